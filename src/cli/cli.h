@@ -1,0 +1,42 @@
+/* The non-interactive commands: one table of commands, each a function that takes
+ * the shared context and its own argv (argv[0] is the command name). Exit codes:
+ * 0 success, 1 "no" or a rule refused the action, 2 bad usage or bad input. */
+#ifndef QIFU_CLI_H
+#define QIFU_CLI_H
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/date.h"
+
+enum { EXIT_OK = 0, EXIT_NO = 1, EXIT_USAGE = 2 };
+
+struct settings;
+struct db;
+struct calendar;
+struct staff;
+
+typedef struct cli_ctx {
+	struct settings *cfg;   /* loaded, validated settings */
+	const char *db_path;    /* resolved database path */
+	const char *as_login;   /* --as, or NULL */
+	qdate today;            /* --today, QIFU_TODAY or the system clock */
+	struct calendar *cal;   /* working-day calendar, loaded lazily by cli_calendar() */
+	struct db *db;          /* opened lazily by cli_db() */
+	struct staff *actor;    /* resolved lazily by cli_actor() */
+} cli_ctx;
+
+typedef struct cli_command {
+	const char *name;
+	const char *summary;    /* N_() msgid, one line */
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+} cli_command;
+
+/* run argv[0] as a command; prints its own messages */
+int cli_run(cli_ctx *ctx, int argc, char **argv);
+/* the command table, terminated by a NULL name */
+extern const cli_command cli_commands[];
+/* "qifu: " + message on stderr, translated by the caller */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
