@@ -1,0 +1,52 @@
+/* Command dispatch and the shared message helpers of the command line. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+/* One line per command; each command's file defines its run function. */
+#define CLI_COMMANDS(X) \
+
+#define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
+CLI_COMMANDS(X_DECL)
+#undef X_DECL
+
+const cli_command cli_commands[] = {
+#define X_ROW(name, fn, summary) { name, summary, fn },
+	CLI_COMMANDS(X_ROW)
+#undef X_ROW
+	{ NULL, NULL, NULL },
+};
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("qifu: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs(_("qifu: warning: "), stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_run(cli_ctx *ctx, int argc, char **argv)
+{
+	for (const cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, argv[0]) == 0)
+			return c->run(ctx, argc, argv);
+	cli_error(_("unknown command '%s' (see 'qifu --help')"), argv[0]);
+	return EXIT_USAGE;
+}
