@@ -20,6 +20,7 @@ typedef struct cli_ctx {
 	const char *db_path;    /* resolved database path */
 	const char *as_login;   /* --as, or NULL */
 	qdate today;            /* --today, QIFU_TODAY or the system clock */
+	const char *holiday_dir; /* from settings; NULL means <data dir>/holidays */
 	struct calendar *cal;   /* working-day calendar, loaded lazily by cli_calendar() */
 	struct db *db;          /* opened lazily by cli_db() */
 	struct staff *actor;    /* resolved lazily by cli_actor() */
@@ -36,6 +37,10 @@ int cli_run(cli_ctx *ctx, int argc, char **argv);
 /* the command table, terminated by a NULL name */
 extern const cli_command cli_commands[];
 /* "qifu: " + message on stderr, translated by the caller */
+/* the working-day calendar, loaded on first use; exits 2 with a message if broken */
+struct calendar *cli_calendar(cli_ctx *ctx);
+/* warn on stderr when a date lies in a year without a holiday file */
+void cli_warn_missing_year(cli_ctx *ctx, qdate from, qdate to);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
