@@ -1,0 +1,63 @@
+/* Roles and the one permission function every command and pane goes through:
+ * (actor, action, object) -> allow, or deny with a reason. Pure. */
+#ifndef QIFU_PERM_H
+#define QIFU_PERM_H
+#include <stdbool.h>
+
+typedef enum role_t {
+	ROLE_FRONTDESK,
+	ROLE_AREA_OFFICER,
+	ROLE_UNIT_STAFF,
+	ROLE_SUPERVISOR,
+	ROLE_LEADER,
+	ROLE_ADMIN,
+	ROLE__COUNT
+} role_t;
+
+/* "frontdesk", "area_officer", … */
+const char *role_code(role_t r);
+/* translated-later label: N_("front desk") … */
+const char *role_label(role_t r);
+bool role_parse(const char *code, role_t *out);
+
+typedef enum perm_action {
+	PERM_STAFF_ADD,
+	PERM_STAFF_LIST,
+	PERM_ACT_AS,           /* --as another login */
+	PERM_DB_BACKUP,
+	PERM_DB_CHECK,
+	PERM_DEMO,
+	PERM_ENT_VIEW,
+	PERM_ENT_ADD,
+	PERM_ENT_EDIT,
+	PERM_ENT_IMPORT,
+	PERM_ENT_EXPORT,
+	PERM_ROUTING_OVERRIDE, /* set a lead unit other than the routed one */
+	PERM_USCC_OVERRIDE,    /* accept a code that fails the check */
+	PERM_VISIT_ADD,
+	PERM__COUNT
+} perm_action;
+
+typedef struct perm_actor {
+	role_t role;
+	const char *unit;
+	const char *area;      /* area officers */
+	int level;             /* leaders */
+} perm_actor;
+
+/* what the action touches; fields not relevant to the action are NULL */
+typedef struct perm_object {
+	const char *area;      /* the enterprise's grid area */
+	const char *unit;      /* the unit an action is done for */
+} perm_object;
+
+typedef struct perm_verdict {
+	bool allow;
+	const char *reason;    /* N_() msgid when denied, NULL when allowed */
+} perm_verdict;
+
+perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object *o);
+/* "staff.add", … for messages and tests */
+const char *perm_action_code(perm_action act);
+
+#endif

@@ -1,0 +1,45 @@
+/* The database handle: opening with the pragmas TECH-NOTES requires, the journal
+ * mode decision, numbered migrations, write transactions and the event log. The
+ * only code that includes <sqlite3.h> lives under src/store. */
+#ifndef QIFU_DB_H
+#define QIFU_DB_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/strbuf.h"
+
+typedef struct db db;
+
+typedef enum db_open_mode {
+	DB_OPEN_EXISTING, /* refuse a missing file */
+	DB_OPEN_CREATE,   /* create file and schema */
+} db_open_mode;
+
+/* open (and migrate) the database at path; NULL with the reason in err */
+db *db_open(const char *path, db_open_mode mode, strbuf *err);
+void db_close(db **d);
+
+/* BEGIN IMMEDIATE; -1 with the reason (locked: names the file) in err */
+int db_begin(db *d, strbuf *err);
+int db_commit(db *d, strbuf *err);
+void db_rollback(db *d);
+
+/* append an event row; call inside db_begin/db_commit, with the change itself */
+int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
+             const char *action, const char *summary, const char *reason, strbuf *err);
+
+/* the last error of the connection, for messages */
+const char *db_errmsg(const db *d);
+const char *db_path(const db *d);
+
+/* "wal" or "truncate", and a one-line English reason (translated by the caller) */
+const char *db_journal_mode(const db *d, const char **why);
+/* integrity_check + foreign_key_check; problems appended to out, returns count */
+int db_check(db *d, strbuf *out);
+/* online backup to dest; -1 with reason in err */
+int db_backup(db *d, const char *dest, strbuf *err);
+/* the schema version the database is at, and the one this program writes */
+int db_schema_version(const db *d);
+int db_schema_latest(void);
+
+#endif

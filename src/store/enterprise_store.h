@@ -1,0 +1,49 @@
+/* Enterprise rows for lists and the 360 view. Lists are read a window at a time
+ * (count + offset/limit on an indexed order), never the whole table. */
+#ifndef QIFU_ENTERPRISE_STORE_H
+#define QIFU_ENTERPRISE_STORE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "store/db.h"
+
+typedef enum ent_sort {
+	ENT_SORT_NAME,
+	ENT_SORT_USCC,
+	ENT_SORT_CATEGORY,
+	ENT_SORT_AREA,
+	ENT_SORT_LEAD,
+	ENT_SORT_COMMISSIONER,
+	ENT_SORT__COUNT
+} ent_sort;
+
+typedef struct ent_filter {
+	const char *search;     /* name substring, USCC prefix or pinyin; NULL = all */
+	const char *area;       /* grid area unit name */
+	const char *category;   /* category code (industry, trade, …) */
+	const char *lead_unit;
+	const char *pool;       /* pool code */
+	bool warning_only;      /* open relocation warnings only */
+	const char *scope_area; /* set for area officers: rows outside are invisible */
+} ent_filter;
+
+/* one list row; strings are owned by the row */
+typedef struct ent_row {
+	int64_t id;
+	char *name;
+	char *uscc;
+	char *category;         /* code; the UI shows its label */
+	char *area;
+	char *lead_unit;
+	char *commissioner;     /* staff display name, or "" */
+	int open_appeals;
+	bool warning;
+} ent_row;
+
+int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err);
+/* rows [offset, offset+limit) of the filtered, sorted list into rows[]; *n = rows read */
+int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                     int limit, ent_row *rows, int *n, strbuf *err);
+void ent_row_clear(ent_row *r);
+
+#endif

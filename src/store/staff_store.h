@@ -1,0 +1,31 @@
+/* Staff rows: who may use qifu, in which unit and role. */
+#ifndef QIFU_STAFF_STORE_H
+#define QIFU_STAFF_STORE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/perm.h"
+#include "store/db.h"
+
+/* staff row as read from the store; strings are owned */
+typedef struct staff {
+	int64_t id;
+	char *login;
+	char *name;
+	char *unit;
+	role_t role;
+	char *area;      /* area officers: their grid area; else NULL */
+	int level;       /* leaders: 2 or 1; else 0 */
+	char **oversees; /* leaders: overseen units, NULL-terminated; else NULL */
+} staff;
+
+/* look up by login; 0 found, 1 not found, -1 error (err) */
+int staff_store_get(db *d, const char *login, staff **out, strbuf *err);
+/* insert with its event row; -1 with the reason (duplicate login, unknown unit…) */
+int staff_store_add(db *d, const char *actor, const staff *s, strbuf *err);
+/* every staff row ordered by unit then login; callback per row */
+int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, strbuf *err);
+int staff_store_count(db *d, long *n, strbuf *err);
+void staff_free(staff **s);
+
+#endif
