@@ -8,6 +8,8 @@
 
 /* One line per command; each command's file defines its run function. */
 #define CLI_COMMANDS(X) \
+	X("workday", cmd_workday, N_("working-day arithmetic: add, between, is")) \
+	X("uscc", cmd_uscc, N_("check a unified social credit code")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)
