@@ -69,7 +69,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	}
 	unit_table *units = cli_units(ctx);
 	if (!unit) {
-		const unit *centre = units_centre(units);
+		const unit_def *centre = units_centre(units);
 		unit = centre ? centre->name : units->v[0].name;
 	} else if (!units_find(units, unit)) {
 		strbuf allowed = STRBUF_INIT;

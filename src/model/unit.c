@@ -67,7 +67,7 @@ void units_free(unit_table *t)
 	t->n = 0;
 }
 
-const unit *units_find(const unit_table *t, const char *name)
+const unit_def *units_find(const unit_table *t, const char *name)
 {
 	for (int i = 0; name && i < t->n; i++)
 		if (strcmp(t->v[i].name, name) == 0)
@@ -77,11 +77,11 @@ const unit *units_find(const unit_table *t, const char *name)
 
 bool units_is_area(const unit_table *t, const char *name)
 {
-	const unit *u = units_find(t, name);
+	const unit_def *u = units_find(t, name);
 	return u && u->kind == UNIT_AREA;
 }
 
-const unit *units_centre(const unit_table *t)
+const unit_def *units_centre(const unit_table *t)
 {
 	for (int i = 0; i < t->n; i++)
 		if (t->v[i].kind == UNIT_CENTRE)
