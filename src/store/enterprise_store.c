@@ -288,3 +288,191 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 	sb_free(&sum);
 	return rc;
 }
+
+#define REC_COLS "e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category," \
+	" e.grp, e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone," \
+	" e.commissioner_id, coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units," \
+	" e.lead_override"
+
+static char *opt_text(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
+}
+
+static void rec_from_row(sqlite3_stmt *st, ent_record *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->name = xstrdup(db_col_text(st, 1));
+	e->uscc = xstrdup(db_col_text(st, 2));
+	e->uscc_override = opt_text(st, 3);
+	e->address = xstrdup(db_col_text(st, 4));
+	e->area = xstrdup(db_col_text(st, 5));
+	e->category = xstrdup(db_col_text(st, 6));
+	e->group = xstrdup(db_col_text(st, 7));
+	e->aviation = sqlite3_column_int(st, 8) != 0;
+	e->introduced_by = xstrdup(db_col_text(st, 9));
+	e->legal_rep = xstrdup(db_col_text(st, 10));
+	e->contact = xstrdup(db_col_text(st, 11));
+	e->phone = xstrdup(db_col_text(st, 12));
+	e->commissioner_id = sqlite3_column_int64(st, 13);
+	e->commissioner = xstrdup(db_col_text(st, 14));
+	e->status = xstrdup(db_col_text(st, 15));
+	e->lead_unit = xstrdup(db_col_text(st, 16));
+	e->coop_units = xstrdup(db_col_text(st, 17));
+	e->lead_override = opt_text(st, 18);
+}
+
+int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT " REC_COLS " FROM enterprise e"
+	                              " LEFT JOIN staff s ON s.id = e.commissioner_id"
+	                              " WHERE e.uscc = ? OR e.id = ?", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, uscc ? uscc : "");
+	sqlite3_bind_int64(st, 2, uscc ? -1 : id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rec_from_row(st, e);
+	else if (rc != SQLITE_DONE)
+		db_fail(d, err, "reading an enterprise");
+	db_done(st);
+	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                      int limit, ent_record *out, int *n, strbuf *err)
+{
+	*n = 0;
+	if (sort >= ENT_SORT__COUNT)
+		sort = ENT_SORT_NAME;
+	where w;
+	where_build(&w, f);
+	char *sql = xasprintf("SELECT " REC_COLS " FROM enterprise e"
+	                      " LEFT JOIN staff s ON s.id = e.commissioner_id%s"
+	                      " ORDER BY %s LIMIT ? OFFSET ?", sb_str(&w.sql),
+	                      sort_sql[sort][desc ? 1 : 0]);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	int rc = -1;
+	if (st) {
+		where_bind(&w, st);
+		sqlite3_bind_int(st, w.nbinds + 1, limit);
+		sqlite3_bind_int64(st, w.nbinds + 2, offset);
+		int step;
+		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+			rec_from_row(st, &out[(*n)++]);
+		rc = 0;
+		db_done(st);
+	}
+	free(sql);
+	where_free(&w);
+	return rc;
+}
+
+static void diff_field(strbuf *sum, const char *name, const char *a, const char *b)
+{
+	a = a ? a : "";
+	b = b ? b : "";
+	if (strcmp(a, b) != 0)
+		sb_addf(sum, "%s%s: %s -> %s", sum->len ? "; " : "", name, a, b);
+}
+
+int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_record *e,
+                     const char *reason, strbuf *err)
+{
+	strbuf sum = STRBUF_INIT;
+	diff_field(&sum, "name", old->name, e->name);
+	diff_field(&sum, "uscc", old->uscc, e->uscc);
+	diff_field(&sum, "uscc_override", old->uscc_override, e->uscc_override);
+	diff_field(&sum, "address", old->address, e->address);
+	diff_field(&sum, "area", old->area, e->area);
+	diff_field(&sum, "category", old->category, e->category);
+	diff_field(&sum, "group", old->group, e->group);
+	diff_field(&sum, "aviation", old->aviation ? "1" : "0", e->aviation ? "1" : "0");
+	diff_field(&sum, "introduced_by", old->introduced_by, e->introduced_by);
+	diff_field(&sum, "legal_rep", old->legal_rep, e->legal_rep);
+	diff_field(&sum, "contact", old->contact, e->contact);
+	diff_field(&sum, "phone", old->phone, e->phone);
+	diff_field(&sum, "commissioner", old->commissioner, e->commissioner);
+	diff_field(&sum, "lead_unit", old->lead_unit, e->lead_unit);
+	diff_field(&sum, "cooperating_units", old->coop_units, e->coop_units);
+	diff_field(&sum, "lead_override", old->lead_override, e->lead_override);
+	if (sum.len == 0) {
+		sb_free(&sum);
+		return 0;
+	}
+	if (db_begin(d, err) < 0) {
+		sb_free(&sum);
+		return -1;
+	}
+	/* the row must still be what the caller read: a stale edit is refused */
+	ent_record now;
+	int rc = ent_store_get(d, NULL, old->id, &now, err);
+	if (rc != 0 || strcmp(now.uscc, old->uscc) || strcmp(now.name, old->name) ||
+	    strcmp(now.lead_unit, old->lead_unit) || strcmp(now.area, old->area)) {
+		if (rc == 0)
+			sb_addf(err, _("%s was changed by someone else meanwhile; reload and try again"),
+			        old->name);
+		if (rc == 0)
+			ent_record_clear(&now);
+		db_rollback(d);
+		sb_free(&sum);
+		return -1;
+	}
+	ent_record_clear(&now);
+	sqlite3_stmt *st = db_stmt(d,
+		"UPDATE enterprise SET name=?, uscc=?, uscc_override=?, address=?, area=?,"
+		" category=?, grp=?, aviation=?, introduced_by=?, legal_rep=?, contact=?, phone=?,"
+		" commissioner_id=?, lead_unit=?, coop_units=?, lead_override=?, py=?, sort_key=?,"
+		" updated_at=? WHERE id=?", err);
+	if (!st)
+		goto fail;
+	char nowts[20];
+	db_now(d, nowts);
+	char *py = ent_search_form(e->name), *key = ent_sort_key(e->name);
+	db_bind_text(st, 1, e->name);
+	db_bind_text(st, 2, e->uscc);
+	db_bind_text(st, 3, e->uscc_override);
+	db_bind_text(st, 4, e->address ? e->address : "");
+	db_bind_text(st, 5, e->area);
+	db_bind_text(st, 6, e->category);
+	db_bind_text(st, 7, e->group ? e->group : "");
+	sqlite3_bind_int(st, 8, e->aviation);
+	db_bind_text(st, 9, e->introduced_by ? e->introduced_by : "");
+	db_bind_text(st, 10, e->legal_rep ? e->legal_rep : "");
+	db_bind_text(st, 11, e->contact ? e->contact : "");
+	db_bind_text(st, 12, e->phone ? e->phone : "");
+	if (e->commissioner_id)
+		sqlite3_bind_int64(st, 13, e->commissioner_id);
+	db_bind_text(st, 14, e->lead_unit);
+	db_bind_text(st, 15, e->coop_units ? e->coop_units : "");
+	db_bind_text(st, 16, e->lead_override);
+	db_bind_text(st, 17, py);
+	db_bind_text(st, 18, key);
+	db_bind_text(st, 19, nowts);
+	sqlite3_bind_int64(st, 20, old->id);
+	rc = sqlite3_step(st);
+	db_done(st);
+	free(py);
+	free(key);
+	if (rc != SQLITE_DONE) {
+		char *owner = NULL;
+		if (strcmp(old->uscc, e->uscc) != 0 && ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
+			sb_addf(err, _("USCC %s is already registered to %s"), e->uscc, owner);
+			free(owner);
+		} else {
+			db_fail(d, err, "updating an enterprise");
+		}
+		goto fail;
+	}
+	if (db_event(d, actor, "enterprise", old->id, e->lead_override && !old->lead_override
+	             ? "override_lead" : "edit", sb_str(&sum), reason, err) < 0)
+		goto fail;
+	sb_free(&sum);
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	sb_free(&sum);
+	return -1;
+}
