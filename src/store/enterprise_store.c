@@ -6,8 +6,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "core/i18n.h"
+#include "core/pinyin.h"
+#include "core/search.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
@@ -24,42 +27,14 @@ static void bind_add(where *w, const char *v)
 	w->binds[w->nbinds++] = xstrdup(v);
 }
 
-static bool is_uscc_prefix(const char *q)
+/* " AND <column> contains q": the trigram index for 3+ characters, instr() below */
+static void contains_clause(where *w, const char *q, const char *joiner)
 {
-	/* at least two characters of the USCC alphabet with a digit among them:
-	 * pinyin never has digits, and names are not pure ASCII codes */
-	bool digit = false;
-	size_t n = 0;
-	for (const char *p = q; *p; p++, n++) {
-		if (*p >= '0' && *p <= '9')
-			digit = true;
-		else if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
-			return false;
-	}
-	return digit && n >= 2;
-}
-
-static void search_clause(where *w, const char *q)
-{
-	if (is_uscc_prefix(q)) {
-		char *up = xstrdup(q);
-		for (char *p = up; *p; p++)
-			if (*p >= 'a' && *p <= 'z')
-				*p = (char)(*p - 'a' + 'A');
-		/* a range on the unique index: [q, q + U+007F) */
-		char *hi = xasprintf("%s\x7f", up);
-		sb_add(&w->sql, " AND e.uscc >= ? AND e.uscc < ?");
-		bind_add(w, up);
-		bind_add(w, hi);
-		free(up);
-		free(hi);
-		return;
-	}
 	size_t chars = 0;
 	for (const unsigned char *p = (const unsigned char *)q; *p; p++)
 		chars += (*p & 0xc0) != 0x80;
 	if (chars >= 3) {
-		/* trigram index; the query is one quoted phrase */
+		/* the query is one quoted FTS5 phrase */
 		strbuf phrase = STRBUF_INIT;
 		sb_addc(&phrase, '"');
 		for (const char *p = q; *p; p++) {
@@ -68,16 +43,48 @@ static void search_clause(where *w, const char *q)
 			sb_addc(&phrase, *p);
 		}
 		sb_addc(&phrase, '"');
-		sb_add(&w->sql, " AND e.id IN (SELECT rowid FROM enterprise_fts"
-		                " WHERE enterprise_fts MATCH ?)");
+		sb_addf(&w->sql, "%se.id IN (SELECT rowid FROM enterprise_fts"
+		                 " WHERE enterprise_fts MATCH ?)", joiner);
 		bind_add(w, sb_str(&phrase));
 		sb_free(&phrase);
 	} else {
-		/* trigram cannot serve 1-2 characters; scan the base table */
-		sb_add(&w->sql, " AND (instr(e.name, ?) > 0 OR instr(e.py, ?) > 0)");
-		bind_add(w, q);
+		sb_addf(&w->sql, "%sinstr(e.search_text, ?) > 0", joiner);
 		bind_add(w, q);
 	}
+}
+
+/* the rules of core/search.h, as SQL */
+static void search_clause(where *w, const char *raw)
+{
+	char *q = search_fold(raw);
+	switch (search_classify(q)) {
+	case SEARCH_EMPTY:
+		break;
+	case SEARCH_NAME:
+		contains_clause(w, q, " AND ");
+		break;
+	case SEARCH_PINYIN: {
+		char *key = search_compact(q);
+		contains_clause(w, key, " AND ");
+		free(key);
+		break;
+	}
+	case SEARCH_USCC_PREFIX: {
+		/* a range on the unique index: [key, key + U+007F), or the pinyin form */
+		char *key = search_uscc_key(q), *compact = search_compact(q);
+		char *hi = xasprintf("%s\x7f", key);
+		sb_add(&w->sql, " AND ((e.uscc >= ? AND e.uscc < ?)");
+		bind_add(w, key);
+		bind_add(w, hi);
+		contains_clause(w, compact, " OR ");
+		sb_add(&w->sql, ")");
+		free(key);
+		free(hi);
+		free(compact);
+		break;
+	}
+	}
+	free(q);
 }
 
 static void where_build(where *w, const ent_filter *f)
@@ -205,17 +212,41 @@ void ent_row_clear(ent_row *r)
 	memset(r, 0, sizeof *r);
 }
 
-/* the text the trigram index searches besides the name (pinyin forms) */
+/* what the trigram index searches: the folded name, then the pinyin index form */
 static char *ent_search_form(const char *name)
 {
-	(void)name;
-	return xstrdup("");
+	char *folded = search_fold(name), *py = pinyin_index_form(name);
+	char *s = xasprintf("%s\n%s", folded, py);
+	free(folded);
+	free(py);
+	return s;
 }
 
-/* the order of the name column */
+/* the name column sorts by pinyin, as Chinese users expect: each Han character's
+ * customary reading, other characters folded, then the name itself as tie-break */
 static char *ent_sort_key(const char *name)
 {
-	return xstrdup(name);
+	strbuf b = STRBUF_INIT;
+	const uint8_t *p = (const uint8_t *)name;
+	ucs4_t c;
+	while (*p) {
+		int n = u8_mbtouc(&c, p, strlen((const char *)p));
+		const char *r[1];
+		if (pinyin_readings(c, r, 1) > 0) {
+			sb_add(&b, r[0]);
+		} else {
+			uint32_t f = search_fold_char(c);
+			uint8_t buf[6];
+			int len = u8_uctomb(buf, f, sizeof buf);
+			if (len > 0)
+				sb_addn(&b, (const char *)buf, (size_t)len);
+		}
+		sb_addc(&b, ' ');
+		p += n > 0 ? n : 1;
+	}
+	sb_addc(&b, '\x01');
+	sb_add(&b, name);
+	return sb_steal(&b);
 }
 
 int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err)
@@ -236,7 +267,7 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO enterprise (name, uscc, uscc_override, address, area, category, grp,"
 		" aviation, introduced_by, legal_rep, contact, phone, commissioner_id, status,"
-		" lead_unit, coop_units, lead_override, py, sort_key, created_at, updated_at)"
+		" lead_unit, coop_units, lead_override, search_text, sort_key, created_at, updated_at)"
 		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (!st)
 		return -1;
@@ -424,7 +455,7 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	sqlite3_stmt *st = db_stmt(d,
 		"UPDATE enterprise SET name=?, uscc=?, uscc_override=?, address=?, area=?,"
 		" category=?, grp=?, aviation=?, introduced_by=?, legal_rep=?, contact=?, phone=?,"
-		" commissioner_id=?, lead_unit=?, coop_units=?, lead_override=?, py=?, sort_key=?,"
+		" commissioner_id=?, lead_unit=?, coop_units=?, lead_override=?, search_text=?, sort_key=?,"
 		" updated_at=? WHERE id=?", err);
 	if (!st)
 		goto fail;
