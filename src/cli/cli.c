@@ -8,6 +8,7 @@
 
 /* One line per command; each command's file defines its run function. */
 #define CLI_COMMANDS(X) \
+	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)
