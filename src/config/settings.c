@@ -863,13 +863,13 @@ out:
 	return rc;
 }
 
-/* $XDG_var/rel when that is an absolute path (the XDG spec ignores relative ones),
- * else ~/fallback/rel; NULL when there is no home directory either */
-static char *user_dir_file(const char *xdg_var, const char *fallback, const char *rel)
+/* $XDG_CONFIG_HOME/qifu/qifu.ini when that is an absolute path (the XDG spec ignores
+ * relative ones), else ~/.config/qifu/qifu.ini; NULL when there is no home either */
+static char *user_config_file(void)
 {
-	const char *xdg = getenv(xdg_var);
+	const char *xdg = getenv("XDG_CONFIG_HOME");
 	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/%s", xdg, rel);
+		return xasprintf("%s/qifu/qifu.ini", xdg);
 	const char *home = getenv("HOME");
 	if (!home || !*home) {
 		struct passwd *pw = getpwuid(getuid());
@@ -877,7 +877,7 @@ static char *user_dir_file(const char *xdg_var, const char *fallback, const char
 	}
 	if (!home || !*home)
 		return NULL;
-	return xasprintf("%s/%s/%s", home, fallback, rel);
+	return xasprintf("%s/.config/qifu/qifu.ini", home);
 }
 
 int settings_load_layers(settings *s, const char *explicit_path, settings_diag *diags)
@@ -887,7 +887,7 @@ int settings_load_layers(settings *s, const char *explicit_path, settings_diag *
 	const char *sys = secure_getenv("QIFU_SYSCONF_FILE");
 	if (settings_load_file(s, sys && *sys ? sys : QIFU_SYSCONFDIR "/qifu.ini", false, diags) < 0)
 		rc = -1;
-	char *user = user_dir_file("XDG_CONFIG_HOME", ".config", "qifu/qifu.ini");
+	char *user = user_config_file();
 	if (user && settings_load_file(s, user, false, diags) < 0)
 		rc = -1;
 	free(user);
@@ -909,10 +909,7 @@ bool settings_color_enabled(const settings *s)
 char *settings_db_path(const settings *s)
 {
 	const char *p = cfg_str(s, SET_DB_PATH);
-	if (*p)
-		return xstrdup(p);
-	char *f = user_dir_file("XDG_DATA_HOME", ".local/share", "qifu/qifu.db");
-	return f ? f : xstrdup("qifu.db");
+	return *p ? xstrdup(p) : paths_default_db();
 }
 
 char *settings_data_dir(const settings *s)
