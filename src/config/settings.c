@@ -66,8 +66,6 @@ const setting_info *settings_info(setting_id id)
 	return &info[id];
 }
 
-/* ---- diagnostics ---- */
-
 static void diag_add(settings_diag *d, settings_problem_kind kind, const char *file, int line,
 		     const char *where, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
@@ -133,8 +131,6 @@ void settings_problem_format(const settings_problem *p, strbuf *out)
 		sb_addf(out, ": %s", p->where);
 	sb_addf(out, ": %s", p->message);
 }
-
-/* ---- values ---- */
 
 /* Decimal only: iniparser's getint reads "010" as 8 and "abc" as 0. */
 static int parse_long(const char *s, long *out, bool *overflow)
@@ -381,15 +377,22 @@ int cfg_set(settings *s, setting_id id, const char *text, strbuf *err)
 {
 	if ((unsigned)id >= SET__COUNT)
 		fatal("cfg_set: no setting %d", (int)id);
+	int rc = -1;
 	pending pd[SET__COUNT] = { 0 };
 	settings_problem_kind kind;
+	strbuf own = STRBUF_INIT;
+	if (!err)
+		err = &own;
 	if (value_parse(id, text, &pd[id].text, &pd[id].num, &kind, err) < 0)
-		return -1;
+		goto out;
 	pd[id].set = true;
 	if (check_order(s, pd, NULL, NULL, err) < 0)
-		return -1;
+		goto out;
 	value_store(&s->v[id], pd[id].text, pd[id].num, SRC_CMDLINE, NULL);
-	return 0;
+	rc = 0;
+out:
+	sb_free(&own);
+	return rc;
 }
 
 void cfg_set_str(settings *s, setting_id id, const char *text)
@@ -412,8 +415,6 @@ const char *cfg_source(const settings *s, setting_id id)
 	}
 	return "default";
 }
-
-/* ---- reading a file ---- */
 
 static int find_setting(const char *section, const char *key)
 {
@@ -896,8 +897,6 @@ int settings_load_layers(settings *s, const char *explicit_path, settings_diag *
 	return rc;
 }
 
-/* ---- derived values ---- */
-
 bool settings_color_enabled(const settings *s)
 {
 	const char *no = getenv("NO_COLOR");
@@ -938,8 +937,6 @@ const settings_kv *settings_keys_at(const settings *s, size_t i)
 {
 	return i < s->nkeys ? &s->keys[i] : NULL;
 }
-
-/* ---- generated text ---- */
 
 void settings_describe(const settings *s, strbuf *out)
 {

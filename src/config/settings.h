@@ -170,7 +170,7 @@ const char *cfg_str(const settings *s, setting_id id);
 bool cfg_bool(const settings *s, setting_id id);
 /* override a string setting from the command line */
 void cfg_set_str(settings *s, setting_id id, const char *value);
-/* override any setting from the command line after validating it; -1 and a message in err if invalid */
+/* override any setting from the command line after validating it; -1 and a message in err (may be NULL) if invalid */
 int cfg_set(settings *s, setting_id id, const char *value, strbuf *err);
 /* "default", "command line" or "FILE:LINE" */
 const char *cfg_source(const settings *s, setting_id id);

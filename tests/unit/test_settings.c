@@ -172,6 +172,8 @@ static void test_set_values(void **state)
 	assert_int_equal(cfg_int(s, SET_MOUSE), 1);
 	assert_int_equal(cfg_set(s, SET_THEME, "mono", NULL), 0);
 	assert_int_equal(cfg_int(s, SET_THEME), 1);
+	assert_int_equal(cfg_set(s, SET_THEME, "dark", NULL), -1);
+	assert_int_equal(cfg_set(s, SET_QUIET_FIRST_DAY, "30", NULL), -1);
 	cfg_set_str(s, SET_HOLIDAY_DIR, "/srv/holidays");
 	assert_string_equal(cfg_str(s, SET_HOLIDAY_DIR), "/srv/holidays");
 	assert_string_equal(cfg_source(s, SET_HOLIDAY_DIR), "command line");
