@@ -16,6 +16,7 @@
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
+	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)
