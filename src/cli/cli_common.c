@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/workday.h"
@@ -41,6 +42,8 @@ struct db *cli_db(cli_ctx *ctx)
 		exit(EXIT_USAGE);
 	}
 	db_set_today(ctx->db, ctx->today);
+	if (ctx->cfg)
+		db_set_busy_timeout(ctx->db, (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS));
 	return ctx->db;
 }
 

@@ -864,21 +864,10 @@ out:
 	return rc;
 }
 
-/* $XDG_CONFIG_HOME/qifu/qifu.ini when that is an absolute path (the XDG spec ignores
- * relative ones), else ~/.config/qifu/qifu.ini; NULL when there is no home either */
+/* $XDG_CONFIG_HOME/qifu/qifu.ini, else ~/.config/qifu/qifu.ini */
 static char *user_config_file(void)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/qifu/qifu.ini", xdg);
-	const char *home = getenv("HOME");
-	if (!home || !*home) {
-		struct passwd *pw = getpwuid(getuid());
-		home = pw ? pw->pw_dir : NULL;
-	}
-	if (!home || !*home)
-		return NULL;
-	return xasprintf("%s/.config/qifu/qifu.ini", home);
+	return paths_xdg_file("XDG_CONFIG_HOME", ".config", "qifu/qifu.ini");
 }
 
 int settings_load_layers(settings *s, const char *explicit_path, settings_diag *diags)
