@@ -1,0 +1,58 @@
+/* An enterprise of the register (DOMAIN §2) as the model and the store exchange
+ * it. Strings are owned by the record. */
+#ifndef QIFU_ENTERPRISE_H
+#define QIFU_ENTERPRISE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct ent_record {
+	int64_t id;
+	char *name;
+	char *uscc;
+	char *uscc_override;   /* reason a failing code was accepted, or NULL */
+	char *address;
+	char *area;
+	char *category;        /* code */
+	char *group;           /* "" when none */
+	bool aviation;
+	char *introduced_by;   /* "" when none */
+	char *legal_rep;
+	char *contact;
+	char *phone;
+	int64_t commissioner_id; /* 0 when none */
+	char *commissioner;    /* login, filled when read */
+	char *status;          /* operating, … */
+	char *lead_unit;
+	char *coop_units;      /* '|'-separated */
+	char *lead_override;   /* reason a supervisor set the lead unit, or NULL */
+} ent_record;
+
+void ent_record_clear(ent_record *e);
+
+#include "core/strbuf.h"
+#include "model/category.h"
+#include "model/routing.h"
+#include "model/unit.h"
+
+/* the policy tables an enterprise is checked and routed against */
+typedef struct ent_rules {
+	const unit_table *units;
+	const catalog *cat;
+	const routing *rt;
+} ent_rules;
+
+typedef enum ent_verdict {
+	ENT_OK,
+	ENT_INVALID,        /* err says which field and why */
+	ENT_USCC_FAILS,     /* the code fails its check; a supervisor may accept it with a reason */
+} ent_verdict;
+
+/* clean (sanitise, trim), check and route e in place. category may be given as code or
+ * label and is stored as the code. uscc_reason, when set, accepts a code that fails
+ * only its check characters. The lead and cooperating units are recomputed unless
+ * e->lead_override is set. Pure over the tables. */
+ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason, strbuf *err);
+/* copy src into dst (dst cleared first) */
+void ent_record_copy(ent_record *dst, const ent_record *src);
+
+#endif
