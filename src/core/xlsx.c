@@ -12,14 +12,12 @@
 #ifdef HAVE_XLSXWRITER
 
 #include <fcntl.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <unistr.h>
-#include <uniwidth.h>
 #include <xlsxwriter.h>
 
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /* Layout of the sheet: the title, then the header, then the data. */
@@ -40,7 +38,6 @@ struct xlsx_table {
 	lxw_row_t next_row;
 	bool failed;
 	strbuf failure;
-	strbuf clean;			/* scratch for xlsx_clean */
 };
 
 bool xlsx_available(void)
@@ -48,14 +45,13 @@ bool xlsx_available(void)
 	return true;
 }
 
-/* Display columns of the widest line of s. The one place that measures, so that
- * it can become the text module's text_width. */
+/* Display columns of the widest line of a multi-line cell. */
 static int xlsx_text_width(const char *s)
 {
 	int best = 0;
 	while (*s) {
 		size_t n = strcspn(s, "\n");
-		int w = u8_width((const uint8_t *)s, n, "UTF-8");
+		int w = text_nwidth(s, n);
 		if (w > best)
 			best = w;
 		s += n;
@@ -65,30 +61,11 @@ static int xlsx_text_width(const char *s)
 	return best;
 }
 
-/* s as Excel will accept it: invalid UTF-8 and control characters other than TAB,
- * LF and CR cannot be stored in the sheet's XML, so they become U+FFFD. */
-static const char *xlsx_clean(xlsx_table *t, const char *s)
+/* A copy of s the sheet can hold: XML cannot carry invalid UTF-8 or most control
+ * characters, so the text module's cleaning applies, keeping line breaks. */
+static char *xlsx_clean(const char *s)
 {
-	const uint8_t *p = (const uint8_t *)s;
-	bool ok = !u8_check(p, strlen(s));
-	for (const uint8_t *q = p; ok && *q; q++)
-		if (*q < 0x20 && *q != '\t' && *q != '\n' && *q != '\r')
-			ok = false;
-	if (ok)
-		return s;
-	sb_reset(&t->clean);
-	while (*p) {
-		ucs4_t uc;
-		int n = u8_mbtoucr(&uc, p, strlen((const char *)p));
-		if (n < 0 || (uc < 0x20 && uc != '\t' && uc != '\n' && uc != '\r')) {
-			sb_add(&t->clean, "\xEF\xBF\xBD");
-			p += n < 0 ? 1 : n;
-		} else {
-			sb_addn(&t->clean, (const char *)p, (size_t)n);
-			p += n;
-		}
-	}
-	return sb_str(&t->clean);
+	return text_sanitize(s, strlen(s), TEXT_KEEP_NEWLINES);
 }
 
 /* A plain decimal (-12, 3.50) that Excel would show unchanged; anything else,
@@ -129,18 +106,19 @@ static void xlsx_cell(xlsx_table *t, lxw_row_t row, int col, const char *s, xlsx
 {
 	if (!s || !*s)
 		return;
-	s = xlsx_clean(t, s);
+	char *clean = xlsx_clean(s);
 	double v;
 	lxw_error e;
-	if (kind == XLSX_NUMBER && xlsx_number(s, &v))
+	if (kind == XLSX_NUMBER && xlsx_number(clean, &v))
 		e = worksheet_write_number(t->ws, row, (lxw_col_t)col, v, fmt);
 	else
-		e = worksheet_write_string(t->ws, row, (lxw_col_t)col, s, fmt);
+		e = worksheet_write_string(t->ws, row, (lxw_col_t)col, clean, fmt);
 	if (e != LXW_NO_ERROR)
 		xlsx_fail(t, row, col, e);
-	int w = xlsx_text_width(s);
+	int w = xlsx_text_width(clean);
 	if (w > t->width[col])
 		t->width[col] = w;
+	free(clean);
 }
 
 /* Page setup for printing: the people who print these want every column on the
@@ -204,11 +182,12 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 	format_set_num_format(t->code_fmt, "@");
 
 	xlsx_page_setup(t);
-	const char *clean_title = xlsx_clean(t, title);
+	char *clean_title = xlsx_clean(title);
 	lxw_error e = ncols > 1
 		? worksheet_merge_range(ws, XLSX_TITLE_ROW, 0, XLSX_TITLE_ROW, (lxw_col_t)(ncols - 1),
 					clean_title, t->title_fmt)
 		: worksheet_write_string(ws, XLSX_TITLE_ROW, 0, clean_title, t->title_fmt);
+	free(clean_title);
 	if (e != LXW_NO_ERROR)
 		xlsx_fail(t, XLSX_TITLE_ROW, 0, e);
 	for (int c = 0; c < ncols; c++)
@@ -275,7 +254,6 @@ int xlsx_close(xlsx_table **tp, bool commit, strbuf *err)
 	free(t->tmp);
 	free(t->width);
 	sb_free(&t->failure);
-	sb_free(&t->clean);
 	xfree(tp);
 	return rc;
 }
