@@ -26,8 +26,6 @@ typedef struct inspect_reason_table {
 
 /* read the table from path; NULL with "path:line: message" in err */
 inspect_reason_table *inspect_reason_load(const char *path, strbuf *err);
-/* parse the table from text; origin names it in messages ("path:line: …") */
-inspect_reason_table *inspect_reason_parse(const char *text, const char *origin, strbuf *err);
 void inspect_reason_table_free(inspect_reason_table **t);
 /* the reason with this code, or NULL */
 const inspect_reason *inspect_reason_find(const inspect_reason_table *t, const char *code);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -94,29 +95,42 @@ static void test_reason_table_as_shipped(void **state)
 	assert_null(inspect_reason_find(reasons, ""));
 }
 
+/* The loader on text written to a temporary file; NULL or the table, err filled. */
+static inspect_reason_table *load_text(const char *text, strbuf *err)
+{
+	char path[] = "/tmp/qifu-reasons-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	inspect_reason_table *t = inspect_reason_load(path, err);
+	unlink(path);
+	return t;
+}
+
 static void test_reason_table_errors(void **state)
 {
 	(void)state;
 	static const struct { const char *text, *msg; } t[] = {
-		{ "# only a comment\n\n", "t.tsv: no inspection reasons defined" },
-		{ "", "t.tsv: no inspection reasons defined" },
-		{ "general\t一般性检查\tno\n", "t.tsv:1: expected 4 tab-separated fields" },
-		{ "# c\ngeneral\t一般性检查\tno\tno\textra\n", "t.tsv:2: expected 4 tab-separated fields" },
-		{ "general 一般性检查 no no\n", "t.tsv:1: expected 4" },
-		{ "a\tA\tyes\tno\n\nb\tB\tYes\tno\n", "t.tsv:3: unknown flag 'Yes' for reason 'b'" },
-		{ "a\tA\tyes\tmaybe\n", "t.tsv:1: unknown flag 'maybe' for reason 'a'" },
-		{ "a\tA\tyes\t\n", "t.tsv:1: unknown flag '' for reason 'a'" },
-		{ "a\tA\tno\tno\nb\tB\tno\tno\na\tC\tyes\tyes\n", "t.tsv:3: duplicate reason code 'a' (first on line 1)" },
-		{ "General\tA\tno\tno\n", "t.tsv:1: reason code 'General'" },
-		{ "\tA\tno\tno\n", "t.tsv:1: reason code ''" },
-		{ "a\t\tno\tno\n", "t.tsv:1: the name of reason 'a'" },
-		{ "a\t\xff\xfe\tno\tno\n", "t.tsv:1: the name of reason 'a'" },
-		{ "ok\t好\tno\tno\r\nbad\t坏\tno\tnope\r\n", "t.tsv:2: unknown flag 'nope'" },
+		{ "# only a comment\n\n", ": no inspection reasons defined" },
+		{ "", ": no inspection reasons defined" },
+		{ "general\t一般性检查\tno\n", ":1: expected 4 fields" },
+		{ "# c\ngeneral\t一般性检查\tno\tno\textra\n", ":2: expected 4 fields" },
+		{ "general 一般性检查 no no\n", ":1: expected 4 fields" },
+		{ "a\tA\tyes\tno\n\nb\tB\tYes\tno\n", ":3: unknown flag 'Yes' for reason 'b'" },
+		{ "a\tA\tyes\tmaybe\n", ":1: unknown flag 'maybe' for reason 'a'" },
+		{ "a\tA\tyes\t\n", ":1: unknown flag '' for reason 'a'" },
+		{ "a\tA\tno\tno\nb\tB\tno\tno\na\tC\tyes\tyes\n", ":3: duplicate reason code 'a' (first on line 1)" },
+		{ "General\tA\tno\tno\n", ":1: reason code 'General'" },
+		{ "\tA\tno\tno\n", ":1: reason code ''" },
+		{ "a\t\tno\tno\n", ":1: the name of reason 'a' is empty" },
+		{ "a\tA\x1b[31m\tno\tno\n", ":1: the name of reason 'a' is empty or holds control characters" },
+		{ "a\t\xff\xfe\tno\tno\n", ":1: not valid UTF-8" },
+		{ "ok\t好\tno\tno\r\nbad\t坏\tno\tnope\r\n", ":2: unknown flag 'nope'" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		strbuf err = STRBUF_INIT;
-		inspect_reason_table *tab = inspect_reason_parse(t[i].text, "t.tsv", &err);
-		assert_null(tab);
+		assert_null(load_text(t[i].text, &err));
 		if (!strstr(sb_str(&err), t[i].msg))
 			fail_msg("row %zu: got \"%s\", want \"%s\"", i, sb_str(&err), t[i].msg);
 		sb_free(&err);
@@ -128,8 +142,8 @@ static void test_reason_table_tolerates(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	/* a BOM and CRLF from a Windows editor, comments, blank lines, no final newline */
-	inspect_reason_table *t = inspect_reason_parse(
-		"\xEF\xBB\xBF# head\r\n\r\nemergency\t突发\tyes\tno\r\nx_1\t某 理由\tno\tyes", "t.tsv", &err);
+	inspect_reason_table *t = load_text(
+		"\xEF\xBB\xBF# head\r\n\r\nemergency\t突发\tyes\tno\r\nx_1\t某 理由\tno\tyes", &err);
 	assert_non_null(t);
 	assert_string_equal(sb_str(&err), "");
 	assert_int_equal(t->n, 2);
