@@ -15,6 +15,8 @@
 	X("check", cmd_check, N_("check the database and report the journal mode")) \
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
+	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
+	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

@@ -8,6 +8,8 @@
 #include <unistr.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
 
 /* With the default window the next open day is at most 23 days away; the bound only
  * matters for settings that leave no day of the month open. */
@@ -17,8 +19,8 @@ static const struct {
 	const char *code;
 	const char *label;
 } rule_names[INSPECTION_RULE__COUNT] = {
-	[INSPECTION_PAST_DATE] = { "past_date", N_("dated before its registration") },
-	[INSPECTION_LATE_EMERGENCY] = { "late_emergency", N_("emergency registered too late") },
+	[INSPECTION_PAST_DATE] = { "past_date", N_("registration before inspection") },
+	[INSPECTION_LATE_EMERGENCY] = { "late_emergency", N_("emergency registration deadline") },
 	[INSPECTION_QUIET_DAY] = { "quiet_day", N_("quiet day") },
 	[INSPECTION_FILING_MARGIN] = { "filing_margin", N_("advance filing") },
 };
@@ -41,6 +43,12 @@ bool inspection_rule_parse(const char *code, inspection_rule *out)
 			return true;
 		}
 	return false;
+}
+
+inspection_params inspection_params_defaults(void)
+{
+	return (inspection_params){ .quiet_first_day = 1, .quiet_last_day = 23,
+				    .filing_workdays = 7, .emergency_late_days = 10 };
 }
 
 bool inspection_quiet_day(qdate d, const inspection_params *p)
@@ -98,15 +106,10 @@ static unsigned rules_judge(const rule_ctx *c, qdate d, inspection_check checks[
 /* A written reason is one with something in it besides ASCII and ideographic spaces. */
 static bool override_reason_written(const char *s)
 {
-	while (*s) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		else if (strncmp(s, "\xE3\x80\x80", 3) == 0)
-			s += 3;
-		else
-			return true;
-	}
-	return false;
+	char *t = text_trim(s);
+	bool written = *t != '\0';
+	xfree(&t);
+	return written;
 }
 
 inspection_verdict inspection_decide(const inspection_request *rq, const calendar *cal,
@@ -133,12 +136,10 @@ inspection_verdict inspection_decide(const inspection_request *rq, const calenda
 				break;
 			}
 		v.exempt_would_allow = v.refused == 1u << INSPECTION_QUIET_DAY;
-		/* A plan cannot be moved into the past; an emergency's window is anchored on
-		 * its registration instead, so its suggestion may lie before today. */
-		qdate from = rq->date;
-		if (!rq->reason->after_fact && rq->today > from)
-			from = rq->today;
-		for (qdate d = from; d < from + SEARCH_DAYS; d++)
+		/* Every rule is a lower bound or a monthly window, so nothing before the asked
+		 * date can be nearer; the answer depends on the registration, never on today,
+		 * so a stored plan's verdict reads the same on any later day. */
+		for (qdate d = rq->date; d < rq->date + SEARCH_DAYS; d++)
 			if (rules_judge(&c, d, NULL) == 0) {
 				v.earliest = d;
 				break;

@@ -53,8 +53,7 @@ typedef enum inspection_override {
 typedef struct inspection_request {
 	qdate date;                      /* the day of the inspection */
 	const inspect_reason *reason;
-	qdate registered;                /* the day the plan is (or was) registered */
-	qdate today;
+	qdate registered;                /* the day the plan is (or was) registered; today for a new one */
 	role_t role;                     /* of the person asking */
 	const char *override_reason;     /* written reason of an override, NULL when none is asked for */
 } inspection_request;
@@ -64,8 +63,8 @@ typedef struct inspection_verdict {
 	inspection_rule rule;            /* first rule that refused; kept after an override */
 	unsigned refused;                /* bit (1u << rule) for every rule that refused */
 	inspection_check checks[INSPECTION_RULE__COUNT];
-	qdate earliest;                  /* first allowed date on or after the asked one (and today) for the
-					  * same reason and registration; DATE_NONE when allowed or none within a year */
+	qdate earliest;                  /* first allowed date on or after the asked one for the same reason and
+					  * registration; DATE_NONE when allowed or none within a year */
 	bool exempt_would_allow;         /* only the quiet day refused: a quiet-day exempt reason allows this date */
 	qdate filing_from;               /* the filing_workdays-th working day after registration, or DATE_NONE */
 	qdate late_from;                 /* first date an after-the-fact registration still covers, or DATE_NONE */
@@ -73,6 +72,8 @@ typedef struct inspection_verdict {
 	const char *override_denied;     /* N_() msgid when the override was denied */
 } inspection_verdict;
 
+/* DOMAIN §4's values (1, 23, 7, 10), until the settings table provides them */
+inspection_params inspection_params_defaults(void);
 /* whether d lies in the month's quiet window */
 bool inspection_quiet_day(qdate d, const inspection_params *p);
 /* the verdict on one inspection date; pure */

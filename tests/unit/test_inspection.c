@@ -218,7 +218,7 @@ static void test_verdict_matrix(void **state)
 					ask a = !asked ? ASK_NONE : role == ROLE_SUPERVISOR ? ASK_SUPERVISOR : ASK_OTHER;
 					inspection_request rq = {
 						.date = D(c->date), .reason = r, .registered = D(c->registered),
-						.today = D(c->registered), .role = (role_t)role,
+						.role = (role_t)role,
 						.override_reason = asked ? "区应急局书面通知要求当日检查" : NULL,
 					};
 					inspection_verdict v = inspection_decide(&rq, cal, &defaults);
@@ -273,7 +273,7 @@ static void test_verdict_edges(void **state)
 {
 	(void)state;
 	static const struct {
-		const char *reason, *registered, *date, *today; /* today NULL: the registration day */
+		const char *reason, *registered, *date;
 		const inspection_params *p;                      /* NULL: defaults 1/23/7/10 */
 		unsigned refused;
 		inspection_rule rule;
@@ -281,69 +281,69 @@ static void test_verdict_edges(void **state)
 		bool exempt_would_allow;
 	} t[] = {
 		/* the 23rd is the last quiet day, the 24th the first open one */
-		{ "general", "2026-03-02", "2026-03-23", NULL, NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
-		{ "general", "2026-03-02", "2026-03-24", NULL, NULL, 0, 0, NULL, false },
-		{ "general", "2026-03-02", "2026-03-01", NULL, NULL, P | Q | F, INSPECTION_PAST_DATE, "2026-03-24", false },
-		{ "general", "2026-03-02", "2026-03-31", NULL, NULL, 0, 0, NULL, false },
-		{ "general", "2026-04-01", "2026-04-30", NULL, NULL, 0, 0, NULL, false },
+		{ "general", "2026-03-02", "2026-03-23", NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
+		{ "general", "2026-03-02", "2026-03-24", NULL, 0, 0, NULL, false },
+		{ "general", "2026-03-02", "2026-03-01", NULL, P | Q | F, INSPECTION_PAST_DATE, "2026-03-24", false },
+		{ "general", "2026-03-02", "2026-03-31", NULL, 0, 0, NULL, false },
+		{ "general", "2026-04-01", "2026-04-30", NULL, 0, 0, NULL, false },
 		/* National Day: registered Thu 09-24; 09-25..27 and 10-01..07 off, Sat 10-10 worked:
 		 * 09-28, 09-29, 09-30, 10-08, 10-09, 10-10, 10-12 is the 7th working day */
-		{ "food_drug", "2026-09-24", "2026-10-12", NULL, NULL, 0, 0, NULL, false },
-		{ "food_drug", "2026-09-24", "2026-10-11", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-10-12", false },
-		{ "food_drug", "2026-09-24", "2026-10-10", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-10-12", false },
-		{ "general", "2026-09-24", "2026-09-28", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-10-24", false },
-		{ "general", "2026-09-24", "2026-10-12", NULL, NULL, Q, INSPECTION_QUIET_DAY, "2026-10-24", true },
-		{ "general", "2026-09-24", "2026-10-05", NULL, NULL, Q | F, INSPECTION_QUIET_DAY, "2026-10-24", false },
+		{ "food_drug", "2026-09-24", "2026-10-12", NULL, 0, 0, NULL, false },
+		{ "food_drug", "2026-09-24", "2026-10-11", NULL, F, INSPECTION_FILING_MARGIN, "2026-10-12", false },
+		{ "food_drug", "2026-09-24", "2026-10-10", NULL, F, INSPECTION_FILING_MARGIN, "2026-10-12", false },
+		{ "general", "2026-09-24", "2026-09-28", NULL, F, INSPECTION_FILING_MARGIN, "2026-10-24", false },
+		{ "general", "2026-09-24", "2026-10-12", NULL, Q, INSPECTION_QUIET_DAY, "2026-10-24", true },
+		{ "general", "2026-09-24", "2026-10-05", NULL, Q | F, INSPECTION_QUIET_DAY, "2026-10-24", false },
 		/* registered on the make-up Sunday 09-20: 21 22 23 24 28 29 30 */
-		{ "general", "2026-09-20", "2026-09-30", NULL, NULL, 0, 0, NULL, false },
-		{ "general", "2026-09-20", "2026-09-29", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-09-30", false },
+		{ "general", "2026-09-20", "2026-09-30", NULL, 0, 0, NULL, false },
+		{ "general", "2026-09-20", "2026-09-29", NULL, F, INSPECTION_FILING_MARGIN, "2026-09-30", false },
 		/* Spring Festival: registered Tue 02-10; 11 12 13, Sat 14 worked, 15..23 off, 24 25 26 */
-		{ "food_drug", "2026-02-10", "2026-02-26", NULL, NULL, 0, 0, NULL, false },
-		{ "food_drug", "2026-02-10", "2026-02-25", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-02-26", false },
-		{ "general", "2026-02-10", "2026-02-25", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-02-26", false },
-		{ "general", "2026-02-10", "2026-02-26", NULL, NULL, 0, 0, NULL, false },
-		{ "general", "2026-02-10", "2026-02-20", NULL, NULL, Q | F, INSPECTION_QUIET_DAY, "2026-02-26", false },
+		{ "food_drug", "2026-02-10", "2026-02-26", NULL, 0, 0, NULL, false },
+		{ "food_drug", "2026-02-10", "2026-02-25", NULL, F, INSPECTION_FILING_MARGIN, "2026-02-26", false },
+		{ "general", "2026-02-10", "2026-02-25", NULL, F, INSPECTION_FILING_MARGIN, "2026-02-26", false },
+		{ "general", "2026-02-10", "2026-02-26", NULL, 0, 0, NULL, false },
+		{ "general", "2026-02-10", "2026-02-20", NULL, Q | F, INSPECTION_QUIET_DAY, "2026-02-26", false },
 		/* registered on a holiday (02-16): 24 25 26 27, Sat 28 worked, 03-02, 03-03 */
-		{ "food_drug", "2026-02-16", "2026-03-03", NULL, NULL, 0, 0, NULL, false },
-		{ "food_drug", "2026-02-16", "2026-03-02", NULL, NULL, F, INSPECTION_FILING_MARGIN, "2026-03-03", false },
-		{ "general", "2026-02-16", "2026-03-03", NULL, NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
+		{ "food_drug", "2026-02-16", "2026-03-03", NULL, 0, 0, NULL, false },
+		{ "food_drug", "2026-02-16", "2026-03-02", NULL, F, INSPECTION_FILING_MARGIN, "2026-03-03", false },
+		{ "general", "2026-02-16", "2026-03-03", NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
 		/* filing-exempt reasons need no margin even inside the quiet window when exempt */
-		{ "complaint", "2026-03-20", "2026-03-20", NULL, NULL, 0, 0, NULL, false },
-		{ "assigned", "2026-03-20", "2026-03-20", NULL, NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
-		{ "assigned", "2026-03-20", "2026-03-24", NULL, NULL, 0, 0, NULL, false },
+		{ "complaint", "2026-03-20", "2026-03-20", NULL, 0, 0, NULL, false },
+		{ "assigned", "2026-03-20", "2026-03-20", NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
+		{ "assigned", "2026-03-20", "2026-03-24", NULL, 0, 0, NULL, false },
 		/* an emergency registered 10 natural days after is allowed, 11 is not */
-		{ "emergency", "2026-03-20", "2026-03-10", NULL, NULL, 0, 0, NULL, false },
-		{ "emergency", "2026-03-20", "2026-03-09", NULL, NULL, L, INSPECTION_LATE_EMERGENCY, "2026-03-10", false },
-		{ "emergency", "2026-10-08", "2026-09-28", NULL, NULL, 0, 0, NULL, false },
-		{ "emergency", "2026-10-08", "2026-09-27", NULL, NULL, L, INSPECTION_LATE_EMERGENCY, "2026-09-28", false },
-		{ "emergency", "2026-03-20", "2026-03-21", NULL, NULL, 0, 0, NULL, false },
+		{ "emergency", "2026-03-20", "2026-03-10", NULL, 0, 0, NULL, false },
+		{ "emergency", "2026-03-20", "2026-03-09", NULL, L, INSPECTION_LATE_EMERGENCY, "2026-03-10", false },
+		{ "emergency", "2026-10-08", "2026-09-28", NULL, 0, 0, NULL, false },
+		{ "emergency", "2026-10-08", "2026-09-27", NULL, L, INSPECTION_LATE_EMERGENCY, "2026-09-28", false },
+		{ "emergency", "2026-03-20", "2026-03-21", NULL, 0, 0, NULL, false },
 		/* other reasons are never registered after the fact */
-		{ "complaint", "2026-03-20", "2026-03-19", NULL, NULL, P, INSPECTION_PAST_DATE, "2026-03-20", false },
-		{ "safety", "2026-03-20", "2026-03-10", NULL, NULL, P, INSPECTION_PAST_DATE, "2026-03-20", false },
-		{ "general", "2026-03-20", "2026-03-10", NULL, NULL, P | Q | F, INSPECTION_PAST_DATE, "2026-03-31", false },
-		/* a suggestion never lies in the past, except an emergency's window */
-		{ "general", "2026-01-05", "2026-01-20", "2026-03-01", NULL, Q, INSPECTION_QUIET_DAY, "2026-03-24", true },
-		{ "emergency", "2026-01-20", "2026-01-05", "2026-03-01", NULL, L, INSPECTION_LATE_EMERGENCY, "2026-01-10", false },
+		{ "complaint", "2026-03-20", "2026-03-19", NULL, P, INSPECTION_PAST_DATE, "2026-03-20", false },
+		{ "safety", "2026-03-20", "2026-03-10", NULL, P, INSPECTION_PAST_DATE, "2026-03-20", false },
+		{ "general", "2026-03-20", "2026-03-10", NULL, P | Q | F, INSPECTION_PAST_DATE, "2026-03-31", false },
+		/* January: registered Monday the 5th, filing margin met from the 14th */
+		{ "general", "2026-01-05", "2026-01-20", NULL, Q, INSPECTION_QUIET_DAY, "2026-01-24", true },
+		{ "emergency", "2026-01-20", "2026-01-05", NULL, L, INSPECTION_LATE_EMERGENCY, "2026-01-10", false },
 		/* custom window days 5–15, 3 working days, 2 days late */
-		{ "general", "2026-03-02", "2026-03-04", NULL, &narrow, F, INSPECTION_FILING_MARGIN, "2026-03-16", false },
-		{ "general", "2026-03-02", "2026-03-05", NULL, &narrow, Q, INSPECTION_QUIET_DAY, "2026-03-16", true },
-		{ "general", "2026-03-02", "2026-03-15", NULL, &narrow, Q, INSPECTION_QUIET_DAY, "2026-03-16", true },
-		{ "general", "2026-03-02", "2026-03-16", NULL, &narrow, 0, 0, NULL, false },
-		{ "general", "2026-03-05", "2026-03-31", NULL, &narrow, 0, 0, NULL, false },
-		{ "general", "2026-03-27", "2026-04-01", NULL, &narrow, 0, 0, NULL, false },
-		{ "general", "2026-03-27", "2026-03-31", NULL, &narrow, F, INSPECTION_FILING_MARGIN, "2026-04-01", false },
-		{ "emergency", "2026-03-20", "2026-03-18", NULL, &narrow, 0, 0, NULL, false },
-		{ "emergency", "2026-03-20", "2026-03-17", NULL, &narrow, L, INSPECTION_LATE_EMERGENCY, "2026-03-18", false },
+		{ "general", "2026-03-02", "2026-03-04", &narrow, F, INSPECTION_FILING_MARGIN, "2026-03-16", false },
+		{ "general", "2026-03-02", "2026-03-05", &narrow, Q, INSPECTION_QUIET_DAY, "2026-03-16", true },
+		{ "general", "2026-03-02", "2026-03-15", &narrow, Q, INSPECTION_QUIET_DAY, "2026-03-16", true },
+		{ "general", "2026-03-02", "2026-03-16", &narrow, 0, 0, NULL, false },
+		{ "general", "2026-03-05", "2026-03-31", &narrow, 0, 0, NULL, false },
+		{ "general", "2026-03-27", "2026-04-01", &narrow, 0, 0, NULL, false },
+		{ "general", "2026-03-27", "2026-03-31", &narrow, F, INSPECTION_FILING_MARGIN, "2026-04-01", false },
+		{ "emergency", "2026-03-20", "2026-03-18", &narrow, 0, 0, NULL, false },
+		{ "emergency", "2026-03-20", "2026-03-17", &narrow, L, INSPECTION_LATE_EMERGENCY, "2026-03-18", false },
 		/* a window that never opens: only an exempt reason helps */
-		{ "general", "2026-03-02", "2026-03-24", NULL, &whole_month, Q, INSPECTION_QUIET_DAY, NULL, true },
-		{ "case", "2026-03-02", "2026-03-24", NULL, &whole_month, 0, 0, NULL, false },
+		{ "general", "2026-03-02", "2026-03-24", &whole_month, Q, INSPECTION_QUIET_DAY, NULL, true },
+		{ "case", "2026-03-02", "2026-03-24", &whole_month, 0, 0, NULL, false },
 		/* days 1–28: February 2026 has no open day at all */
-		{ "general", "2026-02-02", "2026-02-20", NULL, &feb_closed, Q, INSPECTION_QUIET_DAY, "2026-03-29", true },
+		{ "general", "2026-02-02", "2026-02-20", &feb_closed, Q, INSPECTION_QUIET_DAY, "2026-03-29", true },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		inspection_request rq = {
 			.date = D(t[i].date), .reason = R(t[i].reason), .registered = D(t[i].registered),
-			.today = D(t[i].today ? t[i].today : t[i].registered), .role = ROLE_UNIT_STAFF,
+			.role = ROLE_UNIT_STAFF,
 		};
 		inspection_verdict v = inspection_decide(&rq, cal, t[i].p ? t[i].p : &defaults);
 		qdate want = t[i].earliest ? D(t[i].earliest) : DATE_NONE;
@@ -365,7 +365,7 @@ static void test_filing_and_late_dates(void **state)
 {
 	(void)state;
 	inspection_request rq = { .date = D("2026-10-12"), .reason = R("emergency"),
-				  .registered = D("2026-09-24"), .today = D("2026-09-24") };
+				  .registered = D("2026-09-24") };
 	inspection_verdict v = inspection_decide(&rq, cal, &defaults);
 	assert_int_equal(v.filing_from, D("2026-10-12"));
 	assert_int_equal(v.late_from, D("2026-09-14"));
@@ -384,7 +384,7 @@ static void test_override_details(void **state)
 {
 	(void)state;
 	inspection_request rq = { .date = D("2026-03-05"), .reason = R("general"),
-				  .registered = D("2026-03-02"), .today = D("2026-03-02"),
+				  .registered = D("2026-03-02"),
 				  .role = ROLE_SUPERVISOR, .override_reason = " \t\xE3\x80\x80 " };
 	inspection_verdict v = inspection_decide(&rq, cal, &defaults);
 	assert_int_equal(v.outcome, INSPECTION_REFUSED);
@@ -415,6 +415,11 @@ static void test_override_details(void **state)
 static void test_quiet_day_and_rule_names(void **state)
 {
 	(void)state;
+	inspection_params p = inspection_params_defaults();
+	assert_int_equal(p.quiet_first_day, 1);
+	assert_int_equal(p.quiet_last_day, 23);
+	assert_int_equal(p.filing_workdays, 7);
+	assert_int_equal(p.emergency_late_days, 10);
 	assert_true(inspection_quiet_day(D("2026-02-01"), &defaults));
 	assert_true(inspection_quiet_day(D("2026-02-23"), &defaults));
 	assert_false(inspection_quiet_day(D("2026-02-24"), &defaults));
