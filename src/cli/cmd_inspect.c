@@ -221,8 +221,9 @@ static int inspect_check(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 
-	/* From the settings once they are wired: inspect.quiet_first_day,
-	 * inspect.quiet_last_day, inspect.filing_workdays, inspect.emergency_late_days. */
+	/* Until ctx->cfg is wired in, DOMAIN's defaults; then cfg_int(ctx->cfg, …) of
+	 * SET_QUIET_FIRST_DAY, SET_QUIET_LAST_DAY, SET_FILING_WORKDAYS and
+	 * SET_EMERGENCY_LATE_DAYS ([inspection] in qifu.ini) fill it. */
 	inspection_params p = inspection_params_defaults();
 	/* A check asks about the rules, not about a person: no role, no override. */
 	inspection_request rq = {

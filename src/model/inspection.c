@@ -304,9 +304,9 @@ bool inspection_first_violation(qdate outcome, qdate last_violation, int years)
 	return last_violation < years_before(outcome, years > 0 ? years : 0);
 }
 
-bool inspection_too_frequent(int count, int limit)
+bool inspection_too_frequent(int count, int frequent_count)
 {
-	return count > limit;
+	return count >= frequent_count;
 }
 
 bool inspection_same_week(qdate a, qdate b)

@@ -72,7 +72,7 @@ typedef struct inspection_verdict {
 	const char *override_denied;     /* N_() msgid when the override was denied */
 } inspection_verdict;
 
-/* DOMAIN §4's values (1, 23, 7, 10), until the settings table provides them */
+/* DOMAIN §4's defaults (1, 23, 7, 10) as in settings.h, until commands read ctx->cfg */
 inspection_params inspection_params_defaults(void);
 /* whether d lies in the month's quiet window */
 bool inspection_quiet_day(qdate d, const inspection_params *p);
@@ -99,8 +99,8 @@ int inspection_code_check(const char *code, char canon[INSPECTION_CODE_LEN + 1],
 /* 首违不罚: an outcome on day outcome is a first violation when the same enterprise's last
  * earlier violation of the same item (DATE_NONE for none) lies more than years years back */
 bool inspection_first_violation(qdate outcome, qdate last_violation, int years);
-/* whether count inspections inside the watch window exceed the limit and deserve a warning */
-bool inspection_too_frequent(int count, int limit);
+/* whether count inspections within frequent_days reach frequent_count (too often) */
+bool inspection_too_frequent(int count, int frequent_count);
 /* whether two plans fall in the same Monday-to-Sunday week (offer a joint inspection) */
 bool inspection_same_week(qdate a, qdate b);
 
