@@ -192,7 +192,7 @@ int inspection_code_make(int year, long seq, char out[INSPECTION_CODE_LEN + 1])
 	return 0;
 }
 
-/* Position (1-based) in the canonical JC26-000123-K of the i-th compact character. */
+/* Position (1-based) in the canonical JC26-000123-G of the i-th compact character. */
 static int code_position(int i)
 {
 	return i < 4 ? i + 1 : i < 10 ? i + 2 : i + 3;
@@ -243,7 +243,7 @@ int inspection_code_check(const char *code, char canon[INSPECTION_CODE_LEN + 1],
 		c[n++] = (char)a;
 	}
 	if (n != CODE_COMPACT) {
-		sb_addf(err, _("a plan code has %d letters and digits, like JC26-000123-K"), CODE_COMPACT);
+		sb_addf(err, _("a plan code has %d letters and digits, like JC26-000123-G"), CODE_COMPACT);
 		return -1;
 	}
 	if (c[0] != 'J' || c[1] != 'C') {

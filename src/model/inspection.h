@@ -66,7 +66,7 @@ typedef struct inspection_verdict {
 	qdate earliest;                  /* first allowed date on or after the asked one for the same reason and
 					  * registration; DATE_NONE when allowed or none within a year */
 	bool exempt_would_allow;         /* only the quiet day refused: a quiet-day exempt reason allows this date */
-	qdate filing_from;               /* the filing_workdays-th working day after registration, or DATE_NONE */
+	qdate filing_from;               /* the filing_workdays-th working day after registration */
 	qdate late_from;                 /* first date an after-the-fact registration still covers, or DATE_NONE */
 	inspection_override override;
 	const char *override_denied;     /* N_() msgid when the override was denied */
@@ -83,9 +83,10 @@ inspection_verdict inspection_decide(const inspection_request *rq, const calenda
 const char *inspection_rule_code(inspection_rule r);
 /* N_() label of the rule, translated by the caller */
 const char *inspection_rule_label(inspection_rule r);
+/* the rule of a stored code; false for an unknown one */
 bool inspection_rule_parse(const char *code, inspection_rule *out);
 
-/* Plan codes (执法计划码): "JC26-000123-K", year 2000–2099, sequence 1–999999, check
+/* Plan codes (执法计划码): "JC26-000123-G", year 2000–2099, sequence 1–999999, check
  * character from the USCC alphabet (no I O S V Z). */
 enum { INSPECTION_CODE_LEN = 13, INSPECTION_SEQ_MAX = 999999 };
 /* the code of the seq-th plan of year into out; -1 when year or seq is out of range */
