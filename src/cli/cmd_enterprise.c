@@ -146,7 +146,7 @@ static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
 		rc = EXIT_NO;
 		goto out;
 	}
-	ent_verdict v = ent_validate(cli_ent_rules(ctx), e, a->accept_uscc, &err);
+	ent_verdict v = ent_validate(cli_ent_rules(ctx), e, a->accept_uscc, NULL, &err);
 	if (v == ENT_USCC_FAILS) {
 		cli_error(_("%s\n(a supervisor may keep such a code with --accept-uscc REASON)"),
 		          sb_str(&err));
