@@ -69,7 +69,7 @@ typedef struct inspection_verdict {
 	qdate filing_from;               /* the filing_workdays-th working day after registration */
 	qdate late_from;                 /* first date an after-the-fact registration still covers, or DATE_NONE */
 	inspection_override override;
-	const char *override_denied;     /* N_() msgid when the override was denied */
+	const char *override_denied;     /* untranslated msgid when the override was denied */
 } inspection_verdict;
 
 /* DOMAIN §4's defaults (1, 23, 7, 10) as in settings.h, until commands read ctx->cfg */
@@ -81,7 +81,7 @@ inspection_verdict inspection_decide(const inspection_request *rq, const calenda
 				     const inspection_params *p);
 /* "quiet_day", … as stored in event rows */
 const char *inspection_rule_code(inspection_rule r);
-/* N_() label of the rule, translated by the caller */
+/* the rule's label as an untranslated msgid; the caller translates */
 const char *inspection_rule_label(inspection_rule r);
 /* the rule of a stored code; false for an unknown one */
 bool inspection_rule_parse(const char *code, inspection_rule *out);
