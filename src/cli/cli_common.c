@@ -128,6 +128,17 @@ const ent_rules *cli_ent_rules(cli_ctx *ctx)
 	return r;
 }
 
+inspection_params cli_inspection_params(cli_ctx *ctx)
+{
+	inspection_params p = {
+		.quiet_first_day = (int)cfg_int(ctx->cfg, SET_QUIET_FIRST_DAY),
+		.quiet_last_day = (int)cfg_int(ctx->cfg, SET_QUIET_LAST_DAY),
+		.filing_workdays = (int)cfg_int(ctx->cfg, SET_FILING_WORKDAYS),
+		.emergency_late_days = (int)cfg_int(ctx->cfg, SET_EMERGENCY_LATE_DAYS),
+	};
+	return p;
+}
+
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit)
 {
 	staff *me = cli_actor(ctx);
