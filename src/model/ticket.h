@@ -194,7 +194,7 @@ enum { TICKET_NUMBER_SIZE = 24 };
 
 /* stable code ("in_progress"); "?" when out of range */
 const char *ticket_state_code(ticket_state s);
-/* N_() label (办理中), translated by the caller */
+/* untranslated msgid of the label (办理中); the caller translates it */
 const char *ticket_state_label(ticket_state s);
 bool ticket_state_parse(const char *code, ticket_state *out);
 /* true until closed, withdrawn or merged (registered and later; not TICKET_ST_NEW) */
@@ -202,9 +202,9 @@ bool ticket_state_is_open(ticket_state s);
 
 /* stable code ("request_close") */
 const char *ticket_action_code(ticket_action a);
-/* N_() label (申请销号) */
+/* untranslated msgid of the label (申请销号) */
 const char *ticket_action_label(ticket_action a);
-/* N_() name of the text the action needs ("reason", "result"), or NULL */
+/* untranslated msgid naming the text the action needs (退单原因), or NULL */
 const char *ticket_action_text_label(ticket_action a);
 bool ticket_action_parse(const char *code, ticket_action *out);
 
@@ -218,7 +218,7 @@ const char *ticket_timer_label(ticket_timer tm);
 
 /* "green", "yellow", "red" ("" for none) */
 const char *ticket_light_code(ticket_light_t l);
-/* N_() 正常 / 临期 / 超期 */
+/* untranslated msgid: 正常 / 临期 / 超期 */
 const char *ticket_light_label(ticket_light_t l);
 bool ticket_light_parse(const char *code, ticket_light_t *out);
 

@@ -2,37 +2,7 @@
 # The workday and uscc commands as scripts see them: stdout, stderr and exit codes of
 # the real binary. $1 is the qifu executable; meson sets QIFU_DATA_DIR and LANG.
 qifu=$1
-fails=0
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
-
-# expect CODE STDOUT ARGS...: exit code and exact stdout
-expect() {
-	want_rc=$1 want_out=$2
-	shift 2
-	"$qifu" "$@" >"$out" 2>"$err"
-	rc=$?
-	got=$(cat "$out")
-	if [ "$rc" != "$want_rc" ] || [ "$got" != "$want_out" ]; then
-		echo "FAIL: qifu $*: exit $rc, stdout '$got' (want exit $want_rc, '$want_out'); stderr: $(cat "$err")"
-		fails=$((fails + 1))
-	fi
-}
-
-# stderr_has TEXT: the last command's stderr contains TEXT
-stderr_has() {
-	if ! grep -qF -- "$1" "$err"; then
-		echo "FAIL: stderr lacks '$1': $(cat "$err")"
-		fails=$((fails + 1))
-	fi
-}
-
-stderr_empty() {
-	if [ -s "$err" ]; then
-		echo "FAIL: unexpected stderr: $(cat "$err")"
-		fails=$((fails + 1))
-	fi
-}
+. "$(dirname "$0")/lib.sh"
 
 expect 0 2026-02-14 workday add 2026-02-13 1
 stderr_empty
@@ -116,8 +86,4 @@ stderr_has "18 characters"
 expect 2 "" uscc check
 expect 2 "" uscc
 
-if [ "$fails" -ne 0 ]; then
-	echo "$fails check(s) failed"
-	exit 1
-fi
-echo "all checks passed"
+finish
