@@ -10,7 +10,6 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
-#include "core/xalloc.h"
 
 static const char *const state_codes[TICKET_ST__COUNT] = {
 	[TICKET_ST_NEW] = "new",
@@ -111,10 +110,10 @@ static const struct action_def {
  * unit-staff, area-officer or front-desk login), the centre's front desk, or any
  * login with a unit (registration only). */
 enum {
-	W_F = 1u << 0,   /* the first-responsible unit */
-	W_L = 1u << 1,   /* the lead or host unit */
-	W_C = 1u << 2,   /* the front desk of 区企服中心 */
-	W_ANY = 1u << 3, /* any login that belongs to a unit */
+	W_F = TICKET_REL_FIRST,    /* the first-responsible unit */
+	W_L = TICKET_REL_LEAD,     /* the lead or host unit */
+	W_C = TICKET_REL_CENTRE,   /* the front desk of 区企服中心 */
+	W_ANY = TICKET_REL_ANY,    /* any login that belongs to a unit */
 };
 
 /* Timer operations, short so each row reads as one line; order is

@@ -84,7 +84,8 @@ enum ticket_relation {
 	TICKET_REL_FIRST = 1u << 0,      /* actor's unit is the first-responsible unit */
 	TICKET_REL_LEAD = 1u << 1,       /* … the lead or host unit */
 	TICKET_REL_RELATED = 1u << 2,    /* … one of the related units */
-	TICKET_REL_CENTRE = 1u << 3,     /* … 区企服中心 */
+	TICKET_REL_CENTRE = 1u << 3,     /* … 区企服中心 (in ticket_move.who: its front desk) */
+	TICKET_REL_ANY = 1u << 4,        /* ticket_move.who only: any login with a unit */
 };
 
 /* What a move asks of its input (ticket_input_check tests it). */
@@ -151,7 +152,7 @@ typedef struct ticket_move {
 	unsigned needs;                  /* enum ticket_need bits */
 	bool irreversible;               /* the UI confirms it with [y/N] */
 	ticket_refusal refusal;
-	unsigned who;                    /* relations that may make it in this state (refusals) */
+	unsigned who;                    /* TICKET_REL_* bits that may make it in this state */
 	int npossible;                   /* what this actor may do instead */
 	ticket_action possible[TICKET_ACT__COUNT];
 } ticket_move;
@@ -196,6 +197,7 @@ enum { TICKET_NUMBER_SIZE = 24 };
 const char *ticket_state_code(ticket_state s);
 /* untranslated msgid of the label (办理中); the caller translates it */
 const char *ticket_state_label(ticket_state s);
+/* code to state; false for anything ticket_state_code does not write */
 bool ticket_state_parse(const char *code, ticket_state *out);
 /* true until closed, withdrawn or merged (registered and later; not TICKET_ST_NEW) */
 bool ticket_state_is_open(ticket_state s);
@@ -206,20 +208,26 @@ const char *ticket_action_code(ticket_action a);
 const char *ticket_action_label(ticket_action a);
 /* untranslated msgid naming the text the action needs (退单原因), or NULL */
 const char *ticket_action_text_label(ticket_action a);
+/* code to action; the CLI maps its verbs (request-close) to these codes */
 bool ticket_action_parse(const char *code, ticket_action *out);
 
+/* "simple", "general", "complex" (appeal new --kind) */
 const char *ticket_kind_code(ticket_kind k);
+/* untranslated msgid: 简单事项 / 一般事项 / 复杂事项 */
 const char *ticket_kind_label(ticket_kind k);
+/* code to kind */
 bool ticket_kind_parse(const char *code, ticket_kind *out);
 
 /* "dispatch", "handle", "explain", "feedback" (the JSON timer names) */
 const char *ticket_timer_code(ticket_timer tm);
+/* untranslated msgid: 分办时限, 办理时限, … */
 const char *ticket_timer_label(ticket_timer tm);
 
 /* "green", "yellow", "red" ("" for none) */
 const char *ticket_light_code(ticket_light_t l);
 /* untranslated msgid: 正常 / 临期 / 超期 */
 const char *ticket_light_label(ticket_light_t l);
+/* "green", "yellow" or "red" (appeal list --light) */
 bool ticket_light_parse(const char *code, ticket_light_t *out);
 
 /* TICKET_REL_* bits of who towards t */
@@ -233,7 +241,7 @@ int ticket_allowed_actions(const ticket_view *t, const ticket_actor *who,
 /* the translated refusal of a refused move: state, role, who may, what is possible */
 void ticket_refusal_text(const ticket_view *t, const ticket_actor *who, const ticket_move *m,
 		strbuf *out);
-/* 0 when in satisfies m->needs on t; -1 with a translated message in err */
+/* 0 when in satisfies the needs of the allowed move m on t; -1 with a translated message */
 int ticket_input_check(const ticket_view *t, const ticket_timers *tm, const ticket_move *m,
 		const ticket_input *in, const calendar *cal, qdate today, strbuf *err);
 /* 0 when src may be merged into into (same enterprise, open, not itself); -1 otherwise */
@@ -247,6 +255,7 @@ int ticket_handle_days(const ticket_params *p, ticket_kind k, int nrelated);
 qdate ticket_timer_due(const calendar *cal, qdate start, int days);
 /* every timer never run */
 void ticket_timers_init(ticket_timers *tm);
+/* started and not yet stopped */
 bool ticket_timer_running(const ticket_timer_state *ts);
 /* apply an allowed move made on day today to tm; t and in as given to the move */
 void ticket_timers_apply(ticket_timers *tm, const ticket_move *m, const ticket_view *t,
@@ -267,7 +276,7 @@ ticket_light_t ticket_worst_light(const ticket_timers *tm, qdate today, const ca
 /* 剩余 N 个工作日 / 今日到期 / 超期 N 个工作日, translated, appended to out */
 void ticket_due_text(ticket_light_t l, int workdays, strbuf *out);
 
-/* "2026-000123" into out (TICKET_NUMBER_SIZE bytes); returns out */
+/* "2026-000123" into out (TICKET_NUMBER_SIZE bytes); seq 1..999999999; returns out */
 char *ticket_number_format(int year, long seq, char *out);
 /* strictly what ticket_number_format writes; year 1900..9999, seq >= 1 */
 bool ticket_number_parse(const char *s, int *year, long *seq);

@@ -161,6 +161,19 @@ static bool expect_allowed(const struct cell *c, role_t role, unsigned rel)
 		(strchr(c->who, 'L') && (rel & TICKET_REL_LEAD));
 }
 
+/* the relation bits a cell's who letters stand for */
+static unsigned who_bits(const struct cell *c)
+{
+	unsigned w = 0;
+	if (!c)
+		return 0;
+	w |= strchr(c->who, 'F') ? TICKET_REL_FIRST : 0;
+	w |= strchr(c->who, 'L') ? TICKET_REL_LEAD : 0;
+	w |= strchr(c->who, 'C') ? TICKET_REL_CENTRE : 0;
+	w |= strchr(c->who, 'A') ? TICKET_REL_ANY : 0;
+	return w;
+}
+
 static void timers_string(const ticket_move *m, char *buf)
 {
 	static const char names[] = "dhef";
@@ -254,6 +267,7 @@ static void check_one(ticket_state s, ticket_action a, role_t role, unsigned rel
 	assert_int_equal(m.allowed, got);
 	assert_int_equal(m.action, a);
 	assert_int_equal(m.from, s);
+	assert_int_equal(m.who, who_bits(c));
 	if (with_unit)
 		assert_int_equal(ticket_relations(&f.view, &f.actor), rel);
 
