@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "model/inspection.h"
+#include "model/ticket.h"
 
 enum { EXIT_OK = 0, EXIT_NO = 1, EXIT_USAGE = 2 };
 
@@ -53,6 +54,8 @@ struct unit_table *cli_units(cli_ctx *ctx);
 const struct ent_rules *cli_ent_rules(cli_ctx *ctx);
 /* the quiet-day and filing rules' parameters from the [inspection] settings */
 inspection_params cli_inspection_params(cli_ctx *ctx);
+/* the appeal time limits from the [appeal] settings */
+ticket_params cli_ticket_params(cli_ctx *ctx);
 /* ask the permission function; on deny print the reason and return false */
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit);
 /* the OS login of the person at the keyboard (real uid) */
