@@ -408,9 +408,10 @@ int escalation_record_check(const escalation_record *r, const calendar *cal, qda
 		sb_add(err, _("A dispatch record needs its decision."));
 		return -1;
 	}
-	if (check_length(N_("decision"), r->decision, ESC_TEXT_MAX, err) < 0 ||
-			check_length(N_("place"), r->place, ESC_PLACE_MAX, err) < 0 ||
-			check_length(N_("list of attendees"), r->attendees, ESC_ATTENDEES_MAX, err) < 0 ||
+	if (check_length(N_("decision of the dispatch"), r->decision, ESC_TEXT_MAX, err) < 0 ||
+			check_length(N_("place of the dispatch"), r->place, ESC_PLACE_MAX, err) < 0 ||
+			check_length(N_("attendee list of the dispatch"), r->attendees,
+				ESC_ATTENDEES_MAX, err) < 0 ||
 			check_length(N_("outcome of the dispatch"), r->outcome, ESC_TEXT_MAX, err) < 0)
 		return -1;
 	if (r->new_due == DATE_NONE)

@@ -10,12 +10,12 @@
 #include "core/text.h"
 
 static const struct { const char *code; const char *label; } figures[SUP_FIGURE__COUNT] = {
-	[SUP_DISPATCHED_ON_TIME] = { "dispatched_on_time", N_("dispatched on time") },
-	[SUP_SIGNED_ON_TIME] = { "signed_on_time", N_("signed for on time") },
-	[SUP_RETURNED] = { "returned", N_("returned to the centre") },
-	[SUP_ANSWERED_ON_TIME] = { "answered_on_time", N_("answered on time") },
-	[SUP_EXTENDED] = { "extended", N_("extended") },
-	[SUP_SATISFIED] = { "satisfied", N_("satisfied at callback") },
+	[SUP_DISPATCHED_ON_TIME] = { "dispatched_on_time", N_("on-time dispatch rate") },
+	[SUP_SIGNED_ON_TIME] = { "signed_on_time", N_("on-time signing rate") },
+	[SUP_RETURNED] = { "returned", N_("rate of returns to the centre") },
+	[SUP_ANSWERED_ON_TIME] = { "answered_on_time", N_("on-time answer rate") },
+	[SUP_EXTENDED] = { "extended", N_("extension rate") },
+	[SUP_SATISFIED] = { "satisfied", N_("satisfaction rate at callback") },
 };
 
 /* short headers: the table is eleven columns and must stay readable on a terminal */
