@@ -283,7 +283,7 @@ static void actor_text(const escalation_actor *who, strbuf *out)
 			sb_add(out, _("a level-2 leader in charge of no unit"));
 		sb_free(&u);
 	} else if (who->unit && *who->unit) {
-		sb_addf(out, "%s (%s)", _(role_label(who->role)), who->unit);
+		sb_addf(out, _("%s (%s)"), _(role_label(who->role)), who->unit);
 	} else {
 		sb_add(out, _(role_label(who->role)));
 	}
