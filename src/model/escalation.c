@@ -319,8 +319,8 @@ void escalation_refusal_text(const ticket_view *t, const escalation_actor *who,
 	switch (v->refusal) {
 	case ESC_REFUSED_STATE:
 		if (v->action == ESC_ACT_OUTCOME)
-			sb_addf(out, _(" The appeal is %s; outcomes are recorded from dispatch until "
-				"it is closed."), _(ticket_state_label(t->state)));
+			sb_addf(out, _(" The appeal is %s; outcomes are recorded from dispatch "
+				"until it is closed."), _(ticket_state_label(t->state)));
 		else
 			sb_addf(out, _(" The appeal is %s; the levels move only while it is being "
 				"handled (dispatched, in progress or extended)."),
@@ -408,12 +408,15 @@ int escalation_record_check(const escalation_record *r, const calendar *cal, qda
 		sb_add(err, _("A dispatch record needs its decision."));
 		return -1;
 	}
-	if (check_length(N_("decision of the dispatch"), r->decision, ESC_TEXT_MAX, err) < 0 ||
-			check_length(N_("place of the dispatch"), r->place, ESC_PLACE_MAX, err) < 0 ||
-			check_length(N_("attendee list of the dispatch"), r->attendees,
-				ESC_ATTENDEES_MAX, err) < 0 ||
-			check_length(N_("outcome of the dispatch"), r->outcome, ESC_TEXT_MAX, err) < 0)
-		return -1;
+	const struct { const char *what; const char *text; size_t max; } texts[] = {
+		{ N_("decision of the dispatch"), r->decision, ESC_TEXT_MAX },
+		{ N_("place of the dispatch"), r->place, ESC_PLACE_MAX },
+		{ N_("attendee list of the dispatch"), r->attendees, ESC_ATTENDEES_MAX },
+		{ N_("outcome of the dispatch"), r->outcome, ESC_TEXT_MAX },
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		if (check_length(texts[i].what, texts[i].text, texts[i].max, err) < 0)
+			return -1;
 	if (r->new_due == DATE_NONE)
 		return 0;
 	/* the same rules as an extension's date, except that a leader may also bring the

@@ -37,7 +37,7 @@ enum escalation_who {
 	ESC_WHO_LEADER2 = 1u << 1,       /* a level-2 leader who oversees the lead unit */
 	ESC_WHO_LEADER1 = 1u << 2,       /* a level-1 (principal) leader */
 	ESC_WHO_SUPERVISOR = 1u << 3,    /* supervisors (and administrators): see only */
-	ESC_WHO_UNITS = 1u << 4,         /* the appeal's first, lead and related units, the centre */
+	ESC_WHO_UNITS = 1u << 4,         /* the appeal's own units and the centre */
 };
 
 /* Why escalation_decide refused, in the order the checks run. */

@@ -14,7 +14,7 @@
 typedef struct supervision_counts {
 	const char *unit;                /* borrowed */
 	int received;                    /* appeals dispatched to the unit in the period */
-	int dispatched_on_time;          /* of received: dispatched by the centre within its limit */
+	int dispatched_on_time;          /* of received: dispatched by the centre in its limit */
 	int signed_on_time;              /* of received: signed for (签收) within dispatch_days
 	                                  * working days of the dispatch; the policy sets no
 	                                  * limit of its own for signing */

@@ -145,38 +145,40 @@ static const unsigned expected_needs[ESC_ACT__COUNT] = {
 	[ESC_ACT_VIEW] = 0,
 };
 
+/* one cell of the table: actor c, at level, doing a */
+static void check_cell(const struct actor_case *c, int level, escalation_action a)
+{
+	const char *act = escalation_action_code(a);
+	char want = c->at[level][a];
+	escalation_verdict v;
+	bool got = escalation_decide(&appeal, level, a, &c->who, &v);
+	if (got != (want == 'Y'))
+		fail_msg("%s, level %d, %s: got %s, want %c", c->name, level, act,
+			got ? "allowed" : "refused", want);
+	assert_int_equal(v.allowed, got);
+	assert_int_equal(v.action, a);
+	assert_int_equal(v.level, level);
+	int next = got && a == ESC_ACT_ESCALATE ? level - 1 : level;
+	if (v.next != next)
+		fail_msg("%s, level %d, %s: next level %d, want %d", c->name, level, act, v.next,
+			next);
+	escalation_refusal r = want == 'Y' ? ESC_OK : want == 'A' ? ESC_REFUSED_ACTOR
+		: want == 'S' ? ESC_REFUSED_SUPERVISOR : ESC_REFUSED_TOP;
+	if (v.refusal != r)
+		fail_msg("%s, level %d, %s: refusal %d, want %d", c->name, level, act, v.refusal,
+			r);
+	assert_int_equal(v.who, expected_who(level, a));
+	assert_int_equal(v.needs, got ? expected_needs[a] : 0);
+}
+
 static void test_ladder_every_level_action_actor(void **state)
 {
 	(void)state;
 	int checked = 0;
 	for (size_t i = 0; i < sizeof actors / sizeof actors[0]; i++)
 		for (int level = 1; level <= 3; level++)
-			for (int a = 0; a < ESC_ACT__COUNT; a++) {
-				const struct actor_case *c = &actors[i];
-				char want = c->at[level][a];
-				escalation_verdict v;
-				bool got = escalation_decide(&appeal, level, (escalation_action)a, &c->who,
-					&v);
-				if (got != (want == 'Y'))
-					fail_msg("%s, level %d, %s: got %s, want %c", c->name, level,
-						escalation_action_code((escalation_action)a),
-						got ? "allowed" : "refused", want);
-				assert_int_equal(v.allowed, got);
-				assert_int_equal(v.action, a);
-				assert_int_equal(v.level, level);
-				int next = got && a == ESC_ACT_ESCALATE ? level - 1 : level;
-				if (v.next != next)
-					fail_msg("%s, level %d, %s: next level %d, want %d", c->name, level,
-						escalation_action_code((escalation_action)a), v.next, next);
-				escalation_refusal r = want == 'Y' ? ESC_OK : want == 'A' ? ESC_REFUSED_ACTOR
-					: want == 'S' ? ESC_REFUSED_SUPERVISOR : ESC_REFUSED_TOP;
-				if (v.refusal != r)
-					fail_msg("%s, level %d, %s: refusal %d, want %d", c->name, level,
-						escalation_action_code((escalation_action)a), v.refusal, r);
-				assert_int_equal(v.who, expected_who(level, (escalation_action)a));
-				assert_int_equal(v.needs, got ? expected_needs[a] : 0);
-				checked++;
-			}
+			for (int a = 0; a < ESC_ACT__COUNT; a++, checked++)
+				check_cell(&actors[i], level, (escalation_action)a);
 	assert_int_equal(checked, 14 * 3 * 4);
 }
 
