@@ -1,22 +1,123 @@
-/* qifu: parse the global options, load settings, then run a command or the TUI. */
+/* qifu: parse the global options, load the settings, then run one command or the
+ * full-screen program (on a terminal, or headless with --keys for tests). */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "qifu-build.h"
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "core/paths.h"
+#include "core/xalloc.h"
+
+typedef struct globals {
+	const char *config;
+	const char *keys;
+	const char *size;
+	const char *dump;
+} globals;
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _("usage: qifu [global options] [COMMAND [options]]\n"
+	              "Without a command qifu opens the full-screen desk program.\n\n"
+	              "Global options (before the command):\n"
+	              "  --db PATH           database file (default: %s)\n"
+	              "  --config FILE       read FILE after the system and user settings\n"
+	              "  --today YYYY-MM-DD  fix today's date (also QIFU_TODAY)\n"
+	              "  --as LOGIN          act as another staff login (administrators only)\n"
+	              "  --keys FILE         run the full-screen program headless, keys from FILE\n"
+	              "  --size COLSxROWS    screen size for --keys (default 80x24)\n"
+	              "  --dump OUT          where --keys writes its screen dumps\n"
+	              "  --help, --version\n\nCommands:\n"), "$XDG_DATA_HOME/qifu/qifu.db");
+	for (const cli_command *c = cli_commands; c->name; c++)
+		fprintf(fp, "  %-12s %s\n", c->name, _(c->summary));
+	fprintf(fp, _("\n'qifu COMMAND --help' describes a command.\n"));
+}
+
+/* --opt VALUE or --opt=VALUE; returns the value and advances *i, or NULL */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return NULL;
+	if (argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (argv[*i][n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, _("qifu: %s needs a value\n"), name);
+		exit(EXIT_USAGE);
+	}
+	return argv[++*i];
+}
+
+static void set_today(cli_ctx *ctx, const char *s, const char *from)
+{
+	if (!date_parse(s, &ctx->today)) {
+		fprintf(stderr, _("qifu: %s: '%s' is not a date (YYYY-MM-DD)\n"), from, s);
+		exit(EXIT_USAGE);
+	}
+}
 
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-	bindtextdomain("qifu", QIFU_LOCALEDIR);
+	const char *localedir = getenv("QIFU_LOCALEDIR");
+	bindtextdomain("qifu", localedir && *localedir ? localedir : QIFU_LOCALEDIR);
+	bind_textdomain_codeset("qifu", "UTF-8");
 	textdomain("qifu");
+
 	cli_ctx ctx = { 0 };
+	globals g = { 0 };
 	ctx.today = date_system_today();
-	if (argc < 2) {
-		fprintf(stderr, "usage: qifu COMMAND\n");
-		return EXIT_USAGE;
+	const char *env_today = getenv("QIFU_TODAY");
+	if (env_today && *env_today)
+		set_today(&ctx, env_today, "QIFU_TODAY");
+
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *v;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return EXIT_OK;
+		} else if (strcmp(argv[i], "--version") == 0) {
+			printf("qifu %s\n", QIFU_VERSION);
+			return EXIT_OK;
+		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
+			ctx.db_path = v;
+		} else if ((v = opt_value(argc, argv, &i, "--config"))) {
+			g.config = v;
+		} else if ((v = opt_value(argc, argv, &i, "--today"))) {
+			set_today(&ctx, v, "--today");
+		} else if ((v = opt_value(argc, argv, &i, "--as"))) {
+			ctx.as_login = v;
+		} else if ((v = opt_value(argc, argv, &i, "--keys"))) {
+			g.keys = v;
+		} else if ((v = opt_value(argc, argv, &i, "--size"))) {
+			g.size = v;
+		} else if ((v = opt_value(argc, argv, &i, "--dump"))) {
+			g.dump = v;
+		} else {
+			fprintf(stderr, _("qifu: unknown global option '%s' (see 'qifu --help')\n"),
+			        argv[i]);
+			return EXIT_USAGE;
+		}
 	}
-	return cli_run(&ctx, argc - 1, argv + 1);
+
+	char *default_db = NULL;
+	if (!ctx.db_path)
+		ctx.db_path = default_db = paths_default_db();
+
+	int rc;
+	if (i < argc) {
+		rc = cli_run(&ctx, argc - i, argv + i);
+	} else {
+		fprintf(stderr, _("qifu: no command given (see 'qifu --help')\n"));
+		rc = EXIT_USAGE;
+	}
+	cli_ctx_free(&ctx);
+	free(default_db);
+	return rc;
 }

@@ -8,6 +8,13 @@
 
 /* One line per command; each command's file defines its run function. */
 #define CLI_COMMANDS(X) \
+	X("workday", cmd_workday, N_("working-day arithmetic: add, between, is")) \
+	X("uscc", cmd_uscc, N_("check a unified social credit code")) \
+	X("init", cmd_init, N_("create a database; the current login becomes its administrator")) \
+	X("staff", cmd_staff, N_("add and list staff: login, name, unit, role")) \
+	X("check", cmd_check, N_("check the database and report the journal mode")) \
+	X("backup", cmd_backup, N_("copy the live database to a file")) \
+	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

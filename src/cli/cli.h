@@ -14,6 +14,7 @@ struct settings;
 struct db;
 struct calendar;
 struct staff;
+struct unit_table;
 
 typedef struct cli_ctx {
 	struct settings *cfg;   /* loaded, validated settings */
@@ -24,6 +25,7 @@ typedef struct cli_ctx {
 	struct calendar *cal;   /* working-day calendar, loaded lazily by cli_calendar() */
 	struct db *db;          /* opened lazily by cli_db() */
 	struct staff *actor;    /* resolved lazily by cli_actor() */
+	struct unit_table *units; /* loaded lazily by cli_units() */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -36,11 +38,26 @@ typedef struct cli_command {
 int cli_run(cli_ctx *ctx, int argc, char **argv);
 /* the command table, terminated by a NULL name */
 extern const cli_command cli_commands[];
-/* "qifu: " + message on stderr, translated by the caller */
+
+/* the database, opened on first use; exits 2 with the reason when it cannot be */
+struct db *cli_db(cli_ctx *ctx);
+/* the acting staff member (OS login, or --as for admins); exits 1 with how to be
+ * added when the login is not staff */
+struct staff *cli_actor(cli_ctx *ctx);
+/* the unit table from data/units.tsv; exits 2 when broken */
+struct unit_table *cli_units(cli_ctx *ctx);
+/* ask the permission function; on deny print the reason and return false */
+bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit);
+/* the OS login of the person at the keyboard (real uid) */
+const char *cli_os_login(void);
+/* release everything the context opened */
+void cli_ctx_free(cli_ctx *ctx);
+
 /* the working-day calendar, loaded on first use; exits 2 with a message if broken */
 struct calendar *cli_calendar(cli_ctx *ctx);
 /* warn on stderr when a date lies in a year without a holiday file */
 void cli_warn_missing_year(cli_ctx *ctx, qdate from, qdate to);
+/* "qifu: " + message on stderr (translated by the caller); cli_warn prefixes a warning */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -70,8 +70,11 @@ bool date_parse(const char *s, qdate *out)
 char *date_format(qdate d, char *buf)
 {
 	int y, m, dd;
+	char tmp[32];
 	date_to_ymd(d, &y, &m, &dd);
-	snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, dd);
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m, dd);
+	memcpy(buf, tmp, 10);
+	buf[10] = '\0';
 	return buf;
 }
 

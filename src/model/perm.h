@@ -26,7 +26,6 @@ typedef enum perm_action {
 	PERM_ACT_AS,           /* --as another login */
 	PERM_DB_BACKUP,
 	PERM_DB_CHECK,
-	PERM_DEMO,
 	PERM_ENT_VIEW,
 	PERM_ENT_ADD,
 	PERM_ENT_EDIT,

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/date.h"
 #include "core/strbuf.h"
 
 typedef struct db db;
@@ -18,6 +19,12 @@ typedef enum db_open_mode {
 /* open (and migrate) the database at path; NULL with the reason in err */
 db *db_open(const char *path, db_open_mode mode, strbuf *err);
 void db_close(db **d);
+
+/* the business date used for timestamps (--today); the system date by default */
+void db_set_today(db *d, qdate today);
+qdate db_today(const db *d);
+/* how long a write waits for another session's lock ([database] busy_timeout_ms) */
+void db_set_busy_timeout(db *d, int ms);
 
 /* BEGIN IMMEDIATE; -1 with the reason (locked: names the file) in err */
 int db_begin(db *d, strbuf *err);
@@ -41,5 +48,7 @@ int db_backup(db *d, const char *dest, strbuf *err);
 /* the schema version the database is at, and the one this program writes */
 int db_schema_version(const db *d);
 int db_schema_latest(void);
+/* the linked SQLite's version string */
+const char *db_sqlite_version(void);
 
 #endif

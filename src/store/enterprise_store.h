@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "model/enterprise.h"
 #include "store/db.h"
 
 typedef enum ent_sort {
@@ -45,5 +46,11 @@ int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err);
 int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
                      int limit, ent_row *rows, int *n, strbuf *err);
 void ent_row_clear(ent_row *r);
+
+/* insert e and its event row; the caller holds a db_begin transaction (so that a
+ * batch is one transaction). *id gets the new row id. */
+int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, strbuf *err);
+/* the enterprise holding this USCC: 0 found (name copied to *name), 1 none, -1 error */
+int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err);
 
 #endif

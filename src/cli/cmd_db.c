@@ -1,0 +1,180 @@
+/* Database life: init (create, and make the current login its first admin),
+ * backup (SQLite's online backup API) and check (integrity, foreign keys, the
+ * journal mode and why, holiday-file coverage). */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/workday.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "model/unit.h"
+#include "store/db.h"
+#include "store/staff_store.h"
+
+int cmd_init(cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+
+static const char *full_name_of(const char *login)
+{
+	struct passwd *pw = getpwnam(login);
+	if (pw && pw->pw_gecos && *pw->pw_gecos) {
+		static char name[128];
+		snprintf(name, sizeof name, "%s", pw->pw_gecos);
+		char *comma = strchr(name, ',');
+		if (comma)
+			*comma = '\0';
+		if (*name)
+			return name;
+	}
+	return login;
+}
+
+int cmd_init(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *name = NULL, *unit = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': ctx->db_path = optarg; break;
+		case 'n': name = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'h':
+			printf(_("usage: qifu init [--db PATH] [--name NAME] [--unit UNIT]\n"
+			         "Create a new database and make the current login (%s) its first "
+			         "administrator.\n"), cli_os_login());
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("init: unexpected argument '%s'"), argv[optind]);
+		return EXIT_USAGE;
+	}
+	unit_table *units = cli_units(ctx);
+	if (!unit) {
+		const unit_def *centre = units_centre(units);
+		unit = centre ? centre->name : units->v[0].name;
+	} else if (!units_find(units, unit)) {
+		strbuf allowed = STRBUF_INIT;
+		units_list(units, -1, &allowed);
+		cli_error(_("init: unknown unit '%s'; allowed: %s"), unit, sb_str(&allowed));
+		sb_free(&allowed);
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	if (paths_mkdir_parent(ctx->db_path, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		return EXIT_USAGE;
+	}
+	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &err);
+	if (!d) {
+		cli_error("%s", sb_str(&err));
+		return EXIT_USAGE;
+	}
+	db_set_today(d, ctx->today);
+	const char *login = cli_os_login();
+	staff admin = { 0 };
+	admin.login = (char *)login;
+	admin.name = (char *)(name ? name : full_name_of(login));
+	admin.unit = (char *)unit;
+	admin.role = ROLE_ADMIN;
+	if (staff_store_add(d, login, &admin, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		db_close(&d);
+		unlink(ctx->db_path);
+		return EXIT_USAGE;
+	}
+	db_close(&d);
+	printf(_("created %s; %s is its administrator\n"), ctx->db_path, login);
+	return EXIT_OK;
+}
+
+int cmd_backup(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		printf(_("usage: qifu backup FILE\n"
+		         "Copy the live database to FILE with SQLite's online backup; FILE must "
+		         "not exist.\n"));
+		return EXIT_OK;
+	}
+	if (argc != 2) {
+		cli_error(_("usage: qifu backup FILE"));
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_DB_BACKUP, NULL, NULL))
+		return EXIT_NO;
+	strbuf err = STRBUF_INIT;
+	if (db_backup(cli_db(ctx), argv[1], &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	printf(_("backed up %s to %s\n"), ctx->db_path, argv[1]);
+	return EXIT_OK;
+}
+
+int cmd_check(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		printf(_("usage: qifu check\n"
+		         "Check the database (integrity, foreign keys), report the journal mode "
+		         "and why, and which years have holiday files.\n"));
+		return EXIT_OK;
+	}
+	if (argc != 1) {
+		cli_error(_("usage: qifu check"));
+		return EXIT_USAGE;
+	}
+	db *d = cli_db(ctx);
+	cli_actor(ctx);
+	int problems = 0;
+	const char *why;
+	const char *mode = db_journal_mode(d, &why);
+	printf(_("database:     %s\n"), db_path(d));
+	printf(_("schema:       version %d (this qifu writes %d)\n"), db_schema_version(d),
+	       db_schema_latest());
+	printf(_("SQLite:       %s\n"), db_sqlite_version());
+	printf(_("journal mode: %s (%s)\n"), mode, why);
+	strbuf out = STRBUF_INIT;
+	int bad = db_check(d, &out);
+	if (bad) {
+		fputs(sb_str(&out), stdout);
+		problems += bad;
+	} else {
+		printf(_("integrity:    ok\n"));
+	}
+	sb_free(&out);
+	calendar *cal = cli_calendar(ctx);
+	int y, m, dd;
+	date_to_ymd(ctx->today, &y, &m, &dd);
+	for (int year = y; year <= y + 1; year++) {
+		if (calendar_has_year(cal, year))
+			printf(_("holidays %d: %s\n"), year, calendar_notice(cal, year));
+		else
+			printf(_("holidays %d: no file; working days of %d count weekends only\n"),
+			       year, year);
+	}
+	if (problems) {
+		printf(_("%d problem(s) found\n"), problems);
+		return EXIT_NO;
+	}
+	printf(_("no problems found\n"));
+	return EXIT_OK;
+}

@@ -1,0 +1,261 @@
+/* qifu staff add|list: who may use qifu, in which unit and role. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "model/unit.h"
+#include "store/db.h"
+#include "store/staff_store.h"
+
+int cmd_staff(cli_ctx *ctx, int argc, char **argv);
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _("usage: qifu staff add --login L --name N --unit U --role R [--area A] "
+	              "[--level 1|2] [--oversees U1,U2]\n"
+	              "       qifu staff list [--format table|csv|json]\n"
+	              "roles: frontdesk, area_officer, unit_staff, supervisor, leader, admin\n"));
+}
+
+/* split "a,b，c" (ASCII or full-width commas, 、 too) into a NULL-terminated list */
+static char **split_units(const char *s)
+{
+	char **v = NULL;
+	int n = 0;
+	char *copy = xstrdup(s);
+	char *p = copy;
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		const char *fw = strstr(p, "，");
+		const char *dun = strstr(p, "、");
+		if (fw && (size_t)(fw - p) < len)
+			len = (size_t)(fw - p);
+		if (dun && (size_t)(dun - p) < len)
+			len = (size_t)(dun - p);
+		char *item = xstrndup(p, len);
+		char *trimmed = text_trim(item);
+		free(item);
+		if (*trimmed) {
+			v = xrealloc(v, sizeof *v * (size_t)(n + 2));
+			v[n++] = trimmed;
+			v[n] = NULL;
+		} else {
+			free(trimmed);
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+		else if (strncmp(p, "，", 3) == 0 || strncmp(p, "、", 3) == 0)
+			p += 3;
+	}
+	free(copy);
+	return v;
+}
+
+static int staff_add(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "login", required_argument, NULL, 'l' },
+		{ "name", required_argument, NULL, 'n' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "role", required_argument, NULL, 'r' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "level", required_argument, NULL, 'v' },
+		{ "oversees", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *login = NULL, *name = NULL, *unit = NULL, *role = NULL, *area = NULL,
+	           *level = NULL, *oversees = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'l': login = optarg; break;
+		case 'n': name = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'r': role = optarg; break;
+		case 'a': area = optarg; break;
+		case 'v': level = optarg; break;
+		case 'o': oversees = optarg; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (!login || !name || !unit || !role || optind < argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	unit_table *units = cli_units(ctx);
+	staff s = { 0 };
+	int rc = EXIT_USAGE;
+	strbuf allowed = STRBUF_INIT, err = STRBUF_INIT;
+	char *clean_name = NULL, *clean_login = NULL;
+	if (!role_parse(role, &s.role)) {
+		cli_error(_("staff add: unknown role '%s'; allowed: frontdesk, area_officer, "
+		            "unit_staff, supervisor, leader, admin"), role);
+		goto out;
+	}
+	if (!units_find(units, unit)) {
+		units_list(units, -1, &allowed);
+		cli_error(_("staff add: --unit: unknown unit '%s'; allowed: %s"), unit,
+		          sb_str(&allowed));
+		goto out;
+	}
+	clean_login = text_trim(login);
+	clean_name = text_sanitize(name, strlen(name), 0);
+	char *t = text_trim(clean_name);
+	free(clean_name);
+	clean_name = t;
+	if (!*clean_login || strpbrk(clean_login, " \t:/")) {
+		cli_error(_("staff add: --login '%s' is not a usable login name"), login);
+		goto out;
+	}
+	if (!*clean_name) {
+		cli_error(_("staff add: --name is empty"));
+		goto out;
+	}
+	if (s.role == ROLE_AREA_OFFICER) {
+		if (!area || !units_is_area(units, area)) {
+			units_list(units, UNIT_AREA, &allowed);
+			cli_error(_("staff add: an area officer needs --area, one of: %s"),
+			          sb_str(&allowed));
+			goto out;
+		}
+		s.area = (char *)area;
+	} else if (area) {
+		cli_error(_("staff add: --area is only for the area_officer role"));
+		goto out;
+	}
+	if (s.role == ROLE_LEADER) {
+		if (!level || (strcmp(level, "1") != 0 && strcmp(level, "2") != 0)) {
+			cli_error(_("staff add: a leader needs --level 1 (principal) or 2 "
+			            "(committee leader in charge)"));
+			goto out;
+		}
+		s.level = level[0] - '0';
+		if (s.level == 2 && !oversees) {
+			cli_error(_("staff add: a level-2 leader needs --oversees with the units "
+			            "they are in charge of"));
+			goto out;
+		}
+	} else if (level || oversees) {
+		cli_error(_("staff add: --level and --oversees are only for the leader role"));
+		goto out;
+	}
+	if (oversees) {
+		s.oversees = split_units(oversees);
+		for (char **u = s.oversees; u && *u; u++)
+			if (!units_find(units, *u)) {
+				units_list(units, -1, &allowed);
+				cli_error(_("staff add: --oversees: unknown unit '%s'; allowed: %s"), *u,
+				          sb_str(&allowed));
+				goto out;
+			}
+	}
+	if (!cli_allowed(ctx, PERM_STAFF_ADD, NULL, NULL)) {
+		rc = EXIT_NO;
+		goto out;
+	}
+	s.login = clean_login;
+	s.name = clean_name;
+	s.unit = (char *)unit;
+	if (staff_store_add(cli_db(ctx), cli_actor(ctx)->login, &s, &err) < 0) {
+		cli_error("staff add: %s", sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	printf(_("added %s (%s, %s, %s)\n"), s.login, s.name, s.unit, _(role_label(s.role)));
+	rc = EXIT_OK;
+out:
+	for (char **u = s.oversees; u && *u; u++)
+		free(*u);
+	free(s.oversees);
+	free(clean_name);
+	free(clean_login);
+	sb_free(&allowed);
+	sb_free(&err);
+	return rc;
+}
+
+static const out_col staff_cols[] = {
+	{ "login", N_("Login"), OUT_STR },
+	{ "name", N_("Name"), OUT_STR },
+	{ "unit", N_("Unit"), OUT_STR },
+	{ "role", N_("Role"), OUT_STR },
+	{ "area", N_("Area"), OUT_STR },
+	{ "level", N_("Level"), OUT_INT },
+	{ "oversees", N_("Oversees"), OUT_LIST },
+};
+
+static void list_row(const staff *s, void *arg)
+{
+	out_table *t = arg;
+	char level[4] = "";
+	if (s->level)
+		snprintf(level, sizeof level, "%d", s->level);
+	strbuf ov = STRBUF_INIT;
+	for (char **u = s->oversees; u && *u; u++)
+		sb_addf(&ov, "%s%s", u == s->oversees ? "" : "|", *u);
+	const char *cells[] = { s->login, s->name, s->unit, role_code(s->role),
+	                        s->area ? s->area : "", level, sb_str(&ov) };
+	out_row(t, cells);
+	sb_free(&ov);
+}
+
+static int staff_list(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (!out_parse_format(optarg, &fmt)) {
+				cli_error(_("--format: '%s' is not one of table, csv, json"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (!cli_allowed(ctx, PERM_STAFF_LIST, NULL, NULL))
+		return EXIT_NO;
+	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
+	strbuf err = STRBUF_INIT;
+	int rc = staff_store_each(cli_db(ctx), list_row, t, &err);
+	if (rc == 0)
+		out_print(t, fmt, false, stdout);
+	else
+		cli_error("%s", sb_str(&err));
+	out_free(&t);
+	sb_free(&err);
+	return rc == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+int cmd_staff(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	if (strcmp(argv[1], "add") == 0)
+		return staff_add(ctx, argc - 1, argv + 1);
+	if (strcmp(argv[1], "list") == 0)
+		return staff_list(ctx, argc - 1, argv + 1);
+	cli_error(_("staff: unknown subcommand '%s' (add, list)"), argv[1]);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,238 @@
+/* Printing command results as a table, CSV or JSON. */
+#include "cli/output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+struct out_table {
+	const out_col *cols;
+	int ncols;
+	char **cells; /* nrows * ncols */
+	int nrows;
+	int cap;
+};
+
+bool out_parse_format(const char *s, out_format *f)
+{
+	static const char *const names[] = { "table", "csv", "json" };
+	for (int i = 0; i < 3; i++)
+		if (s && strcmp(s, names[i]) == 0) {
+			*f = (out_format)i;
+			return true;
+		}
+	return false;
+}
+
+out_table *out_new(const out_col *cols, int ncols)
+{
+	out_table *t = xcalloc(1, sizeof *t);
+	t->cols = cols;
+	t->ncols = ncols;
+	return t;
+}
+
+void out_row(out_table *t, const char *const *cells)
+{
+	if (t->nrows == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 16;
+		t->cells = xrealloc(t->cells, sizeof(char *) * (size_t)t->cap * (size_t)t->ncols);
+	}
+	for (int c = 0; c < t->ncols; c++)
+		t->cells[t->nrows * t->ncols + c] = xstrdup(cells[c] ? cells[c] : "");
+	t->nrows++;
+}
+
+/* the cell as people read it: lists joined with 、, booleans as 是/否 */
+static char *display(const out_col *col, const char *v)
+{
+	if (col->kind == OUT_BOOL)
+		return xstrdup(strcmp(v, "1") == 0 ? _("yes") : _("no"));
+	if (col->kind == OUT_LIST) {
+		strbuf b = STRBUF_INIT;
+		for (const char *p = v; *p; p++) {
+			if (*p == '|')
+				sb_add(&b, "、");
+			else
+				sb_addc(&b, *p);
+		}
+		return sb_steal(&b);
+	}
+	return xstrdup(v);
+}
+
+void out_json_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		default:
+			if (*p < 0x20)
+				fprintf(fp, "\\u%04x", *p);
+			else
+				fputc(*p, fp);
+		}
+	}
+	fputc('"', fp);
+}
+
+static void json_value(FILE *fp, const out_col *col, const char *v)
+{
+	switch (col->kind) {
+	case OUT_INT:
+		fputs(*v ? v : "null", fp);
+		break;
+	case OUT_BOOL:
+		fputs(strcmp(v, "1") == 0 ? "true" : "false", fp);
+		break;
+	case OUT_LIST: {
+		fputc('[', fp);
+		const char *p = v;
+		bool first = true;
+		while (*p) {
+			const char *bar = strchr(p, '|');
+			size_t n = bar ? (size_t)(bar - p) : strlen(p);
+			char *item = xstrndup(p, n);
+			if (!first)
+				fputs(", ", fp);
+			out_json_string(fp, item);
+			free(item);
+			first = false;
+			p += n + (bar ? 1 : 0);
+		}
+		fputc(']', fp);
+		break;
+	}
+	default:
+		out_json_string(fp, v);
+	}
+}
+
+static void print_json(out_table *t, bool as_object, FILE *fp)
+{
+	if (!as_object)
+		fputs("[", fp);
+	for (int r = 0; r < t->nrows; r++) {
+		fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
+		for (int c = 0; c < t->ncols; c++) {
+			fprintf(fp, "%s\"%s\": ", c ? ", " : "", t->cols[c].key);
+			json_value(fp, &t->cols[c], t->cells[r * t->ncols + c]);
+		}
+		fputs("}", fp);
+		if (as_object)
+			break;
+	}
+	fputs(as_object ? "\n" : (t->nrows ? "\n]\n" : "]\n"), fp);
+}
+
+static void csv_cell(FILE *fp, const char *s)
+{
+	/* formula-injection guard for cells a spreadsheet would evaluate */
+	bool guard = strchr("=+-@\t\r", s[0]) && s[0];
+	bool quote = guard || strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		fputc('"', fp);
+	if (guard)
+		fputc('\'', fp);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', fp);
+		fputc(*p, fp);
+	}
+	if (quote)
+		fputc('"', fp);
+}
+
+static void print_csv(out_table *t, FILE *fp)
+{
+	for (int c = 0; c < t->ncols; c++) {
+		if (c)
+			fputc(',', fp);
+		csv_cell(fp, t->cols[c].key);
+	}
+	fputs("\r\n", fp);
+	for (int r = 0; r < t->nrows; r++) {
+		for (int c = 0; c < t->ncols; c++) {
+			char *v = display(&t->cols[c], t->cells[r * t->ncols + c]);
+			if (c)
+				fputc(',', fp);
+			csv_cell(fp, v);
+			free(v);
+		}
+		fputs("\r\n", fp);
+	}
+}
+
+static void print_table(out_table *t, FILE *fp)
+{
+	int *w = xcalloc((size_t)t->ncols, sizeof *w);
+	char **shown = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *shown);
+	for (int c = 0; c < t->ncols; c++)
+		w[c] = text_width(_(t->cols[c].header));
+	for (int r = 0; r < t->nrows; r++)
+		for (int c = 0; c < t->ncols; c++) {
+			char *clean = text_sanitize(t->cells[r * t->ncols + c],
+			                            strlen(t->cells[r * t->ncols + c]), 0);
+			shown[r * t->ncols + c] = display(&t->cols[c], clean);
+			free(clean);
+			int cw = text_width(shown[r * t->ncols + c]);
+			if (cw > w[c])
+				w[c] = cw;
+		}
+	strbuf line = STRBUF_INIT;
+	for (int r = -1; r < t->nrows; r++) {
+		sb_reset(&line);
+		for (int c = 0; c < t->ncols; c++) {
+			const char *v = r < 0 ? _(t->cols[c].header) : shown[r * t->ncols + c];
+			bool last = c == t->ncols - 1;
+			if (c)
+				sb_add(&line, "  ");
+			if (last)
+				sb_add(&line, v);
+			else
+				text_fit_pad_sb(&line, v, w[c],
+				                t->cols[c].kind == OUT_INT ? TEXT_RIGHT : TEXT_LEFT);
+		}
+		fprintf(fp, "%s\n", sb_str(&line));
+	}
+	sb_free(&line);
+	for (int i = 0; i < t->nrows * t->ncols; i++)
+		free(shown[i]);
+	free(shown);
+	free(w);
+}
+
+void out_print(out_table *t, out_format f, bool as_object, FILE *fp)
+{
+	switch (f) {
+	case OUT_JSON:
+		print_json(t, as_object, fp);
+		break;
+	case OUT_CSV:
+		print_csv(t, fp);
+		break;
+	default:
+		print_table(t, fp);
+	}
+}
+
+void out_free(out_table **tp)
+{
+	out_table *t = *tp;
+	if (!t)
+		return;
+	for (int i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t);
+	*tp = NULL;
+}

@@ -1,0 +1,112 @@
+/* Who may do what. One table of (action, roles allowed, scoping rule) and one
+ * function over it, so that the CLI and every pane ask the same question. */
+#include "model/perm.h"
+
+#include <string.h>
+
+#include "core/i18n.h"
+
+static const char *const role_codes[ROLE__COUNT] = {
+	[ROLE_FRONTDESK] = "frontdesk",
+	[ROLE_AREA_OFFICER] = "area_officer",
+	[ROLE_UNIT_STAFF] = "unit_staff",
+	[ROLE_SUPERVISOR] = "supervisor",
+	[ROLE_LEADER] = "leader",
+	[ROLE_ADMIN] = "admin",
+};
+
+static const char *const role_labels[ROLE__COUNT] = {
+	[ROLE_FRONTDESK] = N_("front desk"),
+	[ROLE_AREA_OFFICER] = N_("area officer"),
+	[ROLE_UNIT_STAFF] = N_("unit staff"),
+	[ROLE_SUPERVISOR] = N_("supervisor"),
+	[ROLE_LEADER] = N_("leader"),
+	[ROLE_ADMIN] = N_("administrator"),
+};
+
+const char *role_code(role_t r)
+{
+	return r < ROLE__COUNT ? role_codes[r] : "?";
+}
+
+const char *role_label(role_t r)
+{
+	return r < ROLE__COUNT ? role_labels[r] : "?";
+}
+
+bool role_parse(const char *code, role_t *out)
+{
+	for (int r = 0; r < ROLE__COUNT; r++)
+		if (code && strcmp(code, role_codes[r]) == 0) {
+			*out = (role_t)r;
+			return true;
+		}
+	return false;
+}
+
+#define R(x) (1u << (x))
+#define ALL_ROLES (R(ROLE__COUNT) - 1)
+
+/* AREA_SCOPED: an area officer may act only on objects of their own area */
+enum { AREA_SCOPED = 1 };
+
+static const struct rule {
+	const char *code;
+	unsigned roles;
+	unsigned flags;
+	const char *denied; /* why, when the role is not in roles */
+} rules[PERM__COUNT] = {
+	[PERM_STAFF_ADD] = { "staff.add", R(ROLE_ADMIN), 0,
+		N_("only an administrator may add staff") },
+	[PERM_STAFF_LIST] = { "staff.list", ALL_ROLES, 0, NULL },
+	[PERM_ACT_AS] = { "act-as", R(ROLE_ADMIN), 0,
+		N_("only an administrator may act as another login (--as)") },
+	[PERM_DB_BACKUP] = { "db.backup", R(ROLE_ADMIN) | R(ROLE_SUPERVISOR), 0,
+		N_("only an administrator or a supervisor may back up the database") },
+	[PERM_DB_CHECK] = { "db.check", ALL_ROLES, 0, NULL },
+	[PERM_ENT_VIEW] = { "enterprise.view", ALL_ROLES, AREA_SCOPED, NULL },
+	[PERM_ENT_ADD] = { "enterprise.add",
+		ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not maintain the enterprise register") },
+	[PERM_ENT_EDIT] = { "enterprise.edit",
+		ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not maintain the enterprise register") },
+	[PERM_ENT_IMPORT] = { "enterprise.import",
+		R(ROLE_FRONTDESK) | R(ROLE_SUPERVISOR) | R(ROLE_ADMIN), 0,
+		N_("only the service centre's front desk, supervisors and administrators may "
+		   "import enterprises") },
+	[PERM_ENT_EXPORT] = { "enterprise.export", ALL_ROLES, AREA_SCOPED, NULL },
+	[PERM_ROUTING_OVERRIDE] = { "routing.override", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor may override the routed lead unit") },
+	[PERM_USCC_OVERRIDE] = { "uscc.override", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor may accept a code that fails the check") },
+	[PERM_VISIT_ADD] = { "visit.add", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not log visits") },
+};
+
+const char *perm_action_code(perm_action act)
+{
+	return act < PERM__COUNT ? rules[act].code : "?";
+}
+
+perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object *o)
+{
+	perm_verdict v = { false, NULL };
+	if (!a || act >= PERM__COUNT || a->role >= ROLE__COUNT) {
+		v.reason = N_("unknown user or action");
+		return v;
+	}
+	const struct rule *r = &rules[act];
+	if (!(r->roles & R(a->role))) {
+		v.reason = r->denied;
+		return v;
+	}
+	if ((r->flags & AREA_SCOPED) && a->role == ROLE_AREA_OFFICER && o && o->area) {
+		if (!a->area || strcmp(a->area, o->area) != 0) {
+			v.reason = N_("area officers see and change only enterprises of their own area");
+			return v;
+		}
+	}
+	v.allow = true;
+	return v;
+}

@@ -1,0 +1,406 @@
+/* The SQLite connection: pragmas on every open (TECH-NOTES), the journal-mode
+ * decision, migrations, BEGIN IMMEDIATE transactions, the append-only event log,
+ * a cache of prepared statements, integrity checks and online backup. */
+#include "store/db.h"
+#include "store/db_internal.h"
+#include "store/schema.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#define STMT_CACHE 64
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	qdate today;
+	int busy_ms;
+	bool wal;
+	struct {
+		char *sql;
+		sqlite3_stmt *st;
+	} cache[STMT_CACHE];
+	int ncache;
+};
+
+/* The WAL-reset bug (sqlite.org wal.html#walresetbug) is fixed in 3.51.3 and
+ * backported to 3.50.7 and 3.44.6; any other version uses the rollback journal. */
+static bool wal_is_safe(int v)
+{
+	if (v >= 3051003)
+		return true;
+	if (v >= 3050007 && v < 3051000)
+		return true;
+	if (v >= 3044006 && v < 3045000)
+		return true;
+	return false;
+}
+
+sqlite3 *db_handle(db *d)
+{
+	return d->h;
+}
+
+const char *db_errmsg(const db *d)
+{
+	return sqlite3_errmsg(d->h);
+}
+
+const char *db_path(const db *d)
+{
+	return d->path;
+}
+
+void db_set_today(db *d, qdate today)
+{
+	d->today = today;
+}
+
+void db_set_busy_timeout(db *d, int ms)
+{
+	d->busy_ms = ms;
+	sqlite3_busy_timeout(d->h, ms);
+}
+
+qdate db_today(const db *d)
+{
+	return d->today;
+}
+
+void db_fail(db *d, strbuf *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(d->h);
+	if (!err)
+		return;
+	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
+		sb_addf(err, _("%s: database is locked by another qifu session (waited %d ms); "
+		        "nothing was changed, try again"), d->path, d->busy_ms);
+	else if ((code & 0xff) == SQLITE_READONLY)
+		sb_addf(err, _("%s: database is read-only for this user"), d->path);
+	else
+		sb_addf(err, _("%s: %s: %s"), d->path, what, sqlite3_errmsg(d->h));
+}
+
+static int exec(db *d, const char *sql, strbuf *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		if (err) {
+			int code = sqlite3_extended_errcode(d->h) & 0xff;
+			if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+				db_fail(d, err, sql);
+			else
+				sb_addf(err, _("%s: %s"), d->path, msg ? msg : sqlite3_errmsg(d->h));
+		}
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int pragma_int(db *d, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(d->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_schema_version(const db *d)
+{
+	return pragma_int((db *)d, "PRAGMA user_version");
+}
+
+const char *db_sqlite_version(void)
+{
+	return sqlite3_libversion();
+}
+
+int db_schema_latest(void)
+{
+	return schema_latest();
+}
+
+int db_begin(db *d, strbuf *err)
+{
+	return exec(d, "BEGIN IMMEDIATE", err);
+}
+
+int db_commit(db *d, strbuf *err)
+{
+	if (exec(d, "COMMIT", err) < 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(db *d)
+{
+	if (!sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int migrate(db *d, strbuf *err)
+{
+	int have = db_schema_version(d);
+	int want = schema_latest();
+	if (have > want) {
+		sb_addf(err, _("%s: database schema version %d is newer than this qifu understands "
+		        "(%d); use a newer qifu"), d->path, have, want);
+		return -1;
+	}
+	for (int v = have + 1; v <= want; v++) {
+		if (db_begin(d, err) < 0)
+			return -1;
+		/* another process may have migrated while we waited for the lock */
+		if (db_schema_version(d) >= v) {
+			db_rollback(d);
+			continue;
+		}
+		char setv[40];
+		snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v);
+		if (exec(d, schema_migration(v), err) < 0 || exec(d, setv, err) < 0 ||
+		    db_commit(d, err) < 0) {
+			db_rollback(d);
+			sb_addf(err, _(" (migration %d)"), v);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+db *db_open(const char *path, db_open_mode mode, strbuf *err)
+{
+	struct stat stbuf;
+	bool exists = stat(path, &stbuf) == 0;
+	if (!exists && mode == DB_OPEN_EXISTING) {
+		sb_addf(err, _("%s: no database here; create one with 'qifu init' "
+		        "or name another with --db"), path);
+		return NULL;
+	}
+	if (exists && mode == DB_OPEN_CREATE && stbuf.st_size > 0) {
+		sb_addf(err, _("%s: a file already exists here; qifu will not overwrite it"), path);
+		return NULL;
+	}
+	if (exists && S_ISDIR(stbuf.st_mode)) {
+		sb_addf(err, _("%s: is a directory, not a database file"), path);
+		return NULL;
+	}
+	db *d = xcalloc(1, sizeof *d);
+	d->path = xstrdup(path);
+	d->today = date_system_today();
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	            (mode == DB_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
+	if (sqlite3_open_v2(path, &d->h, flags, NULL) != SQLITE_OK) {
+		sb_addf(err, _("%s: cannot open database: %s"), path,
+		        d->h ? sqlite3_errmsg(d->h) : "out of memory");
+		db_close(&d);
+		return NULL;
+	}
+	d->busy_ms = 5000;
+	sqlite3_busy_timeout(d->h, d->busy_ms);
+	sqlite3_extended_result_codes(d->h, 1);
+	d->wal = wal_is_safe(sqlite3_libversion_number());
+	/* a file that is not SQLite fails on the first read; say so plainly */
+	if (exec(d, "PRAGMA foreign_keys = ON", err) < 0 ||
+	    exec(d, "PRAGMA synchronous = FULL", err) < 0 ||
+	    exec(d, d->wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = TRUNCATE",
+	         err) < 0 ||
+	    migrate(d, err) < 0) {
+		db_close(&d);
+		return NULL;
+	}
+	return d;
+}
+
+void db_close(db **dp)
+{
+	db *d = *dp;
+	if (!d)
+		return;
+	for (int i = 0; i < d->ncache; i++) {
+		sqlite3_finalize(d->cache[i].st);
+		free(d->cache[i].sql);
+	}
+	if (d->h)
+		sqlite3_close(d->h);
+	free(d->path);
+	free(d);
+	*dp = NULL;
+}
+
+sqlite3_stmt *db_stmt(db *d, const char *sql, strbuf *err)
+{
+	for (int i = 0; i < d->ncache; i++)
+		if (strcmp(d->cache[i].sql, sql) == 0) {
+			sqlite3_reset(d->cache[i].st);
+			sqlite3_clear_bindings(d->cache[i].st);
+			return d->cache[i].st;
+		}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(d->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		db_fail(d, err, "prepare");
+		return NULL;
+	}
+	if (d->ncache == STMT_CACHE) {
+		/* evict the oldest; the cache holds the handful of shapes a session uses */
+		sqlite3_finalize(d->cache[0].st);
+		free(d->cache[0].sql);
+		memmove(&d->cache[0], &d->cache[1], sizeof d->cache[0] * (STMT_CACHE - 1));
+		d->ncache--;
+	}
+	d->cache[d->ncache].sql = xstrdup(sql);
+	d->cache[d->ncache].st = st;
+	d->ncache++;
+	return st;
+}
+
+void db_done(sqlite3_stmt *st)
+{
+	if (st)
+		sqlite3_reset(st);
+}
+
+const char *db_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *s = sqlite3_column_text(st, i);
+	return s ? (const char *)s : "";
+}
+
+int db_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (!s)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+}
+
+void db_now(const db *d, char buf[20])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	char day[11];
+	localtime_r(&t, &tm);
+	snprintf(buf, 20, "%s %02d:%02d:%02d", date_format(d->today, day),
+	         tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
+             const char *action, const char *summary, const char *reason, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT INTO event (at, actor, entity, entity_id, action, summary, reason)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	char now[20];
+	db_now(d, now);
+	db_bind_text(st, 1, now);
+	db_bind_text(st, 2, actor);
+	db_bind_text(st, 3, entity);
+	sqlite3_bind_int64(st, 4, entity_id);
+	db_bind_text(st, 5, action);
+	db_bind_text(st, 6, summary ? summary : "");
+	db_bind_text(st, 7, reason ? reason : "");
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc < 0)
+		db_fail(d, err, "writing the event log");
+	db_done(st);
+	return rc;
+}
+
+const char *db_journal_mode(const db *d, const char **why)
+{
+	if (why)
+		*why = d->wal
+			? _("the linked SQLite carries the WAL-reset fix, so write-ahead logging is safe")
+			: _("the linked SQLite predates the WAL-reset fix (3.51.3, or the 3.50.7 and "
+			  "3.44.6 backports), so the rollback journal is used");
+	return d->wal ? "wal" : "truncate";
+}
+
+int db_check(db *d, strbuf *out)
+{
+	int problems = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(d->h, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *s = db_col_text(st, 0);
+			if (strcmp(s, "ok") != 0) {
+				sb_addf(out, _("integrity: %s\n"), s);
+				problems++;
+			}
+		}
+		sqlite3_finalize(st);
+	} else {
+		sb_addf(out, _("integrity: %s\n"), sqlite3_errmsg(d->h));
+		problems++;
+	}
+	if (sqlite3_prepare_v2(d->h, "PRAGMA foreign_key_check", -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			sb_addf(out, _("foreign key: table %s row %lld refers to a missing %s row\n"),
+			        db_col_text(st, 0), (long long)sqlite3_column_int64(st, 1),
+			        db_col_text(st, 2));
+			problems++;
+		}
+		sqlite3_finalize(st);
+	}
+	return problems;
+}
+
+int db_backup(db *d, const char *dest, strbuf *err)
+{
+	if (access(dest, F_OK) == 0) {
+		sb_addf(err, _("%s: already exists; qifu will not overwrite it"), dest);
+		return -1;
+	}
+	/* copy into a temporary name and rename, so a failed backup leaves nothing
+	 * that looks like a good one */
+	char *tmp = xasprintf("%s.tmp%ld", dest, (long)getpid());
+	sqlite3 *out = NULL;
+	int rc = -1;
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		sb_addf(err, _("%s: %s"), dest, out ? sqlite3_errmsg(out) : strerror(errno));
+		goto out;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(out, "main", d->h, "main");
+	if (!b) {
+		sb_addf(err, _("%s: %s"), dest, sqlite3_errmsg(out));
+		goto out;
+	}
+	int step;
+	while ((step = sqlite3_backup_step(b, 256)) == SQLITE_OK || step == SQLITE_BUSY ||
+	       step == SQLITE_LOCKED)
+		sqlite3_sleep(20);
+	sqlite3_backup_finish(b);
+	if (step != SQLITE_DONE) {
+		sb_addf(err, _("%s: backup failed: %s"), dest, sqlite3_errstr(step));
+		goto out;
+	}
+	sqlite3_close(out);
+	out = NULL;
+	if (rename(tmp, dest) != 0) {
+		sb_addf(err, _("%s: %s"), dest, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (out)
+		sqlite3_close(out);
+	if (rc < 0)
+		unlink(tmp);
+	free(tmp);
+	return rc;
+}

@@ -1,0 +1,25 @@
+/* What the store modules share about the connection: the raw handle and the
+ * cached prepared statements. Not for use outside src/store. */
+#ifndef QIFU_DB_INTERNAL_H
+#define QIFU_DB_INTERNAL_H
+#include <sqlite3.h>
+
+#include "store/db.h"
+
+sqlite3 *db_handle(db *d);
+/* a prepared statement for sql, prepared on first use and kept until db_close;
+ * reset and with bindings cleared; NULL with the reason in err */
+sqlite3_stmt *db_stmt(db *d, const char *sql, strbuf *err);
+/* reset a statement after use so that readers never hold the database */
+void db_done(sqlite3_stmt *st);
+/* text of column i, never NULL */
+const char *db_col_text(sqlite3_stmt *st, int i);
+/* bind text or NULL when s is NULL */
+int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* "YYYY-MM-DD HH:MM:SS" for event and row timestamps: the business date (which
+ * --today may fix) with the wall-clock time */
+void db_now(const db *d, char buf[20]);
+/* the sqlite error as a sentence in err: "PATH: what happened" */
+void db_fail(db *d, strbuf *err, const char *what);
+
+#endif

@@ -1,0 +1,183 @@
+/* Staff rows and the units a leader oversees. */
+#include "store/staff_store.h"
+#include "store/db_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+#define STAFF_COLS "id, login, name, unit, role, area, level"
+
+static staff *staff_from_row(sqlite3_stmt *st)
+{
+	staff *s = xcalloc(1, sizeof *s);
+	s->id = sqlite3_column_int64(st, 0);
+	s->login = xstrdup(db_col_text(st, 1));
+	s->name = xstrdup(db_col_text(st, 2));
+	s->unit = xstrdup(db_col_text(st, 3));
+	if (!role_parse(db_col_text(st, 4), &s->role))
+		s->role = ROLE_UNIT_STAFF;
+	s->area = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, 5));
+	s->level = sqlite3_column_int(st, 6);
+	return s;
+}
+
+static int load_oversees(db *d, staff *s, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT unit FROM staff_oversees WHERE staff_id = ?"
+	                              " ORDER BY unit", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, s->id);
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		s->oversees = xrealloc(s->oversees, sizeof(char *) * (size_t)(n + 2));
+		s->oversees[n++] = xstrdup(db_col_text(st, 0));
+		s->oversees[n] = NULL;
+	}
+	db_done(st);
+	return 0;
+}
+
+int staff_store_get(db *d, const char *login, staff **out, strbuf *err)
+{
+	*out = NULL;
+	sqlite3_stmt *st = db_stmt(d, "SELECT " STAFF_COLS " FROM staff WHERE login = ?", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, login);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*out = staff_from_row(st);
+		db_done(st);
+		return load_oversees(d, *out, err) < 0 ? -1 : 0;
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "reading staff");
+		return -1;
+	}
+	return 1;
+}
+
+int staff_store_add(db *d, const char *actor, const staff *s, strbuf *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d, "SELECT name FROM staff WHERE login = ?", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, s->login);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sb_addf(err, _("login '%s' is already staff (%s)"), s->login, db_col_text(st, 0));
+		db_done(st);
+		goto fail;
+	}
+	db_done(st);
+	st = db_stmt(d, "INSERT INTO staff (login, name, unit, role, area, level, created_at)"
+	                " VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		goto fail;
+	char now[20];
+	db_now(d, now);
+	db_bind_text(st, 1, s->login);
+	db_bind_text(st, 2, s->name);
+	db_bind_text(st, 3, s->unit);
+	db_bind_text(st, 4, role_code(s->role));
+	db_bind_text(st, 5, s->area);
+	sqlite3_bind_int(st, 6, s->level);
+	db_bind_text(st, 7, now);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_fail(d, err, "adding staff");
+		db_done(st);
+		goto fail;
+	}
+	db_done(st);
+	int64_t id = sqlite3_last_insert_rowid(db_handle(d));
+	strbuf summary = STRBUF_INIT;
+	sb_addf(&summary, "login=%s name=%s unit=%s role=%s", s->login, s->name, s->unit,
+	        role_code(s->role));
+	if (s->area)
+		sb_addf(&summary, " area=%s", s->area);
+	if (s->level)
+		sb_addf(&summary, " level=%d", s->level);
+	for (char **u = s->oversees; u && *u; u++) {
+		st = db_stmt(d, "INSERT INTO staff_oversees (staff_id, unit) VALUES (?, ?)", err);
+		if (!st) {
+			sb_free(&summary);
+			goto fail;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, *u);
+		int rc = sqlite3_step(st);
+		db_done(st);
+		if (rc != SQLITE_DONE) {
+			db_fail(d, err, "adding overseen units");
+			sb_free(&summary);
+			goto fail;
+		}
+		sb_addf(&summary, "%s%s", u == s->oversees ? " oversees=" : ",", *u);
+	}
+	int rc = db_event(d, actor, "staff", id, "add", sb_str(&summary), NULL, err);
+	sb_free(&summary);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, strbuf *err)
+{
+	/* collect first: callbacks must not run while a read statement holds the
+	 * database (rollback-journal mode makes writers wait for readers) */
+	sqlite3_stmt *st = db_stmt(d, "SELECT " STAFF_COLS " FROM staff ORDER BY unit, login", err);
+	if (!st)
+		return -1;
+	staff **all = NULL;
+	int n = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		all = xrealloc(all, sizeof *all * (size_t)(n + 1));
+		all[n++] = staff_from_row(st);
+	}
+	db_done(st);
+	int ret = rc == SQLITE_DONE ? 0 : -1;
+	if (ret < 0)
+		db_fail(d, err, "listing staff");
+	for (int i = 0; i < n; i++) {
+		if (ret == 0 && load_oversees(d, all[i], err) == 0)
+			fn(all[i], arg);
+		staff_free(&all[i]);
+	}
+	free(all);
+	return ret;
+}
+
+int staff_store_count(db *d, long *n, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT count(*) FROM staff", err);
+	if (!st)
+		return -1;
+	*n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	return 0;
+}
+
+void staff_free(staff **sp)
+{
+	staff *s = *sp;
+	if (!s)
+		return;
+	free(s->login);
+	free(s->name);
+	free(s->unit);
+	free(s->area);
+	for (char **u = s->oversees; u && *u; u++)
+		free(*u);
+	free(s->oversees);
+	free(s);
+	*sp = NULL;
+}

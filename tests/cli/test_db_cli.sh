@@ -1,0 +1,97 @@
+#!/bin/sh
+# init, staff, check, backup and demo through the real binary: exit codes, the
+# messages people see, role rules, --as, an unknown login, a locked database.
+qifu=$1
+. "$(dirname "$0")/lib.sh"
+db=$tmpdir/q.db
+me=$(id -un)
+
+expect_rc 0 --db "$db" init
+stdout_has "$me"
+expect_rc 2 --db "$db" init
+stderr_has "will not overwrite"
+expect_rc 2 --db "$tmpdir/none.db" staff list
+stderr_has "qifu init"
+
+expect_rc 0 --db "$db" staff add --login wf --name 王芳 --unit 区企服中心 --role frontdesk
+expect_rc 0 --db "$db" staff add --login cd --name 陈东 --unit 昌东镇 --role area_officer --area 昌东镇
+expect_rc 0 --db "$db" staff add --login fg --name 付刚 --unit 区党工委 --role leader --level 2 --oversees 区科经局，区投促局
+expect_rc 1 --db "$db" staff add --login wf --name 又一个 --unit 区企服中心 --role frontdesk
+stderr_has "already staff (王芳)"
+expect_rc 2 --db "$db" staff add --login a1 --name 甲 --unit 区外星局 --role unit_staff
+stderr_has "unknown unit '区外星局'"
+stderr_has "区科经局"
+expect_rc 2 --db "$db" staff add --login a2 --name 乙 --unit 昌东镇 --role area_officer
+stderr_has "昌东镇, 麻丘镇, 艾溪湖管理处, 鲤鱼洲管理处"
+expect_rc 2 --db "$db" staff add --login a3 --name 丙 --unit 区科经局 --role boss
+stderr_has "unknown role 'boss'"
+expect_rc 2 --db "$db" staff add --login a4 --name 丁 --unit 区党工委 --role leader --level 3
+expect_rc 2 --db "$db" staff add --login a5 --name 戊 --unit 区党工委 --role leader --level 2
+stderr_has "--oversees"
+expect_rc 2 --db "$db" staff add --login a6 --name 己 --unit 区科经局 --role unit_staff --area 昌东镇
+expect_rc 2 --db "$db" staff add --login "a b" --name 庚 --unit 区科经局 --role unit_staff
+
+# only an admin may add staff or act as someone else
+expect_rc 1 --db "$db" --as wf staff add --login zz --name 某 --unit 区科经局 --role unit_staff
+stderr_has "only an administrator may add staff"
+expect_rc 0 --db "$db" --as wf staff list --format csv
+stdout_has "fg,付刚,区党工委,leader,,2,区投促局、区科经局"
+expect_rc 2 --db "$db" --as nobody staff list
+stderr_has "no such staff login"
+expect_rc 0 --db "$db" staff list --format json
+stdout_has '"oversees": ["区投促局", "区科经局"]'
+stdout_has '"area": "昌东镇"'
+expect_rc 2 --db "$db" staff list --format xml
+stderr_has "table, csv, json"
+
+# every change leaves an event row; the event log refuses UPDATE and DELETE
+events=$(sqlite3 "$db" "SELECT count(*) FROM event WHERE entity='staff' AND action='add'")
+[ "$events" = 4 ] || { echo "FAIL: $events staff events, want 4"; fails=$((fails + 1)); }
+if sqlite3 "$db" "DELETE FROM event" 2>/dev/null; then
+	echo "FAIL: the event log accepted a DELETE"; fails=$((fails + 1))
+fi
+if sqlite3 "$db" "UPDATE event SET actor='x'" 2>/dev/null; then
+	echo "FAIL: the event log accepted an UPDATE"; fails=$((fails + 1))
+fi
+
+expect_rc 0 --db "$db" check
+stdout_has "journal mode: truncate"
+stdout_has "no problems found"
+expect_rc 0 --db "$db" backup "$tmpdir/copy.db"
+expect_rc 0 --db "$tmpdir/copy.db" staff list
+stdout_has 王芳
+expect_rc 2 --db "$db" backup "$tmpdir/copy.db"
+stderr_has "will not overwrite"
+expect_rc 1 --db "$db" --as wf backup "$tmpdir/copy2.db"
+
+# a login that is not staff is told how to be added, never shown a guest view
+sqlite3 "$db" "DELETE FROM staff WHERE login='$me'"
+expect_rc 1 --db "$db" staff list
+stderr_has "qifu staff add --login $me"
+
+# a database newer than the program is refused
+cp "$tmpdir/copy.db" "$tmpdir/new.db"
+sqlite3 "$tmpdir/new.db" "PRAGMA user_version = 999"
+expect_rc 2 --db "$tmpdir/new.db" staff list
+stderr_has "newer than this qifu"
+# a file that is not a database
+echo "not a database" > "$tmpdir/junk.db"
+expect_rc 2 --db "$tmpdir/junk.db" staff list
+stderr_has "junk.db"
+
+# the demo is deterministic and passes its own check
+expect_rc 0 demo --db "$tmpdir/d1.db" --enterprises 120 --seed 5
+expect_rc 0 demo --db "$tmpdir/d2.db" --enterprises 120 --seed 5
+a=$(sqlite3 "$tmpdir/d1.db" "SELECT group_concat(name||uscc||lead_unit, ';') FROM enterprise")
+b=$(sqlite3 "$tmpdir/d2.db" "SELECT group_concat(name||uscc||lead_unit, ';') FROM enterprise")
+[ "$a" = "$b" ] || { echo "FAIL: demo with one seed differs"; fails=$((fails + 1)); }
+expect_rc 0 --db "$tmpdir/d1.db" check
+n=$(sqlite3 "$tmpdir/d1.db" "SELECT count(DISTINCT category) || count(DISTINCT area) FROM enterprise")
+[ "$n" = 64 ] || { echo "FAIL: demo covers $n (categories, areas), want 6 and 4"; fails=$((fails + 1)); }
+for code in $(sqlite3 "$tmpdir/d1.db" "SELECT uscc FROM enterprise LIMIT 40"); do
+	"$qifu" uscc check "$code" >/dev/null 2>&1 || { echo "FAIL: demo USCC $code invalid"; fails=$((fails + 1)); }
+done
+expect_rc 2 demo --db "$tmpdir/d1.db"
+stderr_has "will not overwrite"
+
+finish
