@@ -299,25 +299,29 @@ void help_repaint(help *h, ui_rect r)
 		const dline *d = &h->disp[i];
 		const hline *l = &h->lines[d->logical];
 		char *piece = xstrndup(l->text + d->start, d->len);
-		ui_style st = d->logical == h->match ? STYLE_CURSOR : STYLE_NORMAL;
+		/* the match is highlighted and also marked with '>', for screens without
+		 * reverse video and for the text dumps */
+		bool hit = d->logical == h->match;
+		ui_style st = hit ? STYLE_CURSOR : STYLE_NORMAL;
+		const char *indent = hit && d->first ? "> " : "";
 		if (l->heading) {
-			draw_text(y, r.x, r.w, piece, TEXT_LEFT,
-			          st == STYLE_CURSOR ? STYLE_CURSOR : STYLE_HEADER);
+			draw_textf(y, r.x, r.w, TEXT_LEFT, hit ? STYLE_CURSOR : STYLE_HEADER, "%s%s",
+			           indent, piece);
 		} else if (l->key) {
 			int x = r.x;
-			draw_text(y, x, 2, "", TEXT_LEFT, st);
+			draw_text(y, x, 2, indent, TEXT_LEFT, st);
 			x += 2;
 			/* the key cell takes its own style (a light, a calendar mark) */
 			int kw = h->keycol < r.w - 2 ? h->keycol : r.w - 2;
 			draw_text(y, x, kw, d->first ? l->key : "", TEXT_LEFT,
-			          d->first && st == STYLE_NORMAL ? l->key_style : st);
+			          d->first && !hit ? l->key_style : st);
 			x += kw;
 			if (r.x + r.w - x > 0)
 				draw_text(y, x, r.x + r.w - x, "", TEXT_LEFT, st);
 			if (r.x + r.w - x > 2)
 				draw_text(y, x + 2, r.x + r.w - x - 2, piece, TEXT_LEFT, st);
 		} else {
-			draw_text(y, r.x, 2, "", TEXT_LEFT, st);
+			draw_text(y, r.x, 2, indent, TEXT_LEFT, st);
 			draw_text(y, r.x + 2, r.w - 2, piece, TEXT_LEFT, st);
 		}
 		xfree(&piece);

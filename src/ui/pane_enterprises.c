@@ -2,6 +2,7 @@
  * the store, a summary line (filter, sort, count), sorting by any column, and a search
  * that narrows the list through the store's search (name, USCC prefix, pinyin). With
  * an empty table it says how to add or import enterprises. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -160,7 +161,8 @@ static void recalc(void *state, ui_rect r)
 	lv_recalc(p->lv, list);
 }
 
-/* 筛选: hqjs  排序: 名称^  共 57 条 */
+/* 筛选: hqjs  排序: 名称^  共 57 条, and the cursor's row number on the right so the
+ * position shows without highlighting */
 static void draw_summary(ent_pane *p, ui_rect r)
 {
 	strbuf s = STRBUF_INIT;
@@ -168,11 +170,19 @@ static void draw_summary(ent_pane *p, ui_rect r)
 	sb_add(&s, "  ");
 	sb_addf(&s, _("Sort: %s%s"), _(columns[p->sort].header), p->desc ? "v" : "^");
 	long n = lv_count(p->lv);
+	char pos[48] = "";
 	if (n >= 0) {
 		sb_add(&s, "  ");
 		sb_addf(&s, P_("%ld enterprise", "%ld enterprises", (unsigned long)n), n);
+		if (n > 0)
+			snprintf(pos, sizeof pos, "%ld/%ld", lv_cursor(p->lv) + 1, n);
 	}
-	draw_text(r.y, r.x, r.w, sb_str(&s), TEXT_LEFT, STYLE_NORMAL);
+	int pw = text_width(pos);
+	if (pw + 1 >= r.w)
+		pw = 0;
+	draw_text(r.y, r.x, r.w - pw, sb_str(&s), TEXT_LEFT, STYLE_NORMAL);
+	if (pw)
+		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
 	sb_free(&s);
 }
 

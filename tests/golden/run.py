@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+# Golden screen tests: run qifu headless (--keys) for each case, size and language,
+# and compare its text dump with tests/golden/NAME.WxH.LANG.txt. GENERATE=1 rewrites
+# the expected files; a mismatch prints a unified diff. Every dumped row must also be
+# exactly the terminal width, counted as the program counts (wide = 2, combining = 0).
+import argparse
+import difflib
+import os
+import subprocess
+import sys
+import unicodedata
+
+# name: (sizes, languages); the keys are in NAME.keys
+CASES = {
+    'enterprises': (['80x24', '120x40'], ['zh_CN', 'en']),
+    'appeals': (['80x24', '120x40'], ['zh_CN', 'en']),
+    'escalation': (['80x24', '120x40'], ['zh_CN', 'en']),
+    'calendar': (['80x24', '120x40'], ['zh_CN', 'en']),
+    'help': (['80x24', '120x40'], ['zh_CN', 'en']),
+    'search': (['80x24'], ['zh_CN', 'en']),
+    'too-small': (['70x20'], ['zh_CN', 'en']),
+    'resize': (['80x24'], ['zh_CN']),
+}
+
+
+def cell_width(s):
+    """Columns of s as qifu counts them with ambiguous_width = 1."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ('Mn', 'Me', 'Cf'):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
+    return w
+
+
+def check_widths(text, where):
+    """Every screen in a dump has ROWS rows of exactly COLS cells."""
+    problems = []
+    lines = text.split('\n')
+    if lines and lines[-1] == '':
+        lines.pop()
+    i = 0
+    while i < len(lines):
+        head = lines[i]
+        if not (head.startswith('--- ') and head.endswith(' ---')):
+            problems.append('%s: line %d: expected a "--- COLSxROWS ---" line, got %r'
+                            % (where, i + 1, head))
+            return problems
+        cols, rows = (int(v) for v in head[4:-4].split('x'))
+        for r in range(rows):
+            n = i + 1 + r
+            if n >= len(lines):
+                problems.append('%s: screen at line %d has %d rows, expected %d'
+                                % (where, i + 1, r, rows))
+                return problems
+            w = cell_width(lines[n])
+            if w != cols:
+                problems.append('%s: line %d is %d columns wide, expected %d: %r'
+                                % (where, n + 1, w, cols, lines[n]))
+        i += rows + 1
+    return problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--qifu', required=True)
+    ap.add_argument('--dir', required=True, help='tests/golden in the source tree')
+    ap.add_argument('--work', required=True, help='scratch directory')
+    ap.add_argument('cases', nargs='*')
+    args = ap.parse_args()
+    generate = os.environ.get('GENERATE') == '1'
+    os.makedirs(args.work, exist_ok=True)
+
+    env = dict(os.environ)
+    env['LANG'] = 'C.UTF-8'
+    env.pop('LC_ALL', None)
+    env['NO_COLOR'] = '1'
+    env.pop('QIFU_TODAY', None)
+
+    db = os.path.join(args.work, 'golden.db')
+    if os.path.exists(db):
+        os.remove(db)
+    demo = subprocess.run([args.qifu, '--db', db, 'demo', '--enterprises', '60', '--seed', '7'],
+                          env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+    if demo.returncode != 0:
+        print('qifu demo failed (%d): %s' % (demo.returncode, demo.stderr))
+        return 1
+
+    failed = passed = 0
+    for name, (sizes, langs) in CASES.items():
+        if args.cases and name not in args.cases:
+            continue
+        keys = os.path.join(args.dir, name + '.keys')
+        for size in sizes:
+            for lang in langs:
+                label = '%s.%s.%s' % (name, size, lang)
+                out = os.path.join(args.work, label + '.txt')
+                run = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
+                                      '--keys', keys, '--size', size, '--dump', out],
+                                     env=dict(env, LANGUAGE=lang), capture_output=True,
+                                     text=True)
+                problems = []
+                if run.returncode != 0:
+                    problems.append('%s: qifu exited %d: %s' % (label, run.returncode,
+                                                                run.stderr.strip()))
+                got = ''
+                if os.path.exists(out):
+                    with open(out, encoding='utf-8') as f:
+                        got = f.read()
+                    problems += check_widths(got, label)
+                else:
+                    problems.append('%s: no dump written' % label)
+                expected_path = os.path.join(args.dir, label + '.txt')
+                if generate and not problems:
+                    with open(expected_path, 'w', encoding='utf-8') as f:
+                        f.write(got)
+                elif not os.path.exists(expected_path):
+                    problems.append('%s: no expected file %s (run with GENERATE=1)'
+                                    % (label, expected_path))
+                else:
+                    with open(expected_path, encoding='utf-8') as f:
+                        want = f.read()
+                    if want != got:
+                        diff = difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                    expected_path, out)
+                        problems.append('%s: screen differs:\n%s' % (label, ''.join(diff)))
+                if problems:
+                    failed += 1
+                    print('FAIL %s' % label)
+                    for p in problems:
+                        print('  ' + p)
+                else:
+                    passed += 1
+                    print('ok   %s%s' % (label, ' (written)' if generate else ''))
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
