@@ -15,6 +15,7 @@ struct db;
 struct calendar;
 struct staff;
 struct unit_table;
+struct ent_rules;
 
 typedef struct cli_ctx {
 	struct settings *cfg;   /* loaded, validated settings */
@@ -26,6 +27,7 @@ typedef struct cli_ctx {
 	struct db *db;          /* opened lazily by cli_db() */
 	struct staff *actor;    /* resolved lazily by cli_actor() */
 	struct unit_table *units; /* loaded lazily by cli_units() */
+	struct ent_rules *rules;  /* loaded lazily by cli_ent_rules() */
 } cli_ctx;
 
 typedef struct cli_command {
@@ -46,6 +48,8 @@ struct db *cli_db(cli_ctx *ctx);
 struct staff *cli_actor(cli_ctx *ctx);
 /* the unit table from data/units.tsv; exits 2 when broken */
 struct unit_table *cli_units(cli_ctx *ctx);
+/* units, categories, groups and routing, for checking enterprises; exits 2 when broken */
+const struct ent_rules *cli_ent_rules(cli_ctx *ctx);
 /* ask the permission function; on deny print the reason and return false */
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit);
 /* the OS login of the person at the keyboard (real uid) */

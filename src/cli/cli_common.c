@@ -7,11 +7,15 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
+#include "model/category.h"
+#include "model/enterprise.h"
 #include "model/perm.h"
+#include "model/routing.h"
 #include "model/unit.h"
 #include "store/db.h"
 #include "store/staff_store.h"
@@ -38,6 +42,8 @@ struct db *cli_db(cli_ctx *ctx)
 		exit(EXIT_USAGE);
 	}
 	db_set_today(ctx->db, ctx->today);
+	if (ctx->cfg)
+		db_set_busy_timeout(ctx->db, (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS));
 	return ctx->db;
 }
 
@@ -99,6 +105,29 @@ struct unit_table *cli_units(cli_ctx *ctx)
 	return t;
 }
 
+const ent_rules *cli_ent_rules(cli_ctx *ctx)
+{
+	if (ctx->rules)
+		return ctx->rules;
+	strbuf err = STRBUF_INIT;
+	unit_table *units = cli_units(ctx);
+	catalog *cat = xcalloc(1, sizeof *cat);
+	routing *rt = xcalloc(1, sizeof *rt);
+	char *path = paths_data_file("routing.tsv");
+	if (catalog_load(cat, paths_data_dir(), &err) < 0 ||
+	    routing_load(rt, path, units, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		exit(EXIT_USAGE);
+	}
+	free(path);
+	ent_rules *r = xcalloc(1, sizeof *r);
+	r->units = units;
+	r->cat = cat;
+	r->rt = rt;
+	ctx->rules = r;
+	return r;
+}
+
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit)
 {
 	staff *me = cli_actor(ctx);
@@ -116,6 +145,13 @@ void cli_ctx_free(cli_ctx *ctx)
 	db_close(&ctx->db);
 	calendar_free(&ctx->cal);
 	staff_free(&ctx->actor);
+	if (ctx->rules) {
+		catalog_free((catalog *)ctx->rules->cat);
+		free((void *)ctx->rules->cat);
+		routing_free((routing *)ctx->rules->rt);
+		free((void *)ctx->rules->rt);
+		xfree(&ctx->rules);
+	}
 	if (ctx->units) {
 		units_free(ctx->units);
 		xfree(&ctx->units);

@@ -1,16 +1,160 @@
-/* Enterprise record helpers. */
+/* Enterprise records: cleaning what people typed, checking it against the policy
+ * tables, and routing it to its lead and cooperating units. */
 #include "model/enterprise.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/uscc.h"
+#include "core/xalloc.h"
+
+#define NSTRINGS 16
+
+/* the owned strings of e, for clearing and copying */
+static void strings_of(ent_record *e, char **f[NSTRINGS])
+{
+	char **v[NSTRINGS] = { &e->name, &e->uscc, &e->uscc_override, &e->address, &e->area,
+		&e->category, &e->group, &e->introduced_by, &e->legal_rep, &e->contact,
+		&e->phone, &e->commissioner, &e->status, &e->lead_unit, &e->coop_units,
+		&e->lead_override };
+	memcpy(f, v, sizeof v);
+}
+
 void ent_record_clear(ent_record *e)
 {
-	char **fields[] = { &e->name, &e->uscc, &e->uscc_override, &e->address, &e->area,
-	                    &e->category, &e->group, &e->introduced_by, &e->legal_rep,
-	                    &e->contact, &e->phone, &e->commissioner, &e->status,
-	                    &e->lead_unit, &e->coop_units, &e->lead_override };
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		free(*fields[i]);
+	char **f[NSTRINGS];
+	strings_of(e, f);
+	for (int i = 0; i < NSTRINGS; i++)
+		free(*f[i]);
 	memset(e, 0, sizeof *e);
+}
+
+void ent_record_copy(ent_record *dst, const ent_record *src)
+{
+	ent_record_clear(dst);
+	*dst = *src;
+	char **f[NSTRINGS];
+	strings_of(dst, f);
+	for (int i = 0; i < NSTRINGS; i++)
+		if (*f[i])
+			*f[i] = xstrdup(*f[i]);
+}
+
+/* sanitise and trim one field in place; limit counts characters */
+static int clean(char **f, const char *label, size_t limit, bool required, strbuf *err)
+{
+	if (!*f)
+		*f = xstrdup("");
+	char *s = text_sanitize(*f, strlen(*f), 0);
+	char *t = text_trim(s);
+	free(s);
+	free(*f);
+	*f = t;
+	if (required && !*t) {
+		sb_addf(err, _("%s is required"), _(label));
+		return -1;
+	}
+	if (text_chars(t) > limit) {
+		sb_addf(err, _("%s is longer than %zu characters"), _(label), limit);
+		return -1;
+	}
+	return 0;
+}
+
+static bool phone_ok(const char *p)
+{
+	/* digits with the separators people type: 0791-88123456, 138 0000 0000, +86… */
+	int digits = 0;
+	for (const char *c = p; *c; c++) {
+		if (*c >= '0' && *c <= '9')
+			digits++;
+		else if (!strchr("-+ ()转", *c) && (unsigned char)*c < 0x80)
+			return false;
+	}
+	return *p == '\0' || (digits >= 7 && digits <= 20);
+}
+
+ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason, strbuf *err)
+{
+	if (clean(&e->name, N_("enterprise name"), 100, true, err) < 0 ||
+	    clean(&e->address, N_("address"), 200, false, err) < 0 ||
+	    clean(&e->area, N_("area"), 40, true, err) < 0 ||
+	    clean(&e->category, N_("category"), 40, true, err) < 0 ||
+	    clean(&e->group, N_("group"), 40, false, err) < 0 ||
+	    clean(&e->introduced_by, N_("introduced by"), 40, false, err) < 0 ||
+	    clean(&e->legal_rep, N_("legal representative"), 40, false, err) < 0 ||
+	    clean(&e->contact, N_("contact"), 40, false, err) < 0 ||
+	    clean(&e->phone, N_("phone"), 40, false, err) < 0)
+		return ENT_INVALID;
+	if (!phone_ok(e->phone)) {
+		sb_addf(err, _("phone '%s' is not a telephone number"), e->phone);
+		return ENT_INVALID;
+	}
+	if (!units_is_area(r->units, e->area)) {
+		sb_addf(err, _("unknown area '%s'; allowed: "), e->area);
+		units_list(r->units, UNIT_AREA, err);
+		return ENT_INVALID;
+	}
+	const category *k = catalog_category_any(r->cat, e->category);
+	if (!k) {
+		sb_addf(err, _("unknown category '%s'; allowed: "), e->category);
+		catalog_list_codes(r->cat, err);
+		sb_add(err, " (");
+		catalog_list_labels(r->cat, err);
+		sb_add(err, ")");
+		return ENT_INVALID;
+	}
+	free(e->category);
+	e->category = xstrdup(k->code);
+	if (*e->group && !catalog_is_group(r->cat, e->group)) {
+		sb_addf(err, _("unknown group '%s'; allowed: "), e->group);
+		catalog_list_groups(r->cat, err);
+		return ENT_INVALID;
+	}
+	if (*e->introduced_by && !units_find(r->units, e->introduced_by)) {
+		sb_addf(err, _("unknown introducing unit '%s'; allowed: "), e->introduced_by);
+		units_list(r->units, -1, err);
+		return ENT_INVALID;
+	}
+	char norm[19];
+	uscc_error ue;
+	uscc_status st = uscc_check(e->uscc ? e->uscc : "", norm, &ue);
+	if (st != USCC_VALID) {
+		bool overridable = st == USCC_BAD_CHECK || st == USCC_BAD_ORG_CHECK;
+		if (!overridable || !uscc_reason || !*uscc_reason) {
+			sb_addf(err, _("USCC %s: "), e->uscc ? e->uscc : "");
+			uscc_explain(st, &ue, err);
+			return overridable ? ENT_USCC_FAILS : ENT_INVALID;
+		}
+		free(e->uscc_override);
+		e->uscc_override = xstrdup(uscc_reason);
+	} else {
+		xfree(&e->uscc_override);
+	}
+	free(e->uscc);
+	e->uscc = xstrdup(norm);
+	if (e->lead_override) {
+		if (!units_find(r->units, e->lead_unit)) {
+			sb_addf(err, _("unknown lead unit '%s'; allowed: "), e->lead_unit ? e->lead_unit : "");
+			units_list(r->units, -1, err);
+			return ENT_INVALID;
+		}
+		return ENT_OK;
+	}
+	route_input in = { e->category, e->group, e->aviation, e->introduced_by, e->area };
+	route_result rr;
+	if (routing_decide(r->rt, &in, &rr) < 0) {
+		sb_addf(err, _("the routing table has no rule for category %s"), e->category);
+		return ENT_INVALID;
+	}
+	free(e->lead_unit);
+	e->lead_unit = xstrdup(rr.lead);
+	strbuf coop = STRBUF_INIT;
+	for (const char *const *u = rr.coop; *u; u++)
+		sb_addf(&coop, "%s%s", u == rr.coop ? "" : "|", *u);
+	free(e->coop_units);
+	e->coop_units = sb_steal(&coop);
+	return ENT_OK;
 }

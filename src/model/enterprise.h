@@ -29,4 +29,30 @@ typedef struct ent_record {
 
 void ent_record_clear(ent_record *e);
 
+#include "core/strbuf.h"
+#include "model/category.h"
+#include "model/routing.h"
+#include "model/unit.h"
+
+/* the policy tables an enterprise is checked and routed against */
+typedef struct ent_rules {
+	const unit_table *units;
+	const catalog *cat;
+	const routing *rt;
+} ent_rules;
+
+typedef enum ent_verdict {
+	ENT_OK,
+	ENT_INVALID,        /* err says which field and why */
+	ENT_USCC_FAILS,     /* the code fails its check; a supervisor may accept it with a reason */
+} ent_verdict;
+
+/* clean (sanitise, trim), check and route e in place. category may be given as code or
+ * label and is stored as the code. uscc_reason, when set, accepts a code that fails
+ * only its check characters. The lead and cooperating units are recomputed unless
+ * e->lead_override is set. Pure over the tables. */
+ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason, strbuf *err);
+/* copy src into dst (dst cleared first) */
+void ent_record_copy(ent_record *dst, const ent_record *src);
+
 #endif

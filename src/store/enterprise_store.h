@@ -50,6 +50,15 @@ void ent_row_clear(ent_row *r);
 /* insert e and its event row; the caller holds a db_begin transaction (so that a
  * batch is one transaction). *id gets the new row id. */
 int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, strbuf *err);
+/* the full record by USCC (normalised) or id: 0 found, 1 none, -1 error */
+int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *err);
+/* full records [offset, offset+limit) of the filtered, sorted list */
+int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                      int limit, ent_record *out, int *n, strbuf *err);
+/* write new over old (same id) in one transaction with an event row listing the
+ * changed fields; refuses when the row changed since old was read */
+int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_record *e,
+                     const char *reason, strbuf *err);
 /* the enterprise holding this USCC: 0 found (name copied to *name), 1 none, -1 error */
 int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err);
 

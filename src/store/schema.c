@@ -58,7 +58,7 @@ static const char *const migrations[] = {
 	"  lead_unit TEXT NOT NULL,"
 	"  coop_units TEXT NOT NULL DEFAULT '',"
 	"  lead_override TEXT,"
-	"  py TEXT NOT NULL DEFAULT '',"
+	"  search_text TEXT NOT NULL DEFAULT '',"
 	"  sort_key TEXT NOT NULL DEFAULT '',"
 	"  open_appeals INTEGER NOT NULL DEFAULT 0,"
 	"  open_warnings INTEGER NOT NULL DEFAULT 0,"
@@ -71,21 +71,22 @@ static const char *const migrations[] = {
 	"CREATE INDEX enterprise_lead ON enterprise(lead_unit, sort_key);"
 	"CREATE INDEX enterprise_commissioner ON enterprise(commissioner_id);"
 	"CREATE INDEX enterprise_warning ON enterprise(open_warnings) WHERE open_warnings > 0;"
-	/* trigram FTS for 3+ character substrings of the name and the pinyin form;
-	 * shorter queries use instr() on the base table (TECH-NOTES) */
+	/* search_text is the folded name, a newline, and the pinyin index form: one
+	 * trigram index serves Chinese substrings and pinyin of 3+ characters; shorter
+	 * queries use instr() on the base table (TECH-NOTES) */
 	"CREATE VIRTUAL TABLE enterprise_fts USING fts5("
-	"  name, py, content='enterprise', content_rowid='id', tokenize='trigram');"
+	"  search_text, content='enterprise', content_rowid='id', tokenize='trigram');"
 	"CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN"
-	"  INSERT INTO enterprise_fts(rowid, name, py) VALUES (new.id, new.name, new.py);"
+	"  INSERT INTO enterprise_fts(rowid, search_text) VALUES (new.id, new.search_text);"
 	"END;"
 	"CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN"
-	"  INSERT INTO enterprise_fts(enterprise_fts, rowid, name, py)"
-	"    VALUES ('delete', old.id, old.name, old.py);"
+	"  INSERT INTO enterprise_fts(enterprise_fts, rowid, search_text)"
+	"    VALUES ('delete', old.id, old.search_text);"
 	"END;"
-	"CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF name, py ON enterprise BEGIN"
-	"  INSERT INTO enterprise_fts(enterprise_fts, rowid, name, py)"
-	"    VALUES ('delete', old.id, old.name, old.py);"
-	"  INSERT INTO enterprise_fts(rowid, name, py) VALUES (new.id, new.name, new.py);"
+	"CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF search_text ON enterprise BEGIN"
+	"  INSERT INTO enterprise_fts(enterprise_fts, rowid, search_text)"
+	"    VALUES ('delete', old.id, old.search_text);"
+	"  INSERT INTO enterprise_fts(rowid, search_text) VALUES (new.id, new.search_text);"
 	"END;",
 };
 

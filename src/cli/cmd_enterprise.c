@@ -1,0 +1,492 @@
+/* qifu enterprise add|edit|show|list: the register from the command line. The
+ * options and JSON keys are a stable interface that scripts depend on. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/uscc.h"
+#include "core/xalloc.h"
+#include "model/enterprise.h"
+#include "model/perm.h"
+#include "store/db.h"
+#include "store/enterprise_store.h"
+#include "store/staff_store.h"
+
+int cmd_enterprise(cli_ctx *ctx, int argc, char **argv);
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _(
+		"usage: qifu enterprise add --name N --uscc C --area A --category CATEGORY [options]\n"
+		"       qifu enterprise edit USCC [options]\n"
+		"       qifu enterprise show USCC [--format table|csv|json]\n"
+		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
+		"                            [--warning] [--format table|csv|json]\n"
+		"categories: industry, trade, services, construction, real_estate, below_scale\n"
+		"options: --group G (e.g. 华勤系)  --aviation | --no-aviation  --introduced-by UNIT\n"
+		"         --address A  --legal-rep P  --contact P  --phone T  --commissioner LOGIN\n"
+		"         --accept-uscc REASON  (supervisors: keep a code that fails its check)\n"
+		"         --lead-unit UNIT --reason R  (supervisors: override the routed lead unit;\n"
+		"                                       --lead-unit routed returns to the routing)\n"));
+}
+
+enum {
+	OPT_NAME = 1, OPT_USCC, OPT_AREA, OPT_CATEGORY, OPT_GROUP, OPT_AVIATION, OPT_NO_AVIATION,
+	OPT_INTRODUCED, OPT_ADDRESS, OPT_LEGAL, OPT_CONTACT, OPT_PHONE, OPT_COMMISSIONER,
+	OPT_ACCEPT_USCC, OPT_LEAD, OPT_REASON, OPT_HELP,
+};
+
+static const struct option edit_opts[] = {
+	{ "name", required_argument, NULL, OPT_NAME },
+	{ "uscc", required_argument, NULL, OPT_USCC },
+	{ "area", required_argument, NULL, OPT_AREA },
+	{ "category", required_argument, NULL, OPT_CATEGORY },
+	{ "group", required_argument, NULL, OPT_GROUP },
+	{ "aviation", no_argument, NULL, OPT_AVIATION },
+	{ "no-aviation", no_argument, NULL, OPT_NO_AVIATION },
+	{ "introduced-by", required_argument, NULL, OPT_INTRODUCED },
+	{ "address", required_argument, NULL, OPT_ADDRESS },
+	{ "legal-rep", required_argument, NULL, OPT_LEGAL },
+	{ "contact", required_argument, NULL, OPT_CONTACT },
+	{ "phone", required_argument, NULL, OPT_PHONE },
+	{ "commissioner", required_argument, NULL, OPT_COMMISSIONER },
+	{ "accept-uscc", required_argument, NULL, OPT_ACCEPT_USCC },
+	{ "lead-unit", required_argument, NULL, OPT_LEAD },
+	{ "reason", required_argument, NULL, OPT_REASON },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void set(char **field, const char *v)
+{
+	free(*field);
+	*field = xstrdup(v);
+}
+
+typedef struct edit_args {
+	const char *accept_uscc;
+	const char *lead;
+	const char *reason;
+	const char *commissioner;
+} edit_args;
+
+/* apply the options to e; 0, or an exit code */
+static int parse_edit(int argc, char **argv, ent_record *e, edit_args *a)
+{
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", edit_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_NAME: set(&e->name, optarg); break;
+		case OPT_USCC: set(&e->uscc, optarg); break;
+		case OPT_AREA: set(&e->area, optarg); break;
+		case OPT_CATEGORY: set(&e->category, optarg); break;
+		case OPT_GROUP: set(&e->group, optarg); break;
+		case OPT_AVIATION: e->aviation = true; break;
+		case OPT_NO_AVIATION: e->aviation = false; break;
+		case OPT_INTRODUCED: set(&e->introduced_by, optarg); break;
+		case OPT_ADDRESS: set(&e->address, optarg); break;
+		case OPT_LEGAL: set(&e->legal_rep, optarg); break;
+		case OPT_CONTACT: set(&e->contact, optarg); break;
+		case OPT_PHONE: set(&e->phone, optarg); break;
+		case OPT_COMMISSIONER: a->commissioner = optarg; break;
+		case OPT_ACCEPT_USCC: a->accept_uscc = optarg; break;
+		case OPT_LEAD: a->lead = optarg; break;
+		case OPT_REASON: a->reason = optarg; break;
+		case OPT_HELP: usage(stdout); return EXIT_OK + 100;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+/* commissioner, lead override and validation shared by add and edit; 0 or exit code */
+static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
+{
+	strbuf err = STRBUF_INIT;
+	int rc = EXIT_USAGE;
+	if (a->commissioner) {
+		if (!*a->commissioner) {
+			e->commissioner_id = 0;
+			set(&e->commissioner, "");
+		} else {
+			staff *s = NULL;
+			int found = staff_store_get(cli_db(ctx), a->commissioner, &s, &err);
+			if (found != 0) {
+				cli_error(found < 0 ? "%s" : _("--commissioner: no staff login '%s'"),
+				          found < 0 ? sb_str(&err) : a->commissioner);
+				goto out;
+			}
+			e->commissioner_id = s->id;
+			set(&e->commissioner, s->login);
+			staff_free(&s);
+		}
+	}
+	if (a->lead) {
+		if (strcmp(a->lead, "routed") == 0) {
+			xfree(&e->lead_override);
+		} else {
+			if (!a->reason || !*a->reason) {
+				cli_error(_("--lead-unit needs --reason: overriding the routing is recorded"));
+				goto out;
+			}
+			if (!cli_allowed(ctx, PERM_ROUTING_OVERRIDE, NULL, NULL)) {
+				rc = EXIT_NO;
+				goto out;
+			}
+			set(&e->lead_unit, a->lead);
+			set(&e->lead_override, a->reason);
+		}
+	}
+	if (a->accept_uscc && !cli_allowed(ctx, PERM_USCC_OVERRIDE, NULL, NULL)) {
+		rc = EXIT_NO;
+		goto out;
+	}
+	ent_verdict v = ent_validate(cli_ent_rules(ctx), e, a->accept_uscc, &err);
+	if (v == ENT_USCC_FAILS) {
+		cli_error(_("%s\n(a supervisor may keep such a code with --accept-uscc REASON)"),
+		          sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	if (v != ENT_OK) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	rc = 0;
+out:
+	sb_free(&err);
+	return rc;
+}
+
+static int ent_add(cli_ctx *ctx, int argc, char **argv)
+{
+	ent_record e = { 0 };
+	edit_args a = { 0 };
+	int rc = parse_edit(argc, argv, &e, &a);
+	if (rc) {
+		ent_record_clear(&e);
+		return rc == 100 ? EXIT_OK : rc;
+	}
+	if (optind < argc || !e.name || !e.uscc || !e.area || !e.category) {
+		usage(stderr);
+		ent_record_clear(&e);
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	if ((rc = finish_record(ctx, &e, &a)) != 0)
+		goto out;
+	if (!cli_allowed(ctx, PERM_ENT_ADD, e.area, NULL)) {
+		rc = EXIT_NO;
+		goto out;
+	}
+	db *d = cli_db(ctx);
+	int64_t id;
+	if (db_begin(d, &err) < 0 ||
+	    ent_store_insert(d, cli_actor(ctx)->login, &e, &id, &err) < 0 ||
+	    (e.lead_override && db_event(d, cli_actor(ctx)->login, "enterprise", id,
+	                                 "override_lead", e.lead_unit, e.lead_override, &err) < 0) ||
+	    db_commit(d, &err) < 0) {
+		db_rollback(d);
+		cli_error("%s", sb_str(&err));
+		rc = strstr(sb_str(&err), "already registered") ? EXIT_NO : EXIT_USAGE;
+		goto out;
+	}
+	printf(_("added %s %s, lead unit %s\n"), e.uscc, e.name, e.lead_unit);
+	rc = EXIT_OK;
+out:
+	sb_free(&err);
+	ent_record_clear(&e);
+	return rc;
+}
+
+/* the record for a USCC argument, visible to the actor; 0 or an exit code */
+static int load_visible(cli_ctx *ctx, const char *arg, ent_record *e, perm_action act)
+{
+	char norm[19];
+	strbuf err = STRBUF_INIT;
+	uscc_check(arg, norm, NULL);
+	int found = ent_store_get(cli_db(ctx), *norm ? norm : arg, 0, e, &err);
+	if (found < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	if (found == 1) {
+		cli_error(_("no enterprise with USCC %s"), arg);
+		return EXIT_NO;
+	}
+	if (!cli_allowed(ctx, act, e->area, NULL)) {
+		ent_record_clear(e);
+		return EXIT_NO;
+	}
+	return 0;
+}
+
+static int ent_edit(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2 || argv[1][0] == '-') {
+		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	ent_record old = { 0 }, e = { 0 };
+	int rc = load_visible(ctx, argv[1], &old, PERM_ENT_EDIT);
+	if (rc)
+		return rc;
+	ent_record_copy(&e, &old);
+	edit_args a = { 0 };
+	strbuf err = STRBUF_INIT;
+	rc = parse_edit(argc - 1, argv + 1, &e, &a);
+	if (rc) {
+		rc = rc == 100 ? EXIT_OK : rc;
+		goto out;
+	}
+	if (a.accept_uscc == NULL && old.uscc_override && strcmp(old.uscc, e.uscc) == 0)
+		a.accept_uscc = old.uscc_override;
+	if ((rc = finish_record(ctx, &e, &a)) != 0)
+		goto out;
+	/* moving an enterprise to another area is an edit of both areas */
+	if (!cli_allowed(ctx, PERM_ENT_EDIT, e.area, NULL)) {
+		rc = EXIT_NO;
+		goto out;
+	}
+	if (ent_store_update(cli_db(ctx), cli_actor(ctx)->login, &old, &e, a.reason, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	printf(_("saved %s %s, lead unit %s\n"), e.uscc, e.name, e.lead_unit);
+	rc = EXIT_OK;
+out:
+	sb_free(&err);
+	ent_record_clear(&e);
+	ent_record_clear(&old);
+	return rc;
+}
+
+static const out_col ent_cols[] = {
+	{ "name", N_("Name"), OUT_STR },
+	{ "uscc", N_("USCC"), OUT_STR },
+	{ "area", N_("Area"), OUT_STR },
+	{ "category", N_("Category"), OUT_STR },
+	{ "group", N_("Group"), OUT_STR },
+	{ "aviation", N_("Aviation"), OUT_BOOL },
+	{ "introduced_by", N_("Introduced by"), OUT_STR },
+	{ "lead_unit", N_("Lead unit"), OUT_STR },
+	{ "cooperating_units", N_("Cooperating units"), OUT_LIST },
+	{ "address", N_("Address"), OUT_STR },
+	{ "legal_rep", N_("Legal representative"), OUT_STR },
+	{ "contact", N_("Contact"), OUT_STR },
+	{ "phone", N_("Phone"), OUT_STR },
+	{ "commissioner", N_("Commissioner"), OUT_STR },
+};
+#define NCOLS ((int)(sizeof ent_cols / sizeof ent_cols[0]))
+
+static void add_row(out_table *t, const ent_record *e)
+{
+	const char *cells[NCOLS] = { e->name, e->uscc, e->area, e->category, e->group,
+		e->aviation ? "1" : "0", e->introduced_by, e->lead_unit, e->coop_units,
+		e->address, e->legal_rep, e->contact, e->phone, e->commissioner };
+	out_row(t, cells);
+}
+
+static int parse_format(const char *arg, out_format *f)
+{
+	if (!out_parse_format(arg, f)) {
+		cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+static int ent_show(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != 'f' || parse_format(optarg, &fmt))
+			return EXIT_USAGE;
+	}
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	ent_record e = { 0 };
+	int rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
+	if (rc)
+		return rc;
+	if (fmt == OUT_TABLE) {
+		/* one record reads best as label: value lines */
+		const char *vals[NCOLS] = { e.name, e.uscc, e.area, e.category, e.group,
+			e.aviation ? _("yes") : _("no"), e.introduced_by, e.lead_unit, e.coop_units,
+			e.address, e.legal_rep, e.contact, e.phone, e.commissioner };
+		const category *k = catalog_category(cli_ent_rules(ctx)->cat, e.category);
+		if (k)
+			vals[3] = k->label;
+		out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
+		out_table *t = out_new(kv, 2);
+		for (int i = 0; i < NCOLS; i++) {
+			const char *row[2] = { _(ent_cols[i].header), vals[i] };
+			char *joined = NULL;
+			if (ent_cols[i].kind == OUT_LIST) {
+				strbuf b = STRBUF_INIT;
+				for (const char *p = vals[i]; *p; p++)
+					*p == '|' ? sb_add(&b, "、") : sb_addc(&b, *p);
+				row[1] = joined = sb_steal(&b);
+			}
+			out_row(t, row);
+			free(joined);
+		}
+		if (e.lead_override) {
+			const char *row[2] = { _("Lead unit overridden"), e.lead_override };
+			out_row(t, row);
+		}
+		if (e.uscc_override) {
+			const char *row[2] = { _("USCC accepted despite check"), e.uscc_override };
+			out_row(t, row);
+		}
+		out_print(t, OUT_TABLE, false, stdout);
+		out_free(&t);
+	} else {
+		out_table *t = out_new(ent_cols, NCOLS);
+		add_row(t, &e);
+		out_print(t, fmt, true, stdout);
+		out_free(&t);
+	}
+	ent_record_clear(&e);
+	return EXIT_OK;
+}
+
+static int ent_list(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "search", required_argument, NULL, 's' },
+		{ "area", required_argument, NULL, 'a' },
+		{ "category", required_argument, NULL, 'c' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "warning", no_argument, NULL, 'w' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	ent_filter f = { 0 };
+	out_format fmt = OUT_TABLE;
+	const ent_rules *rules = cli_ent_rules(ctx);
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': f.search = optarg; break;
+		case 'a':
+			if (!units_is_area(rules->units, optarg)) {
+				strbuf b = STRBUF_INIT;
+				units_list(rules->units, UNIT_AREA, &b);
+				cli_error(_("--area: unknown area '%s'; allowed: %s"), optarg, sb_str(&b));
+				sb_free(&b);
+				return EXIT_USAGE;
+			}
+			f.area = optarg;
+			break;
+		case 'c': {
+			const category *k = catalog_category_any(rules->cat, optarg);
+			if (!k) {
+				strbuf b = STRBUF_INIT;
+				catalog_list_codes(rules->cat, &b);
+				cli_error(_("--category: unknown category '%s'; allowed: %s"), optarg,
+				          sb_str(&b));
+				sb_free(&b);
+				return EXIT_USAGE;
+			}
+			f.category = k->code;
+			break;
+		}
+		case 'u':
+			if (!units_find(rules->units, optarg)) {
+				cli_error(_("--unit: unknown unit '%s'"), optarg);
+				return EXIT_USAGE;
+			}
+			f.lead_unit = optarg;
+			break;
+		case 'w': f.warning_only = true; break;
+		case 'f':
+			if (parse_format(optarg, &fmt))
+				return EXIT_USAGE;
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
+		return EXIT_NO;
+	staff *me = cli_actor(ctx);
+	if (me->role == ROLE_AREA_OFFICER)
+		f.scope_area = me->area;
+	out_table *t = out_new(ent_cols, NCOLS);
+	strbuf err = STRBUF_INIT;
+	enum { PAGE = 500 };
+	ent_record *page = xcalloc(PAGE, sizeof *page);
+	int n;
+	for (long off = 0;; off += PAGE) {
+		if (ent_store_records(cli_db(ctx), &f, ENT_SORT_NAME, false, off, PAGE, page, &n,
+		                      &err) < 0) {
+			cli_error("%s", sb_str(&err));
+			break;
+		}
+		for (int i = 0; i < n; i++) {
+			if (fmt == OUT_TABLE) {
+				const category *k = catalog_category(rules->cat, page[i].category);
+				if (k)
+					set(&page[i].category, k->short_label);
+			}
+			add_row(t, &page[i]);
+			ent_record_clear(&page[i]);
+		}
+		if (n < PAGE)
+			break;
+	}
+	free(page);
+	int rc = err.len ? EXIT_USAGE : EXIT_OK;
+	if (rc == EXIT_OK)
+		out_print(t, fmt, false, stdout);
+	out_free(&t);
+	sb_free(&err);
+	return rc;
+}
+
+int cmd_enterprise(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct { const char *name; int (*fn)(cli_ctx *, int, char **); } subs[] = {
+		{ "add", ent_add }, { "edit", ent_edit }, { "show", ent_show }, { "list", ent_list },
+	};
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].fn(ctx, argc - 1, argv + 1);
+	cli_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list)"), argv[1]);
+	return EXIT_USAGE;
+}
