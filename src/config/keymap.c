@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <unistr.h>
 
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
@@ -280,6 +281,22 @@ int keymap_bind(keymap *km, const char *name, const char *value, const char *fil
 	memcpy(km->keys[a], parsed, (size_t)n * sizeof(qkey));
 	km->nkeys[a] = n;
 	return 0;
+}
+
+int keymap_load_settings(keymap *km, const settings *s, strbuf *err)
+{
+	int bad = 0;
+	for (size_t i = 0; s && i < settings_keys_count(s); i++) {
+		const settings_kv *kv = settings_keys_at(s, i);
+		strbuf one = STRBUF_INIT;
+		if (keymap_bind(km, kv->key, kv->value, kv->file, kv->line, &one) < 0) {
+			if (bad++)
+				sb_addc(err, '\n');
+			sb_add(err, sb_str(&one));
+		}
+		sb_free(&one);
+	}
+	return bad;
 }
 
 action keymap_action(const keymap *km, qkey k)

@@ -120,6 +120,10 @@ void keymap_free(keymap **km);
  * where (file:line, when file is not NULL) and what is wrong */
 int keymap_bind(keymap *km, const char *name, const char *value, const char *file, int line,
                 strbuf *err);
+struct settings;
+/* apply every [keys] line of the settings in order; each bad line is skipped and its
+ * "file:line: reason" appended to err, one a line; returns the number of bad lines */
+int keymap_load_settings(keymap *km, const struct settings *s, strbuf *err);
 /* the action bound to key k, or ACT_NONE */
 action keymap_action(const keymap *km, qkey k);
 /* the keys bound to a, in binding order; returns their number */

@@ -86,7 +86,7 @@ static void build_keys_page(help *h)
 	           "search = F3, /, ／, 、"));
 }
 
-static void build_legend_page(help *h)
+static void build_legend_page(help *h, int quiet_first, int quiet_last)
 {
 	/* keys marked literal are the marks themselves, as the calendar prints them */
 	static const struct {
@@ -107,19 +107,23 @@ static void build_legend_page(help *h)
 		{ false, "休", true, STYLE_HOLIDAY,
 		  N_("public holiday, from the State Council's holiday notice") },
 		{ false, "班", true, STYLE_MAKEUP, N_("make-up working day on a weekend (调休上班)") },
-		{ false, "*", true, STYLE_QUIET,
-		  N_("quiet day for enterprises (企业安静日, days 1 to 23): no general inspections; "
-		     "shaded in colour") },
+		{ false, "*", true, STYLE_QUIET, NULL },
 		{ false, "[ 1]", true, STYLE_TODAY, N_("today") },
 		{ false, NULL, false, STYLE_NORMAL, "" },
 		{ false, NULL, false, STYLE_NORMAL,
 		  N_("Working days follow the State Council's notice for each year; for a year "
 		     "without a holiday file only weekends are counted, and qifu says so.") },
 	};
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		/* the one row that depends on the settings */
+		char *quiet = rows[i].text ? NULL :
+			xasprintf(_("quiet day for enterprises (企业安静日, days %d to %d): no general "
+			            "inspections; shaded in colour"), quiet_first, quiet_last);
 		add_line(h, HELP_PAGE_LEGEND, rows[i].heading,
 		         !rows[i].key ? NULL : rows[i].literal ? rows[i].key : _(rows[i].key),
-		         rows[i].st, *rows[i].text ? _(rows[i].text) : "");
+		         rows[i].st, quiet ? quiet : *rows[i].text ? _(rows[i].text) : "");
+		xfree(&quiet);
+	}
 }
 
 static void build_terminal_page(help *h)
@@ -165,13 +169,13 @@ static void build_terminal_page(help *h)
 		         *rows[i].text ? _(rows[i].text) : "");
 }
 
-help *help_new(const keymap *km)
+help *help_new(const keymap *km, int quiet_first, int quiet_last)
 {
 	help *h = xcalloc(1, sizeof *h);
 	h->km = km;
 	h->match = -1;
 	build_keys_page(h);
-	build_legend_page(h);
+	build_legend_page(h, quiet_first, quiet_last);
 	build_terminal_page(h);
 	for (int i = 0; i < h->nlines; i++)
 		if (h->lines[i].key) {

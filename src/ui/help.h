@@ -10,7 +10,8 @@ enum { HELP_PAGE_KEYS, HELP_PAGE_LEGEND, HELP_PAGE_TERMINAL, HELP_PAGE__COUNT };
 
 typedef struct help help;
 
-help *help_new(const keymap *km);
+/* the legend names the quiet-day window [quiet_first, quiet_last] of the settings */
+help *help_new(const keymap *km, int quiet_first, int quiet_last);
 void help_free(help **h);
 /* show page p (HELP_PAGE_*) from its top */
 void help_show_page(help *h, int p);

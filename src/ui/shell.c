@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -152,8 +153,11 @@ static void switch_tab(shell *sh, int i)
 
 static void open_help(shell *sh, int page)
 {
-	if (!sh->help)
-		sh->help = help_new(sh->km);
+	if (!sh->help) {
+		const settings *cfg = sh->ctx->cfg;
+		sh->help = help_new(sh->km, cfg ? (int)cfg_int(cfg, SET_QUIET_FIRST_DAY) : 1,
+		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23);
+	}
 	help_show_page(sh->help, page);
 	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config/keymap.h"
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/door.h"
@@ -82,19 +83,26 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 	cli_db(ctx);
 	cli_actor(ctx);
 
+	/* bad [keys] lines: on stderr now, where they stay readable after the full
+	 * screen ends, and as the first screen's error */
 	keymap *km = keymap_new();
-	const char *no_color = getenv("NO_COLOR");
+	strbuf key_errors = STRBUF_INIT;
+	int bad_keys = keymap_load_settings(km, ctx->cfg, &key_errors);
+	if (bad_keys)
+		cli_warn("%s", sb_str(&key_errors));
+	const settings *cfg = ctx->cfg;
 	term_opts o = {
 		.headless = h != NULL,
 		.cols = h ? h->cols : 0,
 		.rows = h ? h->rows : 0,
-		.escdelay_ms = UI_ESCDELAY_MS,
-		.color = !(no_color && *no_color),
-		.mouse = false,
+		.escdelay_ms = cfg ? (int)cfg_int(cfg, SET_ESCDELAY_MS) : UI_ESCDELAY_MS,
+		.color = cfg ? settings_color_enabled(cfg) : !getenv("NO_COLOR"),
+		.mouse = cfg ? cfg_bool(cfg, SET_MOUSE) : false,
 	};
 	if (term_start(&o, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		sb_free(&err);
+		sb_free(&key_errors);
 		keymap_free(&km);
 		door_free(&script);
 		if (dump && dump != stdout)
@@ -102,6 +110,17 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 		return EXIT_USAGE;
 	}
 	shell *sh = shell_new(ctx, km);
+	if (bad_keys) {
+		char *first = xstrndup(sb_str(&key_errors), strcspn(sb_str(&key_errors), "\n"));
+		if (bad_keys > 1)
+			shell_error(sh, P_("%s (and %d more [keys] problem)",
+			                   "%s (and %d more [keys] problems)", (unsigned long)bad_keys - 1),
+			            first, bad_keys - 1);
+		else
+			shell_error(sh, "%s", first);
+		xfree(&first);
+	}
+	sb_free(&key_errors);
 	if (h)
 		door_play(script, sh, dump);
 	else

@@ -5,9 +5,13 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config/keymap.h"
+#include "config/settings.h"
 
 static void test_defaults(void **state)
 {
@@ -197,6 +201,43 @@ static void test_bind_errors(void **state)
 	}
 }
 
+/* [keys] lines through the settings module, as main loads them */
+static void test_load_settings(void **state)
+{
+	(void)state;
+	char path[] = "/tmp/qifu-test-keymap-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("[keys]\n"
+	      "search = F3, x\n"
+	      "no_such_action = F4\n"
+	      "help = F1, Slash\n"
+	      "quit = F10, Q\n", f);
+	fclose(f);
+	settings *s = settings_new();
+	assert_int_equal(settings_load_file(s, path, true, NULL), 0);
+	keymap *km = keymap_new();
+	strbuf err = STRBUF_INIT;
+	assert_int_equal(keymap_load_settings(km, s, &err), 2);
+	char want1[128], want2[128];
+	snprintf(want1, sizeof want1, "%s:3: unknown action 'no_such_action'", path);
+	snprintf(want2, sizeof want2, "%s:4: help: unknown key name 'Slash'", path);
+	assert_non_null(strstr(sb_str(&err), want1));
+	assert_non_null(strstr(sb_str(&err), want2));
+	assert_non_null(strchr(sb_str(&err), '\n'));
+	/* good lines applied, bad ones left the defaults alone */
+	assert_int_equal(keymap_action(km, 'x'), ACT_SEARCH);
+	assert_int_equal(keymap_action(km, '/'), ACT_NONE);
+	assert_int_equal(keymap_action(km, 'Q'), ACT_QUIT);
+	assert_int_equal(keymap_action(km, '?'), ACT_HELP);
+	assert_int_equal(keymap_action(km, QK_F4), ACT_FILTER);
+	sb_free(&err);
+	keymap_free(&km);
+	settings_free(&s);
+	unlink(path);
+}
+
 static void test_groups(void **state)
 {
 	(void)state;
@@ -223,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_parse_format),
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_bind_errors),
+		cmocka_unit_test(test_load_settings),
 		cmocka_unit_test(test_groups),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
