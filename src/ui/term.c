@@ -154,8 +154,9 @@ static void setup_styles(bool color)
 	}
 }
 
-/* Sequences terminfo often lacks: PuTTY's ESC[11~…ESC[14~ for F1–F4 and the Home/End
- * spellings of PuTTY, rxvt, xterm and the VT220 family. */
+/* Sequences terminfo often lacks: PuTTY's ESC[11~…ESC[14~ for F1–F4, the Home/End
+ * spellings of PuTTY, rxvt, xterm and the VT220 family, and the cursor keys in both
+ * normal and application mode (a terminal that ignores smkx sends ESC[A, not ESC OA). */
 static void define_extra_keys(void)
 {
 	static const struct { const char *seq; int code; } extra[] = {
@@ -165,6 +166,12 @@ static void define_extra_keys(void)
 		{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
 		{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
 		{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+		{ "\033[A", KEY_UP }, { "\033[B", KEY_DOWN },
+		{ "\033[C", KEY_RIGHT }, { "\033[D", KEY_LEFT },
+		{ "\033OA", KEY_UP }, { "\033OB", KEY_DOWN },
+		{ "\033OC", KEY_RIGHT }, { "\033OD", KEY_LEFT },
+		{ "\033[5~", KEY_PPAGE }, { "\033[6~", KEY_NPAGE },
+		{ "\033[Z", KEY_BTAB },
 	};
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		define_key(extra[i].seq, extra[i].code);
@@ -305,6 +312,18 @@ static qkey read_mouse(void)
 	return QK_NONE;
 }
 
+/* the rest of an escape sequence curses did not know: dropped, so that its bytes do
+ * not arrive as keys ('[' and 'B' would be actions of their own) */
+static void skip_sequence(wint_t intro)
+{
+	wint_t c;
+	timeout(0);
+	while (get_wch(&c) == OK) {
+		if (intro == 'O' || (c >= 0x40 && c <= 0x7e))
+			return;
+	}
+}
+
 /* Esc then a digit acts as that F-key, for terminals whose F-keys the desktop takes */
 static qkey after_escape(void)
 {
@@ -313,6 +332,10 @@ static qkey after_escape(void)
 	int rc = get_wch(&c);
 	if (rc == OK && c >= '0' && c <= '9')
 		return c == '0' ? QK_F10 : QK_F1 + (qkey)(c - '1');
+	if (rc == OK && (c == '[' || c == 'O')) {
+		skip_sequence(c);
+		return QK_NONE;
+	}
 	if (rc == OK)
 		unget_wch((wchar_t)c);
 	else if (rc == KEY_CODE_YES)
