@@ -102,7 +102,6 @@ void draw_message(ui_rect r, const char *const *lines, int n, ui_style st)
 	enum { MAX_ROWS = 64, MAX_COLS = 76 };
 	size_t starts[MAX_ROWS], lens[MAX_ROWS];
 	const char *src[MAX_ROWS];
-	int left[MAX_ROWS];
 	int rows = 0;
 	int wrap = r.w - 4 < MAX_COLS ? r.w - 4 : MAX_COLS;
 	if (wrap < 1)
@@ -114,18 +113,19 @@ void draw_message(ui_rect r, const char *const *lines, int n, ui_style st)
 			starts[rows] = lens[rows] = 0;
 			k = 1;
 		}
-		/* a paragraph is centred as a block: its rows share one left edge */
-		int block = 0;
-		for (int j = 0; j < k; j++) {
-			src[rows + j] = lines[i];
-			int lw = text_nwidth(lines[i] + starts[rows + j], lens[rows + j]);
-			if (lw > block)
-				block = lw;
-		}
 		for (int j = 0; j < k; j++)
-			left[rows + j] = block < r.w ? (r.w - block) / 2 : 0;
+			src[rows + j] = lines[i];
 		rows += k;
 	}
+	/* the message is centred as one block: its rows share one left edge, so a list
+	 * of commands reads as a list */
+	int block = 0;
+	for (int k = 0; k < rows; k++) {
+		int lw = text_nwidth(src[k] + starts[k], lens[k]);
+		if (lw > block)
+			block = lw;
+	}
+	int left = block < r.w ? (r.w - block) / 2 : 0;
 	int top = rows < r.h ? (r.h - rows) / 2 : 0;
 	for (int i = 0; i < r.h; i++) {
 		int k = i - top;
@@ -134,8 +134,8 @@ void draw_message(ui_rect r, const char *const *lines, int n, ui_style st)
 			continue;
 		}
 		char *line = xstrndup(src[k] + starts[k], lens[k]);
-		draw_text(r.y + i, r.x, left[k], "", TEXT_LEFT, STYLE_NORMAL);
-		draw_text(r.y + i, r.x + left[k], r.w - left[k], line, TEXT_LEFT, st);
+		draw_text(r.y + i, r.x, left, "", TEXT_LEFT, STYLE_NORMAL);
+		draw_text(r.y + i, r.x + left, r.w - left, line, TEXT_LEFT, st);
 		xfree(&line);
 	}
 }

@@ -10,16 +10,23 @@ import subprocess
 import sys
 import unicodedata
 
-# name: (sizes, languages); the keys are in NAME.keys
+# the databases, made by qifu demo: 60 enterprises, and none (the empty states)
+DATABASES = {
+    'demo': ['--enterprises', '60', '--seed', '7'],
+    'empty': ['--enterprises', '0', '--seed', '7'],
+}
+
+# name: (sizes, languages, database); the keys are in NAME.keys
 CASES = {
-    'enterprises': (['80x24', '120x40'], ['zh_CN', 'en']),
-    'appeals': (['80x24', '120x40'], ['zh_CN', 'en']),
-    'escalation': (['80x24', '120x40'], ['zh_CN', 'en']),
-    'calendar': (['80x24', '120x40'], ['zh_CN', 'en']),
-    'help': (['80x24', '120x40'], ['zh_CN', 'en']),
-    'search': (['80x24'], ['zh_CN', 'en']),
-    'too-small': (['70x20'], ['zh_CN', 'en']),
-    'resize': (['80x24'], ['zh_CN']),
+    'enterprises': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'enterprises-empty': (['80x24', '120x40'], ['zh_CN', 'en'], 'empty'),
+    'appeals': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'escalation': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'calendar': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'help': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'search': (['80x24'], ['zh_CN', 'en'], 'demo'),
+    'too-small': (['70x20'], ['zh_CN', 'en'], 'demo'),
+    'resize': (['80x24'], ['zh_CN'], 'demo'),
 }
 
 
@@ -77,17 +84,19 @@ def main():
     env['NO_COLOR'] = '1'
     env.pop('QIFU_TODAY', None)
 
-    db = os.path.join(args.work, 'golden.db')
-    if os.path.exists(db):
-        os.remove(db)
-    demo = subprocess.run([args.qifu, '--db', db, 'demo', '--enterprises', '60', '--seed', '7'],
-                          env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
-    if demo.returncode != 0:
-        print('qifu demo failed (%d): %s' % (demo.returncode, demo.stderr))
-        return 1
+    dbs = {}
+    for name, demo_args in DATABASES.items():
+        db = dbs[name] = os.path.join(args.work, name + '.db')
+        if os.path.exists(db):
+            os.remove(db)
+        demo = subprocess.run([args.qifu, '--db', db, 'demo'] + demo_args,
+                              env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+        if demo.returncode != 0:
+            print('qifu demo %s failed (%d): %s' % (name, demo.returncode, demo.stderr))
+            return 1
 
     failed = passed = 0
-    for name, (sizes, langs) in CASES.items():
+    for name, (sizes, langs, dbname) in CASES.items():
         if args.cases and name not in args.cases:
             continue
         keys = os.path.join(args.dir, name + '.keys')
@@ -95,7 +104,7 @@ def main():
             for lang in langs:
                 label = '%s.%s.%s' % (name, size, lang)
                 out = os.path.join(args.work, label + '.txt')
-                run = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
+                run = subprocess.run([args.qifu, '--db', dbs[dbname], '--today', '2026-12-01',
                                       '--keys', keys, '--size', size, '--dump', out],
                                      env=dict(env, LANGUAGE=lang), capture_output=True,
                                      text=True)
