@@ -17,6 +17,8 @@
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
+	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
+	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

@@ -245,7 +245,7 @@ static int add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_i
 			e.contact = person(seed);
 			e.phone = xasprintf("1%d%09d", 3 + rnd(seed, 6), rnd(seed, 1000000000));
 			/* the same cleaning and routing as every other way in */
-			if (ent_validate(rules, &e, NULL, err) != ENT_OK) {
+			if (ent_validate(rules, &e, NULL, NULL, err) != ENT_OK) {
 				ent_record_clear(&e);
 				db_rollback(d);
 				return -1;
