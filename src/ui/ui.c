@@ -79,9 +79,11 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 			return EXIT_USAGE;
 		}
 	}
-	/* these exit with a plain message when the database or the user is wrong */
+	/* these exit with a plain message when the database, the user or a holiday file
+	 * is wrong */
 	cli_db(ctx);
 	cli_actor(ctx);
+	cli_calendar(ctx);
 
 	/* bad [keys] lines: on stderr now, where they stay readable after the full
 	 * screen ends, and as the first screen's error */

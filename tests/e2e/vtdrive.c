@@ -313,6 +313,15 @@ int main(int argc, char **argv)
 	pump(&s, 200, 3000);
 	check(&s, "search applied", (const char *const[]){ "筛选: 南昌", NULL });
 
+	send_bytes(&s, "4");
+	pump(&s, 200, 3000);
+	check(&s, "calendar tab", (const char *const[]){ "2026年12月", ">[ 1*", "[日历]", NULL });
+	send_bytes(&s, "]");
+	pump(&s, 200, 3000);
+	check(&s, "next month", (const char *const[]){ "2027年1月", "没有节假日文件", NULL });
+	send_bytes(&s, "1");
+	pump(&s, 200, 3000);
+
 	resize(&s, 100, 30);
 	pump(&s, 300, 3000);
 	check(&s, "resize to 100x30", (const char *const[]){ "服务专员", "筛选: 南昌", NULL });
