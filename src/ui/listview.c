@@ -20,7 +20,6 @@ struct listview {
 	long cache_off;
 	int cache_n;
 	bool cached;
-	long fetches;
 	int sort_col;
 	bool sort_desc;
 	strbuf row;
@@ -66,11 +65,6 @@ long lv_cursor(const listview *lv)
 long lv_count(const listview *lv)
 {
 	return lv->count;
-}
-
-long lv_fetches(const listview *lv)
-{
-	return lv->fetches;
 }
 
 /* Widths for a pane w cells wide. Columns are separated by one space; when the
@@ -145,7 +139,6 @@ void lv_recalc(listview *lv, ui_rect r)
 	if (lv->cached && lv->top >= lv->cache_off && lv->top + vis <= lv->cache_off + lv->cache_n)
 		return;
 	int n = lv->src.fetch(lv->src.arg, lv->top, (int)vis);
-	lv->fetches++;
 	lv->cache_off = lv->top;
 	lv->cache_n = n > 0 ? n : 0;
 	lv->cached = n >= 0;

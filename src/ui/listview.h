@@ -43,7 +43,5 @@ unsigned lv_handle(listview *lv, action a);
 long lv_cursor(const listview *lv);
 /* rows in the list as last counted; -1 after an error */
 long lv_count(const listview *lv);
-/* fetches done so far, for tests and benchmarks */
-long lv_fetches(const listview *lv);
 
 #endif

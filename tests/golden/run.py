@@ -141,6 +141,19 @@ def main():
                 else:
                     passed += 1
                     print('ok   %s%s' % (label, ' (written)' if generate else ''))
+    # a bad token stops the run before the screen starts, naming file and line
+    bad = os.path.join(args.work, 'bad.keys')
+    with open(bad, 'w', encoding='utf-8') as f:
+        f.write('# comment\nDown\n\nNoSuchKey\ndump\n')
+    run = subprocess.run([args.qifu, '--db', dbs['demo'], '--keys', bad, '--dump',
+                          os.path.join(args.work, 'bad.txt')],
+                         env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+    if run.returncode == 2 and (bad + ':4:') in run.stderr and 'NoSuchKey' in run.stderr:
+        passed += 1
+        print('ok   bad keys file: exit 2 naming line 4')
+    else:
+        failed += 1
+        print('FAIL bad keys file: exit %d, stderr %r' % (run.returncode, run.stderr))
     print('%d passed, %d failed' % (passed, failed))
     return 1 if failed else 0
 
