@@ -43,15 +43,30 @@ void draw_text(int y, int x, int w, const char *s, int align, ui_style st)
 	xfree(&clean);
 }
 
+char *draw_vfmt(const char *fmt, va_list ap)
+{
+	char small[256];
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	char *s;
+	if (n < 0) {
+		s = xstrdup("");
+	} else if ((size_t)n < sizeof small) {
+		s = xstrdup(small);
+	} else {
+		s = xmalloc((size_t)n + 1);
+		vsnprintf(s, (size_t)n + 1, fmt, again);
+	}
+	va_end(again);
+	return s;
+}
+
 void draw_textf(int y, int x, int w, int align, ui_style st, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	char *s = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	char *s = draw_vfmt(fmt, ap);
 	va_end(ap);
 	draw_text(y, x, w, s, align, st);
 	xfree(&s);

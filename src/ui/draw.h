@@ -3,6 +3,7 @@
  * half or pushed across an edge. Panes draw through these and nothing else. */
 #ifndef QIFU_DRAW_H
 #define QIFU_DRAW_H
+#include <stdarg.h>
 
 #include "core/text.h"
 #include "ui/term.h"
@@ -17,6 +18,8 @@ void draw_text(int y, int x, int w, const char *s, int align, ui_style st);
 /* like draw_text, but s is a printf format */
 void draw_textf(int y, int x, int w, int align, ui_style st, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
+/* a printf format and its arguments as a new string (messages, status lines) */
+char *draw_vfmt(const char *fmt, va_list ap);
 /* blank rows [from, r.h) of r */
 void draw_clear(ui_rect r, int from);
 /* a centred block of lines (an empty state, a message), the rest of r blank */

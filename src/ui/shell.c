@@ -103,17 +103,10 @@ void shell_dirty_pane(shell *sh)
 
 static void set_status(shell *sh, bool error, const char *fmt, va_list ap)
 {
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	char *s = draw_vfmt(fmt, ap);
 	sb_reset(&sh->status);
-	if (n > 0) {
-		char *s = xmalloc((size_t)n + 1);
-		vsnprintf(s, (size_t)n + 1, fmt, ap2);
-		sb_add(&sh->status, s);
-		xfree(&s);
-	}
-	va_end(ap2);
+	sb_add(&sh->status, s);
+	xfree(&s);
 	sh->status_error = error;
 	sh->dirty |= DIRTY_STATUS;
 }
