@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "ui/layout.h"
 
 static strbuf cell_buf = STRBUF_INIT;
 
@@ -78,40 +79,6 @@ void draw_clear(ui_rect r, int from)
 		draw_text(r.y + i, r.x, r.w, "", TEXT_LEFT, STYLE_NORMAL);
 }
 
-/* inside a run of Latin letters, digits or punctuation: breaking at off would cut a
- * word in two (Chinese text may break between any two characters) */
-static bool inside_word(const char *s, size_t off)
-{
-	unsigned char before = (unsigned char)s[off - 1], after = (unsigned char)s[off];
-	return before > ' ' && before < 0x80 && after > ' ' && after < 0x80;
-}
-
-int draw_wrap(const char *s, int w, size_t *starts, size_t *lens, int max)
-{
-	int n = 0;
-	size_t off = 0, total = strlen(s);
-	while (off < total && n < max) {
-		size_t take = text_prefix_bytes(s + off, w);
-		if (take == 0) /* a wide character in a 1-column space: take it anyway */
-			take = text_next_char(s, off) - off;
-		if (off + take < total) {
-			/* move the break back to a space or a Chinese character boundary */
-			size_t cut = take;
-			while (cut > 0 && inside_word(s, off + cut))
-				cut = text_prev_char(s, off + cut) - off;
-			if (cut > 0)
-				take = cut;
-		}
-		starts[n] = off;
-		lens[n] = take;
-		n++;
-		off += take;
-		while (off < total && s[off] == ' ')
-			off++;
-	}
-	return n;
-}
-
 void draw_message(ui_rect r, const char *const *lines, int n, ui_style st)
 {
 	enum { MAX_ROWS = 64, MAX_COLS = 76 };
@@ -122,7 +89,7 @@ void draw_message(ui_rect r, const char *const *lines, int n, ui_style st)
 	if (wrap < 1)
 		wrap = r.w;
 	for (int i = 0; i < n && rows < MAX_ROWS; i++) {
-		int k = *lines[i] ? draw_wrap(lines[i], wrap, starts + rows, lens + rows,
+		int k = *lines[i] ? layout_wrap(lines[i], wrap, starts + rows, lens + rows,
 		                               MAX_ROWS - rows) : 0;
 		if (k == 0) {
 			starts[rows] = lens[rows] = 0;

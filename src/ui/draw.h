@@ -24,8 +24,5 @@ char *draw_vfmt(const char *fmt, va_list ap);
 void draw_clear(ui_rect r, int from);
 /* a centred block of lines (an empty state, a message), the rest of r blank */
 void draw_message(ui_rect r, const char *const *lines, int n, ui_style st);
-/* s word-wrapped to w columns: the byte length of each line into out, count returned
- * (at most max); never splits a character and always makes progress */
-int draw_wrap(const char *s, int w, size_t *starts, size_t *lens, int max);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "ui/layout.h"
 #include "ui/prompt.h"
 #include "ui/shell.h"
 
@@ -240,7 +241,7 @@ void help_recalc(help *h, ui_rect r)
 		}
 		enum { MAX_WRAP = 32 };
 		size_t starts[MAX_WRAP], lens[MAX_WRAP];
-		int n = draw_wrap(l->text, text_cols(h, l, r.w), starts, lens, MAX_WRAP);
+		int n = layout_wrap(l->text, text_cols(h, l, r.w), starts, lens, MAX_WRAP);
 		for (int k = 0; k < n; k++)
 			add_disp(h, i, starts[k], lens[k], k == 0);
 	}

@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "ui/layout.h"
 
 struct listview {
 	const lv_column *cols;
@@ -67,42 +68,6 @@ long lv_count(const listview *lv)
 	return lv->count;
 }
 
-/* Widths for a pane w cells wide. Columns are separated by one space; when the
- * stretching column would fall below its minimum, the rightmost fixed column goes. */
-static void layout(listview *lv, int w)
-{
-	int stretch = -1;
-	for (int i = 0; i < lv->ncols; i++) {
-		bool shown = lv->cols[i].min_pane_cols <= w;
-		lv->width[i] = shown ? lv->cols[i].width : 0;
-		if (shown && lv->cols[i].stretch)
-			stretch = i;
-	}
-	for (;;) {
-		int used = 0, shown = 0;
-		for (int i = 0; i < lv->ncols; i++)
-			if (lv->width[i] > 0 && i != stretch) {
-				used += lv->width[i];
-				shown++;
-			}
-		if (stretch < 0) {
-			if (used + shown - 1 <= w || shown <= 1)
-				return;
-		} else {
-			int left = w - used - shown; /* one separator per fixed column */
-			if (left >= lv->cols[stretch].width || shown == 0) {
-				lv->width[stretch] = left > 0 ? left : 0;
-				return;
-			}
-		}
-		for (int i = lv->ncols - 1; i >= 0; i--)
-			if (lv->width[i] > 0 && i != stretch) {
-				lv->width[i] = 0;
-				break;
-			}
-	}
-}
-
 static void clamp(listview *lv)
 {
 	long n = lv->count > 0 ? lv->count : 0;
@@ -128,7 +93,7 @@ void lv_recalc(listview *lv, ui_rect r)
 		lv->counted = true;
 		lv->cached = false;
 	}
-	layout(lv, r.w);
+	layout_columns(lv->cols, lv->ncols, r.w, lv->width);
 	lv->page = r.h > 1 ? r.h - 1 : 0;
 	clamp(lv);
 	long vis = lv->count - lv->top;

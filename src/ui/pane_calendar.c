@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
+#include "ui/layout.h"
 #include "model/inspection.h"
 #include "model/month.h"
 #include "ui/pane.h"
@@ -179,7 +180,7 @@ static void repaint(void *state, ui_rect r)
 	for (int t = 0; t < 3; t++) {
 		enum { MAX_WRAP = 4 };
 		size_t starts[MAX_WRAP], lens[MAX_WRAP];
-		int n = text[t].len ? draw_wrap(sb_str(&text[t]), r.w - 2, starts, lens, MAX_WRAP) : 0;
+		int n = text[t].len ? layout_wrap(sb_str(&text[t]), r.w - 2, starts, lens, MAX_WRAP) : 0;
 		for (int k = 0; k < n && row < r.h; k++) {
 			char *piece = xstrndup(sb_str(&text[t]) + starts[k], lens[k]);
 			draw_textf(r.y + row++, r.x, r.w, TEXT_LEFT, t == 1 ? STYLE_ERROR : STYLE_NORMAL,
