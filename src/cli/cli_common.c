@@ -128,6 +128,31 @@ const ent_rules *cli_ent_rules(cli_ctx *ctx)
 	return r;
 }
 
+inspection_params cli_inspection_params(cli_ctx *ctx)
+{
+	inspection_params p = {
+		.quiet_first_day = (int)cfg_int(ctx->cfg, SET_QUIET_FIRST_DAY),
+		.quiet_last_day = (int)cfg_int(ctx->cfg, SET_QUIET_LAST_DAY),
+		.filing_workdays = (int)cfg_int(ctx->cfg, SET_FILING_WORKDAYS),
+		.emergency_late_days = (int)cfg_int(ctx->cfg, SET_EMERGENCY_LATE_DAYS),
+	};
+	return p;
+}
+
+ticket_params cli_ticket_params(cli_ctx *ctx)
+{
+	ticket_params p = {
+		.dispatch_days = (int)cfg_int(ctx->cfg, SET_DISPATCH_DAYS),
+		.simple_days = (int)cfg_int(ctx->cfg, SET_SIMPLE_DAYS),
+		.general_days = (int)cfg_int(ctx->cfg, SET_GENERAL_DAYS),
+		.complex_days = (int)cfg_int(ctx->cfg, SET_COMPLEX_DAYS),
+		.explain_days = (int)cfg_int(ctx->cfg, SET_EXPLAIN_DAYS),
+		.feedback_days = (int)cfg_int(ctx->cfg, SET_FEEDBACK_DAYS),
+		.yellow_days = (int)cfg_int(ctx->cfg, SET_YELLOW_DAYS),
+	};
+	return p;
+}
+
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit)
 {
 	staff *me = cli_actor(ctx);

@@ -97,9 +97,7 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("'%s' is not a month of the form YYYY-MM"), argv[1]);
 		return EXIT_USAGE;
 	}
-	/* Until ctx->cfg is wired in, DOMAIN's defaults; then cfg_int(ctx->cfg, …) of
-	 * SET_QUIET_FIRST_DAY and SET_QUIET_LAST_DAY ([inspection] in qifu.ini) fill it. */
-	inspection_params p = inspection_params_defaults();
+	inspection_params p = cli_inspection_params(ctx);
 	month_grid g;
 	month_build(&g, year, month, cli_calendar(ctx), &p, ctx->today, NULL);
 	if (!g.has_holidays) {

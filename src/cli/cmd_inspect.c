@@ -221,10 +221,7 @@ static int inspect_check(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 
-	/* Until ctx->cfg is wired in, DOMAIN's defaults; then cfg_int(ctx->cfg, …) of
-	 * SET_QUIET_FIRST_DAY, SET_QUIET_LAST_DAY, SET_FILING_WORKDAYS and
-	 * SET_EMERGENCY_LATE_DAYS ([inspection] in qifu.ini) fill it. */
-	inspection_params p = inspection_params_defaults();
+	inspection_params p = cli_inspection_params(ctx);
 	/* A check asks about the rules, not about a person: no role, no override. */
 	inspection_request rq = {
 		.date = date, .reason = reason, .registered = registered,

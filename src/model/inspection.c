@@ -45,12 +45,6 @@ bool inspection_rule_parse(const char *code, inspection_rule *out)
 	return false;
 }
 
-inspection_params inspection_params_defaults(void)
-{
-	return (inspection_params){ .quiet_first_day = 1, .quiet_last_day = 23,
-				    .filing_workdays = 7, .emergency_late_days = 10 };
-}
-
 bool inspection_quiet_day(qdate d, const inspection_params *p)
 {
 	int y, m, day;

@@ -72,8 +72,6 @@ typedef struct inspection_verdict {
 	const char *override_denied;     /* untranslated msgid when the override was denied */
 } inspection_verdict;
 
-/* DOMAIN §4's defaults (1, 23, 7, 10) as in settings.h, until commands read ctx->cfg */
-inspection_params inspection_params_defaults(void);
 /* whether d lies in the month's quiet window */
 bool inspection_quiet_day(qdate d, const inspection_params *p);
 /* the verdict on one inspection date; pure */
