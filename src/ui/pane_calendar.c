@@ -5,7 +5,6 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
-#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
@@ -41,13 +40,7 @@ static void *create(shell *sh)
 	cal_pane *p = xcalloc(1, sizeof *p);
 	p->sh = sh;
 	cli_ctx *ctx = shell_ctx(sh);
-	p->params = inspection_params_defaults();
-	if (ctx->cfg) {
-		p->params.quiet_first_day = (int)cfg_int(ctx->cfg, SET_QUIET_FIRST_DAY);
-		p->params.quiet_last_day = (int)cfg_int(ctx->cfg, SET_QUIET_LAST_DAY);
-		p->params.filing_workdays = (int)cfg_int(ctx->cfg, SET_FILING_WORKDAYS);
-		p->params.emergency_late_days = (int)cfg_int(ctx->cfg, SET_EMERGENCY_LATE_DAYS);
-	}
+	p->params = cli_inspection_params(ctx);
 	p->sel = ctx->today;
 	return p;
 }
