@@ -8,7 +8,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistr.h>
 
 #include "config/settings.h"
 #include "core/i18n.h"
