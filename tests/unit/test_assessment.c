@@ -16,15 +16,13 @@
 #include "core/strbuf.h"
 #include "model/assessment.h"
 #include "model/unit.h"
+#include "testcal.h"
 
 static unit_table units;
 
 static qdate day(const char *s)
 {
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad date in test table: %s", s);
-	return d;
+	return testcal_day(s);
 }
 
 static int setup(void **state)

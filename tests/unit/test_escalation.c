@@ -14,33 +14,24 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/workday.h"
 #include "model/escalation.h"
 #include "model/perm.h"
 #include "model/ticket.h"
+#include "testcal.h"
 
 static calendar *cal;
 
 static qdate day(const char *s)
 {
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad date in test table: %s", s);
-	return d;
+	return testcal_day(s);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	char *dir = paths_data_file("holidays");
-	strbuf err = STRBUF_INIT;
-	cal = calendar_load(dir, &err);
-	if (!cal)
-		fprintf(stderr, "%s\n", sb_str(&err));
-	sb_free(&err);
-	free(dir);
+	cal = testcal_load();
 	return cal ? 0 : -1;
 }
 
