@@ -80,6 +80,13 @@ static const struct rule {
 		N_("only a supervisor may override the routed lead unit") },
 	[PERM_USCC_OVERRIDE] = { "uscc.override", R(ROLE_SUPERVISOR), 0,
 		N_("only a supervisor may accept a code that fails the check") },
+	[PERM_RATING_ADD] = { "rating.add", R(ROLE_FRONTDESK) | R(ROLE_SUPERVISOR) | R(ROLE_ADMIN), 0,
+		N_("only the service centre's front desk, supervisors and administrators record "
+		   "ratings") },
+	[PERM_QUARTER_FREEZE] = { "quarter.freeze", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor may freeze a quarter's ratings") },
+	[PERM_REPORT_VIEW] = { "report.view", R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
+		N_("reports are for supervisors, leaders and administrators") },
 	[PERM_VISIT_ADD] = { "visit.add", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
 		N_("leaders do not log visits") },
 };

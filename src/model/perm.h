@@ -34,6 +34,9 @@ typedef enum perm_action {
 	PERM_ROUTING_OVERRIDE, /* set a lead unit other than the routed one */
 	PERM_USCC_OVERRIDE,    /* accept a code that fails the check */
 	PERM_VISIT_ADD,
+	PERM_RATING_ADD,       /* record an enterprise's quarterly rating of a unit */
+	PERM_QUARTER_FREEZE,
+	PERM_REPORT_VIEW,      /* supervision and assessment reports */
 	PERM__COUNT
 } perm_action;
 

@@ -88,6 +88,34 @@ static const char *const migrations[] = {
 	"    VALUES ('delete', old.id, old.search_text);"
 	"  INSERT INTO enterprise_fts(rowid, search_text) VALUES (new.id, new.search_text);"
 	"END;",
+	/* ratings of the units by the enterprises, per quarter (DOMAIN §5); a frozen
+	 * quarter refuses every change in the database itself */
+	"CREATE TABLE rating ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  unit TEXT NOT NULL,"
+	"  quarter TEXT NOT NULL,"
+	"  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100),"
+	"  comment TEXT NOT NULL DEFAULT '',"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (enterprise_id, unit, quarter)"
+	") STRICT;"
+	"CREATE INDEX rating_quarter ON rating(quarter, unit);"
+	"CREATE TABLE quarter_freeze ("
+	"  quarter TEXT PRIMARY KEY,"
+	"  frozen_by TEXT NOT NULL,"
+	"  frozen_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TRIGGER rating_frozen_insert BEFORE INSERT ON rating"
+	"  WHEN EXISTS (SELECT 1 FROM quarter_freeze WHERE quarter = new.quarter)"
+	"  BEGIN SELECT RAISE(ABORT, 'the quarter is frozen'); END;"
+	"CREATE TRIGGER rating_frozen_update BEFORE UPDATE ON rating"
+	"  WHEN EXISTS (SELECT 1 FROM quarter_freeze WHERE quarter IN (old.quarter, new.quarter))"
+	"  BEGIN SELECT RAISE(ABORT, 'the quarter is frozen'); END;"
+	"CREATE TRIGGER rating_frozen_delete BEFORE DELETE ON rating"
+	"  WHEN EXISTS (SELECT 1 FROM quarter_freeze WHERE quarter = old.quarter)"
+	"  BEGIN SELECT RAISE(ABORT, 'the quarter is frozen'); END;",
 };
 
 int schema_latest(void)

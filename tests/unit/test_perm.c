@@ -24,6 +24,9 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_ROUTING_OVERRIDE, "s" },
 	{ PERM_USCC_OVERRIDE, "s" },
 	{ PERM_VISIT_ADD, "fousa" },
+	{ PERM_RATING_ADD, "fsa" },
+	{ PERM_QUARTER_FREEZE, "s" },
+	{ PERM_REPORT_VIEW, "sla" },
 };
 
 static const char role_initial[ROLE__COUNT] = {
