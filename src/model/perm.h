@@ -34,6 +34,9 @@ typedef enum perm_action {
 	PERM_ROUTING_OVERRIDE, /* set a lead unit other than the routed one */
 	PERM_USCC_OVERRIDE,    /* accept a code that fails the check */
 	PERM_VISIT_ADD,
+	PERM_FINANCING_EDIT,   /* add and update financing needs */
+	PERM_POOL_EDIT,        /* enter and leave the cultivation pools */
+	PERM_WARNING_EDIT,     /* open, respond to and close relocation warnings */
 	PERM__COUNT
 } perm_action;
 
