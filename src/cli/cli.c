@@ -16,6 +16,10 @@
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
+	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
+	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
+	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
+	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

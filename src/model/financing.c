@@ -208,7 +208,7 @@ int fin_amount_parse(const char *s, int64_t *fen, strbuf *err)
 	if (nfrac > decimals || overflow) {
 		if (overflow && nfrac <= decimals)
 			goto large;
-		sb_addf(err, _("amount '%s' is finer than one fen (0.01 yuan)"), s);
+		sb_addf(err, _("'%s' is finer than one fen (0.01 yuan)"), s);
 		goto out;
 	}
 	unit = pow10i(decimals);
@@ -218,17 +218,17 @@ int fin_amount_parse(const char *s, int64_t *fen, strbuf *err)
 	if (v > FIN_MAX_FEN)
 		goto large;
 	if (v == 0) {
-		sb_addf(err, _("amount '%s' must be more than zero"), s);
+		sb_addf(err, _("'%s' is not more than zero yuan"), s);
 		goto out;
 	}
 	*fen = v;
 	rc = 0;
 	goto out;
 large:
-	sb_addf(err, _("amount '%s' is more than 1,000,000,000,000 yuan"), s);
+	sb_addf(err, _("'%s' is more than 1,000,000,000,000 yuan"), s);
 	goto out;
 bad:
-	sb_addf(err, _("amount '%s' is not an amount of yuan (for example 5000000, 500万, "
+	sb_addf(err, _("'%s' is not an amount of yuan (for example 5000000, 500万, "
 	               "1.5亿)"), s);
 out:
 	free(a);

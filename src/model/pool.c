@@ -10,6 +10,12 @@
 #include "core/xalloc.h"
 #include "model/field.h"
 
+static bool code_ok(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	return n > 0 && n < POOL_CODE_MAX && s[n] == '\0';
+}
+
 int pools_load(pool_table *t, const char *path, strbuf *err)
 {
 	memset(t, 0, sizeof *t);
@@ -19,6 +25,12 @@ int pools_load(pool_table *t, const char *path, strbuf *err)
 	char **v;
 	int n, rc;
 	while ((rc = tsv_next(f, 2, &v, &n, err)) == 1) {
+		if (!code_ok(v[0])) {
+			sb_addf(err, _("%s:%d: pool code '%s' is not 1 to %d of a-z, 0-9 and _"), path,
+			        tsv_line(f), v[0], POOL_CODE_MAX - 1);
+			rc = -1;
+			break;
+		}
 		if (pools_find(t, v[0]) || pools_find(t, v[1])) {
 			sb_addf(err, _("%s:%d: pool '%s' is listed twice"), path, tsv_line(f), v[0]);
 			rc = -1;

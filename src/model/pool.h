@@ -9,6 +9,9 @@
 #include "core/date.h"
 #include "core/strbuf.h"
 
+/* room for a pool code and its NUL: codes are 1-31 of a-z, 0-9 and _ */
+enum { POOL_CODE_MAX = 32 };
+
 typedef struct pool_def {
 	char *code;   /* tech, upscale: stored in the database */
 	char *name;   /* 科技型企业培育库: shown to users */

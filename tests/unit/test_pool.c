@@ -47,6 +47,9 @@ static void test_broken_tables(void **state)
 		{ "# only a comment\n", "no pools listed" },
 		{ "tech\n", ":1:" },
 		{ "tech\t科技\textra\n", ":1:" },
+		{ "Tech\t科技\n", ":1: pool code 'Tech' is not" },
+		{ "科技\t科技\n", ":1: pool code" },
+		{ "abcdefghijabcdefghijabcdefghijab\t长\n", ":1: pool code" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char path[] = "/tmp/qifu-pools-XXXXXX";
