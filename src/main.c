@@ -4,11 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "qifu-build.h"
 #include "cli/cli.h"
 #include "core/i18n.h"
+#include "config/settings.h"
 #include "core/paths.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 typedef struct globals {
@@ -106,9 +109,30 @@ int main(int argc, char **argv)
 		}
 	}
 
-	char *default_db = NULL;
+	/* settings: compiled defaults < /etc < user < --config; problems are reported
+	 * with file:line and the rest of the file still applies */
+	ctx.cfg = settings_new();
+	settings_diag *diags = settings_diag_new();
+	int loaded = settings_load_layers(ctx.cfg, g.config, diags);
+	strbuf msg = STRBUF_INIT;
+	for (size_t k = 0; k < settings_diag_count(diags); k++) {
+		sb_reset(&msg);
+		settings_problem_format(settings_diag_at(diags, k), &msg);
+		cli_warn("%s", sb_str(&msg));
+	}
+	sb_free(&msg);
+	settings_diag_free(&diags);
+	if (loaded < 0 && g.config && access(g.config, R_OK) != 0) {
+		cli_error(_("--config %s: cannot read it"), g.config);
+		return EXIT_USAGE;
+	}
+	text_set_ambiguous_width((int)cfg_int(ctx.cfg, SET_AMBIGUOUS_WIDTH));
+	char *data_dir = NULL, *holiday_dir = NULL, *default_db = NULL;
+	if (*cfg_str(ctx.cfg, SET_DATA_DIR))
+		paths_set_data_dir(data_dir = settings_data_dir(ctx.cfg));
+	ctx.holiday_dir = holiday_dir = settings_holiday_dir(ctx.cfg);
 	if (!ctx.db_path)
-		ctx.db_path = default_db = paths_default_db();
+		ctx.db_path = default_db = settings_db_path(ctx.cfg);
 
 	int rc;
 	if (i < argc) {
@@ -118,6 +142,9 @@ int main(int argc, char **argv)
 		rc = EXIT_USAGE;
 	}
 	cli_ctx_free(&ctx);
+	settings_free(&ctx.cfg);
 	free(default_db);
+	free(holiday_dir);
+	free(data_dir);
 	return rc;
 }

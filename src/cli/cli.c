@@ -16,6 +16,9 @@
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
+	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
+	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
+	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
 	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
 	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \

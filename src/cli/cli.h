@@ -7,6 +7,8 @@
 #include <stdio.h>
 
 #include "core/date.h"
+#include "model/inspection.h"
+#include "model/ticket.h"
 
 enum { EXIT_OK = 0, EXIT_NO = 1, EXIT_USAGE = 2 };
 
@@ -50,6 +52,10 @@ struct staff *cli_actor(cli_ctx *ctx);
 struct unit_table *cli_units(cli_ctx *ctx);
 /* units, categories, groups and routing, for checking enterprises; exits 2 when broken */
 const struct ent_rules *cli_ent_rules(cli_ctx *ctx);
+/* the quiet-day and filing rules' parameters from the [inspection] settings */
+inspection_params cli_inspection_params(cli_ctx *ctx);
+/* the appeal time limits from the [appeal] settings */
+ticket_params cli_ticket_params(cli_ctx *ctx);
 /* ask the permission function; on deny print the reason and return false */
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit);
 /* the OS login of the person at the keyboard (real uid) */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/workday.h"
@@ -41,6 +42,8 @@ struct db *cli_db(cli_ctx *ctx)
 		exit(EXIT_USAGE);
 	}
 	db_set_today(ctx->db, ctx->today);
+	if (ctx->cfg)
+		db_set_busy_timeout(ctx->db, (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS));
 	return ctx->db;
 }
 
@@ -123,6 +126,31 @@ const ent_rules *cli_ent_rules(cli_ctx *ctx)
 	r->rt = rt;
 	ctx->rules = r;
 	return r;
+}
+
+inspection_params cli_inspection_params(cli_ctx *ctx)
+{
+	inspection_params p = {
+		.quiet_first_day = (int)cfg_int(ctx->cfg, SET_QUIET_FIRST_DAY),
+		.quiet_last_day = (int)cfg_int(ctx->cfg, SET_QUIET_LAST_DAY),
+		.filing_workdays = (int)cfg_int(ctx->cfg, SET_FILING_WORKDAYS),
+		.emergency_late_days = (int)cfg_int(ctx->cfg, SET_EMERGENCY_LATE_DAYS),
+	};
+	return p;
+}
+
+ticket_params cli_ticket_params(cli_ctx *ctx)
+{
+	ticket_params p = {
+		.dispatch_days = (int)cfg_int(ctx->cfg, SET_DISPATCH_DAYS),
+		.simple_days = (int)cfg_int(ctx->cfg, SET_SIMPLE_DAYS),
+		.general_days = (int)cfg_int(ctx->cfg, SET_GENERAL_DAYS),
+		.complex_days = (int)cfg_int(ctx->cfg, SET_COMPLEX_DAYS),
+		.explain_days = (int)cfg_int(ctx->cfg, SET_EXPLAIN_DAYS),
+		.feedback_days = (int)cfg_int(ctx->cfg, SET_FEEDBACK_DAYS),
+		.yellow_days = (int)cfg_int(ctx->cfg, SET_YELLOW_DAYS),
+	};
+	return p;
 }
 
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit)

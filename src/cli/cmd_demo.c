@@ -205,9 +205,11 @@ static void make_uscc(uint64_t serial, int region, char out[19])
 	uscc_complete(out);
 }
 
-static int add_enterprises(db *d, const catalog *cat, const routing *rt, const unit_table *units,
-                           const int64_t *staff_ids, long count, uint64_t *seed, strbuf *err)
+static int add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_ids, long count,
+                           uint64_t *seed, strbuf *err)
 {
+	const unit_table *units = rules->units;
+	const catalog *cat = rules->cat;
 	const char *me = cli_os_login();
 	const char *areas[4];
 	int na = 0;
@@ -242,19 +244,12 @@ static int add_enterprises(db *d, const catalog *cat, const routing *rt, const u
 			e.legal_rep = person(seed);
 			e.contact = person(seed);
 			e.phone = xasprintf("1%d%09d", 3 + rnd(seed, 6), rnd(seed, 1000000000));
-			route_input in = { e.category, e.group, e.aviation, e.introduced_by, e.area };
-			route_result r;
-			if (routing_decide(rt, &in, &r) < 0) {
-				sb_addf(err, _("routing table has no rule for category %s"), e.category);
+			/* the same cleaning and routing as every other way in */
+			if (ent_validate(rules, &e, NULL, NULL, err) != ENT_OK) {
 				ent_record_clear(&e);
 				db_rollback(d);
 				return -1;
 			}
-			e.lead_unit = xstrdup(r.lead);
-			strbuf coop = STRBUF_INIT;
-			for (const char *const *u = r.coop; *u; u++)
-				sb_addf(&coop, "%s%s", u == r.coop ? "" : "|", *u);
-			e.coop_units = sb_steal(&coop);
 			e.commissioner_id = commissioner_for(e.lead_unit, staff_ids, seed);
 			int64_t id;
 			int rc = ent_store_insert(d, me, &e, &id, err);
@@ -318,25 +313,9 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("demo: unexpected argument '%s'"), argv[optind]);
 		return EXIT_USAGE;
 	}
-	unit_table *units = cli_units(ctx);
+	const ent_rules *rules = cli_ent_rules(ctx);
 	strbuf err = STRBUF_INIT;
-	catalog cat;
-	routing rt;
 	int rc = EXIT_USAGE;
-	if (catalog_load(&cat, paths_data_dir(), &err) < 0) {
-		cli_error("%s", sb_str(&err));
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
-	char *rpath = paths_data_file("routing.tsv");
-	int loaded = routing_load(&rt, rpath, units, &err);
-	free(rpath);
-	if (loaded < 0) {
-		cli_error("%s", sb_str(&err));
-		catalog_free(&cat);
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
 	db *d = NULL;
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0 ||
 	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &err))) {
@@ -347,7 +326,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	int64_t staff_ids[sizeof demo_people / sizeof demo_people[0]] = { 0 };
 	uint64_t s = seed;
 	if (add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
-	    add_enterprises(d, &cat, &rt, units, staff_ids, count, &s, &err) < 0) {
+	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -358,8 +337,6 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	       count, (int)(sizeof demo_people / sizeof demo_people[0]) + 1, cli_os_login());
 	rc = EXIT_OK;
 out:
-	routing_free(&rt);
-	catalog_free(&cat);
 	sb_free(&err);
 	return rc;
 }

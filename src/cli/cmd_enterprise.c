@@ -5,12 +5,17 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli_args.h"
 #include "cli/output.h"
+#include "cli/cmd_enterprise.h"
+#include "core/csv.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
+#include "core/xlsx.h"
+#include "model/ent_import.h"
 #include "model/enterprise.h"
 #include "model/perm.h"
 #include "store/db.h"
@@ -27,6 +32,8 @@ static void usage(FILE *fp)
 		"       qifu enterprise show USCC [--format table|csv|json]\n"
 		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
 		"                            [--pool tech|upscale] [--warning] [--format table|csv|json]\n"
+		"       qifu enterprise export FILE.csv|FILE.xlsx [list filters]\n"
+		"       qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]\n"
 		"categories: industry, trade, services, construction, real_estate, below_scale\n"
 		"options: --group G (e.g. 华勤系)  --aviation | --no-aviation  --introduced-by UNIT\n"
 		"         --address A  --legal-rep P  --contact P  --phone T  --commissioner LOGIN\n"
@@ -147,7 +154,7 @@ static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
 		rc = EXIT_NO;
 		goto out;
 	}
-	ent_verdict v = ent_validate(cli_ent_rules(ctx), e, a->accept_uscc, &err);
+	ent_verdict v = ent_validate(cli_ent_rules(ctx), e, a->accept_uscc, NULL, &err);
 	if (v == ENT_USCC_FAILS) {
 		cli_error(_("%s\n(a supervisor may keep such a code with --accept-uscc REASON)"),
 		          sb_str(&err));
@@ -355,7 +362,9 @@ static int ent_show(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int ent_list(cli_ctx *ctx, int argc, char **argv)
+/* the list filters shared by list and export; *fmt may be NULL (export has none).
+ * Returns 0, or an exit code; *first_arg is the index of the first operand. */
+static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out_format *fmt)
 {
 	static const struct option opts[] = {
 		{ "search", required_argument, NULL, 's' },
@@ -368,15 +377,14 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	ent_filter f = { 0 };
-	out_format fmt = OUT_TABLE;
 	const ent_rules *rules = cli_ent_rules(ctx);
-	char pool[POOL_CODE_MAX];
+	/* static: f->pool must outlive this call; one command runs per process */
+	static char pool[POOL_CODE_MAX];
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
-		case 's': f.search = optarg; break;
+		case 's': f->search = optarg; break;
 		case 'a':
 			if (!units_is_area(rules->units, optarg)) {
 				strbuf b = STRBUF_INIT;
@@ -385,7 +393,7 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 				sb_free(&b);
 				return EXIT_USAGE;
 			}
-			f.area = optarg;
+			f->area = optarg;
 			break;
 		case 'c': {
 			const category *k = catalog_category_any(rules->cat, optarg);
@@ -397,7 +405,7 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 				sb_free(&b);
 				return EXIT_USAGE;
 			}
-			f.category = k->code;
+			f->category = k->code;
 			break;
 		}
 		case 'u':
@@ -405,67 +413,204 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 				cli_error(_("--unit: unknown unit '%s'"), optarg);
 				return EXIT_USAGE;
 			}
-			f.lead_unit = optarg;
+			f->lead_unit = optarg;
 			break;
 		case 'p':
 			if (cli_arg_pool_code("--pool", optarg, pool))
 				return EXIT_USAGE;
-			f.pool = pool;
+			f->pool = pool;
 			break;
-		case 'w': f.warning_only = true; break;
+		case 'w': f->warning_only = true; break;
 		case 'f':
-			if (parse_format(optarg, &fmt))
+			if (!fmt) {
+				usage(stderr);
+				return EXIT_USAGE;
+			}
+			if (parse_format(optarg, fmt))
 				return EXIT_USAGE;
 			break;
-		case 'h': usage(stdout); return EXIT_OK;
+		case 'h': usage(stdout); return EXIT_OK + 100;
 		default: usage(stderr); return EXIT_USAGE;
 		}
-	}
-	if (optind < argc) {
-		usage(stderr);
-		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	staff *me = cli_actor(ctx);
 	if (me->role == ROLE_AREA_OFFICER)
-		f.scope_area = me->area;
-	out_table *t = out_new(ent_cols, NCOLS);
+		f->scope_area = me->area;
+	return 0;
+}
+
+/* call fn on every record the filter matches, a page at a time so that the
+ * database is never held while rows are printed or written */
+static int each_record(cli_ctx *ctx, const ent_filter *f,
+                       void (*fn)(const ent_record *e, void *arg), void *arg)
+{
 	strbuf err = STRBUF_INIT;
 	enum { PAGE = 500 };
 	ent_record *page = xcalloc(PAGE, sizeof *page);
-	int n;
+	int n, rc = 0;
 	for (long off = 0;; off += PAGE) {
-		if (ent_store_records(cli_db(ctx), &f, ENT_SORT_NAME, false, off, PAGE, page, &n,
+		if (ent_store_records(cli_db(ctx), f, ENT_SORT_NAME, false, off, PAGE, page, &n,
 		                      &err) < 0) {
 			cli_error("%s", sb_str(&err));
+			rc = -1;
 			break;
 		}
 		for (int i = 0; i < n; i++) {
-			if (fmt == OUT_TABLE) {
-				const category *k = catalog_category(rules->cat, page[i].category);
-				if (k)
-					set(&page[i].category, k->short_label);
-			}
-			add_row(t, &page[i]);
+			fn(&page[i], arg);
 			ent_record_clear(&page[i]);
 		}
 		if (n < PAGE)
 			break;
 	}
 	free(page);
-	int rc = err.len ? EXIT_USAGE : EXIT_OK;
-	if (rc == EXIT_OK)
-		out_print(t, fmt, false, stdout);
-	out_free(&t);
 	sb_free(&err);
 	return rc;
+}
+
+typedef struct list_state {
+	out_table *t;
+	const catalog *cat;
+	bool labels;
+} list_state;
+
+static void list_one(const ent_record *e, void *arg)
+{
+	list_state *st = arg;
+	ent_record shown = *e;
+	const category *k = catalog_category(st->cat, e->category);
+	if (st->labels && k)
+		shown.category = k->short_label;
+	add_row(st->t, &shown);
+}
+
+static int ent_list(cli_ctx *ctx, int argc, char **argv)
+{
+	ent_filter f = { 0 };
+	out_format fmt = OUT_TABLE;
+	int rc = parse_filters(ctx, argc, argv, &f, &fmt);
+	if (rc)
+		return rc == 100 ? EXIT_OK : rc;
+	if (optind < argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	list_state st = { out_new(ent_cols, NCOLS), cli_ent_rules(ctx)->cat, fmt == OUT_TABLE };
+	rc = each_record(ctx, &f, list_one, &st) < 0 ? EXIT_USAGE : EXIT_OK;
+	if (rc == EXIT_OK)
+		out_print(st.t, fmt, false, stdout);
+	out_free(&st.t);
+	return rc;
+}
+
+/* the export columns: the import template's, so an export can be imported again,
+ * then the routing for reading */
+static const ent_field export_fields[] = {
+	ENT_F_NAME, ENT_F_USCC, ENT_F_AREA, ENT_F_CATEGORY, ENT_F_GROUP, ENT_F_AVIATION,
+	ENT_F_INTRODUCED, ENT_F_ADDRESS, ENT_F_LEGAL_REP, ENT_F_CONTACT, ENT_F_PHONE,
+	ENT_F_COMMISSIONER,
+};
+#define NEXPORT ((int)(sizeof export_fields / sizeof export_fields[0]) + 2)
+
+typedef struct export_state {
+	csv_writer *csv;
+	xlsx_table *xlsx;
+	const catalog *cat;
+	long rows;
+	int failed;
+} export_state;
+
+static void export_one(const ent_record *e, void *arg)
+{
+	export_state *st = arg;
+	const category *k = catalog_category(st->cat, e->category);
+	strbuf coop = STRBUF_INIT;
+	for (const char *p = e->coop_units; *p; p++)
+		*p == '|' ? sb_add(&coop, "、") : sb_addc(&coop, *p);
+	const char *cells[NEXPORT] = { e->name, e->uscc, e->area, k ? k->label : e->category,
+		e->group, e->aviation ? "是" : "否", e->introduced_by, e->address, e->legal_rep,
+		e->contact, e->phone, e->commissioner, e->lead_unit, sb_str(&coop) };
+	if ((st->csv && csvw_row(st->csv, cells, NEXPORT) < 0) ||
+	    (st->xlsx && xlsx_row(st->xlsx, cells) < 0))
+		st->failed = 1;
+	st->rows++;
+	sb_free(&coop);
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+static int ent_export(cli_ctx *ctx, int argc, char **argv)
+{
+	ent_filter f = { 0 };
+	int rc = parse_filters(ctx, argc, argv, &f, NULL);
+	if (rc)
+		return rc == 100 ? EXIT_OK : rc;
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *path = argv[optind];
+	bool xlsx = ends_with(path, ".xlsx");
+	if (!xlsx && !ends_with(path, ".csv")) {
+		cli_error(_("export: %s: the file name must end in .csv or .xlsx"), path);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_ENT_EXPORT, NULL, NULL))
+		return EXIT_NO;
+	export_state st = { 0 };
+	st.cat = cli_ent_rules(ctx)->cat;
+	strbuf err = STRBUF_INIT;
+	const char *headers[NEXPORT];
+	for (int i = 0; i < NEXPORT - 2; i++)
+		headers[i] = ent_field_header(export_fields[i]);
+	headers[NEXPORT - 2] = "牵头单位";
+	headers[NEXPORT - 1] = "配合单位";
+	if (xlsx) {
+		xlsx_col cols[NEXPORT];
+		for (int i = 0; i < NEXPORT; i++) {
+			cols[i].header = headers[i];
+			cols[i].kind = i == 1 || i == 10 ? XLSX_CODE : XLSX_TEXT;
+		}
+		char now[20], *title;
+		db_now(cli_db(ctx), now);
+		title = xasprintf(_("Enterprise register, exported %s"), now);
+		st.xlsx = xlsx_open(path, title, NEXPORT, cols, &err);
+		free(title);
+	} else {
+		st.csv = csvw_open(path, &err);
+		if (st.csv)
+			csvw_row(st.csv, headers, NEXPORT);
+	}
+	if (!st.csv && !st.xlsx) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	bool ok = each_record(ctx, &f, export_one, &st) == 0 && !st.failed;
+	int closed = xlsx ? xlsx_close(&st.xlsx, ok, &err) : csvw_close(&st.csv, ok, &err);
+	if (!ok || closed < 0) {
+		if (err.len)
+			cli_error("%s", sb_str(&err));
+		cli_error(_("export: nothing written to %s"), path);
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	printf(P_("exported %ld enterprise to %s\n", "exported %ld enterprises to %s\n", st.rows),
+	       st.rows, path);
+	sb_free(&err);
+	return EXIT_OK;
 }
 
 int cmd_enterprise(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct { const char *name; int (*fn)(cli_ctx *, int, char **); } subs[] = {
 		{ "add", ent_add }, { "edit", ent_edit }, { "show", ent_show }, { "list", ent_list },
+		{ "export", ent_export }, { "import", ent_import },
 	};
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
@@ -474,6 +619,6 @@ int cmd_enterprise(cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].fn(ctx, argc - 1, argv + 1);
-	cli_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list)"), argv[1]);
+	cli_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list, import, export)"), argv[1]);
 	return EXIT_USAGE;
 }

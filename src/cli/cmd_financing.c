@@ -149,7 +149,7 @@ static int fin_update(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (cli_arg_id(_("financing need"), argv[optind], &id))
+	if (cli_arg_id(_("financing need number"), argv[optind], &id))
 		return EXIT_USAGE;
 	fin_rec f = { 0 };
 	strbuf err = STRBUF_INIT;

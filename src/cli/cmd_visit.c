@@ -347,7 +347,7 @@ static int visit_show(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (cli_arg_id(_("visit"), argv[optind], &id))
+	if (cli_arg_id(_("visit number"), argv[optind], &id))
 		return EXIT_USAGE;
 	visit_rec v = { 0 };
 	strbuf err = STRBUF_INIT;

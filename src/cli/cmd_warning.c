@@ -152,7 +152,7 @@ static int change(cli_ctx *ctx, int argc, char **argv, bool closing)
 		usage(stderr);
 		goto out;
 	}
-	if (cli_arg_id(_("warning"), argv[optind], &id))
+	if (cli_arg_id(_("warning number"), argv[optind], &id))
 		goto out;
 	if (warn_validate_response(&text, !closing, &err) < 0) {
 		cli_error(_("--text: %s"), sb_str(&err));
@@ -205,7 +205,7 @@ static const out_col list_cols[] = {
 	{ "signal", N_("Signal"), OUT_STR },
 	{ "opened_on", N_("Opened on"), OUT_STR },
 	{ "closed_on", N_("Closed on"), OUT_STR },
-	{ "open", N_("Open"), OUT_BOOL },
+	{ "open", N_("Still open"), OUT_BOOL },
 	{ "response", N_("Latest response"), OUT_STR },
 };
 enum { NLIST = sizeof list_cols / sizeof list_cols[0] };
@@ -371,7 +371,7 @@ static void show_csv(const warn_rec *w)
 		{ "signal", N_("Signal"), OUT_STR },
 		{ "opened_on", N_("Opened on"), OUT_STR },
 		{ "closed_on", N_("Closed on"), OUT_STR },
-		{ "open", N_("Open"), OUT_BOOL },
+		{ "open", N_("Still open"), OUT_BOOL },
 		{ "response_date", N_("Response date"), OUT_STR },
 		{ "response", N_("Response"), OUT_STR },
 		{ "response_by", N_("Responded by"), OUT_STR },
@@ -419,7 +419,7 @@ static int warn_show(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (cli_arg_id(_("warning"), argv[optind], &id))
+	if (cli_arg_id(_("warning number"), argv[optind], &id))
 		return EXIT_USAGE;
 	warn_rec w = { 0 };
 	strbuf err = STRBUF_INIT;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csv.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -134,42 +135,26 @@ static void print_json(out_table *t, bool as_object, FILE *fp)
 	fputs(as_object ? "\n" : (t->nrows ? "\n]\n" : "]\n"), fp);
 }
 
-static void csv_cell(FILE *fp, const char *s)
-{
-	/* formula-injection guard for cells a spreadsheet would evaluate */
-	bool guard = strchr("=+-@\t\r", s[0]) && s[0];
-	bool quote = guard || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', fp);
-	if (guard)
-		fputc('\'', fp);
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			fputc('"', fp);
-		fputc(*p, fp);
-	}
-	if (quote)
-		fputc('"', fp);
-}
-
 static void print_csv(out_table *t, FILE *fp)
 {
-	for (int c = 0; c < t->ncols; c++) {
-		if (c)
-			fputc(',', fp);
-		csv_cell(fp, t->cols[c].key);
-	}
-	fputs("\r\n", fp);
+	/* no BOM on a stream: scripts read it; files for Excel come from export */
+	csv_writer *w = csvw_open_fp(fp, false);
+	const char **row = xcalloc((size_t)t->ncols, sizeof *row);
+	for (int c = 0; c < t->ncols; c++)
+		row[c] = t->cols[c].key;
+	csvw_row(w, row, t->ncols);
 	for (int r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++) {
-			char *v = display(&t->cols[c], t->cells[r * t->ncols + c]);
-			if (c)
-				fputc(',', fp);
-			csv_cell(fp, v);
-			free(v);
-		}
-		fputs("\r\n", fp);
+		for (int c = 0; c < t->ncols; c++)
+			row[c] = display(&t->cols[c], t->cells[r * t->ncols + c]);
+		csvw_row(w, row, t->ncols);
+		for (int c = 0; c < t->ncols; c++)
+			free((char *)row[c]);
 	}
+	free(row);
+	strbuf err = STRBUF_INIT;
+	if (csvw_close(&w, true, &err) < 0)
+		fprintf(stderr, "qifu: %s\n", sb_str(&err));
+	sb_free(&err);
 }
 
 static void print_table(out_table *t, FILE *fp)

@@ -12,19 +12,25 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
+static const char *data_dir;
+
+void paths_set_data_dir(const char *d)
+{
+	data_dir = d;
+}
+
 const char *paths_data_dir(void)
 {
-	static const char *dir;
-	if (dir)
-		return dir;
+	if (data_dir)
+		return data_dir;
 	const char *env = getenv("QIFU_DATA_DIR");
 	if (env && *env)
-		dir = env;
+		data_dir = env;
 	else if (access(QIFU_DATADIR "/units.tsv", R_OK) == 0)
-		dir = QIFU_DATADIR;
+		data_dir = QIFU_DATADIR;
 	else
-		dir = QIFU_SRC_DATADIR;
-	return dir;
+		data_dir = QIFU_SRC_DATADIR;
+	return data_dir;
 }
 
 char *paths_data_file(const char *rel)
@@ -58,15 +64,24 @@ int paths_mkdir_parent(const char *file, strbuf *err)
 	return rc;
 }
 
-char *paths_default_db(void)
+char *paths_xdg_file(const char *xdg_var, const char *home_rel, const char *rel)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
-	if (xdg && *xdg == '/')
-		return xasprintf("%s/qifu/qifu.db", xdg);
+	/* the XDG spec ignores relative values */
+	const char *xdg = getenv(xdg_var);
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/%s", xdg, rel);
 	const char *home = getenv("HOME");
 	if (!home || !*home) {
 		struct passwd *pw = getpwuid(getuid());
-		home = pw ? pw->pw_dir : "/";
+		home = pw ? pw->pw_dir : NULL;
 	}
-	return xasprintf("%s/.local/share/qifu/qifu.db", home);
+	if (!home || !*home)
+		return NULL;
+	return xasprintf("%s/%s/%s", home, home_rel, rel);
+}
+
+char *paths_default_db(void)
+{
+	char *p = paths_xdg_file("XDG_DATA_HOME", ".local/share", "qifu/qifu.db");
+	return p ? p : xstrdup("qifu.db");
 }

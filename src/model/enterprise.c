@@ -76,27 +76,41 @@ static bool phone_ok(const char *p)
 	return *p == '\0' || (digits >= 7 && digits <= 20);
 }
 
-ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason, strbuf *err)
+ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason,
+                         ent_field *bad, strbuf *err)
 {
-	if (clean(&e->name, N_("enterprise name"), 100, true, err) < 0 ||
-	    clean(&e->address, N_("address"), 200, false, err) < 0 ||
-	    clean(&e->area, N_("area"), 40, true, err) < 0 ||
-	    clean(&e->category, N_("category"), 40, true, err) < 0 ||
-	    clean(&e->group, N_("group"), 40, false, err) < 0 ||
-	    clean(&e->introduced_by, N_("introduced by"), 40, false, err) < 0 ||
-	    clean(&e->legal_rep, N_("legal representative"), 40, false, err) < 0 ||
-	    clean(&e->contact, N_("contact"), 40, false, err) < 0 ||
-	    clean(&e->phone, N_("phone"), 40, false, err) < 0)
-		return ENT_INVALID;
+	ent_field dummy;
+	if (!bad)
+		bad = &dummy;
+	*bad = ENT_F_NONE;
+	const struct { char **f; const char *label; size_t limit; bool required; ent_field id; } t[] = {
+		{ &e->name, N_("enterprise name"), 100, true, ENT_F_NAME },
+		{ &e->address, N_("address"), 200, false, ENT_F_ADDRESS },
+		{ &e->area, N_("area"), 40, true, ENT_F_AREA },
+		{ &e->category, N_("category"), 40, true, ENT_F_CATEGORY },
+		{ &e->group, N_("group"), 40, false, ENT_F_GROUP },
+		{ &e->introduced_by, N_("introduced by"), 40, false, ENT_F_INTRODUCED },
+		{ &e->legal_rep, N_("legal representative"), 40, false, ENT_F_LEGAL_REP },
+		{ &e->contact, N_("contact"), 40, false, ENT_F_CONTACT },
+		{ &e->phone, N_("phone"), 40, false, ENT_F_PHONE },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (clean(t[i].f, t[i].label, t[i].limit, t[i].required, err) < 0) {
+			*bad = t[i].id;
+			return ENT_INVALID;
+		}
+	*bad = ENT_F_PHONE;
 	if (!phone_ok(e->phone)) {
 		sb_addf(err, _("phone '%s' is not a telephone number"), e->phone);
 		return ENT_INVALID;
 	}
+	*bad = ENT_F_AREA;
 	if (!units_is_area(r->units, e->area)) {
 		sb_addf(err, _("unknown area '%s'; allowed: "), e->area);
 		units_list(r->units, UNIT_AREA, err);
 		return ENT_INVALID;
 	}
+	*bad = ENT_F_CATEGORY;
 	const category *k = catalog_category_any(r->cat, e->category);
 	if (!k) {
 		sb_addf(err, _("unknown category '%s'; allowed: "), e->category);
@@ -108,16 +122,19 @@ ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_rea
 	}
 	free(e->category);
 	e->category = xstrdup(k->code);
+	*bad = ENT_F_GROUP;
 	if (*e->group && !catalog_is_group(r->cat, e->group)) {
 		sb_addf(err, _("unknown group '%s'; allowed: "), e->group);
 		catalog_list_groups(r->cat, err);
 		return ENT_INVALID;
 	}
+	*bad = ENT_F_INTRODUCED;
 	if (*e->introduced_by && !units_find(r->units, e->introduced_by)) {
 		sb_addf(err, _("unknown introducing unit '%s'; allowed: "), e->introduced_by);
 		units_list(r->units, -1, err);
 		return ENT_INVALID;
 	}
+	*bad = ENT_F_USCC;
 	char norm[19];
 	uscc_error ue;
 	uscc_status st = uscc_check(e->uscc ? e->uscc : "", norm, &ue);
@@ -135,6 +152,7 @@ ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_rea
 	}
 	free(e->uscc);
 	e->uscc = xstrdup(norm);
+	*bad = ENT_F_NONE;
 	if (e->lead_override) {
 		if (!units_find(r->units, e->lead_unit)) {
 			sb_addf(err, _("unknown lead unit '%s'; allowed: "), e->lead_unit ? e->lead_unit : "");

@@ -41,17 +41,37 @@ typedef struct ent_rules {
 	const routing *rt;
 } ent_rules;
 
+/* the fields people fill in, for naming the one at fault (import column, form field) */
+typedef enum ent_field {
+	ENT_F_NONE,
+	ENT_F_NAME,
+	ENT_F_USCC,
+	ENT_F_AREA,
+	ENT_F_CATEGORY,
+	ENT_F_GROUP,
+	ENT_F_AVIATION,
+	ENT_F_INTRODUCED,
+	ENT_F_ADDRESS,
+	ENT_F_LEGAL_REP,
+	ENT_F_CONTACT,
+	ENT_F_PHONE,
+	ENT_F_COMMISSIONER,
+	ENT_F__COUNT
+} ent_field;
+
 typedef enum ent_verdict {
 	ENT_OK,
 	ENT_INVALID,        /* err says which field and why */
 	ENT_USCC_FAILS,     /* the code fails its check; a supervisor may accept it with a reason */
 } ent_verdict;
 
-/* clean (sanitise, trim), check and route e in place. category may be given as code or
+/* clean (sanitise, trim), check and route e in place; *bad (may be NULL) names the
+ * field at fault. category may be given as code or
  * label and is stored as the code. uscc_reason, when set, accepts a code that fails
  * only its check characters. The lead and cooperating units are recomputed unless
  * e->lead_override is set. Pure over the tables. */
-ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason, strbuf *err);
+ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason,
+                         ent_field *bad, strbuf *err);
 /* copy src into dst (dst cleared first) */
 void ent_record_copy(ent_record *dst, const ent_record *src);
 

@@ -54,7 +54,7 @@ void fin_rec_clear(fin_rec *f);
 
 /* "need", "matching", … as stored */
 const char *fin_status_code(fin_status s);
-/* N_() label, translated by the caller */
+/* the English label (a msgid), translated by the caller */
 const char *fin_status_label(fin_status s);
 /* a code, the English label or its translation */
 bool fin_status_parse(const char *s, fin_status *out);

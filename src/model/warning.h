@@ -63,7 +63,7 @@ void warn_rec_clear(warn_rec *w);
 
 /* "tax", "market", "visit", "other" as stored */
 const char *warn_source_code(warn_source s);
-/* N_() label */
+/* the English label (a msgid) */
 const char *warn_source_label(warn_source s);
 /* code, English label or its translation */
 bool warn_source_parse(const char *s, warn_source *out);
@@ -71,7 +71,7 @@ void warn_source_list(strbuf *out);
 
 /* "low", "medium", "high" */
 const char *warn_level_code(warn_level l);
-/* N_() label */
+/* the English label (a msgid) */
 const char *warn_level_label(warn_level l);
 /* low|medium|high, 低|中|高, the English label or its translation. Digits are
  * refused: a Chinese 一级预警 is the most serious, an English "level 1" the least. */

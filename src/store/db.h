@@ -23,6 +23,9 @@ void db_close(db **d);
 /* the business date used for timestamps (--today); the system date by default */
 void db_set_today(db *d, qdate today);
 qdate db_today(const db *d);
+/* "YYYY-MM-DD HH:MM:SS" for event and row timestamps: the business date (which
+ * --today may fix) with the wall-clock time */
+void db_now(const db *d, char buf[20]);
 /* how long a write waits for another session's lock ([database] busy_timeout_ms) */
 void db_set_busy_timeout(db *d, int ms);
 

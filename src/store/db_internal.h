@@ -16,9 +16,6 @@ void db_done(sqlite3_stmt *st);
 const char *db_col_text(sqlite3_stmt *st, int i);
 /* bind text or NULL when s is NULL */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* "YYYY-MM-DD HH:MM:SS" for event and row timestamps: the business date (which
- * --today may fix) with the wall-clock time */
-void db_now(const db *d, char buf[20]);
 /* the sqlite error as a sentence in err: "PATH: what happened" */
 void db_fail(db *d, strbuf *err, const char *what);
 

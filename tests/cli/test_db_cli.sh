@@ -64,6 +64,31 @@ expect_rc 2 --db "$db" backup "$tmpdir/copy.db"
 stderr_has "will not overwrite"
 expect_rc 1 --db "$db" --as wf backup "$tmpdir/copy2.db"
 
+# a locked database: the write waits busy_timeout_ms, then says so and changes nothing
+printf '[database]\nbusy_timeout_ms = 300\n' > "$tmpdir/fast.ini"
+python3 -c "
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute('BEGIN IMMEDIATE')
+open(sys.argv[2], 'w').close()
+time.sleep(3)
+" "$db" "$tmpdir/locked" &
+locker=$!
+while [ ! -e "$tmpdir/locked" ]; do sleep 0.05; done
+expect_rc 1 --db "$db" --config "$tmpdir/fast.ini" staff add --login lk --name 锁 --unit 区科经局 --role unit_staff
+stderr_has "locked by another qifu session"
+wait $locker
+n=$(sqlite3 "$db" "SELECT count(*) FROM staff WHERE login='lk'")
+[ "$n" = 0 ] || { echo "FAIL: a refused write left a row"; fails=$((fails + 1)); }
+
+# a bad settings line is reported with file:line and the rest still applies
+printf '[database]\nbusy_timeout_ms = 010\nno_such_key = 1\n[display]\nambiguous_width = 3\n' > "$tmpdir/bad.ini"
+expect_rc 0 --db "$db" --config "$tmpdir/bad.ini" staff list
+stderr_has "bad.ini:3"
+stderr_has "bad.ini:5"
+expect_rc 2 --db "$db" --config "$tmpdir/none.ini" staff list
+stderr_has "none.ini"
+
 # a login that is not staff is told how to be added, never shown a guest view
 sqlite3 "$db" "DELETE FROM staff WHERE login='$me'"
 expect_rc 1 --db "$db" staff list

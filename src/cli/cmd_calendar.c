@@ -1,0 +1,109 @@
+/* qifu calendar [YYYY-MM]: one month as text with the marks of the Calendar pane
+ * (holidays, make-up working days, the quiet window, today), drawn from the month
+ * grid model so the pane and the command never disagree. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "model/inspection.h"
+#include "model/month.h"
+
+int cmd_calendar(cli_ctx *ctx, int argc, char **argv);
+
+/* ASCII, so it stays one column on every terminal whatever its ambiguous width */
+static const char quiet_mark[] = "*";
+
+/* TRANSLATORS: column heads of a Monday-first month, as short as possible */
+static const char *const weekday_heads[MONTH_DAYS_A_WEEK] = {
+	N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"),
+};
+
+static void calendar_usage(FILE *out)
+{
+	fputs(_("usage: qifu calendar [YYYY-MM]\n"
+		"Prints the month (default: this month) with holidays, make-up working days\n"
+		"and the quiet days on which general inspections are not allowed.\n"), out);
+}
+
+/* 休 and 班 in Chinese, as Chinese calendars print them */
+static const char *day_mark(const month_cell *c)
+{
+	if (c->kind == DAY_HOLIDAY)
+		return _("off");
+	if (c->kind == DAY_MAKEUP_WORKDAY)
+		return _("work");
+	return "";
+}
+
+static void line_end(strbuf *line, FILE *out)
+{
+	while (line->len && line->s[line->len - 1] == ' ')
+		line->s[--line->len] = '\0';
+	fprintf(out, "%s\n", sb_str(line));
+	sb_reset(line);
+}
+
+static void print_month(const month_grid *g, const inspection_params *p, FILE *out)
+{
+	/* a cell is "[" day quiet-mark day-mark "]", the brackets marking today; the day
+	 * marks are measured because their translations decide the width */
+	int mark_w = text_width(_("off"));
+	if (text_width(_("work")) > mark_w)
+		mark_w = text_width(_("work"));
+	int cell_w = 1 + 2 + 1 + mark_w + 1;
+
+	strbuf line = STRBUF_INIT;
+	sb_addf(&line, _("%d/%d"), g->year, g->month);
+	line_end(&line, out);
+	for (int i = 0; i < MONTH_DAYS_A_WEEK; i++) {
+		sb_add(&line, " ");
+		text_fit_pad_sb(&line, _(weekday_heads[i]), cell_w - 1, TEXT_LEFT);
+	}
+	line_end(&line, out);
+	for (int wk = 0; wk < g->weeks; wk++) {
+		for (int i = 0; i < MONTH_DAYS_A_WEEK; i++) {
+			const month_cell *c = &g->cell[wk][i];
+			if (c->day == 0) {
+				text_fit_pad_sb(&line, "", cell_w, TEXT_LEFT);
+				continue;
+			}
+			sb_addf(&line, "%s%2d%s", c->today ? "[" : " ", c->day, c->quiet ? quiet_mark : " ");
+			text_fit_pad_sb(&line, day_mark(c), mark_w, TEXT_LEFT);
+			sb_add(&line, c->today ? "]" : " ");
+		}
+		line_end(&line, out);
+	}
+	sb_addf(&line, _("%s holiday  %s make-up working day  %s quiet day (days %d-%d, no general inspections)  [ ] today"),
+		_("off"), _("work"), quiet_mark, p->quiet_first_day, p->quiet_last_day);
+	line_end(&line, out);
+	sb_free(&line);
+}
+
+int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		calendar_usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc > 2) {
+		calendar_usage(stderr);
+		return EXIT_USAGE;
+	}
+	int year, month, day;
+	date_to_ymd(ctx->today, &year, &month, &day);
+	if (argc == 2 && !month_parse(argv[1], &year, &month)) {
+		cli_error(_("'%s' is not a month of the form YYYY-MM"), argv[1]);
+		return EXIT_USAGE;
+	}
+	inspection_params p = cli_inspection_params(ctx);
+	month_grid g;
+	month_build(&g, year, month, cli_calendar(ctx), &p, ctx->today, NULL);
+	if (!g.has_holidays) {
+		qdate first = date_from_ymd(year, month, 1);
+		cli_warn_missing_year(ctx, first, first);
+	}
+	print_month(&g, &p, stdout);
+	return EXIT_OK;
+}

@@ -1,0 +1,10 @@
+/* The enterprise subcommands that live in their own files. */
+#ifndef QIFU_CMD_ENTERPRISE_H
+#define QIFU_CMD_ENTERPRISE_H
+
+#include "cli/cli.h"
+
+/* qifu enterprise import FILE [--dry-run] [--skip-bad REJECTS.csv] */
+int ent_import(cli_ctx *ctx, int argc, char **argv);
+
+#endif

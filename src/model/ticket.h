@@ -1,0 +1,284 @@
+/* The appeal (企业诉求, DOMAIN §3) as a pure state machine: states, moves, who may
+ * make each move, the working-day timers each move starts and stops, the lights
+ * drawn from them, and appeal numbers. Storage, commands and the pane sit on top;
+ * nothing here touches the database, the clock or the screen. */
+#ifndef QIFU_TICKET_H
+#define QIFU_TICKET_H
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/strbuf.h"
+#include "core/workday.h"
+#include "model/perm.h"
+
+/* States. Codes ("in_progress") are stable for the CLI, JSON and the database. */
+typedef enum ticket_state {
+	TICKET_ST_NEW,                   /* not yet registered: the origin of "register" */
+	TICKET_ST_REGISTERED,            /* at the first-responsible unit, which decides */
+	TICKET_ST_SELF_HANDLING,         /* the first-responsible unit handles it itself */
+	TICKET_ST_SUBMITTED,             /* at 区企服中心, awaiting dispatch */
+	TICKET_ST_DISPATCHED,            /* sent to the lead unit, awaiting 签收 */
+	TICKET_ST_IN_PROGRESS,           /* signed for, being handled */
+	TICKET_ST_EXTENDED,              /* handling deadline extended */
+	TICKET_ST_ANSWERED,              /* 办结, awaiting the centre's callback */
+	TICKET_ST_CALLBACK_SATISFIED,    /* enterprise satisfied, awaiting 销号 */
+	TICKET_ST_CALLBACK_DISSATISFIED, /* awaiting the centre's feedback to the units */
+	TICKET_ST_FED_BACK,              /* units told, awaiting the lead unit's explanation */
+	TICKET_ST_EXPLAINED,             /* explained to the enterprise */
+	TICKET_ST_CLOSE_REQUESTED,       /* lead unit asks the first-responsible unit to close */
+	TICKET_ST_CLOSED,
+	TICKET_ST_WITHDRAWN,
+	TICKET_ST_MERGED,
+	TICKET_ST__COUNT
+} ticket_state;
+
+/* Moves. Codes match the CLI verbs with '_' for '-' ("request_close"). */
+typedef enum ticket_action {
+	TICKET_ACT_REGISTER,
+	TICKET_ACT_SELF_HANDLE,
+	TICKET_ACT_SUBMIT,
+	TICKET_ACT_DISPATCH,
+	TICKET_ACT_SIGN,
+	TICKET_ACT_RETURN,
+	TICKET_ACT_EXTEND,
+	TICKET_ACT_EXPLAIN,              /* the explanatory reply an extension owes */
+	TICKET_ACT_ANSWER,
+	TICKET_ACT_CALLBACK_SATISFIED,
+	TICKET_ACT_CALLBACK_DISSATISFIED,
+	TICKET_ACT_FEEDBACK,
+	TICKET_ACT_CLARIFY,              /* the lead unit explains to a dissatisfied enterprise */
+	TICKET_ACT_REQUEST_CLOSE,
+	TICKET_ACT_CLOSE,
+	TICKET_ACT_WITHDRAW,
+	TICKET_ACT_MERGE,
+	TICKET_ACT__COUNT
+} ticket_action;
+
+typedef enum ticket_kind {
+	TICKET_KIND_SIMPLE,
+	TICKET_KIND_GENERAL,
+	TICKET_KIND_COMPLEX,
+	TICKET_KIND__COUNT
+} ticket_kind;
+
+typedef enum ticket_timer {
+	TICKET_TIMER_DISPATCH,
+	TICKET_TIMER_HANDLE,
+	TICKET_TIMER_EXPLAIN,
+	TICKET_TIMER_FEEDBACK,
+	TICKET_TIMER__COUNT
+} ticket_timer;
+
+/* ordered by urgency, so the worst of several is the largest; the _t leaves the
+ * name ticket_light to the function */
+typedef enum ticket_light_t {
+	TICKET_LIGHT_NONE,               /* no running timer */
+	TICKET_LIGHT_GREEN,
+	TICKET_LIGHT_YELLOW,
+	TICKET_LIGHT_RED,
+	TICKET_LIGHT__COUNT
+} ticket_light_t;
+
+/* How the actor stands to the ticket; several may hold at once. */
+enum ticket_relation {
+	TICKET_REL_FIRST = 1u << 0,      /* actor's unit is the first-responsible unit */
+	TICKET_REL_LEAD = 1u << 1,       /* … the lead or host unit */
+	TICKET_REL_RELATED = 1u << 2,    /* … one of the related units */
+	TICKET_REL_CENTRE = 1u << 3,     /* … 区企服中心 (in ticket_move.who: its front desk) */
+	TICKET_REL_ANY = 1u << 4,        /* ticket_move.who only: any login with a unit */
+};
+
+/* What a move asks of its input (ticket_input_check tests it). */
+enum ticket_need {
+	TICKET_NEEDS_TEXT = 1u << 0,     /* a reason, result or reply */
+	TICKET_NEEDS_UNIT = 1u << 1,     /* dispatch: the lead or host unit */
+	TICKET_NEEDS_DATE = 1u << 2,     /* extend: the new due date */
+	TICKET_NEEDS_TARGET = 1u << 3,   /* merge: the appeal to merge into */
+};
+
+/* What a move does to one timer. */
+typedef enum ticket_timer_op {
+	TICKET_TIMER_KEEP,
+	TICKET_TIMER_START,              /* (re)start from the move's day */
+	TICKET_TIMER_START_AT_DISPATCH,  /* start, counted from the handling timer's start */
+	TICKET_TIMER_SET_UNTIL,          /* due date becomes the extension's new date */
+	TICKET_TIMER_STOP,
+} ticket_timer_op;
+
+/* What a move does to the ticket's lead unit. */
+typedef enum ticket_lead_op {
+	TICKET_LEAD_KEEP,
+	TICKET_LEAD_SET_INPUT,           /* dispatch: ticket_input.unit, with its related units */
+	TICKET_LEAD_SET_FIRST,           /* self-handle: the first-responsible unit hosts it */
+	TICKET_LEAD_CLEAR,               /* back to the centre: no lead, no related units */
+} ticket_lead_op;
+
+/* Why ticket_decide refused. */
+typedef enum ticket_refusal {
+	TICKET_OK,
+	TICKET_REFUSED_STATE,            /* nobody may make this move in this state */
+	TICKET_REFUSED_ACTOR,            /* someone may, but not this actor's unit */
+	TICKET_REFUSED_ROLE,             /* this actor's role does not move appeals */
+	TICKET_REFUSED_NO_UNIT,          /* the actor belongs to no unit */
+} ticket_refusal;
+
+/* The part of a ticket the rules look at. Strings are borrowed. */
+typedef struct ticket_view {
+	const char *number;              /* "2026-000123"; NULL before registration */
+	const char *enterprise;          /* the enterprise's USCC */
+	ticket_state state;
+	ticket_kind kind;
+	const char *first_unit;          /* 首问责任单位 */
+	const char *lead_unit;           /* 牵头/主办单位; NULL until dispatched or self-handled */
+	const char *const *related;      /* related units (相关单位) */
+	int nrelated;
+} ticket_view;
+
+/* Who is acting. The centre's name comes from data (units.tsv kind centre). */
+typedef struct ticket_actor {
+	role_t role;
+	const char *unit;                /* NULL when the login belongs to no unit */
+	const char *centre;              /* 区企服中心's unit name */
+} ticket_actor;
+
+/* The verdict on one move, and when allowed everything the store must do. */
+typedef struct ticket_move {
+	bool allowed;
+	ticket_action action;
+	ticket_state from;
+	ticket_state to;                 /* == from when refused */
+	ticket_timer_op timer[TICKET_TIMER__COUNT];
+	ticket_lead_op lead;
+	unsigned needs;                  /* enum ticket_need bits */
+	bool irreversible;               /* the UI confirms it with [y/N] */
+	ticket_refusal refusal;
+	unsigned who;                    /* TICKET_REL_* bits that may make it in this state */
+	int npossible;                   /* what this actor may do instead */
+	ticket_action possible[TICKET_ACT__COUNT];
+} ticket_move;
+
+/* What the actor typed for a move. Unused fields are NULL / DATE_NONE. */
+typedef struct ticket_input {
+	const char *text;                /* reason, result or reply */
+	const char *unit;                /* dispatch: lead or host unit */
+	const char *const *related;      /* dispatch: related units */
+	int nrelated;
+	qdate until;                     /* extend: new due date of handling */
+	const char *into;                /* merge: the number of the appeal kept */
+} ticket_input;
+
+/* Time limits in working days; filled from the [appeal] settings. */
+typedef struct ticket_params {
+	int dispatch_days;
+	int simple_days;
+	int general_days;
+	int complex_days;
+	int explain_days;
+	int feedback_days;
+	int yellow_days;                 /* yellow when at most this many working days are left */
+} ticket_params;
+
+/* One timer of one ticket, as stored. */
+typedef struct ticket_timer_state {
+	qdate start;                     /* the day counting starts after; DATE_NONE: never ran */
+	int days;                        /* working days from start; -1: due fixed by extension */
+	qdate due;
+	qdate done;                      /* day it stopped; DATE_NONE while running */
+} ticket_timer_state;
+
+typedef struct ticket_timers {
+	ticket_timer_state t[TICKET_TIMER__COUNT];
+} ticket_timers;
+
+/* "2026-000123" plus room for larger sequence numbers */
+enum { TICKET_NUMBER_SIZE = 24 };
+
+/* stable code ("in_progress"); "?" when out of range */
+const char *ticket_state_code(ticket_state s);
+/* untranslated msgid of the label (办理中); the caller translates it */
+const char *ticket_state_label(ticket_state s);
+/* code to state; false for anything ticket_state_code does not write */
+bool ticket_state_parse(const char *code, ticket_state *out);
+/* true until closed, withdrawn or merged (registered and later; not TICKET_ST_NEW) */
+bool ticket_state_is_open(ticket_state s);
+
+/* stable code ("request_close") */
+const char *ticket_action_code(ticket_action a);
+/* untranslated msgid of the label (申请销号) */
+const char *ticket_action_label(ticket_action a);
+/* untranslated msgid naming the text the action needs (退单原因), or NULL */
+const char *ticket_action_text_label(ticket_action a);
+/* code to action; the CLI maps its verbs (request-close) to these codes */
+bool ticket_action_parse(const char *code, ticket_action *out);
+
+/* "simple", "general", "complex" (appeal new --kind) */
+const char *ticket_kind_code(ticket_kind k);
+/* untranslated msgid: 简单事项 / 一般事项 / 复杂事项 */
+const char *ticket_kind_label(ticket_kind k);
+/* code to kind */
+bool ticket_kind_parse(const char *code, ticket_kind *out);
+
+/* "dispatch", "handle", "explain", "feedback" (the JSON timer names) */
+const char *ticket_timer_code(ticket_timer tm);
+/* untranslated msgid: 分办时限, 办理时限, … */
+const char *ticket_timer_label(ticket_timer tm);
+
+/* "green", "yellow", "red" ("" for none) */
+const char *ticket_light_code(ticket_light_t l);
+/* untranslated msgid: 正常 / 临期 / 超期 */
+const char *ticket_light_label(ticket_light_t l);
+/* "green", "yellow" or "red" (appeal list --light) */
+bool ticket_light_parse(const char *code, ticket_light_t *out);
+
+/* TICKET_REL_* bits of who towards t */
+unsigned ticket_relations(const ticket_view *t, const ticket_actor *who);
+/* whether who may make move a on t now; out gets the full verdict either way */
+bool ticket_decide(const ticket_view *t, ticket_action a, const ticket_actor *who,
+		ticket_move *out);
+/* the moves who may make on t now, in action order; returns how many */
+int ticket_allowed_actions(const ticket_view *t, const ticket_actor *who,
+		ticket_action out[TICKET_ACT__COUNT]);
+/* the translated refusal of a refused move: state, role, who may, what is possible */
+void ticket_refusal_text(const ticket_view *t, const ticket_actor *who, const ticket_move *m,
+		strbuf *out);
+/* 0 when in satisfies the needs of the allowed move m on t; -1 with a translated message */
+int ticket_input_check(const ticket_view *t, const ticket_timers *tm, const ticket_move *m,
+		const ticket_input *in, const calendar *cal, qdate today, strbuf *err);
+/* 0 when src may be merged into into (same enterprise, open, not itself); -1 otherwise */
+int ticket_merge_check(const ticket_view *src, const ticket_view *into, strbuf *err);
+
+/* the defaults of the policy: 1, 1/3/7, 3, 1 and yellow at 1 */
+ticket_params ticket_params_default(void);
+/* the handling limit: by kind, or the complex one when related units share the work */
+int ticket_handle_days(const ticket_params *p, ticket_kind k, int nrelated);
+/* the end of the days-th working day after start (a rest-day start: next working day is 1) */
+qdate ticket_timer_due(const calendar *cal, qdate start, int days);
+/* every timer never run */
+void ticket_timers_init(ticket_timers *tm);
+/* started and not yet stopped */
+bool ticket_timer_running(const ticket_timer_state *ts);
+/* apply an allowed move made on day today to tm; t and in as given to the move */
+void ticket_timers_apply(ticket_timers *tm, const ticket_move *m, const ticket_view *t,
+		const ticket_input *in, const ticket_params *p, const calendar *cal, qdate today);
+/* recount a running timer's due date after the calendar changed; true when it moved */
+bool ticket_timer_recompute(ticket_timer_state *ts, const calendar *cal);
+
+/* the light of a deadline; *workdays (may be NULL) gets the working days left (>= 0)
+ * or, when red, overdue (> 0) */
+ticket_light_t ticket_light(qdate due, qdate today, const calendar *cal, int yellow_days,
+		int *workdays);
+/* the light of a running timer, TICKET_LIGHT_NONE for others */
+ticket_light_t ticket_timer_light(const ticket_timer_state *ts, qdate today, const calendar *cal,
+		int yellow_days, int *workdays);
+/* the most urgent running timer (*which, may be NULL) and its light */
+ticket_light_t ticket_worst_light(const ticket_timers *tm, qdate today, const calendar *cal,
+		int yellow_days, int *workdays, ticket_timer *which);
+/* 剩余 N 个工作日 / 今日到期 / 超期 N 个工作日, translated, appended to out */
+void ticket_due_text(ticket_light_t l, int workdays, strbuf *out);
+
+/* "2026-000123" into out (TICKET_NUMBER_SIZE bytes); seq 1..999999999; returns out */
+char *ticket_number_format(int year, long seq, char *out);
+/* strictly what ticket_number_format writes; year 1900..9999, seq >= 1 */
+bool ticket_number_parse(const char *s, int *year, long *seq);
+
+#endif

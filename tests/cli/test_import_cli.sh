@@ -1,0 +1,128 @@
+#!/bin/sh
+# enterprise import and export as Excel and WPS users do them: every encoding they
+# write, broken files, all-or-nothing, --dry-run, --skip-bad, duplicates in the file
+# and against the database, and an export that imports again.
+qifu=$1
+. "$(dirname "$0")/lib.sh"
+db=$tmpdir/i.db
+d=$tmpdir
+"$qifu" --db "$db" init >/dev/null
+"$qifu" --db "$db" staff add --login kj1 --name 科一 --unit 区科经局 --role unit_staff >/dev/null
+
+# fixtures in every encoding, made here so that the bytes are exact
+python3 - "$d" <<'PY'
+import sys, os
+d = sys.argv[1]
+head = "企业名称,统一社会信用代码,所属区域,企业类别,所属系,航空类,引进单位,地址,法定代表人,联系人,联系电话,服务专员"
+rows = [
+    '华勤技术股份有限公司,914403001922038216,昌东镇,规上工业,华勤系,否,,"南昌市高新区高新大道1号, A座",张三,李四,0791-88000000,kj1',
+    '“老字号”餐饮管理有限公司,91440300708461136T,麻丘镇,限上批零住餐,,否,,"他说""好""",,,,',
+    '航空配件公司,91110000600037341L,艾溪湖管理处,规限下,,是,,"多行\n地址",,,13800000000,',
+]
+text = head + "\r\n" + "\r\n".join(rows) + "\r\n"
+open(os.path.join(d, "utf8bom.csv"), "wb").write(b"\xef\xbb\xbf" + text.encode())
+open(os.path.join(d, "utf8.csv"), "wb").write(text.replace("\r\n", "\n").encode())
+open(os.path.join(d, "utf16.csv"), "wb").write(b"\xff\xfe" + text.encode("utf-16-le"))
+open(os.path.join(d, "gbk.csv"), "wb").write(text.replace("“", "").replace("”", "").encode("gbk"))
+# columns in another order, with an extra column
+other = "所属区域,企业类别,统一社会信用代码,企业名称,备注\n昌东镇,规上服务业,91360117914177769G,顺序不同公司,随便\n"
+open(os.path.join(d, "reordered.csv"), "w", encoding="utf-8").write(other)
+open(os.path.join(d, "empty.csv"), "wb").write(b"")
+open(os.path.join(d, "header.csv"), "w", encoding="utf-8").write(head + "\n")
+open(os.path.join(d, "missing.csv"), "w", encoding="utf-8").write("企业名称,地址\n某公司,某地\n")
+open(os.path.join(d, "badquote.csv"), "w", encoding="utf-8").write(head + "\n" + '"未闭合,914403001922038216,昌东镇,规上工业\n')
+open(os.path.join(d, "ragged.csv"), "w", encoding="utf-8").write(
+    head + "\n" + rows[0] + "\n" + "短行,914403001922038216\n")
+open(os.path.join(d, "invalid.csv"), "wb").write(
+    (head + "\n").encode() + b"\xff\xfe\xfd\x80\x81,914403001922038216,\x81\x30,\xa0\n")
+open(os.path.join(d, "bigfield.csv"), "w", encoding="utf-8").write(
+    head + "\n" + "某公司,914403001922038216,昌东镇,规上工业,,否,,\"" + "长" * 400000 + "\",,,,\n")
+open(os.path.join(d, "dupfile.csv"), "w", encoding="utf-8").write(
+    head + "\n" + rows[0] + "\n" + rows[0].replace("华勤技术股份有限公司", "又一家") + "\n")
+mixed = [rows[0], "坏类别公司,91360117914177769G,昌东镇,工业,,否,,,,,,", "坏代码公司,914403001922038217,昌东镇,规上工业,,否,,,,,,"]
+open(os.path.join(d, "mixed.csv"), "w", encoding="utf-8").write(head + "\n" + "\n".join(mixed) + "\n")
+PY
+
+for f in utf8bom utf8 utf16 gbk; do
+	expect_rc 0 --db "$db" enterprise import "$d/$f.csv" --dry-run
+	stdout_has "3 rows, 3 good, 0 bad"
+done
+expect_rc 0 --db "$db" enterprise import "$d/utf16.csv" --dry-run
+stdout_has "UTF-16LE"
+expect_rc 0 --db "$db" enterprise import "$d/gbk.csv" --dry-run
+stdout_has "GB18030"
+n=$(sqlite3 "$db" "SELECT count(*) FROM enterprise")
+[ "$n" = 0 ] || { echo "FAIL: --dry-run wrote $n rows"; fails=$((fails + 1)); }
+
+expect_rc 0 --db "$db" enterprise import "$d/gbk.csv"
+stdout_has "imported 3 enterprises"
+expect_rc 0 --db "$db" enterprise show 914403001922038216 --format json
+stdout_has '"address": "南昌市高新区高新大道1号, A座"'
+stdout_has '"commissioner": "kj1"'
+stdout_has '"group": "华勤系"'
+expect_rc 0 --db "$db" enterprise show 91110000600037341L --format json
+stdout_has '"aviation": true'
+stdout_has '"lead_unit": "航管委"'
+n=$(sqlite3 "$db" "SELECT count(*) FROM event WHERE entity='enterprise' AND action='add'")
+[ "$n" = 3 ] || { echo "FAIL: $n add events, want 3"; fails=$((fails + 1)); }
+
+# the same file again: every row duplicates the database; nothing changes
+expect_rc 2 --db "$db" enterprise import "$d/utf8.csv"
+stderr_has "utf8.csv:2: column 统一社会信用代码: USCC 914403001922038216 is already registered to 华勤技术股份有限公司"
+stderr_has "nothing imported"
+
+expect_rc 0 --db "$db" enterprise import "$d/reordered.csv"
+stderr_has "备注"
+expect_rc 2 --db "$db" enterprise import "$d/empty.csv"
+stderr_has "empty"
+expect_rc 2 --db "$db" enterprise import "$d/header.csv"
+stderr_has "only a header row"
+expect_rc 2 --db "$db" enterprise import "$d/missing.csv"
+stderr_has "统一社会信用代码"
+stderr_has "所属区域"
+expect_rc 2 --db "$db" enterprise import "$d/badquote.csv"
+stderr_has "line 2"
+expect_rc 2 --db "$db" enterprise import "$d/ragged.csv" --dry-run
+stderr_has "ragged.csv:3"
+stderr_has "has 2 fields but the header has 12"
+expect_rc 2 --db "$db" enterprise import "$d/invalid.csv"
+stderr_has "invalid.csv"
+expect_rc 2 --db "$db" enterprise import "$d/bigfield.csv" --dry-run
+stderr_has "field 8: field longer than 1048576 bytes"
+expect_rc 2 --db "$db" enterprise import "$d/dupfile.csv" --dry-run
+stderr_has "also on line 2 of this file"
+
+# all or nothing, then --skip-bad: good rows in, bad rows out with their reasons
+"$qifu" --db "$tmpdir/m.db" init >/dev/null
+expect_rc 2 --db "$tmpdir/m.db" enterprise import "$d/mixed.csv"
+stderr_has "mixed.csv:3: column 企业类别"
+stderr_has "mixed.csv:4: column 统一社会信用代码"
+n=$(sqlite3 "$tmpdir/m.db" "SELECT count(*) FROM enterprise")
+[ "$n" = 0 ] || { echo "FAIL: a bad file imported $n rows"; fails=$((fails + 1)); }
+"$qifu" --db "$tmpdir/m.db" staff add --login kj1 --name 科一 --unit 区科经局 --role unit_staff >/dev/null
+expect_rc 0 --db "$tmpdir/m.db" enterprise import "$d/mixed.csv" --skip-bad "$d/rejects.csv"
+stdout_has "imported 1 enterprises"
+stdout_has "2 rejected rows"
+head -c 3 "$d/rejects.csv" | od -An -tx1 | grep -q "ef bb bf" || { echo "FAIL: rejects file has no BOM"; fails=$((fails + 1)); }
+grep -q "错误原因" "$d/rejects.csv" || { echo "FAIL: rejects file has no reason column"; fails=$((fails + 1)); }
+grep -q "坏类别公司.*unknown category" "$d/rejects.csv" || { echo "FAIL: rejects lack the bad category row"; fails=$((fails + 1)); }
+
+# export: CSV (BOM, CRLF) and xlsx; the CSV imports again
+expect_rc 0 --db "$db" enterprise export "$d/out.csv"
+stdout_has "exported 4 enterprises"
+head -c 3 "$d/out.csv" | od -An -tx1 | grep -q "ef bb bf" || { echo "FAIL: export has no BOM"; fails=$((fails + 1)); }
+grep -q "$(printf '\r')$" "$d/out.csv" || { echo "FAIL: export lines do not end in CRLF"; fails=$((fails + 1)); }
+"$qifu" --db "$tmpdir/r.db" init >/dev/null
+"$qifu" --db "$tmpdir/r.db" staff add --login kj1 --name 科一 --unit 区科经局 --role unit_staff >/dev/null
+expect_rc 0 --db "$tmpdir/r.db" enterprise import "$d/out.csv"
+stdout_has "imported 4 enterprises"
+a=$(sqlite3 "$db" "SELECT group_concat(name||uscc||area||category||address||lead_unit, ';') FROM (SELECT * FROM enterprise ORDER BY uscc)")
+b=$(sqlite3 "$tmpdir/r.db" "SELECT group_concat(name||uscc||area||category||address||lead_unit, ';') FROM (SELECT * FROM enterprise ORDER BY uscc)")
+[ "$a" = "$b" ] || { echo "FAIL: export then import changed the register"; fails=$((fails + 1)); }
+expect_rc 0 --db "$db" enterprise export "$d/out.xlsx" --area 昌东镇
+stdout_has "exported 2 enterprises"
+head -c 2 "$d/out.xlsx" | grep -q PK || { echo "FAIL: xlsx is not a zip"; fails=$((fails + 1)); }
+expect_rc 2 --db "$db" enterprise export "$d/out.txt"
+stderr_has ".csv or .xlsx"
+
+finish
