@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/xalloc.h"
 #include "core/uscc.h"
 #include "model/perm.h"
 #include "store/db.h"
@@ -129,4 +130,27 @@ const char *cli_scope_area(cli_ctx *ctx)
 		return NULL;
 	/* an officer without an area sees nothing rather than everything */
 	return me->area ? me->area : "";
+}
+
+int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
+                  void (*row)(void *rec, void *arg), void *arg)
+{
+	enum { PAGE = 500 };
+	strbuf err = STRBUF_INIT;
+	char *page = xcalloc(PAGE, size);
+	int n, rc = 0;
+	for (long off = 0;; off += PAGE) {
+		if (fetch(cli_db(ctx), filter, off, PAGE, page, &n, &err) < 0) {
+			cli_error("%s", sb_str(&err));
+			rc = EXIT_USAGE;
+			break;
+		}
+		for (int i = 0; i < n; i++)
+			row(page + size * (size_t)i, arg);
+		if (n < PAGE)
+			break;
+	}
+	free(page);
+	sb_free(&err);
+	return rc;
 }

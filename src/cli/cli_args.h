@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "model/enterprise.h"
 #include "model/pool.h"
+#include "store/db.h"
 
 /* one subcommand of a command */
 typedef struct cli_sub {
@@ -40,6 +41,14 @@ int cli_arg_pool(const pool_table *t, const char *opt, const char *s, const pool
 int cli_arg_pool_code(const char *opt, const char *s, char code[POOL_CODE_MAX]);
 /* load data/pools.tsv into t; exits 2 with the message when it is broken */
 void cli_pools_load(pool_table *t);
+/* a store list function: records [offset, offset+limit) matching filter into out */
+typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void *out, int *n,
+                        strbuf *err);
+/* every record fetch finds, a page at a time so that the database is never held
+ * while rows are printed; row gets each record (of size bytes) and clears it.
+ * 0, or EXIT_USAGE with the error printed */
+int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
+                  void (*row)(void *rec, void *arg), void *arg);
 /* the area an area officer is confined to, NULL for everyone else */
 const char *cli_scope_area(cli_ctx *ctx);
 

@@ -222,6 +222,23 @@ static void list_row(out_table *t, const fin_rec *f, out_format fmt)
 	free(people);
 }
 
+typedef struct list_state {
+	out_table *t;
+	out_format fmt;
+} list_state;
+
+static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+{
+	return fin_store_list(d, f, offset, limit, out, n, err);
+}
+
+static void add_row(void *rec, void *arg)
+{
+	list_state *ls = arg;
+	list_row(ls->t, rec, ls->fmt);
+	fin_rec_clear(rec);
+}
+
 static int fin_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -268,29 +285,11 @@ static int fin_list(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 	}
 	f.scope_area = cli_scope_area(ctx);
-	out_table *t = out_new(list_cols, NLIST);
-	strbuf err = STRBUF_INIT;
-	enum { PAGE = 500 };
-	fin_rec *page = xcalloc(PAGE, sizeof *page);
-	int n, rc = EXIT_OK;
-	for (long off = 0;; off += PAGE) {
-		if (fin_store_list(cli_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			list_row(t, &page[i], fmt);
-			fin_rec_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
+	list_state ls = { out_new(list_cols, NLIST), fmt };
+	int rc = cli_each_page(ctx, fetch, &f, sizeof(fin_rec), add_row, &ls);
 	if (rc == EXIT_OK)
-		out_print(t, fmt, false, stdout);
-	out_free(&t);
-	sb_free(&err);
+		out_print(ls.t, fmt, false, stdout);
+	out_free(&ls.t);
 	return rc;
 }
 

@@ -164,6 +164,40 @@ static void period_row(out_table *t, const pool_table *pools, const pool_period 
 	}
 }
 
+/* what list and history ask the store for */
+typedef struct which {
+	int64_t enterprise_id;  /* history */
+	const char *pool;       /* list: NULL for every pool */
+	const char *scope_area; /* list: area officers */
+} which;
+
+static int fetch_history(db *d, const void *arg, long offset, int limit, void *out, int *n,
+                         strbuf *err)
+{
+	const which *w = arg;
+	return pool_store_history(d, w->enterprise_id, offset, limit, out, n, err);
+}
+
+static int fetch_members(db *d, const void *arg, long offset, int limit, void *out, int *n,
+                         strbuf *err)
+{
+	const which *w = arg;
+	return pool_store_members(d, w->pool, w->scope_area, offset, limit, out, n, err);
+}
+
+typedef struct list_state {
+	out_table *t;
+	const pool_table *pools;
+	bool history;
+} list_state;
+
+static void add_row(void *rec, void *arg)
+{
+	list_state *ls = arg;
+	period_row(ls->t, ls->pools, rec, ls->history);
+	pool_period_clear(rec);
+}
+
 /* list and history: the same options and paging, different rows */
 static int periods(cli_ctx *ctx, int argc, char **argv, bool history)
 {
@@ -212,36 +246,17 @@ static int periods(cli_ctx *ctx, int argc, char **argv, bool history)
 		rc = EXIT_NO;
 		goto out;
 	}
-	const char *scope = cli_scope_area(ctx);
-	out_table *t = history ? out_new(history_cols, sizeof history_cols / sizeof history_cols[0])
-	                       : out_new(member_cols, sizeof member_cols / sizeof member_cols[0]);
-	strbuf err = STRBUF_INIT;
-	enum { PAGE = 500 };
-	pool_period *page = xcalloc(PAGE, sizeof *page);
-	int n;
-	rc = EXIT_OK;
-	for (long off = 0;; off += PAGE) {
-		int got = history
-			? pool_store_history(cli_db(ctx), e.id, off, PAGE, page, &n, &err)
-			: pool_store_members(cli_db(ctx), pool ? pool->code : NULL, scope, off, PAGE,
-			                     page, &n, &err);
-		if (got < 0) {
-			cli_error("%s", sb_str(&err));
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			period_row(t, &pools, &page[i], history);
-			pool_period_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
+	which w = { e.id, pool ? pool->code : NULL, cli_scope_area(ctx) };
+	list_state ls = {
+		history ? out_new(history_cols, sizeof history_cols / sizeof history_cols[0])
+		        : out_new(member_cols, sizeof member_cols / sizeof member_cols[0]),
+		&pools, history,
+	};
+	rc = cli_each_page(ctx, history ? fetch_history : fetch_members, &w, sizeof(pool_period),
+	                   add_row, &ls);
 	if (rc == EXIT_OK)
-		out_print(t, fmt, false, stdout);
-	out_free(&t);
-	sb_free(&err);
+		out_print(ls.t, fmt, false, stdout);
+	out_free(&ls.t);
 	goto out;
 bad:
 	usage(stderr);

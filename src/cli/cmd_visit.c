@@ -126,6 +126,17 @@ static void list_row(out_table *t, const visit_rec *v)
 	out_row(t, cells);
 }
 
+static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+{
+	return visit_store_list(d, f, offset, limit, out, n, err);
+}
+
+static void add_row(void *rec, void *t)
+{
+	list_row(t, rec);
+	visit_rec_clear(rec);
+}
+
 static int visit_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -192,28 +203,10 @@ static int visit_list(cli_ctx *ctx, int argc, char **argv)
 	}
 	f.scope_area = cli_scope_area(ctx);
 	out_table *t = out_new(list_cols, NLIST);
-	strbuf err = STRBUF_INIT;
-	enum { PAGE = 500 };
-	visit_rec *page = xcalloc(PAGE, sizeof *page);
-	int n, rc = EXIT_OK;
-	for (long off = 0;; off += PAGE) {
-		if (visit_store_list(cli_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			list_row(t, &page[i]);
-			visit_rec_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
+	int rc = cli_each_page(ctx, fetch, &f, sizeof(visit_rec), add_row, t);
 	if (rc == EXIT_OK)
 		out_print(t, fmt, false, stdout);
 	out_free(&t);
-	sb_free(&err);
 	return rc;
 }
 

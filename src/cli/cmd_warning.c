@@ -227,6 +227,26 @@ static void cells_of(const warn_rec *w, out_format fmt, char id[24], char opened
 	memcpy(cells, v, sizeof v);
 }
 
+typedef struct list_state {
+	out_table *t;
+	out_format fmt;
+} list_state;
+
+static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+{
+	return warn_store_list(d, f, offset, limit, out, n, err);
+}
+
+static void add_row(void *rec, void *arg)
+{
+	list_state *ls = arg;
+	char id[24], opened[11], closed[11];
+	const char *cells[NLIST];
+	cells_of(rec, ls->fmt, id, opened, closed, cells);
+	out_row(ls->t, cells);
+	warn_rec_clear(rec);
+}
+
 static int warn_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -268,32 +288,11 @@ static int warn_list(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 	}
 	f.scope_area = cli_scope_area(ctx);
-	out_table *t = out_new(list_cols, NLIST);
-	strbuf err = STRBUF_INIT;
-	enum { PAGE = 500 };
-	warn_rec *page = xcalloc(PAGE, sizeof *page);
-	int n, rc = EXIT_OK;
-	for (long off = 0;; off += PAGE) {
-		if (warn_store_list(cli_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			char id[24], opened[11], closed[11];
-			const char *cells[NLIST];
-			cells_of(&page[i], fmt, id, opened, closed, cells);
-			out_row(t, cells);
-			warn_rec_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
+	list_state ls = { out_new(list_cols, NLIST), fmt };
+	int rc = cli_each_page(ctx, fetch, &f, sizeof(warn_rec), add_row, &ls);
 	if (rc == EXIT_OK)
-		out_print(t, fmt, false, stdout);
-	out_free(&t);
-	sb_free(&err);
+		out_print(ls.t, fmt, false, stdout);
+	out_free(&ls.t);
 	return rc;
 }
 
