@@ -50,6 +50,7 @@ typedef struct fin_rec {
 	char *updated_at;
 } fin_rec;
 
+/* free what f owns and zero it */
 void fin_rec_clear(fin_rec *f);
 
 /* "need", "matching", … as stored */

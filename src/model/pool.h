@@ -24,6 +24,7 @@ typedef struct pool_table {
 
 /* load data/pools.tsv (code TAB name); -1 with file:line in err */
 int pools_load(pool_table *t, const char *path, strbuf *err);
+/* free the table and leave it empty */
 void pools_free(pool_table *t);
 /* by code (tech) or name (科技型企业培育库) */
 const pool_def *pools_find(const pool_table *t, const char *s);
@@ -48,6 +49,7 @@ typedef struct pool_period {
 	char *left_by;      /* "" while a member */
 } pool_period;
 
+/* free what p owns and zero it */
 void pool_period_clear(pool_period *p);
 
 typedef enum pool_verdict {

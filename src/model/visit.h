@@ -39,6 +39,7 @@ typedef struct visit_rec {
 	int nproblems;
 } visit_rec;
 
+/* free what v owns and zero it */
 void visit_rec_clear(visit_rec *v);
 /* append a problem (copied) to v */
 void visit_add_problem(visit_rec *v, const char *text);

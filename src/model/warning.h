@@ -59,6 +59,7 @@ typedef struct warn_rec {
 	int nresponses;
 } warn_rec;
 
+/* free what w owns, responses included, and zero it */
 void warn_rec_clear(warn_rec *w);
 
 /* "tax", "market", "visit", "other" as stored */
@@ -67,6 +68,7 @@ const char *warn_source_code(warn_source s);
 const char *warn_source_label(warn_source s);
 /* code, English label or its translation */
 bool warn_source_parse(const char *s, warn_source *out);
+/* "tax, market, visit, other" for "allowed values" messages */
 void warn_source_list(strbuf *out);
 
 /* "low", "medium", "high" */

@@ -24,6 +24,7 @@ typedef struct rsql_where {
 	} v[RSQL_MAX_BINDS];
 } rsql_where;
 
+/* an empty clause: " WHERE 1" */
 void rsql_where_init(rsql_where *w);
 /* " AND cond", where cond holds one '?' bound to the text v */
 void rsql_where_text(rsql_where *w, const char *cond, const char *v);
@@ -33,6 +34,7 @@ void rsql_where_int(rsql_where *w, const char *cond, int64_t v);
 void rsql_where_plain(rsql_where *w, const char *cond);
 /* bind the values from parameter 1; returns the next free parameter index */
 int rsql_where_bind(const rsql_where *w, sqlite3_stmt *st);
+/* free the clause and its values */
 void rsql_where_free(rsql_where *w);
 
 /* fills one record from the current row of a statement */
