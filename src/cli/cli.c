@@ -14,7 +14,7 @@
 	X("staff", cmd_staff, N_("add and list staff: login, name, unit, role")) \
 	X("check", cmd_check, N_("check the database and report the journal mode")) \
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
-	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
+	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list, import, export")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \

@@ -32,6 +32,8 @@ static void usage(FILE *fp)
 		"       qifu enterprise show USCC [--format table|csv|json]\n"
 		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
 		"                            [--pool tech|upscale] [--warning] [--format table|csv|json]\n"
+		"       (--pool: current members of a cultivation pool of data/pools.tsv;\n"
+		"        --warning: only enterprises with an open relocation warning)\n"
 		"       qifu enterprise export FILE.csv|FILE.xlsx [list filters]\n"
 		"       qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]\n"
 		"categories: industry, trade, services, construction, real_estate, below_scale\n"
@@ -194,6 +196,13 @@ static int ent_add(cli_ctx *ctx, int argc, char **argv)
 	}
 	db *d = cli_db(ctx);
 	int64_t id;
+	char *owner = NULL;
+	if (ent_store_uscc_owner(d, e.uscc, &owner, &err) == 0) {
+		cli_error(_("USCC %s is already registered to %s"), e.uscc, owner);
+		free(owner);
+		rc = EXIT_NO;
+		goto out;
+	}
 	if (db_begin(d, &err) < 0 ||
 	    ent_store_insert(d, cli_actor(ctx)->login, &e, &id, &err) < 0 ||
 	    (e.lead_override && db_event(d, cli_actor(ctx)->login, "enterprise", id,
@@ -201,7 +210,7 @@ static int ent_add(cli_ctx *ctx, int argc, char **argv)
 	    db_commit(d, &err) < 0) {
 		db_rollback(d);
 		cli_error("%s", sb_str(&err));
-		rc = strstr(sb_str(&err), "already registered") ? EXIT_NO : EXIT_USAGE;
+		rc = EXIT_USAGE;
 		goto out;
 	}
 	printf(_("added %s %s, lead unit %s\n"), e.uscc, e.name, e.lead_unit);
@@ -264,7 +273,7 @@ out:
 }
 
 static const out_col ent_cols[] = {
-	{ "name", N_("Name"), OUT_STR },
+	{ "name", N_("Enterprise name"), OUT_STR },
 	{ "uscc", N_("USCC"), OUT_STR },
 	{ "area", N_("Area"), OUT_STR },
 	{ "category", N_("Category"), OUT_STR },
