@@ -22,6 +22,10 @@
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
+	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
+	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
+	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
+	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

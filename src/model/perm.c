@@ -89,6 +89,17 @@ static const struct rule {
 		N_("reports are for supervisors, leaders and administrators") },
 	[PERM_VISIT_ADD] = { "visit.add", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
 		N_("leaders do not log visits") },
+	[PERM_FINANCING_EDIT] = { "financing.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not record financing needs") },
+	/* admitting an enterprise to a pool is the lead units' and areas' decision, not the
+	 * front desk's, which registers appeals */
+	[PERM_POOL_EDIT] = { "pool.edit",
+		R(ROLE_AREA_OFFICER) | R(ROLE_UNIT_STAFF) | R(ROLE_SUPERVISOR) | R(ROLE_ADMIN),
+		AREA_SCOPED,
+		N_("only unit staff, area officers, supervisors and administrators move enterprises "
+		   "in and out of the cultivation pools") },
+	[PERM_WARNING_EDIT] = { "warning.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not record relocation warnings") },
 };
 
 const char *perm_action_code(perm_action act)

@@ -37,6 +37,9 @@ typedef enum perm_action {
 	PERM_RATING_ADD,       /* record an enterprise's quarterly rating of a unit */
 	PERM_QUARTER_FREEZE,
 	PERM_REPORT_VIEW,      /* supervision and assessment reports */
+	PERM_FINANCING_EDIT,   /* add and update financing needs */
+	PERM_POOL_EDIT,        /* enter and leave the cultivation pools */
+	PERM_WARNING_EDIT,     /* open, respond to and close relocation warnings */
 	PERM__COUNT
 } perm_action;
 

@@ -27,6 +27,9 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_RATING_ADD, "fsa" },
 	{ PERM_QUARTER_FREEZE, "s" },
 	{ PERM_REPORT_VIEW, "sla" },
+	{ PERM_FINANCING_EDIT, "fousa" },
+	{ PERM_POOL_EDIT, "ousa" },
+	{ PERM_WARNING_EDIT, "fousa" },
 };
 
 static const char role_initial[ROLE__COUNT] = {
@@ -64,6 +67,11 @@ static void test_area_scoping(void **state)
 		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_ENT_VIEW, false },
 		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_ENT_EDIT, false },
 		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_VISIT_ADD, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_FINANCING_EDIT, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_POOL_EDIT, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_WARNING_EDIT, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "昌东镇", PERM_POOL_EDIT, true },
+		{ ROLE_AREA_OFFICER, "昌东镇", "昌东镇", PERM_WARNING_EDIT, true },
 		{ ROLE_AREA_OFFICER, NULL, "麻丘镇", PERM_ENT_VIEW, false },
 		{ ROLE_AREA_OFFICER, "昌东镇", NULL, PERM_ENT_VIEW, true },
 		{ ROLE_FRONTDESK, NULL, "麻丘镇", PERM_ENT_EDIT, true },
