@@ -17,8 +17,9 @@
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
-	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
+	X("inspect", cmd_inspect, N_("inspections: check dates, register, approve, record and verify plans")) \
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
+	X("report", cmd_report, N_("reports: inspections (overrides and refused entries per unit)")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

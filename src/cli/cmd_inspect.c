@@ -86,6 +86,21 @@ const char *inspect_reason_name(const inspect_reason_table *t, const char *code)
 	return r ? r->name : code;
 }
 
+void inspect_rule_labels(const char *codes, strbuf *out)
+{
+	bool first = true;
+	for (const char *p = codes; *p; ) {
+		size_t n = strcspn(p, ",");
+		char *code = xstrndup(p, n);
+		inspection_rule rule;
+		sb_add(out, first ? "" : _(", "));
+		sb_add(out, inspection_rule_parse(code, &rule) ? _(inspection_rule_label(rule)) : code);
+		free(code);
+		first = false;
+		p += n + (p[n] == ',');
+	}
+}
+
 void inspect_list_reasons(const inspect_reason_table *t, FILE *out)
 {
 	int cw = 0, nw = 0;

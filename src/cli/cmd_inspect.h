@@ -46,6 +46,8 @@ char *inspect_text(const char *s);
 int inspect_enterprise(cli_ctx *ctx, const char *opt, const char *uscc, ent_record *e);
 /* the plan an argument names, an id or a plan code: 0, or an exit code after saying why */
 int inspect_load(cli_ctx *ctx, const char *arg, insp_record *r);
+/* the translated labels of ','-separated rule codes (an overridden plan's) onto out */
+void inspect_rule_labels(const char *codes, strbuf *out);
 /* the reason's Chinese name, or its code when the table lacks it */
 const char *inspect_reason_name(const inspect_reason_table *t, const char *code);
 

@@ -202,16 +202,7 @@ static void show_table(const insp_record *r, const inspect_reason_table *t, bool
 		kv_row(tab, N_("Approved"), &v);
 	}
 	if (r->override_reason) {
-		inspection_rule rule;
-		const char *p = r->refused_rules;
-		while (*p) {
-			size_t n = strcspn(p, ",");
-			char *code = xstrndup(p, n);
-			sb_add(&v, v.len ? _(", ") : "");
-			sb_add(&v, inspection_rule_parse(code, &rule) ? _(inspection_rule_label(rule)) : code);
-			free(code);
-			p += n + (p[n] == ',');
-		}
+		inspect_rule_labels(r->refused_rules, &v);
 		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
 		kv_row(tab, N_("Override"), &v);
 	}
