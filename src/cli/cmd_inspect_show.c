@@ -65,12 +65,12 @@ static const out_col plan_cols[] = {
 	{ "id", N_("No."), OUT_INT },
 	{ "code", N_("Plan code"), OUT_STR },
 	{ "state", N_("State"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
+	{ "unit", N_("Inspecting unit"), OUT_STR },
 	{ "date", N_("Date"), OUT_STR },
 	{ "reason", N_("Reason"), OUT_STR },
 	{ "reason_name", N_("Reason name"), OUT_STR },
 	{ "enterprises", N_("USCCs"), OUT_LIST },
-	{ "enterprise_names", N_("Enterprises"), OUT_LIST },
+	{ "enterprise_names", N_("Enterprises inspected"), OUT_LIST },
 	{ "inspectors", N_("Inspectors"), OUT_LIST },
 	{ "legal_basis", N_("Legal basis"), OUT_STR },
 	{ "items", N_("Items"), OUT_STR },
@@ -180,14 +180,14 @@ static void show_table(const insp_record *r, const inspect_reason_table *t, bool
 	sb_add(&v, _(insp_plan_state_label(r->state)));
 	kv_row(tab, N_("State"), &v);
 	sb_add(&v, r->unit);
-	kv_row(tab, N_("Unit"), &v);
+	kv_row(tab, N_("Inspecting unit"), &v);
 	inspect_date_weekday(r->date, &v);
 	kv_row(tab, N_("Date"), &v);
 	sb_addf(&v, "%s (%s)", inspect_reason_name(t, r->reason), r->reason);
 	kv_row(tab, N_("Reason"), &v);
 	for (int i = 0; i < r->nents; i++)
 		sb_addf(&v, "%s%s %s", i ? "、" : "", r->ents[i].name, r->ents[i].uscc);
-	kv_row(tab, N_("Enterprises"), &v);
+	kv_row(tab, N_("Enterprises inspected"), &v);
 	for (const char *p = r->inspectors; *p; p++)
 		*p == '|' ? sb_add(&v, "、") : sb_addc(&v, *p);
 	kv_row(tab, N_("Inspectors"), &v);
@@ -295,12 +295,12 @@ static const out_col list_cols[] = {
 	{ "id", N_("No."), OUT_INT },
 	{ "code", N_("Plan code"), OUT_STR },
 	{ "date", N_("Date"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
+	{ "unit", N_("Inspecting unit"), OUT_STR },
 	{ "reason", N_("Reason"), OUT_STR },
 	{ "state", N_("State"), OUT_STR },
 	{ "outcome", N_("Outcome"), OUT_STR },
 	{ "scores", N_("Scores"), OUT_LIST },
-	{ "enterprise_names", N_("Enterprises"), OUT_LIST },
+	{ "enterprise_names", N_("Enterprises inspected"), OUT_LIST },
 };
 enum { NLIST = (int)(sizeof list_cols / sizeof list_cols[0]) };
 

@@ -51,7 +51,7 @@ static void inspections_usage(FILE *out)
 }
 
 static const out_col report_cols[] = {
-	{ "unit", N_("Unit"), OUT_STR },
+	{ "unit", N_("Inspecting unit"), OUT_STR },
 	{ "plans", N_("Plans"), OUT_INT },
 	{ "cancelled", N_("Cancelled"), OUT_INT },
 	{ "overrides", N_("Overrides"), OUT_INT },
