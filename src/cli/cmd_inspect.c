@@ -300,6 +300,33 @@ bool inspect_date_opt(const char *opt, const char *s, qdate *d)
 	return false;
 }
 
+bool inspect_unit_opt(cli_ctx *ctx, const char *opt, const char *unit)
+{
+	if (units_find(cli_units(ctx), unit))
+		return true;
+	strbuf allowed = STRBUF_INIT;
+	units_list(cli_units(ctx), -1, &allowed);
+	cli_error(_("%s: unknown unit '%s'; allowed: %s"), opt, unit, sb_str(&allowed));
+	sb_free(&allowed);
+	return false;
+}
+
+bool inspect_format_opt(const char *arg, out_format *f)
+{
+	if (out_parse_format(arg, f))
+		return true;
+	cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
+	return false;
+}
+
+void inspect_list_add(strbuf *b, const char *s)
+{
+	if (b->len)
+		sb_addc(b, '|');
+	for (const char *p = s; *p; p++)
+		*p == '|' ? sb_add(b, "｜") : sb_addc(b, *p);
+}
+
 char *inspect_text(const char *s)
 {
 	char *clean = text_sanitize(s, strlen(s), 0);
@@ -536,13 +563,8 @@ int inspect_register(cli_ctx *ctx, int argc, char **argv)
 		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
-	if (!units_find(cli_units(ctx), unit)) {
-		strbuf allowed = STRBUF_INIT;
-		units_list(cli_units(ctx), -1, &allowed);
-		cli_error(_("--unit: unknown unit '%s'; allowed: %s"), unit, sb_str(&allowed));
-		sb_free(&allowed);
+	if (!inspect_unit_opt(ctx, "--unit", unit))
 		goto out;
-	}
 	ninspectors = split_list(inspectors_s, &inspectors);
 	if (ninspectors == 0) {
 		cli_error(_("--inspectors: name the inspectors, separated by commas"));

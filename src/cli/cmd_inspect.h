@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/output.h"
 #include "model/enterprise.h"
 #include "model/inspect_reason.h"
 #include "store/inspection_store.h"
@@ -40,6 +41,12 @@ void inspect_list_reasons(const inspect_reason_table *t, FILE *out);
 const char *inspect_date_weekday(qdate d, strbuf *buf);
 /* s parsed as YYYY-MM-DD into *d; false after naming opt and the bad value */
 bool inspect_date_opt(const char *opt, const char *s, qdate *d);
+/* whether unit is one of data/units.tsv; false after naming opt and the allowed units */
+bool inspect_unit_opt(cli_ctx *ctx, const char *opt, const char *unit);
+/* --format's value into *f; false after naming the allowed formats */
+bool inspect_format_opt(const char *arg, out_format *f);
+/* s appended as one item of an OUT_LIST cell, whose items '|' separates */
+void inspect_list_add(strbuf *b, const char *s);
 /* typed text cleaned for the database (sanitised, trimmed); a new string */
 char *inspect_text(const char *s);
 /* the enterprise with this USCC (as typed): 0, or EXIT_USAGE after naming opt */

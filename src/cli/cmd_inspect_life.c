@@ -14,7 +14,6 @@
 #include "core/xalloc.h"
 #include "model/insp_plan.h"
 #include "model/perm.h"
-#include "model/unit.h"
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
 
@@ -112,14 +111,12 @@ static bool move_allowed(cli_ctx *ctx, const insp_record *r, insp_move m)
 	return refused == NULL;
 }
 
-/* a store write's result as an exit code */
+/* a store write's result as an exit code: a plan moved on meanwhile is a "no" */
 static int written(int rc, strbuf *err)
 {
-	if (rc < 0) {
+	if (rc != 0)
 		cli_error("%s", sb_str(err));
-		return strstr(sb_str(err), "meanwhile") ? EXIT_NO : EXIT_USAGE;
-	}
-	return EXIT_OK;
+	return rc == 0 ? EXIT_OK : rc == INSP_STORE_STALE ? EXIT_NO : EXIT_USAGE;
 }
 
 int inspect_approve(cli_ctx *ctx, int argc, char **argv)
@@ -444,13 +441,8 @@ int inspect_refuse(cli_ctx *ctx, int argc, char **argv)
 			  a.opt[O_DATE]);
 		return EXIT_USAGE;
 	}
-	if (!units_find(cli_units(ctx), a.opt[O_UNIT])) {
-		strbuf allowed = STRBUF_INIT;
-		units_list(cli_units(ctx), -1, &allowed);
-		cli_error(_("--unit: unknown unit '%s'; allowed: %s"), a.opt[O_UNIT], sb_str(&allowed));
-		sb_free(&allowed);
+	if (!inspect_unit_opt(ctx, "--unit", a.opt[O_UNIT]))
 		return EXIT_USAGE;
-	}
 	char *people = inspect_text(a.opt[O_PEOPLE]);
 	char *note = inspect_text(a.opt[O_NOTE] ? a.opt[O_NOTE] : "");
 	ent_record e = { 0 };

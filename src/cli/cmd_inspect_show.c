@@ -14,7 +14,6 @@
 #include "model/insp_plan.h"
 #include "model/inspection.h"
 #include "model/perm.h"
-#include "model/unit.h"
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
 
@@ -50,15 +49,6 @@ static bool evaluation_visible(cli_ctx *ctx, const insp_record *r)
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, r->unit };
 	return perm_check(&pa, PERM_INSP_EVAL_VIEW, &po).allow;
-}
-
-/* s as one item of an OUT_LIST cell, whose items '|' separates */
-static void list_add(strbuf *b, const char *s)
-{
-	if (b->len)
-		sb_addc(b, '|');
-	for (const char *p = s; *p; p++)
-		*p == '|' ? sb_add(b, "｜") : sb_addc(b, *p);
 }
 
 static const out_col plan_cols[] = {
@@ -111,8 +101,8 @@ static void plan_cells_fill(plan_cells *pc, const insp_record *r, const inspect_
 	sb_add(&pc->buf[5], r->reason);
 	sb_add(&pc->buf[6], inspect_reason_name(t, r->reason));
 	for (int i = 0; i < r->nents; i++) {
-		list_add(&pc->buf[7], r->ents[i].uscc);
-		list_add(&pc->buf[8], r->ents[i].name);
+		inspect_list_add(&pc->buf[7], r->ents[i].uscc);
+		inspect_list_add(&pc->buf[8], r->ents[i].name);
 	}
 	sb_add(&pc->buf[9], r->inspectors);
 	sb_add(&pc->buf[10], r->legal_basis);
@@ -135,8 +125,8 @@ static void plan_cells_fill(plan_cells *pc, const insp_record *r, const inspect_
 	for (int i = 0; visible && i < r->nevals; i++) {
 		strbuf score = STRBUF_INIT;
 		sb_addf(&score, "%d", r->evals[i].score);
-		list_add(&pc->buf[25], sb_str(&score));
-		list_add(&pc->buf[26], r->evals[i].comment);
+		inspect_list_add(&pc->buf[25], sb_str(&score));
+		inspect_list_add(&pc->buf[26], r->evals[i].comment);
 		sb_free(&score);
 	}
 	for (int i = 0; i < NPLAN; i++)
@@ -147,15 +137,6 @@ static void plan_cells_free(plan_cells *pc)
 {
 	for (int i = 0; i < NPLAN; i++)
 		sb_free(&pc->buf[i]);
-}
-
-static int parse_format(const char *arg, out_format *f)
-{
-	if (!out_parse_format(arg, f)) {
-		cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
-		return EXIT_USAGE;
-	}
-	return 0;
 }
 
 /* one "label: value" row from the value built in v, which is emptied for the next */
@@ -259,7 +240,7 @@ int inspect_show(cli_ctx *ctx, int argc, char **argv)
 			show_usage(stderr);
 			return EXIT_USAGE;
 		}
-		if (parse_format(optarg, &fmt))
+		if (!inspect_format_opt(optarg, &fmt))
 			return EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
@@ -330,13 +311,8 @@ static int list_filters(cli_ctx *ctx, int argc, char **argv, insp_filter *f, out
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
-			if (!units_find(cli_units(ctx), optarg)) {
-				strbuf allowed = STRBUF_INIT;
-				units_list(cli_units(ctx), -1, &allowed);
-				cli_error(_("--unit: unknown unit '%s'; allowed: %s"), optarg, sb_str(&allowed));
-				sb_free(&allowed);
+			if (!inspect_unit_opt(ctx, "--unit", optarg))
 				return EXIT_USAGE;
-			}
 			f->unit = optarg;
 			break;
 		case 'e':
@@ -362,7 +338,7 @@ static int list_filters(cli_ctx *ctx, int argc, char **argv, insp_filter *f, out
 				return EXIT_USAGE;
 			break;
 		case 'f':
-			if (parse_format(optarg, fmt))
+			if (!inspect_format_opt(optarg, fmt))
 				return EXIT_USAGE;
 			break;
 		case 'h':

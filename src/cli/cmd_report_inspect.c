@@ -61,15 +61,6 @@ static const out_col report_cols[] = {
 };
 enum { NREPORT = (int)(sizeof report_cols / sizeof report_cols[0]) };
 
-/* s as one item of an OUT_LIST cell */
-static void list_add(strbuf *b, const char *s)
-{
-	if (b->len)
-		sb_addc(b, '|');
-	for (const char *p = s; *p; p++)
-		*p == '|' ? sb_add(b, "｜") : sb_addc(b, *p);
-}
-
 /* "2026-12-09 inspection 2 JC26-000002-K (quiet day): 区领导批示 (sup)" for each
  * override of unit */
 static void override_items(const insp_record *ov, int nov, const char *unit, strbuf *out)
@@ -85,7 +76,7 @@ static void override_items(const insp_record *ov, int nov, const char *unit, str
 			(long long)ov[i].id, ov[i].code ? " " : "", ov[i].code ? ov[i].code : "",
 			sb_str(&rules), ov[i].override_reason, ov[i].override_by ? ov[i].override_by : "");
 		sb_free(&rules);
-		list_add(out, sb_str(&item));
+		inspect_list_add(out, sb_str(&item));
 		sb_free(&item);
 	}
 }
@@ -101,7 +92,7 @@ static void refusal_items(const insp_refusal *rf, int nrf, const char *unit, str
 		sb_addf(&item, "%s %s: %s", date_format(rf[i].date, day), rf[i].name, rf[i].people);
 		if (*rf[i].note)
 			sb_addf(&item, " (%s)", rf[i].note);
-		list_add(out, sb_str(&item));
+		inspect_list_add(out, sb_str(&item));
 		sb_free(&item);
 	}
 }
@@ -133,10 +124,8 @@ static int report_inspections(cli_ctx *ctx, int argc, char **argv)
 			to_s = optarg;
 			break;
 		case 'f':
-			if (!out_parse_format(optarg, &fmt)) {
-				cli_error(_("--format: '%s' is not one of table, csv, json"), optarg);
+			if (!inspect_format_opt(optarg, &fmt))
 				return EXIT_USAGE;
-			}
 			break;
 		case 'h':
 			inspections_usage(stdout);

@@ -37,7 +37,8 @@ static char *col_opt(sqlite3_stmt *st, int i)
 
 /* ---- writes ---- */
 
-/* inside a transaction: the plan must still be at version; its date into *date */
+/* inside a transaction: the plan must still be at version (its date into *date):
+ * 0, INSP_STORE_STALE when it moved on, -1 on error */
 static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT version, date FROM inspection WHERE id = ?", err);
@@ -60,7 +61,7 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 	if (found != version) {
 		sb_addf(err, _("inspection %lld was changed by someone else meanwhile; look at it again and retry"),
 			(long long)id);
-		return -1;
+		return INSP_STORE_STALE;
 	}
 	return 0;
 }
@@ -153,8 +154,11 @@ int insp_store_approve(db *d, const char *actor, int64_t id, int version,
 	date_to_ymd(today, &year, &m, &day);
 	if (db_begin(d, err) < 0)
 		return -1;
-	if (check_version(d, id, version, NULL, err) < 0)
-		goto fail;
+	int stale = check_version(d, id, version, NULL, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
 	/* the sequence is per year of approval; BEGIN IMMEDIATE makes max + 1 safe */
 	sqlite3_stmt *st = db_stmt(d, "SELECT coalesce(max(seq), 0) + 1 FROM inspection"
 				      " WHERE code_year = ?", err);
@@ -236,8 +240,11 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	res->last_inspection = 0;
 	if (db_begin(d, err) < 0)
 		return -1;
-	if (check_version(d, id, version, &date, err) < 0)
-		goto fail;
+	int stale = check_version(d, id, version, &date, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
 	bool first = false;
 	if (violation) {
 		/* read and written in one transaction: two outcomes recorded at once cannot
@@ -305,8 +312,11 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 	db_now(d, now);
 	if (db_begin(d, err) < 0)
 		return -1;
-	if (check_version(d, id, version, NULL, err) < 0)
-		goto fail;
+	int stale = check_version(d, id, version, NULL, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
 	sqlite3_stmt *st = db_stmt(d, "SELECT 1 FROM inspection_evaluation"
 				      " WHERE inspection_id = ? AND enterprise_id = ?", err);
 	if (!st)
@@ -356,8 +366,11 @@ int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const c
 {
 	if (db_begin(d, err) < 0)
 		return -1;
-	if (check_version(d, id, version, NULL, err) < 0)
-		goto fail;
+	int stale = check_version(d, id, version, NULL, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
 	sqlite3_stmt *st = db_stmt(d, "UPDATE inspection SET state = 'cancelled', cancel_reason = ?,"
 				      " version = version + 1 WHERE id = ? AND version = ?"
 				      " AND state IN ('registered', 'approved')", err);

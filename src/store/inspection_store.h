@@ -124,22 +124,27 @@ typedef struct insp_unit_summary {
 	int refusals;
 } insp_unit_summary;
 
+/* what approve, done, evaluate and cancel return when the plan changed after the
+ * caller read it at version: nothing is written, err says so */
+enum { INSP_STORE_STALE = 2 };
+
 /* store a plan the verdict allowed, or a refused one a supervisor overrode (then with
  * an override event); *id gets its id */
 int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id, strbuf *err);
-/* approve plan id as read at version, issuing the next code of today's year into code */
+/* approve plan id as read at version, issuing the next code of today's year into code:
+ * 0, INSP_STORE_STALE or -1 */
 int insp_store_approve(db *d, const char *actor, int64_t id, int version,
 		       char code[INSPECTION_CODE_LEN + 1], strbuf *err);
 /* record the outcome; a violation is judged against the enterprise's earlier ones of
  * the same item: 0 recorded, 1 refused because a claimed first violation is not one
- * (nothing written; *res says why), -1 error */
+ * (nothing written; *res says why), INSP_STORE_STALE, -1 error */
 int insp_store_done(db *d, const char *actor, int64_t id, int version, const insp_done_args *a,
 		    insp_done_result *res, strbuf *err);
 /* the enterprise's evaluation, taken down by staff: 0 recorded, 1 the enterprise has
- * already evaluated this plan, -1 error */
+ * already evaluated this plan, INSP_STORE_STALE, -1 error */
 int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
 			int score, const char *comment, strbuf *err);
-/* cancel plan id as read at version, with the reason in the event */
+/* cancel plan id as read at version, with the reason in the event: 0, INSP_STORE_STALE or -1 */
 int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
 		      strbuf *err);
 /* record a refused entry (unit, enterprise_id, date, people, note); *id gets its id; the
@@ -150,6 +155,7 @@ int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int6
 /* the plan with this id, or with this canonical code when code is not NULL:
  * 0 found, 1 none, -1 error */
 int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *err);
+/* free what r owns and zero it */
 void insp_record_clear(insp_record *r);
 /* how many plans the filter matches */
 int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err);
@@ -173,9 +179,11 @@ int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
  * (DATE_NONE: open), by unit; *out is allocated */
 int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
 			    strbuf *err);
+/* free what s owns and zero it */
 void insp_unit_summary_clear(insp_unit_summary *s);
 /* refused entries dated within [from, to] (DATE_NONE: open), by unit then date */
 int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n, strbuf *err);
+/* free what r owns and zero it */
 void insp_refusal_clear(insp_refusal *r);
 
 #endif
