@@ -17,10 +17,10 @@
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list, import, export")) \
 	X("rating", cmd_rating, N_("quarterly ratings of the units by the enterprises")) \
 	X("quarter", cmd_quarter, N_("freeze a quarter's ratings")) \
-	X("report", cmd_report, N_("reports: per-unit ratings of a quarter")) \
+	X("report", cmd_report, N_("reports: quarterly ratings per unit, inspections per unit")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
-	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
+	X("inspect", cmd_inspect, N_("inspections: check dates, register, approve, record and verify plans")) \
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
 	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cmd_report.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -51,13 +52,33 @@ static const out_col quarter_cols[] = {
 	{ "bar", N_("Mean score (0-100)"), OUT_STR },
 };
 
-static int report_quarter(cli_ctx *ctx, int argc, char **argv, out_format fmt)
+static int report_quarter(cli_ctx *ctx, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'h') {
+			printf(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]\n"));
+			return EXIT_OK;
+		}
+		if (c != 'f' || !out_parse_format(optarg, &fmt)) {
+			cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+			return EXIT_USAGE;
+		}
+	}
 	assessment_quarter q;
-	if (argc != 2 || !assessment_quarter_parse(argv[1], &q)) {
+	if (optind != argc - 1 || !assessment_quarter_parse(argv[optind], &q)) {
 		cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
 		return EXIT_USAGE;
 	}
+	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
+		return EXIT_NO;
 	quarter_state st = { NULL, 0, cli_assessment_tiers(ctx), cli_units(ctx) };
 	/* every unit that serves enterprises has a row, rated or not */
 	for (int i = 0; i < st.units->n; i++) {
@@ -104,62 +125,39 @@ static int report_quarter(cli_ctx *ctx, int argc, char **argv, out_format fmt)
 	return EXIT_OK;
 }
 
+/* One line per report: name, function, N_() summary for the usage text. */
+#define REPORT_SUBCOMMANDS(X) \
+	X("quarter", report_quarter, N_("per-unit ratings of a quarter: mean, count, tier")) \
+	X("inspections", report_inspections, N_("plans, overrides and refused entries per unit")) \
+
 static const struct {
 	const char *name;
-	int (*run)(cli_ctx *ctx, int argc, char **argv, out_format fmt);
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	const char *summary;
 } reports[] = {
-	{ "quarter", report_quarter },
+#define X_ROW(name, fn, summary) { name, fn, summary },
+	REPORT_SUBCOMMANDS(X_ROW)
+#undef X_ROW
 };
+
+static void report_usage(FILE *out)
+{
+	fputs(_("usage: qifu report REPORT [options]\n"), out);
+	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
+		fprintf(out, "  %-12s %s\n", reports[i].name, _(reports[i].summary));
+}
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (c == 'h') {
-			printf(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]\n"));
-			return EXIT_OK;
-		}
-		if (c != 'f' || !out_parse_format(optarg, &fmt)) {
-			cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
-			return EXIT_USAGE;
-		}
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		report_usage(stdout);
+		return EXIT_OK;
 	}
-	if (optind >= argc) {
-		cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
-		return EXIT_USAGE;
-	}
-	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
-		if (strcmp(argv[optind], reports[i].name) == 0) {
-			if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
-				return EXIT_NO;
-			/* the report's own arguments, with --format anywhere */
-			char **rest = xcalloc((size_t)argc + 1, sizeof *rest);
-			int n = 0;
-			for (int k = optind; k < argc; k++) {
-				if (strncmp(argv[k], "--format", 8) == 0) {
-					const char *v = argv[k][8] == '=' ? argv[k] + 9 : argv[k + 1];
-					if (!v || !out_parse_format(v, &fmt)) {
-						cli_error(_("--format: '%s' is not one of table, csv, json"), v ? v : "");
-						free(rest);
-						return EXIT_USAGE;
-					}
-					if (argv[k][8] != '=')
-						k++;
-					continue;
-				}
-				rest[n++] = argv[k];
-			}
-			int rc = reports[i].run(ctx, n, rest, fmt);
-			free(rest);
-			return rc;
-		}
-	cli_error(_("report: unknown report '%s' (quarter)"), argv[optind]);
+	for (size_t i = 0; argc >= 2 && i < sizeof reports / sizeof reports[0]; i++)
+		if (strcmp(argv[1], reports[i].name) == 0)
+			return reports[i].run(ctx, argc - 1, argv + 1);
+	if (argc >= 2)
+		cli_error(_("report: unknown report '%s'"), argv[1]);
+	report_usage(stderr);
 	return EXIT_USAGE;
 }

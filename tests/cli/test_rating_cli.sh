@@ -39,7 +39,7 @@ stdout_has "区建管局,1,79.0,3,"
 stdout_has "区社发局,0,,,"
 expect_rc 0 --db "$db" --as sup report quarter 2026Q4
 stdout_has "区科经局            2  89.5     2  ##################.."
-expect_rc 0 --db "$db" --as sup report --format json quarter 2026Q4
+expect_rc 0 --db "$db" --as sup report quarter 2026Q4 --format json
 stdout_has '"unit": "区投促局", "count": 1, "mean": "90.0", "tier": 1'
 expect_rc 1 --db "$db" --as kj report quarter 2026Q4
 expect_rc 2 --db "$db" report quarter 2026-4
