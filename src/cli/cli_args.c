@@ -216,6 +216,28 @@ int cli_record_show(cli_ctx *ctx, int argc, char **argv, const cli_record *k,
 	return rc;
 }
 
+out_table *cli_kv_new(void)
+{
+	static const out_col kv[] = {
+		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
+	};
+	return out_new(kv, 2);
+}
+
+void cli_kv_add(out_table *t, char *label, char *value)
+{
+	const char *row[2] = { label, value };
+	out_row(t, row);
+	free(label);
+	free(value);
+}
+
+void cli_kv_print(out_table **t)
+{
+	out_print(*t, OUT_TABLE, false, stdout);
+	out_free(t);
+}
+
 /* cli_list's options: the listing's own and the common ones, NULL-terminated */
 static struct option *list_options(const struct option *own)
 {

@@ -77,6 +77,13 @@ int cli_record_get(cli_ctx *ctx, const cli_record *k, int64_t id, int act, void 
 int cli_record_show(cli_ctx *ctx, int argc, char **argv, const cli_record *k,
                     void (*usage)(FILE *fp));
 
+/* the "Field / Value" table of show in table format */
+out_table *cli_kv_new(void);
+/* a row of it from two allocated strings, which it frees */
+void cli_kv_add(out_table *t, char *label, char *value);
+/* print it on stdout and free it */
+void cli_kv_print(out_table **t);
+
 /* what a list hands its store page function (a cli_page_fn) as the filter */
 typedef struct cli_query {
 	int64_t enterprise_id;   /* --enterprise; 0 for every enterprise */

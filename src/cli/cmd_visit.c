@@ -240,9 +240,6 @@ static void show_json(const void *rec)
 static void show_table(const void *rec)
 {
 	const visit_rec *v = rec;
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
-	};
 	char id[24], day[11];
 	snprintf(id, sizeof id, "%" PRId64, v->id);
 	const char *rows[][2] = {
@@ -258,22 +255,16 @@ static void show_table(const void *rec)
 		{ _("Recorded by"), v->created_by },
 		{ _("Recorded at"), v->created_at },
 	};
-	out_table *t = out_new(kv, 2);
+	out_table *t = cli_kv_new();
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		out_row(t, rows[i]);
 	for (int i = 0; i < v->nproblems; i++) {
-		char *label = xasprintf(_("Problem %d"), v->problems[i].seq);
-		char *text = v->problems[i].appeal_id
-			? xasprintf(_("%s (appeal %" PRId64 ")"), v->problems[i].text,
-			            v->problems[i].appeal_id)
-			: xstrdup(v->problems[i].text);
-		const char *row[2] = { label, text };
-		out_row(t, row);
-		free(label);
-		free(text);
+		const visit_problem *p = &v->problems[i];
+		cli_kv_add(t, xasprintf(_("Problem %d"), p->seq), p->appeal_id
+			? xasprintf(_("%s (appeal %" PRId64 ")"), p->text, p->appeal_id)
+			: xstrdup(p->text));
 	}
-	out_print(t, OUT_TABLE, false, stdout);
-	out_free(&t);
+	cli_kv_print(&t);
 }
 
 /* CSV: the list's columns and one row per problem, so a spreadsheet filters on them */

@@ -307,13 +307,10 @@ static void show_json(const void *rec)
 static void show_table(const void *rec)
 {
 	const warn_rec *w = rec;
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
-	};
 	char id[24], opened[11], closed[11], day[11];
 	const char *cells[NLIST];
 	cells_of(w, OUT_TABLE, id, opened, closed, cells);
-	out_table *t = out_new(kv, 2);
+	out_table *t = cli_kv_new();
 	/* every list column but the latest response, which the responses below show */
 	for (int i = 0; i < NLIST - 1; i++) {
 		const char *row[2] = { _(list_cols[i].header), cells[i] };
@@ -325,16 +322,10 @@ static void show_table(const void *rec)
 	out_row(t, by);
 	for (int i = 0; i < w->nresponses; i++) {
 		const warn_response *r = &w->responses[i];
-		char *label = xasprintf(r->closing ? _("Closing note %s") : _("Response %s"),
-		                        date_format(r->on, day));
-		char *text = xasprintf("%s (%s)", r->text, r->by);
-		const char *row[2] = { label, text };
-		out_row(t, row);
-		free(label);
-		free(text);
+		cli_kv_add(t, xasprintf(r->closing ? _("Closing note %s") : _("Response %s"),
+		                        date_format(r->on, day)), xasprintf("%s (%s)", r->text, r->by));
 	}
-	out_print(t, OUT_TABLE, false, stdout);
-	out_free(&t);
+	cli_kv_print(&t);
 }
 
 /* CSV: the list's columns and one row per response */
