@@ -81,6 +81,20 @@ static void build_keys_page(help *h)
 			sb_free(&keys);
 		}
 	}
+	/* forms and undo work the same in every pane: their keys are the form's own */
+	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL, "");
+	add_line(h, HELP_PAGE_KEYS, true, NULL, STYLE_NORMAL, _("Forms"));
+	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL,
+	         _("Tab, Shift-Tab and the arrows move between fields; Enter goes to the next "
+	           "field, opens a choice's list, picks from a list, and on [Save] saves. Esc "
+	           "or F10 leaves the form, asking first when something was changed. In a form "
+	           "letters, digits and punctuation are always text, so an input method can "
+	           "type into every field; only F1 and F9 keep their meaning."));
+	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL,
+	         _("Undo in the Enterprises tab puts back the register entry as it was before "
+	           "your last edit in this session, and again redoes the edit; F8 shows in the "
+	           "bar only while there is such an edit. New and imported enterprises are not "
+	           "undone."));
 	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL, "");
 	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL,
 	         _("Keys can be changed in the [keys] section of qifu.ini, e.g. "
