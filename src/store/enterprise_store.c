@@ -109,6 +109,12 @@ static void where_build(where *w, const ent_filter *f)
 		sb_add(&w->sql, " AND e.lead_unit = ?");
 		bind_add(w, f->lead_unit);
 	}
+	if (f->pool) {
+		/* current members only: the open period of pool_entry (migration 2) */
+		sb_add(&w->sql, " AND e.id IN (SELECT enterprise_id FROM pool_entry"
+		                " WHERE pool = ? AND left_on IS NULL)");
+		bind_add(w, f->pool);
+	}
 	if (f->warning_only)
 		sb_add(&w->sql, " AND e.open_warnings > 0");
 	if (f->search && *f->search)

@@ -87,8 +87,8 @@ expect 2 "" inspect check --date 2026-03-05 --reason general extra
 expect 2 "" inspect check --date 2026-03-05 --reason general --frobnicate
 expect 2 "" inspect
 has "$err" "usage: qifu inspect SUBCOMMAND"
-expect 2 "" inspect approve
-has "$err" "unknown subcommand 'approve'"
+expect 2 "" inspect frobnicate
+has "$err" "unknown subcommand 'frobnicate'"
 "$qifu" inspect --help >"$out" 2>"$err" || fail "inspect --help: exit $?"
 has "$out" "check"
 "$qifu" inspect check --help >"$out" 2>"$err" || fail "inspect check --help: exit $?"
