@@ -1,7 +1,7 @@
 /* The Enterprises pane's pure side. The column table is the one the pane draws with
- * and the unit test checks. At 80 columns: name, USCC, category, area, lead unit
- * (UX.md's layout); from 100 the commissioner joins, from 110 the warning mark (next
- * to the name) and the open appeals. When the name would get fewer than 20 cells
+ * and the unit test checks. At 80 columns: name, the warning mark "!", USCC,
+ * category, area, lead unit (UX.md's layout); from 100 the commissioner joins, from
+ * 110 the open appeals. When the name would get fewer than 20 cells
  * (the list beside the 360 view, a narrow pane) the fixed columns drop from the
  * right: lead unit, area, category, then USCC. */
 #include "ui/entlist.h"
@@ -15,7 +15,8 @@
 
 const lv_column entlist_columns[ENTLIST__COUNT] = {
 	[ENTLIST_NAME] = { N_("Name"), 20, true, TEXT_LEFT, 0 },
-	[ENTLIST_WARNING] = { N_("Warn"), 4, false, TEXT_LEFT, 110 },
+	/* "!" is a mark like ^ and v, the same in every language (the help's legend) */
+	[ENTLIST_WARNING] = { "!", 1, false, TEXT_LEFT, 0 },
 	[ENTLIST_USCC] = { N_("USCC"), 18, false, TEXT_LEFT, 0 },
 	[ENTLIST_CATEGORY] = { N_("Category"), 8, false, TEXT_LEFT, 0 },
 	[ENTLIST_AREA] = { N_("Area"), 12, false, TEXT_LEFT, 0 },

@@ -77,6 +77,8 @@ struct form {
 	char **buttons;
 	int nbuttons, button, cancel;
 	bool confirm, asking;
+	bool menu;          /* taking an option presses button 0 */
+	char *error;        /* about the form as a whole, shown above the buttons */
 	db *d;
 	char *scope_area;
 	frow *rows;
@@ -144,6 +146,7 @@ void form_free(form **f)
 	xfree(&fm->scope_area);
 	xfree(&fm->rows);
 	xfree(&fm->hint);
+	xfree(&fm->error);
 	xfree(f);
 }
 
@@ -162,6 +165,16 @@ void form_set_buttons(form *f, const char *const *labels, int n, int cancel)
 void form_set_confirm(form *f, bool confirm)
 {
 	f->confirm = confirm;
+}
+
+void form_set_menu(form *f, int i)
+{
+	if (i < 0 || i >= f->n || f->v[i].kind != FK_CHOICE)
+		return;
+	form_focus(f, i);
+	f->v[i].open = true;
+	f->v[i].pick = f->v[i].sel;
+	f->menu = true;
 }
 
 static field *add_field(form *f, form_kind kind, const char *label, bool required)
@@ -398,12 +411,13 @@ bool form_changed(const form *f)
 
 void form_set_error(form *f, int i, const char *msg)
 {
-	if (i < 0 || i >= f->n)
+	if (i >= f->n)
 		return;
-	xfree(&f->v[i].error);
+	char **slot = i < 0 ? &f->error : &f->v[i].error;
+	xfree(slot);
 	if (msg) {
-		f->v[i].error = xstrdup(msg);
-		form_focus(f, i);
+		*slot = xstrdup(msg);
+		form_focus(f, i < 0 ? f->n : i);
 	}
 }
 
@@ -411,6 +425,7 @@ void form_clear_errors(form *f)
 {
 	for (int i = 0; i < f->n; i++)
 		xfree(&f->v[i].error);
+	xfree(&f->error);
 }
 
 /* the form's own checks before button 0 reports: required fields and dates */
@@ -657,8 +672,13 @@ static form_state key_in(form *f, const pane_event *ev)
 		return is_yes_key(k) ? FORM_CANCEL : FORM_EDITING;
 	}
 	field *fl = focused(f);
-	if (fl && fl->kind == FK_CHOICE && fl->open && pick_key(fl, k))
+	if (f->menu && k == QK_ESC)
+		return leave(f);
+	if (fl && fl->kind == FK_CHOICE && fl->open && pick_key(fl, k)) {
+		if (f->menu && !fl->open && (k == QK_ENTER || k == ' '))
+			return press(f, 0);
 		return FORM_EDITING;
+	}
 	/* the F-keys keep their meaning; letters, digits and punctuation are text */
 	if (k >= QK_F1 && k <= QK_F12) {
 		if (ev->act == ACT_QUIT || ev->act == ACT_CANCEL || ev->act == ACT_BACK)
@@ -748,19 +768,19 @@ static void fetch_hits(form *f, field *fl)
 static int value_x(const form *f);
 
 /* an error wraps under its field, at most FORM_ERROR_ROWS rows of it */
-static int wrap_error(const form *f, const field *fl, size_t *starts, size_t *lens)
+static int wrap_error(const form *f, const char *error, size_t *starts, size_t *lens)
 {
-	char *msg = xasprintf("%s%s", _("Error: "), fl->error);
+	char *msg = xasprintf("%s%s", _("Error: "), error);
 	int w = f->r.x + f->r.w - value_x(f);
 	int n = layout_wrap(msg, w > 8 ? w : 8, starts, lens, FORM_ERROR_ROWS);
 	xfree(&msg);
 	return n;
 }
 
-static int error_rows(const form *f, const field *fl)
+static int error_rows(const form *f, const char *error)
 {
 	size_t starts[FORM_ERROR_ROWS], lens[FORM_ERROR_ROWS];
-	return fl->error ? wrap_error(f, fl, starts, lens) : 0;
+	return error ? wrap_error(f, error, starts, lens) : 0;
 }
 
 static bool shows_hits(const form *f, int i)
@@ -803,7 +823,7 @@ void form_recalc(form *f, ui_rect r)
 			for (int k = 0; k < (fl->nhits ? fl->nhits : 1); k++)
 				add_row(f, ROW_HIT, i, k);
 		}
-		for (int k = 0; k < error_rows(f, fl); k++)
+		for (int k = 0; k < error_rows(f, fl->error); k++)
 			add_row(f, ROW_ERROR, i, k);
 		if (i == f->focus) {
 			focus_first = first;
@@ -811,9 +831,14 @@ void form_recalc(form *f, ui_rect r)
 		}
 	}
 	add_row(f, ROW_BLANK, -1, 0);
+	int form_errors = f->nrows;
+	for (int k = 0; k < error_rows(f, f->error); k++)
+		add_row(f, ROW_ERROR, -1, k);
 	add_row(f, ROW_BUTTONS, -1, 0);
-	if (f->focus == f->n)
-		focus_first = focus_last = f->nrows - 1;
+	if (f->focus == f->n) {
+		focus_first = form_errors;
+		focus_last = f->nrows - 1;
+	}
 	/* the title stays on the first row; the rest scrolls under it */
 	int body = r.h - 1;
 	if (body < 1)
@@ -997,8 +1022,9 @@ void form_repaint(form *f, ui_rect r)
 		case ROW_ERROR: {
 			int vx = value_x(f);
 			size_t starts[FORM_ERROR_ROWS], lens[FORM_ERROR_ROWS];
-			wrap_error(f, &f->v[row->field], starts, lens);
-			char *msg = xasprintf("%s%s", _("Error: "), f->v[row->field].error);
+			const char *error = row->field < 0 ? f->error : f->v[row->field].error;
+			wrap_error(f, error, starts, lens);
+			char *msg = xasprintf("%s%s", _("Error: "), error);
 			char *piece = xstrndup(msg + starts[row->idx], lens[row->idx]);
 			draw_text(y, r.x, vx - r.x, "", TEXT_LEFT, STYLE_NORMAL);
 			draw_text(y, vx, r.x + r.w - vx, piece, TEXT_LEFT, STYLE_ERROR);

@@ -56,6 +56,9 @@ int form_add_enterprise(form *f, const char *label, db *d, const char *scope_are
 void form_set_buttons(form *f, const char *const *labels, int n, int cancel);
 /* whether Esc asks before throwing changes away (default yes; a filter form clears) */
 void form_set_confirm(form *f, bool confirm);
+/* a menu-like form: the choice field's list starts open, and taking an option with
+ * Enter presses button 0 */
+void form_set_menu(form *f, int field);
 
 /* one key; ev->key is what was typed, whatever action the keymap gives it */
 form_state form_key(form *f, const pane_event *ev);
@@ -82,7 +85,8 @@ int64_t form_enterprise(const form *f, int field);
 /* whether any field differs from the value it started with */
 bool form_changed(const form *f);
 
-/* show msg (translated) under field, and move the focus there; NULL clears it */
+/* show msg (translated) under field and move the focus there; field -1 is the form
+ * as a whole (shown above the buttons); NULL clears it */
 void form_set_error(form *f, int field, const char *msg);
 void form_clear_errors(form *f);
 void form_focus(form *f, int field);

@@ -21,6 +21,7 @@
 #include "store/staff_store.h"
 #include "ui/detail.h"
 #include "ui/entlist.h"
+#include "ui/entrec.h"
 #include "ui/form.h"
 #include "ui/listview.h"
 #include "ui/prompt.h"
@@ -42,7 +43,7 @@ static const char *const empty_lines[] = {
 };
 
 typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW } pane_mode;
-typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER } form_purpose;
+typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD } form_purpose;
 
 /* option lists for choice fields, with the strings they own */
 typedef struct optlist {
@@ -65,7 +66,7 @@ typedef struct ent_pane {
 	ent_filter filter;
 	char *search;
 	char *search_before;     /* restored when the search prompt is cancelled */
-	char *f_category, *f_area, *f_lead;
+	char *f_category, *f_area, *f_lead, *f_pool;
 	ent_sort sort;
 	bool desc;
 	ent_row *rows;
@@ -80,7 +81,10 @@ typedef struct ent_pane {
 	ent_record form_old;     /* the record an edit started from */
 	int fld[ENT_F__COUNT];   /* form field of each enterprise field, -1 when absent */
 	int fld_uscc_reason, fld_lead, fld_lead_reason;
-	int fld_category, fld_area, fld_lead_filter, fld_warning;
+	int fld_category, fld_area, fld_lead_filter, fld_pool, fld_warning;
+	/* the records of the 360 view and their forms */
+	entrec *rec;
+	ent_record rec_ent;      /* the enterprise a record form is about */
 	/* the 360 view, full screen or beside the list */
 	detail *view;
 	int64_t view_id;         /* the enterprise the view shows; 0 none */
@@ -106,17 +110,9 @@ static const staff *pane_actor(ent_pane *p)
 	return cli_actor(shell_ctx(p->sh));
 }
 
-/* the permission function, as cli_allowed asks it; a refusal goes to the status line */
 static bool allowed(ent_pane *p, perm_action act, const char *area)
 {
-	const staff *me = pane_actor(p);
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
-	perm_object po = { area, NULL };
-	perm_verdict v = perm_check(&pa, act, &po);
-	if (!v.allow)
-		shell_error(p->sh, _("not allowed for %s (%s): %s"), me->login, _(role_label(me->role)),
-		            _(v.reason));
-	return v.allow;
+	return shell_allowed(p->sh, act, area);
 }
 
 /* the same question without the message, for what a form offers */
@@ -196,7 +192,7 @@ static const char *cell(void *arg, long row, int col)
 	const ent_row *r = &p->rows[i];
 	switch (col) {
 	case ENTLIST_NAME: return r->name;
-	case ENTLIST_WARNING: return r->warning ? _("yes") : "";
+	case ENTLIST_WARNING: return r->warning ? "!" : "";
 	case ENTLIST_USCC: return r->uscc;
 	case ENTLIST_CATEGORY: return category_label(p, r->category, false);
 	case ENTLIST_LEAD: return r->lead_unit;
@@ -222,6 +218,7 @@ static void apply_filter(ent_pane *p)
 	p->filter.category = p->f_category;
 	p->filter.area = p->f_area;
 	p->filter.lead_unit = p->f_lead;
+	p->filter.pool = p->f_pool;
 	lv_invalidate(p->lv);
 	lv_handle(p->lv, ACT_FIRST);
 	shell_dirty_pane(p->sh);
@@ -313,13 +310,14 @@ static void build_view(ent_pane *p, const ent_row *row)
 	detail_field(d, _("Why"), why);
 	xfree(&why);
 
-	detail_section(d, _("Appeals and inspections"));
+	entrec_sections(p->rec, d, &e);
+
+	/* the count the register keeps with the enterprise; the appeals themselves are
+	 * the Appeals tab's */
+	detail_section(d, _("Appeals"));
 	char *open = xasprintf("%d", row->open_appeals);
 	detail_field(d, _("Open appeals"), open);
 	xfree(&open);
-	detail_field(d, _("Inspections"),
-	             _("none recorded: this version keeps no inspection register "
-	               "(qifu inspect check only checks a date)"));
 	ent_record_clear(&e);
 	sb_free(&err);
 }
@@ -671,6 +669,9 @@ static void open_filter_form(ent_pane *p)
 	opt_units(&o, rules->units, -1);
 	p->fld_lead_filter = form_add_choice(f, _("Lead unit"), o.v, o.n, p->f_lead, false);
 	opt_free(&o);
+	form_option *pools;
+	int npools = entrec_pool_options(p->rec, &pools);
+	p->fld_pool = form_add_choice(f, _("Cultivation pool"), pools, npools, p->f_pool, false);
 	p->fld_warning = form_add_yesno(f, _("Open relocation warning only"), p->filter.warning_only);
 	const char *buttons[] = { _("Apply"), _("Clear all") };
 	form_set_buttons(f, buttons, 2, -1);
@@ -692,6 +693,7 @@ static void clear_filters(ent_pane *p)
 	xfree(&p->f_category);
 	xfree(&p->f_area);
 	xfree(&p->f_lead);
+	xfree(&p->f_pool);
 	xfree(&p->search);
 	p->filter.warning_only = false;
 }
@@ -705,10 +707,64 @@ static void apply_filter_form(ent_pane *p, bool clear)
 		set_str(&p->f_category, choice_or_null(p->form, p->fld_category));
 		set_str(&p->f_area, choice_or_null(p->form, p->fld_area));
 		set_str(&p->f_lead, choice_or_null(p->form, p->fld_lead_filter));
+		set_str(&p->f_pool, choice_or_null(p->form, p->fld_pool));
 		p->filter.warning_only = form_yes(p->form, p->fld_warning);
 	}
 	close_form(p);
 	apply_filter(p);
+}
+
+/* the 360 view shows the enterprise as it is now, at the same scroll position */
+static void rebuild_view(ent_pane *p)
+{
+	ent_row shown = { 0 };
+	const ent_row *row = cursor_row(p);
+	if (row)
+		shown = *row;
+	shown.id = p->view_id;
+	if (!row || row->id != p->view_id)
+		shown.open_appeals = 0;
+	build_view(p, &shown);
+}
+
+/* F2 in the 360 view: which record to add to the enterprise shown */
+static void open_record_chooser(ent_pane *p)
+{
+	ent_record_clear(&p->rec_ent);
+	strbuf err = STRBUF_INIT;
+	int found = ent_store_get(pane_db(p), NULL, p->view_id, &p->rec_ent, &err);
+	if (found != 0) {
+		shell_error(p->sh, "%s", found < 0 ? sb_str(&err)
+		                                   : _("This enterprise is no longer in the register."));
+	} else {
+		p->form = entrec_chooser(p->rec, &p->rec_ent);
+		p->purpose = FP_CHOOSE;
+		p->back = MODE_VIEW;
+		p->mode = MODE_FORM;
+	}
+	sb_free(&err);
+}
+
+static void open_record_kind(ent_pane *p, entrec_kind k)
+{
+	form_free(&p->form);
+	p->form = entrec_form(p->rec, k, &p->rec_ent);
+	if (!p->form) {
+		p->mode = MODE_VIEW;
+		return;
+	}
+	p->purpose = FP_RECORD;
+}
+
+static void save_enterprise_record(ent_pane *p)
+{
+	if (entrec_save(p->rec, p->form, &p->rec_ent) < 0)
+		return;
+	form_free(&p->form);
+	p->mode = MODE_VIEW;
+	/* the warning mark and the pool filter follow the records */
+	lv_invalidate(p->lv);
+	rebuild_view(p);
 }
 
 static unsigned form_event(ent_pane *p, const pane_event *ev)
@@ -726,6 +782,10 @@ static unsigned form_event(ent_pane *p, const pane_event *ev)
 	case FORM_PRESSED:
 		if (p->purpose == FP_FILTER)
 			apply_filter_form(p, form_button(p->form) == 1);
+		else if (p->purpose == FP_CHOOSE)
+			open_record_kind(p, entrec_chosen(p->form));
+		else if (p->purpose == FP_RECORD)
+			save_enterprise_record(p);
 		else
 			save_record(p);
 		return REACT_RECALC;
@@ -988,6 +1048,7 @@ static void *create(shell *sh)
 	p->lv = lv_new(entlist_columns, ENTLIST__COUNT, &src);
 	lv_set_sort(p->lv, entlist_sort_column(ENT_SORT_NAME), false);
 	p->view = detail_new();
+	p->rec = entrec_new(sh);
 	return p;
 }
 
@@ -1002,6 +1063,8 @@ static void destroy(void *state)
 	form_free(&p->form);
 	ent_record_clear(&p->form_old);
 	detail_free(&p->view);
+	entrec_free(&p->rec);
+	ent_record_clear(&p->rec_ent);
 	drop_import(p);
 	sb_free(&p->imp_errors);
 	undo_clear(&p->undo);
@@ -1058,10 +1121,12 @@ static void draw_summary(ent_pane *p, ui_rect r)
 	const char *parts[6] = { p->search, NULL, p->f_area, p->f_lead, NULL, NULL };
 	if (p->f_category)
 		parts[1] = category_label(p, p->f_category, false);
+	if (p->f_pool)
+		parts[4] = entrec_pool_name(p->rec, p->f_pool);
 	if (p->filter.warning_only)
-		parts[4] = _("with an open warning");
+		parts[5] = _("with an open warning");
 	long n = lv_count(p->lv);
-	char *s = entlist_summary(parts, 5, p->sort, p->desc, n);
+	char *s = entlist_summary(parts, 6, p->sort, p->desc, n);
 	char pos[48] = "";
 	if (n > 0)
 		snprintf(pos, sizeof pos, "%ld/%ld", lv_cursor(p->lv) + 1, n);
@@ -1076,7 +1141,8 @@ static void draw_summary(ent_pane *p, ui_rect r)
 
 static bool filtered(const ent_pane *p)
 {
-	return p->search || p->f_category || p->f_area || p->f_lead || p->filter.warning_only;
+	return p->search || p->f_category || p->f_area || p->f_lead || p->f_pool ||
+	       p->filter.warning_only;
 }
 
 static void repaint(void *state, ui_rect r)
@@ -1231,19 +1297,16 @@ static unsigned view_event(ent_pane *p, const pane_event *ev)
 		if (p->view_id)
 			open_edit(p, p->view_id);
 		return REACT_RECALC;
+	case ACT_NEW:
+		if (p->view_id)
+			open_record_chooser(p);
+		return REACT_RECALC;
 	case ACT_UNDO:
 		undo_last(p);
 		return REACT_RECALC;
-	case ACT_REFRESH: {
-		ent_row shown = { 0 };
-		const ent_row *row = cursor_row(p);
-		if (row)
-			shown = *row;
-		shown.id = p->view_id;
-		p->view_id = 0;
-		build_view(p, &shown);
+	case ACT_REFRESH:
+		rebuild_view(p);
 		return REACT_RECALC;
-	}
 	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
 	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
@@ -1295,7 +1358,9 @@ static bool offers(void *state, action a)
 		return (p->mode == MODE_LIST || p->mode == MODE_VIEW) && p->undo.have;
 	case ACT_REFRESH:
 		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
-	case ACT_NEW: case ACT_SEARCH: case ACT_FILTER: case ACT_SORT: case ACT_EXPORT:
+	case ACT_NEW:
+		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
+	case ACT_SEARCH: case ACT_FILTER: case ACT_SORT: case ACT_EXPORT:
 		return p->mode == MODE_LIST;
 	default:
 		return p->mode == MODE_LIST;
@@ -1318,8 +1383,9 @@ static const char *hint(void *state)
 	case MODE_VIEW:
 		key_name(p, ACT_CANCEL, k1);
 		key_name(p, ACT_EDIT, k2);
-		key_name(p, ACT_HELP, k3);
-		set_str(&p->hint, xasprintf(_("%s back to the list, %s edit, %s help"), k1, k2, k3));
+		key_name(p, ACT_NEW, k3);
+		set_str(&p->hint, xasprintf(_("%s back to the list, %s edit, %s new visit, need, pool "
+		                              "or warning"), k1, k2, k3));
 		return p->hint;
 	case MODE_PREVIEW:
 		if (p->imp.nbad || !p->imp.ngood)

@@ -98,6 +98,18 @@ const keymap *shell_keymap(const shell *sh)
 	return sh->km;
 }
 
+bool shell_allowed(shell *sh, int act, const char *area)
+{
+	const staff *me = cli_actor(sh->ctx);
+	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_object po = { area, NULL };
+	perm_verdict v = perm_check(&pa, (perm_action)act, &po);
+	if (!v.allow)
+		shell_error(sh, _("not allowed for %s (%s): %s"), me->login, _(role_label(me->role)),
+		            _(v.reason));
+	return v.allow;
+}
+
 void shell_dirty_pane(shell *sh)
 {
 	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;

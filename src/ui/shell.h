@@ -45,6 +45,9 @@ void shell_prompt_live(shell *sh, const char *label, const char *initial,
 bool shell_progress(shell *sh, const char *text);
 /* for panes: ask for recalc and repaint of the current pane */
 void shell_dirty_pane(shell *sh);
+/* for panes: the permission function for the acting staff member on an object in
+ * area (may be NULL), as cli_allowed asks it; a refusal goes to the status line */
+bool shell_allowed(shell *sh, int act, const char *area);
 cli_ctx *shell_ctx(shell *sh);
 const keymap *shell_keymap(const shell *sh);
 

@@ -39,6 +39,7 @@ CASES = {
     'ent-split': (['120x30', '120x40'], ['zh_CN', 'en'], 'demo'),
     'ent-add': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
     'ent-edit': (['80x24', '120x40'], ['zh_CN'], 'demo'),
+    'ent-records': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
     'ent-export': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'ent-import': (['80x24', '120x40'], ['zh_CN'], 'demo'),
 }

@@ -48,19 +48,20 @@ static void test_columns(void **state)
 	(void)state;
 	/* name, warn, USCC, category, area, lead unit, commissioner, open appeals */
 	static const struct { int w; int want[ENTLIST__COUNT]; } t[] = {
-		{ 80, { 26, 0, 18, 8, 12, 12, 0, 0 } },     /* UX.md's 80-column layout */
-		{ 99, { 45, 0, 18, 8, 12, 12, 0, 0 } },
-		{ 100, { 33, 0, 18, 8, 12, 12, 12, 0 } },   /* the commissioner from 100 */
-		{ 109, { 42, 0, 18, 8, 12, 12, 12, 0 } },
-		{ 110, { 29, 4, 18, 8, 12, 12, 12, 8 } },   /* warning and appeals from 110 */
-		{ 160, { 79, 4, 18, 8, 12, 12, 12, 8 } },
-		{ 71, { 30, 0, 18, 8, 12, 0, 0, 0 } },      /* beside the 360 view at 120: lead unit goes */
-		{ 74, { 20, 0, 18, 8, 12, 12, 0, 0 } },     /* the name at its minimum */
-		{ 73, { 32, 0, 18, 8, 12, 0, 0, 0 } },
-		{ 61, { 20, 0, 18, 8, 12, 0, 0, 0 } },
-		{ 60, { 32, 0, 18, 8, 0, 0, 0, 0 } },       /* then area, category, USCC */
-		{ 46, { 27, 0, 18, 0, 0, 0, 0, 0 } },
-		{ 38, { 38, 0, 0, 0, 0, 0, 0, 0 } },
+		{ 80, { 24, 1, 18, 8, 12, 12, 0, 0 } },     /* UX.md's 80 columns and the mark */
+		{ 99, { 43, 1, 18, 8, 12, 12, 0, 0 } },
+		{ 100, { 31, 1, 18, 8, 12, 12, 12, 0 } },   /* the commissioner from 100 */
+		{ 109, { 40, 1, 18, 8, 12, 12, 12, 0 } },
+		{ 110, { 32, 1, 18, 8, 12, 12, 12, 8 } },   /* open appeals from 110 */
+		{ 160, { 82, 1, 18, 8, 12, 12, 12, 8 } },
+		{ 71, { 28, 1, 18, 8, 12, 0, 0, 0 } },      /* beside the 360 view at 120: lead unit goes */
+		{ 76, { 20, 1, 18, 8, 12, 12, 0, 0 } },     /* the name at its minimum */
+		{ 75, { 32, 1, 18, 8, 12, 0, 0, 0 } },
+		{ 63, { 20, 1, 18, 8, 12, 0, 0, 0 } },
+		{ 62, { 32, 1, 18, 8, 0, 0, 0, 0 } },       /* then area, category, USCC */
+		{ 48, { 27, 1, 18, 0, 0, 0, 0, 0 } },
+		{ 40, { 38, 1, 0, 0, 0, 0, 0, 0 } },
+		{ 21, { 21, 0, 0, 0, 0, 0, 0, 0 } },        /* the warning mark last of all */
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		int width[ENTLIST__COUNT];
