@@ -325,9 +325,7 @@ void entrec_sections(entrec *r, detail *d, const ent_record *e)
 
 form *entrec_chooser(entrec *r, const ent_record *e)
 {
-	char *title = xasprintf(_("New record for %s"), e->name);
-	form *f = form_new(r->sh, title);
-	xfree(&title);
+	form *f = form_new(r->sh, _("New record"));
 	form_option opts[ENTREC__COUNT];
 	char values[ENTREC__COUNT][4];
 	for (int k = 0; k < ENTREC__COUNT; k++) {
@@ -335,6 +333,11 @@ form *entrec_chooser(entrec *r, const ent_record *e)
 		opts[k].value = values[k];
 		opts[k].label = _(kind_labels[k]);
 	}
+	/* the enterprise viewed, or another one typed in: records for several enterprises
+	 * one after the other without going back to the list */
+	cli_ctx *ctx = shell_ctx(r->sh);
+	form_add_enterprise(f, _("Enterprise"), cli_db(ctx), cli_scope_area(ctx), e->id, e->name,
+	                    true);
 	form_set_menu(f, form_add_choice(f, _("Record"), opts, ENTREC__COUNT, "0", true));
 	const char *buttons[] = { _("Continue"), _("Cancel") };
 	form_set_buttons(f, buttons, 2, 1);
@@ -342,9 +345,14 @@ form *entrec_chooser(entrec *r, const ent_record *e)
 	return f;
 }
 
+int64_t entrec_chosen_enterprise(const form *f)
+{
+	return form_enterprise(f, 0);
+}
+
 entrec_kind entrec_chosen(const form *f)
 {
-	int k = atoi(form_choice(f, 0));
+	int k = atoi(form_choice(f, 1));
 	return k >= 0 && k < ENTREC__COUNT ? (entrec_kind)k : ENTREC_VISIT;
 }
 

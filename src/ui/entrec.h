@@ -31,10 +31,13 @@ int entrec_pool_options(entrec *r, form_option **opts);
 /* the name of a stored pool code */
 const char *entrec_pool_name(entrec *r, const char *code);
 
-/* a form asking which kind of record to add to e */
+/* a form asking which kind of record to add, and to which enterprise (e, or another
+ * picked by typing its name, pinyin or code) */
 form *entrec_chooser(entrec *r, const ent_record *e);
 /* the kind the chooser's form chose */
 entrec_kind entrec_chosen(const form *f);
+/* the enterprise the chooser's form names */
+int64_t entrec_chosen_enterprise(const form *f);
 /* the form for a record of kind k about e; NULL, with the reason on the status line,
  * when the actor may not or there is nothing to act on (no open warning to close) */
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e);

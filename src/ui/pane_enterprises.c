@@ -747,6 +747,21 @@ static void open_record_chooser(ent_pane *p)
 
 static void open_record_kind(ent_pane *p, entrec_kind k)
 {
+	int64_t id = entrec_chosen_enterprise(p->form);
+	if (id != p->rec_ent.id) {
+		ent_record e = { 0 };
+		strbuf err = STRBUF_INIT;
+		int found = ent_store_get(pane_db(p), NULL, id, &e, &err);
+		if (found != 0) {
+			shell_error(p->sh, "%s", found < 0 ? sb_str(&err)
+			                                   : _("This enterprise is no longer in the register."));
+			sb_free(&err);
+			return;
+		}
+		ent_record_clear(&p->rec_ent);
+		p->rec_ent = e;
+		sb_free(&err);
+	}
 	form_free(&p->form);
 	p->form = entrec_form(p->rec, k, &p->rec_ent);
 	if (!p->form) {
