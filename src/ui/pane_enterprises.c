@@ -96,6 +96,7 @@ typedef struct ent_pane {
 	long imp_nerrors;
 	/* export waiting for an overwrite answer */
 	char *export_path;
+	bool cancelled;          /* Esc during the last long work: not an error */
 	undo_rec undo;
 	char *hint;
 } ent_pane;
@@ -866,16 +867,30 @@ static bool tui_progress(void *arg, ent_io_phase phase, long done, long total)
 		text = xasprintf(_("Importing… %ld/%ld (%ld%%)  %s cancels"), done, total, pct, esc);
 	bool cancel = shell_progress(p->sh, text);
 	xfree(&text);
+	p->cancelled = p->cancelled || cancel;
 	return cancel;
+}
+
+/* the outcome of long work that failed: a cancel is news, anything else an error */
+static void work_failed(ent_pane *p, const char *msg)
+{
+	if (p->cancelled)
+		shell_message(p->sh, "%s", msg);
+	else
+		shell_error(p->sh, "%s", msg);
 }
 
 static void export_now(ent_pane *p, const char *path)
 {
 	long rows = 0;
 	strbuf err = STRBUF_INIT;
+	p->cancelled = false;
 	if (ent_export_write(shell_ctx(p->sh), &p->filter, p->sort, p->desc, path, tui_progress, p,
-	                     &rows, &err) < 0)
-		shell_error(p->sh, _("%s; nothing written to %s"), sb_str(&err), path);
+	                     &rows, &err) < 0) {
+		char *msg = xasprintf(_("%s; nothing written to %s"), sb_str(&err), path);
+		work_failed(p, msg);
+		xfree(&msg);
+	}
 	else
 		shell_message(p->sh, P_("Exported %ld enterprise -> %s", "Exported %ld enterprises -> %s",
 		                        (unsigned long)rows), rows, path);
@@ -998,10 +1013,11 @@ static void import_done(void *arg, const char *text)
 	drop_import(p);
 	ent_import_hooks hooks = { NULL, import_bad, tui_progress, p };
 	strbuf err = STRBUF_INIT;
+	p->cancelled = false;
 	int rc = ent_import_check(shell_ctx(p->sh), text, &hooks, &p->imp, &err);
 	p->have_imp = true;
 	if (rc < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+		work_failed(p, sb_str(&err));
 		drop_import(p);
 	} else {
 		build_preview(p);
@@ -1022,12 +1038,16 @@ static void finish_import(ent_pane *p, bool yes)
 	bool can = p->imp.nbad == 0 && p->imp.ngood > 0;
 	if (yes && can) {
 		strbuf err = STRBUF_INIT;
-		if (ent_import_write(shell_ctx(p->sh), &p->imp, tui_progress, p, &err) < 0)
-			shell_error(p->sh, _("%s; nothing imported"), sb_str(&err));
-		else
+		p->cancelled = false;
+		if (ent_import_write(shell_ctx(p->sh), &p->imp, tui_progress, p, &err) < 0) {
+			char *msg = xasprintf(_("%s; nothing imported"), sb_str(&err));
+			work_failed(p, msg);
+			xfree(&msg);
+		} else {
 			shell_message(p->sh, P_("Imported %ld enterprise from %s",
 			                        "Imported %ld enterprises from %s", (unsigned long)p->imp.ngood),
 			              p->imp.ngood, p->imp.path);
+		}
 		sb_free(&err);
 		lv_invalidate(p->lv);
 	} else {
