@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli_args.h"
+#include "cli/cmd_financing.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -204,8 +205,7 @@ static const out_col list_cols[] = {
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 
-/* the amount as people read it: 500万元, 1.5亿元, 3456.78元 */
-static char *amount_for_people(int64_t fen)
+char *fin_amount_for_people(int64_t fen)
 {
 	char num[32];
 	switch (fin_amount_scaled(fen, num)) {
@@ -219,7 +219,7 @@ static void list_row(out_table *t, const fin_rec *f, out_format fmt)
 {
 	char id[24], yuan[32];
 	snprintf(id, sizeof id, "%" PRId64, f->id);
-	char *people = fmt == OUT_TABLE ? amount_for_people(f->amount_fen) : NULL;
+	char *people = fmt == OUT_TABLE ? fin_amount_for_people(f->amount_fen) : NULL;
 	const char *cells[NLIST] = { id, f->enterprise, f->uscc,
 		people ? people : fin_amount_yuan(f->amount_fen, yuan), f->purpose,
 		fmt == OUT_TABLE ? _(fin_status_label(f->status)) : fin_status_code(f->status),
