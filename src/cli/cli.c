@@ -19,6 +19,8 @@
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
+	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
+	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)
