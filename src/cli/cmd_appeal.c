@@ -158,6 +158,15 @@ void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm)
 	cli_warn_missing_year(ctx, lo, hi);
 }
 
+void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out)
+{
+	if (l == TICKET_LIGHT_NONE)
+		return;
+	if (l != TICKET_LIGHT_RED)
+		sb_addf(out, _("%s, "), _(ticket_light_label(l)));
+	ticket_due_text(l, workdays, out);
+}
+
 /* ---- input ------------------------------------------------------------------ */
 
 /* s checked and cleaned for the database: valid UTF-8, no controls (newlines kept
@@ -205,10 +214,10 @@ static void print_started(cli_ctx *ctx, const ticket_timers *before, const ticke
 		ticket_light_t l = ticket_timer_light(a, ctx->today, cli_calendar(ctx), p.yellow_days,
 		                                      &n);
 		strbuf txt = STRBUF_INIT;
-		ticket_due_text(l, n, &txt);
+		appeal_cli_light_text(l, n, &txt);
 		char due[16];
-		printf(_("  %s: %s, %s (%s)\n"), _(ticket_timer_label((ticket_timer)i)),
-		       date_format(a->due, due), sb_str(&txt), _(ticket_light_label(l)));
+		printf(_("  %s: %s, %s\n"), _(ticket_timer_label((ticket_timer)i)),
+		       date_format(a->due, due), sb_str(&txt));
 		sb_free(&txt);
 	}
 }

@@ -20,6 +20,9 @@ void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f);
 /* "a,b，c、d" split into a NULL-terminated vector of trimmed, non-empty items */
 char **appeal_cli_split(const char *s, int *n);
 void appeal_cli_split_free(char ***v);
+/* a light as people read it: "57 working days overdue" when red (the text says it),
+ * otherwise the light and the days left ("due soon, due today") */
+void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out);
 /* warn when today or a running deadline of tm lies in a year without a holiday file */
 void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm);
 

@@ -238,8 +238,7 @@ static void show_table(cli_ctx *ctx, const appeal_record *a)
 	                                          NULL);
 	if (worst != TICKET_LIGHT_NONE) {
 		strbuf b = STRBUF_INIT;
-		sb_addf(&b, "%s, ", _(ticket_light_label(worst)));
-		ticket_due_text(worst, n, &b);
+		appeal_cli_light_text(worst, n, &b);
 		kv(t, _("Light"), sb_str(&b));
 		sb_free(&b);
 	}
@@ -286,10 +285,7 @@ static void show_table(cli_ctx *ctx, const appeal_record *a)
 		strbuf l = STRBUF_INIT;
 		int wd;
 		ticket_light_t lt = ticket_timer_light(ts, ctx->today, cal, p.yellow_days, &wd);
-		if (lt != TICKET_LIGHT_NONE) {
-			sb_addf(&l, "%s, ", _(ticket_light_label(lt)));
-			ticket_due_text(lt, wd, &l);
-		}
+		appeal_cli_light_text(lt, wd, &l);
 		const char *row[5] = { _(ticket_timer_label((ticket_timer)i)),
 			date_or_empty(ts->start, b1), date_or_empty(ts->due, b2),
 			date_or_empty(ts->done, b3), sb_str(&l) };

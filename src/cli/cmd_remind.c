@@ -58,12 +58,11 @@ static void add_line(cli_ctx *ctx, remind_group *g, const appeal_row *r, int yel
 	ticket_light_t l = ticket_light(r->next_due, ctx->today, cli_calendar(ctx), yellow_days, &n);
 	strbuf when = STRBUF_INIT;
 	char due[16];
-	sb_addf(&when, "%s ", _(ticket_light_label(l)));
-	ticket_due_text(l, n, &when);
+	appeal_cli_light_text(l, n, &when);
 	sb_add(&g->lines, "  ");
 	sb_add(&g->lines, r->number);
 	sb_add(&g->lines, "  ");
-	text_fit_pad_sb(&g->lines, sb_str(&when), 22, TEXT_LEFT);
+	text_fit_pad_sb(&g->lines, sb_str(&when), 30, TEXT_LEFT);
 	sb_addf(&g->lines, "  %s  ", date_format(r->next_due, due));
 	text_fit_pad_sb(&g->lines, r->enterprise_name, 28, TEXT_LEFT);
 	sb_addf(&g->lines, "  %s\n", r->title);

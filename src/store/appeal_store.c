@@ -663,6 +663,15 @@ int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 	return db_commit(d, err);
 }
 
+int appeal_store_bulk_mode(db *d, strbuf *err)
+{
+	if (sqlite3_exec(db_handle(d), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(d, err, "preparing a bulk load");
+		return -1;
+	}
+	return 0;
+}
+
 /* ---- lists ------------------------------------------------------------------ */
 
 void appeal_filter_set_today(appeal_filter *f, const calendar *cal, qdate today,
