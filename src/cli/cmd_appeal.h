@@ -19,6 +19,7 @@ const char *appeal_cli_centre(cli_ctx *ctx);
 void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f);
 /* "a,b，c、d" split into a NULL-terminated vector of trimmed, non-empty items */
 char **appeal_cli_split(const char *s, int *n);
+/* free a vector from appeal_cli_split and set it to NULL */
 void appeal_cli_split_free(char ***v);
 /* a light as people read it: "57 working days overdue" when red (the text says it),
  * otherwise the light and the days left ("due soon, due today") */

@@ -123,7 +123,9 @@ typedef struct appeal_row {
 
 /* the rules' view of a record; strings stay a's */
 ticket_view appeal_record_view(const appeal_record *a);
+/* free what a record owns and zero it */
 void appeal_record_clear(appeal_record *a);
+/* free what a list row owns and zero it */
 void appeal_row_clear(appeal_row *r);
 
 /* set today and the yellow range for the light filters: yellow_last is the day

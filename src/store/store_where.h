@@ -22,6 +22,7 @@ void store_where_init(store_where *w);
 void store_where_add(store_where *w, const char *v);
 /* bind the kept values to st's first placeholders */
 void store_where_bind(const store_where *w, sqlite3_stmt *st);
+/* free the SQL and the kept values */
 void store_where_free(store_where *w);
 
 /* append " AND <enterprise e matches raw>": the register's search (name, pinyin,
