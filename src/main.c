@@ -13,6 +13,7 @@
 #include "core/paths.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "ui/ui.h"
 
 typedef struct globals {
 	const char *config;
@@ -138,8 +139,14 @@ int main(int argc, char **argv)
 	if (i < argc) {
 		rc = cli_run(&ctx, argc - i, argv + i);
 	} else {
-		fprintf(stderr, _("qifu: no command given (see 'qifu --help')\n"));
-		rc = EXIT_USAGE;
+		/* TUI entry (ui branch) */
+		ui_headless h = { g.keys, 80, 24, g.dump };
+		if (g.size && ui_parse_size(g.size, &h.cols, &h.rows) < 0) {
+			fprintf(stderr, _("qifu: --size needs COLSxROWS, not '%s'\n"), g.size);
+			rc = EXIT_USAGE;
+		} else {
+			rc = ui_run(&ctx, g.keys ? &h : NULL);
+		}
 	}
 	cli_ctx_free(&ctx);
 	settings_free(&ctx.cfg);

@@ -14,11 +14,18 @@
 	X("staff", cmd_staff, N_("add and list staff: login, name, unit, role")) \
 	X("check", cmd_check, N_("check the database and report the journal mode")) \
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
-	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list")) \
+	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list, import, export")) \
+	X("rating", cmd_rating, N_("quarterly ratings of the units by the enterprises")) \
+	X("quarter", cmd_quarter, N_("freeze a quarter's ratings")) \
+	X("report", cmd_report, N_("reports: quarterly ratings per unit, inspections per unit")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
-	X("inspect", cmd_inspect, N_("inspections: check a date against the quiet-day and filing rules")) \
+	X("inspect", cmd_inspect, N_("inspections: check dates, register, approve, record and verify plans")) \
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
+	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
+	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
+	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
+	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
 	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
 	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "core/date.h"
+#include "model/assessment.h"
 #include "model/inspection.h"
 #include "model/ticket.h"
 
@@ -56,6 +57,8 @@ const struct ent_rules *cli_ent_rules(cli_ctx *ctx);
 inspection_params cli_inspection_params(cli_ctx *ctx);
 /* the appeal time limits from the [appeal] settings */
 ticket_params cli_ticket_params(cli_ctx *ctx);
+/* the assessment tiers from the [assessment] settings */
+assessment_tiers cli_assessment_tiers(cli_ctx *ctx);
 /* ask the permission function; on deny print the reason and return false */
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit);
 /* the OS login of the person at the keyboard (real uid) */

@@ -153,6 +153,15 @@ ticket_params cli_ticket_params(cli_ctx *ctx)
 	return p;
 }
 
+assessment_tiers cli_assessment_tiers(cli_ctx *ctx)
+{
+	assessment_tiers t = {
+		.tier1_min = (int)cfg_int(ctx->cfg, SET_TIER1_MIN),
+		.tier2_min = (int)cfg_int(ctx->cfg, SET_TIER2_MIN),
+	};
+	return t;
+}
+
 bool cli_allowed(cli_ctx *ctx, int action, const char *area, const char *unit)
 {
 	staff *me = cli_actor(ctx);

@@ -1,19 +1,25 @@
 /* qifu calendar [YYYY-MM]: one month as text with the marks of the Calendar pane
- * (holidays, make-up working days, the quiet window, today), drawn from the month
- * grid model so the pane and the command never disagree. */
+ * (holidays, make-up working days, the quiet window, today, the number of
+ * inspections when there is a database), drawn from the month grid model so the
+ * pane and the command never disagree. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "model/inspection.h"
 #include "model/month.h"
+#include "store/db.h"
+#include "store/inspection_store.h"
 
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv);
 
 /* ASCII, so it stays one column on every terminal whatever its ambiguous width */
 static const char quiet_mark[] = "*";
+/* before a day's number of inspections: "#2" */
+static const char count_mark[] = "#";
 
 /* TRANSLATORS: column heads of a Monday-first month, as short as possible */
 static const char *const weekday_heads[MONTH_DAYS_A_WEEK] = {
@@ -47,12 +53,23 @@ static void line_end(strbuf *line, FILE *out)
 
 static void print_month(const month_grid *g, const inspection_params *p, FILE *out)
 {
-	/* a cell is "[" day quiet-mark day-mark "]", the brackets marking today; the day
-	 * marks are measured because their translations decide the width */
+	/* a cell is "[" day quiet-mark day-mark count "]", the brackets marking today; the
+	 * day marks are measured because their translations decide the width, and the
+	 * count takes room only in a month that has inspections */
 	int mark_w = text_width(_("off"));
 	if (text_width(_("work")) > mark_w)
 		mark_w = text_width(_("work"));
-	int cell_w = 1 + 2 + 1 + mark_w + 1;
+	int most = 0;
+	for (int wk = 0; wk < g->weeks; wk++)
+		for (int i = 0; i < MONTH_DAYS_A_WEEK; i++)
+			if (g->cell[wk][i].inspections > most)
+				most = g->cell[wk][i].inspections;
+	int count_w = 0;
+	for (int n = most; n > 0; n /= 10)
+		count_w++;
+	if (count_w)
+		count_w += (int)strlen(count_mark);
+	int cell_w = 1 + 2 + 1 + mark_w + count_w + 1;
 
 	strbuf line = STRBUF_INIT;
 	sb_addf(&line, _("%d/%d"), g->year, g->month);
@@ -71,14 +88,45 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 			}
 			sb_addf(&line, "%s%2d%s", c->today ? "[" : " ", c->day, c->quiet ? quiet_mark : " ");
 			text_fit_pad_sb(&line, day_mark(c), mark_w, TEXT_LEFT);
+			if (count_w) {
+				char n[16] = "";
+				if (c->inspections)
+					snprintf(n, sizeof n, "%s%d", count_mark, c->inspections);
+				text_fit_pad_sb(&line, n, count_w, TEXT_LEFT);
+			}
 			sb_add(&line, c->today ? "]" : " ");
 		}
 		line_end(&line, out);
 	}
 	sb_addf(&line, _("%s holiday  %s make-up working day  %s quiet day (days %d-%d, no general inspections)  [ ] today"),
 		_("off"), _("work"), quiet_mark, p->quiet_first_day, p->quiet_last_day);
+	if (count_w)
+		sb_addf(&line, _("  %sN inspections that day"), count_mark);
 	line_end(&line, out);
 	sb_free(&line);
+}
+
+/* The month's inspections per day from the database when there is one. Without a
+ * database file (a desk that only checks dates) there is nothing to count and
+ * nothing is created; an unreadable one is a warning, since the calendar stands alone. */
+static bool month_counts(cli_ctx *ctx, int year, int month, int counts[31])
+{
+	strbuf err = STRBUF_INIT;
+	bool ok = false;
+	if (!ctx->db) {
+		if (!ctx->db_path || access(ctx->db_path, F_OK) != 0)
+			return false;
+		ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &err);
+		if (!ctx->db)
+			goto out;
+		db_set_today(ctx->db, ctx->today);
+	}
+	ok = insp_store_month_counts(ctx->db, year, month, counts, &err) == 0;
+out:
+	if (!ok)
+		cli_warn(_("%s; inspections are not counted"), sb_str(&err));
+	sb_free(&err);
+	return ok;
 }
 
 int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
@@ -99,7 +147,9 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 	}
 	inspection_params p = cli_inspection_params(ctx);
 	month_grid g;
-	month_build(&g, year, month, cli_calendar(ctx), &p, ctx->today, NULL);
+	int counts[31];
+	bool counted = month_counts(ctx, year, month, counts);
+	month_build(&g, year, month, cli_calendar(ctx), &p, ctx->today, counted ? counts : NULL);
 	if (!g.has_holidays) {
 		qdate first = date_from_ymd(year, month, 1);
 		cli_warn_missing_year(ctx, first, first);

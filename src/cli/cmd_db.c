@@ -172,7 +172,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 			       year, year);
 	}
 	if (problems) {
-		printf(_("%d problem(s) found\n"), problems);
+		printf(P_("%d problem found\n", "%d problems found\n", problems), problems);
 		return EXIT_NO;
 	}
 	printf(_("no problems found\n"));

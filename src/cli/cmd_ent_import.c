@@ -92,7 +92,8 @@ static void progress(const import_run *run, const char *what, long done, long to
 {
 	if (!run->tty || total < 2000 || (done % 1000 != 0 && done != total))
 		return;
-	fprintf(stderr, _("\r%s %ld/%ld (%ld%%)"), what, done, total, total ? done * 100 / total : 100);
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s %ld/%ld (%ld%%)"), what, done, total, total ? done * 100 / total : 100);
 	if (done == total)
 		fputc('\n', stderr);
 }
@@ -276,7 +277,10 @@ int ent_import(cli_ctx *ctx, int argc, char **argv)
 		size_t done, total;
 		csv_progress(r, &done, &total);
 		if (run.tty && total > 1000000 && rows % 1000 == 0)
-			fprintf(stderr, _("\rchecking… %zu%%"), done * 100 / total);
+		{
+			fputc('\r', stderr);
+			fprintf(stderr, _("checking %zu%%"), done * 100 / total);
+		}
 	}
 	if (run.tty && rows >= 1000)
 		fputc('\n', stderr);
@@ -308,9 +312,11 @@ int ent_import(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (run.rejects && csvw_close(&run.rejects, true, &err) < 0)
 		cli_error("%s", sb_str(&err));
-	printf(_("%s (%s): imported %ld enterprises"), run.path, csv_encoding(r), run.ngood);
+	printf(P_("%s (%s): imported %ld enterprise", "%s (%s): imported %ld enterprises",
+	          run.ngood), run.path, csv_encoding(r), run.ngood);
 	if (rejects)
-		printf(_(", %ld rejected rows written to %s"), run.nbad, rejects);
+		printf(P_(", %ld rejected row written to %s", ", %ld rejected rows written to %s",
+		          run.nbad), run.nbad, rejects);
 	printf("\n");
 	rc = EXIT_OK;
 out:

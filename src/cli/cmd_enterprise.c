@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "cli/cmd_enterprise.h"
 #include "core/csv.h"
@@ -30,7 +31,9 @@ static void usage(FILE *fp)
 		"       qifu enterprise edit USCC [options]\n"
 		"       qifu enterprise show USCC [--format table|csv|json]\n"
 		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
-		"                            [--warning] [--format table|csv|json]\n"
+		"                            [--pool tech|upscale] [--warning] [--format table|csv|json]\n"
+		"       (--pool: current members of a cultivation pool of data/pools.tsv;\n"
+		"        --warning: only enterprises with an open relocation warning)\n"
 		"       qifu enterprise export FILE.csv|FILE.xlsx [list filters]\n"
 		"       qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]\n"
 		"categories: industry, trade, services, construction, real_estate, below_scale\n"
@@ -193,6 +196,13 @@ static int ent_add(cli_ctx *ctx, int argc, char **argv)
 	}
 	db *d = cli_db(ctx);
 	int64_t id;
+	char *owner = NULL;
+	if (ent_store_uscc_owner(d, e.uscc, &owner, &err) == 0) {
+		cli_error(_("USCC %s is already registered to %s"), e.uscc, owner);
+		free(owner);
+		rc = EXIT_NO;
+		goto out;
+	}
 	if (db_begin(d, &err) < 0 ||
 	    ent_store_insert(d, cli_actor(ctx)->login, &e, &id, &err) < 0 ||
 	    (e.lead_override && db_event(d, cli_actor(ctx)->login, "enterprise", id,
@@ -200,7 +210,7 @@ static int ent_add(cli_ctx *ctx, int argc, char **argv)
 	    db_commit(d, &err) < 0) {
 		db_rollback(d);
 		cli_error("%s", sb_str(&err));
-		rc = strstr(sb_str(&err), "already registered") ? EXIT_NO : EXIT_USAGE;
+		rc = EXIT_USAGE;
 		goto out;
 	}
 	printf(_("added %s %s, lead unit %s\n"), e.uscc, e.name, e.lead_unit);
@@ -214,24 +224,7 @@ out:
 /* the record for a USCC argument, visible to the actor; 0 or an exit code */
 static int load_visible(cli_ctx *ctx, const char *arg, ent_record *e, perm_action act)
 {
-	char norm[19];
-	strbuf err = STRBUF_INIT;
-	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(cli_db(ctx), *norm ? norm : arg, 0, e, &err);
-	if (found < 0) {
-		cli_error("%s", sb_str(&err));
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
-	if (found == 1) {
-		cli_error(_("no enterprise with USCC %s"), arg);
-		return EXIT_NO;
-	}
-	if (!cli_allowed(ctx, act, e->area, NULL)) {
-		ent_record_clear(e);
-		return EXIT_NO;
-	}
-	return 0;
+	return cli_arg_enterprise(ctx, arg, e, (int)act);
 }
 
 static int ent_edit(cli_ctx *ctx, int argc, char **argv)
@@ -280,7 +273,7 @@ out:
 }
 
 static const out_col ent_cols[] = {
-	{ "name", N_("Name"), OUT_STR },
+	{ "name", N_("Enterprise name"), OUT_STR },
 	{ "uscc", N_("USCC"), OUT_STR },
 	{ "area", N_("Area"), OUT_STR },
 	{ "category", N_("Category"), OUT_STR },
@@ -307,11 +300,7 @@ static void add_row(out_table *t, const ent_record *e)
 
 static int parse_format(const char *arg, out_format *f)
 {
-	if (!out_parse_format(arg, f)) {
-		cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
-		return EXIT_USAGE;
-	}
-	return 0;
+	return cli_arg_format(arg, f);
 }
 
 static int ent_show(cli_ctx *ctx, int argc, char **argv)
@@ -391,12 +380,15 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 		{ "area", required_argument, NULL, 'a' },
 		{ "category", required_argument, NULL, 'c' },
 		{ "unit", required_argument, NULL, 'u' },
+		{ "pool", required_argument, NULL, 'p' },
 		{ "warning", no_argument, NULL, 'w' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const ent_rules *rules = cli_ent_rules(ctx);
+	/* static: f->pool must outlive this call; one command runs per process */
+	static char pool[POOL_CODE_MAX];
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -431,6 +423,11 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 				return EXIT_USAGE;
 			}
 			f->lead_unit = optarg;
+			break;
+		case 'p':
+			if (cli_arg_pool_code("--pool", optarg, pool))
+				return EXIT_USAGE;
+			f->pool = pool;
 			break;
 		case 'w': f->warning_only = true; break;
 		case 'f':

@@ -1,29 +1,44 @@
 /* qifu inspect: inspections on the command line. `check` answers what an official
  * asks before going out: may an inspection for this reason take place on this date?
- * Subcommands are one table, so register, approve, done and the rest slot in beside it. */
+ * `register` asks the same of a plan and stores it when the answer is yes (or a
+ * supervisor overrode a no), warning of too-frequent inspections and offering a
+ * joint one. Subcommands are one table; their functions live in cmd_inspect*.c. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_inspect.h"
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/text.h"
+#include "core/uscc.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/inspect_reason.h"
 #include "model/inspection.h"
+#include "model/perm.h"
+#include "model/unit.h"
+#include "store/enterprise_store.h"
+#include "store/inspection_store.h"
+#include "store/staff_store.h"
 
 int cmd_inspect(cli_ctx *ctx, int argc, char **argv);
 
 /* One line per subcommand: name, function, N_() summary for the usage text. */
 #define INSPECT_SUBCOMMANDS(X) \
 	X("check", inspect_check, N_("check a date against the quiet-day and filing rules")) \
-
-#define X_DECL(name, fn, summary) static int fn(cli_ctx *ctx, int argc, char **argv);
-INSPECT_SUBCOMMANDS(X_DECL)
-#undef X_DECL
+	X("register", inspect_register, N_("register an inspection plan (verdict, frequency, joint inspection)")) \
+	X("approve", inspect_approve, N_("approve a plan, which issues its plan code (supervisors)")) \
+	X("done", inspect_done, N_("record an inspection's findings and outcome")) \
+	X("evaluate", inspect_evaluate, N_("record an enterprise's evaluation of an inspection")) \
+	X("refuse", inspect_refuse, N_("record an unregistered entry refused by an enterprise")) \
+	X("cancel", inspect_cancel, N_("cancel a plan, with the reason")) \
+	X("show", inspect_show, N_("show one plan by its number or plan code")) \
+	X("list", inspect_list, N_("list plans by unit, enterprise, state and date")) \
+	X("verify", inspect_verify, N_("say whether a plan code is real and what it covers")) \
 
 static const struct {
 	const char *name;
@@ -53,8 +68,40 @@ static void inspect_usage(FILE *out)
 	fputs(_("'qifu inspect SUBCOMMAND --help' describes a subcommand.\n"), out);
 }
 
-/* The reasons with their Chinese names and exemptions, for help and for a typo. */
-static void list_reasons(const inspect_reason_table *t, FILE *out)
+inspect_reason_table *inspect_reasons_load(void)
+{
+	strbuf err = STRBUF_INIT;
+	char *path = paths_data_file("inspect_reasons.tsv");
+	inspect_reason_table *t = inspect_reason_load(path, &err);
+	if (!t)
+		cli_error("%s", sb_str(&err));
+	xfree(&path);
+	sb_free(&err);
+	return t;
+}
+
+const char *inspect_reason_name(const inspect_reason_table *t, const char *code)
+{
+	const inspect_reason *r = t ? inspect_reason_find(t, code) : NULL;
+	return r ? r->name : code;
+}
+
+void inspect_rule_labels(const char *codes, strbuf *out)
+{
+	bool first = true;
+	for (const char *p = codes; *p; ) {
+		size_t n = strcspn(p, ",");
+		char *code = xstrndup(p, n);
+		inspection_rule rule;
+		sb_add(out, first ? "" : _(", "));
+		sb_add(out, inspection_rule_parse(code, &rule) ? _(inspection_rule_label(rule)) : code);
+		free(code);
+		first = false;
+		p += n + (p[n] == ',');
+	}
+}
+
+void inspect_list_reasons(const inspect_reason_table *t, FILE *out)
 {
 	int cw = 0, nw = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -92,11 +139,10 @@ static void check_usage(const inspect_reason_table *t, FILE *out)
 		"'refused:' with the rule and what would make it allowed (exit 1). --explain adds\n"
 		"one line per rule.\n"), out);
 	if (t)
-		list_reasons(t, out);
+		inspect_list_reasons(t, out);
 }
 
-/* "2026-03-24 (Tue)" into buf */
-static const char *date_with_weekday(qdate d, strbuf *buf)
+const char *inspect_date_weekday(qdate d, strbuf *buf)
 {
 	char s[11];
 	sb_addf(buf, _("%s (%s)"), date_format(d, s), _(weekday_names[date_weekday(d) - 1]));
@@ -114,9 +160,9 @@ static void print_refusal(const inspection_verdict *v)
 		}
 	if (v->earliest != DATE_NONE && v->exempt_would_allow)
 		sb_addf(&remedy, _("first allowed date %s, or a quiet-day exempt reason"),
-			date_with_weekday(v->earliest, &when));
+			inspect_date_weekday(v->earliest, &when));
 	else if (v->earliest != DATE_NONE)
-		sb_addf(&remedy, _("first allowed date %s"), date_with_weekday(v->earliest, &when));
+		sb_addf(&remedy, _("first allowed date %s"), inspect_date_weekday(v->earliest, &when));
 	else if (v->exempt_would_allow)
 		sb_add(&remedy, _("only a quiet-day exempt reason"));
 	else
@@ -166,7 +212,7 @@ static void print_explanation(const inspection_verdict *v, qdate registered,
 	}
 }
 
-static int inspect_check(cli_ctx *ctx, int argc, char **argv)
+int inspect_check(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' },
@@ -179,14 +225,9 @@ static int inspect_check(cli_ctx *ctx, int argc, char **argv)
 	const char *date_s = NULL, *reason_s = NULL, *reg_s = NULL;
 	bool explain = false;
 	int c, rc = EXIT_USAGE;
-	strbuf err = STRBUF_INIT;
-	char *path = paths_data_file("inspect_reasons.tsv");
-	inspect_reason_table *reasons = inspect_reason_load(path, &err);
-	xfree(&path);
-	if (!reasons) {
-		cli_error("%s", sb_str(&err));
+	inspect_reason_table *reasons = inspect_reasons_load();
+	if (!reasons)
 		goto out;
-	}
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -207,17 +248,17 @@ static int inspect_check(cli_ctx *ctx, int argc, char **argv)
 	const inspect_reason *reason = inspect_reason_find(reasons, reason_s);
 	if (!date_parse(date_s, &date)) {
 		cli_error(_("--date: '%s' is not a real date of the form YYYY-MM-DD"), date_s);
-		list_reasons(reasons, stderr);
+		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
 	if (reg_s && !date_parse(reg_s, &registered)) {
 		cli_error(_("--registered-on: '%s' is not a real date of the form YYYY-MM-DD"), reg_s);
-		list_reasons(reasons, stderr);
+		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
 	if (!reason) {
 		cli_error(_("--reason: unknown inspection reason '%s'"), reason_s);
-		list_reasons(reasons, stderr);
+		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
 
@@ -245,6 +286,366 @@ static int inspect_check(cli_ctx *ctx, int argc, char **argv)
 	if (explain)
 		print_explanation(&v, registered, &p);
 out:
+	inspect_reason_table_free(&reasons);
+	return rc;
+}
+
+/* ---- shared by the subcommands ---- */
+
+bool inspect_date_opt(const char *opt, const char *s, qdate *d)
+{
+	if (date_parse(s, d))
+		return true;
+	cli_error(_("%s: '%s' is not a real date of the form YYYY-MM-DD"), opt, s);
+	return false;
+}
+
+bool inspect_unit_opt(cli_ctx *ctx, const char *opt, const char *unit)
+{
+	if (units_find(cli_units(ctx), unit))
+		return true;
+	strbuf allowed = STRBUF_INIT;
+	units_list(cli_units(ctx), -1, &allowed);
+	cli_error(_("%s: unknown unit '%s'; allowed: %s"), opt, unit, sb_str(&allowed));
+	sb_free(&allowed);
+	return false;
+}
+
+bool inspect_format_opt(const char *arg, out_format *f)
+{
+	if (out_parse_format(arg, f))
+		return true;
+	cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
+	return false;
+}
+
+void inspect_list_add(strbuf *b, const char *s)
+{
+	if (b->len)
+		sb_addc(b, '|');
+	for (const char *p = s; *p; p++)
+		*p == '|' ? sb_add(b, "｜") : sb_addc(b, *p);
+}
+
+char *inspect_text(const char *s)
+{
+	char *clean = text_sanitize(s, strlen(s), 0);
+	char *t = text_trim(clean);
+	free(clean);
+	return t;
+}
+
+int inspect_enterprise(cli_ctx *ctx, const char *opt, const char *uscc, ent_record *e)
+{
+	char norm[19];
+	strbuf err = STRBUF_INIT;
+	uscc_check(uscc, norm, NULL);
+	int found = ent_store_get(cli_db(ctx), *norm ? norm : uscc, 0, e, &err);
+	if (found < 0)
+		cli_error("%s", sb_str(&err));
+	else if (found == 1)
+		cli_error(_("%s: no enterprise with USCC %s"), opt, uscc);
+	sb_free(&err);
+	return found == 0 ? 0 : EXIT_USAGE;
+}
+
+/* The items of a typed list ("A,B", "A，B", "A、B"), cleaned, empty ones dropped. */
+static int split_list(const char *s, char ***out)
+{
+	static const char *const seps[] = { ",", "，", "、" };
+	char **v = NULL;
+	int n = 0;
+	const char *p = s;
+	while (*p) {
+		const char *end = p + strlen(p);
+		size_t seplen = 0;
+		for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+			const char *q = strstr(p, seps[k]);
+			if (q && q < end) {
+				end = q;
+				seplen = strlen(seps[k]);
+			}
+		}
+		char *raw = xstrndup(p, (size_t)(end - p));
+		char *item = inspect_text(raw);
+		free(raw);
+		if (*item) {
+			v = xrealloc(v, sizeof *v * (size_t)(n + 1));
+			v[n++] = item;
+		} else {
+			free(item);
+		}
+		p = end + seplen;
+	}
+	*out = v;
+	return n;
+}
+
+static void free_list(char **v, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* ---- register ---- */
+
+static void register_usage(FILE *out)
+{
+	fputs(_("usage: qifu inspect register --unit UNIT --enterprise USCC[,USCC...] --date YYYY-MM-DD\n"
+		"         --reason CODE --inspectors \"A,B\" --basis TEXT --items TEXT\n"
+		"         [--registered-on YYYY-MM-DD] [--override REASON]\n"
+		"Registers an inspection plan when the quiet-day and filing rules allow its date\n"
+		"(registration defaults to today) and prints the verdict. A refused plan exits 1\n"
+		"with the rule and what would make it allowed; a supervisor may register it anyway\n"
+		"with --override and a written reason, which the report lists. Warns when an\n"
+		"enterprise is inspected too often and suggests a joint inspection when another\n"
+		"unit plans the same enterprise in the same week.\n"), out);
+}
+
+/* The enterprises a plan covers, each visible to the actor for the unit: 0 or an exit code. */
+static int register_enterprises(cli_ctx *ctx, const char *list, const char *unit,
+				ent_record **ents, int *nents)
+{
+	char **usccs;
+	int n = split_list(list, &usccs), rc = 0;
+	*ents = n ? xcalloc((size_t)n, sizeof **ents) : NULL;
+	*nents = 0;
+	if (n == 0) {
+		cli_error(_("--enterprise: name at least one enterprise by its USCC"));
+		rc = EXIT_USAGE;
+	}
+	for (int i = 0; rc == 0 && i < n; i++) {
+		ent_record *e = &(*ents)[*nents];
+		if ((rc = inspect_enterprise(ctx, "--enterprise", usccs[i], e)) != 0)
+			break;
+		bool twice = false;
+		for (int k = 0; k < *nents; k++)
+			twice = twice || (*ents)[k].id == e->id;
+		if (twice) {
+			ent_record_clear(e);
+			continue;
+		}
+		(*nents)++;
+		if (!cli_allowed(ctx, PERM_INSP_REGISTER, e->area, unit))
+			rc = EXIT_NO;
+	}
+	free_list(usccs, n);
+	return rc;
+}
+
+/* ','-joined codes of the rules that refused, as stored with an overridden plan */
+static char *refused_codes(unsigned refused)
+{
+	strbuf b = STRBUF_INIT;
+	for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
+		if (refused & (1u << i))
+			sb_addf(&b, "%s%s", b.len ? "," : "", inspection_rule_code((inspection_rule)i));
+	return sb_steal(&b);
+}
+
+/* After a plan is stored: the too-often warning and the joint-inspection offer. */
+static void register_advice(cli_ctx *ctx, const ent_record *ents, int nents, const char *unit,
+			    qdate date)
+{
+	db *d = cli_db(ctx);
+	int days = (int)cfg_int(ctx->cfg, SET_FREQUENT_DAYS);
+	int often = (int)cfg_int(ctx->cfg, SET_FREQUENT_COUNT);
+	strbuf err = STRBUF_INIT;
+	char on[11];
+	date_format(date, on);
+	for (int i = 0; i < nents; i++) {
+		int n;
+		if (insp_store_frequency(d, ents[i].id, date, days, &n, &err) < 0) {
+			cli_error("%s", sb_str(&err));
+			sb_reset(&err);
+		} else if (inspection_too_frequent(n, often)) {
+			cli_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
+				   "inspected too often"), ents[i].name, n, days, on, often);
+		}
+		insp_record *joint;
+		int nj;
+		if (insp_store_joint(d, ents[i].id, unit, date, &joint, &nj, &err) < 0) {
+			cli_error("%s", sb_str(&err));
+			sb_reset(&err);
+			continue;
+		}
+		for (int k = 0; k < nj; k++) {
+			char when[11];
+			cli_warn(_("%s also has an inspection by %s on %s (inspection %lld) in the same week: "
+				   "consider a joint inspection"), ents[i].name, joint[k].unit,
+				 date_format(joint[k].date, when), (long long)joint[k].id);
+			insp_record_clear(&joint[k]);
+		}
+		free(joint);
+	}
+	sb_free(&err);
+}
+
+enum {
+	REG_UNIT = 1, REG_ENTERPRISE, REG_DATE, REG_REASON, REG_INSPECTORS, REG_BASIS, REG_ITEMS,
+	REG_REGISTERED_ON, REG_OVERRIDE, REG_HELP,
+};
+
+int inspect_register(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, REG_UNIT },
+		{ "enterprise", required_argument, NULL, REG_ENTERPRISE },
+		{ "date", required_argument, NULL, REG_DATE },
+		{ "reason", required_argument, NULL, REG_REASON },
+		{ "inspectors", required_argument, NULL, REG_INSPECTORS },
+		{ "basis", required_argument, NULL, REG_BASIS },
+		{ "items", required_argument, NULL, REG_ITEMS },
+		{ "registered-on", required_argument, NULL, REG_REGISTERED_ON },
+		{ "override", required_argument, NULL, REG_OVERRIDE },
+		{ "help", no_argument, NULL, REG_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *unit = NULL, *ent_s = NULL, *date_s = NULL, *reason_s = NULL,
+		   *inspectors_s = NULL, *basis_s = NULL, *items_s = NULL, *reg_s = NULL,
+		   *override = NULL;
+	int c, rc = EXIT_USAGE, nents = 0, ninspectors = 0;
+	ent_record *ents = NULL;
+	char **inspectors = NULL, *basis = NULL, *items = NULL, *joined = NULL, *rules = NULL;
+	int64_t *ids = NULL;
+	strbuf err = STRBUF_INIT;
+	inspect_reason_table *reasons = inspect_reasons_load();
+	if (!reasons)
+		goto out;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case REG_UNIT: unit = optarg; break;
+		case REG_ENTERPRISE: ent_s = optarg; break;
+		case REG_DATE: date_s = optarg; break;
+		case REG_REASON: reason_s = optarg; break;
+		case REG_INSPECTORS: inspectors_s = optarg; break;
+		case REG_BASIS: basis_s = optarg; break;
+		case REG_ITEMS: items_s = optarg; break;
+		case REG_REGISTERED_ON: reg_s = optarg; break;
+		case REG_OVERRIDE: override = optarg; break;
+		case REG_HELP: register_usage(stdout); rc = EXIT_OK; goto out;
+		default: register_usage(stderr); goto out;
+		}
+	}
+	if (optind < argc) {
+		register_usage(stderr);
+		goto out;
+	}
+	static const char *const required[] = { "--unit", "--enterprise", "--date", "--reason",
+						 "--inspectors", "--basis", "--items" };
+	const char *given[] = { unit, ent_s, date_s, reason_s, inspectors_s, basis_s, items_s };
+	strbuf missing = STRBUF_INIT;
+	for (size_t i = 0; i < sizeof given / sizeof given[0]; i++)
+		if (!given[i])
+			sb_addf(&missing, "%s%s", missing.len ? " " : "", required[i]);
+	if (missing.len) {
+		cli_error(_("register: missing %s"), sb_str(&missing));
+		sb_free(&missing);
+		register_usage(stderr);
+		goto out;
+	}
+	sb_free(&missing);
+
+	qdate date, registered = ctx->today;
+	if (!inspect_date_opt("--date", date_s, &date) ||
+	    (reg_s && !inspect_date_opt("--registered-on", reg_s, &registered)))
+		goto out;
+	if (registered > ctx->today) {
+		cli_error(_("--registered-on: %s is after today; a plan cannot be registered in advance of itself"),
+			  reg_s);
+		goto out;
+	}
+	const inspect_reason *reason = inspect_reason_find(reasons, reason_s);
+	if (!reason) {
+		cli_error(_("--reason: unknown inspection reason '%s'"), reason_s);
+		inspect_list_reasons(reasons, stderr);
+		goto out;
+	}
+	if (!inspect_unit_opt(ctx, "--unit", unit))
+		goto out;
+	ninspectors = split_list(inspectors_s, &inspectors);
+	if (ninspectors == 0) {
+		cli_error(_("--inspectors: name the inspectors, separated by commas"));
+		goto out;
+	}
+	basis = inspect_text(basis_s);
+	items = inspect_text(items_s);
+	if (!*basis || !*items) {
+		cli_error(_("%s: must not be empty"), !*basis ? "--basis" : "--items");
+		goto out;
+	}
+	if ((rc = register_enterprises(ctx, ent_s, unit, &ents, &nents)) != 0)
+		goto out;
+
+	inspection_params p = cli_inspection_params(ctx);
+	inspection_request rq = {
+		.date = date, .reason = reason, .registered = registered,
+		.role = cli_actor(ctx)->role, .override_reason = override,
+	};
+	inspection_verdict v = inspection_decide(&rq, cli_calendar(ctx), &p);
+	qdate hi = date > v.filing_from ? date : v.filing_from;
+	cli_warn_missing_year(ctx, date < registered ? date : registered, hi);
+	if (v.outcome == INSPECTION_REFUSED) {
+		print_refusal(&v);
+		if (v.override == INSPECTION_OVERRIDE_DENIED)
+			cli_error("--override: %s", _(v.override_denied));
+		else
+			cli_error(_("not registered; a supervisor may register it anyway with --override REASON"));
+		rc = EXIT_NO;
+		goto out;
+	}
+	if (v.override == INSPECTION_OVERRIDE_NOT_NEEDED)
+		cli_warn(_("--override: the date is allowed, so no override is needed and none is recorded"));
+	rules = refused_codes(v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? v.refused : 0);
+	char *why = v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? inspect_text(override) : NULL;
+
+	strbuf names = STRBUF_INIT;
+	for (int i = 0; i < ninspectors; i++)
+		sb_addf(&names, "%s%s", i ? "|" : "", inspectors[i]);
+	joined = sb_steal(&names);
+	ids = xcalloc((size_t)nents, sizeof *ids);
+	for (int i = 0; i < nents; i++)
+		ids[i] = ents[i].id;
+	insp_new np = {
+		.unit = unit, .date = date, .reason = reason->code, .legal_basis = basis,
+		.items = items, .inspectors = joined, .registered_on = registered,
+		.enterprise_ids = ids, .nents = nents, .refused_rules = rules, .override_reason = why,
+	};
+	int64_t id;
+	int stored = insp_store_register(cli_db(ctx), cli_actor(ctx)->login, &np, &id, &err);
+	free(why);
+	if (stored < 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE) {
+		strbuf labels = STRBUF_INIT;
+		for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
+			if (v.refused & (1u << i))
+				sb_addf(&labels, "%s%s", labels.len ? _(", ") : "",
+					_(inspection_rule_label((inspection_rule)i)));
+		printf(_("allowed by a supervisor's override of: %s\n"), sb_str(&labels));
+		sb_free(&labels);
+	} else {
+		printf("%s\n", _("allowed"));
+	}
+	printf(_("registered inspection %lld; a supervisor of %s approves it to issue its plan code\n"),
+	       (long long)id, unit);
+	register_advice(ctx, ents, nents, unit, date);
+	rc = EXIT_OK;
+out:
+	for (int i = 0; i < nents; i++)
+		ent_record_clear(&ents[i]);
+	free(ents);
+	free(ids);
+	free_list(inspectors, ninspectors);
+	free(basis);
+	free(items);
+	free(joined);
+	free(rules);
 	inspect_reason_table_free(&reasons);
 	sb_free(&err);
 	return rc;

@@ -23,8 +23,8 @@ static const char *const channel_codes[APPEAL_CH__COUNT] = {
 };
 
 static const char *const channel_labels[APPEAL_CH__COUNT] = {
-	[APPEAL_CH_VISIT] = N_("visit"),
-	[APPEAL_CH_PHONE] = N_("phone"),
+	[APPEAL_CH_VISIT] = N_("enterprise visit"),
+	[APPEAL_CH_PHONE] = N_("phone call"),
 	[APPEAL_CH_HOTLINE] = N_("12345 hotline"),
 	[APPEAL_CH_ONLINE] = N_("online platform"),
 	[APPEAL_CH_LETTER] = N_("letter"),

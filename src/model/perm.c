@@ -80,8 +80,88 @@ static const struct rule {
 		N_("only a supervisor may override the routed lead unit") },
 	[PERM_USCC_OVERRIDE] = { "uscc.override", R(ROLE_SUPERVISOR), 0,
 		N_("only a supervisor may accept a code that fails the check") },
+	[PERM_RATING_ADD] = { "rating.add", R(ROLE_FRONTDESK) | R(ROLE_SUPERVISOR) | R(ROLE_ADMIN), 0,
+		N_("only the service centre's front desk, supervisors and administrators record "
+		   "ratings") },
+	[PERM_QUARTER_FREEZE] = { "quarter.freeze", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor may freeze a quarter's ratings") },
+	[PERM_REPORT_VIEW] = { "report.view", R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
+		N_("reports are for supervisors, leaders and administrators") },
 	[PERM_VISIT_ADD] = { "visit.add", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
 		N_("leaders do not log visits") },
+	[PERM_FINANCING_EDIT] = { "financing.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not record financing needs") },
+	/* admitting an enterprise to a pool is the lead units' and areas' decision, not the
+	 * front desk's, which registers appeals */
+	[PERM_POOL_EDIT] = { "pool.edit",
+		R(ROLE_AREA_OFFICER) | R(ROLE_UNIT_STAFF) | R(ROLE_SUPERVISOR) | R(ROLE_ADMIN),
+		AREA_SCOPED,
+		N_("only unit staff, area officers, supervisors and administrators move enterprises "
+		   "in and out of the cultivation pools") },
+	[PERM_WARNING_EDIT] = { "warning.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not record relocation warnings") },
+	/* plans are no secret: the enterprise at the door and every desk may ask */
+	[PERM_INSP_VIEW] = { "inspection.view", ALL_ROLES, 0, NULL },
+	[PERM_INSP_REGISTER] = { "inspection.register",
+		R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), AREA_SCOPED,
+		N_("only unit staff, area officers and supervisors register inspections") },
+	/* 法码同行: the unit's head approves before a code is issued */
+	[PERM_INSP_APPROVE] = { "inspection.approve", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor approves an inspection plan") },
+	[PERM_INSP_DONE] = { "inspection.done",
+		R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), 0,
+		N_("only unit staff, area officers and supervisors record an inspection's outcome") },
+	[PERM_INSP_CANCEL] = { "inspection.cancel",
+		R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), 0,
+		N_("only unit staff, area officers and supervisors cancel an inspection") },
+	/* the enterprise's evaluation reaches qifu through the service centre, its area
+	 * or a supervisor, never through the unit it judges */
+	[PERM_INSP_EVALUATE] = { "inspection.evaluate",
+		R(ROLE_FRONTDESK) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), AREA_SCOPED,
+		N_("only the front desk, area officers and supervisors record an enterprise's "
+		   "evaluation") },
+	/* hidden from the inspected unit (Shenzhen 龙华); unit staff and area officers have
+	 * no business with other units' evaluations either */
+	[PERM_INSP_EVAL_VIEW] = { "inspection.evaluation.view",
+		R(ROLE_FRONTDESK) | R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
+		N_("evaluations are shown to supervisors, leaders, the front desk and "
+		   "administrators") },
+	[PERM_INSP_REFUSAL] = { "inspection.refusal",
+		R(ROLE_FRONTDESK) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), AREA_SCOPED,
+		N_("only the front desk, area officers and supervisors record refused entries") },
+	[PERM_INSP_REPORT] = { "inspection.report",
+		R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
+		N_("only supervisors, leaders and administrators read the inspection report") },
+};
+
+/* Unit scoping, apart from the table above so that its rows stay short: own_unit
+ * roles act only for the object's unit, not_own_unit roles never for their own. An
+ * object without a unit is not unit-scoped. */
+static const struct unit_rule {
+	unsigned own_unit;
+	unsigned not_own_unit;
+	const char *denied;
+} unit_rules[PERM__COUNT] = {
+	/* a supervisor may register for any unit: an override of a refusal is given at
+	 * registration (DOMAIN §4), and 区应急局 leads the quiet-day rule zone-wide */
+	[PERM_INSP_REGISTER] = { .own_unit = R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER),
+		.denied = N_("staff register inspections only for their own unit") },
+	[PERM_INSP_APPROVE] = { .own_unit = R(ROLE_SUPERVISOR),
+		.denied = N_("only a supervisor of the plan's unit approves it (any supervisor "
+		             "when the unit has none)") },
+	[PERM_INSP_DONE] = {
+		.own_unit = R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR),
+		.denied = N_("only the inspecting unit records an inspection's outcome") },
+	/* a supervisor may cancel any unit's plan: a duplicate, or one that must not go ahead */
+	[PERM_INSP_CANCEL] = { .own_unit = R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER),
+		.denied = N_("only the plan's unit cancels an inspection") },
+	[PERM_INSP_EVALUATE] = {
+		.not_own_unit = R(ROLE_FRONTDESK) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR),
+		.denied = N_("the inspected unit does not record its own evaluation") },
+	/* supervisors see every evaluation, their own unit's included */
+	[PERM_INSP_EVAL_VIEW] = {
+		.not_own_unit = R(ROLE_FRONTDESK) | R(ROLE_LEADER) | R(ROLE_ADMIN),
+		.denied = N_("an evaluation is hidden from the inspected unit") },
 };
 
 const char *perm_action_code(perm_action act)
@@ -104,6 +184,14 @@ perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object 
 	if ((r->flags & AREA_SCOPED) && a->role == ROLE_AREA_OFFICER && o && o->area) {
 		if (!a->area || strcmp(a->area, o->area) != 0) {
 			v.reason = N_("area officers see and change only enterprises of their own area");
+			return v;
+		}
+	}
+	const struct unit_rule *u = &unit_rules[act];
+	if (o && o->unit) {
+		bool mine = a->unit && strcmp(a->unit, o->unit) == 0;
+		if (((u->own_unit & R(a->role)) && !mine) || ((u->not_own_unit & R(a->role)) && mine)) {
+			v.reason = u->denied;
 			return v;
 		}
 	}

@@ -34,6 +34,23 @@ typedef enum perm_action {
 	PERM_ROUTING_OVERRIDE, /* set a lead unit other than the routed one */
 	PERM_USCC_OVERRIDE,    /* accept a code that fails the check */
 	PERM_VISIT_ADD,
+	PERM_RATING_ADD,       /* record an enterprise's quarterly rating of a unit */
+	PERM_QUARTER_FREEZE,
+	PERM_REPORT_VIEW,      /* supervision and assessment reports */
+	PERM_FINANCING_EDIT,   /* add and update financing needs */
+	PERM_POOL_EDIT,        /* enter and leave the cultivation pools */
+	PERM_WARNING_EDIT,     /* open, respond to and close relocation warnings */
+	PERM_INSP_VIEW,        /* inspection plans: show, list, verify a code */
+	PERM_INSP_REGISTER,    /* register a plan; object: the plan's unit, the enterprise's area */
+	PERM_INSP_APPROVE,     /* approve a plan, which issues its code; object unit: the plan's
+	                        * unit, or NULL when it has no supervisor (any supervisor then) */
+	PERM_INSP_DONE,        /* record findings and outcome; object unit: the plan's */
+	PERM_INSP_CANCEL,      /* object unit: the plan's */
+	PERM_INSP_EVALUATE,    /* record an enterprise's evaluation on its behalf; object: the
+	                        * plan's unit, the enterprise's area */
+	PERM_INSP_EVAL_VIEW,   /* see an evaluation's score and comment; object unit: the plan's */
+	PERM_INSP_REFUSAL,     /* record an unregistered entry an enterprise refused */
+	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM__COUNT
 } perm_action;
 

@@ -96,6 +96,12 @@ static void where_build(store_where *w, const ent_filter *f)
 		sb_add(&w->sql, " AND e.lead_unit = ?");
 		store_where_add(w, f->lead_unit);
 	}
+	if (f->pool) {
+		/* current members only: the open period of pool_entry (migration 2) */
+		sb_add(&w->sql, " AND e.id IN (SELECT enterprise_id FROM pool_entry"
+		                " WHERE pool = ? AND left_on IS NULL)");
+		store_where_add(w, f->pool);
+	}
 	if (f->warning_only)
 		sb_add(&w->sql, " AND e.open_warnings > 0");
 	if (f->search && *f->search)
@@ -135,19 +141,25 @@ static const char *const sort_sql[ENT_SORT__COUNT][2] = {
 	[ENT_SORT_COMMISSIONER] = { "e.commissioner_id, e.id", "e.commissioner_id DESC, e.id DESC" },
 };
 
-int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                     int limit, ent_row *rows, int *n, strbuf *err)
+/* rows [offset, offset+limit) of the filtered, sorted list: cols are the selected
+ * columns, read() copies one result row into slot i of out */
+static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                      int limit, const char *cols, void (*read)(sqlite3_stmt *st, void *out, int i),
+                      void *out, int *n, strbuf *err)
 {
 	*n = 0;
 	if (sort >= ENT_SORT__COUNT)
 		sort = ENT_SORT_NAME;
 	store_where w;
 	where_build(&w, f);
-	char *sql = xasprintf(
-		"SELECT e.id, e.name, e.uscc, e.category, e.area, e.lead_unit,"
-		" coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0"
-		" FROM enterprise e LEFT JOIN staff s ON s.id = e.commissioner_id%s"
-		" ORDER BY %s LIMIT ? OFFSET ?", sb_str(&w.sql), sort_sql[sort][desc ? 1 : 0]);
+	/* the offset is walked in the sort index alone (a covering index of ids); only
+	 * the window's rows are then read and joined. OFFSET over the joined rows
+	 * built every skipped row: 0.77 s against 0.014 s at row 99 000 of 100 000. */
+	char *sql = xasprintf("SELECT %s FROM enterprise e"
+	                      " LEFT JOIN staff s ON s.id = e.commissioner_id"
+	                      " WHERE e.id IN (SELECT e.id FROM enterprise e%s"
+	                      " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s", cols, sb_str(&w.sql),
+	                      sort_sql[sort][desc ? 1 : 0], sort_sql[sort][desc ? 1 : 0]);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
@@ -155,24 +167,37 @@ int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long 
 		sqlite3_bind_int(st, w.nbinds + 1, limit);
 		sqlite3_bind_int64(st, w.nbinds + 2, offset);
 		int step;
-		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
-			ent_row *r = &rows[(*n)++];
-			r->id = sqlite3_column_int64(st, 0);
-			r->name = xstrdup(db_col_text(st, 1));
-			r->uscc = xstrdup(db_col_text(st, 2));
-			r->category = xstrdup(db_col_text(st, 3));
-			r->area = xstrdup(db_col_text(st, 4));
-			r->lead_unit = xstrdup(db_col_text(st, 5));
-			r->commissioner = xstrdup(db_col_text(st, 6));
-			r->open_appeals = sqlite3_column_int(st, 7);
-			r->warning = sqlite3_column_int(st, 8) != 0;
-		}
+		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+			read(st, out, (*n)++);
 		rc = 0;
 		db_done(st);
 	}
 	free(sql);
 	store_where_free(&w);
 	return rc;
+}
+
+static void list_row_read(sqlite3_stmt *st, void *out, int i)
+{
+	ent_row *r = &((ent_row *)out)[i];
+	r->id = sqlite3_column_int64(st, 0);
+	r->name = xstrdup(db_col_text(st, 1));
+	r->uscc = xstrdup(db_col_text(st, 2));
+	r->category = xstrdup(db_col_text(st, 3));
+	r->area = xstrdup(db_col_text(st, 4));
+	r->lead_unit = xstrdup(db_col_text(st, 5));
+	r->commissioner = xstrdup(db_col_text(st, 6));
+	r->open_appeals = sqlite3_column_int(st, 7);
+	r->warning = sqlite3_column_int(st, 8) != 0;
+}
+
+int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                     int limit, ent_row *rows, int *n, strbuf *err)
+{
+	return run_window(d, f, sort, desc, offset, limit,
+	                  "e.id, e.name, e.uscc, e.category, e.area, e.lead_unit,"
+	                  " coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0",
+	                  list_row_read, rows, n, err);
 }
 
 void ent_row_clear(ent_row *r)
@@ -346,33 +371,15 @@ int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *er
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
+static void record_read(sqlite3_stmt *st, void *out, int i)
+{
+	rec_from_row(st, &((ent_record *)out)[i]);
+}
+
 int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
                       int limit, ent_record *out, int *n, strbuf *err)
 {
-	*n = 0;
-	if (sort >= ENT_SORT__COUNT)
-		sort = ENT_SORT_NAME;
-	store_where w;
-	where_build(&w, f);
-	char *sql = xasprintf("SELECT " REC_COLS " FROM enterprise e"
-	                      " LEFT JOIN staff s ON s.id = e.commissioner_id%s"
-	                      " ORDER BY %s LIMIT ? OFFSET ?", sb_str(&w.sql),
-	                      sort_sql[sort][desc ? 1 : 0]);
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	int rc = -1;
-	if (st) {
-		store_where_bind(&w, st);
-		sqlite3_bind_int(st, w.nbinds + 1, limit);
-		sqlite3_bind_int64(st, w.nbinds + 2, offset);
-		int step;
-		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
-			rec_from_row(st, &out[(*n)++]);
-		rc = 0;
-		db_done(st);
-	}
-	free(sql);
-	store_where_free(&w);
-	return rc;
+	return run_window(d, f, sort, desc, offset, limit, REC_COLS, record_read, out, n, err);
 }
 
 static void diff_field(strbuf *sum, const char *name, const char *a, const char *b)

@@ -166,6 +166,23 @@ int staff_store_count(db *d, long *n, strbuf *err)
 	return 0;
 }
 
+int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT EXISTS (SELECT 1 FROM staff WHERE unit = ? AND role = ?)",
+	                           err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, unit);
+	db_bind_text(st, 2, role_code(role));
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*yes = sqlite3_column_int(st, 0) != 0;
+	else
+		db_fail(d, err, "reading staff");
+	db_done(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
 void staff_free(staff **sp)
 {
 	staff *s = *sp;

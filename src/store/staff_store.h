@@ -26,6 +26,8 @@ int staff_store_add(db *d, const char *actor, const staff *s, strbuf *err);
 /* every staff row ordered by unit then login; callback per row */
 int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, strbuf *err);
 int staff_store_count(db *d, long *n, strbuf *err);
+/* whether unit has staff of this role (a supervisor to approve its plans); -1 on error */
+int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, strbuf *err);
 void staff_free(staff **s);
 
 #endif

@@ -53,6 +53,27 @@ stderr_empty() {
 	fi
 }
 
+fail() {
+	echo "FAIL: $*"
+	fails=$((fails + 1))
+}
+
+# expect_file CODE ARGS...: exit code, and stdout equal to the text on stdin
+expect_file() {
+	want_rc=$1
+	shift
+	cat >"$tmpdir/want"
+	"$qifu" "$@" >"$out" 2>"$err"
+	rc=$?
+	[ "$rc" = "$want_rc" ] || fail "qifu $*: exit $rc, want $want_rc; stderr: $(cat "$err")"
+	diff -u "$tmpdir/want" "$out" >/dev/null || { fail "qifu $*: stdout differs"; diff -u "$tmpdir/want" "$out"; }
+}
+
+# has FILE TEXT: FILE contains TEXT
+has() {
+	grep -qF -- "$2" "$1" || fail "$(basename "$1") lacks '$2': $(cat "$1")"
+}
+
 finish() {
 	if [ "$fails" -ne 0 ]; then
 		echo "$fails check(s) failed"

@@ -101,8 +101,8 @@ n=$(sqlite3 "$tmpdir/m.db" "SELECT count(*) FROM enterprise")
 [ "$n" = 0 ] || { echo "FAIL: a bad file imported $n rows"; fails=$((fails + 1)); }
 "$qifu" --db "$tmpdir/m.db" staff add --login kj1 --name 科一 --unit 区科经局 --role unit_staff >/dev/null
 expect_rc 0 --db "$tmpdir/m.db" enterprise import "$d/mixed.csv" --skip-bad "$d/rejects.csv"
-stdout_has "imported 1 enterprises"
-stdout_has "2 rejected rows"
+stdout_has "imported 1 enterprise"
+stdout_has "2 rejected rows written"
 head -c 3 "$d/rejects.csv" | od -An -tx1 | grep -q "ef bb bf" || { echo "FAIL: rejects file has no BOM"; fails=$((fails + 1)); }
 grep -q "错误原因" "$d/rejects.csv" || { echo "FAIL: rejects file has no reason column"; fails=$((fails + 1)); }
 grep -q "坏类别公司.*unknown category" "$d/rejects.csv" || { echo "FAIL: rejects lack the bad category row"; fails=$((fails + 1)); }

@@ -24,6 +24,21 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_ROUTING_OVERRIDE, "s" },
 	{ PERM_USCC_OVERRIDE, "s" },
 	{ PERM_VISIT_ADD, "fousa" },
+	{ PERM_RATING_ADD, "fsa" },
+	{ PERM_QUARTER_FREEZE, "s" },
+	{ PERM_REPORT_VIEW, "sla" },
+	{ PERM_FINANCING_EDIT, "fousa" },
+	{ PERM_POOL_EDIT, "ousa" },
+	{ PERM_WARNING_EDIT, "fousa" },
+	{ PERM_INSP_VIEW, "fousla" },
+	{ PERM_INSP_REGISTER, "ous" },
+	{ PERM_INSP_APPROVE, "s" },
+	{ PERM_INSP_DONE, "ous" },
+	{ PERM_INSP_CANCEL, "ous" },
+	{ PERM_INSP_EVALUATE, "fos" },
+	{ PERM_INSP_EVAL_VIEW, "fsla" },
+	{ PERM_INSP_REFUSAL, "fos" },
+	{ PERM_INSP_REPORT, "sla" },
 };
 
 static const char role_initial[ROLE__COUNT] = {
@@ -61,6 +76,11 @@ static void test_area_scoping(void **state)
 		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_ENT_VIEW, false },
 		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_ENT_EDIT, false },
 		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_VISIT_ADD, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_FINANCING_EDIT, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_POOL_EDIT, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "麻丘镇", PERM_WARNING_EDIT, false },
+		{ ROLE_AREA_OFFICER, "昌东镇", "昌东镇", PERM_POOL_EDIT, true },
+		{ ROLE_AREA_OFFICER, "昌东镇", "昌东镇", PERM_WARNING_EDIT, true },
 		{ ROLE_AREA_OFFICER, NULL, "麻丘镇", PERM_ENT_VIEW, false },
 		{ ROLE_AREA_OFFICER, "昌东镇", NULL, PERM_ENT_VIEW, true },
 		{ ROLE_FRONTDESK, NULL, "麻丘镇", PERM_ENT_EDIT, true },
@@ -71,6 +91,73 @@ static void test_area_scoping(void **state)
 		perm_object o = { t[i].obj_area, NULL };
 		assert_int_equal(perm_check(&a, t[i].act, &o).allow, t[i].allow);
 	}
+}
+
+/* Unit scoping of the inspection actions: the actor belongs to 区科经局 (昌东镇 for the
+ * area officer); the object is a plan of object_unit (NULL: a unit without a
+ * supervisor of its own, for approval) on an enterprise of 昌东镇. */
+static void test_unit_scoping(void **state)
+{
+	(void)state;
+	static const struct {
+		role_t role; perm_action act; const char *obj_unit; bool allow;
+	} t[] = {
+		/* units register, record and cancel their own plans */
+		{ ROLE_UNIT_STAFF, PERM_INSP_REGISTER, "区科经局", true },
+		{ ROLE_UNIT_STAFF, PERM_INSP_REGISTER, "区投促局", false },
+		{ ROLE_AREA_OFFICER, PERM_INSP_REGISTER, "昌东镇", true },
+		{ ROLE_AREA_OFFICER, PERM_INSP_REGISTER, "麻丘镇", false },
+		{ ROLE_SUPERVISOR, PERM_INSP_REGISTER, "区投促局", true },
+		{ ROLE_UNIT_STAFF, PERM_INSP_DONE, "区科经局", true },
+		{ ROLE_UNIT_STAFF, PERM_INSP_DONE, "区投促局", false },
+		{ ROLE_SUPERVISOR, PERM_INSP_DONE, "区投促局", false },
+		{ ROLE_UNIT_STAFF, PERM_INSP_CANCEL, "区投促局", false },
+		{ ROLE_SUPERVISOR, PERM_INSP_CANCEL, "区投促局", true },
+		/* the unit's supervisor approves; any supervisor when the unit has none */
+		{ ROLE_SUPERVISOR, PERM_INSP_APPROVE, "区科经局", true },
+		{ ROLE_SUPERVISOR, PERM_INSP_APPROVE, "区投促局", false },
+		{ ROLE_SUPERVISOR, PERM_INSP_APPROVE, NULL, true },
+		{ ROLE_UNIT_STAFF, PERM_INSP_APPROVE, "区科经局", false },
+		{ ROLE_UNIT_STAFF, PERM_INSP_APPROVE, NULL, false },
+		/* evaluations: hidden from the inspected unit, visible to supervisors */
+		{ ROLE_UNIT_STAFF, PERM_INSP_EVAL_VIEW, "区科经局", false },
+		{ ROLE_UNIT_STAFF, PERM_INSP_EVAL_VIEW, "区投促局", false },
+		{ ROLE_AREA_OFFICER, PERM_INSP_EVAL_VIEW, "昌东镇", false },
+		{ ROLE_SUPERVISOR, PERM_INSP_EVAL_VIEW, "区科经局", true },
+		{ ROLE_SUPERVISOR, PERM_INSP_EVAL_VIEW, "区投促局", true },
+		{ ROLE_FRONTDESK, PERM_INSP_EVAL_VIEW, "区投促局", true },
+		{ ROLE_FRONTDESK, PERM_INSP_EVAL_VIEW, "区科经局", false },
+		{ ROLE_LEADER, PERM_INSP_EVAL_VIEW, "区投促局", true },
+		{ ROLE_LEADER, PERM_INSP_EVAL_VIEW, "区科经局", false },
+		{ ROLE_ADMIN, PERM_INSP_EVAL_VIEW, "区投促局", true },
+		/* and never recorded by the unit it judges */
+		{ ROLE_FRONTDESK, PERM_INSP_EVALUATE, "区投促局", true },
+		{ ROLE_SUPERVISOR, PERM_INSP_EVALUATE, "区科经局", false },
+		{ ROLE_AREA_OFFICER, PERM_INSP_EVALUATE, "昌东镇", false },
+		{ ROLE_AREA_OFFICER, PERM_INSP_EVALUATE, "区科经局", true },
+		/* actions without unit rules ignore the unit */
+		{ ROLE_UNIT_STAFF, PERM_INSP_VIEW, "区投促局", true },
+		{ ROLE_FRONTDESK, PERM_INSP_REFUSAL, "区投促局", true },
+		{ ROLE_FRONTDESK, PERM_ENT_EDIT, "区投促局", true },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		bool officer = t[i].role == ROLE_AREA_OFFICER;
+		perm_actor a = { t[i].role, officer ? "昌东镇" : "区科经局", officer ? "昌东镇" : NULL, 0 };
+		perm_object o = { "昌东镇", t[i].obj_unit };
+		perm_verdict v = perm_check(&a, t[i].act, &o);
+		if (v.allow != t[i].allow)
+			fail_msg("row %zu: %s for %s on %s: got %d want %d", i,
+			         perm_action_code(t[i].act), role_code(t[i].role),
+			         t[i].obj_unit ? t[i].obj_unit : "(no unit)", v.allow, t[i].allow);
+		if (!v.allow)
+			assert_non_null(v.reason);
+	}
+	/* an area officer's evaluation and refusal records stay in their own area */
+	perm_actor officer = { ROLE_AREA_OFFICER, "昌东镇", "昌东镇", 0 };
+	perm_object elsewhere = { "麻丘镇", "区科经局" };
+	assert_false(perm_check(&officer, PERM_INSP_EVALUATE, &elsewhere).allow);
+	assert_false(perm_check(&officer, PERM_INSP_REFUSAL, &elsewhere).allow);
+	assert_false(perm_check(&officer, PERM_INSP_REGISTER, &elsewhere).allow);
 }
 
 static void test_roles_parse(void **state)
@@ -92,6 +179,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_action_every_role),
 		cmocka_unit_test(test_area_scoping),
+		cmocka_unit_test(test_unit_scoping),
 		cmocka_unit_test(test_roles_parse),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

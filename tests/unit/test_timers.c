@@ -15,6 +15,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/workday.h"
+#include "testcal.h"
 #include "core/xalloc.h"
 #include "model/ticket.h"
 
@@ -22,22 +23,13 @@ static calendar *cal;
 
 static qdate day(const char *s)
 {
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad date in test table: %s", s);
-	return d;
+	return testcal_day(s);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	char *dir = paths_data_file("holidays");
-	strbuf err = STRBUF_INIT;
-	cal = calendar_load(dir, &err);
-	if (!cal)
-		fprintf(stderr, "%s\n", sb_str(&err));
-	sb_free(&err);
-	free(dir);
+	cal = testcal_load();
 	return cal ? 0 : -1;
 }
 

@@ -14,28 +14,20 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/workday.h"
+#include "testcal.h"
 #include "core/xalloc.h"
 
 static calendar *cal;
 
 static qdate day(const char *s)
 {
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad date in test table: %s", s);
-	return d;
+	return testcal_day(s);
 }
 
 static int setup(void **state)
 {
 	(void)state;
-	char *dir = paths_data_file("holidays");
-	strbuf err = STRBUF_INIT;
-	cal = calendar_load(dir, &err);
-	if (!cal)
-		fprintf(stderr, "%s\n", sb_str(&err));
-	sb_free(&err);
-	free(dir);
+	cal = testcal_load();
 	return cal ? 0 : -1;
 }
 

@@ -1,0 +1,485 @@
+/* qifu inspect show|list|verify: plans as people and scripts read them. The
+ * enterprises' evaluations pass through the permission function on the way out, so
+ * that the inspected unit never reads its own score. JSON keys are stable. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cmd_inspect.h"
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/insp_plan.h"
+#include "model/inspection.h"
+#include "model/perm.h"
+#include "store/inspection_store.h"
+#include "store/staff_store.h"
+
+int inspect_load(cli_ctx *ctx, const char *arg, insp_record *r)
+{
+	strbuf err = STRBUF_INIT;
+	char canon[INSPECTION_CODE_LEN + 1];
+	const char *code = NULL;
+	long long id = 0;
+	size_t digits = strspn(arg, "0123456789");
+	if (digits > 0 && digits < 16 && arg[digits] == '\0') {
+		id = strtoll(arg, NULL, 10);
+	} else if (inspection_code_check(arg, canon, NULL, NULL, &err) == 0) {
+		code = canon;
+	} else {
+		cli_error(_("'%s' is neither an inspection number nor a plan code: %s"), arg, sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	int found = insp_store_get(cli_db(ctx), id, code, r, &err);
+	if (found < 0)
+		cli_error("%s", sb_str(&err));
+	else if (found == 1)
+		cli_error(_("no inspection %s"), arg);
+	sb_free(&err);
+	return found == 0 ? 0 : found == 1 ? EXIT_NO : EXIT_USAGE;
+}
+
+/* the permission function's answer on this plan's evaluations, for the actor */
+static bool evaluation_visible(cli_ctx *ctx, const insp_record *r)
+{
+	staff *me = cli_actor(ctx);
+	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_object po = { NULL, r->unit };
+	return perm_check(&pa, PERM_INSP_EVAL_VIEW, &po).allow;
+}
+
+static const out_col plan_cols[] = {
+	{ "id", N_("No."), OUT_INT },
+	{ "code", N_("Plan code"), OUT_STR },
+	{ "state", N_("State"), OUT_STR },
+	{ "unit", N_("Inspecting unit"), OUT_STR },
+	{ "date", N_("Date"), OUT_STR },
+	{ "reason", N_("Reason"), OUT_STR },
+	{ "reason_name", N_("Reason name"), OUT_STR },
+	{ "enterprises", N_("USCCs"), OUT_LIST },
+	{ "enterprise_names", N_("Enterprises inspected"), OUT_LIST },
+	{ "inspectors", N_("Inspectors"), OUT_LIST },
+	{ "legal_basis", N_("Legal basis"), OUT_STR },
+	{ "items", N_("Items"), OUT_STR },
+	{ "registered_on", N_("Registered on"), OUT_STR },
+	{ "registered_by", N_("Registered by"), OUT_STR },
+	{ "approved_on", N_("Approved on"), OUT_STR },
+	{ "approved_by", N_("Approved by"), OUT_STR },
+	{ "refused_rules", N_("Overridden rules"), OUT_LIST },
+	{ "override_reason", N_("Override reason"), OUT_STR },
+	{ "override_by", N_("Overridden by"), OUT_STR },
+	{ "findings", N_("Findings"), OUT_STR },
+	{ "outcome", N_("Outcome"), OUT_STR },
+	{ "violation_item", N_("Violated item"), OUT_STR },
+	{ "first_violation", N_("First violation"), OUT_BOOL },
+	{ "cancel_reason", N_("Cancelled because"), OUT_STR },
+	{ "evaluation_visible", N_("Evaluation visible"), OUT_BOOL },
+	{ "scores", N_("Scores"), OUT_LIST },
+	{ "comments", N_("Comments"), OUT_LIST },
+};
+enum { NPLAN = (int)(sizeof plan_cols / sizeof plan_cols[0]) };
+
+/* One plan as the cells of plan_cols; the strings live in cells' buffers. */
+typedef struct plan_cells {
+	strbuf buf[NPLAN];
+	const char *cell[NPLAN];
+} plan_cells;
+
+static void plan_cells_fill(plan_cells *pc, const insp_record *r, const inspect_reason_table *t,
+			    bool visible)
+{
+	char day[11];
+	memset(pc, 0, sizeof *pc);
+	sb_addf(&pc->buf[0], "%lld", (long long)r->id);
+	sb_add(&pc->buf[1], r->code ? r->code : "");
+	sb_add(&pc->buf[2], insp_plan_state_code(r->state));
+	sb_add(&pc->buf[3], r->unit);
+	sb_add(&pc->buf[4], date_format(r->date, day));
+	sb_add(&pc->buf[5], r->reason);
+	sb_add(&pc->buf[6], inspect_reason_name(t, r->reason));
+	for (int i = 0; i < r->nents; i++) {
+		inspect_list_add(&pc->buf[7], r->ents[i].uscc);
+		inspect_list_add(&pc->buf[8], r->ents[i].name);
+	}
+	sb_add(&pc->buf[9], r->inspectors);
+	sb_add(&pc->buf[10], r->legal_basis);
+	sb_add(&pc->buf[11], r->items);
+	sb_add(&pc->buf[12], date_format(r->registered_on, day));
+	sb_add(&pc->buf[13], r->registered_by);
+	if (r->approved_on != DATE_NONE)
+		sb_add(&pc->buf[14], date_format(r->approved_on, day));
+	sb_add(&pc->buf[15], r->approved_by ? r->approved_by : "");
+	for (const char *p = r->refused_rules; *p; p++)
+		sb_addc(&pc->buf[16], *p == ',' ? '|' : *p);
+	sb_add(&pc->buf[17], r->override_reason ? r->override_reason : "");
+	sb_add(&pc->buf[18], r->override_by ? r->override_by : "");
+	sb_add(&pc->buf[19], r->findings);
+	sb_add(&pc->buf[20], r->has_outcome ? insp_plan_outcome_code(r->outcome) : "");
+	sb_add(&pc->buf[21], r->violation_item ? r->violation_item : "");
+	sb_add(&pc->buf[22], r->first_violation ? "1" : "0");
+	sb_add(&pc->buf[23], r->cancel_reason ? r->cancel_reason : "");
+	sb_add(&pc->buf[24], visible ? "1" : "0");
+	for (int i = 0; visible && i < r->nevals; i++) {
+		strbuf score = STRBUF_INIT;
+		sb_addf(&score, "%d", r->evals[i].score);
+		inspect_list_add(&pc->buf[25], sb_str(&score));
+		inspect_list_add(&pc->buf[26], r->evals[i].comment);
+		sb_free(&score);
+	}
+	for (int i = 0; i < NPLAN; i++)
+		pc->cell[i] = sb_str(&pc->buf[i]);
+}
+
+static void plan_cells_free(plan_cells *pc)
+{
+	for (int i = 0; i < NPLAN; i++)
+		sb_free(&pc->buf[i]);
+}
+
+/* one "label: value" row from the value built in v, which is emptied for the next */
+static void kv_row(out_table *tab, const char *label, strbuf *v)
+{
+	const char *row[2] = { _(label), sb_str(v) };
+	out_row(tab, row);
+	sb_reset(v);
+}
+
+/* "label: value" rows of one plan, for people */
+static void show_table(const insp_record *r, const inspect_reason_table *t, bool visible)
+{
+	out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
+	out_table *tab = out_new(kv, 2);
+	strbuf v = STRBUF_INIT;
+	char day[11];
+	sb_addf(&v, "%lld", (long long)r->id);
+	kv_row(tab, N_("No."), &v);
+	sb_add(&v, r->code ? r->code : _("(issued on approval)"));
+	kv_row(tab, N_("Plan code"), &v);
+	sb_add(&v, _(insp_plan_state_label(r->state)));
+	kv_row(tab, N_("State"), &v);
+	sb_add(&v, r->unit);
+	kv_row(tab, N_("Inspecting unit"), &v);
+	inspect_date_weekday(r->date, &v);
+	kv_row(tab, N_("Date"), &v);
+	sb_addf(&v, "%s (%s)", inspect_reason_name(t, r->reason), r->reason);
+	kv_row(tab, N_("Reason"), &v);
+	for (int i = 0; i < r->nents; i++)
+		sb_addf(&v, "%s%s %s", i ? "、" : "", r->ents[i].name, r->ents[i].uscc);
+	kv_row(tab, N_("Enterprises inspected"), &v);
+	for (const char *p = r->inspectors; *p; p++)
+		*p == '|' ? sb_add(&v, "、") : sb_addc(&v, *p);
+	kv_row(tab, N_("Inspectors"), &v);
+	sb_add(&v, r->legal_basis);
+	kv_row(tab, N_("Legal basis"), &v);
+	sb_add(&v, r->items);
+	kv_row(tab, N_("Items"), &v);
+	sb_addf(&v, _("%s by %s"), date_format(r->registered_on, day), r->registered_by);
+	kv_row(tab, N_("Registered"), &v);
+	if (r->approved_by) {
+		sb_addf(&v, _("%s by %s"), date_format(r->approved_on, day), r->approved_by);
+		kv_row(tab, N_("Approved"), &v);
+	}
+	if (r->override_reason) {
+		inspect_rule_labels(r->refused_rules, &v);
+		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
+		kv_row(tab, N_("Override"), &v);
+	}
+	if (r->has_outcome) {
+		sb_add(&v, r->findings);
+		kv_row(tab, N_("Findings"), &v);
+		sb_add(&v, _(insp_plan_outcome_label(r->outcome)));
+		if (r->violation_item)
+			sb_addf(&v, _("; violated item: %s"), r->violation_item);
+		if (r->first_violation)
+			sb_addf(&v, _("; first violation"));
+		kv_row(tab, N_("Outcome"), &v);
+	}
+	if (r->cancel_reason) {
+		sb_add(&v, r->cancel_reason);
+		kv_row(tab, N_("Cancelled because"), &v);
+	}
+	if (r->nevals && !visible) {
+		sb_add(&v, _("hidden from the inspected unit"));
+		kv_row(tab, N_("Evaluation"), &v);
+	}
+	for (int i = 0; visible && i < r->nevals; i++) {
+		sb_addf(&v, _("%s: %d/5"), r->evals[i].name, r->evals[i].score);
+		if (*r->evals[i].comment)
+			sb_addf(&v, " %s", r->evals[i].comment);
+		kv_row(tab, N_("Evaluation"), &v);
+	}
+	sb_free(&v);
+	out_print(tab, OUT_TABLE, false, stdout);
+	out_free(&tab);
+}
+
+static void show_usage(FILE *out)
+{
+	fputs(_("usage: qifu inspect show ID|CODE [--format table|csv|json]\n"), out);
+}
+
+int inspect_show(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'h') {
+			show_usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != 'f') {
+			show_usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (!inspect_format_opt(optarg, &fmt))
+			return EXIT_USAGE;
+	}
+	if (optind != argc - 1) {
+		show_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
+		return EXIT_NO;
+	insp_record r;
+	int rc = inspect_load(ctx, argv[optind], &r);
+	if (rc)
+		return rc;
+	inspect_reason_table *t = inspect_reasons_load();
+	bool visible = evaluation_visible(ctx, &r);
+	if (fmt == OUT_TABLE) {
+		show_table(&r, t, visible);
+	} else {
+		plan_cells pc;
+		plan_cells_fill(&pc, &r, t, visible);
+		out_table *tab = out_new(plan_cols, NPLAN);
+		out_row(tab, pc.cell);
+		out_print(tab, fmt, true, stdout);
+		out_free(&tab);
+		plan_cells_free(&pc);
+	}
+	inspect_reason_table_free(&t);
+	insp_record_clear(&r);
+	return EXIT_OK;
+}
+
+/* the list as a table: the columns people scan, labels instead of codes */
+static const out_col list_cols[] = {
+	{ "id", N_("No."), OUT_INT },
+	{ "code", N_("Plan code"), OUT_STR },
+	{ "date", N_("Date"), OUT_STR },
+	{ "unit", N_("Inspecting unit"), OUT_STR },
+	{ "reason", N_("Reason"), OUT_STR },
+	{ "state", N_("State"), OUT_STR },
+	{ "outcome", N_("Outcome"), OUT_STR },
+	{ "scores", N_("Scores"), OUT_LIST },
+	{ "enterprise_names", N_("Enterprises inspected"), OUT_LIST },
+};
+enum { NLIST = (int)(sizeof list_cols / sizeof list_cols[0]) };
+
+static void list_usage(FILE *out)
+{
+	fputs(_("usage: qifu inspect list [--unit UNIT] [--enterprise USCC] [--state STATE]\n"
+		"                         [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]\n"
+		"states: registered, approved, done, evaluated, cancelled\n"), out);
+}
+
+/* the list's options into f: 0, or an exit code (-1 after --help) */
+static int list_filters(cli_ctx *ctx, int argc, char **argv, insp_filter *f, out_format *fmt,
+			ent_record *e)
+{
+	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, 'u' },
+		{ "enterprise", required_argument, NULL, 'e' },
+		{ "state", required_argument, NULL, 's' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			if (!inspect_unit_opt(ctx, "--unit", optarg))
+				return EXIT_USAGE;
+			f->unit = optarg;
+			break;
+		case 'e':
+			ent_record_clear(e);
+			if (inspect_enterprise(ctx, "--enterprise", optarg, e) != 0)
+				return EXIT_USAGE;
+			f->enterprise_id = e->id;
+			break;
+		case 's':
+			if (!insp_plan_state_parse(optarg, &f->state)) {
+				cli_error(_("--state: '%s' is not one of registered, approved, done, evaluated, cancelled"),
+					  optarg);
+				return EXIT_USAGE;
+			}
+			f->by_state = true;
+			break;
+		case 'F':
+			if (!inspect_date_opt("--from", optarg, &f->from))
+				return EXIT_USAGE;
+			break;
+		case 'T':
+			if (!inspect_date_opt("--to", optarg, &f->to))
+				return EXIT_USAGE;
+			break;
+		case 'f':
+			if (!inspect_format_opt(optarg, fmt))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			list_usage(stdout);
+			return -1;
+		default:
+			list_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		list_usage(stderr);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+int inspect_list(cli_ctx *ctx, int argc, char **argv)
+{
+	insp_filter f = { .from = DATE_NONE, .to = DATE_NONE };
+	out_format fmt = OUT_TABLE;
+	ent_record e = { 0 };
+	int rc = list_filters(ctx, argc, argv, &f, &fmt, &e);
+	if (rc) {
+		ent_record_clear(&e);
+		return rc < 0 ? EXIT_OK : rc;
+	}
+	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL)) {
+		ent_record_clear(&e);
+		return EXIT_NO;
+	}
+	inspect_reason_table *t = inspect_reasons_load();
+	out_table *tab = fmt == OUT_TABLE ? out_new(list_cols, NLIST) : out_new(plan_cols, NPLAN);
+	enum { PAGE = 200 };
+	insp_record *page = xcalloc(PAGE, sizeof *page);
+	strbuf err = STRBUF_INIT;
+	rc = EXIT_OK;
+	/* a page at a time, so that the database is never held while rows are printed */
+	for (long off = 0;; off += PAGE) {
+		int n;
+		if (insp_store_window(cli_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
+			cli_error("%s", sb_str(&err));
+			rc = EXIT_USAGE;
+			break;
+		}
+		for (int i = 0; i < n; i++) {
+			plan_cells pc;
+			bool visible = evaluation_visible(ctx, &page[i]);
+			plan_cells_fill(&pc, &page[i], t, visible);
+			if (fmt == OUT_TABLE) {
+				char *score = visible || !page[i].nevals ? NULL : xstrdup(_("hidden"));
+				const char *row[NLIST] = { pc.cell[0], pc.cell[1], pc.cell[4], pc.cell[3],
+					pc.cell[6], _(insp_plan_state_label(page[i].state)),
+					page[i].has_outcome ? _(insp_plan_outcome_label(page[i].outcome)) : "",
+					score ? score : pc.cell[25], pc.cell[8] };
+				out_row(tab, row);
+				free(score);
+			} else {
+				out_row(tab, pc.cell);
+			}
+			plan_cells_free(&pc);
+			insp_record_clear(&page[i]);
+		}
+		if (n < PAGE)
+			break;
+	}
+	if (rc == EXIT_OK)
+		out_print(tab, fmt, false, stdout);
+	out_free(&tab);
+	free(page);
+	sb_free(&err);
+	inspect_reason_table_free(&t);
+	ent_record_clear(&e);
+	return rc;
+}
+
+static void verify_usage(FILE *out)
+{
+	fputs(_("usage: qifu inspect verify CODE\n"
+		"Says whether a plan code (执法计划码) is real and approved, and what it covers:\n"
+		"exit 0 when it is, 1 with the reason when it is not.\n"), out);
+}
+
+int inspect_verify(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		verify_usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc != 2 || argv[1][0] == '-') {
+		verify_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
+		return EXIT_NO;
+	char canon[INSPECTION_CODE_LEN + 1];
+	strbuf err = STRBUF_INIT;
+	if (inspection_code_check(argv[1], canon, NULL, NULL, &err) < 0) {
+		printf(_("not valid: %s\n"), sb_str(&err));
+		sb_free(&err);
+		return EXIT_NO;
+	}
+	insp_record r;
+	int found = insp_store_get(cli_db(ctx), 0, canon, &r, &err);
+	if (found < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	sb_free(&err);
+	if (found == 1) {
+		printf(_("not valid: no plan has the code %s\n"), canon);
+		return EXIT_NO;
+	}
+	const char *why = insp_plan_verify_refused(r.state);
+	if (why) {
+		if (r.cancel_reason)
+			printf(_("not valid: %s: %s (%s)\n"), canon, _(why), r.cancel_reason);
+		else
+			printf(_("not valid: %s: %s\n"), canon, _(why));
+		insp_record_clear(&r);
+		return EXIT_NO;
+	}
+	inspect_reason_table *t = inspect_reasons_load();
+	strbuf v = STRBUF_INIT;
+	printf(_("valid: %s\n"), canon);
+	printf(_("  unit: %s\n"), r.unit);
+	printf(_("  date: %s\n"), inspect_date_weekday(r.date, &v));
+	sb_reset(&v);
+	for (int i = 0; i < r.nents; i++)
+		sb_addf(&v, "%s%s (%s)", i ? "、" : "", r.ents[i].name, r.ents[i].uscc);
+	printf(_("  enterprises: %s\n"), sb_str(&v));
+	printf(_("  reason: %s\n"), inspect_reason_name(t, r.reason));
+	printf(_("  state: %s\n"), _(insp_plan_state_label(r.state)));
+	if (r.date != ctx->today) {
+		char day[11], today[11];
+		cli_warn(_("the plan is for %s, not today (%s)"), date_format(r.date, day),
+			 date_format(ctx->today, today));
+	}
+	sb_free(&v);
+	inspect_reason_table_free(&t);
+	insp_record_clear(&r);
+	return EXIT_OK;
+}

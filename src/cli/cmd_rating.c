@@ -1,0 +1,319 @@
+/* qifu rating add|import|list and qifu quarter freeze: the enterprises' quarterly
+ * ratings of the units that serve them (DOMAIN §5). */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/output.h"
+#include "core/csv.h"
+#include "core/i18n.h"
+#include "core/uscc.h"
+#include "core/xalloc.h"
+#include "model/assessment.h"
+#include "model/enterprise.h"
+#include "model/perm.h"
+#include "model/unit.h"
+#include "store/db.h"
+#include "store/enterprise_store.h"
+#include "store/rating_store.h"
+#include "store/staff_store.h"
+
+int cmd_rating(cli_ctx *ctx, int argc, char **argv);
+int cmd_quarter(cli_ctx *ctx, int argc, char **argv);
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _("usage: qifu rating add --enterprise USCC --unit U --quarter 2026Q4 --score 0-100 "
+	              "[--comment C]\n"
+	              "       qifu rating import FILE.csv [--dry-run]\n"
+	              "       qifu rating list --quarter 2026Q4 [--unit U] [--format table|csv|json]\n"
+	              "       qifu quarter freeze 2026Q4\n"));
+}
+
+/* the enterprise id of a USCC; 0 or an exit code */
+static int find_enterprise(cli_ctx *ctx, const char *arg, int64_t *id, strbuf *err)
+{
+	char norm[19];
+	ent_record e = { 0 };
+	uscc_check(arg, norm, NULL);
+	int found = ent_store_get(cli_db(ctx), *norm ? norm : arg, 0, &e, err);
+	if (found == 1)
+		sb_addf(err, _("no enterprise with USCC %s"), arg);
+	if (found != 0)
+		return found < 0 ? EXIT_USAGE : EXIT_NO;
+	*id = e.id;
+	ent_record_clear(&e);
+	return 0;
+}
+
+/* quarter q may take ratings today; 0 or an exit code */
+static int check_quarter(cli_ctx *ctx, assessment_quarter q, strbuf *err)
+{
+	int frozen = rating_store_frozen(cli_db(ctx), q, err);
+	if (frozen < 0)
+		return EXIT_USAGE;
+	return assessment_rating_allowed(q, frozen == 1, ctx->today, err) < 0 ? EXIT_NO : 0;
+}
+
+static int rating_add(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "enterprise", required_argument, NULL, 'e' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "quarter", required_argument, NULL, 'q' },
+		{ "score", required_argument, NULL, 's' },
+		{ "comment", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uscc = NULL, *unit = NULL, *quarter = NULL, *score = NULL, *comment = "";
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e': uscc = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'q': quarter = optarg; break;
+		case 's': score = optarg; break;
+		case 'c': comment = optarg; break;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (!uscc || !unit || !quarter || !score || optind < argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	rating_input in = { 0 };
+	int rc = EXIT_USAGE, bad;
+	if (!assessment_quarter_parse(quarter, &in.quarter)) {
+		cli_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter);
+		goto out;
+	}
+	if (assessment_score_parse(score, &in.score, &err) < 0) {
+		cli_error("--score: %s", sb_str(&err));
+		goto out;
+	}
+	if (!units_find(cli_units(ctx), unit)) {
+		cli_error(_("--unit: unknown unit '%s'"), unit);
+		goto out;
+	}
+	if (!cli_allowed(ctx, PERM_RATING_ADD, NULL, unit)) {
+		rc = EXIT_NO;
+		goto out;
+	}
+	if ((rc = find_enterprise(ctx, uscc, &in.enterprise_id, &err)) != 0 ||
+	    (rc = check_quarter(ctx, in.quarter, &err)) != 0) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	in.unit = unit;
+	in.comment = comment;
+	if (rating_store_add(cli_db(ctx), cli_actor(ctx)->login, &in, 1, &bad, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	printf(_("recorded: %s %s %d\n"), unit, quarter, in.score);
+	rc = EXIT_OK;
+out:
+	sb_free(&err);
+	return rc;
+}
+
+static int rating_import(cli_ctx *ctx, int argc, char **argv)
+{
+	bool dry = argc == 3 && strcmp(argv[2], "--dry-run") == 0;
+	if (argc != 2 && !dry) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_RATING_ADD, NULL, NULL))
+		return EXIT_NO;
+	const char *path = argv[1];
+	strbuf err = STRBUF_INIT, ignored = STRBUF_INIT;
+	csv_reader *r = csv_open(path, &err);
+	csv_row row;
+	assessment_import_map map;
+	rating_input *in = NULL;
+	assessment_row *rows = NULL;
+	int n = 0, nbad = 0, rc = EXIT_USAGE, got;
+	if (!r) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	if ((got = csv_next(r, &row, &err)) <= 0 ||
+	    assessment_import_header(&map, row.fields, row.nfields, &err, &ignored) < 0) {
+		cli_error(got < 0 ? "%s: %s" : _("%s: %s"), path, err.len ? sb_str(&err) : _("no header row"));
+		goto out;
+	}
+	if (ignored.len)
+		cli_warn(_("%s: columns not in the template are ignored: %s"), path, sb_str(&ignored));
+	while ((got = csv_next(r, &row, &err)) == 1) {
+		rows = xrealloc(rows, sizeof *rows * (size_t)(n + 1));
+		in = xrealloc(in, sizeof *in * (size_t)(n + 1));
+		memset(&rows[n], 0, sizeof rows[n]);
+		assessment_field bad;
+		sb_reset(&err);
+		int ok = assessment_import_row(&map, row.fields, row.nfields, cli_units(ctx), &rows[n],
+		                               &bad, &err) == 0;
+		if (ok && (find_enterprise(ctx, rows[n].uscc, &in[n].enterprise_id, &err) != 0 ||
+		           check_quarter(ctx, rows[n].quarter, &err) != 0))
+			ok = false;
+		if (!ok) {
+			const char *col = assessment_field_header(bad);
+			if (col)
+				fprintf(stderr, _("%s:%ld: column %s: %s\n"), path, row.line, col, sb_str(&err));
+			else
+				fprintf(stderr, _("%s:%ld: %s\n"), path, row.line, sb_str(&err));
+			nbad++;
+			assessment_row_clear(&rows[n]);
+			continue;
+		}
+		in[n].unit = rows[n].unit;
+		in[n].quarter = rows[n].quarter;
+		in[n].score = rows[n].score;
+		in[n].comment = rows[n].comment;
+		n++;
+	}
+	if (got < 0) {
+		cli_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+		goto out;
+	}
+	if (nbad) {
+		cli_error(P_("%s: %d bad row; nothing imported", "%s: %d bad rows; nothing imported",
+		             nbad), path, nbad);
+		goto out;
+	}
+	if (dry) {
+		printf(P_("%s: %d rating checked; dry run, nothing written\n",
+		          "%s: %d ratings checked; dry run, nothing written\n", n), path, n);
+		rc = EXIT_OK;
+		goto out;
+	}
+	int bad;
+	sb_reset(&err);
+	if (rating_store_add(cli_db(ctx), cli_actor(ctx)->login, in, n, &bad, &err) < 0) {
+		cli_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	printf(P_("%s: imported %d rating\n", "%s: imported %d ratings\n", n), path, n);
+	rc = EXIT_OK;
+out:
+	for (int i = 0; i < n; i++)
+		assessment_row_clear(&rows[i]);
+	free(rows);
+	free(in);
+	csv_close(&r);
+	sb_free(&err);
+	sb_free(&ignored);
+	return rc;
+}
+
+static const out_col rating_cols[] = {
+	{ "enterprise", N_("Enterprise name"), OUT_STR },
+	{ "uscc", N_("USCC"), OUT_STR },
+	{ "unit", N_("Unit"), OUT_STR },
+	{ "score", N_("Score"), OUT_INT },
+	{ "comment", N_("Comment"), OUT_STR },
+	{ "by", N_("Recorded by"), OUT_STR },
+	{ "at", N_("Recorded at"), OUT_STR },
+};
+
+static void list_row(const char *const *cols, void *arg)
+{
+	out_row(arg, cols);
+}
+
+static int rating_list(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "quarter", required_argument, NULL, 'q' },
+		{ "unit", required_argument, NULL, 'u' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *quarter = NULL, *unit = NULL;
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'q': quarter = optarg; break;
+		case 'u': unit = optarg; break;
+		case 'f':
+			if (!out_parse_format(optarg, &fmt)) {
+				cli_error(_("--format: '%s' is not one of table, csv, json"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	assessment_quarter q;
+	if (!quarter || !assessment_quarter_parse(quarter, &q)) {
+		cli_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter ? quarter : "");
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
+		return EXIT_NO;
+	out_table *t = out_new(rating_cols, (int)(sizeof rating_cols / sizeof rating_cols[0]));
+	strbuf err = STRBUF_INIT;
+	int rc = rating_store_each(cli_db(ctx), q, unit, list_row, t, &err);
+	if (rc == 0)
+		out_print(t, fmt, false, stdout);
+	else
+		cli_error("%s", sb_str(&err));
+	out_free(&t);
+	sb_free(&err);
+	return rc == 0 ? EXIT_OK : EXIT_USAGE;
+}
+
+int cmd_rating(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "add") == 0)
+		return rating_add(ctx, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return rating_import(ctx, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return rating_list(ctx, argc - 1, argv + 1);
+	bool help = argc >= 2 && strcmp(argv[1], "--help") == 0;
+	usage(help ? stdout : stderr);
+	return help ? EXIT_OK : EXIT_USAGE;
+}
+
+int cmd_quarter(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc != 3 || strcmp(argv[1], "freeze") != 0) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	assessment_quarter q;
+	if (!assessment_quarter_parse(argv[2], &q)) {
+		cli_error(_("'%s' is not a quarter like 2026Q4"), argv[2]);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
+		return EXIT_NO;
+	strbuf err = STRBUF_INIT;
+	int frozen = rating_store_frozen(cli_db(ctx), q, &err);
+	int rc = EXIT_NO;
+	if (frozen < 0 ||
+	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
+	    rating_store_freeze(cli_db(ctx), cli_actor(ctx)->login, q, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+	} else {
+		char code[16];
+		printf(_("quarter %s frozen: its ratings can no longer change\n"),
+		       assessment_quarter_format(q, code));
+		rc = EXIT_OK;
+	}
+	sb_free(&err);
+	return rc;
+}

@@ -1,0 +1,163 @@
+/* qifu report …: the figures supervisors take to meetings. Each report is one row
+ * of the table below. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cmd_report.h"
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/assessment.h"
+#include "model/perm.h"
+#include "model/supervision.h"
+#include "model/unit.h"
+#include "store/db.h"
+#include "store/rating_store.h"
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv);
+
+typedef struct quarter_state {
+	assessment_unit *rows;
+	int n;
+	assessment_tiers tiers;
+	const unit_table *units;
+} quarter_state;
+
+static int find_row(quarter_state *st, const char *unit)
+{
+	for (int i = 0; i < st->n; i++)
+		if (strcmp(st->rows[i].unit, unit) == 0)
+			return i;
+	st->rows = xrealloc(st->rows, sizeof *st->rows * (size_t)(st->n + 1));
+	const unit_def *u = units_find(st->units, unit);
+	assessment_unit_stats(u ? u->name : xstrdup(unit), 0, 0, &st->tiers, &st->rows[st->n]);
+	return st->n++;
+}
+
+static void add_sum(const char *unit, long sum, int count, void *arg)
+{
+	quarter_state *st = arg;
+	int i = find_row(st, unit);
+	assessment_unit_stats(st->rows[i].unit, sum, count, &st->tiers, &st->rows[i]);
+}
+
+static const out_col quarter_cols[] = {
+	{ "unit", N_("Unit"), OUT_STR },
+	{ "count", N_("Ratings"), OUT_INT },
+	{ "mean", N_("Mean"), OUT_STR },
+	{ "tier", N_("Tier"), OUT_INT },
+	{ "bar", N_("Mean score (0-100)"), OUT_STR },
+};
+
+static int report_quarter(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'h') {
+			printf(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]\n"));
+			return EXIT_OK;
+		}
+		if (c != 'f' || !out_parse_format(optarg, &fmt)) {
+			cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+			return EXIT_USAGE;
+		}
+	}
+	assessment_quarter q;
+	if (optind != argc - 1 || !assessment_quarter_parse(argv[optind], &q)) {
+		cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
+		return EXIT_NO;
+	quarter_state st = { NULL, 0, cli_assessment_tiers(ctx), cli_units(ctx) };
+	/* every unit that serves enterprises has a row, rated or not */
+	for (int i = 0; i < st.units->n; i++) {
+		unit_kind k = st.units->v[i].kind;
+		if (k == UNIT_DEPT || k == UNIT_AREA || k == UNIT_CENTRE)
+			find_row(&st, st.units->v[i].name);
+	}
+	strbuf err = STRBUF_INIT;
+	if (rating_store_sums(cli_db(ctx), q, add_sum, &st, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		free(st.rows);
+		return EXIT_USAGE;
+	}
+	int frozen = rating_store_frozen(cli_db(ctx), q, &err);
+	out_table *t = out_new(quarter_cols, (int)(sizeof quarter_cols / sizeof quarter_cols[0]));
+	for (int i = 0; i < st.n; i++) {
+		const assessment_unit *u = &st.rows[i];
+		char count[16], mean[16] = "", tier[4] = "";
+		snprintf(count, sizeof count, "%d", u->count);
+		strbuf bar = STRBUF_INIT;
+		if (u->count) {
+			assessment_mean_format(u->mean10, mean);
+			snprintf(tier, sizeof tier, "%d", u->tier);
+			supervision_bar(u->mean10 / 1000.0, 20, &bar);
+		}
+		const char *cells[] = { u->unit, count, mean, tier, sb_str(&bar) };
+		out_row(t, cells);
+		sb_free(&bar);
+	}
+	if (fmt == OUT_TABLE) {
+		char code[16];
+		printf(_("Quarter %s: ratings per unit; tier 1 from %d, tier 2 from %d%s\n"),
+		       assessment_quarter_format(q, code), st.tiers.tier1_min, st.tiers.tier2_min,
+		       frozen == 1 ? _(" (frozen)") : "");
+	}
+	out_print(t, fmt, false, stdout);
+	out_free(&t);
+	for (int i = 0; i < st.n; i++)
+		if (!units_find(st.units, st.rows[i].unit))
+			free((char *)st.rows[i].unit);
+	free(st.rows);
+	sb_free(&err);
+	return EXIT_OK;
+}
+
+/* One line per report: name, function, N_() summary for the usage text. */
+#define REPORT_SUBCOMMANDS(X) \
+	X("quarter", report_quarter, N_("per-unit ratings of a quarter: mean, count, tier")) \
+	X("inspections", report_inspections, N_("plans, overrides and refused entries per unit")) \
+
+static const struct {
+	const char *name;
+	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	const char *summary;
+} reports[] = {
+#define X_ROW(name, fn, summary) { name, fn, summary },
+	REPORT_SUBCOMMANDS(X_ROW)
+#undef X_ROW
+};
+
+static void report_usage(FILE *out)
+{
+	fputs(_("usage: qifu report REPORT [options]\n"), out);
+	for (size_t i = 0; i < sizeof reports / sizeof reports[0]; i++)
+		fprintf(out, "  %-12s %s\n", reports[i].name, _(reports[i].summary));
+}
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		report_usage(stdout);
+		return EXIT_OK;
+	}
+	for (size_t i = 0; argc >= 2 && i < sizeof reports / sizeof reports[0]; i++)
+		if (strcmp(argv[1], reports[i].name) == 0)
+			return reports[i].run(ctx, argc - 1, argv + 1);
+	if (argc >= 2)
+		cli_error(_("report: unknown report '%s'"), argv[1]);
+	report_usage(stderr);
+	return EXIT_USAGE;
+}

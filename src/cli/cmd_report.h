@@ -1,0 +1,10 @@
+/* The reports of qifu report that live in their own files. */
+#ifndef QIFU_CMD_REPORT_H
+#define QIFU_CMD_REPORT_H
+
+#include "cli/cli.h"
+
+/* qifu report inspections [--from D] [--to D] [--format …] */
+int report_inspections(cli_ctx *ctx, int argc, char **argv);
+
+#endif

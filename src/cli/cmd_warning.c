@@ -1,0 +1,455 @@
+/* qifu warning add|respond|close|list|show: relocation early warnings (迁出预警) and
+ * the responses taken. The options and JSON keys are a stable interface. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_args.h"
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "model/warning.h"
+#include "store/db.h"
+#include "store/staff_store.h"
+#include "store/warning_store.h"
+
+int cmd_warning(cli_ctx *ctx, int argc, char **argv);
+
+static void usage(FILE *fp)
+{
+	fputs(_("usage: qifu warning add --enterprise USCC --source SOURCE --level LEVEL\n"
+	        "                        --signal TEXT [--date D]\n"
+	        "       qifu warning respond ID --text T [--date D]\n"
+	        "       qifu warning close ID [--text T] [--date D]\n"
+	        "       qifu warning list [--open] [--enterprise USCC] [--format table|csv|json]\n"
+	        "       qifu warning show ID [--format table|csv|json]\n"
+	        "SOURCE: tax, market (market supervision), visit, other.\n"
+	        "LEVEL: low, medium, high (or 低, 中, 高).\n"
+	        "--date defaults to today and may not lie after it.\n"
+	        "JSON keys of list: id, enterprise, uscc, area, source, level (the codes),\n"
+	        "signal, opened_on, closed_on (\"\" while open), open (true/false),\n"
+	        "response (the latest). show adds created_by, created_at and responses as\n"
+	        "an array of {date, text, by, closing}; its CSV has one row per response.\n"), fp);
+}
+
+enum { OPT_ENTERPRISE = 1, OPT_SOURCE, OPT_LEVEL, OPT_SIGNAL, OPT_DATE, OPT_TEXT, OPT_OPEN,
+       OPT_FORMAT, OPT_HELP };
+
+static int store_rc(int rc, const strbuf *err)
+{
+	if (rc == 0)
+		return EXIT_OK;
+	cli_error("%s", sb_str(err));
+	return rc > 0 ? EXIT_NO : EXIT_USAGE;
+}
+
+static int warn_add(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "level", required_argument, NULL, OPT_LEVEL },
+		{ "signal", required_argument, NULL, OPT_SIGNAL },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	warn_rec w = { 0 };
+	const char *uscc = NULL;
+	bool has_source = false, has_level = false;
+	strbuf err = STRBUF_INIT;
+	ent_record e = { 0 };
+	int c, rc = EXIT_USAGE;
+	w.opened_on = ctx->today;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ENTERPRISE: uscc = optarg; break;
+		case OPT_SOURCE:
+			if (!warn_source_parse(optarg, &w.source)) {
+				strbuf b = STRBUF_INIT;
+				warn_source_list(&b);
+				cli_error(_("--source: unknown source '%s'; allowed: %s"), optarg, sb_str(&b));
+				sb_free(&b);
+				goto out;
+			}
+			has_source = true;
+			break;
+		case OPT_LEVEL:
+			if (!warn_level_parse(optarg, &w.level)) {
+				cli_error(_("--level: unknown level '%s'; allowed: low, medium, high "
+				            "(低, 中, 高)"), optarg);
+				goto out;
+			}
+			has_level = true;
+			break;
+		case OPT_SIGNAL: free(w.signal); w.signal = xstrdup(optarg); break;
+		case OPT_DATE:
+			if (cli_arg_date("--date", optarg, &w.opened_on))
+				goto out;
+			break;
+		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
+		default: usage(stderr); goto out;
+		}
+	}
+	if (optind < argc || !uscc || !has_source || !has_level || !w.signal) {
+		usage(stderr);
+		goto out;
+	}
+	if (warn_validate(&w, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_WARNING_EDIT)) != 0)
+		goto out;
+	w.enterprise_id = e.id;
+	int64_t id;
+	char day[11];
+	rc = store_rc(warn_store_add(cli_db(ctx), cli_actor(ctx)->login, &w, &id, &err), &err);
+	if (rc == EXIT_OK)
+		printf(_("opened warning %" PRId64 " on %s for %s (%s, %s)\n"), id,
+		       date_format(w.opened_on, day), e.name, warn_source_code(w.source),
+		       warn_level_code(w.level));
+out:
+	ent_record_clear(&e);
+	warn_rec_clear(&w);
+	sb_free(&err);
+	return rc;
+}
+
+/* respond and close: ID, --text, --date, the permission on the warning's enterprise */
+static int change(cli_ctx *ctx, int argc, char **argv, bool closing)
+{
+	static const struct option opts[] = {
+		{ "text", required_argument, NULL, OPT_TEXT },
+		{ "date", required_argument, NULL, OPT_DATE },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	char *text = NULL;
+	qdate on = ctx->today;
+	strbuf err = STRBUF_INIT;
+	warn_rec w = { 0 };
+	int64_t id;
+	int c, rc = EXIT_USAGE;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_TEXT: free(text); text = xstrdup(optarg); break;
+		case OPT_DATE:
+			if (cli_arg_date("--date", optarg, &on))
+				goto out;
+			break;
+		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
+		default: usage(stderr); goto out;
+		}
+	}
+	if (optind != argc - 1 || (!closing && !text)) {
+		usage(stderr);
+		goto out;
+	}
+	if (cli_arg_id(_("warning number"), argv[optind], &id))
+		goto out;
+	if (warn_validate_response(&text, !closing, &err) < 0) {
+		cli_error(_("--text: %s"), sb_str(&err));
+		goto out;
+	}
+	int found = warn_store_get(cli_db(ctx), id, &w, &err);
+	if (found != 0) {
+		if (found > 0)
+			sb_addf(&err, _("no warning %" PRId64), id);
+		rc = store_rc(found, &err);
+		goto out;
+	}
+	if (!cli_allowed(ctx, PERM_WARNING_EDIT, w.area, NULL)) {
+		rc = EXIT_NO;
+		goto out;
+	}
+	rc = store_rc(closing
+		? warn_store_close(cli_db(ctx), cli_actor(ctx)->login, id, on, text, &err)
+		: warn_store_respond(cli_db(ctx), cli_actor(ctx)->login, id, on, text, &err), &err);
+	char day[11];
+	if (rc == EXIT_OK && closing)
+		printf(_("closed warning %" PRId64 " of %s on %s\n"), id, w.enterprise,
+		       date_format(on, day));
+	else if (rc == EXIT_OK)
+		printf(_("recorded the response to warning %" PRId64 " of %s\n"), id, w.enterprise);
+out:
+	warn_rec_clear(&w);
+	free(text);
+	sb_free(&err);
+	return rc;
+}
+
+static int warn_respond(cli_ctx *ctx, int argc, char **argv)
+{
+	return change(ctx, argc, argv, false);
+}
+
+static int warn_close(cli_ctx *ctx, int argc, char **argv)
+{
+	return change(ctx, argc, argv, true);
+}
+
+static const out_col list_cols[] = {
+	{ "id", N_("Warning"), OUT_INT },
+	{ "enterprise", N_("Enterprise"), OUT_STR },
+	{ "uscc", N_("Credit code"), OUT_STR },
+	{ "area", N_("Area"), OUT_STR },
+	{ "source", N_("Signal source"), OUT_STR },
+	{ "level", N_("Warning level"), OUT_STR },
+	{ "signal", N_("Signal"), OUT_STR },
+	{ "opened_on", N_("Opened on"), OUT_STR },
+	{ "closed_on", N_("Closed on"), OUT_STR },
+	{ "open", N_("Still open"), OUT_BOOL },
+	{ "response", N_("Latest response"), OUT_STR },
+};
+enum { NLIST = sizeof list_cols / sizeof list_cols[0] };
+
+/* the list's cells of w: codes for files, labels for people */
+static void cells_of(const warn_rec *w, out_format fmt, char id[24], char opened[11],
+                     char closed[11], const char *cells[NLIST])
+{
+	snprintf(id, 24, "%" PRId64, w->id);
+	date_format(w->opened_on, opened);
+	closed[0] = '\0';
+	if (w->closed_on != DATE_NONE)
+		date_format(w->closed_on, closed);
+	bool people = fmt == OUT_TABLE;
+	const char *v[NLIST] = { id, w->enterprise, w->uscc, w->area,
+		people ? _(warn_source_label(w->source)) : warn_source_code(w->source),
+		people ? _(warn_level_label(w->level)) : warn_level_code(w->level),
+		w->signal, opened, closed, w->closed_on == DATE_NONE ? "1" : "0", w->latest };
+	memcpy(cells, v, sizeof v);
+}
+
+typedef struct list_state {
+	out_table *t;
+	out_format fmt;
+} list_state;
+
+static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+{
+	return warn_store_list(d, f, offset, limit, out, n, err);
+}
+
+static void add_row(void *rec, void *arg)
+{
+	list_state *ls = arg;
+	char id[24], opened[11], closed[11];
+	const char *cells[NLIST];
+	cells_of(rec, ls->fmt, id, opened, closed, cells);
+	out_row(ls->t, cells);
+	warn_rec_clear(rec);
+}
+
+static int warn_list(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
+		{ "open", no_argument, NULL, OPT_OPEN },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	warn_filter f = { 0 };
+	out_format fmt = OUT_TABLE;
+	const char *uscc = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_ENTERPRISE: uscc = optarg; break;
+		case OPT_OPEN: f.open_only = true; break;
+		case OPT_FORMAT:
+			if (cli_arg_format(optarg, &fmt))
+				return EXIT_USAGE;
+			break;
+		case OPT_HELP: usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (uscc) {
+		ent_record e = { 0 };
+		int rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW);
+		if (rc)
+			return rc;
+		f.enterprise_id = e.id;
+		ent_record_clear(&e);
+	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
+		return EXIT_NO;
+	}
+	f.scope_area = cli_scope_area(ctx);
+	list_state ls = { out_new(list_cols, NLIST), fmt };
+	int rc = cli_each_page(ctx, fetch, &f, sizeof(warn_rec), add_row, &ls);
+	if (rc == EXIT_OK)
+		out_print(ls.t, fmt, false, stdout);
+	out_free(&ls.t);
+	return rc;
+}
+
+static void show_json(const warn_rec *w)
+{
+	char id[24], opened[11], closed[11], day[11];
+	const char *cells[NLIST];
+	cells_of(w, OUT_JSON, id, opened, closed, cells);
+	printf("{\"id\": %s", id);
+	for (int i = 1; i < NLIST; i++) {
+		printf(", \"%s\": ", list_cols[i].key);
+		if (list_cols[i].kind == OUT_BOOL)
+			fputs(strcmp(cells[i], "1") == 0 ? "true" : "false", stdout);
+		else
+			out_json_string(stdout, cells[i]);
+	}
+	fputs(", \"created_by\": ", stdout);
+	out_json_string(stdout, w->created_by);
+	fputs(", \"created_at\": ", stdout);
+	out_json_string(stdout, w->created_at);
+	fputs(", \"responses\": [", stdout);
+	for (int i = 0; i < w->nresponses; i++) {
+		const warn_response *r = &w->responses[i];
+		printf("%s{\"date\": \"%s\", \"text\": ", i ? ", " : "", date_format(r->on, day));
+		out_json_string(stdout, r->text);
+		fputs(", \"by\": ", stdout);
+		out_json_string(stdout, r->by);
+		printf(", \"closing\": %s}", r->closing ? "true" : "false");
+	}
+	fputs("]}\n", stdout);
+}
+
+static void show_table(const warn_rec *w)
+{
+	static const out_col kv[] = {
+		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
+	};
+	char id[24], opened[11], closed[11], day[11];
+	const char *cells[NLIST];
+	cells_of(w, OUT_TABLE, id, opened, closed, cells);
+	out_table *t = out_new(kv, 2);
+	/* every list column but the latest response, which the responses below show */
+	for (int i = 0; i < NLIST - 1; i++) {
+		const char *row[2] = { _(list_cols[i].header), cells[i] };
+		if (list_cols[i].kind == OUT_BOOL)
+			row[1] = strcmp(cells[i], "1") == 0 ? _("yes") : _("no");
+		out_row(t, row);
+	}
+	const char *by[2] = { _("Recorded by"), w->created_by };
+	out_row(t, by);
+	for (int i = 0; i < w->nresponses; i++) {
+		const warn_response *r = &w->responses[i];
+		char *label = xasprintf(r->closing ? _("Closing note %s") : _("Response %s"),
+		                        date_format(r->on, day));
+		char *text = xasprintf("%s (%s)", r->text, r->by);
+		const char *row[2] = { label, text };
+		out_row(t, row);
+		free(label);
+		free(text);
+	}
+	out_print(t, OUT_TABLE, false, stdout);
+	out_free(&t);
+}
+
+/* CSV: the list's columns and one row per response */
+static void show_csv(const warn_rec *w)
+{
+	static const out_col cols[] = {
+		{ "id", N_("Warning"), OUT_INT },
+		{ "enterprise", N_("Enterprise"), OUT_STR },
+		{ "uscc", N_("Credit code"), OUT_STR },
+		{ "area", N_("Area"), OUT_STR },
+		{ "source", N_("Signal source"), OUT_STR },
+		{ "level", N_("Warning level"), OUT_STR },
+		{ "signal", N_("Signal"), OUT_STR },
+		{ "opened_on", N_("Opened on"), OUT_STR },
+		{ "closed_on", N_("Closed on"), OUT_STR },
+		{ "open", N_("Still open"), OUT_BOOL },
+		{ "response_date", N_("Response date"), OUT_STR },
+		{ "response", N_("Response"), OUT_STR },
+		{ "response_by", N_("Responded by"), OUT_STR },
+		{ "closing", N_("Closing note"), OUT_BOOL },
+	};
+	enum { N = sizeof cols / sizeof cols[0] };
+	char id[24], opened[11], closed[11], day[11];
+	const char *base[NLIST];
+	cells_of(w, OUT_CSV, id, opened, closed, base);
+	out_table *t = out_new(cols, N);
+	for (int i = 0; i == 0 || i < w->nresponses; i++) {
+		const warn_response *r = i < w->nresponses ? &w->responses[i] : NULL;
+		const char *cells[N];
+		memcpy(cells, base, sizeof(char *) * (NLIST - 1));
+		cells[NLIST - 1] = r ? date_format(r->on, day) : "";
+		cells[NLIST] = r ? r->text : "";
+		cells[NLIST + 1] = r ? r->by : "";
+		cells[NLIST + 2] = r && r->closing ? "1" : "0";
+		out_row(t, cells);
+	}
+	out_print(t, OUT_CSV, false, stdout);
+	out_free(&t);
+}
+
+static int warn_show(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == OPT_HELP) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != OPT_FORMAT || cli_arg_format(optarg, &fmt))
+			return EXIT_USAGE;
+	}
+	int64_t id;
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (cli_arg_id(_("warning number"), argv[optind], &id))
+		return EXIT_USAGE;
+	warn_rec w = { 0 };
+	strbuf err = STRBUF_INIT;
+	int found = warn_store_get(cli_db(ctx), id, &w, &err);
+	if (found != 0) {
+		if (found > 0)
+			sb_addf(&err, _("no warning %" PRId64), id);
+		int rc = store_rc(found, &err);
+		sb_free(&err);
+		return rc;
+	}
+	sb_free(&err);
+	int rc = EXIT_NO;
+	if (cli_allowed(ctx, PERM_ENT_VIEW, w.area, NULL)) {
+		if (fmt == OUT_JSON)
+			show_json(&w);
+		else if (fmt == OUT_CSV)
+			show_csv(&w);
+		else
+			show_table(&w);
+		rc = EXIT_OK;
+	}
+	warn_rec_clear(&w);
+	return rc;
+}
+
+int cmd_warning(cli_ctx *ctx, int argc, char **argv)
+{
+	static const cli_sub subs[] = {
+		{ "add", warn_add }, { "respond", warn_respond }, { "close", warn_close },
+		{ "list", warn_list }, { "show", warn_show },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
+}

@@ -1,0 +1,73 @@
+/* The cultivation pools (科技型企业培育库, 五上企业培育库; DOMAIN §2) read from
+ * data/pools.tsv, membership periods with their entry and exit, and the rules of
+ * entering and leaving a pool. Pure over the table. */
+#ifndef QIFU_POOL_H
+#define QIFU_POOL_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/date.h"
+#include "core/strbuf.h"
+
+/* room for a pool code and its NUL: codes are 1-31 of a-z, 0-9 and _ */
+enum { POOL_CODE_MAX = 32 };
+
+typedef struct pool_def {
+	char *code;   /* tech, upscale: stored in the database */
+	char *name;   /* 科技型企业培育库: shown to users */
+} pool_def;
+
+typedef struct pool_table {
+	pool_def *v;
+	int n;
+} pool_table;
+
+/* load data/pools.tsv (code TAB name); -1 with file:line in err */
+int pools_load(pool_table *t, const char *path, strbuf *err);
+/* free the table and leave it empty */
+void pools_free(pool_table *t);
+/* by code (tech) or name (科技型企业培育库) */
+const pool_def *pools_find(const pool_table *t, const char *s);
+/* the name for a stored code, or the code itself when the data no longer has it */
+const char *pools_name(const pool_table *t, const char *code);
+/* "tech (科技型企业培育库), upscale (…)" for "allowed values" messages */
+void pools_list(const pool_table *t, strbuf *out);
+
+/* one membership period of an enterprise in a pool; strings are owned */
+typedef struct pool_period {
+	int64_t id;
+	int64_t enterprise_id;
+	char *enterprise;   /* name, uscc and area are filled when read */
+	char *uscc;
+	char *area;
+	char *pool;         /* code */
+	qdate entered_on;
+	qdate left_on;      /* DATE_NONE while a member */
+	char *reason_in;    /* "" when none given */
+	char *reason_out;
+	char *entered_by;
+	char *left_by;      /* "" while a member */
+} pool_period;
+
+/* free what p owns and zero it */
+void pool_period_clear(pool_period *p);
+
+typedef enum pool_verdict {
+	POOL_OK,
+	POOL_ALREADY_MEMBER,  /* enter: there is an open period */
+	POOL_NOT_MEMBER,      /* leave: there is no open period */
+	POOL_BEFORE_LAST_EXIT,/* enter: the date lies before the end of the last period */
+	POOL_BEFORE_ENTRY,    /* leave: the date lies before the open period began */
+	POOL_FUTURE,          /* the date lies after today */
+} pool_verdict;
+
+/* may an enterprise enter on day on? member: it has an open period; last_left: the
+ * end of its latest period, or DATE_NONE */
+pool_verdict pool_enter_check(bool member, qdate last_left, qdate on, qdate today);
+/* may it leave on day on? entered_on: start of the open period when member */
+pool_verdict pool_leave_check(bool member, qdate entered_on, qdate on, qdate today);
+
+/* clean the reasons of p; leaving needs one. -1 with the reason in err */
+int pool_validate_reason(char **reason, bool required, strbuf *err);
+
+#endif

@@ -1,0 +1,201 @@
+/* Financing need rows. The status rule runs on the row as stored, inside the write
+ * transaction, so that two people moving the same need cannot skip a step. */
+#include "store/financing_store.h"
+#include "store/db_internal.h"
+#include "store/rsql.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+/* the refusal of a status move, as a sentence */
+static void refusal(strbuf *err, int64_t id, int from, fin_status to, fin_verdict v)
+{
+	strbuf next = STRBUF_INIT;
+	switch (v) {
+	case FIN_SAME:
+		sb_addf(err, _("financing need %" PRId64 " already has status %s"), id,
+		        fin_status_code(to));
+		break;
+	case FIN_NOT_NEXT:
+		fin_status_next((fin_status)from, &next);
+		if (from == FIN_NEW)
+			sb_addf(err, _("a new financing need cannot have status %s; allowed: %s"),
+			        fin_status_code(to), sb_str(&next));
+		else
+			sb_addf(err, _("financing need %" PRId64 " cannot move from %s to %s; "
+			               "allowed: %s"), id, fin_status_code((fin_status)from),
+			        fin_status_code(to), sb_str(&next));
+		break;
+	case FIN_NEEDS_INSTITUTION:
+		sb_addf(err, _("status %s names the financing institution: give --institution"),
+		        fin_status_code(to));
+		break;
+	case FIN_OK:
+		break;
+	}
+	sb_free(&next);
+}
+
+int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, strbuf *err)
+{
+	fin_verdict v = fin_change_check(FIN_NEW, f->status, f->institution);
+	if (v != FIN_OK) {
+		refusal(err, 0, FIN_NEW, f->status, v);
+		return 1;
+	}
+	if (db_begin(d, err) < 0)
+		return -1;
+	char now[20], yuan[32];
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT INTO financing (enterprise_id, amount_fen, purpose, status, institution,"
+		" created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		goto fail;
+	db_now(d, now);
+	sqlite3_bind_int64(st, 1, f->enterprise_id);
+	sqlite3_bind_int64(st, 2, f->amount_fen);
+	db_bind_text(st, 3, f->purpose);
+	db_bind_text(st, 4, fin_status_code(f->status));
+	db_bind_text(st, 5, f->institution ? f->institution : "");
+	db_bind_text(st, 6, actor);
+	db_bind_text(st, 7, now);
+	db_bind_text(st, 8, now);
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "adding a financing need");
+		goto fail;
+	}
+	*id = sqlite3_last_insert_rowid(db_handle(d));
+	char *sum = xasprintf("financing=%" PRId64 " amount=%s yuan purpose=%s status=%s"
+	                      " institution=%s", *id, fin_amount_yuan(f->amount_fen, yuan),
+	                      f->purpose, fin_status_code(f->status),
+	                      f->institution ? f->institution : "");
+	rc = db_event(d, actor, "enterprise", f->enterprise_id, "financing.add", sum, NULL, err);
+	free(sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+#define FIN_COLS "f.id, f.enterprise_id, e.name, e.uscc, e.area, f.amount_fen, f.purpose," \
+	" f.status, f.institution, f.created_by, f.created_at, f.updated_at" \
+	" FROM financing f JOIN enterprise e ON e.id = f.enterprise_id"
+
+static void from_row(sqlite3_stmt *st, void *rec)
+{
+	fin_rec *f = rec;
+	memset(f, 0, sizeof *f);
+	f->id = sqlite3_column_int64(st, 0);
+	f->enterprise_id = sqlite3_column_int64(st, 1);
+	f->enterprise = rsql_col_dup(st, 2);
+	f->uscc = rsql_col_dup(st, 3);
+	f->area = rsql_col_dup(st, 4);
+	f->amount_fen = sqlite3_column_int64(st, 5);
+	f->purpose = rsql_col_dup(st, 6);
+	/* the CHECK constraint keeps the column to the known codes */
+	if (!fin_status_parse(db_col_text(st, 7), &f->status))
+		f->status = FIN_NEED;
+	f->institution = rsql_col_dup(st, 8);
+	f->created_by = rsql_col_dup(st, 9);
+	f->created_at = rsql_col_dup(st, 10);
+	f->updated_at = rsql_col_dup(st, 11);
+}
+
+int fin_store_get(db *d, int64_t id, fin_rec *f, strbuf *err)
+{
+	return rsql_one(d, FIN_COLS, "f.id", id, f, from_row, "reading a financing need", err);
+}
+
+int fin_store_update(db *d, const char *actor, int64_t id, int status, const char *institution,
+                     strbuf *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	fin_rec old = { 0 };
+	strbuf sum = STRBUF_INIT;
+	int rc = fin_store_get(d, id, &old, err);
+	if (rc != 0) {
+		if (rc == 1)
+			sb_addf(err, _("no financing need %" PRId64), id);
+		goto out;
+	}
+	fin_status to = status < 0 ? old.status : (fin_status)status;
+	const char *inst = institution ? institution : old.institution;
+	if (status >= 0) {
+		fin_verdict v = fin_change_check((int)old.status, to, inst);
+		if (v != FIN_OK) {
+			refusal(err, id, (int)old.status, to, v);
+			rc = 1;
+			goto out;
+		}
+	} else if (!*inst && fin_status_needs_institution(to)) {
+		/* clearing the institution of a matched or funded need would hide who funds it */
+		refusal(err, id, (int)old.status, to, FIN_NEEDS_INSTITUTION);
+		rc = 1;
+		goto out;
+	}
+	sb_addf(&sum, "financing=%" PRId64, id);
+	if (to != old.status)
+		sb_addf(&sum, "; status: %s -> %s", fin_status_code(old.status), fin_status_code(to));
+	if (strcmp(inst, old.institution) != 0)
+		sb_addf(&sum, "; institution: %s -> %s", old.institution, inst);
+	if (to == old.status && strcmp(inst, old.institution) == 0) {
+		sb_addf(err, _("financing need %" PRId64 " already reads so; nothing to change"), id);
+		rc = 1;
+		goto out;
+	}
+	rc = -1;
+	sqlite3_stmt *st = db_stmt(d, "UPDATE financing SET status = ?, institution = ?,"
+	                              " updated_at = ? WHERE id = ?", err);
+	if (!st)
+		goto out;
+	char now[20];
+	db_now(d, now);
+	db_bind_text(st, 1, fin_status_code(to));
+	db_bind_text(st, 2, inst);
+	db_bind_text(st, 3, now);
+	sqlite3_bind_int64(st, 4, id);
+	int step = sqlite3_step(st);
+	db_done(st);
+	if (step != SQLITE_DONE) {
+		db_fail(d, err, "updating a financing need");
+		goto out;
+	}
+	if (db_event(d, actor, "enterprise", old.enterprise_id, "financing.update", sb_str(&sum),
+	             NULL, err) < 0)
+		goto out;
+	rc = db_commit(d, err);
+	fin_rec_clear(&old);
+	sb_free(&sum);
+	return rc;
+out:
+	db_rollback(d);
+	fin_rec_clear(&old);
+	sb_free(&sum);
+	return rc;
+}
+
+int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
+                   strbuf *err)
+{
+	rsql_where w;
+	rsql_where_init(&w);
+	if (f && f->enterprise_id)
+		rsql_where_int(&w, "f.enterprise_id = ?", f->enterprise_id);
+	if (f && f->status >= 0 && f->status < FIN__COUNT)
+		rsql_where_text(&w, "f.status = ?", fin_status_code((fin_status)f->status));
+	if (f && f->scope_area)
+		rsql_where_text(&w, "e.area = ?", f->scope_area);
+	int rc = rsql_list(d, FIN_COLS, &w, "f.id DESC", offset, limit, out, sizeof *out,
+	                   from_row, n, "listing financing needs", err);
+	rsql_where_free(&w);
+	return rc;
+}

@@ -1,0 +1,880 @@
+/* Inspection plans in SQLite. A write re-reads the plan's version inside its
+ * BEGIN IMMEDIATE transaction, so a decision taken on what the caller read is never
+ * applied to a plan someone else has moved meanwhile. Reads collect their rows and
+ * reset the statement before loading a plan's enterprises and evaluations. */
+#include "store/inspection_store.h"
+#include "store/db_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+/* the open ends of a date range, as text that sorts before and after every date */
+static const char open_from[] = "0000-01-01", open_to[] = "9999-12-31";
+
+static void date_text(qdate d, char buf[11], const char *open)
+{
+	if (d == DATE_NONE)
+		memcpy(buf, open, 11);
+	else
+		date_format(d, buf);
+}
+
+static qdate col_date(sqlite3_stmt *st, int i)
+{
+	qdate d;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
+		return DATE_NONE;
+	return d;
+}
+
+static char *col_opt(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
+}
+
+/* ---- writes ---- */
+
+/* inside a transaction: the plan must still be at version (its date into *date):
+ * 0, INSP_STORE_STALE when it moved on, -1 on error */
+static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT version, date FROM inspection WHERE id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	if (rc == SQLITE_ROW && date)
+		*date = col_date(st, 1);
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(d, err, "reading an inspection");
+		return -1;
+	}
+	if (found < 0) {
+		sb_addf(err, _("no inspection %lld"), (long long)id);
+		return -1;
+	}
+	if (found != version) {
+		sb_addf(err, _("inspection %lld was changed by someone else meanwhile; look at it again and retry"),
+			(long long)id);
+		return INSP_STORE_STALE;
+	}
+	return 0;
+}
+
+/* run an UPDATE or INSERT that must change exactly one row */
+static int step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+{
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE || sqlite3_changes(db_handle(d)) != 1) {
+		db_fail(d, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id, strbuf *err)
+{
+	char date[11], reg[11], now[20];
+	date_format(p->date, date);
+	date_format(p->registered_on, reg);
+	db_now(d, now);
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT INTO inspection (unit, date, reason, legal_basis, items, inspectors,"
+		" registered_on, registered_by, refused_rules, override_reason, override_by, created_at)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", err);
+	if (!st)
+		goto fail;
+	bool overridden = p->override_reason != NULL;
+	db_bind_text(st, 1, p->unit);
+	db_bind_text(st, 2, date);
+	db_bind_text(st, 3, p->reason);
+	db_bind_text(st, 4, p->legal_basis);
+	db_bind_text(st, 5, p->items);
+	db_bind_text(st, 6, p->inspectors);
+	db_bind_text(st, 7, reg);
+	db_bind_text(st, 8, actor);
+	db_bind_text(st, 9, overridden ? p->refused_rules : "");
+	db_bind_text(st, 10, overridden ? p->override_reason : NULL);
+	db_bind_text(st, 11, overridden ? actor : NULL);
+	db_bind_text(st, 12, now);
+	if (step_one(d, st, "registering an inspection", err) < 0)
+		goto fail;
+	*id = sqlite3_last_insert_rowid(db_handle(d));
+
+	strbuf sum = STRBUF_INIT;
+	sb_addf(&sum, "unit=%s date=%s reason=%s registered_on=%s enterprises=", p->unit, date,
+		p->reason, reg);
+	for (int i = 0; i < p->nents; i++) {
+		st = db_stmt(d, "INSERT INTO inspection_enterprise (inspection_id, enterprise_id)"
+				" VALUES (?, ?)", err);
+		if (!st) {
+			sb_free(&sum);
+			goto fail;
+		}
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, p->enterprise_ids[i]);
+		if (step_one(d, st, "registering an inspection's enterprises", err) < 0) {
+			sb_free(&sum);
+			goto fail;
+		}
+		sb_addf(&sum, "%s%lld", i ? "," : "", (long long)p->enterprise_ids[i]);
+	}
+	int rc = db_event(d, actor, "inspection", *id, "register", sb_str(&sum), NULL, err);
+	sb_free(&sum);
+	if (rc < 0)
+		goto fail;
+	if (overridden) {
+		char *rules = xasprintf("refused=%s", p->refused_rules);
+		rc = db_event(d, actor, "inspection", *id, "override", rules, p->override_reason, err);
+		free(rules);
+		if (rc < 0)
+			goto fail;
+	}
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+int insp_store_approve(db *d, const char *actor, int64_t id, int version,
+		       char code[INSPECTION_CODE_LEN + 1], strbuf *err)
+{
+	qdate today = db_today(d);
+	char on[11];
+	date_format(today, on);
+	int year, m, day;
+	date_to_ymd(today, &year, &m, &day);
+	if (db_begin(d, err) < 0)
+		return -1;
+	int stale = check_version(d, id, version, NULL, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
+	/* the sequence is per year of approval; BEGIN IMMEDIATE makes max + 1 safe */
+	sqlite3_stmt *st = db_stmt(d, "SELECT coalesce(max(seq), 0) + 1 FROM inspection"
+				      " WHERE code_year = ?", err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int(st, 1, year);
+	long seq = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	if (seq < 1) {
+		db_fail(d, err, "numbering an inspection plan");
+		goto fail;
+	}
+	if (inspection_code_make(year, seq, code) < 0) {
+		sb_addf(err, _("every plan code of %d has been issued"), year);
+		goto fail;
+	}
+	st = db_stmt(d, "UPDATE inspection SET state = 'approved', code_year = ?, seq = ?, code = ?,"
+			" approved_by = ?, approved_on = ?, version = version + 1"
+			" WHERE id = ? AND version = ? AND state = 'registered'", err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int64(st, 2, seq);
+	db_bind_text(st, 3, code);
+	db_bind_text(st, 4, actor);
+	db_bind_text(st, 5, on);
+	sqlite3_bind_int64(st, 6, id);
+	sqlite3_bind_int(st, 7, version);
+	if (step_one(d, st, "approving an inspection", err) < 0)
+		goto fail;
+	char *sum = xasprintf("code=%s", code);
+	int rc = db_event(d, actor, "inspection", id, "approve", sum, NULL, err);
+	free(sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+/* the enterprise's last violation of item on or before date, other than plan id's */
+static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate date, int64_t id,
+			  insp_done_result *res, strbuf *err)
+{
+	char on[11];
+	date_format(date, on);
+	sqlite3_stmt *st = db_stmt(d, "SELECT date, inspection_id FROM inspection_violation"
+				      " WHERE enterprise_id = ? AND item = ? AND date <= ?"
+				      " AND inspection_id <> ? ORDER BY date DESC, id DESC LIMIT 1", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, enterprise_id);
+	db_bind_text(st, 2, item);
+	db_bind_text(st, 3, on);
+	sqlite3_bind_int64(st, 4, id);
+	int rc = sqlite3_step(st);
+	res->last_violation = DATE_NONE;
+	res->last_inspection = 0;
+	if (rc == SQLITE_ROW) {
+		res->last_violation = col_date(st, 0);
+		res->last_inspection = sqlite3_column_int64(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(d, err, "reading earlier violations");
+		return -1;
+	}
+	return 0;
+}
+
+int insp_store_done(db *d, const char *actor, int64_t id, int version, const insp_done_args *a,
+		    insp_done_result *res, strbuf *err)
+{
+	bool violation = insp_plan_outcome_is_violation(a->outcome);
+	qdate date = DATE_NONE;
+	res->fv = INSP_FV_NOT_VIOLATION;
+	res->last_violation = DATE_NONE;
+	res->last_inspection = 0;
+	if (db_begin(d, err) < 0)
+		return -1;
+	int stale = check_version(d, id, version, &date, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
+	bool first = false;
+	if (violation) {
+		/* read and written in one transaction: two outcomes recorded at once cannot
+		 * both be the first */
+		if (last_violation(d, a->enterprise_id, a->item, date, id, res, err) < 0)
+			goto fail;
+		first = inspection_first_violation(date, res->last_violation, a->first_violation_years);
+	}
+	res->fv = insp_plan_first_violation(a->outcome, first);
+	if (res->fv == INSP_FV_NOT_FIRST) {
+		db_rollback(d);
+		return 1;
+	}
+	sqlite3_stmt *st = db_stmt(d, "UPDATE inspection SET state = 'done', findings = ?, outcome = ?,"
+				      " violation_enterprise_id = ?, violation_item = ?, first_violation = ?,"
+				      " version = version + 1 WHERE id = ? AND version = ? AND state = 'approved'",
+				   err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, a->findings);
+	db_bind_text(st, 2, insp_plan_outcome_code(a->outcome));
+	if (violation)
+		sqlite3_bind_int64(st, 3, a->enterprise_id);
+	db_bind_text(st, 4, violation ? a->item : NULL);
+	sqlite3_bind_int(st, 5, first);
+	sqlite3_bind_int64(st, 6, id);
+	sqlite3_bind_int(st, 7, version);
+	if (step_one(d, st, "recording an inspection's outcome", err) < 0)
+		goto fail;
+	strbuf sum = STRBUF_INIT;
+	sb_addf(&sum, "outcome=%s", insp_plan_outcome_code(a->outcome));
+	if (violation) {
+		char on[11];
+		st = db_stmt(d, "INSERT INTO inspection_violation (enterprise_id, item, date, inspection_id)"
+				" VALUES (?, ?, ?, ?)", err);
+		if (!st) {
+			sb_free(&sum);
+			goto fail;
+		}
+		sqlite3_bind_int64(st, 1, a->enterprise_id);
+		db_bind_text(st, 2, a->item);
+		db_bind_text(st, 3, date_format(date, on));
+		sqlite3_bind_int64(st, 4, id);
+		if (step_one(d, st, "recording a violation", err) < 0) {
+			sb_free(&sum);
+			goto fail;
+		}
+		sb_addf(&sum, " enterprise=%lld item=%s first_violation=%d", (long long)a->enterprise_id,
+			a->item, first);
+	}
+	int rc = db_event(d, actor, "inspection", id, "done", sb_str(&sum), NULL, err);
+	sb_free(&sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
+			int score, const char *comment, strbuf *err)
+{
+	char now[20];
+	db_now(d, now);
+	if (db_begin(d, err) < 0)
+		return -1;
+	int stale = check_version(d, id, version, NULL, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
+	sqlite3_stmt *st = db_stmt(d, "SELECT 1 FROM inspection_evaluation"
+				      " WHERE inspection_id = ? AND enterprise_id = ?", err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, enterprise_id);
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc == SQLITE_ROW) {
+		db_rollback(d);
+		return 1;
+	}
+	st = db_stmt(d, "INSERT INTO inspection_evaluation (inspection_id, enterprise_id, score,"
+			" comment, recorded_by, at) VALUES (?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, enterprise_id);
+	sqlite3_bind_int(st, 3, score);
+	db_bind_text(st, 4, comment ? comment : "");
+	db_bind_text(st, 5, actor);
+	db_bind_text(st, 6, now);
+	if (step_one(d, st, "recording an evaluation", err) < 0)
+		goto fail;
+	st = db_stmt(d, "UPDATE inspection SET state = 'evaluated', version = version + 1"
+			" WHERE id = ? AND version = ? AND state IN ('done', 'evaluated')", err);
+	if (!st)
+		goto fail;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int(st, 2, version);
+	if (step_one(d, st, "recording an evaluation", err) < 0)
+		goto fail;
+	/* the score stays out of the event log, which the inspected unit may one day read */
+	char *sum = xasprintf("enterprise=%lld", (long long)enterprise_id);
+	rc = db_event(d, actor, "inspection", id, "evaluate", sum, NULL, err);
+	free(sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
+		      strbuf *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	int stale = check_version(d, id, version, NULL, err);
+	if (stale) {
+		db_rollback(d);
+		return stale;
+	}
+	sqlite3_stmt *st = db_stmt(d, "UPDATE inspection SET state = 'cancelled', cancel_reason = ?,"
+				      " version = version + 1 WHERE id = ? AND version = ?"
+				      " AND state IN ('registered', 'approved')", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, reason);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_int(st, 3, version);
+	if (step_one(d, st, "cancelling an inspection", err) < 0)
+		goto fail;
+	if (db_event(d, actor, "inspection", id, "cancel", "", reason, err) < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int64_t *id,
+			   strbuf *err)
+{
+	char date[11], now[20];
+	date_format(r->date, date);
+	db_now(d, now);
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d, "INSERT INTO inspection_refusal (unit, enterprise_id, date, people,"
+				      " note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, r->unit);
+	sqlite3_bind_int64(st, 2, r->enterprise_id);
+	db_bind_text(st, 3, date);
+	db_bind_text(st, 4, r->people);
+	db_bind_text(st, 5, r->note ? r->note : "");
+	db_bind_text(st, 6, actor);
+	db_bind_text(st, 7, now);
+	if (step_one(d, st, "recording a refused entry", err) < 0)
+		goto fail;
+	*id = sqlite3_last_insert_rowid(db_handle(d));
+	char *sum = xasprintf("unit=%s enterprise=%lld date=%s people=%s", r->unit,
+			      (long long)r->enterprise_id, date, r->people);
+	int rc = db_event(d, actor, "inspection_refusal", *id, "refuse", sum, r->note, err);
+	free(sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+/* ---- reads ---- */
+
+#define INSP_COLS "i.id, i.version, i.code, i.unit, i.date, i.reason, i.legal_basis, i.items," \
+	" i.inspectors, i.state, i.registered_on, i.registered_by, i.approved_by, i.approved_on," \
+	" i.refused_rules, i.override_reason, i.override_by, i.findings, i.outcome," \
+	" i.violation_enterprise_id, i.violation_item, i.first_violation, i.cancel_reason"
+
+static void record_from_row(sqlite3_stmt *st, insp_record *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->version = sqlite3_column_int(st, 1);
+	r->code = col_opt(st, 2);
+	r->unit = xstrdup(db_col_text(st, 3));
+	r->date = col_date(st, 4);
+	r->reason = xstrdup(db_col_text(st, 5));
+	r->legal_basis = xstrdup(db_col_text(st, 6));
+	r->items = xstrdup(db_col_text(st, 7));
+	r->inspectors = xstrdup(db_col_text(st, 8));
+	if (!insp_plan_state_parse(db_col_text(st, 9), &r->state))
+		r->state = INSP_REGISTERED;
+	r->registered_on = col_date(st, 10);
+	r->registered_by = xstrdup(db_col_text(st, 11));
+	r->approved_by = col_opt(st, 12);
+	r->approved_on = col_date(st, 13);
+	r->refused_rules = xstrdup(db_col_text(st, 14));
+	r->override_reason = col_opt(st, 15);
+	r->override_by = col_opt(st, 16);
+	r->findings = xstrdup(db_col_text(st, 17));
+	r->has_outcome = sqlite3_column_type(st, 18) != SQLITE_NULL &&
+			 insp_plan_outcome_parse(db_col_text(st, 18), &r->outcome);
+	r->violation_enterprise_id = sqlite3_column_int64(st, 19);
+	r->violation_item = col_opt(st, 20);
+	r->first_violation = sqlite3_column_int(st, 21) != 0;
+	r->cancel_reason = col_opt(st, 22);
+}
+
+/* the enterprises and evaluations of r, read after the plan's statement is done */
+static int load_children(db *d, insp_record *r, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
+				      " JOIN enterprise e ON e.id = ie.enterprise_id"
+				      " WHERE ie.inspection_id = ? ORDER BY e.sort_key, e.id", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->ents = xrealloc(r->ents, sizeof *r->ents * (size_t)(r->nents + 1));
+		insp_ent *e = &r->ents[r->nents++];
+		e->id = sqlite3_column_int64(st, 0);
+		e->uscc = xstrdup(db_col_text(st, 1));
+		e->name = xstrdup(db_col_text(st, 2));
+		e->area = xstrdup(db_col_text(st, 3));
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "reading an inspection's enterprises");
+		return -1;
+	}
+	st = db_stmt(d, "SELECT v.enterprise_id, e.name, v.score, v.comment, v.recorded_by, v.at"
+			" FROM inspection_evaluation v JOIN enterprise e ON e.id = v.enterprise_id"
+			" WHERE v.inspection_id = ? ORDER BY v.at, e.id", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r->evals = xrealloc(r->evals, sizeof *r->evals * (size_t)(r->nevals + 1));
+		insp_eval *v = &r->evals[r->nevals++];
+		v->enterprise_id = sqlite3_column_int64(st, 0);
+		v->name = xstrdup(db_col_text(st, 1));
+		v->score = sqlite3_column_int(st, 2);
+		v->comment = xstrdup(db_col_text(st, 3));
+		v->recorded_by = xstrdup(db_col_text(st, 4));
+		v->at = xstrdup(db_col_text(st, 5));
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "reading an inspection's evaluations");
+		return -1;
+	}
+	return 0;
+}
+
+void insp_record_clear(insp_record *r)
+{
+	free(r->code);
+	free(r->unit);
+	free(r->reason);
+	free(r->legal_basis);
+	free(r->items);
+	free(r->inspectors);
+	free(r->registered_by);
+	free(r->approved_by);
+	free(r->refused_rules);
+	free(r->override_reason);
+	free(r->override_by);
+	free(r->findings);
+	free(r->violation_item);
+	free(r->cancel_reason);
+	for (int i = 0; i < r->nents; i++) {
+		free(r->ents[i].uscc);
+		free(r->ents[i].name);
+		free(r->ents[i].area);
+	}
+	free(r->ents);
+	for (int i = 0; i < r->nevals; i++) {
+		free(r->evals[i].name);
+		free(r->evals[i].comment);
+		free(r->evals[i].recorded_by);
+		free(r->evals[i].at);
+	}
+	free(r->evals);
+	memset(r, 0, sizeof *r);
+}
+
+int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT " INSP_COLS " FROM inspection i"
+				      " WHERE i.id = ? OR i.code = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, code ? -1 : id);
+	db_bind_text(st, 2, code ? code : "");
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		record_from_row(st, r);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return 1;
+	if (rc != SQLITE_ROW) {
+		db_fail(d, err, "reading an inspection");
+		return -1;
+	}
+	if (load_children(d, r, err) < 0) {
+		insp_record_clear(r);
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- filtered lists ---- */
+
+enum { MAX_BINDS = 8 };
+
+/* a filter as one WHERE clause shared by the count and the window, with its binds */
+typedef struct where {
+	strbuf sql;
+	struct {
+		const char *s;        /* text, or NULL for the integer i */
+		int64_t i;
+		char date[11];
+	} binds[MAX_BINDS];
+	int n;
+} where;
+
+static void bind_text(where *w, const char *s)
+{
+	w->binds[w->n++].s = s;
+}
+
+static void bind_date(where *w, qdate d)
+{
+	w->binds[w->n].s = date_format(d, w->binds[w->n].date);
+	w->n++;
+}
+
+static void where_build(where *w, const insp_filter *f)
+{
+	memset(w, 0, sizeof *w);
+	sb_add(&w->sql, " WHERE 1");
+	if (f->unit) {
+		sb_add(&w->sql, " AND i.unit = ?");
+		bind_text(w, f->unit);
+	}
+	if (f->enterprise_id) {
+		sb_add(&w->sql, " AND i.id IN (SELECT inspection_id FROM inspection_enterprise"
+				" WHERE enterprise_id = ?)");
+		w->binds[w->n++].i = f->enterprise_id;
+	}
+	if (f->by_state) {
+		sb_add(&w->sql, " AND i.state = ?");
+		bind_text(w, insp_plan_state_code(f->state));
+	}
+	if (f->skip_cancelled)
+		sb_add(&w->sql, " AND i.state <> 'cancelled'");
+	if (f->overridden_only)
+		sb_add(&w->sql, " AND i.override_reason IS NOT NULL");
+	if (f->from != DATE_NONE) {
+		sb_add(&w->sql, " AND i.date >= ?");
+		bind_date(w, f->from);
+	}
+	if (f->to != DATE_NONE) {
+		sb_add(&w->sql, " AND i.date <= ?");
+		bind_date(w, f->to);
+	}
+}
+
+/* bind the clause's values; returns the next free parameter index */
+static int where_bind(const where *w, sqlite3_stmt *st)
+{
+	for (int k = 0; k < w->n; k++) {
+		if (w->binds[k].s)
+			db_bind_text(st, k + 1, w->binds[k].s);
+		else
+			sqlite3_bind_int64(st, k + 1, w->binds[k].i);
+	}
+	return w->n + 1;
+}
+
+int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
+{
+	where w;
+	where_build(&w, f);
+	char *sql = xasprintf("SELECT count(*) FROM inspection i%s", sb_str(&w.sql));
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	int rc = -1;
+	if (st) {
+		where_bind(&w, st);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			*n = (long)sqlite3_column_int64(st, 0);
+			rc = 0;
+		} else {
+			db_fail(d, err, "counting inspections");
+		}
+		db_done(st);
+	}
+	free(sql);
+	sb_free(&w.sql);
+	return rc;
+}
+
+int insp_store_window(db *d, const insp_filter *f, long offset, int limit, insp_record *out,
+		      int *n, strbuf *err)
+{
+	*n = 0;
+	where w;
+	where_build(&w, f);
+	char *sql = xasprintf("SELECT " INSP_COLS " FROM inspection i%s"
+			      " ORDER BY i.date, i.id LIMIT ? OFFSET ?", sb_str(&w.sql));
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	int rc = -1, step = SQLITE_DONE;
+	if (st) {
+		int next = where_bind(&w, st);
+		sqlite3_bind_int(st, next, limit);
+		sqlite3_bind_int64(st, next + 1, offset);
+		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+			record_from_row(st, &out[(*n)++]);
+		db_done(st);
+		rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : -1;
+		if (rc < 0)
+			db_fail(d, err, "listing inspections");
+		for (int i = 0; rc == 0 && i < *n; i++)
+			if (load_children(d, &out[i], err) < 0)
+				rc = -1;
+		if (rc < 0) {
+			for (int i = 0; i < *n; i++)
+				insp_record_clear(&out[i]);
+			*n = 0;
+		}
+	}
+	free(sql);
+	sb_free(&w.sql);
+	return rc;
+}
+
+/* every plan the filter matches, into an allocated array */
+static int window_all(db *d, const insp_filter *f, insp_record **out, int *n, strbuf *err)
+{
+	long count;
+	*out = NULL;
+	*n = 0;
+	if (insp_store_count(d, f, &count, err) < 0)
+		return -1;
+	if (count == 0)
+		return 0;
+	*out = xcalloc((size_t)count, sizeof **out);
+	if (insp_store_window(d, f, 0, (int)count, *out, n, err) < 0) {
+		xfree(out);
+		return -1;
+	}
+	return 0;
+}
+
+int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err)
+{
+	memset(counts, 0, sizeof(int) * 31);
+	char from[11], to[11];
+	date_format(date_from_ymd(year, month, 1), from);
+	date_format(date_from_ymd(year, month, date_days_in_month(year, month)), to);
+	sqlite3_stmt *st = db_stmt(d, "SELECT date, count(*) FROM inspection"
+				      " WHERE date >= ? AND date <= ? AND state <> 'cancelled'"
+				      " GROUP BY date", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, from);
+	db_bind_text(st, 2, to);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int y, m, day;
+		qdate dt = col_date(st, 0);
+		if (dt == DATE_NONE)
+			continue;
+		date_to_ymd(dt, &y, &m, &day);
+		counts[day - 1] = sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "counting inspections");
+		return -1;
+	}
+	return 0;
+}
+
+int insp_store_day(db *d, qdate day, insp_record **out, int *n, strbuf *err)
+{
+	insp_filter f = { .skip_cancelled = true, .from = day, .to = day };
+	return window_all(d, &f, out, n, err);
+}
+
+int insp_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
+			 strbuf *err)
+{
+	insp_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
+			  .from = date - (days > 0 ? days : 1) + 1, .to = date };
+	long count;
+	if (insp_store_count(d, &f, &count, err) < 0)
+		return -1;
+	*n = (int)count;
+	return 0;
+}
+
+int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
+		     insp_record **out, int *n, strbuf *err)
+{
+	/* a week either side holds every day of date's week; the rule picks them */
+	insp_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
+			  .from = date - 6, .to = date + 6 };
+	insp_record *all;
+	int nall;
+	if (window_all(d, &f, &all, &nall, err) < 0)
+		return -1;
+	*out = nall ? xcalloc((size_t)nall, sizeof **out) : NULL;
+	*n = 0;
+	for (int i = 0; i < nall; i++) {
+		if (strcmp(all[i].unit, unit) != 0 && inspection_same_week(all[i].date, date))
+			(*out)[(*n)++] = all[i];
+		else
+			insp_record_clear(&all[i]);
+	}
+	free(all);
+	if (*n == 0)
+		xfree(out);
+	return 0;
+}
+
+int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
+			    strbuf *err)
+{
+	char f[11], t[11];
+	date_text(from, f, open_from);
+	date_text(to, t, open_to);
+	sqlite3_stmt *st = db_stmt(d,
+		"SELECT unit, sum(plans), sum(cancelled), sum(overrides), sum(refusals) FROM ("
+		"  SELECT unit, state <> 'cancelled' AS plans, state = 'cancelled' AS cancelled,"
+		"    override_reason IS NOT NULL AS overrides, 0 AS refusals"
+		"    FROM inspection WHERE date >= ?1 AND date <= ?2"
+		"  UNION ALL"
+		"  SELECT unit, 0, 0, 0, 1 FROM inspection_refusal WHERE date >= ?1 AND date <= ?2"
+		") GROUP BY unit ORDER BY unit", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, f);
+	db_bind_text(st, 2, t);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		insp_unit_summary *s = &(*out)[(*n)++];
+		s->unit = xstrdup(db_col_text(st, 0));
+		s->plans = sqlite3_column_int(st, 1);
+		s->cancelled = sqlite3_column_int(st, 2);
+		s->overrides = sqlite3_column_int(st, 3);
+		s->refusals = sqlite3_column_int(st, 4);
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "summing inspections per unit");
+		for (int i = 0; i < *n; i++)
+			insp_unit_summary_clear(&(*out)[i]);
+		xfree(out);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void insp_unit_summary_clear(insp_unit_summary *s)
+{
+	free(s->unit);
+	memset(s, 0, sizeof *s);
+}
+
+int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n, strbuf *err)
+{
+	char f[11], t[11];
+	date_text(from, f, open_from);
+	date_text(to, t, open_to);
+	sqlite3_stmt *st = db_stmt(d, "SELECT r.id, r.unit, r.enterprise_id, e.uscc, e.name, r.date,"
+				      " r.people, r.note, r.recorded_by FROM inspection_refusal r"
+				      " JOIN enterprise e ON e.id = r.enterprise_id"
+				      " WHERE r.date >= ? AND r.date <= ? ORDER BY r.unit, r.date, r.id", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, f);
+	db_bind_text(st, 2, t);
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		insp_refusal *r = &(*out)[(*n)++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->unit = xstrdup(db_col_text(st, 1));
+		r->enterprise_id = sqlite3_column_int64(st, 2);
+		r->uscc = xstrdup(db_col_text(st, 3));
+		r->name = xstrdup(db_col_text(st, 4));
+		r->date = col_date(st, 5);
+		r->people = xstrdup(db_col_text(st, 6));
+		r->note = xstrdup(db_col_text(st, 7));
+		r->recorded_by = xstrdup(db_col_text(st, 8));
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "reading refused entries");
+		for (int i = 0; i < *n; i++)
+			insp_refusal_clear(&(*out)[i]);
+		xfree(out);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void insp_refusal_clear(insp_refusal *r)
+{
+	free(r->unit);
+	free(r->uscc);
+	free(r->name);
+	free(r->people);
+	free(r->note);
+	free(r->recorded_by);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,27 @@
+/* Membership of the cultivation pools as periods (entered on, left on). Entering and
+ * leaving are each one transaction with an event row (entity "enterprise"), and are
+ * checked against the stored periods inside it. */
+#ifndef QIFU_POOL_STORE_H
+#define QIFU_POOL_STORE_H
+#include <stdint.h>
+
+#include "model/pool.h"
+#include "store/db.h"
+
+/* enter the pool on day on (not after the store's today) with a cleaned reason ("" for
+ * none): 0 done, 1 refused (already a member, overlap; reason in err), -1 error */
+int pool_store_enter(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
+                     qdate on, const char *reason, strbuf *err);
+/* leave it on day on with a cleaned reason: 0 done, 1 refused (not a member, before
+ * entry), -1 error */
+int pool_store_leave(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
+                     qdate on, const char *reason, strbuf *err);
+/* the periods of one enterprise [offset, offset+limit), oldest first */
+int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
+                       pool_period *out, int *n, strbuf *err);
+/* the current members of pool (NULL: every pool) [offset, offset+limit), by pool and
+ * enterprise name; scope_area set for area officers */
+int pool_store_members(db *d, const char *pool, const char *scope_area, long offset, int limit,
+                       pool_period *out, int *n, strbuf *err);
+
+#endif

@@ -1,0 +1,128 @@
+/* Filter clauses and date columns for the record stores. Values are always bound,
+ * never printed into the SQL: only the fixed condition texts are. */
+#include "store/rsql.h"
+#include "store/db_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+void rsql_where_init(rsql_where *w)
+{
+	memset(w, 0, sizeof *w);
+	sb_add(&w->sql, " WHERE 1");
+}
+
+static void add(rsql_where *w, const char *cond)
+{
+	if (w->n == RSQL_MAX_BINDS)
+		fatal("rsql: more than %d filter values", RSQL_MAX_BINDS);
+	sb_addf(&w->sql, " AND %s", cond);
+}
+
+void rsql_where_text(rsql_where *w, const char *cond, const char *v)
+{
+	add(w, cond);
+	w->v[w->n].is_int = false;
+	w->v[w->n].s = xstrdup(v);
+	w->n++;
+}
+
+void rsql_where_int(rsql_where *w, const char *cond, int64_t v)
+{
+	add(w, cond);
+	w->v[w->n].is_int = true;
+	w->v[w->n].i = v;
+	w->n++;
+}
+
+void rsql_where_plain(rsql_where *w, const char *cond)
+{
+	sb_addf(&w->sql, " AND %s", cond);
+}
+
+int rsql_where_bind(const rsql_where *w, sqlite3_stmt *st)
+{
+	for (int i = 0; i < w->n; i++) {
+		if (w->v[i].is_int)
+			sqlite3_bind_int64(st, i + 1, w->v[i].i);
+		else
+			db_bind_text(st, i + 1, w->v[i].s);
+	}
+	return w->n + 1;
+}
+
+void rsql_where_free(rsql_where *w)
+{
+	for (int i = 0; i < w->n; i++)
+		free(w->v[i].s);
+	sb_free(&w->sql);
+	memset(w, 0, sizeof *w);
+}
+
+qdate rsql_col_date(sqlite3_stmt *st, int i)
+{
+	qdate d;
+	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
+		return DATE_NONE;
+	return d;
+}
+
+char *rsql_col_dup(sqlite3_stmt *st, int i)
+{
+	return xstrdup(db_col_text(st, i));
+}
+
+void rsql_bind_date(sqlite3_stmt *st, int i, qdate d)
+{
+	char buf[11];
+	if (d == DATE_NONE)
+		sqlite3_bind_null(st, i);
+	else
+		db_bind_text(st, i, date_format(d, buf));
+}
+
+int rsql_list(db *d, const char *cols_from, const rsql_where *w, const char *order,
+              long offset, int limit, void *out, size_t size, rsql_row_fn *row, int *n,
+              const char *what, strbuf *err)
+{
+	*n = 0;
+	char *sql = xasprintf("SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?", cols_from,
+	                      sb_str(&w->sql), order);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	int next = rsql_where_bind(w, st);
+	sqlite3_bind_int(st, next, limit);
+	sqlite3_bind_int64(st, next + 1, offset);
+	int step = SQLITE_DONE;
+	while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+		row(st, (char *)out + size * (size_t)(*n)++);
+	int rc = 0;
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		db_fail(d, err, what);
+		rc = -1;
+	}
+	db_done(st);
+	return rc;
+}
+
+int rsql_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
+             rsql_row_fn *row, const char *what, strbuf *err)
+{
+	char *sql = xasprintf("SELECT %s WHERE %s = ?", cols_from, key);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		row(st, out);
+	else if (step != SQLITE_DONE)
+		db_fail(d, err, what);
+	db_done(st);
+	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? 1 : -1;
+}

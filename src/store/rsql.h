@@ -1,0 +1,59 @@
+/* What the record stores (visits, financing, pools, warnings) share about SQL: a
+ * WHERE clause built from the filters that are set, so that each combination is one
+ * cached statement that can use its index, and dates read and bound as qdate.
+ * Not for use outside src/store. */
+#ifndef QIFU_RSQL_H
+#define QIFU_RSQL_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "core/date.h"
+#include "core/strbuf.h"
+#include "store/db.h"
+
+enum { RSQL_MAX_BINDS = 8 };
+
+typedef struct rsql_where {
+	strbuf sql;            /* " WHERE 1 AND …" */
+	int n;
+	struct {
+		bool is_int;
+		int64_t i;
+		char *s;
+	} v[RSQL_MAX_BINDS];
+} rsql_where;
+
+/* an empty clause: " WHERE 1" */
+void rsql_where_init(rsql_where *w);
+/* " AND cond", where cond holds one '?' bound to the text v */
+void rsql_where_text(rsql_where *w, const char *cond, const char *v);
+/* " AND cond", where cond holds one '?' bound to the integer v */
+void rsql_where_int(rsql_where *w, const char *cond, int64_t v);
+/* " AND cond" without a value */
+void rsql_where_plain(rsql_where *w, const char *cond);
+/* bind the values from parameter 1; returns the next free parameter index */
+int rsql_where_bind(const rsql_where *w, sqlite3_stmt *st);
+/* free the clause and its values */
+void rsql_where_free(rsql_where *w);
+
+/* fills one record from the current row of a statement */
+typedef void rsql_row_fn(sqlite3_stmt *st, void *rec);
+
+/* "SELECT <cols_from><where> ORDER BY <order> LIMIT limit OFFSET offset" into out[],
+ * records of size bytes, *n = rows read; -1 with err naming what was listed */
+int rsql_list(db *d, const char *cols_from, const rsql_where *w, const char *order,
+              long offset, int limit, void *out, size_t size, rsql_row_fn *row, int *n,
+              const char *what, strbuf *err);
+/* "SELECT <cols_from> WHERE <key> = id" into *out: 0 found, 1 none, -1 error */
+int rsql_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
+             rsql_row_fn *row, const char *what, strbuf *err);
+
+/* a YYYY-MM-DD column as a day number; DATE_NONE for NULL or anything else */
+qdate rsql_col_date(sqlite3_stmt *st, int i);
+/* a text column copied, "" for NULL */
+char *rsql_col_dup(sqlite3_stmt *st, int i);
+/* bind d as YYYY-MM-DD, or NULL for DATE_NONE */
+void rsql_bind_date(sqlite3_stmt *st, int i, qdate d);
+
+#endif

@@ -1,0 +1,140 @@
+/* Visit rows and their problem rows. A visit and its problems are written in one
+ * transaction so that a visit is never half recorded. */
+#include "store/visit_store.h"
+#include "store/db_internal.h"
+#include "store/rsql.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, strbuf *err)
+{
+	char now[20], day[11];
+	strbuf sum = STRBUF_INIT;
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT INTO visit (enterprise_id, visited_on, unit, people, topics, card_handed,"
+		" created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		goto fail;
+	db_now(d, now);
+	sqlite3_bind_int64(st, 1, v->enterprise_id);
+	rsql_bind_date(st, 2, v->date);
+	db_bind_text(st, 3, v->unit);
+	db_bind_text(st, 4, v->people);
+	db_bind_text(st, 5, v->topics ? v->topics : "");
+	sqlite3_bind_int(st, 6, v->card_handed);
+	db_bind_text(st, 7, actor);
+	db_bind_text(st, 8, now);
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "adding a visit");
+		goto fail;
+	}
+	*id = sqlite3_last_insert_rowid(db_handle(d));
+	for (int i = 0; i < v->nproblems; i++) {
+		st = db_stmt(d, "INSERT INTO visit_problem (visit_id, seq, text) VALUES (?, ?, ?)",
+		             err);
+		if (!st)
+			goto fail;
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int(st, 2, i + 1);
+		db_bind_text(st, 3, v->problems[i].text);
+		rc = sqlite3_step(st);
+		db_done(st);
+		if (rc != SQLITE_DONE) {
+			db_fail(d, err, "adding a problem found on a visit");
+			goto fail;
+		}
+	}
+	sb_addf(&sum, "visit=%" PRId64 " date=%s unit=%s people=%s topics=%s card=%d problems=%d",
+	        *id, date_format(v->date, day), v->unit, v->people, v->topics ? v->topics : "",
+	        v->card_handed ? 1 : 0, v->nproblems);
+	for (int i = 0; i < v->nproblems; i++)
+		sb_addf(&sum, "; %d. %s", i + 1, v->problems[i].text);
+	if (db_event(d, actor, "enterprise", v->enterprise_id, "visit.add", sb_str(&sum), NULL,
+	             err) < 0)
+		goto fail;
+	sb_free(&sum);
+	return db_commit(d, err);
+fail:
+	sb_free(&sum);
+	db_rollback(d);
+	return -1;
+}
+
+#define VISIT_COLS "v.id, v.enterprise_id, e.name, e.uscc, e.area, v.visited_on, v.unit," \
+	" v.people, v.topics, v.card_handed, v.created_by, v.created_at," \
+	" (SELECT count(*) FROM visit_problem p WHERE p.visit_id = v.id)" \
+	" FROM visit v JOIN enterprise e ON e.id = v.enterprise_id"
+
+static void from_row(sqlite3_stmt *st, void *rec)
+{
+	visit_rec *v = rec;
+	memset(v, 0, sizeof *v);
+	v->id = sqlite3_column_int64(st, 0);
+	v->enterprise_id = sqlite3_column_int64(st, 1);
+	v->enterprise = rsql_col_dup(st, 2);
+	v->uscc = rsql_col_dup(st, 3);
+	v->area = rsql_col_dup(st, 4);
+	v->date = rsql_col_date(st, 5);
+	v->unit = rsql_col_dup(st, 6);
+	v->people = rsql_col_dup(st, 7);
+	v->topics = rsql_col_dup(st, 8);
+	v->card_handed = sqlite3_column_int(st, 9) != 0;
+	v->created_by = rsql_col_dup(st, 10);
+	v->created_at = rsql_col_dup(st, 11);
+	v->nproblems = sqlite3_column_int(st, 12);
+}
+
+int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
+{
+	int rc = rsql_one(d, VISIT_COLS, "v.id", id, v, from_row, "reading a visit", err);
+	if (rc != 0)
+		return rc;
+	int want = v->nproblems;
+	v->nproblems = 0;
+	sqlite3_stmt *st = db_stmt(d, "SELECT id, seq, text, coalesce(appeal_id, 0) FROM visit_problem"
+	                " WHERE visit_id = ? ORDER BY seq", err);
+	if (!st) {
+		visit_rec_clear(v);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	v->problems = xcalloc((size_t)want + 1, sizeof *v->problems);
+	while (v->nproblems < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		visit_problem *p = &v->problems[v->nproblems++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->seq = sqlite3_column_int(st, 1);
+		p->text = rsql_col_dup(st, 2);
+		p->appeal_id = sqlite3_column_int64(st, 3);
+	}
+	db_done(st);
+	return 0;
+}
+
+int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
+                     int *n, strbuf *err)
+{
+	rsql_where w;
+	rsql_where_init(&w);
+	if (f && f->enterprise_id)
+		rsql_where_int(&w, "v.enterprise_id = ?", f->enterprise_id);
+	if (f && f->scope_area)
+		rsql_where_text(&w, "e.area = ?", f->scope_area);
+	if (f && f->unit)
+		rsql_where_text(&w, "v.unit = ?", f->unit);
+	if (f && f->from)
+		rsql_where_text(&w, "v.visited_on >= ?", f->from);
+	if (f && f->to)
+		rsql_where_text(&w, "v.visited_on <= ?", f->to);
+	int rc = rsql_list(d, VISIT_COLS, &w, "v.visited_on DESC, v.id DESC", offset, limit, out,
+	                   sizeof *out, from_row, n, "listing visits", err);
+	rsql_where_free(&w);
+	return rc;
+}

@@ -1,0 +1,262 @@
+/* Warning rows and their response rows. The open/closed rule runs on the stored row
+ * inside the write transaction; the open_warnings triggers of migration 2 do the
+ * counting. */
+#include "store/warning_store.h"
+#include "store/db_internal.h"
+#include "store/rsql.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+static void refusal(strbuf *err, warn_verdict v, int64_t id, qdate on, qdate opened,
+                    qdate closed, qdate today)
+{
+	char a[11], b[11];
+	switch (v) {
+	case WARN_IS_CLOSED:
+		sb_addf(err, _("warning %" PRId64 " was closed on %s"), id, date_format(closed, a));
+		break;
+	case WARN_BEFORE_OPENED:
+		sb_addf(err, _("%s lies before warning %" PRId64 " was opened (%s)"),
+		        date_format(on, a), id, date_format(opened, b));
+		break;
+	case WARN_FUTURE:
+		sb_addf(err, _("%s lies after today (%s)"), date_format(on, a), date_format(today, b));
+		break;
+	case WARN_OK:
+		break;
+	}
+}
+
+int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, strbuf *err)
+{
+	warn_verdict v = warn_open_check(w->opened_on, db_today(d));
+	if (v != WARN_OK) {
+		refusal(err, v, 0, w->opened_on, DATE_NONE, DATE_NONE, db_today(d));
+		return 1;
+	}
+	if (db_begin(d, err) < 0)
+		return -1;
+	char now[20], day[11];
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT INTO warning (enterprise_id, source, level, signal, opened_on, created_by,"
+		" created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		goto fail;
+	db_now(d, now);
+	sqlite3_bind_int64(st, 1, w->enterprise_id);
+	db_bind_text(st, 2, warn_source_code(w->source));
+	sqlite3_bind_int(st, 3, (int)w->level);
+	db_bind_text(st, 4, w->signal);
+	rsql_bind_date(st, 5, w->opened_on);
+	db_bind_text(st, 6, actor);
+	db_bind_text(st, 7, now);
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "adding a warning");
+		goto fail;
+	}
+	*id = sqlite3_last_insert_rowid(db_handle(d));
+	char *sum = xasprintf("warning=%" PRId64 " source=%s level=%s opened=%s signal=%s", *id,
+	                      warn_source_code(w->source), warn_level_code(w->level),
+	                      date_format(w->opened_on, day), w->signal);
+	rc = db_event(d, actor, "enterprise", w->enterprise_id, "warning.add", sum, NULL, err);
+	free(sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
+	return -1;
+}
+
+/* the warning's enterprise and dates, read inside the caller's transaction */
+static int state(db *d, int64_t id, int64_t *ent, qdate *opened, qdate *closed, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT enterprise_id, opened_on, closed_on FROM warning"
+	                              " WHERE id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		*ent = sqlite3_column_int64(st, 0);
+		*opened = rsql_col_date(st, 1);
+		*closed = rsql_col_date(st, 2);
+	} else if (step == SQLITE_DONE) {
+		sb_addf(err, _("no warning %" PRId64), id);
+	} else {
+		db_fail(d, err, "reading a warning");
+	}
+	db_done(st);
+	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? 1 : -1;
+}
+
+static int add_response(db *d, const char *actor, int64_t id, qdate on, const char *text,
+                        bool closing, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT INTO warning_response (warning_id, responded_on, text, closing, created_by,"
+		" created_at) VALUES (?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	char now[20];
+	db_now(d, now);
+	sqlite3_bind_int64(st, 1, id);
+	rsql_bind_date(st, 2, on);
+	db_bind_text(st, 3, text);
+	sqlite3_bind_int(st, 4, closing);
+	db_bind_text(st, 5, actor);
+	db_bind_text(st, 6, now);
+	int step = sqlite3_step(st);
+	db_done(st);
+	if (step != SQLITE_DONE) {
+		db_fail(d, err, "recording a response");
+		return -1;
+	}
+	return 0;
+}
+
+/* respond (closing false) or close: the shared checks, rows and event */
+static int change(db *d, const char *actor, int64_t id, qdate on, const char *text,
+                  bool closing, strbuf *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	int64_t ent;
+	qdate opened, closed;
+	char day[11];
+	int rc = state(d, id, &ent, &opened, &closed, err);
+	if (rc != 0)
+		goto out;
+	warn_verdict v = warn_change_check(opened, closed, on, db_today(d));
+	if (v != WARN_OK) {
+		refusal(err, v, id, on, opened, closed, db_today(d));
+		rc = 1;
+		goto out;
+	}
+	rc = -1;
+	if (text && *text && add_response(d, actor, id, on, text, closing, err) < 0)
+		goto out;
+	if (closing) {
+		sqlite3_stmt *st = db_stmt(d, "UPDATE warning SET closed_on = ? WHERE id = ?", err);
+		if (!st)
+			goto out;
+		rsql_bind_date(st, 1, on);
+		sqlite3_bind_int64(st, 2, id);
+		int step = sqlite3_step(st);
+		db_done(st);
+		if (step != SQLITE_DONE) {
+			db_fail(d, err, "closing a warning");
+			goto out;
+		}
+	}
+	char *sum = closing
+		? xasprintf("warning=%" PRId64 " closed=%s", id, date_format(on, day))
+		: xasprintf("warning=%" PRId64 " responded=%s response=%s", id, date_format(on, day),
+		            text);
+	int ev = db_event(d, actor, "enterprise", ent, closing ? "warning.close" : "warning.respond",
+	                  sum, closing ? text : NULL, err);
+	free(sum);
+	if (ev < 0)
+		goto out;
+	return db_commit(d, err);
+out:
+	db_rollback(d);
+	return rc;
+}
+
+int warn_store_respond(db *d, const char *actor, int64_t id, qdate on, const char *text,
+                       strbuf *err)
+{
+	return change(d, actor, id, on, text, false, err);
+}
+
+int warn_store_close(db *d, const char *actor, int64_t id, qdate on, const char *text,
+                     strbuf *err)
+{
+	return change(d, actor, id, on, text, true, err);
+}
+
+#define WARN_COLS "w.id, w.enterprise_id, e.name, e.uscc, e.area, w.source, w.level," \
+	" w.signal, w.opened_on, w.closed_on, w.created_by, w.created_at," \
+	" coalesce((SELECT r.text FROM warning_response r WHERE r.warning_id = w.id" \
+	"           ORDER BY r.id DESC LIMIT 1), '')" \
+	" FROM warning w JOIN enterprise e ON e.id = w.enterprise_id"
+
+static void from_row(sqlite3_stmt *st, void *rec)
+{
+	warn_rec *w = rec;
+	memset(w, 0, sizeof *w);
+	w->id = sqlite3_column_int64(st, 0);
+	w->enterprise_id = sqlite3_column_int64(st, 1);
+	w->enterprise = rsql_col_dup(st, 2);
+	w->uscc = rsql_col_dup(st, 3);
+	w->area = rsql_col_dup(st, 4);
+	/* the CHECK constraints keep both columns to the known values */
+	if (!warn_source_parse(db_col_text(st, 5), &w->source))
+		w->source = WARN_OTHER;
+	w->level = (warn_level)sqlite3_column_int(st, 6);
+	w->signal = rsql_col_dup(st, 7);
+	w->opened_on = rsql_col_date(st, 8);
+	w->closed_on = rsql_col_date(st, 9);
+	w->created_by = rsql_col_dup(st, 10);
+	w->created_at = rsql_col_dup(st, 11);
+	w->latest = rsql_col_dup(st, 12);
+}
+
+int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err)
+{
+	int step = rsql_one(d, WARN_COLS, "w.id", id, w, from_row, "reading a warning", err);
+	if (step != 0)
+		return step;
+	sqlite3_stmt *st = db_stmt(d, "SELECT responded_on, text, created_by, closing FROM warning_response"
+	                " WHERE warning_id = ? ORDER BY id", err);
+	if (!st) {
+		warn_rec_clear(w);
+		return -1;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	int cap = 0;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (w->nresponses == cap) {
+			cap = cap ? cap * 2 : 8;
+			w->responses = xrealloc(w->responses, sizeof *w->responses * (size_t)cap);
+		}
+		warn_response *r = &w->responses[w->nresponses++];
+		r->on = rsql_col_date(st, 0);
+		r->text = rsql_col_dup(st, 1);
+		r->by = rsql_col_dup(st, 2);
+		r->closing = sqlite3_column_int(st, 3) != 0;
+	}
+	db_done(st);
+	if (step != SQLITE_DONE) {
+		db_fail(d, err, "reading the responses to a warning");
+		warn_rec_clear(w);
+		return -1;
+	}
+	return 0;
+}
+
+int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
+                    int *n, strbuf *err)
+{
+	rsql_where w;
+	rsql_where_init(&w);
+	if (f && f->enterprise_id)
+		rsql_where_int(&w, "w.enterprise_id = ?", f->enterprise_id);
+	if (f && f->open_only)
+		rsql_where_plain(&w, "w.closed_on IS NULL");
+	if (f && f->scope_area)
+		rsql_where_text(&w, "e.area = ?", f->scope_area);
+	int rc = rsql_list(d, WARN_COLS, &w, "w.closed_on IS NOT NULL, w.level DESC,"
+	                   " w.opened_on DESC, w.id DESC", offset, limit, out, sizeof *out,
+	                   from_row, n, "listing warnings", err);
+	rsql_where_free(&w);
+	return rc;
+}

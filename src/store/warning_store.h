@@ -1,0 +1,36 @@
+/* Relocation early warnings and the responses taken. Every write is one transaction
+ * with its event row (entity "enterprise"); enterprise.open_warnings follows the open
+ * warnings through triggers, so lists filter on it without a join. */
+#ifndef QIFU_WARNING_STORE_H
+#define QIFU_WARNING_STORE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/warning.h"
+#include "store/db.h"
+
+/* which warnings a list shows; zero fields do not filter */
+typedef struct warn_filter {
+	int64_t enterprise_id;
+	bool open_only;
+	const char *scope_area; /* set for area officers */
+} warn_filter;
+
+/* store a warn_validate()d warning opened on w->opened_on; 0, 1 refused (a date after
+ * today), -1 error; *id gets the new id */
+int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, strbuf *err);
+/* record a response (cleaned text) on day on: 0, 1 refused (closed, no such warning,
+ * date before it opened), -1 error */
+int warn_store_respond(db *d, const char *actor, int64_t id, qdate on, const char *text,
+                       strbuf *err);
+/* close it on day on, with an optional closing note (NULL or ""): 0, 1 refused, -1 */
+int warn_store_close(db *d, const char *actor, int64_t id, qdate on, const char *text,
+                     strbuf *err);
+/* one warning with its responses: 0 found, 1 none, -1 error */
+int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err);
+/* warnings [offset, offset+limit): open before closed, then the most serious and the
+ * newest first; latest is filled, responses are not */
+int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
+                    int *n, strbuf *err);
+
+#endif

@@ -1,0 +1,24 @@
+/* The help overlay (F1, ?, ？): the key list generated from the live keymap and grouped
+ * as the action table groups it, a legend of lights and calendar marks, and a page on
+ * terminal settings; scrollable and searchable with /. */
+#ifndef QIFU_HELP_H
+#define QIFU_HELP_H
+
+#include "ui/pane.h"
+
+enum { HELP_PAGE_KEYS, HELP_PAGE_LEGEND, HELP_PAGE_TERMINAL, HELP_PAGE__COUNT };
+
+typedef struct help help;
+
+/* the legend names the quiet-day window [quiet_first, quiet_last] of the settings */
+help *help_new(const keymap *km, int quiet_first, int quiet_last);
+void help_free(help **h);
+/* show page p (HELP_PAGE_*) from its top */
+void help_show_page(help *h, int p);
+/* wrap the pages for r's width */
+void help_recalc(help *h, ui_rect r);
+void help_repaint(help *h, ui_rect r);
+/* scrolling, paging, search; REACT_CLOSE on Esc, q or the help key again */
+unsigned help_handle(help *h, shell *sh, const pane_event *ev);
+
+#endif

@@ -1,0 +1,16 @@
+/* Pure layout decisions of the screen, without curses: column widths of a list for a
+ * pane width and word wrapping by display width. The unit tests link this file. */
+#ifndef QIFU_LAYOUT_H
+#define QIFU_LAYOUT_H
+#include <stddef.h>
+
+#include "ui/listview.h"
+
+/* widths of ncols columns for a pane w cells wide into width[] (0 = hidden); one space
+ * separates shown columns and the stretching column takes what is left */
+void layout_columns(const lv_column *cols, int ncols, int w, int *width);
+/* s wrapped to w columns: start and byte length of each line, count returned (at most
+ * max); never splits a character or a Latin word that fits, always makes progress */
+int layout_wrap(const char *s, int w, size_t *starts, size_t *lens, int max);
+
+#endif

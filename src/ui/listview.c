@@ -1,0 +1,186 @@
+/* The generic list: column layout for the pane width (one column stretches, columns
+ * that need a wider pane drop out), cursor and scrolling, and a cache of exactly the
+ * visible window of rows that is refetched only when the view leaves it. */
+#include "ui/listview.h"
+
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "ui/layout.h"
+
+struct listview {
+	const lv_column *cols;
+	int ncols;
+	lv_source src;
+	int *width;          /* per column; 0 = hidden at this width */
+	long count;
+	bool counted;
+	long top, cursor;
+	int page;            /* data rows on screen */
+	long cache_off;
+	int cache_n;
+	bool cached;
+	int sort_col;
+	bool sort_desc;
+	strbuf row;
+};
+
+listview *lv_new(const lv_column *cols, int ncols, const lv_source *src)
+{
+	listview *lv = xcalloc(1, sizeof *lv);
+	lv->cols = cols;
+	lv->ncols = ncols;
+	lv->src = *src;
+	lv->width = xcalloc((size_t)ncols, sizeof *lv->width);
+	lv->sort_col = -1;
+	return lv;
+}
+
+void lv_free(listview **lv)
+{
+	if (!*lv)
+		return;
+	xfree(&(*lv)->width);
+	sb_free(&(*lv)->row);
+	xfree(lv);
+}
+
+void lv_set_sort(listview *lv, int col, bool desc)
+{
+	lv->sort_col = col;
+	lv->sort_desc = desc;
+}
+
+void lv_invalidate(listview *lv)
+{
+	lv->counted = false;
+	lv->cached = false;
+}
+
+long lv_cursor(const listview *lv)
+{
+	return lv->cursor;
+}
+
+long lv_count(const listview *lv)
+{
+	return lv->count;
+}
+
+static void clamp(listview *lv)
+{
+	long n = lv->count > 0 ? lv->count : 0;
+	if (lv->cursor >= n)
+		lv->cursor = n - 1;
+	if (lv->cursor < 0)
+		lv->cursor = 0;
+	long page = lv->page > 0 ? lv->page : 1;
+	if (lv->top > n - page)
+		lv->top = n - page;
+	if (lv->top < 0)
+		lv->top = 0;
+	if (lv->cursor < lv->top)
+		lv->top = lv->cursor;
+	if (lv->cursor >= lv->top + page)
+		lv->top = lv->cursor - page + 1;
+}
+
+void lv_recalc(listview *lv, ui_rect r)
+{
+	if (!lv->counted) {
+		lv->count = lv->src.count(lv->src.arg);
+		lv->counted = true;
+		lv->cached = false;
+	}
+	layout_columns(lv->cols, lv->ncols, r.w, lv->width);
+	lv->page = r.h > 1 ? r.h - 1 : 0;
+	clamp(lv);
+	long vis = lv->count - lv->top;
+	if (vis > lv->page)
+		vis = lv->page;
+	if (vis <= 0)
+		return;
+	if (lv->cached && lv->top >= lv->cache_off && lv->top + vis <= lv->cache_off + lv->cache_n)
+		return;
+	int n = lv->src.fetch(lv->src.arg, lv->top, (int)vis);
+	lv->cache_off = lv->top;
+	lv->cache_n = n > 0 ? n : 0;
+	lv->cached = n >= 0;
+}
+
+static void add_separator(listview *lv, bool *first)
+{
+	if (!*first)
+		sb_addc(&lv->row, ' ');
+	*first = false;
+}
+
+void lv_repaint(listview *lv, ui_rect r)
+{
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	sb_reset(&lv->row);
+	bool first = true;
+	for (int i = 0; i < lv->ncols; i++) {
+		if (lv->width[i] <= 0)
+			continue;
+		add_separator(lv, &first);
+		const char *h = _(lv->cols[i].header);
+		if (i == lv->sort_col) {
+			char *marked = xasprintf("%s%s", h, lv->sort_desc ? "v" : "^");
+			text_fit_pad_sb(&lv->row, marked, lv->width[i], lv->cols[i].align);
+			xfree(&marked);
+		} else {
+			text_fit_pad_sb(&lv->row, h, lv->width[i], lv->cols[i].align);
+		}
+	}
+	draw_text(r.y, r.x, r.w, sb_str(&lv->row), TEXT_LEFT, STYLE_HEADER);
+	for (int y = 1; y < r.h; y++) {
+		long row = lv->top + y - 1;
+		bool have = lv->cached && row < lv->count && row >= lv->cache_off &&
+		            row < lv->cache_off + lv->cache_n;
+		sb_reset(&lv->row);
+		first = true;
+		for (int i = 0; have && i < lv->ncols; i++) {
+			if (lv->width[i] <= 0)
+				continue;
+			add_separator(lv, &first);
+			text_fit_pad_sb(&lv->row, lv->src.cell(lv->src.arg, row, i), lv->width[i],
+			                lv->cols[i].align);
+		}
+		draw_text(r.y + y, r.x, r.w, sb_str(&lv->row), TEXT_LEFT,
+		          have && row == lv->cursor ? STYLE_CURSOR : STYLE_NORMAL);
+	}
+}
+
+unsigned lv_handle(listview *lv, action a)
+{
+	long page = lv->page > 0 ? lv->page : 1;
+	switch (a) {
+	case ACT_UP:
+		lv->cursor--;
+		break;
+	case ACT_DOWN:
+		lv->cursor++;
+		break;
+	case ACT_PAGE_UP:
+		lv->cursor -= page;
+		lv->top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		lv->cursor += page;
+		lv->top += page;
+		break;
+	case ACT_FIRST:
+		lv->cursor = 0;
+		break;
+	case ACT_LAST:
+		lv->cursor = lv->count - 1;
+		break;
+	default:
+		return REACT_UNHANDLED;
+	}
+	clamp(lv);
+	return REACT_RECALC;
+}

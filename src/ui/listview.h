@@ -1,0 +1,47 @@
+/* The one list widget (calcurse's listbox, tmux's mode-tree): columns are data, rows
+ * come from callbacks, and only the visible window of rows is ever fetched. Every row
+ * is drawn exactly the pane's width, each cell through the text module. */
+#ifndef QIFU_LISTVIEW_H
+#define QIFU_LISTVIEW_H
+#include <stdbool.h>
+
+#include "ui/pane.h"
+
+typedef struct lv_column {
+	const char *header; /* N_() msgid */
+	int width;          /* fixed width; the minimum for the stretching column */
+	bool stretch;       /* takes what the others leave */
+	int align;          /* TEXT_LEFT, TEXT_RIGHT, TEXT_CENTER */
+	int min_pane_cols;  /* shown only when the pane is at least this wide; 0 always */
+} lv_column;
+
+typedef struct lv_source {
+	/* number of rows; -1 on error (the source reports it) */
+	long (*count)(void *arg);
+	/* load rows [offset, offset + limit) into the source's window; rows loaded or -1 */
+	int (*fetch)(void *arg, long offset, int limit);
+	/* the text of column col of a loaded row */
+	const char *(*cell)(void *arg, long row, int col);
+	void *arg;
+} lv_source;
+
+typedef struct listview listview;
+
+listview *lv_new(const lv_column *cols, int ncols, const lv_source *src);
+void lv_free(listview **lv);
+/* the sort indicator: column col gets ^ (ascending) or v (descending); -1 none */
+void lv_set_sort(listview *lv, int col, bool desc);
+/* the data changed: recount and refetch on the next recalc; the cursor stays put
+ * when the row still exists */
+void lv_invalidate(listview *lv);
+/* lay out columns for r and fetch the visible window if it is not cached */
+void lv_recalc(listview *lv, ui_rect r);
+/* header row and r.h - 1 rows, each exactly r.w cells */
+void lv_repaint(listview *lv, ui_rect r);
+/* movement actions (up, down, pages, first, last); REACT_UNHANDLED for the rest */
+unsigned lv_handle(listview *lv, action a);
+long lv_cursor(const listview *lv);
+/* rows in the list as last counted; -1 after an error */
+long lv_count(const listview *lv);
+
+#endif

@@ -1,0 +1,43 @@
+/* A pane is an ops struct (NeoMutt's windows, tig's views): recalc its rows for a
+ * size, repaint every cell of its rectangle, and handle actions by returning reaction
+ * flags (htop's Action.h). Events only return flags; the shell's draw pass is the one
+ * place that calls recalc and repaint. A new pane is one pane_*.c file plus one line
+ * in the shell's pane table. */
+#ifndef QIFU_PANE_H
+#define QIFU_PANE_H
+
+#include "config/keymap.h"
+#include "ui/draw.h"
+
+typedef struct shell shell;
+
+/* what an event did, for the draw pass */
+enum pane_reaction {
+	REACT_NONE = 0,
+	REACT_REPAINT = 1 << 0,   /* cells changed */
+	REACT_RECALC = 1 << 1,    /* rows changed (data, sort, filter): recalc, then repaint */
+	REACT_UNHANDLED = 1 << 2, /* not this pane's action: the shell tries it */
+	REACT_CLOSE = 1 << 3,     /* an overlay asks to be closed */
+};
+
+/* an action and the key that produced it (a search can start with that key) */
+typedef struct pane_event {
+	action act;
+	qkey key;
+} pane_event;
+
+typedef struct pane_ops {
+	const char *title;                    /* N_() tab label */
+	void *(*create)(shell *sh);
+	void (*destroy)(void *state);
+	void (*recalc)(void *state, ui_rect r);
+	void (*repaint)(void *state, ui_rect r);
+	unsigned (*handle)(void *state, const pane_event *ev);
+} pane_ops;
+
+extern const pane_ops pane_enterprises;
+extern const pane_ops pane_appeals;
+extern const pane_ops pane_escalation;
+extern const pane_ops pane_calendar;
+
+#endif

@@ -1,0 +1,430 @@
+/* The shell: layout (title, pane area, status, F-key bar), dispatch of keys through
+ * the prompt, the help overlay, the current pane and finally the shell's own actions,
+ * and the single draw pass that turns dirty flags into recalc and repaint calls.
+ * Title tabs and the F-key bar are generated from the pane table and the live keymap. */
+#include "ui/shell.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "store/staff_store.h"
+#include "ui/help.h"
+#include "ui/pane.h"
+#include "ui/prompt.h"
+#include "ui/term.h"
+
+/* The tabs, in order: a new pane is one line here. */
+static const pane_ops *const pane_table[] = {
+	&pane_enterprises,
+	&pane_appeals,
+	&pane_escalation,
+	&pane_calendar,
+};
+enum { PANE_COUNT = sizeof pane_table / sizeof pane_table[0] };
+
+enum {
+	DIRTY_TITLE = 1 << 0,
+	DIRTY_RECALC = 1 << 1,
+	DIRTY_PANE = 1 << 2,
+	DIRTY_STATUS = 1 << 3,
+	DIRTY_BAR = 1 << 4,
+	DIRTY_ALL = (1 << 5) - 1,
+};
+
+struct shell {
+	cli_ctx *ctx;
+	const keymap *km;
+	void *state[PANE_COUNT];
+	int cur;
+	help *help;
+	prompt *prompt;
+	shell_prompt_done prompt_done;
+	void *prompt_arg;
+	strbuf status;
+	bool status_error;
+	unsigned dirty;
+	bool was_small;
+	bool quit;
+};
+
+static const char *const weekday_names[] = {
+	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+};
+
+shell *shell_new(cli_ctx *ctx, const keymap *km)
+{
+	shell *sh = xcalloc(1, sizeof *sh);
+	sh->ctx = ctx;
+	sh->km = km;
+	sh->dirty = DIRTY_ALL;
+	for (int i = 0; i < PANE_COUNT; i++)
+		sh->state[i] = pane_table[i]->create(sh);
+	return sh;
+}
+
+void shell_free(shell **sh)
+{
+	if (!*sh)
+		return;
+	for (int i = 0; i < PANE_COUNT; i++)
+		pane_table[i]->destroy((*sh)->state[i]);
+	help_free(&(*sh)->help);
+	prompt_free(&(*sh)->prompt);
+	sb_free(&(*sh)->status);
+	xfree(sh);
+}
+
+bool shell_done(const shell *sh)
+{
+	return sh->quit;
+}
+
+cli_ctx *shell_ctx(shell *sh)
+{
+	return sh->ctx;
+}
+
+const keymap *shell_keymap(const shell *sh)
+{
+	return sh->km;
+}
+
+void shell_dirty_pane(shell *sh)
+{
+	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
+}
+
+static void set_status(shell *sh, bool error, const char *fmt, va_list ap)
+{
+	char *s = draw_vfmt(fmt, ap);
+	sb_reset(&sh->status);
+	sb_add(&sh->status, s);
+	xfree(&s);
+	sh->status_error = error;
+	sh->dirty |= DIRTY_STATUS;
+}
+
+void shell_message(shell *sh, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(sh, false, fmt, ap);
+	va_end(ap);
+}
+
+void shell_error(shell *sh, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	set_status(sh, true, fmt, ap);
+	va_end(ap);
+}
+
+void shell_prompt(shell *sh, const char *label, const char *initial, shell_prompt_done done,
+                  void *arg)
+{
+	prompt_free(&sh->prompt);
+	sh->prompt = prompt_new(label, initial);
+	sh->prompt_done = done;
+	sh->prompt_arg = arg;
+	sh->dirty |= DIRTY_STATUS;
+}
+
+static void switch_tab(shell *sh, int i)
+{
+	sh->cur = (i + PANE_COUNT) % PANE_COUNT;
+	help_free(&sh->help);
+	sh->dirty |= DIRTY_TITLE | DIRTY_RECALC | DIRTY_PANE;
+}
+
+static void open_help(shell *sh, int page)
+{
+	if (!sh->help) {
+		const settings *cfg = sh->ctx->cfg;
+		sh->help = help_new(sh->km, cfg ? (int)cfg_int(cfg, SET_QUIET_FIRST_DAY) : 1,
+		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23);
+	}
+	help_show_page(sh->help, page);
+	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
+}
+
+/* the name of the i-th key bound to a, or "" */
+static const char *key_name_of(const keymap *km, action a, int i, char *buf)
+{
+	const qkey *keys;
+	buf[0] = '\0';
+	if (keymap_keys(km, a, &keys) > i)
+		key_format(keys[i], buf);
+	return buf;
+}
+
+/* the shell's own actions, after the overlay or the pane passed on them */
+static void shell_action(shell *sh, const pane_event *ev)
+{
+	char buf[16];
+	switch (ev->act) {
+	case ACT_QUIT:
+		sh->quit = true;
+		break;
+	case ACT_BACK:
+		/* nothing is open above the tabs: back from the top quits */
+		sh->quit = true;
+		break;
+	case ACT_HELP:
+		open_help(sh, HELP_PAGE_KEYS);
+		break;
+	case ACT_MENU:
+		/* the key list is the menu: every action with its keys, searchable */
+		open_help(sh, HELP_PAGE_KEYS);
+		shell_message(sh, _("Every action and its keys; %s searches the list"),
+		              key_name_of(sh->km, ACT_SEARCH, 0, buf));
+		break;
+	case ACT_NEXT_TAB:
+		switch_tab(sh, sh->cur + 1);
+		break;
+	case ACT_PREV_TAB:
+		switch_tab(sh, sh->cur - 1);
+		break;
+	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
+		switch_tab(sh, ev->act - ACT_TAB_1);
+		break;
+	case ACT_NONE: case ACT_CANCEL:
+		break;
+	default:
+		shell_message(sh, _("%s: not available in this view yet"), _(action_label(ev->act)));
+		break;
+	}
+}
+
+static void finish_prompt(shell *sh, prompt_state st)
+{
+	char *text = st == PROMPT_ACCEPTED ? prompt_text(sh->prompt) : NULL;
+	shell_prompt_done done = sh->prompt_done;
+	void *arg = sh->prompt_arg;
+	prompt_free(&sh->prompt);
+	sh->dirty |= DIRTY_STATUS;
+	done(arg, text);
+	xfree(&text);
+}
+
+/* a character no key is bound to and that is not ASCII: an input method typing
+ * Chinese while browsing, which starts a search (UX.md) */
+static bool starts_search(qkey k)
+{
+	return k >= 0x80 && k < QK__NAMED;
+}
+
+void shell_key(shell *sh, qkey k)
+{
+	if (k == QK_RESIZE) {
+		sh->dirty = DIRTY_ALL;
+		return;
+	}
+	if (sh->status.len) {
+		sb_reset(&sh->status);
+		sh->status_error = false;
+		sh->dirty |= DIRTY_STATUS;
+	}
+	if (sh->prompt) {
+		prompt_state st = prompt_key(sh->prompt, k);
+		sh->dirty |= DIRTY_STATUS;
+		if (st != PROMPT_EDITING)
+			finish_prompt(sh, st);
+		return;
+	}
+	pane_event ev = { keymap_action(sh->km, k), k };
+	if (ev.act == ACT_NONE && starts_search(k))
+		ev.act = ACT_SEARCH;
+	if (ev.act == ACT_REDRAW) {
+		term_redraw_all();
+		sh->dirty = DIRTY_ALL;
+		return;
+	}
+	if (sh->was_small) {
+		/* nothing else is on screen to act on */
+		if (ev.act == ACT_QUIT || ev.act == ACT_BACK)
+			sh->quit = true;
+		return;
+	}
+	unsigned r;
+	if (sh->help) {
+		r = help_handle(sh->help, sh, &ev);
+		if (r & REACT_CLOSE) {
+			help_free(&sh->help);
+			sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
+		}
+	} else {
+		r = pane_table[sh->cur]->handle(sh->state[sh->cur], &ev);
+	}
+	if (r & REACT_RECALC)
+		sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
+	if (r & REACT_REPAINT)
+		sh->dirty |= DIRTY_PANE;
+	if (r & REACT_UNHANDLED)
+		shell_action(sh, &ev);
+}
+
+/* one segment of the title line or the F-key bar, cut at limit; returns the next x */
+static int draw_piece(int y, int x, int limit, const char *s, ui_style st)
+{
+	int w = text_width(s);
+	if (w > limit - x)
+		w = limit - x;
+	if (w <= 0)
+		return x;
+	draw_text(y, x, w, s, TEXT_LEFT, st);
+	return x + w;
+}
+
+/* "qifu 企服 |[企业] 诉求  调度  日历 | 督办 王芳 | 2026-12-01 周二      F1帮助": the
+ * current tab in brackets where the others have spaces, so it shows without colour
+ * and the line does not shift when the tab changes */
+static void draw_title(shell *sh)
+{
+	strbuf right = STRBUF_INIT;
+	int f = keymap_fkey(sh->km, ACT_HELP);
+	if (f)
+		sb_addf(&right, "F%d%s", f, _(action_label(ACT_HELP)));
+	int rw = text_width(sb_str(&right));
+	int limit = COLS - rw - (rw ? 1 : 0);
+	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
+	for (int i = 0; i < PANE_COUNT; i++) {
+		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_table[i]->title));
+		x = draw_piece(0, x, limit, tab, i == sh->cur ? STYLE_TAB : STYLE_NORMAL);
+		xfree(&tab);
+	}
+	/* when the line is too narrow (long English labels), the role goes first, then
+	 * the weekday, then the name */
+	const staff *actor = sh->ctx->actor;
+	char date[16];
+	date_format(sh->ctx->today, date);
+	const char *wd = _(weekday_names[date_weekday(sh->ctx->today) - 1]);
+	strbuf info = STRBUF_INIT;
+	for (int detail = 3; detail >= 0; detail--) {
+		sb_reset(&info);
+		sb_add(&info, "|");
+		if (actor && detail >= 3)
+			sb_addf(&info, " %s", _(role_label(actor->role)));
+		if (actor && detail >= 1)
+			sb_addf(&info, " %s |", actor->name);
+		sb_addf(&info, " %s", date);
+		if (detail >= 2)
+			sb_addf(&info, " %s", wd);
+		if (text_width(sb_str(&info)) <= limit - x)
+			break;
+	}
+	x = draw_piece(0, x, limit, sb_str(&info), STYLE_NORMAL);
+	draw_text(0, x, COLS - x - rw, "", TEXT_LEFT, STYLE_NORMAL);
+	draw_text(0, COLS - rw, rw, sb_str(&right), TEXT_LEFT, STYLE_NORMAL);
+	sb_free(&info);
+	sb_free(&right);
+}
+
+static void draw_status(shell *sh, int *caret_x)
+{
+	int y = LINES - 2;
+	if (sh->prompt) {
+		prompt_draw(sh->prompt, y, 0, COLS, caret_x);
+		return;
+	}
+	if (sh->status.len && sh->status_error) {
+		draw_textf(y, 0, COLS, TEXT_LEFT, STYLE_ERROR, "%s%s", _("Error: "),
+		           sb_str(&sh->status));
+	} else if (sh->status.len) {
+		draw_text(y, 0, COLS, sb_str(&sh->status), TEXT_LEFT, STYLE_NORMAL);
+	} else {
+		/* the standing hint, from the live keymap */
+		char k1[16], k2[16], kq[16];
+		key_name_of(sh->km, ACT_HELP, 0, k1);
+		key_name_of(sh->km, ACT_HELP, 1, k2);
+		key_name_of(sh->km, ACT_QUIT, 0, kq);
+		if (*k2)
+			draw_textf(y, 0, COLS, TEXT_LEFT, STYLE_DIM,
+			           _("Press %s or %s for help, %s to quit"), k1, k2, kq);
+		else
+			draw_textf(y, 0, COLS, TEXT_LEFT, STYLE_DIM, _("Press %s for help, %s to quit"),
+			           k1, kq);
+	}
+}
+
+/* "1帮助 2新建 …" from whatever the F-keys are bound to now */
+static void draw_bar(shell *sh)
+{
+	int y = LINES - 1, x = 0;
+	for (int f = 1; f <= 12; f++) {
+		action a = keymap_action(sh->km, QK_F1 + f - 1);
+		if (a == ACT_NONE)
+			continue;
+		char num[8];
+		snprintf(num, sizeof num, "%d", f);
+		const char *label = _(action_label(a));
+		int need = (x ? 1 : 0) + text_width(num) + text_width(label);
+		if (x + need > COLS)
+			break;
+		if (x)
+			x = draw_piece(y, x, COLS, " ", STYLE_NORMAL);
+		x = draw_piece(y, x, COLS, num, STYLE_FKEY_NUM);
+		x = draw_piece(y, x, COLS, label, STYLE_FKEY_LABEL);
+	}
+	draw_text(y, x, COLS - x, "", TEXT_LEFT, STYLE_NORMAL);
+}
+
+static void draw_too_small(void)
+{
+	char *msg = xasprintf(_("Terminal too small (now %dx%d, at least %dx%d needed)"), COLS,
+	                      LINES, SHELL_MIN_COLS, SHELL_MIN_ROWS);
+	const char *lines[] = { msg };
+	ui_rect all = { 0, 0, LINES, COLS };
+	draw_message(all, lines, 1, STYLE_NORMAL);
+	xfree(&msg);
+}
+
+void shell_draw(shell *sh)
+{
+	bool small = COLS < SHELL_MIN_COLS || LINES < SHELL_MIN_ROWS;
+	if (small != sh->was_small)
+		sh->dirty = DIRTY_ALL;
+	sh->was_small = small;
+	if (small) {
+		if (sh->dirty)
+			draw_too_small();
+		sh->dirty = 0;
+		term_cursor(false, 0, 0);
+		term_flush();
+		return;
+	}
+	ui_rect area = { 1, 0, LINES - 3, COLS };
+	unsigned d = sh->dirty;
+	sh->dirty = 0;
+	if (d & DIRTY_TITLE)
+		draw_title(sh);
+	if (d & DIRTY_RECALC) {
+		pane_table[sh->cur]->recalc(sh->state[sh->cur], area);
+		if (sh->help)
+			help_recalc(sh->help, area);
+	}
+	if (d & (DIRTY_PANE | DIRTY_RECALC)) {
+		if (sh->help)
+			help_repaint(sh->help, area);
+		else
+			pane_table[sh->cur]->repaint(sh->state[sh->cur], area);
+	}
+	int caret_x = -1;
+	if (d & DIRTY_STATUS || sh->prompt)
+		draw_status(sh, &caret_x);
+	if (d & DIRTY_BAR)
+		draw_bar(sh);
+	/* a pane's recalc may have left a message */
+	if (sh->dirty & DIRTY_STATUS) {
+		draw_status(sh, &caret_x);
+		sh->dirty &= ~(unsigned)DIRTY_STATUS;
+	}
+	term_cursor(sh->prompt != NULL, LINES - 2, caret_x);
+	term_flush();
+}

@@ -1,0 +1,43 @@
+/* The shell around the panes: title line with tabs, pane area, status line and F-key
+ * bar; key dispatch (prompt, overlay, pane, then the shell's own actions); dirty
+ * flags; and the one draw pass. Real terminals and the headless door both drive it
+ * with shell_key and shell_draw. */
+#ifndef QIFU_SHELL_H
+#define QIFU_SHELL_H
+#include <stdbool.h>
+
+#include "cli/cli.h"
+#include "config/keymap.h"
+
+/* below this the shell shows only the "terminal too small" message */
+#define SHELL_MIN_COLS 80
+#define SHELL_MIN_ROWS 24
+
+typedef struct shell shell;
+
+/* called with the accepted text, or NULL when the prompt was cancelled */
+typedef void (*shell_prompt_done)(void *arg, const char *text);
+
+/* a shell over ctx with the live keymap km (the shell does not own it) */
+shell *shell_new(cli_ctx *ctx, const keymap *km);
+void shell_free(shell **sh);
+/* one key event; sets dirty flags, draws nothing */
+void shell_key(shell *sh, qkey k);
+/* draw what is dirty and flush to the terminal */
+void shell_draw(shell *sh);
+/* true once the user asked to quit */
+bool shell_done(const shell *sh);
+
+/* for panes: a message on the status line until the next key */
+void shell_message(shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* for panes: an error, shown in red after "错误:" until the next key */
+void shell_error(shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* for panes: open a prompt on the status line; done gets the text or NULL */
+void shell_prompt(shell *sh, const char *label, const char *initial, shell_prompt_done done,
+                  void *arg);
+/* for panes: ask for recalc and repaint of the current pane */
+void shell_dirty_pane(shell *sh);
+cli_ctx *shell_ctx(shell *sh);
+const keymap *shell_keymap(const shell *sh);
+
+#endif

@@ -1,0 +1,143 @@
+/* Entry to the full-screen program: checks that can still print plain messages (the
+ * locale, the keys file, the database and the acting user) come before curses
+ * starts; then the main loop reads a burst of keys, hands them to the shell and draws
+ * once. A stop signal ends the loop; the terminal is restored before the signal is
+ * raised again so the parent sees how we ended. */
+#include "ui/ui.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/keymap.h"
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "ui/door.h"
+#include "ui/shell.h"
+#include "ui/term.h"
+
+/* ESCDELAY when neither the environment nor the settings give one */
+#define UI_ESCDELAY_MS 25
+
+int ui_parse_size(const char *s, int *cols, int *rows)
+{
+	char *end;
+	long c = strtol(s, &end, 10);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return -1;
+	const char *r_at = end + 1;
+	long r = strtol(r_at, &end, 10);
+	if (end == r_at || *end || c < 1 || c > 1000 || r < 1 || r > 1000)
+		return -1;
+	*cols = (int)c;
+	*rows = (int)r;
+	return 0;
+}
+
+static void run_terminal(shell *sh)
+{
+	shell_draw(sh);
+	while (!shell_done(sh)) {
+		qkey k;
+		int rc = term_read_key(&k, -1);
+		if (rc < 0)
+			break;
+		if (rc == 0)
+			continue;
+		shell_key(sh, k);
+		/* the rest of a burst (an input method's commit, a paste, key repeat) is
+		 * taken in one go and drawn once */
+		while (!shell_done(sh) && (rc = term_read_key(&k, 0)) == 1)
+			shell_key(sh, k);
+		if (rc < 0)
+			break;
+		shell_draw(sh);
+	}
+}
+
+int ui_run(cli_ctx *ctx, const ui_headless *h)
+{
+	if (!term_locale_ok())
+		return EXIT_USAGE;
+	strbuf err = STRBUF_INIT;
+	door_script *script = NULL;
+	FILE *dump = NULL;
+	if (h) {
+		script = door_load(h->keys_file, &err);
+		if (!script) {
+			cli_error("%s", sb_str(&err));
+			sb_free(&err);
+			return EXIT_USAGE;
+		}
+		dump = h->dump_file ? fopen(h->dump_file, "w") : stdout;
+		if (!dump) {
+			cli_error(_("cannot write %s: %s"), h->dump_file, strerror(errno));
+			door_free(&script);
+			return EXIT_USAGE;
+		}
+	}
+	/* these exit with a plain message when the database, the user or a holiday file
+	 * is wrong */
+	cli_db(ctx);
+	cli_actor(ctx);
+	cli_calendar(ctx);
+
+	/* bad [keys] lines: on stderr now, where they stay readable after the full
+	 * screen ends, and as the first screen's error */
+	keymap *km = keymap_new();
+	strbuf key_errors = STRBUF_INIT;
+	int bad_keys = keymap_load_settings(km, ctx->cfg, &key_errors);
+	if (bad_keys)
+		cli_warn("%s", sb_str(&key_errors));
+	const settings *cfg = ctx->cfg;
+	term_opts o = {
+		.headless = h != NULL,
+		.cols = h ? h->cols : 0,
+		.rows = h ? h->rows : 0,
+		.escdelay_ms = cfg ? (int)cfg_int(cfg, SET_ESCDELAY_MS) : UI_ESCDELAY_MS,
+		.color = cfg ? settings_color_enabled(cfg) : !getenv("NO_COLOR"),
+		.mouse = cfg ? cfg_bool(cfg, SET_MOUSE) : false,
+	};
+	if (term_start(&o, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		sb_free(&key_errors);
+		keymap_free(&km);
+		door_free(&script);
+		if (dump && dump != stdout)
+			fclose(dump);
+		return EXIT_USAGE;
+	}
+	shell *sh = shell_new(ctx, km);
+	if (bad_keys) {
+		char *first = xstrndup(sb_str(&key_errors), strcspn(sb_str(&key_errors), "\n"));
+		if (bad_keys > 1)
+			shell_error(sh, P_("%s (and %d more [keys] problem)",
+			                   "%s (and %d more [keys] problems)", (unsigned long)bad_keys - 1),
+			            first, bad_keys - 1);
+		else
+			shell_error(sh, "%s", first);
+		xfree(&first);
+	}
+	sb_free(&key_errors);
+	if (h)
+		door_play(script, sh, dump);
+	else
+		run_terminal(sh);
+	shell_free(&sh);
+	term_end();
+	keymap_free(&km);
+	door_free(&script);
+	if (dump && dump != stdout)
+		fclose(dump);
+	sb_free(&err);
+	int sig = term_stop_signal();
+	if (sig) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,366 @@
+/* End-to-end test of the real binary in a real pseudo-terminal: forkpty qifu at 80x24,
+ * feed it the bytes a terminal sends (escape sequences, UTF-8 Chinese in one burst),
+ * keep a libvterm screen of what it draws, resize with TIOCSWINSZ, and after every
+ * step check that each row of the cell grid is exactly the terminal width and shows
+ * the expected text. Finally F10 must exit 0 having left the alternate screen, and
+ * SIGTERM must end a second session with the terminal restored as well.
+ * Usage: vtdrive QIFU WORKDIR */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <vterm.h>
+
+typedef struct session {
+	pid_t pid;
+	int fd;
+	VTerm *vt;
+	VTermScreen *screen;
+	int rows, cols;
+	bool altscreen;
+	bool eof;
+} session;
+
+static int failures;
+static const char *qifu;
+static char db[4096];
+
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("FAIL: ", stdout);
+	vprintf(fmt, ap);
+	fputc('\n', stdout);
+	va_end(ap);
+	failures++;
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+static int on_termprop(VTermProp prop, VTermValue *val, void *user)
+{
+	session *s = user;
+	if (prop == VTERM_PROP_ALTSCREEN)
+		s->altscreen = val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks screen_cbs = {
+	.settermprop = on_termprop,
+};
+
+/* feed the child's output to the screen until it has been quiet for quiet_ms */
+static void pump(session *s, int quiet_ms, int max_ms)
+{
+	long end = now_ms() + max_ms;
+	char buf[8192];
+	while (!s->eof && now_ms() < end) {
+		struct pollfd p = { s->fd, POLLIN, 0 };
+		int rc = poll(&p, 1, quiet_ms);
+		if (rc == 0)
+			return;
+		if (rc < 0 && errno == EINTR)
+			continue;
+		ssize_t n = read(s->fd, buf, sizeof buf);
+		if (n <= 0) {
+			s->eof = true;
+			return;
+		}
+		vterm_input_write(s->vt, buf, (size_t)n);
+		/* answers to the program's queries go back to it */
+		size_t out;
+		while ((out = vterm_output_read(s->vt, buf, sizeof buf)) > 0)
+			if (write(s->fd, buf, out) < 0)
+				break;
+	}
+}
+
+static void send_bytes(session *s, const char *bytes)
+{
+	size_t len = strlen(bytes);
+	if (write(s->fd, bytes, len) != (ssize_t)len)
+		fail("short write to the pty");
+}
+
+/* one row as UTF-8 text and its width in cells; problems reported by fail() */
+static int row_text(session *s, int row, char *out, size_t cap, const char *step)
+{
+	int width = 0;
+	size_t len = 0;
+	out[0] = '\0';
+	for (int col = 0; col < s->cols; col++) {
+		VTermScreenCell cell;
+		VTermPos pos = { row, col };
+		vterm_screen_get_cell(s->screen, pos, &cell);
+		if (cell.chars[0] == (uint32_t)-1) {
+			fail("%s: row %d col %d: the right half of a wide character with no left half",
+			     step, row, col);
+			width++;
+			continue;
+		}
+		if (cell.width == 2 && col == s->cols - 1)
+			fail("%s: row %d: a wide character starts in the last column", step, row);
+		uint32_t cp = cell.chars[0] ? cell.chars[0] : ' ';
+		char enc[8];
+		int n;
+		if (cp < 0x80) {
+			enc[0] = (char)cp;
+			n = 1;
+		} else if (cp < 0x800) {
+			enc[0] = (char)(0xC0 | (cp >> 6));
+			enc[1] = (char)(0x80 | (cp & 0x3F));
+			n = 2;
+		} else if (cp < 0x10000) {
+			enc[0] = (char)(0xE0 | (cp >> 12));
+			enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			enc[2] = (char)(0x80 | (cp & 0x3F));
+			n = 3;
+		} else {
+			enc[0] = (char)(0xF0 | (cp >> 18));
+			enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+			enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			enc[3] = (char)(0x80 | (cp & 0x3F));
+			n = 4;
+		}
+		if (len + (size_t)n < cap) {
+			memcpy(out + len, enc, (size_t)n);
+			len += (size_t)n;
+			out[len] = '\0';
+		}
+		width += cell.width;
+		if (cell.width == 2) {
+			VTermScreenCell next;
+			VTermPos npos = { row, col + 1 };
+			if (col + 1 < s->cols) {
+				vterm_screen_get_cell(s->screen, npos, &next);
+				if (next.chars[0] != (uint32_t)-1)
+					fail("%s: row %d col %d: a wide character without its right half", step,
+					     row, col);
+			}
+			col++;
+		}
+	}
+	return width;
+}
+
+/* every row exactly as wide as the terminal; every expected text somewhere on screen */
+static void check(session *s, const char *step, const char *const *expect)
+{
+	char text[64][2048];
+	int rows = s->rows < 64 ? s->rows : 64;
+	for (int r = 0; r < rows; r++) {
+		int w = row_text(s, r, text[r], sizeof text[r], step);
+		if (w != s->cols)
+			fail("%s: row %d is %d cells wide, the terminal %d: \"%s\"", step, r, w, s->cols,
+			     text[r]);
+	}
+	for (int i = 0; expect && expect[i]; i++) {
+		bool found = false;
+		for (int r = 0; r < rows && !found; r++)
+			found = strstr(text[r], expect[i]) != NULL;
+		if (!found) {
+			fail("%s: \"%s\" is not on the screen:", step, expect[i]);
+			for (int r = 0; r < rows; r++)
+				printf("  |%s|\n", text[r]);
+		}
+	}
+	printf("ok   %s (%dx%d)\n", step, s->cols, s->rows);
+}
+
+static void resize(session *s, int cols, int rows)
+{
+	struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
+	s->rows = rows;
+	s->cols = cols;
+	vterm_set_size(s->vt, rows, cols);
+	if (ioctl(s->fd, TIOCSWINSZ, &ws) < 0)
+		fail("TIOCSWINSZ: %s", strerror(errno));
+	kill(s->pid, SIGWINCH);
+}
+
+static void start(session *s)
+{
+	memset(s, 0, sizeof *s);
+	s->rows = 24;
+	s->cols = 80;
+	struct winsize ws = { 24, 80, 0, 0 };
+	s->pid = forkpty(&s->fd, NULL, NULL, &ws);
+	if (s->pid < 0) {
+		perror("forkpty");
+		exit(1);
+	}
+	if (s->pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		setenv("LANG", "C.UTF-8", 1);
+		unsetenv("LC_ALL");
+		setenv("LANGUAGE", "zh_CN", 1);
+		unsetenv("ESCDELAY");
+		execl(qifu, qifu, "--db", db, "--today", "2026-12-01", (char *)NULL);
+		perror("exec qifu");
+		_exit(127);
+	}
+	s->vt = vterm_new(24, 80);
+	vterm_set_utf8(s->vt, 1);
+	s->screen = vterm_obtain_screen(s->vt);
+	vterm_screen_set_callbacks(s->screen, &screen_cbs, s);
+	vterm_screen_enable_altscreen(s->screen, 1);
+	vterm_screen_reset(s->screen, 1);
+}
+
+/* wait for the child and report how it ended */
+static int finish(session *s)
+{
+	pump(s, 200, 3000);
+	int status = 0;
+	long end = now_ms() + 5000;
+	pid_t rc;
+	while ((rc = waitpid(s->pid, &status, WNOHANG)) == 0 && now_ms() < end) {
+		pump(s, 50, 100);
+		usleep(20000);
+	}
+	if (rc == 0) {
+		fail("qifu did not exit");
+		kill(s->pid, SIGKILL);
+		waitpid(s->pid, &status, 0);
+	}
+	vterm_free(s->vt);
+	close(s->fd);
+	return status;
+}
+
+static void make_db(const char *work)
+{
+	mkdir(work, 0777);
+	snprintf(db, sizeof db, "%s/e2e.db", work);
+	unlink(db);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		execl(qifu, qifu, "--db", db, "demo", "--enterprises", "60", "--seed", "7",
+		      (char *)NULL);
+		_exit(127);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		printf("FAIL: qifu demo could not build the test database\n");
+		exit(1);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: vtdrive QIFU WORKDIR\n");
+		return 2;
+	}
+	qifu = argv[1];
+	make_db(argv[2]);
+
+	session s;
+	start(&s);
+	pump(&s, 300, 5000);
+	if (!s.altscreen)
+		fail("start: qifu did not switch to the alternate screen");
+	check(&s, "first screen",
+	      (const char *const[]){ "企业", "诉求", "调度", "日历", "共 60 条",
+	                             "按 F1 或 ? 查看帮助，F10 退出", "1帮助", "10退出", NULL });
+
+	send_bytes(&s, "\033[B\033[Bj");
+	pump(&s, 200, 3000);
+	check(&s, "arrows and j", (const char *const[]){ "4/60", NULL });
+
+	send_bytes(&s, "\033OP");
+	pump(&s, 200, 3000);
+	check(&s, "F1 help", (const char *const[]){ "导航", "F1 ? ？", "终端设置", NULL });
+	send_bytes(&s, "\033");
+	usleep(700000);
+	pump(&s, 200, 3000);
+	check(&s, "Esc closes help", (const char *const[]){ "统一社会信用代码", NULL });
+
+	/* Esc then a digit acts as that F-key, for terminals whose F-keys are taken */
+	send_bytes(&s, "\033");
+	usleep(100000);
+	send_bytes(&s, "1");
+	pump(&s, 300, 3000);
+	check(&s, "Esc 1 is F1", (const char *const[]){ "导航", NULL });
+	send_bytes(&s, "q");
+	pump(&s, 200, 3000);
+
+	/* an input method commits 南昌 as one write */
+	send_bytes(&s, "南昌");
+	pump(&s, 200, 3000);
+	check(&s, "Chinese typed while browsing", (const char *const[]){ "南昌", NULL });
+	send_bytes(&s, "\r");
+	pump(&s, 200, 3000);
+	check(&s, "search applied", (const char *const[]){ "筛选: 南昌", NULL });
+
+	send_bytes(&s, "4");
+	pump(&s, 200, 3000);
+	check(&s, "calendar tab", (const char *const[]){ "2026年12月", ">[ 1*", "[日历]", NULL });
+	send_bytes(&s, "]");
+	pump(&s, 200, 3000);
+	check(&s, "next month", (const char *const[]){ "2027年1月", "没有节假日文件", NULL });
+	send_bytes(&s, "1");
+	pump(&s, 200, 3000);
+
+	resize(&s, 100, 30);
+	pump(&s, 300, 3000);
+	check(&s, "resize to 100x30", (const char *const[]){ "服务专员", "筛选: 南昌", NULL });
+
+	resize(&s, 60, 20);
+	pump(&s, 300, 3000);
+	check(&s, "resize to 60x20",
+	      (const char *const[]){ "终端窗口太小", "60x20", "80x24", NULL });
+
+	resize(&s, 80, 24);
+	pump(&s, 300, 3000);
+	check(&s, "back to 80x24", (const char *const[]){ "企业", "筛选: 南昌", NULL });
+
+	send_bytes(&s, "\033[21~");
+	int status = finish(&s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("F10: qifu ended with status %d, expected exit 0", status);
+	else
+		printf("ok   F10 quits with exit 0\n");
+	if (s.altscreen)
+		fail("F10: the alternate screen was not left (no rmcup)");
+	else
+		printf("ok   F10 left the alternate screen\n");
+
+	/* a second session ended by SIGTERM still restores the terminal */
+	start(&s);
+	pump(&s, 300, 5000);
+	check(&s, "second session", (const char *const[]){ "企业", NULL });
+	kill(s.pid, SIGTERM);
+	status = finish(&s);
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGTERM)
+		fail("SIGTERM: qifu ended with status %d, expected to die of SIGTERM", status);
+	else
+		printf("ok   SIGTERM ends qifu\n");
+	if (s.altscreen)
+		fail("SIGTERM: the alternate screen was not left");
+	else
+		printf("ok   SIGTERM left the alternate screen\n");
+
+	printf("%s\n", failures ? "e2e FAILED" : "e2e passed");
+	return failures ? 1 : 0;
+}

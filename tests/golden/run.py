@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+# Golden screen tests: run qifu headless (--keys) for each case, size and language,
+# and compare its text dump with tests/golden/NAME.WxH.LANG.txt. GENERATE=1 rewrites
+# the expected files; a mismatch prints a unified diff. Every dumped row must also be
+# exactly the terminal width, counted as the program counts (wide = 2, combining = 0).
+import argparse
+import difflib
+import os
+import subprocess
+import sys
+import unicodedata
+
+# the databases, made by qifu demo: 60 enterprises, and none (the empty states)
+DATABASES = {
+    'demo': ['--enterprises', '60', '--seed', '7'],
+    'empty': ['--enterprises', '0', '--seed', '7'],
+}
+
+# name: (sizes, languages, database); the keys are in NAME.keys
+CASES = {
+    'enterprises': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'enterprises-empty': (['80x24', '120x40'], ['zh_CN', 'en'], 'empty'),
+    'appeals': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'escalation': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'calendar': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'help': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'search': (['80x24'], ['zh_CN', 'en'], 'demo'),
+    'too-small': (['70x20'], ['zh_CN', 'en'], 'demo'),
+    'resize': (['80x24'], ['zh_CN'], 'demo'),
+}
+
+
+def cell_width(s):
+    """Columns of s as qifu counts them with ambiguous_width = 1."""
+    w = 0
+    for ch in s:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ('Mn', 'Me', 'Cf'):
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
+    return w
+
+
+def check_widths(text, where):
+    """Every screen in a dump has ROWS rows of exactly COLS cells."""
+    problems = []
+    lines = text.split('\n')
+    if lines and lines[-1] == '':
+        lines.pop()
+    i = 0
+    while i < len(lines):
+        head = lines[i]
+        if not (head.startswith('--- ') and head.endswith(' ---')):
+            problems.append('%s: line %d: expected a "--- COLSxROWS ---" line, got %r'
+                            % (where, i + 1, head))
+            return problems
+        cols, rows = (int(v) for v in head[4:-4].split('x'))
+        for r in range(rows):
+            n = i + 1 + r
+            if n >= len(lines):
+                problems.append('%s: screen at line %d has %d rows, expected %d'
+                                % (where, i + 1, r, rows))
+                return problems
+            w = cell_width(lines[n])
+            if w != cols:
+                problems.append('%s: line %d is %d columns wide, expected %d: %r'
+                                % (where, n + 1, w, cols, lines[n]))
+        i += rows + 1
+    return problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--qifu', required=True)
+    ap.add_argument('--dir', required=True, help='tests/golden in the source tree')
+    ap.add_argument('--work', required=True, help='scratch directory')
+    ap.add_argument('cases', nargs='*')
+    args = ap.parse_args()
+    generate = os.environ.get('GENERATE') == '1'
+    os.makedirs(args.work, exist_ok=True)
+
+    env = dict(os.environ)
+    env['LANG'] = 'C.UTF-8'
+    env.pop('LC_ALL', None)
+    env['NO_COLOR'] = '1'
+    env.pop('QIFU_TODAY', None)
+
+    dbs = {}
+    for name, demo_args in DATABASES.items():
+        db = dbs[name] = os.path.join(args.work, name + '.db')
+        if os.path.exists(db):
+            os.remove(db)
+        demo = subprocess.run([args.qifu, '--db', db, 'demo'] + demo_args,
+                              env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+        if demo.returncode != 0:
+            print('qifu demo %s failed (%d): %s' % (name, demo.returncode, demo.stderr))
+            return 1
+
+    failed = passed = 0
+    for name, (sizes, langs, dbname) in CASES.items():
+        if args.cases and name not in args.cases:
+            continue
+        keys = os.path.join(args.dir, name + '.keys')
+        for size in sizes:
+            for lang in langs:
+                label = '%s.%s.%s' % (name, size, lang)
+                out = os.path.join(args.work, label + '.txt')
+                run = subprocess.run([args.qifu, '--db', dbs[dbname], '--today', '2026-12-01',
+                                      '--keys', keys, '--size', size, '--dump', out],
+                                     env=dict(env, LANGUAGE=lang), capture_output=True,
+                                     text=True)
+                problems = []
+                if run.returncode != 0:
+                    problems.append('%s: qifu exited %d: %s' % (label, run.returncode,
+                                                                run.stderr.strip()))
+                got = ''
+                if os.path.exists(out):
+                    with open(out, encoding='utf-8') as f:
+                        got = f.read()
+                    problems += check_widths(got, label)
+                else:
+                    problems.append('%s: no dump written' % label)
+                expected_path = os.path.join(args.dir, label + '.txt')
+                if generate and not problems:
+                    with open(expected_path, 'w', encoding='utf-8') as f:
+                        f.write(got)
+                elif not os.path.exists(expected_path):
+                    problems.append('%s: no expected file %s (run with GENERATE=1)'
+                                    % (label, expected_path))
+                else:
+                    with open(expected_path, encoding='utf-8') as f:
+                        want = f.read()
+                    if want != got:
+                        diff = difflib.unified_diff(want.splitlines(True), got.splitlines(True),
+                                                    expected_path, out)
+                        problems.append('%s: screen differs:\n%s' % (label, ''.join(diff)))
+                if problems:
+                    failed += 1
+                    print('FAIL %s' % label)
+                    for p in problems:
+                        print('  ' + p)
+                else:
+                    passed += 1
+                    print('ok   %s%s' % (label, ' (written)' if generate else ''))
+    # a bad token stops the run before the screen starts, naming file and line
+    bad = os.path.join(args.work, 'bad.keys')
+    with open(bad, 'w', encoding='utf-8') as f:
+        f.write('# comment\nDown\n\nNoSuchKey\ndump\n')
+    run = subprocess.run([args.qifu, '--db', dbs['demo'], '--keys', bad, '--dump',
+                          os.path.join(args.work, 'bad.txt')],
+                         env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+    if run.returncode == 2 and (bad + ':4:') in run.stderr and 'NoSuchKey' in run.stderr:
+        passed += 1
+        print('ok   bad keys file: exit 2 naming line 4')
+    else:
+        failed += 1
+        print('FAIL bad keys file: exit %d, stderr %r' % (run.returncode, run.stderr))
+    print('%d passed, %d failed' % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

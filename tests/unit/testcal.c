@@ -1,0 +1,32 @@
+/* Working-day calendar helpers for the unit tests. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/paths.h"
+#include "core/strbuf.h"
+#include "testcal.h"
+
+calendar *testcal_load(void)
+{
+	char *dir = paths_data_file("holidays");
+	strbuf err = STRBUF_INIT;
+	calendar *cal = calendar_load(dir, &err);
+	if (!cal)
+		fprintf(stderr, "%s\n", sb_str(&err));
+	sb_free(&err);
+	free(dir);
+	return cal;
+}
+
+qdate testcal_day(const char *s)
+{
+	qdate d = 0;
+	if (!date_parse(s, &d))
+		fail_msg("bad date in test table: %s", s);
+	return d;
+}
