@@ -4,6 +4,7 @@
  * verbs, options and the number as the first word of the output are a stable
  * interface scripts depend on. */
 #include "cli/cmd_appeal.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -13,7 +14,6 @@
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "core/uscc.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/appeal.h"
@@ -21,7 +21,6 @@
 #include "model/perm.h"
 #include "model/unit.h"
 #include "store/db.h"
-#include "store/enterprise_store.h"
 #include "store/staff_store.h"
 
 int cmd_appeal(cli_ctx *ctx, int argc, char **argv);
@@ -102,9 +101,36 @@ void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f)
 	memset(f, 0, sizeof *f);
 	ticket_params p = cli_ticket_params(ctx);
 	appeal_filter_set_today(f, cli_calendar(ctx), ctx->today, p.yellow_days);
-	staff *me = cli_actor(ctx);
-	if (me->role == ROLE_AREA_OFFICER)
-		f->scope_area = me->area ? me->area : "";
+	f->scope_area = cli_scope_area(ctx);
+}
+
+typedef struct page_query {
+	const appeal_filter *f;
+	appeal_sort sort;
+	bool desc;
+	void (*row)(appeal_row *r, void *arg);
+	void *arg;
+} page_query;
+
+static int fetch_page(db *d, const void *q, long offset, int limit, void *out, int *n,
+		strbuf *err)
+{
+	const page_query *pq = q;
+	return appeal_store_window(d, pq->f, pq->sort, pq->desc, offset, limit, out, n, err);
+}
+
+static void each_row(void *rec, void *arg)
+{
+	const page_query *pq = arg;
+	pq->row(rec, pq->arg);
+	appeal_row_clear(rec);
+}
+
+int appeal_cli_each(cli_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+		void (*row)(appeal_row *r, void *arg), void *arg)
+{
+	page_query pq = { f, sort, desc, row, arg };
+	return cli_each_page(ctx, fetch_page, &pq, sizeof(appeal_row), each_row, &pq);
 }
 
 char **appeal_cli_split(const char *s, int *n)
@@ -300,21 +326,9 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 		cli_error(_("--title: an appeal needs a title"));
 		goto out;
 	}
-	char norm[19];
-	uscc_check(uscc_arg, norm, NULL);
-	int found = ent_store_get(cli_db(ctx), *norm ? norm : uscc_arg, 0, &e, &err);
-	if (found != 0) {
-		if (found < 0)
-			cli_error("%s", sb_str(&err));
-		else
-			cli_error(_("no enterprise with USCC %s"), uscc_arg);
-		rc = found < 0 ? EXIT_USAGE : EXIT_NO;
+	if ((rc = cli_arg_enterprise(ctx, uscc_arg, &e, PERM_ENT_VIEW)) != 0)
 		goto out;
-	}
-	if (!cli_allowed(ctx, PERM_ENT_VIEW, e.area, NULL)) {
-		rc = EXIT_NO;
-		goto out;
-	}
+	rc = EXIT_USAGE;
 	staff *me = cli_actor(ctx);
 	ticket_actor who = appeal_cli_actor(ctx);
 	ticket_view view = { NULL, e.uscc, TICKET_ST_NEW, kind, who.unit, NULL, NULL, 0 };
@@ -497,10 +511,8 @@ static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args 
 		in->related = (const char *const *)*related;
 		in->nrelated = n;
 	}
-	if (a->until && !date_parse(a->until, &in->until)) {
-		cli_error(_("--until: '%s' is not a date (YYYY-MM-DD)"), a->until);
+	if (a->until && cli_arg_date("--until", a->until, &in->until) != 0)
 		return EXIT_USAGE;
-	}
 	in->into = a->into;
 	return 0;
 }

@@ -17,6 +17,11 @@ ticket_actor appeal_cli_actor(cli_ctx *ctx);
 const char *appeal_cli_centre(cli_ctx *ctx);
 /* today, the yellow range and the area officer's scope: what every list starts from */
 void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f);
+/* row() on every appeal f selects in the given order, a page at a time so that the
+ * database is never held while rows are printed; the row is cleared after. 0 or
+ * EXIT_USAGE with the error printed */
+int appeal_cli_each(cli_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+		void (*row)(appeal_row *r, void *arg), void *arg);
 /* "a,b，c、d" split into a NULL-terminated vector of trimmed, non-empty items */
 char **appeal_cli_split(const char *s, int *n);
 /* free a vector from appeal_cli_split and set it to NULL */

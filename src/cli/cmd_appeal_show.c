@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -16,19 +17,11 @@
 #include "core/xalloc.h"
 #include "core/xlsx.h"
 #include "model/appeal.h"
+#include "model/enterprise.h"
 #include "model/perm.h"
 #include "model/unit.h"
 #include "store/db.h"
 #include "store/staff_store.h"
-
-static int parse_format(const char *arg, out_format *f)
-{
-	if (!out_parse_format(arg, f)) {
-		cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
-		return EXIT_USAGE;
-	}
-	return 0;
-}
 
 static const char *date_or_empty(qdate d, char buf[16])
 {
@@ -352,6 +345,18 @@ static void add_row(cli_ctx *ctx, out_table *t, const appeal_row *r, bool labels
 	sb_free(&txt);
 }
 
+typedef struct list_state {
+	cli_ctx *ctx;
+	out_table *t;
+	bool labels;
+} list_state;
+
+static void list_one(appeal_row *r, void *arg)
+{
+	list_state *st = arg;
+	add_row(st->ctx, st->t, r, st->labels);
+}
+
 int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -367,7 +372,7 @@ int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
 			printf(_("usage: qifu appeal show N [--format table|csv|json]\n"));
 			return EXIT_OK;
 		}
-		if (c != 'f' || parse_format(optarg, &fmt))
+		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
@@ -520,7 +525,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 			break;
 		case 'd': desc = true; break;
 		case 'f':
-			if (parse_format(optarg, &fmt))
+			if (cli_arg_format(optarg, &fmt))
 				return EXIT_USAGE;
 			break;
 		case 'h': list_usage(stdout); return EXIT_OK;
@@ -533,39 +538,26 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
+	/* the enterprise as the register spells its code, and one the actor may see */
+	ent_record e = { 0 };
+	int rc;
+	if (uscc && (rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW)) != 0)
+		return rc;
 	appeal_cli_filter(ctx, &f);
 	f.states = states;
 	f.lights = lights;
 	f.unit = unit;
-	f.enterprise = uscc;
+	f.enterprise = e.uscc;
 	f.search = search;
 	if (have_view)
 		appeal_filter_add_view(&f, view, cli_actor(ctx)->unit);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
-	/* a page at a time, so the database is never held while rows are printed */
-	enum { PAGE = 500 };
-	appeal_row *page = xcalloc(PAGE, sizeof *page);
-	out_table *t = out_new(row_cols, NROW_COLS);
-	strbuf err = STRBUF_INIT;
-	int rc = EXIT_OK, n;
-	for (long off = 0;; off += PAGE) {
-		if (appeal_store_window(cli_db(ctx), &f, sort, desc, off, PAGE, page, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			add_row(ctx, t, &page[i], fmt == OUT_TABLE);
-			appeal_row_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
+	list_state st = { ctx, out_new(row_cols, NROW_COLS), fmt == OUT_TABLE };
+	rc = appeal_cli_each(ctx, &f, sort, desc, list_one, &st);
 	if (rc == EXIT_OK)
-		out_print(t, fmt, false, stdout);
-	out_free(&t);
-	free(page);
-	sb_free(&err);
+		out_print(st.t, fmt, false, stdout);
+	out_free(&st.t);
+	ent_record_clear(&e);
 	return rc;
 }
 
@@ -588,7 +580,7 @@ int appeal_cmd_views(cli_ctx *ctx, int argc, char **argv)
 			printf(_("usage: qifu appeal views [--format table|csv|json]\n"));
 			return EXIT_OK;
 		}
-		if (c != 'f' || parse_format(optarg, &fmt))
+		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
 	}
 	if (optind < argc) {

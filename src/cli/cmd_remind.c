@@ -73,6 +73,26 @@ static void add_line(cli_ctx *ctx, remind_group *g, const appeal_row *r, int yel
 	sb_free(&when);
 }
 
+typedef struct remind_state {
+	cli_ctx *ctx;
+	const char *centre;
+	const char *only;          /* --unit, or NULL for every unit */
+	int yellow_days;
+	remind_digest dg;
+} remind_state;
+
+static void remind_one(appeal_row *r, void *arg)
+{
+	remind_state *rs = arg;
+	ticket_view t = { r->number, r->uscc, r->state, r->kind, r->first_unit, r->lead_unit,
+		NULL, 0 };
+	const char *holder = appeal_holder(&t, rs->centre);
+	if (!holder)
+		holder = r->lead_unit ? r->lead_unit : r->first_unit;
+	if (!rs->only || strcmp(rs->only, holder) == 0)
+		add_line(rs->ctx, group_for(&rs->dg, holder), r, rs->yellow_days);
+}
+
 int cmd_remind(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -114,33 +134,9 @@ int cmd_remind(cli_ctx *ctx, int argc, char **argv)
 	f.lights = appeal_light_bit(TICKET_LIGHT_RED) | appeal_light_bit(TICKET_LIGHT_YELLOW);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 
-	enum { PAGE = 500 };
-	appeal_row *page = xcalloc(PAGE, sizeof *page);
-	remind_digest dg = { NULL, 0 };
-	strbuf err = STRBUF_INIT;
-	int rc = EXIT_OK, n;
-	for (long off = 0;; off += PAGE) {
-		if (appeal_store_window(cli_db(ctx), &f, APPEAL_SORT_DUE, false, off, PAGE, page, &n,
-		                        &err) < 0) {
-			cli_error("%s", sb_str(&err));
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			appeal_row *r = &page[i];
-			ticket_view t = { r->number, r->uscc, r->state, r->kind, r->first_unit,
-				r->lead_unit, NULL, 0 };
-			const char *holder = appeal_holder(&t, centre);
-			if (!holder)
-				holder = r->lead_unit ? r->lead_unit : r->first_unit;
-			if (!only || strcmp(only, holder) == 0)
-				add_line(ctx, group_for(&dg, holder), r, p.yellow_days);
-			appeal_row_clear(r);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
+	remind_state rs = { ctx, centre, only, p.yellow_days, { NULL, 0 } };
+	int rc = appeal_cli_each(ctx, &f, APPEAL_SORT_DUE, false, remind_one, &rs);
+	remind_digest dg = rs.dg;
 	if (rc == EXIT_OK) {
 		const unit_table *units = cli_units(ctx);
 		char today[16];
@@ -172,6 +168,5 @@ int cmd_remind(cli_ctx *ctx, int argc, char **argv)
 		sb_free(&dg.g[i].lines);
 	}
 	free(dg.g);
-	sb_free(&err);
 	return rc;
 }

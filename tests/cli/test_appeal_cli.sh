@@ -248,8 +248,12 @@ expect_rc 0 --db "$db" appeal list --unit 区建管局 --format csv
 check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n2 $n4 " "appeals of 区建管局 as first, lead or related unit"
 expect_rc 0 --db "$db" appeal list --unit 区投促局 --format csv
 check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n1 $n2 " "related unit counts too"
-expect_rc 0 --db "$db" appeal list --enterprise $E3 --format csv
-check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n6 $n7 " "one enterprise's appeals"
+expect_rc 0 --db "$db" appeal list --enterprise "9111 0000 6000 3734-1l" --format csv
+check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n6 $n7 " "one enterprise's appeals, its code as typed"
+expect_rc 1 --db "$db" appeal list --enterprise 91360117914177769G
+stderr_has "no enterprise"
+expect_rc 1 --db "$db" --as cd appeal list --enterprise $E2
+stderr_has "own area"
 expect_rc 0 --db "$db" appeal list --search 昌东 --format csv
 check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n6 $n7 " "enterprise search in Chinese"
 expect_rc 0 --db "$db" appeal list --search hqjs --format csv
