@@ -389,9 +389,8 @@ static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s
 			cli_error(_("%s is not overdue: none of its deadlines is running, so there is "
 			            "nothing to supervise"), a->number);
 		else
-			cli_error(_("%s is not overdue: its light is %s (%s); a supervision sheet is "
-			            "only for an overdue appeal"), a->number, _(ticket_light_label(l)),
-			          sb_str(&t));
+			cli_error(_("%s is not overdue (%s): a supervision sheet is only for an "
+			            "overdue appeal"), a->number, sb_str(&t));
 		sb_free(&t);
 		return EXIT_NO;
 	}
@@ -423,7 +422,7 @@ static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s
 	                         ? a->timers.t[TICKET_TIMER_HANDLE].due : DATE_NONE, a->level))
 		appeal_sheet_add(s, _("Escalation"), xstrdup(_(escalation_suggest_label())));
 	appeal_sheet_add(s, _("Dispatches held"), dispatch_lines(ctx, a));
-	appeal_sheet_add(s, _("Supervision request"),
+	appeal_sheet_add(s, _("Request"),
 		xstrdup(_("Settle the appeal without further delay and report in writing to "
 		          "the supervising unit the result, the reason for the delay and the "
 		          "people responsible.")));

@@ -80,8 +80,13 @@ static void print_csv(const supervision_counts *rows, int n)
 	for (int i = 0; i < n; i++) {
 		char buf[SUP_COL__COUNT][SUP_CELL_SIZE];
 		const char *cells[SUP_COL__COUNT];
-		for (int c = 0; c < SUP_COL__COUNT; c++)
+		for (int c = 0; c < SUP_COL__COUNT; c++) {
 			cells[c] = supervision_cell(&rows[i], (supervision_col)c, buf[c]);
+			/* a rate without a base is an empty cell to a spreadsheet; "-" would
+			 * come out as '- (the guard against formulas) */
+			if (strcmp(cells[c], "-") == 0)
+				cells[c] = "";
+		}
 		out_row(t, cells);
 	}
 	out_print(t, OUT_CSV, false, stdout);
