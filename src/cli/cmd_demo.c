@@ -28,6 +28,7 @@
 #include "store/appeal_store.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
+#include "store/esc_move.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
@@ -608,48 +609,44 @@ static escalation_actor ladder_actor(int i, const char *centre, char *buf, size_
 }
 
 /* the first demo login who may make act on a at its level, or -1 */
-static int ladder_mover(const demo_appeals *da, const appeal_record *a, escalation_action act,
-		escalation_verdict *v)
+static int ladder_mover(const demo_appeals *da, const appeal_record *a, escalation_action act)
 {
 	ticket_view t = appeal_record_view(a);
 	for (size_t i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++) {
 		char buf[128];
 		const char *ov[8];
 		escalation_actor who = ladder_actor((int)i, da->centre, buf, sizeof buf, ov);
-		if (escalation_decide(&t, a->level, act, &who, v))
+		escalation_verdict v;
+		if (escalation_decide(&t, a->level, act, &who, &v))
 			return (int)i;
 	}
 	return -1;
 }
 
-/* one ladder move on *a (re-read after it): 0 done, 1 nobody may or it does not fit, -1 */
+/* one ladder move on *a through the shared move (re-read after it): 0 done, 1 nobody
+ * may or it does not fit, -1 */
 static int ladder_step(demo_appeals *da, appeal_record *a, escalation_action act,
-		const escalation_record *r, const char *text, strbuf *err)
+		escalation_record *r, const char *text, strbuf *err)
 {
-	escalation_verdict v;
-	int who = ladder_mover(da, a, act, &v);
-	if (who < 0)
+	int i = ladder_mover(da, a, act);
+	if (i < 0)
 		return 1;
-	const char *login = demo_people[who].login;
+	char buf[128];
+	const char *ov[8];
+	escalation_actor who = ladder_actor(i, da->centre, buf, sizeof buf, ov);
+	esc_mover m = { da->d, demo_people[i].login, &who, da->cal, da->today };
+	escalation_verdict v;
+	ticket_timers after;
 	int64_t id;
-	int rc;
-	if (act == ESC_ACT_SCHEDULE) {
-		strbuf why = STRBUF_INIT;
-		rc = escalation_record_check(r, da->cal, da->today,
-		                             a->timers.t[TICKET_TIMER_HANDLE].start, &why);
-		sb_free(&why);
-		if (rc < 0)
-			return 1;
-		ticket_timers after = a->timers;
-		escalation_timers_apply(&after, r, da->cal, da->today);
-		rc = esc_store_schedule(da->d, login, a, r, &after, &id, err);
-	} else if (act == ESC_ACT_OUTCOME) {
-		rc = esc_store_outcome(da->d, login, a, text, &id, err);
-	} else {
-		rc = esc_store_escalate(da->d, login, a, &v, text, err);
-	}
-	if (rc != 0)
-		return rc;
+	strbuf why = STRBUF_INIT;
+	esc_move_result rc = act == ESC_ACT_SCHEDULE ? esc_move_schedule(&m, a, r, &after, &id, &why)
+		: act == ESC_ACT_OUTCOME ? esc_move_outcome(&m, a, text, &id, &why)
+		: esc_move_escalate(&m, a, text, &v, &why);
+	if (rc == ESC_MOVE_ERROR)
+		sb_add(err, sb_str(&why));
+	sb_free(&why);
+	if (rc != ESC_MOVE_DONE)
+		return rc == ESC_MOVE_ERROR ? -1 : 1;
 	char number[TICKET_NUMBER_SIZE];
 	snprintf(number, sizeof number, "%s", a->number);
 	appeal_record_clear(a);
