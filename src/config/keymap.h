@@ -100,6 +100,15 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("edit the selected record (the enterprise in the Enterprises tab)")) \
 	X(ACT_UNDO, "undo", GRP_APPEAL, "F8, u", N_("Undo"), \
 	  N_("undo the last reversible action; again to redo it")) \
+	X(ACT_ESCALATE, "escalate", GRP_APPEAL, "x", N_("Escalate"), \
+	  N_("Escalation tab: raise the selected appeal one level, with a reason")) \
+	X(ACT_SCHEDULE, "schedule", GRP_APPEAL, "d", N_("Dispatch"), \
+	  N_("Escalation tab: record a dispatch (meeting or on site) at the appeal's level")) \
+	X(ACT_OUTCOME, "outcome", GRP_APPEAL, "o", N_("Outcome"), \
+	  N_("Escalation tab: record the outcome of the latest dispatch at the appeal's level")) \
+	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
+	  N_("Escalation tab: switch between the board, the supervision figures and the "\
+	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \

@@ -13,8 +13,7 @@ static void numbered(const appeal_record *seen, strbuf *why, strbuf *err)
 	sb_free(why);
 }
 
-/* the level check and escalation_decide; DONE when act may be made */
-static esc_move_result decide(const esc_mover *m, const appeal_record *seen,
+esc_move_result esc_move_check(const esc_mover *m, const appeal_record *seen,
 		escalation_action act, escalation_verdict *v, strbuf *err)
 {
 	if (!seen->level) {
@@ -53,7 +52,7 @@ static esc_move_result text_ok(const appeal_record *seen, escalation_action act,
 esc_move_result esc_move_escalate(const esc_mover *m, const appeal_record *seen,
 		const char *reason, escalation_verdict *v, strbuf *err)
 {
-	esc_move_result r = decide(m, seen, ESC_ACT_ESCALATE, v, err);
+	esc_move_result r = esc_move_check(m, seen, ESC_ACT_ESCALATE, v, err);
 	if (r == ESC_MOVE_DONE)
 		r = text_ok(seen, ESC_ACT_ESCALATE, reason, err);
 	if (r == ESC_MOVE_DONE)
@@ -65,7 +64,7 @@ esc_move_result esc_move_schedule(const esc_mover *m, const appeal_record *seen,
 		escalation_record *r, ticket_timers *after, int64_t *id, strbuf *err)
 {
 	escalation_verdict v;
-	esc_move_result res = decide(m, seen, ESC_ACT_SCHEDULE, &v, err);
+	esc_move_result res = esc_move_check(m, seen, ESC_ACT_SCHEDULE, &v, err);
 	if (res != ESC_MOVE_DONE)
 		return res;
 	r->level = seen->level;
@@ -85,7 +84,7 @@ esc_move_result esc_move_outcome(const esc_mover *m, const appeal_record *seen,
 		const char *text, int64_t *id, strbuf *err)
 {
 	escalation_verdict v;
-	esc_move_result r = decide(m, seen, ESC_ACT_OUTCOME, &v, err);
+	esc_move_result r = esc_move_check(m, seen, ESC_ACT_OUTCOME, &v, err);
 	if (r == ESC_MOVE_DONE)
 		r = text_ok(seen, ESC_ACT_OUTCOME, text, err);
 	if (r == ESC_MOVE_DONE)

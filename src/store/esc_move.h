@@ -29,6 +29,10 @@ typedef enum esc_move_result {
 	ESC_MOVE_INVALID = 2,            /* the typed reason, record or outcome is not usable */
 } esc_move_result;
 
+/* whether the actor may make act on seen now (the first step of every move, for a
+ * form that should not open in vain): DONE, or REFUSED with the reason in err */
+esc_move_result esc_move_check(const esc_mover *m, const appeal_record *seen,
+		escalation_action act, escalation_verdict *v, strbuf *err);
 /* raise seen one level with reason; v gets the verdict (v->level, v->next) */
 esc_move_result esc_move_escalate(const esc_mover *m, const appeal_record *seen,
 		const char *reason, escalation_verdict *v, strbuf *err);
