@@ -60,7 +60,7 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 			continue;
 		char due[16];
 		strbuf t = STRBUF_INIT;
-		sb_addf(&t, "%s, ", date_format(ts->due, due));
+		sb_addf(&t, _("%s, "), date_format(ts->due, due));
 		appeal_cli_light_text(l, days, &t);
 		if (i == TICKET_TIMER_HANDLE && appeal_cli_suggested(ctx, ts->due, a->level))
 			sb_addf(&t, "  %s", _(escalation_suggest_label()));

@@ -161,9 +161,10 @@ static void clear_rows(board_list *l)
 static void level_cells(esc_pane *p, const appeal_row *r, char **c)
 {
 	(void)p;
+	/* the earliest running deadline: before signing that is not the handling one */
 	char due[16] = "-";
-	if (r->handle_due != DATE_NONE)
-		date_format(r->handle_due, due);
+	if (r->next_due != DATE_NONE)
+		date_format(r->next_due, due);
 	c[LC_NUMBER] = xstrdup(r->number);
 	c[LC_ENTERPRISE] = xstrdup(r->enterprise_name ? r->enterprise_name : "");
 	c[LC_LEAD] = xstrdup(r->lead_unit ? r->lead_unit : "-");
@@ -441,7 +442,7 @@ static void open_move(esc_pane *p, escalation_action act)
 		break;
 	case ESC_ACT_SCHEDULE: {
 		title = xasprintf(_("Dispatch on %s at %s"), p->rec.number,
-		                  _(escalation_level_label(p->rec.level)));
+		                  _(escalation_level_short(p->rec.level)));
 		f = form_new(p->sh, title);
 		form_option modes[ESC_MODE__COUNT];
 		for (int i = 0; i < ESC_MODE__COUNT; i++)
@@ -459,7 +460,7 @@ static void open_move(esc_pane *p, escalation_action act)
 	}
 	default:
 		title = xasprintf(_("Outcome of the dispatch on %s at %s"), p->rec.number,
-		                  _(escalation_level_label(p->rec.level)));
+		                  _(escalation_level_short(p->rec.level)));
 		f = form_new(p->sh, title);
 		p->fld[0] = form_add_lines(f, _("Outcome"), "", ESC_TEXT_MAX, 4, true);
 		start_form(p, f, FP_OUTCOME);
@@ -524,6 +525,9 @@ static void save_move(esc_pane *p)
 			shell_error(p->sh, "%s", sb_str(&err));
 		char num[TICKET_NUMBER_SIZE];
 		snprintf(num, sizeof num, "%s", p->rec.number);
+		/* a move made shows its appeal with the record it wrote */
+		if (r == ESC_MOVE_DONE)
+			p->back = MODE_VIEW;
 		if (!load_rec(p, num))
 			p->back = MODE_BOARD;
 		close_form(p);
@@ -592,16 +596,14 @@ static void build_quarter(esc_pane *p, int width, strbuf *out)
 	strbuf err = STRBUF_INIT;
 	assessment_tiers tiers = cli_assessment_tiers(ctx);
 	char code[ASSESS_QUARTER_SIZE];
-	sb_addf(out, _("Quarter %s: ratings per unit; tier 1 from %d, tier 2 from %d%s\n\n"),
-	        assessment_quarter_format(p->quarter, code), tiers.tier1_min, tiers.tier2_min,
-	        "");
+	assessment_quarter_format(p->quarter, code);
 	if (report_quarter_rows(ctx, p->quarter, &rows, &n, &frozen, &err) < 0) {
 		sb_addf(out, "%s\n", sb_str(&err));
 		sb_free(&err);
 		return;
 	}
-	if (frozen == 1)
-		sb_addf(out, "%s\n\n", _("This quarter is frozen: its ratings can no longer change."));
+	sb_addf(out, _("Quarter %s: ratings per unit; tier 1 from %d, tier 2 from %d%s\n\n"), code,
+	        tiers.tier1_min, tiers.tier2_min, frozen == 1 ? _(" (frozen)") : "");
 	enum { UW = 16, CW = 7, MW = 6, TW = 8 };
 	int bw = width - UW - CW - MW - TW - 4;
 	text_fit_pad_sb(out, _("Unit"), UW, TEXT_LEFT);
@@ -812,8 +814,16 @@ static void draw_list_title(esc_pane *p, int which, ui_rect r)
 	draw_text(r.y, r.x, nw, s, TEXT_LEFT, st);
 	draw_text(r.y, r.x + nw, r.w - nw, count, TEXT_LEFT, st);
 	xfree(&s);
-	if (n == 0 && r.h > 2)
-		draw_text(r.y + 2, r.x, r.w, _("none"), TEXT_CENTER, STYLE_DIM);
+}
+
+/* a list under its title; an empty one says so */
+static void draw_list(esc_pane *p, int which, ui_rect r)
+{
+	draw_list_title(p, which, r);
+	ui_rect lr = list_rect(r);
+	lv_repaint(p->lists[which].lv, lr);
+	if (lv_count(p->lists[which].lv) == 0 && lr.h > 2)
+		draw_text(lr.y + 2, lr.x, lr.w, _("none"), TEXT_CENTER, STYLE_DIM);
 }
 
 static void draw_summary(esc_pane *p, ui_rect r)
@@ -873,15 +883,13 @@ static void repaint(void *state, ui_rect r)
 	board_layout(r, &b);
 	draw_summary(p, r);
 	for (int i = 0; i < 3; i++) {
-		draw_list_title(p, i, b.col[i]);
-		lv_repaint(p->lists[i].lv, list_rect(b.col[i]));
+		draw_list(p, i, b.col[i]);
 		if (i < 2)
 			for (int y = 0; y < b.col[i].h; y++)
 				draw_text(b.col[i].y + y, b.col[i].x + b.col[i].w, 1, "|", TEXT_LEFT,
 				          STYLE_NORMAL);
 	}
-	draw_list_title(p, L_OVERDUE, b.overdue);
-	lv_repaint(p->lists[L_OVERDUE].lv, list_rect(b.overdue));
+	draw_list(p, L_OVERDUE, b.overdue);
 }
 
 static unsigned form_event(esc_pane *p, const pane_event *ev)
