@@ -39,7 +39,8 @@ static void test_defaults(void **state)
 		{ 12, ACT_REDRAW },
 		/* UX.md: never F11, C-s, C-q; unbound keys stay unbound */
 		{ QK_F11, ACT_NONE }, { QK_F12, ACT_NONE }, { 19, ACT_NONE }, { 17, ACT_NONE },
-		{ 'x', ACT_NONE }, { 0x534E, ACT_NONE }, { QK_RESIZE, ACT_NONE },
+		{ 'z', ACT_NONE }, { 0x534E, ACT_NONE },
+		{ 'x', ACT_ESCALATE }, { 'd', ACT_SCHEDULE }, { 'o', ACT_OUTCOME }, { 'v', ACT_NEXT_VIEW }, { QK_RESIZE, ACT_NONE },
 	};
 	keymap *km = keymap_new();
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
