@@ -347,7 +347,8 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	ent_record e = { 0 };
 	if (!(title = appeal_cli_text("--title", title_arg, false, TITLE_MAX)) ||
-	    (desc_arg && !(desc = appeal_cli_text("--description", desc_arg, true, DESCRIPTION_MAX))))
+	    (desc_arg && !(desc = appeal_cli_text("--description", desc_arg, true,
+	                                          DESCRIPTION_MAX))))
 		goto out;
 	if (!*title) {
 		cli_error(_("--title: an appeal needs a title"));

@@ -388,7 +388,7 @@ static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s
 		? _(escalation_level_label(a->level)) : _("not dispatched")));
 	if (appeal_cli_suggested(ctx, ticket_timer_running(&a->timers.t[TICKET_TIMER_HANDLE])
 	                         ? a->timers.t[TICKET_TIMER_HANDLE].due : DATE_NONE, a->level))
-		appeal_sheet_add(s, _("Escalation"), xstrdup(_(escalation_suggest_label())));
+		appeal_sheet_add(s, _("Escalation advice"), xstrdup(_(escalation_suggest_label())));
 	appeal_sheet_add(s, _("Dispatches held"), dispatch_lines(ctx, a));
 	appeal_sheet_add(s, _("Request"),
 		xstrdup(_("Settle the appeal without further delay and report in writing to "

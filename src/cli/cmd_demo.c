@@ -483,10 +483,11 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &da->params, da->cal, day);
+	/* one draw a statement, as pick() asks: an initializer's order is unspecified */
 	const char *title = pick(s, appeal_titles, NELEM(appeal_titles));
-	const char *descr = pick(s, appeal_descriptions, NELEM(appeal_descriptions));
+	const char *description = pick(s, appeal_descriptions, NELEM(appeal_descriptions));
 	appeal_channel channel = (appeal_channel)rnd(s, APPEAL_CH__COUNT);
-	appeal_new an = { e->uscc, title, descr, kind, channel, who.unit, 0, m.to, &tm };
+	appeal_new an = { e->uscc, title, description, kind, channel, who.unit, 0, m.to, &tm };
 	an.first_person = da->staff_ids[reg];
 	if (!an.first_person) {
 		/* the person running the demo has one of the demo logins */

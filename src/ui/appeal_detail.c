@@ -68,7 +68,7 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 		sb_free(&t);
 	}
 	if (a->description && *a->description) {
-		detail_section(d, _("Request"));
+		detail_section(d, _("Description"));
 		detail_note(d, a->description);
 	}
 	detail_section(d, _("Dispatch records"));
