@@ -33,6 +33,13 @@ int inspect_list(cli_ctx *ctx, int argc, char **argv);
 /* qifu inspect verify CODE: what an enterprise asks at the door */
 int inspect_verify(cli_ctx *ctx, int argc, char **argv);
 
+/* the verdict `qifu inspect check` gives: the rules alone (no role, no override);
+ * [*lo, *hi] spans the dates the answer relies on, for the missing-holiday-file warning */
+inspection_verdict inspect_check_decide(cli_ctx *ctx, qdate date, const inspect_reason *reason,
+					qdate registered, qdate *lo, qdate *hi);
+/* "allowed", or "refused: RULES — what would make it allowed" (translated, no newline):
+ * the one wording of the check's answer, on the command line and in the Calendar pane */
+void inspect_verdict_text(const inspection_verdict *v, strbuf *out);
 /* the reason table from data/inspect_reasons.tsv; NULL after saying why */
 inspect_reason_table *inspect_reasons_load(void);
 /* the reasons with their Chinese names and exemptions, for help and after a typo */
