@@ -3,6 +3,7 @@
  * every category and group, commissioners, staff for every role, and the current
  * login as a supervisor. The same seed always gives the same database. */
 #include "cli/cli.h"
+#include "cli/demo_inspect.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -326,7 +327,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	int64_t staff_ids[sizeof demo_people / sizeof demo_people[0]] = { 0 };
 	uint64_t s = seed;
 	if (add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
-	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0) {
+	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
+	    demo_inspections(ctx, d, seed, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);
