@@ -168,9 +168,10 @@ static int advance(demo *dm, int64_t id, const inspect_reason *reason, int64_t e
 		if (reload(dm, id, &r, err) < 0)
 			goto out;
 		qdate said = r.date + 1 + rng_below(&dm->s, 3);
+		int score = 3 + rng_below(&dm->s, 3);
+		const char *comment = comments[rng_below(&dm->s, 5)];
 		db_set_today(dm->d, said < today ? said : today);
-		if (insp_store_evaluate(dm->d, "wangfang", id, r.version, ent, 3 + rng_below(&dm->s, 3),
-		                        comments[rng_below(&dm->s, 5)], err) < 0)
+		if (insp_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment, err) < 0)
 			goto out;
 	}
 	rc = 0;
@@ -224,8 +225,10 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 			goto out;
 	if (nents == 2 && ents[0] == ents[1])
 		nents = 1;
-	char *who = xasprintf("%s|%s", inspectors[rng_below(&dm->s, 5)],
-	                      inspectors[5 + rng_below(&dm->s, 5)]);
+	/* one draw a statement: the order of a call's arguments is the compiler's */
+	const char *lead = inspectors[rng_below(&dm->s, 5)];
+	const char *second = inspectors[5 + rng_below(&dm->s, 5)];
+	char *who = xasprintf("%s|%s", lead, second);
 	insp_new np = {
 		.unit = k->unit, .date = date, .reason = reason->code, .legal_basis = k->basis,
 		.items = k->items, .inspectors = who, .registered_on = reg,
@@ -255,8 +258,9 @@ static int one_refusal(demo *dm, int y, int m, strbuf *err)
 	if (pick_enterprise(dm, &ent, err) != 0)
 		return -1;
 	const plan_kind *k = &kinds[rng_below(&dm->s, NKINDS)];
-	char *people = xasprintf("%s、%s", inspectors[rng_below(&dm->s, 5)],
-	                         inspectors[5 + rng_below(&dm->s, 5)]);
+	const char *lead = inspectors[rng_below(&dm->s, 5)];
+	const char *second = inspectors[5 + rng_below(&dm->s, 5)];
+	char *people = xasprintf("%s、%s", lead, second);
 	insp_refusal r = {
 		.unit = (char *)k->unit, .enterprise_id = ent, .date = date, .people = people,
 		.note = (char *)"未出示执法计划码，企业依规不予接待",
