@@ -19,34 +19,22 @@
 #include "store/inspection_store.h"
 #include "ui/detail.h"
 #include "ui/calcheck.h"
+#include "ui/callayout.h"
 #include "ui/inspview.h"
 #include "ui/layout.h"
 #include "ui/listview.h"
 #include "ui/pane.h"
 #include "ui/shell.h"
 
-/* the same marks as `qifu calendar`, so the pane and the command read alike */
+/* the weekday heads of `qifu calendar`, so the pane and the command read alike */
 static const char *const weekday_heads[MONTH_DAYS_A_WEEK] = {
 	N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"),
 };
-static const char quiet_mark[] = "*";
-static const char count_mark[] = "#";
 
-/* widest cell a week row gives a day */
-#define CAL_CELL_MAX 16
-/* from this width the day's list stands beside the grid (UX.md: 120 columns) */
-#define CAL_WIDE_COLS 120
-/* the list beside the grid takes this width when it can (the enterprise column then
- * shows about ten Chinese characters); the grid gets the rest */
-#define CAL_LIST_WANT_W 72
-/* rows the list below the grid keeps at least (caption, header and three plans) */
-#define CAL_LIST_MIN_ROWS 5
-/* the list below the grid keeps this many before the weeks get a spacing row */
-#define CAL_LIST_ROOMY_ROWS 9
 /* wrapped rows of the text under the grid */
 #define CAL_INFO_MAX 12
 
-/* the day's list, in the order the task names them */
+/* the day's list: who inspects whom, why, how far it got and the code to ask for */
 enum { COL_UNIT, COL_ENTERPRISES, COL_REASON, COL_STATE, COL_CODE, NCOLS };
 static const lv_column columns[NCOLS] = {
 	{ N_("Unit"), 14, false, TEXT_LEFT, 0 },
@@ -62,17 +50,6 @@ typedef enum cal_mode {
 	MODE_DETAIL,  /* one inspection, full pane */
 	MODE_CHECK,   /* the check-a-date form and its answer */
 } cal_mode;
-
-/* where everything goes for the pane's size, worked out in recalc */
-typedef struct cal_layout {
-	bool wide;          /* the list beside the grid */
-	int cw;             /* columns of a day's cell */
-	int rpw;            /* screen rows per week */
-	bool two_row;       /* the marks and the count on the cell's second row */
-	int left;           /* blank columns before the first weekday */
-	ui_rect grid, info, list;
-	int sep_x;          /* the '|' between grid and list when wide; -1 none */
-} cal_layout;
 
 /* one wrapped row of the text under the grid */
 typedef struct info_row {
@@ -303,54 +280,17 @@ static void describe_day(cal_pane *p, strbuf *out)
 		        p->params.quiet_first_day, p->params.quiet_last_day);
 }
 
-/* s wrapped to w columns onto the info rows, each indented by two; a legend keeps
- * its items (parts of s two spaces apart, in every language) whole on one row when
- * they fit */
+/* s wrapped to w columns onto the info rows, each indented by two and kept one
+ * column clear of the right edge (the separator when wide) */
 static void add_info(cal_pane *p, const char *s, int w, ui_style st)
 {
-	enum { MAX_WRAP = 4 };
-	/* two columns of indent and one clear of the right edge (the separator when wide) */
-	int room = w - 3 > 0 ? w - 3 : 1;
-	strbuf line = STRBUF_INIT;
-	const char *item = s;
-	while (*item && p->ninfo < CAL_INFO_MAX) {
-		const char *gap = strstr(item, "  ");
-		size_t len = gap ? (size_t)(gap - item) : strlen(item);
-		char *one = xstrndup(item, len);
-		int need = (line.len ? text_width(sb_str(&line)) + 2 : 0) + text_width(one);
-		if (line.len && need > room) {
-			p->info[p->ninfo].text = xasprintf("  %s", sb_str(&line));
-			p->info[p->ninfo++].st = st;
-			sb_reset(&line);
-		}
-		if (text_width(one) > room) {
-			/* an item wider than the row wraps by itself */
-			size_t starts[MAX_WRAP], lens[MAX_WRAP];
-			int n = layout_wrap(one, room, starts, lens, MAX_WRAP);
-			for (int k = 0; k < n - 1 && p->ninfo < CAL_INFO_MAX; k++) {
-				char *piece = xstrndup(one + starts[k], lens[k]);
-				p->info[p->ninfo].text = xasprintf("  %s", piece);
-				p->info[p->ninfo++].st = st;
-				xfree(&piece);
-			}
-			char *last = xstrndup(one + starts[n - 1], lens[n - 1]);
-			sb_add(&line, last);
-			xfree(&last);
-		} else {
-			if (line.len)
-				sb_add(&line, "  ");
-			sb_add(&line, one);
-		}
-		xfree(&one);
-		item += len;
-		while (*item == ' ')
-			item++;
-	}
-	if (line.len && p->ninfo < CAL_INFO_MAX) {
-		p->info[p->ninfo].text = xasprintf("  %s", sb_str(&line));
+	char *rows[CAL_INFO_MAX];
+	int n = callayout_items(s, w - 3, rows, CAL_INFO_MAX - p->ninfo);
+	for (int k = 0; k < n; k++) {
+		p->info[p->ninfo].text = xasprintf("  %s", rows[k]);
 		p->info[p->ninfo++].st = st;
+		xfree(&rows[k]);
 	}
-	sb_free(&line);
 }
 
 /* the text under the grid for width w: the day, a missing holiday file, the legend
@@ -371,65 +311,21 @@ static int build_info(cal_pane *p, int w)
 	int essential = p->ninfo;
 	sb_addf(&s, _("%s holiday  %s make-up working day  %s quiet day (days %d-%d)  "
 	              "[ ] today"),
-	        _("off"), _("work"), quiet_mark, p->params.quiet_first_day,
+	        _("off"), _("work"), CALLAYOUT_QUIET_MARK, p->params.quiet_first_day,
 	        p->params.quiet_last_day);
-	sb_addf(&s, _("  %sN inspections that day"), count_mark);
+	sb_addf(&s, _("  %sN inspections that day"), CALLAYOUT_COUNT_MARK);
 	add_info(p, sb_str(&s), w, STYLE_DIM);
 	sb_free(&s);
 	return essential;
 }
 
-/* drop the legend's rows until the info fits in rows */
-static void trim_info(cal_pane *p, int essential, int rows)
-{
-	while (p->ninfo > essential && p->ninfo > rows)
-		xfree(&p->info[--p->ninfo].text);
-}
-
 static void lay_out(cal_pane *p, ui_rect r)
 {
-	cal_layout *L = &p->lay;
-	int weeks = p->grid.weeks > 0 ? p->grid.weeks : 1;
-	int mark_w = mark_width();
-	L->wide = r.w >= CAL_WIDE_COLS;
-	L->sep_x = -1;
-	if (L->wide) {
-		/* two rows a cell: ">[ 1*]" over " 休#3", so cells stay narrow and the list
-		 * beside keeps room for the plan code */
-		int cw_min = 1 + mark_w + 2 > 6 ? 1 + mark_w + 2 : 6;
-		int cw = (r.w - CAL_LIST_WANT_W - 3) / MONTH_DAYS_A_WEEK;
-		L->cw = cw < cw_min ? cw_min : cw > CAL_CELL_MAX ? CAL_CELL_MAX : cw;
-		L->two_row = true;
-		int gw = MONTH_DAYS_A_WEEK * L->cw + 2;
-		L->left = 1;
-		int essential = build_info(p, gw);
-		L->rpw = r.h >= 2 + weeks * 3 + p->ninfo + 1 ? 3 : 2;
-		int grid_h = 2 + weeks * L->rpw;
-		if (grid_h > r.h)
-			grid_h = r.h;
-		trim_info(p, essential, r.h - grid_h - 1);
-		L->grid = (ui_rect){ r.y, r.x, grid_h, gw };
-		L->info = (ui_rect){ r.y + grid_h, r.x, r.h - grid_h, gw };
-		L->sep_x = r.x + gw;
-		L->list = (ui_rect){ r.y, r.x + gw + 2, r.h, r.w - gw - 2 };
-		return;
-	}
-	int cw = r.w / MONTH_DAYS_A_WEEK;
-	L->cw = cw > CAL_CELL_MAX ? CAL_CELL_MAX : cw;
-	L->two_row = false;
-	L->left = (r.w - L->cw * MONTH_DAYS_A_WEEK) / 2;
-	int essential = build_info(p, r.w);
-	/* a spacing row under each week only when the list keeps a good height */
-	L->rpw = r.h >= 2 + weeks * 2 + p->ninfo + CAL_LIST_ROOMY_ROWS ? 2 : 1;
-	int grid_h = 2 + weeks * L->rpw;
-	trim_info(p, essential, r.h - grid_h - CAL_LIST_MIN_ROWS);
-	int info_h = p->ninfo;
-	if (grid_h + info_h > r.h)
-		info_h = r.h - grid_h > 0 ? r.h - grid_h : 0;
-	L->grid = (ui_rect){ r.y, r.x, grid_h < r.h ? grid_h : r.h, r.w };
-	L->info = (ui_rect){ r.y + L->grid.h, r.x, info_h, r.w };
-	int list_y = L->info.y + info_h;
-	L->list = (ui_rect){ list_y, r.x, r.y + r.h - list_y, r.w };
+	callayout_columns(&p->lay, r, mark_width());
+	int essential = build_info(p, p->lay.info.w);
+	int keep = callayout_rows(&p->lay, r, p->grid.weeks, p->ninfo, essential);
+	while (p->ninfo > keep)
+		xfree(&p->info[--p->ninfo].text);
 }
 
 static void recalc(void *state, ui_rect r)
@@ -459,53 +355,6 @@ static void recalc(void *state, ui_rect r)
 }
 
 /* ---- drawing ---- */
-
-/* the mark and the count of a day in w columns, "休  #3": the mark on the left, the
- * count on the right; the mark gives way to the count when both do not fit */
-static void marks(const month_cell *c, int w, strbuf *out)
-{
-	char n[16] = "";
-	if (c->inspections)
-		snprintf(n, sizeof n, "%s%d", count_mark, c->inspections);
-	int nw = text_width(n);
-	int mw = w - nw;
-	const char *mark = day_mark(c->kind);
-	if (mw < 0)
-		mw = 0;
-	text_fit_pad_sb(out, mark, mw, TEXT_LEFT);
-	text_fit_pad_sb(out, n, w - mw, TEXT_RIGHT);
-}
-
-/* line 0 or 1 of a day's cell, exactly cw columns:
- * one row:  ">[ 1*休 #3]"   two rows: ">[ 1*]" over " 休#3"
- * the counts of one row line up; a mark and a count too wide for that take the
- * column kept for today's "]" on the other days */
-static void cell_text(const cal_pane *p, const month_cell *c, bool selected, int line,
-                      strbuf *out)
-{
-	int cw = p->lay.cw;
-	strbuf s = STRBUF_INIT;
-	if (line == 0) {
-		sb_addf(&s, "%s%s%2d%s", selected ? ">" : " ", c->today ? "[" : " ", c->day,
-		        c->quiet ? quiet_mark : " ");
-		bool wider = false;
-		if (!p->lay.two_row) {
-			int w = cw - 6;
-			char n[16];
-			snprintf(n, sizeof n, "%s%d", count_mark, c->inspections);
-			wider = !c->today && c->inspections &&
-			        text_width(day_mark(c->kind)) + text_width(n) > w;
-			marks(c, wider ? w + 1 : w, &s);
-		}
-		if (!wider)
-			sb_add(&s, c->today ? "]" : " ");
-	} else {
-		sb_add(&s, " ");
-		marks(c, cw - 1, &s);
-	}
-	text_fit_pad_sb(out, sb_str(&s), cw, TEXT_LEFT);
-	sb_free(&s);
-}
 
 static ui_style cell_style(const month_cell *c, bool selected)
 {
@@ -553,7 +402,7 @@ static void draw_grid(cal_pane *p)
 				sb_reset(&line);
 				bool content = c->day && (k == 0 || (k == 1 && L->two_row));
 				if (content)
-					cell_text(p, c, selected, k, &line);
+					callayout_cell(L, c, day_mark(c->kind), selected, k, &line);
 				draw_text(y, r.x + L->left + i * L->cw, L->cw, sb_str(&line), TEXT_LEFT,
 				          content ? cell_style(c, selected) : STYLE_NORMAL);
 			}
