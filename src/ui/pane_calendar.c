@@ -2,8 +2,6 @@
  * 休/班, the quiet-day mark and each day's number of inspections; the selected day's
  * inspections listed below the grid (beside it from 120 columns) and opened in the
  * detail view; a jump prompt (g) and the "check a date" form (c, F12, ui/calcheck.c). */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -17,11 +15,10 @@
 #include "model/inspection.h"
 #include "model/month.h"
 #include "store/inspection_store.h"
-#include "ui/detail.h"
 #include "ui/calcheck.h"
 #include "ui/callayout.h"
+#include "ui/detail.h"
 #include "ui/inspview.h"
-#include "ui/layout.h"
 #include "ui/listview.h"
 #include "ui/pane.h"
 #include "ui/shell.h"
@@ -107,7 +104,7 @@ static void key_name(cal_pane *p, action a, bool typed, char buf[16])
 	int n = keymap_keys(shell_keymap(p->sh), a, &keys), pick = 0;
 	buf[0] = '\0';
 	for (int i = 0; typed && i < n; i++)
-		if (keys[i] < QK__NAMED) {
+		if (keys[i] > ' ' && keys[i] < QK__NAMED) {
 			pick = i;
 			break;
 		}
