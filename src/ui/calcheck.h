@@ -14,11 +14,14 @@ typedef struct calcheck calcheck;
 
 /* a form for date (registration: today) over the reasons of t, which must outlive it */
 calcheck *calcheck_new(shell *sh, const inspect_reason_table *t, qdate date);
+/* free *c and set it to NULL; NULL is fine */
 void calcheck_free(calcheck **c);
 /* one key: REACT_* flags; REACT_CLOSE when the form is left, REACT_UNHANDLED for the
  * shell's keys (help, menu) */
 unsigned calcheck_key(calcheck *c, const pane_event *ev);
+/* lay the form out in r with the answer under it */
 void calcheck_recalc(calcheck *c, ui_rect r);
+/* draw every cell of r as the last recalc laid it out */
 void calcheck_repaint(calcheck *c, ui_rect r);
 /* the focused field's caret on screen; false when none */
 bool calcheck_caret(const calcheck *c, int *y, int *x);
