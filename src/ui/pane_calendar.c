@@ -21,6 +21,7 @@
 #include "ui/inspview.h"
 #include "ui/listview.h"
 #include "ui/pane.h"
+#include "ui/prompt.h"
 #include "ui/shell.h"
 
 /* the weekday heads of `qifu calendar`, so the pane and the command read alike */
@@ -277,12 +278,12 @@ static void describe_day(cal_pane *p, strbuf *out)
 		        p->params.quiet_first_day, p->params.quiet_last_day);
 }
 
-/* s wrapped to w columns onto the info rows, each indented by two and kept one
- * column clear of the right edge (the separator when wide) */
+/* s wrapped to w columns onto the info rows, each indented by two and, beside the
+ * list, kept one column clear of the separator */
 static void add_info(cal_pane *p, const char *s, int w, ui_style st)
 {
 	char *rows[CAL_INFO_MAX];
-	int n = callayout_items(s, w - 3, rows, CAL_INFO_MAX - p->ninfo);
+	int n = callayout_items(s, p->lay.wide ? w - 3 : w - 2, rows, CAL_INFO_MAX - p->ninfo);
 	for (int k = 0; k < n; k++) {
 		p->info[p->ninfo].text = xasprintf("  %s", rows[k]);
 		p->info[p->ninfo++].st = st;
@@ -507,9 +508,12 @@ static void jump_done(void *arg, const char *text)
 	}
 }
 
-static void open_jump(cal_pane *p)
+/* the jump prompt; a full-width digit typed with the input method on starts it */
+static void open_jump(cal_pane *p, qkey k)
 {
-	shell_prompt(p->sh, _("Go to date (YYYY-MM-DD): "), NULL, jump_done, p);
+	char seed[8];
+	prompt_seed(shell_keymap(p->sh), k, seed);
+	shell_prompt(p->sh, _("Go to date (YYYY-MM-DD): "), seed, jump_done, p);
 }
 
 static void open_check(cal_pane *p)
@@ -557,7 +561,7 @@ static unsigned shared_event(cal_pane *p, const pane_event *ev)
 		p->sel = pane_ctx(p)->today;
 		break;
 	case ACT_SEARCH:
-		open_jump(p);
+		open_jump(p, ev->key);
 		return REACT_NONE;
 	case ACT_CHECK_DATE:
 		open_check(p);
@@ -613,7 +617,7 @@ static unsigned grid_event(cal_pane *p, const pane_event *ev)
 		p->sel += 7;
 		break;
 	case ACT_FIRST:
-		open_jump(p);
+		open_jump(p, ev->key);
 		return REACT_NONE;
 	case ACT_LAST:
 		p->sel = date_from_ymd(y, m, date_days_in_month(y, m));
