@@ -5,6 +5,7 @@
  * most overdue of them taken up the dispatch ladder. The same seed always gives the
  * same database. */
 #include "cli/cli.h"
+#include "cli/demo_inspect.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/rng.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
 #include "core/workday.h"
@@ -34,18 +36,10 @@
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
-/* splitmix64: small, fast, and the same on every platform */
-static uint64_t rnd_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
+/* the shared splitmix64 of core/rng.h, which the demo's inspections draw from too */
 static int rnd(uint64_t *s, int n)
 {
-	return (int)(rnd_next(s) % (uint64_t)n);
+	return rng_below(s, n);
 }
 
 /* one element of arr; every draw is its own statement, so the sequence does not
@@ -823,7 +817,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	if (appeal_store_bulk_mode(d, &err) < 0 ||
 	    add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
 	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
-	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0) {
+	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||
+	    demo_inspections(ctx, d, seed, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);

@@ -39,6 +39,7 @@ enum {
 	X(GRP_NAV, N_("Navigation")) \
 	X(GRP_FIND, N_("Find and filter")) \
 	X(GRP_APPEAL, N_("Appeal actions")) \
+	X(GRP_CALENDAR, N_("Calendar and inspections")) \
 	X(GRP_EXPORT, N_("Export")) \
 	X(GRP_TERM, N_("Terminal settings"))
 
@@ -64,8 +65,10 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("one page up (calendar: previous month)")) \
 	X(ACT_PAGE_DOWN, "page_down", GRP_NAV, "PgDn", N_("Page down"), \
 	  N_("one page down (calendar: next month)")) \
-	X(ACT_FIRST, "first", GRP_NAV, "Home, g", N_("First"), N_("go to the first row")) \
-	X(ACT_LAST, "last", GRP_NAV, "End, G", N_("Last"), N_("go to the last row")) \
+	X(ACT_FIRST, "first", GRP_NAV, "Home, g", N_("First"), \
+	  N_("go to the first row (calendar: jump to a date)")) \
+	X(ACT_LAST, "last", GRP_NAV, "End, G", N_("Last"), \
+	  N_("go to the last row (calendar: the month's last day)")) \
 	X(ACT_OPEN, "open", GRP_NAV, "Enter, l", N_("Open"), N_("open the selected row")) \
 	X(ACT_NEXT_TAB, "next_tab", GRP_NAV, "Tab", N_("Next tab"), \
 	  N_("go to the next tab; with the list and a detail side by side, move between them")) \
@@ -75,17 +78,21 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_TAB_2, "tab_2", GRP_NAV, "2", N_("Appeals"), N_("go to the Appeals tab")) \
 	X(ACT_TAB_3, "tab_3", GRP_NAV, "3", N_("Escalation"), N_("go to the Escalation tab")) \
 	X(ACT_TAB_4, "tab_4", GRP_NAV, "4", N_("Calendar"), N_("go to the Calendar tab")) \
-	X(ACT_PREV_MONTH, "prev_month", GRP_NAV, "[", N_("Previous month"), \
+	X(ACT_PREV_MONTH, "prev_month", GRP_CALENDAR, "[", N_("Previous month"), \
 	  N_("calendar: previous month")) \
-	X(ACT_NEXT_MONTH, "next_month", GRP_NAV, "]", N_("Next month"), \
+	X(ACT_NEXT_MONTH, "next_month", GRP_CALENDAR, "]", N_("Next month"), \
 	  N_("calendar: next month")) \
-	X(ACT_TODAY, "today", GRP_NAV, "t", N_("Today"), N_("calendar: go to today")) \
+	X(ACT_TODAY, "today", GRP_CALENDAR, "t", N_("Today"), N_("calendar: go to today")) \
+	X(ACT_CHECK_DATE, "check_date", GRP_CALENDAR, "F12, c", N_("Check"), \
+	  N_("calendar: may an inspection take place on the selected day? Asks for the reason " \
+	     "and the registration date and answers as qifu inspect check does")) \
 	X(ACT_REFRESH, "refresh", GRP_NAV, "F5, r, C-r", N_("Refresh"), \
 	  N_("read the data again from the database")) \
 	X(ACT_MENU, "menu", GRP_NAV, "F9, :, ：", N_("Menu"), \
 	  N_("command menu: every action with its keys")) \
 	X(ACT_SEARCH, "search", GRP_FIND, "F3, /, ／, 、", N_("Search"), \
-	  N_("search; typing a Chinese character starts a search with it")) \
+	  N_("search; typing a Chinese character starts a search with it (calendar: jump to a " \
+	     "date)")) \
 	X(ACT_SEARCH_NEXT, "search_next", GRP_FIND, "n", N_("Next match"), \
 	  N_("go to the next match")) \
 	X(ACT_SEARCH_PREV, "search_prev", GRP_FIND, "N", N_("Previous match"), \
