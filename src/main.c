@@ -125,6 +125,7 @@ int main(int argc, char **argv)
 	settings_diag_free(&diags);
 	if (loaded < 0 && g.config && access(g.config, R_OK) != 0) {
 		cli_error(_("--config %s: cannot read it"), g.config);
+		settings_free(&ctx.cfg);
 		return EXIT_USAGE;
 	}
 	text_set_ambiguous_width((int)cfg_int(ctx.cfg, SET_AMBIGUOUS_WIDTH));

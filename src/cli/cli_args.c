@@ -154,3 +154,180 @@ int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
 	sb_free(&err);
 	return rc;
 }
+
+int cli_store_rc(int rc, const strbuf *err)
+{
+	if (rc == 0)
+		return EXIT_OK;
+	cli_error("%s", sb_str(err));
+	return rc > 0 ? EXIT_NO : EXIT_USAGE;
+}
+
+int cli_record_get(cli_ctx *ctx, const cli_record *k, int64_t id, int act, void *rec)
+{
+	strbuf err = STRBUF_INIT;
+	int rc = cli_store_rc(k->get(cli_db(ctx), id, rec, &err), &err);
+	sb_free(&err);
+	if (rc == EXIT_OK && !cli_allowed(ctx, act, k->area(rec), NULL)) {
+		k->clear(rec);
+		rc = EXIT_NO;
+	}
+	return rc;
+}
+
+int cli_record_show(cli_ctx *ctx, int argc, char **argv, const cli_record *k,
+                    void (*usage)(FILE *fp))
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
+		{ "help", no_argument, NULL, CLI_OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == CLI_OPT_HELP) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != CLI_OPT_FORMAT || cli_arg_format(optarg, &fmt))
+			return EXIT_USAGE;
+	}
+	int64_t id;
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (cli_arg_id(_(k->number), argv[optind], &id))
+		return EXIT_USAGE;
+	void *rec = xcalloc(1, k->size);
+	int rc = cli_record_get(ctx, k, id, PERM_ENT_VIEW, rec);
+	if (rc == EXIT_OK) {
+		if (fmt == OUT_JSON)
+			k->show_json(rec);
+		else if (fmt == OUT_CSV)
+			k->show_csv(rec);
+		else
+			k->show_table(rec);
+		k->clear(rec);
+	}
+	free(rec);
+	return rc;
+}
+
+out_table *cli_kv_new(void)
+{
+	static const out_col kv[] = {
+		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
+	};
+	return out_new(kv, 2);
+}
+
+void cli_kv_add(out_table *t, char *label, char *value)
+{
+	const char *row[2] = { label, value };
+	out_row(t, row);
+	free(label);
+	free(value);
+}
+
+void cli_kv_print(out_table **t)
+{
+	out_print(*t, OUT_TABLE, false, stdout);
+	out_free(t);
+}
+
+/* cli_list's options: the listing's own and the common ones, NULL-terminated */
+static struct option *list_options(const struct option *own)
+{
+	static const struct option common[] = {
+		{ "enterprise", required_argument, NULL, CLI_OPT_ENTERPRISE },
+		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
+		{ "help", no_argument, NULL, CLI_OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	size_t n = 0;
+	while (own[n].name)
+		n++;
+	struct option *all = xcalloc(n + sizeof common / sizeof common[0], sizeof *all);
+	memcpy(all, own, n * sizeof *all);
+	memcpy(all + n, common, sizeof common);
+	return all;
+}
+
+/* cli_list's state while rows are added */
+typedef struct list_state {
+	const cli_listing *l;
+	out_table *t;
+	out_format fmt;
+	const void *own;
+} list_state;
+
+static void list_add(void *rec, void *arg)
+{
+	list_state *ls = arg;
+	ls->l->row(ls->t, ls->fmt, rec, ls->own);
+	ls->l->clear(rec);
+}
+
+/* the options of a list: true to go on, false with the exit code in *rc */
+static bool list_args(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, cli_query *q,
+                      const char **uscc, out_format *fmt, void (*usage)(FILE *fp), int *rc)
+{
+	struct option *opts = list_options(l->opts);
+	int c;
+	*rc = 0;
+	optind = 0;
+	while (*rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case CLI_OPT_ENTERPRISE:
+			*uscc = optarg;
+			*rc = l->enterprise == CLI_ENT_NONE ? -1 : 0;
+			break;
+		case CLI_OPT_FORMAT: *rc = cli_arg_format(optarg, fmt); break;
+		case CLI_OPT_HELP:
+			usage(stdout);
+			free(opts);
+			return false;
+		default: *rc = l->option(ctx, c, optarg, q); break;
+		}
+	}
+	free(opts);
+	if (*rc == 0 && (optind < argc || (l->enterprise == CLI_ENT_REQUIRED && !*uscc)))
+		*rc = -1;
+	if (*rc < 0) {
+		usage(stderr);
+		*rc = EXIT_USAGE;
+	}
+	if (*rc == 0 && l->check)
+		*rc = l->check(q);
+	return *rc == 0;
+}
+
+int cli_list(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, void *own,
+             void (*usage)(FILE *fp))
+{
+	cli_query q = { 0, NULL, own };
+	out_format fmt = OUT_TABLE;
+	const char *uscc = NULL;
+	int rc;
+	if (!list_args(ctx, argc, argv, l, &q, &uscc, &fmt, usage, &rc))
+		return rc;
+	if (uscc) {
+		ent_record e = { 0 };
+		if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW)) != 0)
+			return rc;
+		q.enterprise_id = e.id;
+		ent_record_clear(&e);
+	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
+		return EXIT_NO;
+	}
+	q.scope_area = cli_scope_area(ctx);
+	list_state ls = { l, out_new(l->cols, l->ncols), fmt, own };
+	rc = cli_each_page(ctx, l->fetch, &q, l->size, list_add, &ls);
+	if (rc == EXIT_OK)
+		out_print(ls.t, fmt, false, stdout);
+	out_free(&ls.t);
+	return rc;
+}

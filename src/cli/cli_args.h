@@ -1,9 +1,11 @@
 /* What the commands share about their arguments: an enterprise named by its USCC and
  * visible to the actor, --format, dates, record ids, the pool table, the actor's area
- * scope and subcommand dispatch. Each prints its own message on failure and returns
- * the exit code, so a command can `return` it. */
+ * scope, subcommand dispatch, and whole list and show subcommands driven by tables.
+ * Each prints its own message on failure and returns the exit code, so a command can
+ * `return` it. */
 #ifndef QIFU_CLI_ARGS_H
 #define QIFU_CLI_ARGS_H
+#include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -51,5 +53,72 @@ int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
                   void (*row)(void *rec, void *arg), void *arg);
 /* the area an area officer is confined to, NULL for everyone else */
 const char *cli_scope_area(cli_ctx *ctx);
+/* the exit code of a store result (0 done, 1 refused, -1 error), printing err unless 0 */
+int cli_store_rc(int rc, const strbuf *err);
+
+/* how the commands read one kind of record by its number */
+typedef struct cli_record {
+	const char *number;   /* msgid (marked N_) naming the number: "visit number" */
+	size_t size;          /* of the record */
+	/* the record: 0, 1 none (saying so in err), -1 error */
+	int (*get)(db *d, int64_t id, void *rec, strbuf *err);
+	const char *(*area)(const void *rec); /* the area of its enterprise */
+	void (*clear)(void *rec);
+	/* print it for show, by --format */
+	void (*show_table)(const void *rec);
+	void (*show_csv)(const void *rec);
+	void (*show_json)(const void *rec);
+} cli_record;
+
+/* record id of kind k into rec when the actor may do act to its enterprise: 0, or
+ * EXIT_NO / EXIT_USAGE with the message printed and rec left empty */
+int cli_record_get(cli_ctx *ctx, const cli_record *k, int64_t id, int act, void *rec);
+/* a show subcommand, "ID [--format F]": the record printed when the actor may view it */
+int cli_record_show(cli_ctx *ctx, int argc, char **argv, const cli_record *k,
+                    void (*usage)(FILE *fp));
+
+/* the "Field / Value" table of show in table format */
+out_table *cli_kv_new(void);
+/* a row of it from two allocated strings, which it frees */
+void cli_kv_add(out_table *t, char *label, char *value);
+/* print it on stdout and free it */
+void cli_kv_print(out_table **t);
+
+/* what a list hands its store page function (a cli_page_fn) as the filter */
+typedef struct cli_query {
+	int64_t enterprise_id;   /* --enterprise; 0 for every enterprise */
+	const char *scope_area;  /* set for area officers */
+	void *own;               /* the values of the listing's own options */
+} cli_query;
+
+/* how --enterprise takes part in a list */
+typedef enum cli_ent_opt { CLI_ENT_OPTIONAL, CLI_ENT_REQUIRED, CLI_ENT_NONE } cli_ent_opt;
+
+/* the values of the options every list has; a listing's own options use values below */
+enum { CLI_OPT_ENTERPRISE = 1000, CLI_OPT_FORMAT, CLI_OPT_HELP };
+
+/* a list subcommand as a table: options, store, columns */
+typedef struct cli_listing {
+	const struct option *opts; /* the own options, NULL-terminated; the common ones are added */
+	/* own option c with value val into q->own: 0, EXIT_USAGE with the message printed,
+	 * or -1 when this listing takes no such option (usage is printed) */
+	int (*option)(cli_ctx *ctx, int c, const char *val, cli_query *q);
+	/* once the options are read, before the enterprise is looked up: 0 or EXIT_USAGE
+	 * with the message printed; NULL when there is nothing to check */
+	int (*check)(const cli_query *q);
+	cli_ent_opt enterprise;
+	cli_page_fn *fetch;        /* gets the cli_query as its filter */
+	size_t size;               /* of one record */
+	const out_col *cols;
+	int ncols;
+	/* the cells of rec into t: codes when fmt is for files, labels for people */
+	void (*row)(out_table *t, out_format fmt, const void *rec, const void *own);
+	void (*clear)(void *rec);
+} cli_listing;
+
+/* run list subcommand l: its options, the enterprise and the area scope, then every
+ * record the store finds printed in --format; own receives the own options' values */
+int cli_list(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, void *own,
+             void (*usage)(FILE *fp));
 
 #endif

@@ -81,11 +81,13 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0) {
 		cli_error("%s", sb_str(&err));
+		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &err);
 	if (!d) {
 		cli_error("%s", sb_str(&err));
+		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	db_set_today(d, ctx->today);
@@ -97,10 +99,12 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	admin.role = ROLE_ADMIN;
 	if (staff_store_add(d, login, &admin, &err) < 0) {
 		cli_error("%s", sb_str(&err));
+		sb_free(&err);
 		db_close(&d);
 		unlink(ctx->db_path);
 		return EXIT_USAGE;
 	}
+	sb_free(&err);
 	db_close(&d);
 	printf(_("created %s; %s is its administrator\n"), ctx->db_path, login);
 	return EXIT_OK;

@@ -44,7 +44,14 @@ static int rnd(uint64_t *s, int n)
 	return (int)(rnd_next(s) % (uint64_t)n);
 }
 
-#define PICK(s, arr) (arr[rnd(s, (int)(sizeof arr / sizeof arr[0]))])
+/* one element of arr; every draw is its own statement, so the sequence does not
+ * depend on the compiler's order of evaluating arguments */
+static const char *pick(uint64_t *s, const char *const *arr, size_t n)
+{
+	return arr[rnd(s, (int)n)];
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 static const char *const name_a[] = {
 	"华", "泰", "联", "晶", "汇", "江", "洪", "赣", "昌", "恒", "鑫", "博", "远", "中",
@@ -89,7 +96,9 @@ static const char *const odd_names[] = {
 
 static char *person(uint64_t *s)
 {
-	return xasprintf("%s%s", PICK(s, surnames), PICK(s, given));
+	const char *sur = pick(s, surnames, NELEM(surnames));
+	const char *giv = pick(s, given, NELEM(given));
+	return xasprintf("%s%s", sur, giv);
 }
 
 typedef struct demo_staff {
@@ -230,13 +239,20 @@ static int add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_i
 			int area = rnd(seed, na);
 			if (done < (long)(sizeof odd_names / sizeof odd_names[0]))
 				e.name = xstrdup(odd_names[done]);
-			else
-				e.name = xasprintf("%s%s%s%s%s", PICK(seed, prefixes), PICK(seed, name_a),
-				                   PICK(seed, name_b), PICK(seed, trade_words), PICK(seed, forms));
+			else {
+				const char *p1 = pick(seed, prefixes, NELEM(prefixes));
+				const char *p2 = pick(seed, name_a, NELEM(name_a));
+				const char *p3 = pick(seed, name_b, NELEM(name_b));
+				const char *p4 = pick(seed, trade_words, NELEM(trade_words));
+				const char *p5 = pick(seed, forms, NELEM(forms));
+				e.name = xasprintf("%s%s%s%s%s", p1, p2, p3, p4, p5);
+			}
 			char code[19];
 			make_uscc((uint64_t)done, area, code);
 			e.uscc = xstrdup(code);
-			e.address = xasprintf("南昌市高新区%s%d号", PICK(seed, roads), 1 + rnd(seed, 999));
+			const char *road = pick(seed, roads, NELEM(roads));
+			int number = 1 + rnd(seed, 999);
+			e.address = xasprintf("南昌市高新区%s%d号", road, number);
 			e.area = xstrdup(areas[area]);
 			/* below-scale firms are the majority of a real register */
 			int c = rnd(seed, 10);
@@ -244,10 +260,12 @@ static int add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_i
 			int special = rnd(seed, 40);
 			e.group = xstrdup(special == 0 ? cat->groups[rnd(seed, cat->ngroups)] : "");
 			e.aviation = special == 1;
-			e.introduced_by = xstrdup(special == 2 ? PICK(seed, introducers) : "");
+			e.introduced_by = xstrdup(special == 2 ? pick(seed, introducers, NELEM(introducers)) : "");
 			e.legal_rep = person(seed);
 			e.contact = person(seed);
-			e.phone = xasprintf("1%d%09d", 3 + rnd(seed, 6), rnd(seed, 1000000000));
+			int prefix = 3 + rnd(seed, 6);
+			int subscriber = rnd(seed, 1000000000);
+			e.phone = xasprintf("1%d%09d", prefix, subscriber);
 			/* the same cleaning and routing as every other way in */
 			if (ent_validate(rules, &e, NULL, NULL, err) != ENT_OK) {
 				ent_record_clear(&e);

@@ -1,8 +1,10 @@
 /* qifu enterprise import: a spreadsheet of enterprises (CSV from Excel or WPS, any
  * of the encodings they write) checked row by row like every other way in, then
  * written in one transaction: all or nothing by default, or the good rows with the
- * bad ones set aside in a rejects file. */
+ * bad ones set aside in a rejects file. The checking and the writing are shared with
+ * the Enterprises pane's import (cli/ent_io.h); this file's command prints. */
 #include "cli/cmd_enterprise.h"
+#include "cli/ent_io.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -72,77 +74,39 @@ static void seen_free(seen *t)
 	free(t->lines);
 }
 
-typedef struct good_row {
-	ent_record e;
-	long line;
-} good_row;
-
-typedef struct import_run {
+/* the state of one check: the result, and what only the check needs */
+typedef struct check_run {
 	const char *path;
-	good_row *good;
-	long ngood, cap;
-	long nbad;
-	csv_writer *rejects;
-	int ncols;
-	bool show_errors;
-	bool tty;
-} import_run;
+	ent_import_result *imp;
+	const ent_import_hooks *hooks;
+	seen codes;
+} check_run;
 
-static void progress(const import_run *run, const char *what, long done, long total)
+static void report_bad(check_run *run, const csv_row *row, const char *column, const char *why)
 {
-	if (!run->tty || total < 2000 || (done % 1000 != 0 && done != total))
-		return;
-	fputc('\r', stderr);
-	fprintf(stderr, _("%s %ld/%ld (%ld%%)"), what, done, total, total ? done * 100 / total : 100);
-	if (done == total)
-		fputc('\n', stderr);
+	run->imp->nbad++;
+	if (run->hooks && run->hooks->bad)
+		run->hooks->bad(run->hooks->arg, row, column, why);
 }
 
-/* report one bad row: on stderr (the first 200), and into the rejects file */
-static void bad_row(import_run *run, const csv_row *row, const char *column, const char *why)
-{
-	run->nbad++;
-	if (run->nbad <= 200) {
-		if (column)
-			fprintf(stderr, _("%s:%ld: column %s: %s\n"), run->path, row->line, column, why);
-		else
-			fprintf(stderr, _("%s:%ld: %s\n"), run->path, row->line, why);
-	} else if (run->nbad == 201) {
-		fprintf(stderr, _("%s: more errors follow; only the first 200 are shown\n"), run->path);
-	}
-	if (run->rejects) {
-		const char **cells = xcalloc((size_t)run->ncols + 2, sizeof *cells);
-		int n = row->nfields < run->ncols ? row->nfields : run->ncols;
-		for (int i = 0; i < n; i++)
-			cells[i] = row->fields[i];
-		char *reason = column ? xasprintf("%s: %s", column, why) : xstrdup(why);
-		cells[run->ncols] = xasprintf("%ld", row->line);
-		cells[run->ncols + 1] = reason;
-		csvw_row(run->rejects, cells, run->ncols + 2);
-		free((char *)cells[run->ncols]);
-		free(reason);
-		free(cells);
-	}
-}
-
-/* check one data row: 0 kept in run->good, -1 reported as bad */
-static int check_row(cli_ctx *ctx, import_run *run, const import_map *map, const csv_row *row,
-                     seen *codes)
+/* check one data row: 0 kept among the good rows, -1 reported as bad */
+static int check_row(cli_ctx *ctx, check_run *run, const import_map *map, const csv_row *row)
 {
 	ent_record e = { 0 };
 	char *commissioner = NULL;
 	ent_field bad;
 	strbuf err = STRBUF_INIT;
 	int rc = -1;
+	ent_import_result *imp = run->imp;
 	if (import_row(map, row->fields, row->nfields, &e, &commissioner, &bad, &err) < 0 ||
 	    ent_validate(cli_ent_rules(ctx), &e, NULL, &bad, &err) != ENT_OK) {
-		bad_row(run, row, ent_field_header(bad), sb_str(&err));
+		report_bad(run, row, ent_field_header(bad), sb_str(&err));
 		goto out;
 	}
-	long first = seen_add(codes, e.uscc, row->line);
+	long first = seen_add(&run->codes, e.uscc, row->line);
 	if (first) {
 		sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
-		bad_row(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
 		goto out;
 	}
 	char *owner = NULL;
@@ -150,7 +114,7 @@ static int check_row(cli_ctx *ctx, import_run *run, const import_map *map, const
 		sb_reset(&err);
 		sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
-		bad_row(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
 		goto out;
 	}
 	if (*commissioner) {
@@ -158,19 +122,19 @@ static int check_row(cli_ctx *ctx, import_run *run, const import_map *map, const
 		if (staff_store_get(cli_db(ctx), commissioner, &s, &err) != 0) {
 			sb_reset(&err);
 			sb_addf(&err, _("no staff login '%s'"), commissioner);
-			bad_row(run, row, ent_field_header(ENT_F_COMMISSIONER), sb_str(&err));
+			report_bad(run, row, ent_field_header(ENT_F_COMMISSIONER), sb_str(&err));
 			goto out;
 		}
 		e.commissioner_id = s->id;
 		staff_free(&s);
 	}
-	if (run->ngood == run->cap) {
-		run->cap = run->cap ? run->cap * 2 : 256;
-		run->good = xrealloc(run->good, sizeof *run->good * (size_t)run->cap);
+	if (imp->ngood == imp->cap) {
+		imp->cap = imp->cap ? imp->cap * 2 : 256;
+		imp->good = xrealloc(imp->good, sizeof *imp->good * (size_t)imp->cap);
 	}
-	run->good[run->ngood].e = e;
-	run->good[run->ngood].line = row->line;
-	run->ngood++;
+	imp->good[imp->ngood].e = e;
+	imp->good[imp->ngood].line = row->line;
+	imp->ngood++;
 	memset(&e, 0, sizeof e);
 	rc = 0;
 out:
@@ -180,22 +144,185 @@ out:
 	return rc;
 }
 
-static int write_all(cli_ctx *ctx, import_run *run, strbuf *err)
+/* how often checking reports, in rows */
+#define CHECK_PROGRESS_EVERY 1000
+
+int ent_import_check(cli_ctx *ctx, const char *path, const ent_import_hooks *hooks,
+                     ent_import_result *imp, strbuf *err)
+{
+	memset(imp, 0, sizeof *imp);
+	imp->path = xstrdup(path);
+	check_run run = { path, imp, hooks, { 0 } };
+	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
+	import_map map;
+	csv_row row;
+	int rc = -1;
+	csv_reader *r = csv_open(path, &why);
+	if (!r) {
+		sb_add(err, sb_str(&why));
+		goto out;
+	}
+	imp->encoding = xstrdup(csv_encoding(r));
+	int got = csv_next(r, &row, &why);
+	if (got <= 0) {
+		if (got < 0)
+			sb_addf(err, "%s: %s", path, sb_str(&why));
+		else
+			sb_addf(err, _("%s: no header row"), path);
+		goto out;
+	}
+	if (import_map_header(&map, row.fields, row.nfields, &why, &ignored) < 0) {
+		sb_addf(err, _("%s:%ld: %s"), path, row.line, sb_str(&why));
+		goto out;
+	}
+	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
+		goto out;
+	while ((got = csv_next(r, &row, &why)) == 1) {
+		imp->rows++;
+		check_row(ctx, &run, &map, &row);
+		size_t done, total;
+		csv_progress(r, &done, &total);
+		if (hooks && hooks->progress && imp->rows % CHECK_PROGRESS_EVERY == 0 &&
+		    hooks->progress(hooks->arg, ENT_IO_CHECK, (long)done, (long)total)) {
+			sb_add(err, _("import cancelled; nothing imported"));
+			goto out;
+		}
+	}
+	if (got < 0) {
+		/* a broken file cannot be trusted past the break: nothing is imported */
+		sb_addf(err, _("%s: %s; nothing imported"), path, sb_str(&why));
+		goto out;
+	}
+	if (imp->rows == 0) {
+		sb_addf(err, _("%s: only a header row, no enterprises"), path);
+		goto out;
+	}
+	rc = 0;
+out:
+	seen_free(&run.codes);
+	csv_close(&r);
+	sb_free(&why);
+	sb_free(&ignored);
+	return rc;
+}
+
+/* how often writing reports, in rows */
+#define WRITE_PROGRESS_EVERY 500
+
+int ent_import_write(cli_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
+                     void *arg, strbuf *err)
 {
 	db *d = cli_db(ctx);
 	const char *actor = cli_actor(ctx)->login;
 	if (db_begin(d, err) < 0)
 		return -1;
-	for (long i = 0; i < run->ngood; i++) {
+	for (long i = 0; i < imp->ngood; i++) {
 		int64_t id;
-		if (ent_store_insert(d, actor, &run->good[i].e, &id, err) < 0) {
-			sb_addf(err, _(" (line %ld)"), run->good[i].line);
+		if (ent_store_insert(d, actor, &imp->good[i].e, &id, err) < 0) {
+			sb_addf(err, _(" (line %ld)"), imp->good[i].line);
 			db_rollback(d);
 			return -1;
 		}
-		progress(run, _("importing"), i + 1, run->ngood);
+		long done = i + 1;
+		if (progress && (done % WRITE_PROGRESS_EVERY == 0 || done == imp->ngood) &&
+		    progress(arg, ENT_IO_IMPORT, done, imp->ngood)) {
+			sb_add(err, _("import cancelled"));
+			db_rollback(d);
+			return -1;
+		}
 	}
 	return db_commit(d, err);
+}
+
+void ent_import_free(ent_import_result *imp)
+{
+	for (long i = 0; i < imp->ngood; i++)
+		ent_record_clear(&imp->good[i].e);
+	xfree(&imp->good);
+	xfree(&imp->path);
+	xfree(&imp->encoding);
+	memset(imp, 0, sizeof *imp);
+}
+
+/* what the command adds to a check: errors on stderr, a rejects file, a progress bar */
+typedef struct import_cli {
+	const char *path;
+	const char *rejects_path;
+	csv_writer *rejects;
+	int ncols;
+	long nbad;
+	bool tty;
+} import_cli;
+
+static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
+{
+	import_cli *c = arg;
+	if (*ignored)
+		cli_warn(_("%s: columns not in the template are ignored: %s"), c->path, ignored);
+	c->ncols = row->nfields;
+	if (!c->rejects_path)
+		return 0;
+	c->rejects = csvw_open(c->rejects_path, err);
+	if (!c->rejects)
+		return -1;
+	const char **head = xcalloc((size_t)c->ncols + 2, sizeof *head);
+	for (int i = 0; i < c->ncols; i++)
+		head[i] = row->fields[i];
+	head[c->ncols] = "原文件行号";
+	head[c->ncols + 1] = "错误原因";
+	csvw_row(c->rejects, head, c->ncols + 2);
+	free(head);
+	return 0;
+}
+
+/* report one bad row: on stderr (the first 200), and into the rejects file */
+static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	import_cli *c = arg;
+	c->nbad++;
+	if (c->nbad <= 200) {
+		if (column)
+			fprintf(stderr, _("%s:%ld: column %s: %s\n"), c->path, row->line, column, why);
+		else
+			fprintf(stderr, _("%s:%ld: %s\n"), c->path, row->line, why);
+	} else if (c->nbad == 201) {
+		fprintf(stderr, _("%s: more errors follow; only the first 200 are shown\n"), c->path);
+	}
+	if (c->rejects) {
+		const char **cells = xcalloc((size_t)c->ncols + 2, sizeof *cells);
+		int n = row->nfields < c->ncols ? row->nfields : c->ncols;
+		for (int i = 0; i < n; i++)
+			cells[i] = row->fields[i];
+		char *reason = column ? xasprintf("%s: %s", column, why) : xstrdup(why);
+		cells[c->ncols] = xasprintf("%ld", row->line);
+		cells[c->ncols + 1] = reason;
+		csvw_row(c->rejects, cells, c->ncols + 2);
+		free((char *)cells[c->ncols]);
+		free(reason);
+		free(cells);
+	}
+}
+
+static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
+{
+	import_cli *c = arg;
+	if (!c->tty)
+		return false;
+	if (phase == ENT_IO_CHECK) {
+		if (total > 1000000) {
+			fputc('\r', stderr);
+			fprintf(stderr, _("checking %zu%%"), (size_t)(done * 100 / total));
+		}
+		return false;
+	}
+	if (total < 2000 || (done % 1000 != 0 && done != total))
+		return false;
+	fputc('\r', stderr);
+	fprintf(stderr, _("%s %ld/%ld (%ld%%)"), _("importing"), done, total,
+	        total ? done * 100 / total : 100);
+	if (done == total)
+		fputc('\n', stderr);
+	return false;
 }
 
 int ent_import(cli_ctx *ctx, int argc, char **argv)
@@ -231,103 +358,51 @@ int ent_import(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!cli_allowed(ctx, PERM_ENT_IMPORT, NULL, NULL))
 		return EXIT_NO;
-	import_run run = { 0 };
-	run.path = argv[optind];
-	run.tty = isatty(STDERR_FILENO);
-	strbuf err = STRBUF_INIT, ignored = STRBUF_INIT;
-	seen codes = { 0 };
-	import_map map;
-	csv_row row;
+	import_cli cl = { 0 };
+	cl.path = argv[optind];
+	cl.rejects_path = dry ? NULL : rejects;
+	cl.tty = isatty(STDERR_FILENO);
+	ent_import_hooks hooks = { cli_header, cli_bad, cli_progress, &cl };
+	ent_import_result imp;
+	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
-	csv_reader *r = csv_open(run.path, &err);
-	if (!r) {
-		cli_error("%s", sb_str(&err));
-		goto out;
-	}
-	int got = csv_next(r, &row, &err);
-	if (got <= 0) {
-		cli_error(got < 0 ? "%s: %s" : _("%s: no header row"), run.path, sb_str(&err));
-		goto out;
-	}
-	if (import_map_header(&map, row.fields, row.nfields, &err, &ignored) < 0) {
-		cli_error(_("%s:%ld: %s"), run.path, row.line, sb_str(&err));
-		goto out;
-	}
-	if (ignored.len)
-		cli_warn(_("%s: columns not in the template are ignored: %s"), run.path, sb_str(&ignored));
-	run.ncols = row.nfields;
-	if (rejects && !dry) {
-		run.rejects = csvw_open(rejects, &err);
-		if (!run.rejects) {
-			cli_error("%s", sb_str(&err));
-			goto out;
-		}
-		const char **head = xcalloc((size_t)run.ncols + 2, sizeof *head);
-		for (int i = 0; i < run.ncols; i++)
-			head[i] = row.fields[i];
-		head[run.ncols] = "原文件行号";
-		head[run.ncols + 1] = "错误原因";
-		csvw_row(run.rejects, head, run.ncols + 2);
-		free(head);
-	}
-	long rows = 0;
-	while ((got = csv_next(r, &row, &err)) == 1) {
-		rows++;
-		check_row(ctx, &run, &map, &row, &codes);
-		size_t done, total;
-		csv_progress(r, &done, &total);
-		if (run.tty && total > 1000000 && rows % 1000 == 0)
-		{
-			fputc('\r', stderr);
-			fprintf(stderr, _("checking %zu%%"), done * 100 / total);
-		}
-	}
-	if (run.tty && rows >= 1000)
+	int checked = ent_import_check(ctx, cl.path, &hooks, &imp, &err);
+	if (cl.tty && imp.rows >= 1000)
 		fputc('\n', stderr);
-	if (got < 0) {
-		/* a broken file cannot be trusted past the break: nothing is imported */
-		cli_error(_("%s: %s; nothing imported"), run.path, sb_str(&err));
-		goto out;
-	}
-	if (rows == 0) {
-		cli_error(_("%s: only a header row, no enterprises"), run.path);
+	if (checked < 0) {
+		cli_error("%s", sb_str(&err));
 		goto out;
 	}
 	if (dry) {
-		printf(_("%s (%s): %ld rows, %ld good, %ld bad; dry run, nothing written\n"), run.path,
-		       csv_encoding(r), rows, run.ngood, run.nbad);
-		rc = run.nbad ? EXIT_USAGE : EXIT_OK;
+		printf(_("%s (%s): %ld rows, %ld good, %ld bad; dry run, nothing written\n"), cl.path,
+		       imp.encoding, imp.rows, imp.ngood, imp.nbad);
+		rc = imp.nbad ? EXIT_USAGE : EXIT_OK;
 		goto out;
 	}
-	if (run.nbad && !rejects) {
+	if (imp.nbad && !rejects) {
 		cli_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
 		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
-		             run.nbad), run.path, run.nbad);
+		             imp.nbad), cl.path, imp.nbad);
 		goto out;
 	}
 	sb_reset(&err);
-	if (write_all(ctx, &run, &err) < 0) {
+	if (ent_import_write(ctx, &imp, cli_progress, &cl, &err) < 0) {
 		cli_error(_("%s; nothing imported"), sb_str(&err));
 		goto out;
 	}
-	if (run.rejects && csvw_close(&run.rejects, true, &err) < 0)
+	if (cl.rejects && csvw_close(&cl.rejects, true, &err) < 0)
 		cli_error("%s", sb_str(&err));
 	printf(P_("%s (%s): imported %ld enterprise", "%s (%s): imported %ld enterprises",
-	          run.ngood), run.path, csv_encoding(r), run.ngood);
+	          imp.ngood), cl.path, imp.encoding, imp.ngood);
 	if (rejects)
 		printf(P_(", %ld rejected row written to %s", ", %ld rejected rows written to %s",
-		          run.nbad), run.nbad, rejects);
+		          imp.nbad), imp.nbad, rejects);
 	printf("\n");
 	rc = EXIT_OK;
 out:
-	if (run.rejects)
-		csvw_close(&run.rejects, false, &err);
-	for (long i = 0; i < run.ngood; i++)
-		ent_record_clear(&run.good[i].e);
-	free(run.good);
-	seen_free(&codes);
-	csv_close(&r);
+	if (cl.rejects)
+		csvw_close(&cl.rejects, false, &err);
+	ent_import_free(&imp);
 	sb_free(&err);
-	sb_free(&ignored);
 	return rc;
 }

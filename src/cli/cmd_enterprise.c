@@ -10,6 +10,7 @@
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "cli/cmd_enterprise.h"
+#include "cli/ent_io.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
@@ -451,30 +452,29 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 }
 
 /* call fn on every record the filter matches, a page at a time so that the
- * database is never held while rows are printed or written */
-static int each_record(cli_ctx *ctx, const ent_filter *f,
-                       void (*fn)(const ent_record *e, void *arg), void *arg)
+ * database is never held while rows are printed or written; fn returns -1 to stop
+ * (its reason in err) */
+static int each_record(cli_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                       int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
+                       strbuf *err)
 {
-	strbuf err = STRBUF_INIT;
 	enum { PAGE = 500 };
 	ent_record *page = xcalloc(PAGE, sizeof *page);
 	int n, rc = 0;
-	for (long off = 0;; off += PAGE) {
-		if (ent_store_records(cli_db(ctx), f, ENT_SORT_NAME, false, off, PAGE, page, &n,
-		                      &err) < 0) {
-			cli_error("%s", sb_str(&err));
+	for (long off = 0; rc == 0; off += PAGE) {
+		if (ent_store_records(cli_db(ctx), f, sort, desc, off, PAGE, page, &n, err) < 0) {
 			rc = -1;
 			break;
 		}
 		for (int i = 0; i < n; i++) {
-			fn(&page[i], arg);
+			if (rc == 0 && fn(&page[i], arg, err) < 0)
+				rc = -1;
 			ent_record_clear(&page[i]);
 		}
 		if (n < PAGE)
 			break;
 	}
 	free(page);
-	sb_free(&err);
 	return rc;
 }
 
@@ -484,14 +484,16 @@ typedef struct list_state {
 	bool labels;
 } list_state;
 
-static void list_one(const ent_record *e, void *arg)
+static int list_one(const ent_record *e, void *arg, strbuf *err)
 {
+	(void)err;
 	list_state *st = arg;
 	ent_record shown = *e;
 	const category *k = catalog_category(st->cat, e->category);
 	if (st->labels && k)
 		shown.category = k->short_label;
 	add_row(st->t, &shown);
+	return 0;
 }
 
 static int ent_list(cli_ctx *ctx, int argc, char **argv)
@@ -506,10 +508,16 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	list_state st = { out_new(ent_cols, NCOLS), cli_ent_rules(ctx)->cat, fmt == OUT_TABLE };
-	rc = each_record(ctx, &f, list_one, &st) < 0 ? EXIT_USAGE : EXIT_OK;
+	strbuf err = STRBUF_INIT;
+	rc = EXIT_OK;
+	if (each_record(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_USAGE;
+	}
 	if (rc == EXIT_OK)
 		out_print(st.t, fmt, false, stdout);
 	out_free(&st.t);
+	sb_free(&err);
 	return rc;
 }
 
@@ -526,11 +534,15 @@ typedef struct export_state {
 	csv_writer *csv;
 	xlsx_table *xlsx;
 	const catalog *cat;
-	long rows;
-	int failed;
+	long rows, total;
+	ent_io_progress progress;
+	void *arg;
 } export_state;
 
-static void export_one(const ent_record *e, void *arg)
+/* how often a long export reports, in rows */
+#define EXPORT_PROGRESS_EVERY 500
+
+static int export_one(const ent_record *e, void *arg, strbuf *err)
 {
 	export_state *st = arg;
 	const category *k = catalog_category(st->cat, e->category);
@@ -540,11 +552,19 @@ static void export_one(const ent_record *e, void *arg)
 	const char *cells[NEXPORT] = { e->name, e->uscc, e->area, k ? k->label : e->category,
 		e->group, e->aviation ? "是" : "否", e->introduced_by, e->address, e->legal_rep,
 		e->contact, e->phone, e->commissioner, e->lead_unit, sb_str(&coop) };
+	int rc = 0;
+	/* a failed write is reported by the close; stop at once */
 	if ((st->csv && csvw_row(st->csv, cells, NEXPORT) < 0) ||
 	    (st->xlsx && xlsx_row(st->xlsx, cells) < 0))
-		st->failed = 1;
+		rc = -1;
 	st->rows++;
+	if (rc == 0 && st->progress && st->rows % EXPORT_PROGRESS_EVERY == 0 &&
+	    st->progress(st->arg, ENT_IO_EXPORT, st->rows, st->total)) {
+		sb_add(err, _("export cancelled"));
+		rc = -1;
+	}
 	sb_free(&coop);
+	return rc;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -553,27 +573,30 @@ static bool ends_with(const char *s, const char *suffix)
 	return n >= m && strcasecmp(s + n - m, suffix) == 0;
 }
 
-static int ent_export(cli_ctx *ctx, int argc, char **argv)
+int ent_export_check_path(const char *path, bool *xlsx, strbuf *err)
 {
-	ent_filter f = { 0 };
-	int rc = parse_filters(ctx, argc, argv, &f, NULL);
-	if (rc)
-		return rc == 100 ? EXIT_OK : rc;
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_USAGE;
+	*xlsx = ends_with(path, ".xlsx");
+	if (!*xlsx && !ends_with(path, ".csv")) {
+		sb_addf(err, _("export: %s: the file name must end in .csv or .xlsx"), path);
+		return -1;
 	}
-	const char *path = argv[optind];
-	bool xlsx = ends_with(path, ".xlsx");
-	if (!xlsx && !ends_with(path, ".csv")) {
-		cli_error(_("export: %s: the file name must end in .csv or .xlsx"), path);
-		return EXIT_USAGE;
-	}
-	if (!cli_allowed(ctx, PERM_ENT_EXPORT, NULL, NULL))
-		return EXIT_NO;
+	return 0;
+}
+
+int ent_export_write(cli_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                     const char *path, ent_io_progress progress, void *arg, long *rows,
+                     strbuf *err)
+{
+	bool xlsx;
+	*rows = 0;
+	if (ent_export_check_path(path, &xlsx, err) < 0)
+		return -1;
 	export_state st = { 0 };
 	st.cat = cli_ent_rules(ctx)->cat;
-	strbuf err = STRBUF_INIT;
+	st.progress = progress;
+	st.arg = arg;
+	if (progress && ent_store_count(cli_db(ctx), f, &st.total, err) < 0)
+		return -1;
 	const char *headers[NEXPORT];
 	for (int i = 0; i < NEXPORT - 2; i++)
 		headers[i] = ent_field_header(export_fields[i]);
@@ -588,29 +611,53 @@ static int ent_export(cli_ctx *ctx, int argc, char **argv)
 		char now[20], *title;
 		db_now(cli_db(ctx), now);
 		title = xasprintf(_("Enterprise register, exported %s"), now);
-		st.xlsx = xlsx_open(path, title, NEXPORT, cols, &err);
+		st.xlsx = xlsx_open(path, title, NEXPORT, cols, err);
 		free(title);
 	} else {
-		st.csv = csvw_open(path, &err);
+		st.csv = csvw_open(path, err);
 		if (st.csv)
 			csvw_row(st.csv, headers, NEXPORT);
 	}
-	if (!st.csv && !st.xlsx) {
+	if (!st.csv && !st.xlsx)
+		return -1;
+	bool ok = each_record(ctx, f, sort, desc, export_one, &st, err) == 0;
+	int closed = xlsx ? xlsx_close(&st.xlsx, ok, err) : csvw_close(&st.csv, ok, err);
+	if (!ok || closed < 0)
+		return -1;
+	*rows = st.rows;
+	return 0;
+}
+
+static int ent_export(cli_ctx *ctx, int argc, char **argv)
+{
+	ent_filter f = { 0 };
+	int rc = parse_filters(ctx, argc, argv, &f, NULL);
+	if (rc)
+		return rc == 100 ? EXIT_OK : rc;
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	const char *path = argv[optind];
+	bool xlsx;
+	strbuf err = STRBUF_INIT;
+	if (ent_export_check_path(path, &xlsx, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	bool ok = each_record(ctx, &f, export_one, &st) == 0 && !st.failed;
-	int closed = xlsx ? xlsx_close(&st.xlsx, ok, &err) : csvw_close(&st.csv, ok, &err);
-	if (!ok || closed < 0) {
+	if (!cli_allowed(ctx, PERM_ENT_EXPORT, NULL, NULL))
+		return EXIT_NO;
+	long rows;
+	if (ent_export_write(ctx, &f, ENT_SORT_NAME, false, path, NULL, NULL, &rows, &err) < 0) {
 		if (err.len)
 			cli_error("%s", sb_str(&err));
 		cli_error(_("export: nothing written to %s"), path);
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	printf(P_("exported %ld enterprise to %s\n", "exported %ld enterprises to %s\n", st.rows),
-	       st.rows, path);
+	printf(P_("exported %ld enterprise to %s\n", "exported %ld enterprises to %s\n", rows),
+	       rows, path);
 	sb_free(&err);
 	return EXIT_OK;
 }

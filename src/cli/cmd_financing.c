@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli_args.h"
+#include "cli/cmd_financing.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -34,14 +35,16 @@ static void usage(FILE *fp)
 	        "created_at, updated_at.\n"), fp);
 }
 
-enum { OPT_ENTERPRISE = 1, OPT_AMOUNT, OPT_PURPOSE, OPT_INSTITUTION, OPT_STATUS, OPT_FORMAT,
-       OPT_HELP };
+enum { OPT_ENTERPRISE = 1, OPT_AMOUNT, OPT_PURPOSE, OPT_INSTITUTION, OPT_STATUS, OPT_HELP };
 
-/* --status's value: 0 or EXIT_USAGE naming the allowed ones */
-static int arg_status(const char *s, fin_status *st)
+/* --status's value as a fin_status in *st: 0 or EXIT_USAGE naming the allowed ones */
+static int arg_status(const char *s, int *st)
 {
-	if (fin_status_parse(s, st))
+	fin_status v;
+	if (fin_status_parse(s, &v)) {
+		*st = (int)v;
 		return 0;
+	}
 	strbuf b = STRBUF_INIT;
 	fin_status_list(&b);
 	cli_error(_("--status: unknown status '%s'; allowed: %s"), s, sb_str(&b));
@@ -49,14 +52,28 @@ static int arg_status(const char *s, fin_status *st)
 	return EXIT_USAGE;
 }
 
-/* the exit code for a store result: refused is "no", an error is a failure */
-static int store_rc(int rc, const strbuf *err)
+static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	if (rc == 0)
-		return EXIT_OK;
-	cli_error("%s", sb_str(err));
-	return rc > 0 ? EXIT_NO : EXIT_USAGE;
+	int rc = fin_store_get(d, id, rec, err);
+	if (rc == 1)
+		sb_addf(err, _("no financing need %" PRId64), id);
+	return rc;
 }
+
+static const char *area(const void *rec)
+{
+	return ((const fin_rec *)rec)->area;
+}
+
+static void rec_clear(void *rec)
+{
+	fin_rec_clear(rec);
+}
+
+/* needs are changed by number but not shown one at a time: list shows every field */
+static const cli_record kind = {
+	N_("financing need number"), sizeof(fin_rec), get, area, rec_clear, NULL, NULL, NULL,
+};
 
 static int fin_add(cli_ctx *ctx, int argc, char **argv)
 {
@@ -72,8 +89,7 @@ static int fin_add(cli_ctx *ctx, int argc, char **argv)
 	fin_rec f = { 0 };
 	const char *uscc = NULL, *amount = NULL;
 	strbuf err = STRBUF_INIT;
-	int c, rc = EXIT_USAGE;
-	f.status = FIN_NEED;
+	int c, rc = EXIT_USAGE, status = FIN_NEED;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
@@ -82,7 +98,7 @@ static int fin_add(cli_ctx *ctx, int argc, char **argv)
 		case OPT_PURPOSE: free(f.purpose); f.purpose = xstrdup(optarg); break;
 		case OPT_INSTITUTION: free(f.institution); f.institution = xstrdup(optarg); break;
 		case OPT_STATUS:
-			if (arg_status(optarg, &f.status))
+			if (arg_status(optarg, &status))
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
@@ -93,6 +109,7 @@ static int fin_add(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		goto out;
 	}
+	f.status = (fin_status)status;
 	if (fin_amount_parse(amount, &f.amount_fen, &err) < 0) {
 		cli_error(_("--amount: %s"), sb_str(&err));
 		goto out;
@@ -106,7 +123,7 @@ static int fin_add(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	f.enterprise_id = e.id;
 	int64_t id;
-	rc = store_rc(fin_store_add(cli_db(ctx), cli_actor(ctx)->login, &f, &id, &err), &err);
+	rc = cli_store_rc(fin_store_add(cli_db(ctx), cli_actor(ctx)->login, &f, &id, &err), &err);
 	if (rc == EXIT_OK) {
 		char yuan[32];
 		printf(_("recorded financing need %" PRId64 " of %s: %s yuan for %s, status %s\n"), id,
@@ -132,13 +149,11 @@ static int fin_update(cli_ctx *ctx, int argc, char **argv)
 	int status = -1, c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		fin_status s;
 		switch (c) {
 		case OPT_INSTITUTION: institution = optarg; break;
 		case OPT_STATUS:
-			if (arg_status(optarg, &s))
+			if (arg_status(optarg, &status))
 				return EXIT_USAGE;
-			status = (int)s;
 			break;
 		case OPT_HELP: usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
@@ -149,21 +164,13 @@ static int fin_update(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if (cli_arg_id(_("financing need number"), argv[optind], &id))
+	if (cli_arg_id(_(kind.number), argv[optind], &id))
 		return EXIT_USAGE;
 	fin_rec f = { 0 };
 	strbuf err = STRBUF_INIT;
-	int rc = fin_store_get(cli_db(ctx), id, &f, &err);
-	if (rc != 0) {
-		if (rc > 0)
-			sb_addf(&err, _("no financing need %" PRId64), id);
-		rc = store_rc(rc, &err);
+	int rc = cli_record_get(ctx, &kind, id, PERM_FINANCING_EDIT, &f);
+	if (rc != 0)
 		goto out;
-	}
-	if (!cli_allowed(ctx, PERM_FINANCING_EDIT, f.area, NULL)) {
-		rc = EXIT_NO;
-		goto out;
-	}
 	/* the new values are cleaned by the same rule as on add */
 	if (institution) {
 		free(f.institution);
@@ -174,8 +181,8 @@ static int fin_update(cli_ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	rc = store_rc(fin_store_update(cli_db(ctx), cli_actor(ctx)->login, id, status,
-	                               institution ? f.institution : NULL, &err), &err);
+	rc = cli_store_rc(fin_store_update(cli_db(ctx), cli_actor(ctx)->login, id, status,
+	                                   institution ? f.institution : NULL, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("updated financing need %" PRId64 " of %s\n"), id, f.enterprise);
 out:
@@ -198,8 +205,7 @@ static const out_col list_cols[] = {
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 
-/* the amount as people read it: 500万元, 1.5亿元, 3456.78元 */
-static char *amount_for_people(int64_t fen)
+char *fin_amount_for_people(int64_t fen)
 {
 	char num[32];
 	switch (fin_amount_scaled(fen, num)) {
@@ -213,7 +219,7 @@ static void list_row(out_table *t, const fin_rec *f, out_format fmt)
 {
 	char id[24], yuan[32];
 	snprintf(id, sizeof id, "%" PRId64, f->id);
-	char *people = fmt == OUT_TABLE ? amount_for_people(f->amount_fen) : NULL;
+	char *people = fmt == OUT_TABLE ? fin_amount_for_people(f->amount_fen) : NULL;
 	const char *cells[NLIST] = { id, f->enterprise, f->uscc,
 		people ? people : fin_amount_yuan(f->amount_fen, yuan), f->purpose,
 		fmt == OUT_TABLE ? _(fin_status_label(f->status)) : fin_status_code(f->status),
@@ -222,75 +228,36 @@ static void list_row(out_table *t, const fin_rec *f, out_format fmt)
 	free(people);
 }
 
-typedef struct list_state {
-	out_table *t;
-	out_format fmt;
-} list_state;
-
-static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)
 {
-	return fin_store_list(d, f, offset, limit, out, n, err);
+	list_row(t, rec, fmt);
 }
 
-static void add_row(void *rec, void *arg)
+static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
 {
-	list_state *ls = arg;
-	list_row(ls->t, rec, ls->fmt);
-	fin_rec_clear(rec);
+	return c == OPT_STATUS ? arg_status(val, q->own) : -1;
+}
+
+static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+                      strbuf *err)
+{
+	const cli_query *q = arg;
+	fin_filter f = { q->enterprise_id, *(const int *)q->own, q->scope_area };
+	return fin_store_list(d, &f, offset, limit, out, n, err);
 }
 
 static int fin_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
 		{ "status", required_argument, NULL, OPT_STATUS },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	fin_filter f = { 0, -1, NULL };
-	out_format fmt = OUT_TABLE;
-	const char *uscc = NULL;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		fin_status s;
-		switch (c) {
-		case OPT_ENTERPRISE: uscc = optarg; break;
-		case OPT_STATUS:
-			if (arg_status(optarg, &s))
-				return EXIT_USAGE;
-			f.status = (int)s;
-			break;
-		case OPT_FORMAT:
-			if (cli_arg_format(optarg, &fmt))
-				return EXIT_USAGE;
-			break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (uscc) {
-		ent_record e = { 0 };
-		int rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW);
-		if (rc)
-			return rc;
-		f.enterprise_id = e.id;
-		ent_record_clear(&e);
-	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
-		return EXIT_NO;
-	}
-	f.scope_area = cli_scope_area(ctx);
-	list_state ls = { out_new(list_cols, NLIST), fmt };
-	int rc = cli_each_page(ctx, fetch, &f, sizeof(fin_rec), add_row, &ls);
-	if (rc == EXIT_OK)
-		out_print(ls.t, fmt, false, stdout);
-	out_free(&ls.t);
-	return rc;
+	static const cli_listing listing = {
+		opts, list_option, NULL, CLI_ENT_OPTIONAL, list_fetch, sizeof(fin_rec),
+		list_cols, NLIST, list_add, rec_clear,
+	};
+	int status = -1;
+	return cli_list(ctx, argc, argv, &listing, &status, usage);
 }
 
 int cmd_financing(cli_ctx *ctx, int argc, char **argv)

@@ -39,7 +39,7 @@ static void usage(FILE *fp)
 	sb_free(&names);
 }
 
-enum { OPT_ENTERPRISE = 1, OPT_POOL, OPT_DATE, OPT_REASON, OPT_FORMAT, OPT_HELP };
+enum { OPT_ENTERPRISE = 1, OPT_POOL, OPT_DATE, OPT_REASON, OPT_HELP };
 
 /* enter and leave: the same options, the same checks, a different store call */
 static int move(cli_ctx *ctx, int argc, char **argv, bool entering)
@@ -145,124 +145,91 @@ static const out_col history_cols[] = {
 	{ "left_by", N_("Left by"), OUT_STR },
 };
 
-static void period_row(out_table *t, const pool_table *pools, const pool_period *p,
-                       bool history)
+/* the values of list's and history's own options */
+typedef struct list_opts {
+	const pool_table *pools;
+	const pool_def *pool;   /* list --pool; NULL for every pool */
+	bool history;
+} list_opts;
+
+static void dates(const pool_period *p, char in[11], char out[11])
 {
-	char in[11], out[11] = "";
 	date_format(p->entered_on, in);
+	out[0] = '\0';
 	if (p->left_on != DATE_NONE)
 		date_format(p->left_on, out);
-	const char *name = pools_name(pools, p->pool);
-	if (history) {
-		const char *cells[] = { p->pool, name, in, out, p->reason_in, p->reason_out,
-		                        p->entered_by, p->left_by };
-		out_row(t, cells);
-	} else {
-		const char *cells[] = { p->pool, name, p->enterprise, p->uscc, p->area, in,
-		                        p->reason_in };
-		out_row(t, cells);
-	}
 }
 
-/* what list and history ask the store for */
-typedef struct which {
-	int64_t enterprise_id;  /* history */
-	const char *pool;       /* list: NULL for every pool */
-	const char *scope_area; /* list: area officers */
-} which;
+static void member_row(out_table *t, out_format fmt, const void *rec, const void *own)
+{
+	const pool_period *p = rec;
+	const list_opts *o = own;
+	char in[11], out[11];
+	dates(p, in, out);
+	const char *cells[] = { p->pool, pools_name(o->pools, p->pool), p->enterprise, p->uscc,
+	                        p->area, in, p->reason_in };
+	out_row(t, cells);
+}
+
+static void history_row(out_table *t, out_format fmt, const void *rec, const void *own)
+{
+	const pool_period *p = rec;
+	const list_opts *o = own;
+	char in[11], out[11];
+	dates(p, in, out);
+	const char *cells[] = { p->pool, pools_name(o->pools, p->pool), in, out, p->reason_in,
+	                        p->reason_out, p->entered_by, p->left_by };
+	out_row(t, cells);
+}
 
 static int fetch_history(db *d, const void *arg, long offset, int limit, void *out, int *n,
                          strbuf *err)
 {
-	const which *w = arg;
-	return pool_store_history(d, w->enterprise_id, offset, limit, out, n, err);
+	const cli_query *q = arg;
+	return pool_store_history(d, q->enterprise_id, offset, limit, out, n, err);
 }
 
 static int fetch_members(db *d, const void *arg, long offset, int limit, void *out, int *n,
                          strbuf *err)
 {
-	const which *w = arg;
-	return pool_store_members(d, w->pool, w->scope_area, offset, limit, out, n, err);
+	const cli_query *q = arg;
+	const list_opts *o = q->own;
+	return pool_store_members(d, o->pool ? o->pool->code : NULL, q->scope_area, offset, limit,
+	                          out, n, err);
 }
 
-typedef struct list_state {
-	out_table *t;
-	const pool_table *pools;
-	bool history;
-} list_state;
-
-static void add_row(void *rec, void *arg)
+static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
 {
-	list_state *ls = arg;
-	period_row(ls->t, ls->pools, rec, ls->history);
+	list_opts *o = q->own;
+	if (c != OPT_POOL || o->history)
+		return -1;
+	return cli_arg_pool(o->pools, "--pool", val, &o->pool);
+}
+
+static void period_clear(void *rec)
+{
 	pool_period_clear(rec);
 }
 
-/* list and history: the same options and paging, different rows */
+/* list and history: the same options, different rows */
 static int periods(cli_ctx *ctx, int argc, char **argv, bool history)
 {
 	static const struct option opts[] = {
-		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
 		{ "pool", required_argument, NULL, OPT_POOL },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
+	};
+	static const cli_listing members = {
+		opts, list_option, NULL, CLI_ENT_NONE, fetch_members, sizeof(pool_period),
+		member_cols, sizeof member_cols / sizeof member_cols[0], member_row, period_clear,
+	};
+	static const cli_listing history_listing = {
+		opts, list_option, NULL, CLI_ENT_REQUIRED, fetch_history, sizeof(pool_period),
+		history_cols, sizeof history_cols / sizeof history_cols[0], history_row, period_clear,
 	};
 	pool_table pools;
 	cli_pools_load(&pools);
-	const pool_def *pool = NULL;
-	const char *uscc = NULL;
-	out_format fmt = OUT_TABLE;
-	ent_record e = { 0 };
-	int c, rc = EXIT_USAGE;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ENTERPRISE:
-			if (!history)
-				goto bad;
-			uscc = optarg;
-			break;
-		case OPT_POOL:
-			if (history)
-				goto bad;
-			if (cli_arg_pool(&pools, "--pool", optarg, &pool))
-				goto out;
-			break;
-		case OPT_FORMAT:
-			if (cli_arg_format(optarg, &fmt))
-				goto out;
-			break;
-		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: goto bad;
-		}
-	}
-	if (optind < argc || (history && !uscc))
-		goto bad;
-	if (history) {
-		if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW)) != 0)
-			goto out;
-	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
-		rc = EXIT_NO;
-		goto out;
-	}
-	which w = { e.id, pool ? pool->code : NULL, cli_scope_area(ctx) };
-	list_state ls = {
-		history ? out_new(history_cols, sizeof history_cols / sizeof history_cols[0])
-		        : out_new(member_cols, sizeof member_cols / sizeof member_cols[0]),
-		&pools, history,
-	};
-	rc = cli_each_page(ctx, history ? fetch_history : fetch_members, &w, sizeof(pool_period),
-	                   add_row, &ls);
-	if (rc == EXIT_OK)
-		out_print(ls.t, fmt, false, stdout);
-	out_free(&ls.t);
-	goto out;
-bad:
-	usage(stderr);
-	rc = EXIT_USAGE;
-out:
-	ent_record_clear(&e);
+	list_opts o = { &pools, NULL, history };
+	int rc = cli_list(ctx, argc, argv, history ? &history_listing : &members, &o, usage);
 	pools_free(&pools);
 	return rc;
 }

@@ -36,7 +36,7 @@ static void usage(FILE *fp)
 }
 
 enum { OPT_ENTERPRISE = 1, OPT_DATE, OPT_UNIT, OPT_PEOPLE, OPT_TOPICS, OPT_CARD, OPT_PROBLEM,
-       OPT_FROM, OPT_TO, OPT_FORMAT, OPT_HELP };
+       OPT_FROM, OPT_TO, OPT_HELP };
 
 static int visit_add(cli_ctx *ctx, int argc, char **argv)
 {
@@ -126,93 +126,89 @@ static void list_row(out_table *t, const visit_rec *v)
 	out_row(t, cells);
 }
 
-static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+/* the values of list's own options */
+typedef struct list_opts {
+	const char *unit;
+	qdate from, to;
+	char from_s[11], to_s[11];
+} list_opts;
+
+static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
 {
-	return visit_store_list(d, f, offset, limit, out, n, err);
+	list_opts *o = q->own;
+	switch (c) {
+	case OPT_UNIT:
+		if (!units_find(cli_units(ctx), val)) {
+			cli_error(_("--unit: unknown unit '%s'"), val);
+			return EXIT_USAGE;
+		}
+		o->unit = val;
+		return 0;
+	case OPT_FROM:
+		if (cli_arg_date("--from", val, &o->from))
+			return EXIT_USAGE;
+		date_format(o->from, o->from_s);
+		return 0;
+	case OPT_TO:
+		if (cli_arg_date("--to", val, &o->to))
+			return EXIT_USAGE;
+		date_format(o->to, o->to_s);
+		return 0;
+	default:
+		return -1;
+	}
 }
 
-static void add_row(void *rec, void *t)
+static int list_check(const cli_query *q)
+{
+	const list_opts *o = q->own;
+	if (o->from != DATE_NONE && o->to != DATE_NONE && o->from > o->to) {
+		cli_error(_("--from %s lies after --to %s"), o->from_s, o->to_s);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+                      strbuf *err)
+{
+	const cli_query *q = arg;
+	const list_opts *o = q->own;
+	visit_filter f = { q->enterprise_id, o->unit, o->from != DATE_NONE ? o->from_s : NULL,
+	                   o->to != DATE_NONE ? o->to_s : NULL, q->scope_area };
+	return visit_store_list(d, &f, offset, limit, out, n, err);
+}
+
+static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)
 {
 	list_row(t, rec);
+}
+
+static void rec_clear(void *rec)
+{
 	visit_rec_clear(rec);
 }
 
 static int visit_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
 		{ "unit", required_argument, NULL, OPT_UNIT },
 		{ "from", required_argument, NULL, OPT_FROM },
 		{ "to", required_argument, NULL, OPT_TO },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	visit_filter f = { 0 };
-	out_format fmt = OUT_TABLE;
-	const char *uscc = NULL;
-	qdate from = DATE_NONE, to = DATE_NONE;
-	char from_s[11], to_s[11];
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ENTERPRISE: uscc = optarg; break;
-		case OPT_UNIT:
-			if (!units_find(cli_units(ctx), optarg)) {
-				cli_error(_("--unit: unknown unit '%s'"), optarg);
-				return EXIT_USAGE;
-			}
-			f.unit = optarg;
-			break;
-		case OPT_FROM:
-			if (cli_arg_date("--from", optarg, &from))
-				return EXIT_USAGE;
-			f.from = date_format(from, from_s);
-			break;
-		case OPT_TO:
-			if (cli_arg_date("--to", optarg, &to))
-				return EXIT_USAGE;
-			f.to = date_format(to, to_s);
-			break;
-		case OPT_FORMAT:
-			if (cli_arg_format(optarg, &fmt))
-				return EXIT_USAGE;
-			break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (from != DATE_NONE && to != DATE_NONE && from > to) {
-		cli_error(_("--from %s lies after --to %s"), from_s, to_s);
-		return EXIT_USAGE;
-	}
-	if (uscc) {
-		ent_record e = { 0 };
-		int rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW);
-		if (rc)
-			return rc;
-		f.enterprise_id = e.id;
-		ent_record_clear(&e);
-	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
-		return EXIT_NO;
-	}
-	f.scope_area = cli_scope_area(ctx);
-	out_table *t = out_new(list_cols, NLIST);
-	int rc = cli_each_page(ctx, fetch, &f, sizeof(visit_rec), add_row, t);
-	if (rc == EXIT_OK)
-		out_print(t, fmt, false, stdout);
-	out_free(&t);
-	return rc;
+	static const cli_listing listing = {
+		opts, list_option, list_check, CLI_ENT_OPTIONAL, list_fetch, sizeof(visit_rec),
+		list_cols, NLIST, list_add, rec_clear,
+	};
+	list_opts o = { NULL, DATE_NONE, DATE_NONE, "", "" };
+	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }
 
 /* one visit as a JSON object with its problems as an array */
-static void show_json(const visit_rec *v)
+static void show_json(const void *rec)
 {
+	const visit_rec *v = rec;
 	char day[11];
 	printf("{\"id\": %" PRId64 ", \"date\": \"%s\", \"enterprise\": ", v->id,
 	       date_format(v->date, day));
@@ -241,11 +237,9 @@ static void show_json(const visit_rec *v)
 	fputs("]}\n", stdout);
 }
 
-static void show_table(const visit_rec *v)
+static void show_table(const void *rec)
 {
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
-	};
+	const visit_rec *v = rec;
 	char id[24], day[11];
 	snprintf(id, sizeof id, "%" PRId64, v->id);
 	const char *rows[][2] = {
@@ -261,27 +255,22 @@ static void show_table(const visit_rec *v)
 		{ _("Recorded by"), v->created_by },
 		{ _("Recorded at"), v->created_at },
 	};
-	out_table *t = out_new(kv, 2);
+	out_table *t = cli_kv_new();
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		out_row(t, rows[i]);
 	for (int i = 0; i < v->nproblems; i++) {
-		char *label = xasprintf(_("Problem %d"), v->problems[i].seq);
-		char *text = v->problems[i].appeal_id
-			? xasprintf(_("%s (appeal %" PRId64 ")"), v->problems[i].text,
-			            v->problems[i].appeal_id)
-			: xstrdup(v->problems[i].text);
-		const char *row[2] = { label, text };
-		out_row(t, row);
-		free(label);
-		free(text);
+		const visit_problem *p = &v->problems[i];
+		cli_kv_add(t, xasprintf(_("Problem %d"), p->seq), p->appeal_id
+			? xasprintf(_("%s (appeal %" PRId64 ")"), p->text, p->appeal_id)
+			: xstrdup(p->text));
 	}
-	out_print(t, OUT_TABLE, false, stdout);
-	out_free(&t);
+	cli_kv_print(&t);
 }
 
 /* CSV: the list's columns and one row per problem, so a spreadsheet filters on them */
-static void show_csv(const visit_rec *v)
+static void show_csv(const void *rec)
 {
+	const visit_rec *v = rec;
 	static const out_col cols[] = {
 		{ "id", N_("Visit"), OUT_INT },
 		{ "date", N_("Visited on"), OUT_STR },
@@ -317,55 +306,25 @@ static void show_csv(const visit_rec *v)
 	out_free(&t);
 }
 
+static int get(db *d, int64_t id, void *rec, strbuf *err)
+{
+	int rc = visit_store_get(d, id, rec, err);
+	if (rc == 1)
+		sb_addf(err, _("no visit %" PRId64), id);
+	return rc;
+}
+
+static const char *area(const void *rec)
+{
+	return ((const visit_rec *)rec)->area;
+}
+
 static int visit_show(cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ NULL, 0, NULL, 0 },
+	static const cli_record kind = {
+		N_("visit number"), sizeof(visit_rec), get, area, rec_clear, show_table, show_csv, show_json,
 	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == OPT_HELP) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != OPT_FORMAT || cli_arg_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
-	int64_t id;
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (cli_arg_id(_("visit number"), argv[optind], &id))
-		return EXIT_USAGE;
-	visit_rec v = { 0 };
-	strbuf err = STRBUF_INIT;
-	int found = visit_store_get(cli_db(ctx), id, &v, &err);
-	if (found != 0) {
-		if (found < 0)
-			cli_error("%s", sb_str(&err));
-		else
-			cli_error(_("no visit %" PRId64), id);
-		sb_free(&err);
-		return found < 0 ? EXIT_USAGE : EXIT_NO;
-	}
-	sb_free(&err);
-	int rc = EXIT_NO;
-	if (cli_allowed(ctx, PERM_ENT_VIEW, v.area, NULL)) {
-		if (fmt == OUT_JSON)
-			show_json(&v);
-		else if (fmt == OUT_CSV)
-			show_csv(&v);
-		else
-			show_table(&v);
-		rc = EXIT_OK;
-	}
-	visit_rec_clear(&v);
-	return rc;
+	return cli_record_show(ctx, argc, argv, &kind, usage);
 }
 
 int cmd_visit(cli_ctx *ctx, int argc, char **argv)

@@ -37,15 +37,33 @@ static void usage(FILE *fp)
 }
 
 enum { OPT_ENTERPRISE = 1, OPT_SOURCE, OPT_LEVEL, OPT_SIGNAL, OPT_DATE, OPT_TEXT, OPT_OPEN,
-       OPT_FORMAT, OPT_HELP };
+       OPT_HELP };
 
-static int store_rc(int rc, const strbuf *err)
+static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	if (rc == 0)
-		return EXIT_OK;
-	cli_error("%s", sb_str(err));
-	return rc > 0 ? EXIT_NO : EXIT_USAGE;
+	int rc = warn_store_get(d, id, rec, err);
+	if (rc == 1)
+		sb_addf(err, _("no warning %" PRId64), id);
+	return rc;
 }
+
+static const char *area(const void *rec)
+{
+	return ((const warn_rec *)rec)->area;
+}
+
+static void rec_clear(void *rec)
+{
+	warn_rec_clear(rec);
+}
+
+static void show_table(const void *rec);
+static void show_csv(const void *rec);
+static void show_json(const void *rec);
+
+static const cli_record kind = {
+	N_("warning number"), sizeof(warn_rec), get, area, rec_clear, show_table, show_csv, show_json,
+};
 
 static int warn_add(cli_ctx *ctx, int argc, char **argv)
 {
@@ -109,7 +127,7 @@ static int warn_add(cli_ctx *ctx, int argc, char **argv)
 	w.enterprise_id = e.id;
 	int64_t id;
 	char day[11];
-	rc = store_rc(warn_store_add(cli_db(ctx), cli_actor(ctx)->login, &w, &id, &err), &err);
+	rc = cli_store_rc(warn_store_add(cli_db(ctx), cli_actor(ctx)->login, &w, &id, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("opened warning %" PRId64 " on %s for %s (%s, %s)\n"), id,
 		       date_format(w.opened_on, day), e.name, warn_source_code(w.source),
@@ -152,24 +170,15 @@ static int change(cli_ctx *ctx, int argc, char **argv, bool closing)
 		usage(stderr);
 		goto out;
 	}
-	if (cli_arg_id(_("warning number"), argv[optind], &id))
+	if (cli_arg_id(_(kind.number), argv[optind], &id))
 		goto out;
 	if (warn_validate_response(&text, !closing, &err) < 0) {
 		cli_error(_("--text: %s"), sb_str(&err));
 		goto out;
 	}
-	int found = warn_store_get(cli_db(ctx), id, &w, &err);
-	if (found != 0) {
-		if (found > 0)
-			sb_addf(&err, _("no warning %" PRId64), id);
-		rc = store_rc(found, &err);
+	if ((rc = cli_record_get(ctx, &kind, id, PERM_WARNING_EDIT, &w)) != 0)
 		goto out;
-	}
-	if (!cli_allowed(ctx, PERM_WARNING_EDIT, w.area, NULL)) {
-		rc = EXIT_NO;
-		goto out;
-	}
-	rc = store_rc(closing
+	rc = cli_store_rc(closing
 		? warn_store_close(cli_db(ctx), cli_actor(ctx)->login, id, on, text, &err)
 		: warn_store_respond(cli_db(ctx), cli_actor(ctx)->login, id, on, text, &err), &err);
 	char day[11];
@@ -227,77 +236,47 @@ static void cells_of(const warn_rec *w, out_format fmt, char id[24], char opened
 	memcpy(cells, v, sizeof v);
 }
 
-typedef struct list_state {
-	out_table *t;
-	out_format fmt;
-} list_state;
-
-static int fetch(db *d, const void *f, long offset, int limit, void *out, int *n, strbuf *err)
+static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)
 {
-	return warn_store_list(d, f, offset, limit, out, n, err);
-}
-
-static void add_row(void *rec, void *arg)
-{
-	list_state *ls = arg;
 	char id[24], opened[11], closed[11];
 	const char *cells[NLIST];
-	cells_of(rec, ls->fmt, id, opened, closed, cells);
-	out_row(ls->t, cells);
-	warn_rec_clear(rec);
+	cells_of(rec, fmt, id, opened, closed, cells);
+	out_row(t, cells);
+}
+
+static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
+{
+	if (c != OPT_OPEN)
+		return -1;
+	*(bool *)q->own = true;
+	return 0;
+}
+
+static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+                      strbuf *err)
+{
+	const cli_query *q = arg;
+	warn_filter f = { q->enterprise_id, *(const bool *)q->own, q->scope_area };
+	return warn_store_list(d, &f, offset, limit, out, n, err);
 }
 
 static int warn_list(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
 		{ "open", no_argument, NULL, OPT_OPEN },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	warn_filter f = { 0 };
-	out_format fmt = OUT_TABLE;
-	const char *uscc = NULL;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_ENTERPRISE: uscc = optarg; break;
-		case OPT_OPEN: f.open_only = true; break;
-		case OPT_FORMAT:
-			if (cli_arg_format(optarg, &fmt))
-				return EXIT_USAGE;
-			break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
-		}
-	}
-	if (optind < argc) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (uscc) {
-		ent_record e = { 0 };
-		int rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW);
-		if (rc)
-			return rc;
-		f.enterprise_id = e.id;
-		ent_record_clear(&e);
-	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
-		return EXIT_NO;
-	}
-	f.scope_area = cli_scope_area(ctx);
-	list_state ls = { out_new(list_cols, NLIST), fmt };
-	int rc = cli_each_page(ctx, fetch, &f, sizeof(warn_rec), add_row, &ls);
-	if (rc == EXIT_OK)
-		out_print(ls.t, fmt, false, stdout);
-	out_free(&ls.t);
-	return rc;
+	static const cli_listing listing = {
+		opts, list_option, NULL, CLI_ENT_OPTIONAL, list_fetch, sizeof(warn_rec),
+		list_cols, NLIST, list_add, rec_clear,
+	};
+	bool open_only = false;
+	return cli_list(ctx, argc, argv, &listing, &open_only, usage);
 }
 
-static void show_json(const warn_rec *w)
+static void show_json(const void *rec)
 {
+	const warn_rec *w = rec;
 	char id[24], opened[11], closed[11], day[11];
 	const char *cells[NLIST];
 	cells_of(w, OUT_JSON, id, opened, closed, cells);
@@ -325,15 +304,13 @@ static void show_json(const warn_rec *w)
 	fputs("]}\n", stdout);
 }
 
-static void show_table(const warn_rec *w)
+static void show_table(const void *rec)
 {
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
-	};
+	const warn_rec *w = rec;
 	char id[24], opened[11], closed[11], day[11];
 	const char *cells[NLIST];
 	cells_of(w, OUT_TABLE, id, opened, closed, cells);
-	out_table *t = out_new(kv, 2);
+	out_table *t = cli_kv_new();
 	/* every list column but the latest response, which the responses below show */
 	for (int i = 0; i < NLIST - 1; i++) {
 		const char *row[2] = { _(list_cols[i].header), cells[i] };
@@ -345,38 +322,27 @@ static void show_table(const warn_rec *w)
 	out_row(t, by);
 	for (int i = 0; i < w->nresponses; i++) {
 		const warn_response *r = &w->responses[i];
-		char *label = xasprintf(r->closing ? _("Closing note %s") : _("Response %s"),
-		                        date_format(r->on, day));
-		char *text = xasprintf("%s (%s)", r->text, r->by);
-		const char *row[2] = { label, text };
-		out_row(t, row);
-		free(label);
-		free(text);
+		cli_kv_add(t, xasprintf(r->closing ? _("Closing note %s") : _("Response %s"),
+		                        date_format(r->on, day)), xasprintf("%s (%s)", r->text, r->by));
 	}
-	out_print(t, OUT_TABLE, false, stdout);
-	out_free(&t);
+	cli_kv_print(&t);
 }
 
 /* CSV: the list's columns and one row per response */
-static void show_csv(const warn_rec *w)
+static void show_csv(const void *rec)
 {
-	static const out_col cols[] = {
-		{ "id", N_("Warning"), OUT_INT },
-		{ "enterprise", N_("Enterprise"), OUT_STR },
-		{ "uscc", N_("Credit code"), OUT_STR },
-		{ "area", N_("Area"), OUT_STR },
-		{ "source", N_("Signal source"), OUT_STR },
-		{ "level", N_("Warning level"), OUT_STR },
-		{ "signal", N_("Signal"), OUT_STR },
-		{ "opened_on", N_("Opened on"), OUT_STR },
-		{ "closed_on", N_("Closed on"), OUT_STR },
-		{ "open", N_("Still open"), OUT_BOOL },
+	const warn_rec *w = rec;
+	static const out_col response_cols[] = {
 		{ "response_date", N_("Response date"), OUT_STR },
 		{ "response", N_("Response"), OUT_STR },
 		{ "response_by", N_("Responded by"), OUT_STR },
 		{ "closing", N_("Closing note"), OUT_BOOL },
 	};
-	enum { N = sizeof cols / sizeof cols[0] };
+	/* the latest response gives way to the response columns */
+	enum { N = NLIST - 1 + sizeof response_cols / sizeof response_cols[0] };
+	out_col cols[N];
+	memcpy(cols, list_cols, sizeof(out_col) * (NLIST - 1));
+	memcpy(cols + NLIST - 1, response_cols, sizeof response_cols);
 	char id[24], opened[11], closed[11], day[11];
 	const char *base[NLIST];
 	cells_of(w, OUT_CSV, id, opened, closed, base);
@@ -397,52 +363,7 @@ static void show_csv(const warn_rec *w)
 
 static int warn_show(cli_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == OPT_HELP) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != OPT_FORMAT || cli_arg_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
-	int64_t id;
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (cli_arg_id(_("warning number"), argv[optind], &id))
-		return EXIT_USAGE;
-	warn_rec w = { 0 };
-	strbuf err = STRBUF_INIT;
-	int found = warn_store_get(cli_db(ctx), id, &w, &err);
-	if (found != 0) {
-		if (found > 0)
-			sb_addf(&err, _("no warning %" PRId64), id);
-		int rc = store_rc(found, &err);
-		sb_free(&err);
-		return rc;
-	}
-	sb_free(&err);
-	int rc = EXIT_NO;
-	if (cli_allowed(ctx, PERM_ENT_VIEW, w.area, NULL)) {
-		if (fmt == OUT_JSON)
-			show_json(&w);
-		else if (fmt == OUT_CSV)
-			show_csv(&w);
-		else
-			show_table(&w);
-		rc = EXIT_OK;
-	}
-	warn_rec_clear(&w);
-	return rc;
+	return cli_record_show(ctx, argc, argv, &kind, usage);
 }
 
 int cmd_warning(cli_ctx *ctx, int argc, char **argv)

@@ -67,9 +67,10 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_FIRST, "first", GRP_NAV, "Home, g", N_("First"), N_("go to the first row")) \
 	X(ACT_LAST, "last", GRP_NAV, "End, G", N_("Last"), N_("go to the last row")) \
 	X(ACT_OPEN, "open", GRP_NAV, "Enter, l", N_("Open"), N_("open the selected row")) \
-	X(ACT_NEXT_TAB, "next_tab", GRP_NAV, "Tab", N_("Next tab"), N_("go to the next tab")) \
+	X(ACT_NEXT_TAB, "next_tab", GRP_NAV, "Tab", N_("Next tab"), \
+	  N_("go to the next tab; with the list and a detail side by side, move between them")) \
 	X(ACT_PREV_TAB, "prev_tab", GRP_NAV, "BTab", N_("Previous tab"), \
-	  N_("go to the previous tab")) \
+	  N_("go to the previous tab; with the list and a detail side by side, move between them")) \
 	X(ACT_TAB_1, "tab_1", GRP_NAV, "1", N_("Enterprises"), N_("go to the Enterprises tab")) \
 	X(ACT_TAB_2, "tab_2", GRP_NAV, "2", N_("Appeals"), N_("go to the Appeals tab")) \
 	X(ACT_TAB_3, "tab_3", GRP_NAV, "3", N_("Escalation"), N_("go to the Escalation tab")) \
@@ -90,15 +91,19 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_SEARCH_PREV, "search_prev", GRP_FIND, "N", N_("Previous match"), \
 	  N_("go to the previous match")) \
 	X(ACT_FILTER, "filter", GRP_FIND, "F4, f", N_("Filter"), \
-	  N_("show only matching rows; Esc in the prompt clears the filter")) \
+	  N_("show only matching rows (Enterprises: a form of filters); Esc there clears them")) \
 	X(ACT_SORT, "sort", GRP_FIND, "F6, s", N_("Sort"), N_("sort by the next column")) \
 	X(ACT_SORT_REVERSE, "sort_reverse", GRP_FIND, "S", N_("Reverse"), \
 	  N_("reverse the sort order")) \
 	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), N_("register a new record")) \
+	X(ACT_EDIT, "edit", GRP_APPEAL, "E, C-e", N_("Edit"), \
+	  N_("edit the selected record (the enterprise in the Enterprises tab)")) \
 	X(ACT_UNDO, "undo", GRP_APPEAL, "F8, u", N_("Undo"), \
-	  N_("undo the last reversible action")) \
+	  N_("undo the last reversible action; again to redo it")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file")) \
+	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
+	  N_("import enterprises from a CSV file: a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
 	  N_("redraw the whole screen after it was garbled"))
 

@@ -102,3 +102,16 @@ void tsv_close(tsv_file **tp)
 	free(t);
 	*tp = NULL;
 }
+
+int tsv_load(const char *path, int want, tsv_add_fn *add, void *table, strbuf *err)
+{
+	tsv_file *f = tsv_open(path, err);
+	if (!f)
+		return -1;
+	char **v;
+	int n, rc, kept = 0;
+	while ((rc = tsv_next(f, want, &v, &n, err)) == 1 && (rc = add(table, f, v, err)) == 0)
+		kept++;
+	tsv_close(&f);
+	return rc < 0 ? -1 : kept;
+}

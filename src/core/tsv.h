@@ -19,4 +19,12 @@ int tsv_line(const tsv_file *t);
 const char *tsv_path(const tsv_file *t);
 void tsv_close(tsv_file **t);
 
+/* keep one record (its fields in v) in table: 0, or -1 with the reason, which names
+ * tsv_path(f):tsv_line(f), in err */
+typedef int tsv_add_fn(void *table, const tsv_file *f, char **v, strbuf *err);
+/* hand every record of the file at path, each of exactly want fields, to add: the
+ * number of records kept, or -1 with the reason in err (what add kept stays in table
+ * for the caller to free) */
+int tsv_load(const char *path, int want, tsv_add_fn *add, void *table, strbuf *err);
+
 #endif

@@ -33,7 +33,7 @@ struct xlsx_table {
 	char *path;
 	char *tmp;
 	int ncols;
-	const xlsx_col *cols;
+	xlsx_col *cols;      /* a copy: callers build the column list on their stack */
 	int *width;			/* widest cell so far per column, in display columns */
 	lxw_row_t next_row;
 	bool failed;
@@ -168,7 +168,8 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 	t->path = xstrdup(path);
 	t->tmp = tmp;
 	t->ncols = ncols;
-	t->cols = cols;
+	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
+	memcpy(t->cols, cols, sizeof *t->cols * (size_t)ncols);
 	t->width = xcalloc((size_t)ncols, sizeof *t->width);
 
 	t->title_fmt = workbook_add_format(wb);
@@ -253,6 +254,7 @@ int xlsx_close(xlsx_table **tp, bool commit, strbuf *err)
 	free(t->path);
 	free(t->tmp);
 	free(t->width);
+	free(t->cols);
 	sb_free(&t->failure);
 	xfree(tp);
 	return rc;

@@ -16,41 +16,34 @@ static bool code_ok(const char *s)
 	return n > 0 && n < POOL_CODE_MAX && s[n] == '\0';
 }
 
+static int add_pool(void *table, const tsv_file *f, char **v, strbuf *err)
+{
+	pool_table *t = table;
+	if (!code_ok(v[0])) {
+		sb_addf(err, _("%s:%d: pool code '%s' is not 1 to %d of a-z, 0-9 and _"), tsv_path(f),
+		        tsv_line(f), v[0], POOL_CODE_MAX - 1);
+		return -1;
+	}
+	if (pools_find(t, v[0]) || pools_find(t, v[1])) {
+		sb_addf(err, _("%s:%d: pool '%s' is listed twice"), tsv_path(f), tsv_line(f), v[0]);
+		return -1;
+	}
+	t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
+	t->v[t->n].code = xstrdup(v[0]);
+	t->v[t->n].name = xstrdup(v[1]);
+	t->n++;
+	return 0;
+}
+
 int pools_load(pool_table *t, const char *path, strbuf *err)
 {
 	memset(t, 0, sizeof *t);
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return -1;
-	char **v;
-	int n, rc;
-	while ((rc = tsv_next(f, 2, &v, &n, err)) == 1) {
-		if (!code_ok(v[0])) {
-			sb_addf(err, _("%s:%d: pool code '%s' is not 1 to %d of a-z, 0-9 and _"), path,
-			        tsv_line(f), v[0], POOL_CODE_MAX - 1);
-			rc = -1;
-			break;
-		}
-		if (pools_find(t, v[0]) || pools_find(t, v[1])) {
-			sb_addf(err, _("%s:%d: pool '%s' is listed twice"), path, tsv_line(f), v[0]);
-			rc = -1;
-			break;
-		}
-		t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
-		t->v[t->n].code = xstrdup(v[0]);
-		t->v[t->n].name = xstrdup(v[1]);
-		t->n++;
-	}
-	tsv_close(&f);
-	if (rc < 0) {
-		pools_free(t);
-		return -1;
-	}
-	if (t->n == 0) {
+	int n = tsv_load(path, 2, add_pool, t, err);
+	if (n == 0)
 		sb_addf(err, _("%s: no pools listed"), path);
-		return -1;
-	}
-	return 0;
+	if (n <= 0)
+		pools_free(t);
+	return n > 0 ? 0 : -1;
 }
 
 void pools_free(pool_table *t)

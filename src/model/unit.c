@@ -14,46 +14,39 @@ static const char *const kind_codes[] = {
 	[UNIT_OTHER] = "other",
 };
 
+static int add_unit(void *table, const tsv_file *f, char **v, strbuf *err)
+{
+	unit_table *t = table;
+	int kind = -1;
+	for (size_t k = 0; k < sizeof kind_codes / sizeof kind_codes[0]; k++)
+		if (strcmp(v[2], kind_codes[k]) == 0)
+			kind = (int)k;
+	if (kind < 0) {
+		sb_addf(err, _("%s:%d: unknown unit kind '%s' (allowed: dept, area, centre, "
+		        "enforcement, oversight, other)"), tsv_path(f), tsv_line(f), v[2]);
+		return -1;
+	}
+	if (units_find(t, v[0])) {
+		sb_addf(err, _("%s:%d: unit '%s' is listed twice"), tsv_path(f), tsv_line(f), v[0]);
+		return -1;
+	}
+	t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
+	t->v[t->n].name = xstrdup(v[0]);
+	t->v[t->n].full_name = xstrdup(v[1]);
+	t->v[t->n].kind = (unit_kind)kind;
+	t->n++;
+	return 0;
+}
+
 int units_load(unit_table *t, const char *path, strbuf *err)
 {
 	memset(t, 0, sizeof *t);
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return -1;
-	char **v;
-	int n, rc;
-	while ((rc = tsv_next(f, 3, &v, &n, err)) == 1) {
-		int kind = -1;
-		for (size_t k = 0; k < sizeof kind_codes / sizeof kind_codes[0]; k++)
-			if (strcmp(v[2], kind_codes[k]) == 0)
-				kind = (int)k;
-		if (kind < 0) {
-			sb_addf(err, _("%s:%d: unknown unit kind '%s' (allowed: dept, area, centre, "
-			        "enforcement, oversight, other)"), path, tsv_line(f), v[2]);
-			rc = -1;
-			break;
-		}
-		if (units_find(t, v[0])) {
-			sb_addf(err, _("%s:%d: unit '%s' is listed twice"), path, tsv_line(f), v[0]);
-			rc = -1;
-			break;
-		}
-		t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
-		t->v[t->n].name = xstrdup(v[0]);
-		t->v[t->n].full_name = xstrdup(v[1]);
-		t->v[t->n].kind = (unit_kind)kind;
-		t->n++;
-	}
-	tsv_close(&f);
-	if (rc < 0) {
-		units_free(t);
-		return -1;
-	}
-	if (t->n == 0) {
+	int n = tsv_load(path, 3, add_unit, t, err);
+	if (n == 0)
 		sb_addf(err, _("%s: no units listed"), path);
-		return -1;
-	}
-	return 0;
+	if (n <= 0)
+		units_free(t);
+	return n > 0 ? 0 : -1;
 }
 
 void units_free(unit_table *t)

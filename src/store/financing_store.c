@@ -64,22 +64,14 @@ int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, strbu
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, now);
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "adding a financing need");
+	if (rsql_step_one(d, st, "adding a financing need", err) < 0)
 		goto fail;
-	}
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	char *sum = xasprintf("financing=%" PRId64 " amount=%s yuan purpose=%s status=%s"
-	                      " institution=%s", *id, fin_amount_yuan(f->amount_fen, yuan),
-	                      f->purpose, fin_status_code(f->status),
-	                      f->institution ? f->institution : "");
-	rc = db_event(d, actor, "enterprise", f->enterprise_id, "financing.add", sum, NULL, err);
-	free(sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "enterprise", f->enterprise_id, "financing.add",
+		xasprintf("financing=%" PRId64 " amount=%s yuan purpose=%s status=%s"
+		          " institution=%s", *id, fin_amount_yuan(f->amount_fen, yuan),
+		          f->purpose, fin_status_code(f->status),
+		          f->institution ? f->institution : ""), NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -163,18 +155,11 @@ int fin_store_update(db *d, const char *actor, int64_t id, int status, const cha
 	db_bind_text(st, 2, inst);
 	db_bind_text(st, 3, now);
 	sqlite3_bind_int64(st, 4, id);
-	int step = sqlite3_step(st);
-	db_done(st);
-	if (step != SQLITE_DONE) {
-		db_fail(d, err, "updating a financing need");
+	if (rsql_step_one(d, st, "updating a financing need", err) < 0)
 		goto out;
-	}
-	if (db_event(d, actor, "enterprise", old.enterprise_id, "financing.update", sb_str(&sum),
-	             NULL, err) < 0)
-		goto out;
-	rc = db_commit(d, err);
+	rc = rsql_commit_event(d, actor, "enterprise", old.enterprise_id, "financing.update",
+	                       sb_steal(&sum), NULL, err);
 	fin_rec_clear(&old);
-	sb_free(&sum);
 	return rc;
 out:
 	db_rollback(d);

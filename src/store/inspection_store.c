@@ -4,6 +4,7 @@
  * reset the statement before loading a plan's enterprises and evaluations. */
 #include "store/inspection_store.h"
 #include "store/db_internal.h"
+#include "store/rsql.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +21,6 @@ static void date_text(qdate d, char buf[11], const char *open)
 		memcpy(buf, open, 11);
 	else
 		date_format(d, buf);
-}
-
-static qdate col_date(sqlite3_stmt *st, int i)
-{
-	qdate d;
-	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
-		return DATE_NONE;
-	return d;
 }
 
 static char *col_opt(sqlite3_stmt *st, int i)
@@ -48,7 +41,7 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 	int rc = sqlite3_step(st);
 	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	if (rc == SQLITE_ROW && date)
-		*date = col_date(st, 1);
+		*date = rsql_col_date(st, 1);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_fail(d, err, "reading an inspection");
@@ -66,16 +59,16 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 	return 0;
 }
 
-/* run an UPDATE or INSERT that must change exactly one row */
-static int step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+/* BEGIN IMMEDIATE and check_version: 0 inside the transaction, or, rolled back,
+ * INSP_STORE_STALE or -1 */
+static int begin_at(db *d, int64_t id, int version, qdate *date, strbuf *err)
 {
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE || sqlite3_changes(db_handle(d)) != 1) {
-		db_fail(d, err, what);
+	if (db_begin(d, err) < 0)
 		return -1;
-	}
-	return 0;
+	int stale = check_version(d, id, version, date, err);
+	if (stale)
+		db_rollback(d);
+	return stale;
 }
 
 int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id, strbuf *err)
@@ -105,7 +98,7 @@ int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id
 	db_bind_text(st, 10, overridden ? p->override_reason : NULL);
 	db_bind_text(st, 11, overridden ? actor : NULL);
 	db_bind_text(st, 12, now);
-	if (step_one(d, st, "registering an inspection", err) < 0)
+	if (rsql_step_one(d, st, "registering an inspection", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
 
@@ -121,24 +114,21 @@ int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id
 		}
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int64(st, 2, p->enterprise_ids[i]);
-		if (step_one(d, st, "registering an inspection's enterprises", err) < 0) {
+		if (rsql_step_one(d, st, "registering an inspection's enterprises", err) < 0) {
 			sb_free(&sum);
 			goto fail;
 		}
 		sb_addf(&sum, "%s%lld", i ? "," : "", (long long)p->enterprise_ids[i]);
 	}
+	if (!overridden)
+		return rsql_commit_event(d, actor, "inspection", *id, "register", sb_steal(&sum), NULL,
+		                         err);
 	int rc = db_event(d, actor, "inspection", *id, "register", sb_str(&sum), NULL, err);
 	sb_free(&sum);
 	if (rc < 0)
 		goto fail;
-	if (overridden) {
-		char *rules = xasprintf("refused=%s", p->refused_rules);
-		rc = db_event(d, actor, "inspection", *id, "override", rules, p->override_reason, err);
-		free(rules);
-		if (rc < 0)
-			goto fail;
-	}
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "inspection", *id, "override",
+	                         xasprintf("refused=%s", p->refused_rules), p->override_reason, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -152,13 +142,9 @@ int insp_store_approve(db *d, const char *actor, int64_t id, int version,
 	date_format(today, on);
 	int year, m, day;
 	date_to_ymd(today, &year, &m, &day);
-	if (db_begin(d, err) < 0)
-		return -1;
-	int stale = check_version(d, id, version, NULL, err);
-	if (stale) {
-		db_rollback(d);
+	int stale = begin_at(d, id, version, NULL, err);
+	if (stale)
 		return stale;
-	}
 	/* the sequence is per year of approval; BEGIN IMMEDIATE makes max + 1 safe */
 	sqlite3_stmt *st = db_stmt(d, "SELECT coalesce(max(seq), 0) + 1 FROM inspection"
 				      " WHERE code_year = ?", err);
@@ -187,14 +173,10 @@ int insp_store_approve(db *d, const char *actor, int64_t id, int version,
 	db_bind_text(st, 5, on);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int(st, 7, version);
-	if (step_one(d, st, "approving an inspection", err) < 0)
+	if (rsql_step_one(d, st, "approving an inspection", err) < 0)
 		goto fail;
-	char *sum = xasprintf("code=%s", code);
-	int rc = db_event(d, actor, "inspection", id, "approve", sum, NULL, err);
-	free(sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "inspection", id, "approve", xasprintf("code=%s", code),
+	                         NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -219,7 +201,7 @@ static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate 
 	res->last_violation = DATE_NONE;
 	res->last_inspection = 0;
 	if (rc == SQLITE_ROW) {
-		res->last_violation = col_date(st, 0);
+		res->last_violation = rsql_col_date(st, 0);
 		res->last_inspection = sqlite3_column_int64(st, 1);
 	}
 	db_done(st);
@@ -238,13 +220,9 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	res->fv = INSP_FV_NOT_VIOLATION;
 	res->last_violation = DATE_NONE;
 	res->last_inspection = 0;
-	if (db_begin(d, err) < 0)
-		return -1;
-	int stale = check_version(d, id, version, &date, err);
-	if (stale) {
-		db_rollback(d);
+	int stale = begin_at(d, id, version, &date, err);
+	if (stale)
 		return stale;
-	}
 	bool first = false;
 	if (violation) {
 		/* read and written in one transaction: two outcomes recorded at once cannot
@@ -272,7 +250,7 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	sqlite3_bind_int(st, 5, first);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int(st, 7, version);
-	if (step_one(d, st, "recording an inspection's outcome", err) < 0)
+	if (rsql_step_one(d, st, "recording an inspection's outcome", err) < 0)
 		goto fail;
 	strbuf sum = STRBUF_INIT;
 	sb_addf(&sum, "outcome=%s", insp_plan_outcome_code(a->outcome));
@@ -288,18 +266,14 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 		db_bind_text(st, 2, a->item);
 		db_bind_text(st, 3, date_format(date, on));
 		sqlite3_bind_int64(st, 4, id);
-		if (step_one(d, st, "recording a violation", err) < 0) {
+		if (rsql_step_one(d, st, "recording a violation", err) < 0) {
 			sb_free(&sum);
 			goto fail;
 		}
 		sb_addf(&sum, " enterprise=%lld item=%s first_violation=%d", (long long)a->enterprise_id,
 			a->item, first);
 	}
-	int rc = db_event(d, actor, "inspection", id, "done", sb_str(&sum), NULL, err);
-	sb_free(&sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "inspection", id, "done", sb_steal(&sum), NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -310,13 +284,9 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 {
 	char now[20];
 	db_now(d, now);
-	if (db_begin(d, err) < 0)
-		return -1;
-	int stale = check_version(d, id, version, NULL, err);
-	if (stale) {
-		db_rollback(d);
+	int stale = begin_at(d, id, version, NULL, err);
+	if (stale)
 		return stale;
-	}
 	sqlite3_stmt *st = db_stmt(d, "SELECT 1 FROM inspection_evaluation"
 				      " WHERE inspection_id = ? AND enterprise_id = ?", err);
 	if (!st)
@@ -339,7 +309,7 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 	db_bind_text(st, 4, comment ? comment : "");
 	db_bind_text(st, 5, actor);
 	db_bind_text(st, 6, now);
-	if (step_one(d, st, "recording an evaluation", err) < 0)
+	if (rsql_step_one(d, st, "recording an evaluation", err) < 0)
 		goto fail;
 	st = db_stmt(d, "UPDATE inspection SET state = 'evaluated', version = version + 1"
 			" WHERE id = ? AND version = ? AND state IN ('done', 'evaluated')", err);
@@ -347,15 +317,11 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, version);
-	if (step_one(d, st, "recording an evaluation", err) < 0)
+	if (rsql_step_one(d, st, "recording an evaluation", err) < 0)
 		goto fail;
 	/* the score stays out of the event log, which the inspected unit may one day read */
-	char *sum = xasprintf("enterprise=%lld", (long long)enterprise_id);
-	rc = db_event(d, actor, "inspection", id, "evaluate", sum, NULL, err);
-	free(sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "inspection", id, "evaluate",
+	                         xasprintf("enterprise=%lld", (long long)enterprise_id), NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -364,13 +330,9 @@ fail:
 int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
 		      strbuf *err)
 {
-	if (db_begin(d, err) < 0)
-		return -1;
-	int stale = check_version(d, id, version, NULL, err);
-	if (stale) {
-		db_rollback(d);
+	int stale = begin_at(d, id, version, NULL, err);
+	if (stale)
 		return stale;
-	}
 	sqlite3_stmt *st = db_stmt(d, "UPDATE inspection SET state = 'cancelled', cancel_reason = ?,"
 				      " version = version + 1 WHERE id = ? AND version = ?"
 				      " AND state IN ('registered', 'approved')", err);
@@ -379,11 +341,9 @@ int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const c
 	db_bind_text(st, 1, reason);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, version);
-	if (step_one(d, st, "cancelling an inspection", err) < 0)
+	if (rsql_step_one(d, st, "cancelling an inspection", err) < 0)
 		goto fail;
-	if (db_event(d, actor, "inspection", id, "cancel", "", reason, err) < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "inspection", id, "cancel", NULL, reason, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -408,16 +368,13 @@ int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int6
 	db_bind_text(st, 5, r->note ? r->note : "");
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
-	if (step_one(d, st, "recording a refused entry", err) < 0)
+	if (rsql_step_one(d, st, "recording a refused entry", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	char *sum = xasprintf("unit=%s enterprise=%lld date=%s people=%s", r->unit,
-			      (long long)r->enterprise_id, date, r->people);
-	int rc = db_event(d, actor, "inspection_refusal", *id, "refuse", sum, r->note, err);
-	free(sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "inspection_refusal", *id, "refuse",
+	                         xasprintf("unit=%s enterprise=%lld date=%s people=%s", r->unit,
+	                                   (long long)r->enterprise_id, date, r->people),
+	                         r->note, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -430,24 +387,25 @@ fail:
 	" i.refused_rules, i.override_reason, i.override_by, i.findings, i.outcome," \
 	" i.violation_enterprise_id, i.violation_item, i.first_violation, i.cancel_reason"
 
-static void record_from_row(sqlite3_stmt *st, insp_record *r)
+static void record_from_row(sqlite3_stmt *st, void *rec)
 {
+	insp_record *r = rec;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->version = sqlite3_column_int(st, 1);
 	r->code = col_opt(st, 2);
 	r->unit = xstrdup(db_col_text(st, 3));
-	r->date = col_date(st, 4);
+	r->date = rsql_col_date(st, 4);
 	r->reason = xstrdup(db_col_text(st, 5));
 	r->legal_basis = xstrdup(db_col_text(st, 6));
 	r->items = xstrdup(db_col_text(st, 7));
 	r->inspectors = xstrdup(db_col_text(st, 8));
 	if (!insp_plan_state_parse(db_col_text(st, 9), &r->state))
 		r->state = INSP_REGISTERED;
-	r->registered_on = col_date(st, 10);
+	r->registered_on = rsql_col_date(st, 10);
 	r->registered_by = xstrdup(db_col_text(st, 11));
 	r->approved_by = col_opt(st, 12);
-	r->approved_on = col_date(st, 13);
+	r->approved_on = rsql_col_date(st, 13);
 	r->refused_rules = xstrdup(db_col_text(st, 14));
 	r->override_reason = col_opt(st, 15);
 	r->override_by = col_opt(st, 16);
@@ -460,51 +418,40 @@ static void record_from_row(sqlite3_stmt *st, insp_record *r)
 	r->cancel_reason = col_opt(st, 22);
 }
 
+static void ent_row(sqlite3_stmt *st, void *rec)
+{
+	insp_ent *e = rec;
+	e->id = sqlite3_column_int64(st, 0);
+	e->uscc = xstrdup(db_col_text(st, 1));
+	e->name = xstrdup(db_col_text(st, 2));
+	e->area = xstrdup(db_col_text(st, 3));
+}
+
+static void eval_row(sqlite3_stmt *st, void *rec)
+{
+	insp_eval *v = rec;
+	v->enterprise_id = sqlite3_column_int64(st, 0);
+	v->name = xstrdup(db_col_text(st, 1));
+	v->score = sqlite3_column_int(st, 2);
+	v->comment = xstrdup(db_col_text(st, 3));
+	v->recorded_by = xstrdup(db_col_text(st, 4));
+	v->at = xstrdup(db_col_text(st, 5));
+}
+
 /* the enterprises and evaluations of r, read after the plan's statement is done */
 static int load_children(db *d, insp_record *r, strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
-				      " JOIN enterprise e ON e.id = ie.enterprise_id"
-				      " WHERE ie.inspection_id = ? ORDER BY e.sort_key, e.id", err);
-	if (!st)
+	if (rsql_children(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
+	                  " JOIN enterprise e ON e.id = ie.enterprise_id"
+	                  " WHERE ie.inspection_id = ? ORDER BY e.sort_key, e.id", r->id,
+	                  &r->ents, &r->nents, sizeof *r->ents, ent_row,
+	                  "reading an inspection's enterprises", err) < 0)
 		return -1;
-	sqlite3_bind_int64(st, 1, r->id);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r->ents = xrealloc(r->ents, sizeof *r->ents * (size_t)(r->nents + 1));
-		insp_ent *e = &r->ents[r->nents++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->uscc = xstrdup(db_col_text(st, 1));
-		e->name = xstrdup(db_col_text(st, 2));
-		e->area = xstrdup(db_col_text(st, 3));
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "reading an inspection's enterprises");
-		return -1;
-	}
-	st = db_stmt(d, "SELECT v.enterprise_id, e.name, v.score, v.comment, v.recorded_by, v.at"
-			" FROM inspection_evaluation v JOIN enterprise e ON e.id = v.enterprise_id"
-			" WHERE v.inspection_id = ? ORDER BY v.at, e.id", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, r->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		r->evals = xrealloc(r->evals, sizeof *r->evals * (size_t)(r->nevals + 1));
-		insp_eval *v = &r->evals[r->nevals++];
-		v->enterprise_id = sqlite3_column_int64(st, 0);
-		v->name = xstrdup(db_col_text(st, 1));
-		v->score = sqlite3_column_int(st, 2);
-		v->comment = xstrdup(db_col_text(st, 3));
-		v->recorded_by = xstrdup(db_col_text(st, 4));
-		v->at = xstrdup(db_col_text(st, 5));
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "reading an inspection's evaluations");
-		return -1;
-	}
-	return 0;
+	return rsql_children(d, "SELECT v.enterprise_id, e.name, v.score, v.comment, v.recorded_by,"
+	                     " v.at FROM inspection_evaluation v JOIN enterprise e"
+	                     " ON e.id = v.enterprise_id WHERE v.inspection_id = ? ORDER BY v.at, e.id",
+	                     r->id, &r->evals, &r->nevals, sizeof *r->evals, eval_row,
+	                     "reading an inspection's evaluations", err);
 }
 
 void insp_record_clear(insp_record *r)
@@ -566,82 +513,37 @@ int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *
 
 /* ---- filtered lists ---- */
 
-enum { MAX_BINDS = 8 };
-
-/* a filter as one WHERE clause shared by the count and the window, with its binds */
-typedef struct where {
-	strbuf sql;
-	struct {
-		const char *s;        /* text, or NULL for the integer i */
-		int64_t i;
-		char date[11];
-	} binds[MAX_BINDS];
-	int n;
-} where;
-
-static void bind_text(where *w, const char *s)
+/* a filter as one WHERE clause shared by the count and the window */
+static void where_build(rsql_where *w, const insp_filter *f)
 {
-	w->binds[w->n++].s = s;
-}
-
-static void bind_date(where *w, qdate d)
-{
-	w->binds[w->n].s = date_format(d, w->binds[w->n].date);
-	w->n++;
-}
-
-static void where_build(where *w, const insp_filter *f)
-{
-	memset(w, 0, sizeof *w);
-	sb_add(&w->sql, " WHERE 1");
-	if (f->unit) {
-		sb_add(&w->sql, " AND i.unit = ?");
-		bind_text(w, f->unit);
-	}
-	if (f->enterprise_id) {
-		sb_add(&w->sql, " AND i.id IN (SELECT inspection_id FROM inspection_enterprise"
-				" WHERE enterprise_id = ?)");
-		w->binds[w->n++].i = f->enterprise_id;
-	}
-	if (f->by_state) {
-		sb_add(&w->sql, " AND i.state = ?");
-		bind_text(w, insp_plan_state_code(f->state));
-	}
+	char day[11];
+	rsql_where_init(w);
+	if (f->unit)
+		rsql_where_text(w, "i.unit = ?", f->unit);
+	if (f->enterprise_id)
+		rsql_where_int(w, "i.id IN (SELECT inspection_id FROM inspection_enterprise"
+		               " WHERE enterprise_id = ?)", f->enterprise_id);
+	if (f->by_state)
+		rsql_where_text(w, "i.state = ?", insp_plan_state_code(f->state));
 	if (f->skip_cancelled)
-		sb_add(&w->sql, " AND i.state <> 'cancelled'");
+		rsql_where_plain(w, "i.state <> 'cancelled'");
 	if (f->overridden_only)
-		sb_add(&w->sql, " AND i.override_reason IS NOT NULL");
-	if (f->from != DATE_NONE) {
-		sb_add(&w->sql, " AND i.date >= ?");
-		bind_date(w, f->from);
-	}
-	if (f->to != DATE_NONE) {
-		sb_add(&w->sql, " AND i.date <= ?");
-		bind_date(w, f->to);
-	}
-}
-
-/* bind the clause's values; returns the next free parameter index */
-static int where_bind(const where *w, sqlite3_stmt *st)
-{
-	for (int k = 0; k < w->n; k++) {
-		if (w->binds[k].s)
-			db_bind_text(st, k + 1, w->binds[k].s);
-		else
-			sqlite3_bind_int64(st, k + 1, w->binds[k].i);
-	}
-	return w->n + 1;
+		rsql_where_plain(w, "i.override_reason IS NOT NULL");
+	if (f->from != DATE_NONE)
+		rsql_where_text(w, "i.date >= ?", date_format(f->from, day));
+	if (f->to != DATE_NONE)
+		rsql_where_text(w, "i.date <= ?", date_format(f->to, day));
 }
 
 int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
 {
-	where w;
+	rsql_where w;
 	where_build(&w, f);
 	char *sql = xasprintf("SELECT count(*) FROM inspection i%s", sb_str(&w.sql));
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
-		where_bind(&w, st);
+		rsql_where_bind(&w, st);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*n = (long)sqlite3_column_int64(st, 0);
 			rc = 0;
@@ -651,41 +553,25 @@ int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
 		db_done(st);
 	}
 	free(sql);
-	sb_free(&w.sql);
+	rsql_where_free(&w);
 	return rc;
 }
 
 int insp_store_window(db *d, const insp_filter *f, long offset, int limit, insp_record *out,
 		      int *n, strbuf *err)
 {
-	*n = 0;
-	where w;
+	rsql_where w;
 	where_build(&w, f);
-	char *sql = xasprintf("SELECT " INSP_COLS " FROM inspection i%s"
-			      " ORDER BY i.date, i.id LIMIT ? OFFSET ?", sb_str(&w.sql));
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	int rc = -1, step = SQLITE_DONE;
-	if (st) {
-		int next = where_bind(&w, st);
-		sqlite3_bind_int(st, next, limit);
-		sqlite3_bind_int64(st, next + 1, offset);
-		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
-			record_from_row(st, &out[(*n)++]);
-		db_done(st);
-		rc = step == SQLITE_ROW || step == SQLITE_DONE ? 0 : -1;
-		if (rc < 0)
-			db_fail(d, err, "listing inspections");
-		for (int i = 0; rc == 0 && i < *n; i++)
-			if (load_children(d, &out[i], err) < 0)
-				rc = -1;
-		if (rc < 0) {
-			for (int i = 0; i < *n; i++)
-				insp_record_clear(&out[i]);
-			*n = 0;
-		}
+	int rc = rsql_list(d, INSP_COLS " FROM inspection i", &w, "i.date, i.id", offset, limit, out,
+	                   sizeof *out, record_from_row, n, "listing inspections", err);
+	rsql_where_free(&w);
+	for (int i = 0; rc == 0 && i < *n; i++)
+		rc = load_children(d, &out[i], err);
+	if (rc < 0) {
+		for (int i = 0; i < *n; i++)
+			insp_record_clear(&out[i]);
+		*n = 0;
 	}
-	free(sql);
-	sb_free(&w.sql);
 	return rc;
 }
 
@@ -707,6 +593,17 @@ static int window_all(db *d, const insp_filter *f, insp_record **out, int *n, st
 	return 0;
 }
 
+static void count_row(sqlite3_stmt *st, void *arg)
+{
+	int *counts = arg;
+	int y, m, day;
+	qdate dt = rsql_col_date(st, 0);
+	if (dt == DATE_NONE)
+		return;
+	date_to_ymd(dt, &y, &m, &day);
+	counts[day - 1] = sqlite3_column_int(st, 1);
+}
+
 int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err)
 {
 	memset(counts, 0, sizeof(int) * 31);
@@ -720,21 +617,7 @@ int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *
 		return -1;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int y, m, day;
-		qdate dt = col_date(st, 0);
-		if (dt == DATE_NONE)
-			continue;
-		date_to_ymd(dt, &y, &m, &day);
-		counts[day - 1] = sqlite3_column_int(st, 1);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "counting inspections");
-		return -1;
-	}
-	return 0;
+	return rsql_each(d, st, count_row, counts, "counting inspections", err);
 }
 
 int insp_store_day(db *d, qdate day, insp_record **out, int *n, strbuf *err)
@@ -779,46 +662,60 @@ int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
 	return 0;
 }
 
-int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
-			    strbuf *err)
+/* the rows of sql, whose ?1 and ?2 are the dates of a range (open ends included), into
+ * the allocated array *out (a T ** as void *) of *n records of size bytes; on error
+ * nothing is left to free */
+static int range_rows(db *d, const char *sql, qdate from, qdate to, void *out, int *n,
+                      size_t size, rsql_row_fn *row, void (*clear)(void *rec),
+                      const char *what, strbuf *err)
 {
+	char **v = out;
 	char f[11], t[11];
 	date_text(from, f, open_from);
 	date_text(to, t, open_to);
-	sqlite3_stmt *st = db_stmt(d,
+	*v = NULL;
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, f);
+	db_bind_text(st, 2, t);
+	if (rsql_append(d, st, out, n, size, row, what, err) == 0)
+		return 0;
+	for (int i = 0; i < *n; i++)
+		clear(*v + size * (size_t)i);
+	xfree(out);
+	*n = 0;
+	return -1;
+}
+
+static void summary_row(sqlite3_stmt *st, void *rec)
+{
+	insp_unit_summary *s = rec;
+	s->unit = xstrdup(db_col_text(st, 0));
+	s->plans = sqlite3_column_int(st, 1);
+	s->cancelled = sqlite3_column_int(st, 2);
+	s->overrides = sqlite3_column_int(st, 3);
+	s->refusals = sqlite3_column_int(st, 4);
+}
+
+static void summary_clear(void *rec)
+{
+	insp_unit_summary_clear(rec);
+}
+
+int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
+			    strbuf *err)
+{
+	return range_rows(d,
 		"SELECT unit, sum(plans), sum(cancelled), sum(overrides), sum(refusals) FROM ("
 		"  SELECT unit, state <> 'cancelled' AS plans, state = 'cancelled' AS cancelled,"
 		"    override_reason IS NOT NULL AS overrides, 0 AS refusals"
 		"    FROM inspection WHERE date >= ?1 AND date <= ?2"
 		"  UNION ALL"
 		"  SELECT unit, 0, 0, 0, 1 FROM inspection_refusal WHERE date >= ?1 AND date <= ?2"
-		") GROUP BY unit ORDER BY unit", err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, f);
-	db_bind_text(st, 2, t);
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
-		insp_unit_summary *s = &(*out)[(*n)++];
-		s->unit = xstrdup(db_col_text(st, 0));
-		s->plans = sqlite3_column_int(st, 1);
-		s->cancelled = sqlite3_column_int(st, 2);
-		s->overrides = sqlite3_column_int(st, 3);
-		s->refusals = sqlite3_column_int(st, 4);
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "summing inspections per unit");
-		for (int i = 0; i < *n; i++)
-			insp_unit_summary_clear(&(*out)[i]);
-		xfree(out);
-		*n = 0;
-		return -1;
-	}
-	return 0;
+		") GROUP BY unit ORDER BY unit", from, to, out, n, sizeof **out, summary_row,
+		summary_clear, "summing inspections per unit", err);
 }
 
 void insp_unit_summary_clear(insp_unit_summary *s)
@@ -827,45 +724,33 @@ void insp_unit_summary_clear(insp_unit_summary *s)
 	memset(s, 0, sizeof *s);
 }
 
+static void refusal_row(sqlite3_stmt *st, void *rec)
+{
+	insp_refusal *r = rec;
+	r->id = sqlite3_column_int64(st, 0);
+	r->unit = xstrdup(db_col_text(st, 1));
+	r->enterprise_id = sqlite3_column_int64(st, 2);
+	r->uscc = xstrdup(db_col_text(st, 3));
+	r->name = xstrdup(db_col_text(st, 4));
+	r->date = rsql_col_date(st, 5);
+	r->people = xstrdup(db_col_text(st, 6));
+	r->note = xstrdup(db_col_text(st, 7));
+	r->recorded_by = xstrdup(db_col_text(st, 8));
+}
+
+static void refusal_clear(void *rec)
+{
+	insp_refusal_clear(rec);
+}
+
 int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n, strbuf *err)
 {
-	char f[11], t[11];
-	date_text(from, f, open_from);
-	date_text(to, t, open_to);
-	sqlite3_stmt *st = db_stmt(d, "SELECT r.id, r.unit, r.enterprise_id, e.uscc, e.name, r.date,"
-				      " r.people, r.note, r.recorded_by FROM inspection_refusal r"
-				      " JOIN enterprise e ON e.id = r.enterprise_id"
-				      " WHERE r.date >= ? AND r.date <= ? ORDER BY r.unit, r.date, r.id", err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, f);
-	db_bind_text(st, 2, t);
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
-		insp_refusal *r = &(*out)[(*n)++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->unit = xstrdup(db_col_text(st, 1));
-		r->enterprise_id = sqlite3_column_int64(st, 2);
-		r->uscc = xstrdup(db_col_text(st, 3));
-		r->name = xstrdup(db_col_text(st, 4));
-		r->date = col_date(st, 5);
-		r->people = xstrdup(db_col_text(st, 6));
-		r->note = xstrdup(db_col_text(st, 7));
-		r->recorded_by = xstrdup(db_col_text(st, 8));
-	}
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "reading refused entries");
-		for (int i = 0; i < *n; i++)
-			insp_refusal_clear(&(*out)[i]);
-		xfree(out);
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return range_rows(d, "SELECT r.id, r.unit, r.enterprise_id, e.uscc, e.name, r.date,"
+	                  " r.people, r.note, r.recorded_by FROM inspection_refusal r"
+	                  " JOIN enterprise e ON e.id = r.enterprise_id"
+	                  " WHERE r.date >= ? AND r.date <= ? ORDER BY r.unit, r.date, r.id",
+	                  from, to, out, n, sizeof **out, refusal_row, refusal_clear,
+	                  "reading refused entries", err);
 }
 
 void insp_refusal_clear(insp_refusal *r)

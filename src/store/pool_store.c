@@ -11,9 +11,27 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 
-/* the open period's start and the latest end of a closed one */
-static int current(db *d, int64_t ent, const char *pool, bool *member, int64_t *open_id,
-                   qdate *entered, qdate *last_left, strbuf *err)
+/* an enterprise's standing in a pool, read inside the caller's transaction */
+typedef struct standing {
+	bool member;      /* it has an open period… */
+	int64_t open_id;  /* …this one… */
+	qdate entered;    /* …which began on this day */
+	qdate last_left;  /* the latest end of a closed period, or DATE_NONE */
+} standing;
+
+static void standing_row(sqlite3_stmt *st, void *arg)
+{
+	standing *s = arg;
+	if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
+		s->member = true;
+		s->open_id = sqlite3_column_int64(st, 0);
+		s->entered = rsql_col_date(st, 1);
+	} else {
+		s->last_left = rsql_col_date(st, 2);
+	}
+}
+
+static int current(db *d, int64_t ent, const char *pool, standing *s, strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"SELECT id, entered_on, left_on FROM pool_entry WHERE enterprise_id = ? AND pool = ?"
@@ -22,24 +40,8 @@ static int current(db *d, int64_t ent, const char *pool, bool *member, int64_t *
 		return -1;
 	sqlite3_bind_int64(st, 1, ent);
 	db_bind_text(st, 2, pool);
-	*member = false;
-	*last_left = DATE_NONE;
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
-			*member = true;
-			*open_id = sqlite3_column_int64(st, 0);
-			*entered = rsql_col_date(st, 1);
-		} else {
-			*last_left = rsql_col_date(st, 2);
-		}
-	}
-	db_done(st);
-	if (step != SQLITE_DONE) {
-		db_fail(d, err, "reading pool membership");
-		return -1;
-	}
-	return 0;
+	*s = (standing){ false, 0, DATE_NONE, DATE_NONE };
+	return rsql_each(d, st, standing_row, s, "reading pool membership", err);
 }
 
 static void refusal(strbuf *err, pool_verdict v, const pool_def *pool, qdate on, qdate other,
@@ -69,91 +71,66 @@ static void refusal(strbuf *err, pool_verdict v, const pool_def *pool, qdate on,
 	}
 }
 
-int pool_store_enter(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
-                     qdate on, const char *reason, strbuf *err)
+/* enter (entering true) or leave: the shared checks, row and event */
+static int move(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool, qdate on,
+                const char *reason, bool entering, strbuf *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
-	bool member;
-	int64_t open_id;
-	qdate entered = DATE_NONE, last_left;
+	standing s;
 	int rc = -1;
 	char day[11];
-	if (current(d, enterprise_id, pool->code, &member, &open_id, &entered, &last_left, err) < 0)
+	if (current(d, enterprise_id, pool->code, &s, err) < 0)
 		goto out;
-	pool_verdict v = pool_enter_check(member, last_left, on, db_today(d));
+	pool_verdict v = entering ? pool_enter_check(s.member, s.last_left, on, db_today(d))
+	                          : pool_leave_check(s.member, s.entered, on, db_today(d));
 	if (v != POOL_OK) {
-		refusal(err, v, pool, on, member ? entered : last_left, db_today(d));
+		refusal(err, v, pool, on, s.member ? s.entered : s.last_left, db_today(d));
 		rc = 1;
 		goto out;
 	}
-	sqlite3_stmt *st = db_stmt(d, "INSERT INTO pool_entry (enterprise_id, pool, entered_on,"
-	                              " reason_in, entered_by) VALUES (?, ?, ?, ?, ?)", err);
+	sqlite3_stmt *st = entering
+		? db_stmt(d, "INSERT INTO pool_entry (enterprise_id, pool, entered_on, reason_in,"
+		             " entered_by) VALUES (?, ?, ?, ?, ?)", err)
+		: db_stmt(d, "UPDATE pool_entry SET left_on = ?, reason_out = ?, left_by = ?"
+		             " WHERE id = ?", err);
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, enterprise_id);
-	db_bind_text(st, 2, pool->code);
-	rsql_bind_date(st, 3, on);
-	db_bind_text(st, 4, reason ? reason : "");
-	db_bind_text(st, 5, actor);
-	int step = sqlite3_step(st);
-	db_done(st);
-	if (step != SQLITE_DONE) {
-		db_fail(d, err, "entering a pool");
-		goto out;
+	if (entering) {
+		sqlite3_bind_int64(st, 1, enterprise_id);
+		db_bind_text(st, 2, pool->code);
+		rsql_bind_date(st, 3, on);
+		db_bind_text(st, 4, reason ? reason : "");
+		db_bind_text(st, 5, actor);
+	} else {
+		rsql_bind_date(st, 1, on);
+		db_bind_text(st, 2, reason ? reason : "");
+		db_bind_text(st, 3, actor);
+		sqlite3_bind_int64(st, 4, s.open_id);
 	}
-	char *sum = xasprintf("pool=%s entered=%s", pool->code, date_format(on, day));
-	int ev = db_event(d, actor, "enterprise", enterprise_id, "pool.enter", sum, reason, err);
-	free(sum);
-	if (ev < 0)
+	if (rsql_step_one(d, st, entering ? "entering a pool" : "leaving a pool", err) < 0)
 		goto out;
-	return db_commit(d, err);
+	date_format(on, day);
+	return rsql_commit_event(d, actor, "enterprise", enterprise_id,
+	                         entering ? "pool.enter" : "pool.leave",
+	                         entering ? xasprintf("pool=%s entered=%s", pool->code, day)
+	                                  : xasprintf("pool=%s left=%s", pool->code, day),
+	                         reason, err);
 out:
 	db_rollback(d);
 	return rc;
 }
 
+int pool_store_enter(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
+                     qdate on, const char *reason, strbuf *err)
+{
+	return move(d, actor, enterprise_id, pool, on, reason, true, err);
+}
+
 int pool_store_leave(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
                      qdate on, const char *reason, strbuf *err)
 {
-	if (db_begin(d, err) < 0)
-		return -1;
-	bool member;
-	int64_t open_id = 0;
-	qdate entered = DATE_NONE, last_left;
-	int rc = -1;
-	char day[11];
-	if (current(d, enterprise_id, pool->code, &member, &open_id, &entered, &last_left, err) < 0)
-		goto out;
-	pool_verdict v = pool_leave_check(member, entered, on, db_today(d));
-	if (v != POOL_OK) {
-		refusal(err, v, pool, on, entered, db_today(d));
-		rc = 1;
-		goto out;
-	}
-	sqlite3_stmt *st = db_stmt(d, "UPDATE pool_entry SET left_on = ?, reason_out = ?,"
-	                              " left_by = ? WHERE id = ?", err);
-	if (!st)
-		goto out;
-	rsql_bind_date(st, 1, on);
-	db_bind_text(st, 2, reason ? reason : "");
-	db_bind_text(st, 3, actor);
-	sqlite3_bind_int64(st, 4, open_id);
-	int step = sqlite3_step(st);
-	db_done(st);
-	if (step != SQLITE_DONE) {
-		db_fail(d, err, "leaving a pool");
-		goto out;
-	}
-	char *sum = xasprintf("pool=%s left=%s", pool->code, date_format(on, day));
-	int ev = db_event(d, actor, "enterprise", enterprise_id, "pool.leave", sum, reason, err);
-	free(sum);
-	if (ev < 0)
-		goto out;
-	return db_commit(d, err);
-out:
-	db_rollback(d);
-	return rc;
+	return move(d, actor, enterprise_id, pool, on, reason, false, err);
 }
 
 #define PERIOD_COLS "p.id, p.enterprise_id, e.name, e.uscc, e.area, p.pool, p.entered_on," \

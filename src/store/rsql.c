@@ -126,3 +126,74 @@ int rsql_one(db *d, const char *cols_from, const char *key, int64_t id, void *ou
 	db_done(st);
 	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? 1 : -1;
 }
+
+int rsql_each(db *d, sqlite3_stmt *st, rsql_row_fn *row, void *arg, const char *what,
+              strbuf *err)
+{
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		row(st, arg);
+	db_done(st);
+	if (step != SQLITE_DONE) {
+		db_fail(d, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+/* where rsql_append puts the rows */
+typedef struct appender {
+	char **v;
+	int *n;
+	size_t size;
+	rsql_row_fn *row;
+} appender;
+
+static void append_row(sqlite3_stmt *st, void *arg)
+{
+	appender *a = arg;
+	*a->v = xrealloc(*a->v, a->size * (size_t)(*a->n + 1));
+	char *rec = *a->v + a->size * (size_t)(*a->n)++;
+	memset(rec, 0, a->size);
+	a->row(st, rec);
+}
+
+int rsql_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rsql_row_fn *row,
+                const char *what, strbuf *err)
+{
+	appender a = { arr, n, size, row };
+	return rsql_each(d, st, append_row, &a, what, err);
+}
+
+int rsql_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
+                  rsql_row_fn *row, const char *what, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return rsql_append(d, st, arr, n, size, row, what, err);
+}
+
+int rsql_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+{
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE || sqlite3_changes(db_handle(d)) != 1) {
+		db_fail(d, err, what);
+		return -1;
+	}
+	return 0;
+}
+
+int rsql_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
+                      const char *action, char *sum, const char *reason, strbuf *err)
+{
+	int rc = db_event(d, actor, entity, entity_id, action, sum, reason, err);
+	free(sum);
+	if (rc < 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return db_commit(d, err);
+}

@@ -1,7 +1,8 @@
-/* What the record stores (visits, financing, pools, warnings) share about SQL: a
- * WHERE clause built from the filters that are set, so that each combination is one
- * cached statement that can use its index, and dates read and bound as qdate.
- * Not for use outside src/store. */
+/* What the record stores (visits, financing, pools, warnings, inspections) share about
+ * SQL: a WHERE clause built from the filters that are set, so that each combination is
+ * one cached statement that can use its index; rows read into records by a row
+ * function; single-row writes; the event-and-commit that ends every write; dates read
+ * and bound as qdate. Not for use outside src/store. */
 #ifndef QIFU_RSQL_H
 #define QIFU_RSQL_H
 #include <stdbool.h>
@@ -48,6 +49,27 @@ int rsql_list(db *d, const char *cols_from, const rsql_where *w, const char *ord
 /* "SELECT <cols_from> WHERE <key> = id" into *out: 0 found, 1 none, -1 error */
 int rsql_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
              rsql_row_fn *row, const char *what, strbuf *err);
+/* step a bound statement to its end, handing each row to row(st, arg), then reset it:
+ * 0, or -1 with err naming what was read */
+int rsql_each(db *d, sqlite3_stmt *st, rsql_row_fn *row, void *arg, const char *what,
+              strbuf *err);
+/* step a bound statement to its end, appending each row (zeroed, then filled by row)
+ * to the array *arr (a T ** passed as void *) of *n records of size bytes, then reset
+ * it: 0, or -1 with err naming what was read (the rows read so far stay, for the
+ * caller to free) */
+int rsql_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rsql_row_fn *row,
+                const char *what, strbuf *err);
+/* rsql_append of the rows of sql, whose one '?' is bound to id (a record's children) */
+int rsql_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
+                  rsql_row_fn *row, const char *what, strbuf *err);
+
+/* run a bound INSERT or UPDATE that must change exactly one row, then reset it: 0, or
+ * -1 with err naming what was written */
+int rsql_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err);
+/* end a write begun with db_begin: the event row (summary sum, which is freed; NULL for
+ * none) and the commit; on failure everything is rolled back. 0 or -1 */
+int rsql_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
+                      const char *action, char *sum, const char *reason, strbuf *err);
 
 /* a YYYY-MM-DD column as a day number; DATE_NONE for NULL or anything else */
 qdate rsql_col_date(sqlite3_stmt *st, int i);

@@ -30,12 +30,8 @@ int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, s
 	sqlite3_bind_int(st, 6, v->card_handed);
 	db_bind_text(st, 7, actor);
 	db_bind_text(st, 8, now);
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "adding a visit");
+	if (rsql_step_one(d, st, "adding a visit", err) < 0)
 		goto fail;
-	}
 	*id = sqlite3_last_insert_rowid(db_handle(d));
 	for (int i = 0; i < v->nproblems; i++) {
 		st = db_stmt(d, "INSERT INTO visit_problem (visit_id, seq, text) VALUES (?, ?, ?)",
@@ -45,23 +41,16 @@ int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, s
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int(st, 2, i + 1);
 		db_bind_text(st, 3, v->problems[i].text);
-		rc = sqlite3_step(st);
-		db_done(st);
-		if (rc != SQLITE_DONE) {
-			db_fail(d, err, "adding a problem found on a visit");
+		if (rsql_step_one(d, st, "adding a problem found on a visit", err) < 0)
 			goto fail;
-		}
 	}
 	sb_addf(&sum, "visit=%" PRId64 " date=%s unit=%s people=%s topics=%s card=%d problems=%d",
 	        *id, date_format(v->date, day), v->unit, v->people, v->topics ? v->topics : "",
 	        v->card_handed ? 1 : 0, v->nproblems);
 	for (int i = 0; i < v->nproblems; i++)
 		sb_addf(&sum, "; %d. %s", i + 1, v->problems[i].text);
-	if (db_event(d, actor, "enterprise", v->enterprise_id, "visit.add", sb_str(&sum), NULL,
-	             err) < 0)
-		goto fail;
-	sb_free(&sum);
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "enterprise", v->enterprise_id, "visit.add",
+	                         sb_steal(&sum), NULL, err);
 fail:
 	sb_free(&sum);
 	db_rollback(d);
@@ -92,29 +81,29 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	v->nproblems = sqlite3_column_int(st, 12);
 }
 
+static void problem_row(sqlite3_stmt *st, void *rec)
+{
+	visit_problem *p = rec;
+	p->id = sqlite3_column_int64(st, 0);
+	p->seq = sqlite3_column_int(st, 1);
+	p->text = rsql_col_dup(st, 2);
+	p->appeal_id = sqlite3_column_int64(st, 3);
+}
+
 int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
 {
 	int rc = rsql_one(d, VISIT_COLS, "v.id", id, v, from_row, "reading a visit", err);
 	if (rc != 0)
 		return rc;
-	int want = v->nproblems;
+	/* the list's count is replaced by the rows themselves */
 	v->nproblems = 0;
-	sqlite3_stmt *st = db_stmt(d, "SELECT id, seq, text, coalesce(appeal_id, 0) FROM visit_problem"
-	                " WHERE visit_id = ? ORDER BY seq", err);
-	if (!st) {
+	if (rsql_children(d, "SELECT id, seq, text, coalesce(appeal_id, 0) FROM visit_problem"
+	                  " WHERE visit_id = ? ORDER BY seq", id, &v->problems, &v->nproblems,
+	                  sizeof *v->problems, problem_row, "reading the problems of a visit",
+	                  err) < 0) {
 		visit_rec_clear(v);
 		return -1;
 	}
-	sqlite3_bind_int64(st, 1, id);
-	v->problems = xcalloc((size_t)want + 1, sizeof *v->problems);
-	while (v->nproblems < want && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		visit_problem *p = &v->problems[v->nproblems++];
-		p->id = sqlite3_column_int64(st, 0);
-		p->seq = sqlite3_column_int(st, 1);
-		p->text = rsql_col_dup(st, 2);
-		p->appeal_id = sqlite3_column_int64(st, 3);
-	}
-	db_done(st);
 	return 0;
 }
 

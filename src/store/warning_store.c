@@ -55,46 +55,30 @@ int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, str
 	rsql_bind_date(st, 5, w->opened_on);
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "adding a warning");
+	if (rsql_step_one(d, st, "adding a warning", err) < 0)
 		goto fail;
-	}
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	char *sum = xasprintf("warning=%" PRId64 " source=%s level=%s opened=%s signal=%s", *id,
-	                      warn_source_code(w->source), warn_level_code(w->level),
-	                      date_format(w->opened_on, day), w->signal);
-	rc = db_event(d, actor, "enterprise", w->enterprise_id, "warning.add", sum, NULL, err);
-	free(sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "enterprise", w->enterprise_id, "warning.add",
+		xasprintf("warning=%" PRId64 " source=%s level=%s opened=%s signal=%s", *id,
+		          warn_source_code(w->source), warn_level_code(w->level),
+		          date_format(w->opened_on, day), w->signal), NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
 }
 
-/* the warning's enterprise and dates, read inside the caller's transaction */
-static int state(db *d, int64_t id, int64_t *ent, qdate *opened, qdate *closed, strbuf *err)
+/* what a response or a close is checked against, read inside the caller's transaction */
+typedef struct warn_state {
+	int64_t ent;
+	qdate opened, closed;
+} warn_state;
+
+static void state_row(sqlite3_stmt *st, void *rec)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT enterprise_id, opened_on, closed_on FROM warning"
-	                              " WHERE id = ?", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW) {
-		*ent = sqlite3_column_int64(st, 0);
-		*opened = rsql_col_date(st, 1);
-		*closed = rsql_col_date(st, 2);
-	} else if (step == SQLITE_DONE) {
-		sb_addf(err, _("no warning %" PRId64), id);
-	} else {
-		db_fail(d, err, "reading a warning");
-	}
-	db_done(st);
-	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? 1 : -1;
+	warn_state *ws = rec;
+	ws->ent = sqlite3_column_int64(st, 0);
+	ws->opened = rsql_col_date(st, 1);
+	ws->closed = rsql_col_date(st, 2);
 }
 
 static int add_response(db *d, const char *actor, int64_t id, qdate on, const char *text,
@@ -113,13 +97,7 @@ static int add_response(db *d, const char *actor, int64_t id, qdate on, const ch
 	sqlite3_bind_int(st, 4, closing);
 	db_bind_text(st, 5, actor);
 	db_bind_text(st, 6, now);
-	int step = sqlite3_step(st);
-	db_done(st);
-	if (step != SQLITE_DONE) {
-		db_fail(d, err, "recording a response");
-		return -1;
-	}
-	return 0;
+	return rsql_step_one(d, st, "recording a response", err);
 }
 
 /* respond (closing false) or close: the shared checks, rows and event */
@@ -128,15 +106,17 @@ static int change(db *d, const char *actor, int64_t id, qdate on, const char *te
 {
 	if (db_begin(d, err) < 0)
 		return -1;
-	int64_t ent;
-	qdate opened, closed;
+	warn_state ws;
 	char day[11];
-	int rc = state(d, id, &ent, &opened, &closed, err);
+	int rc = rsql_one(d, "enterprise_id, opened_on, closed_on FROM warning", "id", id, &ws,
+	                  state_row, "reading a warning", err);
+	if (rc == 1)
+		sb_addf(err, _("no warning %" PRId64), id);
 	if (rc != 0)
 		goto out;
-	warn_verdict v = warn_change_check(opened, closed, on, db_today(d));
+	warn_verdict v = warn_change_check(ws.opened, ws.closed, on, db_today(d));
 	if (v != WARN_OK) {
-		refusal(err, v, id, on, opened, closed, db_today(d));
+		refusal(err, v, id, on, ws.opened, ws.closed, db_today(d));
 		rc = 1;
 		goto out;
 	}
@@ -149,23 +129,16 @@ static int change(db *d, const char *actor, int64_t id, qdate on, const char *te
 			goto out;
 		rsql_bind_date(st, 1, on);
 		sqlite3_bind_int64(st, 2, id);
-		int step = sqlite3_step(st);
-		db_done(st);
-		if (step != SQLITE_DONE) {
-			db_fail(d, err, "closing a warning");
+		if (rsql_step_one(d, st, "closing a warning", err) < 0)
 			goto out;
-		}
 	}
 	char *sum = closing
 		? xasprintf("warning=%" PRId64 " closed=%s", id, date_format(on, day))
 		: xasprintf("warning=%" PRId64 " responded=%s response=%s", id, date_format(on, day),
 		            text);
-	int ev = db_event(d, actor, "enterprise", ent, closing ? "warning.close" : "warning.respond",
-	                  sum, closing ? text : NULL, err);
-	free(sum);
-	if (ev < 0)
-		goto out;
-	return db_commit(d, err);
+	return rsql_commit_event(d, actor, "enterprise", ws.ent,
+	                         closing ? "warning.close" : "warning.respond", sum,
+	                         closing ? text : NULL, err);
 out:
 	db_rollback(d);
 	return rc;
@@ -210,33 +183,24 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	w->latest = rsql_col_dup(st, 12);
 }
 
+static void response_row(sqlite3_stmt *st, void *rec)
+{
+	warn_response *r = rec;
+	r->on = rsql_col_date(st, 0);
+	r->text = rsql_col_dup(st, 1);
+	r->by = rsql_col_dup(st, 2);
+	r->closing = sqlite3_column_int(st, 3) != 0;
+}
+
 int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err)
 {
-	int step = rsql_one(d, WARN_COLS, "w.id", id, w, from_row, "reading a warning", err);
-	if (step != 0)
-		return step;
-	sqlite3_stmt *st = db_stmt(d, "SELECT responded_on, text, created_by, closing FROM warning_response"
-	                " WHERE warning_id = ? ORDER BY id", err);
-	if (!st) {
-		warn_rec_clear(w);
-		return -1;
-	}
-	sqlite3_bind_int64(st, 1, id);
-	int cap = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (w->nresponses == cap) {
-			cap = cap ? cap * 2 : 8;
-			w->responses = xrealloc(w->responses, sizeof *w->responses * (size_t)cap);
-		}
-		warn_response *r = &w->responses[w->nresponses++];
-		r->on = rsql_col_date(st, 0);
-		r->text = rsql_col_dup(st, 1);
-		r->by = rsql_col_dup(st, 2);
-		r->closing = sqlite3_column_int(st, 3) != 0;
-	}
-	db_done(st);
-	if (step != SQLITE_DONE) {
-		db_fail(d, err, "reading the responses to a warning");
+	int rc = rsql_one(d, WARN_COLS, "w.id", id, w, from_row, "reading a warning", err);
+	if (rc != 0)
+		return rc;
+	if (rsql_children(d, "SELECT responded_on, text, created_by, closing FROM warning_response"
+	                  " WHERE warning_id = ? ORDER BY id", id, &w->responses, &w->nresponses,
+	                  sizeof *w->responses, response_row, "reading the responses to a warning",
+	                  err) < 0) {
 		warn_rec_clear(w);
 		return -1;
 	}

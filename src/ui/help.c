@@ -81,6 +81,20 @@ static void build_keys_page(help *h)
 			sb_free(&keys);
 		}
 	}
+	/* forms and undo work the same in every pane: their keys are the form's own */
+	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL, "");
+	add_line(h, HELP_PAGE_KEYS, true, NULL, STYLE_NORMAL, _("Forms"));
+	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL,
+	         _("Tab, Shift-Tab and the arrows move between fields; Enter goes to the next "
+	           "field, opens a choice's list, picks from a list, and on [Save] saves. Esc "
+	           "or F10 leaves the form, asking first when something was changed. In a form "
+	           "letters, digits and punctuation are always text, so an input method can "
+	           "type into every field; only F1 and F9 keep their meaning."));
+	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL,
+	         _("Undo in the Enterprises tab puts back the register entry as it was before "
+	           "your last edit in this session, and again redoes the edit; F8 shows in the "
+	           "bar only while there is such an edit. New and imported enterprises are not "
+	           "undone."));
 	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL, "");
 	add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL,
 	         _("Keys can be changed in the [keys] section of qifu.ini, e.g. "
@@ -103,6 +117,13 @@ static void build_legend_page(help *h, int quiet_first, int quiet_last)
 		{ false, N_("Due soon"), false, STYLE_LIGHT_YELLOW,
 		  N_("due today or on the next working day (black on yellow)") },
 		{ false, N_("On time"), false, STYLE_LIGHT_GREEN, N_("within the time limit (green)") },
+		{ false, NULL, false, STYLE_NORMAL, "" },
+		{ true, NULL, false, STYLE_NORMAL, N_("Marks in lists") },
+		{ false, "!", true, STYLE_NORMAL,
+		  N_("the enterprise has an open relocation warning (迁出预警)") },
+		{ false, "^ v", true, STYLE_NORMAL,
+		  N_("after a column's name: the list is sorted by it, ascending or descending") },
+		{ false, "~", true, STYLE_NORMAL, N_("the text goes on beyond the column") },
 		{ false, NULL, false, STYLE_NORMAL, "" },
 		{ true, NULL, false, STYLE_NORMAL, N_("Calendar marks") },
 		{ false, N_("off"), false, STYLE_HOLIDAY,

@@ -5,6 +5,7 @@
  * in the shell's pane table. */
 #ifndef QIFU_PANE_H
 #define QIFU_PANE_H
+#include <stdbool.h>
 
 #include "config/keymap.h"
 #include "ui/draw.h"
@@ -33,6 +34,15 @@ typedef struct pane_ops {
 	void (*recalc)(void *state, ui_rect r);
 	void (*repaint)(void *state, ui_rect r);
 	unsigned (*handle)(void *state, const pane_event *ev);
+	/* optional: whether the F-key bar shows a's key in the pane's current mode, so
+	 * that no key is shown that does nothing there (NULL: every bound F-key) */
+	bool (*offers)(void *state, action a);
+	/* optional: where the hardware cursor goes (a form field's caret, where the input
+	 * method opens its window); false hides it */
+	bool (*caret)(void *state, int *y, int *x);
+	/* optional: the status line's standing hint in the pane's current mode, or NULL
+	 * for the shell's own */
+	const char *(*hint)(void *state);
 } pane_ops;
 
 extern const pane_ops pane_enterprises;

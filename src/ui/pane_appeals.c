@@ -21,4 +21,5 @@ static void *create(shell *sh)
 
 const pane_ops pane_appeals = {
 	N_("Appeals"), create, notice_destroy, notice_recalc, notice_repaint, notice_handle,
+	NULL, NULL, NULL, /* every F-key shown, no caret, the shell's hint */
 };

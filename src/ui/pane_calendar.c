@@ -244,4 +244,5 @@ static unsigned handle(void *state, const pane_event *ev)
 
 const pane_ops pane_calendar = {
 	N_("Calendar"), create, destroy, recalc, repaint, handle,
+	NULL, NULL, NULL, /* every F-key shown, no caret, the shell's hint */
 };

@@ -22,4 +22,5 @@ static void *create(shell *sh)
 
 const pane_ops pane_escalation = {
 	N_("Escalation"), create, notice_destroy, notice_recalc, notice_repaint, notice_handle,
+	NULL, NULL, NULL, /* every F-key shown, no caret, the shell's hint */
 };

@@ -1,6 +1,7 @@
-/* Line editing for the status-line prompt: insert at the caret, Backspace (all three
- * spellings arrive as one qkey), Delete, Left/Right, Home/End (also C-a/C-e), C-u
- * clears, C-w deletes a word. A long text scrolls so the caret stays visible. */
+/* The one line editor of qifu, for the status-line prompt and every text field of a
+ * form: insert at the caret, Backspace (all three spellings arrive as one qkey),
+ * Delete, Left/Right, Home/End (also C-a/C-e), C-u clears, C-w deletes a word. A long
+ * text scrolls so the caret stays visible. */
 #include "ui/prompt.h"
 
 #include <string.h>
@@ -16,6 +17,7 @@ struct prompt {
 	strbuf text;
 	size_t caret;  /* byte offset into text */
 	size_t scroll; /* first byte shown */
+	size_t limit;  /* characters at most */
 };
 
 prompt *prompt_new(const char *label, const char *initial)
@@ -24,7 +26,13 @@ prompt *prompt_new(const char *label, const char *initial)
 	p->label = xstrdup(label);
 	sb_add(&p->text, initial ? initial : ""); /* allocates, so text.s is never NULL */
 	p->caret = p->text.len;
+	p->limit = PROMPT_MAX_CHARS;
 	return p;
+}
+
+void prompt_set_limit(prompt *p, int max_chars)
+{
+	p->limit = max_chars > 0 ? (size_t)max_chars : PROMPT_MAX_CHARS;
 }
 
 void prompt_free(prompt **p)
@@ -51,7 +59,7 @@ static void delete_range(prompt *p, size_t from, size_t to)
 
 static void insert_char(prompt *p, qkey k)
 {
-	if (text_chars(sb_str(&p->text)) >= PROMPT_MAX_CHARS)
+	if (text_chars(sb_str(&p->text)) >= p->limit)
 		return;
 	uint8_t enc[6];
 	int n = u8_uctomb(enc, (ucs4_t)k, (ptrdiff_t)sizeof enc);
@@ -125,20 +133,47 @@ char *prompt_text(const prompt *p)
 	return text_trim(sb_str(&p->text));
 }
 
+const char *prompt_raw(const prompt *p)
+{
+	return sb_str(&p->text);
+}
+
+size_t prompt_caret(const prompt *p)
+{
+	return p->caret;
+}
+
+void prompt_set(prompt *p, const char *text, size_t caret)
+{
+	sb_reset(&p->text);
+	sb_add(&p->text, text ? text : "");
+	if (caret > p->text.len)
+		caret = p->text.len;
+	/* back to the start of the character the offset falls in */
+	while (caret > 0 && ((unsigned char)p->text.s[caret] & 0xC0) == 0x80)
+		caret--;
+	p->caret = caret;
+	p->scroll = 0;
+}
+
 void prompt_draw(prompt *p, int y, int x, int w, int *caret_x)
 {
 	int lw = text_width(p->label);
 	if (lw > w / 2)
 		lw = w / 2;
 	draw_text(y, x, lw, p->label, TEXT_LEFT, STYLE_NORMAL);
-	int field = w - lw;
+	prompt_draw_field(p, y, x + lw, w - lw, STYLE_NORMAL, caret_x);
+}
+
+void prompt_draw_field(prompt *p, int y, int x, int w, ui_style st, int *caret_x)
+{
 	const char *s = sb_str(&p->text);
 	/* keep the caret inside the field, one cell left for it at the end */
 	while (p->scroll < p->caret &&
-	       text_cursor_col(s + p->scroll, p->caret - p->scroll) > field - 1)
+	       text_cursor_col(s + p->scroll, p->caret - p->scroll) > w - 1)
 		p->scroll = text_next_char(s, p->scroll);
-	draw_text(y, x + lw, field, s + p->scroll, TEXT_LEFT, STYLE_NORMAL);
-	*caret_x = x + lw + text_cursor_col(s + p->scroll, p->caret - p->scroll);
+	draw_text(y, x, w, s + p->scroll, TEXT_LEFT, st);
+	*caret_x = x + text_cursor_col(s + p->scroll, p->caret - p->scroll);
 }
 
 void prompt_seed(const keymap *km, qkey k, char *buf)

@@ -45,6 +45,8 @@ struct shell {
 	help *help;
 	prompt *prompt;
 	shell_prompt_done prompt_done;
+	shell_prompt_changed prompt_changed;
+	char *prompt_last;   /* the text prompt_changed last heard */
 	void *prompt_arg;
 	strbuf status;
 	bool status_error;
@@ -76,6 +78,7 @@ void shell_free(shell **sh)
 		pane_table[i]->destroy((*sh)->state[i]);
 	help_free(&(*sh)->help);
 	prompt_free(&(*sh)->prompt);
+	xfree(&(*sh)->prompt_last);
 	sb_free(&(*sh)->status);
 	xfree(sh);
 }
@@ -93,6 +96,18 @@ cli_ctx *shell_ctx(shell *sh)
 const keymap *shell_keymap(const shell *sh)
 {
 	return sh->km;
+}
+
+bool shell_allowed(shell *sh, int act, const char *area)
+{
+	const staff *me = cli_actor(sh->ctx);
+	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_object po = { area, NULL };
+	perm_verdict v = perm_check(&pa, (perm_action)act, &po);
+	if (!v.allow)
+		shell_error(sh, _("not allowed for %s (%s): %s"), me->login, _(role_label(me->role)),
+		            _(v.reason));
+	return v.allow;
 }
 
 void shell_dirty_pane(shell *sh)
@@ -132,8 +147,40 @@ void shell_prompt(shell *sh, const char *label, const char *initial, shell_promp
 	prompt_free(&sh->prompt);
 	sh->prompt = prompt_new(label, initial);
 	sh->prompt_done = done;
+	sh->prompt_changed = NULL;
 	sh->prompt_arg = arg;
 	sh->dirty |= DIRTY_STATUS;
+}
+
+void shell_prompt_live(shell *sh, const char *label, const char *initial,
+                       shell_prompt_changed changed, shell_prompt_done done, void *arg)
+{
+	shell_prompt(sh, label, initial, done, arg);
+	sh->prompt_changed = changed;
+	xfree(&sh->prompt_last);
+	sh->prompt_last = prompt_text(sh->prompt);
+}
+
+bool shell_progress(shell *sh, const char *text)
+{
+	if (COLS >= SHELL_MIN_COLS && LINES >= SHELL_MIN_ROWS) {
+		draw_text(LINES - 2, 0, COLS, text, TEXT_LEFT, STYLE_NORMAL);
+		term_cursor(false, 0, 0);
+		term_flush();
+	}
+	sh->dirty |= DIRTY_STATUS;
+	bool cancel = false;
+	qkey k;
+	int rc;
+	/* keys typed meanwhile are dropped: only Esc means something during the work */
+	while ((rc = term_read_key(&k, 0)) == 1) {
+		if (k == QK_ESC || keymap_action(sh->km, k) == ACT_CANCEL)
+			cancel = true;
+		if (k == QK_RESIZE)
+			sh->dirty = DIRTY_ALL;
+	}
+	/* a stop signal: give up the work so that the main loop can end */
+	return cancel || rc < 0;
 }
 
 static void switch_tab(shell *sh, int i)
@@ -234,8 +281,18 @@ void shell_key(shell *sh, qkey k)
 	if (sh->prompt) {
 		prompt_state st = prompt_key(sh->prompt, k);
 		sh->dirty |= DIRTY_STATUS;
-		if (st != PROMPT_EDITING)
+		if (st != PROMPT_EDITING) {
 			finish_prompt(sh, st);
+			return;
+		}
+		char *now = sh->prompt_changed ? prompt_text(sh->prompt) : NULL;
+		if (now && strcmp(now, sh->prompt_last ? sh->prompt_last : "") != 0) {
+			xfree(&sh->prompt_last);
+			sh->prompt_last = now;
+			now = NULL;
+			sh->prompt_changed(sh->prompt_arg, sh->prompt_last);
+		}
+		xfree(&now);
 		return;
 	}
 	pane_event ev = { keymap_action(sh->km, k), k };
@@ -326,6 +383,13 @@ static void draw_title(shell *sh)
 	sb_free(&right);
 }
 
+/* the current pane's own standing hint (a form says how to move and save), or NULL */
+static const char *pane_hint(shell *sh)
+{
+	const pane_ops *ops = pane_table[sh->cur];
+	return !sh->help && ops->hint ? ops->hint(sh->state[sh->cur]) : NULL;
+}
+
 static void draw_status(shell *sh, int *caret_x)
 {
 	int y = LINES - 2;
@@ -338,6 +402,8 @@ static void draw_status(shell *sh, int *caret_x)
 		           sb_str(&sh->status));
 	} else if (sh->status.len) {
 		draw_text(y, 0, COLS, sb_str(&sh->status), TEXT_LEFT, STYLE_NORMAL);
+	} else if (pane_hint(sh)) {
+		draw_text(y, 0, COLS, pane_hint(sh), TEXT_LEFT, STYLE_DIM);
 	} else {
 		/* the standing hint, from the live keymap */
 		char k1[16], k2[16], kq[16];
@@ -360,6 +426,9 @@ static void draw_bar(shell *sh)
 	for (int f = 1; f <= 12; f++) {
 		action a = keymap_action(sh->km, QK_F1 + f - 1);
 		if (a == ACT_NONE)
+			continue;
+		const pane_ops *ops = pane_table[sh->cur];
+		if (!sh->help && ops->offers && !ops->offers(sh->state[sh->cur], a))
 			continue;
 		char num[8];
 		snprintf(num, sizeof num, "%d", f);
@@ -402,6 +471,9 @@ void shell_draw(shell *sh)
 	ui_rect area = { 1, 0, LINES - 3, COLS };
 	unsigned d = sh->dirty;
 	sh->dirty = 0;
+	/* the bar and the standing hint follow the pane's mode */
+	if (d & (DIRTY_RECALC | DIRTY_PANE))
+		d |= DIRTY_BAR | DIRTY_STATUS;
 	if (d & DIRTY_TITLE)
 		draw_title(sh);
 	if (d & DIRTY_RECALC) {
@@ -425,6 +497,11 @@ void shell_draw(shell *sh)
 		draw_status(sh, &caret_x);
 		sh->dirty &= ~(unsigned)DIRTY_STATUS;
 	}
-	term_cursor(sh->prompt != NULL, LINES - 2, caret_x);
+	int cy = LINES - 2, cx = caret_x;
+	bool on = sh->prompt != NULL;
+	const pane_ops *ops = pane_table[sh->cur];
+	if (!on && !sh->help && ops->caret)
+		on = ops->caret(sh->state[sh->cur], &cy, &cx);
+	term_cursor(on, cy, cx);
 	term_flush();
 }

@@ -17,6 +17,8 @@ typedef struct shell shell;
 
 /* called with the accepted text, or NULL when the prompt was cancelled */
 typedef void (*shell_prompt_done)(void *arg, const char *text);
+/* called after every editing key with the text so far (search as you type) */
+typedef void (*shell_prompt_changed)(void *arg, const char *text);
 
 /* a shell over ctx with the live keymap km (the shell does not own it) */
 shell *shell_new(cli_ctx *ctx, const keymap *km);
@@ -35,8 +37,17 @@ void shell_error(shell *sh, const char *fmt, ...) __attribute__((format(printf, 
 /* for panes: open a prompt on the status line; done gets the text or NULL */
 void shell_prompt(shell *sh, const char *label, const char *initial, shell_prompt_done done,
                   void *arg);
+/* for panes: the same, and changed hears every edit before Enter or Esc */
+void shell_prompt_live(shell *sh, const char *label, const char *initial,
+                       shell_prompt_changed changed, shell_prompt_done done, void *arg);
+/* for panes in long work: show text on the status line now (the main loop is busy)
+ * and look for Esc without waiting; true when the user asked to cancel */
+bool shell_progress(shell *sh, const char *text);
 /* for panes: ask for recalc and repaint of the current pane */
 void shell_dirty_pane(shell *sh);
+/* for panes: the permission function for the acting staff member on an object in
+ * area (may be NULL), as cli_allowed asks it; a refusal goes to the status line */
+bool shell_allowed(shell *sh, int act, const char *area);
 cli_ctx *shell_ctx(shell *sh);
 const keymap *shell_keymap(const shell *sh);
 

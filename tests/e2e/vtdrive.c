@@ -2,8 +2,10 @@
  * feed it the bytes a terminal sends (escape sequences, UTF-8 Chinese in one burst),
  * keep a libvterm screen of what it draws, resize with TIOCSWINSZ, and after every
  * step check that each row of the cell grid is exactly the terminal width and shows
- * the expected text. Finally F10 must exit 0 having left the alternate screen, and
- * SIGTERM must end a second session with the terminal restored as well.
+ * the expected text. An enterprise is added through the form with Chinese sent as an
+ * input method commits it, Backspace as DEL and as BS, the hardware cursor checked at
+ * the caret, and found in the list. Finally F10 must exit 0 having left the alternate
+ * screen, and SIGTERM must end a second session with the terminal restored as well.
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
 #include <fcntl.h>
@@ -184,6 +186,23 @@ static void check(session *s, const char *step, const char *const *expect)
 	printf("ok   %s (%dx%d)\n", step, s->cols, s->rows);
 }
 
+/* the hardware cursor is on row and the wide character just left of it is want (the
+ * input method opens its candidate window at the cursor, so it must sit at the caret) */
+static void check_caret(session *s, const char *step, int row, uint32_t want)
+{
+	VTermPos pos;
+	vterm_state_get_cursorpos(vterm_obtain_state(s->vt), &pos);
+	VTermScreenCell cell = { 0 };
+	VTermPos left = { pos.row, pos.col - 2 };
+	if (pos.col >= 2)
+		vterm_screen_get_cell(s->screen, left, &cell);
+	if (pos.row != row || cell.chars[0] != want)
+		fail("%s: the cursor is at row %d col %d with U+%04X left of it, expected row %d "
+		     "after U+%04X", step, pos.row, pos.col, cell.chars[0], row, want);
+	else
+		printf("ok   %s: the cursor sits at the caret\n", step);
+}
+
 static void resize(session *s, int cols, int rows)
 {
 	struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
@@ -334,6 +353,41 @@ int main(int argc, char **argv)
 	resize(&s, 80, 24);
 	pump(&s, 300, 3000);
 	check(&s, "back to 80x24", (const char *const[]){ "企业", "筛选: 南昌", NULL });
+
+	/* F2 opens the add form; the name arrives as an input method commits it (one write
+	 * of UTF-8), two stray letters go again with DEL and BS, as terminals send them */
+	send_bytes(&s, "\033OQ");
+	pump(&s, 200, 3000);
+	check(&s, "F2 opens the add form", (const char *const[]){ "新建企业", "企业名称*", NULL });
+	send_bytes(&s, "赣江测试电子有限公司XY");
+	pump(&s, 200, 3000);
+	send_bytes(&s, "\177\010");
+	pump(&s, 200, 3000);
+	check(&s, "Chinese typed into the form", (const char *const[]){ "[赣江测试电子有限公司 ", NULL });
+	check_caret(&s, "name field", 2, 0x53F8 /* 司 */);
+	/* the code; Tab past the override reason to the address, typed in Chinese too;
+	 * area and category are the first of their choices; then Tab to [保存] */
+	send_bytes(&s, "\t91360117053000004K\t\t");
+	send_bytes(&s, "南昌市高新区高新大道");
+	send_bytes(&s, "\t\033[C\t\033[C");
+	for (int i = 0; i < 8; i++)
+		send_bytes(&s, "\t");
+	pump(&s, 200, 3000);
+	check(&s, "the form filled in",
+	      (const char *const[]){ "[91360117053000004K", "[南昌市高新区高新大道", "< 昌东镇 >",
+	                             "< 规上工业 >", ">[ 保存 ]", NULL });
+	send_bytes(&s, "\r");
+	pump(&s, 300, 3000);
+	check(&s, "saved", (const char *const[]){ "已添加 赣江测试电子有限公司", NULL });
+	/* the search as you type finds the new row by its pinyin initials */
+	send_bytes(&s, "/");
+	pump(&s, 200, 3000);
+	send_bytes(&s, "\025gjcs");
+	pump(&s, 300, 3000);
+	check(&s, "the new enterprise in the list",
+	      (const char *const[]){ "赣江测试电子有限公司", "91360117053000004K", "共 1 条", NULL });
+	send_bytes(&s, "\r");
+	pump(&s, 200, 3000);
 
 	send_bytes(&s, "\033[21~");
 	int status = finish(&s);

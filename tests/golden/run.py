@@ -3,18 +3,29 @@
 # and compare its text dump with tests/golden/NAME.WxH.LANG.txt. GENERATE=1 rewrites
 # the expected files; a mismatch prints a unified diff. Every dumped row must also be
 # exactly the terminal width, counted as the program counts (wide = 2, combining = 0).
+# Each run works in a directory of its own, on a copy of its database and with the
+# *.csv files of tests/golden beside it, so that cases that save, import or export
+# neither see each other's changes nor depend on their order.
 import argparse
 import difflib
+import glob
 import os
+import pwd
+import shutil
+import sqlite3
 import subprocess
 import sys
 import unicodedata
 
-# the databases, made by qifu demo: 60 enterprises, and none (the empty states)
+# the databases, made by qifu demo: 60 enterprises, and none (the empty states);
+# 'officer' is the demo with the person at the keyboard made 昌东镇's area officer
 DATABASES = {
     'demo': ['--enterprises', '60', '--seed', '7'],
     'empty': ['--enterprises', '0', '--seed', '7'],
+    'officer': ['--enterprises', '60', '--seed', '7'],
 }
+AREA_OFFICER_SQL = ("UPDATE staff SET role = 'area_officer', unit = '昌东镇', area = '昌东镇' "
+                    "WHERE login = ?")
 
 # name: (sizes, languages, database); the keys are in NAME.keys
 CASES = {
@@ -27,6 +38,18 @@ CASES = {
     'search': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'too-small': (['70x20'], ['zh_CN', 'en'], 'demo'),
     'resize': (['80x24'], ['zh_CN'], 'demo'),
+    'ent-search': (['80x24', '120x40'], ['zh_CN'], 'demo'),
+    'ent-filter': (['80x24', '120x40'], ['zh_CN'], 'demo'),
+    'ent-sort': (['80x24'], ['zh_CN'], 'demo'),
+    'ent-view': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'ent-split': (['120x30', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'ent-add': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'ent-edit': (['80x24', '120x40'], ['zh_CN'], 'demo'),
+    'ent-records': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'ent-officer': (['80x24'], ['zh_CN'], 'officer'),
+    'ent-override': (['80x24'], ['zh_CN', 'en'], 'demo'),
+    'ent-export': (['80x24'], ['zh_CN', 'en'], 'demo'),
+    'ent-import': (['80x24', '120x40'], ['zh_CN'], 'demo'),
 }
 
 
@@ -75,6 +98,8 @@ def main():
     ap.add_argument('--work', required=True, help='scratch directory')
     ap.add_argument('cases', nargs='*')
     args = ap.parse_args()
+    # the runs work in directories of their own: every path given is made absolute
+    args.qifu, args.dir, args.work = (os.path.abspath(p) for p in (args.qifu, args.dir, args.work))
     generate = os.environ.get('GENERATE') == '1'
     os.makedirs(args.work, exist_ok=True)
 
@@ -94,6 +119,9 @@ def main():
         if demo.returncode != 0:
             print('qifu demo %s failed (%d): %s' % (name, demo.returncode, demo.stderr))
             return 1
+        if name == 'officer':
+            with sqlite3.connect(db) as con:
+                con.execute(AREA_OFFICER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
 
     failed = passed = 0
     for name, (sizes, langs, dbname) in CASES.items():
@@ -104,10 +132,17 @@ def main():
             for lang in langs:
                 label = '%s.%s.%s' % (name, size, lang)
                 out = os.path.join(args.work, label + '.txt')
-                run = subprocess.run([args.qifu, '--db', dbs[dbname], '--today', '2026-12-01',
+                rundir = os.path.join(args.work, label)
+                shutil.rmtree(rundir, ignore_errors=True)
+                os.makedirs(rundir)
+                db = os.path.join(rundir, dbname + '.db')
+                shutil.copyfile(dbs[dbname], db)
+                for csv in glob.glob(os.path.join(args.dir, '*.csv')):
+                    shutil.copy(csv, rundir)
+                run = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
                                       '--keys', keys, '--size', size, '--dump', out],
                                      env=dict(env, LANGUAGE=lang), capture_output=True,
-                                     text=True)
+                                     text=True, cwd=rundir)
                 problems = []
                 if run.returncode != 0:
                     problems.append('%s: qifu exited %d: %s' % (label, run.returncode,

@@ -26,6 +26,7 @@ static void test_defaults(void **state)
 		{ QK_F6, ACT_SORT }, { 's', ACT_SORT }, { 'S', ACT_SORT_REVERSE },
 		{ QK_F7, ACT_EXPORT }, { 'e', ACT_EXPORT },
 		{ QK_F8, ACT_UNDO }, { 'u', ACT_UNDO },
+		{ 'E', ACT_EDIT }, { 5, ACT_EDIT }, { 'I', ACT_IMPORT }, { 15, ACT_IMPORT },
 		{ QK_F9, ACT_MENU }, { ':', ACT_MENU }, { 0xFF1A, ACT_MENU },
 		{ QK_F10, ACT_QUIT }, { 'q', ACT_BACK }, { QK_ESC, ACT_CANCEL },
 		{ QK_UP, ACT_UP }, { 'k', ACT_UP }, { QK_DOWN, ACT_DOWN }, { 'j', ACT_DOWN },

@@ -12,7 +12,7 @@
 #include "core/xalloc.h"
 #include "ui/layout.h"
 
-/* the Enterprises pane's columns */
+/* a column table like the Enterprises pane's (test_entlist checks the pane's own) */
 static const lv_column ent_cols[] = {
 	{ "Name", 16, true, TEXT_LEFT, 0 },
 	{ "USCC", 18, false, TEXT_LEFT, 0 },

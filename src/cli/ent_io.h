@@ -1,0 +1,74 @@
+/* Enterprise spreadsheets in and out, shared by the command line (qifu enterprise
+ * import|export) and the Enterprises pane: one export writer, and one import that
+ * reads and checks a whole file into a result before anything is written, so the
+ * command can print it and the pane can preview it. */
+#ifndef QIFU_ENT_IO_H
+#define QIFU_ENT_IO_H
+#include <stdbool.h>
+
+#include "cli/cli.h"
+#include "core/csv.h"
+#include "model/enterprise.h"
+#include "store/enterprise_store.h"
+
+/* the phases of long work that report progress */
+typedef enum ent_io_phase {
+	ENT_IO_EXPORT,   /* done, total: rows */
+	ENT_IO_CHECK,    /* done, total: bytes of the file read */
+	ENT_IO_IMPORT,   /* done, total: rows written */
+} ent_io_phase;
+
+/* progress of long work; returning true cancels it (nothing is kept) */
+typedef bool (*ent_io_progress)(void *arg, ent_io_phase phase, long done, long total);
+
+/* refuse a path that does not end in .csv or .xlsx; *xlsx tells which */
+int ent_export_check_path(const char *path, bool *xlsx, strbuf *err);
+/* write the enterprises f matches, in the order sort/desc, to path (.csv or .xlsx):
+ * the import template's columns, then lead and cooperating units, so that an export
+ * imports again. *rows gets the count. -1 with the reason in err (also when
+ * progress cancelled), and path is left as it was. */
+int ent_export_write(cli_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                     const char *path, ent_io_progress progress, void *arg, long *rows,
+                     strbuf *err);
+
+/* one row that passed every check, with the file line it came from */
+typedef struct ent_import_row {
+	ent_record e;
+	long line;
+} ent_import_row;
+
+/* what reading and checking a file found; nothing is written yet */
+typedef struct ent_import {
+	char *path;
+	char *encoding;        /* as csv_encoding names it */
+	long rows;             /* data rows read */
+	ent_import_row *good;
+	long ngood, cap;
+	long nbad;
+} ent_import_result;
+
+/* hooks for the caller while the file is checked; any may be NULL */
+typedef struct ent_import_hooks {
+	/* the header row matched; ignored names columns not in the template ("" none).
+	 * -1 (with err set) stops the import: the command's rejects file cannot open */
+	int (*header)(void *arg, const csv_row *row, const char *ignored, strbuf *err);
+	/* a row failed: the template column at fault (NULL for the row as a whole) */
+	void (*bad)(void *arg, const csv_row *row, const char *column, const char *why);
+	ent_io_progress progress;
+	void *arg;
+} ent_import_hooks;
+
+/* read path and check every row as every other way in checks an enterprise (the
+ * same validation, duplicates in the file and against the database, commissioner
+ * logins); bad rows go to hooks->bad. -1 with the reason in err when the file as a
+ * whole cannot be imported: unreadable, no or a wrong header, broken past a row,
+ * only a header, or cancelled. */
+int ent_import_check(cli_ctx *ctx, const char *path, const ent_import_hooks *hooks,
+                     ent_import_result *imp, strbuf *err);
+/* write the good rows in one transaction, each with its event row; -1 with the
+ * reason (and its line) in err, and nothing written */
+int ent_import_write(cli_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
+                     void *arg, strbuf *err);
+void ent_import_free(ent_import_result *imp);
+
+#endif

@@ -1,0 +1,231 @@
+/* The detail view. Content is logical lines (heading, field, item, note) kept as
+ * given; recalc wraps them for the width through layout_wrap, so that Chinese breaks
+ * between characters and Latin words stay whole, and repaint draws the visible
+ * window, every row exactly the rectangle's width. */
+#include "ui/detail.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "ui/layout.h"
+
+/* the label column never takes more than this share of the width */
+#define DETAIL_LABEL_MAX_DIV 3
+/* the most rows one logical line wraps into */
+#define DETAIL_MAX_WRAP 64
+
+typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_NOTE, DK_BLANK } dkind;
+
+typedef struct dline {
+	dkind kind;
+	char *label;
+	char *text;
+} dline;
+
+/* one screen row: a piece of a logical line */
+typedef struct drow {
+	int line;
+	size_t start, len;
+	bool first;
+} drow;
+
+struct detail {
+	char *title;
+	dline *v;
+	int n, cap;
+	drow *rows;
+	int nrows, rcap;
+	int top, page, label_w;
+};
+
+detail *detail_new(void)
+{
+	return xcalloc(1, sizeof(detail));
+}
+
+void detail_clear(detail *d, bool keep_scroll)
+{
+	for (int i = 0; i < d->n; i++) {
+		xfree(&d->v[i].label);
+		xfree(&d->v[i].text);
+	}
+	d->n = 0;
+	d->nrows = 0;
+	xfree(&d->title);
+	if (!keep_scroll)
+		d->top = 0;
+}
+
+void detail_free(detail **d)
+{
+	if (!*d)
+		return;
+	detail_clear(*d, false);
+	xfree(&(*d)->v);
+	xfree(&(*d)->rows);
+	xfree(d);
+}
+
+static void add(detail *d, dkind kind, const char *label, const char *text)
+{
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->v = xrealloc(d->v, (size_t)d->cap * sizeof *d->v);
+	}
+	dline *l = &d->v[d->n++];
+	l->kind = kind;
+	l->label = label ? xstrdup(label) : NULL;
+	/* stored text may hold line breaks (a multi-line note): the rows show them as spaces */
+	l->text = xstrdup(text ? text : "");
+	for (char *p = l->text; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+}
+
+void detail_title(detail *d, const char *title)
+{
+	xfree(&d->title);
+	d->title = xstrdup(title);
+}
+
+void detail_section(detail *d, const char *heading)
+{
+	if (d->n > 0)
+		add(d, DK_BLANK, NULL, "");
+	add(d, DK_HEADING, NULL, heading);
+}
+
+void detail_field(detail *d, const char *label, const char *value)
+{
+	add(d, DK_FIELD, label, value);
+}
+
+void detail_item(detail *d, const char *text)
+{
+	add(d, DK_ITEM, NULL, text);
+}
+
+void detail_note(detail *d, const char *text)
+{
+	add(d, DK_NOTE, NULL, text);
+}
+
+static void add_row(detail *d, int line, size_t start, size_t len, bool first)
+{
+	if (d->nrows == d->rcap) {
+		d->rcap = d->rcap ? d->rcap * 2 : 64;
+		d->rows = xrealloc(d->rows, (size_t)d->rcap * sizeof *d->rows);
+	}
+	d->rows[d->nrows++] = (drow){ line, start, len, first };
+}
+
+/* where the text of a line starts, from the rectangle's left edge */
+static int indent_of(const detail *d, const dline *l)
+{
+	switch (l->kind) {
+	case DK_FIELD: return 2 + d->label_w + 2;
+	case DK_ITEM: return 4;
+	case DK_NOTE: return 2;
+	default: return 0;
+	}
+}
+
+void detail_recalc(detail *d, ui_rect r)
+{
+	d->nrows = 0;
+	d->page = r.h > 1 ? r.h - 1 : 1;
+	int lw = 0;
+	for (int i = 0; i < d->n; i++)
+		if (d->v[i].kind == DK_FIELD && text_width(d->v[i].label) > lw)
+			lw = text_width(d->v[i].label);
+	if (lw > r.w / DETAIL_LABEL_MAX_DIV)
+		lw = r.w / DETAIL_LABEL_MAX_DIV;
+	d->label_w = lw;
+	for (int i = 0; i < d->n; i++) {
+		const dline *l = &d->v[i];
+		int w = r.w - indent_of(d, l);
+		if (!*l->text || w < 1) {
+			add_row(d, i, 0, 0, true);
+			continue;
+		}
+		size_t starts[DETAIL_MAX_WRAP], lens[DETAIL_MAX_WRAP];
+		int k = layout_wrap(l->text, w, starts, lens, DETAIL_MAX_WRAP);
+		for (int j = 0; j < k; j++)
+			add_row(d, i, starts[j], lens[j], j == 0);
+	}
+	if (d->top > d->nrows - d->page)
+		d->top = d->nrows - d->page;
+	if (d->top < 0)
+		d->top = 0;
+}
+
+void detail_repaint(detail *d, ui_rect r, bool focus)
+{
+	if (r.h <= 0 || r.w <= 0)
+		return;
+	int body = r.h - 1;
+	/* "(3/40)" on the title row once the content is longer than the screen */
+	char pos[40] = "";
+	if (d->nrows > body) {
+		int last = d->top + body < d->nrows ? d->top + body : d->nrows;
+		snprintf(pos, sizeof pos, "(%d-%d/%d)", d->top + 1, last, d->nrows);
+	}
+	int pw = text_width(pos);
+	if (pw >= r.w / 2)
+		pw = 0;
+	draw_textf(r.y, r.x, r.w - pw, TEXT_LEFT, focus ? STYLE_TAB : STYLE_HEADER, "%s%s",
+	           focus ? ">" : "", d->title ? d->title : "");
+	if (pw)
+		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_DIM);
+	for (int k = 0; k < body; k++) {
+		int y = r.y + 1 + k, i = d->top + k;
+		if (i >= d->nrows) {
+			draw_text(y, r.x, r.w, "", TEXT_LEFT, STYLE_NORMAL);
+			continue;
+		}
+		const drow *row = &d->rows[i];
+		const dline *l = &d->v[row->line];
+		char *piece = xstrndup(l->text + row->start, row->len);
+		int ind = indent_of(d, l);
+		if (ind > r.w)
+			ind = r.w;
+		switch (l->kind) {
+		case DK_HEADING:
+			draw_textf(y, r.x, r.w, TEXT_LEFT, STYLE_HEADER, "[%s]", piece);
+			break;
+		case DK_FIELD:
+			draw_text(y, r.x, 2, "", TEXT_LEFT, STYLE_NORMAL);
+			draw_text(y, r.x + 2, ind - 2, row->first ? l->label : "", TEXT_LEFT, STYLE_NORMAL);
+			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_NORMAL);
+			break;
+		case DK_ITEM:
+			draw_text(y, r.x, ind, row->first ? "  -" : "", TEXT_LEFT, STYLE_NORMAL);
+			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_NORMAL);
+			break;
+		default:
+			draw_text(y, r.x, ind, "", TEXT_LEFT, STYLE_NORMAL);
+			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT,
+			          l->kind == DK_NOTE ? STYLE_DIM : STYLE_NORMAL);
+			break;
+		}
+		xfree(&piece);
+	}
+}
+
+unsigned detail_handle(detail *d, action a)
+{
+	switch (a) {
+	case ACT_UP: d->top--; break;
+	case ACT_DOWN: d->top++; break;
+	case ACT_PAGE_UP: d->top -= d->page; break;
+	case ACT_PAGE_DOWN: d->top += d->page; break;
+	case ACT_FIRST: d->top = 0; break;
+	case ACT_LAST: d->top = d->nrows; break;
+	default: return REACT_UNHANDLED;
+	}
+	/* recalc clamps to the content */
+	return REACT_RECALC;
+}

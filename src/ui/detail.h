@@ -1,0 +1,36 @@
+/* A scrollable detail view, the enterprise 360 view's widget: a title, then sections
+ * of "label  value" lines and sub-list items, wrapped to the width with hanging
+ * indents and scrolled by line or page. The owner fills it and decides what Esc
+ * does; this module only lays out and draws. */
+#ifndef QIFU_DETAIL_H
+#define QIFU_DETAIL_H
+#include <stdbool.h>
+
+#include "ui/pane.h"
+
+typedef struct detail detail;
+
+detail *detail_new(void);
+void detail_free(detail **d);
+/* drop the content; the scroll position goes back to the top unless keep_scroll */
+void detail_clear(detail *d, bool keep_scroll);
+
+/* the first row, kept on screen while the rest scrolls (translated text) */
+void detail_title(detail *d, const char *title);
+/* a section heading, after a blank line */
+void detail_section(detail *d, const char *heading);
+/* "label  value", the value wrapped under itself */
+void detail_field(detail *d, const char *label, const char *value);
+/* one row of a sub-list, wrapped under its first character */
+void detail_item(detail *d, const char *text);
+/* a plain paragraph (an empty section says so, a hint) */
+void detail_note(detail *d, const char *text);
+
+/* wrap for r's width */
+void detail_recalc(detail *d, ui_rect r);
+/* every cell of r; focus draws the title as the focused side of a split */
+void detail_repaint(detail *d, ui_rect r, bool focus);
+/* Up, Down, PgUp, PgDn, Home, End; REACT_UNHANDLED for other actions */
+unsigned detail_handle(detail *d, action a);
+
+#endif

@@ -1,0 +1,99 @@
+/* The Enterprises pane's pure side. The column table is the one the pane draws with
+ * and the unit test checks. At 80 columns: name, the warning mark "!", USCC,
+ * category, area, lead unit (UX.md's layout); from 100 the commissioner joins, from
+ * 110 the open appeals. When the name would get fewer than 20 cells
+ * (the list beside the 360 view, a narrow pane) the fixed columns drop from the
+ * right: lead unit, area, category, then USCC. */
+#include "ui/entlist.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+const lv_column entlist_columns[ENTLIST__COUNT] = {
+	[ENTLIST_NAME] = { N_("Name"), 20, true, TEXT_LEFT, 0 },
+	/* "!" is a mark like ^ and v, the same in every language (the help's legend) */
+	[ENTLIST_WARNING] = { "!", 1, false, TEXT_LEFT, 0 },
+	[ENTLIST_USCC] = { N_("USCC"), 18, false, TEXT_LEFT, 0 },
+	[ENTLIST_CATEGORY] = { N_("Category"), 8, false, TEXT_LEFT, 0 },
+	[ENTLIST_AREA] = { N_("Area"), 12, false, TEXT_LEFT, 0 },
+	[ENTLIST_LEAD] = { N_("Lead unit"), 12, false, TEXT_LEFT, 0 },
+	[ENTLIST_COMMISSIONER] = { N_("Commissioner"), 12, false, TEXT_LEFT, 100 },
+	[ENTLIST_APPEALS] = { N_("Open appeals"), 8, false, TEXT_RIGHT, 110 },
+};
+
+/* the store's sort keys and their columns; the warning mark and the open appeals are
+ * not sort keys of the store (no index orders them) */
+static const struct {
+	ent_sort sort;
+	int col;
+} sort_cols[] = {
+	{ ENT_SORT_NAME, ENTLIST_NAME },
+	{ ENT_SORT_USCC, ENTLIST_USCC },
+	{ ENT_SORT_CATEGORY, ENTLIST_CATEGORY },
+	{ ENT_SORT_AREA, ENTLIST_AREA },
+	{ ENT_SORT_LEAD, ENTLIST_LEAD },
+	{ ENT_SORT_COMMISSIONER, ENTLIST_COMMISSIONER },
+};
+enum { NSORT = sizeof sort_cols / sizeof sort_cols[0] };
+
+int entlist_sort_column(ent_sort s)
+{
+	for (int i = 0; i < NSORT; i++)
+		if (sort_cols[i].sort == s)
+			return sort_cols[i].col;
+	return -1;
+}
+
+ent_sort entlist_next_sort(ent_sort s)
+{
+	for (int i = 0; i < NSORT; i++)
+		if (sort_cols[i].sort == s)
+			return sort_cols[(i + 1) % NSORT].sort;
+	return ENT_SORT_NAME;
+}
+
+char *entlist_summary(const char *const *parts, int nparts, ent_sort sort, bool desc,
+                      long count)
+{
+	strbuf what = STRBUF_INIT, s = STRBUF_INIT;
+	for (int i = 0; i < nparts; i++)
+		if (parts[i] && *parts[i])
+			sb_addf(&what, "%s%s", what.len ? " " : "", parts[i]);
+	sb_addf(&s, _("Filter: %s"), what.len ? sb_str(&what) : _("none"));
+	int col = entlist_sort_column(sort);
+	sb_add(&s, "  ");
+	sb_addf(&s, _("Sort: %s%s"), col >= 0 ? _(entlist_columns[col].header) : "",
+	        desc ? "v" : "^");
+	if (count >= 0) {
+		sb_add(&s, "  ");
+		sb_addf(&s, P_("%ld enterprise", "%ld enterprises", (unsigned long)count), count);
+	}
+	sb_free(&what);
+	return sb_steal(&s);
+}
+
+char *entlist_routing_note(const routing *rt, const ent_record *e)
+{
+	if (e->lead_override)
+		return xasprintf(_("overridden by a supervisor: %s"), e->lead_override);
+	route_input in = { e->category, e->group, e->aviation, e->introduced_by, e->area };
+	route_result rr;
+	if (routing_decide(rt, &in, &rr) < 0)
+		return xasprintf(_("the routing table has no rule for category %s"), e->category);
+	if (!e->lead_unit || strcmp(rr.lead, e->lead_unit) != 0)
+		/* the table changed since the enterprise was last saved */
+		return xasprintf(_("%s (the routing table now names %s: saving the enterprise "
+		                   "again applies it)"), rr.why, rr.lead);
+	return xstrdup(rr.why);
+}
+
+char *entlist_export_name(qdate today, bool xlsx)
+{
+	int y, m, d;
+	date_to_ymd(today, &y, &m, &d);
+	return xasprintf("./%s_%04d%02d%02d.%s", _("enterprises"), y, m, d, xlsx ? "xlsx" : "csv");
+}

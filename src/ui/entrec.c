@@ -1,0 +1,700 @@
+/* Enterprise records in the pane. The sections read the latest records of each kind
+ * through the record stores (never the whole history at once) and say so when more
+ * exist; the forms are ui/form.c forms whose values go through the same model checks
+ * and store writes as qifu visit|financing|pool|warning, each one transaction with
+ * its event row. */
+#include "ui/entrec.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_args.h"
+#include "cli/cmd_financing.h"
+#include "cli/cmd_inspect.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "model/financing.h"
+#include "model/insp_plan.h"
+#include "model/perm.h"
+#include "model/pool.h"
+#include "model/visit.h"
+#include "model/warning.h"
+#include "store/financing_store.h"
+#include "store/inspection_store.h"
+#include "store/pool_store.h"
+#include "store/staff_store.h"
+#include "store/visit_store.h"
+#include "store/warning_store.h"
+#include "ui/shell.h"
+
+/* records of each kind a 360 view shows; the commands list them all */
+#define ENTREC_SHOWN 10
+
+/* the fields of the open record form */
+enum { F_DATE, F_UNIT, F_PEOPLE, F_TOPICS, F_CARD, F_PROBLEMS, F_AMOUNT, F_PURPOSE, F_STATUS,
+	F_INSTITUTION, F_POOL, F_REASON, F_SOURCE, F_LEVEL, F_SIGNAL, F_WARNING, F__COUNT };
+
+struct entrec {
+	shell *sh;
+	pool_table pools;
+	bool have_pools;
+	inspect_reason_table *reasons;
+	bool tried_reasons;
+	form_option *pool_opts;
+	int npool_opts;
+	entrec_kind kind;
+	int fld[F__COUNT];
+};
+
+static const char *const kind_labels[ENTREC__COUNT] = {
+	[ENTREC_VISIT] = N_("a visit"),
+	[ENTREC_FINANCING] = N_("a financing need"),
+	[ENTREC_POOL_ENTER] = N_("entry into a cultivation pool"),
+	[ENTREC_POOL_LEAVE] = N_("leaving a cultivation pool"),
+	[ENTREC_WARNING_OPEN] = N_("a relocation warning"),
+	[ENTREC_WARNING_CLOSE] = N_("closing a relocation warning"),
+};
+
+entrec *entrec_new(shell *sh)
+{
+	entrec *r = xcalloc(1, sizeof *r);
+	r->sh = sh;
+	return r;
+}
+
+void entrec_free(entrec **r)
+{
+	if (!*r)
+		return;
+	if ((*r)->have_pools)
+		pools_free(&(*r)->pools);
+	inspect_reason_table_free(&(*r)->reasons);
+	for (int i = 0; i < (*r)->npool_opts; i++) {
+		free((char *)(*r)->pool_opts[i].value);
+		free((char *)(*r)->pool_opts[i].label);
+	}
+	xfree(&(*r)->pool_opts);
+	xfree(r);
+}
+
+static db *rec_db(entrec *r)
+{
+	return cli_db(shell_ctx(r->sh));
+}
+
+static const pool_table *pools(entrec *r)
+{
+	if (!r->have_pools) {
+		/* exits with the file's line when data/pools.tsv is broken, as the commands do */
+		cli_pools_load(&r->pools);
+		r->have_pools = true;
+	}
+	return &r->pools;
+}
+
+const char *entrec_pool_name(entrec *r, const char *code)
+{
+	return pools_name(pools(r), code);
+}
+
+int entrec_pool_options(entrec *r, form_option **opts)
+{
+	if (!r->pool_opts) {
+		const pool_table *t = pools(r);
+		r->pool_opts = xcalloc((size_t)t->n + 1, sizeof *r->pool_opts);
+		r->pool_opts[0].value = xstrdup("");
+		r->pool_opts[0].label = xstrdup(_("all"));
+		for (int i = 0; i < t->n; i++) {
+			r->pool_opts[i + 1].value = xstrdup(t->v[i].code);
+			r->pool_opts[i + 1].label = xstrdup(t->v[i].name);
+		}
+		r->npool_opts = t->n + 1;
+	}
+	*opts = r->pool_opts;
+	return r->npool_opts;
+}
+
+/* "… and the commands list them all" when a kind has more records than are shown */
+static void more_note(detail *d, int shown, const char *command)
+{
+	char *s = xasprintf(_("the latest %d are shown; %s lists them all"), shown, command);
+	detail_note(d, s);
+	xfree(&s);
+}
+
+static void visits_section(entrec *r, detail *d, const ent_record *e)
+{
+	detail_section(d, _("Visits"));
+	visit_filter f = { 0 };
+	f.enterprise_id = e->id;
+	visit_rec v[ENTREC_SHOWN + 1];
+	int n = 0;
+	strbuf err = STRBUF_INIT;
+	memset(v, 0, sizeof v);
+	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
+		detail_note(d, sb_str(&err));
+	else if (n == 0)
+		detail_note(d, _("none recorded"));
+	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
+		char day[11];
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s %s (%s): %s"), date_format(v[i].date, day), v[i].unit, v[i].people,
+		        v[i].topics);
+		if (v[i].card_handed)
+			sb_add(&b, _("; contact card handed over"));
+		if (v[i].nproblems)
+			sb_addf(&b, P_("; %d problem found", "; %d problems found",
+			               (unsigned long)v[i].nproblems), v[i].nproblems);
+		detail_item(d, sb_str(&b));
+		sb_free(&b);
+	}
+	if (n > ENTREC_SHOWN)
+		more_note(d, ENTREC_SHOWN, "qifu visit list");
+	for (int i = 0; i < n; i++)
+		visit_rec_clear(&v[i]);
+	sb_free(&err);
+}
+
+static void financing_section(entrec *r, detail *d, const ent_record *e)
+{
+	detail_section(d, _("Financing needs"));
+	fin_filter f = { 0 };
+	f.enterprise_id = e->id;
+	f.status = -1;
+	fin_rec v[ENTREC_SHOWN + 1];
+	int n = 0;
+	strbuf err = STRBUF_INIT;
+	memset(v, 0, sizeof v);
+	if (fin_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
+		detail_note(d, sb_str(&err));
+	else if (n == 0)
+		detail_note(d, _("none recorded"));
+	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
+		char *amount = fin_amount_for_people(v[i].amount_fen);
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%.10s %s for %s: %s"), v[i].created_at ? v[i].created_at : "", amount,
+		        v[i].purpose, _(fin_status_label(v[i].status)));
+		if (*v[i].institution)
+			sb_addf(&b, _(", with %s"), v[i].institution);
+		detail_item(d, sb_str(&b));
+		sb_free(&b);
+		xfree(&amount);
+	}
+	if (n > ENTREC_SHOWN)
+		more_note(d, ENTREC_SHOWN, "qifu financing list");
+	for (int i = 0; i < n; i++)
+		fin_rec_clear(&v[i]);
+	sb_free(&err);
+}
+
+static void pools_section(entrec *r, detail *d, const ent_record *e)
+{
+	detail_section(d, _("Cultivation pools"));
+	enum { MAX_PERIODS = 50 };
+	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
+	int n = 0;
+	strbuf err = STRBUF_INIT, now = STRBUF_INIT;
+	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0) {
+		detail_note(d, sb_str(&err));
+		n = 0;
+	}
+	for (int i = 0; i < n; i++)
+		if (v[i].left_on == DATE_NONE) {
+			char day[11];
+			if (now.len)
+				sb_add(&now, _(", "));
+			sb_addf(&now, _("%s since %s"), pools_name(pools(r), v[i].pool),
+			        date_format(v[i].entered_on, day));
+		}
+	detail_field(d, _("Now"), now.len ? sb_str(&now) : _("in no pool"));
+	for (int i = 0; i < n; i++) {
+		char in[11], out[11];
+		strbuf b = STRBUF_INIT;
+		if (v[i].left_on == DATE_NONE)
+			sb_addf(&b, _("%s: entered %s"), pools_name(pools(r), v[i].pool),
+			        date_format(v[i].entered_on, in));
+		else
+			sb_addf(&b, _("%s: entered %s, left %s"), pools_name(pools(r), v[i].pool),
+			        date_format(v[i].entered_on, in), date_format(v[i].left_on, out));
+		if (*v[i].reason_in)
+			sb_addf(&b, _("; in because %s"), v[i].reason_in);
+		if (v[i].reason_out && *v[i].reason_out)
+			sb_addf(&b, _("; out because %s"), v[i].reason_out);
+		detail_item(d, sb_str(&b));
+		sb_free(&b);
+	}
+	if (n == MAX_PERIODS)
+		more_note(d, MAX_PERIODS, "qifu pool history");
+	for (int i = 0; i < n; i++)
+		pool_period_clear(&v[i]);
+	xfree(&v);
+	sb_free(&now);
+	sb_free(&err);
+}
+
+static void warnings_section(entrec *r, detail *d, const ent_record *e)
+{
+	detail_section(d, _("Relocation warnings"));
+	warn_filter f = { 0 };
+	f.enterprise_id = e->id;
+	warn_rec v[ENTREC_SHOWN + 1];
+	int n = 0;
+	strbuf err = STRBUF_INIT;
+	memset(v, 0, sizeof v);
+	if (warn_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
+		detail_note(d, sb_str(&err));
+	else if (n == 0)
+		detail_note(d, _("none recorded"));
+	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
+		char opened[11], closed[11];
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s %s, %s: %s"), date_format(v[i].opened_on, opened),
+		        _(warn_source_label(v[i].source)), _(warn_level_label(v[i].level)), v[i].signal);
+		if (v[i].latest && *v[i].latest)
+			sb_addf(&b, _("; latest response: %s"), v[i].latest);
+		if (v[i].closed_on == DATE_NONE)
+			sb_add(&b, _(" (open)"));
+		else
+			sb_addf(&b, _(" (closed %s)"), date_format(v[i].closed_on, closed));
+		detail_item(d, sb_str(&b));
+		sb_free(&b);
+	}
+	if (n > ENTREC_SHOWN)
+		more_note(d, ENTREC_SHOWN, "qifu warning list");
+	for (int i = 0; i < n; i++)
+		warn_rec_clear(&v[i]);
+	sb_free(&err);
+}
+
+/* the plans covering the enterprise, the latest last; evaluations are not shown (the
+ * inspected unit must not see them, and this view does not know who looks) */
+static void inspections_section(entrec *r, detail *d, const ent_record *e)
+{
+	detail_section(d, _("Inspection plans"));
+	if (!r->tried_reasons) {
+		r->reasons = inspect_reasons_load();
+		r->tried_reasons = true;
+	}
+	insp_filter f = { 0 };
+	f.enterprise_id = e->id;
+	f.from = f.to = DATE_NONE;
+	long total = 0;
+	strbuf err = STRBUF_INIT;
+	insp_record v[ENTREC_SHOWN];
+	int n = 0;
+	memset(v, 0, sizeof v);
+	if (insp_store_count(rec_db(r), &f, &total, &err) < 0 ||
+	    insp_store_window(rec_db(r), &f, total > ENTREC_SHOWN ? total - ENTREC_SHOWN : 0,
+	                      ENTREC_SHOWN, v, &n, &err) < 0) {
+		detail_note(d, sb_str(&err));
+		n = 0;
+	} else if (total == 0) {
+		detail_note(d, _("none registered"));
+	}
+	for (int i = 0; i < n; i++) {
+		char day[11];
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s %s, %s: %s"), date_format(v[i].date, day), v[i].unit,
+		        inspect_reason_name(r->reasons, v[i].reason),
+		        _(insp_plan_state_label(v[i].state)));
+		if (v[i].code)
+			sb_addf(&b, _(", plan code %s"), v[i].code);
+		detail_item(d, sb_str(&b));
+		sb_free(&b);
+		insp_record_clear(&v[i]);
+	}
+	if (total > ENTREC_SHOWN)
+		more_note(d, ENTREC_SHOWN, "qifu inspect list");
+	sb_free(&err);
+}
+
+void entrec_sections(entrec *r, detail *d, const ent_record *e)
+{
+	visits_section(r, d, e);
+	financing_section(r, d, e);
+	pools_section(r, d, e);
+	warnings_section(r, d, e);
+	inspections_section(r, d, e);
+}
+
+/* ---- forms ---- */
+
+form *entrec_chooser(entrec *r, const ent_record *e)
+{
+	form *f = form_new(r->sh, _("New record"));
+	form_option opts[ENTREC__COUNT];
+	char values[ENTREC__COUNT][4];
+	for (int k = 0; k < ENTREC__COUNT; k++) {
+		snprintf(values[k], sizeof values[k], "%d", k);
+		opts[k].value = values[k];
+		opts[k].label = _(kind_labels[k]);
+	}
+	/* the enterprise viewed, or another one typed in: records for several enterprises
+	 * one after the other without going back to the list */
+	cli_ctx *ctx = shell_ctx(r->sh);
+	form_add_enterprise(f, _("Enterprise"), cli_db(ctx), cli_scope_area(ctx), e->id, e->name,
+	                    true);
+	form_set_menu(f, form_add_choice(f, _("Record"), opts, ENTREC__COUNT, "0", true));
+	const char *buttons[] = { _("Continue"), _("Cancel") };
+	form_set_buttons(f, buttons, 2, 1);
+	form_set_confirm(f, false);
+	return f;
+}
+
+int64_t entrec_chosen_enterprise(const form *f)
+{
+	return form_enterprise(f, 0);
+}
+
+entrec_kind entrec_chosen(const form *f)
+{
+	int k = atoi(form_choice(f, 1));
+	return k >= 0 && k < ENTREC__COUNT ? (entrec_kind)k : ENTREC_VISIT;
+}
+
+static void unit_options(form_option **opts, int *n, const unit_table *units)
+{
+	*opts = xcalloc((size_t)units->n + 1, sizeof **opts);
+	for (int i = 0; i < units->n; i++) {
+		(*opts)[i].value = units->v[i].name;
+		(*opts)[i].label = units->v[i].name;
+	}
+	*n = units->n;
+}
+
+static void visit_form(entrec *r, form *f, qdate today)
+{
+	const staff *me = cli_actor(shell_ctx(r->sh));
+	form_option *units;
+	int n;
+	unit_options(&units, &n, cli_units(shell_ctx(r->sh)));
+	r->fld[F_DATE] = form_add_date(f, _("Visited on"), today, true);
+	r->fld[F_UNIT] = form_add_choice(f, _("Visiting unit"), units, n, me->unit, true);
+	r->fld[F_PEOPLE] = form_add_text(f, _("Visitors"), "", 200, true);
+	r->fld[F_TOPICS] = form_add_lines(f, _("Topics"), "", 500, 3, true);
+	r->fld[F_CARD] = form_add_yesno(f, _("Contact card handed over"), false);
+	r->fld[F_PROBLEMS] = form_add_lines(f, _("Problems found (one a line)"), "", 5000, 4,
+	                                    false);
+	xfree(&units);
+}
+
+static void financing_form(entrec *r, form *f)
+{
+	form_option opts[FIN__COUNT];
+	int n = 0;
+	for (int s = 0; s < FIN__COUNT; s++) {
+		/* only what a new need may start as */
+		if (fin_change_check(FIN_NEW, (fin_status)s, "-") == FIN_NOT_NEXT)
+			continue;
+		opts[n].value = fin_status_code((fin_status)s);
+		opts[n].label = _(fin_status_label((fin_status)s));
+		n++;
+	}
+	r->fld[F_AMOUNT] = form_add_text(f, _("Amount"), "", 30, true);
+	r->fld[F_PURPOSE] = form_add_text(f, _("Purpose"), "", 200, true);
+	r->fld[F_STATUS] = form_add_choice(f, _("Status"), opts, n, fin_status_code(FIN_NEED), true);
+	r->fld[F_INSTITUTION] = form_add_text(f, _("Financing institution"), "", 100, false);
+}
+
+/* the pools e is in now (leaving) or is not in (entering), as options */
+static int pool_choices(entrec *r, const ent_record *e, bool member, form_option *opts)
+{
+	const pool_table *t = pools(r);
+	enum { MAX_PERIODS = 50 };
+	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
+	int n = 0, k = 0;
+	strbuf err = STRBUF_INIT;
+	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0)
+		n = 0;
+	for (int i = 0; i < t->n; i++) {
+		bool in = false;
+		for (int j = 0; j < n; j++)
+			in = in || (v[j].left_on == DATE_NONE && strcmp(v[j].pool, t->v[i].code) == 0);
+		if (in == member) {
+			opts[k].value = t->v[i].code;
+			opts[k].label = t->v[i].name;
+			k++;
+		}
+	}
+	for (int j = 0; j < n; j++)
+		pool_period_clear(&v[j]);
+	xfree(&v);
+	sb_free(&err);
+	return k;
+}
+
+/* the open warnings of e as options whose values are their ids */
+static int warning_choices(entrec *r, const ent_record *e, form_option *opts, char **owned,
+                           int max)
+{
+	warn_filter f = { 0 };
+	f.enterprise_id = e->id;
+	f.open_only = true;
+	warn_rec *v = xcalloc((size_t)max, sizeof *v);
+	int n = 0;
+	strbuf err = STRBUF_INIT;
+	if (warn_store_list(rec_db(r), &f, 0, max, v, &n, &err) < 0) {
+		shell_error(r->sh, "%s", sb_str(&err));
+		n = 0;
+	}
+	for (int i = 0; i < n; i++) {
+		char day[11];
+		owned[2 * i] = xasprintf("%" PRId64, v[i].id);
+		owned[2 * i + 1] = xasprintf(_("%s %s, %s: %s"), date_format(v[i].opened_on, day),
+		                             _(warn_source_label(v[i].source)),
+		                             _(warn_level_label(v[i].level)), v[i].signal);
+		opts[i].value = owned[2 * i];
+		opts[i].label = owned[2 * i + 1];
+		warn_rec_clear(&v[i]);
+	}
+	xfree(&v);
+	sb_free(&err);
+	return n;
+}
+
+static const perm_action kind_perm[ENTREC__COUNT] = {
+	[ENTREC_VISIT] = PERM_VISIT_ADD,
+	[ENTREC_FINANCING] = PERM_FINANCING_EDIT,
+	[ENTREC_POOL_ENTER] = PERM_POOL_EDIT,
+	[ENTREC_POOL_LEAVE] = PERM_POOL_EDIT,
+	[ENTREC_WARNING_OPEN] = PERM_WARNING_EDIT,
+	[ENTREC_WARNING_CLOSE] = PERM_WARNING_EDIT,
+};
+
+form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
+{
+	if (!shell_allowed(r->sh, kind_perm[k], e->area))
+		return NULL;
+	qdate today = shell_ctx(r->sh)->today;
+	char *title = xasprintf(_("%s: %s"), e->name, _(kind_labels[k]));
+	form *f = form_new(r->sh, title);
+	xfree(&title);
+	for (int i = 0; i < F__COUNT; i++)
+		r->fld[i] = -1;
+	r->kind = k;
+	switch (k) {
+	case ENTREC_VISIT:
+		visit_form(r, f, today);
+		break;
+	case ENTREC_FINANCING:
+		financing_form(r, f);
+		break;
+	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: {
+		bool leaving = k == ENTREC_POOL_LEAVE;
+		form_option *opts = xcalloc((size_t)pools(r)->n + 1, sizeof *opts);
+		int n = pool_choices(r, e, leaving, opts);
+		if (n == 0) {
+			shell_message(r->sh, "%s", leaving ? _("The enterprise is in no pool to leave")
+			                                   : _("The enterprise is already in every pool"));
+			xfree(&opts);
+			form_free(&f);
+			return NULL;
+		}
+		r->fld[F_POOL] = form_add_choice(f, _("Pool"), opts, n, NULL, true);
+		r->fld[F_DATE] = form_add_date(f, leaving ? _("Left on") : _("Entered on"), today, true);
+		r->fld[F_REASON] = form_add_text(f, _("Reason"), "", 200, leaving);
+		xfree(&opts);
+		break;
+	}
+	case ENTREC_WARNING_OPEN: {
+		form_option src[WARN_SOURCE__COUNT], lvl[3];
+		char lcode[3][8];
+		for (int s = 0; s < WARN_SOURCE__COUNT; s++) {
+			src[s].value = warn_source_code((warn_source)s);
+			src[s].label = _(warn_source_label((warn_source)s));
+		}
+		for (int l = 0; l < 3; l++) {
+			snprintf(lcode[l], sizeof lcode[l], "%s", warn_level_code((warn_level)(l + 1)));
+			lvl[l].value = lcode[l];
+			lvl[l].label = _(warn_level_label((warn_level)(l + 1)));
+		}
+		r->fld[F_SOURCE] = form_add_choice(f, _("Signal from"), src, WARN_SOURCE__COUNT, NULL, true);
+		r->fld[F_LEVEL] = form_add_choice(f, _("Level"), lvl, 3, NULL, true);
+		r->fld[F_SIGNAL] = form_add_lines(f, _("Signal"), "", 500, 3, true);
+		r->fld[F_DATE] = form_add_date(f, _("Opened on"), today, true);
+		break;
+	}
+	case ENTREC_WARNING_CLOSE: {
+		enum { MAX_OPEN = 50 };
+		form_option opts[MAX_OPEN];
+		char *owned[2 * MAX_OPEN] = { 0 };
+		int n = warning_choices(r, e, opts, owned, MAX_OPEN);
+		if (n > 0) {
+			r->fld[F_WARNING] = form_add_choice(f, _("Warning"), opts, n, NULL, true);
+			r->fld[F_DATE] = form_add_date(f, _("Closed on"), today, true);
+			r->fld[F_REASON] = form_add_text(f, _("Closing note"), "", 500, false);
+		}
+		for (int i = 0; i < 2 * n; i++)
+			xfree(&owned[i]);
+		if (n == 0) {
+			shell_message(r->sh, "%s", _("The enterprise has no open relocation warning"));
+			form_free(&f);
+			return NULL;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return f;
+}
+
+static int save_visit(entrec *r, form *f, const ent_record *e, strbuf *err)
+{
+	cli_ctx *ctx = shell_ctx(r->sh);
+	visit_rec v = { 0 };
+	v.enterprise_id = e->id;
+	v.date = form_date(f, r->fld[F_DATE]);
+	v.unit = xstrdup(form_choice(f, r->fld[F_UNIT]));
+	v.people = form_text(f, r->fld[F_PEOPLE]);
+	v.topics = form_text(f, r->fld[F_TOPICS]);
+	v.card_handed = form_yes(f, r->fld[F_CARD]);
+	char *problems = form_text(f, r->fld[F_PROBLEMS]);
+	for (char *s = problems; *s;) {
+		size_t len = strcspn(s, "\n");
+		char *line = xstrndup(s, len);
+		char *t = text_trim(line);
+		if (*t)
+			visit_add_problem(&v, t);
+		xfree(&t);
+		xfree(&line);
+		s += len + (s[len] == '\n');
+	}
+	xfree(&problems);
+	int64_t id;
+	int rc = -1;
+	if (visit_validate(cli_units(ctx), &v, ctx->today, err) < 0) {
+		form_set_error(f, -1, sb_str(err));
+	} else if (visit_store_add(cli_db(ctx), cli_actor(ctx)->login, &v, &id, err) < 0) {
+		shell_error(r->sh, "%s", sb_str(err));
+	} else {
+		shell_message(r->sh, P_("Visit recorded, %d problem found", "Visit recorded, %d problems found",
+		                        (unsigned long)v.nproblems), v.nproblems);
+		rc = 0;
+	}
+	visit_rec_clear(&v);
+	return rc;
+}
+
+/* a store's 0 saved, 1 refused by a rule (shown above the buttons), -1 failed */
+static int store_outcome(entrec *r, form *f, int rc, const strbuf *err, const char *done)
+{
+	if (rc == 0)
+		shell_message(r->sh, "%s", done);
+	else if (rc > 0)
+		form_set_error(f, -1, sb_str(err));
+	else
+		shell_error(r->sh, "%s", sb_str(err));
+	return rc == 0 ? 0 : -1;
+}
+
+static int save_financing(entrec *r, form *f, const ent_record *e, strbuf *err)
+{
+	cli_ctx *ctx = shell_ctx(r->sh);
+	fin_rec v = { 0 };
+	v.enterprise_id = e->id;
+	char *amount = form_text(f, r->fld[F_AMOUNT]);
+	int rc = -1;
+	if (fin_amount_parse(amount, &v.amount_fen, err) < 0) {
+		form_set_error(f, r->fld[F_AMOUNT], sb_str(err));
+		goto out;
+	}
+	v.purpose = form_text(f, r->fld[F_PURPOSE]);
+	v.institution = form_text(f, r->fld[F_INSTITUTION]);
+	fin_status_parse(form_choice(f, r->fld[F_STATUS]), &v.status);
+	if (fin_validate(&v, err) < 0) {
+		form_set_error(f, -1, sb_str(err));
+		goto out;
+	}
+	int64_t id;
+	rc = store_outcome(r, f, fin_store_add(cli_db(ctx), cli_actor(ctx)->login, &v, &id, err), err,
+	                   _("Financing need recorded"));
+out:
+	xfree(&amount);
+	fin_rec_clear(&v);
+	return rc;
+}
+
+static int save_pool(entrec *r, form *f, const ent_record *e, strbuf *err)
+{
+	cli_ctx *ctx = shell_ctx(r->sh);
+	bool leaving = r->kind == ENTREC_POOL_LEAVE;
+	const pool_def *pool = pools_find(pools(r), form_choice(f, r->fld[F_POOL]));
+	char *reason = form_text(f, r->fld[F_REASON]);
+	qdate on = form_date(f, r->fld[F_DATE]);
+	int rc = -1;
+	if (!pool) {
+		form_set_error(f, r->fld[F_POOL], _("this field is required: choose one"));
+	} else if (pool_validate_reason(&reason, leaving, err) < 0) {
+		form_set_error(f, r->fld[F_REASON], sb_str(err));
+	} else {
+		const char *actor = cli_actor(ctx)->login;
+		int st = leaving ? pool_store_leave(cli_db(ctx), actor, e->id, pool, on, reason, err)
+		                 : pool_store_enter(cli_db(ctx), actor, e->id, pool, on, reason, err);
+		char *done = xasprintf(leaving ? _("Left %s") : _("Entered %s"), pool->name);
+		rc = store_outcome(r, f, st, err, done);
+		xfree(&done);
+	}
+	xfree(&reason);
+	return rc;
+}
+
+static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *err)
+{
+	cli_ctx *ctx = shell_ctx(r->sh);
+	warn_rec w = { 0 };
+	w.enterprise_id = e->id;
+	warn_source_parse(form_choice(f, r->fld[F_SOURCE]), &w.source);
+	warn_level_parse(form_choice(f, r->fld[F_LEVEL]), &w.level);
+	w.signal = form_text(f, r->fld[F_SIGNAL]);
+	w.opened_on = form_date(f, r->fld[F_DATE]);
+	int rc = -1;
+	if (warn_validate(&w, err) < 0) {
+		form_set_error(f, r->fld[F_SIGNAL], sb_str(err));
+	} else {
+		int64_t id;
+		rc = store_outcome(r, f, warn_store_add(cli_db(ctx), cli_actor(ctx)->login, &w, &id, err),
+		                   err, _("Relocation warning recorded"));
+	}
+	warn_rec_clear(&w);
+	return rc;
+}
+
+static int save_warning_close(entrec *r, form *f, strbuf *err)
+{
+	cli_ctx *ctx = shell_ctx(r->sh);
+	int64_t id = strtoll(form_choice(f, r->fld[F_WARNING]), NULL, 10);
+	char *note = form_text(f, r->fld[F_REASON]);
+	int rc = -1;
+	if (warn_validate_response(&note, false, err) < 0) {
+		form_set_error(f, r->fld[F_REASON], sb_str(err));
+	} else {
+		qdate on = form_date(f, r->fld[F_DATE]);
+		rc = store_outcome(r, f, warn_store_close(cli_db(ctx), cli_actor(ctx)->login, id, on,
+		                                          note, err),
+		                   err, _("Relocation warning closed"));
+	}
+	xfree(&note);
+	return rc;
+}
+
+int entrec_save(entrec *r, form *f, const ent_record *e)
+{
+	if (!shell_allowed(r->sh, kind_perm[r->kind], e->area))
+		return -1;
+	strbuf err = STRBUF_INIT;
+	int rc;
+	switch (r->kind) {
+	case ENTREC_VISIT: rc = save_visit(r, f, e, &err); break;
+	case ENTREC_FINANCING: rc = save_financing(r, f, e, &err); break;
+	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: rc = save_pool(r, f, e, &err); break;
+	case ENTREC_WARNING_OPEN: rc = save_warning_open(r, f, e, &err); break;
+	default: rc = save_warning_close(r, f, &err); break;
+	}
+	sb_free(&err);
+	return rc;
+}

@@ -1,0 +1,48 @@
+/* The enterprise records in the Enterprises pane: the 360 view's sections (visits,
+ * financing needs, pools now and before, relocation warnings, inspection plans) and
+ * the forms that add them (a visit, a financing need, entering or leaving a pool,
+ * opening or closing a warning), each saved through its model check and store. */
+#ifndef QIFU_ENTREC_H
+#define QIFU_ENTREC_H
+
+#include "model/enterprise.h"
+#include "ui/detail.h"
+#include "ui/form.h"
+
+typedef enum entrec_kind {
+	ENTREC_VISIT,
+	ENTREC_FINANCING,
+	ENTREC_POOL_ENTER,
+	ENTREC_POOL_LEAVE,
+	ENTREC_WARNING_OPEN,
+	ENTREC_WARNING_CLOSE,
+	ENTREC__COUNT
+} entrec_kind;
+
+typedef struct entrec entrec;
+
+entrec *entrec_new(shell *sh);
+void entrec_free(entrec **r);
+
+/* the record sections of e's 360 view, appended to d */
+void entrec_sections(entrec *r, detail *d, const ent_record *e);
+/* the pool options of a filter form: "" (all) then every pool; the strings belong to r */
+int entrec_pool_options(entrec *r, form_option **opts);
+/* the name of a stored pool code */
+const char *entrec_pool_name(entrec *r, const char *code);
+
+/* a form asking which kind of record to add, and to which enterprise (e, or another
+ * picked by typing its name, pinyin or code) */
+form *entrec_chooser(entrec *r, const ent_record *e);
+/* the kind the chooser's form chose */
+entrec_kind entrec_chosen(const form *f);
+/* the enterprise the chooser's form names */
+int64_t entrec_chosen_enterprise(const form *f);
+/* the form for a record of kind k about e; NULL, with the reason on the status line,
+ * when the actor may not or there is nothing to act on (no open warning to close) */
+form *entrec_form(entrec *r, entrec_kind k, const ent_record *e);
+/* check and save the record the form holds: 0 saved (the message is on the status
+ * line), -1 with the error under its field and the form still open */
+int entrec_save(entrec *r, form *f, const ent_record *e);
+
+#endif
