@@ -26,6 +26,8 @@
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
 	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
 	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
+	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
+	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \
 
 #define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)

@@ -1,7 +1,8 @@
 /* qifu demo: a deterministic, realistic database for demonstrations, screen tests
  * and benchmarks: Chinese company names, addresses in the four areas, valid USCCs,
- * every category and group, commissioners, staff for every role, and the current
- * login as a supervisor. The same seed always gives the same database. */
+ * every category and group, commissioners, staff for every role, the current
+ * login as a supervisor, and appeals lived through the real state machine. The
+ * same seed always gives the same database. */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -14,11 +15,15 @@
 #include "core/paths.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
+#include "core/workday.h"
+#include "model/appeal.h"
 #include "model/category.h"
 #include "model/enterprise.h"
 #include "model/perm.h"
 #include "model/routing.h"
+#include "model/ticket.h"
 #include "model/unit.h"
+#include "store/appeal_store.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
@@ -143,9 +148,8 @@ static int64_t commissioner_for(const char *lead, const int64_t *ids, uint64_t *
 
 static void progress(const char *what, long done, long total)
 {
-	if (!isatty(STDERR_FILENO) || total < 1000)
-		return;
-	if (done % 1000 != 0 && done != total)
+	/* isatty is a system call: ask it only when there is something to print */
+	if (total < 1000 || (done % 1000 != 0 && done != total) || !isatty(STDERR_FILENO))
 		return;
 	fprintf(stderr, "\r%s %ld/%ld (%ld%%)", what, done, total, done * 100 / total);
 	if (done == total)
@@ -284,16 +288,344 @@ static int add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_i
 	return 0;
 }
 
+/* ---- appeals ---------------------------------------------------------------- */
+
+static const char *const appeal_titles[] = {
+	"厂区门口道路积水", "厂区周边路灯不亮", "用电报装进度咨询", "施工许可证办理进度",
+	"申请人才公寓", "员工子女入学", "融资需求对接", "高新技术企业认定咨询",
+	"专利资助资金未到账", "物流车辆通行证办理", "污水管网接入", "宽带网络接入",
+	"不动产权证办理", "厂房租金补贴兑现", "消防验收咨询", "环评审批进度",
+	"招工难需协助招聘", "公交线路调整建议", "税务发票领用问题", "天然气管道接入",
+	"企业升规奖励申报", "园区食堂食品安全", "周边施工噪音扰民", "出口退税进度",
+	"稳岗补贴申领", "厂区门口道路积水严重", "申请增设公交站点", "研发费用加计扣除咨询",
+};
+static const char *const appeal_descriptions[] = {
+	"企业反映该问题已持续一段时间，影响正常生产经营，希望相关部门尽快协调解决。",
+	"企业负责人在走访中提出，希望了解办理流程和所需材料。",
+	"企业通过12345热线反映，要求给予答复。",
+	"",
+};
+static const char *const reasons[] = {
+	"不属于本单位职责，请重新分办", "涉及多个部门，需协调后答复", "企业已自行解决",
+	"与已有诉求重复", "政策尚未出台，暂不能给予确切答复", "需现场踏勘后确定方案",
+	"企业对办理时限不满意", "答复内容未解决实际问题",
+};
+static const char *const results[] = {
+	"已协调相关单位现场处理完毕", "已电话答复企业并寄送政策文件", "已办理完成并告知企业",
+	"已纳入年度计划，分期实施", "已组织专题会议研究解决",
+};
+static const char *const related_pool[] = {
+	"区投促局", "区建管局", "区社发局", "区党政办", "高新市场监管局", "区财政局",
+};
+
+/* what the demo remembers of an enterprise to file appeals against it */
+typedef struct demo_ent {
+	char *uscc;
+	char *lead;
+	char *area;
+	char last[TICKET_NUMBER_SIZE]; /* its latest appeal, a merge target */
+} demo_ent;
+
+/* the first demo login of unit that acts for it (unit staff, area officer, front desk) */
+static int person_of(const char *unit)
+{
+	for (size_t i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++)
+		if (strcmp(demo_people[i].unit, unit) == 0 &&
+		    (demo_people[i].role == ROLE_UNIT_STAFF || demo_people[i].role == ROLE_AREA_OFFICER ||
+		     demo_people[i].role == ROLE_FRONTDESK))
+			return (int)i;
+	return -1;
+}
+
+static ticket_actor actor_of(int person, const char *centre)
+{
+	ticket_actor a = { demo_people[person].role, demo_people[person].unit, centre };
+	return a;
+}
+
+/* The next move of an appeal as people tend to make it, or -1 when none is left.
+ * Mostly the ordinary path; now and then a return, extension, dissatisfied callback,
+ * withdrawal or merge, so that every state and move occurs. */
+static int next_action(const appeal_record *a, bool duplicate, uint64_t *s)
+{
+	int r = rnd(s, 100);
+	bool extend_open = ticket_timer_running(&a->timers.t[TICKET_TIMER_EXPLAIN]);
+	/* a second open appeal of the same enterprise is now and then a duplicate */
+	if (duplicate && r < 15 && (a->state == TICKET_ST_REGISTERED ||
+	                            a->state == TICKET_ST_SUBMITTED))
+		return TICKET_ACT_MERGE;
+	switch (a->state) {
+	case TICKET_ST_REGISTERED:
+		return r < 25 ? TICKET_ACT_SELF_HANDLE : r < 95 ? TICKET_ACT_SUBMIT
+			: TICKET_ACT_WITHDRAW;
+	case TICKET_ST_SELF_HANDLING:
+		return r < 85 ? TICKET_ACT_ANSWER : TICKET_ACT_SUBMIT;
+	case TICKET_ST_SUBMITTED:
+		return r < 97 ? TICKET_ACT_DISPATCH : TICKET_ACT_WITHDRAW;
+	case TICKET_ST_DISPATCHED:
+		return r < 90 ? TICKET_ACT_SIGN : TICKET_ACT_RETURN;
+	case TICKET_ST_IN_PROGRESS:
+		return r < 75 ? TICKET_ACT_ANSWER : r < 95 ? TICKET_ACT_EXTEND : TICKET_ACT_RETURN;
+	case TICKET_ST_EXTENDED:
+		return extend_open && r < 80 ? TICKET_ACT_EXPLAIN : TICKET_ACT_ANSWER;
+	case TICKET_ST_ANSWERED:
+		return r < 80 ? TICKET_ACT_CALLBACK_SATISFIED : TICKET_ACT_CALLBACK_DISSATISFIED;
+	case TICKET_ST_CALLBACK_SATISFIED:
+	case TICKET_ST_CLOSE_REQUESTED:
+		return TICKET_ACT_CLOSE;
+	case TICKET_ST_CALLBACK_DISSATISFIED:
+		return TICKET_ACT_FEEDBACK;
+	case TICKET_ST_FED_BACK:
+		return TICKET_ACT_CLARIFY;
+	case TICKET_ST_EXPLAINED:
+		return TICKET_ACT_REQUEST_CLOSE;
+	default:
+		return -1;
+	}
+}
+
+/* working days until the next move: mostly within the running deadline, one in
+ * seven late by up to a week, and one in forty forgotten for one to six months, so
+ * the red and yellow views have realistic content */
+static int move_delay(const calendar *cal, const appeal_record *a, qdate day, uint64_t *s)
+{
+	if (rnd(s, 40) == 0)
+		return 20 + rnd(s, 100);
+	if (a->next_due == DATE_NONE)
+		return rnd(s, 4);
+	int left = calendar_between(cal, day, a->next_due);
+	if (left < 0)
+		left = 0;
+	if (rnd(s, 7) == 0)
+		return left + 1 + rnd(s, 5);
+	return rnd(s, left + 1);
+}
+
+typedef struct demo_appeals {
+	db *d;
+	const calendar *cal;
+	ticket_params params;
+	const char *centre;
+	qdate today;
+	uint64_t *seed;
+	const int64_t *staff_ids;  /* of demo_people; 0 for the login running the demo */
+	demo_ent *ents;
+	long nents;
+	long open, overdue;
+} demo_appeals;
+
+/* the typed input of action on a, as a person would give it */
+static void demo_input(demo_appeals *da, const appeal_record *a, ticket_action action,
+		const demo_ent *e, qdate day, ticket_input *in, const char *related[2])
+{
+	uint64_t *s = da->seed;
+	memset(in, 0, sizeof *in);
+	in->until = DATE_NONE;
+	in->text = action == TICKET_ACT_ANSWER ? PICK(s, results) : PICK(s, reasons);
+	if (action == TICKET_ACT_DISPATCH) {
+		in->unit = person_of(e->lead) >= 0 ? e->lead : "区科经局";
+		int n = rnd(s, 5) == 0 ? 1 + rnd(s, 2) : 0;
+		for (int i = 0; i < n; i++) {
+			const char *u = PICK(s, related_pool);
+			if (strcmp(u, in->unit) != 0 && (i == 0 || strcmp(u, related[0]) != 0))
+				related[in->nrelated++] = u;
+		}
+		in->related = related;
+	}
+	if (action == TICKET_ACT_EXTEND) {
+		qdate from = a->timers.t[TICKET_TIMER_HANDLE].due;
+		if (from == DATE_NONE || from < day)
+			from = day;
+		in->until = calendar_add(da->cal, from, 3 + rnd(s, 8));
+	}
+	if (action == TICKET_ACT_MERGE)
+		in->into = e->last;
+}
+
+/* the first demo login who may make action on a now, or -1 */
+static int demo_mover(demo_appeals *da, const appeal_record *a, ticket_action action,
+		ticket_move *m)
+{
+	ticket_view v = appeal_record_view(a);
+	for (size_t i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++) {
+		ticket_actor who = actor_of((int)i, da->centre);
+		if (ticket_decide(&v, action, &who, m))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* register one appeal on day and live it through its moves until today */
+static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
+{
+	uint64_t *s = da->seed;
+	int reg = rnd(s, 10) < 4 ? rnd(s, 2) : person_of(e->lead);
+	if (reg < 0)
+		reg = person_of(e->area);
+	if (reg < 0)
+		reg = 0;
+	ticket_actor who = actor_of(reg, da->centre);
+	int k = rnd(s, 10);
+	ticket_kind kind = k < 3 ? TICKET_KIND_SIMPLE : k < 8 ? TICKET_KIND_GENERAL
+		: TICKET_KIND_COMPLEX;
+	ticket_view v = { NULL, e->uscc, TICKET_ST_NEW, kind, who.unit, NULL, NULL, 0 };
+	ticket_move m;
+	if (!ticket_decide(&v, TICKET_ACT_REGISTER, &who, &m))
+		return 0;
+	ticket_timers tm;
+	ticket_timers_init(&tm);
+	ticket_timers_apply(&tm, &m, &v, NULL, &da->params, da->cal, day);
+	appeal_new an = { e->uscc, PICK(s, appeal_titles), PICK(s, appeal_descriptions), kind,
+		(appeal_channel)rnd(s, APPEAL_CH__COUNT), who.unit, 0, m.to, &tm };
+	an.first_person = da->staff_ids[reg];
+	if (!an.first_person) {
+		/* the person running the demo has one of the demo logins */
+		staff *st = NULL;
+		if (staff_store_get(da->d, demo_people[reg].login, &st, err) != 0)
+			return -1;
+		an.first_person = st->id;
+		staff_free(&st);
+	}
+	char number[TICKET_NUMBER_SIZE];
+	db_set_today(da->d, day);
+	if (appeal_store_insert(da->d, demo_people[reg].login, &an, number, err) < 0)
+		return -1;
+	appeal_record a;
+	if (appeal_store_get(da->d, number, false, &a, err) != 0)
+		return -1;
+	for (;;) {
+		bool duplicate = *e->last && strcmp(e->last, a.number) != 0;
+		int act = next_action(&a, duplicate, s);
+		if (act < 0)
+			break;
+		int delay = move_delay(da->cal, &a, day, s);
+		qdate when = delay ? calendar_add(da->cal, day, delay) : day;
+		if (when > da->today)
+			break;
+		day = when;
+		int mover = demo_mover(da, &a, (ticket_action)act, &m);
+		if (mover < 0)
+			break;
+		ticket_input in;
+		const char *related[2];
+		demo_input(da, &a, (ticket_action)act, e, day, &in, related);
+		v = appeal_record_view(&a);
+		strbuf why = STRBUF_INIT;
+		bool fits = ticket_input_check(&v, &a.timers, &m, &in, da->cal, day, &why) == 0;
+		if (fits && act == TICKET_ACT_MERGE) {
+			appeal_record t;
+			fits = appeal_store_get(da->d, in.into, false, &t, err) == 0;
+			if (fits) {
+				ticket_view tv = appeal_record_view(&t);
+				fits = ticket_merge_check(&v, &tv, &why) == 0;
+				appeal_record_clear(&t);
+			}
+		}
+		sb_free(&why);
+		if (!fits)
+			break;
+		tm = a.timers;
+		ticket_timers_apply(&tm, &m, &v, &in, &da->params, da->cal, day);
+		db_set_today(da->d, day);
+		int rc = appeal_store_apply(da->d, demo_people[mover].login, &a, &m, &in, &tm, err);
+		appeal_record_clear(&a);
+		if (rc != 0 || appeal_store_get(da->d, number, false, &a, err) != 0)
+			return -1;
+	}
+	if (ticket_state_is_open(a.state)) {
+		da->open++;
+		if (a.next_due != DATE_NONE && a.next_due < da->today)
+			da->overdue++;
+		snprintf(e->last, sizeof e->last, "%s", a.number);
+	}
+	appeal_record_clear(&a);
+	return 0;
+}
+
+/* every enterprise's USCC, lead unit and area, read a page at a time */
+static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
+{
+	enum { PAGE = 1000 };
+	ent_row *rows = xcalloc(PAGE, sizeof *rows);
+	*out = NULL;
+	*n = 0;
+	int got, rc = 0;
+	for (long off = 0;; off += PAGE) {
+		if ((rc = ent_store_window(d, NULL, ENT_SORT_USCC, false, off, PAGE, rows, &got,
+		                           err)) < 0)
+			break;
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + got + 1));
+		for (int i = 0; i < got; i++) {
+			demo_ent *e = &(*out)[(*n)++];
+			e->uscc = rows[i].uscc;
+			e->lead = rows[i].lead_unit;
+			e->area = rows[i].area;
+			e->last[0] = '\0';
+			rows[i].uscc = rows[i].lead_unit = rows[i].area = NULL;
+			ent_row_clear(&rows[i]);
+		}
+		if (got < PAGE)
+			break;
+	}
+	free(rows);
+	return rc;
+}
+
+/* count appeals over the enterprises, registered evenly over the 400 days up to
+ * today (so numbers follow dates), in transactions of 1000 */
+static int add_appeals(cli_ctx *ctx, db *d, const int64_t *staff_ids, long count,
+		uint64_t *seed, long *open, long *overdue, strbuf *err)
+{
+	demo_appeals da = { d, cli_calendar(ctx), cli_ticket_params(ctx), NULL, ctx->today, seed,
+		staff_ids, NULL, 0, 0, 0 };
+	const unit_def *centre = units_centre(cli_units(ctx));
+	da.centre = centre ? centre->name : "";
+	if (demo_load_ents(d, &da.ents, &da.nents, err) < 0)
+		return -1;
+	int rc = 0;
+	enum { SPAN = 400, BATCH = 1000 };
+	if (count > 0 && da.nents == 0) {
+		sb_add(err, _("demo: appeals need enterprises (--enterprises 1 or more)"));
+		rc = -1;
+	}
+	for (long done = 0; rc == 0 && done < count;) {
+		if ((rc = db_begin(d, err)) < 0)
+			break;
+		for (long k = 0; k < BATCH && done < count; k++, done++) {
+			qdate day = ctx->today - SPAN + (qdate)(done * SPAN / count);
+			demo_ent *e = &da.ents[rnd(seed, (int)da.nents)];
+			if ((rc = demo_appeal(&da, e, day, err)) < 0)
+				break;
+			progress(_("writing appeals"), done + 1, count);
+		}
+		if (rc < 0)
+			db_rollback(d);
+		else
+			rc = db_commit(d, err);
+	}
+	db_set_today(d, ctx->today);
+	for (long i = 0; i < da.nents; i++) {
+		free(da.ents[i].uscc);
+		free(da.ents[i].lead);
+		free(da.ents[i].area);
+	}
+	free(da.ents);
+	*open = da.open;
+	*overdue = da.overdue;
+	return rc;
+}
+
 int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "enterprises", required_argument, NULL, 'e' },
+		{ "appeals", required_argument, NULL, 'a' },
 		{ "seed", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long count = 300;
+	long count = 300, appeals = 0, open = 0, overdue = 0;
 	uint64_t seed = 1;
 	int c;
 	char *end;
@@ -311,6 +643,14 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'a':
+			appeals = strtol(optarg, &end, 10);
+			if (*end || !*optarg || appeals < 0 || appeals > 10000000) {
+				cli_error(_("demo: --appeals: '%s' is not a count from 0 to 10000000"),
+				          optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 's':
 			seed = strtoull(optarg, &end, 10);
 			if (*end || !*optarg) {
@@ -319,9 +659,11 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		case 'h':
-			printf(_("usage: qifu demo --db PATH [--enterprises N] [--seed S]\n"
-			         "Write a new demonstration database (default 300 enterprises); the "
-			         "current login becomes a supervisor in it.\n"));
+			printf(_("usage: qifu demo --db PATH [--enterprises N] [--appeals M] [--seed S]\n"
+			         "Write a new demonstration database (default 300 enterprises, no "
+			         "appeals); the current login becomes a supervisor in it. Appeals are "
+			         "registered over the 400 days up to --today and moved through the "
+			         "appeal rules.\n"));
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
@@ -343,8 +685,10 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	db_set_today(d, ctx->today);
 	int64_t staff_ids[sizeof demo_people / sizeof demo_people[0]] = { 0 };
 	uint64_t s = seed;
-	if (add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
-	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0) {
+	if (appeal_store_bulk_mode(d, &err) < 0 ||
+	    add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
+	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
+	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -353,6 +697,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	db_close(&d);
 	printf(_("wrote %s: %ld enterprises, %d staff; you (%s) are a supervisor\n"), ctx->db_path,
 	       count, (int)(sizeof demo_people / sizeof demo_people[0]) + 1, cli_os_login());
+	if (appeals > 0)
+		printf(_("and %ld appeals: %ld open, %ld of them overdue\n"), appeals, open, overdue);
 	rc = EXIT_OK;
 out:
 	sb_free(&err);

@@ -3,6 +3,7 @@
  * the rows it shows, not the size of the register. */
 #include "store/enterprise_store.h"
 #include "store/db_internal.h"
+#include "store/store_where.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,21 +15,8 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-#define MAX_BINDS 12
-
-typedef struct where {
-	strbuf sql;
-	char *binds[MAX_BINDS];
-	int nbinds;
-} where;
-
-static void bind_add(where *w, const char *v)
-{
-	w->binds[w->nbinds++] = xstrdup(v);
-}
-
 /* " AND <column> contains q": the trigram index for 3+ characters, instr() below */
-static void contains_clause(where *w, const char *q, const char *joiner)
+static void contains_clause(store_where *w, const char *q, const char *joiner)
 {
 	size_t chars = 0;
 	for (const unsigned char *p = (const unsigned char *)q; *p; p++)
@@ -45,16 +33,16 @@ static void contains_clause(where *w, const char *q, const char *joiner)
 		sb_addc(&phrase, '"');
 		sb_addf(&w->sql, "%se.id IN (SELECT rowid FROM enterprise_fts"
 		                 " WHERE enterprise_fts MATCH ?)", joiner);
-		bind_add(w, sb_str(&phrase));
+		store_where_add(w, sb_str(&phrase));
 		sb_free(&phrase);
 	} else {
 		sb_addf(&w->sql, "%sinstr(e.search_text, ?) > 0", joiner);
-		bind_add(w, q);
+		store_where_add(w, q);
 	}
 }
 
 /* the rules of core/search.h, as SQL */
-static void search_clause(where *w, const char *raw)
+void ent_store_search_clause(store_where *w, const char *raw)
 {
 	char *q = search_fold(raw);
 	switch (search_classify(q)) {
@@ -74,8 +62,8 @@ static void search_clause(where *w, const char *raw)
 		char *key = search_uscc_key(q), *compact = search_compact(q);
 		char *hi = xasprintf("%s\x7f", key);
 		sb_add(&w->sql, " AND ((e.uscc >= ? AND e.uscc < ?)");
-		bind_add(w, key);
-		bind_add(w, hi);
+		store_where_add(w, key);
+		store_where_add(w, hi);
 		contains_clause(w, compact, " OR ");
 		sb_add(&w->sql, ")");
 		free(key);
@@ -87,62 +75,48 @@ static void search_clause(where *w, const char *raw)
 	free(q);
 }
 
-static void where_build(where *w, const ent_filter *f)
+static void where_build(store_where *w, const ent_filter *f)
 {
-	memset(w, 0, sizeof *w);
-	sb_add(&w->sql, " WHERE 1");
+	store_where_init(w);
 	if (!f)
 		return;
 	if (f->scope_area) {
 		sb_add(&w->sql, " AND e.area = ?");
-		bind_add(w, f->scope_area);
+		store_where_add(w, f->scope_area);
 	}
 	if (f->area) {
 		sb_add(&w->sql, " AND e.area = ?");
-		bind_add(w, f->area);
+		store_where_add(w, f->area);
 	}
 	if (f->category) {
 		sb_add(&w->sql, " AND e.category = ?");
-		bind_add(w, f->category);
+		store_where_add(w, f->category);
 	}
 	if (f->lead_unit) {
 		sb_add(&w->sql, " AND e.lead_unit = ?");
-		bind_add(w, f->lead_unit);
+		store_where_add(w, f->lead_unit);
 	}
 	if (f->pool) {
 		/* current members only: the open period of pool_entry (migration 2) */
 		sb_add(&w->sql, " AND e.id IN (SELECT enterprise_id FROM pool_entry"
 		                " WHERE pool = ? AND left_on IS NULL)");
-		bind_add(w, f->pool);
+		store_where_add(w, f->pool);
 	}
 	if (f->warning_only)
 		sb_add(&w->sql, " AND e.open_warnings > 0");
 	if (f->search && *f->search)
-		search_clause(w, f->search);
-}
-
-static void where_free(where *w)
-{
-	sb_free(&w->sql);
-	for (int i = 0; i < w->nbinds; i++)
-		free(w->binds[i]);
-}
-
-static void where_bind(const where *w, sqlite3_stmt *st)
-{
-	for (int i = 0; i < w->nbinds; i++)
-		db_bind_text(st, i + 1, w->binds[i]);
+		ent_store_search_clause(w, f->search);
 }
 
 int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err)
 {
-	where w;
+	store_where w;
 	where_build(&w, f);
 	char *sql = xasprintf("SELECT count(*) FROM enterprise e%s", sb_str(&w.sql));
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
-		where_bind(&w, st);
+		store_where_bind(&w, st);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*n = (long)sqlite3_column_int64(st, 0);
 			rc = 0;
@@ -152,7 +126,7 @@ int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err)
 		db_done(st);
 	}
 	free(sql);
-	where_free(&w);
+	store_where_free(&w);
 	return rc;
 }
 
@@ -176,7 +150,7 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 	*n = 0;
 	if (sort >= ENT_SORT__COUNT)
 		sort = ENT_SORT_NAME;
-	where w;
+	store_where w;
 	where_build(&w, f);
 	/* the offset is walked in the sort index alone (a covering index of ids); only
 	 * the window's rows are then read and joined. OFFSET over the joined rows
@@ -189,7 +163,7 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
-		where_bind(&w, st);
+		store_where_bind(&w, st);
 		sqlite3_bind_int(st, w.nbinds + 1, limit);
 		sqlite3_bind_int64(st, w.nbinds + 2, offset);
 		int step;
@@ -199,7 +173,7 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 		db_done(st);
 	}
 	free(sql);
-	where_free(&w);
+	store_where_free(&w);
 	return rc;
 }
 

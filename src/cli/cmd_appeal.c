@@ -1,0 +1,656 @@
+/* qifu appeal: appeals (企业诉求) on the command line — registration, every move of
+ * the state machine and the recount after a holiday file changes. Each move is
+ * decided by model/ticket.h and written by the store under a version check; the
+ * verbs, options and the number as the first word of the output are a stable
+ * interface scripts depend on. */
+#include "cli/cmd_appeal.h"
+#include "cli/cli_args.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/workday.h"
+#include "core/xalloc.h"
+#include "model/appeal.h"
+#include "model/enterprise.h"
+#include "model/perm.h"
+#include "model/unit.h"
+#include "store/db.h"
+#include "store/staff_store.h"
+
+int cmd_appeal(cli_ctx *ctx, int argc, char **argv);
+
+/* what people type is bounded in characters, not bytes (UX.md text fields) */
+enum { TITLE_MAX = 100, DESCRIPTION_MAX = 4000, TEXT_MAX = 2000 };
+
+static void usage(FILE *fp)
+{
+	fprintf(fp, _(
+		"usage: qifu appeal new --enterprise USCC --title T --kind simple|general|complex\n"
+		"                       --channel visit|phone|hotline|online|letter|meeting\n"
+		"                       [--description D]\n"
+		"       qifu appeal dispatch N --unit U [--related U1,U2]\n"
+		"       qifu appeal sign|self-handle|submit|request-close|close N\n"
+		"       qifu appeal return N --reason R\n"
+		"       qifu appeal extend N --until YYYY-MM-DD --reason R\n"
+		"       qifu appeal explain|feedback|clarify N --text T\n"
+		"       qifu appeal answer N --result T\n"
+		"       qifu appeal callback N --satisfied | --dissatisfied --reason R\n"
+		"       qifu appeal withdraw N --reason R\n"
+		"       qifu appeal merge N --into M\n"
+		"       qifu appeal show N [--format table|csv|json]\n"
+		"       qifu appeal list [--state S] [--unit U] [--light red|yellow|green] [--overdue]\n"
+		"                        [--enterprise USCC] [--view VIEW] [--search Q]\n"
+		"                        [--sort number|due|state|unit|enterprise] [--desc]\n"
+		"                        [--format table|csv|json]\n"
+		"       qifu appeal views [--format table|csv|json]\n"
+		"       qifu appeal sheet N --format txt|xlsx [--output FILE]\n"
+		"       qifu appeal recompute\n"
+		"Every move takes --version V: it is refused when the appeal has moved on since\n"
+		"version V was read. Dates follow --today.\n"));
+}
+
+/* ---- shared with cmd_appeal_show.c and cmd_remind.c -------------------------- */
+
+const char *appeal_cli_centre(cli_ctx *ctx)
+{
+	const unit_def *c = units_centre(cli_units(ctx));
+	return c ? c->name : "";
+}
+
+ticket_actor appeal_cli_actor(cli_ctx *ctx)
+{
+	staff *me = cli_actor(ctx);
+	ticket_actor who = { me->role, me->unit && *me->unit ? me->unit : NULL,
+		appeal_cli_centre(ctx) };
+	return who;
+}
+
+int appeal_cli_load(cli_ctx *ctx, const char *arg, bool events, appeal_record *out)
+{
+	int y;
+	long seq;
+	if (!ticket_number_parse(arg, &y, &seq)) {
+		cli_error(_("%s is not an appeal number (like 2026-000123)."), arg);
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	int found = appeal_store_get(cli_db(ctx), arg, events, out, &err);
+	if (found != 0) {
+		if (found < 0)
+			cli_error("%s", sb_str(&err));
+		else
+			cli_error(_("no appeal %s"), arg);
+		sb_free(&err);
+		return found < 0 ? EXIT_USAGE : EXIT_NO;
+	}
+	if (!cli_allowed(ctx, PERM_ENT_VIEW, out->area, NULL)) {
+		appeal_record_clear(out);
+		return EXIT_NO;
+	}
+	return 0;
+}
+
+void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	ticket_params p = cli_ticket_params(ctx);
+	appeal_filter_set_today(f, cli_calendar(ctx), ctx->today, p.yellow_days);
+	f->scope_area = cli_scope_area(ctx);
+}
+
+typedef struct page_query {
+	const appeal_filter *f;
+	appeal_sort sort;
+	bool desc;
+	void (*row)(appeal_row *r, void *arg);
+	void *arg;
+} page_query;
+
+static int fetch_page(db *d, const void *q, long offset, int limit, void *out, int *n,
+		strbuf *err)
+{
+	const page_query *pq = q;
+	return appeal_store_window(d, pq->f, pq->sort, pq->desc, offset, limit, out, n, err);
+}
+
+static void each_row(void *rec, void *arg)
+{
+	const page_query *pq = arg;
+	pq->row(rec, pq->arg);
+	appeal_row_clear(rec);
+}
+
+int appeal_cli_each(cli_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+		void (*row)(appeal_row *r, void *arg), void *arg)
+{
+	page_query pq = { f, sort, desc, row, arg };
+	return cli_each_page(ctx, fetch_page, &pq, sizeof(appeal_row), each_row, &pq);
+}
+
+char **appeal_cli_split(const char *s, int *n)
+{
+	static const char *const seps[] = { ",", "，", "、" };
+	char **v = xcalloc(1, sizeof *v);
+	*n = 0;
+	const char *p = s;
+	while (*p) {
+		size_t len = strlen(p), skip = 0;
+		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			const char *hit = strstr(p, seps[i]);
+			if (hit && (size_t)(hit - p) < len) {
+				len = (size_t)(hit - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		char *item = xstrndup(p, len), *trimmed = text_trim(item);
+		free(item);
+		if (*trimmed) {
+			v = xrealloc(v, sizeof *v * (size_t)(*n + 2));
+			v[(*n)++] = trimmed;
+			v[*n] = NULL;
+		} else {
+			free(trimmed);
+		}
+		p += len + skip;
+	}
+	return v;
+}
+
+void appeal_cli_split_free(char ***v)
+{
+	for (char **p = *v; p && *p; p++)
+		free(*p);
+	xfree(v);
+}
+
+void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm)
+{
+	qdate lo = ctx->today, hi = ctx->today;
+	for (int i = 0; tm && i < TICKET_TIMER__COUNT; i++) {
+		const ticket_timer_state *ts = &tm->t[i];
+		if (!ticket_timer_running(ts) || ts->due == DATE_NONE)
+			continue;
+		if (ts->due < lo)
+			lo = ts->due;
+		if (ts->due > hi)
+			hi = ts->due;
+	}
+	cli_warn_missing_year(ctx, lo, hi);
+}
+
+void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out)
+{
+	if (l == TICKET_LIGHT_NONE)
+		return;
+	if (l != TICKET_LIGHT_RED)
+		sb_addf(out, _("%s, "), _(ticket_light_label(l)));
+	ticket_due_text(l, workdays, out);
+}
+
+/* ---- input ------------------------------------------------------------------ */
+
+/* s checked and cleaned for the database: valid UTF-8, no controls (newlines kept
+ * when lines), trimmed, at most max characters. NULL after printing why not. */
+static char *clean_text(const char *opt, const char *s, bool lines, size_t max)
+{
+	size_t len = strlen(s);
+	if (!text_valid_utf8(s, len)) {
+		cli_error(_("%s: the text is not valid UTF-8"), opt);
+		return NULL;
+	}
+	char *clean = text_sanitize(s, len, lines ? TEXT_KEEP_NEWLINES : 0);
+	char *trimmed = text_trim(clean);
+	free(clean);
+	if (text_chars(trimmed) > max) {
+		cli_error(_("%s: at most %zu characters, not %zu"), opt, max, text_chars(trimmed));
+		free(trimmed);
+		return NULL;
+	}
+	return trimmed;
+}
+
+static bool known_unit(cli_ctx *ctx, const char *opt, const char *u)
+{
+	if (units_find(cli_units(ctx), u))
+		return true;
+	strbuf b = STRBUF_INIT;
+	units_list(cli_units(ctx), -1, &b);
+	cli_error(_("%s: unknown unit '%s'; allowed: %s"), opt, u, sb_str(&b));
+	sb_free(&b);
+	return false;
+}
+
+/* the timers a move started or restarted, with their due dates and lights */
+static void print_started(cli_ctx *ctx, const ticket_timers *before, const ticket_timers *after)
+{
+	ticket_params p = cli_ticket_params(ctx);
+	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
+		const ticket_timer_state *a = &after->t[i];
+		const ticket_timer_state *b = before ? &before->t[i] : NULL;
+		if (!ticket_timer_running(a) || (b && b->start == a->start && b->due == a->due &&
+		                                 b->done == a->done))
+			continue;
+		int n;
+		ticket_light_t l = ticket_timer_light(a, ctx->today, cli_calendar(ctx), p.yellow_days,
+		                                      &n);
+		strbuf txt = STRBUF_INIT;
+		appeal_cli_light_text(l, n, &txt);
+		char due[16];
+		printf(_("  %s: %s, %s\n"), _(ticket_timer_label((ticket_timer)i)),
+		       date_format(a->due, due), sb_str(&txt));
+		sb_free(&txt);
+	}
+}
+
+/* ---- appeal new ------------------------------------------------------------- */
+
+static void warn_similar(cli_ctx *ctx, const char *uscc, const char *title)
+{
+	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
+	appeal_row rows[5];
+	int n = 0;
+	strbuf err = STRBUF_INIT;
+	if (appeal_store_similar(cli_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
+	                         &err) < 0) {
+		cli_warn("%s", sb_str(&err));
+		sb_free(&err);
+		return;
+	}
+	if (n > 0)
+		cli_warn(P_("this enterprise has %d open appeal with a similar title from the last "
+		            "%d days:", "this enterprise has %d open appeals with similar titles from "
+		            "the last %d days:", n), n, days);
+	for (int i = 0; i < n; i++) {
+		fprintf(stderr, _("  %s  %s  %s (%d%% alike)\n"), rows[i].number, rows[i].title,
+		        _(ticket_state_label(rows[i].state)), rows[i].similarity);
+		appeal_row_clear(&rows[i]);
+	}
+	sb_free(&err);
+}
+
+static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "enterprise", required_argument, NULL, 'e' },
+		{ "title", required_argument, NULL, 't' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "channel", required_argument, NULL, 'c' },
+		{ "description", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *uscc_arg = NULL, *title_arg = NULL, *kind_arg = NULL, *channel_arg = NULL,
+	           *desc_arg = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e': uscc_arg = optarg; break;
+		case 't': title_arg = optarg; break;
+		case 'k': kind_arg = optarg; break;
+		case 'c': channel_arg = optarg; break;
+		case 'd': desc_arg = optarg; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind < argc || !uscc_arg || !title_arg || !kind_arg || !channel_arg) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	ticket_kind kind;
+	appeal_channel channel;
+	if (!ticket_kind_parse(kind_arg, &kind)) {
+		cli_error(_("--kind: '%s' is not one of simple, general, complex"), kind_arg);
+		return EXIT_USAGE;
+	}
+	if (!appeal_channel_parse(channel_arg, &channel)) {
+		cli_error(_("--channel: '%s' is not one of visit, phone, hotline, online, letter, "
+		            "meeting"), channel_arg);
+		return EXIT_USAGE;
+	}
+	char *title = NULL, *desc = NULL;
+	int rc = EXIT_USAGE;
+	strbuf err = STRBUF_INIT;
+	ent_record e = { 0 };
+	if (!(title = clean_text("--title", title_arg, false, TITLE_MAX)) ||
+	    (desc_arg && !(desc = clean_text("--description", desc_arg, true, DESCRIPTION_MAX))))
+		goto out;
+	if (!*title) {
+		cli_error(_("--title: an appeal needs a title"));
+		goto out;
+	}
+	if ((rc = cli_arg_enterprise(ctx, uscc_arg, &e, PERM_ENT_VIEW)) != 0)
+		goto out;
+	rc = EXIT_USAGE;
+	staff *me = cli_actor(ctx);
+	ticket_actor who = appeal_cli_actor(ctx);
+	ticket_view view = { NULL, e.uscc, TICKET_ST_NEW, kind, who.unit, NULL, NULL, 0 };
+	ticket_move m;
+	if (!ticket_decide(&view, TICKET_ACT_REGISTER, &who, &m)) {
+		ticket_refusal_text(&view, &who, &m, &err);
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	ticket_params p = cli_ticket_params(ctx);
+	ticket_timers tm;
+	ticket_timers_init(&tm);
+	ticket_timers_apply(&tm, &m, &view, NULL, &p, cli_calendar(ctx), ctx->today);
+	appeal_cli_warn_years(ctx, &tm);
+	warn_similar(ctx, e.uscc, title);
+	appeal_new a = { e.uscc, title, desc, kind, channel, who.unit, me->id, m.to, &tm };
+	char number[TICKET_NUMBER_SIZE];
+	if (appeal_store_create(cli_db(ctx), me->login, &a, number, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	printf(_("%s registered for %s, now %s\n"), number, e.name, _(ticket_state_label(m.to)));
+	print_started(ctx, NULL, &tm);
+	rc = EXIT_OK;
+out:
+	ent_record_clear(&e);
+	free(title);
+	free(desc);
+	sb_free(&err);
+	return rc;
+}
+
+/* ---- the moves -------------------------------------------------------------- */
+
+/* which options a verb takes */
+enum {
+	MO_UNIT = 1u << 0,
+	MO_RELATED = 1u << 1,
+	MO_REASON = 1u << 2,
+	MO_TEXT = 1u << 3,
+	MO_RESULT = 1u << 4,
+	MO_UNTIL = 1u << 5,
+	MO_INTO = 1u << 6,
+	MO_CALLBACK = 1u << 7,      /* --satisfied | --dissatisfied */
+};
+
+/* The verbs of issue 4; callback's action is chosen by --satisfied/--dissatisfied. */
+static const struct move_verb {
+	const char *verb;
+	ticket_action action;
+	unsigned opts;
+} move_verbs[] = {
+	{ "self-handle", TICKET_ACT_SELF_HANDLE, 0 },
+	{ "submit", TICKET_ACT_SUBMIT, 0 },
+	{ "dispatch", TICKET_ACT_DISPATCH, MO_UNIT | MO_RELATED },
+	{ "sign", TICKET_ACT_SIGN, 0 },
+	{ "return", TICKET_ACT_RETURN, MO_REASON },
+	{ "extend", TICKET_ACT_EXTEND, MO_UNTIL | MO_REASON },
+	{ "explain", TICKET_ACT_EXPLAIN, MO_TEXT },
+	{ "answer", TICKET_ACT_ANSWER, MO_RESULT },
+	{ "callback", TICKET_ACT_CALLBACK_SATISFIED, MO_CALLBACK | MO_REASON },
+	{ "feedback", TICKET_ACT_FEEDBACK, MO_TEXT },
+	{ "clarify", TICKET_ACT_CLARIFY, MO_TEXT },
+	{ "request-close", TICKET_ACT_REQUEST_CLOSE, 0 },
+	{ "close", TICKET_ACT_CLOSE, 0 },
+	{ "withdraw", TICKET_ACT_WITHDRAW, MO_REASON },
+	{ "merge", TICKET_ACT_MERGE, MO_INTO },
+};
+
+typedef struct move_args {
+	const char *number;
+	const char *unit;
+	const char *related;
+	const char *text;
+	const char *until;
+	const char *into;
+	int callback;               /* 0 none, 1 satisfied, 2 dissatisfied */
+	int version;                /* -1: the version read now */
+} move_args;
+
+/* 0, or an exit code */
+static int parse_move(const struct move_verb *v, int argc, char **argv, move_args *a)
+{
+	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, MO_UNIT },
+		{ "related", required_argument, NULL, MO_RELATED },
+		{ "reason", required_argument, NULL, MO_REASON },
+		{ "text", required_argument, NULL, MO_TEXT },
+		{ "result", required_argument, NULL, MO_RESULT },
+		{ "until", required_argument, NULL, MO_UNTIL },
+		{ "into", required_argument, NULL, MO_INTO },
+		{ "satisfied", no_argument, NULL, MO_CALLBACK | 0x1000 },
+		{ "dissatisfied", no_argument, NULL, MO_CALLBACK | 0x2000 },
+		{ "version", required_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, idx;
+	char *end;
+	memset(a, 0, sizeof *a);
+	a->version = -1;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			return EXIT_OK + 100;
+		}
+		if (c == '?') {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (c == 'v') {
+			long ver = strtol(optarg, &end, 10);
+			if (*end || !*optarg || ver < 1 || ver > 1000000000) {
+				cli_error(_("--version: '%s' is not a version number"), optarg);
+				return EXIT_USAGE;
+			}
+			a->version = (int)ver;
+			continue;
+		}
+		if (!(v->opts & (unsigned)(c & 0xff))) {
+			cli_error(_("appeal %s does not take --%s"), v->verb, opts[idx].name);
+			return EXIT_USAGE;
+		}
+		switch (c & 0xff) {
+		case MO_UNIT: a->unit = optarg; break;
+		case MO_RELATED: a->related = optarg; break;
+		case MO_REASON: case MO_TEXT: case MO_RESULT: a->text = optarg; break;
+		case MO_UNTIL: a->until = optarg; break;
+		case MO_INTO: a->into = optarg; break;
+		case MO_CALLBACK: {
+			int which = c & 0x1000 ? 1 : 2;
+			if (a->callback && a->callback != which) {
+				cli_error(_("appeal callback: --satisfied or --dissatisfied, not both"));
+				return EXIT_USAGE;
+			}
+			a->callback = which;
+			break;
+		}
+		}
+	}
+	if (optind != argc - 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((v->opts & MO_CALLBACK) && !a->callback) {
+		cli_error(_("appeal callback: say --satisfied or --dissatisfied"));
+		return EXIT_USAGE;
+	}
+	a->number = argv[optind];
+	return 0;
+}
+
+/* the typed input of a move, cleaned; 0 or an exit code. The cleaned text and the
+ * related units are allocated into *text and *related for the caller to free. */
+static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args *a,
+		ticket_input *in, char **text, char ***related)
+{
+	memset(in, 0, sizeof *in);
+	in->until = DATE_NONE;
+	if (a->text) {
+		const char *opt = v->opts & MO_RESULT ? "--result" : v->opts & MO_TEXT ? "--text"
+			: "--reason";
+		if (!(*text = clean_text(opt, a->text, true, TEXT_MAX)))
+			return EXIT_USAGE;
+		in->text = *text;
+	}
+	if (a->unit) {
+		if (!known_unit(ctx, "--unit", a->unit))
+			return EXIT_USAGE;
+		in->unit = a->unit;
+	}
+	if (a->related) {
+		int n;
+		*related = appeal_cli_split(a->related, &n);
+		for (int i = 0; i < n; i++)
+			if (!known_unit(ctx, "--related", (*related)[i]))
+				return EXIT_USAGE;
+		in->related = (const char *const *)*related;
+		in->nrelated = n;
+	}
+	if (a->until && cli_arg_date("--until", a->until, &in->until) != 0)
+		return EXIT_USAGE;
+	in->into = a->into;
+	return 0;
+}
+
+/* a merge's target must be visible to the actor and a fit for the rules; 0 or exit */
+static int check_merge(cli_ctx *ctx, const appeal_record *src, const char *into)
+{
+	appeal_record t;
+	int rc = appeal_cli_load(ctx, into, false, &t);
+	if (rc)
+		return rc;
+	strbuf err = STRBUF_INIT;
+	ticket_view sv = appeal_record_view(src), tv = appeal_record_view(&t);
+	if (ticket_merge_check(&sv, &tv, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_NO;
+	}
+	sb_free(&err);
+	appeal_record_clear(&t);
+	return rc;
+}
+
+static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **argv)
+{
+	move_args a;
+	int rc = parse_move(v, argc, argv, &a);
+	if (rc)
+		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+	ticket_action action = v->action;
+	if (a.callback == 2)
+		action = TICKET_ACT_CALLBACK_DISSATISFIED;
+	appeal_record rec;
+	if ((rc = appeal_cli_load(ctx, a.number, false, &rec)) != 0)
+		return rc;
+	db *d = cli_db(ctx);
+	strbuf err = STRBUF_INIT;
+	char *text = NULL, **related = NULL;
+	ticket_input in;
+	ticket_move m;
+	/* a stale view is refused before anything is decided on it */
+	if (a.version > 0 && appeal_store_check_version(d, &rec, a.version, &err) != 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	ticket_actor who = appeal_cli_actor(ctx);
+	ticket_view view = appeal_record_view(&rec);
+	if (!ticket_decide(&view, action, &who, &m)) {
+		ticket_refusal_text(&view, &who, &m, &err);
+		cli_error("%s: %s", rec.number, sb_str(&err));
+		rc = EXIT_NO;
+		goto out;
+	}
+	if ((rc = build_input(ctx, v, &a, &in, &text, &related)) != 0)
+		goto out;
+	calendar *cal = cli_calendar(ctx);
+	if (ticket_input_check(&view, &rec.timers, &m, &in, cal, ctx->today, &err) < 0) {
+		cli_error("%s: %s", rec.number, sb_str(&err));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (m.action == TICKET_ACT_MERGE && (rc = check_merge(ctx, &rec, in.into)) != 0)
+		goto out;
+	ticket_params p = cli_ticket_params(ctx);
+	ticket_timers after = rec.timers;
+	ticket_timers_apply(&after, &m, &view, &in, &p, cal, ctx->today);
+	appeal_cli_warn_years(ctx, &after);
+	int w = appeal_store_move(d, cli_actor(ctx)->login, &rec, &m, &in, &after, &err);
+	if (w != 0) {
+		cli_error("%s", sb_str(&err));
+		rc = w > 0 ? EXIT_NO : EXIT_USAGE;
+		goto out;
+	}
+	printf(_("%s %s: now %s (version %d)\n"), rec.number, _(ticket_action_label(m.action)),
+	       _(ticket_state_label(m.to)), rec.version + 1);
+	print_started(ctx, &rec.timers, &after);
+	rc = EXIT_OK;
+out:
+	free(text);
+	appeal_cli_split_free(&related);
+	appeal_record_clear(&rec);
+	sb_free(&err);
+	return rc;
+}
+
+/* ---- recompute -------------------------------------------------------------- */
+
+static int appeal_recompute_cmd(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1) {
+		bool help = strcmp(argv[1], "--help") == 0;
+		usage(help ? stdout : stderr);
+		return help ? EXIT_OK : EXIT_USAGE;
+	}
+	staff *me = cli_actor(ctx);
+	calendar *cal = cli_calendar(ctx);
+	strbuf err = STRBUF_INIT;
+	long changed;
+	if (appeal_store_recompute(cli_db(ctx), me->login, cal, &changed, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	printf(P_("recomputed the running deadlines: %ld appeal changed\n",
+	          "recomputed the running deadlines: %ld appeals changed\n", changed), changed);
+	sb_free(&err);
+	return EXIT_OK;
+}
+
+/* One line per subcommand besides the moves. */
+#define APPEAL_SUBCOMMANDS(X) \
+	X("new", appeal_new_cmd) \
+	X("show", appeal_cmd_show) \
+	X("list", appeal_cmd_list) \
+	X("views", appeal_cmd_views) \
+	X("sheet", appeal_cmd_sheet) \
+	X("recompute", appeal_recompute_cmd) \
+
+int cmd_appeal(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(cli_ctx *ctx, int argc, char **argv);
+	} subs[] = {
+#define X_ROW(name, fn) { name, fn },
+		APPEAL_SUBCOMMANDS(X_ROW)
+#undef X_ROW
+	};
+	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
+		if (strcmp(argv[1], subs[i].name) == 0)
+			return subs[i].run(ctx, argc - 1, argv + 1);
+	for (size_t i = 0; i < sizeof move_verbs / sizeof move_verbs[0]; i++)
+		if (strcmp(argv[1], move_verbs[i].verb) == 0)
+			return run_move(ctx, &move_verbs[i], argc - 1, argv + 1);
+	cli_error(_("appeal: unknown subcommand '%s' (see 'qifu appeal --help')"), argv[1]);
+	return EXIT_USAGE;
+}

@@ -1,0 +1,172 @@
+/* qifu remind: the plain-text digest of overdue (red) and nearly due (yellow)
+ * appeals, grouped by the unit each one waits for, for cron to mail to the units.
+ * Nothing due is a one-line message and still success. */
+#include "cli/cmd_appeal.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/workday.h"
+#include "core/xalloc.h"
+#include "model/appeal.h"
+#include "model/perm.h"
+#include "model/unit.h"
+#include "store/appeal_store.h"
+
+int cmd_remind(cli_ctx *ctx, int argc, char **argv);
+
+/* one unit's part of the digest */
+typedef struct remind_group {
+	char *unit;
+	int red, yellow;
+	strbuf lines;
+} remind_group;
+
+typedef struct remind_digest {
+	remind_group *g;
+	int n;
+} remind_digest;
+
+static remind_group *group_for(remind_digest *dg, const char *unit)
+{
+	for (int i = 0; i < dg->n; i++)
+		if (strcmp(dg->g[i].unit, unit) == 0)
+			return &dg->g[i];
+	dg->g = xrealloc(dg->g, sizeof *dg->g * (size_t)(dg->n + 1));
+	remind_group *g = &dg->g[dg->n++];
+	memset(g, 0, sizeof *g);
+	g->unit = xstrdup(unit);
+	return g;
+}
+
+/* units in the order of data/units.tsv, any others after them */
+static int unit_rank(const unit_table *t, const char *name)
+{
+	for (int i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].name, name) == 0)
+			return i;
+	return t->n;
+}
+
+static void add_line(cli_ctx *ctx, remind_group *g, const appeal_row *r, int yellow_days)
+{
+	int n;
+	ticket_light_t l = ticket_light(r->next_due, ctx->today, cli_calendar(ctx), yellow_days, &n);
+	strbuf when = STRBUF_INIT;
+	char due[16];
+	appeal_cli_light_text(l, n, &when);
+	sb_add(&g->lines, "  ");
+	sb_add(&g->lines, r->number);
+	sb_add(&g->lines, "  ");
+	text_fit_pad_sb(&g->lines, sb_str(&when), 30, TEXT_LEFT);
+	sb_addf(&g->lines, "  %s  ", date_format(r->next_due, due));
+	text_fit_pad_sb(&g->lines, r->enterprise_name, 28, TEXT_LEFT);
+	sb_addf(&g->lines, "  %s\n", r->title);
+	if (l == TICKET_LIGHT_RED)
+		g->red++;
+	else
+		g->yellow++;
+	sb_free(&when);
+}
+
+typedef struct remind_state {
+	cli_ctx *ctx;
+	const char *centre;
+	const char *only;          /* --unit, or NULL for every unit */
+	int yellow_days;
+	remind_digest dg;
+} remind_state;
+
+static void remind_one(appeal_row *r, void *arg)
+{
+	remind_state *rs = arg;
+	ticket_view t = { r->number, r->uscc, r->state, r->kind, r->first_unit, r->lead_unit,
+		NULL, 0 };
+	const char *holder = appeal_holder(&t, rs->centre);
+	if (!holder)
+		holder = r->lead_unit ? r->lead_unit : r->first_unit;
+	if (!rs->only || strcmp(rs->only, holder) == 0)
+		add_line(rs->ctx, group_for(&rs->dg, holder), r, rs->yellow_days);
+}
+
+int cmd_remind(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *only = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'u':
+			if (!units_find(cli_units(ctx), optarg)) {
+				cli_error(_("--unit: unknown unit '%s'"), optarg);
+				return EXIT_USAGE;
+			}
+			only = optarg;
+			break;
+		case 'h':
+			printf(_("usage: qifu remind [--unit U]\n"
+			         "The overdue and nearly due appeals, grouped by the unit each waits for;\n"
+			         "for cron. With --unit only that unit's part.\n"));
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		cli_error(_("usage: qifu remind [--unit U]"));
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
+		return EXIT_NO;
+	ticket_params p = cli_ticket_params(ctx);
+	const char *centre = appeal_cli_centre(ctx);
+	appeal_filter f;
+	appeal_cli_filter(ctx, &f);
+	f.lights = appeal_light_bit(TICKET_LIGHT_RED) | appeal_light_bit(TICKET_LIGHT_YELLOW);
+	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
+
+	remind_state rs = { ctx, centre, only, p.yellow_days, { NULL, 0 } };
+	int rc = appeal_cli_each(ctx, &f, APPEAL_SORT_DUE, false, remind_one, &rs);
+	remind_digest dg = rs.dg;
+	if (rc == EXIT_OK) {
+		const unit_table *units = cli_units(ctx);
+		char today[16];
+		date_format(ctx->today, today);
+		if (dg.n == 0 && only)
+			printf(P_("%s: nothing due for %s: none of its appeals is overdue or due within "
+			          "%d working day\n", "%s: nothing due for %s: none of its appeals is "
+			          "overdue or due within %d working days\n", p.yellow_days),
+			       today, only, p.yellow_days);
+		else if (dg.n == 0)
+			printf(P_("%s: nothing due: no open appeal is overdue or due within %d working "
+			          "day\n", "%s: nothing due: no open appeal is overdue or due within %d "
+			          "working days\n", p.yellow_days), today, p.yellow_days);
+		/* units in a stable order: the data file's */
+		for (int done = 0; done < dg.n; done++) {
+			int best = -1;
+			for (int i = 0; i < dg.n; i++)
+				if (dg.g[i].unit && (best < 0 || unit_rank(units, dg.g[i].unit) <
+				                                 unit_rank(units, dg.g[best].unit)))
+					best = i;
+			remind_group *g = &dg.g[best];
+			printf(_("%s (%s): %d overdue, %d due soon\n"), g->unit, today, g->red, g->yellow);
+			fputs(sb_str(&g->lines), stdout);
+			xfree(&g->unit);
+		}
+	}
+	for (int i = 0; i < dg.n; i++) {
+		free(dg.g[i].unit);
+		sb_free(&dg.g[i].lines);
+	}
+	free(dg.g);
+	return rc;
+}

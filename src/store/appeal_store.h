@@ -1,0 +1,198 @@
+/* Appeals (企业诉求) in the database: registration with its yearly number, the full
+ * record with timers and timeline, moves written with a version check, windowed
+ * lists and saved-view counts on indexes, the recount after a holiday file changes,
+ * and similar open appeals for the intake warning. The rules are model/ticket.h's:
+ * callers decide a move there and the store only writes what was decided. */
+#ifndef QIFU_APPEAL_STORE_H
+#define QIFU_APPEAL_STORE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/workday.h"
+#include "model/appeal.h"
+#include "model/ticket.h"
+#include "store/db.h"
+
+typedef enum appeal_callback {
+	APPEAL_CALLBACK_NONE,
+	APPEAL_CALLBACK_SATISFIED,
+	APPEAL_CALLBACK_DISSATISFIED,
+} appeal_callback;
+
+/* one row of the timeline; strings owned */
+typedef struct appeal_event {
+	char *at;                  /* "YYYY-MM-DD HH:MM:SS" */
+	char *by;                  /* staff login */
+	char *by_name;             /* staff name, "" when the login is gone */
+	char *action;              /* ticket_action_code, or "recompute" */
+	char *summary;             /* what changed, in codes */
+	char *reason;              /* the reason, result or reply typed with the move */
+} appeal_event;
+
+/* an appeal as stored; strings owned, freed by appeal_record_clear */
+typedef struct appeal_record {
+	int64_t id;
+	char number[TICKET_NUMBER_SIZE];
+	int64_t enterprise_id;
+	char *uscc;
+	char *enterprise_name;
+	char *area;                /* the enterprise's grid area (area officers' scope) */
+	char *title;
+	char *description;
+	ticket_kind kind;
+	appeal_channel channel;
+	ticket_state state;
+	char *first_unit;
+	int64_t first_person;
+	char *first_login;
+	char *first_name;
+	char *lead_unit;           /* NULL until dispatched or self-handled */
+	char **related;
+	int nrelated;
+	int version;               /* 1 at registration, +1 with every move */
+	char *merged_into;         /* number of the appeal kept, or NULL */
+	qdate next_due;            /* earliest running deadline, DATE_NONE when none runs */
+	char *result;              /* the answer's result, "" before */
+	appeal_callback callback;
+	char *callback_reason;
+	qdate extended_until;      /* DATE_NONE unless extended */
+	char *extension_reason;
+	ticket_timers timers;
+	char *created_at;
+	char *updated_at;
+	appeal_event *events;      /* oldest first; filled by appeal_store_get only */
+	int nevents;
+	char **merged_from;        /* numbers of the appeals merged into this one */
+	int nmerged_from;
+} appeal_record;
+
+/* a new appeal, as the caller decided it with ticket_decide(TICKET_ACT_REGISTER)
+ * and ticket_timers_apply; strings borrowed */
+typedef struct appeal_new {
+	const char *uscc;
+	const char *title;
+	const char *description;   /* may be NULL */
+	ticket_kind kind;
+	appeal_channel channel;
+	const char *first_unit;    /* the registering staff member's unit */
+	int64_t first_person;      /* and their staff id */
+	ticket_state state;        /* the register move's target state */
+	const ticket_timers *timers;
+} appeal_new;
+
+typedef enum appeal_sort {
+	APPEAL_SORT_NUMBER,
+	APPEAL_SORT_DUE,           /* earliest deadline first; appeals without one last */
+	APPEAL_SORT_STATE,
+	APPEAL_SORT_UNIT,          /* lead unit */
+	APPEAL_SORT_ENTERPRISE,    /* enterprise name in pinyin order */
+	APPEAL_SORT__COUNT
+} appeal_sort;
+
+/* Which appeals a list or count covers. Zero fields select everything; the light
+ * fields need appeal_filter_set_today. Strings borrowed. */
+typedef struct appeal_filter {
+	unsigned states;           /* appeal_state_bit() per state; 0 = all */
+	unsigned lights;           /* appeal_light_bit() per light of the earliest deadline
+	                            * (TICKET_LIGHT_NONE: no running timer); 0 = all */
+	bool due_today;            /* earliest deadline is today */
+	const char *unit;          /* first, lead or related unit */
+	const char *enterprise;    /* USCC */
+	const char *search;        /* the register's enterprise search, or an appeal number */
+	const char *scope_area;    /* area officers: appeals of other areas are invisible */
+	bool nothing;              /* conditions that contradict each other: select none */
+	qdate today;
+	qdate yellow_last;         /* the last due date that is still yellow */
+} appeal_filter;
+
+/* one list row; strings owned, freed by appeal_row_clear */
+typedef struct appeal_row {
+	int64_t id;
+	char number[TICKET_NUMBER_SIZE];
+	char *uscc;
+	char *enterprise_name;
+	char *title;
+	ticket_kind kind;
+	ticket_state state;
+	char *first_unit;
+	char *lead_unit;           /* NULL when none */
+	qdate next_due;
+	int version;
+	int similarity;            /* appeal_store_similar only: 0..100 */
+} appeal_row;
+
+/* the rules' view of a record; strings stay a's */
+ticket_view appeal_record_view(const appeal_record *a);
+/* free what a record owns and zero it */
+void appeal_record_clear(appeal_record *a);
+/* free what a list row owns and zero it */
+void appeal_row_clear(appeal_row *r);
+
+/* set today and the yellow range for the light filters: yellow_last is the day
+ * before the (yellow_days + 1)-th working day after today, so that a due date is
+ * yellow exactly when ticket_light says so; computed once per query */
+void appeal_filter_set_today(appeal_filter *f, const calendar *cal, qdate today,
+		int yellow_days);
+/* add what saved view v selects to f; my_unit is the actor's unit (本单位) */
+void appeal_filter_add_view(appeal_filter *f, appeal_view v, const char *my_unit);
+
+/* register a: number from appeal_seq of today's year, the row, its timers and the
+ * "register" event, in the caller's db_begin transaction (a batch is one) */
+int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], strbuf *err);
+/* appeal_store_insert in a transaction of its own */
+int appeal_store_create(db *d, const char *actor, const appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], strbuf *err);
+/* the full record by number, with related units, timers, merged appeals and (with
+ * events) the timeline: 0 found, 1 no such appeal, -1 error */
+int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
+		strbuf *err);
+
+/* Write the allowed move m, decided on seen and checked by the caller, with in as
+ * typed and after = seen's timers through ticket_timers_apply: state, lead and
+ * related units, timers, next_due, version + 1, the move's texts and the event row.
+ * Inside the caller's transaction; re-reads the appeal first and refuses when its
+ * version is no longer seen->version ("changed by X at T"), or a merge target is no
+ * longer one. 0 written, 1 refused (err says why, nothing written), -1 error. */
+int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		strbuf *err);
+/* 0 when now (as just read) is still at seen_version; otherwise 1 with "changed by X
+ * at T — reload" in err, naming the latest event's actor and time */
+int appeal_store_check_version(db *d, const appeal_record *now, int seen_version,
+		strbuf *err);
+/* appeal_store_apply in one BEGIN IMMEDIATE transaction of its own */
+int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		strbuf *err);
+
+/* Ready the connection for writing many appeals in large transactions: statement
+ * journals stay in memory (PRAGMA temp_store = MEMORY). Without it SQLite spills them
+ * to a temporary file once one outgrows 64 KiB and then writes every later one there,
+ * which made the demo's appeals five times slower. For bulk loads only. */
+int appeal_store_bulk_mode(db *d, strbuf *err);
+
+/* how many appeals f selects */
+int appeal_store_count(db *d, const appeal_filter *f, long *n, strbuf *err);
+/* rows [offset, offset + limit) of the filtered, sorted list; *n = rows read */
+int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
+		long offset, int limit, appeal_row *rows, int *n, strbuf *err);
+/* the count of one saved view within base (scope, search, today) */
+int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
+		const char *my_unit, long *n, strbuf *err);
+/* the counts of every saved view, for the pane's tabs */
+int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
+		long counts[APPEAL_VIEW__COUNT], strbuf *err);
+
+/* recount every running timer with cal (ticket_timer_recompute), write the moved due
+ * dates, next_due and version, and a "recompute" event per changed appeal, in
+ * batches; *changed gets the number of appeals changed */
+int appeal_store_recompute(db *d, const char *actor, const calendar *cal, long *changed,
+		strbuf *err);
+
+/* open appeals of the enterprise uscc registered on or after since whose titles are
+ * at least APPEAL_SIMILAR_MIN alike with title, most similar first, at most max */
+int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
+		appeal_row *rows, int max, int *n, strbuf *err);
+
+#endif
