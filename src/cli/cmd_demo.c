@@ -421,12 +421,13 @@ static void demo_input(demo_appeals *da, const appeal_record *a, ticket_action a
 	uint64_t *s = da->seed;
 	memset(in, 0, sizeof *in);
 	in->until = DATE_NONE;
-	in->text = action == TICKET_ACT_ANSWER ? PICK(s, results) : PICK(s, reasons);
+	in->text = action == TICKET_ACT_ANSWER ? pick(s, results, NELEM(results))
+		: pick(s, reasons, NELEM(reasons));
 	if (action == TICKET_ACT_DISPATCH) {
 		in->unit = person_of(e->lead) >= 0 ? e->lead : "区科经局";
 		int n = rnd(s, 5) == 0 ? 1 + rnd(s, 2) : 0;
 		for (int i = 0; i < n; i++) {
-			const char *u = PICK(s, related_pool);
+			const char *u = pick(s, related_pool, NELEM(related_pool));
 			if (strcmp(u, in->unit) != 0 && (i == 0 || strcmp(u, related[0]) != 0))
 				related[in->nrelated++] = u;
 		}
@@ -475,8 +476,10 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &da->params, da->cal, day);
-	appeal_new an = { e->uscc, PICK(s, appeal_titles), PICK(s, appeal_descriptions), kind,
-		(appeal_channel)rnd(s, APPEAL_CH__COUNT), who.unit, 0, m.to, &tm };
+	const char *title = pick(s, appeal_titles, NELEM(appeal_titles));
+	const char *desc = pick(s, appeal_descriptions, NELEM(appeal_descriptions));
+	appeal_channel ch = (appeal_channel)rnd(s, APPEAL_CH__COUNT);
+	appeal_new an = { e->uscc, title, desc, kind, ch, who.unit, 0, m.to, &tm };
 	an.first_person = da->staff_ids[reg];
 	if (!an.first_person) {
 		/* the person running the demo has one of the demo logins */
