@@ -46,11 +46,16 @@ static void usage(FILE *fp)
 		"       qifu appeal merge N --into M\n"
 		"       qifu appeal show N [--format table|csv|json]\n"
 		"       qifu appeal list [--state S] [--unit U] [--light red|yellow|green] [--overdue]\n"
-		"                        [--enterprise USCC] [--view VIEW] [--search Q]\n"
+		"                        [--level 1|2|3] [--enterprise USCC] [--view VIEW] [--search Q]\n"
 		"                        [--sort number|due|state|unit|enterprise] [--desc]\n"
 		"                        [--format table|csv|json]\n"
 		"       qifu appeal views [--format table|csv|json]\n"
 		"       qifu appeal sheet N --format txt|xlsx [--output FILE]\n"
+		"       qifu appeal escalate N --reason R\n"
+		"       qifu appeal schedule N --mode meeting|onsite --date D --decision T\n"
+		"                            [--place P] [--attendees A] [--due D]\n"
+		"       qifu appeal outcome N --text T\n"
+		"       qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]\n"
 		"       qifu appeal recompute\n"
 		"Every move takes --version V: it is refused when the appeal has moved on since\n"
 		"version V was read. Dates follow --today.\n"));
@@ -194,11 +199,33 @@ void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out)
 	ticket_due_text(l, workdays, out);
 }
 
+int appeal_cli_arg_version(const char *arg, int *version)
+{
+	char *end;
+	long ver = strtol(arg, &end, 10);
+	if (*end || !*arg || ver < 1 || ver > 1000000000) {
+		cli_error(_("--version: '%s' is not a version number"), arg);
+		return EXIT_USAGE;
+	}
+	*version = (int)ver;
+	return 0;
+}
+
+int appeal_cli_check_version(cli_ctx *ctx, const appeal_record *a, int version)
+{
+	if (version <= 0)
+		return 0;
+	strbuf err = STRBUF_INIT;
+	int rc = appeal_store_check_version(cli_db(ctx), a, version, &err) != 0 ? EXIT_NO : 0;
+	if (rc)
+		cli_error("%s", sb_str(&err));
+	sb_free(&err);
+	return rc;
+}
+
 /* ---- input ------------------------------------------------------------------ */
 
-/* s checked and cleaned for the database: valid UTF-8, no controls (newlines kept
- * when lines), trimmed, at most max characters. NULL after printing why not. */
-static char *clean_text(const char *opt, const char *s, bool lines, size_t max)
+char *appeal_cli_text(const char *opt, const char *s, bool lines, size_t max)
 {
 	size_t len = strlen(s);
 	if (!text_valid_utf8(s, len)) {
@@ -227,8 +254,8 @@ static bool known_unit(cli_ctx *ctx, const char *opt, const char *u)
 	return false;
 }
 
-/* the timers a move started or restarted, with their due dates and lights */
-static void print_started(cli_ctx *ctx, const ticket_timers *before, const ticket_timers *after)
+void appeal_cli_print_started(cli_ctx *ctx, const ticket_timers *before,
+		const ticket_timers *after)
 {
 	ticket_params p = cli_ticket_params(ctx);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
@@ -320,8 +347,9 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	int rc = EXIT_USAGE;
 	strbuf err = STRBUF_INIT;
 	ent_record e = { 0 };
-	if (!(title = clean_text("--title", title_arg, false, TITLE_MAX)) ||
-	    (desc_arg && !(desc = clean_text("--description", desc_arg, true, DESCRIPTION_MAX))))
+	if (!(title = appeal_cli_text("--title", title_arg, false, TITLE_MAX)) ||
+	    (desc_arg && !(desc = appeal_cli_text("--description", desc_arg, true,
+	                                          DESCRIPTION_MAX))))
 		goto out;
 	if (!*title) {
 		cli_error(_("--title: an appeal needs a title"));
@@ -342,7 +370,7 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	}
 	appeal_cli_warn_years(ctx, &tm);
 	printf(_("%s registered for %s, now %s\n"), number, e.name, _(ticket_state_label(a.state)));
-	print_started(ctx, NULL, &tm);
+	appeal_cli_print_started(ctx, NULL, &tm);
 	rc = EXIT_OK;
 out:
 	ent_record_clear(&e);
@@ -418,7 +446,6 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, idx;
-	char *end;
 	memset(a, 0, sizeof *a);
 	a->version = -1;
 	optind = 0;
@@ -432,12 +459,8 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 			return EXIT_USAGE;
 		}
 		if (c == 'v') {
-			long ver = strtol(optarg, &end, 10);
-			if (*end || !*optarg || ver < 1 || ver > 1000000000) {
-				cli_error(_("--version: '%s' is not a version number"), optarg);
+			if (appeal_cli_arg_version(optarg, &a->version))
 				return EXIT_USAGE;
-			}
-			a->version = (int)ver;
 			continue;
 		}
 		if (!(v->opts & (unsigned)(c & 0xff))) {
@@ -483,7 +506,7 @@ static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args 
 	if (a->text) {
 		const char *opt = v->opts & MO_RESULT ? "--result" : v->opts & MO_TEXT ? "--text"
 			: "--reason";
-		if (!(*text = clean_text(opt, a->text, true, TEXT_MAX)))
+		if (!(*text = appeal_cli_text(opt, a->text, true, TEXT_MAX)))
 			return EXIT_USAGE;
 		in->text = *text;
 	}
@@ -519,17 +542,13 @@ static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **ar
 	appeal_record rec;
 	if ((rc = appeal_cli_load(ctx, a.number, false, &rec)) != 0)
 		return rc;
-	db *d = cli_db(ctx);
 	strbuf err = STRBUF_INIT;
 	char *text = NULL, **related = NULL;
 	ticket_input in;
 	ticket_move m;
 	/* a stale view is refused before anything is decided on it */
-	if (a.version > 0 && appeal_store_check_version(d, &rec, a.version, &err) != 0) {
-		cli_error("%s", sb_str(&err));
-		rc = EXIT_NO;
+	if ((rc = appeal_cli_check_version(ctx, &rec, a.version)) != 0)
 		goto out;
-	}
 	if ((rc = build_input(ctx, v, &a, &in, &text, &related)) != 0)
 		goto out;
 	ticket_timers after;
@@ -542,7 +561,7 @@ static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **ar
 	appeal_cli_warn_years(ctx, &after);
 	printf(_("%s %s: now %s (version %d)\n"), rec.number, _(ticket_action_label(m.action)),
 	       _(ticket_state_label(m.to)), rec.version + 1);
-	print_started(ctx, &rec.timers, &after);
+	appeal_cli_print_started(ctx, &rec.timers, &after);
 	rc = EXIT_OK;
 out:
 	free(text);
@@ -583,6 +602,10 @@ static int appeal_recompute_cmd(cli_ctx *ctx, int argc, char **argv)
 	X("list", appeal_cmd_list) \
 	X("views", appeal_cmd_views) \
 	X("sheet", appeal_cmd_sheet) \
+	X("escalate", appeal_cmd_escalate) \
+	X("schedule", appeal_cmd_schedule) \
+	X("outcome", appeal_cmd_outcome) \
+	X("supervise-sheet", appeal_cmd_supervise_sheet) \
 	X("recompute", appeal_recompute_cmd) \
 
 int cmd_appeal(cli_ctx *ctx, int argc, char **argv)

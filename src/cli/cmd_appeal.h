@@ -1,10 +1,12 @@
 /* What the appeal command files share: loading an appeal the actor may see, the
- * actor as the rules see it, the list filter every listing starts from, and the
- * subcommands that live in cmd_appeal_show.c. */
+ * actor as the rules see it, the list filter every listing starts from, typed text
+ * and versions, printable sheets, and the subcommands that live in
+ * cmd_appeal_show.c and cmd_appeal_escalate.c. */
 #ifndef QIFU_CMD_APPEAL_H
 #define QIFU_CMD_APPEAL_H
 
 #include "cli/cli.h"
+#include "model/escalation.h"
 #include "model/ticket.h"
 #include "store/appeal_store.h"
 
@@ -31,6 +33,45 @@ void appeal_cli_split_free(char ***v);
 void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out);
 /* warn when today or a running deadline of tm lies in a year without a holiday file */
 void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm);
+/* s as typed for option opt, checked and cleaned for the database: valid UTF-8, no
+ * controls (newlines kept when lines), trimmed, at most max characters; NULL after
+ * printing why not */
+char *appeal_cli_text(const char *opt, const char *s, bool lines, size_t max);
+/* --version's value: 0, or EXIT_USAGE after saying why */
+int appeal_cli_arg_version(const char *arg, int *version);
+/* 0 when a (as just read) is still at version (-1: not given); else EXIT_NO after
+ * naming who changed it and when */
+int appeal_cli_check_version(cli_ctx *ctx, const appeal_record *a, int version);
+/* print the timers a move started or moved, with their due dates and lights */
+void appeal_cli_print_started(cli_ctx *ctx, const ticket_timers *before,
+		const ticket_timers *after);
+/* the acting staff member as escalation_decide sees them */
+escalation_actor appeal_cli_esc_actor(cli_ctx *ctx);
+/* 建议升级 for an appeal at level whose handling timer is due on handle_due, today */
+bool appeal_cli_suggested(cli_ctx *ctx, qdate handle_due, int level);
+
+/* A printable sheet of one appeal (交办单, 督办单): its words, translated, and its
+ * fields in print order. */
+enum { APPEAL_SHEET_FIELDS = 24 };
+typedef struct appeal_sheet {
+	const char *title;         /* the heading */
+	const char *xlsx_title;    /* the workbook's title row, %s the appeal number */
+	const char *signature;     /* who signs, on the last line */
+	const char *written;       /* "wrote the … of %s to %s\n": number, path */
+	int n;
+	struct {
+		const char *label;
+		char *value;               /* owned */
+	} f[APPEAL_SHEET_FIELDS];
+} appeal_sheet;
+/* append a field; value's ownership passes to the sheet */
+void appeal_sheet_add(appeal_sheet *s, const char *label, char *value);
+/* fill the sheet of a: 0, or the exit code after saying why a has no such sheet */
+typedef int appeal_sheet_fill(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s);
+/* a sheet command: N [--format txt|xlsx] [--output FILE], the sheet fill makes,
+ * printed (txt) or written to FILE (txt) or FILE or N.xlsx (xlsx) */
+int appeal_cli_sheet_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
+		appeal_sheet_fill *fill);
 
 /* qifu appeal show N [--format table|csv|json] */
 int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv);
@@ -40,5 +81,15 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv);
 int appeal_cmd_views(cli_ctx *ctx, int argc, char **argv);
 /* qifu appeal sheet N --format txt|xlsx [--output FILE]: the dispatch sheet (交办单) */
 int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv);
+/* qifu appeal escalate N --reason R [--version V] */
+int appeal_cmd_escalate(cli_ctx *ctx, int argc, char **argv);
+/* qifu appeal schedule N --mode meeting|onsite --date D --decision T [--place P]
+ * [--attendees A] [--due D] [--version V] */
+int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv);
+/* qifu appeal outcome N --text T [--version V] */
+int appeal_cmd_outcome(cli_ctx *ctx, int argc, char **argv);
+/* qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]: the supervision
+ * sheet (督办单) of an overdue appeal */
+int appeal_cmd_supervise_sheet(cli_ctx *ctx, int argc, char **argv);
 
 #endif

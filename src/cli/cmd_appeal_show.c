@@ -1,7 +1,8 @@
 /* qifu appeal show|list|views|sheet: reading appeals. show gives one appeal with its
- * timers and timeline (its JSON keys are a stable interface), list a filtered list
- * read a window at a time, views the saved views' counts, sheet the printable
- * dispatch sheet (交办单) as aligned text or xlsx. */
+ * timers, dispatch records and timeline (its JSON keys are a stable interface), list
+ * a filtered list read a window at a time, views the saved views' counts, sheet the
+ * printable dispatch sheet (交办单) as aligned text or xlsx; the printing of sheets is
+ * shared with the supervision sheet (督办单). */
 #include "cli/cmd_appeal.h"
 
 #include <getopt.h>
@@ -21,6 +22,7 @@
 #include "model/perm.h"
 #include "model/unit.h"
 #include "store/db.h"
+#include "store/escalation_store.h"
 #include "store/staff_store.h"
 
 static const char *date_or_empty(qdate d, char buf[16])
@@ -36,8 +38,11 @@ static const char *date_or_empty(qdate d, char buf[16])
 static const char *event_action_label(const char *code)
 {
 	ticket_action a;
+	escalation_action e;
 	if (ticket_action_parse(code, &a))
 		return _(ticket_action_label(a));
+	if (escalation_action_parse(code, &e))
+		return _(escalation_action_label(e));
 	if (strcmp(code, "recompute") == 0)
 		return _("deadlines recomputed");
 	return code;
@@ -105,7 +110,14 @@ static const char *callback_label(appeal_callback c)
 	return c == APPEAL_CALLBACK_SATISFIED ? N_("satisfied") : N_("dissatisfied");
 }
 
-static void show_json(cli_ctx *ctx, const appeal_record *a)
+/* the due date of a's running handling timer, what the suggestion watches */
+static qdate handle_due(const appeal_record *a)
+{
+	const ticket_timer_state *h = &a->timers.t[TICKET_TIMER_HANDLE];
+	return ticket_timer_running(h) ? h->due : DATE_NONE;
+}
+
+static void show_json(cli_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
 {
 	FILE *fp = stdout;
 	bool first = true;
@@ -131,6 +143,13 @@ static void show_json(cli_ctx *ctx, const appeal_record *a)
 	ticket_light_t worst = ticket_worst_light(&a->timers, ctx->today, cal, p.yellow_days, &n,
 	                                          NULL);
 	json_str(fp, "light", ticket_light_code(worst), &first);
+	json_key(fp, "level", &first);
+	if (a->level)
+		fprintf(fp, "%d", a->level);
+	else
+		fputs("null", fp);
+	json_key(fp, "suggest_escalation", &first);
+	fputs(appeal_cli_suggested(ctx, handle_due(a), a->level) ? "true" : "false", fp);
 	json_str(fp, "result", a->result, &first);
 	json_str(fp, "callback", callback_code(a->callback), &first);
 	json_str(fp, "callback_reason", a->callback_reason, &first);
@@ -164,6 +183,29 @@ static void show_json(cli_ctx *ctx, const appeal_record *a)
 		fputc('}', fp);
 	}
 	fputs(shown ? "\n]" : "]", fp);
+	json_key(fp, "dispatches", &first);
+	fputc('[', fp);
+	for (int i = 0; i < nx; i++) {
+		bool f = true;
+		fputs(i ? ",\n  {" : "\n  {", fp);
+		json_key(fp, "id", &f);
+		fprintf(fp, "%lld", (long long)x[i].id);
+		json_key(fp, "level", &f);
+		fprintf(fp, "%d", x[i].level);
+		json_str(fp, "mode", escalation_mode_code(x[i].mode), &f);
+		json_date(fp, "date", x[i].date, &f);
+		json_str(fp, "place", x[i].place, &f);
+		json_str(fp, "attendees", x[i].attendees, &f);
+		json_str(fp, "decision", x[i].decision, &f);
+		json_date(fp, "new_due", x[i].new_due, &f);
+		json_str(fp, "outcome", x[i].outcome, &f);
+		json_str(fp, "outcome_by", x[i].outcome_by, &f);
+		json_str(fp, "outcome_at", x[i].outcome_at, &f);
+		json_str(fp, "by", x[i].by, &f);
+		json_str(fp, "at", x[i].at, &f);
+		fputc('}', fp);
+	}
+	fputs(nx ? "\n]" : "]", fp);
 	json_key(fp, "events", &first);
 	fputc('[', fp);
 	for (int i = 0; i < a->nevents; i++) {
@@ -198,7 +240,30 @@ static void kv(out_table *t, const char *label, const char *value)
 	out_row(t, row);
 }
 
-static void show_table(cli_ctx *ctx, const appeal_record *a)
+/* the dispatch records as a table under show's fields */
+static void show_dispatches(const esc_dispatch *x, int nx)
+{
+	static const out_col dcols[] = {
+		{ "level", N_("Level"), OUT_STR }, { "mode", N_("Mode"), OUT_STR },
+		{ "date", N_("Date"), OUT_STR }, { "place", N_("Place"), OUT_STR },
+		{ "attendees", N_("Attendees"), OUT_STR }, { "decision", N_("Decision"), OUT_STR },
+		{ "new_due", N_("New due date"), OUT_STR }, { "outcome", N_("Outcome"), OUT_STR },
+	};
+	out_table *t = out_new(dcols, 8);
+	for (int i = 0; i < nx; i++) {
+		char d1[16], d2[16];
+		const char *row[8] = { _(escalation_level_short(x[i].level)),
+			_(escalation_mode_label(x[i].mode)), date_or_empty(x[i].date, d1),
+			x[i].place, x[i].attendees, x[i].decision, date_or_empty(x[i].new_due, d2),
+			x[i].outcome ? x[i].outcome : "" };
+		out_row(t, row);
+	}
+	printf(_("\nDispatches:\n"));
+	out_print(t, OUT_TABLE, false, stdout);
+	out_free(&t);
+}
+
+static void show_table(cli_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
 {
 	static const out_col kvcols[] = {
 		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
@@ -234,6 +299,14 @@ static void show_table(cli_ctx *ctx, const appeal_record *a)
 		appeal_cli_light_text(worst, n, &b);
 		kv(t, _("Light"), sb_str(&b));
 		sb_free(&b);
+	}
+	if (a->level) {
+		bool suggest = appeal_cli_suggested(ctx, handle_due(a), a->level);
+		s = suggest ? xasprintf(_("%s, %s"), _(escalation_level_label(a->level)),
+		                        _(escalation_suggest_label()))
+			: xstrdup(_(escalation_level_label(a->level)));
+		kv(t, _("Dispatch level"), s);
+		free(s);
 	}
 	if (*a->result)
 		kv(t, _("Result"), a->result);
@@ -288,6 +361,8 @@ static void show_table(cli_ctx *ctx, const appeal_record *a)
 	printf(_("\nDeadlines:\n"));
 	out_print(t, OUT_TABLE, false, stdout);
 	out_free(&t);
+	if (nx)
+		show_dispatches(x, nx);
 
 	static const out_col ecols[] = {
 		{ "at", N_("When"), OUT_STR }, { "by", N_("By"), OUT_STR },
@@ -321,17 +396,22 @@ static const out_col row_cols[] = {
 	{ "light", N_("Light"), OUT_STR },
 	{ "due_text", N_("Working days"), OUT_STR },
 	{ "version", N_("Version"), OUT_INT },
+	{ "level", N_("Level"), OUT_INT },
+	{ "suggest_escalation", N_("suggest escalation"), OUT_BOOL },
 };
 enum { NROW_COLS = sizeof row_cols / sizeof row_cols[0] };
 
 /* codes for csv and json, labels in the table people read */
 static void add_row(cli_ctx *ctx, out_table *t, const appeal_row *r, bool labels)
 {
-	char due[16], ver[16];
+	char due[16], ver[16], level[8] = "";
 	ticket_light_t l;
 	strbuf txt = STRBUF_INIT;
 	light_text(ctx, r->next_due, &l, &txt);
 	snprintf(ver, sizeof ver, "%d", r->version);
+	if (r->level)
+		snprintf(level, sizeof level, "%d", r->level);
+	bool suggest = appeal_cli_suggested(ctx, r->handle_due, r->level);
 	const char *cells[NROW_COLS] = {
 		r->number, r->uscc, r->enterprise_name, r->title,
 		labels ? _(ticket_kind_label(r->kind)) : ticket_kind_code(r->kind),
@@ -340,6 +420,8 @@ static void add_row(cli_ctx *ctx, out_table *t, const appeal_row *r, bool labels
 		date_or_empty(r->next_due, due),
 		labels ? _(ticket_light_label(l)) : ticket_light_code(l),
 		sb_str(&txt), ver,
+		labels && r->level ? _(escalation_level_short(r->level)) : level,
+		suggest ? "1" : "0",
 	};
 	out_row(t, cells);
 	sb_free(&txt);
@@ -384,19 +466,32 @@ int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	appeal_cli_warn_years(ctx, &a.timers);
+	esc_dispatch *x = NULL;
+	int nx = 0;
+	strbuf err = STRBUF_INIT;
+	if (esc_store_dispatches(cli_db(ctx), a.id, &x, &nx, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		appeal_record_clear(&a);
+		return EXIT_USAGE;
+	}
+	sb_free(&err);
 	if (fmt == OUT_JSON) {
-		show_json(ctx, &a);
+		show_json(ctx, &a, x, nx);
 	} else if (fmt == OUT_CSV) {
-		appeal_row r = { a.id, "", a.uscc, a.enterprise_name, a.title, a.kind, a.state,
-			a.first_unit, a.lead_unit, a.next_due, a.version, 0 };
+		appeal_row r = { .id = a.id, .uscc = a.uscc, .enterprise_name = a.enterprise_name,
+			.title = a.title, .kind = a.kind, .state = a.state, .first_unit = a.first_unit,
+			.lead_unit = a.lead_unit, .next_due = a.next_due, .version = a.version,
+			.level = a.level, .handle_due = handle_due(&a) };
 		memcpy(r.number, a.number, sizeof r.number);
 		out_table *t = out_new(row_cols, NROW_COLS);
 		add_row(ctx, t, &r, false);
 		out_print(t, OUT_CSV, true, stdout);
 		out_free(&t);
 	} else {
-		show_table(ctx, &a);
+		show_table(ctx, &a, x, nx);
 	}
+	esc_dispatches_free(&x, nx);
 	appeal_record_clear(&a);
 	return EXIT_OK;
 }
@@ -459,7 +554,7 @@ static bool parse_sort(const char *arg, appeal_sort *s)
 static void list_usage(FILE *fp)
 {
 	fprintf(fp, _("usage: qifu appeal list [--state S,...] [--unit U] [--light red|yellow|green]\n"
-	              "                        [--overdue] [--enterprise USCC] [--view VIEW]\n"
+	              "                        [--overdue] [--level 1|2|3] [--enterprise USCC] [--view VIEW]\n"
 	              "                        [--search Q] [--sort number|due|state|unit|enterprise]\n"
 	              "                        [--desc] [--format table|csv|json]\n"
 	              "views: to_dispatch, to_sign, in_progress, due_today, yellow, red, callback,\n"
@@ -473,6 +568,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 		{ "unit", required_argument, NULL, 'u' },
 		{ "light", required_argument, NULL, 'l' },
 		{ "overdue", no_argument, NULL, 'o' },
+		{ "level", required_argument, NULL, 'L' },
 		{ "enterprise", required_argument, NULL, 'e' },
 		{ "view", required_argument, NULL, 'v' },
 		{ "search", required_argument, NULL, 'q' },
@@ -488,6 +584,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 	bool desc = false, have_view = false;
 	appeal_view view = APPEAL_VIEW_TO_DISPATCH;
 	unsigned states = 0, lights = 0;
+	int level = 0;
 	const char *unit = NULL, *uscc = NULL, *search = NULL;
 	int c;
 	optind = 0;
@@ -509,6 +606,13 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'o': lights |= appeal_light_bit(TICKET_LIGHT_RED); break;
+		case 'L':
+			if (strlen(optarg) != 1 || !escalation_level_valid(optarg[0] - '0')) {
+				cli_error(_("--level: '%s' is not a dispatch level (3, 2 or 1)"), optarg);
+				return EXIT_USAGE;
+			}
+			level = optarg[0] - '0';
+			break;
 		case 'e': uscc = optarg; break;
 		case 'v':
 			if (!appeal_view_parse(optarg, &view)) {
@@ -549,6 +653,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 	f.unit = unit;
 	f.enterprise = e.uscc;
 	f.search = search;
+	f.level = level;
 	if (have_view)
 		appeal_filter_add_view(&f, view, cli_actor(ctx)->unit);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
@@ -613,7 +718,7 @@ int appeal_cmd_views(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* ---- the dispatch sheet ----------------------------------------------------- */
+/* ---- printable sheets ------------------------------------------------------- */
 
 enum { SHEET_WIDTH = 72, SHEET_LABEL = 18 };
 
@@ -643,47 +748,28 @@ static void sheet_line(strbuf *out, const char *label, const char *value)
 	} while (*p);
 }
 
-typedef struct sheet_field {
-	const char *label;
-	char *value;
-} sheet_field;
-
-enum { SHEET_FIELDS = 16 };
-
-/* the sheet's fields in print order; values owned by the caller's array */
-static int sheet_fields(cli_ctx *ctx, const appeal_record *a, sheet_field *f)
+void appeal_sheet_add(appeal_sheet *s, const char *label, char *value)
 {
-	int n = 0;
-	char d[16];
-	const ticket_timer_state *h = &a->timers.t[TICKET_TIMER_HANDLE];
-	f[n++] = (sheet_field){ _("Appeal number"), xstrdup(a->number) };
-	f[n++] = (sheet_field){ _("Enterprise"), xstrdup(a->enterprise_name) };
-	f[n++] = (sheet_field){ _("USCC"), xstrdup(a->uscc) };
-	f[n++] = (sheet_field){ _("Title"), xstrdup(a->title) };
-	f[n++] = (sheet_field){ _("Description"), xstrdup(a->description) };
-	f[n++] = (sheet_field){ _("Kind"), xstrdup(_(ticket_kind_label(a->kind))) };
-	f[n++] = (sheet_field){ _("Channel"), xstrdup(_(appeal_channel_label(a->channel))) };
-	f[n++] = (sheet_field){ _("Registered at"), xstrdup(a->created_at) };
-	f[n++] = (sheet_field){ _("First-responsible unit"), xstrdup(a->first_unit) };
-	f[n++] = (sheet_field){ _("First-responsible person"), xstrdup(*a->first_name
-		? a->first_name : a->first_login) };
-	f[n++] = (sheet_field){ _("Dispatched by"), xstrdup(appeal_cli_centre(ctx)) };
-	f[n++] = (sheet_field){ _("Lead or host unit"), xstrdup(a->lead_unit ? a->lead_unit : "") };
-	f[n++] = (sheet_field){ _("Related units"), joined(a->related, a->nrelated) };
-	f[n++] = (sheet_field){ _("Dispatched on"), xstrdup(date_or_empty(h->start, d)) };
-	f[n++] = (sheet_field){ _("Handling deadline"), h->days > 0
-		? xasprintf(P_("%s (%d working day)", "%s (%d working days)", h->days),
-		            date_or_empty(h->due, d), h->days)
-		: xstrdup(date_or_empty(h->due, d)) };
-	return n;
+	if (s->n == APPEAL_SHEET_FIELDS)
+		fatal("appeal_sheet_add: more than %d fields", APPEAL_SHEET_FIELDS);
+	s->f[s->n].label = label;
+	s->f[s->n].value = value;
+	s->n++;
 }
 
-static int sheet_txt(cli_ctx *ctx, const appeal_record *a, const sheet_field *f, int n,
+static void sheet_rule(strbuf *out)
+{
+	for (int i = 0; i < SHEET_WIDTH; i++)
+		sb_addc(out, '-');
+	sb_addc(out, '\n');
+}
+
+static int sheet_txt(cli_ctx *ctx, const appeal_record *a, const appeal_sheet *s,
 		const char *path)
 {
 	strbuf out = STRBUF_INIT;
 	char today[16];
-	text_fit_pad_sb(&out, _("Enterprise appeal dispatch sheet"), SHEET_WIDTH, TEXT_CENTER);
+	text_fit_pad_sb(&out, s->title, SHEET_WIDTH, TEXT_CENTER);
 	sb_addc(&out, '\n');
 	char *left = xasprintf(_("No. %s"), a->number);
 	char *right = xasprintf(_("Printed %s"), date_format(ctx->today, today));
@@ -692,15 +778,11 @@ static int sheet_txt(cli_ctx *ctx, const appeal_record *a, const sheet_field *f,
 	sb_addc(&out, '\n');
 	free(left);
 	free(right);
-	for (int i = 0; i < SHEET_WIDTH; i++)
-		sb_addc(&out, '-');
-	sb_addc(&out, '\n');
-	for (int i = 0; i < n; i++)
-		sheet_line(&out, f[i].label, f[i].value);
-	for (int i = 0; i < SHEET_WIDTH; i++)
-		sb_addc(&out, '-');
-	sb_addc(&out, '\n');
-	text_fit_pad_sb(&out, _("Signed for by (lead unit):"), SHEET_WIDTH / 2, TEXT_LEFT);
+	sheet_rule(&out);
+	for (int i = 0; i < s->n; i++)
+		sheet_line(&out, s->f[i].label, s->f[i].value);
+	sheet_rule(&out);
+	text_fit_pad_sb(&out, s->signature, SHEET_WIDTH / 2, TEXT_LEFT);
 	sb_add(&out, _("Date:"));
 	sb_addc(&out, '\n');
 	FILE *fp = path ? fopen(path, "w") : stdout;
@@ -716,16 +798,16 @@ static int sheet_txt(cli_ctx *ctx, const appeal_record *a, const sheet_field *f,
 		rc = EXIT_USAGE;
 	}
 	if (path && rc == EXIT_OK)
-		printf(_("wrote the dispatch sheet of %s to %s\n"), a->number, path);
+		printf(s->written, a->number, path);
 	sb_free(&out);
 	return rc;
 }
 
-static int sheet_xlsx(const appeal_record *a, const sheet_field *f, int n, const char *path)
+static int sheet_xlsx(const appeal_record *a, const appeal_sheet *s, const char *path)
 {
 	xlsx_col cols[2] = { { _("Field"), XLSX_TEXT }, { _("Value"), XLSX_CODE } };
 	strbuf err = STRBUF_INIT;
-	char *title = xasprintf(_("Enterprise appeal dispatch sheet %s"), a->number);
+	char *title = xasprintf(s->xlsx_title, a->number);
 	xlsx_table *t = xlsx_open(path, title, 2, cols, &err);
 	free(title);
 	if (!t) {
@@ -734,8 +816,8 @@ static int sheet_xlsx(const appeal_record *a, const sheet_field *f, int n, const
 		return EXIT_USAGE;
 	}
 	bool ok = true;
-	for (int i = 0; i < n && ok; i++) {
-		const char *row[2] = { f[i].label, f[i].value };
+	for (int i = 0; i < s->n && ok; i++) {
+		const char *row[2] = { s->f[i].label, s->f[i].value };
 		ok = xlsx_row(t, row) == 0;
 	}
 	if (xlsx_close(&t, ok, &err) < 0 || !ok) {
@@ -743,12 +825,13 @@ static int sheet_xlsx(const appeal_record *a, const sheet_field *f, int n, const
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	printf(_("wrote the dispatch sheet of %s to %s\n"), a->number, path);
+	printf(s->written, a->number, path);
 	sb_free(&err);
 	return EXIT_OK;
 }
 
-int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv)
+int appeal_cli_sheet_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
+		appeal_sheet_fill *fill)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -764,7 +847,7 @@ int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'o': path = optarg; break;
 		case 'h':
-			printf(_("usage: qifu appeal sheet N --format txt|xlsx [--output FILE]\n"));
+			printf("%s\n", usage);
 			return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
@@ -775,27 +858,64 @@ int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
-		cli_error(_("usage: qifu appeal sheet N --format txt|xlsx [--output FILE]"));
+		cli_error("%s", usage);
 		return EXIT_USAGE;
 	}
 	appeal_record a;
 	int rc = appeal_cli_load(ctx, argv[optind], false, &a);
 	if (rc)
 		return rc;
-	if (!a.lead_unit) {
-		cli_error(_("%s has not been dispatched: there is no dispatch sheet yet"), a.number);
-		appeal_record_clear(&a);
-		return EXIT_NO;
+	appeal_sheet s = { 0 };
+	if ((rc = fill(ctx, &a, &s)) == EXIT_OK) {
+		char *fallback = NULL;
+		if (xlsx && !path)
+			path = fallback = xasprintf("%s.xlsx", a.number);
+		rc = xlsx ? sheet_xlsx(&a, &s, path) : sheet_txt(ctx, &a, &s, path);
+		free(fallback);
 	}
-	sheet_field f[SHEET_FIELDS];
-	int n = sheet_fields(ctx, &a, f);
-	char *fallback = NULL;
-	if (xlsx && !path)
-		path = fallback = xasprintf("%s.xlsx", a.number);
-	rc = xlsx ? sheet_xlsx(&a, f, n, path) : sheet_txt(ctx, &a, f, n, path);
-	for (int i = 0; i < n; i++)
-		free(f[i].value);
-	free(fallback);
+	for (int i = 0; i < s.n; i++)
+		free(s.f[i].value);
 	appeal_record_clear(&a);
 	return rc;
+}
+
+/* the dispatch sheet (交办单): what the lead unit signs for */
+static int dispatch_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s)
+{
+	if (!a->lead_unit) {
+		cli_error(_("%s has not been dispatched: there is no dispatch sheet yet"), a->number);
+		return EXIT_NO;
+	}
+	char d[16];
+	const ticket_timer_state *h = &a->timers.t[TICKET_TIMER_HANDLE];
+	s->title = _("Enterprise appeal dispatch sheet");
+	s->xlsx_title = _("Enterprise appeal dispatch sheet %s");
+	s->signature = _("Signed for by (lead unit):");
+	s->written = _("wrote the dispatch sheet of %s to %s\n");
+	appeal_sheet_add(s, _("Appeal number"), xstrdup(a->number));
+	appeal_sheet_add(s, _("Enterprise"), xstrdup(a->enterprise_name));
+	appeal_sheet_add(s, _("USCC"), xstrdup(a->uscc));
+	appeal_sheet_add(s, _("Title"), xstrdup(a->title));
+	appeal_sheet_add(s, _("Description"), xstrdup(a->description));
+	appeal_sheet_add(s, _("Kind"), xstrdup(_(ticket_kind_label(a->kind))));
+	appeal_sheet_add(s, _("Channel"), xstrdup(_(appeal_channel_label(a->channel))));
+	appeal_sheet_add(s, _("Registered at"), xstrdup(a->created_at));
+	appeal_sheet_add(s, _("First-responsible unit"), xstrdup(a->first_unit));
+	appeal_sheet_add(s, _("First-responsible person"), xstrdup(*a->first_name
+		? a->first_name : a->first_login));
+	appeal_sheet_add(s, _("Dispatched by"), xstrdup(appeal_cli_centre(ctx)));
+	appeal_sheet_add(s, _("Lead or host unit"), xstrdup(a->lead_unit));
+	appeal_sheet_add(s, _("Related units"), joined(a->related, a->nrelated));
+	appeal_sheet_add(s, _("Dispatched on"), xstrdup(date_or_empty(h->start, d)));
+	appeal_sheet_add(s, _("Handling deadline"), h->days > 0
+		? xasprintf(P_("%s (%d working day)", "%s (%d working days)", h->days),
+		            date_or_empty(h->due, d), h->days)
+		: xstrdup(date_or_empty(h->due, d)));
+	return EXIT_OK;
+}
+
+int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv)
+{
+	return appeal_cli_sheet_cmd(ctx, argc, argv,
+		_("usage: qifu appeal sheet N --format txt|xlsx [--output FILE]"), dispatch_sheet);
 }

@@ -1,8 +1,9 @@
 /* qifu demo: a deterministic, realistic database for demonstrations, screen tests
  * and benchmarks: Chinese company names, addresses in the four areas, valid USCCs,
  * every category and group, commissioners, staff for every role, the current
- * login as a supervisor, and appeals lived through the real state machine. The
- * same seed always gives the same database. */
+ * login as a supervisor, and appeals lived through the real state machine, the
+ * most overdue of them taken up the dispatch ladder. The same seed always gives the
+ * same database. */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -18,6 +19,7 @@
 #include "core/workday.h"
 #include "model/appeal.h"
 #include "model/category.h"
+#include "model/escalation.h"
 #include "model/enterprise.h"
 #include "model/perm.h"
 #include "model/routing.h"
@@ -26,6 +28,7 @@
 #include "store/appeal_store.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
+#include "store/escalation_store.h"
 #include "store/staff_store.h"
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
@@ -126,8 +129,11 @@ static const demo_staff demo_people[] = {
 	{ "yingji1", "区应急局", ROLE_UNIT_STAFF, NULL, 0, NULL },
 	{ "shijian1", "高新市场监管局", ROLE_UNIT_STAFF, NULL, 0, NULL },
 	{ "duban", "区科经局", ROLE_SUPERVISOR, NULL, 0, NULL },
-	{ "fenguan1", "区党工委", ROLE_LEADER, NULL, 2, "区科经局,区新经济中心,区企服中心" },
-	{ "fenguan2", "区党工委", ROLE_LEADER, NULL, 2, "区投促局,区建管局,航管委" },
+	/* between them the two leaders in charge oversee every unit the demo dispatches
+	 * to, so that any escalated appeal can climb on */
+	{ "fenguan1", "区党工委", ROLE_LEADER, NULL, 2,
+	  "区科经局,区新经济中心,区企服中心,艾溪湖管理处,鲤鱼洲管理处" },
+	{ "fenguan2", "区党工委", ROLE_LEADER, NULL, 2, "区投促局,区建管局,航管委,昌东镇,麻丘镇" },
 	{ "zhuyao", "区党工委", ROLE_LEADER, NULL, 1, NULL },
 	{ "sysadmin", "区企服中心", ROLE_ADMIN, NULL, 0, NULL },
 };
@@ -411,7 +417,7 @@ typedef struct demo_appeals {
 	const int64_t *staff_ids;  /* of demo_people; 0 for the login running the demo */
 	demo_ent *ents;
 	long nents;
-	long open, overdue;
+	long open, overdue, escalated;
 } demo_appeals;
 
 /* the typed input of action on a, as a person would give it */
@@ -476,10 +482,11 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &da->params, da->cal, day);
+	/* one draw a statement, as pick() asks: an initializer's order is unspecified */
 	const char *title = pick(s, appeal_titles, NELEM(appeal_titles));
-	const char *desc = pick(s, appeal_descriptions, NELEM(appeal_descriptions));
-	appeal_channel ch = (appeal_channel)rnd(s, APPEAL_CH__COUNT);
-	appeal_new an = { e->uscc, title, desc, kind, ch, who.unit, 0, m.to, &tm };
+	const char *description = pick(s, appeal_descriptions, NELEM(appeal_descriptions));
+	appeal_channel channel = (appeal_channel)rnd(s, APPEAL_CH__COUNT);
+	appeal_new an = { e->uscc, title, description, kind, channel, who.unit, 0, m.to, &tm };
 	an.first_person = da->staff_ids[reg];
 	if (!an.first_person) {
 		/* the person running the demo has one of the demo logins */
@@ -574,13 +581,138 @@ static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
 	return rc;
 }
 
+/* ---- three-level dispatch -------------------------------------------------- */
+
+/* what the ladder's holders say, in order of the steps below */
+static const char *const ladder_texts[][2] = {
+	{ "牵头部门召集相关科室研究，形成初步处理意见", "涉及跨部门协调，牵头部门无法单独解决" },
+	{ "分管委领导现场踏勘，明确责任分工和办理时限", "需主要领导协调资金和用地指标" },
+	{ "主要领导主持专题会议，明确由牵头部门限期办结", "" },
+};
+
+/* demo person i as the ladder sees them; ov receives the overseen units, split from
+ * buf (which must hold the person's list) */
+static escalation_actor ladder_actor(int i, const char *centre, char *buf, size_t size,
+		const char *ov[8])
+{
+	const demo_staff *p = &demo_people[i];
+	int k = 0;
+	if (p->oversees) {
+		snprintf(buf, size, "%s", p->oversees);
+		for (char *save, *tok = strtok_r(buf, ",", &save); tok && k < 7;
+		     tok = strtok_r(NULL, ",", &save))
+			ov[k++] = tok;
+	}
+	ov[k] = NULL;
+	escalation_actor a = { p->role, p->unit, centre, p->level, ov };
+	return a;
+}
+
+/* the first demo login who may make act on a at its level, or -1 */
+static int ladder_mover(const demo_appeals *da, const appeal_record *a, escalation_action act,
+		escalation_verdict *v)
+{
+	ticket_view t = appeal_record_view(a);
+	for (size_t i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++) {
+		char buf[128];
+		const char *ov[8];
+		escalation_actor who = ladder_actor((int)i, da->centre, buf, sizeof buf, ov);
+		if (escalation_decide(&t, a->level, act, &who, v))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* one ladder move on *a (re-read after it): 0 done, 1 nobody may or it does not fit, -1 */
+static int ladder_step(demo_appeals *da, appeal_record *a, escalation_action act,
+		const escalation_record *r, const char *text, strbuf *err)
+{
+	escalation_verdict v;
+	int who = ladder_mover(da, a, act, &v);
+	if (who < 0)
+		return 1;
+	const char *login = demo_people[who].login;
+	int64_t id;
+	int rc;
+	if (act == ESC_ACT_SCHEDULE) {
+		strbuf why = STRBUF_INIT;
+		rc = escalation_record_check(r, da->cal, da->today,
+		                             a->timers.t[TICKET_TIMER_HANDLE].start, &why);
+		sb_free(&why);
+		if (rc < 0)
+			return 1;
+		ticket_timers after = a->timers;
+		escalation_timers_apply(&after, r, da->cal, da->today);
+		rc = esc_store_schedule(da->d, login, a, r, &after, &id, err);
+	} else if (act == ESC_ACT_OUTCOME) {
+		rc = esc_store_outcome(da->d, login, a, text, &id, err);
+	} else {
+		rc = esc_store_escalate(da->d, login, a, &v, text, err);
+	}
+	if (rc != 0)
+		return rc;
+	char number[TICKET_NUMBER_SIZE];
+	snprintf(number, sizeof number, "%s", a->number);
+	appeal_record_clear(a);
+	return appeal_store_get(da->d, number, false, a, err) == 0 ? 0 : -1;
+}
+
+/* Take appeal k of the most overdue up the ladder, as far as the demo's leaders
+ * oversee its lead unit: a lead-unit meeting with its outcome, then level 2 on site;
+ * every other one goes on to level 1, whose meeting sets a new due date. */
+static int ladder_climb(demo_appeals *da, const char *number, int k, strbuf *err)
+{
+	appeal_record a;
+	if (appeal_store_get(da->d, number, false, &a, err) != 0)
+		return -1;
+	int top = k % 2 == 0 ? ESC_LEVEL_PRINCIPAL : ESC_LEVEL_LEADER;
+	int rc = 0;
+	for (int level = ESC_LEVEL_LEAD_UNIT; rc == 0 && level >= top; level--) {
+		int step = ESC_LEVEL_LEAD_UNIT - level;
+		escalation_record r = { level, level == ESC_LEVEL_LEADER ? ESC_MODE_ONSITE
+			: ESC_MODE_MEETING, da->today, level == ESC_LEVEL_LEADER ? "企业现场"
+			: "管委会三楼会议室", "牵头部门、企业负责人", ladder_texts[step][0],
+			level == ESC_LEVEL_PRINCIPAL ? calendar_add(da->cal, da->today, 5) : DATE_NONE,
+			NULL };
+		rc = ladder_step(da, &a, ESC_ACT_SCHEDULE, &r, NULL, err);
+		if (rc == 0 && level > top)
+			rc = ladder_step(da, &a, ESC_ACT_OUTCOME, NULL, "协调未果", err);
+		if (rc == 0 && level > top)
+			rc = ladder_step(da, &a, ESC_ACT_ESCALATE, NULL, ladder_texts[step][1], err);
+	}
+	if (rc >= 0 && a.level < ESC_LEVEL_LEAD_UNIT)
+		da->escalated++;
+	appeal_record_clear(&a);
+	return rc < 0 ? -1 : 0;
+}
+
+/* the most overdue appeals still being handled, one in fifty of all (at least two,
+ * at most 200), climb the ladder today, each move in its own transaction */
+static int add_escalations(demo_appeals *da, long count, strbuf *err)
+{
+	long want = count / 50 < 2 ? 2 : count / 50 > 200 ? 200 : count / 50;
+	if (count == 0)
+		return 0;
+	appeal_filter f = { .states = appeal_state_bit(TICKET_ST_DISPATCHED) |
+		appeal_state_bit(TICKET_ST_IN_PROGRESS) | appeal_state_bit(TICKET_ST_EXTENDED) };
+	appeal_row *rows = xcalloc((size_t)want, sizeof *rows);
+	int n = 0, rc = appeal_store_window(da->d, &f, APPEAL_SORT_DUE, false, 0, (int)want, rows,
+	                                    &n, err);
+	for (int i = 0; rc == 0 && i < n; i++)
+		rc = ladder_climb(da, rows[i].number, i, err);
+	for (int i = 0; i < n; i++)
+		appeal_row_clear(&rows[i]);
+	free(rows);
+	return rc;
+}
+
 /* count appeals over the enterprises, registered evenly over the 400 days up to
  * today (so numbers follow dates), in transactions of 1000 */
 static int add_appeals(cli_ctx *ctx, db *d, const int64_t *staff_ids, long count,
-		uint64_t *seed, long *open, long *overdue, strbuf *err)
+		uint64_t *seed, long *open, long *overdue, long *escalated, strbuf *err)
 {
 	demo_appeals da = { d, cli_calendar(ctx), cli_ticket_params(ctx), NULL, ctx->today, seed,
-		staff_ids, NULL, 0, 0, 0 };
+		staff_ids, NULL, 0, 0, 0, 0 };
 	const unit_def *centre = units_centre(cli_units(ctx));
 	da.centre = centre ? centre->name : "";
 	if (demo_load_ents(d, &da.ents, &da.nents, err) < 0)
@@ -607,6 +739,8 @@ static int add_appeals(cli_ctx *ctx, db *d, const int64_t *staff_ids, long count
 			rc = db_commit(d, err);
 	}
 	db_set_today(d, ctx->today);
+	if (rc == 0)
+		rc = add_escalations(&da, count, err);
 	for (long i = 0; i < da.nents; i++) {
 		free(da.ents[i].uscc);
 		free(da.ents[i].lead);
@@ -615,6 +749,7 @@ static int add_appeals(cli_ctx *ctx, db *d, const int64_t *staff_ids, long count
 	free(da.ents);
 	*open = da.open;
 	*overdue = da.overdue;
+	*escalated = da.escalated;
 	return rc;
 }
 
@@ -628,7 +763,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long count = 300, appeals = 0, open = 0, overdue = 0;
+	long count = 300, appeals = 0, open = 0, overdue = 0, escalated = 0;
 	uint64_t seed = 1;
 	int c;
 	char *end;
@@ -691,7 +826,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	if (appeal_store_bulk_mode(d, &err) < 0 ||
 	    add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
 	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
-	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &err) < 0) {
+	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -702,6 +837,10 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	       count, (int)(sizeof demo_people / sizeof demo_people[0]) + 1, cli_os_login());
 	if (appeals > 0)
 		printf(_("and %ld appeals: %ld open, %ld of them overdue\n"), appeals, open, overdue);
+	if (escalated > 0)
+		printf(P_("%ld appeal was escalated to level 2 or 1, with its dispatch records\n",
+		          "%ld appeals were escalated to level 2 or 1, with their dispatch records\n",
+		          escalated), escalated);
 	rc = EXIT_OK;
 out:
 	sb_free(&err);

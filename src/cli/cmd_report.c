@@ -129,6 +129,7 @@ static int report_quarter(cli_ctx *ctx, int argc, char **argv)
 #define REPORT_SUBCOMMANDS(X) \
 	X("quarter", report_quarter, N_("per-unit ratings of a quarter: mean, count, tier")) \
 	X("inspections", report_inspections, N_("plans, overrides and refused entries per unit")) \
+	X("units", report_units, N_("supervision figures per unit: on-time rates, returns, overdue, escalations")) \
 
 static const struct {
 	const char *name;

@@ -6,6 +6,7 @@
 #include "store/appeal_store.h"
 #include "store/db_internal.h"
 #include "store/store_where.h"
+#include "store/supervision_store.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "model/escalation.h"
 
 /* ---- small conversions ------------------------------------------------------ */
 
@@ -145,7 +147,7 @@ static const char record_sql[] =
 	" a.description, a.kind, a.channel, a.state, a.first_unit, a.first_person,"
 	" coalesce(s.login, ''), coalesce(s.name, ''), a.lead_unit, a.version, m.number,"
 	" a.next_due, a.result, a.callback, a.callback_reason, a.extended_until,"
-	" a.extension_reason, a.created_at, a.updated_at"
+	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0)"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id"
 	" LEFT JOIN staff s ON s.id = a.first_person"
 	" LEFT JOIN appeal m ON m.id = a.merged_into";
@@ -182,6 +184,7 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->extension_reason = xstrdup(db_col_text(st, 23));
 	a->created_at = xstrdup(db_col_text(st, 24));
 	a->updated_at = xstrdup(db_col_text(st, 25));
+	a->level = sqlite3_column_int(st, 26);
 	ticket_timers_init(&a->timers);
 }
 
@@ -604,11 +607,12 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 
 	char nowts[20], buf[16];
 	db_now(d, nowts);
+	int level = escalation_level_after(m->action, now.level);
 	sqlite3_stmt *st = db_stmt(d,
 		"UPDATE appeal SET state = ?, lead_unit = ?, version = version + 1,"
 		" merged_into = coalesce(?, merged_into), next_due = ?, result = ?, callback = ?,"
-		" callback_reason = ?, extended_until = ?, extension_reason = ?, updated_at = ?"
-		" WHERE id = ? AND version = ?", err);
+		" callback_reason = ?, extended_until = ?, extension_reason = ?, updated_at = ?,"
+		" level = ? WHERE id = ? AND version = ?", err);
 	rc = -1;
 	if (!st)
 		goto out;
@@ -623,8 +627,10 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 	bind_date(st, 8, until);
 	db_bind_text(st, 9, ext_reason);
 	db_bind_text(st, 10, nowts);
-	sqlite3_bind_int64(st, 11, now.id);
-	sqlite3_bind_int(st, 12, now.version);
+	if (level)
+		sqlite3_bind_int(st, 11, level);
+	sqlite3_bind_int64(st, 12, now.id);
+	sqlite3_bind_int(st, 13, now.version);
 	if (exec_step(d, st, "moving an appeal", err) < 0)
 		goto out;
 
@@ -637,8 +643,11 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		sb_addf(&sum, "; until=%s", date_format(until, buf));
 	if (into)
 		sb_addf(&sum, "; into=%s", in->into);
+	if (level != now.level && now.level)
+		sb_addf(&sum, "; level %d -> %d", now.level, level);
 	if ((related_change && write_related(d, now.id, related, nrelated, err) < 0) ||
 	    write_timers(d, now.id, &now.timers, after, &sum, err) < 0 ||
+	    sup_store_note_move(d, now.id, m->action, lead, &now.timers, err) < 0 ||
 	    db_event(d, actor, "appeal", now.id, ticket_action_code(m->action), sb_str(&sum),
 	             text, err) < 0)
 		goto out;
@@ -661,6 +670,49 @@ int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 		return rc;
 	}
 	return db_commit(d, err);
+}
+
+int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
+		const appeal_touch *t, strbuf *err)
+{
+	appeal_record now;
+	int rc = read_record(d, NULL, seen->id, false, &now, err);
+	if (rc == 1)
+		sb_addf(err, _("no appeal %s"), seen->number);
+	if (rc != 0)
+		return rc;
+	strbuf sum = STRBUF_INIT;
+	sb_add(&sum, t->summary ? t->summary : "");
+	if (now.version != seen->version) {
+		stale_message(d, &now, seen->version, err);
+		rc = 1;
+		goto out;
+	}
+	rc = -1;
+	char nowts[20];
+	db_now(d, nowts);
+	const ticket_timers *after = t->after ? t->after : &now.timers;
+	sqlite3_stmt *st = db_stmt(d, "UPDATE appeal SET level = ?, next_due = ?,"
+	                              " version = version + 1, updated_at = ?"
+	                              " WHERE id = ? AND version = ?", err);
+	if (!st)
+		goto out;
+	if (t->level)
+		sqlite3_bind_int(st, 1, t->level);
+	bind_date(st, 2, timers_next_due(after));
+	db_bind_text(st, 3, nowts);
+	sqlite3_bind_int64(st, 4, now.id);
+	sqlite3_bind_int(st, 5, now.version);
+	if (exec_step(d, st, "writing an appeal's dispatch level", err) < 0 ||
+	    (t->after && write_timers(d, now.id, &now.timers, t->after, &sum, err) < 0) ||
+	    db_event(d, actor, "appeal", now.id, t->action, sb_str(&sum),
+	             t->reason ? t->reason : "", err) < 0)
+		goto out;
+	rc = 0;
+out:
+	sb_free(&sum);
+	appeal_record_clear(&now);
+	return rc;
 }
 
 int appeal_store_bulk_mode(db *d, strbuf *err)
@@ -780,6 +832,22 @@ static void where_build(store_where *w, const appeal_filter *f)
 		sb_add(&w->sql, " AND a.enterprise_id IN (SELECT id FROM enterprise WHERE area = ?)");
 		store_where_add(w, f->scope_area);
 	}
+	if (f->level) {
+		char lv[8];
+		snprintf(lv, sizeof lv, "%d", f->level);
+		/* CAST: the bound value is text, the column an integer */
+		sb_add(&w->sql, " AND a.level = CAST(? AS INTEGER)");
+		store_where_add(w, lv);
+	}
+	if (f->lead_unit) {
+		sb_add(&w->sql, " AND a.lead_unit = ?");
+		store_where_add(w, f->lead_unit);
+	}
+	if (f->overseen_by) {
+		sb_add(&w->sql, " AND a.lead_unit IN (SELECT o.unit FROM staff_oversees o"
+		                " JOIN staff s ON s.id = o.staff_id WHERE s.login = ?)");
+		store_where_add(w, f->overseen_by);
+	}
 	if (f->search && *f->search) {
 		int y;
 		long seq;
@@ -798,7 +866,9 @@ static void where_build(store_where *w, const appeal_filter *f)
 
 static const char row_cols[] =
 	"SELECT a.id, a.number, en.uscc, en.name, a.title, a.kind, a.state, a.first_unit,"
-	" a.lead_unit, a.next_due, a.version"
+	" a.lead_unit, a.next_due, a.version, coalesce(a.level, 0),"
+	" (SELECT t.due FROM appeal_timer t WHERE t.appeal_id = a.id AND t.timer = 'handle'"
+	"  AND t.done IS NULL)"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id";
 
 static void row_from(sqlite3_stmt *st, appeal_row *r)
@@ -815,6 +885,8 @@ static void row_from(sqlite3_stmt *st, appeal_row *r)
 	r->lead_unit = col_opt(st, 8);
 	r->next_due = col_date(st, 9);
 	r->version = sqlite3_column_int(st, 10);
+	r->level = sqlite3_column_int(st, 11);
+	r->handle_due = col_date(st, 12);
 }
 
 /* Each order is served by an index: the rowid, (state, next_due), (lead_unit, state)

@@ -52,6 +52,8 @@ typedef struct appeal_record {
 	int version;               /* 1 at registration, +1 with every move */
 	char *merged_into;         /* number of the appeal kept, or NULL */
 	qdate next_due;            /* earliest running deadline, DATE_NONE when none runs */
+	int level;                 /* dispatch level 3, 2 or 1 (escalation.h); 0 before the
+	                            * first dispatch */
 	char *result;              /* the answer's result, "" before */
 	appeal_callback callback;
 	char *callback_reason;
@@ -100,6 +102,9 @@ typedef struct appeal_filter {
 	const char *enterprise;    /* USCC */
 	const char *search;        /* the register's enterprise search, or an appeal number */
 	const char *scope_area;    /* area officers: appeals of other areas are invisible */
+	int level;                 /* dispatch level 1..3; 0 = any, dispatched or not */
+	const char *lead_unit;     /* the lead or host unit only */
+	const char *overseen_by;   /* login of a level-2 leader: the lead units they oversee */
 	bool nothing;              /* conditions that contradict each other: select none */
 	qdate today;
 	qdate yellow_last;         /* the last due date that is still yellow */
@@ -118,6 +123,8 @@ typedef struct appeal_row {
 	char *lead_unit;           /* NULL when none */
 	qdate next_due;
 	int version;
+	int level;                 /* as appeal_record.level */
+	qdate handle_due;          /* the running handling timer's due date, or DATE_NONE */
 	int similarity;            /* appeal_store_similar only: 0..100 */
 } appeal_row;
 
@@ -161,6 +168,22 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
  * at T — reload" in err, naming the latest event's actor and time */
 int appeal_store_check_version(db *d, const appeal_record *now, int seen_version,
 		strbuf *err);
+/* What a move of the dispatch ladder (store/escalation_store.h) writes on the appeal
+ * itself besides its own rows. Strings borrowed. */
+typedef struct appeal_touch {
+	int level;                 /* the level after the move */
+	const ticket_timers *after; /* the timers after it; NULL leaves them alone */
+	const char *action;        /* the event's action code (escalation_action_code) */
+	const char *summary;       /* the event's summary, in codes */
+	const char *reason;        /* the text typed with the move */
+} appeal_touch;
+
+/* Inside the caller's transaction: re-read the appeal and refuse when its version is
+ * no longer seen->version, else write the level, the timers that changed with
+ * next_due, version + 1 and the event row. 0 written, 1 refused (err says why), -1 */
+int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
+		const appeal_touch *t, strbuf *err);
+
 /* appeal_store_apply in one BEGIN IMMEDIATE transaction of its own */
 int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,

@@ -391,6 +391,54 @@ static const char *const migrations[] = {
 	"       ELSE 1 END BEGIN"
 	"  UPDATE enterprise SET open_appeals = open_appeals - 1 WHERE id = old.enterprise_id;"
 	"END;",
+	/* three-level dispatch (三级调度) and the supervision figures. appeal.level is 3, 2
+	 * or 1 from the first dispatch on and NULL before it (no lead unit, no ladder);
+	 * appeals already dispatched start at 3. appeal_dispatch holds the meetings and
+	 * on-site visits held at a level. appeal_assignment is one row per dispatch to a
+	 * lead unit, completed by the moves that follow it, so that `report units` counts
+	 * on stored facts instead of re-reading the timeline's text. */
+	"ALTER TABLE appeal ADD COLUMN level INTEGER"
+	"  CHECK (level = 1 OR level = 2 OR level = 3);"
+	"UPDATE appeal SET level = 3 WHERE id IN"
+	"  (SELECT entity_id FROM event WHERE entity = 'appeal' AND action = 'dispatch');"
+	/* the board lists one level's appeals in due order, narrowed by state */
+	"CREATE INDEX appeal_level ON appeal(level, state, next_due) WHERE level IS NOT NULL;"
+	"CREATE TABLE appeal_dispatch ("
+	"  id INTEGER PRIMARY KEY,"
+	"  appeal_id INTEGER NOT NULL REFERENCES appeal(id),"
+	"  level INTEGER NOT NULL CHECK (level = 1 OR level = 2 OR level = 3),"
+	"  mode TEXT NOT NULL CHECK (mode = 'meeting' OR mode = 'onsite'),"
+	"  date TEXT NOT NULL CHECK (date(date, '+0 days') IS date),"
+	"  place TEXT NOT NULL DEFAULT '',"
+	"  attendees TEXT NOT NULL DEFAULT '',"
+	"  decision TEXT NOT NULL,"
+	"  new_due TEXT CHECK (date(new_due, '+0 days') IS new_due),"
+	"  outcome TEXT,"
+	"  outcome_by TEXT,"
+	"  outcome_at TEXT,"
+	"  recorded_by TEXT NOT NULL,"
+	"  recorded_at TEXT NOT NULL,"
+	"  CHECK ((outcome IS NULL) = (outcome_by IS NULL))"
+	") STRICT;"
+	"CREATE INDEX appeal_dispatch_appeal ON appeal_dispatch(appeal_id, level, id);"
+	"CREATE INDEX appeal_dispatch_date ON appeal_dispatch(date);"
+	"CREATE TABLE appeal_assignment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  appeal_id INTEGER NOT NULL REFERENCES appeal(id),"
+	"  unit TEXT NOT NULL,"
+	"  dispatched_on TEXT NOT NULL CHECK (date(dispatched_on, '+0 days') IS dispatched_on),"
+	"  dispatch_due TEXT,"
+	"  signed_on TEXT,"
+	"  returned_on TEXT,"
+	"  answered_on TEXT,"
+	"  answer_due TEXT,"
+	"  extended INTEGER NOT NULL DEFAULT 0 CHECK (extended = 0 OR extended = 1),"
+	"  callback TEXT CHECK (callback = 'satisfied' OR callback = 'dissatisfied'),"
+	"  level_reached INTEGER NOT NULL DEFAULT 3"
+	"    CHECK (level_reached = 1 OR level_reached = 2 OR level_reached = 3)"
+	") STRICT;"
+	"CREATE INDEX appeal_assignment_period ON appeal_assignment(dispatched_on, unit);"
+	"CREATE INDEX appeal_assignment_appeal ON appeal_assignment(appeal_id, id);",
 };
 
 int schema_latest(void)

@@ -1,0 +1,439 @@
+/* qifu appeal escalate|schedule|outcome|supervise-sheet: three-level dispatch (三级调度)
+ * on the command line. Each move is decided by model/escalation.h and written by
+ * store/escalation_store.h under the appeal's version check; the supervision sheet
+ * (督办单) is printed for overdue appeals only. */
+#include "cli/cmd_appeal.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli_args.h"
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "store/escalation_store.h"
+#include "store/staff_store.h"
+
+escalation_actor appeal_cli_esc_actor(cli_ctx *ctx)
+{
+	staff *me = cli_actor(ctx);
+	escalation_actor who = { me->role, me->unit && *me->unit ? me->unit : NULL,
+		appeal_cli_centre(ctx), me->level, (const char *const *)me->oversees };
+	return who;
+}
+
+bool appeal_cli_suggested(cli_ctx *ctx, qdate handle_due, int level)
+{
+	return esc_suggested(handle_due, level, cli_calendar(ctx), ctx->today,
+	                     (int)cfg_int(ctx->cfg, SET_ESCALATE_AFTER_DAYS));
+}
+
+/* ---- arguments -------------------------------------------------------------- */
+
+/* which options a ladder command takes */
+enum {
+	LA_REASON = 1u << 0,
+	LA_TEXT = 1u << 1,
+	LA_MODE = 1u << 2,
+	LA_DATE = 1u << 3,
+	LA_DECISION = 1u << 4,
+	LA_PLACE = 1u << 5,
+	LA_ATTENDEES = 1u << 6,
+	LA_DUE = 1u << 7,
+	LA_VERSION = 1u << 8,
+	LA_HELP = 1u << 9,
+};
+
+typedef struct ladder_args {
+	const char *number;
+	const char *text;          /* --reason or --text */
+	const char *mode;
+	const char *date;
+	const char *decision;
+	const char *place;
+	const char *attendees;
+	const char *due;
+	int version;               /* -1: the version read now */
+} ladder_args;
+
+/* 0, EXIT_OK + 100 after --help, or an exit code */
+static int parse_ladder(const char *verb, unsigned takes, const char *usage, int argc,
+		char **argv, ladder_args *a)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, LA_REASON },
+		{ "text", required_argument, NULL, LA_TEXT },
+		{ "mode", required_argument, NULL, LA_MODE },
+		{ "date", required_argument, NULL, LA_DATE },
+		{ "decision", required_argument, NULL, LA_DECISION },
+		{ "place", required_argument, NULL, LA_PLACE },
+		{ "attendees", required_argument, NULL, LA_ATTENDEES },
+		{ "due", required_argument, NULL, LA_DUE },
+		{ "version", required_argument, NULL, LA_VERSION },
+		{ "help", no_argument, NULL, LA_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, idx;
+	memset(a, 0, sizeof *a);
+	a->version = -1;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+		if (c == LA_HELP) {
+			printf("%s\n", usage);
+			return EXIT_OK + 100;
+		}
+		if (c == '?') {
+			cli_error("%s", usage);
+			return EXIT_USAGE;
+		}
+		if (c != LA_VERSION && !(takes & (unsigned)c)) {
+			cli_error(_("appeal %s does not take --%s"), verb, opts[idx].name);
+			return EXIT_USAGE;
+		}
+		switch (c) {
+		case LA_REASON: case LA_TEXT: a->text = optarg; break;
+		case LA_MODE: a->mode = optarg; break;
+		case LA_DATE: a->date = optarg; break;
+		case LA_DECISION: a->decision = optarg; break;
+		case LA_PLACE: a->place = optarg; break;
+		case LA_ATTENDEES: a->attendees = optarg; break;
+		case LA_DUE: a->due = optarg; break;
+		case LA_VERSION:
+			if (appeal_cli_arg_version(optarg, &a->version))
+				return EXIT_USAGE;
+			break;
+		}
+	}
+	if (optind != argc - 1) {
+		cli_error("%s", usage);
+		return EXIT_USAGE;
+	}
+	a->number = argv[optind];
+	return 0;
+}
+
+/* the appeal named by a, if visible and not changed since --version; 0 or exit code */
+static int load_current(cli_ctx *ctx, const ladder_args *a, appeal_record *rec)
+{
+	int rc = appeal_cli_load(ctx, a->number, false, rec);
+	if (rc)
+		return rc;
+	/* a stale view is refused before anything is decided on it */
+	if ((rc = appeal_cli_check_version(ctx, rec, a->version)) != 0)
+		appeal_record_clear(rec);
+	return rc;
+}
+
+/* escalation_decide for the acting staff member: 0, or EXIT_NO after the refusal */
+static int decide(cli_ctx *ctx, const appeal_record *rec, escalation_action act,
+		escalation_verdict *v)
+{
+	if (!rec->level) {
+		cli_error(_("%s has not been dispatched: it is at no dispatch level yet"),
+		          rec->number);
+		return EXIT_NO;
+	}
+	escalation_actor who = appeal_cli_esc_actor(ctx);
+	ticket_view t = appeal_record_view(rec);
+	if (escalation_decide(&t, rec->level, act, &who, v))
+		return 0;
+	strbuf err = STRBUF_INIT;
+	escalation_refusal_text(&t, &who, v, &err);
+	cli_error("%s: %s", rec->number, sb_str(&err));
+	sb_free(&err);
+	return EXIT_NO;
+}
+
+/* the reason or outcome, cleaned and checked: NULL after saying why not */
+static char *ladder_text(const appeal_record *rec, escalation_action act, const char *opt,
+		const char *typed)
+{
+	char *text = typed ? appeal_cli_text(opt, typed, true, ESC_TEXT_MAX) : xstrdup("");
+	if (!text)
+		return NULL;
+	strbuf err = STRBUF_INIT;
+	if (escalation_text_check(act, text, &err) < 0) {
+		cli_error("%s: %s", rec->number, sb_str(&err));
+		xfree(&text);
+	}
+	sb_free(&err);
+	return text;
+}
+
+/* the result of a store write as an exit code, with its message when refused */
+static int written(int w, const strbuf *err)
+{
+	if (w == 0)
+		return EXIT_OK;
+	cli_error("%s", sb_str(err));
+	return w > 0 ? EXIT_NO : EXIT_USAGE;
+}
+
+/* ---- escalate --------------------------------------------------------------- */
+
+int appeal_cmd_escalate(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *usage = _("usage: qifu appeal escalate N --reason R [--version V]");
+	ladder_args a;
+	int rc = parse_ladder("escalate", LA_REASON, usage, argc, argv, &a);
+	if (rc)
+		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+	appeal_record rec;
+	if ((rc = load_current(ctx, &a, &rec)) != 0)
+		return rc;
+	escalation_verdict v;
+	char *reason = NULL;
+	strbuf err = STRBUF_INIT;
+	if ((rc = decide(ctx, &rec, ESC_ACT_ESCALATE, &v)) != 0)
+		goto out;
+	rc = EXIT_USAGE;
+	if (!(reason = ladder_text(&rec, ESC_ACT_ESCALATE, "--reason", a.text)))
+		goto out;
+	rc = written(esc_store_escalate(cli_db(ctx), cli_actor(ctx)->login, &rec, &v, reason,
+	                                &err), &err);
+	if (rc == EXIT_OK)
+		printf(_("%s escalated from %s to %s (version %d)\n"), rec.number,
+		       _(escalation_level_label(v.level)), _(escalation_level_label(v.next)),
+		       rec.version + 1);
+out:
+	free(reason);
+	sb_free(&err);
+	appeal_record_clear(&rec);
+	return rc;
+}
+
+/* ---- schedule --------------------------------------------------------------- */
+
+/* the dispatch record as typed, cleaned into the owned strings of k; 0 or exit code */
+typedef struct typed_record {
+	char *decision;
+	char *place;
+	char *attendees;
+} typed_record;
+
+static int build_record(const ladder_args *a, const appeal_record *rec, escalation_record *r,
+		typed_record *k)
+{
+	memset(r, 0, sizeof *r);
+	r->level = rec->level;
+	r->date = r->new_due = DATE_NONE;
+	if (!escalation_mode_parse(a->mode, &r->mode)) {
+		cli_error(_("--mode: '%s' is not one of meeting, onsite"), a->mode);
+		return EXIT_USAGE;
+	}
+	if (cli_arg_date("--date", a->date, &r->date) ||
+	    (a->due && cli_arg_date("--due", a->due, &r->new_due)))
+		return EXIT_USAGE;
+	if (!(k->decision = appeal_cli_text("--decision", a->decision, true, ESC_TEXT_MAX)) ||
+	    (a->place && !(k->place = appeal_cli_text("--place", a->place, false,
+	                                               ESC_PLACE_MAX))) ||
+	    (a->attendees && !(k->attendees = appeal_cli_text("--attendees", a->attendees, false,
+	                                                       ESC_ATTENDEES_MAX))))
+		return EXIT_USAGE;
+	r->decision = k->decision;
+	r->place = k->place;
+	r->attendees = k->attendees;
+	return 0;
+}
+
+int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *usage = _("usage: qifu appeal schedule N --mode meeting|onsite --date YYYY-MM-DD "
+	                      "--decision T [--place P] [--attendees A] [--due YYYY-MM-DD] "
+	                      "[--version V]");
+	ladder_args a;
+	int rc = parse_ladder("schedule", LA_MODE | LA_DATE | LA_DECISION | LA_PLACE |
+	                      LA_ATTENDEES | LA_DUE, usage, argc, argv, &a);
+	if (rc)
+		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+	if (!a.mode || !a.date || !a.decision) {
+		cli_error("%s", usage);
+		return EXIT_USAGE;
+	}
+	appeal_record rec;
+	if ((rc = load_current(ctx, &a, &rec)) != 0)
+		return rc;
+	escalation_verdict v;
+	escalation_record r;
+	typed_record k = { 0 };
+	strbuf err = STRBUF_INIT;
+	if ((rc = decide(ctx, &rec, ESC_ACT_SCHEDULE, &v)) != 0 ||
+	    (rc = build_record(&a, &rec, &r, &k)) != 0)
+		goto out;
+	calendar *cal = cli_calendar(ctx);
+	if (escalation_record_check(&r, cal, ctx->today, rec.timers.t[TICKET_TIMER_HANDLE].start,
+	                            &err) < 0) {
+		cli_error("%s: %s", rec.number, sb_str(&err));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	ticket_timers after = rec.timers;
+	escalation_timers_apply(&after, &r, cal, ctx->today);
+	appeal_cli_warn_years(ctx, &after);
+	int64_t id;
+	rc = written(esc_store_schedule(cli_db(ctx), cli_actor(ctx)->login, &rec, &r, &after, &id,
+	                                &err), &err);
+	if (rc == EXIT_OK) {
+		char day[16];
+		printf(_("%s: %s no. %lld recorded at %s on %s (version %d)\n"), rec.number,
+		       _(escalation_mode_label(r.mode)), (long long)id,
+		       _(escalation_level_label(r.level)), date_format(r.date, day),
+		       rec.version + 1);
+		appeal_cli_print_started(ctx, &rec.timers, &after);
+	}
+out:
+	free(k.decision);
+	free(k.place);
+	free(k.attendees);
+	sb_free(&err);
+	appeal_record_clear(&rec);
+	return rc;
+}
+
+/* ---- outcome ---------------------------------------------------------------- */
+
+int appeal_cmd_outcome(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *usage = _("usage: qifu appeal outcome N --text T [--version V]");
+	ladder_args a;
+	int rc = parse_ladder("outcome", LA_TEXT, usage, argc, argv, &a);
+	if (rc)
+		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
+	appeal_record rec;
+	if ((rc = load_current(ctx, &a, &rec)) != 0)
+		return rc;
+	escalation_verdict v;
+	char *text = NULL;
+	strbuf err = STRBUF_INIT;
+	if ((rc = decide(ctx, &rec, ESC_ACT_OUTCOME, &v)) != 0)
+		goto out;
+	rc = EXIT_USAGE;
+	if (!(text = ladder_text(&rec, ESC_ACT_OUTCOME, "--text", a.text)))
+		goto out;
+	int64_t id;
+	rc = written(esc_store_outcome(cli_db(ctx), cli_actor(ctx)->login, &rec, text, &id, &err),
+	             &err);
+	if (rc == EXIT_OK)
+		printf(_("%s: outcome of dispatch no. %lld at %s recorded (version %d)\n"),
+		       rec.number, (long long)id, _(escalation_level_label(rec.level)),
+		       rec.version + 1);
+out:
+	free(text);
+	sb_free(&err);
+	appeal_record_clear(&rec);
+	return rc;
+}
+
+/* ---- the supervision sheet -------------------------------------------------- */
+
+/* Who the sheet presses: the unit whose deadline ran out. Handling and its reply are
+ * the lead (or self-handling first) unit's; a registered appeal's dispatch limit is
+ * the first unit's to submit, a submitted one's the centre's to dispatch; the
+ * feedback after a dissatisfied callback is the centre's. */
+static const char *supervised_unit(cli_ctx *ctx, const appeal_record *a, ticket_timer which)
+{
+	switch (which) {
+	case TICKET_TIMER_HANDLE:
+	case TICKET_TIMER_EXPLAIN:
+		return a->lead_unit ? a->lead_unit : a->first_unit;
+	case TICKET_TIMER_DISPATCH:
+		return a->state == TICKET_ST_REGISTERED ? a->first_unit : appeal_cli_centre(ctx);
+	case TICKET_TIMER_FEEDBACK:
+	case TICKET_TIMER__COUNT:
+		break;
+	}
+	return appeal_cli_centre(ctx);
+}
+
+/* "会议调度 2026-03-05 (二级): decision → outcome" for every dispatch record */
+static char *dispatch_lines(cli_ctx *ctx, const appeal_record *a)
+{
+	esc_dispatch *x = NULL;
+	int n = 0;
+	strbuf err = STRBUF_INIT, b = STRBUF_INIT;
+	if (esc_store_dispatches(cli_db(ctx), a->id, &x, &n, &err) < 0)
+		cli_warn("%s", sb_str(&err));
+	for (int i = 0; i < n; i++) {
+		char day[16];
+		if (i)
+			sb_addc(&b, '\n');
+		sb_addf(&b, _("%s %s (%s): %s"), _(escalation_mode_label(x[i].mode)),
+		        date_format(x[i].date, day), _(escalation_level_short(x[i].level)),
+		        x[i].decision);
+		if (x[i].outcome)
+			sb_addf(&b, _("; outcome: %s"), x[i].outcome);
+	}
+	if (n == 0)
+		sb_add(&b, _("none"));
+	esc_dispatches_free(&x, n);
+	sb_free(&err);
+	return sb_steal(&b);
+}
+
+static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s)
+{
+	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
+		return EXIT_NO;
+	ticket_params p = cli_ticket_params(ctx);
+	ticket_timer which;
+	int days;
+	ticket_light_t l = ticket_worst_light(&a->timers, ctx->today, cli_calendar(ctx),
+	                                      p.yellow_days, &days, &which);
+	if (l != TICKET_LIGHT_RED) {
+		strbuf t = STRBUF_INIT;
+		appeal_cli_light_text(l, days, &t);
+		if (l == TICKET_LIGHT_NONE)
+			cli_error(_("%s is not overdue: none of its deadlines is running, so there is "
+			            "nothing to supervise"), a->number);
+		else
+			cli_error(_("%s is not overdue (%s): a supervision sheet is only for an "
+			            "overdue appeal"), a->number, sb_str(&t));
+		sb_free(&t);
+		return EXIT_NO;
+	}
+	char d[16];
+	const ticket_timer_state *ts = &a->timers.t[which];
+	strbuf late = STRBUF_INIT;
+	ticket_due_text(l, days, &late);
+	staff *me = cli_actor(ctx);
+	s->title = _("Enterprise appeal supervision sheet");
+	s->xlsx_title = _("Enterprise appeal supervision sheet %s");
+	s->signature = _("Supervising unit (seal):");
+	s->written = _("wrote the supervision sheet of %s to %s\n");
+	appeal_sheet_add(s, _("Appeal number"), xstrdup(a->number));
+	appeal_sheet_add(s, _("Enterprise"), xstrdup(a->enterprise_name));
+	appeal_sheet_add(s, _("USCC"), xstrdup(a->uscc));
+	appeal_sheet_add(s, _("Title"), xstrdup(a->title));
+	appeal_sheet_add(s, _("Kind"), xstrdup(_(ticket_kind_label(a->kind))));
+	appeal_sheet_add(s, _("State"), xstrdup(_(ticket_state_label(a->state))));
+	appeal_sheet_add(s, _("Registered at"), xstrdup(a->created_at));
+	appeal_sheet_add(s, _("First-responsible unit"), xstrdup(a->first_unit));
+	appeal_sheet_add(s, _("Lead or host unit"), xstrdup(a->lead_unit ? a->lead_unit : ""));
+	appeal_sheet_add(s, _("Supervised unit"), xstrdup(supervised_unit(ctx, a, which)));
+	appeal_sheet_add(s, _("Overdue deadline"), xstrdup(_(ticket_timer_label(which))));
+	appeal_sheet_add(s, _("Due"), xstrdup(date_format(ts->due, d)));
+	appeal_sheet_add(s, _("Overdue by"), sb_steal(&late));
+	appeal_sheet_add(s, _("Dispatch level"), xstrdup(a->level
+		? _(escalation_level_label(a->level)) : _("not dispatched")));
+	if (appeal_cli_suggested(ctx, ticket_timer_running(&a->timers.t[TICKET_TIMER_HANDLE])
+	                         ? a->timers.t[TICKET_TIMER_HANDLE].due : DATE_NONE, a->level))
+		appeal_sheet_add(s, _("Escalation advice"), xstrdup(_(escalation_suggest_label())));
+	appeal_sheet_add(s, _("Dispatches held"), dispatch_lines(ctx, a));
+	appeal_sheet_add(s, _("Request"),
+		xstrdup(_("Settle the appeal without further delay and report in writing to "
+		          "the supervising unit the result, the reason for the delay and the "
+		          "people responsible.")));
+	appeal_sheet_add(s, _("Issued by"), *me->name
+		? xasprintf("%s %s", me->unit, me->name) : xstrdup(me->unit));
+	return EXIT_OK;
+}
+
+int appeal_cmd_supervise_sheet(cli_ctx *ctx, int argc, char **argv)
+{
+	return appeal_cli_sheet_cmd(ctx, argc, argv,
+		_("usage: qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]"),
+		supervise_sheet);
+}

@@ -1,0 +1,254 @@
+/* qifu report units: the supervision figures per unit (全面督导) that 区科经局 takes to
+ * 区党工委 — received, on-time rates, returns, extensions, overdue now, satisfaction
+ * and escalations — for the appeals dispatched in a period. The store counts, the
+ * rates, table and bars are model/supervision.h's. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_args.h"
+#include "cli/cmd_report.h"
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "core/xlsx.h"
+#include "model/perm.h"
+#include "model/supervision.h"
+#include "model/unit.h"
+#include "store/supervision_store.h"
+
+/* stable keys of the report's columns (CSV header), in supervision_col order */
+static const char *const col_keys[SUP_COL__COUNT] = {
+	[SUP_COL_UNIT] = "unit",
+	[SUP_COL_RECEIVED] = "received",
+	[SUP_COL_DISPATCHED] = "dispatched_on_time",
+	[SUP_COL_SIGNED] = "signed_on_time",
+	[SUP_COL_RETURNED] = "returned",
+	[SUP_COL_ANSWERED] = "answered_on_time",
+	[SUP_COL_EXTENDED] = "extended",
+	[SUP_COL_OVERDUE] = "overdue_now",
+	[SUP_COL_SATISFIED] = "satisfied",
+	[SUP_COL_LEVEL2] = "escalated_level2",
+	[SUP_COL_LEVEL1] = "escalated_level1",
+};
+
+/* the charts' width: an 80-column terminal with room for a scroll bar */
+enum { CHART_WIDTH = 72 };
+
+typedef enum units_format { UF_TABLE, UF_CSV, UF_XLSX } units_format;
+
+static void units_usage(FILE *out)
+{
+	fputs(_("usage: qifu report units --from YYYY-MM-DD --to YYYY-MM-DD\n"
+	        "                         [--format table|csv|xlsx] [--output FILE]\n"
+	        "Per lead unit, the appeals dispatched to it in the period, each followed up\n"
+	        "to --today: received, dispatched and signed for on time, the rate returned to\n"
+	        "the centre, answered on time, extended, overdue now, satisfied at callback and\n"
+	        "raised to level 2 and level 1. xlsx is written to FILE (default\n"
+	        "units-FROM-TO.xlsx).\n"), out);
+}
+
+/* position of a unit in data/units.tsv; units no longer listed go last */
+static int unit_rank(const unit_table *t, const char *name)
+{
+	const unit_def *u = units_find(t, name);
+	return u ? (int)(u - t->v) : t->n;
+}
+
+/* rows (by unit name from the store) into the order of data/units.tsv; an insertion
+ * sort, as a zone has a few dozen units and qsort has no context for the table */
+static void sort_by_units(supervision_counts *rows, int n, const unit_table *t)
+{
+	for (int i = 1; i < n; i++) {
+		supervision_counts r = rows[i];
+		int rank = unit_rank(t, r.unit), j = i;
+		for (; j > 0 && unit_rank(t, rows[j - 1].unit) > rank; j--)
+			rows[j] = rows[j - 1];
+		rows[j] = r;
+	}
+}
+
+static void print_csv(const supervision_counts *rows, int n)
+{
+	out_col cols[SUP_COL__COUNT];
+	for (int c = 0; c < SUP_COL__COUNT; c++)
+		cols[c] = (out_col){ col_keys[c], supervision_col_header((supervision_col)c),
+			OUT_STR };
+	out_table *t = out_new(cols, SUP_COL__COUNT);
+	for (int i = 0; i < n; i++) {
+		char buf[SUP_COL__COUNT][SUP_CELL_SIZE];
+		const char *cells[SUP_COL__COUNT];
+		for (int c = 0; c < SUP_COL__COUNT; c++) {
+			cells[c] = supervision_cell(&rows[i], (supervision_col)c, buf[c]);
+			/* a rate without a base is an empty cell to a spreadsheet; "-" would
+			 * come out as '- (the guard against formulas) */
+			if (strcmp(cells[c], "-") == 0)
+				cells[c] = "";
+		}
+		out_row(t, cells);
+	}
+	out_print(t, OUT_CSV, false, stdout);
+	out_free(&t);
+}
+
+static void print_table(const supervision_counts *rows, int n, const char *from,
+		const char *to, const char *today)
+{
+	printf(_("Supervision figures of the appeals dispatched from %s to %s, as of %s\n\n"),
+	       from, to, today);
+	if (n == 0) {
+		printf(_("No appeal was dispatched in the period and none is overdue.\n"));
+		return;
+	}
+	strbuf out = STRBUF_INIT;
+	supervision_table(rows, n, &out);
+	for (int f = 0; f < SUP_FIGURE__COUNT; f++) {
+		sb_addc(&out, '\n');
+		supervision_chart(rows, n, (supervision_figure)f, CHART_WIDTH, &out);
+	}
+	fputs(sb_str(&out), stdout);
+	sb_free(&out);
+}
+
+static int write_xlsx(const supervision_counts *rows, int n, const char *path,
+		const char *from, const char *to, const char *today)
+{
+	xlsx_col cols[SUP_COL__COUNT];
+	for (int c = 0; c < SUP_COL__COUNT; c++)
+		cols[c] = (xlsx_col){ _(supervision_col_header((supervision_col)c)),
+			c == SUP_COL_UNIT ? XLSX_TEXT : XLSX_NUMBER };
+	strbuf err = STRBUF_INIT;
+	char *title = xasprintf(_("Supervision figures of the appeals dispatched from %s to %s, "
+	                          "as of %s"), from, to, today);
+	xlsx_table *t = xlsx_open(path, title, SUP_COL__COUNT, cols, &err);
+	free(title);
+	if (!t) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	supervision_counts total;
+	supervision_total(rows, n, _("Total"), &total);
+	bool ok = true;
+	for (int i = 0; i < n + (n > 1) && ok; i++) {
+		char buf[SUP_COL__COUNT][SUP_CELL_SIZE];
+		const char *cells[SUP_COL__COUNT];
+		for (int c = 0; c < SUP_COL__COUNT; c++)
+			cells[c] = supervision_cell(i < n ? &rows[i] : &total, (supervision_col)c,
+			                            buf[c]);
+		ok = xlsx_row(t, cells) == 0;
+	}
+	if (xlsx_close(&t, ok, &err) < 0 || !ok) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	printf(_("wrote the supervision figures to %s\n"), path);
+	sb_free(&err);
+	return EXIT_OK;
+}
+
+static int parse_format(const char *s, units_format *f)
+{
+	static const char *const names[] = { "table", "csv", "xlsx" };
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*f = (units_format)i;
+			return 0;
+		}
+	cli_error(_("--format: '%s' is not one of table, csv, xlsx"), s);
+	return EXIT_USAGE;
+}
+
+int report_units(cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	qdate from = DATE_NONE, to = DATE_NONE;
+	units_format fmt = UF_TABLE;
+	const char *path = NULL;
+	int c;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'F':
+			if (cli_arg_date("--from", optarg, &from))
+				return EXIT_USAGE;
+			break;
+		case 'T':
+			if (cli_arg_date("--to", optarg, &to))
+				return EXIT_USAGE;
+			break;
+		case 'f':
+			if (parse_format(optarg, &fmt))
+				return EXIT_USAGE;
+			break;
+		case 'o': path = optarg; break;
+		case 'h': units_usage(stdout); return EXIT_OK;
+		default: units_usage(stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc || from == DATE_NONE || to == DATE_NONE) {
+		units_usage(stderr);
+		return EXIT_USAGE;
+	}
+	char f[16], t[16], today[16];
+	date_format(from, f);
+	date_format(to, t);
+	date_format(ctx->today, today);
+	if (from > to) {
+		cli_error(_("--from %s is after --to %s"), f, t);
+		return EXIT_USAGE;
+	}
+	if (path && fmt != UF_XLSX) {
+		cli_error(_("--output is for --format xlsx; table and csv go to standard output"));
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
+		return EXIT_NO;
+	cli_warn_missing_year(ctx, from, to > ctx->today ? to : ctx->today);
+	supervision_counts *rows = NULL;
+	int n = 0, rc = EXIT_USAGE;
+	strbuf err = STRBUF_INIT;
+	if (sup_store_unit_counts(cli_db(ctx), from, to, ctx->today, cli_calendar(ctx),
+	                          cli_ticket_params(ctx).dispatch_days, &rows, &n, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	/* a count beyond its whole is a broken query or database, not a figure to print */
+	for (int i = 0; i < n; i++)
+		if (supervision_counts_check(&rows[i], &err) < 0) {
+			cli_error("%s", sb_str(&err));
+			goto out;
+		}
+	sort_by_units(rows, n, cli_units(ctx));
+	char *fallback = NULL;
+	switch (fmt) {
+	case UF_TABLE:
+		print_table(rows, n, f, t, today);
+		rc = EXIT_OK;
+		break;
+	case UF_CSV:
+		print_csv(rows, n);
+		rc = EXIT_OK;
+		break;
+	case UF_XLSX:
+		if (!path)
+			path = fallback = xasprintf("units-%s-%s.xlsx", f, t);
+		rc = write_xlsx(rows, n, path, f, t, today);
+		free(fallback);
+		break;
+	}
+out:
+	sup_store_counts_free(&rows, n);
+	sb_free(&err);
+	return rc;
+}

@@ -1,0 +1,29 @@
+#!/bin/sh
+# The layers stay apart: curses only in src/ui, SQLite only in src/store, iniparser
+# only in src/config; and the unit-test binaries link without ncursesw (the proof
+# that the model never draws). $1 is the source root, $2 the build directory.
+src=$1
+build=$2
+fails=0
+check() {
+	header=$1 allowed=$2
+	found=$(grep -rlE "#include *[<\"]($header)" "$src/src" | sed "s#^$src/##" | grep -v "^$allowed/")
+	if [ -n "$found" ]; then
+		echo "FAIL: $header included outside $allowed: $found"
+		fails=1
+	fi
+}
+check 'n?curses\.h|ncursesw/curses\.h|term\.h' src/ui
+check 'sqlite3\.h' src/store
+check 'iniparser/iniparser\.h|iniparser\.h|dictionary\.h' src/config
+n=0
+for t in "$build"/tests/test_*; do
+	[ -x "$t" ] || continue
+	n=$((n + 1))
+	if ldd "$t" 2>/dev/null | grep -q ncurses; then
+		echo "FAIL: $(basename "$t") links ncurses"
+		fails=1
+	fi
+done
+[ "$n" -gt 0 ] || { echo "FAIL: no unit-test binaries found in $build/tests"; fails=1; }
+exit $fails

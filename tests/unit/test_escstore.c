@@ -1,0 +1,416 @@
+/* The Escalation board in store/escalation_store.h: 建议升级 on the real 2026
+ * calendar, the board's states and filters, then a small database written through
+ * the stores: counts and windows per level by lead unit and overseeing leader, the
+ * overdue list's order, dispatch records, the version check and the unit counts.
+ * The commands and the report's figures are tested in test_escalation_cli.sh. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/appeal.h"
+#include "model/escalation.h"
+#include "store/appeal_store.h"
+#include "store/enterprise_store.h"
+#include "store/escalation_store.h"
+#include "store/staff_store.h"
+#include "store/supervision_store.h"
+#include "testcal.h"
+
+static calendar *cal;
+
+static int setup(void **state)
+{
+	(void)state;
+	cal = testcal_load();
+	return cal ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	calendar_free(&cal);
+	return 0;
+}
+
+/* Due Tue 2026-03-24 (a working day). Mar 25 is 1 working day over; Sat Mar 28 is
+ * still 3; Fri Apr 3 is 8; Tue Apr 7 is 9, as Apr 4-6 (Qingming) do not count. */
+static void test_suggested(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *due;       /* NULL: no handling timer runs */
+		int level;
+		const char *today;
+		int after;
+		bool want;
+	} rows[] = {
+		{ "2026-03-24", 3, "2026-03-23", 1, false },   /* yellow, a day left */
+		{ "2026-03-24", 3, "2026-03-24", 1, false },   /* due today: yellow */
+		{ "2026-03-24", 3, "2026-03-25", 1, true },    /* red, 1 over */
+		{ "2026-03-24", 2, "2026-03-25", 1, true },    /* level 2 may still go up */
+		{ "2026-03-24", 1, "2026-04-30", 1, false },   /* level 1: nowhere higher */
+		{ "2026-03-24", 0, "2026-04-30", 1, false },   /* never dispatched */
+		{ "2026-03-24", 3, "2026-03-25", 0, true },    /* below 1 counts as 1 */
+		{ "2026-03-24", 3, "2026-03-25", 2, false },
+		{ "2026-03-24", 3, "2026-03-28", 3, true },    /* Saturday: 3 working days */
+		{ "2026-03-24", 3, "2026-03-28", 4, false },
+		{ "2026-03-24", 3, "2026-04-03", 8, true },
+		{ "2026-03-24", 3, "2026-04-06", 9, false },   /* the holiday adds nothing */
+		{ "2026-03-24", 3, "2026-04-07", 9, true },
+		{ NULL, 3, "2026-04-07", 1, false },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		qdate due = rows[i].due ? testcal_day(rows[i].due) : DATE_NONE;
+		bool got = esc_suggested(due, rows[i].level, cal, testcal_day(rows[i].today),
+		                         rows[i].after);
+		if (got != rows[i].want)
+			fail_msg("row %zu: due %s level %d today %s after %d: got %d", i,
+			         rows[i].due ? rows[i].due : "none", rows[i].level, rows[i].today,
+			         rows[i].after, got);
+	}
+}
+
+static void test_board_states(void **state)
+{
+	(void)state;
+	static const ticket_state shown[] = {
+		TICKET_ST_DISPATCHED, TICKET_ST_IN_PROGRESS, TICKET_ST_EXTENDED,
+		TICKET_ST_ANSWERED, TICKET_ST_CALLBACK_SATISFIED,
+		TICKET_ST_CALLBACK_DISSATISFIED, TICKET_ST_FED_BACK, TICKET_ST_EXPLAINED,
+		TICKET_ST_CLOSE_REQUESTED,
+	};
+	unsigned want = 0;
+	for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+		want |= appeal_state_bit(shown[i]);
+	assert_int_equal(esc_board_states(), want);
+	/* before dispatch there is no level; after closing, nothing to dispatch */
+	assert_false(esc_board_states() & appeal_state_bit(TICKET_ST_SUBMITTED));
+	assert_false(esc_board_states() & appeal_state_bit(TICKET_ST_CLOSED));
+}
+
+static void test_board_filter(void **state)
+{
+	(void)state;
+	unsigned board = esc_board_states();
+	unsigned red = appeal_light_bit(TICKET_LIGHT_RED);
+	unsigned green = appeal_light_bit(TICKET_LIGHT_GREEN);
+	unsigned in_progress = appeal_state_bit(TICKET_ST_IN_PROGRESS);
+	unsigned closed = appeal_state_bit(TICKET_ST_CLOSED);
+	static const char unit[] = "区科经局", leader[] = "l2a";
+	const struct {
+		appeal_filter base;
+		int level;
+		unsigned states;
+		unsigned lights;
+		int want_level;
+		bool nothing;
+	} rows[] = {
+		{ { 0 }, 3, board, 0, 3, false },
+		{ { 0 }, 1, board, 0, 1, false },
+		{ { 0 }, 0, board, red, 0, false },                        /* the overdue list */
+		{ { .states = in_progress }, 2, in_progress, 0, 2, false }, /* stays narrower */
+		{ { .states = closed }, 2, 0, 0, 2, true },                 /* contradiction */
+		{ { .level = 2 }, 3, board, 0, 3, true },
+		{ { .level = 2 }, 2, board, 0, 2, false },
+		{ { .lights = green }, 0, board, red, 0, true },
+		{ { .lights = green }, 3, board, green, 3, false },
+		{ { .lead_unit = unit, .overseen_by = leader }, 2, board, 0, 2, false },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		appeal_filter f;
+		esc_board_filter(&rows[i].base, rows[i].level, &f);
+		if (f.states != rows[i].states || f.lights != rows[i].lights ||
+		    f.level != rows[i].want_level || f.nothing != rows[i].nothing)
+			fail_msg("row %zu: states %#x lights %#x level %d nothing %d", i, f.states,
+			         f.lights, f.level, f.nothing);
+		/* what the board does not decide passes through */
+		assert_ptr_equal(f.lead_unit, rows[i].base.lead_unit);
+		assert_ptr_equal(f.overseen_by, rows[i].base.overseen_by);
+	}
+}
+
+/* ---- a small database ------------------------------------------------------ */
+
+static const char centre[] = "区企服中心", kj[] = "区科经局", tc[] = "区投促局";
+static const char uscc[] = "914403001922038216";
+
+static void ok(int rc, const strbuf *err)
+{
+	if (rc != 0)
+		fail_msg("store call returned %d: %s", rc, sb_str(err));
+}
+
+static void add_staff(db *d, const char *login, const char *unit, role_t role, int level,
+		const char *oversees)
+{
+	strbuf err = STRBUF_INIT;
+	char *ov[2] = { (char *)oversees, NULL };
+	staff s = { 0, (char *)login, (char *)login, (char *)unit, role, NULL, level,
+		oversees ? ov : NULL };
+	ok(staff_store_add(d, "test", &s, &err), &err);
+	sb_free(&err);
+}
+
+static void add_enterprise(db *d)
+{
+	strbuf err = STRBUF_INIT;
+	char e_[] = "";
+	ent_record e = { 0, (char *)"华勤技术股份有限公司", (char *)uscc, NULL, e_,
+		(char *)"昌东镇", (char *)"industry", e_, false, e_, e_, e_, e_, 0, NULL,
+		(char *)"operating", (char *)kj, e_, NULL };
+	int64_t id;
+	ok(db_begin(d, &err), &err);
+	ok(ent_store_insert(d, "test", &e, &id, &err), &err);
+	ok(db_commit(d, &err), &err);
+	sb_free(&err);
+}
+
+/* the centre registers a general appeal on day; its number into number */
+static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
+{
+	qdate today = testcal_day(day);
+	strbuf err = STRBUF_INIT;
+	staff *fd = NULL;
+	assert_int_equal(staff_store_get(d, "fd", &fd, &err), 0);
+	db_set_today(d, today);
+	ticket_actor who = { ROLE_FRONTDESK, centre, centre };
+	ticket_view v = { NULL, uscc, TICKET_ST_NEW, TICKET_KIND_GENERAL, centre, NULL, NULL, 0 };
+	ticket_move m;
+	assert_true(ticket_decide(&v, TICKET_ACT_REGISTER, &who, &m));
+	ticket_params p = ticket_params_default();
+	ticket_timers tm;
+	ticket_timers_init(&tm);
+	ticket_timers_apply(&tm, &m, &v, NULL, &p, cal, today);
+	appeal_new an = { uscc, "诉求", NULL, TICKET_KIND_GENERAL, APPEAL_CH_PHONE, centre, fd->id,
+		m.to, &tm };
+	ok(appeal_store_create(d, "fd", &an, number, &err), &err);
+	staff_free(&fd);
+	sb_free(&err);
+}
+
+/* move a of the appeal on day by a member of unit (to_unit: dispatch's lead unit) */
+static void move(db *d, const char *number, ticket_action a, const char *login, role_t role,
+		const char *unit, const char *to_unit, const char *day)
+{
+	qdate today = testcal_day(day);
+	strbuf err = STRBUF_INIT;
+	appeal_record rec;
+	assert_int_equal(appeal_store_get(d, number, false, &rec, &err), 0);
+	db_set_today(d, today);
+	ticket_actor who = { role, unit, centre };
+	ticket_view v = appeal_record_view(&rec);
+	ticket_move m;
+	assert_true(ticket_decide(&v, a, &who, &m));
+	ticket_input in = { .text = "已办理", .unit = to_unit, .until = DATE_NONE };
+	ticket_params p = ticket_params_default();
+	ticket_timers after = rec.timers;
+	ticket_timers_apply(&after, &m, &v, &in, &p, cal, today);
+	ok(appeal_store_move(d, login, &rec, &m, &in, &after, &err), &err);
+	appeal_record_clear(&rec);
+	sb_free(&err);
+}
+
+static escalation_actor leader2(const char *const *oversees)
+{
+	escalation_actor a = { ROLE_LEADER, "区党工委", centre, 2, oversees };
+	return a;
+}
+
+/* escalate the appeal on day as who; the record as it was seen before */
+static void escalate(db *d, const char *number, const escalation_actor *who, const char *login,
+		const char *day, appeal_record *seen)
+{
+	strbuf err = STRBUF_INIT;
+	assert_int_equal(appeal_store_get(d, number, false, seen, &err), 0);
+	db_set_today(d, testcal_day(day));
+	ticket_view v = appeal_record_view(seen);
+	escalation_verdict vd;
+	assert_true(escalation_decide(&v, seen->level, ESC_ACT_ESCALATE, who, &vd));
+	ok(esc_store_escalate(d, login, seen, &vd, "无法解决", &err), &err);
+	sb_free(&err);
+}
+
+static void window_numbers(db *d, const appeal_filter *base, int level, char *out, size_t size)
+{
+	strbuf err = STRBUF_INIT;
+	appeal_row rows[10];
+	int n;
+	ok(esc_store_board_window(d, base, level, 0, 10, rows, &n, &err), &err);
+	out[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		snprintf(out + strlen(out), size - strlen(out), "%s%s:%d%s", i ? " " : "",
+		         rows[i].number + 5, rows[i].level,
+		         esc_suggested(rows[i].handle_due, rows[i].level, cal,
+		                       testcal_day("2026-03-11"), 1) ? "!" : "");
+		appeal_row_clear(&rows[i]);
+	}
+	sb_free(&err);
+}
+
+/* As of Mar 11: X1 (区科经局, due Mar 5) raised to level 2; X2 (区投促局, due Mar 5);
+ * X3 (区科经局, due Mar 12); X4 never dispatched; X5 (区科经局) answered. Numbers
+ * follow registration: X1 000001, X2 000002, X5 000003, X3 000004, X4 000005. */
+static void test_board_store(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-escstore-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	strbuf err = STRBUF_INIT;
+	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	assert_non_null(d);
+	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
+	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
+	add_enterprise(d);
+	char x1[TICKET_NUMBER_SIZE], x2[TICKET_NUMBER_SIZE], x3[TICKET_NUMBER_SIZE];
+	char x4[TICKET_NUMBER_SIZE], x5[TICKET_NUMBER_SIZE];
+	reg(d, "2026-03-02", x1);
+	reg(d, "2026-03-02", x2);
+	reg(d, "2026-03-02", x5);
+	reg(d, "2026-03-09", x3);
+	reg(d, "2026-03-09", x4);
+	move(d, x1, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02");
+	move(d, x2, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, tc, "2026-03-02");
+	move(d, x5, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-03");
+	move(d, x5, TICKET_ACT_SIGN, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-03");
+	move(d, x5, TICKET_ACT_ANSWER, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-04");
+	move(d, x3, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-09");
+	escalation_actor unit_staff = { ROLE_UNIT_STAFF, kj, centre, 0, NULL };
+	appeal_record seen;
+	escalate(d, x1, &unit_staff, "kj", "2026-03-03", &seen);
+	appeal_record_clear(&seen);
+
+	appeal_filter base = { 0 };
+	appeal_filter_set_today(&base, cal, testcal_day("2026-03-11"), 1);
+	esc_board_counts c;
+	ok(esc_store_board_counts(d, &base, &c, &err), &err);
+	assert_int_equal(c.level[3], 3);
+	assert_int_equal(c.level[2], 1);
+	assert_int_equal(c.level[1], 0);
+	assert_int_equal(c.overdue, 2);
+	char got[200];
+	/* due order, the answered one (no deadline) last; ! marks 建议升级 */
+	window_numbers(d, &base, 3, got, sizeof got);
+	assert_string_equal(got, "000002:3! 000004:3 000003:3");
+	window_numbers(d, &base, 2, got, sizeof got);
+	assert_string_equal(got, "000001:2!");
+	window_numbers(d, &base, 0, got, sizeof got);
+	assert_string_equal(got, "000001:2! 000002:3!");
+
+	appeal_filter by_unit = base;
+	by_unit.lead_unit = tc;
+	ok(esc_store_board_counts(d, &by_unit, &c, &err), &err);
+	assert_int_equal(c.level[3], 1);
+	assert_int_equal(c.level[2], 0);
+	assert_int_equal(c.overdue, 1);
+	appeal_filter by_leader = base;
+	by_leader.overseen_by = "l2a";
+	ok(esc_store_board_counts(d, &by_leader, &c, &err), &err);
+	assert_int_equal(c.level[3], 2);
+	assert_int_equal(c.level[2], 1);
+	assert_int_equal(c.overdue, 1);
+
+	/* the level-2 leader's meeting moves X1's handling due date to Mar 20 */
+	const char *const ov[] = { kj, NULL };
+	escalation_actor l2 = leader2(ov);
+	const char *const other[] = { tc, NULL };
+	escalation_actor l2b = leader2(other);
+	appeal_record r1;
+	assert_int_equal(appeal_store_get(d, x1, false, &r1, &err), 0);
+	assert_int_equal(r1.level, 2);
+	ticket_view v1 = appeal_record_view(&r1);
+	escalation_verdict vd;
+	assert_true(escalation_decide(&v1, r1.level, ESC_ACT_SCHEDULE, &l2, &vd));
+	assert_false(escalation_decide(&v1, r1.level, ESC_ACT_SCHEDULE, &l2b, &vd));
+	db_set_today(d, testcal_day("2026-03-11"));
+	escalation_record rec = { 2, ESC_MODE_MEETING, testcal_day("2026-03-11"), "会议室", "",
+		"研究", testcal_day("2026-03-20"), NULL };
+	assert_int_equal(escalation_record_check(&rec, cal, testcal_day("2026-03-11"),
+	                                         r1.timers.t[TICKET_TIMER_HANDLE].start, &err), 0);
+	ticket_timers after = r1.timers;
+	escalation_timers_apply(&after, &rec, cal, testcal_day("2026-03-11"));
+	int64_t id;
+	ok(esc_store_schedule(d, "l2a", &r1, &rec, &after, &id, &err), &err);
+	/* the same seen record again is stale now */
+	assert_int_equal(esc_store_outcome(d, "l2a", &r1, "已协调", &id, &err), 1);
+	assert_non_null(strstr(sb_str(&err), "changed by l2a"));
+	sb_reset(&err);
+	appeal_record_clear(&r1);
+	assert_int_equal(appeal_store_get(d, x1, false, &r1, &err), 0);
+	assert_int_equal(r1.timers.t[TICKET_TIMER_HANDLE].due, testcal_day("2026-03-20"));
+	assert_int_equal(r1.next_due, testcal_day("2026-03-20"));
+	ok(esc_store_outcome(d, "l2a", &r1, "已协调", &id, &err), &err);
+	esc_dispatch *x = NULL;
+	int nx = 0;
+	ok(esc_store_dispatches(d, r1.id, &x, &nx, &err), &err);
+	assert_int_equal(nx, 1);
+	assert_int_equal(x[0].level, 2);
+	assert_int_equal(x[0].new_due, testcal_day("2026-03-20"));
+	assert_string_equal(x[0].outcome, "已协调");
+	assert_string_equal(x[0].by, "l2a");
+	esc_dispatches_free(&x, nx);
+	appeal_record_clear(&r1);
+	ok(esc_store_board_counts(d, &base, &c, &err), &err);
+	assert_int_equal(c.overdue, 1);
+	/* a verdict for another level is not written */
+	escalate(d, x3, &unit_staff, "kj", "2026-03-11", &seen);
+	escalation_verdict stale_v = { .allowed = true, .action = ESC_ACT_ESCALATE, .level = 2,
+		.next = 1 };
+	assert_int_equal(esc_store_escalate(d, "kj", &seen, &stale_v, "再提", &err), 1);
+	sb_reset(&err);
+	appeal_record_clear(&seen);
+
+	/* the unit counts of March as of Mar 11 (store order: by unit name) */
+	supervision_counts *rows = NULL;
+	int n = 0;
+	ok(sup_store_unit_counts(d, testcal_day("2026-03-01"), testcal_day("2026-03-31"),
+	                         testcal_day("2026-03-11"), cal, 1, &rows, &n, &err), &err);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].unit, tc);
+	assert_int_equal(rows[0].received, 1);
+	assert_int_equal(rows[0].dispatched_on_time, 1);
+	assert_int_equal(rows[0].signed_on_time, 0);
+	assert_int_equal(rows[0].overdue_now, 1);
+	assert_string_equal(rows[1].unit, kj);
+	assert_int_equal(rows[1].received, 3);
+	assert_int_equal(rows[1].dispatched_on_time, 3);
+	assert_int_equal(rows[1].signed_on_time, 1);
+	assert_int_equal(rows[1].answered, 1);
+	assert_int_equal(rows[1].answered_on_time, 1);
+	assert_int_equal(rows[1].escalated2, 2);
+	assert_int_equal(rows[1].escalated1, 0);
+	assert_int_equal(rows[1].overdue_now, 0);
+	for (int i = 0; i < n; i++)
+		assert_int_equal(supervision_counts_check(&rows[i], &err), 0);
+	sup_store_counts_free(&rows, n);
+	assert_null(rows);
+
+	(void)x4;
+	db_close(&d);
+	unlink(path);
+	/* the rollback journal (journal_mode TRUNCATE) stays behind as an empty file */
+	snprintf(path, sizeof path, "%s/t.db-journal", dir);
+	unlink(path);
+	assert_int_equal(rmdir(dir), 0);
+	sb_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_suggested),
+		cmocka_unit_test(test_board_states),
+		cmocka_unit_test(test_board_filter),
+		cmocka_unit_test(test_board_store),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
