@@ -19,6 +19,7 @@
 #include "model/perm.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
+#include "ui/appsection.h"
 #include "ui/detail.h"
 #include "ui/entlist.h"
 #include "ui/entrec.h"
@@ -313,12 +314,13 @@ static void build_view(ent_pane *p, const ent_row *row)
 
 	entrec_sections(p->rec, d, &e);
 
-	/* the count the register keeps with the enterprise; the appeals themselves are
-	 * the Appeals tab's */
+	/* the count the register keeps with the enterprise (appeal triggers), then the
+	 * appeals themselves */
 	detail_section(d, _("Appeals"));
 	char *open = xasprintf("%d", row->open_appeals);
 	detail_field(d, _("Open appeals"), open);
 	xfree(&open);
+	appsection_add(p->sh, d, e.uscc);
 	ent_record_clear(&e);
 	sb_free(&err);
 }
