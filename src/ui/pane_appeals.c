@@ -411,11 +411,15 @@ static void build_detail(app_pane *p)
 	field_str(d, _("Dissatisfied because"), a->callback_reason);
 	field_date(d, _("Extended until"), a->extended_until);
 	field_str(d, _("Extension reason"), a->extension_reason);
+	/* the days here; the timeline has the times of every move */
+	char day[11];
+	snprintf(day, sizeof day, "%s", a->created_at ? a->created_at : "");
+	detail_field(d, _("Registered"), day);
+	snprintf(day, sizeof day, "%s", a->updated_at ? a->updated_at : "");
+	detail_field(d, _("Last change"), day);
 	char ver[16];
 	snprintf(ver, sizeof ver, "%d", a->version);
 	detail_field(d, _("Version"), ver);
-	detail_field(d, _("Registered"), a->created_at);
-	detail_field(d, _("Last change"), a->updated_at);
 	field_str(d, _("Description"), a->description);
 	detail_section(d, _("Time limits"));
 	timer_lines(p, d, a);

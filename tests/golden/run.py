@@ -29,9 +29,6 @@ DATABASES = {
 # databases whose demo lives up to a fixed day rather than the clock's (appeals
 # move through working days up to "today")
 DEMO_TODAY = {'appeals': '2026-12-01', 'frontdesk': '2026-12-01'}
-DEMO_TIME_SQL = (
-    "UPDATE appeal SET created_at = substr(created_at, 1, 10) || ' 09:30:00', "
-    "updated_at = substr(updated_at, 1, 10) || ' 09:30:00';")
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
 FRONTDESK_SQL = "UPDATE staff SET role = 'frontdesk', unit = '区企服中心' WHERE login = ?"
@@ -66,6 +63,7 @@ CASES = {
     'app-move': (['80x24', '120x40'], ['zh_CN', 'en'], 'frontdesk'),
     'app-intake': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
     'app-callback': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
+    'app-close': (['80x24'], ['zh_CN', 'en'], 'frontdesk'),
 }
 
 
@@ -139,10 +137,6 @@ def main():
         if name == 'officer':
             with sqlite3.connect(db) as con:
                 con.execute(AREA_OFFICER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
-        if name in DEMO_TODAY:
-            # the demo stamps its days with the clock's time of day: fix it
-            with sqlite3.connect(db) as con:
-                con.executescript(DEMO_TIME_SQL)
         if name == 'frontdesk':
             with sqlite3.connect(db) as con:
                 con.execute(FRONTDESK_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
