@@ -14,6 +14,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
+#include "store/esc_move.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
@@ -127,49 +128,27 @@ static int load_current(cli_ctx *ctx, const ladder_args *a, appeal_record *rec)
 	return rc;
 }
 
-/* escalation_decide for the acting staff member: 0, or EXIT_NO after the refusal */
-static int decide(cli_ctx *ctx, const appeal_record *rec, escalation_action act,
-		escalation_verdict *v)
+/* the acting staff member as the shared ladder moves see them; who must outlive it */
+static esc_mover mover(cli_ctx *ctx, const escalation_actor *who)
 {
-	if (!rec->level) {
-		cli_error(_("%s has not been dispatched: it is at no dispatch level yet"),
-		          rec->number);
-		return EXIT_NO;
-	}
-	escalation_actor who = appeal_cli_esc_actor(ctx);
-	ticket_view t = appeal_record_view(rec);
-	if (escalation_decide(&t, rec->level, act, &who, v))
-		return 0;
-	strbuf err = STRBUF_INIT;
-	escalation_refusal_text(&t, &who, v, &err);
-	cli_error("%s: %s", rec->number, sb_str(&err));
-	sb_free(&err);
-	return EXIT_NO;
+	esc_mover m = { cli_db(ctx), cli_actor(ctx)->login, who, cli_calendar(ctx), ctx->today };
+	return m;
 }
 
-/* the reason or outcome, cleaned and checked: NULL after saying why not */
-static char *ladder_text(const appeal_record *rec, escalation_action act, const char *opt,
-		const char *typed)
+/* a move's result as an exit code, with its message when not done */
+static int moved(esc_move_result r, const strbuf *err)
 {
-	char *text = typed ? appeal_cli_text(opt, typed, true, ESC_TEXT_MAX) : xstrdup("");
-	if (!text)
-		return NULL;
-	strbuf err = STRBUF_INIT;
-	if (escalation_text_check(act, text, &err) < 0) {
-		cli_error("%s: %s", rec->number, sb_str(&err));
-		xfree(&text);
-	}
-	sb_free(&err);
-	return text;
-}
-
-/* the result of a store write as an exit code, with its message when refused */
-static int written(int w, const strbuf *err)
-{
-	if (w == 0)
+	if (r == ESC_MOVE_DONE)
 		return EXIT_OK;
 	cli_error("%s", sb_str(err));
-	return w > 0 ? EXIT_NO : EXIT_USAGE;
+	return r == ESC_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
+}
+
+/* the reason or outcome as typed, cleaned: NULL after saying why not; the shared
+ * move checks what it says */
+static char *ladder_text(const char *opt, const char *typed)
+{
+	return typed ? appeal_cli_text(opt, typed, true, ESC_TEXT_MAX) : xstrdup("");
 }
 
 /* ---- escalate --------------------------------------------------------------- */
@@ -187,13 +166,12 @@ int appeal_cmd_escalate(cli_ctx *ctx, int argc, char **argv)
 	escalation_verdict v;
 	char *reason = NULL;
 	strbuf err = STRBUF_INIT;
-	if ((rc = decide(ctx, &rec, ESC_ACT_ESCALATE, &v)) != 0)
-		goto out;
+	escalation_actor who = appeal_cli_esc_actor(ctx);
+	esc_mover m = mover(ctx, &who);
 	rc = EXIT_USAGE;
-	if (!(reason = ladder_text(&rec, ESC_ACT_ESCALATE, "--reason", a.text)))
+	if (!(reason = ladder_text("--reason", a.text)))
 		goto out;
-	rc = written(esc_store_escalate(cli_db(ctx), cli_actor(ctx)->login, &rec, &v, reason,
-	                                &err), &err);
+	rc = moved(esc_move_escalate(&m, &rec, reason, &v, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("%s escalated from %s to %s (version %d)\n"), rec.number,
 		       _(escalation_level_label(v.level)), _(escalation_level_label(v.next)),
@@ -256,26 +234,18 @@ int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv)
 	appeal_record rec;
 	if ((rc = load_current(ctx, &a, &rec)) != 0)
 		return rc;
-	escalation_verdict v;
 	escalation_record r;
 	typed_record k = { 0 };
 	strbuf err = STRBUF_INIT;
-	if ((rc = decide(ctx, &rec, ESC_ACT_SCHEDULE, &v)) != 0 ||
-	    (rc = build_record(&a, &rec, &r, &k)) != 0)
+	if ((rc = build_record(&a, &rec, &r, &k)) != 0)
 		goto out;
-	calendar *cal = cli_calendar(ctx);
-	if (escalation_record_check(&r, cal, ctx->today, rec.timers.t[TICKET_TIMER_HANDLE].start,
-	                            &err) < 0) {
-		cli_error("%s: %s", rec.number, sb_str(&err));
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	ticket_timers after = rec.timers;
-	escalation_timers_apply(&after, &r, cal, ctx->today);
-	appeal_cli_warn_years(ctx, &after);
+	escalation_actor who = appeal_cli_esc_actor(ctx);
+	esc_mover m = mover(ctx, &who);
+	ticket_timers after;
 	int64_t id;
-	rc = written(esc_store_schedule(cli_db(ctx), cli_actor(ctx)->login, &rec, &r, &after, &id,
-	                                &err), &err);
+	rc = moved(esc_move_schedule(&m, &rec, &r, &after, &id, &err), &err);
+	if (rc == EXIT_OK)
+		appeal_cli_warn_years(ctx, &after);
 	if (rc == EXIT_OK) {
 		char day[16];
 		printf(_("%s: %s no. %lld recorded at %s on %s (version %d)\n"), rec.number,
@@ -305,17 +275,15 @@ int appeal_cmd_outcome(cli_ctx *ctx, int argc, char **argv)
 	appeal_record rec;
 	if ((rc = load_current(ctx, &a, &rec)) != 0)
 		return rc;
-	escalation_verdict v;
 	char *text = NULL;
 	strbuf err = STRBUF_INIT;
-	if ((rc = decide(ctx, &rec, ESC_ACT_OUTCOME, &v)) != 0)
-		goto out;
+	escalation_actor who = appeal_cli_esc_actor(ctx);
+	esc_mover m = mover(ctx, &who);
 	rc = EXIT_USAGE;
-	if (!(text = ladder_text(&rec, ESC_ACT_OUTCOME, "--text", a.text)))
+	if (!(text = ladder_text("--text", a.text)))
 		goto out;
 	int64_t id;
-	rc = written(esc_store_outcome(cli_db(ctx), cli_actor(ctx)->login, &rec, text, &id, &err),
-	             &err);
+	rc = moved(esc_move_outcome(&m, &rec, text, &id, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("%s: outcome of dispatch no. %lld at %s recorded (version %d)\n"),
 		       rec.number, (long long)id, _(escalation_level_label(rec.level)),

@@ -236,8 +236,7 @@ static char *joined(char *const *v, int n)
 
 static void kv(out_table *t, const char *label, const char *value)
 {
-	const char *row[2] = { label, value };
-	out_row(t, row);
+	cli_kv_add(t, xstrdup(label), xstrdup(value));
 }
 
 /* the dispatch records as a table under show's fields */
@@ -265,12 +264,9 @@ static void show_dispatches(const esc_dispatch *x, int nx)
 
 static void show_table(cli_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
 {
-	static const out_col kvcols[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
-	};
 	ticket_params p = cli_ticket_params(ctx);
 	calendar *cal = cli_calendar(ctx);
-	out_table *t = out_new(kvcols, 2);
+	out_table *t = cli_kv_new();
 	char *s;
 	kv(t, _("Number"), a->number);
 	kv(t, _("State"), _(ticket_state_label(a->state)));
@@ -334,8 +330,7 @@ static void show_table(cli_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	kv(t, _("Version"), s);
 	free(s);
 	kv(t, _("Registered at"), a->created_at);
-	out_print(t, OUT_TABLE, false, stdout);
-	out_free(&t);
+	cli_kv_print(&t);
 
 	static const out_col tcols[] = {
 		{ "name", N_("Deadline"), OUT_STR }, { "start", N_("From"), OUT_STR },

@@ -5,6 +5,7 @@
  * most overdue of them taken up the dispatch ladder. The same seed always gives the
  * same database. */
 #include "cli/cli.h"
+#include "cli/demo_inspect.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/rng.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
 #include "core/workday.h"
@@ -28,23 +30,16 @@
 #include "store/appeal_store.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
+#include "store/esc_move.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
 int cmd_demo(cli_ctx *ctx, int argc, char **argv);
 
-/* splitmix64: small, fast, and the same on every platform */
-static uint64_t rnd_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
+/* the shared splitmix64 of core/rng.h, which the demo's inspections draw from too */
 static int rnd(uint64_t *s, int n)
 {
-	return (int)(rnd_next(s) % (uint64_t)n);
+	return rng_below(s, n);
 }
 
 /* one element of arr; every draw is its own statement, so the sequence does not
@@ -609,48 +604,44 @@ static escalation_actor ladder_actor(int i, const char *centre, char *buf, size_
 }
 
 /* the first demo login who may make act on a at its level, or -1 */
-static int ladder_mover(const demo_appeals *da, const appeal_record *a, escalation_action act,
-		escalation_verdict *v)
+static int ladder_mover(const demo_appeals *da, const appeal_record *a, escalation_action act)
 {
 	ticket_view t = appeal_record_view(a);
 	for (size_t i = 0; i < sizeof demo_people / sizeof demo_people[0]; i++) {
 		char buf[128];
 		const char *ov[8];
 		escalation_actor who = ladder_actor((int)i, da->centre, buf, sizeof buf, ov);
-		if (escalation_decide(&t, a->level, act, &who, v))
+		escalation_verdict v;
+		if (escalation_decide(&t, a->level, act, &who, &v))
 			return (int)i;
 	}
 	return -1;
 }
 
-/* one ladder move on *a (re-read after it): 0 done, 1 nobody may or it does not fit, -1 */
+/* one ladder move on *a through the shared move (re-read after it): 0 done, 1 nobody
+ * may or it does not fit, -1 */
 static int ladder_step(demo_appeals *da, appeal_record *a, escalation_action act,
-		const escalation_record *r, const char *text, strbuf *err)
+		escalation_record *r, const char *text, strbuf *err)
 {
-	escalation_verdict v;
-	int who = ladder_mover(da, a, act, &v);
-	if (who < 0)
+	int i = ladder_mover(da, a, act);
+	if (i < 0)
 		return 1;
-	const char *login = demo_people[who].login;
+	char buf[128];
+	const char *ov[8];
+	escalation_actor who = ladder_actor(i, da->centre, buf, sizeof buf, ov);
+	esc_mover m = { da->d, demo_people[i].login, &who, da->cal, da->today };
+	escalation_verdict v;
+	ticket_timers after;
 	int64_t id;
-	int rc;
-	if (act == ESC_ACT_SCHEDULE) {
-		strbuf why = STRBUF_INIT;
-		rc = escalation_record_check(r, da->cal, da->today,
-		                             a->timers.t[TICKET_TIMER_HANDLE].start, &why);
-		sb_free(&why);
-		if (rc < 0)
-			return 1;
-		ticket_timers after = a->timers;
-		escalation_timers_apply(&after, r, da->cal, da->today);
-		rc = esc_store_schedule(da->d, login, a, r, &after, &id, err);
-	} else if (act == ESC_ACT_OUTCOME) {
-		rc = esc_store_outcome(da->d, login, a, text, &id, err);
-	} else {
-		rc = esc_store_escalate(da->d, login, a, &v, text, err);
-	}
-	if (rc != 0)
-		return rc;
+	strbuf why = STRBUF_INIT;
+	esc_move_result rc = act == ESC_ACT_SCHEDULE ? esc_move_schedule(&m, a, r, &after, &id, &why)
+		: act == ESC_ACT_OUTCOME ? esc_move_outcome(&m, a, text, &id, &why)
+		: esc_move_escalate(&m, a, text, &v, &why);
+	if (rc == ESC_MOVE_ERROR)
+		sb_add(err, sb_str(&why));
+	sb_free(&why);
+	if (rc != ESC_MOVE_DONE)
+		return rc == ESC_MOVE_ERROR ? -1 : 1;
 	char number[TICKET_NUMBER_SIZE];
 	snprintf(number, sizeof number, "%s", a->number);
 	appeal_record_clear(a);
@@ -826,7 +817,8 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	if (appeal_store_bulk_mode(d, &err) < 0 ||
 	    add_staff(ctx, d, &s, staff_ids, &err) < 0 ||
 	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
-	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0) {
+	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||
+	    demo_inspections(ctx, d, seed, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);

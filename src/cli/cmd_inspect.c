@@ -149,8 +149,12 @@ const char *inspect_date_weekday(qdate d, strbuf *buf)
 	return sb_str(buf);
 }
 
-static void print_refusal(const inspection_verdict *v)
+void inspect_verdict_text(const inspection_verdict *v, strbuf *out)
 {
+	if (v->outcome == INSPECTION_ALLOWED) {
+		sb_add(out, _("allowed"));
+		return;
+	}
 	strbuf rules = STRBUF_INIT, remedy = STRBUF_INIT, when = STRBUF_INIT;
 	for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
 		if (v->refused & (1u << i)) {
@@ -167,10 +171,35 @@ static void print_refusal(const inspection_verdict *v)
 		sb_add(&remedy, _("only a quiet-day exempt reason"));
 	else
 		sb_add(&remedy, _("no allowed date within a year"));
-	printf(_("refused: %s — %s\n"), sb_str(&rules), sb_str(&remedy));
+	sb_addf(out, _("refused: %s — %s"), sb_str(&rules), sb_str(&remedy));
 	sb_free(&rules);
 	sb_free(&remedy);
 	sb_free(&when);
+}
+
+static void print_refusal(const inspection_verdict *v)
+{
+	strbuf text = STRBUF_INIT;
+	inspect_verdict_text(v, &text);
+	printf("%s\n", sb_str(&text));
+	sb_free(&text);
+}
+
+inspection_verdict inspect_check_decide(cli_ctx *ctx, qdate date, const inspect_reason *reason,
+					qdate registered, qdate *lo, qdate *hi)
+{
+	inspection_params p = cli_inspection_params(ctx);
+	/* A check asks about the rules, not about a person: no role, no override. */
+	inspection_request rq = {
+		.date = date, .reason = reason, .registered = registered,
+		.role = ROLE_UNIT_STAFF, .override_reason = NULL,
+	};
+	inspection_verdict v = inspection_decide(&rq, cli_calendar(ctx), &p);
+	*lo = date < registered ? date : registered;
+	*hi = date > v.filing_from ? date : v.filing_from;
+	if (v.earliest != DATE_NONE && v.earliest > *hi)
+		*hi = v.earliest;
+	return v;
 }
 
 /* One line per rule that concerns the reason: how it judged and what it asks for. */
@@ -262,29 +291,18 @@ int inspect_check(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 
-	inspection_params p = cli_inspection_params(ctx);
-	/* A check asks about the rules, not about a person: no role, no override. */
-	inspection_request rq = {
-		.date = date, .reason = reason, .registered = registered,
-		.role = ROLE_UNIT_STAFF, .override_reason = NULL,
-	};
-	inspection_verdict v = inspection_decide(&rq, cli_calendar(ctx), &p);
-
-	qdate lo = date < registered ? date : registered;
-	qdate hi = date > v.filing_from ? date : v.filing_from;
-	if (v.earliest != DATE_NONE && v.earliest > hi)
-		hi = v.earliest;
+	qdate lo, hi;
+	inspection_verdict v = inspect_check_decide(ctx, date, reason, registered, &lo, &hi);
 	cli_warn_missing_year(ctx, lo, hi);
-
-	if (v.outcome == INSPECTION_ALLOWED) {
-		printf("%s\n", _("allowed"));
-		rc = EXIT_OK;
-	} else {
-		print_refusal(&v);
-		rc = EXIT_NO;
-	}
-	if (explain)
+	strbuf answer = STRBUF_INIT;
+	inspect_verdict_text(&v, &answer);
+	printf("%s\n", sb_str(&answer));
+	sb_free(&answer);
+	rc = v.outcome == INSPECTION_ALLOWED ? EXIT_OK : EXIT_NO;
+	if (explain) {
+		inspection_params p = cli_inspection_params(ctx);
 		print_explanation(&v, registered, &p);
+	}
 out:
 	inspect_reason_table_free(&reasons);
 	return rc;

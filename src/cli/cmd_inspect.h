@@ -33,6 +33,13 @@ int inspect_list(cli_ctx *ctx, int argc, char **argv);
 /* qifu inspect verify CODE: what an enterprise asks at the door */
 int inspect_verify(cli_ctx *ctx, int argc, char **argv);
 
+/* the verdict `qifu inspect check` gives: the rules alone (no role, no override);
+ * [*lo, *hi] spans the dates the answer relies on, for the missing-holiday-file warning */
+inspection_verdict inspect_check_decide(cli_ctx *ctx, qdate date, const inspect_reason *reason,
+					qdate registered, qdate *lo, qdate *hi);
+/* "allowed", or "refused: RULES — what would make it allowed" (translated, no newline):
+ * the one wording of the check's answer, on the command line and in the Calendar pane */
+void inspect_verdict_text(const inspection_verdict *v, strbuf *out);
 /* the reason table from data/inspect_reasons.tsv; NULL after saying why */
 inspect_reason_table *inspect_reasons_load(void);
 /* the reasons with their Chinese names and exemptions, for help and after a typo */
@@ -55,6 +62,15 @@ int inspect_enterprise(cli_ctx *ctx, const char *opt, const char *uscc, ent_reco
 int inspect_load(cli_ctx *ctx, const char *arg, insp_record *r);
 /* the translated labels of ','-separated rule codes (an overridden plan's) onto out */
 void inspect_rule_labels(const char *codes, strbuf *out);
+/* one "label: value" line of a plan as people read it (label translated) */
+typedef void (*inspect_field_fn)(void *arg, const char *label, const char *value);
+/* a plan's fields for people, in order, with the evaluations only when visible: the
+ * one wording of `qifu inspect show` and of the plan's detail in the TUI */
+void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bool visible,
+			 inspect_field_fn fn, void *arg);
+struct staff;
+/* whether me may read the plan's evaluations (PERM_INSP_EVAL_VIEW: never the inspected unit) */
+bool inspect_eval_visible(const struct staff *me, const insp_record *r);
 /* the reason's Chinese name, or its code when the table lacks it */
 const char *inspect_reason_name(const inspect_reason_table *t, const char *code);
 

@@ -42,10 +42,8 @@ int inspect_load(cli_ctx *ctx, const char *arg, insp_record *r)
 	return found == 0 ? 0 : found == 1 ? EXIT_NO : EXIT_USAGE;
 }
 
-/* the permission function's answer on this plan's evaluations, for the actor */
-static bool evaluation_visible(cli_ctx *ctx, const insp_record *r)
+bool inspect_eval_visible(const staff *me, const insp_record *r)
 {
-	staff *me = cli_actor(ctx);
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, r->unit };
 	return perm_check(&pa, PERM_INSP_EVAL_VIEW, &po).allow;
@@ -139,12 +137,92 @@ static void plan_cells_free(plan_cells *pc)
 		sb_free(&pc->buf[i]);
 }
 
-/* one "label: value" row from the value built in v, which is emptied for the next */
-static void kv_row(out_table *tab, const char *label, strbuf *v)
+/* hands the value built in v to fn under label (a msgid), and empties v for the next */
+static void field(inspect_field_fn fn, void *arg, const char *label, strbuf *v)
 {
-	const char *row[2] = { _(label), sb_str(v) };
-	out_row(tab, row);
+	fn(arg, _(label), sb_str(v));
 	sb_reset(v);
+}
+
+void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bool visible,
+			 inspect_field_fn fn, void *arg)
+{
+	strbuf v = STRBUF_INIT;
+	char day[11];
+	sb_addf(&v, "%lld", (long long)r->id);
+	field(fn, arg, N_("No."), &v);
+	sb_add(&v, r->code ? r->code : _("(issued on approval)"));
+	field(fn, arg, N_("Plan code"), &v);
+	sb_add(&v, _(insp_plan_state_label(r->state)));
+	field(fn, arg, N_("State"), &v);
+	sb_add(&v, r->unit);
+	field(fn, arg, N_("Inspecting unit"), &v);
+	inspect_date_weekday(r->date, &v);
+	field(fn, arg, N_("Date"), &v);
+	sb_addf(&v, "%s (%s)", inspect_reason_name(t, r->reason), r->reason);
+	field(fn, arg, N_("Reason"), &v);
+	for (int i = 0; i < r->nents; i++)
+		sb_addf(&v, "%s%s %s", i ? "、" : "", r->ents[i].name, r->ents[i].uscc);
+	field(fn, arg, N_("Enterprises inspected"), &v);
+	for (const char *p = r->inspectors; *p; p++)
+		*p == '|' ? sb_add(&v, "、") : sb_addc(&v, *p);
+	field(fn, arg, N_("Inspectors"), &v);
+	sb_add(&v, r->legal_basis);
+	field(fn, arg, N_("Legal basis"), &v);
+	sb_add(&v, r->items);
+	field(fn, arg, N_("Items"), &v);
+	sb_addf(&v, _("%s by %s"), date_format(r->registered_on, day), r->registered_by);
+	field(fn, arg, N_("Registered"), &v);
+	/* what the rules said when the plan was registered, as stored with it */
+	if (*r->refused_rules) {
+		strbuf rules = STRBUF_INIT;
+		inspect_rule_labels(r->refused_rules, &rules);
+		sb_addf(&v, _("refused: %s; registered on a supervisor's override"), sb_str(&rules));
+		sb_free(&rules);
+	} else {
+		sb_add(&v, _("allowed"));
+	}
+	field(fn, arg, N_("Verdict"), &v);
+	if (r->approved_by) {
+		sb_addf(&v, _("%s by %s"), date_format(r->approved_on, day), r->approved_by);
+		field(fn, arg, N_("Approved"), &v);
+	}
+	if (r->override_reason) {
+		inspect_rule_labels(r->refused_rules, &v);
+		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
+		field(fn, arg, N_("Override"), &v);
+	}
+	if (r->has_outcome) {
+		sb_add(&v, r->findings);
+		field(fn, arg, N_("Findings"), &v);
+		sb_add(&v, _(insp_plan_outcome_label(r->outcome)));
+		if (r->violation_item)
+			sb_addf(&v, _("; violated item: %s"), r->violation_item);
+		if (r->first_violation)
+			sb_addf(&v, _("; first violation"));
+		field(fn, arg, N_("Outcome"), &v);
+	}
+	if (r->cancel_reason) {
+		sb_add(&v, r->cancel_reason);
+		field(fn, arg, N_("Cancelled because"), &v);
+	}
+	if (r->nevals && !visible) {
+		sb_add(&v, _("hidden from the inspected unit"));
+		field(fn, arg, N_("Evaluation"), &v);
+	}
+	for (int i = 0; visible && i < r->nevals; i++) {
+		sb_addf(&v, _("%s: %d/5"), r->evals[i].name, r->evals[i].score);
+		if (*r->evals[i].comment)
+			sb_addf(&v, " %s", r->evals[i].comment);
+		field(fn, arg, N_("Evaluation"), &v);
+	}
+	sb_free(&v);
+}
+
+static void table_row(void *arg, const char *label, const char *value)
+{
+	const char *row[2] = { label, value };
+	out_row(arg, row);
 }
 
 /* "label: value" rows of one plan, for people */
@@ -152,66 +230,7 @@ static void show_table(const insp_record *r, const inspect_reason_table *t, bool
 {
 	out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
 	out_table *tab = out_new(kv, 2);
-	strbuf v = STRBUF_INIT;
-	char day[11];
-	sb_addf(&v, "%lld", (long long)r->id);
-	kv_row(tab, N_("No."), &v);
-	sb_add(&v, r->code ? r->code : _("(issued on approval)"));
-	kv_row(tab, N_("Plan code"), &v);
-	sb_add(&v, _(insp_plan_state_label(r->state)));
-	kv_row(tab, N_("State"), &v);
-	sb_add(&v, r->unit);
-	kv_row(tab, N_("Inspecting unit"), &v);
-	inspect_date_weekday(r->date, &v);
-	kv_row(tab, N_("Date"), &v);
-	sb_addf(&v, "%s (%s)", inspect_reason_name(t, r->reason), r->reason);
-	kv_row(tab, N_("Reason"), &v);
-	for (int i = 0; i < r->nents; i++)
-		sb_addf(&v, "%s%s %s", i ? "、" : "", r->ents[i].name, r->ents[i].uscc);
-	kv_row(tab, N_("Enterprises inspected"), &v);
-	for (const char *p = r->inspectors; *p; p++)
-		*p == '|' ? sb_add(&v, "、") : sb_addc(&v, *p);
-	kv_row(tab, N_("Inspectors"), &v);
-	sb_add(&v, r->legal_basis);
-	kv_row(tab, N_("Legal basis"), &v);
-	sb_add(&v, r->items);
-	kv_row(tab, N_("Items"), &v);
-	sb_addf(&v, _("%s by %s"), date_format(r->registered_on, day), r->registered_by);
-	kv_row(tab, N_("Registered"), &v);
-	if (r->approved_by) {
-		sb_addf(&v, _("%s by %s"), date_format(r->approved_on, day), r->approved_by);
-		kv_row(tab, N_("Approved"), &v);
-	}
-	if (r->override_reason) {
-		inspect_rule_labels(r->refused_rules, &v);
-		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
-		kv_row(tab, N_("Override"), &v);
-	}
-	if (r->has_outcome) {
-		sb_add(&v, r->findings);
-		kv_row(tab, N_("Findings"), &v);
-		sb_add(&v, _(insp_plan_outcome_label(r->outcome)));
-		if (r->violation_item)
-			sb_addf(&v, _("; violated item: %s"), r->violation_item);
-		if (r->first_violation)
-			sb_addf(&v, _("; first violation"));
-		kv_row(tab, N_("Outcome"), &v);
-	}
-	if (r->cancel_reason) {
-		sb_add(&v, r->cancel_reason);
-		kv_row(tab, N_("Cancelled because"), &v);
-	}
-	if (r->nevals && !visible) {
-		sb_add(&v, _("hidden from the inspected unit"));
-		kv_row(tab, N_("Evaluation"), &v);
-	}
-	for (int i = 0; visible && i < r->nevals; i++) {
-		sb_addf(&v, _("%s: %d/5"), r->evals[i].name, r->evals[i].score);
-		if (*r->evals[i].comment)
-			sb_addf(&v, " %s", r->evals[i].comment);
-		kv_row(tab, N_("Evaluation"), &v);
-	}
-	sb_free(&v);
+	inspect_plan_fields(r, t, visible, table_row, tab);
 	out_print(tab, OUT_TABLE, false, stdout);
 	out_free(&tab);
 }
@@ -254,7 +273,7 @@ int inspect_show(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	inspect_reason_table *t = inspect_reasons_load();
-	bool visible = evaluation_visible(ctx, &r);
+	bool visible = inspect_eval_visible(cli_actor(ctx), &r);
 	if (fmt == OUT_TABLE) {
 		show_table(&r, t, visible);
 	} else {
@@ -386,7 +405,7 @@ int inspect_list(cli_ctx *ctx, int argc, char **argv)
 		}
 		for (int i = 0; i < n; i++) {
 			plan_cells pc;
-			bool visible = evaluation_visible(ctx, &page[i]);
+			bool visible = inspect_eval_visible(cli_actor(ctx), &page[i]);
 			plan_cells_fill(&pc, &page[i], t, visible);
 			if (fmt == OUT_TABLE) {
 				char *score = visible || !page[i].nevals ? NULL : xstrdup(_("hidden"));

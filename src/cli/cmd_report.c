@@ -8,6 +8,7 @@
 
 #include "cli/cmd_report.h"
 #include "cli/output.h"
+#include "cli/report_data.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/assessment.h"
@@ -18,31 +19,6 @@
 #include "store/rating_store.h"
 
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
-
-typedef struct quarter_state {
-	assessment_unit *rows;
-	int n;
-	assessment_tiers tiers;
-	const unit_table *units;
-} quarter_state;
-
-static int find_row(quarter_state *st, const char *unit)
-{
-	for (int i = 0; i < st->n; i++)
-		if (strcmp(st->rows[i].unit, unit) == 0)
-			return i;
-	st->rows = xrealloc(st->rows, sizeof *st->rows * (size_t)(st->n + 1));
-	const unit_def *u = units_find(st->units, unit);
-	assessment_unit_stats(u ? u->name : xstrdup(unit), 0, 0, &st->tiers, &st->rows[st->n]);
-	return st->n++;
-}
-
-static void add_sum(const char *unit, long sum, int count, void *arg)
-{
-	quarter_state *st = arg;
-	int i = find_row(st, unit);
-	assessment_unit_stats(st->rows[i].unit, sum, count, &st->tiers, &st->rows[i]);
-}
 
 static const out_col quarter_cols[] = {
 	{ "unit", N_("Unit"), OUT_STR },
@@ -79,24 +55,18 @@ static int report_quarter(cli_ctx *ctx, int argc, char **argv)
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
-	quarter_state st = { NULL, 0, cli_assessment_tiers(ctx), cli_units(ctx) };
-	/* every unit that serves enterprises has a row, rated or not */
-	for (int i = 0; i < st.units->n; i++) {
-		unit_kind k = st.units->v[i].kind;
-		if (k == UNIT_DEPT || k == UNIT_AREA || k == UNIT_CENTRE)
-			find_row(&st, st.units->v[i].name);
-	}
+	assessment_tiers tiers = cli_assessment_tiers(ctx);
+	assessment_unit *rows = NULL;
+	int n = 0, frozen = 0;
 	strbuf err = STRBUF_INIT;
-	if (rating_store_sums(cli_db(ctx), q, add_sum, &st, &err) < 0) {
+	if (report_quarter_rows(ctx, q, &rows, &n, &frozen, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		sb_free(&err);
-		free(st.rows);
 		return EXIT_USAGE;
 	}
-	int frozen = rating_store_frozen(cli_db(ctx), q, &err);
 	out_table *t = out_new(quarter_cols, (int)(sizeof quarter_cols / sizeof quarter_cols[0]));
-	for (int i = 0; i < st.n; i++) {
-		const assessment_unit *u = &st.rows[i];
+	for (int i = 0; i < n; i++) {
+		const assessment_unit *u = &rows[i];
 		char count[16], mean[16] = "", tier[4] = "";
 		snprintf(count, sizeof count, "%d", u->count);
 		strbuf bar = STRBUF_INIT;
@@ -112,15 +82,12 @@ static int report_quarter(cli_ctx *ctx, int argc, char **argv)
 	if (fmt == OUT_TABLE) {
 		char code[16];
 		printf(_("Quarter %s: ratings per unit; tier 1 from %d, tier 2 from %d%s\n"),
-		       assessment_quarter_format(q, code), st.tiers.tier1_min, st.tiers.tier2_min,
+		       assessment_quarter_format(q, code), tiers.tier1_min, tiers.tier2_min,
 		       frozen == 1 ? _(" (frozen)") : "");
 	}
 	out_print(t, fmt, false, stdout);
 	out_free(&t);
-	for (int i = 0; i < st.n; i++)
-		if (!units_find(st.units, st.rows[i].unit))
-			free((char *)st.rows[i].unit);
-	free(st.rows);
+	report_quarter_rows_free(ctx, &rows, n);
 	sb_free(&err);
 	return EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include "cli/cli_args.h"
 #include "cli/cmd_report.h"
 #include "cli/output.h"
+#include "cli/report_data.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
@@ -48,26 +49,6 @@ static void units_usage(FILE *out)
 	        "the centre, answered on time, extended, overdue now, satisfied at callback and\n"
 	        "raised to level 2 and level 1. xlsx is written to FILE (default\n"
 	        "units-FROM-TO.xlsx).\n"), out);
-}
-
-/* position of a unit in data/units.tsv; units no longer listed go last */
-static int unit_rank(const unit_table *t, const char *name)
-{
-	const unit_def *u = units_find(t, name);
-	return u ? (int)(u - t->v) : t->n;
-}
-
-/* rows (by unit name from the store) into the order of data/units.tsv; an insertion
- * sort, as a zone has a few dozen units and qsort has no context for the table */
-static void sort_by_units(supervision_counts *rows, int n, const unit_table *t)
-{
-	for (int i = 1; i < n; i++) {
-		supervision_counts r = rows[i];
-		int rank = unit_rank(t, r.unit), j = i;
-		for (; j > 0 && unit_rank(t, rows[j - 1].unit) > rank; j--)
-			rows[j] = rows[j - 1];
-		rows[j] = r;
-	}
 }
 
 static void print_csv(const supervision_counts *rows, int n)
@@ -218,18 +199,10 @@ int report_units(cli_ctx *ctx, int argc, char **argv)
 	supervision_counts *rows = NULL;
 	int n = 0, rc = EXIT_USAGE;
 	strbuf err = STRBUF_INIT;
-	if (sup_store_unit_counts(cli_db(ctx), from, to, ctx->today, cli_calendar(ctx),
-	                          cli_ticket_params(ctx).dispatch_days, &rows, &n, &err) < 0) {
+	if (report_units_rows(ctx, from, to, &rows, &n, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		goto out;
 	}
-	/* a count beyond its whole is a broken query or database, not a figure to print */
-	for (int i = 0; i < n; i++)
-		if (supervision_counts_check(&rows[i], &err) < 0) {
-			cli_error("%s", sb_str(&err));
-			goto out;
-		}
-	sort_by_units(rows, n, cli_units(ctx));
 	char *fallback = NULL;
 	switch (fmt) {
 	case UF_TABLE:

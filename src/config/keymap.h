@@ -39,6 +39,7 @@ enum {
 	X(GRP_NAV, N_("Navigation")) \
 	X(GRP_FIND, N_("Find and filter")) \
 	X(GRP_APPEAL, N_("Appeal actions")) \
+	X(GRP_CALENDAR, N_("Calendar and inspections")) \
 	X(GRP_EXPORT, N_("Export")) \
 	X(GRP_TERM, N_("Terminal settings"))
 
@@ -64,8 +65,10 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("one page up (calendar: previous month)")) \
 	X(ACT_PAGE_DOWN, "page_down", GRP_NAV, "PgDn", N_("Page down"), \
 	  N_("one page down (calendar: next month)")) \
-	X(ACT_FIRST, "first", GRP_NAV, "Home, g", N_("First"), N_("go to the first row")) \
-	X(ACT_LAST, "last", GRP_NAV, "End, G", N_("Last"), N_("go to the last row")) \
+	X(ACT_FIRST, "first", GRP_NAV, "Home, g", N_("First"), \
+	  N_("go to the first row (calendar: jump to a date)")) \
+	X(ACT_LAST, "last", GRP_NAV, "End, G", N_("Last"), \
+	  N_("go to the last row (calendar: the month's last day)")) \
 	X(ACT_OPEN, "open", GRP_NAV, "Enter, l", N_("Open"), N_("open the selected row")) \
 	X(ACT_NEXT_TAB, "next_tab", GRP_NAV, "Tab", N_("Next tab"), \
 	  N_("go to the next tab; with the list and a detail side by side, move between them")) \
@@ -75,17 +78,21 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_TAB_2, "tab_2", GRP_NAV, "2", N_("Appeals"), N_("go to the Appeals tab")) \
 	X(ACT_TAB_3, "tab_3", GRP_NAV, "3", N_("Escalation"), N_("go to the Escalation tab")) \
 	X(ACT_TAB_4, "tab_4", GRP_NAV, "4", N_("Calendar"), N_("go to the Calendar tab")) \
-	X(ACT_PREV_MONTH, "prev_month", GRP_NAV, "[", N_("Previous month"), \
+	X(ACT_PREV_MONTH, "prev_month", GRP_CALENDAR, "[", N_("Previous month"), \
 	  N_("calendar: previous month")) \
-	X(ACT_NEXT_MONTH, "next_month", GRP_NAV, "]", N_("Next month"), \
+	X(ACT_NEXT_MONTH, "next_month", GRP_CALENDAR, "]", N_("Next month"), \
 	  N_("calendar: next month")) \
-	X(ACT_TODAY, "today", GRP_NAV, "t", N_("Today"), N_("calendar: go to today")) \
+	X(ACT_TODAY, "today", GRP_CALENDAR, "t", N_("Today"), N_("calendar: go to today")) \
+	X(ACT_CHECK_DATE, "check_date", GRP_CALENDAR, "F12, c", N_("Check"), \
+	  N_("calendar: may an inspection take place on the selected day? Asks for the reason " \
+	     "and the registration date and answers as qifu inspect check does")) \
 	X(ACT_REFRESH, "refresh", GRP_NAV, "F5, r, C-r", N_("Refresh"), \
 	  N_("read the data again from the database")) \
 	X(ACT_MENU, "menu", GRP_NAV, "F9, :, ：", N_("Menu"), \
 	  N_("command menu: every action with its keys")) \
 	X(ACT_SEARCH, "search", GRP_FIND, "F3, /, ／, 、", N_("Search"), \
-	  N_("search; typing a Chinese character starts a search with it")) \
+	  N_("search; typing a Chinese character starts a search with it (calendar: jump to a " \
+	     "date)")) \
 	X(ACT_SEARCH_NEXT, "search_next", GRP_FIND, "n", N_("Next match"), \
 	  N_("go to the next match")) \
 	X(ACT_SEARCH_PREV, "search_prev", GRP_FIND, "N", N_("Previous match"), \
@@ -98,12 +105,21 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), N_("register a new record")) \
 	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
 	  N_("Appeals: the moves you may make on the selected appeal now, each with its form")) \
-	X(ACT_CALLBACK, "callback", GRP_APPEAL, "c", N_("Callback"), \
+	X(ACT_CALLBACK, "callback", GRP_APPEAL, "b", N_("Callback"), \
 	  N_("Appeals: call the enterprises back one appeal after another (the callback queue)")) \
 	X(ACT_EDIT, "edit", GRP_APPEAL, "E, C-e", N_("Edit"), \
 	  N_("edit the selected record (the enterprise in the Enterprises tab)")) \
 	X(ACT_UNDO, "undo", GRP_APPEAL, "F8, u", N_("Undo"), \
 	  N_("undo the last reversible action; again to redo it")) \
+	X(ACT_ESCALATE, "escalate", GRP_APPEAL, "x", N_("Escalate"), \
+	  N_("Escalation tab: raise the selected appeal one level, with a reason")) \
+	X(ACT_SCHEDULE, "schedule", GRP_APPEAL, "d", N_("Dispatch"), \
+	  N_("Escalation tab: record a dispatch (meeting or on site) at the appeal's level")) \
+	X(ACT_OUTCOME, "outcome", GRP_APPEAL, "o", N_("Outcome"), \
+	  N_("Escalation tab: record the outcome of the latest dispatch at the appeal's level")) \
+	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
+	  N_("Escalation tab: switch between the board, the supervision figures and the "\
+	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \

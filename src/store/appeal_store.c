@@ -5,6 +5,7 @@
  * model/ticket.h before it gets here. */
 #include "store/appeal_store.h"
 #include "store/db_internal.h"
+#include "store/rsql.h"
 #include "store/store_where.h"
 #include "store/supervision_store.h"
 
@@ -19,26 +20,9 @@
 
 /* ---- small conversions ------------------------------------------------------ */
 
-static qdate col_date(sqlite3_stmt *st, int i)
-{
-	qdate d;
-	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
-		return DATE_NONE;
-	return d;
-}
-
 static char *col_opt(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
-}
-
-static void bind_date(sqlite3_stmt *st, int i, qdate d)
-{
-	char buf[16];
-	if (d == DATE_NONE)
-		sqlite3_bind_null(st, i);
-	else
-		db_bind_text(st, i, date_format(d, buf));
 }
 
 static void copy_number(char out[TICKET_NUMBER_SIZE], const char *s)
@@ -173,14 +157,14 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->lead_unit = col_opt(st, 15);
 	a->version = sqlite3_column_int(st, 16);
 	a->merged_into = col_opt(st, 17);
-	a->next_due = col_date(st, 18);
+	a->next_due = rsql_col_date(st, 18);
 	a->result = xstrdup(db_col_text(st, 19));
 	const char *cb = db_col_text(st, 20);
 	a->callback = strcmp(cb, "satisfied") == 0 ? APPEAL_CALLBACK_SATISFIED
 		: strcmp(cb, "dissatisfied") == 0 ? APPEAL_CALLBACK_DISSATISFIED
 		: APPEAL_CALLBACK_NONE;
 	a->callback_reason = xstrdup(db_col_text(st, 21));
-	a->extended_until = col_date(st, 22);
+	a->extended_until = rsql_col_date(st, 22);
 	a->extension_reason = xstrdup(db_col_text(st, 23));
 	a->created_at = xstrdup(db_col_text(st, 24));
 	a->updated_at = xstrdup(db_col_text(st, 25));
@@ -188,25 +172,22 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	ticket_timers_init(&a->timers);
 }
 
-/* the text column 0 of every row of sql with ?1 = id, into a NULL-free vector */
-static int read_strings(db *d, const char *sql, int64_t id, char ***out, int *n, strbuf *err)
+static void string_row(sqlite3_stmt *st, void *rec)
 {
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int step, cap = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			*out = xrealloc(*out, sizeof **out * (size_t)cap);
-		}
-		(*out)[(*n)++] = xstrdup(db_col_text(st, 0));
-	}
-	if (step != SQLITE_DONE)
-		db_fail(d, err, "reading an appeal");
-	db_done(st);
-	return step == SQLITE_DONE ? 0 : -1;
+	*(char **)rec = xstrdup(db_col_text(st, 0));
+}
+
+static void timer_row(sqlite3_stmt *st, void *rec)
+{
+	appeal_record *a = rec;
+	ticket_timer which;
+	if (!timer_parse(db_col_text(st, 0), &which))
+		return;
+	ticket_timer_state *ts = &a->timers.t[which];
+	ts->start = rsql_col_date(st, 1);
+	ts->days = sqlite3_column_int(st, 2);
+	ts->due = rsql_col_date(st, 3);
+	ts->done = rsql_col_date(st, 4);
 }
 
 static int read_timers(db *d, appeal_record *a, strbuf *err)
@@ -216,50 +197,18 @@ static int read_timers(db *d, appeal_record *a, strbuf *err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		ticket_timer which;
-		if (!timer_parse(db_col_text(st, 0), &which))
-			continue;
-		ticket_timer_state *ts = &a->timers.t[which];
-		ts->start = col_date(st, 1);
-		ts->days = sqlite3_column_int(st, 2);
-		ts->due = col_date(st, 3);
-		ts->done = col_date(st, 4);
-	}
-	if (step != SQLITE_DONE)
-		db_fail(d, err, "reading an appeal's timers");
-	db_done(st);
-	return step == SQLITE_DONE ? 0 : -1;
+	return rsql_each(d, st, timer_row, a, "reading an appeal's timers", err);
 }
 
-static int read_events(db *d, appeal_record *a, strbuf *err)
+static void event_row(sqlite3_stmt *st, void *rec)
 {
-	sqlite3_stmt *st = db_stmt(d,
-		"SELECT ev.at, ev.actor, coalesce(s.name, ''), ev.action, ev.summary, ev.reason"
-		" FROM event ev LEFT JOIN staff s ON s.login = ev.actor"
-		" WHERE ev.entity = 'appeal' AND ev.entity_id = ? ORDER BY ev.id", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, a->id);
-	int step, cap = 0;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		if (a->nevents == cap) {
-			cap = cap ? cap * 2 : 8;
-			a->events = xrealloc(a->events, sizeof *a->events * (size_t)cap);
-		}
-		appeal_event *e = &a->events[a->nevents++];
-		e->at = xstrdup(db_col_text(st, 0));
-		e->by = xstrdup(db_col_text(st, 1));
-		e->by_name = xstrdup(db_col_text(st, 2));
-		e->action = xstrdup(db_col_text(st, 3));
-		e->summary = xstrdup(db_col_text(st, 4));
-		e->reason = xstrdup(db_col_text(st, 5));
-	}
-	if (step != SQLITE_DONE)
-		db_fail(d, err, "reading an appeal's events");
-	db_done(st);
-	return step == SQLITE_DONE ? 0 : -1;
+	appeal_event *e = rec;
+	e->at = xstrdup(db_col_text(st, 0));
+	e->by = xstrdup(db_col_text(st, 1));
+	e->by_name = xstrdup(db_col_text(st, 2));
+	e->action = xstrdup(db_col_text(st, 3));
+	e->summary = xstrdup(db_col_text(st, 4));
+	e->reason = xstrdup(db_col_text(st, 5));
 }
 
 /* by number, or by id when number is NULL: 0 found, 1 none, -1 error */
@@ -284,11 +233,19 @@ static int read_record(db *d, const char *number, int64_t id, bool events, appea
 	db_done(st);
 	if (step != SQLITE_ROW)
 		return step == SQLITE_DONE ? 1 : -1;
-	if (read_strings(d, "SELECT unit FROM appeal_related WHERE appeal_id = ? ORDER BY unit",
-	                 a->id, &a->related, &a->nrelated, err) < 0 ||
-	    read_strings(d, "SELECT number FROM appeal WHERE merged_into = ? ORDER BY id",
-	                 a->id, &a->merged_from, &a->nmerged_from, err) < 0 ||
-	    read_timers(d, a, err) < 0 || (events && read_events(d, a, err) < 0)) {
+	if (rsql_children(d, "SELECT unit FROM appeal_related WHERE appeal_id = ? ORDER BY unit",
+	                  a->id, &a->related, &a->nrelated, sizeof *a->related, string_row,
+	                  "reading an appeal's related units", err) < 0 ||
+	    rsql_children(d, "SELECT number FROM appeal WHERE merged_into = ? ORDER BY id",
+	                  a->id, &a->merged_from, &a->nmerged_from, sizeof *a->merged_from,
+	                  string_row, "reading the appeals merged into one", err) < 0 ||
+	    read_timers(d, a, err) < 0 ||
+	    (events && rsql_children(d,
+		"SELECT ev.at, ev.actor, coalesce(s.name, ''), ev.action, ev.summary, ev.reason"
+		" FROM event ev LEFT JOIN staff s ON s.login = ev.actor"
+		" WHERE ev.entity = 'appeal' AND ev.entity_id = ? ORDER BY ev.id",
+		a->id, &a->events, &a->nevents, sizeof *a->events, event_row,
+		"reading an appeal's events", err) < 0)) {
 		appeal_record_clear(a);
 		return -1;
 	}
@@ -312,10 +269,10 @@ static int write_timer(db *d, int64_t id, ticket_timer which, const ticket_timer
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, ticket_timer_code(which));
-	bind_date(st, 3, ts->start);
+	rsql_bind_date(st, 3, ts->start);
 	sqlite3_bind_int(st, 4, ts->days);
-	bind_date(st, 5, ts->due);
-	bind_date(st, 6, ts->done);
+	rsql_bind_date(st, 5, ts->due);
+	rsql_bind_date(st, 6, ts->done);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
 		db_fail(d, err, "writing an appeal's timer");
@@ -416,10 +373,10 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	db_bind_text(st, 9, ticket_state_code(a->state));
 	db_bind_text(st, 10, a->first_unit);
 	sqlite3_bind_int64(st, 11, a->first_person);
-	bind_date(st, 12, timers_next_due(a->timers));
+	rsql_bind_date(st, 12, timers_next_due(a->timers));
 	db_bind_text(st, 13, now);
 	db_bind_text(st, 14, now);
-	if (exec_step(d, st, "registering an appeal", err) < 0)
+	if (rsql_step_one(d, st, "registering an appeal", err) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(d));
 	strbuf sum = STRBUF_INIT;
@@ -620,18 +577,18 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 	db_bind_text(st, 2, lead);
 	if (into)
 		sqlite3_bind_int64(st, 3, into);
-	bind_date(st, 4, timers_next_due(after));
+	rsql_bind_date(st, 4, timers_next_due(after));
 	db_bind_text(st, 5, result);
 	db_bind_text(st, 6, callback);
 	db_bind_text(st, 7, cb_reason);
-	bind_date(st, 8, until);
+	rsql_bind_date(st, 8, until);
 	db_bind_text(st, 9, ext_reason);
 	db_bind_text(st, 10, nowts);
 	if (level)
 		sqlite3_bind_int(st, 11, level);
 	sqlite3_bind_int64(st, 12, now.id);
 	sqlite3_bind_int(st, 13, now.version);
-	if (exec_step(d, st, "moving an appeal", err) < 0)
+	if (rsql_step_one(d, st, "moving an appeal", err) < 0)
 		goto out;
 
 	sb_addf(&sum, "%s -> %s", ticket_state_code(m->from), ticket_state_code(m->to));
@@ -699,11 +656,11 @@ int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
 		goto out;
 	if (t->level)
 		sqlite3_bind_int(st, 1, t->level);
-	bind_date(st, 2, timers_next_due(after));
+	rsql_bind_date(st, 2, timers_next_due(after));
 	db_bind_text(st, 3, nowts);
 	sqlite3_bind_int64(st, 4, now.id);
 	sqlite3_bind_int(st, 5, now.version);
-	if (exec_step(d, st, "writing an appeal's dispatch level", err) < 0 ||
+	if (rsql_step_one(d, st, "writing an appeal's dispatch level", err) < 0 ||
 	    (t->after && write_timers(d, now.id, &now.timers, t->after, &sum, err) < 0) ||
 	    db_event(d, actor, "appeal", now.id, t->action, sb_str(&sum),
 	             t->reason ? t->reason : "", err) < 0)
@@ -775,33 +732,46 @@ static void states_clause(store_where *w, unsigned states)
 	sb_add(&w->sql, n ? ")" : " AND 0");
 }
 
+/* The lights as ranges of next_due: red before today, yellow from today to
+ * yellow_last, green after. Neighbouring lights are one range (red and yellow:
+ * next_due <= yellow_last), so the partial index on next_due serves the filter and
+ * the due order at once; an OR of ranges made SQLite sort the selection instead. */
 static void lights_clause(store_where *w, const appeal_filter *f)
 {
 	char today[16], last[16];
 	date_format(f->today, today);
 	date_format(f->yellow_last, last);
-	int n = 0;
-	sb_add(&w->sql, " AND (");
-	if (f->lights & appeal_light_bit(TICKET_LIGHT_RED)) {
-		sb_add(&w->sql, "a.next_due < ?");
-		store_where_add(w, today);
-		n++;
-	}
-	if (f->lights & appeal_light_bit(TICKET_LIGHT_YELLOW)) {
-		sb_add(&w->sql, n++ ? " OR a.next_due BETWEEN ? AND ?" : "a.next_due BETWEEN ? AND ?");
+	bool red = f->lights & appeal_light_bit(TICKET_LIGHT_RED);
+	bool yellow = f->lights & appeal_light_bit(TICKET_LIGHT_YELLOW);
+	bool green = f->lights & appeal_light_bit(TICKET_LIGHT_GREEN);
+	bool none = f->lights & appeal_light_bit(TICKET_LIGHT_NONE);
+	strbuf due = STRBUF_INIT;
+	if (red && green && !yellow) {
+		sb_add(&due, "(a.next_due < ? OR a.next_due > ?)");
 		store_where_add(w, today);
 		store_where_add(w, last);
+	} else if (red || yellow || green) {
+		/* one range: from today unless red is in, up to yellow_last unless green is */
+		sb_add(&due, "(a.next_due IS NOT NULL");
+		if (!red) {
+			sb_add(&due, yellow ? " AND a.next_due >= ?" : " AND a.next_due > ?");
+			store_where_add(w, yellow ? today : last);
+		}
+		if (!green) {
+			sb_add(&due, yellow ? " AND a.next_due <= ?" : " AND a.next_due < ?");
+			store_where_add(w, yellow ? last : today);
+		}
+		sb_add(&due, ")");
 	}
-	if (f->lights & appeal_light_bit(TICKET_LIGHT_GREEN)) {
-		sb_add(&w->sql, n++ ? " OR a.next_due > ?" : "a.next_due > ?");
-		store_where_add(w, last);
-	}
-	if (f->lights & appeal_light_bit(TICKET_LIGHT_NONE))
-		sb_add(&w->sql, n++ ? " OR a.next_due IS NULL" : "a.next_due IS NULL");
-	sb_add(&w->sql, n ? ")" : "0)");
-	/* lets the planner use the partial index on next_due */
-	if (!(f->lights & appeal_light_bit(TICKET_LIGHT_NONE)))
-		sb_add(&w->sql, " AND a.next_due IS NOT NULL");
+	if (due.len && none)
+		sb_addf(&w->sql, " AND (%s OR a.next_due IS NULL)", sb_str(&due));
+	else if (due.len)
+		sb_addf(&w->sql, " AND %s", sb_str(&due));
+	else if (none)
+		sb_add(&w->sql, " AND a.next_due IS NULL");
+	else
+		sb_add(&w->sql, " AND 0");
+	sb_free(&due);
 }
 
 static void where_build(store_where *w, const appeal_filter *f)
@@ -883,10 +853,10 @@ static void row_from(sqlite3_stmt *st, appeal_row *r)
 	ticket_state_parse(db_col_text(st, 6), &r->state);
 	r->first_unit = xstrdup(db_col_text(st, 7));
 	r->lead_unit = col_opt(st, 8);
-	r->next_due = col_date(st, 9);
+	r->next_due = rsql_col_date(st, 9);
 	r->version = sqlite3_column_int(st, 10);
 	r->level = sqlite3_column_int(st, 11);
-	r->handle_due = col_date(st, 12);
+	r->handle_due = rsql_col_date(st, 12);
 }
 
 /* Each order is served by an index: the rowid, (state, next_due), (lead_unit, state)
@@ -1053,9 +1023,9 @@ static int read_running(db *d, int64_t after, running *out, int *n, strbuf *err)
 		if (!timer_parse(db_col_text(st, 1), &r->which))
 			continue;
 		r->appeal_id = sqlite3_column_int64(st, 0);
-		r->ts.start = col_date(st, 2);
+		r->ts.start = rsql_col_date(st, 2);
 		r->ts.days = sqlite3_column_int(st, 3);
-		r->ts.due = col_date(st, 4);
+		r->ts.due = rsql_col_date(st, 4);
 		r->ts.done = DATE_NONE;
 		(*n)++;
 	}
@@ -1094,10 +1064,10 @@ static int recount_one(db *d, const char *actor, const calendar *cal, running *r
 		                              " updated_at = ? WHERE id = ?", err);
 		if (!st)
 			goto out;
-		bind_date(st, 1, timers_next_due(&tm));
+		rsql_bind_date(st, 1, timers_next_due(&tm));
 		db_bind_text(st, 2, nowts);
 		sqlite3_bind_int64(st, 3, r[0].appeal_id);
-		if (exec_step(d, st, "recounting an appeal", err) < 0 ||
+		if (rsql_step_one(d, st, "recounting an appeal", err) < 0 ||
 		    db_event(d, actor, "appeal", r[0].appeal_id, "recompute", sb_str(&sum), "",
 		             err) < 0)
 			goto out;

@@ -1,5 +1,5 @@
 /* The WHERE-clause builder of the store's list queries: SQL text and the values
- * for its placeholders kept side by side, never printed into the SQL. */
+ * for its ? parameters kept side by side, never printed into the SQL. */
 #include "store/store_where.h"
 #include "store/db_internal.h"
 

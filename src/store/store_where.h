@@ -1,5 +1,5 @@
 /* A WHERE clause under construction together with the text values bound to its
- * placeholders, so that every list query of the store keeps SQL and values apart;
+ * ? parameters, so that every list query of the store keeps SQL and values apart;
  * and the register's enterprise search as such a clause, shared by every list that
  * filters by enterprise. Not for use outside src/store. */
 #ifndef QIFU_STORE_WHERE_H
@@ -18,9 +18,9 @@ typedef struct store_where {
 
 /* an empty clause: " WHERE 1", to which conditions are appended as " AND ..." */
 void store_where_init(store_where *w);
-/* keep a copy of v as the value of the next placeholder */
+/* keep a copy of v as the value of the next ? parameter */
 void store_where_add(store_where *w, const char *v);
-/* bind the kept values to st's first placeholders */
+/* bind the kept values to the first ? parameters of st */
 void store_where_bind(const store_where *w, sqlite3_stmt *st);
 /* free the SQL and the kept values */
 void store_where_free(store_where *w);

@@ -13,22 +13,20 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cmd_financing.h"
-#include "cli/cmd_inspect.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "model/financing.h"
-#include "model/insp_plan.h"
 #include "model/perm.h"
 #include "model/pool.h"
 #include "model/visit.h"
 #include "model/warning.h"
 #include "store/financing_store.h"
-#include "store/inspection_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
+#include "ui/inspview.h"
 #include "ui/shell.h"
 
 /* records of each kind a 360 view shows; the commands list them all */
@@ -42,8 +40,6 @@ struct entrec {
 	shell *sh;
 	pool_table pools;
 	bool have_pools;
-	inspect_reason_table *reasons;
-	bool tried_reasons;
 	form_option *pool_opts;
 	int npool_opts;
 	entrec_kind kind;
@@ -72,7 +68,6 @@ void entrec_free(entrec **r)
 		return;
 	if ((*r)->have_pools)
 		pools_free(&(*r)->pools);
-	inspect_reason_table_free(&(*r)->reasons);
 	for (int i = 0; i < (*r)->npool_opts; i++) {
 		free((char *)(*r)->pool_opts[i].value);
 		free((char *)(*r)->pool_opts[i].label);
@@ -270,55 +265,13 @@ static void warnings_section(entrec *r, detail *d, const ent_record *e)
 	sb_free(&err);
 }
 
-/* the plans covering the enterprise, the latest last; evaluations are not shown (the
- * inspected unit must not see them, and this view does not know who looks) */
-static void inspections_section(entrec *r, detail *d, const ent_record *e)
-{
-	detail_section(d, _("Inspection plans"));
-	if (!r->tried_reasons) {
-		r->reasons = inspect_reasons_load();
-		r->tried_reasons = true;
-	}
-	insp_filter f = { 0 };
-	f.enterprise_id = e->id;
-	f.from = f.to = DATE_NONE;
-	long total = 0;
-	strbuf err = STRBUF_INIT;
-	insp_record v[ENTREC_SHOWN];
-	int n = 0;
-	memset(v, 0, sizeof v);
-	if (insp_store_count(rec_db(r), &f, &total, &err) < 0 ||
-	    insp_store_window(rec_db(r), &f, total > ENTREC_SHOWN ? total - ENTREC_SHOWN : 0,
-	                      ENTREC_SHOWN, v, &n, &err) < 0) {
-		detail_note(d, sb_str(&err));
-		n = 0;
-	} else if (total == 0) {
-		detail_note(d, _("none registered"));
-	}
-	for (int i = 0; i < n; i++) {
-		char day[11];
-		strbuf b = STRBUF_INIT;
-		sb_addf(&b, _("%s %s, %s: %s"), date_format(v[i].date, day), v[i].unit,
-		        inspect_reason_name(r->reasons, v[i].reason),
-		        _(insp_plan_state_label(v[i].state)));
-		if (v[i].code)
-			sb_addf(&b, _(", plan code %s"), v[i].code);
-		detail_item(d, sb_str(&b));
-		sb_free(&b);
-		insp_record_clear(&v[i]);
-	}
-	if (total > ENTREC_SHOWN)
-		more_note(d, ENTREC_SHOWN, "qifu inspect list");
-	sb_free(&err);
-}
-
 void entrec_sections(entrec *r, detail *d, const ent_record *e)
 {
 	visits_section(r, d, e);
 	financing_section(r, d, e);
 	pools_section(r, d, e);
 	warnings_section(r, d, e);
-	inspections_section(r, d, e);
+	inspview_enterprise(d, shell_ctx(r->sh), e->id);
 }
 
 /* ---- forms ---- */

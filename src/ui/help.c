@@ -41,6 +41,8 @@ struct help {
 	char *query;
 	int match;       /* logical line of the current match, or -1 */
 	bool to_match;   /* scroll to it on the next recalc */
+	help_offers_fn offers;
+	void *offers_arg;
 };
 
 static const char *const page_titles[HELP_PAGE__COUNT] = {
@@ -62,15 +64,30 @@ static void add_line(help *h, int page, bool heading, const char *key, ui_style 
 	l->text = xstrdup(text);
 }
 
+/* Navigation and terminal keys work the same in every pane; the other groups (new,
+ * filter, sort, export, the calendar's) list only what the pane under the help does. */
+static bool listed(const help *h, action a)
+{
+	action_group g = action_group_of(a);
+	return g == GRP_NAV || g == GRP_TERM || !h->offers || h->offers(h->offers_arg, a);
+}
+
 static void build_keys_page(help *h)
 {
+	bool first = true;
 	for (int g = 0; g < GRP__COUNT; g++) {
-		if (g > 0)
+		int n = 0;
+		for (int a = 0; a < ACT__COUNT; a++)
+			n += action_group_of((action)a) == (action_group)g && listed(h, (action)a);
+		if (n == 0)
+			continue;
+		if (!first)
 			add_line(h, HELP_PAGE_KEYS, false, NULL, STYLE_NORMAL, "");
+		first = false;
 		add_line(h, HELP_PAGE_KEYS, true, NULL, STYLE_NORMAL,
 		         _(action_group_label((action_group)g)));
 		for (int a = 0; a < ACT__COUNT; a++) {
-			if (action_group_of((action)a) != (action_group)g)
+			if (action_group_of((action)a) != (action_group)g || !listed(h, (action)a))
 				continue;
 			strbuf keys = STRBUF_INIT;
 			keymap_describe(h->km, (action)a, &keys);
@@ -193,10 +210,13 @@ static void build_terminal_page(help *h)
 		         *rows[i].text ? _(rows[i].text) : "");
 }
 
-help *help_new(const keymap *km, int quiet_first, int quiet_last)
+help *help_new(const keymap *km, int quiet_first, int quiet_last, help_offers_fn offers,
+               void *arg)
 {
 	help *h = xcalloc(1, sizeof *h);
 	h->km = km;
+	h->offers = offers;
+	h->offers_arg = arg;
 	h->match = -1;
 	build_keys_page(h);
 	build_legend_page(h, quiet_first, quiet_last);
@@ -409,6 +429,12 @@ static void search_done(void *arg, const char *text)
 	h->match = -1;
 	find(h, sh, 1);
 	shell_dirty_pane(sh);
+}
+
+bool help_offers(action a)
+{
+	/* F1 closes, F3 searches the help, F10 quits; the rest of the bar does nothing here */
+	return a == ACT_HELP || a == ACT_SEARCH || a == ACT_QUIT;
 }
 
 unsigned help_handle(help *h, shell *sh, const pane_event *ev)

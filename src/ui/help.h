@@ -10,8 +10,15 @@ enum { HELP_PAGE_KEYS, HELP_PAGE_LEGEND, HELP_PAGE_TERMINAL, HELP_PAGE__COUNT };
 
 typedef struct help help;
 
-/* the legend names the quiet-day window [quiet_first, quiet_last] of the settings */
-help *help_new(const keymap *km, int quiet_first, int quiet_last);
+/* whether the pane under the help does something with a (a pane's offers hook) */
+typedef bool (*help_offers_fn)(void *arg, action a);
+/* the legend names the quiet-day window [quiet_first, quiet_last] of the settings; the
+ * keys page lists, beyond navigation and terminal keys, only what offers(arg, a) says
+ * the pane under the help does (offers NULL: every action) */
+help *help_new(const keymap *km, int quiet_first, int quiet_last, help_offers_fn offers,
+               void *arg);
+/* whether the help itself does something with a, for the F-key bar while it is open */
+bool help_offers(action a);
 void help_free(help **h);
 /* show page p (HELP_PAGE_*) from its top */
 void help_show_page(help *h, int p);

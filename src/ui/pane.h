@@ -34,8 +34,9 @@ typedef struct pane_ops {
 	void (*recalc)(void *state, ui_rect r);
 	void (*repaint)(void *state, ui_rect r);
 	unsigned (*handle)(void *state, const pane_event *ev);
-	/* optional: whether the F-key bar shows a's key in the pane's current mode, so
-	 * that no key is shown that does nothing there (NULL: every bound F-key) */
+	/* optional: whether a does something in the pane's current mode; the F-key bar
+	 * and the help show only such actions (NULL: only the shell's own, help, menu,
+	 * quit and navigation) */
 	bool (*offers)(void *state, action a);
 	/* optional: where the hardware cursor goes (a form field's caret, where the input
 	 * method opens its window); false hides it */

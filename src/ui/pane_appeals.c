@@ -1098,15 +1098,20 @@ static void repaint(void *state, ui_rect r)
 static bool offers(void *state, action a)
 {
 	app_pane *p = state;
+	bool browsing = p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	switch (a) {
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
+	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
 		return true;
-	case ACT_REFRESH:
-		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
-	case ACT_NEW: case ACT_SEARCH: case ACT_SORT: case ACT_CALLBACK:
+	case ACT_REFRESH: case ACT_MOVE: case ACT_BACK: case ACT_CANCEL:
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_FIRST: case ACT_LAST:
+	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
+		return browsing;
+	case ACT_NEW: case ACT_SEARCH: case ACT_SORT: case ACT_SORT_REVERSE: case ACT_CALLBACK:
+	case ACT_OPEN: case ACT_NEXT_TAB: case ACT_PREV_TAB: case ACT_LEFT: case ACT_RIGHT:
 		return p->mode == MODE_LIST;
-	case ACT_MOVE:
-		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
+	case ACT_SEARCH_NEXT: case ACT_SEARCH_PREV:
+		return p->mode == MODE_LIST && p->search;
 	default:
 		return false;
 	}

@@ -190,12 +190,23 @@ static void switch_tab(shell *sh, int i)
 	sh->dirty |= DIRTY_TITLE | DIRTY_RECALC | DIRTY_PANE;
 }
 
+/* what a pane without an offers hook does: only what the shell does for every pane */
+static bool shell_offers(void *state, action a)
+{
+	(void)state;
+	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT ||
+	       (action_group_of(a) == GRP_NAV && a != ACT_REFRESH);
+}
+
 static void open_help(shell *sh, int page)
 {
 	if (!sh->help) {
 		const settings *cfg = sh->ctx->cfg;
+		const pane_ops *ops = pane_table[sh->cur];
 		sh->help = help_new(sh->km, cfg ? (int)cfg_int(cfg, SET_QUIET_FIRST_DAY) : 1,
-		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23);
+		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23,
+		                    ops->offers ? ops->offers : shell_offers,
+		                    sh->state[sh->cur]);
 	}
 	help_show_page(sh->help, page);
 	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
@@ -428,7 +439,9 @@ static void draw_bar(shell *sh)
 		if (a == ACT_NONE)
 			continue;
 		const pane_ops *ops = pane_table[sh->cur];
-		if (!sh->help && ops->offers && !ops->offers(sh->state[sh->cur], a))
+		bool offered = sh->help ? help_offers(a) :
+		               ops->offers ? ops->offers(sh->state[sh->cur], a) : shell_offers(NULL, a);
+		if (!offered)
 			continue;
 		char num[8];
 		snprintf(num, sizeof num, "%d", f);

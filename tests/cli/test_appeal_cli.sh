@@ -270,6 +270,10 @@ expect_rc 0 --db "$db" --today 2026-06-05 appeal list --overdue --sort due --for
 check "$(cut -d, -f1,8,9 "$out" | tr '\n' ' ')" "number,next_due,light $n3,2026-03-13,red $n6,2026-06-04,red " "overdue, most overdue first"
 expect_rc 0 --db "$db" --today 2026-06-04 appeal list --light yellow --format csv
 check "$(cut -d, -f1,8,9,10 "$out" | tr '\n' ' ')" "number,next_due,light,due_text $n6,2026-06-04,yellow,due today " "yellow on the due day"
+expect_rc 0 --db "$db" --today 2026-06-04 appeal list --light red,yellow --sort due --format csv
+check "$(cut -d, -f1,9 "$out" | tr '\n' ' ')" "number,light $n3,red $n6,yellow " "red and yellow as one range"
+expect_rc 0 --db "$db" --today 2026-06-04 appeal list --light red,green --format csv
+check "$(cut -d, -f1,9 "$out" | tr '\n' ' ')" "number,light $n3,red " "red or green"
 expect_rc 0 --db "$db" --today 2026-06-03 appeal list --light green --format csv
 check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number " "green: nothing has more than a working day left"
 # dates are data: asked as of Mar 5, n6 (due Jun 2) is far off too

@@ -18,22 +18,23 @@ import sys
 import unicodedata
 
 # the databases, made by qifu demo: 60 enterprises, and none (the empty states);
-# 'officer' is the demo with the person at the keyboard made 昌东镇's area officer
+# 'officer' is the demo with the person at the keyboard made 昌东镇's area officer,
+# 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden
 DATABASES = {
     'demo': ['--enterprises', '60', '--seed', '7'],
     'empty': ['--enterprises', '0', '--seed', '7'],
     'officer': ['--enterprises', '60', '--seed', '7'],
     'appeals': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'frontdesk': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'inspector': ['--enterprises', '60', '--seed', '7'],
 }
-# databases whose demo lives up to a fixed day rather than the clock's (appeals
-# move through working days up to "today")
-DEMO_TODAY = {'appeals': '2026-12-01', 'frontdesk': '2026-12-01'}
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
 FRONTDESK_SQL = "UPDATE staff SET role = 'frontdesk', unit = '区企服中心' WHERE login = ?"
 AREA_OFFICER_SQL = ("UPDATE staff SET role = 'area_officer', unit = '昌东镇', area = '昌东镇' "
                     "WHERE login = ?")
+INSPECTOR_SQL = ("UPDATE staff SET role = 'unit_staff', unit = '高新市场监管局', area = NULL "
+                 "WHERE login = ?")
 
 # name: (sizes, languages, database); the keys are in NAME.keys
 CASES = {
@@ -64,6 +65,10 @@ CASES = {
     'app-intake': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
     'app-callback': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
     'app-close': (['80x24'], ['zh_CN', 'en'], 'frontdesk'),
+    'calendar-months': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'calendar-jump': (['80x24'], ['zh_CN', 'en'], 'demo'),
+    'calendar-check': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'calendar-hidden': (['80x24'], ['zh_CN', 'en'], 'inspector'),
 }
 
 
@@ -128,15 +133,16 @@ def main():
         db = dbs[name] = os.path.join(args.work, name + '.db')
         if os.path.exists(db):
             os.remove(db)
-        today = ['--today', DEMO_TODAY[name]] if name in DEMO_TODAY else []
-        demo = subprocess.run([args.qifu, '--db', db] + today + ['demo'] + demo_args,
+        # the demo's inspections lie around its today: the screens' today keeps them put
+        demo = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01', 'demo'] + demo_args,
                               env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
         if demo.returncode != 0:
             print('qifu demo %s failed (%d): %s' % (name, demo.returncode, demo.stderr))
             return 1
-        if name == 'officer':
+        if name in ('officer', 'inspector'):
             with sqlite3.connect(db) as con:
-                con.execute(AREA_OFFICER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
+                con.execute(AREA_OFFICER_SQL if name == 'officer' else INSPECTOR_SQL,
+                            (pwd.getpwuid(os.getuid()).pw_name,))
         if name == 'frontdesk':
             with sqlite3.connect(db) as con:
                 con.execute(FRONTDESK_SQL, (pwd.getpwuid(os.getuid()).pw_name,))

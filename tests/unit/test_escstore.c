@@ -2,6 +2,7 @@
  * calendar, the board's states and filters, then a small database written through
  * the stores: counts and windows per level by lead unit and overseeing leader, the
  * overdue list's order, dispatch records, the version check and the unit counts.
+ * The shared ladder moves (store/esc_move.h) run a table of moves on that database.
  * The commands and the report's figures are tested in test_escalation_cli.sh. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +18,7 @@
 #include "model/escalation.h"
 #include "store/appeal_store.h"
 #include "store/enterprise_store.h"
+#include "store/esc_move.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 #include "store/supervision_store.h"
@@ -404,6 +406,105 @@ static void test_board_store(void **state)
 	sb_free(&err);
 }
 
+/* The shared ladder moves, in order on one appeal dispatched to 区科经局: each row is
+ * decided on the appeal as stored now (or, stale, as read before the first move). */
+static void test_moves(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-escmove-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	strbuf err = STRBUF_INIT;
+	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	assert_non_null(d);
+	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
+	add_enterprise(d);
+	char x1[TICKET_NUMBER_SIZE];
+	reg(d, "2026-03-02", x1);
+	move(d, x1, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02");
+	appeal_record old;
+	assert_int_equal(appeal_store_get(d, x1, false, &old, &err), 0);
+
+	const char *const ov[] = { kj, NULL };
+	const escalation_actor sup = { ROLE_SUPERVISOR, "区科经局", centre, 0, NULL };
+	const escalation_actor other = { ROLE_UNIT_STAFF, tc, centre, 0, NULL };
+	const escalation_actor lead = { ROLE_UNIT_STAFF, kj, centre, 0, NULL };
+	const escalation_actor l2 = leader2(ov);
+	static const char *const decided = "限期办结";
+	const struct {
+		escalation_action act;
+		const escalation_actor *who;
+		const char *login;
+		const char *text;      /* reason, outcome or the record's decision */
+		bool stale;
+		esc_move_result want;
+		int level;             /* the appeal's level after the row */
+	} rows[] = {
+		{ ESC_ACT_ESCALATE, &sup, "sv", "无法解决", false, ESC_MOVE_REFUSED, 3 },
+		{ ESC_ACT_ESCALATE, &other, "tc", "无法解决", false, ESC_MOVE_REFUSED, 3 },
+		{ ESC_ACT_ESCALATE, &lead, "kj", "", false, ESC_MOVE_INVALID, 3 },
+		{ ESC_ACT_ESCALATE, &lead, "kj", "无法解决", false, ESC_MOVE_DONE, 2 },
+		{ ESC_ACT_ESCALATE, &lead, "kj", "无法解决", false, ESC_MOVE_REFUSED, 2 },
+		{ ESC_ACT_OUTCOME, &l2, "l2a", "已协调", false, ESC_MOVE_REFUSED, 2 },
+		{ ESC_ACT_SCHEDULE, &l2, "l2a", "", false, ESC_MOVE_INVALID, 2 },
+		{ ESC_ACT_SCHEDULE, &l2, "l2a", decided, false, ESC_MOVE_DONE, 2 },
+		{ ESC_ACT_OUTCOME, &l2, "l2a", "已协调", false, ESC_MOVE_DONE, 2 },
+		{ ESC_ACT_OUTCOME, &l2, "l2a", "", false, ESC_MOVE_INVALID, 2 },
+		/* the lead unit may hold a level-3 dispatch on what it saw: the store refuses */
+		{ ESC_ACT_SCHEDULE, &lead, "kj", decided, true, ESC_MOVE_REFUSED, 2 },
+	};
+	qdate today = testcal_day("2026-03-11");
+	db_set_today(d, today);
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		appeal_record now;
+		assert_int_equal(appeal_store_get(d, x1, false, &now, &err), 0);
+		esc_mover m = { d, rows[i].login, rows[i].who, cal, today };
+		escalation_verdict v;
+		escalation_record r = { 0, ESC_MODE_MEETING, today, "会议室", NULL, rows[i].text,
+			testcal_day("2026-03-20"), NULL };
+		ticket_timers after;
+		int64_t id = 0;
+		sb_reset(&err);
+		const appeal_record *seen = rows[i].stale ? &old : &now;
+		esc_move_result got = rows[i].act == ESC_ACT_ESCALATE
+			? esc_move_escalate(&m, seen, rows[i].text, &v, &err)
+			: rows[i].act == ESC_ACT_SCHEDULE
+			? esc_move_schedule(&m, seen, &r, &after, &id, &err)
+			: esc_move_outcome(&m, seen, rows[i].text, &id, &err);
+		if (got != rows[i].want)
+			fail_msg("row %zu: got %d, want %d: %s", i, got, rows[i].want, sb_str(&err));
+		/* every result but DONE says why */
+		if ((got == ESC_MOVE_DONE) != (sb_str(&err)[0] == '\0'))
+			fail_msg("row %zu: message '%s'", i, sb_str(&err));
+		if (rows[i].stale && !strstr(sb_str(&err), "changed"))
+			fail_msg("row %zu: not refused as stale: %s", i, sb_str(&err));
+		if (rows[i].act == ESC_ACT_SCHEDULE && got == ESC_MOVE_DONE) {
+			assert_int_equal(r.level, 2);
+			assert_int_equal(after.t[TICKET_TIMER_HANDLE].due, testcal_day("2026-03-20"));
+		}
+		appeal_record_clear(&now);
+		assert_int_equal(appeal_store_get(d, x1, false, &now, &err), 0);
+		if (now.level != rows[i].level)
+			fail_msg("row %zu: level %d, want %d", i, now.level, rows[i].level);
+		appeal_record_clear(&now);
+	}
+	esc_dispatch *x = NULL;
+	int n = 0;
+	ok(esc_store_dispatches(d, old.id, &x, &n, &err), &err);
+	assert_int_equal(n, 1);
+	assert_string_equal(x[0].decision, decided);
+	assert_string_equal(x[0].outcome, "已协调");
+	esc_dispatches_free(&x, n);
+	appeal_record_clear(&old);
+	db_close(&d);
+	sb_free(&err);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -411,6 +512,7 @@ int main(void)
 		cmocka_unit_test(test_board_states),
 		cmocka_unit_test(test_board_filter),
 		cmocka_unit_test(test_board_store),
+		cmocka_unit_test(test_moves),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

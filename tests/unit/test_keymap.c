@@ -36,10 +36,12 @@ static void test_defaults(void **state)
 		{ QK_TAB, ACT_NEXT_TAB }, { QK_BTAB, ACT_PREV_TAB },
 		{ '1', ACT_TAB_1 }, { '2', ACT_TAB_2 }, { '3', ACT_TAB_3 }, { '4', ACT_TAB_4 },
 		{ '[', ACT_PREV_MONTH }, { ']', ACT_NEXT_MONTH }, { 't', ACT_TODAY },
+		{ QK_F12, ACT_CHECK_DATE }, { 'c', ACT_CHECK_DATE },
 		{ 12, ACT_REDRAW },
 		/* UX.md: never F11, C-s, C-q; unbound keys stay unbound */
-		{ QK_F11, ACT_NONE }, { QK_F12, ACT_NONE }, { 19, ACT_NONE }, { 17, ACT_NONE },
-		{ 'x', ACT_NONE }, { 0x534E, ACT_NONE }, { QK_RESIZE, ACT_NONE },
+		{ QK_F11, ACT_NONE }, { 19, ACT_NONE }, { 17, ACT_NONE },
+		{ 'z', ACT_NONE }, { 0x534E, ACT_NONE },
+		{ 'x', ACT_ESCALATE }, { 'd', ACT_SCHEDULE }, { 'o', ACT_OUTCOME }, { 'v', ACT_NEXT_VIEW }, { QK_RESIZE, ACT_NONE },
 	};
 	keymap *km = keymap_new();
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -81,7 +83,8 @@ static void test_fkeys(void **state)
 	static const struct { action a; int f; } t[] = {
 		{ ACT_HELP, 1 }, { ACT_NEW, 2 }, { ACT_SEARCH, 3 }, { ACT_FILTER, 4 },
 		{ ACT_REFRESH, 5 }, { ACT_SORT, 6 }, { ACT_EXPORT, 7 }, { ACT_UNDO, 8 },
-		{ ACT_MENU, 9 }, { ACT_QUIT, 10 }, { ACT_REDRAW, 0 }, { ACT_DOWN, 0 },
+		{ ACT_MENU, 9 }, { ACT_QUIT, 10 }, { ACT_CHECK_DATE, 12 }, { ACT_REDRAW, 0 },
+		{ ACT_DOWN, 0 },
 	};
 	keymap *km = keymap_new();
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
@@ -246,6 +249,8 @@ static void test_groups(void **state)
 		{ ACT_HELP, GRP_NAV }, { ACT_DOWN, GRP_NAV }, { ACT_SEARCH, GRP_FIND },
 		{ ACT_FILTER, GRP_FIND }, { ACT_SORT, GRP_FIND }, { ACT_NEW, GRP_APPEAL },
 		{ ACT_UNDO, GRP_APPEAL }, { ACT_EXPORT, GRP_EXPORT }, { ACT_REDRAW, GRP_TERM },
+		{ ACT_TODAY, GRP_CALENDAR }, { ACT_NEXT_MONTH, GRP_CALENDAR },
+		{ ACT_CHECK_DATE, GRP_CALENDAR },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		assert_int_equal(action_group_of(t[i].a), t[i].g);

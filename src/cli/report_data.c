@@ -1,0 +1,105 @@
+/* Report rows shared by the CLI reports and the TUI's report views: the supervision
+ * counts sorted into the units' order, and the quarter's per-unit aggregation over
+ * every unit that serves enterprises. */
+#include "cli/report_data.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "model/unit.h"
+#include "store/rating_store.h"
+#include "store/supervision_store.h"
+
+/* position of a unit in data/units.tsv; units no longer listed go last */
+static int unit_rank(const unit_table *t, const char *name)
+{
+	const unit_def *u = units_find(t, name);
+	return u ? (int)(u - t->v) : t->n;
+}
+
+/* rows (by unit name from the store) into the order of data/units.tsv; an insertion
+ * sort, as a zone has a few dozen units and qsort has no context for the table */
+static void sort_by_units(supervision_counts *rows, int n, const unit_table *t)
+{
+	for (int i = 1; i < n; i++) {
+		supervision_counts r = rows[i];
+		int rank = unit_rank(t, r.unit), j = i;
+		for (; j > 0 && unit_rank(t, rows[j - 1].unit) > rank; j--)
+			rows[j] = rows[j - 1];
+		rows[j] = r;
+	}
+}
+
+int report_units_rows(cli_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
+		strbuf *err)
+{
+	*rows = NULL;
+	*n = 0;
+	if (sup_store_unit_counts(cli_db(ctx), from, to, ctx->today, cli_calendar(ctx),
+	                          cli_ticket_params(ctx).dispatch_days, rows, n, err) < 0)
+		return -1;
+	/* a count beyond its whole is a broken query or database, not a figure to print */
+	for (int i = 0; i < *n; i++)
+		if (supervision_counts_check(&(*rows)[i], err) < 0)
+			return -1;
+	sort_by_units(*rows, *n, cli_units(ctx));
+	return 0;
+}
+
+typedef struct quarter_state {
+	assessment_unit *rows;
+	int n;
+	assessment_tiers tiers;
+	const unit_table *units;
+} quarter_state;
+
+static int find_row(quarter_state *st, const char *unit)
+{
+	for (int i = 0; i < st->n; i++)
+		if (strcmp(st->rows[i].unit, unit) == 0)
+			return i;
+	st->rows = xrealloc(st->rows, sizeof *st->rows * (size_t)(st->n + 1));
+	const unit_def *u = units_find(st->units, unit);
+	assessment_unit_stats(u ? u->name : xstrdup(unit), 0, 0, &st->tiers, &st->rows[st->n]);
+	return st->n++;
+}
+
+static void add_sum(const char *unit, long sum, int count, void *arg)
+{
+	quarter_state *st = arg;
+	int i = find_row(st, unit);
+	assessment_unit_stats(st->rows[i].unit, sum, count, &st->tiers, &st->rows[i]);
+}
+
+int report_quarter_rows(cli_ctx *ctx, assessment_quarter q, assessment_unit **rows, int *n,
+		int *frozen, strbuf *err)
+{
+	quarter_state st = { NULL, 0, cli_assessment_tiers(ctx), cli_units(ctx) };
+	/* every unit that serves enterprises has a row, rated or not */
+	for (int i = 0; i < st.units->n; i++) {
+		unit_kind k = st.units->v[i].kind;
+		if (k == UNIT_DEPT || k == UNIT_AREA || k == UNIT_CENTRE)
+			find_row(&st, st.units->v[i].name);
+	}
+	*rows = NULL;
+	*n = 0;
+	if (rating_store_sums(cli_db(ctx), q, add_sum, &st, err) < 0) {
+		report_quarter_rows_free(ctx, &st.rows, st.n);
+		return -1;
+	}
+	*frozen = rating_store_frozen(cli_db(ctx), q, err);
+	*rows = st.rows;
+	*n = st.n;
+	return 0;
+}
+
+void report_quarter_rows_free(cli_ctx *ctx, assessment_unit **rows, int n)
+{
+	const unit_table *units = cli_units(ctx);
+	/* names of units no longer listed were copied by find_row */
+	for (int i = 0; i < n; i++)
+		if (!units_find(units, (*rows)[i].unit))
+			free((char *)(*rows)[i].unit);
+	xfree(rows);
+}

@@ -1,0 +1,16 @@
+/* An appeal in a detail view: its facts, running deadlines and lights, the dispatch
+ * level and every dispatch record with its outcome. Any pane that opens an appeal
+ * (the Escalation board, the Appeals list) fills its detail view with this. */
+#ifndef QIFU_APPEAL_DETAIL_H
+#define QIFU_APPEAL_DETAIL_H
+#include "cli/cli.h"
+#include "core/strbuf.h"
+#include "store/appeal_store.h"
+#include "ui/detail.h"
+
+/* fill d (cleared first, scroll kept when keep_scroll) with appeal a as ctx sees it
+ * today, its dispatch records read from the store; -1 with the error in err */
+int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool keep_scroll,
+		strbuf *err);
+
+#endif

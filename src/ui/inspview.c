@@ -1,0 +1,159 @@
+/* Inspections for the detail view. A plan's fields are the CLI's own (cmd_inspect's
+ * inspect_plan_fields), so the screen and `qifu inspect show` never word a plan
+ * differently; the 360 section lists an enterprise's latest plans and refused entries
+ * one line each, with the evaluation only where PERM_INSP_EVAL_VIEW allows it. */
+#include "ui/inspview.h"
+
+#include <stdlib.h>
+
+#include "cli/cmd_inspect.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/xalloc.h"
+#include "model/insp_plan.h"
+#include "store/staff_store.h"
+
+static void add_field(void *arg, const char *label, const char *value)
+{
+	detail_field(arg, label, value);
+}
+
+static bool visible_to(cli_ctx *ctx, const insp_record *r)
+{
+	return ctx->actor && inspect_eval_visible(ctx->actor, r);
+}
+
+void inspview_plan(detail *d, cli_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
+{
+	detail_clear(d, false);
+	char *title = r->code ? xasprintf(_("Inspection %lld, plan code %s"), (long long)r->id, r->code)
+	                      : xasprintf(_("Inspection %lld (no plan code until approved)"),
+	                                  (long long)r->id);
+	detail_title(d, title);
+	xfree(&title);
+	inspect_plan_fields(r, t, visible_to(ctx, r), add_field, d);
+}
+
+/* "2026-12-10 区应急局, 一般性检查: 已批准, plan code JC26-000052-1", worded as the
+ * other records of the 360 view, then the outcome, an override and the evaluation */
+static void plan_item(detail *d, cli_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
+{
+	char day[11];
+	strbuf s = STRBUF_INIT;
+	sb_addf(&s, _("%s %s, %s: %s"), date_format(r->date, day), r->unit,
+	        inspect_reason_name(t, r->reason), _(insp_plan_state_label(r->state)));
+	if (r->code)
+		sb_addf(&s, _(", plan code %s"), r->code);
+	if (r->has_outcome)
+		sb_addf(&s, _("; %s"), _(insp_plan_outcome_label(r->outcome)));
+	if (r->override_reason)
+		sb_addf(&s, _("; let through by a supervisor's override: %s"), r->override_reason);
+	bool visible = visible_to(ctx, r);
+	for (int i = 0; i < r->nevals; i++) {
+		if (!visible) {
+			sb_addf(&s, _("; evaluation hidden from the inspected unit"));
+			break;
+		}
+		sb_addf(&s, _("; evaluated %d/5"), r->evals[i].score);
+		if (*r->evals[i].comment)
+			sb_addf(&s, " %s", r->evals[i].comment);
+	}
+	detail_item(d, sb_str(&s));
+	sb_free(&s);
+}
+
+static void plans_section(detail *d, cli_ctx *ctx, int64_t id, const inspect_reason_table *t)
+{
+	db *dbh = cli_db(ctx);
+	insp_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
+	strbuf err = STRBUF_INIT;
+	long n = 0;
+	detail_section(d, _("Inspection plans"));
+	if (insp_store_count(dbh, &f, &n, &err) < 0) {
+		detail_note(d, sb_str(&err));
+		sb_free(&err);
+		return;
+	}
+	if (n == 0) {
+		detail_note(d, _("none registered"));
+		return;
+	}
+	/* the window runs by date: the latest plans are its end, shown newest first */
+	int want = n < INSPVIEW_ENT_PLANS ? (int)n : INSPVIEW_ENT_PLANS, got = 0;
+	insp_record *v = xcalloc((size_t)want, sizeof *v);
+	if (insp_store_window(dbh, &f, n - want, want, v, &got, &err) < 0)
+		detail_note(d, sb_str(&err));
+	for (int i = got - 1; i >= 0; i--)
+		plan_item(d, ctx, &v[i], t);
+	for (int i = 0; i < got; i++)
+		insp_record_clear(&v[i]);
+	free(v);
+	if (n > want) {
+		char *more = xasprintf(_("the latest %d are shown; %s lists them all"), want,
+		                       "qifu inspect list");
+		detail_note(d, more);
+		xfree(&more);
+	}
+	sb_free(&err);
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const insp_refusal *x = *(const insp_refusal *const *)a, *y = *(const insp_refusal *const *)b;
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id;
+}
+
+/* The store lists the zone's refused entries by unit; one enterprise's few are picked
+ * out here rather than in a second query of the same table. */
+/* The store lists the zone's refused entries by unit; one enterprise's few are picked
+ * out here rather than in a second query of the same table. */
+static void refusals_section(detail *d, cli_ctx *ctx, int64_t id)
+{
+	insp_refusal *v = NULL;
+	int n = 0, shown = 0;
+	strbuf err = STRBUF_INIT;
+	detail_section(d, _("Entries refused without a registered plan"));
+	if (insp_store_refusals(cli_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &err) < 0) {
+		detail_note(d, sb_str(&err));
+		sb_free(&err);
+		return;
+	}
+	const insp_refusal **mine = n ? xcalloc((size_t)n, sizeof *mine) : NULL;
+	for (int i = 0; i < n; i++)
+		if (v[i].enterprise_id == id)
+			mine[shown++] = &v[i];
+	if (shown)
+		qsort(mine, (size_t)shown, sizeof *mine, newest_first);
+	for (int i = 0; i < shown; i++) {
+		char day[11];
+		const insp_refusal *r = mine[i];
+		char *line = *r->note ?
+			xasprintf(_("%s %s: %s (%s)"), date_format(r->date, day), r->unit, r->people,
+			          r->note) :
+			xasprintf(_("%s %s: %s"), date_format(r->date, day), r->unit, r->people);
+		detail_item(d, line);
+		xfree(&line);
+	}
+	free(mine);
+	for (int i = 0; i < n; i++)
+		insp_refusal_clear(&v[i]);
+	free(v);
+	if (!shown)
+		detail_note(d, _("none registered"));
+	sb_free(&err);
+}
+
+void inspview_enterprise(detail *d, cli_ctx *ctx, int64_t enterprise_id)
+{
+	strbuf err = STRBUF_INIT;
+	char *path = paths_data_file("inspect_reasons.tsv");
+	/* without the table the codes stand in for the names: still true, less friendly */
+	inspect_reason_table *t = inspect_reason_load(path, &err);
+	xfree(&path);
+	sb_free(&err);
+	plans_section(d, ctx, enterprise_id, t);
+	refusals_section(d, ctx, enterprise_id);
+	inspect_reason_table_free(&t);
+}

@@ -1,0 +1,23 @@
+/* Inspections in the detail view: one plan with every field `qifu inspect show` gives,
+ * and the inspections section of an enterprise's 360 view (its plans and the entries
+ * it refused). Evaluations pass the permission function on the way out, as in the CLI. */
+#ifndef QIFU_INSPVIEW_H
+#define QIFU_INSPVIEW_H
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "model/inspect_reason.h"
+#include "store/inspection_store.h"
+#include "ui/detail.h"
+
+/* the most plans the 360 view lists before saying how many earlier ones there are */
+#define INSPVIEW_ENT_PLANS 10
+
+/* plan r into d (cleared first), titled by its code; evaluations only when the actor
+ * of ctx may read them; t gives the reasons' names (NULL: codes) */
+void inspview_plan(detail *d, cli_ctx *ctx, const insp_record *r, const inspect_reason_table *t);
+/* the enterprise's inspections appended to d as sections: its latest plans (scores
+ * where the actor may read them) and the entries it refused without a registered plan */
+void inspview_enterprise(detail *d, cli_ctx *ctx, int64_t enterprise_id);
+
+#endif
