@@ -4,6 +4,7 @@
  * verbs, options and the number as the first word of the output are a stable
  * interface scripts depend on. */
 #include "cli/cmd_appeal.h"
+#include "cli/appeal_move.h"
 #include "cli/cli_args.h"
 
 #include <getopt.h>
@@ -357,29 +358,18 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	if ((rc = cli_arg_enterprise(ctx, uscc_arg, &e, PERM_ENT_VIEW)) != 0)
 		goto out;
 	rc = EXIT_USAGE;
-	staff *me = cli_actor(ctx);
-	ticket_actor who = appeal_cli_actor(ctx);
-	ticket_view view = { NULL, e.uscc, TICKET_ST_NEW, kind, who.unit, NULL, NULL, 0 };
-	ticket_move m;
-	if (!ticket_decide(&view, TICKET_ACT_REGISTER, &who, &m)) {
-		ticket_refusal_text(&view, &who, &m, &err);
-		cli_error("%s", sb_str(&err));
-		rc = EXIT_NO;
-		goto out;
-	}
-	ticket_params p = cli_ticket_params(ctx);
-	ticket_timers tm;
-	ticket_timers_init(&tm);
-	ticket_timers_apply(&tm, &m, &view, NULL, &p, cli_calendar(ctx), ctx->today);
-	appeal_cli_warn_years(ctx, &tm);
 	warn_similar(ctx, e.uscc, title);
-	appeal_new a = { e.uscc, title, desc, kind, channel, who.unit, me->id, m.to, &tm };
+	appeal_new a = { e.uscc, title, desc, kind, channel, NULL, 0, TICKET_ST_NEW, NULL };
 	char number[TICKET_NUMBER_SIZE];
-	if (appeal_store_create(cli_db(ctx), me->login, &a, number, &err) < 0) {
+	ticket_timers tm;
+	appeal_move_rc w = appeal_move_register(ctx, &a, number, &tm, &err);
+	if (w != APPEAL_MOVE_DONE) {
 		cli_error("%s", sb_str(&err));
+		rc = w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 		goto out;
 	}
-	printf(_("%s registered for %s, now %s\n"), number, e.name, _(ticket_state_label(m.to)));
+	appeal_cli_warn_years(ctx, &tm);
+	printf(_("%s registered for %s, now %s\n"), number, e.name, _(ticket_state_label(a.state)));
 	appeal_cli_print_started(ctx, NULL, &tm);
 	rc = EXIT_OK;
 out:
@@ -540,24 +530,6 @@ static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args 
 	return 0;
 }
 
-/* a merge's target must be visible to the actor and a fit for the rules; 0 or exit */
-static int check_merge(cli_ctx *ctx, const appeal_record *src, const char *into)
-{
-	appeal_record t;
-	int rc = appeal_cli_load(ctx, into, false, &t);
-	if (rc)
-		return rc;
-	strbuf err = STRBUF_INIT;
-	ticket_view sv = appeal_record_view(src), tv = appeal_record_view(&t);
-	if (ticket_merge_check(&sv, &tv, &err) < 0) {
-		cli_error("%s", sb_str(&err));
-		rc = EXIT_NO;
-	}
-	sb_free(&err);
-	appeal_record_clear(&t);
-	return rc;
-}
-
 static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **argv)
 {
 	move_args a;
@@ -570,7 +542,6 @@ static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **ar
 	appeal_record rec;
 	if ((rc = appeal_cli_load(ctx, a.number, false, &rec)) != 0)
 		return rc;
-	db *d = cli_db(ctx);
 	strbuf err = STRBUF_INIT;
 	char *text = NULL, **related = NULL;
 	ticket_input in;
@@ -578,34 +549,16 @@ static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **ar
 	/* a stale view is refused before anything is decided on it */
 	if ((rc = appeal_cli_check_version(ctx, &rec, a.version)) != 0)
 		goto out;
-	ticket_actor who = appeal_cli_actor(ctx);
-	ticket_view view = appeal_record_view(&rec);
-	if (!ticket_decide(&view, action, &who, &m)) {
-		ticket_refusal_text(&view, &who, &m, &err);
-		cli_error("%s: %s", rec.number, sb_str(&err));
-		rc = EXIT_NO;
-		goto out;
-	}
 	if ((rc = build_input(ctx, v, &a, &in, &text, &related)) != 0)
 		goto out;
-	calendar *cal = cli_calendar(ctx);
-	if (ticket_input_check(&view, &rec.timers, &m, &in, cal, ctx->today, &err) < 0) {
+	ticket_timers after;
+	appeal_move_rc w = appeal_move_make(ctx, &rec, action, &in, &m, &after, &err);
+	if (w != APPEAL_MOVE_DONE) {
 		cli_error("%s: %s", rec.number, sb_str(&err));
-		rc = EXIT_USAGE;
+		rc = w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 		goto out;
 	}
-	if (m.action == TICKET_ACT_MERGE && (rc = check_merge(ctx, &rec, in.into)) != 0)
-		goto out;
-	ticket_params p = cli_ticket_params(ctx);
-	ticket_timers after = rec.timers;
-	ticket_timers_apply(&after, &m, &view, &in, &p, cal, ctx->today);
 	appeal_cli_warn_years(ctx, &after);
-	int w = appeal_store_move(d, cli_actor(ctx)->login, &rec, &m, &in, &after, &err);
-	if (w != 0) {
-		cli_error("%s", sb_str(&err));
-		rc = w > 0 ? EXIT_NO : EXIT_USAGE;
-		goto out;
-	}
 	printf(_("%s %s: now %s (version %d)\n"), rec.number, _(ticket_action_label(m.action)),
 	       _(ticket_state_label(m.to)), rec.version + 1);
 	appeal_cli_print_started(ctx, &rec.timers, &after);

@@ -103,6 +103,10 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_SORT_REVERSE, "sort_reverse", GRP_FIND, "S", N_("Reverse"), \
 	  N_("reverse the sort order")) \
 	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), N_("register a new record")) \
+	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
+	  N_("Appeals: the moves you may make on the selected appeal now, each with its form")) \
+	X(ACT_CALLBACK, "callback", GRP_APPEAL, "b", N_("Callback"), \
+	  N_("Appeals: call the enterprises back one appeal after another (the callback queue)")) \
 	X(ACT_EDIT, "edit", GRP_APPEAL, "E, C-e", N_("Edit"), \
 	  N_("edit the selected record (the enterprise in the Enterprises tab)")) \
 	X(ACT_UNDO, "undo", GRP_APPEAL, "F8, u", N_("Undo"), \

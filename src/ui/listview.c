@@ -24,6 +24,7 @@ struct listview {
 	int sort_col;
 	bool sort_desc;
 	strbuf row;
+	lv_style_fn style;
 };
 
 listview *lv_new(const lv_column *cols, int ncols, const lv_source *src)
@@ -50,6 +51,11 @@ void lv_set_sort(listview *lv, int col, bool desc)
 {
 	lv->sort_col = col;
 	lv->sort_desc = desc;
+}
+
+void lv_set_style(listview *lv, lv_style_fn style)
+{
+	lv->style = style;
 }
 
 void lv_invalidate(listview *lv)
@@ -116,6 +122,24 @@ static void add_separator(listview *lv, bool *first)
 	*first = false;
 }
 
+/* cells with a style of their own (a light) drawn again over the plain row */
+static void restyle(listview *lv, ui_rect r, int y, long row)
+{
+	int x = 0;
+	bool first = true;
+	for (int i = 0; i < lv->ncols; i++) {
+		if (lv->width[i] <= 0)
+			continue;
+		x += first ? 0 : 1;
+		first = false;
+		ui_style st = lv->style(lv->src.arg, row, i);
+		if (st != STYLE_NORMAL && x + lv->width[i] <= r.w)
+			draw_text(r.y + y, r.x + x, lv->width[i], lv->src.cell(lv->src.arg, row, i),
+			          lv->cols[i].align, st);
+		x += lv->width[i];
+	}
+}
+
 void lv_repaint(listview *lv, ui_rect r)
 {
 	if (r.h <= 0 || r.w <= 0)
@@ -151,6 +175,8 @@ void lv_repaint(listview *lv, ui_rect r)
 		}
 		draw_text(r.y + y, r.x, r.w, sb_str(&lv->row), TEXT_LEFT,
 		          have && row == lv->cursor ? STYLE_CURSOR : STYLE_NORMAL);
+		if (have && lv->style)
+			restyle(lv, r, y, row);
 	}
 }
 

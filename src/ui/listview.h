@@ -27,10 +27,15 @@ typedef struct lv_source {
 
 typedef struct listview listview;
 
+/* the style of one cell of a loaded row; STYLE_NORMAL keeps the row's own */
+typedef ui_style (*lv_style_fn)(void *arg, long row, int col);
+
 listview *lv_new(const lv_column *cols, int ncols, const lv_source *src);
 void lv_free(listview **lv);
 /* the sort indicator: column col gets ^ (ascending) or v (descending); -1 none */
 void lv_set_sort(listview *lv, int col, bool desc);
+/* cells drawn in a style of their own (the lights' colours); NULL for none */
+void lv_set_style(listview *lv, lv_style_fn style);
 /* the data changed: recount and refetch on the next recalc; the cursor stays put
  * when the row still exists */
 void lv_invalidate(listview *lv);

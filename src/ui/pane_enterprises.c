@@ -19,6 +19,7 @@
 #include "model/perm.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
+#include "ui/appsection.h"
 #include "ui/detail.h"
 #include "ui/entlist.h"
 #include "ui/entrec.h"
@@ -313,12 +314,13 @@ static void build_view(ent_pane *p, const ent_row *row)
 
 	entrec_sections(p->rec, d, &e);
 
-	/* the count the register keeps with the enterprise; the appeals themselves are
-	 * the Appeals tab's */
+	/* the count the register keeps with the enterprise (appeal triggers), then the
+	 * appeals themselves */
 	detail_section(d, _("Appeals"));
 	char *open = xasprintf("%d", row->open_appeals);
 	detail_field(d, _("Open appeals"), open);
 	xfree(&open);
+	appsection_add(p->sh, d, e.uscc);
 	ent_record_clear(&e);
 	sb_free(&err);
 }
@@ -1399,6 +1401,8 @@ static bool offers(void *state, action a)
 		return p->mode == MODE_LIST;
 	case ACT_PREV_MONTH: case ACT_NEXT_MONTH: case ACT_TODAY: case ACT_CHECK_DATE:
 		return false; /* the Calendar's */
+	case ACT_MOVE: case ACT_CALLBACK:
+		return false; /* the Appeals' */
 	default:
 		return p->mode == MODE_LIST;
 	}

@@ -389,6 +389,32 @@ int main(int argc, char **argv)
 	send_bytes(&s, "\r");
 	pump(&s, 200, 3000);
 
+	/* the Appeals tab: F2 registers an appeal for the enterprise just added, picked by
+	 * its name and titled in Chinese as an input method commits them; it is then in
+	 * the 待分办 view (a supervisor starts on 红灯: five views to the left) */
+	send_bytes(&s, "2");
+	pump(&s, 200, 3000);
+	check(&s, "appeals tab", (const char *const[]){ "[红灯", "待分办", NULL });
+	send_bytes(&s, "\033OQ");
+	pump(&s, 200, 3000);
+	check(&s, "F2 opens the intake form", (const char *const[]){ "登记诉求", "企业*", NULL });
+	send_bytes(&s, "赣江测试");
+	pump(&s, 300, 3000);
+	check(&s, "the enterprise picker", (const char *const[]){ "赣江测试电子有限公司", NULL });
+	send_bytes(&s, "\r\t");
+	send_bytes(&s, "厂房用电增容报装进度");
+	pump(&s, 200, 3000);
+	check(&s, "the title typed", (const char *const[]){ "[厂房用电增容报装进度", NULL });
+	send_bytes(&s, "\t\t\t\t\r");
+	pump(&s, 300, 3000);
+	check(&s, "registered",
+	      (const char *const[]){ "已为赣江测试电子有限公司登记诉求", NULL });
+	for (int i = 0; i < 5; i++)
+		send_bytes(&s, "\033[D");
+	pump(&s, 300, 3000);
+	check(&s, "the new appeal in 待分办",
+	      (const char *const[]){ "[待分办", "厂房用电增容报装进度", NULL });
+
 	send_bytes(&s, "\033[21~");
 	int status = finish(&s);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)

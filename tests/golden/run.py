@@ -24,8 +24,13 @@ DATABASES = {
     'demo': ['--enterprises', '60', '--seed', '7'],
     'empty': ['--enterprises', '0', '--seed', '7'],
     'officer': ['--enterprises', '60', '--seed', '7'],
+    'appeals': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'frontdesk': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'inspector': ['--enterprises', '60', '--seed', '7'],
 }
+# the appeals demo with the person at the keyboard at the centre's front desk, who
+# dispatches and calls back
+FRONTDESK_SQL = "UPDATE staff SET role = 'frontdesk', unit = '区企服中心' WHERE login = ?"
 AREA_OFFICER_SQL = ("UPDATE staff SET role = 'area_officer', unit = '昌东镇', area = '昌东镇' "
                     "WHERE login = ?")
 INSPECTOR_SQL = ("UPDATE staff SET role = 'unit_staff', unit = '高新市场监管局', area = NULL "
@@ -54,6 +59,12 @@ CASES = {
     'ent-override': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'ent-export': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'ent-import': (['80x24', '120x40'], ['zh_CN'], 'demo'),
+    'app-tabs': (['80x24', '120x40'], ['zh_CN', 'en'], 'appeals'),
+    'app-detail': (['80x24'], ['zh_CN'], 'appeals'),
+    'app-move': (['80x24', '120x40'], ['zh_CN', 'en'], 'frontdesk'),
+    'app-intake': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
+    'app-callback': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
+    'app-close': (['80x24'], ['zh_CN', 'en'], 'frontdesk'),
     'calendar-months': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
     'calendar-jump': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'calendar-check': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
@@ -132,6 +143,9 @@ def main():
             with sqlite3.connect(db) as con:
                 con.execute(AREA_OFFICER_SQL if name == 'officer' else INSPECTOR_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
+        if name == 'frontdesk':
+            with sqlite3.connect(db) as con:
+                con.execute(FRONTDESK_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
 
     failed = passed = 0
     for name, (sizes, langs, dbname) in CASES.items():

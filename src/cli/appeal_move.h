@@ -1,0 +1,34 @@
+/* The one path an appeal move takes, from the command line and from the Appeals
+ * pane alike: decide it with the rules for the acting staff member, check what was
+ * typed, count the timers and write it under the version check. Registration goes
+ * the same way. Messages are built here, translated, into err; printing is the
+ * caller's. */
+#ifndef QIFU_APPEAL_MOVE_H
+#define QIFU_APPEAL_MOVE_H
+
+#include "cli/cli.h"
+#include "model/ticket.h"
+#include "store/appeal_store.h"
+
+/* how a move ended */
+typedef enum appeal_move_rc {
+	APPEAL_MOVE_ERROR = -1,      /* the database failed */
+	APPEAL_MOVE_DONE = 0,
+	APPEAL_MOVE_REFUSED = 1,     /* the rules, the merge target or a stale version said no */
+	APPEAL_MOVE_BAD_INPUT = 2,   /* what was typed does not do for the move */
+} appeal_move_rc;
+
+/* Make action on rec (as read at rec->version) for the acting staff member with in as
+ * typed: ticket_decide, ticket_input_check, the merge target's check,
+ * ticket_timers_apply and appeal_store_move. *m gets the verdict and *after the
+ * timers as written (both may be read whatever the outcome). */
+appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_action action,
+		const ticket_input *in, ticket_move *m, ticket_timers *after, strbuf *err);
+
+/* Register a new appeal for the acting staff member: ticket_decide(REGISTER), the
+ * timers from today, appeal_store_create. a's first_unit, first_person, state and
+ * timers are filled here; number gets the new number, *after the started timers. */
+appeal_move_rc appeal_move_register(cli_ctx *ctx, appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
+
+#endif

@@ -1,0 +1,42 @@
+/* Pure decisions of the Appeals pane, without curses so the unit tests link them:
+ * the list's columns and which show at which width, the sort keys in column order,
+ * the light cell (text that says the light, so colour is never alone), where the
+ * saved-view tabs wrap, and which tab a role starts on. */
+#ifndef QIFU_APPLIST_H
+#define QIFU_APPLIST_H
+#include <stdbool.h>
+
+#include "core/strbuf.h"
+#include "model/appeal.h"
+#include "model/perm.h"
+#include "store/appeal_store.h"
+#include "ui/listview.h"
+
+/* the list's columns, in screen order */
+enum applist_col {
+	APPLIST_NUMBER,
+	APPLIST_ENTERPRISE,
+	APPLIST_TITLE,
+	APPLIST_KIND,
+	APPLIST_UNIT,
+	APPLIST_STATE,
+	APPLIST_LIGHT,
+	APPLIST__COUNT
+};
+extern const lv_column applist_columns[APPLIST__COUNT];
+
+/* the column a sort key orders (the ^ or v goes there) */
+int applist_sort_column(appeal_sort s);
+/* the sort key after s, in screen order of the columns */
+appeal_sort applist_next_sort(appeal_sort s);
+/* "超期 3 个工作日", "临期 今日到期", "正常 剩余 5 个工作日" (translated); nothing
+ * for TICKET_LIGHT_NONE */
+void applist_light_text(ticket_light_t l, int workdays, strbuf *out);
+/* Lay n tabs of the given widths into lines of w cells, one cell between tabs:
+ * line[i] gets tab i's line; returns the number of lines (at least 1). */
+int applist_tab_lines(const int *widths, int n, int w, int *line);
+/* the saved view a role opens on: supervisors and leaders on the red lights (most
+ * overdue first), unit staff on their own unit's appeals, the rest on 待分办 */
+appeal_view applist_start_view(role_t role);
+
+#endif
