@@ -35,6 +35,19 @@ SEARCHES = ["华勤", "勤", "hqjs", "huaqin", "科技", "kj", "9136010", "南�
             "gd", "guangdian", "有限公司", "zn", "智能装备", "wl", "物流", "swyy", "生物", "cq"]
 
 
+APPEAL_SIZES = {1000: 100000 // 1000, 100000: 10000}   # appeals: enterprises
+
+
+def appeal_keys(name):
+    if name == "appeals-first":
+        return ["2", "dump"]
+    if name == "appeals-views":
+        return ["2"] + ["Tab"] * 10 + ["dump"]
+    if name == "appeals-nav-300":
+        return ["2"] + nav_keys(300) + ["dump"]
+    return None
+
+
 def case_keys(name):
     if name == "first-screen":
         return ["dump"]
@@ -59,7 +72,7 @@ CLI_CASES = {
 }
 
 CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "sort-6"] + list(CLI_CASES) + \
-    ["import"]
+    ["import", "appeals-first", "appeals-views", "appeals-nav-300"]
 
 
 def import_setup(n, dbs, tmp):
@@ -76,30 +89,33 @@ def import_setup(n, dbs, tmp):
     return csv, empty
 
 
-def demo_db(n, fresh):
+def demo_db(n, fresh, appeals=0):
     os.makedirs(WORK, exist_ok=True)
-    path = os.path.join(WORK, f"demo-{n}.db")
+    path = os.path.join(WORK, f"demo-{n}.db" if not appeals else f"appeals-{appeals}.db")
     if fresh and os.path.exists(path):
         os.remove(path)
     if not os.path.exists(path):
         print(f"writing demo database with {n} enterprises …", file=sys.stderr)
         t = time.monotonic()
-        subprocess.run([BIN, "demo", "--db", path, "--enterprises", str(n), "--seed", "1"],
+        extra = ["--appeals", str(appeals)] if appeals else []
+        subprocess.run([BIN, "demo", "--db", path, "--enterprises", str(n), "--seed", "1"] + extra,
                        env=ENV, check=True, stdout=subprocess.DEVNULL)
         print(f"  {time.monotonic() - t:.1f} s", file=sys.stderr)
     return path
 
 
 def run_once(args):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """wall time, CPU time (user + system) and peak RSS of one run of the process"""
     t = time.monotonic()
-    p = subprocess.run(args, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(args, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    stderr = p.stderr.read().decode(errors="replace")
+    p.stderr.close()
+    p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
-        sys.exit(f"{' '.join(args)} failed ({p.returncode}): {p.stderr.decode()[:500]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss
+        sys.exit(f"{' '.join(args)} failed ({p.returncode}): {stderr[:500]}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
 
 
 def main():
@@ -109,17 +125,24 @@ def main():
     ap.add_argument("cases", nargs="*", default=CASES)
     a = ap.parse_args()
     dbs = {n: demo_db(n, a.fresh) for n in SIZES}
+    appeal_dbs = None
     tmp = tempfile.mkdtemp(prefix="qifu-bench-")
     print(f"{'case':<18} {'size':>7} {'wall ms':>9} {'cpu ms':>8} {'max RSS KB':>11}")
     for name in a.cases:
         keys = case_keys(name)
+        akeys = appeal_keys(name)
+        if akeys is not None:
+            keys = akeys
+            if appeal_dbs is None:
+                # appeals at 1 000 and 100 000 (over 1 000 and 10 000 enterprises)
+                appeal_dbs = {1000: demo_db(1000, a.fresh, 1000), 100000: demo_db(10000, a.fresh, 100000)}
         medians = {}
         for n in SIZES:
             if keys is not None:
                 kf = os.path.join(tmp, name + ".keys")
                 with open(kf, "w", encoding="utf-8") as f:
                     f.write("\n".join(keys) + "\n")
-                args = [BIN, "--db", dbs[n], "--keys", kf, "--size", "80x24",
+                args = [BIN, "--db", (appeal_dbs if akeys is not None else dbs)[n], "--keys", kf, "--size", "80x24",
                         "--dump", os.path.join(tmp, "dump.txt")]
             elif name in CLI_CASES:
                 args = [BIN, "--db", dbs[n]] + CLI_CASES[name]
