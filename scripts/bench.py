@@ -35,7 +35,6 @@ SEARCHES = ["华勤", "勤", "hqjs", "huaqin", "科技", "kj", "9136010", "南�
             "gd", "guangdian", "有限公司", "zn", "智能装备", "wl", "物流", "swyy", "生物", "cq"]
 
 
-APPEAL_SIZES = {1000: 100000 // 1000, 100000: 10000}   # appeals: enterprises
 
 
 def appeal_keys(name):
