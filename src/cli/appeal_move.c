@@ -3,12 +3,16 @@
  * rules (model/ticket.h) decide, the store writes under the version check. */
 #include "cli/appeal_move.h"
 
+#include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_args.h"
 #include "cli/cmd_appeal.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "store/staff_store.h"
+#include "store/visit_store.h"
 
 /* the merge target as the actor may see it and as the rules accept it */
 static appeal_move_rc check_merge(cli_ctx *ctx, const appeal_record *src, const char *into,
@@ -57,25 +61,116 @@ appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
+/* the register write, with the visit problem's link in the same transaction */
+static appeal_move_rc register_write(cli_ctx *ctx, const appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], strbuf *err)
+{
+	db *d = cli_db(ctx);
+	const char *login = cli_actor(ctx)->login;
+	if (!a->visit_problem_id)
+		return appeal_store_create(d, login, a, number, err) < 0 ? APPEAL_MOVE_ERROR
+			: APPEAL_MOVE_DONE;
+	if (db_begin(d, err) < 0)
+		return APPEAL_MOVE_ERROR;
+	int rc = appeal_store_insert(d, login, a, number, err);
+	if (rc == 0)
+		rc = visit_store_link_appeal(d, a->visit_problem_id, number, err);
+	if (rc != 0) {
+		db_rollback(d);
+		return rc > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
+	}
+	return db_commit(d, err) < 0 ? APPEAL_MOVE_ERROR : APPEAL_MOVE_DONE;
+}
+
 appeal_move_rc appeal_move_register(cli_ctx *ctx, appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
 	staff *me = cli_actor(ctx);
 	ticket_actor who = appeal_cli_actor(ctx);
-	ticket_view view = { NULL, a->uscc, TICKET_ST_NEW, a->kind, who.unit, NULL, NULL, 0 };
-	ticket_move m;
 	ticket_timers_init(after);
-	if (!ticket_decide(&view, TICKET_ACT_REGISTER, &who, &m)) {
-		ticket_refusal_text(&view, &who, &m, err);
+	if (a->first_unit && !ticket_may_register_for(&who, a->first_unit)) {
+		sb_addf(err, _("only members of %s, or the centre's front desk and supervisors, "
+		               "may register an appeal for it"), a->first_unit);
+		return APPEAL_MOVE_REFUSED;
+	}
+	/* decided as the first unit would register it, so that an appeal the centre takes
+	 * in for another unit starts at that unit, not straight at dispatch */
+	ticket_actor as = who;
+	if (a->first_unit)
+		as.unit = a->first_unit;
+	ticket_view view = { NULL, a->uscc, TICKET_ST_NEW, a->kind, as.unit, NULL, NULL, 0 };
+	ticket_move m;
+	if (!ticket_decide(&view, TICKET_ACT_REGISTER, &as, &m)) {
+		ticket_refusal_text(&view, &as, &m, err);
 		return APPEAL_MOVE_REFUSED;
 	}
 	ticket_params p = cli_ticket_params(ctx);
 	ticket_timers_apply(after, &m, &view, NULL, &p, cli_calendar(ctx), ctx->today);
-	a->first_unit = who.unit;
+	a->first_unit = as.unit;
 	a->first_person = me->id;
 	a->state = m.to;
 	a->timers = after;
-	if (appeal_store_create(cli_db(ctx), me->login, a, number, err) < 0)
+	return register_write(ctx, a, number, err);
+}
+
+/* the problem's text as a title: one clean line of at most APPEAL_MOVE_TITLE_MAX
+ * characters */
+static char *problem_title(const char *text)
+{
+	char *clean = text_sanitize(text, strlen(text), 0);
+	char *t = text_trim(clean);
+	free(clean);
+	size_t off = 0;
+	for (int i = 0; i < APPEAL_MOVE_TITLE_MAX && t[off]; i++)
+		off = text_next_char(t, off);
+	t[off] = '\0';
+	char *out = text_trim(t);
+	free(t);
+	return out;
+}
+
+appeal_move_rc appeal_move_from_visit(cli_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	visit_rec v;
+	int found = visit_store_get(cli_db(ctx), visit_id, &v, err);
+	if (found < 0)
 		return APPEAL_MOVE_ERROR;
-	return APPEAL_MOVE_DONE;
+	const char *scope = cli_scope_area(ctx);
+	/* a visit outside an area officer's area is as good as absent to them */
+	if (found > 0 || (scope && v.area && strcmp(scope, v.area) != 0)) {
+		if (found == 0)
+			visit_rec_clear(&v);
+		sb_addf(err, _("no visit %" PRId64), visit_id);
+		return APPEAL_MOVE_BAD_INPUT;
+	}
+	appeal_move_rc rc = APPEAL_MOVE_BAD_INPUT;
+	if (seq < 1 || seq > v.nproblems) {
+		if (v.nproblems == 0)
+			sb_addf(err, _("visit %" PRId64 " recorded no problems"), visit_id);
+		else
+			sb_addf(err, _("visit %" PRId64 " has problems 1 to %d, not %d"), visit_id,
+			        v.nproblems, seq);
+		goto out;
+	}
+	const visit_problem *p = &v.problems[seq - 1];
+	if (p->appeal_id) {
+		sb_addf(err, _("problem %d of visit %" PRId64 " already became appeal %s"), seq,
+		        visit_id, p->appeal_number ? p->appeal_number : "?");
+		rc = APPEAL_MOVE_REFUSED;
+		goto out;
+	}
+	char *title = problem_title(p->text);
+	if (!*title) {
+		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
+		        visit_id);
+	} else {
+		appeal_new a = { v.uscc, title, NULL, kind, APPEAL_CH_VISIT, v.unit, 0,
+			TICKET_ST_NEW, NULL, p->id };
+		rc = appeal_move_register(ctx, &a, number, after, err);
+	}
+	free(title);
+out:
+	visit_rec_clear(&v);
+	return rc;
 }

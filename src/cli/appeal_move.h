@@ -26,9 +26,24 @@ appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_a
 		const ticket_input *in, ticket_move *m, ticket_timers *after, strbuf *err);
 
 /* Register a new appeal for the acting staff member: ticket_decide(REGISTER), the
- * timers from today, appeal_store_create. a's first_unit, first_person, state and
- * timers are filled here; number gets the new number, *after the started timers. */
+ * timers from today, appeal_store_create. a's first_person, state and timers are
+ * filled here, and first_unit when NULL (the actor's unit); a first_unit given must
+ * pass ticket_may_register_for. With a->visit_problem_id the problem is linked in the
+ * same transaction, refused when it already became an appeal. number gets the new
+ * number, *after the started timers. */
 appeal_move_rc appeal_move_register(cli_ctx *ctx, appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
+
+/* the longest appeal title, in characters */
+enum { APPEAL_MOVE_TITLE_MAX = 100 };
+
+/* Turn problem seq (1-based) of visit visit_id into an appeal of kind, channel visit,
+ * through appeal_move_register: the visit's enterprise, the problem's text as title
+ * (cut to APPEAL_MOVE_TITLE_MAX), the visiting unit as first-responsible unit, and the
+ * problem linked to it in the same transaction. BAD_INPUT for a visit the actor cannot
+ * see or a problem it does not have; REFUSED when the problem already became an
+ * appeal (err names it) or the rules say no. */
+appeal_move_rc appeal_move_from_visit(cli_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
 
 #endif

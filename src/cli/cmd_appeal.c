@@ -8,6 +8,8 @@
 #include "cli/cli_args.h"
 
 #include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +61,11 @@ static void usage(FILE *fp)
 		"       qifu appeal recompute\n"
 		"Every move takes --version V: it is refused when the appeal has moved on since\n"
 		"version V was read. Dates follow --today.\n"));
+	fprintf(fp, _(
+		"       qifu appeal new --from-visit VISIT_ID --problem N [--kind K] [--channel visit]\n"
+		"--from-visit turns problem N (1, 2, …) of a visit into an appeal: its enterprise,\n"
+		"the problem as title, the visiting unit first responsible; --kind defaults to\n"
+		"general.\n"));
 }
 
 /* ---- shared with cmd_appeal_show.c and cmd_remind.c -------------------------- */
@@ -302,6 +309,55 @@ static void warn_similar(cli_ctx *ctx, const char *uscc, const char *title)
 	sb_free(&err);
 }
 
+/* appeal new --from-visit: everything but the kind and channel comes from the visit */
+static int new_from_visit(cli_ctx *ctx, const char *visit_arg, const char *problem_arg,
+		const char *kind_arg, const char *channel_arg)
+{
+	int64_t visit_id, seq;
+	if (cli_arg_id("--from-visit", visit_arg, &visit_id) ||
+	    cli_arg_id("--problem", problem_arg, &seq))
+		return EXIT_USAGE;
+	ticket_kind kind = TICKET_KIND_GENERAL;
+	if (kind_arg && !ticket_kind_parse(kind_arg, &kind)) {
+		cli_error(_("--kind: '%s' is not one of simple, general, complex"), kind_arg);
+		return EXIT_USAGE;
+	}
+	appeal_channel channel = APPEAL_CH_VISIT;
+	if (channel_arg && (!appeal_channel_parse(channel_arg, &channel) ||
+	                    channel != APPEAL_CH_VISIT)) {
+		cli_error(_("--channel: an appeal from a visit comes through the visit channel, "
+		            "not '%s'"), channel_arg);
+		return EXIT_USAGE;
+	}
+	if (seq > INT_MAX)
+		seq = INT_MAX;
+	char number[TICKET_NUMBER_SIZE];
+	ticket_timers tm;
+	strbuf err = STRBUF_INIT;
+	appeal_move_rc w = appeal_move_from_visit(ctx, visit_id, (int)seq, kind, number, &tm,
+	                                          &err);
+	if (w != APPEAL_MOVE_DONE) {
+		cli_error("%s", sb_str(&err));
+		sb_free(&err);
+		return w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
+	}
+	sb_free(&err);
+	appeal_record r;
+	strbuf gerr = STRBUF_INIT;
+	if (appeal_store_get(cli_db(ctx), number, false, &r, &gerr) == 0) {
+		printf(_("%s registered for %s from problem %d of visit %" PRId64 ", now %s at %s\n"),
+		       number, r.enterprise_name, (int)seq, visit_id, _(ticket_state_label(r.state)),
+		       r.first_unit);
+		appeal_record_clear(&r);
+	} else {
+		printf("%s\n", number);
+	}
+	sb_free(&gerr);
+	appeal_cli_warn_years(ctx, &tm);
+	appeal_cli_print_started(ctx, NULL, &tm);
+	return EXIT_OK;
+}
+
 static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -310,11 +366,13 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "channel", required_argument, NULL, 'c' },
 		{ "description", required_argument, NULL, 'd' },
+		{ "from-visit", required_argument, NULL, 'v' },
+		{ "problem", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *uscc_arg = NULL, *title_arg = NULL, *kind_arg = NULL, *channel_arg = NULL,
-	           *desc_arg = NULL;
+	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -324,9 +382,18 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 		case 'k': kind_arg = optarg; break;
 		case 'c': channel_arg = optarg; break;
 		case 'd': desc_arg = optarg; break;
+		case 'v': visit_arg = optarg; break;
+		case 'p': problem_arg = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
+	}
+	if (visit_arg || problem_arg) {
+		if (optind < argc || !visit_arg || !problem_arg || uscc_arg || title_arg || desc_arg) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		return new_from_visit(ctx, visit_arg, problem_arg, kind_arg, channel_arg);
 	}
 	if (optind < argc || !uscc_arg || !title_arg || !kind_arg || !channel_arg) {
 		usage(stderr);
@@ -359,7 +426,7 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	rc = EXIT_USAGE;
 	warn_similar(ctx, e.uscc, title);
-	appeal_new a = { e.uscc, title, desc, kind, channel, NULL, 0, TICKET_ST_NEW, NULL };
+	appeal_new a = { e.uscc, title, desc, kind, channel, NULL, 0, TICKET_ST_NEW, NULL, 0 };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc w = appeal_move_register(ctx, &a, number, &tm, &err);

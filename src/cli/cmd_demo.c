@@ -481,7 +481,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	const char *title = pick(s, appeal_titles, NELEM(appeal_titles));
 	const char *description = pick(s, appeal_descriptions, NELEM(appeal_descriptions));
 	appeal_channel channel = (appeal_channel)rnd(s, APPEAL_CH__COUNT);
-	appeal_new an = { e->uscc, title, description, kind, channel, who.unit, 0, m.to, &tm };
+	appeal_new an = { e->uscc, title, description, kind, channel, who.unit, 0, m.to, &tm, 0 };
 	an.first_person = da->staff_ids[reg];
 	if (!an.first_person) {
 		/* the person running the demo has one of the demo logins */

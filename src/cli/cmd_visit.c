@@ -229,10 +229,15 @@ static void show_json(const void *rec)
 	for (int i = 0; i < v->nproblems; i++) {
 		printf("%s{\"seq\": %d, \"text\": ", i ? ", " : "", v->problems[i].seq);
 		out_json_string(stdout, v->problems[i].text);
-		if (v->problems[i].appeal_id)
-			printf(", \"appeal_id\": %" PRId64 "}", v->problems[i].appeal_id);
-		else
+		if (v->problems[i].appeal_id) {
+			printf(", \"appeal_id\": %" PRId64 ", \"appeal_number\": ",
+			       v->problems[i].appeal_id);
+			out_json_string(stdout, v->problems[i].appeal_number
+				? v->problems[i].appeal_number : "");
+			fputs("}", stdout);
+		} else {
 			fputs(", \"appeal_id\": null}", stdout);
+		}
 	}
 	fputs("]}\n", stdout);
 }
@@ -260,8 +265,8 @@ static void show_table(const void *rec)
 		out_row(t, rows[i]);
 	for (int i = 0; i < v->nproblems; i++) {
 		const visit_problem *p = &v->problems[i];
-		cli_kv_add(t, xasprintf(_("Problem %d"), p->seq), p->appeal_id
-			? xasprintf(_("%s (appeal %" PRId64 ")"), p->text, p->appeal_id)
+		cli_kv_add(t, xasprintf(_("Problem %d"), p->seq), p->appeal_number
+			? xasprintf(_("%s (appeal %s)"), p->text, p->appeal_number)
 			: xstrdup(p->text));
 	}
 	cli_kv_print(&t);

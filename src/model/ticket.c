@@ -325,6 +325,16 @@ static bool actor_fits(const struct rule *r, const ticket_view *t, const ticket_
 		((r->who & W_L) && (rel & TICKET_REL_LEAD));
 }
 
+bool ticket_may_register_for(const ticket_actor *who, const char *unit)
+{
+	if (!has_unit(who) || !unit || !*unit)
+		return false;
+	if (same_unit(who->unit, unit))
+		return true;
+	return same_unit(who->unit, who->centre) &&
+		(who->role == ROLE_FRONTDESK || who->role == ROLE_SUPERVISOR);
+}
+
 int ticket_allowed_actions(const ticket_view *t, const ticket_actor *who,
 		ticket_action out[TICKET_ACT__COUNT])
 {

@@ -235,6 +235,10 @@ unsigned ticket_relations(const ticket_view *t, const ticket_actor *who);
 /* whether who may make move a on t now; out gets the full verdict either way */
 bool ticket_decide(const ticket_view *t, ticket_action a, const ticket_actor *who,
 		ticket_move *out);
+/* whether who may register an appeal whose first-responsible unit is unit rather than
+ * their own (a problem found on another unit's visit): members of that unit may, and
+ * so may the centre's front desk and supervisors, who take in every unit's appeals */
+bool ticket_may_register_for(const ticket_actor *who, const char *unit);
 /* the moves who may make on t now, in action order; returns how many */
 int ticket_allowed_actions(const ticket_view *t, const ticket_actor *who,
 		ticket_action out[TICKET_ACT__COUNT]);

@@ -18,8 +18,10 @@ void visit_rec_clear(visit_rec *v)
 	free(v->topics);
 	free(v->created_by);
 	free(v->created_at);
-	for (int i = 0; v->problems && i < v->nproblems; i++)
+	for (int i = 0; v->problems && i < v->nproblems; i++) {
 		free(v->problems[i].text);
+		free(v->problems[i].appeal_number);
+	}
 	free(v->problems);
 	memset(v, 0, sizeof *v);
 }

@@ -18,6 +18,7 @@ typedef struct visit_problem {
 	int seq;            /* 1, 2, … in the order given */
 	char *text;
 	int64_t appeal_id;  /* the appeal it became, 0 while none */
+	char *appeal_number; /* that appeal's number, NULL while none */
 } visit_problem;
 
 /* one visit; strings are owned; enterprise, uscc, area and the created fields are

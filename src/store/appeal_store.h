@@ -76,10 +76,12 @@ typedef struct appeal_new {
 	const char *description;   /* may be NULL */
 	ticket_kind kind;
 	appeal_channel channel;
-	const char *first_unit;    /* the registering staff member's unit */
-	int64_t first_person;      /* and their staff id */
+	const char *first_unit;    /* the registering staff member's unit, or the visiting
+	                            * unit of the visit problem it is made from */
+	int64_t first_person;      /* the registering staff member's id */
 	ticket_state state;        /* the register move's target state */
 	const ticket_timers *timers;
+	int64_t visit_problem_id;  /* 0, or the visit problem it is made from */
 } appeal_new;
 
 typedef enum appeal_sort {

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
 int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, strbuf *err)
@@ -88,6 +89,7 @@ static void problem_row(sqlite3_stmt *st, void *rec)
 	p->seq = sqlite3_column_int(st, 1);
 	p->text = rsql_col_dup(st, 2);
 	p->appeal_id = sqlite3_column_int64(st, 3);
+	p->appeal_number = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : rsql_col_dup(st, 4);
 }
 
 int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
@@ -97,8 +99,9 @@ int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
 		return rc;
 	/* the list's count is replaced by the rows themselves */
 	v->nproblems = 0;
-	if (rsql_children(d, "SELECT id, seq, text, coalesce(appeal_id, 0) FROM visit_problem"
-	                  " WHERE visit_id = ? ORDER BY seq", id, &v->problems, &v->nproblems,
+	if (rsql_children(d, "SELECT p.id, p.seq, p.text, coalesce(p.appeal_id, 0), a.number"
+	                  " FROM visit_problem p LEFT JOIN appeal a ON a.id = p.appeal_id"
+	                  " WHERE p.visit_id = ? ORDER BY p.seq", id, &v->problems, &v->nproblems,
 	                  sizeof *v->problems, problem_row, "reading the problems of a visit",
 	                  err) < 0) {
 		visit_rec_clear(v);
@@ -126,4 +129,32 @@ int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit
 	                   sizeof *out, from_row, n, "listing visits", err);
 	rsql_where_free(&w);
 	return rc;
+}
+
+int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, strbuf *err)
+{
+	/* the guard is in the UPDATE itself, so two desks converting the same problem at
+	 * once cannot both win */
+	sqlite3_stmt *st = db_stmt(d,
+		"UPDATE visit_problem SET appeal_id = (SELECT id FROM appeal WHERE number = ?)"
+		" WHERE id = ? AND appeal_id IS NULL", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, number);
+	sqlite3_bind_int64(st, 2, problem_id);
+	if (rsql_step_one(d, st, "linking a visit problem to its appeal", err) < 0)
+		return -1;
+	if (sqlite3_changes(db_handle(d)) == 1)
+		return 0;
+	st = db_stmt(d, "SELECT coalesce(a.number, '') FROM visit_problem p"
+	             " LEFT JOIN appeal a ON a.id = p.appeal_id WHERE p.id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, problem_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		sb_addf(err, _("this problem already became appeal %s"), db_col_text(st, 0));
+	else
+		sb_addf(err, _("no such visit problem"));
+	db_done(st);
+	return 1;
 }

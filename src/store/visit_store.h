@@ -24,4 +24,9 @@ int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err);
 int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
                      int *n, strbuf *err);
 
+/* Inside the caller's transaction: link the problem problem_id to the appeal number,
+ * which the same transaction registered. 0 linked, 1 refused because the problem
+ * already became an appeal (err names it), -1 error. */
+int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, strbuf *err);
+
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/appeal_move.h"
 #include "cli/cli_args.h"
 #include "cli/cmd_financing.h"
 #include "core/i18n.h"
@@ -34,7 +35,8 @@
 
 /* the fields of the open record form */
 enum { F_DATE, F_UNIT, F_PEOPLE, F_TOPICS, F_CARD, F_PROBLEMS, F_AMOUNT, F_PURPOSE, F_STATUS,
-	F_INSTITUTION, F_POOL, F_REASON, F_SOURCE, F_LEVEL, F_SIGNAL, F_WARNING, F__COUNT };
+	F_INSTITUTION, F_POOL, F_REASON, F_SOURCE, F_LEVEL, F_SIGNAL, F_WARNING, F_PROBLEM, F_KIND,
+	F__COUNT };
 
 struct entrec {
 	shell *sh;
@@ -53,6 +55,7 @@ static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_POOL_LEAVE] = N_("leaving a cultivation pool"),
 	[ENTREC_WARNING_OPEN] = N_("a relocation warning"),
 	[ENTREC_WARNING_CLOSE] = N_("closing a relocation warning"),
+	[ENTREC_VISIT_APPEAL] = N_("a visit problem into an appeal"),
 };
 
 entrec *entrec_new(shell *sh)
@@ -409,6 +412,43 @@ static int warning_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	return n;
 }
 
+/* the problems of e's latest visits that are no appeal yet, as options whose values
+ * are "VISIT_ID:SEQ" */
+static int problem_choices(entrec *r, const ent_record *e, form_option *opts, char **owned,
+                           int max)
+{
+	visit_filter f = { 0 };
+	f.enterprise_id = e->id;
+	visit_rec v[ENTREC_SHOWN];
+	int nv = 0, n = 0;
+	strbuf err = STRBUF_INIT;
+	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &err) < 0) {
+		shell_error(r->sh, "%s", sb_str(&err));
+		nv = 0;
+	}
+	for (int i = 0; i < nv; i++) {
+		visit_rec full;
+		if (v[i].nproblems && visit_store_get(rec_db(r), v[i].id, &full, &err) == 0) {
+			for (int j = 0; j < full.nproblems && n < max; j++) {
+				const visit_problem *p = &full.problems[j];
+				if (p->appeal_id)
+					continue;
+				char day[11];
+				owned[2 * n] = xasprintf("%" PRId64 ":%d", full.id, p->seq);
+				owned[2 * n + 1] = xasprintf(_("%s %s: %s"), date_format(full.date, day),
+				                             full.unit, p->text);
+				opts[n].value = owned[2 * n];
+				opts[n].label = owned[2 * n + 1];
+				n++;
+			}
+			visit_rec_clear(&full);
+		}
+		visit_rec_clear(&v[i]);
+	}
+	sb_free(&err);
+	return n;
+}
+
 static const perm_action kind_perm[ENTREC__COUNT] = {
 	[ENTREC_VISIT] = PERM_VISIT_ADD,
 	[ENTREC_FINANCING] = PERM_FINANCING_EDIT,
@@ -416,6 +456,8 @@ static const perm_action kind_perm[ENTREC__COUNT] = {
 	[ENTREC_POOL_LEAVE] = PERM_POOL_EDIT,
 	[ENTREC_WARNING_OPEN] = PERM_WARNING_EDIT,
 	[ENTREC_WARNING_CLOSE] = PERM_WARNING_EDIT,
+	/* who may register it for the visiting unit is the appeal rules' question */
+	[ENTREC_VISIT_APPEAL] = PERM_ENT_VIEW,
 };
 
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
@@ -485,6 +527,30 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 			xfree(&owned[i]);
 		if (n == 0) {
 			shell_message(r->sh, "%s", _("The enterprise has no open relocation warning"));
+			form_free(&f);
+			return NULL;
+		}
+		break;
+	}
+	case ENTREC_VISIT_APPEAL: {
+		enum { MAX_PROBLEMS = 50 };
+		form_option opts[MAX_PROBLEMS], kinds[TICKET_KIND__COUNT];
+		char *owned[2 * MAX_PROBLEMS] = { 0 };
+		int n = problem_choices(r, e, opts, owned, MAX_PROBLEMS);
+		for (int i = 0; i < TICKET_KIND__COUNT; i++) {
+			kinds[i].value = ticket_kind_code((ticket_kind)i);
+			kinds[i].label = _(ticket_kind_label((ticket_kind)i));
+		}
+		if (n > 0) {
+			r->fld[F_PROBLEM] = form_add_choice(f, _("Problem found"), opts, n, NULL, true);
+			r->fld[F_KIND] = form_add_choice(f, _("Kind"), kinds, TICKET_KIND__COUNT,
+			                                 ticket_kind_code(TICKET_KIND_GENERAL), true);
+		}
+		for (int i = 0; i < 2 * n; i++)
+			xfree(&owned[i]);
+		if (n == 0) {
+			shell_message(r->sh, "%s",
+			              _("No problem of the enterprise's latest visits is waiting to become an appeal"));
 			form_free(&f);
 			return NULL;
 		}
@@ -635,6 +701,34 @@ static int save_warning_close(entrec *r, form *f, strbuf *err)
 	return rc;
 }
 
+/* 转为诉求: through appeal_move_from_visit, as `qifu appeal new --from-visit` */
+static int save_visit_appeal(entrec *r, form *f, strbuf *err)
+{
+	const char *choice = form_choice(f, r->fld[F_PROBLEM]);
+	ticket_kind kind = TICKET_KIND_GENERAL;
+	ticket_kind_parse(form_choice(f, r->fld[F_KIND]), &kind);
+	char *end;
+	int64_t visit_id = choice ? strtoll(choice, &end, 10) : 0;
+	if (!choice || *end != ':') {
+		form_set_error(f, r->fld[F_PROBLEM], _("this field is required: choose one"));
+		return -1;
+	}
+	int seq = atoi(end + 1);
+	char number[TICKET_NUMBER_SIZE];
+	ticket_timers tm;
+	appeal_move_rc rc = appeal_move_from_visit(shell_ctx(r->sh), visit_id, seq, kind, number,
+	                                           &tm, err);
+	if (rc == APPEAL_MOVE_DONE) {
+		shell_message(r->sh, _("Appeal %s registered from the visit problem"), number);
+		return 0;
+	}
+	if (rc == APPEAL_MOVE_ERROR)
+		shell_error(r->sh, "%s", sb_str(err));
+	else
+		form_set_error(f, -1, sb_str(err));
+	return -1;
+}
+
 int entrec_save(entrec *r, form *f, const ent_record *e)
 {
 	if (!shell_allowed(r->sh, kind_perm[r->kind], e->area))
@@ -646,6 +740,7 @@ int entrec_save(entrec *r, form *f, const ent_record *e)
 	case ENTREC_FINANCING: rc = save_financing(r, f, e, &err); break;
 	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: rc = save_pool(r, f, e, &err); break;
 	case ENTREC_WARNING_OPEN: rc = save_warning_open(r, f, e, &err); break;
+	case ENTREC_VISIT_APPEAL: rc = save_visit_appeal(r, f, &err); break;
 	default: rc = save_warning_close(r, f, &err); break;
 	}
 	sb_free(&err);

@@ -1,7 +1,8 @@
 /* The enterprise records in the Enterprises pane: the 360 view's sections (visits,
  * financing needs, pools now and before, relocation warnings, inspection plans) and
  * the forms that add them (a visit, a financing need, entering or leaving a pool,
- * opening or closing a warning), each saved through its model check and store. */
+ * opening or closing a warning, a visit problem turned into an appeal), each saved
+ * through its model check and store. */
 #ifndef QIFU_ENTREC_H
 #define QIFU_ENTREC_H
 
@@ -16,6 +17,7 @@ typedef enum entrec_kind {
 	ENTREC_POOL_LEAVE,
 	ENTREC_WARNING_OPEN,
 	ENTREC_WARNING_CLOSE,
+	ENTREC_VISIT_APPEAL,     /* a visit's problem becomes an appeal (转为诉求) */
 	ENTREC__COUNT
 } entrec_kind;
 

@@ -804,7 +804,7 @@ static void save_intake(app_pane *p)
 	ticket_kind_parse(form_choice(f, p->fld_kind), &kind);
 	appeal_channel_parse(form_choice(f, p->fld_channel), &ch);
 	appeal_new a = { e.uscc, clean_title, *clean_desc ? clean_desc : NULL, kind, ch, NULL, 0,
-		TICKET_ST_NEW, NULL };
+		TICKET_ST_NEW, NULL, 0 };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc rc = appeal_move_register(ctx_of(p), &a, number, &tm, &err);

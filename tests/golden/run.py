@@ -55,6 +55,7 @@ CASES = {
     'ent-add': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
     'ent-edit': (['80x24', '120x40'], ['zh_CN'], 'demo'),
     'ent-records': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
+    'ent-visit-appeal': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'ent-officer': (['80x24'], ['zh_CN'], 'officer'),
     'ent-override': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'ent-export': (['80x24'], ['zh_CN', 'en'], 'demo'),
