@@ -69,6 +69,18 @@ long lv_cursor(const listview *lv)
 	return lv->cursor;
 }
 
+void *lv_reserve(void *rows, int *cap, int limit, size_t size)
+{
+	void **r = rows;
+	if (limit > *cap) {
+		*r = xrealloc(*r, (size_t)limit * size);
+		*cap = limit;
+	}
+	if (limit > 0)
+		memset(*r, 0, (size_t)limit * size);
+	return *r;
+}
+
 long lv_count(const listview *lv)
 {
 	return lv->count;

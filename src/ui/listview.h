@@ -48,5 +48,8 @@ unsigned lv_handle(listview *lv, action a);
 long lv_cursor(const listview *lv);
 /* rows in the list as last counted; -1 after an error */
 long lv_count(const listview *lv);
+/* a fetch callback's window buffer: *rows grown to hold limit rows of size bytes
+ * (*cap tracks its size) and zeroed; returns *rows */
+void *lv_reserve(void *rows, int *cap, int limit, size_t size);
 
 #endif

@@ -141,11 +141,8 @@ static long count_rows(void *arg)
 	ent_pane *p = arg;
 	long n = 0;
 	strbuf err = STRBUF_INIT;
-	if (ent_store_count(pane_db(p), &p->filter, &n, &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	if (shell_store_rc(p->sh, ent_store_count(pane_db(p), &p->filter, &n, &err), &err) < 0)
 		n = -1;
-	}
-	sb_free(&err);
 	return n;
 }
 
@@ -160,19 +157,12 @@ static int fetch_rows(void *arg, long offset, int limit)
 {
 	ent_pane *p = arg;
 	clear_rows(p);
-	if (limit > p->cap) {
-		p->rows = xrealloc(p->rows, (size_t)limit * sizeof *p->rows);
-		p->cap = limit;
-	}
-	memset(p->rows, 0, (size_t)limit * sizeof *p->rows);
+	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
 	strbuf err = STRBUF_INIT;
 	int n = 0;
-	if (ent_store_window(pane_db(p), &p->filter, p->sort, p->desc, offset, limit, p->rows, &n,
-	                     &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	if (shell_store_rc(p->sh, ent_store_window(pane_db(p), &p->filter, p->sort, p->desc, offset,
+	                                    limit, p->rows, &n, &err), &err) < 0)
 		n = -1;
-	}
-	sb_free(&err);
 	p->nrows = n > 0 ? n : 0;
 	p->offset = offset;
 	return n;

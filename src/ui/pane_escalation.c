@@ -136,12 +136,9 @@ static long count_rows(void *arg)
 		base_filter(p, &f);
 		strbuf err = STRBUF_INIT;
 		memset(&p->counts, 0, sizeof p->counts);
-		if (esc_store_board_counts(pane_db(p), &f, &p->counts, &err) < 0) {
-			shell_error(p->sh, "%s", sb_str(&err));
-			sb_free(&err);
+		if (shell_store_rc(p->sh, esc_store_board_counts(pane_db(p), &f, &p->counts, &err),
+		                   &err) < 0)
 			return -1;
-		}
-		sb_free(&err);
 		p->counts_stale = false;
 	}
 	return l->which == L_OVERDUE ? p->counts.overdue : p->counts.level[list_levels[l->which]];
@@ -195,22 +192,16 @@ static int fetch_rows(void *arg, long offset, int limit)
 	board_list *l = arg;
 	esc_pane *p = l->p;
 	clear_rows(l);
-	if (limit > l->cap) {
-		l->rows = xrealloc(l->rows, (size_t)limit * sizeof *l->rows);
+	if (limit > l->cap)
 		l->cells = xrealloc(l->cells, (size_t)limit * (size_t)l->ncols * sizeof *l->cells);
-		l->cap = limit;
-	}
-	memset(l->rows, 0, (size_t)limit * sizeof *l->rows);
+	lv_reserve(&l->rows, &l->cap, limit, sizeof *l->rows);
 	appeal_filter f;
 	base_filter(p, &f);
 	strbuf err = STRBUF_INIT;
 	int n = 0;
-	if (esc_store_board_window(pane_db(p), &f, list_levels[l->which], offset, limit, l->rows,
-	                           &n, &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	if (shell_store_rc(p->sh, esc_store_board_window(pane_db(p), &f, list_levels[l->which],
+	                                                 offset, limit, l->rows, &n, &err), &err) < 0)
 		n = -1;
-	}
-	sb_free(&err);
 	l->nrows = n > 0 ? n : 0;
 	l->offset = offset;
 	for (int i = 0; i < l->nrows; i++) {

@@ -133,6 +133,14 @@ void shell_message(shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
+int shell_store_rc(shell *sh, int rc, strbuf *err)
+{
+	if (rc < 0)
+		shell_error(sh, "%s", sb_str(err));
+	sb_free(err);
+	return rc;
+}
+
 void shell_error(shell *sh, const char *fmt, ...)
 {
 	va_list ap;

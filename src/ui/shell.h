@@ -34,6 +34,8 @@ bool shell_done(const shell *sh);
 void shell_message(shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* for panes: an error, shown in red after "错误:" until the next key */
 void shell_error(shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* a store call's result: when rc < 0 show err as the error; err is freed; rc returned */
+int shell_store_rc(shell *sh, int rc, strbuf *err);
 /* for panes: open a prompt on the status line; done gets the text or NULL */
 void shell_prompt(shell *sh, const char *label, const char *initial, shell_prompt_done done,
                   void *arg);
