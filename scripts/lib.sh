@@ -1,13 +1,24 @@
-# Shared by scripts/demo, scripts/test and scripts/bench: install the Debian 12
-# packages qifu needs (only the missing ones) and build into a build directory.
+# Shared by scripts/demo, scripts/test, scripts/bench and scripts/check-fresh: install
+# the Debian 12 packages qifu needs (only the missing ones) and build into a build
+# directory. The lists are what a minimal bookworm (debootstrap --variant=minbase) lacks,
+# installed with --no-install-recommends; scripts/check-fresh proves them there.
 
-QIFU_PACKAGES="meson ninja-build pkg-config gcc clang gettext libncurses-dev libsqlite3-dev
-libiniparser-dev libunistring-dev libxlsxwriter-dev libcmocka-dev libvterm-dev tmux
-unicode-data python3 sqlite3"
+# to build and run qifu (scripts/demo). libxlsxwriter-dev names -lz in its pkg-config
+# file without depending on zlib1g-dev; gcc only recommends libc6-dev.
+QIFU_BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext libncurses-dev
+libsqlite3-dev libiniparser-dev libunistring-dev libxlsxwriter-dev zlib1g-dev"
 
+# and to run every test (scripts/test): clang with its sanitizer runtime (not pulled in
+# without recommends), cmocka, libvterm and tmux for the terminal tests, Unihan for the
+# pinyin-table check, python3 for the test summary and the pty tests, the sqlite3 shell,
+# groff to render the man page, python3-ephem to recompute the statutory holiday table
+QIFU_TEST_PACKAGES="clang libclang-rt-14-dev libcmocka-dev libvterm-dev tmux unicode-data
+python3 sqlite3 groff-base python3-ephem"
+
+# ensure_packages [PACKAGE…]: install those of the given packages that are missing
 ensure_packages() {
 	local missing=() p
-	for p in $QIFU_PACKAGES "$@"; do
+	for p in "$@"; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 			missing+=("$p")
 	done
