@@ -13,7 +13,7 @@ prefix=$(meson introspect "$build" --buildoptions | python3 -c '
 import json, sys
 o = {x["name"]: x["value"] for x in json.load(sys.stdin)}
 print(o["prefix"])')
-for f in bin/qifu share/qifu/units.tsv share/qifu/routing.tsv share/qifu/holidays/2026.txt \
+for f in bin/qifu share/qifu/units.tsv share/qifu/routing.tsv share/qifu/holidays/2026.txt share/qifu/holidays/statutory.tsv \
 	share/qifu/inspect_reasons.tsv share/qifu/templates/enterprises.csv \
 	share/locale/zh_CN/LC_MESSAGES/qifu.mo share/man/man1/qifu.1; do
 	[ -f "$dest$prefix/$f" ] || { echo "FAIL: $prefix/$f not installed"; fails=1; }

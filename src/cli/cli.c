@@ -22,6 +22,7 @@
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 	X("inspect", cmd_inspect, N_("inspections: check dates, register, approve, record and verify plans")) \
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
+	X("holiday", cmd_holiday, N_("the working calendar: list a year's days, import a holiday notice")) \
 	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
 	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \

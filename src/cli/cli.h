@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "core/date.h"
+#include "core/strbuf.h"
 #include "model/assessment.h"
 #include "model/inspection.h"
 #include "model/ticket.h"
@@ -68,7 +69,21 @@ void cli_ctx_free(cli_ctx *ctx);
 
 /* the working-day calendar, loaded on first use; exits 2 with a message if broken */
 struct calendar *cli_calendar(cli_ctx *ctx);
-/* warn on stderr when a date lies in a year without a holiday file */
+/* the calendar of database d's notices (seeded first when it has none) and the
+ * statutory table; NULL with err */
+struct calendar *cli_calendar_of(cli_ctx *ctx, struct db *d, strbuf *err);
+/* rebuild ctx->cal from d (after an import, or on a database just created) */
+int cli_calendar_reload(cli_ctx *ctx, struct db *d, strbuf *err);
+/* when d holds no notice, write those of the holiday directory (init, migration) */
+int cli_holiday_seed(cli_ctx *ctx, struct db *d, strbuf *err);
+/* the holiday directory ([data] holiday_dir or <data dir>/holidays), allocated */
+char *cli_holiday_dir(const cli_ctx *ctx);
+/* append to out what the days from..to are counted with when some year among them has
+ * no notice (provisional statutory days, or weekends alone); returns how many runs of
+ * years were named, 0 when every year has its notice */
+int cli_calendar_caveat(cli_ctx *ctx, qdate from, qdate to, strbuf *out);
+/* warn on stderr when a date lies in a year counted provisionally (no notice yet) or
+ * by weekends alone */
 void cli_warn_missing_year(cli_ctx *ctx, qdate from, qdate to);
 /* "qifu: " + message on stderr (translated by the caller); cli_warn prefixes a warning */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

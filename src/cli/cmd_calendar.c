@@ -33,16 +33,6 @@ static void calendar_usage(FILE *out)
 		"and the quiet days on which general inspections are not allowed.\n"), out);
 }
 
-/* 休 and 班 in Chinese, as Chinese calendars print them */
-static const char *day_mark(const month_cell *c)
-{
-	if (c->kind == DAY_HOLIDAY)
-		return _("off");
-	if (c->kind == DAY_MAKEUP_WORKDAY)
-		return _("work");
-	return "";
-}
-
 static void line_end(strbuf *line, FILE *out)
 {
 	while (line->len && line->s[line->len - 1] == ' ')
@@ -56,9 +46,7 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 	/* a cell is "[" day quiet-mark day-mark count "]", the brackets marking today; the
 	 * day marks are measured because their translations decide the width, and the
 	 * count takes room only in a month that has inspections */
-	int mark_w = text_width(_("off"));
-	if (text_width(_("work")) > mark_w)
-		mark_w = text_width(_("work"));
+	int mark_w = month_mark_width();
 	int most = 0;
 	for (int wk = 0; wk < g->weeks; wk++)
 		for (int i = 0; i < MONTH_DAYS_A_WEEK; i++)
@@ -87,7 +75,7 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 				continue;
 			}
 			sb_addf(&line, "%s%2d%s", c->today ? "[" : " ", c->day, c->quiet ? quiet_mark : " ");
-			text_fit_pad_sb(&line, day_mark(c), mark_w, TEXT_LEFT);
+			text_fit_pad_sb(&line, month_cell_mark(c), mark_w, TEXT_LEFT);
 			if (count_w) {
 				char n[16] = "";
 				if (c->inspections)
@@ -102,6 +90,8 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 		_("off"), _("work"), quiet_mark, p->quiet_first_day, p->quiet_last_day);
 	if (count_w)
 		sb_addf(&line, _("  %sN inspections that day"), count_mark);
+	if (g->provisional)
+		sb_addf(&line, _("  %s provisional rest day (暂定: no State Council notice yet)"), _("off?"));
 	line_end(&line, out);
 	sb_free(&line);
 }
@@ -150,10 +140,8 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 	int counts[31];
 	bool counted = month_counts(ctx, year, month, counts);
 	month_build(&g, year, month, cli_calendar(ctx), &p, ctx->today, counted ? counts : NULL);
-	if (!g.has_holidays) {
-		qdate first = date_from_ymd(year, month, 1);
-		cli_warn_missing_year(ctx, first, first);
-	}
+	qdate first = date_from_ymd(year, month, 1);
+	cli_warn_missing_year(ctx, first, first);
 	print_month(&g, &p, stdout);
 	return EXIT_OK;
 }

@@ -97,7 +97,8 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	admin.name = (char *)(name ? name : full_name_of(login));
 	admin.unit = (char *)unit;
 	admin.role = ROLE_ADMIN;
-	if (staff_store_add(d, login, &admin, &err) < 0) {
+	/* the notices the installation ships become the database's calendar */
+	if (staff_store_add(d, login, &admin, &err) < 0 || cli_holiday_seed(ctx, d, &err) < 0) {
 		cli_error("%s", sb_str(&err));
 		sb_free(&err);
 		db_close(&d);
@@ -168,12 +169,22 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	calendar *cal = cli_calendar(ctx);
 	int y, m, dd;
 	date_to_ymd(ctx->today, &y, &m, &dd);
-	for (int year = y; year <= y + 1; year++) {
-		if (calendar_has_year(cal, year))
-			printf(_("holidays %d: %s\n"), year, calendar_notice(cal, year));
-		else
-			printf(_("holidays %d: no file; working days of %d count weekends only\n"),
-			       year, year);
+	/* the years around today: which have their notice, which count provisionally */
+	for (int year = y - 1; year <= y + 1; year++) {
+		switch (calendar_source(cal, year)) {
+		case CAL_SOURCE_NOTICE: {
+			const char *n = calendar_notice(cal, year);
+			printf(_("holidays %d: notice: %s\n"), year, n && *n ? n : "-");
+			break;
+		}
+		case CAL_SOURCE_PROVISIONAL:
+			printf(_("holidays %d: provisional (暂定): no State Council notice yet; the statutory holidays count, make-up working days are not known\n"),
+			       year);
+			break;
+		case CAL_SOURCE_NONE:
+			printf(_("holidays %d: neither a notice nor statutory days: weekends only\n"), year);
+			break;
+		}
 	}
 	if (problems) {
 		printf(P_("%d problem found\n", "%d problems found\n", problems), problems);

@@ -812,6 +812,12 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	db_set_today(d, ctx->today);
+	if (cli_calendar_reload(ctx, d, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		db_close(&d);
+		unlink(ctx->db_path);
+		goto out;
+	}
 	int64_t staff_ids[sizeof demo_people / sizeof demo_people[0]] = { 0 };
 	uint64_t s = seed;
 	if (appeal_store_bulk_mode(d, &err) < 0 ||

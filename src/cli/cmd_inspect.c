@@ -50,10 +50,6 @@ static const struct {
 #undef X_ROW
 };
 
-static const char *const weekday_names[7] = {
-	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
-};
-
 static void inspect_usage(FILE *out)
 {
 	fputs(_("usage: qifu inspect SUBCOMMAND [options]\n"), out);
@@ -145,7 +141,7 @@ static void check_usage(const inspect_reason_table *t, FILE *out)
 const char *inspect_date_weekday(qdate d, strbuf *buf)
 {
 	char s[11];
-	sb_addf(buf, _("%s (%s)"), date_format(d, s), _(weekday_names[date_weekday(d) - 1]));
+	sb_addf(buf, _("%s (%s)"), date_format(d, s), _(date_weekday_name(d)));
 	return sb_str(buf);
 }
 

@@ -20,7 +20,7 @@ static void workday_usage(FILE *out)
 {
 	fputs(_("usage: qifu workday add DATE N       the N-th working day after DATE\n"
 		"       qifu workday between FROM TO  working days after FROM up to and including TO\n"
-		"       qifu workday is DATE          workday, weekend, holiday NAME or makeup-workday NAME\n"
+		"       qifu workday is DATE          workday, weekend, holiday NAME [provisional] or makeup-workday NAME\n"
 		"Dates are YYYY-MM-DD. The starting day is never counted.\n"), out);
 }
 
@@ -93,7 +93,11 @@ static int workday_is(cli_ctx *ctx, char **args)
 		puts("weekend");
 		break;
 	case DAY_HOLIDAY:
-		printf("holiday %s\n", name);
+		/* a statutory day of a year whose notice is not out yet: the word is last, so
+		 * that scripts reading the first two words see the same answer */
+		printf("holiday %s%s\n", name,
+		       calendar_day_provisional(cli_calendar(ctx), d)
+		       ? " provisional" : "");
 		break;
 	case DAY_MAKEUP_WORKDAY:
 		printf("makeup-workday %s\n", name);

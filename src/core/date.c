@@ -1,6 +1,8 @@
 /* Day-number calendar arithmetic (Howard Hinnant's civil-from-days algorithms). */
 #include "core/date.h"
 
+#include "core/i18n.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -84,4 +86,12 @@ qdate date_system_today(void)
 	struct tm tm;
 	localtime_r(&t, &tm);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+const char *date_weekday_name(qdate d)
+{
+	static const char *const names[7] = {
+		N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+	};
+	return names[date_weekday(d) - 1];
 }

@@ -15,6 +15,8 @@ qdate date_from_ymd(int y, int m, int d);
 void date_to_ymd(qdate d, int *y, int *m, int *day);
 /* 1 = Monday … 7 = Sunday */
 int date_weekday(qdate d);
+/* d's weekday as an untranslated msgid ("Mon" … "Sun"); the caller translates it */
+const char *date_weekday_name(qdate d);
 /* strict YYYY-MM-DD, a real calendar date in 1900..9999; false otherwise */
 bool date_parse(const char *s, qdate *out);
 /* YYYY-MM-DD into buf (at least 11 bytes); returns buf */

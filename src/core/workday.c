@@ -28,6 +28,7 @@ typedef struct cal_year {
 	char *names[CAL_MAX_NAMES + 1];
 	int nnames;
 	char *notice;
+	cal_source source;
 } cal_year;
 
 struct calendar {
@@ -111,6 +112,17 @@ bool calendar_is_workday(const calendar *cal, qdate d)
 	return k == DAY_WORKDAY || k == DAY_MAKEUP_WORKDAY;
 }
 
+cal_source calendar_source(const calendar *cal, int y)
+{
+	const cal_year *cy = year_get(cal, y);
+	return cy ? cy->source : CAL_SOURCE_NONE;
+}
+
+bool calendar_day_provisional(const calendar *cal, qdate d)
+{
+	return calendar_source(cal, year_of(d)) == CAL_SOURCE_PROVISIONAL;
+}
+
 bool calendar_has_year(const calendar *cal, int y)
 {
 	return year_get(cal, y) != NULL;
@@ -151,7 +163,8 @@ qdate calendar_add(const calendar *cal, qdate d, int n)
 	return (qdate)hi;
 }
 
-int calendar_missing_year(const calendar *cal, qdate from, qdate to)
+/* first year in [from, to] (either order) whose source is src */
+static int first_year_of(const calendar *cal, qdate from, qdate to, cal_source src)
 {
 	int a = year_of(from), b = year_of(to);
 	if (a > b) {
@@ -160,9 +173,49 @@ int calendar_missing_year(const calendar *cal, qdate from, qdate to)
 		b = t;
 	}
 	for (int y = a; y <= b; y++)
-		if (!calendar_has_year(cal, y))
+		if (calendar_source(cal, y) == src)
 			return y;
 	return 0;
+}
+
+int calendar_missing_year(const calendar *cal, qdate from, qdate to)
+{
+	return first_year_of(cal, from, to, CAL_SOURCE_NONE);
+}
+
+int calendar_provisional_year(const calendar *cal, qdate from, qdate to)
+{
+	return first_year_of(cal, from, to, CAL_SOURCE_PROVISIONAL);
+}
+
+bool calendar_notice_due(const calendar *cal, qdate today)
+{
+	int y, m, d;
+	date_to_ymd(today, &y, &m, &d);
+	return m == 12 && calendar_source(cal, y + 1) != CAL_SOURCE_NOTICE;
+}
+
+bool calendar_span_provisional(const calendar *cal, qdate from, qdate to)
+{
+	if (from == DATE_NONE || to == DATE_NONE || !calendar_provisional_year(cal, from, to))
+		return false;
+	for (qdate d = from + 1; d <= to; d++)
+		if (calendar_day_provisional(cal, d) && calendar_day(cal, d, NULL) == DAY_HOLIDAY)
+			return true;
+	return false;
+}
+
+int calendar_year_diff(const calendar *a, const calendar *b, int y, qdate out[366])
+{
+	int n = 0;
+	qdate end = date_from_ymd(y + 1, 1, 1);
+	for (qdate d = date_from_ymd(y, 1, 1); d < end; d++) {
+		const char *na, *nb;
+		day_kind ka = calendar_day(a, d, &na), kb = calendar_day(b, d, &nb);
+		if (ka != kb || ((na || nb) && (!na || !nb || strcmp(na, nb) != 0)))
+			out[n++] = d;
+	}
+	return n;
 }
 
 calendar *calendar_new_empty(void)
@@ -191,7 +244,39 @@ void calendar_free(calendar **cal)
 	xfree(cal);
 }
 
-/* ---- loading ---- */
+/* ---- notices as data ---- */
+
+void holiday_year_clear(holiday_year *hy)
+{
+	if (!hy)
+		return;
+	for (int i = 0; i < hy->n; i++)
+		free(hy->days[i].name);
+	free(hy->days);
+	free(hy->notice);
+	memset(hy, 0, sizeof *hy);
+}
+
+void holiday_years_free(holiday_year *hy, int n)
+{
+	for (int i = 0; i < n; i++)
+		holiday_year_clear(&hy[i]);
+	free(hy);
+}
+
+static void year_add_day(holiday_year *hy, qdate d, day_kind kind, const char *name)
+{
+	hy->days = xrealloc(hy->days, (size_t)(hy->n + 1) * sizeof *hy->days);
+	hy->days[hy->n++] = (holiday_entry){ d, kind, xstrdup(name) };
+}
+
+static int by_day(const void *pa, const void *pb)
+{
+	const holiday_entry *a = pa, *b = pb;
+	return (a->day > b->day) - (a->day < b->day);
+}
+
+/* ---- the notice file format ---- */
 
 /* "YYYY.txt" with a year date_parse would accept; 0 for any other name */
 static int file_year(const char *fname)
@@ -211,7 +296,9 @@ typedef struct parse_ctx {
 	const char *path;
 	int line;
 	strbuf *err;
-	cal_year *cy;
+	holiday_year *hy;
+	bool named;             /* the year comes from the file name, not the first date */
+	uint8_t seen[366];
 } parse_ctx;
 
 static int parse_fail(parse_ctx *p, const char *reason)
@@ -262,9 +349,12 @@ static int parse_day(parse_ctx *p, const char *s, qdate *out)
 		free(m);
 		return -1;
 	}
-	if (year_of(*out) != p->cy->year) {
-		char *m = xasprintf(_("%s lies outside %d, the year this file is named for"),
-			s, p->cy->year);
+	if (p->hy->year == 0)
+		p->hy->year = year_of(*out);
+	if (year_of(*out) != p->hy->year) {
+		char *m = p->named
+			? xasprintf(_("%s lies outside %d, the year this file is named for"), s, p->hy->year)
+			: xasprintf(_("%s lies outside %d, the year of the file's first date"), s, p->hy->year);
 		parse_fail(p, m);
 		free(m);
 		return -1;
@@ -272,22 +362,9 @@ static int parse_day(parse_ctx *p, const char *s, qdate *out)
 	return 0;
 }
 
-/* the index of name in the year's table, adding it on first use */
-static int name_index(parse_ctx *p, const char *name)
-{
-	cal_year *cy = p->cy;
-	for (int i = 1; i <= cy->nnames; i++)
-		if (strcmp(cy->names[i], name) == 0)
-			return i;
-	if (cy->nnames == CAL_MAX_NAMES)
-		return parse_fail(p, _("too many different holiday names in one file"));
-	cy->names[++cy->nnames] = xstrdup(name);
-	return cy->nnames;
-}
-
 /* the rest of the line, trimmed, as the day's name: it is shown to users, so it must
- * be there and be valid UTF-8 */
-static int parse_name(parse_ctx *p, const char *s, int *idx)
+ * be there and be valid UTF-8; freshly allocated into *name */
+static int parse_name(parse_ctx *p, const char *s, char **name)
 {
 	s = skip_space(s);
 	size_t n = strlen(s);
@@ -297,25 +374,22 @@ static int parse_name(parse_ctx *p, const char *s, int *idx)
 		return parse_fail(p, _("the holiday name is missing after the date"));
 	if (u8_check((const uint8_t *)s, n))
 		return parse_fail(p, _("the holiday name is not valid UTF-8"));
-	char *name = xstrndup(s, n);
-	*idx = name_index(p, name);
-	free(name);
-	return *idx < 0 ? -1 : 0;
+	*name = xstrndup(s, n);
+	return 0;
 }
 
-static int mark_day(parse_ctx *p, qdate d, day_kind kind, int idx)
+static int mark_day(parse_ctx *p, qdate d, day_kind kind, const char *name)
 {
-	cal_year *cy = p->cy;
-	int i = d - cy->jan1;
-	if (cy->kind[i]) {
+	int i = d - date_from_ymd(p->hy->year, 1, 1);
+	if (p->seen[i]) {
 		char buf[11];
 		char *m = xasprintf(_("%s is listed twice"), date_format(d, buf));
 		parse_fail(p, m);
 		free(m);
 		return -1;
 	}
-	cy->kind[i] = (uint8_t)kind;
-	cy->name[i] = (uint8_t)idx;
+	p->seen[i] = 1;
+	year_add_day(p->hy, d, kind, name);
 	return 0;
 }
 
@@ -338,13 +412,14 @@ static int parse_holiday(parse_ctx *p, const char *rest)
 			return -1;
 		b = a;
 	}
-	int idx;
-	if (parse_name(p, rest, &idx) < 0)
+	char *name;
+	if (parse_name(p, rest, &name) < 0)
 		return -1;
-	for (qdate d = a; d <= b; d++)
-		if (mark_day(p, d, DAY_HOLIDAY, idx) < 0)
-			return -1;
-	return 0;
+	int rc = 0;
+	for (qdate d = a; d <= b && rc == 0; d++)
+		rc = mark_day(p, d, DAY_HOLIDAY, name);
+	free(name);
+	return rc;
 }
 
 static int parse_workday(parse_ctx *p, const char *rest)
@@ -362,10 +437,12 @@ static int parse_workday(parse_ctx *p, const char *rest)
 		free(m);
 		return -1;
 	}
-	int idx;
-	if (parse_name(p, rest, &idx) < 0)
+	char *name;
+	if (parse_name(p, rest, &name) < 0)
 		return -1;
-	return mark_day(p, d, DAY_MAKEUP_WORKDAY, idx);
+	int rc = mark_day(p, d, DAY_MAKEUP_WORKDAY, name);
+	free(name);
+	return rc;
 }
 
 static int parse_line(parse_ctx *p, char *line)
@@ -381,13 +458,13 @@ static int parse_line(parse_ctx *p, char *line)
 		return 0;
 	if (strncmp(s, "notice:", 7) == 0) {
 		const char *t = skip_space(s + 7);
-		if (p->cy->notice)
+		if (p->hy->notice)
 			return parse_fail(p, _("a second 'notice:' line"));
 		if (*t == '\0')
 			return parse_fail(p, _("the notice text is missing after 'notice:'"));
 		if (u8_check((const uint8_t *)t, strlen(t)))
 			return parse_fail(p, _("the notice is not valid UTF-8"));
-		p->cy->notice = xstrdup(t);
+		p->hy->notice = xstrdup(t);
 		return 0;
 	}
 	char kw[16];
@@ -398,6 +475,201 @@ static int parse_line(parse_ctx *p, char *line)
 		return parse_workday(p, rest);
 	return parse_fail(p, _("a line must start with 'notice:', 'holiday' or 'workday'"));
 }
+
+int holiday_year_parse(FILE *f, const char *path, int year, holiday_year *out, strbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	out->year = year;
+	parse_ctx *p = xcalloc(1, sizeof *p);
+	*p = (parse_ctx){ .path = path, .err = err, .hy = out, .named = year != 0 };
+	char line[CAL_LINE_MAX];
+	int rc = -1;
+	while (fgets(line, sizeof line, f)) {
+		p->line++;
+		if (!strchr(line, '\n')) {
+			int c = getc(f);
+			if (c != EOF) {
+				parse_fail(p, _("line is too long"));
+				goto out;
+			}
+		}
+		if (parse_line(p, line) < 0)
+			goto out;
+	}
+	if (ferror(f)) {
+		sb_reset(err);
+		sb_addf(err, _("%s: read error: %s"), path, strerror(errno));
+		goto out;
+	}
+	if (out->year == 0) {
+		sb_reset(err);
+		sb_addf(err, _("%s: no 'holiday' or 'workday' line: the file names no days"), path);
+		goto out;
+	}
+	qsort(out->days, (size_t)out->n, sizeof *out->days, by_day);
+	rc = 0;
+out:
+	free(p);
+	if (rc < 0)
+		holiday_year_clear(out);
+	return rc;
+}
+
+static int by_year(const void *pa, const void *pb)
+{
+	const holiday_year *a = pa, *b = pb;
+	return (a->year > b->year) - (a->year < b->year);
+}
+
+int holiday_dir_load(const char *dir, holiday_year **out, int *n, strbuf *err)
+{
+	*out = NULL;
+	*n = 0;
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		sb_reset(err);
+		sb_addf(err, _("cannot open the holiday directory %s: %s"), dir, strerror(errno));
+		return -1;
+	}
+	holiday_year *found = NULL;
+	int nf = 0, rc = 0;
+	struct dirent *de;
+	while ((de = readdir(dh))) {
+		int y = file_year(de->d_name);
+		if (!y)
+			continue;
+		char *path = xasprintf("%s/%s", dir, de->d_name);
+		FILE *f = fopen(path, "r");
+		if (!f) {
+			sb_reset(err);
+			sb_addf(err, _("%s: cannot open: %s"), path, strerror(errno));
+			free(path);
+			rc = -1;
+			break;
+		}
+		found = xrealloc(found, (size_t)(nf + 1) * sizeof *found);
+		rc = holiday_year_parse(f, path, y, &found[nf], err);
+		fclose(f);
+		free(path);
+		if (rc < 0)
+			break;
+		nf++;
+	}
+	closedir(dh);
+	if (rc < 0) {
+		holiday_years_free(found, nf);
+		return -1;
+	}
+	if (nf)
+		qsort(found, (size_t)nf, sizeof *found, by_year);
+	*out = found;
+	*n = nf;
+	return 0;
+}
+
+/* ---- the statutory table ---- */
+
+/* the holiday_year for y in the table, added in order of first appearance */
+static holiday_year *statutory_year(holiday_year **ys, int *n, int y)
+{
+	for (int i = 0; i < *n; i++)
+		if ((*ys)[i].year == y)
+			return &(*ys)[i];
+	*ys = xrealloc(*ys, (size_t)(*n + 1) * sizeof **ys);
+	holiday_year *hy = &(*ys)[(*n)++];
+	memset(hy, 0, sizeof *hy);
+	hy->year = y;
+	return hy;
+}
+
+/* one "year<TAB>holiday<TAB>date" row; a second holiday on a date already listed
+ * joins its name to that day's ("中秋节、国庆节") */
+static int statutory_row(holiday_year **ys, int *n, char *line, const char *path, int lineno,
+		strbuf *err)
+{
+	char *f[3];
+	int nf = 0;
+	for (char *s = line; nf < 3; nf++) {
+		f[nf] = s;
+		char *tab = strchr(s, '\t');
+		if (!tab) {
+			nf++;
+			break;
+		}
+		*tab = '\0';
+		s = tab + 1;
+	}
+	const char *why = NULL;
+	qdate d = 0;
+	char *end;
+	long y = nf == 3 ? strtol(f[0], &end, 10) : 0;
+	if (nf != 3 || strchr(f[2], '\t'))
+		why = _("expected three columns: year, holiday, date");
+	else if (*end || y < 1900 || y > 9999)
+		why = _("the year is not a year from 1900 to 9999");
+	else if (!f[1][0] || u8_check((const uint8_t *)f[1], strlen(f[1])))
+		why = _("the holiday name is missing or not valid UTF-8");
+	else if (!date_parse(f[2], &d))
+		why = _("the date is not a real date of the form YYYY-MM-DD");
+	else if (year_of(d) != y)
+		why = _("the date lies outside the row's year");
+	if (why) {
+		sb_reset(err);
+		sb_addf(err, "%s:%d: %s", path, lineno, why);
+		return -1;
+	}
+	holiday_year *hy = statutory_year(ys, n, (int)y);
+	for (int i = 0; i < hy->n; i++) {
+		if (hy->days[i].day != d)
+			continue;
+		char *joined = xasprintf("%s、%s", hy->days[i].name, f[1]);
+		free(hy->days[i].name);
+		hy->days[i].name = joined;
+		return 0;
+	}
+	year_add_day(hy, d, DAY_HOLIDAY, f[1]);
+	return 0;
+}
+
+int holiday_statutory_load(const char *path, holiday_year **out, int *n, strbuf *err)
+{
+	*out = NULL;
+	*n = 0;
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		if (errno == ENOENT)
+			return 0;
+		sb_reset(err);
+		sb_addf(err, _("%s: cannot open: %s"), path, strerror(errno));
+		return -1;
+	}
+	holiday_year *ys = NULL;
+	int ny = 0, lineno = 0, rc = 0;
+	char line[CAL_LINE_MAX];
+	while (rc == 0 && fgets(line, sizeof line, f)) {
+		lineno++;
+		size_t len = strlen(line);
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (line[0] == '\0' || line[0] == '#' || strncmp(line, "year\t", 5) == 0)
+			continue;
+		rc = statutory_row(&ys, &ny, line, path, lineno, err);
+	}
+	fclose(f);
+	if (rc < 0) {
+		holiday_years_free(ys, ny);
+		return -1;
+	}
+	for (int i = 0; i < ny; i++)
+		qsort(ys[i].days, (size_t)ys[i].n, sizeof *ys[i].days, by_day);
+	if (ny)
+		qsort(ys, (size_t)ny, sizeof *ys, by_year);
+	*out = ys;
+	*n = ny;
+	return 0;
+}
+
+/* ---- building ---- */
 
 /* the correction each day makes to the plain weekday count, summed as a prefix */
 static void year_prefix(cal_year *cy)
@@ -414,46 +686,34 @@ static void year_prefix(cal_year *cy)
 	cy->before[cy->ndays] = c;
 }
 
-static cal_year *year_load(const char *path, int y, strbuf *err)
+/* the index of name in the year's table, adding it on first use; 0 when full */
+static int name_index(cal_year *cy, const char *name)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		sb_reset(err);
-		sb_addf(err, _("%s: cannot open: %s"), path, strerror(errno));
-		return NULL;
-	}
+	for (int i = 1; i <= cy->nnames; i++)
+		if (strcmp(cy->names[i], name) == 0)
+			return i;
+	if (cy->nnames == CAL_MAX_NAMES)
+		return 0;
+	cy->names[++cy->nnames] = xstrdup(name);
+	return cy->nnames;
+}
+
+static cal_year *year_build(const holiday_year *hy, cal_source source)
+{
 	cal_year *cy = xcalloc(1, sizeof *cy);
-	cy->year = y;
-	cy->jan1 = date_from_ymd(y, 1, 1);
-	cy->ndays = date_from_ymd(y + 1, 1, 1) - cy->jan1;
-	parse_ctx p = { path, 0, err, cy };
-	char line[CAL_LINE_MAX];
-	int rc = -1;
-	while (fgets(line, sizeof line, f)) {
-		p.line++;
-		if (!strchr(line, '\n')) {
-			int c = getc(f);
-			if (c != EOF) {
-				parse_fail(&p, _("line is too long"));
-				goto out;
-			}
-		}
-		if (parse_line(&p, line) < 0)
-			goto out;
-	}
-	if (ferror(f)) {
-		sb_reset(err);
-		sb_addf(err, _("%s: read error: %s"), path, strerror(errno));
-		goto out;
+	cy->year = hy->year;
+	cy->source = source;
+	cy->jan1 = date_from_ymd(hy->year, 1, 1);
+	cy->ndays = date_from_ymd(hy->year + 1, 1, 1) - cy->jan1;
+	cy->notice = hy->notice ? xstrdup(hy->notice) : NULL;
+	for (int i = 0; i < hy->n; i++) {
+		int k = hy->days[i].day - cy->jan1;
+		if (k < 0 || k >= cy->ndays)
+			continue;
+		cy->kind[k] = (uint8_t)hy->days[i].kind;
+		cy->name[k] = (uint8_t)name_index(cy, hy->days[i].name);
 	}
 	year_prefix(cy);
-	rc = 0;
-out:
-	fclose(f);
-	if (rc < 0) {
-		year_free(cy);
-		return NULL;
-	}
 	return cy;
 }
 
@@ -477,41 +737,52 @@ static void calendar_place(calendar *cal, cal_year **found, int n)
 		cal->carry[i + 1] = cal->carry[i] + (cal->years[i] ? cal->years[i]->before[cal->years[i]->ndays] : 0);
 }
 
-calendar *calendar_load(const char *dir, strbuf *err)
+static bool has_notice(const holiday_year *notices, int nn, int y)
 {
-	DIR *dh = opendir(dir);
-	if (!dh) {
-		sb_reset(err);
-		sb_addf(err, _("cannot open the holiday directory %s: %s"), dir, strerror(errno));
-		return NULL;
-	}
-	cal_year **found = NULL;
-	int n = 0, cap = 0;
-	calendar *cal = NULL;
-	struct dirent *de;
-	while ((de = readdir(dh))) {
-		int y = file_year(de->d_name);
-		if (!y)
+	for (int i = 0; i < nn; i++)
+		if (notices[i].year == y)
+			return true;
+	return false;
+}
+
+calendar *calendar_build(const holiday_year *notices, int nn, const holiday_year *statutory,
+		int ns)
+{
+	calendar *cal = calendar_new_empty();
+	cal_year **found = xcalloc((size_t)(nn + ns) + 1, sizeof *found);
+	int n = 0;
+	for (int i = 0; i < nn; i++) {
+		if (notices[i].year < 1900 || notices[i].year > 9999 || has_notice(notices, i, notices[i].year))
 			continue;
-		char *path = xasprintf("%s/%s", dir, de->d_name);
-		cal_year *cy = year_load(path, y, err);
-		free(path);
-		if (!cy)
-			goto out;
-		if (n == cap) {
-			cap = cap ? 2 * cap : 8;
-			found = xrealloc(found, (size_t)cap * sizeof *found);
-		}
-		found[n++] = cy;
+		found[n++] = year_build(&notices[i], CAL_SOURCE_NOTICE);
 	}
-	cal = calendar_new_empty();
+	for (int i = 0; i < ns; i++) {
+		int y = statutory[i].year;
+		if (y < 1900 || y > 9999 || has_notice(notices, nn, y) || has_notice(statutory, i, y))
+			continue;
+		found[n++] = year_build(&statutory[i], CAL_SOURCE_PROVISIONAL);
+	}
 	if (n > 0)
 		calendar_place(cal, found, n);
-	n = 0; /* the calendar owns them now */
-out:
-	closedir(dh);
-	for (int i = 0; i < n; i++)
-		year_free(found[i]);
 	free(found);
+	return cal;
+}
+
+calendar *calendar_load(const char *dir, strbuf *err)
+{
+	holiday_year *notices, *statutory;
+	int nn, ns;
+	if (holiday_dir_load(dir, &notices, &nn, err) < 0)
+		return NULL;
+	char *path = xasprintf("%s/statutory.tsv", dir);
+	int rc = holiday_statutory_load(path, &statutory, &ns, err);
+	free(path);
+	if (rc < 0) {
+		holiday_years_free(notices, nn);
+		return NULL;
+	}
+	calendar *cal = calendar_build(notices, nn, statutory, ns);
+	holiday_years_free(notices, nn);
+	holiday_years_free(statutory, ns);
 	return cal;
 }

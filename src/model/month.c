@@ -4,6 +4,9 @@
 
 #include <string.h>
 
+#include "core/i18n.h"
+#include "core/text.h"
+
 void month_build(month_grid *g, int year, int month, const calendar *cal,
 		 const inspection_params *p, qdate today, const int *counts)
 {
@@ -11,6 +14,7 @@ void month_build(month_grid *g, int year, int month, const calendar *cal,
 	g->year = year;
 	g->month = month;
 	g->has_holidays = calendar_has_year(cal, year);
+	g->provisional = calendar_source(cal, year) == CAL_SOURCE_PROVISIONAL;
 	for (int w = 0; w < MONTH_WEEKS_MAX; w++)
 		for (int i = 0; i < MONTH_DAYS_A_WEEK; i++)
 			g->cell[w][i].date = DATE_NONE;
@@ -24,11 +28,30 @@ void month_build(month_grid *g, int year, int month, const calendar *cal,
 		c->date = first + day - 1;
 		c->day = day;
 		c->kind = calendar_day(cal, c->date, NULL);
+		c->provisional = g->provisional && c->kind == DAY_HOLIDAY;
 		c->quiet = inspection_quiet_day(c->date, p);
 		c->today = c->date == today;
 		c->inspections = counts ? counts[day - 1] : 0;
 	}
 	g->weeks = (lead + days + MONTH_DAYS_A_WEEK - 1) / MONTH_DAYS_A_WEEK;
+}
+
+const char *month_cell_mark(const month_cell *c)
+{
+	if (c->kind == DAY_HOLIDAY)
+		/* TRANSLATORS: the mark of a provisional rest day (暂定), as wide as "off" */
+		return c->provisional ? _("off?") : _("off");
+	return c->kind == DAY_MAKEUP_WORKDAY ? _("work") : "";
+}
+
+int month_mark_width(void)
+{
+	static const char *const marks[] = { N_("off"), N_("off?"), N_("work") };
+	int w = 0;
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (text_width(_(marks[i])) > w)
+			w = text_width(_(marks[i]));
+	return w;
 }
 
 bool month_parse(const char *s, int *year, int *month)

@@ -64,6 +64,8 @@ static const struct rule {
 	[PERM_DB_BACKUP] = { "db.backup", R(ROLE_ADMIN) | R(ROLE_SUPERVISOR), 0,
 		N_("only an administrator or a supervisor may back up the database") },
 	[PERM_DB_CHECK] = { "db.check", ALL_ROLES, 0, NULL },
+	[PERM_HOLIDAY_IMPORT] = { "holiday.import", R(ROLE_ADMIN), 0,
+		N_("only an administrator may import a holiday notice: it moves the deadlines everyone sees") },
 	[PERM_ENT_VIEW] = { "enterprise.view", ALL_ROLES, AREA_SCOPED, NULL },
 	[PERM_ENT_ADD] = { "enterprise.add",
 		ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,

@@ -51,6 +51,7 @@ typedef enum perm_action {
 	PERM_INSP_EVAL_VIEW,   /* see an evaluation's score and comment; object unit: the plan's */
 	PERM_INSP_REFUSAL,     /* record an unregistered entry an enterprise refused */
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
+	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
 	PERM__COUNT
 } perm_action;
 

@@ -215,6 +215,28 @@ int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_un
 int appeal_store_recompute(db *d, const char *actor, const calendar *cal, long *changed,
 		strbuf *err);
 
+/* a running timer whose due date a new calendar moves */
+typedef struct appeal_due_move {
+	int64_t appeal_id;
+	char number[TICKET_NUMBER_SIZE];
+	char *enterprise;          /* the enterprise's name */
+	ticket_timer which;
+	qdate old_due, new_due;
+} appeal_due_move;
+
+typedef struct appeal_due_moves {
+	appeal_due_move *m;
+	int n;
+	long appeals;              /* how many appeals have a moved timer */
+} appeal_due_moves;
+
+/* every running timer due on or after from (DATE_NONE: all) whose due date cal moves,
+ * in appeal order; with write, inside the caller's transaction, the new dates are
+ * written with a "recompute" event (reason) per appeal. 0 or -1 */
+int appeal_store_due_moves(db *d, const char *actor, const calendar *cal, qdate from,
+		bool write, const char *reason, appeal_due_moves *moves, strbuf *err);
+void appeal_due_moves_clear(appeal_due_moves *moves);
+
 /* open appeals of the enterprise uscc registered on or after since whose titles are
  * at least APPEAL_SIMILAR_MIN alike with title, most similar first, at most max */
 int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,

@@ -439,6 +439,25 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX appeal_assignment_period ON appeal_assignment(dispatched_on, unit);"
 	"CREATE INDEX appeal_assignment_appeal ON appeal_assignment(appeal_id, id);",
+	/* the working calendar as data: one row per year whose State Council notice is in
+	 * force, and the days it names. Seeded from data/holidays/YYYY.txt when empty, changed
+	 * only by `holiday import` (an event row per change, entity 'holiday', id the year).
+	 * A year without a row counts the statutory days of data/holidays/statutory.tsv. */
+	"CREATE TABLE holiday_notice ("
+	"  year INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 9999),"
+	"  notice TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL,"
+	"  imported_by TEXT NOT NULL,"
+	"  imported_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE holiday_day ("
+	"  day TEXT PRIMARY KEY CHECK (date(day, '+0 days') IS day),"
+	"  year INTEGER NOT NULL REFERENCES holiday_notice(year),"
+	"  kind TEXT NOT NULL CHECK (kind = 'holiday' OR kind = 'workday'),"
+	"  name TEXT NOT NULL,"
+	"  CHECK (CAST(substr(day, 1, 4) AS INTEGER) = year)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX holiday_day_year ON holiday_day(year, day);",
 };
 
 int schema_latest(void)

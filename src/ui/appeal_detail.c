@@ -51,6 +51,7 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 	detail_field(d, _("Dispatch level"),
 	             a->level ? _(escalation_level_label(a->level)) : _("not dispatched"));
 	ticket_params p = cli_ticket_params(ctx);
+	qdate prov_from = DATE_NONE, prov_to = DATE_NONE;
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		const ticket_timer_state *ts = &a->timers.t[i];
 		int days = 0;
@@ -64,8 +65,22 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 		appeal_cli_light_text(l, days, &t);
 		if (i == TICKET_TIMER_HANDLE && appeal_cli_suggested(ctx, ts->due, a->level))
 			sb_addf(&t, "  %s", _(escalation_suggest_label()));
+		/* counted across a statutory day of a year whose notice is not out yet */
+		if (calendar_span_provisional(cli_calendar(ctx), ts->start, ts->due)) {
+			sb_addf(&t, "  %s", _("(provisional)"));
+			if (prov_from == DATE_NONE || ts->start < prov_from)
+				prov_from = ts->start;
+			if (prov_to == DATE_NONE || ts->due > prov_to)
+				prov_to = ts->due;
+		}
 		detail_field(d, _(ticket_timer_label((ticket_timer)i)), sb_str(&t));
 		sb_free(&t);
+	}
+	if (prov_from != DATE_NONE) {
+		strbuf c = STRBUF_INIT;
+		cli_calendar_caveat(ctx, prov_from, prov_to, &c);
+		detail_note(d, sb_str(&c));
+		sb_free(&c);
 	}
 	if (a->description && *a->description) {
 		detail_section(d, _("Description"));

@@ -74,12 +74,10 @@ static void answer(calcheck *c)
 	sb_free(&when);
 	inspect_verdict_text(&v, &c->answer);
 	c->allowed = v.outcome == INSPECTION_ALLOWED;
-	int missing = calendar_missing_year(cli_calendar(ctx), lo, hi);
-	if (missing) {
-		sb_add(&c->answer, "  ");
-		sb_addf(&c->answer, _("%d has no holiday file: only weekends are counted as rest days"),
-		        missing);
-	}
+	strbuf caveat = STRBUF_INIT;
+	if (cli_calendar_caveat(ctx, lo, hi, &caveat))
+		sb_addf(&c->answer, "  %s", sb_str(&caveat));
+	sb_free(&caveat);
 }
 
 unsigned calcheck_key(calcheck *c, const pane_event *ev)

@@ -145,6 +145,8 @@ static void build_legend_page(help *h, int quiet_first, int quiet_last)
 		{ true, NULL, false, STYLE_NORMAL, N_("Calendar marks") },
 		{ false, N_("off"), false, STYLE_HOLIDAY,
 		  N_("public holiday, from the State Council's holiday notice") },
+		{ false, N_("off?"), false, STYLE_HOLIDAY,
+		  N_("provisional rest day (暂定): a statutory holiday of a year whose notice is not out yet") },
 		{ false, N_("work"), false, STYLE_MAKEUP,
 		  N_("make-up working day on a weekend (调休上班)") },
 		{ false, "*", true, STYLE_QUIET, NULL },
@@ -152,8 +154,9 @@ static void build_legend_page(help *h, int quiet_first, int quiet_last)
 		{ false, "> 1", true, STYLE_CURSOR, N_("the selected day; Enter lists its inspections") },
 		{ false, NULL, false, STYLE_NORMAL, "" },
 		{ false, NULL, false, STYLE_NORMAL,
-		  N_("Working days follow the State Council's notice for each year; for a year "
-		     "without a holiday file only weekends are counted, and qifu says so.") },
+		  N_("Working days follow the State Council's notice for each year; a year whose "
+		     "notice is not out yet counts the statutory holidays of the law as provisional "
+		     "rest days, and qifu says so.") },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		/* the one row that depends on the settings */

@@ -86,17 +86,6 @@ static cli_ctx *pane_ctx(cal_pane *p)
 	return shell_ctx(p->sh);
 }
 
-static const char *day_mark(day_kind k)
-{
-	return k == DAY_HOLIDAY ? _("off") : k == DAY_MAKEUP_WORKDAY ? _("work") : "";
-}
-
-static int mark_width(void)
-{
-	int w = text_width(_("off"));
-	return text_width(_("work")) > w ? text_width(_("work")) : w;
-}
-
 /* the name of a key bound to a for a hint: a character key when typed is true (g
  * rather than Home), else the first key; "" when none is bound */
 static void key_name(cal_pane *p, action a, bool typed, char buf[16])
@@ -267,7 +256,11 @@ static void describe_day(cal_pane *p, strbuf *out)
 		sb_addf(out, _("%s: weekend"), date);
 		break;
 	case DAY_HOLIDAY:
-		sb_addf(out, _("%s: public holiday (%s)"), date, name ? name : "");
+		if (calendar_day_provisional(cli_calendar(pane_ctx(p)), p->sel))
+			sb_addf(out, _("%s: provisional rest day (%s; 暂定: no State Council notice yet)"),
+			        date, name ? name : "");
+		else
+			sb_addf(out, _("%s: public holiday (%s)"), date, name ? name : "");
 		break;
 	case DAY_MAKEUP_WORKDAY:
 		sb_addf(out, _("%s: make-up working day (%s)"), date, name ? name : "");
@@ -301,8 +294,13 @@ static int build_info(cal_pane *p, int w)
 	add_info(p, sb_str(&s), w, STYLE_NORMAL);
 	sb_reset(&s);
 	if (!p->grid.has_holidays) {
-		sb_addf(&s, _("%d has no holiday file: only weekends are counted as rest days"),
+		sb_addf(&s, _("%d has no holiday notice and no statutory table: only weekends are counted as rest days"),
 		        p->grid.year);
+		add_info(p, sb_str(&s), w, STYLE_ERROR);
+		sb_reset(&s);
+	} else if (p->grid.provisional) {
+		sb_addf(&s, _("%d has no State Council notice yet: %s marks its statutory holidays, provisional (暂定), without make-up working days"),
+		        p->grid.year, _("off?"));
 		add_info(p, sb_str(&s), w, STYLE_ERROR);
 		sb_reset(&s);
 	}
@@ -312,6 +310,8 @@ static int build_info(cal_pane *p, int w)
 	        _("off"), _("work"), CALLAYOUT_QUIET_MARK, p->params.quiet_first_day,
 	        p->params.quiet_last_day);
 	sb_addf(&s, _("  %sN inspections that day"), CALLAYOUT_COUNT_MARK);
+	if (p->grid.provisional)
+		sb_addf(&s, _("  %s provisional rest day (暂定)"), _("off?"));
 	add_info(p, sb_str(&s), w, STYLE_DIM);
 	sb_free(&s);
 	return essential;
@@ -319,7 +319,7 @@ static int build_info(cal_pane *p, int w)
 
 static void lay_out(cal_pane *p, ui_rect r)
 {
-	callayout_columns(&p->lay, r, mark_width());
+	callayout_columns(&p->lay, r, month_mark_width());
 	int essential = build_info(p, p->lay.info.w);
 	int keep = callayout_rows(&p->lay, r, p->grid.weeks, p->ninfo, essential);
 	while (p->ninfo > keep)
@@ -400,7 +400,7 @@ static void draw_grid(cal_pane *p)
 				sb_reset(&line);
 				bool content = c->day && (k == 0 || (k == 1 && L->two_row));
 				if (content)
-					callayout_cell(L, c, day_mark(c->kind), selected, k, &line);
+					callayout_cell(L, c, month_cell_mark(c), selected, k, &line);
 				draw_text(y, r.x + L->left + i * L->cw, L->cw, sb_str(&line), TEXT_LEFT,
 				          content ? cell_style(c, selected) : STYLE_NORMAL);
 			}

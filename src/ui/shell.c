@@ -55,10 +55,6 @@ struct shell {
 	bool quit;
 };
 
-static const char *const weekday_names[] = {
-	N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
-};
-
 shell *shell_new(cli_ctx *ctx, const keymap *km)
 {
 	shell *sh = xcalloc(1, sizeof *sh);
@@ -380,7 +376,7 @@ static void draw_title(shell *sh)
 	const staff *actor = sh->ctx->actor;
 	char date[16];
 	date_format(sh->ctx->today, date);
-	const char *wd = _(weekday_names[date_weekday(sh->ctx->today) - 1]);
+	const char *wd = _(date_weekday_name(sh->ctx->today));
 	strbuf info = STRBUF_INIT;
 	for (int detail = 3; detail >= 0; detail--) {
 		sb_reset(&info);

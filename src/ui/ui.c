@@ -14,7 +14,10 @@
 #include "config/keymap.h"
 #include "config/settings.h"
 #include "core/i18n.h"
+#include "core/workday.h"
 #include "core/xalloc.h"
+#include "model/perm.h"
+#include "store/staff_store.h"
 #include "ui/door.h"
 #include "ui/shell.h"
 #include "ui/term.h"
@@ -123,6 +126,14 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 		xfree(&first);
 	}
 	sb_free(&key_errors);
+	/* from 1 December the administrator is reminded of next year's missing notice */
+	if (!bad_keys && ctx->actor && ctx->actor->role == ROLE_ADMIN &&
+	    calendar_notice_due(ctx->cal, ctx->today)) {
+		int y, m, d;
+		date_to_ymd(ctx->today, &y, &m, &d);
+		shell_error(sh, _("%d has no holiday notice yet: its deadlines count provisional statutory days; import the State Council's notice (qifu holiday import)"),
+		            y + 1);
+	}
 	if (h)
 		door_play(script, sh, dump);
 	else

@@ -3,7 +3,7 @@
 # dissatisfied loop, return and re-dispatch, extension and explanatory reply,
 # withdrawal, merge; due dates and lights across the 2026 Spring Festival, Qingming
 # and National Day; stale versions; refusals naming the state; saved-view counts;
-# the remind digest; recompute after a holiday file changes; area scoping; the
+# the remind digest; a holiday notice imported moves due dates; area scoping; the
 # JSON of show and list; the dispatch sheet.
 qifu=$1
 . "$(dirname "$0")/lib.sh"
@@ -310,33 +310,46 @@ if grep -q "$n3" "$out"; then echo "FAIL: remind --unit shows another unit's app
 expect 0 "2026-06-05: nothing due for 区投促局: none of its appeals is overdue or due within 1 working day" --db "$db" --today 2026-06-05 remind --unit 区投促局
 expect_rc 2 --db "$db" remind --unit 外星局
 
-# ---- a date beyond the holiday files is counted by weekends, with a warning
+# ---- a year without a notice counts its statutory days, provisional, with a warning:
+# 7 working days from 2026-12-31 skip 2027-01-01 (元旦)
 expect_rc 0 --db "$db" --today 2026-12-30 --as fd appeal new --enterprise $E2 --title 年末诉求 --kind complex --channel letter
 stderr_empty
 stdout_has "2026-12-31"
 n8=$(first_word)
 expect_rc 0 --db "$db" --today 2026-12-31 --as fd appeal dispatch "$n8" --unit 区投促局
-stderr_has "2027 has no holiday file"
-stdout_has "2027-01-11"
+stderr_has "2027 has no State Council notice yet"
+stderr_has "暂定"
+stdout_has "2027-01-12"
 
-# ---- recompute after the holiday file changes (a holiday added on Jun 23)
+# ---- a notice imported: the preview lists the appeal whose due date moves, nothing is
+# written without --yes, and with it the due date moves in the same transaction
 hol=$tmpdir/holidays
 mkdir "$hol"
-cp "$(dirname "$0")/../../data/holidays/"*.txt "$hol/"
-printf '[paths]\nholiday_dir = %s\n' "$hol" > "$tmpdir/q.ini"
-expect_rc 0 --db "$db" --config "$tmpdir/q.ini" --today 2026-06-22 --as fd appeal new --enterprise $E2 --title 天然气管道接入 --kind general --channel visit
+cp "$(dirname "$0")/../../data/holidays/2026.txt" "$hol/"
+expect_rc 0 --db "$db" --today 2026-06-22 --as fd appeal new --enterprise $E2 --title 天然气管道接入 --kind general --channel visit
 n9=$(first_word)
-expect_rc 0 --db "$db" --config "$tmpdir/q.ini" --today 2026-06-22 --as fd appeal dispatch "$n9" --unit 区投促局
+expect_rc 0 --db "$db" --today 2026-06-22 --as fd appeal dispatch "$n9" --unit 区投促局
 stdout_has "2026-06-25"
 printf 'holiday 2026-06-23 测试调休\n' >> "$hol/2026.txt"
-expect_rc 0 --db "$db" --config "$tmpdir/q.ini" --today 2026-06-22 --as sup appeal recompute
-stdout_has "1 appeal changed"
-expect_rc 0 --db "$db" --config "$tmpdir/q.ini" --today 2026-06-22 appeal show "$n9" --format json
+expect_rc 1 --db "$db" --today 2026-06-22 --as fd holiday import "$hol/2026.txt"
+stderr_has "only an administrator may import a holiday notice"
+expect_rc 0 --db "$db" --today 2026-06-22 holiday import "$hol/2026.txt"
+stdout_has "1 day changes:"
+stdout_has "2026-06-23 Tue  working day -> public holiday 测试调休"
+stdout_has "$n9  "
+stdout_has "2026-06-25 -> 2026-06-26"
+stdout_has "nothing was written"
+check "$(sql "SELECT due FROM appeal_timer WHERE appeal_id = (SELECT id FROM appeal WHERE number='$n9') AND timer='handle'")" "2026-06-25" "the preview writes nothing"
+expect_rc 0 --db "$db" --today 2026-06-22 holiday import "$hol/2026.txt" --yes
+stdout_has "imported the notice for 2026: 1 day changed, 1 appeal's due dates recomputed"
+expect_rc 0 --db "$db" --today 2026-06-22 appeal show "$n9" --format json
 stdout_has '"name": "handle", "start": "2026-06-22", "days": 3, "due": "2026-06-26", "done": false'
-stdout_has '"action": "recompute", "summary": "handle due 2026-06-25 -> 2026-06-26"'
+stdout_has '"action": "recompute", "summary": "handle due 2026-06-25 -> 2026-06-26", "reason": "holiday notice 2026 (2026.txt)"'
 stdout_has '"version": 3,'
+check "$(sql "SELECT count(*) FROM event WHERE entity = 'holiday' AND entity_id = 2026 AND action = 'import'")" "1" "the import's event row"
+expect 0 "holiday 测试调休" --db "$db" workday is 2026-06-23
 # nothing more to change the second time; the extension's fixed date never moves
-expect_rc 0 --db "$db" --config "$tmpdir/q.ini" --as sup appeal recompute
+expect_rc 0 --db "$db" --as sup appeal recompute
 stdout_has "0 appeals changed"
 check "$(sql "SELECT due, done FROM appeal_timer WHERE appeal_id = (SELECT id FROM appeal WHERE number='$n4') AND timer='handle'")" "2026-04-20|2026-04-17" "stopped timers are left alone"
 

@@ -64,7 +64,7 @@ LANGUAGE=zh_CN expect 0 "允许" inspect check --date 2026-03-24 --reason genera
 
 # a year without a holiday file is counted by weekends, with a warning
 expect 0 allowed inspect check --date 2027-03-24 --reason general --registered-on 2027-03-01
-has "$err" "2027 has no holiday file"
+has "$err" "2027 has no State Council notice yet"
 
 # ---- inspect check: bad input exits 2 and lists the reasons ----
 expect 2 "" inspect check --date 2026-02-30 --reason general
@@ -139,7 +139,7 @@ expect_file 0 calendar <<'TXT'
 off holiday  work make-up working day  * quiet day (days 1-23, no general inspections)  [ ] today
 TXT
 "$qifu" calendar 2027-02 >"$out" 2>"$err" || fail "calendar 2027-02: exit $?"
-has "$err" "2027 has no holiday file"
+has "$err" "2027 has no State Council notice yet"
 has "$out" " 22*      23*      24       25       26       27       28"
 expect 2 "" calendar 2026-13
 has "$err" "'2026-13' is not a month of the form YYYY-MM"

@@ -11,9 +11,12 @@ expect 0 2026-02-24 workday add 2026-02-15 1
 expect 0 2026-10-09 workday add 2026-09-22 7
 expect 0 2026-09-20 workday add 2026-09-19 1
 expect 0 2026-02-13 workday add 2026-02-13 0
-expect 0 2027-01-04 workday add 2026-12-31 2
-stderr_has "2027 has no holiday file"
-stderr_has "2027.txt"
+# 2027 has no notice: its statutory days count, provisional (元旦 2027-01-01)
+expect 0 2027-01-05 workday add 2026-12-31 2
+stderr_has "2027 has no State Council notice yet"
+stderr_has "暂定"
+expect 0 2027-01-05 workday add 2026-12-30 3
+expect 0 2027-02-09 workday add 2027-02-04 1
 
 expect 0 2 workday between 2026-02-13 2026-02-24
 stderr_empty
@@ -21,12 +24,15 @@ expect 0 -2 workday between 2026-02-24 2026-02-13
 expect 0 0 workday between 2026-02-15 2026-02-23
 expect 0 248 workday between 2025-12-31 2026-12-31
 stderr_empty
-expect 0 261 workday between 2026-12-31 2027-12-31
-stderr_has "2027 has no holiday file"
+expect 0 254 workday between 2026-12-31 2027-12-31
+stderr_has "2027 has no State Council notice yet"
 expect 0 -496 workday between 2026-12-31 2024-12-31
-stderr_has "2024 has no holiday file"
-expect 0 1043 workday between 2026-12-31 2030-12-31
-stderr_has "2027-2030 have no holiday files"
+stderr_has "2024 has no holiday notice and no statutory table: only weekends"
+expect 0 1005 workday between 2026-12-31 2030-12-31
+stderr_has "2027-2030 have no State Council notice yet"
+expect 0 783 workday between 2040-12-31 2043-12-31
+stderr_has "2040 has no State Council notice yet"
+stderr_has "2041-2043 have no holiday notices and no statutory table"
 
 expect 0 workday workday is 2026-03-09
 stderr_empty
@@ -35,8 +41,13 @@ expect 0 "holiday 春节" workday is 2026-02-16
 expect 0 "makeup-workday 春节" workday is 2026-02-14
 expect 0 "makeup-workday 国庆节" workday is 2026-09-20
 expect 0 "holiday 国庆节、中秋节" workday is 2025-10-08
-expect 0 workday workday is 2027-01-01
-stderr_has "2027 has no holiday file"
+expect 0 "holiday 元旦 provisional" workday is 2027-01-01
+stderr_has "2027 has no State Council notice yet"
+expect 0 "holiday 春节 provisional" workday is 2027-02-05
+expect 0 "holiday 中秋节、国庆节 provisional" workday is 2031-10-01
+expect 0 weekend workday is 2027-01-02
+expect 0 workday workday is 2041-01-01
+stderr_has "2041 has no holiday notice"
 
 expect 2 "" workday is 2026-02-30
 stderr_has "DATE '2026-02-30'"

@@ -337,7 +337,7 @@ int main(int argc, char **argv)
 	check(&s, "calendar tab", (const char *const[]){ "2026年12月", ">[ 1*", "[日历]", NULL });
 	send_bytes(&s, "]");
 	pump(&s, 200, 3000);
-	check(&s, "next month", (const char *const[]){ "2027年1月", "没有节假日文件", NULL });
+	check(&s, "next month", (const char *const[]){ "2027年1月", "尚无国务院放假通知", "暂", NULL });
 	send_bytes(&s, "1");
 	pump(&s, 200, 3000);
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/date.h"
 #include "core/paths.h"
@@ -80,9 +81,20 @@ static void test_add(void **state)
 		{ "2025-01-27", 1, "2025-02-05" },
 		{ "2025-09-30", 1, "2025-10-09" },
 		{ "2025-10-10", 1, "2025-10-11" },
-		/* into 2027, which has no file: 2027-01-01 is a plain Friday */
-		{ "2026-12-31", 1, "2027-01-01" },
-		{ "2026-12-31", 2, "2027-01-04" },
+		/* into 2027, which has no notice: 2027-01-01 (元旦) is a provisional rest day */
+		{ "2026-12-31", 1, "2027-01-04" },
+		{ "2026-12-31", 2, "2027-01-05" },
+		{ "2026-12-30", 3, "2027-01-05" },
+		{ "2026-12-25", 7, "2027-01-06" },
+		/* Spring Festival 2027, provisional: 除夕 02-05 (Fri) to 初三 02-08 (Mon) */
+		{ "2027-02-04", 1, "2027-02-09" },
+		{ "2027-02-03", 2, "2027-02-09" },
+		{ "2027-02-04", 3, "2027-02-11" },
+		{ "2027-02-05", 1, "2027-02-09" },
+		{ "2027-02-01", 5, "2027-02-10" },
+		/* 2031: 中秋 falls on 国庆 10-01; one rest day, so 10-01..03 and the weekend */
+		{ "2031-09-30", 1, "2031-10-06" },
+		{ "2031-09-29", 2, "2031-10-06" },
 		/* a whole year: 2026 has 248 working days */
 		{ "2025-12-31", 248, "2026-12-31" },
 	};
@@ -112,7 +124,10 @@ static void test_between(void **state)
 		{ "2025-12-31", "2026-12-31", 248 },
 		{ "2024-12-31", "2025-12-31", 248 },
 		{ "2026-12-31", "2024-12-31", -496 },
-		{ "2026-12-31", "2027-12-31", 261 }, /* 2027 by weekends alone */
+		/* 2027 provisional: 261 weekdays less 7 statutory days on weekdays */
+		{ "2026-12-31", "2027-12-31", 254 },
+		{ "2031-09-30", "2031-10-31", 20 }, /* 23 weekdays less 10-01..03 */
+		{ "2040-12-31", "2041-12-31", 261 }, /* past the table: weekends alone */
 		{ "2026-03-06", "2026-03-09", 1 },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -144,8 +159,22 @@ static void test_day_kind(void **state)
 		{ "2026-03-09", DAY_WORKDAY, NULL },
 		{ "2026-10-08", DAY_WORKDAY, NULL },
 		{ "2026-02-21", DAY_HOLIDAY, "春节" },
-		{ "2027-01-01", DAY_WORKDAY, NULL },         /* no 2027 file */
-		{ "2027-01-02", DAY_WEEKEND, NULL },
+		{ "2027-01-01", DAY_HOLIDAY, "元旦" },       /* provisional: no 2027 notice */
+		{ "2027-01-02", DAY_WEEKEND, NULL },          /* no make-up or bridge days */
+		{ "2027-02-05", DAY_HOLIDAY, "春节" },        /* 除夕 */
+		{ "2027-02-08", DAY_HOLIDAY, "春节" },        /* 初三 */
+		{ "2027-02-09", DAY_WORKDAY, NULL },
+		{ "2027-04-05", DAY_HOLIDAY, "清明节" },
+		{ "2027-05-02", DAY_HOLIDAY, "劳动节" },
+		{ "2027-05-03", DAY_WORKDAY, NULL },
+		{ "2027-06-09", DAY_HOLIDAY, "端午节" },
+		{ "2027-09-15", DAY_HOLIDAY, "中秋节" },
+		{ "2027-10-03", DAY_HOLIDAY, "国庆节" },
+		{ "2027-10-04", DAY_WORKDAY, NULL },
+		{ "2031-10-01", DAY_HOLIDAY, "中秋节、国庆节" }, /* two holidays, one rest day */
+		{ "2031-10-02", DAY_HOLIDAY, "国庆节" },
+		{ "2034-02-18", DAY_HOLIDAY, "春节" },        /* 除夕 after 2033's 闰十一月 */
+		{ "2041-01-01", DAY_WORKDAY, NULL },         /* beyond the table */
 		{ "2024-10-01", DAY_WORKDAY, NULL },         /* no 2024 file */
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -168,17 +197,131 @@ static void test_years(void **state)
 	(void)state;
 	assert_true(calendar_has_year(cal, 2025));
 	assert_true(calendar_has_year(cal, 2026));
-	assert_false(calendar_has_year(cal, 2027));
+	assert_true(calendar_has_year(cal, 2027));
 	assert_false(calendar_has_year(cal, 2024));
+	assert_int_equal(calendar_source(cal, 2026), CAL_SOURCE_NOTICE);
+	assert_int_equal(calendar_source(cal, 2027), CAL_SOURCE_PROVISIONAL);
+	assert_int_equal(calendar_source(cal, 2040), CAL_SOURCE_PROVISIONAL);
+	assert_int_equal(calendar_source(cal, 2041), CAL_SOURCE_NONE);
+	assert_int_equal(calendar_source(cal, 2024), CAL_SOURCE_NONE);
+	assert_true(calendar_day_provisional(cal, day("2027-07-01")));
+	assert_false(calendar_day_provisional(cal, day("2026-07-01")));
+	assert_int_equal(calendar_provisional_year(cal, day("2026-12-01"), day("2027-01-10")), 2027);
+	assert_int_equal(calendar_provisional_year(cal, day("2026-01-01"), day("2026-12-31")), 0);
 	assert_non_null(strstr(calendar_notice(cal, 2026), "2026年部分节假日安排"));
 	assert_non_null(strstr(calendar_notice(cal, 2025), "国办发明电〔2024〕12号"));
 	assert_null(calendar_notice(cal, 2027));
-	assert_int_equal(calendar_missing_year(cal, day("2026-12-01"), day("2027-01-10")), 2027);
-	assert_int_equal(calendar_missing_year(cal, day("2027-01-10"), day("2026-12-01")), 2027);
+	assert_int_equal(calendar_missing_year(cal, day("2026-12-01"), day("2027-01-10")), 0);
+	assert_int_equal(calendar_missing_year(cal, day("2040-12-01"), day("2041-01-10")), 2041);
+	assert_int_equal(calendar_missing_year(cal, day("2041-01-10"), day("2040-12-01")), 2041);
 	assert_int_equal(calendar_missing_year(cal, day("2025-01-01"), day("2026-12-31")), 0);
 	assert_int_equal(calendar_missing_year(cal, day("2026-05-01"), day("2026-05-01")), 0);
 	assert_int_equal(calendar_missing_year(cal, day("2024-12-31"), day("2026-01-01")), 2024);
-	assert_int_equal(calendar_missing_year(cal, day("2027-06-01"), day("2029-01-01")), 2027);
+	assert_int_equal(calendar_missing_year(cal, day("2027-06-01"), day("2029-01-01")), 0);
+}
+
+/* a notice in force replaces the year's statutory days; the diff names what moves */
+static void test_notice_over_provisional(void **state)
+{
+	(void)state;
+	static const char text[] = "notice: 测试\n"
+		"holiday 2027-02-06..2027-02-13 春节\nworkday 2027-02-14 春节\n";
+	FILE *f = fmemopen((void *)text, sizeof text - 1, "r");
+	holiday_year hy;
+	strbuf err = STRBUF_INIT;
+	if (holiday_year_parse(f, "2027-notice", 0, &hy, &err) < 0)
+		fail_msg("%s", sb_str(&err));
+	fclose(f);
+	assert_int_equal(hy.year, 2027);
+	assert_int_equal(hy.n, 9);
+	calendar *c = calendar_build(&hy, 1, NULL, 0);
+	assert_int_equal(calendar_source(c, 2027), CAL_SOURCE_NOTICE);
+	assert_int_equal(calendar_day(c, day("2027-02-05"), NULL), DAY_WORKDAY);
+	assert_int_equal(calendar_day(c, day("2027-02-14"), NULL), DAY_MAKEUP_WORKDAY);
+	qdate changed[366];
+	int n = calendar_year_diff(cal, c, 2027, changed);
+	/* from the provisional year: 01-01 … are no longer rest days, 02-05 works, 02-09..13
+	 * rest, 02-14 works; the rest of the statutory days go too */
+	assert_true(n > 0);
+	assert_int_equal(changed[0], day("2027-01-01"));
+	bool saw_0205 = false, saw_0214 = false;
+	for (int i = 0; i < n; i++) {
+		saw_0205 |= changed[i] == day("2027-02-05");
+		saw_0214 |= changed[i] == day("2027-02-14");
+	}
+	assert_true(saw_0205 && saw_0214);
+	assert_int_equal(calendar_year_diff(cal, cal, 2027, changed), 0);
+	calendar_free(&c);
+	holiday_year_clear(&hy);
+	sb_free(&err);
+	/* a notice's date outside the year of its first date */
+	static const char bad[] = "holiday 2027-12-31 元旦\nholiday 2028-01-01 元旦\n";
+	f = fmemopen((void *)bad, sizeof bad - 1, "r");
+	assert_int_equal(holiday_year_parse(f, "x.txt", 0, &hy, &err), -1);
+	fclose(f);
+	assert_non_null(strstr(sb_str(&err), "x.txt:2: 2028-01-01 lies outside 2027"));
+	sb_free(&err);
+}
+
+/* the administrator's reminder: from 1 December, while next year has no notice */
+static void test_notice_due(void **state)
+{
+	(void)state;
+	static const struct { const char *today; bool due; } t[] = {
+		{ "2026-11-30", false },   /* not before December */
+		{ "2026-12-01", true },    /* 2027 is provisional */
+		{ "2026-12-31", true },
+		{ "2027-01-01", false },   /* January: the year has begun */
+		{ "2025-12-15", false },   /* 2026's notice is in */
+		{ "2040-12-01", true },    /* 2041: nothing at all */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (calendar_notice_due(cal, day(t[i].today)) != t[i].due)
+			fail_msg("notice due on %s: want %d", t[i].today, t[i].due);
+	/* spans counted across a provisional rest day */
+	assert_true(calendar_span_provisional(cal, day("2026-12-30"), day("2027-01-05")));
+	assert_false(calendar_span_provisional(cal, day("2027-01-01"), day("2027-01-05")));
+	assert_false(calendar_span_provisional(cal, day("2026-12-01"), day("2026-12-31")));
+	assert_true(calendar_span_provisional(cal, day("2027-02-01"), day("2027-02-10")));
+}
+
+/* the statutory table's own errors name file:line */
+static void test_statutory_errors(void **state)
+{
+	(void)state;
+	static const struct { const char *row, *reason; } t[] = {
+		{ "2027\t元旦\n", "expected three columns" },
+		{ "2027\t元旦\t2027-02-30\n", "not a real date" },
+		{ "2027\t元旦\t2028-01-01\n", "outside the row's year" },
+		{ "27\t元旦\t2027-01-01\n", "not a year" },
+		{ "2027\t\t2027-01-01\n", "holiday name is missing" },
+	};
+	char *path = xasprintf("%s/qifu-statutory-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		FILE *f = fopen(path, "w");
+		fprintf(f, "# comment\nyear\tholiday\tdate\n%s", t[i].row);
+		fclose(f);
+		holiday_year *ys;
+		int n;
+		strbuf err = STRBUF_INIT;
+		assert_int_equal(holiday_statutory_load(path, &ys, &n, &err), -1);
+		char *where = xasprintf("%s:3: ", path);
+		if (strncmp(sb_str(&err), where, strlen(where)) != 0 || !strstr(sb_str(&err), t[i].reason))
+			fail_msg("row %zu: message '%s', want '%s…%s'", i, sb_str(&err), where, t[i].reason);
+		free(where);
+		sb_free(&err);
+	}
+	unlink(path);
+	holiday_year *ys;
+	int n;
+	strbuf err = STRBUF_INIT;
+	assert_int_equal(holiday_statutory_load(path, &ys, &n, &err), 0); /* missing: none */
+	assert_int_equal(n, 0);
+	sb_free(&err);
+	free(path);
 }
 
 /* the day-by-day meaning of DOMAIN §3, to hold the fast formulas against */
@@ -309,6 +452,9 @@ int main(void)
 		cmocka_unit_test(test_empty),
 		cmocka_unit_test(test_loader_errors),
 		cmocka_unit_test(test_loader_tolerates),
+		cmocka_unit_test(test_notice_over_provisional),
+		cmocka_unit_test(test_statutory_errors),
+		cmocka_unit_test(test_notice_due),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,0 +1,224 @@
+/* qifu holiday list|import: the working calendar's notices. list prints a year's rest
+ * and make-up days with where they come from; import shows what a State Council notice
+ * changes (days, due dates of open appeals, plans on changed days) and, with --yes,
+ * brings it in, due dates recomputed in the same transaction. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/holiday_import.h"
+#include "cli/output.h"
+#include "core/i18n.h"
+#include "core/workday.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "store/db.h"
+#include "store/holiday_store.h"
+
+int cmd_holiday(cli_ctx *ctx, int argc, char **argv);
+
+static void usage(FILE *fp)
+{
+	fputs(_("usage: qifu holiday list YEAR [--format table|csv|json]\n"
+	        "       qifu holiday import FILE [--yes]\n"
+	        "list prints the year's rest days and make-up working days and where they come\n"
+	        "from: 'notice' (the State Council's notice in the database) or 'provisional'\n"
+	        "(no notice yet: the statutory days of data/holidays/statutory.tsv, 暂定).\n"
+	        "JSON keys: date, weekday, kind (holiday, makeup-workday), name, source.\n"
+	        "import reads a notice in the format of data/holidays/YYYY.txt (administrators\n"
+	        "only) and shows the days that change, the open appeals whose due dates move and\n"
+	        "the plans on changed days; --yes imports it and recomputes those due dates in\n"
+	        "the same transaction.\n"), fp);
+}
+
+/* a day's kind in the preview, for people */
+static const char *kind_label(day_kind k)
+{
+	switch (k) {
+	case DAY_WORKDAY: return _("working day");
+	case DAY_WEEKEND: return _("weekend");
+	case DAY_HOLIDAY: return _("public holiday");
+	case DAY_MAKEUP_WORKDAY: return _("make-up working day");
+	}
+	return "";
+}
+
+static const char *source_word(cal_source s)
+{
+	switch (s) {
+	case CAL_SOURCE_NOTICE: return "notice";
+	case CAL_SOURCE_PROVISIONAL: return "provisional";
+	case CAL_SOURCE_NONE: break;
+	}
+	return "none";
+}
+
+/* what a year is counted with, in a sentence */
+static void say_year(cli_ctx *ctx, int y, FILE *fp)
+{
+	calendar *cal = cli_calendar(ctx);
+	switch (calendar_source(cal, y)) {
+	case CAL_SOURCE_NOTICE: {
+		const char *n = calendar_notice(cal, y);
+		fprintf(fp, _("%d: notice: %s\n"), y, n && *n ? n : _("(the notice names no document)"));
+		break;
+	}
+	case CAL_SOURCE_PROVISIONAL:
+		fprintf(fp, _("%d: provisional (暂定): no State Council notice yet; the statutory holidays of the law are rest days, make-up working days are not known\n"), y);
+		break;
+	case CAL_SOURCE_NONE:
+		fprintf(fp, _("%d: no notice and no statutory table: only weekends are rest days\n"), y);
+		break;
+	}
+}
+
+static const out_col list_cols[] = {
+	{ "date", N_("Date"), OUT_STR },
+	{ "weekday", N_("Weekday"), OUT_STR },
+	{ "kind", N_("Kind"), OUT_STR },
+	{ "name", N_("Holiday"), OUT_STR },
+	{ "source", N_("Source"), OUT_STR },
+};
+
+static int holiday_list(cli_ctx *ctx, int argc, char **argv)
+{
+	out_format fmt = OUT_TABLE;
+	const char *year_arg = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+			if (!out_parse_format(argv[++i], &fmt)) {
+				cli_error(_("--format '%s': use table, csv or json"), argv[i]);
+				return EXIT_USAGE;
+			}
+		} else if (!year_arg && argv[i][0] != '-') {
+			year_arg = argv[i];
+		} else {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	char *end;
+	long y = year_arg ? strtol(year_arg, &end, 10) : 0;
+	if (!year_arg || *end || y < 1900 || y > 9999) {
+		if (year_arg)
+			cli_error(_("YEAR '%s' is not a year from 1900 to 9999"), year_arg);
+		else
+			usage(stderr);
+		return EXIT_USAGE;
+	}
+	calendar *cal = cli_calendar(ctx);
+	cal_source src = calendar_source(cal, (int)y);
+	if (fmt == OUT_TABLE)
+		say_year(ctx, (int)y, stdout);
+	out_table *t = out_new(list_cols, (int)(sizeof list_cols / sizeof list_cols[0]));
+	qdate last = date_from_ymd((int)y + 1, 1, 1);
+	for (qdate d = date_from_ymd((int)y, 1, 1); d < last; d++) {
+		const char *name;
+		day_kind k = calendar_day(cal, d, &name);
+		if (k != DAY_HOLIDAY && k != DAY_MAKEUP_WORKDAY)
+			continue;
+		char day[11];
+		const char *cells[] = { date_format(d, day), _(date_weekday_name(d)),
+			k == DAY_HOLIDAY ? "holiday" : "makeup-workday", name, source_word(src) };
+		out_row(t, cells);
+	}
+	out_print(t, fmt, false, stdout);
+	out_free(&t);
+	return EXIT_OK;
+}
+
+static void print_preview(cli_ctx *ctx, const holiday_preview *pv)
+{
+	char a[11], b[11];
+	const calendar *before = cli_calendar(ctx);
+	printf(_("notice for %d from %s: %s\n"), pv->notice.year, pv->source,
+	       pv->notice.notice ? pv->notice.notice : _("(no 'notice:' line)"));
+	printf(_("it replaces: %s\n"), pv->was == CAL_SOURCE_NOTICE ? _("the notice in force")
+	       : pv->was == CAL_SOURCE_PROVISIONAL ? _("the provisional statutory days (暂定)")
+	       : _("weekends only"));
+	printf(P_("%d day changes:\n", "%d days change:\n", pv->nchanged), pv->nchanged);
+	for (int i = 0; i < pv->nchanged; i++) {
+		const char *on, *nn;
+		day_kind ko = calendar_day(before, pv->changed[i], &on);
+		day_kind kn = calendar_day(pv->after, pv->changed[i], &nn);
+		printf("  %s %s  %s%s%s -> %s%s%s\n", date_format(pv->changed[i], a),
+		       _(date_weekday_name(pv->changed[i])), kind_label(ko),
+		       on ? " " : "", on ? on : "", kind_label(kn), nn ? " " : "", nn ? nn : "");
+	}
+	printf(P_("%ld open appeal's due date moves:\n", "%ld open appeals' due dates move:\n",
+	          pv->moves.appeals), pv->moves.appeals);
+	for (int i = 0; i < pv->moves.n; i++) {
+		const appeal_due_move *m = &pv->moves.m[i];
+		printf("  %s  %s  %s  %s -> %s\n", m->number, m->enterprise,
+		       _(ticket_timer_label(m->which)), date_format(m->old_due, a),
+		       date_format(m->new_due, b));
+	}
+	printf(P_("%d inspection plan lies on a changed day:\n",
+	          "%d inspection plans lie on changed days:\n", pv->nplans), pv->nplans);
+	for (int i = 0; i < pv->nplans; i++)
+		printf("  %s  %s  %s\n", pv->plans[i].code ? pv->plans[i].code : _("(not approved)"),
+		       pv->plans[i].unit, date_format(pv->plans[i].date, a));
+}
+
+static int holiday_import(cli_ctx *ctx, int argc, char **argv)
+{
+	bool yes = false;
+	const char *path = NULL;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--yes") == 0)
+			yes = true;
+		else if (!path && argv[i][0] != '-')
+			path = argv[i];
+		else {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (!path) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!cli_allowed(ctx, PERM_HOLIDAY_IMPORT, NULL, NULL))
+		return EXIT_NO;
+	holiday_preview pv;
+	strbuf err = STRBUF_INIT;
+	int rc = holiday_import_preview(ctx, path, &pv, &err);
+	if (rc != 0) {
+		cli_error("%s", sb_str(&err));
+		goto out;
+	}
+	print_preview(ctx, &pv);
+	if (!yes) {
+		printf(_("nothing was written; run again with --yes to import it\n"));
+		goto out;
+	}
+	if (holiday_import_apply(ctx, &pv, &err) < 0) {
+		cli_error("%s", sb_str(&err));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	printf(P_("imported the notice for %d: %d day changed, ", "imported the notice for %d: %d days changed, ",
+	          pv.nchanged), pv.notice.year, pv.nchanged);
+	printf(P_("%ld appeal's due dates recomputed\n", "%ld appeals' due dates recomputed\n",
+	          pv.moves.appeals), pv.moves.appeals);
+out:
+	holiday_preview_clear(&pv);
+	sb_free(&err);
+	return rc < 0 ? EXIT_USAGE : rc;
+}
+
+int cmd_holiday(cli_ctx *ctx, int argc, char **argv)
+{
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "list") == 0)
+		return holiday_list(ctx, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "import") == 0)
+		return holiday_import(ctx, argc - 1, argv + 1);
+	usage(stderr);
+	return EXIT_USAGE;
+}

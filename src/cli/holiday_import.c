@@ -1,0 +1,131 @@
+/* holiday import: preview and apply (see holiday_import.h). */
+#include "cli/holiday_import.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "store/db.h"
+#include "store/holiday_store.h"
+
+/* the calendar ctx has, with hy in force instead of what hy->year had */
+static calendar *calendar_with(cli_ctx *ctx, const holiday_year *hy, strbuf *err)
+{
+	db *d = cli_db(ctx);
+	holiday_year *notices, *statutory;
+	int nn, ns;
+	if (cli_holiday_seed(ctx, d, err) < 0 || holiday_store_load(d, &notices, &nn, err) < 0)
+		return NULL;
+	char *dir = cli_holiday_dir(ctx);
+	char *path = xasprintf("%s/statutory.tsv", dir);
+	int rc = holiday_statutory_load(path, &statutory, &ns, err);
+	free(path);
+	free(dir);
+	if (rc < 0) {
+		holiday_years_free(notices, nn);
+		return NULL;
+	}
+	/* hy first: calendar_build keeps the first notice of a year */
+	holiday_year *all = xcalloc((size_t)nn + 1, sizeof *all);
+	all[0] = *hy;
+	memcpy(all + 1, notices, (size_t)nn * sizeof *notices);
+	calendar *cal = calendar_build(all, nn + 1, statutory, ns);
+	free(all);
+	holiday_years_free(notices, nn);
+	holiday_years_free(statutory, ns);
+	return cal;
+}
+
+static int plans_on_changed_days(db *d, holiday_preview *pv, strbuf *err)
+{
+	for (int i = 0; i < pv->nchanged; i++) {
+		insp_record *recs;
+		int n;
+		if (insp_store_day(d, pv->changed[i], &recs, &n, err) < 0)
+			return -1;
+		for (int j = 0; j < n; j++) {
+			if (recs[j].state == INSP_REGISTERED || recs[j].state == INSP_APPROVED) {
+				pv->plans = xrealloc(pv->plans, (size_t)(pv->nplans + 1) * sizeof *pv->plans);
+				pv->plans[pv->nplans++] = recs[j];
+			} else {
+				insp_record_clear(&recs[j]);
+			}
+		}
+		free(recs);
+	}
+	return 0;
+}
+
+int holiday_import_preview(cli_ctx *ctx, const char *path, holiday_preview *pv, strbuf *err)
+{
+	memset(pv, 0, sizeof *pv);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		sb_reset(err);
+		sb_addf(err, _("%s: cannot open: %s"), path, strerror(errno));
+		return 2;
+	}
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	/* named YYYY.txt like the shipped files: the name fixes the year */
+	int year = 0;
+	if (strlen(base) == 8 && strcmp(base + 4, ".txt") == 0)
+		year = atoi(base);
+	int rc = holiday_year_parse(f, path, year >= 1900 ? year : 0, &pv->notice, err);
+	fclose(f);
+	if (rc < 0)
+		return 2;
+	pv->source = xstrdup(base);
+	calendar *before = cli_calendar(ctx);
+	pv->was = calendar_source(before, pv->notice.year);
+	if (!(pv->after = calendar_with(ctx, &pv->notice, err)))
+		return -1;
+	pv->nchanged = calendar_year_diff(before, pv->after, pv->notice.year, pv->changed);
+	db *d = cli_db(ctx);
+	qdate from = pv->nchanged ? pv->changed[0] : date_from_ymd(pv->notice.year + 1, 1, 1);
+	if (appeal_store_due_moves(d, NULL, pv->after, from, false, NULL, &pv->moves, err) < 0 ||
+	    plans_on_changed_days(d, pv, err) < 0)
+		return -1;
+	return 0;
+}
+
+int holiday_import_apply(cli_ctx *ctx, holiday_preview *pv, strbuf *err)
+{
+	db *d = cli_db(ctx);
+	const char *actor = cli_os_login();
+	char *sum = xasprintf("%s: %d days changed (before: %s); %s", pv->source, pv->nchanged,
+		pv->was == CAL_SOURCE_NOTICE ? "notice" : pv->was == CAL_SOURCE_PROVISIONAL
+		? "provisional" : "weekends only", pv->notice.notice ? pv->notice.notice : "");
+	char *reason = xasprintf("holiday notice %d (%s)", pv->notice.year, pv->source);
+	qdate from = pv->nchanged ? pv->changed[0] : date_from_ymd(pv->notice.year + 1, 1, 1);
+	appeal_due_moves_clear(&pv->moves);
+	int rc = -1;
+	if (db_begin(d, err) < 0)
+		goto out;
+	if (holiday_store_put(d, actor, "import", &pv->notice, pv->source, sum, err) < 0 ||
+	    appeal_store_due_moves(d, actor, pv->after, from, true, reason, &pv->moves, err) < 0) {
+		db_rollback(d);
+		goto out;
+	}
+	if (db_commit(d, err) < 0)
+		goto out;
+	rc = cli_calendar_reload(ctx, d, err);
+out:
+	free(reason);
+	free(sum);
+	return rc;
+}
+
+void holiday_preview_clear(holiday_preview *pv)
+{
+	holiday_year_clear(&pv->notice);
+	free(pv->source);
+	calendar_free(&pv->after);
+	appeal_due_moves_clear(&pv->moves);
+	for (int i = 0; i < pv->nplans; i++)
+		insp_record_clear(&pv->plans[i]);
+	free(pv->plans);
+	memset(pv, 0, sizeof *pv);
+}
