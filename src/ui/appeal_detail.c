@@ -65,23 +65,11 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 		appeal_cli_light_text(l, days, &t);
 		if (i == TICKET_TIMER_HANDLE && appeal_cli_suggested(ctx, ts->due, a->level))
 			sb_addf(&t, "  %s", _(escalation_suggest_label()));
-		/* counted across a statutory day of a year whose notice is not out yet */
-		if (calendar_span_provisional(cli_calendar(ctx), ts->start, ts->due)) {
-			sb_addf(&t, "  %s", _("(provisional)"));
-			if (prov_from == DATE_NONE || ts->start < prov_from)
-				prov_from = ts->start;
-			if (prov_to == DATE_NONE || ts->due > prov_to)
-				prov_to = ts->due;
-		}
+		appeal_timer_provisional(ctx, ts, &t, &prov_from, &prov_to);
 		detail_field(d, _(ticket_timer_label((ticket_timer)i)), sb_str(&t));
 		sb_free(&t);
 	}
-	if (prov_from != DATE_NONE) {
-		strbuf c = STRBUF_INIT;
-		cli_calendar_caveat(ctx, prov_from, prov_to, &c);
-		detail_note(d, sb_str(&c));
-		sb_free(&c);
-	}
+	appeal_timers_caveat(ctx, d, prov_from, prov_to);
 	if (a->description && *a->description) {
 		detail_section(d, _("Description"));
 		detail_note(d, a->description);
@@ -93,4 +81,27 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 		detail_note(d, _("No dispatch has been held yet."));
 	esc_dispatches_free(&x, n);
 	return 0;
+}
+
+void appeal_timer_provisional(cli_ctx *ctx, const ticket_timer_state *ts, strbuf *s,
+		qdate *from, qdate *to)
+{
+	/* counted across a statutory day of a year whose notice is not out yet */
+	if (!calendar_span_provisional(cli_calendar(ctx), ts->start, ts->due))
+		return;
+	sb_addf(s, "  %s", _("(provisional)"));
+	if (*from == DATE_NONE || ts->start < *from)
+		*from = ts->start;
+	if (*to == DATE_NONE || ts->due > *to)
+		*to = ts->due;
+}
+
+void appeal_timers_caveat(cli_ctx *ctx, detail *d, qdate from, qdate to)
+{
+	if (from == DATE_NONE)
+		return;
+	strbuf c = STRBUF_INIT;
+	cli_calendar_caveat(ctx, from, to, &c);
+	detail_note(d, sb_str(&c));
+	sb_free(&c);
 }

@@ -13,4 +13,11 @@
 int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool keep_scroll,
 		strbuf *err);
 
+/* "(暂定)" after a timer's text when its due date was counted across a provisional rest
+ * day; *from..*to (DATE_NONE at first) widen to cover it, for appeal_timers_caveat */
+void appeal_timer_provisional(cli_ctx *ctx, const ticket_timer_state *ts, strbuf *s,
+		qdate *from, qdate *to);
+/* under the timers: what the provisional years of from..to are counted with */
+void appeal_timers_caveat(cli_ctx *ctx, detail *d, qdate from, qdate to);
+
 #endif

@@ -17,6 +17,7 @@
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
 #include "ui/applist.h"
+#include "ui/appeal_detail.h"
 #include "ui/detail.h"
 #include "ui/form.h"
 #include "ui/prompt.h"
@@ -311,6 +312,7 @@ static void timer_lines(app_pane *p, detail *d, const appeal_record *a)
 {
 	ticket_params tp = cli_ticket_params(ctx_of(p));
 	bool any = false;
+	qdate prov_from = DATE_NONE, prov_to = DATE_NONE;
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		const ticket_timer_state *ts = &a->timers.t[i];
 		if (ts->start == DATE_NONE && ts->due == DATE_NONE)
@@ -325,6 +327,7 @@ static void timer_lines(app_pane *p, detail *d, const appeal_record *a)
 			                                      tp.yellow_days, &n);
 			sb_add(&s, "  ");
 			applist_light_text(l, n, &s);
+			appeal_timer_provisional(ctx_of(p), ts, &s, &prov_from, &prov_to);
 		} else if (ts->done != DATE_NONE) {
 			sb_addf(&s, _("  stopped %s"), date_format(ts->done, done));
 		}
@@ -333,6 +336,7 @@ static void timer_lines(app_pane *p, detail *d, const appeal_record *a)
 	}
 	if (!any)
 		detail_note(d, _("No time limit has run yet."));
+	appeal_timers_caveat(ctx_of(p), d, prov_from, prov_to);
 }
 
 static void timeline(detail *d, const appeal_record *a)

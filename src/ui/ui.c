@@ -131,8 +131,8 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 	    calendar_notice_due(ctx->cal, ctx->today)) {
 		int y, m, d;
 		date_to_ymd(ctx->today, &y, &m, &d);
-		shell_error(sh, _("%d has no holiday notice yet: its deadlines count provisional statutory days; import the State Council's notice (qifu holiday import)"),
-		            y + 1);
+		shell_message(sh, _("%d has no holiday notice yet: deadlines count the statutory days; import it (qifu holiday import)"),
+		              y + 1);
 	}
 	if (h)
 		door_play(script, sh, dump);
