@@ -33,18 +33,6 @@ static void usage(FILE *fp)
 	        "the same transaction.\n"), fp);
 }
 
-/* a day's kind in the preview, for people */
-static const char *kind_label(day_kind k)
-{
-	switch (k) {
-	case DAY_WORKDAY: return _("working day");
-	case DAY_WEEKEND: return _("weekend");
-	case DAY_HOLIDAY: return _("public holiday");
-	case DAY_MAKEUP_WORKDAY: return _("make-up working day");
-	}
-	return "";
-}
-
 static const char *source_word(cal_source s)
 {
 	switch (s) {
@@ -131,35 +119,31 @@ static int holiday_list(cli_ctx *ctx, int argc, char **argv)
 
 static void print_preview(cli_ctx *ctx, const holiday_preview *pv)
 {
-	char a[11], b[11];
-	const calendar *before = cli_calendar(ctx);
 	printf(_("notice for %d from %s: %s\n"), pv->notice.year, pv->source,
 	       pv->notice.notice ? pv->notice.notice : _("(no 'notice:' line)"));
-	printf(_("it replaces: %s\n"), pv->was == CAL_SOURCE_NOTICE ? _("the notice in force")
-	       : pv->was == CAL_SOURCE_PROVISIONAL ? _("the provisional statutory days (暂定)")
-	       : _("weekends only"));
+	printf(_("it replaces: %s\n"), holiday_preview_was(pv));
+	strbuf line = STRBUF_INIT;
 	printf(P_("%d day changes:\n", "%d days change:\n", pv->nchanged), pv->nchanged);
 	for (int i = 0; i < pv->nchanged; i++) {
-		const char *on, *nn;
-		day_kind ko = calendar_day(before, pv->changed[i], &on);
-		day_kind kn = calendar_day(pv->after, pv->changed[i], &nn);
-		printf("  %s %s  %s%s%s -> %s%s%s\n", date_format(pv->changed[i], a),
-		       _(date_weekday_name(pv->changed[i])), kind_label(ko),
-		       on ? " " : "", on ? on : "", kind_label(kn), nn ? " " : "", nn ? nn : "");
+		holiday_preview_day(ctx, pv, i, &line);
+		printf("  %s\n", sb_str(&line));
+		sb_reset(&line);
 	}
 	printf(P_("%ld open appeal's due date moves:\n", "%ld open appeals' due dates move:\n",
 	          pv->moves.appeals), pv->moves.appeals);
 	for (int i = 0; i < pv->moves.n; i++) {
-		const appeal_due_move *m = &pv->moves.m[i];
-		printf("  %s  %s  %s  %s -> %s\n", m->number, m->enterprise,
-		       _(ticket_timer_label(m->which)), date_format(m->old_due, a),
-		       date_format(m->new_due, b));
+		holiday_preview_move(pv, i, &line);
+		printf("  %s\n", sb_str(&line));
+		sb_reset(&line);
 	}
 	printf(P_("%d inspection plan lies on a changed day:\n",
 	          "%d inspection plans lie on changed days:\n", pv->nplans), pv->nplans);
-	for (int i = 0; i < pv->nplans; i++)
-		printf("  %s  %s  %s\n", pv->plans[i].code ? pv->plans[i].code : _("(not approved)"),
-		       pv->plans[i].unit, date_format(pv->plans[i].date, a));
+	for (int i = 0; i < pv->nplans; i++) {
+		holiday_preview_plan(pv, i, &line);
+		printf("  %s\n", sb_str(&line));
+		sb_reset(&line);
+	}
+	sb_free(&line);
 }
 
 static int holiday_import(cli_ctx *ctx, int argc, char **argv)

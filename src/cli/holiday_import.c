@@ -129,3 +129,54 @@ void holiday_preview_clear(holiday_preview *pv)
 	free(pv->plans);
 	memset(pv, 0, sizeof *pv);
 }
+
+const char *holiday_preview_was(const holiday_preview *pv)
+{
+	switch (pv->was) {
+	case CAL_SOURCE_NOTICE: return _("the notice in force");
+	case CAL_SOURCE_PROVISIONAL: return _("the provisional statutory days (暂定)");
+	case CAL_SOURCE_NONE: break;
+	}
+	return _("weekends only");
+}
+
+/* a day's kind in the preview, for people */
+static const char *kind_label(day_kind k)
+{
+	switch (k) {
+	case DAY_WORKDAY: return _("working day");
+	case DAY_WEEKEND: return _("weekend");
+	case DAY_HOLIDAY: return _("public holiday");
+	case DAY_MAKEUP_WORKDAY: return _("make-up working day");
+	}
+	return "";
+}
+
+void holiday_preview_day(cli_ctx *ctx, const holiday_preview *pv, int i, strbuf *out)
+{
+	char a[11];
+	qdate d = pv->changed[i];
+	const char *on, *nn;
+	day_kind ko = calendar_day(cli_calendar(ctx), d, &on);
+	day_kind kn = calendar_day(pv->after, d, &nn);
+	sb_addf(out, "%s %s  %s%s%s -> %s%s%s", date_format(d, a), _(date_weekday_name(d)),
+	        kind_label(ko), on ? " " : "", on ? on : "", kind_label(kn), nn ? " " : "",
+	        nn ? nn : "");
+}
+
+void holiday_preview_move(const holiday_preview *pv, int i, strbuf *out)
+{
+	char a[11], b[11];
+	const appeal_due_move *m = &pv->moves.m[i];
+	sb_addf(out, "%s  %s  %s  %s -> %s", m->number, m->enterprise,
+	        _(ticket_timer_label(m->which)), date_format(m->old_due, a),
+	        date_format(m->new_due, b));
+}
+
+void holiday_preview_plan(const holiday_preview *pv, int i, strbuf *out)
+{
+	char a[11];
+	const insp_record *r = &pv->plans[i];
+	sb_addf(out, "%s  %s  %s", r->code ? r->code : _("(not approved)"), r->unit,
+	        date_format(r->date, a));
+}

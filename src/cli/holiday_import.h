@@ -30,4 +30,13 @@ int holiday_import_preview(cli_ctx *ctx, const char *path, holiday_preview *pv, 
 int holiday_import_apply(cli_ctx *ctx, holiday_preview *pv, strbuf *err);
 void holiday_preview_clear(holiday_preview *pv);
 
+/* the preview's words, one line each, for the command line and the Calendar pane alike:
+ * what the year was counted with; changed day i ("2027-02-05 Fri  public holiday 春节 ->
+ * working day", before the import is applied); move i ("2026-000123  企业  deadline
+ * 2027-02-10 -> 2027-02-14"); plan i ("JC27-000001-X  unit  2027-02-09") */
+const char *holiday_preview_was(const holiday_preview *pv);
+void holiday_preview_day(cli_ctx *ctx, const holiday_preview *pv, int i, strbuf *out);
+void holiday_preview_move(const holiday_preview *pv, int i, strbuf *out);
+void holiday_preview_plan(const holiday_preview *pv, int i, strbuf *out);
+
 #endif

@@ -65,7 +65,7 @@ static const struct rule {
 		N_("only an administrator or a supervisor may back up the database") },
 	[PERM_DB_CHECK] = { "db.check", ALL_ROLES, 0, NULL },
 	[PERM_HOLIDAY_IMPORT] = { "holiday.import", R(ROLE_ADMIN), 0,
-		N_("only an administrator may import a holiday notice: it moves the deadlines everyone sees") },
+		N_("only an administrator may import a holiday notice") },
 	[PERM_ENT_VIEW] = { "enterprise.view", ALL_ROLES, AREA_SCOPED, NULL },
 	[PERM_ENT_ADD] = { "enterprise.add",
 		ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,

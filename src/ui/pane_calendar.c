@@ -1,11 +1,14 @@
 /* The Calendar tab (日历): the month grid of src/model/month.h, weeks from Monday, with
  * 休/班, the quiet-day mark and each day's number of inspections; the selected day's
  * inspections listed below the grid (beside it from 120 columns) and opened in the
- * detail view; a jump prompt (g) and the "check a date" form (c, F12, ui/calcheck.c). */
+ * detail view; a jump prompt (g) and the "check a date" form (c, F12, ui/calcheck.c);
+ * for administrators, a State Council holiday notice imported with the preview of what
+ * it moves (I), as `qifu holiday import` does. */
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/cmd_inspect.h"
+#include "cli/holiday_import.h"
 #include "core/datein.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -14,7 +17,9 @@
 #include "model/insp_plan.h"
 #include "model/inspection.h"
 #include "model/month.h"
+#include "model/perm.h"
 #include "store/inspection_store.h"
+#include "store/staff_store.h"
 #include "ui/calcheck.h"
 #include "ui/callayout.h"
 #include "ui/detail.h"
@@ -47,6 +52,7 @@ typedef enum cal_mode {
 	MODE_LIST,    /* the arrows move in the day's inspections */
 	MODE_DETAIL,  /* one inspection, full pane */
 	MODE_CHECK,   /* the check-a-date form and its answer */
+	MODE_PREVIEW, /* what a holiday notice would change, before y imports it */
 } cal_mode;
 
 /* one wrapped row of the text under the grid */
@@ -78,6 +84,8 @@ typedef struct cal_pane {
 	listview *lv;
 	detail *view;
 	calcheck *check;                 /* the check-a-date form while it is open */
+	holiday_preview pv;              /* the notice being imported (MODE_PREVIEW) */
+	bool have_pv;
 	char *hint;
 } cal_pane;
 
@@ -233,6 +241,8 @@ static void destroy(void *state)
 	lv_free(&p->lv);
 	detail_free(&p->view);
 	calcheck_free(&p->check);
+	if (p->have_pv)
+		holiday_preview_clear(&p->pv);
 	inspect_reason_table_free(&p->reasons);
 	xfree(&p->reasons_err);
 	xfree(&p->hint);
@@ -336,7 +346,7 @@ static void recalc(void *state, ui_rect r)
 	            month_counts(p, y, m));
 	load_day(p);
 	switch (p->mode) {
-	case MODE_DETAIL:
+	case MODE_DETAIL: case MODE_PREVIEW:
 		detail_recalc(p->view, r);
 		return;
 	case MODE_CHECK:
@@ -443,7 +453,7 @@ static void repaint(void *state, ui_rect r)
 {
 	cal_pane *p = state;
 	switch (p->mode) {
-	case MODE_DETAIL:
+	case MODE_DETAIL: case MODE_PREVIEW:
 		detail_repaint(p->view, r, true);
 		return;
 	case MODE_CHECK:
@@ -536,6 +546,133 @@ static void open_detail(cal_pane *p)
 	p->mode = MODE_DETAIL;
 }
 
+/* ---- a holiday notice imported (administrators) ---- */
+
+static void drop_preview(cal_pane *p)
+{
+	if (p->have_pv)
+		holiday_preview_clear(&p->pv);
+	p->have_pv = false;
+}
+
+/* one section of the preview: its heading with the count, then a line per item */
+static void preview_section(cal_pane *p, const char *heading, int n,
+		void (*line)(cal_pane *p, int i, strbuf *out))
+{
+	detail_section(p->view, heading);
+	if (n == 0)
+		detail_note(p->view, _("none"));
+	strbuf s = STRBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		line(p, i, &s);
+		detail_item(p->view, sb_str(&s));
+		sb_reset(&s);
+	}
+	sb_free(&s);
+}
+
+static void day_line(cal_pane *p, int i, strbuf *out)
+{
+	holiday_preview_day(pane_ctx(p), &p->pv, i, out);
+}
+
+static void move_line(cal_pane *p, int i, strbuf *out)
+{
+	holiday_preview_move(&p->pv, i, out);
+}
+
+static void plan_line(cal_pane *p, int i, strbuf *out)
+{
+	holiday_preview_plan(&p->pv, i, out);
+}
+
+static void build_preview(cal_pane *p)
+{
+	const holiday_preview *pv = &p->pv;
+	detail_clear(p->view, false);
+	char *title = xasprintf(_("Holiday notice for %d: %s"), pv->notice.year, pv->source);
+	detail_title(p->view, title);
+	xfree(&title);
+	detail_field(p->view, _("Notice"), pv->notice.notice ? pv->notice.notice : "-");
+	detail_field(p->view, _("It replaces"), holiday_preview_was(pv));
+	char *h = xasprintf(_("Days that change (%d)"), pv->nchanged);
+	preview_section(p, h, pv->nchanged, day_line);
+	xfree(&h);
+	h = xasprintf(_("Open appeals whose due dates move (%ld)"), pv->moves.appeals);
+	preview_section(p, h, pv->moves.n, move_line);
+	xfree(&h);
+	h = xasprintf(_("Inspection plans on changed days (%d)"), pv->nplans);
+	preview_section(p, h, pv->nplans, plan_line);
+	xfree(&h);
+}
+
+static void import_done(void *arg, const char *text)
+{
+	cal_pane *p = arg;
+	if (!text || !*text) {
+		shell_message(p->sh, "%s", _("Import cancelled"));
+		return;
+	}
+	drop_preview(p);
+	strbuf err = STRBUF_INIT;
+	int rc = holiday_import_preview(pane_ctx(p), text, &p->pv, &err);
+	p->have_pv = true;
+	if (rc != 0) {
+		shell_error(p->sh, "%s", sb_str(&err));
+		drop_preview(p);
+	} else {
+		build_preview(p);
+		p->mode = MODE_PREVIEW;
+	}
+	sb_free(&err);
+	shell_dirty_pane(p->sh);
+}
+
+static void start_import(cal_pane *p)
+{
+	if (shell_allowed(p->sh, PERM_HOLIDAY_IMPORT, NULL))
+		shell_prompt(p->sh, _("Import a holiday notice from (YYYY.txt): "), "", import_done, p);
+}
+
+static void finish_import(cal_pane *p, bool yes)
+{
+	if (yes) {
+		strbuf err = STRBUF_INIT;
+		if (holiday_import_apply(pane_ctx(p), &p->pv, &err) < 0)
+			shell_error(p->sh, _("%s; nothing imported"), sb_str(&err));
+		else
+			shell_message(p->sh, _("Imported the notice for %d: %d days changed, %ld appeals' due dates recomputed"),
+			              p->pv.notice.year, p->pv.nchanged, p->pv.moves.appeals);
+		sb_free(&err);
+		refresh(p);
+	} else {
+		shell_message(p->sh, "%s", _("Nothing imported"));
+	}
+	drop_preview(p);
+	p->mode = MODE_GRID;
+}
+
+static bool is_yes(qkey k)
+{
+	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
+}
+
+static unsigned preview_event(cal_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_FIRST: case ACT_LAST:
+		detail_handle(p->view, ev->act);
+		return REACT_RECALC;
+	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
+		return REACT_UNHANDLED;
+	default:
+		/* y imports; anything else is no (UX.md) */
+		finish_import(p, is_yes(ev->key));
+		return REACT_RECALC;
+	}
+}
+
 static unsigned detail_event(cal_pane *p, const pane_event *ev)
 {
 	switch (ev->act) {
@@ -569,6 +706,9 @@ static unsigned shared_event(cal_pane *p, const pane_event *ev)
 	case ACT_REFRESH:
 		refresh(p);
 		return REACT_RECALC;
+	case ACT_IMPORT:
+		start_import(p);
+		return REACT_NONE;
 	default:
 		return REACT_UNHANDLED;
 	}
@@ -654,6 +794,8 @@ static unsigned handle(void *state, const pane_event *ev)
 	}
 	case MODE_DETAIL:
 		return detail_event(p, ev);
+	case MODE_PREVIEW:
+		return preview_event(p, ev);
 	case MODE_LIST:
 		return list_event(p, ev);
 	default:
@@ -672,11 +814,17 @@ static bool offers(void *state, action a)
 	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 		return true;
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST:
-	case ACT_LAST: case ACT_BACK:
+	case ACT_LAST:
 		return p->mode != MODE_CHECK;
+	case ACT_BACK:
+		return p->mode != MODE_CHECK && p->mode != MODE_PREVIEW;
 	case ACT_LEFT: case ACT_RIGHT: case ACT_OPEN: case ACT_PREV_MONTH: case ACT_NEXT_MONTH:
 	case ACT_TODAY: case ACT_SEARCH: case ACT_CHECK_DATE: case ACT_REFRESH:
 		return p->mode == MODE_GRID || p->mode == MODE_LIST;
+	case ACT_IMPORT:
+		/* bringing in next year's notice is the administrators' */
+		return (p->mode == MODE_GRID || p->mode == MODE_LIST) && pane_ctx(p)->actor &&
+		       pane_ctx(p)->actor->role == ROLE_ADMIN;
 	default:
 		return false;
 	}
@@ -699,6 +847,12 @@ static const char *hint(void *state)
 	case MODE_DETAIL:
 		key_name(p, ACT_CANCEL, false, k1);
 		p->hint = xasprintf(_("%s back to the day's list; arrows scroll"), k1);
+		break;
+	case MODE_PREVIEW:
+		p->hint = xasprintf(P_("Import the notice for %d and move %ld appeal's due date? [y/N]",
+		                       "Import the notice for %d and move %ld appeals' due dates? [y/N]",
+		                       (unsigned long)p->pv.moves.appeals),
+		                    p->pv.notice.year, p->pv.moves.appeals);
 		break;
 	case MODE_LIST:
 		key_name(p, ACT_OPEN, false, k1);

@@ -4,7 +4,7 @@
 # the expected files; a mismatch prints a unified diff. Every dumped row must also be
 # exactly the terminal width, counted as the program counts (wide = 2, combining = 0).
 # Each run works in a directory of its own, on a copy of its database and with the
-# *.csv files of tests/golden beside it, so that cases that save, import or export
+# *.csv and *.notice files of tests/golden beside it, so that cases that save, import or export
 # neither see each other's changes nor depend on their order.
 import argparse
 import difflib
@@ -27,12 +27,15 @@ DATABASES = {
     'appeals': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'frontdesk': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'inspector': ['--enterprises', '60', '--seed', '7'],
+    'admin': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
 FRONTDESK_SQL = "UPDATE staff SET role = 'frontdesk', unit = '区企服中心' WHERE login = ?"
 AREA_OFFICER_SQL = ("UPDATE staff SET role = 'area_officer', unit = '昌东镇', area = '昌东镇' "
                     "WHERE login = ?")
+# the appeals demo with the person at the keyboard its administrator, who imports notices
+ADMIN_SQL = "UPDATE staff SET role = 'admin' WHERE login = ?"
 INSPECTOR_SQL = ("UPDATE staff SET role = 'unit_staff', unit = '高新市场监管局', area = NULL "
                  "WHERE login = ?")
 
@@ -70,6 +73,7 @@ CASES = {
     'calendar-jump': (['80x24'], ['zh_CN', 'en'], 'demo'),
     'calendar-check': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
     'calendar-hidden': (['80x24'], ['zh_CN', 'en'], 'inspector'),
+    'calendar-holiday': (['80x24', '120x40'], ['zh_CN', 'en'], 'admin'),
 }
 
 
@@ -144,9 +148,25 @@ def main():
             with sqlite3.connect(db) as con:
                 con.execute(AREA_OFFICER_SQL if name == 'officer' else INSPECTOR_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
-        if name == 'frontdesk':
+        if name in ('frontdesk', 'admin'):
             with sqlite3.connect(db) as con:
-                con.execute(FRONTDESK_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
+                con.execute(FRONTDESK_SQL if name == 'frontdesk' else ADMIN_SQL,
+                            (pwd.getpwuid(os.getuid()).pw_name,))
+        if name == 'admin':
+            # an appeal dispatched before the 2027 Spring Festival, whose due date a
+            # notice moves: 7 working days from 2027-02-01 end on 02-12 with the
+            # provisional days (02-05..08) and on 02-16 with the notice's
+            with sqlite3.connect(db) as con:
+                uscc = con.execute('SELECT uscc FROM enterprise ORDER BY id LIMIT 1').fetchone()[0]
+            for cmd in (['appeal', 'new', '--enterprise', uscc, '--title', '节前用电增容',
+                         '--kind', 'complex', '--channel', 'phone'],
+                        ['appeal', 'dispatch', '2027-000001', '--unit', '区投促局']):
+                r = subprocess.run([args.qifu, '--db', db, '--today', '2027-02-01',
+                                    '--as', 'wangfang'] + cmd,
+                                   env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+                if r.returncode != 0:
+                    print('qifu %s failed (%d): %s' % (' '.join(cmd), r.returncode, r.stderr))
+                    return 1
 
     failed = passed = 0
     for name, (sizes, langs, dbname) in CASES.items():
@@ -162,8 +182,9 @@ def main():
                 os.makedirs(rundir)
                 db = os.path.join(rundir, dbname + '.db')
                 shutil.copyfile(dbs[dbname], db)
-                for csv in glob.glob(os.path.join(args.dir, '*.csv')):
-                    shutil.copy(csv, rundir)
+                for f in glob.glob(os.path.join(args.dir, '*.csv')) + \
+                        glob.glob(os.path.join(args.dir, '*.notice')):
+                    shutil.copy(f, rundir)
                 run = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
                                       '--keys', keys, '--size', size, '--dump', out],
                                      env=dict(env, LANGUAGE=lang), capture_output=True,
