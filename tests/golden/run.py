@@ -6,11 +6,25 @@
 # Each run works in a directory of its own, on a copy of its database and with the
 # *.csv and *.notice files of tests/golden beside it, so that cases that save, import or export
 # neither see each other's changes nor depend on their order.
+#
+# The cases are the files tests/golden/NAME.keys. Each declares how it runs in one
+# header line among the comment lines before its first key (qifu's --keys reader skips
+# it as a comment):
+#
+#   # golden: sizes 80x24 120x40; languages zh_CN en; database demo
+#
+# three fields separated by ';', each once, in any order: 'sizes' lists COLSxROWS,
+# 'languages' the LANGUAGE values, 'database' names one of DATABASES below. The case
+# runs every size in every language and writes NAME.WxH.LANG.txt for each. A .keys
+# file without the header, or with a garbled one, fails naming file and line; so does
+# any tests/golden/*.txt that no case produces (unless cases are named on the command
+# line, which runs only those). See tests/golden/README.
 import argparse
 import difflib
 import glob
 import os
 import pwd
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -19,7 +33,9 @@ import unicodedata
 
 # the databases, made by qifu demo: 60 enterprises, and none (the empty states);
 # 'officer' is the demo with the person at the keyboard made 昌东镇's area officer,
-# 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden
+# 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden;
+# 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS, and
+# 'leader' the appeals demo with the person at the keyboard the principal leader
 DATABASES = {
     'demo': ['--enterprises', '60', '--seed', '7'],
     'empty': ['--enterprises', '0', '--seed', '7'],
@@ -28,6 +44,8 @@ DATABASES = {
     'frontdesk': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'inspector': ['--enterprises', '60', '--seed', '7'],
     'admin': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'ladder': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'leader': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
@@ -38,43 +56,122 @@ AREA_OFFICER_SQL = ("UPDATE staff SET role = 'area_officer', unit = '昌东镇',
 ADMIN_SQL = "UPDATE staff SET role = 'admin' WHERE login = ?"
 INSPECTOR_SQL = ("UPDATE staff SET role = 'unit_staff', unit = '高新市场监管局', area = NULL "
                  "WHERE login = ?")
+# 'leader' is the demo with appeals up the ladder and the person at the keyboard made
+# the principal (level-1) leader, who may hold the dispatches at level 1
+LEADER_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 1 WHERE login = ?"
 
-# name: (sizes, languages, database); the keys are in NAME.keys
-CASES = {
-    'enterprises': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'enterprises-empty': (['80x24', '120x40'], ['zh_CN', 'en'], 'empty'),
-    'appeals': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'escalation': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'calendar': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'help': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'search': (['80x24'], ['zh_CN', 'en'], 'demo'),
-    'too-small': (['70x20'], ['zh_CN', 'en'], 'demo'),
-    'resize': (['80x24'], ['zh_CN'], 'demo'),
-    'ent-search': (['80x24', '120x40'], ['zh_CN'], 'demo'),
-    'ent-filter': (['80x24', '120x40'], ['zh_CN'], 'demo'),
-    'ent-sort': (['80x24'], ['zh_CN'], 'demo'),
-    'ent-view': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'ent-split': (['120x30', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'ent-add': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'ent-edit': (['80x24', '120x40'], ['zh_CN'], 'demo'),
-    'ent-records': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'ent-visit-appeal': (['80x24'], ['zh_CN', 'en'], 'demo'),
-    'ent-officer': (['80x24'], ['zh_CN'], 'officer'),
-    'ent-override': (['80x24'], ['zh_CN', 'en'], 'demo'),
-    'ent-export': (['80x24'], ['zh_CN', 'en'], 'demo'),
-    'ent-import': (['80x24', '120x40'], ['zh_CN'], 'demo'),
-    'app-tabs': (['80x24', '120x40'], ['zh_CN', 'en'], 'appeals'),
-    'app-detail': (['80x24'], ['zh_CN'], 'appeals'),
-    'app-move': (['80x24', '120x40'], ['zh_CN', 'en'], 'frontdesk'),
-    'app-intake': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
-    'app-callback': (['80x24', '120x40'], ['zh_CN'], 'frontdesk'),
-    'app-close': (['80x24'], ['zh_CN', 'en'], 'frontdesk'),
-    'calendar-months': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'calendar-jump': (['80x24'], ['zh_CN', 'en'], 'demo'),
-    'calendar-check': (['80x24', '120x40'], ['zh_CN', 'en'], 'demo'),
-    'calendar-hidden': (['80x24'], ['zh_CN', 'en'], 'inspector'),
-    'calendar-holiday': (['80x24', '120x40'], ['zh_CN', 'en'], 'admin'),
-}
+# the quarterly assessment's golden screens need ratings: fixed scores for a few units,
+# given through the rating command as staff would
+RATINGS = [('区科经局', 95), ('区科经局', 88), ('区投促局', 82), ('区投促局', 79),
+           ('昌东镇', 91), ('昌东镇', 93), ('麻丘镇', 70), ('艾溪湖管理处', 86)]
+
+# the header of a .keys file: exactly '# golden: ' and the fields
+HEADER_PREFIX = '# golden:'
+# a comment line meant as a header, however misspelt ('#golden:', '# Golden sizes ...')
+HEADER_LIKE = re.compile(r'#\s*golden\s*(?:[:=]|(?:sizes|languages|database)\b)', re.I)
+SIZE_RE = re.compile(r'[1-9][0-9]*x[1-9][0-9]*')
+LANG_RE = re.compile(r'[a-z]{2,3}(?:_[A-Z]{2})?')
+HEADER_FIELDS = ('sizes', 'languages', 'database')
+HEADER_SYNTAX = "'# golden: sizes 80x24 ...; languages zh_CN ...; database NAME'"
+
+
+class HeaderError(Exception):
+    """A .keys file whose header is missing or garbled; str() is 'file:line: why'."""
+
+
+def parse_header_fields(text, where):
+    """(sizes, languages, database) from the text after '# golden:'."""
+    fields = {}
+    for part in text.split(';'):
+        words = part.split()
+        if not words:
+            raise HeaderError('%s: empty field in the header (fields are separated by \';\'); '
+                              'expected %s' % (where, HEADER_SYNTAX))
+        field, values = words[0], words[1:]
+        if field not in HEADER_FIELDS:
+            raise HeaderError('%s: unknown header field %r; the fields are %s'
+                              % (where, field, ', '.join(HEADER_FIELDS)))
+        if field in fields:
+            raise HeaderError('%s: header field %r given twice' % (where, field))
+        if not values:
+            raise HeaderError('%s: header field %r has no value' % (where, field))
+        if len(set(values)) != len(values):
+            raise HeaderError('%s: header field %r repeats a value: %s'
+                              % (where, field, ' '.join(values)))
+        if field == 'sizes':
+            for v in values:
+                if not SIZE_RE.fullmatch(v):
+                    raise HeaderError('%s: size %r is not COLSxROWS (e.g. 80x24)' % (where, v))
+        elif field == 'languages':
+            for v in values:
+                if not LANG_RE.fullmatch(v):
+                    raise HeaderError('%s: language %r is not a LANGUAGE value like zh_CN or en'
+                                      % (where, v))
+        else:
+            if len(values) != 1:
+                raise HeaderError('%s: header field \'database\' takes one name, not %s'
+                                  % (where, ' '.join(values)))
+            if values[0] not in DATABASES:
+                raise HeaderError('%s: unknown database %r; run.py makes %s'
+                                  % (where, values[0], ', '.join(DATABASES)))
+        fields[field] = values
+    missing = [f for f in HEADER_FIELDS if f not in fields]
+    if missing:
+        raise HeaderError('%s: header lacks %s; expected %s'
+                          % (where, ' and '.join(repr(f) for f in missing), HEADER_SYNTAX))
+    return fields['sizes'], fields['languages'], fields['database'][0]
+
+
+def read_header(path):
+    """(sizes, languages, database) declared by the .keys file at path.
+
+    The header is the one line starting '# golden:' among the comment and blank lines
+    before the first key; anything else raises HeaderError naming file and line."""
+    found = None
+    in_lead = True
+    try:
+        with open(path, encoding='utf-8') as f:
+            lines = f.read().split('\n')
+    except (OSError, UnicodeDecodeError) as e:
+        raise HeaderError('%s:1: cannot read: %s' % (path, e))
+    for n, raw in enumerate(lines, 1):
+        line = raw.rstrip('\r\n')
+        stripped = line.strip()
+        where = '%s:%d' % (path, n)
+        if not stripped:
+            continue
+        if not stripped.startswith('#'):
+            in_lead = False
+            continue
+        if not (line.startswith(HEADER_PREFIX) or HEADER_LIKE.match(stripped)):
+            continue
+        if not line.startswith(HEADER_PREFIX + ' '):
+            raise HeaderError('%s: garbled header %r; expected %s'
+                              % (where, line, HEADER_SYNTAX))
+        if not in_lead:
+            raise HeaderError('%s: the golden header must be in the comment lines before '
+                              'the first key' % where)
+        if found is not None:
+            raise HeaderError('%s: a second golden header (the first is on line %d)'
+                              % (where, found[0]))
+        found = (n, parse_header_fields(line[len(HEADER_PREFIX):], where))
+    if found is None:
+        raise HeaderError('%s:1: no golden header: the comment lines before the first key '
+                          'need one line %s' % (path, HEADER_SYNTAX))
+    return found[1]
+
+
+def discover_cases(golden_dir):
+    """{name: (sizes, languages, database)} for every NAME.keys in golden_dir, and
+    {name: error} for those whose header is missing or garbled."""
+    cases, errors = {}, {}
+    for path in sorted(glob.glob(os.path.join(golden_dir, '*.keys'))):
+        name = os.path.basename(path)[:-len('.keys')]
+        try:
+            cases[name] = read_header(path)
+        except HeaderError as e:
+            errors[name] = str(e)
+    return cases, errors
 
 
 def cell_width(s):
@@ -133,6 +230,17 @@ def main():
     env['NO_COLOR'] = '1'
     env.pop('QIFU_TODAY', None)
 
+    failed = passed = 0
+    cases, header_errors = discover_cases(args.dir)
+    for name in sorted(header_errors):
+        if not args.cases or name in args.cases:
+            failed += 1
+            print('FAIL %s' % header_errors[name])
+    for name in args.cases:
+        if name not in cases and name not in header_errors:
+            failed += 1
+            print('FAIL %s: no such case (no %s)' % (name, os.path.join(args.dir, name + '.keys')))
+
     dbs = {}
     for name, demo_args in DATABASES.items():
         db = dbs[name] = os.path.join(args.work, name + '.db')
@@ -148,6 +256,22 @@ def main():
             with sqlite3.connect(db) as con:
                 con.execute(AREA_OFFICER_SQL if name == 'officer' else INSPECTOR_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
+        if name == 'leader':
+            with sqlite3.connect(db) as con:
+                con.execute(LEADER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
+        if name == 'ladder':
+            with sqlite3.connect(db) as con:
+                codes = [r[0] for r in con.execute(
+                    'SELECT uscc FROM enterprise ORDER BY id LIMIT ?', (len(RATINGS),))]
+            for code, (unit, score) in zip(codes, RATINGS):
+                rate = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01', 'rating',
+                                       'add', '--enterprise', code, '--unit', unit, '--quarter',
+                                       '2026Q4', '--score', str(score)],
+                                      env=dict(env, LANGUAGE='en'), capture_output=True,
+                                      text=True)
+                if rate.returncode != 0:
+                    print('qifu rating add failed (%d): %s' % (rate.returncode, rate.stderr))
+                    return 1
         if name in ('frontdesk', 'admin'):
             with sqlite3.connect(db) as con:
                 con.execute(FRONTDESK_SQL if name == 'frontdesk' else ADMIN_SQL,
@@ -168,8 +292,9 @@ def main():
                     print('qifu %s failed (%d): %s' % (' '.join(cmd), r.returncode, r.stderr))
                     return 1
 
-    failed = passed = 0
-    for name, (sizes, langs, dbname) in CASES.items():
+    produced = set()
+    for name, (sizes, langs, dbname) in cases.items():
+        produced.update('%s.%s.%s.txt' % (name, size, lang) for size in sizes for lang in langs)
         if args.cases and name not in args.cases:
             continue
         keys = os.path.join(args.dir, name + '.keys')
@@ -222,6 +347,24 @@ def main():
                 else:
                     passed += 1
                     print('ok   %s%s' % (label, ' (written)' if generate else ''))
+    # every expected screen must be one a case produces: a .txt nobody compares is a
+    # test that silently stopped running (a case whose header failed is reported above)
+    if not args.cases:
+        for path in sorted(glob.glob(os.path.join(args.dir, '*.txt'))):
+            base = os.path.basename(path)
+            if base in produced or any(base.startswith(n + '.') for n in header_errors):
+                continue
+            failed += 1
+            m = re.fullmatch(r'(.+)\.([0-9]+x[0-9]+)\.([^.]+)\.txt', base)
+            if not m:
+                why = 'not named NAME.COLSxROWS.LANG.txt'
+            elif m.group(1) not in cases:
+                why = 'there is no %s.keys' % m.group(1)
+            else:
+                why = ('the header of %s.keys does not declare size %s in language %s'
+                       % m.group(1, 2, 3))
+            print('FAIL %s: no case produces this expected screen: %s (declare it, or delete '
+                  'the file)' % (path, why))
     # a bad token stops the run before the screen starts, naming file and line
     bad = os.path.join(args.work, 'bad.keys')
     with open(bad, 'w', encoding='utf-8') as f:
