@@ -57,7 +57,7 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 	return argv[++*i];
 }
 
-static void set_today(cli_ctx *ctx, const char *s, const char *from)
+static void set_today(app_ctx *ctx, const char *s, const char *from)
 {
 	if (!date_parse(s, &ctx->today)) {
 		fprintf(stderr, _("qifu: %s: '%s' is not a date (YYYY-MM-DD)\n"), from, s);
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset("qifu", "UTF-8");
 	textdomain("qifu");
 
-	cli_ctx ctx = { 0 };
+	app_ctx ctx = { .fail = cli_fail };
 	globals g = { 0 };
 	ctx.today = date_system_today();
 	const char *env_today = getenv("QIFU_TODAY");
@@ -119,12 +119,12 @@ int main(int argc, char **argv)
 	for (size_t k = 0; k < settings_diag_count(diags); k++) {
 		sb_reset(&msg);
 		settings_problem_format(settings_diag_at(diags, k), &msg);
-		cli_warn("%s", sb_str(&msg));
+		say_warn("%s", sb_str(&msg));
 	}
 	sb_free(&msg);
 	settings_diag_free(&diags);
 	if (loaded < 0 && g.config && access(g.config, R_OK) != 0) {
-		cli_error(_("--config %s: cannot read it"), g.config);
+		say_error(_("--config %s: cannot read it"), g.config);
 		settings_free(&ctx.cfg);
 		return EXIT_USAGE;
 	}
@@ -149,7 +149,7 @@ int main(int argc, char **argv)
 			rc = ui_run(&ctx, g.keys ? &h : NULL);
 		}
 	}
-	cli_ctx_free(&ctx);
+	app_ctx_free(&ctx);
 	settings_free(&ctx.cfg);
 	free(default_db);
 	free(holiday_dir);

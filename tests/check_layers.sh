@@ -1,7 +1,9 @@
 #!/bin/sh
 # The layers stay apart: curses only in src/ui, SQLite only in src/store, iniparser
-# only in src/config; and the unit-test binaries link without ncursesw (the proof
-# that the model never draws). $1 is the source root, $2 the build directory.
+# only in src/config; each folder includes only the folders below it (core < model <
+# store < app < the two faces cli and ui, config beside them: the faces never include
+# each other); and the unit-test binaries link without ncursesw (the proof that the
+# model never draws). $1 is the source root, $2 the build directory.
 src=$1
 build=$2
 fails=0
@@ -16,6 +18,26 @@ check() {
 check 'n?curses\.h|ncursesw/curses\.h|term\.h' src/ui
 check 'sqlite3\.h' src/store
 check 'iniparser/iniparser\.h|iniparser\.h|dictionary\.h' src/config
+# arrows DIR ALLOWED…: the project headers src/DIR may include
+arrows() {
+	dir=$1
+	shift
+	pattern=$(echo "$@" | tr ' ' '|')
+	found=$(grep -rnE '#include *"[a-z_]+/' "$src/src/$dir" | grep -vE "#include *\"($pattern)/" |
+		sed "s#^$src/##")
+	if [ -n "$found" ]; then
+		echo "FAIL: src/$dir includes outside $*:"
+		echo "$found"
+		fails=1
+	fi
+}
+arrows core core
+arrows model core model
+arrows store core model store
+arrows config core config
+arrows app core model store config app
+arrows cli core model store config app cli
+arrows ui core model store config app ui
 n=0
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue

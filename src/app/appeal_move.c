@@ -1,28 +1,27 @@
 /* Appeal moves and registration as one sequence shared by `qifu appeal` and the
  * Appeals pane, so that the two can never decide or write a move differently: the
  * rules (model/ticket.h) decide, the store writes under the version check. */
-#include "cli/appeal_move.h"
+#include "app/appeal_move.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli_args.h"
-#include "cli/cmd_appeal.h"
+#include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
 /* the merge target as the actor may see it and as the rules accept it */
-static appeal_move_rc check_merge(cli_ctx *ctx, const appeal_record *src, const char *into,
+static appeal_move_rc check_merge(app_ctx *ctx, const appeal_record *src, const char *into,
 		strbuf *err)
 {
 	appeal_record t;
-	int found = appeal_store_get(cli_db(ctx), into, false, &t, err);
+	int found = appeal_store_get(app_db(ctx), into, false, &t, err);
 	if (found < 0)
 		return APPEAL_MOVE_ERROR;
-	const char *scope = cli_scope_area(ctx);
+	const char *scope = app_scope_area(ctx);
 	/* an appeal outside an area officer's area is as good as absent to them */
 	if (found > 0 || (scope && t.area && strcmp(scope, t.area) != 0)) {
 		if (found == 0)
@@ -37,17 +36,17 @@ static appeal_move_rc check_merge(cli_ctx *ctx, const appeal_record *src, const 
 	return rc;
 }
 
-appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_action action,
+appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_action action,
 		const ticket_input *in, ticket_move *m, ticket_timers *after, strbuf *err)
 {
 	*after = rec->timers;
-	ticket_actor who = appeal_cli_actor(ctx);
+	ticket_actor who = app_ticket_actor(ctx);
 	ticket_view view = appeal_record_view(rec);
 	if (!ticket_decide(&view, action, &who, m)) {
 		ticket_refusal_text(&view, &who, m, err);
 		return APPEAL_MOVE_REFUSED;
 	}
-	calendar *cal = cli_calendar(ctx);
+	calendar *cal = app_calendar(ctx);
 	if (ticket_input_check(&view, &rec->timers, m, in, cal, ctx->today, err) < 0)
 		return APPEAL_MOVE_BAD_INPUT;
 	if (m->action == TICKET_ACT_MERGE) {
@@ -55,18 +54,18 @@ appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_a
 		if (rc != APPEAL_MOVE_DONE)
 			return rc;
 	}
-	ticket_params p = cli_ticket_params(ctx);
+	ticket_params p = app_ticket_params(ctx);
 	ticket_timers_apply(after, m, &view, in, &p, cal, ctx->today);
-	int w = appeal_store_move(cli_db(ctx), cli_actor(ctx)->login, rec, m, in, after, err);
+	int w = appeal_store_move(app_db(ctx), app_actor(ctx)->login, rec, m, in, after, err);
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
 /* the register write, with the visit problem's link in the same transaction */
-static appeal_move_rc register_write(cli_ctx *ctx, const appeal_new *a,
+static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
-	db *d = cli_db(ctx);
-	const char *login = cli_actor(ctx)->login;
+	db *d = app_db(ctx);
+	const char *login = app_actor(ctx)->login;
 	if (!a->visit_problem_id)
 		return appeal_store_create(d, login, a, number, err) < 0 ? APPEAL_MOVE_ERROR
 			: APPEAL_MOVE_DONE;
@@ -82,11 +81,11 @@ static appeal_move_rc register_write(cli_ctx *ctx, const appeal_new *a,
 	return db_commit(d, err) < 0 ? APPEAL_MOVE_ERROR : APPEAL_MOVE_DONE;
 }
 
-appeal_move_rc appeal_move_register(cli_ctx *ctx, appeal_new *a,
+appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
-	staff *me = cli_actor(ctx);
-	ticket_actor who = appeal_cli_actor(ctx);
+	staff *me = app_actor(ctx);
+	ticket_actor who = app_ticket_actor(ctx);
 	ticket_timers_init(after);
 	if (a->first_unit && !ticket_may_register_for(&who, a->first_unit)) {
 		sb_addf(err, _("only members of %s, or the centre's front desk and supervisors, "
@@ -104,8 +103,8 @@ appeal_move_rc appeal_move_register(cli_ctx *ctx, appeal_new *a,
 		ticket_refusal_text(&view, &as, &m, err);
 		return APPEAL_MOVE_REFUSED;
 	}
-	ticket_params p = cli_ticket_params(ctx);
-	ticket_timers_apply(after, &m, &view, NULL, &p, cli_calendar(ctx), ctx->today);
+	ticket_params p = app_ticket_params(ctx);
+	ticket_timers_apply(after, &m, &view, NULL, &p, app_calendar(ctx), ctx->today);
 	a->first_unit = as.unit;
 	a->first_person = me->id;
 	a->state = m.to;
@@ -129,14 +128,14 @@ static char *problem_title(const char *text)
 	return out;
 }
 
-appeal_move_rc appeal_move_from_visit(cli_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
+appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
 	visit_rec v;
-	int found = visit_store_get(cli_db(ctx), visit_id, &v, err);
+	int found = visit_store_get(app_db(ctx), visit_id, &v, err);
 	if (found < 0)
 		return APPEAL_MOVE_ERROR;
-	const char *scope = cli_scope_area(ctx);
+	const char *scope = app_scope_area(ctx);
 	/* a visit outside an area officer's area is as good as absent to them */
 	if (found > 0 || (scope && v.area && strcmp(scope, v.area) != 0)) {
 		if (found == 0)

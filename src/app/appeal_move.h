@@ -6,7 +6,7 @@
 #ifndef QIFU_APPEAL_MOVE_H
 #define QIFU_APPEAL_MOVE_H
 
-#include "cli/cli.h"
+#include "app/app.h"
 #include "model/ticket.h"
 #include "store/appeal_store.h"
 
@@ -22,7 +22,7 @@ typedef enum appeal_move_rc {
  * typed: ticket_decide, ticket_input_check, the merge target's check,
  * ticket_timers_apply and appeal_store_move. *m gets the verdict and *after the
  * timers as written (both may be read whatever the outcome). */
-appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_action action,
+appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_action action,
 		const ticket_input *in, ticket_move *m, ticket_timers *after, strbuf *err);
 
 /* Register a new appeal for the acting staff member: ticket_decide(REGISTER), the
@@ -31,7 +31,7 @@ appeal_move_rc appeal_move_make(cli_ctx *ctx, const appeal_record *rec, ticket_a
  * pass ticket_may_register_for. With a->visit_problem_id the problem is linked in the
  * same transaction, refused when it already became an appeal. number gets the new
  * number, *after the started timers. */
-appeal_move_rc appeal_move_register(cli_ctx *ctx, appeal_new *a,
+appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
 
 /* the longest appeal title, in characters */
@@ -43,7 +43,7 @@ enum { APPEAL_MOVE_TITLE_MAX = 100 };
  * problem linked to it in the same transaction. BAD_INPUT for a visit the actor cannot
  * see or a problem it does not have; REFUSED when the problem already became an
  * appeal (err names it) or the rules say no. */
-appeal_move_rc appeal_move_from_visit(cli_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
+appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
 
 #endif

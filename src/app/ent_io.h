@@ -6,7 +6,7 @@
 #define QIFU_ENT_IO_H
 #include <stdbool.h>
 
-#include "cli/cli.h"
+#include "app/app.h"
 #include "core/csv.h"
 #include "model/enterprise.h"
 #include "store/enterprise_store.h"
@@ -21,13 +21,19 @@ typedef enum ent_io_phase {
 /* progress of long work; returning true cancels it (nothing is kept) */
 typedef bool (*ent_io_progress)(void *arg, ent_io_phase phase, long done, long total);
 
+/* call fn on every record the filter matches, a page at a time so that the database
+ * is never held while rows are printed or written; fn returns -1 to stop (its reason
+ * in err). 0 or -1 */
+int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                 int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
+                 strbuf *err);
 /* refuse a path that does not end in .csv or .xlsx; *xlsx tells which */
 int ent_export_check_path(const char *path, bool *xlsx, strbuf *err);
 /* write the enterprises f matches, in the order sort/desc, to path (.csv or .xlsx):
  * the import template's columns, then lead and cooperating units, so that an export
  * imports again. *rows gets the count. -1 with the reason in err (also when
  * progress cancelled), and path is left as it was. */
-int ent_export_write(cli_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                      const char *path, ent_io_progress progress, void *arg, long *rows,
                      strbuf *err);
 
@@ -63,11 +69,11 @@ typedef struct ent_import_hooks {
  * logins); bad rows go to hooks->bad. -1 with the reason in err when the file as a
  * whole cannot be imported: unreadable, no or a wrong header, broken past a row,
  * only a header, or cancelled. */
-int ent_import_check(cli_ctx *ctx, const char *path, const ent_import_hooks *hooks,
+int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hooks,
                      ent_import_result *imp, strbuf *err);
 /* write the good rows in one transaction, each with its event row; -1 with the
  * reason (and its line) in err, and nothing written */
-int ent_import_write(cli_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
+int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
                      void *arg, strbuf *err);
 void ent_import_free(ent_import_result *imp);
 

@@ -1,5 +1,5 @@
 /* holiday import: preview and apply (see holiday_import.h). */
-#include "cli/holiday_import.h"
+#include "app/holiday_import.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -9,34 +9,6 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 #include "store/holiday_store.h"
-
-/* the calendar ctx has, with hy in force instead of what hy->year had */
-static calendar *calendar_with(cli_ctx *ctx, const holiday_year *hy, strbuf *err)
-{
-	db *d = cli_db(ctx);
-	holiday_year *notices, *statutory;
-	int nn, ns;
-	if (cli_holiday_seed(ctx, d, err) < 0 || holiday_store_load(d, &notices, &nn, err) < 0)
-		return NULL;
-	char *dir = cli_holiday_dir(ctx);
-	char *path = xasprintf("%s/statutory.tsv", dir);
-	int rc = holiday_statutory_load(path, &statutory, &ns, err);
-	free(path);
-	free(dir);
-	if (rc < 0) {
-		holiday_years_free(notices, nn);
-		return NULL;
-	}
-	/* hy first: calendar_build keeps the first notice of a year */
-	holiday_year *all = xcalloc((size_t)nn + 1, sizeof *all);
-	all[0] = *hy;
-	memcpy(all + 1, notices, (size_t)nn * sizeof *notices);
-	calendar *cal = calendar_build(all, nn + 1, statutory, ns);
-	free(all);
-	holiday_years_free(notices, nn);
-	holiday_years_free(statutory, ns);
-	return cal;
-}
 
 static int plans_on_changed_days(db *d, holiday_preview *pv, strbuf *err)
 {
@@ -58,7 +30,7 @@ static int plans_on_changed_days(db *d, holiday_preview *pv, strbuf *err)
 	return 0;
 }
 
-int holiday_import_preview(cli_ctx *ctx, const char *path, holiday_preview *pv, strbuf *err)
+int holiday_import_preview(app_ctx *ctx, const char *path, holiday_preview *pv, strbuf *err)
 {
 	memset(pv, 0, sizeof *pv);
 	FILE *f = fopen(path, "r");
@@ -78,12 +50,14 @@ int holiday_import_preview(cli_ctx *ctx, const char *path, holiday_preview *pv, 
 	if (rc < 0)
 		return 2;
 	pv->source = xstrdup(base);
-	calendar *before = cli_calendar(ctx);
+	if (app_need(ctx, APP_NEED_DB | APP_NEED_CALENDAR, err) != APP_OK)
+		return -1;
+	calendar *before = ctx->cal;
 	pv->was = calendar_source(before, pv->notice.year);
-	if (!(pv->after = calendar_with(ctx, &pv->notice, err)))
+	if (!(pv->after = app_calendar_with(ctx, ctx->db, &pv->notice, err)))
 		return -1;
 	pv->nchanged = calendar_year_diff(before, pv->after, pv->notice.year, pv->changed);
-	db *d = cli_db(ctx);
+	db *d = ctx->db;
 	qdate from = pv->nchanged ? pv->changed[0] : date_from_ymd(pv->notice.year + 1, 1, 1);
 	if (appeal_store_due_moves(d, NULL, pv->after, from, false, NULL, &pv->moves, err) < 0 ||
 	    plans_on_changed_days(d, pv, err) < 0)
@@ -91,10 +65,12 @@ int holiday_import_preview(cli_ctx *ctx, const char *path, holiday_preview *pv, 
 	return 0;
 }
 
-int holiday_import_apply(cli_ctx *ctx, holiday_preview *pv, strbuf *err)
+int holiday_import_apply(app_ctx *ctx, holiday_preview *pv, strbuf *err)
 {
-	db *d = cli_db(ctx);
-	const char *actor = cli_os_login();
+	if (app_need(ctx, APP_NEED_DB | APP_NEED_CALENDAR, err) != APP_OK)
+		return -1;
+	db *d = ctx->db;
+	const char *actor = app_os_login();
 	char *sum = xasprintf("%s: %d days changed (before: %s); %s", pv->source, pv->nchanged,
 		pv->was == CAL_SOURCE_NOTICE ? "notice" : pv->was == CAL_SOURCE_PROVISIONAL
 		? "provisional" : "weekends only", pv->notice.notice ? pv->notice.notice : "");
@@ -111,7 +87,7 @@ int holiday_import_apply(cli_ctx *ctx, holiday_preview *pv, strbuf *err)
 	}
 	if (db_commit(d, err) < 0)
 		goto out;
-	rc = cli_calendar_reload(ctx, d, err);
+	rc = app_calendar_reload(ctx, d, err);
 out:
 	free(reason);
 	free(sum);
@@ -152,12 +128,12 @@ static const char *kind_label(day_kind k)
 	return "";
 }
 
-void holiday_preview_day(cli_ctx *ctx, const holiday_preview *pv, int i, strbuf *out)
+void holiday_preview_day(const app_ctx *ctx, const holiday_preview *pv, int i, strbuf *out)
 {
 	char a[11];
 	qdate d = pv->changed[i];
 	const char *on, *nn;
-	day_kind ko = calendar_day(cli_calendar(ctx), d, &on);
+	day_kind ko = calendar_day(ctx->cal, d, &on);
 	day_kind kn = calendar_day(pv->after, d, &nn);
 	sb_addf(out, "%s %s  %s%s%s -> %s%s%s", date_format(d, a), _(date_weekday_name(d)),
 	        kind_label(ko), on ? " " : "", on ? on : "", kind_label(kn), nn ? " " : "",

@@ -4,7 +4,7 @@
  * printing: the command line and the Calendar pane word the preview themselves. */
 #ifndef QIFU_HOLIDAY_IMPORT_H
 #define QIFU_HOLIDAY_IMPORT_H
-#include "cli/cli.h"
+#include "app/app.h"
 #include "core/workday.h"
 #include "store/appeal_store.h"
 #include "store/inspection_store.h"
@@ -23,11 +23,11 @@ typedef struct holiday_preview {
 
 /* parse path and work out what importing it would change, writing nothing: 0, 2 a bad
  * file (err names file:line), -1 a database error */
-int holiday_import_preview(cli_ctx *ctx, const char *path, holiday_preview *pv, strbuf *err);
+int holiday_import_preview(app_ctx *ctx, const char *path, holiday_preview *pv, strbuf *err);
 /* import what pv previewed: the notice, its days, every moved due date with their
  * events, in one BEGIN IMMEDIATE transaction; pv->moves is recounted inside it. The
  * context's calendar is rebuilt. 0 or -1 */
-int holiday_import_apply(cli_ctx *ctx, holiday_preview *pv, strbuf *err);
+int holiday_import_apply(app_ctx *ctx, holiday_preview *pv, strbuf *err);
 void holiday_preview_clear(holiday_preview *pv);
 
 /* the preview's words, one line each, for the command line and the Calendar pane alike:
@@ -35,7 +35,7 @@ void holiday_preview_clear(holiday_preview *pv);
  * working day", before the import is applied); move i ("2026-000123  企业  deadline
  * 2027-02-10 -> 2027-02-14"); plan i ("JC27-000001-X  unit  2027-02-09") */
 const char *holiday_preview_was(const holiday_preview *pv);
-void holiday_preview_day(cli_ctx *ctx, const holiday_preview *pv, int i, strbuf *out);
+void holiday_preview_day(const app_ctx *ctx, const holiday_preview *pv, int i, strbuf *out);
 void holiday_preview_move(const holiday_preview *pv, int i, strbuf *out);
 void holiday_preview_plan(const holiday_preview *pv, int i, strbuf *out);
 

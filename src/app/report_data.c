@@ -1,7 +1,7 @@
 /* Report rows shared by the CLI reports and the TUI's report views: the supervision
  * counts sorted into the units' order, and the quarter's per-unit aggregation over
  * every unit that serves enterprises. */
-#include "cli/report_data.h"
+#include "app/report_data.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,19 +31,19 @@ static void sort_by_units(supervision_counts *rows, int n, const unit_table *t)
 	}
 }
 
-int report_units_rows(cli_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
+int report_units_rows(app_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
 		strbuf *err)
 {
 	*rows = NULL;
 	*n = 0;
-	if (sup_store_unit_counts(cli_db(ctx), from, to, ctx->today, cli_calendar(ctx),
-	                          cli_ticket_params(ctx).dispatch_days, rows, n, err) < 0)
+	if (sup_store_unit_counts(app_db(ctx), from, to, ctx->today, app_calendar(ctx),
+	                          app_ticket_params(ctx).dispatch_days, rows, n, err) < 0)
 		return -1;
 	/* a count beyond its whole is a broken query or database, not a figure to print */
 	for (int i = 0; i < *n; i++)
 		if (supervision_counts_check(&(*rows)[i], err) < 0)
 			return -1;
-	sort_by_units(*rows, *n, cli_units(ctx));
+	sort_by_units(*rows, *n, app_units(ctx));
 	return 0;
 }
 
@@ -72,10 +72,10 @@ static void add_sum(const char *unit, long sum, int count, void *arg)
 	assessment_unit_stats(st->rows[i].unit, sum, count, &st->tiers, &st->rows[i]);
 }
 
-int report_quarter_rows(cli_ctx *ctx, assessment_quarter q, assessment_unit **rows, int *n,
+int report_quarter_rows(app_ctx *ctx, assessment_quarter q, assessment_unit **rows, int *n,
 		int *frozen, strbuf *err)
 {
-	quarter_state st = { NULL, 0, cli_assessment_tiers(ctx), cli_units(ctx) };
+	quarter_state st = { NULL, 0, app_assessment_tiers(ctx), app_units(ctx) };
 	/* every unit that serves enterprises has a row, rated or not */
 	for (int i = 0; i < st.units->n; i++) {
 		unit_kind k = st.units->v[i].kind;
@@ -84,19 +84,19 @@ int report_quarter_rows(cli_ctx *ctx, assessment_quarter q, assessment_unit **ro
 	}
 	*rows = NULL;
 	*n = 0;
-	if (rating_store_sums(cli_db(ctx), q, add_sum, &st, err) < 0) {
+	if (rating_store_sums(app_db(ctx), q, add_sum, &st, err) < 0) {
 		report_quarter_rows_free(ctx, &st.rows, st.n);
 		return -1;
 	}
-	*frozen = rating_store_frozen(cli_db(ctx), q, err);
+	*frozen = rating_store_frozen(app_db(ctx), q, err);
 	*rows = st.rows;
 	*n = st.n;
 	return 0;
 }
 
-void report_quarter_rows_free(cli_ctx *ctx, assessment_unit **rows, int n)
+void report_quarter_rows_free(app_ctx *ctx, assessment_unit **rows, int n)
 {
-	const unit_table *units = cli_units(ctx);
+	const unit_table *units = app_units(ctx);
 	/* names of units no longer listed were copied by find_row */
 	for (int i = 0; i < n; i++)
 		if (!units_find(units, (*rows)[i].unit))

@@ -3,7 +3,7 @@
  * order of data/units.tsv, so that the command and the screen cannot disagree. */
 #ifndef QIFU_REPORT_DATA_H
 #define QIFU_REPORT_DATA_H
-#include "cli/cli.h"
+#include "app/app.h"
 #include "core/strbuf.h"
 #include "model/assessment.h"
 #include "model/supervision.h"
@@ -11,13 +11,13 @@
 /* per unit, the figures of the appeals dispatched from..to, followed up to today, in
  * units.tsv order; a count beyond its whole is an error. *rows for
  * sup_store_counts_free; -1 with the message in err */
-int report_units_rows(cli_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
+int report_units_rows(app_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
 		strbuf *err);
 /* per unit that serves enterprises (rated or not, then any other unit rated), the
  * quarter's count, mean and tier; *frozen 1 when the quarter is frozen. -1 with err */
-int report_quarter_rows(cli_ctx *ctx, assessment_quarter q, assessment_unit **rows, int *n,
+int report_quarter_rows(app_ctx *ctx, assessment_quarter q, assessment_unit **rows, int *n,
 		int *frozen, strbuf *err);
 /* free the rows of report_quarter_rows and set *rows to NULL */
-void report_quarter_rows_free(cli_ctx *ctx, assessment_unit **rows, int n);
+void report_quarter_rows_free(app_ctx *ctx, assessment_unit **rows, int n);
 
 #endif

@@ -30,7 +30,7 @@
 	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
 	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \
 
-#define X_DECL(name, fn, summary) int fn(cli_ctx *ctx, int argc, char **argv);
+#define X_DECL(name, fn, summary) int fn(app_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)
 #undef X_DECL
 
@@ -41,33 +41,11 @@ const cli_command cli_commands[] = {
 	{ NULL, NULL, NULL },
 };
 
-void cli_error(const char *fmt, ...)
-{
-	va_list ap;
-	fflush(stdout);
-	fputs("qifu: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-void cli_warn(const char *fmt, ...)
-{
-	va_list ap;
-	fflush(stdout);
-	fputs(_("qifu: warning: "), stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-}
-
-int cli_run(cli_ctx *ctx, int argc, char **argv)
+int cli_run(app_ctx *ctx, int argc, char **argv)
 {
 	for (const cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, argv[0]) == 0)
 			return c->run(ctx, argc, argv);
-	cli_error(_("unknown command '%s' (see 'qifu --help')"), argv[0]);
+	say_error(_("unknown command '%s' (see 'qifu --help')"), argv[0]);
 	return EXIT_USAGE;
 }

@@ -16,7 +16,7 @@
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
 
-int cli_subcommand(cli_ctx *ctx, int argc, char **argv, const cli_sub *subs, int nsubs,
+int cli_subcommand(app_ctx *ctx, int argc, char **argv, const cli_sub *subs, int nsubs,
                    void (*usage)(FILE *fp))
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
@@ -29,24 +29,24 @@ int cli_subcommand(cli_ctx *ctx, int argc, char **argv, const cli_sub *subs, int
 	strbuf names = STRBUF_INIT;
 	for (int i = 0; i < nsubs; i++)
 		sb_addf(&names, "%s%s", i ? ", " : "", subs[i].name);
-	cli_error(_("%s: unknown subcommand '%s' (%s)"), argv[0], argv[1], sb_str(&names));
+	say_error(_("%s: unknown subcommand '%s' (%s)"), argv[0], argv[1], sb_str(&names));
 	sb_free(&names);
 	return EXIT_USAGE;
 }
 
-int cli_arg_enterprise(cli_ctx *ctx, const char *arg, ent_record *e, int act)
+int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act)
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(cli_db(ctx), *norm ? norm : arg, 0, e, &err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, e, &err);
 	if (found < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	if (found == 1) {
-		cli_error(_("no enterprise with USCC %s"), arg);
+		say_error(_("no enterprise with USCC %s"), arg);
 		return EXIT_NO;
 	}
 	if (!cli_allowed(ctx, act, e->area, NULL)) {
@@ -59,7 +59,7 @@ int cli_arg_enterprise(cli_ctx *ctx, const char *arg, ent_record *e, int act)
 int cli_arg_format(const char *arg, out_format *f)
 {
 	if (!out_parse_format(arg, f)) {
-		cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
+		say_error(_("--format: '%s' is not one of table, csv, json"), arg);
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -69,7 +69,7 @@ int cli_arg_date(const char *opt, const char *s, qdate *d)
 {
 	if (date_parse(s, d))
 		return 0;
-	cli_error(_("%s: '%s' is not a real date of the form YYYY-MM-DD"), opt, s);
+	say_error(_("%s: '%s' is not a real date of the form YYYY-MM-DD"), opt, s);
 	return EXIT_USAGE;
 }
 
@@ -79,7 +79,7 @@ int cli_arg_id(const char *what, const char *s, int64_t *id)
 	errno = 0;
 	long long v = strtoll(s, &end, 10);
 	if (s[0] < '0' || s[0] > '9' || *end || errno || v <= 0) {
-		cli_error(_("%s '%s' is not a record number (a whole number from 1)"), what, s);
+		say_error(_("%s '%s' is not a record number (a whole number from 1)"), what, s);
 		return EXIT_USAGE;
 	}
 	*id = (int64_t)v;
@@ -93,7 +93,7 @@ int cli_arg_pool(const pool_table *t, const char *opt, const char *s, const pool
 		return 0;
 	strbuf b = STRBUF_INIT;
 	pools_list(t, &b);
-	cli_error(_("%s: unknown pool '%s'; allowed: %s"), opt, s, sb_str(&b));
+	say_error(_("%s: unknown pool '%s'; allowed: %s"), opt, s, sb_str(&b));
 	sb_free(&b);
 	return EXIT_USAGE;
 }
@@ -117,22 +117,13 @@ void cli_pools_load(pool_table *t)
 	int rc = pools_load(t, path, &err);
 	free(path);
 	if (rc < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		exit(EXIT_USAGE);
 	}
 }
 
-const char *cli_scope_area(cli_ctx *ctx)
-{
-	staff *me = cli_actor(ctx);
-	if (me->role != ROLE_AREA_OFFICER)
-		return NULL;
-	/* an officer without an area sees nothing rather than everything */
-	return me->area ? me->area : "";
-}
-
-int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
+int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
                   void (*row)(void *rec, void *arg), void *arg)
 {
 	enum { PAGE = 500 };
@@ -140,8 +131,8 @@ int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
 	char *page = xcalloc(PAGE, size);
 	int n, rc = 0;
 	for (long off = 0;; off += PAGE) {
-		if (fetch(cli_db(ctx), filter, off, PAGE, page, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
+		if (fetch(app_db(ctx), filter, off, PAGE, page, &n, &err) < 0) {
+			say_error("%s", sb_str(&err));
 			rc = EXIT_USAGE;
 			break;
 		}
@@ -159,14 +150,14 @@ int cli_store_rc(int rc, const strbuf *err)
 {
 	if (rc == 0)
 		return EXIT_OK;
-	cli_error("%s", sb_str(err));
+	say_error("%s", sb_str(err));
 	return rc > 0 ? EXIT_NO : EXIT_USAGE;
 }
 
-int cli_record_get(cli_ctx *ctx, const cli_record *k, int64_t id, int act, void *rec)
+int cli_record_get(app_ctx *ctx, const cli_record *k, int64_t id, int act, void *rec)
 {
 	strbuf err = STRBUF_INIT;
-	int rc = cli_store_rc(k->get(cli_db(ctx), id, rec, &err), &err);
+	int rc = cli_store_rc(k->get(app_db(ctx), id, rec, &err), &err);
 	sb_free(&err);
 	if (rc == EXIT_OK && !cli_allowed(ctx, act, k->area(rec), NULL)) {
 		k->clear(rec);
@@ -175,7 +166,7 @@ int cli_record_get(cli_ctx *ctx, const cli_record *k, int64_t id, int act, void 
 	return rc;
 }
 
-int cli_record_show(cli_ctx *ctx, int argc, char **argv, const cli_record *k,
+int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
                     void (*usage)(FILE *fp))
 {
 	static const struct option opts[] = {
@@ -272,7 +263,7 @@ static void list_add(void *rec, void *arg)
 }
 
 /* the options of a list: true to go on, false with the exit code in *rc */
-static bool list_args(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, cli_query *q,
+static bool list_args(app_ctx *ctx, int argc, char **argv, const cli_listing *l, cli_query *q,
                       const char **uscc, out_format *fmt, void (*usage)(FILE *fp), int *rc)
 {
 	struct option *opts = list_options(l->opts);
@@ -305,7 +296,7 @@ static bool list_args(cli_ctx *ctx, int argc, char **argv, const cli_listing *l,
 	return *rc == 0;
 }
 
-int cli_list(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, void *own,
+int cli_list(app_ctx *ctx, int argc, char **argv, const cli_listing *l, void *own,
              void (*usage)(FILE *fp))
 {
 	cli_query q = { 0, NULL, own };
@@ -323,7 +314,7 @@ int cli_list(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, void *ow
 	} else if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL)) {
 		return EXIT_NO;
 	}
-	q.scope_area = cli_scope_area(ctx);
+	q.scope_area = app_scope_area(ctx);
 	list_state ls = { l, out_new(l->cols, l->ncols), fmt, own };
 	rc = cli_each_page(ctx, l->fetch, &q, l->size, list_add, &ls);
 	if (rc == EXIT_OK)

@@ -19,16 +19,16 @@
 /* one subcommand of a command */
 typedef struct cli_sub {
 	const char *name;
-	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	int (*run)(app_ctx *ctx, int argc, char **argv);
 } cli_sub;
 
 /* run the subcommand named by argv[1] with argv shifted by one; usage on --help or
  * none, an error naming the known ones otherwise */
-int cli_subcommand(cli_ctx *ctx, int argc, char **argv, const cli_sub *subs, int nsubs,
+int cli_subcommand(app_ctx *ctx, int argc, char **argv, const cli_sub *subs, int nsubs,
                    void (*usage)(FILE *fp));
 /* the record of the enterprise whose USCC is arg, when the actor may do act to it:
  * 0, or EXIT_NO (none, or not allowed) or EXIT_USAGE; e is filled only on 0 */
-int cli_arg_enterprise(cli_ctx *ctx, const char *arg, ent_record *e, int act);
+int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act);
 /* --format's value: 0 or EXIT_USAGE */
 int cli_arg_format(const char *arg, out_format *f);
 /* opt's value as a real date (YYYY-MM-DD): 0 or EXIT_USAGE naming opt */
@@ -49,10 +49,8 @@ typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void 
 /* every record fetch finds, a page at a time so that the database is never held
  * while rows are printed; row gets each record (of size bytes) and clears it.
  * 0, or EXIT_USAGE with the error printed */
-int cli_each_page(cli_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
+int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
                   void (*row)(void *rec, void *arg), void *arg);
-/* the area an area officer is confined to, NULL for everyone else */
-const char *cli_scope_area(cli_ctx *ctx);
 /* the exit code of a store result (0 done, 1 refused, -1 error), printing err unless 0 */
 int cli_store_rc(int rc, const strbuf *err);
 
@@ -72,9 +70,9 @@ typedef struct cli_record {
 
 /* record id of kind k into rec when the actor may do act to its enterprise: 0, or
  * EXIT_NO / EXIT_USAGE with the message printed and rec left empty */
-int cli_record_get(cli_ctx *ctx, const cli_record *k, int64_t id, int act, void *rec);
+int cli_record_get(app_ctx *ctx, const cli_record *k, int64_t id, int act, void *rec);
 /* a show subcommand, "ID [--format F]": the record printed when the actor may view it */
-int cli_record_show(cli_ctx *ctx, int argc, char **argv, const cli_record *k,
+int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
                     void (*usage)(FILE *fp));
 
 /* the "Field / Value" table of show in table format */
@@ -102,7 +100,7 @@ typedef struct cli_listing {
 	const struct option *opts; /* the own options, NULL-terminated; the common ones are added */
 	/* own option c with value val into q->own: 0, EXIT_USAGE with the message printed,
 	 * or -1 when this listing takes no such option (usage is printed) */
-	int (*option)(cli_ctx *ctx, int c, const char *val, cli_query *q);
+	int (*option)(app_ctx *ctx, int c, const char *val, cli_query *q);
 	/* once the options are read, before the enterprise is looked up: 0 or EXIT_USAGE
 	 * with the message printed; NULL when there is nothing to check */
 	int (*check)(const cli_query *q);
@@ -118,7 +116,7 @@ typedef struct cli_listing {
 
 /* run list subcommand l: its options, the enterprise and the area scope, then every
  * record the store finds printed in --format; own receives the own options' values */
-int cli_list(cli_ctx *ctx, int argc, char **argv, const cli_listing *l, void *own,
+int cli_list(app_ctx *ctx, int argc, char **argv, const cli_listing *l, void *own,
              void (*usage)(FILE *fp));
 
 #endif

@@ -4,7 +4,7 @@
  * verbs, options and the number as the first word of the output are a stable
  * interface scripts depend on. */
 #include "cli/cmd_appeal.h"
-#include "cli/appeal_move.h"
+#include "app/appeal_move.h"
 #include "cli/cli_args.h"
 
 #include <getopt.h>
@@ -26,7 +26,7 @@
 #include "store/db.h"
 #include "store/staff_store.h"
 
-int cmd_appeal(cli_ctx *ctx, int argc, char **argv);
+int cmd_appeal(app_ctx *ctx, int argc, char **argv);
 
 /* what people type is bounded in characters, not bytes (UX.md text fields) */
 enum { TITLE_MAX = 100, DESCRIPTION_MAX = 4000, TEXT_MAX = 2000 };
@@ -70,35 +70,21 @@ static void usage(FILE *fp)
 
 /* ---- shared with cmd_appeal_show.c and cmd_remind.c -------------------------- */
 
-const char *appeal_cli_centre(cli_ctx *ctx)
-{
-	const unit_def *c = units_centre(cli_units(ctx));
-	return c ? c->name : "";
-}
-
-ticket_actor appeal_cli_actor(cli_ctx *ctx)
-{
-	staff *me = cli_actor(ctx);
-	ticket_actor who = { me->role, me->unit && *me->unit ? me->unit : NULL,
-		appeal_cli_centre(ctx) };
-	return who;
-}
-
-int appeal_cli_load(cli_ctx *ctx, const char *arg, bool events, appeal_record *out)
+int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *out)
 {
 	int y;
 	long seq;
 	if (!ticket_number_parse(arg, &y, &seq)) {
-		cli_error(_("%s is not an appeal number (like 2026-000123)."), arg);
+		say_error(_("%s is not an appeal number (like 2026-000123)."), arg);
 		return EXIT_USAGE;
 	}
 	strbuf err = STRBUF_INIT;
-	int found = appeal_store_get(cli_db(ctx), arg, events, out, &err);
+	int found = appeal_store_get(app_db(ctx), arg, events, out, &err);
 	if (found != 0) {
 		if (found < 0)
-			cli_error("%s", sb_str(&err));
+			say_error("%s", sb_str(&err));
 		else
-			cli_error(_("no appeal %s"), arg);
+			say_error(_("no appeal %s"), arg);
 		sb_free(&err);
 		return found < 0 ? EXIT_USAGE : EXIT_NO;
 	}
@@ -107,14 +93,6 @@ int appeal_cli_load(cli_ctx *ctx, const char *arg, bool events, appeal_record *o
 		return EXIT_NO;
 	}
 	return 0;
-}
-
-void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f)
-{
-	memset(f, 0, sizeof *f);
-	ticket_params p = cli_ticket_params(ctx);
-	appeal_filter_set_today(f, cli_calendar(ctx), ctx->today, p.yellow_days);
-	f->scope_area = cli_scope_area(ctx);
 }
 
 typedef struct page_query {
@@ -139,50 +117,14 @@ static void each_row(void *rec, void *arg)
 	appeal_row_clear(rec);
 }
 
-int appeal_cli_each(cli_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+int appeal_cli_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
 		void (*row)(appeal_row *r, void *arg), void *arg)
 {
 	page_query pq = { f, sort, desc, row, arg };
 	return cli_each_page(ctx, fetch_page, &pq, sizeof(appeal_row), each_row, &pq);
 }
 
-char **appeal_cli_split(const char *s, int *n)
-{
-	static const char *const seps[] = { ",", "，", "、" };
-	char **v = xcalloc(1, sizeof *v);
-	*n = 0;
-	const char *p = s;
-	while (*p) {
-		size_t len = strlen(p), skip = 0;
-		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
-			const char *hit = strstr(p, seps[i]);
-			if (hit && (size_t)(hit - p) < len) {
-				len = (size_t)(hit - p);
-				skip = strlen(seps[i]);
-			}
-		}
-		char *item = xstrndup(p, len), *trimmed = text_trim(item);
-		free(item);
-		if (*trimmed) {
-			v = xrealloc(v, sizeof *v * (size_t)(*n + 2));
-			v[(*n)++] = trimmed;
-			v[*n] = NULL;
-		} else {
-			free(trimmed);
-		}
-		p += len + skip;
-	}
-	return v;
-}
-
-void appeal_cli_split_free(char ***v)
-{
-	for (char **p = *v; p && *p; p++)
-		free(*p);
-	xfree(v);
-}
-
-void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm)
+void appeal_cli_warn_years(app_ctx *ctx, const ticket_timers *tm)
 {
 	qdate lo = ctx->today, hi = ctx->today;
 	for (int i = 0; tm && i < TICKET_TIMER__COUNT; i++) {
@@ -197,35 +139,26 @@ void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm)
 	cli_warn_missing_year(ctx, lo, hi);
 }
 
-void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out)
-{
-	if (l == TICKET_LIGHT_NONE)
-		return;
-	if (l != TICKET_LIGHT_RED)
-		sb_addf(out, _("%s, "), _(ticket_light_label(l)));
-	ticket_due_text(l, workdays, out);
-}
-
 int appeal_cli_arg_version(const char *arg, int *version)
 {
 	char *end;
 	long ver = strtol(arg, &end, 10);
 	if (*end || !*arg || ver < 1 || ver > 1000000000) {
-		cli_error(_("--version: '%s' is not a version number"), arg);
+		say_error(_("--version: '%s' is not a version number"), arg);
 		return EXIT_USAGE;
 	}
 	*version = (int)ver;
 	return 0;
 }
 
-int appeal_cli_check_version(cli_ctx *ctx, const appeal_record *a, int version)
+int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version)
 {
 	if (version <= 0)
 		return 0;
 	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_check_version(cli_db(ctx), a, version, &err) != 0 ? EXIT_NO : 0;
+	int rc = appeal_store_check_version(app_db(ctx), a, version, &err) != 0 ? EXIT_NO : 0;
 	if (rc)
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 	sb_free(&err);
 	return rc;
 }
@@ -236,35 +169,35 @@ char *appeal_cli_text(const char *opt, const char *s, bool lines, size_t max)
 {
 	size_t len = strlen(s);
 	if (!text_valid_utf8(s, len)) {
-		cli_error(_("%s: the text is not valid UTF-8"), opt);
+		say_error(_("%s: the text is not valid UTF-8"), opt);
 		return NULL;
 	}
 	char *clean = text_sanitize(s, len, lines ? TEXT_KEEP_NEWLINES : 0);
 	char *trimmed = text_trim(clean);
 	free(clean);
 	if (text_chars(trimmed) > max) {
-		cli_error(_("%s: at most %zu characters, not %zu"), opt, max, text_chars(trimmed));
+		say_error(_("%s: at most %zu characters, not %zu"), opt, max, text_chars(trimmed));
 		free(trimmed);
 		return NULL;
 	}
 	return trimmed;
 }
 
-static bool known_unit(cli_ctx *ctx, const char *opt, const char *u)
+static bool known_unit(app_ctx *ctx, const char *opt, const char *u)
 {
-	if (units_find(cli_units(ctx), u))
+	if (units_find(app_units(ctx), u))
 		return true;
 	strbuf b = STRBUF_INIT;
-	units_list(cli_units(ctx), -1, &b);
-	cli_error(_("%s: unknown unit '%s'; allowed: %s"), opt, u, sb_str(&b));
+	units_list(app_units(ctx), -1, &b);
+	say_error(_("%s: unknown unit '%s'; allowed: %s"), opt, u, sb_str(&b));
 	sb_free(&b);
 	return false;
 }
 
-void appeal_cli_print_started(cli_ctx *ctx, const ticket_timers *before,
+void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 		const ticket_timers *after)
 {
-	ticket_params p = cli_ticket_params(ctx);
+	ticket_params p = app_ticket_params(ctx);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		const ticket_timer_state *a = &after->t[i];
 		const ticket_timer_state *b = before ? &before->t[i] : NULL;
@@ -272,10 +205,10 @@ void appeal_cli_print_started(cli_ctx *ctx, const ticket_timers *before,
 		                                 b->done == a->done))
 			continue;
 		int n;
-		ticket_light_t l = ticket_timer_light(a, ctx->today, cli_calendar(ctx), p.yellow_days,
+		ticket_light_t l = ticket_timer_light(a, ctx->today, app_calendar(ctx), p.yellow_days,
 		                                      &n);
 		strbuf txt = STRBUF_INIT;
-		appeal_cli_light_text(l, n, &txt);
+		app_light_text(l, n, &txt);
 		char due[16];
 		printf(_("  %s: %s, %s\n"), _(ticket_timer_label((ticket_timer)i)),
 		       date_format(a->due, due), sb_str(&txt));
@@ -285,20 +218,20 @@ void appeal_cli_print_started(cli_ctx *ctx, const ticket_timers *before,
 
 /* ---- appeal new ------------------------------------------------------------- */
 
-static void warn_similar(cli_ctx *ctx, const char *uscc, const char *title)
+static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)
 {
 	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
 	appeal_row rows[5];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
-	if (appeal_store_similar(cli_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
+	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
 	                         &err) < 0) {
-		cli_warn("%s", sb_str(&err));
+		say_warn("%s", sb_str(&err));
 		sb_free(&err);
 		return;
 	}
 	if (n > 0)
-		cli_warn(P_("this enterprise has %d open appeal with a similar title from the last "
+		say_warn(P_("this enterprise has %d open appeal with a similar title from the last "
 		            "%d days:", "this enterprise has %d open appeals with similar titles from "
 		            "the last %d days:", n), n, days);
 	for (int i = 0; i < n; i++) {
@@ -310,7 +243,7 @@ static void warn_similar(cli_ctx *ctx, const char *uscc, const char *title)
 }
 
 /* appeal new --from-visit: everything but the kind and channel comes from the visit */
-static int new_from_visit(cli_ctx *ctx, const char *visit_arg, const char *problem_arg,
+static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *problem_arg,
 		const char *kind_arg, const char *channel_arg)
 {
 	int64_t visit_id, seq;
@@ -319,13 +252,13 @@ static int new_from_visit(cli_ctx *ctx, const char *visit_arg, const char *probl
 		return EXIT_USAGE;
 	ticket_kind kind = TICKET_KIND_GENERAL;
 	if (kind_arg && !ticket_kind_parse(kind_arg, &kind)) {
-		cli_error(_("--kind: '%s' is not one of simple, general, complex"), kind_arg);
+		say_error(_("--kind: '%s' is not one of simple, general, complex"), kind_arg);
 		return EXIT_USAGE;
 	}
 	appeal_channel channel = APPEAL_CH_VISIT;
 	if (channel_arg && (!appeal_channel_parse(channel_arg, &channel) ||
 	                    channel != APPEAL_CH_VISIT)) {
-		cli_error(_("--channel: an appeal from a visit comes through the visit channel, "
+		say_error(_("--channel: an appeal from a visit comes through the visit channel, "
 		            "not '%s'"), channel_arg);
 		return EXIT_USAGE;
 	}
@@ -337,14 +270,14 @@ static int new_from_visit(cli_ctx *ctx, const char *visit_arg, const char *probl
 	appeal_move_rc w = appeal_move_from_visit(ctx, visit_id, (int)seq, kind, number, &tm,
 	                                          &err);
 	if (w != APPEAL_MOVE_DONE) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 	}
 	sb_free(&err);
 	appeal_record r;
 	strbuf gerr = STRBUF_INIT;
-	if (appeal_store_get(cli_db(ctx), number, false, &r, &gerr) == 0) {
+	if (appeal_store_get(app_db(ctx), number, false, &r, &gerr) == 0) {
 		printf(_("%s registered for %s from problem %d of visit %" PRId64 ", now %s at %s\n"),
 		       number, r.enterprise_name, (int)seq, visit_id, _(ticket_state_label(r.state)),
 		       r.first_unit);
@@ -358,7 +291,7 @@ static int new_from_visit(cli_ctx *ctx, const char *visit_arg, const char *probl
 	return EXIT_OK;
 }
 
-static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
+static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, 'e' },
@@ -402,11 +335,11 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	ticket_kind kind;
 	appeal_channel channel;
 	if (!ticket_kind_parse(kind_arg, &kind)) {
-		cli_error(_("--kind: '%s' is not one of simple, general, complex"), kind_arg);
+		say_error(_("--kind: '%s' is not one of simple, general, complex"), kind_arg);
 		return EXIT_USAGE;
 	}
 	if (!appeal_channel_parse(channel_arg, &channel)) {
-		cli_error(_("--channel: '%s' is not one of visit, phone, hotline, online, letter, "
+		say_error(_("--channel: '%s' is not one of visit, phone, hotline, online, letter, "
 		            "meeting"), channel_arg);
 		return EXIT_USAGE;
 	}
@@ -419,7 +352,7 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	                                          DESCRIPTION_MAX))))
 		goto out;
 	if (!*title) {
-		cli_error(_("--title: an appeal needs a title"));
+		say_error(_("--title: an appeal needs a title"));
 		goto out;
 	}
 	if ((rc = cli_arg_enterprise(ctx, uscc_arg, &e, PERM_ENT_VIEW)) != 0)
@@ -431,7 +364,7 @@ static int appeal_new_cmd(cli_ctx *ctx, int argc, char **argv)
 	ticket_timers tm;
 	appeal_move_rc w = appeal_move_register(ctx, &a, number, &tm, &err);
 	if (w != APPEAL_MOVE_DONE) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		rc = w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 		goto out;
 	}
@@ -531,7 +464,7 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 			continue;
 		}
 		if (!(v->opts & (unsigned)(c & 0xff))) {
-			cli_error(_("appeal %s does not take --%s"), v->verb, opts[idx].name);
+			say_error(_("appeal %s does not take --%s"), v->verb, opts[idx].name);
 			return EXIT_USAGE;
 		}
 		switch (c & 0xff) {
@@ -543,7 +476,7 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		case MO_CALLBACK: {
 			int which = c & 0x1000 ? 1 : 2;
 			if (a->callback && a->callback != which) {
-				cli_error(_("appeal callback: --satisfied or --dissatisfied, not both"));
+				say_error(_("appeal callback: --satisfied or --dissatisfied, not both"));
 				return EXIT_USAGE;
 			}
 			a->callback = which;
@@ -556,7 +489,7 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		return EXIT_USAGE;
 	}
 	if ((v->opts & MO_CALLBACK) && !a->callback) {
-		cli_error(_("appeal callback: say --satisfied or --dissatisfied"));
+		say_error(_("appeal callback: say --satisfied or --dissatisfied"));
 		return EXIT_USAGE;
 	}
 	a->number = argv[optind];
@@ -565,7 +498,7 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 
 /* the typed input of a move, cleaned; 0 or an exit code. The cleaned text and the
  * related units are allocated into *text and *related for the caller to free. */
-static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args *a,
+static int build_input(app_ctx *ctx, const struct move_verb *v, const move_args *a,
 		ticket_input *in, char **text, char ***related)
 {
 	memset(in, 0, sizeof *in);
@@ -584,7 +517,7 @@ static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args 
 	}
 	if (a->related) {
 		int n;
-		*related = appeal_cli_split(a->related, &n);
+		*related = app_split_list(a->related, &n);
 		for (int i = 0; i < n; i++)
 			if (!known_unit(ctx, "--related", (*related)[i]))
 				return EXIT_USAGE;
@@ -597,7 +530,7 @@ static int build_input(cli_ctx *ctx, const struct move_verb *v, const move_args 
 	return 0;
 }
 
-static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **argv)
+static int run_move(app_ctx *ctx, const struct move_verb *v, int argc, char **argv)
 {
 	move_args a;
 	int rc = parse_move(v, argc, argv, &a);
@@ -621,7 +554,7 @@ static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **ar
 	ticket_timers after;
 	appeal_move_rc w = appeal_move_make(ctx, &rec, action, &in, &m, &after, &err);
 	if (w != APPEAL_MOVE_DONE) {
-		cli_error("%s: %s", rec.number, sb_str(&err));
+		say_error("%s: %s", rec.number, sb_str(&err));
 		rc = w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 		goto out;
 	}
@@ -632,7 +565,7 @@ static int run_move(cli_ctx *ctx, const struct move_verb *v, int argc, char **ar
 	rc = EXIT_OK;
 out:
 	free(text);
-	appeal_cli_split_free(&related);
+	app_split_list_free(&related);
 	appeal_record_clear(&rec);
 	sb_free(&err);
 	return rc;
@@ -640,19 +573,19 @@ out:
 
 /* ---- recompute -------------------------------------------------------------- */
 
-static int appeal_recompute_cmd(cli_ctx *ctx, int argc, char **argv)
+static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc > 1) {
 		bool help = strcmp(argv[1], "--help") == 0;
 		usage(help ? stdout : stderr);
 		return help ? EXIT_OK : EXIT_USAGE;
 	}
-	staff *me = cli_actor(ctx);
-	calendar *cal = cli_calendar(ctx);
+	staff *me = app_actor(ctx);
+	calendar *cal = app_calendar(ctx);
 	strbuf err = STRBUF_INIT;
 	long changed;
-	if (appeal_store_recompute(cli_db(ctx), me->login, cal, &changed, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -675,11 +608,11 @@ static int appeal_recompute_cmd(cli_ctx *ctx, int argc, char **argv)
 	X("supervise-sheet", appeal_cmd_supervise_sheet) \
 	X("recompute", appeal_recompute_cmd) \
 
-int cmd_appeal(cli_ctx *ctx, int argc, char **argv)
+int cmd_appeal(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct {
 		const char *name;
-		int (*run)(cli_ctx *ctx, int argc, char **argv);
+		int (*run)(app_ctx *ctx, int argc, char **argv);
 	} subs[] = {
 #define X_ROW(name, fn) { name, fn },
 		APPEAL_SUBCOMMANDS(X_ROW)
@@ -695,6 +628,6 @@ int cmd_appeal(cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof move_verbs / sizeof move_verbs[0]; i++)
 		if (strcmp(argv[1], move_verbs[i].verb) == 0)
 			return run_move(ctx, &move_verbs[i], argc - 1, argv + 1);
-	cli_error(_("appeal: unknown subcommand '%s' (see 'qifu appeal --help')"), argv[1]);
+	say_error(_("appeal: unknown subcommand '%s' (see 'qifu appeal --help')"), argv[1]);
 	return EXIT_USAGE;
 }

@@ -5,6 +5,7 @@
 #ifndef QIFU_CMD_APPEAL_H
 #define QIFU_CMD_APPEAL_H
 
+#include "app/appeal.h"
 #include "cli/cli.h"
 #include "model/escalation.h"
 #include "model/ticket.h"
@@ -12,27 +13,14 @@
 
 /* the appeal numbered arg if the actor may see it (area officers: their area only);
  * 0, or the exit code after printing why not */
-int appeal_cli_load(cli_ctx *ctx, const char *arg, bool events, appeal_record *out);
-/* the acting staff member as ticket_decide sees them */
-ticket_actor appeal_cli_actor(cli_ctx *ctx);
-/* the centre's unit name from data/units.tsv ("" when the data names none) */
-const char *appeal_cli_centre(cli_ctx *ctx);
-/* today, the yellow range and the area officer's scope: what every list starts from */
-void appeal_cli_filter(cli_ctx *ctx, appeal_filter *f);
+int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *out);
 /* row() on every appeal f selects in the given order, a page at a time so that the
  * database is never held while rows are printed; the row is cleared after. 0 or
  * EXIT_USAGE with the error printed */
-int appeal_cli_each(cli_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+int appeal_cli_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
 		void (*row)(appeal_row *r, void *arg), void *arg);
-/* "a,b，c、d" split into a NULL-terminated vector of trimmed, non-empty items */
-char **appeal_cli_split(const char *s, int *n);
-/* free a vector from appeal_cli_split and set it to NULL */
-void appeal_cli_split_free(char ***v);
-/* a light as people read it: "57 working days overdue" when red (the text says it),
- * otherwise the light and the days left ("due soon, due today") */
-void appeal_cli_light_text(ticket_light_t l, int workdays, strbuf *out);
 /* warn when today or a running deadline of tm lies in a year without a holiday file */
-void appeal_cli_warn_years(cli_ctx *ctx, const ticket_timers *tm);
+void appeal_cli_warn_years(app_ctx *ctx, const ticket_timers *tm);
 /* s as typed for option opt, checked and cleaned for the database: valid UTF-8, no
  * controls (newlines kept when lines), trimmed, at most max characters; NULL after
  * printing why not */
@@ -41,14 +29,10 @@ char *appeal_cli_text(const char *opt, const char *s, bool lines, size_t max);
 int appeal_cli_arg_version(const char *arg, int *version);
 /* 0 when a (as just read) is still at version (-1: not given); else EXIT_NO after
  * naming who changed it and when */
-int appeal_cli_check_version(cli_ctx *ctx, const appeal_record *a, int version);
+int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version);
 /* print the timers a move started or moved, with their due dates and lights */
-void appeal_cli_print_started(cli_ctx *ctx, const ticket_timers *before,
+void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 		const ticket_timers *after);
-/* the acting staff member as escalation_decide sees them */
-escalation_actor appeal_cli_esc_actor(cli_ctx *ctx);
-/* 建议升级 for an appeal at level whose handling timer is due on handle_due, today */
-bool appeal_cli_suggested(cli_ctx *ctx, qdate handle_due, int level);
 
 /* A printable sheet of one appeal (交办单, 督办单): its words, translated, and its
  * fields in print order. */
@@ -67,29 +51,29 @@ typedef struct appeal_sheet {
 /* append a field; value's ownership passes to the sheet */
 void appeal_sheet_add(appeal_sheet *s, const char *label, char *value);
 /* fill the sheet of a: 0, or the exit code after saying why a has no such sheet */
-typedef int appeal_sheet_fill(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s);
+typedef int appeal_sheet_fill(app_ctx *ctx, const appeal_record *a, appeal_sheet *s);
 /* a sheet command: N [--format txt|xlsx] [--output FILE], the sheet fill makes,
  * printed (txt) or written to FILE (txt) or FILE or N.xlsx (xlsx) */
-int appeal_cli_sheet_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
+int appeal_cli_sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
 		appeal_sheet_fill *fill);
 
 /* qifu appeal show N [--format table|csv|json] */
-int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_show(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal list [filters] [--format table|csv|json] */
-int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_list(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal views [--format table|csv|json]: the saved views and their counts */
-int appeal_cmd_views(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_views(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal sheet N --format txt|xlsx [--output FILE]: the dispatch sheet (交办单) */
-int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_sheet(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal escalate N --reason R [--version V] */
-int appeal_cmd_escalate(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_escalate(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal schedule N --mode meeting|onsite --date D --decision T [--place P]
  * [--attendees A] [--due D] [--version V] */
-int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_schedule(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal outcome N --text T [--version V] */
-int appeal_cmd_outcome(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_outcome(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]: the supervision
  * sheet (督办单) of an overdue appeal */
-int appeal_cmd_supervise_sheet(cli_ctx *ctx, int argc, char **argv);
+int appeal_cmd_supervise_sheet(app_ctx *ctx, int argc, char **argv);
 
 #endif

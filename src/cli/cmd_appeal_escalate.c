@@ -18,20 +18,6 @@
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
-escalation_actor appeal_cli_esc_actor(cli_ctx *ctx)
-{
-	staff *me = cli_actor(ctx);
-	escalation_actor who = { me->role, me->unit && *me->unit ? me->unit : NULL,
-		appeal_cli_centre(ctx), me->level, (const char *const *)me->oversees };
-	return who;
-}
-
-bool appeal_cli_suggested(cli_ctx *ctx, qdate handle_due, int level)
-{
-	return esc_suggested(handle_due, level, cli_calendar(ctx), ctx->today,
-	                     (int)cfg_int(ctx->cfg, SET_ESCALATE_AFTER_DAYS));
-}
-
 /* ---- arguments -------------------------------------------------------------- */
 
 /* which options a ladder command takes */
@@ -87,11 +73,11 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 			return EXIT_OK + 100;
 		}
 		if (c == '?') {
-			cli_error("%s", usage);
+			say_error("%s", usage);
 			return EXIT_USAGE;
 		}
 		if (c != LA_VERSION && !(takes & (unsigned)c)) {
-			cli_error(_("appeal %s does not take --%s"), verb, opts[idx].name);
+			say_error(_("appeal %s does not take --%s"), verb, opts[idx].name);
 			return EXIT_USAGE;
 		}
 		switch (c) {
@@ -109,7 +95,7 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 		}
 	}
 	if (optind != argc - 1) {
-		cli_error("%s", usage);
+		say_error("%s", usage);
 		return EXIT_USAGE;
 	}
 	a->number = argv[optind];
@@ -117,7 +103,7 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 }
 
 /* the appeal named by a, if visible and not changed since --version; 0 or exit code */
-static int load_current(cli_ctx *ctx, const ladder_args *a, appeal_record *rec)
+static int load_current(app_ctx *ctx, const ladder_args *a, appeal_record *rec)
 {
 	int rc = appeal_cli_load(ctx, a->number, false, rec);
 	if (rc)
@@ -129,9 +115,9 @@ static int load_current(cli_ctx *ctx, const ladder_args *a, appeal_record *rec)
 }
 
 /* the acting staff member as the shared ladder moves see them; who must outlive it */
-static esc_mover mover(cli_ctx *ctx, const escalation_actor *who)
+static esc_mover mover(app_ctx *ctx, const escalation_actor *who)
 {
-	esc_mover m = { cli_db(ctx), cli_actor(ctx)->login, who, cli_calendar(ctx), ctx->today };
+	esc_mover m = { app_db(ctx), app_actor(ctx)->login, who, app_calendar(ctx), ctx->today };
 	return m;
 }
 
@@ -140,7 +126,7 @@ static int moved(esc_move_result r, const strbuf *err)
 {
 	if (r == ESC_MOVE_DONE)
 		return EXIT_OK;
-	cli_error("%s", sb_str(err));
+	say_error("%s", sb_str(err));
 	return r == ESC_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 }
 
@@ -153,7 +139,7 @@ static char *ladder_text(const char *opt, const char *typed)
 
 /* ---- escalate --------------------------------------------------------------- */
 
-int appeal_cmd_escalate(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_escalate(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal escalate N --reason R [--version V]");
 	ladder_args a;
@@ -166,7 +152,7 @@ int appeal_cmd_escalate(cli_ctx *ctx, int argc, char **argv)
 	escalation_verdict v;
 	char *reason = NULL;
 	strbuf err = STRBUF_INIT;
-	escalation_actor who = appeal_cli_esc_actor(ctx);
+	escalation_actor who = app_esc_actor(ctx);
 	esc_mover m = mover(ctx, &who);
 	rc = EXIT_USAGE;
 	if (!(reason = ladder_text("--reason", a.text)))
@@ -199,7 +185,7 @@ static int build_record(const ladder_args *a, const appeal_record *rec, escalati
 	r->level = rec->level;
 	r->date = r->new_due = DATE_NONE;
 	if (!escalation_mode_parse(a->mode, &r->mode)) {
-		cli_error(_("--mode: '%s' is not one of meeting, onsite"), a->mode);
+		say_error(_("--mode: '%s' is not one of meeting, onsite"), a->mode);
 		return EXIT_USAGE;
 	}
 	if (cli_arg_date("--date", a->date, &r->date) ||
@@ -217,7 +203,7 @@ static int build_record(const ladder_args *a, const appeal_record *rec, escalati
 	return 0;
 }
 
-int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_schedule(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal schedule N --mode meeting|onsite --date YYYY-MM-DD "
 	                      "--decision T [--place P] [--attendees A] [--due YYYY-MM-DD] "
@@ -228,7 +214,7 @@ int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
 	if (!a.mode || !a.date || !a.decision) {
-		cli_error("%s", usage);
+		say_error("%s", usage);
 		return EXIT_USAGE;
 	}
 	appeal_record rec;
@@ -239,7 +225,7 @@ int appeal_cmd_schedule(cli_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	if ((rc = build_record(&a, &rec, &r, &k)) != 0)
 		goto out;
-	escalation_actor who = appeal_cli_esc_actor(ctx);
+	escalation_actor who = app_esc_actor(ctx);
 	esc_mover m = mover(ctx, &who);
 	ticket_timers after;
 	int64_t id;
@@ -265,7 +251,7 @@ out:
 
 /* ---- outcome ---------------------------------------------------------------- */
 
-int appeal_cmd_outcome(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_outcome(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal outcome N --text T [--version V]");
 	ladder_args a;
@@ -277,7 +263,7 @@ int appeal_cmd_outcome(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	char *text = NULL;
 	strbuf err = STRBUF_INIT;
-	escalation_actor who = appeal_cli_esc_actor(ctx);
+	escalation_actor who = app_esc_actor(ctx);
 	esc_mover m = mover(ctx, &who);
 	rc = EXIT_USAGE;
 	if (!(text = ladder_text("--text", a.text)))
@@ -301,29 +287,29 @@ out:
  * the lead (or self-handling first) unit's; a registered appeal's dispatch limit is
  * the first unit's to submit, a submitted one's the centre's to dispatch; the
  * feedback after a dissatisfied callback is the centre's. */
-static const char *supervised_unit(cli_ctx *ctx, const appeal_record *a, ticket_timer which)
+static const char *supervised_unit(app_ctx *ctx, const appeal_record *a, ticket_timer which)
 {
 	switch (which) {
 	case TICKET_TIMER_HANDLE:
 	case TICKET_TIMER_EXPLAIN:
 		return a->lead_unit ? a->lead_unit : a->first_unit;
 	case TICKET_TIMER_DISPATCH:
-		return a->state == TICKET_ST_REGISTERED ? a->first_unit : appeal_cli_centre(ctx);
+		return a->state == TICKET_ST_REGISTERED ? a->first_unit : app_appeal_centre(ctx);
 	case TICKET_TIMER_FEEDBACK:
 	case TICKET_TIMER__COUNT:
 		break;
 	}
-	return appeal_cli_centre(ctx);
+	return app_appeal_centre(ctx);
 }
 
 /* "会议调度 2026-03-05 (二级): decision → outcome" for every dispatch record */
-static char *dispatch_lines(cli_ctx *ctx, const appeal_record *a)
+static char *dispatch_lines(app_ctx *ctx, const appeal_record *a)
 {
 	esc_dispatch *x = NULL;
 	int n = 0;
 	strbuf err = STRBUF_INIT, b = STRBUF_INIT;
-	if (esc_store_dispatches(cli_db(ctx), a->id, &x, &n, &err) < 0)
-		cli_warn("%s", sb_str(&err));
+	if (esc_store_dispatches(app_db(ctx), a->id, &x, &n, &err) < 0)
+		say_warn("%s", sb_str(&err));
 	for (int i = 0; i < n; i++) {
 		char day[16];
 		if (i)
@@ -341,23 +327,23 @@ static char *dispatch_lines(cli_ctx *ctx, const appeal_record *a)
 	return sb_steal(&b);
 }
 
-static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s)
+static int supervise_sheet(app_ctx *ctx, const appeal_record *a, appeal_sheet *s)
 {
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
-	ticket_params p = cli_ticket_params(ctx);
+	ticket_params p = app_ticket_params(ctx);
 	ticket_timer which;
 	int days;
-	ticket_light_t l = ticket_worst_light(&a->timers, ctx->today, cli_calendar(ctx),
+	ticket_light_t l = ticket_worst_light(&a->timers, ctx->today, app_calendar(ctx),
 	                                      p.yellow_days, &days, &which);
 	if (l != TICKET_LIGHT_RED) {
 		strbuf t = STRBUF_INIT;
-		appeal_cli_light_text(l, days, &t);
+		app_light_text(l, days, &t);
 		if (l == TICKET_LIGHT_NONE)
-			cli_error(_("%s is not overdue: none of its deadlines is running, so there is "
+			say_error(_("%s is not overdue: none of its deadlines is running, so there is "
 			            "nothing to supervise"), a->number);
 		else
-			cli_error(_("%s is not overdue (%s): a supervision sheet is only for an "
+			say_error(_("%s is not overdue (%s): a supervision sheet is only for an "
 			            "overdue appeal"), a->number, sb_str(&t));
 		sb_free(&t);
 		return EXIT_NO;
@@ -366,7 +352,7 @@ static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s
 	const ticket_timer_state *ts = &a->timers.t[which];
 	strbuf late = STRBUF_INIT;
 	ticket_due_text(l, days, &late);
-	staff *me = cli_actor(ctx);
+	staff *me = app_actor(ctx);
 	s->title = _("Enterprise appeal supervision sheet");
 	s->xlsx_title = _("Enterprise appeal supervision sheet %s");
 	s->signature = _("Supervising unit (seal):");
@@ -386,7 +372,7 @@ static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s
 	appeal_sheet_add(s, _("Overdue by"), sb_steal(&late));
 	appeal_sheet_add(s, _("Dispatch level"), xstrdup(a->level
 		? _(escalation_level_label(a->level)) : _("not dispatched")));
-	if (appeal_cli_suggested(ctx, ticket_timer_running(&a->timers.t[TICKET_TIMER_HANDLE])
+	if (app_appeal_suggested(ctx, ticket_timer_running(&a->timers.t[TICKET_TIMER_HANDLE])
 	                         ? a->timers.t[TICKET_TIMER_HANDLE].due : DATE_NONE, a->level))
 		appeal_sheet_add(s, _("Escalation advice"), xstrdup(_(escalation_suggest_label())));
 	appeal_sheet_add(s, _("Dispatches held"), dispatch_lines(ctx, a));
@@ -399,7 +385,7 @@ static int supervise_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s
 	return EXIT_OK;
 }
 
-int appeal_cmd_supervise_sheet(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_supervise_sheet(app_ctx *ctx, int argc, char **argv)
 {
 	return appeal_cli_sheet_cmd(ctx, argc, argv,
 		_("usage: qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]"),

@@ -55,11 +55,11 @@ static char *event_by(const appeal_event *e)
 }
 
 /* the light and remaining text of a deadline as people read it */
-static void light_text(cli_ctx *ctx, qdate due, ticket_light_t *l, strbuf *out)
+static void light_text(app_ctx *ctx, qdate due, ticket_light_t *l, strbuf *out)
 {
-	ticket_params p = cli_ticket_params(ctx);
+	ticket_params p = app_ticket_params(ctx);
 	int n = 0;
-	*l = ticket_light(due, ctx->today, cli_calendar(ctx), p.yellow_days, &n);
+	*l = ticket_light(due, ctx->today, app_calendar(ctx), p.yellow_days, &n);
 	ticket_due_text(*l, n, out);
 }
 
@@ -117,12 +117,12 @@ static qdate handle_due(const appeal_record *a)
 	return ticket_timer_running(h) ? h->due : DATE_NONE;
 }
 
-static void show_json(cli_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
+static void show_json(app_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
 {
 	FILE *fp = stdout;
 	bool first = true;
-	ticket_params p = cli_ticket_params(ctx);
-	calendar *cal = cli_calendar(ctx);
+	ticket_params p = app_ticket_params(ctx);
+	calendar *cal = app_calendar(ctx);
 	fputc('{', fp);
 	json_str(fp, "number", a->number, &first);
 	json_str(fp, "state", ticket_state_code(a->state), &first);
@@ -149,7 +149,7 @@ static void show_json(cli_ctx *ctx, const appeal_record *a, const esc_dispatch *
 	else
 		fputs("null", fp);
 	json_key(fp, "suggest_escalation", &first);
-	fputs(appeal_cli_suggested(ctx, handle_due(a), a->level) ? "true" : "false", fp);
+	fputs(app_appeal_suggested(ctx, handle_due(a), a->level) ? "true" : "false", fp);
 	json_str(fp, "result", a->result, &first);
 	json_str(fp, "callback", callback_code(a->callback), &first);
 	json_str(fp, "callback_reason", a->callback_reason, &first);
@@ -262,10 +262,10 @@ static void show_dispatches(const esc_dispatch *x, int nx)
 	out_free(&t);
 }
 
-static void show_table(cli_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
+static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch *x, int nx)
 {
-	ticket_params p = cli_ticket_params(ctx);
-	calendar *cal = cli_calendar(ctx);
+	ticket_params p = app_ticket_params(ctx);
+	calendar *cal = app_calendar(ctx);
 	out_table *t = cli_kv_new();
 	char *s;
 	kv(t, _("Number"), a->number);
@@ -292,12 +292,12 @@ static void show_table(cli_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	                                          NULL);
 	if (worst != TICKET_LIGHT_NONE) {
 		strbuf b = STRBUF_INIT;
-		appeal_cli_light_text(worst, n, &b);
+		app_light_text(worst, n, &b);
 		kv(t, _("Light"), sb_str(&b));
 		sb_free(&b);
 	}
 	if (a->level) {
-		bool suggest = appeal_cli_suggested(ctx, handle_due(a), a->level);
+		bool suggest = app_appeal_suggested(ctx, handle_due(a), a->level);
 		s = suggest ? xasprintf(_("%s, %s"), _(escalation_level_label(a->level)),
 		                        _(escalation_suggest_label()))
 			: xstrdup(_(escalation_level_label(a->level)));
@@ -346,7 +346,7 @@ static void show_table(cli_ctx *ctx, const appeal_record *a, const esc_dispatch 
 		strbuf l = STRBUF_INIT;
 		int wd;
 		ticket_light_t lt = ticket_timer_light(ts, ctx->today, cal, p.yellow_days, &wd);
-		appeal_cli_light_text(lt, wd, &l);
+		app_light_text(lt, wd, &l);
 		const char *row[5] = { _(ticket_timer_label((ticket_timer)i)),
 			date_or_empty(ts->start, b1), date_or_empty(ts->due, b2),
 			date_or_empty(ts->done, b3), sb_str(&l) };
@@ -397,7 +397,7 @@ static const out_col row_cols[] = {
 enum { NROW_COLS = sizeof row_cols / sizeof row_cols[0] };
 
 /* codes for csv and json, labels in the table people read */
-static void add_row(cli_ctx *ctx, out_table *t, const appeal_row *r, bool labels)
+static void add_row(app_ctx *ctx, out_table *t, const appeal_row *r, bool labels)
 {
 	char due[16], ver[16], level[8] = "";
 	ticket_light_t l;
@@ -406,7 +406,7 @@ static void add_row(cli_ctx *ctx, out_table *t, const appeal_row *r, bool labels
 	snprintf(ver, sizeof ver, "%d", r->version);
 	if (r->level)
 		snprintf(level, sizeof level, "%d", r->level);
-	bool suggest = appeal_cli_suggested(ctx, r->handle_due, r->level);
+	bool suggest = app_appeal_suggested(ctx, r->handle_due, r->level);
 	const char *cells[NROW_COLS] = {
 		r->number, r->uscc, r->enterprise_name, r->title,
 		labels ? _(ticket_kind_label(r->kind)) : ticket_kind_code(r->kind),
@@ -423,7 +423,7 @@ static void add_row(cli_ctx *ctx, out_table *t, const appeal_row *r, bool labels
 }
 
 typedef struct list_state {
-	cli_ctx *ctx;
+	app_ctx *ctx;
 	out_table *t;
 	bool labels;
 } list_state;
@@ -434,7 +434,7 @@ static void list_one(appeal_row *r, void *arg)
 	add_row(st->ctx, st->t, r, st->labels);
 }
 
-int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -453,7 +453,7 @@ int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
-		cli_error(_("usage: qifu appeal show N [--format table|csv|json]"));
+		say_error(_("usage: qifu appeal show N [--format table|csv|json]"));
 		return EXIT_USAGE;
 	}
 	appeal_record a;
@@ -464,8 +464,8 @@ int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
 	esc_dispatch *x = NULL;
 	int nx = 0;
 	strbuf err = STRBUF_INIT;
-	if (esc_store_dispatches(cli_db(ctx), a.id, &x, &nx, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (esc_store_dispatches(app_db(ctx), a.id, &x, &nx, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		appeal_record_clear(&a);
 		return EXIT_USAGE;
@@ -496,7 +496,7 @@ int appeal_cmd_show(cli_ctx *ctx, int argc, char **argv)
 static bool parse_states(const char *arg, unsigned *bits)
 {
 	int n;
-	char **v = appeal_cli_split(arg, &n);
+	char **v = app_split_list(arg, &n);
 	bool ok = n > 0;
 	for (int i = 0; i < n && ok; i++) {
 		ticket_state s;
@@ -504,19 +504,19 @@ static bool parse_states(const char *arg, unsigned *bits)
 		if (ok)
 			*bits |= appeal_state_bit(s);
 		else
-			cli_error(_("--state: '%s' is not a state (registered, self_handling, submitted, "
+			say_error(_("--state: '%s' is not a state (registered, self_handling, submitted, "
 			            "dispatched, in_progress, extended, answered, callback_satisfied, "
 			            "callback_dissatisfied, fed_back, explained, close_requested, closed, "
 			            "withdrawn, merged)"), v[i]);
 	}
-	appeal_cli_split_free(&v);
+	app_split_list_free(&v);
 	return ok;
 }
 
 static bool parse_lights(const char *arg, unsigned *bits)
 {
 	int n;
-	char **v = appeal_cli_split(arg, &n);
+	char **v = app_split_list(arg, &n);
 	bool ok = n > 0;
 	for (int i = 0; i < n && ok; i++) {
 		ticket_light_t l;
@@ -524,9 +524,9 @@ static bool parse_lights(const char *arg, unsigned *bits)
 		if (ok)
 			*bits |= appeal_light_bit(l);
 		else
-			cli_error(_("--light: '%s' is not one of red, yellow, green"), v[i]);
+			say_error(_("--light: '%s' is not one of red, yellow, green"), v[i]);
 	}
-	appeal_cli_split_free(&v);
+	app_split_list_free(&v);
 	return ok;
 }
 
@@ -542,7 +542,7 @@ static bool parse_sort(const char *arg, appeal_sort *s)
 			*s = (appeal_sort)i;
 			return true;
 		}
-	cli_error(_("--sort: '%s' is not one of number, due, state, unit, enterprise"), arg);
+	say_error(_("--sort: '%s' is not one of number, due, state, unit, enterprise"), arg);
 	return false;
 }
 
@@ -556,7 +556,7 @@ static void list_usage(FILE *fp)
 	              "       dissatisfied, closed, mine\n"));
 }
 
-int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "state", required_argument, NULL, 's' },
@@ -590,8 +590,8 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'u':
-			if (!units_find(cli_units(ctx), optarg)) {
-				cli_error(_("--unit: unknown unit '%s'"), optarg);
+			if (!units_find(app_units(ctx), optarg)) {
+				say_error(_("--unit: unknown unit '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			unit = optarg;
@@ -603,7 +603,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 		case 'o': lights |= appeal_light_bit(TICKET_LIGHT_RED); break;
 		case 'L':
 			if (strlen(optarg) != 1 || !escalation_level_valid(optarg[0] - '0')) {
-				cli_error(_("--level: '%s' is not a dispatch level (3, 2 or 1)"), optarg);
+				say_error(_("--level: '%s' is not a dispatch level (3, 2 or 1)"), optarg);
 				return EXIT_USAGE;
 			}
 			level = optarg[0] - '0';
@@ -611,7 +611,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 		case 'e': uscc = optarg; break;
 		case 'v':
 			if (!appeal_view_parse(optarg, &view)) {
-				cli_error(_("--view: '%s' is not a saved view (see 'qifu appeal views')"),
+				say_error(_("--view: '%s' is not a saved view (see 'qifu appeal views')"),
 				          optarg);
 				return EXIT_USAGE;
 			}
@@ -642,7 +642,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 	int rc;
 	if (uscc && (rc = cli_arg_enterprise(ctx, uscc, &e, PERM_ENT_VIEW)) != 0)
 		return rc;
-	appeal_cli_filter(ctx, &f);
+	app_appeal_filter(ctx, &f);
 	f.states = states;
 	f.lights = lights;
 	f.unit = unit;
@@ -650,7 +650,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 	f.search = search;
 	f.level = level;
 	if (have_view)
-		appeal_filter_add_view(&f, view, cli_actor(ctx)->unit);
+		appeal_filter_add_view(&f, view, app_actor(ctx)->unit);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 	list_state st = { ctx, out_new(row_cols, NROW_COLS), fmt == OUT_TABLE };
 	rc = appeal_cli_each(ctx, &f, sort, desc, list_one, &st);
@@ -661,7 +661,7 @@ int appeal_cmd_list(cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-int appeal_cmd_views(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -684,18 +684,18 @@ int appeal_cmd_views(cli_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 	}
 	if (optind < argc) {
-		cli_error(_("usage: qifu appeal views [--format table|csv|json]"));
+		say_error(_("usage: qifu appeal views [--format table|csv|json]"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	appeal_filter f;
-	appeal_cli_filter(ctx, &f);
+	app_appeal_filter(ctx, &f);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 	long counts[APPEAL_VIEW__COUNT];
 	strbuf err = STRBUF_INIT;
-	if (appeal_store_view_counts(cli_db(ctx), &f, cli_actor(ctx)->unit, counts, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -759,7 +759,7 @@ static void sheet_rule(strbuf *out)
 	sb_addc(out, '\n');
 }
 
-static int sheet_txt(cli_ctx *ctx, const appeal_record *a, const appeal_sheet *s,
+static int sheet_txt(app_ctx *ctx, const appeal_record *a, const appeal_sheet *s,
 		const char *path)
 {
 	strbuf out = STRBUF_INIT;
@@ -782,14 +782,14 @@ static int sheet_txt(cli_ctx *ctx, const appeal_record *a, const appeal_sheet *s
 	sb_addc(&out, '\n');
 	FILE *fp = path ? fopen(path, "w") : stdout;
 	if (!fp) {
-		cli_error(_("%s: cannot write it"), path);
+		say_error(_("%s: cannot write it"), path);
 		sb_free(&out);
 		return EXIT_USAGE;
 	}
 	fputs(sb_str(&out), fp);
 	int rc = EXIT_OK;
 	if (path && fclose(fp) != 0) {
-		cli_error(_("%s: cannot write it"), path);
+		say_error(_("%s: cannot write it"), path);
 		rc = EXIT_USAGE;
 	}
 	if (path && rc == EXIT_OK)
@@ -806,7 +806,7 @@ static int sheet_xlsx(const appeal_record *a, const appeal_sheet *s, const char 
 	xlsx_table *t = xlsx_open(path, title, 2, cols, &err);
 	free(title);
 	if (!t) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -816,7 +816,7 @@ static int sheet_xlsx(const appeal_record *a, const appeal_sheet *s, const char 
 		ok = xlsx_row(t, row) == 0;
 	}
 	if (xlsx_close(&t, ok, &err) < 0 || !ok) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -825,7 +825,7 @@ static int sheet_xlsx(const appeal_record *a, const appeal_sheet *s, const char 
 	return EXIT_OK;
 }
 
-int appeal_cli_sheet_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
+int appeal_cli_sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
 		appeal_sheet_fill *fill)
 {
 	static const struct option opts[] = {
@@ -849,11 +849,11 @@ int appeal_cli_sheet_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
 	}
 	bool xlsx = strcmp(format, "xlsx") == 0;
 	if (!xlsx && strcmp(format, "txt") != 0) {
-		cli_error(_("--format: '%s' is not one of txt, xlsx"), format);
+		say_error(_("--format: '%s' is not one of txt, xlsx"), format);
 		return EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
-		cli_error("%s", usage);
+		say_error("%s", usage);
 		return EXIT_USAGE;
 	}
 	appeal_record a;
@@ -875,10 +875,10 @@ int appeal_cli_sheet_cmd(cli_ctx *ctx, int argc, char **argv, const char *usage,
 }
 
 /* the dispatch sheet (交办单): what the lead unit signs for */
-static int dispatch_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s)
+static int dispatch_sheet(app_ctx *ctx, const appeal_record *a, appeal_sheet *s)
 {
 	if (!a->lead_unit) {
-		cli_error(_("%s has not been dispatched: there is no dispatch sheet yet"), a->number);
+		say_error(_("%s has not been dispatched: there is no dispatch sheet yet"), a->number);
 		return EXIT_NO;
 	}
 	char d[16];
@@ -898,7 +898,7 @@ static int dispatch_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s)
 	appeal_sheet_add(s, _("First-responsible unit"), xstrdup(a->first_unit));
 	appeal_sheet_add(s, _("First-responsible person"), xstrdup(*a->first_name
 		? a->first_name : a->first_login));
-	appeal_sheet_add(s, _("Dispatched by"), xstrdup(appeal_cli_centre(ctx)));
+	appeal_sheet_add(s, _("Dispatched by"), xstrdup(app_appeal_centre(ctx)));
 	appeal_sheet_add(s, _("Lead or host unit"), xstrdup(a->lead_unit));
 	appeal_sheet_add(s, _("Related units"), joined(a->related, a->nrelated));
 	appeal_sheet_add(s, _("Dispatched on"), xstrdup(date_or_empty(h->start, d)));
@@ -909,7 +909,7 @@ static int dispatch_sheet(cli_ctx *ctx, const appeal_record *a, appeal_sheet *s)
 	return EXIT_OK;
 }
 
-int appeal_cmd_sheet(cli_ctx *ctx, int argc, char **argv)
+int appeal_cmd_sheet(app_ctx *ctx, int argc, char **argv)
 {
 	return appeal_cli_sheet_cmd(ctx, argc, argv,
 		_("usage: qifu appeal sheet N --format txt|xlsx [--output FILE]"), dispatch_sheet);

@@ -14,7 +14,7 @@
 #include "store/db.h"
 #include "store/inspection_store.h"
 
-int cmd_calendar(cli_ctx *ctx, int argc, char **argv);
+int cmd_calendar(app_ctx *ctx, int argc, char **argv);
 
 /* ASCII, so it stays one column on every terminal whatever its ambiguous width */
 static const char quiet_mark[] = "*";
@@ -99,7 +99,7 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 /* The month's inspections per day from the database when there is one. Without a
  * database file (a desk that only checks dates) there is nothing to count and
  * nothing is created; an unreadable one is a warning, since the calendar stands alone. */
-static bool month_counts(cli_ctx *ctx, int year, int month, int counts[31])
+static bool month_counts(app_ctx *ctx, int year, int month, int counts[31])
 {
 	strbuf err = STRBUF_INIT;
 	bool ok = false;
@@ -114,12 +114,12 @@ static bool month_counts(cli_ctx *ctx, int year, int month, int counts[31])
 	ok = insp_store_month_counts(ctx->db, year, month, counts, &err) == 0;
 out:
 	if (!ok)
-		cli_warn(_("%s; inspections are not counted"), sb_str(&err));
+		say_warn(_("%s; inspections are not counted"), sb_str(&err));
 	sb_free(&err);
 	return ok;
 }
 
-int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
+int cmd_calendar(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		calendar_usage(stdout);
@@ -132,14 +132,14 @@ int cmd_calendar(cli_ctx *ctx, int argc, char **argv)
 	int year, month, day;
 	date_to_ymd(ctx->today, &year, &month, &day);
 	if (argc == 2 && !month_parse(argv[1], &year, &month)) {
-		cli_error(_("'%s' is not a month of the form YYYY-MM"), argv[1]);
+		say_error(_("'%s' is not a month of the form YYYY-MM"), argv[1]);
 		return EXIT_USAGE;
 	}
-	inspection_params p = cli_inspection_params(ctx);
+	inspection_params p = app_inspection_params(ctx);
 	month_grid g;
 	int counts[31];
 	bool counted = month_counts(ctx, year, month, counts);
-	month_build(&g, year, month, cli_calendar(ctx), &p, ctx->today, counted ? counts : NULL);
+	month_build(&g, year, month, app_calendar(ctx), &p, ctx->today, counted ? counts : NULL);
 	qdate first = date_from_ymd(year, month, 1);
 	cli_warn_missing_year(ctx, first, first);
 	print_month(&g, &p, stdout);

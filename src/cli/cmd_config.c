@@ -10,15 +10,15 @@
 #include "core/strbuf.h"
 
 /* called through the CLI_COMMANDS table in cli.c, which declares it there */
-int cmd_config(cli_ctx *ctx, int argc, char **argv);
+int cmd_config(app_ctx *ctx, int argc, char **argv);
 
-int cmd_config(cli_ctx *ctx, int argc, char **argv)
+int cmd_config(app_ctx *ctx, int argc, char **argv)
 {
 	bool defaults = false;
 	if (argc == 2 && strcmp(argv[1], "--defaults") == 0) {
 		defaults = true;
 	} else if (argc != 1) {
-		cli_error(_("usage: qifu config [--defaults]"));
+		say_error(_("usage: qifu config [--defaults]"));
 		return EXIT_USAGE;
 	}
 	strbuf out = STRBUF_INIT;
@@ -35,7 +35,7 @@ int cmd_config(cli_ctx *ctx, int argc, char **argv)
 			for (size_t i = 0; i < settings_diag_count(diags); i++) {
 				strbuf line = STRBUF_INIT;
 				settings_problem_format(settings_diag_at(diags, i), &line);
-				cli_warn("%s", sb_str(&line));
+				say_warn("%s", sb_str(&line));
 				sb_free(&line);
 			}
 			settings_diag_free(&diags);

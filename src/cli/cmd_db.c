@@ -18,9 +18,9 @@
 #include "store/db.h"
 #include "store/staff_store.h"
 
-int cmd_init(cli_ctx *ctx, int argc, char **argv);
-int cmd_backup(cli_ctx *ctx, int argc, char **argv);
-int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_init(app_ctx *ctx, int argc, char **argv);
+int cmd_backup(app_ctx *ctx, int argc, char **argv);
+int cmd_check(app_ctx *ctx, int argc, char **argv);
 
 static const char *full_name_of(const char *login)
 {
@@ -37,7 +37,7 @@ static const char *full_name_of(const char *login)
 	return login;
 }
 
-int cmd_init(cli_ctx *ctx, int argc, char **argv)
+int cmd_init(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -57,49 +57,49 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 		case 'h':
 			printf(_("usage: qifu init [--db PATH] [--name NAME] [--unit UNIT]\n"
 			         "Create a new database and make the current login (%s) its first "
-			         "administrator.\n"), cli_os_login());
+			         "administrator.\n"), app_os_login());
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
 		}
 	}
 	if (optind < argc) {
-		cli_error(_("init: unexpected argument '%s'"), argv[optind]);
+		say_error(_("init: unexpected argument '%s'"), argv[optind]);
 		return EXIT_USAGE;
 	}
-	unit_table *units = cli_units(ctx);
+	unit_table *units = app_units(ctx);
 	if (!unit) {
 		const unit_def *centre = units_centre(units);
 		unit = centre ? centre->name : units->v[0].name;
 	} else if (!units_find(units, unit)) {
 		strbuf allowed = STRBUF_INIT;
 		units_list(units, -1, &allowed);
-		cli_error(_("init: unknown unit '%s'; allowed: %s"), unit, sb_str(&allowed));
+		say_error(_("init: unknown unit '%s'; allowed: %s"), unit, sb_str(&allowed));
 		sb_free(&allowed);
 		return EXIT_USAGE;
 	}
 	strbuf err = STRBUF_INIT;
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &err);
 	if (!d) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	db_set_today(d, ctx->today);
-	const char *login = cli_os_login();
+	const char *login = app_os_login();
 	staff admin = { 0 };
 	admin.login = (char *)login;
 	admin.name = (char *)(name ? name : full_name_of(login));
 	admin.unit = (char *)unit;
 	admin.role = ROLE_ADMIN;
 	/* the notices the installation ships become the database's calendar */
-	if (staff_store_add(d, login, &admin, &err) < 0 || cli_holiday_seed(ctx, d, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (staff_store_add(d, login, &admin, &err) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -111,7 +111,7 @@ int cmd_init(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_backup(cli_ctx *ctx, int argc, char **argv)
+int cmd_backup(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		printf(_("usage: qifu backup FILE\n"
@@ -120,14 +120,14 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc != 2) {
-		cli_error(_("usage: qifu backup FILE"));
+		say_error(_("usage: qifu backup FILE"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_DB_BACKUP, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	if (db_backup(cli_db(ctx), argv[1], &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (db_backup(app_db(ctx), argv[1], &err) < 0) {
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -135,7 +135,7 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_check(cli_ctx *ctx, int argc, char **argv)
+int cmd_check(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		printf(_("usage: qifu check\n"
@@ -144,11 +144,11 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc != 1) {
-		cli_error(_("usage: qifu check"));
+		say_error(_("usage: qifu check"));
 		return EXIT_USAGE;
 	}
-	db *d = cli_db(ctx);
-	cli_actor(ctx);
+	db *d = app_db(ctx);
+	app_actor(ctx);
 	int problems = 0;
 	const char *why;
 	const char *mode = db_journal_mode(d, &why);
@@ -166,7 +166,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		printf(_("integrity:    ok\n"));
 	}
 	sb_free(&out);
-	calendar *cal = cli_calendar(ctx);
+	calendar *cal = app_calendar(ctx);
 	int y, m, dd;
 	date_to_ymd(ctx->today, &y, &m, &dd);
 	/* the years around today: which have their notice, which count provisionally */

@@ -34,7 +34,7 @@
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
-int cmd_demo(cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(app_ctx *ctx, int argc, char **argv);
 
 /* the shared splitmix64 of core/rng.h, which the demo's inspections draw from too */
 static int rnd(uint64_t *s, int n)
@@ -157,9 +157,9 @@ static void progress(const char *what, long done, long total)
 		fputc('\n', stderr);
 }
 
-static int add_staff(cli_ctx *ctx, db *d, uint64_t *seed, int64_t *ids, strbuf *err)
+static int add_staff(app_ctx *ctx, db *d, uint64_t *seed, int64_t *ids, strbuf *err)
 {
-	const char *me = cli_os_login();
+	const char *me = app_os_login();
 	size_t n = sizeof demo_people / sizeof demo_people[0];
 	for (size_t i = 0; i <= n; i++) {
 		staff s = { 0 };
@@ -224,7 +224,7 @@ static int add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_i
 {
 	const unit_table *units = rules->units;
 	const catalog *cat = rules->cat;
-	const char *me = cli_os_login();
+	const char *me = app_os_login();
 	const char *areas[4];
 	int na = 0;
 	for (int i = 0; i < units->n && na < 4; i++)
@@ -699,12 +699,12 @@ static int add_escalations(demo_appeals *da, long count, strbuf *err)
 
 /* count appeals over the enterprises, registered evenly over the 400 days up to
  * today (so numbers follow dates), in transactions of 1000 */
-static int add_appeals(cli_ctx *ctx, db *d, const int64_t *staff_ids, long count,
+static int add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		uint64_t *seed, long *open, long *overdue, long *escalated, strbuf *err)
 {
-	demo_appeals da = { d, cli_calendar(ctx), cli_ticket_params(ctx), NULL, ctx->today, seed,
+	demo_appeals da = { d, app_calendar(ctx), app_ticket_params(ctx), NULL, ctx->today, seed,
 		staff_ids, NULL, 0, 0, 0, 0 };
-	const unit_def *centre = units_centre(cli_units(ctx));
+	const unit_def *centre = units_centre(app_units(ctx));
 	da.centre = centre ? centre->name : "";
 	if (demo_load_ents(d, &da.ents, &da.nents, err) < 0)
 		return -1;
@@ -744,7 +744,7 @@ static int add_appeals(cli_ctx *ctx, db *d, const int64_t *staff_ids, long count
 	return rc;
 }
 
-int cmd_demo(cli_ctx *ctx, int argc, char **argv)
+int cmd_demo(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "db", required_argument, NULL, 'd' },
@@ -767,7 +767,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		case 'e':
 			count = strtol(optarg, &end, 10);
 			if (*end || count < 0 || count > 10000000) {
-				cli_error(_("demo: --enterprises: '%s' is not a count from 0 to 10000000"),
+				say_error(_("demo: --enterprises: '%s' is not a count from 0 to 10000000"),
 				          optarg);
 				return EXIT_USAGE;
 			}
@@ -775,7 +775,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		case 'a':
 			appeals = strtol(optarg, &end, 10);
 			if (*end || !*optarg || appeals < 0 || appeals > 10000000) {
-				cli_error(_("demo: --appeals: '%s' is not a count from 0 to 10000000"),
+				say_error(_("demo: --appeals: '%s' is not a count from 0 to 10000000"),
 				          optarg);
 				return EXIT_USAGE;
 			}
@@ -783,7 +783,7 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		case 's':
 			seed = strtoull(optarg, &end, 10);
 			if (*end || !*optarg) {
-				cli_error(_("demo: --seed: '%s' is not a whole number"), optarg);
+				say_error(_("demo: --seed: '%s' is not a whole number"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -799,21 +799,21 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		cli_error(_("demo: unexpected argument '%s'"), argv[optind]);
+		say_error(_("demo: unexpected argument '%s'"), argv[optind]);
 		return EXIT_USAGE;
 	}
-	const ent_rules *rules = cli_ent_rules(ctx);
+	const ent_rules *rules = app_ent_rules(ctx);
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
 	db *d = NULL;
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0 ||
 	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &err))) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	db_set_today(d, ctx->today);
-	if (cli_calendar_reload(ctx, d, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (app_calendar_reload(ctx, d, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);
 		goto out;
@@ -825,14 +825,14 @@ int cmd_demo(cli_ctx *ctx, int argc, char **argv)
 	    add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
 	    add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||
 	    demo_inspections(ctx, d, seed, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		db_close(&d);
 		unlink(ctx->db_path);
 		goto out;
 	}
 	db_close(&d);
 	printf(_("wrote %s: %ld enterprises, %d staff; you (%s) are a supervisor\n"), ctx->db_path,
-	       count, (int)(sizeof demo_people / sizeof demo_people[0]) + 1, cli_os_login());
+	       count, (int)(sizeof demo_people / sizeof demo_people[0]) + 1, app_os_login());
 	if (appeals > 0)
 		printf(_("and %ld appeals: %ld open, %ld of them overdue\n"), appeals, open, overdue);
 	if (escalated > 0)

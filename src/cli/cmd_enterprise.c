@@ -10,7 +10,7 @@
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "cli/cmd_enterprise.h"
-#include "cli/ent_io.h"
+#include "app/ent_io.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
@@ -23,7 +23,7 @@
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
 
-int cmd_enterprise(cli_ctx *ctx, int argc, char **argv);
+int cmd_enterprise(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -116,7 +116,7 @@ static int parse_edit(int argc, char **argv, ent_record *e, edit_args *a)
 }
 
 /* commissioner, lead override and validation shared by add and edit; 0 or exit code */
-static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
+static int finish_record(app_ctx *ctx, ent_record *e, const edit_args *a)
 {
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
@@ -126,9 +126,9 @@ static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
 			set(&e->commissioner, "");
 		} else {
 			staff *s = NULL;
-			int found = staff_store_get(cli_db(ctx), a->commissioner, &s, &err);
+			int found = staff_store_get(app_db(ctx), a->commissioner, &s, &err);
 			if (found != 0) {
-				cli_error(found < 0 ? "%s" : _("--commissioner: no staff login '%s'"),
+				say_error(found < 0 ? "%s" : _("--commissioner: no staff login '%s'"),
 				          found < 0 ? sb_str(&err) : a->commissioner);
 				goto out;
 			}
@@ -142,7 +142,7 @@ static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
 			xfree(&e->lead_override);
 		} else {
 			if (!a->reason || !*a->reason) {
-				cli_error(_("--lead-unit needs --reason: overriding the routing is recorded"));
+				say_error(_("--lead-unit needs --reason: overriding the routing is recorded"));
 				goto out;
 			}
 			if (!cli_allowed(ctx, PERM_ROUTING_OVERRIDE, NULL, NULL)) {
@@ -157,15 +157,15 @@ static int finish_record(cli_ctx *ctx, ent_record *e, const edit_args *a)
 		rc = EXIT_NO;
 		goto out;
 	}
-	ent_verdict v = ent_validate(cli_ent_rules(ctx), e, a->accept_uscc, NULL, &err);
+	ent_verdict v = ent_validate(app_ent_rules(ctx), e, a->accept_uscc, NULL, &err);
 	if (v == ENT_USCC_FAILS) {
-		cli_error(_("%s\n(a supervisor may keep such a code with --accept-uscc REASON)"),
+		say_error(_("%s\n(a supervisor may keep such a code with --accept-uscc REASON)"),
 		          sb_str(&err));
 		rc = EXIT_NO;
 		goto out;
 	}
 	if (v != ENT_OK) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	rc = 0;
@@ -174,7 +174,7 @@ out:
 	return rc;
 }
 
-static int ent_add(cli_ctx *ctx, int argc, char **argv)
+static int ent_add(app_ctx *ctx, int argc, char **argv)
 {
 	ent_record e = { 0 };
 	edit_args a = { 0 };
@@ -195,22 +195,22 @@ static int ent_add(cli_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	db *d = cli_db(ctx);
+	db *d = app_db(ctx);
 	int64_t id;
 	char *owner = NULL;
 	if (ent_store_uscc_owner(d, e.uscc, &owner, &err) == 0) {
-		cli_error(_("USCC %s is already registered to %s"), e.uscc, owner);
+		say_error(_("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
 		rc = EXIT_NO;
 		goto out;
 	}
 	if (db_begin(d, &err) < 0 ||
-	    ent_store_insert(d, cli_actor(ctx)->login, &e, &id, &err) < 0 ||
-	    (e.lead_override && db_event(d, cli_actor(ctx)->login, "enterprise", id,
+	    ent_store_insert(d, app_actor(ctx)->login, &e, &id, &err) < 0 ||
+	    (e.lead_override && db_event(d, app_actor(ctx)->login, "enterprise", id,
 	                                 "override_lead", e.lead_unit, e.lead_override, &err) < 0) ||
 	    db_commit(d, &err) < 0) {
 		db_rollback(d);
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -223,12 +223,12 @@ out:
 }
 
 /* the record for a USCC argument, visible to the actor; 0 or an exit code */
-static int load_visible(cli_ctx *ctx, const char *arg, ent_record *e, perm_action act)
+static int load_visible(app_ctx *ctx, const char *arg, ent_record *e, perm_action act)
 {
 	return cli_arg_enterprise(ctx, arg, e, (int)act);
 }
 
-static int ent_edit(cli_ctx *ctx, int argc, char **argv)
+static int ent_edit(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2 || argv[1][0] == '-') {
 		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
@@ -259,8 +259,8 @@ static int ent_edit(cli_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	if (ent_store_update(cli_db(ctx), cli_actor(ctx)->login, &old, &e, a.reason, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (ent_store_update(app_db(ctx), app_actor(ctx)->login, &old, &e, a.reason, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -304,7 +304,7 @@ static int parse_format(const char *arg, out_format *f)
 	return cli_arg_format(arg, f);
 }
 
-static int ent_show(cli_ctx *ctx, int argc, char **argv)
+static int ent_show(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -335,7 +335,7 @@ static int ent_show(cli_ctx *ctx, int argc, char **argv)
 		const char *vals[NCOLS] = { e.name, e.uscc, e.area, e.category, e.group,
 			e.aviation ? _("yes") : _("no"), e.introduced_by, e.lead_unit, e.coop_units,
 			e.address, e.legal_rep, e.contact, e.phone, e.commissioner };
-		const category *k = catalog_category(cli_ent_rules(ctx)->cat, e.category);
+		const category *k = catalog_category(app_ent_rules(ctx)->cat, e.category);
 		if (k)
 			vals[3] = k->label;
 		out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
@@ -374,7 +374,7 @@ static int ent_show(cli_ctx *ctx, int argc, char **argv)
 
 /* the list filters shared by list and export; *fmt may be NULL (export has none).
  * Returns 0, or an exit code; *first_arg is the index of the first operand. */
-static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out_format *fmt)
+static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out_format *fmt)
 {
 	static const struct option opts[] = {
 		{ "search", required_argument, NULL, 's' },
@@ -387,7 +387,7 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const ent_rules *rules = cli_ent_rules(ctx);
+	const ent_rules *rules = app_ent_rules(ctx);
 	/* static: f->pool must outlive this call; one command runs per process */
 	static char pool[POOL_CODE_MAX];
 	int c;
@@ -399,7 +399,7 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 			if (!units_is_area(rules->units, optarg)) {
 				strbuf b = STRBUF_INIT;
 				units_list(rules->units, UNIT_AREA, &b);
-				cli_error(_("--area: unknown area '%s'; allowed: %s"), optarg, sb_str(&b));
+				say_error(_("--area: unknown area '%s'; allowed: %s"), optarg, sb_str(&b));
 				sb_free(&b);
 				return EXIT_USAGE;
 			}
@@ -410,7 +410,7 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 			if (!k) {
 				strbuf b = STRBUF_INIT;
 				catalog_list_codes(rules->cat, &b);
-				cli_error(_("--category: unknown category '%s'; allowed: %s"), optarg,
+				say_error(_("--category: unknown category '%s'; allowed: %s"), optarg,
 				          sb_str(&b));
 				sb_free(&b);
 				return EXIT_USAGE;
@@ -420,7 +420,7 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 		}
 		case 'u':
 			if (!units_find(rules->units, optarg)) {
-				cli_error(_("--unit: unknown unit '%s'"), optarg);
+				say_error(_("--unit: unknown unit '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			f->lead_unit = optarg;
@@ -445,37 +445,10 @@ static int parse_filters(cli_ctx *ctx, int argc, char **argv, ent_filter *f, out
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
-	staff *me = cli_actor(ctx);
+	staff *me = app_actor(ctx);
 	if (me->role == ROLE_AREA_OFFICER)
 		f->scope_area = me->area;
 	return 0;
-}
-
-/* call fn on every record the filter matches, a page at a time so that the
- * database is never held while rows are printed or written; fn returns -1 to stop
- * (its reason in err) */
-static int each_record(cli_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
-                       int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
-                       strbuf *err)
-{
-	enum { PAGE = 500 };
-	ent_record *page = xcalloc(PAGE, sizeof *page);
-	int n, rc = 0;
-	for (long off = 0; rc == 0; off += PAGE) {
-		if (ent_store_records(cli_db(ctx), f, sort, desc, off, PAGE, page, &n, err) < 0) {
-			rc = -1;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			if (rc == 0 && fn(&page[i], arg, err) < 0)
-				rc = -1;
-			ent_record_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
-	return rc;
 }
 
 typedef struct list_state {
@@ -496,7 +469,7 @@ static int list_one(const ent_record *e, void *arg, strbuf *err)
 	return 0;
 }
 
-static int ent_list(cli_ctx *ctx, int argc, char **argv)
+static int ent_list(app_ctx *ctx, int argc, char **argv)
 {
 	ent_filter f = { 0 };
 	out_format fmt = OUT_TABLE;
@@ -507,11 +480,11 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	list_state st = { out_new(ent_cols, NCOLS), cli_ent_rules(ctx)->cat, fmt == OUT_TABLE };
+	list_state st = { out_new(ent_cols, NCOLS), app_ent_rules(ctx)->cat, fmt == OUT_TABLE };
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_OK;
-	if (each_record(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 	}
 	if (rc == EXIT_OK)
@@ -521,114 +494,7 @@ static int ent_list(cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* the export columns: the import template's, so an export can be imported again,
- * then the routing for reading */
-static const ent_field export_fields[] = {
-	ENT_F_NAME, ENT_F_USCC, ENT_F_AREA, ENT_F_CATEGORY, ENT_F_GROUP, ENT_F_AVIATION,
-	ENT_F_INTRODUCED, ENT_F_ADDRESS, ENT_F_LEGAL_REP, ENT_F_CONTACT, ENT_F_PHONE,
-	ENT_F_COMMISSIONER,
-};
-#define NEXPORT ((int)(sizeof export_fields / sizeof export_fields[0]) + 2)
-
-typedef struct export_state {
-	csv_writer *csv;
-	xlsx_table *xlsx;
-	const catalog *cat;
-	long rows, total;
-	ent_io_progress progress;
-	void *arg;
-} export_state;
-
-/* how often a long export reports, in rows */
-#define EXPORT_PROGRESS_EVERY 500
-
-static int export_one(const ent_record *e, void *arg, strbuf *err)
-{
-	export_state *st = arg;
-	const category *k = catalog_category(st->cat, e->category);
-	strbuf coop = STRBUF_INIT;
-	for (const char *p = e->coop_units; *p; p++)
-		*p == '|' ? sb_add(&coop, "、") : sb_addc(&coop, *p);
-	const char *cells[NEXPORT] = { e->name, e->uscc, e->area, k ? k->label : e->category,
-		e->group, e->aviation ? "是" : "否", e->introduced_by, e->address, e->legal_rep,
-		e->contact, e->phone, e->commissioner, e->lead_unit, sb_str(&coop) };
-	int rc = 0;
-	/* a failed write is reported by the close; stop at once */
-	if ((st->csv && csvw_row(st->csv, cells, NEXPORT) < 0) ||
-	    (st->xlsx && xlsx_row(st->xlsx, cells) < 0))
-		rc = -1;
-	st->rows++;
-	if (rc == 0 && st->progress && st->rows % EXPORT_PROGRESS_EVERY == 0 &&
-	    st->progress(st->arg, ENT_IO_EXPORT, st->rows, st->total)) {
-		sb_add(err, _("export cancelled"));
-		rc = -1;
-	}
-	sb_free(&coop);
-	return rc;
-}
-
-static bool ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), m = strlen(suffix);
-	return n >= m && strcasecmp(s + n - m, suffix) == 0;
-}
-
-int ent_export_check_path(const char *path, bool *xlsx, strbuf *err)
-{
-	*xlsx = ends_with(path, ".xlsx");
-	if (!*xlsx && !ends_with(path, ".csv")) {
-		sb_addf(err, _("export: %s: the file name must end in .csv or .xlsx"), path);
-		return -1;
-	}
-	return 0;
-}
-
-int ent_export_write(cli_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
-                     const char *path, ent_io_progress progress, void *arg, long *rows,
-                     strbuf *err)
-{
-	bool xlsx;
-	*rows = 0;
-	if (ent_export_check_path(path, &xlsx, err) < 0)
-		return -1;
-	export_state st = { 0 };
-	st.cat = cli_ent_rules(ctx)->cat;
-	st.progress = progress;
-	st.arg = arg;
-	if (progress && ent_store_count(cli_db(ctx), f, &st.total, err) < 0)
-		return -1;
-	const char *headers[NEXPORT];
-	for (int i = 0; i < NEXPORT - 2; i++)
-		headers[i] = ent_field_header(export_fields[i]);
-	headers[NEXPORT - 2] = "牵头单位";
-	headers[NEXPORT - 1] = "配合单位";
-	if (xlsx) {
-		xlsx_col cols[NEXPORT];
-		for (int i = 0; i < NEXPORT; i++) {
-			cols[i].header = headers[i];
-			cols[i].kind = i == 1 || i == 10 ? XLSX_CODE : XLSX_TEXT;
-		}
-		char now[20], *title;
-		db_now(cli_db(ctx), now);
-		title = xasprintf(_("Enterprise register, exported %s"), now);
-		st.xlsx = xlsx_open(path, title, NEXPORT, cols, err);
-		free(title);
-	} else {
-		st.csv = csvw_open(path, err);
-		if (st.csv)
-			csvw_row(st.csv, headers, NEXPORT);
-	}
-	if (!st.csv && !st.xlsx)
-		return -1;
-	bool ok = each_record(ctx, f, sort, desc, export_one, &st, err) == 0;
-	int closed = xlsx ? xlsx_close(&st.xlsx, ok, err) : csvw_close(&st.csv, ok, err);
-	if (!ok || closed < 0)
-		return -1;
-	*rows = st.rows;
-	return 0;
-}
-
-static int ent_export(cli_ctx *ctx, int argc, char **argv)
+static int ent_export(app_ctx *ctx, int argc, char **argv)
 {
 	ent_filter f = { 0 };
 	int rc = parse_filters(ctx, argc, argv, &f, NULL);
@@ -642,7 +508,7 @@ static int ent_export(cli_ctx *ctx, int argc, char **argv)
 	bool xlsx;
 	strbuf err = STRBUF_INIT;
 	if (ent_export_check_path(path, &xlsx, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -651,8 +517,8 @@ static int ent_export(cli_ctx *ctx, int argc, char **argv)
 	long rows;
 	if (ent_export_write(ctx, &f, ENT_SORT_NAME, false, path, NULL, NULL, &rows, &err) < 0) {
 		if (err.len)
-			cli_error("%s", sb_str(&err));
-		cli_error(_("export: nothing written to %s"), path);
+			say_error("%s", sb_str(&err));
+		say_error(_("export: nothing written to %s"), path);
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -662,9 +528,9 @@ static int ent_export(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int cmd_enterprise(cli_ctx *ctx, int argc, char **argv)
+int cmd_enterprise(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct { const char *name; int (*fn)(cli_ctx *, int, char **); } subs[] = {
+	static const struct { const char *name; int (*fn)(app_ctx *, int, char **); } subs[] = {
 		{ "add", ent_add }, { "edit", ent_edit }, { "show", ent_show }, { "list", ent_list },
 		{ "export", ent_export }, { "import", ent_import },
 	};
@@ -675,6 +541,6 @@ int cmd_enterprise(cli_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].fn(ctx, argc - 1, argv + 1);
-	cli_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list, import, export)"), argv[1]);
+	say_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list, import, export)"), argv[1]);
 	return EXIT_USAGE;
 }

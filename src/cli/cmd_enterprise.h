@@ -5,6 +5,6 @@
 #include "cli/cli.h"
 
 /* qifu enterprise import FILE [--dry-run] [--skip-bad REJECTS.csv] */
-int ent_import(cli_ctx *ctx, int argc, char **argv);
+int ent_import(app_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "cli/cli_args.h"
-#include "cli/cmd_financing.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -18,7 +17,7 @@
 #include "store/financing_store.h"
 #include "store/staff_store.h"
 
-int cmd_financing(cli_ctx *ctx, int argc, char **argv);
+int cmd_financing(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -47,7 +46,7 @@ static int arg_status(const char *s, int *st)
 	}
 	strbuf b = STRBUF_INIT;
 	fin_status_list(&b);
-	cli_error(_("--status: unknown status '%s'; allowed: %s"), s, sb_str(&b));
+	say_error(_("--status: unknown status '%s'; allowed: %s"), s, sb_str(&b));
 	sb_free(&b);
 	return EXIT_USAGE;
 }
@@ -75,7 +74,7 @@ static const cli_record kind = {
 	N_("financing need number"), sizeof(fin_rec), get, area, rec_clear, NULL, NULL, NULL,
 };
 
-static int fin_add(cli_ctx *ctx, int argc, char **argv)
+static int fin_add(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
@@ -111,11 +110,11 @@ static int fin_add(cli_ctx *ctx, int argc, char **argv)
 	}
 	f.status = (fin_status)status;
 	if (fin_amount_parse(amount, &f.amount_fen, &err) < 0) {
-		cli_error(_("--amount: %s"), sb_str(&err));
+		say_error(_("--amount: %s"), sb_str(&err));
 		goto out;
 	}
 	if (fin_validate(&f, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	ent_record e = { 0 };
@@ -123,7 +122,7 @@ static int fin_add(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	f.enterprise_id = e.id;
 	int64_t id;
-	rc = cli_store_rc(fin_store_add(cli_db(ctx), cli_actor(ctx)->login, &f, &id, &err), &err);
+	rc = cli_store_rc(fin_store_add(app_db(ctx), app_actor(ctx)->login, &f, &id, &err), &err);
 	if (rc == EXIT_OK) {
 		char yuan[32];
 		printf(_("recorded financing need %" PRId64 " of %s: %s yuan for %s, status %s\n"), id,
@@ -137,7 +136,7 @@ out:
 	return rc;
 }
 
-static int fin_update(cli_ctx *ctx, int argc, char **argv)
+static int fin_update(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "institution", required_argument, NULL, OPT_INSTITUTION },
@@ -177,11 +176,11 @@ static int fin_update(cli_ctx *ctx, int argc, char **argv)
 		f.institution = xstrdup(institution);
 	}
 	if (fin_validate(&f, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	rc = cli_store_rc(fin_store_update(cli_db(ctx), cli_actor(ctx)->login, id, status,
+	rc = cli_store_rc(fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
 	                                   institution ? f.institution : NULL, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("updated financing need %" PRId64 " of %s\n"), id, f.enterprise);
@@ -205,16 +204,6 @@ static const out_col list_cols[] = {
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 
-char *fin_amount_for_people(int64_t fen)
-{
-	char num[32];
-	switch (fin_amount_scaled(fen, num)) {
-	case FIN_YI: return xasprintf(_("%s hundred million yuan"), num);
-	case FIN_WAN: return xasprintf(_("%s ten thousand yuan"), num);
-	default: return xasprintf(_("%s yuan"), num);
-	}
-}
-
 static void list_row(out_table *t, const fin_rec *f, out_format fmt)
 {
 	char id[24], yuan[32];
@@ -233,7 +222,7 @@ static void list_add(out_table *t, out_format fmt, const void *rec, const void *
 	list_row(t, rec, fmt);
 }
 
-static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
+static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 {
 	return c == OPT_STATUS ? arg_status(val, q->own) : -1;
 }
@@ -246,7 +235,7 @@ static int list_fetch(db *d, const void *arg, long offset, int limit, void *out,
 	return fin_store_list(d, &f, offset, limit, out, n, err);
 }
 
-static int fin_list(cli_ctx *ctx, int argc, char **argv)
+static int fin_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "status", required_argument, NULL, OPT_STATUS },
@@ -260,7 +249,7 @@ static int fin_list(cli_ctx *ctx, int argc, char **argv)
 	return cli_list(ctx, argc, argv, &listing, &status, usage);
 }
 
-int cmd_financing(cli_ctx *ctx, int argc, char **argv)
+int cmd_financing(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
 		{ "add", fin_add }, { "update", fin_update }, { "list", fin_list },

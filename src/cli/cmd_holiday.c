@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/holiday_import.h"
+#include "app/holiday_import.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/workday.h"
@@ -17,7 +17,7 @@
 #include "store/db.h"
 #include "store/holiday_store.h"
 
-int cmd_holiday(cli_ctx *ctx, int argc, char **argv);
+int cmd_holiday(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -44,9 +44,9 @@ static const char *source_word(cal_source s)
 }
 
 /* what a year is counted with, in a sentence */
-static void say_year(cli_ctx *ctx, int y, FILE *fp)
+static void say_year(app_ctx *ctx, int y, FILE *fp)
 {
-	calendar *cal = cli_calendar(ctx);
+	calendar *cal = app_calendar(ctx);
 	switch (calendar_source(cal, y)) {
 	case CAL_SOURCE_NOTICE: {
 		const char *n = calendar_notice(cal, y);
@@ -70,14 +70,14 @@ static const out_col list_cols[] = {
 	{ "source", N_("Source"), OUT_STR },
 };
 
-static int holiday_list(cli_ctx *ctx, int argc, char **argv)
+static int holiday_list(app_ctx *ctx, int argc, char **argv)
 {
 	out_format fmt = OUT_TABLE;
 	const char *year_arg = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
 			if (!out_parse_format(argv[++i], &fmt)) {
-				cli_error(_("--format '%s': use table, csv or json"), argv[i]);
+				say_error(_("--format '%s': use table, csv or json"), argv[i]);
 				return EXIT_USAGE;
 			}
 		} else if (!year_arg && argv[i][0] != '-') {
@@ -91,12 +91,12 @@ static int holiday_list(cli_ctx *ctx, int argc, char **argv)
 	long y = year_arg ? strtol(year_arg, &end, 10) : 0;
 	if (!year_arg || *end || y < 1900 || y > 9999) {
 		if (year_arg)
-			cli_error(_("YEAR '%s' is not a year from 1900 to 9999"), year_arg);
+			say_error(_("YEAR '%s' is not a year from 1900 to 9999"), year_arg);
 		else
 			usage(stderr);
 		return EXIT_USAGE;
 	}
-	calendar *cal = cli_calendar(ctx);
+	calendar *cal = app_calendar(ctx);
 	cal_source src = calendar_source(cal, (int)y);
 	if (fmt == OUT_TABLE)
 		say_year(ctx, (int)y, stdout);
@@ -117,7 +117,7 @@ static int holiday_list(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static void print_preview(cli_ctx *ctx, const holiday_preview *pv)
+static void print_preview(app_ctx *ctx, const holiday_preview *pv)
 {
 	printf(_("notice for %d from %s: %s\n"), pv->notice.year, pv->source,
 	       pv->notice.notice ? pv->notice.notice : _("(no 'notice:' line)"));
@@ -146,7 +146,7 @@ static void print_preview(cli_ctx *ctx, const holiday_preview *pv)
 	sb_free(&line);
 }
 
-static int holiday_import(cli_ctx *ctx, int argc, char **argv)
+static int holiday_import(app_ctx *ctx, int argc, char **argv)
 {
 	bool yes = false;
 	const char *path = NULL;
@@ -170,7 +170,7 @@ static int holiday_import(cli_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	int rc = holiday_import_preview(ctx, path, &pv, &err);
 	if (rc != 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	print_preview(ctx, &pv);
@@ -179,7 +179,7 @@ static int holiday_import(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (holiday_import_apply(ctx, &pv, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -193,7 +193,7 @@ out:
 	return rc < 0 ? EXIT_USAGE : rc;
 }
 
-int cmd_holiday(cli_ctx *ctx, int argc, char **argv)
+int cmd_holiday(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		usage(stdout);

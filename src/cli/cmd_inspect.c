@@ -25,7 +25,7 @@
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
 
-int cmd_inspect(cli_ctx *ctx, int argc, char **argv);
+int cmd_inspect(app_ctx *ctx, int argc, char **argv);
 
 /* One line per subcommand: name, function, N_() summary for the usage text. */
 #define INSPECT_SUBCOMMANDS(X) \
@@ -42,7 +42,7 @@ int cmd_inspect(cli_ctx *ctx, int argc, char **argv);
 
 static const struct {
 	const char *name;
-	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	int (*run)(app_ctx *ctx, int argc, char **argv);
 	const char *summary;
 } inspect_subs[] = {
 #define X_ROW(name, fn, summary) { name, fn, summary },
@@ -70,31 +70,10 @@ inspect_reason_table *inspect_reasons_load(void)
 	char *path = paths_data_file("inspect_reasons.tsv");
 	inspect_reason_table *t = inspect_reason_load(path, &err);
 	if (!t)
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 	xfree(&path);
 	sb_free(&err);
 	return t;
-}
-
-const char *inspect_reason_name(const inspect_reason_table *t, const char *code)
-{
-	const inspect_reason *r = t ? inspect_reason_find(t, code) : NULL;
-	return r ? r->name : code;
-}
-
-void inspect_rule_labels(const char *codes, strbuf *out)
-{
-	bool first = true;
-	for (const char *p = codes; *p; ) {
-		size_t n = strcspn(p, ",");
-		char *code = xstrndup(p, n);
-		inspection_rule rule;
-		sb_add(out, first ? "" : _(", "));
-		sb_add(out, inspection_rule_parse(code, &rule) ? _(inspection_rule_label(rule)) : code);
-		free(code);
-		first = false;
-		p += n + (p[n] == ',');
-	}
 }
 
 void inspect_list_reasons(const inspect_reason_table *t, FILE *out)
@@ -138,64 +117,12 @@ static void check_usage(const inspect_reason_table *t, FILE *out)
 		inspect_list_reasons(t, out);
 }
 
-const char *inspect_date_weekday(qdate d, strbuf *buf)
-{
-	char s[11];
-	sb_addf(buf, _("%s (%s)"), date_format(d, s), _(date_weekday_name(d)));
-	return sb_str(buf);
-}
-
-void inspect_verdict_text(const inspection_verdict *v, strbuf *out)
-{
-	if (v->outcome == INSPECTION_ALLOWED) {
-		sb_add(out, _("allowed"));
-		return;
-	}
-	strbuf rules = STRBUF_INIT, remedy = STRBUF_INIT, when = STRBUF_INIT;
-	for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
-		if (v->refused & (1u << i)) {
-			if (rules.len)
-				sb_add(&rules, _(", "));
-			sb_add(&rules, _(inspection_rule_label((inspection_rule)i)));
-		}
-	if (v->earliest != DATE_NONE && v->exempt_would_allow)
-		sb_addf(&remedy, _("first allowed date %s, or a quiet-day exempt reason"),
-			inspect_date_weekday(v->earliest, &when));
-	else if (v->earliest != DATE_NONE)
-		sb_addf(&remedy, _("first allowed date %s"), inspect_date_weekday(v->earliest, &when));
-	else if (v->exempt_would_allow)
-		sb_add(&remedy, _("only a quiet-day exempt reason"));
-	else
-		sb_add(&remedy, _("no allowed date within a year"));
-	sb_addf(out, _("refused: %s — %s"), sb_str(&rules), sb_str(&remedy));
-	sb_free(&rules);
-	sb_free(&remedy);
-	sb_free(&when);
-}
-
 static void print_refusal(const inspection_verdict *v)
 {
 	strbuf text = STRBUF_INIT;
 	inspect_verdict_text(v, &text);
 	printf("%s\n", sb_str(&text));
 	sb_free(&text);
-}
-
-inspection_verdict inspect_check_decide(cli_ctx *ctx, qdate date, const inspect_reason *reason,
-					qdate registered, qdate *lo, qdate *hi)
-{
-	inspection_params p = cli_inspection_params(ctx);
-	/* A check asks about the rules, not about a person: no role, no override. */
-	inspection_request rq = {
-		.date = date, .reason = reason, .registered = registered,
-		.role = ROLE_UNIT_STAFF, .override_reason = NULL,
-	};
-	inspection_verdict v = inspection_decide(&rq, cli_calendar(ctx), &p);
-	*lo = date < registered ? date : registered;
-	*hi = date > v.filing_from ? date : v.filing_from;
-	if (v.earliest != DATE_NONE && v.earliest > *hi)
-		*hi = v.earliest;
-	return v;
 }
 
 /* One line per rule that concerns the reason: how it judged and what it asks for. */
@@ -237,7 +164,7 @@ static void print_explanation(const inspection_verdict *v, qdate registered,
 	}
 }
 
-int inspect_check(cli_ctx *ctx, int argc, char **argv)
+int inspect_check(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' },
@@ -272,17 +199,17 @@ int inspect_check(cli_ctx *ctx, int argc, char **argv)
 	qdate date, registered = ctx->today;
 	const inspect_reason *reason = inspect_reason_find(reasons, reason_s);
 	if (!date_parse(date_s, &date)) {
-		cli_error(_("--date: '%s' is not a real date of the form YYYY-MM-DD"), date_s);
+		say_error(_("--date: '%s' is not a real date of the form YYYY-MM-DD"), date_s);
 		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
 	if (reg_s && !date_parse(reg_s, &registered)) {
-		cli_error(_("--registered-on: '%s' is not a real date of the form YYYY-MM-DD"), reg_s);
+		say_error(_("--registered-on: '%s' is not a real date of the form YYYY-MM-DD"), reg_s);
 		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
 	if (!reason) {
-		cli_error(_("--reason: unknown inspection reason '%s'"), reason_s);
+		say_error(_("--reason: unknown inspection reason '%s'"), reason_s);
 		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
@@ -296,7 +223,7 @@ int inspect_check(cli_ctx *ctx, int argc, char **argv)
 	sb_free(&answer);
 	rc = v.outcome == INSPECTION_ALLOWED ? EXIT_OK : EXIT_NO;
 	if (explain) {
-		inspection_params p = cli_inspection_params(ctx);
+		inspection_params p = app_inspection_params(ctx);
 		print_explanation(&v, registered, &p);
 	}
 out:
@@ -310,17 +237,17 @@ bool inspect_date_opt(const char *opt, const char *s, qdate *d)
 {
 	if (date_parse(s, d))
 		return true;
-	cli_error(_("%s: '%s' is not a real date of the form YYYY-MM-DD"), opt, s);
+	say_error(_("%s: '%s' is not a real date of the form YYYY-MM-DD"), opt, s);
 	return false;
 }
 
-bool inspect_unit_opt(cli_ctx *ctx, const char *opt, const char *unit)
+bool inspect_unit_opt(app_ctx *ctx, const char *opt, const char *unit)
 {
-	if (units_find(cli_units(ctx), unit))
+	if (units_find(app_units(ctx), unit))
 		return true;
 	strbuf allowed = STRBUF_INIT;
-	units_list(cli_units(ctx), -1, &allowed);
-	cli_error(_("%s: unknown unit '%s'; allowed: %s"), opt, unit, sb_str(&allowed));
+	units_list(app_units(ctx), -1, &allowed);
+	say_error(_("%s: unknown unit '%s'; allowed: %s"), opt, unit, sb_str(&allowed));
 	sb_free(&allowed);
 	return false;
 }
@@ -329,7 +256,7 @@ bool inspect_format_opt(const char *arg, out_format *f)
 {
 	if (out_parse_format(arg, f))
 		return true;
-	cli_error(_("--format: '%s' is not one of table, csv, json"), arg);
+	say_error(_("--format: '%s' is not one of table, csv, json"), arg);
 	return false;
 }
 
@@ -349,16 +276,16 @@ char *inspect_text(const char *s)
 	return t;
 }
 
-int inspect_enterprise(cli_ctx *ctx, const char *opt, const char *uscc, ent_record *e)
+int inspect_enterprise(app_ctx *ctx, const char *opt, const char *uscc, ent_record *e)
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
 	uscc_check(uscc, norm, NULL);
-	int found = ent_store_get(cli_db(ctx), *norm ? norm : uscc, 0, e, &err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &err);
 	if (found < 0)
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 	else if (found == 1)
-		cli_error(_("%s: no enterprise with USCC %s"), opt, uscc);
+		say_error(_("%s: no enterprise with USCC %s"), opt, uscc);
 	sb_free(&err);
 	return found == 0 ? 0 : EXIT_USAGE;
 }
@@ -418,7 +345,7 @@ static void register_usage(FILE *out)
 }
 
 /* The enterprises a plan covers, each visible to the actor for the unit: 0 or an exit code. */
-static int register_enterprises(cli_ctx *ctx, const char *list, const char *unit,
+static int register_enterprises(app_ctx *ctx, const char *list, const char *unit,
 				ent_record **ents, int *nents)
 {
 	char **usccs;
@@ -426,7 +353,7 @@ static int register_enterprises(cli_ctx *ctx, const char *list, const char *unit
 	*ents = n ? xcalloc((size_t)n, sizeof **ents) : NULL;
 	*nents = 0;
 	if (n == 0) {
-		cli_error(_("--enterprise: name at least one enterprise by its USCC"));
+		say_error(_("--enterprise: name at least one enterprise by its USCC"));
 		rc = EXIT_USAGE;
 	}
 	for (int i = 0; rc == 0 && i < n; i++) {
@@ -459,10 +386,10 @@ static char *refused_codes(unsigned refused)
 }
 
 /* After a plan is stored: the too-often warning and the joint-inspection offer. */
-static void register_advice(cli_ctx *ctx, const ent_record *ents, int nents, const char *unit,
+static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, const char *unit,
 			    qdate date)
 {
-	db *d = cli_db(ctx);
+	db *d = app_db(ctx);
 	int days = (int)cfg_int(ctx->cfg, SET_FREQUENT_DAYS);
 	int often = (int)cfg_int(ctx->cfg, SET_FREQUENT_COUNT);
 	strbuf err = STRBUF_INIT;
@@ -471,22 +398,22 @@ static void register_advice(cli_ctx *ctx, const ent_record *ents, int nents, con
 	for (int i = 0; i < nents; i++) {
 		int n;
 		if (insp_store_frequency(d, ents[i].id, date, days, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
+			say_error("%s", sb_str(&err));
 			sb_reset(&err);
 		} else if (inspection_too_frequent(n, often)) {
-			cli_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
+			say_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
 				   "inspected too often"), ents[i].name, n, days, on, often);
 		}
 		insp_record *joint;
 		int nj;
 		if (insp_store_joint(d, ents[i].id, unit, date, &joint, &nj, &err) < 0) {
-			cli_error("%s", sb_str(&err));
+			say_error("%s", sb_str(&err));
 			sb_reset(&err);
 			continue;
 		}
 		for (int k = 0; k < nj; k++) {
 			char when[11];
-			cli_warn(_("%s also has an inspection by %s on %s (inspection %lld) in the same week: "
+			say_warn(_("%s also has an inspection by %s on %s (inspection %lld) in the same week: "
 				   "consider a joint inspection"), ents[i].name, joint[k].unit,
 				 date_format(joint[k].date, when), (long long)joint[k].id);
 			insp_record_clear(&joint[k]);
@@ -501,7 +428,7 @@ enum {
 	REG_REGISTERED_ON, REG_OVERRIDE, REG_HELP,
 };
 
-int inspect_register(cli_ctx *ctx, int argc, char **argv)
+int inspect_register(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "unit", required_argument, NULL, REG_UNIT },
@@ -555,7 +482,7 @@ int inspect_register(cli_ctx *ctx, int argc, char **argv)
 		if (!given[i])
 			sb_addf(&missing, "%s%s", missing.len ? " " : "", required[i]);
 	if (missing.len) {
-		cli_error(_("register: missing %s"), sb_str(&missing));
+		say_error(_("register: missing %s"), sb_str(&missing));
 		sb_free(&missing);
 		register_usage(stderr);
 		goto out;
@@ -567,13 +494,13 @@ int inspect_register(cli_ctx *ctx, int argc, char **argv)
 	    (reg_s && !inspect_date_opt("--registered-on", reg_s, &registered)))
 		goto out;
 	if (registered > ctx->today) {
-		cli_error(_("--registered-on: %s is after today; a plan cannot be registered in advance of itself"),
+		say_error(_("--registered-on: %s is after today; a plan cannot be registered in advance of itself"),
 			  reg_s);
 		goto out;
 	}
 	const inspect_reason *reason = inspect_reason_find(reasons, reason_s);
 	if (!reason) {
-		cli_error(_("--reason: unknown inspection reason '%s'"), reason_s);
+		say_error(_("--reason: unknown inspection reason '%s'"), reason_s);
 		inspect_list_reasons(reasons, stderr);
 		goto out;
 	}
@@ -581,37 +508,37 @@ int inspect_register(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	ninspectors = split_list(inspectors_s, &inspectors);
 	if (ninspectors == 0) {
-		cli_error(_("--inspectors: name the inspectors, separated by commas"));
+		say_error(_("--inspectors: name the inspectors, separated by commas"));
 		goto out;
 	}
 	basis = inspect_text(basis_s);
 	items = inspect_text(items_s);
 	if (!*basis || !*items) {
-		cli_error(_("%s: must not be empty"), !*basis ? "--basis" : "--items");
+		say_error(_("%s: must not be empty"), !*basis ? "--basis" : "--items");
 		goto out;
 	}
 	if ((rc = register_enterprises(ctx, ent_s, unit, &ents, &nents)) != 0)
 		goto out;
 
-	inspection_params p = cli_inspection_params(ctx);
+	inspection_params p = app_inspection_params(ctx);
 	inspection_request rq = {
 		.date = date, .reason = reason, .registered = registered,
-		.role = cli_actor(ctx)->role, .override_reason = override,
+		.role = app_actor(ctx)->role, .override_reason = override,
 	};
-	inspection_verdict v = inspection_decide(&rq, cli_calendar(ctx), &p);
+	inspection_verdict v = inspection_decide(&rq, app_calendar(ctx), &p);
 	qdate hi = date > v.filing_from ? date : v.filing_from;
 	cli_warn_missing_year(ctx, date < registered ? date : registered, hi);
 	if (v.outcome == INSPECTION_REFUSED) {
 		print_refusal(&v);
 		if (v.override == INSPECTION_OVERRIDE_DENIED)
-			cli_error("--override: %s", _(v.override_denied));
+			say_error("--override: %s", _(v.override_denied));
 		else
-			cli_error(_("not registered; a supervisor may register it anyway with --override REASON"));
+			say_error(_("not registered; a supervisor may register it anyway with --override REASON"));
 		rc = EXIT_NO;
 		goto out;
 	}
 	if (v.override == INSPECTION_OVERRIDE_NOT_NEEDED)
-		cli_warn(_("--override: the date is allowed, so no override is needed and none is recorded"));
+		say_warn(_("--override: the date is allowed, so no override is needed and none is recorded"));
 	rules = refused_codes(v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? v.refused : 0);
 	char *why = v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? inspect_text(override) : NULL;
 
@@ -628,10 +555,10 @@ int inspect_register(cli_ctx *ctx, int argc, char **argv)
 		.enterprise_ids = ids, .nents = nents, .refused_rules = rules, .override_reason = why,
 	};
 	int64_t id;
-	int stored = insp_store_register(cli_db(ctx), cli_actor(ctx)->login, &np, &id, &err);
+	int stored = insp_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &err);
 	free(why);
 	if (stored < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -665,7 +592,7 @@ out:
 	return rc;
 }
 
-int cmd_inspect(cli_ctx *ctx, int argc, char **argv)
+int cmd_inspect(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		inspect_usage(stdout);
@@ -675,7 +602,7 @@ int cmd_inspect(cli_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[1], inspect_subs[i].name) == 0)
 			return inspect_subs[i].run(ctx, argc - 1, argv + 1);
 	if (argc >= 2)
-		cli_error(_("inspect: unknown subcommand '%s'"), argv[1]);
+		say_error(_("inspect: unknown subcommand '%s'"), argv[1]);
 	inspect_usage(stderr);
 	return EXIT_USAGE;
 }

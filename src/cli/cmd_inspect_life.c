@@ -88,14 +88,14 @@ static int require(const life_args *a, const int *req, const char *const *names,
 			sb_addf(&missing, "%s%s", missing.len ? " " : "", names[i]);
 	if (!missing.len)
 		return 0;
-	cli_error(_("missing %s"), sb_str(&missing));
+	say_error(_("missing %s"), sb_str(&missing));
 	fputs(_(usages[usage]), stderr);
 	sb_free(&missing);
 	return EXIT_USAGE;
 }
 
 /* whether the plan may make move m today; says why not */
-static bool move_allowed(cli_ctx *ctx, const insp_record *r, insp_move m)
+static bool move_allowed(app_ctx *ctx, const insp_record *r, insp_move m)
 {
 	bool after_fact = false;
 	inspect_reason_table *reasons = inspect_reasons_load();
@@ -106,7 +106,7 @@ static bool move_allowed(cli_ctx *ctx, const insp_record *r, insp_move m)
 	inspect_reason_table_free(&reasons);
 	const char *refused = insp_plan_move_refused(r->state, m, r->date, ctx->today, after_fact);
 	if (refused)
-		cli_error(_("inspection %lld is %s: %s"), (long long)r->id,
+		say_error(_("inspection %lld is %s: %s"), (long long)r->id,
 			  _(insp_plan_state_label(r->state)), _(refused));
 	return refused == NULL;
 }
@@ -115,11 +115,11 @@ static bool move_allowed(cli_ctx *ctx, const insp_record *r, insp_move m)
 static int written(int rc, strbuf *err)
 {
 	if (rc != 0)
-		cli_error("%s", sb_str(err));
+		say_error("%s", sb_str(err));
 	return rc == 0 ? EXIT_OK : rc == INSP_STORE_STALE ? EXIT_NO : EXIT_USAGE;
 }
 
-int inspect_approve(cli_ctx *ctx, int argc, char **argv)
+int inspect_approve(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, O_HELP },
@@ -134,7 +134,7 @@ int inspect_approve(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	strbuf err = STRBUF_INIT;
 	bool supervised = true;
-	if (staff_store_unit_has_role(cli_db(ctx), r.unit, ROLE_SUPERVISOR, &supervised, &err) < 0) {
+	if (staff_store_unit_has_role(app_db(ctx), r.unit, ROLE_SUPERVISOR, &supervised, &err) < 0) {
 		rc = written(-1, &err);
 		goto out;
 	}
@@ -145,7 +145,7 @@ int inspect_approve(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char code[INSPECTION_CODE_LEN + 1];
-	rc = written(insp_store_approve(cli_db(ctx), cli_actor(ctx)->login, r.id, r.version, code, &err),
+	rc = written(insp_store_approve(app_db(ctx), app_actor(ctx)->login, r.id, r.version, code, &err),
 		     &err);
 	if (rc == EXIT_OK)
 		printf(_("approved inspection %lld: plan code %s\n"), (long long)r.id, code);
@@ -156,14 +156,14 @@ out:
 }
 
 /* the enterprise a violation is recorded against: --enterprise, or the plan's only one */
-static int violator(cli_ctx *ctx, const insp_record *r, const char *uscc, int64_t *id)
+static int violator(app_ctx *ctx, const insp_record *r, const char *uscc, int64_t *id)
 {
 	if (!uscc) {
 		if (r->nents == 1) {
 			*id = r->ents[0].id;
 			return 0;
 		}
-		cli_error(_("--enterprise: inspection %lld covers %d enterprises; name the one that violated"),
+		say_error(_("--enterprise: inspection %lld covers %d enterprises; name the one that violated"),
 			  (long long)r->id, r->nents);
 		return EXIT_USAGE;
 	}
@@ -176,7 +176,7 @@ static int violator(cli_ctx *ctx, const insp_record *r, const char *uscc, int64_
 		if (r->ents[i].id == e.id)
 			*id = e.id;
 	if (!*id) {
-		cli_error(_("--enterprise: inspection %lld does not cover %s"), (long long)r->id, e.name);
+		say_error(_("--enterprise: inspection %lld does not cover %s"), (long long)r->id, e.name);
 		rc = EXIT_USAGE;
 	}
 	ent_record_clear(&e);
@@ -191,7 +191,7 @@ static const char *ent_name(const insp_record *r, int64_t id)
 	return "?";
 }
 
-int inspect_done(cli_ctx *ctx, int argc, char **argv)
+int inspect_done(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "findings", required_argument, NULL, O_FINDINGS },
@@ -211,13 +211,13 @@ int inspect_done(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	insp_outcome outcome;
 	if (!insp_plan_outcome_parse(a.opt[O_OUTCOME], &outcome)) {
-		cli_error(_("--outcome: '%s' is not one of none, advice, first_violation, penalty"),
+		say_error(_("--outcome: '%s' is not one of none, advice, first_violation, penalty"),
 			  a.opt[O_OUTCOME]);
 		return EXIT_USAGE;
 	}
 	bool violation = insp_plan_outcome_is_violation(outcome);
 	if (!violation && (a.opt[O_ITEM] || a.opt[O_ENTERPRISE])) {
-		cli_error(_("%s: only a violation (first_violation, penalty) names an item and an enterprise"),
+		say_error(_("%s: only a violation (first_violation, penalty) names an item and an enterprise"),
 			  a.opt[O_ITEM] ? "--item" : "--enterprise");
 		return EXIT_USAGE;
 	}
@@ -227,11 +227,11 @@ int inspect_done(cli_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_USAGE;
 	if (!*findings) {
-		cli_error(_("%s: must not be empty"), "--findings");
+		say_error(_("%s: must not be empty"), "--findings");
 		goto out;
 	}
 	if (violation && (!item || !*item)) {
-		cli_error(_("--item: a violation names the violated item"));
+		say_error(_("--item: a violation names the violated item"));
 		goto out;
 	}
 	if ((rc = inspect_load(ctx, a.plan, &r)) != 0)
@@ -247,12 +247,12 @@ int inspect_done(cli_ctx *ctx, int argc, char **argv)
 	insp_done_args da = { .findings = findings, .outcome = outcome, .enterprise_id = ent,
 			      .item = item, .first_violation_years = years };
 	insp_done_result res;
-	int stored = insp_store_done(cli_db(ctx), cli_actor(ctx)->login, r.id, r.version, &da, &res, &err);
+	int stored = insp_store_done(app_db(ctx), app_actor(ctx)->login, r.id, r.version, &da, &res, &err);
 	char last[11] = "";
 	if (res.last_violation != DATE_NONE)
 		date_format(res.last_violation, last);
 	if (stored == 1) {
-		cli_error(_("not a first violation: %s violated '%s' on %s (inspection %lld), within %d years; "
+		say_error(_("not a first violation: %s violated '%s' on %s (inspection %lld), within %d years; "
 			    "record the outcome as penalty or advice"), ent_name(&r, ent), item, last,
 			  (long long)res.last_inspection, years);
 		rc = EXIT_NO;
@@ -296,7 +296,7 @@ static bool parse_score(const char *s, int *score)
 	return insp_plan_score_valid(*score);
 }
 
-int inspect_evaluate(cli_ctx *ctx, int argc, char **argv)
+int inspect_evaluate(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, O_ENTERPRISE },
@@ -315,7 +315,7 @@ int inspect_evaluate(cli_ctx *ctx, int argc, char **argv)
 		return rc;
 	int score;
 	if (!parse_score(a.opt[O_SCORE], &score)) {
-		cli_error(_("--score: '%s' is not a score from 1 to 5"), a.opt[O_SCORE]);
+		say_error(_("--score: '%s' is not a score from 1 to 5"), a.opt[O_SCORE]);
 		return EXIT_USAGE;
 	}
 	insp_record r = { 0 };
@@ -329,7 +329,7 @@ int inspect_evaluate(cli_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < r.nents; i++)
 		covered = covered || r.ents[i].id == e.id;
 	if (!covered) {
-		cli_error(_("--enterprise: inspection %lld does not cover %s"), (long long)r.id, e.name);
+		say_error(_("--enterprise: inspection %lld does not cover %s"), (long long)r.id, e.name);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -338,10 +338,10 @@ int inspect_evaluate(cli_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	int stored = insp_store_evaluate(cli_db(ctx), cli_actor(ctx)->login, r.id, r.version, e.id,
+	int stored = insp_store_evaluate(app_db(ctx), app_actor(ctx)->login, r.id, r.version, e.id,
 					 score, comment, &err);
 	if (stored == 1) {
-		cli_error(_("%s has already evaluated inspection %lld"), e.name, (long long)r.id);
+		say_error(_("%s has already evaluated inspection %lld"), e.name, (long long)r.id);
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -355,7 +355,7 @@ out:
 	return rc;
 }
 
-int inspect_cancel(cli_ctx *ctx, int argc, char **argv)
+int inspect_cancel(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "reason", required_argument, NULL, O_REASON },
@@ -374,7 +374,7 @@ int inspect_cancel(cli_ctx *ctx, int argc, char **argv)
 	insp_record r = { 0 };
 	strbuf err = STRBUF_INIT;
 	if (!*reason) {
-		cli_error(_("%s: must not be empty"), "--reason");
+		say_error(_("%s: must not be empty"), "--reason");
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -384,7 +384,7 @@ int inspect_cancel(cli_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	rc = written(insp_store_cancel(cli_db(ctx), cli_actor(ctx)->login, r.id, r.version, reason, &err),
+	rc = written(insp_store_cancel(app_db(ctx), app_actor(ctx)->login, r.id, r.version, reason, &err),
 		     &err);
 	if (rc == EXIT_OK)
 		printf(_("cancelled inspection %lld\n"), (long long)r.id);
@@ -396,25 +396,25 @@ out:
 }
 
 /* a refusal of an entry the unit had in fact registered is worth a second look */
-static void warn_if_registered(cli_ctx *ctx, const char *unit, int64_t ent, qdate date)
+static void warn_if_registered(app_ctx *ctx, const char *unit, int64_t ent, qdate date)
 {
 	insp_filter f = { .unit = unit, .enterprise_id = ent, .skip_cancelled = true,
 			  .from = date, .to = date };
 	insp_record r[4];
 	int n;
 	strbuf err = STRBUF_INIT;
-	if (insp_store_window(cli_db(ctx), &f, 0, 4, r, &n, &err) < 0)
-		cli_error("%s", sb_str(&err));
+	if (insp_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
+		say_error("%s", sb_str(&err));
 	for (int i = 0; i < n; i++) {
 		if (r[i].code)
-			cli_warn(_("%s has an approved plan for that day (inspection %lld, code %s): the entry "
+			say_warn(_("%s has an approved plan for that day (inspection %lld, code %s): the entry "
 				   "was registered"), unit, (long long)r[i].id, r[i].code);
 		insp_record_clear(&r[i]);
 	}
 	sb_free(&err);
 }
 
-int inspect_refuse(cli_ctx *ctx, int argc, char **argv)
+int inspect_refuse(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "unit", required_argument, NULL, O_UNIT },
@@ -437,7 +437,7 @@ int inspect_refuse(cli_ctx *ctx, int argc, char **argv)
 	if (!inspect_date_opt("--date", a.opt[O_DATE], &date))
 		return EXIT_USAGE;
 	if (date > ctx->today) {
-		cli_error(_("--date: %s is after today; a refused entry is recorded after it happened"),
+		say_error(_("--date: %s is after today; a refused entry is recorded after it happened"),
 			  a.opt[O_DATE]);
 		return EXIT_USAGE;
 	}
@@ -448,7 +448,7 @@ int inspect_refuse(cli_ctx *ctx, int argc, char **argv)
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT;
 	if (!*people) {
-		cli_error(_("%s: must not be empty"), "--people");
+		say_error(_("%s: must not be empty"), "--people");
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -462,7 +462,7 @@ int inspect_refuse(cli_ctx *ctx, int argc, char **argv)
 	insp_refusal rf = { .unit = (char *)a.opt[O_UNIT], .enterprise_id = e.id, .date = date,
 			    .people = people, .note = note };
 	int64_t id;
-	rc = written(insp_store_refusal_add(cli_db(ctx), cli_actor(ctx)->login, &rf, &id, &err), &err);
+	rc = written(insp_store_refusal_add(app_db(ctx), app_actor(ctx)->login, &rf, &id, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("recorded refused entry %lld: %s at %s on %s\n"), (long long)id, a.opt[O_UNIT],
 		       e.name, a.opt[O_DATE]);

@@ -17,7 +17,7 @@
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
 
-int inspect_load(cli_ctx *ctx, const char *arg, insp_record *r)
+int inspect_load(app_ctx *ctx, const char *arg, insp_record *r)
 {
 	strbuf err = STRBUF_INIT;
 	char canon[INSPECTION_CODE_LEN + 1];
@@ -29,24 +29,17 @@ int inspect_load(cli_ctx *ctx, const char *arg, insp_record *r)
 	} else if (inspection_code_check(arg, canon, NULL, NULL, &err) == 0) {
 		code = canon;
 	} else {
-		cli_error(_("'%s' is neither an inspection number nor a plan code: %s"), arg, sb_str(&err));
+		say_error(_("'%s' is neither an inspection number nor a plan code: %s"), arg, sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	int found = insp_store_get(cli_db(ctx), id, code, r, &err);
+	int found = insp_store_get(app_db(ctx), id, code, r, &err);
 	if (found < 0)
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 	else if (found == 1)
-		cli_error(_("no inspection %s"), arg);
+		say_error(_("no inspection %s"), arg);
 	sb_free(&err);
 	return found == 0 ? 0 : found == 1 ? EXIT_NO : EXIT_USAGE;
-}
-
-bool inspect_eval_visible(const staff *me, const insp_record *r)
-{
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
-	perm_object po = { NULL, r->unit };
-	return perm_check(&pa, PERM_INSP_EVAL_VIEW, &po).allow;
 }
 
 static const out_col plan_cols[] = {
@@ -137,87 +130,6 @@ static void plan_cells_free(plan_cells *pc)
 		sb_free(&pc->buf[i]);
 }
 
-/* hands the value built in v to fn under label (a msgid), and empties v for the next */
-static void field(inspect_field_fn fn, void *arg, const char *label, strbuf *v)
-{
-	fn(arg, _(label), sb_str(v));
-	sb_reset(v);
-}
-
-void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bool visible,
-			 inspect_field_fn fn, void *arg)
-{
-	strbuf v = STRBUF_INIT;
-	char day[11];
-	sb_addf(&v, "%lld", (long long)r->id);
-	field(fn, arg, N_("No."), &v);
-	sb_add(&v, r->code ? r->code : _("(issued on approval)"));
-	field(fn, arg, N_("Plan code"), &v);
-	sb_add(&v, _(insp_plan_state_label(r->state)));
-	field(fn, arg, N_("State"), &v);
-	sb_add(&v, r->unit);
-	field(fn, arg, N_("Inspecting unit"), &v);
-	inspect_date_weekday(r->date, &v);
-	field(fn, arg, N_("Date"), &v);
-	sb_addf(&v, "%s (%s)", inspect_reason_name(t, r->reason), r->reason);
-	field(fn, arg, N_("Reason"), &v);
-	for (int i = 0; i < r->nents; i++)
-		sb_addf(&v, "%s%s %s", i ? "、" : "", r->ents[i].name, r->ents[i].uscc);
-	field(fn, arg, N_("Enterprises inspected"), &v);
-	for (const char *p = r->inspectors; *p; p++)
-		*p == '|' ? sb_add(&v, "、") : sb_addc(&v, *p);
-	field(fn, arg, N_("Inspectors"), &v);
-	sb_add(&v, r->legal_basis);
-	field(fn, arg, N_("Legal basis"), &v);
-	sb_add(&v, r->items);
-	field(fn, arg, N_("Items"), &v);
-	sb_addf(&v, _("%s by %s"), date_format(r->registered_on, day), r->registered_by);
-	field(fn, arg, N_("Registered"), &v);
-	/* what the rules said when the plan was registered, as stored with it */
-	if (*r->refused_rules) {
-		strbuf rules = STRBUF_INIT;
-		inspect_rule_labels(r->refused_rules, &rules);
-		sb_addf(&v, _("refused: %s; registered on a supervisor's override"), sb_str(&rules));
-		sb_free(&rules);
-	} else {
-		sb_add(&v, _("allowed"));
-	}
-	field(fn, arg, N_("Verdict"), &v);
-	if (r->approved_by) {
-		sb_addf(&v, _("%s by %s"), date_format(r->approved_on, day), r->approved_by);
-		field(fn, arg, N_("Approved"), &v);
-	}
-	if (r->override_reason) {
-		inspect_rule_labels(r->refused_rules, &v);
-		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
-		field(fn, arg, N_("Override"), &v);
-	}
-	if (r->has_outcome) {
-		sb_add(&v, r->findings);
-		field(fn, arg, N_("Findings"), &v);
-		sb_add(&v, _(insp_plan_outcome_label(r->outcome)));
-		if (r->violation_item)
-			sb_addf(&v, _("; violated item: %s"), r->violation_item);
-		if (r->first_violation)
-			sb_addf(&v, _("; first violation"));
-		field(fn, arg, N_("Outcome"), &v);
-	}
-	if (r->cancel_reason) {
-		sb_add(&v, r->cancel_reason);
-		field(fn, arg, N_("Cancelled because"), &v);
-	}
-	if (r->nevals && !visible) {
-		sb_add(&v, _("hidden from the inspected unit"));
-		field(fn, arg, N_("Evaluation"), &v);
-	}
-	for (int i = 0; visible && i < r->nevals; i++) {
-		sb_addf(&v, _("%s: %d/5"), r->evals[i].name, r->evals[i].score);
-		if (*r->evals[i].comment)
-			sb_addf(&v, " %s", r->evals[i].comment);
-		field(fn, arg, N_("Evaluation"), &v);
-	}
-	sb_free(&v);
-}
 
 static void table_row(void *arg, const char *label, const char *value)
 {
@@ -240,7 +152,7 @@ static void show_usage(FILE *out)
 	fputs(_("usage: qifu inspect show ID|CODE [--format table|csv|json]\n"), out);
 }
 
-int inspect_show(cli_ctx *ctx, int argc, char **argv)
+int inspect_show(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -273,7 +185,7 @@ int inspect_show(cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	inspect_reason_table *t = inspect_reasons_load();
-	bool visible = inspect_eval_visible(cli_actor(ctx), &r);
+	bool visible = inspect_eval_visible(app_actor(ctx), &r);
 	if (fmt == OUT_TABLE) {
 		show_table(&r, t, visible);
 	} else {
@@ -312,7 +224,7 @@ static void list_usage(FILE *out)
 }
 
 /* the list's options into f: 0, or an exit code (-1 after --help) */
-static int list_filters(cli_ctx *ctx, int argc, char **argv, insp_filter *f, out_format *fmt,
+static int list_filters(app_ctx *ctx, int argc, char **argv, insp_filter *f, out_format *fmt,
 			ent_record *e)
 {
 	static const struct option opts[] = {
@@ -342,7 +254,7 @@ static int list_filters(cli_ctx *ctx, int argc, char **argv, insp_filter *f, out
 			break;
 		case 's':
 			if (!insp_plan_state_parse(optarg, &f->state)) {
-				cli_error(_("--state: '%s' is not one of registered, approved, done, evaluated, cancelled"),
+				say_error(_("--state: '%s' is not one of registered, approved, done, evaluated, cancelled"),
 					  optarg);
 				return EXIT_USAGE;
 			}
@@ -375,7 +287,7 @@ static int list_filters(cli_ctx *ctx, int argc, char **argv, insp_filter *f, out
 	return 0;
 }
 
-int inspect_list(cli_ctx *ctx, int argc, char **argv)
+int inspect_list(app_ctx *ctx, int argc, char **argv)
 {
 	insp_filter f = { .from = DATE_NONE, .to = DATE_NONE };
 	out_format fmt = OUT_TABLE;
@@ -398,14 +310,14 @@ int inspect_list(cli_ctx *ctx, int argc, char **argv)
 	/* a page at a time, so that the database is never held while rows are printed */
 	for (long off = 0;; off += PAGE) {
 		int n;
-		if (insp_store_window(cli_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
-			cli_error("%s", sb_str(&err));
+		if (insp_store_window(app_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
+			say_error("%s", sb_str(&err));
 			rc = EXIT_USAGE;
 			break;
 		}
 		for (int i = 0; i < n; i++) {
 			plan_cells pc;
-			bool visible = inspect_eval_visible(cli_actor(ctx), &page[i]);
+			bool visible = inspect_eval_visible(app_actor(ctx), &page[i]);
 			plan_cells_fill(&pc, &page[i], t, visible);
 			if (fmt == OUT_TABLE) {
 				char *score = visible || !page[i].nevals ? NULL : xstrdup(_("hidden"));
@@ -441,7 +353,7 @@ static void verify_usage(FILE *out)
 		"exit 0 when it is, 1 with the reason when it is not.\n"), out);
 }
 
-int inspect_verify(cli_ctx *ctx, int argc, char **argv)
+int inspect_verify(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		verify_usage(stdout);
@@ -461,9 +373,9 @@ int inspect_verify(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 	}
 	insp_record r;
-	int found = insp_store_get(cli_db(ctx), 0, canon, &r, &err);
+	int found = insp_store_get(app_db(ctx), 0, canon, &r, &err);
 	if (found < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -494,7 +406,7 @@ int inspect_verify(cli_ctx *ctx, int argc, char **argv)
 	printf(_("  state: %s\n"), _(insp_plan_state_label(r.state)));
 	if (r.date != ctx->today) {
 		char day[11], today[11];
-		cli_warn(_("the plan is for %s, not today (%s)"), date_format(r.date, day),
+		say_warn(_("the plan is for %s, not today (%s)"), date_format(r.date, day),
 			 date_format(ctx->today, today));
 	}
 	sb_free(&v);

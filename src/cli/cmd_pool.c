@@ -17,7 +17,7 @@
 #include "store/pool_store.h"
 #include "store/staff_store.h"
 
-int cmd_pool(cli_ctx *ctx, int argc, char **argv);
+int cmd_pool(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -42,7 +42,7 @@ static void usage(FILE *fp)
 enum { OPT_ENTERPRISE = 1, OPT_POOL, OPT_DATE, OPT_REASON, OPT_HELP };
 
 /* enter and leave: the same options, the same checks, a different store call */
-static int move(cli_ctx *ctx, int argc, char **argv, bool entering)
+static int move(app_ctx *ctx, int argc, char **argv, bool entering)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
@@ -83,21 +83,21 @@ static int move(cli_ctx *ctx, int argc, char **argv, bool entering)
 		goto out;
 	}
 	if (!entering && !reason) {
-		cli_error(_("--reason is required: say why the enterprise leaves the pool"));
+		say_error(_("--reason is required: say why the enterprise leaves the pool"));
 		goto out;
 	}
 	if (pool_validate_reason(&reason, !entering, &err) < 0) {
-		cli_error(_("--reason: %s"), sb_str(&err));
+		say_error(_("--reason: %s"), sb_str(&err));
 		goto out;
 	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_POOL_EDIT)) != 0)
 		goto out;
 	int got = entering
-		? pool_store_enter(cli_db(ctx), cli_actor(ctx)->login, e.id, pool, on, reason, &err)
-		: pool_store_leave(cli_db(ctx), cli_actor(ctx)->login, e.id, pool, on, reason, &err);
+		? pool_store_enter(app_db(ctx), app_actor(ctx)->login, e.id, pool, on, reason, &err)
+		: pool_store_leave(app_db(ctx), app_actor(ctx)->login, e.id, pool, on, reason, &err);
 	char day[11];
 	if (got != 0) {
-		cli_error("%s: %s", e.name, sb_str(&err));
+		say_error("%s: %s", e.name, sb_str(&err));
 		rc = got > 0 ? EXIT_NO : EXIT_USAGE;
 	} else {
 		if (entering)
@@ -114,12 +114,12 @@ out:
 	return rc;
 }
 
-static int pool_enter(cli_ctx *ctx, int argc, char **argv)
+static int pool_enter(app_ctx *ctx, int argc, char **argv)
 {
 	return move(ctx, argc, argv, true);
 }
 
-static int pool_leave(cli_ctx *ctx, int argc, char **argv)
+static int pool_leave(app_ctx *ctx, int argc, char **argv)
 {
 	return move(ctx, argc, argv, false);
 }
@@ -198,7 +198,7 @@ static int fetch_members(db *d, const void *arg, long offset, int limit, void *o
 	                          out, n, err);
 }
 
-static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
+static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 {
 	list_opts *o = q->own;
 	if (c != OPT_POOL || o->history)
@@ -212,7 +212,7 @@ static void period_clear(void *rec)
 }
 
 /* list and history: the same options, different rows */
-static int periods(cli_ctx *ctx, int argc, char **argv, bool history)
+static int periods(app_ctx *ctx, int argc, char **argv, bool history)
 {
 	static const struct option opts[] = {
 		{ "pool", required_argument, NULL, OPT_POOL },
@@ -234,17 +234,17 @@ static int periods(cli_ctx *ctx, int argc, char **argv, bool history)
 	return rc;
 }
 
-static int pool_list(cli_ctx *ctx, int argc, char **argv)
+static int pool_list(app_ctx *ctx, int argc, char **argv)
 {
 	return periods(ctx, argc, argv, false);
 }
 
-static int pool_history(cli_ctx *ctx, int argc, char **argv)
+static int pool_history(app_ctx *ctx, int argc, char **argv)
 {
 	return periods(ctx, argc, argv, true);
 }
 
-int cmd_pool(cli_ctx *ctx, int argc, char **argv)
+int cmd_pool(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
 		{ "enter", pool_enter }, { "leave", pool_leave }, { "list", pool_list },

@@ -20,8 +20,8 @@
 #include "store/rating_store.h"
 #include "store/staff_store.h"
 
-int cmd_rating(cli_ctx *ctx, int argc, char **argv);
-int cmd_quarter(cli_ctx *ctx, int argc, char **argv);
+int cmd_rating(app_ctx *ctx, int argc, char **argv);
+int cmd_quarter(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -33,12 +33,12 @@ static void usage(FILE *fp)
 }
 
 /* the enterprise id of a USCC; 0 or an exit code */
-static int find_enterprise(cli_ctx *ctx, const char *arg, int64_t *id, strbuf *err)
+static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *err)
 {
 	char norm[19];
 	ent_record e = { 0 };
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(cli_db(ctx), *norm ? norm : arg, 0, &e, err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, err);
 	if (found == 1)
 		sb_addf(err, _("no enterprise with USCC %s"), arg);
 	if (found != 0)
@@ -49,15 +49,15 @@ static int find_enterprise(cli_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 }
 
 /* quarter q may take ratings today; 0 or an exit code */
-static int check_quarter(cli_ctx *ctx, assessment_quarter q, strbuf *err)
+static int check_quarter(app_ctx *ctx, assessment_quarter q, strbuf *err)
 {
-	int frozen = rating_store_frozen(cli_db(ctx), q, err);
+	int frozen = rating_store_frozen(app_db(ctx), q, err);
 	if (frozen < 0)
 		return EXIT_USAGE;
 	return assessment_rating_allowed(q, frozen == 1, ctx->today, err) < 0 ? EXIT_NO : 0;
 }
 
-static int rating_add(cli_ctx *ctx, int argc, char **argv)
+static int rating_add(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, 'e' },
@@ -88,15 +88,15 @@ static int rating_add(cli_ctx *ctx, int argc, char **argv)
 	rating_input in = { 0 };
 	int rc = EXIT_USAGE, bad;
 	if (!assessment_quarter_parse(quarter, &in.quarter)) {
-		cli_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter);
+		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter);
 		goto out;
 	}
 	if (assessment_score_parse(score, &in.score, &err) < 0) {
-		cli_error("--score: %s", sb_str(&err));
+		say_error("--score: %s", sb_str(&err));
 		goto out;
 	}
-	if (!units_find(cli_units(ctx), unit)) {
-		cli_error(_("--unit: unknown unit '%s'"), unit);
+	if (!units_find(app_units(ctx), unit)) {
+		say_error(_("--unit: unknown unit '%s'"), unit);
 		goto out;
 	}
 	if (!cli_allowed(ctx, PERM_RATING_ADD, NULL, unit)) {
@@ -105,13 +105,13 @@ static int rating_add(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((rc = find_enterprise(ctx, uscc, &in.enterprise_id, &err)) != 0 ||
 	    (rc = check_quarter(ctx, in.quarter, &err)) != 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	in.unit = unit;
 	in.comment = comment;
-	if (rating_store_add(cli_db(ctx), cli_actor(ctx)->login, &in, 1, &bad, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -122,7 +122,7 @@ out:
 	return rc;
 }
 
-static int rating_import(cli_ctx *ctx, int argc, char **argv)
+static int rating_import(app_ctx *ctx, int argc, char **argv)
 {
 	bool dry = argc == 3 && strcmp(argv[2], "--dry-run") == 0;
 	if (argc != 2 && !dry) {
@@ -140,23 +140,23 @@ static int rating_import(cli_ctx *ctx, int argc, char **argv)
 	assessment_row *rows = NULL;
 	int n = 0, nbad = 0, rc = EXIT_USAGE, got;
 	if (!r) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	if ((got = csv_next(r, &row, &err)) <= 0 ||
 	    assessment_import_header(&map, row.fields, row.nfields, &err, &ignored) < 0) {
-		cli_error(got < 0 ? "%s: %s" : _("%s: %s"), path, err.len ? sb_str(&err) : _("no header row"));
+		say_error(got < 0 ? "%s: %s" : _("%s: %s"), path, err.len ? sb_str(&err) : _("no header row"));
 		goto out;
 	}
 	if (ignored.len)
-		cli_warn(_("%s: columns not in the template are ignored: %s"), path, sb_str(&ignored));
+		say_warn(_("%s: columns not in the template are ignored: %s"), path, sb_str(&ignored));
 	while ((got = csv_next(r, &row, &err)) == 1) {
 		rows = xrealloc(rows, sizeof *rows * (size_t)(n + 1));
 		in = xrealloc(in, sizeof *in * (size_t)(n + 1));
 		memset(&rows[n], 0, sizeof rows[n]);
 		assessment_field bad;
 		sb_reset(&err);
-		int ok = assessment_import_row(&map, row.fields, row.nfields, cli_units(ctx), &rows[n],
+		int ok = assessment_import_row(&map, row.fields, row.nfields, app_units(ctx), &rows[n],
 		                               &bad, &err) == 0;
 		if (ok && (find_enterprise(ctx, rows[n].uscc, &in[n].enterprise_id, &err) != 0 ||
 		           check_quarter(ctx, rows[n].quarter, &err) != 0))
@@ -178,11 +178,11 @@ static int rating_import(cli_ctx *ctx, int argc, char **argv)
 		n++;
 	}
 	if (got < 0) {
-		cli_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
 		goto out;
 	}
 	if (nbad) {
-		cli_error(P_("%s: %d bad row; nothing imported", "%s: %d bad rows; nothing imported",
+		say_error(P_("%s: %d bad row; nothing imported", "%s: %d bad rows; nothing imported",
 		             nbad), path, nbad);
 		goto out;
 	}
@@ -194,8 +194,8 @@ static int rating_import(cli_ctx *ctx, int argc, char **argv)
 	}
 	int bad;
 	sb_reset(&err);
-	if (rating_store_add(cli_db(ctx), cli_actor(ctx)->login, in, n, &bad, &err) < 0) {
-		cli_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &err) < 0) {
+		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -227,7 +227,7 @@ static void list_row(const char *const *cols, void *arg)
 	out_row(arg, cols);
 }
 
-static int rating_list(cli_ctx *ctx, int argc, char **argv)
+static int rating_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "quarter", required_argument, NULL, 'q' },
@@ -245,7 +245,7 @@ static int rating_list(cli_ctx *ctx, int argc, char **argv)
 		case 'u': unit = optarg; break;
 		case 'f':
 			if (!out_parse_format(optarg, &fmt)) {
-				cli_error(_("--format: '%s' is not one of table, csv, json"), optarg);
+				say_error(_("--format: '%s' is not one of table, csv, json"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -254,24 +254,24 @@ static int rating_list(cli_ctx *ctx, int argc, char **argv)
 	}
 	assessment_quarter q;
 	if (!quarter || !assessment_quarter_parse(quarter, &q)) {
-		cli_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter ? quarter : "");
+		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter ? quarter : "");
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(rating_cols, (int)(sizeof rating_cols / sizeof rating_cols[0]));
 	strbuf err = STRBUF_INIT;
-	int rc = rating_store_each(cli_db(ctx), q, unit, list_row, t, &err);
+	int rc = rating_store_each(app_db(ctx), q, unit, list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 	out_free(&t);
 	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
-int cmd_rating(cli_ctx *ctx, int argc, char **argv)
+int cmd_rating(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc >= 2 && strcmp(argv[1], "add") == 0)
 		return rating_add(ctx, argc - 1, argv + 1);
@@ -284,7 +284,7 @@ int cmd_rating(cli_ctx *ctx, int argc, char **argv)
 	return help ? EXIT_OK : EXIT_USAGE;
 }
 
-int cmd_quarter(cli_ctx *ctx, int argc, char **argv)
+int cmd_quarter(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		usage(stdout);
@@ -296,18 +296,18 @@ int cmd_quarter(cli_ctx *ctx, int argc, char **argv)
 	}
 	assessment_quarter q;
 	if (!assessment_quarter_parse(argv[2], &q)) {
-		cli_error(_("'%s' is not a quarter like 2026Q4"), argv[2]);
+		say_error(_("'%s' is not a quarter like 2026Q4"), argv[2]);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	int frozen = rating_store_frozen(cli_db(ctx), q, &err);
+	int frozen = rating_store_frozen(app_db(ctx), q, &err);
 	int rc = EXIT_NO;
 	if (frozen < 0 ||
 	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
-	    rating_store_freeze(cli_db(ctx), cli_actor(ctx)->login, q, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &err) < 0) {
+		say_error("%s", sb_str(&err));
 	} else {
 		char code[16];
 		printf(_("quarter %s frozen: its ratings can no longer change\n"),

@@ -17,7 +17,7 @@
 #include "model/unit.h"
 #include "store/appeal_store.h"
 
-int cmd_remind(cli_ctx *ctx, int argc, char **argv);
+int cmd_remind(app_ctx *ctx, int argc, char **argv);
 
 /* one unit's part of the digest */
 typedef struct remind_group {
@@ -52,13 +52,13 @@ static int unit_rank(const unit_table *t, const char *name)
 	return t->n;
 }
 
-static void add_line(cli_ctx *ctx, remind_group *g, const appeal_row *r, int yellow_days)
+static void add_line(app_ctx *ctx, remind_group *g, const appeal_row *r, int yellow_days)
 {
 	int n;
-	ticket_light_t l = ticket_light(r->next_due, ctx->today, cli_calendar(ctx), yellow_days, &n);
+	ticket_light_t l = ticket_light(r->next_due, ctx->today, app_calendar(ctx), yellow_days, &n);
 	strbuf when = STRBUF_INIT;
 	char due[16];
-	appeal_cli_light_text(l, n, &when);
+	app_light_text(l, n, &when);
 	sb_add(&g->lines, "  ");
 	sb_add(&g->lines, r->number);
 	sb_add(&g->lines, "  ");
@@ -74,7 +74,7 @@ static void add_line(cli_ctx *ctx, remind_group *g, const appeal_row *r, int yel
 }
 
 typedef struct remind_state {
-	cli_ctx *ctx;
+	app_ctx *ctx;
 	const char *centre;
 	const char *only;          /* --unit, or NULL for every unit */
 	int yellow_days;
@@ -93,7 +93,7 @@ static void remind_one(appeal_row *r, void *arg)
 		add_line(rs->ctx, group_for(&rs->dg, holder), r, rs->yellow_days);
 }
 
-int cmd_remind(cli_ctx *ctx, int argc, char **argv)
+int cmd_remind(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "unit", required_argument, NULL, 'u' },
@@ -106,8 +106,8 @@ int cmd_remind(cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
-			if (!units_find(cli_units(ctx), optarg)) {
-				cli_error(_("--unit: unknown unit '%s'"), optarg);
+			if (!units_find(app_units(ctx), optarg)) {
+				say_error(_("--unit: unknown unit '%s'"), optarg);
 				return EXIT_USAGE;
 			}
 			only = optarg;
@@ -122,15 +122,15 @@ int cmd_remind(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (optind < argc) {
-		cli_error(_("usage: qifu remind [--unit U]"));
+		say_error(_("usage: qifu remind [--unit U]"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
-	ticket_params p = cli_ticket_params(ctx);
-	const char *centre = appeal_cli_centre(ctx);
+	ticket_params p = app_ticket_params(ctx);
+	const char *centre = app_appeal_centre(ctx);
 	appeal_filter f;
-	appeal_cli_filter(ctx, &f);
+	app_appeal_filter(ctx, &f);
 	f.lights = appeal_light_bit(TICKET_LIGHT_RED) | appeal_light_bit(TICKET_LIGHT_YELLOW);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 
@@ -138,7 +138,7 @@ int cmd_remind(cli_ctx *ctx, int argc, char **argv)
 	int rc = appeal_cli_each(ctx, &f, APPEAL_SORT_DUE, false, remind_one, &rs);
 	remind_digest dg = rs.dg;
 	if (rc == EXIT_OK) {
-		const unit_table *units = cli_units(ctx);
+		const unit_table *units = app_units(ctx);
 		char today[16];
 		date_format(ctx->today, today);
 		if (dg.n == 0 && only)

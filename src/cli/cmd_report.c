@@ -8,7 +8,7 @@
 
 #include "cli/cmd_report.h"
 #include "cli/output.h"
-#include "cli/report_data.h"
+#include "app/report_data.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/assessment.h"
@@ -18,7 +18,7 @@
 #include "store/db.h"
 #include "store/rating_store.h"
 
-int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_report(app_ctx *ctx, int argc, char **argv);
 
 static const out_col quarter_cols[] = {
 	{ "unit", N_("Unit"), OUT_STR },
@@ -28,7 +28,7 @@ static const out_col quarter_cols[] = {
 	{ "bar", N_("Mean score (0-100)"), OUT_STR },
 };
 
-static int report_quarter(cli_ctx *ctx, int argc, char **argv)
+static int report_quarter(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -44,23 +44,23 @@ static int report_quarter(cli_ctx *ctx, int argc, char **argv)
 			return EXIT_OK;
 		}
 		if (c != 'f' || !out_parse_format(optarg, &fmt)) {
-			cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+			say_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
 			return EXIT_USAGE;
 		}
 	}
 	assessment_quarter q;
 	if (optind != argc - 1 || !assessment_quarter_parse(argv[optind], &q)) {
-		cli_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+		say_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
-	assessment_tiers tiers = cli_assessment_tiers(ctx);
+	assessment_tiers tiers = app_assessment_tiers(ctx);
 	assessment_unit *rows = NULL;
 	int n = 0, frozen = 0;
 	strbuf err = STRBUF_INIT;
 	if (report_quarter_rows(ctx, q, &rows, &n, &frozen, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -100,7 +100,7 @@ static int report_quarter(cli_ctx *ctx, int argc, char **argv)
 
 static const struct {
 	const char *name;
-	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	int (*run)(app_ctx *ctx, int argc, char **argv);
 	const char *summary;
 } reports[] = {
 #define X_ROW(name, fn, summary) { name, fn, summary },
@@ -115,7 +115,7 @@ static void report_usage(FILE *out)
 		fprintf(out, "  %-12s %s\n", reports[i].name, _(reports[i].summary));
 }
 
-int cmd_report(cli_ctx *ctx, int argc, char **argv)
+int cmd_report(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		report_usage(stdout);
@@ -125,7 +125,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		if (strcmp(argv[1], reports[i].name) == 0)
 			return reports[i].run(ctx, argc - 1, argv + 1);
 	if (argc >= 2)
-		cli_error(_("report: unknown report '%s'"), argv[1]);
+		say_error(_("report: unknown report '%s'"), argv[1]);
 	report_usage(stderr);
 	return EXIT_USAGE;
 }

@@ -5,8 +5,8 @@
 #include "cli/cli.h"
 
 /* qifu report inspections [--from D] [--to D] [--format …] */
-int report_inspections(cli_ctx *ctx, int argc, char **argv);
+int report_inspections(app_ctx *ctx, int argc, char **argv);
 /* qifu report units --from D --to D [--format table|csv|xlsx] [--output FILE] */
-int report_units(cli_ctx *ctx, int argc, char **argv);
+int report_units(app_ctx *ctx, int argc, char **argv);
 
 #endif

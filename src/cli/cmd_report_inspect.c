@@ -71,7 +71,7 @@ static void refusal_items(const insp_refusal *rf, int nrf, const char *unit, str
 	}
 }
 
-int report_inspections(cli_ctx *ctx, int argc, char **argv)
+int report_inspections(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, 'F' },
@@ -114,13 +114,13 @@ int report_inspections(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (from_s && to_s && from > to) {
-		cli_error(_("--from %s is after --to %s"), from_s, to_s);
+		say_error(_("--from %s is after --to %s"), from_s, to_s);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_INSP_REPORT, NULL, NULL))
 		return EXIT_NO;
 
-	db *d = cli_db(ctx);
+	db *d = app_db(ctx);
 	strbuf err = STRBUF_INIT;
 	insp_unit_summary *sum = NULL;
 	insp_record *ov = NULL;
@@ -131,13 +131,13 @@ int report_inspections(cli_ctx *ctx, int argc, char **argv)
 	if (insp_store_unit_summary(d, from, to, &sum, &nsum, &err) < 0 ||
 	    insp_store_count(d, &f, &nov_l, &err) < 0 ||
 	    insp_store_refusals(d, from, to, &rf, &nrf, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	if (nov_l > 0) {
 		ov = xcalloc((size_t)nov_l, sizeof *ov);
 		if (insp_store_window(d, &f, 0, (int)nov_l, ov, &nov, &err) < 0) {
-			cli_error("%s", sb_str(&err));
+			say_error("%s", sb_str(&err));
 			goto out;
 		}
 	}

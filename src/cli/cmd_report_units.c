@@ -11,7 +11,7 @@
 #include "cli/cli_args.h"
 #include "cli/cmd_report.h"
 #include "cli/output.h"
-#include "cli/report_data.h"
+#include "app/report_data.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
@@ -106,7 +106,7 @@ static int write_xlsx(const supervision_counts *rows, int n, const char *path,
 	xlsx_table *t = xlsx_open(path, title, SUP_COL__COUNT, cols, &err);
 	free(title);
 	if (!t) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -122,7 +122,7 @@ static int write_xlsx(const supervision_counts *rows, int n, const char *path,
 		ok = xlsx_row(t, cells) == 0;
 	}
 	if (xlsx_close(&t, ok, &err) < 0 || !ok) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -139,11 +139,11 @@ static int parse_format(const char *s, units_format *f)
 			*f = (units_format)i;
 			return 0;
 		}
-	cli_error(_("--format: '%s' is not one of table, csv, xlsx"), s);
+	say_error(_("--format: '%s' is not one of table, csv, xlsx"), s);
 	return EXIT_USAGE;
 }
 
-int report_units(cli_ctx *ctx, int argc, char **argv)
+int report_units(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "from", required_argument, NULL, 'F' },
@@ -186,11 +186,11 @@ int report_units(cli_ctx *ctx, int argc, char **argv)
 	date_format(to, t);
 	date_format(ctx->today, today);
 	if (from > to) {
-		cli_error(_("--from %s is after --to %s"), f, t);
+		say_error(_("--from %s is after --to %s"), f, t);
 		return EXIT_USAGE;
 	}
 	if (path && fmt != UF_XLSX) {
-		cli_error(_("--output is for --format xlsx; table and csv go to standard output"));
+		say_error(_("--output is for --format xlsx; table and csv go to standard output"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
@@ -200,7 +200,7 @@ int report_units(cli_ctx *ctx, int argc, char **argv)
 	int n = 0, rc = EXIT_USAGE;
 	strbuf err = STRBUF_INIT;
 	if (report_units_rows(ctx, from, to, &rows, &n, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	char *fallback = NULL;

@@ -14,7 +14,7 @@
 #include "store/db.h"
 #include "store/staff_store.h"
 
-int cmd_staff(cli_ctx *ctx, int argc, char **argv);
+int cmd_staff(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -59,7 +59,7 @@ static char **split_units(const char *s)
 	return v;
 }
 
-static int staff_add(cli_ctx *ctx, int argc, char **argv)
+static int staff_add(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "login", required_argument, NULL, 'l' },
@@ -93,19 +93,19 @@ static int staff_add(cli_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	unit_table *units = cli_units(ctx);
+	unit_table *units = app_units(ctx);
 	staff s = { 0 };
 	int rc = EXIT_USAGE;
 	strbuf allowed = STRBUF_INIT, err = STRBUF_INIT;
 	char *clean_name = NULL, *clean_login = NULL;
 	if (!role_parse(role, &s.role)) {
-		cli_error(_("staff add: unknown role '%s'; allowed: frontdesk, area_officer, "
+		say_error(_("staff add: unknown role '%s'; allowed: frontdesk, area_officer, "
 		            "unit_staff, supervisor, leader, admin"), role);
 		goto out;
 	}
 	if (!units_find(units, unit)) {
 		units_list(units, -1, &allowed);
-		cli_error(_("staff add: --unit: unknown unit '%s'; allowed: %s"), unit,
+		say_error(_("staff add: --unit: unknown unit '%s'; allowed: %s"), unit,
 		          sb_str(&allowed));
 		goto out;
 	}
@@ -115,39 +115,39 @@ static int staff_add(cli_ctx *ctx, int argc, char **argv)
 	free(clean_name);
 	clean_name = t;
 	if (!*clean_login || strpbrk(clean_login, " \t:/")) {
-		cli_error(_("staff add: --login '%s' is not a usable login name"), login);
+		say_error(_("staff add: --login '%s' is not a usable login name"), login);
 		goto out;
 	}
 	if (!*clean_name) {
-		cli_error(_("staff add: --name is empty"));
+		say_error(_("staff add: --name is empty"));
 		goto out;
 	}
 	if (s.role == ROLE_AREA_OFFICER) {
 		if (!area || !units_is_area(units, area)) {
 			units_list(units, UNIT_AREA, &allowed);
-			cli_error(_("staff add: an area officer needs --area, one of: %s"),
+			say_error(_("staff add: an area officer needs --area, one of: %s"),
 			          sb_str(&allowed));
 			goto out;
 		}
 		s.area = (char *)area;
 	} else if (area) {
-		cli_error(_("staff add: --area is only for the area_officer role"));
+		say_error(_("staff add: --area is only for the area_officer role"));
 		goto out;
 	}
 	if (s.role == ROLE_LEADER) {
 		if (!level || (strcmp(level, "1") != 0 && strcmp(level, "2") != 0)) {
-			cli_error(_("staff add: a leader needs --level 1 (principal) or 2 "
+			say_error(_("staff add: a leader needs --level 1 (principal) or 2 "
 			            "(committee leader in charge)"));
 			goto out;
 		}
 		s.level = level[0] - '0';
 		if (s.level == 2 && !oversees) {
-			cli_error(_("staff add: a level-2 leader needs --oversees with the units "
+			say_error(_("staff add: a level-2 leader needs --oversees with the units "
 			            "they are in charge of"));
 			goto out;
 		}
 	} else if (level || oversees) {
-		cli_error(_("staff add: --level and --oversees are only for the leader role"));
+		say_error(_("staff add: --level and --oversees are only for the leader role"));
 		goto out;
 	}
 	if (oversees) {
@@ -155,7 +155,7 @@ static int staff_add(cli_ctx *ctx, int argc, char **argv)
 		for (char **u = s.oversees; u && *u; u++)
 			if (!units_find(units, *u)) {
 				units_list(units, -1, &allowed);
-				cli_error(_("staff add: --oversees: unknown unit '%s'; allowed: %s"), *u,
+				say_error(_("staff add: --oversees: unknown unit '%s'; allowed: %s"), *u,
 				          sb_str(&allowed));
 				goto out;
 			}
@@ -167,8 +167,8 @@ static int staff_add(cli_ctx *ctx, int argc, char **argv)
 	s.login = clean_login;
 	s.name = clean_name;
 	s.unit = (char *)unit;
-	if (staff_store_add(cli_db(ctx), cli_actor(ctx)->login, &s, &err) < 0) {
-		cli_error("staff add: %s", sb_str(&err));
+	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &err) < 0) {
+		say_error("staff add: %s", sb_str(&err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -210,7 +210,7 @@ static void list_row(const staff *s, void *arg)
 	sb_free(&ov);
 }
 
-static int staff_list(cli_ctx *ctx, int argc, char **argv)
+static int staff_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -224,7 +224,7 @@ static int staff_list(cli_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case 'f':
 			if (!out_parse_format(optarg, &fmt)) {
-				cli_error(_("--format: '%s' is not one of table, csv, json"), optarg);
+				say_error(_("--format: '%s' is not one of table, csv, json"), optarg);
 				return EXIT_USAGE;
 			}
 			break;
@@ -236,17 +236,17 @@ static int staff_list(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
 	strbuf err = STRBUF_INIT;
-	int rc = staff_store_each(cli_db(ctx), list_row, t, &err);
+	int rc = staff_store_each(app_db(ctx), list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 	out_free(&t);
 	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
-int cmd_staff(cli_ctx *ctx, int argc, char **argv)
+int cmd_staff(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
 		usage(argc < 2 ? stderr : stdout);
@@ -256,6 +256,6 @@ int cmd_staff(cli_ctx *ctx, int argc, char **argv)
 		return staff_add(ctx, argc - 1, argv + 1);
 	if (strcmp(argv[1], "list") == 0)
 		return staff_list(ctx, argc - 1, argv + 1);
-	cli_error(_("staff: unknown subcommand '%s' (add, list)"), argv[1]);
+	say_error(_("staff: unknown subcommand '%s' (add, list)"), argv[1]);
 	return EXIT_USAGE;
 }

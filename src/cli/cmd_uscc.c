@@ -9,7 +9,7 @@
 #include "core/strbuf.h"
 #include "core/uscc.h"
 
-int cmd_uscc(cli_ctx *ctx, int argc, char **argv);
+int cmd_uscc(app_ctx *ctx, int argc, char **argv);
 
 static void uscc_usage(FILE *out)
 {
@@ -19,7 +19,7 @@ static void uscc_usage(FILE *out)
 		"and the position at fault (exit 1).\n"), out);
 }
 
-int cmd_uscc(cli_ctx *ctx, int argc, char **argv)
+int cmd_uscc(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		uscc_usage(stdout);
@@ -39,7 +39,7 @@ int cmd_uscc(cli_ctx *ctx, int argc, char **argv)
 	puts("invalid");
 	strbuf msg = STRBUF_INIT;
 	uscc_explain(st, &e, &msg);
-	cli_error("%s", sb_str(&msg));
+	say_error("%s", sb_str(&msg));
 	sb_free(&msg);
 	return EXIT_NO;
 }

@@ -18,7 +18,7 @@
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
-int cmd_visit(cli_ctx *ctx, int argc, char **argv);
+int cmd_visit(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -38,7 +38,7 @@ static void usage(FILE *fp)
 enum { OPT_ENTERPRISE = 1, OPT_DATE, OPT_UNIT, OPT_PEOPLE, OPT_TOPICS, OPT_CARD, OPT_PROBLEM,
        OPT_FROM, OPT_TO, OPT_HELP };
 
-static int visit_add(cli_ctx *ctx, int argc, char **argv)
+static int visit_add(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
@@ -81,15 +81,15 @@ static int visit_add(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	v.enterprise_id = e.id;
 	if (!v.unit)
-		v.unit = xstrdup(cli_actor(ctx)->unit);
+		v.unit = xstrdup(app_actor(ctx)->unit);
 	strbuf err = STRBUF_INIT;
 	int64_t id;
 	char day[11];
-	if (visit_validate(cli_units(ctx), &v, ctx->today, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	if (visit_validate(app_units(ctx), &v, ctx->today, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
-	} else if (visit_store_add(cli_db(ctx), cli_actor(ctx)->login, &v, &id, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+	} else if (visit_store_add(app_db(ctx), app_actor(ctx)->login, &v, &id, &err) < 0) {
+		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 	} else {
 		printf(_("recorded visit %" PRId64 " to %s on %s by %s, %d problem(s) found\n"), id,
@@ -133,13 +133,13 @@ typedef struct list_opts {
 	char from_s[11], to_s[11];
 } list_opts;
 
-static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
+static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 {
 	list_opts *o = q->own;
 	switch (c) {
 	case OPT_UNIT:
-		if (!units_find(cli_units(ctx), val)) {
-			cli_error(_("--unit: unknown unit '%s'"), val);
+		if (!units_find(app_units(ctx), val)) {
+			say_error(_("--unit: unknown unit '%s'"), val);
 			return EXIT_USAGE;
 		}
 		o->unit = val;
@@ -163,7 +163,7 @@ static int list_check(const cli_query *q)
 {
 	const list_opts *o = q->own;
 	if (o->from != DATE_NONE && o->to != DATE_NONE && o->from > o->to) {
-		cli_error(_("--from %s lies after --to %s"), o->from_s, o->to_s);
+		say_error(_("--from %s lies after --to %s"), o->from_s, o->to_s);
 		return EXIT_USAGE;
 	}
 	return 0;
@@ -189,7 +189,7 @@ static void rec_clear(void *rec)
 	visit_rec_clear(rec);
 }
 
-static int visit_list(cli_ctx *ctx, int argc, char **argv)
+static int visit_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "unit", required_argument, NULL, OPT_UNIT },
@@ -324,7 +324,7 @@ static const char *area(const void *rec)
 	return ((const visit_rec *)rec)->area;
 }
 
-static int visit_show(cli_ctx *ctx, int argc, char **argv)
+static int visit_show(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_record kind = {
 		N_("visit number"), sizeof(visit_rec), get, area, rec_clear, show_table, show_csv, show_json,
@@ -332,7 +332,7 @@ static int visit_show(cli_ctx *ctx, int argc, char **argv)
 	return cli_record_show(ctx, argc, argv, &kind, usage);
 }
 
-int cmd_visit(cli_ctx *ctx, int argc, char **argv)
+int cmd_visit(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
 		{ "add", visit_add }, { "list", visit_list }, { "show", visit_show },

@@ -17,7 +17,7 @@
 #include "store/staff_store.h"
 #include "store/warning_store.h"
 
-int cmd_warning(cli_ctx *ctx, int argc, char **argv);
+int cmd_warning(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -65,7 +65,7 @@ static const cli_record kind = {
 	N_("warning number"), sizeof(warn_rec), get, area, rec_clear, show_table, show_csv, show_json,
 };
 
-static int warn_add(cli_ctx *ctx, int argc, char **argv)
+static int warn_add(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, OPT_ENTERPRISE },
@@ -91,7 +91,7 @@ static int warn_add(cli_ctx *ctx, int argc, char **argv)
 			if (!warn_source_parse(optarg, &w.source)) {
 				strbuf b = STRBUF_INIT;
 				warn_source_list(&b);
-				cli_error(_("--source: unknown source '%s'; allowed: %s"), optarg, sb_str(&b));
+				say_error(_("--source: unknown source '%s'; allowed: %s"), optarg, sb_str(&b));
 				sb_free(&b);
 				goto out;
 			}
@@ -99,7 +99,7 @@ static int warn_add(cli_ctx *ctx, int argc, char **argv)
 			break;
 		case OPT_LEVEL:
 			if (!warn_level_parse(optarg, &w.level)) {
-				cli_error(_("--level: unknown level '%s'; allowed: low, medium, high "
+				say_error(_("--level: unknown level '%s'; allowed: low, medium, high "
 				            "(低, 中, 高)"), optarg);
 				goto out;
 			}
@@ -119,7 +119,7 @@ static int warn_add(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (warn_validate(&w, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_WARNING_EDIT)) != 0)
@@ -127,7 +127,7 @@ static int warn_add(cli_ctx *ctx, int argc, char **argv)
 	w.enterprise_id = e.id;
 	int64_t id;
 	char day[11];
-	rc = cli_store_rc(warn_store_add(cli_db(ctx), cli_actor(ctx)->login, &w, &id, &err), &err);
+	rc = cli_store_rc(warn_store_add(app_db(ctx), app_actor(ctx)->login, &w, &id, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("opened warning %" PRId64 " on %s for %s (%s, %s)\n"), id,
 		       date_format(w.opened_on, day), e.name, warn_source_code(w.source),
@@ -140,7 +140,7 @@ out:
 }
 
 /* respond and close: ID, --text, --date, the permission on the warning's enterprise */
-static int change(cli_ctx *ctx, int argc, char **argv, bool closing)
+static int change(app_ctx *ctx, int argc, char **argv, bool closing)
 {
 	static const struct option opts[] = {
 		{ "text", required_argument, NULL, OPT_TEXT },
@@ -173,14 +173,14 @@ static int change(cli_ctx *ctx, int argc, char **argv, bool closing)
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
 		goto out;
 	if (warn_validate_response(&text, !closing, &err) < 0) {
-		cli_error(_("--text: %s"), sb_str(&err));
+		say_error(_("--text: %s"), sb_str(&err));
 		goto out;
 	}
 	if ((rc = cli_record_get(ctx, &kind, id, PERM_WARNING_EDIT, &w)) != 0)
 		goto out;
 	rc = cli_store_rc(closing
-		? warn_store_close(cli_db(ctx), cli_actor(ctx)->login, id, on, text, &err)
-		: warn_store_respond(cli_db(ctx), cli_actor(ctx)->login, id, on, text, &err), &err);
+		? warn_store_close(app_db(ctx), app_actor(ctx)->login, id, on, text, &err)
+		: warn_store_respond(app_db(ctx), app_actor(ctx)->login, id, on, text, &err), &err);
 	char day[11];
 	if (rc == EXIT_OK && closing)
 		printf(_("closed warning %" PRId64 " of %s on %s\n"), id, w.enterprise,
@@ -194,12 +194,12 @@ out:
 	return rc;
 }
 
-static int warn_respond(cli_ctx *ctx, int argc, char **argv)
+static int warn_respond(app_ctx *ctx, int argc, char **argv)
 {
 	return change(ctx, argc, argv, false);
 }
 
-static int warn_close(cli_ctx *ctx, int argc, char **argv)
+static int warn_close(app_ctx *ctx, int argc, char **argv)
 {
 	return change(ctx, argc, argv, true);
 }
@@ -244,7 +244,7 @@ static void list_add(out_table *t, out_format fmt, const void *rec, const void *
 	out_row(t, cells);
 }
 
-static int list_option(cli_ctx *ctx, int c, const char *val, cli_query *q)
+static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 {
 	if (c != OPT_OPEN)
 		return -1;
@@ -260,7 +260,7 @@ static int list_fetch(db *d, const void *arg, long offset, int limit, void *out,
 	return warn_store_list(d, &f, offset, limit, out, n, err);
 }
 
-static int warn_list(cli_ctx *ctx, int argc, char **argv)
+static int warn_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "open", no_argument, NULL, OPT_OPEN },
@@ -361,12 +361,12 @@ static void show_csv(const void *rec)
 	out_free(&t);
 }
 
-static int warn_show(cli_ctx *ctx, int argc, char **argv)
+static int warn_show(app_ctx *ctx, int argc, char **argv)
 {
 	return cli_record_show(ctx, argc, argv, &kind, usage);
 }
 
-int cmd_warning(cli_ctx *ctx, int argc, char **argv)
+int cmd_warning(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
 		{ "add", warn_add }, { "respond", warn_respond }, { "close", warn_close },

@@ -14,7 +14,7 @@
  * inside the dates qifu can print */
 enum { WORKDAY_MAX_N = 10000 };
 
-int cmd_workday(cli_ctx *ctx, int argc, char **argv);
+int cmd_workday(app_ctx *ctx, int argc, char **argv);
 
 static void workday_usage(FILE *out)
 {
@@ -29,7 +29,7 @@ static bool arg_date(const char *what, const char *s, qdate *d)
 {
 	if (date_parse(s, d))
 		return true;
-	cli_error(_("%s '%s' is not a real date of the form YYYY-MM-DD"), what, s);
+	say_error(_("%s '%s' is not a real date of the form YYYY-MM-DD"), what, s);
 	return false;
 }
 
@@ -39,24 +39,24 @@ static bool arg_count(const char *s, int *n)
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (s[0] < '0' || s[0] > '9' || *end || errno || v > WORKDAY_MAX_N) {
-		cli_error(_("N '%s' is not a whole number from 0 to %d"), s, WORKDAY_MAX_N);
+		say_error(_("N '%s' is not a whole number from 0 to %d"), s, WORKDAY_MAX_N);
 		return false;
 	}
 	*n = (int)v;
 	return true;
 }
 
-static int workday_add(cli_ctx *ctx, char **args)
+static int workday_add(app_ctx *ctx, char **args)
 {
 	qdate d;
 	int n;
 	if (!arg_date("DATE", args[0], &d) || !arg_count(args[1], &n))
 		return EXIT_USAGE;
-	qdate r = calendar_add(cli_calendar(ctx), d, n);
+	qdate r = calendar_add(app_calendar(ctx), d, n);
 	int y, m, dd;
 	date_to_ymd(r, &y, &m, &dd);
 	if (y > 9999) {
-		cli_error(_("the result lies after the year 9999"));
+		say_error(_("the result lies after the year 9999"));
 		return EXIT_USAGE;
 	}
 	cli_warn_missing_year(ctx, d, r);
@@ -65,24 +65,24 @@ static int workday_add(cli_ctx *ctx, char **args)
 	return EXIT_OK;
 }
 
-static int workday_between(cli_ctx *ctx, char **args)
+static int workday_between(app_ctx *ctx, char **args)
 {
 	qdate from, to;
 	if (!arg_date("FROM", args[0], &from) || !arg_date("TO", args[1], &to))
 		return EXIT_USAGE;
-	int n = calendar_between(cli_calendar(ctx), from, to);
+	int n = calendar_between(app_calendar(ctx), from, to);
 	cli_warn_missing_year(ctx, from, to);
 	printf("%d\n", n);
 	return EXIT_OK;
 }
 
-static int workday_is(cli_ctx *ctx, char **args)
+static int workday_is(app_ctx *ctx, char **args)
 {
 	qdate d;
 	if (!arg_date("DATE", args[0], &d))
 		return EXIT_USAGE;
 	const char *name;
-	day_kind k = calendar_day(cli_calendar(ctx), d, &name);
+	day_kind k = calendar_day(app_calendar(ctx), d, &name);
 	cli_warn_missing_year(ctx, d, d);
 	/* the kind words are an interface for scripts and stay English; the name is data */
 	switch (k) {
@@ -96,7 +96,7 @@ static int workday_is(cli_ctx *ctx, char **args)
 		/* a statutory day of a year whose notice is not out yet: the word is last, so
 		 * that scripts reading the first two words see the same answer */
 		printf("holiday %s%s\n", name,
-		       calendar_day_provisional(cli_calendar(ctx), d)
+		       calendar_day_provisional(app_calendar(ctx), d)
 		       ? " provisional" : "");
 		break;
 	case DAY_MAKEUP_WORKDAY:
@@ -109,14 +109,14 @@ static int workday_is(cli_ctx *ctx, char **args)
 static const struct {
 	const char *name;
 	int nargs;
-	int (*run)(cli_ctx *ctx, char **args);
+	int (*run)(app_ctx *ctx, char **args);
 } workday_subs[] = {
 	{ "add", 2, workday_add },
 	{ "between", 2, workday_between },
 	{ "is", 1, workday_is },
 };
 
-int cmd_workday(cli_ctx *ctx, int argc, char **argv)
+int cmd_workday(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		workday_usage(stdout);

@@ -69,7 +69,7 @@ static const char *const supervisor = "duban";
 static const char *const override_reason = "区政府部署的专项整治，须在月中完成";
 
 typedef struct demo {
-	cli_ctx *ctx;
+	app_ctx *ctx;
 	db *d;
 	uint64_t s;
 	inspect_reason_table *reasons;
@@ -96,7 +96,7 @@ static qdate pick_workday(demo *dm, int y, int m, int first, int last)
 		last = date_days_in_month(y, m);
 	for (int tries = 0; tries < 8 && first <= last; tries++) {
 		qdate d = date_from_ymd(y, m, first + rng_below(&dm->s, last - first + 1));
-		if (calendar_is_workday(cli_calendar(dm->ctx), d))
+		if (calendar_is_workday(app_calendar(dm->ctx), d))
 			return d;
 	}
 	return DATE_NONE;
@@ -209,7 +209,7 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 		.role = override ? ROLE_SUPERVISOR : ROLE_UNIT_STAFF,
 		.override_reason = override ? override_reason : NULL,
 	};
-	inspection_verdict v = inspection_decide(&rq, cli_calendar(dm->ctx), &dm->params);
+	inspection_verdict v = inspection_decide(&rq, app_calendar(dm->ctx), &dm->params);
 	if (v.outcome == INSPECTION_REFUSED)
 		return 0;
 	strbuf rules = STRBUF_INIT;
@@ -272,10 +272,10 @@ static int one_refusal(demo *dm, int y, int m, strbuf *err)
 	return rc < 0 ? -1 : 0;
 }
 
-int demo_inspections(cli_ctx *ctx, db *d, uint64_t seed, strbuf *err)
+int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 {
 	ent_filter all = { 0 };
-	demo dm = { ctx, d, seed ^ 0x696e737065637421ULL, NULL, cli_inspection_params(ctx), 0, 0 };
+	demo dm = { ctx, d, seed ^ 0x696e737065637421ULL, NULL, app_inspection_params(ctx), 0, 0 };
 	if (ent_store_count(d, &all, &dm.nents, err) < 0)
 		return -1;
 	if (dm.nents == 0)

@@ -11,6 +11,6 @@
 
 /* write the demo's inspections into d (enterprises and staff already there); the same
  * seed and today always give the same plans, codes and states */
-int demo_inspections(cli_ctx *ctx, db *d, uint64_t seed, strbuf *err);
+int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err);
 
 #endif

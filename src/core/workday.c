@@ -768,21 +768,28 @@ calendar *calendar_build(const holiday_year *notices, int nn, const holiday_year
 	return cal;
 }
 
-calendar *calendar_load(const char *dir, strbuf *err)
+calendar *calendar_with_statutory(const holiday_year *notices, int nn, const char *dir,
+		strbuf *err)
 {
-	holiday_year *notices, *statutory;
-	int nn, ns;
-	if (holiday_dir_load(dir, &notices, &nn, err) < 0)
-		return NULL;
+	holiday_year *statutory;
+	int ns;
 	char *path = xasprintf("%s/statutory.tsv", dir);
 	int rc = holiday_statutory_load(path, &statutory, &ns, err);
 	free(path);
-	if (rc < 0) {
-		holiday_years_free(notices, nn);
+	if (rc < 0)
 		return NULL;
-	}
 	calendar *cal = calendar_build(notices, nn, statutory, ns);
-	holiday_years_free(notices, nn);
 	holiday_years_free(statutory, ns);
+	return cal;
+}
+
+calendar *calendar_load(const char *dir, strbuf *err)
+{
+	holiday_year *notices;
+	int nn;
+	if (holiday_dir_load(dir, &notices, &nn, err) < 0)
+		return NULL;
+	calendar *cal = calendar_with_statutory(notices, nn, dir, err);
+	holiday_years_free(notices, nn);
 	return cal;
 }

@@ -57,6 +57,9 @@ int holiday_statutory_load(const char *path, holiday_year **out, int *n, strbuf 
 /* a calendar of the notices, and of the statutory years for every year without one */
 calendar *calendar_build(const holiday_year *notices, int nn, const holiday_year *statutory,
 		int ns);
+/* calendar_build of notices and dir/statutory.tsv; NULL with file:line in err */
+calendar *calendar_with_statutory(const holiday_year *notices, int nn, const char *dir,
+		strbuf *err);
 /* calendar_build of dir's YYYY.txt files and dir/statutory.tsv; NULL with a message
  * naming file:line in err */
 calendar *calendar_load(const char *dir, strbuf *err);

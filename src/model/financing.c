@@ -290,3 +290,13 @@ int fin_validate(fin_rec *f, strbuf *err)
 	}
 	return 0;
 }
+
+char *fin_amount_for_people(int64_t fen)
+{
+	char num[32];
+	switch (fin_amount_scaled(fen, num)) {
+	case FIN_YI: return xasprintf(_("%s hundred million yuan"), num);
+	case FIN_WAN: return xasprintf(_("%s ten thousand yuan"), num);
+	default: return xasprintf(_("%s yuan"), num);
+	}
+}

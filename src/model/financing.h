@@ -78,6 +78,8 @@ int fin_amount_parse(const char *s, int64_t *fen, strbuf *err);
 char *fin_amount_yuan(int64_t fen, char buf[32]);
 /* the number as people read it ("500" of 500万, "1.5" of 1.5亿) and its scale */
 fin_scale fin_amount_scaled(int64_t fen, char buf[32]);
+/* an amount as people read it: 500万元, 1.5亿元, 3456.78元 (translated; caller frees) */
+char *fin_amount_for_people(int64_t fen);
 
 /* clean purpose and institution; -1 with the reason when a field is bad */
 int fin_validate(fin_rec *f, strbuf *err);

@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "cli/cmd_appeal.h"
+#include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
@@ -33,12 +33,12 @@ static void add_dispatch(detail *d, const esc_dispatch *x)
 	sb_free(&b);
 }
 
-int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool keep_scroll,
+int appeal_detail_fill(detail *d, app_ctx *ctx, const appeal_record *a, bool keep_scroll,
 		strbuf *err)
 {
 	esc_dispatch *x = NULL;
 	int n = 0;
-	if (a->level && esc_store_dispatches(cli_db(ctx), a->id, &x, &n, err) < 0)
+	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, err) < 0)
 		return -1;
 	detail_clear(d, keep_scroll);
 	char *title = xasprintf("%s  %s", a->number, a->title);
@@ -50,20 +50,20 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 	detail_field(d, _("Lead unit"), a->lead_unit ? a->lead_unit : "-");
 	detail_field(d, _("Dispatch level"),
 	             a->level ? _(escalation_level_label(a->level)) : _("not dispatched"));
-	ticket_params p = cli_ticket_params(ctx);
+	ticket_params p = app_ticket_params(ctx);
 	qdate prov_from = DATE_NONE, prov_to = DATE_NONE;
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		const ticket_timer_state *ts = &a->timers.t[i];
 		int days = 0;
-		ticket_light_t l = ticket_timer_light(ts, ctx->today, cli_calendar(ctx), p.yellow_days,
+		ticket_light_t l = ticket_timer_light(ts, ctx->today, app_calendar(ctx), p.yellow_days,
 		                                      &days);
 		if (l == TICKET_LIGHT_NONE)
 			continue;
 		char due[16];
 		strbuf t = STRBUF_INIT;
 		sb_addf(&t, _("%s, "), date_format(ts->due, due));
-		appeal_cli_light_text(l, days, &t);
-		if (i == TICKET_TIMER_HANDLE && appeal_cli_suggested(ctx, ts->due, a->level))
+		app_light_text(l, days, &t);
+		if (i == TICKET_TIMER_HANDLE && app_appeal_suggested(ctx, ts->due, a->level))
 			sb_addf(&t, "  %s", _(escalation_suggest_label()));
 		appeal_timer_provisional(ctx, ts, &t, &prov_from, &prov_to);
 		detail_field(d, _(ticket_timer_label((ticket_timer)i)), sb_str(&t));
@@ -83,11 +83,11 @@ int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool kee
 	return 0;
 }
 
-void appeal_timer_provisional(cli_ctx *ctx, const ticket_timer_state *ts, strbuf *s,
+void appeal_timer_provisional(app_ctx *ctx, const ticket_timer_state *ts, strbuf *s,
 		qdate *from, qdate *to)
 {
 	/* counted across a statutory day of a year whose notice is not out yet */
-	if (!calendar_span_provisional(cli_calendar(ctx), ts->start, ts->due))
+	if (!calendar_span_provisional(app_calendar(ctx), ts->start, ts->due))
 		return;
 	sb_addf(s, "  %s", _("(provisional)"));
 	if (*from == DATE_NONE || ts->start < *from)
@@ -96,12 +96,12 @@ void appeal_timer_provisional(cli_ctx *ctx, const ticket_timer_state *ts, strbuf
 		*to = ts->due;
 }
 
-void appeal_timers_caveat(cli_ctx *ctx, detail *d, qdate from, qdate to)
+void appeal_timers_caveat(app_ctx *ctx, detail *d, qdate from, qdate to)
 {
 	if (from == DATE_NONE)
 		return;
 	strbuf c = STRBUF_INIT;
-	cli_calendar_caveat(ctx, from, to, &c);
+	app_calendar_caveat(ctx, from, to, &c);
 	detail_note(d, sb_str(&c));
 	sb_free(&c);
 }

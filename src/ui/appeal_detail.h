@@ -3,21 +3,21 @@
  * (the Escalation board, the Appeals list) fills its detail view with this. */
 #ifndef QIFU_APPEAL_DETAIL_H
 #define QIFU_APPEAL_DETAIL_H
-#include "cli/cli.h"
+#include "app/app.h"
 #include "core/strbuf.h"
 #include "store/appeal_store.h"
 #include "ui/detail.h"
 
 /* fill d (cleared first, scroll kept when keep_scroll) with appeal a as ctx sees it
  * today, its dispatch records read from the store; -1 with the error in err */
-int appeal_detail_fill(detail *d, cli_ctx *ctx, const appeal_record *a, bool keep_scroll,
+int appeal_detail_fill(detail *d, app_ctx *ctx, const appeal_record *a, bool keep_scroll,
 		strbuf *err);
 
 /* "(暂定)" after a timer's text when its due date was counted across a provisional rest
  * day; *from..*to (DATE_NONE at first) widen to cover it, for appeal_timers_caveat */
-void appeal_timer_provisional(cli_ctx *ctx, const ticket_timer_state *ts, strbuf *s,
+void appeal_timer_provisional(app_ctx *ctx, const ticket_timer_state *ts, strbuf *s,
 		qdate *from, qdate *to);
 /* under the timers: what the provisional years of from..to are counted with */
-void appeal_timers_caveat(cli_ctx *ctx, detail *d, qdate from, qdate to);
+void appeal_timers_caveat(app_ctx *ctx, detail *d, qdate from, qdate to);
 
 #endif

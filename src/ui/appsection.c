@@ -2,7 +2,7 @@
  * light text as the Appeals tab, so both say the same about an appeal. */
 #include "ui/appsection.h"
 
-#include "cli/cmd_appeal.h"
+#include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/applist.h"
@@ -12,29 +12,29 @@ enum { SECTION_MAX = 10 };
 
 void appsection_add(shell *sh, detail *d, const char *uscc)
 {
-	cli_ctx *ctx = shell_ctx(sh);
+	app_ctx *ctx = shell_ctx(sh);
 	appeal_filter f;
-	appeal_cli_filter(ctx, &f);
+	app_appeal_filter(ctx, &f);
 	f.enterprise = uscc;
 	appeal_row rows[SECTION_MAX];
 	int n = 0;
 	long total = 0;
 	strbuf err = STRBUF_INIT;
-	if (appeal_store_count(cli_db(ctx), &f, &total, &err) < 0 ||
-	    appeal_store_window(cli_db(ctx), &f, APPEAL_SORT_NUMBER, true, 0, SECTION_MAX, rows, &n,
+	if (appeal_store_count(app_db(ctx), &f, &total, &err) < 0 ||
+	    appeal_store_window(app_db(ctx), &f, APPEAL_SORT_NUMBER, true, 0, SECTION_MAX, rows, &n,
 	                        &err) < 0) {
 		detail_note(d, sb_str(&err));
 		sb_free(&err);
 		return;
 	}
-	ticket_params tp = cli_ticket_params(ctx);
+	ticket_params tp = app_ticket_params(ctx);
 	for (int i = 0; i < n; i++) {
 		strbuf s = STRBUF_INIT;
 		sb_addf(&s, "%s  %s  %s", rows[i].number, rows[i].title,
 		        _(ticket_state_label(rows[i].state)));
 		if (rows[i].next_due != DATE_NONE) {
 			int days;
-			ticket_light_t l = ticket_light(rows[i].next_due, ctx->today, cli_calendar(ctx),
+			ticket_light_t l = ticket_light(rows[i].next_due, ctx->today, app_calendar(ctx),
 			                                tp.yellow_days, &days);
 			sb_add(&s, "  ");
 			applist_light_text(l, days, &s);

@@ -4,7 +4,7 @@
  * command warns. A refusal is drawn in the error style, its words say it all without. */
 #include "ui/calcheck.h"
 
-#include "cli/cmd_inspect.h"
+#include "app/inspection.h"
 #include "core/i18n.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
@@ -58,7 +58,7 @@ void calcheck_free(calcheck **c)
 /* "2026-12-10 (Thu), 一般性检查, registered on 2026-12-01: refused: …" */
 static void answer(calcheck *c)
 {
-	cli_ctx *ctx = shell_ctx(c->sh);
+	app_ctx *ctx = shell_ctx(c->sh);
 	qdate date = form_date(c->form, c->f_date), reg = form_date(c->form, c->f_reg);
 	const inspect_reason *reason = inspect_reason_find(c->reasons,
 	                                                   form_choice(c->form, c->f_reason));
@@ -75,7 +75,7 @@ static void answer(calcheck *c)
 	inspect_verdict_text(&v, &c->answer);
 	c->allowed = v.outcome == INSPECTION_ALLOWED;
 	strbuf caveat = STRBUF_INIT;
-	if (cli_calendar_caveat(ctx, lo, hi, &caveat))
+	if (app_calendar_caveat(ctx, lo, hi, &caveat))
 		sb_addf(&c->answer, "  %s", sb_str(&caveat));
 	sb_free(&caveat);
 }

@@ -10,10 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "cli/appeal_move.h"
-#include "cli/cli_args.h"
-#include "cli/cmd_financing.h"
+#include "app/app.h"
+#include "app/appeal_move.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -40,8 +38,6 @@ enum { F_DATE, F_UNIT, F_PEOPLE, F_TOPICS, F_CARD, F_PROBLEMS, F_AMOUNT, F_PURPO
 
 struct entrec {
 	shell *sh;
-	pool_table pools;
-	bool have_pools;
 	form_option *pool_opts;
 	int npool_opts;
 	entrec_kind kind;
@@ -69,8 +65,6 @@ void entrec_free(entrec **r)
 {
 	if (!*r)
 		return;
-	if ((*r)->have_pools)
-		pools_free(&(*r)->pools);
 	for (int i = 0; i < (*r)->npool_opts; i++) {
 		free((char *)(*r)->pool_opts[i].value);
 		free((char *)(*r)->pool_opts[i].label);
@@ -81,17 +75,13 @@ void entrec_free(entrec **r)
 
 static db *rec_db(entrec *r)
 {
-	return cli_db(shell_ctx(r->sh));
+	return app_db(shell_ctx(r->sh));
 }
 
+/* loaded with the rest of the context before the screen starts */
 static const pool_table *pools(entrec *r)
 {
-	if (!r->have_pools) {
-		/* exits with the file's line when data/pools.tsv is broken, as the commands do */
-		cli_pools_load(&r->pools);
-		r->have_pools = true;
-	}
-	return &r->pools;
+	return app_pools(shell_ctx(r->sh));
 }
 
 const char *entrec_pool_name(entrec *r, const char *code)
@@ -291,8 +281,8 @@ form *entrec_chooser(entrec *r, const ent_record *e)
 	}
 	/* the enterprise viewed, or another one typed in: records for several enterprises
 	 * one after the other without going back to the list */
-	cli_ctx *ctx = shell_ctx(r->sh);
-	form_add_enterprise(f, _("Enterprise"), cli_db(ctx), cli_scope_area(ctx), e->id, e->name,
+	app_ctx *ctx = shell_ctx(r->sh);
+	form_add_enterprise(f, _("Enterprise"), app_db(ctx), app_scope_area(ctx), e->id, e->name,
 	                    true);
 	form_set_menu(f, form_add_choice(f, _("Record"), opts, ENTREC__COUNT, "0", true));
 	const char *buttons[] = { _("Continue"), _("Cancel") };
@@ -324,10 +314,10 @@ static void unit_options(form_option **opts, int *n, const unit_table *units)
 
 static void visit_form(entrec *r, form *f, qdate today)
 {
-	const staff *me = cli_actor(shell_ctx(r->sh));
+	const staff *me = app_actor(shell_ctx(r->sh));
 	form_option *units;
 	int n;
-	unit_options(&units, &n, cli_units(shell_ctx(r->sh)));
+	unit_options(&units, &n, app_units(shell_ctx(r->sh)));
 	r->fld[F_DATE] = form_add_date(f, _("Visited on"), today, true);
 	r->fld[F_UNIT] = form_add_choice(f, _("Visiting unit"), units, n, me->unit, true);
 	r->fld[F_PEOPLE] = form_add_text(f, _("Visitors"), "", 200, true);
@@ -564,7 +554,7 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 
 static int save_visit(entrec *r, form *f, const ent_record *e, strbuf *err)
 {
-	cli_ctx *ctx = shell_ctx(r->sh);
+	app_ctx *ctx = shell_ctx(r->sh);
 	visit_rec v = { 0 };
 	v.enterprise_id = e->id;
 	v.date = form_date(f, r->fld[F_DATE]);
@@ -586,9 +576,9 @@ static int save_visit(entrec *r, form *f, const ent_record *e, strbuf *err)
 	xfree(&problems);
 	int64_t id;
 	int rc = -1;
-	if (visit_validate(cli_units(ctx), &v, ctx->today, err) < 0) {
+	if (visit_validate(app_units(ctx), &v, ctx->today, err) < 0) {
 		form_set_error(f, -1, sb_str(err));
-	} else if (visit_store_add(cli_db(ctx), cli_actor(ctx)->login, &v, &id, err) < 0) {
+	} else if (visit_store_add(app_db(ctx), app_actor(ctx)->login, &v, &id, err) < 0) {
 		shell_error(r->sh, "%s", sb_str(err));
 	} else {
 		shell_message(r->sh, P_("Visit recorded, %d problem found", "Visit recorded, %d problems found",
@@ -613,7 +603,7 @@ static int store_outcome(entrec *r, form *f, int rc, const strbuf *err, const ch
 
 static int save_financing(entrec *r, form *f, const ent_record *e, strbuf *err)
 {
-	cli_ctx *ctx = shell_ctx(r->sh);
+	app_ctx *ctx = shell_ctx(r->sh);
 	fin_rec v = { 0 };
 	v.enterprise_id = e->id;
 	char *amount = form_text(f, r->fld[F_AMOUNT]);
@@ -630,7 +620,7 @@ static int save_financing(entrec *r, form *f, const ent_record *e, strbuf *err)
 		goto out;
 	}
 	int64_t id;
-	rc = store_outcome(r, f, fin_store_add(cli_db(ctx), cli_actor(ctx)->login, &v, &id, err), err,
+	rc = store_outcome(r, f, fin_store_add(app_db(ctx), app_actor(ctx)->login, &v, &id, err), err,
 	                   _("Financing need recorded"));
 out:
 	xfree(&amount);
@@ -640,7 +630,7 @@ out:
 
 static int save_pool(entrec *r, form *f, const ent_record *e, strbuf *err)
 {
-	cli_ctx *ctx = shell_ctx(r->sh);
+	app_ctx *ctx = shell_ctx(r->sh);
 	bool leaving = r->kind == ENTREC_POOL_LEAVE;
 	const pool_def *pool = pools_find(pools(r), form_choice(f, r->fld[F_POOL]));
 	char *reason = form_text(f, r->fld[F_REASON]);
@@ -651,9 +641,9 @@ static int save_pool(entrec *r, form *f, const ent_record *e, strbuf *err)
 	} else if (pool_validate_reason(&reason, leaving, err) < 0) {
 		form_set_error(f, r->fld[F_REASON], sb_str(err));
 	} else {
-		const char *actor = cli_actor(ctx)->login;
-		int st = leaving ? pool_store_leave(cli_db(ctx), actor, e->id, pool, on, reason, err)
-		                 : pool_store_enter(cli_db(ctx), actor, e->id, pool, on, reason, err);
+		const char *actor = app_actor(ctx)->login;
+		int st = leaving ? pool_store_leave(app_db(ctx), actor, e->id, pool, on, reason, err)
+		                 : pool_store_enter(app_db(ctx), actor, e->id, pool, on, reason, err);
 		char *done = xasprintf(leaving ? _("Left %s") : _("Entered %s"), pool->name);
 		rc = store_outcome(r, f, st, err, done);
 		xfree(&done);
@@ -664,7 +654,7 @@ static int save_pool(entrec *r, form *f, const ent_record *e, strbuf *err)
 
 static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *err)
 {
-	cli_ctx *ctx = shell_ctx(r->sh);
+	app_ctx *ctx = shell_ctx(r->sh);
 	warn_rec w = { 0 };
 	w.enterprise_id = e->id;
 	warn_source_parse(form_choice(f, r->fld[F_SOURCE]), &w.source);
@@ -676,7 +666,7 @@ static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *er
 		form_set_error(f, r->fld[F_SIGNAL], sb_str(err));
 	} else {
 		int64_t id;
-		rc = store_outcome(r, f, warn_store_add(cli_db(ctx), cli_actor(ctx)->login, &w, &id, err),
+		rc = store_outcome(r, f, warn_store_add(app_db(ctx), app_actor(ctx)->login, &w, &id, err),
 		                   err, _("Relocation warning recorded"));
 	}
 	warn_rec_clear(&w);
@@ -685,7 +675,7 @@ static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *er
 
 static int save_warning_close(entrec *r, form *f, strbuf *err)
 {
-	cli_ctx *ctx = shell_ctx(r->sh);
+	app_ctx *ctx = shell_ctx(r->sh);
 	int64_t id = strtoll(form_choice(f, r->fld[F_WARNING]), NULL, 10);
 	char *note = form_text(f, r->fld[F_REASON]);
 	int rc = -1;
@@ -693,7 +683,7 @@ static int save_warning_close(entrec *r, form *f, strbuf *err)
 		form_set_error(f, r->fld[F_REASON], sb_str(err));
 	} else {
 		qdate on = form_date(f, r->fld[F_DATE]);
-		rc = store_outcome(r, f, warn_store_close(cli_db(ctx), cli_actor(ctx)->login, id, on,
+		rc = store_outcome(r, f, warn_store_close(app_db(ctx), app_actor(ctx)->login, id, on,
 		                                          note, err),
 		                   err, _("Relocation warning closed"));
 	}

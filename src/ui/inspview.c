@@ -6,7 +6,7 @@
 
 #include <stdlib.h>
 
-#include "cli/cmd_inspect.h"
+#include "app/inspection.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -18,12 +18,12 @@ static void add_field(void *arg, const char *label, const char *value)
 	detail_field(arg, label, value);
 }
 
-static bool visible_to(cli_ctx *ctx, const insp_record *r)
+static bool visible_to(app_ctx *ctx, const insp_record *r)
 {
 	return ctx->actor && inspect_eval_visible(ctx->actor, r);
 }
 
-void inspview_plan(detail *d, cli_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
+void inspview_plan(detail *d, app_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
 {
 	detail_clear(d, false);
 	char *title = r->code ? xasprintf(_("Inspection %lld, plan code %s"), (long long)r->id, r->code)
@@ -36,7 +36,7 @@ void inspview_plan(detail *d, cli_ctx *ctx, const insp_record *r, const inspect_
 
 /* "2026-12-10 区应急局, 一般性检查: 已批准, plan code JC26-000052-1", worded as the
  * other records of the 360 view, then the outcome, an override and the evaluation */
-static void plan_item(detail *d, cli_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
+static void plan_item(detail *d, app_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
 {
 	char day[11];
 	strbuf s = STRBUF_INIT;
@@ -62,9 +62,9 @@ static void plan_item(detail *d, cli_ctx *ctx, const insp_record *r, const inspe
 	sb_free(&s);
 }
 
-static void plans_section(detail *d, cli_ctx *ctx, int64_t id, const inspect_reason_table *t)
+static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspect_reason_table *t)
 {
-	db *dbh = cli_db(ctx);
+	db *dbh = app_db(ctx);
 	insp_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
 	strbuf err = STRBUF_INIT;
 	long n = 0;
@@ -109,13 +109,13 @@ static int newest_first(const void *a, const void *b)
  * out here rather than in a second query of the same table. */
 /* The store lists the zone's refused entries by unit; one enterprise's few are picked
  * out here rather than in a second query of the same table. */
-static void refusals_section(detail *d, cli_ctx *ctx, int64_t id)
+static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 {
 	insp_refusal *v = NULL;
 	int n = 0, shown = 0;
 	strbuf err = STRBUF_INIT;
 	detail_section(d, _("Entries refused without a registered plan"));
-	if (insp_store_refusals(cli_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &err) < 0) {
+	if (insp_store_refusals(app_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &err) < 0) {
 		detail_note(d, sb_str(&err));
 		sb_free(&err);
 		return;
@@ -145,7 +145,7 @@ static void refusals_section(detail *d, cli_ctx *ctx, int64_t id)
 	sb_free(&err);
 }
 
-void inspview_enterprise(detail *d, cli_ctx *ctx, int64_t enterprise_id)
+void inspview_enterprise(detail *d, app_ctx *ctx, int64_t enterprise_id)
 {
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("inspect_reasons.tsv");

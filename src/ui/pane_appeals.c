@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/appeal_move.h"
-#include "cli/cli.h"
-#include "cli/cmd_appeal.h"
+#include "app/appeal_move.h"
+#include "app/app.h"
+#include "app/appeal.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -67,19 +67,19 @@ typedef struct app_pane {
 	char *hint;
 } app_pane;
 
-static cli_ctx *ctx_of(app_pane *p)
+static app_ctx *ctx_of(app_pane *p)
 {
 	return shell_ctx(p->sh);
 }
 
 static db *pane_db(app_pane *p)
 {
-	return cli_db(ctx_of(p));
+	return app_db(ctx_of(p));
 }
 
 static const char *my_unit(app_pane *p)
 {
-	const staff *me = cli_actor(ctx_of(p));
+	const staff *me = app_actor(ctx_of(p));
 	return me->unit && *me->unit ? me->unit : NULL;
 }
 
@@ -102,7 +102,7 @@ static void key_name(app_pane *p, action a, char buf[16])
 /* today, the scope and the search: what the counts and the view's list start from */
 static void base_filter(app_pane *p, appeal_filter *f)
 {
-	appeal_cli_filter(ctx_of(p), f);
+	app_appeal_filter(ctx_of(p), f);
 	f->search = p->search;
 }
 
@@ -154,11 +154,11 @@ static const appeal_row *row_at(app_pane *p, long row)
 
 static ticket_light_t row_light(app_pane *p, const appeal_row *r, int *days)
 {
-	ticket_params tp = cli_ticket_params(ctx_of(p));
+	ticket_params tp = app_ticket_params(ctx_of(p));
 	*days = 0;
 	if (r->next_due == DATE_NONE)
 		return TICKET_LIGHT_NONE;
-	return ticket_light(r->next_due, ctx_of(p)->today, cli_calendar(ctx_of(p)), tp.yellow_days,
+	return ticket_light(r->next_due, ctx_of(p)->today, app_calendar(ctx_of(p)), tp.yellow_days,
 	                    days);
 }
 
@@ -310,7 +310,7 @@ static void field_str(detail *d, const char *label, const char *v)
 
 static void timer_lines(app_pane *p, detail *d, const appeal_record *a)
 {
-	ticket_params tp = cli_ticket_params(ctx_of(p));
+	ticket_params tp = app_ticket_params(ctx_of(p));
 	bool any = false;
 	qdate prov_from = DATE_NONE, prov_to = DATE_NONE;
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
@@ -323,7 +323,7 @@ static void timer_lines(app_pane *p, detail *d, const appeal_record *a)
 		sb_addf(&s, _("due %s"), ts->due != DATE_NONE ? date_format(ts->due, due) : "-");
 		if (ticket_timer_running(ts)) {
 			int n;
-			ticket_light_t l = ticket_timer_light(ts, ctx_of(p)->today, cli_calendar(ctx_of(p)),
+			ticket_light_t l = ticket_timer_light(ts, ctx_of(p)->today, app_calendar(ctx_of(p)),
 			                                      tp.yellow_days, &n);
 			sb_add(&s, "  ");
 			applist_light_text(l, n, &s);
@@ -362,7 +362,7 @@ static void timeline(detail *d, const appeal_record *a)
 
 static void allowed_moves(app_pane *p, const appeal_record *a)
 {
-	ticket_actor who = appeal_cli_actor(ctx_of(p));
+	ticket_actor who = app_ticket_actor(ctx_of(p));
 	ticket_view v = appeal_record_view(a);
 	p->nacts = ticket_allowed_actions(&v, &who, p->acts);
 }
@@ -476,7 +476,7 @@ static void drop_pending(app_pane *p)
 	xfree(&p->p_text);
 	xfree(&p->p_unit);
 	xfree(&p->p_into);
-	appeal_cli_split_free(&p->p_related);
+	app_split_list_free(&p->p_related);
 	p->p_nrelated = 0;
 	p->p_until = DATE_NONE;
 }
@@ -536,7 +536,7 @@ static void confirm_or_move(app_pane *p, bool irreversible)
 
 static void open_move_form(app_pane *p, ticket_action act)
 {
-	ticket_actor who = appeal_cli_actor(ctx_of(p));
+	ticket_actor who = app_ticket_actor(ctx_of(p));
 	ticket_view v = appeal_record_view(&p->rec);
 	ticket_move m;
 	drop_pending(p);
@@ -564,7 +564,7 @@ static void open_move_form(app_pane *p, ticket_action act)
 	p->purpose = FP_MOVE;
 	p->fld_text = p->fld_unit = p->fld_related = p->fld_date = p->fld_into = -1;
 	if (m.needs & TICKET_NEEDS_UNIT) {
-		const unit_table *units = cli_units(ctx_of(p));
+		const unit_table *units = app_units(ctx_of(p));
 		form_option *o = xcalloc((size_t)units->n + 1, sizeof *o);
 		for (int i = 0; i < units->n; i++)
 			o[i] = (form_option){ units->v[i].name, units->v[i].name };
@@ -600,10 +600,10 @@ static int read_move_form(app_pane *p)
 		p->p_unit = xstrdup(form_choice(f, p->fld_unit));
 	if (p->fld_related >= 0) {
 		char *t = form_text(f, p->fld_related);
-		p->p_related = appeal_cli_split(t, &p->p_nrelated);
+		p->p_related = app_split_list(t, &p->p_nrelated);
 		xfree(&t);
 		for (int i = 0; i < p->p_nrelated; i++)
-			if (!units_find(cli_units(ctx_of(p)), p->p_related[i])) {
+			if (!units_find(app_units(ctx_of(p)), p->p_related[i])) {
 				char *msg = xasprintf(_("unknown unit '%s'"), p->p_related[i]);
 				form_set_error(f, p->fld_related, msg);
 				xfree(&msg);
@@ -719,7 +719,7 @@ static void save_callback(app_pane *p)
 
 static void open_intake(app_pane *p)
 {
-	const staff *me = cli_actor(ctx_of(p));
+	const staff *me = app_actor(ctx_of(p));
 	form_free(&p->form);
 	p->form = form_new(p->sh, _("New appeal"));
 	xfree(&p->similar_key);
@@ -847,7 +847,7 @@ static unsigned form_event(app_pane *p, const pane_event *ev)
 			break;
 		}
 		case FP_MOVE: {
-			ticket_actor who = appeal_cli_actor(ctx_of(p));
+			ticket_actor who = app_ticket_actor(ctx_of(p));
 			ticket_view v = appeal_record_view(&p->rec);
 			ticket_move m;
 			if (read_move_form(p) == 0) {
@@ -1015,7 +1015,7 @@ static void *create(shell *sh)
 {
 	app_pane *p = xcalloc(1, sizeof *p);
 	p->sh = sh;
-	const staff *me = cli_actor(shell_ctx(sh));
+	const staff *me = app_actor(shell_ctx(sh));
 	p->view = applist_start_view(me->role);
 	/* earliest deadline first is most overdue first */
 	p->sort = APPEAL_SORT_DUE;

@@ -6,9 +6,9 @@
  * it moves (I), as `qifu holiday import` does. */
 #include <string.h>
 
-#include "cli/cli.h"
-#include "cli/cmd_inspect.h"
-#include "cli/holiday_import.h"
+#include "app/app.h"
+#include "app/inspection.h"
+#include "app/holiday_import.h"
 #include "core/datein.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -89,7 +89,7 @@ typedef struct cal_pane {
 	char *hint;
 } cal_pane;
 
-static cli_ctx *pane_ctx(cal_pane *p)
+static app_ctx *pane_ctx(cal_pane *p)
 {
 	return shell_ctx(p->sh);
 }
@@ -141,7 +141,7 @@ static void load_day(cal_pane *p)
 	p->day_of = p->sel;
 	strbuf err = STRBUF_INIT;
 	int n = 0;
-	if (insp_store_day(cli_db(pane_ctx(p)), p->sel, &p->day, &n, &err) < 0) {
+	if (insp_store_day(app_db(pane_ctx(p)), p->sel, &p->day, &n, &err) < 0) {
 		shell_error(p->sh, "%s", sb_str(&err));
 		p->day = NULL;
 		n = 0;
@@ -168,7 +168,7 @@ static const int *month_counts(cal_pane *p, int y, int m)
 	if (!p->counts_ok || p->counts_y != y || p->counts_m != m) {
 		strbuf err = STRBUF_INIT;
 		memset(p->counts, 0, sizeof p->counts);
-		if (insp_store_month_counts(cli_db(pane_ctx(p)), y, m, p->counts, &err) < 0)
+		if (insp_store_month_counts(app_db(pane_ctx(p)), y, m, p->counts, &err) < 0)
 			shell_error(p->sh, "%s", sb_str(&err));
 		sb_free(&err);
 		p->counts_y = y;
@@ -209,8 +209,8 @@ static void *create(shell *sh)
 {
 	cal_pane *p = xcalloc(1, sizeof *p);
 	p->sh = sh;
-	cli_ctx *ctx = shell_ctx(sh);
-	p->params = cli_inspection_params(ctx);
+	app_ctx *ctx = shell_ctx(sh);
+	p->params = app_inspection_params(ctx);
 	p->sel = ctx->today;
 	p->day_of = DATE_NONE;
 	strbuf err = STRBUF_INIT;
@@ -255,7 +255,7 @@ static void destroy(void *state)
 static void describe_day(cal_pane *p, strbuf *out)
 {
 	const char *name = NULL;
-	day_kind k = calendar_day(cli_calendar(pane_ctx(p)), p->sel, &name);
+	day_kind k = calendar_day(app_calendar(pane_ctx(p)), p->sel, &name);
 	char date[16];
 	date_format(p->sel, date);
 	switch (k) {
@@ -266,7 +266,7 @@ static void describe_day(cal_pane *p, strbuf *out)
 		sb_addf(out, _("%s: weekend"), date);
 		break;
 	case DAY_HOLIDAY:
-		if (calendar_day_provisional(cli_calendar(pane_ctx(p)), p->sel))
+		if (calendar_day_provisional(app_calendar(pane_ctx(p)), p->sel))
 			sb_addf(out, _("%s: provisional rest day (%s; 暂定: no State Council notice yet)"),
 			        date, name ? name : "");
 		else
@@ -339,10 +339,10 @@ static void lay_out(cal_pane *p, ui_rect r)
 static void recalc(void *state, ui_rect r)
 {
 	cal_pane *p = state;
-	cli_ctx *ctx = pane_ctx(p);
+	app_ctx *ctx = pane_ctx(p);
 	int y, m, d;
 	date_to_ymd(p->sel, &y, &m, &d);
-	month_build(&p->grid, y, m, cli_calendar(ctx), &p->params, ctx->today,
+	month_build(&p->grid, y, m, app_calendar(ctx), &p->params, ctx->today,
 	            month_counts(p, y, m));
 	load_day(p);
 	switch (p->mode) {

@@ -8,8 +8,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli/cli.h"
-#include "cli/ent_io.h"
+#include "app/app.h"
+#include "app/ent_io.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/uscc.h"
@@ -104,12 +104,12 @@ typedef struct ent_pane {
 
 static db *pane_db(ent_pane *p)
 {
-	return cli_db(shell_ctx(p->sh));
+	return app_db(shell_ctx(p->sh));
 }
 
 static const staff *pane_actor(ent_pane *p)
 {
-	return cli_actor(shell_ctx(p->sh));
+	return app_actor(shell_ctx(p->sh));
 }
 
 static bool allowed(ent_pane *p, perm_action act, const char *area)
@@ -298,7 +298,7 @@ static void build_view(ent_pane *p, const ent_row *row)
 	char *coop = joined_units(e.coop_units);
 	detail_field(d, _("Cooperating units"), coop);
 	xfree(&coop);
-	char *why = entlist_routing_note(cli_ent_rules(shell_ctx(p->sh))->rt, &e);
+	char *why = entlist_routing_note(app_ent_rules(shell_ctx(p->sh))->rt, &e);
 	detail_field(d, _("Why"), why);
 	xfree(&why);
 
@@ -357,7 +357,7 @@ static void opt_units(optlist *o, const unit_table *units, int kind)
 
 static void opt_categories(ent_pane *p, optlist *o)
 {
-	const catalog *cat = cli_ent_rules(shell_ctx(p->sh))->cat;
+	const catalog *cat = app_ent_rules(shell_ctx(p->sh))->cat;
 	for (int i = 0; i < cat->ncats; i++)
 		opt_add(o, cat->cats[i].code, cat->cats[i].label);
 }
@@ -380,7 +380,7 @@ static void close_form(ent_pane *p)
 /* the register entry's fields; e is the record to edit, or NULL to add one */
 static void open_record_form(ent_pane *p, const ent_record *e)
 {
-	const ent_rules *rules = cli_ent_rules(shell_ctx(p->sh));
+	const ent_rules *rules = app_ent_rules(shell_ctx(p->sh));
 	const staff *me = pane_actor(p);
 	bool officer = me->role == ROLE_AREA_OFFICER && me->area;
 	char *title = e ? xasprintf(_("Edit enterprise: %s"), e->name) : xstrdup(_("New enterprise"));
@@ -563,7 +563,7 @@ static void save_record(ent_pane *p)
 			set_str(&reason, xstrdup(p->form_old.uscc_override));
 	}
 	ent_field bad = ENT_F_NONE;
-	ent_verdict v = ent_validate(cli_ent_rules(shell_ctx(p->sh)), &e, *reason ? reason : NULL,
+	ent_verdict v = ent_validate(app_ent_rules(shell_ctx(p->sh)), &e, *reason ? reason : NULL,
 	                             &bad, &err);
 	if (v == ENT_USCC_FAILS) {
 		sb_add(&err, p->fld_uscc_reason >= 0 ?
@@ -642,7 +642,7 @@ static void open_edit(ent_pane *p, int64_t id)
 
 static void open_filter_form(ent_pane *p)
 {
-	const ent_rules *rules = cli_ent_rules(shell_ctx(p->sh));
+	const ent_rules *rules = app_ent_rules(shell_ctx(p->sh));
 	const staff *me = pane_actor(p);
 	form *f = form_new(p->sh, _("Filter the list"));
 	optlist o = { 0 };

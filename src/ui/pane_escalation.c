@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/cli.h"
-#include "cli/cmd_appeal.h"
-#include "cli/report_data.h"
+#include "app/app.h"
+#include "app/appeal.h"
+#include "app/report_data.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/assessment.h"
@@ -100,7 +100,7 @@ struct esc_pane {
 
 static db *pane_db(esc_pane *p)
 {
-	return cli_db(shell_ctx(p->sh));
+	return app_db(shell_ctx(p->sh));
 }
 
 static void key_name(esc_pane *p, action a, char buf[16])
@@ -122,7 +122,7 @@ static void set_str(char **dst, char *v)
 /* today, scope and the pane's filters: what every board query starts from */
 static void base_filter(esc_pane *p, appeal_filter *f)
 {
-	appeal_cli_filter(shell_ctx(p->sh), f);
+	app_appeal_filter(shell_ctx(p->sh), f);
 	f->lead_unit = p->f_unit;
 	f->overseen_by = p->f_leader;
 }
@@ -171,17 +171,17 @@ static void level_cells(esc_pane *p, const appeal_row *r, char **c)
 /* the cells of an overdue row: how late, by the earliest deadline, and the mark */
 static void overdue_cells(esc_pane *p, const appeal_row *r, char **c)
 {
-	cli_ctx *ctx = shell_ctx(p->sh);
+	app_ctx *ctx = shell_ctx(p->sh);
 	int days = 0;
-	ticket_light_t l = ticket_light(r->next_due, ctx->today, cli_calendar(ctx),
-	                                cli_ticket_params(ctx).yellow_days, &days);
+	ticket_light_t l = ticket_light(r->next_due, ctx->today, app_calendar(ctx),
+	                                app_ticket_params(ctx).yellow_days, &days);
 	strbuf late = STRBUF_INIT;
 	ticket_due_text(l, days, &late);
 	c[OC_NUMBER] = xstrdup(r->number);
 	c[OC_ENTERPRISE] = xstrdup(r->enterprise_name ? r->enterprise_name : "");
 	c[OC_LEVEL] = xstrdup(r->level ? _(escalation_level_short(r->level)) : "-");
 	c[OC_LATE] = sb_steal(&late);
-	c[OC_MARK] = xstrdup(appeal_cli_suggested(ctx, r->handle_due, r->level)
+	c[OC_MARK] = xstrdup(app_appeal_suggested(ctx, r->handle_due, r->level)
 	                     ? _(escalation_suggest_label()) : "");
 	c[OC_LEAD] = xstrdup(r->lead_unit ? r->lead_unit : "-");
 	c[OC_TITLE] = xstrdup(r->title ? r->title : "");
@@ -346,7 +346,7 @@ static void add_leader(const staff *s, void *arg)
 
 static void open_filter_form(esc_pane *p)
 {
-	const unit_table *units = cli_units(shell_ctx(p->sh));
+	const unit_table *units = app_units(shell_ctx(p->sh));
 	form *f = form_new(p->sh, _("Filter the board"));
 	optlist o = { 0 };
 	opt_add(&o, "", _("all"));
@@ -400,8 +400,8 @@ static void apply_filter_form(esc_pane *p, bool clear)
 /* the ladder's view of the person at the keyboard, and the mover around it */
 static esc_mover mover(esc_pane *p, const escalation_actor *who)
 {
-	cli_ctx *ctx = shell_ctx(p->sh);
-	esc_mover m = { cli_db(ctx), cli_actor(ctx)->login, who, cli_calendar(ctx), ctx->today };
+	app_ctx *ctx = shell_ctx(p->sh);
+	esc_mover m = { app_db(ctx), app_actor(ctx)->login, who, app_calendar(ctx), ctx->today };
 	return m;
 }
 
@@ -410,8 +410,8 @@ static void open_move(esc_pane *p, escalation_action act)
 {
 	if (!current_rec(p))
 		return;
-	cli_ctx *ctx = shell_ctx(p->sh);
-	escalation_actor who = appeal_cli_esc_actor(ctx);
+	app_ctx *ctx = shell_ctx(p->sh);
+	escalation_actor who = app_esc_actor(ctx);
 	esc_mover m = mover(p, &who);
 	escalation_verdict v;
 	strbuf err = STRBUF_INIT;
@@ -463,8 +463,8 @@ static void open_move(esc_pane *p, escalation_action act)
 /* run the form's move through the shared sequence; the form stays open on bad input */
 static void save_move(esc_pane *p)
 {
-	cli_ctx *ctx = shell_ctx(p->sh);
-	escalation_actor who = appeal_cli_esc_actor(ctx);
+	app_ctx *ctx = shell_ctx(p->sh);
+	escalation_actor who = app_esc_actor(ctx);
 	esc_mover m = mover(p, &who);
 	strbuf err = STRBUF_INIT;
 	char *text = NULL, *place = NULL, *attendees = NULL;
@@ -556,7 +556,7 @@ static void set_lines(esc_pane *p, const char *text)
 /* what `qifu report units` prints, with the charts as wide as the pane */
 static void build_units(esc_pane *p, int width, strbuf *out)
 {
-	cli_ctx *ctx = shell_ctx(p->sh);
+	app_ctx *ctx = shell_ctx(p->sh);
 	char f[16], t[16], today[16];
 	sb_addf(out, _("Supervision figures of the appeals dispatched from %s to %s, as of %s\n\n"),
 	        date_format(p->from, f), date_format(p->to, t), date_format(ctx->today, today));
@@ -581,11 +581,11 @@ static void build_units(esc_pane *p, int width, strbuf *out)
 /* what `qifu report quarter` prints, the bar as wide as the pane allows */
 static void build_quarter(esc_pane *p, int width, strbuf *out)
 {
-	cli_ctx *ctx = shell_ctx(p->sh);
+	app_ctx *ctx = shell_ctx(p->sh);
 	assessment_unit *rows = NULL;
 	int n = 0, frozen = 0;
 	strbuf err = STRBUF_INIT;
-	assessment_tiers tiers = cli_assessment_tiers(ctx);
+	assessment_tiers tiers = app_assessment_tiers(ctx);
 	char code[ASSESS_QUARTER_SIZE];
 	assessment_quarter_format(p->quarter, code);
 	if (report_quarter_rows(ctx, p->quarter, &rows, &n, &frozen, &err) < 0) {
@@ -706,8 +706,8 @@ static void *create(shell *sh)
 	}
 	p->counts_stale = true;
 	p->view = detail_new();
-	cli_ctx *ctx = shell_ctx(sh);
-	const staff *me = cli_actor(ctx);
+	app_ctx *ctx = shell_ctx(sh);
+	const staff *me = app_actor(ctx);
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, NULL };
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;

@@ -38,7 +38,7 @@ enum {
 };
 
 struct shell {
-	cli_ctx *ctx;
+	app_ctx *ctx;
 	const keymap *km;
 	void *state[PANE_COUNT];
 	int cur;
@@ -55,7 +55,7 @@ struct shell {
 	bool quit;
 };
 
-shell *shell_new(cli_ctx *ctx, const keymap *km)
+shell *shell_new(app_ctx *ctx, const keymap *km)
 {
 	shell *sh = xcalloc(1, sizeof *sh);
 	sh->ctx = ctx;
@@ -84,7 +84,7 @@ bool shell_done(const shell *sh)
 	return sh->quit;
 }
 
-cli_ctx *shell_ctx(shell *sh)
+app_ctx *shell_ctx(shell *sh)
 {
 	return sh->ctx;
 }
@@ -96,7 +96,7 @@ const keymap *shell_keymap(const shell *sh)
 
 bool shell_allowed(shell *sh, int act, const char *area)
 {
-	const staff *me = cli_actor(sh->ctx);
+	const staff *me = app_actor(sh->ctx);
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { area, NULL };
 	perm_verdict v = perm_check(&pa, (perm_action)act, &po);

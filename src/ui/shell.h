@@ -6,7 +6,7 @@
 #define QIFU_SHELL_H
 #include <stdbool.h>
 
-#include "cli/cli.h"
+#include "app/app.h"
 #include "config/keymap.h"
 
 /* below this the shell shows only the "terminal too small" message */
@@ -21,7 +21,7 @@ typedef void (*shell_prompt_done)(void *arg, const char *text);
 typedef void (*shell_prompt_changed)(void *arg, const char *text);
 
 /* a shell over ctx with the live keymap km (the shell does not own it) */
-shell *shell_new(cli_ctx *ctx, const keymap *km);
+shell *shell_new(app_ctx *ctx, const keymap *km);
 void shell_free(shell **sh);
 /* one key event; sets dirty flags, draws nothing */
 void shell_key(shell *sh, qkey k);
@@ -50,7 +50,7 @@ void shell_dirty_pane(shell *sh);
 /* for panes: the permission function for the acting staff member on an object in
  * area (may be NULL), as cli_allowed asks it; a refusal goes to the status line */
 bool shell_allowed(shell *sh, int act, const char *area);
-cli_ctx *shell_ctx(shell *sh);
+app_ctx *shell_ctx(shell *sh);
 const keymap *shell_keymap(const shell *sh);
 
 #endif

@@ -14,6 +14,7 @@
 #include "config/keymap.h"
 #include "config/settings.h"
 #include "core/i18n.h"
+#include "core/say.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -61,32 +62,39 @@ static void run_terminal(shell *sh)
 	}
 }
 
-int ui_run(cli_ctx *ctx, const ui_headless *h)
+int ui_run(app_ctx *ctx, const ui_headless *h)
 {
 	if (!term_locale_ok())
-		return EXIT_USAGE;
+		return APP_BAD;
 	strbuf err = STRBUF_INIT;
 	door_script *script = NULL;
 	FILE *dump = NULL;
 	if (h) {
 		script = door_load(h->keys_file, &err);
 		if (!script) {
-			cli_error("%s", sb_str(&err));
+			say_error("%s", sb_str(&err));
 			sb_free(&err);
-			return EXIT_USAGE;
+			return APP_BAD;
 		}
 		dump = h->dump_file ? fopen(h->dump_file, "w") : stdout;
 		if (!dump) {
-			cli_error(_("cannot write %s: %s"), h->dump_file, strerror(errno));
+			say_error(_("cannot write %s: %s"), h->dump_file, strerror(errno));
 			door_free(&script);
-			return EXIT_USAGE;
+			return APP_BAD;
 		}
 	}
-	/* these exit with a plain message when the database, the user or a holiday file
-	 * is wrong */
-	cli_db(ctx);
-	cli_actor(ctx);
-	cli_calendar(ctx);
+	/* everything a pane may need, before the screen starts: a broken database, data
+	 * file or holiday notice, or a login that is not staff, is a plain message here and
+	 * never an exit in the middle of a curses session */
+	app_status st = app_need(ctx, APP_NEED_ALL, &err);
+	if (st != APP_OK) {
+		say_error("%s", sb_str(&err));
+		sb_free(&err);
+		door_free(&script);
+		if (dump && dump != stdout)
+			fclose(dump);
+		return (int)st;
+	}
 
 	/* bad [keys] lines: on stderr now, where they stay readable after the full
 	 * screen ends, and as the first screen's error */
@@ -94,7 +102,7 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 	strbuf key_errors = STRBUF_INIT;
 	int bad_keys = keymap_load_settings(km, ctx->cfg, &key_errors);
 	if (bad_keys)
-		cli_warn("%s", sb_str(&key_errors));
+		say_warn("%s", sb_str(&key_errors));
 	const settings *cfg = ctx->cfg;
 	term_opts o = {
 		.headless = h != NULL,
@@ -105,14 +113,14 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 		.mouse = cfg ? cfg_bool(cfg, SET_MOUSE) : false,
 	};
 	if (term_start(&o, &err) < 0) {
-		cli_error("%s", sb_str(&err));
+		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		sb_free(&key_errors);
 		keymap_free(&km);
 		door_free(&script);
 		if (dump && dump != stdout)
 			fclose(dump);
-		return EXIT_USAGE;
+		return APP_BAD;
 	}
 	shell *sh = shell_new(ctx, km);
 	if (bad_keys) {
@@ -150,5 +158,5 @@ int ui_run(cli_ctx *ctx, const ui_headless *h)
 		signal(sig, SIG_DFL);
 		raise(sig);
 	}
-	return EXIT_OK;
+	return APP_OK;
 }

@@ -3,7 +3,7 @@
 #ifndef QIFU_UI_H
 #define QIFU_UI_H
 
-#include "cli/cli.h"
+#include "app/app.h"
 
 typedef struct ui_headless {
 	const char *keys_file; /* one token a line: a key name, text …, resize WxH, dump */
@@ -12,7 +12,7 @@ typedef struct ui_headless {
 } ui_headless;
 
 /* run the TUI until the user quits (h NULL) or the keys file ends; an exit code */
-int ui_run(cli_ctx *ctx, const ui_headless *h);
+int ui_run(app_ctx *ctx, const ui_headless *h);
 /* "100x30" into cols and rows (1..1000 each); -1 when malformed */
 int ui_parse_size(const char *s, int *cols, int *rows);
 

@@ -631,7 +631,7 @@ static void test_color_and_paths(void **state)
 }
 
 /* run a command with stdout captured into a string */
-static int run_captured(cli_ctx *ctx, int argc, char **argv, char **out)
+static int run_captured(app_ctx *ctx, int argc, char **argv, char **out)
 {
 	char *path = write_temp("");
 	fflush(stdout);
@@ -653,7 +653,7 @@ static int run_captured(cli_ctx *ctx, int argc, char **argv, char **out)
 static void test_cmd_config(void **state)
 {
 	(void)state;
-	cli_ctx ctx = { 0 };
+	app_ctx ctx = { 0 };
 	char *out;
 	char *argv_def[] = { "config", "--defaults", NULL };
 	assert_int_equal(run_captured(&ctx, 2, argv_def, &out), EXIT_OK);

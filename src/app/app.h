@@ -1,0 +1,108 @@
+/* The application layer both faces call: the session's context (settings, database,
+ * acting staff member, working calendar, units and rules, loaded on first need) and
+ * the one permission check. No printing, no exit(), no curses, no getopt: every
+ * function returns a status and words its failure in a message buffer, and the
+ * command line or the full-screen program decides how to show it. */
+#ifndef QIFU_APP_H
+#define QIFU_APP_H
+#include <stdbool.h>
+
+#include "core/date.h"
+#include "core/strbuf.h"
+#include "model/assessment.h"
+#include "model/inspection.h"
+#include "model/ticket.h"
+
+/* the outcome of a use case; the values are the command line's exit codes */
+typedef enum app_status {
+	APP_OK = 0,
+	APP_NO = 1,     /* a rule or a permission refused it */
+	APP_BAD = 2,    /* bad input, or a broken setup (database, data file) */
+} app_status;
+
+struct settings;
+struct db;
+struct calendar;
+struct staff;
+struct unit_table;
+struct ent_rules;
+struct pool_table;
+
+typedef struct app_ctx {
+	struct settings *cfg;   /* loaded, validated settings */
+	const char *db_path;    /* resolved database path */
+	const char *as_login;   /* --as, or NULL */
+	qdate today;            /* --today, QIFU_TODAY or the system clock */
+	const char *holiday_dir; /* from settings; NULL means <data dir>/holidays */
+	struct calendar *cal;   /* working-day calendar, see app_need */
+	struct db *db;
+	struct staff *actor;
+	struct unit_table *units;
+	struct ent_rules *rules;
+	struct pool_table *pools;
+	/* the face's answer when a part a getter below needs cannot be loaded: the
+	 * command line prints the message and exits with st; the full-screen program
+	 * loads everything before its screen starts (app_need), so never gets here */
+	void (*fail)(app_status st, const char *msg);
+} app_ctx;
+
+/* what app_need loads */
+enum {
+	APP_NEED_DB = 1u << 0,
+	APP_NEED_ACTOR = 1u << 1,   /* implies the database */
+	APP_NEED_CALENDAR = 1u << 2,
+	APP_NEED_UNITS = 1u << 3,
+	APP_NEED_RULES = 1u << 4,   /* units, categories, groups, routing */
+	APP_NEED_POOLS = 1u << 5,
+	APP_NEED_ALL = (1u << 6) - 1,
+};
+
+/* load what `what` names and the context lacks: APP_OK, or APP_NO (the login is not
+ * staff, or may not act as --as) or APP_BAD (a database or data file is broken) with
+ * the reason in err. Once loaded, ctx's fields stay valid until app_ctx_free. */
+app_status app_need(app_ctx *ctx, unsigned what, strbuf *err);
+/* the context's parts, loaded on first use; when one cannot be, ctx->fail */
+struct db *app_db(app_ctx *ctx);
+struct staff *app_actor(app_ctx *ctx);
+struct calendar *app_calendar(app_ctx *ctx);
+struct unit_table *app_units(app_ctx *ctx);
+const struct ent_rules *app_ent_rules(app_ctx *ctx);
+const struct pool_table *app_pools(app_ctx *ctx);
+/* release everything the context loaded */
+void app_ctx_free(app_ctx *ctx);
+/* the OS login of the person at the keyboard (real uid) */
+const char *app_os_login(void);
+/* the area an area officer is limited to, NULL for everyone else */
+const char *app_scope_area(app_ctx *ctx);
+
+/* the one permission check of both faces: whether the acting staff member (loaded) may
+ * do action on an object in area for unit; when not, the reason, naming who, in why */
+bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
+		strbuf *why);
+
+/* the settings' parameters of the rules */
+inspection_params app_inspection_params(const app_ctx *ctx);
+ticket_params app_ticket_params(const app_ctx *ctx);
+assessment_tiers app_assessment_tiers(const app_ctx *ctx);
+
+/* ---- the working calendar (app/calendar.c) ---- */
+
+/* the holiday directory ([data] holiday_dir or <data dir>/holidays), allocated */
+char *app_holiday_dir(const app_ctx *ctx);
+/* when d holds no notice, write those of the holiday directory (init, migration) */
+int app_holiday_seed(app_ctx *ctx, struct db *d, strbuf *err);
+/* the calendar of database d's notices (seeded first when it has none) and the
+ * statutory table; NULL with err */
+struct calendar *app_calendar_of(app_ctx *ctx, struct db *d, strbuf *err);
+struct holiday_year;
+/* the same with notice hy in force instead of what its year has (an import's preview) */
+struct calendar *app_calendar_with(app_ctx *ctx, struct db *d, const struct holiday_year *hy,
+		strbuf *err);
+/* rebuild ctx->cal from d (after an import, or on a database just created) */
+int app_calendar_reload(app_ctx *ctx, struct db *d, strbuf *err);
+/* append to out what the days from..to are counted with when some year among them has
+ * no notice (provisional statutory days, or weekends alone); returns how many runs of
+ * years were named, 0 when every year has its notice (calendar loaded) */
+int app_calendar_caveat(app_ctx *ctx, qdate from, qdate to, strbuf *out);
+
+#endif

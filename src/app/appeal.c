@@ -1,0 +1,95 @@
+/* Acting on appeals for the session's staff member (see app/appeal.h). */
+#include "app/appeal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "model/unit.h"
+#include "store/escalation_store.h"
+#include "store/staff_store.h"
+
+const char *app_appeal_centre(app_ctx *ctx)
+{
+	const unit_def *c = units_centre(app_units(ctx));
+	return c ? c->name : "";
+}
+
+ticket_actor app_ticket_actor(app_ctx *ctx)
+{
+	staff *me = app_actor(ctx);
+	ticket_actor who = { me->role, me->unit && *me->unit ? me->unit : NULL,
+		app_appeal_centre(ctx) };
+	return who;
+}
+
+void app_appeal_filter(app_ctx *ctx, appeal_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	ticket_params p = app_ticket_params(ctx);
+	appeal_filter_set_today(f, app_calendar(ctx), ctx->today, p.yellow_days);
+	f->scope_area = app_scope_area(ctx);
+}
+
+char **app_split_list(const char *s, int *n)
+{
+	static const char *const seps[] = { ",", "，", "、" };
+	char **v = xcalloc(1, sizeof *v);
+	*n = 0;
+	const char *p = s;
+	while (*p) {
+		size_t len = strlen(p), skip = 0;
+		for (size_t i = 0; i < sizeof seps / sizeof seps[0]; i++) {
+			const char *hit = strstr(p, seps[i]);
+			if (hit && (size_t)(hit - p) < len) {
+				len = (size_t)(hit - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		char *item = xstrndup(p, len), *trimmed = text_trim(item);
+		free(item);
+		if (*trimmed) {
+			v = xrealloc(v, sizeof *v * (size_t)(*n + 2));
+			v[(*n)++] = trimmed;
+			v[*n] = NULL;
+		} else {
+			free(trimmed);
+		}
+		p += len + skip;
+	}
+	return v;
+}
+
+void app_split_list_free(char ***v)
+{
+	for (char **p = *v; p && *p; p++)
+		free(*p);
+	xfree(v);
+}
+
+void app_light_text(ticket_light_t l, int workdays, strbuf *out)
+{
+	if (l == TICKET_LIGHT_NONE)
+		return;
+	if (l != TICKET_LIGHT_RED)
+		sb_addf(out, _("%s, "), _(ticket_light_label(l)));
+	ticket_due_text(l, workdays, out);
+}
+
+escalation_actor app_esc_actor(app_ctx *ctx)
+{
+	staff *me = app_actor(ctx);
+	escalation_actor who = { me->role, me->unit && *me->unit ? me->unit : NULL,
+		app_appeal_centre(ctx), me->level, (const char *const *)me->oversees };
+	return who;
+}
+
+bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level)
+{
+	return esc_suggested(handle_due, level, app_calendar(ctx), ctx->today,
+	                     (int)cfg_int(ctx->cfg, SET_ESCALATE_AFTER_DAYS));
+}
+

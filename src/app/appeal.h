@@ -1,0 +1,29 @@
+/* What both faces need to act on appeals for the session's staff member: who they are
+ * to the rules (ticket and ladder), the filter a list starts from (today's lights,
+ * the officer's area), whether an appeal is suggested for escalation, the light and
+ * due wording, and the list of units typed as "甲，乙、丙". */
+#ifndef QIFU_APP_APPEAL_H
+#define QIFU_APP_APPEAL_H
+#include "app/app.h"
+#include "model/escalation.h"
+#include "model/ticket.h"
+#include "store/appeal_store.h"
+
+/* the name of the centre (区企服中心) in the unit table */
+const char *app_appeal_centre(app_ctx *ctx);
+/* the acting staff member as the appeal rules see them */
+ticket_actor app_ticket_actor(app_ctx *ctx);
+/* the acting staff member as the ladder rules see them */
+escalation_actor app_esc_actor(app_ctx *ctx);
+/* a filter of everything the actor may see, with today's light boundaries */
+void app_appeal_filter(app_ctx *ctx, appeal_filter *f);
+/* whether an appeal at level with its handling deadline due is suggested (建议升级) */
+bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level);
+/* "黄灯, 剩余 2 个工作日" / "超期 3 个工作日": a running deadline's light and days */
+void app_light_text(ticket_light_t l, int workdays, strbuf *out);
+/* the items of a list typed with , ， or 、 between them, trimmed, empties dropped;
+ * a NULL-terminated array of *n strings, freed with app_split_list_free */
+char **app_split_list(const char *s, int *n);
+void app_split_list_free(char ***v);
+
+#endif

@@ -1,0 +1,334 @@
+/* The session's context, loaded on first need, and the one permission check. */
+#include "app/app.h"
+
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/workday.h"
+#include "core/xalloc.h"
+#include "model/category.h"
+#include "model/enterprise.h"
+#include "model/perm.h"
+#include "model/pool.h"
+#include "model/routing.h"
+#include "model/unit.h"
+#include "store/db.h"
+#include "store/staff_store.h"
+
+const char *app_os_login(void)
+{
+	static char *login;
+	if (!login) {
+		struct passwd *pw = getpwuid(getuid());
+		login = xstrdup(pw ? pw->pw_name : "");
+	}
+	return login;
+}
+
+static app_status need_db(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->db)
+		return APP_OK;
+	ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, err);
+	if (!ctx->db)
+		return APP_BAD;
+	db_set_today(ctx->db, ctx->today);
+	if (ctx->cfg)
+		db_set_busy_timeout(ctx->db, (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS));
+	return APP_OK;
+}
+
+static app_status need_actor(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->actor)
+		return APP_OK;
+	app_status st = need_db(ctx, err);
+	if (st != APP_OK)
+		return st;
+	const char *login = app_os_login();
+	staff *me = NULL;
+	int rc = staff_store_get(ctx->db, login, &me, err);
+	if (rc < 0)
+		return APP_BAD;
+	if (rc == 1) {
+		sb_reset(err);
+		sb_addf(err, _("'%s' is not registered as qifu staff in %s.\n"
+		               "Ask an administrator to add you:\n"
+		               "  qifu staff add --login %s --name NAME --unit UNIT --role ROLE"),
+		        login, ctx->db_path, login);
+		return APP_NO;
+	}
+	if (ctx->as_login && strcmp(ctx->as_login, login) != 0) {
+		perm_actor pa = { me->role, me->unit, me->area, me->level };
+		perm_verdict v = perm_check(&pa, PERM_ACT_AS, NULL);
+		if (!v.allow) {
+			sb_reset(err);
+			sb_addf(err, _("--as %s: %s"), ctx->as_login, _(v.reason));
+			staff_free(&me);
+			return APP_NO;
+		}
+		staff *other = NULL;
+		rc = staff_store_get(ctx->db, ctx->as_login, &other, err);
+		if (rc != 0) {
+			if (rc > 0) {
+				sb_reset(err);
+				sb_addf(err, _("--as %s: no such staff login"), ctx->as_login);
+			}
+			staff_free(&me);
+			return APP_BAD;
+		}
+		staff_free(&me);
+		me = other;
+	}
+	ctx->actor = me;
+	return APP_OK;
+}
+
+static app_status need_units(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->units)
+		return APP_OK;
+	char *path = paths_data_file("units.tsv");
+	unit_table *t = xcalloc(1, sizeof *t);
+	int rc = units_load(t, path, err);
+	free(path);
+	if (rc < 0) {
+		free(t);
+		return APP_BAD;
+	}
+	ctx->units = t;
+	return APP_OK;
+}
+
+static app_status need_rules(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->rules)
+		return APP_OK;
+	app_status st = need_units(ctx, err);
+	if (st != APP_OK)
+		return st;
+	catalog *cat = xcalloc(1, sizeof *cat);
+	routing *rt = xcalloc(1, sizeof *rt);
+	char *path = paths_data_file("routing.tsv");
+	int rc = catalog_load(cat, paths_data_dir(), err) < 0 ||
+	         routing_load(rt, path, ctx->units, err) < 0 ? -1 : 0;
+	free(path);
+	if (rc < 0) {
+		catalog_free(cat);
+		free(cat);
+		routing_free(rt);
+		free(rt);
+		return APP_BAD;
+	}
+	ent_rules *r = xcalloc(1, sizeof *r);
+	r->units = ctx->units;
+	r->cat = cat;
+	r->rt = rt;
+	ctx->rules = r;
+	return APP_OK;
+}
+
+static app_status need_pools(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->pools)
+		return APP_OK;
+	char *path = paths_data_file("pools.tsv");
+	pool_table *t = xcalloc(1, sizeof *t);
+	int rc = pools_load(t, path, err);
+	free(path);
+	if (rc < 0) {
+		free(t);
+		return APP_BAD;
+	}
+	ctx->pools = t;
+	return APP_OK;
+}
+
+/* whether a database file is there to hold the notices (an empty file is not one) */
+static bool have_database(const app_ctx *ctx)
+{
+	struct stat st;
+	return ctx->db_path && stat(ctx->db_path, &st) == 0 && st.st_size > 0;
+}
+
+static app_status need_calendar(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->cal)
+		return APP_OK;
+	if (ctx->db || have_database(ctx)) {
+		app_status st = need_db(ctx, err);
+		if (st != APP_OK)
+			return st;
+		return app_calendar_reload(ctx, ctx->db, err) < 0 ? APP_BAD : APP_OK;
+	}
+	/* no database yet: the notices the installation ships */
+	char *dir = app_holiday_dir(ctx);
+	ctx->cal = calendar_load(dir, err);
+	free(dir);
+	return ctx->cal ? APP_OK : APP_BAD;
+}
+
+app_status app_need(app_ctx *ctx, unsigned what, strbuf *err)
+{
+	static const struct {
+		unsigned bit;
+		app_status (*load)(app_ctx *ctx, strbuf *err);
+	} loaders[] = {
+		{ APP_NEED_DB, need_db },
+		{ APP_NEED_ACTOR, need_actor },
+		{ APP_NEED_CALENDAR, need_calendar },
+		{ APP_NEED_UNITS, need_units },
+		{ APP_NEED_RULES, need_rules },
+		{ APP_NEED_POOLS, need_pools },
+	};
+	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++) {
+		if (!(what & loaders[i].bit))
+			continue;
+		app_status st = loaders[i].load(ctx, err);
+		if (st != APP_OK)
+			return st;
+	}
+	return APP_OK;
+}
+
+/* load what a getter needs, or hand the failure to the face */
+static void require(app_ctx *ctx, unsigned what)
+{
+	strbuf err = STRBUF_INIT;
+	app_status st = app_need(ctx, what, &err);
+	if (st != APP_OK) {
+		if (ctx->fail)
+			ctx->fail(st, sb_str(&err));
+		/* a face that returns from fail has nowhere to go on from here */
+		abort();
+	}
+	sb_free(&err);
+}
+
+struct db *app_db(app_ctx *ctx)
+{
+	if (!ctx->db)
+		require(ctx, APP_NEED_DB);
+	return ctx->db;
+}
+
+struct staff *app_actor(app_ctx *ctx)
+{
+	if (!ctx->actor)
+		require(ctx, APP_NEED_ACTOR);
+	return ctx->actor;
+}
+
+struct calendar *app_calendar(app_ctx *ctx)
+{
+	if (!ctx->cal)
+		require(ctx, APP_NEED_CALENDAR);
+	return ctx->cal;
+}
+
+struct unit_table *app_units(app_ctx *ctx)
+{
+	if (!ctx->units)
+		require(ctx, APP_NEED_UNITS);
+	return ctx->units;
+}
+
+const struct ent_rules *app_ent_rules(app_ctx *ctx)
+{
+	if (!ctx->rules)
+		require(ctx, APP_NEED_RULES);
+	return ctx->rules;
+}
+
+const struct pool_table *app_pools(app_ctx *ctx)
+{
+	if (!ctx->pools)
+		require(ctx, APP_NEED_POOLS);
+	return ctx->pools;
+}
+
+const char *app_scope_area(app_ctx *ctx)
+{
+	const staff *me = app_actor(ctx);
+	if (me->role != ROLE_AREA_OFFICER)
+		return NULL;
+	/* an officer without an area sees nothing rather than everything */
+	return me->area ? me->area : "";
+}
+
+bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
+		strbuf *why)
+{
+	const staff *me = app_actor(ctx);
+	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_object po = { area, unit };
+	perm_verdict v = perm_check(&pa, (perm_action)action, &po);
+	if (!v.allow) {
+		sb_reset(why);
+		sb_addf(why, _("not allowed for %s (%s): %s"), me->login, _(role_label(me->role)),
+		        _(v.reason));
+	}
+	return v.allow;
+}
+
+inspection_params app_inspection_params(const app_ctx *ctx)
+{
+	inspection_params p = {
+		.quiet_first_day = (int)cfg_int(ctx->cfg, SET_QUIET_FIRST_DAY),
+		.quiet_last_day = (int)cfg_int(ctx->cfg, SET_QUIET_LAST_DAY),
+		.filing_workdays = (int)cfg_int(ctx->cfg, SET_FILING_WORKDAYS),
+		.emergency_late_days = (int)cfg_int(ctx->cfg, SET_EMERGENCY_LATE_DAYS),
+	};
+	return p;
+}
+
+ticket_params app_ticket_params(const app_ctx *ctx)
+{
+	ticket_params p = {
+		.dispatch_days = (int)cfg_int(ctx->cfg, SET_DISPATCH_DAYS),
+		.simple_days = (int)cfg_int(ctx->cfg, SET_SIMPLE_DAYS),
+		.general_days = (int)cfg_int(ctx->cfg, SET_GENERAL_DAYS),
+		.complex_days = (int)cfg_int(ctx->cfg, SET_COMPLEX_DAYS),
+		.explain_days = (int)cfg_int(ctx->cfg, SET_EXPLAIN_DAYS),
+		.feedback_days = (int)cfg_int(ctx->cfg, SET_FEEDBACK_DAYS),
+		.yellow_days = (int)cfg_int(ctx->cfg, SET_YELLOW_DAYS),
+	};
+	return p;
+}
+
+assessment_tiers app_assessment_tiers(const app_ctx *ctx)
+{
+	assessment_tiers t = {
+		.tier1_min = (int)cfg_int(ctx->cfg, SET_TIER1_MIN),
+		.tier2_min = (int)cfg_int(ctx->cfg, SET_TIER2_MIN),
+	};
+	return t;
+}
+
+void app_ctx_free(app_ctx *ctx)
+{
+	db_close(&ctx->db);
+	calendar_free(&ctx->cal);
+	staff_free(&ctx->actor);
+	if (ctx->rules) {
+		catalog_free((catalog *)ctx->rules->cat);
+		free((void *)ctx->rules->cat);
+		routing_free((routing *)ctx->rules->rt);
+		free((void *)ctx->rules->rt);
+		xfree(&ctx->rules);
+	}
+	if (ctx->units) {
+		units_free(ctx->units);
+		xfree(&ctx->units);
+	}
+	if (ctx->pools) {
+		pools_free(ctx->pools);
+		xfree(&ctx->pools);
+	}
+}

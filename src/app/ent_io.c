@@ -1,0 +1,377 @@
+/* Enterprise spreadsheets in and out (app/ent_io.h): the register walked a page at a
+ * time, the export writer, and the import that reads and checks a whole file before
+ * anything is written. */
+#include "app/ent_io.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/csv.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "core/xlsx.h"
+#include "model/category.h"
+#include "model/ent_import.h"
+#include "model/enterprise.h"
+#include "store/db.h"
+#include "store/enterprise_store.h"
+#include "store/staff_store.h"
+
+/* call fn on every record the filter matches, a page at a time so that the
+ * database is never held while rows are printed or written; fn returns -1 to stop
+ * (its reason in err) */
+int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                 int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
+                 strbuf *err)
+{
+	enum { PAGE = 500 };
+	ent_record *page = xcalloc(PAGE, sizeof *page);
+	int n, rc = 0;
+	for (long off = 0; rc == 0; off += PAGE) {
+		if (ent_store_records(app_db(ctx), f, sort, desc, off, PAGE, page, &n, err) < 0) {
+			rc = -1;
+			break;
+		}
+		for (int i = 0; i < n; i++) {
+			if (rc == 0 && fn(&page[i], arg, err) < 0)
+				rc = -1;
+			ent_record_clear(&page[i]);
+		}
+		if (n < PAGE)
+			break;
+	}
+	free(page);
+	return rc;
+}
+
+/* the export columns: the import template's, so an export can be imported again,
+ * then the routing for reading */
+static const ent_field export_fields[] = {
+	ENT_F_NAME, ENT_F_USCC, ENT_F_AREA, ENT_F_CATEGORY, ENT_F_GROUP, ENT_F_AVIATION,
+	ENT_F_INTRODUCED, ENT_F_ADDRESS, ENT_F_LEGAL_REP, ENT_F_CONTACT, ENT_F_PHONE,
+	ENT_F_COMMISSIONER,
+};
+#define NEXPORT ((int)(sizeof export_fields / sizeof export_fields[0]) + 2)
+
+typedef struct export_state {
+	csv_writer *csv;
+	xlsx_table *xlsx;
+	const catalog *cat;
+	long rows, total;
+	ent_io_progress progress;
+	void *arg;
+} export_state;
+
+/* how often a long export reports, in rows */
+#define EXPORT_PROGRESS_EVERY 500
+
+static int export_one(const ent_record *e, void *arg, strbuf *err)
+{
+	export_state *st = arg;
+	const category *k = catalog_category(st->cat, e->category);
+	strbuf coop = STRBUF_INIT;
+	for (const char *p = e->coop_units; *p; p++)
+		*p == '|' ? sb_add(&coop, "、") : sb_addc(&coop, *p);
+	const char *cells[NEXPORT] = { e->name, e->uscc, e->area, k ? k->label : e->category,
+		e->group, e->aviation ? "是" : "否", e->introduced_by, e->address, e->legal_rep,
+		e->contact, e->phone, e->commissioner, e->lead_unit, sb_str(&coop) };
+	int rc = 0;
+	/* a failed write is reported by the close; stop at once */
+	if ((st->csv && csvw_row(st->csv, cells, NEXPORT) < 0) ||
+	    (st->xlsx && xlsx_row(st->xlsx, cells) < 0))
+		rc = -1;
+	st->rows++;
+	if (rc == 0 && st->progress && st->rows % EXPORT_PROGRESS_EVERY == 0 &&
+	    st->progress(st->arg, ENT_IO_EXPORT, st->rows, st->total)) {
+		sb_add(err, _("export cancelled"));
+		rc = -1;
+	}
+	sb_free(&coop);
+	return rc;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+	return n >= m && strcasecmp(s + n - m, suffix) == 0;
+}
+
+int ent_export_check_path(const char *path, bool *xlsx, strbuf *err)
+{
+	*xlsx = ends_with(path, ".xlsx");
+	if (!*xlsx && !ends_with(path, ".csv")) {
+		sb_addf(err, _("export: %s: the file name must end in .csv or .xlsx"), path);
+		return -1;
+	}
+	return 0;
+}
+
+int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                     const char *path, ent_io_progress progress, void *arg, long *rows,
+                     strbuf *err)
+{
+	bool xlsx;
+	*rows = 0;
+	if (ent_export_check_path(path, &xlsx, err) < 0)
+		return -1;
+	export_state st = { 0 };
+	st.cat = app_ent_rules(ctx)->cat;
+	st.progress = progress;
+	st.arg = arg;
+	if (progress && ent_store_count(app_db(ctx), f, &st.total, err) < 0)
+		return -1;
+	const char *headers[NEXPORT];
+	for (int i = 0; i < NEXPORT - 2; i++)
+		headers[i] = ent_field_header(export_fields[i]);
+	headers[NEXPORT - 2] = "牵头单位";
+	headers[NEXPORT - 1] = "配合单位";
+	if (xlsx) {
+		xlsx_col cols[NEXPORT];
+		for (int i = 0; i < NEXPORT; i++) {
+			cols[i].header = headers[i];
+			cols[i].kind = i == 1 || i == 10 ? XLSX_CODE : XLSX_TEXT;
+		}
+		char now[20], *title;
+		db_now(app_db(ctx), now);
+		title = xasprintf(_("Enterprise register, exported %s"), now);
+		st.xlsx = xlsx_open(path, title, NEXPORT, cols, err);
+		free(title);
+	} else {
+		st.csv = csvw_open(path, err);
+		if (st.csv)
+			csvw_row(st.csv, headers, NEXPORT);
+	}
+	if (!st.csv && !st.xlsx)
+		return -1;
+	bool ok = app_ent_each(ctx, f, sort, desc, export_one, &st, err) == 0;
+	int closed = xlsx ? xlsx_close(&st.xlsx, ok, err) : csvw_close(&st.csv, ok, err);
+	if (!ok || closed < 0)
+		return -1;
+	*rows = st.rows;
+	return 0;
+}
+
+/* the codes seen so far in the file, with the line of their first row */
+typedef struct seen {
+	char **keys;
+	long *lines;
+	size_t cap, n;
+} seen;
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+/* 0 when added; else the line where key was first seen */
+static long seen_add(seen *t, const char *key, long line)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		seen bigger = { 0 };
+		bigger.cap = t->cap ? t->cap * 2 : 1024;
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.lines = xcalloc(bigger.cap, sizeof *bigger.lines);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->keys[i])
+				seen_add(&bigger, t->keys[i], t->lines[i]);
+		for (size_t i = 0; i < t->cap; i++)
+			free(t->keys[i]);
+		free(t->keys);
+		free(t->lines);
+		*t = bigger;
+	}
+	size_t i = hash(key) & (t->cap - 1);
+	while (t->keys[i]) {
+		if (strcmp(t->keys[i], key) == 0)
+			return t->lines[i];
+		i = (i + 1) & (t->cap - 1);
+	}
+	t->keys[i] = xstrdup(key);
+	t->lines[i] = line;
+	t->n++;
+	return 0;
+}
+
+static void seen_free(seen *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->keys[i]);
+	free(t->keys);
+	free(t->lines);
+}
+
+/* the state of one check: the result, and what only the check needs */
+typedef struct check_run {
+	const char *path;
+	ent_import_result *imp;
+	const ent_import_hooks *hooks;
+	seen codes;
+} check_run;
+
+static void report_bad(check_run *run, const csv_row *row, const char *column, const char *why)
+{
+	run->imp->nbad++;
+	if (run->hooks && run->hooks->bad)
+		run->hooks->bad(run->hooks->arg, row, column, why);
+}
+
+/* check one data row: 0 kept among the good rows, -1 reported as bad */
+static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const csv_row *row)
+{
+	ent_record e = { 0 };
+	char *commissioner = NULL;
+	ent_field bad;
+	strbuf err = STRBUF_INIT;
+	int rc = -1;
+	ent_import_result *imp = run->imp;
+	if (import_row(map, row->fields, row->nfields, &e, &commissioner, &bad, &err) < 0 ||
+	    ent_validate(app_ent_rules(ctx), &e, NULL, &bad, &err) != ENT_OK) {
+		report_bad(run, row, ent_field_header(bad), sb_str(&err));
+		goto out;
+	}
+	long first = seen_add(&run->codes, e.uscc, row->line);
+	if (first) {
+		sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
+		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		goto out;
+	}
+	char *owner = NULL;
+	if (ent_store_uscc_owner(app_db(ctx), e.uscc, &owner, &err) == 0) {
+		sb_reset(&err);
+		sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
+		free(owner);
+		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		goto out;
+	}
+	if (*commissioner) {
+		staff *s = NULL;
+		if (staff_store_get(app_db(ctx), commissioner, &s, &err) != 0) {
+			sb_reset(&err);
+			sb_addf(&err, _("no staff login '%s'"), commissioner);
+			report_bad(run, row, ent_field_header(ENT_F_COMMISSIONER), sb_str(&err));
+			goto out;
+		}
+		e.commissioner_id = s->id;
+		staff_free(&s);
+	}
+	if (imp->ngood == imp->cap) {
+		imp->cap = imp->cap ? imp->cap * 2 : 256;
+		imp->good = xrealloc(imp->good, sizeof *imp->good * (size_t)imp->cap);
+	}
+	imp->good[imp->ngood].e = e;
+	imp->good[imp->ngood].line = row->line;
+	imp->ngood++;
+	memset(&e, 0, sizeof e);
+	rc = 0;
+out:
+	ent_record_clear(&e);
+	free(commissioner);
+	sb_free(&err);
+	return rc;
+}
+
+/* how often checking reports, in rows */
+#define CHECK_PROGRESS_EVERY 1000
+
+int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hooks,
+                     ent_import_result *imp, strbuf *err)
+{
+	memset(imp, 0, sizeof *imp);
+	imp->path = xstrdup(path);
+	check_run run = { path, imp, hooks, { 0 } };
+	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
+	import_map map;
+	csv_row row;
+	int rc = -1;
+	csv_reader *r = csv_open(path, &why);
+	if (!r) {
+		sb_add(err, sb_str(&why));
+		goto out;
+	}
+	imp->encoding = xstrdup(csv_encoding(r));
+	int got = csv_next(r, &row, &why);
+	if (got <= 0) {
+		if (got < 0)
+			sb_addf(err, "%s: %s", path, sb_str(&why));
+		else
+			sb_addf(err, _("%s: no header row"), path);
+		goto out;
+	}
+	if (import_map_header(&map, row.fields, row.nfields, &why, &ignored) < 0) {
+		sb_addf(err, _("%s:%ld: %s"), path, row.line, sb_str(&why));
+		goto out;
+	}
+	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
+		goto out;
+	while ((got = csv_next(r, &row, &why)) == 1) {
+		imp->rows++;
+		check_row(ctx, &run, &map, &row);
+		size_t done, total;
+		csv_progress(r, &done, &total);
+		if (hooks && hooks->progress && imp->rows % CHECK_PROGRESS_EVERY == 0 &&
+		    hooks->progress(hooks->arg, ENT_IO_CHECK, (long)done, (long)total)) {
+			sb_add(err, _("import cancelled; nothing imported"));
+			goto out;
+		}
+	}
+	if (got < 0) {
+		/* a broken file cannot be trusted past the break: nothing is imported */
+		sb_addf(err, _("%s: %s; nothing imported"), path, sb_str(&why));
+		goto out;
+	}
+	if (imp->rows == 0) {
+		sb_addf(err, _("%s: only a header row, no enterprises"), path);
+		goto out;
+	}
+	rc = 0;
+out:
+	seen_free(&run.codes);
+	csv_close(&r);
+	sb_free(&why);
+	sb_free(&ignored);
+	return rc;
+}
+
+/* how often writing reports, in rows */
+#define WRITE_PROGRESS_EVERY 500
+
+int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
+                     void *arg, strbuf *err)
+{
+	db *d = app_db(ctx);
+	const char *actor = app_actor(ctx)->login;
+	if (db_begin(d, err) < 0)
+		return -1;
+	for (long i = 0; i < imp->ngood; i++) {
+		int64_t id;
+		if (ent_store_insert(d, actor, &imp->good[i].e, &id, err) < 0) {
+			sb_addf(err, _(" (line %ld)"), imp->good[i].line);
+			db_rollback(d);
+			return -1;
+		}
+		long done = i + 1;
+		if (progress && (done % WRITE_PROGRESS_EVERY == 0 || done == imp->ngood) &&
+		    progress(arg, ENT_IO_IMPORT, done, imp->ngood)) {
+			sb_add(err, _("import cancelled"));
+			db_rollback(d);
+			return -1;
+		}
+	}
+	return db_commit(d, err);
+}
+
+void ent_import_free(ent_import_result *imp)
+{
+	for (long i = 0; i < imp->ngood; i++)
+		ent_record_clear(&imp->good[i].e);
+	xfree(&imp->good);
+	xfree(&imp->path);
+	xfree(&imp->encoding);
+	memset(imp, 0, sizeof *imp);
+}
+

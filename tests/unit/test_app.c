@@ -1,0 +1,231 @@
+/* The application layer against a temporary database, without curses: the context
+ * loads what a use case needs and says why when it cannot (no database, a login that
+ * is not staff, --as for a non-administrator), the face's fail hook is called instead
+ * of an exit, the one permission check words a refusal, the calendar is seeded from the
+ * shipped notices, and a notice imported through the app moves the calendar. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/holiday_import.h"
+#include "core/workday.h"
+#include "model/perm.h"
+#include "store/db.h"
+#include "store/holiday_store.h"
+#include "store/staff_store.h"
+
+static char dir[] = "/tmp/qifu-app-XXXXXX";
+static char path[96];
+
+/* a database whose only staff member is the person running the test, as role */
+static void make_db(role_t role)
+{
+	strbuf err = STRBUF_INIT;
+	unlink(path);
+	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	if (!d)
+		fail_msg("%s", sb_str(&err));
+	staff s = { .login = (char *)app_os_login(), .name = "测试", .unit = "区企服中心",
+		.role = role };
+	if (staff_store_add(d, "test", &s, &err) < 0)
+		fail_msg("%s", sb_str(&err));
+	staff o = { .login = "other", .name = "别人", .unit = "区科经局", .role = ROLE_UNIT_STAFF };
+	if (staff_store_add(d, "test", &o, &err) < 0)
+		fail_msg("%s", sb_str(&err));
+	db_close(&d);
+	sb_free(&err);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	char cmd[160];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void test_need(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *db;         /* NULL: the test database */
+		role_t role;
+		const char *as;
+		unsigned what;
+		app_status want;
+		const char *says;       /* in the message; NULL: no message */
+	} t[] = {
+		{ "/nonexistent/qifu.db", ROLE_ADMIN, NULL, APP_NEED_DB, APP_BAD, "/nonexistent/qifu.db" },
+		{ NULL, ROLE_FRONTDESK, NULL, APP_NEED_ACTOR, APP_OK, NULL },
+		{ NULL, ROLE_FRONTDESK, "other", APP_NEED_ACTOR, APP_NO, "--as other" },
+		{ NULL, ROLE_ADMIN, "other", APP_NEED_ACTOR, APP_OK, NULL },
+		{ NULL, ROLE_ADMIN, "nobody", APP_NEED_ACTOR, APP_BAD, "--as nobody" },
+		{ NULL, ROLE_ADMIN, NULL, APP_NEED_ALL, APP_OK, NULL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		make_db(t[i].role);
+		app_ctx ctx = { .db_path = t[i].db ? t[i].db : path, .as_login = t[i].as,
+			.today = 20430 };
+		strbuf err = STRBUF_INIT;
+		app_status st = app_need(&ctx, t[i].what, &err);
+		if (st != t[i].want)
+			fail_msg("row %zu: status %d, want %d (%s)", i, st, t[i].want, sb_str(&err));
+		if (t[i].says && !strstr(sb_str(&err), t[i].says))
+			fail_msg("row %zu: message '%s' lacks '%s'", i, sb_str(&err), t[i].says);
+		if (st == APP_OK && (t[i].what & APP_NEED_ALL) == APP_NEED_ALL)
+			assert_true(ctx.db && ctx.actor && ctx.cal && ctx.units && ctx.rules && ctx.pools);
+		app_ctx_free(&ctx);
+		sb_free(&err);
+	}
+	/* a login that is not staff is told how to be added */
+	strbuf err = STRBUF_INIT;
+	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	assert_null(d); /* init refuses an existing file */
+	sb_reset(&err);
+	unlink(path);
+	d = db_open(path, DB_OPEN_CREATE, &err);
+	assert_non_null(d);
+	db_close(&d);
+	app_ctx ctx = { .db_path = path };
+	assert_int_equal(app_need(&ctx, APP_NEED_ACTOR, &err), APP_NO);
+	assert_non_null(strstr(sb_str(&err), "qifu staff add --login"));
+	app_ctx_free(&ctx);
+	sb_free(&err);
+}
+
+static jmp_buf failed_at;
+static app_status failed_with;
+
+static void fail_hook(app_status st, const char *msg)
+{
+	failed_with = st;
+	assert_non_null(strstr(msg, "/nonexistent/x.db"));
+	longjmp(failed_at, 1);
+}
+
+/* a getter that cannot load hands the failure to the face instead of exiting */
+static void test_fail_hook(void **state)
+{
+	(void)state;
+	app_ctx ctx = { .db_path = "/nonexistent/x.db", .fail = fail_hook };
+	failed_with = APP_OK;
+	if (setjmp(failed_at) == 0) {
+		app_db(&ctx);
+		fail_msg("app_db returned on a missing database");
+	}
+	assert_int_equal(failed_with, APP_BAD);
+	app_ctx_free(&ctx);
+}
+
+static void test_allowed(void **state)
+{
+	(void)state;
+	static const struct {
+		role_t role;
+		int act;
+		bool want;
+		const char *says;
+	} t[] = {
+		{ ROLE_ADMIN, PERM_HOLIDAY_IMPORT, true, NULL },
+		{ ROLE_FRONTDESK, PERM_HOLIDAY_IMPORT, false, "only an administrator may import" },
+		{ ROLE_SUPERVISOR, PERM_HOLIDAY_IMPORT, false, "(supervisor)" },
+		{ ROLE_FRONTDESK, PERM_ENT_VIEW, true, NULL },
+		{ ROLE_LEADER, PERM_ENT_ADD, false, "leaders do not maintain" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		make_db(t[i].role);
+		app_ctx ctx = { .db_path = path };
+		strbuf why = STRBUF_INIT;
+		assert_int_equal(app_need(&ctx, APP_NEED_ACTOR, &why), APP_OK);
+		bool got = app_allowed(&ctx, t[i].act, NULL, NULL, &why);
+		if (got != t[i].want)
+			fail_msg("row %zu: %s for %s", i, got ? "allowed" : "refused",
+			         perm_action_code((perm_action)t[i].act));
+		if (t[i].says && !strstr(sb_str(&why), t[i].says))
+			fail_msg("row %zu: '%s' lacks '%s'", i, sb_str(&why), t[i].says);
+		app_ctx_free(&ctx);
+		sb_free(&why);
+	}
+}
+
+/* the calendar comes from the database, seeded from the shipped notices; a notice
+ * imported through the app replaces the provisional year in the same context */
+static void test_calendar(void **state)
+{
+	(void)state;
+	make_db(ROLE_ADMIN);
+	qdate today;
+	assert_true(date_parse("2026-12-06", &today));
+	app_ctx ctx = { .db_path = path, .today = today };
+	strbuf err = STRBUF_INIT;
+	assert_int_equal(app_need(&ctx, APP_NEED_DB | APP_NEED_CALENDAR, &err), APP_OK);
+	holiday_year *ys;
+	int n;
+	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &err), 0);
+	assert_int_equal(n, 2);
+	holiday_years_free(ys, n);
+	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_PROVISIONAL);
+	qdate a, b;
+	assert_true(date_parse("2026-12-30", &a) && date_parse("2027-01-05", &b));
+	assert_int_equal(app_calendar_caveat(&ctx, a, b, &err), 1);
+	assert_non_null(strstr(sb_str(&err), "2027 has no State Council notice yet"));
+	sb_reset(&err);
+	assert_int_equal(app_calendar_caveat(&ctx, a, a, &err), 0);
+
+	char notice[128];
+	snprintf(notice, sizeof notice, "%s/2027.txt", dir);
+	FILE *f = fopen(notice, "w");
+	assert_non_null(f);
+	fputs("notice: 测试\nholiday 2027-01-01..2027-01-03 元旦\nworkday 2027-01-09 元旦\n", f);
+	fclose(f);
+	holiday_preview pv;
+	assert_int_equal(holiday_import_preview(&ctx, notice, &pv, &err), 0);
+	/* 02 and 03 become holidays, 09 a make-up day, and every other provisional day of
+	 * the year goes (春节…国庆 of the statutory table) */
+	assert_true(pv.nchanged > 3);
+	assert_int_equal(pv.was, CAL_SOURCE_PROVISIONAL);
+	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_PROVISIONAL); /* not yet */
+	assert_int_equal(holiday_import_apply(&ctx, &pv, &err), 0);
+	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_NOTICE);
+	qdate jan9;
+	assert_true(date_parse("2027-01-09", &jan9));
+	assert_int_equal(calendar_day(ctx.cal, jan9, NULL), DAY_MAKEUP_WORKDAY);
+	holiday_preview_clear(&pv);
+	/* a bad notice is refused naming its line, and nothing changes */
+	f = fopen(notice, "w");
+	fputs("holiday 2027-02-30 春节\n", f);
+	fclose(f);
+	sb_reset(&err);
+	assert_int_equal(holiday_import_preview(&ctx, notice, &pv, &err), 2);
+	assert_non_null(strstr(sb_str(&err), "2027.txt:1: 2027-02-30 is not a real calendar date"));
+	holiday_preview_clear(&pv);
+	app_ctx_free(&ctx);
+	sb_free(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_need),
+		cmocka_unit_test(test_fail_hook),
+		cmocka_unit_test(test_allowed),
+		cmocka_unit_test(test_calendar),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
