@@ -382,40 +382,25 @@ out:
 
 /* ---- the moves -------------------------------------------------------------- */
 
-/* which options a verb takes */
-enum {
-	MO_UNIT = 1u << 0,
-	MO_RELATED = 1u << 1,
-	MO_REASON = 1u << 2,
-	MO_TEXT = 1u << 3,
-	MO_RESULT = 1u << 4,
-	MO_UNTIL = 1u << 5,
-	MO_INTO = 1u << 6,
-	MO_CALLBACK = 1u << 7,      /* --satisfied | --dissatisfied */
-};
-
-/* The verbs of issue 4; callback's action is chosen by --satisfied/--dissatisfied. */
-static const struct move_verb {
+/* a verb of TICKET_ACTIONS: callback's action is chosen by --satisfied/--dissatisfied */
+struct move_verb {
 	const char *verb;
 	ticket_action action;
-	unsigned opts;
-} move_verbs[] = {
-	{ "self-handle", TICKET_ACT_SELF_HANDLE, 0 },
-	{ "submit", TICKET_ACT_SUBMIT, 0 },
-	{ "dispatch", TICKET_ACT_DISPATCH, MO_UNIT | MO_RELATED },
-	{ "sign", TICKET_ACT_SIGN, 0 },
-	{ "return", TICKET_ACT_RETURN, MO_REASON },
-	{ "extend", TICKET_ACT_EXTEND, MO_UNTIL | MO_REASON },
-	{ "explain", TICKET_ACT_EXPLAIN, MO_TEXT },
-	{ "answer", TICKET_ACT_ANSWER, MO_RESULT },
-	{ "callback", TICKET_ACT_CALLBACK_SATISFIED, MO_CALLBACK | MO_REASON },
-	{ "feedback", TICKET_ACT_FEEDBACK, MO_TEXT },
-	{ "clarify", TICKET_ACT_CLARIFY, MO_TEXT },
-	{ "request-close", TICKET_ACT_REQUEST_CLOSE, 0 },
-	{ "close", TICKET_ACT_CLOSE, 0 },
-	{ "withdraw", TICKET_ACT_WITHDRAW, MO_REASON },
-	{ "merge", TICKET_ACT_MERGE, MO_INTO },
+	unsigned opts;            /* TICKET_OPT_* */
 };
+
+/* the move a verb names, from the one action table; false for no such verb */
+static bool move_verb_find(const char *verb, struct move_verb *v)
+{
+	for (int a = 0; a < TICKET_ACT__COUNT; a++) {
+		const char *w = ticket_action_verb((ticket_action)a);
+		if (w && strcmp(w, verb) == 0) {
+			*v = (struct move_verb){ w, (ticket_action)a, ticket_action_opts((ticket_action)a) };
+			return true;
+		}
+	}
+	return false;
+}
 
 typedef struct move_args {
 	const char *number;
@@ -432,15 +417,15 @@ typedef struct move_args {
 static int parse_move(const struct move_verb *v, int argc, char **argv, move_args *a)
 {
 	static const struct option opts[] = {
-		{ "unit", required_argument, NULL, MO_UNIT },
-		{ "related", required_argument, NULL, MO_RELATED },
-		{ "reason", required_argument, NULL, MO_REASON },
-		{ "text", required_argument, NULL, MO_TEXT },
-		{ "result", required_argument, NULL, MO_RESULT },
-		{ "until", required_argument, NULL, MO_UNTIL },
-		{ "into", required_argument, NULL, MO_INTO },
-		{ "satisfied", no_argument, NULL, MO_CALLBACK | 0x1000 },
-		{ "dissatisfied", no_argument, NULL, MO_CALLBACK | 0x2000 },
+		{ "unit", required_argument, NULL, TICKET_OPT_UNIT },
+		{ "related", required_argument, NULL, TICKET_OPT_RELATED },
+		{ "reason", required_argument, NULL, TICKET_OPT_REASON },
+		{ "text", required_argument, NULL, TICKET_OPT_TEXT },
+		{ "result", required_argument, NULL, TICKET_OPT_RESULT },
+		{ "until", required_argument, NULL, TICKET_OPT_UNTIL },
+		{ "into", required_argument, NULL, TICKET_OPT_INTO },
+		{ "satisfied", no_argument, NULL, TICKET_OPT_CALLBACK | 0x1000 },
+		{ "dissatisfied", no_argument, NULL, TICKET_OPT_CALLBACK | 0x2000 },
 		{ "version", required_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -468,12 +453,12 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 			return EXIT_USAGE;
 		}
 		switch (c & 0xff) {
-		case MO_UNIT: a->unit = optarg; break;
-		case MO_RELATED: a->related = optarg; break;
-		case MO_REASON: case MO_TEXT: case MO_RESULT: a->text = optarg; break;
-		case MO_UNTIL: a->until = optarg; break;
-		case MO_INTO: a->into = optarg; break;
-		case MO_CALLBACK: {
+		case TICKET_OPT_UNIT: a->unit = optarg; break;
+		case TICKET_OPT_RELATED: a->related = optarg; break;
+		case TICKET_OPT_REASON: case TICKET_OPT_TEXT: case TICKET_OPT_RESULT: a->text = optarg; break;
+		case TICKET_OPT_UNTIL: a->until = optarg; break;
+		case TICKET_OPT_INTO: a->into = optarg; break;
+		case TICKET_OPT_CALLBACK: {
 			int which = c & 0x1000 ? 1 : 2;
 			if (a->callback && a->callback != which) {
 				say_error(_("appeal callback: --satisfied or --dissatisfied, not both"));
@@ -488,7 +473,7 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	if ((v->opts & MO_CALLBACK) && !a->callback) {
+	if ((v->opts & TICKET_OPT_CALLBACK) && !a->callback) {
 		say_error(_("appeal callback: say --satisfied or --dissatisfied"));
 		return EXIT_USAGE;
 	}
@@ -504,7 +489,7 @@ static int build_input(app_ctx *ctx, const struct move_verb *v, const move_args 
 	memset(in, 0, sizeof *in);
 	in->until = DATE_NONE;
 	if (a->text) {
-		const char *opt = v->opts & MO_RESULT ? "--result" : v->opts & MO_TEXT ? "--text"
+		const char *opt = v->opts & TICKET_OPT_RESULT ? "--result" : v->opts & TICKET_OPT_TEXT ? "--text"
 			: "--reason";
 		if (!(*text = appeal_cli_text(opt, a->text, true, TEXT_MAX)))
 			return EXIT_USAGE;
@@ -625,9 +610,9 @@ int cmd_appeal(app_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(ctx, argc - 1, argv + 1);
-	for (size_t i = 0; i < sizeof move_verbs / sizeof move_verbs[0]; i++)
-		if (strcmp(argv[1], move_verbs[i].verb) == 0)
-			return run_move(ctx, &move_verbs[i], argc - 1, argv + 1);
+	struct move_verb v;
+	if (move_verb_find(argv[1], &v))
+		return run_move(ctx, &v, argc - 1, argv + 1);
 	say_error(_("appeal: unknown subcommand '%s' (see 'qifu appeal --help')"), argv[1]);
 	return EXIT_USAGE;
 }

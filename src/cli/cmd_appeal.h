@@ -38,10 +38,9 @@ void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
  * fields in print order. */
 enum { APPEAL_SHEET_FIELDS = 24 };
 typedef struct appeal_sheet {
-	const char *title;         /* the heading */
-	const char *xlsx_title;    /* the workbook's title row, %s the appeal number */
+	const char *title;         /* the heading; the workbook's title row adds the number */
+	const char *name;          /* what it is, for "wrote the dispatch sheet of …" */
 	const char *signature;     /* who signs, on the last line */
-	const char *written;       /* "wrote the … of %s to %s\n": number, path */
 	int n;
 	struct {
 		const char *label;

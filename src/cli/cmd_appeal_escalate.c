@@ -354,9 +354,8 @@ static int supervise_sheet(app_ctx *ctx, const appeal_record *a, appeal_sheet *s
 	ticket_due_text(l, days, &late);
 	staff *me = app_actor(ctx);
 	s->title = _("Enterprise appeal supervision sheet");
-	s->xlsx_title = _("Enterprise appeal supervision sheet %s");
+	s->name = _("supervision sheet");
 	s->signature = _("Supervising unit (seal):");
-	s->written = _("wrote the supervision sheet of %s to %s\n");
 	appeal_sheet_add(s, _("Appeal number"), xstrdup(a->number));
 	appeal_sheet_add(s, _("Enterprise"), xstrdup(a->enterprise_name));
 	appeal_sheet_add(s, _("USCC"), xstrdup(a->uscc));

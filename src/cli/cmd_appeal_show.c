@@ -793,7 +793,7 @@ static int sheet_txt(app_ctx *ctx, const appeal_record *a, const appeal_sheet *s
 		rc = EXIT_USAGE;
 	}
 	if (path && rc == EXIT_OK)
-		printf(s->written, a->number, path);
+		printf(_("wrote the %s of %s to %s\n"), s->name, a->number, path);
 	sb_free(&out);
 	return rc;
 }
@@ -802,7 +802,7 @@ static int sheet_xlsx(const appeal_record *a, const appeal_sheet *s, const char 
 {
 	xlsx_col cols[2] = { { _("Field"), XLSX_TEXT }, { _("Value"), XLSX_CODE } };
 	strbuf err = STRBUF_INIT;
-	char *title = xasprintf(s->xlsx_title, a->number);
+	char *title = xasprintf("%s %s", s->title, a->number);
 	xlsx_table *t = xlsx_open(path, title, 2, cols, &err);
 	free(title);
 	if (!t) {
@@ -820,7 +820,7 @@ static int sheet_xlsx(const appeal_record *a, const appeal_sheet *s, const char 
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	printf(s->written, a->number, path);
+	printf(_("wrote the %s of %s to %s\n"), s->name, a->number, path);
 	sb_free(&err);
 	return EXIT_OK;
 }
@@ -884,9 +884,8 @@ static int dispatch_sheet(app_ctx *ctx, const appeal_record *a, appeal_sheet *s)
 	char d[16];
 	const ticket_timer_state *h = &a->timers.t[TICKET_TIMER_HANDLE];
 	s->title = _("Enterprise appeal dispatch sheet");
-	s->xlsx_title = _("Enterprise appeal dispatch sheet %s");
+	s->name = _("dispatch sheet");
 	s->signature = _("Signed for by (lead unit):");
-	s->written = _("wrote the dispatch sheet of %s to %s\n");
 	appeal_sheet_add(s, _("Appeal number"), xstrdup(a->number));
 	appeal_sheet_add(s, _("Enterprise"), xstrdup(a->enterprise_name));
 	appeal_sheet_add(s, _("USCC"), xstrdup(a->uscc));

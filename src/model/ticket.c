@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 
 static const char *const state_codes[TICKET_ST__COUNT] = {
 	[TICKET_ST_NEW] = "new",
@@ -62,48 +63,21 @@ static const char *const kind_labels[TICKET_KIND__COUNT] = {
 	[TICKET_KIND_COMPLEX] = N_("complex matter"),
 };
 
-/* Per-action properties that do not depend on the state. */
+/* Per-action properties that do not depend on the state: TICKET_ACTIONS */
 static const struct action_def {
 	const char *code;
+	const char *verb;
 	const char *label;
 	const char *text_label;  /* what the required text is, for forms and errors */
 	unsigned needs;
 	bool irreversible;
 	ticket_lead_op lead;
+	unsigned opts;
 } actions[TICKET_ACT__COUNT] = {
-	[TICKET_ACT_REGISTER] = { "register", N_("register"), NULL, 0, false,
-		TICKET_LEAD_KEEP },
-	[TICKET_ACT_SELF_HANDLE] = { "self_handle", N_("handle in own unit"), NULL, 0, false,
-		TICKET_LEAD_SET_FIRST },
-	[TICKET_ACT_SUBMIT] = { "submit", N_("submit to the centre"), NULL, 0, false,
-		TICKET_LEAD_CLEAR },
-	[TICKET_ACT_DISPATCH] = { "dispatch", N_("dispatch"), NULL, TICKET_NEEDS_UNIT, false,
-		TICKET_LEAD_SET_INPUT },
-	[TICKET_ACT_SIGN] = { "sign", N_("sign for"), NULL, 0, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_RETURN] = { "return", N_("return"), N_("reason for the return"),
-		TICKET_NEEDS_TEXT, false, TICKET_LEAD_CLEAR },
-	[TICKET_ACT_EXTEND] = { "extend", N_("extend"), N_("reason for the extension"),
-		TICKET_NEEDS_TEXT | TICKET_NEEDS_DATE, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_EXPLAIN] = { "explain", N_("explanatory reply"),
-		N_("text of the explanatory reply"), TICKET_NEEDS_TEXT, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_ANSWER] = { "answer", N_("answer"), N_("result"), TICKET_NEEDS_TEXT, false,
-		TICKET_LEAD_KEEP },
-	[TICKET_ACT_CALLBACK_SATISFIED] = { "callback_satisfied", N_("callback: satisfied"),
-		NULL, 0, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_CALLBACK_DISSATISFIED] = { "callback_dissatisfied",
-		N_("callback: dissatisfied"), N_("reason for the dissatisfaction"),
-		TICKET_NEEDS_TEXT, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_FEEDBACK] = { "feedback", N_("feed back to the units"),
-		N_("text of the feedback"), TICKET_NEEDS_TEXT, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_CLARIFY] = { "clarify", N_("explain to the enterprise"),
-		N_("text of the explanation"), TICKET_NEEDS_TEXT, false, TICKET_LEAD_KEEP },
-	[TICKET_ACT_REQUEST_CLOSE] = { "request_close", N_("request close"), NULL, 0, false,
-		TICKET_LEAD_KEEP },
-	[TICKET_ACT_CLOSE] = { "close", N_("close"), NULL, 0, true, TICKET_LEAD_KEEP },
-	[TICKET_ACT_WITHDRAW] = { "withdraw", N_("withdraw"), N_("reason for the withdrawal"),
-		TICKET_NEEDS_TEXT, true, TICKET_LEAD_KEEP },
-	[TICKET_ACT_MERGE] = { "merge", N_("merge"), NULL, TICKET_NEEDS_TARGET, true,
-		TICKET_LEAD_KEEP },
+#define ACTION_ROW(id, code, verb, label, text, needs, irrev, lead, opts) \
+	[TICKET_ACT_##id] = { code, verb, label, text, needs, irrev, TICKET_LEAD_##lead, opts },
+	TICKET_ACTIONS(ACTION_ROW)
+#undef ACTION_ROW
 };
 
 /* Who may make a move: the units in a relation to the ticket (acting through a
@@ -224,6 +198,16 @@ bool ticket_state_parse(const char *code, ticket_state *out)
 bool ticket_state_is_open(ticket_state s)
 {
 	return s > TICKET_ST_NEW && s < TICKET_ST_CLOSED;
+}
+
+const char *ticket_action_verb(ticket_action a)
+{
+	return a < TICKET_ACT__COUNT ? actions[a].verb : NULL;
+}
+
+unsigned ticket_action_opts(ticket_action a)
+{
+	return a < TICKET_ACT__COUNT ? actions[a].opts : 0;
 }
 
 const char *ticket_action_code(ticket_action a)
@@ -383,15 +367,13 @@ bool ticket_decide(const ticket_view *t, ticket_action a, const ticket_actor *wh
 	return false;
 }
 
-static void add_who(strbuf *out, int *n, const char *with_name, const char *bare,
-		const char *name)
+/* one more "who may" of a refusal: named (already worded with the name) or bare */
+static void add_who(strbuf *out, int *n, char *named, const char *bare)
 {
 	if ((*n)++)
 		sb_add(out, _(" or "));
-	if (name && *name)
-		sb_addf(out, _(with_name), name);
-	else
-		sb_add(out, _(bare));
+	sb_add(out, named ? named : _(bare));
+	free(named);
 }
 
 void ticket_refusal_text(const ticket_view *t, const ticket_actor *who, const ticket_move *m,
@@ -422,13 +404,14 @@ void ticket_refusal_text(const ticket_view *t, const ticket_actor *who, const ti
 		strbuf w = STRBUF_INIT;
 		int n = 0;
 		if (m->who & W_F)
-			add_who(&w, &n, N_("the first-responsible unit (%s)"),
-				N_("the first-responsible unit"), t->first_unit);
+			add_who(&w, &n, t->first_unit && *t->first_unit ? xasprintf(_("the first-responsible unit (%s)"), t->first_unit) : NULL,
+				N_("the first-responsible unit"));
 		if (m->who & W_L)
-			add_who(&w, &n, N_("the lead unit (%s)"), N_("the lead unit"), t->lead_unit);
+			add_who(&w, &n, t->lead_unit && *t->lead_unit ? xasprintf(_("the lead unit (%s)"), t->lead_unit) : NULL,
+				N_("the lead unit"));
 		if (m->who & W_C)
-			add_who(&w, &n, N_("the front desk of %s"), N_("the centre's front desk"),
-				who->centre);
+			add_who(&w, &n, who->centre && *who->centre ? xasprintf(_("the front desk of %s"), who->centre) : NULL,
+				N_("the centre's front desk"));
 		sb_addf(out, _(" Only %s may do that."), sb_str(&w));
 		sb_free(&w);
 		break;

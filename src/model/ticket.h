@@ -32,25 +32,68 @@ typedef enum ticket_state {
 	TICKET_ST__COUNT
 } ticket_state;
 
-/* Moves. Codes match the CLI verbs with '_' for '-' ("request_close"). */
+/* The options of `qifu appeal VERB` (TICKET_ACTIONS' opts). */
+enum ticket_opt {
+	TICKET_OPT_UNIT = 1u << 0,       /* --unit */
+	TICKET_OPT_RELATED = 1u << 1,    /* --related */
+	TICKET_OPT_REASON = 1u << 2,     /* --reason */
+	TICKET_OPT_TEXT = 1u << 3,       /* --text */
+	TICKET_OPT_RESULT = 1u << 4,     /* --result */
+	TICKET_OPT_UNTIL = 1u << 5,      /* --until */
+	TICKET_OPT_INTO = 1u << 6,       /* --into */
+	TICKET_OPT_CALLBACK = 1u << 7,   /* --satisfied | --dissatisfied */
+};
+
+/* Every move of an appeal, once. X(ID, code, verb, label, text label, needs, irreversible,
+ * lead, opts):
+ *   ID          TICKET_ACT_ID
+ *   code        the machine code in the database and JSON ("request_close")
+ *   verb        `qifu appeal VERB`, or NULL where no verb makes the move alone (the
+ *               callback verb makes both callbacks)
+ *   label       the move for people (msgid)
+ *   text label  what its text is, for forms and errors (msgid), or NULL
+ *   needs       TICKET_NEEDS_* (ticket_input_check)
+ *   irrev.      confirmed with [y/N] before it is made
+ *   lead        what it does to the lead unit (TICKET_LEAD_*)
+ *   opts        the command's options (TICKET_OPT_*) */
+#define TICKET_ACTIONS(X) \
+	X(REGISTER, "register", NULL, N_("register"), NULL, 0, false, KEEP, 0) \
+	X(SELF_HANDLE, "self_handle", "self-handle", N_("handle in own unit"), NULL, 0, false, \
+	  SET_FIRST, 0) \
+	X(SUBMIT, "submit", "submit", N_("submit to the centre"), NULL, 0, false, CLEAR, 0) \
+	X(DISPATCH, "dispatch", "dispatch", N_("dispatch"), NULL, TICKET_NEEDS_UNIT, false, \
+	  SET_INPUT, TICKET_OPT_UNIT | TICKET_OPT_RELATED) \
+	X(SIGN, "sign", "sign", N_("sign for"), NULL, 0, false, KEEP, 0) \
+	X(RETURN, "return", "return", N_("return"), N_("reason for the return"), \
+	  TICKET_NEEDS_TEXT, false, CLEAR, TICKET_OPT_REASON) \
+	X(EXTEND, "extend", "extend", N_("extend"), N_("reason for the extension"), \
+	  TICKET_NEEDS_TEXT | TICKET_NEEDS_DATE, false, KEEP, TICKET_OPT_UNTIL | TICKET_OPT_REASON) \
+	/* the explanatory reply an extension owes */ \
+	X(EXPLAIN, "explain", "explain", N_("explanatory reply"), \
+	  N_("text of the explanatory reply"), TICKET_NEEDS_TEXT, false, KEEP, TICKET_OPT_TEXT) \
+	X(ANSWER, "answer", "answer", N_("answer"), N_("result"), TICKET_NEEDS_TEXT, false, KEEP, \
+	  TICKET_OPT_RESULT) \
+	X(CALLBACK_SATISFIED, "callback_satisfied", "callback", N_("callback: satisfied"), NULL, \
+	  0, false, KEEP, TICKET_OPT_CALLBACK | TICKET_OPT_REASON) \
+	X(CALLBACK_DISSATISFIED, "callback_dissatisfied", NULL, N_("callback: dissatisfied"), \
+	  N_("reason for the dissatisfaction"), TICKET_NEEDS_TEXT, false, KEEP, 0) \
+	X(FEEDBACK, "feedback", "feedback", N_("feed back to the units"), \
+	  N_("text of the feedback"), TICKET_NEEDS_TEXT, false, KEEP, TICKET_OPT_TEXT) \
+	/* the lead unit explains to a dissatisfied enterprise */ \
+	X(CLARIFY, "clarify", "clarify", N_("explain to the enterprise"), \
+	  N_("text of the explanation"), TICKET_NEEDS_TEXT, false, KEEP, TICKET_OPT_TEXT) \
+	X(REQUEST_CLOSE, "request_close", "request-close", N_("request close"), NULL, 0, false, \
+	  KEEP, 0) \
+	X(CLOSE, "close", "close", N_("close"), NULL, 0, true, KEEP, 0) \
+	X(WITHDRAW, "withdraw", "withdraw", N_("withdraw"), N_("reason for the withdrawal"), \
+	  TICKET_NEEDS_TEXT, true, KEEP, TICKET_OPT_REASON) \
+	X(MERGE, "merge", "merge", N_("merge"), NULL, TICKET_NEEDS_TARGET, true, KEEP, \
+	  TICKET_OPT_INTO)
+
 typedef enum ticket_action {
-	TICKET_ACT_REGISTER,
-	TICKET_ACT_SELF_HANDLE,
-	TICKET_ACT_SUBMIT,
-	TICKET_ACT_DISPATCH,
-	TICKET_ACT_SIGN,
-	TICKET_ACT_RETURN,
-	TICKET_ACT_EXTEND,
-	TICKET_ACT_EXPLAIN,              /* the explanatory reply an extension owes */
-	TICKET_ACT_ANSWER,
-	TICKET_ACT_CALLBACK_SATISFIED,
-	TICKET_ACT_CALLBACK_DISSATISFIED,
-	TICKET_ACT_FEEDBACK,
-	TICKET_ACT_CLARIFY,              /* the lead unit explains to a dissatisfied enterprise */
-	TICKET_ACT_REQUEST_CLOSE,
-	TICKET_ACT_CLOSE,
-	TICKET_ACT_WITHDRAW,
-	TICKET_ACT_MERGE,
+#define TICKET_ACTION_ENUM(id, code, verb, label, text, needs, irrev, lead, opts) TICKET_ACT_##id,
+	TICKET_ACTIONS(TICKET_ACTION_ENUM)
+#undef TICKET_ACTION_ENUM
 	TICKET_ACT__COUNT
 } ticket_action;
 
@@ -204,6 +247,10 @@ bool ticket_state_is_open(ticket_state s);
 
 /* stable code ("request_close") */
 const char *ticket_action_code(ticket_action a);
+/* the command line's verb (`qifu appeal VERB`), NULL where none makes the move alone */
+const char *ticket_action_verb(ticket_action a);
+/* the command's options for the verb, TICKET_OPT_* */
+unsigned ticket_action_opts(ticket_action a);
 /* untranslated msgid of the label (申请销号) */
 const char *ticket_action_label(ticket_action a);
 /* untranslated msgid naming the text the action needs (退单原因), or NULL */

@@ -19,7 +19,7 @@ void draw_text(int y, int x, int w, const char *s, int align, ui_style st);
 void draw_textf(int y, int x, int w, int align, ui_style st, const char *fmt, ...)
 	__attribute__((format(printf, 6, 7)));
 /* a printf format and its arguments as a new string (messages, status lines) */
-char *draw_vfmt(const char *fmt, va_list ap);
+char *draw_vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* blank rows [from, r.h) of r */
 void draw_clear(ui_rect r, int from);
 /* a centred block of lines (an empty state, a message), the rest of r blank */

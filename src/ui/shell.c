@@ -112,6 +112,9 @@ void shell_dirty_pane(shell *sh)
 }
 
 static void set_status(shell *sh, bool error, const char *fmt, va_list ap)
+	__attribute__((format(printf, 3, 0)));
+
+static void set_status(shell *sh, bool error, const char *fmt, va_list ap)
 {
 	char *s = draw_vfmt(fmt, ap);
 	sb_reset(&sh->status);

@@ -38,6 +38,8 @@ static int failures;
 static const char *qifu;
 static char db[4096];
 
+static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 static void fail(const char *fmt, ...)
 {
 	va_list ap;

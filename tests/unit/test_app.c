@@ -32,11 +32,13 @@ static void make_db(role_t role)
 	db *d = db_open(path, DB_OPEN_CREATE, &err);
 	if (!d)
 		fail_msg("%s", sb_str(&err));
-	staff s = { .login = (char *)app_os_login(), .name = "测试", .unit = "区企服中心",
-		.role = role };
+	char login[64], name[] = "测试", centre[] = "区企服中心";
+	snprintf(login, sizeof login, "%s", app_os_login());
+	staff s = { .login = login, .name = name, .unit = centre, .role = role };
 	if (staff_store_add(d, "test", &s, &err) < 0)
 		fail_msg("%s", sb_str(&err));
-	staff o = { .login = "other", .name = "别人", .unit = "区科经局", .role = ROLE_UNIT_STAFF };
+	char ologin[] = "other", oname[] = "别人", ounit[] = "区科经局";
+	staff o = { .login = ologin, .name = oname, .unit = ounit, .role = ROLE_UNIT_STAFF };
 	if (staff_store_add(d, "test", &o, &err) < 0)
 		fail_msg("%s", sb_str(&err));
 	db_close(&d);
@@ -181,7 +183,7 @@ static void test_calendar(void **state)
 	assert_int_equal(n, 2);
 	holiday_years_free(ys, n);
 	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_PROVISIONAL);
-	qdate a, b;
+	qdate a = 0, b = 0;
 	assert_true(date_parse("2026-12-30", &a) && date_parse("2027-01-05", &b));
 	assert_int_equal(app_calendar_caveat(&ctx, a, b, &err), 1);
 	assert_non_null(strstr(sb_str(&err), "2027 has no State Council notice yet"));

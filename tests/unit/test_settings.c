@@ -655,7 +655,8 @@ static void test_cmd_config(void **state)
 	(void)state;
 	app_ctx ctx = { 0 };
 	char *out;
-	char *argv_def[] = { "config", "--defaults", NULL };
+	char a_config[] = "config", a_defaults[] = "--defaults", a_bogus[] = "--bogus";
+	char *argv_def[] = { a_config, a_defaults, NULL };
 	assert_int_equal(run_captured(&ctx, 2, argv_def, &out), EXIT_OK);
 	char *path = xasprintf("%s/../config/qifu.ini", QIFU_SRC_DATADIR);
 	char *ini = read_file(path);
@@ -666,7 +667,7 @@ static void test_cmd_config(void **state)
 
 	ctx.cfg = settings_new();
 	assert_int_equal(cfg_set(ctx.cfg, SET_GENERAL_DAYS, "5", NULL), 0);
-	char *argv_show[] = { "config", NULL };
+	char *argv_show[] = { a_config, NULL };
 	assert_int_equal(run_captured(&ctx, 1, argv_show, &out), EXIT_OK);
 	strbuf want = STRBUF_INIT;
 	settings_describe(ctx.cfg, &want);
@@ -689,7 +690,7 @@ static void test_cmd_config(void **state)
 	unsetenv("QIFU_SYSCONF_FILE");
 	unsetenv("XDG_CONFIG_HOME");
 
-	char *argv_bad[] = { "config", "--bogus", NULL };
+	char *argv_bad[] = { a_config, a_bogus, NULL };
 	assert_int_equal(run_captured(&ctx, 2, argv_bad, &out), EXIT_USAGE);
 	assert_string_equal(out, "");
 	free(out);

@@ -275,7 +275,7 @@ static void test_table(void **state)
 	strbuf out = STRBUF_INIT, want = STRBUF_INIT;
 	supervision_table(fixture, NFIX, &out);
 	/* every column as wide as its English header; units padded by hand */
-	const char *fmt = "%s  %8s  %18s  %14s  %11s  %16s  %8s  %11s  %9s  %10s  %10s\n";
+#define fmt "%s  %8s  %18s  %14s  %11s  %16s  %8s  %11s  %9s  %10s  %10s\n"
 	sb_addf(&want, fmt, "Unit    ", "Received", "Dispatched on time", "Signed on time",
 		"Return rate", "Answered on time", "Extended", "Overdue now", "Satisfied",
 		"To level 2", "To level 1");
@@ -290,6 +290,7 @@ static void test_table(void **state)
 	sb_addf(&want, fmt, "Total   ", "27", "96.3%", "88.9%", "3.7%", "86.4%", "4", "4",
 		"90.5%", "2", "1");
 	assert_string_equal(sb_str(&out), sb_str(&want));
+#undef fmt
 	assert_line_widths(sb_str(&out), 143);
 
 	/* one row: no total line; a long unit name widens its column */
