@@ -13,6 +13,7 @@
 #include "core/paths.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "ui/layout.h"
 #include "ui/ui.h"
 
 typedef struct globals {
@@ -142,7 +143,7 @@ int main(int argc, char **argv)
 	} else {
 		/* TUI entry (ui branch) */
 		ui_headless h = { g.keys, 80, 24, g.dump };
-		if (g.size && ui_parse_size(g.size, &h.cols, &h.rows) < 0) {
+		if (g.size && layout_parse_size(g.size, &h.cols, &h.rows) < 0) {
 			fprintf(stderr, _("qifu: --size needs COLSxROWS, not '%s'\n"), g.size);
 			rc = EXIT_USAGE;
 		} else {

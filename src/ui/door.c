@@ -13,7 +13,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/term.h"
-#include "ui/ui.h"
+#include "ui/layout.h"
 
 typedef enum tok_kind { TOK_KEY, TOK_TEXT, TOK_RESIZE, TOK_DUMP } tok_kind;
 
@@ -79,7 +79,7 @@ static int parse_line(door_script *s, char *line, strbuf *why)
 		*--end = '\0';
 	if (strncmp(p, "resize ", 7) == 0) {
 		door_tok *t = add_tok(s, TOK_RESIZE);
-		if (ui_parse_size(p + 7, &t->cols, &t->rows) < 0) {
+		if (layout_parse_size(p + 7, &t->cols, &t->rows) < 0) {
 			sb_addf(why, _("resize needs COLSxROWS, not '%s'"), p + 7);
 			return -1;
 		}

@@ -11,7 +11,6 @@
 #include "core/xalloc.h"
 #include "ui/layout.h"
 #include "ui/prompt.h"
-#include "ui/shell.h"
 
 /* the key column never takes more than this */
 #define HELP_KEYCOL_MAX 20
@@ -32,7 +31,8 @@ typedef struct dline {
 
 struct help {
 	const keymap *km;
-	shell *sh;       /* for the search prompt's answer */
+	char *status;    /* what the last key found to say ("not found: …"), or NULL */
+	char seed[8];    /* what the search prompt starts with */
 	hline *lines;
 	int nlines, cap;
 	dline *disp;
@@ -246,6 +246,7 @@ void help_free(help **h)
 	xfree(&(*h)->lines);
 	xfree(&(*h)->disp);
 	xfree(&(*h)->query);
+	xfree(&(*h)->status);
 	xfree(h);
 }
 
@@ -401,7 +402,7 @@ static bool line_matches(const hline *l, const char *q)
 
 /* the next (dir 1) or previous (dir -1) logical line matching the query, across pages,
  * starting after the current match or the first line on screen */
-static void find(help *h, shell *sh, int dir)
+static void find(help *h, int dir)
 {
 	if (!h->query || !*h->query)
 		return;
@@ -418,20 +419,28 @@ static void find(help *h, shell *sh, int dir)
 		}
 	}
 	h->match = -1;
-	shell_error(sh, _("not found: %s"), h->query);
+	h->status = xasprintf(_("not found: %s"), h->query);
 }
 
-static void search_done(void *arg, const char *text)
+void help_search(help *h, const char *text)
 {
-	help *h = arg;
-	shell *sh = h->sh;
+	xfree(&h->status);
 	if (!text || !*text)
 		return;
 	xfree(&h->query);
 	h->query = xstrdup(text);
 	h->match = -1;
-	find(h, sh, 1);
-	shell_dirty_pane(sh);
+	find(h, 1);
+}
+
+const char *help_status(const help *h)
+{
+	return h->status;
+}
+
+const char *help_search_seed(const help *h)
+{
+	return h->seed;
 }
 
 bool help_offers(action a)
@@ -440,9 +449,9 @@ bool help_offers(action a)
 	return a == ACT_HELP || a == ACT_SEARCH || a == ACT_QUIT;
 }
 
-unsigned help_handle(help *h, shell *sh, const pane_event *ev)
+unsigned help_handle(help *h, const pane_event *ev)
 {
-	h->sh = sh;
+	xfree(&h->status);
 	switch (ev->act) {
 	case ACT_UP: h->top--; break;
 	case ACT_DOWN: h->top++; break;
@@ -458,17 +467,14 @@ unsigned help_handle(help *h, shell *sh, const pane_event *ev)
 		help_show_page(h, h->page - 1);
 		h->match = -1;
 		break;
-	case ACT_SEARCH: {
-		char seed[8];
-		prompt_seed(h->km, ev->key, seed);
-		shell_prompt(sh, _("Search help: "), seed, search_done, h);
-		return REACT_NONE;
-	}
+	case ACT_SEARCH:
+		prompt_seed(h->km, ev->key, h->seed);
+		return REACT_PROMPT;
 	case ACT_SEARCH_NEXT:
-		find(h, sh, 1);
+		find(h, 1);
 		break;
 	case ACT_SEARCH_PREV:
-		find(h, sh, -1);
+		find(h, -1);
 		break;
 	case ACT_HELP: case ACT_BACK: case ACT_CANCEL: case ACT_MENU:
 		return REACT_CLOSE;

@@ -25,7 +25,13 @@ void help_show_page(help *h, int p);
 /* wrap the pages for r's width */
 void help_recalc(help *h, ui_rect r);
 void help_repaint(help *h, ui_rect r);
-/* scrolling, paging, search; REACT_CLOSE on Esc, q or the help key again */
-unsigned help_handle(help *h, shell *sh, const pane_event *ev);
+/* scrolling, paging, search; REACT_CLOSE on Esc, q or the help key again, REACT_PROMPT
+ * when the search prompt is wanted (starting with help_search_seed) */
+unsigned help_handle(help *h, const pane_event *ev);
+/* the search prompt's answer: find text from the top */
+void help_search(help *h, const char *text);
+const char *help_search_seed(const help *h);
+/* what the last key or search found to say ("not found: …"), or NULL */
+const char *help_status(const help *h);
 
 #endif

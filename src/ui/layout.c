@@ -3,6 +3,8 @@
  * where text wraps (between Chinese characters, at spaces, never inside a word). */
 #include "ui/layout.h"
 
+#include <stdlib.h>
+
 #include <string.h>
 
 #include "core/text.h"
@@ -75,4 +77,19 @@ int layout_wrap(const char *s, int w, size_t *starts, size_t *lens, int max)
 			off++;
 	}
 	return n;
+}
+
+int layout_parse_size(const char *s, int *cols, int *rows)
+{
+	char *end;
+	long c = strtol(s, &end, 10);
+	if (end == s || (*end != 'x' && *end != 'X'))
+		return -1;
+	const char *r_at = end + 1;
+	long r = strtol(r_at, &end, 10);
+	if (end == r_at || *end || c < 1 || c > 1000 || r < 1 || r > 1000)
+		return -1;
+	*cols = (int)c;
+	*rows = (int)r;
+	return 0;
 }

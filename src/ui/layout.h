@@ -13,4 +13,7 @@ void layout_columns(const lv_column *cols, int ncols, int w, int *width);
  * max); never splits a character or a Latin word that fits, always makes progress */
 int layout_wrap(const char *s, int w, size_t *starts, size_t *lens, int max);
 
+/* "100x30" into cols and rows (1..1000 each); -1 when malformed */
+int layout_parse_size(const char *s, int *cols, int *rows);
+
 #endif

@@ -19,6 +19,7 @@ enum pane_reaction {
 	REACT_RECALC = 1 << 1,    /* rows changed (data, sort, filter): recalc, then repaint */
 	REACT_UNHANDLED = 1 << 2, /* not this pane's action: the shell tries it */
 	REACT_CLOSE = 1 << 3,     /* an overlay asks to be closed */
+	REACT_PROMPT = 1 << 4,    /* an overlay asks for its prompt (the help: search) */
 };
 
 /* an action and the key that produced it (a search can start with that key) */

@@ -148,6 +148,24 @@ void shell_error(shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* what the help found to say after a key or a search, on the status line */
+static void help_said(shell *sh)
+{
+	const char *s = help_status(sh->help);
+	if (s)
+		shell_error(sh, "%s", s);
+}
+
+static void help_searched(void *arg, const char *text)
+{
+	shell *sh = arg;
+	if (!sh->help)
+		return;
+	help_search(sh->help, text);
+	help_said(sh);
+	shell_dirty_pane(sh);
+}
+
 void shell_prompt(shell *sh, const char *label, const char *initial, shell_prompt_done done,
                   void *arg)
 {
@@ -329,7 +347,10 @@ void shell_key(shell *sh, qkey k)
 	}
 	unsigned r;
 	if (sh->help) {
-		r = help_handle(sh->help, sh, &ev);
+		r = help_handle(sh->help, &ev);
+		help_said(sh);
+		if (r & REACT_PROMPT)
+			shell_prompt(sh, _("Search help: "), help_search_seed(sh->help), help_searched, sh);
 		if (r & REACT_CLOSE) {
 			help_free(&sh->help);
 			sh->dirty |= DIRTY_RECALC | DIRTY_PANE;

@@ -26,21 +26,6 @@
 /* ESCDELAY when neither the environment nor the settings give one */
 #define UI_ESCDELAY_MS 25
 
-int ui_parse_size(const char *s, int *cols, int *rows)
-{
-	char *end;
-	long c = strtol(s, &end, 10);
-	if (end == s || (*end != 'x' && *end != 'X'))
-		return -1;
-	const char *r_at = end + 1;
-	long r = strtol(r_at, &end, 10);
-	if (end == r_at || *end || c < 1 || c > 1000 || r < 1 || r > 1000)
-		return -1;
-	*cols = (int)c;
-	*rows = (int)r;
-	return 0;
-}
-
 static void run_terminal(shell *sh)
 {
 	shell_draw(sh);

@@ -13,7 +13,5 @@ typedef struct ui_headless {
 
 /* run the TUI until the user quits (h NULL) or the keys file ends; an exit code */
 int ui_run(app_ctx *ctx, const ui_headless *h);
-/* "100x30" into cols and rows (1..1000 each); -1 when malformed */
-int ui_parse_size(const char *s, int *cols, int *rows);
 
 #endif
