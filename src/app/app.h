@@ -44,6 +44,7 @@ typedef struct app_ctx {
 	 * command line prints the message and exits with st; the full-screen program
 	 * loads everything before its screen starts (app_need), so never gets here */
 	void (*fail)(app_status st, const char *msg);
+	strbuf failure;         /* the message fail was given (freed by app_ctx_free) */
 } app_ctx;
 
 /* what app_need loads */

@@ -200,15 +200,15 @@ app_status app_need(app_ctx *ctx, unsigned what, strbuf *err)
 /* load what a getter needs, or hand the failure to the face */
 static void require(app_ctx *ctx, unsigned what)
 {
-	strbuf err = STRBUF_INIT;
-	app_status st = app_need(ctx, what, &err);
+	/* the message lives in the context: a face's fail may not return to free it */
+	sb_reset(&ctx->failure);
+	app_status st = app_need(ctx, what, &ctx->failure);
 	if (st != APP_OK) {
 		if (ctx->fail)
-			ctx->fail(st, sb_str(&err));
+			ctx->fail(st, sb_str(&ctx->failure));
 		/* a face that returns from fail has nowhere to go on from here */
 		abort();
 	}
-	sb_free(&err);
 }
 
 struct db *app_db(app_ctx *ctx)
@@ -313,6 +313,7 @@ assessment_tiers app_assessment_tiers(const app_ctx *ctx)
 
 void app_ctx_free(app_ctx *ctx)
 {
+	sb_free(&ctx->failure);
 	db_close(&ctx->db);
 	calendar_free(&ctx->cal);
 	staff_free(&ctx->actor);
