@@ -5,7 +5,7 @@
  * model/ticket.h before it gets here. */
 #include "store/appeal_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 #include "store/store_where.h"
 #include "store/supervision_store.h"
 
@@ -157,14 +157,14 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->lead_unit = col_opt(st, 15);
 	a->version = sqlite3_column_int(st, 16);
 	a->merged_into = col_opt(st, 17);
-	a->next_due = rsql_col_date(st, 18);
+	a->next_due = rows_col_date(st, 18);
 	a->result = xstrdup(db_col_text(st, 19));
 	const char *cb = db_col_text(st, 20);
 	a->callback = strcmp(cb, "satisfied") == 0 ? APPEAL_CALLBACK_SATISFIED
 		: strcmp(cb, "dissatisfied") == 0 ? APPEAL_CALLBACK_DISSATISFIED
 		: APPEAL_CALLBACK_NONE;
 	a->callback_reason = xstrdup(db_col_text(st, 21));
-	a->extended_until = rsql_col_date(st, 22);
+	a->extended_until = rows_col_date(st, 22);
 	a->extension_reason = xstrdup(db_col_text(st, 23));
 	a->created_at = xstrdup(db_col_text(st, 24));
 	a->updated_at = xstrdup(db_col_text(st, 25));
@@ -184,10 +184,10 @@ static void timer_row(sqlite3_stmt *st, void *rec)
 	if (!timer_parse(db_col_text(st, 0), &which))
 		return;
 	ticket_timer_state *ts = &a->timers.t[which];
-	ts->start = rsql_col_date(st, 1);
+	ts->start = rows_col_date(st, 1);
 	ts->days = sqlite3_column_int(st, 2);
-	ts->due = rsql_col_date(st, 3);
-	ts->done = rsql_col_date(st, 4);
+	ts->due = rows_col_date(st, 3);
+	ts->done = rows_col_date(st, 4);
 }
 
 static int read_timers(db *d, appeal_record *a, strbuf *err)
@@ -197,7 +197,7 @@ static int read_timers(db *d, appeal_record *a, strbuf *err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, a->id);
-	return rsql_each(d, st, timer_row, a, "reading an appeal's timers", err);
+	return rows_each(d, st, timer_row, a, "reading an appeal's timers", err);
 }
 
 static void event_row(sqlite3_stmt *st, void *rec)
@@ -233,14 +233,14 @@ static int read_record(db *d, const char *number, int64_t id, bool events, appea
 	db_done(st);
 	if (step != SQLITE_ROW)
 		return step == SQLITE_DONE ? 1 : -1;
-	if (rsql_children(d, "SELECT unit FROM appeal_related WHERE appeal_id = ? ORDER BY unit",
+	if (rows_children(d, "SELECT unit FROM appeal_related WHERE appeal_id = ? ORDER BY unit",
 	                  a->id, &a->related, &a->nrelated, sizeof *a->related, string_row,
 	                  "reading an appeal's related units", err) < 0 ||
-	    rsql_children(d, "SELECT number FROM appeal WHERE merged_into = ? ORDER BY id",
+	    rows_children(d, "SELECT number FROM appeal WHERE merged_into = ? ORDER BY id",
 	                  a->id, &a->merged_from, &a->nmerged_from, sizeof *a->merged_from,
 	                  string_row, "reading the appeals merged into one", err) < 0 ||
 	    read_timers(d, a, err) < 0 ||
-	    (events && rsql_children(d,
+	    (events && rows_children(d,
 		"SELECT ev.at, ev.actor, coalesce(s.name, ''), ev.action, ev.summary, ev.reason"
 		" FROM event ev LEFT JOIN staff s ON s.login = ev.actor"
 		" WHERE ev.entity = 'appeal' AND ev.entity_id = ? ORDER BY ev.id",
@@ -269,10 +269,10 @@ static int write_timer(db *d, int64_t id, ticket_timer which, const ticket_timer
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	db_bind_text(st, 2, ticket_timer_code(which));
-	rsql_bind_date(st, 3, ts->start);
+	rows_bind_date(st, 3, ts->start);
 	sqlite3_bind_int(st, 4, ts->days);
-	rsql_bind_date(st, 5, ts->due);
-	rsql_bind_date(st, 6, ts->done);
+	rows_bind_date(st, 5, ts->due);
+	rows_bind_date(st, 6, ts->done);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
 		db_fail(d, err, "writing an appeal's timer");
@@ -373,10 +373,10 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	db_bind_text(st, 9, ticket_state_code(a->state));
 	db_bind_text(st, 10, a->first_unit);
 	sqlite3_bind_int64(st, 11, a->first_person);
-	rsql_bind_date(st, 12, timers_next_due(a->timers));
+	rows_bind_date(st, 12, timers_next_due(a->timers));
 	db_bind_text(st, 13, now);
 	db_bind_text(st, 14, now);
-	if (rsql_step_one(d, st, "registering an appeal", err) < 0)
+	if (rows_step_one(d, st, "registering an appeal", err) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(d));
 	strbuf sum = STRBUF_INIT;
@@ -577,18 +577,18 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 	db_bind_text(st, 2, lead);
 	if (into)
 		sqlite3_bind_int64(st, 3, into);
-	rsql_bind_date(st, 4, timers_next_due(after));
+	rows_bind_date(st, 4, timers_next_due(after));
 	db_bind_text(st, 5, result);
 	db_bind_text(st, 6, callback);
 	db_bind_text(st, 7, cb_reason);
-	rsql_bind_date(st, 8, until);
+	rows_bind_date(st, 8, until);
 	db_bind_text(st, 9, ext_reason);
 	db_bind_text(st, 10, nowts);
 	if (level)
 		sqlite3_bind_int(st, 11, level);
 	sqlite3_bind_int64(st, 12, now.id);
 	sqlite3_bind_int(st, 13, now.version);
-	if (rsql_step_one(d, st, "moving an appeal", err) < 0)
+	if (rows_step_one(d, st, "moving an appeal", err) < 0)
 		goto out;
 
 	sb_addf(&sum, "%s -> %s", ticket_state_code(m->from), ticket_state_code(m->to));
@@ -656,11 +656,11 @@ int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
 		goto out;
 	if (t->level)
 		sqlite3_bind_int(st, 1, t->level);
-	rsql_bind_date(st, 2, timers_next_due(after));
+	rows_bind_date(st, 2, timers_next_due(after));
 	db_bind_text(st, 3, nowts);
 	sqlite3_bind_int64(st, 4, now.id);
 	sqlite3_bind_int(st, 5, now.version);
-	if (rsql_step_one(d, st, "writing an appeal's dispatch level", err) < 0 ||
+	if (rows_step_one(d, st, "writing an appeal's dispatch level", err) < 0 ||
 	    (t->after && write_timers(d, now.id, &now.timers, t->after, &sum, err) < 0) ||
 	    db_event(d, actor, "appeal", now.id, t->action, sb_str(&sum),
 	             t->reason ? t->reason : "", err) < 0)
@@ -853,10 +853,10 @@ static void row_from(sqlite3_stmt *st, appeal_row *r)
 	ticket_state_parse(db_col_text(st, 6), &r->state);
 	r->first_unit = xstrdup(db_col_text(st, 7));
 	r->lead_unit = col_opt(st, 8);
-	r->next_due = rsql_col_date(st, 9);
+	r->next_due = rows_col_date(st, 9);
 	r->version = sqlite3_column_int(st, 10);
 	r->level = sqlite3_column_int(st, 11);
-	r->handle_due = rsql_col_date(st, 12);
+	r->handle_due = rows_col_date(st, 12);
 }
 
 /* Each order is served by an index: the rowid, (state, next_due), (lead_unit, state)
@@ -1028,9 +1028,9 @@ static int read_running(db *d, int64_t after, qdate from, running *out, int *n, 
 		if (!timer_parse(db_col_text(st, 1), &r->which))
 			continue;
 		r->appeal_id = sqlite3_column_int64(st, 0);
-		r->ts.start = rsql_col_date(st, 2);
+		r->ts.start = rows_col_date(st, 2);
 		r->ts.days = sqlite3_column_int(st, 3);
-		r->ts.due = rsql_col_date(st, 4);
+		r->ts.due = rows_col_date(st, 4);
 		r->ts.done = DATE_NONE;
 		(*n)++;
 	}
@@ -1077,10 +1077,10 @@ static int recount_one(db *d, const char *actor, const calendar *cal, running *r
 		                              " updated_at = ? WHERE id = ?", err);
 		if (!st)
 			goto out;
-		rsql_bind_date(st, 1, timers_next_due(&tm));
+		rows_bind_date(st, 1, timers_next_due(&tm));
 		db_bind_text(st, 2, nowts);
 		sqlite3_bind_int64(st, 3, r[0].appeal_id);
-		if (rsql_step_one(d, st, "recounting an appeal", err) < 0 ||
+		if (rows_step_one(d, st, "recounting an appeal", err) < 0 ||
 		    db_event(d, actor, "appeal", r[0].appeal_id, "recompute", sb_str(&sum),
 		             reason ? reason : "", err) < 0)
 			goto out;

@@ -4,7 +4,7 @@
  * reset the statement before loading a plan's enterprises and evaluations. */
 #include "store/inspection_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +41,7 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 	int rc = sqlite3_step(st);
 	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	if (rc == SQLITE_ROW && date)
-		*date = rsql_col_date(st, 1);
+		*date = rows_col_date(st, 1);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_fail(d, err, "reading an inspection");
@@ -98,7 +98,7 @@ int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id
 	db_bind_text(st, 10, overridden ? p->override_reason : NULL);
 	db_bind_text(st, 11, overridden ? actor : NULL);
 	db_bind_text(st, 12, now);
-	if (rsql_step_one(d, st, "registering an inspection", err) < 0)
+	if (rows_step_one(d, st, "registering an inspection", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
 
@@ -114,20 +114,20 @@ int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id
 		}
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int64(st, 2, p->enterprise_ids[i]);
-		if (rsql_step_one(d, st, "registering an inspection's enterprises", err) < 0) {
+		if (rows_step_one(d, st, "registering an inspection's enterprises", err) < 0) {
 			sb_free(&sum);
 			goto fail;
 		}
 		sb_addf(&sum, "%s%lld", i ? "," : "", (long long)p->enterprise_ids[i]);
 	}
 	if (!overridden)
-		return rsql_commit_event(d, actor, "inspection", *id, "register", sb_steal(&sum), NULL,
+		return rows_commit_event(d, actor, "inspection", *id, "register", sb_steal(&sum), NULL,
 		                         err);
 	int rc = db_event(d, actor, "inspection", *id, "register", sb_str(&sum), NULL, err);
 	sb_free(&sum);
 	if (rc < 0)
 		goto fail;
-	return rsql_commit_event(d, actor, "inspection", *id, "override",
+	return rows_commit_event(d, actor, "inspection", *id, "override",
 	                         xasprintf("refused=%s", p->refused_rules), p->override_reason, err);
 fail:
 	db_rollback(d);
@@ -173,9 +173,9 @@ int insp_store_approve(db *d, const char *actor, int64_t id, int version,
 	db_bind_text(st, 5, on);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int(st, 7, version);
-	if (rsql_step_one(d, st, "approving an inspection", err) < 0)
+	if (rows_step_one(d, st, "approving an inspection", err) < 0)
 		goto fail;
-	return rsql_commit_event(d, actor, "inspection", id, "approve", xasprintf("code=%s", code),
+	return rows_commit_event(d, actor, "inspection", id, "approve", xasprintf("code=%s", code),
 	                         NULL, err);
 fail:
 	db_rollback(d);
@@ -201,7 +201,7 @@ static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate 
 	res->last_violation = DATE_NONE;
 	res->last_inspection = 0;
 	if (rc == SQLITE_ROW) {
-		res->last_violation = rsql_col_date(st, 0);
+		res->last_violation = rows_col_date(st, 0);
 		res->last_inspection = sqlite3_column_int64(st, 1);
 	}
 	db_done(st);
@@ -250,7 +250,7 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	sqlite3_bind_int(st, 5, first);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int(st, 7, version);
-	if (rsql_step_one(d, st, "recording an inspection's outcome", err) < 0)
+	if (rows_step_one(d, st, "recording an inspection's outcome", err) < 0)
 		goto fail;
 	strbuf sum = STRBUF_INIT;
 	sb_addf(&sum, "outcome=%s", insp_plan_outcome_code(a->outcome));
@@ -266,14 +266,14 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 		db_bind_text(st, 2, a->item);
 		db_bind_text(st, 3, date_format(date, on));
 		sqlite3_bind_int64(st, 4, id);
-		if (rsql_step_one(d, st, "recording a violation", err) < 0) {
+		if (rows_step_one(d, st, "recording a violation", err) < 0) {
 			sb_free(&sum);
 			goto fail;
 		}
 		sb_addf(&sum, " enterprise=%lld item=%s first_violation=%d", (long long)a->enterprise_id,
 			a->item, first);
 	}
-	return rsql_commit_event(d, actor, "inspection", id, "done", sb_steal(&sum), NULL, err);
+	return rows_commit_event(d, actor, "inspection", id, "done", sb_steal(&sum), NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -309,7 +309,7 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 	db_bind_text(st, 4, comment ? comment : "");
 	db_bind_text(st, 5, actor);
 	db_bind_text(st, 6, now);
-	if (rsql_step_one(d, st, "recording an evaluation", err) < 0)
+	if (rows_step_one(d, st, "recording an evaluation", err) < 0)
 		goto fail;
 	st = db_stmt(d, "UPDATE inspection SET state = 'evaluated', version = version + 1"
 			" WHERE id = ? AND version = ? AND state IN ('done', 'evaluated')", err);
@@ -317,10 +317,10 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, version);
-	if (rsql_step_one(d, st, "recording an evaluation", err) < 0)
+	if (rows_step_one(d, st, "recording an evaluation", err) < 0)
 		goto fail;
 	/* the score stays out of the event log, which the inspected unit may one day read */
-	return rsql_commit_event(d, actor, "inspection", id, "evaluate",
+	return rows_commit_event(d, actor, "inspection", id, "evaluate",
 	                         xasprintf("enterprise=%lld", (long long)enterprise_id), NULL, err);
 fail:
 	db_rollback(d);
@@ -341,9 +341,9 @@ int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const c
 	db_bind_text(st, 1, reason);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, version);
-	if (rsql_step_one(d, st, "cancelling an inspection", err) < 0)
+	if (rows_step_one(d, st, "cancelling an inspection", err) < 0)
 		goto fail;
-	return rsql_commit_event(d, actor, "inspection", id, "cancel", NULL, reason, err);
+	return rows_commit_event(d, actor, "inspection", id, "cancel", NULL, reason, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -368,10 +368,10 @@ int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int6
 	db_bind_text(st, 5, r->note ? r->note : "");
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
-	if (rsql_step_one(d, st, "recording a refused entry", err) < 0)
+	if (rows_step_one(d, st, "recording a refused entry", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	return rsql_commit_event(d, actor, "inspection_refusal", *id, "refuse",
+	return rows_commit_event(d, actor, "inspection_refusal", *id, "refuse",
 	                         xasprintf("unit=%s enterprise=%lld date=%s people=%s", r->unit,
 	                                   (long long)r->enterprise_id, date, r->people),
 	                         r->note, err);
@@ -395,17 +395,17 @@ static void record_from_row(sqlite3_stmt *st, void *rec)
 	r->version = sqlite3_column_int(st, 1);
 	r->code = col_opt(st, 2);
 	r->unit = xstrdup(db_col_text(st, 3));
-	r->date = rsql_col_date(st, 4);
+	r->date = rows_col_date(st, 4);
 	r->reason = xstrdup(db_col_text(st, 5));
 	r->legal_basis = xstrdup(db_col_text(st, 6));
 	r->items = xstrdup(db_col_text(st, 7));
 	r->inspectors = xstrdup(db_col_text(st, 8));
 	if (!insp_plan_state_parse(db_col_text(st, 9), &r->state))
 		r->state = INSP_REGISTERED;
-	r->registered_on = rsql_col_date(st, 10);
+	r->registered_on = rows_col_date(st, 10);
 	r->registered_by = xstrdup(db_col_text(st, 11));
 	r->approved_by = col_opt(st, 12);
-	r->approved_on = rsql_col_date(st, 13);
+	r->approved_on = rows_col_date(st, 13);
 	r->refused_rules = xstrdup(db_col_text(st, 14));
 	r->override_reason = col_opt(st, 15);
 	r->override_by = col_opt(st, 16);
@@ -441,13 +441,13 @@ static void eval_row(sqlite3_stmt *st, void *rec)
 /* the enterprises and evaluations of r, read after the plan's statement is done */
 static int load_children(db *d, insp_record *r, strbuf *err)
 {
-	if (rsql_children(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
+	if (rows_children(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
 	                  " JOIN enterprise e ON e.id = ie.enterprise_id"
 	                  " WHERE ie.inspection_id = ? ORDER BY e.sort_key, e.id", r->id,
 	                  &r->ents, &r->nents, sizeof *r->ents, ent_row,
 	                  "reading an inspection's enterprises", err) < 0)
 		return -1;
-	return rsql_children(d, "SELECT v.enterprise_id, e.name, v.score, v.comment, v.recorded_by,"
+	return rows_children(d, "SELECT v.enterprise_id, e.name, v.score, v.comment, v.recorded_by,"
 	                     " v.at FROM inspection_evaluation v JOIN enterprise e"
 	                     " ON e.id = v.enterprise_id WHERE v.inspection_id = ? ORDER BY v.at, e.id",
 	                     r->id, &r->evals, &r->nevals, sizeof *r->evals, eval_row,
@@ -514,36 +514,36 @@ int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *
 /* ---- filtered lists ---- */
 
 /* a filter as one WHERE clause shared by the count and the window */
-static void where_build(rsql_where *w, const insp_filter *f)
+static void where_build(rows_where *w, const insp_filter *f)
 {
 	char day[11];
-	rsql_where_init(w);
+	rows_where_init(w);
 	if (f->unit)
-		rsql_where_text(w, "i.unit = ?", f->unit);
+		rows_where_text(w, "i.unit = ?", f->unit);
 	if (f->enterprise_id)
-		rsql_where_int(w, "i.id IN (SELECT inspection_id FROM inspection_enterprise"
+		rows_where_int(w, "i.id IN (SELECT inspection_id FROM inspection_enterprise"
 		               " WHERE enterprise_id = ?)", f->enterprise_id);
 	if (f->by_state)
-		rsql_where_text(w, "i.state = ?", insp_plan_state_code(f->state));
+		rows_where_text(w, "i.state = ?", insp_plan_state_code(f->state));
 	if (f->skip_cancelled)
-		rsql_where_plain(w, "i.state <> 'cancelled'");
+		rows_where_plain(w, "i.state <> 'cancelled'");
 	if (f->overridden_only)
-		rsql_where_plain(w, "i.override_reason IS NOT NULL");
+		rows_where_plain(w, "i.override_reason IS NOT NULL");
 	if (f->from != DATE_NONE)
-		rsql_where_text(w, "i.date >= ?", date_format(f->from, day));
+		rows_where_text(w, "i.date >= ?", date_format(f->from, day));
 	if (f->to != DATE_NONE)
-		rsql_where_text(w, "i.date <= ?", date_format(f->to, day));
+		rows_where_text(w, "i.date <= ?", date_format(f->to, day));
 }
 
 int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
 {
-	rsql_where w;
+	rows_where w;
 	where_build(&w, f);
 	char *sql = xasprintf("SELECT count(*) FROM inspection i%s", sb_str(&w.sql));
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
-		rsql_where_bind(&w, st);
+		rows_where_bind(&w, st);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*n = (long)sqlite3_column_int64(st, 0);
 			rc = 0;
@@ -553,18 +553,18 @@ int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
 		db_done(st);
 	}
 	free(sql);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	return rc;
 }
 
 int insp_store_window(db *d, const insp_filter *f, long offset, int limit, insp_record *out,
 		      int *n, strbuf *err)
 {
-	rsql_where w;
+	rows_where w;
 	where_build(&w, f);
-	int rc = rsql_list(d, INSP_COLS " FROM inspection i", &w, "i.date, i.id", offset, limit, out,
+	int rc = rows_list(d, INSP_COLS " FROM inspection i", &w, "i.date, i.id", offset, limit, out,
 	                   sizeof *out, record_from_row, n, "listing inspections", err);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	for (int i = 0; rc == 0 && i < *n; i++)
 		rc = load_children(d, &out[i], err);
 	if (rc < 0) {
@@ -597,7 +597,7 @@ static void count_row(sqlite3_stmt *st, void *arg)
 {
 	int *counts = arg;
 	int y, m, day;
-	qdate dt = rsql_col_date(st, 0);
+	qdate dt = rows_col_date(st, 0);
 	if (dt == DATE_NONE)
 		return;
 	date_to_ymd(dt, &y, &m, &day);
@@ -617,7 +617,7 @@ int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *
 		return -1;
 	db_bind_text(st, 1, from);
 	db_bind_text(st, 2, to);
-	return rsql_each(d, st, count_row, counts, "counting inspections", err);
+	return rows_each(d, st, count_row, counts, "counting inspections", err);
 }
 
 int insp_store_day(db *d, qdate day, insp_record **out, int *n, strbuf *err)
@@ -666,7 +666,7 @@ int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
  * the allocated array *out (a T ** as void *) of *n records of size bytes; on error
  * nothing is left to free */
 static int range_rows(db *d, const char *sql, qdate from, qdate to, void *out, int *n,
-                      size_t size, rsql_row_fn *row, void (*clear)(void *rec),
+                      size_t size, rows_fill_fn *row, void (*clear)(void *rec),
                       const char *what, strbuf *err)
 {
 	char **v = out;
@@ -680,7 +680,7 @@ static int range_rows(db *d, const char *sql, qdate from, qdate to, void *out, i
 		return -1;
 	db_bind_text(st, 1, f);
 	db_bind_text(st, 2, t);
-	if (rsql_append(d, st, out, n, size, row, what, err) == 0)
+	if (rows_append(d, st, out, n, size, row, what, err) == 0)
 		return 0;
 	for (int i = 0; i < *n; i++)
 		clear(*v + size * (size_t)i);
@@ -732,7 +732,7 @@ static void refusal_row(sqlite3_stmt *st, void *rec)
 	r->enterprise_id = sqlite3_column_int64(st, 2);
 	r->uscc = xstrdup(db_col_text(st, 3));
 	r->name = xstrdup(db_col_text(st, 4));
-	r->date = rsql_col_date(st, 5);
+	r->date = rows_col_date(st, 5);
 	r->people = xstrdup(db_col_text(st, 6));
 	r->note = xstrdup(db_col_text(st, 7));
 	r->recorded_by = xstrdup(db_col_text(st, 8));
