@@ -20,11 +20,6 @@
 
 /* ---- small conversions ------------------------------------------------------ */
 
-static char *col_opt(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
-}
-
 static void copy_number(char out[TICKET_NUMBER_SIZE], const char *s)
 {
 	snprintf(out, TICKET_NUMBER_SIZE, "%s", s);
@@ -154,9 +149,9 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->first_person = sqlite3_column_int64(st, 12);
 	a->first_login = xstrdup(db_col_text(st, 13));
 	a->first_name = xstrdup(db_col_text(st, 14));
-	a->lead_unit = col_opt(st, 15);
+	a->lead_unit = rows_col_opt(st, 15);
 	a->version = sqlite3_column_int(st, 16);
-	a->merged_into = col_opt(st, 17);
+	a->merged_into = rows_col_opt(st, 17);
 	a->next_due = rows_col_date(st, 18);
 	a->result = xstrdup(db_col_text(st, 19));
 	const char *cb = db_col_text(st, 20);
@@ -273,11 +268,7 @@ static int write_timer(db *d, int64_t id, ticket_timer which, const ticket_timer
 	sqlite3_bind_int(st, 4, ts->days);
 	rows_bind_date(st, 5, ts->due);
 	rows_bind_date(st, 6, ts->done);
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc < 0)
-		db_fail(d, err, "writing an appeal's timer");
-	db_done(st);
-	return rc;
+	return rows_exec(d, st, "writing an appeal's timer", err);
 }
 
 /* write the timers of after that differ from before (all started ones when before
@@ -299,15 +290,6 @@ static int write_timers(db *d, int64_t id, const ticket_timers *before,
 			sb_addf(sum, "; %s stopped", ticket_timer_code((ticket_timer)i));
 	}
 	return 0;
-}
-
-static int exec_step(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc < 0)
-		db_fail(d, err, what);
-	db_done(st);
-	return rc;
 }
 
 static int enterprise_id(db *d, const char *uscc, int64_t *id, strbuf *err)
@@ -443,7 +425,7 @@ static int write_related(db *d, int64_t id, const char *const *units, int n, str
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (exec_step(d, st, "writing related units", err) < 0)
+	if (rows_exec(d, st, "writing related units", err) < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
 		st = db_stmt(d, "INSERT OR IGNORE INTO appeal_related (appeal_id, unit) VALUES (?, ?)",
@@ -452,7 +434,7 @@ static int write_related(db *d, int64_t id, const char *const *units, int n, str
 			return -1;
 		sqlite3_bind_int64(st, 1, id);
 		db_bind_text(st, 2, units[i]);
-		if (exec_step(d, st, "writing related units", err) < 0)
+		if (rows_exec(d, st, "writing related units", err) < 0)
 			return -1;
 	}
 	return 0;
@@ -852,7 +834,7 @@ static void row_from(sqlite3_stmt *st, appeal_row *r)
 	ticket_kind_parse(db_col_text(st, 5), &r->kind);
 	ticket_state_parse(db_col_text(st, 6), &r->state);
 	r->first_unit = xstrdup(db_col_text(st, 7));
-	r->lead_unit = col_opt(st, 8);
+	r->lead_unit = rows_col_opt(st, 8);
 	r->next_due = rows_col_date(st, 9);
 	r->version = sqlite3_column_int(st, 10);
 	r->level = sqlite3_column_int(st, 11);

@@ -23,11 +23,6 @@ static void date_text(qdate d, char buf[11], const char *open)
 		date_format(d, buf);
 }
 
-static char *col_opt(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
-}
-
 /* ---- writes ---- */
 
 /* inside a transaction: the plan must still be at version (its date into *date):
@@ -393,7 +388,7 @@ static void record_from_row(sqlite3_stmt *st, void *rec)
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->version = sqlite3_column_int(st, 1);
-	r->code = col_opt(st, 2);
+	r->code = rows_col_opt(st, 2);
 	r->unit = xstrdup(db_col_text(st, 3));
 	r->date = rows_col_date(st, 4);
 	r->reason = xstrdup(db_col_text(st, 5));
@@ -404,18 +399,18 @@ static void record_from_row(sqlite3_stmt *st, void *rec)
 		r->state = INSP_REGISTERED;
 	r->registered_on = rows_col_date(st, 10);
 	r->registered_by = xstrdup(db_col_text(st, 11));
-	r->approved_by = col_opt(st, 12);
+	r->approved_by = rows_col_opt(st, 12);
 	r->approved_on = rows_col_date(st, 13);
 	r->refused_rules = xstrdup(db_col_text(st, 14));
-	r->override_reason = col_opt(st, 15);
-	r->override_by = col_opt(st, 16);
+	r->override_reason = rows_col_opt(st, 15);
+	r->override_by = rows_col_opt(st, 16);
 	r->findings = xstrdup(db_col_text(st, 17));
 	r->has_outcome = sqlite3_column_type(st, 18) != SQLITE_NULL &&
 			 insp_plan_outcome_parse(db_col_text(st, 18), &r->outcome);
 	r->violation_enterprise_id = sqlite3_column_int64(st, 19);
-	r->violation_item = col_opt(st, 20);
+	r->violation_item = rows_col_opt(st, 20);
 	r->first_violation = sqlite3_column_int(st, 21) != 0;
-	r->cancel_reason = col_opt(st, 22);
+	r->cancel_reason = rows_col_opt(st, 22);
 }
 
 static void ent_row(sqlite3_stmt *st, void *rec)

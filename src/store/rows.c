@@ -74,6 +74,11 @@ char *rows_col_dup(sqlite3_stmt *st, int i)
 	return xstrdup(db_col_text(st, i));
 }
 
+char *rows_col_opt(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
+}
+
 void rows_bind_date(sqlite3_stmt *st, int i, qdate d)
 {
 	char buf[11];
@@ -173,6 +178,15 @@ int rows_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t 
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	return rows_append(d, st, arr, n, size, row, what, err);
+}
+
+int rows_exec(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc < 0)
+		db_fail(d, err, what);
+	db_done(st);
+	return rc;
 }
 
 int rows_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)

@@ -1,8 +1,8 @@
-/* What the record stores (visits, financing, pools, warnings, inspections) share about
- * SQL: a WHERE clause built from the filters that are set, so that each combination is
- * one cached statement that can use its index; rows read into records by a row
- * function; single-row writes; the event-and-commit that ends every write; dates read
- * and bound as qdate. Not for use outside src/store. */
+/* What the stores share about SQL rows: a WHERE clause built from the filters that are
+ * set, so that each combination is one cached statement that can use its index; rows
+ * read into records by a row function; single-row writes; the event-and-commit that
+ * ends every write; dates and optional texts read and bound. Not for use outside
+ * src/store. */
 #ifndef QIFU_ROWS_H
 #define QIFU_ROWS_H
 #include <stdbool.h>
@@ -63,6 +63,9 @@ int rows_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rows_fi
 int rows_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
                   rows_fill_fn *row, const char *what, strbuf *err);
 
+/* run a bound statement that returns no rows, however many it changes, then reset it:
+ * 0, or -1 with err naming what was written */
+int rows_exec(db *d, sqlite3_stmt *st, const char *what, strbuf *err);
 /* run a bound INSERT or UPDATE that must change exactly one row, then reset it: 0, or
  * -1 with err naming what was written */
 int rows_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err);
@@ -75,6 +78,8 @@ int rows_commit_event(db *d, const char *actor, const char *entity, int64_t enti
 qdate rows_col_date(sqlite3_stmt *st, int i);
 /* a text column copied, "" for NULL */
 char *rows_col_dup(sqlite3_stmt *st, int i);
+/* a text column copied, NULL for NULL */
+char *rows_col_opt(sqlite3_stmt *st, int i);
 /* bind d as YYYY-MM-DD, or NULL for DATE_NONE */
 void rows_bind_date(sqlite3_stmt *st, int i, qdate d);
 

@@ -89,7 +89,7 @@ static void problem_row(sqlite3_stmt *st, void *rec)
 	p->seq = sqlite3_column_int(st, 1);
 	p->text = rows_col_dup(st, 2);
 	p->appeal_id = sqlite3_column_int64(st, 3);
-	p->appeal_number = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : rows_col_dup(st, 4);
+	p->appeal_number = rows_col_opt(st, 4);
 }
 
 int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
