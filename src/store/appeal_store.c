@@ -232,7 +232,7 @@ int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
 	return appeal_store_read(d, number, 0, events, out, err);
 }
 
-/* ---- timers and registration ----------------------------------------------- */
+/* ---- timers and registration ------------------------------------------------ */
 
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
 		const ticket_timer_state *ts, strbuf *err)

@@ -14,7 +14,7 @@
 #include "core/xalloc.h"
 #include "model/escalation.h"
 
-/* ---- the version check ------------------------------------------------------- */
+/* ---- the version check ------------------------------------------------------ */
 
 /* "changed by X at T": the latest event names who moved the appeal on */
 static void stale_message(db *d, const appeal_record *now, int seen_version, strbuf *err)
