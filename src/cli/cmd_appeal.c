@@ -216,6 +216,26 @@ void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 	}
 }
 
+const char *appeal_cli_date(qdate d, char buf[16])
+{
+	if (d == DATE_NONE) {
+		buf[0] = '\0';
+		return buf;
+	}
+	return date_format(d, buf);
+}
+
+char *appeal_cli_joined(char *const *v, int n)
+{
+	strbuf b = STRBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_add(&b, "、");
+		sb_add(&b, v[i]);
+	}
+	return sb_steal(&b);
+}
+
 /* ---- appeal new ------------------------------------------------------------- */
 
 static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)

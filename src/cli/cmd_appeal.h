@@ -1,12 +1,14 @@
 /* What the appeal command files share: loading an appeal the actor may see, the
  * actor as the rules see it, the list filter every listing starts from, typed text
- * and versions, printable sheets, and the subcommands that live in
- * cmd_appeal_show.c and cmd_appeal_escalate.c. */
+ * and versions, dates and lists as printed, one list row, printable sheets, and the
+ * subcommands that live in cmd_appeal_show.c, cmd_appeal_list.c, cmd_appeal_sheet.c
+ * and cmd_appeal_escalate.c. */
 #ifndef QIFU_CMD_APPEAL_H
 #define QIFU_CMD_APPEAL_H
 
 #include "app/appeal.h"
 #include "cli/cli.h"
+#include "cli/output.h"
 #include "model/escalation.h"
 #include "model/ticket.h"
 #include "store/appeal_store.h"
@@ -33,6 +35,17 @@ int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version);
 /* print the timers a move started or moved, with their due dates and lights */
 void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 		const ticket_timers *after);
+/* d as YYYY-MM-DD in buf, or "" for DATE_NONE */
+const char *appeal_cli_date(qdate d, char buf[16]);
+/* units or numbers joined with 、, owned */
+char *appeal_cli_joined(char *const *v, int n);
+
+/* an empty table with the columns of one list row (qifu appeal list, and show
+ * --format csv) */
+out_table *appeal_cli_list_table(void);
+/* r as a row of that table: codes for CSV and JSON, labels (translated) in the
+ * table people read */
+void appeal_cli_list_row(app_ctx *ctx, out_table *t, const appeal_row *r, bool labels);
 
 /* A printable sheet of one appeal (交办单, 督办单): its words, translated, and its
  * fields in print order. */

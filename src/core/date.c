@@ -46,11 +46,23 @@ void date_to_ymd(qdate z, int *y, int *m, int *d)
 	*d = dd;
 }
 
+int date_year(qdate d)
+{
+	int y, m, dd;
+	date_to_ymd(d, &y, &m, &dd);
+	return y;
+}
+
 int date_weekday(qdate d)
 {
 	/* 1970-01-01 was a Thursday (4) */
 	int w = (int)((d % 7 + 7 + 3) % 7);
 	return w + 1;
+}
+
+bool date_is_weekend(qdate d)
+{
+	return date_weekday(d) >= 6;
 }
 
 bool date_parse(const char *s, qdate *out)

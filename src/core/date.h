@@ -13,8 +13,12 @@ int date_days_in_month(int y, int m);
 /* day number of y-m-d; the caller has checked the date is real */
 qdate date_from_ymd(int y, int m, int d);
 void date_to_ymd(qdate d, int *y, int *m, int *day);
+/* the year of d */
+int date_year(qdate d);
 /* 1 = Monday … 7 = Sunday */
 int date_weekday(qdate d);
+/* Saturday or Sunday */
+bool date_is_weekend(qdate d);
 /* d's weekday as an untranslated msgid ("Mon" … "Sun"); the caller translates it */
 const char *date_weekday_name(qdate d);
 /* strict YYYY-MM-DD, a real calendar date in 1900..9999; false otherwise */

@@ -267,6 +267,8 @@ bool ticket_kind_parse(const char *code, ticket_kind *out);
 
 /* "dispatch", "handle", "explain", "feedback" (the JSON timer names) */
 const char *ticket_timer_code(ticket_timer tm);
+/* code to timer */
+bool ticket_timer_parse(const char *code, ticket_timer *out);
 /* untranslated msgid: 分办时限, 办理时限, … */
 const char *ticket_timer_label(ticket_timer tm);
 

@@ -41,6 +41,16 @@ const char *ticket_timer_code(ticket_timer tm)
 	return tm < TICKET_TIMER__COUNT ? timer_codes[tm] : "?";
 }
 
+bool ticket_timer_parse(const char *code, ticket_timer *out)
+{
+	for (int i = 0; code && i < TICKET_TIMER__COUNT; i++)
+		if (strcmp(code, timer_codes[i]) == 0) {
+			*out = (ticket_timer)i;
+			return true;
+		}
+	return false;
+}
+
 const char *ticket_timer_label(ticket_timer tm)
 {
 	return tm < TICKET_TIMER__COUNT ? timer_labels[tm] : "?";

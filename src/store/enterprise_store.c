@@ -3,6 +3,7 @@
  * the rows it shows, not the size of the register. */
 #include "store/enterprise_store.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 #include "store/store_where.h"
 
 #include <stdlib.h>
@@ -324,18 +325,13 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 	" e.commissioner_id, coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units," \
 	" e.lead_override"
 
-static char *opt_text(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
-}
-
 static void rec_from_row(sqlite3_stmt *st, ent_record *e)
 {
 	memset(e, 0, sizeof *e);
 	e->id = sqlite3_column_int64(st, 0);
 	e->name = xstrdup(db_col_text(st, 1));
 	e->uscc = xstrdup(db_col_text(st, 2));
-	e->uscc_override = opt_text(st, 3);
+	e->uscc_override = rows_col_opt(st, 3);
 	e->address = xstrdup(db_col_text(st, 4));
 	e->area = xstrdup(db_col_text(st, 5));
 	e->category = xstrdup(db_col_text(st, 6));
@@ -350,7 +346,7 @@ static void rec_from_row(sqlite3_stmt *st, ent_record *e)
 	e->status = xstrdup(db_col_text(st, 15));
 	e->lead_unit = xstrdup(db_col_text(st, 16));
 	e->coop_units = xstrdup(db_col_text(st, 17));
-	e->lead_override = opt_text(st, 18);
+	e->lead_override = rows_col_opt(st, 18);
 }
 
 int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *err)

@@ -4,6 +4,7 @@
  * that the board counts and pages through the same indexed queries as the lists. */
 #include "store/escalation_store.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 #include "store/supervision_store.h"
 
 #include <stdlib.h>
@@ -32,28 +33,6 @@ void esc_dispatches_free(esc_dispatch **v, int n)
 	for (int i = 0; *v && i < n; i++)
 		esc_dispatch_clear(&(*v)[i]);
 	xfree(v);
-}
-
-static void bind_date(sqlite3_stmt *st, int i, qdate d)
-{
-	char buf[16];
-	if (d == DATE_NONE)
-		sqlite3_bind_null(st, i);
-	else
-		db_bind_text(st, i, date_format(d, buf));
-}
-
-static qdate col_date(sqlite3_stmt *st, int i)
-{
-	qdate d;
-	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
-		return DATE_NONE;
-	return d;
-}
-
-static char *col_opt(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
 }
 
 /* end the transaction a write began (began: db_begin's result) after its result rc
@@ -109,11 +88,11 @@ static int insert_dispatch(db *d, const char *actor, int64_t appeal_id,
 	sqlite3_bind_int64(st, 1, appeal_id);
 	sqlite3_bind_int(st, 2, r->level);
 	db_bind_text(st, 3, escalation_mode_code(r->mode));
-	bind_date(st, 4, r->date);
+	rows_bind_date(st, 4, r->date);
 	db_bind_text(st, 5, r->place ? r->place : "");
 	db_bind_text(st, 6, r->attendees ? r->attendees : "");
 	db_bind_text(st, 7, r->decision);
-	bind_date(st, 8, r->new_due);
+	rows_bind_date(st, 8, r->new_due);
 	db_bind_text(st, 9, actor);
 	db_bind_text(st, 10, now);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
@@ -182,11 +161,7 @@ static int write_outcome(db *d, const char *actor, const appeal_record *seen,
 	db_bind_text(st, 2, actor);
 	db_bind_text(st, 3, now);
 	sqlite3_bind_int64(st, 4, *id);
-	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc < 0)
-		db_fail(d, err, "recording a dispatch's outcome");
-	db_done(st);
-	if (rc < 0)
+	if (rows_exec(d, st, "recording a dispatch's outcome", err) < 0)
 		return -1;
 	strbuf sum = STRBUF_INIT;
 	sb_addf(&sum, "level=%d dispatch=%lld", seen->level, (long long)*id);
@@ -228,14 +203,14 @@ int esc_store_dispatches(db *d, int64_t appeal_id, esc_dispatch **out, int *n, s
 		x->id = sqlite3_column_int64(st, 0);
 		x->level = sqlite3_column_int(st, 1);
 		escalation_mode_parse(db_col_text(st, 2), &x->mode);
-		x->date = col_date(st, 3);
+		x->date = rows_col_date(st, 3);
 		x->place = xstrdup(db_col_text(st, 4));
 		x->attendees = xstrdup(db_col_text(st, 5));
 		x->decision = xstrdup(db_col_text(st, 6));
-		x->new_due = col_date(st, 7);
-		x->outcome = col_opt(st, 8);
-		x->outcome_by = col_opt(st, 9);
-		x->outcome_at = col_opt(st, 10);
+		x->new_due = rows_col_date(st, 7);
+		x->outcome = rows_col_opt(st, 8);
+		x->outcome_by = rows_col_opt(st, 9);
+		x->outcome_at = rows_col_opt(st, 10);
 		x->by = xstrdup(db_col_text(st, 11));
 		x->by_name = xstrdup(db_col_text(st, 12));
 		x->at = xstrdup(db_col_text(st, 13));

@@ -2,7 +2,7 @@
  * transaction, so that two people moving the same need cannot skip a step. */
 #include "store/financing_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -64,10 +64,10 @@ int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, strbu
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, now);
-	if (rsql_step_one(d, st, "adding a financing need", err) < 0)
+	if (rows_step_one(d, st, "adding a financing need", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	return rsql_commit_event(d, actor, "enterprise", f->enterprise_id, "financing.add",
+	return rows_commit_event(d, actor, "enterprise", f->enterprise_id, "financing.add",
 		xasprintf("financing=%" PRId64 " amount=%s yuan purpose=%s status=%s"
 		          " institution=%s", *id, fin_amount_yuan(f->amount_fen, yuan),
 		          f->purpose, fin_status_code(f->status),
@@ -87,23 +87,23 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	memset(f, 0, sizeof *f);
 	f->id = sqlite3_column_int64(st, 0);
 	f->enterprise_id = sqlite3_column_int64(st, 1);
-	f->enterprise = rsql_col_dup(st, 2);
-	f->uscc = rsql_col_dup(st, 3);
-	f->area = rsql_col_dup(st, 4);
+	f->enterprise = rows_col_dup(st, 2);
+	f->uscc = rows_col_dup(st, 3);
+	f->area = rows_col_dup(st, 4);
 	f->amount_fen = sqlite3_column_int64(st, 5);
-	f->purpose = rsql_col_dup(st, 6);
+	f->purpose = rows_col_dup(st, 6);
 	/* the CHECK constraint keeps the column to the known codes */
 	if (!fin_status_parse(db_col_text(st, 7), &f->status))
 		f->status = FIN_NEED;
-	f->institution = rsql_col_dup(st, 8);
-	f->created_by = rsql_col_dup(st, 9);
-	f->created_at = rsql_col_dup(st, 10);
-	f->updated_at = rsql_col_dup(st, 11);
+	f->institution = rows_col_dup(st, 8);
+	f->created_by = rows_col_dup(st, 9);
+	f->created_at = rows_col_dup(st, 10);
+	f->updated_at = rows_col_dup(st, 11);
 }
 
 int fin_store_get(db *d, int64_t id, fin_rec *f, strbuf *err)
 {
-	return rsql_one(d, FIN_COLS, "f.id", id, f, from_row, "reading a financing need", err);
+	return rows_one(d, FIN_COLS, "f.id", id, f, from_row, "reading a financing need", err);
 }
 
 int fin_store_update(db *d, const char *actor, int64_t id, int status, const char *institution,
@@ -155,9 +155,9 @@ int fin_store_update(db *d, const char *actor, int64_t id, int status, const cha
 	db_bind_text(st, 2, inst);
 	db_bind_text(st, 3, now);
 	sqlite3_bind_int64(st, 4, id);
-	if (rsql_step_one(d, st, "updating a financing need", err) < 0)
+	if (rows_step_one(d, st, "updating a financing need", err) < 0)
 		goto out;
-	rc = rsql_commit_event(d, actor, "enterprise", old.enterprise_id, "financing.update",
+	rc = rows_commit_event(d, actor, "enterprise", old.enterprise_id, "financing.update",
 	                       sb_steal(&sum), NULL, err);
 	fin_rec_clear(&old);
 	return rc;
@@ -171,16 +171,16 @@ out:
 int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
                    strbuf *err)
 {
-	rsql_where w;
-	rsql_where_init(&w);
+	rows_where w;
+	rows_where_init(&w);
 	if (f && f->enterprise_id)
-		rsql_where_int(&w, "f.enterprise_id = ?", f->enterprise_id);
+		rows_where_int(&w, "f.enterprise_id = ?", f->enterprise_id);
 	if (f && f->status >= 0 && f->status < FIN__COUNT)
-		rsql_where_text(&w, "f.status = ?", fin_status_code((fin_status)f->status));
+		rows_where_text(&w, "f.status = ?", fin_status_code((fin_status)f->status));
 	if (f && f->scope_area)
-		rsql_where_text(&w, "e.area = ?", f->scope_area);
-	int rc = rsql_list(d, FIN_COLS, &w, "f.id DESC", offset, limit, out, sizeof *out,
+		rows_where_text(&w, "e.area = ?", f->scope_area);
+	int rc = rows_list(d, FIN_COLS, &w, "f.id DESC", offset, limit, out, sizeof *out,
 	                   from_row, n, "listing financing needs", err);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	return rc;
 }

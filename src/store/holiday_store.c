@@ -1,7 +1,7 @@
 /* holiday_notice and holiday_day rows (migration 7). */
 #include "store/holiday_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +36,7 @@ int holiday_store_load(db *d, holiday_year **out, int *n, strbuf *err)
 		const char *notice = db_col_text(st, 1);
 		if (!hy->notice && notice[0])
 			hy->notice = xstrdup(notice);
-		qdate day = rsql_col_date(st, 2);
+		qdate day = rows_col_date(st, 2);
 		if (day == DATE_NONE)
 			continue;
 		hy->days = xrealloc(hy->days, (size_t)(hy->n + 1) * sizeof *hy->days);
@@ -67,9 +67,9 @@ int holiday_store_info(db *d, int year, holiday_notice_info *info, strbuf *err)
 	int step = sqlite3_step(st), rc = 1;
 	if (step == SQLITE_ROW) {
 		info->year = year;
-		info->source = rsql_col_dup(st, 0);
-		info->imported_by = rsql_col_dup(st, 1);
-		info->imported_at = rsql_col_dup(st, 2);
+		info->source = rows_col_dup(st, 0);
+		info->imported_by = rows_col_dup(st, 1);
+		info->imported_at = rows_col_dup(st, 2);
 		rc = 0;
 	} else if (step != SQLITE_DONE) {
 		db_fail(d, err, "reading a holiday notice");
@@ -113,7 +113,7 @@ int holiday_store_put(db *d, const char *actor, const char *action, const holida
 	db_bind_text(st, 3, source);
 	db_bind_text(st, 4, actor);
 	db_bind_text(st, 5, now);
-	if (rsql_step_one(d, st, "writing a holiday notice", err) < 0)
+	if (rows_step_one(d, st, "writing a holiday notice", err) < 0)
 		return -1;
 	st = db_stmt(d, "INSERT INTO holiday_day (day, year, kind, name) VALUES (?, ?, ?, ?)", err);
 	if (!st)
@@ -123,7 +123,7 @@ int holiday_store_put(db *d, const char *actor, const char *action, const holida
 		sqlite3_bind_int(st, 2, hy->year);
 		db_bind_text(st, 3, hy->days[i].kind == DAY_MAKEUP_WORKDAY ? "workday" : "holiday");
 		db_bind_text(st, 4, hy->days[i].name);
-		if (rsql_step_one(d, st, "writing a holiday", err) < 0)
+		if (rows_step_one(d, st, "writing a holiday", err) < 0)
 			return -1;
 	}
 	return db_event(d, actor, "holiday", hy->year, action, sum, "", err);

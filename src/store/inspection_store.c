@@ -1,34 +1,17 @@
-/* Inspection plans in SQLite. A write re-reads the plan's version inside its
- * BEGIN IMMEDIATE transaction, so a decision taken on what the caller read is never
- * applied to a plan someone else has moved meanwhile. Reads collect their rows and
- * reset the statement before loading a plan's enterprises and evaluations. */
+/* Inspection plans written: registration, approval with its code, the outcome with
+ * 首违不罚 recognition, evaluations, cancellation and refused entries. A write re-reads
+ * the plan's version inside its BEGIN IMMEDIATE transaction, so a decision taken on
+ * what the caller read is never applied to a plan someone else has moved meanwhile.
+ * Reading plans back is inspection_store_read.c's. */
 #include "store/inspection_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
-
-/* the open ends of a date range, as text that sorts before and after every date */
-static const char open_from[] = "0000-01-01", open_to[] = "9999-12-31";
-
-static void date_text(qdate d, char buf[11], const char *open)
-{
-	if (d == DATE_NONE)
-		memcpy(buf, open, 11);
-	else
-		date_format(d, buf);
-}
-
-static char *col_opt(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
-}
-
-/* ---- writes ---- */
 
 /* inside a transaction: the plan must still be at version (its date into *date):
  * 0, INSP_STORE_STALE when it moved on, -1 on error */
@@ -41,7 +24,7 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 	int rc = sqlite3_step(st);
 	int found = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	if (rc == SQLITE_ROW && date)
-		*date = rsql_col_date(st, 1);
+		*date = rows_col_date(st, 1);
 	db_done(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		db_fail(d, err, "reading an inspection");
@@ -98,7 +81,7 @@ int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id
 	db_bind_text(st, 10, overridden ? p->override_reason : NULL);
 	db_bind_text(st, 11, overridden ? actor : NULL);
 	db_bind_text(st, 12, now);
-	if (rsql_step_one(d, st, "registering an inspection", err) < 0)
+	if (rows_step_one(d, st, "registering an inspection", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
 
@@ -114,20 +97,20 @@ int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id
 		}
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int64(st, 2, p->enterprise_ids[i]);
-		if (rsql_step_one(d, st, "registering an inspection's enterprises", err) < 0) {
+		if (rows_step_one(d, st, "registering an inspection's enterprises", err) < 0) {
 			sb_free(&sum);
 			goto fail;
 		}
 		sb_addf(&sum, "%s%lld", i ? "," : "", (long long)p->enterprise_ids[i]);
 	}
 	if (!overridden)
-		return rsql_commit_event(d, actor, "inspection", *id, "register", sb_steal(&sum), NULL,
+		return rows_commit_event(d, actor, "inspection", *id, "register", sb_steal(&sum), NULL,
 		                         err);
 	int rc = db_event(d, actor, "inspection", *id, "register", sb_str(&sum), NULL, err);
 	sb_free(&sum);
 	if (rc < 0)
 		goto fail;
-	return rsql_commit_event(d, actor, "inspection", *id, "override",
+	return rows_commit_event(d, actor, "inspection", *id, "override",
 	                         xasprintf("refused=%s", p->refused_rules), p->override_reason, err);
 fail:
 	db_rollback(d);
@@ -173,9 +156,9 @@ int insp_store_approve(db *d, const char *actor, int64_t id, int version,
 	db_bind_text(st, 5, on);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int(st, 7, version);
-	if (rsql_step_one(d, st, "approving an inspection", err) < 0)
+	if (rows_step_one(d, st, "approving an inspection", err) < 0)
 		goto fail;
-	return rsql_commit_event(d, actor, "inspection", id, "approve", xasprintf("code=%s", code),
+	return rows_commit_event(d, actor, "inspection", id, "approve", xasprintf("code=%s", code),
 	                         NULL, err);
 fail:
 	db_rollback(d);
@@ -201,7 +184,7 @@ static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate 
 	res->last_violation = DATE_NONE;
 	res->last_inspection = 0;
 	if (rc == SQLITE_ROW) {
-		res->last_violation = rsql_col_date(st, 0);
+		res->last_violation = rows_col_date(st, 0);
 		res->last_inspection = sqlite3_column_int64(st, 1);
 	}
 	db_done(st);
@@ -250,7 +233,7 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	sqlite3_bind_int(st, 5, first);
 	sqlite3_bind_int64(st, 6, id);
 	sqlite3_bind_int(st, 7, version);
-	if (rsql_step_one(d, st, "recording an inspection's outcome", err) < 0)
+	if (rows_step_one(d, st, "recording an inspection's outcome", err) < 0)
 		goto fail;
 	strbuf sum = STRBUF_INIT;
 	sb_addf(&sum, "outcome=%s", insp_plan_outcome_code(a->outcome));
@@ -266,14 +249,14 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 		db_bind_text(st, 2, a->item);
 		db_bind_text(st, 3, date_format(date, on));
 		sqlite3_bind_int64(st, 4, id);
-		if (rsql_step_one(d, st, "recording a violation", err) < 0) {
+		if (rows_step_one(d, st, "recording a violation", err) < 0) {
 			sb_free(&sum);
 			goto fail;
 		}
 		sb_addf(&sum, " enterprise=%lld item=%s first_violation=%d", (long long)a->enterprise_id,
 			a->item, first);
 	}
-	return rsql_commit_event(d, actor, "inspection", id, "done", sb_steal(&sum), NULL, err);
+	return rows_commit_event(d, actor, "inspection", id, "done", sb_steal(&sum), NULL, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -309,7 +292,7 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 	db_bind_text(st, 4, comment ? comment : "");
 	db_bind_text(st, 5, actor);
 	db_bind_text(st, 6, now);
-	if (rsql_step_one(d, st, "recording an evaluation", err) < 0)
+	if (rows_step_one(d, st, "recording an evaluation", err) < 0)
 		goto fail;
 	st = db_stmt(d, "UPDATE inspection SET state = 'evaluated', version = version + 1"
 			" WHERE id = ? AND version = ? AND state IN ('done', 'evaluated')", err);
@@ -317,10 +300,10 @@ int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int(st, 2, version);
-	if (rsql_step_one(d, st, "recording an evaluation", err) < 0)
+	if (rows_step_one(d, st, "recording an evaluation", err) < 0)
 		goto fail;
 	/* the score stays out of the event log, which the inspected unit may one day read */
-	return rsql_commit_event(d, actor, "inspection", id, "evaluate",
+	return rows_commit_event(d, actor, "inspection", id, "evaluate",
 	                         xasprintf("enterprise=%lld", (long long)enterprise_id), NULL, err);
 fail:
 	db_rollback(d);
@@ -341,9 +324,9 @@ int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const c
 	db_bind_text(st, 1, reason);
 	sqlite3_bind_int64(st, 2, id);
 	sqlite3_bind_int(st, 3, version);
-	if (rsql_step_one(d, st, "cancelling an inspection", err) < 0)
+	if (rows_step_one(d, st, "cancelling an inspection", err) < 0)
 		goto fail;
-	return rsql_commit_event(d, actor, "inspection", id, "cancel", NULL, reason, err);
+	return rows_commit_event(d, actor, "inspection", id, "cancel", NULL, reason, err);
 fail:
 	db_rollback(d);
 	return -1;
@@ -368,398 +351,14 @@ int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int6
 	db_bind_text(st, 5, r->note ? r->note : "");
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
-	if (rsql_step_one(d, st, "recording a refused entry", err) < 0)
+	if (rows_step_one(d, st, "recording a refused entry", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	return rsql_commit_event(d, actor, "inspection_refusal", *id, "refuse",
+	return rows_commit_event(d, actor, "inspection_refusal", *id, "refuse",
 	                         xasprintf("unit=%s enterprise=%lld date=%s people=%s", r->unit,
 	                                   (long long)r->enterprise_id, date, r->people),
 	                         r->note, err);
 fail:
 	db_rollback(d);
 	return -1;
-}
-
-/* ---- reads ---- */
-
-#define INSP_COLS "i.id, i.version, i.code, i.unit, i.date, i.reason, i.legal_basis, i.items," \
-	" i.inspectors, i.state, i.registered_on, i.registered_by, i.approved_by, i.approved_on," \
-	" i.refused_rules, i.override_reason, i.override_by, i.findings, i.outcome," \
-	" i.violation_enterprise_id, i.violation_item, i.first_violation, i.cancel_reason"
-
-static void record_from_row(sqlite3_stmt *st, void *rec)
-{
-	insp_record *r = rec;
-	memset(r, 0, sizeof *r);
-	r->id = sqlite3_column_int64(st, 0);
-	r->version = sqlite3_column_int(st, 1);
-	r->code = col_opt(st, 2);
-	r->unit = xstrdup(db_col_text(st, 3));
-	r->date = rsql_col_date(st, 4);
-	r->reason = xstrdup(db_col_text(st, 5));
-	r->legal_basis = xstrdup(db_col_text(st, 6));
-	r->items = xstrdup(db_col_text(st, 7));
-	r->inspectors = xstrdup(db_col_text(st, 8));
-	if (!insp_plan_state_parse(db_col_text(st, 9), &r->state))
-		r->state = INSP_REGISTERED;
-	r->registered_on = rsql_col_date(st, 10);
-	r->registered_by = xstrdup(db_col_text(st, 11));
-	r->approved_by = col_opt(st, 12);
-	r->approved_on = rsql_col_date(st, 13);
-	r->refused_rules = xstrdup(db_col_text(st, 14));
-	r->override_reason = col_opt(st, 15);
-	r->override_by = col_opt(st, 16);
-	r->findings = xstrdup(db_col_text(st, 17));
-	r->has_outcome = sqlite3_column_type(st, 18) != SQLITE_NULL &&
-			 insp_plan_outcome_parse(db_col_text(st, 18), &r->outcome);
-	r->violation_enterprise_id = sqlite3_column_int64(st, 19);
-	r->violation_item = col_opt(st, 20);
-	r->first_violation = sqlite3_column_int(st, 21) != 0;
-	r->cancel_reason = col_opt(st, 22);
-}
-
-static void ent_row(sqlite3_stmt *st, void *rec)
-{
-	insp_ent *e = rec;
-	e->id = sqlite3_column_int64(st, 0);
-	e->uscc = xstrdup(db_col_text(st, 1));
-	e->name = xstrdup(db_col_text(st, 2));
-	e->area = xstrdup(db_col_text(st, 3));
-}
-
-static void eval_row(sqlite3_stmt *st, void *rec)
-{
-	insp_eval *v = rec;
-	v->enterprise_id = sqlite3_column_int64(st, 0);
-	v->name = xstrdup(db_col_text(st, 1));
-	v->score = sqlite3_column_int(st, 2);
-	v->comment = xstrdup(db_col_text(st, 3));
-	v->recorded_by = xstrdup(db_col_text(st, 4));
-	v->at = xstrdup(db_col_text(st, 5));
-}
-
-/* the enterprises and evaluations of r, read after the plan's statement is done */
-static int load_children(db *d, insp_record *r, strbuf *err)
-{
-	if (rsql_children(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
-	                  " JOIN enterprise e ON e.id = ie.enterprise_id"
-	                  " WHERE ie.inspection_id = ? ORDER BY e.sort_key, e.id", r->id,
-	                  &r->ents, &r->nents, sizeof *r->ents, ent_row,
-	                  "reading an inspection's enterprises", err) < 0)
-		return -1;
-	return rsql_children(d, "SELECT v.enterprise_id, e.name, v.score, v.comment, v.recorded_by,"
-	                     " v.at FROM inspection_evaluation v JOIN enterprise e"
-	                     " ON e.id = v.enterprise_id WHERE v.inspection_id = ? ORDER BY v.at, e.id",
-	                     r->id, &r->evals, &r->nevals, sizeof *r->evals, eval_row,
-	                     "reading an inspection's evaluations", err);
-}
-
-void insp_record_clear(insp_record *r)
-{
-	free(r->code);
-	free(r->unit);
-	free(r->reason);
-	free(r->legal_basis);
-	free(r->items);
-	free(r->inspectors);
-	free(r->registered_by);
-	free(r->approved_by);
-	free(r->refused_rules);
-	free(r->override_reason);
-	free(r->override_by);
-	free(r->findings);
-	free(r->violation_item);
-	free(r->cancel_reason);
-	for (int i = 0; i < r->nents; i++) {
-		free(r->ents[i].uscc);
-		free(r->ents[i].name);
-		free(r->ents[i].area);
-	}
-	free(r->ents);
-	for (int i = 0; i < r->nevals; i++) {
-		free(r->evals[i].name);
-		free(r->evals[i].comment);
-		free(r->evals[i].recorded_by);
-		free(r->evals[i].at);
-	}
-	free(r->evals);
-	memset(r, 0, sizeof *r);
-}
-
-int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *err)
-{
-	sqlite3_stmt *st = db_stmt(d, "SELECT " INSP_COLS " FROM inspection i"
-				      " WHERE i.id = ? OR i.code = ?", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, code ? -1 : id);
-	db_bind_text(st, 2, code ? code : "");
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		record_from_row(st, r);
-	db_done(st);
-	if (rc == SQLITE_DONE)
-		return 1;
-	if (rc != SQLITE_ROW) {
-		db_fail(d, err, "reading an inspection");
-		return -1;
-	}
-	if (load_children(d, r, err) < 0) {
-		insp_record_clear(r);
-		return -1;
-	}
-	return 0;
-}
-
-/* ---- filtered lists ---- */
-
-/* a filter as one WHERE clause shared by the count and the window */
-static void where_build(rsql_where *w, const insp_filter *f)
-{
-	char day[11];
-	rsql_where_init(w);
-	if (f->unit)
-		rsql_where_text(w, "i.unit = ?", f->unit);
-	if (f->enterprise_id)
-		rsql_where_int(w, "i.id IN (SELECT inspection_id FROM inspection_enterprise"
-		               " WHERE enterprise_id = ?)", f->enterprise_id);
-	if (f->by_state)
-		rsql_where_text(w, "i.state = ?", insp_plan_state_code(f->state));
-	if (f->skip_cancelled)
-		rsql_where_plain(w, "i.state <> 'cancelled'");
-	if (f->overridden_only)
-		rsql_where_plain(w, "i.override_reason IS NOT NULL");
-	if (f->from != DATE_NONE)
-		rsql_where_text(w, "i.date >= ?", date_format(f->from, day));
-	if (f->to != DATE_NONE)
-		rsql_where_text(w, "i.date <= ?", date_format(f->to, day));
-}
-
-int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
-{
-	rsql_where w;
-	where_build(&w, f);
-	char *sql = xasprintf("SELECT count(*) FROM inspection i%s", sb_str(&w.sql));
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	int rc = -1;
-	if (st) {
-		rsql_where_bind(&w, st);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			*n = (long)sqlite3_column_int64(st, 0);
-			rc = 0;
-		} else {
-			db_fail(d, err, "counting inspections");
-		}
-		db_done(st);
-	}
-	free(sql);
-	rsql_where_free(&w);
-	return rc;
-}
-
-int insp_store_window(db *d, const insp_filter *f, long offset, int limit, insp_record *out,
-		      int *n, strbuf *err)
-{
-	rsql_where w;
-	where_build(&w, f);
-	int rc = rsql_list(d, INSP_COLS " FROM inspection i", &w, "i.date, i.id", offset, limit, out,
-	                   sizeof *out, record_from_row, n, "listing inspections", err);
-	rsql_where_free(&w);
-	for (int i = 0; rc == 0 && i < *n; i++)
-		rc = load_children(d, &out[i], err);
-	if (rc < 0) {
-		for (int i = 0; i < *n; i++)
-			insp_record_clear(&out[i]);
-		*n = 0;
-	}
-	return rc;
-}
-
-/* every plan the filter matches, into an allocated array */
-static int window_all(db *d, const insp_filter *f, insp_record **out, int *n, strbuf *err)
-{
-	long count;
-	*out = NULL;
-	*n = 0;
-	if (insp_store_count(d, f, &count, err) < 0)
-		return -1;
-	if (count == 0)
-		return 0;
-	*out = xcalloc((size_t)count, sizeof **out);
-	if (insp_store_window(d, f, 0, (int)count, *out, n, err) < 0) {
-		xfree(out);
-		return -1;
-	}
-	return 0;
-}
-
-static void count_row(sqlite3_stmt *st, void *arg)
-{
-	int *counts = arg;
-	int y, m, day;
-	qdate dt = rsql_col_date(st, 0);
-	if (dt == DATE_NONE)
-		return;
-	date_to_ymd(dt, &y, &m, &day);
-	counts[day - 1] = sqlite3_column_int(st, 1);
-}
-
-int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err)
-{
-	memset(counts, 0, sizeof(int) * 31);
-	char from[11], to[11];
-	date_format(date_from_ymd(year, month, 1), from);
-	date_format(date_from_ymd(year, month, date_days_in_month(year, month)), to);
-	sqlite3_stmt *st = db_stmt(d, "SELECT date, count(*) FROM inspection"
-				      " WHERE date >= ? AND date <= ? AND state <> 'cancelled'"
-				      " GROUP BY date", err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	return rsql_each(d, st, count_row, counts, "counting inspections", err);
-}
-
-int insp_store_day(db *d, qdate day, insp_record **out, int *n, strbuf *err)
-{
-	insp_filter f = { .skip_cancelled = true, .from = day, .to = day };
-	return window_all(d, &f, out, n, err);
-}
-
-int insp_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
-			 strbuf *err)
-{
-	insp_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
-			  .from = date - (days > 0 ? days : 1) + 1, .to = date };
-	long count;
-	if (insp_store_count(d, &f, &count, err) < 0)
-		return -1;
-	*n = (int)count;
-	return 0;
-}
-
-int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
-		     insp_record **out, int *n, strbuf *err)
-{
-	/* a week either side holds every day of date's week; the rule picks them */
-	insp_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
-			  .from = date - 6, .to = date + 6 };
-	insp_record *all;
-	int nall;
-	if (window_all(d, &f, &all, &nall, err) < 0)
-		return -1;
-	*out = nall ? xcalloc((size_t)nall, sizeof **out) : NULL;
-	*n = 0;
-	for (int i = 0; i < nall; i++) {
-		if (strcmp(all[i].unit, unit) != 0 && inspection_same_week(all[i].date, date))
-			(*out)[(*n)++] = all[i];
-		else
-			insp_record_clear(&all[i]);
-	}
-	free(all);
-	if (*n == 0)
-		xfree(out);
-	return 0;
-}
-
-/* the rows of sql, whose ?1 and ?2 are the dates of a range (open ends included), into
- * the allocated array *out (a T ** as void *) of *n records of size bytes; on error
- * nothing is left to free */
-static int range_rows(db *d, const char *sql, qdate from, qdate to, void *out, int *n,
-                      size_t size, rsql_row_fn *row, void (*clear)(void *rec),
-                      const char *what, strbuf *err)
-{
-	char **v = out;
-	char f[11], t[11];
-	date_text(from, f, open_from);
-	date_text(to, t, open_to);
-	*v = NULL;
-	*n = 0;
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, f);
-	db_bind_text(st, 2, t);
-	if (rsql_append(d, st, out, n, size, row, what, err) == 0)
-		return 0;
-	for (int i = 0; i < *n; i++)
-		clear(*v + size * (size_t)i);
-	xfree(out);
-	*n = 0;
-	return -1;
-}
-
-static void summary_row(sqlite3_stmt *st, void *rec)
-{
-	insp_unit_summary *s = rec;
-	s->unit = xstrdup(db_col_text(st, 0));
-	s->plans = sqlite3_column_int(st, 1);
-	s->cancelled = sqlite3_column_int(st, 2);
-	s->overrides = sqlite3_column_int(st, 3);
-	s->refusals = sqlite3_column_int(st, 4);
-}
-
-static void summary_clear(void *rec)
-{
-	insp_unit_summary_clear(rec);
-}
-
-int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
-			    strbuf *err)
-{
-	return range_rows(d,
-		"SELECT unit, sum(plans), sum(cancelled), sum(overrides), sum(refusals) FROM ("
-		"  SELECT unit, state <> 'cancelled' AS plans, state = 'cancelled' AS cancelled,"
-		"    override_reason IS NOT NULL AS overrides, 0 AS refusals"
-		"    FROM inspection WHERE date >= ?1 AND date <= ?2"
-		"  UNION ALL"
-		"  SELECT unit, 0, 0, 0, 1 FROM inspection_refusal WHERE date >= ?1 AND date <= ?2"
-		") GROUP BY unit ORDER BY unit", from, to, out, n, sizeof **out, summary_row,
-		summary_clear, "summing inspections per unit", err);
-}
-
-void insp_unit_summary_clear(insp_unit_summary *s)
-{
-	free(s->unit);
-	memset(s, 0, sizeof *s);
-}
-
-static void refusal_row(sqlite3_stmt *st, void *rec)
-{
-	insp_refusal *r = rec;
-	r->id = sqlite3_column_int64(st, 0);
-	r->unit = xstrdup(db_col_text(st, 1));
-	r->enterprise_id = sqlite3_column_int64(st, 2);
-	r->uscc = xstrdup(db_col_text(st, 3));
-	r->name = xstrdup(db_col_text(st, 4));
-	r->date = rsql_col_date(st, 5);
-	r->people = xstrdup(db_col_text(st, 6));
-	r->note = xstrdup(db_col_text(st, 7));
-	r->recorded_by = xstrdup(db_col_text(st, 8));
-}
-
-static void refusal_clear(void *rec)
-{
-	insp_refusal_clear(rec);
-}
-
-int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n, strbuf *err)
-{
-	return range_rows(d, "SELECT r.id, r.unit, r.enterprise_id, e.uscc, e.name, r.date,"
-	                  " r.people, r.note, r.recorded_by FROM inspection_refusal r"
-	                  " JOIN enterprise e ON e.id = r.enterprise_id"
-	                  " WHERE r.date >= ? AND r.date <= ? ORDER BY r.unit, r.date, r.id",
-	                  from, to, out, n, sizeof **out, refusal_row, refusal_clear,
-	                  "reading refused entries", err);
-}
-
-void insp_refusal_clear(insp_refusal *r)
-{
-	free(r->unit);
-	free(r->uscc);
-	free(r->name);
-	free(r->people);
-	free(r->note);
-	free(r->recorded_by);
-	memset(r, 0, sizeof *r);
 }

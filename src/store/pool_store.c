@@ -2,7 +2,7 @@
  * backs the rule in model/pool.c should two sessions race. */
 #include "store/pool_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -25,9 +25,9 @@ static void standing_row(sqlite3_stmt *st, void *arg)
 	if (sqlite3_column_type(st, 2) == SQLITE_NULL) {
 		s->member = true;
 		s->open_id = sqlite3_column_int64(st, 0);
-		s->entered = rsql_col_date(st, 1);
+		s->entered = rows_col_date(st, 1);
 	} else {
-		s->last_left = rsql_col_date(st, 2);
+		s->last_left = rows_col_date(st, 2);
 	}
 }
 
@@ -41,7 +41,7 @@ static int current(db *d, int64_t ent, const char *pool, standing *s, strbuf *er
 	sqlite3_bind_int64(st, 1, ent);
 	db_bind_text(st, 2, pool);
 	*s = (standing){ false, 0, DATE_NONE, DATE_NONE };
-	return rsql_each(d, st, standing_row, s, "reading pool membership", err);
+	return rows_each(d, st, standing_row, s, "reading pool membership", err);
 }
 
 static void refusal(strbuf *err, pool_verdict v, const pool_def *pool, qdate on, qdate other,
@@ -99,19 +99,19 @@ static int move(db *d, const char *actor, int64_t enterprise_id, const pool_def 
 	if (entering) {
 		sqlite3_bind_int64(st, 1, enterprise_id);
 		db_bind_text(st, 2, pool->code);
-		rsql_bind_date(st, 3, on);
+		rows_bind_date(st, 3, on);
 		db_bind_text(st, 4, reason ? reason : "");
 		db_bind_text(st, 5, actor);
 	} else {
-		rsql_bind_date(st, 1, on);
+		rows_bind_date(st, 1, on);
 		db_bind_text(st, 2, reason ? reason : "");
 		db_bind_text(st, 3, actor);
 		sqlite3_bind_int64(st, 4, s.open_id);
 	}
-	if (rsql_step_one(d, st, entering ? "entering a pool" : "leaving a pool", err) < 0)
+	if (rows_step_one(d, st, entering ? "entering a pool" : "leaving a pool", err) < 0)
 		goto out;
 	date_format(on, day);
-	return rsql_commit_event(d, actor, "enterprise", enterprise_id,
+	return rows_commit_event(d, actor, "enterprise", enterprise_id,
 	                         entering ? "pool.enter" : "pool.leave",
 	                         entering ? xasprintf("pool=%s entered=%s", pool->code, day)
 	                                  : xasprintf("pool=%s left=%s", pool->code, day),
@@ -143,42 +143,42 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	memset(p, 0, sizeof *p);
 	p->id = sqlite3_column_int64(st, 0);
 	p->enterprise_id = sqlite3_column_int64(st, 1);
-	p->enterprise = rsql_col_dup(st, 2);
-	p->uscc = rsql_col_dup(st, 3);
-	p->area = rsql_col_dup(st, 4);
-	p->pool = rsql_col_dup(st, 5);
-	p->entered_on = rsql_col_date(st, 6);
-	p->left_on = rsql_col_date(st, 7);
-	p->reason_in = rsql_col_dup(st, 8);
-	p->reason_out = rsql_col_dup(st, 9);
-	p->entered_by = rsql_col_dup(st, 10);
-	p->left_by = rsql_col_dup(st, 11);
+	p->enterprise = rows_col_dup(st, 2);
+	p->uscc = rows_col_dup(st, 3);
+	p->area = rows_col_dup(st, 4);
+	p->pool = rows_col_dup(st, 5);
+	p->entered_on = rows_col_date(st, 6);
+	p->left_on = rows_col_date(st, 7);
+	p->reason_in = rows_col_dup(st, 8);
+	p->reason_out = rows_col_dup(st, 9);
+	p->entered_by = rows_col_dup(st, 10);
+	p->left_by = rows_col_dup(st, 11);
 }
 
 int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
                        pool_period *out, int *n, strbuf *err)
 {
-	rsql_where w;
-	rsql_where_init(&w);
-	rsql_where_int(&w, "p.enterprise_id = ?", enterprise_id);
-	int rc = rsql_list(d, PERIOD_COLS, &w, "p.entered_on, p.id", offset, limit, out,
+	rows_where w;
+	rows_where_init(&w);
+	rows_where_int(&w, "p.enterprise_id = ?", enterprise_id);
+	int rc = rows_list(d, PERIOD_COLS, &w, "p.entered_on, p.id", offset, limit, out,
 	                   sizeof *out, from_row, n, "listing pool periods", err);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	return rc;
 }
 
 int pool_store_members(db *d, const char *pool, const char *scope_area, long offset, int limit,
                        pool_period *out, int *n, strbuf *err)
 {
-	rsql_where w;
-	rsql_where_init(&w);
-	rsql_where_plain(&w, "p.left_on IS NULL");
+	rows_where w;
+	rows_where_init(&w);
+	rows_where_plain(&w, "p.left_on IS NULL");
 	if (pool)
-		rsql_where_text(&w, "p.pool = ?", pool);
+		rows_where_text(&w, "p.pool = ?", pool);
 	if (scope_area)
-		rsql_where_text(&w, "e.area = ?", scope_area);
-	int rc = rsql_list(d, PERIOD_COLS, &w, "p.pool, e.sort_key, e.id", offset, limit, out,
+		rows_where_text(&w, "e.area = ?", scope_area);
+	int rc = rows_list(d, PERIOD_COLS, &w, "p.pool, e.sort_key, e.id", offset, limit, out,
 	                   sizeof *out, from_row, n, "listing pool members", err);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	return rc;
 }

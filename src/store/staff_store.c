@@ -1,6 +1,7 @@
 /* Staff rows and the units a leader oversees. */
 #include "store/staff_store.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@ static staff *staff_from_row(sqlite3_stmt *st)
 	s->unit = xstrdup(db_col_text(st, 3));
 	if (!role_parse(db_col_text(st, 4), &s->role))
 		s->role = ROLE_UNIT_STAFF;
-	s->area = sqlite3_column_type(st, 5) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, 5));
+	s->area = rows_col_opt(st, 5);
 	s->level = sqlite3_column_int(st, 6);
 	return s;
 }

@@ -4,6 +4,7 @@
  * again counts once per dispatch, for the unit that had it each time. */
 #include "store/supervision_store.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -34,29 +35,14 @@ static const struct note {
 	  OPEN_ASSIGNMENT " AND callback IS NULL AND answered_on IS NOT NULL" },
 };
 
-static void bind_date(sqlite3_stmt *st, int i, qdate d)
-{
-	char buf[16];
-	if (d == DATE_NONE)
-		sqlite3_bind_null(st, i);
-	else
-		db_bind_text(st, i, date_format(d, buf));
-}
+/* what a failed write of an assignment names */
+static const char noting[] = "noting an appeal's assignment";
 
 /* the due date of a timer that was running before the move, else DATE_NONE */
 static qdate running_due(const ticket_timers *tm, ticket_timer which)
 {
 	const ticket_timer_state *ts = &tm->t[which];
 	return ticket_timer_running(ts) ? ts->due : DATE_NONE;
-}
-
-static int step_done(db *d, sqlite3_stmt *st, strbuf *err)
-{
-	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc < 0)
-		db_fail(d, err, "noting an appeal's assignment");
-	db_done(st);
-	return rc;
 }
 
 int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *lead,
@@ -71,9 +57,9 @@ int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *l
 			return -1;
 		sqlite3_bind_int64(st, 1, appeal_id);
 		db_bind_text(st, 2, lead ? lead : "");
-		bind_date(st, 3, today);
-		bind_date(st, 4, running_due(before, TICKET_TIMER_DISPATCH));
-		return step_done(d, st, err);
+		rows_bind_date(st, 3, today);
+		rows_bind_date(st, 4, running_due(before, TICKET_TIMER_DISPATCH));
+		return rows_exec(d, st, noting, err);
 	}
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++) {
 		if (notes[i].action != a)
@@ -81,10 +67,10 @@ int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *l
 		if (!(st = db_stmt(d, notes[i].sql, err)))
 			return -1;
 		sqlite3_bind_int64(st, 1, appeal_id);
-		bind_date(st, 2, today);
+		rows_bind_date(st, 2, today);
 		if (a == TICKET_ACT_ANSWER)
-			bind_date(st, 3, running_due(before, TICKET_TIMER_HANDLE));
-		return step_done(d, st, err);
+			rows_bind_date(st, 3, running_due(before, TICKET_TIMER_HANDLE));
+		return rows_exec(d, st, noting, err);
 	}
 	return 0;
 }
@@ -98,18 +84,10 @@ int sup_store_note_level(db *d, int64_t appeal_id, int level, strbuf *err)
 		return -1;
 	sqlite3_bind_int64(st, 1, appeal_id);
 	sqlite3_bind_int(st, 2, level);
-	return step_done(d, st, err);
+	return rows_exec(d, st, noting, err);
 }
 
 /* ---- the counts ------------------------------------------------------------- */
-
-static qdate col_date(sqlite3_stmt *st, int i)
-{
-	qdate d;
-	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
-		return DATE_NONE;
-	return d;
-}
 
 /* the row of unit, added (zeroed, unit copied) when there is none yet */
 static supervision_counts *row_of(supervision_counts **rows, int *n, const char *unit)
@@ -129,9 +107,9 @@ static supervision_counts *row_of(supervision_counts **rows, int *n, const char 
 static void count_one(sqlite3_stmt *st, const calendar *cal, int dispatch_days,
 		supervision_counts *c)
 {
-	qdate dispatched = col_date(st, 1), dispatch_due = col_date(st, 2);
-	qdate signed_on = col_date(st, 3), answered = col_date(st, 5);
-	qdate answer_due = col_date(st, 6);
+	qdate dispatched = rows_col_date(st, 1), dispatch_due = rows_col_date(st, 2);
+	qdate signed_on = rows_col_date(st, 3), answered = rows_col_date(st, 5);
+	qdate answer_due = rows_col_date(st, 6);
 	const char *callback = db_col_text(st, 8);
 	int level = sqlite3_column_int(st, 9);
 	c->received++;
@@ -176,8 +154,8 @@ int sup_store_unit_counts(db *d, qdate from, qdate to, qdate today, const calend
 		" FROM appeal_assignment WHERE dispatched_on BETWEEN ? AND ?", err);
 	if (!st)
 		return -1;
-	bind_date(st, 1, from);
-	bind_date(st, 2, to);
+	rows_bind_date(st, 1, from);
+	rows_bind_date(st, 2, to);
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		count_one(st, cal, dispatch_days, row_of(rows, n, db_col_text(st, 0)));
@@ -192,7 +170,7 @@ int sup_store_unit_counts(db *d, qdate from, qdate to, qdate today, const calend
 		" GROUP BY a.lead_unit", err);
 	if (!st)
 		goto fail_quiet;
-	bind_date(st, 1, today);
+	rows_bind_date(st, 1, today);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		row_of(rows, n, db_col_text(st, 0))->overdue_now = sqlite3_column_int(st, 1);
 	if (step != SQLITE_DONE)

@@ -2,7 +2,7 @@
  * transaction so that a visit is never half recorded. */
 #include "store/visit_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -24,14 +24,14 @@ int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, s
 		goto fail;
 	db_now(d, now);
 	sqlite3_bind_int64(st, 1, v->enterprise_id);
-	rsql_bind_date(st, 2, v->date);
+	rows_bind_date(st, 2, v->date);
 	db_bind_text(st, 3, v->unit);
 	db_bind_text(st, 4, v->people);
 	db_bind_text(st, 5, v->topics ? v->topics : "");
 	sqlite3_bind_int(st, 6, v->card_handed);
 	db_bind_text(st, 7, actor);
 	db_bind_text(st, 8, now);
-	if (rsql_step_one(d, st, "adding a visit", err) < 0)
+	if (rows_step_one(d, st, "adding a visit", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
 	for (int i = 0; i < v->nproblems; i++) {
@@ -42,7 +42,7 @@ int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, s
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int(st, 2, i + 1);
 		db_bind_text(st, 3, v->problems[i].text);
-		if (rsql_step_one(d, st, "adding a problem found on a visit", err) < 0)
+		if (rows_step_one(d, st, "adding a problem found on a visit", err) < 0)
 			goto fail;
 	}
 	sb_addf(&sum, "visit=%" PRId64 " date=%s unit=%s people=%s topics=%s card=%d problems=%d",
@@ -50,7 +50,7 @@ int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, s
 	        v->card_handed ? 1 : 0, v->nproblems);
 	for (int i = 0; i < v->nproblems; i++)
 		sb_addf(&sum, "; %d. %s", i + 1, v->problems[i].text);
-	return rsql_commit_event(d, actor, "enterprise", v->enterprise_id, "visit.add",
+	return rows_commit_event(d, actor, "enterprise", v->enterprise_id, "visit.add",
 	                         sb_steal(&sum), NULL, err);
 fail:
 	sb_free(&sum);
@@ -69,16 +69,16 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	memset(v, 0, sizeof *v);
 	v->id = sqlite3_column_int64(st, 0);
 	v->enterprise_id = sqlite3_column_int64(st, 1);
-	v->enterprise = rsql_col_dup(st, 2);
-	v->uscc = rsql_col_dup(st, 3);
-	v->area = rsql_col_dup(st, 4);
-	v->date = rsql_col_date(st, 5);
-	v->unit = rsql_col_dup(st, 6);
-	v->people = rsql_col_dup(st, 7);
-	v->topics = rsql_col_dup(st, 8);
+	v->enterprise = rows_col_dup(st, 2);
+	v->uscc = rows_col_dup(st, 3);
+	v->area = rows_col_dup(st, 4);
+	v->date = rows_col_date(st, 5);
+	v->unit = rows_col_dup(st, 6);
+	v->people = rows_col_dup(st, 7);
+	v->topics = rows_col_dup(st, 8);
 	v->card_handed = sqlite3_column_int(st, 9) != 0;
-	v->created_by = rsql_col_dup(st, 10);
-	v->created_at = rsql_col_dup(st, 11);
+	v->created_by = rows_col_dup(st, 10);
+	v->created_at = rows_col_dup(st, 11);
 	v->nproblems = sqlite3_column_int(st, 12);
 }
 
@@ -87,19 +87,19 @@ static void problem_row(sqlite3_stmt *st, void *rec)
 	visit_problem *p = rec;
 	p->id = sqlite3_column_int64(st, 0);
 	p->seq = sqlite3_column_int(st, 1);
-	p->text = rsql_col_dup(st, 2);
+	p->text = rows_col_dup(st, 2);
 	p->appeal_id = sqlite3_column_int64(st, 3);
-	p->appeal_number = sqlite3_column_type(st, 4) == SQLITE_NULL ? NULL : rsql_col_dup(st, 4);
+	p->appeal_number = rows_col_opt(st, 4);
 }
 
 int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
 {
-	int rc = rsql_one(d, VISIT_COLS, "v.id", id, v, from_row, "reading a visit", err);
+	int rc = rows_one(d, VISIT_COLS, "v.id", id, v, from_row, "reading a visit", err);
 	if (rc != 0)
 		return rc;
 	/* the list's count is replaced by the rows themselves */
 	v->nproblems = 0;
-	if (rsql_children(d, "SELECT p.id, p.seq, p.text, coalesce(p.appeal_id, 0), a.number"
+	if (rows_children(d, "SELECT p.id, p.seq, p.text, coalesce(p.appeal_id, 0), a.number"
 	                  " FROM visit_problem p LEFT JOIN appeal a ON a.id = p.appeal_id"
 	                  " WHERE p.visit_id = ? ORDER BY p.seq", id, &v->problems, &v->nproblems,
 	                  sizeof *v->problems, problem_row, "reading the problems of a visit",
@@ -113,21 +113,21 @@ int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
 int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
                      int *n, strbuf *err)
 {
-	rsql_where w;
-	rsql_where_init(&w);
+	rows_where w;
+	rows_where_init(&w);
 	if (f && f->enterprise_id)
-		rsql_where_int(&w, "v.enterprise_id = ?", f->enterprise_id);
+		rows_where_int(&w, "v.enterprise_id = ?", f->enterprise_id);
 	if (f && f->scope_area)
-		rsql_where_text(&w, "e.area = ?", f->scope_area);
+		rows_where_text(&w, "e.area = ?", f->scope_area);
 	if (f && f->unit)
-		rsql_where_text(&w, "v.unit = ?", f->unit);
+		rows_where_text(&w, "v.unit = ?", f->unit);
 	if (f && f->from)
-		rsql_where_text(&w, "v.visited_on >= ?", f->from);
+		rows_where_text(&w, "v.visited_on >= ?", f->from);
 	if (f && f->to)
-		rsql_where_text(&w, "v.visited_on <= ?", f->to);
-	int rc = rsql_list(d, VISIT_COLS, &w, "v.visited_on DESC, v.id DESC", offset, limit, out,
+		rows_where_text(&w, "v.visited_on <= ?", f->to);
+	int rc = rows_list(d, VISIT_COLS, &w, "v.visited_on DESC, v.id DESC", offset, limit, out,
 	                   sizeof *out, from_row, n, "listing visits", err);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	return rc;
 }
 
@@ -142,7 +142,7 @@ int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, strbu
 		return -1;
 	db_bind_text(st, 1, number);
 	sqlite3_bind_int64(st, 2, problem_id);
-	if (rsql_step_one(d, st, "linking a visit problem to its appeal", err) < 0)
+	if (rows_step_one(d, st, "linking a visit problem to its appeal", err) < 0)
 		return -1;
 	if (sqlite3_changes(db_handle(d)) == 1)
 		return 0;

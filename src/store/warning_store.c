@@ -3,7 +3,7 @@
  * counting. */
 #include "store/warning_store.h"
 #include "store/db_internal.h"
-#include "store/rsql.h"
+#include "store/rows.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -52,13 +52,13 @@ int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, str
 	db_bind_text(st, 2, warn_source_code(w->source));
 	sqlite3_bind_int(st, 3, (int)w->level);
 	db_bind_text(st, 4, w->signal);
-	rsql_bind_date(st, 5, w->opened_on);
+	rows_bind_date(st, 5, w->opened_on);
 	db_bind_text(st, 6, actor);
 	db_bind_text(st, 7, now);
-	if (rsql_step_one(d, st, "adding a warning", err) < 0)
+	if (rows_step_one(d, st, "adding a warning", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
-	return rsql_commit_event(d, actor, "enterprise", w->enterprise_id, "warning.add",
+	return rows_commit_event(d, actor, "enterprise", w->enterprise_id, "warning.add",
 		xasprintf("warning=%" PRId64 " source=%s level=%s opened=%s signal=%s", *id,
 		          warn_source_code(w->source), warn_level_code(w->level),
 		          date_format(w->opened_on, day), w->signal), NULL, err);
@@ -77,8 +77,8 @@ static void state_row(sqlite3_stmt *st, void *rec)
 {
 	warn_state *ws = rec;
 	ws->ent = sqlite3_column_int64(st, 0);
-	ws->opened = rsql_col_date(st, 1);
-	ws->closed = rsql_col_date(st, 2);
+	ws->opened = rows_col_date(st, 1);
+	ws->closed = rows_col_date(st, 2);
 }
 
 static int add_response(db *d, const char *actor, int64_t id, qdate on, const char *text,
@@ -92,12 +92,12 @@ static int add_response(db *d, const char *actor, int64_t id, qdate on, const ch
 	char now[20];
 	db_now(d, now);
 	sqlite3_bind_int64(st, 1, id);
-	rsql_bind_date(st, 2, on);
+	rows_bind_date(st, 2, on);
 	db_bind_text(st, 3, text);
 	sqlite3_bind_int(st, 4, closing);
 	db_bind_text(st, 5, actor);
 	db_bind_text(st, 6, now);
-	return rsql_step_one(d, st, "recording a response", err);
+	return rows_step_one(d, st, "recording a response", err);
 }
 
 /* respond (closing false) or close: the shared checks, rows and event */
@@ -108,7 +108,7 @@ static int change(db *d, const char *actor, int64_t id, qdate on, const char *te
 		return -1;
 	warn_state ws;
 	char day[11];
-	int rc = rsql_one(d, "enterprise_id, opened_on, closed_on FROM warning", "id", id, &ws,
+	int rc = rows_one(d, "enterprise_id, opened_on, closed_on FROM warning", "id", id, &ws,
 	                  state_row, "reading a warning", err);
 	if (rc == 1)
 		sb_addf(err, _("no warning %" PRId64), id);
@@ -127,16 +127,16 @@ static int change(db *d, const char *actor, int64_t id, qdate on, const char *te
 		sqlite3_stmt *st = db_stmt(d, "UPDATE warning SET closed_on = ? WHERE id = ?", err);
 		if (!st)
 			goto out;
-		rsql_bind_date(st, 1, on);
+		rows_bind_date(st, 1, on);
 		sqlite3_bind_int64(st, 2, id);
-		if (rsql_step_one(d, st, "closing a warning", err) < 0)
+		if (rows_step_one(d, st, "closing a warning", err) < 0)
 			goto out;
 	}
 	char *sum = closing
 		? xasprintf("warning=%" PRId64 " closed=%s", id, date_format(on, day))
 		: xasprintf("warning=%" PRId64 " responded=%s response=%s", id, date_format(on, day),
 		            text);
-	return rsql_commit_event(d, actor, "enterprise", ws.ent,
+	return rows_commit_event(d, actor, "enterprise", ws.ent,
 	                         closing ? "warning.close" : "warning.respond", sum,
 	                         closing ? text : NULL, err);
 out:
@@ -168,36 +168,36 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	memset(w, 0, sizeof *w);
 	w->id = sqlite3_column_int64(st, 0);
 	w->enterprise_id = sqlite3_column_int64(st, 1);
-	w->enterprise = rsql_col_dup(st, 2);
-	w->uscc = rsql_col_dup(st, 3);
-	w->area = rsql_col_dup(st, 4);
+	w->enterprise = rows_col_dup(st, 2);
+	w->uscc = rows_col_dup(st, 3);
+	w->area = rows_col_dup(st, 4);
 	/* the CHECK constraints keep both columns to the known values */
 	if (!warn_source_parse(db_col_text(st, 5), &w->source))
 		w->source = WARN_OTHER;
 	w->level = (warn_level)sqlite3_column_int(st, 6);
-	w->signal = rsql_col_dup(st, 7);
-	w->opened_on = rsql_col_date(st, 8);
-	w->closed_on = rsql_col_date(st, 9);
-	w->created_by = rsql_col_dup(st, 10);
-	w->created_at = rsql_col_dup(st, 11);
-	w->latest = rsql_col_dup(st, 12);
+	w->signal = rows_col_dup(st, 7);
+	w->opened_on = rows_col_date(st, 8);
+	w->closed_on = rows_col_date(st, 9);
+	w->created_by = rows_col_dup(st, 10);
+	w->created_at = rows_col_dup(st, 11);
+	w->latest = rows_col_dup(st, 12);
 }
 
 static void response_row(sqlite3_stmt *st, void *rec)
 {
 	warn_response *r = rec;
-	r->on = rsql_col_date(st, 0);
-	r->text = rsql_col_dup(st, 1);
-	r->by = rsql_col_dup(st, 2);
+	r->on = rows_col_date(st, 0);
+	r->text = rows_col_dup(st, 1);
+	r->by = rows_col_dup(st, 2);
 	r->closing = sqlite3_column_int(st, 3) != 0;
 }
 
 int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err)
 {
-	int rc = rsql_one(d, WARN_COLS, "w.id", id, w, from_row, "reading a warning", err);
+	int rc = rows_one(d, WARN_COLS, "w.id", id, w, from_row, "reading a warning", err);
 	if (rc != 0)
 		return rc;
-	if (rsql_children(d, "SELECT responded_on, text, created_by, closing FROM warning_response"
+	if (rows_children(d, "SELECT responded_on, text, created_by, closing FROM warning_response"
 	                  " WHERE warning_id = ? ORDER BY id", id, &w->responses, &w->nresponses,
 	                  sizeof *w->responses, response_row, "reading the responses to a warning",
 	                  err) < 0) {
@@ -210,17 +210,17 @@ int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err)
 int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
                     int *n, strbuf *err)
 {
-	rsql_where w;
-	rsql_where_init(&w);
+	rows_where w;
+	rows_where_init(&w);
 	if (f && f->enterprise_id)
-		rsql_where_int(&w, "w.enterprise_id = ?", f->enterprise_id);
+		rows_where_int(&w, "w.enterprise_id = ?", f->enterprise_id);
 	if (f && f->open_only)
-		rsql_where_plain(&w, "w.closed_on IS NULL");
+		rows_where_plain(&w, "w.closed_on IS NULL");
 	if (f && f->scope_area)
-		rsql_where_text(&w, "e.area = ?", f->scope_area);
-	int rc = rsql_list(d, WARN_COLS, &w, "w.closed_on IS NOT NULL, w.level DESC,"
+		rows_where_text(&w, "e.area = ?", f->scope_area);
+	int rc = rows_list(d, WARN_COLS, &w, "w.closed_on IS NOT NULL, w.level DESC,"
 	                   " w.opened_on DESC, w.id DESC", offset, limit, out, sizeof *out,
 	                   from_row, n, "listing warnings", err);
-	rsql_where_free(&w);
+	rows_where_free(&w);
 	return rc;
 }

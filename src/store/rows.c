@@ -1,6 +1,6 @@
 /* Filter clauses and date columns for the record stores. Values are always bound,
  * never printed into the SQL: only the fixed condition texts are. */
-#include "store/rsql.h"
+#include "store/rows.h"
 #include "store/db_internal.h"
 
 #include <stdlib.h>
@@ -8,20 +8,20 @@
 
 #include "core/xalloc.h"
 
-void rsql_where_init(rsql_where *w)
+void rows_where_init(rows_where *w)
 {
 	memset(w, 0, sizeof *w);
 	sb_add(&w->sql, " WHERE 1");
 }
 
-static void add(rsql_where *w, const char *cond)
+static void add(rows_where *w, const char *cond)
 {
-	if (w->n == RSQL_MAX_BINDS)
-		fatal("rsql: more than %d filter values", RSQL_MAX_BINDS);
+	if (w->n == ROWS_MAX_BINDS)
+		fatal("rows_where: more than %d filter values", ROWS_MAX_BINDS);
 	sb_addf(&w->sql, " AND %s", cond);
 }
 
-void rsql_where_text(rsql_where *w, const char *cond, const char *v)
+void rows_where_text(rows_where *w, const char *cond, const char *v)
 {
 	add(w, cond);
 	w->v[w->n].is_int = false;
@@ -29,7 +29,7 @@ void rsql_where_text(rsql_where *w, const char *cond, const char *v)
 	w->n++;
 }
 
-void rsql_where_int(rsql_where *w, const char *cond, int64_t v)
+void rows_where_int(rows_where *w, const char *cond, int64_t v)
 {
 	add(w, cond);
 	w->v[w->n].is_int = true;
@@ -37,12 +37,12 @@ void rsql_where_int(rsql_where *w, const char *cond, int64_t v)
 	w->n++;
 }
 
-void rsql_where_plain(rsql_where *w, const char *cond)
+void rows_where_plain(rows_where *w, const char *cond)
 {
 	sb_addf(&w->sql, " AND %s", cond);
 }
 
-int rsql_where_bind(const rsql_where *w, sqlite3_stmt *st)
+int rows_where_bind(const rows_where *w, sqlite3_stmt *st)
 {
 	for (int i = 0; i < w->n; i++) {
 		if (w->v[i].is_int)
@@ -53,7 +53,7 @@ int rsql_where_bind(const rsql_where *w, sqlite3_stmt *st)
 	return w->n + 1;
 }
 
-void rsql_where_free(rsql_where *w)
+void rows_where_free(rows_where *w)
 {
 	for (int i = 0; i < w->n; i++)
 		free(w->v[i].s);
@@ -61,7 +61,7 @@ void rsql_where_free(rsql_where *w)
 	memset(w, 0, sizeof *w);
 }
 
-qdate rsql_col_date(sqlite3_stmt *st, int i)
+qdate rows_col_date(sqlite3_stmt *st, int i)
 {
 	qdate d;
 	if (sqlite3_column_type(st, i) == SQLITE_NULL || !date_parse(db_col_text(st, i), &d))
@@ -69,12 +69,17 @@ qdate rsql_col_date(sqlite3_stmt *st, int i)
 	return d;
 }
 
-char *rsql_col_dup(sqlite3_stmt *st, int i)
+char *rows_col_dup(sqlite3_stmt *st, int i)
 {
 	return xstrdup(db_col_text(st, i));
 }
 
-void rsql_bind_date(sqlite3_stmt *st, int i, qdate d)
+char *rows_col_opt(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : xstrdup(db_col_text(st, i));
+}
+
+void rows_bind_date(sqlite3_stmt *st, int i, qdate d)
 {
 	char buf[11];
 	if (d == DATE_NONE)
@@ -83,8 +88,8 @@ void rsql_bind_date(sqlite3_stmt *st, int i, qdate d)
 		db_bind_text(st, i, date_format(d, buf));
 }
 
-int rsql_list(db *d, const char *cols_from, const rsql_where *w, const char *order,
-              long offset, int limit, void *out, size_t size, rsql_row_fn *row, int *n,
+int rows_list(db *d, const char *cols_from, const rows_where *w, const char *order,
+              long offset, int limit, void *out, size_t size, rows_fill_fn *row, int *n,
               const char *what, strbuf *err)
 {
 	*n = 0;
@@ -94,7 +99,7 @@ int rsql_list(db *d, const char *cols_from, const rsql_where *w, const char *ord
 	free(sql);
 	if (!st)
 		return -1;
-	int next = rsql_where_bind(w, st);
+	int next = rows_where_bind(w, st);
 	sqlite3_bind_int(st, next, limit);
 	sqlite3_bind_int64(st, next + 1, offset);
 	int step = SQLITE_DONE;
@@ -109,8 +114,8 @@ int rsql_list(db *d, const char *cols_from, const rsql_where *w, const char *ord
 	return rc;
 }
 
-int rsql_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
-             rsql_row_fn *row, const char *what, strbuf *err)
+int rows_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
+             rows_fill_fn *row, const char *what, strbuf *err)
 {
 	char *sql = xasprintf("SELECT %s WHERE %s = ?", cols_from, key);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
@@ -127,7 +132,7 @@ int rsql_one(db *d, const char *cols_from, const char *key, int64_t id, void *ou
 	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? 1 : -1;
 }
 
-int rsql_each(db *d, sqlite3_stmt *st, rsql_row_fn *row, void *arg, const char *what,
+int rows_each(db *d, sqlite3_stmt *st, rows_fill_fn *row, void *arg, const char *what,
               strbuf *err)
 {
 	int step;
@@ -141,12 +146,12 @@ int rsql_each(db *d, sqlite3_stmt *st, rsql_row_fn *row, void *arg, const char *
 	return 0;
 }
 
-/* where rsql_append puts the rows */
+/* where rows_append puts the rows */
 typedef struct appender {
 	char **v;
 	int *n;
 	size_t size;
-	rsql_row_fn *row;
+	rows_fill_fn *row;
 } appender;
 
 static void append_row(sqlite3_stmt *st, void *arg)
@@ -158,24 +163,33 @@ static void append_row(sqlite3_stmt *st, void *arg)
 	a->row(st, rec);
 }
 
-int rsql_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rsql_row_fn *row,
+int rows_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rows_fill_fn *row,
                 const char *what, strbuf *err)
 {
 	appender a = { arr, n, size, row };
-	return rsql_each(d, st, append_row, &a, what, err);
+	return rows_each(d, st, append_row, &a, what, err);
 }
 
-int rsql_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
-                  rsql_row_fn *row, const char *what, strbuf *err)
+int rows_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
+                  rows_fill_fn *row, const char *what, strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	return rsql_append(d, st, arr, n, size, row, what, err);
+	return rows_append(d, st, arr, n, size, row, what, err);
 }
 
-int rsql_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+int rows_exec(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+{
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc < 0)
+		db_fail(d, err, what);
+	db_done(st);
+	return rc;
+}
+
+int rows_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
 {
 	int rc = sqlite3_step(st);
 	db_done(st);
@@ -186,7 +200,7 @@ int rsql_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
 	return 0;
 }
 
-int rsql_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
+int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
                       const char *action, char *sum, const char *reason, strbuf *err)
 {
 	int rc = db_event(d, actor, entity, entity_id, action, sum, reason, err);

@@ -1,0 +1,378 @@
+/* Appeal lists: the filter (states, lights, units, enterprise, level, search, saved
+ * views) as one WHERE clause, windows of the filtered list in every order, each order
+ * served by an index of the appeal migration, the counts of the list and of the saved
+ * views, and the similar open appeals the intake warns of. */
+#include "store/appeal_store.h"
+#include "store/db_internal.h"
+#include "store/rows.h"
+#include "store/store_where.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+
+void appeal_filter_set_today(appeal_filter *f, const calendar *cal, qdate today,
+		int yellow_days)
+{
+	f->today = today;
+	f->yellow_last = calendar_add(cal, today, (yellow_days > 0 ? yellow_days : 0) + 1) - 1;
+}
+
+void appeal_filter_add_view(appeal_filter *f, appeal_view v, const char *my_unit)
+{
+	appeal_view_def def = appeal_view_definition(v);
+	/* a view narrows what the filter already asks: 待分办 within --state closed is empty */
+	if (def.states) {
+		if (f->states && !(f->states & def.states))
+			f->nothing = true;
+		f->states = f->states ? f->states & def.states : def.states;
+	}
+	if (def.lights) {
+		if (f->lights && !(f->lights & def.lights))
+			f->nothing = true;
+		f->lights = f->lights ? f->lights & def.lights : def.lights;
+	}
+	if (def.due_today)
+		f->due_today = true;
+	if (def.mine)
+		f->unit = my_unit ? my_unit : "";
+}
+
+static unsigned open_states(void)
+{
+	unsigned bits = 0;
+	for (int s = 0; s < TICKET_ST__COUNT; s++)
+		if (ticket_state_is_open((ticket_state)s))
+			bits |= appeal_state_bit((ticket_state)s);
+	return bits;
+}
+
+static void states_clause(store_where *w, unsigned states)
+{
+	int n = 0;
+	for (int s = 0; s < TICKET_ST__COUNT; s++) {
+		if (!(states & appeal_state_bit((ticket_state)s)))
+			continue;
+		sb_add(&w->sql, n++ ? ", ?" : " AND a.state IN (?");
+		store_where_add(w, ticket_state_code((ticket_state)s));
+	}
+	/* a set of no known state selects nothing */
+	sb_add(&w->sql, n ? ")" : " AND 0");
+}
+
+/* The lights as ranges of next_due: red before today, yellow from today to
+ * yellow_last, green after. Neighbouring lights are one range (red and yellow:
+ * next_due <= yellow_last), so the partial index on next_due serves the filter and
+ * the due order at once; an OR of ranges made SQLite sort the selection instead. */
+static void lights_clause(store_where *w, const appeal_filter *f)
+{
+	char today[16], last[16];
+	date_format(f->today, today);
+	date_format(f->yellow_last, last);
+	bool red = f->lights & appeal_light_bit(TICKET_LIGHT_RED);
+	bool yellow = f->lights & appeal_light_bit(TICKET_LIGHT_YELLOW);
+	bool green = f->lights & appeal_light_bit(TICKET_LIGHT_GREEN);
+	bool none = f->lights & appeal_light_bit(TICKET_LIGHT_NONE);
+	strbuf due = STRBUF_INIT;
+	if (red && green && !yellow) {
+		sb_add(&due, "(a.next_due < ? OR a.next_due > ?)");
+		store_where_add(w, today);
+		store_where_add(w, last);
+	} else if (red || yellow || green) {
+		/* one range: from today unless red is in, up to yellow_last unless green is */
+		sb_add(&due, "(a.next_due IS NOT NULL");
+		if (!red) {
+			sb_add(&due, yellow ? " AND a.next_due >= ?" : " AND a.next_due > ?");
+			store_where_add(w, yellow ? today : last);
+		}
+		if (!green) {
+			sb_add(&due, yellow ? " AND a.next_due <= ?" : " AND a.next_due < ?");
+			store_where_add(w, yellow ? last : today);
+		}
+		sb_add(&due, ")");
+	}
+	if (due.len && none)
+		sb_addf(&w->sql, " AND (%s OR a.next_due IS NULL)", sb_str(&due));
+	else if (due.len)
+		sb_addf(&w->sql, " AND %s", sb_str(&due));
+	else if (none)
+		sb_add(&w->sql, " AND a.next_due IS NULL");
+	else
+		sb_add(&w->sql, " AND 0");
+	sb_free(&due);
+}
+
+static void where_build(store_where *w, const appeal_filter *f)
+{
+	store_where_init(w);
+	if (f->nothing)
+		sb_add(&w->sql, " AND 0");
+	if (f->states)
+		states_clause(w, f->states);
+	if (f->lights)
+		lights_clause(w, f);
+	if (f->due_today) {
+		char today[16];
+		sb_add(&w->sql, " AND a.next_due = ?");
+		store_where_add(w, date_format(f->today, today));
+	}
+	if (f->unit) {
+		sb_add(&w->sql, " AND (a.first_unit = ? OR a.lead_unit = ? OR a.id IN"
+		                " (SELECT appeal_id FROM appeal_related WHERE unit = ?))");
+		for (int i = 0; i < 3; i++)
+			store_where_add(w, f->unit);
+	}
+	if (f->enterprise) {
+		sb_add(&w->sql, " AND a.enterprise_id = (SELECT id FROM enterprise WHERE uscc = ?)");
+		store_where_add(w, f->enterprise);
+	}
+	if (f->scope_area) {
+		sb_add(&w->sql, " AND a.enterprise_id IN (SELECT id FROM enterprise WHERE area = ?)");
+		store_where_add(w, f->scope_area);
+	}
+	if (f->level) {
+		char lv[8];
+		snprintf(lv, sizeof lv, "%d", f->level);
+		/* CAST: the bound value is text, the column an integer */
+		sb_add(&w->sql, " AND a.level = CAST(? AS INTEGER)");
+		store_where_add(w, lv);
+	}
+	if (f->lead_unit) {
+		sb_add(&w->sql, " AND a.lead_unit = ?");
+		store_where_add(w, f->lead_unit);
+	}
+	if (f->overseen_by) {
+		sb_add(&w->sql, " AND a.lead_unit IN (SELECT o.unit FROM staff_oversees o"
+		                " JOIN staff s ON s.id = o.staff_id WHERE s.login = ?)");
+		store_where_add(w, f->overseen_by);
+	}
+	if (f->search && *f->search) {
+		int y;
+		long seq;
+		char *q = text_trim(f->search);
+		if (ticket_number_parse(q, &y, &seq)) {
+			sb_add(&w->sql, " AND a.number = ?");
+			store_where_add(w, q);
+		} else {
+			sb_add(&w->sql, " AND a.enterprise_id IN (SELECT e.id FROM enterprise e WHERE 1");
+			ent_store_search_clause(w, f->search);
+			sb_add(&w->sql, ")");
+		}
+		free(q);
+	}
+}
+
+static const char row_cols[] =
+	"SELECT a.id, a.number, en.uscc, en.name, a.title, a.kind, a.state, a.first_unit,"
+	" a.lead_unit, a.next_due, a.version, coalesce(a.level, 0),"
+	" (SELECT t.due FROM appeal_timer t WHERE t.appeal_id = a.id AND t.timer = 'handle'"
+	"  AND t.done IS NULL)"
+	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id";
+
+static void row_from(sqlite3_stmt *st, appeal_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	snprintf(r->number, sizeof r->number, "%s", db_col_text(st, 1));
+	r->uscc = xstrdup(db_col_text(st, 2));
+	r->enterprise_name = xstrdup(db_col_text(st, 3));
+	r->title = xstrdup(db_col_text(st, 4));
+	ticket_kind_parse(db_col_text(st, 5), &r->kind);
+	ticket_state_parse(db_col_text(st, 6), &r->state);
+	r->first_unit = xstrdup(db_col_text(st, 7));
+	r->lead_unit = rows_col_opt(st, 8);
+	r->next_due = rows_col_date(st, 9);
+	r->version = sqlite3_column_int(st, 10);
+	r->level = sqlite3_column_int(st, 11);
+	r->handle_due = rows_col_date(st, 12);
+}
+
+/* Each order is served by an index: the rowid, (state, next_due), (lead_unit, state)
+ * and the partial index on next_due; only the enterprise order sorts the rows the
+ * filter selects. */
+static const char *const sort_sql[APPEAL_SORT__COUNT][2] = {
+	[APPEAL_SORT_NUMBER] = { "a.id", "a.id DESC" },
+	[APPEAL_SORT_DUE] = { "a.next_due, a.id", "a.next_due DESC, a.id DESC" },
+	[APPEAL_SORT_STATE] = { "a.state, a.next_due, a.id",
+	                        "a.state DESC, a.next_due DESC, a.id DESC" },
+	[APPEAL_SORT_UNIT] = { "a.lead_unit, a.state, a.id",
+	                       "a.lead_unit DESC, a.state DESC, a.id DESC" },
+	[APPEAL_SORT_ENTERPRISE] = { "en.sort_key, a.id", "en.sort_key DESC, a.id DESC" },
+};
+
+/* The window is chosen on the appeal table and its indexes alone, then only its rows
+ * are joined to their enterprise: OFFSET over the joined rows builds every skipped
+ * row (0.61 s against 0.04 s at row 99 000 of 100 000). The enterprise order needs
+ * the join inside as well. */
+static int window_query(db *d, const store_where *w, const char *extra, const char *order,
+		long offset, int limit, appeal_row *rows, int *n, strbuf *err)
+{
+	bool by_name = strstr(order, "en.") != NULL;
+	char *sql = xasprintf("%s WHERE a.id IN (SELECT a.id FROM appeal a%s%s%s ORDER BY %s"
+	                      " LIMIT ? OFFSET ?) ORDER BY %s", row_cols,
+	                      by_name ? " JOIN enterprise en ON en.id = a.enterprise_id" : "",
+	                      sb_str(&w->sql), extra, order, order);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	store_where_bind(w, st);
+	sqlite3_bind_int(st, w->nbinds + 1, limit);
+	sqlite3_bind_int64(st, w->nbinds + 2, offset);
+	int step = SQLITE_DONE, start = *n;
+	while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+		row_from(st, &rows[(*n)++]);
+	if (step == SQLITE_ROW || step == SQLITE_DONE) {
+		db_done(st);
+		return 0;
+	}
+	db_fail(d, err, "listing appeals");
+	db_done(st);
+	while (*n > start)
+		appeal_row_clear(&rows[--*n]);
+	return -1;
+}
+
+static int count_where(db *d, const store_where *w, const char *extra, long *n, strbuf *err)
+{
+	char *sql = xasprintf("SELECT count(*) FROM appeal a%s%s", sb_str(&w->sql), extra);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	store_where_bind(w, st);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	else
+		db_fail(d, err, "counting appeals");
+	db_done(st);
+	return step == SQLITE_ROW ? 0 : -1;
+}
+
+int appeal_store_count(db *d, const appeal_filter *f, long *n, strbuf *err)
+{
+	store_where w;
+	where_build(&w, f);
+	int rc = count_where(d, &w, "", n, err);
+	store_where_free(&w);
+	return rc;
+}
+
+/* The due order puts appeals without a running deadline after the others. As one
+ * ORDER BY that needs a sort of the whole selection; as two index-ordered parts
+ * (with a deadline on the partial index, then without by number) a window costs
+ * only its rows and one count. */
+static int window_by_due(db *d, const store_where *w, bool desc, long offset, int limit,
+		appeal_row *rows, int *n, strbuf *err)
+{
+	static const char with[] = " AND a.next_due IS NOT NULL", without[] = " AND a.next_due IS NULL";
+	const char *first = desc ? without : with, *second = desc ? with : without;
+	const char *first_order = desc ? "a.id DESC" : sort_sql[APPEAL_SORT_DUE][0];
+	const char *second_order = desc ? sort_sql[APPEAL_SORT_DUE][1] : "a.id";
+	long nfirst;
+	if (count_where(d, w, first, &nfirst, err) < 0)
+		return -1;
+	if (offset < nfirst &&
+	    window_query(d, w, first, first_order, offset, limit, rows, n, err) < 0)
+		return -1;
+	if (*n < limit) {
+		long off2 = offset > nfirst ? offset - nfirst : 0;
+		int got = *n, more = 0;
+		if (window_query(d, w, second, second_order, off2, limit - got, rows + got, &more,
+		                 err) < 0)
+			return -1;
+		*n = got + more;
+	}
+	return 0;
+}
+
+int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
+		long offset, int limit, appeal_row *rows, int *n, strbuf *err)
+{
+	*n = 0;
+	if (sort >= APPEAL_SORT__COUNT)
+		sort = APPEAL_SORT_NUMBER;
+	store_where w;
+	where_build(&w, f);
+	int rc = sort == APPEAL_SORT_DUE
+		? window_by_due(d, &w, desc, offset, limit, rows, n, err)
+		: window_query(d, &w, "", sort_sql[sort][desc ? 1 : 0], offset, limit, rows, n, err);
+	store_where_free(&w);
+	if (rc < 0) {
+		for (int i = 0; i < *n; i++)
+			appeal_row_clear(&rows[i]);
+		*n = 0;
+	}
+	return rc;
+}
+
+int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
+		const char *my_unit, long *n, strbuf *err)
+{
+	appeal_filter f = *base;
+	appeal_filter_add_view(&f, v, my_unit);
+	return appeal_store_count(d, &f, n, err);
+}
+
+int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
+		long counts[APPEAL_VIEW__COUNT], strbuf *err)
+{
+	for (int v = 0; v < APPEAL_VIEW__COUNT; v++)
+		if (appeal_store_view_count(d, base, (appeal_view)v, my_unit, &counts[v], err) < 0)
+			return -1;
+	return 0;
+}
+
+/* ---- similar appeals -------------------------------------------------------- */
+
+static int by_similarity(const void *pa, const void *pb)
+{
+	const appeal_row *a = pa, *b = pb;
+	if (a->similarity != b->similarity)
+		return b->similarity - a->similarity;
+	return a->id < b->id ? 1 : a->id > b->id ? -1 : 0;
+}
+
+int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
+		appeal_row *rows, int max, int *n, strbuf *err)
+{
+	/* an enterprise has few open appeals; this bounds the work if one has many */
+	enum { SCAN = 500 };
+	*n = 0;
+	appeal_filter f = { .states = open_states(), .enterprise = uscc };
+	store_where w;
+	where_build(&w, &f);
+	char day[16];
+	sb_add(&w.sql, " AND a.created_at >= ?");
+	store_where_add(&w, date_format(since, day));
+	appeal_row *all = xcalloc(SCAN, sizeof *all);
+	int got = 0;
+	int rc = window_query(d, &w, "", "a.id DESC", 0, SCAN, all, &got, err);
+	store_where_free(&w);
+	if (rc == 0) {
+		int keep = 0;
+		for (int i = 0; i < got; i++) {
+			all[i].similarity = appeal_title_similarity(title, all[i].title);
+			if (all[i].similarity >= APPEAL_SIMILAR_MIN)
+				all[keep++] = all[i];
+			else
+				appeal_row_clear(&all[i]);
+		}
+		qsort(all, (size_t)keep, sizeof *all, by_similarity);
+		for (int i = 0; i < keep; i++) {
+			if (*n < max)
+				rows[(*n)++] = all[i];
+			else
+				appeal_row_clear(&all[i]);
+		}
+	} else {
+		for (int i = 0; i < got; i++)
+			appeal_row_clear(&all[i]);
+	}
+	free(all);
+	return rc;
+}

@@ -1,0 +1,292 @@
+/* Appeal moves written: the allowed move of the ticket rules (state, lead and related
+ * units, timers, texts) and the ladder's touch (level, timers), each under the version
+ * check that refuses a move decided on a record someone has changed since, with its
+ * event row. Inside the caller's transaction, or one of its own (appeal_store_move). */
+#include "store/appeal_store.h"
+#include "store/appeal_store_internal.h"
+#include "store/db_internal.h"
+#include "store/rows.h"
+#include "store/supervision_store.h"
+
+#include <stdlib.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/escalation.h"
+
+/* ---- the version check ------------------------------------------------------ */
+
+/* "changed by X at T": the latest event names who moved the appeal on */
+static void stale_message(db *d, const appeal_record *now, int seen_version, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d,
+		"SELECT ev.at, ev.actor, coalesce(s.name, '') FROM event ev"
+		" LEFT JOIN staff s ON s.login = ev.actor"
+		" WHERE ev.entity = 'appeal' AND ev.entity_id = ? ORDER BY ev.id DESC LIMIT 1", NULL);
+	char *at = NULL, *who = NULL;
+	if (st) {
+		sqlite3_bind_int64(st, 1, now->id);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			at = xstrdup(db_col_text(st, 0));
+			who = *db_col_text(st, 2)
+				? xasprintf("%s (%s)", db_col_text(st, 2), db_col_text(st, 1))
+				: xstrdup(db_col_text(st, 1));
+		}
+		db_done(st);
+	}
+	sb_addf(err, _("appeal %s was changed by %s at %s (it is now %s, version %d; you saw "
+	               "version %d) — reload it and decide again"),
+	        now->number, who ? who : "?", at ? at : "?", _(ticket_state_label(now->state)),
+	        now->version, seen_version);
+	free(at);
+	free(who);
+}
+
+int appeal_store_check_version(db *d, const appeal_record *now, int seen_version, strbuf *err)
+{
+	if (now->version == seen_version)
+		return 0;
+	stale_message(d, now, seen_version, err);
+	return 1;
+}
+
+static int write_related(db *d, int64_t id, const char *const *units, int n, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "DELETE FROM appeal_related WHERE appeal_id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (rows_exec(d, st, "writing related units", err) < 0)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		st = db_stmt(d, "INSERT OR IGNORE INTO appeal_related (appeal_id, unit) VALUES (?, ?)",
+		             err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		db_bind_text(st, 2, units[i]);
+		if (rows_exec(d, st, "writing related units", err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* the appeal seen as it is now, re-read inside the write's transaction: 0, 1 when it
+ * is gone (err says so), -1 error */
+static int read_now(db *d, const appeal_record *seen, appeal_record *now, strbuf *err)
+{
+	int rc = appeal_store_read(d, NULL, seen->id, false, now, err);
+	if (rc == 1)
+		sb_addf(err, _("no appeal %s"), seen->number);
+	return rc;
+}
+
+/* the appeal a merge keeps, still a valid target now: 0, 1 refused, -1 error */
+static int merge_target(db *d, const appeal_record *src, const char *into, int64_t *id,
+		strbuf *err)
+{
+	appeal_record t;
+	int rc = appeal_store_read(d, into, 0, false, &t, err);
+	if (rc == 1)
+		sb_addf(err, _("no appeal %s"), into);
+	if (rc != 0)
+		return rc;
+	ticket_view sv = appeal_record_view(src), tv = appeal_record_view(&t);
+	rc = ticket_merge_check(&sv, &tv, err) < 0 ? 1 : 0;
+	*id = t.id;
+	appeal_record_clear(&t);
+	return rc;
+}
+
+int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		strbuf *err)
+{
+	static const ticket_input none = { .until = DATE_NONE };
+	if (!in)
+		in = &none;
+	if (!m->allowed) {
+		sb_addf(err, _("\"%s\" was not allowed"), _(ticket_action_label(m->action)));
+		return 1;
+	}
+	appeal_record now;
+	int rc = read_now(d, seen, &now, err);
+	if (rc != 0)
+		return rc;
+	int64_t into = 0;
+	strbuf sum = STRBUF_INIT;
+	/* the state cannot differ at the same version; checked anyway, as the move was
+	 * decided on it */
+	if (now.version != seen->version || now.state != m->from) {
+		stale_message(d, &now, seen->version, err);
+		rc = 1;
+		goto out;
+	}
+	if (m->action == TICKET_ACT_MERGE) {
+		if (!in->into) {
+			sb_addf(err, _("\"%s\" needs the number of the appeal to merge into."),
+			        _(ticket_action_label(TICKET_ACT_MERGE)));
+			rc = 1;
+			goto out;
+		}
+		if ((rc = merge_target(d, &now, in->into, &into, err)) != 0)
+			goto out;
+	}
+
+	/* the lead unit and related units after the move, as the move's lead op says */
+	const char *lead = now.lead_unit;
+	bool related_change = false;
+	const char *const *related = NULL;
+	int nrelated = 0;
+	switch (m->lead) {
+	case TICKET_LEAD_KEEP:
+		break;
+	case TICKET_LEAD_SET_INPUT:
+		lead = in->unit;
+		related = in->related;
+		nrelated = in->nrelated;
+		related_change = true;
+		break;
+	case TICKET_LEAD_SET_FIRST:
+		lead = now.first_unit;
+		related_change = true;
+		break;
+	case TICKET_LEAD_CLEAR:
+		lead = NULL;
+		related_change = true;
+		break;
+	}
+
+	const char *result = now.result, *cb_reason = now.callback_reason;
+	const char *ext_reason = now.extension_reason;
+	const char *callback = now.callback == APPEAL_CALLBACK_SATISFIED ? "satisfied"
+		: now.callback == APPEAL_CALLBACK_DISSATISFIED ? "dissatisfied" : NULL;
+	qdate until = now.extended_until;
+	const char *text = in->text ? in->text : "";
+	switch (m->action) {
+	case TICKET_ACT_ANSWER:
+		result = text;
+		break;
+	case TICKET_ACT_CALLBACK_SATISFIED:
+		callback = "satisfied";
+		cb_reason = text;
+		break;
+	case TICKET_ACT_CALLBACK_DISSATISFIED:
+		callback = "dissatisfied";
+		cb_reason = text;
+		break;
+	case TICKET_ACT_EXTEND:
+		until = in->until;
+		ext_reason = text;
+		break;
+	default:
+		break;
+	}
+
+	char nowts[20], buf[16];
+	db_now(d, nowts);
+	int level = escalation_level_after(m->action, now.level);
+	sqlite3_stmt *st = db_stmt(d,
+		"UPDATE appeal SET state = ?, lead_unit = ?, version = version + 1,"
+		" merged_into = coalesce(?, merged_into), next_due = ?, result = ?, callback = ?,"
+		" callback_reason = ?, extended_until = ?, extension_reason = ?, updated_at = ?,"
+		" level = ? WHERE id = ? AND version = ?", err);
+	rc = -1;
+	if (!st)
+		goto out;
+	db_bind_text(st, 1, ticket_state_code(m->to));
+	db_bind_text(st, 2, lead);
+	if (into)
+		sqlite3_bind_int64(st, 3, into);
+	rows_bind_date(st, 4, appeal_store_next_due(after));
+	db_bind_text(st, 5, result);
+	db_bind_text(st, 6, callback);
+	db_bind_text(st, 7, cb_reason);
+	rows_bind_date(st, 8, until);
+	db_bind_text(st, 9, ext_reason);
+	db_bind_text(st, 10, nowts);
+	if (level)
+		sqlite3_bind_int(st, 11, level);
+	sqlite3_bind_int64(st, 12, now.id);
+	sqlite3_bind_int(st, 13, now.version);
+	if (rows_step_one(d, st, "moving an appeal", err) < 0)
+		goto out;
+
+	sb_addf(&sum, "%s -> %s", ticket_state_code(m->from), ticket_state_code(m->to));
+	if (m->lead == TICKET_LEAD_SET_INPUT || m->lead == TICKET_LEAD_SET_FIRST)
+		sb_addf(&sum, "; lead=%s", lead ? lead : "");
+	for (int i = 0; i < nrelated; i++)
+		sb_addf(&sum, "%s%s", i ? "," : "; related=", related[i]);
+	if (m->action == TICKET_ACT_EXTEND)
+		sb_addf(&sum, "; until=%s", date_format(until, buf));
+	if (into)
+		sb_addf(&sum, "; into=%s", in->into);
+	if (level != now.level && now.level)
+		sb_addf(&sum, "; level %d -> %d", now.level, level);
+	if ((related_change && write_related(d, now.id, related, nrelated, err) < 0) ||
+	    appeal_store_write_timers(d, now.id, &now.timers, after, &sum, err) < 0 ||
+	    sup_store_note_move(d, now.id, m->action, lead, &now.timers, err) < 0 ||
+	    db_event(d, actor, "appeal", now.id, ticket_action_code(m->action), sb_str(&sum),
+	             text, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	sb_free(&sum);
+	appeal_record_clear(&now);
+	return rc;
+}
+
+int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		strbuf *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	int rc = appeal_store_apply(d, actor, seen, m, in, after, err);
+	if (rc != 0) {
+		db_rollback(d);
+		return rc;
+	}
+	return db_commit(d, err);
+}
+
+int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
+		const appeal_touch *t, strbuf *err)
+{
+	appeal_record now;
+	int rc = read_now(d, seen, &now, err);
+	if (rc != 0)
+		return rc;
+	strbuf sum = STRBUF_INIT;
+	sb_add(&sum, t->summary ? t->summary : "");
+	if (now.version != seen->version) {
+		stale_message(d, &now, seen->version, err);
+		rc = 1;
+		goto out;
+	}
+	rc = -1;
+	char nowts[20];
+	db_now(d, nowts);
+	const ticket_timers *after = t->after ? t->after : &now.timers;
+	sqlite3_stmt *st = db_stmt(d, "UPDATE appeal SET level = ?, next_due = ?,"
+	                              " version = version + 1, updated_at = ?"
+	                              " WHERE id = ? AND version = ?", err);
+	if (!st)
+		goto out;
+	if (t->level)
+		sqlite3_bind_int(st, 1, t->level);
+	rows_bind_date(st, 2, appeal_store_next_due(after));
+	db_bind_text(st, 3, nowts);
+	sqlite3_bind_int64(st, 4, now.id);
+	sqlite3_bind_int(st, 5, now.version);
+	if (rows_step_one(d, st, "writing an appeal's dispatch level", err) < 0 ||
+	    (t->after && appeal_store_write_timers(d, now.id, &now.timers, t->after, &sum, err) < 0) ||
+	    db_event(d, actor, "appeal", now.id, t->action, sb_str(&sum),
+	             t->reason ? t->reason : "", err) < 0)
+		goto out;
+	rc = 0;
+out:
+	sb_free(&sum);
+	appeal_record_clear(&now);
+	return rc;
+}
