@@ -20,6 +20,7 @@
 #include "ui/appeal_detail.h"
 #include "ui/detail.h"
 #include "ui/form.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/shell.h"
 
@@ -1145,5 +1146,12 @@ static const char *hint(void *state)
 }
 
 const pane_ops pane_appeals = {
-	N_("Appeals"), create, destroy, recalc, repaint, handle, offers, caret, hint,
+	.create = create,
+	.destroy = destroy,
+	.recalc = recalc,
+	.repaint = repaint,
+	.handle = handle,
+	.offers = offers,
+	.caret = caret,
+	.hint = hint,
 };

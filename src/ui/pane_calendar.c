@@ -26,6 +26,7 @@
 #include "ui/inspview.h"
 #include "ui/listview.h"
 #include "ui/pane.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/shell.h"
 
@@ -874,5 +875,12 @@ static const char *hint(void *state)
 }
 
 const pane_ops pane_calendar = {
-	N_("Calendar"), create, destroy, recalc, repaint, handle, offers, caret, hint,
+	.create = create,
+	.destroy = destroy,
+	.recalc = recalc,
+	.repaint = repaint,
+	.handle = handle,
+	.offers = offers,
+	.caret = caret,
+	.hint = hint,
 };

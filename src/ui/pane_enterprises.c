@@ -25,6 +25,7 @@
 #include "ui/entrec.h"
 #include "ui/form.h"
 #include "ui/listview.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/shell.h"
 
@@ -1439,5 +1440,12 @@ static const char *hint(void *state)
 }
 
 const pane_ops pane_enterprises = {
-	N_("Enterprises"), create, destroy, recalc, repaint, handle, offers, caret, hint,
+	.create = create,
+	.destroy = destroy,
+	.recalc = recalc,
+	.repaint = repaint,
+	.handle = handle,
+	.offers = offers,
+	.caret = caret,
+	.hint = hint,
 };

@@ -25,6 +25,7 @@
 #include "ui/detail.h"
 #include "ui/form.h"
 #include "ui/listview.h"
+#include "ui/panes.h"
 #include "ui/shell.h"
 
 /* the board's lists: the three level columns left to right, then the overdue list */
@@ -1088,5 +1089,12 @@ static const char *hint(void *state)
 }
 
 const pane_ops pane_escalation = {
-	N_("Escalation"), create, destroy, recalc, repaint, handle, offers, caret, hint,
+	.create = create,
+	.destroy = destroy,
+	.recalc = recalc,
+	.repaint = repaint,
+	.handle = handle,
+	.offers = offers,
+	.caret = caret,
+	.hint = hint,
 };

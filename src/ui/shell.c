@@ -15,18 +15,17 @@
 #include "model/perm.h"
 #include "store/staff_store.h"
 #include "ui/help.h"
-#include "ui/pane.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/term.h"
 
-/* The tabs, in order: a new pane is one line here. */
-static const pane_ops *const pane_table[] = {
-	&pane_enterprises,
-	&pane_appeals,
-	&pane_escalation,
-	&pane_calendar,
-};
-enum { PANE_COUNT = sizeof pane_table / sizeof pane_table[0] };
+/* the panes and their tab titles, from the one table in ui/panes.h */
+#define PANE_TABLE_OPS(id, title, ops) [id] = &ops,
+static const pane_ops *const pane_table[PANE_COUNT] = { PANES(PANE_TABLE_OPS) };
+#undef PANE_TABLE_OPS
+#define PANE_TABLE_TITLE(id, title, ops) [id] = title,
+static const char *const pane_titles[PANE_COUNT] = { PANES(PANE_TABLE_TITLE) };
+#undef PANE_TABLE_TITLE
 
 enum {
 	DIRTY_TITLE = 1 << 0,
@@ -391,7 +390,7 @@ static void draw_title(shell *sh)
 	int limit = COLS - rw - (rw ? 1 : 0);
 	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
 	for (int i = 0; i < PANE_COUNT; i++) {
-		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_table[i]->title));
+		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_titles[i]));
 		x = draw_piece(0, x, limit, tab, i == sh->cur ? STYLE_TAB : STYLE_NORMAL);
 		xfree(&tab);
 	}
