@@ -44,6 +44,11 @@ typedef struct pane_ops {
 	/* optional: the status line's standing hint in the pane's current mode, or NULL
 	 * for the shell's own */
 	const char *(*hint)(void *state);
+	/* optional: true while the pane takes every key itself (a form's text, a [y/N]
+	 * answer) and hands up as REACT_UNHANDLED only what it leaves to the shell. NULL or
+	 * false: the shell takes help, menu, quit and the tab keys before the pane sees
+	 * them, and the pane answers REACT_UNHANDLED to whatever else is not its own. */
+	bool (*modal)(void *state);
 } pane_ops;
 
 #endif

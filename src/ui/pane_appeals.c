@@ -875,9 +875,10 @@ static bool is_yes(qkey k)
 	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
 }
 
+/* the help may be read before answering; any other key answers, no unless y */
 static unsigned confirm_event(app_pane *p, const pane_event *ev)
 {
-	if (ev->act == ACT_HELP || ev->act == ACT_REDRAW)
+	if (ev->act == ACT_HELP)
 		return REACT_UNHANDLED;
 	p->mode = p->back;
 	if (is_yes(ev->key)) {
@@ -986,9 +987,6 @@ static unsigned view_event(app_pane *p, const pane_event *ev)
 	case ACT_REFRESH:
 		refresh_all(p);
 		return REACT_RECALC;
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
-		return REACT_UNHANDLED;
 	default:
 		detail_handle(p->det, ev->act);
 		return REACT_RECALC;
@@ -1095,12 +1093,9 @@ static bool offers(void *state, action a)
 	app_pane *p = state;
 	bool browsing = p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	switch (a) {
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
-		return true;
 	case ACT_REFRESH: case ACT_MOVE: case ACT_BACK: case ACT_CANCEL:
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 		return browsing;
 	case ACT_NEW: case ACT_SEARCH: case ACT_SORT: case ACT_SORT_REVERSE: case ACT_CALLBACK:
 	case ACT_OPEN: case ACT_NEXT_TAB: case ACT_PREV_TAB: case ACT_LEFT: case ACT_RIGHT:
@@ -1116,6 +1111,12 @@ static bool caret(void *state, int *y, int *x)
 {
 	app_pane *p = state;
 	return p->mode == MODE_FORM && form_caret(p->form, y, x);
+}
+
+static bool modal(void *state)
+{
+	app_pane *p = state;
+	return p->mode == MODE_FORM || p->mode == MODE_CONFIRM;
 }
 
 static const char *hint(void *state)
@@ -1154,4 +1155,5 @@ const pane_ops pane_appeals = {
 	.offers = offers,
 	.caret = caret,
 	.hint = hint,
+	.modal = modal,
 };

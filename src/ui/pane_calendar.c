@@ -665,7 +665,7 @@ static unsigned preview_event(cal_pane *p, const pane_event *ev)
 	case ACT_FIRST: case ACT_LAST:
 		detail_handle(p->view, ev->act);
 		return REACT_RECALC;
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
+	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
 		return REACT_UNHANDLED;
 	default:
 		/* y imports; anything else is no (UX.md) */
@@ -810,9 +810,7 @@ static bool offers(void *state, action a)
 {
 	cal_pane *p = state;
 	switch (a) {
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW: case ACT_CANCEL:
-	case ACT_NEXT_TAB: case ACT_PREV_TAB:
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
+	case ACT_CANCEL: case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		return true;
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST:
 	case ACT_LAST:
@@ -835,6 +833,13 @@ static bool caret(void *state, int *y, int *x)
 {
 	cal_pane *p = state;
 	return p->mode == MODE_CHECK && calcheck_caret(p->check, y, x);
+}
+
+/* the check-a-date form and the notice's [y/N] take every key */
+static bool modal(void *state)
+{
+	cal_pane *p = state;
+	return p->mode == MODE_CHECK || p->mode == MODE_PREVIEW;
 }
 
 static const char *hint(void *state)
@@ -883,4 +888,5 @@ const pane_ops pane_calendar = {
 	.offers = offers,
 	.caret = caret,
 	.hint = hint,
+	.modal = modal,
 };

@@ -1335,8 +1335,6 @@ static unsigned view_event(ent_pane *p, const pane_event *ev)
 	case ACT_REFRESH:
 		rebuild_view(p);
 		return REACT_RECALC;
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		return REACT_UNHANDLED;
 	default:
@@ -1352,7 +1350,7 @@ static unsigned preview_event(ent_pane *p, const pane_event *ev)
 	case ACT_FIRST: case ACT_LAST:
 		detail_handle(p->view, ev->act);
 		return REACT_RECALC;
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
+	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
 		return REACT_UNHANDLED;
 	default:
 		/* y imports; anything else is no (UX.md) */
@@ -1380,8 +1378,6 @@ static bool offers(void *state, action a)
 {
 	ent_pane *p = state;
 	switch (a) {
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
-		return true;
 	case ACT_UNDO:
 		return (p->mode == MODE_LIST || p->mode == MODE_VIEW) && p->undo.have;
 	case ACT_REFRESH:
@@ -1403,6 +1399,14 @@ static bool caret(void *state, int *y, int *x)
 {
 	ent_pane *p = state;
 	return p->mode == MODE_FORM && form_caret(p->form, y, x);
+}
+
+/* a form, the import's [y/N] and the export's "replace it? [y/N]" take every key */
+static bool modal(void *state)
+{
+	ent_pane *p = state;
+	return p->mode == MODE_FORM || p->mode == MODE_PREVIEW ||
+	       (p->mode == MODE_LIST && p->export_path);
 }
 
 static const char *hint(void *state)
@@ -1448,4 +1452,5 @@ const pane_ops pane_enterprises = {
 	.offers = offers,
 	.caret = caret,
 	.hint = hint,
+	.modal = modal,
 };

@@ -908,18 +908,6 @@ static unsigned form_event(esc_pane *p, const pane_event *ev)
 	}
 }
 
-/* the keys every mode of the pane hands on to the shell */
-static bool shell_action(action a)
-{
-	switch (a) {
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT: case ACT_REDRAW:
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
-		return true;
-	default:
-		return false;
-	}
-}
-
 static unsigned next_view(esc_pane *p)
 {
 	p->mode = p->mode == MODE_BOARD ? MODE_UNITS : p->mode == MODE_UNITS ? MODE_QUARTER
@@ -984,7 +972,7 @@ static unsigned view_event(esc_pane *p, const pane_event *ev)
 			p->mode = MODE_BOARD;
 		return REACT_RECALC;
 	default:
-		if (shell_action(ev->act) || ev->act == ACT_NEXT_TAB || ev->act == ACT_PREV_TAB)
+		if (ev->act == ACT_NEXT_TAB || ev->act == ACT_PREV_TAB)
 			return REACT_UNHANDLED;
 		detail_handle(p->view, ev->act);
 		return REACT_RECALC;
@@ -1037,8 +1025,6 @@ static bool offers(void *state, action a)
 {
 	esc_pane *p = state;
 	switch (a) {
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
-		return true;
 	case ACT_REFRESH:
 		return p->mode != MODE_FORM;
 	case ACT_FILTER:
@@ -1058,6 +1044,12 @@ static bool caret(void *state, int *y, int *x)
 {
 	esc_pane *p = state;
 	return p->mode == MODE_FORM && form_caret(p->form, y, x);
+}
+
+static bool modal(void *state)
+{
+	esc_pane *p = state;
+	return p->mode == MODE_FORM;
 }
 
 static const char *hint(void *state)
@@ -1097,4 +1089,5 @@ const pane_ops pane_escalation = {
 	.offers = offers,
 	.caret = caret,
 	.hint = hint,
+	.modal = modal,
 };

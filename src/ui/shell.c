@@ -1,6 +1,8 @@
 /* The shell: layout (title, pane area, status, F-key bar), dispatch of keys through
- * the prompt, the help overlay, the current pane and finally the shell's own actions,
- * and the single draw pass that turns dirty flags into recalc and repaint calls.
+ * the prompt, the help overlay, the actions that are the same in every pane (help,
+ * menu, quit, the tab keys), the current pane and finally the shell's own actions for
+ * what the pane passed on, and the single draw pass that turns dirty flags into
+ * recalc and repaint calls.
  * Title tabs and the F-key bar are generated from the pane table and the live keymap. */
 #include "ui/shell.h"
 
@@ -214,23 +216,46 @@ static void switch_tab(shell *sh, int i)
 	sh->dirty |= DIRTY_TITLE | DIRTY_RECALC | DIRTY_PANE;
 }
 
-/* what a pane without an offers hook does: only what the shell does for every pane */
-static bool shell_offers(void *state, action a)
+/* the tab a key action goes to directly, or -1 */
+static int tab_of(action a)
 {
-	(void)state;
-	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT ||
-	       (action_group_of(a) == GRP_NAV && a != ACT_REFRESH);
+	return a >= ACT_TAB_1 && a <= ACT_TAB_4 ? (int)(a - ACT_TAB_1) : -1;
+}
+
+/* the actions the shell takes before the current pane, unless the pane is modal */
+static bool shell_first(action a)
+{
+	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || tab_of(a) >= 0;
+}
+
+static bool pane_modal(shell *sh)
+{
+	const pane_ops *ops = pane_table[sh->cur];
+	return ops->modal && ops->modal(sh->state[sh->cur]);
+}
+
+/* whether a does something in the current pane now, for the F-key bar and the help:
+ * help, menu, quit and redraw in every pane and mode, the tab keys unless the pane
+ * is modal, the rest as the pane's offers hook says (without one, navigation) */
+static bool pane_offers(void *arg, action a)
+{
+	shell *sh = arg;
+	const pane_ops *ops = pane_table[sh->cur];
+	if (a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || a == ACT_REDRAW)
+		return true;
+	if (tab_of(a) >= 0)
+		return !pane_modal(sh);
+	if (ops->offers)
+		return ops->offers(sh->state[sh->cur], a);
+	return action_group_of(a) == GRP_NAV && a != ACT_REFRESH;
 }
 
 static void open_help(shell *sh, int page)
 {
 	if (!sh->help) {
 		const settings *cfg = sh->ctx->cfg;
-		const pane_ops *ops = pane_table[sh->cur];
 		sh->help = help_new(sh->km, cfg ? (int)cfg_int(cfg, SET_QUIET_FIRST_DAY) : 1,
-		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23,
-		                    ops->offers ? ops->offers : shell_offers,
-		                    sh->state[sh->cur]);
+		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23, pane_offers, sh);
 	}
 	help_show_page(sh->help, page);
 	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
@@ -273,13 +298,14 @@ static void shell_action(shell *sh, const pane_event *ev)
 	case ACT_PREV_TAB:
 		switch_tab(sh, sh->cur - 1);
 		break;
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
-		switch_tab(sh, ev->act - ACT_TAB_1);
-		break;
 	case ACT_NONE: case ACT_CANCEL:
 		break;
 	default:
-		shell_message(sh, _("%s: not available in this view yet"), _(action_label(ev->act)));
+		if (tab_of(ev->act) >= 0)
+			switch_tab(sh, tab_of(ev->act));
+		else
+			shell_message(sh, _("%s: not available in this view yet"),
+			              _(action_label(ev->act)));
 		break;
 	}
 }
@@ -354,6 +380,8 @@ void shell_key(shell *sh, qkey k)
 			help_free(&sh->help);
 			sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
 		}
+	} else if (shell_first(ev.act) && !pane_modal(sh)) {
+		r = REACT_UNHANDLED;
 	} else {
 		r = pane_table[sh->cur]->handle(sh->state[sh->cur], &ev);
 	}
@@ -465,9 +493,7 @@ static void draw_bar(shell *sh)
 		action a = keymap_action(sh->km, QK_F1 + f - 1);
 		if (a == ACT_NONE)
 			continue;
-		const pane_ops *ops = pane_table[sh->cur];
-		bool offered = sh->help ? help_offers(a) :
-		               ops->offers ? ops->offers(sh->state[sh->cur], a) : shell_offers(NULL, a);
+		bool offered = sh->help ? help_offers(a) : pane_offers(sh, a);
 		if (!offered)
 			continue;
 		char num[8];
