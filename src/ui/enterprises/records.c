@@ -3,7 +3,7 @@
  * exist; the forms are ui/form.c forms whose values go through the same model checks
  * and store writes as qifu visit|financing|pool|warning, each one transaction with
  * its event row. */
-#include "ui/entrec.h"
+#include "ui/enterprises/records.h"
 
 #include <inttypes.h>
 #include <stdio.h>

@@ -19,10 +19,10 @@
 #include "model/perm.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
-#include "ui/appsection.h"
 #include "ui/detail.h"
-#include "ui/entlist.h"
-#include "ui/entrec.h"
+#include "ui/enterprises/appeals_section.h"
+#include "ui/enterprises/list.h"
+#include "ui/enterprises/records.h"
 #include "ui/form.h"
 #include "ui/listview.h"
 #include "ui/panes.h"
@@ -311,7 +311,7 @@ static void build_view(ent_pane *p, const ent_row *row)
 	char *open = xasprintf("%d", row->open_appeals);
 	detail_field(d, _("Open appeals"), open);
 	xfree(&open);
-	appsection_add(p->sh, d, e.uscc);
+	appeals_section_add(p->sh, d, e.uscc);
 	ent_record_clear(&e);
 	sb_free(&err);
 }

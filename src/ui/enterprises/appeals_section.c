@@ -1,6 +1,6 @@
 /* The enterprise 360 view's list of appeals, through the same filter, window and
  * light text as the Appeals tab, so both say the same about an appeal. */
-#include "ui/appsection.h"
+#include "ui/enterprises/appeals_section.h"
 
 #include "app/appeal.h"
 #include "core/i18n.h"
@@ -10,7 +10,7 @@
 /* the 360 view is a summary: the Appeals tab has the rest */
 enum { SECTION_MAX = 10 };
 
-void appsection_add(shell *sh, detail *d, const char *uscc)
+void appeals_section_add(shell *sh, detail *d, const char *uscc)
 {
 	app_ctx *ctx = shell_ctx(sh);
 	appeal_filter f;
