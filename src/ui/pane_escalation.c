@@ -21,7 +21,7 @@
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 #include "store/supervision_store.h"
-#include "ui/appeal_detail.h"
+#include "ui/appeals/detail.h"
 #include "ui/detail.h"
 #include "ui/form.h"
 #include "ui/listview.h"

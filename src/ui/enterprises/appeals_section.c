@@ -5,7 +5,7 @@
 #include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
-#include "ui/applist.h"
+#include "ui/appeals/list.h"
 
 /* the 360 view is a summary: the Appeals tab has the rest */
 enum { SECTION_MAX = 10 };

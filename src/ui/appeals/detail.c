@@ -1,7 +1,7 @@
 /* The appeal detail view: what staff need to decide a ladder move at a glance (who
  * leads, which deadline runs and how late it is, the level) and the dispatch records
  * held so far, oldest first, each with its decision and outcome. */
-#include "ui/appeal_detail.h"
+#include "ui/appeals/detail.h"
 
 #include <stdio.h>
 

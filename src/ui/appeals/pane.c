@@ -7,17 +7,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/appeal_move.h"
 #include "app/app.h"
 #include "app/appeal.h"
+#include "app/appeal_move.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
-#include "ui/applist.h"
-#include "ui/appeal_detail.h"
+#include "ui/appeals/detail.h"
+#include "ui/appeals/list.h"
 #include "ui/detail.h"
 #include "ui/form.h"
 #include "ui/panes.h"

@@ -1,8 +1,8 @@
 /* An appeal in a detail view: its facts, running deadlines and lights, the dispatch
  * level and every dispatch record with its outcome. Any pane that opens an appeal
  * (the Escalation board, the Appeals list) fills its detail view with this. */
-#ifndef QIFU_APPEAL_DETAIL_H
-#define QIFU_APPEAL_DETAIL_H
+#ifndef QIFU_UI_APPEALS_DETAIL_H
+#define QIFU_UI_APPEALS_DETAIL_H
 #include "app/app.h"
 #include "core/strbuf.h"
 #include "store/appeal_store.h"
