@@ -25,7 +25,7 @@
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
-#include "ui/inspview.h"
+#include "ui/calendar/inspection_view.h"
 #include "ui/shell.h"
 
 /* records of each kind a 360 view shows; the commands list them all */

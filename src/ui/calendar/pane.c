@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "app/inspection.h"
 #include "app/holiday_import.h"
+#include "app/inspection.h"
 #include "core/datein.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -20,10 +20,10 @@
 #include "model/perm.h"
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
-#include "ui/calcheck.h"
-#include "ui/callayout.h"
+#include "ui/calendar/check_form.h"
+#include "ui/calendar/inspection_view.h"
+#include "ui/calendar/layout.h"
 #include "ui/detail.h"
-#include "ui/inspview.h"
 #include "ui/listview.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
