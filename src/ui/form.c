@@ -506,11 +506,6 @@ static bool pick_key(field *fl, qkey k)
 	return true;
 }
 
-static bool is_yes_key(qkey k)
-{
-	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
-}
-
 /* Enter, Backspace and Delete at the line ends of a lines field; false for the rest */
 static bool lines_key(field *fl, qkey k)
 {
@@ -669,7 +664,7 @@ static form_state key_in(form *f, const pane_event *ev)
 	qkey k = ev->key;
 	if (f->asking) {
 		f->asking = false;
-		return is_yes_key(k) ? FORM_CANCEL : FORM_EDITING;
+		return prompt_yes(k) ? FORM_CANCEL : FORM_EDITING;
 	}
 	field *fl = focused(f);
 	if (f->menu && k == QK_ESC)
@@ -714,8 +709,8 @@ static form_state key_in(form *f, const pane_event *ev)
 	if (fl->kind == FK_YESNO) {
 		if (k == ' ')
 			fl->yes = !fl->yes;
-		else if (is_yes_key(k) || k == 'n' || k == 'N' || k == 0xFF4E || k == 0xFF2E)
-			fl->yes = is_yes_key(k);
+		else if (prompt_yes(k) || k == 'n' || k == 'N' || k == 0xFF4E || k == 0xFF2E)
+			fl->yes = prompt_yes(k);
 		return FORM_EDITING;
 	}
 	if (fl->kind == FK_CHOICE) {

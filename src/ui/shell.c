@@ -262,13 +262,18 @@ static void open_help(shell *sh, int page)
 }
 
 /* the name of the i-th key bound to a, or "" */
-static const char *key_name_of(const keymap *km, action a, int i, char *buf)
+static char *key_name_of(const keymap *km, action a, int i, char *buf)
 {
 	const qkey *keys;
 	buf[0] = '\0';
 	if (keymap_keys(km, a, &keys) > i)
 		key_format(keys[i], buf);
 	return buf;
+}
+
+char *shell_key_name(const shell *sh, action a, char *buf)
+{
+	return key_name_of(sh->km, a, 0, buf);
 }
 
 /* the shell's own actions, after the overlay or the pane passed on them */

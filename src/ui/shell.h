@@ -52,5 +52,8 @@ void shell_dirty_pane(shell *sh);
 bool shell_allowed(shell *sh, int act, const char *area);
 app_ctx *shell_ctx(shell *sh);
 const keymap *shell_keymap(const shell *sh);
+/* for panes' hints: the name of the first key bound to a into buf (at least 16 bytes),
+ * "" when none; returns buf */
+char *shell_key_name(const shell *sh, action a, char *buf);
 
 #endif

@@ -90,14 +90,6 @@ static void set_str(char **dst, char *v)
 	*dst = v;
 }
 
-static void key_name(app_pane *p, action a, char buf[16])
-{
-	const qkey *keys;
-	buf[0] = '\0';
-	if (keymap_keys(shell_keymap(p->sh), a, &keys) > 0)
-		key_format(keys[0], buf);
-}
-
 /* ---- the list ---- */
 
 /* today, the scope and the search: what the counts and the view's list start from */
@@ -870,18 +862,13 @@ static unsigned form_event(app_pane *p, const pane_event *ev)
 	}
 }
 
-static bool is_yes(qkey k)
-{
-	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
-}
-
 /* the help may be read before answering; any other key answers, no unless y */
 static unsigned confirm_event(app_pane *p, const pane_event *ev)
 {
 	if (ev->act == ACT_HELP)
 		return REACT_UNHANDLED;
 	p->mode = p->back;
-	if (is_yes(ev->key)) {
+	if (prompt_yes(ev->key)) {
 		make_move(p);
 	} else {
 		drop_pending(p);
@@ -1132,14 +1119,14 @@ static const char *hint(void *state)
 		                            p->rec.enterprise_name));
 		return p->hint;
 	case MODE_VIEW:
-		key_name(p, ACT_CANCEL, k1);
-		key_name(p, ACT_MOVE, k2);
+		shell_key_name(p->sh, ACT_CANCEL, k1);
+		shell_key_name(p->sh, ACT_MOVE, k2);
 		set_str(&p->hint, xasprintf(_("%s back to the list, %s move this appeal"), k1, k2));
 		return p->hint;
 	default:
-		key_name(p, ACT_NEXT_TAB, k1);
-		key_name(p, ACT_MOVE, k2);
-		key_name(p, ACT_CALLBACK, k3);
+		shell_key_name(p->sh, ACT_NEXT_TAB, k1);
+		shell_key_name(p->sh, ACT_MOVE, k2);
+		shell_key_name(p->sh, ACT_CALLBACK, k3);
 		set_str(&p->hint, xasprintf(_("%s or arrows switch views, Enter opens, %s moves, %s "
 		                              "callback queue"), k1, k2, k3));
 		return p->hint;

@@ -653,11 +653,6 @@ static void finish_import(cal_pane *p, bool yes)
 	p->mode = MODE_GRID;
 }
 
-static bool is_yes(qkey k)
-{
-	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
-}
-
 static unsigned preview_event(cal_pane *p, const pane_event *ev)
 {
 	switch (ev->act) {
@@ -669,7 +664,7 @@ static unsigned preview_event(cal_pane *p, const pane_event *ev)
 		return REACT_UNHANDLED;
 	default:
 		/* y imports; anything else is no (UX.md) */
-		finish_import(p, is_yes(ev->key));
+		finish_import(p, prompt_yes(ev->key));
 		return REACT_RECALC;
 	}
 }

@@ -127,14 +127,6 @@ static bool may(ent_pane *p, perm_action act)
 	return perm_check(&pa, act, &po).allow;
 }
 
-static void key_name(ent_pane *p, action a, char buf[16])
-{
-	const qkey *keys;
-	buf[0] = '\0';
-	if (keymap_keys(shell_keymap(p->sh), a, &keys) > 0)
-		key_format(keys[0], buf);
-}
-
 /* ---- the list ---- */
 
 static long count_rows(void *arg)
@@ -611,7 +603,7 @@ static void save_record(ent_pane *p)
 			goto out;
 		}
 		char k[16];
-		key_name(p, ACT_UNDO, k);
+		shell_key_name(p->sh, ACT_UNDO, k);
 		shell_message(p->sh, _("Saved %s, lead unit %s (%s undoes it)"), e.name, e.lead_unit, k);
 		undo_clear(&p->undo);
 		ent_record_copy(&p->undo.before, &p->form_old);
@@ -809,7 +801,7 @@ static void undo_last(ent_pane *p)
 {
 	undo_rec *u = &p->undo;
 	char k[16];
-	key_name(p, ACT_UNDO, k);
+	shell_key_name(p->sh, ACT_UNDO, k);
 	if (!u->have) {
 		shell_message(p->sh, "%s", _("Nothing to undo: only an edit made in this session can be undone"));
 		return;
@@ -849,7 +841,7 @@ static bool tui_progress(void *arg, ent_io_phase phase, long done, long total)
 {
 	ent_pane *p = arg;
 	char esc[16];
-	key_name(p, ACT_CANCEL, esc);
+	shell_key_name(p->sh, ACT_CANCEL, esc);
 	long pct = total > 0 ? done * 100 / total : 100;
 	char *text;
 	if (phase == ENT_IO_CHECK)
@@ -1050,11 +1042,6 @@ static void finish_import(ent_pane *p, bool yes)
 	p->mode = MODE_LIST;
 }
 
-static bool is_yes(qkey k)
-{
-	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
-}
-
 /* ---- the pane ---- */
 
 static void *create(shell *sh)
@@ -1249,7 +1236,7 @@ static unsigned list_event(ent_pane *p, const pane_event *ev)
 		/* the answer to "replace it? [y/N]" */
 		char *path = p->export_path;
 		p->export_path = NULL;
-		if (is_yes(ev->key))
+		if (prompt_yes(ev->key))
 			export_now(p, path);
 		else
 			shell_message(p->sh, "%s", _("Export cancelled"));
@@ -1354,7 +1341,7 @@ static unsigned preview_event(ent_pane *p, const pane_event *ev)
 		return REACT_UNHANDLED;
 	default:
 		/* y imports; anything else is no (UX.md) */
-		finish_import(p, is_yes(ev->key));
+		finish_import(p, prompt_yes(ev->key));
 		return REACT_RECALC;
 	}
 }
@@ -1417,9 +1404,9 @@ static const char *hint(void *state)
 	case MODE_FORM:
 		return form_hint(p->form);
 	case MODE_VIEW:
-		key_name(p, ACT_CANCEL, k1);
-		key_name(p, ACT_EDIT, k2);
-		key_name(p, ACT_NEW, k3);
+		shell_key_name(p->sh, ACT_CANCEL, k1);
+		shell_key_name(p->sh, ACT_EDIT, k2);
+		shell_key_name(p->sh, ACT_NEW, k3);
 		set_str(&p->hint, xasprintf(_("%s back to the list, %s edit, %s new visit, need, pool "
 		                              "or warning"), k1, k2, k3));
 		return p->hint;
@@ -1434,7 +1421,7 @@ static const char *hint(void *state)
 		return p->hint;
 	default:
 		if (p->split && p->focus_detail) {
-			key_name(p, ACT_NEXT_TAB, k1);
+			shell_key_name(p->sh, ACT_NEXT_TAB, k1);
 			set_str(&p->hint, xasprintf(_("The detail has the focus: arrows scroll it, %s goes "
 			                              "back to the list"), k1));
 			return p->hint;

@@ -104,14 +104,6 @@ static db *pane_db(esc_pane *p)
 	return app_db(shell_ctx(p->sh));
 }
 
-static void key_name(esc_pane *p, action a, char buf[16])
-{
-	const qkey *keys;
-	buf[0] = '\0';
-	if (keymap_keys(shell_keymap(p->sh), a, &keys) > 0)
-		key_format(keys[0], buf);
-}
-
 static void set_str(char **dst, char *v)
 {
 	xfree(dst);
@@ -1056,20 +1048,20 @@ static const char *hint(void *state)
 {
 	esc_pane *p = state;
 	char k1[16], k2[16], k3[16], k4[16], k5[16];
-	key_name(p, ACT_ESCALATE, k1);
-	key_name(p, ACT_SCHEDULE, k2);
-	key_name(p, ACT_OUTCOME, k3);
-	key_name(p, ACT_NEXT_VIEW, k4);
+	shell_key_name(p->sh, ACT_ESCALATE, k1);
+	shell_key_name(p->sh, ACT_SCHEDULE, k2);
+	shell_key_name(p->sh, ACT_OUTCOME, k3);
+	shell_key_name(p->sh, ACT_NEXT_VIEW, k4);
 	switch (p->mode) {
 	case MODE_FORM:
 		return form_hint(p->form);
 	case MODE_VIEW:
-		key_name(p, ACT_CANCEL, k5);
+		shell_key_name(p->sh, ACT_CANCEL, k5);
 		set_str(&p->hint, xasprintf(_("%s back to the board, %s escalate, %s dispatch, "
 		                              "%s outcome"), k5, k1, k2, k3));
 		return p->hint;
 	case MODE_UNITS: case MODE_QUARTER:
-		key_name(p, ACT_FILTER, k5);
+		shell_key_name(p->sh, ACT_FILTER, k5);
 		set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, arrows scroll"),
 		                            k4, k5));
 		return p->hint;
