@@ -1,15 +1,160 @@
-/* The appeal detail view: what staff need to decide a ladder move at a glance (who
- * leads, which deadline runs and how late it is, the level) and the dispatch records
- * held so far, oldest first, each with its decision and outcome. */
+/* An appeal in the detail view, two ways. The Appeals tab shows the whole record: its
+ * facts, each time limit with its light, the timeline of every move and the moves open
+ * to the actor now. The ladder view shows what staff need to decide a ladder move at a
+ * glance (who leads, which deadline runs and how late it is, the level) and the
+ * dispatch records held so far, oldest first, each with its decision and outcome. */
 #include "ui/appeals/detail.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
 #include "store/escalation_store.h"
+#include "ui/appeals/list.h"
+
+/* ---- the Appeals tab: the whole record ---- */
+
+static void field_date(detail *d, const char *label, qdate v)
+{
+	char buf[16];
+	if (v != DATE_NONE)
+		detail_field(d, label, date_format(v, buf));
+}
+
+static void field_str(detail *d, const char *label, const char *v)
+{
+	if (v && *v)
+		detail_field(d, label, v);
+}
+
+static void timer_lines(detail *d, app_ctx *ctx, const appeal_record *a)
+{
+	ticket_params tp = app_ticket_params(ctx);
+	bool any = false;
+	qdate prov_from = DATE_NONE, prov_to = DATE_NONE;
+	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
+		const ticket_timer_state *ts = &a->timers.t[i];
+		if (ts->start == DATE_NONE && ts->due == DATE_NONE)
+			continue;
+		any = true;
+		char due[16], done[16];
+		strbuf s = STRBUF_INIT;
+		sb_addf(&s, _("due %s"), ts->due != DATE_NONE ? date_format(ts->due, due) : "-");
+		if (ticket_timer_running(ts)) {
+			int n;
+			ticket_light_t l = ticket_timer_light(ts, ctx->today, app_calendar(ctx),
+			                                      tp.yellow_days, &n);
+			sb_add(&s, "  ");
+			applist_light_text(l, n, &s);
+			appeal_timer_provisional(ctx, ts, &s, &prov_from, &prov_to);
+		} else if (ts->done != DATE_NONE) {
+			sb_addf(&s, _("  stopped %s"), date_format(ts->done, done));
+		}
+		detail_field(d, _(ticket_timer_label((ticket_timer)i)), sb_str(&s));
+		sb_free(&s);
+	}
+	if (!any)
+		detail_note(d, _("No time limit has run yet."));
+	appeal_timers_caveat(ctx, d, prov_from, prov_to);
+}
+
+static void timeline(detail *d, const appeal_record *a)
+{
+	for (int i = 0; i < a->nevents; i++) {
+		const appeal_event *e = &a->events[i];
+		ticket_action act;
+		const char *what = ticket_action_parse(e->action, &act) ? _(ticket_action_label(act))
+			: strcmp(e->action, "recompute") == 0 ? _("deadlines recomputed") : e->action;
+		strbuf s = STRBUF_INIT;
+		sb_addf(&s, "%s  %s", e->at, e->by_name && *e->by_name ? e->by_name : e->by);
+		sb_addf(&s, "  %s", what);
+		if (e->summary && *e->summary)
+			sb_addf(&s, "  %s", e->summary);
+		if (e->reason && *e->reason)
+			sb_addf(&s, _("  why: %s"), e->reason);
+		detail_item(d, sb_str(&s));
+		sb_free(&s);
+	}
+	if (a->nevents == 0)
+		detail_note(d, _("No events."));
+}
+
+/* the moves the actor may make on a now, by the transition table */
+static void moves_note(detail *d, app_ctx *ctx, const appeal_record *a)
+{
+	ticket_actor who = app_ticket_actor(ctx);
+	ticket_view v = appeal_record_view(a);
+	ticket_action acts[TICKET_ACT__COUNT];
+	int n = ticket_allowed_actions(&v, &who, acts);
+	if (n == 0) {
+		detail_note(d, _("Nothing: no move is open to you on this appeal now."));
+		return;
+	}
+	strbuf s = STRBUF_INIT;
+	for (int i = 0; i < n; i++)
+		sb_addf(&s, "%s%s", i ? "、" : "", _(ticket_action_label(acts[i])));
+	detail_note(d, sb_str(&s));
+	sb_free(&s);
+}
+
+void appeal_detail_full(detail *d, app_ctx *ctx, const appeal_record *a)
+{
+	detail_clear(d, true);
+	char *title = xasprintf("%s  %s", a->number, a->title);
+	detail_title(d, title);
+	xfree(&title);
+	detail_section(d, _("Appeal"));
+	detail_field(d, _("Number"), a->number);
+	detail_field(d, _("Enterprise"), a->enterprise_name);
+	detail_field(d, _("USCC"), a->uscc);
+	field_str(d, _("Area"), a->area);
+	detail_field(d, _("Title"), a->title);
+	detail_field(d, _("Kind"), _(ticket_kind_label(a->kind)));
+	detail_field(d, _("Channel"), _(appeal_channel_label(a->channel)));
+	detail_field(d, _("State"), _(ticket_state_label(a->state)));
+	detail_field(d, _("First-responsible unit"), a->first_unit);
+	field_str(d, _("First-responsible person"), a->first_name && *a->first_name ? a->first_name
+	          : a->first_login);
+	field_str(d, _("Lead unit"), a->lead_unit);
+	if (a->nrelated > 0) {
+		strbuf s = STRBUF_INIT;
+		for (int i = 0; i < a->nrelated; i++)
+			sb_addf(&s, "%s%s", i ? "、" : "", a->related[i]);
+		detail_field(d, _("Related units"), sb_str(&s));
+		sb_free(&s);
+	}
+	field_str(d, _("Merged into"), a->merged_into);
+	for (int i = 0; i < a->nmerged_from; i++)
+		detail_field(d, _("Merged from"), a->merged_from[i]);
+	field_str(d, _("Result"), a->result);
+	if (a->callback != APPEAL_CALLBACK_NONE)
+		detail_field(d, _("Callback"), a->callback == APPEAL_CALLBACK_SATISFIED
+		             ? _("satisfied") : _("dissatisfied"));
+	field_str(d, _("Dissatisfied because"), a->callback_reason);
+	field_date(d, _("Extended until"), a->extended_until);
+	field_str(d, _("Extension reason"), a->extension_reason);
+	/* the days here; the timeline has the times of every move */
+	char day[11];
+	snprintf(day, sizeof day, "%s", a->created_at ? a->created_at : "");
+	detail_field(d, _("Registered"), day);
+	snprintf(day, sizeof day, "%s", a->updated_at ? a->updated_at : "");
+	detail_field(d, _("Last change"), day);
+	char ver[16];
+	snprintf(ver, sizeof ver, "%d", a->version);
+	detail_field(d, _("Version"), ver);
+	field_str(d, _("Description"), a->description);
+	detail_section(d, _("Time limits"));
+	timer_lines(d, ctx, a);
+	detail_section(d, _("Timeline"));
+	timeline(d, a);
+	detail_section(d, _("What you may do now"));
+	moves_note(d, ctx, a);
+}
+
+/* ---- the ladder view ---- */
 
 /* 会议调度 2026-12-01 二级 and its place, attendees, decision, due and outcome */
 static void add_dispatch(detail *d, const esc_dispatch *x)
@@ -33,7 +178,7 @@ static void add_dispatch(detail *d, const esc_dispatch *x)
 	sb_free(&b);
 }
 
-int appeal_detail_fill(detail *d, app_ctx *ctx, const appeal_record *a, bool keep_scroll,
+int appeal_detail_ladder(detail *d, app_ctx *ctx, const appeal_record *a, bool keep_scroll,
 		strbuf *err)
 {
 	esc_dispatch *x = NULL;

@@ -277,7 +277,7 @@ static bool current_rec(esc_pane *p)
 static void open_view(esc_pane *p, bool keep_scroll)
 {
 	strbuf err = STRBUF_INIT;
-	if (appeal_detail_fill(p->view, shell_ctx(p->sh), &p->rec, keep_scroll, &err) < 0) {
+	if (appeal_detail_ladder(p->view, shell_ctx(p->sh), &p->rec, keep_scroll, &err) < 0) {
 		shell_error(p->sh, "%s", sb_str(&err));
 		p->mode = MODE_BOARD;
 	} else {
