@@ -7,7 +7,6 @@
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "ui/calendar/private.h"
-#include "ui/prompt.h"
 
 void calendar_import_drop(cal_pane *p)
 {
@@ -115,16 +114,10 @@ static void finish_import(cal_pane *p, bool yes)
 
 unsigned calendar_import_key(cal_pane *p, const pane_event *ev)
 {
-	switch (ev->act) {
-	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
-	case ACT_FIRST: case ACT_LAST:
-		detail_handle(p->view, ev->act);
-		return REACT_RECALC;
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
-		return REACT_UNHANDLED;
-	default:
-		/* y imports; anything else is no (UX.md) */
-		finish_import(p, prompt_yes(ev->key));
-		return REACT_RECALC;
-	}
+	bool yes;
+	unsigned r = detail_question_key(p->view, ev, &yes);
+	if (!(r & REACT_CLOSE))
+		return r;
+	finish_import(p, yes);
+	return REACT_RECALC;
 }

@@ -410,18 +410,12 @@ static unsigned view_event(ent_pane *p, const pane_event *ev)
 
 static unsigned preview_event(ent_pane *p, const pane_event *ev)
 {
-	switch (ev->act) {
-	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
-	case ACT_FIRST: case ACT_LAST:
-		detail_handle(p->view, ev->act);
-		return REACT_RECALC;
-	case ACT_HELP: case ACT_MENU: case ACT_QUIT:
-		return REACT_UNHANDLED;
-	default:
-		/* y imports; anything else is no (UX.md) */
-		enterprises_import_finish(p, prompt_yes(ev->key));
-		return REACT_RECALC;
-	}
+	bool yes;
+	unsigned r = detail_question_key(p->view, ev, &yes);
+	if (!(r & REACT_CLOSE))
+		return r;
+	enterprises_import_finish(p, yes);
+	return REACT_RECALC;
 }
 
 static unsigned handle(void *state, const pane_event *ev)
