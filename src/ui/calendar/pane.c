@@ -184,7 +184,7 @@ static unsigned detail_event(cal_pane *p, const pane_event *ev)
 	}
 }
 
-/* keys both the grid and the list take: months, today, jump, check, calendar_refresh */
+/* keys both the grid and the list take: months, today, jump, check, refresh */
 static unsigned shared_event(cal_pane *p, const pane_event *ev)
 {
 	switch (ev->act) {
