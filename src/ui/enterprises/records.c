@@ -1,6 +1,6 @@
 /* Enterprise records in the pane. The sections read the latest records of each kind
  * through the record stores (never the whole history at once) and say so when more
- * exist; the forms are ui/form.c forms whose values go through the same model checks
+ * exist; the forms are ui/form.h forms whose values go through the same model checks
  * and store writes as qifu visit|financing|pool|warning, each one transaction with
  * its event row. */
 #include "ui/enterprises/records.h"
