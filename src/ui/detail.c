@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "ui/layout.h"
+#include "ui/prompt.h"
 
 /* the label column never takes more than this share of the width */
 #define DETAIL_LABEL_MAX_DIV 3
@@ -228,4 +229,15 @@ unsigned detail_handle(detail *d, action a)
 	}
 	/* recalc clamps to the content */
 	return REACT_RECALC;
+}
+
+unsigned detail_question_key(detail *d, const pane_event *ev, bool *yes)
+{
+	if (ev->act == ACT_HELP || ev->act == ACT_MENU || ev->act == ACT_QUIT)
+		return REACT_UNHANDLED;
+	if (detail_handle(d, ev->act) != REACT_UNHANDLED)
+		return REACT_RECALC;
+	/* y says yes; anything else is no (UX.md) */
+	*yes = prompt_yes(ev->key);
+	return REACT_CLOSE;
 }

@@ -32,5 +32,9 @@ void detail_recalc(detail *d, ui_rect r);
 void detail_repaint(detail *d, ui_rect r, bool focus);
 /* Up, Down, PgUp, PgDn, Home, End; REACT_UNHANDLED for other actions */
 unsigned detail_handle(detail *d, action a);
+/* a key for a detail that ends in a [y/N] question (an import's preview): the keys of
+ * detail_handle scroll it (REACT_RECALC), help, menu and quit stay the shell's
+ * (REACT_UNHANDLED), any other key answers it, *yes when it is y (REACT_CLOSE) */
+unsigned detail_question_key(detail *d, const pane_event *ev, bool *yes);
 
 #endif

@@ -480,7 +480,7 @@ unsigned help_handle(help *h, const pane_event *ev)
 		return REACT_CLOSE;
 	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
 		return REACT_CLOSE | REACT_UNHANDLED;
-	case ACT_QUIT: case ACT_REDRAW:
+	case ACT_QUIT:
 		return REACT_UNHANDLED;
 	default:
 		return REACT_NONE;

@@ -1,8 +1,8 @@
 /* A pane is an ops struct (NeoMutt's windows, tig's views): recalc its rows for a
  * size, repaint every cell of its rectangle, and handle actions by returning reaction
  * flags (htop's Action.h). Events only return flags; the shell's draw pass is the one
- * place that calls recalc and repaint. A new pane is one pane_*.c file plus one line
- * in the shell's pane table. */
+ * place that calls recalc and repaint. A new pane is one folder under src/ui/ plus
+ * one line in the pane table, ui/panes.h. */
 #ifndef QIFU_PANE_H
 #define QIFU_PANE_H
 #include <stdbool.h>
@@ -29,7 +29,6 @@ typedef struct pane_event {
 } pane_event;
 
 typedef struct pane_ops {
-	const char *title;                    /* N_() tab label */
 	void *(*create)(shell *sh);
 	void (*destroy)(void *state);
 	void (*recalc)(void *state, ui_rect r);
@@ -45,11 +44,11 @@ typedef struct pane_ops {
 	/* optional: the status line's standing hint in the pane's current mode, or NULL
 	 * for the shell's own */
 	const char *(*hint)(void *state);
+	/* optional: true while the pane takes every key itself (a form's text, a [y/N]
+	 * answer) and hands up as REACT_UNHANDLED only what it leaves to the shell. NULL or
+	 * false: the shell takes help, menu, quit and the tab keys before the pane sees
+	 * them, and the pane answers REACT_UNHANDLED to whatever else is not its own. */
+	bool (*modal)(void *state);
 } pane_ops;
-
-extern const pane_ops pane_enterprises;
-extern const pane_ops pane_appeals;
-extern const pane_ops pane_escalation;
-extern const pane_ops pane_calendar;
 
 #endif

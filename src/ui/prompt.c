@@ -184,3 +184,8 @@ void prompt_seed(const keymap *km, qkey k, char *buf)
 	int n = u8_uctomb((uint8_t *)buf, (ucs4_t)k, 7);
 	buf[n > 0 ? n : 0] = '\0';
 }
+
+bool prompt_yes(qkey k)
+{
+	return k == 'y' || k == 'Y' || k == 0xFF59 || k == 0xFF39; /* ｙ Ｙ */
+}

@@ -5,6 +5,7 @@
 #ifndef QIFU_PROMPT_H
 #define QIFU_PROMPT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "config/keymap.h"
@@ -36,6 +37,9 @@ void prompt_set(prompt *p, const char *text, size_t caret);
 /* the text a prompt opened by key k starts with: k itself when no action is bound to
  * it (a Chinese character typed while browsing), else "" (buf: at least 8 bytes) */
 void prompt_seed(const keymap *km, qkey k, char *buf);
+/* whether k answers a [y/N] question with yes: y or Y, typed plain or full-width with
+ * the input method on */
+bool prompt_yes(qkey k);
 /* draw label and field in w cells at (y, x); *caret_x gets the caret's column */
 void prompt_draw(prompt *p, int y, int x, int w, int *caret_x);
 /* the field alone (no label) in w cells at (y, x) in style st, scrolled so the caret

@@ -1,6 +1,8 @@
 /* The shell: layout (title, pane area, status, F-key bar), dispatch of keys through
- * the prompt, the help overlay, the current pane and finally the shell's own actions,
- * and the single draw pass that turns dirty flags into recalc and repaint calls.
+ * the prompt, the help overlay, the actions that are the same in every pane (help,
+ * menu, quit, the tab keys), the current pane and finally the shell's own actions for
+ * what the pane passed on, and the single draw pass that turns dirty flags into
+ * recalc and repaint calls.
  * Title tabs and the F-key bar are generated from the pane table and the live keymap. */
 #include "ui/shell.h"
 
@@ -15,18 +17,17 @@
 #include "model/perm.h"
 #include "store/staff_store.h"
 #include "ui/help.h"
-#include "ui/pane.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/term.h"
 
-/* The tabs, in order: a new pane is one line here. */
-static const pane_ops *const pane_table[] = {
-	&pane_enterprises,
-	&pane_appeals,
-	&pane_escalation,
-	&pane_calendar,
-};
-enum { PANE_COUNT = sizeof pane_table / sizeof pane_table[0] };
+/* the panes and their tab titles, from the one table in ui/panes.h */
+#define PANE_TABLE_OPS(id, title, ops) [id] = &ops,
+static const pane_ops *const pane_table[PANE_COUNT] = { PANES(PANE_TABLE_OPS) };
+#undef PANE_TABLE_OPS
+#define PANE_TABLE_TITLE(id, title, ops) [id] = title,
+static const char *const pane_titles[PANE_COUNT] = { PANES(PANE_TABLE_TITLE) };
+#undef PANE_TABLE_TITLE
 
 enum {
 	DIRTY_TITLE = 1 << 0,
@@ -215,36 +216,64 @@ static void switch_tab(shell *sh, int i)
 	sh->dirty |= DIRTY_TITLE | DIRTY_RECALC | DIRTY_PANE;
 }
 
-/* what a pane without an offers hook does: only what the shell does for every pane */
-static bool shell_offers(void *state, action a)
+/* the tab a key action goes to directly, or -1 */
+static int tab_of(action a)
 {
-	(void)state;
-	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT ||
-	       (action_group_of(a) == GRP_NAV && a != ACT_REFRESH);
+	return a >= ACT_TAB_1 && a <= ACT_TAB_4 ? (int)(a - ACT_TAB_1) : -1;
+}
+
+/* the actions the shell takes before the current pane, unless the pane is modal */
+static bool shell_first(action a)
+{
+	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || tab_of(a) >= 0;
+}
+
+static bool pane_modal(shell *sh)
+{
+	const pane_ops *ops = pane_table[sh->cur];
+	return ops->modal && ops->modal(sh->state[sh->cur]);
+}
+
+/* whether a does something in the current pane now, for the F-key bar and the help:
+ * help, menu, quit and redraw in every pane and mode, the tab keys unless the pane
+ * is modal, the rest as the pane's offers hook says (without one, navigation) */
+static bool pane_offers(void *arg, action a)
+{
+	shell *sh = arg;
+	const pane_ops *ops = pane_table[sh->cur];
+	if (a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || a == ACT_REDRAW)
+		return true;
+	if (tab_of(a) >= 0)
+		return !pane_modal(sh);
+	if (ops->offers)
+		return ops->offers(sh->state[sh->cur], a);
+	return action_group_of(a) == GRP_NAV && a != ACT_REFRESH;
 }
 
 static void open_help(shell *sh, int page)
 {
 	if (!sh->help) {
 		const settings *cfg = sh->ctx->cfg;
-		const pane_ops *ops = pane_table[sh->cur];
 		sh->help = help_new(sh->km, cfg ? (int)cfg_int(cfg, SET_QUIET_FIRST_DAY) : 1,
-		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23,
-		                    ops->offers ? ops->offers : shell_offers,
-		                    sh->state[sh->cur]);
+		                    cfg ? (int)cfg_int(cfg, SET_QUIET_LAST_DAY) : 23, pane_offers, sh);
 	}
 	help_show_page(sh->help, page);
 	sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
 }
 
 /* the name of the i-th key bound to a, or "" */
-static const char *key_name_of(const keymap *km, action a, int i, char *buf)
+static char *key_name_of(const keymap *km, action a, int i, char *buf)
 {
 	const qkey *keys;
 	buf[0] = '\0';
 	if (keymap_keys(km, a, &keys) > i)
 		key_format(keys[i], buf);
 	return buf;
+}
+
+char *shell_key_name(const shell *sh, action a, char *buf)
+{
+	return key_name_of(sh->km, a, 0, buf);
 }
 
 /* the shell's own actions, after the overlay or the pane passed on them */
@@ -274,13 +303,14 @@ static void shell_action(shell *sh, const pane_event *ev)
 	case ACT_PREV_TAB:
 		switch_tab(sh, sh->cur - 1);
 		break;
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
-		switch_tab(sh, ev->act - ACT_TAB_1);
-		break;
 	case ACT_NONE: case ACT_CANCEL:
 		break;
 	default:
-		shell_message(sh, _("%s: not available in this view yet"), _(action_label(ev->act)));
+		if (tab_of(ev->act) >= 0)
+			switch_tab(sh, tab_of(ev->act));
+		else
+			shell_message(sh, _("%s: not available in this view yet"),
+			              _(action_label(ev->act)));
 		break;
 	}
 }
@@ -355,6 +385,8 @@ void shell_key(shell *sh, qkey k)
 			help_free(&sh->help);
 			sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
 		}
+	} else if (shell_first(ev.act) && !pane_modal(sh)) {
+		r = REACT_UNHANDLED;
 	} else {
 		r = pane_table[sh->cur]->handle(sh->state[sh->cur], &ev);
 	}
@@ -391,7 +423,7 @@ static void draw_title(shell *sh)
 	int limit = COLS - rw - (rw ? 1 : 0);
 	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
 	for (int i = 0; i < PANE_COUNT; i++) {
-		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_table[i]->title));
+		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_titles[i]));
 		x = draw_piece(0, x, limit, tab, i == sh->cur ? STYLE_TAB : STYLE_NORMAL);
 		xfree(&tab);
 	}
@@ -466,9 +498,7 @@ static void draw_bar(shell *sh)
 		action a = keymap_action(sh->km, QK_F1 + f - 1);
 		if (a == ACT_NONE)
 			continue;
-		const pane_ops *ops = pane_table[sh->cur];
-		bool offered = sh->help ? help_offers(a) :
-		               ops->offers ? ops->offers(sh->state[sh->cur], a) : shell_offers(NULL, a);
+		bool offered = sh->help ? help_offers(a) : pane_offers(sh, a);
 		if (!offered)
 			continue;
 		char num[8];

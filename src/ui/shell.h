@@ -1,7 +1,7 @@
 /* The shell around the panes: title line with tabs, pane area, status line and F-key
- * bar; key dispatch (prompt, overlay, pane, then the shell's own actions); dirty
- * flags; and the one draw pass. Real terminals and the headless door both drive it
- * with shell_key and shell_draw. */
+ * bar; key dispatch (prompt, overlay, the actions every pane shares, pane, then the
+ * shell's own actions); dirty flags; and the one draw pass. Real terminals and the
+ * headless door both drive it with shell_key and shell_draw. */
 #ifndef QIFU_SHELL_H
 #define QIFU_SHELL_H
 #include <stdbool.h>
@@ -52,5 +52,8 @@ void shell_dirty_pane(shell *sh);
 bool shell_allowed(shell *sh, int act, const char *area);
 app_ctx *shell_ctx(shell *sh);
 const keymap *shell_keymap(const shell *sh);
+/* for panes' hints: the name of the first key bound to a into buf (at least 16 bytes),
+ * "" when none; returns buf */
+char *shell_key_name(const shell *sh, action a, char *buf);
 
 #endif

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "ui/applist.h"
+#include "ui/appeals/list.h"
 #include "ui/layout.h"
 
 static void test_columns_by_width(void **state)

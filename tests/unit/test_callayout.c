@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "core/text.h"
-#include "ui/callayout.h"
+#include "ui/calendar/layout.h"
 
 static void test_columns(void **state)
 {

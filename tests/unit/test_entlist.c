@@ -15,7 +15,7 @@
 #include "core/xalloc.h"
 #include "model/routing.h"
 #include "model/unit.h"
-#include "ui/entlist.h"
+#include "ui/enterprises/list.h"
 #include "ui/layout.h"
 
 static unit_table units;

@@ -1,8 +1,8 @@
 /* The Calendar pane's layout decisions, without curses so the unit tests can check
  * them: where the grid, the text under it and the day's list go for a pane size, what
  * a day's cell says in the columns it gets, and how the legend wraps by its items. */
-#ifndef QIFU_CALLAYOUT_H
-#define QIFU_CALLAYOUT_H
+#ifndef QIFU_UI_CALENDAR_LAYOUT_H
+#define QIFU_UI_CALENDAR_LAYOUT_H
 #include <stdbool.h>
 
 #include "core/strbuf.h"

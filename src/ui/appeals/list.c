@@ -1,6 +1,6 @@
 /* The Appeals pane's list decisions, kept apart from the drawing so that they are
  * unit-tested: columns, sort order, the light cell, tab wrapping and the start tab. */
-#include "ui/applist.h"
+#include "ui/appeals/list.h"
 
 #include "core/i18n.h"
 #include "core/text.h"

@@ -3,8 +3,8 @@
  * the forms that add them (a visit, a financing need, entering or leaving a pool,
  * opening or closing a warning, a visit problem turned into an appeal), each saved
  * through its model check and store. */
-#ifndef QIFU_ENTREC_H
-#define QIFU_ENTREC_H
+#ifndef QIFU_UI_ENTERPRISES_RECORDS_H
+#define QIFU_UI_ENTERPRISES_RECORDS_H
 
 #include "model/enterprise.h"
 #include "ui/detail.h"

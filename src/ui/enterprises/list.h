@@ -1,8 +1,8 @@
 /* Pure decisions of the Enterprises pane, without curses so the unit tests link them:
  * the list's columns (which show at which width, which are sort keys), the summary
  * line, the routing explanation of the 360 view and the default export file name. */
-#ifndef QIFU_ENTLIST_H
-#define QIFU_ENTLIST_H
+#ifndef QIFU_UI_ENTERPRISES_LIST_H
+#define QIFU_UI_ENTERPRISES_LIST_H
 #include <stdbool.h>
 
 #include "core/date.h"

@@ -2,8 +2,8 @@
  * the list's columns and which show at which width, the sort keys in column order,
  * the light cell (text that says the light, so colour is never alone), where the
  * saved-view tabs wrap, and which tab a role starts on. */
-#ifndef QIFU_APPLIST_H
-#define QIFU_APPLIST_H
+#ifndef QIFU_UI_APPEALS_LIST_H
+#define QIFU_UI_APPEALS_LIST_H
 #include <stdbool.h>
 
 #include "core/strbuf.h"

@@ -1,16 +1,16 @@
 /* The enterprise 360 view's list of appeals, through the same filter, window and
  * light text as the Appeals tab, so both say the same about an appeal. */
-#include "ui/appsection.h"
+#include "ui/enterprises/appeals_section.h"
 
 #include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
-#include "ui/applist.h"
+#include "ui/appeals/list.h"
 
 /* the 360 view is a summary: the Appeals tab has the rest */
 enum { SECTION_MAX = 10 };
 
-void appsection_add(shell *sh, detail *d, const char *uscc)
+void appeals_section_add(shell *sh, detail *d, const char *uscc)
 {
 	app_ctx *ctx = shell_ctx(sh);
 	appeal_filter f;

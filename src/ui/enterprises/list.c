@@ -4,7 +4,7 @@
  * 110 the open appeals. When the name would get fewer than 20 cells
  * (the list beside the 360 view, a narrow pane) the fixed columns drop from the
  * right: lead unit, area, category, then USCC. */
-#include "ui/entlist.h"
+#include "ui/enterprises/list.h"
 
 #include <stdio.h>
 #include <string.h>

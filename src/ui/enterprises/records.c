@@ -1,9 +1,9 @@
 /* Enterprise records in the pane. The sections read the latest records of each kind
  * through the record stores (never the whole history at once) and say so when more
- * exist; the forms are ui/form.c forms whose values go through the same model checks
+ * exist; the forms are ui/form.h forms whose values go through the same model checks
  * and store writes as qifu visit|financing|pool|warning, each one transaction with
  * its event row. */
-#include "ui/entrec.h"
+#include "ui/enterprises/records.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -25,7 +25,7 @@
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
-#include "ui/inspview.h"
+#include "ui/calendar/inspection_view.h"
 #include "ui/shell.h"
 
 /* records of each kind a 360 view shows; the commands list them all */

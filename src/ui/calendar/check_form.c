@@ -2,7 +2,7 @@
  * answer of inspect_check_decide and inspect_verdict_text from cmd_inspect.c, which
  * `qifu inspect check` prints; a year without a holiday file is said with it, as the
  * command warns. A refusal is drawn in the error style, its words say it all without. */
-#include "ui/calcheck.h"
+#include "ui/calendar/check_form.h"
 
 #include "app/inspection.h"
 #include "core/i18n.h"

@@ -2,7 +2,7 @@
  * (">[ 1*]" over " 休 #3"), narrow ones put it below a grid of one-row cells
  * (">[ 1*休 #3]"); the weeks get spacing rows only when the list keeps its height.
  * Every string is measured through the text module, never by bytes. */
-#include "ui/callayout.h"
+#include "ui/calendar/layout.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * inspect_plan_fields), so the screen and `qifu inspect show` never word a plan
  * differently; the 360 section lists an enterprise's latest plans and refused entries
  * one line each, with the evaluation only where PERM_INSP_EVAL_VIEW allows it. */
-#include "ui/inspview.h"
+#include "ui/calendar/inspection_view.h"
 
 #include <stdlib.h>
 

@@ -2,8 +2,8 @@
  * data/inspect_reasons.tsv by its Chinese name and the registration date, and under
  * them the answer `qifu inspect check` would give, worded by the same function. The
  * form stays open after an answer, so that another reason or date can be tried. */
-#ifndef QIFU_CALCHECK_H
-#define QIFU_CALCHECK_H
+#ifndef QIFU_UI_CALENDAR_CHECK_FORM_H
+#define QIFU_UI_CALENDAR_CHECK_FORM_H
 #include <stdbool.h>
 
 #include "core/date.h"

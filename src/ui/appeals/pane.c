@@ -1,0 +1,536 @@
+/* The Appeals tab (诉求): the saved views as tabs with their counts, the list of one
+ * view read a window at a time, search and sort, the appeal's detail (appeals/detail.c),
+ * the keys of each mode and the pane's ops. The moves, the callback queue and the
+ * intake form are in forms.c. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/appeal.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "store/staff_store.h"
+#include "ui/appeals/detail.h"
+#include "ui/appeals/list.h"
+#include "ui/appeals/private.h"
+#include "ui/panes.h"
+#include "ui/prompt.h"
+
+app_ctx *appeals_ctx(app_pane *p)
+{
+	return shell_ctx(p->sh);
+}
+
+db *appeals_db(app_pane *p)
+{
+	return app_db(appeals_ctx(p));
+}
+
+static const char *my_unit(app_pane *p)
+{
+	const staff *me = app_actor(appeals_ctx(p));
+	return me->unit && *me->unit ? me->unit : NULL;
+}
+
+static void set_str(char **dst, char *v)
+{
+	free(*dst);
+	*dst = v;
+}
+
+/* today, the scope and the search: what the counts and the view's list start from */
+static void base_filter(app_pane *p, appeal_filter *f)
+{
+	app_appeal_filter(appeals_ctx(p), f);
+	f->search = p->search;
+}
+
+void appeals_apply_filter(app_pane *p)
+{
+	base_filter(p, &p->filter);
+	appeal_filter_add_view(&p->filter, p->view, my_unit(p));
+	p->counted = false;
+	lv_invalidate(p->lv);
+}
+
+static long count_rows(void *arg)
+{
+	app_pane *p = arg;
+	long n = 0;
+	strbuf err = STRBUF_INIT;
+	if (shell_store_rc(p->sh, appeal_store_count(appeals_db(p), &p->filter, &n, &err),
+	                   &err) < 0)
+		n = -1;
+	return n;
+}
+
+static void clear_rows(app_pane *p)
+{
+	for (int i = 0; i < p->nrows; i++)
+		appeal_row_clear(&p->rows[i]);
+	p->nrows = 0;
+}
+
+static int fetch_rows(void *arg, long offset, int limit)
+{
+	app_pane *p = arg;
+	clear_rows(p);
+	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
+	strbuf err = STRBUF_INIT;
+	int n = 0;
+	if (shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc,
+	                                              offset, limit, p->rows, &n, &err), &err) < 0)
+		n = -1;
+	p->nrows = n > 0 ? n : 0;
+	p->offset = offset;
+	return n;
+}
+
+static const appeal_row *row_at(app_pane *p, long row)
+{
+	long i = row - p->offset;
+	return i >= 0 && i < p->nrows ? &p->rows[i] : NULL;
+}
+
+static ticket_light_t row_light(app_pane *p, const appeal_row *r, int *days)
+{
+	app_ctx *ctx = appeals_ctx(p);
+	ticket_params tp = app_ticket_params(ctx);
+	*days = 0;
+	if (r->next_due == DATE_NONE)
+		return TICKET_LIGHT_NONE;
+	return ticket_light(r->next_due, ctx->today, app_calendar(ctx), tp.yellow_days, days);
+}
+
+static const char *cell(void *arg, long row, int col)
+{
+	app_pane *p = arg;
+	const appeal_row *r = row_at(p, row);
+	if (!r)
+		return "";
+	switch (col) {
+	case APPLIST_NUMBER: return r->number;
+	case APPLIST_ENTERPRISE: return r->enterprise_name;
+	case APPLIST_TITLE: return r->title;
+	case APPLIST_KIND: return _(ticket_kind_label(r->kind));
+	case APPLIST_UNIT: return r->lead_unit ? r->lead_unit : r->first_unit;
+	case APPLIST_STATE: return _(ticket_state_label(r->state));
+	case APPLIST_LIGHT: {
+		int days;
+		ticket_light_t l = row_light(p, r, &days);
+		sb_reset(&p->cell);
+		applist_light_text(l, days, &p->cell);
+		snprintf(p->cellbuf, sizeof p->cellbuf, "%s", sb_str(&p->cell));
+		return p->cellbuf;
+	}
+	default: return "";
+	}
+}
+
+static ui_style cell_style(void *arg, long row, int col)
+{
+	app_pane *p = arg;
+	const appeal_row *r = row_at(p, row);
+	if (!r || col != APPLIST_LIGHT)
+		return STYLE_NORMAL;
+	int days;
+	switch (row_light(p, r, &days)) {
+	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
+	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
+	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
+	default: return STYLE_NORMAL;
+	}
+}
+
+static const appeal_row *cursor_row(app_pane *p)
+{
+	return lv_count(p->lv) > 0 ? row_at(p, lv_cursor(p->lv)) : NULL;
+}
+
+static void count_views(app_pane *p)
+{
+	if (p->counted)
+		return;
+	appeal_filter base;
+	base_filter(p, &base);
+	strbuf err = STRBUF_INIT;
+	if (appeal_store_view_counts(appeals_db(p), &base, my_unit(p), p->counts, &err) < 0) {
+		shell_error(p->sh, "%s", sb_str(&err));
+		memset(p->counts, 0, sizeof p->counts);
+	}
+	sb_free(&err);
+	p->counted = true;
+}
+
+/* "[待分办 12]" for the current tab, " 待分办 12 " for the others: the brackets say
+ * which is current without colour */
+static char *tab_label(app_pane *p, int v)
+{
+	bool cur = v == (int)p->view;
+	return xasprintf("%s%s %ld%s", cur ? "[" : " ", _(appeal_view_label((appeal_view)v)),
+	                 p->counts[v], cur ? "]" : " ");
+}
+
+static int layout_tabs(app_pane *p, int w, int *line)
+{
+	int widths[APPEAL_VIEW__COUNT];
+	for (int v = 0; v < APPEAL_VIEW__COUNT; v++) {
+		char *s = tab_label(p, v);
+		widths[v] = text_width(s);
+		xfree(&s);
+	}
+	return applist_tab_lines(widths, APPEAL_VIEW__COUNT, w, line);
+}
+
+static void draw_tabs(app_pane *p, ui_rect r)
+{
+	int line[APPEAL_VIEW__COUNT];
+	int n = layout_tabs(p, r.w, line);
+	int x = 0, cur = 0;
+	for (int l = 0; l < n; l++)
+		draw_text(r.y + l, r.x, r.w, "", TEXT_LEFT, STYLE_NORMAL);
+	for (int v = 0; v < APPEAL_VIEW__COUNT; v++) {
+		if (line[v] != cur) {
+			cur = line[v];
+			x = 0;
+		}
+		char *s = tab_label(p, v);
+		int w = text_width(s);
+		if (x + w <= r.w)
+			draw_text(r.y + cur, r.x + x, w, s, TEXT_LEFT,
+			          v == (int)p->view ? STYLE_TAB : STYLE_NORMAL);
+		x += w + 1;
+		xfree(&s);
+	}
+}
+
+static void draw_summary(app_pane *p, int y, int x, int w)
+{
+	strbuf s = STRBUF_INIT;
+	if (p->search)
+		sb_addf(&s, _("Search: %s  "), p->search);
+	int col = applist_sort_column(p->sort);
+	sb_addf(&s, _("Sort: %s%s  "), _(applist_columns[col].header), p->desc ? "v" : "^");
+	long n = lv_count(p->lv);
+	if (n >= 0)
+		sb_addf(&s, P_("%ld appeal", "%ld appeals", (unsigned long)n), n);
+	char pos[48] = "";
+	if (n > 0)
+		snprintf(pos, sizeof pos, "%ld/%ld", lv_cursor(p->lv) + 1, n);
+	int pw = text_width(pos);
+	if (pw + 1 >= w)
+		pw = 0;
+	draw_text(y, x, w - pw, sb_str(&s), TEXT_LEFT, STYLE_NORMAL);
+	if (pw)
+		draw_text(y, x + w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
+	sb_free(&s);
+}
+
+static void switch_view(app_pane *p, int delta)
+{
+	p->view = (appeal_view)(((int)p->view + delta + APPEAL_VIEW__COUNT) % APPEAL_VIEW__COUNT);
+	appeals_apply_filter(p);
+	lv_handle(p->lv, ACT_FIRST);
+}
+
+/* read the appeal number again (after a move, or a stale one); false when gone */
+bool appeals_load_rec(app_pane *p, const char *number)
+{
+	char num[TICKET_NUMBER_SIZE];
+	snprintf(num, sizeof num, "%s", number);
+	if (p->have_rec)
+		appeal_record_clear(&p->rec);
+	p->have_rec = false;
+	strbuf err = STRBUF_INIT;
+	int found = appeal_store_get(appeals_db(p), num, true, &p->rec, &err);
+	if (found < 0)
+		shell_error(p->sh, "%s", sb_str(&err));
+	else if (found > 0)
+		shell_error(p->sh, _("no appeal %s"), num);
+	sb_free(&err);
+	p->have_rec = found == 0;
+	return p->have_rec;
+}
+
+static void open_detail(app_pane *p)
+{
+	const appeal_row *r = cursor_row(p);
+	if (!r || !appeals_load_rec(p, r->number))
+		return;
+	detail_clear(p->det, false);
+	appeal_detail_full(p->det, appeals_ctx(p), &p->rec);
+	p->mode = MODE_VIEW;
+}
+
+void appeals_refresh(app_pane *p)
+{
+	p->counted = false;
+	lv_invalidate(p->lv);
+	if (p->have_rec && appeals_load_rec(p, p->rec.number))
+		appeal_detail_full(p->det, appeals_ctx(p), &p->rec);
+}
+
+static void search_changed(void *arg, const char *text)
+{
+	app_pane *p = arg;
+	set_str(&p->search, *text ? xstrdup(text) : NULL);
+	appeals_apply_filter(p);
+	lv_handle(p->lv, ACT_FIRST);
+	shell_dirty_pane(p->sh);
+}
+
+static void search_done(void *arg, const char *text)
+{
+	app_pane *p = arg;
+	if (!text) {
+		set_str(&p->search, p->search_before);
+		p->search_before = NULL;
+	} else {
+		set_str(&p->search, *text ? xstrdup(text) : NULL);
+		xfree(&p->search_before);
+	}
+	appeals_apply_filter(p);
+	shell_dirty_pane(p->sh);
+}
+
+static void start_search(app_pane *p, qkey key)
+{
+	char seed[8];
+	prompt_seed(shell_keymap(p->sh), key, seed);
+	set_str(&p->search_before, p->search ? xstrdup(p->search) : NULL);
+	shell_prompt_live(p->sh, _("Search (enterprise name, code, pinyin or appeal number): "),
+	                  *seed ? seed : p->search, search_changed, search_done, p);
+	if (*seed)
+		search_changed(p, seed);
+}
+
+static unsigned list_event(app_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_NEXT_TAB: case ACT_RIGHT:
+		switch_view(p, 1);
+		return REACT_RECALC;
+	case ACT_PREV_TAB: case ACT_LEFT:
+		switch_view(p, -1);
+		return REACT_RECALC;
+	case ACT_SEARCH:
+		start_search(p, ev->key);
+		return REACT_NONE;
+	case ACT_SEARCH_NEXT:
+		return p->search ? lv_handle(p->lv, ACT_DOWN) : REACT_UNHANDLED;
+	case ACT_SEARCH_PREV:
+		return p->search ? lv_handle(p->lv, ACT_UP) : REACT_UNHANDLED;
+	case ACT_SORT:
+		p->sort = applist_next_sort(p->sort);
+		p->desc = false;
+		break;
+	case ACT_SORT_REVERSE:
+		p->desc = !p->desc;
+		break;
+	case ACT_REFRESH:
+		appeals_refresh(p);
+		return REACT_RECALC;
+	case ACT_OPEN:
+		open_detail(p);
+		return REACT_RECALC;
+	case ACT_MOVE: {
+		const appeal_row *r = cursor_row(p);
+		if (r && appeals_load_rec(p, r->number))
+			appeals_form_menu(p);
+		return REACT_RECALC;
+	}
+	case ACT_NEW:
+		appeals_form_intake(p);
+		return REACT_RECALC;
+	case ACT_CALLBACK:
+		appeals_callback_next(p);
+		return REACT_RECALC;
+	default:
+		return lv_handle(p->lv, ev->act);
+	}
+	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
+	lv_invalidate(p->lv);
+	lv_handle(p->lv, ACT_FIRST);
+	return REACT_RECALC;
+}
+
+static unsigned view_event(app_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_BACK: case ACT_CANCEL:
+		p->mode = MODE_LIST;
+		return REACT_RECALC;
+	case ACT_MOVE:
+		appeals_form_menu(p);
+		return REACT_RECALC;
+	case ACT_REFRESH:
+		appeals_refresh(p);
+		return REACT_RECALC;
+	default:
+		detail_handle(p->det, ev->act);
+		return REACT_RECALC;
+	}
+}
+
+static unsigned handle(void *state, const pane_event *ev)
+{
+	app_pane *p = state;
+	switch (p->mode) {
+	case MODE_FORM:
+		return appeals_form_key(p, ev);
+	case MODE_VIEW:
+		return view_event(p, ev);
+	case MODE_CONFIRM:
+		return appeals_confirm_key(p, ev);
+	default:
+		return list_event(p, ev);
+	}
+}
+
+static void *create(shell *sh)
+{
+	app_pane *p = xcalloc(1, sizeof *p);
+	p->sh = sh;
+	const staff *me = app_actor(shell_ctx(sh));
+	p->view = applist_start_view(me->role);
+	/* earliest deadline first is most overdue first */
+	p->sort = APPEAL_SORT_DUE;
+	p->p_until = DATE_NONE;
+	lv_source src = { count_rows, fetch_rows, cell, p };
+	p->lv = lv_new(applist_columns, APPLIST__COUNT, &src);
+	lv_set_style(p->lv, cell_style);
+	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
+	p->det = detail_new();
+	appeals_apply_filter(p);
+	return p;
+}
+
+static void destroy(void *state)
+{
+	app_pane *p = state;
+	clear_rows(p);
+	xfree(&p->rows);
+	lv_free(&p->lv);
+	detail_free(&p->det);
+	form_free(&p->form);
+	if (p->have_rec)
+		appeal_record_clear(&p->rec);
+	appeals_drop_pending(p);
+	sb_free(&p->cell);
+	xfree(&p->search);
+	xfree(&p->search_before);
+	xfree(&p->similar_key);
+	xfree(&p->hint);
+	xfree(&p);
+}
+
+static void recalc(void *state, ui_rect r)
+{
+	app_pane *p = state;
+	if (p->mode == MODE_FORM) {
+		form_recalc(p->form, r);
+		return;
+	}
+	if (p->mode == MODE_VIEW || (p->mode == MODE_CONFIRM && p->back == MODE_VIEW)) {
+		detail_recalc(p->det, r);
+		return;
+	}
+	count_views(p);
+	int line[APPEAL_VIEW__COUNT];
+	p->tab_lines = layout_tabs(p, r.w, line);
+	int top = p->tab_lines + 1;
+	lv_recalc(p->lv, (ui_rect){ r.y + top, r.x, r.h - top, r.w });
+}
+
+static void repaint(void *state, ui_rect r)
+{
+	app_pane *p = state;
+	if (r.h <= 0)
+		return;
+	if (p->mode == MODE_FORM) {
+		form_repaint(p->form, r);
+		return;
+	}
+	if (p->mode == MODE_VIEW || (p->mode == MODE_CONFIRM && p->back == MODE_VIEW)) {
+		detail_repaint(p->det, r, false);
+		return;
+	}
+	draw_tabs(p, r);
+	draw_summary(p, r.y + p->tab_lines, r.x, r.w);
+	ui_rect list = { r.y + p->tab_lines + 1, r.x, r.h - p->tab_lines - 1, r.w };
+	lv_repaint(p->lv, list);
+	if (lv_count(p->lv) == 0 && list.h > 2)
+		draw_text(list.y + 2, list.x, list.w, p->search
+		          ? _("No appeal in this view matches the search.")
+		          : _("No appeals in this view."), TEXT_CENTER, STYLE_DIM);
+}
+
+static bool offers(void *state, action a)
+{
+	app_pane *p = state;
+	bool browsing = p->mode == MODE_LIST || p->mode == MODE_VIEW;
+	switch (a) {
+	case ACT_REFRESH: case ACT_MOVE: case ACT_BACK: case ACT_CANCEL:
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_FIRST: case ACT_LAST:
+		return browsing;
+	case ACT_NEW: case ACT_SEARCH: case ACT_SORT: case ACT_SORT_REVERSE: case ACT_CALLBACK:
+	case ACT_OPEN: case ACT_NEXT_TAB: case ACT_PREV_TAB: case ACT_LEFT: case ACT_RIGHT:
+		return p->mode == MODE_LIST;
+	case ACT_SEARCH_NEXT: case ACT_SEARCH_PREV:
+		return p->mode == MODE_LIST && p->search;
+	default:
+		return false;
+	}
+}
+
+static bool caret(void *state, int *y, int *x)
+{
+	app_pane *p = state;
+	return p->mode == MODE_FORM && form_caret(p->form, y, x);
+}
+
+static bool modal(void *state)
+{
+	app_pane *p = state;
+	return p->mode == MODE_FORM || p->mode == MODE_CONFIRM;
+}
+
+static const char *hint(void *state)
+{
+	app_pane *p = state;
+	char k1[16], k2[16], k3[16];
+	switch (p->mode) {
+	case MODE_FORM:
+		return form_hint(p->form);
+	case MODE_CONFIRM:
+		set_str(&p->hint, xasprintf(_("Confirm %s of appeal %s (%s)? [y/N]"),
+		                            _(ticket_action_label(p->act)), p->rec.number,
+		                            p->rec.enterprise_name));
+		return p->hint;
+	case MODE_VIEW:
+		shell_key_name(p->sh, ACT_CANCEL, k1);
+		shell_key_name(p->sh, ACT_MOVE, k2);
+		set_str(&p->hint, xasprintf(_("%s back to the list, %s move this appeal"), k1, k2));
+		return p->hint;
+	default:
+		shell_key_name(p->sh, ACT_NEXT_TAB, k1);
+		shell_key_name(p->sh, ACT_MOVE, k2);
+		shell_key_name(p->sh, ACT_CALLBACK, k3);
+		set_str(&p->hint, xasprintf(_("%s or arrows switch views, Enter opens, %s moves, %s "
+		                              "callback queue"), k1, k2, k3));
+		return p->hint;
+	}
+}
+
+const pane_ops pane_appeals = {
+	.create = create,
+	.destroy = destroy,
+	.recalc = recalc,
+	.repaint = repaint,
+	.handle = handle,
+	.offers = offers,
+	.caret = caret,
+	.hint = hint,
+	.modal = modal,
+};

@@ -1,0 +1,80 @@
+/* The Appeals pane's state and what its files share: pane.c (the saved views, the
+ * list, the keys, the ops) and forms.c (the moves and their [y/N], the callback
+ * queue, the intake form). The detail is appeals/detail.c, which needs none of this.
+ * Nothing outside src/ui/appeals/ includes this. */
+#ifndef QIFU_UI_APPEALS_PRIVATE_H
+#define QIFU_UI_APPEALS_PRIVATE_H
+#include <stdbool.h>
+
+#include "app/app.h"
+#include "store/appeal_store.h"
+#include "ui/detail.h"
+#include "ui/form.h"
+#include "ui/listview.h"
+#include "ui/shell.h"
+
+typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_CONFIRM } pane_mode;
+typedef enum form_purpose { FP_MENU, FP_MOVE, FP_INTAKE, FP_CALLBACK } form_purpose;
+
+typedef struct app_pane {
+	shell *sh;
+	listview *lv;
+	appeal_view view;
+	long counts[APPEAL_VIEW__COUNT];
+	bool counted;
+	appeal_filter filter;
+	char *search, *search_before;
+	appeal_sort sort;
+	bool desc;
+	appeal_row *rows;
+	int nrows, cap;
+	long offset;
+	char cellbuf[64];
+	strbuf cell;
+	int tab_lines;
+
+	pane_mode mode, back;
+	detail *det;
+	appeal_record rec;        /* the appeal the detail or a form is about */
+	bool have_rec;
+	form *form;
+	form_purpose purpose;
+	bool queue;               /* the callback form walks the 待回访 view */
+	ticket_action acts[TICKET_ACT__COUNT];
+	int nacts;
+	ticket_action act;        /* the move the form or confirmation is for */
+	int fld_text, fld_unit, fld_related, fld_date, fld_into, fld_verdict;
+	int fld_ent, fld_title, fld_kind, fld_channel, fld_desc;
+	char *similar_key;        /* the enterprise and title the warning was shown for */
+	/* a move waiting for [y/N] */
+	char *p_text, *p_unit, *p_into;
+	char **p_related;
+	int p_nrelated;
+	qdate p_until;
+	char *hint;
+} app_pane;
+
+/* pane.c: the context and its database */
+app_ctx *appeals_ctx(app_pane *p);
+db *appeals_db(app_pane *p);
+/* the current view and search into the list's query; the counts are read again */
+void appeals_apply_filter(app_pane *p);
+/* read the appeal number again (after a move, or a stale one); false when gone */
+bool appeals_load_rec(app_pane *p, const char *number);
+/* the counts, the list and the detail read again */
+void appeals_refresh(app_pane *p);
+
+/* forms.c: the moves open to the actor on p->rec, as a menu form */
+void appeals_form_menu(app_pane *p);
+/* the intake form of a new appeal */
+void appeals_form_intake(app_pane *p);
+/* the callback queue: the first appeal of the 待回访 view in its callback form */
+void appeals_callback_next(app_pane *p);
+/* a key for the open form */
+unsigned appeals_form_key(app_pane *p, const pane_event *ev);
+/* a key answering the [y/N] of an irreversible move */
+unsigned appeals_confirm_key(app_pane *p, const pane_event *ev);
+/* forget the move waiting for its answer */
+void appeals_drop_pending(app_pane *p);
+
+#endif

@@ -1,0 +1,115 @@
+/* The Enterprises pane's state and what its files share: pane.c (the list, the keys,
+ * the ops), view.c (the 360 view), forms.c (the register entry, the filter, the 360
+ * view's records, undo) and io.c (export, import and its preview). Nothing outside
+ * src/ui/enterprises/ includes this. */
+#ifndef QIFU_UI_ENTERPRISES_PRIVATE_H
+#define QIFU_UI_ENTERPRISES_PRIVATE_H
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/ent_io.h"
+#include "model/category.h"
+#include "store/enterprise_store.h"
+#include "store/staff_store.h"
+#include "ui/detail.h"
+#include "ui/enterprises/records.h"
+#include "ui/form.h"
+#include "ui/listview.h"
+#include "ui/shell.h"
+
+typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW } pane_mode;
+typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD } form_purpose;
+
+/* the last edit of this session, written back by undo (and again by redo) */
+typedef struct undo_rec {
+	bool have;
+	bool undone;
+	ent_record before, after;
+} undo_rec;
+
+typedef struct ent_pane {
+	shell *sh;
+	listview *lv;
+	catalog cat;
+	bool have_cat;
+	ent_filter filter;
+	char *search;
+	char *search_before;     /* restored when the search prompt is cancelled */
+	char *f_category, *f_area, *f_lead, *f_pool;
+	ent_sort sort;
+	bool desc;
+	ent_row *rows;
+	int nrows, cap;
+	long offset;
+	ui_rect rect;
+
+	pane_mode mode, back;    /* back: where a form returns to */
+	/* the form and what it is for */
+	form *form;
+	form_purpose purpose;
+	ent_record form_old;     /* the record an edit started from */
+	int fld[ENT_F__COUNT];   /* form field of each enterprise field, -1 when absent */
+	int fld_uscc_reason, fld_lead, fld_lead_reason;
+	int fld_category, fld_area, fld_lead_filter, fld_pool, fld_warning;
+	/* the records of the 360 view and their forms */
+	entrec *rec;
+	ent_record rec_ent;      /* the enterprise a record form is about */
+	/* the 360 view, full screen or beside the list */
+	detail *view;
+	int64_t view_id;         /* the enterprise the view shows; 0 none */
+	bool split, focus_detail;
+	/* import preview */
+	ent_import_result imp;
+	bool have_imp;
+	strbuf imp_errors;
+	long imp_nerrors;
+	/* export waiting for an overwrite answer */
+	char *export_path;
+	bool cancelled;          /* Esc during the last long work: not an error */
+	undo_rec undo;
+	char *hint;
+} ent_pane;
+
+/* pane.c: the database and the person at the keyboard */
+db *enterprises_db(ent_pane *p);
+const staff *enterprises_actor(ent_pane *p);
+/* a category code in words, full or short; the code itself without the catalogue */
+const char *enterprises_category_label(ent_pane *p, const char *code, bool full);
+/* the list's row under the cursor, when it is loaded */
+const ent_row *enterprises_cursor_row(ent_pane *p);
+/* the search and filters into the list's query, from its first row */
+void enterprises_apply_filter(ent_pane *p);
+
+/* view.c: the 360 view of row (NULL: none selected), kept scrolled when it is the same
+ * enterprise */
+void enterprises_view_build(ent_pane *p, const ent_row *row);
+/* the 360 view of the cursor's enterprise, full screen */
+void enterprises_view_open(ent_pane *p);
+/* the 360 view again, as the enterprise is now, at the same scroll position */
+void enterprises_view_rebuild(ent_pane *p);
+
+/* forms.c: the form for a new enterprise (e NULL) or for editing e */
+void enterprises_form_record(ent_pane *p, const ent_record *e);
+/* the edit form of enterprise id, when it still exists and the actor may */
+void enterprises_form_edit(ent_pane *p, int64_t id);
+void enterprises_form_filter(ent_pane *p);
+/* F2 in the 360 view: which record to add to the enterprise shown */
+void enterprises_form_choose_record(ent_pane *p);
+/* a key for the open form: saved, applied or left as its buttons say */
+unsigned enterprises_form_key(ent_pane *p, const pane_event *ev);
+void enterprises_clear_filters(ent_pane *p);
+/* undo the session's last edit, or redo it when it was undone */
+void enterprises_undo(ent_pane *p);
+void enterprises_undo_clear(undo_rec *u);
+
+/* io.c: ask for the file to export the list to */
+void enterprises_export_start(ent_pane *p);
+/* export now to path (an existing file is replaced) */
+void enterprises_export_now(ent_pane *p, const char *path);
+/* ask for the file to import; its preview follows */
+void enterprises_import_start(ent_pane *p);
+/* the preview's answer: import the checked rows when yes and there is nothing bad */
+void enterprises_import_finish(ent_pane *p, bool yes);
+void enterprises_import_drop(ent_pane *p);
+
+#endif

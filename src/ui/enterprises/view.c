@@ -1,0 +1,129 @@
+/* The enterprise 360 view: the register entry, who serves the enterprise and why,
+ * then what else qifu holds about it (its records from records.c, its appeals from
+ * appeals_section.c), in the one detail widget. */
+#include "app/app.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "ui/enterprises/appeals_section.h"
+#include "ui/enterprises/list.h"
+#include "ui/enterprises/private.h"
+
+static void add_staff_line(ent_pane *p, detail *d, const ent_record *e)
+{
+	if (!e->commissioner || !*e->commissioner) {
+		detail_field(d, _("Commissioner"), _("none assigned"));
+		return;
+	}
+	staff *s = NULL;
+	strbuf err = STRBUF_INIT;
+	if (staff_store_get(enterprises_db(p), e->commissioner, &s, &err) == 0) {
+		char *v = xasprintf("%s (%s, %s)", s->name, s->login, s->unit);
+		detail_field(d, _("Commissioner"), v);
+		xfree(&v);
+		staff_free(&s);
+	} else {
+		detail_field(d, _("Commissioner"), e->commissioner);
+	}
+	sb_free(&err);
+}
+
+/* "a、b、c" of a '|'-separated list, or "none" */
+static char *joined_units(const char *list)
+{
+	strbuf b = STRBUF_INIT;
+	for (const char *s = list ? list : ""; *s; s++)
+		*s == '|' ? sb_add(&b, "、") : sb_addc(&b, *s);
+	if (!b.len)
+		sb_add(&b, _("none"));
+	return sb_steal(&b);
+}
+
+/* the enterprise's register entry, who serves it and why, and what else qifu holds */
+void enterprises_view_build(ent_pane *p, const ent_row *row)
+{
+	detail *d = p->view;
+	bool same = row && row->id == p->view_id;
+	detail_clear(d, same);
+	p->view_id = row ? row->id : 0;
+	if (!row) {
+		detail_title(d, _("Enterprise"));
+		detail_note(d, _("No enterprise selected."));
+		return;
+	}
+	ent_record e = { 0 };
+	strbuf err = STRBUF_INIT;
+	int found = ent_store_get(enterprises_db(p), NULL, row->id, &e, &err);
+	if (found != 0) {
+		detail_title(d, row->name);
+		detail_note(d, found < 0 ? sb_str(&err) : _("This enterprise is no longer in the register."));
+		sb_free(&err);
+		return;
+	}
+	detail_title(d, e.name);
+	detail_section(d, _("Contact card"));
+	detail_field(d, _("Name"), e.name);
+	detail_field(d, _("USCC"), e.uscc);
+	if (e.uscc_override) {
+		char *v = xasprintf(_("fails its check; kept by a supervisor: %s"), e.uscc_override);
+		detail_field(d, _("USCC check"), v);
+		xfree(&v);
+	}
+	detail_field(d, _("Address"), e.address);
+	detail_field(d, _("Area"), e.area);
+	detail_field(d, _("Category"), enterprises_category_label(p, e.category, true));
+	if (*e.group)
+		detail_field(d, _("Group"), e.group);
+	detail_field(d, _("Aviation"), e.aviation ? _("yes") : _("no"));
+	if (*e.introduced_by)
+		detail_field(d, _("Introduced by"), e.introduced_by);
+	detail_field(d, _("Legal representative"), e.legal_rep);
+	detail_field(d, _("Contact"), e.contact);
+	detail_field(d, _("Phone"), e.phone);
+
+	detail_section(d, _("Commissioner"));
+	add_staff_line(p, d, &e);
+
+	detail_section(d, _("Routing"));
+	detail_field(d, _("Lead unit"), e.lead_unit);
+	char *coop = joined_units(e.coop_units);
+	detail_field(d, _("Cooperating units"), coop);
+	xfree(&coop);
+	char *why = entlist_routing_note(app_ent_rules(shell_ctx(p->sh))->rt, &e);
+	detail_field(d, _("Why"), why);
+	xfree(&why);
+
+	entrec_sections(p->rec, d, &e);
+
+	/* the count the register keeps with the enterprise (appeal triggers), then the
+	 * appeals themselves */
+	detail_section(d, _("Appeals"));
+	char *open = xasprintf("%d", row->open_appeals);
+	detail_field(d, _("Open appeals"), open);
+	xfree(&open);
+	appeals_section_add(p->sh, d, e.uscc);
+	ent_record_clear(&e);
+	sb_free(&err);
+}
+
+void enterprises_view_open(ent_pane *p)
+{
+	const ent_row *row = enterprises_cursor_row(p);
+	if (!row)
+		return;
+	p->view_id = 0;
+	enterprises_view_build(p, row);
+	p->mode = MODE_VIEW;
+}
+
+/* the 360 view shows the enterprise as it is now, at the same scroll position */
+void enterprises_view_rebuild(ent_pane *p)
+{
+	ent_row shown = { 0 };
+	const ent_row *row = enterprises_cursor_row(p);
+	if (row)
+		shown = *row;
+	shown.id = p->view_id;
+	if (!row || row->id != p->view_id)
+		shown.open_appeals = 0;
+	enterprises_view_build(p, &shown);
+}

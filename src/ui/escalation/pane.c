@@ -1,0 +1,336 @@
+/* The Escalation tab (调度): the board of three-level dispatch (board.c), the appeal's
+ * detail (the ladder view of appeals/detail.c), escalate, dispatch and outcome through
+ * the shared ladder moves (forms.c) and two report views, the supervision figures and
+ * the quarterly assessment (reports.c); here the appeal the keys act on, the keys of
+ * each mode and the pane's ops. */
+#include <stdio.h>
+
+#include "app/app.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "store/staff_store.h"
+#include "ui/appeals/detail.h"
+#include "ui/escalation/private.h"
+#include "ui/panes.h"
+
+db *escalation_db(esc_pane *p)
+{
+	return app_db(shell_ctx(p->sh));
+}
+
+static void set_str(char **dst, char *v)
+{
+	xfree(dst);
+	*dst = v;
+}
+
+static void drop_rec(esc_pane *p)
+{
+	if (p->have_rec)
+		appeal_record_clear(&p->rec);
+	p->have_rec = false;
+}
+
+/* read the appeal numbered number afresh into p->rec: moves decide on what is stored
+ * now, not on the row the board fetched a while ago */
+bool escalation_load_rec(esc_pane *p, const char *number)
+{
+	char num[TICKET_NUMBER_SIZE];
+	snprintf(num, sizeof num, "%s", number);
+	drop_rec(p);
+	strbuf err = STRBUF_INIT;
+	int rc = appeal_store_get(escalation_db(p), num, false, &p->rec, &err);
+	if (rc < 0)
+		shell_error(p->sh, "%s", sb_str(&err));
+	else if (rc == 1)
+		shell_error(p->sh, _("Appeal %s no longer exists."), num);
+	sb_free(&err);
+	p->have_rec = rc == 0;
+	return p->have_rec;
+}
+
+/* the appeal the keys act on: the one in the detail, else the board's cursor row */
+bool escalation_current_rec(esc_pane *p)
+{
+	if (p->mode == MODE_VIEW && p->have_rec)
+		return escalation_load_rec(p, p->rec.number);
+	const appeal_row *r = escalation_cursor_row(p);
+	if (!r) {
+		shell_message(p->sh, "%s", _("No appeal is selected."));
+		return false;
+	}
+	return escalation_load_rec(p, r->number);
+}
+
+void escalation_open_view(esc_pane *p, bool keep_scroll)
+{
+	strbuf err = STRBUF_INIT;
+	if (appeal_detail_ladder(p->view, shell_ctx(p->sh), &p->rec, keep_scroll, &err) < 0) {
+		shell_error(p->sh, "%s", sb_str(&err));
+		p->mode = MODE_BOARD;
+	} else {
+		p->mode = MODE_VIEW;
+	}
+	sb_free(&err);
+}
+
+static void *create(shell *sh)
+{
+	esc_pane *p = xcalloc(1, sizeof *p);
+	p->sh = sh;
+	escalation_board_init(p);
+	p->view = detail_new();
+	app_ctx *ctx = shell_ctx(sh);
+	const staff *me = app_actor(ctx);
+	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_object po = { NULL, NULL };
+	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
+	/* the reports open on the quarter so far: what a meeting asks about */
+	p->quarter = assessment_quarter_of(ctx->today);
+	assessment_quarter_range(p->quarter, &p->from, NULL);
+	p->to = ctx->today;
+	p->lines_stale = true;
+	return p;
+}
+
+static void destroy(void *state)
+{
+	esc_pane *p = state;
+	escalation_board_free(p);
+	drop_rec(p);
+	detail_free(&p->view);
+	form_free(&p->form);
+	escalation_report_free(p);
+	xfree(&p->f_unit);
+	xfree(&p->f_leader);
+	xfree(&p->f_leader_name);
+	xfree(&p->hint);
+	xfree(&p);
+}
+
+static void recalc(void *state, ui_rect r)
+{
+	esc_pane *p = state;
+	p->rect = r;
+	switch (p->mode) {
+	case MODE_FORM:
+		form_recalc(p->form, r);
+		return;
+	case MODE_VIEW:
+		detail_recalc(p->view, r);
+		return;
+	case MODE_UNITS: case MODE_QUARTER:
+		if (p->may_report && p->lines_stale)
+			escalation_report_build(p, r.w);
+		return;
+	default:
+		escalation_board_recalc(p, r);
+		return;
+	}
+}
+
+static void repaint(void *state, ui_rect r)
+{
+	esc_pane *p = state;
+	if (r.h <= 0)
+		return;
+	switch (p->mode) {
+	case MODE_FORM:
+		form_repaint(p->form, r);
+		return;
+	case MODE_VIEW:
+		detail_repaint(p->view, r, false);
+		return;
+	case MODE_UNITS: case MODE_QUARTER:
+		escalation_report_repaint(p, r);
+		return;
+	default:
+		escalation_board_repaint(p, r);
+		return;
+	}
+}
+
+static unsigned next_view(esc_pane *p)
+{
+	p->mode = p->mode == MODE_BOARD ? MODE_UNITS : p->mode == MODE_UNITS ? MODE_QUARTER
+		: MODE_BOARD;
+	p->top = 0;
+	p->lines_stale = true;
+	if (p->mode == MODE_BOARD)
+		escalation_reload(p);
+	return REACT_RECALC;
+}
+
+static unsigned move_event(esc_pane *p, action a)
+{
+	escalation_form_move(p, a == ACT_ESCALATE ? ESC_ACT_ESCALATE
+	                        : a == ACT_SCHEDULE ? ESC_ACT_SCHEDULE : ESC_ACT_OUTCOME);
+	return REACT_RECALC;
+}
+
+static unsigned board_event(esc_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_NEXT_TAB: case ACT_RIGHT:
+		p->focus = (p->focus + 1) % L__COUNT;
+		return REACT_REPAINT;
+	case ACT_PREV_TAB: case ACT_LEFT:
+		p->focus = (p->focus + L__COUNT - 1) % L__COUNT;
+		return REACT_REPAINT;
+	case ACT_OPEN: {
+		const appeal_row *r = escalation_cursor_row(p);
+		if (r && escalation_load_rec(p, r->number))
+			escalation_open_view(p, false);
+		return REACT_RECALC;
+	}
+	case ACT_FILTER:
+		escalation_form_filter(p);
+		return REACT_RECALC;
+	case ACT_REFRESH:
+		escalation_reload(p);
+		return REACT_RECALC;
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
+		return move_event(p, ev->act);
+	case ACT_NEXT_VIEW:
+		return next_view(p);
+	default:
+		return lv_handle(p->lists[p->focus].lv, ev->act);
+	}
+}
+
+static unsigned view_event(esc_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_BACK: case ACT_CANCEL:
+		p->mode = MODE_BOARD;
+		drop_rec(p);
+		return REACT_RECALC;
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
+		return move_event(p, ev->act);
+	case ACT_REFRESH:
+		if (escalation_load_rec(p, p->rec.number))
+			escalation_open_view(p, true);
+		else
+			p->mode = MODE_BOARD;
+		return REACT_RECALC;
+	default:
+		if (ev->act == ACT_NEXT_TAB || ev->act == ACT_PREV_TAB)
+			return REACT_UNHANDLED;
+		detail_handle(p->view, ev->act);
+		return REACT_RECALC;
+	}
+}
+
+static unsigned report_event(esc_pane *p, const pane_event *ev)
+{
+	int page = p->rect.h > 1 ? p->rect.h - 1 : 1;
+	switch (ev->act) {
+	case ACT_NEXT_VIEW:
+		return next_view(p);
+	case ACT_BACK: case ACT_CANCEL:
+		p->mode = MODE_QUARTER;
+		return next_view(p);
+	case ACT_FILTER:
+		if (p->may_report)
+			escalation_form_period(p);
+		return REACT_RECALC;
+	case ACT_REFRESH:
+		p->lines_stale = true;
+		return REACT_RECALC;
+	case ACT_UP: p->top--; return REACT_REPAINT;
+	case ACT_DOWN: p->top++; return REACT_REPAINT;
+	case ACT_PAGE_UP: p->top -= page; return REACT_REPAINT;
+	case ACT_PAGE_DOWN: p->top += page; return REACT_REPAINT;
+	case ACT_FIRST: p->top = 0; return REACT_REPAINT;
+	case ACT_LAST: p->top = p->nlines; return REACT_REPAINT;
+	default:
+		return REACT_UNHANDLED;
+	}
+}
+
+static unsigned handle(void *state, const pane_event *ev)
+{
+	esc_pane *p = state;
+	switch (p->mode) {
+	case MODE_FORM:
+		return escalation_form_key(p, ev);
+	case MODE_VIEW:
+		return view_event(p, ev);
+	case MODE_UNITS: case MODE_QUARTER:
+		return report_event(p, ev);
+	default:
+		return board_event(p, ev);
+	}
+}
+
+static bool offers(void *state, action a)
+{
+	esc_pane *p = state;
+	switch (a) {
+	case ACT_REFRESH:
+		return p->mode != MODE_FORM;
+	case ACT_FILTER:
+		return p->mode == MODE_BOARD ||
+		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
+		return p->mode == MODE_BOARD || p->mode == MODE_VIEW;
+	case ACT_NEXT_VIEW:
+		return p->mode == MODE_BOARD || p->mode == MODE_UNITS || p->mode == MODE_QUARTER;
+	default:
+		/* new, search, sort, export and undo do nothing here */
+		return false;
+	}
+}
+
+static bool caret(void *state, int *y, int *x)
+{
+	esc_pane *p = state;
+	return p->mode == MODE_FORM && form_caret(p->form, y, x);
+}
+
+static bool modal(void *state)
+{
+	esc_pane *p = state;
+	return p->mode == MODE_FORM;
+}
+
+static const char *hint(void *state)
+{
+	esc_pane *p = state;
+	char k1[16], k2[16], k3[16], k4[16], k5[16];
+	shell_key_name(p->sh, ACT_ESCALATE, k1);
+	shell_key_name(p->sh, ACT_SCHEDULE, k2);
+	shell_key_name(p->sh, ACT_OUTCOME, k3);
+	shell_key_name(p->sh, ACT_NEXT_VIEW, k4);
+	switch (p->mode) {
+	case MODE_FORM:
+		return form_hint(p->form);
+	case MODE_VIEW:
+		shell_key_name(p->sh, ACT_CANCEL, k5);
+		set_str(&p->hint, xasprintf(_("%s back to the board, %s escalate, %s dispatch, "
+		                              "%s outcome"), k5, k1, k2, k3));
+		return p->hint;
+	case MODE_UNITS: case MODE_QUARTER:
+		shell_key_name(p->sh, ACT_FILTER, k5);
+		set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, arrows scroll"),
+		                            k4, k5));
+		return p->hint;
+	default:
+		set_str(&p->hint, xasprintf(_("Tab or arrows: next list, Enter open, %s escalate, "
+		                              "%s dispatch, %s outcome, %s reports"), k1, k2, k3, k4));
+		return p->hint;
+	}
+}
+
+const pane_ops pane_escalation = {
+	.create = create,
+	.destroy = destroy,
+	.recalc = recalc,
+	.repaint = repaint,
+	.handle = handle,
+	.offers = offers,
+	.caret = caret,
+	.hint = hint,
+	.modal = modal,
+};

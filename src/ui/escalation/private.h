@@ -1,0 +1,101 @@
+/* The Escalation pane's state and what its files share: pane.c (the appeal the keys
+ * act on, the keys of each mode, the ops), board.c (the board's four lists), forms.c
+ * (the filter, the ladder moves, the reports' period) and reports.c (the supervision
+ * figures and the quarterly assessment). Nothing outside src/ui/escalation/ includes
+ * this. */
+#ifndef QIFU_UI_ESCALATION_PRIVATE_H
+#define QIFU_UI_ESCALATION_PRIVATE_H
+#include <stdbool.h>
+
+#include "model/assessment.h"
+#include "model/escalation.h"
+#include "store/appeal_store.h"
+#include "store/escalation_store.h"
+#include "ui/detail.h"
+#include "ui/form.h"
+#include "ui/listview.h"
+#include "ui/shell.h"
+
+/* the board's lists: the three level columns left to right, then the overdue list */
+enum { L_LEVEL3, L_LEVEL2, L_LEVEL1, L_OVERDUE, L__COUNT };
+
+typedef enum pane_mode { MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER } pane_mode;
+typedef enum form_purpose {
+	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER
+} form_purpose;
+
+typedef struct esc_pane esc_pane;
+
+/* one list of the board and the window of rows it last fetched, cells precomputed */
+typedef struct board_list {
+	esc_pane *p;
+	int which;                 /* L_* */
+	listview *lv;
+	appeal_row *rows;
+	char **cells;              /* nrows * ncols, owned */
+	int nrows, cap, ncols;
+	long offset;
+} board_list;
+
+struct esc_pane {
+	shell *sh;
+	pane_mode mode, back;      /* back: where a form or the detail returns to */
+	board_list lists[L__COUNT];
+	int focus;                 /* L_* */
+	esc_board_counts counts;
+	bool counts_stale;
+	char *f_unit;              /* filter: lead unit */
+	char *f_leader;            /* filter: level-2 leader's login */
+	char *f_leader_name;
+	ui_rect rect;
+	/* the detail view and the appeal a form or the view is about */
+	detail *view;
+	appeal_record rec;
+	bool have_rec;
+	form *form;
+	form_purpose purpose;
+	int fld[6];
+	/* report views: their text, one line each, and the scroll position */
+	bool may_report;
+	qdate from, to;
+	assessment_quarter quarter;
+	char **lines;
+	int nlines, top;
+	bool lines_stale;
+	char *hint;
+};
+
+/* pane.c: the database */
+db *escalation_db(esc_pane *p);
+/* read the appeal numbered number afresh into p->rec; false when it is gone */
+bool escalation_load_rec(esc_pane *p, const char *number);
+/* the appeal the keys act on into p->rec: the one in the detail, else the board's */
+bool escalation_current_rec(esc_pane *p);
+/* the detail of p->rec; back on the board when it cannot be read */
+void escalation_open_view(esc_pane *p, bool keep_scroll);
+
+/* board.c: the four lists over the store's board */
+void escalation_board_init(esc_pane *p);
+void escalation_board_free(esc_pane *p);
+/* the data changed (a move, a filter, F5): recount and refetch every list */
+void escalation_reload(esc_pane *p);
+/* the focused list's row under the cursor, when it is loaded */
+const appeal_row *escalation_cursor_row(esc_pane *p);
+void escalation_board_recalc(esc_pane *p, ui_rect r);
+void escalation_board_repaint(esc_pane *p, ui_rect r);
+
+/* forms.c: the board's filter form */
+void escalation_form_filter(esc_pane *p);
+/* the form of a ladder move on the current appeal, when the rules allow it */
+void escalation_form_move(esc_pane *p, escalation_action act);
+/* the period of the supervision figures, or the quarter of the assessment */
+void escalation_form_period(esc_pane *p);
+/* a key for the open form */
+unsigned escalation_form_key(esc_pane *p, const pane_event *ev);
+
+/* reports.c: the report view's lines for width, as the commands print them */
+void escalation_report_build(esc_pane *p, int width);
+void escalation_report_repaint(esc_pane *p, ui_rect r);
+void escalation_report_free(esc_pane *p);
+
+#endif

@@ -1,0 +1,124 @@
+/* The form's enterprise picker: a field where typing Chinese, pinyin or a USCC prefix
+ * lists the matching enterprises under it, live from the store's search (an area
+ * officer's area only), Up and Down choose and Enter takes one. */
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "ui/draw.h"
+#include "ui/form/private.h"
+
+void form_picker_clear(field *fl)
+{
+	for (int i = 0; i < fl->nhits; i++)
+		ent_row_clear(&fl->hits[i]);
+	fl->nhits = 0;
+}
+
+int form_add_enterprise(form *f, const char *label, db *d, const char *scope_area, int64_t id,
+                        const char *name, bool required)
+{
+	field *fl = form_add_field(f, FK_ENTERPRISE, label, required);
+	f->d = d;
+	xfree(&f->scope_area);
+	f->scope_area = scope_area ? xstrdup(scope_area) : NULL;
+	fl->max_chars = 100;
+	fl->ed = prompt_new("", id ? name : "");
+	prompt_set_limit(fl->ed, 100);
+	fl->ent_id = id;
+	fl->hits_for = xstrdup(prompt_raw(fl->ed));
+	form_remember_initial(fl);
+	return f->n - 1;
+}
+
+/* the picker's live list for the text typed so far, from the store's search */
+void form_picker_fetch(form *f, field *fl)
+{
+	const char *text = prompt_raw(fl->ed);
+	if (fl->hits_for && strcmp(fl->hits_for, text) == 0)
+		return;
+	form_picker_clear(fl);
+	xfree(&fl->hits_for);
+	fl->hits_for = xstrdup(text);
+	fl->hit = 0;
+	char *q = text_trim(text);
+	if (*q && f->d) {
+		ent_filter flt = { 0 };
+		flt.search = q;
+		flt.scope_area = f->scope_area;
+		strbuf err = STRBUF_INIT;
+		int n = 0;
+		if (ent_store_window(f->d, &flt, ENT_SORT_NAME, false, 0, FORM_HIT_ROWS, fl->hits, &n,
+		                     &err) < 0)
+			shell_error(f->sh, "%s", sb_str(&err));
+		fl->nhits = n > 0 ? n : 0;
+		sb_free(&err);
+	}
+	xfree(&q);
+}
+
+bool form_picker_shows(const form *f, int i)
+{
+	const field *fl = &f->v[i];
+	return fl->kind == FK_ENTERPRISE && i == f->focus && !fl->ent_id && *prompt_raw(fl->ed);
+}
+
+void form_picker_draw(form *f, const frow *row, int y)
+{
+	field *fl = &f->v[row->field];
+	int vx = form_value_x(f), vw = f->r.x + f->r.w - vx;
+	draw_text(y, f->r.x, vx - f->r.x, "", TEXT_LEFT, STYLE_NORMAL);
+	if (!fl->nhits) {
+		draw_text(y, vx, vw, _("  no enterprise matches"), TEXT_LEFT, STYLE_DIM);
+		return;
+	}
+	const ent_row *h = &fl->hits[row->idx];
+	bool on = row->idx == fl->hit;
+	/* name, then code and area when there is room */
+	int tail = 1 + 18 + 1 + 12;
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, on ? "> " : "  ");
+	if (vw - 2 - tail >= 12) {
+		text_fit_pad_sb(&b, h->name, vw - 2 - tail, TEXT_LEFT);
+		sb_addf(&b, " %s ", h->uscc);
+		sb_add(&b, h->area);
+	} else {
+		sb_add(&b, h->name);
+	}
+	draw_text(y, vx, vw, sb_str(&b), TEXT_LEFT, on ? STYLE_CURSOR : STYLE_NORMAL);
+	sb_free(&b);
+}
+
+bool form_picker_step(field *fl, int dir)
+{
+	if (fl->kind != FK_ENTERPRISE || fl->ent_id || fl->nhits <= 0)
+		return false;
+	int to = fl->hit + dir;
+	if (to < 0 || to >= fl->nhits)
+		return false;
+	fl->hit = to;
+	return true;
+}
+
+bool form_picker_take(form *f, field *fl)
+{
+	/* the list on screen may lag a burst of typing: match what is typed now */
+	form_picker_fetch(f, fl);
+	if (fl->ent_id || fl->hit >= fl->nhits)
+		return false;
+	const ent_row *h = &fl->hits[fl->hit];
+	fl->ent_id = h->id;
+	prompt_set(fl->ed, h->name, strlen(h->name));
+	xfree(&fl->hits_for);
+	fl->hits_for = xstrdup(h->name);
+	xfree(&fl->error);
+	return true;
+}
+
+void form_picker_typed(field *fl)
+{
+	/* typing after a pick starts a new search */
+	fl->ent_id = 0;
+	fl->hit = 0;
+}

@@ -1,0 +1,24 @@
+/* The tabs, in order: one line a pane (its id, its tab title as a msgid, its ops), from
+ * which the shell's pane array, PANE_COUNT and the tab line come. A new tab is one line
+ * here plus its folder under src/ui/ that defines the ops. */
+#ifndef QIFU_PANES_H
+#define QIFU_PANES_H
+
+#include "core/i18n.h"
+#include "ui/pane.h"
+
+#define PANES(X) \
+	X(PANE_ENTERPRISES, N_("Enterprises"), pane_enterprises) \
+	X(PANE_APPEALS, N_("Appeals"), pane_appeals) \
+	X(PANE_ESCALATION, N_("Escalation"), pane_escalation) \
+	X(PANE_CALENDAR, N_("Calendar"), pane_calendar)
+
+#define PANE_ID(id, title, ops) id,
+typedef enum pane_id { PANES(PANE_ID) PANE_COUNT } pane_id;
+#undef PANE_ID
+
+#define PANE_OPS_DECL(id, title, ops) extern const pane_ops ops;
+PANES(PANE_OPS_DECL)
+#undef PANE_OPS_DECL
+
+#endif
