@@ -14,7 +14,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
-#include "store/esc_move.h"
+#include "app/ladder.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 

@@ -19,7 +19,7 @@
 #include "model/unit.h"
 #include "store/appeal_store.h"
 #include "store/enterprise_store.h"
-#include "store/esc_move.h"
+#include "app/ladder.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 

@@ -18,7 +18,7 @@
 #include "model/escalation.h"
 #include "store/appeal_store.h"
 #include "store/enterprise_store.h"
-#include "store/esc_move.h"
+#include "app/ladder.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 #include "store/supervision_store.h"

@@ -8,7 +8,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
-#include "store/esc_move.h"
+#include "app/ladder.h"
 #include "store/staff_store.h"
 #include "ui/escalation/private.h"
 

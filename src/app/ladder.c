@@ -1,7 +1,7 @@
 /* The ladder moves as single sequences shared by the CLI, the Escalation pane and the
  * demo: decide with model/escalation.h, check what was typed, then write through
  * store/escalation_store.h, which refuses a stale version. */
-#include "store/esc_move.h"
+#include "app/ladder.h"
 
 #include "core/i18n.h"
 #include "store/escalation_store.h"

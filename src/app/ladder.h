@@ -1,12 +1,10 @@
 /* The three ladder moves (escalate, schedule a dispatch, record its outcome) as one
  * sequence each: the level check, escalation_decide, the input checks and the store
  * write under the version check. The CLI, the Escalation pane and the demo all move
- * appeals through these, so that each move is decided and applied in one place.
- * A use case rather than storage, it belongs in src/app (as app/ladder.h, beside
- * app/appeal_move.h); it moves there together with src/ui's include of this header,
- * since a forwarding header here would make the store include the app (issue 13). */
-#ifndef QIFU_ESC_MOVE_H
-#define QIFU_ESC_MOVE_H
+ * appeals through these, so that each move is decided and applied in one place: a use
+ * case of the application layer, beside app/appeal_move.h. */
+#ifndef QIFU_APP_LADDER_H
+#define QIFU_APP_LADDER_H
 #include <stdint.h>
 
 #include "core/strbuf.h"
