@@ -74,8 +74,9 @@ void app_light_text(ticket_light_t l, int workdays, strbuf *out)
 {
 	if (l == TICKET_LIGHT_NONE)
 		return;
+	/* the overdue text names the light itself (超期 N 个工作日) */
 	if (l != TICKET_LIGHT_RED)
-		sb_addf(out, _("%s, "), _(ticket_light_label(l)));
+		sb_addf(out, "%s ", _(ticket_light_label(l)));
 	ticket_due_text(l, workdays, out);
 }
 

@@ -19,7 +19,9 @@ escalation_actor app_esc_actor(app_ctx *ctx);
 void app_appeal_filter(app_ctx *ctx, appeal_filter *f);
 /* whether an appeal at level with its handling deadline due is suggested (建议升级) */
 bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level);
-/* "黄灯, 剩余 2 个工作日" / "超期 3 个工作日": a running deadline's light and days */
+/* "黄灯 剩余 2 个工作日" / "超期 3 个工作日": a running deadline's light and days, the
+ * one wording of the lists, the details and the commands (compact: it fits the list's
+ * deadline column at 80 columns) */
 void app_light_text(ticket_light_t l, int workdays, strbuf *out);
 /* the items of a list typed with , ， or 、 between them, trimmed, empties dropped;
  * a NULL-terminated array of *n strings, freed with app_split_list_free */

@@ -241,7 +241,7 @@ stdout_has "Dispatches held   on-site dispatch 2026-03-23 (level 2): 明确用�
 stdout_has "outcome: 用地指标需主要领导协调"
 stdout_has "meeting dispatch 2026-03-26 (level 1)"
 expect_rc 1 --db "$db" --today 2026-04-10 --as sup appeal supervise-sheet "$A7"
-stderr_has "$A7 is not overdue (due soon, 1 working day left)"
+stderr_has "$A7 is not overdue (due soon 1 working day left)"
 expect_rc 1 --db "$db" --today 2026-04-10 --as sup appeal supervise-sheet "$A1"
 stderr_has "none of its deadlines is running"
 expect_rc 1 --db "$db" --today 2026-04-10 --as kj appeal supervise-sheet "$A5"

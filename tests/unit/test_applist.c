@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/text.h"
+#include "app/appeal.h"
 #include "ui/appeals/list.h"
 #include "ui/layout.h"
 
@@ -78,7 +79,7 @@ static void test_light_text(void **state)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		strbuf s = STRBUF_INIT;
-		applist_light_text(cases[i].l, cases[i].days, &s);
+		app_light_text(cases[i].l, cases[i].days, &s);
 		assert_non_null(strstr(sb_str(&s), cases[i].want_in));
 		if (cases[i].l != TICKET_LIGHT_RED)
 			assert_non_null(strstr(sb_str(&s), ticket_light_label(cases[i].l)));
@@ -87,7 +88,7 @@ static void test_light_text(void **state)
 		sb_free(&s);
 	}
 	strbuf none = STRBUF_INIT;
-	applist_light_text(TICKET_LIGHT_NONE, 4, &none);
+	app_light_text(TICKET_LIGHT_NONE, 4, &none);
 	assert_string_equal(sb_str(&none), "");
 	sb_free(&none);
 }

@@ -48,7 +48,7 @@ static void timer_lines(detail *d, app_ctx *ctx, const appeal_record *a)
 			ticket_light_t l = ticket_timer_light(ts, ctx->today, app_calendar(ctx),
 			                                      tp.yellow_days, &n);
 			sb_add(&s, "  ");
-			applist_light_text(l, n, &s);
+			app_light_text(l, n, &s);
 			appeal_timer_provisional(ctx, ts, &s, &prov_from, &prov_to);
 		} else if (ts->done != DATE_NONE) {
 			sb_addf(&s, _("  stopped %s"), date_format(ts->done, done));

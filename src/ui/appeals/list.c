@@ -45,16 +45,6 @@ appeal_sort applist_next_sort(appeal_sort s)
 	return sort_cols[0].sort;
 }
 
-void applist_light_text(ticket_light_t l, int workdays, strbuf *out)
-{
-	if (l == TICKET_LIGHT_NONE)
-		return;
-	/* the overdue text names the light itself (超期 N 个工作日) */
-	if (l != TICKET_LIGHT_RED)
-		sb_addf(out, "%s ", _(ticket_light_label(l)));
-	ticket_due_text(l, workdays, out);
-}
-
 int applist_tab_lines(const int *widths, int n, int w, int *line)
 {
 	int lines = 1, x = 0;

@@ -29,9 +29,6 @@ extern const lv_column applist_columns[APPLIST__COUNT];
 int applist_sort_column(appeal_sort s);
 /* the sort key after s, in screen order of the columns */
 appeal_sort applist_next_sort(appeal_sort s);
-/* "超期 3 个工作日", "临期 今日到期", "正常 剩余 5 个工作日" (translated); nothing
- * for TICKET_LIGHT_NONE */
-void applist_light_text(ticket_light_t l, int workdays, strbuf *out);
 /* Lay n tabs of the given widths into lines of w cells, one cell between tabs:
  * line[i] gets tab i's line; returns the number of lines (at least 1). */
 int applist_tab_lines(const int *widths, int n, int w, int *line);

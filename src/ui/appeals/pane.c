@@ -119,7 +119,7 @@ static const char *cell(void *arg, long row, int col)
 		int days;
 		ticket_light_t l = row_light(p, r, &days);
 		sb_reset(&p->cell);
-		applist_light_text(l, days, &p->cell);
+		app_light_text(l, days, &p->cell);
 		snprintf(p->cellbuf, sizeof p->cellbuf, "%s", sb_str(&p->cell));
 		return p->cellbuf;
 	}

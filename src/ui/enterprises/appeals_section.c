@@ -37,7 +37,7 @@ void appeals_section_add(shell *sh, detail *d, const char *uscc)
 			ticket_light_t l = ticket_light(rows[i].next_due, ctx->today, app_calendar(ctx),
 			                                tp.yellow_days, &days);
 			sb_add(&s, "  ");
-			applist_light_text(l, days, &s);
+			app_light_text(l, days, &s);
 		}
 		detail_item(d, sb_str(&s));
 		sb_free(&s);
