@@ -1,5 +1,6 @@
 /* qifu financing add|update|list: financing needs (融资需求) and their matching with
  * institutions. The options and JSON keys are a stable interface. */
+#include "app/records.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -113,16 +114,15 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 		say_error(_("--amount: %s"), sb_str(&err));
 		goto out;
 	}
-	if (fin_validate(&f, &err) < 0) {
-		say_error("%s", sb_str(&err));
-		goto out;
-	}
 	ent_record e = { 0 };
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_FINANCING_EDIT)) != 0)
 		goto out;
 	f.enterprise_id = e.id;
 	int64_t id;
-	rc = cli_store_rc(fin_store_add(app_db(ctx), app_actor(ctx)->login, &f, &id, &err), &err);
+	app_record_rc saved = app_financing_add(ctx, &f, &id, &err);
+	if (saved != APP_RECORD_SAVED)
+		say_error("%s", sb_str(&err));
+	rc = app_record_exit(saved);
 	if (rc == EXIT_OK) {
 		char yuan[32];
 		printf(_("recorded financing need %" PRId64 " of %s: %s yuan for %s, status %s\n"), id,

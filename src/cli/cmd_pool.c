@@ -1,6 +1,7 @@
 /* qifu pool enter|leave|list|history: the cultivation pools (科技型企业培育库,
  * 五上企业培育库) with their entry and exit history. The options and JSON keys are a
  * stable interface. */
+#include "app/records.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -86,19 +87,16 @@ static int move(app_ctx *ctx, int argc, char **argv, bool entering)
 		say_error(_("--reason is required: say why the enterprise leaves the pool"));
 		goto out;
 	}
-	if (pool_validate_reason(&reason, !entering, &err) < 0) {
-		say_error(_("--reason: %s"), sb_str(&err));
-		goto out;
-	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_POOL_EDIT)) != 0)
 		goto out;
-	int got = entering
-		? pool_store_enter(app_db(ctx), app_actor(ctx)->login, e.id, pool, on, reason, &err)
-		: pool_store_leave(app_db(ctx), app_actor(ctx)->login, e.id, pool, on, reason, &err);
+	app_record_rc got = app_pool_move(ctx, e.id, pool, !entering, on, &reason, &err);
 	char day[11];
-	if (got != 0) {
+	if (got == APP_RECORD_BAD_INPUT) {
+		say_error(_("--reason: %s"), sb_str(&err));
+		rc = app_record_exit(got);
+	} else if (got != APP_RECORD_SAVED) {
 		say_error("%s: %s", e.name, sb_str(&err));
-		rc = got > 0 ? EXIT_NO : EXIT_USAGE;
+		rc = app_record_exit(got);
 	} else {
 		if (entering)
 			printf(_("%s entered %s on %s\n"), e.name, pool->name, date_format(on, day));

@@ -1,5 +1,6 @@
 /* qifu visit add|list|show: visits to enterprises (走访) with the problems found on
  * them. The options and JSON keys are a stable interface that scripts depend on. */
+#include "app/records.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -85,12 +86,10 @@ static int visit_add(app_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	int64_t id;
 	char day[11];
-	if (visit_validate(app_units(ctx), &v, ctx->today, &err) < 0) {
+	app_record_rc saved = app_visit_add(ctx, &v, &id, &err);
+	if (saved != APP_RECORD_SAVED) {
 		say_error("%s", sb_str(&err));
-		rc = EXIT_USAGE;
-	} else if (visit_store_add(app_db(ctx), app_actor(ctx)->login, &v, &id, &err) < 0) {
-		say_error("%s", sb_str(&err));
-		rc = EXIT_USAGE;
+		rc = app_record_exit(saved);
 	} else {
 		printf(_("recorded visit %" PRId64 " to %s on %s by %s, %d problem(s) found\n"), id,
 		       e.name, date_format(v.date, day), v.unit, v.nproblems);

@@ -1,5 +1,6 @@
 /* qifu warning add|respond|close|list|show: relocation early warnings (迁出预警) and
  * the responses taken. The options and JSON keys are a stable interface. */
+#include "app/records.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -118,16 +119,15 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 		usage(stderr);
 		goto out;
 	}
-	if (warn_validate(&w, &err) < 0) {
-		say_error("%s", sb_str(&err));
-		goto out;
-	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_WARNING_EDIT)) != 0)
 		goto out;
 	w.enterprise_id = e.id;
 	int64_t id;
 	char day[11];
-	rc = cli_store_rc(warn_store_add(app_db(ctx), app_actor(ctx)->login, &w, &id, &err), &err);
+	app_record_rc saved = app_warning_open(ctx, &w, &id, &err);
+	if (saved != APP_RECORD_SAVED)
+		say_error("%s", sb_str(&err));
+	rc = app_record_exit(saved);
 	if (rc == EXIT_OK)
 		printf(_("opened warning %" PRId64 " on %s for %s (%s, %s)\n"), id,
 		       date_format(w.opened_on, day), e.name, warn_source_code(w.source),
@@ -172,15 +172,14 @@ static int change(app_ctx *ctx, int argc, char **argv, bool closing)
 	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
 		goto out;
-	if (warn_validate_response(&text, !closing, &err) < 0) {
-		say_error(_("--text: %s"), sb_str(&err));
-		goto out;
-	}
 	if ((rc = cli_record_get(ctx, &kind, id, PERM_WARNING_EDIT, &w)) != 0)
 		goto out;
-	rc = cli_store_rc(closing
-		? warn_store_close(app_db(ctx), app_actor(ctx)->login, id, on, text, &err)
-		: warn_store_respond(app_db(ctx), app_actor(ctx)->login, id, on, text, &err), &err);
+	app_record_rc saved = app_warning_answer(ctx, id, closing, on, &text, &err);
+	if (saved == APP_RECORD_BAD_INPUT)
+		say_error(_("--text: %s"), sb_str(&err));
+	else if (saved != APP_RECORD_SAVED)
+		say_error("%s", sb_str(&err));
+	rc = app_record_exit(saved);
 	char day[11];
 	if (rc == EXIT_OK && closing)
 		printf(_("closed warning %" PRId64 " of %s on %s\n"), id, w.enterprise,

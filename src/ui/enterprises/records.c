@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/appeal_move.h"
+#include "app/records.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -552,6 +553,28 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 	return f;
 }
 
+/* how a save ended, shown where it belongs: what was typed and what a rule refused above
+ * the buttons (or on the field at fault), a failed database on the status line */
+static int saved(entrec *r, form *f, int field, app_record_rc rc, const strbuf *err,
+		const char *done)
+{
+	switch (rc) {
+	case APP_RECORD_SAVED:
+		shell_message(r->sh, "%s", done);
+		return 0;
+	case APP_RECORD_BAD_INPUT:
+		form_set_error(f, field, sb_str(err));
+		break;
+	case APP_RECORD_REFUSED:
+		form_set_error(f, -1, sb_str(err));
+		break;
+	case APP_RECORD_FAILED:
+		shell_error(r->sh, "%s", sb_str(err));
+		break;
+	}
+	return -1;
+}
+
 static int save_visit(entrec *r, form *f, const ent_record *e, strbuf *err)
 {
 	app_ctx *ctx = shell_ctx(r->sh);
@@ -575,30 +598,12 @@ static int save_visit(entrec *r, form *f, const ent_record *e, strbuf *err)
 	}
 	xfree(&problems);
 	int64_t id;
-	int rc = -1;
-	if (visit_validate(app_units(ctx), &v, ctx->today, err) < 0) {
-		form_set_error(f, -1, sb_str(err));
-	} else if (visit_store_add(app_db(ctx), app_actor(ctx)->login, &v, &id, err) < 0) {
-		shell_error(r->sh, "%s", sb_str(err));
-	} else {
-		shell_message(r->sh, P_("Visit recorded, %d problem found", "Visit recorded, %d problems found",
-		                        (unsigned long)v.nproblems), v.nproblems);
-		rc = 0;
-	}
+	char *done = xasprintf(P_("Visit recorded, %d problem found", "Visit recorded, %d problems found",
+	                          (unsigned long)v.nproblems), v.nproblems);
+	int rc = saved(r, f, -1, app_visit_add(ctx, &v, &id, err), err, done);
+	xfree(&done);
 	visit_rec_clear(&v);
 	return rc;
-}
-
-/* a store's 0 saved, 1 refused by a rule (shown above the buttons), -1 failed */
-static int store_outcome(entrec *r, form *f, int rc, const strbuf *err, const char *done)
-{
-	if (rc == 0)
-		shell_message(r->sh, "%s", done);
-	else if (rc > 0)
-		form_set_error(f, -1, sb_str(err));
-	else
-		shell_error(r->sh, "%s", sb_str(err));
-	return rc == 0 ? 0 : -1;
 }
 
 static int save_financing(entrec *r, form *f, const ent_record *e, strbuf *err)
@@ -615,13 +620,8 @@ static int save_financing(entrec *r, form *f, const ent_record *e, strbuf *err)
 	v.purpose = form_text(f, r->fld[F_PURPOSE]);
 	v.institution = form_text(f, r->fld[F_INSTITUTION]);
 	fin_status_parse(form_choice(f, r->fld[F_STATUS]), &v.status);
-	if (fin_validate(&v, err) < 0) {
-		form_set_error(f, -1, sb_str(err));
-		goto out;
-	}
 	int64_t id;
-	rc = store_outcome(r, f, fin_store_add(app_db(ctx), app_actor(ctx)->login, &v, &id, err), err,
-	                   _("Financing need recorded"));
+	rc = saved(r, f, -1, app_financing_add(ctx, &v, &id, err), err, _("Financing need recorded"));
 out:
 	xfree(&amount);
 	fin_rec_clear(&v);
@@ -638,14 +638,10 @@ static int save_pool(entrec *r, form *f, const ent_record *e, strbuf *err)
 	int rc = -1;
 	if (!pool) {
 		form_set_error(f, r->fld[F_POOL], _("this field is required: choose one"));
-	} else if (pool_validate_reason(&reason, leaving, err) < 0) {
-		form_set_error(f, r->fld[F_REASON], sb_str(err));
 	} else {
-		const char *actor = app_actor(ctx)->login;
-		int st = leaving ? pool_store_leave(app_db(ctx), actor, e->id, pool, on, reason, err)
-		                 : pool_store_enter(app_db(ctx), actor, e->id, pool, on, reason, err);
 		char *done = xasprintf(leaving ? _("Left %s") : _("Entered %s"), pool->name);
-		rc = store_outcome(r, f, st, err, done);
+		rc = saved(r, f, r->fld[F_REASON],
+		           app_pool_move(ctx, e->id, pool, leaving, on, &reason, err), err, done);
 		xfree(&done);
 	}
 	xfree(&reason);
@@ -661,14 +657,9 @@ static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *er
 	warn_level_parse(form_choice(f, r->fld[F_LEVEL]), &w.level);
 	w.signal = form_text(f, r->fld[F_SIGNAL]);
 	w.opened_on = form_date(f, r->fld[F_DATE]);
-	int rc = -1;
-	if (warn_validate(&w, err) < 0) {
-		form_set_error(f, r->fld[F_SIGNAL], sb_str(err));
-	} else {
-		int64_t id;
-		rc = store_outcome(r, f, warn_store_add(app_db(ctx), app_actor(ctx)->login, &w, &id, err),
-		                   err, _("Relocation warning recorded"));
-	}
+	int64_t id;
+	int rc = saved(r, f, r->fld[F_SIGNAL], app_warning_open(ctx, &w, &id, err), err,
+	               _("Relocation warning recorded"));
 	warn_rec_clear(&w);
 	return rc;
 }
@@ -678,15 +669,9 @@ static int save_warning_close(entrec *r, form *f, strbuf *err)
 	app_ctx *ctx = shell_ctx(r->sh);
 	int64_t id = strtoll(form_choice(f, r->fld[F_WARNING]), NULL, 10);
 	char *note = form_text(f, r->fld[F_REASON]);
-	int rc = -1;
-	if (warn_validate_response(&note, false, err) < 0) {
-		form_set_error(f, r->fld[F_REASON], sb_str(err));
-	} else {
-		qdate on = form_date(f, r->fld[F_DATE]);
-		rc = store_outcome(r, f, warn_store_close(app_db(ctx), app_actor(ctx)->login, id, on,
-		                                          note, err),
-		                   err, _("Relocation warning closed"));
-	}
+	qdate on = form_date(f, r->fld[F_DATE]);
+	int rc = saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, true, on, &note, err), err,
+	               _("Relocation warning closed"));
 	xfree(&note);
 	return rc;
 }

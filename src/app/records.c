@@ -1,0 +1,67 @@
+/* Saving the enterprise's records (app/records.h): the model's checks, then the store
+ * write with its event, the outcome in one enum for both faces. */
+#include "app/records.h"
+
+#include "store/financing_store.h"
+#include "store/pool_store.h"
+#include "store/staff_store.h"
+#include "store/visit_store.h"
+#include "store/warning_store.h"
+
+int app_record_exit(app_record_rc rc)
+{
+	switch (rc) {
+	case APP_RECORD_SAVED: return APP_OK;
+	case APP_RECORD_REFUSED: return APP_NO;
+	case APP_RECORD_BAD_INPUT: case APP_RECORD_FAILED: break;
+	}
+	return APP_BAD;
+}
+
+/* a store's 0 written, 1 refused by a rule, -1 failed */
+static app_record_rc stored(int rc)
+{
+	return rc == 0 ? APP_RECORD_SAVED : rc > 0 ? APP_RECORD_REFUSED : APP_RECORD_FAILED;
+}
+
+app_record_rc app_visit_add(app_ctx *ctx, visit_rec *v, int64_t *id, strbuf *err)
+{
+	if (visit_validate(app_units(ctx), v, ctx->today, err) < 0)
+		return APP_RECORD_BAD_INPUT;
+	return stored(visit_store_add(app_db(ctx), app_actor(ctx)->login, v, id, err));
+}
+
+app_record_rc app_financing_add(app_ctx *ctx, fin_rec *f, int64_t *id, strbuf *err)
+{
+	if (fin_validate(f, err) < 0)
+		return APP_RECORD_BAD_INPUT;
+	return stored(fin_store_add(app_db(ctx), app_actor(ctx)->login, f, id, err));
+}
+
+app_record_rc app_pool_move(app_ctx *ctx, int64_t enterprise_id, const pool_def *pool,
+		bool leaving, qdate on, char **reason, strbuf *err)
+{
+	if (pool_validate_reason(reason, leaving, err) < 0)
+		return APP_RECORD_BAD_INPUT;
+	const char *actor = app_actor(ctx)->login;
+	return stored(leaving
+		? pool_store_leave(app_db(ctx), actor, enterprise_id, pool, on, *reason, err)
+		: pool_store_enter(app_db(ctx), actor, enterprise_id, pool, on, *reason, err));
+}
+
+app_record_rc app_warning_open(app_ctx *ctx, warn_rec *w, int64_t *id, strbuf *err)
+{
+	if (warn_validate(w, err) < 0)
+		return APP_RECORD_BAD_INPUT;
+	return stored(warn_store_add(app_db(ctx), app_actor(ctx)->login, w, id, err));
+}
+
+app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate on, char **text,
+		strbuf *err)
+{
+	if (warn_validate_response(text, !closing, err) < 0)
+		return APP_RECORD_BAD_INPUT;
+	const char *actor = app_actor(ctx)->login;
+	return stored(closing ? warn_store_close(app_db(ctx), actor, id, on, *text, err)
+	                      : warn_store_respond(app_db(ctx), actor, id, on, *text, err));
+}
