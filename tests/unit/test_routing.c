@@ -14,6 +14,7 @@
 #include "model/category.h"
 #include "model/routing.h"
 #include "model/unit.h"
+#include "policy/policy.h"
 
 static unit_table units;
 static routing rt;
@@ -24,8 +25,8 @@ static int setup(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	char *u = paths_data_file("units.tsv"), *r = paths_data_file("routing.tsv");
-	if (units_load(&units, u, &err) < 0 || routing_load(&rt, r, &units, &err) < 0 ||
-	    catalog_load(&cat, paths_data_dir(), &err) < 0) {
+	if (policy_units_load(&units, u, &err) < 0 || policy_routing_load(&rt, r, &units, &err) < 0 ||
+	    policy_catalog_load(&cat, paths_data_dir(), &err) < 0) {
 		fprintf(stderr, "%s\n", sb_str(&err));
 		return -1;
 	}
@@ -122,7 +123,7 @@ static void test_bad_files(void **state)
 		close(fd);
 		routing bad;
 		strbuf err = STRBUF_INIT;
-		assert_int_equal(routing_load(&bad, path, &units, &err), -1);
+		assert_int_equal(policy_routing_load(&bad, path, &units, &err), -1);
 		if (!strstr(sb_str(&err), t[i].msg))
 			fail_msg("case %zu: message '%s' lacks '%s'", i, sb_str(&err), t[i].msg);
 		sb_free(&err);
