@@ -170,7 +170,7 @@ static app_status need_calendar(app_ctx *ctx, strbuf *err)
 	}
 	/* no database yet: the notices the installation ships */
 	char *dir = app_holiday_dir(ctx);
-	ctx->cal = calendar_load(dir, err);
+	ctx->cal = policy_calendar_load(dir, err);
 	free(dir);
 	return ctx->cal ? APP_OK : APP_BAD;
 }

@@ -44,7 +44,7 @@ static int setup(void **state)
 	strbuf err = STRBUF_INIT;
 	char *dir = paths_data_file("holidays");
 	char *file = paths_data_file("inspect_reasons.tsv");
-	cal = calendar_load(dir, &err);
+	cal = policy_calendar_load(dir, &err);
 	reasons = policy_reasons_load(file, &err);
 	if (!cal || !reasons)
 		fprintf(stderr, "setup: %s\n", sb_str(&err));
