@@ -131,6 +131,31 @@ static void test_bad_files(void **state)
 	}
 }
 
+/* the model checks one rule without a file: a refused rule leaves the table as it was */
+static void test_add_rule(void **state)
+{
+	(void)state;
+	static const char *const none[] = { NULL };
+	static const char *const coop[] = { "区科经局", "外星局", NULL };
+	static const struct { route_row row; route_fault want; int bad; } t[] = {
+		{ { "category:trade", "区科经局", none, "x" }, ROUTE_ROW_OK, -1 },
+		{ { "@area", "区科经局", none, "x" }, ROUTE_ROW_COND, -1 },
+		{ { "category:", "区科经局", none, "x" }, ROUTE_ROW_COND, -1 },
+		{ { "group", "不存在局", none, "x" }, ROUTE_ROW_LEAD, -1 },
+		{ { "introduced", "@introduced_by", coop, "x" }, ROUTE_ROW_COOP, 1 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		routing r = { 0 };
+		int bad = -1;
+		route_fault got = routing_add(&r, &t[i].row, &units, &bad);
+		if (got != t[i].want || bad != t[i].bad)
+			fail_msg("case %zu: fault %d bad %d, want %d and %d", i, got, bad, t[i].want,
+			         t[i].bad);
+		assert_int_equal(r.n, got == ROUTE_ROW_OK);
+		routing_free(&r);
+	}
+}
+
 static void test_catalog(void **state)
 {
 	(void)state;
@@ -154,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_every_category_routes),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_add_rule),
 		cmocka_unit_test(test_catalog),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
