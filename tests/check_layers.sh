@@ -1,15 +1,16 @@
 #!/bin/sh
 # The layers stay apart: curses only in src/ui, SQLite only in src/store, iniparser
-# only in src/config; each folder includes only the folders below it (core < model <
-# store < app < the two faces cli and ui, config beside them: the faces never include
-# each other); and the unit-test binaries link without ncursesw (the proof that the
-# model never draws). $1 is the source root, $2 the build directory.
+# only in src/config, the policy file reader core/tsv only in src/policy; each folder
+# includes only the folders below it (core < model < policy < store < app < the two
+# faces cli and ui, config beside them: the faces never include each other); and the
+# unit-test binaries link without ncursesw (the proof that the model never draws). $1
+# is the source root, $2 the build directory.
 src=$1
 build=$2
 fails=0
 check() {
 	header=$1 allowed=$2
-	found=$(grep -rlE "#include *[<\"]($header)" "$src/src" | sed "s#^$src/##" | grep -v "^$allowed/")
+	found=$(grep -rlE "#include *[<\"]($header)" "$src/src" | sed "s#^$src/##" | grep -vE "^($allowed)/")
 	if [ -n "$found" ]; then
 		echo "FAIL: $header included outside $allowed: $found"
 		fails=1
@@ -18,6 +19,7 @@ check() {
 check 'n?curses\.h|ncursesw/curses\.h|term\.h' src/ui
 check 'sqlite3\.h' src/store
 check 'iniparser/iniparser\.h|iniparser\.h|dictionary\.h' src/config
+check 'core/tsv\.h' 'src/policy|src/core'
 # arrows DIR ALLOWED…: the project headers src/DIR may include
 arrows() {
 	dir=$1
@@ -33,11 +35,12 @@ arrows() {
 }
 arrows core core
 arrows model core model
-arrows store core model store
+arrows policy core model policy
+arrows store core model policy store
 arrows config core config
-arrows app core model store config app
-arrows cli core model store config app cli
-arrows ui core model store config app ui
+arrows app core model policy store config app
+arrows cli core model policy store config app cli
+arrows ui core model policy store config app ui
 n=0
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue

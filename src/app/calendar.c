@@ -12,6 +12,7 @@
 #include "core/paths.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
+#include "policy/policy.h"
 #include "store/holiday_store.h"
 
 char *app_holiday_dir(const app_ctx *ctx)
@@ -24,7 +25,7 @@ int app_holiday_seed(app_ctx *ctx, struct db *d, strbuf *err)
 	char *dir = app_holiday_dir(ctx);
 	holiday_year *ys;
 	int n, seeded;
-	int rc = holiday_dir_load(dir, &ys, &n, err);
+	int rc = policy_holiday_dir_load(dir, &ys, &n, err);
 	free(dir);
 	if (rc < 0)
 		return -1;
@@ -47,7 +48,7 @@ struct calendar *app_calendar_with(app_ctx *ctx, struct db *d, const holiday_yea
 		all[k++] = *hy;
 	memcpy(all + k, stored, (size_t)n * sizeof *stored);
 	char *dir = app_holiday_dir(ctx);
-	calendar *cal = calendar_with_statutory(all, n + k, dir, err);
+	calendar *cal = policy_calendar_with_statutory(all, n + k, dir, err);
 	free(dir);
 	free(all);
 	holiday_years_free(stored, n);

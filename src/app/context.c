@@ -18,6 +18,7 @@
 #include "model/pool.h"
 #include "model/routing.h"
 #include "model/unit.h"
+#include "policy/policy.h"
 #include "store/db.h"
 #include "store/staff_store.h"
 
@@ -96,7 +97,7 @@ static app_status need_units(app_ctx *ctx, strbuf *err)
 		return APP_OK;
 	char *path = paths_data_file("units.tsv");
 	unit_table *t = xcalloc(1, sizeof *t);
-	int rc = units_load(t, path, err);
+	int rc = policy_units_load(t, path, err);
 	free(path);
 	if (rc < 0) {
 		free(t);
@@ -116,8 +117,8 @@ static app_status need_rules(app_ctx *ctx, strbuf *err)
 	catalog *cat = xcalloc(1, sizeof *cat);
 	routing *rt = xcalloc(1, sizeof *rt);
 	char *path = paths_data_file("routing.tsv");
-	int rc = catalog_load(cat, paths_data_dir(), err) < 0 ||
-	         routing_load(rt, path, ctx->units, err) < 0 ? -1 : 0;
+	int rc = policy_catalog_load(cat, paths_data_dir(), err) < 0 ||
+	         policy_routing_load(rt, path, ctx->units, err) < 0 ? -1 : 0;
 	free(path);
 	if (rc < 0) {
 		catalog_free(cat);
@@ -140,7 +141,7 @@ static app_status need_pools(app_ctx *ctx, strbuf *err)
 		return APP_OK;
 	char *path = paths_data_file("pools.tsv");
 	pool_table *t = xcalloc(1, sizeof *t);
-	int rc = pools_load(t, path, err);
+	int rc = policy_pools_load(t, path, err);
 	free(path);
 	if (rc < 0) {
 		free(t);
@@ -169,7 +170,7 @@ static app_status need_calendar(app_ctx *ctx, strbuf *err)
 	}
 	/* no database yet: the notices the installation ships */
 	char *dir = app_holiday_dir(ctx);
-	ctx->cal = calendar_load(dir, err);
+	ctx->cal = policy_calendar_load(dir, err);
 	free(dir);
 	return ctx->cal ? APP_OK : APP_BAD;
 }

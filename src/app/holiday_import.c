@@ -7,6 +7,7 @@
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "policy/policy.h"
 #include "store/db.h"
 #include "store/holiday_store.h"
 
@@ -45,7 +46,7 @@ int holiday_import_preview(app_ctx *ctx, const char *path, holiday_preview *pv, 
 	int year = 0;
 	if (strlen(base) == 8 && strcmp(base + 4, ".txt") == 0)
 		year = atoi(base);
-	int rc = holiday_year_parse(f, path, year >= 1900 ? year : 0, &pv->notice, err);
+	int rc = policy_holiday_parse(f, path, year >= 1900 ? year : 0, &pv->notice, err);
 	fclose(f);
 	if (rc < 0)
 		return 2;

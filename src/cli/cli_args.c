@@ -12,6 +12,7 @@
 #include "core/xalloc.h"
 #include "core/uscc.h"
 #include "model/perm.h"
+#include "policy/policy.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
@@ -114,7 +115,7 @@ void cli_pools_load(pool_table *t)
 {
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("pools.tsv");
-	int rc = pools_load(t, path, &err);
+	int rc = policy_pools_load(t, path, &err);
 	free(path);
 	if (rc < 0) {
 		say_error("%s", sb_str(&err));

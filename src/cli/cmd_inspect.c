@@ -21,6 +21,7 @@
 #include "model/inspection.h"
 #include "model/perm.h"
 #include "model/unit.h"
+#include "policy/policy.h"
 #include "store/enterprise_store.h"
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
@@ -68,7 +69,7 @@ inspect_reason_table *inspect_reasons_load(void)
 {
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("inspect_reasons.tsv");
-	inspect_reason_table *t = inspect_reason_load(path, &err);
+	inspect_reason_table *t = policy_reasons_load(path, &err);
 	if (!t)
 		say_error("%s", sb_str(&err));
 	xfree(&path);

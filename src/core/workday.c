@@ -1,4 +1,4 @@
-/* The working-day calendar: built from the holiday files (read in workday_files.c), it
+/* The working-day calendar: built from the holiday files (read in policy/holidays.c), it
  * answers day kinds and working-day counts. Counting goes through W(x), the number of
  * working days before day x, as a closed weekday formula plus a per-year prefix of the
  * notice's corrections, so between() is O(1) per call and add() a short binary search,
@@ -203,6 +203,24 @@ int calendar_year_diff(const calendar *a, const calendar *b, int y, qdate out[36
 	return n;
 }
 
+void holiday_year_clear(holiday_year *hy)
+{
+	if (!hy)
+		return;
+	for (int i = 0; i < hy->n; i++)
+		free(hy->days[i].name);
+	free(hy->days);
+	free(hy->notice);
+	memset(hy, 0, sizeof *hy);
+}
+
+void holiday_years_free(holiday_year *hy, int n)
+{
+	for (int i = 0; i < n; i++)
+		holiday_year_clear(&hy[i]);
+	free(hy);
+}
+
 calendar *calendar_new_empty(void)
 {
 	return xcalloc(1, sizeof(calendar));
@@ -325,31 +343,5 @@ calendar *calendar_build(const holiday_year *notices, int nn, const holiday_year
 	if (n > 0)
 		calendar_place(cal, found, n);
 	free(found);
-	return cal;
-}
-
-calendar *calendar_with_statutory(const holiday_year *notices, int nn, const char *dir,
-		strbuf *err)
-{
-	holiday_year *statutory;
-	int ns;
-	char *path = xasprintf("%s/statutory.tsv", dir);
-	int rc = holiday_statutory_load(path, &statutory, &ns, err);
-	free(path);
-	if (rc < 0)
-		return NULL;
-	calendar *cal = calendar_build(notices, nn, statutory, ns);
-	holiday_years_free(statutory, ns);
-	return cal;
-}
-
-calendar *calendar_load(const char *dir, strbuf *err)
-{
-	holiday_year *notices;
-	int nn;
-	if (holiday_dir_load(dir, &notices, &nn, err) < 0)
-		return NULL;
-	calendar *cal = calendar_with_statutory(notices, nn, dir, err);
-	holiday_years_free(notices, nn);
 	return cal;
 }

@@ -2,11 +2,10 @@
  * working days (one notice per year), and for a year without a notice the statutory
  * rest days of the law, marked provisional. Counting follows DOMAIN §3 (民法典 201): the
  * starting day is not counted, and from a rest day the first working day is day 1.
- * Everything but the loaders is pure. */
+ * Pure: the holiday files are read by policy/holidays.c. */
 #ifndef QIFU_WORKDAY_H
 #define QIFU_WORKDAY_H
 #include <stdbool.h>
-#include <stdio.h>
 
 #include "core/date.h"
 #include "core/strbuf.h"
@@ -42,27 +41,13 @@ typedef struct holiday_year {
 	int n;
 } holiday_year;
 
-/* parse one notice in the YYYY.txt format from f; year is the year the file is named
- * for, or 0 to take it from the first date. Errors name path:line. */
-int holiday_year_parse(FILE *f, const char *path, int year, holiday_year *out, strbuf *err);
+/* free what hy owns and zero it */
 void holiday_year_clear(holiday_year *hy);
 void holiday_years_free(holiday_year *hy, int n);
-/* every YYYY.txt under dir, in year order */
-int holiday_dir_load(const char *dir, holiday_year **out, int *n, strbuf *err);
-/* the statutory table (year<TAB>holiday<TAB>date rows, see data/holidays/statutory.tsv)
- * as one holiday_year per year; two holidays on one date are one rest day named
- * "A、B". A missing file is no error: *n is 0. */
-int holiday_statutory_load(const char *path, holiday_year **out, int *n, strbuf *err);
 
 /* a calendar of the notices, and of the statutory years for every year without one */
 calendar *calendar_build(const holiday_year *notices, int nn, const holiday_year *statutory,
 		int ns);
-/* calendar_build of notices and dir/statutory.tsv; NULL with file:line in err */
-calendar *calendar_with_statutory(const holiday_year *notices, int nn, const char *dir,
-		strbuf *err);
-/* calendar_build of dir's YYYY.txt files and dir/statutory.tsv; NULL with a message
- * naming file:line in err */
-calendar *calendar_load(const char *dir, strbuf *err);
 /* a calendar that knows no holidays (weekends only); for tests and fallbacks */
 calendar *calendar_new_empty(void);
 void calendar_free(calendar **cal);

@@ -78,3 +78,21 @@ void xfree(void *pp)
 	free(*p);
 	*p = NULL;
 }
+
+char **xstrvdup(const char *const *v)
+{
+	size_t n = 0;
+	while (v && v[n])
+		n++;
+	char **copy = xcalloc(n + 1, sizeof *copy);
+	for (size_t i = 0; i < n; i++)
+		copy[i] = xstrdup(v[i]);
+	return copy;
+}
+
+void xstrvfree(char ***v)
+{
+	for (char **s = *v; s && *s; s++)
+		free(*s);
+	xfree(v);
+}

@@ -14,6 +14,10 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* free *p and set it to NULL */
 void xfree(void *pp);
+/* a copy of the NULL-terminated string array v (NULL gives an empty one) */
+char **xstrvdup(const char *const *v);
+/* free the NULL-terminated string array *v and its strings, and set *v to NULL */
+void xstrvfree(char ***v);
 /* print "qifu: MESSAGE" and exit(2) after running the registered atexit hooks */
 _Noreturn void fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -1,73 +1,29 @@
-/* Category and group tables. */
+/* Category and group tables: adding a row, finding, listing. */
 #include "model/category.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/tsv.h"
 #include "core/xalloc.h"
 
-static char **split_commas(const char *s)
+bool catalog_add_category(catalog *c, const char *code, const char *label,
+                          const char *short_label, const char *const *aliases)
 {
-	char **v = xcalloc(1, sizeof *v);
-	int n = 0;
-	while (s && *s) {
-		size_t len = strcspn(s, ",");
-		if (len) {
-			v = xrealloc(v, sizeof *v * (size_t)(n + 2));
-			v[n++] = xstrndup(s, len);
-			v[n] = NULL;
-		}
-		s += len + (s[len] == ',');
-	}
-	return v;
+	if (catalog_category(c, code))
+		return false;
+	c->cats = xrealloc(c->cats, sizeof *c->cats * (size_t)(c->ncats + 1));
+	category *k = &c->cats[c->ncats++];
+	k->code = xstrdup(code);
+	k->label = xstrdup(label);
+	k->short_label = xstrdup(short_label);
+	k->aliases = xstrvdup(aliases);
+	return true;
 }
 
-int catalog_load(catalog *c, const char *dir, strbuf *err)
+void catalog_add_group(catalog *c, const char *name)
 {
-	memset(c, 0, sizeof *c);
-	char *path = xasprintf("%s/categories.tsv", dir);
-	tsv_file *f = tsv_open(path, err);
-	free(path);
-	if (!f)
-		return -1;
-	char **v;
-	int n, rc;
-	while ((rc = tsv_next(f, 4, &v, &n, err)) == 1) {
-		if (catalog_category(c, v[0])) {
-			sb_addf(err, _("%s:%d: category '%s' is listed twice"), tsv_path(f),
-			        tsv_line(f), v[0]);
-			rc = -1;
-			break;
-		}
-		c->cats = xrealloc(c->cats, sizeof *c->cats * (size_t)(c->ncats + 1));
-		category *k = &c->cats[c->ncats++];
-		k->code = xstrdup(v[0]);
-		k->label = xstrdup(v[1]);
-		k->short_label = xstrdup(v[2]);
-		k->aliases = split_commas(v[3]);
-	}
-	tsv_close(&f);
-	if (rc < 0)
-		goto fail;
-	path = xasprintf("%s/groups.txt", dir);
-	f = tsv_open(path, err);
-	free(path);
-	if (!f)
-		goto fail;
-	while ((rc = tsv_next(f, 1, &v, &n, err)) == 1) {
-		c->groups = xrealloc(c->groups, sizeof *c->groups * (size_t)(c->ngroups + 1));
-		c->groups[c->ngroups++] = xstrdup(v[0]);
-	}
-	tsv_close(&f);
-	if (rc < 0)
-		goto fail;
-	return 0;
-fail:
-	catalog_free(c);
-	return -1;
+	c->groups = xrealloc(c->groups, sizeof *c->groups * (size_t)(c->ngroups + 1));
+	c->groups[c->ngroups++] = xstrdup(name);
 }
 
 void catalog_free(catalog *c)
@@ -76,9 +32,7 @@ void catalog_free(catalog *c)
 		free(c->cats[i].code);
 		free(c->cats[i].label);
 		free(c->cats[i].short_label);
-		for (char **a = c->cats[i].aliases; a && *a; a++)
-			free(*a);
-		free(c->cats[i].aliases);
+		xstrvfree(&c->cats[i].aliases);
 	}
 	free(c->cats);
 	for (int i = 0; i < c->ngroups; i++)

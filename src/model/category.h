@@ -1,5 +1,6 @@
-/* Enterprise categories (三大类 and the 五上 sectors) and the named groups (…系),
- * read from data/categories.tsv and data/groups.txt. */
+/* Enterprise categories (三大类 and the 五上 sectors) and the named groups (…系).
+ * Pure: policy/catalog.c fills the catalog from data/categories.tsv and
+ * data/groups.txt. */
 #ifndef QIFU_CATEGORY_H
 #define QIFU_CATEGORY_H
 #include <stdbool.h>
@@ -20,8 +21,11 @@ typedef struct catalog {
 	int ngroups;
 } catalog;
 
-/* load both files from the data directory dir; -1 with file:line in err */
-int catalog_load(catalog *c, const char *dir, strbuf *err);
+/* add a category (aliases NULL-terminated, copied); false, with the catalog as it
+ * was, when the code is in it already */
+bool catalog_add_category(catalog *c, const char *code, const char *label,
+                          const char *short_label, const char *const *aliases);
+void catalog_add_group(catalog *c, const char *name);
 void catalog_free(catalog *c);
 /* by code (industry) */
 const category *catalog_category(const catalog *c, const char *code);

@@ -1,20 +1,14 @@
-/* Loader of the inspection reason table (data/inspect_reasons.tsv). Every line is
- * checked strictly and the first bad one is reported as file:line, because a wrong
- * flag here silently changes which inspections are allowed. */
+/* The inspection reason table: checking and adding a row, finding a reason. */
 #include "model/inspect_reason.h"
 
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/tsv.h"
 #include "core/xalloc.h"
-
-enum { REASON_FIELDS = 4, REASON_CODE_MAX = 32 };
 
 static bool reason_code_ok(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > REASON_CODE_MAX)
+	if (n == 0 || n > INSPECT_REASON_CODE_MAX)
 		return false;
 	for (; *s; s++)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_'))
@@ -23,7 +17,7 @@ static bool reason_code_ok(const char *s)
 }
 
 /* The name is shown in lists and cells: refuse what would break a line or a column.
- * The reader has already refused text that is not UTF-8. */
+ * The reader refuses text that is not UTF-8. */
 static bool reason_name_ok(const char *s)
 {
 	if (*s == '\0')
@@ -45,68 +39,26 @@ static int reason_flag(const char *s, bool *out)
 	return 0;
 }
 
-/* One record of the file; 0 or -1 with a message naming file:line. lines[i] is the
- * line reason i came from, for the duplicate message. */
-static int reason_add(inspect_reason_table *t, int **lines, char **field, const char *path,
-		      int lineno, strbuf *err)
+reason_fault inspect_reason_add(inspect_reason_table *t, const char *code, const char *name,
+                                const char *quiet, const char *filing)
 {
 	inspect_reason r = { 0 };
-	if (!reason_code_ok(field[0])) {
-		sb_addf(err, _("%s:%d: reason code '%s' must be 1 to %d characters of a-z, 0-9 and _"),
-			path, lineno, field[0], REASON_CODE_MAX);
-		return -1;
-	}
-	for (size_t i = 0; i < t->n; i++)
-		if (strcmp(t->v[i].code, field[0]) == 0) {
-			sb_addf(err, _("%s:%d: duplicate reason code '%s' (first on line %d)"),
-				path, lineno, field[0], (*lines)[i]);
-			return -1;
-		}
-	if (!reason_name_ok(field[1])) {
-		sb_addf(err, _("%s:%d: the name of reason '%s' is empty or holds control characters"),
-			path, lineno, field[0]);
-		return -1;
-	}
-	bool *flag[] = { &r.quiet_exempt, &r.filing_exempt };
-	for (int i = 0; i < 2; i++)
-		if (reason_flag(field[2 + i], flag[i]) < 0) {
-			sb_addf(err, _("%s:%d: unknown flag '%s' for reason '%s' (expected yes or no)"),
-				path, lineno, field[2 + i], field[0]);
-			return -1;
-		}
-	r.code = xstrdup(field[0]);
-	r.name = xstrdup(field[1]);
+	if (!reason_code_ok(code))
+		return REASON_ROW_CODE;
+	if (inspect_reason_find(t, code))
+		return REASON_ROW_TWICE;
+	if (!reason_name_ok(name))
+		return REASON_ROW_NAME;
+	if (reason_flag(quiet, &r.quiet_exempt) < 0)
+		return REASON_ROW_QUIET;
+	if (reason_flag(filing, &r.filing_exempt) < 0)
+		return REASON_ROW_FILING;
+	r.code = xstrdup(code);
+	r.name = xstrdup(name);
 	r.after_fact = strcmp(r.code, INSPECT_REASON_EMERGENCY) == 0;
 	t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
-	*lines = xrealloc(*lines, (t->n + 1) * sizeof **lines);
-	(*lines)[t->n] = lineno;
 	t->v[t->n++] = r;
-	return 0;
-}
-
-inspect_reason_table *inspect_reason_load(const char *path, strbuf *err)
-{
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return NULL;
-	inspect_reason_table *t = xcalloc(1, sizeof *t);
-	int *lines = NULL;
-	char **field;
-	int n, rc;
-	while ((rc = tsv_next(f, REASON_FIELDS, &field, &n, err)) == 1)
-		if (reason_add(t, &lines, field, path, tsv_line(f), err) < 0) {
-			rc = -1;
-			break;
-		}
-	if (rc == 0 && t->n == 0) {
-		sb_addf(err, _("%s: no inspection reasons defined"), path);
-		rc = -1;
-	}
-	tsv_close(&f);
-	xfree(&lines);
-	if (rc < 0)
-		inspect_reason_table_free(&t);
-	return t;
+	return REASON_ROW_OK;
 }
 
 void inspect_reason_table_free(inspect_reason_table **tp)

@@ -1,12 +1,12 @@
 /* The inspection reasons of DOMAIN §4 as data: each reason's code, its Chinese
  * name and whether it is exempt from the quiet days and from advance filing. The
- * table lives in data/inspect_reasons.tsv so the zone can change it without a build. */
+ * table lives in data/inspect_reasons.tsv so the zone can change it without a build;
+ * policy/reasons.c reads it, each row checked here. Pure. */
 #ifndef QIFU_INSPECT_REASON_H
 #define QIFU_INSPECT_REASON_H
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/strbuf.h"
 
 /* the one reason that may be registered after the inspection took place */
 #define INSPECT_REASON_EMERGENCY "emergency"
@@ -24,8 +24,24 @@ typedef struct inspect_reason_table {
 	size_t n;
 } inspect_reason_table;
 
-/* read the table from path; NULL with "path:line: message" in err */
-inspect_reason_table *inspect_reason_load(const char *path, strbuf *err);
+/* the longest reason code */
+enum { INSPECT_REASON_CODE_MAX = 32 };
+
+/* what keeps a row out of the table: each is checked strictly, because a wrong flag
+ * silently changes which inspections are allowed */
+typedef enum reason_fault {
+	REASON_ROW_OK,
+	REASON_ROW_CODE,    /* not 1 to INSPECT_REASON_CODE_MAX of a-z, 0-9 and _ */
+	REASON_ROW_TWICE,   /* the code is in the table already */
+	REASON_ROW_NAME,    /* empty, or holds control characters */
+	REASON_ROW_QUIET,   /* the quiet-day flag is neither yes nor no */
+	REASON_ROW_FILING,  /* the filing flag is neither yes nor no */
+} reason_fault;
+
+/* add a reason (flags spelled yes or no); anything but REASON_ROW_OK leaves the table
+ * as it was */
+reason_fault inspect_reason_add(inspect_reason_table *t, const char *code, const char *name,
+                                const char *quiet, const char *filing);
 void inspect_reason_table_free(inspect_reason_table **t);
 /* the reason with this code, or NULL */
 const inspect_reason *inspect_reason_find(const inspect_reason_table *t, const char *code);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/tsv.h"
 #include "core/xalloc.h"
 #include "model/field.h"
 
@@ -16,34 +15,17 @@ static bool code_ok(const char *s)
 	return n > 0 && n < POOL_CODE_MAX && s[n] == '\0';
 }
 
-static int add_pool(void *table, const tsv_file *f, char **v, strbuf *err)
+pool_fault pools_add(pool_table *t, const char *code, const char *name)
 {
-	pool_table *t = table;
-	if (!code_ok(v[0])) {
-		sb_addf(err, _("%s:%d: pool code '%s' is not 1 to %d of a-z, 0-9 and _"), tsv_path(f),
-		        tsv_line(f), v[0], POOL_CODE_MAX - 1);
-		return -1;
-	}
-	if (pools_find(t, v[0]) || pools_find(t, v[1])) {
-		sb_addf(err, _("%s:%d: pool '%s' is listed twice"), tsv_path(f), tsv_line(f), v[0]);
-		return -1;
-	}
+	if (!code_ok(code))
+		return POOL_ROW_CODE;
+	if (pools_find(t, code) || pools_find(t, name))
+		return POOL_ROW_TWICE;
 	t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
-	t->v[t->n].code = xstrdup(v[0]);
-	t->v[t->n].name = xstrdup(v[1]);
+	t->v[t->n].code = xstrdup(code);
+	t->v[t->n].name = xstrdup(name);
 	t->n++;
-	return 0;
-}
-
-int pools_load(pool_table *t, const char *path, strbuf *err)
-{
-	memset(t, 0, sizeof *t);
-	int n = tsv_load(path, 2, add_pool, t, err);
-	if (n == 0)
-		sb_addf(err, _("%s: no pools listed"), path);
-	if (n <= 0)
-		pools_free(t);
-	return n > 0 ? 0 : -1;
+	return POOL_ROW_OK;
 }
 
 void pools_free(pool_table *t)

@@ -1,6 +1,6 @@
-/* The cultivation pools (科技型企业培育库, 五上企业培育库; DOMAIN §2) read from
- * data/pools.tsv, membership periods with their entry and exit, and the rules of
- * entering and leaving a pool. Pure over the table. */
+/* The cultivation pools (科技型企业培育库, 五上企业培育库; DOMAIN §2), membership
+ * periods with their entry and exit, and the rules of entering and leaving a pool.
+ * Pure over the table, which policy/pools.c fills from data/pools.tsv. */
 #ifndef QIFU_POOL_H
 #define QIFU_POOL_H
 #include <stdbool.h>
@@ -22,8 +22,15 @@ typedef struct pool_table {
 	int n;
 } pool_table;
 
-/* load data/pools.tsv (code TAB name); -1 with file:line in err */
-int pools_load(pool_table *t, const char *path, strbuf *err);
+/* what keeps a row out of the table */
+typedef enum pool_fault {
+	POOL_ROW_OK,
+	POOL_ROW_CODE,   /* the code is not 1 to POOL_CODE_MAX - 1 of a-z, 0-9 and _ */
+	POOL_ROW_TWICE,  /* the code or the name is in the table already */
+} pool_fault;
+
+/* add a pool; anything but POOL_ROW_OK leaves the table as it was */
+pool_fault pools_add(pool_table *t, const char *code, const char *name);
 /* free the table and leave it empty */
 void pools_free(pool_table *t);
 /* by code (tech) or name (科技型企业培育库) */

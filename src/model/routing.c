@@ -1,11 +1,9 @@
-/* The routing table and the decision over it. */
+/* The routing table: adding a checked rule, and the decision over the table. */
 #include "model/routing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/tsv.h"
 #include "core/xalloc.h"
 
 static bool blank(const char *s)
@@ -21,66 +19,34 @@ static int parse_cond(const char *s, route_rule *rule)
 		rule->cond = ROUTE_GROUP;
 	else if (strcmp(s, "introduced") == 0)
 		rule->cond = ROUTE_INTRODUCED;
-	else if (strncmp(s, "category:", 9) == 0 && s[9]) {
+	else if (strncmp(s, "category:", 9) == 0 && s[9])
 		rule->cond = ROUTE_CATEGORY;
-		rule->category = xstrdup(s + 9);
-	} else
+	else
 		return -1;
 	return 0;
 }
 
-int routing_load(routing *r, const char *path, const unit_table *units, strbuf *err)
+route_fault routing_add(routing *r, const route_row *row, const unit_table *units, int *bad)
 {
-	memset(r, 0, sizeof *r);
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return -1;
-	char **v;
-	int n, rc;
-	while ((rc = tsv_next(f, 4, &v, &n, err)) == 1) {
-		r->v = xrealloc(r->v, sizeof *r->v * (size_t)(r->n + 1));
-		route_rule *rule = &r->v[r->n];
-		memset(rule, 0, sizeof *rule);
-		r->n++;
-		rule->coop = xcalloc(1, sizeof *rule->coop);
-		if (parse_cond(v[0], rule) < 0) {
-			sb_addf(err, _("%s:%d: unknown condition '%s' (aviation, group, introduced, "
-			        "category:CODE)"), path, tsv_line(f), v[0]);
-			rc = -1;
-			break;
+	route_rule rule = { 0 };
+	if (parse_cond(row->cond, &rule) < 0)
+		return ROUTE_ROW_COND;
+	if (strcmp(row->lead, "@introduced_by") != 0 && strcmp(row->lead, "@area") != 0 &&
+	    !units_find(units, row->lead))
+		return ROUTE_ROW_LEAD;
+	for (int k = 0; row->coop && row->coop[k]; k++)
+		if (!units_find(units, row->coop[k])) {
+			*bad = k;
+			return ROUTE_ROW_COOP;
 		}
-		if (strcmp(v[1], "@introduced_by") != 0 && strcmp(v[1], "@area") != 0 &&
-		    !units_find(units, v[1])) {
-			sb_addf(err, _("%s:%d: unknown lead unit '%s'"), path, tsv_line(f), v[1]);
-			rc = -1;
-			break;
-		}
-		rule->lead = xstrdup(v[1]);
-		rule->why = xstrdup(v[3]);
-		int k = 0;
-		for (const char *p = strcmp(v[2], "-") == 0 ? "" : v[2]; *p;) {
-			size_t len = strcspn(p, ",");
-			char *u = xstrndup(p, len);
-			if (!units_find(units, u)) {
-				sb_addf(err, _("%s:%d: unknown cooperating unit '%s'"), path, tsv_line(f), u);
-				free(u);
-				rc = -1;
-				break;
-			}
-			rule->coop = xrealloc(rule->coop, sizeof *rule->coop * (size_t)(k + 2));
-			rule->coop[k++] = u;
-			rule->coop[k] = NULL;
-			p += len + (p[len] == ',');
-		}
-		if (rc < 0)
-			break;
-	}
-	tsv_close(&f);
-	if (rc < 0) {
-		routing_free(r);
-		return -1;
-	}
-	return 0;
+	if (rule.cond == ROUTE_CATEGORY)
+		rule.category = xstrdup(row->cond + 9);
+	rule.lead = xstrdup(row->lead);
+	rule.coop = xstrvdup(row->coop);
+	rule.why = xstrdup(row->why);
+	r->v = xrealloc(r->v, sizeof *r->v * (size_t)(r->n + 1));
+	r->v[r->n++] = rule;
+	return ROUTE_ROW_OK;
 }
 
 void routing_free(routing *r)
@@ -89,9 +55,7 @@ void routing_free(routing *r)
 		free(r->v[i].category);
 		free(r->v[i].lead);
 		free(r->v[i].why);
-		for (char **c = r->v[i].coop; c && *c; c++)
-			free(*c);
-		free(r->v[i].coop);
+		xstrvfree(&r->v[i].coop);
 	}
 	free(r->v);
 	memset(r, 0, sizeof *r);

@@ -1,11 +1,10 @@
 /* Who serves an enterprise: the lead and cooperating units, decided by the
- * ordered rule table in data/routing.tsv (DOMAIN §2; first matching row wins).
- * routing_decide is pure. */
+ * ordered rule table (DOMAIN §2; first matching row wins). Pure: policy/routing.c
+ * fills the table from data/routing.tsv, a checked row at a time. */
 #ifndef QIFU_ROUTING_H
 #define QIFU_ROUTING_H
 #include <stdbool.h>
 
-#include "core/strbuf.h"
 #include "model/unit.h"
 
 typedef enum route_cond {
@@ -43,8 +42,26 @@ typedef struct route_result {
 	int rule;                  /* index of the matching row */
 } route_result;
 
-/* load and check the table against the units; -1 with file:line in err */
-int routing_load(routing *r, const char *path, const unit_table *units, strbuf *err);
+/* what keeps a rule out of the table */
+typedef enum route_fault {
+	ROUTE_ROW_OK,
+	ROUTE_ROW_COND,  /* none of aviation, group, introduced, category:CODE */
+	ROUTE_ROW_LEAD,  /* the lead is neither a unit nor @introduced_by / @area */
+	ROUTE_ROW_COOP,  /* a cooperating unit is not a unit */
+} route_fault;
+
+/* the rule as the file spells it: the condition, the lead, the cooperating units
+ * (NULL-terminated, copied) and why */
+typedef struct route_row {
+	const char *cond;
+	const char *lead;
+	const char *const *coop;
+	const char *why;
+} route_row;
+
+/* add a rule, checked against the units; anything but ROUTE_ROW_OK leaves the table
+ * as it was, and ROUTE_ROW_COOP sets *bad to the index of the unknown unit in coop */
+route_fault routing_add(routing *r, const route_row *row, const unit_table *units, int *bad);
 void routing_free(routing *r);
 /* first matching rule; -1 when none matches (the data lacks a row for a category) */
 int routing_decide(const routing *r, const route_input *in, route_result *out);

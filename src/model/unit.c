@@ -1,11 +1,9 @@
-/* Unit table loaded from the policy data. */
+/* The unit table: adding a checked row, finding, listing. */
 #include "model/unit.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/tsv.h"
 #include "core/xalloc.h"
 
 static const char *const kind_codes[] = {
@@ -14,39 +12,22 @@ static const char *const kind_codes[] = {
 	[UNIT_OTHER] = "other",
 };
 
-static int add_unit(void *table, const tsv_file *f, char **v, strbuf *err)
+unit_fault units_add(unit_table *t, const char *name, const char *full_name, const char *kind)
 {
-	unit_table *t = table;
-	int kind = -1;
-	for (size_t k = 0; k < sizeof kind_codes / sizeof kind_codes[0]; k++)
-		if (strcmp(v[2], kind_codes[k]) == 0)
-			kind = (int)k;
-	if (kind < 0) {
-		sb_addf(err, _("%s:%d: unknown unit kind '%s' (allowed: dept, area, centre, "
-		        "enforcement, oversight, other)"), tsv_path(f), tsv_line(f), v[2]);
-		return -1;
-	}
-	if (units_find(t, v[0])) {
-		sb_addf(err, _("%s:%d: unit '%s' is listed twice"), tsv_path(f), tsv_line(f), v[0]);
-		return -1;
-	}
+	int k = -1;
+	for (size_t i = 0; i < sizeof kind_codes / sizeof kind_codes[0]; i++)
+		if (strcmp(kind, kind_codes[i]) == 0)
+			k = (int)i;
+	if (k < 0)
+		return UNIT_ROW_KIND;
+	if (units_find(t, name))
+		return UNIT_ROW_TWICE;
 	t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
-	t->v[t->n].name = xstrdup(v[0]);
-	t->v[t->n].full_name = xstrdup(v[1]);
-	t->v[t->n].kind = (unit_kind)kind;
+	t->v[t->n].name = xstrdup(name);
+	t->v[t->n].full_name = xstrdup(full_name);
+	t->v[t->n].kind = (unit_kind)k;
 	t->n++;
-	return 0;
-}
-
-int units_load(unit_table *t, const char *path, strbuf *err)
-{
-	memset(t, 0, sizeof *t);
-	int n = tsv_load(path, 3, add_unit, t, err);
-	if (n == 0)
-		sb_addf(err, _("%s: no units listed"), path);
-	if (n <= 0)
-		units_free(t);
-	return n > 0 ? 0 : -1;
+	return UNIT_ROW_OK;
 }
 
 void units_free(unit_table *t)

@@ -1,5 +1,6 @@
-/* The units of the zone (DOMAIN §1), read from data/units.tsv: which exist, which
- * are the four grid areas, which is the service centre. */
+/* The units of the zone (DOMAIN §1): which exist, which are the four grid areas,
+ * which is the service centre. Pure: the table is filled row by row by its reader,
+ * policy/units.c (data/units.tsv). */
 #ifndef QIFU_UNIT_H
 #define QIFU_UNIT_H
 #include <stdbool.h>
@@ -26,8 +27,16 @@ typedef struct unit_table {
 	int n;
 } unit_table;
 
-/* load the table; -1 with file:line in err */
-int units_load(unit_table *t, const char *path, strbuf *err);
+/* what keeps a row out of the table */
+typedef enum unit_fault {
+	UNIT_ROW_OK,
+	UNIT_ROW_KIND,   /* the kind is none of dept, area, centre, enforcement, oversight, other */
+	UNIT_ROW_TWICE,  /* the name is in the table already */
+} unit_fault;
+
+/* add a unit, kind spelled as data/units.tsv does (dept, area…); anything but
+ * UNIT_ROW_OK leaves the table as it was */
+unit_fault units_add(unit_table *t, const char *name, const char *full_name, const char *kind);
 void units_free(unit_table *t);
 const unit_def *units_find(const unit_table *t, const char *name);
 bool units_is_area(const unit_table *t, const char *name);

@@ -16,6 +16,7 @@
 #include "core/strbuf.h"
 #include "model/assessment.h"
 #include "model/unit.h"
+#include "policy/policy.h"
 #include "testcal.h"
 
 static unit_table units;
@@ -30,7 +31,7 @@ static int setup(void **state)
 	(void)state;
 	char *path = paths_data_file("units.tsv");
 	strbuf err = STRBUF_INIT;
-	int rc = units_load(&units, path, &err);
+	int rc = policy_units_load(&units, path, &err);
 	if (rc < 0)
 		fprintf(stderr, "%s\n", sb_str(&err));
 	sb_free(&err);

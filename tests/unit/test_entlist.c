@@ -15,6 +15,7 @@
 #include "core/xalloc.h"
 #include "model/routing.h"
 #include "model/unit.h"
+#include "policy/policy.h"
 #include "ui/enterprises/list.h"
 #include "ui/layout.h"
 
@@ -26,7 +27,7 @@ static int setup(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	char *u = paths_data_file("units.tsv"), *r = paths_data_file("routing.tsv");
-	int rc = units_load(&units, u, &err) < 0 || routing_load(&rt, r, &units, &err) < 0 ? -1 : 0;
+	int rc = policy_units_load(&units, u, &err) < 0 || policy_routing_load(&rt, r, &units, &err) < 0 ? -1 : 0;
 	if (rc < 0)
 		fprintf(stderr, "%s\n", sb_str(&err));
 	free(u);

@@ -16,6 +16,7 @@
 #include "core/xalloc.h"
 #include "model/inspect_reason.h"
 #include "model/inspection.h"
+#include "policy/policy.h"
 
 static const inspection_params defaults = { 1, 23, 7, 10 };
 static calendar *cal;
@@ -43,8 +44,8 @@ static int setup(void **state)
 	strbuf err = STRBUF_INIT;
 	char *dir = paths_data_file("holidays");
 	char *file = paths_data_file("inspect_reasons.tsv");
-	cal = calendar_load(dir, &err);
-	reasons = inspect_reason_load(file, &err);
+	cal = policy_calendar_load(dir, &err);
+	reasons = policy_reasons_load(file, &err);
 	if (!cal || !reasons)
 		fprintf(stderr, "setup: %s\n", sb_str(&err));
 	xfree(&dir);
@@ -103,7 +104,7 @@ static inspect_reason_table *load_text(const char *text, strbuf *err)
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
-	inspect_reason_table *t = inspect_reason_load(path, err);
+	inspect_reason_table *t = policy_reasons_load(path, err);
 	unlink(path);
 	return t;
 }
@@ -158,7 +159,7 @@ static void test_reason_table_tolerates(void **state)
 	inspect_reason_table_free(&t);
 	assert_null(t);
 
-	assert_null(inspect_reason_load("/nonexistent/reasons.tsv", &err));
+	assert_null(policy_reasons_load("/nonexistent/reasons.tsv", &err));
 	assert_non_null(strstr(sb_str(&err), "/nonexistent/reasons.tsv: "));
 	sb_free(&err);
 }

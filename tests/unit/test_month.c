@@ -12,6 +12,7 @@
 #include "core/paths.h"
 #include "core/xalloc.h"
 #include "model/month.h"
+#include "policy/policy.h"
 
 static const inspection_params defaults = { 1, 23, 7, 10 };
 static calendar *cal;
@@ -21,7 +22,7 @@ static int setup(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	char *dir = paths_data_file("holidays");
-	cal = calendar_load(dir, &err);
+	cal = policy_calendar_load(dir, &err);
 	if (!cal)
 		fprintf(stderr, "setup: %s\n", sb_str(&err));
 	xfree(&dir);

@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/paths.h"
 #include "model/pool.h"
+#include "policy/policy.h"
 
 static void test_shipped_table(void **state)
 {
@@ -20,7 +21,7 @@ static void test_shipped_table(void **state)
 	pool_table t;
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("pools.tsv");
-	if (pools_load(&t, path, &err) < 0)
+	if (policy_pools_load(&t, path, &err) < 0)
 		fail_msg("%s", sb_str(&err));
 	free(path);
 	assert_int_equal(t.n, 2);
@@ -61,7 +62,7 @@ static void test_broken_tables(void **state)
 		fclose(fp);
 		pool_table p;
 		strbuf err = STRBUF_INIT;
-		int rc = pools_load(&p, path, &err);
+		int rc = policy_pools_load(&p, path, &err);
 		unlink(path);
 		if (rc != -1 || !strstr(sb_str(&err), t[i].err))
 			fail_msg("case %zu: rc %d err '%s', want '%s'", i, rc, sb_str(&err), t[i].err);

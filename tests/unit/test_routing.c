@@ -14,6 +14,7 @@
 #include "model/category.h"
 #include "model/routing.h"
 #include "model/unit.h"
+#include "policy/policy.h"
 
 static unit_table units;
 static routing rt;
@@ -24,8 +25,8 @@ static int setup(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	char *u = paths_data_file("units.tsv"), *r = paths_data_file("routing.tsv");
-	if (units_load(&units, u, &err) < 0 || routing_load(&rt, r, &units, &err) < 0 ||
-	    catalog_load(&cat, paths_data_dir(), &err) < 0) {
+	if (policy_units_load(&units, u, &err) < 0 || policy_routing_load(&rt, r, &units, &err) < 0 ||
+	    policy_catalog_load(&cat, paths_data_dir(), &err) < 0) {
 		fprintf(stderr, "%s\n", sb_str(&err));
 		return -1;
 	}
@@ -122,11 +123,36 @@ static void test_bad_files(void **state)
 		close(fd);
 		routing bad;
 		strbuf err = STRBUF_INIT;
-		assert_int_equal(routing_load(&bad, path, &units, &err), -1);
+		assert_int_equal(policy_routing_load(&bad, path, &units, &err), -1);
 		if (!strstr(sb_str(&err), t[i].msg))
 			fail_msg("case %zu: message '%s' lacks '%s'", i, sb_str(&err), t[i].msg);
 		sb_free(&err);
 		unlink(path);
+	}
+}
+
+/* the model checks one rule without a file: a refused rule leaves the table as it was */
+static void test_add_rule(void **state)
+{
+	(void)state;
+	static const char *const none[] = { NULL };
+	static const char *const coop[] = { "区科经局", "外星局", NULL };
+	static const struct { route_row row; route_fault want; int bad; } t[] = {
+		{ { "category:trade", "区科经局", none, "x" }, ROUTE_ROW_OK, -1 },
+		{ { "@area", "区科经局", none, "x" }, ROUTE_ROW_COND, -1 },
+		{ { "category:", "区科经局", none, "x" }, ROUTE_ROW_COND, -1 },
+		{ { "group", "不存在局", none, "x" }, ROUTE_ROW_LEAD, -1 },
+		{ { "introduced", "@introduced_by", coop, "x" }, ROUTE_ROW_COOP, 1 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		routing r = { 0 };
+		int bad = -1;
+		route_fault got = routing_add(&r, &t[i].row, &units, &bad);
+		if (got != t[i].want || bad != t[i].bad)
+			fail_msg("case %zu: fault %d bad %d, want %d and %d", i, got, bad, t[i].want,
+			         t[i].bad);
+		assert_int_equal(r.n, got == ROUTE_ROW_OK);
+		routing_free(&r);
 	}
 }
 
@@ -153,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_table),
 		cmocka_unit_test(test_every_category_routes),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_add_rule),
 		cmocka_unit_test(test_catalog),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

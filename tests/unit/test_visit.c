@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "core/paths.h"
 #include "model/visit.h"
+#include "policy/policy.h"
 
 static unit_table units;
 
@@ -19,7 +20,7 @@ static int setup(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("units.tsv");
-	int rc = units_load(&units, path, &err);
+	int rc = policy_units_load(&units, path, &err);
 	if (rc < 0)
 		fprintf(stderr, "%s\n", sb_str(&err));
 	free(path);

@@ -17,6 +17,7 @@
 #include "core/workday.h"
 #include "testcal.h"
 #include "core/xalloc.h"
+#include "policy/policy.h"
 
 static calendar *cal;
 
@@ -229,7 +230,7 @@ static void test_notice_over_provisional(void **state)
 	FILE *f = fmemopen((void *)text, sizeof text - 1, "r");
 	holiday_year hy;
 	strbuf err = STRBUF_INIT;
-	if (holiday_year_parse(f, "2027-notice", 0, &hy, &err) < 0)
+	if (policy_holiday_parse(f, "2027-notice", 0, &hy, &err) < 0)
 		fail_msg("%s", sb_str(&err));
 	fclose(f);
 	assert_int_equal(hy.year, 2027);
@@ -257,7 +258,7 @@ static void test_notice_over_provisional(void **state)
 	/* a notice's date outside the year of its first date */
 	static const char bad[] = "holiday 2027-12-31 元旦\nholiday 2028-01-01 元旦\n";
 	f = fmemopen((void *)bad, sizeof bad - 1, "r");
-	assert_int_equal(holiday_year_parse(f, "x.txt", 0, &hy, &err), -1);
+	assert_int_equal(policy_holiday_parse(f, "x.txt", 0, &hy, &err), -1);
 	fclose(f);
 	assert_non_null(strstr(sb_str(&err), "x.txt:2: 2028-01-01 lies outside 2027"));
 	sb_free(&err);
@@ -307,7 +308,7 @@ static void test_statutory_errors(void **state)
 		holiday_year *ys;
 		int n;
 		strbuf err = STRBUF_INIT;
-		assert_int_equal(holiday_statutory_load(path, &ys, &n, &err), -1);
+		assert_int_equal(policy_statutory_load(path, &ys, &n, &err), -1);
 		char *where = xasprintf("%s:3: ", path);
 		if (strncmp(sb_str(&err), where, strlen(where)) != 0 || !strstr(sb_str(&err), t[i].reason))
 			fail_msg("row %zu: message '%s', want '%s…%s'", i, sb_str(&err), where, t[i].reason);
@@ -318,7 +319,7 @@ static void test_statutory_errors(void **state)
 	holiday_year *ys;
 	int n;
 	strbuf err = STRBUF_INIT;
-	assert_int_equal(holiday_statutory_load(path, &ys, &n, &err), 0); /* missing: none */
+	assert_int_equal(policy_statutory_load(path, &ys, &n, &err), 0); /* missing: none */
 	assert_int_equal(n, 0);
 	sb_free(&err);
 	free(path);
@@ -402,7 +403,7 @@ static void test_loader_errors(void **state)
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char *dir = xasprintf("%s/%s", base, t[i].dir);
 		strbuf err = STRBUF_INIT;
-		calendar *c = calendar_load(dir, &err);
+		calendar *c = policy_calendar_load(dir, &err);
 		if (c)
 			fail_msg("%s loaded although broken", t[i].dir);
 		char *where = xasprintf("%s/%s", dir, t[i].where);
@@ -413,7 +414,7 @@ static void test_loader_errors(void **state)
 		sb_free(&err);
 	}
 	strbuf err = STRBUF_INIT;
-	assert_null(calendar_load("/nonexistent/qifu-holidays", &err));
+	assert_null(policy_calendar_load("/nonexistent/qifu-holidays", &err));
 	assert_non_null(strstr(sb_str(&err), "/nonexistent/qifu-holidays"));
 	sb_free(&err);
 }
@@ -424,7 +425,7 @@ static void test_loader_tolerates(void **state)
 	(void)state;
 	char *dir = xasprintf("%s/holidays-extra", getenv("QIFU_TEST_DATA"));
 	strbuf err = STRBUF_INIT;
-	calendar *c = calendar_load(dir, &err);
+	calendar *c = policy_calendar_load(dir, &err);
 	if (!c)
 		fail_msg("%s", sb_str(&err));
 	const char *name;

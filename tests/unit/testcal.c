@@ -9,13 +9,14 @@
 
 #include "core/paths.h"
 #include "core/strbuf.h"
+#include "policy/policy.h"
 #include "testcal.h"
 
 calendar *testcal_load(void)
 {
 	char *dir = paths_data_file("holidays");
 	strbuf err = STRBUF_INIT;
-	calendar *cal = calendar_load(dir, &err);
+	calendar *cal = policy_calendar_load(dir, &err);
 	if (!cal)
 		fprintf(stderr, "%s\n", sb_str(&err));
 	sb_free(&err);

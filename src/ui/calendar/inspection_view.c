@@ -11,6 +11,7 @@
 #include "core/paths.h"
 #include "core/xalloc.h"
 #include "model/insp_plan.h"
+#include "policy/policy.h"
 #include "store/staff_store.h"
 
 static void add_field(void *arg, const char *label, const char *value)
@@ -150,7 +151,7 @@ void inspview_enterprise(detail *d, app_ctx *ctx, int64_t enterprise_id)
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("inspect_reasons.tsv");
 	/* without the table the codes stand in for the names: still true, less friendly */
-	inspect_reason_table *t = inspect_reason_load(path, &err);
+	inspect_reason_table *t = policy_reasons_load(path, &err);
 	xfree(&path);
 	sb_free(&err);
 	plans_section(d, ctx, enterprise_id, t);

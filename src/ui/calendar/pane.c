@@ -8,6 +8,7 @@
 #include "core/paths.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
+#include "policy/policy.h"
 #include "store/staff_store.h"
 #include "ui/calendar/inspection_view.h"
 #include "ui/calendar/private.h"
@@ -45,7 +46,7 @@ static void *create(shell *sh)
 	p->day_of = DATE_NONE;
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("inspect_reasons.tsv");
-	p->reasons = inspect_reason_load(path, &err);
+	p->reasons = policy_reasons_load(path, &err);
 	if (!p->reasons)
 		p->reasons_err = sb_steal(&err);
 	xfree(&path);

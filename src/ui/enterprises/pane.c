@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
+#include "policy/policy.h"
 #include "ui/enterprises/list.h"
 #include "ui/enterprises/private.h"
 #include "ui/panes.h"
@@ -122,7 +123,7 @@ static void *create(shell *sh)
 	p->sh = sh;
 	strbuf err = STRBUF_INIT;
 	/* without the catalogue the codes themselves are shown: still true, less friendly */
-	p->have_cat = catalog_load(&p->cat, paths_data_dir(), &err) == 0;
+	p->have_cat = policy_catalog_load(&p->cat, paths_data_dir(), &err) == 0;
 	if (!p->have_cat)
 		shell_error(sh, "%s", sb_str(&err));
 	sb_free(&err);

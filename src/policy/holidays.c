@@ -1,8 +1,9 @@
-/* The holiday files read into holiday_year (workday.h): one State Council notice per
- * year in the YYYY.txt format, a directory of them, and the statutory table of the
- * law's rest days that stands in for a year without a notice. Errors name FILE:LINE;
- * building the calendar from what was read is workday.c's. */
-#include "core/workday.h"
+/* Reader of the holiday files into holiday_year (core/workday.h): one State Council
+ * notice per year in the YYYY.txt format, a directory of them (data/holidays/), and
+ * the statutory table of the law's rest days that stands in for a year without a
+ * notice; and the calendar built from them. Errors name FILE:LINE; building the
+ * calendar from what was read is core/workday.c's, which stays pure. */
+#include "policy/policy.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -12,29 +13,10 @@
 #include <unistr.h>
 
 #include "core/i18n.h"
+#include "core/workday.h"
 #include "core/xalloc.h"
 
 enum { CAL_LINE_MAX = 1024 };
-
-/* ---- notices as data ---------------------------------------------------------- */
-
-void holiday_year_clear(holiday_year *hy)
-{
-	if (!hy)
-		return;
-	for (int i = 0; i < hy->n; i++)
-		free(hy->days[i].name);
-	free(hy->days);
-	free(hy->notice);
-	memset(hy, 0, sizeof *hy);
-}
-
-void holiday_years_free(holiday_year *hy, int n)
-{
-	for (int i = 0; i < n; i++)
-		holiday_year_clear(&hy[i]);
-	free(hy);
-}
 
 static void year_add_day(holiday_year *hy, qdate d, day_kind kind, const char *name)
 {
@@ -248,7 +230,7 @@ static int parse_line(parse_ctx *p, char *line)
 	return parse_fail(p, _("a line must start with 'notice:', 'holiday' or 'workday'"));
 }
 
-int holiday_year_parse(FILE *f, const char *path, int year, holiday_year *out, strbuf *err)
+int policy_holiday_parse(FILE *f, const char *path, int year, holiday_year *out, strbuf *err)
 {
 	memset(out, 0, sizeof *out);
 	out->year = year;
@@ -293,7 +275,7 @@ static int by_year(const void *pa, const void *pb)
 	return (a->year > b->year) - (a->year < b->year);
 }
 
-int holiday_dir_load(const char *dir, holiday_year **out, int *n, strbuf *err)
+int policy_holiday_dir_load(const char *dir, holiday_year **out, int *n, strbuf *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -320,7 +302,7 @@ int holiday_dir_load(const char *dir, holiday_year **out, int *n, strbuf *err)
 			break;
 		}
 		found = xrealloc(found, (size_t)(nf + 1) * sizeof *found);
-		rc = holiday_year_parse(f, path, y, &found[nf], err);
+		rc = policy_holiday_parse(f, path, y, &found[nf], err);
 		fclose(f);
 		free(path);
 		if (rc < 0)
@@ -403,7 +385,7 @@ static int statutory_row(holiday_year **ys, int *n, char *line, const char *path
 	return 0;
 }
 
-int holiday_statutory_load(const char *path, holiday_year **out, int *n, strbuf *err)
+int policy_statutory_load(const char *path, holiday_year **out, int *n, strbuf *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -439,4 +421,32 @@ int holiday_statutory_load(const char *path, holiday_year **out, int *n, strbuf 
 	*out = ys;
 	*n = ny;
 	return 0;
+}
+
+/* ---- the calendar of the files ------------------------------------------------ */
+
+calendar *policy_calendar_with_statutory(const holiday_year *notices, int nn, const char *dir,
+		strbuf *err)
+{
+	holiday_year *statutory;
+	int ns;
+	char *path = xasprintf("%s/statutory.tsv", dir);
+	int rc = policy_statutory_load(path, &statutory, &ns, err);
+	free(path);
+	if (rc < 0)
+		return NULL;
+	calendar *cal = calendar_build(notices, nn, statutory, ns);
+	holiday_years_free(statutory, ns);
+	return cal;
+}
+
+calendar *policy_calendar_load(const char *dir, strbuf *err)
+{
+	holiday_year *notices;
+	int nn;
+	if (policy_holiday_dir_load(dir, &notices, &nn, err) < 0)
+		return NULL;
+	calendar *cal = policy_calendar_with_statutory(notices, nn, dir, err);
+	holiday_years_free(notices, nn);
+	return cal;
 }

@@ -1,0 +1,46 @@
+/* The readers of the policy data files under data/ (units, routing, categories and
+ * groups, pools, inspection reasons, the holiday notices and the statutory table):
+ * each reads its file, hands the rows to the pure table of src/model or core/workday,
+ * and reports the first bad row as file:line: reason. The only place those files
+ * are read. */
+#ifndef QIFU_POLICY_H
+#define QIFU_POLICY_H
+
+#include <stdio.h>
+
+#include "core/strbuf.h"
+#include "core/workday.h"
+#include "model/category.h"
+#include "model/inspect_reason.h"
+#include "model/pool.h"
+#include "model/routing.h"
+#include "model/unit.h"
+
+/* data/units.tsv (name TAB full name TAB kind); -1 with file:line in err */
+int policy_units_load(unit_table *t, const char *path, strbuf *err);
+/* data/routing.tsv, checked against the units; -1 with file:line in err */
+int policy_routing_load(routing *r, const char *path, const unit_table *units, strbuf *err);
+/* categories.tsv and groups.txt of the data directory dir; -1 with file:line in err */
+int policy_catalog_load(catalog *c, const char *dir, strbuf *err);
+/* data/pools.tsv (code TAB name); -1 with file:line in err */
+int policy_pools_load(pool_table *t, const char *path, strbuf *err);
+/* data/inspect_reasons.tsv; NULL with "path:line: message" in err */
+inspect_reason_table *policy_reasons_load(const char *path, strbuf *err);
+
+/* parse one notice in the YYYY.txt format from f; year is the year the file is named
+ * for, or 0 to take it from the first date. Errors name path:line. */
+int policy_holiday_parse(FILE *f, const char *path, int year, holiday_year *out, strbuf *err);
+/* every YYYY.txt under dir, in year order */
+int policy_holiday_dir_load(const char *dir, holiday_year **out, int *n, strbuf *err);
+/* the statutory table (year<TAB>holiday<TAB>date rows, see data/holidays/statutory.tsv)
+ * as one holiday_year per year; two holidays on one date are one rest day named
+ * "A、B". A missing file is no error: *n is 0. */
+int policy_statutory_load(const char *path, holiday_year **out, int *n, strbuf *err);
+/* calendar_build of notices and dir/statutory.tsv; NULL with file:line in err */
+calendar *policy_calendar_with_statutory(const holiday_year *notices, int nn, const char *dir,
+		strbuf *err);
+/* calendar_build of dir's YYYY.txt files and dir/statutory.tsv; NULL with a message
+ * naming file:line in err */
+calendar *policy_calendar_load(const char *dir, strbuf *err);
+
+#endif
