@@ -14,16 +14,16 @@
 static int plans_on_changed_days(db *d, holiday_preview *pv, strbuf *err)
 {
 	for (int i = 0; i < pv->nchanged; i++) {
-		insp_record *recs;
+		inspection_record *recs;
 		int n;
-		if (insp_store_day(d, pv->changed[i], &recs, &n, err) < 0)
+		if (inspection_store_day(d, pv->changed[i], &recs, &n, err) < 0)
 			return -1;
 		for (int j = 0; j < n; j++) {
-			if (recs[j].state == INSP_REGISTERED || recs[j].state == INSP_APPROVED) {
+			if (recs[j].state == INSPECTION_REGISTERED || recs[j].state == INSPECTION_APPROVED) {
 				pv->plans = xrealloc(pv->plans, (size_t)(pv->nplans + 1) * sizeof *pv->plans);
 				pv->plans[pv->nplans++] = recs[j];
 			} else {
-				insp_record_clear(&recs[j]);
+				inspection_record_clear(&recs[j]);
 			}
 		}
 		free(recs);
@@ -102,7 +102,7 @@ void holiday_preview_clear(holiday_preview *pv)
 	calendar_free(&pv->after);
 	appeal_due_moves_clear(&pv->moves);
 	for (int i = 0; i < pv->nplans; i++)
-		insp_record_clear(&pv->plans[i]);
+		inspection_record_clear(&pv->plans[i]);
 	free(pv->plans);
 	memset(pv, 0, sizeof *pv);
 }
@@ -153,7 +153,7 @@ void holiday_preview_move(const holiday_preview *pv, int i, strbuf *out)
 void holiday_preview_plan(const holiday_preview *pv, int i, strbuf *out)
 {
 	char a[11];
-	const insp_record *r = &pv->plans[i];
+	const inspection_record *r = &pv->plans[i];
 	sb_addf(out, "%s  %s  %s", r->code ? r->code : _("(not approved)"), r->unit,
 	        date_format(r->date, a));
 }

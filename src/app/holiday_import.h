@@ -17,7 +17,7 @@ typedef struct holiday_preview {
 	int nchanged;
 	calendar *after;           /* the calendar with the notice in force */
 	appeal_due_moves moves;    /* running timers whose due dates move */
-	insp_record *plans;        /* registered or approved plans on a changed day */
+	inspection_record *plans;        /* registered or approved plans on a changed day */
 	int nplans;
 } holiday_preview;
 

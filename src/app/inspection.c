@@ -7,17 +7,17 @@
 
 #include "core/i18n.h"
 #include "core/xalloc.h"
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "model/perm.h"
 #include "store/staff_store.h"
 
-const char *inspect_reason_name(const inspect_reason_table *t, const char *code)
+const char *inspection_reason_name(const inspection_reason_table *t, const char *code)
 {
-	const inspect_reason *r = t ? inspect_reason_find(t, code) : NULL;
+	const inspection_reason *r = t ? inspection_reason_find(t, code) : NULL;
 	return r ? r->name : code;
 }
 
-void inspect_rule_labels(const char *codes, strbuf *out)
+void inspection_rule_labels(const char *codes, strbuf *out)
 {
 	bool first = true;
 	for (const char *p = codes; *p; ) {
@@ -32,14 +32,14 @@ void inspect_rule_labels(const char *codes, strbuf *out)
 	}
 }
 
-const char *inspect_date_weekday(qdate d, strbuf *buf)
+const char *inspection_date_weekday(qdate d, strbuf *buf)
 {
 	char s[11];
 	sb_addf(buf, _("%s (%s)"), date_format(d, s), _(date_weekday_name(d)));
 	return sb_str(buf);
 }
 
-void inspect_verdict_text(const inspection_verdict *v, strbuf *out)
+void inspection_verdict_text(const inspection_verdict *v, strbuf *out)
 {
 	if (v->outcome == INSPECTION_ALLOWED) {
 		sb_add(out, _("allowed"));
@@ -54,9 +54,9 @@ void inspect_verdict_text(const inspection_verdict *v, strbuf *out)
 		}
 	if (v->earliest != DATE_NONE && v->exempt_would_allow)
 		sb_addf(&remedy, _("first allowed date %s, or a quiet-day exempt reason"),
-			inspect_date_weekday(v->earliest, &when));
+			inspection_date_weekday(v->earliest, &when));
 	else if (v->earliest != DATE_NONE)
-		sb_addf(&remedy, _("first allowed date %s"), inspect_date_weekday(v->earliest, &when));
+		sb_addf(&remedy, _("first allowed date %s"), inspection_date_weekday(v->earliest, &when));
 	else if (v->exempt_would_allow)
 		sb_add(&remedy, _("only a quiet-day exempt reason"));
 	else
@@ -67,7 +67,7 @@ void inspect_verdict_text(const inspection_verdict *v, strbuf *out)
 	sb_free(&when);
 }
 
-inspection_verdict inspect_check_decide(app_ctx *ctx, qdate date, const inspect_reason *reason,
+inspection_verdict inspection_check_decide(app_ctx *ctx, qdate date, const inspection_reason *reason,
 					qdate registered, qdate *lo, qdate *hi)
 {
 	inspection_params p = app_inspection_params(ctx);
@@ -84,7 +84,7 @@ inspection_verdict inspect_check_decide(app_ctx *ctx, qdate date, const inspect_
 	return v;
 }
 
-bool inspect_eval_visible(const staff *me, const insp_record *r)
+bool inspection_eval_visible(const staff *me, const inspection_record *r)
 {
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, r->unit };
@@ -92,14 +92,14 @@ bool inspect_eval_visible(const staff *me, const insp_record *r)
 }
 
 /* hands the value built in v to fn under label (a msgid), and empties v for the next */
-static void field(inspect_field_fn fn, void *arg, const char *label, strbuf *v)
+static void field(inspection_field_fn fn, void *arg, const char *label, strbuf *v)
 {
 	fn(arg, _(label), sb_str(v));
 	sb_reset(v);
 }
 
-void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bool visible,
-			 inspect_field_fn fn, void *arg)
+void inspection_plan_fields(const inspection_record *r, const inspection_reason_table *t, bool visible,
+			 inspection_field_fn fn, void *arg)
 {
 	strbuf v = STRBUF_INIT;
 	char day[11];
@@ -107,13 +107,13 @@ void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bo
 	field(fn, arg, N_("No."), &v);
 	sb_add(&v, r->code ? r->code : _("(issued on approval)"));
 	field(fn, arg, N_("Plan code"), &v);
-	sb_add(&v, _(insp_plan_state_label(r->state)));
+	sb_add(&v, _(inspection_plan_state_label(r->state)));
 	field(fn, arg, N_("State"), &v);
 	sb_add(&v, r->unit);
 	field(fn, arg, N_("Inspecting unit"), &v);
-	inspect_date_weekday(r->date, &v);
+	inspection_date_weekday(r->date, &v);
 	field(fn, arg, N_("Date"), &v);
-	sb_addf(&v, "%s (%s)", inspect_reason_name(t, r->reason), r->reason);
+	sb_addf(&v, "%s (%s)", inspection_reason_name(t, r->reason), r->reason);
 	field(fn, arg, N_("Reason"), &v);
 	for (int i = 0; i < r->nents; i++)
 		sb_addf(&v, "%s%s %s", i ? "、" : "", r->ents[i].name, r->ents[i].uscc);
@@ -130,7 +130,7 @@ void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bo
 	/* what the rules said when the plan was registered, as stored with it */
 	if (*r->refused_rules) {
 		strbuf rules = STRBUF_INIT;
-		inspect_rule_labels(r->refused_rules, &rules);
+		inspection_rule_labels(r->refused_rules, &rules);
 		sb_addf(&v, _("refused: %s; registered on a supervisor's override"), sb_str(&rules));
 		sb_free(&rules);
 	} else {
@@ -142,14 +142,14 @@ void inspect_plan_fields(const insp_record *r, const inspect_reason_table *t, bo
 		field(fn, arg, N_("Approved"), &v);
 	}
 	if (r->override_reason) {
-		inspect_rule_labels(r->refused_rules, &v);
+		inspection_rule_labels(r->refused_rules, &v);
 		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
 		field(fn, arg, N_("Override"), &v);
 	}
 	if (r->has_outcome) {
 		sb_add(&v, r->findings);
 		field(fn, arg, N_("Findings"), &v);
-		sb_add(&v, _(insp_plan_outcome_label(r->outcome)));
+		sb_add(&v, _(inspection_plan_outcome_label(r->outcome)));
 		if (r->violation_item)
 			sb_addf(&v, _("; violated item: %s"), r->violation_item);
 		if (r->first_violation)

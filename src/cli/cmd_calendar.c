@@ -111,7 +111,7 @@ static bool month_counts(app_ctx *ctx, int year, int month, int counts[31])
 			goto out;
 		db_set_today(ctx->db, ctx->today);
 	}
-	ok = insp_store_month_counts(ctx->db, year, month, counts, &err) == 0;
+	ok = inspection_store_month_counts(ctx->db, year, month, counts, &err) == 0;
 out:
 	if (!ok)
 		say_warn(_("%s; inspections are not counted"), sb_str(&err));

@@ -17,7 +17,7 @@
 #include "core/uscc.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "model/inspection.h"
 #include "model/perm.h"
 #include "model/unit.h"
@@ -30,46 +30,46 @@ int cmd_inspect(app_ctx *ctx, int argc, char **argv);
 
 /* One line per subcommand: name, function, N_() summary for the usage text. */
 #define INSPECT_SUBCOMMANDS(X) \
-	X("check", inspect_check, N_("check a date against the quiet-day and filing rules")) \
-	X("register", inspect_register, N_("register an inspection plan (verdict, frequency, joint inspection)")) \
-	X("approve", inspect_approve, N_("approve a plan, which issues its plan code (supervisors)")) \
-	X("done", inspect_done, N_("record an inspection's findings and outcome")) \
-	X("evaluate", inspect_evaluate, N_("record an enterprise's evaluation of an inspection")) \
-	X("refuse", inspect_refuse, N_("record an unregistered entry refused by an enterprise")) \
-	X("cancel", inspect_cancel, N_("cancel a plan, with the reason")) \
-	X("show", inspect_show, N_("show one plan by its number or plan code")) \
-	X("list", inspect_list, N_("list plans by unit, enterprise, state and date")) \
-	X("verify", inspect_verify, N_("say whether a plan code is real and what it covers")) \
+	X("check", inspection_cmd_check, N_("check a date against the quiet-day and filing rules")) \
+	X("register", inspection_cmd_register, N_("register an inspection plan (verdict, frequency, joint inspection)")) \
+	X("approve", inspection_cmd_approve, N_("approve a plan, which issues its plan code (supervisors)")) \
+	X("done", inspection_cmd_done, N_("record an inspection's findings and outcome")) \
+	X("evaluate", inspection_cmd_evaluate, N_("record an enterprise's evaluation of an inspection")) \
+	X("refuse", inspection_cmd_refuse, N_("record an unregistered entry refused by an enterprise")) \
+	X("cancel", inspection_cmd_cancel, N_("cancel a plan, with the reason")) \
+	X("show", inspection_cmd_show, N_("show one plan by its number or plan code")) \
+	X("list", inspection_cmd_list, N_("list plans by unit, enterprise, state and date")) \
+	X("verify", inspection_cmd_verify, N_("say whether a plan code is real and what it covers")) \
 
 static const struct {
 	const char *name;
 	int (*run)(app_ctx *ctx, int argc, char **argv);
 	const char *summary;
-} inspect_subs[] = {
+} inspection_subs[] = {
 #define X_ROW(name, fn, summary) { name, fn, summary },
 	INSPECT_SUBCOMMANDS(X_ROW)
 #undef X_ROW
 };
 
-static void inspect_usage(FILE *out)
+static void inspection_usage(FILE *out)
 {
 	fputs(_("usage: qifu inspect SUBCOMMAND [options]\n"), out);
-	for (size_t i = 0; i < sizeof inspect_subs / sizeof inspect_subs[0]; i++) {
+	for (size_t i = 0; i < sizeof inspection_subs / sizeof inspection_subs[0]; i++) {
 		strbuf line = STRBUF_INIT;
 		sb_add(&line, "  ");
-		text_fit_pad_sb(&line, inspect_subs[i].name, 10, TEXT_LEFT);
-		sb_addf(&line, " %s\n", _(inspect_subs[i].summary));
+		text_fit_pad_sb(&line, inspection_subs[i].name, 10, TEXT_LEFT);
+		sb_addf(&line, " %s\n", _(inspection_subs[i].summary));
 		fputs(sb_str(&line), out);
 		sb_free(&line);
 	}
 	fputs(_("'qifu inspect SUBCOMMAND --help' describes a subcommand.\n"), out);
 }
 
-inspect_reason_table *inspect_reasons_load(void)
+inspection_reason_table *inspection_reasons_load(void)
 {
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("inspect_reasons.tsv");
-	inspect_reason_table *t = policy_reasons_load(path, &err);
+	inspection_reason_table *t = policy_reasons_load(path, &err);
 	if (!t)
 		say_error("%s", sb_str(&err));
 	xfree(&path);
@@ -77,7 +77,7 @@ inspect_reason_table *inspect_reasons_load(void)
 	return t;
 }
 
-void inspect_list_reasons(const inspect_reason_table *t, FILE *out)
+void inspection_list_reasons(const inspection_reason_table *t, FILE *out)
 {
 	int cw = 0, nw = 0;
 	for (size_t i = 0; i < t->n; i++) {
@@ -88,7 +88,7 @@ void inspect_list_reasons(const inspect_reason_table *t, FILE *out)
 	}
 	fputs(_("Reasons:\n"), out);
 	for (size_t i = 0; i < t->n; i++) {
-		const inspect_reason *r = &t->v[i];
+		const inspection_reason *r = &t->v[i];
 		strbuf line = STRBUF_INIT;
 		sb_add(&line, "  ");
 		text_fit_pad_sb(&line, r->code, cw, TEXT_LEFT);
@@ -107,7 +107,7 @@ void inspect_list_reasons(const inspect_reason_table *t, FILE *out)
 	}
 }
 
-static void check_usage(const inspect_reason_table *t, FILE *out)
+static void check_usage(const inspection_reason_table *t, FILE *out)
 {
 	fputs(_("usage: qifu inspect check --date YYYY-MM-DD --reason CODE [--registered-on YYYY-MM-DD] [--explain]\n"
 		"Says whether an inspection on --date for --reason is allowed when its plan is\n"
@@ -115,13 +115,13 @@ static void check_usage(const inspect_reason_table *t, FILE *out)
 		"'refused:' with the rule and what would make it allowed (exit 1). --explain adds\n"
 		"one line per rule.\n"), out);
 	if (t)
-		inspect_list_reasons(t, out);
+		inspection_list_reasons(t, out);
 }
 
 static void print_refusal(const inspection_verdict *v)
 {
 	strbuf text = STRBUF_INIT;
-	inspect_verdict_text(v, &text);
+	inspection_verdict_text(v, &text);
 	printf("%s\n", sb_str(&text));
 	sb_free(&text);
 }
@@ -165,7 +165,7 @@ static void print_explanation(const inspection_verdict *v, qdate registered,
 	}
 }
 
-int inspect_check(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_check(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' },
@@ -178,7 +178,7 @@ int inspect_check(app_ctx *ctx, int argc, char **argv)
 	const char *date_s = NULL, *reason_s = NULL, *reg_s = NULL;
 	bool explain = false;
 	int c, rc = EXIT_USAGE;
-	inspect_reason_table *reasons = inspect_reasons_load();
+	inspection_reason_table *reasons = inspection_reasons_load();
 	if (!reasons)
 		goto out;
 	optind = 0;
@@ -198,28 +198,28 @@ int inspect_check(app_ctx *ctx, int argc, char **argv)
 	}
 
 	qdate date, registered = ctx->today;
-	const inspect_reason *reason = inspect_reason_find(reasons, reason_s);
+	const inspection_reason *reason = inspection_reason_find(reasons, reason_s);
 	if (!date_parse(date_s, &date)) {
 		say_error(_("--date: '%s' is not a real date of the form YYYY-MM-DD"), date_s);
-		inspect_list_reasons(reasons, stderr);
+		inspection_list_reasons(reasons, stderr);
 		goto out;
 	}
 	if (reg_s && !date_parse(reg_s, &registered)) {
 		say_error(_("--registered-on: '%s' is not a real date of the form YYYY-MM-DD"), reg_s);
-		inspect_list_reasons(reasons, stderr);
+		inspection_list_reasons(reasons, stderr);
 		goto out;
 	}
 	if (!reason) {
 		say_error(_("--reason: unknown inspection reason '%s'"), reason_s);
-		inspect_list_reasons(reasons, stderr);
+		inspection_list_reasons(reasons, stderr);
 		goto out;
 	}
 
 	qdate lo, hi;
-	inspection_verdict v = inspect_check_decide(ctx, date, reason, registered, &lo, &hi);
+	inspection_verdict v = inspection_check_decide(ctx, date, reason, registered, &lo, &hi);
 	cli_warn_missing_year(ctx, lo, hi);
 	strbuf answer = STRBUF_INIT;
-	inspect_verdict_text(&v, &answer);
+	inspection_verdict_text(&v, &answer);
 	printf("%s\n", sb_str(&answer));
 	sb_free(&answer);
 	rc = v.outcome == INSPECTION_ALLOWED ? EXIT_OK : EXIT_NO;
@@ -228,13 +228,13 @@ int inspect_check(app_ctx *ctx, int argc, char **argv)
 		print_explanation(&v, registered, &p);
 	}
 out:
-	inspect_reason_table_free(&reasons);
+	inspection_reason_table_free(&reasons);
 	return rc;
 }
 
 /* ---- shared by the subcommands ---- */
 
-bool inspect_date_opt(const char *opt, const char *s, qdate *d)
+bool inspection_date_opt(const char *opt, const char *s, qdate *d)
 {
 	if (date_parse(s, d))
 		return true;
@@ -242,7 +242,7 @@ bool inspect_date_opt(const char *opt, const char *s, qdate *d)
 	return false;
 }
 
-bool inspect_unit_opt(app_ctx *ctx, const char *opt, const char *unit)
+bool inspection_unit_opt(app_ctx *ctx, const char *opt, const char *unit)
 {
 	if (units_find(app_units(ctx), unit))
 		return true;
@@ -253,7 +253,7 @@ bool inspect_unit_opt(app_ctx *ctx, const char *opt, const char *unit)
 	return false;
 }
 
-bool inspect_format_opt(const char *arg, out_format *f)
+bool inspection_format_opt(const char *arg, out_format *f)
 {
 	if (out_parse_format(arg, f))
 		return true;
@@ -261,7 +261,7 @@ bool inspect_format_opt(const char *arg, out_format *f)
 	return false;
 }
 
-void inspect_list_add(strbuf *b, const char *s)
+void inspection_list_add(strbuf *b, const char *s)
 {
 	if (b->len)
 		sb_addc(b, '|');
@@ -269,7 +269,7 @@ void inspect_list_add(strbuf *b, const char *s)
 		*p == '|' ? sb_add(b, "｜") : sb_addc(b, *p);
 }
 
-char *inspect_text(const char *s)
+char *inspection_text(const char *s)
 {
 	char *clean = text_sanitize(s, strlen(s), 0);
 	char *t = text_trim(clean);
@@ -277,7 +277,7 @@ char *inspect_text(const char *s)
 	return t;
 }
 
-int inspect_enterprise(app_ctx *ctx, const char *opt, const char *uscc, ent_record *e)
+int inspection_arg_enterprise(app_ctx *ctx, const char *opt, const char *uscc, ent_record *e)
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
@@ -309,7 +309,7 @@ static int split_list(const char *s, char ***out)
 			}
 		}
 		char *raw = xstrndup(p, (size_t)(end - p));
-		char *item = inspect_text(raw);
+		char *item = inspection_text(raw);
 		free(raw);
 		if (*item) {
 			v = xrealloc(v, sizeof *v * (size_t)(n + 1));
@@ -359,7 +359,7 @@ static int register_enterprises(app_ctx *ctx, const char *list, const char *unit
 	}
 	for (int i = 0; rc == 0 && i < n; i++) {
 		ent_record *e = &(*ents)[*nents];
-		if ((rc = inspect_enterprise(ctx, "--enterprise", usccs[i], e)) != 0)
+		if ((rc = inspection_arg_enterprise(ctx, "--enterprise", usccs[i], e)) != 0)
 			break;
 		bool twice = false;
 		for (int k = 0; k < *nents; k++)
@@ -398,16 +398,16 @@ static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, con
 	date_format(date, on);
 	for (int i = 0; i < nents; i++) {
 		int n;
-		if (insp_store_frequency(d, ents[i].id, date, days, &n, &err) < 0) {
+		if (inspection_store_frequency(d, ents[i].id, date, days, &n, &err) < 0) {
 			say_error("%s", sb_str(&err));
 			sb_reset(&err);
 		} else if (inspection_too_frequent(n, often)) {
 			say_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
 				   "inspected too often"), ents[i].name, n, days, on, often);
 		}
-		insp_record *joint;
+		inspection_record *joint;
 		int nj;
-		if (insp_store_joint(d, ents[i].id, unit, date, &joint, &nj, &err) < 0) {
+		if (inspection_store_joint(d, ents[i].id, unit, date, &joint, &nj, &err) < 0) {
 			say_error("%s", sb_str(&err));
 			sb_reset(&err);
 			continue;
@@ -417,7 +417,7 @@ static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, con
 			say_warn(_("%s also has an inspection by %s on %s (inspection %lld) in the same week: "
 				   "consider a joint inspection"), ents[i].name, joint[k].unit,
 				 date_format(joint[k].date, when), (long long)joint[k].id);
-			insp_record_clear(&joint[k]);
+			inspection_record_clear(&joint[k]);
 		}
 		free(joint);
 	}
@@ -429,7 +429,7 @@ enum {
 	REG_REGISTERED_ON, REG_OVERRIDE, REG_HELP,
 };
 
-int inspect_register(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "unit", required_argument, NULL, REG_UNIT },
@@ -452,7 +452,7 @@ int inspect_register(app_ctx *ctx, int argc, char **argv)
 	char **inspectors = NULL, *basis = NULL, *items = NULL, *joined = NULL, *rules = NULL;
 	int64_t *ids = NULL;
 	strbuf err = STRBUF_INIT;
-	inspect_reason_table *reasons = inspect_reasons_load();
+	inspection_reason_table *reasons = inspection_reasons_load();
 	if (!reasons)
 		goto out;
 	optind = 0;
@@ -491,29 +491,29 @@ int inspect_register(app_ctx *ctx, int argc, char **argv)
 	sb_free(&missing);
 
 	qdate date, registered = ctx->today;
-	if (!inspect_date_opt("--date", date_s, &date) ||
-	    (reg_s && !inspect_date_opt("--registered-on", reg_s, &registered)))
+	if (!inspection_date_opt("--date", date_s, &date) ||
+	    (reg_s && !inspection_date_opt("--registered-on", reg_s, &registered)))
 		goto out;
 	if (registered > ctx->today) {
 		say_error(_("--registered-on: %s is after today; a plan cannot be registered in advance of itself"),
 			  reg_s);
 		goto out;
 	}
-	const inspect_reason *reason = inspect_reason_find(reasons, reason_s);
+	const inspection_reason *reason = inspection_reason_find(reasons, reason_s);
 	if (!reason) {
 		say_error(_("--reason: unknown inspection reason '%s'"), reason_s);
-		inspect_list_reasons(reasons, stderr);
+		inspection_list_reasons(reasons, stderr);
 		goto out;
 	}
-	if (!inspect_unit_opt(ctx, "--unit", unit))
+	if (!inspection_unit_opt(ctx, "--unit", unit))
 		goto out;
 	ninspectors = split_list(inspectors_s, &inspectors);
 	if (ninspectors == 0) {
 		say_error(_("--inspectors: name the inspectors, separated by commas"));
 		goto out;
 	}
-	basis = inspect_text(basis_s);
-	items = inspect_text(items_s);
+	basis = inspection_text(basis_s);
+	items = inspection_text(items_s);
 	if (!*basis || !*items) {
 		say_error(_("%s: must not be empty"), !*basis ? "--basis" : "--items");
 		goto out;
@@ -541,7 +541,7 @@ int inspect_register(app_ctx *ctx, int argc, char **argv)
 	if (v.override == INSPECTION_OVERRIDE_NOT_NEEDED)
 		say_warn(_("--override: the date is allowed, so no override is needed and none is recorded"));
 	rules = refused_codes(v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? v.refused : 0);
-	char *why = v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? inspect_text(override) : NULL;
+	char *why = v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? inspection_text(override) : NULL;
 
 	strbuf names = STRBUF_INIT;
 	for (int i = 0; i < ninspectors; i++)
@@ -550,13 +550,13 @@ int inspect_register(app_ctx *ctx, int argc, char **argv)
 	ids = xcalloc((size_t)nents, sizeof *ids);
 	for (int i = 0; i < nents; i++)
 		ids[i] = ents[i].id;
-	insp_new np = {
+	inspection_new np = {
 		.unit = unit, .date = date, .reason = reason->code, .legal_basis = basis,
 		.items = items, .inspectors = joined, .registered_on = registered,
 		.enterprise_ids = ids, .nents = nents, .refused_rules = rules, .override_reason = why,
 	};
 	int64_t id;
-	int stored = insp_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &err);
+	int stored = inspection_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &err);
 	free(why);
 	if (stored < 0) {
 		say_error("%s", sb_str(&err));
@@ -588,7 +588,7 @@ out:
 	free(items);
 	free(joined);
 	free(rules);
-	inspect_reason_table_free(&reasons);
+	inspection_reason_table_free(&reasons);
 	sb_free(&err);
 	return rc;
 }
@@ -596,14 +596,14 @@ out:
 int cmd_inspect(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		inspect_usage(stdout);
+		inspection_usage(stdout);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; argc >= 2 && i < sizeof inspect_subs / sizeof inspect_subs[0]; i++)
-		if (strcmp(argv[1], inspect_subs[i].name) == 0)
-			return inspect_subs[i].run(ctx, argc - 1, argv + 1);
+	for (size_t i = 0; argc >= 2 && i < sizeof inspection_subs / sizeof inspection_subs[0]; i++)
+		if (strcmp(argv[1], inspection_subs[i].name) == 0)
+			return inspection_subs[i].run(ctx, argc - 1, argv + 1);
 	if (argc >= 2)
 		say_error(_("inspect: unknown subcommand '%s'"), argv[1]);
-	inspect_usage(stderr);
+	inspection_usage(stderr);
 	return EXIT_USAGE;
 }

@@ -12,7 +12,7 @@
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "model/perm.h"
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
@@ -95,19 +95,19 @@ static int require(const life_args *a, const int *req, const char *const *names,
 }
 
 /* whether the plan may make move m today; says why not */
-static bool move_allowed(app_ctx *ctx, const insp_record *r, insp_move m)
+static bool move_allowed(app_ctx *ctx, const inspection_record *r, inspection_plan_move m)
 {
 	bool after_fact = false;
-	inspect_reason_table *reasons = inspect_reasons_load();
+	inspection_reason_table *reasons = inspection_reasons_load();
 	if (reasons) {
-		const inspect_reason *why = inspect_reason_find(reasons, r->reason);
+		const inspection_reason *why = inspection_reason_find(reasons, r->reason);
 		after_fact = why && why->after_fact;
 	}
-	inspect_reason_table_free(&reasons);
-	const char *refused = insp_plan_move_refused(r->state, m, r->date, ctx->today, after_fact);
+	inspection_reason_table_free(&reasons);
+	const char *refused = inspection_plan_move_refused(r->state, m, r->date, ctx->today, after_fact);
 	if (refused)
 		say_error(_("inspection %lld is %s: %s"), (long long)r->id,
-			  _(insp_plan_state_label(r->state)), _(refused));
+			  _(inspection_plan_state_label(r->state)), _(refused));
 	return refused == NULL;
 }
 
@@ -116,10 +116,10 @@ static int written(int rc, strbuf *err)
 {
 	if (rc != 0)
 		say_error("%s", sb_str(err));
-	return rc == 0 ? EXIT_OK : rc == INSP_STORE_STALE ? EXIT_NO : EXIT_USAGE;
+	return rc == 0 ? EXIT_OK : rc == INSPECTION_STORE_STALE ? EXIT_NO : EXIT_USAGE;
 }
 
-int inspect_approve(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, O_HELP },
@@ -129,8 +129,8 @@ int inspect_approve(app_ctx *ctx, int argc, char **argv)
 	int rc = parse(argc, argv, opts, U_APPROVE, true, &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	insp_record r;
-	if ((rc = inspect_load(ctx, a.plan, &r)) != 0)
+	inspection_record r;
+	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		return rc;
 	strbuf err = STRBUF_INIT;
 	bool supervised = true;
@@ -140,23 +140,23 @@ int inspect_approve(app_ctx *ctx, int argc, char **argv)
 	}
 	/* a unit without a supervisor of its own is approved by any supervisor */
 	if (!cli_allowed(ctx, PERM_INSP_APPROVE, NULL, supervised ? r.unit : NULL) ||
-	    !move_allowed(ctx, &r, INSP_MOVE_APPROVE)) {
+	    !move_allowed(ctx, &r, INSPECTION_MOVE_APPROVE)) {
 		rc = EXIT_NO;
 		goto out;
 	}
 	char code[INSPECTION_CODE_LEN + 1];
-	rc = written(insp_store_approve(app_db(ctx), app_actor(ctx)->login, r.id, r.version, code, &err),
+	rc = written(inspection_store_approve(app_db(ctx), app_actor(ctx)->login, r.id, r.version, code, &err),
 		     &err);
 	if (rc == EXIT_OK)
 		printf(_("approved inspection %lld: plan code %s\n"), (long long)r.id, code);
 out:
-	insp_record_clear(&r);
+	inspection_record_clear(&r);
 	sb_free(&err);
 	return rc;
 }
 
 /* the enterprise a violation is recorded against: --enterprise, or the plan's only one */
-static int violator(app_ctx *ctx, const insp_record *r, const char *uscc, int64_t *id)
+static int violator(app_ctx *ctx, const inspection_record *r, const char *uscc, int64_t *id)
 {
 	if (!uscc) {
 		if (r->nents == 1) {
@@ -168,7 +168,7 @@ static int violator(app_ctx *ctx, const insp_record *r, const char *uscc, int64_
 		return EXIT_USAGE;
 	}
 	ent_record e = { 0 };
-	int rc = inspect_enterprise(ctx, "--enterprise", uscc, &e);
+	int rc = inspection_arg_enterprise(ctx, "--enterprise", uscc, &e);
 	if (rc)
 		return rc;
 	*id = 0;
@@ -183,7 +183,7 @@ static int violator(app_ctx *ctx, const insp_record *r, const char *uscc, int64_
 	return rc;
 }
 
-static const char *ent_name(const insp_record *r, int64_t id)
+static const char *ent_name(const inspection_record *r, int64_t id)
 {
 	for (int i = 0; i < r->nents; i++)
 		if (r->ents[i].id == id)
@@ -191,7 +191,7 @@ static const char *ent_name(const insp_record *r, int64_t id)
 	return "?";
 }
 
-int inspect_done(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "findings", required_argument, NULL, O_FINDINGS },
@@ -209,21 +209,21 @@ int inspect_done(app_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	if ((rc = require(&a, req, req_names, 2, U_DONE)) != 0)
 		return rc;
-	insp_outcome outcome;
-	if (!insp_plan_outcome_parse(a.opt[O_OUTCOME], &outcome)) {
+	inspection_plan_outcome outcome;
+	if (!inspection_plan_outcome_parse(a.opt[O_OUTCOME], &outcome)) {
 		say_error(_("--outcome: '%s' is not one of none, advice, first_violation, penalty"),
 			  a.opt[O_OUTCOME]);
 		return EXIT_USAGE;
 	}
-	bool violation = insp_plan_outcome_is_violation(outcome);
+	bool violation = inspection_plan_outcome_is_violation(outcome);
 	if (!violation && (a.opt[O_ITEM] || a.opt[O_ENTERPRISE])) {
 		say_error(_("%s: only a violation (first_violation, penalty) names an item and an enterprise"),
 			  a.opt[O_ITEM] ? "--item" : "--enterprise");
 		return EXIT_USAGE;
 	}
-	char *findings = inspect_text(a.opt[O_FINDINGS]);
-	char *item = a.opt[O_ITEM] ? inspect_text(a.opt[O_ITEM]) : NULL;
-	insp_record r = { 0 };
+	char *findings = inspection_text(a.opt[O_FINDINGS]);
+	char *item = a.opt[O_ITEM] ? inspection_text(a.opt[O_ITEM]) : NULL;
+	inspection_record r = { 0 };
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_USAGE;
 	if (!*findings) {
@@ -234,20 +234,20 @@ int inspect_done(app_ctx *ctx, int argc, char **argv)
 		say_error(_("--item: a violation names the violated item"));
 		goto out;
 	}
-	if ((rc = inspect_load(ctx, a.plan, &r)) != 0)
+	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		goto out;
 	int64_t ent = 0;
 	if (violation && (rc = violator(ctx, &r, a.opt[O_ENTERPRISE], &ent)) != 0)
 		goto out;
-	if (!cli_allowed(ctx, PERM_INSP_DONE, NULL, r.unit) || !move_allowed(ctx, &r, INSP_MOVE_DONE)) {
+	if (!cli_allowed(ctx, PERM_INSP_DONE, NULL, r.unit) || !move_allowed(ctx, &r, INSPECTION_MOVE_DONE)) {
 		rc = EXIT_NO;
 		goto out;
 	}
 	int years = (int)cfg_int(ctx->cfg, SET_FIRST_VIOLATION_YEARS);
-	insp_done_args da = { .findings = findings, .outcome = outcome, .enterprise_id = ent,
+	inspection_done_args da = { .findings = findings, .outcome = outcome, .enterprise_id = ent,
 			      .item = item, .first_violation_years = years };
-	insp_done_result res;
-	int stored = insp_store_done(app_db(ctx), app_actor(ctx)->login, r.id, r.version, &da, &res, &err);
+	inspection_done_result res;
+	int stored = inspection_store_done(app_db(ctx), app_actor(ctx)->login, r.id, r.version, &da, &res, &err);
 	char last[11] = "";
 	if (res.last_violation != DATE_NONE)
 		date_format(res.last_violation, last);
@@ -261,28 +261,28 @@ int inspect_done(app_ctx *ctx, int argc, char **argv)
 	if ((rc = written(stored, &err)) != EXIT_OK)
 		goto out;
 	printf(_("recorded inspection %lld as done: %s\n"), (long long)r.id,
-	       _(insp_plan_outcome_label(outcome)));
+	       _(inspection_plan_outcome_label(outcome)));
 	switch (res.fv) {
-	case INSP_FV_FIRST:
+	case INSPECTION_FV_FIRST:
 		printf(_("first violation of '%s' by %s within %d years: not penalised\n"), item,
 		       ent_name(&r, ent), years);
 		break;
-	case INSP_FV_SUGGEST:
+	case INSPECTION_FV_SUGGEST:
 		printf(_("first violation of '%s' by %s within %d years: a minor first violation is not "
 			 "penalised, consider the outcome first_violation\n"), item, ent_name(&r, ent), years);
 		break;
-	case INSP_FV_REPEAT:
+	case INSPECTION_FV_REPEAT:
 		printf(_("repeated violation: %s violated '%s' on %s (inspection %lld)\n"), ent_name(&r, ent),
 		       item, last, (long long)res.last_inspection);
 		break;
-	case INSP_FV_NOT_VIOLATION:
-	case INSP_FV_NOT_FIRST:
+	case INSPECTION_FV_NOT_VIOLATION:
+	case INSPECTION_FV_NOT_FIRST:
 		break;
 	}
 out:
 	free(findings);
 	free(item);
-	insp_record_clear(&r);
+	inspection_record_clear(&r);
 	sb_free(&err);
 	return rc;
 }
@@ -293,10 +293,10 @@ static bool parse_score(const char *s, int *score)
 	if (strlen(s) != 1 || s[0] < '0' || s[0] > '9')
 		return false;
 	*score = s[0] - '0';
-	return insp_plan_score_valid(*score);
+	return inspection_plan_score_valid(*score);
 }
 
-int inspect_evaluate(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "enterprise", required_argument, NULL, O_ENTERPRISE },
@@ -318,12 +318,12 @@ int inspect_evaluate(app_ctx *ctx, int argc, char **argv)
 		say_error(_("--score: '%s' is not a score from 1 to 5"), a.opt[O_SCORE]);
 		return EXIT_USAGE;
 	}
-	insp_record r = { 0 };
+	inspection_record r = { 0 };
 	ent_record e = { 0 };
-	char *comment = inspect_text(a.opt[O_COMMENT] ? a.opt[O_COMMENT] : "");
+	char *comment = inspection_text(a.opt[O_COMMENT] ? a.opt[O_COMMENT] : "");
 	strbuf err = STRBUF_INIT;
-	if ((rc = inspect_load(ctx, a.plan, &r)) != 0 ||
-	    (rc = inspect_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
+	if ((rc = inspection_load(ctx, a.plan, &r)) != 0 ||
+	    (rc = inspection_arg_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
 		goto out;
 	bool covered = false;
 	for (int i = 0; i < r.nents; i++)
@@ -334,11 +334,11 @@ int inspect_evaluate(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (!cli_allowed(ctx, PERM_INSP_EVALUATE, e.area, r.unit) ||
-	    !move_allowed(ctx, &r, INSP_MOVE_EVALUATE)) {
+	    !move_allowed(ctx, &r, INSPECTION_MOVE_EVALUATE)) {
 		rc = EXIT_NO;
 		goto out;
 	}
-	int stored = insp_store_evaluate(app_db(ctx), app_actor(ctx)->login, r.id, r.version, e.id,
+	int stored = inspection_store_evaluate(app_db(ctx), app_actor(ctx)->login, r.id, r.version, e.id,
 					 score, comment, &err);
 	if (stored == 1) {
 		say_error(_("%s has already evaluated inspection %lld"), e.name, (long long)r.id);
@@ -349,13 +349,13 @@ int inspect_evaluate(app_ctx *ctx, int argc, char **argv)
 		printf(_("recorded the evaluation of inspection %lld by %s\n"), (long long)r.id, e.name);
 out:
 	free(comment);
-	insp_record_clear(&r);
+	inspection_record_clear(&r);
 	ent_record_clear(&e);
 	sb_free(&err);
 	return rc;
 }
 
-int inspect_cancel(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "reason", required_argument, NULL, O_REASON },
@@ -370,27 +370,27 @@ int inspect_cancel(app_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	if ((rc = require(&a, req, req_names, 1, U_CANCEL)) != 0)
 		return rc;
-	char *reason = inspect_text(a.opt[O_REASON]);
-	insp_record r = { 0 };
+	char *reason = inspection_text(a.opt[O_REASON]);
+	inspection_record r = { 0 };
 	strbuf err = STRBUF_INIT;
 	if (!*reason) {
 		say_error(_("%s: must not be empty"), "--reason");
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if ((rc = inspect_load(ctx, a.plan, &r)) != 0)
+	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		goto out;
-	if (!cli_allowed(ctx, PERM_INSP_CANCEL, NULL, r.unit) || !move_allowed(ctx, &r, INSP_MOVE_CANCEL)) {
+	if (!cli_allowed(ctx, PERM_INSP_CANCEL, NULL, r.unit) || !move_allowed(ctx, &r, INSPECTION_MOVE_CANCEL)) {
 		rc = EXIT_NO;
 		goto out;
 	}
-	rc = written(insp_store_cancel(app_db(ctx), app_actor(ctx)->login, r.id, r.version, reason, &err),
+	rc = written(inspection_store_cancel(app_db(ctx), app_actor(ctx)->login, r.id, r.version, reason, &err),
 		     &err);
 	if (rc == EXIT_OK)
 		printf(_("cancelled inspection %lld\n"), (long long)r.id);
 out:
 	free(reason);
-	insp_record_clear(&r);
+	inspection_record_clear(&r);
 	sb_free(&err);
 	return rc;
 }
@@ -398,23 +398,23 @@ out:
 /* a refusal of an entry the unit had in fact registered is worth a second look */
 static void warn_if_registered(app_ctx *ctx, const char *unit, int64_t ent, qdate date)
 {
-	insp_filter f = { .unit = unit, .enterprise_id = ent, .skip_cancelled = true,
+	inspection_filter f = { .unit = unit, .enterprise_id = ent, .skip_cancelled = true,
 			  .from = date, .to = date };
-	insp_record r[4];
+	inspection_record r[4];
 	int n;
 	strbuf err = STRBUF_INIT;
-	if (insp_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
+	if (inspection_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
 		say_error("%s", sb_str(&err));
 	for (int i = 0; i < n; i++) {
 		if (r[i].code)
 			say_warn(_("%s has an approved plan for that day (inspection %lld, code %s): the entry "
 				   "was registered"), unit, (long long)r[i].id, r[i].code);
-		insp_record_clear(&r[i]);
+		inspection_record_clear(&r[i]);
 	}
 	sb_free(&err);
 }
 
-int inspect_refuse(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "unit", required_argument, NULL, O_UNIT },
@@ -434,17 +434,17 @@ int inspect_refuse(app_ctx *ctx, int argc, char **argv)
 	if ((rc = require(&a, req, req_names, 4, U_REFUSE)) != 0)
 		return rc;
 	qdate date;
-	if (!inspect_date_opt("--date", a.opt[O_DATE], &date))
+	if (!inspection_date_opt("--date", a.opt[O_DATE], &date))
 		return EXIT_USAGE;
 	if (date > ctx->today) {
 		say_error(_("--date: %s is after today; a refused entry is recorded after it happened"),
 			  a.opt[O_DATE]);
 		return EXIT_USAGE;
 	}
-	if (!inspect_unit_opt(ctx, "--unit", a.opt[O_UNIT]))
+	if (!inspection_unit_opt(ctx, "--unit", a.opt[O_UNIT]))
 		return EXIT_USAGE;
-	char *people = inspect_text(a.opt[O_PEOPLE]);
-	char *note = inspect_text(a.opt[O_NOTE] ? a.opt[O_NOTE] : "");
+	char *people = inspection_text(a.opt[O_PEOPLE]);
+	char *note = inspection_text(a.opt[O_NOTE] ? a.opt[O_NOTE] : "");
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT;
 	if (!*people) {
@@ -452,17 +452,17 @@ int inspect_refuse(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if ((rc = inspect_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
+	if ((rc = inspection_arg_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
 		goto out;
 	if (!cli_allowed(ctx, PERM_INSP_REFUSAL, e.area, NULL)) {
 		rc = EXIT_NO;
 		goto out;
 	}
 	warn_if_registered(ctx, a.opt[O_UNIT], e.id, date);
-	insp_refusal rf = { .unit = (char *)a.opt[O_UNIT], .enterprise_id = e.id, .date = date,
+	inspection_refusal rf = { .unit = (char *)a.opt[O_UNIT], .enterprise_id = e.id, .date = date,
 			    .people = people, .note = note };
 	int64_t id;
-	rc = written(insp_store_refusal_add(app_db(ctx), app_actor(ctx)->login, &rf, &id, &err), &err);
+	rc = written(inspection_store_refusal_add(app_db(ctx), app_actor(ctx)->login, &rf, &id, &err), &err);
 	if (rc == EXIT_OK)
 		printf(_("recorded refused entry %lld: %s at %s on %s\n"), (long long)id, a.opt[O_UNIT],
 		       e.name, a.opt[O_DATE]);

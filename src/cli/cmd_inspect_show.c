@@ -11,13 +11,13 @@
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "model/inspection.h"
 #include "model/perm.h"
 #include "store/inspection_store.h"
 #include "store/staff_store.h"
 
-int inspect_load(app_ctx *ctx, const char *arg, insp_record *r)
+int inspection_load(app_ctx *ctx, const char *arg, inspection_record *r)
 {
 	strbuf err = STRBUF_INIT;
 	char canon[INSPECTION_CODE_LEN + 1];
@@ -33,7 +33,7 @@ int inspect_load(app_ctx *ctx, const char *arg, insp_record *r)
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	int found = insp_store_get(app_db(ctx), id, code, r, &err);
+	int found = inspection_store_get(app_db(ctx), id, code, r, &err);
 	if (found < 0)
 		say_error("%s", sb_str(&err));
 	else if (found == 1)
@@ -79,21 +79,21 @@ typedef struct plan_cells {
 	const char *cell[NPLAN];
 } plan_cells;
 
-static void plan_cells_fill(plan_cells *pc, const insp_record *r, const inspect_reason_table *t,
+static void plan_cells_fill(plan_cells *pc, const inspection_record *r, const inspection_reason_table *t,
 			    bool visible)
 {
 	char day[11];
 	memset(pc, 0, sizeof *pc);
 	sb_addf(&pc->buf[0], "%lld", (long long)r->id);
 	sb_add(&pc->buf[1], r->code ? r->code : "");
-	sb_add(&pc->buf[2], insp_plan_state_code(r->state));
+	sb_add(&pc->buf[2], inspection_plan_state_code(r->state));
 	sb_add(&pc->buf[3], r->unit);
 	sb_add(&pc->buf[4], date_format(r->date, day));
 	sb_add(&pc->buf[5], r->reason);
-	sb_add(&pc->buf[6], inspect_reason_name(t, r->reason));
+	sb_add(&pc->buf[6], inspection_reason_name(t, r->reason));
 	for (int i = 0; i < r->nents; i++) {
-		inspect_list_add(&pc->buf[7], r->ents[i].uscc);
-		inspect_list_add(&pc->buf[8], r->ents[i].name);
+		inspection_list_add(&pc->buf[7], r->ents[i].uscc);
+		inspection_list_add(&pc->buf[8], r->ents[i].name);
 	}
 	sb_add(&pc->buf[9], r->inspectors);
 	sb_add(&pc->buf[10], r->legal_basis);
@@ -108,7 +108,7 @@ static void plan_cells_fill(plan_cells *pc, const insp_record *r, const inspect_
 	sb_add(&pc->buf[17], r->override_reason ? r->override_reason : "");
 	sb_add(&pc->buf[18], r->override_by ? r->override_by : "");
 	sb_add(&pc->buf[19], r->findings);
-	sb_add(&pc->buf[20], r->has_outcome ? insp_plan_outcome_code(r->outcome) : "");
+	sb_add(&pc->buf[20], r->has_outcome ? inspection_plan_outcome_code(r->outcome) : "");
 	sb_add(&pc->buf[21], r->violation_item ? r->violation_item : "");
 	sb_add(&pc->buf[22], r->first_violation ? "1" : "0");
 	sb_add(&pc->buf[23], r->cancel_reason ? r->cancel_reason : "");
@@ -116,8 +116,8 @@ static void plan_cells_fill(plan_cells *pc, const insp_record *r, const inspect_
 	for (int i = 0; visible && i < r->nevals; i++) {
 		strbuf score = STRBUF_INIT;
 		sb_addf(&score, "%d", r->evals[i].score);
-		inspect_list_add(&pc->buf[25], sb_str(&score));
-		inspect_list_add(&pc->buf[26], r->evals[i].comment);
+		inspection_list_add(&pc->buf[25], sb_str(&score));
+		inspection_list_add(&pc->buf[26], r->evals[i].comment);
 		sb_free(&score);
 	}
 	for (int i = 0; i < NPLAN; i++)
@@ -138,11 +138,11 @@ static void table_row(void *arg, const char *label, const char *value)
 }
 
 /* "label: value" rows of one plan, for people */
-static void show_table(const insp_record *r, const inspect_reason_table *t, bool visible)
+static void show_table(const inspection_record *r, const inspection_reason_table *t, bool visible)
 {
 	out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
 	out_table *tab = out_new(kv, 2);
-	inspect_plan_fields(r, t, visible, table_row, tab);
+	inspection_plan_fields(r, t, visible, table_row, tab);
 	out_print(tab, OUT_TABLE, false, stdout);
 	out_free(&tab);
 }
@@ -152,7 +152,7 @@ static void show_usage(FILE *out)
 	fputs(_("usage: qifu inspect show ID|CODE [--format table|csv|json]\n"), out);
 }
 
-int inspect_show(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_show(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -171,7 +171,7 @@ int inspect_show(app_ctx *ctx, int argc, char **argv)
 			show_usage(stderr);
 			return EXIT_USAGE;
 		}
-		if (!inspect_format_opt(optarg, &fmt))
+		if (!inspection_format_opt(optarg, &fmt))
 			return EXIT_USAGE;
 	}
 	if (optind != argc - 1) {
@@ -180,12 +180,12 @@ int inspect_show(app_ctx *ctx, int argc, char **argv)
 	}
 	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
 		return EXIT_NO;
-	insp_record r;
-	int rc = inspect_load(ctx, argv[optind], &r);
+	inspection_record r;
+	int rc = inspection_load(ctx, argv[optind], &r);
 	if (rc)
 		return rc;
-	inspect_reason_table *t = inspect_reasons_load();
-	bool visible = inspect_eval_visible(app_actor(ctx), &r);
+	inspection_reason_table *t = inspection_reasons_load();
+	bool visible = inspection_eval_visible(app_actor(ctx), &r);
 	if (fmt == OUT_TABLE) {
 		show_table(&r, t, visible);
 	} else {
@@ -197,8 +197,8 @@ int inspect_show(app_ctx *ctx, int argc, char **argv)
 		out_free(&tab);
 		plan_cells_free(&pc);
 	}
-	inspect_reason_table_free(&t);
-	insp_record_clear(&r);
+	inspection_reason_table_free(&t);
+	inspection_record_clear(&r);
 	return EXIT_OK;
 }
 
@@ -224,7 +224,7 @@ static void list_usage(FILE *out)
 }
 
 /* the list's options into f: 0, or an exit code (-1 after --help) */
-static int list_filters(app_ctx *ctx, int argc, char **argv, insp_filter *f, out_format *fmt,
+static int list_filters(app_ctx *ctx, int argc, char **argv, inspection_filter *f, out_format *fmt,
 			ent_record *e)
 {
 	static const struct option opts[] = {
@@ -242,18 +242,18 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, insp_filter *f, out
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
-			if (!inspect_unit_opt(ctx, "--unit", optarg))
+			if (!inspection_unit_opt(ctx, "--unit", optarg))
 				return EXIT_USAGE;
 			f->unit = optarg;
 			break;
 		case 'e':
 			ent_record_clear(e);
-			if (inspect_enterprise(ctx, "--enterprise", optarg, e) != 0)
+			if (inspection_arg_enterprise(ctx, "--enterprise", optarg, e) != 0)
 				return EXIT_USAGE;
 			f->enterprise_id = e->id;
 			break;
 		case 's':
-			if (!insp_plan_state_parse(optarg, &f->state)) {
+			if (!inspection_plan_state_parse(optarg, &f->state)) {
 				say_error(_("--state: '%s' is not one of registered, approved, done, evaluated, cancelled"),
 					  optarg);
 				return EXIT_USAGE;
@@ -261,15 +261,15 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, insp_filter *f, out
 			f->by_state = true;
 			break;
 		case 'F':
-			if (!inspect_date_opt("--from", optarg, &f->from))
+			if (!inspection_date_opt("--from", optarg, &f->from))
 				return EXIT_USAGE;
 			break;
 		case 'T':
-			if (!inspect_date_opt("--to", optarg, &f->to))
+			if (!inspection_date_opt("--to", optarg, &f->to))
 				return EXIT_USAGE;
 			break;
 		case 'f':
-			if (!inspect_format_opt(optarg, fmt))
+			if (!inspection_format_opt(optarg, fmt))
 				return EXIT_USAGE;
 			break;
 		case 'h':
@@ -287,9 +287,9 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, insp_filter *f, out
 	return 0;
 }
 
-int inspect_list(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 {
-	insp_filter f = { .from = DATE_NONE, .to = DATE_NONE };
+	inspection_filter f = { .from = DATE_NONE, .to = DATE_NONE };
 	out_format fmt = OUT_TABLE;
 	ent_record e = { 0 };
 	int rc = list_filters(ctx, argc, argv, &f, &fmt, &e);
@@ -301,29 +301,29 @@ int inspect_list(app_ctx *ctx, int argc, char **argv)
 		ent_record_clear(&e);
 		return EXIT_NO;
 	}
-	inspect_reason_table *t = inspect_reasons_load();
+	inspection_reason_table *t = inspection_reasons_load();
 	out_table *tab = fmt == OUT_TABLE ? out_new(list_cols, NLIST) : out_new(plan_cols, NPLAN);
 	enum { PAGE = 200 };
-	insp_record *page = xcalloc(PAGE, sizeof *page);
+	inspection_record *page = xcalloc(PAGE, sizeof *page);
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_OK;
 	/* a page at a time, so that the database is never held while rows are printed */
 	for (long off = 0;; off += PAGE) {
 		int n;
-		if (insp_store_window(app_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
+		if (inspection_store_window(app_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
 			say_error("%s", sb_str(&err));
 			rc = EXIT_USAGE;
 			break;
 		}
 		for (int i = 0; i < n; i++) {
 			plan_cells pc;
-			bool visible = inspect_eval_visible(app_actor(ctx), &page[i]);
+			bool visible = inspection_eval_visible(app_actor(ctx), &page[i]);
 			plan_cells_fill(&pc, &page[i], t, visible);
 			if (fmt == OUT_TABLE) {
 				char *score = visible || !page[i].nevals ? NULL : xstrdup(_("hidden"));
 				const char *row[NLIST] = { pc.cell[0], pc.cell[1], pc.cell[4], pc.cell[3],
-					pc.cell[6], _(insp_plan_state_label(page[i].state)),
-					page[i].has_outcome ? _(insp_plan_outcome_label(page[i].outcome)) : "",
+					pc.cell[6], _(inspection_plan_state_label(page[i].state)),
+					page[i].has_outcome ? _(inspection_plan_outcome_label(page[i].outcome)) : "",
 					score ? score : pc.cell[25], pc.cell[8] };
 				out_row(tab, row);
 				free(score);
@@ -331,7 +331,7 @@ int inspect_list(app_ctx *ctx, int argc, char **argv)
 				out_row(tab, pc.cell);
 			}
 			plan_cells_free(&pc);
-			insp_record_clear(&page[i]);
+			inspection_record_clear(&page[i]);
 		}
 		if (n < PAGE)
 			break;
@@ -341,7 +341,7 @@ int inspect_list(app_ctx *ctx, int argc, char **argv)
 	out_free(&tab);
 	free(page);
 	sb_free(&err);
-	inspect_reason_table_free(&t);
+	inspection_reason_table_free(&t);
 	ent_record_clear(&e);
 	return rc;
 }
@@ -353,7 +353,7 @@ static void verify_usage(FILE *out)
 		"exit 0 when it is, 1 with the reason when it is not.\n"), out);
 }
 
-int inspect_verify(app_ctx *ctx, int argc, char **argv)
+int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		verify_usage(stdout);
@@ -372,8 +372,8 @@ int inspect_verify(app_ctx *ctx, int argc, char **argv)
 		sb_free(&err);
 		return EXIT_NO;
 	}
-	insp_record r;
-	int found = insp_store_get(app_db(ctx), 0, canon, &r, &err);
+	inspection_record r;
+	int found = inspection_store_get(app_db(ctx), 0, canon, &r, &err);
 	if (found < 0) {
 		say_error("%s", sb_str(&err));
 		sb_free(&err);
@@ -384,33 +384,33 @@ int inspect_verify(app_ctx *ctx, int argc, char **argv)
 		printf(_("not valid: no plan has the code %s\n"), canon);
 		return EXIT_NO;
 	}
-	const char *why = insp_plan_verify_refused(r.state);
+	const char *why = inspection_plan_verify_refused(r.state);
 	if (why) {
 		if (r.cancel_reason)
 			printf(_("not valid: %s: %s (%s)\n"), canon, _(why), r.cancel_reason);
 		else
 			printf(_("not valid: %s: %s\n"), canon, _(why));
-		insp_record_clear(&r);
+		inspection_record_clear(&r);
 		return EXIT_NO;
 	}
-	inspect_reason_table *t = inspect_reasons_load();
+	inspection_reason_table *t = inspection_reasons_load();
 	strbuf v = STRBUF_INIT;
 	printf(_("valid: %s\n"), canon);
 	printf(_("  unit: %s\n"), r.unit);
-	printf(_("  date: %s\n"), inspect_date_weekday(r.date, &v));
+	printf(_("  date: %s\n"), inspection_date_weekday(r.date, &v));
 	sb_reset(&v);
 	for (int i = 0; i < r.nents; i++)
 		sb_addf(&v, "%s%s (%s)", i ? "、" : "", r.ents[i].name, r.ents[i].uscc);
 	printf(_("  enterprises: %s\n"), sb_str(&v));
-	printf(_("  reason: %s\n"), inspect_reason_name(t, r.reason));
-	printf(_("  state: %s\n"), _(insp_plan_state_label(r.state)));
+	printf(_("  reason: %s\n"), inspection_reason_name(t, r.reason));
+	printf(_("  state: %s\n"), _(inspection_plan_state_label(r.state)));
 	if (r.date != ctx->today) {
 		char day[11], today[11];
 		say_warn(_("the plan is for %s, not today (%s)"), date_format(r.date, day),
 			 date_format(ctx->today, today));
 	}
 	sb_free(&v);
-	inspect_reason_table_free(&t);
-	insp_record_clear(&r);
+	inspection_reason_table_free(&t);
+	inspection_record_clear(&r);
 	return EXIT_OK;
 }

@@ -37,7 +37,7 @@ enum { NREPORT = (int)(sizeof report_cols / sizeof report_cols[0]) };
 
 /* "2026-12-09 inspection 2 JC26-000002-K (quiet day): 区领导批示 (sup)" for each
  * override of unit */
-static void override_items(const insp_record *ov, int nov, const char *unit, strbuf *out)
+static void override_items(const inspection_record *ov, int nov, const char *unit, strbuf *out)
 {
 	for (int i = 0; i < nov; i++) {
 		if (strcmp(ov[i].unit, unit) != 0)
@@ -45,18 +45,18 @@ static void override_items(const insp_record *ov, int nov, const char *unit, str
 		char day[11];
 		strbuf item = STRBUF_INIT;
 		strbuf rules = STRBUF_INIT;
-		inspect_rule_labels(ov[i].refused_rules, &rules);
+		inspection_rule_labels(ov[i].refused_rules, &rules);
 		sb_addf(&item, _("%s inspection %lld%s%s (%s): %s (%s)"), date_format(ov[i].date, day),
 			(long long)ov[i].id, ov[i].code ? " " : "", ov[i].code ? ov[i].code : "",
 			sb_str(&rules), ov[i].override_reason, ov[i].override_by ? ov[i].override_by : "");
 		sb_free(&rules);
-		inspect_list_add(out, sb_str(&item));
+		inspection_list_add(out, sb_str(&item));
 		sb_free(&item);
 	}
 }
 
 /* "2026-11-20 华勤技术股份有限公司: 张三、李四 (note)" for each refused entry of unit */
-static void refusal_items(const insp_refusal *rf, int nrf, const char *unit, strbuf *out)
+static void refusal_items(const inspection_refusal *rf, int nrf, const char *unit, strbuf *out)
 {
 	for (int i = 0; i < nrf; i++) {
 		if (strcmp(rf[i].unit, unit) != 0)
@@ -66,7 +66,7 @@ static void refusal_items(const insp_refusal *rf, int nrf, const char *unit, str
 		sb_addf(&item, "%s %s: %s", date_format(rf[i].date, day), rf[i].name, rf[i].people);
 		if (*rf[i].note)
 			sb_addf(&item, " (%s)", rf[i].note);
-		inspect_list_add(out, sb_str(&item));
+		inspection_list_add(out, sb_str(&item));
 		sb_free(&item);
 	}
 }
@@ -88,17 +88,17 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
-			if (!inspect_date_opt("--from", optarg, &from))
+			if (!inspection_date_opt("--from", optarg, &from))
 				return EXIT_USAGE;
 			from_s = optarg;
 			break;
 		case 'T':
-			if (!inspect_date_opt("--to", optarg, &to))
+			if (!inspection_date_opt("--to", optarg, &to))
 				return EXIT_USAGE;
 			to_s = optarg;
 			break;
 		case 'f':
-			if (!inspect_format_opt(optarg, &fmt))
+			if (!inspection_format_opt(optarg, &fmt))
 				return EXIT_USAGE;
 			break;
 		case 'h':
@@ -122,21 +122,21 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 
 	db *d = app_db(ctx);
 	strbuf err = STRBUF_INIT;
-	insp_unit_summary *sum = NULL;
-	insp_record *ov = NULL;
-	insp_refusal *rf = NULL;
+	inspection_unit_summary *sum = NULL;
+	inspection_record *ov = NULL;
+	inspection_refusal *rf = NULL;
 	long nov_l = 0;
 	int nsum = 0, nov = 0, nrf = 0, rc = EXIT_USAGE;
-	insp_filter f = { .overridden_only = true, .from = from, .to = to };
-	if (insp_store_unit_summary(d, from, to, &sum, &nsum, &err) < 0 ||
-	    insp_store_count(d, &f, &nov_l, &err) < 0 ||
-	    insp_store_refusals(d, from, to, &rf, &nrf, &err) < 0) {
+	inspection_filter f = { .overridden_only = true, .from = from, .to = to };
+	if (inspection_store_unit_summary(d, from, to, &sum, &nsum, &err) < 0 ||
+	    inspection_store_count(d, &f, &nov_l, &err) < 0 ||
+	    inspection_store_refusals(d, from, to, &rf, &nrf, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		goto out;
 	}
 	if (nov_l > 0) {
 		ov = xcalloc((size_t)nov_l, sizeof *ov);
-		if (insp_store_window(d, &f, 0, (int)nov_l, ov, &nov, &err) < 0) {
+		if (inspection_store_window(d, &f, 0, (int)nov_l, ov, &nov, &err) < 0) {
 			say_error("%s", sb_str(&err));
 			goto out;
 		}
@@ -162,13 +162,13 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	rc = EXIT_OK;
 out:
 	for (int i = 0; i < nsum; i++)
-		insp_unit_summary_clear(&sum[i]);
+		inspection_unit_summary_clear(&sum[i]);
 	free(sum);
 	for (int i = 0; i < nov; i++)
-		insp_record_clear(&ov[i]);
+		inspection_record_clear(&ov[i]);
 	free(ov);
 	for (int i = 0; i < nrf; i++)
-		insp_refusal_clear(&rf[i]);
+		inspection_refusal_clear(&rf[i]);
 	free(rf);
 	sb_free(&err);
 	return rc;

@@ -11,7 +11,7 @@
 #include "config/settings.h"
 #include "core/rng.h"
 #include "core/xalloc.h"
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "model/inspection.h"
 #include "model/month.h"
 #include "store/enterprise_store.h"
@@ -72,7 +72,7 @@ typedef struct demo {
 	app_ctx *ctx;
 	db *d;
 	uint64_t s;
-	inspect_reason_table *reasons;
+	inspection_reason_table *reasons;
 	inspection_params params;
 	long nents;
 	int plans;
@@ -102,17 +102,17 @@ static qdate pick_workday(demo *dm, int y, int m, int first, int last)
 	return DATE_NONE;
 }
 
-static int reload(demo *dm, int64_t id, insp_record *r, strbuf *err)
+static int reload(demo *dm, int64_t id, inspection_record *r, strbuf *err)
 {
-	insp_record_clear(r);
-	return insp_store_get(dm->d, id, NULL, r, err) == 0 ? 0 : -1;
+	inspection_record_clear(r);
+	return inspection_store_get(dm->d, id, NULL, r, err) == 0 ? 0 : -1;
 }
 
 /* approve, carry out and have the plan evaluated as far as today allows */
-static int advance(demo *dm, int64_t id, const inspect_reason *reason, int64_t ent, strbuf *err)
+static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_t ent, strbuf *err)
 {
 	qdate today = dm->ctx->today;
-	insp_record r = { 0 };
+	inspection_record r = { 0 };
 	int rc = -1;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
@@ -121,20 +121,20 @@ static int advance(demo *dm, int64_t id, const inspect_reason *reason, int64_t e
 	if (!reason->after_fact && on > r.date)
 		on = r.registered_on;
 	if (rng_below(&dm->s, 10) == 0 ||
-	    insp_plan_move_refused(r.state, INSP_MOVE_APPROVE, r.date, on, reason->after_fact)) {
+	    inspection_plan_move_refused(r.state, INSPECTION_MOVE_APPROVE, r.date, on, reason->after_fact)) {
 		rc = 0;
 		goto out;
 	}
 	db_set_today(dm->d, on);
 	char code[INSPECTION_CODE_LEN + 1];
-	if (insp_store_approve(dm->d, supervisor, id, r.version, code, err) != 0)
+	if (inspection_store_approve(dm->d, supervisor, id, r.version, code, err) != 0)
 		goto out;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
 	if (r.date >= today || rng_below(&dm->s, 10) == 0) {
 		if (rng_below(&dm->s, 20) == 0) {
 			db_set_today(dm->d, on);
-			if (insp_store_cancel(dm->d, supervisor, id, r.version,
+			if (inspection_store_cancel(dm->d, supervisor, id, r.version,
 			                      cancel_reasons[rng_below(&dm->s, 2)], err) != 0)
 				goto out;
 		}
@@ -143,24 +143,24 @@ static int advance(demo *dm, int64_t id, const inspect_reason *reason, int64_t e
 	}
 	db_set_today(dm->d, r.date);
 	int kind = rng_below(&dm->s, 10);
-	insp_done_args da = {
-		.outcome = kind < 6 ? INSP_OUTCOME_NONE : kind < 9 ? INSP_OUTCOME_ADVICE :
-		           INSP_OUTCOME_FIRST_VIOLATION,
+	inspection_done_args da = {
+		.outcome = kind < 6 ? INSPECTION_OUTCOME_NONE : kind < 9 ? INSPECTION_OUTCOME_ADVICE :
+		           INSPECTION_OUTCOME_FIRST_VIOLATION,
 		.first_violation_years = (int)cfg_int(dm->ctx->cfg, SET_FIRST_VIOLATION_YEARS),
 	};
-	da.findings = da.outcome == INSP_OUTCOME_NONE ? "未发现问题" :
-	              da.outcome == INSP_OUTCOME_ADVICE ? "台账记录不全，已当场指导补齐" :
+	da.findings = da.outcome == INSPECTION_OUTCOME_NONE ? "未发现问题" :
+	              da.outcome == INSPECTION_OUTCOME_ADVICE ? "台账记录不全，已当场指导补齐" :
 	              "存在轻微违法行为，已责令改正";
-	if (insp_plan_outcome_is_violation(da.outcome)) {
+	if (inspection_plan_outcome_is_violation(da.outcome)) {
 		da.enterprise_id = ent;
 		da.item = r.items;
 	}
-	insp_done_result res;
-	int done = insp_store_done(dm->d, supervisor, id, r.version, &da, &res, err);
+	inspection_done_result res;
+	int done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, err);
 	if (done == 1) {
 		/* the enterprise has an earlier violation of the item: then it is a penalty */
-		da.outcome = INSP_OUTCOME_PENALTY;
-		done = insp_store_done(dm->d, supervisor, id, r.version, &da, &res, err);
+		da.outcome = INSPECTION_OUTCOME_PENALTY;
+		done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, err);
 	}
 	if (done != 0)
 		goto out;
@@ -171,12 +171,12 @@ static int advance(demo *dm, int64_t id, const inspect_reason *reason, int64_t e
 		int score = 3 + rng_below(&dm->s, 3);
 		const char *comment = comments[rng_below(&dm->s, 5)];
 		db_set_today(dm->d, said < today ? said : today);
-		if (insp_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment, err) < 0)
+		if (inspection_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment, err) < 0)
 			goto out;
 	}
 	rc = 0;
 out:
-	insp_record_clear(&r);
+	inspection_record_clear(&r);
 	return rc;
 }
 
@@ -184,7 +184,7 @@ out:
 static int one_plan(demo *dm, int y, int m, strbuf *err)
 {
 	const plan_kind *k = &kinds[rng_below(&dm->s, NKINDS)];
-	const inspect_reason *reason = inspect_reason_find(dm->reasons, k->reason);
+	const inspection_reason *reason = inspection_reason_find(dm->reasons, k->reason);
 	if (!reason)
 		return 0;
 	/* now and then a general inspection inside the quiet days, which only a
@@ -229,7 +229,7 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 	const char *lead = inspectors[rng_below(&dm->s, 5)];
 	const char *second = inspectors[5 + rng_below(&dm->s, 5)];
 	char *who = xasprintf("%s|%s", lead, second);
-	insp_new np = {
+	inspection_new np = {
 		.unit = k->unit, .date = date, .reason = reason->code, .legal_basis = k->basis,
 		.items = k->items, .inspectors = who, .registered_on = reg,
 		.enterprise_ids = ents, .nents = nents, .refused_rules = sb_str(&rules),
@@ -237,7 +237,7 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 	};
 	int64_t id;
 	db_set_today(dm->d, reg);
-	int stored = insp_store_register(dm->d, override ? supervisor : k->login, &np, &id, err);
+	int stored = inspection_store_register(dm->d, override ? supervisor : k->login, &np, &id, err);
 	xfree(&who);
 	if (stored < 0 || advance(dm, id, reason, ents[0], err) < 0)
 		goto out;
@@ -261,13 +261,13 @@ static int one_refusal(demo *dm, int y, int m, strbuf *err)
 	const char *lead = inspectors[rng_below(&dm->s, 5)];
 	const char *second = inspectors[5 + rng_below(&dm->s, 5)];
 	char *people = xasprintf("%s、%s", lead, second);
-	insp_refusal r = {
+	inspection_refusal r = {
 		.unit = (char *)k->unit, .enterprise_id = ent, .date = date, .people = people,
 		.note = (char *)"未出示执法计划码，企业依规不予接待",
 	};
 	int64_t id;
 	db_set_today(dm->d, date);
-	int rc = insp_store_refusal_add(dm->d, "wangfang", &r, &id, err);
+	int rc = inspection_store_refusal_add(dm->d, "wangfang", &r, &id, err);
 	xfree(&people);
 	return rc < 0 ? -1 : 0;
 }
@@ -280,7 +280,7 @@ int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 		return -1;
 	if (dm.nents == 0)
 		return 0;
-	if (!(dm.reasons = inspect_reasons_load())) {
+	if (!(dm.reasons = inspection_reasons_load())) {
 		sb_add(err, "inspect_reasons.tsv");
 		return -1;
 	}
@@ -296,6 +296,6 @@ int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 		month_shift(&y, &m, 1);
 	}
 	db_set_today(d, ctx->today);
-	inspect_reason_table_free(&dm.reasons);
+	inspection_reason_table_free(&dm.reasons);
 	return rc;
 }

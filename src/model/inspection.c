@@ -54,7 +54,7 @@ bool inspection_quiet_day(qdate d, const inspection_params *p)
 
 /* What the rules need that does not depend on the date being judged. */
 typedef struct rule_ctx {
-	const inspect_reason *reason;
+	const inspection_reason *reason;
 	const inspection_params *p;
 	qdate registered;
 	qdate filing_from;
@@ -64,7 +64,7 @@ typedef struct rule_ctx {
 /* The judgement of every rule on day d; returns the mask of refusing rules. */
 static unsigned rules_judge(const rule_ctx *c, qdate d, inspection_check checks[])
 {
-	const inspect_reason *r = c->reason;
+	const inspection_reason *r = c->reason;
 	unsigned refused = 0;
 	inspection_check ck[INSPECTION_RULE__COUNT];
 

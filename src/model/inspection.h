@@ -9,7 +9,7 @@
 #include "core/date.h"
 #include "core/strbuf.h"
 #include "core/workday.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "model/perm.h"
 
 /* The tunable numbers of the rules; the settings table fills them. */
@@ -52,7 +52,7 @@ typedef enum inspection_override {
 
 typedef struct inspection_request {
 	qdate date;                      /* the day of the inspection */
-	const inspect_reason *reason;
+	const inspection_reason *reason;
 	qdate registered;                /* the day the plan is (or was) registered; today for a new one */
 	role_t role;                     /* of the person asking */
 	const char *override_reason;     /* written reason of an override, NULL when none is asked for */

@@ -11,7 +11,7 @@
 #include "core/strbuf.h"
 #include "core/workday.h"
 #include "model/category.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "model/pool.h"
 #include "model/routing.h"
 #include "model/unit.h"
@@ -24,8 +24,8 @@ int policy_routing_load(routing *r, const char *path, const unit_table *units, s
 int policy_catalog_load(catalog *c, const char *dir, strbuf *err);
 /* data/pools.tsv (code TAB name); -1 with file:line in err */
 int policy_pools_load(pool_table *t, const char *path, strbuf *err);
-/* data/inspect_reasons.tsv; NULL with "path:line: message" in err */
-inspect_reason_table *policy_reasons_load(const char *path, strbuf *err);
+/* data/inspection_reasons.tsv; NULL with "path:line: message" in err */
+inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
 
 /* parse one notice in the YYYY.txt format from f; year is the year the file is named
  * for, or 0 to take it from the first date. Errors name path:line. */

@@ -1,5 +1,5 @@
-/* Reader of data/inspect_reasons.tsv (code, name, quiet-day flag, filing flag) into
- * the reason table (model/inspect_reason.h). The first bad row is reported as
+/* Reader of data/inspection_reasons.tsv (code, name, quiet-day flag, filing flag) into
+ * the reason table (model/inspection_reason.h). The first bad row is reported as
  * file:line, because a wrong flag silently changes which inspections are allowed. */
 #include "policy/policy.h"
 
@@ -12,7 +12,7 @@ enum { REASON_FIELDS = 4 };
 /* the table being read; lines[i] is the line reason i came from, for the duplicate
  * message */
 typedef struct reason_reading {
-	inspect_reason_table *t;
+	inspection_reason_table *t;
 	int *lines;
 } reason_reading;
 
@@ -20,10 +20,10 @@ typedef struct reason_reading {
 static int add_reason(void *reading, const tsv_file *f, char **field, strbuf *err)
 {
 	reason_reading *rd = reading;
-	inspect_reason_table *t = rd->t;
+	inspection_reason_table *t = rd->t;
 	const char *path = tsv_path(f);
 	int lineno = tsv_line(f);
-	reason_fault fault = inspect_reason_add(t, field[0], field[1], field[2], field[3]);
+	reason_fault fault = inspection_reason_add(t, field[0], field[1], field[2], field[3]);
 	switch (fault) {
 	case REASON_ROW_OK:
 		rd->lines = xrealloc(rd->lines, t->n * sizeof *rd->lines);
@@ -35,7 +35,7 @@ static int add_reason(void *reading, const tsv_file *f, char **field, strbuf *er
 		break;
 	case REASON_ROW_TWICE:
 		sb_addf(err, _("%s:%d: duplicate reason code '%s' (first on line %d)"),
-			path, lineno, field[0], rd->lines[inspect_reason_find(t, field[0]) - t->v]);
+			path, lineno, field[0], rd->lines[inspection_reason_find(t, field[0]) - t->v]);
 		break;
 	case REASON_ROW_NAME:
 		sb_addf(err, _("%s:%d: the name of reason '%s' is empty or holds control characters"),
@@ -52,7 +52,7 @@ static int add_reason(void *reading, const tsv_file *f, char **field, strbuf *er
 	return -1;
 }
 
-inspect_reason_table *policy_reasons_load(const char *path, strbuf *err)
+inspection_reason_table *policy_reasons_load(const char *path, strbuf *err)
 {
 	reason_reading rd = { xcalloc(1, sizeof *rd.t), NULL };
 	int n = tsv_load(path, REASON_FIELDS, add_reason, &rd, err);
@@ -60,6 +60,6 @@ inspect_reason_table *policy_reasons_load(const char *path, strbuf *err)
 		sb_addf(err, _("%s: no inspection reasons defined"), path);
 	xfree(&rd.lines);
 	if (n <= 0)
-		inspect_reason_table_free(&rd.t);
+		inspection_reason_table_free(&rd.t);
 	return rd.t;
 }

@@ -14,7 +14,7 @@
 #include "core/xalloc.h"
 
 /* inside a transaction: the plan must still be at version (its date into *date):
- * 0, INSP_STORE_STALE when it moved on, -1 on error */
+ * 0, INSPECTION_STORE_STALE when it moved on, -1 on error */
 static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT version, date FROM inspection WHERE id = ?", err);
@@ -37,13 +37,13 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 	if (found != version) {
 		sb_addf(err, _("inspection %lld was changed by someone else meanwhile; look at it again and retry"),
 			(long long)id);
-		return INSP_STORE_STALE;
+		return INSPECTION_STORE_STALE;
 	}
 	return 0;
 }
 
 /* BEGIN IMMEDIATE and check_version: 0 inside the transaction, or, rolled back,
- * INSP_STORE_STALE or -1 */
+ * INSPECTION_STORE_STALE or -1 */
 static int begin_at(db *d, int64_t id, int version, qdate *date, strbuf *err)
 {
 	if (db_begin(d, err) < 0)
@@ -54,7 +54,7 @@ static int begin_at(db *d, int64_t id, int version, qdate *date, strbuf *err)
 	return stale;
 }
 
-int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id, strbuf *err)
+int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id, strbuf *err)
 {
 	char date[11], reg[11], now[20];
 	date_format(p->date, date);
@@ -117,7 +117,7 @@ fail:
 	return -1;
 }
 
-int insp_store_approve(db *d, const char *actor, int64_t id, int version,
+int inspection_store_approve(db *d, const char *actor, int64_t id, int version,
 		       char code[INSPECTION_CODE_LEN + 1], strbuf *err)
 {
 	qdate today = db_today(d);
@@ -167,7 +167,7 @@ fail:
 
 /* the enterprise's last violation of item on or before date, other than plan id's */
 static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate date, int64_t id,
-			  insp_done_result *res, strbuf *err)
+			  inspection_done_result *res, strbuf *err)
 {
 	char on[11];
 	date_format(date, on);
@@ -195,12 +195,12 @@ static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate 
 	return 0;
 }
 
-int insp_store_done(db *d, const char *actor, int64_t id, int version, const insp_done_args *a,
-		    insp_done_result *res, strbuf *err)
+int inspection_store_done(db *d, const char *actor, int64_t id, int version, const inspection_done_args *a,
+		    inspection_done_result *res, strbuf *err)
 {
-	bool violation = insp_plan_outcome_is_violation(a->outcome);
+	bool violation = inspection_plan_outcome_is_violation(a->outcome);
 	qdate date = DATE_NONE;
-	res->fv = INSP_FV_NOT_VIOLATION;
+	res->fv = INSPECTION_FV_NOT_VIOLATION;
 	res->last_violation = DATE_NONE;
 	res->last_inspection = 0;
 	int stale = begin_at(d, id, version, &date, err);
@@ -214,8 +214,8 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 			goto fail;
 		first = inspection_first_violation(date, res->last_violation, a->first_violation_years);
 	}
-	res->fv = insp_plan_first_violation(a->outcome, first);
-	if (res->fv == INSP_FV_NOT_FIRST) {
+	res->fv = inspection_plan_first_violation(a->outcome, first);
+	if (res->fv == INSPECTION_FV_NOT_FIRST) {
 		db_rollback(d);
 		return 1;
 	}
@@ -226,7 +226,7 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, a->findings);
-	db_bind_text(st, 2, insp_plan_outcome_code(a->outcome));
+	db_bind_text(st, 2, inspection_plan_outcome_code(a->outcome));
 	if (violation)
 		sqlite3_bind_int64(st, 3, a->enterprise_id);
 	db_bind_text(st, 4, violation ? a->item : NULL);
@@ -236,7 +236,7 @@ int insp_store_done(db *d, const char *actor, int64_t id, int version, const ins
 	if (rows_step_one(d, st, "recording an inspection's outcome", err) < 0)
 		goto fail;
 	strbuf sum = STRBUF_INIT;
-	sb_addf(&sum, "outcome=%s", insp_plan_outcome_code(a->outcome));
+	sb_addf(&sum, "outcome=%s", inspection_plan_outcome_code(a->outcome));
 	if (violation) {
 		char on[11];
 		st = db_stmt(d, "INSERT INTO inspection_violation (enterprise_id, item, date, inspection_id)"
@@ -262,7 +262,7 @@ fail:
 	return -1;
 }
 
-int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
+int inspection_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
 			int score, const char *comment, strbuf *err)
 {
 	char now[20];
@@ -310,7 +310,7 @@ fail:
 	return -1;
 }
 
-int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
+int inspection_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
 		      strbuf *err)
 {
 	int stale = begin_at(d, id, version, NULL, err);
@@ -332,7 +332,7 @@ fail:
 	return -1;
 }
 
-int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int64_t *id,
+int inspection_store_refusal_add(db *d, const char *actor, const inspection_refusal *r, int64_t *id,
 			   strbuf *err)
 {
 	char date[11], now[20];

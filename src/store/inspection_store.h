@@ -8,40 +8,40 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "model/inspection.h"
 #include "store/db.h"
 
 /* an enterprise a plan covers */
-typedef struct insp_ent {
+typedef struct inspection_ent {
 	int64_t id;
 	char *uscc;
 	char *name;
 	char *area;
-} insp_ent;
+} inspection_ent;
 
 /* an enterprise's evaluation of a plan; who may read it is PERM_INSP_EVAL_VIEW's */
-typedef struct insp_eval {
+typedef struct inspection_eval {
 	int64_t enterprise_id;
 	char *name;               /* the enterprise's */
 	int score;                /* 1..5 */
 	char *comment;
 	char *recorded_by;        /* the staff login that took it down */
 	char *at;                 /* "YYYY-MM-DD HH:MM:SS" */
-} insp_eval;
+} inspection_eval;
 
 /* one plan with the enterprises it covers and their evaluations; strings are owned */
-typedef struct insp_record {
+typedef struct inspection_record {
 	int64_t id;
 	int version;              /* bumped by every write; a write names the version it read */
 	char *code;               /* NULL until approved */
 	char *unit;
 	qdate date;
-	char *reason;             /* reason code (data/inspect_reasons.tsv) */
+	char *reason;             /* reason code (data/inspection_reasons.tsv) */
 	char *legal_basis;
 	char *items;
 	char *inspectors;         /* '|'-separated names */
-	insp_state state;
+	inspection_plan_state state;
 	qdate registered_on;
 	char *registered_by;
 	char *approved_by;        /* NULL until approved */
@@ -51,19 +51,19 @@ typedef struct insp_record {
 	char *override_by;
 	char *findings;
 	bool has_outcome;         /* done or evaluated */
-	insp_outcome outcome;
+	inspection_plan_outcome outcome;
 	int64_t violation_enterprise_id; /* 0 unless the outcome is a violation */
 	char *violation_item;     /* NULL unless the outcome is a violation */
 	bool first_violation;     /* recognised as the enterprise's first violation of the item */
 	char *cancel_reason;      /* NULL unless cancelled */
-	insp_ent *ents;
+	inspection_ent *ents;
 	int nents;
-	insp_eval *evals;
+	inspection_eval *evals;
 	int nevals;
-} insp_record;
+} inspection_record;
 
 /* a plan to register */
-typedef struct insp_new {
+typedef struct inspection_new {
 	const char *unit;
 	qdate date;
 	const char *reason;
@@ -75,25 +75,25 @@ typedef struct insp_new {
 	int nents;
 	const char *refused_rules;    /* "" when the verdict allowed the plan */
 	const char *override_reason;  /* a supervisor's written reason when it refused; else NULL */
-} insp_new;
+} inspection_new;
 
 /* the outcome of an inspection */
-typedef struct insp_done_args {
+typedef struct inspection_done_args {
 	const char *findings;
-	insp_outcome outcome;
+	inspection_plan_outcome outcome;
 	int64_t enterprise_id;        /* the violating enterprise; 0 unless a violation */
 	const char *item;             /* the violated item; NULL unless a violation */
 	int first_violation_years;    /* the [inspection] first_violation_years setting */
-} insp_done_args;
+} inspection_done_args;
 
-typedef struct insp_done_result {
-	insp_fv fv;                   /* what 首违不罚 made of the outcome */
+typedef struct inspection_done_result {
+	inspection_fv fv;                   /* what 首违不罚 made of the outcome */
 	qdate last_violation;         /* the last earlier violation of the item, or DATE_NONE */
 	int64_t last_inspection;      /* the plan that recorded it, or 0 */
-} insp_done_result;
+} inspection_done_result;
 
 /* an entry an enterprise refused because the unit had no registered plan */
-typedef struct insp_refusal {
+typedef struct inspection_refusal {
 	int64_t id;
 	char *unit;
 	int64_t enterprise_id;
@@ -103,87 +103,87 @@ typedef struct insp_refusal {
 	char *people;             /* who came */
 	char *note;
 	char *recorded_by;
-} insp_refusal;
+} inspection_refusal;
 
-typedef struct insp_filter {
+typedef struct inspection_filter {
 	const char *unit;         /* NULL: every unit */
 	int64_t enterprise_id;    /* 0: every enterprise */
 	bool by_state;            /* only plans in state */
-	insp_state state;
+	inspection_plan_state state;
 	bool skip_cancelled;
 	bool overridden_only;     /* only plans a supervisor let through a refusal */
 	qdate from, to;           /* plan dates, inclusive; DATE_NONE leaves the end open */
-} insp_filter;
+} inspection_filter;
 
 /* per-unit totals of the report */
-typedef struct insp_unit_summary {
+typedef struct inspection_unit_summary {
 	char *unit;
 	int plans;                /* not cancelled */
 	int cancelled;
 	int overrides;            /* of the plans, including cancelled ones */
 	int refusals;
-} insp_unit_summary;
+} inspection_unit_summary;
 
 /* what approve, done, evaluate and cancel return when the plan changed after the
  * caller read it at version: nothing is written, err says so */
-enum { INSP_STORE_STALE = 2 };
+enum { INSPECTION_STORE_STALE = 2 };
 
 /* store a plan the verdict allowed, or a refused one a supervisor overrode (then with
  * an override event); *id gets its id */
-int insp_store_register(db *d, const char *actor, const insp_new *p, int64_t *id, strbuf *err);
+int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id, strbuf *err);
 /* approve plan id as read at version, issuing the next code of today's year into code:
- * 0, INSP_STORE_STALE or -1 */
-int insp_store_approve(db *d, const char *actor, int64_t id, int version,
+ * 0, INSPECTION_STORE_STALE or -1 */
+int inspection_store_approve(db *d, const char *actor, int64_t id, int version,
 		       char code[INSPECTION_CODE_LEN + 1], strbuf *err);
 /* record the outcome; a violation is judged against the enterprise's earlier ones of
  * the same item: 0 recorded, 1 refused because a claimed first violation is not one
- * (nothing written; *res says why), INSP_STORE_STALE, -1 error */
-int insp_store_done(db *d, const char *actor, int64_t id, int version, const insp_done_args *a,
-		    insp_done_result *res, strbuf *err);
+ * (nothing written; *res says why), INSPECTION_STORE_STALE, -1 error */
+int inspection_store_done(db *d, const char *actor, int64_t id, int version, const inspection_done_args *a,
+		    inspection_done_result *res, strbuf *err);
 /* the enterprise's evaluation, taken down by staff: 0 recorded, 1 the enterprise has
- * already evaluated this plan, INSP_STORE_STALE, -1 error */
-int insp_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
+ * already evaluated this plan, INSPECTION_STORE_STALE, -1 error */
+int inspection_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
 			int score, const char *comment, strbuf *err);
-/* cancel plan id as read at version, with the reason in the event: 0, INSP_STORE_STALE or -1 */
-int insp_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
+/* cancel plan id as read at version, with the reason in the event: 0, INSPECTION_STORE_STALE or -1 */
+int inspection_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
 		      strbuf *err);
 /* record a refused entry (unit, enterprise_id, date, people, note); *id gets its id; the
  * event's entity is 'inspection_refusal', whose ids are not plans' */
-int insp_store_refusal_add(db *d, const char *actor, const insp_refusal *r, int64_t *id,
+int inspection_store_refusal_add(db *d, const char *actor, const inspection_refusal *r, int64_t *id,
 			   strbuf *err);
 
 /* the plan with this id, or with this canonical code when code is not NULL:
  * 0 found, 1 none, -1 error */
-int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *err);
+int inspection_store_get(db *d, int64_t id, const char *code, inspection_record *r, strbuf *err);
 /* free what r owns and zero it */
-void insp_record_clear(insp_record *r);
+void inspection_record_clear(inspection_record *r);
 /* how many plans the filter matches */
-int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err);
+int inspection_store_count(db *d, const inspection_filter *f, long *n, strbuf *err);
 /* plans [offset, offset+limit) of the filtered list by date then id, complete */
-int insp_store_window(db *d, const insp_filter *f, long offset, int limit, insp_record *out,
+int inspection_store_window(db *d, const inspection_filter *f, long offset, int limit, inspection_record *out,
 		      int *n, strbuf *err);
 /* counts[day - 1]: the plans dated each day of year-month, cancelled ones not counted */
-int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err);
+int inspection_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err);
 /* the plans dated day, cancelled ones left out; *out is allocated (free each record
- * with insp_record_clear, then the array) */
-int insp_store_day(db *d, qdate day, insp_record **out, int *n, strbuf *err);
+ * with inspection_record_clear, then the array) */
+int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, strbuf *err);
 /* plans (not cancelled) covering the enterprise in the days days ending with date, for
  * the too-often warning */
-int insp_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
+int inspection_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
 			 strbuf *err);
 /* other units' plans (not cancelled) for the enterprise in date's Monday-to-Sunday
- * week: candidates for a joint inspection; *out as for insp_store_day */
-int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
-		     insp_record **out, int *n, strbuf *err);
+ * week: candidates for a joint inspection; *out as for inspection_store_day */
+int inspection_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
+		     inspection_record **out, int *n, strbuf *err);
 /* per-unit plans, cancellations, overrides and refusals dated within [from, to]
  * (DATE_NONE: open), by unit; *out is allocated */
-int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
+int inspection_store_unit_summary(db *d, qdate from, qdate to, inspection_unit_summary **out, int *n,
 			    strbuf *err);
 /* free what s owns and zero it */
-void insp_unit_summary_clear(insp_unit_summary *s);
+void inspection_unit_summary_clear(inspection_unit_summary *s);
 /* refused entries dated within [from, to] (DATE_NONE: open), by unit then date */
-int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n, strbuf *err);
+int inspection_store_refusals(db *d, qdate from, qdate to, inspection_refusal **out, int *n, strbuf *err);
 /* free what r owns and zero it */
-void insp_refusal_clear(insp_refusal *r);
+void inspection_refusal_clear(inspection_refusal *r);
 
 #endif

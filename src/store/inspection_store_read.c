@@ -22,14 +22,14 @@ static void date_text(qdate d, char buf[11], const char *open)
 		date_format(d, buf);
 }
 
-#define INSP_COLS "i.id, i.version, i.code, i.unit, i.date, i.reason, i.legal_basis, i.items," \
+#define INSPECTION_COLS "i.id, i.version, i.code, i.unit, i.date, i.reason, i.legal_basis, i.items," \
 	" i.inspectors, i.state, i.registered_on, i.registered_by, i.approved_by, i.approved_on," \
 	" i.refused_rules, i.override_reason, i.override_by, i.findings, i.outcome," \
 	" i.violation_enterprise_id, i.violation_item, i.first_violation, i.cancel_reason"
 
 static void record_from_row(sqlite3_stmt *st, void *rec)
 {
-	insp_record *r = rec;
+	inspection_record *r = rec;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	r->version = sqlite3_column_int(st, 1);
@@ -40,8 +40,8 @@ static void record_from_row(sqlite3_stmt *st, void *rec)
 	r->legal_basis = xstrdup(db_col_text(st, 6));
 	r->items = xstrdup(db_col_text(st, 7));
 	r->inspectors = xstrdup(db_col_text(st, 8));
-	if (!insp_plan_state_parse(db_col_text(st, 9), &r->state))
-		r->state = INSP_REGISTERED;
+	if (!inspection_plan_state_parse(db_col_text(st, 9), &r->state))
+		r->state = INSPECTION_REGISTERED;
 	r->registered_on = rows_col_date(st, 10);
 	r->registered_by = xstrdup(db_col_text(st, 11));
 	r->approved_by = rows_col_opt(st, 12);
@@ -51,7 +51,7 @@ static void record_from_row(sqlite3_stmt *st, void *rec)
 	r->override_by = rows_col_opt(st, 16);
 	r->findings = xstrdup(db_col_text(st, 17));
 	r->has_outcome = sqlite3_column_type(st, 18) != SQLITE_NULL &&
-			 insp_plan_outcome_parse(db_col_text(st, 18), &r->outcome);
+			 inspection_plan_outcome_parse(db_col_text(st, 18), &r->outcome);
 	r->violation_enterprise_id = sqlite3_column_int64(st, 19);
 	r->violation_item = rows_col_opt(st, 20);
 	r->first_violation = sqlite3_column_int(st, 21) != 0;
@@ -60,7 +60,7 @@ static void record_from_row(sqlite3_stmt *st, void *rec)
 
 static void ent_row(sqlite3_stmt *st, void *rec)
 {
-	insp_ent *e = rec;
+	inspection_ent *e = rec;
 	e->id = sqlite3_column_int64(st, 0);
 	e->uscc = xstrdup(db_col_text(st, 1));
 	e->name = xstrdup(db_col_text(st, 2));
@@ -69,7 +69,7 @@ static void ent_row(sqlite3_stmt *st, void *rec)
 
 static void eval_row(sqlite3_stmt *st, void *rec)
 {
-	insp_eval *v = rec;
+	inspection_eval *v = rec;
 	v->enterprise_id = sqlite3_column_int64(st, 0);
 	v->name = xstrdup(db_col_text(st, 1));
 	v->score = sqlite3_column_int(st, 2);
@@ -79,7 +79,7 @@ static void eval_row(sqlite3_stmt *st, void *rec)
 }
 
 /* the enterprises and evaluations of r, read after the plan's statement is done */
-static int load_children(db *d, insp_record *r, strbuf *err)
+static int load_children(db *d, inspection_record *r, strbuf *err)
 {
 	if (rows_children(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
 	                  " JOIN enterprise e ON e.id = ie.enterprise_id"
@@ -94,7 +94,7 @@ static int load_children(db *d, insp_record *r, strbuf *err)
 	                     "reading an inspection's evaluations", err);
 }
 
-void insp_record_clear(insp_record *r)
+void inspection_record_clear(inspection_record *r)
 {
 	free(r->code);
 	free(r->unit);
@@ -126,9 +126,9 @@ void insp_record_clear(insp_record *r)
 	memset(r, 0, sizeof *r);
 }
 
-int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *err)
+int inspection_store_get(db *d, int64_t id, const char *code, inspection_record *r, strbuf *err)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT " INSP_COLS " FROM inspection i"
+	sqlite3_stmt *st = db_stmt(d, "SELECT " INSPECTION_COLS " FROM inspection i"
 				      " WHERE i.id = ? OR i.code = ?", err);
 	if (!st)
 		return -1;
@@ -145,7 +145,7 @@ int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *
 		return -1;
 	}
 	if (load_children(d, r, err) < 0) {
-		insp_record_clear(r);
+		inspection_record_clear(r);
 		return -1;
 	}
 	return 0;
@@ -154,7 +154,7 @@ int insp_store_get(db *d, int64_t id, const char *code, insp_record *r, strbuf *
 /* ---- filtered lists --------------------------------------------------------- */
 
 /* a filter as one WHERE clause shared by the count and the window */
-static void where_build(rows_where *w, const insp_filter *f)
+static void where_build(rows_where *w, const inspection_filter *f)
 {
 	char day[11];
 	rows_where_init(w);
@@ -164,7 +164,7 @@ static void where_build(rows_where *w, const insp_filter *f)
 		rows_where_int(w, "i.id IN (SELECT inspection_id FROM inspection_enterprise"
 		               " WHERE enterprise_id = ?)", f->enterprise_id);
 	if (f->by_state)
-		rows_where_text(w, "i.state = ?", insp_plan_state_code(f->state));
+		rows_where_text(w, "i.state = ?", inspection_plan_state_code(f->state));
 	if (f->skip_cancelled)
 		rows_where_plain(w, "i.state <> 'cancelled'");
 	if (f->overridden_only)
@@ -175,7 +175,7 @@ static void where_build(rows_where *w, const insp_filter *f)
 		rows_where_text(w, "i.date <= ?", date_format(f->to, day));
 }
 
-int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
+int inspection_store_count(db *d, const inspection_filter *f, long *n, strbuf *err)
 {
 	rows_where w;
 	where_build(&w, f);
@@ -197,36 +197,36 @@ int insp_store_count(db *d, const insp_filter *f, long *n, strbuf *err)
 	return rc;
 }
 
-int insp_store_window(db *d, const insp_filter *f, long offset, int limit, insp_record *out,
+int inspection_store_window(db *d, const inspection_filter *f, long offset, int limit, inspection_record *out,
 		      int *n, strbuf *err)
 {
 	rows_where w;
 	where_build(&w, f);
-	int rc = rows_list(d, INSP_COLS " FROM inspection i", &w, "i.date, i.id", offset, limit, out,
+	int rc = rows_list(d, INSPECTION_COLS " FROM inspection i", &w, "i.date, i.id", offset, limit, out,
 	                   sizeof *out, record_from_row, n, "listing inspections", err);
 	rows_where_free(&w);
 	for (int i = 0; rc == 0 && i < *n; i++)
 		rc = load_children(d, &out[i], err);
 	if (rc < 0) {
 		for (int i = 0; i < *n; i++)
-			insp_record_clear(&out[i]);
+			inspection_record_clear(&out[i]);
 		*n = 0;
 	}
 	return rc;
 }
 
 /* every plan the filter matches, into an allocated array */
-static int window_all(db *d, const insp_filter *f, insp_record **out, int *n, strbuf *err)
+static int window_all(db *d, const inspection_filter *f, inspection_record **out, int *n, strbuf *err)
 {
 	long count;
 	*out = NULL;
 	*n = 0;
-	if (insp_store_count(d, f, &count, err) < 0)
+	if (inspection_store_count(d, f, &count, err) < 0)
 		return -1;
 	if (count == 0)
 		return 0;
 	*out = xcalloc((size_t)count, sizeof **out);
-	if (insp_store_window(d, f, 0, (int)count, *out, n, err) < 0) {
+	if (inspection_store_window(d, f, 0, (int)count, *out, n, err) < 0) {
 		xfree(out);
 		return -1;
 	}
@@ -244,7 +244,7 @@ static void count_row(sqlite3_stmt *st, void *arg)
 	counts[day - 1] = sqlite3_column_int(st, 1);
 }
 
-int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err)
+int inspection_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err)
 {
 	memset(counts, 0, sizeof(int) * 31);
 	char from[11], to[11];
@@ -260,31 +260,31 @@ int insp_store_month_counts(db *d, int year, int month, int counts[31], strbuf *
 	return rows_each(d, st, count_row, counts, "counting inspections", err);
 }
 
-int insp_store_day(db *d, qdate day, insp_record **out, int *n, strbuf *err)
+int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, strbuf *err)
 {
-	insp_filter f = { .skip_cancelled = true, .from = day, .to = day };
+	inspection_filter f = { .skip_cancelled = true, .from = day, .to = day };
 	return window_all(d, &f, out, n, err);
 }
 
-int insp_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
+int inspection_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
 			 strbuf *err)
 {
-	insp_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
+	inspection_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
 			  .from = date - (days > 0 ? days : 1) + 1, .to = date };
 	long count;
-	if (insp_store_count(d, &f, &count, err) < 0)
+	if (inspection_store_count(d, &f, &count, err) < 0)
 		return -1;
 	*n = (int)count;
 	return 0;
 }
 
-int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
-		     insp_record **out, int *n, strbuf *err)
+int inspection_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
+		     inspection_record **out, int *n, strbuf *err)
 {
 	/* a week either side holds every day of date's week; the rule picks them */
-	insp_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
+	inspection_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
 			  .from = date - 6, .to = date + 6 };
-	insp_record *all;
+	inspection_record *all;
 	int nall;
 	if (window_all(d, &f, &all, &nall, err) < 0)
 		return -1;
@@ -294,7 +294,7 @@ int insp_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
 		if (strcmp(all[i].unit, unit) != 0 && inspection_same_week(all[i].date, date))
 			(*out)[(*n)++] = all[i];
 		else
-			insp_record_clear(&all[i]);
+			inspection_record_clear(&all[i]);
 	}
 	free(all);
 	if (*n == 0)
@@ -331,7 +331,7 @@ static int range_rows(db *d, const char *sql, qdate from, qdate to, void *out, i
 
 static void summary_row(sqlite3_stmt *st, void *rec)
 {
-	insp_unit_summary *s = rec;
+	inspection_unit_summary *s = rec;
 	s->unit = xstrdup(db_col_text(st, 0));
 	s->plans = sqlite3_column_int(st, 1);
 	s->cancelled = sqlite3_column_int(st, 2);
@@ -341,10 +341,10 @@ static void summary_row(sqlite3_stmt *st, void *rec)
 
 static void summary_clear(void *rec)
 {
-	insp_unit_summary_clear(rec);
+	inspection_unit_summary_clear(rec);
 }
 
-int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out, int *n,
+int inspection_store_unit_summary(db *d, qdate from, qdate to, inspection_unit_summary **out, int *n,
 			    strbuf *err)
 {
 	return range_rows(d,
@@ -358,7 +358,7 @@ int insp_store_unit_summary(db *d, qdate from, qdate to, insp_unit_summary **out
 		summary_clear, "summing inspections per unit", err);
 }
 
-void insp_unit_summary_clear(insp_unit_summary *s)
+void inspection_unit_summary_clear(inspection_unit_summary *s)
 {
 	free(s->unit);
 	memset(s, 0, sizeof *s);
@@ -366,7 +366,7 @@ void insp_unit_summary_clear(insp_unit_summary *s)
 
 static void refusal_row(sqlite3_stmt *st, void *rec)
 {
-	insp_refusal *r = rec;
+	inspection_refusal *r = rec;
 	r->id = sqlite3_column_int64(st, 0);
 	r->unit = xstrdup(db_col_text(st, 1));
 	r->enterprise_id = sqlite3_column_int64(st, 2);
@@ -380,10 +380,10 @@ static void refusal_row(sqlite3_stmt *st, void *rec)
 
 static void refusal_clear(void *rec)
 {
-	insp_refusal_clear(rec);
+	inspection_refusal_clear(rec);
 }
 
-int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n, strbuf *err)
+int inspection_store_refusals(db *d, qdate from, qdate to, inspection_refusal **out, int *n, strbuf *err)
 {
 	return range_rows(d, "SELECT r.id, r.unit, r.enterprise_id, e.uscc, e.name, r.date,"
 	                  " r.people, r.note, r.recorded_by FROM inspection_refusal r"
@@ -393,7 +393,7 @@ int insp_store_refusals(db *d, qdate from, qdate to, insp_refusal **out, int *n,
 	                  "reading refused entries", err);
 }
 
-void insp_refusal_clear(insp_refusal *r)
+void inspection_refusal_clear(inspection_refusal *r)
 {
 	free(r->unit);
 	free(r->uscc);

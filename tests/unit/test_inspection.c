@@ -14,13 +14,13 @@
 
 #include "core/paths.h"
 #include "core/xalloc.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "model/inspection.h"
 #include "policy/policy.h"
 
 static const inspection_params defaults = { 1, 23, 7, 10 };
 static calendar *cal;
-static inspect_reason_table *reasons;
+static inspection_reason_table *reasons;
 
 static qdate D(const char *s)
 {
@@ -30,9 +30,9 @@ static qdate D(const char *s)
 	return d;
 }
 
-static const inspect_reason *R(const char *code)
+static const inspection_reason *R(const char *code)
 {
-	const inspect_reason *r = inspect_reason_find(reasons, code);
+	const inspection_reason *r = inspection_reason_find(reasons, code);
 	if (!r)
 		fail_msg("reason %s missing from data/inspect_reasons.tsv", code);
 	return r;
@@ -58,7 +58,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	calendar_free(&cal);
-	inspect_reason_table_free(&reasons);
+	inspection_reason_table_free(&reasons);
 	return 0;
 }
 
@@ -84,27 +84,27 @@ static void test_reason_table_as_shipped(void **state)
 	size_t n = sizeof want / sizeof want[0];
 	assert_int_equal(reasons->n, n);
 	for (size_t i = 0; i < n; i++) {
-		const inspect_reason *r = &reasons->v[i];
+		const inspection_reason *r = &reasons->v[i];
 		assert_string_equal(r->code, want[i].code);
 		assert_string_equal(r->name, want[i].name);
 		assert_int_equal(r->quiet_exempt, want[i].quiet);
 		assert_int_equal(r->filing_exempt, want[i].filing);
 		assert_int_equal(r->after_fact, want[i].after);
-		assert_ptr_equal(inspect_reason_find(reasons, want[i].code), r);
+		assert_ptr_equal(inspection_reason_find(reasons, want[i].code), r);
 	}
-	assert_null(inspect_reason_find(reasons, "General"));
-	assert_null(inspect_reason_find(reasons, ""));
+	assert_null(inspection_reason_find(reasons, "General"));
+	assert_null(inspection_reason_find(reasons, ""));
 }
 
 /* The loader on text written to a temporary file; NULL or the table, err filled. */
-static inspect_reason_table *load_text(const char *text, strbuf *err)
+static inspection_reason_table *load_text(const char *text, strbuf *err)
 {
 	char path[] = "/tmp/qifu-reasons-XXXXXX";
 	int fd = mkstemp(path);
 	assert_true(fd >= 0);
 	assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
-	inspect_reason_table *t = policy_reasons_load(path, err);
+	inspection_reason_table *t = policy_reasons_load(path, err);
 	unlink(path);
 	return t;
 }
@@ -143,7 +143,7 @@ static void test_reason_table_tolerates(void **state)
 	(void)state;
 	strbuf err = STRBUF_INIT;
 	/* a BOM and CRLF from a Windows editor, comments, blank lines, no final newline */
-	inspect_reason_table *t = load_text(
+	inspection_reason_table *t = load_text(
 		"\xEF\xBB\xBF# head\r\n\r\nemergency\t突发\tyes\tno\r\nx_1\t某 理由\tno\tyes", &err);
 	assert_non_null(t);
 	assert_string_equal(sb_str(&err), "");
@@ -156,7 +156,7 @@ static void test_reason_table_tolerates(void **state)
 	assert_false(t->v[1].quiet_exempt);
 	assert_true(t->v[1].filing_exempt);
 	assert_false(t->v[1].after_fact);
-	inspect_reason_table_free(&t);
+	inspection_reason_table_free(&t);
 	assert_null(t);
 
 	assert_null(policy_reasons_load("/nonexistent/reasons.tsv", &err));
@@ -183,14 +183,14 @@ static const matrix_case matrix[] = {
 
 /* The oracle reads DOMAIN §4 literally from the data flags and never calls the code
  * under test: allowed = (open day or quiet-exempt) and (filing-exempt or margin met). */
-static bool oracle_day_ok(const inspect_reason *r, qdate d, qdate filing_from)
+static bool oracle_day_ok(const inspection_reason *r, qdate d, qdate filing_from)
 {
 	int y, m, day;
 	date_to_ymd(d, &y, &m, &day);
 	return (day > 23 || r->quiet_exempt) && (r->filing_exempt || d >= filing_from);
 }
 
-static qdate oracle_earliest(const inspect_reason *r, qdate from, qdate filing_from)
+static qdate oracle_earliest(const inspection_reason *r, qdate from, qdate filing_from)
 {
 	for (qdate d = from; d < from + 400; d++)
 		if (oracle_day_ok(r, d, filing_from))
@@ -205,7 +205,7 @@ static void test_verdict_matrix(void **state)
 	(void)state;
 	int rows = 0;
 	for (size_t ri = 0; ri < reasons->n; ri++) {
-		const inspect_reason *r = &reasons->v[ri];
+		const inspection_reason *r = &reasons->v[ri];
 		for (size_t ci = 0; ci < sizeof matrix / sizeof matrix[0]; ci++) {
 			const matrix_case *c = &matrix[ci];
 			bool quiet_fails = c->quiet && !r->quiet_exempt;

@@ -1,5 +1,5 @@
 /* The check-a-date form: three fields of the one form widget and, below them, the
- * answer of inspect_check_decide and inspect_verdict_text from cmd_inspect.c, which
+ * answer of inspection_check_decide and inspection_verdict_text from cmd_inspect.c, which
  * `qifu inspect check` prints; a year without a holiday file is said with it, as the
  * command warns. A refusal is drawn in the error style, its words say it all without. */
 #include "ui/calendar/check_form.h"
@@ -14,7 +14,7 @@
 
 struct calcheck {
 	shell *sh;
-	const inspect_reason_table *reasons;
+	const inspection_reason_table *reasons;
 	form *form;
 	int f_date, f_reason, f_reg;
 	strbuf answer;
@@ -22,7 +22,7 @@ struct calcheck {
 	ui_rect form_r, answer_r;
 };
 
-calcheck *calcheck_new(shell *sh, const inspect_reason_table *t, qdate date)
+calcheck *calcheck_new(shell *sh, const inspection_reason_table *t, qdate date)
 {
 	calcheck *c = xcalloc(1, sizeof *c);
 	c->sh = sh;
@@ -60,19 +60,19 @@ static void answer(calcheck *c)
 {
 	app_ctx *ctx = shell_ctx(c->sh);
 	qdate date = form_date(c->form, c->f_date), reg = form_date(c->form, c->f_reg);
-	const inspect_reason *reason = inspect_reason_find(c->reasons,
+	const inspection_reason *reason = inspection_reason_find(c->reasons,
 	                                                   form_choice(c->form, c->f_reason));
 	sb_reset(&c->answer);
 	if (!reason || date == DATE_NONE || reg == DATE_NONE)
 		return;
 	qdate lo, hi;
-	inspection_verdict v = inspect_check_decide(ctx, date, reason, reg, &lo, &hi);
+	inspection_verdict v = inspection_check_decide(ctx, date, reason, reg, &lo, &hi);
 	char day[11];
 	strbuf when = STRBUF_INIT;
-	sb_addf(&c->answer, _("%s, %s, registered on %s: "), inspect_date_weekday(date, &when),
+	sb_addf(&c->answer, _("%s, %s, registered on %s: "), inspection_date_weekday(date, &when),
 	        reason->name, date_format(reg, day));
 	sb_free(&when);
-	inspect_verdict_text(&v, &c->answer);
+	inspection_verdict_text(&v, &c->answer);
 	c->allowed = v.outcome == INSPECTION_ALLOWED;
 	strbuf caveat = STRBUF_INIT;
 	if (app_calendar_caveat(ctx, lo, hi, &caveat))

@@ -1,5 +1,5 @@
 /* The Calendar's "check a date" form: the inspection date, the reason picked from
- * data/inspect_reasons.tsv by its Chinese name and the registration date, and under
+ * data/inspection_reasons.tsv by its Chinese name and the registration date, and under
  * them the answer `qifu inspect check` would give, worded by the same function. The
  * form stays open after an answer, so that another reason or date can be tried. */
 #ifndef QIFU_UI_CALENDAR_CHECK_FORM_H
@@ -7,13 +7,13 @@
 #include <stdbool.h>
 
 #include "core/date.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "ui/pane.h"
 
 typedef struct calcheck calcheck;
 
 /* a form for date (registration: today) over the reasons of t, which must outlive it */
-calcheck *calcheck_new(shell *sh, const inspect_reason_table *t, qdate date);
+calcheck *calcheck_new(shell *sh, const inspection_reason_table *t, qdate date);
 /* free *c and set it to NULL; NULL is fine */
 void calcheck_free(calcheck **c);
 /* one key: REACT_* flags; REACT_CLOSE when the form is left, REACT_UNHANDLED for the

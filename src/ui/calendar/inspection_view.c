@@ -1,5 +1,5 @@
 /* Inspections for the detail view. A plan's fields are the CLI's own (cmd_inspect's
- * inspect_plan_fields), so the screen and `qifu inspect show` never word a plan
+ * inspection_plan_fields), so the screen and `qifu inspect show` never word a plan
  * differently; the 360 section lists an enterprise's latest plans and refused entries
  * one line each, with the evaluation only where PERM_INSP_EVAL_VIEW allows it. */
 #include "ui/calendar/inspection_view.h"
@@ -10,7 +10,7 @@
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "policy/policy.h"
 #include "store/staff_store.h"
 
@@ -19,12 +19,12 @@ static void add_field(void *arg, const char *label, const char *value)
 	detail_field(arg, label, value);
 }
 
-static bool visible_to(app_ctx *ctx, const insp_record *r)
+static bool visible_to(app_ctx *ctx, const inspection_record *r)
 {
-	return ctx->actor && inspect_eval_visible(ctx->actor, r);
+	return ctx->actor && inspection_eval_visible(ctx->actor, r);
 }
 
-void inspview_plan(detail *d, app_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
+void inspview_plan(detail *d, app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t)
 {
 	detail_clear(d, false);
 	char *title = r->code ? xasprintf(_("Inspection %lld, plan code %s"), (long long)r->id, r->code)
@@ -32,21 +32,21 @@ void inspview_plan(detail *d, app_ctx *ctx, const insp_record *r, const inspect_
 	                                  (long long)r->id);
 	detail_title(d, title);
 	xfree(&title);
-	inspect_plan_fields(r, t, visible_to(ctx, r), add_field, d);
+	inspection_plan_fields(r, t, visible_to(ctx, r), add_field, d);
 }
 
 /* "2026-12-10 区应急局, 一般性检查: 已批准, plan code JC26-000052-1", worded as the
  * other records of the 360 view, then the outcome, an override and the evaluation */
-static void plan_item(detail *d, app_ctx *ctx, const insp_record *r, const inspect_reason_table *t)
+static void plan_item(detail *d, app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t)
 {
 	char day[11];
 	strbuf s = STRBUF_INIT;
 	sb_addf(&s, _("%s %s, %s: %s"), date_format(r->date, day), r->unit,
-	        inspect_reason_name(t, r->reason), _(insp_plan_state_label(r->state)));
+	        inspection_reason_name(t, r->reason), _(inspection_plan_state_label(r->state)));
 	if (r->code)
 		sb_addf(&s, _(", plan code %s"), r->code);
 	if (r->has_outcome)
-		sb_addf(&s, _("; %s"), _(insp_plan_outcome_label(r->outcome)));
+		sb_addf(&s, _("; %s"), _(inspection_plan_outcome_label(r->outcome)));
 	if (r->override_reason)
 		sb_addf(&s, _("; let through by a supervisor's override: %s"), r->override_reason);
 	bool visible = visible_to(ctx, r);
@@ -63,14 +63,14 @@ static void plan_item(detail *d, app_ctx *ctx, const insp_record *r, const inspe
 	sb_free(&s);
 }
 
-static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspect_reason_table *t)
+static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspection_reason_table *t)
 {
 	db *dbh = app_db(ctx);
-	insp_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
+	inspection_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
 	strbuf err = STRBUF_INIT;
 	long n = 0;
 	detail_section(d, _("Inspection plans"));
-	if (insp_store_count(dbh, &f, &n, &err) < 0) {
+	if (inspection_store_count(dbh, &f, &n, &err) < 0) {
 		detail_note(d, sb_str(&err));
 		sb_free(&err);
 		return;
@@ -81,13 +81,13 @@ static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspect_rea
 	}
 	/* the window runs by date: the latest plans are its end, shown newest first */
 	int want = n < INSPVIEW_ENT_PLANS ? (int)n : INSPVIEW_ENT_PLANS, got = 0;
-	insp_record *v = xcalloc((size_t)want, sizeof *v);
-	if (insp_store_window(dbh, &f, n - want, want, v, &got, &err) < 0)
+	inspection_record *v = xcalloc((size_t)want, sizeof *v);
+	if (inspection_store_window(dbh, &f, n - want, want, v, &got, &err) < 0)
 		detail_note(d, sb_str(&err));
 	for (int i = got - 1; i >= 0; i--)
 		plan_item(d, ctx, &v[i], t);
 	for (int i = 0; i < got; i++)
-		insp_record_clear(&v[i]);
+		inspection_record_clear(&v[i]);
 	free(v);
 	if (n > want) {
 		char *more = xasprintf(_("the latest %d are shown; %s lists them all"), want,
@@ -100,7 +100,7 @@ static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspect_rea
 
 static int newest_first(const void *a, const void *b)
 {
-	const insp_refusal *x = *(const insp_refusal *const *)a, *y = *(const insp_refusal *const *)b;
+	const inspection_refusal *x = *(const inspection_refusal *const *)a, *y = *(const inspection_refusal *const *)b;
 	if (x->date != y->date)
 		return x->date > y->date ? -1 : 1;
 	return x->id > y->id ? -1 : x->id < y->id;
@@ -112,16 +112,16 @@ static int newest_first(const void *a, const void *b)
  * out here rather than in a second query of the same table. */
 static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 {
-	insp_refusal *v = NULL;
+	inspection_refusal *v = NULL;
 	int n = 0, shown = 0;
 	strbuf err = STRBUF_INIT;
 	detail_section(d, _("Entries refused without a registered plan"));
-	if (insp_store_refusals(app_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &err) < 0) {
+	if (inspection_store_refusals(app_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &err) < 0) {
 		detail_note(d, sb_str(&err));
 		sb_free(&err);
 		return;
 	}
-	const insp_refusal **mine = n ? xcalloc((size_t)n, sizeof *mine) : NULL;
+	const inspection_refusal **mine = n ? xcalloc((size_t)n, sizeof *mine) : NULL;
 	for (int i = 0; i < n; i++)
 		if (v[i].enterprise_id == id)
 			mine[shown++] = &v[i];
@@ -129,7 +129,7 @@ static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 		qsort(mine, (size_t)shown, sizeof *mine, newest_first);
 	for (int i = 0; i < shown; i++) {
 		char day[11];
-		const insp_refusal *r = mine[i];
+		const inspection_refusal *r = mine[i];
 		char *line = *r->note ?
 			xasprintf(_("%s %s: %s (%s)"), date_format(r->date, day), r->unit, r->people,
 			          r->note) :
@@ -139,7 +139,7 @@ static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 	}
 	free(mine);
 	for (int i = 0; i < n; i++)
-		insp_refusal_clear(&v[i]);
+		inspection_refusal_clear(&v[i]);
 	free(v);
 	if (!shown)
 		detail_note(d, _("none registered"));
@@ -151,10 +151,10 @@ void inspview_enterprise(detail *d, app_ctx *ctx, int64_t enterprise_id)
 	strbuf err = STRBUF_INIT;
 	char *path = paths_data_file("inspect_reasons.tsv");
 	/* without the table the codes stand in for the names: still true, less friendly */
-	inspect_reason_table *t = policy_reasons_load(path, &err);
+	inspection_reason_table *t = policy_reasons_load(path, &err);
 	xfree(&path);
 	sb_free(&err);
 	plans_section(d, ctx, enterprise_id, t);
 	refusals_section(d, ctx, enterprise_id);
-	inspect_reason_table_free(&t);
+	inspection_reason_table_free(&t);
 }

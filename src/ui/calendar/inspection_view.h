@@ -6,7 +6,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "store/inspection_store.h"
 #include "ui/detail.h"
 
@@ -15,7 +15,7 @@
 
 /* plan r into d (cleared first), titled by its code; evaluations only when the actor
  * of ctx may read them; t gives the reasons' names (NULL: codes) */
-void inspview_plan(detail *d, app_ctx *ctx, const insp_record *r, const inspect_reason_table *t);
+void inspview_plan(detail *d, app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t);
 /* the enterprise's inspections appended to d as sections: its latest plans (scores
  * where the actor may read them) and the entries it refused without a registered plan */
 void inspview_enterprise(detail *d, app_ctx *ctx, int64_t enterprise_id);

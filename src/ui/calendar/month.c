@@ -8,7 +8,7 @@
 #include "core/i18n.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
-#include "model/insp_plan.h"
+#include "model/inspection_plan.h"
 #include "ui/calendar/private.h"
 
 /* the weekday heads of `qifu calendar`, so the pane and the command read alike */
@@ -29,7 +29,7 @@ static const lv_column columns[NCOLS] = {
 static void clear_day(cal_pane *p)
 {
 	for (int i = 0; i < p->nday; i++) {
-		insp_record_clear(&p->day[i]);
+		inspection_record_clear(&p->day[i]);
 		for (int c = 0; c < NCOLS; c++)
 			xfree(&p->cells[i * NCOLS + c]);
 	}
@@ -38,7 +38,7 @@ static void clear_day(cal_pane *p)
 	p->nday = 0;
 }
 
-static char *enterprise_names(const insp_record *r)
+static char *enterprise_names(const inspection_record *r)
 {
 	strbuf b = STRBUF_INIT;
 	for (int i = 0; i < r->nents; i++)
@@ -55,7 +55,7 @@ void calendar_load_day(cal_pane *p)
 	p->day_of = p->sel;
 	strbuf err = STRBUF_INIT;
 	int n = 0;
-	if (insp_store_day(app_db(calendar_ctx(p)), p->sel, &p->day, &n, &err) < 0) {
+	if (inspection_store_day(app_db(calendar_ctx(p)), p->sel, &p->day, &n, &err) < 0) {
 		shell_error(p->sh, "%s", sb_str(&err));
 		p->day = NULL;
 		n = 0;
@@ -64,12 +64,12 @@ void calendar_load_day(cal_pane *p)
 	p->nday = n;
 	p->cells = n ? xcalloc((size_t)n * NCOLS, sizeof *p->cells) : NULL;
 	for (int i = 0; i < n; i++) {
-		const insp_record *r = &p->day[i];
+		const inspection_record *r = &p->day[i];
 		char **c = &p->cells[i * NCOLS];
 		c[COL_UNIT] = xstrdup(r->unit);
 		c[COL_ENTERPRISES] = enterprise_names(r);
-		c[COL_REASON] = xstrdup(inspect_reason_name(p->reasons, r->reason));
-		c[COL_STATE] = xstrdup(_(insp_plan_state_label(r->state)));
+		c[COL_REASON] = xstrdup(inspection_reason_name(p->reasons, r->reason));
+		c[COL_STATE] = xstrdup(_(inspection_plan_state_label(r->state)));
 		c[COL_CODE] = xstrdup(r->code ? r->code : "");
 	}
 	lv_invalidate(p->lv);
@@ -82,7 +82,7 @@ static const int *month_counts(cal_pane *p, int y, int m)
 	if (!p->counts_ok || p->counts_y != y || p->counts_m != m) {
 		strbuf err = STRBUF_INIT;
 		memset(p->counts, 0, sizeof p->counts);
-		if (insp_store_month_counts(app_db(calendar_ctx(p)), y, m, p->counts, &err) < 0)
+		if (inspection_store_month_counts(app_db(calendar_ctx(p)), y, m, p->counts, &err) < 0)
 			shell_error(p->sh, "%s", sb_str(&err));
 		sb_free(&err);
 		p->counts_y = y;

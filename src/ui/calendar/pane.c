@@ -63,7 +63,7 @@ static void destroy(void *state)
 	detail_free(&p->view);
 	calcheck_free(&p->check);
 	calendar_import_drop(p);
-	inspect_reason_table_free(&p->reasons);
+	inspection_reason_table_free(&p->reasons);
 	xfree(&p->reasons_err);
 	xfree(&p->hint);
 	xfree(&p);

@@ -8,7 +8,7 @@
 
 #include "app/app.h"
 #include "app/holiday_import.h"
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 #include "model/inspection.h"
 #include "model/month.h"
 #include "store/inspection_store.h"
@@ -38,7 +38,7 @@ typedef struct info_row {
 typedef struct cal_pane {
 	shell *sh;
 	inspection_params params;
-	inspect_reason_table *reasons;   /* NULL when data/inspect_reasons.tsv is broken */
+	inspection_reason_table *reasons;   /* NULL when data/inspection_reasons.tsv is broken */
 	char *reasons_err;
 	qdate sel;                       /* the selected day; the month shown is its month */
 	month_grid grid;
@@ -51,7 +51,7 @@ typedef struct cal_pane {
 	int counts_y, counts_m;
 	bool counts_ok;
 	/* the selected day's plans and their cells */
-	insp_record *day;
+	inspection_record *day;
 	char **cells;                    /* nday * the list's columns */
 	int nday;
 	qdate day_of;                    /* the day they were read for; DATE_NONE: read again */

@@ -1,9 +1,9 @@
 /* The inspection reasons of DOMAIN §4 as data: each reason's code, its Chinese
  * name and whether it is exempt from the quiet days and from advance filing. The
- * table lives in data/inspect_reasons.tsv so the zone can change it without a build;
+ * table lives in data/inspection_reasons.tsv so the zone can change it without a build;
  * policy/reasons.c reads it, each row checked here. Pure. */
-#ifndef QIFU_INSPECT_REASON_H
-#define QIFU_INSPECT_REASON_H
+#ifndef QIFU_INSPECTION_REASON_H
+#define QIFU_INSPECTION_REASON_H
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -11,18 +11,18 @@
 /* the one reason that may be registered after the inspection took place */
 #define INSPECT_REASON_EMERGENCY "emergency"
 
-typedef struct inspect_reason {
+typedef struct inspection_reason {
 	char *code;          /* "general", stored with each inspection */
 	char *name;          /* "一般性检查", shown to users */
 	bool quiet_exempt;   /* may inspect inside the quiet window */
 	bool filing_exempt;  /* needs no advance filing */
 	bool after_fact;     /* may be registered after the fact (the emergency code) */
-} inspect_reason;
+} inspection_reason;
 
-typedef struct inspect_reason_table {
-	inspect_reason *v;
+typedef struct inspection_reason_table {
+	inspection_reason *v;
 	size_t n;
-} inspect_reason_table;
+} inspection_reason_table;
 
 /* the longest reason code */
 enum { INSPECT_REASON_CODE_MAX = 32 };
@@ -40,10 +40,10 @@ typedef enum reason_fault {
 
 /* add a reason (flags spelled yes or no); anything but REASON_ROW_OK leaves the table
  * as it was */
-reason_fault inspect_reason_add(inspect_reason_table *t, const char *code, const char *name,
+reason_fault inspection_reason_add(inspection_reason_table *t, const char *code, const char *name,
                                 const char *quiet, const char *filing);
-void inspect_reason_table_free(inspect_reason_table **t);
+void inspection_reason_table_free(inspection_reason_table **t);
 /* the reason with this code, or NULL */
-const inspect_reason *inspect_reason_find(const inspect_reason_table *t, const char *code);
+const inspection_reason *inspection_reason_find(const inspection_reason_table *t, const char *code);
 
 #endif

@@ -1,5 +1,5 @@
 /* The inspection reason table: checking and adding a row, finding a reason. */
-#include "model/inspect_reason.h"
+#include "model/inspection_reason.h"
 
 #include <string.h>
 
@@ -39,13 +39,13 @@ static int reason_flag(const char *s, bool *out)
 	return 0;
 }
 
-reason_fault inspect_reason_add(inspect_reason_table *t, const char *code, const char *name,
+reason_fault inspection_reason_add(inspection_reason_table *t, const char *code, const char *name,
                                 const char *quiet, const char *filing)
 {
-	inspect_reason r = { 0 };
+	inspection_reason r = { 0 };
 	if (!reason_code_ok(code))
 		return REASON_ROW_CODE;
-	if (inspect_reason_find(t, code))
+	if (inspection_reason_find(t, code))
 		return REASON_ROW_TWICE;
 	if (!reason_name_ok(name))
 		return REASON_ROW_NAME;
@@ -61,9 +61,9 @@ reason_fault inspect_reason_add(inspect_reason_table *t, const char *code, const
 	return REASON_ROW_OK;
 }
 
-void inspect_reason_table_free(inspect_reason_table **tp)
+void inspection_reason_table_free(inspection_reason_table **tp)
 {
-	inspect_reason_table *t = *tp;
+	inspection_reason_table *t = *tp;
 	if (!t)
 		return;
 	for (size_t i = 0; i < t->n; i++) {
@@ -74,7 +74,7 @@ void inspect_reason_table_free(inspect_reason_table **tp)
 	xfree(tp);
 }
 
-const inspect_reason *inspect_reason_find(const inspect_reason_table *t, const char *code)
+const inspection_reason *inspection_reason_find(const inspection_reason_table *t, const char *code)
 {
 	for (size_t i = 0; i < t->n; i++)
 		if (strcmp(t->v[i].code, code) == 0)
