@@ -1,7 +1,7 @@
 /* The shell around the panes: title line with tabs, pane area, status line and F-key
  * bar; key dispatch (prompt, overlay, the actions every pane shares, pane, then the
  * shell's own actions); dirty flags; and the one draw pass. Real terminals and the
- * headless door both drive it with shell_key and shell_draw. */
+ * headless key script both drive it with shell_key and shell_draw. */
 #ifndef QIFU_SHELL_H
 #define QIFU_SHELL_H
 #include <stdbool.h>

@@ -19,7 +19,7 @@
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "store/staff_store.h"
-#include "ui/door.h"
+#include "ui/keyscript.h"
 #include "ui/shell.h"
 #include "ui/term.h"
 
@@ -52,10 +52,10 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 	if (!term_locale_ok())
 		return APP_BAD;
 	strbuf err = STRBUF_INIT;
-	door_script *script = NULL;
+	keyscript *script = NULL;
 	FILE *dump = NULL;
 	if (h) {
-		script = door_load(h->keys_file, &err);
+		script = keyscript_load(h->keys_file, &err);
 		if (!script) {
 			say_error("%s", sb_str(&err));
 			sb_free(&err);
@@ -64,7 +64,7 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 		dump = h->dump_file ? fopen(h->dump_file, "w") : stdout;
 		if (!dump) {
 			say_error(_("cannot write %s: %s"), h->dump_file, strerror(errno));
-			door_free(&script);
+			keyscript_free(&script);
 			return APP_BAD;
 		}
 	}
@@ -75,7 +75,7 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 	if (st != APP_OK) {
 		say_error("%s", sb_str(&err));
 		sb_free(&err);
-		door_free(&script);
+		keyscript_free(&script);
 		if (dump && dump != stdout)
 			fclose(dump);
 		return (int)st;
@@ -102,7 +102,7 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 		sb_free(&err);
 		sb_free(&key_errors);
 		keymap_free(&km);
-		door_free(&script);
+		keyscript_free(&script);
 		if (dump && dump != stdout)
 			fclose(dump);
 		return APP_BAD;
@@ -128,13 +128,13 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 		              y + 1);
 	}
 	if (h)
-		door_play(script, sh, dump);
+		keyscript_play(script, sh, dump);
 	else
 		run_terminal(sh);
 	shell_free(&sh);
 	term_end();
 	keymap_free(&km);
-	door_free(&script);
+	keyscript_free(&script);
 	if (dump && dump != stdout)
 		fclose(dump);
 	sb_free(&err);

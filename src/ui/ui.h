@@ -1,5 +1,5 @@
 /* The full-screen program: on the real terminal, or headless with keys from a file
- * and screen dumps as text (the door golden tests and benchmarks go through). */
+ * and screen dumps as text (the key script the golden tests and benchmarks go through). */
 #ifndef QIFU_UI_H
 #define QIFU_UI_H
 

@@ -2,7 +2,7 @@
  * so a bad token fails with its line number and no screen work done. Text tokens are
  * delivered code point by code point and drawn once, as an input method's commit
  * arrives as one burst. */
-#include "ui/door.h"
+#include "ui/keyscript.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -17,32 +17,32 @@
 
 typedef enum tok_kind { TOK_KEY, TOK_TEXT, TOK_RESIZE, TOK_DUMP } tok_kind;
 
-typedef struct door_tok {
+typedef struct keyscript_tok {
 	tok_kind kind;
 	qkey key;
 	qkey *text;
 	int ntext;
 	int cols, rows;
-} door_tok;
+} keyscript_tok;
 
-struct door_script {
-	door_tok *tok;
+struct keyscript {
+	keyscript_tok *tok;
 	int n, cap;
 };
 
-static door_tok *add_tok(door_script *s, tok_kind kind)
+static keyscript_tok *add_tok(keyscript *s, tok_kind kind)
 {
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 64;
 		s->tok = xrealloc(s->tok, (size_t)s->cap * sizeof *s->tok);
 	}
-	door_tok *t = &s->tok[s->n++];
+	keyscript_tok *t = &s->tok[s->n++];
 	memset(t, 0, sizeof *t);
 	t->kind = kind;
 	return t;
 }
 
-static int parse_text(door_tok *t, const char *s)
+static int parse_text(keyscript_tok *t, const char *s)
 {
 	size_t len = strlen(s);
 	t->text = xcalloc(len ? len : 1, sizeof *t->text);
@@ -57,7 +57,7 @@ static int parse_text(door_tok *t, const char *s)
 	return t->ntext > 0 ? 0 : -1;
 }
 
-static int parse_line(door_script *s, char *line, strbuf *why)
+static int parse_line(keyscript *s, char *line, strbuf *why)
 {
 	char *end = line + strlen(line);
 	while (end > line && (end[-1] == '\n' || end[-1] == '\r'))
@@ -68,7 +68,7 @@ static int parse_line(door_script *s, char *line, strbuf *why)
 	if (!*p || *p == '#')
 		return 0;
 	if (strncmp(p, "text ", 5) == 0) {
-		door_tok *t = add_tok(s, TOK_TEXT);
+		keyscript_tok *t = add_tok(s, TOK_TEXT);
 		if (parse_text(t, p + 5) < 0) {
 			sb_add(why, _("text needs valid UTF-8 after 'text '"));
 			return -1;
@@ -78,7 +78,7 @@ static int parse_line(door_script *s, char *line, strbuf *why)
 	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
 		*--end = '\0';
 	if (strncmp(p, "resize ", 7) == 0) {
-		door_tok *t = add_tok(s, TOK_RESIZE);
+		keyscript_tok *t = add_tok(s, TOK_RESIZE);
 		if (layout_parse_size(p + 7, &t->cols, &t->rows) < 0) {
 			sb_addf(why, _("resize needs COLSxROWS, not '%s'"), p + 7);
 			return -1;
@@ -101,14 +101,14 @@ static int parse_line(door_script *s, char *line, strbuf *why)
 	return 0;
 }
 
-door_script *door_load(const char *path, strbuf *err)
+keyscript *keyscript_load(const char *path, strbuf *err)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
 		sb_addf(err, _("cannot open keys file %s: %s"), path, strerror(errno));
 		return NULL;
 	}
-	door_script *s = xcalloc(1, sizeof *s);
+	keyscript *s = xcalloc(1, sizeof *s);
 	char *line = NULL;
 	size_t cap = 0;
 	int lineno = 0;
@@ -118,7 +118,7 @@ door_script *door_load(const char *path, strbuf *err)
 		if (parse_line(s, line, &why) < 0) {
 			sb_addf(err, "%s:%d: %s", path, lineno, sb_str(&why));
 			sb_free(&why);
-			door_free(&s);
+			keyscript_free(&s);
 			break;
 		}
 		sb_free(&why);
@@ -128,7 +128,7 @@ door_script *door_load(const char *path, strbuf *err)
 	return s;
 }
 
-void door_free(door_script **s)
+void keyscript_free(keyscript **s)
 {
 	if (!*s)
 		return;
@@ -138,11 +138,11 @@ void door_free(door_script **s)
 	xfree(s);
 }
 
-void door_play(const door_script *s, shell *sh, FILE *out)
+void keyscript_play(const keyscript *s, shell *sh, FILE *out)
 {
 	shell_draw(sh);
 	for (int i = 0; i < s->n && !shell_done(sh); i++) {
-		const door_tok *t = &s->tok[i];
+		const keyscript_tok *t = &s->tok[i];
 		switch (t->kind) {
 		case TOK_KEY:
 			shell_key(sh, t->key);
