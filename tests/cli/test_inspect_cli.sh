@@ -141,6 +141,12 @@ TXT
 "$qifu" calendar 2027-02 >"$out" 2>"$err" || fail "calendar 2027-02: exit $?"
 has "$err" "2027 has no State Council notice yet"
 has "$out" " 22*      23*      24       25       26       27       28"
+# 除夕 to 初三 of 2027, provisional: their own mark, explained in the legend
+has "$out" "  5*off?   6*off?   7*off?"
+has "$out" "  8*off?   9*      10*"
+has "$out" "off? provisional rest day (暂定: no State Council notice yet)"
+LANGUAGE=zh_CN "$qifu" calendar 2027-02 >"$out" 2>"$err" || fail "calendar 2027-02 (zh_CN): exit $?"
+has "$out" "暂 暂定休息日（尚无国务院放假通知）"
 expect 2 "" calendar 2026-13
 has "$err" "'2026-13' is not a month of the form YYYY-MM"
 expect 2 "" calendar 2026-2
