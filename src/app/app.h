@@ -76,8 +76,9 @@ const char *app_os_login(void);
 /* the area an area officer is limited to, NULL for everyone else */
 const char *app_scope_area(app_ctx *ctx);
 
-/* the one permission check of both faces: whether the acting staff member (loaded) may
- * do action on an object in area for unit; when not, the reason, naming who, in why */
+/* the one permission check of both faces: whether the acting staff member may do
+ * action on an object in area for unit; when not, the reason, naming who, in why (NULL
+ * when only the answer matters: what a face offers) */
 bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
 		strbuf *why);
 

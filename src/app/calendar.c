@@ -22,6 +22,13 @@ char *app_holiday_dir(const app_ctx *ctx)
 
 int app_holiday_seed(app_ctx *ctx, struct db *d, strbuf *err)
 {
+	/* a plain read first: every session builds its calendar, and only the first open of
+	 * a new or upgraded database needs the files and a write transaction */
+	bool any;
+	if (holiday_store_any(d, &any, err) < 0)
+		return -1;
+	if (any)
+		return 0;
 	char *dir = app_holiday_dir(ctx);
 	holiday_year *ys;
 	int n, seeded;

@@ -270,7 +270,7 @@ bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { area, unit };
 	perm_verdict v = perm_check(&pa, (perm_action)action, &po);
-	if (!v.allow) {
+	if (!v.allow && why) {
 		sb_reset(why);
 		sb_addf(why, _("not allowed for %s (%s): %s"), me->login, _(role_label(me->role)),
 		        _(v.reason));

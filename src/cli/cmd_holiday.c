@@ -3,6 +3,7 @@
  * changes (days, due dates of open appeals, plans on changed days) and, with --yes,
  * brings it in, due dates recomputed in the same transaction. */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -76,10 +77,8 @@ static int holiday_list(app_ctx *ctx, int argc, char **argv)
 	const char *year_arg = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (!out_parse_format(argv[++i], &fmt)) {
-				say_error(_("--format '%s': use table, csv or json"), argv[i]);
+			if (cli_arg_format(argv[++i], &fmt))
 				return EXIT_USAGE;
-			}
 		} else if (!year_arg && argv[i][0] != '-') {
 			year_arg = argv[i];
 		} else {

@@ -129,6 +129,21 @@ int holiday_store_put(db *d, const char *actor, const char *action, const holida
 	return db_event(d, actor, "holiday", hy->year, action, sum, "", err);
 }
 
+int holiday_store_any(db *d, bool *any, strbuf *err)
+{
+	sqlite3_stmt *st = db_stmt(d, "SELECT EXISTS (SELECT 1 FROM holiday_notice)", err);
+	if (!st)
+		return -1;
+	int step = sqlite3_step(st);
+	*any = step == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db_done(st);
+	if (step != SQLITE_ROW) {
+		db_fail(d, err, "reading the holiday notices");
+		return -1;
+	}
+	return 0;
+}
+
 int holiday_store_seed(db *d, const char *actor, const holiday_year *ys, int n,
 		int *seeded, strbuf *err)
 {
@@ -137,16 +152,10 @@ int holiday_store_seed(db *d, const char *actor, const holiday_year *ys, int n,
 		return 0;
 	if (db_begin(d, err) < 0)
 		return -1;
-	sqlite3_stmt *st = db_stmt(d, "SELECT EXISTS (SELECT 1 FROM holiday_notice)", err);
-	if (!st)
+	/* again inside the write transaction: another session may have seeded meanwhile */
+	bool any;
+	if (holiday_store_any(d, &any, err) < 0)
 		goto fail;
-	int step = sqlite3_step(st);
-	int any = step == SQLITE_ROW && sqlite3_column_int(st, 0);
-	db_done(st);
-	if (step != SQLITE_ROW) {
-		db_fail(d, err, "reading the holiday notices");
-		goto fail;
-	}
 	if (any) {
 		db_rollback(d);
 		return 0;

@@ -4,6 +4,8 @@
  * and `holiday import`, each with an event row (entity "holiday", id the year). */
 #ifndef QIFU_HOLIDAY_STORE_H
 #define QIFU_HOLIDAY_STORE_H
+#include <stdbool.h>
+
 #include "core/workday.h"
 #include "store/db.h"
 
@@ -20,6 +22,8 @@ int holiday_store_load(db *d, holiday_year **out, int *n, strbuf *err);
 /* where year's notice came from: 0 found, 1 no notice for the year, -1 error */
 int holiday_store_info(db *d, int year, holiday_notice_info *info, strbuf *err);
 void holiday_notice_info_clear(holiday_notice_info *info);
+/* whether the database holds any notice: 0, or -1 with err */
+int holiday_store_any(db *d, bool *any, strbuf *err);
 /* the seed at init or migration: when the database holds no notice, write every one of
  * ys in one transaction with an event per year; *seeded gets how many (0 when the
  * database already had notices). 0 or -1 */

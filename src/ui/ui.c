@@ -18,7 +18,6 @@
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
-#include "store/staff_store.h"
 #include "ui/keyscript.h"
 #include "ui/shell.h"
 #include "ui/term.h"
@@ -120,7 +119,7 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 	}
 	sb_free(&key_errors);
 	/* from 1 December the administrator is reminded of next year's missing notice */
-	if (!bad_keys && ctx->actor && ctx->actor->role == ROLE_ADMIN &&
+	if (!bad_keys && app_allowed(ctx, PERM_HOLIDAY_IMPORT, NULL, NULL, NULL) &&
 	    calendar_notice_due(ctx->cal, ctx->today)) {
 		int y, m, d;
 		date_to_ymd(ctx->today, &y, &m, &d);

@@ -9,7 +9,6 @@
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "policy/policy.h"
-#include "store/staff_store.h"
 #include "ui/calendar/inspection_view.h"
 #include "ui/calendar/private.h"
 #include "ui/panes.h"
@@ -322,8 +321,8 @@ static bool offers(void *state, action a)
 		return p->mode == MODE_GRID || p->mode == MODE_LIST;
 	case ACT_IMPORT:
 		/* bringing in next year's notice is the administrators' */
-		return (p->mode == MODE_GRID || p->mode == MODE_LIST) && calendar_ctx(p)->actor &&
-		       calendar_ctx(p)->actor->role == ROLE_ADMIN;
+		return (p->mode == MODE_GRID || p->mode == MODE_LIST) &&
+		       app_allowed(calendar_ctx(p), PERM_HOLIDAY_IMPORT, NULL, NULL, NULL);
 	default:
 		return false;
 	}
