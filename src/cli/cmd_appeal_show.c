@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli_args.h"
+#include "app/event_text.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/workday.h"
@@ -17,19 +18,6 @@
 #include "store/escalation_store.h"
 
 /* the translated label of an event's action code */
-static const char *event_action_label(const char *code)
-{
-	ticket_action a;
-	escalation_action e;
-	if (ticket_action_parse(code, &a))
-		return _(ticket_action_label(a));
-	if (escalation_action_parse(code, &e))
-		return _(escalation_action_label(e));
-	if (strcmp(code, "recompute") == 0)
-		return _("deadlines recomputed");
-	return code;
-}
-
 /* "区企服中心 王芳 (wangfang)" style: name and login, or the login alone */
 static char *event_by(const appeal_event *e)
 {
@@ -332,9 +320,12 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	for (int i = 0; i < a->nevents; i++) {
 		const appeal_event *e = &a->events[i];
 		char *by = event_by(e);
-		const char *row[5] = { e->at, by, event_action_label(e->action), e->summary,
+		strbuf sum = STRBUF_INIT;
+		app_event_summary_text(e->summary, &sum);
+		const char *row[5] = { e->at, by, app_event_action_text(e->action), sb_str(&sum),
 			e->reason };
 		out_row(t, row);
+		sb_free(&sum);
 		free(by);
 	}
 	printf(_("\nTimeline:\n"));

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/event_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
@@ -65,14 +66,13 @@ static void timeline(detail *d, const appeal_record *a)
 {
 	for (int i = 0; i < a->nevents; i++) {
 		const appeal_event *e = &a->events[i];
-		ticket_action act;
-		const char *what = ticket_action_parse(e->action, &act) ? _(ticket_action_label(act))
-			: strcmp(e->action, "recompute") == 0 ? _("deadlines recomputed") : e->action;
 		strbuf s = STRBUF_INIT;
 		sb_addf(&s, "%s  %s", e->at, e->by_name && *e->by_name ? e->by_name : e->by);
-		sb_addf(&s, "  %s", what);
-		if (e->summary && *e->summary)
-			sb_addf(&s, "  %s", e->summary);
+		sb_addf(&s, "  %s", app_event_action_text(e->action));
+		if (e->summary && *e->summary) {
+			sb_add(&s, "  ");
+			app_event_summary_text(e->summary, &s);
+		}
 		if (e->reason && *e->reason)
 			sb_addf(&s, _("  why: %s"), e->reason);
 		detail_item(d, sb_str(&s));
