@@ -9,6 +9,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
+#include "store/enterprise_store.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
@@ -94,3 +95,48 @@ bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level)
 	                     (int)cfg_int(ctx->cfg, SET_ESCALATE_AFTER_DAYS));
 }
 
+
+const char *app_appeal_lead_pick(const char *enterprise_lead, const char *returned_by)
+{
+	if (!enterprise_lead || !*enterprise_lead)
+		return NULL;
+	if (returned_by && strcmp(enterprise_lead, returned_by) == 0)
+		return NULL;
+	return enterprise_lead;
+}
+
+char *app_appeal_returned_by(const appeal_record *a)
+{
+	bool returned = false;
+	for (int i = a->nevents - 1; i >= 0; i--) {
+		const appeal_event *e = &a->events[i];
+		if (strcmp(e->action, ticket_action_code(TICKET_ACT_RETURN)) == 0) {
+			returned = true;
+		} else if (strcmp(e->action, ticket_action_code(TICKET_ACT_DISPATCH)) == 0) {
+			if (!returned)
+				return NULL;
+			const char *l = e->summary ? strstr(e->summary, "lead=") : NULL;
+			if (!l)
+				return NULL;
+			l += 5;
+			return xstrndup(l, strcspn(l, ";"));
+		}
+	}
+	return NULL;
+}
+
+char *app_appeal_lead_default(app_ctx *ctx, const appeal_record *a)
+{
+	ent_record e = { 0 };
+	strbuf err = STRBUF_INIT;
+	char *out = NULL;
+	if (ent_store_get(app_db(ctx), NULL, a->enterprise_id, &e, &err) == 0) {
+		char *back = app_appeal_returned_by(a);
+		const char *lead = app_appeal_lead_pick(e.lead_unit, back);
+		out = lead ? xstrdup(lead) : NULL;
+		free(back);
+	}
+	ent_record_clear(&e);
+	sb_free(&err);
+	return out;
+}

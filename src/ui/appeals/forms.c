@@ -123,7 +123,9 @@ static void open_move_form(app_pane *p, ticket_action act)
 		form_option *o = xcalloc((size_t)units->n + 1, sizeof *o);
 		for (int i = 0; i < units->n; i++)
 			o[i] = (form_option){ units->v[i].name, units->v[i].name };
-		p->fld_unit = form_add_choice(p->form, _("Lead unit"), o, units->n, NULL, true);
+		char *lead = app_appeal_lead_default(appeals_ctx(p), &p->rec);
+		p->fld_unit = form_add_choice(p->form, _("Lead unit"), o, units->n, lead, true);
+		xfree(&lead);
 		xfree(&o);
 		p->fld_related = form_add_text(p->form, _("Related units (comma-separated)"), NULL, 200,
 		                               false);
