@@ -46,9 +46,16 @@ static size_t line_bytes(const char *para, size_t len, int room)
 void sheet_hang(strbuf *out, const char *label, int indent, const char *value)
 {
 	int room = SHEET_WIDTH - indent;
-	text_fit_pad_sb(out, label, indent, TEXT_LEFT);
 	const char *p = value ? value : "";
 	bool first = true;
+	/* a label that leaves no space before the value gets a line of its own */
+	if (text_width(label) >= indent && text_width(label) <= SHEET_WIDTH) {
+		sb_add(out, label);
+		sb_addc(out, '\n');
+		first = false;
+	} else {
+		text_fit_pad_sb(out, label, indent, TEXT_LEFT);
+	}
 	do {
 		if (!first)
 			text_fit_pad_sb(out, "", indent, TEXT_LEFT);

@@ -11,7 +11,8 @@ enum { SHEET_WIDTH = 72, SHEET_LABEL = 18 };
 /* title centred, then left and right at the two ends of the next line */
 void sheet_head(strbuf *out, const char *title, const char *left, const char *right);
 /* label padded to SHEET_LABEL columns, then value wrapped to the rest of the page,
- * each line under the first ('\n' in value starts a new line) */
+ * each line under the first ('\n' in value starts a new line); a label as wide as its
+ * column has a line of its own, the value starting under it in the column */
 void sheet_line(strbuf *out, const char *label, const char *value);
 /* the same with the value indent columns in: a numbered paragraph ("1. ", 3) */
 void sheet_hang(strbuf *out, const char *label, int indent, const char *value);

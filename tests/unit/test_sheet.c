@@ -43,6 +43,11 @@ static void test_hang(void **state)
 		  "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		  "1. aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"
 		  "   aaaaaaa\n" },
+		/* a label that fills its column (18) or more gets a line of its own */
+		{ "First-responsible unit", SHEET_LABEL, "区投促局",
+		  "First-responsible unit\n                  区投促局\n" },
+		{ "一二三四五六七八九", SHEET_LABEL, "甲", "一二三四五六七八九\n                  甲\n" },
+		{ "一二三四五六七八", SHEET_LABEL, "甲", "一二三四五六七八  甲\n" },
 		/* a newline in the value starts a new line under the first */
 		{ "2.", 3, "甲\n乙", "2. 甲\n   乙\n" },
 		/* Chinese followed by English: the break may fall after the Chinese */
