@@ -42,7 +42,7 @@ app_status inspection_qr(const inspection_record *r, unsigned flags, qr_art *out
 	return rc == 0 ? APP_OK : APP_BAD;
 }
 
-/* the plan's fields the notice prints, in the order inspection_plan_fields gives them */
+/* which of the plan's fields the notice prints (inspection_plan_fields gives the order) */
 static const char *const notice_fields[] = {
 	N_("Plan code"), N_("Inspecting unit"), N_("Date"), N_("Reason"), N_("Enterprises inspected"),
 	N_("Inspectors"), N_("Legal basis"), N_("Items"), N_("Registered"), N_("Approved"),
