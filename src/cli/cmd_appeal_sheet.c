@@ -9,38 +9,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/sheet.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
 #include "model/appeal.h"
-
-enum { SHEET_WIDTH = 72, SHEET_LABEL = 18 };
-
-/* label padded to its column, then value wrapped to the rest of the line */
-static void sheet_line(strbuf *out, const char *label, const char *value)
-{
-	int room = SHEET_WIDTH - SHEET_LABEL;
-	text_fit_pad_sb(out, label, SHEET_LABEL, TEXT_LEFT);
-	const char *p = value && *value ? value : "";
-	bool first = true;
-	do {
-		if (!first)
-			text_fit_pad_sb(out, "", SHEET_LABEL, TEXT_LEFT);
-		first = false;
-		size_t nl = strcspn(p, "\n");
-		char *para = xstrndup(p, nl);
-		size_t cut = text_prefix_bytes(para, room);
-		/* a character wider than the whole room still moves the line on */
-		if (cut == 0 && *para)
-			cut = text_next_char(para, 0);
-		sb_addn(out, para, cut);
-		sb_addc(out, '\n');
-		p += cut;
-		if (cut == nl && p[0] == '\n')
-			p++;
-		free(para);
-	} while (*p);
-}
 
 void appeal_sheet_add(appeal_sheet *s, const char *label, char *value)
 {
@@ -51,48 +24,30 @@ void appeal_sheet_add(appeal_sheet *s, const char *label, char *value)
 	s->n++;
 }
 
-static void sheet_rule(strbuf *out)
-{
-	for (int i = 0; i < SHEET_WIDTH; i++)
-		sb_addc(out, '-');
-	sb_addc(out, '\n');
-}
-
 static int sheet_txt(app_ctx *ctx, const appeal_record *a, const appeal_sheet *s,
 		const char *path)
 {
 	strbuf out = STRBUF_INIT;
 	char today[16];
-	text_fit_pad_sb(&out, s->title, SHEET_WIDTH, TEXT_CENTER);
-	sb_addc(&out, '\n');
 	char *left = xasprintf(_("No. %s"), a->number);
 	char *right = xasprintf(_("Printed %s"), date_format(ctx->today, today));
-	text_fit_pad_sb(&out, left, SHEET_WIDTH - text_width(right), TEXT_LEFT);
-	sb_add(&out, right);
-	sb_addc(&out, '\n');
+	sheet_head(&out, s->title, left, right);
 	free(left);
 	free(right);
 	sheet_rule(&out);
 	for (int i = 0; i < s->n; i++)
 		sheet_line(&out, s->f[i].label, s->f[i].value);
 	sheet_rule(&out);
-	text_fit_pad_sb(&out, s->signature, SHEET_WIDTH / 2, TEXT_LEFT);
-	sb_add(&out, _("Date:"));
-	sb_addc(&out, '\n');
-	FILE *fp = path ? fopen(path, "w") : stdout;
-	if (!fp) {
-		say_error(_("%s: cannot write it"), path);
-		sb_free(&out);
-		return EXIT_USAGE;
-	}
-	fputs(sb_str(&out), fp);
+	sheet_sign(&out, s->signature, _("Date:"));
 	int rc = EXIT_OK;
-	if (path && fclose(fp) != 0) {
+	if (!path) {
+		fputs(sb_str(&out), stdout);
+	} else if (sheet_save(path, sb_str(&out)) < 0) {
 		say_error(_("%s: cannot write it"), path);
 		rc = EXIT_USAGE;
-	}
-	if (path && rc == EXIT_OK)
+	} else {
 		printf(_("wrote the %s of %s to %s\n"), s->name, a->number, path);
+	}
 	sb_free(&out);
 	return rc;
 }

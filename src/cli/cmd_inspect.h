@@ -33,6 +33,8 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv);
 int inspection_cmd_list(app_ctx *ctx, int argc, char **argv);
 /* qifu inspect verify CODE: what an enterprise asks at the door */
 int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv);
+/* qifu inspect notice ID|CODE [--output FILE] [--invert]: the notice to print */
+int inspection_cmd_notice(app_ctx *ctx, int argc, char **argv);
 
 /* the reason table from data/inspection_reasons.tsv; NULL after saying why */
 inspection_reason_table *inspection_reasons_load(void);
