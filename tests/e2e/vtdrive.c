@@ -9,30 +9,19 @@
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
 #include <fcntl.h>
-#include <poll.h>
-#include <pty.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
-#include <vterm.h>
 
-typedef struct session {
-	pid_t pid;
-	int fd;
-	VTerm *vt;
-	VTermScreen *screen;
-	int rows, cols;
-	bool altscreen;
-	bool eof;
-} session;
+#include "vtpty.h"
+
+typedef vtpty session;
 
 static int failures;
 static const char *qifu;
@@ -51,117 +40,15 @@ static void fail(const char *fmt, ...)
 	failures++;
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
-}
-
-static int on_termprop(VTermProp prop, VTermValue *val, void *user)
-{
-	session *s = user;
-	if (prop == VTERM_PROP_ALTSCREEN)
-		s->altscreen = val->boolean;
-	return 1;
-}
-
-static const VTermScreenCallbacks screen_cbs = {
-	.settermprop = on_termprop,
-};
-
-/* feed the child's output to the screen until it has been quiet for quiet_ms */
 static void pump(session *s, int quiet_ms, int max_ms)
 {
-	long end = now_ms() + max_ms;
-	char buf[8192];
-	while (!s->eof && now_ms() < end) {
-		struct pollfd p = { s->fd, POLLIN, 0 };
-		int rc = poll(&p, 1, quiet_ms);
-		if (rc == 0)
-			return;
-		if (rc < 0 && errno == EINTR)
-			continue;
-		ssize_t n = read(s->fd, buf, sizeof buf);
-		if (n <= 0) {
-			s->eof = true;
-			return;
-		}
-		vterm_input_write(s->vt, buf, (size_t)n);
-		/* answers to the program's queries go back to it */
-		size_t out;
-		while ((out = vterm_output_read(s->vt, buf, sizeof buf)) > 0)
-			if (write(s->fd, buf, out) < 0)
-				break;
-	}
+	vtpty_pump(s, quiet_ms, max_ms);
 }
 
 static void send_bytes(session *s, const char *bytes)
 {
-	size_t len = strlen(bytes);
-	if (write(s->fd, bytes, len) != (ssize_t)len)
+	if (!vtpty_send(s, bytes, strlen(bytes)))
 		fail("short write to the pty");
-}
-
-/* one row as UTF-8 text and its width in cells; problems reported by fail() */
-static int row_text(session *s, int row, char *out, size_t cap, const char *step)
-{
-	int width = 0;
-	size_t len = 0;
-	out[0] = '\0';
-	for (int col = 0; col < s->cols; col++) {
-		VTermScreenCell cell;
-		VTermPos pos = { row, col };
-		vterm_screen_get_cell(s->screen, pos, &cell);
-		if (cell.chars[0] == (uint32_t)-1) {
-			fail("%s: row %d col %d: the right half of a wide character with no left half",
-			     step, row, col);
-			width++;
-			continue;
-		}
-		if (cell.width == 2 && col == s->cols - 1)
-			fail("%s: row %d: a wide character starts in the last column", step, row);
-		uint32_t cp = cell.chars[0] ? cell.chars[0] : ' ';
-		char enc[8];
-		int n;
-		if (cp < 0x80) {
-			enc[0] = (char)cp;
-			n = 1;
-		} else if (cp < 0x800) {
-			enc[0] = (char)(0xC0 | (cp >> 6));
-			enc[1] = (char)(0x80 | (cp & 0x3F));
-			n = 2;
-		} else if (cp < 0x10000) {
-			enc[0] = (char)(0xE0 | (cp >> 12));
-			enc[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			enc[2] = (char)(0x80 | (cp & 0x3F));
-			n = 3;
-		} else {
-			enc[0] = (char)(0xF0 | (cp >> 18));
-			enc[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-			enc[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-			enc[3] = (char)(0x80 | (cp & 0x3F));
-			n = 4;
-		}
-		if (len + (size_t)n < cap) {
-			memcpy(out + len, enc, (size_t)n);
-			len += (size_t)n;
-			out[len] = '\0';
-		}
-		width += cell.width;
-		if (cell.width == 2) {
-			VTermScreenCell next;
-			VTermPos npos = { row, col + 1 };
-			if (col + 1 < s->cols) {
-				vterm_screen_get_cell(s->screen, npos, &next);
-				if (next.chars[0] != (uint32_t)-1)
-					fail("%s: row %d col %d: a wide character without its right half", step,
-					     row, col);
-			}
-			col++;
-		}
-	}
-	return width;
 }
 
 /* every row exactly as wide as the terminal; every expected text somewhere on screen */
@@ -170,8 +57,10 @@ static void check(session *s, const char *step, const char *const *expect)
 	char text[64][2048];
 	int rows = s->rows < 64 ? s->rows : 64;
 	for (int r = 0; r < rows; r++) {
-		int w = row_text(s, r, text[r], sizeof text[r], step);
-		if (w != s->cols)
+		int w = vtpty_row_text(s, r, text[r], sizeof text[r]);
+		if (w < 0)
+			fail("%s: row %d cuts a wide character in half: \"%s\"", step, r, text[r]);
+		else if (w != s->cols)
 			fail("%s: row %d is %d cells wide, the terminal %d: \"%s\"", step, r, w, s->cols,
 			     text[r]);
 	}
@@ -207,62 +96,22 @@ static void check_caret(session *s, const char *step, int row, uint32_t want)
 
 static void resize(session *s, int cols, int rows)
 {
-	struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
-	s->rows = rows;
-	s->cols = cols;
-	vterm_set_size(s->vt, rows, cols);
-	if (ioctl(s->fd, TIOCSWINSZ, &ws) < 0)
-		fail("TIOCSWINSZ: %s", strerror(errno));
-	kill(s->pid, SIGWINCH);
+	vtpty_resize(s, cols, rows);
 }
 
 static void start(session *s)
 {
-	memset(s, 0, sizeof *s);
-	s->rows = 24;
-	s->cols = 80;
-	struct winsize ws = { 24, 80, 0, 0 };
-	s->pid = forkpty(&s->fd, NULL, NULL, &ws);
-	if (s->pid < 0) {
-		perror("forkpty");
-		exit(1);
-	}
-	if (s->pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		setenv("LANG", "C.UTF-8", 1);
-		unsetenv("LC_ALL");
-		setenv("LANGUAGE", "zh_CN", 1);
-		unsetenv("ESCDELAY");
-		execl(qifu, qifu, "--db", db, "--today", "2026-12-01", (char *)NULL);
-		perror("exec qifu");
-		_exit(127);
-	}
-	s->vt = vterm_new(24, 80);
-	vterm_set_utf8(s->vt, 1);
-	s->screen = vterm_obtain_screen(s->vt);
-	vterm_screen_set_callbacks(s->screen, &screen_cbs, s);
-	vterm_screen_enable_altscreen(s->screen, 1);
-	vterm_screen_reset(s->screen, 1);
+	char *argv[] = { (char *)qifu, (char *)"--db", db, (char *)"--today", (char *)"2026-12-01", NULL };
+	setenv("LANGUAGE", "zh_CN", 1);
+	vtpty_start(s, 24, 80, argv);
 }
 
 /* wait for the child and report how it ended */
 static int finish(session *s)
 {
-	pump(s, 200, 3000);
-	int status = 0;
-	long end = now_ms() + 5000;
-	pid_t rc;
-	while ((rc = waitpid(s->pid, &status, WNOHANG)) == 0 && now_ms() < end) {
-		pump(s, 50, 100);
-		usleep(20000);
-	}
-	if (rc == 0) {
+	int status = vtpty_finish(s, 5000);
+	if (status < 0)
 		fail("qifu did not exit");
-		kill(s->pid, SIGKILL);
-		waitpid(s->pid, &status, 0);
-	}
-	vterm_free(s->vt);
-	close(s->fd);
 	return status;
 }
 
