@@ -1,7 +1,9 @@
-/* Display width of UTF-8 text over libunistring, measured the way ncurses draws it:
- * a width per code point, '~'-marked cutting that never splits a wide character,
- * padding to exact cell counts, caret movement, and the sanitiser that keeps bytes
- * and characters out of the database that would throw a screen line out of line. */
+/* Display width of UTF-8 text over libunistring, measured the way it is drawn: a
+ * width per code point (which curses asks for through text_wcwidth), summed over a
+ * grapheme cluster's drawn part; '~'-marked cutting that never splits a wide
+ * character or a cluster, padding to exact cell counts, caret movement by cluster,
+ * and the sanitiser that keeps bytes and characters out of the database that would
+ * throw a screen line out of line. */
 #include "core/text.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
@@ -9,6 +11,7 @@
 #include <limits.h>
 #include <string.h>
 #include <unictype.h>
+#include <unigbrk.h>
 #include <uniwidth.h>
 
 struct cp_range {
@@ -173,11 +176,6 @@ static size_t utf8_unit(const unsigned char *s, size_t n, uint32_t *cp)
 	return i;
 }
 
-static bool is_continuation(unsigned char b)
-{
-	return (b & 0xC0) == 0x80;
-}
-
 int text_cp_width(uint32_t c)
 {
 	if (c >= 0x20 && c < 0x7F)
@@ -196,14 +194,132 @@ int text_cp_width(uint32_t c)
 	return w;
 }
 
-/* a malformed sequence is drawn a cell per byte at worst, so count it so */
-static int unit_width(uint32_t cp, size_t len)
+int text_wcwidth(uint32_t c)
 {
-	return cp == unit_invalid ? (int)len : text_cp_width(cp);
+	if (c == 0)
+		return 0;
+	/* curses shows these as ^X or ~X of its own: say so, as the C library does */
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return -1;
+	return text_cp_width(c);
+}
+
+/* ---- grapheme clusters ------------------------------------------------------ */
+
+/* Where a cluster scan stands, for the rules of UAX #29 that look back further than
+ * one code point. libunistring 1.0's pairwise uc_is_grapheme_break (and the
+ * u8_grapheme_next built on it) breaks between the two regional indicators of a flag
+ * and after each ZWJ of an emoji sequence; its u8_grapheme_breaks gets both right but
+ * wants the whole string decoded first. So the pair rule comes from libunistring and
+ * GB11-GB13 from here; the unit test holds the two to u8_grapheme_breaks. */
+struct gstate {
+	uint32_t prev;
+	bool started;
+	bool ri_odd;	/* prev ends an odd-length run of regional indicators */
+	bool pict;	/* prev ends Extended_Pictographic Extend* */
+	bool pict_zwj;	/* prev is a ZWJ after Extended_Pictographic Extend* */
+};
+
+static const uint32_t zwj = 0x200D;
+
+static bool is_regional(uint32_t c)
+{
+	return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* true when a new cluster starts at c; st moves past c */
+static bool cluster_breaks(struct gstate *st, uint32_t c)
+{
+	bool brk, pict_c;
+	if (c >= 0x20 && c < 0x7F && st->prev >= 0x20 && st->prev < 0x7F) {
+		/* printable ASCII after printable ASCII: GB999, no property lookups */
+		brk = true;
+		pict_c = false;
+	} else {
+		pict_c = uc_is_property_extended_pictographic(c);
+		if (!st->started)
+			brk = true;
+		else if (is_regional(st->prev) && is_regional(c))
+			brk = !st->ri_odd;	/* GB12, GB13 */
+		else if (st->pict_zwj && pict_c)
+			brk = false;		/* GB11 */
+		else
+			brk = uc_is_grapheme_break(st->prev, c);
+	}
+	bool extend = !pict_c && c >= 0x300
+		      && uc_graphemeclusterbreak_property(c) == GBP_EXTEND;
+	st->ri_odd = is_regional(c) && !(st->started && is_regional(st->prev) && st->ri_odd);
+	st->pict_zwj = st->pict && c == zwj;
+	st->pict = pict_c || (st->pict && extend);
+	st->prev = c;
+	st->started = true;
+	return brk;
+}
+
+/* Code points kept in the text but never sent to the terminal: which of them a
+ * terminal joins into the character before, and at what width, differs between
+ * tmux 3.3a, xterm and libvterm (a skin tone after 👍 is 4 cells in tmux and 2 in
+ * others; VS16 widens ❤ in some). Without them every terminal agrees. */
+static bool not_drawn(uint32_t c)
+{
+	return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)	/* VS */
+	       || (c >= 0x1F3FB && c <= 0x1F3FF)	/* emoji skin tones */
+	       || (c >= 0xE0020 && c <= 0xE007F);	/* tags */
+}
+
+/* The cluster at s, at most n bytes, ending at a NUL: its length in bytes, and the
+ * columns of what is drawn of it. When draw is not NULL, the bytes drawn are added. */
+static size_t cluster_scan(const unsigned char *s, size_t n, int *width, strbuf *draw)
+{
+	struct gstate st = { 0 };
+	uint32_t cp;
+	size_t i = utf8_unit(s, n, &cp), len;
+	bool drawn = true;
+
+	if (cp == unit_invalid) {
+		/* drawn a cell per byte at worst, so counted so */
+		*width = (int)i;
+		if (draw)
+			sb_addn(draw, (const char *)s, i);
+		return i;
+	}
+	*width = text_cp_width(cp);
+	if (*width == 0) {
+		/* a mark with nothing to sit on: curses would put it on the cell before,
+		 * which belongs to someone else */
+		drawn = false;
+	} else if (draw) {
+		sb_addn(draw, (const char *)s, i);
+	}
+	cluster_breaks(&st, cp);
+	while (i < n && s[i]) {
+		len = utf8_unit(s + i, n - i, &cp);
+		if (cp == unit_invalid || cluster_breaks(&st, cp))
+			break;
+		/* of an emoji ZWJ sequence, the first emoji: tmux draws the sequence in two
+		 * cells, xterm and libvterm each emoji in two */
+		if (cp == zwj)
+			drawn = false;
+		if (drawn && !not_drawn(cp)) {
+			*width += text_cp_width(cp);
+			if (draw)
+				sb_addn(draw, (const char *)s + i, len);
+		}
+		i += len;
+	}
+	return i;
+}
+
+size_t text_cluster(const char *s, size_t n, int *width)
+{
+	*width = 0;
+	if (!s || n == 0 || !*s)
+		return 0;
+	return cluster_scan((const unsigned char *)s, n, width, NULL);
 }
 
 /* Bytes of the longest prefix of s (at most n bytes) no wider than cols. Zero-width
- * characters after the last one that fits stay with it: they belong to it. */
+ * clusters after the last one that fits stay with it. */
 static size_t prefix_scan(const char *s, size_t n, int cols, int *width)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -211,9 +327,8 @@ static size_t prefix_scan(const char *s, size_t n, int cols, int *width)
 	int w = 0;
 
 	while (i < n && u[i]) {
-		uint32_t cp;
-		size_t len = utf8_unit(u + i, n - i, &cp);
-		int cw = unit_width(cp, len);
+		int cw;
+		size_t len = cluster_scan(u + i, n - i, &cw, NULL);
 		if (cw > cols - w)
 			break;
 		w += cw;
@@ -221,6 +336,17 @@ static size_t prefix_scan(const char *s, size_t n, int cols, int *width)
 	}
 	*width = w;
 	return i;
+}
+
+/* what is drawn of the first n bytes of s, cluster by cluster */
+static void add_drawn(strbuf *out, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	int w;
+
+	while (i < n && u[i])
+		i += cluster_scan(u + i, n - i, &w, out);
 }
 
 int text_nwidth(const char *s, size_t nbytes)
@@ -279,8 +405,7 @@ char *text_fit(const char *s, int cols)
 	struct fit f = fit_measure(s, cols);
 	strbuf b = STRBUF_INIT;
 
-	if (f.bytes)
-		sb_addn(&b, s, f.bytes);
+	add_drawn(&b, s, f.bytes);
 	if (f.marker)
 		sb_addc(&b, '~');
 	return sb_steal(&b);
@@ -306,8 +431,7 @@ void text_fit_pad_sb(strbuf *out, const char *s, int cols, int align)
 	pad = cols - f.width;
 	left = align == TEXT_RIGHT ? pad : align == TEXT_CENTER ? pad / 2 : 0;
 	add_spaces(out, left);
-	if (f.bytes)
-		sb_addn(out, s, f.bytes);
+	add_drawn(out, s, f.bytes);
 	if (f.marker)
 		sb_addc(out, '~');
 	add_spaces(out, pad - left);
@@ -339,11 +463,11 @@ int text_cursor_col(const char *s, size_t byte_off)
 	if (!s)
 		return 0;
 	while (u[i]) {
-		uint32_t cp;
-		size_t len = utf8_unit(u + i, SIZE_MAX, &cp);
+		int cw;
+		size_t len = cluster_scan(u + i, SIZE_MAX, &cw, NULL);
 		if (i + len > byte_off)
 			break;
-		w += unit_width(cp, len);
+		w += cw;
 		i += len;
 	}
 	return w;
@@ -352,30 +476,28 @@ int text_cursor_col(const char *s, size_t byte_off)
 size_t text_prev_char(const char *s, size_t off)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t p;
-	uint32_t cp;
+	size_t p = 0;
+	int w;
 
-	if (off == 0)
-		return 0;
-	/* a character is at most three continuation bytes after its lead */
-	p = off - 1;
-	while (p > 0 && off - p < 4 && is_continuation(u[p]))
-		p--;
-	if (is_continuation(u[p]))
-		return off - 1;
-	/* continuation bytes past the end of the unit at p are stray, one unit each;
-	 * an off inside the unit at p moves to its start */
-	return p + utf8_unit(u + p, off - p, &cp) >= off ? p : off - 1;
+	/* where clusters start depends on all that comes before (a flag is two regional
+	 * indicators, and which two is counted from the first): walk from the start */
+	while (p < off && u[p]) {
+		size_t next = p + cluster_scan(u + p, SIZE_MAX, &w, NULL);
+		if (next >= off)
+			return p;
+		p = next;
+	}
+	return p;
 }
 
 size_t text_next_char(const char *s, size_t off)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	uint32_t cp;
+	int w;
 
 	if (!u[off])
 		return off;
-	return off + utf8_unit(u + off, SIZE_MAX, &cp);
+	return off + cluster_scan(u + off, SIZE_MAX, &w, NULL);
 }
 
 static bool is_newline(uint32_t c)

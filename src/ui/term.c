@@ -18,6 +18,7 @@
 #include <wchar.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 /* how long after Esc a digit still makes it an F-key (Esc 1 = F1 … Esc 0 = F10) */
 #define ESC_DIGIT_MS 400
@@ -56,6 +57,17 @@ static const struct {
 	[STYLE_QUIET] = { -1, COLOR_BLUE, 0, 0 },
 	[STYLE_TODAY] = { -1, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
 };
+
+/* ncursesw measures every character it stores with wcwidth(), called through the
+ * PLT, so this definition, exported from the executable (meson.build links it with
+ * --export-dynamic-symbol=wcwidth), is the one it gets instead of the C library's
+ * (which counts ambiguous characters one column). Curses then counts each cell as
+ * the text module does, and with [display] ambiguous_width = 2 it neither leaves
+ * stale cells behind nor moves the cursor to a column of its own. */
+int wcwidth(wchar_t c)
+{
+	return text_wcwidth((uint32_t)c);
+}
 
 bool term_locale_ok(void)
 {

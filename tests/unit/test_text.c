@@ -1,13 +1,19 @@
 /* Text module: widths of Chinese, ambiguous punctuation, emoji and combining marks in
- * both ambiguous modes; '~' cutting and padding at every width; sanitising of
- * malformed UTF-8 and controls; trimming; caret movement over multi-byte characters. */
+ * both ambiguous modes, and the wcwidth curses is given; grapheme clusters (emoji ZWJ
+ * sequences, flags, variation selectors, skin tones) measured and drawn alike in every
+ * terminal, their boundaries held to libunistring's u8_grapheme_breaks; '~' cutting
+ * and padding at every width; sanitising of malformed UTF-8 and controls; trimming;
+ * caret movement over multi-byte characters and clusters. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unigbrk.h>
+#include <unistr.h>
 
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -94,7 +100,15 @@ static void test_width(void **state)
 		{ "×·—○●■", 6, 12 },
 		{ "┌──┐", 4, 8 },
 		{ "😀", 2, 2 },
-		{ "👨\u200D👩\u200D👧", 6, 6 },	/* summed per code point */
+		{ "👨\u200D👩\u200D👧", 2, 2 },	/* drawn as its first emoji */
+		{ "🇨🇳", 2, 2 },	/* two regional indicators, one cell each */
+		{ "🇨🇳🇺🇸x", 5, 5 },
+		{ "❤\uFE0F", 1, 1 },	/* VS16 not drawn: ❤ is one cell everywhere */
+		{ "♥\uFE0F", 1, 2 },	/* ♥ is ambiguous */
+		{ "👍🏽", 2, 2 },	/* the skin tone is not drawn */
+		{ "1\uFE0F\u20E3", 1, 1 },	/* keycap: 1 and the enclosing mark */
+		{ "🏴\U000E0067\U000E0062\U000E0065\U000E006E\U000E0067\U000E007F", 2, 2 },
+		{ "\u0301a", 1, 1 },	/* a mark on nothing is not drawn */
 		{ "e\u0301", 1, 1 },
 		{ "ＡＢＣ１２", 10, 10 },
 		{ "ｶﾀｶﾅ", 4, 4 },
@@ -454,9 +468,12 @@ static void test_cursor_col(void **state)
 	static const char s[] = "a中e\u0301😀b";
 	static const struct { const char *s; size_t off; int amb, col; } t[] = {
 		{ s, 0, 1, 0 }, { s, 1, 1, 1 }, { s, 2, 1, 1 }, { s, 3, 1, 1 }, { s, 4, 1, 3 },
-		{ s, 5, 1, 4 }, { s, 6, 1, 4 }, { s, 7, 1, 4 }, { s, 8, 1, 4 }, { s, 11, 1, 6 },
+		{ s, 5, 1, 3 }, { s, 6, 1, 3 }, { s, 7, 1, 4 }, { s, 8, 1, 4 }, { s, 11, 1, 6 },
 		{ s, 12, 1, 7 }, { s, 99, 1, 7 },
 		{ "“a”", 3, 1, 1 }, { "“a”", 3, 2, 2 }, { "“a”", 4, 2, 3 }, { "“a”", 7, 2, 5 },
+		/* 爱 family 家: inside the ZWJ sequence the caret stays before it */
+		{ "爱👨\u200D👩\u200D👧家", 3, 1, 2 }, { "爱👨\u200D👩\u200D👧家", 10, 1, 2 },
+		{ "爱👨\u200D👩\u200D👧家", 21, 1, 4 }, { "爱👨\u200D👩\u200D👧家", 24, 1, 6 },
 		{ NULL, 3, 1, 0 },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
@@ -470,15 +487,21 @@ static void test_caret_moves(void **state)
 	(void)state;
 	static const struct {
 		const char *s;
-		size_t stops[12];	/* every character start and the end */
+		size_t stops[12];	/* every cluster start and the end */
 		size_t nstops;
+		size_t chars;		/* code points, malformed units one each */
 	} t[] = {
-		/* a 中 😀 e U+0301 \xff \x80 b */
-		{ "a中😀e\u0301\xFF\x80" "b", { 0, 1, 4, 8, 9, 11, 12, 13, 14 }, 9 },
-		{ "\xE4\xB8" "a", { 0, 2, 3 }, 3 },	/* truncated sequence is one unit */
-		{ "中\x80\x80\x80\x80", { 0, 3, 4, 5, 6, 7 }, 6 },	/* stray continuations */
-		{ "\xF4\x90\x80\x80", { 0, 1, 2, 3, 4 }, 5 },
-		{ "", { 0 }, 1 },
+		/* a 中 😀 e+U+0301 \xff \x80 b */
+		{ "a中😀e\u0301\xFF\x80" "b", { 0, 1, 4, 8, 11, 12, 13, 14 }, 8, 8 },
+		{ "\xE4\xB8" "a", { 0, 2, 3 }, 3, 2 },	/* truncated sequence is one unit */
+		{ "中\x80\x80\x80\x80", { 0, 3, 4, 5, 6, 7 }, 6, 5 },	/* stray continuations */
+		{ "\xF4\x90\x80\x80", { 0, 1, 2, 3, 4 }, 5, 4 },
+		{ "", { 0 }, 1, 0 },
+		/* a family, then a Chinese character: one step over the whole sequence */
+		{ "👨\u200D👩\u200D👧家", { 0, 18, 21 }, 3, 6 },
+		/* three regional indicators: a flag, then a lone one */
+		{ "🇨🇳🇺x", { 0, 8, 12, 13 }, 4, 4 },
+		{ "❤\uFE0F👍🏽", { 0, 6, 14 }, 3, 4 },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		const size_t *st = t[i].stops;
@@ -489,12 +512,164 @@ static void test_caret_moves(void **state)
 		}
 		assert_int_equal(text_next_char(t[i].s, st[last]), st[last]);
 		assert_int_equal(text_prev_char(t[i].s, 0), 0);
-		assert_int_equal(text_chars(t[i].s), last);
+		assert_int_equal(text_chars(t[i].s), t[i].chars);
 	}
-	/* from inside a character, back to its start */
+	/* from inside a character or a cluster, back to its start */
 	assert_int_equal(text_prev_char("a中", 2), 1);
 	assert_int_equal(text_prev_char("a中", 3), 1);
 	assert_int_equal(text_prev_char("😀", 3), 0);
+	assert_int_equal(text_prev_char("x👨\u200D👩", 8), 1);
+	assert_int_equal(text_prev_char("🇨🇳🇺", 10), 8);
+}
+
+static void test_wcwidth(void **state)
+{
+	(void)state;
+	/* what curses measures with: the C library's answers for what is no printable
+	 * character, text_cp_width for the rest */
+	static const struct { uint32_t c; int narrow, wide; } t[] = {
+		{ 0, 0, 0 }, { 0x01, -1, -1 }, { 0x09, -1, -1 }, { 0x1B, -1, -1 },
+		{ 0x7F, -1, -1 }, { 0x85, -1, -1 }, { 0x9F, -1, -1 },
+		{ 0xD800, -1, -1 }, { 0xDFFF, -1, -1 }, { 0x110000, -1, -1 },
+		{ 'a', 1, 1 }, { 0xA0, 1, 1 }, { 0x534E, 2, 2 }, { 0x1F468, 2, 2 },
+		{ 0x201C, 1, 2 }, { 0x2026, 1, 2 }, { 0x00B7, 1, 2 }, { 0x2460, 1, 2 },
+		{ 0x2500, 1, 2 }, { 0x2502, 1, 2 }, { 0x00B0, 1, 2 }, { 0x00A7, 1, 2 },
+		{ 0x203B, 1, 2 }, { 0x03B1, 1, 2 }, { 0xFFFD, 1, 2 },
+		{ 0x200D, 0, 0 }, { 0xFE0F, 0, 0 }, { 0x0301, 0, 0 }, { 0x1F1E8, 1, 1 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		text_set_ambiguous_width(1);
+		if (text_wcwidth(t[i].c) != t[i].narrow)
+			fail_msg("U+%04X narrow: %d", (unsigned)t[i].c, text_wcwidth(t[i].c));
+		text_set_ambiguous_width(2);
+		if (text_wcwidth(t[i].c) != t[i].wide)
+			fail_msg("U+%04X wide: %d", (unsigned)t[i].c, text_wcwidth(t[i].c));
+	}
+}
+
+static void test_cluster(void **state)
+{
+	(void)state;
+	static const struct { const char *s; size_t len; int narrow, wide; } t[] = {
+		{ "👨\u200D👩\u200D👧x", 18, 2, 2 },
+		{ "👩\u200D💻", 11, 2, 2 },
+		{ "🏳\uFE0F\u200D🌈", 14, 1, 1 },	/* 🏳 is one cell, the rainbow not drawn */
+		{ "🇨🇳🇺🇸", 8, 2, 2 },
+		{ "🇨", 4, 1, 1 },
+		{ "❤\uFE0Fx", 6, 1, 1 },
+		{ "☺\uFE0E", 6, 1, 1 },	/* VS15 */
+		{ "👍🏽!", 8, 2, 2 },
+		{ "1\uFE0F\u20E3", 7, 1, 1 },
+		{ "e\u0301\u0302x", 5, 1, 1 },
+		{ "\u1100\u1161\u11A8", 9, 2, 2 },	/* Hangul L V T */
+		{ "a\u200Db", 4, 1, 1 },	/* ZWJ after a letter: joins nothing */
+		{ "\u200D", 3, 0, 0 },
+		{ "\u0301a", 2, 0, 0 },	/* a mark on nothing, not drawn */
+		{ "\u200Ba", 3, 0, 0 },	/* zero-width space: a cluster of its own */
+		{ "“”", 3, 1, 2 },
+		{ "\u2460\u0301", 5, 1, 2 },	/* ① with a mark */
+		{ "\xFF\xFE", 1, 1, 1 },	/* malformed: a byte, a column */
+		{ "\xE4\xB8" "a", 2, 2, 2 },
+		{ "\r\n", 2, 0, 0 },
+		{ "", 0, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		for (int amb = 1; amb <= 2; amb++) {
+			int w = -1;
+			text_set_ambiguous_width(amb);
+			size_t len = text_cluster(t[i].s, SIZE_MAX, &w);
+			if (len != t[i].len || w != (amb == 1 ? t[i].narrow : t[i].wide))
+				fail_msg("case %zu amb %d: %zu bytes %d columns", i, amb, len, w);
+		}
+	}
+	/* n bytes at most, and nothing at all */
+	int w = -1;
+	assert_int_equal(text_cluster("👨\u200D👩", 4, &w), 4);
+	assert_int_equal(w, 2);
+	assert_int_equal(text_cluster(NULL, 9, &w), 0);
+	assert_int_equal(w, 0);
+}
+
+/* the code points where clusters are made and broken */
+static const uint32_t gb_pool[] = {
+	'a', 'Z', '1', ' ', '\r', '\n', 0x0301, 0x0308, 0x20E3, 0x200D, 0x200C, 0xFE0F, 0xFE0E,
+	0x1F3FD, 0x1F3FB, 0x1F1E8, 0x1F1F3, 0x1F1FA, 0x1F468, 0x1F469, 0x1F467, 0x1F44D, 0x2764,
+	0x00A9, 0x1F3F3, 0x1F308, 0xE0067, 0xE007F, 0x1100, 0x1161, 0x11A8, 0xAC00, 0xAC01,
+	0x0915, 0x094D, 0x093E, 0x0E33, 0x534E, 0x201C, 0xFFFD, 0x0600, 0x200B,
+};
+
+static uint32_t gb_rand(uint32_t *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) & 0x7FFF;
+}
+
+static void test_cluster_breaks(void **state)
+{
+	(void)state;
+	/* 20000 random strings of the pool: text_next_char steps exactly from one
+	 * boundary of libunistring's full UAX #29 segmentation to the next */
+	uint32_t seed = 7;
+	for (int round = 0; round < 20000; round++) {
+		uint8_t buf[8 * 4 + 1];
+		size_t n = 0;
+		int len = 1 + (int)(gb_rand(&seed) % 8);
+		for (int k = 0; k < len; k++) {
+			uint32_t c = gb_pool[gb_rand(&seed) % (sizeof gb_pool / sizeof gb_pool[0])];
+			n += (size_t)u8_uctomb(buf + n, c, 4);
+		}
+		buf[n] = 0;
+		char brk[sizeof buf];
+		u8_grapheme_breaks(buf, n, brk);
+		const char *s = (const char *)buf;
+		size_t off = 0;
+		for (size_t i = 1; i <= n; i++) {
+			if (i < n && !brk[i])
+				continue;
+			size_t next = text_next_char(s, off);
+			if (next != i) {
+				char hex[128] = "";
+				for (size_t b = 0; b < n; b++)
+					snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%02X", buf[b]);
+				fail_msg("%s: a cluster from byte %zu ends at %zu, libunistring says %zu",
+					 hex, off, next, i);
+			}
+			off = i;
+		}
+	}
+}
+
+static void test_fit_clusters(void **state)
+{
+	(void)state;
+	/* what is drawn: the first emoji of a ZWJ sequence, no VS or skin tone; never a
+	 * cluster cut in two */
+	static const struct { const char *s; int cols, amb; const char *fit, *pad; } t[] = {
+		{ "爱👨\u200D👩\u200D👧家", 9, 1, "爱👨家", "爱👨家   " },
+		{ "爱👨\u200D👩\u200D👧家", 5, 1, "爱👨~", "爱👨~" },
+		{ "爱👨\u200D👩\u200D👧家", 4, 1, "爱~", "爱~ " },
+		{ "🇨🇳中华", 6, 1, "🇨🇳中华", "🇨🇳中华" },
+		{ "🇨🇳中华", 5, 1, "🇨🇳中~", "🇨🇳中~" },
+		{ "🇨🇳中华", 2, 1, "~", "~ " },	/* the flag is not split */
+		{ "爱❤\uFE0F心", 5, 1, "爱❤心", "爱❤心" },
+		{ "爱♥\uFE0F心", 6, 2, "爱♥心", "爱♥心" },
+		{ "安👍🏽点赞", 8, 1, "安👍点赞", "安👍点赞" },
+		{ "安👍🏽点赞", 7, 1, "安👍点~", "安👍点~" },
+		{ "\u0301x", 3, 1, "x", "x  " },
+		{ "“①”…·─│°§※α\uFFFD", 24, 2, "“①”…·─│°§※α\uFFFD", "“①”…·─│°§※α\uFFFD" },
+		{ "“①”…·─│°§※α\uFFFD", 12, 2, "“①”…·~", "“①”…·~ " },
+		{ "“①”…·─│°§※α\uFFFD", 12, 1, "“①”…·─│°§※α\uFFFD", "“①”…·─│°§※α\uFFFD" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		text_set_ambiguous_width(t[i].amb);
+		char *f = text_fit(t[i].s, t[i].cols);
+		char *p = text_fit_pad(t[i].s, t[i].cols, TEXT_LEFT);
+		if (strcmp(f, t[i].fit) != 0 || strcmp(p, t[i].pad) != 0)
+			fail_msg("case %zu: fit \"%s\" pad \"%s\"", i, f, p);
+		assert_int_equal(text_width(p), t[i].cols);
+		free(f);
+		free(p);
+	}
 }
 
 int main(void)
@@ -517,6 +692,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_trim, reset_ambiguous),
 		cmocka_unit_test_teardown(test_cursor_col, reset_ambiguous),
 		cmocka_unit_test_teardown(test_caret_moves, reset_ambiguous),
+		cmocka_unit_test_teardown(test_wcwidth, reset_ambiguous),
+		cmocka_unit_test_teardown(test_cluster, reset_ambiguous),
+		cmocka_unit_test_teardown(test_cluster_breaks, reset_ambiguous),
+		cmocka_unit_test_teardown(test_fit_clusters, reset_ambiguous),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
