@@ -1,6 +1,7 @@
 /* Database life: init (create, and make the current login its first admin),
  * backup (SQLite's online backup API) and check (integrity, foreign keys, the
- * journal mode and why, holiday-file coverage). */
+ * journal mode and why, holiday-file coverage, and how wide the terminal draws
+ * ambiguous characters). */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -9,8 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/termprobe.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -140,13 +143,25 @@ int cmd_check(app_ctx *ctx, int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
 		printf(_("usage: qifu check\n"
 		         "Check the database (integrity, foreign keys), report the journal mode "
-		         "and why, and which years have holiday files.\n"));
+		         "and why, which years have holiday files, and how many columns the "
+		         "terminal takes for ambiguous characters (asked of it, as the "
+		         "full-screen program does, when [display] ambiguous_width is auto).\n"));
 		return EXIT_OK;
 	}
 	if (argc != 1) {
 		say_error(_("usage: qifu check"));
 		return EXIT_USAGE;
 	}
+	/* first, while nothing is printed yet: the probe writes on the terminal's line
+	 * (keys typed meanwhile are dropped: this command reads none) */
+	int setting = (int)cfg_int(ctx->cfg, SET_AMBIGUOUS_WIDTH);
+	bool ask = setting == 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	char typed[64];
+	size_t ntyped;
+	fflush(stdout);
+	int answer = ask ? termprobe_ask(STDIN_FILENO, STDOUT_FILENO, TERMPROBE_TIMEOUT_MS, typed,
+	                                 sizeof typed, &ntyped) : 0;
+	ambiguous_found found = termprobe_decide(setting, ask, answer);
 	db *d = app_db(ctx);
 	app_actor(ctx);
 	int problems = 0;
@@ -165,6 +180,9 @@ int cmd_check(app_ctx *ctx, int argc, char **argv)
 	} else {
 		printf(_("integrity:    ok\n"));
 	}
+	sb_reset(&out);
+	termprobe_describe(&found, &out);
+	printf(_("terminal:     %s\n"), sb_str(&out));
 	sb_free(&out);
 	calendar *cal = app_calendar(ctx);
 	int y, m, dd;

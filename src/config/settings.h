@@ -24,10 +24,12 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	X(SET_DB_BUSY_TIMEOUT_MS, "database", "busy_timeout_ms", SET_T_INT, "5000", 100, 60000, NULL, \
 	  N_("Milliseconds to wait while another qifu session is writing\n" \
 	     "before giving up with \"database is busy\".")) \
-	X(SET_AMBIGUOUS_WIDTH, "display", "ambiguous_width", SET_T_INT, "1", 1, 2, NULL, \
+	X(SET_AMBIGUOUS_WIDTH, "display", "ambiguous_width", SET_T_ENUM, "auto", 0, 0, "auto|1|2", \
 	  N_("Terminal cells taken by East Asian \"ambiguous\" characters (curly\n" \
-	     "quotes, ellipsis, circled numbers). Use 2 when the terminal draws\n" \
-	     "them wide, as PuTTY, mintty and some Xshell setups can.")) \
+	     "quotes, ellipsis, circled numbers, box lines). auto asks the terminal\n" \
+	     "when the full-screen program starts and counts 1 when it does not\n" \
+	     "answer within 100 ms; 1 or 2 says it outright (2 where the terminal\n" \
+	     "draws them wide, as PuTTY, Xshell and SecureCRT can).")) \
 	X(SET_THEME, "display", "theme", SET_T_ENUM, "default", 0, 0, "default|mono", \
 	  N_("Colour theme. mono uses no colour; the NO_COLOR environment\n" \
 	     "variable forces it.")) \

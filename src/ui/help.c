@@ -12,6 +12,7 @@
 #include "ui/layout.h"
 #include "ui/panes.h"
 #include "ui/prompt.h"
+#include "ui/term.h"
 
 /* the key column never takes more than this */
 #define HELP_KEYCOL_MAX 20
@@ -185,11 +186,13 @@ static void build_terminal_page(help *h)
 		            "and UTF-8 as the character set of the terminal program.") },
 		{ false, "" },
 		{ true, N_("Ambiguous-width characters") },
+		{ false, NULL },
 		{ false, N_("Characters such as quotes, ellipsis, dashes, circled numbers and box "
 		            "lines take one column in some terminals and two in others. qifu draws "
 		            "its frame in ASCII only; for text it counts them as "
-		            "[display] ambiguous_width in qifu.ini says (1 or 2). Make that match "
-		            "the terminal:") },
+		            "[display] ambiguous_width in qifu.ini says: auto, the default, asks "
+		            "the terminal when qifu starts; 1 or 2 says it outright. Where the "
+		            "terminal does not answer, make the setting match it:") },
 		{ false, N_("PuTTY: Window > Translation, \"Treat CJK ambiguous characters as "
 		            "wide\": checked means 2.") },
 		{ false, N_("Xshell and SecureCRT: the session's terminal or appearance options "
@@ -212,9 +215,19 @@ static void build_terminal_page(help *h)
 		{ false, N_("Never press Ctrl-S in PuTTY: it freezes the output until Ctrl-Q.") },
 		{ false, N_("A garbled screen is repaired with Ctrl-L.") },
 	};
-	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		/* the one row that depends on the terminal: what term_start found */
+		strbuf found = STRBUF_INIT;
+		if (!rows[i].text) {
+			strbuf what = STRBUF_INIT;
+			termprobe_describe(term_ambiguous(), &what);
+			sb_addf(&found, _("This terminal: %s."), sb_str(&what));
+			sb_free(&what);
+		}
 		add_line(h, HELP_PAGE_TERMINAL, rows[i].heading, NULL, STYLE_NORMAL,
-		         *rows[i].text ? _(rows[i].text) : "");
+		         found.len ? sb_str(&found) : *rows[i].text ? _(rows[i].text) : "");
+		sb_free(&found);
+	}
 }
 
 help *help_new(const keymap *km, int quiet_first, int quiet_last, help_offers_fn offers,

@@ -34,6 +34,7 @@ static FILE *stderr_log;
 static struct sigaction old_actions[3];
 static const int stop_signals[3] = { SIGTERM, SIGHUP, SIGINT };
 static int style_attrs[STYLE__COUNT];
+static ambiguous_found ambiguous = { 1, AMBIG_NOT_ASKED };
 
 /* colour form (foreground, background, extra attributes) and monochrome form */
 static const struct {
@@ -238,6 +239,15 @@ int term_start(const term_opts *o, strbuf *err)
 	}
 	set_term(screen);
 	started = true;
+	/* asked once the terminal type is known and before curses draws anything, so the
+	 * probe's character is erased from the shell's screen, not the program's */
+	bool ask = !headless && o->ambiguous == 0 && isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	char typed[64];
+	size_t ntyped = 0;
+	int answer = ask ? termprobe_ask(STDIN_FILENO, STDOUT_FILENO, TERMPROBE_TIMEOUT_MS, typed,
+	                                 sizeof typed, &ntyped) : 0;
+	ambiguous = termprobe_decide(o->ambiguous, ask, answer);
+	text_set_ambiguous_width(ambiguous.width);
 	if (headless) {
 		resize_term(o->rows, o->cols);
 	} else {
@@ -251,10 +261,18 @@ int term_start(const term_opts *o, strbuf *err)
 		define_extra_keys();
 		if (o->mouse)
 			mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		/* keys typed while the probe waited are read first, as typed */
+		while (ntyped > 0)
+			ungetch((unsigned char)typed[--ntyped]);
 	}
 	curs_set(0);
 	setup_styles(o->color);
 	return 0;
+}
+
+const ambiguous_found *term_ambiguous(void)
+{
+	return &ambiguous;
 }
 
 void term_end(void)

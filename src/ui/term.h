@@ -8,6 +8,7 @@
 
 #include "config/keymap.h"
 #include "core/strbuf.h"
+#include "core/termprobe.h"
 
 typedef struct term_opts {
 	bool headless;      /* no terminal: output to /dev/null, a fixed size */
@@ -15,6 +16,7 @@ typedef struct term_opts {
 	int escdelay_ms;    /* used when $ESCDELAY is not set */
 	bool color;         /* false for NO_COLOR or theme = mono */
 	bool mouse;         /* off by default: plain drag must copy text */
+	int ambiguous;      /* [display] ambiguous_width: 0 auto (ask the terminal), 1, 2 */
 } term_opts;
 
 /* Visual roles; each has a colour form and a monochrome form, so nothing is told by
@@ -40,8 +42,11 @@ typedef enum ui_style {
 
 /* false, after printing the bilingual how-to-fix message, when the locale is not UTF-8 */
 bool term_locale_ok(void);
-/* start curses; -1 with the reason in err (unknown terminal type) */
+/* start curses, first asking the terminal how wide it draws ambiguous characters
+ * when the setting says auto; -1 with the reason in err (unknown terminal type) */
 int term_start(const term_opts *o, strbuf *err);
+/* the ambiguous width term_start settled on, and where it came from */
+const ambiguous_found *term_ambiguous(void);
 /* restore the terminal; safe to call twice, and from the atexit hook */
 void term_end(void);
 /* the signal (SIGTERM, SIGHUP, SIGINT) that asked us to stop, or 0 */

@@ -57,6 +57,12 @@ fi
 expect_rc 0 --db "$db" check
 stdout_has "journal mode: truncate"
 stdout_has "no problems found"
+# how many columns ambiguous characters take: through a pipe there is no terminal to
+# ask; a setting is said to be one
+stdout_has "terminal:     ambiguous characters (“ … ① ─) are counted as 1 column: there was no terminal to ask (ambiguous_width = auto)"
+printf '[display]\nambiguous_width = 2\n' > "$tmpdir/wide.ini"
+expect_rc 0 --db "$db" --config "$tmpdir/wide.ini" check
+stdout_has "terminal:     ambiguous characters (“ … ① ─) take 2 columns, as [display] ambiguous_width says"
 expect_rc 0 --db "$db" backup "$tmpdir/copy.db"
 expect_rc 0 --db "$tmpdir/copy.db" staff list
 stdout_has 王芳

@@ -77,7 +77,9 @@ static void test_defaults(void **state)
 		}
 	}
 	assert_int_equal(cfg_int(s, SET_DB_BUSY_TIMEOUT_MS), 5000);
-	assert_int_equal(cfg_int(s, SET_AMBIGUOUS_WIDTH), 1);
+	/* auto: the full-screen program asks the terminal; the index of "auto" is 0 */
+	assert_string_equal(cfg_str(s, SET_AMBIGUOUS_WIDTH), "auto");
+	assert_int_equal(cfg_int(s, SET_AMBIGUOUS_WIDTH), 0);
 	assert_int_equal(cfg_int(s, SET_ESCDELAY_MS), 25);
 	assert_false(cfg_bool(s, SET_MOUSE));
 	assert_string_equal(cfg_str(s, SET_THEME), "default");
@@ -119,8 +121,10 @@ static void test_set_values(void **state)
 		{ SET_ESCDELAY_MS, "5 ms", -1, "25", "not a whole number" },
 		{ SET_ESCDELAY_MS, "+", -1, "25", "not a whole number" },
 		{ SET_AMBIGUOUS_WIDTH, "2", 0, "2", NULL },
-		{ SET_AMBIGUOUS_WIDTH, "3", -1, "1", "out of range 1..2" },
-		{ SET_AMBIGUOUS_WIDTH, "0", -1, "1", "out of range 1..2" },
+		{ SET_AMBIGUOUS_WIDTH, "1", 0, "1", NULL },
+		{ SET_AMBIGUOUS_WIDTH, "AUTO", 0, "auto", NULL },
+		{ SET_AMBIGUOUS_WIDTH, "3", -1, "auto", "not one of: auto, 1, 2" },
+		{ SET_AMBIGUOUS_WIDTH, "0", -1, "auto", "not one of: auto, 1, 2" },
 		{ SET_MOUSE, "on", 0, "on", NULL },
 		{ SET_MOUSE, "ON", 0, "on", NULL },
 		{ SET_MOUSE, "yes", 0, "on", NULL },
@@ -165,6 +169,11 @@ static void test_set_values(void **state)
 		settings_free(&s);
 	}
 	settings *s = settings_new();
+	/* ambiguous_width's choices are ordered so that the index is the width (0 auto) */
+	assert_int_equal(cfg_set(s, SET_AMBIGUOUS_WIDTH, "2", NULL), 0);
+	assert_int_equal(cfg_int(s, SET_AMBIGUOUS_WIDTH), 2);
+	assert_int_equal(cfg_set(s, SET_AMBIGUOUS_WIDTH, "1", NULL), 0);
+	assert_int_equal(cfg_int(s, SET_AMBIGUOUS_WIDTH), 1);
 	assert_int_equal(cfg_set(s, SET_ESCDELAY_MS, "010", NULL), 0);
 	assert_int_equal(cfg_int(s, SET_ESCDELAY_MS), 10);
 	assert_int_equal(cfg_set(s, SET_MOUSE, "on", NULL), 0);
@@ -557,7 +566,7 @@ static void test_describe(void **state)
 	assert_int_equal(lines, SET__COUNT);
 	assert_true(strncmp(o, "database.path = \"\"  (default)\n"
 			       "database.busy_timeout_ms = 5000  (default)\n"
-			       "display.ambiguous_width = 1  (default)\n", 100) == 0);
+			       "display.ambiguous_width = auto  (default)\n", 100) == 0);
 	assert_non_null(strstr(o, "\ndisplay.mouse = off  (default)\n"));
 	assert_non_null(strstr(o, "\nassessment.tier2_min = 80  (default)\n"));
 	sb_free(&out);
