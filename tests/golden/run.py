@@ -2,7 +2,8 @@
 # Golden screen tests: run qifu headless (--keys) for each case, size and language,
 # and compare its text dump with tests/golden/NAME.WxH.LANG.txt. GENERATE=1 rewrites
 # the expected files; a mismatch prints a unified diff. Every dumped row must also be
-# exactly the terminal width, counted as the program counts (wide = 2, combining = 0).
+# exactly the terminal width, counted as the program counts (wide = 2, combining = 0,
+# ambiguous as the case's settings say).
 # Each run works in a directory of its own, on a copy of its database and with the
 # *.csv and *.notice files of tests/golden beside it, so that cases that save, import or export
 # neither see each other's changes nor depend on their order.
@@ -14,12 +15,15 @@
 #   # golden: sizes 80x24 120x40; languages zh_CN en; database demo
 #
 # three fields separated by ';', each once, in any order: 'sizes' lists COLSxROWS,
-# 'languages' the LANGUAGE values, 'database' names one of DATABASES below. The case
-# runs every size in every language and writes NAME.WxH.LANG.txt for each. A .keys
+# 'languages' the LANGUAGE values, 'database' names one of DATABASES below; and,
+# optionally, 'config' names a settings file in tests/golden that qifu reads with
+# --config (e.g. wide.ini, ambiguous characters two columns wide). The case runs every
+# size in every language and writes NAME.WxH.LANG.txt for each. A .keys
 # file without the header, or with a garbled one, fails naming file and line; so does
 # any tests/golden/*.txt that no case produces (unless cases are named on the command
 # line, which runs only those). See tests/golden/README.
 import argparse
+import configparser
 import difflib
 import glob
 import os
@@ -29,13 +33,17 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import cells  # noqa: E402  (tests/cells.py)
 
 # the databases, made by qifu demo: 60 enterprises, and none (the empty states);
 # 'officer' is the demo with the person at the keyboard made 昌东镇's area officer,
 # 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden;
-# 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS, and
-# 'leader' the appeals demo with the person at the keyboard the principal leader
+# 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS,
+# 'leader' the appeals demo with the person at the keyboard the principal leader, and
+# 'tricky' the appeals demo with its first enterprises renamed to the tricky names of
+# tests/cells.py (ambiguous characters, U+FFFD, emoji sequences)
 DATABASES = {
     'demo': ['--enterprises', '60', '--seed', '7'],
     'empty': ['--enterprises', '0', '--seed', '7'],
@@ -46,6 +54,7 @@ DATABASES = {
     'admin': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'ladder': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'tricky': cells.DEMO_ARGS,
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
@@ -72,15 +81,19 @@ HEADER_LIKE = re.compile(r'#\s*golden\s*(?:[:=]|(?:sizes|languages|database)\b)'
 SIZE_RE = re.compile(r'[1-9][0-9]*x[1-9][0-9]*')
 LANG_RE = re.compile(r'[a-z]{2,3}(?:_[A-Z]{2})?')
 HEADER_FIELDS = ('sizes', 'languages', 'database')
-HEADER_SYNTAX = "'# golden: sizes 80x24 ...; languages zh_CN ...; database NAME'"
+OPTIONAL_FIELDS = ('config',)
+CONFIG_RE = re.compile(r'[A-Za-z0-9_-]+\.ini')
+HEADER_SYNTAX = ("'# golden: sizes 80x24 ...; languages zh_CN ...; database NAME' "
+                 "(and optionally '; config FILE.ini')")
 
 
 class HeaderError(Exception):
     """A .keys file whose header is missing or garbled; str() is 'file:line: why'."""
 
 
-def parse_header_fields(text, where):
-    """(sizes, languages, database) from the text after '# golden:'."""
+def parse_header_fields(text, where, golden_dir):
+    """(sizes, languages, database, config file or None) from the text after
+    '# golden:'."""
     fields = {}
     for part in text.split(';'):
         words = part.split()
@@ -88,9 +101,9 @@ def parse_header_fields(text, where):
             raise HeaderError('%s: empty field in the header (fields are separated by \';\'); '
                               'expected %s' % (where, HEADER_SYNTAX))
         field, values = words[0], words[1:]
-        if field not in HEADER_FIELDS:
+        if field not in HEADER_FIELDS + OPTIONAL_FIELDS:
             raise HeaderError('%s: unknown header field %r; the fields are %s'
-                              % (where, field, ', '.join(HEADER_FIELDS)))
+                              % (where, field, ', '.join(HEADER_FIELDS + OPTIONAL_FIELDS)))
         if field in fields:
             raise HeaderError('%s: header field %r given twice' % (where, field))
         if not values:
@@ -107,6 +120,13 @@ def parse_header_fields(text, where):
                 if not LANG_RE.fullmatch(v):
                     raise HeaderError('%s: language %r is not a LANGUAGE value like zh_CN or en'
                                       % (where, v))
+        elif field == 'config':
+            if len(values) != 1 or not CONFIG_RE.fullmatch(values[0]):
+                raise HeaderError('%s: header field \'config\' takes one FILE.ini, not %s'
+                                  % (where, ' '.join(values)))
+            if not os.path.isfile(os.path.join(golden_dir, values[0])):
+                raise HeaderError('%s: no settings file %s beside the case'
+                                  % (where, values[0]))
         else:
             if len(values) != 1:
                 raise HeaderError('%s: header field \'database\' takes one name, not %s'
@@ -119,11 +139,12 @@ def parse_header_fields(text, where):
     if missing:
         raise HeaderError('%s: header lacks %s; expected %s'
                           % (where, ' and '.join(repr(f) for f in missing), HEADER_SYNTAX))
-    return fields['sizes'], fields['languages'], fields['database'][0]
+    config = fields['config'][0] if 'config' in fields else None
+    return fields['sizes'], fields['languages'], fields['database'][0], config
 
 
 def read_header(path):
-    """(sizes, languages, database) declared by the .keys file at path.
+    """(sizes, languages, database, config) declared by the .keys file at path.
 
     The header is the one line starting '# golden:' among the comment and blank lines
     before the first key; anything else raises HeaderError naming file and line."""
@@ -154,7 +175,8 @@ def read_header(path):
         if found is not None:
             raise HeaderError('%s: a second golden header (the first is on line %d)'
                               % (where, found[0]))
-        found = (n, parse_header_fields(line[len(HEADER_PREFIX):], where))
+        found = (n, parse_header_fields(line[len(HEADER_PREFIX):], where,
+                                        os.path.dirname(path)))
     if found is None:
         raise HeaderError('%s:1: no golden header: the comment lines before the first key '
                           'need one line %s' % (path, HEADER_SYNTAX))
@@ -162,7 +184,7 @@ def read_header(path):
 
 
 def discover_cases(golden_dir):
-    """{name: (sizes, languages, database)} for every NAME.keys in golden_dir, and
+    """{name: (sizes, languages, database, config)} for every NAME.keys in golden_dir, and
     {name: error} for those whose header is missing or garbled."""
     cases, errors = {}, {}
     for path in sorted(glob.glob(os.path.join(golden_dir, '*.keys'))):
@@ -174,17 +196,17 @@ def discover_cases(golden_dir):
     return cases, errors
 
 
-def cell_width(s):
-    """Columns of s as qifu counts them with ambiguous_width = 1."""
-    w = 0
-    for ch in s:
-        if unicodedata.combining(ch) or unicodedata.category(ch) in ('Mn', 'Me', 'Cf'):
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
-    return w
+def ambiguous_of(config_path):
+    """the ambiguous width a settings file sets (1 when it sets none or auto: the
+    headless runs ask no terminal)"""
+    if not config_path:
+        return 1
+    ini = configparser.ConfigParser(inline_comment_prefixes=(';', '#'))
+    ini.read(config_path, encoding='utf-8')
+    return 2 if ini.get('display', 'ambiguous_width', fallback='auto').strip() == '2' else 1
 
 
-def check_widths(text, where):
+def check_widths(text, where, ambiguous=1):
     """Every screen in a dump has ROWS rows of exactly COLS cells."""
     problems = []
     lines = text.split('\n')
@@ -204,7 +226,7 @@ def check_widths(text, where):
                 problems.append('%s: screen at line %d has %d rows, expected %d'
                                 % (where, i + 1, r, rows))
                 return problems
-            w = cell_width(lines[n])
+            w = cells.cell_width(lines[n], ambiguous)
             if w != cols:
                 problems.append('%s: line %d is %d columns wide, expected %d: %r'
                                 % (where, n + 1, w, cols, lines[n]))
@@ -259,6 +281,12 @@ def main():
         if name == 'leader':
             with sqlite3.connect(db) as con:
                 con.execute(LEADER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
+        if name == 'tricky':
+            try:
+                cells.rename(args.qifu, db, dict(env, LANGUAGE='en'))
+            except RuntimeError as e:
+                print(e)
+                return 1
         if name == 'ladder':
             with sqlite3.connect(db) as con:
                 codes = [r[0] for r in con.execute(
@@ -293,7 +321,7 @@ def main():
                     return 1
 
     produced = set()
-    for name, (sizes, langs, dbname) in cases.items():
+    for name, (sizes, langs, dbname, config) in cases.items():
         produced.update('%s.%s.%s.txt' % (name, size, lang) for size in sizes for lang in langs)
         if args.cases and name not in args.cases:
             continue
@@ -310,7 +338,10 @@ def main():
                 for f in glob.glob(os.path.join(args.dir, '*.csv')) + \
                         glob.glob(os.path.join(args.dir, '*.notice')):
                     shutil.copy(f, rundir)
-                run = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
+                config_path = os.path.join(args.dir, config) if config else None
+                run = subprocess.run([args.qifu] +
+                                     (['--config', config_path] if config else []) +
+                                     ['--db', db, '--today', '2026-12-01',
                                       '--keys', keys, '--size', size, '--dump', out],
                                      env=dict(env, LANGUAGE=lang), capture_output=True,
                                      text=True, cwd=rundir)
@@ -322,7 +353,7 @@ def main():
                 if os.path.exists(out):
                     with open(out, encoding='utf-8') as f:
                         got = f.read()
-                    problems += check_widths(got, label)
+                    problems += check_widths(got, label, ambiguous_of(config_path))
                 else:
                     problems.append('%s: no dump written' % label)
                 expected_path = os.path.join(args.dir, label + '.txt')
