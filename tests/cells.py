@@ -7,8 +7,12 @@
 # ambiguous-wide terminal (tests/e2e/wide.py) and the measuring script
 # (scripts/ambiguous-check) rename the demo's first enterprises to these names; their
 # first characters sort them to the top of the name-sorted list.
+import re
 import subprocess
 import unicodedata
+
+# a unified social credit code (GB 32100-2015's alphabet)
+USCC = re.compile(r'[0-9A-HJ-NPQRTUWXY]{18}')
 
 NAMES = [
     '安“引号”科技有限公司',
@@ -73,3 +77,42 @@ def cell_width(s, ambiguous=1):
         eaw = unicodedata.east_asian_width(ch)
         w += 2 if eaw in ('W', 'F') or (eaw == 'A' and ambiguous == 2) else 1
     return w
+
+
+def read_dump(path):
+    """[(cols, rows, [row text])] of a dump in qifu's --dump format (tests/e2e/vtscreen
+    writes the same)"""
+    out = []
+    with open(path, encoding='utf-8') as f:
+        lines = f.read().split('\n')
+    i = 0
+    while i < len(lines):
+        m = re.fullmatch(r'--- (\d+)x(\d+) ---', lines[i])
+        if m:
+            rows = int(m.group(2))
+            out.append((int(m.group(1)), rows, lines[i + 1:i + 1 + rows]))
+            i += rows
+        i += 1
+    return out
+
+
+def uscc_columns(rows, ambiguous, header=None):
+    """On a screen of the Enterprises list: (the cell its USCC header starts in, [(code,
+    the cell it starts in, row)] for the rows below the header), as a terminal counts
+    cells; None on any other screen. header: the rows to find the header in, when
+    another screen's (what the program meant) should place it."""
+    head_rows = header if header is not None else rows
+    for i, r in enumerate(head_rows):
+        title = ('USCC' if 'Name' in r and 'USCC' in r else
+                 '统一社会信用代码' if '名称' in r and '统一社会信用代码' in r else None)
+        if title:
+            break
+    else:
+        return None
+    want = cell_width(head_rows[i][:head_rows[i].find(title)], ambiguous)
+    codes = []
+    for r in rows[i + 1:]:
+        m = USCC.search(r)
+        if m:
+            codes.append((m.group(0), cell_width(r[:m.start()], ambiguous), r))
+    return want, codes

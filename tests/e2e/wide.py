@@ -13,7 +13,6 @@
 # `qifu check` on each screen says what its probe found.
 # Usage: wide.py QIFU VTSCREEN WORKDIR
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +21,6 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 import cells  # noqa: E402
 
-USCC = re.compile(r'[0-9A-HJ-NPQRTUWXY]{18}')
 failures = 0
 
 
@@ -32,42 +30,17 @@ def fail(msg):
     print('FAIL: ' + msg)
 
 
-def screens(path):
-    """[(cols, rows, [row text])] of a dump file"""
-    out = []
-    with open(path, encoding='utf-8') as f:
-        lines = f.read().split('\n')
-    i = 0
-    while i < len(lines):
-        m = re.fullmatch(r'--- (\d+)x(\d+) ---', lines[i])
-        if m:
-            rows = int(m.group(2))
-            out.append((int(m.group(1)), rows, lines[i + 1:i + 1 + rows]))
-            i += rows
-        i += 1
-    return out
-
-
 def check_codes(label, rows, ambiguous):
     """every USCC of the Enterprises list starts in the cell its header does"""
-    head = next((i for i, r in enumerate(rows)
-                 if ('Name' in r and 'USCC' in r) or ('名称' in r and '统一社会信用代码' in r)),
-                None)
-    if head is None:
+    found = cells.uscc_columns(rows, ambiguous)
+    if not found:
         return 0
-    title = 'USCC' if 'USCC' in rows[head] else '统一社会信用代码'
-    want = cells.cell_width(rows[head][:rows[head].find(title)], ambiguous)
-    n = 0
-    for r in rows[head + 1:]:
-        m = USCC.search(r)
-        if not m:
-            continue
-        n += 1
-        got = cells.cell_width(r[:m.start()], ambiguous)
+    want, codes = found
+    for code, got, row in codes:
         if got != want:
             fail('%s: the code %s starts in cell %d, its header in %d: %r'
-                 % (label, m.group(0), got, want, r))
-    return n
+                 % (label, code, got, want, row))
+    return len(codes)
 
 
 def main():
@@ -104,7 +77,7 @@ def main():
             if r.returncode != 0:
                 fail('headless %s: exit %d: %s' % (size, r.returncode, r.stderr))
                 return 1
-            meant[amb] = screens(out)
+            meant[amb] = cells.read_dump(out)
         # the screen, and what it answers: two cells, one cell, no answer and a late one
         runs = (('wide', ['--wide', ranges], 2, 'take 2 columns: the terminal said so'),
                 ('narrow', [], 1, 'take 1 column: the terminal said so'),
@@ -119,7 +92,7 @@ def main():
                 return 77
             if r.returncode != 0:
                 fail('%s: vtscreen exit %d: %s' % (label, r.returncode, r.stderr.strip()))
-            got = screens(out)
+            got = cells.read_dump(out)
             want = meant[amb]
             if len(got) != len(want) + 1:
                 fail('%s: %d screens, expected %d and the one left behind'
@@ -154,7 +127,7 @@ def main():
         out = os.path.join(work, 'check-%s.txt' % name)
         r = subprocess.run([vtscreen, '--size', '200x24'] + opts + [empty, out, '--'] +
                            qifu_args('c') + ['check'], env=env, capture_output=True, text=True)
-        lines = [row.strip() for row in screens(out)[-1][2] if row.strip()]
+        lines = [row.strip() for row in cells.read_dump(out)[-1][2] if row.strip()]
         if r.returncode != 0 or not any(l.startswith('terminal:') and says in l for l in lines):
             fail('qifu check on the %s screen (exit %d) does not say "%s":\n%s'
                  % (name, r.returncode, says, '\n'.join(lines)))
