@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -79,10 +80,11 @@ int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *o
 		return EXIT_USAGE;
 	}
 	strbuf err = STRBUF_INIT;
-	int found = appeal_store_get(app_db(ctx), arg, events, out, &err);
+	store_err se = { 0 };
+	int found = appeal_store_get(app_db(ctx), arg, events, out, &se);
 	if (found != 0) {
 		if (found < 0)
-			say_error("%s", sb_str(&err));
+			say_error("%s", app_store_text(&se, &err));
 		else
 			say_error(_("no appeal %s"), arg);
 		sb_free(&err);
@@ -104,7 +106,7 @@ typedef struct page_query {
 } page_query;
 
 static int fetch_page(db *d, const void *q, long offset, int limit, void *out, int *n,
-		strbuf *err)
+		store_err *err)
 {
 	const page_query *pq = q;
 	return appeal_store_window(d, pq->f, pq->sort, pq->desc, offset, limit, out, n, err);
@@ -156,9 +158,10 @@ int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version)
 	if (version <= 0)
 		return 0;
 	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_check_version(app_db(ctx), a, version, &err) != 0 ? EXIT_NO : 0;
+	store_err se = { 0 };
+	int rc = appeal_store_check_version(app_db(ctx), a, version, &se) != 0 ? EXIT_NO : 0;
 	if (rc)
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 	sb_free(&err);
 	return rc;
 }
@@ -244,9 +247,10 @@ static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)
 	appeal_row rows[5];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
-	                         &err) < 0) {
-		say_warn("%s", sb_str(&err));
+	                         &se) < 0) {
+		say_warn("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return;
 	}
@@ -296,7 +300,7 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 	}
 	sb_free(&err);
 	appeal_record r;
-	strbuf gerr = STRBUF_INIT;
+	store_err gerr = { 0 };
 	if (appeal_store_get(app_db(ctx), number, false, &r, &gerr) == 0) {
 		printf(_("%s registered for %s from problem %d of visit %" PRId64 ", now %s at %s\n"),
 		       number, r.enterprise_name, (int)seq, visit_id, _(ticket_state_label(r.state)),
@@ -305,7 +309,6 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 	} else {
 		printf("%s\n", number);
 	}
-	sb_free(&gerr);
 	appeal_cli_warn_years(ctx, &tm);
 	appeal_cli_print_started(ctx, NULL, &tm);
 	return EXIT_OK;
@@ -589,8 +592,9 @@ static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 	calendar *cal = app_calendar(ctx);
 	strbuf err = STRBUF_INIT;
 	long changed;
-	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "config/settings.h"
 #include "core/i18n.h"
@@ -308,8 +309,9 @@ static char *dispatch_lines(app_ctx *ctx, const appeal_record *a)
 	esc_dispatch *x = NULL;
 	int n = 0;
 	strbuf err = STRBUF_INIT, b = STRBUF_INIT;
-	if (esc_store_dispatches(app_db(ctx), a->id, &x, &n, &err) < 0)
-		say_warn("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (esc_store_dispatches(app_db(ctx), a->id, &x, &n, &se) < 0)
+		say_warn("%s", app_store_text(&se, &err));
 	for (int i = 0; i < n; i++) {
 		char day[16];
 		if (i)

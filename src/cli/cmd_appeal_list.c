@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -293,8 +294,9 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 	long counts[APPEAL_VIEW__COUNT];
 	strbuf err = STRBUF_INIT;
-	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -372,8 +373,9 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 	esc_dispatch *x = NULL;
 	int nx = 0;
 	strbuf err = STRBUF_INIT;
-	if (esc_store_dispatches(app_db(ctx), a.id, &x, &nx, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (esc_store_dispatches(app_db(ctx), a.id, &x, &nx, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		appeal_record_clear(&a);
 		return EXIT_USAGE;

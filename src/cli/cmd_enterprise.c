@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "cli/cmd_enterprise.h"
@@ -126,10 +127,11 @@ static int finish_record(app_ctx *ctx, ent_record *e, const edit_args *a)
 			set(&e->commissioner, "");
 		} else {
 			staff *s = NULL;
-			int found = staff_store_get(app_db(ctx), a->commissioner, &s, &err);
+			store_err se = { 0 };
+			int found = staff_store_get(app_db(ctx), a->commissioner, &s, &se);
 			if (found != 0) {
 				say_error(found < 0 ? "%s" : _("--commissioner: no staff login '%s'"),
-				          found < 0 ? sb_str(&err) : a->commissioner);
+				          found < 0 ? app_store_text(&se, &err) : a->commissioner);
 				goto out;
 			}
 			e->commissioner_id = s->id;
@@ -198,19 +200,20 @@ static int ent_add(app_ctx *ctx, int argc, char **argv)
 	db *d = app_db(ctx);
 	int64_t id;
 	char *owner = NULL;
-	if (ent_store_uscc_owner(d, e.uscc, &owner, &err) == 0) {
+	store_err se = { 0 };
+	if (ent_store_uscc_owner(d, e.uscc, &owner, &se) == 0) {
 		say_error(_("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
 		rc = EXIT_NO;
 		goto out;
 	}
-	if (db_begin(d, &err) < 0 ||
-	    ent_store_insert(d, app_actor(ctx)->login, &e, &id, &err) < 0 ||
+	if (db_begin(d, &se) < 0 ||
+	    ent_store_insert(d, app_actor(ctx)->login, &e, &id, &se) < 0 ||
 	    (e.lead_override && db_event(d, app_actor(ctx)->login, "enterprise", id,
-	                                 "override_lead", e.lead_unit, e.lead_override, &err) < 0) ||
-	    db_commit(d, &err) < 0) {
+	                                 "override_lead", e.lead_unit, e.lead_override, &se) < 0) ||
+	    db_commit(d, &se) < 0) {
 		db_rollback(d);
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -259,8 +262,9 @@ static int ent_edit(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	if (ent_store_update(app_db(ctx), app_actor(ctx)->login, &old, &e, a.reason, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (ent_store_update(app_db(ctx), app_actor(ctx)->login, &old, &e, a.reason, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -54,7 +55,8 @@ static int arg_status(const char *s, int *st)
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = fin_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(fin_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no financing need %" PRId64), id);
 	return rc;
@@ -180,8 +182,11 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	rc = cli_store_rc(fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
-	                                   institution ? f.institution : NULL, &err), &err);
+	store_err se = { 0 };
+	int w = fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
+	                         institution ? f.institution : NULL, &se);
+	app_store_text(&se, &err);
+	rc = cli_store_rc(w, &err);
 	if (rc == EXIT_OK)
 		printf(_("updated financing need %" PRId64 " of %s\n"), id, f.enterprise);
 out:
@@ -228,7 +233,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	fin_filter f = { q->enterprise_id, *(const int *)q->own, q->scope_area };

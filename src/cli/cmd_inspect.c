@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli.h"
 #include "cli/cmd_inspect.h"
 #include "config/settings.h"
@@ -281,10 +282,11 @@ int inspection_arg_enterprise(app_ctx *ctx, const char *opt, const char *uscc, e
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	uscc_check(uscc, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &se);
 	if (found < 0)
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 	else if (found == 1)
 		say_error(_("%s: no enterprise with USCC %s"), opt, uscc);
 	sb_free(&err);
@@ -394,12 +396,13 @@ static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, con
 	int days = (int)cfg_int(ctx->cfg, SET_FREQUENT_DAYS);
 	int often = (int)cfg_int(ctx->cfg, SET_FREQUENT_COUNT);
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	char on[11];
 	date_format(date, on);
 	for (int i = 0; i < nents; i++) {
 		int n;
-		if (inspection_store_frequency(d, ents[i].id, date, days, &n, &err) < 0) {
-			say_error("%s", sb_str(&err));
+		if (inspection_store_frequency(d, ents[i].id, date, days, &n, &se) < 0) {
+			say_error("%s", app_store_text(&se, &err));
 			sb_reset(&err);
 		} else if (inspection_too_frequent(n, often)) {
 			say_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
@@ -407,8 +410,8 @@ static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, con
 		}
 		inspection_record *joint;
 		int nj;
-		if (inspection_store_joint(d, ents[i].id, unit, date, &joint, &nj, &err) < 0) {
-			say_error("%s", sb_str(&err));
+		if (inspection_store_joint(d, ents[i].id, unit, date, &joint, &nj, &se) < 0) {
+			say_error("%s", app_store_text(&se, &err));
 			sb_reset(&err);
 			continue;
 		}
@@ -556,10 +559,11 @@ int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 		.enterprise_ids = ids, .nents = nents, .refused_rules = rules, .override_reason = why,
 	};
 	int64_t id;
-	int stored = inspection_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &err);
+	store_err se = { 0 };
+	int stored = inspection_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &se);
 	free(why);
 	if (stored < 0) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		rc = EXIT_USAGE;
 		goto out;
 	}

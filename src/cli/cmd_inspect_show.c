@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -33,9 +34,10 @@ int inspection_load(app_ctx *ctx, const char *arg, inspection_record *r)
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	int found = inspection_store_get(app_db(ctx), id, code, r, &err);
+	store_err se = { 0 };
+	int found = inspection_store_get(app_db(ctx), id, code, r, &se);
 	if (found < 0)
-		say_error("%s", sb_str(&err));
+		cli_store_error(&se);
 	else if (found == 1)
 		say_error(_("no inspection %s"), arg);
 	sb_free(&err);
@@ -305,13 +307,13 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 	out_table *tab = fmt == OUT_TABLE ? out_new(list_cols, NLIST) : out_new(plan_cols, NPLAN);
 	enum { PAGE = 200 };
 	inspection_record *page = xcalloc(PAGE, sizeof *page);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	rc = EXIT_OK;
 	/* a page at a time, so that the database is never held while rows are printed */
 	for (long off = 0;; off += PAGE) {
 		int n;
 		if (inspection_store_window(app_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
-			say_error("%s", sb_str(&err));
+			cli_store_error(&err);
 			rc = EXIT_USAGE;
 			break;
 		}
@@ -340,7 +342,6 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 		out_print(tab, fmt, false, stdout);
 	out_free(&tab);
 	free(page);
-	sb_free(&err);
 	inspection_reason_table_free(&t);
 	ent_record_clear(&e);
 	return rc;
@@ -373,9 +374,10 @@ int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 	}
 	inspection_record r;
-	int found = inspection_store_get(app_db(ctx), 0, canon, &r, &err);
+	store_err se = { 0 };
+	int found = inspection_store_get(app_db(ctx), 0, canon, &r, &se);
 	if (found < 0) {
-		say_error("%s", sb_str(&err));
+		cli_store_error(&se);
 		sb_free(&err);
 		return EXIT_USAGE;
 	}

@@ -181,14 +181,14 @@ static void history_row(out_table *t, out_format fmt, const void *rec, const voi
 }
 
 static int fetch_history(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                         strbuf *err)
+                         store_err *err)
 {
 	const cli_query *q = arg;
 	return pool_store_history(d, q->enterprise_id, offset, limit, out, n, err);
 }
 
 static int fetch_members(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                         strbuf *err)
+                         store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;

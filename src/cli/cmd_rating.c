@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/csv.h"
 #include "core/i18n.h"
@@ -37,8 +39,10 @@ static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 {
 	char norm[19];
 	ent_record e = { 0 };
+	store_err se = { 0 };
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, err);
+	int found = app_store_rc(ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, &se), &se,
+	                         err);
 	if (found == 1)
 		sb_addf(err, _("no enterprise with USCC %s"), arg);
 	if (found != 0)
@@ -51,7 +55,8 @@ static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 /* quarter q may take ratings today; 0 or an exit code */
 static int check_quarter(app_ctx *ctx, assessment_quarter q, strbuf *err)
 {
-	int frozen = rating_store_frozen(app_db(ctx), q, err);
+	store_err se = { 0 };
+	int frozen = app_store_rc(rating_store_frozen(app_db(ctx), q, &se), &se, err);
 	if (frozen < 0)
 		return EXIT_USAGE;
 	return assessment_rating_allowed(q, frozen == 1, ctx->today, err) < 0 ? EXIT_NO : 0;
@@ -110,8 +115,9 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 	}
 	in.unit = unit;
 	in.comment = comment;
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &se) < 0) {
+		cli_store_error(&se);
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -194,8 +200,9 @@ static int rating_import(app_ctx *ctx, int argc, char **argv)
 	}
 	int bad;
 	sb_reset(&err);
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &err) < 0) {
-		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+	store_err se = { 0 };
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &se) < 0) {
+		say_error(_("%s: %s; nothing imported"), path, app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -260,14 +267,13 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(rating_cols, (int)(sizeof rating_cols / sizeof rating_cols[0]));
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int rc = rating_store_each(app_db(ctx), q, unit, list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	out_free(&t);
-	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
@@ -302,12 +308,13 @@ int cmd_quarter(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	int frozen = rating_store_frozen(app_db(ctx), q, &err);
+	store_err se = { 0 };
+	int frozen = rating_store_frozen(app_db(ctx), q, &se);
 	int rc = EXIT_NO;
 	if (frozen < 0 ||
 	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
-	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 	} else {
 		char code[16];
 		printf(_("quarter %s frozen: its ratings can no longer change\n"),

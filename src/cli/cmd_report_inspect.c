@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "cli/cmd_report.h"
 #include "cli/output.h"
@@ -121,7 +122,7 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 
 	db *d = app_db(ctx);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	inspection_unit_summary *sum = NULL;
 	inspection_record *ov = NULL;
 	inspection_refusal *rf = NULL;
@@ -131,13 +132,13 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	if (inspection_store_unit_summary(d, from, to, &sum, &nsum, &err) < 0 ||
 	    inspection_store_count(d, &f, &nov_l, &err) < 0 ||
 	    inspection_store_refusals(d, from, to, &rf, &nrf, &err) < 0) {
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 		goto out;
 	}
 	if (nov_l > 0) {
 		ov = xcalloc((size_t)nov_l, sizeof *ov);
 		if (inspection_store_window(d, &f, 0, (int)nov_l, ov, &nov, &err) < 0) {
-			say_error("%s", sb_str(&err));
+			cli_store_error(&err);
 			goto out;
 		}
 	}
@@ -170,6 +171,5 @@ out:
 	for (int i = 0; i < nrf; i++)
 		inspection_refusal_clear(&rf[i]);
 	free(rf);
-	sb_free(&err);
 	return rc;
 }

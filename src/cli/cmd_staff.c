@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -167,8 +169,9 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 	s.login = clean_login;
 	s.name = clean_name;
 	s.unit = (char *)unit;
-	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &err) < 0) {
-		say_error("staff add: %s", sb_str(&err));
+	store_err se = { 0 };
+	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &se) < 0) {
+		say_error("staff add: %s", app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -235,14 +238,13 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_STAFF_LIST, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int rc = staff_store_each(app_db(ctx), list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	out_free(&t);
-	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 

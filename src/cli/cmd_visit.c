@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -169,7 +170,7 @@ static int list_check(const cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
@@ -312,7 +313,8 @@ static void show_csv(const void *rec)
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = visit_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(visit_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no visit %" PRId64), id);
 	return rc;

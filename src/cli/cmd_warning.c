@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -42,7 +43,8 @@ enum { OPT_ENTERPRISE = 1, OPT_SOURCE, OPT_LEVEL, OPT_SIGNAL, OPT_DATE, OPT_TEXT
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = warn_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(warn_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no warning %" PRId64), id);
 	return rc;
@@ -252,7 +254,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	warn_filter f = { q->enterprise_id, *(const bool *)q->own, q->scope_area };

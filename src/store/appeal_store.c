@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
 /* ---- small conversions ------------------------------------------------------ */
@@ -166,7 +165,7 @@ static void timer_row(sqlite3_stmt *st, void *rec)
 	ts->done = rows_col_date(st, 4);
 }
 
-static int read_timers(db *d, appeal_record *a, strbuf *err)
+static int read_timers(db *d, appeal_record *a, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT timer, start, days, due, done FROM appeal_timer"
 	                              " WHERE appeal_id = ?", err);
@@ -188,7 +187,7 @@ static void event_row(sqlite3_stmt *st, void *rec)
 }
 
 int appeal_store_read(db *d, const char *number, int64_t id, bool events,
-		appeal_record *a, strbuf *err)
+		appeal_record *a, store_err *err)
 {
 	memset(a, 0, sizeof *a);
 	char *sql = xasprintf("%s WHERE %s", record_sql, number ? "a.number = ?" : "a.id = ?");
@@ -227,7 +226,7 @@ int appeal_store_read(db *d, const char *number, int64_t id, bool events,
 	return 0;
 }
 
-int appeal_store_get(db *d, const char *number, bool events, appeal_record *out, strbuf *err)
+int appeal_store_get(db *d, const char *number, bool events, appeal_record *out, store_err *err)
 {
 	return appeal_store_read(d, number, 0, events, out, err);
 }
@@ -235,7 +234,7 @@ int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
 /* ---- timers and registration ------------------------------------------------ */
 
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
-		const ticket_timer_state *ts, strbuf *err)
+		const ticket_timer_state *ts, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT OR REPLACE INTO appeal_timer (appeal_id, timer, start, days, due, done)"
@@ -252,7 +251,7 @@ int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
 }
 
 int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
-		const ticket_timers *after, strbuf *sum, strbuf *err)
+		const ticket_timers *after, strbuf *sum, store_err *err)
 {
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		const ticket_timer_state *ts = &after->t[i];
@@ -270,7 +269,7 @@ int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
 	return 0;
 }
 
-static int enterprise_id(db *d, const char *uscc, int64_t *id, strbuf *err)
+static int enterprise_id(db *d, const char *uscc, int64_t *id, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT id FROM enterprise WHERE uscc = ?", err);
 	if (!st)
@@ -280,14 +279,14 @@ static int enterprise_id(db *d, const char *uscc, int64_t *id, strbuf *err)
 	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	else if (step == SQLITE_DONE)
-		sb_addf(err, _("no enterprise with USCC %s"), uscc);
+		store_err_name(store_err_set(err, STORE_E_NO_ENTERPRISE_USCC), 0, uscc);
 	else
 		db_fail(d, err, "looking up an enterprise");
 	db_done(st);
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
-static int next_seq(db *d, int year, long *seq, strbuf *err)
+static int next_seq(db *d, int year, long *seq, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO appeal_seq (year, last) VALUES (?, 1)"
@@ -305,7 +304,7 @@ static int next_seq(db *d, int year, long *seq, strbuf *err)
 }
 
 int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
-		char number[TICKET_NUMBER_SIZE], strbuf *err)
+		char number[TICKET_NUMBER_SIZE], store_err *err)
 {
 	int64_t ent, id;
 	long seq;
@@ -352,7 +351,7 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 }
 
 int appeal_store_create(db *d, const char *actor, const appeal_new *a,
-		char number[TICKET_NUMBER_SIZE], strbuf *err)
+		char number[TICKET_NUMBER_SIZE], store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -363,7 +362,7 @@ int appeal_store_create(db *d, const char *actor, const appeal_new *a,
 	return db_commit(d, err);
 }
 
-int appeal_store_bulk_mode(db *d, strbuf *err)
+int appeal_store_bulk_mode(db *d, store_err *err)
 {
 	if (sqlite3_exec(db_handle(d), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(d, err, "preparing a bulk load");

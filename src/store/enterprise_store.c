@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "core/i18n.h"
 #include "core/pinyin.h"
 #include "core/search.h"
 #include "core/strbuf.h"
@@ -109,7 +108,7 @@ static void where_build(store_where *w, const ent_filter *f)
 		ent_store_search_clause(w, f->search);
 }
 
-int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err)
+int ent_store_count(db *d, const ent_filter *f, long *n, store_err *err)
 {
 	store_where w;
 	where_build(&w, f);
@@ -146,7 +145,7 @@ static const char *const sort_sql[ENT_SORT__COUNT][2] = {
  * columns, read() copies one result row into slot i of out */
 static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
                       int limit, const char *cols, void (*read)(sqlite3_stmt *st, void *out, int i),
-                      void *out, int *n, strbuf *err)
+                      void *out, int *n, store_err *err)
 {
 	*n = 0;
 	if (sort >= ENT_SORT__COUNT)
@@ -193,7 +192,7 @@ static void list_row_read(sqlite3_stmt *st, void *out, int i)
 }
 
 int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                     int limit, ent_row *rows, int *n, strbuf *err)
+                     int limit, ent_row *rows, int *n, store_err *err)
 {
 	return run_window(d, f, sort, desc, offset, limit,
 	                  "e.id, e.name, e.uscc, e.category, e.area, e.lead_unit,"
@@ -249,7 +248,7 @@ static char *ent_sort_key(const char *name)
 	return sb_steal(&b);
 }
 
-int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err)
+int ent_store_uscc_owner(db *d, const char *uscc, char **name, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT name FROM enterprise WHERE uscc = ?", err);
 	if (!st)
@@ -262,7 +261,14 @@ int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err)
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, strbuf *err)
+/* the refusal of a USCC another enterprise (owner) already has */
+static void uscc_taken(store_err *err, const char *uscc, const char *owner)
+{
+	store_err_name(store_err_set(err, STORE_E_USCC_TAKEN), 0, uscc);
+	store_err_name(err, 1, owner);
+}
+
+int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO enterprise (name, uscc, uscc_override, address, area, category, grp,"
@@ -302,7 +308,7 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 		if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT) {
 			char *owner = NULL;
 			if (ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
-				sb_addf(err, _("USCC %s is already registered to %s"), e->uscc, owner);
+				uscc_taken(err, e->uscc, owner);
 				free(owner);
 				return -1;
 			}
@@ -349,7 +355,7 @@ static void rec_from_row(sqlite3_stmt *st, ent_record *e)
 	e->lead_override = rows_col_opt(st, 18);
 }
 
-int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *err)
+int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT " REC_COLS " FROM enterprise e"
 	                              " LEFT JOIN staff s ON s.id = e.commissioner_id"
@@ -373,7 +379,7 @@ static void record_read(sqlite3_stmt *st, void *out, int i)
 }
 
 int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                      int limit, ent_record *out, int *n, strbuf *err)
+                      int limit, ent_record *out, int *n, store_err *err)
 {
 	return run_window(d, f, sort, desc, offset, limit, REC_COLS, record_read, out, n, err);
 }
@@ -387,7 +393,7 @@ static void diff_field(strbuf *sum, const char *name, const char *a, const char 
 }
 
 int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_record *e,
-                     const char *reason, strbuf *err)
+                     const char *reason, store_err *err)
 {
 	strbuf sum = STRBUF_INIT;
 	diff_field(&sum, "name", old->name, e->name);
@@ -419,9 +425,10 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	int rc = ent_store_get(d, NULL, old->id, &now, err);
 	if (rc != 0 || strcmp(now.uscc, old->uscc) || strcmp(now.name, old->name) ||
 	    strcmp(now.lead_unit, old->lead_unit) || strcmp(now.area, old->area)) {
-		if (rc == 0)
-			sb_addf(err, _("%s was changed by someone else meanwhile; reload and try again"),
-			        old->name);
+		if (rc == 0) {
+			store_err_set(err, STORE_E_ENTERPRISE_CHANGED);
+			store_err_name(err, 0, old->name);
+		}
 		if (rc == 0)
 			ent_record_clear(&now);
 		db_rollback(d);
@@ -467,7 +474,7 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	if (rc != SQLITE_DONE) {
 		char *owner = NULL;
 		if (strcmp(old->uscc, e->uscc) != 0 && ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
-			sb_addf(err, _("USCC %s is already registered to %s"), e->uscc, owner);
+			uscc_taken(err, e->uscc, owner);
 			free(owner);
 		} else {
 			db_fail(d, err, "updating an enterprise");

@@ -15,6 +15,7 @@
 
 #include "app/app.h"
 #include "app/holiday_import.h"
+#include "app/store_text.h"
 #include "core/workday.h"
 #include "model/perm.h"
 #include "store/db.h"
@@ -28,19 +29,20 @@ static char path[96];
 static void make_db(role_t role)
 {
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	unlink(path);
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d)
-		fail_msg("%s", sb_str(&err));
+		fail_msg("%s", app_store_text(&se, &err));
 	char login[64], name[] = "测试", centre[] = "区企服中心";
 	snprintf(login, sizeof login, "%s", app_os_login());
 	staff s = { .login = login, .name = name, .unit = centre, .role = role };
-	if (staff_store_add(d, "test", &s, &err) < 0)
-		fail_msg("%s", sb_str(&err));
+	if (staff_store_add(d, "test", &s, &se) < 0)
+		fail_msg("%s", app_store_text(&se, &err));
 	char ologin[] = "other", oname[] = "别人", ounit[] = "区科经局";
 	staff o = { .login = ologin, .name = oname, .unit = ounit, .role = ROLE_UNIT_STAFF };
-	if (staff_store_add(d, "test", &o, &err) < 0)
-		fail_msg("%s", sb_str(&err));
+	if (staff_store_add(d, "test", &o, &se) < 0)
+		fail_msg("%s", app_store_text(&se, &err));
 	db_close(&d);
 	sb_free(&err);
 }
@@ -97,11 +99,13 @@ static void test_need(void **state)
 	}
 	/* a login that is not staff is told how to be added */
 	strbuf err = STRBUF_INIT;
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_null(d); /* init refuses an existing file */
-	sb_reset(&err);
+	assert_int_equal(se.code, STORE_E_FILE_EXISTS);
+	assert_string_equal(se.path, path);
 	unlink(path);
-	d = db_open(path, DB_OPEN_CREATE, &err);
+	d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_non_null(d);
 	db_close(&d);
 	app_ctx ctx = { .db_path = path };
@@ -179,7 +183,8 @@ static void test_calendar(void **state)
 	assert_int_equal(app_need(&ctx, APP_NEED_DB | APP_NEED_CALENDAR, &err), APP_OK);
 	holiday_year *ys;
 	int n;
-	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &err), 0);
+	store_err se = { 0 };
+	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &se), 0);
 	assert_int_equal(n, 2);
 	holiday_years_free(ys, n);
 	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_PROVISIONAL);

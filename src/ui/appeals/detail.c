@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
@@ -183,8 +184,9 @@ int appeal_detail_ladder(detail *d, app_ctx *ctx, const appeal_record *a, bool k
 {
 	esc_dispatch *x = NULL;
 	int n = 0;
-	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	detail_clear(d, keep_scroll);
 	char *title = xasprintf("%s  %s", a->number, a->title);
 	detail_title(d, title);

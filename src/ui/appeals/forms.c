@@ -8,6 +8,7 @@
 
 #include "app/appeal.h"
 #include "app/appeal_move.h"
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -229,11 +230,9 @@ void appeals_callback_next(app_pane *p)
 	/* the saved appeal has left the view: the next one is now first */
 	appeal_row r;
 	int n = 0;
-	strbuf err = STRBUF_INIT;
-	if (appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, 0, 1, &r, &n,
-	                        &err) < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	sb_free(&err);
+	store_err err = { 0 };
+	shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, 0, 1,
+	                                          &r, &n, &err), &err);
 	if (n <= 0) {
 		p->queue = false;
 		p->mode = MODE_LIST;
@@ -310,9 +309,10 @@ static bool warn_similar(app_pane *p, const char *uscc, const char *title)
 	appeal_row rows[SIMILAR_MAX];
 	int n = 0;
 	strbuf err = STRBUF_INIT, s = STRBUF_INIT;
+	store_err se = { 0 };
 	if (appeal_store_similar(appeals_db(p), uscc, title, appeals_ctx(p)->today - days, rows,
-	                         SIMILAR_MAX, &n, &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	                         SIMILAR_MAX, &n, &se) < 0) {
+		shell_error(p->sh, "%s", app_store_text(&se, &err));
 		n = 0;
 	}
 	if (n > 0) {
@@ -341,7 +341,9 @@ static void save_intake(app_pane *p)
 	char *clean_title = text_sanitize(title, strlen(title), 0);
 	char *clean_desc = text_sanitize(desc, strlen(desc), TEXT_KEEP_NEWLINES);
 	int64_t id = form_enterprise(f, p->fld_ent);
-	if (ent_store_get(appeals_db(p), NULL, id, &e, &err) != 0) {
+	store_err se = { 0 };
+	if (ent_store_get(appeals_db(p), NULL, id, &e, &se) != 0) {
+		app_store_text(&se, &err);
 		form_set_error(f, p->fld_ent, *sb_str(&err) ? sb_str(&err) : _("no such enterprise"));
 		goto out;
 	}

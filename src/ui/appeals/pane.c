@@ -57,7 +57,7 @@ static long count_rows(void *arg)
 {
 	app_pane *p = arg;
 	long n = 0;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (shell_store_rc(p->sh, appeal_store_count(appeals_db(p), &p->filter, &n, &err),
 	                   &err) < 0)
 		n = -1;
@@ -76,7 +76,7 @@ static int fetch_rows(void *arg, long offset, int limit)
 	app_pane *p = arg;
 	clear_rows(p);
 	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int n = 0;
 	if (shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc,
 	                                              offset, limit, p->rows, &n, &err), &err) < 0)
@@ -153,12 +153,10 @@ static void count_views(app_pane *p)
 		return;
 	appeal_filter base;
 	base_filter(p, &base);
-	strbuf err = STRBUF_INIT;
-	if (appeal_store_view_counts(appeals_db(p), &base, my_unit(p), p->counts, &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	store_err err = { 0 };
+	if (shell_store_rc(p->sh, appeal_store_view_counts(appeals_db(p), &base, my_unit(p),
+	                                                   p->counts, &err), &err) < 0)
 		memset(p->counts, 0, sizeof p->counts);
-	}
-	sb_free(&err);
 	p->counted = true;
 }
 
@@ -241,13 +239,11 @@ bool appeals_load_rec(app_pane *p, const char *number)
 	if (p->have_rec)
 		appeal_record_clear(&p->rec);
 	p->have_rec = false;
-	strbuf err = STRBUF_INIT;
-	int found = appeal_store_get(appeals_db(p), num, true, &p->rec, &err);
-	if (found < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	else if (found > 0)
+	store_err err = { 0 };
+	int found = shell_store_rc(p->sh, appeal_store_get(appeals_db(p), num, true, &p->rec, &err),
+	                           &err);
+	if (found > 0)
 		shell_error(p->sh, _("no appeal %s"), num);
-	sb_free(&err);
 	p->have_rec = found == 0;
 	return p->have_rec;
 }

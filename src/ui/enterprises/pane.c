@@ -40,7 +40,7 @@ static long count_rows(void *arg)
 {
 	ent_pane *p = arg;
 	long n = 0;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (shell_store_rc(p->sh, ent_store_count(enterprises_db(p), &p->filter, &n, &err),
 	                   &err) < 0)
 		n = -1;
@@ -59,7 +59,7 @@ static int fetch_rows(void *arg, long offset, int limit)
 	ent_pane *p = arg;
 	clear_rows(p);
 	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int n = 0;
 	if (shell_store_rc(p->sh, ent_store_window(enterprises_db(p), &p->filter, p->sort, p->desc,
 	                                           offset, limit, p->rows, &n, &err), &err) < 0)

@@ -2,6 +2,7 @@
  * then what else qifu holds about it (its records from records.c, its appeals from
  * appeals_section.c), in the one detail widget. */
 #include "app/app.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/enterprises/appeals_section.h"
@@ -15,7 +16,7 @@ static void add_staff_line(ent_pane *p, detail *d, const ent_record *e)
 		return;
 	}
 	staff *s = NULL;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (staff_store_get(enterprises_db(p), e->commissioner, &s, &err) == 0) {
 		char *v = xasprintf("%s (%s, %s)", s->name, s->login, s->unit);
 		detail_field(d, _("Commissioner"), v);
@@ -24,7 +25,6 @@ static void add_staff_line(ent_pane *p, detail *d, const ent_record *e)
 	} else {
 		detail_field(d, _("Commissioner"), e->commissioner);
 	}
-	sb_free(&err);
 }
 
 /* "a、b、c" of a '|'-separated list, or "none" */
@@ -52,10 +52,12 @@ void enterprises_view_build(ent_pane *p, const ent_row *row)
 	}
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT;
-	int found = ent_store_get(enterprises_db(p), NULL, row->id, &e, &err);
+	store_err se = { 0 };
+	int found = ent_store_get(enterprises_db(p), NULL, row->id, &e, &se);
 	if (found != 0) {
 		detail_title(d, row->name);
-		detail_note(d, found < 0 ? sb_str(&err) : _("This enterprise is no longer in the register."));
+		detail_note(d, found < 0 ? app_store_text(&se, &err)
+		               : _("This enterprise is no longer in the register."));
 		sb_free(&err);
 		return;
 	}

@@ -51,7 +51,7 @@ static long count_rows(void *arg)
 	if (p->counts_stale) {
 		appeal_filter f;
 		base_filter(p, &f);
-		strbuf err = STRBUF_INIT;
+		store_err err = { 0 };
 		memset(&p->counts, 0, sizeof p->counts);
 		if (shell_store_rc(p->sh, esc_store_board_counts(escalation_db(p), &f, &p->counts,
 		                                                 &err), &err) < 0)
@@ -114,7 +114,7 @@ static int fetch_rows(void *arg, long offset, int limit)
 	lv_reserve(&l->rows, &l->cap, limit, sizeof *l->rows);
 	appeal_filter f;
 	base_filter(p, &f);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int n = 0;
 	if (shell_store_rc(p->sh, esc_store_board_window(escalation_db(p), &f,
 	                                                 list_levels[l->which], offset, limit,

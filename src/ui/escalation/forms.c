@@ -74,10 +74,8 @@ void escalation_form_filter(esc_pane *p)
 	                            false);
 	opt_free(&o);
 	opt_add(&o, "", _("all"));
-	strbuf err = STRBUF_INIT;
-	if (staff_store_each(escalation_db(p), add_leader, &o, &err) < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	sb_free(&err);
+	store_err err = { 0 };
+	shell_store_rc(p->sh, staff_store_each(escalation_db(p), add_leader, &o, &err), &err);
 	p->fld[1] = form_add_choice(f, _("Leader in charge (level 2)"), o.v, o.n,
 	                            p->f_leader ? p->f_leader : "", false);
 	opt_free(&o);
@@ -100,12 +98,11 @@ static void apply_filter_form(esc_pane *p, bool clear)
 		if (*l) {
 			p->f_leader = xstrdup(l);
 			staff *st = NULL;
-			strbuf err = STRBUF_INIT;
+			store_err err = { 0 };
 			if (staff_store_get(escalation_db(p), l, &st, &err) == 0) {
 				p->f_leader_name = xstrdup(st->name);
 				staff_free(&st);
 			}
-			sb_free(&err);
 		}
 	}
 	close_form(p);

@@ -39,13 +39,11 @@ bool escalation_load_rec(esc_pane *p, const char *number)
 	char num[TICKET_NUMBER_SIZE];
 	snprintf(num, sizeof num, "%s", number);
 	drop_rec(p);
-	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_get(escalation_db(p), num, false, &p->rec, &err);
-	if (rc < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	else if (rc == 1)
+	store_err err = { 0 };
+	int rc = shell_store_rc(p->sh,
+	                        appeal_store_get(escalation_db(p), num, false, &p->rec, &err), &err);
+	if (rc == 1)
 		shell_error(p->sh, _("Appeal %s no longer exists."), num);
-	sb_free(&err);
 	p->have_rec = rc == 0;
 	return p->have_rec;
 }

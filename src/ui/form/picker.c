@@ -47,13 +47,11 @@ void form_picker_fetch(form *f, field *fl)
 		ent_filter flt = { 0 };
 		flt.search = q;
 		flt.scope_area = f->scope_area;
-		strbuf err = STRBUF_INIT;
+		store_err err = { 0 };
 		int n = 0;
-		if (ent_store_window(f->d, &flt, ENT_SORT_NAME, false, 0, FORM_HIT_ROWS, fl->hits, &n,
-		                     &err) < 0)
-			shell_error(f->sh, "%s", sb_str(&err));
+		shell_store_rc(f->sh, ent_store_window(f->d, &flt, ENT_SORT_NAME, false, 0,
+		                                       FORM_HIT_ROWS, fl->hits, &n, &err), &err);
 		fl->nhits = n > 0 ? n : 0;
-		sb_free(&err);
 	}
 	xfree(&q);
 }
