@@ -425,7 +425,8 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	int rc = ent_store_get(d, NULL, old->id, &now, err);
 	if (rc != 0 || strcmp(now.uscc, old->uscc) || strcmp(now.name, old->name) ||
 	    strcmp(now.lead_unit, old->lead_unit) || strcmp(now.area, old->area)) {
-		if (rc == 0) {
+		/* gone meanwhile is changed meanwhile (it used to fail without a word) */
+		if (rc >= 0) {
 			store_err_set(err, STORE_E_ENTERPRISE_CHANGED);
 			store_err_name(err, 0, old->name);
 		}
