@@ -200,6 +200,17 @@ void appeals_form_menu(app_pane *p)
 	p->mode = MODE_FORM;
 }
 
+void appeals_form_sheet(app_pane *p)
+{
+	if (!p->have_rec)
+		return;
+	form_free(&p->form);
+	p->form = sheet_form_new(p->sh, &p->rec, APP_SHEET_DISPATCH, &p->sheet);
+	p->purpose = FP_SHEET;
+	p->back = p->mode;
+	p->mode = MODE_FORM;
+}
+
 static void open_callback_form(app_pane *p)
 {
 	char *title = xasprintf(_("Callback: %s %s (%s)"), p->rec.number, p->rec.title,
@@ -415,6 +426,10 @@ unsigned appeals_form_key(app_pane *p, const pane_event *ev)
 			break;
 		case FP_CALLBACK:
 			save_callback(p);
+			break;
+		case FP_SHEET:
+			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
+				close_form(p);
 			break;
 		}
 		return REACT_RECALC;

@@ -333,10 +333,14 @@ static unsigned list_event(app_pane *p, const pane_event *ev)
 	case ACT_OPEN:
 		open_detail(p);
 		return REACT_RECALC;
-	case ACT_MOVE: {
+	case ACT_MOVE: case ACT_EXPORT: {
 		const appeal_row *r = cursor_row(p);
-		if (r && appeals_load_rec(p, r->number))
-			appeals_form_menu(p);
+		if (r && appeals_load_rec(p, r->number)) {
+			if (ev->act == ACT_MOVE)
+				appeals_form_menu(p);
+			else
+				appeals_form_sheet(p);
+		}
 		return REACT_RECALC;
 	}
 	case ACT_NEW:
@@ -362,6 +366,9 @@ static unsigned view_event(app_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_MOVE:
 		appeals_form_menu(p);
+		return REACT_RECALC;
+	case ACT_EXPORT:
+		appeals_form_sheet(p);
 		return REACT_RECALC;
 	case ACT_REFRESH:
 		appeals_refresh(p);
@@ -470,7 +477,7 @@ static bool offers(void *state, action a)
 	app_pane *p = state;
 	bool browsing = p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	switch (a) {
-	case ACT_REFRESH: case ACT_MOVE: case ACT_BACK: case ACT_CANCEL:
+	case ACT_REFRESH: case ACT_MOVE: case ACT_EXPORT: case ACT_BACK: case ACT_CANCEL:
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
 		return browsing;
@@ -511,7 +518,9 @@ static const char *hint(void *state)
 	case MODE_VIEW:
 		shell_key_name(p->sh, ACT_CANCEL, k1);
 		shell_key_name(p->sh, ACT_MOVE, k2);
-		set_str(&p->hint, xasprintf(_("%s back to the list, %s move this appeal"), k1, k2));
+		shell_key_name(p->sh, ACT_EXPORT, k3);
+		set_str(&p->hint, xasprintf(_("%s back to the list, %s move this appeal, %s print its "
+		                              "sheet"), k1, k2, k3));
 		return p->hint;
 	default:
 		shell_key_name(p->sh, ACT_NEXT_TAB, k1);
