@@ -28,20 +28,20 @@ static void light_text(app_ctx *ctx, qdate due, ticket_light_t *l, strbuf *out)
 
 /* one list row's columns, shared by list (every format) and show --format csv; the
  * Appeals pane's columns are src/ui/applist.c's */
-static const out_col row_cols[] = {
-	{ "number", N_("Number"), OUT_STR },
-	{ "enterprise", N_("USCC"), OUT_STR },
-	{ "enterprise_name", N_("Enterprise"), OUT_STR },
-	{ "title", N_("Title"), OUT_STR },
-	{ "kind", N_("Kind"), OUT_STR },
-	{ "state", N_("State"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "next_due", N_("Due"), OUT_STR },
-	{ "light", N_("Light"), OUT_STR },
-	{ "due_text", N_("Working days"), OUT_STR },
-	{ "version", N_("Version"), OUT_INT },
-	{ "level", N_("Level"), OUT_INT },
-	{ "suggest_escalation", N_("suggest escalation"), OUT_BOOL },
+static const app_column row_cols[] = {
+	{ .key = "number", .header = N_("Number"), .kind = COL_STR },
+	{ .key = "enterprise", .header = N_("USCC"), .kind = COL_STR },
+	{ .key = "enterprise_name", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "title", .header = N_("Title"), .kind = COL_STR },
+	{ .key = "kind", .header = N_("Kind"), .kind = COL_STR },
+	{ .key = "state", .header = N_("State"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "next_due", .header = N_("Due"), .kind = COL_STR },
+	{ .key = "light", .header = N_("Light"), .kind = COL_STR },
+	{ .key = "due_text", .header = N_("Working days"), .kind = COL_STR },
+	{ .key = "version", .header = N_("Version"), .kind = COL_INT },
+	{ .key = "level", .header = N_("Level"), .kind = COL_INT },
+	{ .key = "suggest_escalation", .header = N_("suggest escalation"), .kind = COL_BOOL },
 };
 
 enum { NROW_COLS = sizeof row_cols / sizeof row_cols[0] };
@@ -267,9 +267,10 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const out_col cols[] = {
-		{ "view", N_("View"), OUT_STR }, { "label", N_("Tab"), OUT_STR },
-		{ "count", N_("Count"), OUT_INT },
+	static const app_column cols[] = {
+		{ .key = "view", .header = N_("View"), .kind = COL_STR },
+		{ .key = "label", .header = N_("Tab"), .kind = COL_STR },
+		{ .key = "count", .header = N_("Count"), .kind = COL_INT },
 	};
 	out_format fmt = OUT_TABLE;
 	int c;

@@ -273,21 +273,21 @@ out:
 	return rc;
 }
 
-static const out_col ent_cols[] = {
-	{ "name", N_("Enterprise name"), OUT_STR },
-	{ "uscc", N_("USCC"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "category", N_("Category"), OUT_STR },
-	{ "group", N_("Group"), OUT_STR },
-	{ "aviation", N_("Aviation"), OUT_BOOL },
-	{ "introduced_by", N_("Introduced by"), OUT_STR },
-	{ "lead_unit", N_("Lead unit"), OUT_STR },
-	{ "cooperating_units", N_("Cooperating units"), OUT_LIST },
-	{ "address", N_("Address"), OUT_STR },
-	{ "legal_rep", N_("Legal representative"), OUT_STR },
-	{ "contact", N_("Contact"), OUT_STR },
-	{ "phone", N_("Phone"), OUT_STR },
-	{ "commissioner", N_("Commissioner"), OUT_STR },
+static const app_column ent_cols[] = {
+	{ .key = "name", .header = N_("Enterprise name"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("USCC"), .kind = COL_STR },
+	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+	{ .key = "category", .header = N_("Category"), .kind = COL_STR },
+	{ .key = "group", .header = N_("Group"), .kind = COL_STR },
+	{ .key = "aviation", .header = N_("Aviation"), .kind = COL_BOOL },
+	{ .key = "introduced_by", .header = N_("Introduced by"), .kind = COL_STR },
+	{ .key = "lead_unit", .header = N_("Lead unit"), .kind = COL_STR },
+	{ .key = "cooperating_units", .header = N_("Cooperating units"), .kind = COL_LIST },
+	{ .key = "address", .header = N_("Address"), .kind = COL_STR },
+	{ .key = "legal_rep", .header = N_("Legal representative"), .kind = COL_STR },
+	{ .key = "contact", .header = N_("Contact"), .kind = COL_STR },
+	{ .key = "phone", .header = N_("Phone"), .kind = COL_STR },
+	{ .key = "commissioner", .header = N_("Commissioner"), .kind = COL_STR },
 };
 #define NCOLS ((int)(sizeof ent_cols / sizeof ent_cols[0]))
 
@@ -338,12 +338,15 @@ static int ent_show(app_ctx *ctx, int argc, char **argv)
 		const category *k = catalog_category(app_ent_rules(ctx)->cat, e.category);
 		if (k)
 			vals[3] = k->label;
-		out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
+		app_column kv[] = {
+			{ .key = "field", .header = N_("Field"), .kind = COL_STR },
+			{ .key = "value", .header = N_("Value"), .kind = COL_STR },
+		};
 		out_table *t = out_new(kv, 2);
 		for (int i = 0; i < NCOLS; i++) {
 			const char *row[2] = { _(ent_cols[i].header), vals[i] };
 			char *joined = NULL;
-			if (ent_cols[i].kind == OUT_LIST) {
+			if (ent_cols[i].kind == COL_LIST) {
 				strbuf b = STRBUF_INIT;
 				for (const char *p = vals[i]; *p; p++)
 					*p == '|' ? sb_add(&b, "、") : sb_addc(&b, *p);

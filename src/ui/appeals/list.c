@@ -7,14 +7,14 @@
 
 /* 80 columns keep number, enterprise, title, state and light; unit from 100, kind
  * from 120 (UX.md: more columns from 100) */
-const lv_column applist_columns[APPLIST__COUNT] = {
-	[APPLIST_NUMBER] = { N_("Number"), 11, false, TEXT_LEFT, 0 },
-	[APPLIST_ENTERPRISE] = { N_("Enterprise"), 16, false, TEXT_LEFT, 0 },
-	[APPLIST_TITLE] = { N_("Title"), 12, true, TEXT_LEFT, 0 },
-	[APPLIST_KIND] = { N_("Kind"), 8, false, TEXT_LEFT, 120 },
-	[APPLIST_UNIT] = { N_("Unit"), 12, false, TEXT_LEFT, 100 },
-	[APPLIST_STATE] = { N_("State"), 8, false, TEXT_LEFT, 0 },
-	[APPLIST_LIGHT] = { N_("Deadline"), 20, false, TEXT_LEFT, 0 },
+const app_column applist_columns[APPLIST__COUNT] = {
+	[APPLIST_NUMBER] = { NULL, N_("Number"), COL_STR, 11, false, TEXT_LEFT, 0 },
+	[APPLIST_ENTERPRISE] = { NULL, N_("Enterprise"), COL_STR, 16, false, TEXT_LEFT, 0 },
+	[APPLIST_TITLE] = { NULL, N_("Title"), COL_STR, 12, true, TEXT_LEFT, 0 },
+	[APPLIST_KIND] = { NULL, N_("Kind"), COL_STR, 8, false, TEXT_LEFT, 120 },
+	[APPLIST_UNIT] = { NULL, N_("Unit"), COL_STR, 12, false, TEXT_LEFT, 100 },
+	[APPLIST_STATE] = { NULL, N_("State"), COL_STR, 8, false, TEXT_LEFT, 0 },
+	[APPLIST_LIGHT] = { NULL, N_("Deadline"), COL_STR, 20, false, TEXT_LEFT, 0 },
 };
 
 static const struct {

@@ -23,7 +23,7 @@ enum applist_col {
 	APPLIST_LIGHT,
 	APPLIST__COUNT
 };
-extern const lv_column applist_columns[APPLIST__COUNT];
+extern const app_column applist_columns[APPLIST__COUNT];
 
 /* the column a sort key orders (the ^ or v goes there) */
 int applist_sort_column(appeal_sort s);

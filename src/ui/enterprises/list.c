@@ -13,16 +13,16 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-const lv_column entlist_columns[ENTLIST__COUNT] = {
-	[ENTLIST_NAME] = { N_("Name"), 20, true, TEXT_LEFT, 0 },
+const app_column entlist_columns[ENTLIST__COUNT] = {
+	[ENTLIST_NAME] = { NULL, N_("Name"), COL_STR, 20, true, TEXT_LEFT, 0 },
 	/* "!" is a mark like ^ and v, the same in every language (the help's legend) */
-	[ENTLIST_WARNING] = { "!", 1, false, TEXT_LEFT, 0 },
-	[ENTLIST_USCC] = { N_("USCC"), 18, false, TEXT_LEFT, 0 },
-	[ENTLIST_CATEGORY] = { N_("Category"), 8, false, TEXT_LEFT, 0 },
-	[ENTLIST_AREA] = { N_("Area"), 12, false, TEXT_LEFT, 0 },
-	[ENTLIST_LEAD] = { N_("Lead unit"), 12, false, TEXT_LEFT, 0 },
-	[ENTLIST_COMMISSIONER] = { N_("Commissioner"), 12, false, TEXT_LEFT, 100 },
-	[ENTLIST_APPEALS] = { N_("Open appeals"), 8, false, TEXT_RIGHT, 110 },
+	[ENTLIST_WARNING] = { NULL, "!", COL_STR, 1, false, TEXT_LEFT, 0 },
+	[ENTLIST_USCC] = { NULL, N_("USCC"), COL_STR, 18, false, TEXT_LEFT, 0 },
+	[ENTLIST_CATEGORY] = { NULL, N_("Category"), COL_STR, 8, false, TEXT_LEFT, 0 },
+	[ENTLIST_AREA] = { NULL, N_("Area"), COL_STR, 12, false, TEXT_LEFT, 0 },
+	[ENTLIST_LEAD] = { NULL, N_("Lead unit"), COL_STR, 12, false, TEXT_LEFT, 0 },
+	[ENTLIST_COMMISSIONER] = { NULL, N_("Commissioner"), COL_STR, 12, false, TEXT_LEFT, 100 },
+	[ENTLIST_APPEALS] = { NULL, N_("Open appeals"), COL_STR, 8, false, TEXT_RIGHT, 110 },
 };
 
 /* the store's sort keys and their columns; the warning mark and the open appeals are

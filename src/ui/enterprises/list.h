@@ -22,7 +22,7 @@ enum entlist_col {
 	ENTLIST_APPEALS,
 	ENTLIST__COUNT
 };
-extern const lv_column entlist_columns[ENTLIST__COUNT];
+extern const app_column entlist_columns[ENTLIST__COUNT];
 
 /* the column a sort key orders (the ^ or v goes there) */
 int entlist_sort_column(ent_sort s);
