@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/appeal_list.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "store/staff_store.h"
@@ -92,49 +93,26 @@ static const appeal_row *row_at(app_pane *p, long row)
 	return i >= 0 && i < p->nrows ? &p->rows[i] : NULL;
 }
 
-static ticket_light_t row_light(app_pane *p, const appeal_row *r, int *days)
-{
-	app_ctx *ctx = appeals_ctx(p);
-	ticket_params tp = app_ticket_params(ctx);
-	*days = 0;
-	if (r->next_due == DATE_NONE)
-		return TICKET_LIGHT_NONE;
-	return ticket_light(r->next_due, ctx->today, app_calendar(ctx), tp.yellow_days, days);
-}
-
+/* the columns and their words are the command line's too (app/appeal_list.h) */
 static const char *cell(void *arg, long row, int col)
 {
 	app_pane *p = arg;
 	const appeal_row *r = row_at(p, row);
 	if (!r)
 		return "";
-	switch (col) {
-	case APPLIST_NUMBER: return r->number;
-	case APPLIST_ENTERPRISE: return r->enterprise_name;
-	case APPLIST_TITLE: return r->title;
-	case APPLIST_KIND: return _(ticket_kind_label(r->kind));
-	case APPLIST_UNIT: return r->lead_unit ? r->lead_unit : r->first_unit;
-	case APPLIST_STATE: return _(ticket_state_label(r->state));
-	case APPLIST_LIGHT: {
-		int days;
-		ticket_light_t l = row_light(p, r, &days);
-		sb_reset(&p->cell);
-		app_light_text(l, days, &p->cell);
-		snprintf(p->cellbuf, sizeof p->cellbuf, "%s", sb_str(&p->cell));
-		return p->cellbuf;
-	}
-	default: return "";
-	}
+	sb_reset(&p->cell);
+	app_appeal_cell(appeals_ctx(p), r, col, CELL_WORDS, &p->cell);
+	return sb_str(&p->cell);
 }
 
 static ui_style cell_style(void *arg, long row, int col)
 {
 	app_pane *p = arg;
 	const appeal_row *r = row_at(p, row);
-	if (!r || col != APPLIST_LIGHT)
+	if (!r || col != APPEAL_COL_DEADLINE)
 		return STYLE_NORMAL;
 	int days;
-	switch (row_light(p, r, &days)) {
+	switch (app_appeal_row_light(appeals_ctx(p), r, &days)) {
 	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
 	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
 	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
@@ -210,7 +188,7 @@ static void draw_summary(app_pane *p, int y, int x, int w)
 	if (p->search)
 		sb_addf(&s, _("Search: %s  "), p->search);
 	int col = applist_sort_column(p->sort);
-	sb_addf(&s, _("Sort: %s%s  "), _(applist_columns[col].header), p->desc ? "v" : "^");
+	sb_addf(&s, _("Sort: %s%s  "), _(app_appeal_columns[col].header), p->desc ? "v" : "^");
 	long n = lv_count(p->lv);
 	if (n >= 0)
 		sb_addf(&s, P_("%ld appeal", "%ld appeals", (unsigned long)n), n);
@@ -397,7 +375,7 @@ static void *create(shell *sh)
 	p->sort = APPEAL_SORT_DUE;
 	p->p_until = DATE_NONE;
 	lv_source src = { count_rows, fetch_rows, cell, p };
-	p->lv = lv_new(applist_columns, APPLIST__COUNT, &src);
+	p->lv = lv_new(app_appeal_columns, APPEAL_COL__COUNT, &src);
 	lv_set_style(p->lv, cell_style);
 	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
 	p->det = detail_new();

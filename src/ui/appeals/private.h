@@ -29,7 +29,6 @@ typedef struct app_pane {
 	appeal_row *rows;
 	int nrows, cap;
 	long offset;
-	char cellbuf[64];
 	strbuf cell;
 	int tab_lines;
 
