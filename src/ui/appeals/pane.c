@@ -54,65 +54,40 @@ void appeals_apply_filter(app_pane *p)
 	lv_invalidate(p->lv);
 }
 
-static long count_rows(void *arg)
+static int store_count(void *owner, long *n, strbuf *err)
 {
-	app_pane *p = arg;
-	long n = 0;
-	strbuf err = STRBUF_INIT;
-	if (shell_store_rc(p->sh, appeal_store_count(appeals_db(p), &p->filter, &n, &err),
-	                   &err) < 0)
-		n = -1;
-	return n;
+	app_pane *p = owner;
+	return appeal_store_count(appeals_db(p), &p->filter, n, err);
 }
 
-static void clear_rows(app_pane *p)
+static int store_read(void *owner, long offset, int limit, void *rows, int *n, strbuf *err)
 {
-	for (int i = 0; i < p->nrows; i++)
-		appeal_row_clear(&p->rows[i]);
-	p->nrows = 0;
+	app_pane *p = owner;
+	return appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, offset, limit,
+	                           rows, n, err);
 }
 
-static int fetch_rows(void *arg, long offset, int limit)
+static void row_clear(void *row)
 {
-	app_pane *p = arg;
-	clear_rows(p);
-	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
-	strbuf err = STRBUF_INIT;
-	int n = 0;
-	if (shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc,
-	                                              offset, limit, p->rows, &n, &err), &err) < 0)
-		n = -1;
-	p->nrows = n > 0 ? n : 0;
-	p->offset = offset;
-	return n;
-}
-
-static const appeal_row *row_at(app_pane *p, long row)
-{
-	long i = row - p->offset;
-	return i >= 0 && i < p->nrows ? &p->rows[i] : NULL;
+	appeal_row_clear(row);
 }
 
 /* the columns and their words are the command line's too (app/appeal_list.h) */
-static const char *cell(void *arg, long row, int col)
+static const char *cell(void *owner, const void *row, int col)
 {
-	app_pane *p = arg;
-	const appeal_row *r = row_at(p, row);
-	if (!r)
-		return "";
+	app_pane *p = owner;
 	sb_reset(&p->cell);
-	app_appeal_cell(appeals_ctx(p), r, col, CELL_WORDS, &p->cell);
+	app_appeal_cell(appeals_ctx(p), row, col, CELL_WORDS, &p->cell);
 	return sb_str(&p->cell);
 }
 
-static ui_style cell_style(void *arg, long row, int col)
+static ui_style cell_style(void *owner, const void *row, int col)
 {
-	app_pane *p = arg;
-	const appeal_row *r = row_at(p, row);
-	if (!r || col != APPEAL_COL_DEADLINE)
+	app_pane *p = owner;
+	if (col != APPEAL_COL_DEADLINE)
 		return STYLE_NORMAL;
 	int days;
-	switch (app_appeal_row_light(appeals_ctx(p), r, &days)) {
+	switch (app_appeal_row_light(appeals_ctx(p), row, &days)) {
 	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
 	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
 	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
@@ -120,9 +95,13 @@ static ui_style cell_style(void *arg, long row, int col)
 	}
 }
 
+static const list_window_ops list_ops = {
+	sizeof(appeal_row), store_count, store_read, row_clear, cell, cell_style,
+};
+
 static const appeal_row *cursor_row(app_pane *p)
 {
-	return lv_count(p->lv) > 0 ? row_at(p, lv_cursor(p->lv)) : NULL;
+	return list_window_cursor(&p->rows, p->lv);
 }
 
 static void count_views(app_pane *p)
@@ -374,9 +353,8 @@ static void *create(shell *sh)
 	/* earliest deadline first is most overdue first */
 	p->sort = APPEAL_SORT_DUE;
 	p->p_until = DATE_NONE;
-	lv_source src = { count_rows, fetch_rows, cell, p };
-	p->lv = lv_new(app_appeal_columns, APPEAL_COL__COUNT, &src);
-	lv_set_style(p->lv, cell_style);
+	p->lv = list_window_view(&p->rows, &list_ops, p, sh, app_appeal_columns,
+	                         APPEAL_COL__COUNT);
 	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
 	p->det = detail_new();
 	appeals_apply_filter(p);
@@ -386,8 +364,7 @@ static void *create(shell *sh)
 static void destroy(void *state)
 {
 	app_pane *p = state;
-	clear_rows(p);
-	xfree(&p->rows);
+	list_window_free(&p->rows);
 	lv_free(&p->lv);
 	detail_free(&p->det);
 	form_free(&p->form);

@@ -14,6 +14,7 @@
 #include "ui/detail.h"
 #include "ui/enterprises/records.h"
 #include "ui/form.h"
+#include "ui/list_window.h"
 #include "ui/listview.h"
 #include "ui/shell.h"
 
@@ -38,9 +39,7 @@ typedef struct ent_pane {
 	char *f_category, *f_area, *f_lead, *f_pool;
 	ent_sort sort;
 	bool desc;
-	ent_record *rows;
-	int nrows, cap;
-	long offset;
+	list_window rows;        /* the list's visible records */
 	strbuf cell;
 	ui_rect rect;
 
