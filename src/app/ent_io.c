@@ -30,7 +30,7 @@ int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
 	ent_record *page = xcalloc(PAGE, sizeof *page);
 	int n, rc = 0;
 	for (long off = 0; rc == 0; off += PAGE) {
-		if (ent_store_records(app_db(ctx), f, sort, desc, off, PAGE, page, &n, err) < 0) {
+		if (ent_store_window(app_db(ctx), f, sort, desc, off, PAGE, page, &n, err) < 0) {
 			rc = -1;
 			break;
 		}

@@ -194,11 +194,15 @@ static void kv(out_table *t, const char *label, const char *value)
 /* the dispatch records as a table under show's fields */
 static void show_dispatches(const esc_dispatch *x, int nx)
 {
-	static const out_col dcols[] = {
-		{ "level", N_("Level"), OUT_STR }, { "mode", N_("Mode"), OUT_STR },
-		{ "date", N_("Date"), OUT_STR }, { "place", N_("Place"), OUT_STR },
-		{ "attendees", N_("Attendees"), OUT_STR }, { "decision", N_("Decision"), OUT_STR },
-		{ "new_due", N_("New due date"), OUT_STR }, { "outcome", N_("Outcome"), OUT_STR },
+	static const app_column dcols[] = {
+		{ .key = "level", .header = N_("Level"), .kind = COL_STR },
+		{ .key = "mode", .header = N_("Mode"), .kind = COL_STR },
+		{ .key = "date", .header = N_("Date"), .kind = COL_STR },
+		{ .key = "place", .header = N_("Place"), .kind = COL_STR },
+		{ .key = "attendees", .header = N_("Attendees"), .kind = COL_STR },
+		{ .key = "decision", .header = N_("Decision"), .kind = COL_STR },
+		{ .key = "new_due", .header = N_("New due date"), .kind = COL_STR },
+		{ .key = "outcome", .header = N_("Outcome"), .kind = COL_STR },
 	};
 	out_table *t = out_new(dcols, 8);
 	for (int i = 0; i < nx; i++) {
@@ -284,10 +288,12 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	kv(t, _("Registered at"), a->created_at);
 	cli_kv_print(&t);
 
-	static const out_col tcols[] = {
-		{ "name", N_("Deadline"), OUT_STR }, { "start", N_("From"), OUT_STR },
-		{ "due", N_("Due"), OUT_STR }, { "done", N_("Stopped"), OUT_STR },
-		{ "light", N_("Light"), OUT_STR },
+	static const app_column tcols[] = {
+		{ .key = "name", .header = N_("Deadline"), .kind = COL_STR },
+		{ .key = "start", .header = N_("From"), .kind = COL_STR },
+		{ .key = "due", .header = N_("Due"), .kind = COL_STR },
+		{ .key = "done", .header = N_("Stopped"), .kind = COL_STR },
+		{ .key = "light", .header = N_("Light"), .kind = COL_STR },
 	};
 	t = out_new(tcols, 5);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
@@ -311,10 +317,12 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	if (nx)
 		show_dispatches(x, nx);
 
-	static const out_col ecols[] = {
-		{ "at", N_("When"), OUT_STR }, { "by", N_("By"), OUT_STR },
-		{ "action", N_("Action"), OUT_STR }, { "summary", N_("Details"), OUT_STR },
-		{ "reason", N_("Reason or text"), OUT_STR },
+	static const app_column ecols[] = {
+		{ .key = "at", .header = N_("When"), .kind = COL_STR },
+		{ .key = "by", .header = N_("By"), .kind = COL_STR },
+		{ .key = "action", .header = N_("Action"), .kind = COL_STR },
+		{ .key = "summary", .header = N_("Details"), .kind = COL_STR },
+		{ .key = "reason", .header = N_("Reason or text"), .kind = COL_STR },
 	};
 	t = out_new(ecols, 5);
 	for (int i = 0; i < a->nevents; i++) {

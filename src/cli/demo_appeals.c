@@ -283,7 +283,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
 {
 	enum { PAGE = 1000 };
-	ent_row *rows = xcalloc(PAGE, sizeof *rows);
+	ent_record *rows = xcalloc(PAGE, sizeof *rows);
 	*out = NULL;
 	*n = 0;
 	int got, rc = 0;
@@ -299,7 +299,7 @@ static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
 			e->area = rows[i].area;
 			e->last[0] = '\0';
 			rows[i].uscc = rows[i].lead_unit = rows[i].area = NULL;
-			ent_row_clear(&rows[i]);
+			ent_record_clear(&rows[i]);
 		}
 		if (got < PAGE)
 			break;

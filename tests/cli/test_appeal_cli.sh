@@ -360,8 +360,9 @@ stdout_has "First-responsible unit    区建管局"
 stdout_has "Timeline:"
 stdout_has "callback: dissatisfied"
 expect_rc 0 --db "$db" --today 2026-06-05 appeal show "$n3" --format csv
-stdout_has "number,enterprise,enterprise_name,title,kind,state,unit,next_due,light,due_text,version"
-stdout_has "$n3,$E1,华勤技术股份有限公司,申请人才公寓,complex,dispatched,区科经局,2026-03-13,red,57 working days overdue,4"
+# the columns of the Appeals pane's list, in its order (app/appeal_list.c)
+stdout_has "number,enterprise,enterprise_name,title,kind,unit,state,next_due,light,due_text,version"
+stdout_has "$n3,$E1,华勤技术股份有限公司,申请人才公寓,complex,区科经局,dispatched,2026-03-13,red,57 working days overdue,4"
 expect_rc 0 --db "$db" --today 2026-06-05 appeal sheet "$n3" --format txt
 stdout_has "No. $n3"
 stdout_has "Lead or host unit 区科经局"

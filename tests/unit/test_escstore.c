@@ -165,7 +165,7 @@ static void add_enterprise(db *d)
 	char e_[] = "";
 	ent_record e = { 0, (char *)"华勤技术股份有限公司", (char *)uscc, NULL, e_,
 		(char *)"昌东镇", (char *)"industry", e_, false, e_, e_, e_, e_, 0, NULL,
-		(char *)"operating", (char *)kj, e_, NULL };
+		(char *)"operating", (char *)kj, e_, NULL, NULL, 0, false };
 	int64_t id;
 	ok(db_begin(d, &err), &err);
 	ok(ent_store_insert(d, "test", &e, &id, &err), &err);

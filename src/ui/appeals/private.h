@@ -10,6 +10,7 @@
 #include "store/appeal_store.h"
 #include "ui/detail.h"
 #include "ui/form.h"
+#include "ui/list_window.h"
 #include "ui/listview.h"
 #include "ui/sheet_form.h"
 #include "ui/shell.h"
@@ -27,10 +28,7 @@ typedef struct app_pane {
 	char *search, *search_before;
 	appeal_sort sort;
 	bool desc;
-	appeal_row *rows;
-	int nrows, cap;
-	long offset;
-	char cellbuf[64];
+	list_window rows;         /* the list's visible appeal_rows */
 	strbuf cell;
 	int tab_lines;
 

@@ -49,7 +49,7 @@ typedef struct field {
 	bool yes;
 	/* enterprise */
 	int64_t ent_id;
-	ent_row hits[FORM_HIT_ROWS];
+	ent_record hits[FORM_HIT_ROWS];
 	int nhits, hit;
 	char *hits_for;     /* the text the hits were fetched for */
 } field;
