@@ -140,3 +140,30 @@ char *app_appeal_lead_default(app_ctx *ctx, const appeal_record *a)
 	sb_free(&err);
 	return out;
 }
+
+void app_appeal_caller(const char *typed_name, const char *typed_phone,
+		const char *contact, const char *contact_phone, const char **name,
+		const char **phone)
+{
+	bool no_name = !typed_name || !*typed_name, no_phone = !typed_phone || !*typed_phone;
+	*name = no_name ? (contact ? contact : "") : typed_name;
+	*phone = typed_phone ? typed_phone : "";
+	if (no_phone && contact && *contact && strcmp(*name, contact) == 0)
+		*phone = contact_phone ? contact_phone : "";
+}
+
+char *app_appeal_caller_text(const appeal_record *a)
+{
+	const char *name = a->caller_name ? a->caller_name : "";
+	const char *phone = a->caller_phone ? a->caller_phone : "";
+	const char *role = a->caller_role ? a->caller_role : "";
+	if (!*name && !*phone)
+		return xstrdup(_("not recorded"));
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, *name ? name : _("(no name)"));
+	if (*role)
+		sb_addf(&b, _(" (%s)"), role);
+	if (*phone)
+		sb_addf(&b, "  %s", phone);
+	return sb_steal(&b);
+}

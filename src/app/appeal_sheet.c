@@ -64,6 +64,7 @@ static app_status dispatch_sheet(app_ctx *ctx, const appeal_record *a, app_sheet
 	add(s, _("Description"), xstrdup(a->description ? a->description : ""));
 	add(s, _("Kind"), xstrdup(_(ticket_kind_label(a->kind))));
 	add(s, _("Channel"), xstrdup(_(appeal_channel_label(a->channel))));
+	add(s, _("Caller"), app_appeal_caller_text(a));
 	add(s, _("Registered at"), xstrdup(a->created_at));
 	add(s, _("First-responsible unit"), xstrdup(a->first_unit));
 	add(s, _("First-responsible person"), xstrdup(*a->first_name ? a->first_name

@@ -89,6 +89,9 @@ static void show_json(app_ctx *ctx, const appeal_record *a, const esc_dispatch *
 	json_str(fp, "state", ticket_state_code(a->state), &first);
 	json_str(fp, "kind", ticket_kind_code(a->kind), &first);
 	json_str(fp, "channel", appeal_channel_code(a->channel), &first);
+	json_str(fp, "caller_name", a->caller_name, &first);
+	json_str(fp, "caller_phone", a->caller_phone, &first);
+	json_str(fp, "caller_role", a->caller_role, &first);
 	json_str(fp, "enterprise", a->uscc, &first);
 	json_str(fp, "enterprise_name", a->enterprise_name, &first);
 	json_str(fp, "title", a->title, &first);
@@ -234,6 +237,9 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 		kv(t, _("Description"), a->description);
 	kv(t, _("Kind"), _(ticket_kind_label(a->kind)));
 	kv(t, _("Channel"), _(appeal_channel_label(a->channel)));
+	s = app_appeal_caller_text(a);
+	kv(t, _("Caller"), s);
+	free(s);
 	kv(t, _("First-responsible unit"), a->first_unit);
 	s = *a->first_name ? xasprintf("%s (%s)", a->first_name, a->first_login)
 		: xstrdup(a->first_login);

@@ -265,6 +265,39 @@ static void test_lead_default(void **state)
 	}
 }
 
+/* the caller recorded with a new appeal: what was typed, the contact for what was not */
+static void test_caller(void **state)
+{
+	(void)state;
+	static const struct { const char *name, *phone, *want_name, *want_phone; } t[] = {
+		{ NULL, NULL, "李娜", "13800000001" },         /* nothing typed: the contact */
+		{ "", "", "李娜", "13800000001" },
+		{ "李娜", "", "李娜", "13800000001" },         /* the contact by name: her phone */
+		{ "王强", "", "王强", "" },                    /* a stranger never gets her phone */
+		{ "王强", "13900000002", "王强", "13900000002" },
+		{ "", "13900000002", "李娜", "13900000002" },  /* a number typed is kept */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *name, *phone;
+		app_appeal_caller(t[i].name, t[i].phone, "李娜", "13800000001", &name, &phone);
+		assert_string_equal(name, t[i].want_name);
+		assert_string_equal(phone, t[i].want_phone);
+	}
+	const char *name, *phone;
+	app_appeal_caller(NULL, NULL, NULL, NULL, &name, &phone);
+	assert_string_equal(name, "");
+	assert_string_equal(phone, "");
+	char n[] = "李娜", ph[] = "13800000001", role[] = "财务经理", empty[] = "";
+	appeal_record a = { .caller_name = n, .caller_phone = ph, .caller_role = role };
+	char *s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "李娜 (财务经理)  13800000001");
+	free(s);
+	a.caller_name = a.caller_phone = a.caller_role = empty;
+	s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "not recorded");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_allowed),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_lead_default),
+		cmocka_unit_test(test_caller),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -189,8 +189,9 @@ static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &p, cal, today);
-	appeal_new an = { uscc, "诉求", NULL, TICKET_KIND_GENERAL, APPEAL_CH_PHONE, centre, fd->id,
-		m.to, &tm, 0 };
+	appeal_new an = { .uscc = uscc, .title = "诉求", .kind = TICKET_KIND_GENERAL,
+		.channel = APPEAL_CH_PHONE, .first_unit = centre, .first_person = fd->id,
+		.state = m.to, .timers = &tm };
 	ok(appeal_store_create(d, "fd", &an, number, &err), &err);
 	staff_free(&fd);
 	sb_free(&err);

@@ -114,6 +114,9 @@ void appeal_detail_full(detail *d, app_ctx *ctx, const appeal_record *a)
 	detail_field(d, _("Title"), a->title);
 	detail_field(d, _("Kind"), _(ticket_kind_label(a->kind)));
 	detail_field(d, _("Channel"), _(appeal_channel_label(a->channel)));
+	char *caller = app_appeal_caller_text(a);
+	detail_field(d, _("Caller"), caller);
+	xfree(&caller);
 	detail_field(d, _("State"), _(ticket_state_label(a->state)));
 	detail_field(d, _("First-responsible unit"), a->first_unit);
 	field_str(d, _("First-responsible person"), a->first_name && *a->first_name ? a->first_name

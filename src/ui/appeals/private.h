@@ -43,7 +43,7 @@ typedef struct app_pane {
 	int nacts;
 	ticket_action act;        /* the move the form or confirmation is for */
 	int fld_text, fld_unit, fld_related, fld_date, fld_into, fld_verdict;
-	int fld_ent, fld_title, fld_kind, fld_channel, fld_desc;
+	int fld_ent, fld_title, fld_kind, fld_channel, fld_desc, fld_caller, fld_phone, fld_role;
 	sheet_form sheet;         /* the print-a-sheet form's fields */
 	char *similar_key;        /* the enterprise and title the warning was shown for */
 	/* a move waiting for [y/N] */

@@ -28,6 +28,7 @@ typedef enum form_kind {
 	FK_YESNO,
 	FK_DATE,
 	FK_ENTERPRISE,
+	FK_NOTE,            /* words to read, never focused or changed */
 } form_kind;
 
 typedef struct field {
@@ -37,6 +38,7 @@ typedef struct field {
 	int max_chars;
 	char *initial;      /* the value it started with, as form_field_value spells it */
 	char *error;
+	char *note;         /* a note's text */
 	prompt *ed;         /* text, date, enterprise, and the current line of lines */
 	/* lines */
 	char **lines;
