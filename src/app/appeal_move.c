@@ -11,6 +11,7 @@
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "store/enterprise_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
@@ -120,11 +121,19 @@ appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 	}
 	ticket_params p = app_ticket_params(ctx);
 	ticket_timers_apply(after, &m, &view, NULL, &p, app_calendar(ctx), ctx->today);
+	/* the caller defaults to the enterprise's contact */
+	ent_record e = { 0 };
+	if (ent_store_get(app_db(ctx), a->uscc, 0, &e, NULL) == 0)
+		app_appeal_caller(a->caller_name, a->caller_phone, e.contact, e.phone,
+		                  &a->caller_name, &a->caller_phone);
 	a->first_unit = as.unit;
 	a->first_person = me->id;
 	a->state = m.to;
 	a->timers = after;
-	return register_write(ctx, a, number, err);
+	appeal_move_rc rc = register_write(ctx, a, number, err);
+	ent_record_clear(&e);
+	a->caller_name = a->caller_phone = NULL; /* they pointed into e */
+	return rc;
 }
 
 /* the problem's text as a title: one clean line of at most APPEAL_MOVE_TITLE_MAX
@@ -182,8 +191,9 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
 		        visit_id);
 	} else {
-		appeal_new a = { v.uscc, title, NULL, kind, APPEAL_CH_VISIT, v.unit, 0,
-			TICKET_ST_NEW, NULL, p->id };
+		appeal_new a = { .uscc = v.uscc, .title = title, .kind = kind,
+			.channel = APPEAL_CH_VISIT, .first_unit = v.unit, .state = TICKET_ST_NEW,
+			.visit_problem_id = p->id };
 		rc = appeal_move_register(ctx, &a, number, after, err);
 	}
 	free(title);

@@ -32,7 +32,7 @@ int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
 	int n, rc = 0;
 	store_err se = { 0 };
 	for (long off = 0; rc == 0; off += PAGE) {
-		if (ent_store_records(app_db(ctx), f, sort, desc, off, PAGE, page, &n, &se) < 0) {
+		if (ent_store_window(app_db(ctx), f, sort, desc, off, PAGE, page, &n, &se) < 0) {
 			rc = app_store_rc(-1, &se, err);
 			break;
 		}

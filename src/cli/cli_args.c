@@ -218,8 +218,9 @@ int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
 
 out_table *cli_kv_new(void)
 {
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
+	static const app_column kv[] = {
+		{ .key = "field", .header = N_("Field"), .kind = COL_STR },
+		{ .key = "value", .header = N_("Value"), .kind = COL_STR },
 	};
 	return out_new(kv, 2);
 }

@@ -109,7 +109,7 @@ typedef struct cli_listing {
 	cli_ent_opt enterprise;
 	cli_page_fn *fetch;        /* gets the cli_query as its filter */
 	size_t size;               /* of one record */
-	const out_col *cols;
+	const app_column *cols;
 	int ncols;
 	/* the cells of rec into t: codes when fmt is for files, labels for people */
 	void (*row)(out_table *t, out_format fmt, const void *rec, const void *own);

@@ -324,11 +324,15 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		{ "description", required_argument, NULL, 'd' },
 		{ "from-visit", required_argument, NULL, 'v' },
 		{ "problem", required_argument, NULL, 'p' },
+		{ "caller", required_argument, NULL, 'C' },
+		{ "caller-phone", required_argument, NULL, 'P' },
+		{ "caller-role", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *uscc_arg = NULL, *title_arg = NULL, *kind_arg = NULL, *channel_arg = NULL,
-	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL;
+	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL, *caller_arg = NULL,
+	           *phone_arg = NULL, *role_arg = NULL;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -340,6 +344,9 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		case 'd': desc_arg = optarg; break;
 		case 'v': visit_arg = optarg; break;
 		case 'p': problem_arg = optarg; break;
+		case 'C': caller_arg = optarg; break;
+		case 'P': phone_arg = optarg; break;
+		case 'R': role_arg = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
@@ -382,7 +389,9 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	rc = EXIT_USAGE;
 	warn_similar(ctx, e.uscc, title);
-	appeal_new a = { e.uscc, title, desc, kind, channel, NULL, 0, TICKET_ST_NEW, NULL, 0 };
+	appeal_new a = { .uscc = e.uscc, .title = title, .description = desc, .kind = kind,
+		.channel = channel, .state = TICKET_ST_NEW, .caller_name = caller_arg,
+		.caller_phone = phone_arg, .caller_role = role_arg };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc w = appeal_move_register(ctx, &a, number, &tm, &err);

@@ -195,17 +195,17 @@ out:
 	return rc;
 }
 
-static const out_col list_cols[] = {
-	{ "id", N_("Need"), OUT_INT },
-	{ "enterprise", N_("Enterprise"), OUT_STR },
-	{ "uscc", N_("Credit code"), OUT_STR },
-	{ "amount_yuan", N_("Amount"), OUT_STR },
-	{ "purpose", N_("Purpose"), OUT_STR },
-	{ "status", N_("Financing status"), OUT_STR },
-	{ "institution", N_("Institution"), OUT_STR },
-	{ "created_by", N_("Recorded by"), OUT_STR },
-	{ "created_at", N_("Recorded at"), OUT_STR },
-	{ "updated_at", N_("Updated at"), OUT_STR },
+static const app_column list_cols[] = {
+	{ .key = "id", .header = N_("Need"), .kind = COL_INT },
+	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+	{ .key = "amount_yuan", .header = N_("Amount"), .kind = COL_STR },
+	{ .key = "purpose", .header = N_("Purpose"), .kind = COL_STR },
+	{ .key = "status", .header = N_("Financing status"), .kind = COL_STR },
+	{ .key = "institution", .header = N_("Institution"), .kind = COL_STR },
+	{ .key = "created_by", .header = N_("Recorded by"), .kind = COL_STR },
+	{ .key = "created_at", .header = N_("Recorded at"), .kind = COL_STR },
+	{ .key = "updated_at", .header = N_("Updated at"), .kind = COL_STR },
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 

@@ -41,6 +41,7 @@ int cmd_inspect(app_ctx *ctx, int argc, char **argv);
 	X("show", inspection_cmd_show, N_("show one plan by its number or plan code")) \
 	X("list", inspection_cmd_list, N_("list plans by unit, enterprise, state and date")) \
 	X("verify", inspection_cmd_verify, N_("say whether a plan code is real and what it covers")) \
+	X("notice", inspection_cmd_notice, N_("print an approved plan's notice with its code as a QR code")) \
 
 static const struct {
 	const char *name;

@@ -219,14 +219,14 @@ out:
 	return rc;
 }
 
-static const out_col rating_cols[] = {
-	{ "enterprise", N_("Enterprise name"), OUT_STR },
-	{ "uscc", N_("USCC"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "score", N_("Score"), OUT_INT },
-	{ "comment", N_("Comment"), OUT_STR },
-	{ "by", N_("Recorded by"), OUT_STR },
-	{ "at", N_("Recorded at"), OUT_STR },
+static const app_column rating_cols[] = {
+	{ .key = "enterprise", .header = N_("Enterprise name"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("USCC"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "score", .header = N_("Score"), .kind = COL_INT },
+	{ .key = "comment", .header = N_("Comment"), .kind = COL_STR },
+	{ .key = "by", .header = N_("Recorded by"), .kind = COL_STR },
+	{ .key = "at", .header = N_("Recorded at"), .kind = COL_STR },
 };
 
 static void list_row(const char *const *cols, void *arg)

@@ -25,14 +25,14 @@ static void inspections_usage(FILE *out)
 		"enterprises because no plan was registered.\n"), out);
 }
 
-static const out_col report_cols[] = {
-	{ "unit", N_("Inspecting unit"), OUT_STR },
-	{ "plans", N_("Plans"), OUT_INT },
-	{ "cancelled", N_("Cancelled"), OUT_INT },
-	{ "overrides", N_("Overrides"), OUT_INT },
-	{ "override_list", N_("Overridden refusals"), OUT_LIST },
-	{ "refusals", N_("Refused entries"), OUT_INT },
-	{ "refusal_list", N_("Refused entry details"), OUT_LIST },
+static const app_column report_cols[] = {
+	{ .key = "unit", .header = N_("Inspecting unit"), .kind = COL_STR },
+	{ .key = "plans", .header = N_("Plans"), .kind = COL_INT },
+	{ .key = "cancelled", .header = N_("Cancelled"), .kind = COL_INT },
+	{ .key = "overrides", .header = N_("Overrides"), .kind = COL_INT },
+	{ .key = "override_list", .header = N_("Overridden refusals"), .kind = COL_LIST },
+	{ .key = "refusals", .header = N_("Refused entries"), .kind = COL_INT },
+	{ .key = "refusal_list", .header = N_("Refused entry details"), .kind = COL_LIST },
 };
 enum { NREPORT = (int)(sizeof report_cols / sizeof report_cols[0]) };
 

@@ -188,14 +188,14 @@ out:
 	return rc;
 }
 
-static const out_col staff_cols[] = {
-	{ "login", N_("Login"), OUT_STR },
-	{ "name", N_("Name"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "role", N_("Role"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "level", N_("Level"), OUT_INT },
-	{ "oversees", N_("Oversees"), OUT_LIST },
+static const app_column staff_cols[] = {
+	{ .key = "login", .header = N_("Login"), .kind = COL_STR },
+	{ .key = "name", .header = N_("Name"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "role", .header = N_("Role"), .kind = COL_STR },
+	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+	{ .key = "level", .header = N_("Level"), .kind = COL_INT },
+	{ .key = "oversees", .header = N_("Oversees"), .kind = COL_LIST },
 };
 
 static void list_row(const staff *s, void *arg)

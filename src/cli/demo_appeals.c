@@ -57,6 +57,7 @@ typedef struct demo_ent {
 	char *uscc;
 	char *lead;
 	char *area;
+	char *contact, *phone;         /* the caller of its appeals */
 	char last[TICKET_NUMBER_SIZE]; /* its latest appeal, a merge target */
 } demo_ent;
 
@@ -215,7 +216,9 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	const char *title = demo_pick(s, appeal_titles, NELEM(appeal_titles));
 	const char *description = demo_pick(s, appeal_descriptions, NELEM(appeal_descriptions));
 	appeal_channel channel = (appeal_channel)rng_below(s, APPEAL_CH__COUNT);
-	appeal_new an = { e->uscc, title, description, kind, channel, who.unit, 0, m.to, &tm, 0 };
+	appeal_new an = { .uscc = e->uscc, .title = title, .description = description,
+		.kind = kind, .channel = channel, .first_unit = who.unit, .state = m.to,
+		.timers = &tm, .caller_name = e->contact, .caller_phone = e->phone };
 	an.first_person = da->staff_ids[reg];
 	if (!an.first_person) {
 		/* the person running the demo has one of the demo logins */
@@ -286,7 +289,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
 {
 	enum { PAGE = 1000 };
-	ent_row *rows = xcalloc(PAGE, sizeof *rows);
+	ent_record *rows = xcalloc(PAGE, sizeof *rows);
 	*out = NULL;
 	*n = 0;
 	int got, rc = 0;
@@ -303,9 +306,12 @@ static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
 			e->uscc = rows[i].uscc;
 			e->lead = rows[i].lead_unit;
 			e->area = rows[i].area;
+			e->contact = rows[i].contact;
+			e->phone = rows[i].phone;
 			e->last[0] = '\0';
 			rows[i].uscc = rows[i].lead_unit = rows[i].area = NULL;
-			ent_row_clear(&rows[i]);
+			rows[i].contact = rows[i].phone = NULL;
+			ent_record_clear(&rows[i]);
 		}
 		if (got < PAGE)
 			break;
@@ -482,6 +488,8 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		free(da.ents[i].uscc);
 		free(da.ents[i].lead);
 		free(da.ents[i].area);
+		free(da.ents[i].contact);
+		free(da.ents[i].phone);
 	}
 	free(da.ents);
 	*open = da.open;

@@ -75,6 +75,9 @@ void appeal_record_clear(appeal_record *a)
 	free(a->extension_reason);
 	free(a->created_at);
 	free(a->updated_at);
+	free(a->caller_name);
+	free(a->caller_phone);
+	free(a->caller_role);
 	for (int i = 0; i < a->nevents; i++) {
 		appeal_event *e = &a->events[i];
 		free(e->at);
@@ -106,7 +109,8 @@ static const char record_sql[] =
 	" a.description, a.kind, a.channel, a.state, a.first_unit, a.first_person,"
 	" coalesce(s.login, ''), coalesce(s.name, ''), a.lead_unit, a.version, m.number,"
 	" a.next_due, a.result, a.callback, a.callback_reason, a.extended_until,"
-	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0)"
+	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0),"
+	" a.caller_name, a.caller_phone, a.caller_role"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id"
 	" LEFT JOIN staff s ON s.id = a.first_person"
 	" LEFT JOIN appeal m ON m.id = a.merged_into";
@@ -144,6 +148,9 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->created_at = xstrdup(db_col_text(st, 24));
 	a->updated_at = xstrdup(db_col_text(st, 25));
 	a->level = sqlite3_column_int(st, 26);
+	a->caller_name = xstrdup(db_col_text(st, 27));
+	a->caller_phone = xstrdup(db_col_text(st, 28));
+	a->caller_role = xstrdup(db_col_text(st, 29));
 	ticket_timers_init(&a->timers);
 }
 
@@ -315,8 +322,9 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	ticket_number_format(year, seq, number);
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO appeal (number, year, seq, enterprise_id, title, description, kind,"
-		" channel, state, first_unit, first_person, next_due, created_at, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" channel, state, first_unit, first_person, next_due, created_at, updated_at,"
+		" caller_name, caller_phone, caller_role)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		return -1;
 	char now[20];
@@ -335,6 +343,9 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	rows_bind_date(st, 12, appeal_store_next_due(a->timers));
 	db_bind_text(st, 13, now);
 	db_bind_text(st, 14, now);
+	db_bind_text(st, 15, a->caller_name ? a->caller_name : "");
+	db_bind_text(st, 16, a->caller_phone ? a->caller_phone : "");
+	db_bind_text(st, 17, a->caller_role ? a->caller_role : "");
 	if (rows_step_one(d, st, "registering an appeal", err) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(d));

@@ -66,6 +66,9 @@ typedef struct appeal_record {
 	int nevents;
 	char **merged_from;        /* numbers of the appeals merged into this one */
 	int nmerged_from;
+	char *caller_name;         /* who called or came about it, "" when not known */
+	char *caller_phone;
+	char *caller_role;         /* their role at the firm: 财务经理 … */
 } appeal_record;
 
 /* a new appeal, as the caller decided it with ticket_decide(TICKET_ACT_REGISTER)
@@ -82,6 +85,9 @@ typedef struct appeal_new {
 	ticket_state state;        /* the register move's target state */
 	const ticket_timers *timers;
 	int64_t visit_problem_id;  /* 0, or the visit problem it is made from */
+	const char *caller_name;   /* who called or came about it; NULL or "" not known */
+	const char *caller_phone;
+	const char *caller_role;
 } appeal_new;
 
 typedef enum appeal_sort {

@@ -141,11 +141,40 @@ static const char *const sort_sql[ENT_SORT__COUNT][2] = {
 	[ENT_SORT_COMMISSIONER] = { "e.commissioner_id, e.id", "e.commissioner_id DESC, e.id DESC" },
 };
 
-/* rows [offset, offset+limit) of the filtered, sorted list: cols are the selected
- * columns, read() copies one result row into slot i of out */
-static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                      int limit, const char *cols, void (*read)(sqlite3_stmt *st, void *out, int i),
-                      void *out, int *n, store_err *err)
+#define REC_COLS "e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category," \
+	" e.grp, e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone," \
+	" e.commissioner_id, coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units," \
+	" e.lead_override, coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0"
+
+static void rec_from_row(sqlite3_stmt *st, ent_record *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->name = xstrdup(db_col_text(st, 1));
+	e->uscc = xstrdup(db_col_text(st, 2));
+	e->uscc_override = rows_col_opt(st, 3);
+	e->address = xstrdup(db_col_text(st, 4));
+	e->area = xstrdup(db_col_text(st, 5));
+	e->category = xstrdup(db_col_text(st, 6));
+	e->group = xstrdup(db_col_text(st, 7));
+	e->aviation = sqlite3_column_int(st, 8) != 0;
+	e->introduced_by = xstrdup(db_col_text(st, 9));
+	e->legal_rep = xstrdup(db_col_text(st, 10));
+	e->contact = xstrdup(db_col_text(st, 11));
+	e->phone = xstrdup(db_col_text(st, 12));
+	e->commissioner_id = sqlite3_column_int64(st, 13);
+	e->commissioner = xstrdup(db_col_text(st, 14));
+	e->status = xstrdup(db_col_text(st, 15));
+	e->lead_unit = xstrdup(db_col_text(st, 16));
+	e->coop_units = xstrdup(db_col_text(st, 17));
+	e->lead_override = rows_col_opt(st, 18);
+	e->commissioner_name = xstrdup(db_col_text(st, 19));
+	e->open_appeals = sqlite3_column_int(st, 20);
+	e->warning = sqlite3_column_int(st, 21) != 0;
+}
+
+int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                     int limit, ent_record *out, int *n, store_err *err)
 {
 	*n = 0;
 	if (sort >= ENT_SORT__COUNT)
@@ -155,10 +184,10 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 	/* the offset is walked in the sort index alone (a covering index of ids); only
 	 * the window's rows are then read and joined. OFFSET over the joined rows
 	 * built every skipped row: 0.77 s against 0.014 s at row 99 000 of 100 000. */
-	char *sql = xasprintf("SELECT %s FROM enterprise e"
+	char *sql = xasprintf("SELECT " REC_COLS " FROM enterprise e"
 	                      " LEFT JOIN staff s ON s.id = e.commissioner_id"
 	                      " WHERE e.id IN (SELECT e.id FROM enterprise e%s"
-	                      " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s", cols, sb_str(&w.sql),
+	                      " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s", sb_str(&w.sql),
 	                      sort_sql[sort][desc ? 1 : 0], sort_sql[sort][desc ? 1 : 0]);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
@@ -168,47 +197,13 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 		sqlite3_bind_int64(st, w.nbinds + 2, offset);
 		int step;
 		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
-			read(st, out, (*n)++);
+			rec_from_row(st, &out[(*n)++]);
 		rc = 0;
 		db_done(st);
 	}
 	free(sql);
 	store_where_free(&w);
 	return rc;
-}
-
-static void list_row_read(sqlite3_stmt *st, void *out, int i)
-{
-	ent_row *r = &((ent_row *)out)[i];
-	r->id = sqlite3_column_int64(st, 0);
-	r->name = xstrdup(db_col_text(st, 1));
-	r->uscc = xstrdup(db_col_text(st, 2));
-	r->category = xstrdup(db_col_text(st, 3));
-	r->area = xstrdup(db_col_text(st, 4));
-	r->lead_unit = xstrdup(db_col_text(st, 5));
-	r->commissioner = xstrdup(db_col_text(st, 6));
-	r->open_appeals = sqlite3_column_int(st, 7);
-	r->warning = sqlite3_column_int(st, 8) != 0;
-}
-
-int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                     int limit, ent_row *rows, int *n, store_err *err)
-{
-	return run_window(d, f, sort, desc, offset, limit,
-	                  "e.id, e.name, e.uscc, e.category, e.area, e.lead_unit,"
-	                  " coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0",
-	                  list_row_read, rows, n, err);
-}
-
-void ent_row_clear(ent_row *r)
-{
-	free(r->name);
-	free(r->uscc);
-	free(r->category);
-	free(r->area);
-	free(r->lead_unit);
-	free(r->commissioner);
-	memset(r, 0, sizeof *r);
 }
 
 /* what the trigram index searches: the folded name, then the pinyin index form */
@@ -326,35 +321,6 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 	return rc;
 }
 
-#define REC_COLS "e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category," \
-	" e.grp, e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone," \
-	" e.commissioner_id, coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units," \
-	" e.lead_override"
-
-static void rec_from_row(sqlite3_stmt *st, ent_record *e)
-{
-	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(st, 0);
-	e->name = xstrdup(db_col_text(st, 1));
-	e->uscc = xstrdup(db_col_text(st, 2));
-	e->uscc_override = rows_col_opt(st, 3);
-	e->address = xstrdup(db_col_text(st, 4));
-	e->area = xstrdup(db_col_text(st, 5));
-	e->category = xstrdup(db_col_text(st, 6));
-	e->group = xstrdup(db_col_text(st, 7));
-	e->aviation = sqlite3_column_int(st, 8) != 0;
-	e->introduced_by = xstrdup(db_col_text(st, 9));
-	e->legal_rep = xstrdup(db_col_text(st, 10));
-	e->contact = xstrdup(db_col_text(st, 11));
-	e->phone = xstrdup(db_col_text(st, 12));
-	e->commissioner_id = sqlite3_column_int64(st, 13);
-	e->commissioner = xstrdup(db_col_text(st, 14));
-	e->status = xstrdup(db_col_text(st, 15));
-	e->lead_unit = xstrdup(db_col_text(st, 16));
-	e->coop_units = xstrdup(db_col_text(st, 17));
-	e->lead_override = rows_col_opt(st, 18);
-}
-
 int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT " REC_COLS " FROM enterprise e"
@@ -371,17 +337,6 @@ int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err 
 		db_fail(d, err, "reading an enterprise");
 	db_done(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
-}
-
-static void record_read(sqlite3_stmt *st, void *out, int i)
-{
-	rec_from_row(st, &((ent_record *)out)[i]);
-}
-
-int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                      int limit, ent_record *out, int *n, store_err *err)
-{
-	return run_window(d, f, sort, desc, offset, limit, REC_COLS, record_read, out, n, err);
 }
 
 static void diff_field(strbuf *sum, const char *name, const char *a, const char *b)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/appeal.h"
 #include "app/holiday_import.h"
 #include "app/store_text.h"
 #include "core/workday.h"
@@ -226,6 +227,82 @@ static void test_calendar(void **state)
 	sb_free(&err);
 }
 
+/* the dispatch form's lead unit: the enterprise's routed lead, unless that unit has
+ * just given the appeal back */
+static void test_lead_default(void **state)
+{
+	(void)state;
+	static const struct { const char *ent, *back, *want; } t[] = {
+		{ "区科经局", NULL, "区科经局" },
+		{ "区科经局", "区建管局", "区科经局" },
+		{ "区科经局", "区科经局", NULL },
+		{ "", NULL, NULL },
+		{ NULL, "区科经局", NULL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *got = app_appeal_lead_pick(t[i].ent, t[i].back);
+		if (t[i].want)
+			assert_string_equal(got, t[i].want);
+		else
+			assert_null(got);
+	}
+	char reg[] = "register", dis[] = "dispatch", sig[] = "sign", ret[] = "return";
+	char s0[] = "submitted", s1[] = "submitted -> dispatched; lead=区建管局; dispatch stopped";
+	char s2[] = "dispatched -> in_progress", s3[] = "in_progress -> submitted";
+	appeal_event ev[] = {
+		{ .action = reg, .summary = s0 }, { .action = dis, .summary = s1 },
+		{ .action = sig, .summary = s2 }, { .action = ret, .summary = s3 },
+	};
+	static const struct { int n; const char *want; } w[] = {
+		{ 1, NULL },        /* never dispatched */
+		{ 2, NULL },        /* dispatched, not given back */
+		{ 3, NULL },
+		{ 4, "区建管局" },  /* given back by the unit it was dispatched to */
+	};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		appeal_record a = { .events = ev, .nevents = w[i].n };
+		char *got = app_appeal_returned_by(&a);
+		if (w[i].want)
+			assert_string_equal(got, w[i].want);
+		else
+			assert_null(got);
+		free(got);
+	}
+}
+
+/* the caller recorded with a new appeal: what was typed, the contact for what was not */
+static void test_caller(void **state)
+{
+	(void)state;
+	static const struct { const char *name, *phone, *want_name, *want_phone; } t[] = {
+		{ NULL, NULL, "李娜", "13800000001" },         /* nothing typed: the contact */
+		{ "", "", "李娜", "13800000001" },
+		{ "李娜", "", "李娜", "13800000001" },         /* the contact by name: her phone */
+		{ "王强", "", "王强", "" },                    /* a stranger never gets her phone */
+		{ "王强", "13900000002", "王强", "13900000002" },
+		{ "", "13900000002", "李娜", "13900000002" },  /* a number typed is kept */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *name, *phone;
+		app_appeal_caller(t[i].name, t[i].phone, "李娜", "13800000001", &name, &phone);
+		assert_string_equal(name, t[i].want_name);
+		assert_string_equal(phone, t[i].want_phone);
+	}
+	const char *name, *phone;
+	app_appeal_caller(NULL, NULL, NULL, NULL, &name, &phone);
+	assert_string_equal(name, "");
+	assert_string_equal(phone, "");
+	char n[] = "李娜", ph[] = "13800000001", role[] = "财务经理", empty[] = "";
+	appeal_record a = { .caller_name = n, .caller_phone = ph, .caller_role = role };
+	char *s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "李娜 (财务经理)  13800000001");
+	free(s);
+	a.caller_name = a.caller_phone = a.caller_role = empty;
+	s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "not recorded");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +310,8 @@ int main(void)
 		cmocka_unit_test(test_fail_hook),
 		cmocka_unit_test(test_allowed),
 		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_lead_default),
+		cmocka_unit_test(test_caller),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -167,7 +167,7 @@ static void add_enterprise(db *d)
 	char e_[] = "";
 	ent_record e = { 0, (char *)"华勤技术股份有限公司", (char *)uscc, NULL, e_,
 		(char *)"昌东镇", (char *)"industry", e_, false, e_, e_, e_, e_, 0, NULL,
-		(char *)"operating", (char *)kj, e_, NULL };
+		(char *)"operating", (char *)kj, e_, NULL, NULL, 0, false };
 	int64_t id;
 	ok(db_begin(d, &err), &err);
 	ok(ent_store_insert(d, "test", &e, &id, &err), &err);
@@ -190,8 +190,9 @@ static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &p, cal, today);
-	appeal_new an = { uscc, "诉求", NULL, TICKET_KIND_GENERAL, APPEAL_CH_PHONE, centre, fd->id,
-		m.to, &tm, 0 };
+	appeal_new an = { .uscc = uscc, .title = "诉求", .kind = TICKET_KIND_GENERAL,
+		.channel = APPEAL_CH_PHONE, .first_unit = centre, .first_person = fd->id,
+		.state = m.to, .timers = &tm };
 	ok(appeal_store_create(d, "fd", &an, number, &err), &err);
 	staff_free(&fd);
 }

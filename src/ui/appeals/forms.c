@@ -124,7 +124,9 @@ static void open_move_form(app_pane *p, ticket_action act)
 		form_option *o = xcalloc((size_t)units->n + 1, sizeof *o);
 		for (int i = 0; i < units->n; i++)
 			o[i] = (form_option){ units->v[i].name, units->v[i].name };
-		p->fld_unit = form_add_choice(p->form, _("Lead unit"), o, units->n, NULL, true);
+		char *lead = app_appeal_lead_default(appeals_ctx(p), &p->rec);
+		p->fld_unit = form_add_choice(p->form, _("Lead unit"), o, units->n, lead, true);
+		xfree(&lead);
 		xfree(&o);
 		p->fld_related = form_add_text(p->form, _("Related units (comma-separated)"), NULL, 200,
 		                               false);
@@ -199,6 +201,17 @@ void appeals_form_menu(app_pane *p)
 	p->mode = MODE_FORM;
 }
 
+void appeals_form_sheet(app_pane *p)
+{
+	if (!p->have_rec)
+		return;
+	form_free(&p->form);
+	p->form = sheet_form_new(p->sh, &p->rec, APP_SHEET_DISPATCH, &p->sheet);
+	p->purpose = FP_SHEET;
+	p->back = p->mode;
+	p->mode = MODE_FORM;
+}
+
 static void open_callback_form(app_pane *p)
 {
 	char *title = xasprintf(_("Callback: %s %s (%s)"), p->rec.number, p->rec.title,
@@ -210,6 +223,9 @@ static void open_callback_form(app_pane *p)
 		{ "1", _("satisfied") },
 		{ "0", _("dissatisfied") },
 	};
+	char *who = app_appeal_caller_text(&p->rec);
+	form_add_note(p->form, _("Call"), who);
+	xfree(&who);
 	p->fld_verdict = form_add_choice(p->form, _("The enterprise is"), o, 2, "1", true);
 	p->fld_text = form_add_lines(p->form, _("Reason (when dissatisfied)"), NULL, TEXT_MAX, 3,
 	                             false);
@@ -289,6 +305,11 @@ void appeals_form_intake(app_pane *p)
 	p->fld_channel = form_add_choice(p->form, _("Channel"), chans, APPEAL_CH__COUNT, "phone",
 	                                 true);
 	p->fld_desc = form_add_lines(p->form, _("Description"), NULL, DESCRIPTION_MAX, 4, false);
+	p->fld_caller = form_add_text(p->form, _("Caller"), NULL,
+	                              APPEAL_CALLER_MAX, false);
+	p->fld_phone = form_add_text(p->form, _("Caller's phone"), NULL, APPEAL_PHONE_MAX, false);
+	p->fld_role = form_add_text(p->form, _("Caller's role at the firm"), NULL,
+	                            APPEAL_CALLER_MAX, false);
 	p->purpose = FP_INTAKE;
 	p->back = p->mode;
 	p->mode = MODE_FORM;
@@ -338,6 +359,8 @@ static void save_intake(app_pane *p)
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT;
 	char *title = form_text(f, p->fld_title), *desc = form_text(f, p->fld_desc);
+	char *caller = form_text(f, p->fld_caller), *phone = form_text(f, p->fld_phone);
+	char *role = form_text(f, p->fld_role);
 	char *clean_title = text_sanitize(title, strlen(title), 0);
 	char *clean_desc = text_sanitize(desc, strlen(desc), TEXT_KEEP_NEWLINES);
 	int64_t id = form_enterprise(f, p->fld_ent);
@@ -353,8 +376,10 @@ static void save_intake(app_pane *p)
 	appeal_channel ch = APPEAL_CH_PHONE;
 	ticket_kind_parse(form_choice(f, p->fld_kind), &kind);
 	appeal_channel_parse(form_choice(f, p->fld_channel), &ch);
-	appeal_new a = { e.uscc, clean_title, *clean_desc ? clean_desc : NULL, kind, ch, NULL, 0,
-		TICKET_ST_NEW, NULL, 0 };
+	appeal_new a = { .uscc = e.uscc, .title = clean_title,
+		.description = *clean_desc ? clean_desc : NULL, .kind = kind, .channel = ch,
+		.state = TICKET_ST_NEW, .caller_name = caller, .caller_phone = phone,
+		.caller_role = role };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc rc = appeal_move_register(appeals_ctx(p), &a, number, &tm, &err);
@@ -372,6 +397,9 @@ out:
 	xfree(&desc);
 	xfree(&clean_title);
 	xfree(&clean_desc);
+	xfree(&caller);
+	xfree(&phone);
+	xfree(&role);
 	sb_free(&err);
 }
 
@@ -415,6 +443,10 @@ unsigned appeals_form_key(app_pane *p, const pane_event *ev)
 			break;
 		case FP_CALLBACK:
 			save_callback(p);
+			break;
+		case FP_SHEET:
+			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
+				close_form(p);
 			break;
 		}
 		return REACT_RECALC;

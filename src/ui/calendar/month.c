@@ -18,12 +18,12 @@ static const char *const weekday_heads[MONTH_DAYS_A_WEEK] = {
 
 /* the day's list: who inspects whom, why, how far it got and the code to ask for */
 enum { COL_UNIT, COL_ENTERPRISES, COL_REASON, COL_STATE, COL_CODE, NCOLS };
-static const lv_column columns[NCOLS] = {
-	{ N_("Unit"), 14, false, TEXT_LEFT, 0 },
-	{ N_("Enterprises"), 8, true, TEXT_LEFT, 0 },
-	{ N_("Reason"), 10, false, TEXT_LEFT, 0 },
-	{ N_("State"), 10, false, TEXT_LEFT, 0 },
-	{ N_("Plan code"), 13, false, TEXT_LEFT, 0 },
+static const app_column columns[NCOLS] = {
+	{ NULL, N_("Unit"), COL_STR, 14, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Enterprises"), COL_STR, 8, true, TEXT_LEFT, 0 },
+	{ NULL, N_("Reason"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	{ NULL, N_("State"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Plan code"), COL_STR, 13, false, TEXT_LEFT, 0 },
 };
 
 static void clear_day(cal_pane *p)

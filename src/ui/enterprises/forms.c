@@ -234,8 +234,8 @@ static void refresh_after_save(ent_pane *p)
 	lv_invalidate(p->lv);
 	p->view_id = 0;
 	if (p->back == MODE_VIEW) {
-		const ent_row *row = enterprises_cursor_row(p);
-		ent_row shown = { 0 };
+		const ent_record *row = enterprises_cursor_row(p);
+		ent_record shown = { 0 };
 		if (row) {
 			shown = *row;
 			shown.id = p->form_old.id;
@@ -517,10 +517,10 @@ void enterprises_undo(ent_pane *p)
 	lv_invalidate(p->lv);
 	p->view_id = 0;
 	if (p->mode == MODE_VIEW) {
-		ent_row shown = { 0 };
+		ent_record shown = { 0 };
 		shown.id = to->id;
 		shown.name = to->name;
-		const ent_row *row = enterprises_cursor_row(p);
+		const ent_record *row = enterprises_cursor_row(p);
 		shown.open_appeals = row && row->id == to->id ? row->open_appeals : 0;
 		enterprises_view_build(p, &shown);
 	}

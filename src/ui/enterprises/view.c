@@ -39,7 +39,7 @@ static char *joined_units(const char *list)
 }
 
 /* the enterprise's register entry, who serves it and why, and what else qifu holds */
-void enterprises_view_build(ent_pane *p, const ent_row *row)
+void enterprises_view_build(ent_pane *p, const ent_record *row)
 {
 	detail *d = p->view;
 	bool same = row && row->id == p->view_id;
@@ -109,7 +109,7 @@ void enterprises_view_build(ent_pane *p, const ent_row *row)
 
 void enterprises_view_open(ent_pane *p)
 {
-	const ent_row *row = enterprises_cursor_row(p);
+	const ent_record *row = enterprises_cursor_row(p);
 	if (!row)
 		return;
 	p->view_id = 0;
@@ -120,8 +120,8 @@ void enterprises_view_open(ent_pane *p)
 /* the 360 view shows the enterprise as it is now, at the same scroll position */
 void enterprises_view_rebuild(ent_pane *p)
 {
-	ent_row shown = { 0 };
-	const ent_row *row = enterprises_cursor_row(p);
+	ent_record shown = { 0 };
+	const ent_record *row = enterprises_cursor_row(p);
 	if (row)
 		shown = *row;
 	shown.id = p->view_id;

@@ -290,6 +290,13 @@ static void apply_period_form(esc_pane *p)
 	p->lines_stale = true;
 }
 
+void escalation_form_sheet(esc_pane *p)
+{
+	if (escalation_current_rec(p))
+		start_form(p, sheet_form_new(p->sh, &p->rec, APP_SHEET_SUPERVISE, &p->sheet),
+		           FP_SHEET);
+}
+
 unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 {
 	switch (form_key(p->form, ev)) {
@@ -306,7 +313,10 @@ unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 			apply_filter_form(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_PERIOD || p->purpose == FP_QUARTER)
 			apply_period_form(p);
-		else
+		else if (p->purpose == FP_SHEET) {
+			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
+				close_form(p);
+		} else
 			save_move(p);
 		return REACT_RECALC;
 	default:

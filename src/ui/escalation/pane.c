@@ -190,6 +190,9 @@ static unsigned board_event(esc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return move_event(p, ev->act);
+	case ACT_EXPORT:
+		escalation_form_sheet(p);
+		return REACT_RECALC;
 	case ACT_NEXT_VIEW:
 		return next_view(p);
 	default:
@@ -206,6 +209,9 @@ static unsigned view_event(esc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return move_event(p, ev->act);
+	case ACT_EXPORT:
+		escalation_form_sheet(p);
+		return REACT_RECALC;
 	case ACT_REFRESH:
 		if (escalation_load_rec(p, p->rec.number))
 			escalation_open_view(p, true);
@@ -271,12 +277,12 @@ static bool offers(void *state, action a)
 	case ACT_FILTER:
 		return p->mode == MODE_BOARD ||
 		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
-	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME: case ACT_EXPORT:
 		return p->mode == MODE_BOARD || p->mode == MODE_VIEW;
 	case ACT_NEXT_VIEW:
 		return p->mode == MODE_BOARD || p->mode == MODE_UNITS || p->mode == MODE_QUARTER;
 	default:
-		/* new, search, sort, export and undo do nothing here */
+		/* new, search, sort and undo do nothing here */
 		return false;
 	}
 }

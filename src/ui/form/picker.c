@@ -12,7 +12,7 @@
 void form_picker_clear(field *fl)
 {
 	for (int i = 0; i < fl->nhits; i++)
-		ent_row_clear(&fl->hits[i]);
+		ent_record_clear(&fl->hits[i]);
 	fl->nhits = 0;
 }
 
@@ -71,7 +71,7 @@ void form_picker_draw(form *f, const frow *row, int y)
 		draw_text(y, vx, vw, _("  no enterprise matches"), TEXT_LEFT, STYLE_DIM);
 		return;
 	}
-	const ent_row *h = &fl->hits[row->idx];
+	const ent_record *h = &fl->hits[row->idx];
 	bool on = row->idx == fl->hit;
 	/* name, then code and area when there is room */
 	int tail = 1 + 18 + 1 + 12;
@@ -105,7 +105,7 @@ bool form_picker_take(form *f, field *fl)
 	form_picker_fetch(f, fl);
 	if (fl->ent_id || fl->hit >= fl->nhits)
 		return false;
-	const ent_row *h = &fl->hits[fl->hit];
+	const ent_record *h = &fl->hits[fl->hit];
 	fl->ent_id = h->id;
 	prompt_set(fl->ed, h->name, strlen(h->name));
 	xfree(&fl->hits_for);
