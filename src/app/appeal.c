@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -165,4 +166,38 @@ char *app_appeal_caller_text(const appeal_record *a)
 	if (*phone)
 		sb_addf(&b, "  %s", phone);
 	return sb_steal(&b);
+}
+
+app_status app_appeal_similar(app_ctx *ctx, const char *uscc, const char *title,
+		appeal_row *rows, int max, int *n, strbuf *err)
+{
+	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
+	int closed = (int)cfg_int(ctx->cfg, SET_SIMILAR_CLOSED_DAYS);
+	store_err se = { 0 };
+	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days,
+	                         closed > 0 ? ctx->today - closed : DATE_NONE, rows, max, n,
+	                         &se) < 0) {
+		app_store_text(&se, err);
+		return APP_BAD;
+	}
+	return APP_OK;
+}
+
+void app_appeal_similar_text(app_ctx *ctx, const appeal_row *rows, int n, strbuf *out)
+{
+	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
+	int closed = (int)cfg_int(ctx->cfg, SET_SIMILAR_CLOSED_DAYS);
+	if (closed > 0)
+		sb_addf(out, P_("This enterprise has %d appeal with a similar title (open ones from "
+		                "the last %d days, closed ones from the last %d days):",
+		                "This enterprise has %d appeals with similar titles (open ones from "
+		                "the last %d days, closed ones from the last %d days):",
+		                (unsigned long)n), n, days, closed);
+	else
+		sb_addf(out, P_("This enterprise has %d open appeal with a similar title from the "
+		                "last %d days:", "This enterprise has %d open appeals with similar "
+		                "titles from the last %d days:", (unsigned long)n), n, days);
+	for (int i = 0; i < n; i++)
+		sb_addf(out, _(" %s %s (%s, %d%% alike);"), rows[i].number, rows[i].title,
+		        _(ticket_state_label(rows[i].state)), rows[i].similarity);
 }

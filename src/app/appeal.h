@@ -42,6 +42,16 @@ void app_appeal_caller(const char *typed_name, const char *typed_phone,
 		const char **phone);
 /* whom to call about appeal a: "张三（财务经理） 13800000000", or "not recorded" */
 char *app_appeal_caller_text(const appeal_record *a);
+/* the enterprise's appeals whose titles are like title (重复诉求): open ones registered
+ * in the last similar_days, closed ones closed in the last similar_closed_days (the
+ * settings), most alike first, at most max into rows (appeal_row_clear each); APP_OK or
+ * APP_BAD with the reason */
+enum { APP_SIMILAR_MAX = 5 };
+app_status app_appeal_similar(app_ctx *ctx, const char *uscc, const char *title,
+		appeal_row *rows, int max, int *n, strbuf *err);
+/* the warning about them, one paragraph: "该企业有 2 件标题相似的诉求（未办结的近 30 天，已销号
+ * 的近 90 天）： 2026-000123 …（待分办，相似度 80%）；…" */
+void app_appeal_similar_text(app_ctx *ctx, const appeal_row *rows, int n, strbuf *out);
 /* the items of a list typed with , ， or 、 between them, trimmed, empties dropped;
  * a NULL-terminated array of *n strings, freed with app_split_list_free */
 char **app_split_list(const char *s, int *n);

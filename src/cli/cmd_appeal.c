@@ -241,29 +241,22 @@ char *appeal_cli_joined(char *const *v, int n)
 
 /* ---- appeal new ------------------------------------------------------------- */
 
+/* the enterprise's appeals with similar titles, as a warning: registering goes on */
 static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)
 {
-	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
-	appeal_row rows[5];
+	appeal_row rows[APP_SIMILAR_MAX];
 	int n = 0;
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
-	                         &se) < 0) {
-		say_warn("%s", app_store_text(&se, &err));
-		sb_free(&err);
-		return;
+	strbuf err = STRBUF_INIT, text = STRBUF_INIT;
+	if (app_appeal_similar(ctx, uscc, title, rows, APP_SIMILAR_MAX, &n, &err) != APP_OK) {
+		say_warn("%s", sb_str(&err));
+	} else if (n > 0) {
+		app_appeal_similar_text(ctx, rows, n, &text);
+		say_warn("%s", sb_str(&text));
 	}
-	if (n > 0)
-		say_warn(P_("this enterprise has %d open appeal with a similar title from the last "
-		            "%d days:", "this enterprise has %d open appeals with similar titles from "
-		            "the last %d days:", n), n, days);
-	for (int i = 0; i < n; i++) {
-		fprintf(stderr, _("  %s  %s  %s (%d%% alike)\n"), rows[i].number, rows[i].title,
-		        _(ticket_state_label(rows[i].state)), rows[i].similarity);
+	for (int i = 0; i < n; i++)
 		appeal_row_clear(&rows[i]);
-	}
 	sb_free(&err);
+	sb_free(&text);
 }
 
 /* appeal new --from-visit: everything but the kind and channel comes from the visit */

@@ -66,8 +66,12 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	  N_("An appeal overdue by this many working days or more is proposed\n" \
 	     "for escalation to the next dispatch level.")) \
 	X(SET_SIMILAR_DAYS, "appeal", "similar_days", SET_T_INT, "30", 1, 365, NULL, \
-	  N_("Natural days to look back for similar appeals of the same\n" \
+	  N_("Natural days to look back for similar open appeals of the same\n" \
 	     "enterprise when a new one is registered.")) \
+	X(SET_SIMILAR_CLOSED_DAYS, "appeal", "similar_closed_days", SET_T_INT, "90", 0, 730, \
+	  NULL, N_("Natural days to look back for similar appeals of the same\n" \
+	     "enterprise that were closed (a repeat appeal, 重复诉求); 0 looks at\n" \
+	     "open appeals only.")) \
 	X(SET_QUIET_FIRST_DAY, "inspection", "quiet_first_day", SET_T_INT, "1", 1, 31, NULL, \
 	  N_("First day of the month of the enterprise quiet days, when no\n" \
 	     "general inspection may take place.")) \

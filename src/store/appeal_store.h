@@ -246,6 +246,6 @@ void appeal_due_moves_clear(appeal_due_moves *moves);
 /* open appeals of the enterprise uscc registered on or after since whose titles are
  * at least APPEAL_SIMILAR_MIN alike with title, most similar first, at most max */
 int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
-		appeal_row *rows, int max, int *n, store_err *err);
+		qdate closed_since, appeal_row *rows, int max, int *n, store_err *err);
 
 #endif

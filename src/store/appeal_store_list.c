@@ -338,17 +338,22 @@ static int by_similarity(const void *pa, const void *pb)
 }
 
 int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
-		appeal_row *rows, int max, int *n, store_err *err)
+		qdate closed_since, appeal_row *rows, int max, int *n, store_err *err)
 {
-	/* an enterprise has few open appeals; this bounds the work if one has many */
+	/* an enterprise has few recent appeals; this bounds the work if one has many */
 	enum { SCAN = 500 };
 	*n = 0;
-	appeal_filter f = { .states = open_states(), .enterprise = uscc };
+	appeal_filter f = { .states = open_states() | appeal_state_bit(TICKET_ST_CLOSED),
+		.enterprise = uscc };
 	store_where w;
 	where_build(&w, &f);
-	char day[16];
-	sb_add(&w.sql, " AND a.created_at >= ?");
+	char day[16], closed_day[16];
+	/* open ones registered since, closed ones closed (last changed) since */
+	sb_add(&w.sql, " AND (a.state <> 'closed' AND a.created_at >= ?"
+	               " OR a.state = 'closed' AND a.updated_at >= ?)");
 	store_where_add(&w, date_format(since, day));
+	store_where_add(&w, closed_since == DATE_NONE ? "9999" : date_format(closed_since,
+	                                                                      closed_day));
 	appeal_row *all = xcalloc(SCAN, sizeof *all);
 	int got = 0;
 	int rc = window_query(d, &w, "", "a.id DESC", 0, SCAN, all, &got, err);

@@ -398,4 +398,21 @@ check "$(sql "SELECT count(*) FROM event WHERE entity='appeal'")" 40 "events wri
 check "$(sql "SELECT count(*) FROM appeal WHERE next_due IS NOT NULL AND state IN ('closed','withdrawn','merged','answered')")" 0 "no deadline on appeals that wait for no one's deadline"
 expect_rc 0 --db "$db" check
 
+# ---- a repeat appeal (重复诉求): a closed one with a similar title is named too, within
+# similar_closed_days of its closing (n2, 用电报装进度 of E2, closed 2026-10-13)
+expect_rc 0 --db "$db" --today 2026-11-20 --as jg appeal new --enterprise $E2 --title 用电报装进度仍未完成 --kind simple --channel phone
+stderr_has "$n2"
+stderr_has "closed ones from the last 90 days"
+n10=$(first_word)
+cat > "$tmpdir/only-open.ini" <<'INI'
+[appeal]
+similar_closed_days = 0
+INI
+expect_rc 0 --db "$db" --config "$tmpdir/only-open.ini" --today 2026-11-20 --as jg appeal new --enterprise $E2 --title 用电报装进度再次反映 --kind simple --channel phone
+stderr_has "$n10"
+if grep -qF -- "$n2" "$err"; then
+	echo "FAIL: with similar_closed_days = 0 the closed $n2 was named"
+	fails=$((fails + 1))
+fi
+
 finish

@@ -19,7 +19,7 @@
 #include "ui/prompt.h"
 
 /* characters people may type, as the CLI bounds them */
-enum { TITLE_MAX = 100, DESCRIPTION_MAX = 4000, TEXT_MAX = 2000, SIMILAR_MAX = 5 };
+enum { TITLE_MAX = 100, DESCRIPTION_MAX = 4000, TEXT_MAX = 2000 };
 
 static void allowed_moves(app_pane *p, const appeal_record *a)
 {
@@ -326,28 +326,19 @@ static bool warn_similar(app_pane *p, const char *uscc, const char *title)
 	}
 	xfree(&p->similar_key);
 	p->similar_key = key;
-	int days = (int)cfg_int(appeals_ctx(p)->cfg, SET_SIMILAR_DAYS);
-	appeal_row rows[SIMILAR_MAX];
+	appeal_row rows[APP_SIMILAR_MAX];
 	int n = 0;
 	strbuf err = STRBUF_INIT, s = STRBUF_INIT;
-	store_err se = { 0 };
-	if (appeal_store_similar(appeals_db(p), uscc, title, appeals_ctx(p)->today - days, rows,
-	                         SIMILAR_MAX, &n, &se) < 0) {
-		shell_error(p->sh, "%s", app_store_text(&se, &err));
-		n = 0;
-	}
+	if (app_appeal_similar(appeals_ctx(p), uscc, title, rows, APP_SIMILAR_MAX, &n, &err)
+	    != APP_OK)
+		shell_error(p->sh, "%s", sb_str(&err));
 	if (n > 0) {
-		sb_addf(&s, P_("%d open appeal of this enterprise from the last %d days has a similar "
-		               "title:", "%d open appeals of this enterprise from the last %d days have "
-		               "similar titles:", (unsigned long)n), n, days);
-		for (int i = 0; i < n; i++) {
-			sb_addf(&s, _(" %s %s (%s, %d%% alike);"), rows[i].number, rows[i].title,
-			        _(ticket_state_label(rows[i].state)), rows[i].similarity);
-			appeal_row_clear(&rows[i]);
-		}
+		app_appeal_similar_text(appeals_ctx(p), rows, n, &s);
 		sb_add(&s, _(" Save again to register it anyway."));
 		form_set_error(p->form, -1, sb_str(&s));
 	}
+	for (int i = 0; i < n; i++)
+		appeal_row_clear(&rows[i]);
 	sb_free(&err);
 	sb_free(&s);
 	return n > 0;
