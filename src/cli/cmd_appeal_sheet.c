@@ -2,6 +2,7 @@
  * sheet (交办单, qifu appeal sheet) here, and the printing shared with the supervision
  * sheet (督办单) of cmd_appeal_escalate.c. */
 #include "cli/cmd_appeal.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -136,7 +137,7 @@ int appeal_cli_sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
 	const char *format = "txt", *path = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 'o': path = optarg; break;
@@ -151,10 +152,8 @@ int appeal_cli_sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
 		say_error(_("--format: '%s' is not one of txt, xlsx"), format);
 		return EXIT_USAGE;
 	}
-	if (optind != argc - 1) {
-		say_error("%s", usage);
+	if (cli_operands(argc, argv, 1, _("the appeal number")))
 		return EXIT_USAGE;
-	}
 	appeal_record a;
 	int rc = appeal_cli_load(ctx, argv[optind], false, &a);
 	if (rc)

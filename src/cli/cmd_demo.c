@@ -5,6 +5,7 @@
  * always gives the same database. */
 #include "cli/demo_internal.h"
 #include "cli/demo_inspect.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -35,7 +36,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	int c;
 	char *end;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			ctx->db_path = optarg;
@@ -74,10 +75,8 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		say_error(_("demo: unexpected argument '%s'"), argv[optind]);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	const ent_rules *rules = app_ent_rules(ctx);
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;

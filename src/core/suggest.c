@@ -74,7 +74,7 @@ int suggest_word(const char *word, const char *const *cands, size_t n)
 {
 	uint32_t w[SUGGEST_MAX];
 	size_t len = code_points(word, w);
-	int bound = len <= 3 ? 1 : len <= 5 ? 2 : 3;
+	int bound = len <= 3 ? 1 : len <= 7 ? 2 : 3;
 	int best = -1, best_d = bound + 1;
 	for (size_t i = 0; i < n; i++) {
 		int d = suggest_distance(word, cands[i]);

@@ -12,8 +12,8 @@ int suggest_distance(const char *a, const char *b);
 /* the index of the candidate meant by word, or -1 when none is near enough: the
  * fewest edits, where a word of at least two characters that begins a candidate
  * counts as one edit; at most one edit for a word of up to three characters, two up
- * to five, three beyond. On a tie the earlier candidate wins, so tables list the
- * common words first. */
+ * to seven, three beyond ("reason" is not "version"). On a tie the earlier candidate
+ * wins, so tables list the common words first. */
 int suggest_word(const char *word, const char *const *cands, size_t n);
 
 #endif

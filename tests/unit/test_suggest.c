@@ -50,6 +50,7 @@ static void test_word(void **state)
 		"state", "unit", "light", "overdue", "level", "enterprise", "view", "search",
 		"sort", "desc", "format", "help",
 	};
+	static const char *const move_opts[] = { "unit", "related", "until", "version", "help" };
 	static const char *const subs[] = { "new", "show", "list", "views", "sheet", "dispatch",
 		"sign", "return", "extend", "answer", "callback", "close", "withdraw", "merge" };
 	#define C(a) a, sizeof a / sizeof a[0]
@@ -79,6 +80,9 @@ static void test_word(void **state)
 		{ "overdu", C(list_opts), "overdue" },
 		{ "lights", C(list_opts), "light" },
 		{ "colour", C(list_opts), NULL },
+		{ "reason", C(move_opts), NULL },	/* three edits from version: too many */
+		{ "reasons", C(move_opts), NULL },
+		{ "untill", C(move_opts), "until" },
 		{ "lsit", C(subs), "list" },
 		{ "dispach", C(subs), "dispatch" },
 		{ "withdrew", C(subs), "withdraw" },
