@@ -142,6 +142,9 @@ int cmd_help(app_ctx *ctx, int argc, char **argv)
 
 int cli_run(app_ctx *ctx, int argc, char **argv)
 {
+	/* the bash completion's question, not a command for people (cli_complete.c) */
+	if (strcmp(argv[0], CLI_COMPLETE) == 0)
+		return cli_complete(ctx, argc, argv);
 	const cli_command *c = cli_find_command(argv[0]);
 	if (!c)
 		return EXIT_USAGE;

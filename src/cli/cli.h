@@ -52,6 +52,11 @@ void cli_where(char *const *argv, strbuf *out);
 /* the command being run ("appeal"), whose --help describes its subcommands */
 const char *cli_command_name(char *const *argv);
 
+/* The bash completion asks `qifu __complete WORD…` for the words that may follow
+ * (cli_complete.c); it is not listed among the commands. */
+#define CLI_COMPLETE "__complete"
+int cli_complete(app_ctx *ctx, int argc, char **argv);
+
 /* ctx->fail of the command line: the message on stderr, exit with st */
 void cli_fail(app_status st, const char *msg);
 /* app_need(ctx, what), or cli_fail */
