@@ -112,7 +112,7 @@ static void refuse_option(char *const *argv, const char *word, const struct opti
 	strbuf choices = STRBUF_INIT;
 	for (size_t i = 0; *name && i < nn; i++)
 		if (strncmp(names[i], name, strlen(name)) == 0) {
-			sb_addf(&choices, "%s--%s", nprefix ? ", " : "", names[i]);
+			sb_addf(&choices, "%s--%s", nprefix ? _(", ") : "", names[i]);
 			nprefix++;
 		}
 	if (nprefix > 1 && shown != name) {
@@ -203,7 +203,7 @@ int cli_missing(const char *required, const char *const *given, size_t ngiven, s
 		for (size_t i = 0; i < ngiven && !found; i++)
 			found = strlen(given[i]) == nlen && strncmp(given[i], name, nlen) == 0;
 		if (!found) {
-			sb_addf(out, "%s--%.*s", n ? ", " : "", (int)nlen, name);
+			sb_addf(out, "%s--%.*s", n ? _(", ") : "", (int)nlen, name);
 			n++;
 		}
 		p += len;
