@@ -240,6 +240,27 @@ int cli_help_only(int argc, char **argv, void (*usage)(FILE *fp))
 	return c == -1 ? -1 : c == 'h' ? EXIT_OK : EXIT_USAGE;
 }
 
+int cli_format_only(int argc, char **argv, void (*usage)(FILE *fp), out_format *fmt)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
+		{ "help", no_argument, NULL, CLI_OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	*fmt = OUT_TABLE;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		if (c == CLI_OPT_HELP) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != CLI_OPT_FORMAT || cli_arg_format(optarg, fmt))
+			return EXIT_USAGE;
+	}
+	return -1;
+}
+
 int cli_operands(int argc, char **argv, int n, const char *what)
 {
 	int have = argc - optind;
@@ -393,31 +414,15 @@ int cli_record_get(app_ctx *ctx, const cli_record *k, int64_t id, int act, void 
 int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
                     void (*usage)(FILE *fp))
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
-		{ "help", no_argument, NULL, CLI_OPT_HELP },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		if (c == CLI_OPT_HELP) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != CLI_OPT_FORMAT || cli_arg_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
 	int64_t id;
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (cli_arg_id(_(k->number), argv[optind], &id))
+	if (cli_operands(argc, argv, 1, _(k->number)) || cli_arg_id(_(k->number), argv[optind], &id))
 		return EXIT_USAGE;
 	void *rec = xcalloc(1, k->size);
-	int rc = cli_record_get(ctx, k, id, PERM_ENT_VIEW, rec);
+	rc = cli_record_get(ctx, k, id, PERM_ENT_VIEW, rec);
 	if (rc == EXIT_OK) {
 		if (fmt == OUT_JSON)
 			k->show_json(rec);

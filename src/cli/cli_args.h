@@ -54,6 +54,10 @@ int cli_missing(const char *required, const char *const *given, size_t ngiven, s
  * so the caller goes on; otherwise the exit code, after usage(stdout) for --help or
  * the message naming an option it does not take */
 int cli_help_only(int argc, char **argv, void (*usage)(FILE *fp));
+/* the options of a subcommand whose only options are --format and --help: -1 with
+ * *fmt set (table unless given), so the caller goes on; otherwise the exit code, after
+ * usage(stdout) for --help or the message naming what is wrong */
+int cli_format_only(int argc, char **argv, void (*usage)(FILE *fp), out_format *fmt);
 /* after the cli_getopt loop: 0 when argv holds exactly n operands from optind on;
  * otherwise EXIT_USAGE after one line naming what is missing (what, as people call it:
  * "the appeal number"; NULL when n is 0) or the first argument too many */

@@ -309,26 +309,14 @@ static int parse_format(const char *arg, out_format *f)
 
 static int ent_show(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != 'f' || parse_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
 	if (cli_operands(argc, argv, 1, _("the USCC")))
 		return EXIT_USAGE;
 	ent_record e = { 0 };
-	int rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
+	rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
 	if (rc)
 		return rc;
 	if (fmt == OUT_TABLE) {

@@ -73,22 +73,10 @@ static const out_col list_cols[] = {
 
 static int holiday_list(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != 'f' || cli_arg_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
 	if (cli_operands(argc, argv, 1, _("the year")))
 		return EXIT_USAGE;
 	const char *year_arg = argv[optind];
