@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/suggest.h"
@@ -283,10 +284,11 @@ int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act)
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, e, &err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, e, &se);
 	if (found < 0) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -372,12 +374,12 @@ int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
                   void (*row)(void *rec, void *arg), void *arg)
 {
 	enum { PAGE = 500 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	char *page = xcalloc(PAGE, size);
 	int n, rc = 0;
 	for (long off = 0;; off += PAGE) {
 		if (fetch(app_db(ctx), filter, off, PAGE, page, &n, &err) < 0) {
-			say_error("%s", sb_str(&err));
+			cli_store_error(&err);
 			rc = EXIT_USAGE;
 			break;
 		}
@@ -387,8 +389,14 @@ int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
 			break;
 	}
 	free(page);
-	sb_free(&err);
 	return rc;
+}
+
+void cli_store_error(const store_err *e)
+{
+	strbuf b = STRBUF_INIT;
+	say_error("%s", app_store_text(e, &b));
+	sb_free(&b);
 }
 
 int cli_store_rc(int rc, const strbuf *err)
@@ -438,8 +446,9 @@ int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
 
 out_table *cli_kv_new(void)
 {
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
+	static const app_column kv[] = {
+		{ .key = "field", .header = N_("Field"), .kind = COL_STR },
+		{ .key = "value", .header = N_("Value"), .kind = COL_STR },
 	};
 	return out_new(kv, 2);
 }

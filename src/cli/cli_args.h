@@ -97,7 +97,7 @@ int cli_arg_pool_code(const char *opt, const char *s, char code[POOL_CODE_MAX]);
 void cli_pools_load(pool_table *t);
 /* a store list function: records [offset, offset+limit) matching filter into out */
 typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void *out, int *n,
-                        strbuf *err);
+                        store_err *err);
 /* every record fetch finds, a page at a time so that the database is never held
  * while rows are printed; row gets each record (of size bytes) and clears it.
  * 0, or EXIT_USAGE with the error printed */
@@ -105,6 +105,8 @@ int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
                   void (*row)(void *rec, void *arg), void *arg);
 /* the exit code of a store result (0 done, 1 refused, -1 error), printing err unless 0 */
 int cli_store_rc(int rc, const strbuf *err);
+/* say_error of what the store reported in e */
+void cli_store_error(const store_err *e);
 
 /* how the commands read one kind of record by its number */
 typedef struct cli_record {
@@ -159,7 +161,7 @@ typedef struct cli_listing {
 	cli_ent_opt enterprise;
 	cli_page_fn *fetch;        /* gets the cli_query as its filter */
 	size_t size;               /* of one record */
-	const out_col *cols;
+	const app_column *cols;
 	int ncols;
 	/* the cells of rec into t: codes when fmt is for files, labels for people */
 	void (*row)(out_table *t, out_format fmt, const void *rec, const void *own);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -36,7 +37,8 @@ static void usage(FILE *fp)
 	fprintf(fp, _(
 		"usage: qifu appeal new --enterprise USCC --title T --kind simple|general|complex\n"
 		"                       --channel visit|phone|hotline|online|letter|meeting\n"
-		"                       [--description D]\n"
+		"                       [--description D] [--caller NAME] [--caller-phone PHONE]\n"
+		"                       [--caller-role ROLE]\n"
 		"       qifu appeal dispatch N --unit U [--related U1,U2]\n"
 		"       qifu appeal sign|self-handle|submit|request-close|close N\n"
 		"       qifu appeal return N --reason R\n"
@@ -79,10 +81,11 @@ int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *o
 		return EXIT_USAGE;
 	}
 	strbuf err = STRBUF_INIT;
-	int found = appeal_store_get(app_db(ctx), arg, events, out, &err);
+	store_err se = { 0 };
+	int found = appeal_store_get(app_db(ctx), arg, events, out, &se);
 	if (found != 0) {
 		if (found < 0)
-			say_error("%s", sb_str(&err));
+			say_error("%s", app_store_text(&se, &err));
 		else
 			say_error(_("no appeal %s"), arg);
 		sb_free(&err);
@@ -104,7 +107,7 @@ typedef struct page_query {
 } page_query;
 
 static int fetch_page(db *d, const void *q, long offset, int limit, void *out, int *n,
-		strbuf *err)
+		store_err *err)
 {
 	const page_query *pq = q;
 	return appeal_store_window(d, pq->f, pq->sort, pq->desc, offset, limit, out, n, err);
@@ -156,9 +159,10 @@ int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version)
 	if (version <= 0)
 		return 0;
 	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_check_version(app_db(ctx), a, version, &err) != 0 ? EXIT_NO : 0;
+	store_err se = { 0 };
+	int rc = appeal_store_check_version(app_db(ctx), a, version, &se) != 0 ? EXIT_NO : 0;
 	if (rc)
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 	sb_free(&err);
 	return rc;
 }
@@ -244,9 +248,10 @@ static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)
 	appeal_row rows[5];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
-	                         &err) < 0) {
-		say_warn("%s", sb_str(&err));
+	                         &se) < 0) {
+		say_warn("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return;
 	}
@@ -296,7 +301,7 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 	}
 	sb_free(&err);
 	appeal_record r;
-	strbuf gerr = STRBUF_INIT;
+	store_err gerr = { 0 };
 	if (appeal_store_get(app_db(ctx), number, false, &r, &gerr) == 0) {
 		printf(_("%s registered for %s from problem %d of visit %" PRId64 ", now %s at %s\n"),
 		       number, r.enterprise_name, (int)seq, visit_id, _(ticket_state_label(r.state)),
@@ -305,7 +310,6 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 	} else {
 		printf("%s\n", number);
 	}
-	sb_free(&gerr);
 	appeal_cli_warn_years(ctx, &tm);
 	appeal_cli_print_started(ctx, NULL, &tm);
 	return EXIT_OK;
@@ -321,11 +325,15 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		{ "description", required_argument, NULL, 'd' },
 		{ "from-visit", required_argument, NULL, 'v' },
 		{ "problem", required_argument, NULL, 'p' },
+		{ "caller", required_argument, NULL, 'C' },
+		{ "caller-phone", required_argument, NULL, 'P' },
+		{ "caller-role", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *uscc_arg = NULL, *title_arg = NULL, *kind_arg = NULL, *channel_arg = NULL,
-	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL;
+	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL, *caller_arg = NULL,
+	           *phone_arg = NULL, *role_arg = NULL;
 	int c;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
@@ -337,6 +345,9 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		case 'd': desc_arg = optarg; break;
 		case 'v': visit_arg = optarg; break;
 		case 'p': problem_arg = optarg; break;
+		case 'C': caller_arg = optarg; break;
+		case 'P': phone_arg = optarg; break;
+		case 'R': role_arg = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}
@@ -383,7 +394,9 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	rc = EXIT_USAGE;
 	warn_similar(ctx, e.uscc, title);
-	appeal_new a = { e.uscc, title, desc, kind, channel, NULL, 0, TICKET_ST_NEW, NULL, 0 };
+	appeal_new a = { .uscc = e.uscc, .title = title, .description = desc, .kind = kind,
+		.channel = channel, .state = TICKET_ST_NEW, .caller_name = caller_arg,
+		.caller_phone = phone_arg, .caller_role = role_arg };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc w = appeal_move_register(ctx, &a, number, &tm, &err);
@@ -628,8 +641,9 @@ static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 	calendar *cal = app_calendar(ctx);
 	strbuf err = STRBUF_INIT;
 	long changed;
-	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}

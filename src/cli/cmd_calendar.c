@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "core/i18n.h"
@@ -103,19 +104,20 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 static bool month_counts(app_ctx *ctx, int year, int month, int counts[31])
 {
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	bool ok = false;
 	if (!ctx->db) {
 		if (!ctx->db_path || access(ctx->db_path, F_OK) != 0)
 			return false;
-		ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &err);
+		ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &se);
 		if (!ctx->db)
 			goto out;
 		db_set_today(ctx->db, ctx->today);
 	}
-	ok = inspection_store_month_counts(ctx->db, year, month, counts, &err) == 0;
+	ok = inspection_store_month_counts(ctx->db, year, month, counts, &se) == 0;
 out:
 	if (!ok)
-		say_warn(_("%s; inspections are not counted"), sb_str(&err));
+		say_warn(_("%s; inspections are not counted"), app_store_text(&se, &err));
 	sb_free(&err);
 	return ok;
 }

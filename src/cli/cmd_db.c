@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/workday.h"
@@ -83,9 +84,10 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &se);
 	if (!d) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -97,8 +99,8 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	admin.unit = (char *)unit;
 	admin.role = ROLE_ADMIN;
 	/* the notices the installation ships become the database's calendar */
-	if (staff_store_add(d, login, &admin, &err) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	if (staff_store_add(d, login, &admin, &se) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -127,8 +129,9 @@ int cmd_backup(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_DB_BACKUP, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	if (db_backup(app_db(ctx), argv[optind], &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (db_backup(app_db(ctx), argv[optind], &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -153,15 +156,14 @@ int cmd_check(app_ctx *ctx, int argc, char **argv)
 	db *d = app_db(ctx);
 	app_actor(ctx);
 	int problems = 0;
-	const char *why;
-	const char *mode = db_journal_mode(d, &why);
+	const char *mode = db_journal_mode(d), *why = app_journal_why(d);
 	printf(_("database:     %s\n"), db_path(d));
 	printf(_("schema:       version %d (this qifu writes %d)\n"), db_schema_version(d),
 	       db_schema_latest());
 	printf(_("SQLite:       %s\n"), db_sqlite_version());
 	printf(_("journal mode: %s (%s)\n"), mode, why);
 	strbuf out = STRBUF_INIT;
-	int bad = db_check(d, &out);
+	int bad = app_db_check(d, &out);
 	if (bad) {
 		fputs(sb_str(&out), stdout);
 		problems += bad;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -93,9 +94,10 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	int rc = EXIT_USAGE;
 	db *d = NULL;
 	int64_t *staff_ids = NULL;
+	store_err se = { 0 };
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0 ||
-	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &err))) {
-		say_error("%s", sb_str(&err));
+	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &se))) {
+		say_error("%s", app_store_text(&se, &err));
 		goto out;
 	}
 	db_set_today(d, ctx->today);
@@ -107,7 +109,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	}
 	staff_ids = xcalloc(demo_npeople, sizeof *staff_ids);
 	uint64_t s = seed;
-	if (appeal_store_bulk_mode(d, &err) < 0 ||
+	if (app_store_rc(appeal_store_bulk_mode(d, &se), &se, &err) < 0 ||
 	    demo_add_staff(d, &s, staff_ids, role, &err) < 0 ||
 	    demo_add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
 	    demo_add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||

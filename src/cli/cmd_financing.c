@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -54,7 +55,8 @@ static int arg_status(const char *s, int *st)
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = fin_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(fin_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no financing need %" PRId64), id);
 	return rc;
@@ -182,8 +184,11 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	rc = cli_store_rc(fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
-	                                   institution ? f.institution : NULL, &err), &err);
+	store_err se = { 0 };
+	int w = fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
+	                         institution ? f.institution : NULL, &se);
+	app_store_text(&se, &err);
+	rc = cli_store_rc(w, &err);
 	if (rc == EXIT_OK)
 		printf(_("updated financing need %" PRId64 " of %s\n"), id, f.enterprise);
 out:
@@ -192,17 +197,17 @@ out:
 	return rc;
 }
 
-static const out_col list_cols[] = {
-	{ "id", N_("Need"), OUT_INT },
-	{ "enterprise", N_("Enterprise"), OUT_STR },
-	{ "uscc", N_("Credit code"), OUT_STR },
-	{ "amount_yuan", N_("Amount"), OUT_STR },
-	{ "purpose", N_("Purpose"), OUT_STR },
-	{ "status", N_("Financing status"), OUT_STR },
-	{ "institution", N_("Institution"), OUT_STR },
-	{ "created_by", N_("Recorded by"), OUT_STR },
-	{ "created_at", N_("Recorded at"), OUT_STR },
-	{ "updated_at", N_("Updated at"), OUT_STR },
+static const app_column list_cols[] = {
+	{ .key = "id", .header = N_("Need"), .kind = COL_INT },
+	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+	{ .key = "amount_yuan", .header = N_("Amount"), .kind = COL_STR },
+	{ .key = "purpose", .header = N_("Purpose"), .kind = COL_STR },
+	{ .key = "status", .header = N_("Financing status"), .kind = COL_STR },
+	{ .key = "institution", .header = N_("Institution"), .kind = COL_STR },
+	{ .key = "created_by", .header = N_("Recorded by"), .kind = COL_STR },
+	{ .key = "created_at", .header = N_("Recorded at"), .kind = COL_STR },
+	{ .key = "updated_at", .header = N_("Updated at"), .kind = COL_STR },
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 
@@ -230,7 +235,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	fin_filter f = { q->enterprise_id, *(const int *)q->own, q->scope_area };

@@ -63,12 +63,12 @@ static void say_year(app_ctx *ctx, int y, FILE *fp)
 	}
 }
 
-static const out_col list_cols[] = {
-	{ "date", N_("Date"), OUT_STR },
-	{ "weekday", N_("Weekday"), OUT_STR },
-	{ "kind", N_("Kind"), OUT_STR },
-	{ "name", N_("Holiday"), OUT_STR },
-	{ "source", N_("Source"), OUT_STR },
+static const app_column list_cols[] = {
+	{ .key = "date", .header = N_("Date"), .kind = COL_STR },
+	{ .key = "weekday", .header = N_("Weekday"), .kind = COL_STR },
+	{ .key = "kind", .header = N_("Kind"), .kind = COL_STR },
+	{ .key = "name", .header = N_("Holiday"), .kind = COL_STR },
+	{ .key = "source", .header = N_("Source"), .kind = COL_STR },
 };
 
 static int holiday_list(app_ctx *ctx, int argc, char **argv)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
@@ -41,6 +42,7 @@ int cmd_inspect(app_ctx *ctx, int argc, char **argv);
 	X("show", inspection_cmd_show, N_("show one plan by its number or plan code")) \
 	X("list", inspection_cmd_list, N_("list plans by unit, enterprise, state and date")) \
 	X("verify", inspection_cmd_verify, N_("say whether a plan code is real and what it covers")) \
+	X("notice", inspection_cmd_notice, N_("print an approved plan's notice with its code as a QR code")) \
 
 static const cli_sub inspection_subs[] = {
 #define X_ROW(name, fn, summary) { name, fn, summary },
@@ -276,10 +278,11 @@ int inspection_arg_enterprise(app_ctx *ctx, const char *opt, const char *uscc, e
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	uscc_check(uscc, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &se);
 	if (found < 0)
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 	else if (found == 1)
 		say_error(_("%s: no enterprise with USCC %s"), opt, uscc);
 	sb_free(&err);
@@ -389,12 +392,13 @@ static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, con
 	int days = (int)cfg_int(ctx->cfg, SET_FREQUENT_DAYS);
 	int often = (int)cfg_int(ctx->cfg, SET_FREQUENT_COUNT);
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	char on[11];
 	date_format(date, on);
 	for (int i = 0; i < nents; i++) {
 		int n;
-		if (inspection_store_frequency(d, ents[i].id, date, days, &n, &err) < 0) {
-			say_error("%s", sb_str(&err));
+		if (inspection_store_frequency(d, ents[i].id, date, days, &n, &se) < 0) {
+			say_error("%s", app_store_text(&se, &err));
 			sb_reset(&err);
 		} else if (inspection_too_frequent(n, often)) {
 			say_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
@@ -402,8 +406,8 @@ static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, con
 		}
 		inspection_record *joint;
 		int nj;
-		if (inspection_store_joint(d, ents[i].id, unit, date, &joint, &nj, &err) < 0) {
-			say_error("%s", sb_str(&err));
+		if (inspection_store_joint(d, ents[i].id, unit, date, &joint, &nj, &se) < 0) {
+			say_error("%s", app_store_text(&se, &err));
 			sb_reset(&err);
 			continue;
 		}
@@ -536,10 +540,11 @@ int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 		.enterprise_ids = ids, .nents = nents, .refused_rules = rules, .override_reason = why,
 	};
 	int64_t id;
-	int stored = inspection_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &err);
+	store_err se = { 0 };
+	int stored = inspection_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &se);
 	free(why);
 	if (stored < 0) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		rc = EXIT_USAGE;
 		goto out;
 	}

@@ -92,10 +92,10 @@ static bool move_allowed(app_ctx *ctx, const inspection_record *r, inspection_pl
 }
 
 /* a store write's result as an exit code: a plan moved on meanwhile is a "no" */
-static int written(int rc, strbuf *err)
+static int written(int rc, const store_err *err)
 {
 	if (rc != 0)
-		say_error("%s", sb_str(err));
+		cli_store_error(err);
 	return rc == 0 ? EXIT_OK : rc == INSPECTION_STORE_STALE ? EXIT_NO : EXIT_USAGE;
 }
 
@@ -112,7 +112,7 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 	inspection_record r;
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		return rc;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	bool supervised = true;
 	if (staff_store_unit_has_role(app_db(ctx), r.unit, ROLE_SUPERVISOR, &supervised, &err) < 0) {
 		rc = written(-1, &err);
@@ -131,7 +131,6 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 		printf(_("approved inspection %lld: plan code %s\n"), (long long)r.id, code);
 out:
 	inspection_record_clear(&r);
-	sb_free(&err);
 	return rc;
 }
 
@@ -200,7 +199,7 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 	char *findings = inspection_text(a.opt[O_FINDINGS]);
 	char *item = a.opt[O_ITEM] ? inspection_text(a.opt[O_ITEM]) : NULL;
 	inspection_record r = { 0 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	rc = EXIT_USAGE;
 	if (!*findings) {
 		say_error(_("%s: must not be empty"), "--findings");
@@ -259,7 +258,6 @@ out:
 	free(findings);
 	free(item);
 	inspection_record_clear(&r);
-	sb_free(&err);
 	return rc;
 }
 
@@ -293,7 +291,7 @@ int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 	inspection_record r = { 0 };
 	ent_record e = { 0 };
 	char *comment = inspection_text(a.opt[O_COMMENT] ? a.opt[O_COMMENT] : "");
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0 ||
 	    (rc = inspection_arg_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
 		goto out;
@@ -323,7 +321,6 @@ out:
 	free(comment);
 	inspection_record_clear(&r);
 	ent_record_clear(&e);
-	sb_free(&err);
 	return rc;
 }
 
@@ -340,7 +337,7 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 		return rc < 0 ? EXIT_OK : rc;
 	char *reason = inspection_text(a.opt[O_REASON]);
 	inspection_record r = { 0 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (!*reason) {
 		say_error(_("%s: must not be empty"), "--reason");
 		rc = EXIT_USAGE;
@@ -359,7 +356,6 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 out:
 	free(reason);
 	inspection_record_clear(&r);
-	sb_free(&err);
 	return rc;
 }
 
@@ -370,16 +366,15 @@ static void warn_if_registered(app_ctx *ctx, const char *unit, int64_t ent, qdat
 			  .from = date, .to = date };
 	inspection_record r[4];
 	int n;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (inspection_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	for (int i = 0; i < n; i++) {
 		if (r[i].code)
 			say_warn(_("%s has an approved plan for that day (inspection %lld, code %s): the entry "
 				   "was registered"), unit, (long long)r[i].id, r[i].code);
 		inspection_record_clear(&r[i]);
 	}
-	sb_free(&err);
 }
 
 int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
@@ -410,7 +405,7 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 	char *people = inspection_text(a.opt[O_PEOPLE]);
 	char *note = inspection_text(a.opt[O_NOTE] ? a.opt[O_NOTE] : "");
 	ent_record e = { 0 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (!*people) {
 		say_error(_("%s: must not be empty"), "--people");
 		rc = EXIT_USAGE;
@@ -434,6 +429,5 @@ out:
 	free(people);
 	free(note);
 	ent_record_clear(&e);
-	sb_free(&err);
 	return rc;
 }

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/csv.h"
 #include "core/i18n.h"
@@ -38,8 +40,10 @@ static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 {
 	char norm[19];
 	ent_record e = { 0 };
+	store_err se = { 0 };
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, err);
+	int found = app_store_rc(ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, &se), &se,
+	                         err);
 	if (found == 1)
 		sb_addf(err, _("no enterprise with USCC %s"), arg);
 	if (found != 0)
@@ -52,7 +56,8 @@ static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 /* quarter q may take ratings today; 0 or an exit code */
 static int check_quarter(app_ctx *ctx, assessment_quarter q, strbuf *err)
 {
-	int frozen = rating_store_frozen(app_db(ctx), q, err);
+	store_err se = { 0 };
+	int frozen = app_store_rc(rating_store_frozen(app_db(ctx), q, &se), &se, err);
 	if (frozen < 0)
 		return EXIT_USAGE;
 	return assessment_rating_allowed(q, frozen == 1, ctx->today, err) < 0 ? EXIT_NO : 0;
@@ -112,8 +117,9 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 	}
 	in.unit = unit;
 	in.comment = comment;
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &se) < 0) {
+		cli_store_error(&se);
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -208,8 +214,9 @@ static int rating_import(app_ctx *ctx, int argc, char **argv)
 	}
 	int bad;
 	sb_reset(&err);
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &err) < 0) {
-		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+	store_err se = { 0 };
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &se) < 0) {
+		say_error(_("%s: %s; nothing imported"), path, app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -226,14 +233,14 @@ out:
 	return rc;
 }
 
-static const out_col rating_cols[] = {
-	{ "enterprise", N_("Enterprise name"), OUT_STR },
-	{ "uscc", N_("USCC"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "score", N_("Score"), OUT_INT },
-	{ "comment", N_("Comment"), OUT_STR },
-	{ "by", N_("Recorded by"), OUT_STR },
-	{ "at", N_("Recorded at"), OUT_STR },
+static const app_column rating_cols[] = {
+	{ .key = "enterprise", .header = N_("Enterprise name"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("USCC"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "score", .header = N_("Score"), .kind = COL_INT },
+	{ .key = "comment", .header = N_("Comment"), .kind = COL_STR },
+	{ .key = "by", .header = N_("Recorded by"), .kind = COL_STR },
+	{ .key = "at", .header = N_("Recorded at"), .kind = COL_STR },
 };
 
 static void list_row(const char *const *cols, void *arg)
@@ -278,14 +285,13 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(rating_cols, (int)(sizeof rating_cols / sizeof rating_cols[0]));
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int rc = rating_store_each(app_db(ctx), q, unit, list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	out_free(&t);
-	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
@@ -314,12 +320,13 @@ static int quarter_freeze(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	int frozen = rating_store_frozen(app_db(ctx), q, &err);
+	store_err se = { 0 };
+	int frozen = rating_store_frozen(app_db(ctx), q, &se);
 	rc = EXIT_NO;
 	if (frozen < 0 ||
 	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
-	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 	} else {
 		char code[16];
 		printf(_("quarter %s frozen: its ratings can no longer change\n"),

@@ -21,12 +21,12 @@
 
 int cmd_report(app_ctx *ctx, int argc, char **argv);
 
-static const out_col quarter_cols[] = {
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "count", N_("Ratings"), OUT_INT },
-	{ "mean", N_("Mean"), OUT_STR },
-	{ "tier", N_("Tier"), OUT_INT },
-	{ "bar", N_("Mean score (0-100)"), OUT_STR },
+static const app_column quarter_cols[] = {
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "count", .header = N_("Ratings"), .kind = COL_INT },
+	{ .key = "mean", .header = N_("Mean"), .kind = COL_STR },
+	{ .key = "tier", .header = N_("Tier"), .kind = COL_INT },
+	{ .key = "bar", .header = N_("Mean score (0-100)"), .kind = COL_STR },
 };
 
 static int report_quarter(app_ctx *ctx, int argc, char **argv)

@@ -53,10 +53,10 @@ static void units_usage(FILE *out)
 
 static void print_csv(const supervision_counts *rows, int n)
 {
-	out_col cols[SUP_COL__COUNT];
+	app_column cols[SUP_COL__COUNT];
 	for (int c = 0; c < SUP_COL__COUNT; c++)
-		cols[c] = (out_col){ col_keys[c], supervision_col_header((supervision_col)c),
-			OUT_STR };
+		cols[c] = (app_column){ .key = col_keys[c],
+			.header = supervision_col_header((supervision_col)c), .kind = COL_STR };
 	out_table *t = out_new(cols, SUP_COL__COUNT);
 	for (int i = 0; i < n; i++) {
 		char buf[SUP_COL__COUNT][SUP_CELL_SIZE];

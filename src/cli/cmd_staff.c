@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -167,8 +169,9 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 	s.login = clean_login;
 	s.name = clean_name;
 	s.unit = (char *)unit;
-	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &err) < 0) {
-		say_error("staff add: %s", sb_str(&err));
+	store_err se = { 0 };
+	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &se) < 0) {
+		say_error("staff add: %s", app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -185,14 +188,14 @@ out:
 	return rc;
 }
 
-static const out_col staff_cols[] = {
-	{ "login", N_("Login"), OUT_STR },
-	{ "name", N_("Name"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "role", N_("Role"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "level", N_("Level"), OUT_INT },
-	{ "oversees", N_("Oversees"), OUT_LIST },
+static const app_column staff_cols[] = {
+	{ .key = "login", .header = N_("Login"), .kind = COL_STR },
+	{ .key = "name", .header = N_("Name"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "role", .header = N_("Role"), .kind = COL_STR },
+	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+	{ .key = "level", .header = N_("Level"), .kind = COL_INT },
+	{ .key = "oversees", .header = N_("Oversees"), .kind = COL_LIST },
 };
 
 static void list_row(const staff *s, void *arg)
@@ -237,14 +240,13 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_STAFF_LIST, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int rc = staff_store_each(app_db(ctx), list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	out_free(&t);
-	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "core/rng.h"
 #include "core/xalloc.h"
 #include "store/staff_store.h"
@@ -91,14 +92,15 @@ int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, role_t me_role, strbuf *
 			}
 		}
 		s.name = name;
-		int rc = staff_store_add(d, me, &s, err);
+		store_err se = { 0 };
+		int rc = staff_store_add(d, me, &s, &se);
 		free(name);
 		free(ovbuf);
 		if (rc < 0)
-			return -1;
+			return app_store_rc(-1, &se, err);
 		if (i < n) {
 			staff *got = NULL;
-			if (staff_store_get(d, s.login, &got, err) != 0)
+			if (app_store_rc(staff_store_get(d, s.login, &got, &se), &se, err) != 0)
 				return -1;
 			ids[i] = got->id;
 			staff_free(&got);

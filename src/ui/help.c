@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/layout.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 
 /* the key column never takes more than this */
@@ -69,6 +70,8 @@ static void add_line(help *h, int page, bool heading, const char *key, ui_style 
 static bool listed(const help *h, action a)
 {
 	action_group g = action_group_of(a);
+	if (a >= ACT_TAB_1 && a <= ACT_TAB_9)
+		return pane_of_tab_action(a) >= 0;
 	return g == GRP_NAV || g == GRP_TERM || !h->offers || h->offers(h->offers_arg, a);
 }
 
@@ -93,8 +96,9 @@ static void build_keys_page(help *h)
 			keymap_describe(h->km, (action)a, &keys);
 			if (keys.len == 0)
 				sb_add(&keys, _("(no key)"));
-			add_line(h, HELP_PAGE_KEYS, false, sb_str(&keys), STYLE_NORMAL,
-			         _(action_help((action)a)));
+			char *text = pane_action_help((action)a);
+			add_line(h, HELP_PAGE_KEYS, false, sb_str(&keys), STYLE_NORMAL, text);
+			xfree(&text);
 			sb_free(&keys);
 		}
 	}
@@ -480,11 +484,11 @@ unsigned help_handle(help *h, const pane_event *ev)
 		break;
 	case ACT_HELP: case ACT_BACK: case ACT_CANCEL: case ACT_MENU:
 		return REACT_CLOSE;
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
-		return REACT_CLOSE | REACT_UNHANDLED;
 	case ACT_QUIT:
 		return REACT_UNHANDLED;
 	default:
+		if (pane_of_tab_action(ev->act) >= 0)
+			return REACT_CLOSE | REACT_UNHANDLED;
 		return REACT_NONE;
 	}
 	return REACT_RECALC;

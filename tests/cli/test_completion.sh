@@ -44,6 +44,9 @@ offers "units" report u
 offers "--state --search --sort" appeal list --s
 offers "--unit --related --version --help" appeal dispatch 2026-000001 --
 offers "--reason --version --help" appeal escalate 2026-000001 --
+offers "--caller --caller-phone --caller-role" appeal new --call
+offers "--output --invert --help" inspect notice 2026-0001 --
+offers "notice" inspect no
 # global options before the command are passed over
 offers "dispatch" --db x.db --as wangfang appeal dis
 offers "enterprise" help ent

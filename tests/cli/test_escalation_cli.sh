@@ -156,6 +156,11 @@ stdout_has '"action": "escalate", "summary": "level 3 -> 2; lead=区科经局", 
 stdout_has '"action": "escalate", "summary": "level 2 -> 1; lead=区科经局", "reason": "需主要领导协调用地"'
 stdout_has '"action": "outcome", "summary": "level=1 dispatch=2", "reason": "已批准用地指标"'
 stdout_has '"outcome": "用地指标需主要领导协调", "outcome_by": "l2a"'
+# the table speaks the reader's language; the JSON above keeps the codes
+LANGUAGE=zh_CN expect_rc 0 --db "$db" --today 2026-03-26 appeal show "$A4"
+stdout_has "三级 -> 二级；牵头单位：区科经局"
+stdout_has "调度级别：一级  调度记录：2"
+stdout_lacks "lead="
 
 # A5 (区科经局): simple, signed on time, never answered (handling due Mar 24)
 A5=$(new 2026-03-23 simple)

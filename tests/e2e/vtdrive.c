@@ -441,7 +441,11 @@ int main(int argc, char **argv)
 	send_bytes(&s, "厂房用电增容报装进度");
 	pump(&s, 200, 3000);
 	check(&s, "the title typed", (const char *const[]){ "[厂房用电增容报装进度", NULL });
-	send_bytes(&s, "\t\t\t\t\r");
+	/* kind, channel and description keep their defaults; the caller is typed */
+	send_bytes(&s, "\t\t\t\t王强\t13900000002\t");
+	pump(&s, 200, 3000);
+	check(&s, "the caller typed", (const char *const[]){ "[王强", "[13900000002", NULL });
+	send_bytes(&s, "\t\r");
 	pump(&s, 300, 3000);
 	check(&s, "registered",
 	      (const char *const[]){ "已为赣江测试电子有限公司登记诉求", NULL });

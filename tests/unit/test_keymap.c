@@ -35,6 +35,7 @@ static void test_defaults(void **state)
 		{ QK_ENTER, ACT_OPEN }, { 'l', ACT_OPEN },
 		{ QK_TAB, ACT_NEXT_TAB }, { QK_BTAB, ACT_PREV_TAB },
 		{ '1', ACT_TAB_1 }, { '2', ACT_TAB_2 }, { '3', ACT_TAB_3 }, { '4', ACT_TAB_4 },
+		{ '5', ACT_TAB_5 }, { '9', ACT_TAB_9 },
 		{ '[', ACT_PREV_MONTH }, { ']', ACT_NEXT_MONTH }, { 't', ACT_TODAY },
 		{ QK_F12, ACT_CHECK_DATE }, { 'c', ACT_CHECK_DATE },
 		{ 12, ACT_REDRAW },
