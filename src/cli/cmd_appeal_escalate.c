@@ -46,8 +46,15 @@ typedef struct ladder_args {
 	int version;               /* -1: the version read now */
 } ladder_args;
 
-/* 0, EXIT_OK + 100 after --help, or an exit code */
-static int parse_ladder(const char *verb, unsigned takes, const char *usage, int argc,
+/* the options of the shared table a ladder move takes; arg is its LA_ bits */
+static bool ladder_takes(const struct option *o, const void *arg)
+{
+	return o->val == LA_VERSION || o->val == LA_HELP || (*(const unsigned *)arg & (unsigned)o->val);
+}
+
+/* the options of takes, of which those of required (as cli_required reads them) must
+ * be given; 0, EXIT_OK + 100 after --help, or an exit code */
+static int parse_ladder(unsigned takes, const char *required, const char *usage, int argc,
 		char **argv, ladder_args *a)
 {
 	static const struct option opts[] = {
@@ -63,23 +70,17 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 		{ "help", no_argument, NULL, LA_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, idx;
+	int c;
 	memset(a, 0, sizeof *a);
 	a->version = -1;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+	while ((c = cli_getopt_some(argc, argv, opts, NULL, ladder_takes, &takes)) != -1) {
 		if (c == LA_HELP) {
 			printf("%s\n", usage);
 			return EXIT_OK + 100;
 		}
-		if (c == '?') {
-			say_error("%s", usage);
+		if (c == '?')
 			return EXIT_USAGE;
-		}
-		if (c != LA_VERSION && !(takes & (unsigned)c)) {
-			say_error(_("appeal %s does not take --%s"), verb, opts[idx].name);
-			return EXIT_USAGE;
-		}
 		switch (c) {
 		case LA_REASON: case LA_TEXT: a->text = optarg; break;
 		case LA_MODE: a->mode = optarg; break;
@@ -94,10 +95,8 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 			break;
 		}
 	}
-	if (optind != argc - 1) {
-		say_error("%s", usage);
+	if (cli_operands(argc, argv, 1, _("the appeal number")) || cli_required(argv, required))
 		return EXIT_USAGE;
-	}
 	a->number = argv[optind];
 	return 0;
 }
@@ -143,7 +142,7 @@ int appeal_cmd_escalate(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal escalate N --reason R [--version V]");
 	ladder_args a;
-	int rc = parse_ladder("escalate", LA_REASON, usage, argc, argv, &a);
+	int rc = parse_ladder(LA_REASON, "--reason", usage, argc, argv, &a);
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
 	appeal_record rec;
@@ -209,14 +208,10 @@ int appeal_cmd_schedule(app_ctx *ctx, int argc, char **argv)
 	                      "--decision T [--place P] [--attendees A] [--due YYYY-MM-DD] "
 	                      "[--version V]");
 	ladder_args a;
-	int rc = parse_ladder("schedule", LA_MODE | LA_DATE | LA_DECISION | LA_PLACE |
-	                      LA_ATTENDEES | LA_DUE, usage, argc, argv, &a);
+	int rc = parse_ladder(LA_MODE | LA_DATE | LA_DECISION | LA_PLACE | LA_ATTENDEES | LA_DUE,
+	                      "--mode --date --decision", usage, argc, argv, &a);
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
-	if (!a.mode || !a.date || !a.decision) {
-		say_error("%s", usage);
-		return EXIT_USAGE;
-	}
 	appeal_record rec;
 	if ((rc = load_current(ctx, &a, &rec)) != 0)
 		return rc;
@@ -255,7 +250,7 @@ int appeal_cmd_outcome(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal outcome N --text T [--version V]");
 	ladder_args a;
-	int rc = parse_ladder("outcome", LA_TEXT, usage, argc, argv, &a);
+	int rc = parse_ladder(LA_TEXT, "--text", usage, argc, argv, &a);
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
 	appeal_record rec;

@@ -147,7 +147,7 @@ int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *uscc = NULL, *search = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			if (!parse_states(optarg, &states))
@@ -192,13 +192,11 @@ int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h': list_usage(stdout); return EXIT_OK;
-		default: list_usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		list_usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	/* the enterprise as the register spells its code, and one the actor may see */
@@ -242,7 +240,7 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			printf(_("usage: qifu appeal views [--format table|csv|json]\n"));
 			return EXIT_OK;
@@ -250,10 +248,8 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
 	}
-	if (optind < argc) {
-		say_error(_("usage: qifu appeal views [--format table|csv|json]"));
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	appeal_filter f;

@@ -2,6 +2,7 @@
  * supervision sheet (督办单), printed as text or written as text or a workbook. What
  * the sheets say is app/appeal_sheet.c's; this file parses and prints. */
 #include "cli/cmd_appeal.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -25,7 +26,7 @@ static int sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
 	const char *format = "txt", *path = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f': format = optarg; break;
 		case 'o': path = optarg; break;
@@ -40,10 +41,8 @@ static int sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
 		say_error(_("--format: '%s' is not one of txt, xlsx"), format);
 		return EXIT_USAGE;
 	}
-	if (optind != argc - 1) {
-		say_error("%s", usage);
+	if (cli_operands(argc, argv, 1, _("the appeal number")))
 		return EXIT_USAGE;
-	}
 	appeal_record a;
 	int rc = appeal_cli_load(ctx, argv[optind], false, &a);
 	if (rc)

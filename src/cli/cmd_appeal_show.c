@@ -358,7 +358,7 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			printf(_("usage: qifu appeal show N [--format table|csv|json]\n"));
 			return EXIT_OK;
@@ -366,10 +366,8 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
 	}
-	if (optind != argc - 1) {
-		say_error(_("usage: qifu appeal show N [--format table|csv|json]"));
+	if (cli_operands(argc, argv, 1, _("the appeal number")))
 		return EXIT_USAGE;
-	}
 	appeal_record a;
 	int rc = appeal_cli_load(ctx, argv[optind], true, &a);
 	if (rc)

@@ -8,6 +8,7 @@
 
 #include "app/store_text.h"
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "model/inspection.h"
@@ -123,18 +124,15 @@ out:
 
 int cmd_calendar(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		calendar_usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc > 2) {
-		calendar_usage(stderr);
+	int rc = cli_help_only(argc, argv, calendar_usage);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind > 1 && cli_operands(argc, argv, 1, NULL))
 		return EXIT_USAGE;
-	}
 	int year, month, day;
 	date_to_ymd(ctx->today, &year, &month, &day);
-	if (argc == 2 && !month_parse(argv[1], &year, &month)) {
-		say_error(_("'%s' is not a month of the form YYYY-MM"), argv[1]);
+	if (optind < argc && !month_parse(argv[optind], &year, &month)) {
+		say_error(_("'%s' is not a month of the form YYYY-MM"), argv[optind]);
 		return EXIT_USAGE;
 	}
 	inspection_params p = app_inspection_params(ctx);

@@ -92,7 +92,7 @@ static int parse_edit(int argc, char **argv, ent_record *e, edit_args *a)
 {
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", edit_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, edit_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_NAME: set(&e->name, optarg); break;
 		case OPT_USCC: set(&e->uscc, optarg); break;
@@ -111,7 +111,7 @@ static int parse_edit(int argc, char **argv, ent_record *e, edit_args *a)
 		case OPT_LEAD: a->lead = optarg; break;
 		case OPT_REASON: a->reason = optarg; break;
 		case OPT_HELP: usage(stdout); return EXIT_OK + 100;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	return 0;
@@ -186,8 +186,8 @@ static int ent_add(app_ctx *ctx, int argc, char **argv)
 		ent_record_clear(&e);
 		return rc == 100 ? EXIT_OK : rc;
 	}
-	if (optind < argc || !e.name || !e.uscc || !e.area || !e.category) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--name --uscc --area --category")) {
 		ent_record_clear(&e);
 		return EXIT_USAGE;
 	}
@@ -235,12 +235,15 @@ static int load_visible(app_ctx *ctx, const char *arg, ent_record *e, perm_actio
 static int ent_edit(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2 || argv[1][0] == '-') {
-		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		usage(stderr);
-		return EXIT_USAGE;
+		/* the options before the USCC: --help, or a mistake named as such */
+		ent_record e = { 0 };
+		edit_args a = { 0 };
+		int rc = parse_edit(argc, argv, &e, &a);
+		ent_record_clear(&e);
+		if (rc)
+			return rc == 100 ? EXIT_OK : rc;
+		optind = argc;
+		return cli_operands(argc, argv, 1, _("the USCC of the enterprise (first)"));
 	}
 	ent_record old = { 0 }, e = { 0 };
 	int rc = load_visible(ctx, argv[1], &old, PERM_ENT_EDIT);
@@ -304,28 +307,14 @@ static int parse_format(const char *arg, out_format *f)
 
 static int ent_show(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != 'f' || parse_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
-	if (optind != argc - 1) {
-		usage(stderr);
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the USCC")))
 		return EXIT_USAGE;
-	}
 	ent_record e = { 0 };
-	int rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
+	rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
 	if (rc)
 		return rc;
 	const catalog *cat = app_ent_rules(ctx)->cat;
@@ -362,6 +351,12 @@ static int ent_show(app_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* export writes by the file's name, so --format is list's alone; arg is list's format */
+static bool filter_takes(const struct option *o, const void *arg)
+{
+	return o->val != 'f' || arg != NULL;
+}
+
 /* the list filters shared by list and export; *fmt may be NULL (export has none).
  * Returns 0, or an exit code; *first_arg is the index of the first operand. */
 static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out_format *fmt)
@@ -382,7 +377,7 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 	static char pool[POOL_CODE_MAX];
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt_some(argc, argv, opts, NULL, filter_takes, fmt)) != -1) {
 		switch (c) {
 		case 's': f->search = optarg; break;
 		case 'a':
@@ -422,15 +417,11 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 			break;
 		case 'w': f->warning_only = true; break;
 		case 'f':
-			if (!fmt) {
-				usage(stderr);
-				return EXIT_USAGE;
-			}
 			if (parse_format(optarg, fmt))
 				return EXIT_USAGE;
 			break;
 		case 'h': usage(stdout); return EXIT_OK + 100;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
@@ -462,10 +453,8 @@ static int ent_list(app_ctx *ctx, int argc, char **argv)
 	int rc = parse_filters(ctx, argc, argv, &f, &fmt);
 	if (rc)
 		return rc == 100 ? EXIT_OK : rc;
-	if (optind < argc) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	list_state st = { out_new(app_ent_columns, ENT_COL__COUNT), app_ent_rules(ctx)->cat,
 		fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
 	strbuf err = STRBUF_INIT;
@@ -487,10 +476,8 @@ static int ent_export(app_ctx *ctx, int argc, char **argv)
 	int rc = parse_filters(ctx, argc, argv, &f, NULL);
 	if (rc)
 		return rc == 100 ? EXIT_OK : rc;
-	if (optind != argc - 1) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the file to write")))
 		return EXIT_USAGE;
-	}
 	const char *path = argv[optind];
 	bool xlsx;
 	strbuf err = STRBUF_INIT;
@@ -517,17 +504,10 @@ static int ent_export(app_ctx *ctx, int argc, char **argv)
 
 int cmd_enterprise(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct { const char *name; int (*fn)(app_ctx *, int, char **); } subs[] = {
-		{ "add", ent_add }, { "edit", ent_edit }, { "show", ent_show }, { "list", ent_list },
-		{ "export", ent_export }, { "import", ent_import },
+	static const cli_sub subs[] = {
+		{ "add", ent_add, NULL }, { "edit", ent_edit, NULL }, { "show", ent_show, NULL },
+		{ "list", ent_list, NULL }, { "export", ent_export, NULL },
+		{ "import", ent_import, NULL },
 	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(ctx, argc - 1, argv + 1);
-	say_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list, import, export)"), argv[1]);
-	return EXIT_USAGE;
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -93,7 +93,7 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	int c, rc = EXIT_USAGE, status = FIN_NEED;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_AMOUNT: amount = optarg; break;
@@ -104,13 +104,12 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !amount || !f.purpose) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --amount --purpose"))
 		goto out;
-	}
 	f.status = (fin_status)status;
 	if (fin_amount_parse(amount, &f.amount_fen, &err) < 0) {
 		say_error(_("--amount: %s"), sb_str(&err));
@@ -149,7 +148,7 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 	const char *institution = NULL;
 	int status = -1, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_INSTITUTION: institution = optarg; break;
 		case OPT_STATUS:
@@ -157,12 +156,15 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	int64_t id;
-	if (optind != argc - 1 || (status < 0 && !institution)) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the financing need number")))
+		return EXIT_USAGE;
+	if (status < 0 && !institution) {
+		say_error(_("financing update: say what changes, --status or --institution; "
+		            "see qifu financing --help"));
 		return EXIT_USAGE;
 	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
@@ -257,7 +259,7 @@ static int fin_list(app_ctx *ctx, int argc, char **argv)
 int cmd_financing(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", fin_add }, { "update", fin_update }, { "list", fin_list },
+		{ "add", fin_add, NULL }, { "update", fin_update, NULL }, { "list", fin_list, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -167,22 +167,16 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			show_usage(stdout);
 			return EXIT_OK;
 		}
-		if (c != 'f') {
-			show_usage(stderr);
-			return EXIT_USAGE;
-		}
-		if (!inspection_format_opt(optarg, &fmt))
+		if (c != 'f' || !inspection_format_opt(optarg, &fmt))
 			return EXIT_USAGE;
 	}
-	if (optind != argc - 1) {
-		show_usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the inspection number or plan code")))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
 		return EXIT_NO;
 	inspection_record r;
@@ -244,7 +238,7 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, inspection_filter *
 	};
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			if (!inspection_unit_opt(ctx, "--unit", optarg))
@@ -281,15 +275,10 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, inspection_filter *
 			list_usage(stdout);
 			return -1;
 		default:
-			list_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc) {
-		list_usage(stderr);
-		return EXIT_USAGE;
-	}
-	return 0;
+	return cli_operands(argc, argv, 0, NULL);
 }
 
 int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
@@ -359,19 +348,16 @@ static void verify_usage(FILE *out)
 
 int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		verify_usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 2 || argv[1][0] == '-') {
-		verify_usage(stderr);
+	int rc = cli_help_only(argc, argv, verify_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the plan code")))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
 		return EXIT_NO;
 	char canon[INSPECTION_CODE_LEN + 1];
 	strbuf err = STRBUF_INIT;
-	if (inspection_code_check(argv[1], canon, NULL, NULL, &err) < 0) {
+	if (inspection_code_check(argv[optind], canon, NULL, NULL, &err) < 0) {
 		printf(_("not valid: %s\n"), sb_str(&err));
 		sb_free(&err);
 		return EXIT_NO;

@@ -63,7 +63,7 @@ static int move(app_ctx *ctx, int argc, char **argv, bool entering)
 	ent_record e = { 0 };
 	int c, rc = EXIT_USAGE;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_POOL:
@@ -76,17 +76,12 @@ static int move(app_ctx *ctx, int argc, char **argv, bool entering)
 			break;
 		case OPT_REASON: free(reason); reason = xstrdup(optarg); break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !pool) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, entering ? "--enterprise --pool" : "--enterprise --pool --reason"))
 		goto out;
-	}
-	if (!entering && !reason) {
-		say_error(_("--reason is required: say why the enterprise leaves the pool"));
-		goto out;
-	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_POOL_EDIT)) != 0)
 		goto out;
 	app_record_rc got = app_pool_move(ctx, e.id, pool, !entering, on, &reason, &err);
@@ -245,8 +240,8 @@ static int pool_history(app_ctx *ctx, int argc, char **argv)
 int cmd_pool(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "enter", pool_enter }, { "leave", pool_leave }, { "list", pool_list },
-		{ "history", pool_history },
+		{ "enter", pool_enter, NULL }, { "leave", pool_leave, NULL },
+		{ "list", pool_list, NULL }, { "history", pool_history, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -1,6 +1,7 @@
 /* qifu rating add|import|list and qifu quarter freeze: the enterprises' quarterly
  * ratings of the units that serve them (DOMAIN §5). */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -70,25 +71,26 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 		{ "quarter", required_argument, NULL, 'q' },
 		{ "score", required_argument, NULL, 's' },
 		{ "comment", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *uscc = NULL, *unit = NULL, *quarter = NULL, *score = NULL, *comment = "";
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': uscc = optarg; break;
 		case 'u': unit = optarg; break;
 		case 'q': quarter = optarg; break;
 		case 's': score = optarg; break;
 		case 'c': comment = optarg; break;
-		default: usage(stderr); return EXIT_USAGE;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (!uscc || !unit || !quarter || !score || optind < argc) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --unit --quarter --score"))
 		return EXIT_USAGE;
-	}
 	strbuf err = STRBUF_INIT;
 	rating_input in = { 0 };
 	int rc = EXIT_USAGE, bad;
@@ -130,14 +132,26 @@ out:
 
 static int rating_import(app_ctx *ctx, int argc, char **argv)
 {
-	bool dry = argc == 3 && strcmp(argv[2], "--dry-run") == 0;
-	if (argc != 2 && !dry) {
-		usage(stderr);
-		return EXIT_USAGE;
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool dry = false;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': dry = true; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
 	}
+	if (cli_operands(argc, argv, 1, _("the file to import")))
+		return EXIT_USAGE;
 	if (!cli_allowed(ctx, PERM_RATING_ADD, NULL, NULL))
 		return EXIT_NO;
-	const char *path = argv[1];
+	const char *path = argv[optind];
 	strbuf err = STRBUF_INIT, ignored = STRBUF_INIT;
 	csv_reader *r = csv_open(path, &err);
 	csv_row row;
@@ -240,13 +254,14 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 		{ "quarter", required_argument, NULL, 'q' },
 		{ "unit", required_argument, NULL, 'u' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *quarter = NULL, *unit = NULL;
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quarter = optarg; break;
 		case 'u': unit = optarg; break;
@@ -256,12 +271,15 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		default: usage(stderr); return EXIT_USAGE;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (cli_operands(argc, argv, 0, NULL) || cli_required(argv, "--quarter"))
+		return EXIT_USAGE;
 	assessment_quarter q;
-	if (!quarter || !assessment_quarter_parse(quarter, &q)) {
-		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter ? quarter : "");
+	if (!assessment_quarter_parse(quarter, &q)) {
+		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
@@ -279,30 +297,24 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 
 int cmd_rating(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "add") == 0)
-		return rating_add(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "import") == 0)
-		return rating_import(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "list") == 0)
-		return rating_list(ctx, argc - 1, argv + 1);
-	bool help = argc >= 2 && strcmp(argv[1], "--help") == 0;
-	usage(help ? stdout : stderr);
-	return help ? EXIT_OK : EXIT_USAGE;
+	static const cli_sub subs[] = {
+		{ "add", rating_add, NULL }, { "import", rating_import, NULL },
+		{ "list", rating_list, NULL },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }
 
-int cmd_quarter(app_ctx *ctx, int argc, char **argv)
+/* quarter freeze Q */
+static int quarter_freeze(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 3 || strcmp(argv[1], "freeze") != 0) {
-		usage(stderr);
+	int rc = cli_help_only(argc, argv, usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the quarter (like 2026Q4)")))
 		return EXIT_USAGE;
-	}
 	assessment_quarter q;
-	if (!assessment_quarter_parse(argv[2], &q)) {
-		say_error(_("'%s' is not a quarter like 2026Q4"), argv[2]);
+	if (!assessment_quarter_parse(argv[optind], &q)) {
+		say_error(_("'%s' is not a quarter like 2026Q4"), argv[optind]);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
@@ -310,7 +322,7 @@ int cmd_quarter(app_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
 	int frozen = rating_store_frozen(app_db(ctx), q, &se);
-	int rc = EXIT_NO;
+	rc = EXIT_NO;
 	if (frozen < 0 ||
 	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
 	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &se) < 0) {
@@ -323,4 +335,10 @@ int cmd_quarter(app_ctx *ctx, int argc, char **argv)
 	}
 	sb_free(&err);
 	return rc;
+}
+
+int cmd_quarter(app_ctx *ctx, int argc, char **argv)
+{
+	static const cli_sub subs[] = { { "freeze", quarter_freeze, NULL } };
+	return cli_subcommand(ctx, argc, argv, subs, 1, usage);
 }

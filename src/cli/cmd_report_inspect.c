@@ -86,7 +86,7 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
 			if (!inspection_date_opt("--from", optarg, &from))
@@ -106,14 +106,11 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 			inspections_usage(stdout);
 			return EXIT_OK;
 		default:
-			inspections_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc) {
-		inspections_usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (from_s && to_s && from > to) {
 		say_error(_("--from %s is after --to %s"), from_s, to_s);
 		return EXIT_USAGE;

@@ -1,5 +1,6 @@
 /* qifu staff add|list: who may use qifu, in which unit and role. */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -78,7 +79,7 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 	           *level = NULL, *oversees = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': login = optarg; break;
 		case 'n': name = optarg; break;
@@ -88,13 +89,12 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 		case 'v': level = optarg; break;
 		case 'o': oversees = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (!login || !name || !unit || !role || optind < argc) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--login --name --unit --role"))
 		return EXIT_USAGE;
-	}
 	unit_table *units = app_units(ctx);
 	staff s = { 0 };
 	int rc = EXIT_USAGE;
@@ -223,7 +223,7 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!out_parse_format(optarg, &fmt)) {
@@ -232,9 +232,11 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (cli_operands(argc, argv, 0, NULL))
+		return EXIT_USAGE;
 	if (!cli_allowed(ctx, PERM_STAFF_LIST, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
@@ -250,14 +252,8 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 
 int cmd_staff(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return staff_add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return staff_list(ctx, argc - 1, argv + 1);
-	say_error(_("staff: unknown subcommand '%s' (add, list)"), argv[1]);
-	return EXIT_USAGE;
+	static const cli_sub subs[] = {
+		{ "add", staff_add, NULL }, { "list", staff_list, NULL },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -58,7 +58,7 @@ static int visit_add(app_ctx *ctx, int argc, char **argv)
 	int c, rc = EXIT_USAGE;
 	v.date = ctx->today;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_DATE:
@@ -71,13 +71,12 @@ static int visit_add(app_ctx *ctx, int argc, char **argv)
 		case OPT_CARD: v.card_handed = true; break;
 		case OPT_PROBLEM: visit_add_problem(&v, optarg); break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !v.people || !v.topics) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --people --topics"))
 		goto out;
-	}
 	ent_record e = { 0 };
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_VISIT_ADD)) != 0)
 		goto out;
@@ -336,7 +335,7 @@ static int visit_show(app_ctx *ctx, int argc, char **argv)
 int cmd_visit(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", visit_add }, { "list", visit_list }, { "show", visit_show },
+		{ "add", visit_add, NULL }, { "list", visit_list, NULL }, { "show", visit_show, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -81,13 +81,12 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 	};
 	warn_rec w = { 0 };
 	const char *uscc = NULL;
-	bool has_source = false, has_level = false;
 	strbuf err = STRBUF_INIT;
 	ent_record e = { 0 };
 	int c, rc = EXIT_USAGE;
 	w.opened_on = ctx->today;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_SOURCE:
@@ -98,7 +97,6 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 				sb_free(&b);
 				goto out;
 			}
-			has_source = true;
 			break;
 		case OPT_LEVEL:
 			if (!warn_level_parse(optarg, &w.level)) {
@@ -106,7 +104,6 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 				            "(低, 中, 高)"), optarg);
 				goto out;
 			}
-			has_level = true;
 			break;
 		case OPT_SIGNAL: free(w.signal); w.signal = xstrdup(optarg); break;
 		case OPT_DATE:
@@ -114,13 +111,12 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !has_source || !has_level || !w.signal) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --source --level --signal"))
 		goto out;
-	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_WARNING_EDIT)) != 0)
 		goto out;
 	w.enterprise_id = e.id;
@@ -157,7 +153,7 @@ static int change(app_ctx *ctx, int argc, char **argv, bool closing)
 	int64_t id;
 	int c, rc = EXIT_USAGE;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_TEXT: free(text); text = xstrdup(optarg); break;
 		case OPT_DATE:
@@ -165,13 +161,12 @@ static int change(app_ctx *ctx, int argc, char **argv, bool closing)
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind != argc - 1 || (!closing && !text)) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the warning number")) ||
+	    (!closing && cli_required(argv, "--text")))
 		goto out;
-	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
 		goto out;
 	if ((rc = cli_record_get(ctx, &kind, id, PERM_WARNING_EDIT, &w)) != 0)
@@ -370,8 +365,8 @@ static int warn_show(app_ctx *ctx, int argc, char **argv)
 int cmd_warning(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", warn_add }, { "respond", warn_respond }, { "close", warn_close },
-		{ "list", warn_list }, { "show", warn_show },
+		{ "add", warn_add, NULL }, { "respond", warn_respond, NULL },
+		{ "close", warn_close, NULL }, { "list", warn_list, NULL }, { "show", warn_show, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -37,6 +37,11 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	X(SET_ESCDELAY_MS, "display", "escdelay_ms", SET_T_INT, "25", 0, 1000, NULL, \
 	  N_("Milliseconds to wait after Esc for the rest of a key sequence.\n" \
 	     "Raise it on slow SSH links if F-keys arrive as Esc.")) \
+	X(SET_ESC_DIGITS, "display", "esc_digits", SET_T_ENUM, "auto", 0, 0, "auto|fkeys|off", \
+	  N_("Esc then a digit as an F-key (Esc 1 is F1, Esc 0 is F10), for\n" \
+	     "desktops that take the F-keys. auto: only on a terminal without\n" \
+	     "F-keys of its own; fkeys: always; off: never. Otherwise Esc is\n" \
+	     "Esc and the digit its own key (3: the Escalation tab).")) \
 	X(SET_DATA_DIR, "paths", "data_dir", SET_T_STRING, "", 0, 0, NULL, \
 	  N_("Directory of qifu's data files (units, holidays, reasons).\n" \
 	     "Empty means the installed one.")) \

@@ -101,7 +101,7 @@ expect_rc 0 --db "$db" --today 2026-10-09 --as kj appeal answer "$n2" --result �
 expect_rc 1 --db "$db" --today 2026-10-09 --as tc appeal callback "$n2" --satisfied
 stderr_has "answered"
 expect_rc 2 --db "$db" --today 2026-10-09 --as fd appeal callback "$n2" --dissatisfied
-stderr_has "reason for the dissatisfaction"
+stderr_has "appeal callback: --reason is required; see qifu appeal --help"
 expect_rc 2 --db "$db" --today 2026-10-09 --as fd appeal callback "$n2" --reason x
 expect_rc 0 --db "$db" --today 2026-10-09 --as fd appeal callback "$n2" --dissatisfied --reason 仍未通电
 # feedback is due the next working day: the make-up Saturday
