@@ -31,6 +31,7 @@ const app_column app_ent_columns[ENT_COL__COUNT] = {
 	[ENT_COL_COMMISSIONER] = { "commissioner", N_("Commissioner"), COL_STR, 12, false,
 		TEXT_LEFT, 100 },
 	[ENT_COL_APPEALS] = { NULL, N_("Open appeals"), COL_INT, 8, false, TEXT_RIGHT, 110 },
+	[ENT_COL_STATUS] = { "status", N_("Status"), COL_STR, 6, false, TEXT_LEFT, 130 },
 };
 
 void app_ent_cell(const ent_record *e, int col, app_cell_form form, const catalog *cat,
@@ -64,6 +65,11 @@ void app_ent_cell(const ent_record *e, int col, app_cell_form form, const catalo
 		                                                           : e->commissioner;
 		break;
 	case ENT_COL_APPEALS: sb_addf(out, "%d", e->open_appeals); break;
+	case ENT_COL_STATUS: {
+		ent_status st;
+		s = words && ent_status_parse(e->status, &st) ? _(ent_status_label(st)) : e->status;
+		break;
+	}
 	case ENT_COL__COUNT: break;
 	}
 	if (s)

@@ -26,6 +26,7 @@ enum app_ent_col {
 	ENT_COL_PHONE,
 	ENT_COL_COMMISSIONER,
 	ENT_COL_APPEALS,       /* the screen only */
+	ENT_COL_STATUS,        /* operating status: on wide screens, and last in CSV/JSON */
 	ENT_COL__COUNT
 };
 extern const app_column app_ent_columns[ENT_COL__COUNT];

@@ -365,6 +365,8 @@ void enterprises_form_filter(ent_pane *p)
 	int npools = entrec_pool_options(p->rec, &pools);
 	p->fld_pool = form_add_choice(f, _("Cultivation pool"), pools, npools, p->f_pool, false);
 	p->fld_warning = form_add_yesno(f, _("Open relocation warning only"), p->filter.warning_only);
+	p->fld_gone = form_add_yesno(f, _("Also moved out and deregistered"),
+	                             p->filter.include_gone);
 	const char *buttons[] = { _("Apply"), _("Clear all") };
 	form_set_buttons(f, buttons, 2, -1);
 	form_set_confirm(f, false);
@@ -388,6 +390,7 @@ void enterprises_clear_filters(ent_pane *p)
 	xfree(&p->f_pool);
 	xfree(&p->search);
 	p->filter.warning_only = false;
+	p->filter.include_gone = false;
 }
 
 static void apply_filter_form(ent_pane *p, bool clear)
@@ -401,6 +404,7 @@ static void apply_filter_form(ent_pane *p, bool clear)
 		set_str(&p->f_lead, choice_or_null(p->form, p->fld_lead_filter));
 		set_str(&p->f_pool, choice_or_null(p->form, p->fld_pool));
 		p->filter.warning_only = form_yes(p->form, p->fld_warning);
+		p->filter.include_gone = form_yes(p->form, p->fld_gone);
 	}
 	close_form(p);
 	enterprises_apply_filter(p);

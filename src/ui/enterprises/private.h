@@ -50,7 +50,7 @@ typedef struct ent_pane {
 	ent_record form_old;     /* the record an edit started from */
 	int fld[ENT_F__COUNT];   /* form field of each enterprise field, -1 when absent */
 	int fld_uscc_reason, fld_lead, fld_lead_reason;
-	int fld_category, fld_area, fld_lead_filter, fld_pool, fld_warning;
+	int fld_category, fld_area, fld_lead_filter, fld_pool, fld_warning, fld_gone;
 	/* the records of the 360 view and their forms */
 	entrec *rec;
 	ent_record rec_ent;      /* the enterprise a record form is about */

@@ -73,6 +73,9 @@ void enterprises_view_build(ent_pane *p, const ent_record *row)
 	detail_field(d, _("Address"), e.address);
 	detail_field(d, _("Area"), e.area);
 	detail_field(d, _("Category"), enterprises_category_label(p, e.category, true));
+	ent_status st = ENT_ST_OPERATING;
+	ent_status_parse(e.status, &st);
+	detail_field(d, _("Operating status"), _(ent_status_label(st)));
 	if (*e.group)
 		detail_field(d, _("Group"), e.group);
 	detail_field(d, _("Aviation"), e.aviation ? _("yes") : _("no"));
