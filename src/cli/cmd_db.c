@@ -3,6 +3,7 @@
  * journal mode and why, holiday-file coverage, and how wide the terminal draws
  * ambiguous characters). */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <pwd.h>
@@ -10,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -52,7 +54,7 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	const char *name = NULL, *unit = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': ctx->db_path = optarg; break;
 		case 'n': name = optarg; break;
@@ -66,10 +68,8 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		say_error(_("init: unexpected argument '%s'"), argv[optind]);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	unit_table *units = app_units(ctx);
 	if (!unit) {
 		const unit_def *centre = units_centre(units);
@@ -87,9 +87,10 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &se);
 	if (!d) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -101,8 +102,8 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	admin.unit = (char *)unit;
 	admin.role = ROLE_ADMIN;
 	/* the notices the installation ships become the database's calendar */
-	if (staff_store_add(d, login, &admin, &err) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	if (staff_store_add(d, login, &admin, &se) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -114,44 +115,49 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static void backup_usage(FILE *fp)
+{
+	fputs(_("usage: qifu backup FILE\n"
+	        "Copy the live database to FILE with SQLite's online backup; FILE must "
+	        "not exist.\n"), fp);
+}
+
 int cmd_backup(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf(_("usage: qifu backup FILE\n"
-		         "Copy the live database to FILE with SQLite's online backup; FILE must "
-		         "not exist.\n"));
-		return EXIT_OK;
-	}
-	if (argc != 2) {
-		say_error(_("usage: qifu backup FILE"));
+	int rc = cli_help_only(argc, argv, backup_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the file to write")))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_DB_BACKUP, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	if (db_backup(app_db(ctx), argv[1], &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (db_backup(app_db(ctx), argv[optind], &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	printf(_("backed up %s to %s\n"), ctx->db_path, argv[1]);
+	printf(_("backed up %s to %s\n"), ctx->db_path, argv[optind]);
 	return EXIT_OK;
+}
+
+static void check_usage(FILE *fp)
+{
+	fputs(_("usage: qifu check\n"
+	        "Check the database (integrity, foreign keys), report the journal mode "
+	        "and why, which years have holiday files, and how many columns the "
+	        "terminal takes for ambiguous characters (asked of it, as the "
+	        "full-screen program does, when [display] ambiguous_width is auto).\n"), fp);
 }
 
 int cmd_check(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf(_("usage: qifu check\n"
-		         "Check the database (integrity, foreign keys), report the journal mode "
-		         "and why, which years have holiday files, and how many columns the "
-		         "terminal takes for ambiguous characters (asked of it, as the "
-		         "full-screen program does, when [display] ambiguous_width is auto).\n"));
-		return EXIT_OK;
-	}
-	if (argc != 1) {
-		say_error(_("usage: qifu check"));
+	int rc = cli_help_only(argc, argv, check_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	/* first, while nothing is printed yet: the probe writes on the terminal's line
 	 * (keys typed meanwhile are dropped: this command reads none) */
 	int setting = (int)cfg_int(ctx->cfg, SET_AMBIGUOUS_WIDTH);
@@ -165,15 +171,14 @@ int cmd_check(app_ctx *ctx, int argc, char **argv)
 	db *d = app_db(ctx);
 	app_actor(ctx);
 	int problems = 0;
-	const char *why;
-	const char *mode = db_journal_mode(d, &why);
+	const char *mode = db_journal_mode(d), *why = app_journal_why(d);
 	printf(_("database:     %s\n"), db_path(d));
 	printf(_("schema:       version %d (this qifu writes %d)\n"), db_schema_version(d),
 	       db_schema_latest());
 	printf(_("SQLite:       %s\n"), db_sqlite_version());
 	printf(_("journal mode: %s (%s)\n"), mode, why);
 	strbuf out = STRBUF_INIT;
-	int bad = db_check(d, &out);
+	int bad = app_db_check(d, &out);
 	if (bad) {
 		fputs(sb_str(&out), stdout);
 		problems += bad;

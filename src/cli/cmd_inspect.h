@@ -46,7 +46,7 @@ bool inspection_date_opt(const char *opt, const char *s, qdate *d);
 bool inspection_unit_opt(app_ctx *ctx, const char *opt, const char *unit);
 /* --format's value into *f; false after naming the allowed formats */
 bool inspection_format_opt(const char *arg, out_format *f);
-/* s appended as one item of an OUT_LIST cell, whose items '|' separates */
+/* s appended as one item of a COL_LIST cell, whose items '|' separates */
 void inspection_list_add(strbuf *b, const char *s);
 /* typed text cleaned for the database (sanitised, trimmed); a new string */
 char *inspection_text(const char *s);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "config/settings.h"
 #include "core/i18n.h"
@@ -48,50 +49,29 @@ typedef struct life_args {
 	const char *opt[O_HELP];
 } life_args;
 
-/* parse argv against opts; returns 0, an exit code, or -1 after --help */
+/* parse argv against opts (the plan's ID first when operand), then the options of
+ * required ("--findings --outcome"); returns 0, an exit code, or -1 after --help */
 static int parse(int argc, char **argv, const struct option *opts, int usage, bool operand,
-		 life_args *a)
+		 const char *required, life_args *a)
 {
 	int c;
 	memset(a, 0, sizeof *a);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == O_HELP) {
 			fputs(_(usages[usage]), stdout);
 			return -1;
 		}
-		if (c <= 0 || c >= O_HELP) {
-			fputs(_(usages[usage]), stderr);
+		if (c <= 0 || c >= O_HELP)
 			return EXIT_USAGE;
-		}
 		a->opt[c] = optarg;
 	}
-	if (operand && optind == argc - 1)
+	if (cli_operands(argc, argv, operand ? 1 : 0, _("the inspection number")) ||
+	    cli_required(argv, required))
+		return EXIT_USAGE;
+	if (operand)
 		a->plan = argv[optind];
-	else if (optind != argc) {
-		fputs(_(usages[usage]), stderr);
-		return EXIT_USAGE;
-	}
-	if (operand && !a->plan) {
-		fputs(_(usages[usage]), stderr);
-		return EXIT_USAGE;
-	}
 	return 0;
-}
-
-/* after parse: "missing --x --y" for the required options, or 0 */
-static int require(const life_args *a, const int *req, const char *const *names, int n, int usage)
-{
-	strbuf missing = STRBUF_INIT;
-	for (int i = 0; i < n; i++)
-		if (!a->opt[req[i]])
-			sb_addf(&missing, "%s%s", missing.len ? " " : "", names[i]);
-	if (!missing.len)
-		return 0;
-	say_error(_("missing %s"), sb_str(&missing));
-	fputs(_(usages[usage]), stderr);
-	sb_free(&missing);
-	return EXIT_USAGE;
 }
 
 /* whether the plan may make move m today; says why not */
@@ -112,10 +92,10 @@ static bool move_allowed(app_ctx *ctx, const inspection_record *r, inspection_pl
 }
 
 /* a store write's result as an exit code: a plan moved on meanwhile is a "no" */
-static int written(int rc, strbuf *err)
+static int written(int rc, const store_err *err)
 {
 	if (rc != 0)
-		say_error("%s", sb_str(err));
+		cli_store_error(err);
 	return rc == 0 ? EXIT_OK : rc == INSPECTION_STORE_STALE ? EXIT_NO : EXIT_USAGE;
 }
 
@@ -126,13 +106,13 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	life_args a;
-	int rc = parse(argc, argv, opts, U_APPROVE, true, &a);
+	int rc = parse(argc, argv, opts, U_APPROVE, true, "", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	inspection_record r;
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		return rc;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	bool supervised = true;
 	if (staff_store_unit_has_role(app_db(ctx), r.unit, ROLE_SUPERVISOR, &supervised, &err) < 0) {
 		rc = written(-1, &err);
@@ -151,7 +131,6 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 		printf(_("approved inspection %lld: plan code %s\n"), (long long)r.id, code);
 out:
 	inspection_record_clear(&r);
-	sb_free(&err);
 	return rc;
 }
 
@@ -201,14 +180,10 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_FINDINGS, O_OUTCOME };
-	static const char *const req_names[] = { "--findings", "--outcome" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_DONE, true, &a);
+	int rc = parse(argc, argv, opts, U_DONE, true, "--findings --outcome", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 2, U_DONE)) != 0)
-		return rc;
 	inspection_plan_outcome outcome;
 	if (!inspection_plan_outcome_parse(a.opt[O_OUTCOME], &outcome)) {
 		say_error(_("--outcome: '%s' is not one of none, advice, first_violation, penalty"),
@@ -224,7 +199,7 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 	char *findings = inspection_text(a.opt[O_FINDINGS]);
 	char *item = a.opt[O_ITEM] ? inspection_text(a.opt[O_ITEM]) : NULL;
 	inspection_record r = { 0 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	rc = EXIT_USAGE;
 	if (!*findings) {
 		say_error(_("%s: must not be empty"), "--findings");
@@ -283,7 +258,6 @@ out:
 	free(findings);
 	free(item);
 	inspection_record_clear(&r);
-	sb_free(&err);
 	return rc;
 }
 
@@ -305,14 +279,10 @@ int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_ENTERPRISE, O_SCORE };
-	static const char *const req_names[] = { "--enterprise", "--score" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_EVALUATE, true, &a);
+	int rc = parse(argc, argv, opts, U_EVALUATE, true, "--enterprise --score", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 2, U_EVALUATE)) != 0)
-		return rc;
 	int score;
 	if (!parse_score(a.opt[O_SCORE], &score)) {
 		say_error(_("--score: '%s' is not a score from 1 to 5"), a.opt[O_SCORE]);
@@ -321,7 +291,7 @@ int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 	inspection_record r = { 0 };
 	ent_record e = { 0 };
 	char *comment = inspection_text(a.opt[O_COMMENT] ? a.opt[O_COMMENT] : "");
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0 ||
 	    (rc = inspection_arg_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
 		goto out;
@@ -351,7 +321,6 @@ out:
 	free(comment);
 	inspection_record_clear(&r);
 	ent_record_clear(&e);
-	sb_free(&err);
 	return rc;
 }
 
@@ -362,17 +331,13 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_REASON };
-	static const char *const req_names[] = { "--reason" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_CANCEL, true, &a);
+	int rc = parse(argc, argv, opts, U_CANCEL, true, "--reason", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 1, U_CANCEL)) != 0)
-		return rc;
 	char *reason = inspection_text(a.opt[O_REASON]);
 	inspection_record r = { 0 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (!*reason) {
 		say_error(_("%s: must not be empty"), "--reason");
 		rc = EXIT_USAGE;
@@ -391,7 +356,6 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 out:
 	free(reason);
 	inspection_record_clear(&r);
-	sb_free(&err);
 	return rc;
 }
 
@@ -402,16 +366,15 @@ static void warn_if_registered(app_ctx *ctx, const char *unit, int64_t ent, qdat
 			  .from = date, .to = date };
 	inspection_record r[4];
 	int n;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (inspection_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	for (int i = 0; i < n; i++) {
 		if (r[i].code)
 			say_warn(_("%s has an approved plan for that day (inspection %lld, code %s): the entry "
 				   "was registered"), unit, (long long)r[i].id, r[i].code);
 		inspection_record_clear(&r[i]);
 	}
-	sb_free(&err);
 }
 
 int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
@@ -425,14 +388,10 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_UNIT, O_ENTERPRISE, O_DATE, O_PEOPLE };
-	static const char *const req_names[] = { "--unit", "--enterprise", "--date", "--people" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_REFUSE, false, &a);
+	int rc = parse(argc, argv, opts, U_REFUSE, false, "--unit --enterprise --date --people", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 4, U_REFUSE)) != 0)
-		return rc;
 	qdate date;
 	if (!inspection_date_opt("--date", a.opt[O_DATE], &date))
 		return EXIT_USAGE;
@@ -446,7 +405,7 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 	char *people = inspection_text(a.opt[O_PEOPLE]);
 	char *note = inspection_text(a.opt[O_NOTE] ? a.opt[O_NOTE] : "");
 	ent_record e = { 0 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (!*people) {
 		say_error(_("%s: must not be empty"), "--people");
 		rc = EXIT_USAGE;
@@ -470,6 +429,5 @@ out:
 	free(people);
 	free(note);
 	ent_record_clear(&e);
-	sb_free(&err);
 	return rc;
 }

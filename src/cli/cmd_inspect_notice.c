@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "app/inspection_notice.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "core/i18n.h"
 #include "core/qr.h"
@@ -36,18 +37,16 @@ int inspection_cmd_notice(app_ctx *ctx, int argc, char **argv)
 	unsigned flags = text_ambiguous_width() == 2 ? QR_WIDE : 0;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'o': path = optarg; break;
 		case 'i': flags |= QR_INVERT; break;
 		case 'h': notice_usage(stdout); return EXIT_OK;
-		default: notice_usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (optind != argc - 1) {
-		notice_usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the inspection number or plan code")))
 		return EXIT_USAGE;
-	}
 	inspection_record r;
 	int rc = inspection_load(ctx, argv[optind], &r);
 	if (rc)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "app/store_text.h"
 #include "cli/cmd_inspect.h"
 #include "config/settings.h"
 #include "core/rng.h"
@@ -84,9 +85,10 @@ static int pick_enterprise(demo *dm, int64_t *id, strbuf *err)
 	long range = dm->nents < 2000 ? dm->nents : 2000;
 	*id = 1 + rng_below(&dm->s, (int)range);
 	ent_record e = { 0 };
-	int found = ent_store_get(dm->d, NULL, *id, &e, err);
+	store_err se = { 0 };
+	int found = ent_store_get(dm->d, NULL, *id, &e, &se);
 	ent_record_clear(&e);
-	return found;
+	return app_store_rc(found, &se, err);
 }
 
 /* a working day of year-month between days first and last, or DATE_NONE */
@@ -105,7 +107,8 @@ static qdate pick_workday(demo *dm, int y, int m, int first, int last)
 static int reload(demo *dm, int64_t id, inspection_record *r, strbuf *err)
 {
 	inspection_record_clear(r);
-	return inspection_store_get(dm->d, id, NULL, r, err) == 0 ? 0 : -1;
+	store_err se = { 0 };
+	return app_store_rc(inspection_store_get(dm->d, id, NULL, r, &se), &se, err) == 0 ? 0 : -1;
 }
 
 /* approve, carry out and have the plan evaluated as far as today allows */
@@ -113,6 +116,7 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 {
 	qdate today = dm->ctx->today;
 	inspection_record r = { 0 };
+	store_err se = { 0 };
 	int rc = -1;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
@@ -127,7 +131,7 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 	}
 	db_set_today(dm->d, on);
 	char code[INSPECTION_CODE_LEN + 1];
-	if (inspection_store_approve(dm->d, supervisor, id, r.version, code, err) != 0)
+	if (inspection_store_approve(dm->d, supervisor, id, r.version, code, &se) != 0)
 		goto out;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
@@ -135,7 +139,7 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 		if (rng_below(&dm->s, 20) == 0) {
 			db_set_today(dm->d, on);
 			if (inspection_store_cancel(dm->d, supervisor, id, r.version,
-			                      cancel_reasons[rng_below(&dm->s, 2)], err) != 0)
+			                      cancel_reasons[rng_below(&dm->s, 2)], &se) != 0)
 				goto out;
 		}
 		rc = 0;
@@ -156,11 +160,11 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 		da.item = r.items;
 	}
 	inspection_done_result res;
-	int done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, err);
+	int done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, &se);
 	if (done == 1) {
 		/* the enterprise has an earlier violation of the item: then it is a penalty */
 		da.outcome = INSPECTION_OUTCOME_PENALTY;
-		done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, err);
+		done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, &se);
 	}
 	if (done != 0)
 		goto out;
@@ -171,11 +175,14 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 		int score = 3 + rng_below(&dm->s, 3);
 		const char *comment = comments[rng_below(&dm->s, 5)];
 		db_set_today(dm->d, said < today ? said : today);
-		if (inspection_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment, err) < 0)
+		if (inspection_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment,
+		                              &se) < 0)
 			goto out;
 	}
 	rc = 0;
 out:
+	if (rc != 0)
+		app_store_text(&se, err);
 	inspection_record_clear(&r);
 	return rc;
 }
@@ -237,7 +244,9 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 	};
 	int64_t id;
 	db_set_today(dm->d, reg);
-	int stored = inspection_store_register(dm->d, override ? supervisor : k->login, &np, &id, err);
+	store_err se = { 0 };
+	int stored = app_store_rc(inspection_store_register(dm->d, override ? supervisor : k->login,
+	                                                    &np, &id, &se), &se, err);
 	xfree(&who);
 	if (stored < 0 || advance(dm, id, reason, ents[0], err) < 0)
 		goto out;
@@ -267,7 +276,9 @@ static int one_refusal(demo *dm, int y, int m, strbuf *err)
 	};
 	int64_t id;
 	db_set_today(dm->d, date);
-	int rc = inspection_store_refusal_add(dm->d, "wangfang", &r, &id, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(inspection_store_refusal_add(dm->d, "wangfang", &r, &id, &se), &se,
+	                      err);
 	xfree(&people);
 	return rc < 0 ? -1 : 0;
 }
@@ -276,8 +287,9 @@ int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 {
 	ent_filter all = { 0 };
 	demo dm = { ctx, d, seed ^ 0x696e737065637421ULL, NULL, app_inspection_params(ctx), 0, 0 };
-	if (ent_store_count(d, &all, &dm.nents, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (ent_store_count(d, &all, &dm.nents, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	if (dm.nents == 0)
 		return 0;
 	if (!(dm.reasons = inspection_reasons_load())) {

@@ -4,6 +4,7 @@
  * maps curses codes onto them. */
 #ifndef QIFU_KEYMAP_H
 #define QIFU_KEYMAP_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -128,7 +129,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("Escalation tab: switch between the board, the supervision figures and the "\
 	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
-	  N_("export the current list to a file")) \
+	  N_("export the current list to a file; on an appeal, print its dispatch or " \
+	     "supervision sheet")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file: a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
@@ -162,6 +164,23 @@ action keymap_action(const keymap *km, qkey k);
 int keymap_keys(const keymap *km, action a, const qkey **keys);
 /* the first function key F1…F12 bound to a, as 1…12; 0 when none */
 int keymap_fkey(const keymap *km, action a);
+
+/* Esc then a digit ([display] esc_digits): that F-key (Esc 1 is F1, Esc 0 is F10) for
+ * a desktop that takes the F-keys, or Esc and then the digit's own key (3 is tab 3). */
+typedef enum esc_digits {
+	ESC_DIGITS_AUTO,     /* F-keys only on a terminal without F-keys of its own */
+	ESC_DIGITS_FKEYS,    /* always F-keys */
+	ESC_DIGITS_OFF,      /* never */
+} esc_digits;
+
+/* the setting's value ("auto", "fkeys", "off"); auto for anything else */
+esc_digits esc_digits_parse(const char *value);
+/* whether Esc then a digit is read as an F-key, given the setting and whether the
+ * terminal has F1 to F10 of its own: the program waits for the digit only then */
+bool esc_digits_fkeys(esc_digits mode, bool term_has_fkeys);
+/* the key Esc then next makes when it is read as one (esc_digits_fkeys): F1…F10 for
+ * a digit; QK_NONE when it stays Esc followed by next */
+qkey esc_digit_key(esc_digits mode, bool term_has_fkeys, qkey next);
 
 /* the [keys] name of a ("help"), its group, bar label and help text (msgids) */
 const char *action_name(action a);

@@ -43,6 +43,9 @@ int form_add_lines(form *f, const char *label, const char *value, int max_chars,
 int form_add_choice(form *f, const char *label, const form_option *opts, int n,
                     const char *value, bool required);
 int form_add_yesno(form *f, const char *label, bool value);
+/* words to read beside the fields (whom to call, what was decided): never focused,
+ * never changed */
+int form_add_note(form *f, const char *label, const char *text);
 /* YYYY-MM-DD, checked when the form is submitted; DATE_NONE starts empty */
 int form_add_date(form *f, const char *label, qdate value, bool required);
 /* an enterprise picked by typing Chinese, pinyin or a USCC prefix: a live list from

@@ -210,8 +210,10 @@ static void build_terminal_page(help *h)
 		{ false, N_("With a Chinese input method on, letters go to the input method: every "
 		            "action also has an F-key, arrow, Enter or Esc, and full-width ？ ／ 、 ： "
 		            "work like ? / :.") },
-		{ false, N_("If the desktop takes the F-keys, press Esc and then a digit: Esc 1 is "
-		            "F1, Esc 0 is F10.") },
+		{ false, N_("If the desktop takes the F-keys, set [display] esc_digits = fkeys in "
+		            "qifu.ini: then Esc and a digit is that F-key, Esc 1 is F1, Esc 0 is F10. "
+		            "A terminal without F-keys works so by itself; otherwise Esc then 3 is "
+		            "Esc, then the Escalation tab.") },
 		{ false, N_("Never press Ctrl-S in PuTTY: it freezes the output until Ctrl-Q.") },
 		{ false, N_("A garbled screen is repaired with Ctrl-L.") },
 	};

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -130,11 +131,13 @@ void shell_message(shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
-int shell_store_rc(shell *sh, int rc, strbuf *err)
+int shell_store_rc(shell *sh, int rc, const store_err *err)
 {
-	if (rc < 0)
-		shell_error(sh, "%s", sb_str(err));
-	sb_free(err);
+	if (rc < 0) {
+		strbuf b = STRBUF_INIT;
+		shell_error(sh, "%s", app_store_text(err, &b));
+		sb_free(&b);
+	}
 	return rc;
 }
 

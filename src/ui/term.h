@@ -16,6 +16,7 @@ typedef struct term_opts {
 	int escdelay_ms;    /* used when $ESCDELAY is not set */
 	bool color;         /* false for NO_COLOR or theme = mono */
 	bool mouse;         /* off by default: plain drag must copy text */
+	esc_digits esc_digits; /* when Esc then a digit is an F-key */
 	int ambiguous;      /* [display] ambiguous_width: 0 auto (ask the terminal), 1, 2 */
 } term_opts;
 

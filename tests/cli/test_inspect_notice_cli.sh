@@ -145,8 +145,11 @@ stderr_has "no inspection 99"
 expect_rc 2 --db "$db" --as ks inspect notice JC26-000001-E
 stderr_has "neither an inspection number nor a plan code"
 expect_rc 2 --db "$db" --as ks inspect notice
-stderr_has "usage: qifu inspect notice NUMBER|CODE"
+stderr_has "inspect notice needs the inspection number or plan code"
 expect_rc 2 --db "$db" --as ks inspect notice 1 --colour
+stderr_has "inspect notice does not take --colour"
+expect_rc 2 --db "$db" --as ks inspect notice 1 --invret
+stderr_has "did you mean --invert?"
 expect_rc 0 --db "$db" inspect notice --help
 stdout_has "--invert"
 expect_rc 0 --db "$db" inspect --help

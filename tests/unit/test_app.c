@@ -16,6 +16,7 @@
 #include "app/app.h"
 #include "app/appeal.h"
 #include "app/holiday_import.h"
+#include "app/store_text.h"
 #include "core/workday.h"
 #include "model/perm.h"
 #include "store/db.h"
@@ -29,19 +30,20 @@ static char path[96];
 static void make_db(role_t role)
 {
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	unlink(path);
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d)
-		fail_msg("%s", sb_str(&err));
+		fail_msg("%s", app_store_text(&se, &err));
 	char login[64], name[] = "测试", centre[] = "区企服中心";
 	snprintf(login, sizeof login, "%s", app_os_login());
 	staff s = { .login = login, .name = name, .unit = centre, .role = role };
-	if (staff_store_add(d, "test", &s, &err) < 0)
-		fail_msg("%s", sb_str(&err));
+	if (staff_store_add(d, "test", &s, &se) < 0)
+		fail_msg("%s", app_store_text(&se, &err));
 	char ologin[] = "other", oname[] = "别人", ounit[] = "区科经局";
 	staff o = { .login = ologin, .name = oname, .unit = ounit, .role = ROLE_UNIT_STAFF };
-	if (staff_store_add(d, "test", &o, &err) < 0)
-		fail_msg("%s", sb_str(&err));
+	if (staff_store_add(d, "test", &o, &se) < 0)
+		fail_msg("%s", app_store_text(&se, &err));
 	db_close(&d);
 	sb_free(&err);
 }
@@ -98,11 +100,13 @@ static void test_need(void **state)
 	}
 	/* a login that is not staff is told how to be added */
 	strbuf err = STRBUF_INIT;
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_null(d); /* init refuses an existing file */
-	sb_reset(&err);
+	assert_int_equal(se.code, STORE_E_FILE_EXISTS);
+	assert_string_equal(se.path, path);
 	unlink(path);
-	d = db_open(path, DB_OPEN_CREATE, &err);
+	d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_non_null(d);
 	db_close(&d);
 	app_ctx ctx = { .db_path = path };
@@ -180,7 +184,8 @@ static void test_calendar(void **state)
 	assert_int_equal(app_need(&ctx, APP_NEED_DB | APP_NEED_CALENDAR, &err), APP_OK);
 	holiday_year *ys;
 	int n;
-	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &err), 0);
+	store_err se = { 0 };
+	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &se), 0);
 	assert_int_equal(n, 2);
 	holiday_years_free(ys, n);
 	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_PROVISIONAL);
@@ -265,6 +270,63 @@ static void test_lead_default(void **state)
 	}
 }
 
+/* the caller recorded with a new appeal: what was typed, the contact for what was not */
+static void test_caller(void **state)
+{
+	(void)state;
+	static const struct { const char *name, *phone, *want_name, *want_phone; } t[] = {
+		{ NULL, NULL, "李娜", "13800000001" },         /* nothing typed: the contact */
+		{ "", "", "李娜", "13800000001" },
+		{ "李娜", "", "李娜", "13800000001" },         /* the contact by name: her phone */
+		{ "王强", "", "王强", "" },                    /* a stranger never gets her phone */
+		{ "王强", "13900000002", "王强", "13900000002" },
+		{ "", "13900000002", "李娜", "13900000002" },  /* a number typed is kept */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *name, *phone;
+		app_appeal_caller(t[i].name, t[i].phone, "李娜", "13800000001", &name, &phone);
+		assert_string_equal(name, t[i].want_name);
+		assert_string_equal(phone, t[i].want_phone);
+	}
+	const char *name, *phone;
+	app_appeal_caller(NULL, NULL, NULL, NULL, &name, &phone);
+	assert_string_equal(name, "");
+	assert_string_equal(phone, "");
+	char n[] = "李娜", ph[] = "13800000001", role[] = "财务经理", empty[] = "";
+	appeal_record a = { .caller_name = n, .caller_phone = ph, .caller_role = role };
+	char *s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "李娜 (财务经理)  13800000001");
+	free(s);
+	a.caller_name = a.caller_phone = a.caller_role = empty;
+	s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "not recorded");
+	free(s);
+}
+
+/* the 调度 board of a level-2 leader opens on the units they oversee */
+static void test_board_leader(void **state)
+{
+	(void)state;
+	char login[] = "l2", name[] = "王", unit[] = "区党工委", u1[] = "区科经局";
+	char *over[] = { u1, NULL }, *none[] = { NULL };
+	static const struct { role_t role; int level; bool oversees; bool want; } t[] = {
+		{ ROLE_LEADER, 2, true, true },
+		{ ROLE_LEADER, 2, false, false },  /* oversees nothing yet: every unit */
+		{ ROLE_LEADER, 1, true, false },   /* the principal leader sees the whole ladder */
+		{ ROLE_SUPERVISOR, 0, false, false },
+		{ ROLE_UNIT_STAFF, 0, false, false },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		staff s = { .login = login, .name = name, .unit = unit, .role = t[i].role,
+			.level = t[i].level, .oversees = t[i].oversees ? over : none };
+		const char *got = app_board_start_leader(&s);
+		if (t[i].want)
+			assert_string_equal(got, "l2");
+		else
+			assert_null(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -273,6 +335,8 @@ int main(void)
 		cmocka_unit_test(test_allowed),
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_lead_default),
+		cmocka_unit_test(test_caller),
+		cmocka_unit_test(test_board_leader),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +20,7 @@
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "model/ticket.h"
+#include "testlang.h"
 
 static calendar *cal;
 
@@ -1024,13 +1024,7 @@ static void test_refusal_texts(void **state)
 static void test_refusal_chinese(void **state)
 {
 	(void)state;
-	setenv("LANGUAGE", "zh_CN", 1);
-	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
-	const char *dir = getenv("QIFU_LOCALEDIR");
-	assert_non_null(dir);
-	bindtextdomain("qifu", dir);
-	bind_textdomain_codeset("qifu", "UTF-8");
-	textdomain("qifu");
+	testlang_chinese();
 
 	ticket_view v = {
 		.state = TICKET_ST_IN_PROGRESS, .first_unit = "麻丘镇", .lead_unit = "区建管局",
@@ -1056,8 +1050,7 @@ static void test_refusal_chinese(void **state)
 	assert_string_equal(sb_str(&d), "超期 1 个工作日");
 	sb_free(&d);
 
-	unsetenv("LANGUAGE");
-	setlocale(LC_ALL, "C");
+	testlang_english();
 }
 
 /* ---- appeal numbers ---------------------------------------------------------- */

@@ -10,6 +10,7 @@
 
 #include "app/appeal.h"
 #include "app/event_text.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
@@ -114,6 +115,9 @@ void appeal_detail_full(detail *d, app_ctx *ctx, const appeal_record *a)
 	detail_field(d, _("Title"), a->title);
 	detail_field(d, _("Kind"), _(ticket_kind_label(a->kind)));
 	detail_field(d, _("Channel"), _(appeal_channel_label(a->channel)));
+	char *caller = app_appeal_caller_text(a);
+	detail_field(d, _("Caller"), caller);
+	xfree(&caller);
 	detail_field(d, _("State"), _(ticket_state_label(a->state)));
 	detail_field(d, _("First-responsible unit"), a->first_unit);
 	field_str(d, _("First-responsible person"), a->first_name && *a->first_name ? a->first_name
@@ -183,8 +187,9 @@ int appeal_detail_ladder(detail *d, app_ctx *ctx, const appeal_record *a, bool k
 {
 	esc_dispatch *x = NULL;
 	int n = 0;
-	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	detail_clear(d, keep_scroll);
 	char *title = xasprintf("%s  %s", a->number, a->title);
 	detail_title(d, title);

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/appeal_move.h"
 #include "app/records.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -51,8 +52,10 @@ static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_POOL_ENTER] = N_("entry into a cultivation pool"),
 	[ENTREC_POOL_LEAVE] = N_("leaving a cultivation pool"),
 	[ENTREC_WARNING_OPEN] = N_("a relocation warning"),
+	[ENTREC_WARNING_RESPOND] = N_("a response to a relocation warning"),
 	[ENTREC_WARNING_CLOSE] = N_("closing a relocation warning"),
 	[ENTREC_VISIT_APPEAL] = N_("a visit problem into an appeal"),
+	[ENTREC_STATUS] = N_("a change of operating status"),
 };
 
 entrec *entrec_new(shell *sh)
@@ -123,9 +126,10 @@ static void visits_section(entrec *r, detail *d, const ent_record *e)
 	visit_rec v[ENTREC_SHOWN + 1];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	memset(v, 0, sizeof v);
-	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	else if (n == 0)
 		detail_note(d, _("none recorded"));
 	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
@@ -157,9 +161,10 @@ static void financing_section(entrec *r, detail *d, const ent_record *e)
 	fin_rec v[ENTREC_SHOWN + 1];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	memset(v, 0, sizeof v);
-	if (fin_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (fin_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	else if (n == 0)
 		detail_note(d, _("none recorded"));
 	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
@@ -187,8 +192,9 @@ static void pools_section(entrec *r, detail *d, const ent_record *e)
 	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
 	int n = 0;
 	strbuf err = STRBUF_INIT, now = STRBUF_INIT;
-	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0) {
-		detail_note(d, sb_str(&err));
+	store_err se = { 0 };
+	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &se) < 0) {
+		detail_note(d, app_store_text(&se, &err));
 		n = 0;
 	}
 	for (int i = 0; i < n; i++)
@@ -233,9 +239,10 @@ static void warnings_section(entrec *r, detail *d, const ent_record *e)
 	warn_rec v[ENTREC_SHOWN + 1];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	memset(v, 0, sizeof v);
-	if (warn_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (warn_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	else if (n == 0)
 		detail_note(d, _("none recorded"));
 	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
@@ -354,7 +361,7 @@ static int pool_choices(entrec *r, const ent_record *e, bool member, form_option
 	enum { MAX_PERIODS = 50 };
 	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
 	int n = 0, k = 0;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0)
 		n = 0;
 	for (int i = 0; i < t->n; i++) {
@@ -370,7 +377,6 @@ static int pool_choices(entrec *r, const ent_record *e, bool member, form_option
 	for (int j = 0; j < n; j++)
 		pool_period_clear(&v[j]);
 	xfree(&v);
-	sb_free(&err);
 	return k;
 }
 
@@ -384,8 +390,9 @@ static int warning_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	warn_rec *v = xcalloc((size_t)max, sizeof *v);
 	int n = 0;
 	strbuf err = STRBUF_INIT;
-	if (warn_store_list(rec_db(r), &f, 0, max, v, &n, &err) < 0) {
-		shell_error(r->sh, "%s", sb_str(&err));
+	store_err se = { 0 };
+	if (warn_store_list(rec_db(r), &f, 0, max, v, &n, &se) < 0) {
+		shell_error(r->sh, "%s", app_store_text(&se, &err));
 		n = 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -413,13 +420,14 @@ static int problem_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	visit_rec v[ENTREC_SHOWN];
 	int nv = 0, n = 0;
 	strbuf err = STRBUF_INIT;
-	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &err) < 0) {
-		shell_error(r->sh, "%s", sb_str(&err));
+	store_err se = { 0 };
+	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &se) < 0) {
+		shell_error(r->sh, "%s", app_store_text(&se, &err));
 		nv = 0;
 	}
 	for (int i = 0; i < nv; i++) {
 		visit_rec full;
-		if (v[i].nproblems && visit_store_get(rec_db(r), v[i].id, &full, &err) == 0) {
+		if (v[i].nproblems && visit_store_get(rec_db(r), v[i].id, &full, &se) == 0) {
 			for (int j = 0; j < full.nproblems && n < max; j++) {
 				const visit_problem *p = &full.problems[j];
 				if (p->appeal_id)
@@ -446,9 +454,11 @@ static const perm_action kind_perm[ENTREC__COUNT] = {
 	[ENTREC_POOL_ENTER] = PERM_POOL_EDIT,
 	[ENTREC_POOL_LEAVE] = PERM_POOL_EDIT,
 	[ENTREC_WARNING_OPEN] = PERM_WARNING_EDIT,
+	[ENTREC_WARNING_RESPOND] = PERM_WARNING_EDIT,
 	[ENTREC_WARNING_CLOSE] = PERM_WARNING_EDIT,
 	/* who may register it for the visiting unit is the appeal rules' question */
 	[ENTREC_VISIT_APPEAL] = PERM_ENT_VIEW,
+	[ENTREC_STATUS] = PERM_ENT_EDIT,
 };
 
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
@@ -504,15 +514,20 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 		r->fld[F_DATE] = form_add_date(f, _("Opened on"), today, true);
 		break;
 	}
-	case ENTREC_WARNING_CLOSE: {
+	case ENTREC_WARNING_RESPOND: case ENTREC_WARNING_CLOSE: {
 		enum { MAX_OPEN = 50 };
+		bool closing = k == ENTREC_WARNING_CLOSE;
 		form_option opts[MAX_OPEN];
 		char *owned[2 * MAX_OPEN] = { 0 };
 		int n = warning_choices(r, e, opts, owned, MAX_OPEN);
 		if (n > 0) {
 			r->fld[F_WARNING] = form_add_choice(f, _("Warning"), opts, n, NULL, true);
-			r->fld[F_DATE] = form_add_date(f, _("Closed on"), today, true);
-			r->fld[F_REASON] = form_add_text(f, _("Closing note"), "", 500, false);
+			r->fld[F_DATE] = form_add_date(f, closing ? _("Closed on") : _("Responded on"),
+			                               today, true);
+			if (closing)
+				r->fld[F_REASON] = form_add_text(f, _("Closing note"), "", 500, false);
+			else
+				r->fld[F_REASON] = form_add_lines(f, _("What was done"), "", 500, 3, true);
 		}
 		for (int i = 0; i < 2 * n; i++)
 			xfree(&owned[i]);
@@ -545,6 +560,18 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 			form_free(&f);
 			return NULL;
 		}
+		break;
+	}
+	case ENTREC_STATUS: {
+		form_option st[ENT_ST__COUNT];
+		int n = 0;
+		for (int s = 0; s < ENT_ST__COUNT; s++)
+			if (strcmp(ent_status_code((ent_status)s), e->status) != 0)
+				st[n++] = (form_option){ ent_status_code((ent_status)s),
+					_(ent_status_label((ent_status)s)) };
+		r->fld[F_STATUS] = form_add_choice(f, _("New status"), st, n, NULL, true);
+		r->fld[F_DATE] = form_add_date(f, _("Since"), today, true);
+		r->fld[F_REASON] = form_add_text(f, _("Reason"), "", 200, true);
 		break;
 	}
 	default:
@@ -664,15 +691,33 @@ static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *er
 	return rc;
 }
 
-static int save_warning_close(entrec *r, form *f, strbuf *err)
+/* a response (处置) to an open warning, or its closing: the same service as `qifu
+ * warning respond|close` */
+static int save_warning_answer(entrec *r, form *f, bool closing, strbuf *err)
 {
 	app_ctx *ctx = shell_ctx(r->sh);
 	int64_t id = strtoll(form_choice(f, r->fld[F_WARNING]), NULL, 10);
 	char *note = form_text(f, r->fld[F_REASON]);
 	qdate on = form_date(f, r->fld[F_DATE]);
-	int rc = saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, true, on, &note, err), err,
-	               _("Relocation warning closed"));
+	int rc = saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, closing, on, &note, err),
+	               err, closing ? _("Relocation warning closed")
+	                            : _("Response to the relocation warning recorded"));
 	xfree(&note);
+	return rc;
+}
+
+/* the operating status, as `qifu enterprise status` sets it */
+static int save_status(entrec *r, form *f, const ent_record *e, strbuf *err)
+{
+	ent_status to = ENT_ST_OPERATING;
+	ent_status_parse(form_choice(f, r->fld[F_STATUS]), &to);
+	char *reason = form_text(f, r->fld[F_REASON]);
+	char *msg = xasprintf(_("Operating status is now %s"), _(ent_status_label(to)));
+	int rc = saved(r, f, r->fld[F_REASON],
+	               app_ent_status_set(shell_ctx(r->sh), e, to, form_date(f, r->fld[F_DATE]),
+	                                  &reason, err), err, msg);
+	xfree(&msg);
+	xfree(&reason);
 	return rc;
 }
 
@@ -716,7 +761,9 @@ int entrec_save(entrec *r, form *f, const ent_record *e)
 	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: rc = save_pool(r, f, e, &err); break;
 	case ENTREC_WARNING_OPEN: rc = save_warning_open(r, f, e, &err); break;
 	case ENTREC_VISIT_APPEAL: rc = save_visit_appeal(r, f, &err); break;
-	default: rc = save_warning_close(r, f, &err); break;
+	case ENTREC_WARNING_RESPOND: rc = save_warning_answer(r, f, false, &err); break;
+	case ENTREC_STATUS: rc = save_status(r, f, e, &err); break;
+	default: rc = save_warning_answer(r, f, true, &err); break;
 	}
 	sb_free(&err);
 	return rc;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -39,13 +40,11 @@ bool escalation_load_rec(esc_pane *p, const char *number)
 	char num[TICKET_NUMBER_SIZE];
 	snprintf(num, sizeof num, "%s", number);
 	drop_rec(p);
-	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_get(escalation_db(p), num, false, &p->rec, &err);
-	if (rc < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	else if (rc == 1)
+	store_err err = { 0 };
+	int rc = shell_store_rc(p->sh,
+	                        appeal_store_get(escalation_db(p), num, false, &p->rec, &err), &err);
+	if (rc == 1)
 		shell_error(p->sh, _("Appeal %s no longer exists."), num);
-	sb_free(&err);
 	p->have_rec = rc == 0;
 	return p->have_rec;
 }
@@ -86,6 +85,12 @@ static void *create(shell *sh)
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, NULL };
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
+	/* a level-2 leader opens on the units they oversee; the filter form widens it */
+	const char *leader = app_board_start_leader(me);
+	if (leader) {
+		p->f_leader = xstrdup(leader);
+		p->f_leader_name = xstrdup(*me->name ? me->name : me->login);
+	}
 	/* the reports open on the quarter so far: what a meeting asks about */
 	p->quarter = assessment_quarter_of(ctx->today);
 	assessment_quarter_range(p->quarter, &p->from, NULL);
@@ -192,6 +197,9 @@ static unsigned board_event(esc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return move_event(p, ev->act);
+	case ACT_EXPORT:
+		escalation_form_sheet(p);
+		return REACT_RECALC;
 	case ACT_NEXT_VIEW:
 		return next_view(p);
 	default:
@@ -208,6 +216,9 @@ static unsigned view_event(esc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return move_event(p, ev->act);
+	case ACT_EXPORT:
+		escalation_form_sheet(p);
+		return REACT_RECALC;
 	case ACT_REFRESH:
 		if (escalation_load_rec(p, p->rec.number))
 			escalation_open_view(p, true);
@@ -273,12 +284,12 @@ static bool offers(void *state, action a)
 	case ACT_FILTER:
 		return p->mode == MODE_BOARD ||
 		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
-	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME: case ACT_EXPORT:
 		return p->mode == MODE_BOARD || p->mode == MODE_VIEW;
 	case ACT_NEXT_VIEW:
 		return p->mode == MODE_BOARD || p->mode == MODE_UNITS || p->mode == MODE_QUARTER;
 	default:
-		/* new, search, sort, export and undo do nothing here */
+		/* new, search, sort and undo do nothing here */
 		return false;
 	}
 }

@@ -28,6 +28,7 @@ typedef enum form_kind {
 	FK_YESNO,
 	FK_DATE,
 	FK_ENTERPRISE,
+	FK_NOTE,            /* words to read, never focused or changed */
 } form_kind;
 
 typedef struct field {
@@ -37,6 +38,7 @@ typedef struct field {
 	int max_chars;
 	char *initial;      /* the value it started with, as form_field_value spells it */
 	char *error;
+	char *note;         /* a note's text */
 	prompt *ed;         /* text, date, enterprise, and the current line of lines */
 	/* lines */
 	char **lines;
@@ -49,7 +51,7 @@ typedef struct field {
 	bool yes;
 	/* enterprise */
 	int64_t ent_id;
-	ent_row hits[FORM_HIT_ROWS];
+	ent_record hits[FORM_HIT_ROWS];
 	int nhits, hit;
 	char *hits_for;     /* the text the hits were fetched for */
 } field;
