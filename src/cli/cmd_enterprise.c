@@ -36,10 +36,12 @@ static void usage(FILE *fp)
 		"       qifu enterprise show USCC [--format table|csv|json]\n"
 		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
 		"                            [--pool tech|upscale] [--warning] [--all]\n"
+		"                            [--class above_scale|below_scale|other]\n"
 		"                            [--format table|csv|json]\n"
 		"       (--pool: current members of a cultivation pool of data/pools.tsv;\n"
 		"        --warning: only enterprises with an open relocation warning;\n"
-		"        --all: also those moved out of the zone or deregistered)\n"
+		"        --all: also those moved out of the zone or deregistered;\n"
+		"        --class: the plan's three classes 五上, 规限下, 其他)\n"
 		"       qifu enterprise status USCC --to operating|moved_out|deregistered|suspended\n"
 		"                              --reason R [--since YYYY-MM-DD]\n"
 		"       qifu enterprise export FILE.csv|FILE.xlsx [list filters]\n"
@@ -426,6 +428,7 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 		{ "pool", required_argument, NULL, 'p' },
 		{ "warning", no_argument, NULL, 'w' },
 		{ "all", no_argument, NULL, 'A' },
+		{ "class", required_argument, NULL, 'C' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -475,6 +478,18 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 			break;
 		case 'w': f->warning_only = true; break;
 		case 'A': f->include_gone = true; break;
+		case 'C': {
+			/* static: f borrows the categories; one command runs per process */
+			static const char *cats[16];
+			ent_class cls;
+			if (!ent_class_parse(optarg, &cls)) {
+				say_error(_("--class: '%s' is not one of above_scale, below_scale, other"),
+				          optarg);
+				return EXIT_USAGE;
+			}
+			app_ent_filter_class(f, cls, rules->cat, cats, 15);
+			break;
+		}
 		case 'f':
 			if (parse_format(optarg, fmt))
 				return EXIT_USAGE;

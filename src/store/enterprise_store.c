@@ -104,6 +104,23 @@ static void where_build(store_where *w, const ent_filter *f)
 	}
 	if (f->warning_only)
 		sb_add(&w->sql, " AND e.open_warnings > 0");
+	/* the plan's three classes (ent_class_decide): 其他 by its marks, else by category */
+	ent_class cls;
+	if (f->cls && ent_class_parse(f->cls, &cls)) {
+		static const char other[] =
+			"(e.aviation = 1 OR e.grp <> '' OR e.introduced_by <> '')";
+		if (cls == ENT_CLASS_OTHER) {
+			sb_addf(&w->sql, " AND %s", other);
+		} else {
+			/* '?' is no category: the list is never empty */
+			sb_addf(&w->sql, " AND NOT %s AND e.category IN ('?'", other);
+			for (int i = 0; f->cls_categories && f->cls_categories[i]; i++) {
+				sb_add(&w->sql, ", ?");
+				store_where_add(w, f->cls_categories[i]);
+			}
+			sb_add(&w->sql, ")");
+		}
+	}
 	/* those gone from the zone only when asked for (ent_status_gone) */
 	for (int s = 0; !f->include_gone && s < ENT_ST__COUNT; s++)
 		if (ent_status_gone((ent_status)s)) {

@@ -26,6 +26,9 @@ typedef struct ent_filter {
 	const char *pool;       /* pool code */
 	bool warning_only;      /* open relocation warnings only */
 	bool include_gone;      /* also those moved out or deregistered (ent_status_gone) */
+	const char *cls;        /* a class code (ent_class_code): 其他 by its flags, 五上 and
+	                         * 规限下 by cls_categories, the categories of that class */
+	const char *const *cls_categories; /* NULL-terminated */
 	const char *scope_area; /* set for area officers: rows outside are invisible */
 } ent_filter;
 

@@ -137,4 +137,23 @@ expect_rc 0 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L -
 expect_rc 1 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to operating --reason 误报
 stderr_has "deregistered"
 
+# the plan's three classes: 其他 by the marks (aviation, group, introduced), else the
+# category's class from data/categories.tsv (华勤 is in 龙旗系 by now, 昌东小超市 industry)
+expect_rc 0 --db "$db" enterprise add --name 麻丘小店 --uscc 91360117914177769G --area 麻丘镇 --category below_scale
+expect_rc 0 --db "$db" enterprise list --all --class other --format csv
+stdout_has "航空配件公司"
+stdout_has "华勤技术股份有限公司"
+stdout_has ",other"
+expect_rc 0 --db "$db" enterprise list --all --class below_scale --format csv
+stdout_has "麻丘小店"
+stdout_has ",below_scale"
+expect_rc 0 --db "$db" enterprise list --all --class above_scale --format csv
+stdout_has "昌东小超市"
+if grep -qF -e 航空配件公司 -e 华勤 -e 麻丘小店 "$out"; then
+	echo "FAIL: --class above_scale lists another class"
+	fails=$((fails + 1))
+fi
+expect_rc 2 --db "$db" enterprise list --class five_up
+stderr_has "not one of above_scale"
+
 finish
