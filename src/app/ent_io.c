@@ -216,11 +216,48 @@ typedef struct check_run {
 	seen codes;
 } check_run;
 
-static void report_bad(check_run *run, const csv_row *row, const char *column, const char *why)
+/* a fault found in a row, refused or kept with a warning as import_fault_outcome
+ * decides (column: the template field at fault, ENT_F_NONE the row as a whole) */
+static import_outcome report(check_run *run, const csv_row *row, ent_field f, import_fault fault,
+                             const char *why)
 {
-	run->imp->nbad++;
-	if (run->hooks && run->hooks->bad)
-		run->hooks->bad(run->hooks->arg, row, column, why);
+	import_outcome o = import_fault_outcome(f, fault);
+	const ent_import_hooks *h = run->hooks;
+	if (o == IMPORT_REFUSE) {
+		run->imp->nbad++;
+		if (h && h->bad)
+			h->bad(h->arg, row, ent_field_header(f), why);
+	} else if (h && h->warn) {
+		h->warn(h->arg, row, ent_field_header(f), why);
+	}
+	return o;
+}
+
+/* the commissioner's login resolved in this database: 0 found or left empty with a
+ * warning, -1 the row refused */
+static int check_commissioner(app_ctx *ctx, check_run *run, const csv_row *row,
+                              const char *login, ent_record *e, bool *warned)
+{
+	staff *s = NULL;
+	store_err se = { 0 };
+	strbuf why = STRBUF_INIT;
+	int rc = 0, found = staff_store_get(app_db(ctx), login, &s, &se);
+	if (found < 0) {
+		report(run, row, ENT_F_COMMISSIONER, IMPORT_FAULT_INVALID, app_store_text(&se, &why));
+		rc = -1;
+	} else if (found > 0) {
+		sb_addf(&why, _("no staff login '%s' in this database; the field is left empty"), login);
+		if (report(run, row, ENT_F_COMMISSIONER, IMPORT_FAULT_UNKNOWN, sb_str(&why)) ==
+		    IMPORT_REFUSE)
+			rc = -1;
+		else
+			*warned = true;
+	} else {
+		e->commissioner_id = s->id;
+	}
+	staff_free(&s);
+	sb_free(&why);
+	return rc;
 }
 
 /* check one data row: 0 kept among the good rows, -1 reported as bad */
@@ -231,16 +268,17 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 	ent_field bad;
 	strbuf err = STRBUF_INIT;
 	int rc = -1;
+	bool warned = false;
 	ent_import_result *imp = run->imp;
 	if (import_row(map, row->fields, row->nfields, &e, &commissioner, &bad, &err) < 0 ||
 	    ent_validate(app_ent_rules(ctx), &e, NULL, &bad, &err) != ENT_OK) {
-		report_bad(run, row, ent_field_header(bad), sb_str(&err));
+		report(run, row, bad, IMPORT_FAULT_INVALID, sb_str(&err));
 		goto out;
 	}
 	long first = seen_add(&run->codes, e.uscc, row->line);
 	if (first) {
 		sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
-		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		report(run, row, ENT_F_USCC, IMPORT_FAULT_DUPLICATE, sb_str(&err));
 		goto out;
 	}
 	char *owner = NULL;
@@ -249,20 +287,11 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 		sb_reset(&err);
 		sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
-		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		report(run, row, ENT_F_USCC, IMPORT_FAULT_DUPLICATE, sb_str(&err));
 		goto out;
 	}
-	if (*commissioner) {
-		staff *s = NULL;
-		if (staff_store_get(app_db(ctx), commissioner, &s, &se) != 0) {
-			sb_reset(&err);
-			sb_addf(&err, _("no staff login '%s'"), commissioner);
-			report_bad(run, row, ent_field_header(ENT_F_COMMISSIONER), sb_str(&err));
-			goto out;
-		}
-		e.commissioner_id = s->id;
-		staff_free(&s);
-	}
+	if (*commissioner && check_commissioner(ctx, run, row, commissioner, &e, &warned) < 0)
+		goto out;
 	if (imp->ngood == imp->cap) {
 		imp->cap = imp->cap ? imp->cap * 2 : 256;
 		imp->good = xrealloc(imp->good, sizeof *imp->good * (size_t)imp->cap);
@@ -270,6 +299,7 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 	imp->good[imp->ngood].e = e;
 	imp->good[imp->ngood].line = row->line;
 	imp->ngood++;
+	imp->nwarn += warned;
 	memset(&e, 0, sizeof e);
 	rc = 0;
 out:

@@ -51,6 +51,7 @@ typedef struct ent_import {
 	ent_import_row *good;
 	long ngood, cap;
 	long nbad;
+	long nwarn;            /* good rows imported with a field left empty */
 } ent_import_result;
 
 /* hooks for the caller while the file is checked; any may be NULL */
@@ -60,13 +61,16 @@ typedef struct ent_import_hooks {
 	int (*header)(void *arg, const csv_row *row, const char *ignored, strbuf *err);
 	/* a row failed: the template column at fault (NULL for the row as a whole) */
 	void (*bad)(void *arg, const csv_row *row, const char *column, const char *why);
+	/* a good row keeps a column empty: why says what it held (import_fault_outcome) */
+	void (*warn)(void *arg, const csv_row *row, const char *column, const char *why);
 	ent_io_progress progress;
 	void *arg;
 } ent_import_hooks;
 
 /* read path and check every row as every other way in checks an enterprise (the
  * same validation, duplicates in the file and against the database, commissioner
- * logins); bad rows go to hooks->bad. -1 with the reason in err when the file as a
+ * logins); bad rows go to hooks->bad, and a login this database lacks leaves the
+ * commissioner empty with hooks->warn. -1 with the reason in err when the file as a
  * whole cannot be imported: unreadable, no or a wrong header, broken past a row,
  * only a header, or cancelled. */
 int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hooks,

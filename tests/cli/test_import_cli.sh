@@ -114,6 +114,35 @@ head -c 3 "$d/rejects.csv" | od -An -tx1 | grep -q "ef bb bf" || { echo "FAIL: r
 grep -q "错误原因" "$d/rejects.csv" || { echo "FAIL: rejects file has no reason column"; fails=$((fails + 1)); }
 grep -q "坏类别公司.*unknown category" "$d/rejects.csv" || { echo "FAIL: rejects lack the bad category row"; fails=$((fails + 1)); }
 
+# an export imports into another database: a commissioner whose login is not there
+# is a warning per row (the field left empty, listed on stderr and in the rejects
+# file), not a refused row
+"$qifu" --db "$tmpdir/demo.db" demo --enterprises 40 --seed 3 >/dev/null
+expect_rc 0 --db "$tmpdir/demo.db" enterprise export "$d/demo.csv"
+nc=$(sqlite3 "$tmpdir/demo.db" "SELECT count(*) FROM enterprise WHERE commissioner_id IS NOT NULL")
+[ "$nc" -gt 10 ] || fail "the demo has only $nc enterprises with a commissioner"
+"$qifu" --db "$tmpdir/fresh.db" init >/dev/null
+expect_rc 0 --db "$tmpdir/fresh.db" enterprise import "$d/demo.csv" --dry-run
+stdout_has "40 rows, 40 good, 0 bad, $nc with a field left empty"
+stderr_has "demo.csv:2: warning: column 服务专员: no staff login '"
+n=$(grep -c "warning: column 服务专员: no staff login '.*' in this database; the field is left empty" "$err")
+[ "$n" = "$nc" ] || fail "$n warnings on stderr, want $nc"
+expect_rc 0 --db "$tmpdir/fresh.db" enterprise import "$d/demo.csv" --skip-bad "$d/demo-rej.csv"
+stdout_has "imported 40 enterprises, $nc with a field left empty, 0 rejected rows"
+n=$(grep -c "warning: 服务专员: no staff login" "$d/demo-rej.csv")
+[ "$n" = "$nc" ] || fail "$n warnings in the rejects file, want $nc"
+n=$(sqlite3 "$tmpdir/fresh.db" "SELECT count(*) FROM enterprise WHERE commissioner_id IS NULL")
+[ "$n" = 40 ] || fail "$n enterprises without a commissioner, want 40"
+# where the login exists the commissioner is kept
+login=$(sqlite3 "$tmpdir/demo.db" "SELECT s.login FROM enterprise e JOIN staff s ON s.id = e.commissioner_id ORDER BY e.id LIMIT 1")
+"$qifu" --db "$tmpdir/fresh2.db" init >/dev/null
+"$qifu" --db "$tmpdir/fresh2.db" staff add --login "$login" --name 专员 --unit 区科经局 --role unit_staff >/dev/null
+expect_rc 0 --db "$tmpdir/fresh2.db" enterprise import "$d/demo.csv"
+kept=$(sqlite3 "$tmpdir/demo.db" "SELECT count(*) FROM enterprise e JOIN staff s ON s.id = e.commissioner_id WHERE s.login = '$login'")
+stdout_has "imported 40 enterprises, $((nc - kept)) with a field left empty"
+n=$(sqlite3 "$tmpdir/fresh2.db" "SELECT count(*) FROM enterprise e JOIN staff s ON s.id = e.commissioner_id WHERE s.login = '$login'")
+[ "$n" = "$kept" ] || fail "$n enterprises kept their commissioner $login, want $kept"
+
 # export: CSV (BOM, CRLF) and xlsx; the CSV imports again
 expect_rc 0 --db "$db" enterprise export "$d/out.csv"
 stdout_has "exported 4 enterprises"
