@@ -1,7 +1,7 @@
 /* qifu enterprise import: a spreadsheet of enterprises (CSV from Excel or WPS, any
- * of the encodings they write) checked row by row like every other way in, then
- * written in one transaction: all or nothing by default, or the good rows with the
- * bad ones set aside in a rejects file. The checking and the writing are shared with
+ * of the encodings they write, or a sheet of an xlsx workbook) checked row by row
+ * like every other way in, then written in one transaction: all or nothing by
+ * default, or the good rows with the bad ones set aside in a rejects file. The checking and the writing are shared with
  * the Enterprises pane's import (app/ent_io.h); this file's command prints. */
 #include "cli/cmd_enterprise.h"
 #include "app/ent_io.h"
@@ -127,21 +127,26 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "skip-bad", required_argument, NULL, 's' },
+		{ "sheet", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dry = false;
-	const char *rejects = NULL;
+	const char *rejects = NULL, *sheet = NULL;
 	int c;
 	optind = 0;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': dry = true; break;
 		case 's': rejects = optarg; break;
+		case 'S': sheet = optarg; break;
 		case 'h':
-			printf(_("usage: qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]\n"
+			printf(_("usage: qifu enterprise import FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run]\n"
+			         "                              [--skip-bad REJECTS.csv]\n"
 			         "Columns by header, in any order: 企业名称 统一社会信用代码 所属区域 企业类别 "
 			         "(required), 所属系 航空类 引进单位 地址 法定代表人 联系人 联系电话 服务专员.\n"
+			         "A title above the header is skipped. An xlsx workbook is read from its first "
+			         "sheet, or the one --sheet names.\n"
 			         "Any bad row: nothing is imported. --skip-bad imports the good rows and writes "
 			         "the bad ones, with the reason, to REJECTS.csv.\n"));
 			return EXIT_OK;
@@ -150,7 +155,8 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		say_error(_("usage: qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]"));
+		say_error(_("usage: qifu enterprise import FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run] "
+		            "[--skip-bad REJECTS.csv]"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_ENT_IMPORT, NULL, NULL))
@@ -164,7 +170,7 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	ent_import_result imp;
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
-	int checked = ent_import_check(ctx, cl.path, &hooks, &imp, &err);
+	int checked = ent_import_check(ctx, cl.path, sheet, &hooks, &imp, &err);
 	if (cl.tty && imp.rows >= 1000)
 		fputc('\n', stderr);
 	if (checked < 0) {

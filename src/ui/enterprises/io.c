@@ -145,7 +145,10 @@ static void build_preview(ent_pane *p)
 	detail_title(d, title);
 	xfree(&title);
 	detail_section(d, _("File"));
-	detail_field(d, _("Encoding"), imp->encoding);
+	if (imp->sheet)
+		detail_field(d, _("Worksheet"), imp->sheet);
+	else
+		detail_field(d, _("Encoding"), imp->encoding);
 	char num[32];
 	snprintf(num, sizeof num, "%ld", imp->rows);
 	detail_field(d, _("Rows"), num);
@@ -209,7 +212,7 @@ static void import_done(void *arg, const char *text)
 	                           .arg = p };
 	strbuf err = STRBUF_INIT;
 	p->cancelled = false;
-	int rc = ent_import_check(shell_ctx(p->sh), text, &hooks, &p->imp, &err);
+	int rc = ent_import_check(shell_ctx(p->sh), text, NULL, &hooks, &p->imp, &err);
 	p->have_imp = true;
 	if (rc < 0) {
 		work_failed(p, sb_str(&err));
@@ -225,7 +228,7 @@ static void import_done(void *arg, const char *text)
 void enterprises_import_start(ent_pane *p)
 {
 	if (shell_allowed(p->sh, PERM_ENT_IMPORT, NULL))
-		shell_prompt(p->sh, _("Import enterprises from (CSV file): "), "", import_done, p);
+		shell_prompt(p->sh, _("Import enterprises from (CSV or xlsx file): "), "", import_done, p);
 }
 
 void enterprises_import_finish(ent_pane *p, bool yes)
