@@ -7,11 +7,10 @@
 #include <stdlib.h>
 
 #include "app/inspection.h"
+#include "app/inspection_move.h"
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "core/xalloc.h"
 #include "model/inspection_plan.h"
-#include "policy/policy.h"
 #include "store/staff_store.h"
 
 static void add_field(void *arg, const char *label, const char *value)
@@ -108,8 +107,6 @@ static int newest_first(const void *a, const void *b)
 
 /* The store lists the zone's refused entries by unit; one enterprise's few are picked
  * out here rather than in a second query of the same table. */
-/* The store lists the zone's refused entries by unit; one enterprise's few are picked
- * out here rather than in a second query of the same table. */
 static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 {
 	inspection_refusal *v = NULL;
@@ -149,10 +146,8 @@ static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 void inspview_enterprise(detail *d, app_ctx *ctx, int64_t enterprise_id)
 {
 	strbuf err = STRBUF_INIT;
-	char *path = paths_data_file("inspect_reasons.tsv");
 	/* without the table the codes stand in for the names: still true, less friendly */
-	inspection_reason_table *t = policy_reasons_load(path, &err);
-	xfree(&path);
+	inspection_reason_table *t = app_inspection_reasons(&err);
 	sb_free(&err);
 	plans_section(d, ctx, enterprise_id, t);
 	refusals_section(d, ctx, enterprise_id);

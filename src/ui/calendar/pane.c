@@ -3,12 +3,11 @@
  * the detail view (inspection_view.c); the "check a date" form (c, F12, check_form.c);
  * for administrators, a State Council holiday notice imported (I, notice_import.c).
  * Here the keys of each mode and the pane's ops. */
+#include "app/inspection_move.h"
 #include "core/datein.h"
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
-#include "policy/policy.h"
 #include "ui/calendar/inspection_view.h"
 #include "ui/calendar/private.h"
 #include "ui/panes.h"
@@ -44,11 +43,9 @@ static void *create(shell *sh)
 	p->sel = ctx->today;
 	p->day_of = DATE_NONE;
 	strbuf err = STRBUF_INIT;
-	char *path = paths_data_file("inspect_reasons.tsv");
-	p->reasons = policy_reasons_load(path, &err);
+	p->reasons = app_inspection_reasons(&err);
 	if (!p->reasons)
 		p->reasons_err = sb_steal(&err);
-	xfree(&path);
 	sb_free(&err);
 	calendar_month_init(p);
 	p->view = detail_new();
