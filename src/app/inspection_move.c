@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/appeal.h"
 #include "app/inspection.h"
 #include "config/settings.h"
 #include "core/i18n.h"
@@ -66,22 +67,51 @@ static app_status written(int rc)
 	return rc == 0 ? APP_OK : rc == INSPECTION_STORE_STALE ? APP_NO : APP_BAD;
 }
 
+/* whether unit has a head login (a supervisor or leader of it) */
+static int has_head(app_ctx *ctx, const char *unit, bool *yes, strbuf *err)
+{
+	static const role_t heads[] = { ROLE_SUPERVISOR, ROLE_LEADER };
+	*yes = false;
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !*yes; i++)
+		if (staff_store_unit_has_role(app_db(ctx), unit, heads[i], yes, err) < 0)
+			return -1;
+	return 0;
+}
+
+app_status app_inspection_approving_unit(app_ctx *ctx, const char *unit, const char **approving,
+		strbuf *err)
+{
+	const char *centre = app_appeal_centre(ctx);
+	bool unit_head, centre_head = false;
+	*approving = NULL;
+	if (has_head(ctx, unit, &unit_head, err) < 0 ||
+	    (!unit_head && *centre && has_head(ctx, centre, &centre_head, err) < 0))
+		return APP_BAD;
+	*approving = inspection_plan_approving_unit(unit, unit_head, centre, centre_head);
+	return APP_OK;
+}
+
 /* APP_OK when the acting staff member may approve r, APP_NO with why, APP_BAD when the
  * staff could not be read */
 static app_status approver(app_ctx *ctx, const inspection_record *r, strbuf *why)
 {
 	strbuf err = STRBUF_INIT;
-	bool supervised = true;
-	if (staff_store_unit_has_role(app_db(ctx), r->unit, ROLE_SUPERVISOR, &supervised, &err) < 0) {
+	const char *unit;
+	app_status st = app_inspection_approving_unit(ctx, r->unit, &unit, &err);
+	if (st == APP_OK && !unit) {
+		sb_addf(&err, _("no one can approve inspection %lld yet: neither %s nor %s has a "
+		                "supervisor or leader login (qifu staff add adds one)"), (long long)r->id,
+		        r->unit, app_appeal_centre(ctx));
+		st = APP_NO;
+	} else if (st == APP_OK && !app_allowed(ctx, PERM_INSP_APPROVE, NULL, unit, why ? why : &err)) {
 		if (why)
-			sb_add(why, sb_str(&err));
-		sb_free(&err);
-		return APP_BAD;
+			sb_addf(why, _(" (a head of %s approves this plan)"), unit);
+		st = APP_NO;
 	}
+	if (st != APP_OK && why && err.len)
+		sb_add(why, sb_str(&err));
 	sb_free(&err);
-	/* a unit without a supervisor of its own is approved by any supervisor */
-	return app_allowed(ctx, PERM_INSP_APPROVE, NULL, supervised ? r->unit : NULL, why) ? APP_OK
-		: APP_NO;
+	return st;
 }
 
 bool app_inspection_may_approve(app_ctx *ctx, const inspection_record *r, strbuf *why)

@@ -89,8 +89,13 @@ typedef void (*inspection_say_fn)(void *arg, bool error, const char *msg);
 void app_inspection_advice(app_ctx *ctx, const inspection_registered *r, const char *unit,
 		qdate date, inspection_say_fn fn, void *arg);
 
-/* whether the acting staff member may approve plan r (who approves: the head of its
- * unit); the reason in why when not (why may be NULL) */
+/* the unit whose heads (supervisor and leader logins) approve plans of unit: the unit's
+ * own, else the service centre's when the unit has none (inspection_plan_approving_unit);
+ * *approving is NULL when neither has a head; APP_BAD when the staff could not be read */
+app_status app_inspection_approving_unit(app_ctx *ctx, const char *unit, const char **approving,
+		strbuf *err);
+/* whether the acting staff member may approve plan r: a head of the approving unit; the
+ * reason in why when not (why may be NULL) */
 bool app_inspection_may_approve(app_ctx *ctx, const inspection_record *r, strbuf *why);
 /* approve plan r as read, issuing its code */
 app_status app_inspection_approve(app_ctx *ctx, const inspection_reason_table *t,

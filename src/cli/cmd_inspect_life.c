@@ -15,8 +15,9 @@
 /* The usage line of each subcommand, printed for --help and after bad usage. */
 static const char *const usages[] = {
 	N_("usage: qifu inspect approve ID\n"
-	   "Approves a registered plan and issues its plan code. A supervisor of the plan's\n"
-	   "unit approves it; any supervisor when the unit has none.\n"),
+	   "Approves a registered plan and issues its plan code. A head of the plan's unit (a\n"
+	   "supervisor or leader of it) approves it; a head of the service centre when the\n"
+	   "unit has none.\n"),
 	N_("usage: qifu inspect done ID --findings TEXT --outcome none|advice|first_violation|penalty\n"
 	   "         [--item ITEM] [--enterprise USCC]\n"
 	   "Records what an approved inspection found. A violation (first_violation, penalty)\n"

@@ -55,9 +55,10 @@ static void add_enterprise(db *d, const char *name, const char *uscc, const char
 	sb_free(&err);
 }
 
-/* a fresh database: staff of two units, the centre's front desk, an area officer,
- * three enterprises in two areas */
-static void make_db(void)
+/* a fresh database: staff of two units (区科经局 with a supervisor), the centre's front
+ * desk, three enterprises in two areas; with heads, a leader of 区科经局 and a supervisor
+ * of the centre too */
+static void make_db_with(bool heads)
 {
 	strbuf err = STRBUF_INIT;
 	unlink(path);
@@ -71,8 +72,17 @@ static void make_db(void)
 	add_enterprise(d, "华勤技术股份有限公司", A, "昌东镇");
 	add_enterprise(d, "麻丘航空配件有限公司", B, "麻丘镇");
 	add_enterprise(d, "昌东小超市", C, "昌东镇");
+	if (heads) {
+		add_staff(d, "kjl", "区科经局", ROLE_LEADER);
+		add_staff(d, "zx", "区企服中心", ROLE_SUPERVISOR);
+	}
 	db_close(&d);
 	sb_free(&err);
+}
+
+static void make_db(void)
+{
+	make_db_with(false);
 }
 
 static qdate day(const char *s)
@@ -249,6 +259,66 @@ static void test_register(void **state)
 	}
 }
 
+/* 法码同行: the head of the inspecting unit approves; a unit without a head login is
+ * approved by the centre's head; without either, nobody approves */
+static void test_approver(void **state)
+{
+	const inspection_reason_table *t = *state;
+	static const struct {
+		bool heads;              /* 区科经局's leader and the centre's supervisor exist */
+		const char *unit;        /* the plan's (registered by ks or tc) */
+		const char *who;
+		app_status want;
+		const char *says;
+	} rows[] = {
+		{ false, "区科经局", "sup", APP_OK, NULL },
+		{ true, "区科经局", "kjl", APP_OK, NULL },
+		{ true, "区科经局", "zx", APP_NO, "(a head of 区科经局 approves this plan)" },
+		{ false, "区科经局", "ks", APP_NO, "only a unit's head" },
+		/* 区投促局 has no head: the centre's supervisor approves, not 区科经局's */
+		{ true, "区投促局", "zx", APP_OK, NULL },
+		{ true, "区投促局", "sup", APP_NO, "(a head of 区企服中心 approves this plan)" },
+		{ true, "区投促局", "kjl", APP_NO, "only a head of the plan's unit" },
+		{ true, "区投促局", "fd", APP_NO, "only a unit's head" },
+		{ false, "区投促局", "sup", APP_NO, "neither 区投促局 nor 区企服中心 has a supervisor" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		make_db_with(rows[i].heads);
+		app_ctx ctx = { .db_path = path, .cfg = settings_new() };
+		bool kj = strcmp(rows[i].unit, "区科经局") == 0;
+		act(&ctx, kj ? "ks" : "tc", "2026-12-01");
+		inspection_plan_in in = { .unit = rows[i].unit, .enterprises = one_a, .nents = 1,
+			.date = day("2026-12-24"), .reason = "general", .inspectors = "李四", .basis = "法",
+			.items = "项", .registered_on = ctx.today };
+		inspection_registered res;
+		strbuf err = STRBUF_INIT;
+		assert_int_equal(app_inspection_register(&ctx, t, &in, &res, NULL, &err), APP_OK);
+		const char *unit;
+		assert_int_equal(app_inspection_approving_unit(&ctx, rows[i].unit, &unit, &err), APP_OK);
+		if (!kj && !rows[i].heads)
+			assert_null(unit);
+		else
+			assert_string_equal(unit, kj ? "区科经局" : "区企服中心");
+		act(&ctx, rows[i].who, "2026-12-01");
+		inspection_record r = { 0 };
+		get(&ctx, res.id, &r);
+		char code[INSPECTION_CODE_LEN + 1];
+		assert_int_equal(app_inspection_may_approve(&ctx, &r, NULL), rows[i].want == APP_OK);
+		app_status st = app_inspection_approve(&ctx, t, &r, code, &err);
+		if (st != rows[i].want)
+			fail_msg("row %zu: %s approving a plan of %s: %d (%s)", i, rows[i].who,
+			         rows[i].unit, st, sb_str(&err));
+		if (rows[i].says && !strstr(sb_str(&err), rows[i].says))
+			fail_msg("row %zu: '%s' lacks '%s'", i, sb_str(&err), rows[i].says);
+		assert_int_equal(count(&ctx, "approved"), st == APP_OK);
+		inspection_record_clear(&r);
+		inspection_registered_clear(&res);
+		settings_free(&ctx.cfg);
+		app_ctx_free(&ctx);
+		sb_free(&err);
+	}
+}
+
 static void say_into(void *arg, bool error, const char *msg)
 {
 	strbuf *b = arg;
@@ -329,7 +399,7 @@ static void test_life(void **state)
 	get(&ctx, id, &r);
 	/* unit staff do not approve; the unit's supervisor does, once */
 	assert_int_equal(app_inspection_approve(&ctx, t, &r, code, &err), APP_NO);
-	assert_non_null(strstr(sb_str(&err), "only a supervisor"));
+	assert_non_null(strstr(sb_str(&err), "only a unit's head"));
 	assert_false(app_inspection_may_approve(&ctx, &r, NULL));
 	act(&ctx, "sup", "2026-12-01");
 	assert_true(app_inspection_may_approve(&ctx, &r, NULL));
@@ -592,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_register),
 		cmocka_unit_test(test_advice),
 		cmocka_unit_test(test_life),
+		cmocka_unit_test(test_approver),
 		cmocka_unit_test(test_first_violation),
 		cmocka_unit_test(test_cancel_verify),
 		cmocka_unit_test(test_refuse),
