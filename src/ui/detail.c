@@ -4,6 +4,7 @@
  * window, every row exactly the rectangle's width. */
 #include "ui/detail.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,7 +19,7 @@
 /* the most rows one logical line wraps into */
 #define DETAIL_MAX_WRAP 64
 
-typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_NOTE, DK_BLANK } dkind;
+typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_NOTE, DK_BLOCK, DK_BLANK } dkind;
 
 typedef struct dline {
 	dkind kind;
@@ -114,6 +115,12 @@ void detail_note(detail *d, const char *text)
 	add(d, DK_NOTE, NULL, text);
 }
 
+void detail_block(detail *d, const char *const *lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		add(d, DK_BLOCK, NULL, lines[i]);
+}
+
 static void add_row(detail *d, int line, size_t start, size_t len, bool first)
 {
 	if (d->nrows == d->rcap) {
@@ -129,7 +136,7 @@ static int indent_of(const detail *d, const dline *l)
 	switch (l->kind) {
 	case DK_FIELD: return 2 + d->label_w + 2;
 	case DK_ITEM: return 4;
-	case DK_NOTE: return 2;
+	case DK_NOTE: case DK_BLOCK: return 2;
 	default: return 0;
 	}
 }
@@ -148,8 +155,9 @@ void detail_recalc(detail *d, ui_rect r)
 	for (int i = 0; i < d->n; i++) {
 		const dline *l = &d->v[i];
 		int w = r.w - indent_of(d, l);
-		if (!*l->text || w < 1) {
-			add_row(d, i, 0, 0, true);
+		/* a block keeps its lines as drawn: one row each, never wrapped */
+		if (!*l->text || w < 1 || l->kind == DK_BLOCK) {
+			add_row(d, i, 0, l->kind == DK_BLOCK ? strlen(l->text) : 0, true);
 			continue;
 		}
 		size_t starts[DETAIL_MAX_WRAP], lens[DETAIL_MAX_WRAP];
@@ -224,7 +232,8 @@ unsigned detail_handle(detail *d, action a)
 	case ACT_PAGE_UP: d->top -= d->page; break;
 	case ACT_PAGE_DOWN: d->top += d->page; break;
 	case ACT_FIRST: d->top = 0; break;
-	case ACT_LAST: d->top = d->nrows; break;
+	/* past any end: recalc clamps it to the last page of what is there then */
+	case ACT_LAST: d->top = INT_MAX / 2; break;
 	default: return REACT_UNHANDLED;
 	}
 	/* recalc clamps to the content */

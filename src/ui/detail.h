@@ -25,6 +25,9 @@ void detail_field(detail *d, const char *label, const char *value);
 void detail_item(detail *d, const char *text);
 /* a plain paragraph (an empty section says so, a hint) */
 void detail_note(detail *d, const char *text);
+/* lines drawn as given, one row each, never wrapped (cut at the width): a block of
+ * text that must keep its shape, as the plan code's */
+void detail_block(detail *d, const char *const *lines, int n);
 
 /* wrap for r's width */
 void detail_recalc(detail *d, ui_rect r);
