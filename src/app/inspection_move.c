@@ -119,6 +119,25 @@ bool app_inspection_may_approve(app_ctx *ctx, const inspection_record *r, strbuf
 	return approver(ctx, r, why) == APP_OK;
 }
 
+bool app_inspection_may(app_ctx *ctx, const inspection_reason_table *t, const inspection_record *r,
+		inspection_plan_move m, strbuf *why)
+{
+	static const int perms[INSPECTION_MOVE__COUNT] = {
+		[INSPECTION_MOVE_APPROVE] = PERM_INSP_APPROVE,
+		[INSPECTION_MOVE_DONE] = PERM_INSP_DONE,
+		[INSPECTION_MOVE_EVALUATE] = PERM_INSP_EVALUATE,
+		[INSPECTION_MOVE_CANCEL] = PERM_INSP_CANCEL,
+	};
+	strbuf scratch = STRBUF_INIT;
+	strbuf *w = why ? why : &scratch;
+	bool may = (unsigned)m < INSPECTION_MOVE__COUNT &&
+	           (m == INSPECTION_MOVE_APPROVE ? approver(ctx, r, w) == APP_OK
+	                                         : app_allowed(ctx, perms[m], NULL, r->unit, w)) &&
+	           move_allowed(ctx, t, r, m, w);
+	sb_free(&scratch);
+	return may;
+}
+
 app_status app_inspection_approve(app_ctx *ctx, const inspection_reason_table *t,
 		const inspection_record *r, char code[INSPECTION_CODE_LEN + 1], strbuf *err)
 {
@@ -149,6 +168,12 @@ static const inspection_ent *covered(app_ctx *ctx, const inspection_record *r, c
 	}
 	ent_record_clear(&e);
 	return hit;
+}
+
+/* an outcome as the command line types it (its code) or as a screen says it */
+static const char *outcome_name(inspection_plan_outcome o, bool code)
+{
+	return code ? inspection_plan_outcome_code(o) : _(inspection_plan_outcome_label(o));
 }
 
 void inspection_done_out_clear(inspection_done_out *o)
@@ -213,6 +238,7 @@ app_status app_inspection_done(app_ctx *ctx, const inspection_reason_table *t,
 		goto out;
 	}
 	out->years = (int)cfg_int(ctx->cfg, SET_FIRST_VIOLATION_YEARS);
+	out->outcome_codes = in->outcome_codes;
 	inspection_done_args da = { .findings = findings, .outcome = in->outcome,
 		.enterprise_id = violator ? violator->id : 0, .item = violator ? out->item : NULL,
 		.first_violation_years = out->years };
@@ -221,9 +247,10 @@ app_status app_inspection_done(app_ctx *ctx, const inspection_reason_table *t,
 	if (stored == 1) {
 		char last[11];
 		sb_addf(err, _("not a first violation: %s violated '%s' on %s (inspection %lld), within %d "
-		               "years; record the outcome as penalty or advice"), out->name, out->item,
+		               "years; record the outcome as %s or %s"), out->name, out->item,
 		        date_format(out->res.last_violation, last), (long long)out->res.last_inspection,
-		        out->years);
+		        out->years, outcome_name(INSPECTION_OUTCOME_PENALTY, in->outcome_codes),
+		        outcome_name(INSPECTION_OUTCOME_ADVICE, in->outcome_codes));
 		st = APP_NO;
 	} else {
 		st = written(stored);
@@ -245,8 +272,8 @@ void app_inspection_fv_text(const inspection_done_out *o, strbuf *out)
 		break;
 	case INSPECTION_FV_SUGGEST:
 		sb_addf(out, _("first violation of '%s' by %s within %d years: a minor first violation is "
-		               "not penalised, consider the outcome first_violation"), o->item, o->name,
-		        o->years);
+		               "not penalised, consider the outcome %s"), o->item, o->name, o->years,
+		        outcome_name(INSPECTION_OUTCOME_FIRST_VIOLATION, o->outcome_codes));
 		break;
 	case INSPECTION_FV_REPEAT:
 		sb_addf(out, _("repeated violation: %s violated '%s' on %s (inspection %lld)"), o->name,

@@ -82,6 +82,10 @@ app_status app_inspection_find(app_ctx *ctx, const char *arg, inspection_record 
 app_status app_inspection_register(app_ctx *ctx, const inspection_reason_table *t,
 		const inspection_plan_in *in, inspection_registered *out, inspection_field *field,
 		strbuf *err);
+/* "registered inspection N; a supervisor or leader of UNIT approves it to issue its plan
+ * code" (or that no one can yet) onto out; APP_BAD with the reason when the staff could
+ * not be read */
+app_status app_inspection_registered_text(app_ctx *ctx, int64_t id, const char *unit, strbuf *out);
 /* one message of the advice: a warning, or a read that failed (error) */
 typedef void (*inspection_say_fn)(void *arg, bool error, const char *msg);
 /* after a plan of unit on date is stored: for each of its enterprises, the too-often
@@ -97,6 +101,11 @@ app_status app_inspection_approving_unit(app_ctx *ctx, const char *unit, const c
 /* whether the acting staff member may approve plan r: a head of the approving unit; the
  * reason in why when not (why may be NULL) */
 bool app_inspection_may_approve(app_ctx *ctx, const inspection_record *r, strbuf *why);
+/* whether the acting staff member may make move m on plan r now (the permission, for
+ * an evaluation without the enterprise's area yet, then the plan's state and date):
+ * what a face offers; the reason in why when not (why may be NULL) */
+bool app_inspection_may(app_ctx *ctx, const inspection_reason_table *t, const inspection_record *r,
+		inspection_plan_move m, strbuf *why);
 /* approve plan r as read, issuing its code */
 app_status app_inspection_approve(app_ctx *ctx, const inspection_reason_table *t,
 		const inspection_record *r, char code[INSPECTION_CODE_LEN + 1], strbuf *err);
@@ -107,6 +116,8 @@ typedef struct inspection_done_in {
 	inspection_plan_outcome outcome;
 	const char *item;               /* the violated item; NULL unless a violation */
 	const char *enterprise;         /* the violator's USCC; NULL: the plan's only one */
+	bool outcome_codes;             /* messages name outcomes by their codes (as typed on the
+	                                 * command line), else by their labels */
 } inspection_done_in;
 
 /* what recording it made of it */
@@ -115,6 +126,7 @@ typedef struct inspection_done_out {
 	const char *name;               /* the violator (r's), when a violation */
 	char *item;                     /* the item as stored */
 	int years;                      /* first_violation_years */
+	bool outcome_codes;             /* as the input asked */
 } inspection_done_out;
 
 void inspection_done_out_clear(inspection_done_out *o);

@@ -245,6 +245,19 @@ out:
 	return st;
 }
 
+app_status app_inspection_registered_text(app_ctx *ctx, int64_t id, const char *unit, strbuf *out)
+{
+	const char *approving;
+	app_status st = app_inspection_approving_unit(ctx, unit, &approving, out);
+	if (st == APP_OK && approving)
+		sb_addf(out, _("registered inspection %lld; a supervisor or leader of %s approves it to "
+		               "issue its plan code"), (long long)id, approving);
+	else if (st == APP_OK)
+		sb_addf(out, _("registered inspection %lld; no one can approve it yet: neither %s nor the "
+		               "service centre has a supervisor or leader login"), (long long)id, unit);
+	return st;
+}
+
 void app_inspection_advice(app_ctx *ctx, const inspection_registered *r, const char *unit,
 		qdate date, inspection_say_fn fn, void *arg)
 {

@@ -355,17 +355,12 @@ static int register_report(app_ctx *ctx, app_status st, const inspection_registe
 	} else {
 		printf("%s\n", _("allowed"));
 	}
-	const char *approving;
-	strbuf why = STRBUF_INIT;
-	if (app_inspection_approving_unit(ctx, in->unit, &approving, &why) != APP_OK)
-		say_error("%s", sb_str(&why));
-	else if (approving)
-		printf(_("registered inspection %lld; a supervisor or leader of %s approves it to issue "
-		         "its plan code\n"), (long long)res->id, approving);
+	strbuf said = STRBUF_INIT;
+	if (app_inspection_registered_text(ctx, res->id, in->unit, &said) == APP_OK)
+		printf("%s\n", sb_str(&said));
 	else
-		printf(_("registered inspection %lld; no one can approve it yet: neither %s nor the service "
-		         "centre has a supervisor or leader login\n"), (long long)res->id, in->unit);
-	sb_free(&why);
+		say_error("%s", sb_str(&said));
+	sb_free(&said);
 	app_inspection_advice(ctx, res, in->unit, in->date, say_advice, NULL);
 	return EXIT_OK;
 }

@@ -107,8 +107,10 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 	char code[INSPECTION_CODE_LEN + 1];
 	inspection_reason_table *t = inspection_reasons_load();
 	rc = inspection_say(app_inspection_approve(ctx, t, &r, code, &err), INSPECTION_FIELD_NONE, &err);
-	if (rc == EXIT_OK)
-		printf(_("approved inspection %lld: plan code %s\n"), (long long)r.id, code);
+	if (rc == EXIT_OK) {
+		printf(_("approved inspection %lld: plan code %s"), (long long)r.id, code);
+		putchar('\n');
+	}
 	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
 	sb_free(&err);
@@ -141,7 +143,7 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 	}
 	inspection_record r = { 0 };
 	inspection_done_in in = { .findings = a.opt[O_FINDINGS], .outcome = outcome,
-		.item = a.opt[O_ITEM], .enterprise = a.opt[O_ENTERPRISE] };
+		.item = a.opt[O_ITEM], .enterprise = a.opt[O_ENTERPRISE], .outcome_codes = true };
 	inspection_done_out res = { 0 };
 	inspection_field field = INSPECTION_FIELD_NONE;
 	strbuf err = STRBUF_INIT;
@@ -153,8 +155,9 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 	rc = inspection_say(st, field, &err);
 	if (rc != EXIT_OK)
 		goto out;
-	printf(_("recorded inspection %lld as done: %s\n"), (long long)r.id,
+	printf(_("recorded inspection %lld as done: %s"), (long long)r.id,
 	       _(inspection_plan_outcome_label(outcome)));
+	putchar('\n');
 	strbuf fv = STRBUF_INIT;
 	app_inspection_fv_text(&res, &fv);
 	if (fv.len)
@@ -208,8 +211,10 @@ int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 	inspection_reason_table *t = inspection_reasons_load();
 	app_status st = app_inspection_evaluate(ctx, t, &r, a.opt[O_ENTERPRISE], score,
 	                                        a.opt[O_COMMENT], &who, &field, &err);
-	if ((rc = inspection_say(st, field, &err)) == EXIT_OK)
-		printf(_("recorded the evaluation of inspection %lld by %s\n"), (long long)r.id, who->name);
+	if ((rc = inspection_say(st, field, &err)) == EXIT_OK) {
+		printf(_("recorded the evaluation of inspection %lld by %s"), (long long)r.id, who->name);
+		putchar('\n');
+	}
 	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
 	sb_free(&err);
@@ -239,8 +244,10 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 	inspection_reason_table *t = inspection_reasons_load();
 	app_status st = app_inspection_cancel(ctx, t, &r, a.opt[O_REASON], &field, &err);
 	rc = inspection_say(st, field, &err);
-	if (rc == EXIT_OK)
-		printf(_("cancelled inspection %lld\n"), (long long)r.id);
+	if (rc == EXIT_OK) {
+		printf(_("cancelled inspection %lld"), (long long)r.id);
+		putchar('\n');
+	}
 	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
 	sb_free(&err);
@@ -286,9 +293,11 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	inspection_field field = INSPECTION_FIELD_NONE;
 	app_status st = app_inspection_refuse(ctx, &in, &id, &e, say_note, NULL, &field, &err);
-	if ((rc = inspection_say(st, field, &err)) == EXIT_OK)
-		printf(_("recorded refused entry %lld: %s at %s on %s\n"), (long long)id, a.opt[O_UNIT],
+	if ((rc = inspection_say(st, field, &err)) == EXIT_OK) {
+		printf(_("recorded refused entry %lld: %s at %s on %s"), (long long)id, a.opt[O_UNIT],
 		       e.name, a.opt[O_DATE]);
+		putchar('\n');
+	}
 	ent_record_clear(&e);
 	sb_free(&err);
 	return rc;

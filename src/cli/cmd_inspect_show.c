@@ -121,11 +121,11 @@ static void table_row(void *arg, const char *label, const char *value)
 }
 
 /* "label: value" rows of one plan, for people */
-static void show_table(const inspection_record *r, const inspection_reason_table *t, bool visible)
+static void show_table(app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t, bool visible)
 {
 	out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
 	out_table *tab = out_new(kv, 2);
-	inspection_plan_fields(r, t, visible, table_row, tab);
+	inspection_plan_fields(ctx, r, t, visible, table_row, tab);
 	out_print(tab, OUT_TABLE, false, stdout);
 	out_free(&tab);
 }
@@ -170,7 +170,7 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv)
 	inspection_reason_table *t = inspection_reasons_load();
 	bool visible = inspection_eval_visible(app_actor(ctx), &r);
 	if (fmt == OUT_TABLE) {
-		show_table(&r, t, visible);
+		show_table(ctx, &r, t, visible);
 	} else {
 		plan_cells pc;
 		plan_cells_fill(&pc, &r, t, visible);
@@ -360,7 +360,8 @@ int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 	if (st == APP_BAD) {
 		say_error("%s", sb_str(&err));
 	} else if (st == APP_NO) {
-		printf(_("not valid: %s\n"), sb_str(&err));
+		printf(_("not valid: %s"), sb_str(&err));
+		putchar('\n');
 	} else {
 		inspection_reason_table *t = inspection_reasons_load();
 		app_inspection_verify_lines(&v, t, print_line, NULL);

@@ -447,7 +447,7 @@ static void test_life(void **state)
 	app_inspection_fv_text(&out, &fv);
 	assert_string_equal(sb_str(&fv), "first violation of '消防设施' by 华勤技术股份有限公司 within "
 	                    "2 years: a minor first violation is not penalised, consider the outcome "
-	                    "first_violation");
+	                    "first violation, not penalised");
 	inspection_done_out_clear(&out);
 	sb_free(&fv);
 

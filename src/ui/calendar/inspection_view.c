@@ -1,4 +1,4 @@
-/* Inspections for the detail view. A plan's fields are the CLI's own (cmd_inspect's
+/* Inspections for the detail view. A plan's fields are the CLI's own (app/inspection.c's
  * inspection_plan_fields), so the screen and `qifu inspect show` never word a plan
  * differently; the 360 section lists an enterprise's latest plans and refused entries
  * one line each, with the evaluation only where PERM_INSP_EVAL_VIEW allows it. */
@@ -31,7 +31,7 @@ void inspview_plan(detail *d, app_ctx *ctx, const inspection_record *r, const in
 	                                  (long long)r->id);
 	detail_title(d, title);
 	xfree(&title);
-	inspection_plan_fields(r, t, visible_to(ctx, r), add_field, d);
+	inspection_plan_fields(ctx, r, t, visible_to(ctx, r), add_field, d);
 }
 
 /* "2026-12-10 区应急局, 一般性检查: 已批准, plan code JC26-000052-1", worded as the
