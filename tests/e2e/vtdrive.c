@@ -6,10 +6,12 @@
  * input method commits it, Backspace as DEL and as BS, the hardware cursor checked at
  * the caret, and found in the list. Finally F10 must exit 0 having left the alternate
  * screen, and SIGTERM must end a second session with the terminal restored as well.
+ * A third session registers, approves and records an inspection plan in the Calendar.
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pwd.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -266,6 +268,91 @@ static int finish(session *s)
 	return status;
 }
 
+/* run argv (a command of the test's own) with its output dropped; its exit status */
+static int run_quietly(char *const argv[])
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The Calendar: the person at the keyboard, now the head (supervisor) of 高新消防大队,
+ * registers an inspection plan typed in Chinese, sees the verdict change with the date
+ * and reason, approves it (the plan code on the status line and in the detail) and
+ * records what the inspection found. */
+static void inspection_session(session *s)
+{
+	char sql[256];
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(sql, sizeof sql, "UPDATE staff SET unit = '高新消防大队' WHERE login = '%s'",
+	         pw ? pw->pw_name : "");
+	char *const update[] = { (char *)"sqlite3", db, sql, NULL };
+	if (run_quietly(update) != 0) {
+		fail("sqlite3 could not make the tester the head of 高新消防大队");
+		return;
+	}
+	start(s);
+	pump(s, 300, 5000);
+	send_bytes(s, "4");
+	pump(s, 200, 3000);
+	send_bytes(s, "\033OQ");
+	pump(s, 200, 3000);
+	check(s, "F2 opens the register form",
+	      (const char *const[]){ "登记检查计划", "< 高新消防大队 >", "企业*", NULL });
+	/* the enterprise added in the first session, by its name as an input method commits it */
+	send_bytes(s, "赣江测试");
+	pump(s, 300, 3000);
+	check(s, "the enterprise picker", (const char *const[]){ "> 赣江测试电子有限公司", NULL });
+	send_bytes(s, "\r");
+	pump(s, 200, 3000);
+	check(s, "the enterprise picked", (const char *const[]){ "1. 赣江测试电子有限公司", NULL });
+	/* a general inspection in the quiet days is refused, live */
+	send_bytes(s, "\t\025" "2026-12-09");
+	pump(s, 200, 3000);
+	check(s, "the verdict refuses a quiet day",
+	      (const char *const[]){ "不允许：企业安静日", "最早可检查日期：2026-12-24", NULL });
+	/* an emergency the day before is registered after the fact, and allowed */
+	send_bytes(s, "\025" "2026-11-30\t\033[C\033[C\033[C\033[C\t");
+	send_bytes(s, "刘强，陈明");
+	pump(s, 200, 3000);
+	check_caret(s, "inspectors field", 7, 0x660E /* 明 */);
+	send_bytes(s, "\t《中华人民共和国消防法》\t厂区火情后的安全复查");
+	pump(s, 200, 3000);
+	check(s, "the form filled in",
+	      (const char *const[]){ "< 突发事件 >", "[刘强，陈明", "[厂区火情后的安全复查",
+	                             "登记：允许", NULL });
+	send_bytes(s, "\t\t\r");
+	pump(s, 300, 3000);
+	check(s, "registered",
+	      (const char *const[]){ "已登记检查", "由 高新消防大队 的督导人员或领导批准", "已登记", NULL });
+	/* the head of the unit approves its plan: the code on the status line and in the detail */
+	send_bytes(s, "m");
+	pump(s, 200, 3000);
+	check(s, "the plan's moves", (const char *const[]){ "批准（核发执法计划码）", NULL });
+	send_bytes(s, "\r");
+	pump(s, 300, 3000);
+	check(s, "approved", (const char *const[]){ "执法计划码 JC26-", "[执法计划码]", "已批准", NULL });
+	send_bytes(s, "m");
+	pump(s, 200, 3000);
+	check(s, "the moves after approval", (const char *const[]){ "记录检查结果", NULL });
+	send_bytes(s, "\r");
+	pump(s, 200, 3000);
+	send_bytes(s, "复查消防通道畅通，未发现问题\t\t\t\r");
+	pump(s, 300, 3000);
+	check(s, "recorded", (const char *const[]){ "完成：未发现问题", "已完成", NULL });
+	send_bytes(s, "\033[21~");
+	int status = finish(s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("inspections: qifu ended with status %d, expected exit 0", status);
+}
+
 static void make_db(const char *work)
 {
 	mkdir(work, 0777);
@@ -442,6 +529,8 @@ int main(int argc, char **argv)
 		fail("SIGTERM: the alternate screen was not left");
 	else
 		printf("ok   SIGTERM left the alternate screen\n");
+
+	inspection_session(&s);
 
 	printf("%s\n", failures ? "e2e FAILED" : "e2e passed");
 	return failures ? 1 : 0;

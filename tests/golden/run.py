@@ -34,8 +34,10 @@ import unicodedata
 # the databases, made by qifu demo: 60 enterprises, and none (the empty states);
 # 'officer' is the demo with the person at the keyboard made 昌东镇's area officer,
 # 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden;
-# 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS, and
-# 'leader' the appeals demo with the person at the keyboard the principal leader
+# 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS,
+# 'leader' the appeals demo with the person at the keyboard the principal leader, and
+# 'fire' the demo with the person at the keyboard the head (supervisor) of 高新消防大队,
+# who registers, approves and records the unit's own inspections
 DATABASES = {
     'demo': ['--enterprises', '60', '--seed', '7'],
     'empty': ['--enterprises', '0', '--seed', '7'],
@@ -46,6 +48,7 @@ DATABASES = {
     'admin': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'ladder': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'fire': ['--enterprises', '60', '--seed', '7'],
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
@@ -59,6 +62,7 @@ INSPECTOR_SQL = ("UPDATE staff SET role = 'unit_staff', unit = '高新市场监�
 # 'leader' is the demo with appeals up the ladder and the person at the keyboard made
 # the principal (level-1) leader, who may hold the dispatches at level 1
 LEADER_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 1 WHERE login = ?"
+FIRE_SQL = "UPDATE staff SET unit = '高新消防大队' WHERE login = ?"
 
 # the quarterly assessment's golden screens need ratings: fixed scores for a few units,
 # given through the rating command as staff would
@@ -256,9 +260,10 @@ def main():
             with sqlite3.connect(db) as con:
                 con.execute(AREA_OFFICER_SQL if name == 'officer' else INSPECTOR_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
-        if name == 'leader':
+        if name in ('leader', 'fire'):
             with sqlite3.connect(db) as con:
-                con.execute(LEADER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
+                con.execute(LEADER_SQL if name == 'leader' else FIRE_SQL,
+                            (pwd.getpwuid(os.getuid()).pw_name,))
         if name == 'ladder':
             with sqlite3.connect(db) as con:
                 codes = [r[0] for r in con.execute(

@@ -4,6 +4,8 @@
  * command warns. A refusal is drawn in the error style, its words say it all without. */
 #include "ui/calendar/check_form.h"
 
+#include <string.h>
+
 #include "app/inspection.h"
 #include "core/i18n.h"
 #include "core/workday.h"
@@ -55,29 +57,34 @@ void calcheck_free(calcheck **c)
 	xfree(c);
 }
 
+bool calcheck_answer_text(app_ctx *ctx, qdate date, const inspection_reason *reason, qdate reg,
+		strbuf *out)
+{
+	qdate lo, hi;
+	inspection_verdict v = inspection_check_decide(ctx, date, reason, reg, &lo, &hi);
+	char day[11];
+	strbuf when = STRBUF_INIT;
+	sb_addf(out, _("%s, %s, registered on %s: "), inspection_date_weekday(date, &when),
+	        reason->name, date_format(reg, day));
+	sb_free(&when);
+	inspection_verdict_text(&v, out);
+	strbuf caveat = STRBUF_INIT;
+	if (app_calendar_caveat(ctx, lo, hi, &caveat))
+		sb_addf(out, "  %s", sb_str(&caveat));
+	sb_free(&caveat);
+	return v.outcome == INSPECTION_ALLOWED;
+}
+
 /* "2026-12-10 (Thu), 一般性检查, registered on 2026-12-01: refused: …" */
 static void answer(calcheck *c)
 {
-	app_ctx *ctx = shell_ctx(c->sh);
 	qdate date = form_date(c->form, c->f_date), reg = form_date(c->form, c->f_reg);
 	const inspection_reason *reason = inspection_reason_find(c->reasons,
 	                                                   form_choice(c->form, c->f_reason));
 	sb_reset(&c->answer);
 	if (!reason || date == DATE_NONE || reg == DATE_NONE)
 		return;
-	qdate lo, hi;
-	inspection_verdict v = inspection_check_decide(ctx, date, reason, reg, &lo, &hi);
-	char day[11];
-	strbuf when = STRBUF_INIT;
-	sb_addf(&c->answer, _("%s, %s, registered on %s: "), inspection_date_weekday(date, &when),
-	        reason->name, date_format(reg, day));
-	sb_free(&when);
-	inspection_verdict_text(&v, &c->answer);
-	c->allowed = v.outcome == INSPECTION_ALLOWED;
-	strbuf caveat = STRBUF_INIT;
-	if (app_calendar_caveat(ctx, lo, hi, &caveat))
-		sb_addf(&c->answer, "  %s", sb_str(&caveat));
-	sb_free(&caveat);
+	c->allowed = calcheck_answer_text(shell_ctx(c->sh), date, reason, reg, &c->answer);
 }
 
 unsigned calcheck_key(calcheck *c, const pane_event *ev)
@@ -106,27 +113,36 @@ void calcheck_recalc(calcheck *c, ui_rect r)
 	form_recalc(c->form, c->form_r);
 }
 
-void calcheck_repaint(calcheck *c, ui_rect r)
+void calcheck_draw_answer(ui_rect a, const char *heading, const char *text, ui_style st)
 {
-	enum { MAX_WRAP = 6 };
+	enum { MAX_WRAP = 8 };
 	size_t starts[MAX_WRAP], lens[MAX_WRAP];
-	(void)r;
-	form_repaint(c->form, c->form_r);
-	ui_rect a = c->answer_r;
 	int row = 0;
 	if (a.h > 0)
-		draw_text(a.y + row++, a.x, a.w, c->answer.len ? _("Answer") : "", TEXT_LEFT,
-		          STYLE_HEADER);
-	const char *s = sb_str(&c->answer);
-	int n = c->answer.len ? layout_wrap(s, a.w - 2, starts, lens, MAX_WRAP) : 0;
-	for (int k = 0; k < n && row < a.h; k++) {
-		char *piece = xstrndup(s + starts[k], lens[k]);
-		draw_textf(a.y + row++, a.x, a.w, TEXT_LEFT, c->allowed ? STYLE_NORMAL : STYLE_ERROR,
-		           "  %s", piece);
-		xfree(&piece);
+		draw_text(a.y + row++, a.x, a.w, *text ? heading : "", TEXT_LEFT, STYLE_HEADER);
+	/* each line of text wraps on its own */
+	for (const char *p = text; *p && row < a.h; ) {
+		size_t len = strcspn(p, "\n");
+		char *para = xstrndup(p, len);
+		int n = layout_wrap(para, a.w - 2, starts, lens, MAX_WRAP);
+		for (int k = 0; k < n && row < a.h; k++) {
+			char *piece = xstrndup(para + starts[k], lens[k]);
+			draw_textf(a.y + row++, a.x, a.w, TEXT_LEFT, st, "  %s", piece);
+			xfree(&piece);
+		}
+		xfree(&para);
+		p += len + (p[len] == '\n');
 	}
 	while (row < a.h)
 		draw_text(a.y + row++, a.x, a.w, "", TEXT_LEFT, STYLE_NORMAL);
+}
+
+void calcheck_repaint(calcheck *c, ui_rect r)
+{
+	(void)r;
+	form_repaint(c->form, c->form_r);
+	calcheck_draw_answer(c->answer_r, _("Answer"), sb_str(&c->answer),
+	                     c->allowed ? STYLE_NORMAL : STYLE_ERROR);
 }
 
 bool calcheck_caret(const calcheck *c, int *y, int *x)

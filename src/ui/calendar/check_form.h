@@ -6,6 +6,7 @@
 #define QIFU_UI_CALENDAR_CHECK_FORM_H
 #include <stdbool.h>
 
+#include "app/app.h"
 #include "core/date.h"
 #include "model/inspection_reason.h"
 #include "ui/pane.h"
@@ -27,5 +28,14 @@ void calcheck_repaint(calcheck *c, ui_rect r);
 bool calcheck_caret(const calcheck *c, int *y, int *x);
 /* the status line's hint (the form's own) */
 const char *calcheck_hint(calcheck *c);
+
+/* "2026-12-10 (Thu), 一般性检查, registered on 2026-12-01: refused: …" with the holiday
+ * caveat, appended to out: the check's answer, as the register form shows it live too;
+ * true when the rules allow the date */
+bool calcheck_answer_text(app_ctx *ctx, qdate date, const inspection_reason *reason, qdate reg,
+		strbuf *out);
+/* an answer under a form in a: a heading row, then each line of text wrapped, in
+ * style st; the rest of a blank */
+void calcheck_draw_answer(ui_rect a, const char *heading, const char *text, ui_style st);
 
 #endif

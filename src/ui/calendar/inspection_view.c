@@ -1,6 +1,6 @@
 /* Inspections for the detail view. A plan's fields are the CLI's own (app/inspection.c's
  * inspection_plan_fields), so the screen and `qifu inspect show` never word a plan
- * differently; the 360 section lists an enterprise's latest plans and refused entries
+ * differently, and its code follows as a block of lines; the 360 section lists an enterprise's latest plans and refused entries
  * one line each, with the evaluation only where PERM_INSP_EVAL_VIEW allows it. */
 #include "ui/calendar/inspection_view.h"
 
@@ -23,6 +23,21 @@ static bool visible_to(app_ctx *ctx, const inspection_record *r)
 	return ctx->actor && inspection_eval_visible(ctx->actor, r);
 }
 
+/* The plan code as the enterprise checks it at the door: a block of lines kept as
+ * drawn. The code drawn as a picture to scan (法码同行) is a block of lines too and goes
+ * here, above the code. */
+static void code_block(detail *d, const inspection_record *r)
+{
+	/* a code is shown only while it covers an inspection (not a cancelled plan's) */
+	if (!r->code || inspection_plan_verify_refused(r->state))
+		return;
+	const char *lines[] = { r->code };
+	detail_section(d, _("Plan code (执法计划码)"));
+	detail_block(d, lines, 1);
+	detail_note(d, _("The enterprise checks it at the door: the Calendar's verify form, or "
+	                 "qifu inspect verify CODE."));
+}
+
 void inspview_plan(detail *d, app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t)
 {
 	detail_clear(d, false);
@@ -32,6 +47,7 @@ void inspview_plan(detail *d, app_ctx *ctx, const inspection_record *r, const in
 	detail_title(d, title);
 	xfree(&title);
 	inspection_plan_fields(ctx, r, t, visible_to(ctx, r), add_field, d);
+	code_block(d, r);
 }
 
 /* "2026-12-10 区应急局, 一般性检查: 已批准, plan code JC26-000052-1", worded as the

@@ -1,8 +1,10 @@
 /* The Calendar tab (日历): the month view (month.c) with the selected day moved by the
  * arrows, a month at a time or by the jump prompt (g); the day's inspections opened in
- * the detail view (inspection_view.c); the "check a date" form (c, F12, check_form.c);
- * for administrators, a State Council holiday notice imported (I, notice_import.c).
- * Here the keys of each mode and the pane's ops. */
+ * the detail view (inspection_view.c) and moved along with m (plan_moves.c); a plan
+ * registered with F2 (plan_form.c), a code verified with V (verify_form.c), an entry
+ * an enterprise refused recorded with R (plan_moves.c); the "check a date" form (c,
+ * F12, check_form.c); for administrators, a State Council holiday notice imported (I,
+ * notice_import.c). Here the keys of each mode and the pane's ops. */
 #include "app/inspection_move.h"
 #include "core/datein.h"
 #include "core/i18n.h"
@@ -58,6 +60,11 @@ static void destroy(void *state)
 	calendar_month_free(p);
 	detail_free(&p->view);
 	calcheck_free(&p->check);
+	calreg_free(&p->reg);
+	calverify_free(&p->verify);
+	calendar_forms_drop(p);
+	if (p->have_plan)
+		inspection_record_clear(&p->plan);
 	calendar_import_drop(p);
 	inspection_reason_table_free(&p->reasons);
 	xfree(&p->reasons_err);
@@ -65,16 +72,31 @@ static void destroy(void *state)
 	xfree(&p);
 }
 
+/* what the pane shows: a [y/N] leaves on screen what it asks about */
+static cal_mode shown(const cal_pane *p)
+{
+	return p->mode == MODE_CONFIRM ? p->back : p->mode;
+}
+
 static void recalc(void *state, ui_rect r)
 {
 	cal_pane *p = state;
 	calendar_month_read(p);
-	switch (p->mode) {
+	switch (shown(p)) {
 	case MODE_DETAIL: case MODE_PREVIEW:
 		detail_recalc(p->view, r);
 		return;
 	case MODE_CHECK:
 		calcheck_recalc(p->check, r);
+		return;
+	case MODE_REGISTER:
+		calreg_recalc(p->reg, r);
+		return;
+	case MODE_VERIFY:
+		calverify_recalc(p->verify, r);
+		return;
+	case MODE_FORM:
+		form_recalc(p->form, r);
 		return;
 	default:
 		calendar_month_recalc(p, r);
@@ -85,12 +107,21 @@ static void recalc(void *state, ui_rect r)
 static void repaint(void *state, ui_rect r)
 {
 	cal_pane *p = state;
-	switch (p->mode) {
+	switch (shown(p)) {
 	case MODE_DETAIL: case MODE_PREVIEW:
 		detail_repaint(p->view, r, true);
 		return;
 	case MODE_CHECK:
 		calcheck_repaint(p->check, r);
+		return;
+	case MODE_REGISTER:
+		calreg_repaint(p->reg, r);
+		return;
+	case MODE_VERIFY:
+		calverify_repaint(p->verify, r);
+		return;
+	case MODE_FORM:
+		form_repaint(p->form, r);
 		return;
 	default:
 		calendar_month_repaint(p, r);
@@ -164,10 +195,102 @@ static void open_check(cal_pane *p)
 static void open_detail(cal_pane *p)
 {
 	long i = lv_cursor(p->lv);
-	if (i < 0 || i >= p->nday)
+	if (i >= 0 && i < p->nday)
+		calendar_show_plan(p, p->day[i].id, NULL, 0);
+}
+
+/* whether the acting staff member may do a of the forms here at all; when not, why on
+ * the status line */
+static bool may(cal_pane *p, int act)
+{
+	strbuf why = STRBUF_INIT;
+	bool ok = app_allowed(calendar_ctx(p), act, NULL, NULL, &why);
+	if (!ok)
+		shell_error(p->sh, "%s", sb_str(&why));
+	sb_free(&why);
+	return ok;
+}
+
+static bool have_reasons(cal_pane *p)
+{
+	if (!p->reasons)
+		shell_error(p->sh, "%s", p->reasons_err ? p->reasons_err : "inspect_reasons.tsv");
+	return p->reasons != NULL;
+}
+
+static void open_register(cal_pane *p)
+{
+	if (!have_reasons(p) || !may(p, PERM_INSP_REGISTER))
 		return;
-	inspview_plan(p->view, calendar_ctx(p), &p->day[i], p->reasons);
-	p->mode = MODE_DETAIL;
+	calreg_free(&p->reg);
+	p->reg = calreg_new(p->sh, p->reasons, p->sel);
+	p->back = p->mode;
+	p->mode = MODE_REGISTER;
+}
+
+/* the register form closed: the plan registered shown with the advice, on its day */
+static void register_closed(cal_pane *p)
+{
+	qdate date;
+	const char *const *advice;
+	int nadvice;
+	int64_t id = calreg_saved(p->reg, &date, &advice, &nadvice);
+	p->mode = p->back == MODE_DETAIL ? MODE_LIST : p->back;
+	if (id) {
+		p->sel = date;
+		calendar_refresh(p);
+		calendar_month_read(p);
+		calendar_show_plan(p, id, advice, nadvice);
+	}
+	calreg_free(&p->reg);
+}
+
+static void open_verify(cal_pane *p)
+{
+	calverify_free(&p->verify);
+	p->verify = calverify_new(p->sh, p->reasons);
+	p->back = p->mode;
+	p->mode = MODE_VERIFY;
+}
+
+/* m on the list or in the detail: the moves open on the plan */
+static void open_moves(cal_pane *p)
+{
+	if (p->mode == MODE_LIST) {
+		long i = lv_cursor(p->lv);
+		if (i < 0 || i >= p->nday || !calendar_read_plan(p, p->day[i].id))
+			return;
+	}
+	if (!p->have_plan)
+		return;
+	p->back = p->mode;
+	calendar_moves_menu(p);
+}
+
+/* keys of the forms the grid, the list and the detail open alike */
+static unsigned form_event(cal_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_NEW:
+		open_register(p);
+		return REACT_RECALC;
+	case ACT_VERIFY:
+		open_verify(p);
+		return REACT_RECALC;
+	case ACT_REFUSAL:
+		if (may(p, PERM_INSP_REFUSAL)) {
+			p->back = p->mode;
+			calendar_refusal_form(p);
+		}
+		return REACT_RECALC;
+	case ACT_MOVE:
+		if (p->mode == MODE_GRID)
+			return REACT_UNHANDLED;
+		open_moves(p);
+		return REACT_RECALC;
+	default:
+		return REACT_UNHANDLED;
+	}
 }
 
 static unsigned detail_event(cal_pane *p, const pane_event *ev)
@@ -176,6 +299,8 @@ static unsigned detail_event(cal_pane *p, const pane_event *ev)
 	case ACT_CANCEL: case ACT_BACK: case ACT_OPEN: case ACT_LEFT:
 		p->mode = MODE_LIST;
 		return REACT_RECALC;
+	case ACT_NEW: case ACT_VERIFY: case ACT_REFUSAL: case ACT_MOVE:
+		return form_event(p, ev);
 	default:
 		return detail_handle(p->view, ev->act);
 	}
@@ -207,7 +332,7 @@ static unsigned shared_event(cal_pane *p, const pane_event *ev)
 		calendar_import_start(p);
 		return REACT_NONE;
 	default:
-		return REACT_UNHANDLED;
+		return form_event(p, ev);
 	}
 	p->mode = MODE_GRID;
 	return REACT_RECALC;
@@ -289,6 +414,27 @@ static unsigned handle(void *state, const pane_event *ev)
 		}
 		return rc;
 	}
+	case MODE_REGISTER: {
+		unsigned rc = calreg_key(p->reg, ev);
+		if (rc & REACT_CLOSE) {
+			register_closed(p);
+			return REACT_RECALC;
+		}
+		return rc;
+	}
+	case MODE_VERIFY: {
+		unsigned rc = calverify_key(p->verify, ev);
+		if (rc & REACT_CLOSE) {
+			calverify_free(&p->verify);
+			p->mode = p->back;
+			return REACT_RECALC;
+		}
+		return rc;
+	}
+	case MODE_FORM:
+		return calendar_form_key(p, ev);
+	case MODE_CONFIRM:
+		return calendar_confirm_key(p, ev);
 	case MODE_DETAIL:
 		return detail_event(p, ev);
 	case MODE_PREVIEW:
@@ -305,14 +451,24 @@ static unsigned handle(void *state, const pane_event *ev)
 static bool offers(void *state, action a)
 {
 	cal_pane *p = state;
+	bool browsing = p->mode == MODE_GRID || p->mode == MODE_LIST || p->mode == MODE_DETAIL;
+	app_ctx *ctx = calendar_ctx(p);
 	switch (a) {
 	case ACT_CANCEL: case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		return true;
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST:
 	case ACT_LAST:
-		return p->mode != MODE_CHECK;
+		return browsing || p->mode == MODE_PREVIEW;
 	case ACT_BACK:
-		return p->mode != MODE_CHECK && p->mode != MODE_PREVIEW;
+		return browsing;
+	case ACT_NEW:
+		return browsing && app_allowed(ctx, PERM_INSP_REGISTER, NULL, NULL, NULL);
+	case ACT_VERIFY:
+		return browsing;
+	case ACT_REFUSAL:
+		return browsing && app_allowed(ctx, PERM_INSP_REFUSAL, NULL, NULL, NULL);
+	case ACT_MOVE:
+		return (p->mode == MODE_LIST && p->nday > 0) || (p->mode == MODE_DETAIL && p->have_plan);
 	case ACT_LEFT: case ACT_RIGHT: case ACT_OPEN: case ACT_PREV_MONTH: case ACT_NEXT_MONTH:
 	case ACT_TODAY: case ACT_SEARCH: case ACT_CHECK_DATE: case ACT_REFRESH:
 		return p->mode == MODE_GRID || p->mode == MODE_LIST;
@@ -328,14 +484,20 @@ static bool offers(void *state, action a)
 static bool caret(void *state, int *y, int *x)
 {
 	cal_pane *p = state;
-	return p->mode == MODE_CHECK && calcheck_caret(p->check, y, x);
+	switch (p->mode) {
+	case MODE_CHECK: return calcheck_caret(p->check, y, x);
+	case MODE_REGISTER: return calreg_caret(p->reg, y, x);
+	case MODE_VERIFY: return calverify_caret(p->verify, y, x);
+	case MODE_FORM: return form_caret(p->form, y, x);
+	default: return false;
+	}
 }
 
-/* the check-a-date form and the notice's [y/N] take every key */
+/* the forms and the [y/N] questions take every key */
 static bool modal(void *state)
 {
 	cal_pane *p = state;
-	return p->mode == MODE_CHECK || p->mode == MODE_PREVIEW;
+	return p->mode != MODE_GRID && p->mode != MODE_LIST && p->mode != MODE_DETAIL;
 }
 
 static const char *hint(void *state)
@@ -346,9 +508,19 @@ static const char *hint(void *state)
 	switch (p->mode) {
 	case MODE_CHECK:
 		return calcheck_hint(p->check);
+	case MODE_REGISTER:
+		return calreg_hint(p->reg);
+	case MODE_VERIFY:
+		return calverify_hint(p->verify);
+	case MODE_FORM:
+		return form_hint(p->form);
+	case MODE_CONFIRM:
+		return calendar_confirm_question(p);
 	case MODE_DETAIL:
 		key_name(p, ACT_CANCEL, false, k1);
-		p->hint = xasprintf(_("%s back to the day's list; arrows scroll"), k1);
+		key_name(p, ACT_MOVE, true, k2);
+		p->hint = xasprintf(_("%s back to the day's list; arrows scroll; %s the plan's moves"), k1,
+		                    k2);
 		break;
 	case MODE_PREVIEW:
 		p->hint = xasprintf(P_("Import the notice for %d and move %ld appeal's due date? [y/N]",
@@ -358,18 +530,19 @@ static const char *hint(void *state)
 		break;
 	case MODE_LIST:
 		key_name(p, ACT_OPEN, false, k1);
-		key_name(p, ACT_CANCEL, false, k2);
-		key_name(p, ACT_CHECK_DATE, true, k3);
-		p->hint = xasprintf(_("%s opens the inspection, %s back to the month, %s checks a date"),
-		                    k1, k2, k3);
+		key_name(p, ACT_MOVE, true, k2);
+		key_name(p, ACT_CANCEL, false, k3);
+		key_name(p, ACT_VERIFY, true, k4);
+		p->hint = xasprintf(_("%s opens it, %s its moves, %s back to the month, %s verifies a "
+		                      "code"), k1, k2, k3, k4);
 		break;
 	default:
 		key_name(p, ACT_OPEN, false, k1);
-		key_name(p, ACT_FIRST, true, k2);
-		key_name(p, ACT_CHECK_DATE, true, k3);
-		key_name(p, ACT_HELP, false, k4);
-		p->hint = xasprintf(_("%s lists the day's inspections, %s goes to a date, %s checks "
-		                      "a date, %s help"), k1, k2, k3, k4);
+		key_name(p, ACT_NEW, false, k2);
+		key_name(p, ACT_FIRST, true, k3);
+		key_name(p, ACT_CHECK_DATE, true, k4);
+		p->hint = xasprintf(_("%s the day's inspections, %s register one, %s go to a date, %s "
+		                      "check a date"), k1, k2, k3, k4);
 		break;
 	}
 	return p->hint;
