@@ -316,8 +316,7 @@ static void register_usage(FILE *out)
 		"unit plans the same enterprise in the same week.\n"), out);
 }
 
-/* the advice after registering, on stderr */
-static void say_advice(void *arg, bool error, const char *msg)
+void inspection_say_note(void *arg, bool error, const char *msg)
 {
 	(void)arg;
 	if (error)
@@ -361,7 +360,7 @@ static int register_report(app_ctx *ctx, app_status st, const inspection_registe
 	else
 		say_error("%s", sb_str(&said));
 	sb_free(&said);
-	app_inspection_advice(ctx, res, in->unit, in->date, say_advice, NULL);
+	app_inspection_advice(ctx, res, in->unit, in->date, inspection_say_note, NULL);
 	return EXIT_OK;
 }
 

@@ -254,16 +254,6 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-/* a warning of the refusal's (the unit had a plan), or a read that failed */
-static void say_note(void *arg, bool error, const char *msg)
-{
-	(void)arg;
-	if (error)
-		say_error("%s", msg);
-	else
-		say_warn("%s", msg);
-}
-
 int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -292,7 +282,8 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	strbuf err = STRBUF_INIT;
 	inspection_field field = INSPECTION_FIELD_NONE;
-	app_status st = app_inspection_refuse(ctx, &in, &id, &e, say_note, NULL, &field, &err);
+	app_status st = app_inspection_refuse(ctx, &in, &id, &e, inspection_say_note, NULL, &field,
+	                                       &err);
 	if ((rc = inspection_say(st, field, &err)) == EXIT_OK) {
 		printf(_("recorded refused entry %lld: %s at %s on %s"), (long long)id, a.opt[O_UNIT],
 		       e.name, a.opt[O_DATE]);

@@ -78,6 +78,17 @@ static cal_mode shown(const cal_pane *p)
 	return p->mode == MODE_CONFIRM ? p->back : p->mode;
 }
 
+/* the open form with an answer under it (check, register, verify), or NULL */
+static calanswer *frame(cal_pane *p)
+{
+	switch (p->mode) {
+	case MODE_CHECK: return calcheck_frame(p->check);
+	case MODE_REGISTER: return calreg_frame(p->reg);
+	case MODE_VERIFY: return calverify_frame(p->verify);
+	default: return NULL;
+	}
+}
+
 static void recalc(void *state, ui_rect r)
 {
 	cal_pane *p = state;
@@ -86,14 +97,8 @@ static void recalc(void *state, ui_rect r)
 	case MODE_DETAIL: case MODE_PREVIEW:
 		detail_recalc(p->view, r);
 		return;
-	case MODE_CHECK:
-		calcheck_recalc(p->check, r);
-		return;
-	case MODE_REGISTER:
-		calreg_recalc(p->reg, r);
-		return;
-	case MODE_VERIFY:
-		calverify_recalc(p->verify, r);
+	case MODE_CHECK: case MODE_REGISTER: case MODE_VERIFY:
+		calanswer_recalc(frame(p), r);
 		return;
 	case MODE_FORM:
 		form_recalc(p->form, r);
@@ -111,14 +116,8 @@ static void repaint(void *state, ui_rect r)
 	case MODE_DETAIL: case MODE_PREVIEW:
 		detail_repaint(p->view, r, true);
 		return;
-	case MODE_CHECK:
-		calcheck_repaint(p->check, r);
-		return;
-	case MODE_REGISTER:
-		calreg_repaint(p->reg, r);
-		return;
-	case MODE_VERIFY:
-		calverify_repaint(p->verify, r);
+	case MODE_CHECK: case MODE_REGISTER: case MODE_VERIFY:
+		calanswer_repaint(frame(p));
 		return;
 	case MODE_FORM:
 		form_repaint(p->form, r);
@@ -235,7 +234,7 @@ static void register_closed(cal_pane *p)
 	const char *const *advice;
 	int nadvice;
 	int64_t id = calreg_saved(p->reg, &date, &advice, &nadvice);
-	p->mode = p->back == MODE_DETAIL ? MODE_LIST : p->back;
+	p->mode = p->back;
 	if (id) {
 		p->sel = date;
 		calendar_refresh(p);
@@ -484,13 +483,10 @@ static bool offers(void *state, action a)
 static bool caret(void *state, int *y, int *x)
 {
 	cal_pane *p = state;
-	switch (p->mode) {
-	case MODE_CHECK: return calcheck_caret(p->check, y, x);
-	case MODE_REGISTER: return calreg_caret(p->reg, y, x);
-	case MODE_VERIFY: return calverify_caret(p->verify, y, x);
-	case MODE_FORM: return form_caret(p->form, y, x);
-	default: return false;
-	}
+	calanswer *a = frame(p);
+	if (a)
+		return form_caret(a->form, y, x);
+	return p->mode == MODE_FORM && form_caret(p->form, y, x);
 }
 
 /* the forms and the [y/N] questions take every key */
@@ -506,12 +502,8 @@ static const char *hint(void *state)
 	char k1[16], k2[16], k3[16], k4[16];
 	xfree(&p->hint);
 	switch (p->mode) {
-	case MODE_CHECK:
-		return calcheck_hint(p->check);
-	case MODE_REGISTER:
-		return calreg_hint(p->reg);
-	case MODE_VERIFY:
-		return calverify_hint(p->verify);
+	case MODE_CHECK: case MODE_REGISTER: case MODE_VERIFY:
+		return form_hint(frame(p)->form);
 	case MODE_FORM:
 		return form_hint(p->form);
 	case MODE_CONFIRM:

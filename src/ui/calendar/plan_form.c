@@ -21,13 +21,10 @@
 enum { NAMES_MAX = 200, BASIS_MAX = 200, ITEMS_MAX = 1000, OVERRIDE_MAX = 500 };
 
 struct calreg {
+	calanswer a;            /* the form and the verdict under it */
 	shell *sh;
 	const inspection_reason_table *reasons;
-	form *form;
 	int f_unit, f_ents, f_date, f_reason, f_insp, f_basis, f_items, f_override;
-	strbuf verdict;
-	bool allowed;
-	ui_rect form_r, verdict_r;
 	int64_t saved;
 	qdate saved_date;
 	char **advice;
@@ -43,8 +40,34 @@ static void add_units(calreg *c, const staff *me)
 	for (int i = 0; i < units->n; i++)
 		if (me->role == ROLE_SUPERVISOR || (me->unit && strcmp(me->unit, units->v[i].name) == 0))
 			o[n++] = (form_option){ units->v[i].name, units->v[i].name };
-	c->f_unit = form_add_choice(c->form, _("Inspecting unit"), o, n, me->unit, true);
+	c->f_unit = form_add_choice(c->a.form, _("Inspecting unit"), o, n, me->unit, true);
 	xfree(&o);
+}
+
+/* the verdict on the date and reason as they stand, registered today, and what a
+ * refusal leaves the person at the keyboard */
+static void judge(calreg *c)
+{
+	app_ctx *ctx = shell_ctx(c->sh);
+	qdate date = form_date(c->a.form, c->f_date);
+	const inspection_reason *reason = inspection_reason_find(c->reasons,
+	                                                         form_choice(c->a.form, c->f_reason));
+	sb_reset(&c->a.text);
+	c->a.ok = false;
+	if (!reason || date == DATE_NONE) {
+		sb_add(&c->a.text, _("write the inspection date as YYYY-MM-DD to see whether it is "
+		                      "allowed"));
+		return;
+	}
+	c->a.ok = calcheck_answer_text(ctx, date, reason, ctx->today, &c->a.text);
+	if (c->a.ok)
+		return;
+	if (c->f_override >= 0)
+		sb_addf(&c->a.text, "  %s", _("As a supervisor you may register it anyway with a "
+		                               "written override reason, which the report lists."));
+	else
+		sb_addf(&c->a.text, "  %s", _("It cannot be registered so: choose an allowed date, or "
+		                               "the reason the inspection really has."));
 }
 
 calreg *calreg_new(shell *sh, const inspection_reason_table *t, qdate date)
@@ -54,27 +77,24 @@ calreg *calreg_new(shell *sh, const inspection_reason_table *t, qdate date)
 	const staff *me = app_actor(ctx);
 	c->sh = sh;
 	c->reasons = t;
-	c->form = form_new(sh, _("Register an inspection plan"));
+	c->a.heading = N_("Verdict");
+	c->a.form = form_new(sh, _("Register an inspection plan"));
 	add_units(c, me);
-	c->f_ents = form_add_enterprises(c->form, _("Enterprises"), app_db(ctx),
+	c->f_ents = form_add_enterprises(c->a.form, _("Enterprises"), app_db(ctx),
 	                                 app_scope_area(ctx), true);
-	c->f_date = form_add_date(c->form, _("Inspection date"), date, true);
-	form_option *opts = xcalloc(t->n ? t->n : 1, sizeof *opts);
-	for (size_t i = 0; i < t->n; i++)
-		opts[i] = (form_option){ t->v[i].code, t->v[i].name };
-	c->f_reason = form_add_choice(c->form, _("Reason"), opts, (int)t->n,
-	                              t->n ? t->v[0].code : "", true);
-	xfree(&opts);
-	c->f_insp = form_add_text(c->form, _("Inspectors (comma-separated)"), NULL, NAMES_MAX, true);
-	c->f_basis = form_add_text(c->form, _("Legal basis"), NULL, BASIS_MAX, true);
-	c->f_items = form_add_lines(c->form, _("Items"), NULL, ITEMS_MAX, 2, true);
+	c->f_date = form_add_date(c->a.form, _("Inspection date"), date, true);
+	c->f_reason = calanswer_add_reasons(c->a.form, _("Reason"), t);
+	c->f_insp = form_add_text(c->a.form, _("Inspectors (comma-separated)"), NULL, NAMES_MAX, true);
+	c->f_basis = form_add_text(c->a.form, _("Legal basis"), NULL, BASIS_MAX, true);
+	c->f_items = form_add_lines(c->a.form, _("Items"), NULL, ITEMS_MAX, 2, true);
 	/* only someone who may override sees the field; the rules say who */
 	c->f_override = inspection_may_override(me->role) ?
-		form_add_text(c->form, _("Override reason (a refused date only)"), NULL, OVERRIDE_MAX,
+		form_add_text(c->a.form, _("Override reason (a refused date only)"), NULL, OVERRIDE_MAX,
 		              false) : -1;
 	const char *buttons[] = { _("Register"), _("Cancel") };
-	form_set_buttons(c->form, buttons, 2, 1);
-	form_focus(c->form, c->f_ents);
+	form_set_buttons(c->a.form, buttons, 2, 1);
+	form_focus(c->a.form, c->f_ents);
+	judge(c);
 	return c;
 }
 
@@ -90,8 +110,7 @@ void calreg_free(calreg **c)
 {
 	if (!*c)
 		return;
-	form_free(&(*c)->form);
-	sb_free(&(*c)->verdict);
+	calanswer_clear(&(*c)->a);
 	drop_advice(*c);
 	xfree(c);
 }
@@ -102,32 +121,6 @@ int64_t calreg_saved(const calreg *c, qdate *date, const char *const **advice, i
 	*advice = (const char *const *)c->advice;
 	*nadvice = c->nadvice;
 	return c->saved;
-}
-
-/* the verdict on the date and reason as they stand, registered today, and what a
- * refusal leaves the person at the keyboard */
-static void judge(calreg *c)
-{
-	app_ctx *ctx = shell_ctx(c->sh);
-	qdate date = form_date(c->form, c->f_date);
-	const inspection_reason *reason = inspection_reason_find(c->reasons,
-	                                                         form_choice(c->form, c->f_reason));
-	sb_reset(&c->verdict);
-	c->allowed = false;
-	if (!reason || date == DATE_NONE) {
-		sb_add(&c->verdict, _("write the inspection date as YYYY-MM-DD to see whether it is "
-		                      "allowed"));
-		return;
-	}
-	c->allowed = calcheck_answer_text(ctx, date, reason, ctx->today, &c->verdict);
-	if (c->allowed)
-		return;
-	if (c->f_override >= 0)
-		sb_addf(&c->verdict, "  %s", _("As a supervisor you may register it anyway with a "
-		                               "written override reason, which the report lists."));
-	else
-		sb_addf(&c->verdict, "  %s", _("It cannot be registered so: choose an allowed date, or "
-		                               "the reason the inspection really has."));
 }
 
 static void keep_advice(void *arg, bool error, const char *msg)
@@ -157,7 +150,7 @@ static int field_of(const calreg *c, inspection_field f)
 static bool save(calreg *c)
 {
 	app_ctx *ctx = shell_ctx(c->sh);
-	form *f = c->form;
+	form *f = c->a.form;
 	const char *const *usccs;
 	int n = form_enterprises(f, c->f_ents, NULL, &usccs);
 	char *insp = form_text(f, c->f_insp), *basis = form_text(f, c->f_basis);
@@ -199,52 +192,17 @@ static bool save(calreg *c)
 
 unsigned calreg_key(calreg *c, const pane_event *ev)
 {
-	switch (form_key(c->form, ev)) {
-	case FORM_PASS:
-		return REACT_UNHANDLED;
-	case FORM_CANCEL:
-		return REACT_CLOSE;
-	case FORM_PRESSED:
-		if (form_button(c->form) != 0)
-			return REACT_CLOSE;
+	bool pressed;
+	unsigned rc = calanswer_key(&c->a, ev, &pressed);
+	if (pressed)
 		return save(c) ? REACT_CLOSE : REACT_RECALC;
-	default:
-		return REACT_RECALC;
-	}
+	/* the verdict follows every key: the date or the reason may have changed */
+	if (rc == REACT_RECALC)
+		judge(c);
+	return rc;
 }
 
-void calreg_recalc(calreg *c, ui_rect r)
+calanswer *calreg_frame(calreg *c)
 {
-	/* the verdict under the form, read together with the date and reason; the form
-	 * scrolls in what is left */
-	enum { VERDICT_ROWS = 4 };
-	int vh = r.h > 12 ? VERDICT_ROWS : 0;
-	judge(c);
-	/* as high as the form needs when there is room, the verdict right under it */
-	c->form_r = (ui_rect){ r.y, r.x, r.h - vh, r.w };
-	form_recalc(c->form, c->form_r);
-	int fh = form_rows(c->form) + 1;
-	if (fh < c->form_r.h) {
-		c->form_r.h = fh;
-		form_recalc(c->form, c->form_r);
-	}
-	c->verdict_r = (ui_rect){ r.y + c->form_r.h, r.x, r.h - c->form_r.h, r.w };
-}
-
-void calreg_repaint(calreg *c, ui_rect r)
-{
-	(void)r;
-	form_repaint(c->form, c->form_r);
-	calcheck_draw_answer(c->verdict_r, _("Verdict"), sb_str(&c->verdict),
-	                     c->allowed ? STYLE_NORMAL : STYLE_ERROR);
-}
-
-bool calreg_caret(const calreg *c, int *y, int *x)
-{
-	return form_caret(c->form, y, x);
-}
-
-const char *calreg_hint(calreg *c)
-{
-	return form_hint(c->form);
+	return &c->a;
 }

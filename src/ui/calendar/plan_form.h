@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "model/inspection_reason.h"
+#include "ui/calendar/answer.h"
 #include "ui/pane.h"
 
 typedef struct calreg calreg;
@@ -25,13 +26,7 @@ unsigned calreg_key(calreg *c, const pane_event *ev);
 /* the plan registered, its date and the advice given (too often, joint inspection):
  * 0 until one was */
 int64_t calreg_saved(const calreg *c, qdate *date, const char *const **advice, int *nadvice);
-/* lay the form out in r with the verdict under it */
-void calreg_recalc(calreg *c, ui_rect r);
-/* draw every cell of r as the last recalc laid it out */
-void calreg_repaint(calreg *c, ui_rect r);
-/* the focused field's caret on screen; false when none */
-bool calreg_caret(const calreg *c, int *y, int *x);
-/* the status line's hint (the form's own) */
-const char *calreg_hint(calreg *c);
+/* the form and the verdict under it, as the pane lays out and draws them */
+calanswer *calreg_frame(calreg *c);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "model/inspection_reason.h"
+#include "ui/calendar/answer.h"
 #include "ui/pane.h"
 
 typedef struct calverify calverify;
@@ -18,13 +19,7 @@ void calverify_free(calverify **c);
 /* one key: REACT_* flags; REACT_CLOSE when the form is left, REACT_UNHANDLED for the
  * shell's keys */
 unsigned calverify_key(calverify *c, const pane_event *ev);
-/* lay the form out in r with the answer under it */
-void calverify_recalc(calverify *c, ui_rect r);
-/* draw every cell of r as the last recalc laid it out */
-void calverify_repaint(calverify *c, ui_rect r);
-/* the code field's caret on screen; false when none */
-bool calverify_caret(const calverify *c, int *y, int *x);
-/* the status line's hint (the form's own) */
-const char *calverify_hint(calverify *c);
+/* the form and its answer, as the pane lays out and draws them */
+calanswer *calverify_frame(calverify *c);
 
 #endif
