@@ -4,16 +4,19 @@
 # installed with --no-install-recommends; scripts/check-fresh proves them there.
 
 # to build and run qifu (scripts/demo). libxlsxwriter-dev names -lz in its pkg-config
-# file without depending on zlib1g-dev; gcc only recommends libc6-dev.
+# file without depending on zlib1g-dev; gcc only recommends libc6-dev; libqrencode-dev
+# draws the plan code as a QR code.
 QIFU_BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext libncurses-dev
-libsqlite3-dev libiniparser-dev libunistring-dev libxlsxwriter-dev zlib1g-dev"
+libsqlite3-dev libiniparser-dev libunistring-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev"
 
 # and to run every test (scripts/test): clang with its sanitizer runtime (not pulled in
 # without recommends), cmocka, libvterm and tmux for the terminal tests, Unihan for the
 # pinyin-table check, python3 for the test summary and the pty tests, the sqlite3 shell,
-# groff to render the man page, python3-ephem to recompute the statutory holiday table
+# groff to render the man page, python3-ephem to recompute the statutory holiday table,
+# zbar-tools to scan the drawn QR codes (its zbarimg reads PNG through ImageMagick's
+# libraries, which it depends on)
 QIFU_TEST_PACKAGES="clang libclang-rt-14-dev libcmocka-dev libvterm-dev tmux unicode-data
-python3 sqlite3 groff-base python3-ephem"
+python3 sqlite3 groff-base python3-ephem zbar-tools"
 
 # ensure_packages [PACKAGE…]: install those of the given packages that are missing
 ensure_packages() {

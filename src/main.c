@@ -11,6 +11,7 @@
 #include "core/i18n.h"
 #include "config/settings.h"
 #include "core/paths.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "ui/layout.h"
@@ -23,39 +24,47 @@ typedef struct globals {
 	const char *dump;
 } globals;
 
-static void usage(FILE *fp)
+/* the global option argv[*i] (-h is --help); a value of --opt VALUE or --opt=VALUE
+ * becomes argv[*i], *i advanced past it. NULL after saying what is wrong. */
+static const cli_global *global_option(int argc, char **argv, int *i)
 {
-	fprintf(fp, _("usage: qifu [global options] [COMMAND [options]]\n"
-	              "Without a command qifu opens the full-screen desk program.\n\n"
-	              "Global options (before the command):\n"
-	              "  --db PATH           database file (default: %s)\n"
-	              "  --config FILE       read FILE after the system and user settings\n"
-	              "  --today YYYY-MM-DD  fix today's date (also QIFU_TODAY)\n"
-	              "  --as LOGIN          act as another staff login (administrators only)\n"
-	              "  --keys FILE         run the full-screen program headless, keys from FILE\n"
-	              "  --size COLSxROWS    screen size for --keys (default 80x24)\n"
-	              "  --dump OUT          where --keys writes its screen dumps\n"
-	              "  --help, --version\n\nCommands:\n"), "$XDG_DATA_HOME/qifu/qifu.db");
-	for (const cli_command *c = cli_commands; c->name; c++)
-		fprintf(fp, "  %-12s %s\n", c->name, _(c->summary));
-	fprintf(fp, _("\n'qifu COMMAND --help' describes a command.\n"));
-}
-
-/* --opt VALUE or --opt=VALUE; returns the value and advances *i, or NULL */
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
+	const char *word = strcmp(argv[*i], "-h") == 0 ? "--help" : argv[*i];
+	size_t len = strcspn(word, "=");
+	const cli_global *o = cli_globals;
+	while (o->name && (strlen(o->name) != len || strncmp(o->name, word, len) != 0))
+		o++;
+	if (!o->name) {
+		size_t n = 0;
+		while (cli_globals[n].name)
+			n++;
+		const char **names = xcalloc(n, sizeof *names);
+		for (size_t k = 0; k < n; k++)
+			names[k] = cli_globals[k].name + 2;
+		char *name = xstrndup(word, len);
+		int k = strncmp(name, "--", 2) == 0 ? suggest_word(name + 2, names, n) : -1;
+		if (k >= 0)
+			say_error(_("unknown global option '%s'; did you mean %s?"), name,
+			          cli_globals[k].name);
+		else
+			say_error(_("unknown global option '%s'; see qifu --help"), name);
+		free(name);
+		free(names);
 		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		fprintf(stderr, _("qifu: %s needs a value\n"), name);
-		exit(EXIT_USAGE);
 	}
-	return argv[++*i];
+	if (word[len] == '=' && !o->value) {
+		say_error(_("%s takes no value"), o->name);
+		return NULL;
+	}
+	if (word[len] == '=') {
+		argv[*i] += len + 1;
+	} else if (o->value) {
+		if (*i + 1 >= argc) {
+			say_error(_("%s needs a value"), o->name);
+			return NULL;
+		}
+		++*i;
+	}
+	return o;
 }
 
 static void set_today(app_ctx *ctx, const char *s, const char *from)
@@ -83,31 +92,20 @@ int main(int argc, char **argv)
 
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
-		const char *v;
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-			usage(stdout);
-			return EXIT_OK;
-		} else if (strcmp(argv[i], "--version") == 0) {
-			printf("qifu %s\n", QIFU_VERSION);
-			return EXIT_OK;
-		} else if ((v = opt_value(argc, argv, &i, "--db"))) {
-			ctx.db_path = v;
-		} else if ((v = opt_value(argc, argv, &i, "--config"))) {
-			g.config = v;
-		} else if ((v = opt_value(argc, argv, &i, "--today"))) {
-			set_today(&ctx, v, "--today");
-		} else if ((v = opt_value(argc, argv, &i, "--as"))) {
-			ctx.as_login = v;
-		} else if ((v = opt_value(argc, argv, &i, "--keys"))) {
-			g.keys = v;
-		} else if ((v = opt_value(argc, argv, &i, "--size"))) {
-			g.size = v;
-		} else if ((v = opt_value(argc, argv, &i, "--dump"))) {
-			g.dump = v;
-		} else {
-			fprintf(stderr, _("qifu: unknown global option '%s' (see 'qifu --help')\n"),
-			        argv[i]);
+		const cli_global *o = global_option(argc, argv, &i);
+		const char *v = o && o->value ? argv[i] : NULL;
+		if (!o)
 			return EXIT_USAGE;
+		switch (o->id) {
+		case CLI_G_HELP: cli_usage(stdout); return EXIT_OK;
+		case CLI_G_VERSION: printf("qifu %s\n", QIFU_VERSION); return EXIT_OK;
+		case CLI_G_DB: ctx.db_path = v; break;
+		case CLI_G_CONFIG: g.config = v; break;
+		case CLI_G_TODAY: set_today(&ctx, v, "--today"); break;
+		case CLI_G_AS: ctx.as_login = v; break;
+		case CLI_G_KEYS: g.keys = v; break;
+		case CLI_G_SIZE: g.size = v; break;
+		case CLI_G_DUMP: g.dump = v; break;
 		}
 	}
 

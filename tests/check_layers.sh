@@ -3,8 +3,10 @@
 # only in src/config, the policy file reader core/tsv only in src/policy; each folder
 # includes only the folders below it (core < model < policy < store < app < the two
 # faces cli and ui, config beside them: the faces never include each other); and the
-# unit-test binaries link without ncursesw (the proof that the model never draws). $1
-# is the source root, $2 the build directory.
+# unit-test binaries link without ncursesw (the proof that the model never draws); the
+# store builds no sentence (no gettext header, no _( N_( P_( or gettext call): it hands
+# codes and facts up and src/app words them. $1 is the source root, $2 the build
+# directory.
 src=$1
 build=$2
 fails=0
@@ -20,6 +22,18 @@ check 'n?curses\.h|ncursesw/curses\.h|term\.h' src/ui
 check 'sqlite3\.h' src/store
 check 'iniparser/iniparser\.h|iniparser\.h|dictionary\.h' src/config
 check 'core/tsv\.h' 'src/policy|src/core'
+# words DIR: no translated message is built in src/DIR
+words() {
+	gettext='#include *[<"](libintl\.h|core/i18n\.h)'
+	call='(^|[^A-Za-z0-9_])(N_|P_|_|d?n?gettext)\('
+	found=$(grep -rnE "$gettext|$call" "$src/src/$1" | sed "s#^$src/##")
+	if [ -n "$found" ]; then
+		echo "FAIL: src/$1 builds translated messages (a store_err goes up; src/app words it):"
+		echo "$found"
+		fails=1
+	fi
+}
+words store
 # arrows DIR ALLOWED…: the project headers src/DIR may include
 arrows() {
 	dir=$1

@@ -4,11 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
+#include "store/enterprise_store.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 
@@ -94,3 +96,108 @@ bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level)
 	                     (int)cfg_int(ctx->cfg, SET_ESCALATE_AFTER_DAYS));
 }
 
+
+const char *app_appeal_lead_pick(const char *enterprise_lead, const char *returned_by)
+{
+	if (!enterprise_lead || !*enterprise_lead)
+		return NULL;
+	if (returned_by && strcmp(enterprise_lead, returned_by) == 0)
+		return NULL;
+	return enterprise_lead;
+}
+
+char *app_appeal_returned_by(const appeal_record *a)
+{
+	bool returned = false;
+	for (int i = a->nevents - 1; i >= 0; i--) {
+		const appeal_event *e = &a->events[i];
+		if (strcmp(e->action, ticket_action_code(TICKET_ACT_RETURN)) == 0) {
+			returned = true;
+		} else if (strcmp(e->action, ticket_action_code(TICKET_ACT_DISPATCH)) == 0) {
+			if (!returned)
+				return NULL;
+			const char *l = e->summary ? strstr(e->summary, "lead=") : NULL;
+			if (!l)
+				return NULL;
+			l += 5;
+			return xstrndup(l, strcspn(l, ";"));
+		}
+	}
+	return NULL;
+}
+
+char *app_appeal_lead_default(app_ctx *ctx, const appeal_record *a)
+{
+	ent_record e = { 0 };
+	char *out = NULL;
+	/* no default when the enterprise cannot be read: the form asks */
+	if (ent_store_get(app_db(ctx), NULL, a->enterprise_id, &e, NULL) == 0) {
+		char *back = app_appeal_returned_by(a);
+		const char *lead = app_appeal_lead_pick(e.lead_unit, back);
+		out = lead ? xstrdup(lead) : NULL;
+		free(back);
+	}
+	ent_record_clear(&e);
+	return out;
+}
+
+void app_appeal_caller(const char *typed_name, const char *typed_phone,
+		const char *contact, const char *contact_phone, const char **name,
+		const char **phone)
+{
+	bool no_name = !typed_name || !*typed_name, no_phone = !typed_phone || !*typed_phone;
+	*name = no_name ? (contact ? contact : "") : typed_name;
+	*phone = typed_phone ? typed_phone : "";
+	if (no_phone && contact && *contact && strcmp(*name, contact) == 0)
+		*phone = contact_phone ? contact_phone : "";
+}
+
+char *app_appeal_caller_text(const appeal_record *a)
+{
+	const char *name = a->caller_name ? a->caller_name : "";
+	const char *phone = a->caller_phone ? a->caller_phone : "";
+	const char *role = a->caller_role ? a->caller_role : "";
+	if (!*name && !*phone)
+		return xstrdup(_("not recorded"));
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, *name ? name : _("(no name)"));
+	if (*role)
+		sb_addf(&b, _(" (%s)"), role);
+	if (*phone)
+		sb_addf(&b, "  %s", phone);
+	return sb_steal(&b);
+}
+
+app_status app_appeal_similar(app_ctx *ctx, const char *uscc, const char *title,
+		appeal_row *rows, int max, int *n, strbuf *err)
+{
+	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
+	int closed = (int)cfg_int(ctx->cfg, SET_SIMILAR_CLOSED_DAYS);
+	store_err se = { 0 };
+	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days,
+	                         closed > 0 ? ctx->today - closed : DATE_NONE, rows, max, n,
+	                         &se) < 0) {
+		app_store_text(&se, err);
+		return APP_BAD;
+	}
+	return APP_OK;
+}
+
+void app_appeal_similar_text(app_ctx *ctx, const appeal_row *rows, int n, strbuf *out)
+{
+	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
+	int closed = (int)cfg_int(ctx->cfg, SET_SIMILAR_CLOSED_DAYS);
+	if (closed > 0)
+		sb_addf(out, P_("This enterprise has %d appeal with a similar title (open ones from "
+		                "the last %d days, closed ones from the last %d days):",
+		                "This enterprise has %d appeals with similar titles (open ones from "
+		                "the last %d days, closed ones from the last %d days):",
+		                (unsigned long)n), n, days, closed);
+	else
+		sb_addf(out, P_("This enterprise has %d open appeal with a similar title from the "
+		                "last %d days:", "This enterprise has %d open appeals with similar "
+		                "titles from the last %d days:", (unsigned long)n), n, days);
+	for (int i = 0; i < n; i++)
+		sb_addf(out, _(" %s %s (%s, %d%% alike);"), rows[i].number, rows[i].title,
+		        _(ticket_state_label(rows[i].state)), rows[i].similarity);
+}

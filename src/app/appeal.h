@@ -23,6 +23,35 @@ bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level);
  * one wording of the lists, the details and the commands (compact: it fits the list's
  * deadline column at 80 columns) */
 void app_light_text(ticket_light_t l, int workdays, strbuf *out);
+/* the lead unit a dispatch starts from: the unit that just gave the appeal back
+ * (returned) is not offered again; otherwise the enterprise's routed lead unit. NULL
+ * when there is none to suggest (the person picks). Pure */
+const char *app_appeal_lead_pick(const char *enterprise_lead, const char *returned_by);
+/* the lead unit that gave appeal a back, from its events (a return clears the lead
+ * unit; the dispatch's event keeps it as lead=…); NULL when it was not given back
+ * since its last dispatch. Pure over a's events; allocated */
+char *app_appeal_returned_by(const appeal_record *a);
+/* the same for appeal a, reading its enterprise; NULL when there is none or on error */
+char *app_appeal_lead_default(app_ctx *ctx, const appeal_record *a);
+/* who is recorded as the caller of a new appeal: what was typed, and where a name or
+ * phone was left empty, the enterprise's contact — the phone only when the name is
+ * the contact's (or was left empty too), so a stranger never gets the contact's
+ * number. Pure; the results point into the arguments */
+void app_appeal_caller(const char *typed_name, const char *typed_phone,
+		const char *contact, const char *contact_phone, const char **name,
+		const char **phone);
+/* whom to call about appeal a: "张三（财务经理） 13800000000", or "not recorded" */
+char *app_appeal_caller_text(const appeal_record *a);
+/* the enterprise's appeals whose titles are like title (重复诉求): open ones registered
+ * in the last similar_days, closed ones closed in the last similar_closed_days (the
+ * settings), most alike first, at most max into rows (appeal_row_clear each); APP_OK or
+ * APP_BAD with the reason */
+enum { APP_SIMILAR_MAX = 5 };
+app_status app_appeal_similar(app_ctx *ctx, const char *uscc, const char *title,
+		appeal_row *rows, int max, int *n, strbuf *err);
+/* the warning about them, one paragraph: "该企业有 2 件标题相似的诉求（未办结的近 30 天，已销号
+ * 的近 90 天）： 2026-000123 …（待分办，相似度 80%）；…" */
+void app_appeal_similar_text(app_ctx *ctx, const appeal_row *rows, int n, strbuf *out);
 /* the items of a list typed with , ， or 、 between them, trimmed, empties dropped;
  * a NULL-terminated array of *n strings, freed with app_split_list_free */
 char **app_split_list(const char *s, int *n);

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "store/enterprise_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
@@ -18,9 +20,12 @@ static appeal_move_rc check_merge(app_ctx *ctx, const appeal_record *src, const 
 		strbuf *err)
 {
 	appeal_record t;
-	int found = appeal_store_get(app_db(ctx), into, false, &t, err);
-	if (found < 0)
+	store_err se = { 0 };
+	int found = appeal_store_get(app_db(ctx), into, false, &t, &se);
+	if (found < 0) {
+		app_store_text(&se, err);
 		return APPEAL_MOVE_ERROR;
+	}
 	const char *scope = app_scope_area(ctx);
 	/* an appeal outside an area officer's area is as good as absent to them */
 	if (found > 0 || (scope && t.area && strcmp(scope, t.area) != 0)) {
@@ -56,7 +61,9 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	}
 	ticket_params p = app_ticket_params(ctx);
 	ticket_timers_apply(after, m, &view, in, &p, cal, ctx->today);
-	int w = appeal_store_move(app_db(ctx), app_actor(ctx)->login, rec, m, in, after, err);
+	store_err se = { 0 };
+	int w = appeal_store_move(app_db(ctx), app_actor(ctx)->login, rec, m, in, after, &se);
+	app_store_text(&se, err);
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
@@ -66,19 +73,28 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 {
 	db *d = app_db(ctx);
 	const char *login = app_actor(ctx)->login;
-	if (!a->visit_problem_id)
-		return appeal_store_create(d, login, a, number, err) < 0 ? APPEAL_MOVE_ERROR
-			: APPEAL_MOVE_DONE;
-	if (db_begin(d, err) < 0)
-		return APPEAL_MOVE_ERROR;
-	int rc = appeal_store_insert(d, login, a, number, err);
-	if (rc == 0)
-		rc = visit_store_link_appeal(d, a->visit_problem_id, number, err);
-	if (rc != 0) {
-		db_rollback(d);
-		return rc > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
+	store_err se = { 0 };
+	appeal_move_rc rc = APPEAL_MOVE_ERROR;
+	if (!a->visit_problem_id) {
+		if (appeal_store_create(d, login, a, number, &se) == 0)
+			rc = APPEAL_MOVE_DONE;
+		goto out;
 	}
-	return db_commit(d, err) < 0 ? APPEAL_MOVE_ERROR : APPEAL_MOVE_DONE;
+	if (db_begin(d, &se) < 0)
+		goto out;
+	int w = appeal_store_insert(d, login, a, number, &se);
+	if (w == 0)
+		w = visit_store_link_appeal(d, a->visit_problem_id, number, &se);
+	if (w != 0) {
+		db_rollback(d);
+		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
+		goto out;
+	}
+	if (db_commit(d, &se) == 0)
+		rc = APPEAL_MOVE_DONE;
+out:
+	app_store_text(&se, err);
+	return rc;
 }
 
 appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
@@ -105,11 +121,19 @@ appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 	}
 	ticket_params p = app_ticket_params(ctx);
 	ticket_timers_apply(after, &m, &view, NULL, &p, app_calendar(ctx), ctx->today);
+	/* the caller defaults to the enterprise's contact */
+	ent_record e = { 0 };
+	if (ent_store_get(app_db(ctx), a->uscc, 0, &e, NULL) == 0)
+		app_appeal_caller(a->caller_name, a->caller_phone, e.contact, e.phone,
+		                  &a->caller_name, &a->caller_phone);
 	a->first_unit = as.unit;
 	a->first_person = me->id;
 	a->state = m.to;
 	a->timers = after;
-	return register_write(ctx, a, number, err);
+	appeal_move_rc rc = register_write(ctx, a, number, err);
+	ent_record_clear(&e);
+	a->caller_name = a->caller_phone = NULL; /* they pointed into e */
+	return rc;
 }
 
 /* the problem's text as a title: one clean line of at most APPEAL_MOVE_TITLE_MAX
@@ -132,9 +156,12 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
 	visit_rec v;
-	int found = visit_store_get(app_db(ctx), visit_id, &v, err);
-	if (found < 0)
+	store_err se = { 0 };
+	int found = visit_store_get(app_db(ctx), visit_id, &v, &se);
+	if (found < 0) {
+		app_store_text(&se, err);
 		return APPEAL_MOVE_ERROR;
+	}
 	const char *scope = app_scope_area(ctx);
 	/* a visit outside an area officer's area is as good as absent to them */
 	if (found > 0 || (scope && v.area && strcmp(scope, v.area) != 0)) {
@@ -164,8 +191,9 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
 		        visit_id);
 	} else {
-		appeal_new a = { v.uscc, title, NULL, kind, APPEAL_CH_VISIT, v.unit, 0,
-			TICKET_ST_NEW, NULL, p->id };
+		appeal_new a = { .uscc = v.uscc, .title = title, .kind = kind,
+			.channel = APPEAL_CH_VISIT, .first_unit = v.unit, .state = TICKET_ST_NEW,
+			.visit_problem_id = p->id };
 		rc = appeal_move_register(ctx, &a, number, after, err);
 	}
 	free(title);

@@ -36,6 +36,8 @@ appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 
 /* the longest appeal title, in characters */
 enum { APPEAL_MOVE_TITLE_MAX = 100 };
+/* the caller of a new appeal: a name or a role, and a phone number, in characters */
+enum { APPEAL_CALLER_MAX = 50, APPEAL_PHONE_MAX = 30 };
 
 /* Turn problem seq (1-based) of visit visit_id into an appeal of kind, channel visit,
  * through appeal_move_register: the visit's enterprise, the problem's text as title

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/workday.h"
@@ -25,8 +26,9 @@ int app_holiday_seed(app_ctx *ctx, struct db *d, strbuf *err)
 	/* a plain read first: every session builds its calendar, and only the first open of
 	 * a new or upgraded database needs the files and a write transaction */
 	bool any;
-	if (holiday_store_any(d, &any, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (holiday_store_any(d, &any, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	if (any)
 		return 0;
 	char *dir = app_holiday_dir(ctx);
@@ -36,9 +38,9 @@ int app_holiday_seed(app_ctx *ctx, struct db *d, strbuf *err)
 	free(dir);
 	if (rc < 0)
 		return -1;
-	rc = holiday_store_seed(d, app_os_login(), ys, n, &seeded, err);
+	rc = holiday_store_seed(d, app_os_login(), ys, n, &seeded, &se);
 	holiday_years_free(ys, n);
-	return rc;
+	return app_store_rc(rc, &se, err);
 }
 
 struct calendar *app_calendar_with(app_ctx *ctx, struct db *d, const holiday_year *hy,
@@ -46,8 +48,13 @@ struct calendar *app_calendar_with(app_ctx *ctx, struct db *d, const holiday_yea
 {
 	holiday_year *stored;
 	int n;
-	if (app_holiday_seed(ctx, d, err) < 0 || holiday_store_load(d, &stored, &n, err) < 0)
+	store_err se = { 0 };
+	if (app_holiday_seed(ctx, d, err) < 0)
 		return NULL;
+	if (holiday_store_load(d, &stored, &n, &se) < 0) {
+		app_store_text(&se, err);
+		return NULL;
+	}
 	/* hy first: calendar_build keeps the first notice of a year */
 	holiday_year *all = xcalloc((size_t)n + 1, sizeof *all);
 	int k = 0;

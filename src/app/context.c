@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -36,9 +37,12 @@ static app_status need_db(app_ctx *ctx, strbuf *err)
 {
 	if (ctx->db)
 		return APP_OK;
-	ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, err);
-	if (!ctx->db)
+	store_err se = { 0 };
+	ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &se);
+	if (!ctx->db) {
+		app_store_text(&se, err);
 		return APP_BAD;
+	}
 	db_set_today(ctx->db, ctx->today);
 	if (ctx->cfg)
 		db_set_busy_timeout(ctx->db, (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS));
@@ -54,9 +58,12 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 		return st;
 	const char *login = app_os_login();
 	staff *me = NULL;
-	int rc = staff_store_get(ctx->db, login, &me, err);
-	if (rc < 0)
+	store_err se = { 0 };
+	int rc = staff_store_get(ctx->db, login, &me, &se);
+	if (rc < 0) {
+		app_store_text(&se, err);
 		return APP_BAD;
+	}
 	if (rc == 1) {
 		sb_reset(err);
 		sb_addf(err, _("'%s' is not registered as qifu staff in %s.\n"
@@ -75,11 +82,13 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 			return APP_NO;
 		}
 		staff *other = NULL;
-		rc = staff_store_get(ctx->db, ctx->as_login, &other, err);
+		rc = staff_store_get(ctx->db, ctx->as_login, &other, &se);
 		if (rc != 0) {
 			if (rc > 0) {
 				sb_reset(err);
 				sb_addf(err, _("--as %s: no such staff login"), ctx->as_login);
+			} else {
+				app_store_text(&se, err);
 			}
 			staff_free(&me);
 			return APP_BAD;

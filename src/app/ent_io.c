@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/store_text.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -29,9 +30,10 @@ int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
 	enum { PAGE = 500 };
 	ent_record *page = xcalloc(PAGE, sizeof *page);
 	int n, rc = 0;
+	store_err se = { 0 };
 	for (long off = 0; rc == 0; off += PAGE) {
-		if (ent_store_records(app_db(ctx), f, sort, desc, off, PAGE, page, &n, err) < 0) {
-			rc = -1;
+		if (ent_store_window(app_db(ctx), f, sort, desc, off, PAGE, page, &n, &se) < 0) {
+			rc = app_store_rc(-1, &se, err);
 			break;
 		}
 		for (int i = 0; i < n; i++) {
@@ -120,8 +122,9 @@ int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc
 	st.cat = app_ent_rules(ctx)->cat;
 	st.progress = progress;
 	st.arg = arg;
-	if (progress && ent_store_count(app_db(ctx), f, &st.total, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (progress && ent_store_count(app_db(ctx), f, &st.total, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	const char *headers[NEXPORT];
 	for (int i = 0; i < NEXPORT - 2; i++)
 		headers[i] = ent_field_header(export_fields[i]);
@@ -241,7 +244,8 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 		goto out;
 	}
 	char *owner = NULL;
-	if (ent_store_uscc_owner(app_db(ctx), e.uscc, &owner, &err) == 0) {
+	store_err se = { 0 };
+	if (ent_store_uscc_owner(app_db(ctx), e.uscc, &owner, &se) == 0) {
 		sb_reset(&err);
 		sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
@@ -250,7 +254,7 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 	}
 	if (*commissioner) {
 		staff *s = NULL;
-		if (staff_store_get(app_db(ctx), commissioner, &s, &err) != 0) {
+		if (staff_store_get(app_db(ctx), commissioner, &s, &se) != 0) {
 			sb_reset(&err);
 			sb_addf(&err, _("no staff login '%s'"), commissioner);
 			report_bad(run, row, ent_field_header(ENT_F_COMMISSIONER), sb_str(&err));
@@ -345,11 +349,13 @@ int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress
 {
 	db *d = app_db(ctx);
 	const char *actor = app_actor(ctx)->login;
-	if (db_begin(d, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (db_begin(d, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	for (long i = 0; i < imp->ngood; i++) {
 		int64_t id;
-		if (ent_store_insert(d, actor, &imp->good[i].e, &id, err) < 0) {
+		if (ent_store_insert(d, actor, &imp->good[i].e, &id, &se) < 0) {
+			app_store_text(&se, err);
 			sb_addf(err, _(" (line %ld)"), imp->good[i].line);
 			db_rollback(d);
 			return -1;
@@ -362,7 +368,7 @@ int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress
 			return -1;
 		}
 	}
-	return db_commit(d, err);
+	return app_store_rc(db_commit(d, &se), &se, err);
 }
 
 void ent_import_free(ent_import_result *imp)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "policy/policy.h"
@@ -16,8 +17,9 @@ static int plans_on_changed_days(db *d, holiday_preview *pv, strbuf *err)
 	for (int i = 0; i < pv->nchanged; i++) {
 		inspection_record *recs;
 		int n;
-		if (inspection_store_day(d, pv->changed[i], &recs, &n, err) < 0)
-			return -1;
+		store_err se = { 0 };
+		if (inspection_store_day(d, pv->changed[i], &recs, &n, &se) < 0)
+			return app_store_rc(-1, &se, err);
 		for (int j = 0; j < n; j++) {
 			if (recs[j].state == INSPECTION_REGISTERED || recs[j].state == INSPECTION_APPROVED) {
 				pv->plans = xrealloc(pv->plans, (size_t)(pv->nplans + 1) * sizeof *pv->plans);
@@ -60,10 +62,10 @@ int holiday_import_preview(app_ctx *ctx, const char *path, holiday_preview *pv, 
 	pv->nchanged = calendar_year_diff(before, pv->after, pv->notice.year, pv->changed);
 	db *d = ctx->db;
 	qdate from = pv->nchanged ? pv->changed[0] : date_from_ymd(pv->notice.year + 1, 1, 1);
-	if (appeal_store_due_moves(d, NULL, pv->after, from, false, NULL, &pv->moves, err) < 0 ||
-	    plans_on_changed_days(d, pv, err) < 0)
-		return -1;
-	return 0;
+	store_err se = { 0 };
+	if (appeal_store_due_moves(d, NULL, pv->after, from, false, NULL, &pv->moves, &se) < 0)
+		return app_store_rc(-1, &se, err);
+	return plans_on_changed_days(d, pv, err);
 }
 
 int holiday_import_apply(app_ctx *ctx, holiday_preview *pv, strbuf *err)
@@ -79,17 +81,19 @@ int holiday_import_apply(app_ctx *ctx, holiday_preview *pv, strbuf *err)
 	qdate from = pv->nchanged ? pv->changed[0] : date_from_ymd(pv->notice.year + 1, 1, 1);
 	appeal_due_moves_clear(&pv->moves);
 	int rc = -1;
-	if (db_begin(d, err) < 0)
+	store_err se = { 0 };
+	if (db_begin(d, &se) < 0)
 		goto out;
-	if (holiday_store_put(d, actor, "import", &pv->notice, pv->source, sum, err) < 0 ||
-	    appeal_store_due_moves(d, actor, pv->after, from, true, reason, &pv->moves, err) < 0) {
+	if (holiday_store_put(d, actor, "import", &pv->notice, pv->source, sum, &se) < 0 ||
+	    appeal_store_due_moves(d, actor, pv->after, from, true, reason, &pv->moves, &se) < 0) {
 		db_rollback(d);
 		goto out;
 	}
-	if (db_commit(d, err) < 0)
+	if (db_commit(d, &se) < 0)
 		goto out;
 	rc = app_calendar_reload(ctx, d, err);
 out:
+	app_store_text(&se, err);
 	free(reason);
 	free(sum);
 	return rc;

@@ -102,11 +102,11 @@ static void field(inspection_field_fn fn, void *arg, const char *label, strbuf *
 static const char *person(app_ctx *ctx, const char *login, strbuf *buf)
 {
 	staff *s = NULL;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	sb_reset(buf);
+	/* a failed read still names the person by login: the plan is worded either way */
 	sb_add(buf, staff_store_get(app_db(ctx), login, &s, &err) == 0 && *s->name ? s->name : login);
 	staff_free(&s);
-	sb_free(&err);
 	return sb_str(buf);
 }
 

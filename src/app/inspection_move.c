@@ -10,6 +10,7 @@
 
 #include "app/appeal.h"
 #include "app/inspection.h"
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -42,7 +43,8 @@ app_status app_inspection_find(app_ctx *ctx, const char *arg, inspection_record 
 		sb_free(&why);
 		code = canon;
 	}
-	int found = inspection_store_get(app_db(ctx), id, code, r, err);
+	store_err se = { 0 };
+	int found = app_store_rc(inspection_store_get(app_db(ctx), id, code, r, &se), &se, err);
 	if (found == 1)
 		sb_addf(err, _("no inspection %s"), arg);
 	return found == 0 ? APP_OK : found == 1 ? APP_NO : APP_BAD;
@@ -71,9 +73,11 @@ static app_status written(int rc)
 static int has_head(app_ctx *ctx, const char *unit, bool *yes, strbuf *err)
 {
 	static const role_t heads[] = { ROLE_SUPERVISOR, ROLE_LEADER };
+	store_err se = { 0 };
 	*yes = false;
 	for (size_t i = 0; i < sizeof heads / sizeof heads[0] && !*yes; i++)
-		if (staff_store_unit_has_role(app_db(ctx), unit, heads[i], yes, err) < 0)
+		if (app_store_rc(staff_store_unit_has_role(app_db(ctx), unit, heads[i], yes, &se), &se,
+		                 err) < 0)
 			return -1;
 	return 0;
 }
@@ -146,8 +150,9 @@ app_status app_inspection_approve(app_ctx *ctx, const inspection_reason_table *t
 		return st;
 	if (!move_allowed(ctx, t, r, INSPECTION_MOVE_APPROVE, err))
 		return APP_NO;
-	return written(inspection_store_approve(app_db(ctx), app_actor(ctx)->login, r->id, r->version,
-	                                        code, err));
+	store_err se = { 0 };
+	return written(app_store_rc(inspection_store_approve(app_db(ctx), app_actor(ctx)->login, r->id,
+	                                                     r->version, code, &se), &se, err));
 }
 
 /* the plan's enterprise with this USCC (as typed), or NULL with the reason in err */
@@ -242,8 +247,9 @@ app_status app_inspection_done(app_ctx *ctx, const inspection_reason_table *t,
 	inspection_done_args da = { .findings = findings, .outcome = in->outcome,
 		.enterprise_id = violator ? violator->id : 0, .item = violator ? out->item : NULL,
 		.first_violation_years = out->years };
-	int stored = inspection_store_done(app_db(ctx), app_actor(ctx)->login, r->id, r->version, &da,
-	                                   &out->res, err);
+	store_err se = { 0 };
+	int stored = app_store_rc(inspection_store_done(app_db(ctx), app_actor(ctx)->login, r->id,
+	                                                r->version, &da, &out->res, &se), &se, err);
 	if (stored == 1) {
 		char last[11];
 		sb_addf(err, _("not a first violation: %s violated '%s' on %s (inspection %lld), within %d "
@@ -303,8 +309,10 @@ app_status app_inspection_evaluate(app_ctx *ctx, const inspection_reason_table *
 	    !move_allowed(ctx, t, r, INSPECTION_MOVE_EVALUATE, err))
 		return APP_NO;
 	char *clean = app_inspection_text(comment ? comment : "");
-	int stored = inspection_store_evaluate(app_db(ctx), app_actor(ctx)->login, r->id, r->version,
-	                                       e->id, score, clean, err);
+	store_err se = { 0 };
+	int stored = app_store_rc(inspection_store_evaluate(app_db(ctx), app_actor(ctx)->login, r->id,
+	                                                    r->version, e->id, score, clean, &se),
+	                          &se, err);
 	free(clean);
 	*who = e;
 	if (stored == 1) {
@@ -325,8 +333,10 @@ app_status app_inspection_cancel(app_ctx *ctx, const inspection_reason_table *t,
 		st = at(field, INSPECTION_FIELD_CANCEL_REASON, APP_BAD);
 	} else if (app_allowed(ctx, PERM_INSP_CANCEL, NULL, r->unit, err) &&
 	           move_allowed(ctx, t, r, INSPECTION_MOVE_CANCEL, err)) {
-		st = written(inspection_store_cancel(app_db(ctx), app_actor(ctx)->login, r->id,
-		                                     r->version, clean, err));
+		store_err se = { 0 };
+		st = written(app_store_rc(inspection_store_cancel(app_db(ctx), app_actor(ctx)->login,
+		                                                  r->id, r->version, clean, &se),
+		                          &se, err));
 	}
 	free(clean);
 	return st;
@@ -349,7 +359,9 @@ app_status app_inspection_verify(app_ctx *ctx, const char *code, inspection_veri
 		v->code[0] = '\0';
 		return APP_NO;
 	}
-	int found = inspection_store_get(app_db(ctx), 0, v->code, &v->r, err);
+	store_err se = { 0 };
+	int found = app_store_rc(inspection_store_get(app_db(ctx), 0, v->code, &v->r, &se), &se,
+	                         err);
 	if (found < 0)
 		return APP_BAD;
 	if (found == 1) {

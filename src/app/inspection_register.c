@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -50,7 +51,8 @@ app_status app_inspection_enterprise(app_ctx *ctx, const char *uscc, ent_record 
 {
 	char norm[19];
 	uscc_check(uscc, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, err);
+	store_err se = { 0 };
+	int found = app_store_rc(ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &se), &se, err);
 	if (found == 1)
 		sb_addf(err, _("no enterprise with USCC %s"), uscc);
 	if (found == 0)
@@ -208,7 +210,9 @@ static app_status judge_and_store(app_ctx *ctx, const inspection_reason_table *t
 		.enterprise_ids = ids, .nents = out->nents, .refused_rules = rules,
 		.override_reason = why,
 	};
-	int stored = inspection_store_insert(app_db(ctx), app_actor(ctx)->login, &np, &out->id, err);
+	store_err se = { 0 };
+	int stored = app_store_rc(inspection_store_insert(app_db(ctx), app_actor(ctx)->login, &np,
+	                                                  &out->id, &se), &se, err);
 	free(ids);
 	free(rules);
 	free(why);
@@ -227,7 +231,8 @@ app_status app_inspection_register(app_ctx *ctx, const inspection_reason_table *
 		goto out;
 	db *d = app_db(ctx);
 	/* what the plan is checked against is read in the transaction that stores it */
-	if (db_begin(d, err) < 0) {
+	store_err se = { 0 };
+	if (app_store_rc(db_begin(d, &se), &se, err) < 0) {
 		st = APP_BAD;
 		goto out;
 	}
@@ -236,7 +241,7 @@ app_status app_inspection_register(app_ctx *ctx, const inspection_reason_table *
 		st = judge_and_store(ctx, t, in, inspectors, basis, items, out, field, err);
 	if (st != APP_OK)
 		db_rollback(d);
-	else if (db_commit(d, err) < 0)
+	else if (app_store_rc(db_commit(d, &se), &se, err) < 0)
 		st = APP_BAD;
 out:
 	free(inspectors);
@@ -265,13 +270,14 @@ void app_inspection_advice(app_ctx *ctx, const inspection_registered *r, const c
 	int days = (int)cfg_int(ctx->cfg, SET_FREQUENT_DAYS);
 	int often = (int)cfg_int(ctx->cfg, SET_FREQUENT_COUNT);
 	strbuf err = STRBUF_INIT, msg = STRBUF_INIT;
+	store_err se = { 0 };
 	char on[11];
 	date_format(date, on);
 	for (int i = 0; i < r->nents; i++) {
 		const ent_record *e = &r->ents[i];
 		int n;
-		if (inspection_store_frequency(d, e->id, date, days, &n, &err) < 0) {
-			fn(arg, true, sb_str(&err));
+		if (inspection_store_frequency(d, e->id, date, days, &n, &se) < 0) {
+			fn(arg, true, app_store_text(&se, &err));
 			sb_reset(&err);
 		} else if (inspection_too_frequent(n, often)) {
 			sb_addf(&msg, _("%s: %d inspections within the %d days up to %s (frequent_count is "
@@ -281,8 +287,8 @@ void app_inspection_advice(app_ctx *ctx, const inspection_registered *r, const c
 		}
 		inspection_record *joint;
 		int nj;
-		if (inspection_store_joint(d, e->id, unit, date, &joint, &nj, &err) < 0) {
-			fn(arg, true, sb_str(&err));
+		if (inspection_store_joint(d, e->id, unit, date, &joint, &nj, &se) < 0) {
+			fn(arg, true, app_store_text(&se, &err));
 			sb_reset(&err);
 			continue;
 		}
@@ -310,8 +316,9 @@ static void warn_if_registered(app_ctx *ctx, const char *unit, int64_t ent, qdat
 	inspection_record r[4];
 	int n;
 	strbuf err = STRBUF_INIT, msg = STRBUF_INIT;
-	if (inspection_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
-		fn(arg, true, sb_str(&err));
+	store_err se = { 0 };
+	if (inspection_store_window(app_db(ctx), &f, 0, 4, r, &n, &se) < 0)
+		fn(arg, true, app_store_text(&se, &err));
 	for (int i = 0; i < n; i++) {
 		if (r[i].code) {
 			sb_addf(&msg, _("%s has an approved plan for that day (inspection %lld, code %s): the "
@@ -354,8 +361,9 @@ app_status app_inspection_refuse(app_ctx *ctx, const inspection_refusal_in *in, 
 	warn_if_registered(ctx, in->unit, e->id, in->date, fn, arg);
 	inspection_refusal rf = { .unit = (char *)in->unit, .enterprise_id = e->id,
 		.date = in->date, .people = people, .note = note };
-	st = inspection_store_refusal_add(app_db(ctx), app_actor(ctx)->login, &rf, id, err) < 0 ?
-		APP_BAD : APP_OK;
+	store_err se = { 0 };
+	st = app_store_rc(inspection_store_refusal_add(app_db(ctx), app_actor(ctx)->login, &rf, id,
+	                                               &se), &se, err) < 0 ? APP_BAD : APP_OK;
 out:
 	free(people);
 	free(note);

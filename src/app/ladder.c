@@ -3,6 +3,7 @@
  * store/escalation_store.h, which refuses a stale version. */
 #include "app/ladder.h"
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "store/escalation_store.h"
 
@@ -30,9 +31,10 @@ esc_move_result esc_move_check(const esc_mover *m, const appeal_record *seen,
 	return ESC_MOVE_REFUSED;
 }
 
-/* a store write's 0 / 1 / -1 as a result */
-static esc_move_result stored(int w)
+/* a store write's 0 / 1 / -1 as a result, its refusal or failure se worded into err */
+static esc_move_result stored(int w, const store_err *se, strbuf *err)
 {
+	app_store_text(se, err);
 	return w == 0 ? ESC_MOVE_DONE : w > 0 ? ESC_MOVE_REFUSED : ESC_MOVE_ERROR;
 }
 
@@ -55,8 +57,9 @@ esc_move_result esc_move_escalate(const esc_mover *m, const appeal_record *seen,
 	esc_move_result r = esc_move_check(m, seen, ESC_ACT_ESCALATE, v, err);
 	if (r == ESC_MOVE_DONE)
 		r = text_ok(seen, ESC_ACT_ESCALATE, reason, err);
+	store_err se = { 0 };
 	if (r == ESC_MOVE_DONE)
-		r = stored(esc_store_escalate(m->d, m->login, seen, v, reason, err));
+		r = stored(esc_store_escalate(m->d, m->login, seen, v, reason, &se), &se, err);
 	return r;
 }
 
@@ -77,7 +80,8 @@ esc_move_result esc_move_schedule(const esc_mover *m, const appeal_record *seen,
 	sb_free(&why);
 	*after = seen->timers;
 	escalation_timers_apply(after, r, m->cal, m->today);
-	return stored(esc_store_schedule(m->d, m->login, seen, r, after, id, err));
+	store_err se = { 0 };
+	return stored(esc_store_schedule(m->d, m->login, seen, r, after, id, &se), &se, err);
 }
 
 esc_move_result esc_move_outcome(const esc_mover *m, const appeal_record *seen,
@@ -87,7 +91,8 @@ esc_move_result esc_move_outcome(const esc_mover *m, const appeal_record *seen,
 	esc_move_result r = esc_move_check(m, seen, ESC_ACT_OUTCOME, &v, err);
 	if (r == ESC_MOVE_DONE)
 		r = text_ok(seen, ESC_ACT_OUTCOME, text, err);
+	store_err se = { 0 };
 	if (r == ESC_MOVE_DONE)
-		r = stored(esc_store_outcome(m->d, m->login, seen, text, id, err));
+		r = stored(esc_store_outcome(m->d, m->login, seen, text, id, &se), &se, err);
 	return r;
 }

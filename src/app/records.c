@@ -2,6 +2,7 @@
  * write with its event, the outcome in one enum for both faces. */
 #include "app/records.h"
 
+#include "app/store_text.h"
 #include "store/financing_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
@@ -18,9 +19,11 @@ int app_record_exit(app_record_rc rc)
 	return APP_BAD;
 }
 
-/* a store's 0 written, 1 refused by a rule, -1 failed */
-static app_record_rc stored(int rc)
+/* a store's 0 written, 1 refused by a rule, -1 failed, its refusal or failure se worded
+ * into err */
+static app_record_rc stored(int rc, const store_err *se, strbuf *err)
 {
+	app_store_text(se, err);
 	return rc == 0 ? APP_RECORD_SAVED : rc > 0 ? APP_RECORD_REFUSED : APP_RECORD_FAILED;
 }
 
@@ -28,14 +31,16 @@ app_record_rc app_visit_add(app_ctx *ctx, visit_rec *v, int64_t *id, strbuf *err
 {
 	if (visit_validate(app_units(ctx), v, ctx->today, err) < 0)
 		return APP_RECORD_BAD_INPUT;
-	return stored(visit_store_add(app_db(ctx), app_actor(ctx)->login, v, id, err));
+	store_err se = { 0 };
+	return stored(visit_store_add(app_db(ctx), app_actor(ctx)->login, v, id, &se), &se, err);
 }
 
 app_record_rc app_financing_add(app_ctx *ctx, fin_rec *f, int64_t *id, strbuf *err)
 {
 	if (fin_validate(f, err) < 0)
 		return APP_RECORD_BAD_INPUT;
-	return stored(fin_store_add(app_db(ctx), app_actor(ctx)->login, f, id, err));
+	store_err se = { 0 };
+	return stored(fin_store_add(app_db(ctx), app_actor(ctx)->login, f, id, &se), &se, err);
 }
 
 app_record_rc app_pool_move(app_ctx *ctx, int64_t enterprise_id, const pool_def *pool,
@@ -44,16 +49,19 @@ app_record_rc app_pool_move(app_ctx *ctx, int64_t enterprise_id, const pool_def 
 	if (pool_validate_reason(reason, leaving, err) < 0)
 		return APP_RECORD_BAD_INPUT;
 	const char *actor = app_actor(ctx)->login;
-	return stored(leaving
-		? pool_store_leave(app_db(ctx), actor, enterprise_id, pool, on, *reason, err)
-		: pool_store_enter(app_db(ctx), actor, enterprise_id, pool, on, *reason, err));
+	store_err se = { 0 };
+	int rc = leaving
+		? pool_store_leave(app_db(ctx), actor, enterprise_id, pool, on, *reason, &se)
+		: pool_store_enter(app_db(ctx), actor, enterprise_id, pool, on, *reason, &se);
+	return stored(rc, &se, err);
 }
 
 app_record_rc app_warning_open(app_ctx *ctx, warn_rec *w, int64_t *id, strbuf *err)
 {
 	if (warn_validate(w, err) < 0)
 		return APP_RECORD_BAD_INPUT;
-	return stored(warn_store_add(app_db(ctx), app_actor(ctx)->login, w, id, err));
+	store_err se = { 0 };
+	return stored(warn_store_add(app_db(ctx), app_actor(ctx)->login, w, id, &se), &se, err);
 }
 
 app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate on, char **text,
@@ -62,6 +70,8 @@ app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate o
 	if (warn_validate_response(text, !closing, err) < 0)
 		return APP_RECORD_BAD_INPUT;
 	const char *actor = app_actor(ctx)->login;
-	return stored(closing ? warn_store_close(app_db(ctx), actor, id, on, *text, err)
-	                      : warn_store_respond(app_db(ctx), actor, id, on, *text, err));
+	store_err se = { 0 };
+	int rc = closing ? warn_store_close(app_db(ctx), actor, id, on, *text, &se)
+	                 : warn_store_respond(app_db(ctx), actor, id, on, *text, &se);
+	return stored(rc, &se, err);
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
 #include "store/rating_store.h"
@@ -36,9 +37,10 @@ int report_units_rows(app_ctx *ctx, qdate from, qdate to, supervision_counts **r
 {
 	*rows = NULL;
 	*n = 0;
+	store_err se = { 0 };
 	if (sup_store_unit_counts(app_db(ctx), from, to, ctx->today, app_calendar(ctx),
-	                          app_ticket_params(ctx).dispatch_days, rows, n, err) < 0)
-		return -1;
+	                          app_ticket_params(ctx).dispatch_days, rows, n, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	/* a count beyond its whole is a broken query or database, not a figure to print */
 	for (int i = 0; i < *n; i++)
 		if (supervision_counts_check(&(*rows)[i], err) < 0)
@@ -84,11 +86,13 @@ int report_quarter_rows(app_ctx *ctx, assessment_quarter q, assessment_unit **ro
 	}
 	*rows = NULL;
 	*n = 0;
-	if (rating_store_sums(app_db(ctx), q, add_sum, &st, err) < 0) {
+	store_err se = { 0 };
+	if (rating_store_sums(app_db(ctx), q, add_sum, &st, &se) < 0) {
 		report_quarter_rows_free(ctx, &st.rows, st.n);
-		return -1;
+		return app_store_rc(-1, &se, err);
 	}
-	*frozen = rating_store_frozen(app_db(ctx), q, err);
+	*frozen = rating_store_frozen(app_db(ctx), q, &se);
+	app_store_text(&se, err);
 	*rows = st.rows;
 	*n = st.n;
 	return 0;

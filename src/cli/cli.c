@@ -1,10 +1,15 @@
-/* Command dispatch and the shared message helpers of the command line. */
+/* Command dispatch and the shared message helpers of the command line: the table of
+ * commands, `qifu help [COMMAND]`, the words of the command being run for messages,
+ * and "did you mean …?" for a mistyped command. */
 #include "cli/cli.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/suggest.h"
+#include "core/xalloc.h"
 
 /* One line per command; each command's file defines its run function. */
 #define CLI_COMMANDS(X) \
@@ -17,7 +22,7 @@
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list, import, export")) \
 	X("rating", cmd_rating, N_("quarterly ratings of the units by the enterprises")) \
 	X("quarter", cmd_quarter, N_("freeze a quarter's ratings")) \
-	X("report", cmd_report, N_("reports: quarterly ratings per unit, inspections per unit")) \
+	X("report", cmd_report, N_("reports per unit: quarterly ratings, inspections, supervision figures (report units)")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \
 	X("inspect", cmd_inspect, N_("inspections: check dates, register, approve, record and verify plans")) \
@@ -29,6 +34,7 @@
 	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
 	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
 	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \
+	X("help", cmd_help, N_("this list; 'qifu help COMMAND' describes a command")) \
 
 #define X_DECL(name, fn, summary) int fn(app_ctx *ctx, int argc, char **argv);
 CLI_COMMANDS(X_DECL)
@@ -41,11 +47,108 @@ const cli_command cli_commands[] = {
 	{ NULL, NULL, NULL },
 };
 
+const cli_global cli_globals[] = {
+	{ "--db", CLI_G_DB, true },
+	{ "--config", CLI_G_CONFIG, true },
+	{ "--today", CLI_G_TODAY, true },
+	{ "--as", CLI_G_AS, true },
+	{ "--keys", CLI_G_KEYS, true },
+	{ "--size", CLI_G_SIZE, true },
+	{ "--dump", CLI_G_DUMP, true },
+	{ "--help", CLI_G_HELP, false },
+	{ "--version", CLI_G_VERSION, false },
+	{ NULL, 0, false },
+};
+
+/* the argv of the command being run: the words before a subcommand's argv name it */
+static char **run_argv;
+static int run_argc;
+
+void cli_usage(FILE *fp)
+{
+	fprintf(fp, _("usage: qifu [global options] [COMMAND [options]]\n"
+	              "Without a command qifu opens the full-screen desk program.\n\n"
+	              "Global options (before the command):\n"
+	              "  --db PATH           database file (default: %s)\n"
+	              "  --config FILE       read FILE after the system and user settings\n"
+	              "  --today YYYY-MM-DD  fix today's date (also QIFU_TODAY)\n"
+	              "  --as LOGIN          act as another staff login (administrators only)\n"
+	              "  --keys FILE         run the full-screen program headless, keys from FILE\n"
+	              "  --size COLSxROWS    screen size for --keys (default 80x24)\n"
+	              "  --dump OUT          where --keys writes its screen dumps\n"
+	              "  --help, --version\n\nCommands:\n"), "$XDG_DATA_HOME/qifu/qifu.db");
+	for (const cli_command *c = cli_commands; c->name; c++)
+		fprintf(fp, "  %-12s %s\n", c->name, _(c->summary));
+	fprintf(fp, _("\n'qifu COMMAND --help' or 'qifu help COMMAND' describes a command.\n"));
+}
+
+void cli_where(char *const *argv, strbuf *out)
+{
+	int depth = -1;
+	for (int k = 0; run_argv && k < run_argc; k++)
+		if (run_argv + k == argv)
+			depth = k;
+	if (depth < 0) {
+		sb_add(out, argv[0]);
+		return;
+	}
+	for (int k = 0; k <= depth; k++)
+		sb_addf(out, "%s%s", k ? " " : "", run_argv[k]);
+}
+
+const char *cli_command_name(char *const *argv)
+{
+	return run_argv ? run_argv[0] : argv[0];
+}
+
+const cli_command *cli_find_command(const char *word)
+{
+	size_t n = 0;
+	while (cli_commands[n].name)
+		n++;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(cli_commands[i].name, word) == 0)
+			return &cli_commands[i];
+	const char **names = xcalloc(n, sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		names[i] = cli_commands[i].name;
+	int k = suggest_word(word, names, n);
+	if (k >= 0)
+		say_error(_("unknown command '%s'; did you mean '%s'?"), word, names[k]);
+	else
+		say_error(_("unknown command '%s'; see qifu --help"), word);
+	free(names);
+	return NULL;
+}
+
+/* qifu help [COMMAND [SUBCOMMAND]]: the list of commands, or the command's --help */
+int cmd_help(app_ctx *ctx, int argc, char **argv);
+
+int cmd_help(app_ctx *ctx, int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_usage(stdout);
+		return EXIT_OK;
+	}
+	/* qifu help appeal new runs qifu appeal new --help */
+	char **words = xcalloc((size_t)argc + 1, sizeof *words);
+	for (int i = 1; i < argc; i++)
+		words[i - 1] = argv[i];
+	words[argc - 1] = (char *)"--help";
+	int rc = cli_run(ctx, argc, words);
+	free(words);
+	return rc;
+}
+
 int cli_run(app_ctx *ctx, int argc, char **argv)
 {
-	for (const cli_command *c = cli_commands; c->name; c++)
-		if (strcmp(c->name, argv[0]) == 0)
-			return c->run(ctx, argc, argv);
-	say_error(_("unknown command '%s' (see 'qifu --help')"), argv[0]);
-	return EXIT_USAGE;
+	/* the bash completion's question, not a command for people (cli_complete.c) */
+	if (strcmp(argv[0], CLI_COMPLETE) == 0)
+		return cli_complete(ctx, argc, argv);
+	const cli_command *c = cli_find_command(argv[0]);
+	if (!c)
+		return EXIT_USAGE;
+	run_argv = argv;
+	run_argc = argc;
+	return c->run(ctx, argc, argv);
 }

@@ -26,6 +26,36 @@ typedef struct cli_command {
 int cli_run(app_ctx *ctx, int argc, char **argv);
 /* the command table, terminated by a NULL name */
 extern const cli_command cli_commands[];
+/* the command named word; NULL after saying that it is unknown and, when one is near,
+ * which was meant */
+const cli_command *cli_find_command(const char *word);
+/* qifu --help: the global options and every command */
+void cli_usage(FILE *fp);
+
+/* The global options, before the command: main reads them through this table and the
+ * completion offers them. */
+typedef enum cli_global_id {
+	CLI_G_DB, CLI_G_CONFIG, CLI_G_TODAY, CLI_G_AS, CLI_G_KEYS, CLI_G_SIZE, CLI_G_DUMP,
+	CLI_G_HELP, CLI_G_VERSION,
+} cli_global_id;
+typedef struct cli_global {
+	const char *name;       /* "--db" */
+	cli_global_id id;
+	bool value;             /* takes a value (--db PATH, --db=PATH) */
+} cli_global;
+/* terminated by a NULL name */
+extern const cli_global cli_globals[];
+
+/* the words naming the (sub)command whose argv this is ("appeal new"), appended to
+ * out; argv must be the command's or lie inside it, as subcommands receive it */
+void cli_where(char *const *argv, strbuf *out);
+/* the command being run ("appeal"), whose --help describes its subcommands */
+const char *cli_command_name(char *const *argv);
+
+/* The bash completion asks `qifu __complete WORD…` for the words that may follow
+ * (cli_complete.c); it is not listed among the commands. */
+#define CLI_COMPLETE "__complete"
+int cli_complete(app_ctx *ctx, int argc, char **argv);
 
 /* ctx->fail of the command line: the message on stderr, exit with st */
 void cli_fail(app_status st, const char *msg);

@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/suggest.h"
 #include "core/xalloc.h"
 #include "core/uscc.h"
 #include "model/perm.h"
@@ -17,21 +19,264 @@
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
 
+cli_found *cli_discovery;
+
+/* names of what cli_getopt returned since the parse began (optind 0), for cli_required */
+enum { SEEN_MAX = 64 };
+static const char *seen[SEEN_MAX];
+static size_t nseen;
+
+static bool is_help(const char *arg)
+{
+	return strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0;
+}
+
+/* "; see qifu appeal --help" for the command whose argv this is */
+static void add_see(char *const *argv, strbuf *b)
+{
+	sb_addf(b, _("; see qifu %s --help"), cli_command_name(argv));
+}
+
 int cli_subcommand(app_ctx *ctx, int argc, char **argv, const cli_sub *subs, int nsubs,
                    void (*usage)(FILE *fp))
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	if (argc >= 2 && is_help(argv[1])) {
+		if (cli_discovery) {
+			cli_discovery->subs = xcalloc((size_t)nsubs, sizeof *cli_discovery->subs);
+			for (int i = 0; i < nsubs; i++)
+				cli_discovery->subs[i] = subs[i].name;
+			cli_discovery->nsubs = (size_t)nsubs;
+			return EXIT_OK;
+		}
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
 	}
 	for (int i = 0; i < nsubs; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(ctx, argc - 1, argv + 1);
-	strbuf names = STRBUF_INIT;
+	const char **names = xcalloc((size_t)nsubs, sizeof *names);
 	for (int i = 0; i < nsubs; i++)
-		sb_addf(&names, "%s%s", i ? ", " : "", subs[i].name);
-	say_error(_("%s: unknown subcommand '%s' (%s)"), argv[0], argv[1], sb_str(&names));
-	sb_free(&names);
+		names[i] = subs[i].name;
+	int k = suggest_word(argv[1], names, (size_t)nsubs);
+	strbuf where = STRBUF_INIT, msg = STRBUF_INIT;
+	cli_where(argv, &where);
+	sb_addf(&msg, _("%s: unknown subcommand '%s'"), sb_str(&where), argv[1]);
+	if (k >= 0)
+		sb_addf(&msg, _("; did you mean '%s'?"), names[k]);
+	else
+		add_see(argv, &msg);
+	say_error("%s", sb_str(&msg));
+	sb_free(&where);
+	sb_free(&msg);
+	free(names);
+	return EXIT_USAGE;
+}
+
+/* the options of opts the subcommand takes, for the completion */
+static void discover(const struct option *opts,
+                     bool (*takes)(const struct option *o, const void *arg), const void *arg)
+{
+	size_t n = 0;
+	while (opts[n].name)
+		n++;
+	cli_discovery->opts = xcalloc(n + 1, sizeof *cli_discovery->opts);
+	cli_discovery->nopts = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!takes || takes(&opts[i], arg))
+			cli_discovery->opts[cli_discovery->nopts++] =
+				(cli_found_opt){ opts[i].name, opts[i].has_arg == required_argument };
+}
+
+/* the message for an option word the subcommand does not take, into msg */
+static void refuse_option(char *const *argv, const char *word, const struct option *opts,
+                          bool (*takes)(const struct option *o, const void *arg),
+                          const void *arg, strbuf *msg)
+{
+	strbuf where = STRBUF_INIT;
+	cli_where(argv, &where);
+	/* --serch=x is the option --serch */
+	size_t len = strcspn(word, "=");
+	char *shown = xstrndup(word, len);
+	const char *name = strncmp(shown, "--", 2) == 0 ? shown + 2 : shown;
+	size_t n = 0;
+	while (opts[n].name)
+		n++;
+	const char **names = xcalloc(n + 1, sizeof *names);
+	size_t nn = 0, nprefix = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!takes || takes(&opts[i], arg))
+			names[nn++] = opts[i].name;
+	strbuf choices = STRBUF_INIT;
+	for (size_t i = 0; *name && i < nn; i++)
+		if (strncmp(names[i], name, strlen(name)) == 0) {
+			sb_addf(&choices, "%s--%s", nprefix ? _(", ") : "", names[i]);
+			nprefix++;
+		}
+	if (nprefix > 1 && shown != name) {
+		sb_addf(msg, _("%s: %s is ambiguous: %s"), sb_str(&where), shown, sb_str(&choices));
+	} else {
+		sb_addf(msg, _("%s does not take %s"), sb_str(&where), shown);
+		/* one that another subcommand takes is no typo */
+		bool real = false;
+		for (size_t i = 0; i < n && !real; i++)
+			real = strcmp(opts[i].name, name) == 0;
+		int k = shown != name && !real ? suggest_word(name, names, nn) : -1;
+		if (k >= 0)
+			sb_addf(msg, _("; did you mean --%s?"), names[k]);
+		else
+			add_see(argv, msg);
+	}
+	sb_free(&choices);
+	free(names);
+	free(shown);
+	sb_free(&where);
+}
+
+int cli_getopt_some(int argc, char **argv, const struct option *opts, int *idx,
+                    bool (*takes)(const struct option *o, const void *arg), const void *arg)
+{
+	if (optind == 0)
+		nseen = 0;
+	if (cli_discovery) {
+		discover(opts, takes, arg);
+		return '?';
+	}
+	int i = -1;
+	opterr = 0;
+	/* ':' first: a missing value comes back as ':', told apart from an unknown option */
+	int c = getopt_long(argc, argv, ":", opts, &i);
+	if (idx)
+		*idx = i;
+	if (c == -1)
+		return -1;
+	strbuf msg = STRBUF_INIT;
+	if (c == ':') {
+		strbuf where = STRBUF_INIT;
+		cli_where(argv, &where);
+		sb_addf(&msg, _("%s: %s needs a value"), sb_str(&where), argv[optind - 1]);
+		add_see(argv, &msg);
+		sb_free(&where);
+	} else if (c == '?' && optopt == 'h') {
+		for (size_t k = 0; opts[k].name; k++)
+			if (strcmp(opts[k].name, "help") == 0) {
+				if (idx)
+					*idx = (int)k;
+				return opts[k].val;
+			}
+		refuse_option(argv, "-h", opts, takes, arg, &msg);
+	} else if (c == '?') {
+		char shortopt[3] = { '-', (char)optopt, '\0' };
+		refuse_option(argv, optopt ? shortopt : argv[optind - 1], opts, takes, arg, &msg);
+	} else if (takes && !takes(&opts[i], arg)) {
+		char *word = xasprintf("--%s", opts[i].name);
+		refuse_option(argv, word, opts, takes, arg, &msg);
+		free(word);
+	} else {
+		if (i >= 0 && nseen < SEEN_MAX)
+			seen[nseen++] = opts[i].name;
+		return c;
+	}
+	say_error("%s", sb_str(&msg));
+	sb_free(&msg);
+	return '?';
+}
+
+int cli_getopt(int argc, char **argv, const struct option *opts, int *idx)
+{
+	return cli_getopt_some(argc, argv, opts, idx, NULL, NULL);
+}
+
+int cli_missing(const char *required, const char *const *given, size_t ngiven, strbuf *out)
+{
+	int n = 0;
+	for (const char *p = required; *p;) {
+		p += strspn(p, " ");
+		size_t len = strcspn(p, " ");
+		if (!len)
+			break;
+		const char *name = strncmp(p, "--", 2) == 0 ? p + 2 : p;
+		size_t nlen = len - (size_t)(name - p);
+		bool found = false;
+		for (size_t i = 0; i < ngiven && !found; i++)
+			found = strlen(given[i]) == nlen && strncmp(given[i], name, nlen) == 0;
+		if (!found) {
+			sb_addf(out, "%s--%.*s", n ? _(", ") : "", (int)nlen, name);
+			n++;
+		}
+		p += len;
+	}
+	return n;
+}
+
+int cli_required(char **argv, const char *required)
+{
+	strbuf missing = STRBUF_INIT;
+	int n = cli_missing(required, seen, nseen, &missing);
+	if (n) {
+		strbuf where = STRBUF_INIT;
+		cli_where(argv, &where);
+		say_error(P_("%s: %s is required; see qifu %s --help",
+		             "%s: %s are required; see qifu %s --help", n),
+		          sb_str(&where), sb_str(&missing), cli_command_name(argv));
+		sb_free(&where);
+	}
+	sb_free(&missing);
+	return n ? EXIT_USAGE : 0;
+}
+
+int cli_help_only(int argc, char **argv, void (*usage)(FILE *fp))
+{
+	static const struct option opts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	optind = 0;
+	int c = cli_getopt(argc, argv, opts, NULL);
+	if (c == 'h')
+		usage(stdout);
+	return c == -1 ? -1 : c == 'h' ? EXIT_OK : EXIT_USAGE;
+}
+
+int cli_format_only(int argc, char **argv, void (*usage)(FILE *fp), out_format *fmt)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
+		{ "help", no_argument, NULL, CLI_OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	*fmt = OUT_TABLE;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		if (c == CLI_OPT_HELP) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != CLI_OPT_FORMAT || cli_arg_format(optarg, fmt))
+			return EXIT_USAGE;
+	}
+	return -1;
+}
+
+int cli_operands(int argc, char **argv, int n, const char *what)
+{
+	int have = argc - optind;
+	if (have == n)
+		return 0;
+	strbuf where = STRBUF_INIT, msg = STRBUF_INIT;
+	cli_where(argv, &where);
+	if (have < n)
+		sb_addf(&msg, _("%s needs %s"), sb_str(&where), what);
+	else
+		sb_addf(&msg, _("%s: unexpected argument '%s'"), sb_str(&where), argv[optind + n]);
+	add_see(argv, &msg);
+	say_error("%s", sb_str(&msg));
+	sb_free(&where);
+	sb_free(&msg);
 	return EXIT_USAGE;
 }
 
@@ -39,10 +284,11 @@ int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act)
 {
 	char norm[19];
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, e, &err);
+	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, e, &se);
 	if (found < 0) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -128,12 +374,12 @@ int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
                   void (*row)(void *rec, void *arg), void *arg)
 {
 	enum { PAGE = 500 };
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	char *page = xcalloc(PAGE, size);
 	int n, rc = 0;
 	for (long off = 0;; off += PAGE) {
 		if (fetch(app_db(ctx), filter, off, PAGE, page, &n, &err) < 0) {
-			say_error("%s", sb_str(&err));
+			cli_store_error(&err);
 			rc = EXIT_USAGE;
 			break;
 		}
@@ -143,8 +389,14 @@ int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
 			break;
 	}
 	free(page);
-	sb_free(&err);
 	return rc;
+}
+
+void cli_store_error(const store_err *e)
+{
+	strbuf b = STRBUF_INIT;
+	say_error("%s", app_store_text(e, &b));
+	sb_free(&b);
 }
 
 int cli_store_rc(int rc, const strbuf *err)
@@ -170,31 +422,15 @@ int cli_record_get(app_ctx *ctx, const cli_record *k, int64_t id, int act, void 
 int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
                     void (*usage)(FILE *fp))
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
-		{ "help", no_argument, NULL, CLI_OPT_HELP },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == CLI_OPT_HELP) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != CLI_OPT_FORMAT || cli_arg_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
 	int64_t id;
-	if (optind != argc - 1) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if (cli_arg_id(_(k->number), argv[optind], &id))
+	if (cli_operands(argc, argv, 1, _(k->number)) || cli_arg_id(_(k->number), argv[optind], &id))
 		return EXIT_USAGE;
 	void *rec = xcalloc(1, k->size);
-	int rc = cli_record_get(ctx, k, id, PERM_ENT_VIEW, rec);
+	rc = cli_record_get(ctx, k, id, PERM_ENT_VIEW, rec);
 	if (rc == EXIT_OK) {
 		if (fmt == OUT_JSON)
 			k->show_json(rec);
@@ -210,8 +446,9 @@ int cli_record_show(app_ctx *ctx, int argc, char **argv, const cli_record *k,
 
 out_table *cli_kv_new(void)
 {
-	static const out_col kv[] = {
-		{ "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR },
+	static const app_column kv[] = {
+		{ .key = "field", .header = N_("Field"), .kind = COL_STR },
+		{ .key = "value", .header = N_("Value"), .kind = COL_STR },
 	};
 	return out_new(kv, 2);
 }
@@ -263,6 +500,13 @@ static void list_add(void *rec, void *arg)
 	ls->l->clear(rec);
 }
 
+/* cli_list's takes: --enterprise only where the listing has it */
+static bool list_takes(const struct option *o, const void *arg)
+{
+	const cli_listing *l = arg;
+	return o->val != CLI_OPT_ENTERPRISE || l->enterprise != CLI_ENT_NONE;
+}
+
 /* the options of a list: true to go on, false with the exit code in *rc */
 static bool list_args(app_ctx *ctx, int argc, char **argv, const cli_listing *l, cli_query *q,
                       const char **uscc, out_format *fmt, void (*usage)(FILE *fp), int *rc)
@@ -271,27 +515,27 @@ static bool list_args(app_ctx *ctx, int argc, char **argv, const cli_listing *l,
 	int c;
 	*rc = 0;
 	optind = 0;
-	while (*rc == 0 && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (*rc == 0 && (c = cli_getopt_some(argc, argv, opts, NULL, list_takes, l)) != -1) {
 		switch (c) {
-		case CLI_OPT_ENTERPRISE:
-			*uscc = optarg;
-			*rc = l->enterprise == CLI_ENT_NONE ? -1 : 0;
-			break;
+		case CLI_OPT_ENTERPRISE: *uscc = optarg; break;
 		case CLI_OPT_FORMAT: *rc = cli_arg_format(optarg, fmt); break;
 		case CLI_OPT_HELP:
 			usage(stdout);
 			free(opts);
 			return false;
+		case '?': *rc = EXIT_USAGE; break;
 		default: *rc = l->option(ctx, c, optarg, q); break;
 		}
 	}
 	free(opts);
-	if (*rc == 0 && (optind < argc || (l->enterprise == CLI_ENT_REQUIRED && !*uscc)))
-		*rc = -1;
+	if (*rc == 0 && cli_operands(argc, argv, 0, NULL))
+		*rc = EXIT_USAGE;
 	if (*rc < 0) {
 		usage(stderr);
 		*rc = EXIT_USAGE;
 	}
+	if (*rc == 0 && l->enterprise == CLI_ENT_REQUIRED)
+		*rc = cli_required(argv, "--enterprise");
 	if (*rc == 0 && l->check)
 		*rc = l->check(q);
 	return *rc == 0;

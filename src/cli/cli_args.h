@@ -20,12 +20,64 @@
 typedef struct cli_sub {
 	const char *name;
 	int (*run)(app_ctx *ctx, int argc, char **argv);
+	const char *summary;    /* N_() line for a usage listing the subcommands, or NULL */
 } cli_sub;
 
-/* run the subcommand named by argv[1] with argv shifted by one; usage on --help or
- * none, an error naming the known ones otherwise */
+/* run the subcommand named by argv[1] with argv shifted by one; usage on --help or -h
+ * (stdout) or none (stderr); an unknown one is named in one line with the one meant
+ * ("appeal: unknown subcommand 'lsit'; did you mean 'list'?") */
 int cli_subcommand(app_ctx *ctx, int argc, char **argv, const cli_sub *subs, int nsubs,
                    void (*usage)(FILE *fp));
+
+/* getopt_long(argc, argv, "", opts, idx) for every command, with the messages people
+ * expect: an option the subcommand does not take is named with the one meant
+ * ("appeal list does not take --serch; did you mean --search?"), an ambiguous
+ * abbreviation with its choices, a missing value as such, each in one line; -h is
+ * --help when opts has help. After such a message it returns '?', which the caller
+ * answers with EXIT_USAGE without printing the usage. It also remembers the options
+ * given, for cli_required. */
+int cli_getopt(int argc, char **argv, const struct option *opts, int *idx);
+/* cli_getopt over a table several subcommands share: an option for which takes(o,
+ * arg) is false is refused as one this subcommand does not take, and neither
+ * suggested nor offered to the completion */
+int cli_getopt_some(int argc, char **argv, const struct option *opts, int *idx,
+                    bool (*takes)(const struct option *o, const void *arg), const void *arg);
+/* after the cli_getopt loop: 0 when each option of required ("--enterprise --title",
+ * separated by spaces) was given; otherwise EXIT_USAGE after naming the missing ones
+ * in one line ("appeal new: --enterprise is required; see qifu appeal --help") */
+int cli_required(char **argv, const char *required);
+/* the missing options of required, given the names of those given (without "--"),
+ * joined by ", " into out; returns their number. The decision cli_required prints. */
+int cli_missing(const char *required, const char *const *given, size_t ngiven, strbuf *out);
+
+/* the options of a subcommand whose only option is --help (-h): -1 when argv has none,
+ * so the caller goes on; otherwise the exit code, after usage(stdout) for --help or
+ * the message naming an option it does not take */
+int cli_help_only(int argc, char **argv, void (*usage)(FILE *fp));
+/* the options of a subcommand whose only options are --format and --help: -1 with
+ * *fmt set (table unless given), so the caller goes on; otherwise the exit code, after
+ * usage(stdout) for --help or the message naming what is wrong */
+int cli_format_only(int argc, char **argv, void (*usage)(FILE *fp), out_format *fmt);
+/* after the cli_getopt loop: 0 when argv holds exactly n operands from optind on;
+ * otherwise EXIT_USAGE after one line naming what is missing (what, as people call it:
+ * "the appeal number"; NULL when n is 0) or the first argument too many */
+int cli_operands(int argc, char **argv, int n, const char *what);
+
+/* What the completion learns from the parsers themselves (cli_complete.c): while it
+ * points to one, cli_subcommand records the subcommands it would accept and
+ * cli_getopt the options, in place of acting on them (cli_getopt returns '?' so that
+ * the command stops there). */
+typedef struct cli_found_opt {
+	const char *name;       /* without "--" */
+	bool value;             /* takes a value */
+} cli_found_opt;
+typedef struct cli_found {
+	const char **subs;
+	size_t nsubs;
+	cli_found_opt *opts;
+	size_t nopts;
+} cli_found;
+extern cli_found *cli_discovery;
 /* the record of the enterprise whose USCC is arg, when the actor may do act to it:
  * 0, or EXIT_NO (none, or not allowed) or EXIT_USAGE; e is filled only on 0 */
 int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act);
@@ -45,7 +97,7 @@ int cli_arg_pool_code(const char *opt, const char *s, char code[POOL_CODE_MAX]);
 void cli_pools_load(pool_table *t);
 /* a store list function: records [offset, offset+limit) matching filter into out */
 typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void *out, int *n,
-                        strbuf *err);
+                        store_err *err);
 /* every record fetch finds, a page at a time so that the database is never held
  * while rows are printed; row gets each record (of size bytes) and clears it.
  * 0, or EXIT_USAGE with the error printed */
@@ -53,6 +105,8 @@ int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t s
                   void (*row)(void *rec, void *arg), void *arg);
 /* the exit code of a store result (0 done, 1 refused, -1 error), printing err unless 0 */
 int cli_store_rc(int rc, const strbuf *err);
+/* say_error of what the store reported in e */
+void cli_store_error(const store_err *e);
 
 /* how the commands read one kind of record by its number */
 typedef struct cli_record {
@@ -107,7 +161,7 @@ typedef struct cli_listing {
 	cli_ent_opt enterprise;
 	cli_page_fn *fetch;        /* gets the cli_query as its filter */
 	size_t size;               /* of one record */
-	const out_col *cols;
+	const app_column *cols;
 	int ncols;
 	/* the cells of rec into t: codes when fmt is for files, labels for people */
 	void (*row)(out_table *t, out_format fmt, const void *rec, const void *own);

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -36,7 +37,8 @@ static void usage(FILE *fp)
 	fprintf(fp, _(
 		"usage: qifu appeal new --enterprise USCC --title T --kind simple|general|complex\n"
 		"                       --channel visit|phone|hotline|online|letter|meeting\n"
-		"                       [--description D]\n"
+		"                       [--description D] [--caller NAME] [--caller-phone PHONE]\n"
+		"                       [--caller-role ROLE]\n"
 		"       qifu appeal dispatch N --unit U [--related U1,U2]\n"
 		"       qifu appeal sign|self-handle|submit|request-close|close N\n"
 		"       qifu appeal return N --reason R\n"
@@ -79,10 +81,11 @@ int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *o
 		return EXIT_USAGE;
 	}
 	strbuf err = STRBUF_INIT;
-	int found = appeal_store_get(app_db(ctx), arg, events, out, &err);
+	store_err se = { 0 };
+	int found = appeal_store_get(app_db(ctx), arg, events, out, &se);
 	if (found != 0) {
 		if (found < 0)
-			say_error("%s", sb_str(&err));
+			say_error("%s", app_store_text(&se, &err));
 		else
 			say_error(_("no appeal %s"), arg);
 		sb_free(&err);
@@ -104,7 +107,7 @@ typedef struct page_query {
 } page_query;
 
 static int fetch_page(db *d, const void *q, long offset, int limit, void *out, int *n,
-		strbuf *err)
+		store_err *err)
 {
 	const page_query *pq = q;
 	return appeal_store_window(d, pq->f, pq->sort, pq->desc, offset, limit, out, n, err);
@@ -156,9 +159,10 @@ int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version)
 	if (version <= 0)
 		return 0;
 	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_check_version(app_db(ctx), a, version, &err) != 0 ? EXIT_NO : 0;
+	store_err se = { 0 };
+	int rc = appeal_store_check_version(app_db(ctx), a, version, &se) != 0 ? EXIT_NO : 0;
 	if (rc)
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 	sb_free(&err);
 	return rc;
 }
@@ -238,28 +242,22 @@ char *appeal_cli_joined(char *const *v, int n)
 
 /* ---- appeal new ------------------------------------------------------------- */
 
+/* the enterprise's appeals with similar titles, as a warning: registering goes on */
 static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)
 {
-	int days = (int)cfg_int(ctx->cfg, SET_SIMILAR_DAYS);
-	appeal_row rows[5];
+	appeal_row rows[APP_SIMILAR_MAX];
 	int n = 0;
-	strbuf err = STRBUF_INIT;
-	if (appeal_store_similar(app_db(ctx), uscc, title, ctx->today - days, rows, 5, &n,
-	                         &err) < 0) {
+	strbuf err = STRBUF_INIT, text = STRBUF_INIT;
+	if (app_appeal_similar(ctx, uscc, title, rows, APP_SIMILAR_MAX, &n, &err) != APP_OK) {
 		say_warn("%s", sb_str(&err));
-		sb_free(&err);
-		return;
+	} else if (n > 0) {
+		app_appeal_similar_text(ctx, rows, n, &text);
+		say_warn("%s", sb_str(&text));
 	}
-	if (n > 0)
-		say_warn(P_("this enterprise has %d open appeal with a similar title from the last "
-		            "%d days:", "this enterprise has %d open appeals with similar titles from "
-		            "the last %d days:", n), n, days);
-	for (int i = 0; i < n; i++) {
-		fprintf(stderr, _("  %s  %s  %s (%d%% alike)\n"), rows[i].number, rows[i].title,
-		        _(ticket_state_label(rows[i].state)), rows[i].similarity);
+	for (int i = 0; i < n; i++)
 		appeal_row_clear(&rows[i]);
-	}
 	sb_free(&err);
+	sb_free(&text);
 }
 
 /* appeal new --from-visit: everything but the kind and channel comes from the visit */
@@ -296,7 +294,7 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 	}
 	sb_free(&err);
 	appeal_record r;
-	strbuf gerr = STRBUF_INIT;
+	store_err gerr = { 0 };
 	if (appeal_store_get(app_db(ctx), number, false, &r, &gerr) == 0) {
 		printf(_("%s registered for %s from problem %d of visit %" PRId64 ", now %s at %s\n"),
 		       number, r.enterprise_name, (int)seq, visit_id, _(ticket_state_label(r.state)),
@@ -305,7 +303,6 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 	} else {
 		printf("%s\n", number);
 	}
-	sb_free(&gerr);
 	appeal_cli_warn_years(ctx, &tm);
 	appeal_cli_print_started(ctx, NULL, &tm);
 	return EXIT_OK;
@@ -321,14 +318,18 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		{ "description", required_argument, NULL, 'd' },
 		{ "from-visit", required_argument, NULL, 'v' },
 		{ "problem", required_argument, NULL, 'p' },
+		{ "caller", required_argument, NULL, 'C' },
+		{ "caller-phone", required_argument, NULL, 'P' },
+		{ "caller-role", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *uscc_arg = NULL, *title_arg = NULL, *kind_arg = NULL, *channel_arg = NULL,
-	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL;
+	           *desc_arg = NULL, *visit_arg = NULL, *problem_arg = NULL, *caller_arg = NULL,
+	           *phone_arg = NULL, *role_arg = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': uscc_arg = optarg; break;
 		case 't': title_arg = optarg; break;
@@ -337,21 +338,28 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		case 'd': desc_arg = optarg; break;
 		case 'v': visit_arg = optarg; break;
 		case 'p': problem_arg = optarg; break;
+		case 'C': caller_arg = optarg; break;
+		case 'P': phone_arg = optarg; break;
+		case 'R': role_arg = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (cli_operands(argc, argv, 0, NULL))
+		return EXIT_USAGE;
 	if (visit_arg || problem_arg) {
-		if (optind < argc || !visit_arg || !problem_arg || uscc_arg || title_arg || desc_arg) {
-			usage(stderr);
+		if (uscc_arg || title_arg || desc_arg) {
+			say_error(_("appeal new: --from-visit takes the enterprise, the title and the "
+			            "description from the visit; leave out --enterprise, --title and "
+			            "--description"));
 			return EXIT_USAGE;
 		}
+		if (cli_required(argv, "--from-visit --problem"))
+			return EXIT_USAGE;
 		return new_from_visit(ctx, visit_arg, problem_arg, kind_arg, channel_arg);
 	}
-	if (optind < argc || !uscc_arg || !title_arg || !kind_arg || !channel_arg) {
-		usage(stderr);
+	if (cli_required(argv, "--enterprise --title --kind --channel"))
 		return EXIT_USAGE;
-	}
 	ticket_kind kind;
 	appeal_channel channel;
 	if (!ticket_kind_parse(kind_arg, &kind)) {
@@ -379,7 +387,9 @@ static int appeal_new_cmd(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	rc = EXIT_USAGE;
 	warn_similar(ctx, e.uscc, title);
-	appeal_new a = { e.uscc, title, desc, kind, channel, NULL, 0, TICKET_ST_NEW, NULL, 0 };
+	appeal_new a = { .uscc = e.uscc, .title = title, .description = desc, .kind = kind,
+		.channel = channel, .state = TICKET_ST_NEW, .caller_name = caller_arg,
+		.caller_phone = phone_arg, .caller_role = role_arg };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc w = appeal_move_register(ctx, &a, number, &tm, &err);
@@ -433,6 +443,34 @@ typedef struct move_args {
 	int version;                /* -1: the version read now */
 } move_args;
 
+/* what each move needs (TICKET_NEEDS_*), from the one action table */
+static const unsigned move_needs[TICKET_ACT__COUNT] = {
+#define X_NEEDS(id, code, verb, label, text, needs, irrev, lead, opts) [TICKET_ACT_##id] = (needs),
+	TICKET_ACTIONS(X_NEEDS)
+#undef X_NEEDS
+};
+
+/* the options that give what a move needs */
+static const struct {
+	unsigned opt;              /* TICKET_OPT_* */
+	unsigned need;             /* TICKET_NEEDS_* */
+	const char *name;
+} need_opts[] = {
+	{ TICKET_OPT_UNIT, TICKET_NEEDS_UNIT, "--unit" },
+	{ TICKET_OPT_REASON, TICKET_NEEDS_TEXT, "--reason" },
+	{ TICKET_OPT_TEXT, TICKET_NEEDS_TEXT, "--text" },
+	{ TICKET_OPT_RESULT, TICKET_NEEDS_TEXT, "--result" },
+	{ TICKET_OPT_UNTIL, TICKET_NEEDS_DATE, "--until" },
+	{ TICKET_OPT_INTO, TICKET_NEEDS_TARGET, "--into" },
+};
+
+/* the options of the move table verb v (arg) takes */
+static bool move_takes(const struct option *o, const void *arg)
+{
+	const struct move_verb *v = arg;
+	return o->val == 'v' || o->val == 'h' || (v->opts & (unsigned)(o->val & 0xff));
+}
+
 /* 0, or an exit code */
 static int parse_move(const struct move_verb *v, int argc, char **argv, move_args *a)
 {
@@ -450,27 +488,21 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, idx;
+	int c;
 	memset(a, 0, sizeof *a);
 	a->version = -1;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+	while ((c = cli_getopt_some(argc, argv, opts, NULL, move_takes, v)) != -1) {
 		if (c == 'h') {
 			usage(stdout);
 			return EXIT_OK + 100;
 		}
-		if (c == '?') {
-			usage(stderr);
+		if (c == '?')
 			return EXIT_USAGE;
-		}
 		if (c == 'v') {
 			if (appeal_cli_arg_version(optarg, &a->version))
 				return EXIT_USAGE;
 			continue;
-		}
-		if (!(v->opts & (unsigned)(c & 0xff))) {
-			say_error(_("appeal %s does not take --%s"), v->verb, opts[idx].name);
-			return EXIT_USAGE;
 		}
 		switch (c & 0xff) {
 		case TICKET_OPT_UNIT: a->unit = optarg; break;
@@ -489,14 +521,22 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		}
 		}
 	}
-	if (optind != argc - 1) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the appeal number")))
 		return EXIT_USAGE;
-	}
 	if ((v->opts & TICKET_OPT_CALLBACK) && !a->callback) {
 		say_error(_("appeal callback: say --satisfied or --dissatisfied"));
 		return EXIT_USAGE;
 	}
+	/* the options the move cannot do without, before the appeal is read */
+	ticket_action act = a->callback == 2 ? TICKET_ACT_CALLBACK_DISSATISFIED : v->action;
+	strbuf required = STRBUF_INIT;
+	for (size_t i = 0; i < sizeof need_opts / sizeof need_opts[0]; i++)
+		if ((v->opts & need_opts[i].opt) && (move_needs[act] & need_opts[i].need))
+			sb_addf(&required, " %s", need_opts[i].name);
+	int rc = cli_required(argv, sb_str(&required));
+	sb_free(&required);
+	if (rc)
+		return rc;
 	a->number = argv[optind];
 	return 0;
 }
@@ -535,8 +575,12 @@ static int build_input(app_ctx *ctx, const struct move_verb *v, const move_args 
 	return 0;
 }
 
-static int run_move(app_ctx *ctx, const struct move_verb *v, int argc, char **argv)
+/* appeal VERB N …: the move of TICKET_ACTIONS the verb argv[0] names */
+static int appeal_move_cmd(app_ctx *ctx, int argc, char **argv)
 {
+	struct move_verb verb;
+	const struct move_verb *v = &verb;
+	move_verb_find(argv[0], &verb);
 	move_args a;
 	int rc = parse_move(v, argc, argv, &a);
 	if (rc)
@@ -580,17 +624,19 @@ out:
 
 static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc > 1) {
-		bool help = strcmp(argv[1], "--help") == 0;
-		usage(help ? stdout : stderr);
-		return help ? EXIT_OK : EXIT_USAGE;
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return EXIT_OK;
 	}
+	if (cli_operands(argc, argv, 0, NULL))
+		return EXIT_USAGE;
 	staff *me = app_actor(ctx);
 	calendar *cal = app_calendar(ctx);
 	strbuf err = STRBUF_INIT;
 	long changed;
-	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (appeal_store_recompute(app_db(ctx), me->login, cal, &changed, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -615,24 +661,20 @@ static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 
 int cmd_appeal(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		int (*run)(app_ctx *ctx, int argc, char **argv);
-	} subs[] = {
-#define X_ROW(name, fn) { name, fn },
+	static const cli_sub fixed[] = {
+#define X_ROW(name, fn) { name, fn, NULL },
 		APPEAL_SUBCOMMANDS(X_ROW)
 #undef X_ROW
 	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	enum { NFIXED = sizeof fixed / sizeof fixed[0] };
+	/* the subcommands, then a verb for each move that has one */
+	cli_sub subs[NFIXED + TICKET_ACT__COUNT];
+	int n = NFIXED;
+	memcpy(subs, fixed, sizeof fixed);
+	for (int a = 0; a < TICKET_ACT__COUNT; a++) {
+		const char *verb = ticket_action_verb((ticket_action)a);
+		if (verb)
+			subs[n++] = (cli_sub){ verb, appeal_move_cmd, NULL };
 	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].run(ctx, argc - 1, argv + 1);
-	struct move_verb v;
-	if (move_verb_find(argv[1], &v))
-		return run_move(ctx, &v, argc - 1, argv + 1);
-	say_error(_("appeal: unknown subcommand '%s' (see 'qifu appeal --help')"), argv[1]);
-	return EXIT_USAGE;
+	return cli_subcommand(ctx, argc, argv, subs, n, usage);
 }

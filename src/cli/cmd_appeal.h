@@ -47,28 +47,6 @@ out_table *appeal_cli_list_table(void);
  * table people read */
 void appeal_cli_list_row(app_ctx *ctx, out_table *t, const appeal_row *r, bool labels);
 
-/* A printable sheet of one appeal (交办单, 督办单): its words, translated, and its
- * fields in print order. */
-enum { APPEAL_SHEET_FIELDS = 24 };
-typedef struct appeal_sheet {
-	const char *title;         /* the heading; the workbook's title row adds the number */
-	const char *name;          /* what it is, for "wrote the dispatch sheet of …" */
-	const char *signature;     /* who signs, on the last line */
-	int n;
-	struct {
-		const char *label;
-		char *value;               /* owned */
-	} f[APPEAL_SHEET_FIELDS];
-} appeal_sheet;
-/* append a field; value's ownership passes to the sheet */
-void appeal_sheet_add(appeal_sheet *s, const char *label, char *value);
-/* fill the sheet of a: 0, or the exit code after saying why a has no such sheet */
-typedef int appeal_sheet_fill(app_ctx *ctx, const appeal_record *a, appeal_sheet *s);
-/* a sheet command: N [--format txt|xlsx] [--output FILE], the sheet fill makes,
- * printed (txt) or written to FILE (txt) or FILE or N.xlsx (xlsx) */
-int appeal_cli_sheet_cmd(app_ctx *ctx, int argc, char **argv, const char *usage,
-		appeal_sheet_fill *fill);
-
 /* qifu appeal show N [--format table|csv|json] */
 int appeal_cmd_show(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal list [filters] [--format table|csv|json] */

@@ -46,8 +46,15 @@ typedef struct ladder_args {
 	int version;               /* -1: the version read now */
 } ladder_args;
 
-/* 0, EXIT_OK + 100 after --help, or an exit code */
-static int parse_ladder(const char *verb, unsigned takes, const char *usage, int argc,
+/* the options of the shared table a ladder move takes; arg is its LA_ bits */
+static bool ladder_takes(const struct option *o, const void *arg)
+{
+	return o->val == LA_VERSION || o->val == LA_HELP || (*(const unsigned *)arg & (unsigned)o->val);
+}
+
+/* the options of takes, of which those of required (as cli_required reads them) must
+ * be given; 0, EXIT_OK + 100 after --help, or an exit code */
+static int parse_ladder(unsigned takes, const char *required, const char *usage, int argc,
 		char **argv, ladder_args *a)
 {
 	static const struct option opts[] = {
@@ -63,23 +70,17 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 		{ "help", no_argument, NULL, LA_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, idx;
+	int c;
 	memset(a, 0, sizeof *a);
 	a->version = -1;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, &idx)) != -1) {
+	while ((c = cli_getopt_some(argc, argv, opts, NULL, ladder_takes, &takes)) != -1) {
 		if (c == LA_HELP) {
 			printf("%s\n", usage);
 			return EXIT_OK + 100;
 		}
-		if (c == '?') {
-			say_error("%s", usage);
+		if (c == '?')
 			return EXIT_USAGE;
-		}
-		if (c != LA_VERSION && !(takes & (unsigned)c)) {
-			say_error(_("appeal %s does not take --%s"), verb, opts[idx].name);
-			return EXIT_USAGE;
-		}
 		switch (c) {
 		case LA_REASON: case LA_TEXT: a->text = optarg; break;
 		case LA_MODE: a->mode = optarg; break;
@@ -94,10 +95,8 @@ static int parse_ladder(const char *verb, unsigned takes, const char *usage, int
 			break;
 		}
 	}
-	if (optind != argc - 1) {
-		say_error("%s", usage);
+	if (cli_operands(argc, argv, 1, _("the appeal number")) || cli_required(argv, required))
 		return EXIT_USAGE;
-	}
 	a->number = argv[optind];
 	return 0;
 }
@@ -143,7 +142,7 @@ int appeal_cmd_escalate(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal escalate N --reason R [--version V]");
 	ladder_args a;
-	int rc = parse_ladder("escalate", LA_REASON, usage, argc, argv, &a);
+	int rc = parse_ladder(LA_REASON, "--reason", usage, argc, argv, &a);
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
 	appeal_record rec;
@@ -209,14 +208,10 @@ int appeal_cmd_schedule(app_ctx *ctx, int argc, char **argv)
 	                      "--decision T [--place P] [--attendees A] [--due YYYY-MM-DD] "
 	                      "[--version V]");
 	ladder_args a;
-	int rc = parse_ladder("schedule", LA_MODE | LA_DATE | LA_DECISION | LA_PLACE |
-	                      LA_ATTENDEES | LA_DUE, usage, argc, argv, &a);
+	int rc = parse_ladder(LA_MODE | LA_DATE | LA_DECISION | LA_PLACE | LA_ATTENDEES | LA_DUE,
+	                      "--mode --date --decision", usage, argc, argv, &a);
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
-	if (!a.mode || !a.date || !a.decision) {
-		say_error("%s", usage);
-		return EXIT_USAGE;
-	}
 	appeal_record rec;
 	if ((rc = load_current(ctx, &a, &rec)) != 0)
 		return rc;
@@ -255,7 +250,7 @@ int appeal_cmd_outcome(app_ctx *ctx, int argc, char **argv)
 {
 	const char *usage = _("usage: qifu appeal outcome N --text T [--version V]");
 	ladder_args a;
-	int rc = parse_ladder("outcome", LA_TEXT, usage, argc, argv, &a);
+	int rc = parse_ladder(LA_TEXT, "--text", usage, argc, argv, &a);
 	if (rc)
 		return rc == EXIT_OK + 100 ? EXIT_OK : rc;
 	appeal_record rec;
@@ -282,111 +277,3 @@ out:
 }
 
 /* ---- the supervision sheet -------------------------------------------------- */
-
-/* Who the sheet presses: the unit whose deadline ran out. Handling and its reply are
- * the lead (or self-handling first) unit's; a registered appeal's dispatch limit is
- * the first unit's to submit, a submitted one's the centre's to dispatch; the
- * feedback after a dissatisfied callback is the centre's. */
-static const char *supervised_unit(app_ctx *ctx, const appeal_record *a, ticket_timer which)
-{
-	switch (which) {
-	case TICKET_TIMER_HANDLE:
-	case TICKET_TIMER_EXPLAIN:
-		return a->lead_unit ? a->lead_unit : a->first_unit;
-	case TICKET_TIMER_DISPATCH:
-		return a->state == TICKET_ST_REGISTERED ? a->first_unit : app_appeal_centre(ctx);
-	case TICKET_TIMER_FEEDBACK:
-	case TICKET_TIMER__COUNT:
-		break;
-	}
-	return app_appeal_centre(ctx);
-}
-
-/* "会议调度 2026-03-05 (二级): decision → outcome" for every dispatch record */
-static char *dispatch_lines(app_ctx *ctx, const appeal_record *a)
-{
-	esc_dispatch *x = NULL;
-	int n = 0;
-	strbuf err = STRBUF_INIT, b = STRBUF_INIT;
-	if (esc_store_dispatches(app_db(ctx), a->id, &x, &n, &err) < 0)
-		say_warn("%s", sb_str(&err));
-	for (int i = 0; i < n; i++) {
-		char day[16];
-		if (i)
-			sb_addc(&b, '\n');
-		sb_addf(&b, _("%s %s (%s): %s"), _(escalation_mode_label(x[i].mode)),
-		        date_format(x[i].date, day), _(escalation_level_short(x[i].level)),
-		        x[i].decision);
-		if (x[i].outcome)
-			sb_addf(&b, _("; outcome: %s"), x[i].outcome);
-	}
-	if (n == 0)
-		sb_add(&b, _("none"));
-	esc_dispatches_free(&x, n);
-	sb_free(&err);
-	return sb_steal(&b);
-}
-
-static int supervise_sheet(app_ctx *ctx, const appeal_record *a, appeal_sheet *s)
-{
-	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
-		return EXIT_NO;
-	ticket_params p = app_ticket_params(ctx);
-	ticket_timer which;
-	int days;
-	ticket_light_t l = ticket_worst_light(&a->timers, ctx->today, app_calendar(ctx),
-	                                      p.yellow_days, &days, &which);
-	if (l != TICKET_LIGHT_RED) {
-		strbuf t = STRBUF_INIT;
-		app_light_text(l, days, &t);
-		if (l == TICKET_LIGHT_NONE)
-			say_error(_("%s is not overdue: none of its deadlines is running, so there is "
-			            "nothing to supervise"), a->number);
-		else
-			say_error(_("%s is not overdue (%s): a supervision sheet is only for an "
-			            "overdue appeal"), a->number, sb_str(&t));
-		sb_free(&t);
-		return EXIT_NO;
-	}
-	char d[16];
-	const ticket_timer_state *ts = &a->timers.t[which];
-	strbuf late = STRBUF_INIT;
-	ticket_due_text(l, days, &late);
-	staff *me = app_actor(ctx);
-	s->title = _("Enterprise appeal supervision sheet");
-	s->name = _("supervision sheet");
-	s->signature = _("Supervising unit (seal):");
-	appeal_sheet_add(s, _("Appeal number"), xstrdup(a->number));
-	appeal_sheet_add(s, _("Enterprise"), xstrdup(a->enterprise_name));
-	appeal_sheet_add(s, _("USCC"), xstrdup(a->uscc));
-	appeal_sheet_add(s, _("Title"), xstrdup(a->title));
-	appeal_sheet_add(s, _("Kind"), xstrdup(_(ticket_kind_label(a->kind))));
-	appeal_sheet_add(s, _("State"), xstrdup(_(ticket_state_label(a->state))));
-	appeal_sheet_add(s, _("Registered at"), xstrdup(a->created_at));
-	appeal_sheet_add(s, _("First-responsible unit"), xstrdup(a->first_unit));
-	appeal_sheet_add(s, _("Lead or host unit"), xstrdup(a->lead_unit ? a->lead_unit : ""));
-	appeal_sheet_add(s, _("Supervised unit"), xstrdup(supervised_unit(ctx, a, which)));
-	appeal_sheet_add(s, _("Overdue deadline"), xstrdup(_(ticket_timer_label(which))));
-	appeal_sheet_add(s, _("Due"), xstrdup(date_format(ts->due, d)));
-	appeal_sheet_add(s, _("Overdue by"), sb_steal(&late));
-	appeal_sheet_add(s, _("Dispatch level"), xstrdup(a->level
-		? _(escalation_level_label(a->level)) : _("not dispatched")));
-	if (app_appeal_suggested(ctx, ticket_timer_running(&a->timers.t[TICKET_TIMER_HANDLE])
-	                         ? a->timers.t[TICKET_TIMER_HANDLE].due : DATE_NONE, a->level))
-		appeal_sheet_add(s, _("Escalation advice"), xstrdup(_(escalation_suggest_label())));
-	appeal_sheet_add(s, _("Dispatches held"), dispatch_lines(ctx, a));
-	appeal_sheet_add(s, _("Request"),
-		xstrdup(_("Settle the appeal without further delay and report in writing to "
-		          "the supervising unit the result, the reason for the delay and the "
-		          "people responsible.")));
-	appeal_sheet_add(s, _("Issued by"), *me->name
-		? xasprintf("%s %s", me->unit, me->name) : xstrdup(me->unit));
-	return EXIT_OK;
-}
-
-int appeal_cmd_supervise_sheet(app_ctx *ctx, int argc, char **argv)
-{
-	return appeal_cli_sheet_cmd(ctx, argc, argv,
-		_("usage: qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]"),
-		supervise_sheet);
-}

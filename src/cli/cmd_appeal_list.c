@@ -1,12 +1,14 @@
 /* qifu appeal list and views: the filtered list read a window at a time (the same
- * filters, views and orders as the Appeals pane), one row's columns shared with
- * show --format csv, and the saved views with their counts. */
+ * filters, views and orders as the Appeals pane, and its columns: app/appeal_list.h),
+ * one row shared with show --format csv, and the saved views with their counts. */
 #include "cli/cmd_appeal.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "app/appeal_list.h"
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -17,63 +19,28 @@
 #include "model/unit.h"
 #include "store/staff_store.h"
 
-/* the light and remaining text of a deadline as people read it */
-static void light_text(app_ctx *ctx, qdate due, ticket_light_t *l, strbuf *out)
+/* one row of the list, worded by the app: labels for people, codes for scripts */
+typedef struct row_arg {
+	app_ctx *ctx;
+	const appeal_row *r;
+	app_cell_form form;
+} row_arg;
+
+static void row_cell(const void *arg, int col, strbuf *out)
 {
-	ticket_params p = app_ticket_params(ctx);
-	int n = 0;
-	*l = ticket_light(due, ctx->today, app_calendar(ctx), p.yellow_days, &n);
-	ticket_due_text(*l, n, out);
+	const row_arg *a = arg;
+	app_appeal_cell(a->ctx, a->r, col, a->form, out);
 }
-
-/* one list row's columns, shared by list (every format) and show --format csv; the
- * Appeals pane's columns are src/ui/applist.c's */
-static const out_col row_cols[] = {
-	{ "number", N_("Number"), OUT_STR },
-	{ "enterprise", N_("USCC"), OUT_STR },
-	{ "enterprise_name", N_("Enterprise"), OUT_STR },
-	{ "title", N_("Title"), OUT_STR },
-	{ "kind", N_("Kind"), OUT_STR },
-	{ "state", N_("State"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "next_due", N_("Due"), OUT_STR },
-	{ "light", N_("Light"), OUT_STR },
-	{ "due_text", N_("Working days"), OUT_STR },
-	{ "version", N_("Version"), OUT_INT },
-	{ "level", N_("Level"), OUT_INT },
-	{ "suggest_escalation", N_("suggest escalation"), OUT_BOOL },
-};
-
-enum { NROW_COLS = sizeof row_cols / sizeof row_cols[0] };
 
 void appeal_cli_list_row(app_ctx *ctx, out_table *t, const appeal_row *r, bool labels)
 {
-	char due[16], ver[16], level[8] = "";
-	ticket_light_t l;
-	strbuf txt = STRBUF_INIT;
-	light_text(ctx, r->next_due, &l, &txt);
-	snprintf(ver, sizeof ver, "%d", r->version);
-	if (r->level)
-		snprintf(level, sizeof level, "%d", r->level);
-	bool suggest = app_appeal_suggested(ctx, r->handle_due, r->level);
-	const char *cells[NROW_COLS] = {
-		r->number, r->uscc, r->enterprise_name, r->title,
-		labels ? _(ticket_kind_label(r->kind)) : ticket_kind_code(r->kind),
-		labels ? _(ticket_state_label(r->state)) : ticket_state_code(r->state),
-		r->lead_unit ? r->lead_unit : r->first_unit,
-		appeal_cli_date(r->next_due, due),
-		labels ? _(ticket_light_label(l)) : ticket_light_code(l),
-		sb_str(&txt), ver,
-		labels && r->level ? _(escalation_level_short(r->level)) : level,
-		suggest ? "1" : "0",
-	};
-	out_row(t, cells);
-	sb_free(&txt);
+	row_arg a = { ctx, r, labels ? CELL_WORDS : CELL_CODE };
+	out_row_from(t, row_cell, &a);
 }
 
 out_table *appeal_cli_list_table(void)
 {
-	return out_new(row_cols, NROW_COLS);
+	return out_new(app_appeal_columns, APPEAL_COL__COUNT);
 }
 
 typedef struct list_state {
@@ -180,7 +147,7 @@ int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *uscc = NULL, *search = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 's':
 			if (!parse_states(optarg, &states))
@@ -225,13 +192,11 @@ int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case 'h': list_usage(stdout); return EXIT_OK;
-		default: list_usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		list_usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	/* the enterprise as the register spells its code, and one the actor may see */
@@ -267,14 +232,15 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const out_col cols[] = {
-		{ "view", N_("View"), OUT_STR }, { "label", N_("Tab"), OUT_STR },
-		{ "count", N_("Count"), OUT_INT },
+	static const app_column cols[] = {
+		{ .key = "view", .header = N_("View"), .kind = COL_STR },
+		{ .key = "label", .header = N_("Tab"), .kind = COL_STR },
+		{ .key = "count", .header = N_("Count"), .kind = COL_INT },
 	};
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			printf(_("usage: qifu appeal views [--format table|csv|json]\n"));
 			return EXIT_OK;
@@ -282,10 +248,8 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
 	}
-	if (optind < argc) {
-		say_error(_("usage: qifu appeal views [--format table|csv|json]"));
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	appeal_filter f;
@@ -293,8 +257,9 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 	long counts[APPEAL_VIEW__COUNT];
 	strbuf err = STRBUF_INIT;
-	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
+#include "app/event_text.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/workday.h"
@@ -17,19 +19,6 @@
 #include "store/escalation_store.h"
 
 /* the translated label of an event's action code */
-static const char *event_action_label(const char *code)
-{
-	ticket_action a;
-	escalation_action e;
-	if (ticket_action_parse(code, &a))
-		return _(ticket_action_label(a));
-	if (escalation_action_parse(code, &e))
-		return _(escalation_action_label(e));
-	if (strcmp(code, "recompute") == 0)
-		return _("deadlines recomputed");
-	return code;
-}
-
 /* "区企服中心 王芳 (wangfang)" style: name and login, or the login alone */
 static char *event_by(const appeal_event *e)
 {
@@ -101,6 +90,9 @@ static void show_json(app_ctx *ctx, const appeal_record *a, const esc_dispatch *
 	json_str(fp, "state", ticket_state_code(a->state), &first);
 	json_str(fp, "kind", ticket_kind_code(a->kind), &first);
 	json_str(fp, "channel", appeal_channel_code(a->channel), &first);
+	json_str(fp, "caller_name", a->caller_name, &first);
+	json_str(fp, "caller_phone", a->caller_phone, &first);
+	json_str(fp, "caller_role", a->caller_role, &first);
 	json_str(fp, "enterprise", a->uscc, &first);
 	json_str(fp, "enterprise_name", a->enterprise_name, &first);
 	json_str(fp, "title", a->title, &first);
@@ -206,11 +198,15 @@ static void kv(out_table *t, const char *label, const char *value)
 /* the dispatch records as a table under show's fields */
 static void show_dispatches(const esc_dispatch *x, int nx)
 {
-	static const out_col dcols[] = {
-		{ "level", N_("Level"), OUT_STR }, { "mode", N_("Mode"), OUT_STR },
-		{ "date", N_("Date"), OUT_STR }, { "place", N_("Place"), OUT_STR },
-		{ "attendees", N_("Attendees"), OUT_STR }, { "decision", N_("Decision"), OUT_STR },
-		{ "new_due", N_("New due date"), OUT_STR }, { "outcome", N_("Outcome"), OUT_STR },
+	static const app_column dcols[] = {
+		{ .key = "level", .header = N_("Level"), .kind = COL_STR },
+		{ .key = "mode", .header = N_("Mode"), .kind = COL_STR },
+		{ .key = "date", .header = N_("Date"), .kind = COL_STR },
+		{ .key = "place", .header = N_("Place"), .kind = COL_STR },
+		{ .key = "attendees", .header = N_("Attendees"), .kind = COL_STR },
+		{ .key = "decision", .header = N_("Decision"), .kind = COL_STR },
+		{ .key = "new_due", .header = N_("New due date"), .kind = COL_STR },
+		{ .key = "outcome", .header = N_("Outcome"), .kind = COL_STR },
 	};
 	out_table *t = out_new(dcols, 8);
 	for (int i = 0; i < nx; i++) {
@@ -242,6 +238,9 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 		kv(t, _("Description"), a->description);
 	kv(t, _("Kind"), _(ticket_kind_label(a->kind)));
 	kv(t, _("Channel"), _(appeal_channel_label(a->channel)));
+	s = app_appeal_caller_text(a);
+	kv(t, _("Caller"), s);
+	free(s);
 	kv(t, _("First-responsible unit"), a->first_unit);
 	s = *a->first_name ? xasprintf("%s (%s)", a->first_name, a->first_login)
 		: xstrdup(a->first_login);
@@ -296,10 +295,12 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	kv(t, _("Registered at"), a->created_at);
 	cli_kv_print(&t);
 
-	static const out_col tcols[] = {
-		{ "name", N_("Deadline"), OUT_STR }, { "start", N_("From"), OUT_STR },
-		{ "due", N_("Due"), OUT_STR }, { "done", N_("Stopped"), OUT_STR },
-		{ "light", N_("Light"), OUT_STR },
+	static const app_column tcols[] = {
+		{ .key = "name", .header = N_("Deadline"), .kind = COL_STR },
+		{ .key = "start", .header = N_("From"), .kind = COL_STR },
+		{ .key = "due", .header = N_("Due"), .kind = COL_STR },
+		{ .key = "done", .header = N_("Stopped"), .kind = COL_STR },
+		{ .key = "light", .header = N_("Light"), .kind = COL_STR },
 	};
 	t = out_new(tcols, 5);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
@@ -323,18 +324,23 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	if (nx)
 		show_dispatches(x, nx);
 
-	static const out_col ecols[] = {
-		{ "at", N_("When"), OUT_STR }, { "by", N_("By"), OUT_STR },
-		{ "action", N_("Action"), OUT_STR }, { "summary", N_("Details"), OUT_STR },
-		{ "reason", N_("Reason or text"), OUT_STR },
+	static const app_column ecols[] = {
+		{ .key = "at", .header = N_("When"), .kind = COL_STR },
+		{ .key = "by", .header = N_("By"), .kind = COL_STR },
+		{ .key = "action", .header = N_("Action"), .kind = COL_STR },
+		{ .key = "summary", .header = N_("Details"), .kind = COL_STR },
+		{ .key = "reason", .header = N_("Reason or text"), .kind = COL_STR },
 	};
 	t = out_new(ecols, 5);
 	for (int i = 0; i < a->nevents; i++) {
 		const appeal_event *e = &a->events[i];
 		char *by = event_by(e);
-		const char *row[5] = { e->at, by, event_action_label(e->action), e->summary,
+		strbuf sum = STRBUF_INIT;
+		app_event_summary_text(e->summary, &sum);
+		const char *row[5] = { e->at, by, app_event_action_text(e->action), sb_str(&sum),
 			e->reason };
 		out_row(t, row);
+		sb_free(&sum);
 		free(by);
 	}
 	printf(_("\nTimeline:\n"));
@@ -352,7 +358,7 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			printf(_("usage: qifu appeal show N [--format table|csv|json]\n"));
 			return EXIT_OK;
@@ -360,10 +366,8 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
 	}
-	if (optind != argc - 1) {
-		say_error(_("usage: qifu appeal show N [--format table|csv|json]"));
+	if (cli_operands(argc, argv, 1, _("the appeal number")))
 		return EXIT_USAGE;
-	}
 	appeal_record a;
 	int rc = appeal_cli_load(ctx, argv[optind], true, &a);
 	if (rc)
@@ -372,8 +376,9 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 	esc_dispatch *x = NULL;
 	int nx = 0;
 	strbuf err = STRBUF_INIT;
-	if (esc_store_dispatches(app_db(ctx), a.id, &x, &nx, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (esc_store_dispatches(app_db(ctx), a.id, &x, &nx, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		appeal_record_clear(&a);
 		return EXIT_USAGE;

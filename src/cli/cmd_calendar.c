@@ -6,7 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "model/inspection.h"
@@ -102,37 +104,35 @@ static void print_month(const month_grid *g, const inspection_params *p, FILE *o
 static bool month_counts(app_ctx *ctx, int year, int month, int counts[31])
 {
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	bool ok = false;
 	if (!ctx->db) {
 		if (!ctx->db_path || access(ctx->db_path, F_OK) != 0)
 			return false;
-		ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &err);
+		ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &se);
 		if (!ctx->db)
 			goto out;
 		db_set_today(ctx->db, ctx->today);
 	}
-	ok = inspection_store_month_counts(ctx->db, year, month, counts, &err) == 0;
+	ok = inspection_store_month_counts(ctx->db, year, month, counts, &se) == 0;
 out:
 	if (!ok)
-		say_warn(_("%s; inspections are not counted"), sb_str(&err));
+		say_warn(_("%s; inspections are not counted"), app_store_text(&se, &err));
 	sb_free(&err);
 	return ok;
 }
 
 int cmd_calendar(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		calendar_usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc > 2) {
-		calendar_usage(stderr);
+	int rc = cli_help_only(argc, argv, calendar_usage);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind > 1 && cli_operands(argc, argv, 1, NULL))
 		return EXIT_USAGE;
-	}
 	int year, month, day;
 	date_to_ymd(ctx->today, &year, &month, &day);
-	if (argc == 2 && !month_parse(argv[1], &year, &month)) {
-		say_error(_("'%s' is not a month of the form YYYY-MM"), argv[1]);
+	if (optind < argc && !month_parse(argv[optind], &year, &month)) {
+		say_error(_("'%s' is not a month of the form YYYY-MM"), argv[optind]);
 		return EXIT_USAGE;
 	}
 	inspection_params p = app_inspection_params(ctx);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -14,13 +15,27 @@ int cmd_config(app_ctx *ctx, int argc, char **argv);
 
 int cmd_config(app_ctx *ctx, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "defaults", no_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	bool defaults = false;
-	if (argc == 2 && strcmp(argv[1], "--defaults") == 0) {
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		if (c == 'h') {
+			printf(_("usage: qifu config [--defaults]\n"
+			         "The effective settings, each with the file and line it came from; "
+			         "--defaults prints the commented default qifu.ini.\n"));
+			return EXIT_OK;
+		}
+		if (c != 'd')
+			return EXIT_USAGE;
 		defaults = true;
-	} else if (argc != 1) {
-		say_error(_("usage: qifu config [--defaults]"));
-		return EXIT_USAGE;
 	}
+	if (cli_operands(argc, argv, 0, NULL))
+		return EXIT_USAGE;
 	strbuf out = STRBUF_INIT;
 	if (defaults) {
 		settings_default_ini(&out);

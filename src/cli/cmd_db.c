@@ -2,6 +2,7 @@
  * backup (SQLite's online backup API) and check (integrity, foreign keys, the
  * journal mode and why, holiday-file coverage). */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <pwd.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/workday.h"
@@ -49,7 +51,7 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	const char *name = NULL, *unit = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': ctx->db_path = optarg; break;
 		case 'n': name = optarg; break;
@@ -63,10 +65,8 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		say_error(_("init: unexpected argument '%s'"), argv[optind]);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	unit_table *units = app_units(ctx);
 	if (!unit) {
 		const unit_def *centre = units_centre(units);
@@ -84,9 +84,10 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &se);
 	if (!d) {
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
@@ -98,8 +99,8 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	admin.unit = (char *)unit;
 	admin.role = ROLE_ADMIN;
 	/* the notices the installation ships become the database's calendar */
-	if (staff_store_add(d, login, &admin, &err) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	if (staff_store_add(d, login, &admin, &se) < 0 || app_holiday_seed(ctx, d, &err) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		db_close(&d);
 		unlink(ctx->db_path);
@@ -111,54 +112,58 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static void backup_usage(FILE *fp)
+{
+	fputs(_("usage: qifu backup FILE\n"
+	        "Copy the live database to FILE with SQLite's online backup; FILE must "
+	        "not exist.\n"), fp);
+}
+
 int cmd_backup(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf(_("usage: qifu backup FILE\n"
-		         "Copy the live database to FILE with SQLite's online backup; FILE must "
-		         "not exist.\n"));
-		return EXIT_OK;
-	}
-	if (argc != 2) {
-		say_error(_("usage: qifu backup FILE"));
+	int rc = cli_help_only(argc, argv, backup_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the file to write")))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_DB_BACKUP, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	if (db_backup(app_db(ctx), argv[1], &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (db_backup(app_db(ctx), argv[optind], &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
-	printf(_("backed up %s to %s\n"), ctx->db_path, argv[1]);
+	printf(_("backed up %s to %s\n"), ctx->db_path, argv[optind]);
 	return EXIT_OK;
+}
+
+static void check_usage(FILE *fp)
+{
+	fputs(_("usage: qifu check\n"
+	        "Check the database (integrity, foreign keys), report the journal mode "
+	        "and why, and which years have holiday files.\n"), fp);
 }
 
 int cmd_check(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		printf(_("usage: qifu check\n"
-		         "Check the database (integrity, foreign keys), report the journal mode "
-		         "and why, and which years have holiday files.\n"));
-		return EXIT_OK;
-	}
-	if (argc != 1) {
-		say_error(_("usage: qifu check"));
+	int rc = cli_help_only(argc, argv, check_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	db *d = app_db(ctx);
 	app_actor(ctx);
 	int problems = 0;
-	const char *why;
-	const char *mode = db_journal_mode(d, &why);
+	const char *mode = db_journal_mode(d), *why = app_journal_why(d);
 	printf(_("database:     %s\n"), db_path(d));
 	printf(_("schema:       version %d (this qifu writes %d)\n"), db_schema_version(d),
 	       db_schema_latest());
 	printf(_("SQLite:       %s\n"), db_sqlite_version());
 	printf(_("journal mode: %s (%s)\n"), mode, why);
 	strbuf out = STRBUF_INIT;
-	int bad = db_check(d, &out);
+	int bad = app_db_check(d, &out);
 	if (bad) {
 		fputs(sb_str(&out), stdout);
 		problems += bad;

@@ -5,6 +5,7 @@
  * always gives the same database. */
 #include "cli/demo_internal.h"
 #include "cli/demo_inspect.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdint.h>
@@ -12,6 +13,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -28,15 +30,17 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 		{ "enterprises", required_argument, NULL, 'e' },
 		{ "appeals", required_argument, NULL, 'a' },
 		{ "seed", required_argument, NULL, 's' },
+		{ "role", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	long count = 300, appeals = 0, open = 0, overdue = 0, escalated = 0;
 	uint64_t seed = 1;
+	role_t role = ROLE_SUPERVISOR;
 	int c;
 	char *end;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			ctx->db_path = optarg;
@@ -64,10 +68,19 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'r':
+			if (!role_parse(optarg, &role)) {
+				say_error(_("demo: --role: '%s' is not one of frontdesk, area_officer, "
+				            "unit_staff, supervisor, leader, admin"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'h':
 			printf(_("usage: qifu demo --db PATH [--enterprises N] [--appeals M] [--seed S]\n"
+			         "                 [--role ROLE]\n"
 			         "Write a new demonstration database (default 300 enterprises, no "
-			         "appeals); the current login becomes a supervisor in it. Appeals are "
+			         "appeals); the current login becomes a supervisor in it, or --role "
+			         "(admin: then --as LOGIN opens it as any of its staff). Appeals are "
 			         "registered over the 400 days up to --today and moved through the "
 			         "appeal rules.\n"));
 			return EXIT_OK;
@@ -75,18 +88,17 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		say_error(_("demo: unexpected argument '%s'"), argv[optind]);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	const ent_rules *rules = app_ent_rules(ctx);
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
 	db *d = NULL;
 	int64_t *staff_ids = NULL;
+	store_err se = { 0 };
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0 ||
-	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &err))) {
-		say_error("%s", sb_str(&err));
+	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &se))) {
+		say_error("%s", app_store_text(&se, &err));
 		goto out;
 	}
 	db_set_today(d, ctx->today);
@@ -98,8 +110,8 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	}
 	staff_ids = xcalloc(demo_npeople, sizeof *staff_ids);
 	uint64_t s = seed;
-	if (appeal_store_bulk_mode(d, &err) < 0 ||
-	    demo_add_staff(d, &s, staff_ids, &err) < 0 ||
+	if (app_store_rc(appeal_store_bulk_mode(d, &se), &se, &err) < 0 ||
+	    demo_add_staff(d, &s, staff_ids, role, &err) < 0 ||
 	    demo_add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
 	    demo_add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||
 	    demo_inspections(ctx, d, seed, &err) < 0) {
@@ -109,11 +121,11 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	long nstaff = 0;
-	if (staff_store_count(d, &nstaff, &err) < 0)
-		say_error("%s", sb_str(&err));
+	if (staff_store_count(d, &nstaff, &se) < 0)
+		say_error("%s", app_store_text(&se, &err));
 	db_close(&d);
-	printf(_("wrote %s: %ld enterprises, %d staff; you (%s) are a supervisor\n"), ctx->db_path,
-	       count, (int)nstaff, app_os_login());
+	printf(_("wrote %s: %ld enterprises, %d staff; you (%s): %s\n"), ctx->db_path, count,
+	       (int)nstaff, app_os_login(), _(role_label(role)));
 	if (appeals > 0)
 		printf(_("and %ld appeals: %ld open, %ld of them overdue\n"), appeals, open, overdue);
 	if (escalated > 0)

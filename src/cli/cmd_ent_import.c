@@ -4,6 +4,7 @@
  * bad ones set aside in a rejects file. The checking and the writing are shared with
  * the Enterprises pane's import (app/ent_io.h); this file's command prints. */
 #include "cli/cmd_enterprise.h"
+#include "cli/cli_args.h"
 #include "app/ent_io.h"
 
 #include <getopt.h>
@@ -115,7 +116,7 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	const char *rejects = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': dry = true; break;
 		case 's': rejects = optarg; break;

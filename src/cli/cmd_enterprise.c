@@ -7,10 +7,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "cli/cmd_enterprise.h"
 #include "app/ent_io.h"
+#include "app/enterprise_list.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
@@ -90,7 +92,7 @@ static int parse_edit(int argc, char **argv, ent_record *e, edit_args *a)
 {
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", edit_opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, edit_opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_NAME: set(&e->name, optarg); break;
 		case OPT_USCC: set(&e->uscc, optarg); break;
@@ -109,7 +111,7 @@ static int parse_edit(int argc, char **argv, ent_record *e, edit_args *a)
 		case OPT_LEAD: a->lead = optarg; break;
 		case OPT_REASON: a->reason = optarg; break;
 		case OPT_HELP: usage(stdout); return EXIT_OK + 100;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	return 0;
@@ -126,10 +128,11 @@ static int finish_record(app_ctx *ctx, ent_record *e, const edit_args *a)
 			set(&e->commissioner, "");
 		} else {
 			staff *s = NULL;
-			int found = staff_store_get(app_db(ctx), a->commissioner, &s, &err);
+			store_err se = { 0 };
+			int found = staff_store_get(app_db(ctx), a->commissioner, &s, &se);
 			if (found != 0) {
 				say_error(found < 0 ? "%s" : _("--commissioner: no staff login '%s'"),
-				          found < 0 ? sb_str(&err) : a->commissioner);
+				          found < 0 ? app_store_text(&se, &err) : a->commissioner);
 				goto out;
 			}
 			e->commissioner_id = s->id;
@@ -183,8 +186,8 @@ static int ent_add(app_ctx *ctx, int argc, char **argv)
 		ent_record_clear(&e);
 		return rc == 100 ? EXIT_OK : rc;
 	}
-	if (optind < argc || !e.name || !e.uscc || !e.area || !e.category) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--name --uscc --area --category")) {
 		ent_record_clear(&e);
 		return EXIT_USAGE;
 	}
@@ -198,19 +201,20 @@ static int ent_add(app_ctx *ctx, int argc, char **argv)
 	db *d = app_db(ctx);
 	int64_t id;
 	char *owner = NULL;
-	if (ent_store_uscc_owner(d, e.uscc, &owner, &err) == 0) {
+	store_err se = { 0 };
+	if (ent_store_uscc_owner(d, e.uscc, &owner, &se) == 0) {
 		say_error(_("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
 		rc = EXIT_NO;
 		goto out;
 	}
-	if (db_begin(d, &err) < 0 ||
-	    ent_store_insert(d, app_actor(ctx)->login, &e, &id, &err) < 0 ||
+	if (db_begin(d, &se) < 0 ||
+	    ent_store_insert(d, app_actor(ctx)->login, &e, &id, &se) < 0 ||
 	    (e.lead_override && db_event(d, app_actor(ctx)->login, "enterprise", id,
-	                                 "override_lead", e.lead_unit, e.lead_override, &err) < 0) ||
-	    db_commit(d, &err) < 0) {
+	                                 "override_lead", e.lead_unit, e.lead_override, &se) < 0) ||
+	    db_commit(d, &se) < 0) {
 		db_rollback(d);
-		say_error("%s", sb_str(&err));
+		say_error("%s", app_store_text(&se, &err));
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -231,12 +235,15 @@ static int load_visible(app_ctx *ctx, const char *arg, ent_record *e, perm_actio
 static int ent_edit(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2 || argv[1][0] == '-') {
-		if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		usage(stderr);
-		return EXIT_USAGE;
+		/* the options before the USCC: --help, or a mistake named as such */
+		ent_record e = { 0 };
+		edit_args a = { 0 };
+		int rc = parse_edit(argc, argv, &e, &a);
+		ent_record_clear(&e);
+		if (rc)
+			return rc == 100 ? EXIT_OK : rc;
+		optind = argc;
+		return cli_operands(argc, argv, 1, _("the USCC of the enterprise (first)"));
 	}
 	ent_record old = { 0 }, e = { 0 };
 	int rc = load_visible(ctx, argv[1], &old, PERM_ENT_EDIT);
@@ -259,8 +266,9 @@ static int ent_edit(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	if (ent_store_update(app_db(ctx), app_actor(ctx)->login, &old, &e, a.reason, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (ent_store_update(app_db(ctx), app_actor(ctx)->login, &old, &e, a.reason, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -273,30 +281,23 @@ out:
 	return rc;
 }
 
-static const out_col ent_cols[] = {
-	{ "name", N_("Enterprise name"), OUT_STR },
-	{ "uscc", N_("USCC"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "category", N_("Category"), OUT_STR },
-	{ "group", N_("Group"), OUT_STR },
-	{ "aviation", N_("Aviation"), OUT_BOOL },
-	{ "introduced_by", N_("Introduced by"), OUT_STR },
-	{ "lead_unit", N_("Lead unit"), OUT_STR },
-	{ "cooperating_units", N_("Cooperating units"), OUT_LIST },
-	{ "address", N_("Address"), OUT_STR },
-	{ "legal_rep", N_("Legal representative"), OUT_STR },
-	{ "contact", N_("Contact"), OUT_STR },
-	{ "phone", N_("Phone"), OUT_STR },
-	{ "commissioner", N_("Commissioner"), OUT_STR },
-};
-#define NCOLS ((int)(sizeof ent_cols / sizeof ent_cols[0]))
+/* one row of the register, worded by the app: labels for people, codes for scripts */
+typedef struct row_arg {
+	const ent_record *e;
+	app_cell_form form;
+	const catalog *cat;
+} row_arg;
 
-static void add_row(out_table *t, const ent_record *e)
+static void row_cell(const void *arg, int col, strbuf *out)
 {
-	const char *cells[NCOLS] = { e->name, e->uscc, e->area, e->category, e->group,
-		e->aviation ? "1" : "0", e->introduced_by, e->lead_unit, e->coop_units,
-		e->address, e->legal_rep, e->contact, e->phone, e->commissioner };
-	out_row(t, cells);
+	const row_arg *a = arg;
+	app_ent_cell(a->e, col, a->form, a->cat, out);
+}
+
+static void add_row(out_table *t, const ent_record *e, app_cell_form form, const catalog *cat)
+{
+	row_arg a = { e, form, cat };
+	out_row_from(t, row_cell, &a);
 }
 
 static int parse_format(const char *arg, out_format *f)
@@ -306,70 +307,54 @@ static int parse_format(const char *arg, out_format *f)
 
 static int ent_show(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return EXIT_OK;
-		}
-		if (c != 'f' || parse_format(optarg, &fmt))
-			return EXIT_USAGE;
-	}
-	if (optind != argc - 1) {
-		usage(stderr);
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the USCC")))
 		return EXIT_USAGE;
-	}
 	ent_record e = { 0 };
-	int rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
+	rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
 	if (rc)
 		return rc;
+	const catalog *cat = app_ent_rules(ctx)->cat;
 	if (fmt == OUT_TABLE) {
-		/* one record reads best as label: value lines */
-		const char *vals[NCOLS] = { e.name, e.uscc, e.area, e.category, e.group,
-			e.aviation ? _("yes") : _("no"), e.introduced_by, e.lead_unit, e.coop_units,
-			e.address, e.legal_rep, e.contact, e.phone, e.commissioner };
-		const category *k = catalog_category(app_ent_rules(ctx)->cat, e.category);
-		if (k)
-			vals[3] = k->label;
-		out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
-		out_table *t = out_new(kv, 2);
-		for (int i = 0; i < NCOLS; i++) {
-			const char *row[2] = { _(ent_cols[i].header), vals[i] };
-			char *joined = NULL;
-			if (ent_cols[i].kind == OUT_LIST) {
-				strbuf b = STRBUF_INIT;
-				for (const char *p = vals[i]; *p; p++)
-					*p == '|' ? sb_add(&b, "、") : sb_addc(&b, *p);
-				row[1] = joined = sb_steal(&b);
-			}
-			out_row(t, row);
-			free(joined);
+		/* one record reads best as label: value lines, the list's columns in words
+		 * with the category's full name */
+		out_table *t = cli_kv_new();
+		const category *k = catalog_category(cat, e.category);
+		for (int i = 0; i < ENT_COL__COUNT; i++) {
+			const app_column *col = &app_ent_columns[i];
+			if (!col->key)
+				continue;
+			strbuf v = STRBUF_INIT;
+			if (i == ENT_COL_CATEGORY && k)
+				sb_add(&v, k->label);
+			else
+				app_ent_cell(&e, i, CELL_WORDS, cat, &v);
+			cli_kv_add(t, xstrdup(_(col->header)), out_cell_text(col, sb_str(&v)));
+			sb_free(&v);
 		}
-		if (e.lead_override) {
-			const char *row[2] = { _("Lead unit overridden"), e.lead_override };
-			out_row(t, row);
-		}
-		if (e.uscc_override) {
-			const char *row[2] = { _("USCC accepted despite check"), e.uscc_override };
-			out_row(t, row);
-		}
-		out_print(t, OUT_TABLE, false, stdout);
-		out_free(&t);
+		if (e.lead_override)
+			cli_kv_add(t, xstrdup(_("Lead unit overridden")), xstrdup(e.lead_override));
+		if (e.uscc_override)
+			cli_kv_add(t, xstrdup(_("USCC accepted despite check")),
+			           xstrdup(e.uscc_override));
+		cli_kv_print(&t);
 	} else {
-		out_table *t = out_new(ent_cols, NCOLS);
-		add_row(t, &e);
+		out_table *t = out_new(app_ent_columns, ENT_COL__COUNT);
+		add_row(t, &e, CELL_CODE, cat);
 		out_print(t, fmt, true, stdout);
 		out_free(&t);
 	}
 	ent_record_clear(&e);
 	return EXIT_OK;
+}
+
+/* export writes by the file's name, so --format is list's alone; arg is list's format */
+static bool filter_takes(const struct option *o, const void *arg)
+{
+	return o->val != 'f' || arg != NULL;
 }
 
 /* the list filters shared by list and export; *fmt may be NULL (export has none).
@@ -392,7 +377,7 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 	static char pool[POOL_CODE_MAX];
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt_some(argc, argv, opts, NULL, filter_takes, fmt)) != -1) {
 		switch (c) {
 		case 's': f->search = optarg; break;
 		case 'a':
@@ -432,15 +417,11 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 			break;
 		case 'w': f->warning_only = true; break;
 		case 'f':
-			if (!fmt) {
-				usage(stderr);
-				return EXIT_USAGE;
-			}
 			if (parse_format(optarg, fmt))
 				return EXIT_USAGE;
 			break;
 		case 'h': usage(stdout); return EXIT_OK + 100;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
@@ -454,18 +435,14 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 typedef struct list_state {
 	out_table *t;
 	const catalog *cat;
-	bool labels;
+	app_cell_form form;
 } list_state;
 
 static int list_one(const ent_record *e, void *arg, strbuf *err)
 {
 	(void)err;
 	list_state *st = arg;
-	ent_record shown = *e;
-	const category *k = catalog_category(st->cat, e->category);
-	if (st->labels && k)
-		shown.category = k->short_label;
-	add_row(st->t, &shown);
+	add_row(st->t, e, st->form, st->cat);
 	return 0;
 }
 
@@ -476,11 +453,10 @@ static int ent_list(app_ctx *ctx, int argc, char **argv)
 	int rc = parse_filters(ctx, argc, argv, &f, &fmt);
 	if (rc)
 		return rc == 100 ? EXIT_OK : rc;
-	if (optind < argc) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
-	list_state st = { out_new(ent_cols, NCOLS), app_ent_rules(ctx)->cat, fmt == OUT_TABLE };
+	list_state st = { out_new(app_ent_columns, ENT_COL__COUNT), app_ent_rules(ctx)->cat,
+		fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_OK;
 	if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
@@ -500,10 +476,8 @@ static int ent_export(app_ctx *ctx, int argc, char **argv)
 	int rc = parse_filters(ctx, argc, argv, &f, NULL);
 	if (rc)
 		return rc == 100 ? EXIT_OK : rc;
-	if (optind != argc - 1) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the file to write")))
 		return EXIT_USAGE;
-	}
 	const char *path = argv[optind];
 	bool xlsx;
 	strbuf err = STRBUF_INIT;
@@ -530,17 +504,10 @@ static int ent_export(app_ctx *ctx, int argc, char **argv)
 
 int cmd_enterprise(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct { const char *name; int (*fn)(app_ctx *, int, char **); } subs[] = {
-		{ "add", ent_add }, { "edit", ent_edit }, { "show", ent_show }, { "list", ent_list },
-		{ "export", ent_export }, { "import", ent_import },
+	static const cli_sub subs[] = {
+		{ "add", ent_add, NULL }, { "edit", ent_edit, NULL }, { "show", ent_show, NULL },
+		{ "list", ent_list, NULL }, { "export", ent_export, NULL },
+		{ "import", ent_import, NULL },
 	};
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(argv[1], subs[i].name) == 0)
-			return subs[i].fn(ctx, argc - 1, argv + 1);
-	say_error(_("enterprise: unknown subcommand '%s' (add, edit, show, list, import, export)"), argv[1]);
-	return EXIT_USAGE;
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -54,7 +55,8 @@ static int arg_status(const char *s, int *st)
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = fin_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(fin_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no financing need %" PRId64), id);
 	return rc;
@@ -91,7 +93,7 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	int c, rc = EXIT_USAGE, status = FIN_NEED;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_AMOUNT: amount = optarg; break;
@@ -102,13 +104,12 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !amount || !f.purpose) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --amount --purpose"))
 		goto out;
-	}
 	f.status = (fin_status)status;
 	if (fin_amount_parse(amount, &f.amount_fen, &err) < 0) {
 		say_error(_("--amount: %s"), sb_str(&err));
@@ -147,7 +148,7 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 	const char *institution = NULL;
 	int status = -1, c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_INSTITUTION: institution = optarg; break;
 		case OPT_STATUS:
@@ -155,12 +156,15 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			break;
 		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
 	int64_t id;
-	if (optind != argc - 1 || (status < 0 && !institution)) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the financing need number")))
+		return EXIT_USAGE;
+	if (status < 0 && !institution) {
+		say_error(_("financing update: say what changes, --status or --institution; "
+		            "see qifu financing --help"));
 		return EXIT_USAGE;
 	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
@@ -180,8 +184,11 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	rc = cli_store_rc(fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
-	                                   institution ? f.institution : NULL, &err), &err);
+	store_err se = { 0 };
+	int w = fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
+	                         institution ? f.institution : NULL, &se);
+	app_store_text(&se, &err);
+	rc = cli_store_rc(w, &err);
 	if (rc == EXIT_OK)
 		printf(_("updated financing need %" PRId64 " of %s\n"), id, f.enterprise);
 out:
@@ -190,17 +197,17 @@ out:
 	return rc;
 }
 
-static const out_col list_cols[] = {
-	{ "id", N_("Need"), OUT_INT },
-	{ "enterprise", N_("Enterprise"), OUT_STR },
-	{ "uscc", N_("Credit code"), OUT_STR },
-	{ "amount_yuan", N_("Amount"), OUT_STR },
-	{ "purpose", N_("Purpose"), OUT_STR },
-	{ "status", N_("Financing status"), OUT_STR },
-	{ "institution", N_("Institution"), OUT_STR },
-	{ "created_by", N_("Recorded by"), OUT_STR },
-	{ "created_at", N_("Recorded at"), OUT_STR },
-	{ "updated_at", N_("Updated at"), OUT_STR },
+static const app_column list_cols[] = {
+	{ .key = "id", .header = N_("Need"), .kind = COL_INT },
+	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+	{ .key = "amount_yuan", .header = N_("Amount"), .kind = COL_STR },
+	{ .key = "purpose", .header = N_("Purpose"), .kind = COL_STR },
+	{ .key = "status", .header = N_("Financing status"), .kind = COL_STR },
+	{ .key = "institution", .header = N_("Institution"), .kind = COL_STR },
+	{ .key = "created_by", .header = N_("Recorded by"), .kind = COL_STR },
+	{ .key = "created_at", .header = N_("Recorded at"), .kind = COL_STR },
+	{ .key = "updated_at", .header = N_("Updated at"), .kind = COL_STR },
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 
@@ -228,7 +235,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	fin_filter f = { q->enterprise_id, *(const int *)q->own, q->scope_area };
@@ -252,7 +259,7 @@ static int fin_list(app_ctx *ctx, int argc, char **argv)
 int cmd_financing(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", fin_add }, { "update", fin_update }, { "list", fin_list },
+		{ "add", fin_add, NULL }, { "update", fin_update, NULL }, { "list", fin_list, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

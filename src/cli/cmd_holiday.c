@@ -63,36 +63,27 @@ static void say_year(app_ctx *ctx, int y, FILE *fp)
 	}
 }
 
-static const out_col list_cols[] = {
-	{ "date", N_("Date"), OUT_STR },
-	{ "weekday", N_("Weekday"), OUT_STR },
-	{ "kind", N_("Kind"), OUT_STR },
-	{ "name", N_("Holiday"), OUT_STR },
-	{ "source", N_("Source"), OUT_STR },
+static const app_column list_cols[] = {
+	{ .key = "date", .header = N_("Date"), .kind = COL_STR },
+	{ .key = "weekday", .header = N_("Weekday"), .kind = COL_STR },
+	{ .key = "kind", .header = N_("Kind"), .kind = COL_STR },
+	{ .key = "name", .header = N_("Holiday"), .kind = COL_STR },
+	{ .key = "source", .header = N_("Source"), .kind = COL_STR },
 };
 
 static int holiday_list(app_ctx *ctx, int argc, char **argv)
 {
-	out_format fmt = OUT_TABLE;
-	const char *year_arg = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-			if (cli_arg_format(argv[++i], &fmt))
-				return EXIT_USAGE;
-		} else if (!year_arg && argv[i][0] != '-') {
-			year_arg = argv[i];
-		} else {
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
+	out_format fmt;
+	int rc = cli_format_only(argc, argv, usage, &fmt);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the year")))
+		return EXIT_USAGE;
+	const char *year_arg = argv[optind];
 	char *end;
-	long y = year_arg ? strtol(year_arg, &end, 10) : 0;
-	if (!year_arg || *end || y < 1900 || y > 9999) {
-		if (year_arg)
-			say_error(_("YEAR '%s' is not a year from 1900 to 9999"), year_arg);
-		else
-			usage(stderr);
+	long y = strtol(year_arg, &end, 10);
+	if (*end || y < 1900 || y > 9999) {
+		say_error(_("YEAR '%s' is not a year from 1900 to 9999"), year_arg);
 		return EXIT_USAGE;
 	}
 	calendar *cal = app_calendar(ctx);
@@ -147,22 +138,26 @@ static void print_preview(app_ctx *ctx, const holiday_preview *pv)
 
 static int holiday_import(app_ctx *ctx, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "yes", no_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
 	bool yes = false;
-	const char *path = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0)
-			yes = true;
-		else if (!path && argv[i][0] != '-')
-			path = argv[i];
-		else {
-			usage(stderr);
-			return EXIT_USAGE;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		if (c == 'h') {
+			usage(stdout);
+			return EXIT_OK;
 		}
+		if (c != 'y')
+			return EXIT_USAGE;
+		yes = true;
 	}
-	if (!path) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the notice file")))
 		return EXIT_USAGE;
-	}
+	const char *path = argv[optind];
 	if (!cli_allowed(ctx, PERM_HOLIDAY_IMPORT, NULL, NULL))
 		return EXIT_NO;
 	holiday_preview pv;
@@ -194,14 +189,8 @@ out:
 
 int cmd_holiday(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc >= 2 && strcmp(argv[1], "list") == 0)
-		return holiday_list(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "import") == 0)
-		return holiday_import(ctx, argc - 1, argv + 1);
-	usage(stderr);
-	return EXIT_USAGE;
+	static const cli_sub subs[] = {
+		{ "list", holiday_list, NULL }, { "import", holiday_import, NULL },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -10,6 +10,7 @@
 
 #include "app/appeal.h"
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -32,12 +33,9 @@ int cmd_inspect(app_ctx *ctx, int argc, char **argv);
 	X("show", inspection_cmd_show, N_("show one plan by its number or plan code")) \
 	X("list", inspection_cmd_list, N_("list plans by unit, enterprise, state and date")) \
 	X("verify", inspection_cmd_verify, N_("say whether a plan code is real and what it covers")) \
+	X("notice", inspection_cmd_notice, N_("print an approved plan's notice with its code as a QR code")) \
 
-static const struct {
-	const char *name;
-	int (*run)(app_ctx *ctx, int argc, char **argv);
-	const char *summary;
-} inspection_subs[] = {
+static const cli_sub inspection_subs[] = {
 #define X_ROW(name, fn, summary) { name, fn, summary },
 	INSPECT_SUBCOMMANDS(X_ROW)
 #undef X_ROW
@@ -172,20 +170,18 @@ int inspection_cmd_check(app_ctx *ctx, int argc, char **argv)
 	if (!reasons)
 		goto out;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'd': date_s = optarg; break;
 		case 'r': reason_s = optarg; break;
 		case 'g': reg_s = optarg; break;
 		case 'e': explain = true; break;
 		case 'h': check_usage(reasons, stdout); rc = EXIT_OK; goto out;
-		default: check_usage(NULL, stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (!date_s || !reason_s || optind < argc) {
-		check_usage(reasons, stderr);
+	if (cli_operands(argc, argv, 0, NULL) || cli_required(argv, "--date --reason"))
 		goto out;
-	}
 
 	qdate date, registered = ctx->today;
 	const inspection_reason *reason = inspection_reason_find(reasons, reason_s);
@@ -396,7 +392,7 @@ int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 	if (!reasons)
 		goto out;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case REG_UNIT: unit = optarg; break;
 		case REG_ENTERPRISE: ent_s = optarg; break;
@@ -408,27 +404,12 @@ int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 		case REG_REGISTERED_ON: reg_s = optarg; break;
 		case REG_OVERRIDE: override = optarg; break;
 		case REG_HELP: register_usage(stdout); rc = EXIT_OK; goto out;
-		default: register_usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc) {
-		register_usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--unit --enterprise --date --reason --inspectors --basis --items"))
 		goto out;
-	}
-	static const char *const required[] = { "--unit", "--enterprise", "--date", "--reason",
-						 "--inspectors", "--basis", "--items" };
-	const char *given[] = { unit, ent_s, date_s, reason_s, inspectors_s, basis_s, items_s };
-	strbuf missing = STRBUF_INIT;
-	for (size_t i = 0; i < sizeof given / sizeof given[0]; i++)
-		if (!given[i])
-			sb_addf(&missing, "%s%s", missing.len ? " " : "", required[i]);
-	if (missing.len) {
-		say_error(_("register: missing %s"), sb_str(&missing));
-		sb_free(&missing);
-		register_usage(stderr);
-		goto out;
-	}
-	sb_free(&missing);
 
 	qdate date, registered = ctx->today;
 	if (!inspection_date_opt("--date", date_s, &date) ||
@@ -455,15 +436,7 @@ out:
 
 int cmd_inspect(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		inspection_usage(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; argc >= 2 && i < sizeof inspection_subs / sizeof inspection_subs[0]; i++)
-		if (strcmp(argv[1], inspection_subs[i].name) == 0)
-			return inspection_subs[i].run(ctx, argc - 1, argv + 1);
-	if (argc >= 2)
-		say_error(_("inspect: unknown subcommand '%s'"), argv[1]);
-	inspection_usage(stderr);
-	return EXIT_USAGE;
+	return cli_subcommand(ctx, argc, argv, inspection_subs,
+	                      (int)(sizeof inspection_subs / sizeof inspection_subs[0]),
+	                      inspection_usage);
 }

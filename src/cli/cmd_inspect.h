@@ -34,6 +34,8 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv);
 int inspection_cmd_list(app_ctx *ctx, int argc, char **argv);
 /* qifu inspect verify CODE: what an enterprise asks at the door */
 int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv);
+/* qifu inspect notice ID|CODE [--output FILE] [--invert]: the notice to print */
+int inspection_cmd_notice(app_ctx *ctx, int argc, char **argv);
 
 /* the reason table from data/inspection_reasons.tsv; NULL after saying why */
 inspection_reason_table *inspection_reasons_load(void);
@@ -45,7 +47,7 @@ bool inspection_date_opt(const char *opt, const char *s, qdate *d);
 bool inspection_unit_opt(app_ctx *ctx, const char *opt, const char *unit);
 /* --format's value into *f; false after naming the allowed formats */
 bool inspection_format_opt(const char *arg, out_format *f);
-/* s appended as one item of an OUT_LIST cell, whose items '|' separates */
+/* s appended as one item of a COL_LIST cell, whose items '|' separates */
 void inspection_list_add(strbuf *b, const char *s);
 /* an app answer other than APP_OK on stderr, after the option field was typed in;
  * returns st as the exit code (EXIT_OK for APP_OK, which says nothing) */

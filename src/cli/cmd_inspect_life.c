@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "core/i18n.h"
 #include "model/inspection_plan.h"
@@ -44,50 +45,29 @@ typedef struct life_args {
 	const char *opt[O_HELP];
 } life_args;
 
-/* parse argv against opts; returns 0, an exit code, or -1 after --help */
+/* parse argv against opts (the plan's ID first when operand), then the options of
+ * required ("--findings --outcome"); returns 0, an exit code, or -1 after --help */
 static int parse(int argc, char **argv, const struct option *opts, int usage, bool operand,
-		 life_args *a)
+		 const char *required, life_args *a)
 {
 	int c;
 	memset(a, 0, sizeof *a);
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == O_HELP) {
 			fputs(_(usages[usage]), stdout);
 			return -1;
 		}
-		if (c <= 0 || c >= O_HELP) {
-			fputs(_(usages[usage]), stderr);
+		if (c <= 0 || c >= O_HELP)
 			return EXIT_USAGE;
-		}
 		a->opt[c] = optarg;
 	}
-	if (operand && optind == argc - 1)
+	if (cli_operands(argc, argv, operand ? 1 : 0, _("the inspection number")) ||
+	    cli_required(argv, required))
+		return EXIT_USAGE;
+	if (operand)
 		a->plan = argv[optind];
-	else if (optind != argc) {
-		fputs(_(usages[usage]), stderr);
-		return EXIT_USAGE;
-	}
-	if (operand && !a->plan) {
-		fputs(_(usages[usage]), stderr);
-		return EXIT_USAGE;
-	}
 	return 0;
-}
-
-/* after parse: "missing --x --y" for the required options, or 0 */
-static int require(const life_args *a, const int *req, const char *const *names, int n, int usage)
-{
-	strbuf missing = STRBUF_INIT;
-	for (int i = 0; i < n; i++)
-		if (!a->opt[req[i]])
-			sb_addf(&missing, "%s%s", missing.len ? " " : "", names[i]);
-	if (!missing.len)
-		return 0;
-	say_error(_("missing %s"), sb_str(&missing));
-	fputs(_(usages[usage]), stderr);
-	sb_free(&missing);
-	return EXIT_USAGE;
 }
 
 int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
@@ -97,7 +77,7 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	life_args a;
-	int rc = parse(argc, argv, opts, U_APPROVE, true, &a);
+	int rc = parse(argc, argv, opts, U_APPROVE, true, "", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
 	inspection_record r;
@@ -127,14 +107,10 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_FINDINGS, O_OUTCOME };
-	static const char *const req_names[] = { "--findings", "--outcome" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_DONE, true, &a);
+	int rc = parse(argc, argv, opts, U_DONE, true, "--findings --outcome", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 2, U_DONE)) != 0)
-		return rc;
 	inspection_plan_outcome outcome;
 	if (!inspection_plan_outcome_parse(a.opt[O_OUTCOME], &outcome)) {
 		say_error(_("--outcome: '%s' is not one of none, advice, first_violation, penalty"),
@@ -189,14 +165,10 @@ int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_ENTERPRISE, O_SCORE };
-	static const char *const req_names[] = { "--enterprise", "--score" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_EVALUATE, true, &a);
+	int rc = parse(argc, argv, opts, U_EVALUATE, true, "--enterprise --score", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 2, U_EVALUATE)) != 0)
-		return rc;
 	int score;
 	if (!parse_score(a.opt[O_SCORE], &score)) {
 		say_error(_("--score: '%s' is not a score from 1 to 5"), a.opt[O_SCORE]);
@@ -228,14 +200,10 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_REASON };
-	static const char *const req_names[] = { "--reason" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_CANCEL, true, &a);
+	int rc = parse(argc, argv, opts, U_CANCEL, true, "--reason", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 1, U_CANCEL)) != 0)
-		return rc;
 	inspection_record r = { 0 };
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		return rc;
@@ -265,14 +233,10 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, O_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	static const int req[] = { O_UNIT, O_ENTERPRISE, O_DATE, O_PEOPLE };
-	static const char *const req_names[] = { "--unit", "--enterprise", "--date", "--people" };
 	life_args a;
-	int rc = parse(argc, argv, opts, U_REFUSE, false, &a);
+	int rc = parse(argc, argv, opts, U_REFUSE, false, "--unit --enterprise --date --people", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if ((rc = require(&a, req, req_names, 4, U_REFUSE)) != 0)
-		return rc;
 	qdate date;
 	if (!inspection_date_opt("--date", a.opt[O_DATE], &date))
 		return EXIT_USAGE;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -25,34 +26,34 @@ int inspection_load(app_ctx *ctx, const char *arg, inspection_record *r)
 	return rc;
 }
 
-static const out_col plan_cols[] = {
-	{ "id", N_("No."), OUT_INT },
-	{ "code", N_("Plan code"), OUT_STR },
-	{ "state", N_("State"), OUT_STR },
-	{ "unit", N_("Inspecting unit"), OUT_STR },
-	{ "date", N_("Date"), OUT_STR },
-	{ "reason", N_("Reason"), OUT_STR },
-	{ "reason_name", N_("Reason name"), OUT_STR },
-	{ "enterprises", N_("USCCs"), OUT_LIST },
-	{ "enterprise_names", N_("Enterprises inspected"), OUT_LIST },
-	{ "inspectors", N_("Inspectors"), OUT_LIST },
-	{ "legal_basis", N_("Legal basis"), OUT_STR },
-	{ "items", N_("Items"), OUT_STR },
-	{ "registered_on", N_("Registered on"), OUT_STR },
-	{ "registered_by", N_("Registered by"), OUT_STR },
-	{ "approved_on", N_("Approved on"), OUT_STR },
-	{ "approved_by", N_("Approved by"), OUT_STR },
-	{ "refused_rules", N_("Overridden rules"), OUT_LIST },
-	{ "override_reason", N_("Override reason"), OUT_STR },
-	{ "override_by", N_("Overridden by"), OUT_STR },
-	{ "findings", N_("Findings"), OUT_STR },
-	{ "outcome", N_("Outcome"), OUT_STR },
-	{ "violation_item", N_("Violated item"), OUT_STR },
-	{ "first_violation", N_("First violation"), OUT_BOOL },
-	{ "cancel_reason", N_("Cancelled because"), OUT_STR },
-	{ "evaluation_visible", N_("Evaluation visible"), OUT_BOOL },
-	{ "scores", N_("Scores"), OUT_LIST },
-	{ "comments", N_("Comments"), OUT_LIST },
+static const app_column plan_cols[] = {
+	{ .key = "id", .header = N_("No."), .kind = COL_INT },
+	{ .key = "code", .header = N_("Plan code"), .kind = COL_STR },
+	{ .key = "state", .header = N_("State"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Inspecting unit"), .kind = COL_STR },
+	{ .key = "date", .header = N_("Date"), .kind = COL_STR },
+	{ .key = "reason", .header = N_("Reason"), .kind = COL_STR },
+	{ .key = "reason_name", .header = N_("Reason name"), .kind = COL_STR },
+	{ .key = "enterprises", .header = N_("USCCs"), .kind = COL_LIST },
+	{ .key = "enterprise_names", .header = N_("Enterprises inspected"), .kind = COL_LIST },
+	{ .key = "inspectors", .header = N_("Inspectors"), .kind = COL_LIST },
+	{ .key = "legal_basis", .header = N_("Legal basis"), .kind = COL_STR },
+	{ .key = "items", .header = N_("Items"), .kind = COL_STR },
+	{ .key = "registered_on", .header = N_("Registered on"), .kind = COL_STR },
+	{ .key = "registered_by", .header = N_("Registered by"), .kind = COL_STR },
+	{ .key = "approved_on", .header = N_("Approved on"), .kind = COL_STR },
+	{ .key = "approved_by", .header = N_("Approved by"), .kind = COL_STR },
+	{ .key = "refused_rules", .header = N_("Overridden rules"), .kind = COL_LIST },
+	{ .key = "override_reason", .header = N_("Override reason"), .kind = COL_STR },
+	{ .key = "override_by", .header = N_("Overridden by"), .kind = COL_STR },
+	{ .key = "findings", .header = N_("Findings"), .kind = COL_STR },
+	{ .key = "outcome", .header = N_("Outcome"), .kind = COL_STR },
+	{ .key = "violation_item", .header = N_("Violated item"), .kind = COL_STR },
+	{ .key = "first_violation", .header = N_("First violation"), .kind = COL_BOOL },
+	{ .key = "cancel_reason", .header = N_("Cancelled because"), .kind = COL_STR },
+	{ .key = "evaluation_visible", .header = N_("Evaluation visible"), .kind = COL_BOOL },
+	{ .key = "scores", .header = N_("Scores"), .kind = COL_LIST },
+	{ .key = "comments", .header = N_("Comments"), .kind = COL_LIST },
 };
 enum { NPLAN = (int)(sizeof plan_cols / sizeof plan_cols[0]) };
 
@@ -123,7 +124,10 @@ static void table_row(void *arg, const char *label, const char *value)
 /* "label: value" rows of one plan, for people */
 static void show_table(app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t, bool visible)
 {
-	out_col kv[] = { { "field", N_("Field"), OUT_STR }, { "value", N_("Value"), OUT_STR } };
+	app_column kv[] = {
+		{ .key = "field", .header = N_("Field"), .kind = COL_STR },
+		{ .key = "value", .header = N_("Value"), .kind = COL_STR },
+	};
 	out_table *tab = out_new(kv, 2);
 	inspection_plan_fields(ctx, r, t, visible, table_row, tab);
 	out_print(tab, OUT_TABLE, false, stdout);
@@ -145,22 +149,16 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			show_usage(stdout);
 			return EXIT_OK;
 		}
-		if (c != 'f') {
-			show_usage(stderr);
-			return EXIT_USAGE;
-		}
-		if (!inspection_format_opt(optarg, &fmt))
+		if (c != 'f' || !inspection_format_opt(optarg, &fmt))
 			return EXIT_USAGE;
 	}
-	if (optind != argc - 1) {
-		show_usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the inspection number or plan code")))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
 		return EXIT_NO;
 	inspection_record r;
@@ -186,16 +184,16 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv)
 }
 
 /* the list as a table: the columns people scan, labels instead of codes */
-static const out_col list_cols[] = {
-	{ "id", N_("No."), OUT_INT },
-	{ "code", N_("Plan code"), OUT_STR },
-	{ "date", N_("Date"), OUT_STR },
-	{ "unit", N_("Inspecting unit"), OUT_STR },
-	{ "reason", N_("Reason"), OUT_STR },
-	{ "state", N_("State"), OUT_STR },
-	{ "outcome", N_("Outcome"), OUT_STR },
-	{ "scores", N_("Scores"), OUT_LIST },
-	{ "enterprise_names", N_("Enterprises inspected"), OUT_LIST },
+static const app_column list_cols[] = {
+	{ .key = "id", .header = N_("No."), .kind = COL_INT },
+	{ .key = "code", .header = N_("Plan code"), .kind = COL_STR },
+	{ .key = "date", .header = N_("Date"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Inspecting unit"), .kind = COL_STR },
+	{ .key = "reason", .header = N_("Reason"), .kind = COL_STR },
+	{ .key = "state", .header = N_("State"), .kind = COL_STR },
+	{ .key = "outcome", .header = N_("Outcome"), .kind = COL_STR },
+	{ .key = "scores", .header = N_("Scores"), .kind = COL_LIST },
+	{ .key = "enterprise_names", .header = N_("Enterprises inspected"), .kind = COL_LIST },
 };
 enum { NLIST = (int)(sizeof list_cols / sizeof list_cols[0]) };
 
@@ -222,7 +220,7 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, inspection_filter *
 	};
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			if (!inspection_unit_opt(ctx, "--unit", optarg))
@@ -259,15 +257,10 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, inspection_filter *
 			list_usage(stdout);
 			return -1;
 		default:
-			list_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc) {
-		list_usage(stderr);
-		return EXIT_USAGE;
-	}
-	return 0;
+	return cli_operands(argc, argv, 0, NULL);
 }
 
 int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
@@ -288,13 +281,13 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 	out_table *tab = fmt == OUT_TABLE ? out_new(list_cols, NLIST) : out_new(plan_cols, NPLAN);
 	enum { PAGE = 200 };
 	inspection_record *page = xcalloc(PAGE, sizeof *page);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	rc = EXIT_OK;
 	/* a page at a time, so that the database is never held while rows are printed */
 	for (long off = 0;; off += PAGE) {
 		int n;
 		if (inspection_store_window(app_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
-			say_error("%s", sb_str(&err));
+			cli_store_error(&err);
 			rc = EXIT_USAGE;
 			break;
 		}
@@ -323,7 +316,6 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 		out_print(tab, fmt, false, stdout);
 	out_free(&tab);
 	free(page);
-	sb_free(&err);
 	inspection_reason_table_free(&t);
 	ent_record_clear(&e);
 	return rc;
@@ -344,19 +336,16 @@ static void print_line(void *arg, const char *line)
 
 int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		verify_usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 2 || argv[1][0] == '-') {
-		verify_usage(stderr);
+	int rc = cli_help_only(argc, argv, verify_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the plan code")))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
 		return EXIT_NO;
 	inspection_verified v;
 	strbuf err = STRBUF_INIT;
-	app_status st = app_inspection_verify(ctx, argv[1], &v, &err);
+	app_status st = app_inspection_verify(ctx, argv[optind], &v, &err);
 	if (st == APP_BAD) {
 		say_error("%s", sb_str(&err));
 	} else if (st == APP_NO) {

@@ -63,7 +63,7 @@ static int move(app_ctx *ctx, int argc, char **argv, bool entering)
 	ent_record e = { 0 };
 	int c, rc = EXIT_USAGE;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_POOL:
@@ -76,17 +76,12 @@ static int move(app_ctx *ctx, int argc, char **argv, bool entering)
 			break;
 		case OPT_REASON: free(reason); reason = xstrdup(optarg); break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !pool) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, entering ? "--enterprise --pool" : "--enterprise --pool --reason"))
 		goto out;
-	}
-	if (!entering && !reason) {
-		say_error(_("--reason is required: say why the enterprise leaves the pool"));
-		goto out;
-	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_POOL_EDIT)) != 0)
 		goto out;
 	app_record_rc got = app_pool_move(ctx, e.id, pool, !entering, on, &reason, &err);
@@ -122,25 +117,25 @@ static int pool_leave(app_ctx *ctx, int argc, char **argv)
 	return move(ctx, argc, argv, false);
 }
 
-static const out_col member_cols[] = {
-	{ "pool", N_("Pool code"), OUT_STR },
-	{ "pool_name", N_("Pool"), OUT_STR },
-	{ "enterprise", N_("Enterprise"), OUT_STR },
-	{ "uscc", N_("Credit code"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "entered_on", N_("Entered on"), OUT_STR },
-	{ "reason", N_("Reason for entry"), OUT_STR },
+static const app_column member_cols[] = {
+	{ .key = "pool", .header = N_("Pool code"), .kind = COL_STR },
+	{ .key = "pool_name", .header = N_("Pool"), .kind = COL_STR },
+	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+	{ .key = "entered_on", .header = N_("Entered on"), .kind = COL_STR },
+	{ .key = "reason", .header = N_("Reason for entry"), .kind = COL_STR },
 };
 
-static const out_col history_cols[] = {
-	{ "pool", N_("Pool code"), OUT_STR },
-	{ "pool_name", N_("Pool"), OUT_STR },
-	{ "entered_on", N_("Entered on"), OUT_STR },
-	{ "left_on", N_("Left on"), OUT_STR },
-	{ "reason_in", N_("Reason for entry"), OUT_STR },
-	{ "reason_out", N_("Reason for leaving"), OUT_STR },
-	{ "entered_by", N_("Entered by"), OUT_STR },
-	{ "left_by", N_("Left by"), OUT_STR },
+static const app_column history_cols[] = {
+	{ .key = "pool", .header = N_("Pool code"), .kind = COL_STR },
+	{ .key = "pool_name", .header = N_("Pool"), .kind = COL_STR },
+	{ .key = "entered_on", .header = N_("Entered on"), .kind = COL_STR },
+	{ .key = "left_on", .header = N_("Left on"), .kind = COL_STR },
+	{ .key = "reason_in", .header = N_("Reason for entry"), .kind = COL_STR },
+	{ .key = "reason_out", .header = N_("Reason for leaving"), .kind = COL_STR },
+	{ .key = "entered_by", .header = N_("Entered by"), .kind = COL_STR },
+	{ .key = "left_by", .header = N_("Left by"), .kind = COL_STR },
 };
 
 /* the values of list's and history's own options */
@@ -181,14 +176,14 @@ static void history_row(out_table *t, out_format fmt, const void *rec, const voi
 }
 
 static int fetch_history(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                         strbuf *err)
+                         store_err *err)
 {
 	const cli_query *q = arg;
 	return pool_store_history(d, q->enterprise_id, offset, limit, out, n, err);
 }
 
 static int fetch_members(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                         strbuf *err)
+                         store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
@@ -245,8 +240,8 @@ static int pool_history(app_ctx *ctx, int argc, char **argv)
 int cmd_pool(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "enter", pool_enter }, { "leave", pool_leave }, { "list", pool_list },
-		{ "history", pool_history },
+		{ "enter", pool_enter, NULL }, { "leave", pool_leave, NULL },
+		{ "list", pool_list, NULL }, { "history", pool_history, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

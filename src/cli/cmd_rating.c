@@ -1,11 +1,14 @@
 /* qifu rating add|import|list and qifu quarter freeze: the enterprises' quarterly
  * ratings of the units that serve them (DOMAIN §5). */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/csv.h"
 #include "core/i18n.h"
@@ -37,8 +40,10 @@ static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 {
 	char norm[19];
 	ent_record e = { 0 };
+	store_err se = { 0 };
 	uscc_check(arg, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, err);
+	int found = app_store_rc(ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, &se), &se,
+	                         err);
 	if (found == 1)
 		sb_addf(err, _("no enterprise with USCC %s"), arg);
 	if (found != 0)
@@ -51,7 +56,8 @@ static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *e
 /* quarter q may take ratings today; 0 or an exit code */
 static int check_quarter(app_ctx *ctx, assessment_quarter q, strbuf *err)
 {
-	int frozen = rating_store_frozen(app_db(ctx), q, err);
+	store_err se = { 0 };
+	int frozen = app_store_rc(rating_store_frozen(app_db(ctx), q, &se), &se, err);
 	if (frozen < 0)
 		return EXIT_USAGE;
 	return assessment_rating_allowed(q, frozen == 1, ctx->today, err) < 0 ? EXIT_NO : 0;
@@ -65,25 +71,26 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 		{ "quarter", required_argument, NULL, 'q' },
 		{ "score", required_argument, NULL, 's' },
 		{ "comment", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *uscc = NULL, *unit = NULL, *quarter = NULL, *score = NULL, *comment = "";
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'e': uscc = optarg; break;
 		case 'u': unit = optarg; break;
 		case 'q': quarter = optarg; break;
 		case 's': score = optarg; break;
 		case 'c': comment = optarg; break;
-		default: usage(stderr); return EXIT_USAGE;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (!uscc || !unit || !quarter || !score || optind < argc) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --unit --quarter --score"))
 		return EXIT_USAGE;
-	}
 	strbuf err = STRBUF_INIT;
 	rating_input in = { 0 };
 	int rc = EXIT_USAGE, bad;
@@ -110,8 +117,9 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 	}
 	in.unit = unit;
 	in.comment = comment;
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	store_err se = { 0 };
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &se) < 0) {
+		cli_store_error(&se);
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -124,14 +132,26 @@ out:
 
 static int rating_import(app_ctx *ctx, int argc, char **argv)
 {
-	bool dry = argc == 3 && strcmp(argv[2], "--dry-run") == 0;
-	if (argc != 2 && !dry) {
-		usage(stderr);
-		return EXIT_USAGE;
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool dry = false;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'n': dry = true; break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
 	}
+	if (cli_operands(argc, argv, 1, _("the file to import")))
+		return EXIT_USAGE;
 	if (!cli_allowed(ctx, PERM_RATING_ADD, NULL, NULL))
 		return EXIT_NO;
-	const char *path = argv[1];
+	const char *path = argv[optind];
 	strbuf err = STRBUF_INIT, ignored = STRBUF_INIT;
 	csv_reader *r = csv_open(path, &err);
 	csv_row row;
@@ -194,8 +214,9 @@ static int rating_import(app_ctx *ctx, int argc, char **argv)
 	}
 	int bad;
 	sb_reset(&err);
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &err) < 0) {
-		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+	store_err se = { 0 };
+	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &se) < 0) {
+		say_error(_("%s: %s; nothing imported"), path, app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -212,14 +233,14 @@ out:
 	return rc;
 }
 
-static const out_col rating_cols[] = {
-	{ "enterprise", N_("Enterprise name"), OUT_STR },
-	{ "uscc", N_("USCC"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "score", N_("Score"), OUT_INT },
-	{ "comment", N_("Comment"), OUT_STR },
-	{ "by", N_("Recorded by"), OUT_STR },
-	{ "at", N_("Recorded at"), OUT_STR },
+static const app_column rating_cols[] = {
+	{ .key = "enterprise", .header = N_("Enterprise name"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("USCC"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "score", .header = N_("Score"), .kind = COL_INT },
+	{ .key = "comment", .header = N_("Comment"), .kind = COL_STR },
+	{ .key = "by", .header = N_("Recorded by"), .kind = COL_STR },
+	{ .key = "at", .header = N_("Recorded at"), .kind = COL_STR },
 };
 
 static void list_row(const char *const *cols, void *arg)
@@ -233,13 +254,14 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 		{ "quarter", required_argument, NULL, 'q' },
 		{ "unit", required_argument, NULL, 'u' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *quarter = NULL, *unit = NULL;
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'q': quarter = optarg; break;
 		case 'u': unit = optarg; break;
@@ -249,65 +271,62 @@ static int rating_list(app_ctx *ctx, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		default: usage(stderr); return EXIT_USAGE;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (cli_operands(argc, argv, 0, NULL) || cli_required(argv, "--quarter"))
+		return EXIT_USAGE;
 	assessment_quarter q;
-	if (!quarter || !assessment_quarter_parse(quarter, &q)) {
-		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter ? quarter : "");
+	if (!assessment_quarter_parse(quarter, &q)) {
+		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(rating_cols, (int)(sizeof rating_cols / sizeof rating_cols[0]));
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int rc = rating_store_each(app_db(ctx), q, unit, list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	out_free(&t);
-	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
 int cmd_rating(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc >= 2 && strcmp(argv[1], "add") == 0)
-		return rating_add(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "import") == 0)
-		return rating_import(ctx, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "list") == 0)
-		return rating_list(ctx, argc - 1, argv + 1);
-	bool help = argc >= 2 && strcmp(argv[1], "--help") == 0;
-	usage(help ? stdout : stderr);
-	return help ? EXIT_OK : EXIT_USAGE;
+	static const cli_sub subs[] = {
+		{ "add", rating_add, NULL }, { "import", rating_import, NULL },
+		{ "list", rating_list, NULL },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }
 
-int cmd_quarter(app_ctx *ctx, int argc, char **argv)
+/* quarter freeze Q */
+static int quarter_freeze(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "--help") == 0) {
-		usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 3 || strcmp(argv[1], "freeze") != 0) {
-		usage(stderr);
+	int rc = cli_help_only(argc, argv, usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the quarter (like 2026Q4)")))
 		return EXIT_USAGE;
-	}
 	assessment_quarter q;
-	if (!assessment_quarter_parse(argv[2], &q)) {
-		say_error(_("'%s' is not a quarter like 2026Q4"), argv[2]);
+	if (!assessment_quarter_parse(argv[optind], &q)) {
+		say_error(_("'%s' is not a quarter like 2026Q4"), argv[optind]);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
 		return EXIT_NO;
 	strbuf err = STRBUF_INIT;
-	int frozen = rating_store_frozen(app_db(ctx), q, &err);
-	int rc = EXIT_NO;
+	store_err se = { 0 };
+	int frozen = rating_store_frozen(app_db(ctx), q, &se);
+	rc = EXIT_NO;
 	if (frozen < 0 ||
 	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
-	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &err) < 0) {
-		say_error("%s", sb_str(&err));
+	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
 	} else {
 		char code[16];
 		printf(_("quarter %s frozen: its ratings can no longer change\n"),
@@ -316,4 +335,10 @@ int cmd_quarter(app_ctx *ctx, int argc, char **argv)
 	}
 	sb_free(&err);
 	return rc;
+}
+
+int cmd_quarter(app_ctx *ctx, int argc, char **argv)
+{
+	static const cli_sub subs[] = { { "freeze", quarter_freeze, NULL } };
+	return cli_subcommand(ctx, argc, argv, subs, 1, usage);
 }

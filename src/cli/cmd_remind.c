@@ -2,6 +2,7 @@
  * appeals, grouped by the unit each one waits for, for cron to mail to the units.
  * Nothing due is a one-line message and still success. */
 #include "cli/cmd_appeal.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -103,7 +104,7 @@ int cmd_remind(app_ctx *ctx, int argc, char **argv)
 	const char *only = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'u':
 			if (!units_find(app_units(ctx), optarg)) {
@@ -121,10 +122,8 @@ int cmd_remind(app_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (optind < argc) {
-		say_error(_("usage: qifu remind [--unit U]"));
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (!cli_allowed(ctx, PERM_ENT_VIEW, NULL, NULL))
 		return EXIT_NO;
 	ticket_params p = app_ticket_params(ctx);

@@ -1,6 +1,7 @@
 /* qifu report …: the figures supervisors take to meetings. Each report is one row
  * of the table below. */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -20,12 +21,12 @@
 
 int cmd_report(app_ctx *ctx, int argc, char **argv);
 
-static const out_col quarter_cols[] = {
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "count", N_("Ratings"), OUT_INT },
-	{ "mean", N_("Mean"), OUT_STR },
-	{ "tier", N_("Tier"), OUT_INT },
-	{ "bar", N_("Mean score (0-100)"), OUT_STR },
+static const app_column quarter_cols[] = {
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "count", .header = N_("Ratings"), .kind = COL_INT },
+	{ .key = "mean", .header = N_("Mean"), .kind = COL_STR },
+	{ .key = "tier", .header = N_("Tier"), .kind = COL_INT },
+	{ .key = "bar", .header = N_("Mean score (0-100)"), .kind = COL_STR },
 };
 
 static int report_quarter(app_ctx *ctx, int argc, char **argv)
@@ -38,19 +39,19 @@ static int report_quarter(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		if (c == 'h') {
 			printf(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]\n"));
 			return EXIT_OK;
 		}
-		if (c != 'f' || !out_parse_format(optarg, &fmt)) {
-			say_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+		if (c != 'f' || cli_arg_format(optarg, &fmt))
 			return EXIT_USAGE;
-		}
 	}
+	if (cli_operands(argc, argv, 1, _("the quarter (like 2026Q4)")))
+		return EXIT_USAGE;
 	assessment_quarter q;
-	if (optind != argc - 1 || !assessment_quarter_parse(argv[optind], &q)) {
-		say_error(_("usage: qifu report quarter 2026Q4 [--format table|csv|json]"));
+	if (!assessment_quarter_parse(argv[optind], &q)) {
+		say_error(_("'%s' is not a quarter like 2026Q4"), argv[optind]);
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL))
@@ -98,11 +99,7 @@ static int report_quarter(app_ctx *ctx, int argc, char **argv)
 	X("inspections", report_inspections, N_("plans, overrides and refused entries per unit")) \
 	X("units", report_units, N_("supervision figures per unit: on-time rates, returns, overdue, escalations")) \
 
-static const struct {
-	const char *name;
-	int (*run)(app_ctx *ctx, int argc, char **argv);
-	const char *summary;
-} reports[] = {
+static const cli_sub reports[] = {
 #define X_ROW(name, fn, summary) { name, fn, summary },
 	REPORT_SUBCOMMANDS(X_ROW)
 #undef X_ROW
@@ -117,15 +114,6 @@ static void report_usage(FILE *out)
 
 int cmd_report(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		report_usage(stdout);
-		return EXIT_OK;
-	}
-	for (size_t i = 0; argc >= 2 && i < sizeof reports / sizeof reports[0]; i++)
-		if (strcmp(argv[1], reports[i].name) == 0)
-			return reports[i].run(ctx, argc - 1, argv + 1);
-	if (argc >= 2)
-		say_error(_("report: unknown report '%s'"), argv[1]);
-	report_usage(stderr);
-	return EXIT_USAGE;
+	return cli_subcommand(ctx, argc, argv, reports, (int)(sizeof reports / sizeof reports[0]),
+	                      report_usage);
 }

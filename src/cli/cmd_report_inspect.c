@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
 #include "cli/cmd_report.h"
 #include "cli/output.h"
@@ -24,14 +25,14 @@ static void inspections_usage(FILE *out)
 		"enterprises because no plan was registered.\n"), out);
 }
 
-static const out_col report_cols[] = {
-	{ "unit", N_("Inspecting unit"), OUT_STR },
-	{ "plans", N_("Plans"), OUT_INT },
-	{ "cancelled", N_("Cancelled"), OUT_INT },
-	{ "overrides", N_("Overrides"), OUT_INT },
-	{ "override_list", N_("Overridden refusals"), OUT_LIST },
-	{ "refusals", N_("Refused entries"), OUT_INT },
-	{ "refusal_list", N_("Refused entry details"), OUT_LIST },
+static const app_column report_cols[] = {
+	{ .key = "unit", .header = N_("Inspecting unit"), .kind = COL_STR },
+	{ .key = "plans", .header = N_("Plans"), .kind = COL_INT },
+	{ .key = "cancelled", .header = N_("Cancelled"), .kind = COL_INT },
+	{ .key = "overrides", .header = N_("Overrides"), .kind = COL_INT },
+	{ .key = "override_list", .header = N_("Overridden refusals"), .kind = COL_LIST },
+	{ .key = "refusals", .header = N_("Refused entries"), .kind = COL_INT },
+	{ .key = "refusal_list", .header = N_("Refused entry details"), .kind = COL_LIST },
 };
 enum { NREPORT = (int)(sizeof report_cols / sizeof report_cols[0]) };
 
@@ -85,7 +86,7 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
 			if (!inspection_date_opt("--from", optarg, &from))
@@ -105,14 +106,11 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 			inspections_usage(stdout);
 			return EXIT_OK;
 		default:
-			inspections_usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (optind != argc) {
-		inspections_usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
-	}
 	if (from_s && to_s && from > to) {
 		say_error(_("--from %s is after --to %s"), from_s, to_s);
 		return EXIT_USAGE;
@@ -121,7 +119,7 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 
 	db *d = app_db(ctx);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	inspection_unit_summary *sum = NULL;
 	inspection_record *ov = NULL;
 	inspection_refusal *rf = NULL;
@@ -131,13 +129,13 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	if (inspection_store_unit_summary(d, from, to, &sum, &nsum, &err) < 0 ||
 	    inspection_store_count(d, &f, &nov_l, &err) < 0 ||
 	    inspection_store_refusals(d, from, to, &rf, &nrf, &err) < 0) {
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 		goto out;
 	}
 	if (nov_l > 0) {
 		ov = xcalloc((size_t)nov_l, sizeof *ov);
 		if (inspection_store_window(d, &f, 0, (int)nov_l, ov, &nov, &err) < 0) {
-			say_error("%s", sb_str(&err));
+			cli_store_error(&err);
 			goto out;
 		}
 	}
@@ -170,6 +168,5 @@ out:
 	for (int i = 0; i < nrf; i++)
 		inspection_refusal_clear(&rf[i]);
 	free(rf);
-	sb_free(&err);
 	return rc;
 }

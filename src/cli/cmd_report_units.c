@@ -53,10 +53,10 @@ static void units_usage(FILE *out)
 
 static void print_csv(const supervision_counts *rows, int n)
 {
-	out_col cols[SUP_COL__COUNT];
+	app_column cols[SUP_COL__COUNT];
 	for (int c = 0; c < SUP_COL__COUNT; c++)
-		cols[c] = (out_col){ col_keys[c], supervision_col_header((supervision_col)c),
-			OUT_STR };
+		cols[c] = (app_column){ .key = col_keys[c],
+			.header = supervision_col_header((supervision_col)c), .kind = COL_STR };
 	out_table *t = out_new(cols, SUP_COL__COUNT);
 	for (int i = 0; i < n; i++) {
 		char buf[SUP_COL__COUNT][SUP_CELL_SIZE];
@@ -158,7 +158,7 @@ int report_units(app_ctx *ctx, int argc, char **argv)
 	const char *path = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'F':
 			if (cli_arg_date("--from", optarg, &from))
@@ -174,13 +174,11 @@ int report_units(app_ctx *ctx, int argc, char **argv)
 			break;
 		case 'o': path = optarg; break;
 		case 'h': units_usage(stdout); return EXIT_OK;
-		default: units_usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (optind != argc || from == DATE_NONE || to == DATE_NONE) {
-		units_usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) || cli_required(argv, "--from --to"))
 		return EXIT_USAGE;
-	}
 	char f[16], t[16], today[16];
 	date_format(from, f);
 	date_format(to, t);

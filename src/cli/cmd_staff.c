@@ -1,10 +1,13 @@
 /* qifu staff add|list: who may use qifu, in which unit and role. */
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
+#include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -76,7 +79,7 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 	           *level = NULL, *oversees = NULL;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'l': login = optarg; break;
 		case 'n': name = optarg; break;
@@ -86,13 +89,12 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 		case 'v': level = optarg; break;
 		case 'o': oversees = optarg; break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
-	if (!login || !name || !unit || !role || optind < argc) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--login --name --unit --role"))
 		return EXIT_USAGE;
-	}
 	unit_table *units = app_units(ctx);
 	staff s = { 0 };
 	int rc = EXIT_USAGE;
@@ -167,8 +169,9 @@ static int staff_add(app_ctx *ctx, int argc, char **argv)
 	s.login = clean_login;
 	s.name = clean_name;
 	s.unit = (char *)unit;
-	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &err) < 0) {
-		say_error("staff add: %s", sb_str(&err));
+	store_err se = { 0 };
+	if (staff_store_add(app_db(ctx), app_actor(ctx)->login, &s, &se) < 0) {
+		say_error("staff add: %s", app_store_text(&se, &err));
 		rc = EXIT_NO;
 		goto out;
 	}
@@ -185,14 +188,14 @@ out:
 	return rc;
 }
 
-static const out_col staff_cols[] = {
-	{ "login", N_("Login"), OUT_STR },
-	{ "name", N_("Name"), OUT_STR },
-	{ "unit", N_("Unit"), OUT_STR },
-	{ "role", N_("Role"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "level", N_("Level"), OUT_INT },
-	{ "oversees", N_("Oversees"), OUT_LIST },
+static const app_column staff_cols[] = {
+	{ .key = "login", .header = N_("Login"), .kind = COL_STR },
+	{ .key = "name", .header = N_("Name"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	{ .key = "role", .header = N_("Role"), .kind = COL_STR },
+	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+	{ .key = "level", .header = N_("Level"), .kind = COL_INT },
+	{ .key = "oversees", .header = N_("Oversees"), .kind = COL_LIST },
 };
 
 static void list_row(const staff *s, void *arg)
@@ -220,7 +223,7 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 	out_format fmt = OUT_TABLE;
 	int c;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!out_parse_format(optarg, &fmt)) {
@@ -229,33 +232,28 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 			}
 			break;
 		case 'h': usage(stdout); return EXIT_OK;
-		default: usage(stderr); return EXIT_USAGE;
+		default: return EXIT_USAGE;
 		}
 	}
+	if (cli_operands(argc, argv, 0, NULL))
+		return EXIT_USAGE;
 	if (!cli_allowed(ctx, PERM_STAFF_LIST, NULL, NULL))
 		return EXIT_NO;
 	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int rc = staff_store_each(app_db(ctx), list_row, t, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else
-		say_error("%s", sb_str(&err));
+		cli_store_error(&err);
 	out_free(&t);
-	sb_free(&err);
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
 int cmd_staff(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc < 2 || strcmp(argv[1], "--help") == 0) {
-		usage(argc < 2 ? stderr : stdout);
-		return argc < 2 ? EXIT_USAGE : EXIT_OK;
-	}
-	if (strcmp(argv[1], "add") == 0)
-		return staff_add(ctx, argc - 1, argv + 1);
-	if (strcmp(argv[1], "list") == 0)
-		return staff_list(ctx, argc - 1, argv + 1);
-	say_error(_("staff: unknown subcommand '%s' (add, list)"), argv[1]);
-	return EXIT_USAGE;
+	static const cli_sub subs[] = {
+		{ "add", staff_add, NULL }, { "list", staff_list, NULL },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

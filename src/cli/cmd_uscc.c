@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/uscc.h"
@@ -19,18 +20,15 @@ static void uscc_usage(FILE *out)
 		"and the position at fault (exit 1).\n"), out);
 }
 
-int cmd_uscc(app_ctx *ctx, int argc, char **argv)
+static int uscc_check_cmd(app_ctx *ctx, int argc, char **argv)
 {
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		uscc_usage(stdout);
-		return EXIT_OK;
-	}
-	if (argc != 3 || strcmp(argv[1], "check") != 0) {
-		uscc_usage(stderr);
+	int rc = cli_help_only(argc, argv, uscc_usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the code")))
 		return EXIT_USAGE;
-	}
 	uscc_error e;
-	uscc_status st = uscc_check(argv[2], NULL, &e);
+	uscc_status st = uscc_check(argv[optind], NULL, &e);
 	if (st == USCC_VALID) {
 		puts("valid");
 		return EXIT_OK;
@@ -42,4 +40,10 @@ int cmd_uscc(app_ctx *ctx, int argc, char **argv)
 	say_error("%s", sb_str(&msg));
 	sb_free(&msg);
 	return EXIT_NO;
+}
+
+int cmd_uscc(app_ctx *ctx, int argc, char **argv)
+{
+	static const cli_sub subs[] = { { "check", uscc_check_cmd, NULL } };
+	return cli_subcommand(ctx, argc, argv, subs, 1, uscc_usage);
 }

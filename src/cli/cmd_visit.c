@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -57,7 +58,7 @@ static int visit_add(app_ctx *ctx, int argc, char **argv)
 	int c, rc = EXIT_USAGE;
 	v.date = ctx->today;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_DATE:
@@ -70,13 +71,12 @@ static int visit_add(app_ctx *ctx, int argc, char **argv)
 		case OPT_CARD: v.card_handed = true; break;
 		case OPT_PROBLEM: visit_add_problem(&v, optarg); break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !v.people || !v.topics) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --people --topics"))
 		goto out;
-	}
 	ent_record e = { 0 };
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_VISIT_ADD)) != 0)
 		goto out;
@@ -102,16 +102,16 @@ out:
 	return rc;
 }
 
-static const out_col list_cols[] = {
-	{ "id", N_("Visit"), OUT_INT },
-	{ "date", N_("Visited on"), OUT_STR },
-	{ "enterprise", N_("Enterprise"), OUT_STR },
-	{ "uscc", N_("Credit code"), OUT_STR },
-	{ "unit", N_("Visiting unit"), OUT_STR },
-	{ "people", N_("Visitors"), OUT_STR },
-	{ "topics", N_("Topics"), OUT_STR },
-	{ "card_handed", N_("Card handed over"), OUT_BOOL },
-	{ "problems", N_("Problems"), OUT_INT },
+static const app_column list_cols[] = {
+	{ .key = "id", .header = N_("Visit"), .kind = COL_INT },
+	{ .key = "date", .header = N_("Visited on"), .kind = COL_STR },
+	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+	{ .key = "unit", .header = N_("Visiting unit"), .kind = COL_STR },
+	{ .key = "people", .header = N_("Visitors"), .kind = COL_STR },
+	{ .key = "topics", .header = N_("Topics"), .kind = COL_STR },
+	{ .key = "card_handed", .header = N_("Card handed over"), .kind = COL_BOOL },
+	{ .key = "problems", .header = N_("Problems"), .kind = COL_INT },
 };
 #define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
 
@@ -169,7 +169,7 @@ static int list_check(const cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
@@ -275,19 +275,19 @@ static void show_table(const void *rec)
 static void show_csv(const void *rec)
 {
 	const visit_rec *v = rec;
-	static const out_col cols[] = {
-		{ "id", N_("Visit"), OUT_INT },
-		{ "date", N_("Visited on"), OUT_STR },
-		{ "enterprise", N_("Enterprise"), OUT_STR },
-		{ "uscc", N_("Credit code"), OUT_STR },
-		{ "area", N_("Area"), OUT_STR },
-		{ "unit", N_("Visiting unit"), OUT_STR },
-		{ "people", N_("Visitors"), OUT_STR },
-		{ "topics", N_("Topics"), OUT_STR },
-		{ "card_handed", N_("Card handed over"), OUT_BOOL },
-		{ "problem_seq", N_("Problem"), OUT_INT },
-		{ "problem", N_("Problem found"), OUT_STR },
-		{ "appeal_id", N_("Appeal"), OUT_INT },
+	static const app_column cols[] = {
+		{ .key = "id", .header = N_("Visit"), .kind = COL_INT },
+		{ .key = "date", .header = N_("Visited on"), .kind = COL_STR },
+		{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+		{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+		{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+		{ .key = "unit", .header = N_("Visiting unit"), .kind = COL_STR },
+		{ .key = "people", .header = N_("Visitors"), .kind = COL_STR },
+		{ .key = "topics", .header = N_("Topics"), .kind = COL_STR },
+		{ .key = "card_handed", .header = N_("Card handed over"), .kind = COL_BOOL },
+		{ .key = "problem_seq", .header = N_("Problem"), .kind = COL_INT },
+		{ .key = "problem", .header = N_("Problem found"), .kind = COL_STR },
+		{ .key = "appeal_id", .header = N_("Appeal"), .kind = COL_INT },
 	};
 	enum { N = sizeof cols / sizeof cols[0] };
 	char id[24], day[11], seq[16], appeal[24];
@@ -312,7 +312,8 @@ static void show_csv(const void *rec)
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = visit_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(visit_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no visit %" PRId64), id);
 	return rc;
@@ -334,7 +335,7 @@ static int visit_show(app_ctx *ctx, int argc, char **argv)
 int cmd_visit(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", visit_add }, { "list", visit_list }, { "show", visit_show },
+		{ "add", visit_add, NULL }, { "list", visit_list, NULL }, { "show", visit_show, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

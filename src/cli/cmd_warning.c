@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
 #include "core/i18n.h"
@@ -42,7 +43,8 @@ enum { OPT_ENTERPRISE = 1, OPT_SOURCE, OPT_LEVEL, OPT_SIGNAL, OPT_DATE, OPT_TEXT
 
 static int get(db *d, int64_t id, void *rec, strbuf *err)
 {
-	int rc = warn_store_get(d, id, rec, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(warn_store_get(d, id, rec, &se), &se, err);
 	if (rc == 1)
 		sb_addf(err, _("no warning %" PRId64), id);
 	return rc;
@@ -79,13 +81,12 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 	};
 	warn_rec w = { 0 };
 	const char *uscc = NULL;
-	bool has_source = false, has_level = false;
 	strbuf err = STRBUF_INIT;
 	ent_record e = { 0 };
 	int c, rc = EXIT_USAGE;
 	w.opened_on = ctx->today;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_SOURCE:
@@ -96,7 +97,6 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 				sb_free(&b);
 				goto out;
 			}
-			has_source = true;
 			break;
 		case OPT_LEVEL:
 			if (!warn_level_parse(optarg, &w.level)) {
@@ -104,7 +104,6 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 				            "(低, 中, 高)"), optarg);
 				goto out;
 			}
-			has_level = true;
 			break;
 		case OPT_SIGNAL: free(w.signal); w.signal = xstrdup(optarg); break;
 		case OPT_DATE:
@@ -112,13 +111,12 @@ static int warn_add(app_ctx *ctx, int argc, char **argv)
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind < argc || !uscc || !has_source || !has_level || !w.signal) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 0, NULL) ||
+	    cli_required(argv, "--enterprise --source --level --signal"))
 		goto out;
-	}
 	if ((rc = cli_arg_enterprise(ctx, uscc, &e, PERM_WARNING_EDIT)) != 0)
 		goto out;
 	w.enterprise_id = e.id;
@@ -155,7 +153,7 @@ static int change(app_ctx *ctx, int argc, char **argv, bool closing)
 	int64_t id;
 	int c, rc = EXIT_USAGE;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case OPT_TEXT: free(text); text = xstrdup(optarg); break;
 		case OPT_DATE:
@@ -163,13 +161,12 @@ static int change(app_ctx *ctx, int argc, char **argv, bool closing)
 				goto out;
 			break;
 		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
-		default: usage(stderr); goto out;
+		default: goto out;
 		}
 	}
-	if (optind != argc - 1 || (!closing && !text)) {
-		usage(stderr);
+	if (cli_operands(argc, argv, 1, _("the warning number")) ||
+	    (!closing && cli_required(argv, "--text")))
 		goto out;
-	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
 		goto out;
 	if ((rc = cli_record_get(ctx, &kind, id, PERM_WARNING_EDIT, &w)) != 0)
@@ -203,18 +200,18 @@ static int warn_close(app_ctx *ctx, int argc, char **argv)
 	return change(ctx, argc, argv, true);
 }
 
-static const out_col list_cols[] = {
-	{ "id", N_("Warning"), OUT_INT },
-	{ "enterprise", N_("Enterprise"), OUT_STR },
-	{ "uscc", N_("Credit code"), OUT_STR },
-	{ "area", N_("Area"), OUT_STR },
-	{ "source", N_("Signal source"), OUT_STR },
-	{ "level", N_("Warning level"), OUT_STR },
-	{ "signal", N_("Signal"), OUT_STR },
-	{ "opened_on", N_("Opened on"), OUT_STR },
-	{ "closed_on", N_("Closed on"), OUT_STR },
-	{ "open", N_("Still open"), OUT_BOOL },
-	{ "response", N_("Latest response"), OUT_STR },
+static const app_column list_cols[] = {
+	{ .key = "id", .header = N_("Warning"), .kind = COL_INT },
+	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
+	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
+	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
+	{ .key = "source", .header = N_("Signal source"), .kind = COL_STR },
+	{ .key = "level", .header = N_("Warning level"), .kind = COL_STR },
+	{ .key = "signal", .header = N_("Signal"), .kind = COL_STR },
+	{ .key = "opened_on", .header = N_("Opened on"), .kind = COL_STR },
+	{ .key = "closed_on", .header = N_("Closed on"), .kind = COL_STR },
+	{ .key = "open", .header = N_("Still open"), .kind = COL_BOOL },
+	{ .key = "response", .header = N_("Latest response"), .kind = COL_STR },
 };
 enum { NLIST = sizeof list_cols / sizeof list_cols[0] };
 
@@ -252,7 +249,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
-                      strbuf *err)
+                      store_err *err)
 {
 	const cli_query *q = arg;
 	warn_filter f = { q->enterprise_id, *(const bool *)q->own, q->scope_area };
@@ -282,7 +279,7 @@ static void show_json(const void *rec)
 	printf("{\"id\": %s", id);
 	for (int i = 1; i < NLIST; i++) {
 		printf(", \"%s\": ", list_cols[i].key);
-		if (list_cols[i].kind == OUT_BOOL)
+		if (list_cols[i].kind == COL_BOOL)
 			fputs(strcmp(cells[i], "1") == 0 ? "true" : "false", stdout);
 		else
 			out_json_string(stdout, cells[i]);
@@ -313,7 +310,7 @@ static void show_table(const void *rec)
 	/* every list column but the latest response, which the responses below show */
 	for (int i = 0; i < NLIST - 1; i++) {
 		const char *row[2] = { _(list_cols[i].header), cells[i] };
-		if (list_cols[i].kind == OUT_BOOL)
+		if (list_cols[i].kind == COL_BOOL)
 			row[1] = strcmp(cells[i], "1") == 0 ? _("yes") : _("no");
 		out_row(t, row);
 	}
@@ -331,16 +328,16 @@ static void show_table(const void *rec)
 static void show_csv(const void *rec)
 {
 	const warn_rec *w = rec;
-	static const out_col response_cols[] = {
-		{ "response_date", N_("Response date"), OUT_STR },
-		{ "response", N_("Response"), OUT_STR },
-		{ "response_by", N_("Responded by"), OUT_STR },
-		{ "closing", N_("Closing note"), OUT_BOOL },
+	static const app_column response_cols[] = {
+		{ .key = "response_date", .header = N_("Response date"), .kind = COL_STR },
+		{ .key = "response", .header = N_("Response"), .kind = COL_STR },
+		{ .key = "response_by", .header = N_("Responded by"), .kind = COL_STR },
+		{ .key = "closing", .header = N_("Closing note"), .kind = COL_BOOL },
 	};
 	/* the latest response gives way to the response columns */
 	enum { N = NLIST - 1 + sizeof response_cols / sizeof response_cols[0] };
-	out_col cols[N];
-	memcpy(cols, list_cols, sizeof(out_col) * (NLIST - 1));
+	app_column cols[N];
+	memcpy(cols, list_cols, sizeof(app_column) * (NLIST - 1));
 	memcpy(cols + NLIST - 1, response_cols, sizeof response_cols);
 	char id[24], opened[11], closed[11], day[11];
 	const char *base[NLIST];
@@ -368,8 +365,8 @@ static int warn_show(app_ctx *ctx, int argc, char **argv)
 int cmd_warning(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", warn_add }, { "respond", warn_respond }, { "close", warn_close },
-		{ "list", warn_list }, { "show", warn_show },
+		{ "add", warn_add, NULL }, { "respond", warn_respond, NULL },
+		{ "close", warn_close, NULL }, { "list", warn_list, NULL }, { "show", warn_show, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

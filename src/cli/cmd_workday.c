@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_args.h"
 #include "core/i18n.h"
 #include "core/workday.h"
 
@@ -110,25 +111,37 @@ static const struct {
 	const char *name;
 	int nargs;
 	int (*run)(app_ctx *ctx, char **args);
+	const char *operands;   /* msgid: what the operands are */
 } workday_subs[] = {
-	{ "add", 2, workday_add },
-	{ "between", 2, workday_between },
-	{ "is", 1, workday_is },
+	{ "add", 2, workday_add, N_("a date and a number of working days") },
+	{ "between", 2, workday_between, N_("two dates, FROM and TO") },
+	{ "is", 1, workday_is, N_("a date") },
 };
 
-int cmd_workday(app_ctx *ctx, int argc, char **argv)
+/* workday add|between|is and their operands, read by hand: N may look like an option
+ * (-1), and is then refused as a number, not as an unknown option */
+static int workday_sub(app_ctx *ctx, int argc, char **argv)
 {
+	size_t i = 0;
+	while (strcmp(argv[0], workday_subs[i].name) != 0)
+		i++;
 	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
 		workday_usage(stdout);
 		return EXIT_OK;
 	}
-	for (size_t i = 0; argc >= 2 && i < sizeof workday_subs / sizeof workday_subs[0]; i++) {
-		if (strcmp(argv[1], workday_subs[i].name) != 0)
-			continue;
-		if (argc - 2 != workday_subs[i].nargs)
-			break;
-		return workday_subs[i].run(ctx, argv + 2);
+	if (argc - 1 != workday_subs[i].nargs) {
+		optind = 1;
+		return cli_operands(argc, argv, workday_subs[i].nargs, _(workday_subs[i].operands));
 	}
-	workday_usage(stderr);
-	return EXIT_USAGE;
+	return workday_subs[i].run(ctx, argv + 1);
+}
+
+int cmd_workday(app_ctx *ctx, int argc, char **argv)
+{
+	static const cli_sub subs[] = {
+		{ "add", workday_sub, NULL }, { "between", workday_sub, NULL },
+		{ "is", workday_sub, NULL },
+	};
+	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]),
+	                      workday_usage);
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/rng.h"
 #include "core/workday.h"
@@ -56,6 +57,7 @@ typedef struct demo_ent {
 	char *uscc;
 	char *lead;
 	char *area;
+	char *contact, *phone;         /* the caller of its appeals */
 	char last[TICKET_NUMBER_SIZE]; /* its latest appeal, a merge target */
 } demo_ent;
 
@@ -206,6 +208,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	ticket_move m;
 	if (!ticket_decide(&v, TICKET_ACT_REGISTER, &who, &m))
 		return 0;
+	store_err se = { 0 };
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &da->params, da->cal, day);
@@ -213,22 +216,25 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	const char *title = demo_pick(s, appeal_titles, NELEM(appeal_titles));
 	const char *description = demo_pick(s, appeal_descriptions, NELEM(appeal_descriptions));
 	appeal_channel channel = (appeal_channel)rng_below(s, APPEAL_CH__COUNT);
-	appeal_new an = { e->uscc, title, description, kind, channel, who.unit, 0, m.to, &tm, 0 };
+	appeal_new an = { .uscc = e->uscc, .title = title, .description = description,
+		.kind = kind, .channel = channel, .first_unit = who.unit, .state = m.to,
+		.timers = &tm, .caller_name = e->contact, .caller_phone = e->phone };
 	an.first_person = da->staff_ids[reg];
 	if (!an.first_person) {
 		/* the person running the demo has one of the demo logins */
 		staff *st = NULL;
-		if (staff_store_get(da->d, demo_people[reg].login, &st, err) != 0)
+		if (app_store_rc(staff_store_get(da->d, demo_people[reg].login, &st, &se), &se,
+		                 err) != 0)
 			return -1;
 		an.first_person = st->id;
 		staff_free(&st);
 	}
 	char number[TICKET_NUMBER_SIZE];
 	db_set_today(da->d, day);
-	if (appeal_store_insert(da->d, demo_people[reg].login, &an, number, err) < 0)
-		return -1;
+	if (appeal_store_insert(da->d, demo_people[reg].login, &an, number, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	appeal_record a;
-	if (appeal_store_get(da->d, number, false, &a, err) != 0)
+	if (app_store_rc(appeal_store_get(da->d, number, false, &a, &se), &se, err) != 0)
 		return -1;
 	for (;;) {
 		bool duplicate = *e->last && strcmp(e->last, a.number) != 0;
@@ -251,7 +257,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 		bool fits = ticket_input_check(&v, &a.timers, &m, &in, da->cal, day, &why) == 0;
 		if (fits && act == TICKET_ACT_MERGE) {
 			appeal_record t;
-			fits = appeal_store_get(da->d, in.into, false, &t, err) == 0;
+			fits = appeal_store_get(da->d, in.into, false, &t, &se) == 0;
 			if (fits) {
 				ticket_view tv = appeal_record_view(&t);
 				fits = ticket_merge_check(&v, &tv, &why) == 0;
@@ -264,10 +270,10 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 		tm = a.timers;
 		ticket_timers_apply(&tm, &m, &v, &in, &da->params, da->cal, day);
 		db_set_today(da->d, day);
-		int rc = appeal_store_apply(da->d, demo_people[mover].login, &a, &m, &in, &tm, err);
+		int rc = appeal_store_apply(da->d, demo_people[mover].login, &a, &m, &in, &tm, &se);
 		appeal_record_clear(&a);
-		if (rc != 0 || appeal_store_get(da->d, number, false, &a, err) != 0)
-			return -1;
+		if (rc != 0 || appeal_store_get(da->d, number, false, &a, &se) != 0)
+			return app_store_rc(-1, &se, err);
 	}
 	if (ticket_state_is_open(a.state)) {
 		da->open++;
@@ -283,23 +289,29 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 static int demo_load_ents(db *d, demo_ent **out, long *n, strbuf *err)
 {
 	enum { PAGE = 1000 };
-	ent_row *rows = xcalloc(PAGE, sizeof *rows);
+	ent_record *rows = xcalloc(PAGE, sizeof *rows);
 	*out = NULL;
 	*n = 0;
 	int got, rc = 0;
+	store_err se = { 0 };
 	for (long off = 0;; off += PAGE) {
 		if ((rc = ent_store_window(d, NULL, ENT_SORT_USCC, false, off, PAGE, rows, &got,
-		                           err)) < 0)
+		                           &se)) < 0) {
+			app_store_text(&se, err);
 			break;
+		}
 		*out = xrealloc(*out, sizeof **out * (size_t)(*n + got + 1));
 		for (int i = 0; i < got; i++) {
 			demo_ent *e = &(*out)[(*n)++];
 			e->uscc = rows[i].uscc;
 			e->lead = rows[i].lead_unit;
 			e->area = rows[i].area;
+			e->contact = rows[i].contact;
+			e->phone = rows[i].phone;
 			e->last[0] = '\0';
 			rows[i].uscc = rows[i].lead_unit = rows[i].area = NULL;
-			ent_row_clear(&rows[i]);
+			rows[i].contact = rows[i].phone = NULL;
+			ent_record_clear(&rows[i]);
 		}
 		if (got < PAGE)
 			break;
@@ -377,7 +389,9 @@ static int ladder_step(demo_appeals *da, appeal_record *a, escalation_action act
 	char number[TICKET_NUMBER_SIZE];
 	snprintf(number, sizeof number, "%s", a->number);
 	appeal_record_clear(a);
-	return appeal_store_get(da->d, number, false, a, err) == 0 ? 0 : -1;
+	store_err se = { 0 };
+	return app_store_rc(appeal_store_get(da->d, number, false, a, &se), &se, err) == 0 ? 0
+		: -1;
 }
 
 /* Take appeal k of the most overdue up the ladder, as far as the demo's leaders
@@ -386,7 +400,8 @@ static int ladder_step(demo_appeals *da, appeal_record *a, escalation_action act
 static int ladder_climb(demo_appeals *da, const char *number, int k, strbuf *err)
 {
 	appeal_record a;
-	if (appeal_store_get(da->d, number, false, &a, err) != 0)
+	store_err se = { 0 };
+	if (app_store_rc(appeal_store_get(da->d, number, false, &a, &se), &se, err) != 0)
 		return -1;
 	int top = k % 2 == 0 ? ESC_LEVEL_PRINCIPAL : ESC_LEVEL_LEADER;
 	int rc = 0;
@@ -419,8 +434,10 @@ static int add_escalations(demo_appeals *da, long count, strbuf *err)
 	appeal_filter f = { .states = appeal_state_bit(TICKET_ST_DISPATCHED) |
 		appeal_state_bit(TICKET_ST_IN_PROGRESS) | appeal_state_bit(TICKET_ST_EXTENDED) };
 	appeal_row *rows = xcalloc((size_t)want, sizeof *rows);
+	store_err se = { 0 };
 	int n = 0, rc = appeal_store_window(da->d, &f, APPEAL_SORT_DUE, false, 0, (int)want, rows,
-	                                    &n, err);
+	                                    &n, &se);
+	app_store_text(&se, err);
 	for (int i = 0; rc == 0 && i < n; i++)
 		rc = ladder_climb(da, rows[i].number, i, err);
 	for (int i = 0; i < n; i++)
@@ -448,8 +465,9 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		sb_add(err, _("demo: appeals need enterprises (--enterprises 1 or more)"));
 		rc = -1;
 	}
+	store_err se = { 0 };
 	for (long done = 0; rc == 0 && done < count;) {
-		if ((rc = db_begin(d, err)) < 0)
+		if ((rc = app_store_rc(db_begin(d, &se), &se, err)) < 0)
 			break;
 		for (long k = 0; k < BATCH && done < count; k++, done++) {
 			qdate day = ctx->today - SPAN + (qdate)(done * SPAN / count);
@@ -461,7 +479,7 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		if (rc < 0)
 			db_rollback(d);
 		else
-			rc = db_commit(d, err);
+			rc = app_store_rc(db_commit(d, &se), &se, err);
 	}
 	db_set_today(d, ctx->today);
 	if (rc == 0)
@@ -470,6 +488,8 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		free(da.ents[i].uscc);
 		free(da.ents[i].lead);
 		free(da.ents[i].area);
+		free(da.ents[i].contact);
+		free(da.ents[i].phone);
 	}
 	free(da.ents);
 	*open = da.open;

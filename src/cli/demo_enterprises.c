@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/rng.h"
 #include "core/uscc.h"
@@ -86,9 +87,10 @@ int demo_add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_ids
 			areas[na++] = units->v[i].name;
 	const char *introducers[] = { "区投促局", "高新招商集团", "区项目中心" };
 	long done = 0;
+	store_err se = { 0 };
 	while (done < count) {
-		if (db_begin(d, err) < 0)
-			return -1;
+		if (db_begin(d, &se) < 0)
+			return app_store_rc(-1, &se, err);
 		for (long k = 0; k < 5000 && done < count; k++, done++) {
 			ent_record e = { 0 };
 			int area = rng_below(seed, na);
@@ -129,16 +131,16 @@ int demo_add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_ids
 			}
 			e.commissioner_id = commissioner_for(e.lead_unit, staff_ids, seed);
 			int64_t id;
-			int rc = ent_store_insert(d, me, &e, &id, err);
+			int rc = ent_store_insert(d, me, &e, &id, &se);
 			ent_record_clear(&e);
 			if (rc < 0) {
 				db_rollback(d);
-				return -1;
+				return app_store_rc(-1, &se, err);
 			}
 			demo_progress(_("writing enterprises"), done + 1, count);
 		}
-		if (db_commit(d, err) < 0)
-			return -1;
+		if (db_commit(d, &se) < 0)
+			return app_store_rc(-1, &se, err);
 	}
 	return 0;
 }

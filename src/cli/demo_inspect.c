@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "cli/cmd_inspect.h"
 #include "cli/demo_internal.h"
 #include "config/settings.h"
@@ -100,9 +101,10 @@ static int pick_enterprise(demo *dm, int64_t *id, strbuf *err)
 	long range = dm->nents < 2000 ? dm->nents : 2000;
 	*id = 1 + rng_below(&dm->s, (int)range);
 	ent_record e = { 0 };
-	int found = ent_store_get(dm->d, NULL, *id, &e, err);
+	store_err se = { 0 };
+	int found = ent_store_get(dm->d, NULL, *id, &e, &se);
 	ent_record_clear(&e);
-	return found;
+	return app_store_rc(found, &se, err);
 }
 
 /* a working day of year-month between days first and last, or DATE_NONE */
@@ -121,7 +123,8 @@ static qdate pick_workday(demo *dm, int y, int m, int first, int last)
 static int reload(demo *dm, int64_t id, inspection_record *r, strbuf *err)
 {
 	inspection_record_clear(r);
-	return inspection_store_get(dm->d, id, NULL, r, err) == 0 ? 0 : -1;
+	store_err se = { 0 };
+	return app_store_rc(inspection_store_get(dm->d, id, NULL, r, &se), &se, err) == 0 ? 0 : -1;
 }
 
 /* the login of the unit's head */
@@ -140,7 +143,8 @@ static int add_heads(demo *dm, strbuf *err)
 		char *name = demo_person_name(&s);
 		staff h = { .login = (char *)heads[i].login, .name = name, .unit = (char *)heads[i].unit,
 			.role = ROLE_SUPERVISOR };
-		int rc = staff_store_add(dm->d, app_os_login(), &h, err);
+		store_err se = { 0 };
+		int rc = app_store_rc(staff_store_add(dm->d, app_os_login(), &h, &se), &se, err);
 		free(name);
 		if (rc < 0)
 			return -1;
@@ -154,6 +158,7 @@ static int advance(demo *dm, int64_t id, const plan_kind *k, const inspection_re
 {
 	qdate today = dm->ctx->today;
 	inspection_record r = { 0 };
+	store_err se = { 0 };
 	int rc = -1;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
@@ -168,7 +173,7 @@ static int advance(demo *dm, int64_t id, const plan_kind *k, const inspection_re
 	}
 	db_set_today(dm->d, on);
 	char code[INSPECTION_CODE_LEN + 1];
-	if (inspection_store_approve(dm->d, head_of(k->unit), id, r.version, code, err) != 0)
+	if (inspection_store_approve(dm->d, head_of(k->unit), id, r.version, code, &se) != 0)
 		goto out;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
@@ -176,7 +181,7 @@ static int advance(demo *dm, int64_t id, const plan_kind *k, const inspection_re
 		if (rng_below(&dm->s, 20) == 0) {
 			db_set_today(dm->d, on);
 			if (inspection_store_cancel(dm->d, k->login, id, r.version,
-			                      cancel_reasons[rng_below(&dm->s, 2)], err) != 0)
+			                      cancel_reasons[rng_below(&dm->s, 2)], &se) != 0)
 				goto out;
 		}
 		rc = 0;
@@ -197,11 +202,11 @@ static int advance(demo *dm, int64_t id, const plan_kind *k, const inspection_re
 		da.item = r.items;
 	}
 	inspection_done_result res;
-	int done = inspection_store_done(dm->d, k->login, id, r.version, &da, &res, err);
+	int done = inspection_store_done(dm->d, k->login, id, r.version, &da, &res, &se);
 	if (done == 1) {
 		/* the enterprise has an earlier violation of the item: then it is a penalty */
 		da.outcome = INSPECTION_OUTCOME_PENALTY;
-		done = inspection_store_done(dm->d, k->login, id, r.version, &da, &res, err);
+		done = inspection_store_done(dm->d, k->login, id, r.version, &da, &res, &se);
 	}
 	if (done != 0)
 		goto out;
@@ -212,11 +217,14 @@ static int advance(demo *dm, int64_t id, const plan_kind *k, const inspection_re
 		int score = 3 + rng_below(&dm->s, 3);
 		const char *comment = comments[rng_below(&dm->s, 5)];
 		db_set_today(dm->d, said < today ? said : today);
-		if (inspection_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment, err) < 0)
+		if (inspection_store_evaluate(dm->d, "wangfang", id, r.version, ent, score, comment,
+		                              &se) < 0)
 			goto out;
 	}
 	rc = 0;
 out:
+	if (rc != 0)
+		app_store_text(&se, err);
 	inspection_record_clear(&r);
 	return rc;
 }
@@ -278,8 +286,9 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 	};
 	int64_t id;
 	db_set_today(dm->d, reg);
-	int stored = inspection_store_register(dm->d, override ? head_of(k->unit) : k->login, &np, &id,
-	                                       err);
+	store_err se = { 0 };
+	int stored = app_store_rc(inspection_store_register(dm->d, override ? head_of(k->unit) : k->login,
+	                                                    &np, &id, &se), &se, err);
 	xfree(&who);
 	if (stored < 0 || advance(dm, id, k, reason, ents[0], err) < 0)
 		goto out;
@@ -309,7 +318,9 @@ static int one_refusal(demo *dm, int y, int m, strbuf *err)
 	};
 	int64_t id;
 	db_set_today(dm->d, date);
-	int rc = inspection_store_refusal_add(dm->d, "wangfang", &r, &id, err);
+	store_err se = { 0 };
+	int rc = app_store_rc(inspection_store_refusal_add(dm->d, "wangfang", &r, &id, &se), &se,
+	                      err);
 	xfree(&people);
 	return rc < 0 ? -1 : 0;
 }
@@ -318,8 +329,9 @@ int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 {
 	ent_filter all = { 0 };
 	demo dm = { ctx, d, seed ^ 0x696e737065637421ULL, NULL, app_inspection_params(ctx), 0, 0 };
-	if (ent_store_count(d, &all, &dm.nents, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (ent_store_count(d, &all, &dm.nents, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	if (dm.nents == 0)
 		return 0;
 	if (!(dm.reasons = inspection_reasons_load())) {

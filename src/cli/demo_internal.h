@@ -37,9 +37,10 @@ char *demo_person_name(uint64_t *s);
 /* "what done/total (percent)" on stderr when it is a terminal, every thousand */
 void demo_progress(const char *what, long done, long total);
 
-/* write demo_people and the login running the demo (a supervisor); ids[i] gets the
- * id of demo_people[i], 0 for the one that is the login running the demo */
-int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, strbuf *err);
+/* write demo_people and the login running the demo (with role me, a supervisor
+ * unless asked otherwise); ids[i] gets the id of demo_people[i], 0 for the one that
+ * is the login running the demo */
+int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, role_t me_role, strbuf *err);
 /* count enterprises with names, USCCs, areas, categories and commissioners */
 int demo_add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_ids, long count,
 		uint64_t *seed, strbuf *err);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/store_text.h"
 #include "core/rng.h"
 #include "core/xalloc.h"
 #include "store/staff_store.h"
@@ -56,7 +57,7 @@ const demo_staff demo_people[] = {
 
 const size_t demo_npeople = sizeof demo_people / sizeof demo_people[0];
 
-int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, strbuf *err)
+int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, role_t me_role, strbuf *err)
 {
 	const char *me = app_os_login();
 	size_t n = demo_npeople;
@@ -66,10 +67,11 @@ int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, strbuf *err)
 		char *ov[8] = { 0 };
 		char *ovbuf = NULL;
 		if (i == n) {
-			/* the person running the demo supervises, so every screen is open */
+			/* the person running the demo supervises, so every screen is open; as
+			 * an administrator (scripts/demo) may look as any of the others (--as) */
 			s.login = (char *)me;
 			s.unit = (char *)"区企服中心";
-			s.role = ROLE_SUPERVISOR;
+			s.role = me_role;
 		} else {
 			const demo_staff *p = &demo_people[i];
 			if (strcmp(p->login, me) == 0) {
@@ -90,14 +92,15 @@ int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, strbuf *err)
 			}
 		}
 		s.name = name;
-		int rc = staff_store_add(d, me, &s, err);
+		store_err se = { 0 };
+		int rc = staff_store_add(d, me, &s, &se);
 		free(name);
 		free(ovbuf);
 		if (rc < 0)
-			return -1;
+			return app_store_rc(-1, &se, err);
 		if (i < n) {
 			staff *got = NULL;
-			if (staff_store_get(d, s.login, &got, err) != 0)
+			if (app_store_rc(staff_store_get(d, s.login, &got, &se), &se, err) != 0)
 				return -1;
 			ids[i] = got->id;
 			staff_free(&got);

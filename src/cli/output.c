@@ -11,9 +11,11 @@
 #include "core/xalloc.h"
 
 struct out_table {
-	const out_col *cols;
+	const app_column *cols;
 	int ncols;
-	char **cells; /* nrows * ncols */
+	int *printed;  /* the columns with a key, in order */
+	int nprinted;
+	char **cells;  /* nrows * ncols */
 	int nrows;
 	int cap;
 };
@@ -29,31 +31,55 @@ bool out_parse_format(const char *s, out_format *f)
 	return false;
 }
 
-out_table *out_new(const out_col *cols, int ncols)
+out_table *out_new(const app_column *cols, int ncols)
 {
 	out_table *t = xcalloc(1, sizeof *t);
 	t->cols = cols;
 	t->ncols = ncols;
+	t->printed = xcalloc((size_t)ncols + 1, sizeof *t->printed);
+	for (int c = 0; c < ncols; c++)
+		if (cols[c].key)
+			t->printed[t->nprinted++] = c;
 	return t;
 }
 
-void out_row(out_table *t, const char *const *cells)
+/* room for one more row; its cells */
+static char **new_row(out_table *t)
 {
 	if (t->nrows == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 16;
 		t->cells = xrealloc(t->cells, sizeof(char *) * (size_t)t->cap * (size_t)t->ncols);
 	}
+	char **row = &t->cells[t->nrows++ * t->ncols];
 	for (int c = 0; c < t->ncols; c++)
-		t->cells[t->nrows * t->ncols + c] = xstrdup(cells[c] ? cells[c] : "");
-	t->nrows++;
+		row[c] = NULL;
+	return row;
 }
 
-/* the cell as people read it: lists joined with 、, booleans as 是/否 */
-static char *display(const out_col *col, const char *v)
+void out_row(out_table *t, const char *const *cells)
 {
-	if (col->kind == OUT_BOOL)
+	char **row = new_row(t);
+	for (int c = 0; c < t->ncols; c++)
+		row[c] = xstrdup(cells[c] && t->cols[c].key ? cells[c] : "");
+}
+
+void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *out),
+                  const void *arg)
+{
+	char **row = new_row(t);
+	for (int c = 0; c < t->ncols; c++) {
+		strbuf b = STRBUF_INIT;
+		if (t->cols[c].key)
+			cell(arg, c, &b);
+		row[c] = sb_steal(&b);
+	}
+}
+
+char *out_cell_text(const app_column *col, const char *v)
+{
+	if (col->kind == COL_BOOL)
 		return xstrdup(strcmp(v, "1") == 0 ? _("yes") : _("no"));
-	if (col->kind == OUT_LIST) {
+	if (col->kind == COL_LIST) {
 		strbuf b = STRBUF_INIT;
 		for (const char *p = v; *p; p++) {
 			if (*p == '|')
@@ -86,16 +112,16 @@ void out_json_string(FILE *fp, const char *s)
 	fputc('"', fp);
 }
 
-static void json_value(FILE *fp, const out_col *col, const char *v)
+static void json_value(FILE *fp, const app_column *col, const char *v)
 {
 	switch (col->kind) {
-	case OUT_INT:
+	case COL_INT:
 		fputs(*v ? v : "null", fp);
 		break;
-	case OUT_BOOL:
+	case COL_BOOL:
 		fputs(strcmp(v, "1") == 0 ? "true" : "false", fp);
 		break;
-	case OUT_LIST: {
+	case COL_LIST: {
 		fputc('[', fp);
 		const char *p = v;
 		bool first = true;
@@ -124,8 +150,9 @@ static void print_json(out_table *t, bool as_object, FILE *fp)
 		fputs("[", fp);
 	for (int r = 0; r < t->nrows; r++) {
 		fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
-		for (int c = 0; c < t->ncols; c++) {
-			fprintf(fp, "%s\"%s\": ", c ? ", " : "", t->cols[c].key);
+		for (int i = 0; i < t->nprinted; i++) {
+			int c = t->printed[i];
+			fprintf(fp, "%s\"%s\": ", i ? ", " : "", t->cols[c].key);
 			json_value(fp, &t->cols[c], t->cells[r * t->ncols + c]);
 		}
 		fputs("}", fp);
@@ -139,16 +166,19 @@ static void print_csv(out_table *t, FILE *fp)
 {
 	/* no BOM on a stream: scripts read it; files for Excel come from export */
 	csv_writer *w = csvw_open_fp(fp, false);
-	const char **row = xcalloc((size_t)t->ncols, sizeof *row);
-	for (int c = 0; c < t->ncols; c++)
-		row[c] = t->cols[c].key;
-	csvw_row(w, row, t->ncols);
+	int n = t->nprinted;
+	const char **row = xcalloc((size_t)n + 1, sizeof *row);
+	for (int i = 0; i < n; i++)
+		row[i] = t->cols[t->printed[i]].key;
+	csvw_row(w, row, n);
 	for (int r = 0; r < t->nrows; r++) {
-		for (int c = 0; c < t->ncols; c++)
-			row[c] = display(&t->cols[c], t->cells[r * t->ncols + c]);
-		csvw_row(w, row, t->ncols);
-		for (int c = 0; c < t->ncols; c++)
-			free((char *)row[c]);
+		for (int i = 0; i < n; i++) {
+			int c = t->printed[i];
+			row[i] = out_cell_text(&t->cols[c], t->cells[r * t->ncols + c]);
+		}
+		csvw_row(w, row, n);
+		for (int i = 0; i < n; i++)
+			free((char *)row[i]);
 	}
 	free(row);
 	strbuf err = STRBUF_INIT;
@@ -159,38 +189,40 @@ static void print_csv(out_table *t, FILE *fp)
 
 static void print_table(out_table *t, FILE *fp)
 {
-	int *w = xcalloc((size_t)t->ncols, sizeof *w);
-	char **shown = xcalloc((size_t)t->nrows * (size_t)t->ncols + 1, sizeof *shown);
-	for (int c = 0; c < t->ncols; c++)
-		w[c] = text_width(_(t->cols[c].header));
+	int n = t->nprinted;
+	int *w = xcalloc((size_t)n + 1, sizeof *w);
+	char **shown = xcalloc((size_t)t->nrows * (size_t)n + 1, sizeof *shown);
+	for (int i = 0; i < n; i++)
+		w[i] = text_width(_(t->cols[t->printed[i]].header));
 	for (int r = 0; r < t->nrows; r++)
-		for (int c = 0; c < t->ncols; c++) {
-			char *clean = text_sanitize(t->cells[r * t->ncols + c],
-			                            strlen(t->cells[r * t->ncols + c]), 0);
-			shown[r * t->ncols + c] = display(&t->cols[c], clean);
+		for (int i = 0; i < n; i++) {
+			int c = t->printed[i];
+			const char *v = t->cells[r * t->ncols + c];
+			char *clean = text_sanitize(v, strlen(v), 0);
+			shown[r * n + i] = out_cell_text(&t->cols[c], clean);
 			free(clean);
-			int cw = text_width(shown[r * t->ncols + c]);
-			if (cw > w[c])
-				w[c] = cw;
+			int cw = text_width(shown[r * n + i]);
+			if (cw > w[i])
+				w[i] = cw;
 		}
 	strbuf line = STRBUF_INIT;
 	for (int r = -1; r < t->nrows; r++) {
 		sb_reset(&line);
-		for (int c = 0; c < t->ncols; c++) {
-			const char *v = r < 0 ? _(t->cols[c].header) : shown[r * t->ncols + c];
-			bool last = c == t->ncols - 1;
-			if (c)
+		for (int i = 0; i < n; i++) {
+			const app_column *col = &t->cols[t->printed[i]];
+			const char *v = r < 0 ? _(col->header) : shown[r * n + i];
+			if (i)
 				sb_add(&line, "  ");
-			if (last)
+			if (i == n - 1)
 				sb_add(&line, v);
 			else
-				text_fit_pad_sb(&line, v, w[c],
-				                t->cols[c].kind == OUT_INT ? TEXT_RIGHT : TEXT_LEFT);
+				text_fit_pad_sb(&line, v, w[i],
+				                col->kind == COL_INT ? TEXT_RIGHT : TEXT_LEFT);
 		}
 		fprintf(fp, "%s\n", sb_str(&line));
 	}
 	sb_free(&line);
-	for (int i = 0; i < t->nrows * t->ncols; i++)
+	for (int i = 0; i < t->nrows * n; i++)
 		free(shown[i]);
 	free(shown);
 	free(w);
@@ -218,6 +250,7 @@ void out_free(out_table **tp)
 	for (int i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->printed);
 	free(t);
 	*tp = NULL;
 }

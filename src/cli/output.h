@@ -1,33 +1,31 @@
 /* Records printed by commands in the three formats scripts and people use:
  * an aligned table (display width, for Chinese), CSV (UTF-8 with BOM when it is a
- * file Excel will open; plain on stdout) and JSON. */
+ * file Excel will open; plain on stdout) and JSON. The columns are app_column
+ * (app/column.h), the type the screen's lists read too: those without a key are the
+ * screen's only and are not printed. */
 #ifndef QIFU_OUTPUT_H
 #define QIFU_OUTPUT_H
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "app/column.h"
+#include "core/strbuf.h"
+
 typedef enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON } out_format;
-
-typedef enum out_kind {
-	OUT_STR,
-	OUT_INT,  /* printed bare in JSON */
-	OUT_BOOL, /* "1"/"0" in; true/false in JSON, 是/否 in the table */
-	OUT_LIST, /* '|'-separated in; a JSON array, "a、b" in the table and CSV */
-} out_kind;
-
-typedef struct out_col {
-	const char *key;    /* JSON key and CSV header: stable, English */
-	const char *header; /* msgid of the table header */
-	out_kind kind;
-} out_col;
 
 typedef struct out_table out_table;
 
 /* parse --format's value; false for anything else */
 bool out_parse_format(const char *s, out_format *f);
-out_table *out_new(const out_col *cols, int ncols);
-/* copy one row of ncols cells (NULL = empty) */
+out_table *out_new(const app_column *cols, int ncols);
+/* copy one row of ncols cells, one per column of the table (NULL = empty) */
 void out_row(out_table *t, const char *const *cells);
+/* one row whose cells cell() words, into out, for each column with a key */
+void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *out),
+                  const void *arg);
+/* value v of column col as people read it (lists joined with 、, booleans as 是/否);
+ * owned */
+char *out_cell_text(const app_column *col, const char *v);
 /* print every row; as_object prints a single row as one JSON object, not an array */
 void out_print(out_table *t, out_format f, bool as_object, FILE *fp);
 void out_free(out_table **t);

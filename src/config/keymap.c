@@ -339,3 +339,24 @@ void keymap_describe(const keymap *km, action a, strbuf *out)
 		sb_add(out, key_format(keys[i], buf));
 	}
 }
+
+esc_digits esc_digits_parse(const char *value)
+{
+	if (value && strcmp(value, "fkeys") == 0)
+		return ESC_DIGITS_FKEYS;
+	if (value && strcmp(value, "off") == 0)
+		return ESC_DIGITS_OFF;
+	return ESC_DIGITS_AUTO;
+}
+
+bool esc_digits_fkeys(esc_digits mode, bool term_has_fkeys)
+{
+	return mode == ESC_DIGITS_FKEYS || (mode == ESC_DIGITS_AUTO && !term_has_fkeys);
+}
+
+qkey esc_digit_key(esc_digits mode, bool term_has_fkeys, qkey next)
+{
+	if (!esc_digits_fkeys(mode, term_has_fkeys) || next < '0' || next > '9')
+		return QK_NONE;
+	return next == '0' ? QK_F10 : QK_F1 + (next - '1');
+}

@@ -4,6 +4,7 @@
  * maps curses codes onto them. */
 #ifndef QIFU_KEYMAP_H
 #define QIFU_KEYMAP_H
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,7 +49,9 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 #undef ACTION_GROUP_ENUM
 
 /* id, name in [keys], group, default keys ([keys] syntax), short label for the F-key
- * bar, help text. UX.md's key table: F-keys first, never C-s/C-q, Alt or F11. */
+ * bar, help text. The direct tab keys 1–9 are generic: which tabs exist is the ui's
+ * PANES table, which also words them; a number without a tab stays unbound.
+ * UX.md's key table: F-keys first, never C-s/C-q, Alt or F11. */
 #define ACTIONS(X) \
 	X(ACT_HELP, "help", GRP_NAV, "F1, ?, ？", N_("Help"), \
 	  N_("show this help: keys, legend and terminal settings")) \
@@ -74,10 +77,15 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("go to the next tab; with the list and a detail side by side, move between them")) \
 	X(ACT_PREV_TAB, "prev_tab", GRP_NAV, "BTab", N_("Previous tab"), \
 	  N_("go to the previous tab; with the list and a detail side by side, move between them")) \
-	X(ACT_TAB_1, "tab_1", GRP_NAV, "1", N_("Enterprises"), N_("go to the Enterprises tab")) \
-	X(ACT_TAB_2, "tab_2", GRP_NAV, "2", N_("Appeals"), N_("go to the Appeals tab")) \
-	X(ACT_TAB_3, "tab_3", GRP_NAV, "3", N_("Escalation"), N_("go to the Escalation tab")) \
-	X(ACT_TAB_4, "tab_4", GRP_NAV, "4", N_("Calendar"), N_("go to the Calendar tab")) \
+	X(ACT_TAB_1, "tab_1", GRP_NAV, "1", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_2, "tab_2", GRP_NAV, "2", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_3, "tab_3", GRP_NAV, "3", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_4, "tab_4", GRP_NAV, "4", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_5, "tab_5", GRP_NAV, "5", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_6, "tab_6", GRP_NAV, "6", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_7, "tab_7", GRP_NAV, "7", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_8, "tab_8", GRP_NAV, "8", N_("Tab"), N_("go to the tab of that number")) \
+	X(ACT_TAB_9, "tab_9", GRP_NAV, "9", N_("Tab"), N_("go to the tab of that number")) \
 	X(ACT_PREV_MONTH, "prev_month", GRP_CALENDAR, "[", N_("Previous month"), \
 	  N_("calendar: previous month")) \
 	X(ACT_NEXT_MONTH, "next_month", GRP_CALENDAR, "]", N_("Next month"), \
@@ -128,7 +136,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("Escalation tab: switch between the board, the supervision figures and the "\
 	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
-	  N_("export the current list to a file")) \
+	  N_("export the current list to a file; on an appeal, print its dispatch or " \
+	     "supervision sheet")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file: a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
@@ -162,6 +171,23 @@ action keymap_action(const keymap *km, qkey k);
 int keymap_keys(const keymap *km, action a, const qkey **keys);
 /* the first function key F1…F12 bound to a, as 1…12; 0 when none */
 int keymap_fkey(const keymap *km, action a);
+
+/* Esc then a digit ([display] esc_digits): that F-key (Esc 1 is F1, Esc 0 is F10) for
+ * a desktop that takes the F-keys, or Esc and then the digit's own key (3 is tab 3). */
+typedef enum esc_digits {
+	ESC_DIGITS_AUTO,     /* F-keys only on a terminal without F-keys of its own */
+	ESC_DIGITS_FKEYS,    /* always F-keys */
+	ESC_DIGITS_OFF,      /* never */
+} esc_digits;
+
+/* the setting's value ("auto", "fkeys", "off"); auto for anything else */
+esc_digits esc_digits_parse(const char *value);
+/* whether Esc then a digit is read as an F-key, given the setting and whether the
+ * terminal has F1 to F10 of its own: the program waits for the digit only then */
+bool esc_digits_fkeys(esc_digits mode, bool term_has_fkeys);
+/* the key Esc then next makes when it is read as one (esc_digits_fkeys): F1…F10 for
+ * a digit; QK_NONE when it stays Esc followed by next */
+qkey esc_digit_key(esc_digits mode, bool term_has_fkeys, qkey next);
 
 /* the [keys] name of a ("help"), its group, bar label and help text (msgids) */
 const char *action_name(action a);

@@ -37,6 +37,11 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	X(SET_ESCDELAY_MS, "display", "escdelay_ms", SET_T_INT, "25", 0, 1000, NULL, \
 	  N_("Milliseconds to wait after Esc for the rest of a key sequence.\n" \
 	     "Raise it on slow SSH links if F-keys arrive as Esc.")) \
+	X(SET_ESC_DIGITS, "display", "esc_digits", SET_T_ENUM, "auto", 0, 0, "auto|fkeys|off", \
+	  N_("Esc then a digit as an F-key (Esc 1 is F1, Esc 0 is F10), for\n" \
+	     "desktops that take the F-keys. auto: only on a terminal without\n" \
+	     "F-keys of its own; fkeys: always; off: never. Otherwise Esc is\n" \
+	     "Esc and the digit its own key (3: the Escalation tab).")) \
 	X(SET_DATA_DIR, "paths", "data_dir", SET_T_STRING, "", 0, 0, NULL, \
 	  N_("Directory of qifu's data files (units, holidays, reasons).\n" \
 	     "Empty means the installed one.")) \
@@ -66,8 +71,12 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	  N_("An appeal overdue by this many working days or more is proposed\n" \
 	     "for escalation to the next dispatch level.")) \
 	X(SET_SIMILAR_DAYS, "appeal", "similar_days", SET_T_INT, "30", 1, 365, NULL, \
-	  N_("Natural days to look back for similar appeals of the same\n" \
+	  N_("Natural days to look back for similar open appeals of the same\n" \
 	     "enterprise when a new one is registered.")) \
+	X(SET_SIMILAR_CLOSED_DAYS, "appeal", "similar_closed_days", SET_T_INT, "90", 0, 730, \
+	  NULL, N_("Natural days to look back for similar appeals of the same\n" \
+	     "enterprise that were closed (a repeat appeal, 重复诉求); 0 looks at\n" \
+	     "open appeals only.")) \
 	X(SET_QUIET_FIRST_DAY, "inspection", "quiet_first_day", SET_T_INT, "1", 1, 31, NULL, \
 	  N_("First day of the month of the enterprise quiet days, when no\n" \
 	     "general inspection may take place.")) \

@@ -10,15 +10,15 @@
 #include "core/uscc.h"
 #include "core/xalloc.h"
 
-#define NSTRINGS 16
+#define NSTRINGS 17
 
 /* the owned strings of e, for clearing and copying */
 static void strings_of(ent_record *e, char **f[NSTRINGS])
 {
 	char **v[NSTRINGS] = { &e->name, &e->uscc, &e->uscc_override, &e->address, &e->area,
 		&e->category, &e->group, &e->introduced_by, &e->legal_rep, &e->contact,
-		&e->phone, &e->commissioner, &e->status, &e->lead_unit, &e->coop_units,
-		&e->lead_override };
+		&e->phone, &e->commissioner, &e->commissioner_name, &e->status, &e->lead_unit,
+		&e->coop_units, &e->lead_override };
 	memcpy(f, v, sizeof v);
 }
 

@@ -25,6 +25,10 @@ typedef struct ent_record {
 	char *lead_unit;
 	char *coop_units;      /* '|'-separated */
 	char *lead_override;   /* reason a supervisor set the lead unit, or NULL */
+	/* what the register's list shows beside the record, filled when read */
+	char *commissioner_name; /* the commissioner's display name, "" when none */
+	int open_appeals;
+	bool warning;          /* an open relocation warning */
 } ent_record;
 
 void ent_record_clear(ent_record *e);

@@ -112,8 +112,10 @@ static const struct rule {
 	unsigned who;
 	unsigned char timer[TICKET_TIMER__COUNT];
 } rules[] = {
-	/* registration by the centre itself lands in SUBMITTED (see ticket_decide) */
-	{ TICKET_ST_NEW, TICKET_ACT_REGISTER, TICKET_ST_REGISTERED, W_ANY, { ST, K_, K_, K_ } },
+	/* registration by the centre itself lands in SUBMITTED with the dispatch timer
+	 * running (see ticket_decide); a unit's registration starts no timer: the centre's
+	 * one day counts from the submit that brings the appeal to it (DOMAIN §3) */
+	{ TICKET_ST_NEW, TICKET_ACT_REGISTER, TICKET_ST_REGISTERED, W_ANY, { K_, K_, K_, K_ } },
 
 	{ TICKET_ST_REGISTERED, TICKET_ACT_SELF_HANDLE, TICKET_ST_SELF_HANDLING, W_F,
 		{ SP, ST, K_, K_ } },
@@ -354,10 +356,12 @@ bool ticket_decide(const ticket_view *t, ticket_action a, const ticket_actor *wh
 		out->who = r->who;
 		out->to = r->to;
 		/* the centre registering an appeal already holds it: straight to dispatch */
-		if (a == TICKET_ACT_REGISTER && same_unit(who->unit, who->centre))
-			out->to = TICKET_ST_SUBMITTED;
 		for (int i = 0; i < TICKET_TIMER__COUNT; i++)
 			out->timer[i] = (ticket_timer_op)r->timer[i];
+		if (a == TICKET_ACT_REGISTER && same_unit(who->unit, who->centre)) {
+			out->to = TICKET_ST_SUBMITTED;
+			out->timer[TICKET_TIMER_DISPATCH] = TICKET_TIMER_START;
+		}
 		out->lead = actions[a].lead;
 		out->needs = actions[a].needs;
 		out->irreversible = actions[a].irreversible;

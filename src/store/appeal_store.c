@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
 /* ---- small conversions ------------------------------------------------------ */
@@ -76,6 +75,9 @@ void appeal_record_clear(appeal_record *a)
 	free(a->extension_reason);
 	free(a->created_at);
 	free(a->updated_at);
+	free(a->caller_name);
+	free(a->caller_phone);
+	free(a->caller_role);
 	for (int i = 0; i < a->nevents; i++) {
 		appeal_event *e = &a->events[i];
 		free(e->at);
@@ -107,7 +109,8 @@ static const char record_sql[] =
 	" a.description, a.kind, a.channel, a.state, a.first_unit, a.first_person,"
 	" coalesce(s.login, ''), coalesce(s.name, ''), a.lead_unit, a.version, m.number,"
 	" a.next_due, a.result, a.callback, a.callback_reason, a.extended_until,"
-	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0)"
+	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0),"
+	" a.caller_name, a.caller_phone, a.caller_role"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id"
 	" LEFT JOIN staff s ON s.id = a.first_person"
 	" LEFT JOIN appeal m ON m.id = a.merged_into";
@@ -145,6 +148,9 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->created_at = xstrdup(db_col_text(st, 24));
 	a->updated_at = xstrdup(db_col_text(st, 25));
 	a->level = sqlite3_column_int(st, 26);
+	a->caller_name = xstrdup(db_col_text(st, 27));
+	a->caller_phone = xstrdup(db_col_text(st, 28));
+	a->caller_role = xstrdup(db_col_text(st, 29));
 	ticket_timers_init(&a->timers);
 }
 
@@ -166,7 +172,7 @@ static void timer_row(sqlite3_stmt *st, void *rec)
 	ts->done = rows_col_date(st, 4);
 }
 
-static int read_timers(db *d, appeal_record *a, strbuf *err)
+static int read_timers(db *d, appeal_record *a, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT timer, start, days, due, done FROM appeal_timer"
 	                              " WHERE appeal_id = ?", err);
@@ -188,7 +194,7 @@ static void event_row(sqlite3_stmt *st, void *rec)
 }
 
 int appeal_store_read(db *d, const char *number, int64_t id, bool events,
-		appeal_record *a, strbuf *err)
+		appeal_record *a, store_err *err)
 {
 	memset(a, 0, sizeof *a);
 	char *sql = xasprintf("%s WHERE %s", record_sql, number ? "a.number = ?" : "a.id = ?");
@@ -227,7 +233,7 @@ int appeal_store_read(db *d, const char *number, int64_t id, bool events,
 	return 0;
 }
 
-int appeal_store_get(db *d, const char *number, bool events, appeal_record *out, strbuf *err)
+int appeal_store_get(db *d, const char *number, bool events, appeal_record *out, store_err *err)
 {
 	return appeal_store_read(d, number, 0, events, out, err);
 }
@@ -235,7 +241,7 @@ int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
 /* ---- timers and registration ------------------------------------------------ */
 
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
-		const ticket_timer_state *ts, strbuf *err)
+		const ticket_timer_state *ts, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT OR REPLACE INTO appeal_timer (appeal_id, timer, start, days, due, done)"
@@ -252,7 +258,7 @@ int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
 }
 
 int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
-		const ticket_timers *after, strbuf *sum, strbuf *err)
+		const ticket_timers *after, strbuf *sum, store_err *err)
 {
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		const ticket_timer_state *ts = &after->t[i];
@@ -270,7 +276,7 @@ int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
 	return 0;
 }
 
-static int enterprise_id(db *d, const char *uscc, int64_t *id, strbuf *err)
+static int enterprise_id(db *d, const char *uscc, int64_t *id, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT id FROM enterprise WHERE uscc = ?", err);
 	if (!st)
@@ -280,14 +286,14 @@ static int enterprise_id(db *d, const char *uscc, int64_t *id, strbuf *err)
 	if (step == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
 	else if (step == SQLITE_DONE)
-		sb_addf(err, _("no enterprise with USCC %s"), uscc);
+		store_err_name(store_err_set(err, STORE_E_NO_ENTERPRISE_USCC), 0, uscc);
 	else
 		db_fail(d, err, "looking up an enterprise");
 	db_done(st);
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
-static int next_seq(db *d, int year, long *seq, strbuf *err)
+static int next_seq(db *d, int year, long *seq, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO appeal_seq (year, last) VALUES (?, 1)"
@@ -305,7 +311,7 @@ static int next_seq(db *d, int year, long *seq, strbuf *err)
 }
 
 int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
-		char number[TICKET_NUMBER_SIZE], strbuf *err)
+		char number[TICKET_NUMBER_SIZE], store_err *err)
 {
 	int64_t ent, id;
 	long seq;
@@ -316,8 +322,9 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	ticket_number_format(year, seq, number);
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO appeal (number, year, seq, enterprise_id, title, description, kind,"
-		" channel, state, first_unit, first_person, next_due, created_at, updated_at)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" channel, state, first_unit, first_person, next_due, created_at, updated_at,"
+		" caller_name, caller_phone, caller_role)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		return -1;
 	char now[20];
@@ -336,6 +343,9 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	rows_bind_date(st, 12, appeal_store_next_due(a->timers));
 	db_bind_text(st, 13, now);
 	db_bind_text(st, 14, now);
+	db_bind_text(st, 15, a->caller_name ? a->caller_name : "");
+	db_bind_text(st, 16, a->caller_phone ? a->caller_phone : "");
+	db_bind_text(st, 17, a->caller_role ? a->caller_role : "");
 	if (rows_step_one(d, st, "registering an appeal", err) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(d));
@@ -352,7 +362,7 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 }
 
 int appeal_store_create(db *d, const char *actor, const appeal_new *a,
-		char number[TICKET_NUMBER_SIZE], strbuf *err)
+		char number[TICKET_NUMBER_SIZE], store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -363,7 +373,7 @@ int appeal_store_create(db *d, const char *actor, const appeal_new *a,
 	return db_commit(d, err);
 }
 
-int appeal_store_bulk_mode(db *d, strbuf *err)
+int appeal_store_bulk_mode(db *d, store_err *err)
 {
 	if (sqlite3_exec(db_handle(d), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL) != SQLITE_OK) {
 		db_fail(d, err, "preparing a bulk load");

@@ -66,6 +66,9 @@ typedef struct appeal_record {
 	int nevents;
 	char **merged_from;        /* numbers of the appeals merged into this one */
 	int nmerged_from;
+	char *caller_name;         /* who called or came about it, "" when not known */
+	char *caller_phone;
+	char *caller_role;         /* their role at the firm: 财务经理 … */
 } appeal_record;
 
 /* a new appeal, as the caller decided it with ticket_decide(TICKET_ACT_REGISTER)
@@ -82,6 +85,9 @@ typedef struct appeal_new {
 	ticket_state state;        /* the register move's target state */
 	const ticket_timers *timers;
 	int64_t visit_problem_id;  /* 0, or the visit problem it is made from */
+	const char *caller_name;   /* who called or came about it; NULL or "" not known */
+	const char *caller_phone;
+	const char *caller_role;
 } appeal_new;
 
 typedef enum appeal_sort {
@@ -148,14 +154,14 @@ void appeal_filter_add_view(appeal_filter *f, appeal_view v, const char *my_unit
 /* register a: number from appeal_seq of today's year, the row, its timers and the
  * "register" event, in the caller's db_begin transaction (a batch is one) */
 int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
-		char number[TICKET_NUMBER_SIZE], strbuf *err);
+		char number[TICKET_NUMBER_SIZE], store_err *err);
 /* appeal_store_insert in a transaction of its own */
 int appeal_store_create(db *d, const char *actor, const appeal_new *a,
-		char number[TICKET_NUMBER_SIZE], strbuf *err);
+		char number[TICKET_NUMBER_SIZE], store_err *err);
 /* the full record by number, with related units, timers, merged appeals and (with
  * events) the timeline: 0 found, 1 no such appeal, -1 error */
 int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
-		strbuf *err);
+		store_err *err);
 
 /* Write the allowed move m, decided on seen and checked by the caller, with in as
  * typed and after = seen's timers through ticket_timers_apply: state, lead and
@@ -165,11 +171,11 @@ int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
  * longer one. 0 written, 1 refused (err says why, nothing written), -1 error. */
 int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
-		strbuf *err);
+		store_err *err);
 /* 0 when now (as just read) is still at seen_version; otherwise 1 with "changed by X
  * at T — reload" in err, naming the latest event's actor and time */
 int appeal_store_check_version(db *d, const appeal_record *now, int seen_version,
-		strbuf *err);
+		store_err *err);
 /* What a move of the dispatch ladder (store/escalation_store.h) writes on the appeal
  * itself besides its own rows. Strings borrowed. */
 typedef struct appeal_touch {
@@ -184,36 +190,36 @@ typedef struct appeal_touch {
  * no longer seen->version, else write the level, the timers that changed with
  * next_due, version + 1 and the event row. 0 written, 1 refused (err says why), -1 */
 int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
-		const appeal_touch *t, strbuf *err);
+		const appeal_touch *t, store_err *err);
 
 /* appeal_store_apply in one BEGIN IMMEDIATE transaction of its own */
 int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
-		strbuf *err);
+		store_err *err);
 
 /* Ready the connection for writing many appeals in large transactions: statement
  * journals stay in memory (PRAGMA temp_store = MEMORY). Without it SQLite spills them
  * to a temporary file once one outgrows 64 KiB and then writes every later one there,
  * which made the demo's appeals five times slower. For bulk loads only. */
-int appeal_store_bulk_mode(db *d, strbuf *err);
+int appeal_store_bulk_mode(db *d, store_err *err);
 
 /* how many appeals f selects */
-int appeal_store_count(db *d, const appeal_filter *f, long *n, strbuf *err);
+int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err);
 /* rows [offset, offset + limit) of the filtered, sorted list; *n = rows read */
 int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
-		long offset, int limit, appeal_row *rows, int *n, strbuf *err);
+		long offset, int limit, appeal_row *rows, int *n, store_err *err);
 /* the count of one saved view within base (scope, search, today) */
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
-		const char *my_unit, long *n, strbuf *err);
+		const char *my_unit, long *n, store_err *err);
 /* the counts of every saved view, for the pane's tabs */
 int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
-		long counts[APPEAL_VIEW__COUNT], strbuf *err);
+		long counts[APPEAL_VIEW__COUNT], store_err *err);
 
 /* recount every running timer with cal (ticket_timer_recompute), write the moved due
  * dates, next_due and version, and a "recompute" event per changed appeal, in
  * batches; *changed gets the number of appeals changed */
 int appeal_store_recompute(db *d, const char *actor, const calendar *cal, long *changed,
-		strbuf *err);
+		store_err *err);
 
 /* a running timer whose due date a new calendar moves */
 typedef struct appeal_due_move {
@@ -234,12 +240,12 @@ typedef struct appeal_due_moves {
  * in appeal order; with write, inside the caller's transaction, the new dates are
  * written with a "recompute" event (reason) per appeal. 0 or -1 */
 int appeal_store_due_moves(db *d, const char *actor, const calendar *cal, qdate from,
-		bool write, const char *reason, appeal_due_moves *moves, strbuf *err);
+		bool write, const char *reason, appeal_due_moves *moves, store_err *err);
 void appeal_due_moves_clear(appeal_due_moves *moves);
 
 /* open appeals of the enterprise uscc registered on or after since whose titles are
  * at least APPEAL_SIMILAR_MIN alike with title, most similar first, at most max */
 int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
-		appeal_row *rows, int max, int *n, strbuf *err);
+		qdate closed_since, appeal_row *rows, int max, int *n, store_err *err);
 
 #endif

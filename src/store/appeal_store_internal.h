@@ -14,13 +14,13 @@ qdate appeal_store_next_due(const ticket_timers *tm);
 /* the record by number, or by id when number is NULL, with its timeline when events:
  * 0 found, 1 none, -1 error */
 int appeal_store_read(db *d, const char *number, int64_t id, bool events,
-		appeal_record *a, strbuf *err);
+		appeal_record *a, store_err *err);
 /* insert or replace the row of one timer of appeal id */
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
-		const ticket_timer_state *ts, strbuf *err);
+		const ticket_timer_state *ts, store_err *err);
 /* write the timers of after that differ from before (all started ones when before
  * is NULL), adding "timer due DATE" to the event summary for the started ones */
 int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
-		const ticket_timers *after, strbuf *sum, strbuf *err);
+		const ticket_timers *after, strbuf *sum, store_err *err);
 
 #endif

@@ -208,7 +208,7 @@ static const char *const sort_sql[APPEAL_SORT__COUNT][2] = {
  * row (0.61 s against 0.04 s at row 99 000 of 100 000). The enterprise order needs
  * the join inside as well. */
 static int window_query(db *d, const store_where *w, const char *extra, const char *order,
-		long offset, int limit, appeal_row *rows, int *n, strbuf *err)
+		long offset, int limit, appeal_row *rows, int *n, store_err *err)
 {
 	bool by_name = strstr(order, "en.") != NULL;
 	char *sql = xasprintf("%s WHERE a.id IN (SELECT a.id FROM appeal a%s%s%s ORDER BY %s"
@@ -236,7 +236,7 @@ static int window_query(db *d, const store_where *w, const char *extra, const ch
 	return -1;
 }
 
-static int count_where(db *d, const store_where *w, const char *extra, long *n, strbuf *err)
+static int count_where(db *d, const store_where *w, const char *extra, long *n, store_err *err)
 {
 	char *sql = xasprintf("SELECT count(*) FROM appeal a%s%s", sb_str(&w->sql), extra);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
@@ -253,7 +253,7 @@ static int count_where(db *d, const store_where *w, const char *extra, long *n, 
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
-int appeal_store_count(db *d, const appeal_filter *f, long *n, strbuf *err)
+int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err)
 {
 	store_where w;
 	where_build(&w, f);
@@ -267,7 +267,7 @@ int appeal_store_count(db *d, const appeal_filter *f, long *n, strbuf *err)
  * (with a deadline on the partial index, then without by number) a window costs
  * only its rows and one count. */
 static int window_by_due(db *d, const store_where *w, bool desc, long offset, int limit,
-		appeal_row *rows, int *n, strbuf *err)
+		appeal_row *rows, int *n, store_err *err)
 {
 	static const char with[] = " AND a.next_due IS NOT NULL", without[] = " AND a.next_due IS NULL";
 	const char *first = desc ? without : with, *second = desc ? with : without;
@@ -291,7 +291,7 @@ static int window_by_due(db *d, const store_where *w, bool desc, long offset, in
 }
 
 int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
-		long offset, int limit, appeal_row *rows, int *n, strbuf *err)
+		long offset, int limit, appeal_row *rows, int *n, store_err *err)
 {
 	*n = 0;
 	if (sort >= APPEAL_SORT__COUNT)
@@ -311,7 +311,7 @@ int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool de
 }
 
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
-		const char *my_unit, long *n, strbuf *err)
+		const char *my_unit, long *n, store_err *err)
 {
 	appeal_filter f = *base;
 	appeal_filter_add_view(&f, v, my_unit);
@@ -319,7 +319,7 @@ int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
 }
 
 int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
-		long counts[APPEAL_VIEW__COUNT], strbuf *err)
+		long counts[APPEAL_VIEW__COUNT], store_err *err)
 {
 	for (int v = 0; v < APPEAL_VIEW__COUNT; v++)
 		if (appeal_store_view_count(d, base, (appeal_view)v, my_unit, &counts[v], err) < 0)
@@ -338,17 +338,22 @@ static int by_similarity(const void *pa, const void *pb)
 }
 
 int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
-		appeal_row *rows, int max, int *n, strbuf *err)
+		qdate closed_since, appeal_row *rows, int max, int *n, store_err *err)
 {
-	/* an enterprise has few open appeals; this bounds the work if one has many */
+	/* an enterprise has few recent appeals; this bounds the work if one has many */
 	enum { SCAN = 500 };
 	*n = 0;
-	appeal_filter f = { .states = open_states(), .enterprise = uscc };
+	appeal_filter f = { .states = open_states() | appeal_state_bit(TICKET_ST_CLOSED),
+		.enterprise = uscc };
 	store_where w;
 	where_build(&w, &f);
-	char day[16];
-	sb_add(&w.sql, " AND a.created_at >= ?");
+	char day[16], closed_day[16];
+	/* open ones registered since, closed ones closed (last changed) since */
+	sb_add(&w.sql, " AND (a.state <> 'closed' AND a.created_at >= ?"
+	               " OR a.state = 'closed' AND a.updated_at >= ?)");
 	store_where_add(&w, date_format(since, day));
+	store_where_add(&w, closed_since == DATE_NONE ? "9999" : date_format(closed_since,
+	                                                                      closed_day));
 	appeal_row *all = xcalloc(SCAN, sizeof *all);
 	int got = 0;
 	int rc = window_query(d, &w, "", "a.id DESC", 0, SCAN, all, &got, err);

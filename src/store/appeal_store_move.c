@@ -10,39 +10,37 @@
 
 #include <stdlib.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
 
 /* ---- the version check ------------------------------------------------------ */
 
 /* "changed by X at T": the latest event names who moved the appeal on */
-static void stale_message(db *d, const appeal_record *now, int seen_version, strbuf *err)
+static void stale_message(db *d, const appeal_record *now, int seen_version, store_err *err)
 {
+	if (!err)
+		return;
+	store_err_set(err, STORE_E_APPEAL_CHANGED);
+	store_err_name(err, 0, now->number);
+	store_err_num(err, 0, now->state);
+	store_err_num(err, 1, now->version);
+	store_err_num(err, 2, seen_version);
 	sqlite3_stmt *st = db_stmt(d,
 		"SELECT ev.at, ev.actor, coalesce(s.name, '') FROM event ev"
 		" LEFT JOIN staff s ON s.login = ev.actor"
 		" WHERE ev.entity = 'appeal' AND ev.entity_id = ? ORDER BY ev.id DESC LIMIT 1", NULL);
-	char *at = NULL, *who = NULL;
 	if (st) {
 		sqlite3_bind_int64(st, 1, now->id);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			at = xstrdup(db_col_text(st, 0));
-			who = *db_col_text(st, 2)
-				? xasprintf("%s (%s)", db_col_text(st, 2), db_col_text(st, 1))
-				: xstrdup(db_col_text(st, 1));
+			store_err_name(err, 1, db_col_text(st, 2));
+			store_err_name(err, 2, db_col_text(st, 1));
+			store_err_name(err, 3, db_col_text(st, 0));
 		}
 		db_done(st);
 	}
-	sb_addf(err, _("appeal %s was changed by %s at %s (it is now %s, version %d; you saw "
-	               "version %d) — reload it and decide again"),
-	        now->number, who ? who : "?", at ? at : "?", _(ticket_state_label(now->state)),
-	        now->version, seen_version);
-	free(at);
-	free(who);
 }
 
-int appeal_store_check_version(db *d, const appeal_record *now, int seen_version, strbuf *err)
+int appeal_store_check_version(db *d, const appeal_record *now, int seen_version, store_err *err)
 {
 	if (now->version == seen_version)
 		return 0;
@@ -50,7 +48,7 @@ int appeal_store_check_version(db *d, const appeal_record *now, int seen_version
 	return 1;
 }
 
-static int write_related(db *d, int64_t id, const char *const *units, int n, strbuf *err)
+static int write_related(db *d, int64_t id, const char *const *units, int n, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "DELETE FROM appeal_related WHERE appeal_id = ?", err);
 	if (!st)
@@ -73,26 +71,30 @@ static int write_related(db *d, int64_t id, const char *const *units, int n, str
 
 /* the appeal seen as it is now, re-read inside the write's transaction: 0, 1 when it
  * is gone (err says so), -1 error */
-static int read_now(db *d, const appeal_record *seen, appeal_record *now, strbuf *err)
+static int read_now(db *d, const appeal_record *seen, appeal_record *now, store_err *err)
 {
 	int rc = appeal_store_read(d, NULL, seen->id, false, now, err);
 	if (rc == 1)
-		sb_addf(err, _("no appeal %s"), seen->number);
+		store_err_name(store_err_set(err, STORE_E_NO_APPEAL), 0, seen->number);
 	return rc;
 }
 
 /* the appeal a merge keeps, still a valid target now: 0, 1 refused, -1 error */
 static int merge_target(db *d, const appeal_record *src, const char *into, int64_t *id,
-		strbuf *err)
+		store_err *err)
 {
 	appeal_record t;
 	int rc = appeal_store_read(d, into, 0, false, &t, err);
 	if (rc == 1)
-		sb_addf(err, _("no appeal %s"), into);
+		store_err_name(store_err_set(err, STORE_E_NO_APPEAL), 0, into);
 	if (rc != 0)
 		return rc;
 	ticket_view sv = appeal_record_view(src), tv = appeal_record_view(&t);
-	rc = ticket_merge_check(&sv, &tv, err) < 0 ? 1 : 0;
+	strbuf why = STRBUF_INIT;
+	rc = ticket_merge_check(&sv, &tv, &why) < 0 ? 1 : 0;
+	if (rc)
+		store_err_detail(store_err_set(err, STORE_E_REFUSED), sb_str(&why));
+	sb_free(&why);
 	*id = t.id;
 	appeal_record_clear(&t);
 	return rc;
@@ -100,13 +102,13 @@ static int merge_target(db *d, const appeal_record *src, const char *into, int64
 
 int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
-		strbuf *err)
+		store_err *err)
 {
 	static const ticket_input none = { .until = DATE_NONE };
 	if (!in)
 		in = &none;
 	if (!m->allowed) {
-		sb_addf(err, _("\"%s\" was not allowed"), _(ticket_action_label(m->action)));
+		store_err_num(store_err_set(err, STORE_E_MOVE_NOT_ALLOWED), 0, m->action);
 		return 1;
 	}
 	appeal_record now;
@@ -124,8 +126,7 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 	}
 	if (m->action == TICKET_ACT_MERGE) {
 		if (!in->into) {
-			sb_addf(err, _("\"%s\" needs the number of the appeal to merge into."),
-			        _(ticket_action_label(TICKET_ACT_MERGE)));
+			store_err_set(err, STORE_E_MERGE_NEEDS_INTO);
 			rc = 1;
 			goto out;
 		}
@@ -238,7 +239,7 @@ out:
 
 int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
-		strbuf *err)
+		store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -251,7 +252,7 @@ int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 }
 
 int appeal_store_touch(db *d, const char *actor, const appeal_record *seen,
-		const appeal_touch *t, strbuf *err)
+		const appeal_touch *t, store_err *err)
 {
 	appeal_record now;
 	int rc = read_now(d, seen, &now, err);

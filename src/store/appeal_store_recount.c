@@ -24,7 +24,7 @@ enum { RECOUNT_PAGE = 1000 };
 /* the running timers of appeals after `after` that are due on or after from (a timer
  * due earlier cannot move when only later days change), in appeal order, at most
  * RECOUNT_PAGE */
-static int read_running(db *d, int64_t after, qdate from, running *out, int *n, strbuf *err)
+static int read_running(db *d, int64_t after, qdate from, running *out, int *n, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"SELECT appeal_id, timer, start, days, due FROM appeal_timer"
@@ -59,7 +59,8 @@ static int read_running(db *d, int64_t after, qdate from, running *out, int *n, 
  * *moves (when moves is not NULL), and with write the new dates are written with a
  * "recompute" event (reason). *changed when any moved */
 static int recount_one(db *d, const char *actor, const calendar *cal, running *r, int n,
-		bool write, const char *reason, appeal_due_moves *moves, bool *changed, strbuf *err)
+		bool write, const char *reason, appeal_due_moves *moves, bool *changed,
+		store_err *err)
 {
 	strbuf sum = STRBUF_INIT;
 	ticket_timers tm;
@@ -109,7 +110,7 @@ out:
 /* one page of running timers, recounted appeal by appeal; *last the last appeal done */
 static int recount_page(db *d, const char *actor, const calendar *cal, running *page, int n,
 		bool write, const char *reason, appeal_due_moves *moves, long *changed,
-		int64_t *last, strbuf *err)
+		int64_t *last, store_err *err)
 {
 	/* a full page may end inside an appeal's timers: leave that one for the next */
 	int upto = n;
@@ -133,7 +134,7 @@ static int recount_page(db *d, const char *actor, const calendar *cal, running *
 }
 
 int appeal_store_recompute(db *d, const char *actor, const calendar *cal, long *changed,
-		strbuf *err)
+		store_err *err)
 {
 	running *page = xcalloc(RECOUNT_PAGE, sizeof *page);
 	int64_t after = 0;
@@ -164,7 +165,7 @@ out:
 }
 
 /* the appeal's number and enterprise name for a listed move */
-static int move_names(db *d, appeal_due_move *m, strbuf *err)
+static int move_names(db *d, appeal_due_move *m, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT a.number, e.name FROM appeal a"
 	                              " JOIN enterprise e ON e.id = a.enterprise_id WHERE a.id = ?", err);
@@ -183,7 +184,7 @@ static int move_names(db *d, appeal_due_move *m, strbuf *err)
 }
 
 int appeal_store_due_moves(db *d, const char *actor, const calendar *cal, qdate from,
-		bool write, const char *reason, appeal_due_moves *moves, strbuf *err)
+		bool write, const char *reason, appeal_due_moves *moves, store_err *err)
 {
 	memset(moves, 0, sizeof *moves);
 	running *page = xcalloc(RECOUNT_PAGE, sizeof *page);

@@ -13,7 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #define STMT_CACHE 64
@@ -75,30 +74,35 @@ qdate db_today(const db *d)
 	return d->today;
 }
 
-void db_fail(db *d, strbuf *err, const char *what)
+void db_fail(db *d, store_err *err, const char *what)
 {
-	int code = sqlite3_extended_errcode(d->h);
+	int code = sqlite3_extended_errcode(d->h) & 0xff;
 	if (!err)
 		return;
-	if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED)
-		sb_addf(err, _("%s: database is locked by another qifu session (waited %d ms); "
-		        "nothing was changed, try again"), d->path, d->busy_ms);
-	else if ((code & 0xff) == SQLITE_READONLY)
-		sb_addf(err, _("%s: database is read-only for this user"), d->path);
-	else
-		sb_addf(err, _("%s: %s: %s"), d->path, what, sqlite3_errmsg(d->h));
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+		store_err_set(err, STORE_E_LOCKED);
+		store_err_num(err, 0, d->busy_ms);
+	} else if (code == SQLITE_READONLY) {
+		store_err_set(err, STORE_E_READONLY);
+	} else {
+		store_err_set(err, STORE_E_FAILED);
+		store_err_what(err, what);
+		store_err_detail(err, sqlite3_errmsg(d->h));
+	}
+	store_err_path(err, d->path);
 }
 
-static int exec(db *d, const char *sql, strbuf *err)
+static int exec(db *d, const char *sql, store_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		if (err) {
-			int code = sqlite3_extended_errcode(d->h) & 0xff;
-			if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-				db_fail(d, err, sql);
-			else
-				sb_addf(err, _("%s: %s"), d->path, msg ? msg : sqlite3_errmsg(d->h));
+		int code = sqlite3_extended_errcode(d->h) & 0xff;
+		if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+			db_fail(d, err, sql);
+		} else if (err) {
+			/* the statement itself is not named: a migration's is pages long */
+			store_err_path(store_err_set(err, STORE_E_FAILED), d->path);
+			store_err_detail(err, msg ? msg : sqlite3_errmsg(d->h));
 		}
 		sqlite3_free(msg);
 		return -1;
@@ -133,12 +137,12 @@ int db_schema_latest(void)
 	return schema_latest();
 }
 
-int db_begin(db *d, strbuf *err)
+int db_begin(db *d, store_err *err)
 {
 	return exec(d, "BEGIN IMMEDIATE", err);
 }
 
-int db_commit(db *d, strbuf *err)
+int db_commit(db *d, store_err *err)
 {
 	if (exec(d, "COMMIT", err) < 0) {
 		db_rollback(d);
@@ -153,13 +157,15 @@ void db_rollback(db *d)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static int migrate(db *d, strbuf *err)
+static int migrate(db *d, store_err *err)
 {
 	int have = db_schema_version(d);
 	int want = schema_latest();
 	if (have > want) {
-		sb_addf(err, _("%s: database schema version %d is newer than this qifu understands "
-		        "(%d); use a newer qifu"), d->path, have, want);
+		store_err_set(err, STORE_E_SCHEMA_NEWER);
+		store_err_path(err, d->path);
+		store_err_num(err, 0, have);
+		store_err_num(err, 1, want);
 		return -1;
 	}
 	for (int v = have + 1; v <= want; v++) {
@@ -175,28 +181,28 @@ static int migrate(db *d, strbuf *err)
 		if (exec(d, schema_migration(v), err) < 0 || exec(d, setv, err) < 0 ||
 		    db_commit(d, err) < 0) {
 			db_rollback(d);
-			sb_addf(err, _(" (migration %d)"), v);
+			if (err)
+				err->migration = v;
 			return -1;
 		}
 	}
 	return 0;
 }
 
-db *db_open(const char *path, db_open_mode mode, strbuf *err)
+db *db_open(const char *path, db_open_mode mode, store_err *err)
 {
 	struct stat stbuf;
 	bool exists = stat(path, &stbuf) == 0;
 	if (!exists && mode == DB_OPEN_EXISTING) {
-		sb_addf(err, _("%s: no database here; create one with 'qifu init' "
-		        "or name another with --db"), path);
+		store_err_path(store_err_set(err, STORE_E_NO_DATABASE), path);
 		return NULL;
 	}
 	if (exists && mode == DB_OPEN_CREATE && stbuf.st_size > 0) {
-		sb_addf(err, _("%s: a file already exists here; qifu will not overwrite it"), path);
+		store_err_path(store_err_set(err, STORE_E_FILE_EXISTS), path);
 		return NULL;
 	}
 	if (exists && S_ISDIR(stbuf.st_mode)) {
-		sb_addf(err, _("%s: is a directory, not a database file"), path);
+		store_err_path(store_err_set(err, STORE_E_IS_DIRECTORY), path);
 		return NULL;
 	}
 	db *d = xcalloc(1, sizeof *d);
@@ -205,8 +211,8 @@ db *db_open(const char *path, db_open_mode mode, strbuf *err)
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
 	            (mode == DB_OPEN_CREATE ? SQLITE_OPEN_CREATE : 0);
 	if (sqlite3_open_v2(path, &d->h, flags, NULL) != SQLITE_OK) {
-		sb_addf(err, _("%s: cannot open database: %s"), path,
-		        d->h ? sqlite3_errmsg(d->h) : "out of memory");
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, d->h ? sqlite3_errmsg(d->h) : "out of memory");
 		db_close(&d);
 		return NULL;
 	}
@@ -245,7 +251,7 @@ void db_close(db **dp)
 	*dp = NULL;
 }
 
-sqlite3_stmt *db_stmt(db *d, const char *sql, strbuf *err)
+sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
 {
 	for (int i = 0; i < d->ncache; i++)
 		if (strcmp(d->cache[i].sql, sql) == 0) {
@@ -301,7 +307,7 @@ void db_now(const db *d, char buf[20])
 }
 
 int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
-             const char *action, const char *summary, const char *reason, strbuf *err)
+             const char *action, const char *summary, const char *reason, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO event (at, actor, entity, entity_id, action, summary, reason)"
@@ -324,17 +330,20 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	return rc;
 }
 
-const char *db_journal_mode(const db *d, const char **why)
+const char *db_journal_mode(const db *d)
 {
-	if (why)
-		*why = d->wal
-			? _("the linked SQLite carries the WAL-reset fix, so write-ahead logging is safe")
-			: _("the linked SQLite predates the WAL-reset fix (3.51.3, or the 3.50.7 and "
-			  "3.44.6 backports), so the rollback journal is used");
 	return d->wal ? "wal" : "truncate";
 }
 
-int db_check(db *d, strbuf *out)
+/* one integrity report line (or SQLite's failure to make the report) to fn */
+static void integrity_problem(const char *s, db_problem_fn *fn, void *arg)
+{
+	store_err e;
+	store_err_detail(store_err_set(&e, STORE_E_INTEGRITY), s);
+	fn(&e, arg);
+}
+
+int db_check(db *d, db_problem_fn *fn, void *arg)
 {
 	int problems = 0;
 	sqlite3_stmt *st;
@@ -342,20 +351,23 @@ int db_check(db *d, strbuf *out)
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *s = db_col_text(st, 0);
 			if (strcmp(s, "ok") != 0) {
-				sb_addf(out, _("integrity: %s\n"), s);
+				integrity_problem(s, fn, arg);
 				problems++;
 			}
 		}
 		sqlite3_finalize(st);
 	} else {
-		sb_addf(out, _("integrity: %s\n"), sqlite3_errmsg(d->h));
+		integrity_problem(sqlite3_errmsg(d->h), fn, arg);
 		problems++;
 	}
 	if (sqlite3_prepare_v2(d->h, "PRAGMA foreign_key_check", -1, &st, NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			sb_addf(out, _("foreign key: table %s row %lld refers to a missing %s row\n"),
-			        db_col_text(st, 0), (long long)sqlite3_column_int64(st, 1),
-			        db_col_text(st, 2));
+			store_err e;
+			store_err_set(&e, STORE_E_FOREIGN_KEY);
+			store_err_name(&e, 0, db_col_text(st, 0));
+			store_err_num(&e, 0, sqlite3_column_int64(st, 1));
+			store_err_name(&e, 1, db_col_text(st, 2));
+			fn(&e, arg);
 			problems++;
 		}
 		sqlite3_finalize(st);
@@ -363,10 +375,17 @@ int db_check(db *d, strbuf *out)
 	return problems;
 }
 
-int db_backup(db *d, const char *dest, strbuf *err)
+/* a failure of the backup to dest in the words detail */
+static void backup_fail(store_err *err, store_code code, const char *dest, const char *detail)
+{
+	store_err_path(store_err_set(err, code), dest);
+	store_err_detail(err, detail);
+}
+
+int db_backup(db *d, const char *dest, store_err *err)
 {
 	if (access(dest, F_OK) == 0) {
-		sb_addf(err, _("%s: already exists; qifu will not overwrite it"), dest);
+		backup_fail(err, STORE_E_BACKUP_EXISTS, dest, NULL);
 		return -1;
 	}
 	/* copy into a temporary name and rename, so a failed backup leaves nothing
@@ -375,12 +394,12 @@ int db_backup(db *d, const char *dest, strbuf *err)
 	sqlite3 *out = NULL;
 	int rc = -1;
 	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		sb_addf(err, _("%s: %s"), dest, out ? sqlite3_errmsg(out) : strerror(errno));
+		backup_fail(err, STORE_E_FAILED, dest, out ? sqlite3_errmsg(out) : strerror(errno));
 		goto out;
 	}
 	sqlite3_backup *b = sqlite3_backup_init(out, "main", d->h, "main");
 	if (!b) {
-		sb_addf(err, _("%s: %s"), dest, sqlite3_errmsg(out));
+		backup_fail(err, STORE_E_FAILED, dest, sqlite3_errmsg(out));
 		goto out;
 	}
 	int step;
@@ -389,13 +408,13 @@ int db_backup(db *d, const char *dest, strbuf *err)
 		sqlite3_sleep(20);
 	sqlite3_backup_finish(b);
 	if (step != SQLITE_DONE) {
-		sb_addf(err, _("%s: backup failed: %s"), dest, sqlite3_errstr(step));
+		backup_fail(err, STORE_E_BACKUP_FAILED, dest, sqlite3_errstr(step));
 		goto out;
 	}
 	sqlite3_close(out);
 	out = NULL;
 	if (rename(tmp, dest) != 0) {
-		sb_addf(err, _("%s: %s"), dest, strerror(errno));
+		backup_fail(err, STORE_E_FAILED, dest, strerror(errno));
 		goto out;
 	}
 	rc = 0;

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "store/store_err.h"
 
 typedef struct db db;
 
@@ -17,7 +18,7 @@ typedef enum db_open_mode {
 } db_open_mode;
 
 /* open (and migrate) the database at path; NULL with the reason in err */
-db *db_open(const char *path, db_open_mode mode, strbuf *err);
+db *db_open(const char *path, db_open_mode mode, store_err *err);
 void db_close(db **d);
 
 /* the business date used for timestamps (--today); the system date by default */
@@ -30,24 +31,26 @@ void db_now(const db *d, char buf[20]);
 void db_set_busy_timeout(db *d, int ms);
 
 /* BEGIN IMMEDIATE; -1 with the reason (locked: names the file) in err */
-int db_begin(db *d, strbuf *err);
-int db_commit(db *d, strbuf *err);
+int db_begin(db *d, store_err *err);
+int db_commit(db *d, store_err *err);
 void db_rollback(db *d);
 
 /* append an event row; call inside db_begin/db_commit, with the change itself */
 int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
-             const char *action, const char *summary, const char *reason, strbuf *err);
+             const char *action, const char *summary, const char *reason, store_err *err);
 
 /* the last error of the connection, for messages */
 const char *db_errmsg(const db *d);
 const char *db_path(const db *d);
 
-/* "wal" or "truncate", and a one-line English reason (translated by the caller) */
-const char *db_journal_mode(const db *d, const char **why);
-/* integrity_check + foreign_key_check; problems appended to out, returns count */
-int db_check(db *d, strbuf *out);
+/* "wal" when the linked SQLite carries the WAL-reset fix, else "truncate" */
+const char *db_journal_mode(const db *d);
+/* receives each problem db_check finds (STORE_E_INTEGRITY, STORE_E_FOREIGN_KEY) */
+typedef void db_problem_fn(const store_err *problem, void *arg);
+/* integrity_check + foreign_key_check; each problem to fn, returns their count */
+int db_check(db *d, db_problem_fn *fn, void *arg);
 /* online backup to dest; -1 with reason in err */
-int db_backup(db *d, const char *dest, strbuf *err);
+int db_backup(db *d, const char *dest, store_err *err);
 /* the schema version the database is at, and the one this program writes */
 int db_schema_version(const db *d);
 int db_schema_latest(void);

@@ -9,14 +9,15 @@
 sqlite3 *db_handle(db *d);
 /* a prepared statement for sql, prepared on first use and kept until db_close;
  * reset and with bindings cleared; NULL with the reason in err */
-sqlite3_stmt *db_stmt(db *d, const char *sql, strbuf *err);
+sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err);
 /* reset a statement after use so that readers never hold the database */
 void db_done(sqlite3_stmt *st);
 /* text of column i, never NULL */
 const char *db_col_text(sqlite3_stmt *st, int i);
 /* bind text or NULL when s is NULL */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
-/* the sqlite error as a sentence in err: "PATH: what happened" */
-void db_fail(db *d, strbuf *err, const char *what);
+/* the connection's last failure in err: locked, read-only, or SQLite's words while
+ * doing what (an English phrase, a literal) */
+void db_fail(db *d, store_err *err, const char *what);
 
 #endif

@@ -10,7 +10,6 @@
 #include <string.h>
 #include <unistr.h>
 
-#include "core/i18n.h"
 #include "core/pinyin.h"
 #include "core/search.h"
 #include "core/strbuf.h"
@@ -109,7 +108,7 @@ static void where_build(store_where *w, const ent_filter *f)
 		ent_store_search_clause(w, f->search);
 }
 
-int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err)
+int ent_store_count(db *d, const ent_filter *f, long *n, store_err *err)
 {
 	store_where w;
 	where_build(&w, f);
@@ -142,11 +141,40 @@ static const char *const sort_sql[ENT_SORT__COUNT][2] = {
 	[ENT_SORT_COMMISSIONER] = { "e.commissioner_id, e.id", "e.commissioner_id DESC, e.id DESC" },
 };
 
-/* rows [offset, offset+limit) of the filtered, sorted list: cols are the selected
- * columns, read() copies one result row into slot i of out */
-static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                      int limit, const char *cols, void (*read)(sqlite3_stmt *st, void *out, int i),
-                      void *out, int *n, strbuf *err)
+#define REC_COLS "e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category," \
+	" e.grp, e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone," \
+	" e.commissioner_id, coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units," \
+	" e.lead_override, coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0"
+
+static void rec_from_row(sqlite3_stmt *st, ent_record *e)
+{
+	memset(e, 0, sizeof *e);
+	e->id = sqlite3_column_int64(st, 0);
+	e->name = xstrdup(db_col_text(st, 1));
+	e->uscc = xstrdup(db_col_text(st, 2));
+	e->uscc_override = rows_col_opt(st, 3);
+	e->address = xstrdup(db_col_text(st, 4));
+	e->area = xstrdup(db_col_text(st, 5));
+	e->category = xstrdup(db_col_text(st, 6));
+	e->group = xstrdup(db_col_text(st, 7));
+	e->aviation = sqlite3_column_int(st, 8) != 0;
+	e->introduced_by = xstrdup(db_col_text(st, 9));
+	e->legal_rep = xstrdup(db_col_text(st, 10));
+	e->contact = xstrdup(db_col_text(st, 11));
+	e->phone = xstrdup(db_col_text(st, 12));
+	e->commissioner_id = sqlite3_column_int64(st, 13);
+	e->commissioner = xstrdup(db_col_text(st, 14));
+	e->status = xstrdup(db_col_text(st, 15));
+	e->lead_unit = xstrdup(db_col_text(st, 16));
+	e->coop_units = xstrdup(db_col_text(st, 17));
+	e->lead_override = rows_col_opt(st, 18);
+	e->commissioner_name = xstrdup(db_col_text(st, 19));
+	e->open_appeals = sqlite3_column_int(st, 20);
+	e->warning = sqlite3_column_int(st, 21) != 0;
+}
+
+int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
+                     int limit, ent_record *out, int *n, store_err *err)
 {
 	*n = 0;
 	if (sort >= ENT_SORT__COUNT)
@@ -156,10 +184,10 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 	/* the offset is walked in the sort index alone (a covering index of ids); only
 	 * the window's rows are then read and joined. OFFSET over the joined rows
 	 * built every skipped row: 0.77 s against 0.014 s at row 99 000 of 100 000. */
-	char *sql = xasprintf("SELECT %s FROM enterprise e"
+	char *sql = xasprintf("SELECT " REC_COLS " FROM enterprise e"
 	                      " LEFT JOIN staff s ON s.id = e.commissioner_id"
 	                      " WHERE e.id IN (SELECT e.id FROM enterprise e%s"
-	                      " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s", cols, sb_str(&w.sql),
+	                      " ORDER BY %s LIMIT ? OFFSET ?) ORDER BY %s", sb_str(&w.sql),
 	                      sort_sql[sort][desc ? 1 : 0], sort_sql[sort][desc ? 1 : 0]);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
@@ -169,47 +197,13 @@ static int run_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long
 		sqlite3_bind_int64(st, w.nbinds + 2, offset);
 		int step;
 		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
-			read(st, out, (*n)++);
+			rec_from_row(st, &out[(*n)++]);
 		rc = 0;
 		db_done(st);
 	}
 	free(sql);
 	store_where_free(&w);
 	return rc;
-}
-
-static void list_row_read(sqlite3_stmt *st, void *out, int i)
-{
-	ent_row *r = &((ent_row *)out)[i];
-	r->id = sqlite3_column_int64(st, 0);
-	r->name = xstrdup(db_col_text(st, 1));
-	r->uscc = xstrdup(db_col_text(st, 2));
-	r->category = xstrdup(db_col_text(st, 3));
-	r->area = xstrdup(db_col_text(st, 4));
-	r->lead_unit = xstrdup(db_col_text(st, 5));
-	r->commissioner = xstrdup(db_col_text(st, 6));
-	r->open_appeals = sqlite3_column_int(st, 7);
-	r->warning = sqlite3_column_int(st, 8) != 0;
-}
-
-int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                     int limit, ent_row *rows, int *n, strbuf *err)
-{
-	return run_window(d, f, sort, desc, offset, limit,
-	                  "e.id, e.name, e.uscc, e.category, e.area, e.lead_unit,"
-	                  " coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0",
-	                  list_row_read, rows, n, err);
-}
-
-void ent_row_clear(ent_row *r)
-{
-	free(r->name);
-	free(r->uscc);
-	free(r->category);
-	free(r->area);
-	free(r->lead_unit);
-	free(r->commissioner);
-	memset(r, 0, sizeof *r);
 }
 
 /* what the trigram index searches: the folded name, then the pinyin index form */
@@ -249,7 +243,7 @@ static char *ent_sort_key(const char *name)
 	return sb_steal(&b);
 }
 
-int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err)
+int ent_store_uscc_owner(db *d, const char *uscc, char **name, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT name FROM enterprise WHERE uscc = ?", err);
 	if (!st)
@@ -262,7 +256,14 @@ int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err)
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, strbuf *err)
+/* the refusal of a USCC another enterprise (owner) already has */
+static void uscc_taken(store_err *err, const char *uscc, const char *owner)
+{
+	store_err_name(store_err_set(err, STORE_E_USCC_TAKEN), 0, uscc);
+	store_err_name(err, 1, owner);
+}
+
+int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO enterprise (name, uscc, uscc_override, address, area, category, grp,"
@@ -302,7 +303,7 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 		if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT) {
 			char *owner = NULL;
 			if (ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
-				sb_addf(err, _("USCC %s is already registered to %s"), e->uscc, owner);
+				uscc_taken(err, e->uscc, owner);
 				free(owner);
 				return -1;
 			}
@@ -320,36 +321,7 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 	return rc;
 }
 
-#define REC_COLS "e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category," \
-	" e.grp, e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone," \
-	" e.commissioner_id, coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units," \
-	" e.lead_override"
-
-static void rec_from_row(sqlite3_stmt *st, ent_record *e)
-{
-	memset(e, 0, sizeof *e);
-	e->id = sqlite3_column_int64(st, 0);
-	e->name = xstrdup(db_col_text(st, 1));
-	e->uscc = xstrdup(db_col_text(st, 2));
-	e->uscc_override = rows_col_opt(st, 3);
-	e->address = xstrdup(db_col_text(st, 4));
-	e->area = xstrdup(db_col_text(st, 5));
-	e->category = xstrdup(db_col_text(st, 6));
-	e->group = xstrdup(db_col_text(st, 7));
-	e->aviation = sqlite3_column_int(st, 8) != 0;
-	e->introduced_by = xstrdup(db_col_text(st, 9));
-	e->legal_rep = xstrdup(db_col_text(st, 10));
-	e->contact = xstrdup(db_col_text(st, 11));
-	e->phone = xstrdup(db_col_text(st, 12));
-	e->commissioner_id = sqlite3_column_int64(st, 13);
-	e->commissioner = xstrdup(db_col_text(st, 14));
-	e->status = xstrdup(db_col_text(st, 15));
-	e->lead_unit = xstrdup(db_col_text(st, 16));
-	e->coop_units = xstrdup(db_col_text(st, 17));
-	e->lead_override = rows_col_opt(st, 18);
-}
-
-int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *err)
+int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT " REC_COLS " FROM enterprise e"
 	                              " LEFT JOIN staff s ON s.id = e.commissioner_id"
@@ -367,17 +339,6 @@ int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *er
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
 }
 
-static void record_read(sqlite3_stmt *st, void *out, int i)
-{
-	rec_from_row(st, &((ent_record *)out)[i]);
-}
-
-int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                      int limit, ent_record *out, int *n, strbuf *err)
-{
-	return run_window(d, f, sort, desc, offset, limit, REC_COLS, record_read, out, n, err);
-}
-
 static void diff_field(strbuf *sum, const char *name, const char *a, const char *b)
 {
 	a = a ? a : "";
@@ -387,7 +348,7 @@ static void diff_field(strbuf *sum, const char *name, const char *a, const char 
 }
 
 int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_record *e,
-                     const char *reason, strbuf *err)
+                     const char *reason, store_err *err)
 {
 	strbuf sum = STRBUF_INIT;
 	diff_field(&sum, "name", old->name, e->name);
@@ -419,9 +380,11 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	int rc = ent_store_get(d, NULL, old->id, &now, err);
 	if (rc != 0 || strcmp(now.uscc, old->uscc) || strcmp(now.name, old->name) ||
 	    strcmp(now.lead_unit, old->lead_unit) || strcmp(now.area, old->area)) {
-		if (rc == 0)
-			sb_addf(err, _("%s was changed by someone else meanwhile; reload and try again"),
-			        old->name);
+		/* gone meanwhile is changed meanwhile (it used to fail without a word) */
+		if (rc >= 0) {
+			store_err_set(err, STORE_E_ENTERPRISE_CHANGED);
+			store_err_name(err, 0, old->name);
+		}
 		if (rc == 0)
 			ent_record_clear(&now);
 		db_rollback(d);
@@ -467,7 +430,7 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	if (rc != SQLITE_DONE) {
 		char *owner = NULL;
 		if (strcmp(old->uscc, e->uscc) != 0 && ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
-			sb_addf(err, _("USCC %s is already registered to %s"), e->uscc, owner);
+			uscc_taken(err, e->uscc, owner);
 			free(owner);
 		} else {
 			db_fail(d, err, "updating an enterprise");

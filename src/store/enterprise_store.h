@@ -28,38 +28,22 @@ typedef struct ent_filter {
 	const char *scope_area; /* set for area officers: rows outside are invisible */
 } ent_filter;
 
-/* one list row; strings are owned by the row */
-typedef struct ent_row {
-	int64_t id;
-	char *name;
-	char *uscc;
-	char *category;         /* code; the UI shows its label */
-	char *area;
-	char *lead_unit;
-	char *commissioner;     /* staff display name, or "" */
-	int open_appeals;
-	bool warning;
-} ent_row;
-
-int ent_store_count(db *d, const ent_filter *f, long *n, strbuf *err);
-/* rows [offset, offset+limit) of the filtered, sorted list into rows[]; *n = rows read */
+int ent_store_count(db *d, const ent_filter *f, long *n, store_err *err);
+/* records [offset, offset+limit) of the filtered, sorted list into out[] (with what
+ * the list shows beside them: commissioner's name, open appeals, warning); *n = read */
 int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                     int limit, ent_row *rows, int *n, strbuf *err);
-void ent_row_clear(ent_row *r);
+                     int limit, ent_record *out, int *n, store_err *err);
 
 /* insert e and its event row; the caller holds a db_begin transaction (so that a
  * batch is one transaction). *id gets the new row id. */
-int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, strbuf *err);
+int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, store_err *err);
 /* the full record by USCC (normalised) or id: 0 found, 1 none, -1 error */
-int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, strbuf *err);
-/* full records [offset, offset+limit) of the filtered, sorted list */
-int ent_store_records(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
-                      int limit, ent_record *out, int *n, strbuf *err);
+int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err *err);
 /* write new over old (same id) in one transaction with an event row listing the
  * changed fields; refuses when the row changed since old was read */
 int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_record *e,
-                     const char *reason, strbuf *err);
+                     const char *reason, store_err *err);
 /* the enterprise holding this USCC: 0 found (name copied to *name), 1 none, -1 error */
-int ent_store_uscc_owner(db *d, const char *uscc, char **name, strbuf *err);
+int ent_store_uscc_owner(db *d, const char *uscc, char **name, store_err *err);
 
 #endif

@@ -10,7 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/appeal.h"
 
@@ -37,7 +36,7 @@ void esc_dispatches_free(esc_dispatch **v, int n)
 
 /* end the transaction a write began (began: db_begin's result) after its result rc
  * (0, 1 refused, -1): committed only on 0 */
-static int end_transaction(db *d, int began, int rc, strbuf *err)
+static int end_transaction(db *d, int began, int rc, store_err *err)
 {
 	if (began < 0)
 		return -1;
@@ -51,11 +50,10 @@ static int end_transaction(db *d, int began, int rc, strbuf *err)
 /* ---- writes ----------------------------------------------------------------- */
 
 int esc_store_escalate(db *d, const char *actor, const appeal_record *seen,
-		const escalation_verdict *v, const char *reason, strbuf *err)
+		const escalation_verdict *v, const char *reason, store_err *err)
 {
 	if (!v->allowed || v->action != ESC_ACT_ESCALATE || v->level != seen->level) {
-		sb_addf(err, _("\"%s\" was not allowed"),
-		        _(escalation_action_label(ESC_ACT_ESCALATE)));
+		store_err_num(store_err_set(err, STORE_E_LADDER_NOT_ALLOWED), 0, ESC_ACT_ESCALATE);
 		return 1;
 	}
 	int began = db_begin(d, err);
@@ -75,7 +73,7 @@ int esc_store_escalate(db *d, const char *actor, const appeal_record *seen,
 }
 
 static int insert_dispatch(db *d, const char *actor, int64_t appeal_id,
-		const escalation_record *r, int64_t *id, strbuf *err)
+		const escalation_record *r, int64_t *id, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO appeal_dispatch (appeal_id, level, mode, date, place, attendees,"
@@ -105,7 +103,7 @@ static int insert_dispatch(db *d, const char *actor, int64_t appeal_id,
 }
 
 int esc_store_schedule(db *d, const char *actor, const appeal_record *seen,
-		const escalation_record *r, const ticket_timers *after, int64_t *id, strbuf *err)
+		const escalation_record *r, const ticket_timers *after, int64_t *id, store_err *err)
 {
 	int began = db_begin(d, err);
 	int rc = -1;
@@ -123,7 +121,7 @@ int esc_store_schedule(db *d, const char *actor, const appeal_record *seen,
 }
 
 /* the latest dispatch at level still without an outcome: 0 found, 1 none, -1 */
-static int awaiting_outcome(db *d, int64_t appeal_id, int level, int64_t *id, strbuf *err)
+static int awaiting_outcome(db *d, int64_t appeal_id, int level, int64_t *id, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT id FROM appeal_dispatch WHERE appeal_id = ?"
 	                              " AND level = ? AND outcome IS NULL ORDER BY id DESC LIMIT 1",
@@ -142,13 +140,13 @@ static int awaiting_outcome(db *d, int64_t appeal_id, int level, int64_t *id, st
 }
 
 static int write_outcome(db *d, const char *actor, const appeal_record *seen,
-		const char *text, int64_t *id, strbuf *err)
+		const char *text, int64_t *id, store_err *err)
 {
 	int rc = awaiting_outcome(d, seen->id, seen->level, id, err);
-	if (rc == 1)
-		sb_addf(err, _("%s: no dispatch at %s awaits an outcome; record the dispatch "
-		               "first (appeal schedule)"), seen->number,
-		        _(escalation_level_label(seen->level)));
+	if (rc == 1) {
+		store_err_name(store_err_set(err, STORE_E_NO_DISPATCH_AWAITS), 0, seen->number);
+		store_err_num(err, 0, seen->level);
+	}
 	if (rc != 0)
 		return rc;
 	sqlite3_stmt *st = db_stmt(d, "UPDATE appeal_dispatch SET outcome = ?, outcome_by = ?,"
@@ -173,14 +171,14 @@ static int write_outcome(db *d, const char *actor, const appeal_record *seen,
 }
 
 int esc_store_outcome(db *d, const char *actor, const appeal_record *seen, const char *text,
-		int64_t *id, strbuf *err)
+		int64_t *id, store_err *err)
 {
 	int began = db_begin(d, err);
 	int rc = began == 0 ? write_outcome(d, actor, seen, text, id, err) : -1;
 	return end_transaction(d, began, rc, err);
 }
 
-int esc_store_dispatches(db *d, int64_t appeal_id, esc_dispatch **out, int *n, strbuf *err)
+int esc_store_dispatches(db *d, int64_t appeal_id, esc_dispatch **out, int *n, store_err *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -258,7 +256,7 @@ void esc_board_filter(const appeal_filter *base, int level, appeal_filter *out)
 }
 
 int esc_store_board_counts(db *d, const appeal_filter *base, esc_board_counts *c,
-		strbuf *err)
+		store_err *err)
 {
 	memset(c, 0, sizeof *c);
 	for (int level = 0; level <= ESC_LEVEL_LEAD_UNIT; level++) {
@@ -271,7 +269,7 @@ int esc_store_board_counts(db *d, const appeal_filter *base, esc_board_counts *c
 }
 
 int esc_store_board_window(db *d, const appeal_filter *base, int level, long offset,
-		int limit, appeal_row *rows, int *n, strbuf *err)
+		int limit, appeal_row *rows, int *n, store_err *err)
 {
 	appeal_filter f;
 	esc_board_filter(base, level, &f);

@@ -47,20 +47,21 @@ void esc_dispatches_free(esc_dispatch **v, int n);
  * reason: level, version + 1, the "escalate" event, in one BEGIN IMMEDIATE
  * transaction. 0 written, 1 refused (stale, or v not allowed; err says why), -1 */
 int esc_store_escalate(db *d, const char *actor, const appeal_record *seen,
-		const escalation_verdict *v, const char *reason, strbuf *err);
+		const escalation_verdict *v, const char *reason, store_err *err);
 /* Record the checked dispatch r held on seen at r->level; after is seen's timers with
  * escalation_timers_apply done (its handling due date then becomes the appeal's),
  * next_due, version + 1 and the "schedule" event, in one transaction. *id gets the
  * record's id. 0, 1 refused (stale), -1 */
 int esc_store_schedule(db *d, const char *actor, const appeal_record *seen,
-		const escalation_record *r, const ticket_timers *after, int64_t *id, strbuf *err);
+		const escalation_record *r, const ticket_timers *after, int64_t *id,
+		store_err *err);
 /* Write text as the outcome of the latest dispatch held at seen's level that has none
  * yet, version + 1 and the "outcome" event, in one transaction. *id gets the record's
  * id. 0, 1 refused (stale, or no dispatch at the level awaits an outcome), -1 */
 int esc_store_outcome(db *d, const char *actor, const appeal_record *seen, const char *text,
-		int64_t *id, strbuf *err);
+		int64_t *id, store_err *err);
 /* the dispatch records of an appeal, oldest first; *out for esc_dispatches_free */
-int esc_store_dispatches(db *d, int64_t appeal_id, esc_dispatch **out, int *n, strbuf *err);
+int esc_store_dispatches(db *d, int64_t appeal_id, esc_dispatch **out, int *n, store_err *err);
 
 /* the appeal_state_bit()s of the states the board shows: from dispatch until closed,
  * where a level's holder may still record an outcome (escalation_state_allows) */
@@ -70,11 +71,11 @@ unsigned esc_board_states(void);
 void esc_board_filter(const appeal_filter *base, int level, appeal_filter *out);
 /* the count of every board list under base */
 int esc_store_board_counts(db *d, const appeal_filter *base, esc_board_counts *c,
-		strbuf *err);
+		store_err *err);
 /* rows [offset, offset + limit) of a board list (level 1..3, or 0 for the overdue
  * list), earliest deadline first: the overdue list is most overdue first */
 int esc_store_board_window(db *d, const appeal_filter *base, int level, long offset,
-		int limit, appeal_row *rows, int *n, strbuf *err);
+		int limit, appeal_row *rows, int *n, store_err *err);
 
 /* 建议升级 for an appeal at level whose running handling timer is due on handle_due
  * (DATE_NONE: none runs), today, with [appeal] escalate_after_days after_days */

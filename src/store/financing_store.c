@@ -8,39 +8,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
-/* the refusal of a status move, as a sentence */
-static void refusal(strbuf *err, int64_t id, int from, fin_status to, fin_verdict v)
+/* the refusal v of a status move of need id from one status to another */
+static void refusal(store_err *err, int64_t id, int from, fin_status to, fin_verdict v)
 {
-	strbuf next = STRBUF_INIT;
+	store_code code = STORE_OK;
 	switch (v) {
 	case FIN_SAME:
-		sb_addf(err, _("financing need %" PRId64 " already has status %s"), id,
-		        fin_status_code(to));
+		code = STORE_E_FIN_SAME_STATUS;
 		break;
 	case FIN_NOT_NEXT:
-		fin_status_next((fin_status)from, &next);
-		if (from == FIN_NEW)
-			sb_addf(err, _("a new financing need cannot have status %s; allowed: %s"),
-			        fin_status_code(to), sb_str(&next));
-		else
-			sb_addf(err, _("financing need %" PRId64 " cannot move from %s to %s; "
-			               "allowed: %s"), id, fin_status_code((fin_status)from),
-			        fin_status_code(to), sb_str(&next));
+		code = from == FIN_NEW ? STORE_E_FIN_NEW_STATUS : STORE_E_FIN_NOT_NEXT;
 		break;
 	case FIN_NEEDS_INSTITUTION:
-		sb_addf(err, _("status %s names the financing institution: give --institution"),
-		        fin_status_code(to));
+		code = STORE_E_FIN_NEEDS_INSTITUTION;
 		break;
 	case FIN_OK:
-		break;
+		return;
 	}
-	sb_free(&next);
+	store_err_num(store_err_set(err, code), 0, id);
+	store_err_num(err, 1, from);
+	store_err_num(err, 2, to);
 }
 
-int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, strbuf *err)
+int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, store_err *err)
 {
 	fin_verdict v = fin_change_check(FIN_NEW, f->status, f->institution);
 	if (v != FIN_OK) {
@@ -101,13 +93,13 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	f->updated_at = rows_col_dup(st, 11);
 }
 
-int fin_store_get(db *d, int64_t id, fin_rec *f, strbuf *err)
+int fin_store_get(db *d, int64_t id, fin_rec *f, store_err *err)
 {
 	return rows_one(d, FIN_COLS, "f.id", id, f, from_row, "reading a financing need", err);
 }
 
 int fin_store_update(db *d, const char *actor, int64_t id, int status, const char *institution,
-                     strbuf *err)
+                     store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -116,7 +108,7 @@ int fin_store_update(db *d, const char *actor, int64_t id, int status, const cha
 	int rc = fin_store_get(d, id, &old, err);
 	if (rc != 0) {
 		if (rc == 1)
-			sb_addf(err, _("no financing need %" PRId64), id);
+			store_err_num(store_err_set(err, STORE_E_NO_FINANCING), 0, id);
 		goto out;
 	}
 	fin_status to = status < 0 ? old.status : (fin_status)status;
@@ -140,7 +132,7 @@ int fin_store_update(db *d, const char *actor, int64_t id, int status, const cha
 	if (strcmp(inst, old.institution) != 0)
 		sb_addf(&sum, "; institution: %s -> %s", old.institution, inst);
 	if (to == old.status && strcmp(inst, old.institution) == 0) {
-		sb_addf(err, _("financing need %" PRId64 " already reads so; nothing to change"), id);
+		store_err_num(store_err_set(err, STORE_E_FIN_UNCHANGED), 0, id);
 		rc = 1;
 		goto out;
 	}
@@ -169,7 +161,7 @@ out:
 }
 
 int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
-                   strbuf *err)
+                   store_err *err)
 {
 	rows_where w;
 	rows_where_init(&w);

@@ -17,15 +17,15 @@ typedef struct fin_filter {
 
 /* store a fin_validate()d need; refuses (1, reason in err) a status a new need cannot
  * have; *id gets the new id. 0, 1 or -1. */
-int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, strbuf *err);
+int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, store_err *err);
 /* one need: 0 found, 1 none, -1 error */
-int fin_store_get(db *d, int64_t id, fin_rec *f, strbuf *err);
+int fin_store_get(db *d, int64_t id, fin_rec *f, store_err *err);
 /* change status (-1 keeps it) and institution (NULL keeps it, cleaned by the caller);
  * 0 done, 1 refused or no such need (reason in err), -1 error */
 int fin_store_update(db *d, const char *actor, int64_t id, int status, const char *institution,
-                     strbuf *err);
+                     store_err *err);
 /* needs [offset, offset+limit), newest first */
 int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
-                   strbuf *err);
+                   store_err *err);
 
 #endif

@@ -19,7 +19,7 @@ static holiday_year *year_slot(holiday_year **ys, int *n, int year)
 	return hy;
 }
 
-int holiday_store_load(db *d, holiday_year **out, int *n, strbuf *err)
+int holiday_store_load(db *d, holiday_year **out, int *n, store_err *err)
 {
 	*out = NULL;
 	*n = 0;
@@ -56,7 +56,7 @@ int holiday_store_load(db *d, holiday_year **out, int *n, strbuf *err)
 	return 0;
 }
 
-int holiday_store_info(db *d, int year, holiday_notice_info *info, strbuf *err)
+int holiday_store_info(db *d, int year, holiday_notice_info *info, store_err *err)
 {
 	memset(info, 0, sizeof *info);
 	sqlite3_stmt *st = db_stmt(d,
@@ -88,7 +88,7 @@ void holiday_notice_info_clear(holiday_notice_info *info)
 }
 
 int holiday_store_put(db *d, const char *actor, const char *action, const holiday_year *hy,
-		const char *source, const char *sum, strbuf *err)
+		const char *source, const char *sum, store_err *err)
 {
 	char now[20], day[11];
 	db_now(d, now);
@@ -129,7 +129,7 @@ int holiday_store_put(db *d, const char *actor, const char *action, const holida
 	return db_event(d, actor, "holiday", hy->year, action, sum, "", err);
 }
 
-int holiday_store_any(db *d, bool *any, strbuf *err)
+int holiday_store_any(db *d, bool *any, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT EXISTS (SELECT 1 FROM holiday_notice)", err);
 	if (!st)
@@ -145,7 +145,7 @@ int holiday_store_any(db *d, bool *any, strbuf *err)
 }
 
 int holiday_store_seed(db *d, const char *actor, const holiday_year *ys, int n,
-		int *seeded, strbuf *err)
+		int *seeded, store_err *err)
 {
 	*seeded = 0;
 	if (n == 0)

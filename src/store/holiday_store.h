@@ -18,20 +18,20 @@ typedef struct holiday_notice_info {
 } holiday_notice_info;
 
 /* every notice with its days, in year order: 0, or -1 with err */
-int holiday_store_load(db *d, holiday_year **out, int *n, strbuf *err);
+int holiday_store_load(db *d, holiday_year **out, int *n, store_err *err);
 /* where year's notice came from: 0 found, 1 no notice for the year, -1 error */
-int holiday_store_info(db *d, int year, holiday_notice_info *info, strbuf *err);
+int holiday_store_info(db *d, int year, holiday_notice_info *info, store_err *err);
 void holiday_notice_info_clear(holiday_notice_info *info);
 /* whether the database holds any notice: 0, or -1 with err */
-int holiday_store_any(db *d, bool *any, strbuf *err);
+int holiday_store_any(db *d, bool *any, store_err *err);
 /* the seed at init or migration: when the database holds no notice, write every one of
  * ys in one transaction with an event per year; *seeded gets how many (0 when the
  * database already had notices). 0 or -1 */
 int holiday_store_seed(db *d, const char *actor, const holiday_year *ys, int n,
-		int *seeded, strbuf *err);
+		int *seeded, store_err *err);
 /* inside the caller's transaction: replace hy->year's notice and days with hy's, and
  * write the event (action "seed" or "import", summary sum); 0 or -1 */
 int holiday_store_put(db *d, const char *actor, const char *action, const holiday_year *hy,
-		const char *source, const char *sum, strbuf *err);
+		const char *source, const char *sum, store_err *err);
 
 #endif

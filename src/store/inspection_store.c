@@ -10,12 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
 /* inside a transaction: the plan must still be at version (its date into *date):
  * 0, INSPECTION_STORE_STALE when it moved on, -1 on error */
-static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *err)
+static int check_version(db *d, int64_t id, int version, qdate *date, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT version, date FROM inspection WHERE id = ?", err);
 	if (!st)
@@ -31,12 +30,11 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 		return -1;
 	}
 	if (found < 0) {
-		sb_addf(err, _("no inspection %lld"), (long long)id);
+		store_err_num(store_err_set(err, STORE_E_NO_INSPECTION), 0, id);
 		return -1;
 	}
 	if (found != version) {
-		sb_addf(err, _("inspection %lld was changed by someone else meanwhile; look at it again and retry"),
-			(long long)id);
+		store_err_num(store_err_set(err, STORE_E_INSPECTION_CHANGED), 0, id);
 		return INSPECTION_STORE_STALE;
 	}
 	return 0;
@@ -44,7 +42,7 @@ static int check_version(db *d, int64_t id, int version, qdate *date, strbuf *er
 
 /* BEGIN IMMEDIATE and check_version: 0 inside the transaction, or, rolled back,
  * INSPECTION_STORE_STALE or -1 */
-static int begin_at(db *d, int64_t id, int version, qdate *date, strbuf *err)
+static int begin_at(db *d, int64_t id, int version, qdate *date, store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -54,7 +52,8 @@ static int begin_at(db *d, int64_t id, int version, qdate *date, strbuf *err)
 	return stale;
 }
 
-int inspection_store_insert(db *d, const char *actor, const inspection_new *p, int64_t *id, strbuf *err)
+int inspection_store_insert(db *d, const char *actor, const inspection_new *p, int64_t *id,
+		store_err *err)
 {
 	char date[11], reg[11], now[20];
 	date_format(p->date, date);
@@ -110,7 +109,8 @@ int inspection_store_insert(db *d, const char *actor, const inspection_new *p, i
 	return rc < 0 ? -1 : 0;
 }
 
-int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id, strbuf *err)
+int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id,
+		store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -122,7 +122,7 @@ int inspection_store_register(db *d, const char *actor, const inspection_new *p,
 }
 
 int inspection_store_approve(db *d, const char *actor, int64_t id, int version,
-		       char code[INSPECTION_CODE_LEN + 1], strbuf *err)
+		       char code[INSPECTION_CODE_LEN + 1], store_err *err)
 {
 	qdate today = db_today(d);
 	char on[11];
@@ -145,7 +145,7 @@ int inspection_store_approve(db *d, const char *actor, int64_t id, int version,
 		goto fail;
 	}
 	if (inspection_code_make(year, seq, code) < 0) {
-		sb_addf(err, _("every plan code of %d has been issued"), year);
+		store_err_num(store_err_set(err, STORE_E_PLAN_CODES_USED), 0, year);
 		goto fail;
 	}
 	st = db_stmt(d, "UPDATE inspection SET state = 'approved', code_year = ?, seq = ?, code = ?,"
@@ -171,7 +171,7 @@ fail:
 
 /* the enterprise's last violation of item on or before date, other than plan id's */
 static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate date, int64_t id,
-			  inspection_done_result *res, strbuf *err)
+			  inspection_done_result *res, store_err *err)
 {
 	char on[11];
 	date_format(date, on);
@@ -200,7 +200,7 @@ static int last_violation(db *d, int64_t enterprise_id, const char *item, qdate 
 }
 
 int inspection_store_done(db *d, const char *actor, int64_t id, int version, const inspection_done_args *a,
-		    inspection_done_result *res, strbuf *err)
+		    inspection_done_result *res, store_err *err)
 {
 	bool violation = inspection_plan_outcome_is_violation(a->outcome);
 	qdate date = DATE_NONE;
@@ -267,7 +267,7 @@ fail:
 }
 
 int inspection_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
-			int score, const char *comment, strbuf *err)
+			int score, const char *comment, store_err *err)
 {
 	char now[20];
 	db_now(d, now);
@@ -315,7 +315,7 @@ fail:
 }
 
 int inspection_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
-		      strbuf *err)
+		      store_err *err)
 {
 	int stale = begin_at(d, id, version, NULL, err);
 	if (stale)
@@ -337,7 +337,7 @@ fail:
 }
 
 int inspection_store_refusal_add(db *d, const char *actor, const inspection_refusal *r, int64_t *id,
-			   strbuf *err)
+			   store_err *err)
 {
 	char date[11], now[20];
 	date_format(r->date, date);

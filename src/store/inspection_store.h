@@ -130,62 +130,65 @@ enum { INSPECTION_STORE_STALE = 2 };
 
 /* store a plan the verdict allowed, or a refused one a supervisor overrode (then with
  * an override event); *id gets its id */
-int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id, strbuf *err);
+int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id,
+		store_err *err);
 /* the same inside the caller's BEGIN IMMEDIATE transaction (db_begin), which checked
  * what it stores there: nothing is committed or rolled back here */
-int inspection_store_insert(db *d, const char *actor, const inspection_new *p, int64_t *id, strbuf *err);
+int inspection_store_insert(db *d, const char *actor, const inspection_new *p, int64_t *id,
+		store_err *err);
 /* approve plan id as read at version, issuing the next code of today's year into code:
  * 0, INSPECTION_STORE_STALE or -1 */
 int inspection_store_approve(db *d, const char *actor, int64_t id, int version,
-		       char code[INSPECTION_CODE_LEN + 1], strbuf *err);
+		       char code[INSPECTION_CODE_LEN + 1], store_err *err);
 /* record the outcome; a violation is judged against the enterprise's earlier ones of
  * the same item: 0 recorded, 1 refused because a claimed first violation is not one
  * (nothing written; *res says why), INSPECTION_STORE_STALE, -1 error */
 int inspection_store_done(db *d, const char *actor, int64_t id, int version, const inspection_done_args *a,
-		    inspection_done_result *res, strbuf *err);
+		    inspection_done_result *res, store_err *err);
 /* the enterprise's evaluation, taken down by staff: 0 recorded, 1 the enterprise has
  * already evaluated this plan, INSPECTION_STORE_STALE, -1 error */
 int inspection_store_evaluate(db *d, const char *actor, int64_t id, int version, int64_t enterprise_id,
-			int score, const char *comment, strbuf *err);
+			int score, const char *comment, store_err *err);
 /* cancel plan id as read at version, with the reason in the event: 0, INSPECTION_STORE_STALE or -1 */
 int inspection_store_cancel(db *d, const char *actor, int64_t id, int version, const char *reason,
-		      strbuf *err);
+		      store_err *err);
 /* record a refused entry (unit, enterprise_id, date, people, note); *id gets its id; the
  * event's entity is 'inspection_refusal', whose ids are not plans' */
 int inspection_store_refusal_add(db *d, const char *actor, const inspection_refusal *r, int64_t *id,
-			   strbuf *err);
+			   store_err *err);
 
 /* the plan with this id, or with this canonical code when code is not NULL:
  * 0 found, 1 none, -1 error */
-int inspection_store_get(db *d, int64_t id, const char *code, inspection_record *r, strbuf *err);
+int inspection_store_get(db *d, int64_t id, const char *code, inspection_record *r, store_err *err);
 /* free what r owns and zero it */
 void inspection_record_clear(inspection_record *r);
 /* how many plans the filter matches */
-int inspection_store_count(db *d, const inspection_filter *f, long *n, strbuf *err);
+int inspection_store_count(db *d, const inspection_filter *f, long *n, store_err *err);
 /* plans [offset, offset+limit) of the filtered list by date then id, complete */
 int inspection_store_window(db *d, const inspection_filter *f, long offset, int limit, inspection_record *out,
-		      int *n, strbuf *err);
+		      int *n, store_err *err);
 /* counts[day - 1]: the plans dated each day of year-month, cancelled ones not counted */
-int inspection_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err);
+int inspection_store_month_counts(db *d, int year, int month, int counts[31], store_err *err);
 /* the plans dated day, cancelled ones left out; *out is allocated (free each record
  * with inspection_record_clear, then the array) */
-int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, strbuf *err);
+int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, store_err *err);
 /* plans (not cancelled) covering the enterprise in the days days ending with date, for
  * the too-often warning */
 int inspection_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
-			 strbuf *err);
+			 store_err *err);
 /* other units' plans (not cancelled) for the enterprise in date's Monday-to-Sunday
  * week: candidates for a joint inspection; *out as for inspection_store_day */
 int inspection_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
-		     inspection_record **out, int *n, strbuf *err);
+		     inspection_record **out, int *n, store_err *err);
 /* per-unit plans, cancellations, overrides and refusals dated within [from, to]
  * (DATE_NONE: open), by unit; *out is allocated */
 int inspection_store_unit_summary(db *d, qdate from, qdate to, inspection_unit_summary **out, int *n,
-			    strbuf *err);
+			    store_err *err);
 /* free what s owns and zero it */
 void inspection_unit_summary_clear(inspection_unit_summary *s);
 /* refused entries dated within [from, to] (DATE_NONE: open), by unit then date */
-int inspection_store_refusals(db *d, qdate from, qdate to, inspection_refusal **out, int *n, strbuf *err);
+int inspection_store_refusals(db *d, qdate from, qdate to, inspection_refusal **out, int *n,
+		store_err *err);
 /* free what r owns and zero it */
 void inspection_refusal_clear(inspection_refusal *r);
 

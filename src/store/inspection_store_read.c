@@ -79,7 +79,7 @@ static void eval_row(sqlite3_stmt *st, void *rec)
 }
 
 /* the enterprises and evaluations of r, read after the plan's statement is done */
-static int load_children(db *d, inspection_record *r, strbuf *err)
+static int load_children(db *d, inspection_record *r, store_err *err)
 {
 	if (rows_children(d, "SELECT e.id, e.uscc, e.name, e.area FROM inspection_enterprise ie"
 	                  " JOIN enterprise e ON e.id = ie.enterprise_id"
@@ -126,7 +126,7 @@ void inspection_record_clear(inspection_record *r)
 	memset(r, 0, sizeof *r);
 }
 
-int inspection_store_get(db *d, int64_t id, const char *code, inspection_record *r, strbuf *err)
+int inspection_store_get(db *d, int64_t id, const char *code, inspection_record *r, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT " INSPECTION_COLS " FROM inspection i"
 				      " WHERE i.id = ? OR i.code = ?", err);
@@ -175,7 +175,7 @@ static void where_build(rows_where *w, const inspection_filter *f)
 		rows_where_text(w, "i.date <= ?", date_format(f->to, day));
 }
 
-int inspection_store_count(db *d, const inspection_filter *f, long *n, strbuf *err)
+int inspection_store_count(db *d, const inspection_filter *f, long *n, store_err *err)
 {
 	rows_where w;
 	where_build(&w, f);
@@ -198,7 +198,7 @@ int inspection_store_count(db *d, const inspection_filter *f, long *n, strbuf *e
 }
 
 int inspection_store_window(db *d, const inspection_filter *f, long offset, int limit, inspection_record *out,
-		      int *n, strbuf *err)
+		      int *n, store_err *err)
 {
 	rows_where w;
 	where_build(&w, f);
@@ -216,7 +216,8 @@ int inspection_store_window(db *d, const inspection_filter *f, long offset, int 
 }
 
 /* every plan the filter matches, into an allocated array */
-static int window_all(db *d, const inspection_filter *f, inspection_record **out, int *n, strbuf *err)
+static int window_all(db *d, const inspection_filter *f, inspection_record **out, int *n,
+		store_err *err)
 {
 	long count;
 	*out = NULL;
@@ -244,7 +245,7 @@ static void count_row(sqlite3_stmt *st, void *arg)
 	counts[day - 1] = sqlite3_column_int(st, 1);
 }
 
-int inspection_store_month_counts(db *d, int year, int month, int counts[31], strbuf *err)
+int inspection_store_month_counts(db *d, int year, int month, int counts[31], store_err *err)
 {
 	memset(counts, 0, sizeof(int) * 31);
 	char from[11], to[11];
@@ -260,14 +261,14 @@ int inspection_store_month_counts(db *d, int year, int month, int counts[31], st
 	return rows_each(d, st, count_row, counts, "counting inspections", err);
 }
 
-int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, strbuf *err)
+int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, store_err *err)
 {
 	inspection_filter f = { .skip_cancelled = true, .from = day, .to = day };
 	return window_all(d, &f, out, n, err);
 }
 
 int inspection_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,
-			 strbuf *err)
+			 store_err *err)
 {
 	inspection_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
 			  .from = date - (days > 0 ? days : 1) + 1, .to = date };
@@ -279,7 +280,7 @@ int inspection_store_frequency(db *d, int64_t enterprise_id, qdate date, int day
 }
 
 int inspection_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate date,
-		     inspection_record **out, int *n, strbuf *err)
+		     inspection_record **out, int *n, store_err *err)
 {
 	/* a week either side holds every day of date's week; the rule picks them */
 	inspection_filter f = { .enterprise_id = enterprise_id, .skip_cancelled = true,
@@ -307,7 +308,7 @@ int inspection_store_joint(db *d, int64_t enterprise_id, const char *unit, qdate
  * nothing is left to free */
 static int range_rows(db *d, const char *sql, qdate from, qdate to, void *out, int *n,
                       size_t size, rows_fill_fn *row, void (*clear)(void *rec),
-                      const char *what, strbuf *err)
+                      const char *what, store_err *err)
 {
 	char **v = out;
 	char f[11], t[11];
@@ -345,7 +346,7 @@ static void summary_clear(void *rec)
 }
 
 int inspection_store_unit_summary(db *d, qdate from, qdate to, inspection_unit_summary **out, int *n,
-			    strbuf *err)
+			    store_err *err)
 {
 	return range_rows(d,
 		"SELECT unit, sum(plans), sum(cancelled), sum(overrides), sum(refusals) FROM ("
@@ -383,7 +384,8 @@ static void refusal_clear(void *rec)
 	inspection_refusal_clear(rec);
 }
 
-int inspection_store_refusals(db *d, qdate from, qdate to, inspection_refusal **out, int *n, strbuf *err)
+int inspection_store_refusals(db *d, qdate from, qdate to, inspection_refusal **out, int *n,
+		store_err *err)
 {
 	return range_rows(d, "SELECT r.id, r.unit, r.enterprise_id, e.uscc, e.name, r.date,"
 	                  " r.people, r.note, r.recorded_by FROM inspection_refusal r"

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
 /* an enterprise's standing in a pool, read inside the caller's transaction */
@@ -31,7 +30,7 @@ static void standing_row(sqlite3_stmt *st, void *arg)
 	}
 }
 
-static int current(db *d, int64_t ent, const char *pool, standing *s, strbuf *err)
+static int current(db *d, int64_t ent, const char *pool, standing *s, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"SELECT id, entered_on, left_on FROM pool_entry WHERE enterprise_id = ? AND pool = ?"
@@ -44,36 +43,40 @@ static int current(db *d, int64_t ent, const char *pool, standing *s, strbuf *er
 	return rows_each(d, st, standing_row, s, "reading pool membership", err);
 }
 
-static void refusal(strbuf *err, pool_verdict v, const pool_def *pool, qdate on, qdate other,
+/* the refusal v of entering or leaving pool on a day, other being the day it entered
+ * or last left */
+static void refusal(store_err *err, pool_verdict v, const pool_def *pool, qdate on, qdate other,
                     qdate today)
 {
-	char a[11], b[11];
+	store_code code = STORE_OK;
 	switch (v) {
 	case POOL_ALREADY_MEMBER:
-		sb_addf(err, _("already in %s since %s"), pool->name, date_format(other, a));
+		code = STORE_E_POOL_ALREADY_IN;
 		break;
 	case POOL_NOT_MEMBER:
-		sb_addf(err, _("not in %s, so it cannot leave it"), pool->name);
+		code = STORE_E_POOL_NOT_IN;
 		break;
 	case POOL_BEFORE_LAST_EXIT:
-		sb_addf(err, _("%s lies before the day it last left %s (%s)"), date_format(on, a),
-		        pool->name, date_format(other, b));
+		code = STORE_E_POOL_BEFORE_EXIT;
 		break;
 	case POOL_BEFORE_ENTRY:
-		sb_addf(err, _("%s lies before the day it entered %s (%s)"), date_format(on, a),
-		        pool->name, date_format(other, b));
+		code = STORE_E_POOL_BEFORE_ENTRY;
 		break;
 	case POOL_FUTURE:
-		sb_addf(err, _("%s lies after today (%s)"), date_format(on, a), date_format(today, b));
+		code = STORE_E_DAY_AFTER_TODAY;
 		break;
 	case POOL_OK:
-		break;
+		return;
 	}
+	store_err_name(store_err_set(err, code), 0, pool->name);
+	store_err_day(err, 0, on);
+	store_err_day(err, 1, other);
+	store_err_day(err, 2, today);
 }
 
 /* enter (entering true) or leave: the shared checks, row and event */
 static int move(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool, qdate on,
-                const char *reason, bool entering, strbuf *err)
+                const char *reason, bool entering, store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -122,13 +125,13 @@ out:
 }
 
 int pool_store_enter(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
-                     qdate on, const char *reason, strbuf *err)
+                     qdate on, const char *reason, store_err *err)
 {
 	return move(d, actor, enterprise_id, pool, on, reason, true, err);
 }
 
 int pool_store_leave(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
-                     qdate on, const char *reason, strbuf *err)
+                     qdate on, const char *reason, store_err *err)
 {
 	return move(d, actor, enterprise_id, pool, on, reason, false, err);
 }
@@ -156,7 +159,7 @@ static void from_row(sqlite3_stmt *st, void *rec)
 }
 
 int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
-                       pool_period *out, int *n, strbuf *err)
+                       pool_period *out, int *n, store_err *err)
 {
 	rows_where w;
 	rows_where_init(&w);
@@ -168,7 +171,7 @@ int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
 }
 
 int pool_store_members(db *d, const char *pool, const char *scope_area, long offset, int limit,
-                       pool_period *out, int *n, strbuf *err)
+                       pool_period *out, int *n, store_err *err)
 {
 	rows_where w;
 	rows_where_init(&w);

@@ -11,17 +11,17 @@
 /* enter the pool on day on (not after the store's today) with a cleaned reason ("" for
  * none): 0 done, 1 refused (already a member, overlap; reason in err), -1 error */
 int pool_store_enter(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
-                     qdate on, const char *reason, strbuf *err);
+                     qdate on, const char *reason, store_err *err);
 /* leave it on day on with a cleaned reason: 0 done, 1 refused (not a member, before
  * entry), -1 error */
 int pool_store_leave(db *d, const char *actor, int64_t enterprise_id, const pool_def *pool,
-                     qdate on, const char *reason, strbuf *err);
+                     qdate on, const char *reason, store_err *err);
 /* the periods of one enterprise [offset, offset+limit), oldest first */
 int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
-                       pool_period *out, int *n, strbuf *err);
+                       pool_period *out, int *n, store_err *err);
 /* the current members of pool (NULL: every pool) [offset, offset+limit), by pool and
  * enterprise name; scope_area set for area officers */
 int pool_store_members(db *d, const char *pool, const char *scope_area, long offset, int limit,
-                       pool_period *out, int *n, strbuf *err);
+                       pool_period *out, int *n, store_err *err);
 
 #endif

@@ -5,10 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
-int rating_store_frozen(db *d, assessment_quarter q, strbuf *err)
+int rating_store_frozen(db *d, assessment_quarter q, store_err *err)
 {
 	char code[16];
 	sqlite3_stmt *st = db_stmt(d, "SELECT 1 FROM quarter_freeze WHERE quarter = ?", err);
@@ -25,7 +24,7 @@ int rating_store_frozen(db *d, assessment_quarter q, strbuf *err)
 }
 
 int rating_store_add(db *d, const char *actor, const rating_input *in, int n, int *bad,
-                     strbuf *err)
+                     store_err *err)
 {
 	*bad = -1;
 	if (db_begin(d, err) < 0)
@@ -43,8 +42,9 @@ int rating_store_add(db *d, const char *actor, const rating_input *in, int n, in
 		db_bind_text(st, 2, in[i].unit);
 		db_bind_text(st, 3, code);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			sb_addf(err, _("this enterprise already rated %s for %s (score %d)"), in[i].unit,
-			        code, sqlite3_column_int(st, 0));
+			store_err_name(store_err_set(err, STORE_E_RATING_EXISTS), 0, code);
+			store_err_name(err, 1, in[i].unit);
+			store_err_num(err, 0, sqlite3_column_int(st, 0));
 			db_done(st);
 			*bad = i;
 			goto fail;
@@ -65,7 +65,7 @@ int rating_store_add(db *d, const char *actor, const rating_input *in, int n, in
 		db_done(st);
 		if (rc != SQLITE_DONE) {
 			if (strstr(sqlite3_errmsg(db_handle(d)), "frozen"))
-				sb_addf(err, _("quarter %s is frozen: its ratings can no longer change"), code);
+				store_err_name(store_err_set(err, STORE_E_QUARTER_FROZEN), 0, code);
 			else
 				db_fail(d, err, "adding a rating");
 			*bad = i;
@@ -84,7 +84,7 @@ fail:
 	return -1;
 }
 
-int rating_store_freeze(db *d, const char *actor, assessment_quarter q, strbuf *err)
+int rating_store_freeze(db *d, const char *actor, assessment_quarter q, store_err *err)
 {
 	char code[16], now[20];
 	assessment_quarter_format(q, code);
@@ -102,7 +102,7 @@ int rating_store_freeze(db *d, const char *actor, assessment_quarter q, strbuf *
 	db_done(st);
 	if (rc != SQLITE_DONE) {
 		if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT)
-			sb_addf(err, _("quarter %s is already frozen"), code);
+			store_err_name(store_err_set(err, STORE_E_QUARTER_ALREADY_FROZEN), 0, code);
 		else
 			db_fail(d, err, "freezing a quarter");
 		goto fail;
@@ -118,7 +118,7 @@ fail:
 
 int rating_store_sums(db *d, assessment_quarter q,
                       void (*fn)(const char *unit, long sum, int count, void *arg), void *arg,
-                      strbuf *err)
+                      store_err *err)
 {
 	char code[16];
 	sqlite3_stmt *st = db_stmt(d, "SELECT unit, sum(score), count(*) FROM rating"
@@ -146,7 +146,7 @@ int rating_store_sums(db *d, assessment_quarter q,
 }
 
 int rating_store_each(db *d, assessment_quarter q, const char *unit,
-                      void (*fn)(const char *const *cols, void *arg), void *arg, strbuf *err)
+                      void (*fn)(const char *const *cols, void *arg), void *arg, store_err *err)
 {
 	char code[16];
 	sqlite3_stmt *st = db_stmt(d,

@@ -17,21 +17,21 @@ typedef struct rating_input {
 } rating_input;
 
 /* whether q is frozen: 1 yes, 0 no, -1 error */
-int rating_store_frozen(db *d, assessment_quarter q, strbuf *err);
+int rating_store_frozen(db *d, assessment_quarter q, store_err *err);
 /* add ratings in one transaction with an event each; a duplicate (same enterprise,
  * unit and quarter) or a frozen quarter refuses all of them. *bad gets the index of
  * the refused input (or -1). */
 int rating_store_add(db *d, const char *actor, const rating_input *in, int n, int *bad,
-                     strbuf *err);
+                     store_err *err);
 /* freeze q with its event row; -1 when already frozen or on error */
-int rating_store_freeze(db *d, const char *actor, assessment_quarter q, strbuf *err);
+int rating_store_freeze(db *d, const char *actor, assessment_quarter q, store_err *err);
 /* per-unit count and sum of the quarter's scores, by unit name */
 int rating_store_sums(db *d, assessment_quarter q,
                       void (*fn)(const char *unit, long sum, int count, void *arg), void *arg,
-                      strbuf *err);
+                      store_err *err);
 /* every rating of a quarter (optionally one unit): enterprise name, USCC, unit, score,
  * comment, who and when */
 int rating_store_each(db *d, assessment_quarter q, const char *unit,
-                      void (*fn)(const char *const *cols, void *arg), void *arg, strbuf *err);
+                      void (*fn)(const char *const *cols, void *arg), void *arg, store_err *err);
 
 #endif

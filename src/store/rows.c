@@ -90,7 +90,7 @@ void rows_bind_date(sqlite3_stmt *st, int i, qdate d)
 
 int rows_list(db *d, const char *cols_from, const rows_where *w, const char *order,
               long offset, int limit, void *out, size_t size, rows_fill_fn *row, int *n,
-              const char *what, strbuf *err)
+              const char *what, store_err *err)
 {
 	*n = 0;
 	char *sql = xasprintf("SELECT %s%s ORDER BY %s LIMIT ? OFFSET ?", cols_from,
@@ -115,7 +115,7 @@ int rows_list(db *d, const char *cols_from, const rows_where *w, const char *ord
 }
 
 int rows_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
-             rows_fill_fn *row, const char *what, strbuf *err)
+             rows_fill_fn *row, const char *what, store_err *err)
 {
 	char *sql = xasprintf("SELECT %s WHERE %s = ?", cols_from, key);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
@@ -133,7 +133,7 @@ int rows_one(db *d, const char *cols_from, const char *key, int64_t id, void *ou
 }
 
 int rows_each(db *d, sqlite3_stmt *st, rows_fill_fn *row, void *arg, const char *what,
-              strbuf *err)
+              store_err *err)
 {
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
@@ -164,14 +164,14 @@ static void append_row(sqlite3_stmt *st, void *arg)
 }
 
 int rows_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rows_fill_fn *row,
-                const char *what, strbuf *err)
+                const char *what, store_err *err)
 {
 	appender a = { arr, n, size, row };
 	return rows_each(d, st, append_row, &a, what, err);
 }
 
 int rows_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
-                  rows_fill_fn *row, const char *what, strbuf *err)
+                  rows_fill_fn *row, const char *what, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	if (!st)
@@ -180,7 +180,7 @@ int rows_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t 
 	return rows_append(d, st, arr, n, size, row, what, err);
 }
 
-int rows_exec(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+int rows_exec(db *d, sqlite3_stmt *st, const char *what, store_err *err)
 {
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
@@ -189,7 +189,7 @@ int rows_exec(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
 	return rc;
 }
 
-int rows_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
+int rows_step_one(db *d, sqlite3_stmt *st, const char *what, store_err *err)
 {
 	int rc = sqlite3_step(st);
 	db_done(st);
@@ -201,7 +201,7 @@ int rows_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err)
 }
 
 int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
-                      const char *action, char *sum, const char *reason, strbuf *err)
+                      const char *action, char *sum, const char *reason, store_err *err)
 {
 	int rc = db_event(d, actor, entity, entity_id, action, sum, reason, err);
 	free(sum);

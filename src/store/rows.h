@@ -45,34 +45,34 @@ typedef void rows_fill_fn(sqlite3_stmt *st, void *rec);
  * records of size bytes, *n = rows read; -1 with err naming what was listed */
 int rows_list(db *d, const char *cols_from, const rows_where *w, const char *order,
               long offset, int limit, void *out, size_t size, rows_fill_fn *row, int *n,
-              const char *what, strbuf *err);
+              const char *what, store_err *err);
 /* "SELECT <cols_from> WHERE <key> = id" into *out: 0 found, 1 none, -1 error */
 int rows_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
-             rows_fill_fn *row, const char *what, strbuf *err);
+             rows_fill_fn *row, const char *what, store_err *err);
 /* step a bound statement to its end, handing each row to row(st, arg), then reset it:
  * 0, or -1 with err naming what was read */
 int rows_each(db *d, sqlite3_stmt *st, rows_fill_fn *row, void *arg, const char *what,
-              strbuf *err);
+              store_err *err);
 /* step a bound statement to its end, appending each row (zeroed, then filled by row)
  * to the array *arr (a T ** passed as void *) of *n records of size bytes, then reset
  * it: 0, or -1 with err naming what was read (the rows read so far stay, for the
  * caller to free) */
 int rows_append(db *d, sqlite3_stmt *st, void *arr, int *n, size_t size, rows_fill_fn *row,
-                const char *what, strbuf *err);
+                const char *what, store_err *err);
 /* rows_append of the rows of sql, whose one '?' is bound to id (a record's children) */
 int rows_children(db *d, const char *sql, int64_t id, void *arr, int *n, size_t size,
-                  rows_fill_fn *row, const char *what, strbuf *err);
+                  rows_fill_fn *row, const char *what, store_err *err);
 
 /* run a bound statement that returns no rows, however many it changes, then reset it:
  * 0, or -1 with err naming what was written */
-int rows_exec(db *d, sqlite3_stmt *st, const char *what, strbuf *err);
+int rows_exec(db *d, sqlite3_stmt *st, const char *what, store_err *err);
 /* run a bound INSERT or UPDATE that must change exactly one row, then reset it: 0, or
  * -1 with err naming what was written */
-int rows_step_one(db *d, sqlite3_stmt *st, const char *what, strbuf *err);
+int rows_step_one(db *d, sqlite3_stmt *st, const char *what, store_err *err);
 /* end a write begun with db_begin: the event row (summary sum, which is freed; NULL for
  * none) and the commit; on failure everything is rolled back. 0 or -1 */
 int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
-                      const char *action, char *sum, const char *reason, strbuf *err);
+                      const char *action, char *sum, const char *reason, store_err *err);
 
 /* a YYYY-MM-DD column as a day number; DATE_NONE for NULL or anything else */
 qdate rows_col_date(sqlite3_stmt *st, int i);

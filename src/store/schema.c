@@ -458,6 +458,11 @@ static const char *const migrations[] = {
 	"  CHECK (CAST(substr(day, 1, 4) AS INTEGER) = year)"
 	") STRICT, WITHOUT ROWID;"
 	"CREATE INDEX holiday_day_year ON holiday_day(year, day);",
+	/* who called or came about the appeal, so the callback desk knows whom to phone;
+	 * registration defaults them to the enterprise's contact */
+	"ALTER TABLE appeal ADD COLUMN caller_name TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE appeal ADD COLUMN caller_phone TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE appeal ADD COLUMN caller_role TEXT NOT NULL DEFAULT '';",
 };
 
 int schema_latest(void)

@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
 #define STAFF_COLS "id, login, name, unit, role, area, level"
@@ -25,7 +24,7 @@ static staff *staff_from_row(sqlite3_stmt *st)
 	return s;
 }
 
-static int load_oversees(db *d, staff *s, strbuf *err)
+static int load_oversees(db *d, staff *s, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT unit FROM staff_oversees WHERE staff_id = ?"
 	                              " ORDER BY unit", err);
@@ -42,7 +41,7 @@ static int load_oversees(db *d, staff *s, strbuf *err)
 	return 0;
 }
 
-int staff_store_get(db *d, const char *login, staff **out, strbuf *err)
+int staff_store_get(db *d, const char *login, staff **out, store_err *err)
 {
 	*out = NULL;
 	sqlite3_stmt *st = db_stmt(d, "SELECT " STAFF_COLS " FROM staff WHERE login = ?", err);
@@ -63,7 +62,7 @@ int staff_store_get(db *d, const char *login, staff **out, strbuf *err)
 	return 1;
 }
 
-int staff_store_add(db *d, const char *actor, const staff *s, strbuf *err)
+int staff_store_add(db *d, const char *actor, const staff *s, store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -72,7 +71,8 @@ int staff_store_add(db *d, const char *actor, const staff *s, strbuf *err)
 		goto fail;
 	db_bind_text(st, 1, s->login);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		sb_addf(err, _("login '%s' is already staff (%s)"), s->login, db_col_text(st, 0));
+		store_err_name(store_err_set(err, STORE_E_STAFF_EXISTS), 0, s->login);
+		store_err_name(err, 1, db_col_text(st, 0));
 		db_done(st);
 		goto fail;
 	}
@@ -131,7 +131,7 @@ fail:
 	return -1;
 }
 
-int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, strbuf *err)
+int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err)
 {
 	/* collect first: callbacks must not run while a read statement holds the
 	 * database (rollback-journal mode makes writers wait for readers) */
@@ -157,7 +157,7 @@ int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, st
 	return ret;
 }
 
-int staff_store_count(db *d, long *n, strbuf *err)
+int staff_store_count(db *d, long *n, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT count(*) FROM staff", err);
 	if (!st)
@@ -167,7 +167,7 @@ int staff_store_count(db *d, long *n, strbuf *err)
 	return 0;
 }
 
-int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, strbuf *err)
+int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "SELECT EXISTS (SELECT 1 FROM staff WHERE unit = ? AND role = ?)",
 	                           err);

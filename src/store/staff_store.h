@@ -20,14 +20,14 @@ typedef struct staff {
 } staff;
 
 /* look up by login; 0 found, 1 not found, -1 error (err) */
-int staff_store_get(db *d, const char *login, staff **out, strbuf *err);
+int staff_store_get(db *d, const char *login, staff **out, store_err *err);
 /* insert with its event row; -1 with the reason (duplicate login, unknown unit…) */
-int staff_store_add(db *d, const char *actor, const staff *s, strbuf *err);
+int staff_store_add(db *d, const char *actor, const staff *s, store_err *err);
 /* every staff row ordered by unit then login; callback per row */
-int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, strbuf *err);
-int staff_store_count(db *d, long *n, strbuf *err);
+int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err);
+int staff_store_count(db *d, long *n, store_err *err);
 /* whether unit has staff of this role (a supervisor to approve its plans); -1 on error */
-int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, strbuf *err);
+int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, store_err *err);
 void staff_free(staff **s);
 
 #endif

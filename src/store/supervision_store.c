@@ -46,7 +46,7 @@ static qdate running_due(const ticket_timers *tm, ticket_timer which)
 }
 
 int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *lead,
-		const ticket_timers *before, strbuf *err)
+		const ticket_timers *before, store_err *err)
 {
 	qdate today = db_today(d);
 	sqlite3_stmt *st = NULL;
@@ -75,7 +75,7 @@ int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *l
 	return 0;
 }
 
-int sup_store_note_level(db *d, int64_t appeal_id, int level, strbuf *err)
+int sup_store_note_level(db *d, int64_t appeal_id, int level, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d, "UPDATE appeal_assignment"
 	                              " SET level_reached = min(level_reached, ?2)"
@@ -144,7 +144,7 @@ static int by_unit(const void *pa, const void *pb)
 }
 
 int sup_store_unit_counts(db *d, qdate from, qdate to, qdate today, const calendar *cal,
-		int dispatch_days, supervision_counts **rows, int *n, strbuf *err)
+		int dispatch_days, supervision_counts **rows, int *n, store_err *err)
 {
 	*rows = NULL;
 	*n = 0;

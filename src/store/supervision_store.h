@@ -16,10 +16,10 @@
  * extend, answer and the first callback complete the open one; other moves change
  * nothing. Inside the move's transaction. */
 int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *lead,
-		const ticket_timers *before, strbuf *err);
+		const ticket_timers *before, store_err *err);
 /* note that the appeal's open assignment reached level (escalation), inside the
  * escalation's transaction */
-int sup_store_note_level(db *d, int64_t appeal_id, int level, strbuf *err);
+int sup_store_note_level(db *d, int64_t appeal_id, int level, store_err *err);
 
 /* Per lead unit, the counts of the appeals dispatched to it from from to to (both
  * included), followed up to today, and its open appeals red today. Signing on time
@@ -27,7 +27,7 @@ int sup_store_note_level(db *d, int64_t appeal_id, int level, strbuf *err);
  * ordered by unit) for sup_store_counts_free; units with nothing to count are left
  * out. 0 or -1. */
 int sup_store_unit_counts(db *d, qdate from, qdate to, qdate today, const calendar *cal,
-		int dispatch_days, supervision_counts **rows, int *n, strbuf *err);
+		int dispatch_days, supervision_counts **rows, int *n, store_err *err);
 /* free the rows of sup_store_unit_counts and set *rows to NULL */
 void sup_store_counts_free(supervision_counts **rows, int n);
 

@@ -8,10 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
-int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, strbuf *err)
+int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, store_err *err)
 {
 	char now[20], day[11];
 	strbuf sum = STRBUF_INIT;
@@ -92,7 +91,7 @@ static void problem_row(sqlite3_stmt *st, void *rec)
 	p->appeal_number = rows_col_opt(st, 4);
 }
 
-int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
+int visit_store_get(db *d, int64_t id, visit_rec *v, store_err *err)
 {
 	int rc = rows_one(d, VISIT_COLS, "v.id", id, v, from_row, "reading a visit", err);
 	if (rc != 0)
@@ -111,7 +110,7 @@ int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err)
 }
 
 int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
-                     int *n, strbuf *err)
+                     int *n, store_err *err)
 {
 	rows_where w;
 	rows_where_init(&w);
@@ -131,7 +130,7 @@ int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit
 	return rc;
 }
 
-int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, strbuf *err)
+int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, store_err *err)
 {
 	/* the guard is in the UPDATE itself, so two desks converting the same problem at
 	 * once cannot both win */
@@ -152,9 +151,9 @@ int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, strbu
 		return -1;
 	sqlite3_bind_int64(st, 1, problem_id);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		sb_addf(err, _("this problem already became appeal %s"), db_col_text(st, 0));
+		store_err_name(store_err_set(err, STORE_E_PROBLEM_TAKEN), 0, db_col_text(st, 0));
 	else
-		sb_addf(err, _("no such visit problem"));
+		store_err_set(err, STORE_E_NO_VISIT_PROBLEM);
 	db_done(st);
 	return 1;
 }

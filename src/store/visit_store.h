@@ -17,16 +17,16 @@ typedef struct visit_filter {
 } visit_filter;
 
 /* store a visit_validate()d v with its problems; *id gets the new visit's id */
-int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, strbuf *err);
+int visit_store_add(db *d, const char *actor, const visit_rec *v, int64_t *id, store_err *err);
 /* one visit with its problems: 0 found, 1 none, -1 error */
-int visit_store_get(db *d, int64_t id, visit_rec *v, strbuf *err);
+int visit_store_get(db *d, int64_t id, visit_rec *v, store_err *err);
 /* visits [offset, offset+limit), newest first, with nproblems but no problems[] */
 int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
-                     int *n, strbuf *err);
+                     int *n, store_err *err);
 
 /* Inside the caller's transaction: link the problem problem_id to the appeal number,
  * which the same transaction registered. 0 linked, 1 refused because the problem
  * already became an appeal (err names it), -1 error. */
-int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, strbuf *err);
+int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, store_err *err);
 
 #endif

@@ -9,30 +9,36 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
 #include "core/xalloc.h"
 
-static void refusal(strbuf *err, warn_verdict v, int64_t id, qdate on, qdate opened,
+/* the refusal v of opening, answering or closing warning id on a day */
+static void refusal(store_err *err, warn_verdict v, int64_t id, qdate on, qdate opened,
                     qdate closed, qdate today)
 {
-	char a[11], b[11];
+	store_code code = STORE_OK;
+	qdate other = DATE_NONE;
 	switch (v) {
 	case WARN_IS_CLOSED:
-		sb_addf(err, _("warning %" PRId64 " was closed on %s"), id, date_format(closed, a));
+		code = STORE_E_WARNING_CLOSED;
+		other = closed;
 		break;
 	case WARN_BEFORE_OPENED:
-		sb_addf(err, _("%s lies before warning %" PRId64 " was opened (%s)"),
-		        date_format(on, a), id, date_format(opened, b));
+		code = STORE_E_WARNING_BEFORE_OPEN;
+		other = opened;
 		break;
 	case WARN_FUTURE:
-		sb_addf(err, _("%s lies after today (%s)"), date_format(on, a), date_format(today, b));
+		code = STORE_E_DAY_AFTER_TODAY;
 		break;
 	case WARN_OK:
-		break;
+		return;
 	}
+	store_err_num(store_err_set(err, code), 0, id);
+	store_err_day(err, 0, on);
+	store_err_day(err, 1, other);
+	store_err_day(err, 2, today);
 }
 
-int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, strbuf *err)
+int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, store_err *err)
 {
 	warn_verdict v = warn_open_check(w->opened_on, db_today(d));
 	if (v != WARN_OK) {
@@ -82,7 +88,7 @@ static void state_row(sqlite3_stmt *st, void *rec)
 }
 
 static int add_response(db *d, const char *actor, int64_t id, qdate on, const char *text,
-                        bool closing, strbuf *err)
+                        bool closing, store_err *err)
 {
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO warning_response (warning_id, responded_on, text, closing, created_by,"
@@ -102,7 +108,7 @@ static int add_response(db *d, const char *actor, int64_t id, qdate on, const ch
 
 /* respond (closing false) or close: the shared checks, rows and event */
 static int change(db *d, const char *actor, int64_t id, qdate on, const char *text,
-                  bool closing, strbuf *err)
+                  bool closing, store_err *err)
 {
 	if (db_begin(d, err) < 0)
 		return -1;
@@ -111,7 +117,7 @@ static int change(db *d, const char *actor, int64_t id, qdate on, const char *te
 	int rc = rows_one(d, "enterprise_id, opened_on, closed_on FROM warning", "id", id, &ws,
 	                  state_row, "reading a warning", err);
 	if (rc == 1)
-		sb_addf(err, _("no warning %" PRId64), id);
+		store_err_num(store_err_set(err, STORE_E_NO_WARNING), 0, id);
 	if (rc != 0)
 		goto out;
 	warn_verdict v = warn_change_check(ws.opened, ws.closed, on, db_today(d));
@@ -145,13 +151,13 @@ out:
 }
 
 int warn_store_respond(db *d, const char *actor, int64_t id, qdate on, const char *text,
-                       strbuf *err)
+                       store_err *err)
 {
 	return change(d, actor, id, on, text, false, err);
 }
 
 int warn_store_close(db *d, const char *actor, int64_t id, qdate on, const char *text,
-                     strbuf *err)
+                     store_err *err)
 {
 	return change(d, actor, id, on, text, true, err);
 }
@@ -192,7 +198,7 @@ static void response_row(sqlite3_stmt *st, void *rec)
 	r->closing = sqlite3_column_int(st, 3) != 0;
 }
 
-int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err)
+int warn_store_get(db *d, int64_t id, warn_rec *w, store_err *err)
 {
 	int rc = rows_one(d, WARN_COLS, "w.id", id, w, from_row, "reading a warning", err);
 	if (rc != 0)
@@ -208,7 +214,7 @@ int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err)
 }
 
 int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
-                    int *n, strbuf *err)
+                    int *n, store_err *err)
 {
 	rows_where w;
 	rows_where_init(&w);

@@ -18,19 +18,19 @@ typedef struct warn_filter {
 
 /* store a warn_validate()d warning opened on w->opened_on; 0, 1 refused (a date after
  * today), -1 error; *id gets the new id */
-int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, strbuf *err);
+int warn_store_add(db *d, const char *actor, const warn_rec *w, int64_t *id, store_err *err);
 /* record a response (cleaned text) on day on: 0, 1 refused (closed, no such warning,
  * date before it opened), -1 error */
 int warn_store_respond(db *d, const char *actor, int64_t id, qdate on, const char *text,
-                       strbuf *err);
+                       store_err *err);
 /* close it on day on, with an optional closing note (NULL or ""): 0, 1 refused, -1 */
 int warn_store_close(db *d, const char *actor, int64_t id, qdate on, const char *text,
-                     strbuf *err);
+                     store_err *err);
 /* one warning with its responses: 0 found, 1 none, -1 error */
-int warn_store_get(db *d, int64_t id, warn_rec *w, strbuf *err);
+int warn_store_get(db *d, int64_t id, warn_rec *w, store_err *err);
 /* warnings [offset, offset+limit): open before closed, then the most serious and the
  * newest first; latest is filled, responses are not */
 int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
-                    int *n, strbuf *err);
+                    int *n, store_err *err);
 
 #endif

@@ -47,6 +47,9 @@ int form_add_yesno(form *f, const char *label, bool value);
  * one to the list under the field, Backspace in the empty field takes the last one off */
 int form_add_enterprises(form *f, const char *label, db *d, const char *scope_area,
                          bool required);
+/* words to read beside the fields (whom to call, what was decided): never focused,
+ * never changed */
+int form_add_note(form *f, const char *label, const char *text);
 /* YYYY-MM-DD, checked when the form is submitted; DATE_NONE starts empty */
 int form_add_date(form *f, const char *label, qdate value, bool required);
 /* an enterprise picked by typing Chinese, pinyin or a USCC prefix: a live list from

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/layout.h"
+#include "ui/panes.h"
 #include "ui/prompt.h"
 
 /* the key column never takes more than this */
@@ -69,6 +70,8 @@ static void add_line(help *h, int page, bool heading, const char *key, ui_style 
 static bool listed(const help *h, action a)
 {
 	action_group g = action_group_of(a);
+	if (a >= ACT_TAB_1 && a <= ACT_TAB_9)
+		return pane_of_tab_action(a) >= 0;
 	return g == GRP_NAV || g == GRP_TERM || !h->offers || h->offers(h->offers_arg, a);
 }
 
@@ -93,8 +96,9 @@ static void build_keys_page(help *h)
 			keymap_describe(h->km, (action)a, &keys);
 			if (keys.len == 0)
 				sb_add(&keys, _("(no key)"));
-			add_line(h, HELP_PAGE_KEYS, false, sb_str(&keys), STYLE_NORMAL,
-			         _(action_help((action)a)));
+			char *text = pane_action_help((action)a);
+			add_line(h, HELP_PAGE_KEYS, false, sb_str(&keys), STYLE_NORMAL, text);
+			xfree(&text);
 			sb_free(&keys);
 		}
 	}
@@ -203,8 +207,10 @@ static void build_terminal_page(help *h)
 		{ false, N_("With a Chinese input method on, letters go to the input method: every "
 		            "action also has an F-key, arrow, Enter or Esc, and full-width ？ ／ 、 ： "
 		            "work like ? / :.") },
-		{ false, N_("If the desktop takes the F-keys, press Esc and then a digit: Esc 1 is "
-		            "F1, Esc 0 is F10.") },
+		{ false, N_("If the desktop takes the F-keys, set [display] esc_digits = fkeys in "
+		            "qifu.ini: then Esc and a digit is that F-key, Esc 1 is F1, Esc 0 is F10. "
+		            "A terminal without F-keys works so by itself; otherwise Esc then 3 is "
+		            "Esc, then the Escalation tab.") },
 		{ false, N_("Never press Ctrl-S in PuTTY: it freezes the output until Ctrl-Q.") },
 		{ false, N_("A garbled screen is repaired with Ctrl-L.") },
 	};
@@ -478,11 +484,11 @@ unsigned help_handle(help *h, const pane_event *ev)
 		break;
 	case ACT_HELP: case ACT_BACK: case ACT_CANCEL: case ACT_MENU:
 		return REACT_CLOSE;
-	case ACT_TAB_1: case ACT_TAB_2: case ACT_TAB_3: case ACT_TAB_4:
-		return REACT_CLOSE | REACT_UNHANDLED;
 	case ACT_QUIT:
 		return REACT_UNHANDLED;
 	default:
+		if (pane_of_tab_action(ev->act) >= 0)
+			return REACT_CLOSE | REACT_UNHANDLED;
 		return REACT_NONE;
 	}
 	return REACT_RECALC;

@@ -10,8 +10,9 @@
 #include "core/text.h"
 
 /* Widths for a pane w cells wide. Columns are separated by one space; when the
- * stretching column would fall below its minimum, the rightmost fixed column goes. */
-void layout_columns(const lv_column *cols, int ncols, int w, int *width)
+ * stretching column would fall below its minimum, the rightmost fixed column goes. A
+ * column of width 0 (one only the command line prints) never shows. */
+void layout_columns(const app_column *cols, int ncols, int w, int *width)
 {
 	int stretch = -1;
 	for (int i = 0; i < ncols; i++) {

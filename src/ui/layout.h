@@ -8,7 +8,7 @@
 
 /* widths of ncols columns for a pane w cells wide into width[] (0 = hidden); one space
  * separates shown columns and the stretching column takes what is left */
-void layout_columns(const lv_column *cols, int ncols, int w, int *width);
+void layout_columns(const app_column *cols, int ncols, int w, int *width);
 /* s wrapped to w columns: start and byte length of each line, count returned (at most
  * max); never splits a character or a Latin word that fits, always makes progress */
 int layout_wrap(const char *s, int w, size_t *starts, size_t *lens, int max);

@@ -10,7 +10,7 @@
 #include "ui/layout.h"
 
 struct listview {
-	const lv_column *cols;
+	const app_column *cols;
 	int ncols;
 	lv_source src;
 	int *width;          /* per column; 0 = hidden at this width */
@@ -27,7 +27,7 @@ struct listview {
 	lv_style_fn style;
 };
 
-listview *lv_new(const lv_column *cols, int ncols, const lv_source *src)
+listview *lv_new(const app_column *cols, int ncols, const lv_source *src)
 {
 	listview *lv = xcalloc(1, sizeof *lv);
 	lv->cols = cols;

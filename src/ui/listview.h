@@ -1,19 +1,13 @@
-/* The one list widget (calcurse's listbox, tmux's mode-tree): columns are data, rows
+/* The one list widget (calcurse's listbox, tmux's mode-tree): columns are data (the
+ * app_column a command's output reads too; those of width 0 are not drawn), rows
  * come from callbacks, and only the visible window of rows is ever fetched. Every row
  * is drawn exactly the pane's width, each cell through the text module. */
 #ifndef QIFU_LISTVIEW_H
 #define QIFU_LISTVIEW_H
 #include <stdbool.h>
 
+#include "app/column.h"
 #include "ui/pane.h"
-
-typedef struct lv_column {
-	const char *header; /* N_() msgid */
-	int width;          /* fixed width; the minimum for the stretching column */
-	bool stretch;       /* takes what the others leave */
-	int align;          /* TEXT_LEFT, TEXT_RIGHT, TEXT_CENTER */
-	int min_pane_cols;  /* shown only when the pane is at least this wide; 0 always */
-} lv_column;
 
 typedef struct lv_source {
 	/* number of rows; -1 on error (the source reports it) */
@@ -30,7 +24,7 @@ typedef struct listview listview;
 /* the style of one cell of a loaded row; STYLE_NORMAL keeps the row's own */
 typedef ui_style (*lv_style_fn)(void *arg, long row, int col);
 
-listview *lv_new(const lv_column *cols, int ncols, const lv_source *src);
+listview *lv_new(const app_column *cols, int ncols, const lv_source *src);
 void lv_free(listview **lv);
 /* the sort indicator: column col gets ^ (ascending) or v (descending); -1 none */
 void lv_set_sort(listview *lv, int col, bool desc);

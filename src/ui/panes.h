@@ -4,6 +4,7 @@
 #ifndef QIFU_PANES_H
 #define QIFU_PANES_H
 
+#include "config/keymap.h"
 #include "core/i18n.h"
 #include "ui/pane.h"
 
@@ -16,6 +17,22 @@
 #define PANE_ID(id, title, ops) id,
 typedef enum pane_id { PANES(PANE_ID) PANE_COUNT } pane_id;
 #undef PANE_ID
+
+/* the tab's title, a msgid */
+const char *pane_title(pane_id id);
+
+/* the tab a direct-tab action (ACT_TAB_1…) goes to; -1 for another action or a
+ * number with no tab */
+static inline int pane_of_tab_action(action a)
+{
+	int i = a >= ACT_TAB_1 && a <= ACT_TAB_9 ? (int)(a - ACT_TAB_1) : -1;
+	return i < PANE_COUNT ? i : -1;
+}
+
+/* an action's F-key bar label and its help text, translated: the tab keys are worded
+ * from their pane's title, the rest as the keymap says; the help text is allocated */
+const char *pane_action_label(action a);
+char *pane_action_help(action a);
 
 #define PANE_OPS_DECL(id, title, ops) extern const pane_ops ops;
 PANES(PANE_OPS_DECL)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -25,9 +26,6 @@
 #define PANE_TABLE_OPS(id, title, ops) [id] = &ops,
 static const pane_ops *const pane_table[PANE_COUNT] = { PANES(PANE_TABLE_OPS) };
 #undef PANE_TABLE_OPS
-#define PANE_TABLE_TITLE(id, title, ops) [id] = title,
-static const char *const pane_titles[PANE_COUNT] = { PANES(PANE_TABLE_TITLE) };
-#undef PANE_TABLE_TITLE
 
 enum {
 	DIRTY_TITLE = 1 << 0,
@@ -133,11 +131,13 @@ void shell_message(shell *sh, const char *fmt, ...)
 	va_end(ap);
 }
 
-int shell_store_rc(shell *sh, int rc, strbuf *err)
+int shell_store_rc(shell *sh, int rc, const store_err *err)
 {
-	if (rc < 0)
-		shell_error(sh, "%s", sb_str(err));
-	sb_free(err);
+	if (rc < 0) {
+		strbuf b = STRBUF_INIT;
+		shell_error(sh, "%s", app_store_text(err, &b));
+		sb_free(&b);
+	}
 	return rc;
 }
 
@@ -216,16 +216,10 @@ static void switch_tab(shell *sh, int i)
 	sh->dirty |= DIRTY_TITLE | DIRTY_RECALC | DIRTY_PANE;
 }
 
-/* the tab a key action goes to directly, or -1 */
-static int tab_of(action a)
-{
-	return a >= ACT_TAB_1 && a <= ACT_TAB_4 ? (int)(a - ACT_TAB_1) : -1;
-}
-
 /* the actions the shell takes before the current pane, unless the pane is modal */
 static bool shell_first(action a)
 {
-	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || tab_of(a) >= 0;
+	return a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || pane_of_tab_action(a) >= 0;
 }
 
 static bool pane_modal(shell *sh)
@@ -243,7 +237,7 @@ static bool pane_offers(void *arg, action a)
 	const pane_ops *ops = pane_table[sh->cur];
 	if (a == ACT_HELP || a == ACT_MENU || a == ACT_QUIT || a == ACT_REDRAW)
 		return true;
-	if (tab_of(a) >= 0)
+	if (pane_of_tab_action(a) >= 0)
 		return !pane_modal(sh);
 	if (ops->offers)
 		return ops->offers(sh->state[sh->cur], a);
@@ -306,11 +300,11 @@ static void shell_action(shell *sh, const pane_event *ev)
 	case ACT_NONE: case ACT_CANCEL:
 		break;
 	default:
-		if (tab_of(ev->act) >= 0)
-			switch_tab(sh, tab_of(ev->act));
+		if (pane_of_tab_action(ev->act) >= 0)
+			switch_tab(sh, pane_of_tab_action(ev->act));
 		else
 			shell_message(sh, _("%s: not available in this view yet"),
-			              _(action_label(ev->act)));
+			              pane_action_label(ev->act));
 		break;
 	}
 }
@@ -362,6 +356,8 @@ void shell_key(shell *sh, qkey k)
 		return;
 	}
 	pane_event ev = { keymap_action(sh->km, k), k };
+	if (ev.act >= ACT_TAB_1 && ev.act <= ACT_TAB_9 && pane_of_tab_action(ev.act) < 0)
+		ev.act = ACT_NONE; /* a number with no tab of its own */
 	if (ev.act == ACT_NONE && starts_search(k))
 		ev.act = ACT_SEARCH;
 	if (ev.act == ACT_REDRAW) {
@@ -423,7 +419,7 @@ static void draw_title(shell *sh)
 	int limit = COLS - rw - (rw ? 1 : 0);
 	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
 	for (int i = 0; i < PANE_COUNT; i++) {
-		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_titles[i]));
+		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_title((pane_id)i)));
 		x = draw_piece(0, x, limit, tab, i == sh->cur ? STYLE_TAB : STYLE_NORMAL);
 		xfree(&tab);
 	}
@@ -503,7 +499,7 @@ static void draw_bar(shell *sh)
 			continue;
 		char num[8];
 		snprintf(num, sizeof num, "%d", f);
-		const char *label = _(action_label(a));
+		const char *label = pane_action_label(a);
 		int need = (x ? 1 : 0) + text_width(num) + text_width(label);
 		if (x + need > COLS)
 			break;

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "config/keymap.h"
+#include "store/store_err.h"
 
 /* below this the shell shows only the "terminal too small" message */
 #define SHELL_MIN_COLS 80
@@ -34,8 +35,8 @@ bool shell_done(const shell *sh);
 void shell_message(shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* for panes: an error, shown in red after "错误:" until the next key */
 void shell_error(shell *sh, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* a store call's result: when rc < 0 show err as the error; err is freed; rc returned */
-int shell_store_rc(shell *sh, int rc, strbuf *err);
+/* a store call's result: when rc < 0 show what err reports as the error; rc returned */
+int shell_store_rc(shell *sh, int rc, const store_err *err);
 /* for panes: open a prompt on the status line; done gets the text or NULL */
 void shell_prompt(shell *sh, const char *label, const char *initial, shell_prompt_done done,
                   void *arg);

@@ -19,7 +19,8 @@
 
 #include "core/i18n.h"
 
-/* how long after Esc a digit still makes it an F-key (Esc 1 = F1 … Esc 0 = F10) */
+/* how long after Esc a digit still makes it an F-key (Esc 1 = F1 … Esc 0 = F10),
+ * where Esc then a digit is read so (esc_digits_fkeys) */
 #define ESC_DIGIT_MS 400
 
 static volatile sig_atomic_t stop_signal;
@@ -33,6 +34,9 @@ static FILE *stderr_log;
 static struct sigaction old_actions[3];
 static const int stop_signals[3] = { SIGTERM, SIGHUP, SIGINT };
 static int style_attrs[STYLE__COUNT];
+/* the setting and the terminal's own F-keys, for Esc then a digit */
+static esc_digits esc_mode;
+static bool has_fkeys;
 
 /* colour form (foreground, background, extra attributes) and monochrome form */
 static const struct {
@@ -154,6 +158,17 @@ static void setup_styles(bool color)
 	}
 }
 
+/* whether the terminal description has F1 to F10: where it has, the terminal sends
+ * them, and Esc then a digit is not needed for them. Asked before define_extra_keys,
+ * which adds PuTTY's F1-F4 to any terminal. */
+static bool terminal_has_fkeys(void)
+{
+	for (int i = 1; i <= 10; i++)
+		if (!has_key(KEY_F(i)))
+			return false;
+	return true;
+}
+
 /* Sequences terminfo often lacks: PuTTY's ESC[11~…ESC[14~ for F1–F4, the Home/End
  * spellings of PuTTY, rxvt, xterm and the VT220 family, and the cursor keys in both
  * normal and application mode (a terminal that ignores smkx sends ESC[A, not ESC OA). */
@@ -236,6 +251,8 @@ int term_start(const term_opts *o, strbuf *err)
 		nonl();
 		intrflush(stdscr, FALSE);
 		keypad(stdscr, TRUE);
+		has_fkeys = terminal_has_fkeys();
+		esc_mode = o->esc_digits;
 		define_extra_keys();
 		if (o->mouse)
 			mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
@@ -324,14 +341,17 @@ static void skip_sequence(wint_t intro)
 	}
 }
 
-/* Esc then a digit acts as that F-key, for terminals whose F-keys the desktop takes */
+/* what follows a lone Esc: the rest of a sequence curses did not know, dropped; a
+ * digit within ESC_DIGIT_MS as that F-key where esc_digit_key says so (a desktop
+ * that takes the F-keys); anything else is a key of its own, read next */
 static qkey after_escape(void)
 {
 	wint_t c;
-	timeout(ESC_DIGIT_MS);
+	timeout(esc_digits_fkeys(esc_mode, has_fkeys) ? ESC_DIGIT_MS : 0);
 	int rc = get_wch(&c);
-	if (rc == OK && c >= '0' && c <= '9')
-		return c == '0' ? QK_F10 : QK_F1 + (qkey)(c - '1');
+	qkey f = rc == OK ? esc_digit_key(esc_mode, has_fkeys, (qkey)c) : QK_NONE;
+	if (f != QK_NONE)
+		return f;
 	if (rc == OK && (c == '[' || c == 'O')) {
 		skip_sequence(c);
 		return QK_NONE;

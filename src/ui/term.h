@@ -15,6 +15,7 @@ typedef struct term_opts {
 	int escdelay_ms;    /* used when $ESCDELAY is not set */
 	bool color;         /* false for NO_COLOR or theme = mono */
 	bool mouse;         /* off by default: plain drag must copy text */
+	esc_digits esc_digits; /* when Esc then a digit is an F-key */
 } term_opts;
 
 /* Visual roles; each has a colour form and a monochrome form, so nothing is told by

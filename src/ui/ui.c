@@ -95,6 +95,7 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 		.escdelay_ms = cfg ? (int)cfg_int(cfg, SET_ESCDELAY_MS) : UI_ESCDELAY_MS,
 		.color = cfg ? settings_color_enabled(cfg) : !getenv("NO_COLOR"),
 		.mouse = cfg ? cfg_bool(cfg, SET_MOUSE) : false,
+		.esc_digits = cfg ? esc_digits_parse(cfg_str(cfg, SET_ESC_DIGITS)) : ESC_DIGITS_AUTO,
 	};
 	if (term_start(&o, &err) < 0) {
 		say_error("%s", sb_str(&err));

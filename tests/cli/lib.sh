@@ -46,6 +46,14 @@ stdout_has() {
 	fi
 }
 
+# stdout_lacks TEXT: the last command's stdout does not contain TEXT
+stdout_lacks() {
+	if grep -qF -- "$1" "$out"; then
+		echo "FAIL: stdout has '$1': $(cat "$out")"
+		fails=$((fails + 1))
+	fi
+}
+
 stderr_empty() {
 	if [ -s "$err" ]; then
 		echo "FAIL: unexpected stderr: $(cat "$err")"

@@ -60,6 +60,13 @@ expect_rc 0 --db "$db" enterprise show 914403001922038216 --format json
 stdout_has '"address": "南昌市高新区高新大道1号, A座"'
 stdout_has '"commissioner": "kj1"'
 stdout_has '"group": "华勤系"'
+# people read the commissioner's name, scripts the login (the Enterprises pane's cell)
+expect_rc 0 --db "$db" enterprise show 914403001922038216
+stdout_has "Commissioner          科一"
+expect_rc 0 --db "$db" enterprise list --search hqjs
+stdout_has "科一"
+expect_rc 0 --db "$db" enterprise list --search hqjs --format csv
+stdout_has ",kj1"
 expect_rc 0 --db "$db" enterprise show 91110000600037341L --format json
 stdout_has '"aviation": true'
 stdout_has '"lead_unit": "航管委"'

@@ -81,7 +81,7 @@ has "$err" "unknown inspection reason 'General'"
 expect 2 "" inspect check --date 2026-03-05 --reason general --registered-on yesterday
 has "$err" "--registered-on: 'yesterday'"
 expect 2 "" inspect check --date 2026-03-05
-has "$err" "usage: qifu inspect check"
+has "$err" "inspect check: --reason is required; see qifu inspect --help"
 expect 2 "" inspect check --reason general
 expect 2 "" inspect check --date 2026-03-05 --reason general extra
 expect 2 "" inspect check --date 2026-03-05 --reason general --frobnicate
@@ -152,7 +152,7 @@ has "$err" "'2026-13' is not a month of the form YYYY-MM"
 expect 2 "" calendar 2026-2
 expect 2 "" calendar 2026-02-01
 expect 2 "" calendar 2026-02 2026-03
-has "$err" "usage: qifu calendar"
+has "$err" "calendar: unexpected argument '2026-03'"
 "$qifu" calendar --help >"$out" 2>"$err" || fail "calendar --help: exit $?"
 has "$out" "usage: qifu calendar [YYYY-MM]"
 

@@ -197,7 +197,7 @@ expect 0 "approved inspection 6: plan code JC26-000003-4" --db "$db" --as sup in
 expect_rc 1 --db "$db" --as tc inspect cancel 6 --reason 重复
 stderr_has "only the plan's unit cancels an inspection"
 expect_rc 2 --db "$db" --as ks inspect cancel 6
-stderr_has "missing --reason"
+stderr_has "inspect cancel: --reason is required"
 expect 0 "cancelled inspection 6" --db "$db" --as ks inspect cancel JC26-000003-4 --reason 企业停产检修
 expect_rc 1 --db "$db" --as ks inspect cancel 6 --reason 再次
 stderr_has "inspection 6 is cancelled: only a registered or approved plan can be cancelled"
@@ -369,10 +369,10 @@ bad "--enterprise: no enterprise with USCC 91360100234567894C" --unit 区科经�
 bad "--enterprise: name at least one enterprise" --unit 区科经局 --enterprise "，" --date 2026-12-24 --reason general $PLAN
 bad "--registered-on: 2026-12-02 is after today" --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general --registered-on 2026-12-02 $PLAN
 bad "--registered-on: '12/01' is not a real date" --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general --registered-on 12/01 $PLAN
-bad "register: missing --inspectors --basis --items" --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general
+bad "inspect register: --inspectors, --basis, --items are required; see qifu inspect --help" --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general
 bad "--inspectors: name the inspectors" --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general --inspectors " , " --basis x --items y
 bad "--basis: must not be empty" --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general --inspectors a --basis "　" --items y
-bad "unrecognized option '--colour'" --unit 区科经局 --colour red
+bad "inspect register does not take --colour; see qifu inspect --help" --unit 区科经局 --colour red
 same 17 "SELECT count(*) FROM inspection"
 expect_rc 2 --db "$db" --as ks inspect done 16 --findings x --outcome fine
 stderr_has "--outcome: 'fine' is not one of none, advice, first_violation, penalty"
@@ -381,7 +381,7 @@ stderr_has "--item: only a violation"
 expect_rc 2 --db "$db" --as ks inspect done 17 --findings x --outcome penalty
 stderr_has "--item: a violation names the violated item"
 expect_rc 2 --db "$db" --as ks inspect done 17 --outcome none
-stderr_has "missing --findings"
+stderr_has "inspect done: --findings is required"
 expect_rc 2 --db "$db" --as fd inspect evaluate 16 --enterprise $C --score 6
 stderr_has "--score: '6' is not a score from 1 to 5"
 expect_rc 2 --db "$db" --as fd inspect evaluate 16 --enterprise $C --score 4.5
@@ -399,11 +399,11 @@ stderr_has "is neither an inspection number nor a plan code"
 expect_rc 1 --db "$db" --as ks inspect show 99
 stderr_has "no inspection 99"
 expect_rc 2 --db "$db" --as ks inspect approve
-stderr_has "usage: qifu inspect approve ID"
+stderr_has "inspect approve needs the inspection number"
 expect_rc 2 --db "$db" --as ks inspect verify
-stderr_has "usage: qifu inspect verify CODE"
+stderr_has "inspect verify needs the plan code"
 expect_rc 2 --db "$db" --as ks report nonsense
-stderr_has "unknown report 'nonsense'"
+stderr_has "report: unknown subcommand 'nonsense'"
 "$qifu" --db "$db" inspect register --help >"$out" 2>"$err" || { echo "FAIL: register --help"; fails=$((fails + 1)); }
 stdout_has "--override REASON"
 "$qifu" --db "$db" inspect --help >"$out" 2>"$err"

@@ -32,8 +32,10 @@ q --today 2026-11-30 --as kj visit add --enterprise $CS --people 柯静 --topics
 # the visiting unit's own staff: registered at 区科经局, channel visit
 expect_rc 0 --db "$db" --today 2026-12-01 --as kj appeal new --from-visit 1 --problem 1 --kind simple
 stdout_has "2026-000001 registered for 华勤技术股份有限公司 from problem 1 of visit 1, now registered at 区科经局"
-stdout_has "2026-12-02"
+# the centre's day of dispatch runs once the unit submits it, not before
+stdout_lacks "2026-12-02"
 expect_rc 0 --db "$db" --today 2026-12-01 appeal show 2026-000001 --format json
+stdout_has '"timers": []'
 stdout_has '"title": "用电报装慢"'
 stdout_has '"kind": "simple"'
 stdout_has '"channel": "visit"'
@@ -57,8 +59,9 @@ check "problem 2 after the refusal" "$(sql "SELECT coalesce(appeal_id, 'null') F
 # appeal waits there rather than going straight to dispatch; the kind defaults
 expect_rc 0 --db "$db" --today 2026-12-01 --as fd appeal new --from-visit 1 --problem 2 --channel visit
 stdout_has "2026-000002 registered for 华勤技术股份有限公司 from problem 2 of visit 1, now registered at 区科经局"
-stdout_has "2026-12-02"
+stdout_lacks "2026-12-02"
 expect_rc 0 --db "$db" --today 2026-12-01 appeal show 2026-000002 --format json
+stdout_has '"timers": []'
 stdout_has '"first_unit": "区科经局"'
 stdout_has '"kind": "general"'
 check "link of problem 2" "$(sql "SELECT a.number FROM visit_problem p JOIN appeal a ON a.id = p.appeal_id WHERE p.visit_id = 1 AND p.seq = 2")" 2026-000002

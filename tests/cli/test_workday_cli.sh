@@ -62,7 +62,7 @@ stderr_has "N '1.5'"
 expect 2 "" workday add 2026-02-13 -1
 stderr_has "N '-1'"
 expect 2 "" workday add 2026-02-13
-stderr_has "usage: qifu workday"
+stderr_has "workday add needs a date and a number of working days; see qifu workday --help"
 expect 2 "" workday
 expect 2 "" workday sometimes 2026-02-13
 "$qifu" workday --help >"$out" 2>"$err"

@@ -4,8 +4,11 @@
  * step check that each row of the cell grid is exactly the terminal width and shows
  * the expected text. An enterprise is added through the form with Chinese sent as an
  * input method commits it, Backspace as DEL and as BS, the hardware cursor checked at
- * the caret, and found in the list. Finally F10 must exit 0 having left the alternate
- * screen, and SIGTERM must end a second session with the terminal restored as well.
+ * the caret, and found in the list. Esc then a digit is Esc and then the digit's
+ * tab on this terminal, which has F-keys, and that F-key with [display] esc_digits =
+ * fkeys (a desktop that takes them). Finally F10 must exit 0 having left the
+ * alternate screen, and SIGTERM must end a second session with the terminal restored
+ * as well.
  * A third session registers, approves and records an inspection plan in the Calendar.
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
@@ -39,6 +42,7 @@ typedef struct session {
 static int failures;
 static const char *qifu;
 static char db[4096];
+static char fkeys_ini[4096];
 
 static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -190,6 +194,19 @@ static void check(session *s, const char *step, const char *const *expect)
 	printf("ok   %s (%dx%d)\n", step, s->cols, s->rows);
 }
 
+/* none of the texts is anywhere on the screen */
+static void check_absent(session *s, const char *step, const char *const *absent)
+{
+	char text[2048];
+	for (int r = 0; r < s->rows; r++) {
+		row_text(s, r, text, sizeof text, step);
+		for (int i = 0; absent[i]; i++)
+			if (strstr(text, absent[i]))
+				fail("%s: \"%s\" is on row %d: |%s|", step, absent[i], r, text);
+	}
+	printf("ok   %s: not on the screen\n", step);
+}
+
 /* the hardware cursor is on row and the wide character just left of it is want (the
  * input method opens its candidate window at the cursor, so it must sit at the caret) */
 static void check_caret(session *s, const char *step, int row, uint32_t want)
@@ -218,7 +235,8 @@ static void resize(session *s, int cols, int rows)
 	kill(s->pid, SIGWINCH);
 }
 
-static void start(session *s)
+/* qifu on db in a new pty, reading config (or none) after the defaults */
+static void start(session *s, const char *config)
 {
 	memset(s, 0, sizeof *s);
 	s->rows = 24;
@@ -235,7 +253,11 @@ static void start(session *s)
 		unsetenv("LC_ALL");
 		setenv("LANGUAGE", "zh_CN", 1);
 		unsetenv("ESCDELAY");
-		execl(qifu, qifu, "--db", db, "--today", "2026-12-01", (char *)NULL);
+		if (config)
+			execl(qifu, qifu, "--db", db, "--today", "2026-12-01", "--config", config,
+			      (char *)NULL);
+		else
+			execl(qifu, qifu, "--db", db, "--today", "2026-12-01", (char *)NULL);
 		perror("exec qifu");
 		_exit(127);
 	}
@@ -298,7 +320,7 @@ static void inspection_session(session *s)
 		fail("sqlite3 could not make the tester the head of 高新消防大队");
 		return;
 	}
-	start(s);
+	start(s, NULL);
 	pump(s, 300, 5000);
 	send_bytes(s, "4");
 	pump(s, 200, 3000);
@@ -382,9 +404,15 @@ int main(int argc, char **argv)
 	}
 	qifu = argv[1];
 	make_db(argv[2]);
+	snprintf(fkeys_ini, sizeof fkeys_ini, "%s/fkeys.ini", argv[2]);
+	FILE *ini = fopen(fkeys_ini, "w");
+	if (!ini || fputs("[display]\nesc_digits = fkeys\n", ini) < 0 || fclose(ini) != 0) {
+		printf("FAIL: cannot write %s\n", fkeys_ini);
+		return 1;
+	}
 
 	session s;
-	start(&s);
+	start(&s, NULL);
 	pump(&s, 300, 5000);
 	if (!s.altscreen)
 		fail("start: qifu did not switch to the alternate screen");
@@ -404,13 +432,19 @@ int main(int argc, char **argv)
 	pump(&s, 200, 3000);
 	check(&s, "Esc closes help", (const char *const[]){ "统一社会信用代码", NULL });
 
-	/* Esc then a digit acts as that F-key, for terminals whose F-keys are taken */
+	/* xterm has F-keys: Esc then 3 within the old 400 ms is Esc, then tab 3 (not F3,
+	 * the search), as a person closing something and changing tabs means it */
 	send_bytes(&s, "\033");
 	usleep(100000);
-	send_bytes(&s, "1");
+	send_bytes(&s, "3");
 	pump(&s, 300, 3000);
-	check(&s, "Esc 1 is F1", (const char *const[]){ "导航", NULL });
-	send_bytes(&s, "q");
+	check(&s, "Esc 3 is tab 3", (const char *const[]){ "[调度]", NULL });
+	check_absent(&s, "Esc 3 is no search", (const char *const[]){ "查找（", "导航", NULL });
+	/* Alt-3, as xterm sends it: the same */
+	send_bytes(&s, "1\0333");
+	pump(&s, 300, 3000);
+	check(&s, "Alt-3 is tab 3", (const char *const[]){ "[调度]", NULL });
+	send_bytes(&s, "1");
 	pump(&s, 200, 3000);
 
 	/* an input method commits 南昌 as one write */
@@ -494,7 +528,11 @@ int main(int argc, char **argv)
 	send_bytes(&s, "厂房用电增容报装进度");
 	pump(&s, 200, 3000);
 	check(&s, "the title typed", (const char *const[]){ "[厂房用电增容报装进度", NULL });
-	send_bytes(&s, "\t\t\t\t\r");
+	/* kind, channel and description keep their defaults; the caller is typed */
+	send_bytes(&s, "\t\t\t\t王强\t13900000002\t");
+	pump(&s, 200, 3000);
+	check(&s, "the caller typed", (const char *const[]){ "[王强", "[13900000002", NULL });
+	send_bytes(&s, "\t\r");
 	pump(&s, 300, 3000);
 	check(&s, "registered",
 	      (const char *const[]){ "已为赣江测试电子有限公司登记诉求", NULL });
@@ -515,8 +553,26 @@ int main(int argc, char **argv)
 	else
 		printf("ok   F10 left the alternate screen\n");
 
+	/* the desktop takes the F-keys: with esc_digits = fkeys, Esc then 1 is F1 */
+	start(&s, fkeys_ini);
+	pump(&s, 300, 5000);
+	check(&s, "esc_digits = fkeys", (const char *const[]){ "企业", NULL });
+	send_bytes(&s, "\033");
+	usleep(100000);
+	send_bytes(&s, "1");
+	pump(&s, 300, 3000);
+	check(&s, "Esc 1 is F1", (const char *const[]){ "导航", "终端设置", NULL });
+	send_bytes(&s, "q\033");
+	usleep(100000);
+	send_bytes(&s, "0");
+	status = finish(&s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("Esc 0: qifu ended with status %d, expected F10 to exit 0", status);
+	else
+		printf("ok   Esc 0 is F10 and quits\n");
+
 	/* a second session ended by SIGTERM still restores the terminal */
-	start(&s);
+	start(&s, NULL);
 	pump(&s, 300, 5000);
 	check(&s, "second session", (const char *const[]){ "企业", NULL });
 	kill(s.pid, SIGTERM);

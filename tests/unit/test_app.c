@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "app/appeal.h"
 #include "app/holiday_import.h"
+#include "app/store_text.h"
 #include "core/workday.h"
 #include "model/perm.h"
 #include "store/db.h"
@@ -28,19 +30,20 @@ static char path[96];
 static void make_db(role_t role)
 {
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	unlink(path);
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d)
-		fail_msg("%s", sb_str(&err));
+		fail_msg("%s", app_store_text(&se, &err));
 	char login[64], name[] = "测试", centre[] = "区企服中心";
 	snprintf(login, sizeof login, "%s", app_os_login());
 	staff s = { .login = login, .name = name, .unit = centre, .role = role };
-	if (staff_store_add(d, "test", &s, &err) < 0)
-		fail_msg("%s", sb_str(&err));
+	if (staff_store_add(d, "test", &s, &se) < 0)
+		fail_msg("%s", app_store_text(&se, &err));
 	char ologin[] = "other", oname[] = "别人", ounit[] = "区科经局";
 	staff o = { .login = ologin, .name = oname, .unit = ounit, .role = ROLE_UNIT_STAFF };
-	if (staff_store_add(d, "test", &o, &err) < 0)
-		fail_msg("%s", sb_str(&err));
+	if (staff_store_add(d, "test", &o, &se) < 0)
+		fail_msg("%s", app_store_text(&se, &err));
 	db_close(&d);
 	sb_free(&err);
 }
@@ -97,11 +100,13 @@ static void test_need(void **state)
 	}
 	/* a login that is not staff is told how to be added */
 	strbuf err = STRBUF_INIT;
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_null(d); /* init refuses an existing file */
-	sb_reset(&err);
+	assert_int_equal(se.code, STORE_E_FILE_EXISTS);
+	assert_string_equal(se.path, path);
 	unlink(path);
-	d = db_open(path, DB_OPEN_CREATE, &err);
+	d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_non_null(d);
 	db_close(&d);
 	app_ctx ctx = { .db_path = path };
@@ -179,7 +184,8 @@ static void test_calendar(void **state)
 	assert_int_equal(app_need(&ctx, APP_NEED_DB | APP_NEED_CALENDAR, &err), APP_OK);
 	holiday_year *ys;
 	int n;
-	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &err), 0);
+	store_err se = { 0 };
+	assert_int_equal(holiday_store_load(ctx.db, &ys, &n, &se), 0);
 	assert_int_equal(n, 2);
 	holiday_years_free(ys, n);
 	assert_int_equal(calendar_source(ctx.cal, 2027), CAL_SOURCE_PROVISIONAL);
@@ -221,6 +227,82 @@ static void test_calendar(void **state)
 	sb_free(&err);
 }
 
+/* the dispatch form's lead unit: the enterprise's routed lead, unless that unit has
+ * just given the appeal back */
+static void test_lead_default(void **state)
+{
+	(void)state;
+	static const struct { const char *ent, *back, *want; } t[] = {
+		{ "区科经局", NULL, "区科经局" },
+		{ "区科经局", "区建管局", "区科经局" },
+		{ "区科经局", "区科经局", NULL },
+		{ "", NULL, NULL },
+		{ NULL, "区科经局", NULL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *got = app_appeal_lead_pick(t[i].ent, t[i].back);
+		if (t[i].want)
+			assert_string_equal(got, t[i].want);
+		else
+			assert_null(got);
+	}
+	char reg[] = "register", dis[] = "dispatch", sig[] = "sign", ret[] = "return";
+	char s0[] = "submitted", s1[] = "submitted -> dispatched; lead=区建管局; dispatch stopped";
+	char s2[] = "dispatched -> in_progress", s3[] = "in_progress -> submitted";
+	appeal_event ev[] = {
+		{ .action = reg, .summary = s0 }, { .action = dis, .summary = s1 },
+		{ .action = sig, .summary = s2 }, { .action = ret, .summary = s3 },
+	};
+	static const struct { int n; const char *want; } w[] = {
+		{ 1, NULL },        /* never dispatched */
+		{ 2, NULL },        /* dispatched, not given back */
+		{ 3, NULL },
+		{ 4, "区建管局" },  /* given back by the unit it was dispatched to */
+	};
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		appeal_record a = { .events = ev, .nevents = w[i].n };
+		char *got = app_appeal_returned_by(&a);
+		if (w[i].want)
+			assert_string_equal(got, w[i].want);
+		else
+			assert_null(got);
+		free(got);
+	}
+}
+
+/* the caller recorded with a new appeal: what was typed, the contact for what was not */
+static void test_caller(void **state)
+{
+	(void)state;
+	static const struct { const char *name, *phone, *want_name, *want_phone; } t[] = {
+		{ NULL, NULL, "李娜", "13800000001" },         /* nothing typed: the contact */
+		{ "", "", "李娜", "13800000001" },
+		{ "李娜", "", "李娜", "13800000001" },         /* the contact by name: her phone */
+		{ "王强", "", "王强", "" },                    /* a stranger never gets her phone */
+		{ "王强", "13900000002", "王强", "13900000002" },
+		{ "", "13900000002", "李娜", "13900000002" },  /* a number typed is kept */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *name, *phone;
+		app_appeal_caller(t[i].name, t[i].phone, "李娜", "13800000001", &name, &phone);
+		assert_string_equal(name, t[i].want_name);
+		assert_string_equal(phone, t[i].want_phone);
+	}
+	const char *name, *phone;
+	app_appeal_caller(NULL, NULL, NULL, NULL, &name, &phone);
+	assert_string_equal(name, "");
+	assert_string_equal(phone, "");
+	char n[] = "李娜", ph[] = "13800000001", role[] = "财务经理", empty[] = "";
+	appeal_record a = { .caller_name = n, .caller_phone = ph, .caller_role = role };
+	char *s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "李娜 (财务经理)  13800000001");
+	free(s);
+	a.caller_name = a.caller_phone = a.caller_role = empty;
+	s = app_appeal_caller_text(&a);
+	assert_string_equal(s, "not recorded");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,6 +310,8 @@ int main(void)
 		cmocka_unit_test(test_fail_hook),
 		cmocka_unit_test(test_allowed),
 		cmocka_unit_test(test_calendar),
+		cmocka_unit_test(test_lead_default),
+		cmocka_unit_test(test_caller),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

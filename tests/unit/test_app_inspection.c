@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app/inspection_move.h"
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -28,31 +29,33 @@ static char path[96];
 static const char A[] = "914403001922038216", B[] = "91440300708461136T",
 	C[] = "91110000600037341L";
 
-static void ok(int rc, const strbuf *err)
+static void ok(int rc, const store_err *err)
 {
-	if (rc != 0)
-		fail_msg("store call returned %d: %s", rc, sb_str(err));
+	if (rc != 0) {
+		strbuf b = STRBUF_INIT;
+		fail_msg("store call returned %d: %s", rc, app_store_text(err, &b));
+	}
 }
 
 static void add_staff(db *d, const char *login, const char *unit, role_t role)
 {
-	strbuf err = STRBUF_INIT;
-	staff s = { 0, (char *)login, (char *)login, (char *)unit, role, NULL, 0, NULL };
+	store_err err = { 0 };
+	staff s = { .login = (char *)login, .name = (char *)login, .unit = (char *)unit, .role = role };
 	ok(staff_store_add(d, "test", &s, &err), &err);
-	sb_free(&err);
 }
 
 static void add_enterprise(db *d, const char *name, const char *uscc, const char *area)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	char e_[] = "";
-	ent_record e = { 0, (char *)name, (char *)uscc, NULL, e_, (char *)area, (char *)"industry",
-		e_, false, e_, e_, e_, e_, 0, NULL, (char *)"operating", (char *)"区科经局", e_, NULL };
+	ent_record e = { .name = (char *)name, .uscc = (char *)uscc, .address = e_,
+		.area = (char *)area, .category = (char *)"industry", .group = e_,
+		.introduced_by = e_, .legal_rep = e_, .contact = e_, .phone = e_,
+		.status = (char *)"operating", .lead_unit = (char *)"区科经局", .coop_units = e_ };
 	int64_t id;
 	ok(db_begin(d, &err), &err);
 	ok(ent_store_insert(d, "test", &e, &id, &err), &err);
 	ok(db_commit(d, &err), &err);
-	sb_free(&err);
 }
 
 /* a fresh database: staff of two units (区科经局 with a supervisor), the centre's front
@@ -61,10 +64,11 @@ static void add_enterprise(db *d, const char *name, const char *uscc, const char
 static void make_db_with(bool heads)
 {
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	unlink(path);
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d)
-		fail_msg("%s", sb_str(&err));
+		fail_msg("%s", app_store_text(&se, &err));
 	add_staff(d, "ks", "区科经局", ROLE_UNIT_STAFF);
 	add_staff(d, "sup", "区科经局", ROLE_SUPERVISOR);
 	add_staff(d, "tc", "区投促局", ROLE_UNIT_STAFF);
@@ -102,8 +106,9 @@ static void act(app_ctx *ctx, const char *login, const char *today)
 	if (app_need(ctx, APP_NEED_DB | APP_NEED_CALENDAR | APP_NEED_UNITS, &err) != APP_OK)
 		fail_msg("%s", sb_str(&err));
 	db_set_today(ctx->db, ctx->today);
-	if (staff_store_get(ctx->db, login, &ctx->actor, &err) != 0)
-		fail_msg("no staff %s: %s", login, sb_str(&err));
+	store_err se = { 0 };
+	if (staff_store_get(ctx->db, login, &ctx->actor, &se) != 0)
+		fail_msg("no staff %s: %s", login, app_store_text(&se, &err));
 	sb_free(&err);
 }
 
@@ -115,18 +120,16 @@ static long count(app_ctx *ctx, const char *state)
 		assert_true(inspection_plan_state_parse(state, &f.state));
 	}
 	long n = -1;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	ok(inspection_store_count(app_db(ctx), &f, &n, &err), &err);
-	sb_free(&err);
 	return n;
 }
 
 static void get(app_ctx *ctx, int64_t id, inspection_record *r)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	inspection_record_clear(r);
 	ok(inspection_store_get(app_db(ctx), id, NULL, r, &err), &err);
-	sb_free(&err);
 }
 
 static int setup(void **state)
@@ -250,7 +253,8 @@ static void test_register(void **state)
 		if (rows[i].want == APP_NO && field != INSPECTION_FIELD_NONE)
 			assert_true(res.judged && res.verdict.outcome == INSPECTION_REFUSED);
 		/* no transaction is left open: another write can start */
-		assert_int_equal(db_begin(ctx.db, &err), 0);
+		store_err se = { 0 };
+		assert_int_equal(db_begin(ctx.db, &se), 0);
 		db_rollback(ctx.db);
 		inspection_registered_clear(&res);
 		settings_free(&ctx.cfg);
@@ -643,7 +647,8 @@ static void test_refuse(void **state)
 	                    "code JC26-000001-D): the entry was registered;");
 	inspection_refusal *v = NULL;
 	int n = 0;
-	ok(inspection_store_refusals(ctx.db, DATE_NONE, DATE_NONE, &v, &n, &err), &err);
+	store_err se = { 0 };
+	ok(inspection_store_refusals(ctx.db, DATE_NONE, DATE_NONE, &v, &n, &se), &se);
 	assert_int_equal(n, 1);
 	assert_string_equal(v[0].people, "赵六、钱七");
 	assert_string_equal(v[0].recorded_by, "fd");

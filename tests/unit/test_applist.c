@@ -1,6 +1,7 @@
-/* The Appeals pane's pure decisions: which columns show at 80, 100 and 120 columns
- * (every width sums to the pane), the sort cycle and its columns, the light cell's
- * text, where the saved-view tabs wrap and which tab each role opens on. */
+/* The Appeals pane's pure decisions: which of the queue's columns show at 80, 100 and
+ * 120 columns (every width sums to the pane, the command line's own never show), the
+ * sort cycle and its columns, the light cell's text, where the saved-view tabs wrap
+ * and which tab each role opens on. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,6 +11,7 @@
 
 #include "core/text.h"
 #include "app/appeal.h"
+#include "app/appeal_list.h"
 #include "ui/appeals/list.h"
 #include "ui/layout.h"
 
@@ -28,20 +30,24 @@ static void test_columns_by_width(void **state)
 		{ 200, true, true },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		int width[APPLIST__COUNT];
-		layout_columns(applist_columns, APPLIST__COUNT, cases[i].w, width);
-		assert_int_equal(width[APPLIST_KIND] > 0, cases[i].kind);
-		assert_int_equal(width[APPLIST_UNIT] > 0, cases[i].unit);
+		int width[APPEAL_COL__COUNT];
+		layout_columns(app_appeal_columns, APPEAL_COL__COUNT, cases[i].w, width);
+		assert_int_equal(width[APPEAL_COL_KIND] > 0, cases[i].kind);
+		assert_int_equal(width[APPEAL_COL_UNIT] > 0, cases[i].unit);
 		int sum = 0, shown = 0;
-		for (int c = 0; c < APPLIST__COUNT; c++)
+		for (int c = 0; c < APPEAL_COL__COUNT; c++) {
+			if (app_appeal_columns[c].width == 0)
+				assert_int_equal(width[c], 0);
 			if (width[c] > 0) {
 				sum += width[c];
 				shown++;
 			}
+		}
 		/* one space between columns, and the row fills the pane exactly */
 		assert_int_equal(sum + shown - 1, cases[i].w);
-		assert_true(width[APPLIST_NUMBER] == 11);
-		assert_true(width[APPLIST_TITLE] >= 12);
+		assert_true(width[APPEAL_COL_NUMBER] == 11);
+		assert_true(width[APPEAL_COL_TITLE] >= 12);
+		assert_true(width[APPEAL_COL_DEADLINE] == 20);
 	}
 }
 
@@ -52,11 +58,11 @@ static void test_sort_cycle(void **state)
 		appeal_sort from, next;
 		int col;
 	} cases[] = {
-		{ APPEAL_SORT_NUMBER, APPEAL_SORT_ENTERPRISE, APPLIST_NUMBER },
-		{ APPEAL_SORT_ENTERPRISE, APPEAL_SORT_UNIT, APPLIST_ENTERPRISE },
-		{ APPEAL_SORT_UNIT, APPEAL_SORT_STATE, APPLIST_UNIT },
-		{ APPEAL_SORT_STATE, APPEAL_SORT_DUE, APPLIST_STATE },
-		{ APPEAL_SORT_DUE, APPEAL_SORT_NUMBER, APPLIST_LIGHT },
+		{ APPEAL_SORT_NUMBER, APPEAL_SORT_ENTERPRISE, APPEAL_COL_NUMBER },
+		{ APPEAL_SORT_ENTERPRISE, APPEAL_SORT_UNIT, APPEAL_COL_ENTERPRISE },
+		{ APPEAL_SORT_UNIT, APPEAL_SORT_STATE, APPEAL_COL_UNIT },
+		{ APPEAL_SORT_STATE, APPEAL_SORT_DUE, APPEAL_COL_STATE },
+		{ APPEAL_SORT_DUE, APPEAL_SORT_NUMBER, APPEAL_COL_DEADLINE },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_int_equal(applist_next_sort(cases[i].from), cases[i].next);

@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "model/perm.h"
 #include "model/ticket.h"
 #include "testcal.h"
+#include "testlang.h"
 
 static calendar *cal;
 
@@ -361,13 +361,7 @@ static void test_refusal_text(void **state)
 static void test_refusal_chinese(void **state)
 {
 	(void)state;
-	setenv("LANGUAGE", "zh_CN", 1);
-	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
-	const char *dir = getenv("QIFU_LOCALEDIR");
-	assert_non_null(dir);
-	bindtextdomain("qifu", dir);
-	bind_textdomain_codeset("qifu", "UTF-8");
-	textdomain("qifu");
+	testlang_chinese();
 
 	ticket_view v = appeal;
 	escalation_verdict vd;
@@ -384,8 +378,7 @@ static void test_refusal_chinese(void **state)
 	assert_string_equal(_(escalation_mode_label(ESC_MODE_ONSITE)), "现场调度");
 	assert_string_equal(_(escalation_suggest_label()), "建议升级");
 
-	unsetenv("LANGUAGE");
-	setlocale(LC_ALL, "C");
+	testlang_english();
 }
 
 /* ---- texts and dispatch records -------------------------------------------------- */

@@ -14,11 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/ladder.h"
+#include "app/store_text.h"
 #include "model/appeal.h"
 #include "model/escalation.h"
 #include "store/appeal_store.h"
 #include "store/enterprise_store.h"
-#include "app/ladder.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
 #include "store/supervision_store.h"
@@ -142,42 +143,42 @@ static void test_board_filter(void **state)
 static const char centre[] = "区企服中心", kj[] = "区科经局", tc[] = "区投促局";
 static const char uscc[] = "914403001922038216";
 
-static void ok(int rc, const strbuf *err)
+static void ok(int rc, const store_err *err)
 {
+	strbuf b = STRBUF_INIT;
 	if (rc != 0)
-		fail_msg("store call returned %d: %s", rc, sb_str(err));
+		fail_msg("store call returned %d: %s", rc, app_store_text(err, &b));
+	sb_free(&b);
 }
 
 static void add_staff(db *d, const char *login, const char *unit, role_t role, int level,
 		const char *oversees)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	char *ov[2] = { (char *)oversees, NULL };
 	staff s = { 0, (char *)login, (char *)login, (char *)unit, role, NULL, level,
 		oversees ? ov : NULL };
 	ok(staff_store_add(d, "test", &s, &err), &err);
-	sb_free(&err);
 }
 
 static void add_enterprise(db *d)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	char e_[] = "";
 	ent_record e = { 0, (char *)"华勤技术股份有限公司", (char *)uscc, NULL, e_,
 		(char *)"昌东镇", (char *)"industry", e_, false, e_, e_, e_, e_, 0, NULL,
-		(char *)"operating", (char *)kj, e_, NULL };
+		(char *)"operating", (char *)kj, e_, NULL, NULL, 0, false };
 	int64_t id;
 	ok(db_begin(d, &err), &err);
 	ok(ent_store_insert(d, "test", &e, &id, &err), &err);
 	ok(db_commit(d, &err), &err);
-	sb_free(&err);
 }
 
 /* the centre registers a general appeal on day; its number into number */
 static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
 {
 	qdate today = testcal_day(day);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	staff *fd = NULL;
 	assert_int_equal(staff_store_get(d, "fd", &fd, &err), 0);
 	db_set_today(d, today);
@@ -189,11 +190,11 @@ static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
 	ticket_timers tm;
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &p, cal, today);
-	appeal_new an = { uscc, "诉求", NULL, TICKET_KIND_GENERAL, APPEAL_CH_PHONE, centre, fd->id,
-		m.to, &tm, 0 };
+	appeal_new an = { .uscc = uscc, .title = "诉求", .kind = TICKET_KIND_GENERAL,
+		.channel = APPEAL_CH_PHONE, .first_unit = centre, .first_person = fd->id,
+		.state = m.to, .timers = &tm };
 	ok(appeal_store_create(d, "fd", &an, number, &err), &err);
 	staff_free(&fd);
-	sb_free(&err);
 }
 
 /* move a of the appeal on day by a member of unit (to_unit: dispatch's lead unit) */
@@ -201,7 +202,7 @@ static void move(db *d, const char *number, ticket_action a, const char *login, 
 		const char *unit, const char *to_unit, const char *day)
 {
 	qdate today = testcal_day(day);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	appeal_record rec;
 	assert_int_equal(appeal_store_get(d, number, false, &rec, &err), 0);
 	db_set_today(d, today);
@@ -215,7 +216,6 @@ static void move(db *d, const char *number, ticket_action a, const char *login, 
 	ticket_timers_apply(&after, &m, &v, &in, &p, cal, today);
 	ok(appeal_store_move(d, login, &rec, &m, &in, &after, &err), &err);
 	appeal_record_clear(&rec);
-	sb_free(&err);
 }
 
 static escalation_actor leader2(const char *const *oversees)
@@ -228,19 +228,18 @@ static escalation_actor leader2(const char *const *oversees)
 static void escalate(db *d, const char *number, const escalation_actor *who, const char *login,
 		const char *day, appeal_record *seen)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	assert_int_equal(appeal_store_get(d, number, false, seen, &err), 0);
 	db_set_today(d, testcal_day(day));
 	ticket_view v = appeal_record_view(seen);
 	escalation_verdict vd;
 	assert_true(escalation_decide(&v, seen->level, ESC_ACT_ESCALATE, who, &vd));
 	ok(esc_store_escalate(d, login, seen, &vd, "无法解决", &err), &err);
-	sb_free(&err);
 }
 
 static void window_numbers(db *d, const appeal_filter *base, int level, char *out, size_t size)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	appeal_row rows[10];
 	int n;
 	ok(esc_store_board_window(d, base, level, 0, 10, rows, &n, &err), &err);
@@ -252,7 +251,6 @@ static void window_numbers(db *d, const appeal_filter *base, int level, char *ou
 		                       testcal_day("2026-03-11"), 1) ? "!" : "");
 		appeal_row_clear(&rows[i]);
 	}
-	sb_free(&err);
 }
 
 /* As of Mar 11: X1 (区科经局, due Mar 5) raised to level 2; X2 (区投促局, due Mar 5);
@@ -266,7 +264,8 @@ static void test_board_store(void **state)
 	char path[64];
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	strbuf err = STRBUF_INIT;
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_non_null(d);
 	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
 	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
@@ -294,7 +293,7 @@ static void test_board_store(void **state)
 	appeal_filter base = { 0 };
 	appeal_filter_set_today(&base, cal, testcal_day("2026-03-11"), 1);
 	esc_board_counts c;
-	ok(esc_store_board_counts(d, &base, &c, &err), &err);
+	ok(esc_store_board_counts(d, &base, &c, &se), &se);
 	assert_int_equal(c.level[3], 3);
 	assert_int_equal(c.level[2], 1);
 	assert_int_equal(c.level[1], 0);
@@ -310,13 +309,13 @@ static void test_board_store(void **state)
 
 	appeal_filter by_unit = base;
 	by_unit.lead_unit = tc;
-	ok(esc_store_board_counts(d, &by_unit, &c, &err), &err);
+	ok(esc_store_board_counts(d, &by_unit, &c, &se), &se);
 	assert_int_equal(c.level[3], 1);
 	assert_int_equal(c.level[2], 0);
 	assert_int_equal(c.overdue, 1);
 	appeal_filter by_leader = base;
 	by_leader.overseen_by = "l2a";
-	ok(esc_store_board_counts(d, &by_leader, &c, &err), &err);
+	ok(esc_store_board_counts(d, &by_leader, &c, &se), &se);
 	assert_int_equal(c.level[3], 2);
 	assert_int_equal(c.level[2], 1);
 	assert_int_equal(c.overdue, 1);
@@ -327,7 +326,7 @@ static void test_board_store(void **state)
 	const char *const other[] = { tc, NULL };
 	escalation_actor l2b = leader2(other);
 	appeal_record r1;
-	assert_int_equal(appeal_store_get(d, x1, false, &r1, &err), 0);
+	assert_int_equal(appeal_store_get(d, x1, false, &r1, &se), 0);
 	assert_int_equal(r1.level, 2);
 	ticket_view v1 = appeal_record_view(&r1);
 	escalation_verdict vd;
@@ -341,19 +340,20 @@ static void test_board_store(void **state)
 	ticket_timers after = r1.timers;
 	escalation_timers_apply(&after, &rec, cal, testcal_day("2026-03-11"));
 	int64_t id;
-	ok(esc_store_schedule(d, "l2a", &r1, &rec, &after, &id, &err), &err);
+	ok(esc_store_schedule(d, "l2a", &r1, &rec, &after, &id, &se), &se);
 	/* the same seen record again is stale now */
-	assert_int_equal(esc_store_outcome(d, "l2a", &r1, "已协调", &id, &err), 1);
-	assert_non_null(strstr(sb_str(&err), "changed by l2a"));
+	assert_int_equal(esc_store_outcome(d, "l2a", &r1, "已协调", &id, &se), 1);
+	assert_int_equal(se.code, STORE_E_APPEAL_CHANGED);
+	assert_non_null(strstr(app_store_text(&se, &err), "changed by l2a"));
 	sb_reset(&err);
 	appeal_record_clear(&r1);
-	assert_int_equal(appeal_store_get(d, x1, false, &r1, &err), 0);
+	assert_int_equal(appeal_store_get(d, x1, false, &r1, &se), 0);
 	assert_int_equal(r1.timers.t[TICKET_TIMER_HANDLE].due, testcal_day("2026-03-20"));
 	assert_int_equal(r1.next_due, testcal_day("2026-03-20"));
-	ok(esc_store_outcome(d, "l2a", &r1, "已协调", &id, &err), &err);
+	ok(esc_store_outcome(d, "l2a", &r1, "已协调", &id, &se), &se);
 	esc_dispatch *x = NULL;
 	int nx = 0;
-	ok(esc_store_dispatches(d, r1.id, &x, &nx, &err), &err);
+	ok(esc_store_dispatches(d, r1.id, &x, &nx, &se), &se);
 	assert_int_equal(nx, 1);
 	assert_int_equal(x[0].level, 2);
 	assert_int_equal(x[0].new_due, testcal_day("2026-03-20"));
@@ -361,21 +361,21 @@ static void test_board_store(void **state)
 	assert_string_equal(x[0].by, "l2a");
 	esc_dispatches_free(&x, nx);
 	appeal_record_clear(&r1);
-	ok(esc_store_board_counts(d, &base, &c, &err), &err);
+	ok(esc_store_board_counts(d, &base, &c, &se), &se);
 	assert_int_equal(c.overdue, 1);
 	/* a verdict for another level is not written */
 	escalate(d, x3, &unit_staff, "kj", "2026-03-11", &seen);
 	escalation_verdict stale_v = { .allowed = true, .action = ESC_ACT_ESCALATE, .level = 2,
 		.next = 1 };
-	assert_int_equal(esc_store_escalate(d, "kj", &seen, &stale_v, "再提", &err), 1);
-	sb_reset(&err);
+	assert_int_equal(esc_store_escalate(d, "kj", &seen, &stale_v, "再提", &se), 1);
+	assert_int_equal(se.code, STORE_E_LADDER_NOT_ALLOWED);
 	appeal_record_clear(&seen);
 
 	/* the unit counts of March as of Mar 11 (store order: by unit name) */
 	supervision_counts *rows = NULL;
 	int n = 0;
 	ok(sup_store_unit_counts(d, testcal_day("2026-03-01"), testcal_day("2026-03-31"),
-	                         testcal_day("2026-03-11"), cal, 1, &rows, &n, &err), &err);
+	                         testcal_day("2026-03-11"), cal, 1, &rows, &n, &se), &se);
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].unit, tc);
 	assert_int_equal(rows[0].received, 1);
@@ -416,7 +416,8 @@ static void test_moves(void **state)
 	char path[64];
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	strbuf err = STRBUF_INIT;
-	db *d = db_open(path, DB_OPEN_CREATE, &err);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_non_null(d);
 	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
 	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
@@ -426,7 +427,7 @@ static void test_moves(void **state)
 	reg(d, "2026-03-02", x1);
 	move(d, x1, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02");
 	appeal_record old;
-	assert_int_equal(appeal_store_get(d, x1, false, &old, &err), 0);
+	assert_int_equal(appeal_store_get(d, x1, false, &old, &se), 0);
 
 	const char *const ov[] = { kj, NULL };
 	const escalation_actor sup = { ROLE_SUPERVISOR, "区科经局", centre, 0, NULL };
@@ -460,7 +461,7 @@ static void test_moves(void **state)
 	db_set_today(d, today);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		appeal_record now;
-		assert_int_equal(appeal_store_get(d, x1, false, &now, &err), 0);
+		assert_int_equal(appeal_store_get(d, x1, false, &now, &se), 0);
 		esc_mover m = { d, rows[i].login, rows[i].who, cal, today };
 		escalation_verdict v;
 		escalation_record r = { 0, ESC_MODE_MEETING, today, "会议室", NULL, rows[i].text,
@@ -486,14 +487,14 @@ static void test_moves(void **state)
 			assert_int_equal(after.t[TICKET_TIMER_HANDLE].due, testcal_day("2026-03-20"));
 		}
 		appeal_record_clear(&now);
-		assert_int_equal(appeal_store_get(d, x1, false, &now, &err), 0);
+		assert_int_equal(appeal_store_get(d, x1, false, &now, &se), 0);
 		if (now.level != rows[i].level)
 			fail_msg("row %zu: level %d, want %d", i, now.level, rows[i].level);
 		appeal_record_clear(&now);
 	}
 	esc_dispatch *x = NULL;
 	int n = 0;
-	ok(esc_store_dispatches(d, old.id, &x, &n, &err), &err);
+	ok(esc_store_dispatches(d, old.id, &x, &n, &se), &se);
 	assert_int_equal(n, 1);
 	assert_string_equal(x[0].decision, decided);
 	assert_string_equal(x[0].outcome, "已协调");

@@ -35,6 +35,7 @@ static void test_defaults(void **state)
 		{ QK_ENTER, ACT_OPEN }, { 'l', ACT_OPEN },
 		{ QK_TAB, ACT_NEXT_TAB }, { QK_BTAB, ACT_PREV_TAB },
 		{ '1', ACT_TAB_1 }, { '2', ACT_TAB_2 }, { '3', ACT_TAB_3 }, { '4', ACT_TAB_4 },
+		{ '5', ACT_TAB_5 }, { '9', ACT_TAB_9 },
 		{ '[', ACT_PREV_MONTH }, { ']', ACT_NEXT_MONTH }, { 't', ACT_TODAY },
 		{ QK_F12, ACT_CHECK_DATE }, { 'c', ACT_CHECK_DATE },
 		{ 12, ACT_REDRAW },
@@ -261,6 +262,53 @@ static void test_groups(void **state)
 	assert_string_equal(action_name(ACT_NONE), "");
 }
 
+/* Esc then a digit: that F-key only on a terminal without F-keys or when the setting
+ * asks for it; otherwise Esc and then the digit, which is a tab of its own */
+static void test_esc_digits(void **state)
+{
+	(void)state;
+	static const struct {
+		esc_digits mode;
+		bool has_fkeys;
+		qkey next;
+		qkey want;            /* QK_NONE: Esc, then next as a key of its own */
+	} t[] = {
+		/* xterm, PuTTY, Xshell: F-keys of their own, Esc 3 is Esc then tab 3 */
+		{ ESC_DIGITS_AUTO, true, '3', QK_NONE },
+		{ ESC_DIGITS_AUTO, true, '1', QK_NONE },
+		/* a terminal without F-keys: Esc 3 is F3, Esc 0 is F10 */
+		{ ESC_DIGITS_AUTO, false, '3', QK_F3 },
+		{ ESC_DIGITS_AUTO, false, '1', QK_F1 },
+		{ ESC_DIGITS_AUTO, false, '9', QK_F9 },
+		{ ESC_DIGITS_AUTO, false, '0', QK_F10 },
+		{ ESC_DIGITS_AUTO, false, 'q', QK_NONE },
+		{ ESC_DIGITS_AUTO, false, QK_F2, QK_NONE },
+		{ ESC_DIGITS_AUTO, false, 0x4e00, QK_NONE },	/* 一 */
+		/* the desktop takes the F-keys: the setting asks for Esc digits */
+		{ ESC_DIGITS_FKEYS, true, '3', QK_F3 },
+		{ ESC_DIGITS_FKEYS, true, '0', QK_F10 },
+		{ ESC_DIGITS_FKEYS, false, '5', QK_F5 },
+		{ ESC_DIGITS_FKEYS, true, 'j', QK_NONE },
+		/* never */
+		{ ESC_DIGITS_OFF, false, '3', QK_NONE },
+		{ ESC_DIGITS_OFF, true, '1', QK_NONE },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		qkey got = esc_digit_key(t[i].mode, t[i].has_fkeys, t[i].next);
+		if (got != t[i].want)
+			fail_msg("row %zu: Esc then %d gives %d, want %d", i, (int)t[i].next, (int)got,
+			         (int)t[i].want);
+		/* the program waits for a digit exactly when one would be an F-key */
+		bool waits = esc_digits_fkeys(t[i].mode, t[i].has_fkeys);
+		if (waits != (esc_digit_key(t[i].mode, t[i].has_fkeys, '1') != QK_NONE))
+			fail_msg("row %zu: waits %d", i, waits);
+	}
+	assert_int_equal(esc_digits_parse("auto"), ESC_DIGITS_AUTO);
+	assert_int_equal(esc_digits_parse("fkeys"), ESC_DIGITS_FKEYS);
+	assert_int_equal(esc_digits_parse("off"), ESC_DIGITS_OFF);
+	assert_int_equal(esc_digits_parse(NULL), ESC_DIGITS_AUTO);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -272,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_bind_errors),
 		cmocka_unit_test(test_load_settings),
 		cmocka_unit_test(test_groups),
+		cmocka_unit_test(test_esc_digits),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,6 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +16,7 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 #include "model/supervision.h"
+#include "testlang.h"
 
 /* The fixture, one period, three units.
  *
@@ -308,13 +308,7 @@ static void test_table(void **state)
 static void test_table_chinese(void **state)
 {
 	(void)state;
-	setenv("LANGUAGE", "zh_CN", 1);
-	assert_non_null(setlocale(LC_ALL, "C.UTF-8"));
-	const char *dir = getenv("QIFU_LOCALEDIR");
-	assert_non_null(dir);
-	bindtextdomain("qifu", dir);
-	bind_textdomain_codeset("qifu", "UTF-8");
-	textdomain("qifu");
+	testlang_chinese();
 
 	strbuf out = STRBUF_INIT;
 	supervision_table(fixture, NFIX, &out);
@@ -331,8 +325,7 @@ static void test_table_chinese(void **state)
 	assert_true(strncmp(sb_str(&out), "按时办结率", strlen("按时办结率")) == 0);
 	sb_free(&out);
 
-	unsetenv("LANGUAGE");
-	setlocale(LC_ALL, "C");
+	testlang_english();
 }
 
 int main(void)

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/event_text.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/escalation.h"
@@ -65,14 +67,13 @@ static void timeline(detail *d, const appeal_record *a)
 {
 	for (int i = 0; i < a->nevents; i++) {
 		const appeal_event *e = &a->events[i];
-		ticket_action act;
-		const char *what = ticket_action_parse(e->action, &act) ? _(ticket_action_label(act))
-			: strcmp(e->action, "recompute") == 0 ? _("deadlines recomputed") : e->action;
 		strbuf s = STRBUF_INIT;
 		sb_addf(&s, "%s  %s", e->at, e->by_name && *e->by_name ? e->by_name : e->by);
-		sb_addf(&s, "  %s", what);
-		if (e->summary && *e->summary)
-			sb_addf(&s, "  %s", e->summary);
+		sb_addf(&s, "  %s", app_event_action_text(e->action));
+		if (e->summary && *e->summary) {
+			sb_add(&s, "  ");
+			app_event_summary_text(e->summary, &s);
+		}
 		if (e->reason && *e->reason)
 			sb_addf(&s, _("  why: %s"), e->reason);
 		detail_item(d, sb_str(&s));
@@ -114,6 +115,9 @@ void appeal_detail_full(detail *d, app_ctx *ctx, const appeal_record *a)
 	detail_field(d, _("Title"), a->title);
 	detail_field(d, _("Kind"), _(ticket_kind_label(a->kind)));
 	detail_field(d, _("Channel"), _(appeal_channel_label(a->channel)));
+	char *caller = app_appeal_caller_text(a);
+	detail_field(d, _("Caller"), caller);
+	xfree(&caller);
 	detail_field(d, _("State"), _(ticket_state_label(a->state)));
 	detail_field(d, _("First-responsible unit"), a->first_unit);
 	field_str(d, _("First-responsible person"), a->first_name && *a->first_name ? a->first_name
@@ -183,8 +187,9 @@ int appeal_detail_ladder(detail *d, app_ctx *ctx, const appeal_record *a, bool k
 {
 	esc_dispatch *x = NULL;
 	int n = 0;
-	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, err) < 0)
-		return -1;
+	store_err se = { 0 };
+	if (a->level && esc_store_dispatches(app_db(ctx), a->id, &x, &n, &se) < 0)
+		return app_store_rc(-1, &se, err);
 	detail_clear(d, keep_scroll);
 	char *title = xasprintf("%s  %s", a->number, a->title);
 	detail_title(d, title);

@@ -8,6 +8,7 @@
 
 #include "app/appeal.h"
 #include "app/appeal_move.h"
+#include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -18,7 +19,7 @@
 #include "ui/prompt.h"
 
 /* characters people may type, as the CLI bounds them */
-enum { TITLE_MAX = 100, DESCRIPTION_MAX = 4000, TEXT_MAX = 2000, SIMILAR_MAX = 5 };
+enum { TITLE_MAX = 100, DESCRIPTION_MAX = 4000, TEXT_MAX = 2000 };
 
 static void allowed_moves(app_pane *p, const appeal_record *a)
 {
@@ -123,7 +124,9 @@ static void open_move_form(app_pane *p, ticket_action act)
 		form_option *o = xcalloc((size_t)units->n + 1, sizeof *o);
 		for (int i = 0; i < units->n; i++)
 			o[i] = (form_option){ units->v[i].name, units->v[i].name };
-		p->fld_unit = form_add_choice(p->form, _("Lead unit"), o, units->n, NULL, true);
+		char *lead = app_appeal_lead_default(appeals_ctx(p), &p->rec);
+		p->fld_unit = form_add_choice(p->form, _("Lead unit"), o, units->n, lead, true);
+		xfree(&lead);
 		xfree(&o);
 		p->fld_related = form_add_text(p->form, _("Related units (comma-separated)"), NULL, 200,
 		                               false);
@@ -198,6 +201,17 @@ void appeals_form_menu(app_pane *p)
 	p->mode = MODE_FORM;
 }
 
+void appeals_form_sheet(app_pane *p)
+{
+	if (!p->have_rec)
+		return;
+	form_free(&p->form);
+	p->form = sheet_form_new(p->sh, &p->rec, APP_SHEET_DISPATCH, &p->sheet);
+	p->purpose = FP_SHEET;
+	p->back = p->mode;
+	p->mode = MODE_FORM;
+}
+
 static void open_callback_form(app_pane *p)
 {
 	char *title = xasprintf(_("Callback: %s %s (%s)"), p->rec.number, p->rec.title,
@@ -209,6 +223,9 @@ static void open_callback_form(app_pane *p)
 		{ "1", _("satisfied") },
 		{ "0", _("dissatisfied") },
 	};
+	char *who = app_appeal_caller_text(&p->rec);
+	form_add_note(p->form, _("Call"), who);
+	xfree(&who);
 	p->fld_verdict = form_add_choice(p->form, _("The enterprise is"), o, 2, "1", true);
 	p->fld_text = form_add_lines(p->form, _("Reason (when dissatisfied)"), NULL, TEXT_MAX, 3,
 	                             false);
@@ -229,11 +246,9 @@ void appeals_callback_next(app_pane *p)
 	/* the saved appeal has left the view: the next one is now first */
 	appeal_row r;
 	int n = 0;
-	strbuf err = STRBUF_INIT;
-	if (appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, 0, 1, &r, &n,
-	                        &err) < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	sb_free(&err);
+	store_err err = { 0 };
+	shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, 0, 1,
+	                                          &r, &n, &err), &err);
 	if (n <= 0) {
 		p->queue = false;
 		p->mode = MODE_LIST;
@@ -290,6 +305,11 @@ void appeals_form_intake(app_pane *p)
 	p->fld_channel = form_add_choice(p->form, _("Channel"), chans, APPEAL_CH__COUNT, "phone",
 	                                 true);
 	p->fld_desc = form_add_lines(p->form, _("Description"), NULL, DESCRIPTION_MAX, 4, false);
+	p->fld_caller = form_add_text(p->form, _("Caller"), NULL,
+	                              APPEAL_CALLER_MAX, false);
+	p->fld_phone = form_add_text(p->form, _("Caller's phone"), NULL, APPEAL_PHONE_MAX, false);
+	p->fld_role = form_add_text(p->form, _("Caller's role at the firm"), NULL,
+	                            APPEAL_CALLER_MAX, false);
 	p->purpose = FP_INTAKE;
 	p->back = p->mode;
 	p->mode = MODE_FORM;
@@ -306,27 +326,19 @@ static bool warn_similar(app_pane *p, const char *uscc, const char *title)
 	}
 	xfree(&p->similar_key);
 	p->similar_key = key;
-	int days = (int)cfg_int(appeals_ctx(p)->cfg, SET_SIMILAR_DAYS);
-	appeal_row rows[SIMILAR_MAX];
+	appeal_row rows[APP_SIMILAR_MAX];
 	int n = 0;
 	strbuf err = STRBUF_INIT, s = STRBUF_INIT;
-	if (appeal_store_similar(appeals_db(p), uscc, title, appeals_ctx(p)->today - days, rows,
-	                         SIMILAR_MAX, &n, &err) < 0) {
+	if (app_appeal_similar(appeals_ctx(p), uscc, title, rows, APP_SIMILAR_MAX, &n, &err)
+	    != APP_OK)
 		shell_error(p->sh, "%s", sb_str(&err));
-		n = 0;
-	}
 	if (n > 0) {
-		sb_addf(&s, P_("%d open appeal of this enterprise from the last %d days has a similar "
-		               "title:", "%d open appeals of this enterprise from the last %d days have "
-		               "similar titles:", (unsigned long)n), n, days);
-		for (int i = 0; i < n; i++) {
-			sb_addf(&s, _(" %s %s (%s, %d%% alike);"), rows[i].number, rows[i].title,
-			        _(ticket_state_label(rows[i].state)), rows[i].similarity);
-			appeal_row_clear(&rows[i]);
-		}
+		app_appeal_similar_text(appeals_ctx(p), rows, n, &s);
 		sb_add(&s, _(" Save again to register it anyway."));
 		form_set_error(p->form, -1, sb_str(&s));
 	}
+	for (int i = 0; i < n; i++)
+		appeal_row_clear(&rows[i]);
 	sb_free(&err);
 	sb_free(&s);
 	return n > 0;
@@ -338,10 +350,14 @@ static void save_intake(app_pane *p)
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT;
 	char *title = form_text(f, p->fld_title), *desc = form_text(f, p->fld_desc);
+	char *caller = form_text(f, p->fld_caller), *phone = form_text(f, p->fld_phone);
+	char *role = form_text(f, p->fld_role);
 	char *clean_title = text_sanitize(title, strlen(title), 0);
 	char *clean_desc = text_sanitize(desc, strlen(desc), TEXT_KEEP_NEWLINES);
 	int64_t id = form_enterprise(f, p->fld_ent);
-	if (ent_store_get(appeals_db(p), NULL, id, &e, &err) != 0) {
+	store_err se = { 0 };
+	if (ent_store_get(appeals_db(p), NULL, id, &e, &se) != 0) {
+		app_store_text(&se, &err);
 		form_set_error(f, p->fld_ent, *sb_str(&err) ? sb_str(&err) : _("no such enterprise"));
 		goto out;
 	}
@@ -351,8 +367,10 @@ static void save_intake(app_pane *p)
 	appeal_channel ch = APPEAL_CH_PHONE;
 	ticket_kind_parse(form_choice(f, p->fld_kind), &kind);
 	appeal_channel_parse(form_choice(f, p->fld_channel), &ch);
-	appeal_new a = { e.uscc, clean_title, *clean_desc ? clean_desc : NULL, kind, ch, NULL, 0,
-		TICKET_ST_NEW, NULL, 0 };
+	appeal_new a = { .uscc = e.uscc, .title = clean_title,
+		.description = *clean_desc ? clean_desc : NULL, .kind = kind, .channel = ch,
+		.state = TICKET_ST_NEW, .caller_name = caller, .caller_phone = phone,
+		.caller_role = role };
 	char number[TICKET_NUMBER_SIZE];
 	ticket_timers tm;
 	appeal_move_rc rc = appeal_move_register(appeals_ctx(p), &a, number, &tm, &err);
@@ -370,6 +388,9 @@ out:
 	xfree(&desc);
 	xfree(&clean_title);
 	xfree(&clean_desc);
+	xfree(&caller);
+	xfree(&phone);
+	xfree(&role);
 	sb_free(&err);
 }
 
@@ -413,6 +434,10 @@ unsigned appeals_form_key(app_pane *p, const pane_event *ev)
 			break;
 		case FP_CALLBACK:
 			save_callback(p);
+			break;
+		case FP_SHEET:
+			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
+				close_form(p);
 			break;
 		}
 		return REACT_RECALC;

@@ -1,31 +1,18 @@
 /* The Appeals pane's list decisions, kept apart from the drawing so that they are
- * unit-tested: columns, sort order, the light cell, tab wrapping and the start tab. */
+ * unit-tested: sort order, tab wrapping and the start tab. */
 #include "ui/appeals/list.h"
 
-#include "core/i18n.h"
-#include "core/text.h"
-
-/* 80 columns keep number, enterprise, title, state and light; unit from 100, kind
- * from 120 (UX.md: more columns from 100) */
-const lv_column applist_columns[APPLIST__COUNT] = {
-	[APPLIST_NUMBER] = { N_("Number"), 11, false, TEXT_LEFT, 0 },
-	[APPLIST_ENTERPRISE] = { N_("Enterprise"), 16, false, TEXT_LEFT, 0 },
-	[APPLIST_TITLE] = { N_("Title"), 12, true, TEXT_LEFT, 0 },
-	[APPLIST_KIND] = { N_("Kind"), 8, false, TEXT_LEFT, 120 },
-	[APPLIST_UNIT] = { N_("Unit"), 12, false, TEXT_LEFT, 100 },
-	[APPLIST_STATE] = { N_("State"), 8, false, TEXT_LEFT, 0 },
-	[APPLIST_LIGHT] = { N_("Deadline"), 20, false, TEXT_LEFT, 0 },
-};
+#include "app/appeal_list.h"
 
 static const struct {
 	appeal_sort sort;
 	int col;
 } sort_cols[] = {
-	{ APPEAL_SORT_NUMBER, APPLIST_NUMBER },
-	{ APPEAL_SORT_ENTERPRISE, APPLIST_ENTERPRISE },
-	{ APPEAL_SORT_UNIT, APPLIST_UNIT },
-	{ APPEAL_SORT_STATE, APPLIST_STATE },
-	{ APPEAL_SORT_DUE, APPLIST_LIGHT },
+	{ APPEAL_SORT_NUMBER, APPEAL_COL_NUMBER },
+	{ APPEAL_SORT_ENTERPRISE, APPEAL_COL_ENTERPRISE },
+	{ APPEAL_SORT_UNIT, APPEAL_COL_UNIT },
+	{ APPEAL_SORT_STATE, APPEAL_COL_STATE },
+	{ APPEAL_SORT_DUE, APPEAL_COL_DEADLINE },
 };
 enum { NSORT = sizeof sort_cols / sizeof sort_cols[0] };
 

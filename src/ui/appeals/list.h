@@ -1,29 +1,13 @@
 /* Pure decisions of the Appeals pane, without curses so the unit tests link them:
- * the list's columns and which show at which width, the sort keys in column order,
- * the light cell (text that says the light, so colour is never alone), where the
- * saved-view tabs wrap, and which tab a role starts on. */
+ * the sort keys in the order of the columns (app/appeal_list.h, shared with the
+ * command line), where the saved-view tabs wrap, and which tab a role starts on. */
 #ifndef QIFU_UI_APPEALS_LIST_H
 #define QIFU_UI_APPEALS_LIST_H
 #include <stdbool.h>
 
-#include "core/strbuf.h"
 #include "model/appeal.h"
 #include "model/perm.h"
 #include "store/appeal_store.h"
-#include "ui/listview.h"
-
-/* the list's columns, in screen order */
-enum applist_col {
-	APPLIST_NUMBER,
-	APPLIST_ENTERPRISE,
-	APPLIST_TITLE,
-	APPLIST_KIND,
-	APPLIST_UNIT,
-	APPLIST_STATE,
-	APPLIST_LIGHT,
-	APPLIST__COUNT
-};
-extern const lv_column applist_columns[APPLIST__COUNT];
 
 /* the column a sort key orders (the ^ or v goes there) */
 int applist_sort_column(appeal_sort s);

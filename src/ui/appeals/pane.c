@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/appeal_list.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "store/staff_store.h"
@@ -53,88 +54,40 @@ void appeals_apply_filter(app_pane *p)
 	lv_invalidate(p->lv);
 }
 
-static long count_rows(void *arg)
+static int store_count(void *owner, long *n, store_err *err)
 {
-	app_pane *p = arg;
-	long n = 0;
-	strbuf err = STRBUF_INIT;
-	if (shell_store_rc(p->sh, appeal_store_count(appeals_db(p), &p->filter, &n, &err),
-	                   &err) < 0)
-		n = -1;
-	return n;
+	app_pane *p = owner;
+	return appeal_store_count(appeals_db(p), &p->filter, n, err);
 }
 
-static void clear_rows(app_pane *p)
+static int store_read(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
 {
-	for (int i = 0; i < p->nrows; i++)
-		appeal_row_clear(&p->rows[i]);
-	p->nrows = 0;
+	app_pane *p = owner;
+	return appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, offset, limit,
+	                           rows, n, err);
 }
 
-static int fetch_rows(void *arg, long offset, int limit)
+static void row_clear(void *row)
 {
-	app_pane *p = arg;
-	clear_rows(p);
-	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
-	strbuf err = STRBUF_INIT;
-	int n = 0;
-	if (shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc,
-	                                              offset, limit, p->rows, &n, &err), &err) < 0)
-		n = -1;
-	p->nrows = n > 0 ? n : 0;
-	p->offset = offset;
-	return n;
+	appeal_row_clear(row);
 }
 
-static const appeal_row *row_at(app_pane *p, long row)
+/* the columns and their words are the command line's too (app/appeal_list.h) */
+static const char *cell(void *owner, const void *row, int col)
 {
-	long i = row - p->offset;
-	return i >= 0 && i < p->nrows ? &p->rows[i] : NULL;
+	app_pane *p = owner;
+	sb_reset(&p->cell);
+	app_appeal_cell(appeals_ctx(p), row, col, CELL_WORDS, &p->cell);
+	return sb_str(&p->cell);
 }
 
-static ticket_light_t row_light(app_pane *p, const appeal_row *r, int *days)
+static ui_style cell_style(void *owner, const void *row, int col)
 {
-	app_ctx *ctx = appeals_ctx(p);
-	ticket_params tp = app_ticket_params(ctx);
-	*days = 0;
-	if (r->next_due == DATE_NONE)
-		return TICKET_LIGHT_NONE;
-	return ticket_light(r->next_due, ctx->today, app_calendar(ctx), tp.yellow_days, days);
-}
-
-static const char *cell(void *arg, long row, int col)
-{
-	app_pane *p = arg;
-	const appeal_row *r = row_at(p, row);
-	if (!r)
-		return "";
-	switch (col) {
-	case APPLIST_NUMBER: return r->number;
-	case APPLIST_ENTERPRISE: return r->enterprise_name;
-	case APPLIST_TITLE: return r->title;
-	case APPLIST_KIND: return _(ticket_kind_label(r->kind));
-	case APPLIST_UNIT: return r->lead_unit ? r->lead_unit : r->first_unit;
-	case APPLIST_STATE: return _(ticket_state_label(r->state));
-	case APPLIST_LIGHT: {
-		int days;
-		ticket_light_t l = row_light(p, r, &days);
-		sb_reset(&p->cell);
-		app_light_text(l, days, &p->cell);
-		snprintf(p->cellbuf, sizeof p->cellbuf, "%s", sb_str(&p->cell));
-		return p->cellbuf;
-	}
-	default: return "";
-	}
-}
-
-static ui_style cell_style(void *arg, long row, int col)
-{
-	app_pane *p = arg;
-	const appeal_row *r = row_at(p, row);
-	if (!r || col != APPLIST_LIGHT)
+	app_pane *p = owner;
+	if (col != APPEAL_COL_DEADLINE)
 		return STYLE_NORMAL;
 	int days;
-	switch (row_light(p, r, &days)) {
+	switch (app_appeal_row_light(appeals_ctx(p), row, &days)) {
 	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
 	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
 	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
@@ -142,9 +95,13 @@ static ui_style cell_style(void *arg, long row, int col)
 	}
 }
 
+static const list_window_ops list_ops = {
+	sizeof(appeal_row), store_count, store_read, row_clear, cell, cell_style,
+};
+
 static const appeal_row *cursor_row(app_pane *p)
 {
-	return lv_count(p->lv) > 0 ? row_at(p, lv_cursor(p->lv)) : NULL;
+	return list_window_cursor(&p->rows, p->lv);
 }
 
 static void count_views(app_pane *p)
@@ -153,12 +110,10 @@ static void count_views(app_pane *p)
 		return;
 	appeal_filter base;
 	base_filter(p, &base);
-	strbuf err = STRBUF_INIT;
-	if (appeal_store_view_counts(appeals_db(p), &base, my_unit(p), p->counts, &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	store_err err = { 0 };
+	if (shell_store_rc(p->sh, appeal_store_view_counts(appeals_db(p), &base, my_unit(p),
+	                                                   p->counts, &err), &err) < 0)
 		memset(p->counts, 0, sizeof p->counts);
-	}
-	sb_free(&err);
 	p->counted = true;
 }
 
@@ -210,7 +165,7 @@ static void draw_summary(app_pane *p, int y, int x, int w)
 	if (p->search)
 		sb_addf(&s, _("Search: %s  "), p->search);
 	int col = applist_sort_column(p->sort);
-	sb_addf(&s, _("Sort: %s%s  "), _(applist_columns[col].header), p->desc ? "v" : "^");
+	sb_addf(&s, _("Sort: %s%s  "), _(app_appeal_columns[col].header), p->desc ? "v" : "^");
 	long n = lv_count(p->lv);
 	if (n >= 0)
 		sb_addf(&s, P_("%ld appeal", "%ld appeals", (unsigned long)n), n);
@@ -241,13 +196,11 @@ bool appeals_load_rec(app_pane *p, const char *number)
 	if (p->have_rec)
 		appeal_record_clear(&p->rec);
 	p->have_rec = false;
-	strbuf err = STRBUF_INIT;
-	int found = appeal_store_get(appeals_db(p), num, true, &p->rec, &err);
-	if (found < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	else if (found > 0)
+	store_err err = { 0 };
+	int found = shell_store_rc(p->sh, appeal_store_get(appeals_db(p), num, true, &p->rec, &err),
+	                           &err);
+	if (found > 0)
 		shell_error(p->sh, _("no appeal %s"), num);
-	sb_free(&err);
 	p->have_rec = found == 0;
 	return p->have_rec;
 }
@@ -333,10 +286,14 @@ static unsigned list_event(app_pane *p, const pane_event *ev)
 	case ACT_OPEN:
 		open_detail(p);
 		return REACT_RECALC;
-	case ACT_MOVE: {
+	case ACT_MOVE: case ACT_EXPORT: {
 		const appeal_row *r = cursor_row(p);
-		if (r && appeals_load_rec(p, r->number))
-			appeals_form_menu(p);
+		if (r && appeals_load_rec(p, r->number)) {
+			if (ev->act == ACT_MOVE)
+				appeals_form_menu(p);
+			else
+				appeals_form_sheet(p);
+		}
 		return REACT_RECALC;
 	}
 	case ACT_NEW:
@@ -362,6 +319,9 @@ static unsigned view_event(app_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_MOVE:
 		appeals_form_menu(p);
+		return REACT_RECALC;
+	case ACT_EXPORT:
+		appeals_form_sheet(p);
 		return REACT_RECALC;
 	case ACT_REFRESH:
 		appeals_refresh(p);
@@ -396,9 +356,8 @@ static void *create(shell *sh)
 	/* earliest deadline first is most overdue first */
 	p->sort = APPEAL_SORT_DUE;
 	p->p_until = DATE_NONE;
-	lv_source src = { count_rows, fetch_rows, cell, p };
-	p->lv = lv_new(applist_columns, APPLIST__COUNT, &src);
-	lv_set_style(p->lv, cell_style);
+	p->lv = list_window_view(&p->rows, &list_ops, p, sh, app_appeal_columns,
+	                         APPEAL_COL__COUNT);
 	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
 	p->det = detail_new();
 	appeals_apply_filter(p);
@@ -408,8 +367,7 @@ static void *create(shell *sh)
 static void destroy(void *state)
 {
 	app_pane *p = state;
-	clear_rows(p);
-	xfree(&p->rows);
+	list_window_free(&p->rows);
 	lv_free(&p->lv);
 	detail_free(&p->det);
 	form_free(&p->form);
@@ -470,7 +428,7 @@ static bool offers(void *state, action a)
 	app_pane *p = state;
 	bool browsing = p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	switch (a) {
-	case ACT_REFRESH: case ACT_MOVE: case ACT_BACK: case ACT_CANCEL:
+	case ACT_REFRESH: case ACT_MOVE: case ACT_EXPORT: case ACT_BACK: case ACT_CANCEL:
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
 		return browsing;
@@ -511,7 +469,9 @@ static const char *hint(void *state)
 	case MODE_VIEW:
 		shell_key_name(p->sh, ACT_CANCEL, k1);
 		shell_key_name(p->sh, ACT_MOVE, k2);
-		set_str(&p->hint, xasprintf(_("%s back to the list, %s move this appeal"), k1, k2));
+		shell_key_name(p->sh, ACT_EXPORT, k3);
+		set_str(&p->hint, xasprintf(_("%s back to the list, %s move this appeal, %s print its "
+		                              "sheet"), k1, k2, k3));
 		return p->hint;
 	default:
 		shell_key_name(p->sh, ACT_NEXT_TAB, k1);

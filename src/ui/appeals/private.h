@@ -10,11 +10,13 @@
 #include "store/appeal_store.h"
 #include "ui/detail.h"
 #include "ui/form.h"
+#include "ui/list_window.h"
 #include "ui/listview.h"
+#include "ui/sheet_form.h"
 #include "ui/shell.h"
 
 typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_CONFIRM } pane_mode;
-typedef enum form_purpose { FP_MENU, FP_MOVE, FP_INTAKE, FP_CALLBACK } form_purpose;
+typedef enum form_purpose { FP_MENU, FP_MOVE, FP_INTAKE, FP_CALLBACK, FP_SHEET } form_purpose;
 
 typedef struct app_pane {
 	shell *sh;
@@ -26,10 +28,7 @@ typedef struct app_pane {
 	char *search, *search_before;
 	appeal_sort sort;
 	bool desc;
-	appeal_row *rows;
-	int nrows, cap;
-	long offset;
-	char cellbuf[64];
+	list_window rows;         /* the list's visible appeal_rows */
 	strbuf cell;
 	int tab_lines;
 
@@ -44,7 +43,8 @@ typedef struct app_pane {
 	int nacts;
 	ticket_action act;        /* the move the form or confirmation is for */
 	int fld_text, fld_unit, fld_related, fld_date, fld_into, fld_verdict;
-	int fld_ent, fld_title, fld_kind, fld_channel, fld_desc;
+	int fld_ent, fld_title, fld_kind, fld_channel, fld_desc, fld_caller, fld_phone, fld_role;
+	sheet_form sheet;         /* the print-a-sheet form's fields */
 	char *similar_key;        /* the enterprise and title the warning was shown for */
 	/* a move waiting for [y/N] */
 	char *p_text, *p_unit, *p_into;
@@ -66,6 +66,8 @@ void appeals_refresh(app_pane *p);
 
 /* forms.c: the moves open to the actor on p->rec, as a menu form */
 void appeals_form_menu(app_pane *p);
+/* the form that prints p->rec's 交办单 or 督办单 */
+void appeals_form_sheet(app_pane *p);
 /* the intake form of a new appeal */
 void appeals_form_intake(app_pane *p);
 /* the callback queue: the first appeal of the 待回访 view in its callback form */

@@ -8,6 +8,7 @@
 
 #include "app/inspection.h"
 #include "app/inspection_move.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/inspection_plan.h"
@@ -83,10 +84,11 @@ static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspection_
 	db *dbh = app_db(ctx);
 	inspection_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	long n = 0;
 	detail_section(d, _("Inspection plans"));
-	if (inspection_store_count(dbh, &f, &n, &err) < 0) {
-		detail_note(d, sb_str(&err));
+	if (inspection_store_count(dbh, &f, &n, &se) < 0) {
+		detail_note(d, app_store_text(&se, &err));
 		sb_free(&err);
 		return;
 	}
@@ -97,8 +99,8 @@ static void plans_section(detail *d, app_ctx *ctx, int64_t id, const inspection_
 	/* the window runs by date: the latest plans are its end, shown newest first */
 	int want = n < INSPVIEW_ENT_PLANS ? (int)n : INSPVIEW_ENT_PLANS, got = 0;
 	inspection_record *v = xcalloc((size_t)want, sizeof *v);
-	if (inspection_store_window(dbh, &f, n - want, want, v, &got, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (inspection_store_window(dbh, &f, n - want, want, v, &got, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	for (int i = got - 1; i >= 0; i--)
 		plan_item(d, ctx, &v[i], t);
 	for (int i = 0; i < got; i++)
@@ -128,9 +130,10 @@ static void refusals_section(detail *d, app_ctx *ctx, int64_t id)
 	inspection_refusal *v = NULL;
 	int n = 0, shown = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	detail_section(d, _("Entries refused without a registered plan"));
-	if (inspection_store_refusals(app_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &err) < 0) {
-		detail_note(d, sb_str(&err));
+	if (inspection_store_refusals(app_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &se) < 0) {
+		detail_note(d, app_store_text(&se, &err));
 		sb_free(&err);
 		return;
 	}

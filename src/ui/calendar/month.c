@@ -18,12 +18,12 @@ static const char *const weekday_heads[MONTH_DAYS_A_WEEK] = {
 
 /* the day's list: who inspects whom, why, how far it got and the code to ask for */
 enum { COL_UNIT, COL_ENTERPRISES, COL_REASON, COL_STATE, COL_CODE, NCOLS };
-static const lv_column columns[NCOLS] = {
-	{ N_("Unit"), 14, false, TEXT_LEFT, 0 },
-	{ N_("Enterprises"), 8, true, TEXT_LEFT, 0 },
-	{ N_("Reason"), 10, false, TEXT_LEFT, 0 },
-	{ N_("State"), 10, false, TEXT_LEFT, 0 },
-	{ N_("Plan code"), 13, false, TEXT_LEFT, 0 },
+static const app_column columns[NCOLS] = {
+	{ NULL, N_("Unit"), COL_STR, 14, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Enterprises"), COL_STR, 8, true, TEXT_LEFT, 0 },
+	{ NULL, N_("Reason"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	{ NULL, N_("State"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Plan code"), COL_STR, 13, false, TEXT_LEFT, 0 },
 };
 
 static void clear_day(cal_pane *p)
@@ -53,14 +53,13 @@ void calendar_load_day(cal_pane *p)
 		return;
 	clear_day(p);
 	p->day_of = p->sel;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int n = 0;
-	if (inspection_store_day(app_db(calendar_ctx(p)), p->sel, &p->day, &n, &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
+	if (shell_store_rc(p->sh, inspection_store_day(app_db(calendar_ctx(p)), p->sel, &p->day, &n,
+	                                               &err), &err) < 0) {
 		p->day = NULL;
 		n = 0;
 	}
-	sb_free(&err);
 	p->nday = n;
 	p->cells = n ? xcalloc((size_t)n * NCOLS, sizeof *p->cells) : NULL;
 	for (int i = 0; i < n; i++) {
@@ -80,11 +79,10 @@ void calendar_load_day(cal_pane *p)
 static const int *month_counts(cal_pane *p, int y, int m)
 {
 	if (!p->counts_ok || p->counts_y != y || p->counts_m != m) {
-		strbuf err = STRBUF_INIT;
+		store_err err = { 0 };
 		memset(p->counts, 0, sizeof p->counts);
-		if (inspection_store_month_counts(app_db(calendar_ctx(p)), y, m, p->counts, &err) < 0)
-			shell_error(p->sh, "%s", sb_str(&err));
-		sb_free(&err);
+		shell_store_rc(p->sh, inspection_store_month_counts(app_db(calendar_ctx(p)), y, m,
+		                                                    p->counts, &err), &err);
 		p->counts_y = y;
 		p->counts_m = m;
 		p->counts_ok = true;

@@ -10,6 +10,7 @@
 
 #include "app/inspection.h"
 #include "app/inspection_move.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
@@ -35,16 +36,14 @@ static const struct {
 
 bool calendar_read_plan(cal_pane *p, int64_t id)
 {
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (p->have_plan)
 		inspection_record_clear(&p->plan);
-	int found = inspection_store_get(app_db(calendar_ctx(p)), id, NULL, &p->plan, &err);
+	int found = shell_store_rc(p->sh, inspection_store_get(app_db(calendar_ctx(p)), id, NULL,
+	                                                       &p->plan, &err), &err);
 	p->have_plan = found == 0;
 	if (found == 1)
 		shell_error(p->sh, _("no inspection %lld"), (long long)id);
-	else if (found < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	sb_free(&err);
 	return p->have_plan;
 }
 
@@ -387,7 +386,9 @@ static void save_refusal(cal_pane *p)
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT, warn = STRBUF_INIT;
 	char *people = form_text(f, p->fld[3]), *note = form_text(f, p->fld[4]);
-	if (ent_store_get(app_db(ctx), NULL, form_enterprise(f, p->fld[1]), &e, &err) != 0) {
+	store_err se = { 0 };
+	if (app_store_rc(ent_store_get(app_db(ctx), NULL, form_enterprise(f, p->fld[1]), &e, &se), &se,
+	                 &err) != 0) {
 		form_set_error(f, p->fld[1], err.len ? sb_str(&err) : _("no such enterprise"));
 		goto out;
 	}

@@ -3,6 +3,7 @@
 #include "ui/enterprises/appeals_section.h"
 
 #include "app/appeal.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/appeals/list.h"
@@ -20,10 +21,11 @@ void appeals_section_add(shell *sh, detail *d, const char *uscc)
 	int n = 0;
 	long total = 0;
 	strbuf err = STRBUF_INIT;
-	if (appeal_store_count(app_db(ctx), &f, &total, &err) < 0 ||
+	store_err se = { 0 };
+	if (appeal_store_count(app_db(ctx), &f, &total, &se) < 0 ||
 	    appeal_store_window(app_db(ctx), &f, APPEAL_SORT_NUMBER, true, 0, SECTION_MAX, rows, &n,
-	                        &err) < 0) {
-		detail_note(d, sb_str(&err));
+	                        &se) < 0) {
+		detail_note(d, app_store_text(&se, &err));
 		sb_free(&err);
 		return;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
@@ -129,10 +130,9 @@ void enterprises_form_record(ent_pane *p, const ent_record *e)
 	p->fld[ENT_F_CONTACT] = form_add_text(f, _("Contact"), e ? e->contact : "", 40, false);
 	p->fld[ENT_F_PHONE] = form_add_text(f, _("Phone"), e ? e->phone : "", 40, false);
 	opt_add(&o, "", _("none"));
-	strbuf err = STRBUF_INIT;
-	if (staff_store_each(enterprises_db(p), add_staff_option, &o, &err) < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	sb_free(&err);
+	store_err err = { 0 };
+	shell_store_rc(p->sh, staff_store_each(enterprises_db(p), add_staff_option, &o, &err),
+	               &err);
 	p->fld[ENT_F_COMMISSIONER] = form_add_choice(f, _("Commissioner"), o.v, o.n,
 	                                             e ? e->commissioner : "", false);
 	opt_free(&o);
@@ -181,10 +181,12 @@ static int read_record_form(ent_pane *p, ent_record *e)
 	if (*login) {
 		staff *s = NULL;
 		strbuf err = STRBUF_INIT;
-		int rc = staff_store_get(enterprises_db(p), login, &s, &err);
+		store_err se = { 0 };
+		int rc = staff_store_get(enterprises_db(p), login, &s, &se);
 		if (rc != 0) {
 			form_set_error(f, p->fld[ENT_F_COMMISSIONER],
-			               rc < 0 ? sb_str(&err) : _("no such staff login any more"));
+			               rc < 0 ? app_store_text(&se, &err)
+			                      : _("no such staff login any more"));
 			sb_free(&err);
 			return -1;
 		}
@@ -232,8 +234,8 @@ static void refresh_after_save(ent_pane *p)
 	lv_invalidate(p->lv);
 	p->view_id = 0;
 	if (p->back == MODE_VIEW) {
-		const ent_row *row = enterprises_cursor_row(p);
-		ent_row shown = { 0 };
+		const ent_record *row = enterprises_cursor_row(p);
+		ent_record shown = { 0 };
 		if (row) {
 			shown = *row;
 			shown.id = p->form_old.id;
@@ -284,9 +286,9 @@ static void save_record(ent_pane *p)
 	db *d = enterprises_db(p);
 	const char *actor = enterprises_actor(p)->login;
 	char *owner = NULL;
-	sb_reset(&err);
+	store_err se = { 0 };
 	if ((adding || strcmp(e.uscc, p->form_old.uscc) != 0) &&
-	    ent_store_uscc_owner(d, e.uscc, &owner, &err) == 0) {
+	    ent_store_uscc_owner(d, e.uscc, &owner, &se) == 0) {
 		char *msg = xasprintf(_("USCC %s is already registered to %s"), e.uscc, owner);
 		form_set_error(f, p->fld[ENT_F_USCC], msg);
 		xfree(&msg);
@@ -296,16 +298,16 @@ static void save_record(ent_pane *p)
 	sb_reset(&err);
 	if (adding) {
 		int64_t id;
-		if (db_begin(d, &err) < 0 || ent_store_insert(d, actor, &e, &id, &err) < 0 ||
-		    db_commit(d, &err) < 0) {
+		if (db_begin(d, &se) < 0 || ent_store_insert(d, actor, &e, &id, &se) < 0 ||
+		    db_commit(d, &se) < 0) {
 			db_rollback(d);
-			shell_error(p->sh, "%s", sb_str(&err));
+			shell_error(p->sh, "%s", app_store_text(&se, &err));
 			goto out;
 		}
 		shell_message(p->sh, _("Added %s, lead unit %s"), e.name, e.lead_unit);
 	} else {
-		if (ent_store_update(d, actor, &p->form_old, &e, e.lead_override, &err) < 0) {
-			shell_error(p->sh, "%s", sb_str(&err));
+		if (ent_store_update(d, actor, &p->form_old, &e, e.lead_override, &se) < 0) {
+			shell_error(p->sh, "%s", app_store_text(&se, &err));
 			goto out;
 		}
 		char k[16];
@@ -327,16 +329,14 @@ out:
 void enterprises_form_edit(ent_pane *p, int64_t id)
 {
 	ent_record e = { 0 };
-	strbuf err = STRBUF_INIT;
-	int found = ent_store_get(enterprises_db(p), NULL, id, &e, &err);
-	if (found < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	else if (found == 1)
+	store_err err = { 0 };
+	int found = shell_store_rc(p->sh, ent_store_get(enterprises_db(p), NULL, id, &e, &err),
+	                           &err);
+	if (found == 1)
 		shell_error(p->sh, "%s", _("This enterprise is no longer in the register."));
-	else if (shell_allowed(p->sh, PERM_ENT_EDIT, e.area))
+	else if (found == 0 && shell_allowed(p->sh, PERM_ENT_EDIT, e.area))
 		enterprises_form_record(p, &e);
 	ent_record_clear(&e);
-	sb_free(&err);
 }
 
 void enterprises_form_filter(ent_pane *p)
@@ -411,9 +411,10 @@ void enterprises_form_choose_record(ent_pane *p)
 {
 	ent_record_clear(&p->rec_ent);
 	strbuf err = STRBUF_INIT;
-	int found = ent_store_get(enterprises_db(p), NULL, p->view_id, &p->rec_ent, &err);
+	store_err se = { 0 };
+	int found = ent_store_get(enterprises_db(p), NULL, p->view_id, &p->rec_ent, &se);
 	if (found != 0) {
-		shell_error(p->sh, "%s", found < 0 ? sb_str(&err)
+		shell_error(p->sh, "%s", found < 0 ? app_store_text(&se, &err)
 		                                   : _("This enterprise is no longer in the register."));
 	} else {
 		p->form = entrec_chooser(p->rec, &p->rec_ent);
@@ -430,9 +431,10 @@ static void open_record_kind(ent_pane *p, entrec_kind k)
 	if (id != p->rec_ent.id) {
 		ent_record e = { 0 };
 		strbuf err = STRBUF_INIT;
-		int found = ent_store_get(enterprises_db(p), NULL, id, &e, &err);
+		store_err se = { 0 };
+		int found = ent_store_get(enterprises_db(p), NULL, id, &e, &se);
 		if (found != 0) {
-			shell_error(p->sh, "%s", found < 0 ? sb_str(&err)
+			shell_error(p->sh, "%s", found < 0 ? app_store_text(&se, &err)
 			                                   : _("This enterprise is no longer in the register."));
 			sb_free(&err);
 			return;
@@ -502,15 +504,11 @@ void enterprises_undo(ent_pane *p)
 	if (!shell_allowed(p->sh, PERM_ENT_EDIT, from->area) ||
 	    !shell_allowed(p->sh, PERM_ENT_EDIT, to->area))
 		return;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	const char *why = u->undone ? _("redo of an undone edit") : _("undo of the previous edit");
-	if (ent_store_update(enterprises_db(p), enterprises_actor(p)->login, from, to, why,
-	                     &err) < 0) {
-		shell_error(p->sh, "%s", sb_str(&err));
-		sb_free(&err);
+	if (shell_store_rc(p->sh, ent_store_update(enterprises_db(p), enterprises_actor(p)->login,
+	                                           from, to, why, &err), &err) < 0)
 		return;
-	}
-	sb_free(&err);
 	u->undone = !u->undone;
 	if (u->undone)
 		shell_message(p->sh, _("Undid the edit of %s (%s again redoes it)"), to->name, k);
@@ -519,10 +517,10 @@ void enterprises_undo(ent_pane *p)
 	lv_invalidate(p->lv);
 	p->view_id = 0;
 	if (p->mode == MODE_VIEW) {
-		ent_row shown = { 0 };
+		ent_record shown = { 0 };
 		shown.id = to->id;
 		shown.name = to->name;
-		const ent_row *row = enterprises_cursor_row(p);
+		const ent_record *row = enterprises_cursor_row(p);
 		shown.open_appeals = row && row->id == to->id ? row->open_appeals : 0;
 		enterprises_view_build(p, &shown);
 	}

@@ -1,29 +1,15 @@
-/* The Enterprises pane's pure side. The column table is the one the pane draws with
- * and the unit test checks. At 80 columns: name, the warning mark "!", USCC,
- * category, area, lead unit (UX.md's layout); from 100 the commissioner joins, from
- * 110 the open appeals. When the name would get fewer than 20 cells
- * (the list beside the 360 view, a narrow pane) the fixed columns drop from the
- * right: lead unit, area, category, then USCC. */
+/* The Enterprises pane's pure side: the sort keys over the register's columns
+ * (app/enterprise_list.c says which show at which width), the summary line, the
+ * routing note of the 360 view and the export's default name. */
 #include "ui/enterprises/list.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "app/enterprise_list.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
-
-const lv_column entlist_columns[ENTLIST__COUNT] = {
-	[ENTLIST_NAME] = { N_("Name"), 20, true, TEXT_LEFT, 0 },
-	/* "!" is a mark like ^ and v, the same in every language (the help's legend) */
-	[ENTLIST_WARNING] = { "!", 1, false, TEXT_LEFT, 0 },
-	[ENTLIST_USCC] = { N_("USCC"), 18, false, TEXT_LEFT, 0 },
-	[ENTLIST_CATEGORY] = { N_("Category"), 8, false, TEXT_LEFT, 0 },
-	[ENTLIST_AREA] = { N_("Area"), 12, false, TEXT_LEFT, 0 },
-	[ENTLIST_LEAD] = { N_("Lead unit"), 12, false, TEXT_LEFT, 0 },
-	[ENTLIST_COMMISSIONER] = { N_("Commissioner"), 12, false, TEXT_LEFT, 100 },
-	[ENTLIST_APPEALS] = { N_("Open appeals"), 8, false, TEXT_RIGHT, 110 },
-};
 
 /* the store's sort keys and their columns; the warning mark and the open appeals are
  * not sort keys of the store (no index orders them) */
@@ -31,12 +17,12 @@ static const struct {
 	ent_sort sort;
 	int col;
 } sort_cols[] = {
-	{ ENT_SORT_NAME, ENTLIST_NAME },
-	{ ENT_SORT_USCC, ENTLIST_USCC },
-	{ ENT_SORT_CATEGORY, ENTLIST_CATEGORY },
-	{ ENT_SORT_AREA, ENTLIST_AREA },
-	{ ENT_SORT_LEAD, ENTLIST_LEAD },
-	{ ENT_SORT_COMMISSIONER, ENTLIST_COMMISSIONER },
+	{ ENT_SORT_NAME, ENT_COL_NAME },
+	{ ENT_SORT_USCC, ENT_COL_USCC },
+	{ ENT_SORT_CATEGORY, ENT_COL_CATEGORY },
+	{ ENT_SORT_AREA, ENT_COL_AREA },
+	{ ENT_SORT_LEAD, ENT_COL_LEAD },
+	{ ENT_SORT_COMMISSIONER, ENT_COL_COMMISSIONER },
 };
 enum { NSORT = sizeof sort_cols / sizeof sort_cols[0] };
 
@@ -66,7 +52,7 @@ char *entlist_summary(const char *const *parts, int nparts, ent_sort sort, bool 
 	sb_addf(&s, _("Filter: %s"), what.len ? sb_str(&what) : _("none"));
 	int col = entlist_sort_column(sort);
 	sb_add(&s, "  ");
-	sb_addf(&s, _("Sort: %s%s"), col >= 0 ? _(entlist_columns[col].header) : "",
+	sb_addf(&s, _("Sort: %s%s"), col >= 0 ? _(app_ent_columns[col].header) : "",
 	        desc ? "v" : "^");
 	if (count >= 0) {
 		sb_add(&s, "  ");

@@ -1,6 +1,7 @@
 /* Pure decisions of the Enterprises pane, without curses so the unit tests link them:
- * the list's columns (which show at which width, which are sort keys), the summary
- * line, the routing explanation of the 360 view and the default export file name. */
+ * which of the list's columns (app/enterprise_list.h, shared with the command line)
+ * are sort keys, the summary line, the routing explanation of the 360 view and the
+ * default export file name. */
 #ifndef QIFU_UI_ENTERPRISES_LIST_H
 #define QIFU_UI_ENTERPRISES_LIST_H
 #include <stdbool.h>
@@ -8,21 +9,6 @@
 #include "core/date.h"
 #include "model/enterprise.h"
 #include "store/enterprise_store.h"
-#include "ui/listview.h"
-
-/* the list's columns, in screen order */
-enum entlist_col {
-	ENTLIST_NAME,
-	ENTLIST_WARNING,
-	ENTLIST_USCC,
-	ENTLIST_CATEGORY,
-	ENTLIST_AREA,
-	ENTLIST_LEAD,
-	ENTLIST_COMMISSIONER,
-	ENTLIST_APPEALS,
-	ENTLIST__COUNT
-};
-extern const lv_column entlist_columns[ENTLIST__COUNT];
 
 /* the column a sort key orders (the ^ or v goes there) */
 int entlist_sort_column(ent_sort s);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "app/enterprise_list.h"
 #include "core/i18n.h"
 #include "core/paths.h"
 #include "core/xalloc.h"
@@ -36,37 +37,22 @@ const staff *enterprises_actor(ent_pane *p)
 	return app_actor(shell_ctx(p->sh));
 }
 
-static long count_rows(void *arg)
+static int store_count(void *owner, long *n, store_err *err)
 {
-	ent_pane *p = arg;
-	long n = 0;
-	strbuf err = STRBUF_INIT;
-	if (shell_store_rc(p->sh, ent_store_count(enterprises_db(p), &p->filter, &n, &err),
-	                   &err) < 0)
-		n = -1;
-	return n;
+	ent_pane *p = owner;
+	return ent_store_count(enterprises_db(p), &p->filter, n, err);
 }
 
-static void clear_rows(ent_pane *p)
+static int store_read(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
 {
-	for (int i = 0; i < p->nrows; i++)
-		ent_row_clear(&p->rows[i]);
-	p->nrows = 0;
+	ent_pane *p = owner;
+	return ent_store_window(enterprises_db(p), &p->filter, p->sort, p->desc, offset, limit,
+	                        rows, n, err);
 }
 
-static int fetch_rows(void *arg, long offset, int limit)
+static void row_clear(void *row)
 {
-	ent_pane *p = arg;
-	clear_rows(p);
-	lv_reserve(&p->rows, &p->cap, limit, sizeof *p->rows);
-	strbuf err = STRBUF_INIT;
-	int n = 0;
-	if (shell_store_rc(p->sh, ent_store_window(enterprises_db(p), &p->filter, p->sort, p->desc,
-	                                           offset, limit, p->rows, &n, &err), &err) < 0)
-		n = -1;
-	p->nrows = n > 0 ? n : 0;
-	p->offset = offset;
-	return n;
+	ent_record_clear(row);
 }
 
 const char *enterprises_category_label(ent_pane *p, const char *code, bool full)
@@ -75,34 +61,23 @@ const char *enterprises_category_label(ent_pane *p, const char *code, bool full)
 	return c ? (full ? c->label : c->short_label) : code;
 }
 
-static const char *cell(void *arg, long row, int col)
+/* the columns and their words are the command line's too (app/enterprise_list.h) */
+static const char *cell(void *owner, const void *row, int col)
 {
-	ent_pane *p = arg;
-	static char num[24];
-	long i = row - p->offset;
-	if (i < 0 || i >= p->nrows)
-		return "";
-	const ent_row *r = &p->rows[i];
-	switch (col) {
-	case ENTLIST_NAME: return r->name;
-	case ENTLIST_WARNING: return r->warning ? "!" : "";
-	case ENTLIST_USCC: return r->uscc;
-	case ENTLIST_CATEGORY: return enterprises_category_label(p, r->category, false);
-	case ENTLIST_LEAD: return r->lead_unit;
-	case ENTLIST_AREA: return r->area;
-	case ENTLIST_COMMISSIONER: return r->commissioner;
-	case ENTLIST_APPEALS:
-		snprintf(num, sizeof num, "%d", r->open_appeals);
-		return num;
-	default: return "";
-	}
+	ent_pane *p = owner;
+	sb_reset(&p->cell);
+	app_ent_cell(row, col, CELL_WORDS, p->have_cat ? &p->cat : NULL, &p->cell);
+	return sb_str(&p->cell);
 }
 
+static const list_window_ops list_ops = {
+	sizeof(ent_record), store_count, store_read, row_clear, cell, NULL,
+};
+
 /* the row under the cursor, when it is loaded */
-const ent_row *enterprises_cursor_row(ent_pane *p)
+const ent_record *enterprises_cursor_row(ent_pane *p)
 {
-	long i = lv_cursor(p->lv) - p->offset;
-	return lv_count(p->lv) > 0 && i >= 0 && i < p->nrows ? &p->rows[i] : NULL;
+	return list_window_cursor(&p->rows, p->lv);
 }
 
 void enterprises_apply_filter(ent_pane *p)
@@ -132,8 +107,7 @@ static void *create(shell *sh)
 	const staff *me = shell_ctx(sh)->actor;
 	if (me && me->role == ROLE_AREA_OFFICER)
 		p->filter.scope_area = me->area;
-	lv_source src = { count_rows, fetch_rows, cell, p };
-	p->lv = lv_new(entlist_columns, ENTLIST__COUNT, &src);
+	p->lv = list_window_view(&p->rows, &list_ops, p, sh, app_ent_columns, ENT_COL__COUNT);
 	lv_set_sort(p->lv, entlist_sort_column(ENT_SORT_NAME), false);
 	p->view = detail_new();
 	p->rec = entrec_new(sh);
@@ -143,11 +117,11 @@ static void *create(shell *sh)
 static void destroy(void *state)
 {
 	ent_pane *p = state;
-	clear_rows(p);
-	xfree(&p->rows);
+	list_window_free(&p->rows);
 	lv_free(&p->lv);
 	if (p->have_cat)
 		catalog_free(&p->cat);
+	sb_free(&p->cell);
 	form_free(&p->form);
 	ent_record_clear(&p->form_old);
 	detail_free(&p->view);
@@ -195,7 +169,7 @@ static void recalc(void *state, ui_rect r)
 	split_rects(p, r, &list, &side);
 	lv_recalc(p->lv, list);
 	if (p->split) {
-		const ent_row *row = enterprises_cursor_row(p);
+		const ent_record *row = enterprises_cursor_row(p);
 		if (!row || row->id != p->view_id)
 			enterprises_view_build(p, row);
 		detail_recalc(p->view, side);
@@ -310,7 +284,7 @@ static void start_search(ent_pane *p, qkey key)
 
 static unsigned list_event(ent_pane *p, const pane_event *ev)
 {
-	const ent_row *row = enterprises_cursor_row(p);
+	const ent_record *row = enterprises_cursor_row(p);
 	if (p->export_path) {
 		/* the answer to "replace it? [y/N]" */
 		char *path = p->export_path;

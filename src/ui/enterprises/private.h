@@ -14,6 +14,7 @@
 #include "ui/detail.h"
 #include "ui/enterprises/records.h"
 #include "ui/form.h"
+#include "ui/list_window.h"
 #include "ui/listview.h"
 #include "ui/shell.h"
 
@@ -38,9 +39,8 @@ typedef struct ent_pane {
 	char *f_category, *f_area, *f_lead, *f_pool;
 	ent_sort sort;
 	bool desc;
-	ent_row *rows;
-	int nrows, cap;
-	long offset;
+	list_window rows;        /* the list's visible records */
+	strbuf cell;
 	ui_rect rect;
 
 	pane_mode mode, back;    /* back: where a form returns to */
@@ -76,13 +76,13 @@ const staff *enterprises_actor(ent_pane *p);
 /* a category code in words, full or short; the code itself without the catalogue */
 const char *enterprises_category_label(ent_pane *p, const char *code, bool full);
 /* the list's row under the cursor, when it is loaded */
-const ent_row *enterprises_cursor_row(ent_pane *p);
+const ent_record *enterprises_cursor_row(ent_pane *p);
 /* the search and filters into the list's query, from its first row */
 void enterprises_apply_filter(ent_pane *p);
 
 /* view.c: the 360 view of row (NULL: none selected), kept scrolled when it is the same
  * enterprise */
-void enterprises_view_build(ent_pane *p, const ent_row *row);
+void enterprises_view_build(ent_pane *p, const ent_record *row);
 /* the 360 view of the cursor's enterprise, full screen */
 void enterprises_view_open(ent_pane *p);
 /* the 360 view again, as the enterprise is now, at the same scroll position */

@@ -13,6 +13,7 @@
 #include "app/app.h"
 #include "app/appeal_move.h"
 #include "app/records.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -123,9 +124,10 @@ static void visits_section(entrec *r, detail *d, const ent_record *e)
 	visit_rec v[ENTREC_SHOWN + 1];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	memset(v, 0, sizeof v);
-	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	else if (n == 0)
 		detail_note(d, _("none recorded"));
 	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
@@ -157,9 +159,10 @@ static void financing_section(entrec *r, detail *d, const ent_record *e)
 	fin_rec v[ENTREC_SHOWN + 1];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	memset(v, 0, sizeof v);
-	if (fin_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (fin_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	else if (n == 0)
 		detail_note(d, _("none recorded"));
 	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
@@ -187,8 +190,9 @@ static void pools_section(entrec *r, detail *d, const ent_record *e)
 	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
 	int n = 0;
 	strbuf err = STRBUF_INIT, now = STRBUF_INIT;
-	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0) {
-		detail_note(d, sb_str(&err));
+	store_err se = { 0 };
+	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &se) < 0) {
+		detail_note(d, app_store_text(&se, &err));
 		n = 0;
 	}
 	for (int i = 0; i < n; i++)
@@ -233,9 +237,10 @@ static void warnings_section(entrec *r, detail *d, const ent_record *e)
 	warn_rec v[ENTREC_SHOWN + 1];
 	int n = 0;
 	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
 	memset(v, 0, sizeof v);
-	if (warn_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &err) < 0)
-		detail_note(d, sb_str(&err));
+	if (warn_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
+		detail_note(d, app_store_text(&se, &err));
 	else if (n == 0)
 		detail_note(d, _("none recorded"));
 	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
@@ -354,7 +359,7 @@ static int pool_choices(entrec *r, const ent_record *e, bool member, form_option
 	enum { MAX_PERIODS = 50 };
 	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
 	int n = 0, k = 0;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0)
 		n = 0;
 	for (int i = 0; i < t->n; i++) {
@@ -370,7 +375,6 @@ static int pool_choices(entrec *r, const ent_record *e, bool member, form_option
 	for (int j = 0; j < n; j++)
 		pool_period_clear(&v[j]);
 	xfree(&v);
-	sb_free(&err);
 	return k;
 }
 
@@ -384,8 +388,9 @@ static int warning_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	warn_rec *v = xcalloc((size_t)max, sizeof *v);
 	int n = 0;
 	strbuf err = STRBUF_INIT;
-	if (warn_store_list(rec_db(r), &f, 0, max, v, &n, &err) < 0) {
-		shell_error(r->sh, "%s", sb_str(&err));
+	store_err se = { 0 };
+	if (warn_store_list(rec_db(r), &f, 0, max, v, &n, &se) < 0) {
+		shell_error(r->sh, "%s", app_store_text(&se, &err));
 		n = 0;
 	}
 	for (int i = 0; i < n; i++) {
@@ -413,13 +418,14 @@ static int problem_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	visit_rec v[ENTREC_SHOWN];
 	int nv = 0, n = 0;
 	strbuf err = STRBUF_INIT;
-	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &err) < 0) {
-		shell_error(r->sh, "%s", sb_str(&err));
+	store_err se = { 0 };
+	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &se) < 0) {
+		shell_error(r->sh, "%s", app_store_text(&se, &err));
 		nv = 0;
 	}
 	for (int i = 0; i < nv; i++) {
 		visit_rec full;
-		if (v[i].nproblems && visit_store_get(rec_db(r), v[i].id, &full, &err) == 0) {
+		if (v[i].nproblems && visit_store_get(rec_db(r), v[i].id, &full, &se) == 0) {
 			for (int j = 0; j < full.nproblems && n < max; j++) {
 				const visit_problem *p = &full.problems[j];
 				if (p->appeal_id)

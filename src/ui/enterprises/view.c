@@ -2,6 +2,7 @@
  * then what else qifu holds about it (its records from records.c, its appeals from
  * appeals_section.c), in the one detail widget. */
 #include "app/app.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/enterprises/appeals_section.h"
@@ -15,7 +16,7 @@ static void add_staff_line(ent_pane *p, detail *d, const ent_record *e)
 		return;
 	}
 	staff *s = NULL;
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	if (staff_store_get(enterprises_db(p), e->commissioner, &s, &err) == 0) {
 		char *v = xasprintf("%s (%s, %s)", s->name, s->login, s->unit);
 		detail_field(d, _("Commissioner"), v);
@@ -24,7 +25,6 @@ static void add_staff_line(ent_pane *p, detail *d, const ent_record *e)
 	} else {
 		detail_field(d, _("Commissioner"), e->commissioner);
 	}
-	sb_free(&err);
 }
 
 /* "a、b、c" of a '|'-separated list, or "none" */
@@ -39,7 +39,7 @@ static char *joined_units(const char *list)
 }
 
 /* the enterprise's register entry, who serves it and why, and what else qifu holds */
-void enterprises_view_build(ent_pane *p, const ent_row *row)
+void enterprises_view_build(ent_pane *p, const ent_record *row)
 {
 	detail *d = p->view;
 	bool same = row && row->id == p->view_id;
@@ -52,10 +52,12 @@ void enterprises_view_build(ent_pane *p, const ent_row *row)
 	}
 	ent_record e = { 0 };
 	strbuf err = STRBUF_INIT;
-	int found = ent_store_get(enterprises_db(p), NULL, row->id, &e, &err);
+	store_err se = { 0 };
+	int found = ent_store_get(enterprises_db(p), NULL, row->id, &e, &se);
 	if (found != 0) {
 		detail_title(d, row->name);
-		detail_note(d, found < 0 ? sb_str(&err) : _("This enterprise is no longer in the register."));
+		detail_note(d, found < 0 ? app_store_text(&se, &err)
+		               : _("This enterprise is no longer in the register."));
 		sb_free(&err);
 		return;
 	}
@@ -107,7 +109,7 @@ void enterprises_view_build(ent_pane *p, const ent_row *row)
 
 void enterprises_view_open(ent_pane *p)
 {
-	const ent_row *row = enterprises_cursor_row(p);
+	const ent_record *row = enterprises_cursor_row(p);
 	if (!row)
 		return;
 	p->view_id = 0;
@@ -118,8 +120,8 @@ void enterprises_view_open(ent_pane *p)
 /* the 360 view shows the enterprise as it is now, at the same scroll position */
 void enterprises_view_rebuild(ent_pane *p)
 {
-	ent_row shown = { 0 };
-	const ent_row *row = enterprises_cursor_row(p);
+	ent_record shown = { 0 };
+	const ent_record *row = enterprises_cursor_row(p);
 	if (row)
 		shown = *row;
 	shown.id = p->view_id;

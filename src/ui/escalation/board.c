@@ -17,23 +17,23 @@ static const int list_levels[L__COUNT] = { ESC_LEVEL_LEAD_UNIT, ESC_LEVEL_LEADER
 /* a level column: narrow at 80 columns (about 26 cells each), more fields when wide */
 enum { LC_NUMBER, LC_ENTERPRISE, LC_LEAD, LC_DUE, LC__COUNT };
 
-static const lv_column level_cols[LC__COUNT] = {
-	{ N_("Number"), 11, false, TEXT_LEFT, 0 },
-	{ N_("Enterprise"), 8, true, TEXT_LEFT, 0 },
-	{ N_("Lead unit"), 10, false, TEXT_LEFT, 40 },
-	{ N_("Due"), 10, false, TEXT_LEFT, 50 },
+static const app_column level_cols[LC__COUNT] = {
+	{ NULL, N_("Number"), COL_STR, 11, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Enterprise"), COL_STR, 8, true, TEXT_LEFT, 0 },
+	{ NULL, N_("Lead unit"), COL_STR, 10, false, TEXT_LEFT, 40 },
+	{ NULL, N_("Due"), COL_STR, 10, false, TEXT_LEFT, 50 },
 };
 
 enum { OC_NUMBER, OC_ENTERPRISE, OC_LEVEL, OC_LATE, OC_MARK, OC_LEAD, OC_TITLE, OC__COUNT };
 
-static const lv_column overdue_cols[OC__COUNT] = {
-	{ N_("Number"), 11, false, TEXT_LEFT, 0 },
-	{ N_("Enterprise"), 10, true, TEXT_LEFT, 0 },
-	{ N_("Level"), 7, false, TEXT_LEFT, 0 },
-	{ N_("Overdue"), 16, false, TEXT_LEFT, 0 },
-	{ N_("Suggestion"), 8, false, TEXT_LEFT, 0 },
-	{ N_("Lead unit"), 12, false, TEXT_LEFT, 100 },
-	{ N_("Appeal"), 30, false, TEXT_LEFT, 140 },
+static const app_column overdue_cols[OC__COUNT] = {
+	{ NULL, N_("Number"), COL_STR, 11, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Enterprise"), COL_STR, 10, true, TEXT_LEFT, 0 },
+	{ NULL, N_("Level"), COL_STR, 7, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Overdue"), COL_STR, 16, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Suggestion"), COL_STR, 8, false, TEXT_LEFT, 0 },
+	{ NULL, N_("Lead unit"), COL_STR, 12, false, TEXT_LEFT, 100 },
+	{ NULL, N_("Appeal"), COL_STR, 30, false, TEXT_LEFT, 140 },
 };
 
 /* today, scope and the pane's filters: what every board query starts from */
@@ -51,7 +51,7 @@ static long count_rows(void *arg)
 	if (p->counts_stale) {
 		appeal_filter f;
 		base_filter(p, &f);
-		strbuf err = STRBUF_INIT;
+		store_err err = { 0 };
 		memset(&p->counts, 0, sizeof p->counts);
 		if (shell_store_rc(p->sh, esc_store_board_counts(escalation_db(p), &f, &p->counts,
 		                                                 &err), &err) < 0)
@@ -114,7 +114,7 @@ static int fetch_rows(void *arg, long offset, int limit)
 	lv_reserve(&l->rows, &l->cap, limit, sizeof *l->rows);
 	appeal_filter f;
 	base_filter(p, &f);
-	strbuf err = STRBUF_INIT;
+	store_err err = { 0 };
 	int n = 0;
 	if (shell_store_rc(p->sh, esc_store_board_window(escalation_db(p), &f,
 	                                                 list_levels[l->which], offset, limit,

@@ -74,10 +74,8 @@ void escalation_form_filter(esc_pane *p)
 	                            false);
 	opt_free(&o);
 	opt_add(&o, "", _("all"));
-	strbuf err = STRBUF_INIT;
-	if (staff_store_each(escalation_db(p), add_leader, &o, &err) < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	sb_free(&err);
+	store_err err = { 0 };
+	shell_store_rc(p->sh, staff_store_each(escalation_db(p), add_leader, &o, &err), &err);
 	p->fld[1] = form_add_choice(f, _("Leader in charge (level 2)"), o.v, o.n,
 	                            p->f_leader ? p->f_leader : "", false);
 	opt_free(&o);
@@ -100,12 +98,11 @@ static void apply_filter_form(esc_pane *p, bool clear)
 		if (*l) {
 			p->f_leader = xstrdup(l);
 			staff *st = NULL;
-			strbuf err = STRBUF_INIT;
+			store_err err = { 0 };
 			if (staff_store_get(escalation_db(p), l, &st, &err) == 0) {
 				p->f_leader_name = xstrdup(st->name);
 				staff_free(&st);
 			}
-			sb_free(&err);
 		}
 	}
 	close_form(p);
@@ -293,6 +290,13 @@ static void apply_period_form(esc_pane *p)
 	p->lines_stale = true;
 }
 
+void escalation_form_sheet(esc_pane *p)
+{
+	if (escalation_current_rec(p))
+		start_form(p, sheet_form_new(p->sh, &p->rec, APP_SHEET_SUPERVISE, &p->sheet),
+		           FP_SHEET);
+}
+
 unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 {
 	switch (form_key(p->form, ev)) {
@@ -309,7 +313,10 @@ unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 			apply_filter_form(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_PERIOD || p->purpose == FP_QUARTER)
 			apply_period_form(p);
-		else
+		else if (p->purpose == FP_SHEET) {
+			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
+				close_form(p);
+		} else
 			save_move(p);
 		return REACT_RECALC;
 	default:

@@ -39,13 +39,11 @@ bool escalation_load_rec(esc_pane *p, const char *number)
 	char num[TICKET_NUMBER_SIZE];
 	snprintf(num, sizeof num, "%s", number);
 	drop_rec(p);
-	strbuf err = STRBUF_INIT;
-	int rc = appeal_store_get(escalation_db(p), num, false, &p->rec, &err);
-	if (rc < 0)
-		shell_error(p->sh, "%s", sb_str(&err));
-	else if (rc == 1)
+	store_err err = { 0 };
+	int rc = shell_store_rc(p->sh,
+	                        appeal_store_get(escalation_db(p), num, false, &p->rec, &err), &err);
+	if (rc == 1)
 		shell_error(p->sh, _("Appeal %s no longer exists."), num);
-	sb_free(&err);
 	p->have_rec = rc == 0;
 	return p->have_rec;
 }
@@ -192,6 +190,9 @@ static unsigned board_event(esc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return move_event(p, ev->act);
+	case ACT_EXPORT:
+		escalation_form_sheet(p);
+		return REACT_RECALC;
 	case ACT_NEXT_VIEW:
 		return next_view(p);
 	default:
@@ -208,6 +209,9 @@ static unsigned view_event(esc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return move_event(p, ev->act);
+	case ACT_EXPORT:
+		escalation_form_sheet(p);
+		return REACT_RECALC;
 	case ACT_REFRESH:
 		if (escalation_load_rec(p, p->rec.number))
 			escalation_open_view(p, true);
@@ -273,12 +277,12 @@ static bool offers(void *state, action a)
 	case ACT_FILTER:
 		return p->mode == MODE_BOARD ||
 		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
-	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME: case ACT_EXPORT:
 		return p->mode == MODE_BOARD || p->mode == MODE_VIEW;
 	case ACT_NEXT_VIEW:
 		return p->mode == MODE_BOARD || p->mode == MODE_UNITS || p->mode == MODE_QUARTER;
 	default:
-		/* new, search, sort, export and undo do nothing here */
+		/* new, search, sort and undo do nothing here */
 		return false;
 	}
 }

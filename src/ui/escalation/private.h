@@ -14,6 +14,7 @@
 #include "ui/detail.h"
 #include "ui/form.h"
 #include "ui/listview.h"
+#include "ui/sheet_form.h"
 #include "ui/shell.h"
 
 /* the board's lists: the three level columns left to right, then the overdue list */
@@ -21,7 +22,7 @@ enum { L_LEVEL3, L_LEVEL2, L_LEVEL1, L_OVERDUE, L__COUNT };
 
 typedef enum pane_mode { MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER } pane_mode;
 typedef enum form_purpose {
-	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER
+	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER, FP_SHEET
 } form_purpose;
 
 typedef struct esc_pane esc_pane;
@@ -55,6 +56,7 @@ struct esc_pane {
 	form *form;
 	form_purpose purpose;
 	int fld[6];
+	sheet_form sheet;          /* the print-a-sheet form's fields */
 	/* report views: their text, one line each, and the scroll position */
 	bool may_report;
 	qdate from, to;
@@ -86,6 +88,8 @@ void escalation_board_repaint(esc_pane *p, ui_rect r);
 
 /* forms.c: the board's filter form */
 void escalation_form_filter(esc_pane *p);
+/* the form that prints the current appeal's 督办单 (or 交办单) */
+void escalation_form_sheet(esc_pane *p);
 /* the form of a ladder move on the current appeal, when the rules allow it */
 void escalation_form_move(esc_pane *p, escalation_action act);
 /* the period of the supervision figures, or the quarter of the assessment */

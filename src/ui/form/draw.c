@@ -163,6 +163,9 @@ static void draw_field_row(form *f, const frow *row, int y)
 		draw_textf(y, vx, vw, TEXT_LEFT, focus ? STYLE_CURSOR : STYLE_NORMAL, "< %s >", v);
 		break;
 	}
+	case FK_NOTE:
+		draw_text(y, vx, vw, fl->note, TEXT_LEFT, STYLE_NORMAL);
+		break;
 	case FK_LINES: {
 		/* keep the current line on screen */
 		if (fl->cur < fl->top)

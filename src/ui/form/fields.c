@@ -41,6 +41,7 @@ void form_free(form **f)
 		xfree(&fl->label);
 		xfree(&fl->initial);
 		xfree(&fl->error);
+		xfree(&fl->note);
 		prompt_free(&fl->ed);
 		free_lines(fl);
 		for (int k = 0; k < fl->nopts; k++) {
@@ -136,6 +137,8 @@ char *form_field_value(const field *fl)
 			sb_addf(&b, "%lld,", (long long)fl->picked[i]);
 		return sb_steal(&b);
 	}
+	case FK_NOTE:
+		return xstrdup(fl->note);
 	default:
 		return xstrdup(prompt_raw(fl->ed));
 	}
@@ -214,6 +217,17 @@ int form_add_choice(form *f, const char *label, const form_option *opts, int n,
 	return f->n - 1;
 }
 
+int form_add_note(form *f, const char *label, const char *text)
+{
+	field *fl = form_add_field(f, FK_NOTE, label, false);
+	fl->note = xstrdup(text ? text : "");
+	form_remember_initial(fl);
+	/* the focus starts on the first field a person can change */
+	if (f->focus == f->n - 1)
+		f->focus = f->n;
+	return f->n - 1;
+}
+
 int form_add_yesno(form *f, const char *label, bool value)
 {
 	field *fl = form_add_field(f, FK_YESNO, label, false);
@@ -256,11 +270,14 @@ void form_focus(form *f, int i)
 /* Tab and Shift-Tab go round; the arrows stop at the ends */
 void form_move_focus(form *f, int dir, bool wrap)
 {
-	int to = f->focus + dir;
-	if (wrap)
-		to = (to + f->n + 1) % (f->n + 1);
-	if (to < 0 || to > f->n)
-		return;
+	int to = f->focus;
+	do {
+		to += dir;
+		if (wrap)
+			to = (to + f->n + 1) % (f->n + 1);
+		if (to < 0 || to > f->n)
+			return;
+	} while (to < f->n && f->v[to].kind == FK_NOTE && to != f->focus);
 	form_focus(f, to);
 	if (f->focus == f->n)
 		f->button = 0;

@@ -13,7 +13,7 @@
 void form_picker_clear(field *fl)
 {
 	for (int i = 0; i < fl->nhits; i++)
-		ent_row_clear(&fl->hits[i]);
+		ent_record_clear(&fl->hits[i]);
 	fl->nhits = 0;
 }
 
@@ -49,7 +49,7 @@ int form_enterprises(const form *f, int i, const int64_t **ids, const char *cons
 }
 
 /* a multi-picker's new pick, once */
-static void add_pick(field *fl, const ent_row *h)
+static void add_pick(field *fl, const ent_record *h)
 {
 	for (int i = 0; i < fl->npicked; i++)
 		if (fl->picked[i] == h->id)
@@ -125,13 +125,11 @@ void form_picker_fetch(form *f, field *fl)
 		ent_filter flt = { 0 };
 		flt.search = q;
 		flt.scope_area = f->scope_area;
-		strbuf err = STRBUF_INIT;
+		store_err err = { 0 };
 		int n = 0;
-		if (ent_store_window(f->d, &flt, ENT_SORT_NAME, false, 0, FORM_HIT_ROWS, fl->hits, &n,
-		                     &err) < 0)
-			shell_error(f->sh, "%s", sb_str(&err));
+		shell_store_rc(f->sh, ent_store_window(f->d, &flt, ENT_SORT_NAME, false, 0,
+		                                       FORM_HIT_ROWS, fl->hits, &n, &err), &err);
 		fl->nhits = n > 0 ? n : 0;
-		sb_free(&err);
 	}
 	xfree(&q);
 }
@@ -151,7 +149,7 @@ void form_picker_draw(form *f, const frow *row, int y)
 		draw_text(y, vx, vw, _("  no enterprise matches"), TEXT_LEFT, STYLE_DIM);
 		return;
 	}
-	const ent_row *h = &fl->hits[row->idx];
+	const ent_record *h = &fl->hits[row->idx];
 	bool on = row->idx == fl->hit;
 	/* name, then code and area when there is room */
 	int tail = 1 + 18 + 1 + 12;
@@ -185,7 +183,7 @@ bool form_picker_take(form *f, field *fl)
 	form_picker_fetch(f, fl);
 	if (fl->ent_id || fl->hit >= fl->nhits)
 		return false;
-	const ent_row *h = &fl->hits[fl->hit];
+	const ent_record *h = &fl->hits[fl->hit];
 	if (fl->multi) {
 		add_pick(fl, h);
 		prompt_set(fl->ed, "", 0);

@@ -28,6 +28,7 @@ typedef enum form_kind {
 	FK_YESNO,
 	FK_DATE,
 	FK_ENTERPRISE,
+	FK_NOTE,            /* words to read, never focused or changed */
 } form_kind;
 
 typedef struct field {
@@ -37,6 +38,7 @@ typedef struct field {
 	int max_chars;
 	char *initial;      /* the value it started with, as form_field_value spells it */
 	char *error;
+	char *note;         /* a note's text */
 	prompt *ed;         /* text, date, enterprise, and the current line of lines */
 	/* lines */
 	char **lines;
@@ -53,7 +55,7 @@ typedef struct field {
 	int64_t *picked;
 	char **picked_names, **picked_codes;
 	int npicked;
-	ent_row hits[FORM_HIT_ROWS];
+	ent_record hits[FORM_HIT_ROWS];
 	int nhits, hit;
 	char *hits_for;     /* the text the hits were fetched for */
 } field;

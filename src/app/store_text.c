@@ -1,0 +1,261 @@
+/* Each store error code in words: the one place its sentence is written, so that the
+ * command line and the full-screen program say a locked database, a stale appeal or a
+ * refused pool move the same way. The switch has no default: a new code without
+ * words does not compile. */
+#include "app/store_text.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "model/escalation.h"
+#include "model/financing.h"
+#include "model/ticket.h"
+
+/* who changed a stale appeal: "name (login)", the login alone, or "?" */
+static void changed_by(const store_err *e, strbuf *out)
+{
+	const char *name = e->name[1], *login = e->name[2];
+	if (*name)
+		sb_addf(out, "%s (%s)", name, login);
+	else
+		sb_add(out, *login ? login : "?");
+}
+
+/* the codes of the database and its file */
+static void database_text(const store_err *e, strbuf *out)
+{
+	switch (e->code) {
+	case STORE_E_LOCKED:
+		sb_addf(out, _("%s: database is locked by another qifu session (waited %d ms); "
+		               "nothing was changed, try again"), e->path, (int)e->num[0]);
+		break;
+	case STORE_E_READONLY:
+		sb_addf(out, _("%s: database is read-only for this user"), e->path);
+		break;
+	case STORE_E_FAILED:
+		if (*e->what)
+			sb_addf(out, _("%s: %s: %s"), e->path, e->what, e->detail);
+		else
+			sb_addf(out, _("%s: %s"), e->path, e->detail);
+		break;
+	case STORE_E_SCHEMA_NEWER:
+		sb_addf(out, _("%s: database schema version %d is newer than this qifu understands "
+		               "(%d); use a newer qifu"), e->path, (int)e->num[0], (int)e->num[1]);
+		break;
+	case STORE_E_NO_DATABASE:
+		sb_addf(out, _("%s: no database here; create one with 'qifu init' "
+		               "or name another with --db"), e->path);
+		break;
+	case STORE_E_FILE_EXISTS:
+		sb_addf(out, _("%s: a file already exists here; qifu will not overwrite it"),
+		        e->path);
+		break;
+	case STORE_E_IS_DIRECTORY:
+		sb_addf(out, _("%s: is a directory, not a database file"), e->path);
+		break;
+	case STORE_E_CANNOT_OPEN:
+		sb_addf(out, _("%s: cannot open database: %s"), e->path, e->detail);
+		break;
+	case STORE_E_BACKUP_EXISTS:
+		sb_addf(out, _("%s: already exists; qifu will not overwrite it"), e->path);
+		break;
+	case STORE_E_BACKUP_FAILED:
+		sb_addf(out, _("%s: backup failed: %s"), e->path, e->detail);
+		break;
+	case STORE_E_INTEGRITY:
+		sb_addf(out, _("integrity: %s"), e->detail);
+		break;
+	case STORE_E_FOREIGN_KEY:
+		sb_addf(out, _("foreign key: table %s row %lld refers to a missing %s row"),
+		        e->name[0], (long long)e->num[0], e->name[1]);
+		break;
+	default:
+		break;
+	}
+}
+
+const char *app_store_text(const store_err *e, strbuf *out)
+{
+	char a[11], b[11];
+	strbuf next = STRBUF_INIT;
+	switch (e->code) {
+	case STORE_OK:
+		break;
+	case STORE_E_LOCKED:
+	case STORE_E_READONLY:
+	case STORE_E_FAILED:
+	case STORE_E_SCHEMA_NEWER:
+	case STORE_E_NO_DATABASE:
+	case STORE_E_FILE_EXISTS:
+	case STORE_E_IS_DIRECTORY:
+	case STORE_E_CANNOT_OPEN:
+	case STORE_E_BACKUP_EXISTS:
+	case STORE_E_BACKUP_FAILED:
+	case STORE_E_INTEGRITY:
+	case STORE_E_FOREIGN_KEY:
+		database_text(e, out);
+		break;
+	case STORE_E_REFUSED:
+		sb_add(out, e->detail);
+		break;
+	case STORE_E_NO_ENTERPRISE_USCC:
+		sb_addf(out, _("no enterprise with USCC %s"), e->name[0]);
+		break;
+	case STORE_E_NO_APPEAL:
+		sb_addf(out, _("no appeal %s"), e->name[0]);
+		break;
+	case STORE_E_APPEAL_CHANGED: {
+		strbuf who = STRBUF_INIT;
+		changed_by(e, &who);
+		sb_addf(out, _("appeal %s was changed by %s at %s (it is now %s, version %d; you saw "
+		               "version %d) — reload it and decide again"),
+		        e->name[0], sb_str(&who), *e->name[3] ? e->name[3] : "?",
+		        _(ticket_state_label((ticket_state)e->num[0])), (int)e->num[1],
+		        (int)e->num[2]);
+		sb_free(&who);
+		break;
+	}
+	case STORE_E_MOVE_NOT_ALLOWED:
+		sb_addf(out, _("\"%s\" was not allowed"),
+		        _(ticket_action_label((ticket_action)e->num[0])));
+		break;
+	case STORE_E_MERGE_NEEDS_INTO:
+		sb_addf(out, _("\"%s\" needs the number of the appeal to merge into."),
+		        _(ticket_action_label(TICKET_ACT_MERGE)));
+		break;
+	case STORE_E_LADDER_NOT_ALLOWED:
+		sb_addf(out, _("\"%s\" was not allowed"),
+		        _(escalation_action_label((escalation_action)e->num[0])));
+		break;
+	case STORE_E_NO_DISPATCH_AWAITS:
+		sb_addf(out, _("%s: no dispatch at %s awaits an outcome; record the dispatch "
+		               "first (appeal schedule)"), e->name[0],
+		        _(escalation_level_label((int)e->num[0])));
+		break;
+	case STORE_E_USCC_TAKEN:
+		sb_addf(out, _("USCC %s is already registered to %s"), e->name[0], e->name[1]);
+		break;
+	case STORE_E_ENTERPRISE_CHANGED:
+		sb_addf(out, _("%s was changed by someone else meanwhile; reload and try again"),
+		        e->name[0]);
+		break;
+	case STORE_E_STAFF_EXISTS:
+		sb_addf(out, _("login '%s' is already staff (%s)"), e->name[0], e->name[1]);
+		break;
+	case STORE_E_PROBLEM_TAKEN:
+		sb_addf(out, _("this problem already became appeal %s"), e->name[0]);
+		break;
+	case STORE_E_NO_VISIT_PROBLEM:
+		sb_add(out, _("no such visit problem"));
+		break;
+	case STORE_E_FIN_SAME_STATUS:
+		sb_addf(out, _("financing need %" PRId64 " already has status %s"), e->num[0],
+		        fin_status_code((fin_status)e->num[2]));
+		break;
+	case STORE_E_FIN_NEW_STATUS:
+		fin_status_next((fin_status)e->num[1], &next);
+		sb_addf(out, _("a new financing need cannot have status %s; allowed: %s"),
+		        fin_status_code((fin_status)e->num[2]), sb_str(&next));
+		break;
+	case STORE_E_FIN_NOT_NEXT:
+		fin_status_next((fin_status)e->num[1], &next);
+		sb_addf(out, _("financing need %" PRId64 " cannot move from %s to %s; "
+		               "allowed: %s"), e->num[0], fin_status_code((fin_status)e->num[1]),
+		        fin_status_code((fin_status)e->num[2]), sb_str(&next));
+		break;
+	case STORE_E_FIN_NEEDS_INSTITUTION:
+		sb_addf(out, _("status %s names the financing institution: give --institution"),
+		        fin_status_code((fin_status)e->num[2]));
+		break;
+	case STORE_E_NO_FINANCING:
+		sb_addf(out, _("no financing need %" PRId64), e->num[0]);
+		break;
+	case STORE_E_FIN_UNCHANGED:
+		sb_addf(out, _("financing need %" PRId64 " already reads so; nothing to change"),
+		        e->num[0]);
+		break;
+	case STORE_E_POOL_ALREADY_IN:
+		sb_addf(out, _("already in %s since %s"), e->name[0], date_format(e->day[1], a));
+		break;
+	case STORE_E_POOL_NOT_IN:
+		sb_addf(out, _("not in %s, so it cannot leave it"), e->name[0]);
+		break;
+	case STORE_E_POOL_BEFORE_EXIT:
+		sb_addf(out, _("%s lies before the day it last left %s (%s)"),
+		        date_format(e->day[0], a), e->name[0], date_format(e->day[1], b));
+		break;
+	case STORE_E_POOL_BEFORE_ENTRY:
+		sb_addf(out, _("%s lies before the day it entered %s (%s)"),
+		        date_format(e->day[0], a), e->name[0], date_format(e->day[1], b));
+		break;
+	case STORE_E_DAY_AFTER_TODAY:
+		sb_addf(out, _("%s lies after today (%s)"), date_format(e->day[0], a),
+		        date_format(e->day[2], b));
+		break;
+	case STORE_E_WARNING_CLOSED:
+		sb_addf(out, _("warning %" PRId64 " was closed on %s"), e->num[0],
+		        date_format(e->day[1], a));
+		break;
+	case STORE_E_WARNING_BEFORE_OPEN:
+		sb_addf(out, _("%s lies before warning %" PRId64 " was opened (%s)"),
+		        date_format(e->day[0], a), e->num[0], date_format(e->day[1], b));
+		break;
+	case STORE_E_NO_WARNING:
+		sb_addf(out, _("no warning %" PRId64), e->num[0]);
+		break;
+	case STORE_E_RATING_EXISTS:
+		sb_addf(out, _("this enterprise already rated %s for %s (score %d)"), e->name[1],
+		        e->name[0], (int)e->num[0]);
+		break;
+	case STORE_E_QUARTER_FROZEN:
+		sb_addf(out, _("quarter %s is frozen: its ratings can no longer change"),
+		        e->name[0]);
+		break;
+	case STORE_E_QUARTER_ALREADY_FROZEN:
+		sb_addf(out, _("quarter %s is already frozen"), e->name[0]);
+		break;
+	case STORE_E_NO_INSPECTION:
+		sb_addf(out, _("no inspection %lld"), (long long)e->num[0]);
+		break;
+	case STORE_E_INSPECTION_CHANGED:
+		sb_addf(out, _("inspection %lld was changed by someone else meanwhile; look at it "
+		               "again and retry"), (long long)e->num[0]);
+		break;
+	case STORE_E_PLAN_CODES_USED:
+		sb_addf(out, _("every plan code of %d has been issued"), (int)e->num[0]);
+		break;
+	case STORE_E_COUNT:
+		break;
+	}
+	sb_free(&next);
+	if (e->code != STORE_OK && e->migration)
+		sb_addf(out, _(" (migration %d)"), e->migration);
+	return sb_str(out);
+}
+
+int app_store_rc(int rc, const store_err *e, strbuf *out)
+{
+	app_store_text(e, out);
+	return rc;
+}
+
+const char *app_journal_why(const db *d)
+{
+	return strcmp(db_journal_mode(d), "wal") == 0
+		? _("the linked SQLite carries the WAL-reset fix, so write-ahead logging is safe")
+		: _("the linked SQLite predates the WAL-reset fix (3.51.3, or the 3.50.7 and "
+		    "3.44.6 backports), so the rollback journal is used");
+}
+
+/* one problem of the check as a line of out */
+static void problem_line(const store_err *problem, void *out)
+{
+	app_store_text(problem, out);
+	sb_addc(out, '\n');
+}
+
+int app_db_check(db *d, strbuf *out)
+{
+	return db_check(d, problem_line, out);
+}
