@@ -201,3 +201,9 @@ void app_appeal_similar_text(app_ctx *ctx, const appeal_row *rows, int n, strbuf
 		sb_addf(out, _(" %s %s (%s, %d%% alike);"), rows[i].number, rows[i].title,
 		        _(ticket_state_label(rows[i].state)), rows[i].similarity);
 }
+
+const char *app_board_start_leader(const staff *me)
+{
+	bool oversees = me->oversees && me->oversees[0];
+	return me->role == ROLE_LEADER && me->level == 2 && oversees ? me->login : NULL;
+}

@@ -52,6 +52,9 @@ app_status app_appeal_similar(app_ctx *ctx, const char *uscc, const char *title,
 /* the warning about them, one paragraph: "该企业有 2 件标题相似的诉求（未办结的近 30 天，已销号
  * 的近 90 天）： 2026-000123 …（待分办，相似度 80%）；…" */
 void app_appeal_similar_text(app_ctx *ctx, const appeal_row *rows, int n, strbuf *out);
+/* the leader the 调度 board starts filtered on: a level-2 leader opens on the units
+ * they oversee (their login), everyone else on every unit (NULL). Pure */
+const char *app_board_start_leader(const struct staff *me);
 /* the items of a list typed with , ， or 、 between them, trimmed, empties dropped;
  * a NULL-terminated array of *n strings, freed with app_split_list_free */
 char **app_split_list(const char *s, int *n);

@@ -35,7 +35,8 @@ import unicodedata
 # 'officer' is the demo with the person at the keyboard made 昌东镇's area officer,
 # 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden;
 # 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS,
-# 'leader' the appeals demo with the person at the keyboard the principal leader, and
+# 'leader' the appeals demo with the person at the keyboard the principal leader,
+# 'leader2' the same with a level-2 leader who oversees two units, and
 # 'fire' the demo with the person at the keyboard the head (supervisor) of 高新消防大队,
 # who registers, approves and records the unit's own inspections
 DATABASES = {
@@ -48,6 +49,7 @@ DATABASES = {
     'admin': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'ladder': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'leader2': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'fire': ['--enterprises', '60', '--seed', '7'],
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
@@ -62,6 +64,10 @@ INSPECTOR_SQL = ("UPDATE staff SET role = 'unit_staff', unit = '高新市场监�
 # 'leader' is the demo with appeals up the ladder and the person at the keyboard made
 # the principal (level-1) leader, who may hold the dispatches at level 1
 LEADER_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 1 WHERE login = ?"
+# 'leader2' the same demo with the person at the keyboard a level-2 leader overseeing
+# 区投促局 and 鲤鱼洲管理处, whose board opens on those units
+LEADER2_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 2 WHERE login = ?"
+LEADER2_OVERSEES = ('区投促局', '鲤鱼洲管理处')
 FIRE_SQL = "UPDATE staff SET unit = '高新消防大队' WHERE login = ?"
 
 # the quarterly assessment's golden screens need ratings: fixed scores for a few units,
@@ -264,6 +270,13 @@ def main():
             with sqlite3.connect(db) as con:
                 con.execute(LEADER_SQL if name == 'leader' else FIRE_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
+        if name == 'leader2':
+            me = pwd.getpwuid(os.getuid()).pw_name
+            with sqlite3.connect(db) as con:
+                con.execute(LEADER2_SQL, (me,))
+                for unit in LEADER2_OVERSEES:
+                    con.execute('INSERT INTO staff_oversees (staff_id, unit) SELECT id, ? '
+                                'FROM staff WHERE login = ?', (unit, me))
         if name == 'ladder':
             with sqlite3.connect(db) as con:
                 codes = [r[0] for r in con.execute(

@@ -303,6 +303,30 @@ static void test_caller(void **state)
 	free(s);
 }
 
+/* the 调度 board of a level-2 leader opens on the units they oversee */
+static void test_board_leader(void **state)
+{
+	(void)state;
+	char login[] = "l2", name[] = "王", unit[] = "区党工委", u1[] = "区科经局";
+	char *over[] = { u1, NULL }, *none[] = { NULL };
+	static const struct { role_t role; int level; bool oversees; bool want; } t[] = {
+		{ ROLE_LEADER, 2, true, true },
+		{ ROLE_LEADER, 2, false, false },  /* oversees nothing yet: every unit */
+		{ ROLE_LEADER, 1, true, false },   /* the principal leader sees the whole ladder */
+		{ ROLE_SUPERVISOR, 0, false, false },
+		{ ROLE_UNIT_STAFF, 0, false, false },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		staff s = { .login = login, .name = name, .unit = unit, .role = t[i].role,
+			.level = t[i].level, .oversees = t[i].oversees ? over : none };
+		const char *got = app_board_start_leader(&s);
+		if (t[i].want)
+			assert_string_equal(got, "l2");
+		else
+			assert_null(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_lead_default),
 		cmocka_unit_test(test_caller),
+		cmocka_unit_test(test_board_leader),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -52,6 +52,7 @@ static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_POOL_ENTER] = N_("entry into a cultivation pool"),
 	[ENTREC_POOL_LEAVE] = N_("leaving a cultivation pool"),
 	[ENTREC_WARNING_OPEN] = N_("a relocation warning"),
+	[ENTREC_WARNING_RESPOND] = N_("a response to a relocation warning"),
 	[ENTREC_WARNING_CLOSE] = N_("closing a relocation warning"),
 	[ENTREC_VISIT_APPEAL] = N_("a visit problem into an appeal"),
 };
@@ -452,6 +453,7 @@ static const perm_action kind_perm[ENTREC__COUNT] = {
 	[ENTREC_POOL_ENTER] = PERM_POOL_EDIT,
 	[ENTREC_POOL_LEAVE] = PERM_POOL_EDIT,
 	[ENTREC_WARNING_OPEN] = PERM_WARNING_EDIT,
+	[ENTREC_WARNING_RESPOND] = PERM_WARNING_EDIT,
 	[ENTREC_WARNING_CLOSE] = PERM_WARNING_EDIT,
 	/* who may register it for the visiting unit is the appeal rules' question */
 	[ENTREC_VISIT_APPEAL] = PERM_ENT_VIEW,
@@ -510,15 +512,20 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 		r->fld[F_DATE] = form_add_date(f, _("Opened on"), today, true);
 		break;
 	}
-	case ENTREC_WARNING_CLOSE: {
+	case ENTREC_WARNING_RESPOND: case ENTREC_WARNING_CLOSE: {
 		enum { MAX_OPEN = 50 };
+		bool closing = k == ENTREC_WARNING_CLOSE;
 		form_option opts[MAX_OPEN];
 		char *owned[2 * MAX_OPEN] = { 0 };
 		int n = warning_choices(r, e, opts, owned, MAX_OPEN);
 		if (n > 0) {
 			r->fld[F_WARNING] = form_add_choice(f, _("Warning"), opts, n, NULL, true);
-			r->fld[F_DATE] = form_add_date(f, _("Closed on"), today, true);
-			r->fld[F_REASON] = form_add_text(f, _("Closing note"), "", 500, false);
+			r->fld[F_DATE] = form_add_date(f, closing ? _("Closed on") : _("Responded on"),
+			                               today, true);
+			if (closing)
+				r->fld[F_REASON] = form_add_text(f, _("Closing note"), "", 500, false);
+			else
+				r->fld[F_REASON] = form_add_lines(f, _("What was done"), "", 500, 3, true);
 		}
 		for (int i = 0; i < 2 * n; i++)
 			xfree(&owned[i]);
@@ -670,14 +677,17 @@ static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *er
 	return rc;
 }
 
-static int save_warning_close(entrec *r, form *f, strbuf *err)
+/* a response (处置) to an open warning, or its closing: the same service as `qifu
+ * warning respond|close` */
+static int save_warning_answer(entrec *r, form *f, bool closing, strbuf *err)
 {
 	app_ctx *ctx = shell_ctx(r->sh);
 	int64_t id = strtoll(form_choice(f, r->fld[F_WARNING]), NULL, 10);
 	char *note = form_text(f, r->fld[F_REASON]);
 	qdate on = form_date(f, r->fld[F_DATE]);
-	int rc = saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, true, on, &note, err), err,
-	               _("Relocation warning closed"));
+	int rc = saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, closing, on, &note, err),
+	               err, closing ? _("Relocation warning closed")
+	                            : _("Response to the relocation warning recorded"));
 	xfree(&note);
 	return rc;
 }
@@ -722,7 +732,8 @@ int entrec_save(entrec *r, form *f, const ent_record *e)
 	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: rc = save_pool(r, f, e, &err); break;
 	case ENTREC_WARNING_OPEN: rc = save_warning_open(r, f, e, &err); break;
 	case ENTREC_VISIT_APPEAL: rc = save_visit_appeal(r, f, &err); break;
-	default: rc = save_warning_close(r, f, &err); break;
+	case ENTREC_WARNING_RESPOND: rc = save_warning_answer(r, f, false, &err); break;
+	default: rc = save_warning_answer(r, f, true, &err); break;
 	}
 	sb_free(&err);
 	return rc;

@@ -16,6 +16,7 @@ typedef enum entrec_kind {
 	ENTREC_POOL_ENTER,
 	ENTREC_POOL_LEAVE,
 	ENTREC_WARNING_OPEN,
+	ENTREC_WARNING_RESPOND,  /* what was done about an open warning (处置) */
 	ENTREC_WARNING_CLOSE,
 	ENTREC_VISIT_APPEAL,     /* a visit's problem becomes an appeal (转为诉求) */
 	ENTREC__COUNT

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -84,6 +85,12 @@ static void *create(shell *sh)
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, NULL };
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
+	/* a level-2 leader opens on the units they oversee; the filter form widens it */
+	const char *leader = app_board_start_leader(me);
+	if (leader) {
+		p->f_leader = xstrdup(leader);
+		p->f_leader_name = xstrdup(*me->name ? me->name : me->login);
+	}
 	/* the reports open on the quarter so far: what a meeting asks about */
 	p->quarter = assessment_quarter_of(ctx->today);
 	assessment_quarter_range(p->quarter, &p->from, NULL);
