@@ -137,7 +137,7 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
-	     "supervision sheet")) \
+	     "supervision sheet; on an approved inspection plan, its notice")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file: a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \

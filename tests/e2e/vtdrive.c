@@ -43,6 +43,8 @@ static int failures;
 static const char *qifu;
 static char db[4096];
 static char fkeys_ini[4096];
+/* the next session runs with colours (NO_COLOR unset), as most desks do */
+static bool with_colour;
 
 static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -224,6 +226,61 @@ static void check_caret(session *s, const char *step, int row, uint32_t want)
 		printf("ok   %s: the cursor sits at the caret\n", step);
 }
 
+/* whether a cell is dark on light: reverse video when colour is off (NO_COLOR swaps the
+ * terminal's own colours), else black on white (7, or the bright 15) */
+static bool dark_on_light(const VTermScreenCell *cell, bool colour)
+{
+	if (!colour)
+		return cell->attrs.reverse && VTERM_COLOR_IS_DEFAULT_FG(&cell->fg) &&
+		       VTERM_COLOR_IS_DEFAULT_BG(&cell->bg);
+	return !cell->attrs.reverse && VTERM_COLOR_IS_INDEXED(&cell->fg) && cell->fg.indexed.idx == 0 &&
+	       VTERM_COLOR_IS_INDEXED(&cell->bg) &&
+	       (cell->bg.indexed.idx == 7 || cell->bg.indexed.idx == 15);
+}
+
+/* whether the cell at row, col holds a block element (a drawn QR code's glyph) */
+static bool block_at(session *s, int row, int col)
+{
+	VTermScreenCell cell;
+	VTermPos pos = { row, col };
+	vterm_screen_get_cell(s->screen, pos, &cell);
+	return cell.chars[0] == 0x2580 || cell.chars[0] == 0x2584 || cell.chars[0] == 0x2588;
+}
+
+/* the QR code on the screen is drawn dark on light whatever the terminal's colours, as
+ * a phone scanner needs it: every cell of the symbol and of its quiet zone (2 modules:
+ * a row above and below, 2 columns either side), and no cell beside it */
+static void check_qr_style(session *s, const char *step, bool colour)
+{
+	int top = -1, bottom = -1, left = s->cols, right = -1;
+	for (int r = 0; r < s->rows; r++)
+		for (int c = 0; c < s->cols; c++)
+			if (block_at(s, r, c)) {
+				top = top < 0 ? r : top;
+				bottom = r;
+				left = c < left ? c : left;
+				right = c > right ? c : right;
+			}
+	if (top < 1 || bottom - top < 15 || bottom + 1 >= s->rows) {
+		fail("%s: no whole QR code on the screen (rows %d-%d)", step, top, bottom);
+		return;
+	}
+	for (int r = top - 1; r <= bottom + 1; r++)
+		for (int c = 0; c < s->cols; c++) {
+			VTermScreenCell cell;
+			VTermPos pos = { r, c };
+			vterm_screen_get_cell(s->screen, pos, &cell);
+			bool inside = c >= left - 2 && c <= right + 2;
+			if (inside != dark_on_light(&cell, colour)) {
+				fail("%s: row %d col %d (U+%04X) is %sdrawn dark on light", step, r, c,
+				     cell.chars[0], inside ? "not " : "");
+				return;
+			}
+		}
+	printf("ok   %s: %d rows dark on light, %s\n", step, bottom - top + 3,
+	       colour ? "black on white" : "reverse video");
+}
+
 static void resize(session *s, int cols, int rows)
 {
 	struct winsize ws = { (unsigned short)rows, (unsigned short)cols, 0, 0 };
@@ -253,6 +310,8 @@ static void start(session *s, const char *config)
 		unsetenv("LC_ALL");
 		setenv("LANGUAGE", "zh_CN", 1);
 		unsetenv("ESCDELAY");
+		if (with_colour)
+			unsetenv("NO_COLOR");
 		if (config)
 			execl(qifu, qifu, "--db", db, "--today", "2026-12-01", "--config", config,
 			      (char *)NULL);
@@ -361,6 +420,11 @@ static void inspection_session(session *s)
 	send_bytes(s, "\r");
 	pump(s, 300, 3000);
 	check(s, "approved", (const char *const[]){ "执法计划码 JC26-", "[执法计划码]", "已批准", NULL });
+	/* End: the QR code, whole at 80x24; NO_COLOR draws it in reverse video */
+	send_bytes(s, "\033OF");
+	pump(s, 200, 3000);
+	check(s, "End shows the QR code", (const char *const[]){ "█▀▀▀▀▀█", "打印告知单", NULL });
+	check_qr_style(s, "the QR code without colour", false);
 	send_bytes(s, "m");
 	pump(s, 200, 3000);
 	check(s, "the moves after approval", (const char *const[]){ "记录检查结果", NULL });
@@ -373,6 +437,21 @@ static void inspection_session(session *s)
 	int status = finish(s);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		fail("inspections: qifu ended with status %d, expected exit 0", status);
+
+	/* with colours: the plan's QR code black on white, the rest in the terminal's own */
+	with_colour = true;
+	start(s, NULL);
+	pump(s, 300, 5000);
+	/* 区应急局's approved plan of 2026-12-10, at its QR code */
+	send_bytes(s, "4g2026-12-10\r\r\r\033OF");
+	pump(s, 300, 3000);
+	check(s, "colours: a plan's QR code", (const char *const[]){ "检查 58，执法计划码 JC26-", NULL });
+	check_qr_style(s, "the QR code in colour", true);
+	with_colour = false;
+	send_bytes(s, "\033[21~");
+	status = finish(s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("colours: qifu ended with status %d, expected exit 0", status);
 }
 
 static void make_db(const char *work)

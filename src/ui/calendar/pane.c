@@ -2,13 +2,15 @@
  * arrows, a month at a time or by the jump prompt (g); the day's inspections opened in
  * the detail view (inspection_view.c) and moved along with m (plan_moves.c); a plan
  * registered with F2 (plan_form.c), a code verified with V (verify_form.c), an entry
- * an enterprise refused recorded with R (plan_moves.c); the "check a date" form (c,
+ * an enterprise refused recorded with R (plan_moves.c), a plan's notice printed with
+ * F7 from its detail (plan_notice.c); the "check a date" form (c,
  * F12, check_form.c); for administrators, a State Council holiday notice imported (I,
  * notice_import.c). Here the keys of each mode and the pane's ops. */
 #include "app/inspection_move.h"
 #include "core/datein.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "model/inspection_plan.h"
 #include "model/perm.h"
 #include "ui/calendar/inspection_view.h"
 #include "ui/calendar/private.h"
@@ -300,6 +302,9 @@ static unsigned detail_event(cal_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_NEW: case ACT_VERIFY: case ACT_REFUSAL: case ACT_MOVE:
 		return form_event(p, ev);
+	case ACT_EXPORT:
+		calendar_notice_form(p);
+		return REACT_RECALC;
 	default:
 		return detail_handle(p->view, ev->act);
 	}
@@ -445,6 +450,12 @@ static unsigned handle(void *state, const pane_event *ev)
 	}
 }
 
+/* whether the plan of the detail has a code that is valid, and so a QR code and a notice */
+static bool has_code(const cal_pane *p)
+{
+	return p->have_plan && p->plan.code && !inspection_plan_verify_refused(p->plan.state);
+}
+
 /* The actions the Calendar really has in each mode, for the F-key bar and the help:
  * the lists' new, filter, sort, export and undo are never offered here. */
 static bool offers(void *state, action a)
@@ -468,6 +479,9 @@ static bool offers(void *state, action a)
 		return browsing && app_allowed(ctx, PERM_INSP_REFUSAL, NULL, NULL, NULL);
 	case ACT_MOVE:
 		return (p->mode == MODE_LIST && p->nday > 0) || (p->mode == MODE_DETAIL && p->have_plan);
+	case ACT_EXPORT:
+		/* the plan's notice, which only a valid code has */
+		return p->mode == MODE_DETAIL && has_code(p);
 	case ACT_LEFT: case ACT_RIGHT: case ACT_OPEN: case ACT_PREV_MONTH: case ACT_NEXT_MONTH:
 	case ACT_TODAY: case ACT_SEARCH: case ACT_CHECK_DATE: case ACT_REFRESH:
 		return p->mode == MODE_GRID || p->mode == MODE_LIST;
@@ -511,8 +525,21 @@ static const char *hint(void *state)
 	case MODE_DETAIL:
 		key_name(p, ACT_CANCEL, false, k1);
 		key_name(p, ACT_MOVE, true, k2);
-		p->hint = xasprintf(_("%s back to the day's list; arrows scroll; %s the plan's moves"), k1,
-		                    k2);
+		if (!has_code(p)) {
+			p->hint = xasprintf(_("%s back to the day's list; arrows scroll; %s the plan's moves"),
+			                    k1, k2);
+			break;
+		}
+		key_name(p, ACT_EXPORT, false, k4);
+		if (!detail_picture_shown(p->view)) {
+			p->hint = xasprintf(_("%s back to the day's list; %s the plan's moves; %s prints the "
+			                      "notice"), k1, k2, k4);
+			break;
+		}
+		/* the QR code is the last thing in the detail */
+		key_name(p, ACT_LAST, false, k3);
+		p->hint = xasprintf(_("%s back; %s shows the QR code; %s the plan's moves; %s prints the "
+		                      "notice"), k1, k3, k2, k4);
 		break;
 	case MODE_PREVIEW:
 		p->hint = xasprintf(P_("Import the notice for %d and move %ld appeal's due date? [y/N]",

@@ -51,7 +51,9 @@ void calendar_show_plan(cal_pane *p, int64_t id, const char *const *notes, int n
 {
 	if (!calendar_read_plan(p, id))
 		return;
-	inspview_plan(p->view, calendar_ctx(p), &p->plan, p->reasons);
+	char print[16];
+	inspview_plan(p->view, calendar_ctx(p), &p->plan, p->reasons,
+	              shell_key_name(p->sh, ACT_EXPORT, print));
 	if (nnotes > 0)
 		detail_section(p->view, _("Advice"));
 	for (int i = 0; i < nnotes; i++)
@@ -77,7 +79,7 @@ static void go_back(cal_pane *p)
 		calendar_show_plan(p, id, NULL, 0);
 }
 
-static void open_form(cal_pane *p, const char *title, cal_purpose purpose)
+void calendar_open_form(cal_pane *p, const char *title, cal_purpose purpose)
 {
 	form_free(&p->form);
 	p->form = form_new(p->sh, title);
@@ -116,7 +118,7 @@ void calendar_moves_menu(cal_pane *p)
 		return;
 	}
 	char *title = xasprintf(_("Move %s"), name);
-	open_form(p, title, CP_MENU);
+	calendar_open_form(p, title, CP_MENU);
 	form_set_menu(p->form, form_add_choice(p->form, _("Move"), o, n, NULL, true));
 	xfree(&title);
 	xfree(&name);
@@ -133,7 +135,7 @@ static int ent_options(const inspection_record *r, form_option **o)
 
 static void done_form(cal_pane *p, const char *title)
 {
-	open_form(p, title, CP_DONE);
+	calendar_open_form(p, title, CP_DONE);
 	form_option outcomes[INSPECTION_OUTCOME__COUNT];
 	for (int i = 0; i < INSPECTION_OUTCOME__COUNT; i++)
 		outcomes[i] = (form_option){ inspection_plan_outcome_code((inspection_plan_outcome)i),
@@ -157,7 +159,7 @@ static void evaluate_form(cal_pane *p, const char *title)
 	static const char *const scores[] = { "5", "4", "3", "2", "1" };
 	static const char *const score_labels[] = { N_("5 very satisfied"), N_("4 satisfied"),
 		N_("3 so-so"), N_("2 dissatisfied"), N_("1 very dissatisfied") };
-	open_form(p, title, CP_EVALUATE);
+	calendar_open_form(p, title, CP_EVALUATE);
 	form_option *o;
 	int n = ent_options(&p->plan, &o);
 	p->fld[0] = form_add_choice(p->form, _("Enterprise"), o, n, NULL, true);
@@ -234,7 +236,7 @@ static void start_move(cal_pane *p, inspection_plan_move m)
 		break;
 	case INSPECTION_MOVE_CANCEL:
 		title = xasprintf(_("Cancel %s"), name);
-		open_form(p, title, CP_CANCEL);
+		calendar_open_form(p, title, CP_CANCEL);
 		p->fld[0] = form_add_lines(p->form, _("Reason for cancelling"), NULL, TEXT_MAX, 2, true);
 		break;
 	case INSPECTION_MOVE__COUNT:
@@ -357,7 +359,7 @@ void calendar_refusal_form(cal_pane *p)
 {
 	app_ctx *ctx = calendar_ctx(p);
 	const unit_table *units = app_units(ctx);
-	open_form(p, _("An entry refused for want of a registered plan (未报备入企被拒)"), CP_REFUSAL);
+	calendar_open_form(p, _("An entry refused for want of a registered plan (未报备入企被拒)"), CP_REFUSAL);
 	form_option *o = xcalloc((size_t)units->n + 1, sizeof *o);
 	for (int i = 0; i < units->n; i++)
 		o[i] = (form_option){ units->v[i].name, units->v[i].name };
@@ -450,6 +452,9 @@ unsigned calendar_form_key(cal_pane *p, const pane_event *ev)
 			break;
 		case CP_REFUSAL:
 			save_refusal(p);
+			break;
+		case CP_NOTICE:
+			calendar_notice_save(p);
 			break;
 		}
 		return REACT_RECALC;

@@ -1,7 +1,8 @@
 /* The Calendar pane's state and what its files share: pane.c (the keys of each mode,
  * the jump prompt, the ops), month.c (the month grid, the text under it and the
  * selected day's inspections), plan_moves.c (a plan's detail and its moves, a refused
- * entry) and notice_import.c (a holiday notice previewed, then imported); the register,
+ * entry), plan_notice.c (printing a plan's inspection notice) and notice_import.c (a
+ * holiday notice previewed, then imported); the register,
  * check and verify forms are objects of their own. Nothing outside src/ui/calendar/
  * includes this. */
 #ifndef QIFU_UI_CALENDAR_PRIVATE_H
@@ -39,7 +40,7 @@ typedef enum cal_mode {
 } cal_mode;
 
 /* what the open form (MODE_FORM) is for */
-typedef enum cal_purpose { CP_MENU, CP_DONE, CP_EVALUATE, CP_CANCEL, CP_REFUSAL } cal_purpose;
+typedef enum cal_purpose { CP_MENU, CP_DONE, CP_EVALUATE, CP_CANCEL, CP_REFUSAL, CP_NOTICE } cal_purpose;
 
 /* one wrapped row of the text under the grid */
 typedef struct info_row {
@@ -100,7 +101,10 @@ void calendar_refresh(cal_pane *p);
 void calendar_month_recalc(cal_pane *p, ui_rect r);
 void calendar_month_repaint(cal_pane *p, ui_rect r);
 
-/* plan_moves.c: read plan id into p->plan; false (said) when it cannot be */
+/* plan_moves.c: a new form of purpose in MODE_FORM, going back to the mode it was
+ * opened from */
+void calendar_open_form(cal_pane *p, const char *title, cal_purpose purpose);
+/* read plan id into p->plan; false (said) when it cannot be */
 bool calendar_read_plan(cal_pane *p, int64_t id);
 /* plan id, read afresh, in the detail (MODE_DETAIL), notes after its fields */
 void calendar_show_plan(cal_pane *p, int64_t id, const char *const *notes, int nnotes);
@@ -115,6 +119,11 @@ unsigned calendar_confirm_key(cal_pane *p, const pane_event *ev);
 const char *calendar_confirm_question(cal_pane *p);
 /* close the open form and forget the move waiting for its answer */
 void calendar_forms_drop(cal_pane *p);
+
+/* plan_notice.c: the form printing p->plan's inspection notice (F7 in its detail), or
+ * why the plan has none on the status line; its Save */
+void calendar_notice_form(cal_pane *p);
+void calendar_notice_save(cal_pane *p);
 
 /* notice_import.c: ask for the notice file; its preview follows */
 void calendar_import_start(cal_pane *p);
