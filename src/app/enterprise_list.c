@@ -31,6 +31,8 @@ const app_column app_ent_columns[ENT_COL__COUNT] = {
 	[ENT_COL_COMMISSIONER] = { "commissioner", N_("Commissioner"), COL_STR, 12, false,
 		TEXT_LEFT, 100 },
 	[ENT_COL_APPEALS] = { NULL, N_("Open appeals"), COL_INT, 8, false, TEXT_RIGHT, 110 },
+	[ENT_COL_STATUS] = { "status", N_("Status"), COL_STR, 6, false, TEXT_LEFT, 130 },
+	[ENT_COL_CLASS] = { "class", N_("Class"), COL_STR, 6, false, TEXT_LEFT, 100 },
 };
 
 void app_ent_cell(const ent_record *e, int col, app_cell_form form, const catalog *cat,
@@ -64,8 +66,37 @@ void app_ent_cell(const ent_record *e, int col, app_cell_form form, const catalo
 		                                                           : e->commissioner;
 		break;
 	case ENT_COL_APPEALS: sb_addf(out, "%d", e->open_appeals); break;
+	case ENT_COL_CLASS: {
+		ent_class c = app_ent_class(e, cat);
+		s = words ? _(ent_class_short(c)) : ent_class_code(c);
+		break;
+	}
+	case ENT_COL_STATUS: {
+		ent_status st;
+		s = words && ent_status_parse(e->status, &st) ? _(ent_status_label(st)) : e->status;
+		break;
+	}
 	case ENT_COL__COUNT: break;
 	}
 	if (s)
 		sb_add(out, s);
+}
+
+ent_class app_ent_class(const ent_record *e, const catalog *cat)
+{
+	const category *k = cat ? catalog_category(cat, e->category) : NULL;
+	return ent_class_decide(k ? k->cls : ENT_CLASS_ABOVE, e->aviation, e->group,
+	                        e->introduced_by);
+}
+
+void app_ent_filter_class(ent_filter *f, ent_class c, const catalog *cat, const char **cats,
+                          int max)
+{
+	int n = 0;
+	for (int i = 0; cat && i < cat->ncats && n < max; i++)
+		if (cat->cats[i].cls == c)
+			cats[n++] = cat->cats[i].code;
+	cats[n] = NULL;
+	f->cls = ent_class_code(c);
+	f->cls_categories = cats;
 }

@@ -2,7 +2,15 @@
  * write with its event, the outcome in one enum for both faces. */
 #include "app/records.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "app/store_text.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "model/perm.h"
+#include "store/enterprise_store.h"
 #include "store/financing_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
@@ -73,5 +81,33 @@ app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate o
 	store_err se = { 0 };
 	int rc = closing ? warn_store_close(app_db(ctx), actor, id, on, *text, &se)
 	                 : warn_store_respond(app_db(ctx), actor, id, on, *text, &se);
+	return stored(rc, &se, err);
+}
+
+app_record_rc app_ent_status_set(app_ctx *ctx, const ent_record *e, ent_status to,
+		qdate since, char **reason, strbuf *err)
+{
+	if (!app_allowed(ctx, PERM_ENT_EDIT, e->area, NULL, err))
+		return APP_RECORD_REFUSED;
+	ent_status from = ENT_ST_OPERATING;
+	ent_status_parse(e->status, &from);
+	char *clean = text_sanitize(*reason, strlen(*reason), 0);
+	free(*reason);
+	*reason = text_trim(clean);
+	free(clean);
+	if (!**reason) {
+		sb_add(err, _("say why the status changes (the reason is kept with the change)"));
+		return APP_RECORD_BAD_INPUT;
+	}
+	if (since == DATE_NONE || since > ctx->today) {
+		sb_add(err, _("the status changes on a day up to today"));
+		return APP_RECORD_BAD_INPUT;
+	}
+	if (!ent_status_change_ok(from, to, err))
+		return APP_RECORD_REFUSED;
+	store_err se = { 0 };
+	int rc = ent_store_set_status(app_db(ctx), app_actor(ctx)->login, e->id, e->name,
+	                              ent_status_code(from), ent_status_code(to), since, *reason,
+	                              &se);
 	return stored(rc, &se, err);
 }

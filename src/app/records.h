@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "model/enterprise.h"
 #include "model/financing.h"
 #include "model/pool.h"
 #include "model/visit.h"
@@ -32,5 +33,10 @@ app_record_rc app_warning_open(app_ctx *ctx, warn_rec *w, int64_t *id, strbuf *e
 /* a response to warning id (text required) or its closing (text optional) on day on */
 app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate on, char **text,
 		strbuf *err);
+/* the operating status of e (as read) becomes `to` since the day given, with a
+ * reason (required, cleaned in place): who may edit the enterprise may; a day after
+ * today, no change, a deregistered one or a status changed meanwhile are refused */
+app_record_rc app_ent_status_set(app_ctx *ctx, const ent_record *e, ent_status to,
+		qdate since, char **reason, strbuf *err);
 
 #endif

@@ -13,6 +13,7 @@
 #include "cli/cmd_enterprise.h"
 #include "app/ent_io.h"
 #include "app/enterprise_list.h"
+#include "app/records.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
@@ -34,9 +35,15 @@ static void usage(FILE *fp)
 		"       qifu enterprise edit USCC [options]\n"
 		"       qifu enterprise show USCC [--format table|csv|json]\n"
 		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
-		"                            [--pool tech|upscale] [--warning] [--format table|csv|json]\n"
+		"                            [--pool tech|upscale] [--warning] [--all]\n"
+		"                            [--class above_scale|below_scale|other]\n"
+		"                            [--format table|csv|json]\n"
 		"       (--pool: current members of a cultivation pool of data/pools.tsv;\n"
-		"        --warning: only enterprises with an open relocation warning)\n"
+		"        --warning: only enterprises with an open relocation warning;\n"
+		"        --all: also those moved out of the zone or deregistered;\n"
+		"        --class: the plan's three classes 五上, 规限下, 其他)\n"
+		"       qifu enterprise status USCC --to operating|moved_out|deregistered|suspended\n"
+		"                              --reason R [--since YYYY-MM-DD]\n"
 		"       qifu enterprise export FILE.csv|FILE.xlsx [list filters]\n"
 		"       qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]\n"
 		"categories: industry, trade, services, construction, real_estate, below_scale\n"
@@ -232,6 +239,58 @@ static int load_visible(app_ctx *ctx, const char *arg, ent_record *e, perm_actio
 	return cli_arg_enterprise(ctx, arg, e, (int)act);
 }
 
+/* enterprise status USCC --to S --reason R [--since D]: 在营, 迁出, 注销, 停业 */
+static int ent_status_cmd(app_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 't' },
+		{ "since", required_argument, NULL, 's' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *to_arg = NULL, *reason_arg = NULL;
+	qdate since = ctx->today;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 't': to_arg = optarg; break;
+		case 'r': reason_arg = optarg; break;
+		case 's':
+			if (cli_arg_date("--since", optarg, &since))
+				return EXIT_USAGE;
+			break;
+		case 'h': usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (cli_required(argv, "--to --reason") || cli_operands(argc, argv, 1, _("the USCC")))
+		return EXIT_USAGE;
+	ent_status to;
+	if (!ent_status_parse(to_arg, &to)) {
+		say_error(_("--to: '%s' is not one of operating, moved_out, deregistered, suspended"),
+		          to_arg);
+		return EXIT_USAGE;
+	}
+	ent_record e = { 0 };
+	int rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
+	if (rc)
+		return rc;
+	char *reason = xstrdup(reason_arg);
+	strbuf err = STRBUF_INIT;
+	app_record_rc w = app_ent_status_set(ctx, &e, to, since, &reason, &err);
+	if (w == APP_RECORD_SAVED)
+		printf(_("%s is now %s\n"), e.name, _(ent_status_label(to)));
+	else
+		say_error("%s", sb_str(&err));
+	rc = app_record_exit(w);
+	sb_free(&err);
+	free(reason);
+	ent_record_clear(&e);
+	return rc;
+}
+
 static int ent_edit(app_ctx *ctx, int argc, char **argv)
 {
 	if (argc < 2 || argv[1][0] == '-') {
@@ -368,6 +427,8 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 		{ "unit", required_argument, NULL, 'u' },
 		{ "pool", required_argument, NULL, 'p' },
 		{ "warning", no_argument, NULL, 'w' },
+		{ "all", no_argument, NULL, 'A' },
+		{ "class", required_argument, NULL, 'C' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -416,6 +477,19 @@ static int parse_filters(app_ctx *ctx, int argc, char **argv, ent_filter *f, out
 			f->pool = pool;
 			break;
 		case 'w': f->warning_only = true; break;
+		case 'A': f->include_gone = true; break;
+		case 'C': {
+			/* static: f borrows the categories; one command runs per process */
+			static const char *cats[16];
+			ent_class cls;
+			if (!ent_class_parse(optarg, &cls)) {
+				say_error(_("--class: '%s' is not one of above_scale, below_scale, other"),
+				          optarg);
+				return EXIT_USAGE;
+			}
+			app_ent_filter_class(f, cls, rules->cat, cats, 15);
+			break;
+		}
 		case 'f':
 			if (parse_format(optarg, fmt))
 				return EXIT_USAGE;
@@ -507,7 +581,7 @@ int cmd_enterprise(app_ctx *ctx, int argc, char **argv)
 	static const cli_sub subs[] = {
 		{ "add", ent_add, NULL }, { "edit", ent_edit, NULL }, { "show", ent_show, NULL },
 		{ "list", ent_list, NULL }, { "export", ent_export, NULL },
-		{ "import", ent_import, NULL },
+		{ "import", ent_import, NULL }, { "status", ent_status_cmd, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

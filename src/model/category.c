@@ -4,10 +4,61 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/i18n.h"
 #include "core/xalloc.h"
 
+static const char *const class_codes[ENT_CLASS__COUNT] = {
+	[ENT_CLASS_ABOVE] = "above_scale",
+	[ENT_CLASS_BELOW] = "below_scale",
+	[ENT_CLASS_OTHER] = "other",
+};
+
+static const char *const class_labels[ENT_CLASS__COUNT] = {
+	[ENT_CLASS_ABOVE] = N_("above scale (five sectors)"),
+	[ENT_CLASS_BELOW] = N_("below scale"),
+	[ENT_CLASS_OTHER] = N_("other (introduced, group, aviation)"),
+};
+
+const char *ent_class_code(ent_class c)
+{
+	return c < ENT_CLASS__COUNT ? class_codes[c] : "?";
+}
+
+const char *ent_class_label(ent_class c)
+{
+	return c < ENT_CLASS__COUNT ? class_labels[c] : "?";
+}
+
+const char *ent_class_short(ent_class c)
+{
+	static const char *const shorts[ENT_CLASS__COUNT] = {
+		[ENT_CLASS_ABOVE] = N_("above scale"),
+		[ENT_CLASS_BELOW] = N_("below scale"),
+		[ENT_CLASS_OTHER] = N_("class: other"),
+	};
+	return c < ENT_CLASS__COUNT ? shorts[c] : "?";
+}
+
+bool ent_class_parse(const char *code, ent_class *out)
+{
+	for (int i = 0; code && i < ENT_CLASS__COUNT; i++)
+		if (strcmp(code, class_codes[i]) == 0) {
+			*out = (ent_class)i;
+			return true;
+		}
+	return false;
+}
+
+ent_class ent_class_decide(ent_class category_class, bool aviation, const char *group,
+                           const char *introduced_by)
+{
+	if (aviation || (group && *group) || (introduced_by && *introduced_by))
+		return ENT_CLASS_OTHER;
+	return category_class == ENT_CLASS_BELOW ? ENT_CLASS_BELOW : ENT_CLASS_ABOVE;
+}
+
 bool catalog_add_category(catalog *c, const char *code, const char *label,
-                          const char *short_label, const char *const *aliases)
+                          const char *short_label, const char *const *aliases, ent_class cls)
 {
 	if (catalog_category(c, code))
 		return false;
@@ -17,6 +68,7 @@ bool catalog_add_category(catalog *c, const char *code, const char *label,
 	k->label = xstrdup(label);
 	k->short_label = xstrdup(short_label);
 	k->aliases = xstrvdup(aliases);
+	k->cls = cls;
 	return true;
 }
 

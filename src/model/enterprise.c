@@ -176,3 +176,57 @@ ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_rea
 	e->coop_units = sb_steal(&coop);
 	return ENT_OK;
 }
+
+static const char *const status_codes[ENT_ST__COUNT] = {
+	[ENT_ST_OPERATING] = "operating",
+	[ENT_ST_MOVED_OUT] = "moved_out",
+	[ENT_ST_DEREGISTERED] = "deregistered",
+	[ENT_ST_SUSPENDED] = "suspended",
+};
+
+static const char *const status_labels[ENT_ST__COUNT] = {
+	[ENT_ST_OPERATING] = N_("operating"),
+	[ENT_ST_MOVED_OUT] = N_("moved out"),
+	[ENT_ST_DEREGISTERED] = N_("deregistered"),
+	[ENT_ST_SUSPENDED] = N_("suspended"),
+};
+
+const char *ent_status_code(ent_status s)
+{
+	return s < ENT_ST__COUNT ? status_codes[s] : "?";
+}
+
+const char *ent_status_label(ent_status s)
+{
+	return s < ENT_ST__COUNT ? status_labels[s] : "?";
+}
+
+bool ent_status_parse(const char *code, ent_status *out)
+{
+	for (int i = 0; code && i < ENT_ST__COUNT; i++)
+		if (strcmp(code, status_codes[i]) == 0) {
+			*out = (ent_status)i;
+			return true;
+		}
+	return false;
+}
+
+bool ent_status_gone(ent_status s)
+{
+	return s == ENT_ST_MOVED_OUT || s == ENT_ST_DEREGISTERED;
+}
+
+bool ent_status_change_ok(ent_status from, ent_status to, strbuf *why)
+{
+	if (from == to) {
+		sb_addf(why, _("the enterprise is already %s"), _(ent_status_label(to)));
+		return false;
+	}
+	/* a deregistered enterprise no longer exists: a new registration is a new record */
+	if (from == ENT_ST_DEREGISTERED) {
+		sb_add(why, _("a deregistered enterprise cannot change its status; register the "
+		              "new enterprise instead"));
+		return false;
+	}
+	return true;
+}

@@ -76,6 +76,27 @@ typedef enum ent_verdict {
  * e->lead_override is set. Pure over the tables. */
 ent_verdict ent_validate(const ent_rules *r, ent_record *e, const char *uscc_reason,
                          ent_field *bad, strbuf *err);
+/* The operating status (经营状态): in business, moved out of the zone, deregistered,
+ * suspended. One that has moved out or been deregistered leaves the default list. */
+typedef enum ent_status {
+	ENT_ST_OPERATING,
+	ENT_ST_MOVED_OUT,
+	ENT_ST_DEREGISTERED,
+	ENT_ST_SUSPENDED,
+	ENT_ST__COUNT
+} ent_status;
+/* "operating", "moved_out", … as stored; "?" out of range */
+const char *ent_status_code(ent_status s);
+/* 在营, 迁出, 注销, 停业 (msgids) */
+const char *ent_status_label(ent_status s);
+bool ent_status_parse(const char *code, ent_status *out);
+/* whether an enterprise of status s is gone from the zone (left out of the list
+ * unless asked for) */
+bool ent_status_gone(ent_status s);
+/* whether a change from one status to another may be made and what it needs: false
+ * with the reason (no change, or a deregistered one) */
+bool ent_status_change_ok(ent_status from, ent_status to, strbuf *why);
+
 /* copy src into dst (dst cleared first) */
 void ent_record_copy(ent_record *dst, const ent_record *src);
 

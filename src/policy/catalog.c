@@ -1,4 +1,4 @@
-/* Reader of data/categories.tsv (code, label, short label, aliases) and
+/* Reader of data/categories.tsv (code, label, short label, aliases, class) and
  * data/groups.txt (one group a line) into the catalog (model/category.h). */
 #include "policy/policy.h"
 
@@ -12,8 +12,15 @@
 
 static int add_category(void *table, const tsv_file *f, char **v, strbuf *err)
 {
+	ent_class cls;
+	if (!ent_class_parse(v[4], &cls) || cls == ENT_CLASS_OTHER) {
+		sb_addf(err, _("%s:%d: class '%s' is neither above_scale nor below_scale"),
+		        tsv_path(f), tsv_line(f), v[4]);
+		return -1;
+	}
 	char **aliases = policy_split(v[3], false);
-	bool added = catalog_add_category(table, v[0], v[1], v[2], (const char *const *)aliases);
+	bool added = catalog_add_category(table, v[0], v[1], v[2], (const char *const *)aliases,
+	                                  cls);
 	xstrvfree(&aliases);
 	if (!added) {
 		sb_addf(err, _("%s:%d: category '%s' is listed twice"), tsv_path(f), tsv_line(f),
@@ -42,7 +49,7 @@ static int load_file(catalog *c, const char *dir, const char *name, int want,
 int policy_catalog_load(catalog *c, const char *dir, strbuf *err)
 {
 	memset(c, 0, sizeof *c);
-	if (load_file(c, dir, "categories.tsv", 4, add_category, err) < 0 ||
+	if (load_file(c, dir, "categories.tsv", 5, add_category, err) < 0 ||
 	    load_file(c, dir, "groups.txt", 1, add_group, err) < 0) {
 		catalog_free(c);
 		return -1;

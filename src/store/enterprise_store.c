@@ -104,6 +104,29 @@ static void where_build(store_where *w, const ent_filter *f)
 	}
 	if (f->warning_only)
 		sb_add(&w->sql, " AND e.open_warnings > 0");
+	/* the plan's three classes (ent_class_decide): 其他 by its marks, else by category */
+	ent_class cls;
+	if (f->cls && ent_class_parse(f->cls, &cls)) {
+		static const char other[] =
+			"(e.aviation = 1 OR e.grp <> '' OR e.introduced_by <> '')";
+		if (cls == ENT_CLASS_OTHER) {
+			sb_addf(&w->sql, " AND %s", other);
+		} else {
+			/* '?' is no category: the list is never empty */
+			sb_addf(&w->sql, " AND NOT %s AND e.category IN ('?'", other);
+			for (int i = 0; f->cls_categories && f->cls_categories[i]; i++) {
+				sb_add(&w->sql, ", ?");
+				store_where_add(w, f->cls_categories[i]);
+			}
+			sb_add(&w->sql, ")");
+		}
+	}
+	/* those gone from the zone only when asked for (ent_status_gone) */
+	for (int s = 0; !f->include_gone && s < ENT_ST__COUNT; s++)
+		if (ent_status_gone((ent_status)s)) {
+			sb_add(&w->sql, " AND e.status <> ?");
+			store_where_add(w, ent_status_code((ent_status)s));
+		}
 	if (f->search && *f->search)
 		ent_store_search_clause(w, f->search);
 }
@@ -445,5 +468,45 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 fail:
 	db_rollback(d);
 	sb_free(&sum);
+	return -1;
+}
+
+int ent_store_set_status(db *d, const char *actor, int64_t id, const char *name,
+                         const char *from, const char *to, qdate since, const char *reason,
+                         store_err *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d, "UPDATE enterprise SET status = ?, updated_at = ?"
+	                              " WHERE id = ? AND status = ?", err);
+	if (!st)
+		goto fail;
+	char now[20], day[16];
+	db_now(d, now);
+	db_bind_text(st, 1, to);
+	db_bind_text(st, 2, now);
+	sqlite3_bind_int64(st, 3, id);
+	db_bind_text(st, 4, from);
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "changing an enterprise's status");
+		goto fail;
+	}
+	if (sqlite3_changes(db_handle(d)) != 1) {
+		/* gone, or its status changed since the caller read it */
+		store_err_set(err, STORE_E_ENTERPRISE_CHANGED);
+		store_err_name(err, 0, name);
+		db_rollback(d);
+		return 1;
+	}
+	char *sum = xasprintf("status: %s -> %s; since=%s", from, to, date_format(since, day));
+	rc = db_event(d, actor, "enterprise", id, "status", sum, reason, err);
+	free(sum);
+	if (rc < 0)
+		goto fail;
+	return db_commit(d, err);
+fail:
+	db_rollback(d);
 	return -1;
 }

@@ -25,6 +25,10 @@ typedef struct ent_filter {
 	const char *lead_unit;
 	const char *pool;       /* pool code */
 	bool warning_only;      /* open relocation warnings only */
+	bool include_gone;      /* also those moved out or deregistered (ent_status_gone) */
+	const char *cls;        /* a class code (ent_class_code): 其他 by its flags, 五上 and
+	                         * 规限下 by cls_categories, the categories of that class */
+	const char *const *cls_categories; /* NULL-terminated */
 	const char *scope_area; /* set for area officers: rows outside are invisible */
 } ent_filter;
 
@@ -37,6 +41,13 @@ int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long 
 /* insert e and its event row; the caller holds a db_begin transaction (so that a
  * batch is one transaction). *id gets the new row id. */
 int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id, store_err *err);
+/* the operating status of enterprise id from `from` (what the caller saw; a different
+ * one now is STORE_E_ENTERPRISE_CHANGED) to `to`, since the day given, with its event
+ * row ("status: a -> b; since=D", the reason) in one transaction. 0 written, 1 changed
+ * meanwhile, -1 failed */
+int ent_store_set_status(db *d, const char *actor, int64_t id, const char *name,
+                         const char *from, const char *to, qdate since, const char *reason,
+                         store_err *err);
 /* the full record by USCC (normalised) or id: 0 found, 1 none, -1 error */
 int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err *err);
 /* write new over old (same id) in one transaction with an event row listing the

@@ -109,4 +109,51 @@ expect_rc 2 --db "$db" enterprise list --unit 外星局
 expect_rc 1 --db "$db" enterprise show 91360117914177769G
 stderr_has "no enterprise"
 
+# the operating status: a moved-out enterprise leaves the default list (and its
+# export), --all brings it back; the change is an event with the reason and the day
+expect_rc 2 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to closed --reason x
+stderr_has "not one of operating"
+expect_rc 2 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to moved_out
+stderr_has "--reason is required"
+expect_rc 2 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to moved_out --reason 迁往外省 --since 2026-12-02
+stderr_has "up to today"
+expect_rc 0 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to moved_out --reason 迁往外省 --since 2026-11-30
+stdout_has "昌东小超市 is now moved out"
+expect_rc 1 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to moved_out --reason 再次
+stderr_has "already moved out"
+expect_rc 0 --db "$db" enterprise list --format csv
+if grep -qF 昌东小超市 "$out"; then
+	echo "FAIL: a moved-out enterprise is still in the default list"
+	fails=$((fails + 1))
+fi
+expect_rc 0 --db "$db" enterprise list --all --format csv
+stdout_has "昌东小超市"
+stdout_has ",moved_out"
+LANGUAGE=zh_CN expect_rc 0 --db "$db" enterprise show 91110000600037341L
+stdout_has "迁出"
+n=$(sqlite3 "$db" "SELECT summary || '|' || reason FROM event WHERE entity = 'enterprise' AND action = 'status'")
+[ "$n" = "status: operating -> moved_out; since=2026-11-30|迁往外省" ] || fail "the status change's event: $n"
+expect_rc 0 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to deregistered --reason 已注销
+expect_rc 1 --db "$db" --today 2026-12-01 enterprise status 91110000600037341L --to operating --reason 误报
+stderr_has "deregistered"
+
+# the plan's three classes: 其他 by the marks (aviation, group, introduced), else the
+# category's class from data/categories.tsv (华勤 is in 龙旗系 by now, 昌东小超市 industry)
+expect_rc 0 --db "$db" enterprise add --name 麻丘小店 --uscc 91360117914177769G --area 麻丘镇 --category below_scale
+expect_rc 0 --db "$db" enterprise list --all --class other --format csv
+stdout_has "航空配件公司"
+stdout_has "华勤技术股份有限公司"
+stdout_has ",other"
+expect_rc 0 --db "$db" enterprise list --all --class below_scale --format csv
+stdout_has "麻丘小店"
+stdout_has ",below_scale"
+expect_rc 0 --db "$db" enterprise list --all --class above_scale --format csv
+stdout_has "昌东小超市"
+if grep -qF -e 航空配件公司 -e 华勤 -e 麻丘小店 "$out"; then
+	echo "FAIL: --class above_scale lists another class"
+	fails=$((fails + 1))
+fi
+expect_rc 2 --db "$db" enterprise list --class five_up
+stderr_has "not one of above_scale"
+
 finish

@@ -51,24 +51,27 @@ static void test_columns(void **state)
 	(void)state;
 	/* the screen's columns, in order */
 	static const int on_screen[] = { ENT_COL_NAME, ENT_COL_WARNING, ENT_COL_USCC,
-		ENT_COL_CATEGORY, ENT_COL_AREA, ENT_COL_LEAD, ENT_COL_COMMISSIONER, ENT_COL_APPEALS };
+		ENT_COL_CATEGORY, ENT_COL_AREA, ENT_COL_LEAD, ENT_COL_COMMISSIONER, ENT_COL_APPEALS,
+		ENT_COL_STATUS, ENT_COL_CLASS };
 	enum { NSCREEN = sizeof on_screen / sizeof on_screen[0] };
-	/* name, warn, USCC, category, area, lead unit, commissioner, open appeals */
+	/* name, warn, USCC, category, area, lead unit, commissioner, open appeals, status,
+	 * class */
 	static const struct { int w; int want[NSCREEN]; } t[] = {
-		{ 80, { 24, 1, 18, 8, 12, 12, 0, 0 } },     /* UX.md's 80 columns and the mark */
-		{ 99, { 43, 1, 18, 8, 12, 12, 0, 0 } },
-		{ 100, { 31, 1, 18, 8, 12, 12, 12, 0 } },   /* the commissioner from 100 */
-		{ 109, { 40, 1, 18, 8, 12, 12, 12, 0 } },
-		{ 110, { 32, 1, 18, 8, 12, 12, 12, 8 } },   /* open appeals from 110 */
-		{ 160, { 82, 1, 18, 8, 12, 12, 12, 8 } },
-		{ 71, { 28, 1, 18, 8, 12, 0, 0, 0 } },      /* beside the 360 view at 120: lead unit goes */
-		{ 76, { 20, 1, 18, 8, 12, 12, 0, 0 } },     /* the name at its minimum */
-		{ 75, { 32, 1, 18, 8, 12, 0, 0, 0 } },
-		{ 63, { 20, 1, 18, 8, 12, 0, 0, 0 } },
-		{ 62, { 32, 1, 18, 8, 0, 0, 0, 0 } },       /* then area, category, USCC */
-		{ 48, { 27, 1, 18, 0, 0, 0, 0, 0 } },
-		{ 40, { 38, 1, 0, 0, 0, 0, 0, 0 } },
-		{ 21, { 21, 0, 0, 0, 0, 0, 0, 0 } },        /* the warning mark last of all */
+		{ 80, { 24, 1, 18, 8, 12, 12, 0, 0, 0, 0 } },     /* UX.md's 80 columns and the mark */
+		{ 99, { 43, 1, 18, 8, 12, 12, 0, 0, 0, 0 } },
+		{ 100, { 24, 1, 18, 8, 12, 12, 12, 0, 0, 6 } },   /* the commissioner and the class from 100 */
+		{ 109, { 33, 1, 18, 8, 12, 12, 12, 0, 0, 6 } },
+		{ 110, { 25, 1, 18, 8, 12, 12, 12, 8, 0, 6 } },   /* open appeals from 110 */
+		{ 130, { 38, 1, 18, 8, 12, 12, 12, 8, 6, 6 } },  /* the operating status from 130 */
+		{ 160, { 68, 1, 18, 8, 12, 12, 12, 8, 6, 6 } },
+		{ 71, { 28, 1, 18, 8, 12, 0, 0, 0, 0, 0 } },      /* beside the 360 view at 120: lead unit goes */
+		{ 76, { 20, 1, 18, 8, 12, 12, 0, 0, 0, 0 } },     /* the name at its minimum */
+		{ 75, { 32, 1, 18, 8, 12, 0, 0, 0, 0, 0 } },
+		{ 63, { 20, 1, 18, 8, 12, 0, 0, 0, 0, 0 } },
+		{ 62, { 32, 1, 18, 8, 0, 0, 0, 0, 0, 0 } },       /* then area, category, USCC */
+		{ 48, { 27, 1, 18, 0, 0, 0, 0, 0, 0, 0 } },
+		{ 40, { 38, 1, 0, 0, 0, 0, 0, 0, 0, 0 } },
+		{ 21, { 21, 0, 0, 0, 0, 0, 0, 0, 0, 0 } },        /* the warning mark last of all */
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		int width[ENT_COL__COUNT];

@@ -349,6 +349,11 @@ void enterprises_form_filter(ent_pane *p)
 	opt_categories(p, &o);
 	p->fld_category = form_add_choice(f, _("Category"), o.v, o.n, p->f_category, false);
 	opt_free(&o);
+	opt_add(&o, "", _("all"));
+	for (int c = 0; c < ENT_CLASS__COUNT; c++)
+		opt_add(&o, ent_class_code((ent_class)c), _(ent_class_short((ent_class)c)));
+	p->fld_class = form_add_choice(f, _("Class (三大类)"), o.v, o.n, p->f_class, false);
+	opt_free(&o);
 	p->fld_area = -1;
 	/* an area officer sees one area: nothing to choose */
 	if (me->role != ROLE_AREA_OFFICER) {
@@ -365,6 +370,8 @@ void enterprises_form_filter(ent_pane *p)
 	int npools = entrec_pool_options(p->rec, &pools);
 	p->fld_pool = form_add_choice(f, _("Cultivation pool"), pools, npools, p->f_pool, false);
 	p->fld_warning = form_add_yesno(f, _("Open relocation warning only"), p->filter.warning_only);
+	p->fld_gone = form_add_yesno(f, _("Also moved out and deregistered"),
+	                             p->filter.include_gone);
 	const char *buttons[] = { _("Apply"), _("Clear all") };
 	form_set_buttons(f, buttons, 2, -1);
 	form_set_confirm(f, false);
@@ -386,8 +393,10 @@ void enterprises_clear_filters(ent_pane *p)
 	xfree(&p->f_area);
 	xfree(&p->f_lead);
 	xfree(&p->f_pool);
+	xfree(&p->f_class);
 	xfree(&p->search);
 	p->filter.warning_only = false;
+	p->filter.include_gone = false;
 }
 
 static void apply_filter_form(ent_pane *p, bool clear)
@@ -400,7 +409,9 @@ static void apply_filter_form(ent_pane *p, bool clear)
 		set_str(&p->f_area, choice_or_null(p->form, p->fld_area));
 		set_str(&p->f_lead, choice_or_null(p->form, p->fld_lead_filter));
 		set_str(&p->f_pool, choice_or_null(p->form, p->fld_pool));
+		set_str(&p->f_class, choice_or_null(p->form, p->fld_class));
 		p->filter.warning_only = form_yes(p->form, p->fld_warning);
+		p->filter.include_gone = form_yes(p->form, p->fld_gone);
 	}
 	close_form(p);
 	enterprises_apply_filter(p);

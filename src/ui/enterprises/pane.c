@@ -87,6 +87,12 @@ void enterprises_apply_filter(ent_pane *p)
 	p->filter.area = p->f_area;
 	p->filter.lead_unit = p->f_lead;
 	p->filter.pool = p->f_pool;
+	ent_class c;
+	if (p->f_class && ent_class_parse(p->f_class, &c))
+		app_ent_filter_class(&p->filter, c, app_ent_rules(shell_ctx(p->sh))->cat, p->class_cats,
+		                     (int)(sizeof p->class_cats / sizeof p->class_cats[0]) - 1);
+	else
+		p->filter.cls = NULL;
 	lv_invalidate(p->lv);
 	lv_handle(p->lv, ACT_FIRST);
 	shell_dirty_pane(p->sh);
@@ -180,7 +186,10 @@ static void recalc(void *state, ui_rect r)
  * so the position shows without highlighting */
 static void draw_summary(ent_pane *p, ui_rect r)
 {
-	const char *parts[6] = { p->search, NULL, p->f_area, p->f_lead, NULL, NULL };
+	const char *parts[7] = { p->search, NULL, p->f_area, p->f_lead, NULL, NULL, NULL };
+	ent_class c;
+	if (p->f_class && ent_class_parse(p->f_class, &c))
+		parts[6] = _(ent_class_short(c));
 	if (p->f_category)
 		parts[1] = enterprises_category_label(p, p->f_category, false);
 	if (p->f_pool)
@@ -188,7 +197,7 @@ static void draw_summary(ent_pane *p, ui_rect r)
 	if (p->filter.warning_only)
 		parts[5] = _("with an open warning");
 	long n = lv_count(p->lv);
-	char *s = entlist_summary(parts, 6, p->sort, p->desc, n);
+	char *s = entlist_summary(parts, 7, p->sort, p->desc, n);
 	char pos[48] = "";
 	if (n > 0)
 		snprintf(pos, sizeof pos, "%ld/%ld", lv_cursor(p->lv) + 1, n);
@@ -204,7 +213,7 @@ static void draw_summary(ent_pane *p, ui_rect r)
 static bool filtered(const ent_pane *p)
 {
 	return p->search || p->f_category || p->f_area || p->f_lead || p->f_pool ||
-	       p->filter.warning_only;
+	       p->f_class || p->filter.warning_only || p->filter.include_gone;
 }
 
 static void repaint(void *state, ui_rect r)

@@ -37,6 +37,8 @@ typedef struct ent_pane {
 	char *search;
 	char *search_before;     /* restored when the search prompt is cancelled */
 	char *f_category, *f_area, *f_lead, *f_pool;
+	char *f_class;            /* a class code (ent_class_code), or NULL */
+	const char *class_cats[16]; /* the categories of that class, for the filter */
 	ent_sort sort;
 	bool desc;
 	list_window rows;        /* the list's visible records */
@@ -50,7 +52,7 @@ typedef struct ent_pane {
 	ent_record form_old;     /* the record an edit started from */
 	int fld[ENT_F__COUNT];   /* form field of each enterprise field, -1 when absent */
 	int fld_uscc_reason, fld_lead, fld_lead_reason;
-	int fld_category, fld_area, fld_lead_filter, fld_pool, fld_warning;
+	int fld_category, fld_class, fld_area, fld_lead_filter, fld_pool, fld_warning, fld_gone;
 	/* the records of the 360 view and their forms */
 	entrec *rec;
 	ent_record rec_ent;      /* the enterprise a record form is about */

@@ -55,6 +55,7 @@ static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_WARNING_RESPOND] = N_("a response to a relocation warning"),
 	[ENTREC_WARNING_CLOSE] = N_("closing a relocation warning"),
 	[ENTREC_VISIT_APPEAL] = N_("a visit problem into an appeal"),
+	[ENTREC_STATUS] = N_("a change of operating status"),
 };
 
 entrec *entrec_new(shell *sh)
@@ -457,6 +458,7 @@ static const perm_action kind_perm[ENTREC__COUNT] = {
 	[ENTREC_WARNING_CLOSE] = PERM_WARNING_EDIT,
 	/* who may register it for the visiting unit is the appeal rules' question */
 	[ENTREC_VISIT_APPEAL] = PERM_ENT_VIEW,
+	[ENTREC_STATUS] = PERM_ENT_EDIT,
 };
 
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
@@ -558,6 +560,18 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 			form_free(&f);
 			return NULL;
 		}
+		break;
+	}
+	case ENTREC_STATUS: {
+		form_option st[ENT_ST__COUNT];
+		int n = 0;
+		for (int s = 0; s < ENT_ST__COUNT; s++)
+			if (strcmp(ent_status_code((ent_status)s), e->status) != 0)
+				st[n++] = (form_option){ ent_status_code((ent_status)s),
+					_(ent_status_label((ent_status)s)) };
+		r->fld[F_STATUS] = form_add_choice(f, _("New status"), st, n, NULL, true);
+		r->fld[F_DATE] = form_add_date(f, _("Since"), today, true);
+		r->fld[F_REASON] = form_add_text(f, _("Reason"), "", 200, true);
 		break;
 	}
 	default:
@@ -692,6 +706,21 @@ static int save_warning_answer(entrec *r, form *f, bool closing, strbuf *err)
 	return rc;
 }
 
+/* the operating status, as `qifu enterprise status` sets it */
+static int save_status(entrec *r, form *f, const ent_record *e, strbuf *err)
+{
+	ent_status to = ENT_ST_OPERATING;
+	ent_status_parse(form_choice(f, r->fld[F_STATUS]), &to);
+	char *reason = form_text(f, r->fld[F_REASON]);
+	char *msg = xasprintf(_("Operating status is now %s"), _(ent_status_label(to)));
+	int rc = saved(r, f, r->fld[F_REASON],
+	               app_ent_status_set(shell_ctx(r->sh), e, to, form_date(f, r->fld[F_DATE]),
+	                                  &reason, err), err, msg);
+	xfree(&msg);
+	xfree(&reason);
+	return rc;
+}
+
 /* 转为诉求: through appeal_move_from_visit, as `qifu appeal new --from-visit` */
 static int save_visit_appeal(entrec *r, form *f, strbuf *err)
 {
@@ -733,6 +762,7 @@ int entrec_save(entrec *r, form *f, const ent_record *e)
 	case ENTREC_WARNING_OPEN: rc = save_warning_open(r, f, e, &err); break;
 	case ENTREC_VISIT_APPEAL: rc = save_visit_appeal(r, f, &err); break;
 	case ENTREC_WARNING_RESPOND: rc = save_warning_answer(r, f, false, &err); break;
+	case ENTREC_STATUS: rc = save_status(r, f, e, &err); break;
 	default: rc = save_warning_answer(r, f, true, &err); break;
 	}
 	sb_free(&err);

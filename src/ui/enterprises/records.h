@@ -19,6 +19,7 @@ typedef enum entrec_kind {
 	ENTREC_WARNING_RESPOND,  /* what was done about an open warning (处置) */
 	ENTREC_WARNING_CLOSE,
 	ENTREC_VISIT_APPEAL,     /* a visit's problem becomes an appeal (转为诉求) */
+	ENTREC_STATUS,           /* the operating status: 在营, 迁出, 注销, 停业 */
 	ENTREC__COUNT
 } entrec_kind;
 

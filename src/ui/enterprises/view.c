@@ -2,6 +2,7 @@
  * then what else qifu holds about it (its records from records.c, its appeals from
  * appeals_section.c), in the one detail widget. */
 #include "app/app.h"
+#include "app/enterprise_list.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -73,6 +74,11 @@ void enterprises_view_build(ent_pane *p, const ent_record *row)
 	detail_field(d, _("Address"), e.address);
 	detail_field(d, _("Area"), e.area);
 	detail_field(d, _("Category"), enterprises_category_label(p, e.category, true));
+	ent_class cls = app_ent_class(&e, app_ent_rules(shell_ctx(p->sh))->cat);
+	detail_field(d, _("Class (三大类)"), _(ent_class_short(cls)));
+	ent_status st = ENT_ST_OPERATING;
+	ent_status_parse(e.status, &st);
+	detail_field(d, _("Operating status"), _(ent_status_label(st)));
 	if (*e.group)
 		detail_field(d, _("Group"), e.group);
 	detail_field(d, _("Aviation"), e.aviation ? _("yes") : _("no"));
