@@ -5,9 +5,10 @@
 
 # to build and run qifu (scripts/demo). libxlsxwriter-dev names -lz in its pkg-config
 # file without depending on zlib1g-dev; gcc only recommends libc6-dev; libqrencode-dev
-# draws the plan code as a QR code.
+# draws the plan code as a QR code; libzip-dev and libexpat1-dev read xlsx imports.
 QIFU_BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext libncurses-dev
-libsqlite3-dev libiniparser-dev libunistring-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev"
+libsqlite3-dev libiniparser-dev libunistring-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev
+libzip-dev libexpat1-dev"
 
 # and to run every test (scripts/test): clang with its sanitizer runtime (not pulled in
 # without recommends), cmocka, libvterm and tmux for the terminal tests, Unihan for the

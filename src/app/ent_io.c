@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
+#include "core/xlsx_read.h"
 #include "model/category.h"
 #include "model/ent_import.h"
 #include "model/enterprise.h"
@@ -216,11 +217,48 @@ typedef struct check_run {
 	seen codes;
 } check_run;
 
-static void report_bad(check_run *run, const csv_row *row, const char *column, const char *why)
+/* a fault found in a row, refused or kept with a warning as import_fault_outcome
+ * decides (column: the template field at fault, ENT_F_NONE the row as a whole) */
+static import_outcome report(check_run *run, const csv_row *row, ent_field f, import_fault fault,
+                             const char *why)
 {
-	run->imp->nbad++;
-	if (run->hooks && run->hooks->bad)
-		run->hooks->bad(run->hooks->arg, row, column, why);
+	import_outcome o = import_fault_outcome(f, fault);
+	const ent_import_hooks *h = run->hooks;
+	if (o == IMPORT_REFUSE) {
+		run->imp->nbad++;
+		if (h && h->bad)
+			h->bad(h->arg, row, ent_field_header(f), why);
+	} else if (h && h->warn) {
+		h->warn(h->arg, row, ent_field_header(f), why);
+	}
+	return o;
+}
+
+/* the commissioner's login resolved in this database: 0 found or left empty with a
+ * warning, -1 the row refused */
+static int check_commissioner(app_ctx *ctx, check_run *run, const csv_row *row,
+                              const char *login, ent_record *e, bool *warned)
+{
+	staff *s = NULL;
+	store_err se = { 0 };
+	strbuf why = STRBUF_INIT;
+	int rc = 0, found = staff_store_get(app_db(ctx), login, &s, &se);
+	if (found < 0) {
+		report(run, row, ENT_F_COMMISSIONER, IMPORT_FAULT_INVALID, app_store_text(&se, &why));
+		rc = -1;
+	} else if (found > 0) {
+		sb_addf(&why, _("no staff login '%s' in this database; the field is left empty"), login);
+		if (report(run, row, ENT_F_COMMISSIONER, IMPORT_FAULT_UNKNOWN, sb_str(&why)) ==
+		    IMPORT_REFUSE)
+			rc = -1;
+		else
+			*warned = true;
+	} else {
+		e->commissioner_id = s->id;
+	}
+	staff_free(&s);
+	sb_free(&why);
+	return rc;
 }
 
 /* check one data row: 0 kept among the good rows, -1 reported as bad */
@@ -231,16 +269,17 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 	ent_field bad;
 	strbuf err = STRBUF_INIT;
 	int rc = -1;
+	bool warned = false;
 	ent_import_result *imp = run->imp;
 	if (import_row(map, row->fields, row->nfields, &e, &commissioner, &bad, &err) < 0 ||
 	    ent_validate(app_ent_rules(ctx), &e, NULL, &bad, &err) != ENT_OK) {
-		report_bad(run, row, ent_field_header(bad), sb_str(&err));
+		report(run, row, bad, IMPORT_FAULT_INVALID, sb_str(&err));
 		goto out;
 	}
 	long first = seen_add(&run->codes, e.uscc, row->line);
 	if (first) {
 		sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
-		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		report(run, row, ENT_F_USCC, IMPORT_FAULT_DUPLICATE, sb_str(&err));
 		goto out;
 	}
 	char *owner = NULL;
@@ -249,20 +288,11 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 		sb_reset(&err);
 		sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
-		report_bad(run, row, ent_field_header(ENT_F_USCC), sb_str(&err));
+		report(run, row, ENT_F_USCC, IMPORT_FAULT_DUPLICATE, sb_str(&err));
 		goto out;
 	}
-	if (*commissioner) {
-		staff *s = NULL;
-		if (staff_store_get(app_db(ctx), commissioner, &s, &se) != 0) {
-			sb_reset(&err);
-			sb_addf(&err, _("no staff login '%s'"), commissioner);
-			report_bad(run, row, ent_field_header(ENT_F_COMMISSIONER), sb_str(&err));
-			goto out;
-		}
-		e.commissioner_id = s->id;
-		staff_free(&s);
-	}
+	if (*commissioner && check_commissioner(ctx, run, row, commissioner, &e, &warned) < 0)
+		goto out;
 	if (imp->ngood == imp->cap) {
 		imp->cap = imp->cap ? imp->cap * 2 : 256;
 		imp->good = xrealloc(imp->good, sizeof *imp->good * (size_t)imp->cap);
@@ -270,6 +300,7 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 	imp->good[imp->ngood].e = e;
 	imp->good[imp->ngood].line = row->line;
 	imp->ngood++;
+	imp->nwarn += warned;
 	memset(&e, 0, sizeof e);
 	rc = 0;
 out:
@@ -279,11 +310,165 @@ out:
 	return rc;
 }
 
+/* the rows of the file being imported: CSV, or a sheet of an xlsx workbook whose
+ * rows are given as CSV rows (the sheet's row numbers as lines, cells padded or
+ * cut to the header's width) so that one checker serves both */
+typedef struct row_source {
+	const char *path;
+	csv_reader *csv;
+	xlsx_reader *xlsx;
+	int width;               /* the header's cells; 0 until the header is found */
+	const char **fields;     /* the current xlsx row, padded */
+	xlsx_cell *kinds;        /* and what its cells held; NULL for CSV */
+	int cap;
+} row_source;
+
+/* open path as what it is; -1 with the reason in err */
+static int source_open(row_source *src, const char *path, const char *sheet,
+                       ent_import_result *imp, strbuf *err)
+{
+	memset(src, 0, sizeof *src);
+	src->path = path;
+	if (!xlsx_read_is_workbook(path)) {
+		if (sheet) {
+			sb_addf(err, _("%s: --sheet names a sheet of an xlsx workbook, and this is a "
+			               "CSV file"), path);
+			return -1;
+		}
+		src->csv = csv_open(path, err);
+		if (!src->csv)
+			return -1;
+		imp->encoding = xstrdup(csv_encoding(src->csv));
+		return 0;
+	}
+	src->xlsx = xlsx_read_open(path, sheet, err);
+	if (!src->xlsx)
+		return -1;
+	imp->sheet = xstrdup(xlsx_read_sheet(src->xlsx));
+	imp->encoding = xasprintf(_("sheet '%s'"), imp->sheet);
+	return 0;
+}
+
+/* the next row: 1, 0 at the end, -1 with the reason (naming the file) in err */
+static int source_next(row_source *src, csv_row *row, strbuf *err)
+{
+	strbuf why = STRBUF_INIT;
+	if (src->csv) {
+		int got = csv_next(src->csv, row, &why);
+		if (got < 0)
+			sb_addf(err, "%s: %s", src->path, sb_str(&why));
+		sb_free(&why);
+		return got;
+	}
+	xlsx_read_row xr;
+	int got = xlsx_read_next(src->xlsx, &xr, err);
+	if (got <= 0)
+		return got;
+	/* cells past the header have no column to go to: ignored, as unknown columns are */
+	int n = src->width ? src->width : xr.ncells;
+	if (n > src->cap) {
+		src->cap = n;
+		src->fields = xrealloc(src->fields, sizeof *src->fields * (size_t)n);
+		src->kinds = xrealloc(src->kinds, sizeof *src->kinds * (size_t)n);
+	}
+	for (int i = 0; i < n; i++) {
+		src->fields[i] = i < xr.ncells ? xr.cells[i] : "";
+		src->kinds[i] = i < xr.ncells ? xr.kinds[i] : XLSX_CELL_EMPTY;
+	}
+	row->line = xr.row;
+	row->nfields = n;
+	row->fields = src->fields;
+	return 1;
+}
+
+static void source_progress(const row_source *src, size_t *done, size_t *total)
+{
+	if (src->csv)
+		csv_progress(src->csv, done, total);
+	else
+		xlsx_read_progress(src->xlsx, done, total);
+}
+
+static void source_close(row_source *src)
+{
+	csv_close(&src->csv);
+	xlsx_read_close(&src->xlsx);
+	free(src->fields);
+	free(src->kinds);
+}
+
+/* a title above the header (our own xlsx export has one, offices' sheets often do)
+ * is skipped: the header is the first of the first HEADER_ROWS rows that names
+ * every required column */
+#define HEADER_ROWS 5
+
+/* find the header and map its columns; -1 with the reason in err: that of the row
+ * that came closest */
+static int find_header(row_source *src, import_map *map, csv_row *row, strbuf *ignored,
+                       strbuf *err)
+{
+	strbuf why = STRBUF_INIT, broken = STRBUF_INIT;
+	int best = -1, got = 0;
+	for (int k = 0; k < HEADER_ROWS && (got = source_next(src, row, &broken)) == 1; k++) {
+		sb_reset(&why);
+		sb_reset(ignored);
+		if (import_map_header(map, row->fields, row->nfields, &why, ignored) == 0) {
+			src->width = row->nfields;
+			sb_free(&why);
+			sb_free(&broken);
+			return 0;
+		}
+		int found = 0;
+		for (int f = 0; f < ENT_F__COUNT; f++)
+			found += map->col[f] >= 0;
+		if (found > best) {
+			best = found;
+			sb_reset(err);
+			/* a workbook's first sheet may not be the register: say which was read */
+			if (src->xlsx)
+				sb_addf(err, _("%s, sheet '%s', row %ld: %s"), src->path,
+				        xlsx_read_sheet(src->xlsx), row->line, sb_str(&why));
+			else
+				sb_addf(err, _("%s:%ld: %s"), src->path, row->line, sb_str(&why));
+		}
+	}
+	if (got < 0) {
+		sb_reset(err);
+		sb_add(err, sb_str(&broken));
+	} else if (best < 0 && src->xlsx) {
+		sb_addf(err, _("%s: sheet '%s' is empty"), src->path, xlsx_read_sheet(src->xlsx));
+	} else if (best < 0) {
+		sb_addf(err, _("%s: no header row"), src->path);
+	}
+	sb_free(&why);
+	sb_free(&broken);
+	return -1;
+}
+
+/* a cell of a template column whose number lost its digits refuses the row */
+static int check_lost(check_run *run, const import_map *map, const csv_row *row,
+                      const xlsx_cell *kinds)
+{
+	for (int f = ENT_F_NAME; kinds && f < ENT_F__COUNT; f++) {
+		int c = map->col[f];
+		if (c < 0 || c >= row->nfields || kinds[c] != XLSX_CELL_LOST)
+			continue;
+		strbuf why = STRBUF_INIT;
+		sb_addf(&why, _("the cell holds the number %s, too long for a spreadsheet number: its "
+		                "last digits are lost. Format the column as text and type the values "
+		                "again"), row->fields[c]);
+		report(run, row, (ent_field)f, IMPORT_FAULT_DAMAGED, sb_str(&why));
+		sb_free(&why);
+		return -1;
+	}
+	return 0;
+}
+
 /* how often checking reports, in rows */
 #define CHECK_PROGRESS_EVERY 1000
 
-int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hooks,
-                     ent_import_result *imp, strbuf *err)
+int ent_import_check(app_ctx *ctx, const char *path, const char *sheet,
+                     const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err)
 {
 	memset(imp, 0, sizeof *imp);
 	imp->path = xstrdup(path);
@@ -291,32 +476,19 @@ int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hoo
 	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
 	import_map map;
 	csv_row row;
-	int rc = -1;
-	csv_reader *r = csv_open(path, &why);
-	if (!r) {
-		sb_add(err, sb_str(&why));
+	row_source src;
+	int rc = -1, got;
+	if (source_open(&src, path, sheet, imp, err) < 0 ||
+	    find_header(&src, &map, &row, &ignored, err) < 0)
 		goto out;
-	}
-	imp->encoding = xstrdup(csv_encoding(r));
-	int got = csv_next(r, &row, &why);
-	if (got <= 0) {
-		if (got < 0)
-			sb_addf(err, "%s: %s", path, sb_str(&why));
-		else
-			sb_addf(err, _("%s: no header row"), path);
-		goto out;
-	}
-	if (import_map_header(&map, row.fields, row.nfields, &why, &ignored) < 0) {
-		sb_addf(err, _("%s:%ld: %s"), path, row.line, sb_str(&why));
-		goto out;
-	}
 	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
 		goto out;
-	while ((got = csv_next(r, &row, &why)) == 1) {
+	while ((got = source_next(&src, &row, &why)) == 1) {
 		imp->rows++;
-		check_row(ctx, &run, &map, &row);
+		if (check_lost(&run, &map, &row, src.kinds) == 0)
+			check_row(ctx, &run, &map, &row);
 		size_t done, total;
-		csv_progress(r, &done, &total);
+		source_progress(&src, &done, &total);
 		if (hooks && hooks->progress && imp->rows % CHECK_PROGRESS_EVERY == 0 &&
 		    hooks->progress(hooks->arg, ENT_IO_CHECK, (long)done, (long)total)) {
 			sb_add(err, _("import cancelled; nothing imported"));
@@ -325,7 +497,7 @@ int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hoo
 	}
 	if (got < 0) {
 		/* a broken file cannot be trusted past the break: nothing is imported */
-		sb_addf(err, _("%s: %s; nothing imported"), path, sb_str(&why));
+		sb_addf(err, _("%s; nothing imported"), sb_str(&why));
 		goto out;
 	}
 	if (imp->rows == 0) {
@@ -335,7 +507,7 @@ int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hoo
 	rc = 0;
 out:
 	seen_free(&run.codes);
-	csv_close(&r);
+	source_close(&src);
 	sb_free(&why);
 	sb_free(&ignored);
 	return rc;
@@ -378,6 +550,7 @@ void ent_import_free(ent_import_result *imp)
 	xfree(&imp->good);
 	xfree(&imp->path);
 	xfree(&imp->encoding);
+	xfree(&imp->sheet);
 	memset(imp, 0, sizeof *imp);
 }
 

@@ -46,11 +46,13 @@ typedef struct ent_import_row {
 /* what reading and checking a file found; nothing is written yet */
 typedef struct ent_import {
 	char *path;
-	char *encoding;        /* as csv_encoding names it */
+	char *encoding;        /* as csv_encoding names it, or "sheet 'NAME'" for xlsx */
+	char *sheet;           /* the sheet of an xlsx workbook read; NULL for CSV */
 	long rows;             /* data rows read */
 	ent_import_row *good;
 	long ngood, cap;
 	long nbad;
+	long nwarn;            /* good rows imported with a field left empty */
 } ent_import_result;
 
 /* hooks for the caller while the file is checked; any may be NULL */
@@ -60,17 +62,23 @@ typedef struct ent_import_hooks {
 	int (*header)(void *arg, const csv_row *row, const char *ignored, strbuf *err);
 	/* a row failed: the template column at fault (NULL for the row as a whole) */
 	void (*bad)(void *arg, const csv_row *row, const char *column, const char *why);
+	/* a good row keeps a column empty: why says what it held (import_fault_outcome) */
+	void (*warn)(void *arg, const csv_row *row, const char *column, const char *why);
 	ent_io_progress progress;
 	void *arg;
 } ent_import_hooks;
 
-/* read path and check every row as every other way in checks an enterprise (the
- * same validation, duplicates in the file and against the database, commissioner
- * logins); bad rows go to hooks->bad. -1 with the reason in err when the file as a
- * whole cannot be imported: unreadable, no or a wrong header, broken past a row,
- * only a header, or cancelled. */
-int ent_import_check(app_ctx *ctx, const char *path, const ent_import_hooks *hooks,
-                     ent_import_result *imp, strbuf *err);
+/* read path (CSV, or the sheet named sheet of an xlsx workbook, NULL the first) and
+ * check every row as every other way in checks an enterprise (the same validation,
+ * duplicates in the file and against the database, commissioner logins); bad rows
+ * go to hooks->bad, and a login this database lacks leaves the commissioner empty
+ * with hooks->warn. Rows above the header (a title) are skipped; in a workbook a
+ * code or phone stored as a number is read digit for digit, or refused when its
+ * digits were lost. -1 with the reason in err when the file as a whole cannot be
+ * imported: unreadable, no or a wrong header, broken past a row, only a header, or
+ * cancelled. */
+int ent_import_check(app_ctx *ctx, const char *path, const char *sheet,
+                     const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err);
 /* write the good rows in one transaction, each with its event row; -1 with the
  * reason (and its line) in err, and nothing written */
 int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,

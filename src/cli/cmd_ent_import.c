@@ -1,7 +1,7 @@
 /* qifu enterprise import: a spreadsheet of enterprises (CSV from Excel or WPS, any
- * of the encodings they write) checked row by row like every other way in, then
- * written in one transaction: all or nothing by default, or the good rows with the
- * bad ones set aside in a rejects file. The checking and the writing are shared with
+ * of the encodings they write, or a sheet of an xlsx workbook) checked row by row
+ * like every other way in, then written in one transaction: all or nothing by
+ * default, or the good rows with the bad ones set aside in a rejects file. The checking and the writing are shared with
  * the Enterprises pane's import (app/ent_io.h); this file's command prints. */
 #include "cli/cmd_enterprise.h"
 #include "cli/cli_args.h"
@@ -29,7 +29,7 @@ typedef struct import_cli {
 	const char *rejects_path;
 	csv_writer *rejects;
 	int ncols;
-	long nbad;
+	long nshown;  /* errors and warnings on stderr so far */
 	bool tty;
 } import_cli;
 
@@ -54,32 +54,51 @@ static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf
 	return 0;
 }
 
-/* report one bad row: on stderr (the first 200), and into the rejects file */
-static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
+/* one row into the rejects file, the reason in its last column */
+static void reject_row(import_cli *c, const csv_row *row, const char *reason)
 {
-	import_cli *c = arg;
-	c->nbad++;
-	if (c->nbad <= 200) {
+	const char **cells = xcalloc((size_t)c->ncols + 2, sizeof *cells);
+	int n = row->nfields < c->ncols ? row->nfields : c->ncols;
+	for (int i = 0; i < n; i++)
+		cells[i] = row->fields[i];
+	cells[c->ncols] = xasprintf("%ld", row->line);
+	cells[c->ncols + 1] = reason;
+	csvw_row(c->rejects, cells, c->ncols + 2);
+	free((char *)cells[c->ncols]);
+	free(cells);
+}
+
+/* report a bad row (warning false) or a row kept with a column left empty: on
+ * stderr (the first 200), and into the rejects file with the reason */
+static void cli_report(import_cli *c, const csv_row *row, const char *column, const char *why,
+                       bool warning)
+{
+	const char *kind = warning ? _("warning: ") : "";
+	if (++c->nshown <= 200) {
 		if (column)
-			fprintf(stderr, _("%s:%ld: column %s: %s\n"), c->path, row->line, column, why);
+			fprintf(stderr, _("%s:%ld: %scolumn %s: %s\n"), c->path, row->line, kind, column,
+			        why);
 		else
-			fprintf(stderr, _("%s:%ld: %s\n"), c->path, row->line, why);
-	} else if (c->nbad == 201) {
-		fprintf(stderr, _("%s: more errors follow; only the first 200 are shown\n"), c->path);
+			fprintf(stderr, _("%s:%ld: %s%s\n"), c->path, row->line, kind, why);
+	} else if (c->nshown == 201) {
+		fprintf(stderr, _("%s: more messages follow; only the first 200 are shown\n"), c->path);
 	}
 	if (c->rejects) {
-		const char **cells = xcalloc((size_t)c->ncols + 2, sizeof *cells);
-		int n = row->nfields < c->ncols ? row->nfields : c->ncols;
-		for (int i = 0; i < n; i++)
-			cells[i] = row->fields[i];
-		char *reason = column ? xasprintf("%s: %s", column, why) : xstrdup(why);
-		cells[c->ncols] = xasprintf("%ld", row->line);
-		cells[c->ncols + 1] = reason;
-		csvw_row(c->rejects, cells, c->ncols + 2);
-		free((char *)cells[c->ncols]);
+		char *reason = column ? xasprintf("%s%s: %s", kind, column, why)
+		                      : xasprintf("%s%s", kind, why);
+		reject_row(c, row, reason);
 		free(reason);
-		free(cells);
 	}
+}
+
+static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	cli_report(arg, row, column, why, false);
+}
+
+static void cli_warn(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	cli_report(arg, row, column, why, true);
 }
 
 static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
@@ -109,21 +128,26 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "skip-bad", required_argument, NULL, 's' },
+		{ "sheet", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	bool dry = false;
-	const char *rejects = NULL;
+	const char *rejects = NULL, *sheet = NULL;
 	int c;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
 		case 'n': dry = true; break;
 		case 's': rejects = optarg; break;
+		case 'S': sheet = optarg; break;
 		case 'h':
-			printf(_("usage: qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]\n"
+			printf(_("usage: qifu enterprise import FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run]\n"
+			         "                              [--skip-bad REJECTS.csv]\n"
 			         "Columns by header, in any order: 企业名称 统一社会信用代码 所属区域 企业类别 "
 			         "(required), 所属系 航空类 引进单位 地址 法定代表人 联系人 联系电话 服务专员.\n"
+			         "A title above the header is skipped. An xlsx workbook is read from its first "
+			         "sheet, or the one --sheet names.\n"
 			         "Any bad row: nothing is imported. --skip-bad imports the good rows and writes "
 			         "the bad ones, with the reason, to REJECTS.csv.\n"));
 			return EXIT_OK;
@@ -132,7 +156,8 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1) {
-		say_error(_("usage: qifu enterprise import FILE.csv [--dry-run] [--skip-bad REJECTS.csv]"));
+		say_error(_("usage: qifu enterprise import FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run] "
+		            "[--skip-bad REJECTS.csv]"));
 		return EXIT_USAGE;
 	}
 	if (!cli_allowed(ctx, PERM_ENT_IMPORT, NULL, NULL))
@@ -141,11 +166,12 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	cl.path = argv[optind];
 	cl.rejects_path = dry ? NULL : rejects;
 	cl.tty = isatty(STDERR_FILENO);
-	ent_import_hooks hooks = { cli_header, cli_bad, cli_progress, &cl };
+	ent_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .warn = cli_warn,
+	                           .progress = cli_progress, .arg = &cl };
 	ent_import_result imp;
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
-	int checked = ent_import_check(ctx, cl.path, &hooks, &imp, &err);
+	int checked = ent_import_check(ctx, cl.path, sheet, &hooks, &imp, &err);
 	if (cl.tty && imp.rows >= 1000)
 		fputc('\n', stderr);
 	if (checked < 0) {
@@ -153,8 +179,9 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	if (dry) {
-		printf(_("%s (%s): %ld rows, %ld good, %ld bad; dry run, nothing written\n"), cl.path,
-		       imp.encoding, imp.rows, imp.ngood, imp.nbad);
+		printf(_("%s (%s): %ld rows, %ld good, %ld bad, %ld with a field left empty; dry run, "
+		         "nothing written\n"), cl.path, imp.encoding, imp.rows, imp.ngood, imp.nbad,
+		       imp.nwarn);
 		rc = imp.nbad ? EXIT_USAGE : EXIT_OK;
 		goto out;
 	}
@@ -173,6 +200,9 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 		say_error("%s", sb_str(&err));
 	printf(P_("%s (%s): imported %ld enterprise", "%s (%s): imported %ld enterprises",
 	          imp.ngood), cl.path, imp.encoding, imp.ngood);
+	if (imp.nwarn)
+		printf(P_(", %ld with a field left empty", ", %ld with a field left empty", imp.nwarn),
+		       imp.nwarn);
 	if (rejects)
 		printf(P_(", %ld rejected row written to %s", ", %ld rejected rows written to %s",
 		          imp.nbad), imp.nbad, rejects);

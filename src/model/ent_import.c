@@ -1,4 +1,4 @@
-/* Template columns and row conversion for enterprise imports. */
+/* Template columns, row conversion and the fault rule for enterprise imports. */
 #include "model/ent_import.h"
 
 #include <stdlib.h>
@@ -100,8 +100,9 @@ int import_row(const import_map *m, const char *const *fields, int n, ent_record
 	e->contact = xstrdup(cell(m, fields, ENT_F_CONTACT));
 	e->phone = xstrdup(cell(m, fields, ENT_F_PHONE));
 	char *aviation = text_trim(cell(m, fields, ENT_F_AVIATION));
-	static const char *const yes[] = { "是", "Y", "y", "1", "yes", "Yes", "YES" };
-	static const char *const no[] = { "否", "N", "n", "0", "no", "No", "NO", "" };
+	/* TRUE and FALSE: a spreadsheet's booleans as Excel and WPS show them */
+	static const char *const yes[] = { "是", "Y", "y", "1", "yes", "Yes", "YES", "TRUE", "true" };
+	static const char *const no[] = { "否", "N", "n", "0", "no", "No", "NO", "", "FALSE", "false" };
 	int v = -1;
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
 		if (strcmp(aviation, yes[i]) == 0)
@@ -119,4 +120,15 @@ int import_row(const import_map *m, const char *const *fields, int n, ent_record
 	e->aviation = v == 1;
 	*commissioner = text_trim(cell(m, fields, ENT_F_COMMISSIONER));
 	return 0;
+}
+
+import_outcome import_fault_outcome(ent_field f, import_fault fault)
+{
+	/* an export carries the commissioner's login, which another database need not
+	 * have: the enterprise still belongs in the register, its commissioner is
+	 * assigned there. A wrong, lost or duplicated value would put a wrong record in. */
+	if (fault == IMPORT_FAULT_UNKNOWN && f > ENT_F_NONE && f < ENT_F__COUNT &&
+	    !ent_field_required(f))
+		return IMPORT_WARN_EMPTY;
+	return IMPORT_REFUSE;
 }

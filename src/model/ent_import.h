@@ -1,6 +1,6 @@
 /* Enterprise rows from a spreadsheet: the template's Chinese column headers, matched
- * in any order, and one row turned into a record. Pure; reading the file and
- * writing the database are the caller's. */
+ * in any order, one row turned into a record, and what a fault found in a row does
+ * to it. Pure; reading the file and writing the database are the caller's. */
 #ifndef QIFU_ENT_IMPORT_H
 #define QIFU_ENT_IMPORT_H
 #include <stdbool.h>
@@ -25,5 +25,26 @@ int import_map_header(import_map *m, const char *const *fields, int n, strbuf *e
  * -1 with the reason in err and the column in *bad (ragged rows: ENT_F_NONE) */
 int import_row(const import_map *m, const char *const *fields, int n, ent_record *e,
                char **commissioner, ent_field *bad, strbuf *err);
+
+/* what is wrong with one cell of an imported row */
+typedef enum import_fault {
+	IMPORT_FAULT_INVALID,   /* the value breaks a rule of the register (or the row its shape) */
+	IMPORT_FAULT_DAMAGED,   /* the spreadsheet lost the value: a number past 2^53 */
+	IMPORT_FAULT_DUPLICATE, /* the code is already in the file or in the database */
+	IMPORT_FAULT_UNKNOWN,   /* a sound value naming what this database lacks (a login of
+	                         * the database the file was exported from) */
+	IMPORT_FAULT__COUNT
+} import_fault;
+
+/* what a fault does to its row */
+typedef enum import_outcome {
+	IMPORT_REFUSE,     /* the row is bad: nothing of it is imported */
+	IMPORT_WARN_EMPTY, /* the row is imported with the field left empty, and a warning */
+} import_outcome;
+
+/* the outcome of fault in field f (ENT_F_NONE: the row as a whole): only a sound
+ * value that this database cannot resolve, in a field the register can do without,
+ * is left empty with a warning; anything else refuses the row */
+import_outcome import_fault_outcome(ent_field f, import_fault fault);
 
 #endif

@@ -114,6 +114,35 @@ head -c 3 "$d/rejects.csv" | od -An -tx1 | grep -q "ef bb bf" || { echo "FAIL: r
 grep -q "错误原因" "$d/rejects.csv" || { echo "FAIL: rejects file has no reason column"; fails=$((fails + 1)); }
 grep -q "坏类别公司.*unknown category" "$d/rejects.csv" || { echo "FAIL: rejects lack the bad category row"; fails=$((fails + 1)); }
 
+# an export imports into another database: a commissioner whose login is not there
+# is a warning per row (the field left empty, listed on stderr and in the rejects
+# file), not a refused row
+"$qifu" --db "$tmpdir/demo.db" demo --enterprises 40 --seed 3 >/dev/null
+expect_rc 0 --db "$tmpdir/demo.db" enterprise export "$d/demo.csv"
+nc=$(sqlite3 "$tmpdir/demo.db" "SELECT count(*) FROM enterprise WHERE commissioner_id IS NOT NULL")
+[ "$nc" -gt 10 ] || fail "the demo has only $nc enterprises with a commissioner"
+"$qifu" --db "$tmpdir/fresh.db" init >/dev/null
+expect_rc 0 --db "$tmpdir/fresh.db" enterprise import "$d/demo.csv" --dry-run
+stdout_has "40 rows, 40 good, 0 bad, $nc with a field left empty"
+stderr_has "demo.csv:2: warning: column 服务专员: no staff login '"
+n=$(grep -c "warning: column 服务专员: no staff login '.*' in this database; the field is left empty" "$err")
+[ "$n" = "$nc" ] || fail "$n warnings on stderr, want $nc"
+expect_rc 0 --db "$tmpdir/fresh.db" enterprise import "$d/demo.csv" --skip-bad "$d/demo-rej.csv"
+stdout_has "imported 40 enterprises, $nc with a field left empty, 0 rejected rows"
+n=$(grep -c "warning: 服务专员: no staff login" "$d/demo-rej.csv")
+[ "$n" = "$nc" ] || fail "$n warnings in the rejects file, want $nc"
+n=$(sqlite3 "$tmpdir/fresh.db" "SELECT count(*) FROM enterprise WHERE commissioner_id IS NULL")
+[ "$n" = 40 ] || fail "$n enterprises without a commissioner, want 40"
+# where the login exists the commissioner is kept
+login=$(sqlite3 "$tmpdir/demo.db" "SELECT s.login FROM enterprise e JOIN staff s ON s.id = e.commissioner_id ORDER BY e.id LIMIT 1")
+"$qifu" --db "$tmpdir/fresh2.db" init >/dev/null
+"$qifu" --db "$tmpdir/fresh2.db" staff add --login "$login" --name 专员 --unit 区科经局 --role unit_staff >/dev/null
+expect_rc 0 --db "$tmpdir/fresh2.db" enterprise import "$d/demo.csv"
+kept=$(sqlite3 "$tmpdir/demo.db" "SELECT count(*) FROM enterprise e JOIN staff s ON s.id = e.commissioner_id WHERE s.login = '$login'")
+stdout_has "imported 40 enterprises, $((nc - kept)) with a field left empty"
+n=$(sqlite3 "$tmpdir/fresh2.db" "SELECT count(*) FROM enterprise e JOIN staff s ON s.id = e.commissioner_id WHERE s.login = '$login'")
+[ "$n" = "$kept" ] || fail "$n enterprises kept their commissioner $login, want $kept"
+
 # export: CSV (BOM, CRLF) and xlsx; the CSV imports again
 expect_rc 0 --db "$db" enterprise export "$d/out.csv"
 stdout_has "exported 4 enterprises"
@@ -131,5 +160,66 @@ stdout_has "exported 2 enterprises"
 head -c 2 "$d/out.xlsx" | grep -q PK || { echo "FAIL: xlsx is not a zip"; fails=$((fails + 1)); }
 expect_rc 2 --db "$db" enterprise export "$d/out.txt"
 stderr_has ".csv or .xlsx"
+
+# the xlsx export imports again (its title row above the header is skipped), codes
+# and phones digit for digit
+expect_rc 0 --db "$db" enterprise export "$d/all.xlsx"
+"$qifu" --db "$tmpdir/rx.db" init >/dev/null
+"$qifu" --db "$tmpdir/rx.db" staff add --login kj1 --name 科一 --unit 区科经局 --role unit_staff >/dev/null
+expect_rc 0 --db "$tmpdir/rx.db" enterprise import "$d/all.xlsx"
+stdout_has "all.xlsx (sheet '"
+stdout_has "imported 4 enterprises"
+a=$(sqlite3 "$db" "SELECT group_concat(name||uscc||area||category||address||phone||lead_unit||coalesce(commissioner_id, 0), ';') FROM (SELECT * FROM enterprise ORDER BY uscc)")
+b=$(sqlite3 "$tmpdir/rx.db" "SELECT group_concat(name||uscc||area||category||address||phone||lead_unit||coalesce(commissioner_id, 0), ';') FROM (SELECT * FROM enterprise ORDER BY uscc)")
+[ "$a" = "$b" ] || fail "xlsx export then import changed the register: $a / $b"
+
+# xlsx as offices send it (tests/make_xlsx.py): a title row, a phone stored as the
+# number 1.38E10, a login this database lacks; a code stored as a number that lost
+# its digits; the register on a second sheet; files that are no workbook
+python3 "$(dirname "$0")/../make_xlsx.py" "$d/x" register damaged >/dev/null
+"$qifu" --db "$tmpdir/x.db" init >/dev/null
+"$qifu" --db "$tmpdir/x.db" staff add --login kj1 --name 科一 --unit 区科经局 --role unit_staff >/dev/null
+expect_rc 0 --db "$tmpdir/x.db" enterprise import "$d/x/register.xlsx" --dry-run
+stdout_has "register.xlsx (sheet '企业'): 3 rows, 3 good, 0 bad, 1 with a field left empty"
+stderr_has "register.xlsx: columns not in the template are ignored: 成立日期"
+stderr_has "register.xlsx:5: warning: column 服务专员: no staff login 'nobody'"
+expect_rc 0 --db "$tmpdir/x.db" enterprise import "$d/x/register.xlsx"
+stdout_has "imported 3 enterprises, 1 with a field left empty"
+expect_rc 0 --db "$tmpdir/x.db" enterprise show 914403001922038216 --format json
+stdout_has '"phone": "13800000000"'
+stdout_has '"commissioner": "kj1"'
+expect_rc 0 --db "$tmpdir/x.db" enterprise show 91360117914177769G --format json
+stdout_has '"phone": "13907910001"'
+
+"$qifu" --db "$tmpdir/xb.db" init >/dev/null
+expect_rc 2 --db "$tmpdir/xb.db" enterprise import "$d/x/register-bad.xlsx"
+stderr_has "register-bad.xlsx:5: column 统一社会信用代码: the cell holds the number 914403007084611000, too long"
+stderr_has "register-bad.xlsx:6: column 企业类别"
+stderr_has "nothing imported"
+expect_rc 0 --db "$tmpdir/xb.db" enterprise import "$d/x/register-bad.xlsx" --skip-bad "$d/xrej.csv"
+stdout_has "imported 1 enterprise, 1 with a field left empty, 2 rejected rows written"
+grep -q "数字代码公司,914403007084611000,.*,5,\"统一社会信用代码: the cell holds" "$d/xrej.csv" ||
+	fail "the rejects file lacks the row whose code lost its digits: $(cat "$d/xrej.csv")"
+
+expect_rc 2 --db "$tmpdir/x.db" enterprise import "$d/x/register-second.xlsx" --dry-run
+stderr_has "register-second.xlsx, sheet '说明', row 1: missing required columns"
+"$qifu" --db "$tmpdir/x2.db" init >/dev/null
+expect_rc 0 --db "$tmpdir/x2.db" enterprise import "$d/x/register-second.xlsx" --sheet 企业 --dry-run
+stdout_has "3 rows, 3 good, 0 bad"
+expect_rc 2 --db "$tmpdir/x2.db" enterprise import "$d/x/register-second.xlsx" --sheet 企
+stderr_has "register-second.xlsx: no sheet named '企'; the sheets are: 说明, 企业"
+expect_rc 2 --db "$tmpdir/x2.db" enterprise import "$d/utf8.csv" --sheet 企业
+stderr_has "--sheet names a sheet of an xlsx workbook"
+for f in notzip:"not a zip archive" ole:"an .xls workbook" malformed:"malformed XML at line 2" \
+	truncated:"a damaged zip archive" huge:"larger than 200 MB unpacked" nosheets:"no sheets" \
+	crc:"CRC error"; do
+	expect_rc 2 --db "$tmpdir/x2.db" enterprise import "$d/x/${f%%:*}.xlsx"
+	stderr_has "${f%%:*}.xlsx: "
+	stderr_has "${f#*:}"
+done
+# a renamed workbook is still read as one, a CSV named .xlsx is not
+cp "$d/x/register.xlsx" "$d/x/renamed.csv"
+expect_rc 0 --db "$tmpdir/x2.db" enterprise import "$d/x/renamed.csv" --dry-run
+stdout_has "(sheet '企业'): 3 rows"
 
 finish

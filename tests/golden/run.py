@@ -310,6 +310,14 @@ def main():
                     print('qifu %s failed (%d): %s' % (' '.join(cmd), r.returncode, r.stderr))
                     return 1
 
+    # the workbooks the import cases open, written part by part by tests/make_xlsx.py
+    xlsx_dir = os.path.join(args.work, 'xlsx')
+    made = subprocess.run([sys.executable, os.path.join(args.dir, '..', 'make_xlsx.py'),
+                           xlsx_dir, 'register'], capture_output=True, text=True)
+    if made.returncode != 0:
+        print('make_xlsx.py failed (%d): %s' % (made.returncode, made.stderr))
+        return 1
+
     produced = set()
     for name, (sizes, langs, dbname) in cases.items():
         produced.update('%s.%s.%s.txt' % (name, size, lang) for size in sizes for lang in langs)
@@ -326,7 +334,8 @@ def main():
                 db = os.path.join(rundir, dbname + '.db')
                 shutil.copyfile(dbs[dbname], db)
                 for f in glob.glob(os.path.join(args.dir, '*.csv')) + \
-                        glob.glob(os.path.join(args.dir, '*.notice')):
+                        glob.glob(os.path.join(args.dir, '*.notice')) + \
+                        glob.glob(os.path.join(xlsx_dir, '*.xlsx')):
                     shutil.copy(f, rundir)
                 run = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
                                       '--keys', keys, '--size', size, '--dump', out],

@@ -94,16 +94,46 @@ void enterprises_export_start(ent_pane *p)
 	xfree(&name);
 }
 
-static void import_bad(void *arg, const csv_row *row, const char *column, const char *why)
+/* one line of the preview's errors or warnings, the first PREVIEW_ERRORS kept */
+static void note_row(struct imp_notes *notes, const csv_row *row, const char *column,
+                     const char *why)
 {
-	ent_pane *p = arg;
-	if (++p->imp_nerrors > PREVIEW_ERRORS)
+	if (++notes->n > PREVIEW_ERRORS)
 		return;
 	if (column)
-		sb_addf(&p->imp_errors, _("line %ld, column %s: %s"), row->line, column, why);
+		sb_addf(&notes->text, _("line %ld, column %s: %s"), row->line, column, why);
 	else
-		sb_addf(&p->imp_errors, _("line %ld: %s"), row->line, why);
-	sb_addc(&p->imp_errors, '\n');
+		sb_addf(&notes->text, _("line %ld: %s"), row->line, why);
+	sb_addc(&notes->text, '\n');
+}
+
+static void import_bad(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	note_row(&((ent_pane *)arg)->imp_errors, row, column, why);
+}
+
+static void import_warn(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	note_row(&((ent_pane *)arg)->imp_warnings, row, column, why);
+}
+
+/* a section of the preview listing notes, with how many more there were */
+static void preview_notes(detail *d, const char *title, const struct imp_notes *notes)
+{
+	detail_section(d, title);
+	const char *s = sb_str(&notes->text);
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		char *line = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
+		detail_item(d, line);
+		xfree(&line);
+		s = nl ? nl + 1 : s + strlen(s);
+	}
+	if (notes->n > PREVIEW_ERRORS) {
+		char *more = xasprintf(_("… and %ld more"), notes->n - PREVIEW_ERRORS);
+		detail_note(d, more);
+		xfree(&more);
+	}
 }
 
 static void build_preview(ent_pane *p)
@@ -115,7 +145,10 @@ static void build_preview(ent_pane *p)
 	detail_title(d, title);
 	xfree(&title);
 	detail_section(d, _("File"));
-	detail_field(d, _("Encoding"), imp->encoding);
+	if (imp->sheet)
+		detail_field(d, _("Worksheet"), imp->sheet);
+	else
+		detail_field(d, _("Encoding"), imp->encoding);
 	char num[32];
 	snprintf(num, sizeof num, "%ld", imp->rows);
 	detail_field(d, _("Rows"), num);
@@ -123,24 +156,19 @@ static void build_preview(ent_pane *p)
 	detail_field(d, _("Good"), num);
 	snprintf(num, sizeof num, "%ld", imp->nbad);
 	detail_field(d, _("With errors"), num);
+	if (imp->nwarn) {
+		snprintf(num, sizeof num, "%ld", imp->nwarn);
+		detail_field(d, _("With warnings"), num);
+	}
 	if (imp->nbad) {
 		detail_note(d, _("Nothing will be imported while a row has an error: fix the file and "
 		                 "import it again (on the command line --skip-bad imports the good rows "
 		                 "and sets the bad ones aside)."));
-		detail_section(d, _("Errors"));
-		const char *s = sb_str(&p->imp_errors);
-		while (*s) {
-			const char *nl = strchr(s, '\n');
-			char *line = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
-			detail_item(d, line);
-			xfree(&line);
-			s = nl ? nl + 1 : s + strlen(s);
-		}
-		if (p->imp_nerrors > PREVIEW_ERRORS) {
-			char *more = xasprintf(_("… and %ld more"), p->imp_nerrors - PREVIEW_ERRORS);
-			detail_note(d, more);
-			xfree(&more);
-		}
+		preview_notes(d, _("Errors"), &p->imp_errors);
+	}
+	if (imp->nwarn) {
+		detail_note(d, _("A row with a warning is imported with that field left empty."));
+		preview_notes(d, _("Warnings"), &p->imp_warnings);
 	}
 	if (imp->ngood) {
 		detail_section(d, _("First rows"));
@@ -166,8 +194,10 @@ void enterprises_import_drop(ent_pane *p)
 	if (p->have_imp)
 		ent_import_free(&p->imp);
 	p->have_imp = false;
-	sb_reset(&p->imp_errors);
-	p->imp_nerrors = 0;
+	sb_reset(&p->imp_errors.text);
+	p->imp_errors.n = 0;
+	sb_reset(&p->imp_warnings.text);
+	p->imp_warnings.n = 0;
 }
 
 static void import_done(void *arg, const char *text)
@@ -178,10 +208,11 @@ static void import_done(void *arg, const char *text)
 		return;
 	}
 	enterprises_import_drop(p);
-	ent_import_hooks hooks = { NULL, import_bad, tui_progress, p };
+	ent_import_hooks hooks = { .bad = import_bad, .warn = import_warn, .progress = tui_progress,
+	                           .arg = p };
 	strbuf err = STRBUF_INIT;
 	p->cancelled = false;
-	int rc = ent_import_check(shell_ctx(p->sh), text, &hooks, &p->imp, &err);
+	int rc = ent_import_check(shell_ctx(p->sh), text, NULL, &hooks, &p->imp, &err);
 	p->have_imp = true;
 	if (rc < 0) {
 		work_failed(p, sb_str(&err));
@@ -197,7 +228,7 @@ static void import_done(void *arg, const char *text)
 void enterprises_import_start(ent_pane *p)
 {
 	if (shell_allowed(p->sh, PERM_ENT_IMPORT, NULL))
-		shell_prompt(p->sh, _("Import enterprises from (CSV file): "), "", import_done, p);
+		shell_prompt(p->sh, _("Import enterprises from (CSV or xlsx file): "), "", import_done, p);
 }
 
 void enterprises_import_finish(ent_pane *p, bool yes)
@@ -210,6 +241,11 @@ void enterprises_import_finish(ent_pane *p, bool yes)
 			char *msg = xasprintf(_("%s; nothing imported"), sb_str(&err));
 			work_failed(p, msg);
 			xfree(&msg);
+		} else if (p->imp.nwarn) {
+			shell_message(p->sh, P_("Imported %ld enterprise from %s, %ld with a field left empty",
+			                        "Imported %ld enterprises from %s, %ld with a field left empty",
+			                        (unsigned long)p->imp.ngood),
+			              p->imp.ngood, p->imp.path, p->imp.nwarn);
 		} else {
 			shell_message(p->sh, P_("Imported %ld enterprise from %s",
 			                        "Imported %ld enterprises from %s", (unsigned long)p->imp.ngood),

@@ -134,7 +134,8 @@ static void destroy(void *state)
 	entrec_free(&p->rec);
 	ent_record_clear(&p->rec_ent);
 	enterprises_import_drop(p);
-	sb_free(&p->imp_errors);
+	sb_free(&p->imp_errors.text);
+	sb_free(&p->imp_warnings.text);
 	enterprises_undo_clear(&p->undo);
 	enterprises_clear_filters(p);
 	xfree(&p->search_before);

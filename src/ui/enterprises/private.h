@@ -60,11 +60,10 @@ typedef struct ent_pane {
 	detail *view;
 	int64_t view_id;         /* the enterprise the view shows; 0 none */
 	bool split, focus_detail;
-	/* import preview */
+	/* import preview: the rows refused, and those kept with a field left empty */
 	ent_import_result imp;
 	bool have_imp;
-	strbuf imp_errors;
-	long imp_nerrors;
+	struct imp_notes { strbuf text; long n; } imp_errors, imp_warnings;
 	/* export waiting for an overwrite answer */
 	char *export_path;
 	bool cancelled;          /* Esc during the last long work: not an error */
