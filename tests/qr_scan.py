@@ -4,9 +4,12 @@ printer does (each character cell twice as tall as it is wide; a glyph is ink, t
 background), write that picture as a PNG (zlib only, no PIL), and decode it with zbar's
 zbarimg. Prints the decoded text.
 
-Usage: qr_scan.py [--invert] [--wide] [FILE]   (FILE defaults to stdin)
+Usage: qr_scan.py [--invert] [--wide] [--quiet=N] [FILE]   (FILE defaults to stdin)
   --invert  the text is shown light on dark (ink is light, the background dark)
   --wide    block elements and U+3000 take two columns (ambiguous-wide terminal)
+  --quiet=N the drawing has a light quiet zone of N modules and the screen around it
+            is dark (a dark terminal around a code drawn dark on light), not paper;
+            not with --invert
 Exit 0 with the text, 1 when nothing is found or decoded, 77 (meson's skip) when
 zbarimg is not installed.
 """
@@ -59,7 +62,21 @@ def png(width, height, rows):
             + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
-def picture(lines, invert, wide):
+def darken_outside(rows, quiet, module):
+    """paint dark what lies beyond the ink's bounding box and quiet modules of light:
+    the terminal's dark background around a code drawn dark on light"""
+    inked = [(y, x) for y, r in enumerate(rows) for x, v in enumerate(r) if v == 0]
+    top = min(y for y, _ in inked) - quiet * module
+    bottom = max(y for y, _ in inked) + quiet * module
+    left = min(x for _, x in inked) - quiet * module
+    right = max(x for _, x in inked) + quiet * module
+    for y, r in enumerate(rows):
+        for x in range(len(r)):
+            if not (top <= y <= bottom and left <= x <= right):
+                r[x] = 0
+
+
+def picture(lines, invert, wide, quiet=None):
     ink, paper = (255, 0) if invert else (0, 255)
     grid = [list(cells(line, wide)) for line in lines]
     cols = max(sum(c[2] for c in row) for row in grid) + 2 * MARGIN
@@ -75,12 +92,20 @@ def picture(lines, invert, wide):
                 for py in range(y0, y0 + ROW // 2):
                     rows[py][x * COL:(x + w) * COL] = [ink] * (w * COL)
             x += w
+    if quiet is not None:
+        # a module is COL pixels a side: half a line tall, one column (two when wide) wide
+        darken_outside(rows, quiet, 2 * COL if wide else COL)
     return png(width, height, rows)
 
 
 def main(argv):
     args = [a for a in argv if not a.startswith("--")]
     invert, wide = "--invert" in argv, "--wide" in argv
+    quiet = [int(a[len("--quiet="):]) for a in argv if a.startswith("--quiet=")]
+    if quiet and invert:
+        print("--quiet paints the screen around a code drawn dark on light: not with --invert",
+              file=sys.stderr)
+        return 2
     zbarimg = shutil.which("zbarimg")
     if not zbarimg:
         print("zbarimg not found (Debian package zbar-tools): skipped", file=sys.stderr)
@@ -93,7 +118,7 @@ def main(argv):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "qr.png")
         with open(path, "wb") as f:
-            f.write(picture(lines, invert, wide))
+            f.write(picture(lines, invert, wide, quiet[-1] if quiet else None))
         if os.environ.get("QR_SCAN_KEEP"):
             shutil.copy(path, os.environ["QR_SCAN_KEEP"])
         r = subprocess.run([zbarimg, "--raw", "-q", path], capture_output=True)

@@ -98,9 +98,22 @@ static void field(inspection_field_fn fn, void *arg, const char *label, strbuf *
 	sb_reset(v);
 }
 
-void inspection_plan_fields(const inspection_record *r, const inspection_reason_table *t, bool visible,
-			 inspection_field_fn fn, void *arg)
+/* the staff member's name as people know them, or the login when none is on record */
+static const char *person(app_ctx *ctx, const char *login, strbuf *buf)
 {
+	staff *s = NULL;
+	store_err err = { 0 };
+	sb_reset(buf);
+	/* a failed read still names the person by login: the plan is worded either way */
+	sb_add(buf, staff_store_get(app_db(ctx), login, &s, &err) == 0 && *s->name ? s->name : login);
+	staff_free(&s);
+	return sb_str(buf);
+}
+
+void inspection_plan_fields(app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t,
+			 bool visible, inspection_field_fn fn, void *arg)
+{
+	strbuf who = STRBUF_INIT;
 	strbuf v = STRBUF_INIT;
 	char day[11];
 	sb_addf(&v, "%lld", (long long)r->id);
@@ -125,7 +138,8 @@ void inspection_plan_fields(const inspection_record *r, const inspection_reason_
 	field(fn, arg, N_("Legal basis"), &v);
 	sb_add(&v, r->items);
 	field(fn, arg, N_("Items"), &v);
-	sb_addf(&v, _("%s by %s"), date_format(r->registered_on, day), r->registered_by);
+	sb_addf(&v, _("%s by %s"), date_format(r->registered_on, day),
+	        person(ctx, r->registered_by, &who));
 	field(fn, arg, N_("Registered"), &v);
 	/* what the rules said when the plan was registered, as stored with it */
 	if (*r->refused_rules) {
@@ -138,12 +152,14 @@ void inspection_plan_fields(const inspection_record *r, const inspection_reason_
 	}
 	field(fn, arg, N_("Verdict"), &v);
 	if (r->approved_by) {
-		sb_addf(&v, _("%s by %s"), date_format(r->approved_on, day), r->approved_by);
+		sb_addf(&v, _("%s by %s"), date_format(r->approved_on, day),
+		        person(ctx, r->approved_by, &who));
 		field(fn, arg, N_("Approved"), &v);
 	}
 	if (r->override_reason) {
 		inspection_rule_labels(r->refused_rules, &v);
-		sb_addf(&v, _(": %s (%s)"), r->override_reason, r->override_by ? r->override_by : "");
+		sb_addf(&v, _(": %s (%s)"), r->override_reason,
+		        r->override_by ? person(ctx, r->override_by, &who) : "");
 		field(fn, arg, N_("Override"), &v);
 	}
 	if (r->has_outcome) {
@@ -171,4 +187,5 @@ void inspection_plan_fields(const inspection_record *r, const inspection_reason_
 		field(fn, arg, N_("Evaluation"), &v);
 	}
 	sb_free(&v);
+	sb_free(&who);
 }

@@ -22,10 +22,11 @@ const char *inspection_date_weekday(qdate d, strbuf *buf);
 void inspection_rule_labels(const char *codes, strbuf *out);
 /* one "label: value" line of a plan as people read it (label translated) */
 typedef void (*inspection_field_fn)(void *arg, const char *label, const char *value);
-/* a plan's fields for people, in order, with the evaluations only when visible: the
- * one wording of `qifu inspect show` and of the plan's detail in the TUI */
-void inspection_plan_fields(const inspection_record *r, const inspection_reason_table *t, bool visible,
-			 inspection_field_fn fn, void *arg);
+/* a plan's fields for people, in order, with the evaluations only when visible and the
+ * staff who registered, approved or overrode it by name: the one wording of `qifu
+ * inspect show` and of the plan's detail in the TUI */
+void inspection_plan_fields(app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t,
+			 bool visible, inspection_field_fn fn, void *arg);
 struct staff;
 /* whether me may read the plan's evaluations (PERM_INSP_EVAL_VIEW: never the inspected unit) */
 bool inspection_eval_visible(const struct staff *me, const inspection_record *r);

@@ -11,9 +11,15 @@
 #include "app/inspection.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "model/inspection_plan.h"
 #include "model/perm.h"
+
+unsigned inspection_qr_width(void)
+{
+	return text_ambiguous_width() == 2 ? QR_WIDE : 0;
+}
 
 void inspection_qr_text(const char *code, strbuf *out)
 {
@@ -96,7 +102,7 @@ app_status inspection_notice(app_ctx *ctx, const inspection_record *r, const ins
 	sheet_head(out, _("Notice of a registered inspection (法码同行)"), left, right);
 	sheet_rule(out);
 	notice_page page = { out, r, t };
-	inspection_plan_fields(r, t, false, notice_field, &page);
+	inspection_plan_fields(ctx, r, t, false, notice_field, &page);
 	sheet_rule(out);
 	int pad = art.cols < SHEET_WIDTH ? (SHEET_WIDTH - art.cols) / 2 : 0;
 	for (int i = 0; i < art.rows; i++) {
@@ -132,4 +138,30 @@ app_status inspection_notice(app_ctx *ctx, const inspection_record *r, const ins
 	free(right);
 	qr_art_clear(&art);
 	return APP_OK;
+}
+
+app_status inspection_notice_write(app_ctx *ctx, const inspection_record *r,
+		const inspection_reason_table *t, unsigned flags, const char *path, strbuf *msg)
+{
+	strbuf text = STRBUF_INIT;
+	app_status st = inspection_notice(ctx, r, t, flags, &text, msg);
+	if (st == APP_OK && sheet_save(path, sb_str(&text)) < 0) {
+		sb_addf(msg, _("%s: cannot write it"), path);
+		st = APP_BAD;
+	} else if (st == APP_OK) {
+		sb_addf(msg, _("wrote the notice of inspection %lld (%s) to %s"), (long long)r->id, r->code,
+		        path);
+	}
+	sb_free(&text);
+	return st;
+}
+
+char *inspection_notice_file_name(const inspection_record *r)
+{
+	/* TRANSLATORS: the start of the notice's file name, "入企检查告知单" in Chinese */
+	char *name = xasprintf("%s-%s.txt", _("inspection-notice"), r->code ? r->code : "");
+	for (char *c = name; *c; c++)
+		if (*c == ' ' || *c == '/')
+			*c = '-';
+	return name;
 }

@@ -19,6 +19,7 @@
 #include "core/xalloc.h"
 #include "store/appeal_store.h"
 #include "store/db.h"
+#include "store/staff_store.h"
 
 int cmd_demo(app_ctx *ctx, int argc, char **argv);
 
@@ -119,9 +120,12 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 		unlink(ctx->db_path);
 		goto out;
 	}
+	long nstaff = 0;
+	if (staff_store_count(d, &nstaff, &se) < 0)
+		say_error("%s", app_store_text(&se, &err));
 	db_close(&d);
 	printf(_("wrote %s: %ld enterprises, %d staff; you (%s): %s\n"), ctx->db_path, count,
-	       (int)demo_npeople + 1, app_os_login(), _(role_label(role)));
+	       (int)nstaff, app_os_login(), _(role_label(role)));
 	if (appeals > 0)
 		printf(_("and %ld appeals: %ld open, %ld of them overdue\n"), appeals, open, overdue);
 	if (escalated > 0)

@@ -8,25 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/store_text.h"
+#include "app/appeal.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
-#include "config/settings.h"
 #include "core/i18n.h"
-#include "core/paths.h"
 #include "core/text.h"
-#include "core/uscc.h"
-#include "core/workday.h"
-#include "core/xalloc.h"
 #include "model/inspection_reason.h"
 #include "model/inspection.h"
-#include "model/perm.h"
 #include "model/unit.h"
-#include "policy/policy.h"
-#include "store/enterprise_store.h"
 #include "store/inspection_store.h"
-#include "store/staff_store.h"
 
 int cmd_inspect(app_ctx *ctx, int argc, char **argv);
 
@@ -67,11 +58,9 @@ static void inspection_usage(FILE *out)
 inspection_reason_table *inspection_reasons_load(void)
 {
 	strbuf err = STRBUF_INIT;
-	char *path = paths_data_file("inspect_reasons.tsv");
-	inspection_reason_table *t = policy_reasons_load(path, &err);
+	inspection_reason_table *t = app_inspection_reasons(&err);
 	if (!t)
 		say_error("%s", sb_str(&err));
-	xfree(&path);
 	sb_free(&err);
 	return t;
 }
@@ -266,66 +255,46 @@ void inspection_list_add(strbuf *b, const char *s)
 		*p == '|' ? sb_add(b, "｜") : sb_addc(b, *p);
 }
 
-char *inspection_text(const char *s)
+int inspection_say(app_status st, inspection_field field, const strbuf *err)
 {
-	char *clean = text_sanitize(s, strlen(s), 0);
-	char *t = text_trim(clean);
-	free(clean);
-	return t;
+	/* the option each field of the app's answers was typed in */
+	static const char *const opts[] = {
+		[INSPECTION_FIELD_NONE] = NULL,
+		[INSPECTION_FIELD_UNIT] = "--unit",
+		[INSPECTION_FIELD_ENTERPRISE] = "--enterprise",
+		[INSPECTION_FIELD_DATE] = "--date",
+		[INSPECTION_FIELD_REASON] = "--reason",
+		[INSPECTION_FIELD_INSPECTORS] = "--inspectors",
+		[INSPECTION_FIELD_BASIS] = "--basis",
+		[INSPECTION_FIELD_ITEMS] = "--items",
+		[INSPECTION_FIELD_REGISTERED_ON] = "--registered-on",
+		[INSPECTION_FIELD_OVERRIDE] = "--override",
+		[INSPECTION_FIELD_FINDINGS] = "--findings",
+		[INSPECTION_FIELD_ITEM] = "--item",
+		[INSPECTION_FIELD_SCORE] = "--score",
+		[INSPECTION_FIELD_CANCEL_REASON] = "--reason",
+		[INSPECTION_FIELD_PEOPLE] = "--people",
+	};
+	if (st == APP_OK)
+		return EXIT_OK;
+	if (field != INSPECTION_FIELD_NONE && (size_t)field < sizeof opts / sizeof opts[0])
+		say_error(_("%s: %s"), opts[field], sb_str(err));
+	else
+		say_error("%s", sb_str(err));
+	return (int)st;
 }
 
 int inspection_arg_enterprise(app_ctx *ctx, const char *opt, const char *uscc, ent_record *e)
 {
-	char norm[19];
 	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	uscc_check(uscc, norm, NULL);
-	int found = ent_store_get(app_db(ctx), *norm ? norm : uscc, 0, e, &se);
-	if (found < 0)
-		say_error("%s", app_store_text(&se, &err));
-	else if (found == 1)
-		say_error(_("%s: no enterprise with USCC %s"), opt, uscc);
+	inspection_field field = INSPECTION_FIELD_NONE;
+	app_status st = app_inspection_enterprise(ctx, uscc, e, &field, &err);
+	if (st != APP_OK && field != INSPECTION_FIELD_NONE)
+		say_error(_("%s: %s"), opt, sb_str(&err));
+	else if (st != APP_OK)
+		say_error("%s", sb_str(&err));
 	sb_free(&err);
-	return found == 0 ? 0 : EXIT_USAGE;
-}
-
-/* The items of a typed list ("A,B", "A，B", "A、B"), cleaned, empty ones dropped. */
-static int split_list(const char *s, char ***out)
-{
-	static const char *const seps[] = { ",", "，", "、" };
-	char **v = NULL;
-	int n = 0;
-	const char *p = s;
-	while (*p) {
-		const char *end = p + strlen(p);
-		size_t seplen = 0;
-		for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
-			const char *q = strstr(p, seps[k]);
-			if (q && q < end) {
-				end = q;
-				seplen = strlen(seps[k]);
-			}
-		}
-		char *raw = xstrndup(p, (size_t)(end - p));
-		char *item = inspection_text(raw);
-		free(raw);
-		if (*item) {
-			v = xrealloc(v, sizeof *v * (size_t)(n + 1));
-			v[n++] = item;
-		} else {
-			free(item);
-		}
-		p = end + seplen;
-	}
-	*out = v;
-	return n;
-}
-
-static void free_list(char **v, int n)
-{
-	for (int i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	return st == APP_OK ? 0 : EXIT_USAGE;
 }
 
 /* ---- register ---- */
@@ -343,84 +312,52 @@ static void register_usage(FILE *out)
 		"unit plans the same enterprise in the same week.\n"), out);
 }
 
-/* The enterprises a plan covers, each visible to the actor for the unit: 0 or an exit code. */
-static int register_enterprises(app_ctx *ctx, const char *list, const char *unit,
-				ent_record **ents, int *nents)
+void inspection_say_note(void *arg, bool error, const char *msg)
 {
-	char **usccs;
-	int n = split_list(list, &usccs), rc = 0;
-	*ents = n ? xcalloc((size_t)n, sizeof **ents) : NULL;
-	*nents = 0;
-	if (n == 0) {
-		say_error(_("--enterprise: name at least one enterprise by its USCC"));
-		rc = EXIT_USAGE;
-	}
-	for (int i = 0; rc == 0 && i < n; i++) {
-		ent_record *e = &(*ents)[*nents];
-		if ((rc = inspection_arg_enterprise(ctx, "--enterprise", usccs[i], e)) != 0)
-			break;
-		bool twice = false;
-		for (int k = 0; k < *nents; k++)
-			twice = twice || (*ents)[k].id == e->id;
-		if (twice) {
-			ent_record_clear(e);
-			continue;
-		}
-		(*nents)++;
-		if (!cli_allowed(ctx, PERM_INSP_REGISTER, e->area, unit))
-			rc = EXIT_NO;
-	}
-	free_list(usccs, n);
-	return rc;
+	(void)arg;
+	if (error)
+		say_error("%s", msg);
+	else
+		say_warn("%s", msg);
 }
 
-/* ','-joined codes of the rules that refused, as stored with an overridden plan */
-static char *refused_codes(unsigned refused)
+/* what registering said: the verdict and the plan's number on stdout, the rest on stderr */
+static int register_report(app_ctx *ctx, app_status st, const inspection_registered *res,
+		const inspection_plan_in *in, inspection_field field, const strbuf *err)
 {
-	strbuf b = STRBUF_INIT;
-	for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
-		if (refused & (1u << i))
-			sb_addf(&b, "%s%s", b.len ? "," : "", inspection_rule_code((inspection_rule)i));
-	return sb_steal(&b);
-}
-
-/* After a plan is stored: the too-often warning and the joint-inspection offer. */
-static void register_advice(app_ctx *ctx, const ent_record *ents, int nents, const char *unit,
-			    qdate date)
-{
-	db *d = app_db(ctx);
-	int days = (int)cfg_int(ctx->cfg, SET_FREQUENT_DAYS);
-	int often = (int)cfg_int(ctx->cfg, SET_FREQUENT_COUNT);
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	char on[11];
-	date_format(date, on);
-	for (int i = 0; i < nents; i++) {
-		int n;
-		if (inspection_store_frequency(d, ents[i].id, date, days, &n, &se) < 0) {
-			say_error("%s", app_store_text(&se, &err));
-			sb_reset(&err);
-		} else if (inspection_too_frequent(n, often)) {
-			say_warn(_("%s: %d inspections within the %d days up to %s (frequent_count is %d): "
-				   "inspected too often"), ents[i].name, n, days, on, often);
-		}
-		inspection_record *joint;
-		int nj;
-		if (inspection_store_joint(d, ents[i].id, unit, date, &joint, &nj, &se) < 0) {
-			say_error("%s", app_store_text(&se, &err));
-			sb_reset(&err);
-			continue;
-		}
-		for (int k = 0; k < nj; k++) {
-			char when[11];
-			say_warn(_("%s also has an inspection by %s on %s (inspection %lld) in the same week: "
-				   "consider a joint inspection"), ents[i].name, joint[k].unit,
-				 date_format(joint[k].date, when), (long long)joint[k].id);
-			inspection_record_clear(&joint[k]);
-		}
-		free(joint);
+	const inspection_verdict *v = &res->verdict;
+	if (res->judged)
+		cli_warn_missing_year(ctx, res->lo, res->hi);
+	if (st != APP_OK && res->judged && v->outcome == INSPECTION_REFUSED) {
+		print_refusal(v);
+		if (v->override == INSPECTION_OVERRIDE_DENIED)
+			return inspection_say(st, field, err);
+		say_error(_("not registered; a supervisor may register it anyway with --override REASON"));
+		return EXIT_NO;
 	}
-	sb_free(&err);
+	if (st != APP_OK)
+		return inspection_say(st, field, err);
+	if (v->override == INSPECTION_OVERRIDE_NOT_NEEDED)
+		say_warn(_("--override: the date is allowed, so no override is needed and none is recorded"));
+	if (v->outcome == INSPECTION_ALLOWED_BY_OVERRIDE) {
+		strbuf labels = STRBUF_INIT;
+		for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
+			if (v->refused & (1u << i))
+				sb_addf(&labels, "%s%s", labels.len ? _(", ") : "",
+					_(inspection_rule_label((inspection_rule)i)));
+		printf(_("allowed by a supervisor's override of: %s\n"), sb_str(&labels));
+		sb_free(&labels);
+	} else {
+		printf("%s\n", _("allowed"));
+	}
+	strbuf said = STRBUF_INIT;
+	if (app_inspection_registered_text(ctx, res->id, in->unit, &said) == APP_OK)
+		printf("%s\n", sb_str(&said));
+	else
+		say_error("%s", sb_str(&said));
+	sb_free(&said);
+	app_inspection_advice(ctx, res, in->unit, in->date, inspection_say_note, NULL);
+	return EXIT_OK;
 }
 
 enum {
@@ -446,10 +383,10 @@ int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 	const char *unit = NULL, *ent_s = NULL, *date_s = NULL, *reason_s = NULL,
 		   *inspectors_s = NULL, *basis_s = NULL, *items_s = NULL, *reg_s = NULL,
 		   *override = NULL;
-	int c, rc = EXIT_USAGE, nents = 0, ninspectors = 0;
-	ent_record *ents = NULL;
-	char **inspectors = NULL, *basis = NULL, *items = NULL, *joined = NULL, *rules = NULL;
-	int64_t *ids = NULL;
+	int c, rc = EXIT_USAGE;
+	char **usccs = NULL;
+	int nusccs = 0;
+	inspection_registered res = { 0 };
 	strbuf err = STRBUF_INIT;
 	inspection_reason_table *reasons = inspection_reasons_load();
 	if (!reasons)
@@ -478,101 +415,20 @@ int inspection_cmd_register(app_ctx *ctx, int argc, char **argv)
 	if (!inspection_date_opt("--date", date_s, &date) ||
 	    (reg_s && !inspection_date_opt("--registered-on", reg_s, &registered)))
 		goto out;
-	if (registered > ctx->today) {
-		say_error(_("--registered-on: %s is after today; a plan cannot be registered in advance of itself"),
-			  reg_s);
-		goto out;
-	}
-	const inspection_reason *reason = inspection_reason_find(reasons, reason_s);
-	if (!reason) {
-		say_error(_("--reason: unknown inspection reason '%s'"), reason_s);
+	usccs = app_split_list(ent_s, &nusccs);
+	inspection_plan_in in = {
+		.unit = unit, .enterprises = (const char *const *)usccs, .nents = nusccs,
+		.date = date, .reason = reason_s, .inspectors = inspectors_s, .basis = basis_s,
+		.items = items_s, .registered_on = registered, .override = override,
+	};
+	inspection_field field = INSPECTION_FIELD_NONE;
+	app_status st = app_inspection_register(ctx, reasons, &in, &res, &field, &err);
+	rc = register_report(ctx, st, &res, &in, field, &err);
+	if (st != APP_OK && field == INSPECTION_FIELD_REASON)
 		inspection_list_reasons(reasons, stderr);
-		goto out;
-	}
-	if (!inspection_unit_opt(ctx, "--unit", unit))
-		goto out;
-	ninspectors = split_list(inspectors_s, &inspectors);
-	if (ninspectors == 0) {
-		say_error(_("--inspectors: name the inspectors, separated by commas"));
-		goto out;
-	}
-	basis = inspection_text(basis_s);
-	items = inspection_text(items_s);
-	if (!*basis || !*items) {
-		say_error(_("%s: must not be empty"), !*basis ? "--basis" : "--items");
-		goto out;
-	}
-	if ((rc = register_enterprises(ctx, ent_s, unit, &ents, &nents)) != 0)
-		goto out;
-
-	inspection_params p = app_inspection_params(ctx);
-	inspection_request rq = {
-		.date = date, .reason = reason, .registered = registered,
-		.role = app_actor(ctx)->role, .override_reason = override,
-	};
-	inspection_verdict v = inspection_decide(&rq, app_calendar(ctx), &p);
-	qdate hi = date > v.filing_from ? date : v.filing_from;
-	cli_warn_missing_year(ctx, date < registered ? date : registered, hi);
-	if (v.outcome == INSPECTION_REFUSED) {
-		print_refusal(&v);
-		if (v.override == INSPECTION_OVERRIDE_DENIED)
-			say_error("--override: %s", _(v.override_denied));
-		else
-			say_error(_("not registered; a supervisor may register it anyway with --override REASON"));
-		rc = EXIT_NO;
-		goto out;
-	}
-	if (v.override == INSPECTION_OVERRIDE_NOT_NEEDED)
-		say_warn(_("--override: the date is allowed, so no override is needed and none is recorded"));
-	rules = refused_codes(v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? v.refused : 0);
-	char *why = v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE ? inspection_text(override) : NULL;
-
-	strbuf names = STRBUF_INIT;
-	for (int i = 0; i < ninspectors; i++)
-		sb_addf(&names, "%s%s", i ? "|" : "", inspectors[i]);
-	joined = sb_steal(&names);
-	ids = xcalloc((size_t)nents, sizeof *ids);
-	for (int i = 0; i < nents; i++)
-		ids[i] = ents[i].id;
-	inspection_new np = {
-		.unit = unit, .date = date, .reason = reason->code, .legal_basis = basis,
-		.items = items, .inspectors = joined, .registered_on = registered,
-		.enterprise_ids = ids, .nents = nents, .refused_rules = rules, .override_reason = why,
-	};
-	int64_t id;
-	store_err se = { 0 };
-	int stored = inspection_store_register(app_db(ctx), app_actor(ctx)->login, &np, &id, &se);
-	free(why);
-	if (stored < 0) {
-		say_error("%s", app_store_text(&se, &err));
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (v.outcome == INSPECTION_ALLOWED_BY_OVERRIDE) {
-		strbuf labels = STRBUF_INIT;
-		for (int i = 0; i < INSPECTION_RULE__COUNT; i++)
-			if (v.refused & (1u << i))
-				sb_addf(&labels, "%s%s", labels.len ? _(", ") : "",
-					_(inspection_rule_label((inspection_rule)i)));
-		printf(_("allowed by a supervisor's override of: %s\n"), sb_str(&labels));
-		sb_free(&labels);
-	} else {
-		printf("%s\n", _("allowed"));
-	}
-	printf(_("registered inspection %lld; a supervisor of %s approves it to issue its plan code\n"),
-	       (long long)id, unit);
-	register_advice(ctx, ents, nents, unit, date);
-	rc = EXIT_OK;
 out:
-	for (int i = 0; i < nents; i++)
-		ent_record_clear(&ents[i]);
-	free(ents);
-	free(ids);
-	free_list(inspectors, ninspectors);
-	free(basis);
-	free(items);
-	free(joined);
-	free(rules);
+	app_split_list_free(&usccs);
+	inspection_registered_clear(&res);
 	inspection_reason_table_free(&reasons);
 	sb_free(&err);
 	return rc;

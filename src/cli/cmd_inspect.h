@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "app/inspection.h"
+#include "app/inspection_move.h"
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "model/enterprise.h"
@@ -48,8 +49,12 @@ bool inspection_unit_opt(app_ctx *ctx, const char *opt, const char *unit);
 bool inspection_format_opt(const char *arg, out_format *f);
 /* s appended as one item of a COL_LIST cell, whose items '|' separates */
 void inspection_list_add(strbuf *b, const char *s);
-/* typed text cleaned for the database (sanitised, trimmed); a new string */
-char *inspection_text(const char *s);
+/* an app answer other than APP_OK on stderr, after the option field was typed in;
+ * returns st as the exit code (EXIT_OK for APP_OK, which says nothing) */
+int inspection_say(app_status st, inspection_field field, const strbuf *err);
+/* an app's warning (or a read that failed, error) on stderr: the advice after
+ * registering, the note of a refused entry */
+void inspection_say_note(void *arg, bool error, const char *msg);
 /* the enterprise with this USCC (as typed): 0, or EXIT_USAGE after naming opt */
 int inspection_arg_enterprise(app_ctx *ctx, const char *opt, const char *uscc, ent_record *e);
 /* the plan an argument names, an id or a plan code: 0, or an exit code after saying why */

@@ -1,7 +1,7 @@
 /* qifu inspect approve|done|evaluate|cancel|refuse: moving a plan along its life
- * and recording entries an enterprise refused. Each asks the permission function,
- * then the plan's move table, then writes through the store, which re-checks that
- * nobody moved the plan meanwhile. */
+ * and recording entries an enterprise refused. Each parses its options, hands them to
+ * the one path of app/inspection_move.h (which the Calendar pane takes too) and
+ * prints what came of it. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,19 +10,15 @@
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
-#include "config/settings.h"
 #include "core/i18n.h"
-#include "core/xalloc.h"
 #include "model/inspection_plan.h"
-#include "model/perm.h"
-#include "store/inspection_store.h"
-#include "store/staff_store.h"
 
 /* The usage line of each subcommand, printed for --help and after bad usage. */
 static const char *const usages[] = {
 	N_("usage: qifu inspect approve ID\n"
-	   "Approves a registered plan and issues its plan code. A supervisor of the plan's\n"
-	   "unit approves it; any supervisor when the unit has none.\n"),
+	   "Approves a registered plan and issues its plan code. A head of the plan's unit (a\n"
+	   "supervisor or leader of it) approves it; a head of the service centre when the\n"
+	   "unit has none.\n"),
 	N_("usage: qifu inspect done ID --findings TEXT --outcome none|advice|first_violation|penalty\n"
 	   "         [--item ITEM] [--enterprise USCC]\n"
 	   "Records what an approved inspection found. A violation (first_violation, penalty)\n"
@@ -74,31 +70,6 @@ static int parse(int argc, char **argv, const struct option *opts, int usage, bo
 	return 0;
 }
 
-/* whether the plan may make move m today; says why not */
-static bool move_allowed(app_ctx *ctx, const inspection_record *r, inspection_plan_move m)
-{
-	bool after_fact = false;
-	inspection_reason_table *reasons = inspection_reasons_load();
-	if (reasons) {
-		const inspection_reason *why = inspection_reason_find(reasons, r->reason);
-		after_fact = why && why->after_fact;
-	}
-	inspection_reason_table_free(&reasons);
-	const char *refused = inspection_plan_move_refused(r->state, m, r->date, ctx->today, after_fact);
-	if (refused)
-		say_error(_("inspection %lld is %s: %s"), (long long)r->id,
-			  _(inspection_plan_state_label(r->state)), _(refused));
-	return refused == NULL;
-}
-
-/* a store write's result as an exit code: a plan moved on meanwhile is a "no" */
-static int written(int rc, const store_err *err)
-{
-	if (rc != 0)
-		cli_store_error(err);
-	return rc == 0 ? EXIT_OK : rc == INSPECTION_STORE_STALE ? EXIT_NO : EXIT_USAGE;
-}
-
 int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -112,62 +83,18 @@ int inspection_cmd_approve(app_ctx *ctx, int argc, char **argv)
 	inspection_record r;
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		return rc;
-	store_err err = { 0 };
-	bool supervised = true;
-	if (staff_store_unit_has_role(app_db(ctx), r.unit, ROLE_SUPERVISOR, &supervised, &err) < 0) {
-		rc = written(-1, &err);
-		goto out;
-	}
-	/* a unit without a supervisor of its own is approved by any supervisor */
-	if (!cli_allowed(ctx, PERM_INSP_APPROVE, NULL, supervised ? r.unit : NULL) ||
-	    !move_allowed(ctx, &r, INSPECTION_MOVE_APPROVE)) {
-		rc = EXIT_NO;
-		goto out;
-	}
+	strbuf err = STRBUF_INIT;
 	char code[INSPECTION_CODE_LEN + 1];
-	rc = written(inspection_store_approve(app_db(ctx), app_actor(ctx)->login, r.id, r.version, code, &err),
-		     &err);
-	if (rc == EXIT_OK)
-		printf(_("approved inspection %lld: plan code %s\n"), (long long)r.id, code);
-out:
+	inspection_reason_table *t = inspection_reasons_load();
+	rc = inspection_say(app_inspection_approve(ctx, t, &r, code, &err), INSPECTION_FIELD_NONE, &err);
+	if (rc == EXIT_OK) {
+		printf(_("approved inspection %lld: plan code %s"), (long long)r.id, code);
+		putchar('\n');
+	}
+	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
+	sb_free(&err);
 	return rc;
-}
-
-/* the enterprise a violation is recorded against: --enterprise, or the plan's only one */
-static int violator(app_ctx *ctx, const inspection_record *r, const char *uscc, int64_t *id)
-{
-	if (!uscc) {
-		if (r->nents == 1) {
-			*id = r->ents[0].id;
-			return 0;
-		}
-		say_error(_("--enterprise: inspection %lld covers %d enterprises; name the one that violated"),
-			  (long long)r->id, r->nents);
-		return EXIT_USAGE;
-	}
-	ent_record e = { 0 };
-	int rc = inspection_arg_enterprise(ctx, "--enterprise", uscc, &e);
-	if (rc)
-		return rc;
-	*id = 0;
-	for (int i = 0; i < r->nents; i++)
-		if (r->ents[i].id == e.id)
-			*id = e.id;
-	if (!*id) {
-		say_error(_("--enterprise: inspection %lld does not cover %s"), (long long)r->id, e.name);
-		rc = EXIT_USAGE;
-	}
-	ent_record_clear(&e);
-	return rc;
-}
-
-static const char *ent_name(const inspection_record *r, int64_t id)
-{
-	for (int i = 0; i < r->nents; i++)
-		if (r->ents[i].id == id)
-			return r->ents[i].name;
-	return "?";
 }
 
 int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
@@ -190,74 +117,33 @@ int inspection_cmd_done(app_ctx *ctx, int argc, char **argv)
 			  a.opt[O_OUTCOME]);
 		return EXIT_USAGE;
 	}
-	bool violation = inspection_plan_outcome_is_violation(outcome);
-	if (!violation && (a.opt[O_ITEM] || a.opt[O_ENTERPRISE])) {
-		say_error(_("%s: only a violation (first_violation, penalty) names an item and an enterprise"),
-			  a.opt[O_ITEM] ? "--item" : "--enterprise");
-		return EXIT_USAGE;
-	}
-	char *findings = inspection_text(a.opt[O_FINDINGS]);
-	char *item = a.opt[O_ITEM] ? inspection_text(a.opt[O_ITEM]) : NULL;
 	inspection_record r = { 0 };
-	store_err err = { 0 };
-	rc = EXIT_USAGE;
-	if (!*findings) {
-		say_error(_("%s: must not be empty"), "--findings");
-		goto out;
-	}
-	if (violation && (!item || !*item)) {
-		say_error(_("--item: a violation names the violated item"));
-		goto out;
-	}
+	inspection_done_in in = { .findings = a.opt[O_FINDINGS], .outcome = outcome,
+		.item = a.opt[O_ITEM], .enterprise = a.opt[O_ENTERPRISE], .outcome_codes = true };
+	inspection_done_out res = { 0 };
+	inspection_field field = INSPECTION_FIELD_NONE;
+	strbuf err = STRBUF_INIT;
+	inspection_reason_table *t = NULL;
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
 		goto out;
-	int64_t ent = 0;
-	if (violation && (rc = violator(ctx, &r, a.opt[O_ENTERPRISE], &ent)) != 0)
+	t = inspection_reasons_load();
+	app_status st = app_inspection_done(ctx, t, &r, &in, &res, &field, &err);
+	rc = inspection_say(st, field, &err);
+	if (rc != EXIT_OK)
 		goto out;
-	if (!cli_allowed(ctx, PERM_INSP_DONE, NULL, r.unit) || !move_allowed(ctx, &r, INSPECTION_MOVE_DONE)) {
-		rc = EXIT_NO;
-		goto out;
-	}
-	int years = (int)cfg_int(ctx->cfg, SET_FIRST_VIOLATION_YEARS);
-	inspection_done_args da = { .findings = findings, .outcome = outcome, .enterprise_id = ent,
-			      .item = item, .first_violation_years = years };
-	inspection_done_result res;
-	int stored = inspection_store_done(app_db(ctx), app_actor(ctx)->login, r.id, r.version, &da, &res, &err);
-	char last[11] = "";
-	if (res.last_violation != DATE_NONE)
-		date_format(res.last_violation, last);
-	if (stored == 1) {
-		say_error(_("not a first violation: %s violated '%s' on %s (inspection %lld), within %d years; "
-			    "record the outcome as penalty or advice"), ent_name(&r, ent), item, last,
-			  (long long)res.last_inspection, years);
-		rc = EXIT_NO;
-		goto out;
-	}
-	if ((rc = written(stored, &err)) != EXIT_OK)
-		goto out;
-	printf(_("recorded inspection %lld as done: %s\n"), (long long)r.id,
+	printf(_("recorded inspection %lld as done: %s"), (long long)r.id,
 	       _(inspection_plan_outcome_label(outcome)));
-	switch (res.fv) {
-	case INSPECTION_FV_FIRST:
-		printf(_("first violation of '%s' by %s within %d years: not penalised\n"), item,
-		       ent_name(&r, ent), years);
-		break;
-	case INSPECTION_FV_SUGGEST:
-		printf(_("first violation of '%s' by %s within %d years: a minor first violation is not "
-			 "penalised, consider the outcome first_violation\n"), item, ent_name(&r, ent), years);
-		break;
-	case INSPECTION_FV_REPEAT:
-		printf(_("repeated violation: %s violated '%s' on %s (inspection %lld)\n"), ent_name(&r, ent),
-		       item, last, (long long)res.last_inspection);
-		break;
-	case INSPECTION_FV_NOT_VIOLATION:
-	case INSPECTION_FV_NOT_FIRST:
-		break;
-	}
+	putchar('\n');
+	strbuf fv = STRBUF_INIT;
+	app_inspection_fv_text(&res, &fv);
+	if (fv.len)
+		printf("%s\n", sb_str(&fv));
+	sb_free(&fv);
 out:
-	free(findings);
-	free(item);
+	inspection_done_out_clear(&res);
+	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
+	sb_free(&err);
 	return rc;
 }
 
@@ -289,38 +175,21 @@ int inspection_cmd_evaluate(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	inspection_record r = { 0 };
-	ent_record e = { 0 };
-	char *comment = inspection_text(a.opt[O_COMMENT] ? a.opt[O_COMMENT] : "");
-	store_err err = { 0 };
-	if ((rc = inspection_load(ctx, a.plan, &r)) != 0 ||
-	    (rc = inspection_arg_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
-		goto out;
-	bool covered = false;
-	for (int i = 0; i < r.nents; i++)
-		covered = covered || r.ents[i].id == e.id;
-	if (!covered) {
-		say_error(_("--enterprise: inspection %lld does not cover %s"), (long long)r.id, e.name);
-		rc = EXIT_USAGE;
-		goto out;
+	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
+		return rc;
+	strbuf err = STRBUF_INIT;
+	inspection_field field = INSPECTION_FIELD_NONE;
+	const inspection_ent *who;
+	inspection_reason_table *t = inspection_reasons_load();
+	app_status st = app_inspection_evaluate(ctx, t, &r, a.opt[O_ENTERPRISE], score,
+	                                        a.opt[O_COMMENT], &who, &field, &err);
+	if ((rc = inspection_say(st, field, &err)) == EXIT_OK) {
+		printf(_("recorded the evaluation of inspection %lld by %s"), (long long)r.id, who->name);
+		putchar('\n');
 	}
-	if (!cli_allowed(ctx, PERM_INSP_EVALUATE, e.area, r.unit) ||
-	    !move_allowed(ctx, &r, INSPECTION_MOVE_EVALUATE)) {
-		rc = EXIT_NO;
-		goto out;
-	}
-	int stored = inspection_store_evaluate(app_db(ctx), app_actor(ctx)->login, r.id, r.version, e.id,
-					 score, comment, &err);
-	if (stored == 1) {
-		say_error(_("%s has already evaluated inspection %lld"), e.name, (long long)r.id);
-		rc = EXIT_NO;
-		goto out;
-	}
-	if ((rc = written(stored, &err)) == EXIT_OK)
-		printf(_("recorded the evaluation of inspection %lld by %s\n"), (long long)r.id, e.name);
-out:
-	free(comment);
+	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
-	ent_record_clear(&e);
+	sb_free(&err);
 	return rc;
 }
 
@@ -335,46 +204,22 @@ int inspection_cmd_cancel(app_ctx *ctx, int argc, char **argv)
 	int rc = parse(argc, argv, opts, U_CANCEL, true, "--reason", &a);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	char *reason = inspection_text(a.opt[O_REASON]);
 	inspection_record r = { 0 };
-	store_err err = { 0 };
-	if (!*reason) {
-		say_error(_("%s: must not be empty"), "--reason");
-		rc = EXIT_USAGE;
-		goto out;
-	}
 	if ((rc = inspection_load(ctx, a.plan, &r)) != 0)
-		goto out;
-	if (!cli_allowed(ctx, PERM_INSP_CANCEL, NULL, r.unit) || !move_allowed(ctx, &r, INSPECTION_MOVE_CANCEL)) {
-		rc = EXIT_NO;
-		goto out;
+		return rc;
+	strbuf err = STRBUF_INIT;
+	inspection_field field = INSPECTION_FIELD_NONE;
+	inspection_reason_table *t = inspection_reasons_load();
+	app_status st = app_inspection_cancel(ctx, t, &r, a.opt[O_REASON], &field, &err);
+	rc = inspection_say(st, field, &err);
+	if (rc == EXIT_OK) {
+		printf(_("cancelled inspection %lld"), (long long)r.id);
+		putchar('\n');
 	}
-	rc = written(inspection_store_cancel(app_db(ctx), app_actor(ctx)->login, r.id, r.version, reason, &err),
-		     &err);
-	if (rc == EXIT_OK)
-		printf(_("cancelled inspection %lld\n"), (long long)r.id);
-out:
-	free(reason);
+	inspection_reason_table_free(&t);
 	inspection_record_clear(&r);
+	sb_free(&err);
 	return rc;
-}
-
-/* a refusal of an entry the unit had in fact registered is worth a second look */
-static void warn_if_registered(app_ctx *ctx, const char *unit, int64_t ent, qdate date)
-{
-	inspection_filter f = { .unit = unit, .enterprise_id = ent, .skip_cancelled = true,
-			  .from = date, .to = date };
-	inspection_record r[4];
-	int n;
-	store_err err = { 0 };
-	if (inspection_store_window(app_db(ctx), &f, 0, 4, r, &n, &err) < 0)
-		cli_store_error(&err);
-	for (int i = 0; i < n; i++) {
-		if (r[i].code)
-			say_warn(_("%s has an approved plan for that day (inspection %lld, code %s): the entry "
-				   "was registered"), unit, (long long)r[i].id, r[i].code);
-		inspection_record_clear(&r[i]);
-	}
 }
 
 int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
@@ -395,39 +240,20 @@ int inspection_cmd_refuse(app_ctx *ctx, int argc, char **argv)
 	qdate date;
 	if (!inspection_date_opt("--date", a.opt[O_DATE], &date))
 		return EXIT_USAGE;
-	if (date > ctx->today) {
-		say_error(_("--date: %s is after today; a refused entry is recorded after it happened"),
-			  a.opt[O_DATE]);
-		return EXIT_USAGE;
-	}
-	if (!inspection_unit_opt(ctx, "--unit", a.opt[O_UNIT]))
-		return EXIT_USAGE;
-	char *people = inspection_text(a.opt[O_PEOPLE]);
-	char *note = inspection_text(a.opt[O_NOTE] ? a.opt[O_NOTE] : "");
+	inspection_refusal_in in = { .unit = a.opt[O_UNIT], .enterprise = a.opt[O_ENTERPRISE],
+		.date = date, .people = a.opt[O_PEOPLE], .note = a.opt[O_NOTE] };
 	ent_record e = { 0 };
-	store_err err = { 0 };
-	if (!*people) {
-		say_error(_("%s: must not be empty"), "--people");
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if ((rc = inspection_arg_enterprise(ctx, "--enterprise", a.opt[O_ENTERPRISE], &e)) != 0)
-		goto out;
-	if (!cli_allowed(ctx, PERM_INSP_REFUSAL, e.area, NULL)) {
-		rc = EXIT_NO;
-		goto out;
-	}
-	warn_if_registered(ctx, a.opt[O_UNIT], e.id, date);
-	inspection_refusal rf = { .unit = (char *)a.opt[O_UNIT], .enterprise_id = e.id, .date = date,
-			    .people = people, .note = note };
 	int64_t id;
-	rc = written(inspection_store_refusal_add(app_db(ctx), app_actor(ctx)->login, &rf, &id, &err), &err);
-	if (rc == EXIT_OK)
-		printf(_("recorded refused entry %lld: %s at %s on %s\n"), (long long)id, a.opt[O_UNIT],
+	strbuf err = STRBUF_INIT;
+	inspection_field field = INSPECTION_FIELD_NONE;
+	app_status st = app_inspection_refuse(ctx, &in, &id, &e, inspection_say_note, NULL, &field,
+	                                       &err);
+	if ((rc = inspection_say(st, field, &err)) == EXIT_OK) {
+		printf(_("recorded refused entry %lld: %s at %s on %s"), (long long)id, a.opt[O_UNIT],
 		       e.name, a.opt[O_DATE]);
-out:
-	free(people);
-	free(note);
+		putchar('\n');
+	}
 	ent_record_clear(&e);
+	sb_free(&err);
 	return rc;
 }

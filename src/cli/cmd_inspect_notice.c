@@ -10,8 +10,6 @@
 #include "cli/cmd_inspect.h"
 #include "core/i18n.h"
 #include "core/qr.h"
-#include "core/sheet.h"
-#include "core/text.h"
 
 static void notice_usage(FILE *out)
 {
@@ -34,7 +32,7 @@ int inspection_cmd_notice(app_ctx *ctx, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *path = NULL;
-	unsigned flags = text_ambiguous_width() == 2 ? QR_WIDE : 0;
+	unsigned flags = inspection_qr_width();
 	int c;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
@@ -53,17 +51,15 @@ int inspection_cmd_notice(app_ctx *ctx, int argc, char **argv)
 		return rc;
 	inspection_reason_table *t = inspection_reasons_load();
 	strbuf text = STRBUF_INIT, msg = STRBUF_INIT;
-	app_status st = inspection_notice(ctx, &r, t, flags, &text, &msg);
+	app_status st = path ? inspection_notice_write(ctx, &r, t, flags, path, &msg)
+	                     : inspection_notice(ctx, &r, t, flags, &text, &msg);
 	if (st != APP_OK) {
 		say_error("%s", sb_str(&msg));
 		rc = (int)st;
 	} else if (!path) {
 		fputs(sb_str(&text), stdout);
-	} else if (sheet_save(path, sb_str(&text)) < 0) {
-		say_error(_("%s: cannot write it"), path);
-		rc = EXIT_USAGE;
 	} else {
-		printf(_("wrote the notice of inspection %lld (%s) to %s\n"), (long long)r.id, r.code, path);
+		printf("%s\n", sb_str(&msg));
 	}
 	sb_free(&text);
 	sb_free(&msg);

@@ -21,27 +21,9 @@
 int inspection_load(app_ctx *ctx, const char *arg, inspection_record *r)
 {
 	strbuf err = STRBUF_INIT;
-	char canon[INSPECTION_CODE_LEN + 1];
-	const char *code = NULL;
-	long long id = 0;
-	size_t digits = strspn(arg, "0123456789");
-	if (digits > 0 && digits < 16 && arg[digits] == '\0') {
-		id = strtoll(arg, NULL, 10);
-	} else if (inspection_code_check(arg, canon, NULL, NULL, &err) == 0) {
-		code = canon;
-	} else {
-		say_error(_("'%s' is neither an inspection number nor a plan code: %s"), arg, sb_str(&err));
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
-	store_err se = { 0 };
-	int found = inspection_store_get(app_db(ctx), id, code, r, &se);
-	if (found < 0)
-		cli_store_error(&se);
-	else if (found == 1)
-		say_error(_("no inspection %s"), arg);
+	int rc = inspection_say(app_inspection_find(ctx, arg, r, &err), INSPECTION_FIELD_NONE, &err);
 	sb_free(&err);
-	return found == 0 ? 0 : found == 1 ? EXIT_NO : EXIT_USAGE;
+	return rc;
 }
 
 static const app_column plan_cols[] = {
@@ -140,14 +122,14 @@ static void table_row(void *arg, const char *label, const char *value)
 }
 
 /* "label: value" rows of one plan, for people */
-static void show_table(const inspection_record *r, const inspection_reason_table *t, bool visible)
+static void show_table(app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t, bool visible)
 {
 	app_column kv[] = {
 		{ .key = "field", .header = N_("Field"), .kind = COL_STR },
 		{ .key = "value", .header = N_("Value"), .kind = COL_STR },
 	};
 	out_table *tab = out_new(kv, 2);
-	inspection_plan_fields(r, t, visible, table_row, tab);
+	inspection_plan_fields(ctx, r, t, visible, table_row, tab);
 	out_print(tab, OUT_TABLE, false, stdout);
 	out_free(&tab);
 }
@@ -186,7 +168,7 @@ int inspection_cmd_show(app_ctx *ctx, int argc, char **argv)
 	inspection_reason_table *t = inspection_reasons_load();
 	bool visible = inspection_eval_visible(app_actor(ctx), &r);
 	if (fmt == OUT_TABLE) {
-		show_table(&r, t, visible);
+		show_table(ctx, &r, t, visible);
 	} else {
 		plan_cells pc;
 		plan_cells_fill(&pc, &r, t, visible);
@@ -346,6 +328,12 @@ static void verify_usage(FILE *out)
 		"exit 0 when it is, 1 with the reason when it is not.\n"), out);
 }
 
+static void print_line(void *arg, const char *line)
+{
+	(void)arg;
+	printf("%s\n", line);
+}
+
 int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 {
 	int rc = cli_help_only(argc, argv, verify_usage);
@@ -355,53 +343,23 @@ int inspection_cmd_verify(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	if (!cli_allowed(ctx, PERM_INSP_VIEW, NULL, NULL))
 		return EXIT_NO;
-	char canon[INSPECTION_CODE_LEN + 1];
+	inspection_verified v;
 	strbuf err = STRBUF_INIT;
-	if (inspection_code_check(argv[optind], canon, NULL, NULL, &err) < 0) {
-		printf(_("not valid: %s\n"), sb_str(&err));
-		sb_free(&err);
-		return EXIT_NO;
+	app_status st = app_inspection_verify(ctx, argv[optind], &v, &err);
+	if (st == APP_BAD) {
+		say_error("%s", sb_str(&err));
+	} else if (st == APP_NO) {
+		printf(_("not valid: %s"), sb_str(&err));
+		putchar('\n');
+	} else {
+		inspection_reason_table *t = inspection_reasons_load();
+		app_inspection_verify_lines(&v, t, print_line, NULL);
+		sb_reset(&err);
+		if (app_inspection_verify_note(ctx, &v, &err))
+			say_warn("%s", sb_str(&err));
+		inspection_reason_table_free(&t);
 	}
-	inspection_record r;
-	store_err se = { 0 };
-	int found = inspection_store_get(app_db(ctx), 0, canon, &r, &se);
-	if (found < 0) {
-		cli_store_error(&se);
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
+	inspection_verified_clear(&v);
 	sb_free(&err);
-	if (found == 1) {
-		printf(_("not valid: no plan has the code %s\n"), canon);
-		return EXIT_NO;
-	}
-	const char *why = inspection_plan_verify_refused(r.state);
-	if (why) {
-		if (r.cancel_reason)
-			printf(_("not valid: %s: %s (%s)\n"), canon, _(why), r.cancel_reason);
-		else
-			printf(_("not valid: %s: %s\n"), canon, _(why));
-		inspection_record_clear(&r);
-		return EXIT_NO;
-	}
-	inspection_reason_table *t = inspection_reasons_load();
-	strbuf v = STRBUF_INIT;
-	printf(_("valid: %s\n"), canon);
-	printf(_("  unit: %s\n"), r.unit);
-	printf(_("  date: %s\n"), inspection_date_weekday(r.date, &v));
-	sb_reset(&v);
-	for (int i = 0; i < r.nents; i++)
-		sb_addf(&v, "%s%s (%s)", i ? "、" : "", r.ents[i].name, r.ents[i].uscc);
-	printf(_("  enterprises: %s\n"), sb_str(&v));
-	printf(_("  reason: %s\n"), inspection_reason_name(t, r.reason));
-	printf(_("  state: %s\n"), _(inspection_plan_state_label(r.state)));
-	if (r.date != ctx->today) {
-		char day[11], today[11];
-		say_warn(_("the plan is for %s, not today (%s)"), date_format(r.date, day),
-			 date_format(ctx->today, today));
-	}
-	sb_free(&v);
-	inspection_reason_table_free(&t);
-	inspection_record_clear(&r);
-	return EXIT_OK;
+	return (int)st;
 }

@@ -1,14 +1,18 @@
 /* The demo's inspections: for each month from ten before today to one after, a few
  * plans of the enforcement units, each date judged by the real verdict (refused ones
- * are dropped, a few are overridden by the supervisor) and moved through the real
- * store on the days it would have happened, plus a few entries enterprises refused. */
+ * are dropped, a few are overridden by the unit's head) and moved through the real
+ * store on the days it would have happened, plus a few entries enterprises refused.
+ * Each inspecting unit has a head, who approves its plans (法码同行), and its staff
+ * record the outcome. */
 #include "cli/demo_inspect.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/store_text.h"
 #include "cli/cmd_inspect.h"
+#include "cli/demo_internal.h"
 #include "config/settings.h"
 #include "core/rng.h"
 #include "core/xalloc.h"
@@ -17,11 +21,13 @@
 #include "model/month.h"
 #include "store/enterprise_store.h"
 #include "store/inspection_store.h"
+#include "store/staff_store.h"
 
 /* months before and after today's that get plans */
 enum { MONTHS_BEFORE = 10, MONTHS_AFTER = 1 };
 
-/* What a unit inspects and why; the demo staff login of the unit registers it. */
+/* What a unit inspects and why; the demo staff login of the unit registers it and its
+ * head approves it. */
 typedef struct plan_kind {
 	const char *unit;
 	const char *login;
@@ -29,6 +35,17 @@ typedef struct plan_kind {
 	const char *items;
 	const char *basis;
 } plan_kind;
+
+/* the heads (supervisors) of the inspecting units, added here with names of their own
+ * draws, so that the rest of the demo stays as it was */
+static const struct {
+	const char *unit;
+	const char *login;
+} heads[] = {
+	{ "高新市场监管局", "shijian_zr" },
+	{ "区应急局", "yingji_zr" },
+	{ "区建管局", "jianguan_zr" },
+};
 
 static const plan_kind kinds[] = {
 	{ "高新市场监管局", "shijian1", "food_drug", "食品经营许可、从业人员健康证明",
@@ -66,7 +83,6 @@ static const char *const cancel_reasons[] = {
 	"企业停产检修，改期另行登记",
 	"与区应急局合并为联合检查",
 };
-static const char *const supervisor = "duban";
 static const char *const override_reason = "区政府部署的专项整治，须在月中完成";
 
 typedef struct demo {
@@ -111,8 +127,34 @@ static int reload(demo *dm, int64_t id, inspection_record *r, strbuf *err)
 	return app_store_rc(inspection_store_get(dm->d, id, NULL, r, &se), &se, err) == 0 ? 0 : -1;
 }
 
+/* the login of the unit's head */
+static const char *head_of(const char *unit)
+{
+	for (size_t i = 0; i < NELEM(heads); i++)
+		if (strcmp(heads[i].unit, unit) == 0)
+			return heads[i].login;
+	return NULL;
+}
+
+static int add_heads(demo *dm, strbuf *err)
+{
+	uint64_t s = dm->s ^ 0x6865616473ULL;
+	for (size_t i = 0; i < NELEM(heads); i++) {
+		char *name = demo_person_name(&s);
+		staff h = { .login = (char *)heads[i].login, .name = name, .unit = (char *)heads[i].unit,
+			.role = ROLE_SUPERVISOR };
+		store_err se = { 0 };
+		int rc = app_store_rc(staff_store_add(dm->d, app_os_login(), &h, &se), &se, err);
+		free(name);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* approve, carry out and have the plan evaluated as far as today allows */
-static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_t ent, strbuf *err)
+static int advance(demo *dm, int64_t id, const plan_kind *k, const inspection_reason *reason,
+		int64_t ent, strbuf *err)
 {
 	qdate today = dm->ctx->today;
 	inspection_record r = { 0 };
@@ -131,14 +173,14 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 	}
 	db_set_today(dm->d, on);
 	char code[INSPECTION_CODE_LEN + 1];
-	if (inspection_store_approve(dm->d, supervisor, id, r.version, code, &se) != 0)
+	if (inspection_store_approve(dm->d, head_of(k->unit), id, r.version, code, &se) != 0)
 		goto out;
 	if (reload(dm, id, &r, err) < 0)
 		goto out;
 	if (r.date >= today || rng_below(&dm->s, 10) == 0) {
 		if (rng_below(&dm->s, 20) == 0) {
 			db_set_today(dm->d, on);
-			if (inspection_store_cancel(dm->d, supervisor, id, r.version,
+			if (inspection_store_cancel(dm->d, k->login, id, r.version,
 			                      cancel_reasons[rng_below(&dm->s, 2)], &se) != 0)
 				goto out;
 		}
@@ -160,11 +202,11 @@ static int advance(demo *dm, int64_t id, const inspection_reason *reason, int64_
 		da.item = r.items;
 	}
 	inspection_done_result res;
-	int done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, &se);
+	int done = inspection_store_done(dm->d, k->login, id, r.version, &da, &res, &se);
 	if (done == 1) {
 		/* the enterprise has an earlier violation of the item: then it is a penalty */
 		da.outcome = INSPECTION_OUTCOME_PENALTY;
-		done = inspection_store_done(dm->d, supervisor, id, r.version, &da, &res, &se);
+		done = inspection_store_done(dm->d, k->login, id, r.version, &da, &res, &se);
 	}
 	if (done != 0)
 		goto out;
@@ -187,7 +229,7 @@ out:
 	return rc;
 }
 
-/* one plan in year-month, when the rules (or the supervisor) allow the date drawn */
+/* one plan in year-month, when the rules (or the unit head's override) allow the date drawn */
 static int one_plan(demo *dm, int y, int m, strbuf *err)
 {
 	const plan_kind *k = &kinds[rng_below(&dm->s, NKINDS)];
@@ -195,7 +237,7 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 	if (!reason)
 		return 0;
 	/* now and then a general inspection inside the quiet days, which only a
-	 * supervisor's written override lets through */
+	 * supervisor's written override (the unit's head's) lets through */
 	bool override = !reason->quiet_exempt && rng_below(&dm->s, 6) == 0;
 	int first = reason->quiet_exempt ? 1 : dm->params.quiet_last_day + 1;
 	qdate date = override ? pick_workday(dm, y, m, 10, dm->params.quiet_last_day) :
@@ -245,10 +287,10 @@ static int one_plan(demo *dm, int y, int m, strbuf *err)
 	int64_t id;
 	db_set_today(dm->d, reg);
 	store_err se = { 0 };
-	int stored = app_store_rc(inspection_store_register(dm->d, override ? supervisor : k->login,
+	int stored = app_store_rc(inspection_store_register(dm->d, override ? head_of(k->unit) : k->login,
 	                                                    &np, &id, &se), &se, err);
 	xfree(&who);
-	if (stored < 0 || advance(dm, id, reason, ents[0], err) < 0)
+	if (stored < 0 || advance(dm, id, k, reason, ents[0], err) < 0)
 		goto out;
 	dm->plans++;
 	rc = 0;
@@ -294,6 +336,10 @@ int demo_inspections(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 		return 0;
 	if (!(dm.reasons = inspection_reasons_load())) {
 		sb_add(err, "inspect_reasons.tsv");
+		return -1;
+	}
+	if (add_heads(&dm, err) < 0) {
+		inspection_reason_table_free(&dm.reasons);
 		return -1;
 	}
 	int rc = 0, y, m, day;

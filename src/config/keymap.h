@@ -94,6 +94,12 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_CHECK_DATE, "check_date", GRP_CALENDAR, "F12, c", N_("Check"), \
 	  N_("calendar: may an inspection take place on the selected day? Asks for the reason " \
 	     "and the registration date and answers as qifu inspect check does")) \
+	X(ACT_VERIFY, "verify", GRP_CALENDAR, "V", N_("Verify"), \
+	  N_("calendar: verify a plan code (执法计划码) as an enterprise asks at the door: whose " \
+	     "plan it is, what it covers and whether it holds today")) \
+	X(ACT_REFUSAL, "refusal", GRP_CALENDAR, "R", N_("Refused entry"), \
+	  N_("calendar: record an entry an enterprise refused because the unit had no registered " \
+	     "plan (未报备入企被拒)")) \
 	X(ACT_REFRESH, "refresh", GRP_NAV, "F5, r, C-r", N_("Refresh"), \
 	  N_("read the data again from the database")) \
 	X(ACT_MENU, "menu", GRP_NAV, "F9, :, ：", N_("Menu"), \
@@ -112,7 +118,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("reverse the sort order")) \
 	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), N_("register a new record")) \
 	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
-	  N_("Appeals: the moves you may make on the selected appeal now, each with its form")) \
+	  N_("the moves you may make now on the selected appeal (Appeals) or inspection plan " \
+	     "(Calendar: approve, record done, evaluate, cancel), each with its form")) \
 	X(ACT_CALLBACK, "callback", GRP_APPEAL, "b", N_("Callback"), \
 	  N_("Appeals: call the enterprises back one appeal after another (the callback queue)")) \
 	X(ACT_EDIT, "edit", GRP_APPEAL, "E, C-e", N_("Edit"), \
@@ -130,7 +137,7 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
-	     "supervision sheet")) \
+	     "supervision sheet; on an approved inspection plan, its notice")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file: a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \

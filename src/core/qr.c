@@ -82,10 +82,10 @@ bool qr_is_dark(const qr_code *q, int row, int col)
 	return q->dark[(size_t)row * (size_t)q->size + (size_t)col] != 0;
 }
 
-/* whether the module at row, col of the drawing (quiet zone included) is ink */
-static bool ink(const qr_code *q, unsigned flags, int row, int col)
+/* whether the module at row, col of the drawing (a quiet zone of quiet included) is ink */
+static bool ink(const qr_code *q, unsigned flags, int quiet, int row, int col)
 {
-	return qr_is_dark(q, row - QR_QUIET, col - QR_QUIET) != ((flags & QR_INVERT) != 0);
+	return qr_is_dark(q, row - quiet, col - quiet) != ((flags & QR_INVERT) != 0);
 }
 
 void qr_draw(const qr_code *q, unsigned flags, qr_art *out)
@@ -95,7 +95,8 @@ void qr_draw(const qr_code *q, unsigned flags, qr_art *out)
 	/* one module a cell: U+3000 is the blank as wide as the block */
 	static const char *const whole[2] = { "\u3000", "\u2588" };
 	bool wide = flags & QR_WIDE;
-	int side = q->size + 2 * QR_QUIET;
+	int quiet = flags & QR_SLIM ? QR_QUIET_SLIM : QR_QUIET;
+	int side = q->size + 2 * quiet;
 	/* the half row below an odd side is outside the symbol, so it is drawn as the
 	 * quiet zone is: ink when inverted */
 	out->rows = wide ? side : (side + 1) / 2;
@@ -105,9 +106,10 @@ void qr_draw(const qr_code *q, unsigned flags, qr_art *out)
 		strbuf line = STRBUF_INIT;
 		for (int c = 0; c < side; c++) {
 			if (wide) {
-				sb_add(&line, whole[ink(q, flags, r, c)]);
+				sb_add(&line, whole[ink(q, flags, quiet, r, c)]);
 			} else {
-				int top = ink(q, flags, 2 * r, c), bottom = ink(q, flags, 2 * r + 1, c);
+				int top = ink(q, flags, quiet, 2 * r, c);
+				int bottom = ink(q, flags, quiet, 2 * r + 1, c);
 				sb_add(&line, half[top + 2 * bottom]);
 			}
 		}

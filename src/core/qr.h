@@ -17,13 +17,15 @@
 
 #include "core/strbuf.h"
 
-/* modules of light margin around a symbol, as the standard requires */
-enum { QR_QUIET = 4 };
+/* modules of light margin around a symbol, as the standard requires; and the slimmer
+ * one a screen too short for it draws (phone scanners and zbar read a code with 2) */
+enum { QR_QUIET = 4, QR_QUIET_SLIM = 2 };
 
 /* the drawing flags */
 enum qr_flags {
 	QR_INVERT = 1u << 0,  /* ink on the light modules: a light-on-dark terminal */
 	QR_WIDE = 1u << 1,    /* one module a cell, for ambiguous-wide terminals */
+	QR_SLIM = 1u << 2,    /* a quiet zone of QR_QUIET_SLIM: 4 lines fewer, 4 columns narrower */
 };
 
 /* One symbol. */

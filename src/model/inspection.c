@@ -106,6 +106,11 @@ static bool override_reason_written(const char *s)
 	return written;
 }
 
+bool inspection_may_override(role_t role)
+{
+	return role == ROLE_SUPERVISOR;
+}
+
 inspection_verdict inspection_decide(const inspection_request *rq, const calendar *cal,
 				     const inspection_params *p)
 {
@@ -144,7 +149,7 @@ inspection_verdict inspection_decide(const inspection_request *rq, const calenda
 		return v;
 	if (v.outcome == INSPECTION_ALLOWED) {
 		v.override = INSPECTION_OVERRIDE_NOT_NEEDED;
-	} else if (rq->role != ROLE_SUPERVISOR) {
+	} else if (!inspection_may_override(rq->role)) {
 		v.override = INSPECTION_OVERRIDE_DENIED;
 		v.override_denied = N_("only a supervisor may override a refused inspection");
 	} else if (!override_reason_written(rq->override_reason)) {

@@ -72,6 +72,8 @@ typedef struct inspection_verdict {
 	const char *override_denied;     /* untranslated msgid when the override was denied */
 } inspection_verdict;
 
+/* whether someone of role may override a refused date (a supervisor, with a reason) */
+bool inspection_may_override(role_t role);
 /* whether d lies in the month's quiet window */
 bool inspection_quiet_day(qdate d, const inspection_params *p);
 /* the verdict on one inspection date; pure */

@@ -145,6 +145,19 @@ inspection_fv inspection_plan_first_violation(inspection_plan_outcome o, bool fi
 	return first ? INSPECTION_FV_SUGGEST : INSPECTION_FV_REPEAT;
 }
 
+const char *inspection_plan_approving_unit(const char *plan_unit, bool unit_has_head,
+					   const char *centre, bool centre_has_head)
+{
+	if (unit_has_head)
+		return plan_unit;
+	/* a unit nobody heads in qifu (高新消防大队 has no login at all) is not left
+	 * without an approver, nor approved by whichever unit's head comes first: the
+	 * centre that keeps the register answers for it */
+	if (centre_has_head && centre && *centre)
+		return centre;
+	return NULL;
+}
+
 bool inspection_plan_score_valid(int score)
 {
 	return score >= 1 && score <= 5;

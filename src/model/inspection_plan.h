@@ -73,6 +73,14 @@ const char *inspection_plan_verify_refused(inspection_plan_state s);
  * first violation (model/inspection.h's inspection_first_violation) */
 inspection_fv inspection_plan_first_violation(inspection_plan_outcome o, bool first);
 
+/* 法码同行: the head of the inspecting unit approves its plans before a code is
+ * issued. Whose heads (its supervisor and leader logins, PERM_INSP_APPROVE's roles)
+ * approve a plan of plan_unit: the unit's own when it has a head login; else the
+ * service centre's (centre), which keeps the zone's register of plans, when it has
+ * one; else NULL: nobody, until an administrator adds a head login. */
+const char *inspection_plan_approving_unit(const char *plan_unit, bool unit_has_head,
+					   const char *centre, bool centre_has_head);
+
 /* whether a typed evaluation score is one of 1..5 */
 bool inspection_plan_score_valid(int score);
 

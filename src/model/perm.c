@@ -107,9 +107,9 @@ static const struct rule {
 	[PERM_INSP_REGISTER] = { "inspection.register",
 		R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), AREA_SCOPED,
 		N_("only unit staff, area officers and supervisors register inspections") },
-	/* 法码同行: the unit's head approves before a code is issued */
-	[PERM_INSP_APPROVE] = { "inspection.approve", R(ROLE_SUPERVISOR), 0,
-		N_("only a supervisor approves an inspection plan") },
+	/* 法码同行: the unit's head (its supervisor or leader) approves before a code is issued */
+	[PERM_INSP_APPROVE] = { "inspection.approve", R(ROLE_SUPERVISOR) | R(ROLE_LEADER), 0,
+		N_("only a unit's head (a supervisor or leader) approves an inspection plan") },
 	[PERM_INSP_DONE] = { "inspection.done",
 		R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), 0,
 		N_("only unit staff, area officers and supervisors record an inspection's outcome") },
@@ -148,9 +148,9 @@ static const struct unit_rule {
 	 * registration (DOMAIN §4), and 区应急局 leads the quiet-day rule zone-wide */
 	[PERM_INSP_REGISTER] = { .own_unit = R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER),
 		.denied = N_("staff register inspections only for their own unit") },
-	[PERM_INSP_APPROVE] = { .own_unit = R(ROLE_SUPERVISOR),
-		.denied = N_("only a supervisor of the plan's unit approves it (any supervisor "
-		             "when the unit has none)") },
+	[PERM_INSP_APPROVE] = { .own_unit = R(ROLE_SUPERVISOR) | R(ROLE_LEADER),
+		.denied = N_("only a head of the plan's unit approves it, or a head of the service "
+		             "centre when the unit has none") },
 	[PERM_INSP_DONE] = {
 		.own_unit = R(ROLE_UNIT_STAFF) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR),
 		.denied = N_("only the inspecting unit records an inspection's outcome") },

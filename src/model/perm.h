@@ -42,8 +42,8 @@ typedef enum perm_action {
 	PERM_WARNING_EDIT,     /* open, respond to and close relocation warnings */
 	PERM_INSP_VIEW,        /* inspection plans: show, list, verify a code */
 	PERM_INSP_REGISTER,    /* register a plan; object: the plan's unit, the enterprise's area */
-	PERM_INSP_APPROVE,     /* approve a plan, which issues its code; object unit: the plan's
-	                        * unit, or NULL when it has no supervisor (any supervisor then) */
+	PERM_INSP_APPROVE,     /* approve a plan, which issues its code; object unit: the unit
+	                        * whose heads approve it (inspection_plan_approving_unit) */
 	PERM_INSP_DONE,        /* record findings and outcome; object unit: the plan's */
 	PERM_INSP_CANCEL,      /* object unit: the plan's */
 	PERM_INSP_EVALUATE,    /* record an enterprise's evaluation on its behalf; object: the

@@ -52,21 +52,19 @@ static int begin_at(db *d, int64_t id, int version, qdate *date, store_err *err)
 	return stale;
 }
 
-int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id,
+int inspection_store_insert(db *d, const char *actor, const inspection_new *p, int64_t *id,
 		store_err *err)
 {
 	char date[11], reg[11], now[20];
 	date_format(p->date, date);
 	date_format(p->registered_on, reg);
 	db_now(d, now);
-	if (db_begin(d, err) < 0)
-		return -1;
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO inspection (unit, date, reason, legal_basis, items, inspectors,"
 		" registered_on, registered_by, refused_rules, override_reason, override_by, created_at)"
 		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", err);
 	if (!st)
-		goto fail;
+		return -1;
 	bool overridden = p->override_reason != NULL;
 	db_bind_text(st, 1, p->unit);
 	db_bind_text(st, 2, date);
@@ -81,39 +79,46 @@ int inspection_store_register(db *d, const char *actor, const inspection_new *p,
 	db_bind_text(st, 11, overridden ? actor : NULL);
 	db_bind_text(st, 12, now);
 	if (rows_step_one(d, st, "registering an inspection", err) < 0)
-		goto fail;
+		return -1;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
 
 	strbuf sum = STRBUF_INIT;
+	int rc = 0;
 	sb_addf(&sum, "unit=%s date=%s reason=%s registered_on=%s enterprises=", p->unit, date,
 		p->reason, reg);
-	for (int i = 0; i < p->nents; i++) {
+	for (int i = 0; rc == 0 && i < p->nents; i++) {
 		st = db_stmt(d, "INSERT INTO inspection_enterprise (inspection_id, enterprise_id)"
 				" VALUES (?, ?)", err);
 		if (!st) {
-			sb_free(&sum);
-			goto fail;
+			rc = -1;
+			break;
 		}
 		sqlite3_bind_int64(st, 1, *id);
 		sqlite3_bind_int64(st, 2, p->enterprise_ids[i]);
-		if (rows_step_one(d, st, "registering an inspection's enterprises", err) < 0) {
-			sb_free(&sum);
-			goto fail;
-		}
+		rc = rows_step_one(d, st, "registering an inspection's enterprises", err);
 		sb_addf(&sum, "%s%lld", i ? "," : "", (long long)p->enterprise_ids[i]);
 	}
-	if (!overridden)
-		return rows_commit_event(d, actor, "inspection", *id, "register", sb_steal(&sum), NULL,
-		                         err);
-	int rc = db_event(d, actor, "inspection", *id, "register", sb_str(&sum), NULL, err);
+	if (rc == 0)
+		rc = db_event(d, actor, "inspection", *id, "register", sb_str(&sum), NULL, err);
 	sb_free(&sum);
-	if (rc < 0)
-		goto fail;
-	return rows_commit_event(d, actor, "inspection", *id, "override",
-	                         xasprintf("refused=%s", p->refused_rules), p->override_reason, err);
-fail:
-	db_rollback(d);
-	return -1;
+	if (rc == 0 && overridden) {
+		char *why = xasprintf("refused=%s", p->refused_rules);
+		rc = db_event(d, actor, "inspection", *id, "override", why, p->override_reason, err);
+		free(why);
+	}
+	return rc < 0 ? -1 : 0;
+}
+
+int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id,
+		store_err *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	if (inspection_store_insert(d, actor, p, id, err) < 0) {
+		db_rollback(d);
+		return -1;
+	}
+	return db_commit(d, err);
 }
 
 int inspection_store_approve(db *d, const char *actor, int64_t id, int version,

@@ -132,6 +132,10 @@ enum { INSPECTION_STORE_STALE = 2 };
  * an override event); *id gets its id */
 int inspection_store_register(db *d, const char *actor, const inspection_new *p, int64_t *id,
 		store_err *err);
+/* the same inside the caller's BEGIN IMMEDIATE transaction (db_begin), which checked
+ * what it stores there: nothing is committed or rolled back here */
+int inspection_store_insert(db *d, const char *actor, const inspection_new *p, int64_t *id,
+		store_err *err);
 /* approve plan id as read at version, issuing the next code of today's year into code:
  * 0, INSPECTION_STORE_STALE or -1 */
 int inspection_store_approve(db *d, const char *actor, int64_t id, int version,

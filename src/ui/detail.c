@@ -1,10 +1,13 @@
-/* The detail view. Content is logical lines (heading, field, item, note) kept as
- * given; recalc wraps them for the width through layout_wrap, so that Chinese breaks
- * between characters and Latin words stay whole, and repaint draws the visible
+/* The detail view. Content is logical lines (heading, field, item, note, block,
+ * picture) kept as given; recalc wraps them for the width through layout_wrap, so that
+ * Chinese breaks between characters and Latin words stay whole, picks the drawing of a
+ * picture that is whole on a page (layout_pick_fit), and repaint draws the visible
  * window, every row exactly the rectangle's width. */
 #include "ui/detail.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
@@ -18,19 +21,29 @@
 /* the most rows one logical line wraps into */
 #define DETAIL_MAX_WRAP 64
 
-typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_NOTE, DK_BLANK } dkind;
+typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_NOTE, DK_BLOCK, DK_PICTURE, DK_BLANK } dkind;
+
+/* a picture's drawings, owned */
+typedef struct dpicture {
+	int n;
+	char ***lines;
+	int *rows, *cols;
+	ui_style st;
+} dpicture;
 
 typedef struct dline {
 	dkind kind;
 	char *label;
-	char *text;
+	char *text;          /* a picture's: what is said when none of its drawings fits */
+	dpicture *pic;
 } dline;
 
-/* one screen row: a piece of a logical line */
+/* one screen row: a piece of a logical line, or row start of a picture's drawing art */
 typedef struct drow {
 	int line;
 	size_t start, len;
 	bool first;
+	int art;             /* the drawing a picture's row is of; -1: text */
 } drow;
 
 struct detail {
@@ -42,6 +55,21 @@ struct detail {
 	int top, page, label_w;
 };
 
+static void picture_free(dpicture **p)
+{
+	if (!*p)
+		return;
+	for (int k = 0; k < (*p)->n; k++) {
+		for (int j = 0; j < (*p)->rows[k]; j++)
+			free((*p)->lines[k][j]);
+		free((*p)->lines[k]);
+	}
+	free((*p)->lines);
+	free((*p)->rows);
+	free((*p)->cols);
+	xfree(p);
+}
+
 detail *detail_new(void)
 {
 	return xcalloc(1, sizeof(detail));
@@ -52,6 +80,7 @@ void detail_clear(detail *d, bool keep_scroll)
 	for (int i = 0; i < d->n; i++) {
 		xfree(&d->v[i].label);
 		xfree(&d->v[i].text);
+		picture_free(&d->v[i].pic);
 	}
 	d->n = 0;
 	d->nrows = 0;
@@ -79,6 +108,7 @@ static void add(detail *d, dkind kind, const char *label, const char *text)
 	dline *l = &d->v[d->n++];
 	l->kind = kind;
 	l->label = label ? xstrdup(label) : NULL;
+	l->pic = NULL;
 	/* stored text may hold line breaks (a multi-line note): the rows show them as spaces */
 	l->text = xstrdup(text ? text : "");
 	for (char *p = l->text; *p; p++)
@@ -114,13 +144,46 @@ void detail_note(detail *d, const char *text)
 	add(d, DK_NOTE, NULL, text);
 }
 
+void detail_block(detail *d, const char *const *lines, int n)
+{
+	for (int i = 0; i < n; i++)
+		add(d, DK_BLOCK, NULL, lines[i]);
+}
+
+void detail_picture(detail *d, const detail_art *arts, int n, ui_style st, const char *too_small)
+{
+	add(d, DK_PICTURE, NULL, too_small);
+	dpicture *p = xcalloc(1, sizeof *p);
+	p->n = n;
+	p->st = st;
+	p->lines = xcalloc((size_t)(n ? n : 1), sizeof *p->lines);
+	p->rows = xcalloc((size_t)(n ? n : 1), sizeof *p->rows);
+	p->cols = xcalloc((size_t)(n ? n : 1), sizeof *p->cols);
+	for (int k = 0; k < n; k++) {
+		p->rows[k] = arts[k].rows;
+		p->cols[k] = arts[k].cols;
+		p->lines[k] = xcalloc((size_t)(arts[k].rows ? arts[k].rows : 1), sizeof **p->lines);
+		for (int j = 0; j < arts[k].rows; j++)
+			p->lines[k][j] = xstrdup(arts[k].lines[j]);
+	}
+	d->v[d->n - 1].pic = p;
+}
+
+bool detail_picture_shown(const detail *d)
+{
+	for (int i = 0; i < d->nrows; i++)
+		if (d->rows[i].art >= 0)
+			return true;
+	return false;
+}
+
 static void add_row(detail *d, int line, size_t start, size_t len, bool first)
 {
 	if (d->nrows == d->rcap) {
 		d->rcap = d->rcap ? d->rcap * 2 : 64;
 		d->rows = xrealloc(d->rows, (size_t)d->rcap * sizeof *d->rows);
 	}
-	d->rows[d->nrows++] = (drow){ line, start, len, first };
+	d->rows[d->nrows++] = (drow){ line, start, len, first, -1 };
 }
 
 /* where the text of a line starts, from the rectangle's left edge */
@@ -129,7 +192,7 @@ static int indent_of(const detail *d, const dline *l)
 	switch (l->kind) {
 	case DK_FIELD: return 2 + d->label_w + 2;
 	case DK_ITEM: return 4;
-	case DK_NOTE: return 2;
+	case DK_NOTE: case DK_BLOCK: case DK_PICTURE: return 2;
 	default: return 0;
 	}
 }
@@ -148,8 +211,17 @@ void detail_recalc(detail *d, ui_rect r)
 	for (int i = 0; i < d->n; i++) {
 		const dline *l = &d->v[i];
 		int w = r.w - indent_of(d, l);
-		if (!*l->text || w < 1) {
-			add_row(d, i, 0, 0, true);
+		/* a picture: the drawing that is whole on a page, a row of the view a line */
+		int art = l->pic ? layout_pick_fit(l->pic->cols, l->pic->rows, l->pic->n, w, d->page) : -1;
+		for (int j = 0; art >= 0 && j < l->pic->rows[art]; j++) {
+			add_row(d, i, (size_t)j, 0, j == 0);
+			d->rows[d->nrows - 1].art = art;
+		}
+		if (art >= 0)
+			continue;
+		/* a block keeps its lines as drawn: one row each, never wrapped */
+		if (!*l->text || w < 1 || l->kind == DK_BLOCK) {
+			add_row(d, i, 0, l->kind == DK_BLOCK ? strlen(l->text) : 0, true);
 			continue;
 		}
 		size_t starts[DETAIL_MAX_WRAP], lens[DETAIL_MAX_WRAP];
@@ -189,7 +261,8 @@ void detail_repaint(detail *d, ui_rect r, bool focus)
 		}
 		const drow *row = &d->rows[i];
 		const dline *l = &d->v[row->line];
-		char *piece = xstrndup(l->text + row->start, row->len);
+		/* a picture's row draws its drawing's line, not a piece of the text */
+		char *piece = row->art >= 0 ? xstrdup("") : xstrndup(l->text + row->start, row->len);
 		int ind = indent_of(d, l);
 		if (ind > r.w)
 			ind = r.w;
@@ -205,6 +278,19 @@ void detail_repaint(detail *d, ui_rect r, bool focus)
 		case DK_ITEM:
 			draw_text(y, r.x, ind, row->first ? "  -" : "", TEXT_LEFT, STYLE_NORMAL);
 			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_NORMAL);
+			break;
+		case DK_PICTURE:
+			if (row->art >= 0) {
+				/* recalc chose a drawing that fits: its own style, the rest plain */
+				int cols = l->pic->cols[row->art];
+				draw_text(y, r.x, ind, "", TEXT_LEFT, STYLE_NORMAL);
+				draw_text(y, r.x + ind, cols, l->pic->lines[row->art][row->start], TEXT_LEFT,
+				          l->pic->st);
+				draw_text(y, r.x + ind + cols, r.w - ind - cols, "", TEXT_LEFT, STYLE_NORMAL);
+				break;
+			}
+			draw_text(y, r.x, ind, "", TEXT_LEFT, STYLE_NORMAL);
+			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_DIM);
 			break;
 		default:
 			draw_text(y, r.x, ind, "", TEXT_LEFT, STYLE_NORMAL);
@@ -224,7 +310,8 @@ unsigned detail_handle(detail *d, action a)
 	case ACT_PAGE_UP: d->top -= d->page; break;
 	case ACT_PAGE_DOWN: d->top += d->page; break;
 	case ACT_FIRST: d->top = 0; break;
-	case ACT_LAST: d->top = d->nrows; break;
+	/* past any end: recalc clamps it to the last page of what is there then */
+	case ACT_LAST: d->top = INT_MAX / 2; break;
 	default: return REACT_UNHANDLED;
 	}
 	/* recalc clamps to the content */

@@ -25,6 +25,20 @@ void detail_field(detail *d, const char *label, const char *value);
 void detail_item(detail *d, const char *text);
 /* a plain paragraph (an empty section says so, a hint) */
 void detail_note(detail *d, const char *text);
+/* lines drawn as given, one row each, never wrapped (cut at the width): a block of
+ * text that must keep its shape, as the plan code's */
+void detail_block(detail *d, const char *const *lines, int n);
+/* one drawing of a picture: rows lines of text, each cols cells wide */
+typedef struct detail_art {
+	const char *const *lines;
+	int rows, cols;
+} detail_art;
+/* a picture that is no use cut (a QR code to scan), kept whole: the first of its n
+ * drawings (the preferred first) that fits the view's width and page, in style st;
+ * the paragraph too_small instead when none does. Copied; chosen again on every recalc */
+void detail_picture(detail *d, const detail_art *arts, int n, ui_style st, const char *too_small);
+/* whether the last recalc found room for a picture, so that it is drawn */
+bool detail_picture_shown(const detail *d);
 
 /* wrap for r's width */
 void detail_recalc(detail *d, ui_rect r);

@@ -43,6 +43,10 @@ int form_add_lines(form *f, const char *label, const char *value, int max_chars,
 int form_add_choice(form *f, const char *label, const form_option *opts, int n,
                     const char *value, bool required);
 int form_add_yesno(form *f, const char *label, bool value);
+/* several enterprises picked the same way, one after another: Enter adds the highlighted
+ * one to the list under the field, Backspace in the empty field takes the last one off */
+int form_add_enterprises(form *f, const char *label, db *d, const char *scope_area,
+                         bool required);
 /* words to read beside the fields (whom to call, what was decided): never focused,
  * never changed */
 int form_add_note(form *f, const char *label, const char *text);
@@ -71,6 +75,8 @@ int form_button(const form *f);
 void form_recalc(form *f, ui_rect r);
 /* draw every cell of r */
 void form_repaint(form *f, ui_rect r);
+/* the rows the last recalc laid out, title to buttons: the height that shows all of it */
+int form_rows(const form *f);
 /* where the caret of the focused text is on screen; false when no text has focus */
 bool form_caret(const form *f, int *y, int *x);
 /* the standing hint for the status line (translated, owned by the form) */
@@ -85,6 +91,9 @@ bool form_yes(const form *f, int field);
 qdate form_date(const form *f, int field);
 /* the enterprise picked in a picker field; 0 when none */
 int64_t form_enterprise(const form *f, int field);
+/* the enterprises picked in a multi-picker, in order: how many, their ids and USCCs
+ * into *ids and *usccs (either may be NULL; owned by the form) */
+int form_enterprises(const form *f, int field, const int64_t **ids, const char *const **usccs);
 /* whether any field differs from the value it started with */
 bool form_changed(const form *f);
 

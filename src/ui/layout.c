@@ -94,3 +94,11 @@ int layout_parse_size(const char *s, int *cols, int *rows)
 	*rows = (int)r;
 	return 0;
 }
+
+int layout_pick_fit(const int *cols, const int *rows, int n, int w, int h)
+{
+	for (int i = 0; i < n; i++)
+		if (cols[i] <= w && rows[i] <= h)
+			return i;
+	return -1;
+}

@@ -13,6 +13,10 @@ void layout_columns(const app_column *cols, int ncols, int w, int *width);
  * max); never splits a character or a Latin word that fits, always makes progress */
 int layout_wrap(const char *s, int w, size_t *starts, size_t *lens, int max);
 
+/* the first of n pictures, cols[i] × rows[i] and the preferred first, that fits w
+ * columns and h rows whole (a QR code is scanned whole or not at all); -1 when none */
+int layout_pick_fit(const int *cols, const int *rows, int n, int w, int h);
+
 /* "100x30" into cols and rows (1..1000 each); -1 when malformed */
 int layout_parse_size(const char *s, int *cols, int *rows);
 

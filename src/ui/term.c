@@ -61,6 +61,13 @@ static const struct {
 	[STYLE_MAKEUP] = { COLOR_BLUE, -1, A_BOLD, A_UNDERLINE },
 	[STYLE_QUIET] = { -1, COLOR_BLUE, 0, 0 },
 	[STYLE_TODAY] = { -1, -1, A_REVERSE | A_BOLD, A_REVERSE | A_BOLD },
+	/* A scanner wants the dark modules darker than the light ones, and the code is drawn
+	 * with its dark modules as ink: black on white says so on any terminal. Without
+	 * colour (NO_COLOR, theme = mono) reverse video swaps the terminal's own two
+	 * colours, which is dark on light on the light-on-dark default of PuTTY, Xshell,
+	 * SecureCRT and Windows Terminal; a light terminal without colour gets it inverted
+	 * and its user prints the notice (README, qifu(1)). */
+	[STYLE_QR] = { COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE },
 };
 
 /* ncursesw measures every character it stores with wcwidth(), called through the
@@ -163,8 +170,13 @@ static void setup_styles(bool color)
 			continue;
 		}
 		int attr = style_table[s].color_attr;
-		if (style_table[s].fg != -1 || style_table[s].bg != -1) {
-			init_pair((short)s, style_table[s].fg, style_table[s].bg);
+		short bg = style_table[s].bg;
+		/* PuTTY's and xterm's white is a light grey; the bright one makes a QR code's
+		 * light modules as light as the terminal can */
+		if (s == STYLE_QR && COLORS >= 16)
+			bg = COLOR_WHITE + 8;
+		if (style_table[s].fg != -1 || bg != -1) {
+			init_pair((short)s, style_table[s].fg, bg);
 			attr |= (int)COLOR_PAIR(s);
 		}
 		style_attrs[s] = attr;

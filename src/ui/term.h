@@ -38,6 +38,7 @@ typedef enum ui_style {
 	STYLE_MAKEUP,       /* 班 */
 	STYLE_QUIET,        /* quiet-day shading */
 	STYLE_TODAY,
+	STYLE_QR,           /* a QR code to scan: dark on light whatever the terminal's colours */
 	STYLE__COUNT
 } ui_style;
 

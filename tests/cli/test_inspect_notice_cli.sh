@@ -67,8 +67,8 @@ Enterprises inspected
 Inspectors        李四、王五
 Legal basis       《安全生产法》第六十五条
 Items             消防通道、应急照明
-Registered        2026-12-01 by ks
-Approved          2026-12-01 by sup
+Registered        2026-12-01 by 科员
+Approved          2026-12-01 by 督办甲
 ------------------------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ PLAN="--inspectors 李四,王五 --basis 《安全生产法》第六十五条 --
 expect_rc 0 --db "$db" init
 q staff add --login sup --name 督办甲 --unit 区科经局 --role supervisor >/dev/null
 q staff add --login sup2 --name 督办乙 --unit 区投促局 --role supervisor >/dev/null
+q staff add --login zx --name 中心督导 --unit 区企服中心 --role supervisor >/dev/null
 q staff add --login ks --name 科员 --unit 区科经局 --role unit_staff >/dev/null
 q staff add --login tc --name 投员 --unit 区投促局 --role unit_staff >/dev/null
 q staff add --login yj --name 应急员 --unit 区应急局 --role unit_staff >/dev/null
@@ -49,7 +50,7 @@ q enterprise add --name 艾溪湖电子有限公司 --uscc $D --area 艾溪湖�
 
 # ---- registration: the verdict ----
 expect 0 "allowed
-registered inspection 1; a supervisor of 区科经局 approves it to issue its plan code" \
+registered inspection 1; a supervisor or leader of 区科经局 approves it to issue its plan code" \
 	--db "$db" --as ks inspect register --unit 区科经局 --enterprise $A --date 2026-12-24 --reason general $PLAN
 stderr_empty
 same "1|区科经局|2026-12-24|general|registered|2026-12-01|ks||" \
@@ -74,7 +75,7 @@ expect_rc 1 --db "$db" --as sup inspect register --unit 区科经局 --enterpris
 stderr_has "an override needs a written reason"
 same 2 "SELECT count(*) FROM inspection"
 expect 0 "allowed by a supervisor's override of: quiet day, advance filing
-registered inspection 3; a supervisor of 区科经局 approves it to issue its plan code" \
+registered inspection 3; a supervisor or leader of 区科经局 approves it to issue its plan code" \
 	--db "$db" --as sup inspect register --unit 区科经局 --enterprise $A --date 2026-12-09 --reason general $PLAN --override 区领导批示：安全隐患线索
 same "quiet_day,filing_margin|区领导批示：安全隐患线索|sup" \
 	"SELECT refused_rules, override_reason, override_by FROM inspection WHERE id = 3"
@@ -87,9 +88,12 @@ expect 0 "allowed" --db "$db" --as ks inspect check --date 2026-12-24 --reason g
 
 # ---- approval issues the code ----
 expect_rc 1 --db "$db" --as ks inspect approve 1
-stderr_has "only a supervisor approves an inspection plan"
+stderr_has "only a unit's head (a supervisor or leader) approves an inspection plan"
+# 法码同行: the head of the inspecting unit approves, not another unit's or the centre's
 expect_rc 1 --db "$db" --as sup2 inspect approve 1
-stderr_has "only a supervisor of the plan's unit approves it"
+stderr_has "only a head of the plan's unit approves it, or a head of the service centre when the unit has none (a head of 区科经局 approves this plan)"
+expect_rc 1 --db "$db" --as zx inspect approve 1
+stderr_has "(a head of 区科经局 approves this plan)"
 expect 0 "approved inspection 1: plan code JC26-000001-D" --db "$db" --as sup inspect approve 1
 same "approved|JC26-000001-D|2026|1|sup|2026-12-01|2" \
 	"SELECT state, code, code_year, seq, approved_by, approved_on, version FROM inspection WHERE id = 1"
@@ -98,10 +102,23 @@ stderr_has "inspection 1 is approved: only a registered plan can be approved"
 # a plan whose day has passed is not approved any more (emergencies excepted)
 expect_rc 1 --db "$db" --as sup --today 2026-12-25 inspect approve 4
 stderr_has "its date has passed"
-# a unit without a supervisor of its own: any supervisor approves
+# a unit without a head login (区应急局): the centre's head approves, no other unit's
 expect_rc 0 --db "$db" --as yj inspect register --unit 区应急局 --enterprise $C --date 2026-12-24 --reason general $PLAN
-stdout_has "registered inspection 5"
-expect 0 "approved inspection 5: plan code JC26-000002-Q" --db "$db" --as sup2 inspect approve 5
+stdout_has "registered inspection 5; a supervisor or leader of 区企服中心 approves it"
+expect_rc 1 --db "$db" --as sup2 inspect approve 5
+stderr_has "(a head of 区企服中心 approves this plan)"
+expect 0 "approved inspection 5: plan code JC26-000002-Q" --db "$db" --as zx inspect approve 5
+# without a head in the unit or the centre, nobody approves until one is added
+db2=$tmpdir/nohead.db
+expect_rc 0 --db "$db2" init
+"$qifu" --db "$db2" staff add --login yj --name 应急员 --unit 区应急局 --role unit_staff >/dev/null
+"$qifu" --db "$db2" staff add --login sup2 --name 督办乙 --unit 区投促局 --role supervisor >/dev/null
+"$qifu" --db "$db2" enterprise add --name 昌东小超市 --uscc $C --area 昌东镇 --category below_scale >/dev/null
+expect 0 "allowed
+registered inspection 1; no one can approve it yet: neither 区应急局 nor the service centre has a supervisor or leader login" \
+	--db "$db2" --as yj inspect register --unit 区应急局 --enterprise $C --date 2026-12-24 --reason general $PLAN
+expect_rc 1 --db "$db2" --as sup2 inspect approve 1
+stderr_has "no one can approve inspection 1 yet: neither 区应急局 nor 区企服中心 has a supervisor or leader login"
 
 # ---- verify: what the enterprise asks at the door ----
 expect 0 "valid: JC26-000001-D
@@ -287,7 +304,8 @@ expect_rc 0 --db "$db" --as sup inspect approve 17
 expect_rc 1 --db "$db" --config "$tmpdir/years.ini" --as ks --today 2026-12-28 inspect done 17 --findings 灭火器过期 --outcome first_violation --item 消防设施
 stderr_has "on 2026-12-24 (inspection 14), within 3 years"
 # a plan over several enterprises names the violating one
-expect_rc 0 --db "$db" --as sup inspect approve 12
+expect_rc 1 --db "$db" --as sup inspect approve 12
+expect_rc 0 --db "$db" --as zx inspect approve 12
 expect_rc 2 --db "$db" --as cd --today 2026-12-24 inspect done 12 --findings 占道经营 --outcome penalty --item 门前三包
 stderr_has "--enterprise: inspection 12 covers 2 enterprises"
 expect_rc 2 --db "$db" --as cd --today 2026-12-24 inspect done 12 --findings 占道经营 --outcome penalty --item 门前三包 --enterprise $D

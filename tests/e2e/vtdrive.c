@@ -9,9 +9,11 @@
  * fkeys (a desktop that takes them). Finally F10 must exit 0 having left the
  * alternate screen, and SIGTERM must end a second session with the terminal restored
  * as well.
+ * A third session registers, approves and records an inspection plan in the Calendar.
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -30,6 +32,8 @@ static int failures;
 static const char *qifu;
 static char db[4096];
 static char fkeys_ini[4096];
+/* the next session runs with colours (NO_COLOR unset), as most desks do */
+static bool with_colour;
 
 static void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -111,6 +115,61 @@ static void check_caret(session *s, const char *step, int row, uint32_t want)
 		printf("ok   %s: the cursor sits at the caret\n", step);
 }
 
+/* whether a cell is dark on light: reverse video when colour is off (NO_COLOR swaps the
+ * terminal's own colours), else black on white (7, or the bright 15) */
+static bool dark_on_light(const VTermScreenCell *cell, bool colour)
+{
+	if (!colour)
+		return cell->attrs.reverse && VTERM_COLOR_IS_DEFAULT_FG(&cell->fg) &&
+		       VTERM_COLOR_IS_DEFAULT_BG(&cell->bg);
+	return !cell->attrs.reverse && VTERM_COLOR_IS_INDEXED(&cell->fg) && cell->fg.indexed.idx == 0 &&
+	       VTERM_COLOR_IS_INDEXED(&cell->bg) &&
+	       (cell->bg.indexed.idx == 7 || cell->bg.indexed.idx == 15);
+}
+
+/* whether the cell at row, col holds a block element (a drawn QR code's glyph) */
+static bool block_at(session *s, int row, int col)
+{
+	VTermScreenCell cell;
+	VTermPos pos = { row, col };
+	vterm_screen_get_cell(s->screen, pos, &cell);
+	return cell.chars[0] == 0x2580 || cell.chars[0] == 0x2584 || cell.chars[0] == 0x2588;
+}
+
+/* the QR code on the screen is drawn dark on light whatever the terminal's colours, as
+ * a phone scanner needs it: every cell of the symbol and of its quiet zone (2 modules:
+ * a row above and below, 2 columns either side), and no cell beside it */
+static void check_qr_style(session *s, const char *step, bool colour)
+{
+	int top = -1, bottom = -1, left = s->cols, right = -1;
+	for (int r = 0; r < s->rows; r++)
+		for (int c = 0; c < s->cols; c++)
+			if (block_at(s, r, c)) {
+				top = top < 0 ? r : top;
+				bottom = r;
+				left = c < left ? c : left;
+				right = c > right ? c : right;
+			}
+	if (top < 1 || bottom - top < 15 || bottom + 1 >= s->rows) {
+		fail("%s: no whole QR code on the screen (rows %d-%d)", step, top, bottom);
+		return;
+	}
+	for (int r = top - 1; r <= bottom + 1; r++)
+		for (int c = 0; c < s->cols; c++) {
+			VTermScreenCell cell;
+			VTermPos pos = { r, c };
+			vterm_screen_get_cell(s->screen, pos, &cell);
+			bool inside = c >= left - 2 && c <= right + 2;
+			if (inside != dark_on_light(&cell, colour)) {
+				fail("%s: row %d col %d (U+%04X) is %sdrawn dark on light", step, r, c,
+				     cell.chars[0], inside ? "not " : "");
+				return;
+			}
+		}
+	printf("ok   %s: %d rows dark on light, %s\n", step, bottom - top + 3,
+	       colour ? "black on white" : "reverse video");
+}
+
 static void resize(session *s, int cols, int rows)
 {
 	vtpty_resize(s, cols, rows);
@@ -124,7 +183,16 @@ static void start(session *s, const char *config)
 	if (!config)
 		argv[5] = NULL;
 	setenv("LANGUAGE", "zh_CN", 1);
+	/* the child inherits the environment: NO_COLOR is taken away for it alone */
+	const char *no_colour = getenv("NO_COLOR");
+	char *saved = no_colour && with_colour ? strdup(no_colour) : NULL;
+	if (with_colour)
+		unsetenv("NO_COLOR");
 	vtpty_start(s, 24, 80, argv);
+	if (saved) {
+		setenv("NO_COLOR", saved, 1);
+		free(saved);
+	}
 }
 
 /* wait for the child and report how it ended */
@@ -134,6 +202,111 @@ static int finish(session *s)
 	if (status < 0)
 		fail("qifu did not exit");
 	return status;
+}
+
+/* run argv (a command of the test's own) with its output dropped; its exit status */
+static int run_quietly(char *const argv[])
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		dup2(null, 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int status;
+	waitpid(pid, &status, 0);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The Calendar: the person at the keyboard, now the head (supervisor) of 高新消防大队,
+ * registers an inspection plan typed in Chinese, sees the verdict change with the date
+ * and reason, approves it (the plan code on the status line and in the detail) and
+ * records what the inspection found. */
+static void inspection_session(session *s)
+{
+	char sql[256];
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(sql, sizeof sql, "UPDATE staff SET unit = '高新消防大队' WHERE login = '%s'",
+	         pw ? pw->pw_name : "");
+	char *const update[] = { (char *)"sqlite3", db, sql, NULL };
+	if (run_quietly(update) != 0) {
+		fail("sqlite3 could not make the tester the head of 高新消防大队");
+		return;
+	}
+	start(s, NULL);
+	pump(s, 300, 5000);
+	send_bytes(s, "4");
+	pump(s, 200, 3000);
+	send_bytes(s, "\033OQ");
+	pump(s, 200, 3000);
+	check(s, "F2 opens the register form",
+	      (const char *const[]){ "登记检查计划", "< 高新消防大队 >", "企业*", NULL });
+	/* the enterprise added in the first session, by its name as an input method commits it */
+	send_bytes(s, "赣江测试");
+	pump(s, 300, 3000);
+	check(s, "the enterprise picker", (const char *const[]){ "> 赣江测试电子有限公司", NULL });
+	send_bytes(s, "\r");
+	pump(s, 200, 3000);
+	check(s, "the enterprise picked", (const char *const[]){ "1. 赣江测试电子有限公司", NULL });
+	/* a general inspection in the quiet days is refused, live */
+	send_bytes(s, "\t\025" "2026-12-09");
+	pump(s, 200, 3000);
+	check(s, "the verdict refuses a quiet day",
+	      (const char *const[]){ "不允许：企业安静日", "最早可检查日期：2026-12-24", NULL });
+	/* an emergency the day before is registered after the fact, and allowed */
+	send_bytes(s, "\025" "2026-11-30\t\033[C\033[C\033[C\033[C\t");
+	send_bytes(s, "刘强，陈明");
+	pump(s, 200, 3000);
+	check_caret(s, "inspectors field", 7, 0x660E /* 明 */);
+	send_bytes(s, "\t《中华人民共和国消防法》\t厂区火情后的安全复查");
+	pump(s, 200, 3000);
+	check(s, "the form filled in",
+	      (const char *const[]){ "< 突发事件 >", "[刘强，陈明", "[厂区火情后的安全复查",
+	                             "登记：允许", NULL });
+	send_bytes(s, "\t\t\r");
+	pump(s, 300, 3000);
+	check(s, "registered",
+	      (const char *const[]){ "已登记检查", "由 高新消防大队 的督导人员或领导批准", "已登记", NULL });
+	/* the head of the unit approves its plan: the code on the status line and in the detail */
+	send_bytes(s, "m");
+	pump(s, 200, 3000);
+	check(s, "the plan's moves", (const char *const[]){ "批准（核发执法计划码）", NULL });
+	send_bytes(s, "\r");
+	pump(s, 300, 3000);
+	check(s, "approved", (const char *const[]){ "执法计划码 JC26-", "[执法计划码]", "已批准", NULL });
+	/* End: the QR code, whole at 80x24; NO_COLOR draws it in reverse video */
+	send_bytes(s, "\033OF");
+	pump(s, 200, 3000);
+	check(s, "End shows the QR code", (const char *const[]){ "█▀▀▀▀▀█", "打印告知单", NULL });
+	check_qr_style(s, "the QR code without colour", false);
+	send_bytes(s, "m");
+	pump(s, 200, 3000);
+	check(s, "the moves after approval", (const char *const[]){ "记录检查结果", NULL });
+	send_bytes(s, "\r");
+	pump(s, 200, 3000);
+	send_bytes(s, "复查消防通道畅通，未发现问题\t\t\t\r");
+	pump(s, 300, 3000);
+	check(s, "recorded", (const char *const[]){ "完成：未发现问题", "已完成", NULL });
+	send_bytes(s, "\033[21~");
+	int status = finish(s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("inspections: qifu ended with status %d, expected exit 0", status);
+
+	/* with colours: the plan's QR code black on white, the rest in the terminal's own */
+	with_colour = true;
+	start(s, NULL);
+	pump(s, 300, 5000);
+	/* 区应急局's approved plan of 2026-12-10, at its QR code */
+	send_bytes(s, "4g2026-12-10\r\r\r\033OF");
+	pump(s, 300, 3000);
+	check(s, "colours: a plan's QR code", (const char *const[]){ "检查 58，执法计划码 JC26-", NULL });
+	check_qr_style(s, "the QR code in colour", true);
+	with_colour = false;
+	send_bytes(s, "\033[21~");
+	status = finish(s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("colours: qifu ended with status %d, expected exit 0", status);
 }
 
 static void make_db(const char *work)
@@ -346,6 +519,8 @@ int main(int argc, char **argv)
 		fail("SIGTERM: the alternate screen was not left");
 	else
 		printf("ok   SIGTERM left the alternate screen\n");
+
+	inspection_session(&s);
 
 	printf("%s\n", failures ? "e2e FAILED" : "e2e passed");
 	return failures ? 1 : 0;

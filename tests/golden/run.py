@@ -42,7 +42,9 @@ import cells  # noqa: E402  (tests/cells.py)
 # 'inspector' the same person as staff of 高新市场监管局, whose evaluations are hidden;
 # 'ladder' the appeals demo (appeals up the ladder) with the quarter's RATINGS,
 # 'leader' the appeals demo with the person at the keyboard the principal leader,
-# 'leader2' the same with a level-2 leader who oversees two units, and
+# 'leader2' the same with a level-2 leader who oversees two units,
+# 'fire' the demo with the person at the keyboard the head (supervisor) of 高新消防大队,
+# who registers, approves and records the unit's own inspections, and
 # 'tricky' the appeals demo with its first enterprises renamed to the tricky names of
 # tests/cells.py (ambiguous characters, U+FFFD, emoji sequences)
 DATABASES = {
@@ -56,6 +58,7 @@ DATABASES = {
     'ladder': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader2': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'fire': ['--enterprises', '60', '--seed', '7'],
     'tricky': cells.DEMO_ARGS,
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
@@ -74,6 +77,7 @@ LEADER_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 1
 # 区投促局 and 鲤鱼洲管理处, whose board opens on those units
 LEADER2_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 2 WHERE login = ?"
 LEADER2_OVERSEES = ('区投促局', '鲤鱼洲管理处')
+FIRE_SQL = "UPDATE staff SET unit = '高新消防大队' WHERE login = ?"
 
 # the quarterly assessment's golden screens need ratings: fixed scores for a few units,
 # given through the rating command as staff would
@@ -284,9 +288,10 @@ def main():
             with sqlite3.connect(db) as con:
                 con.execute(AREA_OFFICER_SQL if name == 'officer' else INSPECTOR_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
-        if name == 'leader':
+        if name in ('leader', 'fire'):
             with sqlite3.connect(db) as con:
-                con.execute(LEADER_SQL, (pwd.getpwuid(os.getuid()).pw_name,))
+                con.execute(LEADER_SQL if name == 'leader' else FIRE_SQL,
+                            (pwd.getpwuid(os.getuid()).pw_name,))
         if name == 'leader2':
             me = pwd.getpwuid(os.getuid()).pw_name
             with sqlite3.connect(db) as con:

@@ -411,6 +411,15 @@ static void test_override_details(void **state)
 	v = inspection_decide(&rq, cal, &defaults);
 	assert_int_equal(v.outcome, INSPECTION_REFUSED);
 	assert_int_equal(v.override, INSPECTION_OVERRIDE_DENIED);
+
+	/* who may override, as the register form asks before offering the field: the
+	 * verdict agrees for every role */
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		rq.role = (role_t)r;
+		v = inspection_decide(&rq, cal, &defaults);
+		assert_int_equal(inspection_may_override((role_t)r), r == ROLE_SUPERVISOR);
+		assert_int_equal(v.override == INSPECTION_OVERRIDE_APPLIED, inspection_may_override((role_t)r));
+	}
 }
 
 static void test_quiet_day_and_rule_names(void **state)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model/inspection_plan.h"
+#include "model/perm.h"
 
 enum { TODAY = 20000 };
 
@@ -153,6 +154,51 @@ static void test_scores(void **state)
 		assert_int_equal(inspection_plan_score_valid(t[i].score), t[i].valid);
 }
 
+/* 法码同行: who approves a plan of 高新市场监管局, whose heads are asked first, then the
+ * centre's; each row also asks the permission function for a supervisor or leader of
+ * each unit and for unit staff of the plan's unit */
+static void test_approver(void **state)
+{
+	(void)state;
+	static const char unit[] = "高新市场监管局", centre[] = "区企服中心", other[] = "区科经局";
+	static const struct {
+		bool unit_head, centre_head;
+		const char *centre;
+		const char *want;            /* the approving unit, NULL: nobody */
+	} t[] = {
+		{ true, true, centre, unit },
+		{ true, false, centre, unit },
+		{ false, true, centre, centre },
+		{ false, false, centre, NULL },
+		/* no centre in the unit table: nobody */
+		{ false, true, "", NULL },
+		{ false, true, NULL, NULL },
+		{ true, true, NULL, unit },
+	};
+	static const struct { role_t role; const char *of; } actors[] = {
+		{ ROLE_SUPERVISOR, unit }, { ROLE_LEADER, unit }, { ROLE_SUPERVISOR, centre },
+		{ ROLE_LEADER, centre }, { ROLE_SUPERVISOR, other }, { ROLE_UNIT_STAFF, unit },
+		{ ROLE_FRONTDESK, centre }, { ROLE_ADMIN, centre },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *got = inspection_plan_approving_unit(unit, t[i].unit_head, t[i].centre,
+		                                                 t[i].centre_head);
+		if (!t[i].want)
+			assert_null(got);
+		else
+			assert_string_equal(got, t[i].want);
+		for (size_t k = 0; got && k < sizeof actors / sizeof actors[0]; k++) {
+			perm_actor a = { actors[k].role, actors[k].of, NULL, 0 };
+			perm_object o = { NULL, got };
+			bool head = actors[k].role == ROLE_SUPERVISOR || actors[k].role == ROLE_LEADER;
+			bool want = head && strcmp(actors[k].of, got) == 0;
+			if (perm_check(&a, PERM_INSP_APPROVE, &o).allow != want)
+				fail_msg("row %zu, actor %zu: %s of %s %s approve for %s", i, k,
+				         role_code(actors[k].role), actors[k].of, want ? "may" : "may not", got);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -161,6 +207,7 @@ int main(void)
 		cmocka_unit_test(test_first_violation),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_scores),
+		cmocka_unit_test(test_approver),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* Screen layout without curses: the Enterprises columns at every width that matters
- * (which columns show, how wide the name gets, every row exactly the pane width) and
- * word wrapping of Chinese, English and mixed text by display width. */
+ * (which columns show, how wide the name gets, every row exactly the pane width), word
+ * wrapping of Chinese, English and mixed text by display width, and which drawing of a
+ * QR code a view has room for. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -124,12 +125,44 @@ static void test_wrap(void **state)
 	check_wrap("短", 10, (const char *const[]){ "短", NULL });
 }
 
+/* the QR code's drawings, the standard quiet zone first: which one a view shows */
+static void test_pick_fit(void **state)
+{
+	(void)state;
+	/* version 4 drawn with the quiet zone of 4, then of 2; then the same one module a
+	 * cell (ambiguous width 2) */
+	static const int cols[] = { 41, 37, 82, 74 }, rows[] = { 21, 19, 41, 37 };
+	static const struct {
+		int n, w, h, want;
+	} t[] = {
+		{ 2, 118, 36, 0 },  /* 120x40: the standard one */
+		{ 2, 78, 20, 1 },   /* 80x24: only the slim one is whole on the page */
+		{ 2, 78, 21, 0 },   /* one line taller: the standard one again */
+		{ 2, 78, 18, -1 },  /* shorter than either */
+		{ 2, 40, 36, 1 },   /* narrower than the standard one, not than the slim */
+		{ 2, 36, 36, -1 },
+		{ 2, 41, 21, 0 },   /* exactly the size counts as fitting */
+		{ 2, 0, 0, -1 },
+		{ 0, 118, 36, -1 }, /* nothing to draw */
+		{ 2, 200, 60, 0 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (layout_pick_fit(cols, rows, t[i].n, t[i].w, t[i].h) != t[i].want)
+			fail_msg("%d pictures in %dx%d: %d, want %d", t[i].n, t[i].w, t[i].h,
+			         layout_pick_fit(cols, rows, t[i].n, t[i].w, t[i].h), t[i].want);
+	/* wide: 78x36 (120x40 less the title and indent) holds neither, 118x40 the slim one */
+	assert_int_equal(layout_pick_fit(cols + 2, rows + 2, 2, 118, 36), -1);
+	assert_int_equal(layout_pick_fit(cols + 2, rows + 2, 2, 118, 40), 1);
+	assert_int_equal(layout_pick_fit(cols + 2, rows + 2, 2, 118, 41), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_rows_exact),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_pick_fit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,7 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_WARNING_EDIT, "fousa" },
 	{ PERM_INSP_VIEW, "fousla" },
 	{ PERM_INSP_REGISTER, "ous" },
-	{ PERM_INSP_APPROVE, "s" },
+	{ PERM_INSP_APPROVE, "sl" },
 	{ PERM_INSP_DONE, "ous" },
 	{ PERM_INSP_CANCEL, "ous" },
 	{ PERM_INSP_EVALUATE, "fos" },
@@ -114,12 +114,13 @@ static void test_unit_scoping(void **state)
 		{ ROLE_SUPERVISOR, PERM_INSP_DONE, "区投促局", false },
 		{ ROLE_UNIT_STAFF, PERM_INSP_CANCEL, "区投促局", false },
 		{ ROLE_SUPERVISOR, PERM_INSP_CANCEL, "区投促局", true },
-		/* the unit's supervisor approves; any supervisor when the unit has none */
+		/* a head (supervisor or leader) of the approving unit approves, no one else */
 		{ ROLE_SUPERVISOR, PERM_INSP_APPROVE, "区科经局", true },
 		{ ROLE_SUPERVISOR, PERM_INSP_APPROVE, "区投促局", false },
-		{ ROLE_SUPERVISOR, PERM_INSP_APPROVE, NULL, true },
+		{ ROLE_LEADER, PERM_INSP_APPROVE, "区科经局", true },
+		{ ROLE_LEADER, PERM_INSP_APPROVE, "区投促局", false },
 		{ ROLE_UNIT_STAFF, PERM_INSP_APPROVE, "区科经局", false },
-		{ ROLE_UNIT_STAFF, PERM_INSP_APPROVE, NULL, false },
+		{ ROLE_ADMIN, PERM_INSP_APPROVE, "区科经局", false },
 		/* evaluations: hidden from the inspected unit, visible to supervisors */
 		{ ROLE_UNIT_STAFF, PERM_INSP_EVAL_VIEW, "区科经局", false },
 		{ ROLE_UNIT_STAFF, PERM_INSP_EVAL_VIEW, "区投促局", false },

@@ -1,9 +1,9 @@
 /* QR codes against the standard (ISO/IEC 18004), not against a drawing of our own: the
  * version and error correction chosen for a length follow the byte-mode capacity table;
  * finder patterns sit at three corners, timing patterns between them, and the format
- * information names the level chosen; each drawing (plain, inverted, wide) reads back
- * to the same modules with the quiet zone. tests/cli/test_inspect_notice_cli.sh scans a
- * drawn code with zbarimg. */
+ * information names the level chosen; each drawing (plain, inverted, wide, with the slim
+ * quiet zone) reads back to the same modules with its quiet zone.
+ * tests/cli/test_inspect_notice_cli.sh scans a drawn code with zbarimg. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -191,28 +191,41 @@ static bool ink_in(const qr_art *a, unsigned flags, int row, int col)
 static void test_drawing(void **state)
 {
 	(void)state;
-	static const unsigned flags[] = { 0, QR_INVERT, QR_WIDE, QR_INVERT | QR_WIDE };
+	/* and what each draws of version 4's 33 modules: the quiet zone of 4 makes 41 a side,
+	 * 21 lines of two modules; the slim one of 2 makes 37, 19 lines */
+	static const struct {
+		unsigned flags;
+		int quiet, rows, cols;
+	} t[] = {
+		{ 0, 4, 21, 41 },
+		{ QR_INVERT, 4, 21, 41 },
+		{ QR_WIDE, 4, 41, 82 },
+		{ QR_INVERT | QR_WIDE, 4, 41, 82 },
+		{ QR_SLIM, 2, 19, 37 },
+		{ QR_SLIM | QR_INVERT, 2, 19, 37 },
+		{ QR_SLIM | QR_WIDE, 2, 37, 74 },
+	};
 	qr_code q;
 	strbuf err = STRBUF_INIT;
 	assert_int_equal(qr_encode(door_text, &q, &err), 0);
-	int side = q.size + 2 * QR_QUIET;
-	for (size_t k = 0; k < sizeof flags / sizeof flags[0]; k++) {
-		bool inv = flags[k] & QR_INVERT, wide = flags[k] & QR_WIDE;
+	assert_int_equal(q.size, 33);
+	for (size_t k = 0; k < sizeof t / sizeof t[0]; k++) {
+		unsigned flags = t[k].flags;
+		bool inv = flags & QR_INVERT, wide = flags & QR_WIDE;
+		int quiet = t[k].quiet, side = q.size + 2 * quiet;
 		qr_art a;
-		qr_draw(&q, flags[k], &a);
-		/* version 4: 33 modules and the quiet zone, 41 square; 21 lines of two */
-		assert_int_equal(side, 41);
-		assert_int_equal(a.rows, wide ? 41 : 21);
-		assert_int_equal(a.cols, wide ? 82 : 41);
+		qr_draw(&q, flags, &a);
+		assert_int_equal(a.rows, t[k].rows);
+		assert_int_equal(a.cols, t[k].cols);
 		text_set_ambiguous_width(wide ? 2 : 1);
 		for (int r = 0; r < a.rows; r++)
 			assert_int_equal(text_width(a.lines[r]), a.cols);
 		text_set_ambiguous_width(1);
 		for (int r = 0; r < side; r++)
 			for (int c = 0; c < side; c++) {
-				bool dark = qr_is_dark(&q, r - QR_QUIET, c - QR_QUIET);
-				if (ink_in(&a, flags[k], r, c) != (dark != inv))
-					fail_msg("flags %u: module %d,%d", flags[k], r, c);
+				bool dark = qr_is_dark(&q, r - quiet, c - quiet);
+				if (ink_in(&a, flags, r, c) != (dark != inv))
+					fail_msg("flags %u: module %d,%d", flags, r, c);
 			}
 		/* the half line below an odd side belongs to the quiet zone */
 		if (!wide) {

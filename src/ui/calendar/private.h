@@ -1,7 +1,10 @@
 /* The Calendar pane's state and what its files share: pane.c (the keys of each mode,
  * the jump prompt, the ops), month.c (the month grid, the text under it and the
- * selected day's inspections) and notice_import.c (a holiday notice previewed, then
- * imported). Nothing outside src/ui/calendar/ includes this. */
+ * selected day's inspections), plan_moves.c (a plan's detail and its moves, a refused
+ * entry), plan_notice.c (printing a plan's inspection notice) and notice_import.c (a
+ * holiday notice previewed, then imported); the register,
+ * check and verify forms are objects of their own. Nothing outside src/ui/calendar/
+ * includes this. */
 #ifndef QIFU_UI_CALENDAR_PRIVATE_H
 #define QIFU_UI_CALENDAR_PRIVATE_H
 #include <stdbool.h>
@@ -14,7 +17,10 @@
 #include "store/inspection_store.h"
 #include "ui/calendar/check_form.h"
 #include "ui/calendar/layout.h"
+#include "ui/calendar/plan_form.h"
+#include "ui/calendar/verify_form.h"
 #include "ui/detail.h"
+#include "ui/form.h"
 #include "ui/listview.h"
 #include "ui/shell.h"
 
@@ -27,7 +33,14 @@ typedef enum cal_mode {
 	MODE_DETAIL,  /* one inspection, full pane */
 	MODE_CHECK,   /* the check-a-date form and its answer */
 	MODE_PREVIEW, /* what a holiday notice would change, before y imports it */
+	MODE_REGISTER, /* the register form with its live verdict */
+	MODE_VERIFY,  /* the verify form and its answer */
+	MODE_FORM,    /* a plan's move menu, a move's form or the refused-entry form */
+	MODE_CONFIRM, /* [y/N] before an irreversible move (cancelling a plan) */
 } cal_mode;
+
+/* what the open form (MODE_FORM) is for */
+typedef enum cal_purpose { CP_MENU, CP_DONE, CP_EVALUATE, CP_CANCEL, CP_REFUSAL, CP_NOTICE } cal_purpose;
 
 /* one wrapped row of the text under the grid */
 typedef struct info_row {
@@ -58,6 +71,15 @@ typedef struct cal_pane {
 	listview *lv;
 	detail *view;
 	calcheck *check;                 /* the check-a-date form while it is open */
+	calreg *reg;                     /* the register form while it is open */
+	calverify *verify;               /* the verify form while it is open */
+	form *form;                      /* MODE_FORM's */
+	cal_purpose purpose;
+	int fld[5];                      /* the open form's fields, as its purpose numbers them */
+	cal_mode back;                   /* where a form or [y/N] goes back to */
+	inspection_record plan;          /* the plan of the detail, a move or [y/N], as read */
+	bool have_plan;
+	char *pending;                   /* the cancel reason waiting for [y/N] */
 	holiday_preview pv;              /* the notice being imported (MODE_PREVIEW) */
 	bool have_pv;
 	char *hint;
@@ -78,6 +100,30 @@ void calendar_refresh(cal_pane *p);
 /* the grid, the text under it and the day's list laid out in r, and drawn */
 void calendar_month_recalc(cal_pane *p, ui_rect r);
 void calendar_month_repaint(cal_pane *p, ui_rect r);
+
+/* plan_moves.c: a new form of purpose in MODE_FORM, going back to the mode it was
+ * opened from */
+void calendar_open_form(cal_pane *p, const char *title, cal_purpose purpose);
+/* read plan id into p->plan; false (said) when it cannot be */
+bool calendar_read_plan(cal_pane *p, int64_t id);
+/* plan id, read afresh, in the detail (MODE_DETAIL), notes after its fields */
+void calendar_show_plan(cal_pane *p, int64_t id, const char *const *notes, int nnotes);
+/* the moves open to the actor on p->plan, as a menu form */
+void calendar_moves_menu(cal_pane *p);
+/* the form of an entry an enterprise refused, for the selected day */
+void calendar_refusal_form(cal_pane *p);
+/* a key for the open form; a key answering the [y/N] */
+unsigned calendar_form_key(cal_pane *p, const pane_event *ev);
+unsigned calendar_confirm_key(cal_pane *p, const pane_event *ev);
+/* the [y/N] question, for the status line (owned by the pane) */
+const char *calendar_confirm_question(cal_pane *p);
+/* close the open form and forget the move waiting for its answer */
+void calendar_forms_drop(cal_pane *p);
+
+/* plan_notice.c: the form printing p->plan's inspection notice (F7 in its detail), or
+ * why the plan has none on the status line; its Save */
+void calendar_notice_form(cal_pane *p);
+void calendar_notice_save(cal_pane *p);
 
 /* notice_import.c: ask for the notice file; its preview follows */
 void calendar_import_start(cal_pane *p);

@@ -431,6 +431,7 @@ static bool offers(void *state, action a)
 	case ACT_SEARCH: case ACT_FILTER: case ACT_SORT: case ACT_EXPORT:
 		return p->mode == MODE_LIST;
 	case ACT_PREV_MONTH: case ACT_NEXT_MONTH: case ACT_TODAY: case ACT_CHECK_DATE:
+	case ACT_VERIFY: case ACT_REFUSAL:
 		return false; /* the Calendar's */
 	case ACT_MOVE: case ACT_CALLBACK:
 		return false; /* the Appeals' */

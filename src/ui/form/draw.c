@@ -68,6 +68,8 @@ void form_recalc(form *f, ui_rect r)
 			for (int k = 0; k < (fl->nhits ? fl->nhits : 1); k++)
 				add_row(f, ROW_HIT, i, k);
 		}
+		for (int k = 0; fl->multi && k < fl->npicked; k++)
+			add_row(f, ROW_PICKED, i, k);
 		for (int k = 0; k < error_rows(f, fl->error); k++)
 			add_row(f, ROW_ERROR, i, k);
 		if (i == f->focus) {
@@ -96,6 +98,11 @@ void form_recalc(form *f, ui_rect r)
 		f->top = f->nrows - 1 - body;
 	if (f->top < 0)
 		f->top = 0;
+}
+
+int form_rows(const form *f)
+{
+	return f->nrows;
 }
 
 /* x where values start: two cells of focus marker, the label, one space */
@@ -240,6 +247,9 @@ void form_repaint(form *f, ui_rect r)
 			break;
 		case ROW_HIT:
 			form_picker_draw(f, row, y);
+			break;
+		case ROW_PICKED:
+			form_picker_draw_picked(f, row, y);
 			break;
 		case ROW_ERROR: {
 			int vx = form_value_x(f);

@@ -50,6 +50,7 @@ void form_free(form **f)
 		}
 		xfree(&fl->opts);
 		form_picker_clear(fl);
+		form_picker_free_picks(fl);
 		xfree(&fl->hits_for);
 	}
 	xfree(&fm->v);
@@ -128,8 +129,14 @@ char *form_field_value(const field *fl)
 		return xstrdup(fl->nopts ? fl->opts[fl->sel].value : "");
 	case FK_YESNO:
 		return xstrdup(fl->yes ? "1" : "0");
-	case FK_ENTERPRISE:
-		return xasprintf("%lld", (long long)fl->ent_id);
+	case FK_ENTERPRISE: {
+		if (!fl->multi)
+			return xasprintf("%lld", (long long)fl->ent_id);
+		strbuf b = STRBUF_INIT;
+		for (int i = 0; i < fl->npicked; i++)
+			sb_addf(&b, "%lld,", (long long)fl->picked[i]);
+		return sb_steal(&b);
+	}
 	case FK_NOTE:
 		return xstrdup(fl->note);
 	default:

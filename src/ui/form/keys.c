@@ -19,7 +19,11 @@ static bool check_fields(form *f)
 		char *t = fl->ed ? form_text(f, i) : NULL;
 		const char *msg = NULL;
 		qdate d;
-		if (fl->kind == FK_ENTERPRISE && fl->required && !fl->ent_id)
+		if (fl->kind == FK_ENTERPRISE && fl->multi) {
+			if (fl->required && !fl->npicked)
+				msg = *t ? _("pick an enterprise from the list with Enter")
+				         : _("this field is required");
+		} else if (fl->kind == FK_ENTERPRISE && fl->required && !fl->ent_id)
 			msg = *t ? _("pick an enterprise from the list with Enter")
 			         : _("this field is required");
 		else if (t && fl->required && !*t)
@@ -195,6 +199,8 @@ static form_state edit(field *fl, qkey k)
 {
 	if (fl->kind == FK_LINES && lines_key(fl, k))
 		return FORM_EDITING;
+	if (fl->kind == FK_ENTERPRISE && form_picker_unpick(fl, k))
+		return FORM_EDITING;
 	char *before = fl->kind == FK_ENTERPRISE ? xstrdup(prompt_raw(fl->ed)) : NULL;
 	prompt_key(fl->ed, k);
 	if (before && strcmp(before, prompt_raw(fl->ed)) != 0)
@@ -299,6 +305,10 @@ const char *form_hint(form *f)
 		what = _("Left/Right or y/n change it");
 	else if (fl->kind == FK_LINES)
 		what = _("Enter starts a new line");
+	else if (fl->kind == FK_ENTERPRISE && fl->multi && fl->nhits)
+		what = _("type a name, pinyin or code; Up/Down and Enter add it");
+	else if (fl->kind == FK_ENTERPRISE && fl->multi && fl->npicked)
+		what = _("type to add another; Backspace in the empty field takes the last off");
 	else if (fl->kind == FK_ENTERPRISE && !fl->ent_id && fl->nhits)
 		what = _("type a name, pinyin or code; Up/Down and Enter pick");
 	else if (fl->kind == FK_ENTERPRISE && !fl->ent_id)

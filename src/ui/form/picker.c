@@ -1,6 +1,7 @@
 /* The form's enterprise picker: a field where typing Chinese, pinyin or a USCC prefix
  * lists the matching enterprises under it, live from the store's search (an area
- * officer's area only), Up and Down choose and Enter takes one. */
+ * officer's area only), Up and Down choose and Enter takes one. A multi-picker keeps
+ * what Enter took in a list under the field and starts the search afresh. */
 #include <string.h>
 
 #include "core/i18n.h"
@@ -14,6 +15,83 @@ void form_picker_clear(field *fl)
 	for (int i = 0; i < fl->nhits; i++)
 		ent_record_clear(&fl->hits[i]);
 	fl->nhits = 0;
+}
+
+void form_picker_free_picks(field *fl)
+{
+	for (int i = 0; i < fl->npicked; i++) {
+		xfree(&fl->picked_names[i]);
+		xfree(&fl->picked_codes[i]);
+	}
+	xfree(&fl->picked);
+	xfree(&fl->picked_names);
+	xfree(&fl->picked_codes);
+	fl->npicked = 0;
+}
+
+int form_add_enterprises(form *f, const char *label, db *d, const char *scope_area,
+                         bool required)
+{
+	int i = form_add_enterprise(f, label, d, scope_area, 0, NULL, required);
+	f->v[i].multi = true;
+	form_remember_initial(&f->v[i]);
+	return i;
+}
+
+int form_enterprises(const form *f, int i, const int64_t **ids, const char *const **usccs)
+{
+	const field *fl = &f->v[i];
+	if (ids)
+		*ids = fl->picked;
+	if (usccs)
+		*usccs = (const char *const *)fl->picked_codes;
+	return fl->npicked;
+}
+
+/* a multi-picker's new pick, once */
+static void add_pick(field *fl, const ent_record *h)
+{
+	for (int i = 0; i < fl->npicked; i++)
+		if (fl->picked[i] == h->id)
+			return;
+	size_t n = (size_t)fl->npicked + 1;
+	fl->picked = xrealloc(fl->picked, n * sizeof *fl->picked);
+	fl->picked_names = xrealloc(fl->picked_names, n * sizeof *fl->picked_names);
+	fl->picked_codes = xrealloc(fl->picked_codes, n * sizeof *fl->picked_codes);
+	fl->picked[fl->npicked] = h->id;
+	fl->picked_names[fl->npicked] = xstrdup(h->name);
+	fl->picked_codes[fl->npicked] = xstrdup(h->uscc);
+	fl->npicked++;
+}
+
+bool form_picker_unpick(field *fl, qkey k)
+{
+	if (!fl->multi || fl->npicked == 0 || *prompt_raw(fl->ed) ||
+	    (k != QK_BACKSPACE && k != 127 && k != 8))
+		return false;
+	fl->npicked--;
+	xfree(&fl->picked_names[fl->npicked]);
+	xfree(&fl->picked_codes[fl->npicked]);
+	return true;
+}
+
+void form_picker_draw_picked(form *f, const frow *row, int y)
+{
+	field *fl = &f->v[row->field];
+	int vx = form_value_x(f), vw = f->r.x + f->r.w - vx;
+	draw_text(y, f->r.x, vx - f->r.x, "", TEXT_LEFT, STYLE_NORMAL);
+	strbuf b = STRBUF_INIT;
+	sb_addf(&b, "%d. ", row->idx + 1);
+	int tail = 1 + 18;
+	if (vw - text_width(sb_str(&b)) - tail >= 12) {
+		text_fit_pad_sb(&b, fl->picked_names[row->idx], vw - text_width(sb_str(&b)) - tail,
+		                TEXT_LEFT);
+		sb_addf(&b, " %s", fl->picked_codes[row->idx]);
+	} else {
+		sb_add(&b, fl->picked_names[row->idx]);
+	}
+	draw_text(y, vx, vw, sb_str(&b), TEXT_LEFT, STYLE_NORMAL);
+	sb_free(&b);
 }
 
 int form_add_enterprise(form *f, const char *label, db *d, const char *scope_area, int64_t id,
@@ -106,6 +184,16 @@ bool form_picker_take(form *f, field *fl)
 	if (fl->ent_id || fl->hit >= fl->nhits)
 		return false;
 	const ent_record *h = &fl->hits[fl->hit];
+	if (fl->multi) {
+		add_pick(fl, h);
+		prompt_set(fl->ed, "", 0);
+		form_picker_clear(fl);
+		xfree(&fl->hits_for);
+		fl->hits_for = xstrdup("");
+		fl->hit = 0;
+		xfree(&fl->error);
+		return true;
+	}
 	fl->ent_id = h->id;
 	prompt_set(fl->ed, h->name, strlen(h->name));
 	xfree(&fl->hits_for);

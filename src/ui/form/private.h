@@ -51,14 +51,18 @@ typedef struct field {
 	bool yes;
 	/* enterprise */
 	int64_t ent_id;
+	bool multi;         /* several picked, listed under the field */
+	int64_t *picked;
+	char **picked_names, **picked_codes;
+	int npicked;
 	ent_record hits[FORM_HIT_ROWS];
 	int nhits, hit;
 	char *hits_for;     /* the text the hits were fetched for */
 } field;
 
 /* what one screen row of the form shows */
-typedef enum row_kind { ROW_TITLE, ROW_FIELD, ROW_ERROR, ROW_PICK, ROW_HIT, ROW_BLANK,
-	ROW_BUTTONS } row_kind;
+typedef enum row_kind { ROW_TITLE, ROW_FIELD, ROW_ERROR, ROW_PICK, ROW_HIT, ROW_PICKED,
+	ROW_BLANK, ROW_BUTTONS } row_kind;
 
 typedef struct frow {
 	row_kind kind;
@@ -107,6 +111,12 @@ int form_value_x(const form *f);
 
 /* picker.c: drop the live list's rows */
 void form_picker_clear(field *fl);
+/* drop a multi-picker's picks */
+void form_picker_free_picks(field *fl);
+/* Backspace on a multi-picker's empty text takes the last pick off; false otherwise */
+bool form_picker_unpick(field *fl, qkey k);
+/* one picked enterprise of a multi-picker, at screen row y */
+void form_picker_draw_picked(form *f, const frow *row, int y);
 /* the live list for the text typed so far, from the store's search */
 void form_picker_fetch(form *f, field *fl);
 /* whether field i shows its live list under it now */
