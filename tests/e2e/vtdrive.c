@@ -345,7 +345,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 
-	session s;
+	session s = { 0 };
 	start(&s, NULL);
 	pump(&s, 300, 5000);
 	if (!s.altscreen)
