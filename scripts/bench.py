@@ -15,6 +15,7 @@ import argparse
 import csv
 import io
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -99,37 +100,73 @@ QUICK_CASES = ["first-screen", "nav-300", "type-20"] + SEARCH_CASES
 
 
 # What the store runs for `enterprise list --search q`, as one statement for the
-# sqlite3 shell (src/store/enterprise_store.c: ent_store_search_clause and
-# ent_store_window; the command reads it in pages, the anchor in one go).
+# sqlite3 shell (src/store/enterprise_search.c and enterprise_store.c; the command
+# reads it in pages). The index keys follow core/search.c and core/pinyin.c. The
+# shell lacks qifu_search_match, which decides a Latin query's candidates at syllable
+# starts, so its statement for one stops at the candidates: it may print more rows.
 REC_COLS = ("e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category, e.grp,"
             " e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone, e.commissioner_id,"
             " coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units, e.lead_override,"
             " coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0")
+PAD = "\x01"
 USCC_ALPHABET = "0123456789abcdefghjklmnpqrtuwxy"
+_syllables = None
+
+
+def syllables():
+    """the syllables of the pinyin table (src/core/pinyin_table.c's syllable_pool)"""
+    global _syllables
+    if _syllables is None:
+        with open(os.path.join(ROOT, "src", "core", "pinyin_table.c"), encoding="utf-8") as f:
+            text = f.read()
+        pool = text[text.index("syllable_pool[] ="):text.index(";", text.index("syllable_pool[] ="))]
+        _syllables = [x for x in "".join(re.findall(r'"([^"]*)"', pool)).split("\\0") if x]
+    return _syllables
+
+
+def piece(q, at, n):
+    if n == 1:
+        return True
+    p = q[at:at + n]
+    return p.isalpha() and any(s.startswith(p) for s in syllables())
+
+
+def pinyin_keys(q):
+    """core/pinyin.c pinyin_query_keys: initials of the first three pieces"""
+    keys = []
+    for l1 in range(1, min(6, len(q)) + 1):
+        if not piece(q, 0, l1):
+            continue
+        if l1 == len(q):
+            keys.append(q[0] + PAD + PAD)
+            continue
+        for l2 in range(1, min(6, len(q) - l1) + 1):
+            if piece(q, l1, l2):
+                keys.append(q[0] + q[l1] + (PAD if l1 + l2 == len(q) else q[l1 + l2]))
+    return list(dict.fromkeys(keys))
 
 
 def sql_text(v):
     return "'" + v.replace("'", "''") + "'"
 
 
-def contains_sql(key):
-    if len(key) >= 3:
-        phrase = '"' + key.replace('"', '""') + '"'
-        return f"e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH {sql_text(phrase)})"
-    return f"instr(e.search_text, {sql_text(key)}) > 0"
+def fts_sql(keys):
+    expr = " OR ".join('"' + k.replace('"', '""') + '"' for k in keys)
+    return f"e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH {sql_text(expr)})"
 
 
 def anchor_sql(q):
     q = " ".join(q.lower().split())
     compact = q.replace(" ", "").replace("'", "")
     if not compact or not all(c.isascii() and c.isalnum() for c in compact):
-        where = contains_sql(q)
+        where = fts_sql([q + PAD * max(0, 3 - len(q))])
     elif 2 <= len(compact) <= 18 and all(c in USCC_ALPHABET for c in compact) and \
             all(c.isdigit() for c in compact[1:8]):
         key = compact.upper()
-        where = f"((e.uscc >= {sql_text(key)} AND e.uscc < {sql_text(key + chr(127))}) OR {contains_sql(compact)})"
+        where = (f"((e.uscc >= {sql_text(key)} AND e.uscc < {sql_text(key + chr(127))})"
+                 f" OR {fts_sql(pinyin_keys(compact))})")
     else:
-        where = contains_sql(compact)
+        where = fts_sql(pinyin_keys(compact))
     return (f"SELECT {REC_COLS} FROM enterprise e LEFT JOIN staff s ON s.id = e.commissioner_id"
             f" WHERE {where} ORDER BY e.sort_key, e.id;")
 

@@ -4,6 +4,7 @@
 #include "store/db.h"
 #include "store/db_internal.h"
 #include "store/schema.h"
+#include "store/store_where.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -220,6 +221,13 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 	sqlite3_busy_timeout(d->h, d->busy_ms);
 	sqlite3_extended_result_codes(d->h, 1);
 	d->wal = wal_is_safe(sqlite3_libversion_number());
+	/* the search's functions, before the migrations: migration 9 fills search_text */
+	if (ent_search_functions(d->h) < 0) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, sqlite3_errmsg(d->h));
+		db_close(&d);
+		return NULL;
+	}
 	/* a file that is not SQLite fails on the first read; say so plainly */
 	if (exec(d, "PRAGMA foreign_keys = ON", err) < 0 ||
 	    exec(d, "PRAGMA synchronous = FULL", err) < 0 ||
