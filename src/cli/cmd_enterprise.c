@@ -468,6 +468,8 @@ static int ent_list(app_ctx *ctx, int argc, char **argv)
 	}
 	list_state st = { out_new(app_ent_columns, ENT_COL__COUNT), app_ent_rules(ctx)->cat,
 		fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
+	/* a long list goes out as it is read, never whole in memory */
+	out_stream(st.t, fmt, stdout);
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_OK;
 	if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {

@@ -18,6 +18,11 @@ struct out_table {
 	char **cells;  /* nrows * ncols */
 	int nrows;
 	int cap;
+	/* out_stream: rows are printed as they come and not kept */
+	FILE *stream;
+	out_format stream_format;
+	csv_writer *csv;
+	long streamed;
 };
 
 bool out_parse_format(const char *s, out_format *f)
@@ -43,6 +48,8 @@ out_table *out_new(const app_column *cols, int ncols)
 	return t;
 }
 
+static void row_added(out_table *t);
+
 /* room for one more row; its cells */
 static char **new_row(out_table *t)
 {
@@ -61,6 +68,7 @@ void out_row(out_table *t, const char *const *cells)
 	char **row = new_row(t);
 	for (int c = 0; c < t->ncols; c++)
 		row[c] = xstrdup(cells[c] && t->cols[c].key ? cells[c] : "");
+	row_added(t);
 }
 
 void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *out),
@@ -73,6 +81,7 @@ void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *o
 			cell(arg, c, &b);
 		row[c] = sb_steal(&b);
 	}
+	row_added(t);
 }
 
 char *out_cell_text(const app_column *col, const char *v)
@@ -144,47 +153,106 @@ static void json_value(FILE *fp, const app_column *col, const char *v)
 	}
 }
 
+/* row r (the r-th of a list, cells one per column) as a JSON object */
+static void json_row(const out_table *t, FILE *fp, char *const *cells, long r, bool as_object)
+{
+	fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
+	for (int i = 0; i < t->nprinted; i++) {
+		int c = t->printed[i];
+		fprintf(fp, "%s\"%s\": ", i ? ", " : "", t->cols[c].key);
+		json_value(fp, &t->cols[c], cells[c]);
+	}
+	fputs("}", fp);
+}
+
+static void json_end(FILE *fp, long rows, bool as_object)
+{
+	fputs(as_object ? "\n" : (rows ? "\n]\n" : "]\n"), fp);
+}
+
 static void print_json(out_table *t, bool as_object, FILE *fp)
 {
 	if (!as_object)
 		fputs("[", fp);
 	for (int r = 0; r < t->nrows; r++) {
-		fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
-		for (int i = 0; i < t->nprinted; i++) {
-			int c = t->printed[i];
-			fprintf(fp, "%s\"%s\": ", i ? ", " : "", t->cols[c].key);
-			json_value(fp, &t->cols[c], t->cells[r * t->ncols + c]);
-		}
-		fputs("}", fp);
+		json_row(t, fp, &t->cells[r * t->ncols], r, as_object);
 		if (as_object)
 			break;
 	}
-	fputs(as_object ? "\n" : (t->nrows ? "\n]\n" : "]\n"), fp);
+	json_end(fp, t->nrows, as_object);
+}
+
+/* the header line: the keys */
+static void csv_header(const out_table *t, csv_writer *w)
+{
+	const char **row = xcalloc((size_t)t->nprinted + 1, sizeof *row);
+	for (int i = 0; i < t->nprinted; i++)
+		row[i] = t->cols[t->printed[i]].key;
+	csvw_row(w, row, t->nprinted);
+	free(row);
+}
+
+/* one row, cells one per column */
+static void csv_line(const out_table *t, csv_writer *w, char *const *cells)
+{
+	int n = t->nprinted;
+	const char **row = xcalloc((size_t)n + 1, sizeof *row);
+	for (int i = 0; i < n; i++) {
+		int c = t->printed[i];
+		row[i] = out_cell_text(&t->cols[c], cells[c]);
+	}
+	csvw_row(w, row, n);
+	for (int i = 0; i < n; i++)
+		free((char *)row[i]);
+	free(row);
+}
+
+static void csv_end(csv_writer **w)
+{
+	strbuf err = STRBUF_INIT;
+	if (csvw_close(w, true, &err) < 0)
+		fprintf(stderr, "qifu: %s\n", sb_str(&err));
+	sb_free(&err);
 }
 
 static void print_csv(out_table *t, FILE *fp)
 {
 	/* no BOM on a stream: scripts read it; files for Excel come from export */
 	csv_writer *w = csvw_open_fp(fp, false);
-	int n = t->nprinted;
-	const char **row = xcalloc((size_t)n + 1, sizeof *row);
-	for (int i = 0; i < n; i++)
-		row[i] = t->cols[t->printed[i]].key;
-	csvw_row(w, row, n);
-	for (int r = 0; r < t->nrows; r++) {
-		for (int i = 0; i < n; i++) {
-			int c = t->printed[i];
-			row[i] = out_cell_text(&t->cols[c], t->cells[r * t->ncols + c]);
-		}
-		csvw_row(w, row, n);
-		for (int i = 0; i < n; i++)
-			free((char *)row[i]);
+	csv_header(t, w);
+	for (int r = 0; r < t->nrows; r++)
+		csv_line(t, w, &t->cells[r * t->ncols]);
+	csv_end(&w);
+}
+
+void out_stream(out_table *t, out_format f, FILE *fp)
+{
+	if (f == OUT_TABLE)
+		return;
+	t->stream = fp;
+	t->stream_format = f;
+	if (f == OUT_CSV) {
+		t->csv = csvw_open_fp(fp, false);
+		csv_header(t, t->csv);
+	} else {
+		fputs("[", fp);
 	}
-	free(row);
-	strbuf err = STRBUF_INIT;
-	if (csvw_close(&w, true, &err) < 0)
-		fprintf(stderr, "qifu: %s\n", sb_str(&err));
-	sb_free(&err);
+}
+
+/* a streaming table prints its one kept row and forgets it */
+static void row_added(out_table *t)
+{
+	if (!t->stream)
+		return;
+	char **row = &t->cells[(t->nrows - 1) * t->ncols];
+	if (t->csv)
+		csv_line(t, t->csv, row);
+	else
+		json_row(t, t->stream, row, t->streamed, false);
+	t->streamed++;
+	for (int c = 0; c < t->ncols; c++)
+		free(row[c]);
+	t->nrows--;
 }
 
 static void print_table(out_table *t, FILE *fp)
@@ -230,6 +298,15 @@ static void print_table(out_table *t, FILE *fp)
 
 void out_print(out_table *t, out_format f, bool as_object, FILE *fp)
 {
+	if (t->stream) {
+		/* the rows are out already: end the list */
+		if (t->csv)
+			csv_end(&t->csv);
+		else
+			json_end(t->stream, t->streamed, false);
+		t->stream = NULL;
+		return;
+	}
 	switch (f) {
 	case OUT_JSON:
 		print_json(t, as_object, fp);
@@ -249,6 +326,8 @@ void out_free(out_table **tp)
 		return;
 	for (int i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
+	if (t->csv)
+		csv_end(&t->csv);
 	free(t->cells);
 	free(t->printed);
 	free(t);

@@ -26,6 +26,10 @@ void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *o
 /* value v of column col as people read it (lists joined with 、, booleans as 是/否);
  * owned */
 char *out_cell_text(const app_column *col, const char *v);
+/* From now on print each row as it is added (CSV and JSON lists; a table keeps its
+ * rows, for its widths), so that a long list is not kept whole; out_print then ends
+ * it. Same output as without. */
+void out_stream(out_table *t, out_format f, FILE *fp);
 /* print every row; as_object prints a single row as one JSON object, not an array */
 void out_print(out_table *t, out_format f, bool as_object, FILE *fp);
 void out_free(out_table **t);
