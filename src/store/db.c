@@ -24,6 +24,8 @@ struct db {
 	qdate today;
 	int busy_ms;
 	bool wal;
+	bool (*stop)(void *arg);	/* db_set_interrupt */
+	void *stop_arg;
 	struct {
 		char *sql;
 		sqlite3_stmt *st;
@@ -83,6 +85,8 @@ void db_fail(db *d, store_err *err, const char *what)
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
 		store_err_set(err, STORE_E_LOCKED);
 		store_err_num(err, 0, d->busy_ms);
+	} else if (code == SQLITE_INTERRUPT) {
+		store_err_set(err, STORE_E_INTERRUPTED);
 	} else if (code == SQLITE_READONLY) {
 		store_err_set(err, STORE_E_READONLY);
 	} else {
@@ -241,6 +245,20 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 		return NULL;
 	}
 	return d;
+}
+
+static int progress(void *arg)
+{
+	db *d = arg;
+	return d->stop && d->stop(d->stop_arg) ? 1 : 0;
+}
+
+void db_set_interrupt(db *d, bool (*stop)(void *arg), void *arg)
+{
+	d->stop = stop;
+	d->stop_arg = arg;
+	/* about every 10 000 steps of the engine: a few tens of microseconds */
+	sqlite3_progress_handler(d->h, stop ? 10000 : 0, stop ? progress : NULL, d);
 }
 
 void db_close(db **dp)
