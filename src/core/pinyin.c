@@ -97,22 +97,31 @@ static bool can_read(matcher *mt, size_t j, size_t pos)
 	return yes;
 }
 
+/* names and queries of this size are matched without allocating: the search walks
+ * the register calling this once a row */
+enum { SMALL_UNITS = 64, SMALL_STATES = 2048 };
+
 bool pinyin_match(const char *name, const char *q)
 {
-	size_t m = strlen(q);
+	size_t m = strlen(q), len = strlen(name);
 	if (m == 0)
 		return true;
-	matcher mt = { .q = q, .m = m };
-	unit *u = units_new(name, &mt.n);
-	mt.u = u;
+	unit small[SMALL_UNITS];
+	unsigned char small_seen[SMALL_STATES];
+	unit *u = len <= SMALL_UNITS ? small : xmalloc(len * sizeof *u);
+	matcher mt = { .u = u, .n = units_of(name, u), .q = q, .m = m };
 	bool hit = false;
 	if (mt.n > 0) {
-		mt.seen = xcalloc(mt.n * m, 1);
+		size_t states = mt.n * m;
+		mt.seen = states <= SMALL_STATES ? small_seen : xmalloc(states);
+		memset(mt.seen, 0, states);
 		for (size_t i = 0; i < mt.n && !hit; i++)
 			hit = can_read(&mt, i, 0);
-		xfree(&mt.seen);
+		if (mt.seen != small_seen)
+			free(mt.seen);
 	}
-	xfree(&u);
+	if (u != small)
+		free(u);
 	return hit;
 }
 

@@ -292,12 +292,32 @@ bool search_query_keys_decide(const search_query *q)
 	return q->kind == SEARCH_NAME;
 }
 
+/* whether search_fold(s) is s: valid UTF-8 (a stray byte folds to U+FFFD) without
+ * a control character, space, A-Z, full-width ASCII (U+FF01..U+FF5E: EF BC 81..
+ * EF BD 9E) or U+3000 (E3 80 80); errs towards no */
+static bool folds_to_itself(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++) {
+		if (*p <= ' ' || *p == 0x7f || (*p >= 'A' && *p <= 'Z'))
+			return false;
+		if (*p == 0xef && (p[1] == 0xbc || p[1] == 0xbd))
+			return false;
+		if (*p == 0xe3 && p[1] == 0x80 && p[2] == 0x80)
+			return false;
+	}
+	return u8_check((const uint8_t *)s, (size_t)(p - (const unsigned char *)s)) == NULL;
+}
+
 bool search_query_match(search_query *q, const char *name)
 {
 	switch (q->kind) {
 	case SEARCH_EMPTY:
 		return true;
 	case SEARCH_NAME:
+		/* most names fold to themselves: then the name itself is compared */
+		if (folds_to_itself(name))
+			return strstr(name, q->folded) != NULL;
 		sb_reset(&q->scratch);
 		fold_into(&q->scratch, name);
 		return strstr(sb_str(&q->scratch), q->folded) != NULL;

@@ -238,6 +238,10 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 	    /* statement journals and sort spills in memory: several times faster for
 	     * bulk moves, and nothing in them outlives the transaction */
 	    exec(d, "PRAGMA temp_store = MEMORY", err) < 0 ||
+	    /* 8 MB of pages (2 MB by default): a screen's list reads the same index
+	     * pages key after key; at 100 000 enterprises they no longer fall out
+	     * between two keys (search as you type: 0.85 s down to 0.53 s) */
+	    exec(d, "PRAGMA cache_size = -8192", err) < 0 ||
 	    exec(d, d->wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = TRUNCATE",
 	         err) < 0 ||
 	    migrate(d, err) < 0) {

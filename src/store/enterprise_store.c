@@ -19,6 +19,7 @@
 /* a list's search, compiled once for a statement, and how it is run */
 typedef struct ent_search {
 	search_query *q;  /* NULL without a search */
+	long candidates;  /* in the index, counted up to ENT_FEW_MAX + 1 */
 	bool scan;        /* many candidates: test each row in the list's order */
 } ent_search;
 
@@ -31,28 +32,52 @@ typedef struct ent_search {
 #define ENT_FEW_ALWAYS 64
 #define ENT_FEW_MAX 4000
 
+/* The last search's candidates and the register's size then: a screen counts and
+ * reads the same search key after key, a long list page after page. A stale value
+ * (someone added enterprises meanwhile) only chooses the slower way, never other
+ * rows. */
+static struct {
+	const db *d;
+	char *search;
+	long candidates, size;
+} last_plan;
+
+static int plan_inputs(db *d, const ent_search *s, const char *search, long *c, long *n,
+                       store_err *err)
+{
+	if (last_plan.d == d && last_plan.search && strcmp(last_plan.search, search) == 0) {
+		*c = last_plan.candidates;
+		*n = last_plan.size;
+		return 0;
+	}
+	if (ent_search_candidates(d, s->q, ENT_FEW_MAX, c, err) < 0)
+		return -1;
+	/* the largest id: the register's size without counting it */
+	sqlite3_stmt *st = db_stmt(d, "SELECT max(id) FROM enterprise", err);
+	if (!st)
+		return -1;
+	*n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	free(last_plan.search);
+	last_plan.d = d;
+	last_plan.search = xstrdup(search);
+	last_plan.candidates = *c;
+	last_plan.size = *n;
+	return 0;
+}
+
 static int search_plan(db *d, const ent_filter *f, long need, ent_search *s, store_err *err)
 {
 	*s = (ent_search){ 0 };
 	if (!f || !f->search || !*f->search)
 		return 0;
 	s->q = search_query_new(f->search);
-	long c = 0, n = 0;
-	if (ent_search_candidates(d, s->q, ENT_FEW_MAX, &c, err) < 0) {
+	long c, n;
+	if (plan_inputs(d, s, f->search, &c, &n, err) < 0) {
 		search_query_free(&s->q);
 		return -1;
 	}
-	if (c > ENT_FEW_ALWAYS && c <= ENT_FEW_MAX) {
-		/* the largest id: the register's size without counting it */
-		sqlite3_stmt *st = db_stmt(d, "SELECT max(id) FROM enterprise", err);
-		if (!st) {
-			search_query_free(&s->q);
-			return -1;
-		}
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = (long)sqlite3_column_int64(st, 0);
-		db_done(st);
-	}
+	s->candidates = c;
 	s->scan = c > ENT_FEW_MAX || (c > ENT_FEW_ALWAYS && (double)c * (double)c > (double)need * (double)n);
 	return 0;
 }
@@ -95,12 +120,34 @@ static void where_build(store_where *w, const ent_filter *f, const ent_search *s
 		ent_search_clause(w, s->q, s->scan);
 }
 
+/* whether the search is all that narrows f */
+static bool search_only(const ent_filter *f)
+{
+	return !f->scope_area && !f->area && !f->category && !f->lead_unit && !f->pool &&
+	       !f->warning_only;
+}
+
 /* count(*) of the filtered list, at most limit + 1 when limit >= 0 */
 static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err *err)
 {
 	ent_search sr;
 	if (search_plan(d, f, limit < 0 ? LONG_MAX : limit + 1, &sr, err) < 0)
 		return -1;
+	if (sr.q && search_query_keys_decide(sr.q) && search_only(f)) {
+		/* the index holds one entry per enterprise, and the keys decide: its count
+		 * is the count, with no row read */
+		int rc = 0;
+		if (sr.candidates <= ENT_FEW_MAX)
+			*n = sr.candidates;
+		else if (limit >= 0 && limit < ENT_FEW_MAX)
+			*n = limit + 1;
+		else
+			rc = ent_search_candidates(d, sr.q, limit < 0 ? LONG_MAX - 1 : limit, n, err);
+		if (limit >= 0 && *n > limit + 1)
+			*n = limit + 1;
+		search_done(&sr);
+		return rc;
+	}
 	/* the keys decide a Chinese query exactly: counting all its index entries beats
 	 * testing every row */
 	if (limit < 0 && sr.q && search_query_keys_decide(sr.q))

@@ -179,6 +179,9 @@ static const struct { const char *name, *query; bool hit; } matches[] = {
 	{ "绿地集团", "ludi", true },
 	{ "绿地集团", "lde", true },			/* 地 de too */
 	{ "龘", "龘龘", false },
+	{ "华勤\xff技术", "勤\xef\xbf\xbd技", true },	/* a stray byte folds to U+FFFD */
+	{ "华勤　技术", "勤 技", true },			/* U+3000 folds to a space */
+	{ "华勤　技术", "勤技", false },
 };
 
 static void test_match_name(void **state)
