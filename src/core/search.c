@@ -211,6 +211,7 @@ struct search_query {
 	char *uscc;	/* SEARCH_USCC_PREFIX's code prefix */
 	char **keys;
 	int nkeys;
+	bool keys_decide;
 	strbuf scratch;	/* a folded name */
 };
 
@@ -234,6 +235,7 @@ search_query *search_query_new(const char *raw)
 			sb_addc(&k, SEARCH_PAD);
 		q->keys = xcalloc(1, sizeof *q->keys);
 		q->keys[q->nkeys++] = sb_steal(&k);
+		q->keys_decide = true;
 	} else if (q->kind != SEARCH_EMPTY) {
 		char keys[PINYIN_MAX_KEYS][PINYIN_KEY_LEN + 1];
 		q->compact = search_compact(q->folded);
@@ -243,6 +245,12 @@ search_query *search_query_new(const char *raw)
 		q->keys = xcalloc((size_t)(n ? n : 1), sizeof *q->keys);
 		for (int i = 0; i < n; i++)
 			q->keys[q->nkeys++] = xstrdup(keys[i]);
+		/* up to three letters that begin no syllable but one at a time (hq, kj,
+		 * xny): the one key is the query itself, and the index holds every
+		 * combination of neighbouring initials, so containing it is the match */
+		size_t m = strlen(q->compact);
+		q->keys_decide = q->kind == SEARCH_PINYIN && n == 1 && m <= PINYIN_KEY_LEN &&
+		                 strncmp(keys[0], q->compact, m) == 0;
 	}
 	return q;
 }
@@ -289,7 +297,7 @@ const char *search_query_key(const search_query *q, int i)
 
 bool search_query_keys_decide(const search_query *q)
 {
-	return q->kind == SEARCH_NAME;
+	return q->keys_decide;
 }
 
 /* whether search_fold(s) is s: valid UTF-8 (a stray byte folds to U+FFFD) without

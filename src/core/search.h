@@ -65,8 +65,9 @@ const char *search_query_uscc(const search_query *q);
  * SEARCH_EMPTY) */
 int search_query_nkeys(const search_query *q);
 const char *search_query_key(const search_query *q, int i);
-/* whether containing a key is the match itself (SEARCH_NAME), so that the store
- * needs no search_query_match */
+/* whether containing a key is the match itself (SEARCH_NAME, and a Latin query of
+ * up to three initials such as hq or xny), so that the store needs no
+ * search_query_match */
 bool search_query_keys_decide(const search_query *q);
 /* whether name matches; the USCC side of a SEARCH_USCC_PREFIX query is
  * search_match_uscc's */

@@ -307,6 +307,20 @@ sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
 	return st;
 }
 
+void db_mark_now(db *d, db_mark *m)
+{
+	sqlite3_stmt *st = db_stmt(d, "PRAGMA data_version", NULL);
+	m->data_version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	db_done(st);
+	m->changes = sqlite3_total_changes64(d->h);
+}
+
+bool db_mark_same(const db_mark *a, const db_mark *b)
+{
+	return a->data_version >= 0 && a->data_version == b->data_version &&
+	       a->changes == b->changes;
+}
+
 void db_done(sqlite3_stmt *st)
 {
 	if (st)

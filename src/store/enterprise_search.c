@@ -164,3 +164,69 @@ int ent_search_candidates(db *d, const search_query *q, long limit, long *n, sto
 	*n += m;
 	return rc;
 }
+
+/* How to run a search of which a statement wants `need` rows. Reading the C
+ * candidates costs about C row reads (and a sort); walking the list's order and
+ * testing each row finds `need` matches after about need * N / C steps, N the
+ * register's size. So the candidates are read when C * C <= need * N (and always
+ * when there are at most ENT_FEW_ALWAYS), the order walked when that is cheaper or
+ * C passes ENT_FEW_MAX: every page would then read them all again. */
+#define ENT_FEW_ALWAYS 64
+
+/* The last search's candidates and the register's size: a screen counts and reads
+ * the same search key after key, a long list page after page. Kept while the
+ * database is unchanged (a stale value would only choose the slower way). */
+static struct {
+	const db *d;
+	char *search;
+	db_mark mark;
+	long candidates, size;
+} last_plan;
+
+static int plan_inputs(db *d, const search_query *q, const char *search, long *c, long *n,
+                       store_err *err)
+{
+	db_mark mark;
+	db_mark_now(d, &mark);
+	if (last_plan.d == d && last_plan.search && strcmp(last_plan.search, search) == 0 &&
+	    db_mark_same(&last_plan.mark, &mark)) {
+		*c = last_plan.candidates;
+		*n = last_plan.size;
+		return 0;
+	}
+	if (ent_search_candidates(d, q, ENT_FEW_MAX, c, err) < 0)
+		return -1;
+	/* the largest id: the register's size without counting it */
+	sqlite3_stmt *st = db_stmt(d, "SELECT max(id) FROM enterprise", err);
+	if (!st)
+		return -1;
+	*n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	db_done(st);
+	free(last_plan.search);
+	last_plan.d = d;
+	last_plan.search = xstrdup(search);
+	last_plan.mark = mark;
+	last_plan.candidates = *c;
+	last_plan.size = *n;
+	return 0;
+}
+
+int ent_search_plan(db *d, const char *search, long need, ent_search *s, store_err *err)
+{
+	*s = (ent_search){ 0 };
+	s->q = search_query_new(search);
+	long c, n;
+	if (plan_inputs(d, s->q, search, &c, &n, err) < 0) {
+		search_query_free(&s->q);
+		return -1;
+	}
+	s->candidates = c;
+	s->scan = c > ENT_FEW_MAX ||
+	          (c > ENT_FEW_ALWAYS && (double)c * (double)c > (double)need * (double)n);
+	return 0;
+}
+
+void ent_search_done(ent_search *s)
+{
+	search_query_free(&s->q);
+}

@@ -16,75 +16,12 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-/* a list's search, compiled once for a statement, and how it is run */
-typedef struct ent_search {
-	search_query *q;  /* NULL without a search */
-	long candidates;  /* in the index, counted up to ENT_FEW_MAX + 1 */
-	bool scan;        /* many candidates: test each row in the list's order */
-} ent_search;
-
-/* How to run a search of which a statement wants `need` rows. Reading the C
- * candidates costs about C row reads (and a sort); walking the list's order and
- * testing each row finds `need` matches after about need * N / C steps, N the
- * register's size. So the candidates are read when C * C <= need * N (and always
- * when there are at most ENT_FEW_ALWAYS), the order walked when that is cheaper or
- * C passes ENT_FEW_MAX: every page would then read them all again. */
-#define ENT_FEW_ALWAYS 64
-#define ENT_FEW_MAX 4000
-
-/* The last search's candidates and the register's size then: a screen counts and
- * reads the same search key after key, a long list page after page. A stale value
- * (someone added enterprises meanwhile) only chooses the slower way, never other
- * rows. */
-static struct {
-	const db *d;
-	char *search;
-	long candidates, size;
-} last_plan;
-
-static int plan_inputs(db *d, const ent_search *s, const char *search, long *c, long *n,
-                       store_err *err)
-{
-	if (last_plan.d == d && last_plan.search && strcmp(last_plan.search, search) == 0) {
-		*c = last_plan.candidates;
-		*n = last_plan.size;
-		return 0;
-	}
-	if (ent_search_candidates(d, s->q, ENT_FEW_MAX, c, err) < 0)
-		return -1;
-	/* the largest id: the register's size without counting it */
-	sqlite3_stmt *st = db_stmt(d, "SELECT max(id) FROM enterprise", err);
-	if (!st)
-		return -1;
-	*n = sqlite3_step(st) == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	db_done(st);
-	free(last_plan.search);
-	last_plan.d = d;
-	last_plan.search = xstrdup(search);
-	last_plan.candidates = *c;
-	last_plan.size = *n;
-	return 0;
-}
-
 static int search_plan(db *d, const ent_filter *f, long need, ent_search *s, store_err *err)
 {
 	*s = (ent_search){ 0 };
 	if (!f || !f->search || !*f->search)
 		return 0;
-	s->q = search_query_new(f->search);
-	long c, n;
-	if (plan_inputs(d, s, f->search, &c, &n, err) < 0) {
-		search_query_free(&s->q);
-		return -1;
-	}
-	s->candidates = c;
-	s->scan = c > ENT_FEW_MAX || (c > ENT_FEW_ALWAYS && (double)c * (double)c > (double)need * (double)n);
-	return 0;
-}
-
-static void search_done(ent_search *s)
-{
-	search_query_free(&s->q);
+	return ent_search_plan(d, f->search, need, s, err);
 }
 
 static void where_build(store_where *w, const ent_filter *f, const ent_search *s)
@@ -120,6 +57,16 @@ static void where_build(store_where *w, const ent_filter *f, const ent_search *s
 		ent_search_clause(w, s->q, s->scan);
 }
 
+/* The last count made: a screen asks for the same count again (the search
+ * accepted, the window moved, the pane refreshed), and a database unchanged since
+ * (by this session or another) gives the same answer. */
+static struct {
+	const db *d;
+	char *key;  /* the statement and its values */
+	db_mark mark;
+	long n;
+} last_count;
+
 /* whether the search is all that narrows f */
 static bool search_only(const ent_filter *f)
 {
@@ -145,7 +92,7 @@ static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err
 			rc = ent_search_candidates(d, sr.q, limit < 0 ? LONG_MAX - 1 : limit, n, err);
 		if (limit >= 0 && *n > limit + 1)
 			*n = limit + 1;
-		search_done(&sr);
+		ent_search_done(&sr);
 		return rc;
 	}
 	/* the keys decide a Chinese query exactly: counting all its index entries beats
@@ -157,6 +104,22 @@ static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err
 	char *sql = limit < 0 ? xasprintf("SELECT count(*) FROM enterprise e%s", sb_str(&w.sql))
 	                      : xasprintf("SELECT count(*) FROM (SELECT 1 FROM enterprise e%s LIMIT ?)",
 	                                  sb_str(&w.sql));
+	/* the same count of an unchanged database: the last answer */
+	strbuf key = STRBUF_INIT;
+	sb_addf(&key, "%s\x1f%ld", sql, limit);
+	for (int i = 0; i < w.nbinds; i++)
+		sb_addf(&key, "\x1f%s", w.binds[i]);
+	db_mark mark;
+	db_mark_now(d, &mark);
+	if (last_count.d == d && last_count.key && strcmp(last_count.key, sb_str(&key)) == 0 &&
+	    db_mark_same(&last_count.mark, &mark)) {
+		*n = last_count.n;
+		sb_free(&key);
+		free(sql);
+		store_where_free(&w);
+		ent_search_done(&sr);
+		return 0;
+	}
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
@@ -166,14 +129,20 @@ static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*n = (long)sqlite3_column_int64(st, 0);
 			rc = 0;
+			free(last_count.key);
+			last_count.d = d;
+			last_count.key = sb_steal(&key);
+			last_count.mark = mark;
+			last_count.n = *n;
 		} else {
 			db_fail(d, err, "counting enterprises");
 		}
 		db_done(st);
 	}
+	sb_free(&key);
 	free(sql);
 	store_where_free(&w);
-	search_done(&sr);
+	ent_search_done(&sr);
 	return rc;
 }
 
@@ -290,7 +259,7 @@ int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long 
 	}
 	free(sql);
 	store_where_free(&w);
-	search_done(&sr);
+	ent_search_done(&sr);
 	return rc;
 }
 
@@ -333,7 +302,7 @@ int ent_store_window_from(db *d, const ent_filter *f, ent_sort sort, bool desc, 
 	}
 	free(sql);
 	store_where_free(&w);
-	search_done(&sr);
+	ent_search_done(&sr);
 	return rc;
 }
 

@@ -39,6 +39,18 @@ void ent_store_search_clause(store_where *w, const char *raw);
 void ent_search_clause(store_where *w, const search_query *q, bool scan);
 /* *n: q's candidates in the index (and its USCC range), counted up to limit + 1 */
 int ent_search_candidates(db *d, const search_query *q, long limit, long *n, store_err *err);
+/* a list's search, compiled once for a statement, and how it is run */
+typedef struct ent_search {
+	search_query *q;
+	long candidates;  /* in the index, counted up to ENT_FEW_MAX + 1 */
+	bool scan;        /* many candidates: test each row in the list's order */
+} ent_search;
+/* candidates beyond this many are not counted: the list's order is walked */
+#define ENT_FEW_MAX 4000
+/* the search and how to run it for a statement that wants need rows: through
+ * the index or walking the list's order (store/enterprise_search.c says when) */
+int ent_search_plan(db *d, const char *search, long need, ent_search *s, store_err *err);
+void ent_search_done(ent_search *s);
 /* register the search's SQL functions on a new connection: qifu_search_text(name)
  * (what search_text holds) and qifu_search_match(sort_key, query); 0 or -1 */
 int ent_search_functions(sqlite3 *h);

@@ -218,6 +218,28 @@ static void test_keys_find_matches(void **state)
 	}
 }
 
+/* when the index's keys are the match itself: Chinese, and up to three letters that
+ * split only one way, one letter a character */
+static void test_keys_decide(void **state)
+{
+	(void)state;
+	static const struct { const char *q; bool decide; } t[] = {
+		{ "华", true }, { "华勤", true }, { "有限公司", true }, { "(南", true },
+		{ "hq", true }, { "xny", true }, { "a", true }, { "h", true }, { "3m", true },
+		{ "hqjs", false },		/* the key holds three of four letters */
+		{ "hua", false },		/* also hu-a and hua */
+		{ "zh", false },		/* also zh… one syllable */
+		{ "9136", false },		/* a USCC prefix, or a name */
+		{ "", false },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		search_query *q = search_query_new(t[i].q);
+		if (search_query_keys_decide(q) != t[i].decide)
+			fail_msg("\"%s\": want %s", t[i].q, t[i].decide ? "decided" : "candidates");
+		search_query_free(&q);
+	}
+}
+
 static void test_index_text(void **state)
 {
 	(void)state;
@@ -272,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_match_name),
 		cmocka_unit_test(test_keys_find_matches),
+		cmocka_unit_test(test_keys_decide),
 		cmocka_unit_test(test_index_text),
 		cmocka_unit_test(test_match_uscc),
 	};
