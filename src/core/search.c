@@ -295,6 +295,18 @@ const char *search_query_key(const search_query *q, int i)
 	return i >= 0 && i < q->nkeys ? q->keys[i] : NULL;
 }
 
+bool search_query_plain(const search_query *q)
+{
+	if (q->kind != SEARCH_NAME)
+		return false;
+	/* folding changes only ASCII, full-width ASCII, U+3000 and bad bytes: a query
+	 * without ASCII is none of these (it is folded), unless it holds U+FFFD */
+	for (const unsigned char *p = (const unsigned char *)q->folded; *p; p++)
+		if (*p < 0x80)
+			return false;
+	return strstr(q->folded, "\xef\xbf\xbd") == NULL;
+}
+
 bool search_query_keys_decide(const search_query *q)
 {
 	return q->keys_decide;

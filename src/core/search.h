@@ -69,6 +69,9 @@ const char *search_query_key(const search_query *q, int i);
  * up to three initials such as hq or xny), so that the store needs no
  * search_query_match */
 bool search_query_keys_decide(const search_query *q);
+/* whether a SEARCH_NAME query is of characters folding leaves alone (none ASCII,
+ * none U+FFFD): then a name matches exactly when it contains the query unfolded */
+bool search_query_plain(const search_query *q);
 /* whether name matches; the USCC side of a SEARCH_USCC_PREFIX query is
  * search_match_uscc's */
 bool search_query_match(search_query *q, const char *name);

@@ -240,6 +240,31 @@ static void test_keys_decide(void **state)
 	}
 }
 
+/* a plain query matches a name exactly when the name, unfolded, contains it */
+static void test_plain(void **state)
+{
+	(void)state;
+	static const struct { const char *q; bool plain; } t[] = {
+		{ "南昌", true }, { "勤", true }, { "“引号”", true }, { "（南昌）", false },
+		{ "(南", false }, { "南 昌", false }, { "a南", false }, { "hq", false },
+		{ "勤\xef\xbf\xbd技", false }, { "", false },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		search_query *q = search_query_new(t[i].q);
+		if (search_query_plain(q) != t[i].plain)
+			fail_msg("\"%s\": want %s", t[i].q, t[i].plain ? "plain" : "folded");
+		search_query_free(&q);
+	}
+	/* and for the rule table's plain queries the unfolded name decides */
+	for (size_t i = 0; i < sizeof matches / sizeof matches[0]; i++) {
+		search_query *q = search_query_new(matches[i].query);
+		if (search_query_plain(q) &&
+		    (strstr(matches[i].name, search_query_folded(q)) != NULL) != matches[i].hit)
+			fail_msg("%s / \"%s\": plain but not so", matches[i].name, matches[i].query);
+		search_query_free(&q);
+	}
+}
+
 static void test_index_text(void **state)
 {
 	(void)state;
@@ -295,6 +320,7 @@ int main(void)
 		cmocka_unit_test(test_match_name),
 		cmocka_unit_test(test_keys_find_matches),
 		cmocka_unit_test(test_keys_decide),
+		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_index_text),
 		cmocka_unit_test(test_match_uscc),
 	};
