@@ -192,18 +192,23 @@ static void csv_header(const out_table *t, csv_writer *w)
 	free(row);
 }
 
-/* one row, cells one per column */
+/* one row, cells one per column; a text cell goes out as it is */
 static void csv_line(const out_table *t, csv_writer *w, char *const *cells)
 {
 	int n = t->nprinted;
 	const char **row = xcalloc((size_t)n + 1, sizeof *row);
+	char **owned = xcalloc((size_t)n + 1, sizeof *owned);
 	for (int i = 0; i < n; i++) {
-		int c = t->printed[i];
-		row[i] = out_cell_text(&t->cols[c], cells[c]);
+		const app_column *col = &t->cols[t->printed[i]];
+		const char *v = cells[t->printed[i]];
+		if (col->kind == COL_BOOL || col->kind == COL_LIST)
+			v = owned[i] = out_cell_text(col, v);
+		row[i] = v;
 	}
 	csvw_row(w, row, n);
 	for (int i = 0; i < n; i++)
-		free((char *)row[i]);
+		free(owned[i]);
+	free(owned);
 	free(row);
 }
 

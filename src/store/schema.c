@@ -490,6 +490,11 @@ static const char *const migrations[] = {
 	"    VALUES ('delete', old.id, old.search_text);"
 	"  INSERT INTO enterprise_fts(rowid, search_text) VALUES (new.id, new.search_text);"
 	"END;",
+	/* 10: the name order's index carries the code too, so that a search by a USCC
+	 * prefix walks the list in name order testing the code without reading each
+	 * row (9136010, half of a 100 000 register: 0.96 s down to 0.70 s); id next to
+	 * sort_key keeps the index in the list's order (sort_key, id) */
+	"DROP INDEX enterprise_sort; CREATE INDEX enterprise_sort ON enterprise(sort_key, id, uscc);",
 };
 
 int schema_latest(void)
