@@ -18,11 +18,17 @@ struct out_table {
 	char **cells;  /* nrows * ncols */
 	int nrows;
 	int cap;
-	/* out_stream: rows are printed as they come and not kept */
+	/* out_stream: rows are printed as they come and not kept, each built in the
+	 * same buffers */
 	FILE *stream;
 	out_format stream_format;
 	csv_writer *csv;
 	long streamed;
+	strbuf *scratch;      /* ncols: the row's cells */
+	const char **shown;   /* ncols: the row's cells as printed */
+	/* a CSV line's fields and the texts made for it (nprinted each) */
+	const char **line;
+	char **owned;
 };
 
 bool out_parse_format(const char *s, out_format *f)
@@ -48,7 +54,7 @@ out_table *out_new(const app_column *cols, int ncols)
 	return t;
 }
 
-static void row_added(out_table *t);
+static void emit(out_table *t, const char *const *cells);
 
 /* room for one more row; its cells */
 static char **new_row(out_table *t)
@@ -65,15 +71,30 @@ static char **new_row(out_table *t)
 
 void out_row(out_table *t, const char *const *cells)
 {
+	if (t->stream) {
+		for (int c = 0; c < t->ncols; c++)
+			t->shown[c] = cells[c] && t->cols[c].key ? cells[c] : "";
+		emit(t, t->shown);
+		return;
+	}
 	char **row = new_row(t);
 	for (int c = 0; c < t->ncols; c++)
 		row[c] = xstrdup(cells[c] && t->cols[c].key ? cells[c] : "");
-	row_added(t);
 }
 
 void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *out),
                   const void *arg)
 {
+	if (t->stream) {
+		for (int c = 0; c < t->ncols; c++) {
+			sb_reset(&t->scratch[c]);
+			if (t->cols[c].key)
+				cell(arg, c, &t->scratch[c]);
+			t->shown[c] = sb_str(&t->scratch[c]);
+		}
+		emit(t, t->shown);
+		return;
+	}
 	char **row = new_row(t);
 	for (int c = 0; c < t->ncols; c++) {
 		strbuf b = STRBUF_INIT;
@@ -81,7 +102,6 @@ void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *o
 			cell(arg, c, &b);
 		row[c] = sb_steal(&b);
 	}
-	row_added(t);
 }
 
 char *out_cell_text(const app_column *col, const char *v)
@@ -154,7 +174,8 @@ static void json_value(FILE *fp, const app_column *col, const char *v)
 }
 
 /* row r (the r-th of a list, cells one per column) as a JSON object */
-static void json_row(const out_table *t, FILE *fp, char *const *cells, long r, bool as_object)
+static void json_row(const out_table *t, FILE *fp, const char *const *cells, long r,
+                     bool as_object)
 {
 	fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
 	for (int i = 0; i < t->nprinted; i++) {
@@ -175,7 +196,7 @@ static void print_json(out_table *t, bool as_object, FILE *fp)
 	if (!as_object)
 		fputs("[", fp);
 	for (int r = 0; r < t->nrows; r++) {
-		json_row(t, fp, &t->cells[r * t->ncols], r, as_object);
+		json_row(t, fp, (const char *const *)&t->cells[r * t->ncols], r, as_object);
 		if (as_object)
 			break;
 	}
@@ -193,23 +214,23 @@ static void csv_header(const out_table *t, csv_writer *w)
 }
 
 /* one row, cells one per column; a text cell goes out as it is */
-static void csv_line(const out_table *t, csv_writer *w, char *const *cells)
+static void csv_line(out_table *t, csv_writer *w, const char *const *cells)
 {
 	int n = t->nprinted;
-	const char **row = xcalloc((size_t)n + 1, sizeof *row);
-	char **owned = xcalloc((size_t)n + 1, sizeof *owned);
+	if (!t->line) {
+		t->line = xcalloc((size_t)n + 1, sizeof *t->line);
+		t->owned = xcalloc((size_t)n + 1, sizeof *t->owned);
+	}
 	for (int i = 0; i < n; i++) {
 		const app_column *col = &t->cols[t->printed[i]];
 		const char *v = cells[t->printed[i]];
 		if (col->kind == COL_BOOL || col->kind == COL_LIST)
-			v = owned[i] = out_cell_text(col, v);
-		row[i] = v;
+			v = t->owned[i] = out_cell_text(col, v);
+		t->line[i] = v;
 	}
-	csvw_row(w, row, n);
+	csvw_row(w, t->line, n);
 	for (int i = 0; i < n; i++)
-		free(owned[i]);
-	free(owned);
-	free(row);
+		xfree(&t->owned[i]);
 }
 
 static void csv_end(csv_writer **w)
@@ -226,7 +247,7 @@ static void print_csv(out_table *t, FILE *fp)
 	csv_writer *w = csvw_open_fp(fp, false);
 	csv_header(t, w);
 	for (int r = 0; r < t->nrows; r++)
-		csv_line(t, w, &t->cells[r * t->ncols]);
+		csv_line(t, w, (const char *const *)&t->cells[r * t->ncols]);
 	csv_end(&w);
 }
 
@@ -236,6 +257,8 @@ void out_stream(out_table *t, out_format f, FILE *fp)
 		return;
 	t->stream = fp;
 	t->stream_format = f;
+	t->scratch = xcalloc((size_t)t->ncols, sizeof *t->scratch);
+	t->shown = xcalloc((size_t)t->ncols, sizeof *t->shown);
 	if (f == OUT_CSV) {
 		t->csv = csvw_open_fp(fp, false);
 		csv_header(t, t->csv);
@@ -244,20 +267,14 @@ void out_stream(out_table *t, out_format f, FILE *fp)
 	}
 }
 
-/* a streaming table prints its one kept row and forgets it */
-static void row_added(out_table *t)
+/* a streaming table's row, out at once */
+static void emit(out_table *t, const char *const *cells)
 {
-	if (!t->stream)
-		return;
-	char **row = &t->cells[(t->nrows - 1) * t->ncols];
 	if (t->csv)
-		csv_line(t, t->csv, row);
+		csv_line(t, t->csv, cells);
 	else
-		json_row(t, t->stream, row, t->streamed, false);
+		json_row(t, t->stream, cells, t->streamed, false);
 	t->streamed++;
-	for (int c = 0; c < t->ncols; c++)
-		free(row[c]);
-	t->nrows--;
 }
 
 static void print_table(out_table *t, FILE *fp)
@@ -333,6 +350,13 @@ void out_free(out_table **tp)
 		free(t->cells[i]);
 	if (t->csv)
 		csv_end(&t->csv);
+	if (t->scratch)
+		for (int c = 0; c < t->ncols; c++)
+			sb_free(&t->scratch[c]);
+	free(t->scratch);
+	free(t->shown);
+	free(t->line);
+	free(t->owned);
 	free(t->cells);
 	free(t->printed);
 	free(t);
