@@ -29,6 +29,10 @@ struct out_table {
 	/* a CSV line's fields and the texts made for it (nprinted each) */
 	const char **line;
 	char **owned;
+	/* a streamed table: its widths, measured in a first pass over the rows */
+	int *widths;
+	bool measuring;
+	strbuf table;         /* its line */
 };
 
 bool out_parse_format(const char *s, out_format *f)
@@ -217,10 +221,10 @@ static void csv_header(const out_table *t, csv_writer *w)
 static void csv_line(out_table *t, csv_writer *w, const char *const *cells)
 {
 	int n = t->nprinted;
-	if (!t->line) {
+	if (!t->line)
 		t->line = xcalloc((size_t)n + 1, sizeof *t->line);
+	if (!t->owned)
 		t->owned = xcalloc((size_t)n + 1, sizeof *t->owned);
-	}
 	for (int i = 0; i < n; i++) {
 		const app_column *col = &t->cols[t->printed[i]];
 		const char *v = cells[t->printed[i]];
@@ -251,66 +255,60 @@ static void print_csv(out_table *t, FILE *fp)
 	csv_end(&w);
 }
 
-void out_stream(out_table *t, out_format f, FILE *fp)
+/* a table's widths start at its headers' */
+static int *table_widths(const out_table *t)
 {
-	if (f == OUT_TABLE)
-		return;
-	t->stream = fp;
-	t->stream_format = f;
-	t->scratch = xcalloc((size_t)t->ncols, sizeof *t->scratch);
-	t->shown = xcalloc((size_t)t->ncols, sizeof *t->shown);
-	if (f == OUT_CSV) {
-		t->csv = csvw_open_fp(fp, false);
-		csv_header(t, t->csv);
-	} else {
-		fputs("[", fp);
+	int *w = xcalloc((size_t)t->nprinted + 1, sizeof *w);
+	for (int i = 0; i < t->nprinted; i++)
+		w[i] = text_width(_(t->cols[t->printed[i]].header));
+	return w;
+}
+
+/* cells (one per column) as a table shows them, into shown (nprinted, owned), and
+ * the widths grown to hold them */
+static void table_cells(const out_table *t, const char *const *cells, char **shown, int *w)
+{
+	for (int i = 0; i < t->nprinted; i++) {
+		int c = t->printed[i];
+		char *clean = text_sanitize(cells[c], strlen(cells[c]), 0);
+		shown[i] = out_cell_text(&t->cols[c], clean);
+		free(clean);
+		int cw = text_width(shown[i]);
+		if (cw > w[i])
+			w[i] = cw;
 	}
 }
 
-/* a streaming table's row, out at once */
-static void emit(out_table *t, const char *const *cells)
+/* one line of the table: the headers when shown is NULL */
+static void table_line(const out_table *t, char *const *shown, const int *w, strbuf *line,
+                       FILE *fp)
 {
-	if (t->csv)
-		csv_line(t, t->csv, cells);
-	else
-		json_row(t, t->stream, cells, t->streamed, false);
-	t->streamed++;
+	int n = t->nprinted;
+	sb_reset(line);
+	for (int i = 0; i < n; i++) {
+		const app_column *col = &t->cols[t->printed[i]];
+		const char *v = shown ? shown[i] : _(col->header);
+		if (i)
+			sb_add(line, "  ");
+		if (i == n - 1)
+			sb_add(line, v);
+		else
+			text_fit_pad_sb(line, v, w[i], col->kind == COL_INT ? TEXT_RIGHT : TEXT_LEFT);
+	}
+	fprintf(fp, "%s\n", sb_str(line));
 }
 
 static void print_table(out_table *t, FILE *fp)
 {
 	int n = t->nprinted;
-	int *w = xcalloc((size_t)n + 1, sizeof *w);
+	int *w = table_widths(t);
 	char **shown = xcalloc((size_t)t->nrows * (size_t)n + 1, sizeof *shown);
-	for (int i = 0; i < n; i++)
-		w[i] = text_width(_(t->cols[t->printed[i]].header));
 	for (int r = 0; r < t->nrows; r++)
-		for (int i = 0; i < n; i++) {
-			int c = t->printed[i];
-			const char *v = t->cells[r * t->ncols + c];
-			char *clean = text_sanitize(v, strlen(v), 0);
-			shown[r * n + i] = out_cell_text(&t->cols[c], clean);
-			free(clean);
-			int cw = text_width(shown[r * n + i]);
-			if (cw > w[i])
-				w[i] = cw;
-		}
+		table_cells(t, (const char *const *)&t->cells[r * t->ncols], &shown[r * n], w);
 	strbuf line = STRBUF_INIT;
-	for (int r = -1; r < t->nrows; r++) {
-		sb_reset(&line);
-		for (int i = 0; i < n; i++) {
-			const app_column *col = &t->cols[t->printed[i]];
-			const char *v = r < 0 ? _(col->header) : shown[r * n + i];
-			if (i)
-				sb_add(&line, "  ");
-			if (i == n - 1)
-				sb_add(&line, v);
-			else
-				text_fit_pad_sb(&line, v, w[i],
-				                col->kind == COL_INT ? TEXT_RIGHT : TEXT_LEFT);
-		}
-		fprintf(fp, "%s\n", sb_str(&line));
-	}
+	table_line(t, NULL, w, &line, fp);
+	for (int r = 0; r < t->nrows; r++)
+		table_line(t, &shown[r * n], w, &line, fp);
 	sb_free(&line);
 	for (int i = 0; i < t->nrows * n; i++)
 		free(shown[i]);
@@ -318,13 +316,59 @@ static void print_table(out_table *t, FILE *fp)
 	free(w);
 }
 
+void out_stream(out_table *t, out_format f, FILE *fp)
+{
+	t->stream = fp;
+	t->stream_format = f;
+	t->scratch = xcalloc((size_t)t->ncols, sizeof *t->scratch);
+	t->shown = xcalloc((size_t)t->ncols, sizeof *t->shown);
+	t->owned = xcalloc((size_t)t->nprinted + 1, sizeof *t->owned);
+	if (f == OUT_TABLE) {
+		t->widths = table_widths(t);
+		t->measuring = true;
+	} else if (f == OUT_CSV) {
+		t->csv = csvw_open_fp(fp, false);
+		csv_header(t, t->csv);
+	} else {
+		fputs("[", fp);
+	}
+}
+
+/* a streaming table's row, out at once (a table's measured in its first pass) */
+static void emit(out_table *t, const char *const *cells)
+{
+	if (t->stream_format == OUT_TABLE) {
+		table_cells(t, cells, t->owned, t->widths);
+		if (!t->measuring)
+			table_line(t, t->owned, t->widths, &t->table, t->stream);
+		for (int i = 0; i < t->nprinted; i++)
+			xfree(&t->owned[i]);
+		return;
+	}
+	if (t->csv)
+		csv_line(t, t->csv, cells);
+	else
+		json_row(t, t->stream, cells, t->streamed, false);
+	t->streamed++;
+}
+
+bool out_stream_again(out_table *t)
+{
+	if (!t->stream || !t->measuring)
+		return false;
+	/* the widths are known: the header now, then each row as it comes again */
+	t->measuring = false;
+	table_line(t, NULL, t->widths, &t->table, t->stream);
+	return true;
+}
+
 void out_print(out_table *t, out_format f, bool as_object, FILE *fp)
 {
 	if (t->stream) {
-		/* the rows are out already: end the list */
+		/* the rows are out already: end the list (a table has nothing to end) */
 		if (t->csv)
 			csv_end(&t->csv);
-		else
+		else if (t->stream_format == OUT_JSON)
 			json_end(t->stream, t->streamed, false);
 		t->stream = NULL;
 		return;
@@ -355,6 +399,8 @@ void out_free(out_table **tp)
 			sb_free(&t->scratch[c]);
 	free(t->scratch);
 	free(t->shown);
+	free(t->widths);
+	sb_free(&t->table);
 	free(t->line);
 	free(t->owned);
 	free(t->cells);
