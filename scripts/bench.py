@@ -4,9 +4,18 @@
 Each case runs the release binary (build-bench/qifu) several times on demo databases
 of 1 000 and 100 000 enterprises and reports the median wall time, the median CPU time
 (user + system) and the largest resident set, then the ratio 100k / 1k. The screen
-cases go through the headless door (--keys), so they include drawing every key."""
+cases go through the headless door (--keys), so they include drawing every key.
+
+The search cases (cli-search:Q) run `qifu enterprise list --search Q --format csv` on
+the 100 000 register beside two anchors timed in the same round, run for run: fzf
+--filter Q on the register's names, and the sqlite3 shell running the statement qifu
+runs (anchor_sql below, which follows the store's query) as CSV on the same database.
+The machine is shared, so only the ratios of one run mean much."""
 import argparse
+import csv
+import io
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -14,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, "build-bench", "qifu")
@@ -23,6 +33,7 @@ ENV = dict(os.environ, QIFU_DATA_DIR=os.path.join(ROOT, "data"),
            LANGUAGE="zh_CN", QIFU_TODAY="2026-12-01", NO_COLOR="1",
            QIFU_SYSCONF_FILE="/nonexistent", XDG_CONFIG_HOME="/nonexistent")
 SIZES = [1000, 100000]
+TIME = "/usr/bin/time"
 
 
 def nav_keys(n):
@@ -59,6 +70,12 @@ def case_keys(name):
         for q in SEARCHES:
             keys += ["F3", "C-u", "text " + q, "Enter", "Down", "Down"]
         return keys + ["dump"]
+    if name == "type-20":
+        # search as you type: one character a key, each key drawn
+        keys = []
+        for q in SEARCHES:
+            keys += ["F3", "C-u"] + ["text " + c for c in q] + ["Enter", "Down", "Down"]
+        return keys + ["dump"]
     if name == "sort-6":
         return ["F6"] * 6 + ["S", "dump"]
     return None
@@ -70,8 +87,88 @@ CLI_CASES = {
                       "--format", "csv"],
 }
 
-CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "sort-6"] + list(CLI_CASES) + \
-    ["import", "appeals-first", "appeals-views", "appeals-nav-300"]
+# the issue's table: dense Chinese (40 k rows), a USCC prefix (50 k), 10 k rows, a few
+# rows, none, pinyin initials and full pinyin
+SEARCH_QUERIES = ["南昌", "9136010", "科技", "华勤", "龘龘", "hqjs", "huaqin"]
+SEARCH_CASES = ["cli-search:" + q for q in SEARCH_QUERIES]
+
+CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "sort-6"] + \
+    list(CLI_CASES) + SEARCH_CASES + ["import", "appeals-first", "appeals-views", "appeals-nav-300"]
+# --quick: the enterprise cases, three runs each (under 5 minutes on 2 cores once the
+# demo databases exist; writing the 100 000 register takes about 30 s more)
+QUICK_CASES = ["first-screen", "nav-300", "type-20"] + SEARCH_CASES
+
+
+# What the store runs for `enterprise list --search q`, as one statement for the
+# sqlite3 shell (src/store/enterprise_search.c and enterprise_store.c; the command
+# reads it in pages). The index keys follow core/search.c and core/pinyin.c. The
+# shell lacks qifu_search_match, which decides a Latin query's candidates at syllable
+# starts, so its statement for one stops at the candidates: it may print more rows.
+REC_COLS = ("e.id, e.name, e.uscc, e.uscc_override, e.address, e.area, e.category, e.grp,"
+            " e.aviation, e.introduced_by, e.legal_rep, e.contact, e.phone, e.commissioner_id,"
+            " coalesce(s.login, ''), e.status, e.lead_unit, e.coop_units, e.lead_override,"
+            " coalesce(s.name, ''), e.open_appeals, e.open_warnings > 0")
+PAD = "\x01"
+USCC_ALPHABET = "0123456789abcdefghjklmnpqrtuwxy"
+_syllables = None
+
+
+def syllables():
+    """the syllables of the pinyin table (src/core/pinyin_table.c's syllable_pool)"""
+    global _syllables
+    if _syllables is None:
+        with open(os.path.join(ROOT, "src", "core", "pinyin_table.c"), encoding="utf-8") as f:
+            text = f.read()
+        pool = text[text.index("syllable_pool[] ="):text.index(";", text.index("syllable_pool[] ="))]
+        _syllables = [x for x in "".join(re.findall(r'"([^"]*)"', pool)).split("\\0") if x]
+    return _syllables
+
+
+def piece(q, at, n):
+    if n == 1:
+        return True
+    p = q[at:at + n]
+    return p.isalpha() and any(s.startswith(p) for s in syllables())
+
+
+def pinyin_keys(q):
+    """core/pinyin.c pinyin_query_keys: initials of the first three pieces"""
+    keys = []
+    for l1 in range(1, min(6, len(q)) + 1):
+        if not piece(q, 0, l1):
+            continue
+        if l1 == len(q):
+            keys.append(q[0] + PAD + PAD)
+            continue
+        for l2 in range(1, min(6, len(q) - l1) + 1):
+            if piece(q, l1, l2):
+                keys.append(q[0] + q[l1] + (PAD if l1 + l2 == len(q) else q[l1 + l2]))
+    return list(dict.fromkeys(keys))
+
+
+def sql_text(v):
+    return "'" + v.replace("'", "''") + "'"
+
+
+def fts_sql(keys):
+    expr = " OR ".join('"' + k.replace('"', '""') + '"' for k in keys)
+    return f"e.id IN (SELECT rowid FROM enterprise_fts WHERE enterprise_fts MATCH {sql_text(expr)})"
+
+
+def anchor_sql(q):
+    q = " ".join(q.lower().split())
+    compact = q.replace(" ", "").replace("'", "")
+    if not compact or not all(c.isascii() and c.isalnum() for c in compact):
+        where = fts_sql([q + PAD * max(0, 3 - len(q))])
+    elif 2 <= len(compact) <= 18 and all(c in USCC_ALPHABET for c in compact) and \
+            all(c.isdigit() for c in compact[1:8]):
+        key = compact.upper()
+        where = (f"((e.uscc >= {sql_text(key)} AND e.uscc < {sql_text(key + chr(127))})"
+                 f" OR {fts_sql(pinyin_keys(compact))})")
+    else:
+        where = fts_sql(pinyin_keys(compact))
+    return (f"SELECT {REC_COLS} FROM enterprise e LEFT JOIN staff s ON s.id = e.commissioner_id"
+            f" WHERE {where} ORDER BY e.sort_key, e.id;")
 
 
 def import_setup(n, dbs, tmp):
@@ -103,31 +200,103 @@ def demo_db(n, fresh, appeals=0):
     return path
 
 
-def run_once(args):
-    """wall time, CPU time (user + system) and peak RSS of one run of the process"""
+def run_once(args, stdin=None, ok=(0,)):
+    """wall time, CPU time (user + system) and peak RSS of one run of the process;
+    an exit status outside ok stops the bench. GNU time forks the process: a child
+    of this script would inherit the script's own peak RSS from before its exec."""
+    fd, report = tempfile.mkstemp(prefix="qifu-bench-time-")
+    os.close(fd)
     t = time.monotonic()
-    p = subprocess.Popen(args, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.Popen([TIME, "-f", "%U %S %M", "-o", report] + args, env=ENV, stdin=stdin,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, _ = os.wait4(p.pid, 0)
     wall = time.monotonic() - t
     stderr = p.stderr.read().decode(errors="replace")
     p.stderr.close()
     p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode != 0:
+    with open(report) as f:
+        last = f.read().strip().splitlines()[-1].split()
+    os.remove(report)
+    if p.returncode not in ok:
         sys.exit(f"{' '.join(args)} failed ({p.returncode}): {stderr[:500]}")
-    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss
+    return wall, float(last[0]) + float(last[1]), int(last[2])
+
+
+def pad(s, width):
+    """s and spaces to width terminal cells (a Chinese character takes two)"""
+    cells = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+    return s + " " * max(0, width - cells)
+
+
+def csv_records(args):
+    """the number of CSV records a command prints (header included)"""
+    out = subprocess.run(args, env=ENV, check=True, capture_output=True).stdout
+    return sum(1 for _ in csv.reader(io.StringIO(out.decode(errors="replace"))))
+
+
+def names_file(db):
+    path = db + ".names"
+    if not os.path.exists(path):
+        with open(path, "wb") as f:
+            subprocess.run(["sqlite3", db, "SELECT name FROM enterprise"], stdout=f, check=True)
+    return path
+
+
+def search_case(q, db, runs):
+    """qifu beside fzf --filter and the sqlite3 shell, interleaved run for run so that
+    the three see the same load; medians of the wall times"""
+    n = SIZES[-1]
+    qifu = [BIN, "--db", db, "enterprise", "list", "--search", q, "--format", "csv"]
+    sql = [shutil.which("sqlite3") or "sqlite3", "-csv", db, anchor_sql(q)]
+    fzf = [shutil.which("fzf") or "fzf", "--filter", q]
+    names = names_file(db)
+    walls = {"qifu": [], "fzf": [], "sqlite3": []}
+    rss = 0
+    for _ in range(runs):
+        r = run_once(qifu)
+        walls["qifu"].append(r[0])
+        rss = max(rss, r[2])
+        with open(names, "rb") as f:
+            walls["fzf"].append(run_once(fzf, stdin=f, ok=(0, 1))[0])
+        walls["sqlite3"].append(run_once(sql)[0])
+    med = {k: statistics.median(v) * 1000 for k, v in walls.items()}
+    rows, anchor_rows = csv_records(qifu) - 1, csv_records(sql)
+    best = min(med["fzf"], med["sqlite3"])
+    print(f"{pad('cli-search ' + q, 20)} {n:>7} {med['qifu']:>9.1f} {med['fzf']:>8.1f} {med['sqlite3']:>10.1f}"
+          f" {med['qifu'] / med['fzf']:>8.2f} {med['qifu'] / med['sqlite3']:>8.2f} {med['qifu'] / best:>7.2f}"
+          f" {rows:>7} {rss:>8}" + ("" if rows == anchor_rows else f"  (sqlite3: {anchor_rows} rows)"))
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=None, help="runs per case (5; 3 with --quick)")
+    ap.add_argument("--quick", action="store_true",
+                    help="the enterprise list and search cases only, three runs each")
     ap.add_argument("--fresh", action="store_true", help="rewrite the demo databases")
-    ap.add_argument("cases", nargs="*", default=CASES)
+    ap.add_argument("cases", nargs="*")
     a = ap.parse_args()
+    runs = a.runs or (3 if a.quick else 5)
+    cases = a.cases or (QUICK_CASES if a.quick else CASES)
+    for name in cases:
+        if name not in CASES and not name.startswith("cli-search:"):
+            sys.exit(f"unknown case {name}; cases: {', '.join(CASES)}")
+    started = time.monotonic()
     dbs = {n: demo_db(n, a.fresh) for n in SIZES}
     appeal_dbs = None
     tmp = tempfile.mkdtemp(prefix="qifu-bench-")
+    searches = [c.split(":", 1)[1] for c in cases if c.startswith("cli-search:")]
+    if searches:
+        print("search: qifu enterprise list --search Q --format csv | fzf --filter Q < names |"
+              " sqlite3 -csv DB <the store's statement>; wall ms, medians, same rounds")
+        print(f"{'case':<20} {'size':>7} {'qifu ms':>9} {'fzf ms':>8} {'sqlite3 ms':>10}"
+              f" {'/fzf':>8} {'/sqlite3':>8} {'/best':>7} {'rows':>7} {'RSS KB':>8}")
+        for q in searches:
+            search_case(q, dbs[SIZES[-1]], runs)
+        print()
     print(f"{'case':<18} {'size':>7} {'wall ms':>9} {'cpu ms':>8} {'max RSS KB':>11}")
-    for name in a.cases:
+    for name in cases:
+        if name.startswith("cli-search:"):
+            continue
         keys = case_keys(name)
         akeys = appeal_keys(name)
         if akeys is not None:
@@ -145,27 +314,26 @@ def main():
                         "--dump", os.path.join(tmp, "dump.txt")]
             elif name in CLI_CASES:
                 args = [BIN, "--db", dbs[n]] + CLI_CASES[name]
-            elif name == "import":
+            else:
                 args = None
-            else:
-                sys.exit(f"unknown case {name}; cases: {', '.join(CASES)}")
             if name == "import":
-                csv, empty = import_setup(n, dbs, tmp)
+                src_csv, empty = import_setup(n, dbs, tmp)
                 target = os.path.join(tmp, "import.db")
-                args = [BIN, "--db", target, "enterprise", "import", csv]
-                runs = []
-                for _ in range(a.runs):
+                args = [BIN, "--db", target, "enterprise", "import", src_csv]
+                results = []
+                for _ in range(runs):
                     shutil.copyfile(empty, target)   # not timed: a fresh register each run
-                    runs.append(run_once(args))
+                    results.append(run_once(args))
             else:
-                runs = [run_once(args) for _ in range(a.runs)]
-            wall = statistics.median(r[0] for r in runs) * 1000
-            cpu = statistics.median(r[1] for r in runs) * 1000
-            rss = max(r[2] for r in runs)
+                results = [run_once(args) for _ in range(runs)]
+            wall = statistics.median(r[0] for r in results) * 1000
+            cpu = statistics.median(r[1] for r in results) * 1000
+            rss = max(r[2] for r in results)
             medians[n] = wall
             print(f"{name:<18} {n:>7} {wall:>9.1f} {cpu:>8.1f} {rss:>11}")
         ratio = medians[SIZES[1]] / medians[SIZES[0]] if medians[SIZES[0]] else float("nan")
         print(f"{name:<18} {'ratio':>7} {ratio:>9.2f}   (100k / 1k wall)")
+    print(f"bench: {time.monotonic() - started:.0f} s", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -182,6 +182,7 @@ def generate(table, version):
     out.append('#include "core/pinyin.h"')
     out.append('')
     out.append('#include <stddef.h>')
+    out.append('#include <string.h>')
     out.append('')
     out.append('_Static_assert(PINYIN_MAX_READINGS >= %d, "a character has more readings than PINYIN_MAX_READINGS");'
                % max(len(rs) for rs in table.values()))
@@ -241,6 +242,23 @@ LOOKUP = '''int pinyin_readings(uint32_t cp, const char **out, int max)
 		}
 	}
 	return 0;
+}
+
+bool pinyin_syllable_prefix(const char *s, size_t n)
+{
+	size_t lo = 0, hi = sizeof syllable_at / sizeof syllable_at[0];
+
+	/* the first syllable whose first n letters are not below s's: the syllables
+	 * are sorted, so it begins with s if any does */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(syllable_pool + syllable_at[mid], s, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return n > 0 && lo < sizeof syllable_at / sizeof syllable_at[0] &&
+	       strncmp(syllable_pool + syllable_at[lo], s, n) == 0;
 }'''
 
 

@@ -22,21 +22,33 @@
 #include "store/staff_store.h"
 
 /* call fn on every record the filter matches, a page at a time so that the
- * database is never held while rows are printed or written; fn returns -1 to stop
- * (its reason in err) */
+ * database is never held while rows are printed or written; each page starts from
+ * the last row of the one before (by key: its cost is its own rows, where an
+ * offset walked again all the rows before it), by offset only for a sort that has
+ * no key; fn returns -1 to stop (its reason in err) */
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                  int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
                  strbuf *err)
 {
 	enum { PAGE = 500 };
 	ent_record *page = xcalloc(PAGE, sizeof *page);
-	int n, rc = 0;
+	int n, rc = 0, got;
+	int64_t last = 0;
+	bool by_offset = false;
 	store_err se = { 0 };
 	for (long off = 0; rc == 0; off += PAGE) {
-		if (ent_store_window(app_db(ctx), f, sort, desc, off, PAGE, page, &n, &se) < 0) {
+		got = by_offset ? 1 : ent_store_window_from(app_db(ctx), f, sort, desc, last, false,
+		                                            PAGE, page, &n, &se);
+		if (got == 1) {
+			by_offset = true;
+			got = ent_store_window(app_db(ctx), f, sort, desc, off, PAGE, page, &n, &se);
+		}
+		if (got < 0) {
 			rc = app_store_rc(-1, &se, err);
 			break;
 		}
+		if (n > 0)
+			last = page[n - 1].id;
 		for (int i = 0; i < n; i++) {
 			if (rc == 0 && fn(&page[i], arg, err) < 0)
 				rc = -1;

@@ -63,6 +63,9 @@ static void database_text(const store_err *e, strbuf *out)
 	case STORE_E_BACKUP_FAILED:
 		sb_addf(out, _("%s: backup failed: %s"), e->path, e->detail);
 		break;
+	case STORE_E_INTERRUPTED:
+		sb_addf(out, _("%s: reading stopped for a newer request"), e->path);
+		break;
 	case STORE_E_INTEGRITY:
 		sb_addf(out, _("integrity: %s"), e->detail);
 		break;
@@ -92,6 +95,7 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_CANNOT_OPEN:
 	case STORE_E_BACKUP_EXISTS:
 	case STORE_E_BACKUP_FAILED:
+	case STORE_E_INTERRUPTED:
 	case STORE_E_INTEGRITY:
 	case STORE_E_FOREIGN_KEY:
 		database_text(e, out);

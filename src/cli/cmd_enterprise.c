@@ -532,12 +532,16 @@ static int ent_list(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	list_state st = { out_new(app_ent_columns, ENT_COL__COUNT), app_ent_rules(ctx)->cat,
 		fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
+	/* a long list goes out as it is read, never whole in memory */
+	out_stream(st.t, fmt, stdout);
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_OK;
-	if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
-		say_error("%s", sb_str(&err));
-		rc = EXIT_USAGE;
-	}
+	/* a table reads the list twice, measuring its widths first */
+	for (int pass = 0; rc == EXIT_OK && (pass == 0 || out_stream_again(st.t)); pass++)
+		if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
+			say_error("%s", sb_str(&err));
+			rc = EXIT_USAGE;
+		}
 	if (rc == EXIT_OK)
 		out_print(st.t, fmt, false, stdout);
 	out_free(&st.t);

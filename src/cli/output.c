@@ -18,6 +18,21 @@ struct out_table {
 	char **cells;  /* nrows * ncols */
 	int nrows;
 	int cap;
+	/* out_stream: rows are printed as they come and not kept, each built in the
+	 * same buffers */
+	FILE *stream;
+	out_format stream_format;
+	csv_writer *csv;
+	long streamed;
+	strbuf *scratch;      /* ncols: the row's cells */
+	const char **shown;   /* ncols: the row's cells as printed */
+	/* a CSV line's fields and the texts made for it (nprinted each) */
+	const char **line;
+	char **owned;
+	/* a streamed table: its widths, measured in a first pass over the rows */
+	int *widths;
+	bool measuring;
+	strbuf table;         /* its line */
 };
 
 bool out_parse_format(const char *s, out_format *f)
@@ -43,6 +58,8 @@ out_table *out_new(const app_column *cols, int ncols)
 	return t;
 }
 
+static void emit(out_table *t, const char *const *cells);
+
 /* room for one more row; its cells */
 static char **new_row(out_table *t)
 {
@@ -58,6 +75,12 @@ static char **new_row(out_table *t)
 
 void out_row(out_table *t, const char *const *cells)
 {
+	if (t->stream) {
+		for (int c = 0; c < t->ncols; c++)
+			t->shown[c] = cells[c] && t->cols[c].key ? cells[c] : "";
+		emit(t, t->shown);
+		return;
+	}
 	char **row = new_row(t);
 	for (int c = 0; c < t->ncols; c++)
 		row[c] = xstrdup(cells[c] && t->cols[c].key ? cells[c] : "");
@@ -66,6 +89,16 @@ void out_row(out_table *t, const char *const *cells)
 void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *out),
                   const void *arg)
 {
+	if (t->stream) {
+		for (int c = 0; c < t->ncols; c++) {
+			sb_reset(&t->scratch[c]);
+			if (t->cols[c].key)
+				cell(arg, c, &t->scratch[c]);
+			t->shown[c] = sb_str(&t->scratch[c]);
+		}
+		emit(t, t->shown);
+		return;
+	}
 	char **row = new_row(t);
 	for (int c = 0; c < t->ncols; c++) {
 		strbuf b = STRBUF_INIT;
@@ -144,83 +177,138 @@ static void json_value(FILE *fp, const app_column *col, const char *v)
 	}
 }
 
+/* row r (the r-th of a list, cells one per column) as a JSON object */
+static void json_row(const out_table *t, FILE *fp, const char *const *cells, long r,
+                     bool as_object)
+{
+	fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
+	for (int i = 0; i < t->nprinted; i++) {
+		int c = t->printed[i];
+		fprintf(fp, "%s\"%s\": ", i ? ", " : "", t->cols[c].key);
+		json_value(fp, &t->cols[c], cells[c]);
+	}
+	fputs("}", fp);
+}
+
+static void json_end(FILE *fp, long rows, bool as_object)
+{
+	fputs(as_object ? "\n" : (rows ? "\n]\n" : "]\n"), fp);
+}
+
 static void print_json(out_table *t, bool as_object, FILE *fp)
 {
 	if (!as_object)
 		fputs("[", fp);
 	for (int r = 0; r < t->nrows; r++) {
-		fputs(r ? ",\n  {" : (as_object ? "{" : "\n  {"), fp);
-		for (int i = 0; i < t->nprinted; i++) {
-			int c = t->printed[i];
-			fprintf(fp, "%s\"%s\": ", i ? ", " : "", t->cols[c].key);
-			json_value(fp, &t->cols[c], t->cells[r * t->ncols + c]);
-		}
-		fputs("}", fp);
+		json_row(t, fp, (const char *const *)&t->cells[r * t->ncols], r, as_object);
 		if (as_object)
 			break;
 	}
-	fputs(as_object ? "\n" : (t->nrows ? "\n]\n" : "]\n"), fp);
+	json_end(fp, t->nrows, as_object);
+}
+
+/* the header line: the keys */
+static void csv_header(const out_table *t, csv_writer *w)
+{
+	const char **row = xcalloc((size_t)t->nprinted + 1, sizeof *row);
+	for (int i = 0; i < t->nprinted; i++)
+		row[i] = t->cols[t->printed[i]].key;
+	csvw_row(w, row, t->nprinted);
+	free(row);
+}
+
+/* one row, cells one per column; a text cell goes out as it is */
+static void csv_line(out_table *t, csv_writer *w, const char *const *cells)
+{
+	int n = t->nprinted;
+	if (!t->line)
+		t->line = xcalloc((size_t)n + 1, sizeof *t->line);
+	if (!t->owned)
+		t->owned = xcalloc((size_t)n + 1, sizeof *t->owned);
+	for (int i = 0; i < n; i++) {
+		const app_column *col = &t->cols[t->printed[i]];
+		const char *v = cells[t->printed[i]];
+		if (col->kind == COL_BOOL || col->kind == COL_LIST)
+			v = t->owned[i] = out_cell_text(col, v);
+		t->line[i] = v;
+	}
+	csvw_row(w, t->line, n);
+	for (int i = 0; i < n; i++)
+		xfree(&t->owned[i]);
+}
+
+static void csv_end(csv_writer **w)
+{
+	strbuf err = STRBUF_INIT;
+	if (csvw_close(w, true, &err) < 0)
+		fprintf(stderr, "qifu: %s\n", sb_str(&err));
+	sb_free(&err);
 }
 
 static void print_csv(out_table *t, FILE *fp)
 {
 	/* no BOM on a stream: scripts read it; files for Excel come from export */
 	csv_writer *w = csvw_open_fp(fp, false);
-	int n = t->nprinted;
-	const char **row = xcalloc((size_t)n + 1, sizeof *row);
-	for (int i = 0; i < n; i++)
-		row[i] = t->cols[t->printed[i]].key;
-	csvw_row(w, row, n);
-	for (int r = 0; r < t->nrows; r++) {
-		for (int i = 0; i < n; i++) {
-			int c = t->printed[i];
-			row[i] = out_cell_text(&t->cols[c], t->cells[r * t->ncols + c]);
-		}
-		csvw_row(w, row, n);
-		for (int i = 0; i < n; i++)
-			free((char *)row[i]);
+	csv_header(t, w);
+	for (int r = 0; r < t->nrows; r++)
+		csv_line(t, w, (const char *const *)&t->cells[r * t->ncols]);
+	csv_end(&w);
+}
+
+/* a table's widths start at its headers' */
+static int *table_widths(const out_table *t)
+{
+	int *w = xcalloc((size_t)t->nprinted + 1, sizeof *w);
+	for (int i = 0; i < t->nprinted; i++)
+		w[i] = text_width(_(t->cols[t->printed[i]].header));
+	return w;
+}
+
+/* cells (one per column) as a table shows them, into shown (nprinted, owned), and
+ * the widths grown to hold them */
+static void table_cells(const out_table *t, const char *const *cells, char **shown, int *w)
+{
+	for (int i = 0; i < t->nprinted; i++) {
+		int c = t->printed[i];
+		char *clean = text_sanitize(cells[c], strlen(cells[c]), 0);
+		shown[i] = out_cell_text(&t->cols[c], clean);
+		free(clean);
+		int cw = text_width(shown[i]);
+		if (cw > w[i])
+			w[i] = cw;
 	}
-	free(row);
-	strbuf err = STRBUF_INIT;
-	if (csvw_close(&w, true, &err) < 0)
-		fprintf(stderr, "qifu: %s\n", sb_str(&err));
-	sb_free(&err);
+}
+
+/* one line of the table: the headers when shown is NULL */
+static void table_line(const out_table *t, char *const *shown, const int *w, strbuf *line,
+                       FILE *fp)
+{
+	int n = t->nprinted;
+	sb_reset(line);
+	for (int i = 0; i < n; i++) {
+		const app_column *col = &t->cols[t->printed[i]];
+		const char *v = shown ? shown[i] : _(col->header);
+		if (i)
+			sb_add(line, "  ");
+		if (i == n - 1)
+			sb_add(line, v);
+		else
+			text_fit_pad_sb(line, v, w[i], col->kind == COL_INT ? TEXT_RIGHT : TEXT_LEFT);
+	}
+	fprintf(fp, "%s\n", sb_str(line));
 }
 
 static void print_table(out_table *t, FILE *fp)
 {
 	int n = t->nprinted;
-	int *w = xcalloc((size_t)n + 1, sizeof *w);
+	int *w = table_widths(t);
 	char **shown = xcalloc((size_t)t->nrows * (size_t)n + 1, sizeof *shown);
-	for (int i = 0; i < n; i++)
-		w[i] = text_width(_(t->cols[t->printed[i]].header));
 	for (int r = 0; r < t->nrows; r++)
-		for (int i = 0; i < n; i++) {
-			int c = t->printed[i];
-			const char *v = t->cells[r * t->ncols + c];
-			char *clean = text_sanitize(v, strlen(v), 0);
-			shown[r * n + i] = out_cell_text(&t->cols[c], clean);
-			free(clean);
-			int cw = text_width(shown[r * n + i]);
-			if (cw > w[i])
-				w[i] = cw;
-		}
+		table_cells(t, (const char *const *)&t->cells[r * t->ncols], &shown[r * n], w);
 	strbuf line = STRBUF_INIT;
-	for (int r = -1; r < t->nrows; r++) {
-		sb_reset(&line);
-		for (int i = 0; i < n; i++) {
-			const app_column *col = &t->cols[t->printed[i]];
-			const char *v = r < 0 ? _(col->header) : shown[r * n + i];
-			if (i)
-				sb_add(&line, "  ");
-			if (i == n - 1)
-				sb_add(&line, v);
-			else
-				text_fit_pad_sb(&line, v, w[i],
-				                col->kind == COL_INT ? TEXT_RIGHT : TEXT_LEFT);
-		}
-		fprintf(fp, "%s\n", sb_str(&line));
-	}
+	table_line(t, NULL, w, &line, fp);
+	for (int r = 0; r < t->nrows; r++)
+		table_line(t, &shown[r * n], w, &line, fp);
 	sb_free(&line);
 	for (int i = 0; i < t->nrows * n; i++)
 		free(shown[i]);
@@ -228,8 +316,63 @@ static void print_table(out_table *t, FILE *fp)
 	free(w);
 }
 
+void out_stream(out_table *t, out_format f, FILE *fp)
+{
+	t->stream = fp;
+	t->stream_format = f;
+	t->scratch = xcalloc((size_t)t->ncols, sizeof *t->scratch);
+	t->shown = xcalloc((size_t)t->ncols, sizeof *t->shown);
+	t->owned = xcalloc((size_t)t->nprinted + 1, sizeof *t->owned);
+	if (f == OUT_TABLE) {
+		t->widths = table_widths(t);
+		t->measuring = true;
+	} else if (f == OUT_CSV) {
+		t->csv = csvw_open_fp(fp, false);
+		csv_header(t, t->csv);
+	} else {
+		fputs("[", fp);
+	}
+}
+
+/* a streaming table's row, out at once (a table's measured in its first pass) */
+static void emit(out_table *t, const char *const *cells)
+{
+	if (t->stream_format == OUT_TABLE) {
+		table_cells(t, cells, t->owned, t->widths);
+		if (!t->measuring)
+			table_line(t, t->owned, t->widths, &t->table, t->stream);
+		for (int i = 0; i < t->nprinted; i++)
+			xfree(&t->owned[i]);
+		return;
+	}
+	if (t->csv)
+		csv_line(t, t->csv, cells);
+	else
+		json_row(t, t->stream, cells, t->streamed, false);
+	t->streamed++;
+}
+
+bool out_stream_again(out_table *t)
+{
+	if (!t->stream || !t->measuring)
+		return false;
+	/* the widths are known: the header now, then each row as it comes again */
+	t->measuring = false;
+	table_line(t, NULL, t->widths, &t->table, t->stream);
+	return true;
+}
+
 void out_print(out_table *t, out_format f, bool as_object, FILE *fp)
 {
+	if (t->stream) {
+		/* the rows are out already: end the list (a table has nothing to end) */
+		if (t->csv)
+			csv_end(&t->csv);
+		else if (t->stream_format == OUT_JSON)
+			json_end(t->stream, t->streamed, false);
+		t->stream = NULL;
+		return;
+	}
 	switch (f) {
 	case OUT_JSON:
 		print_json(t, as_object, fp);
@@ -249,6 +392,17 @@ void out_free(out_table **tp)
 		return;
 	for (int i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
+	if (t->csv)
+		csv_end(&t->csv);
+	if (t->scratch)
+		for (int c = 0; c < t->ncols; c++)
+			sb_free(&t->scratch[c]);
+	free(t->scratch);
+	free(t->shown);
+	free(t->widths);
+	sb_free(&t->table);
+	free(t->line);
+	free(t->owned);
 	free(t->cells);
 	free(t->printed);
 	free(t);

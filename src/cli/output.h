@@ -26,6 +26,14 @@ void out_row_from(out_table *t, void (*cell)(const void *arg, int col, strbuf *o
 /* value v of column col as people read it (lists joined with 、, booleans as 是/否);
  * owned */
 char *out_cell_text(const app_column *col, const char *v);
+/* From now on print each row as it is added, so that a long list is not kept whole;
+ * out_print then ends it. A table needs its widths first: its rows are measured,
+ * and when out_stream_again says so the caller adds them all again to print them.
+ * Same output as without. */
+void out_stream(out_table *t, out_format f, FILE *fp);
+/* after the rows: whether a streamed table wants them again (its widths measured,
+ * its header printed) */
+bool out_stream_again(out_table *t);
 /* print every row; as_object prints a single row as one JSON object, not an array */
 void out_print(out_table *t, out_format f, bool as_object, FILE *fp);
 void out_free(out_table **t);

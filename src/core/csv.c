@@ -455,10 +455,14 @@ int csvw_row(csv_writer *w, const char *const *fields, int n)
 			sb_addc(b, '"');
 		if (csvw_dangerous(s))
 			sb_addc(b, '\'');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				sb_addc(b, '"');
-			sb_addc(b, *p);
+		if (!quote) {
+			sb_add(b, s);
+		} else {
+			for (const char *p = s; *p; p++) {
+				if (*p == '"')
+					sb_addc(b, '"');
+				sb_addc(b, *p);
+			}
 		}
 		if (quote)
 			sb_addc(b, '"');

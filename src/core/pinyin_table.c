@@ -5,6 +5,7 @@
 #include "core/pinyin.h"
 
 #include <stddef.h>
+#include <string.h>
 
 _Static_assert(PINYIN_MAX_READINGS >= 4, "a character has more readings than PINYIN_MAX_READINGS");
 
@@ -3170,4 +3171,21 @@ int pinyin_readings(uint32_t cp, const char **out, int max)
 		}
 	}
 	return 0;
+}
+
+bool pinyin_syllable_prefix(const char *s, size_t n)
+{
+	size_t lo = 0, hi = sizeof syllable_at / sizeof syllable_at[0];
+
+	/* the first syllable whose first n letters are not below s's: the syllables
+	 * are sorted, so it begins with s if any does */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strncmp(syllable_pool + syllable_at[mid], s, n) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return n > 0 && lo < sizeof syllable_at / sizeof syllable_at[0] &&
+	       strncmp(syllable_pool + syllable_at[lo], s, n) == 0;
 }

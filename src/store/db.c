@@ -4,6 +4,7 @@
 #include "store/db.h"
 #include "store/db_internal.h"
 #include "store/schema.h"
+#include "store/store_where.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -23,6 +24,8 @@ struct db {
 	qdate today;
 	int busy_ms;
 	bool wal;
+	bool (*stop)(void *arg);	/* db_set_interrupt */
+	void *stop_arg;
 	struct {
 		char *sql;
 		sqlite3_stmt *st;
@@ -82,6 +85,8 @@ void db_fail(db *d, store_err *err, const char *what)
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
 		store_err_set(err, STORE_E_LOCKED);
 		store_err_num(err, 0, d->busy_ms);
+	} else if (code == SQLITE_INTERRUPT) {
+		store_err_set(err, STORE_E_INTERRUPTED);
 	} else if (code == SQLITE_READONLY) {
 		store_err_set(err, STORE_E_READONLY);
 	} else {
@@ -220,12 +225,23 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 	sqlite3_busy_timeout(d->h, d->busy_ms);
 	sqlite3_extended_result_codes(d->h, 1);
 	d->wal = wal_is_safe(sqlite3_libversion_number());
+	/* the search's functions, before the migrations: migration 9 fills search_text */
+	if (ent_search_functions(d->h) < 0) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, sqlite3_errmsg(d->h));
+		db_close(&d);
+		return NULL;
+	}
 	/* a file that is not SQLite fails on the first read; say so plainly */
 	if (exec(d, "PRAGMA foreign_keys = ON", err) < 0 ||
 	    exec(d, "PRAGMA synchronous = FULL", err) < 0 ||
 	    /* statement journals and sort spills in memory: several times faster for
 	     * bulk moves, and nothing in them outlives the transaction */
 	    exec(d, "PRAGMA temp_store = MEMORY", err) < 0 ||
+	    /* 8 MB of pages (2 MB by default): a screen's list reads the same index
+	     * pages key after key; at 100 000 enterprises they no longer fall out
+	     * between two keys (search as you type: 0.85 s down to 0.53 s) */
+	    exec(d, "PRAGMA cache_size = -8192", err) < 0 ||
 	    exec(d, d->wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = TRUNCATE",
 	         err) < 0 ||
 	    migrate(d, err) < 0) {
@@ -233,6 +249,20 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 		return NULL;
 	}
 	return d;
+}
+
+static int progress(void *arg)
+{
+	db *d = arg;
+	return d->stop && d->stop(d->stop_arg) ? 1 : 0;
+}
+
+void db_set_interrupt(db *d, bool (*stop)(void *arg), void *arg)
+{
+	d->stop = stop;
+	d->stop_arg = arg;
+	/* about every 10 000 steps of the engine: a few tens of microseconds */
+	sqlite3_progress_handler(d->h, stop ? 10000 : 0, stop ? progress : NULL, d);
 }
 
 void db_close(db **dp)
@@ -275,6 +305,20 @@ sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
 	d->cache[d->ncache].st = st;
 	d->ncache++;
 	return st;
+}
+
+void db_mark_now(db *d, db_mark *m)
+{
+	sqlite3_stmt *st = db_stmt(d, "PRAGMA data_version", NULL);
+	m->data_version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	db_done(st);
+	m->changes = sqlite3_total_changes64(d->h);
+}
+
+bool db_mark_same(const db_mark *a, const db_mark *b)
+{
+	return a->data_version >= 0 && a->data_version == b->data_version &&
+	       a->changes == b->changes;
 }
 
 void db_done(sqlite3_stmt *st)

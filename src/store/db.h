@@ -29,6 +29,10 @@ qdate db_today(const db *d);
 void db_now(const db *d, char buf[20]);
 /* how long a write waits for another session's lock ([database] busy_timeout_ms) */
 void db_set_busy_timeout(db *d, int ms);
+/* while set, a statement stops when stop(arg) says so, and its store call fails
+ * with STORE_E_INTERRUPTED: a list that a newer key makes stale is not finished.
+ * For reads only; NULL clears it. */
+void db_set_interrupt(db *d, bool (*stop)(void *arg), void *arg);
 
 /* BEGIN IMMEDIATE; -1 with the reason (locked: names the file) in err */
 int db_begin(db *d, store_err *err);

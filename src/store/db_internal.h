@@ -16,6 +16,13 @@ void db_done(sqlite3_stmt *st);
 const char *db_col_text(sqlite3_stmt *st, int i);
 /* bind text or NULL when s is NULL */
 int db_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* the database's state as of now: two equal marks, no change in between (by this
+ * connection or a commit of another) */
+typedef struct db_mark {
+	int64_t data_version, changes;
+} db_mark;
+void db_mark_now(db *d, db_mark *m);
+bool db_mark_same(const db_mark *a, const db_mark *b);
 /* the connection's last failure in err: locked, read-only, or SQLite's words while
  * doing what (an English phrase, a literal) */
 void db_fail(db *d, store_err *err, const char *what);

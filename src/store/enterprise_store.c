@@ -6,6 +6,7 @@
 #include "store/rows.h"
 #include "store/store_where.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -15,67 +16,15 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-/* " AND <column> contains q": the trigram index for 3+ characters, instr() below */
-static void contains_clause(store_where *w, const char *q, const char *joiner)
+static int search_plan(db *d, const ent_filter *f, long need, ent_search *s, store_err *err)
 {
-	size_t chars = 0;
-	for (const unsigned char *p = (const unsigned char *)q; *p; p++)
-		chars += (*p & 0xc0) != 0x80;
-	if (chars >= 3) {
-		/* the query is one quoted FTS5 phrase */
-		strbuf phrase = STRBUF_INIT;
-		sb_addc(&phrase, '"');
-		for (const char *p = q; *p; p++) {
-			if (*p == '"')
-				sb_addc(&phrase, '"');
-			sb_addc(&phrase, *p);
-		}
-		sb_addc(&phrase, '"');
-		sb_addf(&w->sql, "%se.id IN (SELECT rowid FROM enterprise_fts"
-		                 " WHERE enterprise_fts MATCH ?)", joiner);
-		store_where_add(w, sb_str(&phrase));
-		sb_free(&phrase);
-	} else {
-		sb_addf(&w->sql, "%sinstr(e.search_text, ?) > 0", joiner);
-		store_where_add(w, q);
-	}
+	*s = (ent_search){ 0 };
+	if (!f || !f->search || !*f->search)
+		return 0;
+	return ent_search_plan(d, f->search, need, s, err);
 }
 
-/* the rules of core/search.h, as SQL */
-void ent_store_search_clause(store_where *w, const char *raw)
-{
-	char *q = search_fold(raw);
-	switch (search_classify(q)) {
-	case SEARCH_EMPTY:
-		break;
-	case SEARCH_NAME:
-		contains_clause(w, q, " AND ");
-		break;
-	case SEARCH_PINYIN: {
-		char *key = search_compact(q);
-		contains_clause(w, key, " AND ");
-		free(key);
-		break;
-	}
-	case SEARCH_USCC_PREFIX: {
-		/* a range on the unique index: [key, key + U+007F), or the pinyin form */
-		char *key = search_uscc_key(q), *compact = search_compact(q);
-		char *hi = xasprintf("%s\x7f", key);
-		sb_add(&w->sql, " AND ((e.uscc >= ? AND e.uscc < ?)");
-		store_where_add(w, key);
-		store_where_add(w, hi);
-		contains_clause(w, compact, " OR ");
-		sb_add(&w->sql, ")");
-		free(key);
-		free(hi);
-		free(compact);
-		break;
-	}
-	}
-	free(q);
-}
-
-static void where_build(store_where *w, const ent_filter *f)
+static void where_build(store_where *w, const ent_filter *f, const ent_search *s)
 {
 	store_where_init(w);
 	if (!f)
@@ -122,35 +71,117 @@ static void where_build(store_where *w, const ent_filter *f)
 		}
 	}
 	/* those gone from the zone only when asked for (ent_status_gone) */
-	for (int s = 0; !f->include_gone && s < ENT_ST__COUNT; s++)
-		if (ent_status_gone((ent_status)s)) {
+	for (int st = 0; !f->include_gone && st < ENT_ST__COUNT; st++)
+		if (ent_status_gone((ent_status)st)) {
 			sb_add(&w->sql, " AND e.status <> ?");
-			store_where_add(w, ent_status_code((ent_status)s));
+			store_where_add(w, ent_status_code((ent_status)st));
 		}
-	if (f->search && *f->search)
-		ent_store_search_clause(w, f->search);
+	if (s->q)
+		ent_search_clause(w, s->q, s->scan);
 }
 
-int ent_store_count(db *d, const ent_filter *f, long *n, store_err *err)
+/* The last count made: a screen asks for the same count again (the search
+ * accepted, the window moved, the pane refreshed), and a database unchanged since
+ * (by this session or another) gives the same answer. */
+static struct {
+	const db *d;
+	char *key;  /* the statement and its values */
+	db_mark mark;
+	long n;
+} last_count;
+
+/* whether the search is all that narrows f (the default list also leaves out the
+ * enterprises gone from the zone, so only a list with --all counts from the index
+ * alone) */
+static bool search_only(const ent_filter *f)
 {
+	return !f->scope_area && !f->area && !f->category && !f->lead_unit && !f->pool &&
+	       !f->warning_only && !f->cls && f->include_gone;
+}
+
+/* count(*) of the filtered list, at most limit + 1 when limit >= 0 */
+static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err *err)
+{
+	ent_search sr;
+	if (search_plan(d, f, limit < 0 ? LONG_MAX : limit + 1, &sr, err) < 0)
+		return -1;
+	if (sr.q && search_query_keys_decide(sr.q) && search_only(f)) {
+		/* the index holds one entry per enterprise, and the keys decide: its count
+		 * is the count, with no row read */
+		int rc = 0;
+		if (sr.candidates <= ENT_FEW_MAX)
+			*n = sr.candidates;
+		else if (limit >= 0 && limit < ENT_FEW_MAX)
+			*n = limit + 1;
+		else
+			rc = ent_search_candidates(d, sr.q, limit < 0 ? LONG_MAX - 1 : limit, n, err);
+		if (limit >= 0 && *n > limit + 1)
+			*n = limit + 1;
+		ent_search_done(&sr);
+		return rc;
+	}
+	/* the keys decide a Chinese query exactly: counting all its index entries beats
+	 * testing every row */
+	if (limit < 0 && sr.q && search_query_keys_decide(sr.q))
+		sr.scan = false;
 	store_where w;
-	where_build(&w, f);
-	char *sql = xasprintf("SELECT count(*) FROM enterprise e%s", sb_str(&w.sql));
+	where_build(&w, f, &sr);
+	char *sql = limit < 0 ? xasprintf("SELECT count(*) FROM enterprise e%s", sb_str(&w.sql))
+	                      : xasprintf("SELECT count(*) FROM (SELECT 1 FROM enterprise e%s LIMIT ?)",
+	                                  sb_str(&w.sql));
+	/* the same count of an unchanged database: the last answer */
+	strbuf key = STRBUF_INIT;
+	sb_addf(&key, "%s\x1f%ld", sql, limit);
+	for (int i = 0; i < w.nbinds; i++)
+		sb_addf(&key, "\x1f%s", w.binds[i]);
+	db_mark mark;
+	db_mark_now(d, &mark);
+	if (last_count.d == d && last_count.key && strcmp(last_count.key, sb_str(&key)) == 0 &&
+	    db_mark_same(&last_count.mark, &mark)) {
+		*n = last_count.n;
+		sb_free(&key);
+		free(sql);
+		store_where_free(&w);
+		ent_search_done(&sr);
+		return 0;
+	}
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	int rc = -1;
 	if (st) {
 		store_where_bind(&w, st);
+		if (limit >= 0)
+			sqlite3_bind_int64(st, w.nbinds + 1, limit + 1);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			*n = (long)sqlite3_column_int64(st, 0);
 			rc = 0;
+			free(last_count.key);
+			last_count.d = d;
+			last_count.key = sb_steal(&key);
+			last_count.mark = mark;
+			last_count.n = *n;
 		} else {
 			db_fail(d, err, "counting enterprises");
 		}
 		db_done(st);
 	}
+	sb_free(&key);
 	free(sql);
 	store_where_free(&w);
+	ent_search_done(&sr);
 	return rc;
+}
+
+int ent_store_count(db *d, const ent_filter *f, long *n, store_err *err)
+{
+	return count_rows(d, f, -1, n, err);
+}
+
+int ent_store_count_upto(db *d, const ent_filter *f, long limit, long *n, store_err *err)
+{
+	/* without a search every count is one index's range: count it all */
+	if (!f || !f->search || !*f->search)
+		return count_rows(d, f, -1, n, err);
+	return count_rows(d, f, limit < 0 ? 0 : limit, n, err);
 }
 
 static const char *const sort_sql[ENT_SORT__COUNT][2] = {
@@ -196,14 +227,44 @@ static void rec_from_row(sqlite3_stmt *st, ent_record *e)
 	e->warning = sqlite3_column_int(st, 21) != 0;
 }
 
+/* the columns a sort orders by, the last making the order total; NULL where one
+ * may be NULL (the commissioner), which a key comparison would lose */
+static const char *const sort_keys[ENT_SORT__COUNT] = {
+	[ENT_SORT_NAME] = "e.sort_key, e.id",
+	[ENT_SORT_USCC] = "e.uscc",
+	[ENT_SORT_CATEGORY] = "e.category, e.sort_key, e.id",
+	[ENT_SORT_AREA] = "e.area, e.sort_key, e.id",
+	[ENT_SORT_LEAD] = "e.lead_unit, e.sort_key, e.id",
+	[ENT_SORT_COMMISSIONER] = NULL,
+};
+
+/* step st into out[] (at most limit rows); 0, or -1 with the failure in err */
+static int read_rows(db *d, sqlite3_stmt *st, int limit, ent_record *out, int *n,
+                     store_err *err)
+{
+	int step = SQLITE_ROW;
+	while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rec_from_row(st, &out[(*n)++]);
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		db_fail(d, err, "reading enterprises");
+		while (*n > 0)
+			ent_record_clear(&out[--(*n)]);
+		return -1;
+	}
+	return 0;
+}
+
 int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
                      int limit, ent_record *out, int *n, store_err *err)
 {
 	*n = 0;
 	if (sort >= ENT_SORT__COUNT)
 		sort = ENT_SORT_NAME;
+	ent_search sr;
+	if (search_plan(d, f, offset + limit, &sr, err) < 0)
+		return -1;
 	store_where w;
-	where_build(&w, f);
+	where_build(&w, f, &sr);
 	/* the offset is walked in the sort index alone (a covering index of ids); only
 	 * the window's rows are then read and joined. OFFSET over the joined rows
 	 * built every skipped row: 0.77 s against 0.014 s at row 99 000 of 100 000. */
@@ -218,25 +279,56 @@ int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long 
 		store_where_bind(&w, st);
 		sqlite3_bind_int(st, w.nbinds + 1, limit);
 		sqlite3_bind_int64(st, w.nbinds + 2, offset);
-		int step;
-		while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW)
-			rec_from_row(st, &out[(*n)++]);
-		rc = 0;
+		rc = read_rows(d, st, limit, out, n, err);
 		db_done(st);
 	}
 	free(sql);
 	store_where_free(&w);
+	ent_search_done(&sr);
 	return rc;
 }
 
-/* what the trigram index searches: the folded name, then the pinyin index form */
-static char *ent_search_form(const char *name)
+int ent_store_window_from(db *d, const ent_filter *f, ent_sort sort, bool desc, int64_t from,
+                          bool back, int limit, ent_record *out, int *n, store_err *err)
 {
-	char *folded = search_fold(name), *py = pinyin_index_form(name);
-	char *s = xasprintf("%s\n%s", folded, py);
-	free(folded);
-	free(py);
-	return s;
+	*n = 0;
+	if (sort >= ENT_SORT__COUNT)
+		sort = ENT_SORT_NAME;
+	if (!sort_keys[sort])
+		return 1;
+	ent_search sr;
+	if (search_plan(d, f, limit, &sr, err) < 0)
+		return -1;
+	store_where w;
+	where_build(&w, f, &sr);
+	/* going back is going forward in the reverse order, then turning the rows */
+	bool rev = desc != back;
+	if (from)
+		sb_addf(&w.sql, " AND (%s) %c (SELECT %s FROM enterprise e WHERE e.id = ?)",
+		        sort_keys[sort], rev ? '<' : '>', sort_keys[sort]);
+	char *sql = xasprintf("SELECT " REC_COLS " FROM enterprise e"
+	                      " LEFT JOIN staff s ON s.id = e.commissioner_id%s ORDER BY %s LIMIT ?",
+	                      sb_str(&w.sql), sort_sql[sort][rev ? 1 : 0]);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	int rc = -1;
+	if (st) {
+		store_where_bind(&w, st);
+		int i = w.nbinds;
+		if (from)
+			sqlite3_bind_int64(st, ++i, from);
+		sqlite3_bind_int(st, ++i, limit);
+		rc = read_rows(d, st, limit, out, n, err);
+		db_done(st);
+	}
+	for (int i = 0; back && i < *n / 2; i++) {
+		ent_record t = out[i];
+		out[i] = out[*n - 1 - i];
+		out[*n - 1 - i] = t;
+	}
+	free(sql);
+	store_where_free(&w);
+	ent_search_done(&sr);
+	return rc;
 }
 
 /* the name column sorts by pinyin, as Chinese users expect: each Han character's
@@ -261,7 +353,7 @@ static char *ent_sort_key(const char *name)
 		sb_addc(&b, ' ');
 		p += n > 0 ? n : 1;
 	}
-	sb_addc(&b, '\x01');
+	sb_addc(&b, ENT_SORT_KEY_NAME);
 	sb_add(&b, name);
 	return sb_steal(&b);
 }
@@ -297,7 +389,7 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 		return -1;
 	char now[20];
 	db_now(d, now);
-	char *py = ent_search_form(e->name);
+	char *py = search_index_text(e->name);
 	char *key = ent_sort_key(e->name);
 	const char *texts[] = { e->name, e->uscc, e->uscc_override, e->address, e->area,
 	                        e->category, e->group ? e->group : "" };
@@ -424,7 +516,7 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 		goto fail;
 	char nowts[20];
 	db_now(d, nowts);
-	char *py = ent_search_form(e->name), *key = ent_sort_key(e->name);
+	char *py = search_index_text(e->name), *key = ent_sort_key(e->name);
 	db_bind_text(st, 1, e->name);
 	db_bind_text(st, 2, e->uscc);
 	db_bind_text(st, 3, e->uscc_override);

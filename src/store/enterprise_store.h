@@ -1,5 +1,6 @@
 /* Enterprise rows for lists and the 360 view. Lists are read a window at a time
- * (count + offset/limit on an indexed order), never the whole table. */
+ * (by key from a row on, or by offset, on an indexed order), never the whole
+ * table, and counted up to what the screen needs. */
 #ifndef QIFU_ENTERPRISE_STORE_H
 #define QIFU_ENTERPRISE_STORE_H
 #include <stdbool.h>
@@ -33,10 +34,19 @@ typedef struct ent_filter {
 } ent_filter;
 
 int ent_store_count(db *d, const ent_filter *f, long *n, store_err *err);
+/* the count, or limit + 1 when a search has more: what a screen needs of a large
+ * search, at the cost of limit rows (a count without a search is cheap and whole) */
+int ent_store_count_upto(db *d, const ent_filter *f, long limit, long *n, store_err *err);
 /* records [offset, offset+limit) of the filtered, sorted list into out[] (with what
  * the list shows beside them: commissioner's name, open appeals, warning); *n = read */
 int ent_store_window(db *d, const ent_filter *f, ent_sort sort, bool desc, long offset,
                      int limit, ent_record *out, int *n, store_err *err);
+/* Up to limit records of the list that follow the enterprise with id from in its
+ * order (precede it when back), into out[] in list order; from 0: the first (last)
+ * ones. The cost is the rows read, wherever the list is. 1 when the sort cannot be
+ * walked by key (the commissioner's, which may be empty): read by offset. */
+int ent_store_window_from(db *d, const ent_filter *f, ent_sort sort, bool desc, int64_t from,
+                          bool back, int limit, ent_record *out, int *n, store_err *err);
 
 /* insert e and its event row; the caller holds a db_begin transaction (so that a
  * batch is one transaction). *id gets the new row id. */

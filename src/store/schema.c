@@ -463,6 +463,38 @@ static const char *const migrations[] = {
 	"ALTER TABLE appeal ADD COLUMN caller_name TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE appeal ADD COLUMN caller_phone TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE appeal ADD COLUMN caller_role TEXT NOT NULL DEFAULT '';",
+	/* 9: search at scale (issue 14). search_text becomes the index text of
+	 * core/search.h (the folded name, its characters and pairs padded to trigrams,
+	 * the initials of every reading), so that the trigram index serves queries of
+	 * one and two characters and finds the candidates of a Latin query matched at
+	 * syllable starts. The text is folded already: the index compares exactly.
+	 * qifu_search_text is the program's own function (store/enterprise_search.c). */
+	"DROP TRIGGER enterprise_fts_ai;"
+	"DROP TRIGGER enterprise_fts_ad;"
+	"DROP TRIGGER enterprise_fts_au;"
+	"DROP TABLE enterprise_fts;"
+	"UPDATE enterprise SET search_text = qifu_search_text(name);"
+	"CREATE VIRTUAL TABLE enterprise_fts USING fts5("
+	"  search_text, content='enterprise', content_rowid='id',"
+	"  tokenize='trigram case_sensitive 1');"
+	"INSERT INTO enterprise_fts(enterprise_fts) VALUES ('rebuild');"
+	"CREATE TRIGGER enterprise_fts_ai AFTER INSERT ON enterprise BEGIN"
+	"  INSERT INTO enterprise_fts(rowid, search_text) VALUES (new.id, new.search_text);"
+	"END;"
+	"CREATE TRIGGER enterprise_fts_ad AFTER DELETE ON enterprise BEGIN"
+	"  INSERT INTO enterprise_fts(enterprise_fts, rowid, search_text)"
+	"    VALUES ('delete', old.id, old.search_text);"
+	"END;"
+	"CREATE TRIGGER enterprise_fts_au AFTER UPDATE OF search_text ON enterprise BEGIN"
+	"  INSERT INTO enterprise_fts(enterprise_fts, rowid, search_text)"
+	"    VALUES ('delete', old.id, old.search_text);"
+	"  INSERT INTO enterprise_fts(rowid, search_text) VALUES (new.id, new.search_text);"
+	"END;",
+	/* 10: the name order's index carries the code too, so that a search by a USCC
+	 * prefix walks the list in name order testing the code without reading each
+	 * row (9136010, half of a 100 000 register: 0.96 s down to 0.70 s); id next to
+	 * sort_key keeps the index in the list's order (sort_key, id) */
+	"DROP INDEX enterprise_sort; CREATE INDEX enterprise_sort ON enterprise(sort_key, id, uscc);",
 };
 
 int schema_latest(void)

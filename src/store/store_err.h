@@ -25,6 +25,8 @@ typedef enum store_code {
 	STORE_E_CANNOT_OPEN,    /* detail */
 	STORE_E_BACKUP_EXISTS,  /* path: the backup's file */
 	STORE_E_BACKUP_FAILED,  /* path: the backup's file, detail */
+	STORE_E_INTERRUPTED,    /* a read stopped by db_set_interrupt's check: a newer
+	                         * request came (a key), so nothing needs saying */
 	/* what the database check finds (db_check) */
 	STORE_E_INTEGRITY,      /* detail: SQLite's integrity report line */
 	STORE_E_FOREIGN_KEY,    /* name[0]: the table, num[0]: the row, name[1]: the table

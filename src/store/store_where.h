@@ -6,9 +6,14 @@
 #define QIFU_STORE_WHERE_H
 #include <sqlite3.h>
 
+#include "core/search.h"
 #include "core/strbuf.h"
+#include "store/db.h"
 
 enum { STORE_WHERE_BINDS = 32 };
+
+/* an enterprise's sort_key is its name's readings, this byte, then the name */
+#define ENT_SORT_KEY_NAME '\x01'
 
 typedef struct store_where {
 	strbuf sql;
@@ -26,7 +31,28 @@ void store_where_bind(const store_where *w, sqlite3_stmt *st);
 void store_where_free(store_where *w);
 
 /* append " AND <enterprise e matches raw>": the register's search (name, pinyin,
- * USCC prefix; core/search.h), over a table aliased e with the enterprise columns */
+ * USCC prefix; core/search.h), over a table aliased e with the enterprise columns,
+ * through the search index (store/enterprise_search.c) */
 void ent_store_search_clause(store_where *w, const char *raw);
+/* the same for a compiled query: through the index, or (scan) testing every row
+ * the statement walks, for a query with many matches read in the list's order */
+void ent_search_clause(store_where *w, const search_query *q, bool scan);
+/* *n: q's candidates in the index (and its USCC range), counted up to limit + 1 */
+int ent_search_candidates(db *d, const search_query *q, long limit, long *n, store_err *err);
+/* a list's search, compiled once for a statement, and how it is run */
+typedef struct ent_search {
+	search_query *q;
+	long candidates;  /* in the index, counted up to ENT_FEW_MAX + 1 */
+	bool scan;        /* many candidates: test each row in the list's order */
+} ent_search;
+/* candidates beyond this many are not counted: the list's order is walked */
+#define ENT_FEW_MAX 4000
+/* the search and how to run it for a statement that wants need rows: through
+ * the index or walking the list's order (store/enterprise_search.c says when) */
+int ent_search_plan(db *d, const char *search, long need, ent_search *s, store_err *err);
+void ent_search_done(ent_search *s);
+/* register the search's SQL functions on a new connection: qifu_search_text(name)
+ * (what search_text holds) and qifu_search_match(sort_key, query); 0 or -1 */
+int ent_search_functions(sqlite3 *h);
 
 #endif

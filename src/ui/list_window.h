@@ -2,7 +2,9 @@
  * count and fetch the listview calls, the cache of the visible rows and their
  * cleanup, the row at a list position and under the cursor, store errors on the
  * status line. A pane describes its store reads and its cells once, in a
- * list_window_ops; the Appeals and Enterprises lists are two such descriptions. */
+ * list_window_ops; the Appeals and Enterprises lists are two such descriptions. A
+ * store read stops when a key is waiting (the key makes it stale): the list keeps
+ * what it shows and reads again when the key has been handled. */
 #ifndef QIFU_UI_LIST_WINDOW_H
 #define QIFU_UI_LIST_WINDOW_H
 #include <stddef.h>
@@ -26,18 +28,35 @@ typedef struct list_window_ops {
 	ui_style (*style)(void *owner, const void *row, int col);
 } list_window_ops;
 
+/* What a store list may do beyond counting and reading by offset, so that a list
+ * of any size costs the rows on screen. */
+typedef struct list_window_keyed {
+	/* the count up to limit (limit + 1 when there are more): 0, or -1 with err;
+	 * NULL: the list is counted whole */
+	int (*count_upto)(void *owner, long limit, long *n, store_err *err);
+	/* up to limit rows next to row from (a loaded row; NULL: an end of the list),
+	 * after it or (back) before it, into rows in list order: 0, 1 when this order
+	 * cannot be read by key (read by offset then), or -1 with err */
+	int (*read_from)(void *owner, const void *from, bool back, int limit, void *rows,
+	                 int *n, store_err *err);
+} list_window_keyed;
+
 typedef struct list_window {
 	const list_window_ops *ops;
+	const list_window_keyed *keyed;
 	void *owner;   /* the pane, the argument of every op */
 	shell *sh;     /* where store errors are shown */
+	listview *lv;
 	void *rows;    /* the loaded window: n rows from list position offset */
-	int n, cap;
+	int n;
 	long offset;
 } list_window;
 
 /* a list of cols over the rows w reads; w is set up for the pane owner */
 listview *list_window_view(list_window *w, const list_window_ops *ops, void *owner, shell *sh,
                            const app_column *cols, int ncols);
+/* count up to a limit and read by key with k (kept, not copied) */
+void list_window_set_keyed(list_window *w, const list_window_keyed *k);
 /* the loaded row at list position row, or NULL */
 const void *list_window_at(const list_window *w, long row);
 /* the row under lv's cursor, when the list has rows and it is loaded */

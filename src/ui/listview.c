@@ -1,6 +1,8 @@
 /* The generic list: column layout for the pane width (one column stretches, columns
  * that need a wider pane drop out), cursor and scrolling, and a cache of exactly the
- * visible window of rows that is refetched only when the view leaves it. */
+ * visible window of rows that is refetched only when the view leaves it. A source
+ * that can count up to a limit is counted to LV_COUNT_CAP rows until the cursor goes
+ * past them; a count or fetch that a newer key stopped leaves the screen as it was. */
 #include "ui/listview.h"
 
 #include <string.h>
@@ -8,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "ui/layout.h"
+#include "ui/list_keyset.h"
 
 struct listview {
 	const app_column *cols;
@@ -16,6 +19,7 @@ struct listview {
 	int *width;          /* per column; 0 = hidden at this width */
 	long count;
 	bool counted;
+	bool more;           /* count is LV_COUNT_CAP and there are more rows */
 	long top, cursor;
 	int page;            /* data rows on screen */
 	long cache_off;
@@ -25,6 +29,7 @@ struct listview {
 	bool sort_desc;
 	strbuf row;
 	lv_style_fn style;
+	lv_count_upto_fn count_upto;
 };
 
 listview *lv_new(const app_column *cols, int ncols, const lv_source *src)
@@ -58,6 +63,11 @@ void lv_set_style(listview *lv, lv_style_fn style)
 	lv->style = style;
 }
 
+void lv_set_count_upto(listview *lv, lv_count_upto_fn fn)
+{
+	lv->count_upto = fn;
+}
+
 void lv_invalidate(listview *lv)
 {
 	lv->counted = false;
@@ -86,6 +96,35 @@ long lv_count(const listview *lv)
 	return lv->count;
 }
 
+bool lv_count_more(const listview *lv)
+{
+	return lv->more;
+}
+
+/* count the rows, up to LV_COUNT_CAP when the source can; the count, -1 or LV_STALE */
+static long count_rows(listview *lv, bool *more)
+{
+	*more = false;
+	if (!lv->count_upto)
+		return lv->src.count(lv->src.arg);
+	long n = lv->count_upto(lv->src.arg, LV_COUNT_CAP);
+	if (n > LV_COUNT_CAP) {
+		*more = true;
+		n = LV_COUNT_CAP;
+	}
+	return n;
+}
+
+/* the whole count, when the cursor goes where a capped count does not reach */
+static void count_all(listview *lv)
+{
+	long n = lv->src.count(lv->src.arg);
+	if (n >= 0) {
+		lv->count = n;
+		lv->more = false;
+	}
+}
+
 static void clamp(listview *lv)
 {
 	long n = lv->count > 0 ? lv->count : 0;
@@ -106,13 +145,20 @@ static void clamp(listview *lv)
 
 void lv_recalc(listview *lv, ui_rect r)
 {
+	layout_columns(lv->cols, lv->ncols, r.w, lv->width);
+	lv->page = r.h > 1 ? r.h - 1 : 0;
+	long was_count = lv->count;
+	bool was_more = lv->more, was_cached = lv->cached;
 	if (!lv->counted) {
-		lv->count = lv->src.count(lv->src.arg);
+		bool more;
+		long n = count_rows(lv, &more);
+		if (n == LV_STALE)
+			return; /* a newer key: the screen stays as it was until it is handled */
+		lv->count = n;
+		lv->more = more;
 		lv->counted = true;
 		lv->cached = false;
 	}
-	layout_columns(lv->cols, lv->ncols, r.w, lv->width);
-	lv->page = r.h > 1 ? r.h - 1 : 0;
 	clamp(lv);
 	long vis = lv->count - lv->top;
 	if (vis > lv->page)
@@ -122,6 +168,15 @@ void lv_recalc(listview *lv, ui_rect r)
 	if (lv->cached && lv->top >= lv->cache_off && lv->top + vis <= lv->cache_off + lv->cache_n)
 		return;
 	int n = lv->src.fetch(lv->src.arg, lv->top, (int)vis);
+	if (n == LV_STALE) {
+		/* the source kept the rows on screen: keep their count, ask again next time */
+		lv->count = was_count;
+		lv->more = was_more;
+		lv->cached = was_cached;
+		lv->counted = false;
+		clamp(lv);
+		return;
+	}
 	lv->cache_off = lv->top;
 	lv->cache_n = n > 0 ? n : 0;
 	lv->cached = n >= 0;
@@ -214,11 +269,15 @@ unsigned lv_handle(listview *lv, action a)
 		lv->cursor = 0;
 		break;
 	case ACT_LAST:
+		if (lv->more)
+			count_all(lv);
 		lv->cursor = lv->count - 1;
 		break;
 	default:
 		return REACT_UNHANDLED;
 	}
+	if (lk_count_all(lv->more, lv->cursor, lv->top, page, lv->count))
+		count_all(lv);
 	clamp(lv);
 	return REACT_RECALC;
 }

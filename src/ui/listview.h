@@ -9,15 +9,28 @@
 #include "app/column.h"
 #include "ui/pane.h"
 
+/* what count and fetch return when a newer key made them stop: the list keeps
+ * what it shows and asks again at the next recalc */
+#define LV_STALE (-2)
+
+/* a list whose source counts up to a limit counts this many rows at first; past
+ * them it counts all ("1000+" until then) */
+#define LV_COUNT_CAP 1000
+
 typedef struct lv_source {
-	/* number of rows; -1 on error (the source reports it) */
+	/* number of rows; -1 on error (the source reports it) or LV_STALE */
 	long (*count)(void *arg);
-	/* load rows [offset, offset + limit) into the source's window; rows loaded or -1 */
+	/* load rows [offset, offset + limit) into the source's window, keeping the rows
+	 * it had on failure; rows loaded, -1 or LV_STALE */
 	int (*fetch)(void *arg, long offset, int limit);
 	/* the text of column col of a loaded row */
 	const char *(*cell)(void *arg, long row, int col);
 	void *arg;
 } lv_source;
+
+/* the number of rows up to limit, limit + 1 when there are more; or what count
+ * returns when it fails */
+typedef long (*lv_count_upto_fn)(void *arg, long limit);
 
 typedef struct listview listview;
 
@@ -30,6 +43,9 @@ void lv_free(listview **lv);
 void lv_set_sort(listview *lv, int col, bool desc);
 /* cells drawn in a style of their own (the lights' colours); NULL for none */
 void lv_set_style(listview *lv, lv_style_fn style);
+/* count up to LV_COUNT_CAP rows with fn until the cursor goes past them, so that a
+ * large list costs its first rows; NULL: count them all */
+void lv_set_count_upto(listview *lv, lv_count_upto_fn fn);
 /* the data changed: recount and refetch on the next recalc; the cursor stays put
  * when the row still exists */
 void lv_invalidate(listview *lv);
@@ -42,6 +58,8 @@ unsigned lv_handle(listview *lv, action a);
 long lv_cursor(const listview *lv);
 /* rows in the list as last counted; -1 after an error */
 long lv_count(const listview *lv);
+/* whether there are more rows than lv_count says (counted up to LV_COUNT_CAP) */
+bool lv_count_more(const listview *lv);
 /* a fetch callback's window buffer: *rows grown to hold limit rows of size bytes
  * (*cap tracks its size) and zeroed; returns *rows */
 void *lv_reserve(void *rows, int *cap, int limit, size_t size);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -403,6 +404,15 @@ static qkey after_escape(void)
 	else if (rc == KEY_CODE_YES)
 		ungetch((int)c);
 	return QK_ESC;
+}
+
+bool term_input_pending(void)
+{
+	if (!started || headless)
+		return false;
+	/* curses reads a key's bytes as it decodes them: what waits is in the descriptor */
+	struct pollfd in = { .fd = STDIN_FILENO, .events = POLLIN };
+	return poll(&in, 1, 0) > 0;
 }
 
 int term_read_key(qkey *k, int timeout_ms)

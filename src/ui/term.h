@@ -56,6 +56,9 @@ int term_stop_signal(void);
 /* next key: 1 and *k set, 0 when none came within timeout_ms (-1 waits), -1 when a
  * stop signal arrived */
 int term_read_key(qkey *k, int timeout_ms);
+/* whether a key is waiting to be read (never in the headless door, whose keys come
+ * from a script): work that the key will make stale can stop */
+bool term_input_pending(void);
 /* headless: change the screen size as a terminal resize would */
 void term_resize(int cols, int rows);
 /* the curses attributes of a style */

@@ -117,14 +117,19 @@ static void test_summary(void **state)
 		ent_sort sort;
 		bool desc;
 		long count;
+		bool more;
 		const char *want;
 	} t[] = {
-		{ 0, ENT_SORT_NAME, false, 57, "Filter: none  Sort: Name^  57 enterprises" },
-		{ 5, ENT_SORT_AREA, true, 1, "Filter: hqjs 昌东镇 规上工业  Sort: Areav  1 enterprise" },
-		{ 1, ENT_SORT_USCC, false, -1, "Filter: hqjs  Sort: USCC^" },
+		{ 0, ENT_SORT_NAME, false, 57, false, "Filter: none  Sort: Name^  57 enterprises" },
+		{ 5, ENT_SORT_AREA, true, 1, false,
+		  "Filter: hqjs 昌东镇 规上工业  Sort: Areav  1 enterprise" },
+		{ 1, ENT_SORT_USCC, false, -1, false, "Filter: hqjs  Sort: USCC^" },
+		/* a large search is counted up to a cap */
+		{ 1, ENT_SORT_NAME, false, 1000, true, "Filter: hqjs  Sort: Name^  1000+ enterprises" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char *s = entlist_summary(two, t[i].nparts, t[i].sort, t[i].desc, t[i].count);
+		char *s = entlist_summary(two, t[i].nparts, t[i].sort, t[i].desc, t[i].count,
+		                          t[i].more);
 		assert_string_equal(s, t[i].want);
 		free(s);
 	}

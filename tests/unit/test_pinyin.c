@@ -1,6 +1,7 @@
-/* Pinyin readings from the generated Unihan table and the index form built from
- * them: polyphonic characters give every reading, non-Han text folds or drops, and
- * the variant cap holds for long names. */
+/* Pinyin readings from the generated Unihan table, the beginnings of syllables, and
+ * the index form and query keys built from them: polyphonic characters give every
+ * combination of initials, non-Han text folds or drops, and a long name's form
+ * stays linear in its length. (The matching rule itself: test_search.c.) */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,25 +11,7 @@
 #include <string.h>
 
 #include "core/pinyin.h"
-
-/* whether word occurs in the space-separated index form as a whole word */
-static int has_word(const char *form, const char *word)
-{
-	size_t n = strlen(word);
-	for (const char *p = form; (p = strstr(p, word)) != NULL; p++)
-		if ((p == form || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return 1;
-	return 0;
-}
-
-static int count_words(const char *form)
-{
-	int n = 0;
-	for (const char *p = form; *p; p++)
-		if (*p != ' ' && (p == form || p[-1] == ' '))
-			n++;
-	return n;
-}
+#include "core/search.h"
 
 static void test_readings(void **state)
 {
@@ -82,78 +65,46 @@ static void test_readings_max(void **state)
 	assert_int_equal(pinyin_readings(0x884C, out, -1), 0);
 }
 
+/* the index form with SEARCH_PAD shown as '.' */
+static char *shown(const char *form)
+{
+	char *s = strdup(form);
+	for (char *p = s; *p; p++)
+		if (*p == SEARCH_PAD)
+			*p = '.';
+	return s;
+}
+
 static void test_index_form_exact(void **state)
 {
 	(void)state;
+	/* customary initials, the other three-neighbour combinations, then each initial
+	 * and each neighbouring pair padded: keys of a trigram index */
 	static const struct { const char *name, *form; } t[] = {
-		{ "重庆", "zq cq zhongqing chongqing" },
-		{ "ABC科技", "abckj abckeji" },
-		{ "ＡＢＣ１２３", "abc123" },
-		{ "IBM", "ibm" },				/* no Han: one form, not two */
-		{ "阿", "a e" },				/* one-letter readings: likewise */
-		{ "银", "y yin" },
+		{ "华勤", "hq.h..q..hq." },
+		{ "重庆", "zq.z..c..q..zq.cq." },			/* zhong or chong */
+		{ "银行", "yx.y..x..h..yx.yh." },			/* xing or hang (heng) */
+		{ "阿", "a.a..e.." },
+		{ "ABC科技", "abckj.a..b..c..k..j..ab.bc.ck.kj." },
+		{ "ＡＢＣ１２３", "abc123.a..b..c..1..2..3..ab.bc.c1.12.23." },
+		{ "华华华", "hhh.h..hh." },				/* each key once */
+		{ "行长乐", "xzl.hzl.xcl.hcl.xzy.hzy.xcy.hcy.x..h..z..c..l..y..xz.hz.xc.hc.zl.cl.zy.cy." },
 		{ "", "" },
 		{ "！？…😀", "" },
-		{ "😀华勤-A·B🇨🇳", "hqab huaqinab" },
-		{ "华勤（南昌）😀有限公司!",
-		  "hqncyxgs huaqinnanchangyouxiangongsi huaqinnachangyouxiangongsi" },
+		{ "😀华勤-A·B🇨🇳", "hqab.h..q..a..b..hq.qa.ab." },
 		{ "\xff\xfe", "" },				/* invalid UTF-8 dropped */
-		{ "\xff华", "h hua" },
+		{ "\xff华", "h.h.." },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char *f = pinyin_index_form(t[i].name);
-		assert_string_equal(f, t[i].form);
+		char *f = pinyin_index_form(t[i].name), *s = shown(f);
+		if (strcmp(s, t[i].form) != 0)
+			fail_msg("%s: \"%s\", want \"%s\"", t[i].name, s, t[i].form);
+		free(s);
 		free(f);
 	}
 }
 
-static void test_index_form_words(void **state)
-{
-	(void)state;
-	static const struct { const char *name, *words[5]; } t[] = {
-		{ "华勤技术", { "hqjs", "huaqinjishu" } },
-		{ "重庆", { "cq", "zq", "chongqing", "zhongqing" } },
-		{ "长沙", { "cs", "zs", "changsha", "zhangsha" } },
-		{ "银行", { "yh", "yx", "yinhang", "yinxing" } },
-		{ "乐山", { "ls", "ys", "leshan", "yueshan" } },
-		{ "中国银行南昌分行", { "zgyhncfh", "zgyxncfx", "zhongguoyinhangnanchangfenhang" } },
-		{ "绿色", { "ls", "lvse", "luse" } },
-		{ "西安", { "xa", "xian" } },
-	};
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		char *f = pinyin_index_form(t[i].name);
-		for (size_t k = 0; k < 5 && t[i].words[k]; k++)
-			if (!has_word(f, t[i].words[k]))
-				fail_msg("%s: \"%s\" lacks %s", t[i].name, f, t[i].words[k]);
-		free(f);
-	}
-}
-
-/* six characters of two readings each would be 64 variants per form */
-static void test_cap(void **state)
-{
-	(void)state;
-	char *f = pinyin_index_form("重重重重重重");
-	assert_int_equal(count_words(f), 2 * PINYIN_MAX_VARIANTS);
-	/* the earliest characters vary, the later ones keep the customary reading */
-	assert_true(has_word(f, "zzzzzz"));
-	assert_true(has_word(f, "cccczz"));
-	assert_false(has_word(f, "zzzzzc"));
-	assert_true(has_word(f, "chongchongchongchongzhongzhong"));
-	assert_false(has_word(f, "zhongzhongzhongzhongzhongchong"));
-	/* and no word twice */
-	char *copy = strdup(f), *save = NULL;
-	const char *words[2 * PINYIN_MAX_VARIANTS];
-	int n = 0;
-	for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
-		for (int k = 0; k < n; k++)
-			assert_string_not_equal(words[k], w);
-		words[n++] = w;
-	}
-	free(copy);
-	free(f);
-}
-
+/* a long name of polyphones stays linear: no variant of the whole name is written */
 static void test_long_name(void **state)
 {
 	(void)state;
@@ -161,15 +112,61 @@ static void test_long_name(void **state)
 	for (int i = 0; i < 15; i++)
 		strcat(name, "行长乐重");
 	char *f = pinyin_index_form(name);
-	assert_true(count_words(f) <= 2 * PINYIN_MAX_VARIANTS);
-	/* 32 words of at most 60 syllables of at most 6 letters, plus separators */
-	assert_true(strlen(f) < 2 * PINYIN_MAX_VARIANTS * (60 * 6 + 1));
+	/* 60 initials, at most 7 other combinations of 3 (4 bytes each) per window, 6
+	 * initials and 4 pairs per neighbourhood: bounded by the name's length */
+	assert_true(strlen(f) < 60 * (1 + 7 * 4 + 6 * 3 + 4 * 3));
 	assert_true(strncmp(f, "xzlz", 4) == 0);
-	assert_true(has_word(f, "hangzhanglezhong" "xingzhanglezhong" "xingzhanglezhong"
-	    "xingzhanglezhong" "xingzhanglezhong" "xingzhanglezhong" "xingzhanglezhong"
-	    "xingzhanglezhong" "xingzhanglezhong" "xingzhanglezhong" "xingzhanglezhong"
-	    "xingzhanglezhong" "xingzhanglezhong" "xingzhanglezhong" "xingzhanglezhong"));
 	free(f);
+}
+
+static void test_syllable_prefix(void **state)
+{
+	(void)state;
+	static const struct { const char *s; bool yes; } t[] = {
+		{ "a", true }, { "zhuang", true }, { "zhuan", true }, { "zh", true },
+		{ "hua", true }, { "qin", true }, { "lv", true }, { "lve", true }, { "ng", true },
+		{ "ua", false }, { "zhuangg", false }, { "i", false }, { "u", false },
+		{ "v", false }, { "qa", false }, { "zzz", false }, { "", false },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (pinyin_syllable_prefix(t[i].s, strlen(t[i].s)) != t[i].yes)
+			fail_msg("\"%s\": want %s", t[i].s, t[i].yes ? "a beginning" : "none");
+}
+
+static void test_query_keys(void **state)
+{
+	(void)state;
+	/* the initials of the first three pieces of every way to split the query */
+	static const struct { const char *q, *keys; } t[] = {
+		{ "hqjs", "hqj" },
+		{ "h", "h.." },
+		{ "hq", "hq." },
+		{ "nw", "nw." },				/* nw is no syllable's beginning */
+		{ "hua", "hua ha. h.." },			/* h-u-a, hu-a, hua */
+		{ "huaqin", "hua haq hqi hqn hq." },
+		{ "huaqjs", "hua haq hqj" },
+		{ "58", "58." },
+		{ "9136010", "913" },				/* digits are single pieces */
+		{ "3m", "3m." },
+		{ "", "" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char keys[PINYIN_MAX_KEYS][PINYIN_KEY_LEN + 1];
+		int n = pinyin_query_keys(t[i].q, keys, PINYIN_MAX_KEYS);
+		char got[PINYIN_MAX_KEYS * (PINYIN_KEY_LEN + 1) + 1] = "";
+		for (int k = 0; k < n; k++) {
+			char *s = shown(keys[k]);
+			if (k)
+				strcat(got, " ");
+			strcat(got, s);
+			free(s);
+		}
+		if (strcmp(got, t[i].keys) != 0)
+			fail_msg("\"%s\": keys \"%s\", want \"%s\"", t[i].q, got, t[i].keys);
+	}
+	/* the longest query keeps within PINYIN_MAX_KEYS */
+	char keys[PINYIN_MAX_KEYS][PINYIN_KEY_LEN + 1];
+	assert_true(pinyin_query_keys("zhuangzhuangzhuang", keys, PINYIN_MAX_KEYS) < PINYIN_MAX_KEYS);
 }
 
 int main(void)
@@ -178,9 +175,9 @@ int main(void)
 		cmocka_unit_test(test_readings),
 		cmocka_unit_test(test_readings_max),
 		cmocka_unit_test(test_index_form_exact),
-		cmocka_unit_test(test_index_form_words),
-		cmocka_unit_test(test_cap),
 		cmocka_unit_test(test_long_name),
+		cmocka_unit_test(test_syllable_prefix),
+		cmocka_unit_test(test_query_keys),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,9 @@ static const row rows[] = {
 	  .en = DB ": database is locked by another qifu session (waited 5000 ms); nothing was "
 	        "changed, try again",
 	  .zh = DB "：数据库被另一个 qifu 会话锁定（已等待 5000 毫秒）；未做任何更改，请重试" },
+	{ STORE_E_INTERRUPTED, DB,
+	  .en = DB ": reading stopped for a newer request",
+	  .zh = DB "：有新的操作，读取已中止" },
 	{ STORE_E_READONLY, DB,
 	  .en = DB ": database is read-only for this user",
 	  .zh = DB "：当前用户对数据库只有读权限" },

@@ -43,7 +43,7 @@ ent_sort entlist_next_sort(ent_sort s)
 }
 
 char *entlist_summary(const char *const *parts, int nparts, ent_sort sort, bool desc,
-                      long count)
+                      long count, bool more)
 {
 	strbuf what = STRBUF_INIT, s = STRBUF_INIT;
 	for (int i = 0; i < nparts; i++)
@@ -56,7 +56,12 @@ char *entlist_summary(const char *const *parts, int nparts, ent_sort sort, bool 
 	        desc ? "v" : "^");
 	if (count >= 0) {
 		sb_add(&s, "  ");
-		sb_addf(&s, P_("%ld enterprise", "%ld enterprises", (unsigned long)count), count);
+		if (more)
+			sb_addf(&s, P_("%ld+ enterprise", "%ld+ enterprises", (unsigned long)count),
+			        count);
+		else
+			sb_addf(&s, P_("%ld enterprise", "%ld enterprises", (unsigned long)count),
+			        count);
 	}
 	sb_free(&what);
 	return sb_steal(&s);

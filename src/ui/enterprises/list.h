@@ -16,9 +16,10 @@ int entlist_sort_column(ent_sort s);
 ent_sort entlist_next_sort(ent_sort s);
 
 /* "Filter: hqjs 规上工业 昌东镇  Sort: Name^  57 enterprises" (translated); parts are
- * what narrows the list, already in words; count < 0 leaves the count out */
+ * what narrows the list, already in words; count < 0 leaves the count out; more:
+ * there are more than count ("1000+ enterprises") */
 char *entlist_summary(const char *const *parts, int nparts, ent_sort sort, bool desc,
-                      long count);
+                      long count, bool more);
 /* why the lead unit serves e: the routing rule's reason, or "overridden by a
  * supervisor: REASON" (translated; caller frees) */
 char *entlist_routing_note(const routing *rt, const ent_record *e);

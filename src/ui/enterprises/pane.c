@@ -74,6 +74,25 @@ static const list_window_ops list_ops = {
 	sizeof(ent_record), store_count, store_read, row_clear, cell, NULL,
 };
 
+/* a search is counted up to what the screen needs; every window but the
+ * commissioner order's is read by key from its neighbour row */
+static int store_count_upto(void *owner, long limit, long *n, store_err *err)
+{
+	ent_pane *p = owner;
+	return ent_store_count_upto(enterprises_db(p), &p->filter, limit, n, err);
+}
+
+static int store_read_from(void *owner, const void *from, bool back, int limit, void *rows,
+                           int *n, store_err *err)
+{
+	ent_pane *p = owner;
+	const ent_record *r = from;
+	return ent_store_window_from(enterprises_db(p), &p->filter, p->sort, p->desc,
+	                             r ? r->id : 0, back, limit, rows, n, err);
+}
+
+static const list_window_keyed list_keyed = { store_count_upto, store_read_from };
+
 /* the row under the cursor, when it is loaded */
 const ent_record *enterprises_cursor_row(ent_pane *p)
 {
@@ -114,6 +133,7 @@ static void *create(shell *sh)
 	if (me && me->role == ROLE_AREA_OFFICER)
 		p->filter.scope_area = me->area;
 	p->lv = list_window_view(&p->rows, &list_ops, p, sh, app_ent_columns, ENT_COL__COUNT);
+	list_window_set_keyed(&p->rows, &list_keyed);
 	lv_set_sort(p->lv, entlist_sort_column(ENT_SORT_NAME), false);
 	p->view = detail_new();
 	p->rec = entrec_new(sh);
@@ -198,10 +218,11 @@ static void draw_summary(ent_pane *p, ui_rect r)
 	if (p->filter.warning_only)
 		parts[5] = _("with an open warning");
 	long n = lv_count(p->lv);
-	char *s = entlist_summary(parts, 7, p->sort, p->desc, n);
+	bool more = lv_count_more(p->lv);
+	char *s = entlist_summary(parts, 7, p->sort, p->desc, n, more);
 	char pos[48] = "";
 	if (n > 0)
-		snprintf(pos, sizeof pos, "%ld/%ld", lv_cursor(p->lv) + 1, n);
+		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(p->lv) + 1, n, more ? "+" : "");
 	int pw = text_width(pos);
 	if (pw + 1 >= r.w)
 		pw = 0;
