@@ -207,3 +207,14 @@ const char *app_board_start_leader(const staff *me)
 	bool oversees = me->oversees && me->oversees[0];
 	return me->role == ROLE_LEADER && me->level == 2 && oversees ? me->login : NULL;
 }
+
+char *app_join_list(char *const *v, int n)
+{
+	strbuf b = STRBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sb_add(&b, "、");
+		sb_add(&b, v[i]);
+	}
+	return sb_steal(&b);
+}

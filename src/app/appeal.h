@@ -59,5 +59,7 @@ const char *app_board_start_leader(const struct staff *me);
  * a NULL-terminated array of *n strings, freed with app_split_list_free */
 char **app_split_list(const char *s, int *n);
 void app_split_list_free(char ***v);
+/* the other way: n items as "甲、乙、丙" (the sheets, the command's tables); fresh */
+char *app_join_list(char *const *v, int n);
 
 #endif

@@ -34,17 +34,6 @@ static char *date_or_empty(qdate d)
 	return xstrdup(d == DATE_NONE ? "" : date_format(d, buf));
 }
 
-static char *joined(char *const *v, int n)
-{
-	strbuf b = STRBUF_INIT;
-	for (int i = 0; i < n; i++) {
-		if (i)
-			sb_add(&b, "、");
-		sb_add(&b, v[i]);
-	}
-	return sb_steal(&b);
-}
-
 /* the dispatch sheet: what the lead unit signs for */
 static app_status dispatch_sheet(app_ctx *ctx, const appeal_record *a, app_sheet *s,
 		strbuf *why)
@@ -72,7 +61,7 @@ static app_status dispatch_sheet(app_ctx *ctx, const appeal_record *a, app_sheet
 		: a->first_login));
 	add(s, _("Dispatched by"), xstrdup(app_appeal_centre(ctx)));
 	add(s, _("Lead or host unit"), xstrdup(a->lead_unit));
-	add(s, _("Related units"), joined(a->related, a->nrelated));
+	add(s, _("Related units"), app_join_list(a->related, a->nrelated));
 	add(s, _("Dispatched on"), date_or_empty(h->start));
 	char d[16];
 	add(s, _("Handling deadline"), h->days > 0

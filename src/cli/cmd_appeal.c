@@ -229,17 +229,6 @@ const char *appeal_cli_date(qdate d, char buf[16])
 	return date_format(d, buf);
 }
 
-char *appeal_cli_joined(char *const *v, int n)
-{
-	strbuf b = STRBUF_INIT;
-	for (int i = 0; i < n; i++) {
-		if (i)
-			sb_add(&b, "、");
-		sb_add(&b, v[i]);
-	}
-	return sb_steal(&b);
-}
-
 /* ---- appeal new ------------------------------------------------------------- */
 
 /* the enterprise's appeals with similar titles, as a warning: registering goes on */

@@ -37,8 +37,6 @@ void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 		const ticket_timers *after);
 /* d as YYYY-MM-DD in buf, or "" for DATE_NONE */
 const char *appeal_cli_date(qdate d, char buf[16]);
-/* units or numbers joined with 、, owned */
-char *appeal_cli_joined(char *const *v, int n);
 
 /* an empty table with the columns of one list row (qifu appeal list, and show
  * --format csv) */

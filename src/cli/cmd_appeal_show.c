@@ -247,7 +247,7 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	kv(t, _("First-responsible person"), s);
 	free(s);
 	kv(t, _("Lead or host unit"), a->lead_unit ? a->lead_unit : "");
-	s = appeal_cli_joined(a->related, a->nrelated);
+	s = app_join_list(a->related, a->nrelated);
 	kv(t, _("Related units"), s);
 	free(s);
 	int n;
@@ -285,7 +285,7 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	if (a->merged_into)
 		kv(t, _("Merged into"), a->merged_into);
 	if (a->nmerged_from) {
-		s = appeal_cli_joined(a->merged_from, a->nmerged_from);
+		s = app_join_list(a->merged_from, a->nmerged_from);
 		kv(t, _("Merged into this one"), s);
 		free(s);
 	}
