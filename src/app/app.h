@@ -18,6 +18,9 @@ typedef enum app_status {
 	APP_OK = 0,
 	APP_NO = 1,     /* a rule or a permission refused it */
 	APP_BAD = 2,    /* bad input, or a broken setup (database, data file) */
+	/* the database stayed busy (another session's lock) past [database]
+	 * busy_timeout_ms: nothing was changed, try again; EX_TEMPFAIL of sysexits.h */
+	APP_BUSY = 75,
 } app_status;
 
 struct settings;
@@ -69,6 +72,9 @@ struct calendar *app_calendar(app_ctx *ctx);
 struct unit_table *app_units(app_ctx *ctx);
 const struct ent_rules *app_ent_rules(app_ctx *ctx);
 const struct pool_table *app_pools(app_ctx *ctx);
+/* whether a wait of this process for the database's lock gave up: a failure then
+ * is the database being busy, whatever the message (the command line exits APP_BUSY) */
+bool app_db_gave_up(void);
 /* release everything the context loaded */
 void app_ctx_free(app_ctx *ctx);
 /* the OS login of the person at the keyboard (real uid) */

@@ -38,15 +38,21 @@ static app_status need_db(app_ctx *ctx, strbuf *err)
 	if (ctx->db)
 		return APP_OK;
 	store_err se = { 0 };
-	ctx->db = db_open(ctx->db_path, DB_OPEN_EXISTING, &se);
+	/* the setting's wait already for the migrations a newer qifu makes on opening */
+	ctx->db = db_open_wait(ctx->db_path, DB_OPEN_EXISTING,
+	                       ctx->cfg ? (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS)
+	                                : DB_BUSY_DEFAULT_MS, &se);
 	if (!ctx->db) {
 		app_store_text(&se, err);
-		return APP_BAD;
+		return se.code == STORE_E_LOCKED ? APP_BUSY : APP_BAD;
 	}
 	db_set_today(ctx->db, ctx->today);
-	if (ctx->cfg)
-		db_set_busy_timeout(ctx->db, (int)cfg_int(ctx->cfg, SET_DB_BUSY_TIMEOUT_MS));
 	return APP_OK;
+}
+
+bool app_db_gave_up(void)
+{
+	return db_busy_gave_up() >= 0;
 }
 
 static app_status need_actor(app_ctx *ctx, strbuf *err)
@@ -62,7 +68,7 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 	int rc = staff_store_get(ctx->db, login, &me, &se);
 	if (rc < 0) {
 		app_store_text(&se, err);
-		return APP_BAD;
+		return se.code == STORE_E_LOCKED ? APP_BUSY : APP_BAD;
 	}
 	if (rc == 1) {
 		sb_reset(err);

@@ -27,8 +27,36 @@ static void database_text(const store_err *e, strbuf *out)
 {
 	switch (e->code) {
 	case STORE_E_LOCKED:
-		sb_addf(out, _("%s: database is locked by another qifu session (waited %d ms); "
-		               "nothing was changed, try again"), e->path, (int)e->num[0]);
+		sb_addf(out, _("%s: the database is busy: another session holds its lock. "
+		               "Waited %.1f s (at most %.1f s, [database] busy_timeout_ms); nothing "
+		               "was changed. Try again in a moment; if it stays busy, look for a "
+		               "session left in the middle of a change, or raise busy_timeout_ms"),
+		        e->path, (double)e->num[0] / 1000.0, (double)e->num[1] / 1000.0);
+		break;
+	case STORE_E_EMPTY_FILE:
+		sb_addf(out, _("%s: the file is empty, not a qifu database; qifu has not written "
+		               "to it. Name the database with --db, or create one here with "
+		               "'qifu init'"), e->path);
+		break;
+	case STORE_E_NOT_SQLITE:
+		sb_addf(out, _("%s: not a database file (not SQLite); qifu has not written to it. "
+		               "Name the qifu database with --db"), e->path);
+		break;
+	case STORE_E_NOT_QIFU:
+		sb_addf(out, P_("%s: an SQLite database of another program (%d table, none of "
+		                "qifu's); qifu has not written to it. Name the qifu database "
+		                "with --db, or create one with 'qifu init --db NEW-FILE'",
+		                "%s: an SQLite database of another program (%d tables, none of "
+		                "qifu's); qifu has not written to it. Name the qifu database "
+		                "with --db, or create one with 'qifu init --db NEW-FILE'",
+		                (unsigned long)e->num[0]),
+		        e->path, (int)e->num[0]);
+		break;
+	case STORE_E_JOURNAL:
+		sb_addf(out, _("%s: cannot create the journal beside the database: to change "
+		               "anything this user needs write permission on the directory %s (as "
+		               "on the database file itself); nothing was changed"),
+		        e->path, e->name[0]);
 		break;
 	case STORE_E_READONLY:
 		sb_addf(out, _("%s: database is read-only for this user"), e->path);
@@ -93,6 +121,10 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_FILE_EXISTS:
 	case STORE_E_IS_DIRECTORY:
 	case STORE_E_CANNOT_OPEN:
+	case STORE_E_EMPTY_FILE:
+	case STORE_E_NOT_SQLITE:
+	case STORE_E_NOT_QIFU:
+	case STORE_E_JOURNAL:
 	case STORE_E_BACKUP_EXISTS:
 	case STORE_E_BACKUP_FAILED:
 	case STORE_E_INTERRUPTED:

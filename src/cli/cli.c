@@ -150,5 +150,8 @@ int cli_run(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	run_argv = argv;
 	run_argc = argc;
-	return c->run(ctx, argc, argv);
+	int rc = c->run(ctx, argc, argv);
+	/* a command that failed while a wait for the database's lock gave up failed
+	 * because the database was busy: one exit code for it, whichever command */
+	return rc != EXIT_OK && app_db_gave_up() ? EXIT_BUSY : rc;
 }

@@ -1,6 +1,7 @@
 /* The non-interactive commands: one table of commands, each a function that takes
  * the shared context (app/app.h) and its own argv (argv[0] is the command name). Exit
- * codes: 0 success, 1 "no" or a rule refused the action, 2 bad usage or bad input.
+ * codes: 0 success, 1 "no" or a rule refused the action, 2 bad usage or bad input, 75
+ * the database stayed busy (whichever command, whatever its own code would be).
  * The cli_ helpers below are the command line's face of the application context: they
  * print what app_need says and exit with its status, which a command may do and the
  * full-screen program never does. */
@@ -14,7 +15,7 @@
 #include "core/say.h"
 #include "core/strbuf.h"
 
-enum { EXIT_OK = APP_OK, EXIT_NO = APP_NO, EXIT_USAGE = APP_BAD };
+enum { EXIT_OK = APP_OK, EXIT_NO = APP_NO, EXIT_USAGE = APP_BAD, EXIT_BUSY = APP_BUSY };
 
 typedef struct cli_command {
 	const char *name;

@@ -7,7 +7,7 @@
 void cli_fail(app_status st, const char *msg)
 {
 	say_error("%s", msg);
-	exit((int)st);
+	exit(st != APP_OK && app_db_gave_up() ? EXIT_BUSY : (int)st);
 }
 
 void cli_need(app_ctx *ctx, unsigned what)

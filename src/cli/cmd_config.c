@@ -6,9 +6,25 @@
 
 #include "cli/cli.h"
 #include "cli/cli_args.h"
+#include "config/keymap.h"
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
+
+/* the [keys] lines the program would refuse, as it warns of them, one a line */
+static void warn_keys(const settings *cfg)
+{
+	keymap *km = keymap_new();
+	strbuf err = STRBUF_INIT;
+	if (keymap_load_settings(km, cfg, &err) > 0)
+		for (const char *p = sb_str(&err); *p;) {
+			size_t n = strcspn(p, "\n");
+			say_warn("%.*s", (int)n, p);
+			p += n + (p[n] == '\n');
+		}
+	sb_free(&err);
+	keymap_free(&km);
+}
 
 /* called through the CLI_COMMANDS table in cli.c, which declares it there */
 int cmd_config(app_ctx *ctx, int argc, char **argv);
@@ -57,6 +73,7 @@ int cmd_config(app_ctx *ctx, int argc, char **argv)
 			cfg = own;
 		}
 		settings_describe(cfg, &out);
+		warn_keys(cfg);
 		settings_free(&own);
 	}
 	fputs(sb_str(&out), stdout);

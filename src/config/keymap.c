@@ -228,16 +228,17 @@ static void trim_token(const char **s, size_t *n)
 	}
 }
 
-int keymap_bind(keymap *km, const char *name, const char *value, const char *file, int line,
-                strbuf *err)
+/* the action named name and the keys of value ("F3, /, ／") in parsed (n of them),
+ * nothing changed yet; -1 and a message naming where and what is wrong */
+static int parse_binding(const char *name, const char *value, const char *file, int line,
+                         action *a, qkey parsed[KEYMAP_MAX_KEYS], int *np, strbuf *err)
 {
-	action a = action_by_name(name);
-	if (a == ACT_NONE) {
+	*a = action_by_name(name);
+	if (*a == ACT_NONE) {
 		where(err, file, line);
 		sb_addf(err, _("unknown action '%s' in [keys]"), name);
 		return -1;
 	}
-	qkey parsed[KEYMAP_MAX_KEYS];
 	int n = 0;
 	const char *p = value;
 	for (;;) {
@@ -275,27 +276,98 @@ int keymap_bind(keymap *km, const char *name, const char *value, const char *fil
 			break;
 		p = comma + 1;
 	}
+	/* "search =" is far more often a value lost to an unquoted ';' or '#', or a line
+	 * half written, than a wish to leave an action without a key (quit, help) */
+	if (n == 0) {
+		where(err, file, line);
+		sb_addf(err, _("%s: no key given; this line is left out and the action keeps "
+		               "its keys"), name);
+		return -1;
+	}
+	*np = n;
+	return 0;
+}
+
+static void apply_binding(keymap *km, action a, const qkey *parsed, int n)
+{
 	km->nkeys[a] = 0;
 	for (int i = 0; i < n; i++)
 		unbind_key(km, parsed[i]);
 	memcpy(km->keys[a], parsed, (size_t)n * sizeof(qkey));
 	km->nkeys[a] = n;
+}
+
+int keymap_bind(keymap *km, const char *name, const char *value, const char *file, int line,
+                strbuf *err)
+{
+	action a;
+	qkey parsed[KEYMAP_MAX_KEYS];
+	int n;
+	if (parse_binding(name, value, file, line, &a, parsed, &n, err) < 0)
+		return -1;
+	apply_binding(km, a, parsed, n);
 	return 0;
+}
+
+/* a key a [keys] line of the file being read gave an action */
+typedef struct key_owner {
+	qkey key;
+	action a;
+	const char *file;
+	int line;
+} key_owner;
+
+/* whether a key of parsed (for a) is one that an earlier line of the same file gave
+ * another action that still has it: one file binding one key twice is a mistake to
+ * report, where a later file (the user's over /etc) rebinding it is an override */
+static bool key_conflict(const keymap *km, const key_owner *own, size_t nown, action a,
+                         const qkey *parsed, int n, const settings_kv *kv, strbuf *err)
+{
+	for (int i = 0; i < n; i++)
+		for (size_t j = 0; j < nown; j++) {
+			const key_owner *o = &own[j];
+			if (o->key != parsed[i] || o->a == a || strcmp(o->file, kv->file) != 0 ||
+			    keymap_action(km, o->key) != o->a)
+				continue;
+			char buf[16];
+			where(err, kv->file, kv->line);
+			sb_addf(err, _("%s: key %s is already bound to %s on line %d; one key, one "
+			               "action: this line is left out"),
+			        kv->key, key_format(o->key, buf), actions[o->a].name, o->line);
+			return true;
+		}
+	return false;
 }
 
 int keymap_load_settings(keymap *km, const settings *s, strbuf *err)
 {
 	int bad = 0;
+	key_owner *own = NULL;
+	size_t nown = 0, capown = 0;
 	for (size_t i = 0; s && i < settings_keys_count(s); i++) {
 		const settings_kv *kv = settings_keys_at(s, i);
 		strbuf one = STRBUF_INIT;
-		if (keymap_bind(km, kv->key, kv->value, kv->file, kv->line, &one) < 0) {
+		action a;
+		qkey parsed[KEYMAP_MAX_KEYS];
+		int n;
+		if (parse_binding(kv->key, kv->value, kv->file, kv->line, &a, parsed, &n, &one) < 0 ||
+		    key_conflict(km, own, nown, a, parsed, n, kv, &one)) {
 			if (bad++)
 				sb_addc(err, '\n');
 			sb_add(err, sb_str(&one));
+		} else {
+			apply_binding(km, a, parsed, n);
+			for (int k = 0; k < n; k++) {
+				if (nown == capown) {
+					capown = capown ? capown * 2 : 16;
+					own = xrealloc(own, capown * sizeof *own);
+				}
+				own[nown++] = (key_owner){ parsed[k], a, kv->file, kv->line };
+			}
 		}
 		sb_free(&one);
 	}
+	free(own);
 	return bad;
 }
 

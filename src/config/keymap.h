@@ -157,13 +157,16 @@ keymap *keymap_new(void);
 void keymap_free(keymap **km);
 
 /* replace the bindings of the action named `name` with the keys in `value`
- * ("F3, /, ／"); a key taken from another action leaves it. -1 and a message naming
- * where (file:line, when file is not NULL) and what is wrong */
+ * ("F3, /, ／"); a key taken from another action leaves it. -1, the keymap unchanged,
+ * and a message naming where (file:line, when file is not NULL) and what is wrong:
+ * an unknown action or key, too many keys, or none (an empty value) */
 int keymap_bind(keymap *km, const char *name, const char *value, const char *file, int line,
                 strbuf *err);
 struct settings;
 /* apply every [keys] line of the settings in order; each bad line is skipped and its
- * "file:line: reason" appended to err, one a line; returns the number of bad lines */
+ * "file:line: reason" appended to err, one a line; returns the number of bad lines.
+ * Bad besides what keymap_bind refuses: a key that an earlier line of the same file
+ * gave another action (a later file may take it: the user's over the system's) */
 int keymap_load_settings(keymap *km, const struct settings *s, strbuf *err);
 /* the action bound to key k, or ACT_NONE */
 action keymap_action(const keymap *km, qkey k);

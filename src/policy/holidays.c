@@ -255,7 +255,9 @@ int policy_holiday_parse(FILE *f, const char *path, int year, holiday_year *out,
 		sb_addf(err, _("%s: read error: %s"), path, strerror(errno));
 		goto out;
 	}
-	if (out->year == 0) {
+	/* a file named for its year but naming no day (empty, comments only) is no
+	 * notice: taken as one, it would make the year a year without holidays */
+	if (out->n == 0) {
 		sb_reset(err);
 		sb_addf(err, _("%s: no 'holiday' or 'workday' line: the file names no days"), path);
 		goto out;

@@ -23,6 +23,7 @@ struct db {
 	char *path;
 	qdate today;
 	int busy_ms;
+	long busy_since;	/* when the lock wait in progress began (mono_ms) */
 	bool wal;
 	bool (*stop)(void *arg);	/* db_set_interrupt */
 	void *stop_arg;
@@ -69,7 +70,82 @@ void db_set_today(db *d, qdate today)
 void db_set_busy_timeout(db *d, int ms)
 {
 	d->busy_ms = ms;
-	sqlite3_busy_timeout(d->h, ms);
+}
+
+/* how long the last lock wait that gave up lasted, -1 while none has: one process
+ * runs one command, so this is the command's (db_busy_gave_up) */
+static long busy_gave_up_ms = -1;
+static long busy_last_waited;
+
+static long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* The wait for another session's lock, in place of sqlite3_busy_timeout, which gives
+ * up without saying how long it really waited (a statement can meet the lock late,
+ * or several times): this one measures from the first retry, with SQLite's own
+ * back-off, and records the wait when it gives up. */
+static int on_busy(void *arg, int count)
+{
+	static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	db *d = arg;
+	long now = mono_ms();
+	if (count == 0)
+		d->busy_since = now;
+	long waited = now - d->busy_since;
+	if (waited >= d->busy_ms) {
+		busy_last_waited = busy_gave_up_ms = waited;
+		return 0;
+	}
+	long delay = count < (int)(sizeof delays / sizeof delays[0]) ? delays[count] : 100;
+	if (delay > d->busy_ms - waited)
+		delay = d->busy_ms - waited;
+	sqlite3_sleep((int)delay);
+	return 1;
+}
+
+long db_busy_gave_up(void)
+{
+	return busy_gave_up_ms;
+}
+
+/* the directory of the database file, where SQLite creates its journal */
+static char *db_dir(const db *d)
+{
+	char *dir = xstrdup(d->path);
+	char *slash = strrchr(dir, '/');
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	return dir;
+}
+
+/* the journal SQLite keeps beside the database while it writes cannot be created */
+static void journal_fail(db *d, store_err *err)
+{
+	char *journal = xasprintf("%s%s", d->path, d->wal ? "-wal" : "-journal");
+	char *dir = db_dir(d);
+	store_err_set(err, STORE_E_JOURNAL);
+	store_err_path(err, journal);
+	store_err_name(err, 0, dir);
+	free(journal);
+	free(dir);
+}
+
+/* whether the journal's directory refuses this user: SQLite says only "disk I/O
+ * error" or "unable to open database file" when the journal cannot be created */
+static bool journal_blocked(const db *d)
+{
+	char *dir = db_dir(d);
+	bool blocked = access(dir, W_OK) != 0;
+	free(dir);
+	return blocked;
 }
 
 qdate db_today(const db *d)
@@ -80,11 +156,21 @@ qdate db_today(const db *d)
 void db_fail(db *d, store_err *err, const char *what)
 {
 	int code = sqlite3_extended_errcode(d->h) & 0xff;
-	if (!err)
+	if (!err) {
+		if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && busy_gave_up_ms < 0)
+			busy_gave_up_ms = 0;
 		return;
+	}
 	if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+		/* a lock met where SQLite does not wait (a deadlock it foresees) gave up too */
+		if (busy_gave_up_ms < 0)
+			busy_gave_up_ms = 0;
 		store_err_set(err, STORE_E_LOCKED);
-		store_err_num(err, 0, d->busy_ms);
+		store_err_num(err, 0, busy_last_waited);
+		store_err_num(err, 1, d->busy_ms);
+	} else if ((code == SQLITE_CANTOPEN || code == SQLITE_IOERR) && journal_blocked(d)) {
+		journal_fail(d, err);
+		return;
 	} else if (code == SQLITE_INTERRUPT) {
 		store_err_set(err, STORE_E_INTERRUPTED);
 	} else if (code == SQLITE_READONLY) {
@@ -102,7 +188,8 @@ static int exec(db *d, const char *sql, store_err *err)
 	char *msg = NULL;
 	if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int code = sqlite3_extended_errcode(d->h) & 0xff;
-		if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+		if (code == SQLITE_BUSY || code == SQLITE_LOCKED ||
+		    ((code == SQLITE_CANTOPEN || code == SQLITE_IOERR) && journal_blocked(d))) {
 			db_fail(d, err, sql);
 		} else if (err) {
 			/* the statement itself is not named: a migration's is pages long */
@@ -194,12 +281,48 @@ static int migrate(db *d, store_err *err)
 	return 0;
 }
 
+/* Whether the file opened to be read is qifu's database: an empty file, one that is
+ * not SQLite, or an SQLite database without qifu's tables is refused before anything
+ * (the journal mode, a migration) could write to it. */
+static int check_ours(db *d, store_err *err)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(d->h, "SELECT count(*), count(*) FILTER (WHERE type = 'table'"
+	                            " AND name IN ('staff', 'event')) FROM sqlite_master"
+	                            " WHERE type = 'table'", -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int tables = sqlite3_column_int(st, 0), ours = sqlite3_column_int(st, 1);
+		sqlite3_finalize(st);
+		if (ours == 2 && db_schema_version(d) > 0)
+			return 0;
+		store_err_path(store_err_set(err, STORE_E_NOT_QIFU), d->path);
+		store_err_num(err, 0, tables);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	if ((sqlite3_extended_errcode(d->h) & 0xff) == SQLITE_NOTADB) {
+		store_err_path(store_err_set(err, STORE_E_NOT_SQLITE), d->path);
+		return -1;
+	}
+	db_fail(d, err, "reading the schema");
+	return -1;
+}
+
 db *db_open(const char *path, db_open_mode mode, store_err *err)
+{
+	return db_open_wait(path, mode, DB_BUSY_DEFAULT_MS, err);
+}
+
+db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *err)
 {
 	struct stat stbuf;
 	bool exists = stat(path, &stbuf) == 0;
 	if (!exists && mode == DB_OPEN_EXISTING) {
 		store_err_path(store_err_set(err, STORE_E_NO_DATABASE), path);
+		return NULL;
+	}
+	if (exists && mode == DB_OPEN_EXISTING && S_ISREG(stbuf.st_mode) && stbuf.st_size == 0) {
+		store_err_path(store_err_set(err, STORE_E_EMPTY_FILE), path);
 		return NULL;
 	}
 	if (exists && mode == DB_OPEN_CREATE && stbuf.st_size > 0) {
@@ -221,10 +344,16 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 		db_close(&d);
 		return NULL;
 	}
-	d->busy_ms = 5000;
-	sqlite3_busy_timeout(d->h, d->busy_ms);
+	d->busy_ms = busy_ms;
+	sqlite3_busy_handler(d->h, on_busy, d);
 	sqlite3_extended_result_codes(d->h, 1);
 	d->wal = wal_is_safe(sqlite3_libversion_number());
+	/* before any pragma: one of them reading a foreign file would say only "file is
+	 * not a database", and the journal mode and the migrations write */
+	if (mode == DB_OPEN_EXISTING && check_ours(d, err) < 0) {
+		db_close(&d);
+		return NULL;
+	}
 	/* the search's functions, before the migrations: migration 9 fills search_text */
 	if (ent_search_functions(d->h) < 0) {
 		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);

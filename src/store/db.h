@@ -17,8 +17,16 @@ typedef enum db_open_mode {
 	DB_OPEN_CREATE,   /* create file and schema */
 } db_open_mode;
 
-/* open (and migrate) the database at path; NULL with the reason in err */
+/* how long a connection waits for another session's lock unless told otherwise */
+enum { DB_BUSY_DEFAULT_MS = 5000 };
+
+/* open (and migrate) the database at path; NULL with the reason in err. To read, the
+ * file must be qifu's database: an empty file, a file that is not SQLite or another
+ * program's SQLite database is refused unwritten (STORE_E_EMPTY_FILE, _NOT_SQLITE,
+ * _NOT_QIFU). Waits DB_BUSY_DEFAULT_MS for a lock. */
 db *db_open(const char *path, db_open_mode mode, store_err *err);
+/* db_open, waiting at most busy_ms for a lock, the migrations' included */
+db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *err);
 void db_close(db **d);
 
 /* the business date used for timestamps (--today); the system date by default */
@@ -27,8 +35,12 @@ qdate db_today(const db *d);
 /* "YYYY-MM-DD HH:MM:SS" for event and row timestamps: the business date (which
  * --today may fix) with the wall-clock time */
 void db_now(const db *d, char buf[20]);
-/* how long a write waits for another session's lock ([database] busy_timeout_ms) */
+/* how long a statement waits for another session's lock ([database] busy_timeout_ms) */
 void db_set_busy_timeout(db *d, int ms);
+/* how many milliseconds the last wait for a lock that gave up lasted (0: SQLite
+ * refused at once), or -1 when no wait of this process has given up: a command that
+ * failed with this set failed because the database was busy */
+long db_busy_gave_up(void);
 /* while set, a statement stops when stop(arg) says so, and its store call fails
  * with STORE_E_INTERRUPTED: a list that a newer key makes stale is not finished.
  * For reads only; NULL clears it. */

@@ -14,7 +14,8 @@
 typedef enum store_code {
 	STORE_OK = 0,
 	/* the database and its file */
-	STORE_E_LOCKED,         /* num[0]: the milliseconds waited for the lock */
+	STORE_E_LOCKED,         /* num[0]: the milliseconds really waited for the lock,
+	                         * num[1]: the longest wait allowed (busy_timeout_ms) */
 	STORE_E_READONLY,
 	STORE_E_FAILED,         /* what ("": nothing to name), detail: SQLite's or the
 	                         * system's words; path may be a backup's file */
@@ -23,6 +24,12 @@ typedef enum store_code {
 	STORE_E_FILE_EXISTS,
 	STORE_E_IS_DIRECTORY,
 	STORE_E_CANNOT_OPEN,    /* detail */
+	STORE_E_EMPTY_FILE,     /* an empty file where a database was to be read */
+	STORE_E_NOT_SQLITE,     /* a file that is not an SQLite database at all */
+	STORE_E_NOT_QIFU,       /* an SQLite database without qifu's tables; num[0]: the
+	                         * number of tables it has */
+	STORE_E_JOURNAL,        /* the journal beside the database cannot be created:
+	                         * path: the journal's file, name[0]: its directory */
 	STORE_E_BACKUP_EXISTS,  /* path: the backup's file */
 	STORE_E_BACKUP_FAILED,  /* path: the backup's file, detail */
 	STORE_E_INTERRUPTED,    /* a read stopped by db_set_interrupt's check: a newer

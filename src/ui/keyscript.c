@@ -101,13 +101,8 @@ static int parse_line(keyscript *s, char *line, strbuf *why)
 	return 0;
 }
 
-keyscript *keyscript_load(const char *path, strbuf *err)
+keyscript *keyscript_read(FILE *f, const char *path, strbuf *err)
 {
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		sb_addf(err, _("cannot open keys file %s: %s"), path, strerror(errno));
-		return NULL;
-	}
 	keyscript *s = xcalloc(1, sizeof *s);
 	char *line = NULL;
 	size_t cap = 0;
@@ -124,6 +119,17 @@ keyscript *keyscript_load(const char *path, strbuf *err)
 		sb_free(&why);
 	}
 	free(line);
+	return s;
+}
+
+keyscript *keyscript_load(const char *path, strbuf *err)
+{
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		sb_addf(err, _("cannot open keys file %s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	keyscript *s = keyscript_read(f, path, err);
 	fclose(f);
 	return s;
 }

@@ -12,6 +12,8 @@ typedef struct keyscript keyscript;
 
 /* parse path; NULL with "FILE:LINE: reason" in err for the first bad line */
 keyscript *keyscript_load(const char *path, strbuf *err);
+/* the same from f, whose lines are named path in messages */
+keyscript *keyscript_read(FILE *f, const char *path, strbuf *err);
 void keyscript_free(keyscript **s);
 /* play every token into sh (stopping early if the user quits); dumps go to out */
 void keyscript_play(const keyscript *s, shell *sh, FILE *out);

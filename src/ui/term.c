@@ -1,6 +1,8 @@
 /* Starting and ending curses, and nothing else does. Every exit path restores the
- * terminal: normal quit, fatal() through the atexit hook, and SIGTERM/SIGHUP/SIGINT,
- * whose handler only sets a flag so the main loop can leave cleanly. While curses owns
+ * terminal: normal quit, fatal() through the atexit hook, SIGTERM/SIGHUP/SIGINT,
+ * whose handler only sets a flag so the main loop can leave cleanly, and the fatal
+ * signals (SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE), whose handler writes the
+ * sequences prepared here and dies of the signal (ui/term_fault.c). While curses owns
  * the screen, stderr goes to a temporary file and is replayed after the restore, so a
  * fatal message is not wiped by the switch back from the alternate screen. */
 #include "ui/term.h"
@@ -15,11 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <term.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ui/term_fault.h"
 
 /* how long after Esc a digit still makes it an F-key (Esc 1 = F1 … Esc 0 = F10),
  * where Esc then a digit is read so (esc_digits_fkeys) */
@@ -40,6 +45,10 @@ static ambiguous_found ambiguous = { 1, AMBIG_NOT_ASKED };
 /* the setting and the terminal's own F-keys, for Esc then a digit */
 static esc_digits esc_mode;
 static bool has_fkeys;
+/* the terminal's modes before curses, for the fatal-signal restore */
+static int shell_tty = -1;
+static struct termios shell_modes;
+static bool have_shell_modes;
 
 /* colour form (foreground, background, extra attributes) and monochrome form */
 static const struct {
@@ -235,6 +244,39 @@ static SCREEN *open_headless(void)
 	return NULL;
 }
 
+/* terminfo's string for cap with its padding ($<5>) left out, appended to out */
+static void add_cap(strbuf *out, const char *cap)
+{
+	const char *v = tigetstr(cap);
+	if (!v || v == (const char *)-1)
+		return;
+	while (*v) {
+		const char *end = v[0] == '$' && v[1] == '<' ? strchr(v, '>') : NULL;
+		if (end) {
+			v = end + 1;
+			continue;
+		}
+		sb_addc(out, *v++);
+	}
+}
+
+/* What a fatal signal writes and sets, prepared now because its handler may not
+ * compute anything: attributes off, the keypad and the mouse back to normal, the
+ * cursor shown, the alternate screen left, and the modes the shell had. */
+static void arm_fault_restore(int tty_fd, const struct termios *modes, bool mouse)
+{
+	strbuf seq = STRBUF_INIT;
+	add_cap(&seq, "sgr0");
+	add_cap(&seq, "rmkx");
+	if (mouse)
+		sb_add(&seq, "\033[?1000l");
+	add_cap(&seq, "cnorm");
+	add_cap(&seq, "rmcup");
+	term_fault_arm(STDOUT_FILENO, tty_fd, modes, sb_str(&seq), saved_stderr,
+	               stderr_log ? fileno(stderr_log) : -1);
+	sb_free(&seq);
+}
+
 int term_start(const term_opts *o, strbuf *err)
 {
 	if (started)
@@ -256,6 +298,9 @@ int term_start(const term_opts *o, strbuf *err)
 			restore_signals();
 			return -1;
 		}
+		/* the shell's modes, before curses or the probe changes any */
+		shell_tty = isatty(STDIN_FILENO) ? STDIN_FILENO : STDOUT_FILENO;
+		have_shell_modes = tcgetattr(shell_tty, &shell_modes) == 0;
 		capture_stderr();
 		screen = newterm(NULL, stdout, stdin);
 	}
@@ -297,6 +342,8 @@ int term_start(const term_opts *o, strbuf *err)
 	}
 	curs_set(0);
 	setup_styles(o->color);
+	if (!headless && have_shell_modes)
+		arm_fault_restore(shell_tty, &shell_modes, o->mouse);
 	return 0;
 }
 
@@ -310,6 +357,7 @@ void term_end(void)
 	if (!started)
 		return;
 	started = false;
+	term_fault_disarm();
 	endwin();
 	delscreen(screen);
 	screen = NULL;

@@ -7,6 +7,7 @@
 #include "vtpty.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
@@ -67,6 +68,8 @@ static int on_termprop(VTermProp prop, VTermValue *val, void *user)
 	vtpty *s = user;
 	if (prop == VTERM_PROP_ALTSCREEN)
 		s->altscreen = val->boolean;
+	else if (prop == VTERM_PROP_CURSORVISIBLE)
+		s->cursor_visible = val->boolean;
 	return 1;
 }
 
@@ -101,7 +104,35 @@ void vtpty_start(vtpty *s, int rows, int cols, char *const argv[])
 	s->screen = vterm_obtain_screen(s->vt);
 	vterm_screen_set_callbacks(s->screen, &screen_cbs, s);
 	vterm_screen_enable_altscreen(s->screen, 1);
+	s->cursor_visible = true;
 	vterm_screen_reset(s->screen, 1);
+}
+
+int vtpty_open_tty(vtpty *s)
+{
+	const char *name = ptsname(s->fd);
+	return name ? open(name, O_RDWR | O_NOCTTY) : -1;
+}
+
+bool vtpty_pen_plain(vtpty *s)
+{
+	VTermState *st = vterm_obtain_state(s->vt);
+	static const VTermAttr flags[] = { VTERM_ATTR_BOLD, VTERM_ATTR_UNDERLINE,
+		VTERM_ATTR_ITALIC, VTERM_ATTR_BLINK, VTERM_ATTR_REVERSE, VTERM_ATTR_STRIKE };
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++) {
+		VTermValue v;
+		if (vterm_state_get_penattr(st, flags[i], &v) && (flags[i] == VTERM_ATTR_UNDERLINE ?
+		    v.number != 0 : v.boolean))
+			return false;
+	}
+	VTermValue fg, bg;
+	if (vterm_state_get_penattr(st, VTERM_ATTR_FOREGROUND, &fg) &&
+	    !VTERM_COLOR_IS_DEFAULT_FG(&fg.color))
+		return false;
+	if (vterm_state_get_penattr(st, VTERM_ATTR_BACKGROUND, &bg) &&
+	    !VTERM_COLOR_IS_DEFAULT_BG(&bg.color))
+		return false;
+	return true;
 }
 
 void vtpty_pump(vtpty *s, int quiet_ms, int max_ms)

@@ -18,6 +18,7 @@ typedef struct vtpty {
 	VTermScreen *screen;
 	int rows, cols;
 	bool altscreen;
+	bool cursor_visible;   /* DECTCEM: the program hid the cursor or showed it */
 	bool eof;
 	bool silent;        /* do not answer the program's queries (a terminal without CPR) */
 	long answers;       /* answers sent back to the program */
@@ -37,6 +38,12 @@ void vtpty_resize(vtpty *s, int cols, int rows);
  * returns the row's width in cells, or -1 when a cell is a right half without its
  * left half or a wide character starts in the last column */
 int vtpty_row_text(vtpty *s, int row, char *out, size_t cap);
+/* a descriptor of the pty's terminal side, for its modes (tcgetattr) after the child
+ * has gone; -1 on failure. The caller closes it. */
+int vtpty_open_tty(vtpty *s);
+/* whether the screen's pen is the default one: no bold, underline, italic, blink,
+ * reverse or strike, default colours */
+bool vtpty_pen_plain(vtpty *s);
 /* wait for the child (pumping its output); its wait status, or -1 if it had to be
  * killed after timeout_ms */
 int vtpty_finish(vtpty *s, int timeout_ms);

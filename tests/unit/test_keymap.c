@@ -173,10 +173,6 @@ static void test_bind(void **state)
 	assert_string_equal(sb_str(&d), "j F1");
 	sb_free(&d);
 
-	/* an empty value unbinds */
-	assert_int_equal(keymap_bind(km, "undo", "", NULL, 0, &err), 0);
-	assert_int_equal(keymap_action(km, QK_F8), ACT_NONE);
-	assert_int_equal(keymap_fkey(km, ACT_UNDO), 0);
 	assert_int_equal(err.len, 0);
 	keymap_free(&km);
 	sb_free(&err);
@@ -190,6 +186,9 @@ static void test_bind_errors(void **state)
 		{ "search", "F3, Slash", "/etc/qifu/qifu.ini:12: search: unknown key name 'Slash'" },
 		{ "quit", "C-q", "/etc/qifu/qifu.ini:12: quit: key C-q cannot be bound" },
 		{ "help", "a,b,c,d,e,f,g,h,i", "/etc/qifu/qifu.ini:12: help: at most 8 keys" },
+		/* an empty value (often one cut short by an unquoted ';') keeps the keys */
+		{ "search", "", "/etc/qifu/qifu.ini:12: search: no key given" },
+		{ "quit", " , \xe3\x80\x80", "/etc/qifu/qifu.ini:12: quit: no key given" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		keymap *km = keymap_new();
@@ -241,6 +240,58 @@ static void test_load_settings(void **state)
 	keymap_free(&km);
 	settings_free(&s);
 	unlink(path);
+}
+
+/* [keys] through two layers: within one file an empty value or a key given to two
+ * actions is reported at its line and left out (the earlier binding kept); a later
+ * file may take a key an earlier one gave (the user's over the system's) */
+static void test_load_conflicts(void **state)
+{
+	(void)state;
+	char sys[] = "/tmp/qifu-test-keys-sys-XXXXXX", user[] = "/tmp/qifu-test-keys-user-XXXXXX";
+	int fd = mkstemp(sys);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("[keys]\n"
+	      "search = F3, x\n"
+	      "filter = x\n"
+	      "undo =\n"
+	      "help = F1, y\n", f);
+	fclose(f);
+	fd = mkstemp(user);
+	assert_true(fd >= 0);
+	f = fdopen(fd, "w");
+	fputs("[keys]\n"
+	      "refresh = y\n"
+	      "export = ;\n", f);
+	fclose(f);
+	settings *s = settings_new();
+	assert_int_equal(settings_load_file(s, sys, true, NULL), 0);
+	assert_int_equal(settings_load_file(s, user, true, NULL), 0);
+	keymap *km = keymap_new();
+	strbuf err = STRBUF_INIT;
+	assert_int_equal(keymap_load_settings(km, s, &err), 3);
+	char want[3][200];
+	snprintf(want[0], sizeof want[0], "%s:3: filter: key x is already bound to search on "
+	         "line 2", sys);
+	snprintf(want[1], sizeof want[1], "%s:4: undo: no key given", sys);
+	snprintf(want[2], sizeof want[2], "%s:3: export: no key given", user);
+	for (int i = 0; i < 3; i++)
+		if (!strstr(sb_str(&err), want[i]))
+			fail_msg("missing \"%s\" in:\n%s", want[i], sb_str(&err));
+	/* the earlier bindings stand */
+	assert_int_equal(keymap_action(km, 'x'), ACT_SEARCH);
+	assert_int_equal(keymap_action(km, QK_F4), ACT_FILTER);
+	assert_int_equal(keymap_action(km, QK_F8), ACT_UNDO);
+	assert_int_not_equal(keymap_fkey(km, ACT_EXPORT), 0);
+	/* the user's file took y from the system's help */
+	assert_int_equal(keymap_action(km, 'y'), ACT_REFRESH);
+	assert_int_equal(keymap_action(km, QK_F1), ACT_HELP);
+	sb_free(&err);
+	keymap_free(&km);
+	settings_free(&s);
+	unlink(sys);
+	unlink(user);
 }
 
 static void test_groups(void **state)
@@ -319,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_bind_errors),
 		cmocka_unit_test(test_load_settings),
+		cmocka_unit_test(test_load_conflicts),
 		cmocka_unit_test(test_groups),
 		cmocka_unit_test(test_esc_digits),
 	};

@@ -31,10 +31,35 @@ typedef struct row {
 #define DB "/srv/qifu/qifu.db"
 
 static const row rows[] = {
-	{ STORE_E_LOCKED, DB, .num = { 5000 },
-	  .en = DB ": database is locked by another qifu session (waited 5000 ms); nothing was "
-	        "changed, try again",
-	  .zh = DB "：数据库被另一个 qifu 会话锁定（已等待 5000 毫秒）；未做任何更改，请重试" },
+	{ STORE_E_LOCKED, DB, .num = { 5012, 5000 },
+	  .en = DB ": the database is busy: another session holds its lock. Waited 5.0 s (at "
+	        "most 5.0 s, [database] busy_timeout_ms); nothing was changed. Try again in a "
+	        "moment; if it stays busy, look for a session left in the middle of a change, or "
+	        "raise busy_timeout_ms",
+	  .zh = DB "：数据库忙：另一个会话正占用它的锁。已等待 5.0 秒（最多 5.0 秒，[database] "
+	        "busy_timeout_ms）；未做任何更改。请稍后重试；如果一直忙，请查找停在修改中途的会话，"
+	        "或调大 busy_timeout_ms" },
+	{ STORE_E_EMPTY_FILE, DB,
+	  .en = DB ": the file is empty, not a qifu database; qifu has not written to it. Name "
+	        "the database with --db, or create one here with 'qifu init'",
+	  .zh = DB "：该文件是空的，不是 qifu 数据库；qifu 未写入它。请用 --db 指定数据库，或用 "
+	        "qifu init 在此新建" },
+	{ STORE_E_NOT_SQLITE, DB,
+	  .en = DB ": not a database file (not SQLite); qifu has not written to it. Name the "
+	        "qifu database with --db",
+	  .zh = DB "：不是数据库文件（不是 SQLite）；qifu 未写入它。请用 --db 指定 qifu 数据库" },
+	{ STORE_E_NOT_QIFU, DB, .num = { 3 },
+	  .en = DB ": an SQLite database of another program (3 tables, none of qifu's); qifu has "
+	        "not written to it. Name the qifu database with --db, or create one with 'qifu "
+	        "init --db NEW-FILE'",
+	  .zh = DB "：这是其他程序的 SQLite 数据库（3 个表，没有 qifu 的表）；qifu 未写入它。请用 "
+	        "--db 指定 qifu 数据库，或用 qifu init --db 新文件 新建" },
+	{ STORE_E_JOURNAL, DB "-journal", .name = { "/srv/qifu" },
+	  .en = DB "-journal: cannot create the journal beside the database: to change anything "
+	        "this user needs write permission on the directory /srv/qifu (as on the database "
+	        "file itself); nothing was changed",
+	  .zh = DB "-journal：无法在数据库旁创建日志文件：要做任何更改，当前用户需要对目录 /srv/qifu "
+	        "有写权限（与数据库文件本身一样）；未做任何更改" },
 	{ STORE_E_INTERRUPTED, DB,
 	  .en = DB ": reading stopped for a newer request",
 	  .zh = DB "：有新的操作，读取已中止" },
@@ -252,14 +277,13 @@ static void test_appends_and_migration(void **state)
 {
 	(void)state;
 	store_err e;
-	store_err_path(store_err_set(&e, STORE_E_LOCKED), DB);
-	store_err_num(&e, 0, 250);
+	store_err_path(store_err_set(&e, STORE_E_NOT_SQLITE), DB);
 	e.migration = 3;
 	strbuf b = STRBUF_INIT;
 	sb_add(&b, "init: ");
 	assert_string_equal(app_store_text(&e, &b),
-		"init: " DB ": database is locked by another qifu session (waited 250 ms); nothing "
-		"was changed, try again (migration 3)");
+		"init: " DB ": not a database file (not SQLite); qifu has not written to it. Name "
+		"the qifu database with --db (migration 3)");
 	sb_reset(&b);
 	assert_int_equal(app_store_rc(-1, &e, &b), -1);
 	assert_non_null(strstr(sb_str(&b), "(migration 3)"));

@@ -262,6 +262,17 @@ static void test_notice_over_provisional(void **state)
 	fclose(f);
 	assert_non_null(strstr(sb_str(&err), "x.txt:2: 2028-01-01 lies outside 2027"));
 	sb_free(&err);
+	/* found by tests/fuzz/fuzz_policy: a file named for its year with no day in it
+	 * (only comments, or a notice line) is refused, not a year without holidays */
+	static const char *const empty[] = { "# 2027\n", "notice: 国办发明电〔2026〕1号\n" };
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+		f = fmemopen((void *)empty[i], strlen(empty[i]), "r");
+		assert_int_equal(policy_holiday_parse(f, "2027.txt", 2027, &hy, &err), -1);
+		fclose(f);
+		assert_non_null(strstr(sb_str(&err), "2027.txt: no 'holiday' or 'workday' line"));
+		assert_null(hy.days);
+		sb_free(&err);
+	}
 }
 
 /* the administrator's reminder: from 1 December, while next year has no notice */
