@@ -6,17 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_file.h"
 #include "core/datein.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
-	if (!s)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
+	char *s = fuzz_string(data, size);
 	qdate d = 0;
 	int y = -1, m = -1, day = -1;
 	datein_status st = datein_parse(s, &d, &y, &m, &day);

@@ -1,13 +1,25 @@
-/* The fuzz targets' input as a file: readers that take a path (iniparser, the TSV
- * reader) read the bytes from an anonymous memory file through /proc/self/fd. */
+/* The fuzz targets' input as a string (for parsers of NUL-terminated text) and as a
+ * file: readers that take a path (iniparser, the TSV reader) read the bytes from an
+ * anonymous memory file through /proc/self/fd (that part needs _GNU_SOURCE). */
 #ifndef QIFU_FUZZ_FILE_H
 #define QIFU_FUZZ_FILE_H
-#ifndef _GNU_SOURCE
-#error "define _GNU_SOURCE before any include: memfd_create"
-#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/* data and a NUL after it, in memory of its own (free it) */
+static inline char *fuzz_string(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+	if (!s)
+		abort();
+	memcpy(s, data, size);
+	s[size] = '\0';
+	return s;
+}
+
+#ifdef _GNU_SOURCE
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -26,5 +38,6 @@ static inline int fuzz_file(const uint8_t *data, size_t size, char *path)
 	snprintf(path, 64, "/proc/self/fd/%d", fd);
 	return fd;
 }
+#endif
 
 #endif

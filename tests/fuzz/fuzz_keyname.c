@@ -6,17 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_file.h"
 #include "config/keymap.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
-	if (!s)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
+	char *s = fuzz_string(data, size);
 	qkey k = QK_NONE;
 	strbuf err = STRBUF_INIT;
 	if (key_parse(s, &k, &err) == 0) {

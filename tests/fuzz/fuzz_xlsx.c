@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistr.h>
 
+#include "fuzz_file.h"
 #include "core/strbuf.h"
 #include "core/xlsx_read.h"
 #include "core/xlsx_value.h"
@@ -147,11 +148,7 @@ static void check_rows(xlsx_reader *r)
 /* the input as a number and as a format code: the cell rules alone */
 static void check_value(const uint8_t *data, size_t size)
 {
-	char *s = malloc(size + 1);
-	if (!s)
-		abort();
-	memcpy(s, data, size);
-	s[size] = '\0';
+	char *s = fuzz_string(data, size);
 	strbuf out = STRBUF_INIT;
 	xlsx_numfmt f = xlsx_numfmt_of(164, s);
 	static const xlsx_numfmt kinds[] = {

@@ -205,20 +205,27 @@ static void test_bind_errors(void **state)
 	}
 }
 
+/* text in a new file named from the mkstemp template path */
+static void write_temp(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
 /* [keys] lines through the settings module, as main loads them */
 static void test_load_settings(void **state)
 {
 	(void)state;
 	char path[] = "/tmp/qifu-test-keymap-XXXXXX";
-	int fd = mkstemp(path);
-	assert_true(fd >= 0);
-	FILE *f = fdopen(fd, "w");
-	fputs("[keys]\n"
-	      "search = F3, x\n"
-	      "no_such_action = F4\n"
-	      "help = F1, Slash\n"
-	      "quit = F10, Q\n", f);
-	fclose(f);
+	write_temp(path, "[keys]\n"
+	                 "search = F3, x\n"
+	                 "no_such_action = F4\n"
+	                 "help = F1, Slash\n"
+	                 "quit = F10, Q\n");
 	settings *s = settings_new();
 	assert_int_equal(settings_load_file(s, path, true, NULL), 0);
 	keymap *km = keymap_new();
@@ -249,22 +256,14 @@ static void test_load_conflicts(void **state)
 {
 	(void)state;
 	char sys[] = "/tmp/qifu-test-keys-sys-XXXXXX", user[] = "/tmp/qifu-test-keys-user-XXXXXX";
-	int fd = mkstemp(sys);
-	assert_true(fd >= 0);
-	FILE *f = fdopen(fd, "w");
-	fputs("[keys]\n"
-	      "search = F3, x\n"
-	      "filter = x\n"
-	      "undo =\n"
-	      "help = F1, y\n", f);
-	fclose(f);
-	fd = mkstemp(user);
-	assert_true(fd >= 0);
-	f = fdopen(fd, "w");
-	fputs("[keys]\n"
-	      "refresh = y\n"
-	      "export = ;\n", f);
-	fclose(f);
+	write_temp(sys, "[keys]\n"
+	                "search = F3, x\n"
+	                "filter = x\n"
+	                "undo =\n"
+	                "help = F1, y\n");
+	write_temp(user, "[keys]\n"
+	                 "refresh = y\n"
+	                 "export = ;\n");
 	settings *s = settings_new();
 	assert_int_equal(settings_load_file(s, sys, true, NULL), 0);
 	assert_int_equal(settings_load_file(s, user, true, NULL), 0);
