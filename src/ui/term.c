@@ -1,7 +1,7 @@
 /* Starting and ending curses, and nothing else does. Every exit path restores the
  * terminal: normal quit, fatal() through the atexit hook, SIGTERM/SIGHUP/SIGINT,
  * whose handler only sets a flag so the main loop can leave cleanly, and the fatal
- * signals (SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE), whose handler writes the
+ * signals (SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL), whose handler writes the
  * sequences prepared here and dies of the signal (ui/term_fault.c). While curses owns
  * the screen, stderr goes to a temporary file and is replayed after the restore, so a
  * fatal message is not wiped by the switch back from the alternate screen. */
