@@ -142,6 +142,8 @@ void vtpty_pump(vtpty *s, int quiet_ms, int max_ms)
 	while (!s->eof && vtpty_now_ms() < end) {
 		struct pollfd p = { s->fd, POLLIN, 0 };
 		int rc = poll(&p, 1, quiet_ms);
+		if (rc == 0 && !s->got_output)
+			continue;
 		if (rc == 0)
 			return;
 		if (rc < 0 && errno == EINTR)
@@ -151,6 +153,7 @@ void vtpty_pump(vtpty *s, int quiet_ms, int max_ms)
 			s->eof = true;
 			return;
 		}
+		s->got_output = true;
 		vterm_input_write(s->vt, buf, (size_t)n);
 		/* answers to the program's queries (the cursor position report) go back */
 		size_t out;

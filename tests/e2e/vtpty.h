@@ -20,6 +20,7 @@ typedef struct vtpty {
 	bool altscreen;
 	bool cursor_visible;   /* DECTCEM: the program hid the cursor or showed it */
 	bool eof;
+	bool got_output;       /* the program has written something */
 	bool silent;        /* do not answer the program's queries (a terminal without CPR) */
 	long answers;       /* answers sent back to the program */
 } vtpty;
@@ -28,7 +29,9 @@ typedef struct vtpty {
 long vtpty_now_ms(void);
 /* fork argv[0] (with argv) in a pty of rows x cols, TERM=xterm-256color, LANG=C.UTF-8 */
 void vtpty_start(vtpty *s, int rows, int cols, char *const argv[]);
-/* feed the child's output to the screen until it has been quiet for quiet_ms */
+/* feed the child's output to the screen until it has been quiet for quiet_ms after
+ * its first output (a slow start, a sanitizer build on a loaded machine, is waited
+ * for up to max_ms) */
 void vtpty_pump(vtpty *s, int quiet_ms, int max_ms);
 /* write len bytes to the child; false on a short write */
 bool vtpty_send(vtpty *s, const char *bytes, size_t len);
