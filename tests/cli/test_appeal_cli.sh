@@ -129,6 +129,8 @@ stdout_has '"related": ["区建管局", "区投促局"]'
 expect_rc 0 --db "$db" --today 2026-10-08 --as kj appeal sign "$n2"
 expect_rc 0 --db "$db" --today 2026-10-09 --as kj appeal answer "$n2" --result 已协调供电公司
 expect_rc 0 --db "$db" --today 2026-10-09 --as jg appeal report "$n2" --how visit --by 蒋刚、王工 --text 已上门告知办理结果
+expect_rc 0 --db "$db" --today 2026-10-09 appeal show "$n2" --format json
+stdout_has '"reported_on": "2026-10-09", "report_how": "visit", "report_by": "蒋刚、王工"'
 # the related unit makes no move of its own
 expect_rc 1 --db "$db" --today 2026-10-09 --as tc appeal callback "$n2" --satisfied
 stderr_has "reported to the enterprise"
