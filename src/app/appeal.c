@@ -168,6 +168,24 @@ char *app_appeal_caller_text(const appeal_record *a)
 	return sb_steal(&b);
 }
 
+char *app_appeal_report_text(const appeal_record *a)
+{
+	if (a->reported_on == DATE_NONE)
+		return NULL;
+	char day[16];
+	date_format(a->reported_on, day);
+	/* reported by the upgrade that brought the step: only the day is known */
+	if (a->report_how == TICKET_HOW_NONE)
+		return xasprintf(_("%s (answered before the report step: how and by whom not "
+		                   "recorded)"), day);
+	strbuf b = STRBUF_INIT;
+	sb_addf(&b, _("%s %s, told by %s"), day, _(ticket_how_label(a->report_how)),
+	        a->report_by && *a->report_by ? a->report_by : _("not recorded"));
+	if (a->report_text && *a->report_text)
+		sb_addf(&b, _(": %s"), a->report_text);
+	return sb_steal(&b);
+}
+
 app_status app_appeal_similar(app_ctx *ctx, const char *uscc, const char *title,
 		appeal_row *rows, int max, int *n, strbuf *err)
 {

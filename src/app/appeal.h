@@ -42,6 +42,10 @@ void app_appeal_caller(const char *typed_name, const char *typed_phone,
 		const char **phone);
 /* whom to call about appeal a: "张三（财务经理） 13800000000", or "not recorded" */
 char *app_appeal_caller_text(const appeal_record *a);
+/* the report to the enterprise in one line: "2026-03-05 by phone, 张三: what was
+ * said", or NULL before it was made; how and by whom "not recorded" for appeals
+ * answered before the report step existed */
+char *app_appeal_report_text(const appeal_record *a);
 /* the enterprise's appeals whose titles are like title (重复诉求): open ones registered
  * in the last similar_days, closed ones closed in the last similar_closed_days (the
  * settings), most alike first, at most max into rows (appeal_row_clear each); APP_OK or

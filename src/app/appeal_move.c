@@ -52,6 +52,16 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 		return APPEAL_MOVE_REFUSED;
 	}
 	calendar *cal = app_calendar(ctx);
+	/* a report told today by the one typing it needs neither said */
+	ticket_input filled;
+	if (in && (m->needs & TICKET_NEEDS_REPORT)) {
+		filled = *in;
+		if (filled.on == DATE_NONE)
+			filled.on = ctx->today;
+		if (!filled.by || !*filled.by)
+			filled.by = app_actor(ctx)->name;
+		in = &filled;
+	}
 	if (ticket_input_check(&view, &rec->timers, m, in, cal, ctx->today, err) < 0)
 		return APPEAL_MOVE_BAD_INPUT;
 	if (m->action == TICKET_ACT_MERGE) {

@@ -19,7 +19,8 @@ typedef enum appeal_move_rc {
 } appeal_move_rc;
 
 /* Make action on rec (as read at rec->version) for the acting staff member with in as
- * typed: ticket_decide, ticket_input_check, the merge target's check,
+ * typed (a report's day, DATE_NONE, is today and its reporter, NULL or "", the acting
+ * staff member): ticket_decide, ticket_input_check, the merge target's check,
  * ticket_timers_apply and appeal_store_move. *m gets the verdict and *after the
  * timers as written (both may be read whatever the outcome). */
 appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_action action,

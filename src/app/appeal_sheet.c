@@ -74,7 +74,8 @@ static app_status dispatch_sheet(app_ctx *ctx, const appeal_record *a, app_sheet
 /* Who the sheet presses: the unit whose deadline ran out. Handling and its reply are
  * the lead (or self-handling first) unit's; a registered appeal's dispatch limit is
  * the first unit's to submit, a submitted one's the centre's to dispatch; the
- * feedback after a dissatisfied callback is the centre's. */
+ * feedback after a dissatisfied callback is the centre's; the report to the enterprise
+ * after the answer is the first unit's. */
 static const char *supervised_unit(app_ctx *ctx, const appeal_record *a, ticket_timer which)
 {
 	switch (which) {
@@ -83,6 +84,8 @@ static const char *supervised_unit(app_ctx *ctx, const appeal_record *a, ticket_
 		return a->lead_unit ? a->lead_unit : a->first_unit;
 	case TICKET_TIMER_DISPATCH:
 		return a->state == TICKET_ST_REGISTERED ? a->first_unit : app_appeal_centre(ctx);
+	case TICKET_TIMER_REPORT:
+		return a->first_unit;
 	case TICKET_TIMER_FEEDBACK:
 	case TICKET_TIMER__COUNT:
 		break;

@@ -313,6 +313,7 @@ ticket_params app_ticket_params(const app_ctx *ctx)
 		.complex_days = (int)cfg_int(ctx->cfg, SET_COMPLEX_DAYS),
 		.explain_days = (int)cfg_int(ctx->cfg, SET_EXPLAIN_DAYS),
 		.feedback_days = (int)cfg_int(ctx->cfg, SET_FEEDBACK_DAYS),
+		.report_days = (int)cfg_int(ctx->cfg, SET_REPORT_DAYS),
 		.yellow_days = (int)cfg_int(ctx->cfg, SET_YELLOW_DAYS),
 	};
 	return p;

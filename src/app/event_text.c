@@ -41,6 +41,9 @@ static const char *value_text(const char *key, const char *v)
 		return _(escalation_mode_label(m));
 	if (strcmp(key, "state") == 0 && ticket_state_parse(v, &st))
 		return _(ticket_state_label(st));
+	ticket_how h;
+	if (strcmp(key, "how") == 0 && ticket_how_parse(v, &h))
+		return _(ticket_how_label(h));
 	if (strcmp(key, "level") == 0 && strlen(v) == 1 && escalation_level_valid(v[0] - '0'))
 		return _(escalation_level_short(v[0] - '0'));
 	return NULL;
@@ -63,6 +66,9 @@ static const char *key_text(const char *key)
 		{ "date", N_("date") },
 		{ "dispatch", N_("dispatch record") },
 		{ "state", N_("state") },
+		{ "on", N_("told on") },
+		{ "how", N_("how") },
+		{ "by", N_("told by") },
 	};
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		if (strcmp(keys[i].key, key) == 0)
@@ -148,7 +154,10 @@ static bool fields_text(const char *c, strbuf *out)
 static void clause_text(const char *c, strbuf *out)
 {
 	ticket_state st;
-	if (ticket_state_parse(c, &st))
+	/* the migration that added the report step reported the appeals answered before */
+	if (strcmp(c, "upgrade") == 0)
+		sb_add(out, _("answered before the report step: how it was told was not recorded"));
+	else if (ticket_state_parse(c, &st))
 		sb_add(out, _(ticket_state_label(st)));
 	else if (!arrow_text(c, out) && !timer_text(c, out) && !fields_text(c, out))
 		sb_add(out, c);

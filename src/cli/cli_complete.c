@@ -30,7 +30,7 @@
 /* what an option's value is */
 typedef enum value_kind {
 	V_UNIT, V_AREA, V_CATEGORY, V_GROUP, V_POOL, V_INSPECTION_REASON, V_APPEAL_KIND,
-	V_CHANNEL, V_APPEAL_STATE, V_LIGHT, V_VIEW, V_APPEAL_SORT, V_DISPATCH_LEVEL,
+	V_CHANNEL, V_REPORT_HOW, V_APPEAL_STATE, V_LIGHT, V_VIEW, V_APPEAL_SORT, V_DISPATCH_LEVEL,
 	V_INSPECTION_STATE, V_OUTCOME, V_ROLE, V_LEADER_LEVEL, V_MODE, V_FIN_STATUS,
 	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT,
 } value_kind;
@@ -50,6 +50,7 @@ static const struct {
 	{ "inspect done", "outcome", V_OUTCOME, false },
 	{ "appeal new", "kind", V_APPEAL_KIND, false },
 	{ "appeal new", "channel", V_CHANNEL, false },
+	{ "appeal report", "how", V_REPORT_HOW, false },
 	{ "appeal list", "state", V_APPEAL_STATE, true },
 	{ "appeal list", "light", V_LIGHT, true },
 	{ "appeal list", "view", V_VIEW, false },
@@ -216,6 +217,10 @@ static void values_of(app_ctx *ctx, value_kind k, words *w)
 	case V_CHANNEL:
 		for (int i = 0; i < APPEAL_CH__COUNT; i++)
 			add(w, appeal_channel_code((appeal_channel)i));
+		break;
+	case V_REPORT_HOW:
+		for (int i = TICKET_HOW_NONE + 1; i < TICKET_HOW__COUNT; i++)
+			add(w, ticket_how_code((ticket_how)i));
 		break;
 	case V_APPEAL_STATE:
 		/* as appeal list takes them: not the state before registration */

@@ -45,6 +45,8 @@ static void usage(FILE *fp)
 		"       qifu appeal extend N --until YYYY-MM-DD --reason R\n"
 		"       qifu appeal explain|feedback|clarify N --text T\n"
 		"       qifu appeal answer N --result T\n"
+		"       qifu appeal report N --how phone|visit|message|letter --text T [--by NAME]\n"
+		"                          [--on YYYY-MM-DD]\n"
 		"       qifu appeal callback N --satisfied | --dissatisfied --reason R\n"
 		"       qifu appeal withdraw N --reason R\n"
 		"       qifu appeal merge N --into M\n"
@@ -428,6 +430,9 @@ typedef struct move_args {
 	const char *text;
 	const char *until;
 	const char *into;
+	const char *how;            /* report: phone, visit, message, letter */
+	const char *by;             /* report: who told the enterprise (default: me) */
+	const char *on;             /* report: the day it was told (default: today) */
 	int callback;               /* 0 none, 1 satisfied, 2 dissatisfied */
 	int version;                /* -1: the version read now */
 } move_args;
@@ -451,13 +456,17 @@ static const struct {
 	{ TICKET_OPT_RESULT, TICKET_NEEDS_TEXT, "--result" },
 	{ TICKET_OPT_UNTIL, TICKET_NEEDS_DATE, "--until" },
 	{ TICKET_OPT_INTO, TICKET_NEEDS_TARGET, "--into" },
+	{ TICKET_OPT_REPORT, TICKET_NEEDS_REPORT, "--how" },
 };
+
+/* an option's TICKET_OPT_* bit; above it, which of the options sharing the bit */
+enum { OPT_BITS = 0xfff, OPT_FIRST = 0x1000, OPT_SECOND = 0x2000, OPT_THIRD = 0x4000 };
 
 /* the options of the move table verb v (arg) takes */
 static bool move_takes(const struct option *o, const void *arg)
 {
 	const struct move_verb *v = arg;
-	return o->val == 'v' || o->val == 'h' || (v->opts & (unsigned)(o->val & 0xff));
+	return o->val == 'v' || o->val == 'h' || (v->opts & (unsigned)(o->val & OPT_BITS));
 }
 
 /* 0, or an exit code */
@@ -471,8 +480,11 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 		{ "result", required_argument, NULL, TICKET_OPT_RESULT },
 		{ "until", required_argument, NULL, TICKET_OPT_UNTIL },
 		{ "into", required_argument, NULL, TICKET_OPT_INTO },
-		{ "satisfied", no_argument, NULL, TICKET_OPT_CALLBACK | 0x1000 },
-		{ "dissatisfied", no_argument, NULL, TICKET_OPT_CALLBACK | 0x2000 },
+		{ "satisfied", no_argument, NULL, TICKET_OPT_CALLBACK | OPT_FIRST },
+		{ "dissatisfied", no_argument, NULL, TICKET_OPT_CALLBACK | OPT_SECOND },
+		{ "how", required_argument, NULL, TICKET_OPT_REPORT | OPT_FIRST },
+		{ "by", required_argument, NULL, TICKET_OPT_REPORT | OPT_SECOND },
+		{ "on", required_argument, NULL, TICKET_OPT_REPORT | OPT_THIRD },
 		{ "version", required_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -493,14 +505,22 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 				return EXIT_USAGE;
 			continue;
 		}
-		switch (c & 0xff) {
+		switch (c & OPT_BITS) {
 		case TICKET_OPT_UNIT: a->unit = optarg; break;
 		case TICKET_OPT_RELATED: a->related = optarg; break;
 		case TICKET_OPT_REASON: case TICKET_OPT_TEXT: case TICKET_OPT_RESULT: a->text = optarg; break;
 		case TICKET_OPT_UNTIL: a->until = optarg; break;
 		case TICKET_OPT_INTO: a->into = optarg; break;
+		case TICKET_OPT_REPORT:
+			if (c & OPT_FIRST)
+				a->how = optarg;
+			else if (c & OPT_SECOND)
+				a->by = optarg;
+			else
+				a->on = optarg;
+			break;
 		case TICKET_OPT_CALLBACK: {
-			int which = c & 0x1000 ? 1 : 2;
+			int which = c & OPT_FIRST ? 1 : 2;
 			if (a->callback && a->callback != which) {
 				say_error(_("appeal callback: --satisfied or --dissatisfied, not both"));
 				return EXIT_USAGE;
@@ -530,13 +550,14 @@ static int parse_move(const struct move_verb *v, int argc, char **argv, move_arg
 	return 0;
 }
 
-/* the typed input of a move, cleaned; 0 or an exit code. The cleaned text and the
- * related units are allocated into *text and *related for the caller to free. */
+/* the typed input of a move, cleaned; 0 or an exit code. The cleaned text, the
+ * reporter and the related units are allocated into *text, *by and *related for the
+ * caller to free. A report's missing --by and --on are appeal_move_make's to fill. */
 static int build_input(app_ctx *ctx, const struct move_verb *v, const move_args *a,
-		ticket_input *in, char **text, char ***related)
+		ticket_input *in, char **text, char **by, char ***related)
 {
 	memset(in, 0, sizeof *in);
-	in->until = DATE_NONE;
+	in->until = in->on = DATE_NONE;
 	if (a->text) {
 		const char *opt = v->opts & TICKET_OPT_RESULT ? "--result" : v->opts & TICKET_OPT_TEXT ? "--text"
 			: "--reason";
@@ -561,6 +582,17 @@ static int build_input(app_ctx *ctx, const struct move_verb *v, const move_args 
 	if (a->until && cli_arg_date("--until", a->until, &in->until) != 0)
 		return EXIT_USAGE;
 	in->into = a->into;
+	if (a->how && !ticket_how_parse(a->how, &in->how)) {
+		say_error(_("--how: '%s' is not one of phone, visit, message, letter"), a->how);
+		return EXIT_USAGE;
+	}
+	if (a->by) {
+		if (!(*by = appeal_cli_text("--by", a->by, false, APPEAL_CALLER_MAX)))
+			return EXIT_USAGE;
+		in->by = *by;
+	}
+	if (a->on && cli_arg_date("--on", a->on, &in->on) != 0)
+		return EXIT_USAGE;
 	return 0;
 }
 
@@ -581,13 +613,13 @@ static int appeal_move_cmd(app_ctx *ctx, int argc, char **argv)
 	if ((rc = appeal_cli_load(ctx, a.number, false, &rec)) != 0)
 		return rc;
 	strbuf err = STRBUF_INIT;
-	char *text = NULL, **related = NULL;
+	char *text = NULL, *by = NULL, **related = NULL;
 	ticket_input in;
 	ticket_move m;
 	/* a stale view is refused before anything is decided on it */
 	if ((rc = appeal_cli_check_version(ctx, &rec, a.version)) != 0)
 		goto out;
-	if ((rc = build_input(ctx, v, &a, &in, &text, &related)) != 0)
+	if ((rc = build_input(ctx, v, &a, &in, &text, &by, &related)) != 0)
 		goto out;
 	ticket_timers after;
 	appeal_move_rc w = appeal_move_make(ctx, &rec, action, &in, &m, &after, &err);
@@ -603,6 +635,7 @@ static int appeal_move_cmd(app_ctx *ctx, int argc, char **argv)
 	rc = EXIT_OK;
 out:
 	free(text);
+	free(by);
 	app_split_list_free(&related);
 	appeal_record_clear(&rec);
 	sb_free(&err);

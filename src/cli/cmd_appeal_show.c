@@ -116,6 +116,11 @@ static void show_json(app_ctx *ctx, const appeal_record *a, const esc_dispatch *
 	json_key(fp, "suggest_escalation", &first);
 	fputs(app_appeal_suggested(ctx, handle_due(a), a->level) ? "true" : "false", fp);
 	json_str(fp, "result", a->result, &first);
+	json_date(fp, "reported_on", a->reported_on, &first);
+	json_str(fp, "report_how", a->report_how != TICKET_HOW_NONE
+	         ? ticket_how_code(a->report_how) : NULL, &first);
+	json_str(fp, "report_by", a->report_by, &first);
+	json_str(fp, "report_text", a->report_text, &first);
 	json_str(fp, "callback", callback_code(a->callback), &first);
 	json_str(fp, "callback_reason", a->callback_reason, &first);
 	json_date(fp, "extended_until", a->extended_until, &first);
@@ -269,6 +274,10 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 	}
 	if (*a->result)
 		kv(t, _("Result"), a->result);
+	if ((s = app_appeal_report_text(a))) {
+		kv(t, _("Told the enterprise"), s);
+		free(s);
+	}
 	if (a->callback != APPEAL_CALLBACK_NONE) {
 		s = *a->callback_reason
 			? xasprintf("%s: %s", _(callback_label(a->callback)), a->callback_reason)

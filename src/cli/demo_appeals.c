@@ -48,6 +48,11 @@ static const char *const results[] = {
 	"已协调相关单位现场处理完毕", "已电话答复企业并寄送政策文件", "已办理完成并告知企业",
 	"已纳入年度计划，分期实施", "已组织专题会议研究解决",
 };
+/* what the first-responsible unit tells the enterprise of the result */
+static const char *const reports[] = {
+	"已将办理结果电话告知企业负责人", "已上门向企业说明办理结果及后续安排",
+	"已短信告知企业联系人办理结果", "已将书面答复函送达企业",
+};
 static const char *const related_pool[] = {
 	"区投促局", "区建管局", "区社发局", "区党政办", "高新市场监管局", "区财政局",
 };
@@ -103,7 +108,7 @@ static int next_action(const appeal_record *a, bool duplicate, uint64_t *s)
 		return r < 75 ? TICKET_ACT_ANSWER : r < 95 ? TICKET_ACT_EXTEND : TICKET_ACT_RETURN;
 	case TICKET_ST_EXTENDED:
 		return extend_open && r < 80 ? TICKET_ACT_EXPLAIN : TICKET_ACT_ANSWER;
-	case TICKET_ST_ANSWERED:
+	case TICKET_ST_REPORTED:
 		return r < 80 ? TICKET_ACT_CALLBACK_SATISFIED : TICKET_ACT_CALLBACK_DISSATISFIED;
 	case TICKET_ST_CALLBACK_SATISFIED:
 	case TICKET_ST_CLOSE_REQUESTED:
@@ -163,7 +168,9 @@ static void demo_input(demo_appeals *da, const appeal_record *a, ticket_action a
 		int n = rng_below(s, 5) == 0 ? 1 + rng_below(s, 2) : 0;
 		for (int i = 0; i < n; i++) {
 			const char *u = demo_pick(s, related_pool, NELEM(related_pool));
-			if (strcmp(u, in->unit) != 0 && (i == 0 || strcmp(u, related[0]) != 0))
+			/* related[0] is set only once one was kept: the second draw is compared
+			 * with it then, never with what the array held before */
+			if (strcmp(u, in->unit) != 0 && (in->nrelated == 0 || strcmp(u, related[0]) != 0))
 				related[in->nrelated++] = u;
 		}
 		in->related = related;
@@ -189,6 +196,35 @@ static int demo_mover(demo_appeals *da, const appeal_record *a, ticket_action ac
 			return (int)i;
 	}
 	return -1;
+}
+
+/* The first-responsible unit tells the enterprise on the day of the answer, in one of
+ * the four ways by the appeal's id. No random draw: the demo's appeals are the ones
+ * it made before the report step existed, each answered one now reported. */
+static int demo_report(demo_appeals *da, appeal_record *a, qdate day, store_err *se)
+{
+	ticket_move m;
+	int mover = demo_mover(da, a, TICKET_ACT_REPORT, &m);
+	if (mover < 0)
+		return 1;
+	staff *st = NULL;
+	if (staff_store_get(da->d, demo_people[mover].login, &st, se) != 0)
+		return -1;
+	ticket_input in = { .until = DATE_NONE, .on = day,
+		.how = (ticket_how)(TICKET_HOW_PHONE + a->id % (TICKET_HOW__COUNT - 1)),
+		.by = st->name, .text = reports[a->id % NELEM(reports)] };
+	ticket_view v = appeal_record_view(a);
+	ticket_timers tm = a->timers;
+	ticket_timers_apply(&tm, &m, &v, &in, &da->params, da->cal, day);
+	db_set_today(da->d, day);
+	int rc = appeal_store_apply(da->d, demo_people[mover].login, a, &m, &in, &tm, se);
+	staff_free(&st);
+	if (rc != 0)
+		return -1;
+	char number[TICKET_NUMBER_SIZE];
+	snprintf(number, sizeof number, "%s", a->number);
+	appeal_record_clear(a);
+	return appeal_store_get(da->d, number, false, a, se) != 0 ? -1 : 0;
 }
 
 /* register one appeal on day and live it through its moves until today */
@@ -237,6 +273,13 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	if (app_store_rc(appeal_store_get(da->d, number, false, &a, &se), &se, err) != 0)
 		return -1;
 	for (;;) {
+		if (a.state == TICKET_ST_ANSWERED) {
+			int rc = demo_report(da, &a, day, &se);
+			if (rc < 0)
+				return app_store_rc(-1, &se, err);
+			if (rc > 0)
+				break;
+		}
 		bool duplicate = *e->last && strcmp(e->last, a.number) != 0;
 		int act = next_action(&a, duplicate, s);
 		if (act < 0)

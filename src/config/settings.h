@@ -65,6 +65,9 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	X(SET_FEEDBACK_DAYS, "appeal", "feedback_days", SET_T_INT, "1", 1, 30, NULL, \
 	  N_("Working days to pass a dissatisfied callback on to the\n" \
 	     "first-responsible unit and the lead or host unit.")) \
+	X(SET_REPORT_DAYS, "appeal", "report_days", SET_T_INT, "1", 1, 30, NULL, \
+	  N_("Working days from the answer within which the first-responsible\n" \
+	     "unit must tell the enterprise the result, before the callback.")) \
 	X(SET_YELLOW_DAYS, "appeal", "yellow_days", SET_T_INT, "1", 0, 30, NULL, \
 	  N_("An open appeal is marked due soon (yellow) when its deadline is at\n" \
 	     "most this many working days away: 0 means due today, 1 due today\n" \

@@ -60,8 +60,10 @@ static const struct view_row {
 	[APPEAL_VIEW_YELLOW] = { "yellow", N_("yellow light"),
 		{ 0, 1u << TICKET_LIGHT_YELLOW, false, false } },
 	[APPEAL_VIEW_RED] = { "red", N_("red light"), { 0, 1u << TICKET_LIGHT_RED, false, false } },
+	/* only what the enterprise has been told: the centre calls back after the
+	 * first-responsible unit's report (跟踪回访销号) */
 	[APPEAL_VIEW_CALLBACK] = { "callback", N_("awaiting callback"),
-		{ 1u << TICKET_ST_ANSWERED, 0, false, false } },
+		{ 1u << TICKET_ST_REPORTED, 0, false, false } },
 	[APPEAL_VIEW_DISSATISFIED] = { "dissatisfied", N_("dissatisfied"),
 		{ 1u << TICKET_ST_CALLBACK_DISSATISFIED | 1u << TICKET_ST_FED_BACK |
 		  1u << TICKET_ST_EXPLAINED | 1u << TICKET_ST_CLOSE_REQUESTED, 0, false, false } },

@@ -21,6 +21,7 @@ static const char *const state_codes[TICKET_ST__COUNT] = {
 	[TICKET_ST_IN_PROGRESS] = "in_progress",
 	[TICKET_ST_EXTENDED] = "extended",
 	[TICKET_ST_ANSWERED] = "answered",
+	[TICKET_ST_REPORTED] = "reported",
 	[TICKET_ST_CALLBACK_SATISFIED] = "callback_satisfied",
 	[TICKET_ST_CALLBACK_DISSATISFIED] = "callback_dissatisfied",
 	[TICKET_ST_FED_BACK] = "fed_back",
@@ -41,6 +42,7 @@ static const char *const state_labels[TICKET_ST__COUNT] = {
 	[TICKET_ST_IN_PROGRESS] = N_("in progress"),
 	[TICKET_ST_EXTENDED] = N_("extended"),
 	[TICKET_ST_ANSWERED] = N_("answered"),
+	[TICKET_ST_REPORTED] = N_("reported to the enterprise"),
 	[TICKET_ST_CALLBACK_SATISFIED] = N_("callback satisfied"),
 	[TICKET_ST_CALLBACK_DISSATISFIED] = N_("callback dissatisfied"),
 	[TICKET_ST_FED_BACK] = N_("fed back"),
@@ -49,6 +51,22 @@ static const char *const state_labels[TICKET_ST__COUNT] = {
 	[TICKET_ST_CLOSED] = N_("closed"),
 	[TICKET_ST_WITHDRAWN] = N_("withdrawn"),
 	[TICKET_ST_MERGED] = N_("merged"),
+};
+
+static const char *const how_codes[TICKET_HOW__COUNT] = {
+	[TICKET_HOW_NONE] = "",
+	[TICKET_HOW_PHONE] = "phone",
+	[TICKET_HOW_VISIT] = "visit",
+	[TICKET_HOW_MESSAGE] = "message",
+	[TICKET_HOW_LETTER] = "letter",
+};
+
+static const char *const how_labels[TICKET_HOW__COUNT] = {
+	[TICKET_HOW_NONE] = N_("not recorded"),
+	[TICKET_HOW_PHONE] = N_("by phone"),
+	[TICKET_HOW_VISIT] = N_("in person"),
+	[TICKET_HOW_MESSAGE] = N_("by text message"),
+	[TICKET_HOW_LETTER] = N_("by letter"),
 };
 
 static const char *const kind_codes[TICKET_KIND__COUNT] = {
@@ -91,7 +109,7 @@ enum {
 };
 
 /* Timer operations, short so each row reads as one line; order is
- * dispatch, handle, explain, feedback. */
+ * dispatch, handle, explain, feedback, report. */
 enum {
 	K_ = TICKET_TIMER_KEEP,
 	ST = TICKET_TIMER_START,
@@ -121,60 +139,67 @@ static const struct rule {
 		{ SP, ST, K_, K_ } },
 	{ TICKET_ST_REGISTERED, TICKET_ACT_SUBMIT, TICKET_ST_SUBMITTED, W_F, { ST, K_, K_, K_ } },
 	{ TICKET_ST_REGISTERED, TICKET_ACT_WITHDRAW, TICKET_ST_WITHDRAWN, W_F | W_C,
-		{ SP, SP, SP, SP } },
-	{ TICKET_ST_REGISTERED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
+	{ TICKET_ST_REGISTERED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP, SP } },
 
 	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_SUBMIT, TICKET_ST_SUBMITTED, W_F,
 		{ ST, SP, K_, K_ } },
-	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_ANSWER, TICKET_ST_ANSWERED, W_F, { K_, SP, K_, K_ } },
+	/* the answer starts the first-responsible unit's report to the enterprise */
+	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_ANSWER, TICKET_ST_ANSWERED, W_F,
+		{ K_, SP, K_, K_, ST } },
 	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_WITHDRAW, TICKET_ST_WITHDRAWN, W_F | W_C,
-		{ SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
 	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C,
-		{ SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
 
 	/* a dispatch after a return restarts handling: the new unit gets its full limit */
 	{ TICKET_ST_SUBMITTED, TICKET_ACT_DISPATCH, TICKET_ST_DISPATCHED, W_C, { SP, ST, K_, K_ } },
 	{ TICKET_ST_SUBMITTED, TICKET_ACT_WITHDRAW, TICKET_ST_WITHDRAWN, W_F | W_C,
-		{ SP, SP, SP, SP } },
-	{ TICKET_ST_SUBMITTED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
+	{ TICKET_ST_SUBMITTED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP, SP } },
 
 	{ TICKET_ST_DISPATCHED, TICKET_ACT_SIGN, TICKET_ST_IN_PROGRESS, W_L, { K_, K_, K_, K_ } },
 	{ TICKET_ST_DISPATCHED, TICKET_ACT_RETURN, TICKET_ST_SUBMITTED, W_L, { ST, SP, K_, K_ } },
 	{ TICKET_ST_DISPATCHED, TICKET_ACT_WITHDRAW, TICKET_ST_WITHDRAWN, W_F | W_C,
-		{ SP, SP, SP, SP } },
-	{ TICKET_ST_DISPATCHED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
+	{ TICKET_ST_DISPATCHED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP, SP } },
 
 	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_RETURN, TICKET_ST_SUBMITTED, W_L, { ST, SP, K_, K_ } },
 	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_EXTEND, TICKET_ST_EXTENDED, W_L, { K_, UN, SD, K_ } },
-	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_ANSWER, TICKET_ST_ANSWERED, W_L, { K_, SP, K_, K_ } },
+	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_ANSWER, TICKET_ST_ANSWERED, W_L,
+		{ K_, SP, K_, K_, ST } },
 	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_WITHDRAW, TICKET_ST_WITHDRAWN, W_F | W_C,
-		{ SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
 	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C,
-		{ SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
 
 	/* a second extension moves the date again; the reply timer keeps running */
 	{ TICKET_ST_EXTENDED, TICKET_ACT_EXTEND, TICKET_ST_EXTENDED, W_L, { K_, UN, K_, K_ } },
 	{ TICKET_ST_EXTENDED, TICKET_ACT_EXPLAIN, TICKET_ST_EXTENDED, W_L, { K_, K_, SP, K_ } },
 	/* the answer itself reaches the enterprise, so it also settles the reply */
-	{ TICKET_ST_EXTENDED, TICKET_ACT_ANSWER, TICKET_ST_ANSWERED, W_L, { K_, SP, SP, K_ } },
+	{ TICKET_ST_EXTENDED, TICKET_ACT_ANSWER, TICKET_ST_ANSWERED, W_L,
+		{ K_, SP, SP, K_, ST } },
 	{ TICKET_ST_EXTENDED, TICKET_ACT_WITHDRAW, TICKET_ST_WITHDRAWN, W_F | W_C,
-		{ SP, SP, SP, SP } },
-	{ TICKET_ST_EXTENDED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
+	{ TICKET_ST_EXTENDED, TICKET_ACT_MERGE, TICKET_ST_MERGED, W_F | W_C, { SP, SP, SP, SP, SP } },
 
-	{ TICKET_ST_ANSWERED, TICKET_ACT_CALLBACK_SATISFIED, TICKET_ST_CALLBACK_SATISFIED, W_C,
-		{ K_, K_, K_, K_ } },
-	{ TICKET_ST_ANSWERED, TICKET_ACT_CALLBACK_DISSATISFIED, TICKET_ST_CALLBACK_DISSATISFIED,
-		W_C, { K_, K_, K_, ST } },
+	/* 跟踪回访销号: the first-responsible unit tells the enterprise the result, and only
+	 * then does the centre call back */
+	{ TICKET_ST_ANSWERED, TICKET_ACT_REPORT, TICKET_ST_REPORTED, W_F, { K_, K_, K_, K_, SP } },
+	{ TICKET_ST_REPORTED, TICKET_ACT_CALLBACK_SATISFIED, TICKET_ST_CALLBACK_SATISFIED, W_C,
+		{ K_, K_, K_, K_, K_ } },
+	{ TICKET_ST_REPORTED, TICKET_ACT_CALLBACK_DISSATISFIED, TICKET_ST_CALLBACK_DISSATISFIED,
+		W_C, { K_, K_, K_, ST, K_ } },
 
 	{ TICKET_ST_CALLBACK_SATISFIED, TICKET_ACT_CLOSE, TICKET_ST_CLOSED, W_F | W_C,
-		{ SP, SP, SP, SP } },
+		{ SP, SP, SP, SP, SP } },
 
 	{ TICKET_ST_CALLBACK_DISSATISFIED, TICKET_ACT_FEEDBACK, TICKET_ST_FED_BACK, W_C,
 		{ K_, K_, K_, SP } },
 	{ TICKET_ST_FED_BACK, TICKET_ACT_CLARIFY, TICKET_ST_EXPLAINED, W_L, { K_, K_, K_, K_ } },
 	{ TICKET_ST_EXPLAINED, TICKET_ACT_REQUEST_CLOSE, TICKET_ST_CLOSE_REQUESTED, W_L,
 		{ K_, K_, K_, K_ } },
-	{ TICKET_ST_CLOSE_REQUESTED, TICKET_ACT_CLOSE, TICKET_ST_CLOSED, W_F, { SP, SP, SP, SP } },
+	{ TICKET_ST_CLOSE_REQUESTED, TICKET_ACT_CLOSE, TICKET_ST_CLOSED, W_F, { SP, SP, SP, SP, SP } },
 };
 
 const char *ticket_state_code(ticket_state s)
@@ -232,6 +257,26 @@ bool ticket_action_parse(const char *code, ticket_action *out)
 	for (int i = 0; code && i < TICKET_ACT__COUNT; i++)
 		if (strcmp(code, actions[i].code) == 0) {
 			*out = (ticket_action)i;
+			return true;
+		}
+	return false;
+}
+
+const char *ticket_how_code(ticket_how h)
+{
+	return h < TICKET_HOW__COUNT ? how_codes[h] : "?";
+}
+
+const char *ticket_how_label(ticket_how h)
+{
+	return h < TICKET_HOW__COUNT ? how_labels[h] : "?";
+}
+
+bool ticket_how_parse(const char *code, ticket_how *out)
+{
+	for (int i = TICKET_HOW_NONE + 1; code && i < TICKET_HOW__COUNT; i++)
+		if (strcmp(code, how_codes[i]) == 0) {
+			*out = (ticket_how)i;
 			return true;
 		}
 	return false;
@@ -502,10 +547,45 @@ static int check_until(const ticket_timers *tm, const ticket_input *in, const ca
 	return 0;
 }
 
+/* the report to the enterprise: how, by whom, and a day between the answer and today */
+static int check_report(const ticket_timers *tm, const ticket_input *in, qdate today,
+		strbuf *err)
+{
+	char a[16], b[16];
+	const char *act = _(ticket_action_label(TICKET_ACT_REPORT));
+	if (in->how <= TICKET_HOW_NONE || in->how >= TICKET_HOW__COUNT) {
+		sb_addf(err, _("\"%s\" needs how the enterprise was told (%s, %s, %s or %s)."), act,
+			_(how_labels[TICKET_HOW_PHONE]), _(how_labels[TICKET_HOW_VISIT]),
+			_(how_labels[TICKET_HOW_MESSAGE]), _(how_labels[TICKET_HOW_LETTER]));
+		return -1;
+	}
+	if (!has_text(in->by)) {
+		sb_addf(err, _("\"%s\" needs who told the enterprise."), act);
+		return -1;
+	}
+	if (in->on == DATE_NONE) {
+		sb_addf(err, _("\"%s\" needs the day the enterprise was told."), act);
+		return -1;
+	}
+	if (in->on > today) {
+		sb_addf(err, _("The day the enterprise was told (%s) is after today (%s)."),
+			date_format(in->on, a), date_format(today, b));
+		return -1;
+	}
+	/* the report timer started with the answer: nothing was told before it */
+	const ticket_timer_state *r = tm ? &tm->t[TICKET_TIMER_REPORT] : NULL;
+	if (r && r->start != DATE_NONE && in->on < r->start) {
+		sb_addf(err, _("The day the enterprise was told (%s) is before the answer (%s)."),
+			date_format(in->on, a), date_format(r->start, b));
+		return -1;
+	}
+	return 0;
+}
+
 int ticket_input_check(const ticket_view *t, const ticket_timers *tm, const ticket_move *m,
 		const ticket_input *in, const calendar *cal, qdate today, strbuf *err)
 {
-	static const ticket_input none = { .until = DATE_NONE };
+	static const ticket_input none = { .until = DATE_NONE, .on = DATE_NONE };
 	if (!in)
 		in = &none;
 	if ((m->needs & TICKET_NEEDS_TEXT) && !has_text(in->text)) {
@@ -516,6 +596,8 @@ int ticket_input_check(const ticket_view *t, const ticket_timers *tm, const tick
 	if ((m->needs & TICKET_NEEDS_UNIT) && check_dispatch(in, err) < 0)
 		return -1;
 	if ((m->needs & TICKET_NEEDS_DATE) && check_until(tm, in, cal, today, err) < 0)
+		return -1;
+	if ((m->needs & TICKET_NEEDS_REPORT) && check_report(tm, in, today, err) < 0)
 		return -1;
 	if (m->needs & TICKET_NEEDS_TARGET) {
 		int y;

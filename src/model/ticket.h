@@ -20,7 +20,8 @@ typedef enum ticket_state {
 	TICKET_ST_DISPATCHED,            /* sent to the lead unit, awaiting 签收 */
 	TICKET_ST_IN_PROGRESS,           /* signed for, being handled */
 	TICKET_ST_EXTENDED,              /* handling deadline extended */
-	TICKET_ST_ANSWERED,              /* 办结, awaiting the centre's callback */
+	TICKET_ST_ANSWERED,              /* 办结, awaiting the first unit's report to the firm */
+	TICKET_ST_REPORTED,              /* 已告知企业: the result told, awaiting the callback */
 	TICKET_ST_CALLBACK_SATISFIED,    /* enterprise satisfied, awaiting 销号 */
 	TICKET_ST_CALLBACK_DISSATISFIED, /* awaiting the centre's feedback to the units */
 	TICKET_ST_FED_BACK,              /* units told, awaiting the lead unit's explanation */
@@ -42,6 +43,7 @@ enum ticket_opt {
 	TICKET_OPT_UNTIL = 1u << 5,      /* --until */
 	TICKET_OPT_INTO = 1u << 6,       /* --into */
 	TICKET_OPT_CALLBACK = 1u << 7,   /* --satisfied | --dissatisfied */
+	TICKET_OPT_REPORT = 1u << 8,     /* --how, --by, --on */
 };
 
 /* Every move of an appeal, once. X(ID, code, verb, label, text label, needs, irreversible,
@@ -73,6 +75,10 @@ enum ticket_opt {
 	  N_("text of the explanatory reply"), TICKET_NEEDS_TEXT, false, KEEP, TICKET_OPT_TEXT) \
 	X(ANSWER, "answer", "answer", N_("answer"), N_("result"), TICKET_NEEDS_TEXT, false, KEEP, \
 	  TICKET_OPT_RESULT) \
+	/* 告知企业: the first-responsible unit tells the enterprise the result */ \
+	X(REPORT, "report", "report", N_("report to the enterprise"), \
+	  N_("text of the report"), TICKET_NEEDS_TEXT | TICKET_NEEDS_REPORT, false, \
+	  KEEP, TICKET_OPT_TEXT | TICKET_OPT_REPORT) \
 	X(CALLBACK_SATISFIED, "callback_satisfied", "callback", N_("callback: satisfied"), NULL, \
 	  0, false, KEEP, TICKET_OPT_CALLBACK | TICKET_OPT_REASON) \
 	X(CALLBACK_DISSATISFIED, "callback_dissatisfied", NULL, N_("callback: dissatisfied"), \
@@ -109,6 +115,7 @@ typedef enum ticket_timer {
 	TICKET_TIMER_HANDLE,
 	TICKET_TIMER_EXPLAIN,
 	TICKET_TIMER_FEEDBACK,
+	TICKET_TIMER_REPORT,             /* from the answer to the report to the enterprise */
 	TICKET_TIMER__COUNT
 } ticket_timer;
 
@@ -137,7 +144,20 @@ enum ticket_need {
 	TICKET_NEEDS_UNIT = 1u << 1,     /* dispatch: the lead or host unit */
 	TICKET_NEEDS_DATE = 1u << 2,     /* extend: the new due date */
 	TICKET_NEEDS_TARGET = 1u << 3,   /* merge: the appeal to merge into */
+	TICKET_NEEDS_REPORT = 1u << 4,   /* report: how, by whom and on which day */
 };
+
+/* How the enterprise was told of the result (告知方式). Codes are stable for the
+ * CLI, JSON and the database; TICKET_HOW_NONE is "not given" (and, on appeals
+ * answered before the report step existed, "not recorded"). */
+typedef enum ticket_how {
+	TICKET_HOW_NONE,
+	TICKET_HOW_PHONE,
+	TICKET_HOW_VISIT,
+	TICKET_HOW_MESSAGE,              /* SMS or WeChat */
+	TICKET_HOW_LETTER,
+	TICKET_HOW__COUNT
+} ticket_how;
 
 /* What a move does to one timer. */
 typedef enum ticket_timer_op {
@@ -208,6 +228,10 @@ typedef struct ticket_input {
 	int nrelated;
 	qdate until;                     /* extend: new due date of handling */
 	const char *into;                /* merge: the number of the appeal kept */
+	ticket_how how;                  /* report: how the enterprise was told */
+	const char *by;                  /* report: who told it */
+	qdate on;                        /* report: the day it was told, which stops its
+	                                  * timer; read only by moves that need a report */
 } ticket_input;
 
 /* Time limits in working days; filled from the [appeal] settings. */
@@ -218,6 +242,7 @@ typedef struct ticket_params {
 	int complex_days;
 	int explain_days;
 	int feedback_days;
+	int report_days;                 /* from the answer to the report to the enterprise */
 	int yellow_days;                 /* yellow when at most this many working days are left */
 } ticket_params;
 
@@ -258,6 +283,13 @@ const char *ticket_action_text_label(ticket_action a);
 /* code to action; the CLI maps its verbs (request-close) to these codes */
 bool ticket_action_parse(const char *code, ticket_action *out);
 
+/* "phone", "visit", "message", "letter" ("" for none) */
+const char *ticket_how_code(ticket_how h);
+/* untranslated msgid: 电话 / 上门 / 短信或微信 / 书面函件 */
+const char *ticket_how_label(ticket_how h);
+/* code to how; false for "" and anything ticket_how_code does not write */
+bool ticket_how_parse(const char *code, ticket_how *out);
+
 /* "simple", "general", "complex" (appeal new --kind) */
 const char *ticket_kind_code(ticket_kind k);
 /* untranslated msgid: 简单事项 / 一般事项 / 复杂事项 */
@@ -265,7 +297,7 @@ const char *ticket_kind_label(ticket_kind k);
 /* code to kind */
 bool ticket_kind_parse(const char *code, ticket_kind *out);
 
-/* "dispatch", "handle", "explain", "feedback" (the JSON timer names) */
+/* "dispatch", "handle", "explain", "feedback", "report" (the JSON timer names) */
 const char *ticket_timer_code(ticket_timer tm);
 /* code to timer */
 bool ticket_timer_parse(const char *code, ticket_timer *out);
@@ -300,7 +332,7 @@ int ticket_input_check(const ticket_view *t, const ticket_timers *tm, const tick
 /* 0 when src may be merged into into (same enterprise, open, not itself); -1 otherwise */
 int ticket_merge_check(const ticket_view *src, const ticket_view *into, strbuf *err);
 
-/* the defaults of the policy: 1, 1/3/7, 3, 1 and yellow at 1 */
+/* the defaults of the policy: 1, 1/3/7, 3, 1, report 1 and yellow at 1 */
 ticket_params ticket_params_default(void);
 /* the handling limit: by kind, or the complex one when related units share the work */
 int ticket_handle_days(const ticket_params *p, ticket_kind k, int nrelated);

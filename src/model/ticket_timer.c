@@ -12,6 +12,7 @@ static const char *const timer_codes[TICKET_TIMER__COUNT] = {
 	[TICKET_TIMER_HANDLE] = "handle",
 	[TICKET_TIMER_EXPLAIN] = "explain",
 	[TICKET_TIMER_FEEDBACK] = "feedback",
+	[TICKET_TIMER_REPORT] = "report",
 };
 
 static const char *const timer_labels[TICKET_TIMER__COUNT] = {
@@ -19,6 +20,7 @@ static const char *const timer_labels[TICKET_TIMER__COUNT] = {
 	[TICKET_TIMER_HANDLE] = N_("handling deadline"),
 	[TICKET_TIMER_EXPLAIN] = N_("explanatory reply deadline"),
 	[TICKET_TIMER_FEEDBACK] = N_("feedback deadline"),
+	[TICKET_TIMER_REPORT] = N_("report deadline"),
 };
 
 static const char *const light_codes[TICKET_LIGHT__COUNT] = {
@@ -86,6 +88,7 @@ ticket_params ticket_params_default(void)
 		.complex_days = 7,
 		.explain_days = 3,
 		.feedback_days = 1,
+		.report_days = 1,
 		.yellow_days = 1,
 	};
 }
@@ -130,6 +133,8 @@ static int limit_of(ticket_timer which, const ticket_move *m, const ticket_view 
 		return p->explain_days;
 	case TICKET_TIMER_FEEDBACK:
 		return p->feedback_days;
+	case TICKET_TIMER_REPORT:
+		return p->report_days;
 	case TICKET_TIMER__COUNT:
 		break;
 	}
@@ -149,6 +154,10 @@ void ticket_timers_apply(ticket_timers *tm, const ticket_move *m, const ticket_v
 {
 	if (!m->allowed)
 		return;
+	/* a report says when the enterprise was told: its timer stops that day, not on
+	 * the day it was typed in (ticket_input_check kept it between answer and today) */
+	qdate stop_day = (m->needs & TICKET_NEEDS_REPORT) && in && in->on != DATE_NONE ? in->on
+		: today;
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		ticket_timer_state *ts = &tm->t[i];
 		const ticket_timer_state *handle = &tm->t[TICKET_TIMER_HANDLE];
@@ -172,7 +181,7 @@ void ticket_timers_apply(ticket_timers *tm, const ticket_move *m, const ticket_v
 			break;
 		case TICKET_TIMER_STOP:
 			if (ticket_timer_running(ts))
-				ts->done = today;
+				ts->done = stop_day;
 			break;
 		}
 	}

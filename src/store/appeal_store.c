@@ -78,6 +78,8 @@ void appeal_record_clear(appeal_record *a)
 	free(a->caller_name);
 	free(a->caller_phone);
 	free(a->caller_role);
+	free(a->report_by);
+	free(a->report_text);
 	for (int i = 0; i < a->nevents; i++) {
 		appeal_event *e = &a->events[i];
 		free(e->at);
@@ -110,7 +112,8 @@ static const char record_sql[] =
 	" coalesce(s.login, ''), coalesce(s.name, ''), a.lead_unit, a.version, m.number,"
 	" a.next_due, a.result, a.callback, a.callback_reason, a.extended_until,"
 	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0),"
-	" a.caller_name, a.caller_phone, a.caller_role"
+	" a.caller_name, a.caller_phone, a.caller_role, a.reported_on,"
+	" coalesce(a.report_how, ''), a.report_by, a.report_text"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id"
 	" LEFT JOIN staff s ON s.id = a.first_person"
 	" LEFT JOIN appeal m ON m.id = a.merged_into";
@@ -151,6 +154,11 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 	a->caller_name = xstrdup(db_col_text(st, 27));
 	a->caller_phone = xstrdup(db_col_text(st, 28));
 	a->caller_role = xstrdup(db_col_text(st, 29));
+	a->reported_on = rows_col_date(st, 30);
+	if (!ticket_how_parse(db_col_text(st, 31), &a->report_how))
+		a->report_how = TICKET_HOW_NONE;
+	a->report_by = xstrdup(db_col_text(st, 32));
+	a->report_text = xstrdup(db_col_text(st, 33));
 	ticket_timers_init(&a->timers);
 }
 

@@ -69,6 +69,12 @@ typedef struct appeal_record {
 	char *caller_name;         /* who called or came about it, "" when not known */
 	char *caller_phone;
 	char *caller_role;         /* their role at the firm: 财务经理 … */
+	qdate reported_on;         /* the day the enterprise was told the result (告知企业),
+	                            * DATE_NONE before */
+	ticket_how report_how;     /* how; TICKET_HOW_NONE before, or when answered before
+	                            * the report step existed (not recorded) */
+	char *report_by;           /* who told it, "" when not recorded */
+	char *report_text;         /* what it was told, "" when not recorded */
 } appeal_record;
 
 /* a new appeal, as the caller decided it with ticket_decide(TICKET_ACT_REGISTER)

@@ -104,7 +104,7 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
 		store_err *err)
 {
-	static const ticket_input none = { .until = DATE_NONE };
+	static const ticket_input none = { .until = DATE_NONE, .on = DATE_NONE };
 	if (!in)
 		in = &none;
 	if (!m->allowed) {
@@ -187,6 +187,21 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 	char nowts[20], buf[16];
 	db_now(d, nowts);
 	int level = escalation_level_after(m->action, now.level);
+	/* the report to the enterprise: its day, how, by whom and what was said */
+	if (m->needs & TICKET_NEEDS_REPORT) {
+		sqlite3_stmt *rs = db_stmt(d, "UPDATE appeal SET reported_on = ?, report_how = ?,"
+		                              " report_by = ?, report_text = ? WHERE id = ?", err);
+		rc = -1;
+		if (!rs)
+			goto out;
+		rows_bind_date(rs, 1, in->on);
+		db_bind_text(rs, 2, ticket_how_code(in->how));
+		db_bind_text(rs, 3, in->by ? in->by : "");
+		db_bind_text(rs, 4, text);
+		sqlite3_bind_int64(rs, 5, now.id);
+		if (rows_step_one(d, rs, "writing an appeal's report to the enterprise", err) < 0)
+			goto out;
+	}
 	sqlite3_stmt *st = db_stmt(d,
 		"UPDATE appeal SET state = ?, lead_unit = ?, version = version + 1,"
 		" merged_into = coalesce(?, merged_into), next_due = ?, result = ?, callback = ?,"
@@ -220,6 +235,9 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		sb_addf(&sum, "%s%s", i ? "," : "; related=", related[i]);
 	if (m->action == TICKET_ACT_EXTEND)
 		sb_addf(&sum, "; until=%s", date_format(until, buf));
+	if (m->needs & TICKET_NEEDS_REPORT)
+		sb_addf(&sum, "; on=%s; how=%s; by=%s", date_format(in->on, buf),
+		        ticket_how_code(in->how), in->by ? in->by : "");
 	if (into)
 		sb_addf(&sum, "; into=%s", in->into);
 	if (level != now.level && now.level)

@@ -249,6 +249,28 @@ void db_rollback(db *d)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* 0 when no row points to a missing one (PRAGMA foreign_key_check is empty); the
+ * first that does is err's */
+static int foreign_keys_hold(db *d, store_err *err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(d->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
+		store_err_path(store_err_set(err, STORE_E_FAILED), d->path);
+		store_err_detail(err, sqlite3_errmsg(d->h));
+		return -1;
+	}
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		store_err_set(err, STORE_E_FOREIGN_KEY);
+		store_err_name(err, 0, db_col_text(st, 0));
+		store_err_num(err, 0, sqlite3_column_int64(st, 1));
+		store_err_name(err, 1, db_col_text(st, 2));
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int migrate(db *d, store_err *err)
 {
 	int have = db_schema_version(d);
@@ -260,9 +282,21 @@ static int migrate(db *d, store_err *err)
 		store_err_num(err, 1, want);
 		return -1;
 	}
-	for (int v = have + 1; v <= want; v++) {
-		if (db_begin(d, err) < 0)
-			return -1;
+	if (have == want)
+		return 0;
+	/* A migration that rebuilds a table (SQLite cannot change a CHECK) drops the
+	 * table others point to: with foreign keys on, that drop would delete through
+	 * them. So the keys are off while migrating (the pragma does nothing inside a
+	 * transaction) and checked before each migration commits
+	 * (sqlite.org/lang_altertable.html#otheralter). */
+	if (exec(d, "PRAGMA foreign_keys = OFF", err) < 0)
+		return -1;
+	int rc = 0;
+	for (int v = have + 1; v <= want && rc == 0; v++) {
+		if (db_begin(d, err) < 0) {
+			rc = -1;
+			break;
+		}
 		/* another process may have migrated while we waited for the lock */
 		if (db_schema_version(d) >= v) {
 			db_rollback(d);
@@ -270,15 +304,17 @@ static int migrate(db *d, store_err *err)
 		}
 		char setv[40];
 		snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v);
-		if (exec(d, schema_migration(v), err) < 0 || exec(d, setv, err) < 0 ||
-		    db_commit(d, err) < 0) {
+		if (exec(d, schema_migration(v), err) < 0 || foreign_keys_hold(d, err) < 0 ||
+		    exec(d, setv, err) < 0 || db_commit(d, err) < 0) {
 			db_rollback(d);
 			if (err)
 				err->migration = v;
-			return -1;
+			rc = -1;
 		}
 	}
-	return 0;
+	if (exec(d, "PRAGMA foreign_keys = ON", rc == 0 ? err : NULL) < 0)
+		rc = -1;
+	return rc;
 }
 
 /* Whether the file opened to be read is qifu's database: an empty file, one that is

@@ -69,15 +69,46 @@ expect_rc 0 --db "$db" --today 2026-03-02 appeal show "$n1" --format json
 stdout_has '"light": "red", "workdays": 3'
 expect_rc 0 --db "$db" --today 2026-02-24 --as tc appeal sign "$n1"
 expect_rc 0 --db "$db" --today 2026-02-25 --as tc appeal answer "$n1" --result 已疏通排水管道
+# the answer starts the first unit's working day to tell the enterprise
+stdout_has "report deadline: 2026-02-26"
+# no callback before the enterprise is told; the lead unit does not tell it
+expect_rc 1 --db "$db" --today 2026-02-26 --as fd appeal callback "$n1" --satisfied
+stderr_has "the appeal is answered"
+stderr_has "No one may do that in this state."
+expect_rc 1 --db "$db" --today 2026-02-26 --as tc appeal report "$n1" --how phone --text 已告知
+stderr_has "first-responsible unit (区科经局)"
+# the report needs how and what was said, named before the appeal is read
+expect_rc 2 --db "$db" --today 2026-02-26 --as kj appeal report "$n1" --text 已告知
+stderr_has "appeal report: --how is required; see qifu appeal --help"
+expect_rc 2 --db "$db" --today 2026-02-26 --as kj appeal report "$n1" --how fax --text 已告知
+stderr_has "--how: 'fax' is not one of phone, visit, message, letter"
+expect_rc 2 --db "$db" --today 2026-02-26 --as kj appeal report "$n1" --how phone --text 已告知 --on 2026-02-27
+stderr_has "(2026-02-27) is after today (2026-02-26)"
+expect_rc 2 --db "$db" --today 2026-02-26 --as kj appeal report "$n1" --how phone --text 已告知 --on 2026-02-24
+stderr_has "(2026-02-24) is before the answer (2026-02-25)"
+expect_rc 0 --db "$db" --today 2026-02-26 appeal list --view callback --format csv
+stdout_lacks "$n1"
+# told by phone yesterday, typed in today: by whom defaults to the one typing
+expect_rc 0 --db "$db" --today 2026-02-26 --as kj appeal report "$n1" --how phone --on 2026-02-25 --text "已电话告知企业负责人：积水已排除"
+stdout_has "now reported to the enterprise (version 6)"
+expect_rc 0 --db "$db" --today 2026-02-26 appeal show "$n1" --format json
+stdout_has '"state": "reported"'
+stdout_has '"reported_on": "2026-02-25", "report_how": "phone", "report_by": "柯静", "report_text": "已电话告知企业负责人：积水已排除"'
+stdout_has '"name": "report", "start": "2026-02-25", "days": 1, "due": "2026-02-26", "done": true, "done_at": "2026-02-25"'
+expect_rc 0 --db "$db" --today 2026-02-26 appeal show "$n1"
+stdout_has "2026-02-25 by phone, told by 柯静: 已电话告知企业负责人：积水已排除"
+stdout_has "answered -> reported to the enterprise; told on: 2026-02-25; how: by phone; told by: 柯静; report deadline stopped"
+expect_rc 0 --db "$db" --today 2026-02-26 appeal list --view callback --format csv
+stdout_has "$n1"
 expect_rc 0 --db "$db" --today 2026-02-26 --as fd appeal callback "$n1" --satisfied
 expect_rc 0 --db "$db" --today 2026-02-26 --as kj appeal close "$n1"
-stdout_has "now closed (version 7)"
+stdout_has "now closed (version 8)"
 expect_rc 0 --db "$db" --today 2026-02-26 appeal show "$n1" --format json
 stdout_has '"state": "closed"'
 stdout_has '"result": "已疏通排水管道"'
 stdout_has '"callback": "satisfied"'
 stdout_has '"light": "", "workdays": 0}'
-for a in register submit dispatch sign answer callback_satisfied close; do
+for a in register submit dispatch sign answer report callback_satisfied close; do
 	stdout_has "\"action\": \"$a\""
 done
 stdout_has '"at": "2026-02-24 '
@@ -97,9 +128,12 @@ stdout_has '"name": "handle", "start": "2026-09-30", "days": 7, "due": "2026-10-
 stdout_has '"related": ["区建管局", "区投促局"]'
 expect_rc 0 --db "$db" --today 2026-10-08 --as kj appeal sign "$n2"
 expect_rc 0 --db "$db" --today 2026-10-09 --as kj appeal answer "$n2" --result 已协调供电公司
+expect_rc 0 --db "$db" --today 2026-10-09 --as jg appeal report "$n2" --how visit --by 蒋刚、王工 --text 已上门告知办理结果
+expect_rc 0 --db "$db" --today 2026-10-09 appeal show "$n2" --format json
+stdout_has '"reported_on": "2026-10-09", "report_how": "visit", "report_by": "蒋刚、王工"'
 # the related unit makes no move of its own
 expect_rc 1 --db "$db" --today 2026-10-09 --as tc appeal callback "$n2" --satisfied
-stderr_has "answered"
+stderr_has "reported to the enterprise"
 expect_rc 2 --db "$db" --today 2026-10-09 --as fd appeal callback "$n2" --dissatisfied
 stderr_has "appeal callback: --reason is required; see qifu appeal --help"
 expect_rc 2 --db "$db" --today 2026-10-09 --as fd appeal callback "$n2" --reason x
@@ -185,6 +219,9 @@ stderr_has "Only the lead unit (区建管局) may do that"
 expect_rc 1 --db "$db" --today 2026-04-08 --as jg appeal sign "$n4"
 stderr_has "No one may do that in this state"
 expect_rc 0 --db "$db" --today 2026-04-17 --as jg appeal answer "$n4" --result 许可证已核发
+# the centre registered it: its front desk tells the enterprise, and then waits for the
+# callback with no timer running
+expect_rc 0 --db "$db" --today 2026-04-20 --as fd appeal report "$n4" --how letter --text 已函告企业许可证核发结果
 
 # ---- withdrawal; then every move is refused, naming the state
 expect_rc 0 --db "$db" --today 2026-05-06 --as kj appeal new --enterprise $E1 --title 员工子女入学 --kind simple --channel meeting
@@ -266,7 +303,7 @@ expect_rc 2 --db "$db" appeal list --light blue
 expect_rc 2 --db "$db" appeal list --view 红灯
 expect_rc 2 --db "$db" appeal list --unit 外星局
 # on 2026-06-05: n3 (handle due 03-13) and n6 (dispatch due 06-04) are overdue,
-# n4 is answered and runs no timer
+# n4 is reported to the enterprise and runs no timer
 expect_rc 0 --db "$db" --today 2026-06-05 appeal list --overdue --sort due --format csv
 check "$(cut -d, -f1,8,9 "$out" | tr '\n' ' ')" "number,next_due,light $n3,2026-03-13,red $n6,2026-06-04,red " "overdue, most overdue first"
 expect_rc 0 --db "$db" --today 2026-06-04 appeal list --light yellow --format csv
@@ -286,7 +323,7 @@ expect_rc 0 --db "$db" --today 2026-06-05 appeal list --sort due --desc --format
 check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n7 $n5 $n4 $n2 $n1 $n6 $n3 " "due order reversed"
 
 # ---- saved views, counted as of 2026-06-05 by 区科经局 (kj): n1, n2 closed; n3
-# dispatched to 区科经局 and never signed (due Mar 13); n4 answered; n5 withdrawn;
+# dispatched to 区科经局 and never signed (due Mar 13); n4 reported; n5 withdrawn;
 # n6 submitted (dispatch due Jun 4); n7 merged
 expect_rc 0 --db "$db" --today 2026-06-05 --as kj appeal views --format csv
 check "$(tr -d '\r' < "$out" | tr '\n' ' ')" "view,label,count to_dispatch,to dispatch,1 to_sign,to sign for,1 in_progress,in progress,0 due_today,due today,0 yellow,yellow light,0 red,red light,2 callback,awaiting callback,1 dissatisfied,dissatisfied,0 closed,closed,2 mine,my unit,4 " "saved-view counts"
@@ -393,9 +430,9 @@ else
 fi
 
 # ---- the event log holds every move for ever
-# n1 7, n2 10, n3 4, n4 6, n5 2, n6 2, n7 2, n8 2, n9 3 (with the recompute), nc1 1, nc2 1
-check "$(sql "SELECT count(*) FROM event WHERE entity='appeal'")" 40 "events written"
-check "$(sql "SELECT count(*) FROM appeal WHERE next_due IS NOT NULL AND state IN ('closed','withdrawn','merged','answered')")" 0 "no deadline on appeals that wait for no one's deadline"
+# n1 8, n2 11, n3 4, n4 7, n5 2, n6 2, n7 2, n8 2, n9 3 (with the recompute), nc1 1, nc2 1
+check "$(sql "SELECT count(*) FROM event WHERE entity='appeal'")" 43 "events written"
+check "$(sql "SELECT count(*) FROM appeal WHERE next_due IS NOT NULL AND state IN ('closed','withdrawn','merged','reported')")" 0 "no deadline on appeals that wait for no one's deadline"
 expect_rc 0 --db "$db" check
 
 # ---- a repeat appeal (重复诉求): a closed one with a similar title is named too, within

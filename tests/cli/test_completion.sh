@@ -66,6 +66,7 @@ offers "tech upscale" pool enter --pool ''
 offers "simple general complex" appeal new --kind ''
 offers "close_requested closed" appeal list --state clo
 offers "meeting onsite" appeal schedule 2026-000001 --mode ''
+offers "phone visit message letter" appeal report 2026-000001 --how ''
 offers "table csv json" appeal list --format ''
 offers "txt xlsx" appeal sheet 2026-000001 --format ''
 offers "table csv xlsx" report units --format ''

@@ -48,6 +48,8 @@ expect_rc 0 --db "$db" --today 2026-03-02 --as fd appeal dispatch "$A1" --unit �
 stdout_has "2026-03-05"
 expect_rc 0 --db "$db" --today 2026-03-03 --as kj appeal sign "$A1"
 expect_rc 0 --db "$db" --today 2026-03-05 --as kj appeal answer "$A1" --result 已办结
+# the centre registered it, so the centre tells the enterprise
+expect_rc 0 --db "$db" --today 2026-03-05 --as fd appeal report "$A1" --how phone --text 已告知企业办理结果
 expect_rc 0 --db "$db" --today 2026-03-06 --as fd appeal callback "$A1" --satisfied
 # A2 (区科经局): dispatched a day late (due Mar 3), signed late (due Mar 5),
 # answered late (due Mar 9), dissatisfied
@@ -56,6 +58,7 @@ expect_rc 0 --db "$db" --today 2026-03-04 --as fd appeal dispatch "$A2" --unit �
 stdout_has "2026-03-09"
 expect_rc 0 --db "$db" --today 2026-03-06 --as kj appeal sign "$A2"
 expect_rc 0 --db "$db" --today 2026-03-10 --as kj appeal answer "$A2" --result 已答复
+expect_rc 0 --db "$db" --today 2026-03-10 --as fd appeal report "$A2" --how visit --text 已告知企业办理结果
 expect_rc 0 --db "$db" --today 2026-03-11 --as fd appeal callback "$A2" --dissatisfied --reason 未解决
 # A3: 区科经局 returns it unsigned; sent on to 区投促局, which does all on time
 A3=$(new 2026-03-09 simple)
@@ -65,6 +68,7 @@ expect_rc 0 --db "$db" --today 2026-03-11 --as fd appeal dispatch "$A3" --unit �
 stdout_has "2026-03-12"
 expect_rc 0 --db "$db" --today 2026-03-11 --as tc appeal sign "$A3"
 expect_rc 0 --db "$db" --today 2026-03-12 --as tc appeal answer "$A3" --result 已办理
+expect_rc 0 --db "$db" --today 2026-03-12 --as fd appeal report "$A3" --how message --text 已告知企业办理结果
 # A4 (区科经局): extended, then up the whole ladder; the level-2 meeting sets Mar 31
 A4=$(new 2026-03-16 general)
 expect_rc 0 --db "$db" --today 2026-03-16 --as fd appeal dispatch "$A4" --unit 区科经局
@@ -177,6 +181,7 @@ expect_rc 1 --db "$db" --today 2026-03-31 --as l2a appeal schedule "$A8" --mode 
 stderr_has "Only the level-2 leader in charge of 区投促局 may do that"
 expect_rc 0 --db "$db" --today 2026-03-31 --as l2b appeal schedule "$A8" --mode meeting --date 2026-03-31 --decision 协调相关单位办理
 expect_rc 0 --db "$db" --today 2026-04-02 --as tc appeal answer "$A8" --result 已办结
+expect_rc 0 --db "$db" --today 2026-04-02 --as fd appeal report "$A8" --how letter --text 已告知企业办理结果
 expect_rc 0 --db "$db" --today 2026-04-03 --as fd appeal callback "$A8" --satisfied
 # outcomes may still be written after the answer; the ladder no longer moves
 expect_rc 0 --db "$db" --today 2026-04-03 --as l2b appeal outcome "$A8" --text 已协调到位

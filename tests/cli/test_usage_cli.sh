@@ -60,6 +60,7 @@ one_line 2 "appeal return: --reason is required; see qifu appeal --help" appeal 
 one_line 2 "appeal extend: --reason, --until are required; see qifu appeal --help" appeal extend 2026-000001
 one_line 2 "appeal explain: --text is required; see qifu appeal --help" appeal explain 2026-000001
 one_line 2 "appeal answer: --result is required; see qifu appeal --help" appeal answer 2026-000001
+one_line 2 "appeal report: --text, --how are required; see qifu appeal --help" appeal report 2026-000001
 one_line 2 "appeal callback: --reason is required; see qifu appeal --help" appeal callback 2026-000001 --dissatisfied
 one_line 2 "appeal withdraw: --reason is required; see qifu appeal --help" appeal withdraw 2026-000001
 one_line 2 "appeal merge: --into is required; see qifu appeal --help" appeal merge 2026-000001

@@ -45,6 +45,8 @@ import cells  # noqa: E402  (tests/cells.py)
 # 'leader2' the same with a level-2 leader who oversees two units,
 # 'fire' the demo with the person at the keyboard the head (supervisor) of 高新消防大队,
 # who registers, approves and records the unit's own inspections, and
+# 'reporter' the frontdesk database with REPORTER_APPEAL answered by its lead unit, so
+# that the front desk, its first-responsible unit, has the enterprise to tell (告知企业),
 # 'tricky' the appeals demo with its first enterprises renamed to the tricky names of
 # tests/cells.py (ambiguous characters, U+FFFD, emoji sequences)
 DATABASES = {
@@ -60,6 +62,7 @@ DATABASES = {
     'leader2': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'fire': ['--enterprises', '60', '--seed', '7'],
     'tricky': cells.DEMO_ARGS,
+    'reporter': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
 }
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
@@ -78,6 +81,12 @@ LEADER_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 1
 LEADER2_SQL = "UPDATE staff SET role = 'leader', unit = '区党工委', level = 2 WHERE login = ?"
 LEADER2_OVERSEES = ('区投促局', '鲤鱼洲管理处')
 FIRE_SQL = "UPDATE staff SET unit = '高新消防大队' WHERE login = ?"
+# the reporter database's appeal: the first one in progress that the centre took in,
+# with a login of its lead unit, who answers it
+REPORTER_APPEAL_SQL = ("SELECT a.number, s.login FROM appeal a JOIN staff s"
+                       " ON s.unit = a.lead_unit AND s.role IN ('unit_staff', 'area_officer')"
+                       " WHERE a.state = 'in_progress' AND a.first_unit = '区企服中心'"
+                       " ORDER BY a.id, s.id LIMIT 1")
 
 # the quarterly assessment's golden screens need ratings: fixed scores for a few units,
 # given through the rating command as staff would
@@ -318,9 +327,22 @@ def main():
                 if rate.returncode != 0:
                     print('qifu rating add failed (%d): %s' % (rate.returncode, rate.stderr))
                     return 1
-        if name in ('frontdesk', 'admin'):
+        if name == 'reporter':
+            # answered through the command line as its lead unit (--as needs an
+            # administrator at the keyboard for that one command)
+            me = pwd.getpwuid(os.getuid()).pw_name
             with sqlite3.connect(db) as con:
-                con.execute(FRONTDESK_SQL if name == 'frontdesk' else ADMIN_SQL,
+                number, login = con.execute(REPORTER_APPEAL_SQL).fetchone()
+                con.execute(ADMIN_SQL, (me,))
+            r = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01', '--as', login,
+                                'appeal', 'answer', number, '--result', '已协调办理完毕'],
+                               env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+            if r.returncode != 0:
+                print('qifu appeal answer failed (%d): %s' % (r.returncode, r.stderr))
+                return 1
+        if name in ('frontdesk', 'admin', 'reporter'):
+            with sqlite3.connect(db) as con:
+                con.execute(ADMIN_SQL if name == 'admin' else FRONTDESK_SQL,
                             (pwd.getpwuid(os.getuid()).pw_name,))
         if name == 'admin':
             # an appeal dispatched before the 2027 Spring Festival, whose due date a

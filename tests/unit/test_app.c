@@ -303,6 +303,34 @@ static void test_caller(void **state)
 	free(s);
 }
 
+/* the report to the enterprise in one line: none before it, the full one, and the
+ * day alone for an appeal the upgrade reported */
+static void test_report_text(void **state)
+{
+	(void)state;
+	char by[] = "王芳", text[] = "已电话告知", empty[] = "";
+	appeal_record a = { .reported_on = DATE_NONE, .report_by = empty, .report_text = empty };
+	assert_null(app_appeal_report_text(&a));
+	a.reported_on = date_from_ymd(2026, 3, 9);
+	a.report_how = TICKET_HOW_PHONE;
+	a.report_by = by;
+	a.report_text = text;
+	char *s = app_appeal_report_text(&a);
+	assert_string_equal(s, "2026-03-09 by phone, told by 王芳: 已电话告知");
+	free(s);
+	a.report_how = TICKET_HOW_LETTER;
+	a.report_text = empty;
+	s = app_appeal_report_text(&a);
+	assert_string_equal(s, "2026-03-09 by letter, told by 王芳");
+	free(s);
+	a.report_how = TICKET_HOW_NONE;
+	a.report_by = empty;
+	s = app_appeal_report_text(&a);
+	assert_string_equal(s, "2026-03-09 (answered before the report step: how and by whom not "
+		"recorded)");
+	free(s);
+}
+
 /* the 调度 board of a level-2 leader opens on the units they oversee */
 static void test_board_leader(void **state)
 {
@@ -336,6 +364,7 @@ int main(void)
 		cmocka_unit_test(test_calendar),
 		cmocka_unit_test(test_lead_default),
 		cmocka_unit_test(test_caller),
+		cmocka_unit_test(test_report_text),
 		cmocka_unit_test(test_board_leader),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

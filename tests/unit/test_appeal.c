@@ -74,7 +74,9 @@ static const struct holder_case {
 	{ TICKET_ST_DISPATCHED, true, LEAD },
 	{ TICKET_ST_IN_PROGRESS, true, LEAD },
 	{ TICKET_ST_EXTENDED, true, LEAD },
-	{ TICKET_ST_ANSWERED, true, CENTRE },
+	/* answered: the first-responsible unit tells the enterprise, then the centre calls */
+	{ TICKET_ST_ANSWERED, true, FIRST },
+	{ TICKET_ST_REPORTED, true, CENTRE },
 	{ TICKET_ST_CALLBACK_SATISFIED, true, FIRST },
 	{ TICKET_ST_CALLBACK_DISSATISFIED, true, CENTRE },
 	{ TICKET_ST_FED_BACK, true, LEAD },
@@ -122,7 +124,7 @@ static void test_views(void **state)
 		{ APPEAL_VIEW_DUE_TODAY, "due_today", 0, 0, true, false },
 		{ APPEAL_VIEW_YELLOW, "yellow", 0, 1u << TICKET_LIGHT_YELLOW, false, false },
 		{ APPEAL_VIEW_RED, "red", 0, 1u << TICKET_LIGHT_RED, false, false },
-		{ APPEAL_VIEW_CALLBACK, "callback", 1u << TICKET_ST_ANSWERED, 0, false, false },
+		{ APPEAL_VIEW_CALLBACK, "callback", 1u << TICKET_ST_REPORTED, 0, false, false },
 		{ APPEAL_VIEW_DISSATISFIED, "dissatisfied", 1u << TICKET_ST_CALLBACK_DISSATISFIED |
 		  1u << TICKET_ST_FED_BACK | 1u << TICKET_ST_EXPLAINED |
 		  1u << TICKET_ST_CLOSE_REQUESTED, 0, false, false },

@@ -206,6 +206,7 @@ static void test_states(void **state)
 		[TICKET_ST_IN_PROGRESS] = "ESOV",
 		[TICKET_ST_EXTENDED] = "ESOV",
 		[TICKET_ST_ANSWERED] = "--OV",
+		[TICKET_ST_REPORTED] = "--OV",
 		[TICKET_ST_CALLBACK_SATISFIED] = "--OV",
 		[TICKET_ST_CALLBACK_DISSATISFIED] = "--OV",
 		[TICKET_ST_FED_BACK] = "--OV",

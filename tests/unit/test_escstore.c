@@ -84,7 +84,7 @@ static void test_board_states(void **state)
 	(void)state;
 	static const ticket_state shown[] = {
 		TICKET_ST_DISPATCHED, TICKET_ST_IN_PROGRESS, TICKET_ST_EXTENDED,
-		TICKET_ST_ANSWERED, TICKET_ST_CALLBACK_SATISFIED,
+		TICKET_ST_ANSWERED, TICKET_ST_REPORTED, TICKET_ST_CALLBACK_SATISFIED,
 		TICKET_ST_CALLBACK_DISSATISFIED, TICKET_ST_FED_BACK, TICKET_ST_EXPLAINED,
 		TICKET_ST_CLOSE_REQUESTED,
 	};
@@ -210,7 +210,8 @@ static void move(db *d, const char *number, ticket_action a, const char *login, 
 	ticket_view v = appeal_record_view(&rec);
 	ticket_move m;
 	assert_true(ticket_decide(&v, a, &who, &m));
-	ticket_input in = { .text = "已办理", .unit = to_unit, .until = DATE_NONE };
+	ticket_input in = { .text = "已办理", .unit = to_unit, .until = DATE_NONE,
+		.how = TICKET_HOW_PHONE, .by = login, .on = today };
 	ticket_params p = ticket_params_default();
 	ticket_timers after = rec.timers;
 	ticket_timers_apply(&after, &m, &v, &in, &p, cal, today);
@@ -284,6 +285,8 @@ static void test_board_store(void **state)
 	move(d, x5, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-03");
 	move(d, x5, TICKET_ACT_SIGN, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-03");
 	move(d, x5, TICKET_ACT_ANSWER, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-04");
+	/* the centre registered it, so it tells the enterprise: no deadline runs after */
+	move(d, x5, TICKET_ACT_REPORT, "fd", ROLE_FRONTDESK, centre, NULL, "2026-03-05");
 	move(d, x3, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-09");
 	escalation_actor unit_staff = { ROLE_UNIT_STAFF, kj, centre, 0, NULL };
 	appeal_record seen;
@@ -299,7 +302,7 @@ static void test_board_store(void **state)
 	assert_int_equal(c.level[1], 0);
 	assert_int_equal(c.overdue, 2);
 	char got[200];
-	/* due order, the answered one (no deadline) last; ! marks 建议升级 */
+	/* due order, the reported one (no deadline) last; ! marks 建议升级 */
 	window_numbers(d, &base, 3, got, sizeof got);
 	assert_string_equal(got, "000002:3! 000004:3 000003:3");
 	window_numbers(d, &base, 2, got, sizeof got);

@@ -28,6 +28,13 @@ static void test_summaries(void **state)
 		{ "level 3 -> 2; lead=区投促局", "level 3 -> level 2; lead unit: 区投促局" },
 		{ "level=1 mode=meeting date=2026-12-01 dispatch=3",
 		  "level: level 1  mode: meeting dispatch  date: 2026-12-01  dispatch record: 3" },
+		{ "answered -> reported; on=2026-03-09; how=visit; by=王芳; report stopped",
+		  "answered -> reported to the enterprise; told on: 2026-03-09; how: in person; "
+		  "told by: 王芳; report deadline stopped" },
+		{ "answered -> reported; on=2026-03-09; upgrade",
+		  "answered -> reported to the enterprise; told on: 2026-03-09; answered before the "
+		  "report step: how it was told was not recorded" },
+		{ "how=fax", "how: fax" },
 		{ "handle due 2027-02-12 -> 2027-02-16",
 		  "handling deadline due 2027-02-12 -> 2027-02-16" },
 		/* shapes it does not know, and codes that are not codes, stay as written */
@@ -53,6 +60,7 @@ static void test_actions(void **state)
 	assert_string_equal(app_event_action_text("dispatch"), "dispatch");
 	assert_string_equal(app_event_action_text("escalate"), "escalate to the next level");
 	assert_string_equal(app_event_action_text("recompute"), "deadlines recomputed");
+	assert_string_equal(app_event_action_text("report"), "report to the enterprise");
 	assert_string_equal(app_event_action_text("unheard-of"), "unheard-of");
 }
 

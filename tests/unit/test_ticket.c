@@ -46,7 +46,8 @@ static int teardown(void **state)
 /* ---- the expected table ------------------------------------------------------ */
 
 /* who: F first-responsible unit, L lead unit, C the centre's front desk, A any login
- * with a unit. timers: d h e f (dispatch, handle, explain, feedback), each followed by
+ * with a unit. timers: d h e f r (dispatch, handle, explain, feedback, report), each
+ * followed by
  * + start, ^ start counted from dispatch, = due set to the extension date, - stop. */
 static const struct cell {
 	ticket_state from;
@@ -59,44 +60,46 @@ static const struct cell {
 
 	{ TICKET_ST_REGISTERED, TICKET_ACT_SELF_HANDLE, "F", TICKET_ST_SELF_HANDLING, "d-h+" },
 	{ TICKET_ST_REGISTERED, TICKET_ACT_SUBMIT, "F", TICKET_ST_SUBMITTED, "d+" },
-	{ TICKET_ST_REGISTERED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-" },
-	{ TICKET_ST_REGISTERED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-" },
+	{ TICKET_ST_REGISTERED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-r-" },
+	{ TICKET_ST_REGISTERED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-r-" },
 
 	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_SUBMIT, "F", TICKET_ST_SUBMITTED, "d+h-" },
-	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_ANSWER, "F", TICKET_ST_ANSWERED, "h-" },
-	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-" },
-	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-" },
+	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_ANSWER, "F", TICKET_ST_ANSWERED, "h-r+" },
+	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-r-" },
+	{ TICKET_ST_SELF_HANDLING, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-r-" },
 
 	{ TICKET_ST_SUBMITTED, TICKET_ACT_DISPATCH, "C", TICKET_ST_DISPATCHED, "d-h+" },
-	{ TICKET_ST_SUBMITTED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-" },
-	{ TICKET_ST_SUBMITTED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-" },
+	{ TICKET_ST_SUBMITTED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-r-" },
+	{ TICKET_ST_SUBMITTED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-r-" },
 
 	{ TICKET_ST_DISPATCHED, TICKET_ACT_SIGN, "L", TICKET_ST_IN_PROGRESS, "" },
 	{ TICKET_ST_DISPATCHED, TICKET_ACT_RETURN, "L", TICKET_ST_SUBMITTED, "d+h-" },
-	{ TICKET_ST_DISPATCHED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-" },
-	{ TICKET_ST_DISPATCHED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-" },
+	{ TICKET_ST_DISPATCHED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-r-" },
+	{ TICKET_ST_DISPATCHED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-r-" },
 
 	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_RETURN, "L", TICKET_ST_SUBMITTED, "d+h-" },
 	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_EXTEND, "L", TICKET_ST_EXTENDED, "h=e^" },
-	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_ANSWER, "L", TICKET_ST_ANSWERED, "h-" },
-	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-" },
-	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-" },
+	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_ANSWER, "L", TICKET_ST_ANSWERED, "h-r+" },
+	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-r-" },
+	{ TICKET_ST_IN_PROGRESS, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-r-" },
 
 	{ TICKET_ST_EXTENDED, TICKET_ACT_EXTEND, "L", TICKET_ST_EXTENDED, "h=" },
 	{ TICKET_ST_EXTENDED, TICKET_ACT_EXPLAIN, "L", TICKET_ST_EXTENDED, "e-" },
-	{ TICKET_ST_EXTENDED, TICKET_ACT_ANSWER, "L", TICKET_ST_ANSWERED, "h-e-" },
-	{ TICKET_ST_EXTENDED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-" },
-	{ TICKET_ST_EXTENDED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-" },
+	{ TICKET_ST_EXTENDED, TICKET_ACT_ANSWER, "L", TICKET_ST_ANSWERED, "h-e-r+" },
+	{ TICKET_ST_EXTENDED, TICKET_ACT_WITHDRAW, "FC", TICKET_ST_WITHDRAWN, "d-h-e-f-r-" },
+	{ TICKET_ST_EXTENDED, TICKET_ACT_MERGE, "FC", TICKET_ST_MERGED, "d-h-e-f-r-" },
 
-	{ TICKET_ST_ANSWERED, TICKET_ACT_CALLBACK_SATISFIED, "C", TICKET_ST_CALLBACK_SATISFIED,
+	/* the first-responsible unit tells the enterprise; only then the callback */
+	{ TICKET_ST_ANSWERED, TICKET_ACT_REPORT, "F", TICKET_ST_REPORTED, "r-" },
+	{ TICKET_ST_REPORTED, TICKET_ACT_CALLBACK_SATISFIED, "C", TICKET_ST_CALLBACK_SATISFIED,
 		"" },
-	{ TICKET_ST_ANSWERED, TICKET_ACT_CALLBACK_DISSATISFIED, "C",
+	{ TICKET_ST_REPORTED, TICKET_ACT_CALLBACK_DISSATISFIED, "C",
 		TICKET_ST_CALLBACK_DISSATISFIED, "f+" },
-	{ TICKET_ST_CALLBACK_SATISFIED, TICKET_ACT_CLOSE, "FC", TICKET_ST_CLOSED, "d-h-e-f-" },
+	{ TICKET_ST_CALLBACK_SATISFIED, TICKET_ACT_CLOSE, "FC", TICKET_ST_CLOSED, "d-h-e-f-r-" },
 	{ TICKET_ST_CALLBACK_DISSATISFIED, TICKET_ACT_FEEDBACK, "C", TICKET_ST_FED_BACK, "f-" },
 	{ TICKET_ST_FED_BACK, TICKET_ACT_CLARIFY, "L", TICKET_ST_EXPLAINED, "" },
 	{ TICKET_ST_EXPLAINED, TICKET_ACT_REQUEST_CLOSE, "L", TICKET_ST_CLOSE_REQUESTED, "" },
-	{ TICKET_ST_CLOSE_REQUESTED, TICKET_ACT_CLOSE, "F", TICKET_ST_CLOSED, "d-h-e-f-" },
+	{ TICKET_ST_CLOSE_REQUESTED, TICKET_ACT_CLOSE, "F", TICKET_ST_CLOSED, "d-h-e-f-r-" },
 };
 
 /* per action: what the input must hold, whether the UI confirms, what happens to
@@ -115,6 +118,7 @@ static const struct action_expect {
 	[TICKET_ACT_EXTEND] = { TICKET_NEEDS_TEXT | TICKET_NEEDS_DATE, false, 'k' },
 	[TICKET_ACT_EXPLAIN] = { TICKET_NEEDS_TEXT, false, 'k' },
 	[TICKET_ACT_ANSWER] = { TICKET_NEEDS_TEXT, false, 'k' },
+	[TICKET_ACT_REPORT] = { TICKET_NEEDS_TEXT | TICKET_NEEDS_REPORT, false, 'k' },
 	[TICKET_ACT_CALLBACK_SATISFIED] = { 0, false, 'k' },
 	[TICKET_ACT_CALLBACK_DISSATISFIED] = { TICKET_NEEDS_TEXT, false, 'k' },
 	[TICKET_ACT_FEEDBACK] = { TICKET_NEEDS_TEXT, false, 'k' },
@@ -168,7 +172,7 @@ static unsigned who_bits(const struct cell *c)
 
 static void timers_string(const ticket_move *m, char *buf)
 {
-	static const char names[] = "dhef";
+	static const char names[] = "dhefr";
 	char *p = buf;
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
 		char op = 0;
@@ -336,7 +340,8 @@ static void test_table_exhaustive(void **state)
 				check_one((ticket_state)s, (ticket_action)a, (role_t)r, 0, NULL);
 				check_one((ticket_state)s, (ticket_action)a, (role_t)r, 0, "");
 			}
-	assert_int_equal(checked, 16 * 17 * 6 * 16);
+	assert_int_equal(checked, TICKET_ST__COUNT * TICKET_ACT__COUNT * ROLE__COUNT * 16);
+	assert_int_equal(checked, 17 * 18 * 6 * 16);
 }
 
 /* ticket_allowed_actions agrees with the expected table for every actor */
@@ -383,13 +388,13 @@ static void test_codes(void **state)
 	(void)state;
 	static const char *const states[] = {
 		"new", "registered", "self_handling", "submitted", "dispatched", "in_progress",
-		"extended", "answered", "callback_satisfied", "callback_dissatisfied", "fed_back",
-		"explained", "close_requested", "closed", "withdrawn", "merged",
+		"extended", "answered", "reported", "callback_satisfied", "callback_dissatisfied",
+		"fed_back", "explained", "close_requested", "closed", "withdrawn", "merged",
 	};
 	static const char *const acts[] = {
 		"register", "self_handle", "submit", "dispatch", "sign", "return", "extend",
-		"explain", "answer", "callback_satisfied", "callback_dissatisfied", "feedback",
-		"clarify", "request_close", "close", "withdraw", "merge",
+		"explain", "answer", "report", "callback_satisfied", "callback_dissatisfied",
+		"feedback", "clarify", "request_close", "close", "withdraw", "merge",
 	};
 	static const char *const kinds[] = { "simple", "general", "complex" };
 	assert_int_equal(sizeof states / sizeof states[0], TICKET_ST__COUNT);
@@ -570,13 +575,26 @@ static void test_life_satisfied(void **state)
 	assert_int_equal(l.state, TICKET_ST_ANSWERED);
 	timer_is(&l, TICKET_TIMER_HANDLE, "2026-03-04", "2026-03-09", "2026-03-06");
 
+	/* the answer starts the first unit's day to tell the enterprise (Friday: Monday) */
+	timer_is(&l, TICKET_TIMER_REPORT, "2026-03-06", "2026-03-09", "");
+	/* no callback before the enterprise was told, and the lead unit does not tell it */
+	refused(&l, TICKET_ACT_CALLBACK_SATISFIED, desk, TICKET_REFUSED_STATE);
+	refused(&l, TICKET_ACT_REPORT, touzu, TICKET_REFUSED_ACTOR);
+	refused(&l, TICKET_ACT_REPORT, desk, TICKET_REFUSED_ACTOR);
+	/* told on Monday, typed in on Tuesday: the timer stops on the day it was told */
+	ticket_input told = { .text = "已电话告知企业负责人", .until = DATE_NONE,
+		.how = TICKET_HOW_PHONE, .by = "王芳", .on = day("2026-03-09") };
+	step(&l, TICKET_ACT_REPORT, kejing, &told, "2026-03-10");
+	assert_int_equal(l.state, TICKET_ST_REPORTED);
+	timer_is(&l, TICKET_TIMER_REPORT, "2026-03-06", "2026-03-09", "2026-03-09");
+
 	refused(&l, TICKET_ACT_CALLBACK_SATISFIED, touzu, TICKET_REFUSED_ACTOR);
-	step(&l, TICKET_ACT_CALLBACK_SATISFIED, desk, NULL, "2026-03-09");
+	step(&l, TICKET_ACT_CALLBACK_SATISFIED, desk, NULL, "2026-03-10");
 	assert_int_equal(l.state, TICKET_ST_CALLBACK_SATISFIED);
 
 	/* the lead unit does not close; the first unit or the centre does */
 	refused(&l, TICKET_ACT_CLOSE, touzu, TICKET_REFUSED_ACTOR);
-	step(&l, TICKET_ACT_CLOSE, kejing, NULL, "2026-03-09");
+	step(&l, TICKET_ACT_CLOSE, kejing, NULL, "2026-03-10");
 	assert_int_equal(l.state, TICKET_ST_CLOSED);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++)
 		assert_false(ticket_timer_running(&l.tm.t[i]));
@@ -608,6 +626,11 @@ static void test_life_dissatisfied(void **state)
 	step(&l, TICKET_ACT_SIGN, town, NULL, "2026-09-28");
 	ticket_input result = { .text = "已答复", .until = DATE_NONE };
 	step(&l, TICKET_ACT_ANSWER, town, &result, "2026-09-29");
+	/* the centre registered it, so the centre is the unit that tells the enterprise */
+	ticket_input told = { .text = "已上门说明", .until = DATE_NONE, .how = TICKET_HOW_VISIT,
+		.by = "李强", .on = day("2026-09-29") };
+	refused(&l, TICKET_ACT_REPORT, town, TICKET_REFUSED_ACTOR);
+	step(&l, TICKET_ACT_REPORT, desk, &told, "2026-09-29");
 
 	/* a dissatisfied callback needs its reason */
 	ticket_view v = life_view(&l);
@@ -670,6 +693,9 @@ static void test_life_self_handled(void **state)
 
 	ticket_input result = { .text = "已办理", .until = DATE_NONE };
 	step(&l, TICKET_ACT_ANSWER, town, &result, "2026-03-10");
+	ticket_input told = { .text = "已短信告知", .until = DATE_NONE, .how = TICKET_HOW_MESSAGE,
+		.by = "赵敏", .on = day("2026-03-10") };
+	step(&l, TICKET_ACT_REPORT, town, &told, "2026-03-10");
 	ticket_input why = { .text = "不满意", .until = DATE_NONE };
 	step(&l, TICKET_ACT_CALLBACK_DISSATISFIED, desk, &why, "2026-03-11");
 	ticket_input fb = { .text = "反馈", .until = DATE_NONE };
@@ -929,6 +955,78 @@ static void test_merge(void **state)
 	assert_int_equal(m.refusal, TICKET_REFUSED_STATE);
 }
 
+/* the report to the enterprise: how, by whom, and a day from the answer to today */
+static void test_report_input(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_make(&f, TICKET_ST_ANSWERED, ROLE_UNIT_STAFF, TICKET_REL_FIRST, "麻丘镇");
+	ticket_move m;
+	assert_true(ticket_decide(&f.view, TICKET_ACT_REPORT, &f.actor, &m));
+	assert_true(m.needs & TICKET_NEEDS_REPORT);
+	ticket_timers tm;
+	ticket_timers_init(&tm);
+	/* answered on Tuesday 2026-03-10 */
+	tm.t[TICKET_TIMER_REPORT] = (ticket_timer_state){ day("2026-03-10"), 1, day("2026-03-11"),
+		DATE_NONE };
+	static const struct {
+		const char *text, *by, *on;
+		ticket_how how;
+		const char *error;             /* NULL: accepted */
+	} cases[] = {
+		{ "已电话告知", "王芳", "2026-03-11", TICKET_HOW_PHONE, NULL },
+		{ "已告知", "王芳", "2026-03-10", TICKET_HOW_LETTER, NULL },
+		{ " \t", "王芳", "2026-03-11", TICKET_HOW_PHONE,
+		  "\"report to the enterprise\" needs the text of the report." },
+		{ "已告知", "王芳", "2026-03-11", TICKET_HOW_NONE,
+		  "\"report to the enterprise\" needs how the enterprise was told (by phone, in "
+		  "person, by text message or by letter)." },
+		{ "已告知", "  ", "2026-03-11", TICKET_HOW_VISIT,
+		  "\"report to the enterprise\" needs who told the enterprise." },
+		{ "已告知", NULL, "2026-03-11", TICKET_HOW_VISIT,
+		  "\"report to the enterprise\" needs who told the enterprise." },
+		{ "已告知", "王芳", NULL, TICKET_HOW_MESSAGE,
+		  "\"report to the enterprise\" needs the day the enterprise was told." },
+		{ "已告知", "王芳", "2026-03-12", TICKET_HOW_PHONE,
+		  "The day the enterprise was told (2026-03-12) is after today (2026-03-11)." },
+		{ "已告知", "王芳", "2026-03-09", TICKET_HOW_PHONE,
+		  "The day the enterprise was told (2026-03-09) is before the answer (2026-03-10)." },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ticket_input in = { .text = cases[i].text, .until = DATE_NONE, .how = cases[i].how,
+			.by = cases[i].by, .on = cases[i].on ? day(cases[i].on) : DATE_NONE };
+		strbuf err = STRBUF_INIT;
+		int rc = ticket_input_check(&f.view, &tm, &m, &in, cal, day("2026-03-11"), &err);
+		if (cases[i].error) {
+			assert_int_equal(rc, -1);
+			assert_string_equal(sb_str(&err), cases[i].error);
+		} else if (rc != 0) {
+			fail_msg("case %zu refused: %s", i, sb_str(&err));
+		}
+		sb_free(&err);
+	}
+	/* the report timer's light: due the next working day, yellow at the default */
+	int n;
+	assert_int_equal(ticket_timer_light(&tm.t[TICKET_TIMER_REPORT], day("2026-03-10"), cal, 1,
+		&n), TICKET_LIGHT_YELLOW);
+	assert_int_equal(n, 1);
+	assert_int_equal(ticket_timer_light(&tm.t[TICKET_TIMER_REPORT], day("2026-03-12"), cal, 1,
+		&n), TICKET_LIGHT_RED);
+	assert_int_equal(n, 1);
+	/* the codes of how it was told: four, and "" names none */
+	static const char *const hows[] = { "phone", "visit", "message", "letter" };
+	for (int i = TICKET_HOW_PHONE; i < TICKET_HOW__COUNT; i++) {
+		ticket_how h;
+		assert_string_equal(ticket_how_code((ticket_how)i), hows[i - 1]);
+		assert_true(ticket_how_parse(hows[i - 1], &h));
+		assert_int_equal(h, i);
+	}
+	ticket_how h;
+	assert_false(ticket_how_parse("", &h));
+	assert_false(ticket_how_parse("sms", &h));
+	assert_false(ticket_how_parse(NULL, &h));
+}
+
 static void test_dispatch_input(void **state)
 {
 	(void)state;
@@ -1009,9 +1107,10 @@ static void test_refusal_texts(void **state)
 		NULL,
 		"\"return\" is not possible: the appeal is dispatched and you are front desk "
 		"(区企服中心). Only the lead unit may do that. You may now: withdraw, merge.");
-	refusal_is(TICKET_ST_ANSWERED, TICKET_ACT_CALLBACK_SATISFIED,
+	refusal_is(TICKET_ST_REPORTED, TICKET_ACT_CALLBACK_SATISFIED,
 		staff(ROLE_LEADER, "区企服中心"), "区建管局",
-		"\"callback: satisfied\" is not possible: the appeal is answered and you are leader "
+		"\"callback: satisfied\" is not possible: the appeal is reported to the enterprise "
+		"and you are leader "
 		"(区企服中心). The role leader may register appeals and follow them, but not move "
 		"them. There is nothing you may do on this appeal now.");
 	refusal_is(TICKET_ST_NEW, TICKET_ACT_REGISTER, staff(ROLE_ADMIN, NULL), NULL,
@@ -1105,6 +1204,7 @@ int main(void)
 		cmocka_unit_test(test_late_extension_is_red),
 		cmocka_unit_test(test_withdraw),
 		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_report_input),
 		cmocka_unit_test(test_dispatch_input),
 		cmocka_unit_test(test_refusal_texts),
 		cmocka_unit_test(test_refusal_chinese),

@@ -58,6 +58,7 @@ static void test_params(void **state)
 	assert_int_equal(p.complex_days, 7);
 	assert_int_equal(p.explain_days, 3);
 	assert_int_equal(p.feedback_days, 1);
+	assert_int_equal(p.report_days, 1);
 	assert_int_equal(p.yellow_days, 1);
 
 	static const struct { ticket_kind k; int nrel; int want; } t[] = {
@@ -282,7 +283,9 @@ static void test_light_codes(void **state)
 	ticket_light_t l;
 	assert_false(ticket_light_parse("amber", &l));
 	assert_false(ticket_light_parse(NULL, &l));
-	static const char *const timers[] = { "dispatch", "handle", "explain", "feedback" };
+	static const char *const timers[] = { "dispatch", "handle", "explain", "feedback",
+		"report" };
+	assert_int_equal(sizeof timers / sizeof timers[0], TICKET_TIMER__COUNT);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++)
 		assert_string_equal(ticket_timer_code((ticket_timer)i), timers[i]);
 }

@@ -134,6 +134,9 @@ void appeal_detail_full(detail *d, app_ctx *ctx, const appeal_record *a)
 	for (int i = 0; i < a->nmerged_from; i++)
 		detail_field(d, _("Merged from"), a->merged_from[i]);
 	field_str(d, _("Result"), a->result);
+	char *told = app_appeal_report_text(a);
+	field_str(d, _("Told the enterprise"), told);
+	xfree(&told);
 	if (a->callback != APPEAL_CALLBACK_NONE)
 		detail_field(d, _("Callback"), a->callback == APPEAL_CALLBACK_SATISFIED
 		             ? _("satisfied") : _("dissatisfied"));

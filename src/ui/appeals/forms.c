@@ -33,9 +33,11 @@ void appeals_drop_pending(app_pane *p)
 	xfree(&p->p_text);
 	xfree(&p->p_unit);
 	xfree(&p->p_into);
+	xfree(&p->p_by);
 	app_split_list_free(&p->p_related);
 	p->p_nrelated = 0;
-	p->p_until = DATE_NONE;
+	p->p_until = p->p_on = DATE_NONE;
+	p->p_how = TICKET_HOW_NONE;
 }
 
 static void close_form(app_pane *p)
@@ -47,8 +49,10 @@ static void close_form(app_pane *p)
 /* make the pending move on p->rec; 0 done, 1 the form stays open with the reason */
 static int make_move(app_pane *p)
 {
-	ticket_input in = { p->p_text, p->p_unit, (const char *const *)p->p_related, p->p_nrelated,
-		p->p_until, p->p_into };
+	ticket_input in = { .text = p->p_text, .unit = p->p_unit,
+		.related = (const char *const *)p->p_related, .nrelated = p->p_nrelated,
+		.until = p->p_until, .into = p->p_into, .how = p->p_how, .by = p->p_by,
+		.on = p->p_on };
 	ticket_move m;
 	ticket_timers after;
 	strbuf err = STRBUF_INIT;
@@ -119,6 +123,7 @@ static void open_move_form(app_pane *p, ticket_action act)
 	xfree(&title);
 	p->purpose = FP_MOVE;
 	p->fld_text = p->fld_unit = p->fld_related = p->fld_date = p->fld_into = -1;
+	p->fld_on = p->fld_how = p->fld_by = -1;
 	if (m.needs & TICKET_NEEDS_UNIT) {
 		const unit_table *units = app_units(appeals_ctx(p));
 		form_option *o = xcalloc((size_t)units->n + 1, sizeof *o);
@@ -135,6 +140,19 @@ static void open_move_form(app_pane *p, ticket_action act)
 		p->fld_date = form_add_date(p->form, _("New due date"), DATE_NONE, true);
 	if (m.needs & TICKET_NEEDS_TARGET)
 		p->fld_into = form_add_text(p->form, _("Merge into appeal number"), NULL, 24, true);
+	if (m.needs & TICKET_NEEDS_REPORT) {
+		form_option how[TICKET_HOW__COUNT - 1];
+		for (int i = TICKET_HOW_NONE + 1; i < TICKET_HOW__COUNT; i++)
+			how[i - 1] = (form_option){ ticket_how_code((ticket_how)i),
+				_(ticket_how_label((ticket_how)i)) };
+		p->fld_on = form_add_date(p->form, _("Told on"), appeals_ctx(p)->today, true);
+		p->fld_how = form_add_choice(p->form, _("How"), how, TICKET_HOW__COUNT - 1,
+		                             ticket_how_code(TICKET_HOW_PHONE), true);
+		p->fld_by = form_add_text(p->form, _("Told by"), app_actor(appeals_ctx(p))->name,
+		                          APPEAL_CALLER_MAX, true);
+		/* the lead unit's answer: what there is to tell */
+		form_add_note(p->form, _("Result"), p->rec.result ? p->rec.result : "");
+	}
 	if (m.needs & TICKET_NEEDS_TEXT) {
 		const char *l = ticket_action_text_label(act);
 		p->fld_text = form_add_lines(p->form, l ? _(l) : _("Text"), NULL, TEXT_MAX, 4, true);
@@ -172,6 +190,15 @@ static int read_move_form(app_pane *p)
 		p->p_until = form_date(f, p->fld_date);
 	if (p->fld_into >= 0)
 		p->p_into = form_text(f, p->fld_into);
+	if (p->fld_on >= 0)
+		p->p_on = form_date(f, p->fld_on);
+	if (p->fld_how >= 0 && !ticket_how_parse(form_choice(f, p->fld_how), &p->p_how))
+		p->p_how = TICKET_HOW_NONE;
+	if (p->fld_by >= 0) {
+		char *t = form_text(f, p->fld_by);
+		p->p_by = text_sanitize(t, strlen(t), 0);
+		xfree(&t);
+	}
 	return 0;
 }
 
@@ -226,6 +253,10 @@ static void open_callback_form(app_pane *p)
 	char *who = app_appeal_caller_text(&p->rec);
 	form_add_note(p->form, _("Call"), who);
 	xfree(&who);
+	/* what the first-responsible unit told the enterprise: the desk checks it */
+	char *told = app_appeal_report_text(&p->rec);
+	form_add_note(p->form, _("Told the enterprise"), told ? told : _("not recorded"));
+	xfree(&told);
 	p->fld_verdict = form_add_choice(p->form, _("The enterprise is"), o, 2, "1", true);
 	p->fld_text = form_add_lines(p->form, _("Reason (when dissatisfied)"), NULL, TEXT_MAX, 3,
 	                             false);

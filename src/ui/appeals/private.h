@@ -43,14 +43,16 @@ typedef struct app_pane {
 	int nacts;
 	ticket_action act;        /* the move the form or confirmation is for */
 	int fld_text, fld_unit, fld_related, fld_date, fld_into, fld_verdict;
+	int fld_on, fld_how, fld_by;      /* the report to the enterprise */
 	int fld_ent, fld_title, fld_kind, fld_channel, fld_desc, fld_caller, fld_phone, fld_role;
 	sheet_form sheet;         /* the print-a-sheet form's fields */
 	char *similar_key;        /* the enterprise and title the warning was shown for */
 	/* a move waiting for [y/N] */
-	char *p_text, *p_unit, *p_into;
+	char *p_text, *p_unit, *p_into, *p_by;
 	char **p_related;
 	int p_nrelated;
-	qdate p_until;
+	qdate p_until, p_on;
+	ticket_how p_how;
 	char *hint;
 } app_pane;
 
