@@ -139,12 +139,10 @@ static void keep_row(app_rating_import *imp, assessment_row *r, int64_t id, char
 	memset(r, 0, sizeof *r);
 	imp->names[n] = name;
 	imp->lines[n] = line;
+	/* the strings are the row's own allocations: they stay put when rows moves */
+	imp->in[n] = (rating_input){ id, imp->rows[n].unit, imp->rows[n].quarter,
+		imp->rows[n].score, imp->rows[n].comment };
 	imp->n++;
-	/* the rows moved: point every input at its row again */
-	for (int i = 0; i < imp->n; i++)
-		imp->in[i] = (rating_input){ i == n ? id : imp->in[i].enterprise_id,
-			imp->rows[i].unit, imp->rows[i].quarter, imp->rows[i].score,
-			imp->rows[i].comment };
 }
 
 app_status app_rating_import_read(app_ctx *ctx, const char *path, app_rating_bad bad,

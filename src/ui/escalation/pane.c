@@ -388,8 +388,12 @@ static const char *hint(void *state)
 	case MODE_UNITS:
 		shell_key_name(p->sh, ACT_FILTER, k5);
 		shell_key_name(p->sh, ACT_EXPORT, k1);
-		set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, %s export, "
-		                              "arrows scroll"), k4, k5, k1));
+		if (p->may_report)
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, %s export, "
+			                              "arrows scroll"), k4, k5, k1));
+		else
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, arrows scroll"),
+			                            k4, k5));
 		return p->hint;
 	default:
 		set_str(&p->hint, xasprintf(_("Tab or arrows: next list, Enter open, %s escalate, "
