@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/rating.h"
 #include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
@@ -33,34 +34,6 @@ static void usage(FILE *fp)
 	              "       qifu rating import FILE.csv [--dry-run]\n"
 	              "       qifu rating list --quarter 2026Q4 [--unit U] [--format table|csv|json]\n"
 	              "       qifu quarter freeze 2026Q4\n"));
-}
-
-/* the enterprise id of a USCC; 0 or an exit code */
-static int find_enterprise(app_ctx *ctx, const char *arg, int64_t *id, strbuf *err)
-{
-	char norm[19];
-	ent_record e = { 0 };
-	store_err se = { 0 };
-	uscc_check(arg, norm, NULL);
-	int found = app_store_rc(ent_store_get(app_db(ctx), *norm ? norm : arg, 0, &e, &se), &se,
-	                         err);
-	if (found == 1)
-		sb_addf(err, _("no enterprise with USCC %s"), arg);
-	if (found != 0)
-		return found < 0 ? EXIT_USAGE : EXIT_NO;
-	*id = e.id;
-	ent_record_clear(&e);
-	return 0;
-}
-
-/* quarter q may take ratings today; 0 or an exit code */
-static int check_quarter(app_ctx *ctx, assessment_quarter q, strbuf *err)
-{
-	store_err se = { 0 };
-	int frozen = app_store_rc(rating_store_frozen(app_db(ctx), q, &se), &se, err);
-	if (frozen < 0)
-		return EXIT_USAGE;
-	return assessment_rating_allowed(q, frozen == 1, ctx->today, err) < 0 ? EXIT_NO : 0;
 }
 
 static int rating_add(app_ctx *ctx, int argc, char **argv)
@@ -93,7 +66,7 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	strbuf err = STRBUF_INIT;
 	rating_input in = { 0 };
-	int rc = EXIT_USAGE, bad;
+	int rc = EXIT_USAGE;
 	if (!assessment_quarter_parse(quarter, &in.quarter)) {
 		say_error(_("--quarter: '%s' is not a quarter like 2026Q4"), quarter);
 		goto out;
@@ -110,17 +83,14 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 		rc = EXIT_NO;
 		goto out;
 	}
-	if ((rc = find_enterprise(ctx, uscc, &in.enterprise_id, &err)) != 0 ||
-	    (rc = check_quarter(ctx, in.quarter, &err)) != 0) {
-		say_error("%s", sb_str(&err));
-		goto out;
-	}
 	in.unit = unit;
 	in.comment = comment;
-	store_err se = { 0 };
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, &in, 1, &bad, &se) < 0) {
-		cli_store_error(&se);
-		rc = EXIT_NO;
+	app_status st = app_rating_check(ctx, uscc, &in, NULL, &err);
+	if (st == APP_OK)
+		st = app_rating_add(ctx, &in, 1, &err);
+	if (st != APP_OK) {
+		say_error("%s", sb_str(&err));
+		rc = (int)st;
 		goto out;
 	}
 	printf(_("recorded: %s %s %d\n"), unit, quarter, in.score);
@@ -128,6 +98,15 @@ static int rating_add(app_ctx *ctx, int argc, char **argv)
 out:
 	sb_free(&err);
 	return rc;
+}
+
+/* a refused row of an import, as FILE:LINE: column C: why */
+static void import_bad(void *arg, long line, const char *column, const char *why)
+{
+	if (column)
+		fprintf(stderr, _("%s:%ld: column %s: %s\n"), (const char *)arg, line, column, why);
+	else
+		fprintf(stderr, _("%s:%ld: %s\n"), (const char *)arg, line, why);
 }
 
 static int rating_import(app_ctx *ctx, int argc, char **argv)
@@ -152,84 +131,37 @@ static int rating_import(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_RATING_ADD, NULL, NULL))
 		return EXIT_NO;
 	const char *path = argv[optind];
-	strbuf err = STRBUF_INIT, ignored = STRBUF_INIT;
-	csv_reader *r = csv_open(path, &err);
-	csv_row row;
-	assessment_import_map map;
-	rating_input *in = NULL;
-	assessment_row *rows = NULL;
-	int n = 0, nbad = 0, rc = EXIT_USAGE, got;
-	if (!r) {
-		say_error("%s", sb_str(&err));
+	strbuf err = STRBUF_INIT;
+	app_rating_import imp;
+	int rc = EXIT_USAGE;
+	if (app_rating_import_read(ctx, path, import_bad, (void *)path, &imp, &err) != APP_OK) {
+		say_error(_("%s; nothing imported"), sb_str(&err));
 		goto out;
 	}
-	if ((got = csv_next(r, &row, &err)) <= 0 ||
-	    assessment_import_header(&map, row.fields, row.nfields, &err, &ignored) < 0) {
-		say_error(got < 0 ? "%s: %s" : _("%s: %s"), path, err.len ? sb_str(&err) : _("no header row"));
-		goto out;
-	}
-	if (ignored.len)
-		say_warn(_("%s: columns not in the template are ignored: %s"), path, sb_str(&ignored));
-	while ((got = csv_next(r, &row, &err)) == 1) {
-		rows = xrealloc(rows, sizeof *rows * (size_t)(n + 1));
-		in = xrealloc(in, sizeof *in * (size_t)(n + 1));
-		memset(&rows[n], 0, sizeof rows[n]);
-		assessment_field bad;
-		sb_reset(&err);
-		int ok = assessment_import_row(&map, row.fields, row.nfields, app_units(ctx), &rows[n],
-		                               &bad, &err) == 0;
-		if (ok && (find_enterprise(ctx, rows[n].uscc, &in[n].enterprise_id, &err) != 0 ||
-		           check_quarter(ctx, rows[n].quarter, &err) != 0))
-			ok = false;
-		if (!ok) {
-			const char *col = assessment_field_header(bad);
-			if (col)
-				fprintf(stderr, _("%s:%ld: column %s: %s\n"), path, row.line, col, sb_str(&err));
-			else
-				fprintf(stderr, _("%s:%ld: %s\n"), path, row.line, sb_str(&err));
-			nbad++;
-			assessment_row_clear(&rows[n]);
-			continue;
-		}
-		in[n].unit = rows[n].unit;
-		in[n].quarter = rows[n].quarter;
-		in[n].score = rows[n].score;
-		in[n].comment = rows[n].comment;
-		n++;
-	}
-	if (got < 0) {
-		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
-		goto out;
-	}
-	if (nbad) {
+	if (*imp.ignored)
+		say_warn(_("%s: columns not in the template are ignored: %s"), path, imp.ignored);
+	if (imp.nbad) {
 		say_error(P_("%s: %d bad row; nothing imported", "%s: %d bad rows; nothing imported",
-		             nbad), path, nbad);
+		             imp.nbad), path, imp.nbad);
 		goto out;
 	}
 	if (dry) {
 		printf(P_("%s: %d rating checked; dry run, nothing written\n",
-		          "%s: %d ratings checked; dry run, nothing written\n", n), path, n);
+		          "%s: %d ratings checked; dry run, nothing written\n", imp.n), path, imp.n);
 		rc = EXIT_OK;
 		goto out;
 	}
-	int bad;
-	sb_reset(&err);
-	store_err se = { 0 };
-	if (rating_store_add(app_db(ctx), app_actor(ctx)->login, in, n, &bad, &se) < 0) {
-		say_error(_("%s: %s; nothing imported"), path, app_store_text(&se, &err));
-		rc = EXIT_NO;
+	app_status st = app_rating_add(ctx, imp.in, imp.n, &err);
+	if (st != APP_OK) {
+		say_error(_("%s: %s; nothing imported"), path, sb_str(&err));
+		rc = (int)st;
 		goto out;
 	}
-	printf(P_("%s: imported %d rating\n", "%s: imported %d ratings\n", n), path, n);
+	printf(P_("%s: imported %d rating\n", "%s: imported %d ratings\n", imp.n), path, imp.n);
 	rc = EXIT_OK;
 out:
-	for (int i = 0; i < n; i++)
-		assessment_row_clear(&rows[i]);
-	free(rows);
-	free(in);
-	csv_close(&r);
+	app_rating_import_free(&imp);
 	sb_free(&err);
-	sb_free(&ignored);
 	return rc;
 }
 
@@ -319,22 +251,14 @@ static int quarter_freeze(app_ctx *ctx, int argc, char **argv)
 	}
 	if (!cli_allowed(ctx, PERM_QUARTER_FREEZE, NULL, NULL))
 		return EXIT_NO;
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	int frozen = rating_store_frozen(app_db(ctx), q, &se);
-	rc = EXIT_NO;
-	if (frozen < 0 ||
-	    assessment_freeze_allowed(q, frozen == 1, ctx->today, &err) < 0 ||
-	    rating_store_freeze(app_db(ctx), app_actor(ctx)->login, q, &se) < 0) {
-		say_error("%s", app_store_text(&se, &err));
-	} else {
-		char code[16];
-		printf(_("quarter %s frozen: its ratings can no longer change\n"),
-		       assessment_quarter_format(q, code));
-		rc = EXIT_OK;
-	}
-	sb_free(&err);
-	return rc;
+	strbuf msg = STRBUF_INIT;
+	app_status st = app_quarter_freeze(ctx, q, &msg);
+	if (st == APP_OK)
+		printf("%s\n", sb_str(&msg));
+	else
+		say_error("%s", sb_str(&msg));
+	sb_free(&msg);
+	return (int)st;
 }
 
 int cmd_quarter(app_ctx *ctx, int argc, char **argv)

@@ -12,6 +12,7 @@
 #include "cli/cmd_report.h"
 #include "cli/output.h"
 #include "app/report_data.h"
+#include "app/report_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "core/xlsx.h"
@@ -34,9 +35,6 @@ static const char *const col_keys[SUP_COL__COUNT] = {
 	[SUP_COL_LEVEL2] = "escalated_level2",
 	[SUP_COL_LEVEL1] = "escalated_level1",
 };
-
-/* the charts' width: an 80-column terminal with room for a scroll bar */
-enum { CHART_WIDTH = 72 };
 
 typedef enum units_format { UF_TABLE, UF_CSV, UF_XLSX } units_format;
 
@@ -72,63 +70,6 @@ static void print_csv(const supervision_counts *rows, int n)
 	}
 	out_print(t, OUT_CSV, false, stdout);
 	out_free(&t);
-}
-
-static void print_table(const supervision_counts *rows, int n, const char *from,
-		const char *to, const char *today)
-{
-	printf(_("Supervision figures of the appeals dispatched from %s to %s, as of %s\n\n"),
-	       from, to, today);
-	if (n == 0) {
-		printf(_("No appeal was dispatched in the period and none is overdue.\n"));
-		return;
-	}
-	strbuf out = STRBUF_INIT;
-	supervision_table(rows, n, &out);
-	for (int f = 0; f < SUP_FIGURE__COUNT; f++) {
-		sb_addc(&out, '\n');
-		supervision_chart(rows, n, (supervision_figure)f, CHART_WIDTH, &out);
-	}
-	fputs(sb_str(&out), stdout);
-	sb_free(&out);
-}
-
-static int write_xlsx(const supervision_counts *rows, int n, const char *path,
-		const char *from, const char *to, const char *today)
-{
-	xlsx_col cols[SUP_COL__COUNT];
-	for (int c = 0; c < SUP_COL__COUNT; c++)
-		cols[c] = (xlsx_col){ _(supervision_col_header((supervision_col)c)),
-			c == SUP_COL_UNIT ? XLSX_TEXT : XLSX_NUMBER };
-	strbuf err = STRBUF_INIT;
-	char *title = xasprintf(_("Supervision figures of the appeals dispatched from %s to %s, "
-	                          "as of %s"), from, to, today);
-	xlsx_table *t = xlsx_open(path, title, SUP_COL__COUNT, cols, &err);
-	free(title);
-	if (!t) {
-		say_error("%s", sb_str(&err));
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
-	supervision_counts total;
-	supervision_total(rows, n, _("Total"), &total);
-	bool ok = true;
-	for (int i = 0; i < n + (n > 1) && ok; i++) {
-		char buf[SUP_COL__COUNT][SUP_CELL_SIZE];
-		const char *cells[SUP_COL__COUNT];
-		for (int c = 0; c < SUP_COL__COUNT; c++)
-			cells[c] = supervision_cell(i < n ? &rows[i] : &total, (supervision_col)c,
-			                            buf[c]);
-		ok = xlsx_row(t, cells) == 0;
-	}
-	if (xlsx_close(&t, ok, &err) < 0 || !ok) {
-		say_error("%s", sb_str(&err));
-		sb_free(&err);
-		return EXIT_USAGE;
-	}
-	printf(_("wrote the supervision figures to %s\n"), path);
-	sb_free(&err);
-	return EXIT_OK;
 }
 
 static int parse_format(const char *s, units_format *f)
@@ -202,9 +143,15 @@ int report_units(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	char *fallback = NULL;
+	report_spec spec = { .kind = REPORT_UNITS, .from = from, .to = to };
+	strbuf text = STRBUF_INIT;
 	switch (fmt) {
 	case UF_TABLE:
-		print_table(rows, n, f, t, today);
+		if (report_text(ctx, &spec, REPORT_PRINT_WIDTH, &text, &err) < 0) {
+			say_error("%s", sb_str(&err));
+			break;
+		}
+		fputs(sb_str(&text), stdout);
 		rc = EXIT_OK;
 		break;
 	case UF_CSV:
@@ -214,10 +161,15 @@ int report_units(app_ctx *ctx, int argc, char **argv)
 	case UF_XLSX:
 		if (!path)
 			path = fallback = xasprintf("units-%s-%s.xlsx", f, t);
-		rc = write_xlsx(rows, n, path, f, t, today);
+		rc = (int)report_write(ctx, &spec, true, path, &text);
+		if (rc == EXIT_OK)
+			printf("%s\n", sb_str(&text));
+		else
+			say_error("%s", sb_str(&text));
 		free(fallback);
 		break;
 	}
+	sb_free(&text);
 out:
 	sup_store_counts_free(&rows, n);
 	sb_free(&err);

@@ -116,7 +116,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_SORT, "sort", GRP_FIND, "F6, s", N_("Sort"), N_("sort by the next column")) \
 	X(ACT_SORT_REVERSE, "sort_reverse", GRP_FIND, "S", N_("Reverse"), \
 	  N_("reverse the sort order")) \
-	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), N_("register a new record")) \
+	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), \
+	  N_("register a new record (Escalation tab, quarterly assessment: enter a rating)")) \
 	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
 	  N_("the moves you may make now on the selected appeal (Appeals) or inspection plan " \
 	     "(Calendar: approve, record done, evaluate, cancel), each with its form")) \
@@ -132,14 +133,19 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("Escalation tab: record a dispatch (meeting or on site) at the appeal's level")) \
 	X(ACT_OUTCOME, "outcome", GRP_APPEAL, "o", N_("Outcome"), \
 	  N_("Escalation tab: record the outcome of the latest dispatch at the appeal's level")) \
+	X(ACT_FREEZE, "freeze", GRP_APPEAL, "Z", N_("Freeze"), \
+	  N_("Escalation tab, quarterly assessment: freeze the quarter's ratings for good " \
+	     "(supervisors; asked first)")) \
 	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
 	  N_("Escalation tab: switch between the board, the supervision figures and the "\
 	     "quarterly assessment")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
-	     "supervision sheet; on an approved inspection plan, its notice")) \
+	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \
+	     "the report as text or a workbook")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
-	  N_("import enterprises from a CSV file: a preview and the errors first, then [y/N]")) \
+	  N_("import enterprises from a CSV file (Escalation tab, quarterly assessment: " \
+	     "ratings): a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
 	  N_("redraw the whole screen after it was garbled"))
 

@@ -210,6 +210,59 @@ int assessment_freeze_allowed(assessment_quarter q, bool frozen, qdate today, st
 	return 0;
 }
 
+/* whether '|'-separated list holds name */
+static bool in_list(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *s = list ? list : ""; *s;) {
+		const char *bar = strchr(s, '|');
+		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		if (n == len && strncmp(s, name, len) == 0)
+			return true;
+		s += n + (bar != NULL);
+	}
+	return false;
+}
+
+assessment_tie assessment_served(const assessment_served_by *s, const char *unit,
+		assessment_quarter q, strbuf *err)
+{
+	if (s->lead && *s->lead && strcmp(s->lead, unit) == 0)
+		return ASSESS_TIE_LEAD;
+	if (in_list(s->coop, unit))
+		return ASSESS_TIE_COOP;
+	for (int i = 0; i < s->nappeal_units; i++)
+		if (strcmp(s->appeal_units[i], unit) == 0)
+			return ASSESS_TIE_APPEAL;
+	char code[ASSESS_QUARTER_SIZE];
+	assessment_quarter_format(q, code);
+	strbuf who = STRBUF_INIT;
+	if (s->lead && *s->lead)
+		sb_add(&who, s->lead);
+	for (const char *c = s->coop ? s->coop : ""; *c;) {
+		const char *bar = strchr(c, '|');
+		size_t n = bar ? (size_t)(bar - c) : strlen(c);
+		if (n) {
+			if (who.len)
+				sb_add(&who, "、");
+			sb_addf(&who, "%.*s", (int)n, c);
+		}
+		c += n + (bar != NULL);
+	}
+	for (int i = 0; i < s->nappeal_units; i++)
+		if (!(s->lead && strcmp(s->lead, s->appeal_units[i]) == 0) &&
+		    !in_list(s->coop, s->appeal_units[i]))
+			sb_addf(&who, "%s%s", who.len ? "、" : "", s->appeal_units[i]);
+	sb_addf(err, _("%s does not serve %s: it is neither its lead unit nor a cooperating "
+		"unit, and handled none of its appeals in %s; "), unit, s->enterprise, code);
+	if (who.len)
+		sb_addf(err, _("the enterprise rates %s."), sb_str(&who));
+	else
+		sb_add(err, _("the enterprise has no unit to rate."));
+	sb_free(&who);
+	return ASSESS_TIE_NONE;
+}
+
 /* the column headers are the file format, the same whatever language the program
  * speaks; the USCC column takes the enterprise template's name and the short one too */
 static const struct column {

@@ -87,6 +87,31 @@ int assessment_rating_allowed(assessment_quarter q, bool frozen, qdate today, st
  * -1 with a message */
 int assessment_freeze_allowed(assessment_quarter q, bool frozen, qdate today, strbuf *err);
 
+/* how a unit serves an enterprise, the ground of its rating there */
+typedef enum assessment_tie {
+	ASSESS_TIE_NONE,                 /* it does not: the rating is refused */
+	ASSESS_TIE_LEAD,                 /* the enterprise's lead unit */
+	ASSESS_TIE_COOP,                 /* one of its cooperating units */
+	ASSESS_TIE_APPEAL,               /* it handled an appeal of the enterprise that quarter */
+} assessment_tie;
+
+/* What the rule knows of one enterprise: its name (for the message), its lead unit,
+ * its cooperating units ('|'-separated, "" when none) and the units that handled its
+ * appeals in the quarter (lead or related units), all borrowed. */
+typedef struct assessment_served_by {
+	const char *enterprise;
+	const char *lead;
+	const char *coop;
+	const char *const *appeal_units;
+	int nappeal_units;
+} assessment_served_by;
+
+/* whether unit may be rated by the enterprise in quarter q: the first tie that holds
+ * (lead, cooperating, appeals), or ASSESS_TIE_NONE with the reason in err naming the
+ * units that do serve it (DOMAIN §5: an enterprise rates the units that serve it) */
+assessment_tie assessment_served(const assessment_served_by *s, const char *unit,
+		assessment_quarter q, strbuf *err);
+
 /* The columns of a rating import. */
 typedef enum assessment_field {
 	ASSESS_F_NONE = -1,

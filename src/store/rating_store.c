@@ -116,6 +116,53 @@ fail:
 	return -1;
 }
 
+int rating_store_appeal_units(db *d, int64_t enterprise_id, assessment_quarter q,
+                              char ***units, int *n, store_err *err)
+{
+	*units = NULL;
+	*n = 0;
+	qdate first, last;
+	char f[16], l[16];
+	assessment_quarter_range(q, &first, &last);
+	date_format(first, f);
+	date_format(last, l);
+	/* created_at and updated_at start with the day; the day after the last one bounds
+	 * "registered by the end" whatever the time of day */
+	sqlite3_stmt *st = db_stmt(d,
+		"WITH a AS (SELECT id, lead_unit FROM appeal WHERE enterprise_id = ?1"
+		"  AND substr(created_at, 1, 10) <= ?3"
+		"  AND (CASE state WHEN 'closed' THEN 0 WHEN 'withdrawn' THEN 0 WHEN 'merged' THEN 0"
+		"       ELSE 1 END = 1 OR substr(updated_at, 1, 10) >= ?2))"
+		" SELECT lead_unit FROM a WHERE lead_unit IS NOT NULL"
+		" UNION SELECT r.unit FROM appeal_related r JOIN a ON a.id = r.appeal_id"
+		" ORDER BY 1", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, enterprise_id);
+	db_bind_text(st, 2, f);
+	db_bind_text(st, 3, l);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*units = xrealloc(*units, sizeof **units * (size_t)(*n + 1));
+		(*units)[(*n)++] = xstrdup(db_col_text(st, 0));
+	}
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, "reading the units of an enterprise's appeals");
+		rating_store_units_free(units, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void rating_store_units_free(char ***units, int n)
+{
+	for (int i = 0; i < n; i++)
+		free((*units)[i]);
+	xfree(units);
+}
+
 int rating_store_sums(db *d, assessment_quarter q,
                       void (*fn)(const char *unit, long sum, int count, void *arg), void *arg,
                       store_err *err)

@@ -25,6 +25,12 @@ int rating_store_add(db *d, const char *actor, const rating_input *in, int n, in
                      store_err *err);
 /* freeze q with its event row; -1 when already frozen or on error */
 int rating_store_freeze(db *d, const char *actor, assessment_quarter q, store_err *err);
+/* the units that handled enterprise id's appeals in quarter q (their lead unit or a
+ * related unit, of an appeal registered by the quarter's end and, if it is over,
+ * settled after its start), each once, into *units (fresh, for rating_store_units_free) */
+int rating_store_appeal_units(db *d, int64_t enterprise_id, assessment_quarter q,
+                              char ***units, int *n, store_err *err);
+void rating_store_units_free(char ***units, int n);
 /* per-unit count and sum of the quarter's scores, by unit name */
 int rating_store_sums(db *d, assessment_quarter q,
                       void (*fn)(const char *unit, long sum, int count, void *arg), void *arg,

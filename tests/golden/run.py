@@ -270,6 +270,9 @@ def main():
     env.pop('LC_ALL', None)
     env['NO_COLOR'] = '1'
     env.pop('QIFU_TODAY', None)
+    # the export prompts start in the documents folder: the same one on every machine
+    # (it does not exist, so a case types over it to write a file)
+    env['XDG_DOCUMENTS_DIR'] = '/home/qifu/文档'
 
     failed = passed = 0
     cases, header_errors = discover_cases(args.dir)
@@ -315,9 +318,22 @@ def main():
                 print(e)
                 return 1
         if name == 'ladder':
+            # a unit is rated by the enterprises it serves (lead or cooperating): the
+            # first, second ... of them for its first, second ... score
+            codes, seen = [], {}
             with sqlite3.connect(db) as con:
-                codes = [r[0] for r in con.execute(
-                    'SELECT uscc FROM enterprise ORDER BY id LIMIT ?', (len(RATINGS),))]
+                for unit, _ in RATINGS:
+                    nth = seen.get(unit, 0)
+                    seen[unit] = nth + 1
+                    row = con.execute(
+                        "SELECT uscc FROM enterprise WHERE lead_unit = ?1 OR '|' || coop_units"
+                        " || '|' LIKE '%|' || ?1 || '|%' ORDER BY id LIMIT 1 OFFSET ?2",
+                        (unit, nth)).fetchone()
+                    if row is None:
+                        print('the ladder database has no enterprise %d served by %s'
+                              % (nth + 1, unit))
+                        return 1
+                    codes.append(row[0])
             for code, (unit, score) in zip(codes, RATINGS):
                 rate = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01', 'rating',
                                        'add', '--enterprise', code, '--unit', unit, '--quarter',

@@ -366,6 +366,50 @@ static void test_freeze(void **state)
 	sb_free(&err);
 }
 
+/* ---- who may be rated: the units that serve the enterprise ------------------------ */
+
+static void test_served(void **state)
+{
+	(void)state;
+	static const char *const handled[] = { "区建管局", "区科经局" };
+	static const struct {
+		const char *lead, *coop;
+		int nappeal;                     /* of handled[] */
+		const char *unit;
+		assessment_tie tie;
+		const char *msg;                 /* part of the refusal */
+	} t[] = {
+		{ "区科经局", "区投促局", 0, "区科经局", ASSESS_TIE_LEAD, NULL },
+		{ "区科经局", "区投促局", 0, "区投促局", ASSESS_TIE_COOP, NULL },
+		{ "区投促局", "区科经局|区党政办", 0, "区党政办", ASSESS_TIE_COOP, NULL },
+		/* a prefix of a cooperating unit is not that unit */
+		{ "区投促局", "区科经局|区党政办", 0, "区党政", ASSESS_TIE_NONE,
+			"the enterprise rates 区投促局、区科经局、区党政办." },
+		{ "区科经局", "区投促局", 1, "区建管局", ASSESS_TIE_APPEAL, NULL },
+		{ "区科经局", "", 2, "区科经局", ASSESS_TIE_LEAD, NULL },
+		{ "区科经局", "区投促局", 0, "区建管局", ASSESS_TIE_NONE,
+			"区建管局 does not serve 甲公司: it is neither its lead unit nor a cooperating "
+			"unit, and handled none of its appeals in 2026Q4; the enterprise rates "
+			"区科经局、区投促局." },
+		/* the appeal units are named once, after lead and cooperating units */
+		{ "区科经局", "", 2, "区社发局", ASSESS_TIE_NONE,
+			"the enterprise rates 区科经局、区建管局." },
+		{ "", "", 0, "区社发局", ASSESS_TIE_NONE, "the enterprise has no unit to rate." },
+		{ NULL, NULL, 1, "区建管局", ASSESS_TIE_APPEAL, NULL },
+	};
+	assessment_quarter q = { 2026, 4 };
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		assessment_served_by s = { "甲公司", t[i].lead, t[i].coop, handled, t[i].nappeal };
+		strbuf err = STRBUF_INIT;
+		assert_int_equal(assessment_served(&s, t[i].unit, q, &err), t[i].tie);
+		if (t[i].msg)
+			assert_contains(sb_str(&err), t[i].msg);
+		else
+			assert_string_equal(sb_str(&err), "");
+		sb_free(&err);
+	}
+}
+
 /* ---- import rows ----------------------------------------------------------------- */
 
 static void test_import_header(void **state)
@@ -531,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_tier_thresholds),
 		cmocka_unit_test(test_aggregate),
 		cmocka_unit_test(test_freeze),
+		cmocka_unit_test(test_served),
 		cmocka_unit_test(test_import_header),
 		cmocka_unit_test(test_import_row),
 		cmocka_unit_test(test_import_comment_limit),

@@ -12,7 +12,7 @@
 #include "store/staff_store.h"
 #include "ui/escalation/private.h"
 
-static void close_form(esc_pane *p)
+void escalation_close_form(esc_pane *p)
 {
 	form_free(&p->form);
 	p->mode = p->back;
@@ -20,7 +20,7 @@ static void close_form(esc_pane *p)
 		escalation_open_view(p, true);
 }
 
-static void start_form(esc_pane *p, form *f, form_purpose purpose)
+void escalation_start_form(esc_pane *p, form *f, form_purpose purpose)
 {
 	form_free(&p->form);
 	p->form = f;
@@ -82,7 +82,7 @@ void escalation_form_filter(esc_pane *p)
 	const char *buttons[] = { _("Apply"), _("Clear all") };
 	form_set_buttons(f, buttons, 2, -1);
 	form_set_confirm(f, false);
-	start_form(p, f, FP_FILTER);
+	escalation_start_form(p, f, FP_FILTER);
 }
 
 static void apply_filter_form(esc_pane *p, bool clear)
@@ -105,7 +105,7 @@ static void apply_filter_form(esc_pane *p, bool clear)
 			}
 		}
 	}
-	close_form(p);
+	escalation_close_form(p);
 	escalation_reload(p);
 	for (int i = 0; i < L__COUNT; i++)
 		lv_handle(p->lists[i].lv, ACT_FIRST);
@@ -143,7 +143,7 @@ void escalation_form_move(esc_pane *p, escalation_action act)
 		                  _(escalation_level_short(v.level)), _(escalation_level_short(v.next)));
 		f = form_new(p->sh, title);
 		p->fld[0] = form_add_lines(f, _("Reason"), "", ESC_TEXT_MAX, 4, true);
-		start_form(p, f, FP_ESCALATE);
+		escalation_start_form(p, f, FP_ESCALATE);
 		break;
 	case ESC_ACT_SCHEDULE: {
 		title = xasprintf(_("Dispatch on %s at %s"), p->rec.number,
@@ -160,7 +160,7 @@ void escalation_form_move(esc_pane *p, escalation_action act)
 		p->fld[3] = form_add_text(f, _("Attendees"), "", ESC_ATTENDEES_MAX, false);
 		p->fld[4] = form_add_lines(f, _("Decision"), "", ESC_TEXT_MAX, 3, true);
 		p->fld[5] = form_add_date(f, _("New due date"), DATE_NONE, false);
-		start_form(p, f, FP_SCHEDULE);
+		escalation_start_form(p, f, FP_SCHEDULE);
 		break;
 	}
 	default:
@@ -168,7 +168,7 @@ void escalation_form_move(esc_pane *p, escalation_action act)
 		                  _(escalation_level_short(p->rec.level)));
 		f = form_new(p->sh, title);
 		p->fld[0] = form_add_lines(f, _("Outcome"), "", ESC_TEXT_MAX, 4, true);
-		start_form(p, f, FP_OUTCOME);
+		escalation_start_form(p, f, FP_OUTCOME);
 		break;
 	}
 	xfree(&title);
@@ -235,7 +235,7 @@ static void save_move(esc_pane *p)
 			p->back = MODE_VIEW;
 		if (!escalation_load_rec(p, num))
 			p->back = MODE_BOARD;
-		close_form(p);
+		escalation_close_form(p);
 		escalation_reload(p);
 	}
 	xfree(&text);
@@ -251,13 +251,13 @@ void escalation_form_period(esc_pane *p)
 		f = form_new(p->sh, _("Period of the supervision figures"));
 		p->fld[0] = form_add_date(f, _("From"), p->from, true);
 		p->fld[1] = form_add_date(f, _("To"), p->to, true);
-		start_form(p, f, FP_PERIOD);
+		escalation_start_form(p, f, FP_PERIOD);
 	} else {
 		char code[ASSESS_QUARTER_SIZE];
 		f = form_new(p->sh, _("Quarter of the assessment"));
 		p->fld[0] = form_add_text(f, _("Quarter (e.g. 2026Q4)"),
 		                          assessment_quarter_format(p->quarter, code), 6, true);
-		start_form(p, f, FP_QUARTER);
+		escalation_start_form(p, f, FP_QUARTER);
 	}
 	const char *buttons[] = { _("Apply"), _("Cancel") };
 	form_set_buttons(f, buttons, 2, 1);
@@ -285,7 +285,7 @@ static void apply_period_form(esc_pane *p)
 		}
 		p->quarter = q;
 	}
-	close_form(p);
+	escalation_close_form(p);
 	p->top = 0;
 	p->lines_stale = true;
 }
@@ -293,7 +293,7 @@ static void apply_period_form(esc_pane *p)
 void escalation_form_sheet(esc_pane *p)
 {
 	if (escalation_current_rec(p))
-		start_form(p, sheet_form_new(p->sh, &p->rec, APP_SHEET_SUPERVISE, &p->sheet),
+		escalation_start_form(p, sheet_form_new(p->sh, &p->rec, APP_SHEET_SUPERVISE, &p->sheet),
 		           FP_SHEET);
 }
 
@@ -306,16 +306,23 @@ unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 		if (p->purpose == FP_FILTER)
 			apply_filter_form(p, true);
 		else
-			close_form(p);
+			escalation_close_form(p);
 		return REACT_RECALC;
 	case FORM_PRESSED:
 		if (p->purpose == FP_FILTER)
 			apply_filter_form(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_PERIOD || p->purpose == FP_QUARTER)
 			apply_period_form(p);
-		else if (p->purpose == FP_SHEET) {
+		else if (p->purpose == FP_RATING)
+			escalation_save_rating(p);
+		else if (p->purpose == FP_FREEZE) {
+			if (form_button(p->form) == 0)
+				escalation_save_freeze(p);
+			else
+				escalation_close_form(p);
+		} else if (p->purpose == FP_SHEET) {
 			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
-				close_form(p);
+				escalation_close_form(p);
 		} else
 			save_move(p);
 		return REACT_RECALC;

@@ -1,7 +1,8 @@
 /* The Escalation tab (调度): the board of three-level dispatch (board.c), the appeal's
  * detail (the ladder view of appeals/detail.c), escalate, dispatch and outcome through
  * the shared ladder moves (forms.c) and two report views, the supervision figures and
- * the quarterly assessment (reports.c); here the appeal the keys act on, the keys of
+ * the quarterly assessment (reports.c) with the ratings' form, import and freeze and
+ * the reports' export (ratings.c); here the appeal the keys act on, the keys of
  * each mode and the pane's ops. */
 #include <stdio.h>
 
@@ -85,6 +86,8 @@ static void *create(shell *sh)
 	perm_actor pa = { me->role, me->unit, me->area, me->level };
 	perm_object po = { NULL, NULL };
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
+	p->may_rate = perm_check(&pa, PERM_RATING_ADD, &po).allow;
+	p->may_freeze = perm_check(&pa, PERM_QUARTER_FREEZE, &po).allow;
 	/* a level-2 leader opens on the units they oversee; the filter form widens it */
 	const char *leader = app_board_start_leader(me);
 	if (leader) {
@@ -107,6 +110,8 @@ static void destroy(void *state)
 	detail_free(&p->view);
 	form_free(&p->form);
 	escalation_report_free(p);
+	escalation_import_drop(p);
+	sb_free(&p->imp_errors);
 	xfree(&p->f_unit);
 	xfree(&p->f_leader);
 	xfree(&p->f_leader_name);
@@ -122,7 +127,7 @@ static void recalc(void *state, ui_rect r)
 	case MODE_FORM:
 		form_recalc(p->form, r);
 		return;
-	case MODE_VIEW:
+	case MODE_VIEW: case MODE_PREVIEW:
 		detail_recalc(p->view, r);
 		return;
 	case MODE_UNITS: case MODE_QUARTER:
@@ -144,7 +149,7 @@ static void repaint(void *state, ui_rect r)
 	case MODE_FORM:
 		form_repaint(p->form, r);
 		return;
-	case MODE_VIEW:
+	case MODE_VIEW: case MODE_PREVIEW:
 		detail_repaint(p->view, r, false);
 		return;
 	case MODE_UNITS: case MODE_QUARTER:
@@ -249,6 +254,22 @@ static unsigned report_event(esc_pane *p, const pane_event *ev)
 	case ACT_REFRESH:
 		p->lines_stale = true;
 		return REACT_RECALC;
+	case ACT_EXPORT:
+		if (p->may_report)
+			escalation_export_start(p);
+		return REACT_RECALC;
+	case ACT_NEW:
+		if (p->mode == MODE_QUARTER)
+			escalation_form_rating(p);
+		return REACT_RECALC;
+	case ACT_IMPORT:
+		if (p->mode == MODE_QUARTER)
+			escalation_import_start(p);
+		return REACT_RECALC;
+	case ACT_FREEZE:
+		if (p->mode == MODE_QUARTER)
+			escalation_form_freeze(p);
+		return REACT_RECALC;
 	case ACT_UP: p->top--; return REACT_REPAINT;
 	case ACT_DOWN: p->top++; return REACT_REPAINT;
 	case ACT_PAGE_UP: p->top -= page; return REACT_REPAINT;
@@ -270,6 +291,14 @@ static unsigned handle(void *state, const pane_event *ev)
 		return view_event(p, ev);
 	case MODE_UNITS: case MODE_QUARTER:
 		return report_event(p, ev);
+	case MODE_PREVIEW: {
+		bool yes;
+		unsigned r = detail_question_key(p->view, ev, &yes);
+		if (!(r & REACT_CLOSE))
+			return r;
+		escalation_import_finish(p, yes);
+		return REACT_RECALC;
+	}
 	default:
 		return board_event(p, ev);
 	}
@@ -280,16 +309,23 @@ static bool offers(void *state, action a)
 	esc_pane *p = state;
 	switch (a) {
 	case ACT_REFRESH:
-		return p->mode != MODE_FORM;
+		return p->mode != MODE_FORM && p->mode != MODE_PREVIEW;
 	case ACT_FILTER:
 		return p->mode == MODE_BOARD ||
 		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
-	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME: case ACT_EXPORT:
+	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return p->mode == MODE_BOARD || p->mode == MODE_VIEW;
+	case ACT_EXPORT:
+		return p->mode == MODE_BOARD || p->mode == MODE_VIEW ||
+		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
+	case ACT_NEW: case ACT_IMPORT:
+		return p->mode == MODE_QUARTER && p->may_rate;
+	case ACT_FREEZE:
+		return p->mode == MODE_QUARTER && p->may_freeze;
 	case ACT_NEXT_VIEW:
 		return p->mode == MODE_BOARD || p->mode == MODE_UNITS || p->mode == MODE_QUARTER;
 	default:
-		/* new, search, sort and undo do nothing here */
+		/* search, sort and undo do nothing here */
 		return false;
 	}
 }
@@ -303,7 +339,7 @@ static bool caret(void *state, int *y, int *x)
 static bool modal(void *state)
 {
 	esc_pane *p = state;
-	return p->mode == MODE_FORM;
+	return p->mode == MODE_FORM || p->mode == MODE_PREVIEW;
 }
 
 static const char *hint(void *state)
@@ -322,10 +358,42 @@ static const char *hint(void *state)
 		set_str(&p->hint, xasprintf(_("%s back to the board, %s escalate, %s dispatch, "
 		                              "%s outcome"), k5, k1, k2, k3));
 		return p->hint;
-	case MODE_UNITS: case MODE_QUARTER:
+	case MODE_PREVIEW:
+		if (!escalation_import_can(p))
+			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));
+		else
+			set_str(&p->hint, xasprintf(P_("Import %d rating from %s? [y/N]",
+			                              "Import %d ratings from %s? [y/N]",
+			                              (unsigned long)p->imp.n), p->imp.n, p->imp.path));
+		return p->hint;
+	case MODE_QUARTER:
+		if (p->may_rate) {
+			char k6[16], k7[16];
+			shell_key_name(p->sh, ACT_NEW, k1);
+			shell_key_name(p->sh, ACT_IMPORT, k2);
+			shell_key_name(p->sh, ACT_FREEZE, k3);
+			shell_key_name(p->sh, ACT_FILTER, k5);
+			shell_key_name(p->sh, ACT_EXPORT, k6);
+			shell_key_name(p->sh, ACT_NEXT_VIEW, k7);
+			if (p->may_freeze)
+				set_str(&p->hint, xasprintf(_("%s rate, %s import, %s freeze, %s quarter, "
+				                              "%s export, %s next view"),
+				                            k1, k2, k3, k5, k6, k7));
+			else
+				set_str(&p->hint, xasprintf(_("%s rate, %s import ratings, %s next view"),
+				                            k1, k2, k7));
+			return p->hint;
+		}
+		/* fall through */
+	case MODE_UNITS:
 		shell_key_name(p->sh, ACT_FILTER, k5);
-		set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, arrows scroll"),
-		                            k4, k5));
+		shell_key_name(p->sh, ACT_EXPORT, k1);
+		if (p->may_report)
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, %s export, "
+			                              "arrows scroll"), k4, k5, k1));
+		else
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, arrows scroll"),
+			                            k4, k5));
 		return p->hint;
 	default:
 		set_str(&p->hint, xasprintf(_("Tab or arrows: next list, Enter open, %s escalate, "

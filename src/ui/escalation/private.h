@@ -1,12 +1,15 @@
 /* The Escalation pane's state and what its files share: pane.c (the appeal the keys
  * act on, the keys of each mode, the ops), board.c (the board's four lists), forms.c
  * (the filter, the ladder moves, the reports' period) and reports.c (the supervision
- * figures and the quarterly assessment). Nothing outside src/ui/escalation/ includes
+ * figures and the quarterly assessment) and ratings.c (a rating, a ratings import,
+ * the freeze, the reports' export). Nothing outside src/ui/escalation/ includes
  * this. */
 #ifndef QIFU_UI_ESCALATION_PRIVATE_H
 #define QIFU_UI_ESCALATION_PRIVATE_H
 #include <stdbool.h>
 
+#include "app/rating.h"
+#include "app/report_text.h"
 #include "model/assessment.h"
 #include "model/escalation.h"
 #include "store/appeal_store.h"
@@ -20,9 +23,12 @@
 /* the board's lists: the three level columns left to right, then the overdue list */
 enum { L_LEVEL3, L_LEVEL2, L_LEVEL1, L_OVERDUE, L__COUNT };
 
-typedef enum pane_mode { MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER } pane_mode;
+typedef enum pane_mode {
+	MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER, MODE_PREVIEW
+} pane_mode;
 typedef enum form_purpose {
-	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER, FP_SHEET
+	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER, FP_SHEET,
+	FP_RATING, FP_FREEZE
 } form_purpose;
 
 typedef struct esc_pane esc_pane;
@@ -59,12 +65,18 @@ struct esc_pane {
 	sheet_form sheet;          /* the print-a-sheet form's fields */
 	/* report views: their text, one line each, and the scroll position */
 	bool may_report;
+	bool may_rate, may_freeze; /* enter and import ratings; freeze a quarter */
 	qdate from, to;
 	assessment_quarter quarter;
 	char **lines;
 	int nlines, top;
 	bool lines_stale;
 	char *hint;
+	/* a ratings import shown before [y/N] (MODE_PREVIEW, in view) */
+	app_rating_import imp;
+	bool have_imp;
+	strbuf imp_errors;         /* the first refused rows, a line each */
+	int imp_nbad;
 };
 
 /* pane.c: the database */
@@ -94,12 +106,33 @@ void escalation_form_sheet(esc_pane *p);
 void escalation_form_move(esc_pane *p, escalation_action act);
 /* the period of the supervision figures, or the quarter of the assessment */
 void escalation_form_period(esc_pane *p);
+/* open form f for purpose, returning to the current mode; close it */
+void escalation_start_form(esc_pane *p, form *f, form_purpose purpose);
+void escalation_close_form(esc_pane *p);
 /* a key for the open form */
 unsigned escalation_form_key(esc_pane *p, const pane_event *ev);
 
-/* reports.c: the report view's lines for width, as the commands print them */
+/* reports.c: which report the view shows, for its text and its export */
+report_spec escalation_report_spec(const esc_pane *p);
+/* the report view's lines for width, as the commands print them */
 void escalation_report_build(esc_pane *p, int width);
 void escalation_report_repaint(esc_pane *p, ui_rect r);
 void escalation_report_free(esc_pane *p);
+
+/* ratings.c: the rating form and its save */
+void escalation_form_rating(esc_pane *p);
+void escalation_save_rating(esc_pane *p);
+/* the freeze of the view's quarter: the form that says what it does, and its save */
+void escalation_form_freeze(esc_pane *p);
+void escalation_save_freeze(esc_pane *p);
+/* a ratings CSV: the path prompt, then the preview in the view (MODE_PREVIEW) */
+void escalation_import_start(esc_pane *p);
+/* whether the preview's ratings may be imported (no bad row, at least one good) */
+bool escalation_import_can(const esc_pane *p);
+/* the answer to the preview's [y/N]: import all or nothing, back to the report */
+void escalation_import_finish(esc_pane *p, bool yes);
+void escalation_import_drop(esc_pane *p);
+/* the report view's export: the path prompt, the file written, the status line */
+void escalation_export_start(esc_pane *p);
 
 #endif
