@@ -8,14 +8,18 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "app/audit.h"
 #include "core/sha256.h"
 #include "model/audit.h"
 #include "store/db_internal.h"
 #include "store/event_chain.h"
+#include "store/schema.h"
+#include "store/store_where.h"
 
 static void test_nist_vectors(void **state)
 {
@@ -155,6 +159,69 @@ static void test_judge_end(void **state)
 	}
 }
 
+/* a log written before the chain: the migration that adds it (found by what it
+ * does, not by its number) chains the rows as db_event would have and anchors the
+ * head, and the log stays closed to edits */
+static void test_migration_chains_old_log(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-audit-XXXXXX", path[64], line[160];
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/old.db", dir);
+	int chain = 0;
+	for (int v = 1; v <= schema_latest(); v++)
+		if (strstr(schema_migration(v), "ALTER TABLE event ADD COLUMN hash"))
+			chain = v;
+	assert_true(chain > 1);
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(ent_search_functions(h), 0);
+	for (int v = 1; v < chain; v++)
+		assert_int_equal(sqlite3_exec(h, schema_migration(v), NULL, NULL, NULL), SQLITE_OK);
+	snprintf(line, sizeof line, "PRAGMA user_version = %d", chain - 1);
+	assert_int_equal(sqlite3_exec(h,
+		"INSERT INTO event (at, actor, entity, entity_id, action, summary, reason) VALUES"
+		" ('2026-12-01 09:00:00', 'wang', 'appeal', 7, 'register', '新诉求', ''),"
+		" ('2026-12-01 09:05:00', 'li', 'enterprise', 12, 'edit', 'phone', '核对'),"
+		" ('2026-12-01 09:06:00', 'li', 'staff', 3, 'add', '', '');",
+		NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, line, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_EXISTING, &se);
+	assert_non_null(d);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(d), "SELECT hash FROM event WHERE id <= 2"
+	                                    " ORDER BY id", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), H1);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), H2);
+	sqlite3_finalize(st);
+	audit_verdict v;
+	strbuf msg = STRBUF_INIT;
+	assert_int_equal(app_audit_verify(d, &v, &msg), APP_OK);
+	assert_int_equal(v.events, 3);
+	assert_int_equal(v.anchor_lines, 1);
+	sb_free(&msg);
+	assert_int_not_equal(sqlite3_exec(db_handle(d), "UPDATE event SET actor = 'x'", NULL, NULL,
+	                                  NULL), SQLITE_OK);
+	db_close(&d);
+
+	char *anchor = event_anchor_path(path);
+	FILE *fp = fopen(anchor, "r");
+	assert_non_null(fp);
+	assert_non_null(fgets(line, sizeof line, fp));
+	assert_int_equal(strncmp(line, "3 ", 2), 0);
+	fclose(fp);
+	free(anchor);
+	db_unlink(path);
+	snprintf(line, sizeof line, "%s/old.db-journal", dir);
+	unlink(line);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +230,7 @@ int main(void)
 		cmocka_unit_test(test_sql_function),
 		cmocka_unit_test(test_judge_row),
 		cmocka_unit_test(test_judge_end),
+		cmocka_unit_test(test_migration_chains_old_log),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
