@@ -102,6 +102,17 @@ stderr_has "the change is saved, but event $((n + 1)) could not be recorded in t
 expect_rc 2 --db "$c" audit verify
 stderr_has "cannot read the event log's anchor"
 
+# a backup carries its own anchor and verifies by itself; a stale anchor where the
+# backup would go is not appended to
+expect_rc 0 --db "$db" backup "$tmpdir/b.db"
+[ "$(cut -d' ' -f1 "$tmpdir/b.db.anchor")" = "$n" ] || fail "backup anchor: $(cat "$tmpdir/b.db.anchor")"
+expect_rc 0 --db "$tmpdir/b.db" audit verify
+stdout_has "event log intact: $n events"
+touch "$tmpdir/c.db.anchor"
+expect_rc 2 --db "$db" backup "$tmpdir/c.db"
+stderr_has "c.db.anchor: already exists"
+[ ! -e "$tmpdir/c.db" ] || fail "a backup was written beside a stale anchor"
+
 # the untouched database still verifies
 expect_rc 0 --db "$db" audit verify
 stdout_has "event log intact: $n events"
