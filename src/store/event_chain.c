@@ -274,20 +274,20 @@ int event_anchor_append(const char *db_path, int64_t seq, const char *hash, cons
 	int n = snprintf(line, sizeof line, "%" PRId64 " %s %s\n", seq, hash, at);
 	/* O_APPEND: one write of one short line, whole even beside another session's;
 	 * 0660 at most, as the database itself (the umask may take more away) */
+	errno = 0;
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0660);
 	int rc = -1;
 	if (fd >= 0 && n > 0 && (size_t)n < sizeof line && write(fd, line, (size_t)n) == n)
 		rc = 0;
+	int why = errno;
+	if (fd >= 0 && close(fd) != 0 && rc == 0) {
+		why = errno;
+		rc = -1;
+	}
 	if (rc < 0) {
 		store_err_path(store_err_set(err, STORE_E_ANCHOR_UNWRITTEN), path);
 		store_err_num(err, 0, seq);
-		store_err_detail(err, strerror(errno));
-	}
-	if (fd >= 0 && close(fd) != 0 && rc == 0) {
-		store_err_path(store_err_set(err, STORE_E_ANCHOR_UNWRITTEN), path);
-		store_err_num(err, 0, seq);
-		store_err_detail(err, strerror(errno));
-		rc = -1;
+		store_err_detail(err, strerror(why ? why : EIO));
 	}
 	free(path);
 	return rc;
