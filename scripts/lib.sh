@@ -5,10 +5,11 @@
 
 # to build and run qifu (scripts/demo). libxlsxwriter-dev names -lz in its pkg-config
 # file without depending on zlib1g-dev; gcc only recommends libc6-dev; libqrencode-dev
-# draws the plan code as a QR code; libzip-dev and libexpat1-dev read xlsx imports.
+# draws the plan code as a QR code; libzip-dev and libexpat1-dev read xlsx imports;
+# nettle-dev hashes the event log's chain (SHA-256).
 QIFU_BUILD_PACKAGES="meson ninja-build pkg-config gcc libc6-dev gettext libncurses-dev
 libsqlite3-dev libiniparser-dev libunistring-dev libxlsxwriter-dev zlib1g-dev libqrencode-dev
-libzip-dev libexpat1-dev"
+libzip-dev libexpat1-dev nettle-dev"
 
 # and to run every test (scripts/test): clang with its sanitizer runtime (not pulled in
 # without recommends), cmocka, libvterm and tmux for the terminal tests, Unihan for the

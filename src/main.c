@@ -83,7 +83,7 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset("qifu", "UTF-8");
 	textdomain("qifu");
 
-	app_ctx ctx = { .fail = cli_fail };
+	app_ctx ctx = { .fail = cli_fail, .warn = cli_say_warn };
 	globals g = { 0 };
 	ctx.today = date_system_today();
 	const char *env_today = getenv("QIFU_TODAY");

@@ -47,6 +47,10 @@ typedef struct app_ctx {
 	 * command line prints the message and exits with st; the full-screen program
 	 * loads everything before its screen starts (app_need), so never gets here */
 	void (*fail)(app_status st, const char *msg);
+	/* the face's way of saying something went wrong after the work was done (a
+	 * commit whose anchor line could not be written): the command line on stderr,
+	 * the full-screen program on its status line */
+	void (*warn)(const char *msg);
 	strbuf failure;         /* the message fail was given (freed by app_ctx_free) */
 } app_ctx;
 
@@ -75,6 +79,9 @@ const struct pool_table *app_pools(app_ctx *ctx);
 /* whether a wait of this process for the database's lock gave up: a failure then
  * is the database being busy, whatever the message (the command line exits APP_BUSY) */
 bool app_db_gave_up(void);
+/* route d's after-the-fact problems (db_on_anchor_problem) to ctx->warn, worded; for
+ * a database a command opens itself (init, demo) as for the context's own */
+void app_db_watch(app_ctx *ctx, struct db *d);
 /* release everything the context loaded */
 void app_ctx_free(app_ctx *ctx);
 /* the OS login of the person at the keyboard (real uid) */

@@ -33,6 +33,21 @@ const char *app_os_login(void)
 	return login;
 }
 
+static void anchor_problem(const store_err *problem, void *arg)
+{
+	app_ctx *ctx = arg;
+	strbuf msg = STRBUF_INIT;
+	app_store_text(problem, &msg);
+	if (ctx->warn)
+		ctx->warn(sb_str(&msg));
+	sb_free(&msg);
+}
+
+void app_db_watch(app_ctx *ctx, db *d)
+{
+	db_on_anchor_problem(d, anchor_problem, ctx);
+}
+
 static app_status need_db(app_ctx *ctx, strbuf *err)
 {
 	if (ctx->db)
@@ -47,6 +62,7 @@ static app_status need_db(app_ctx *ctx, strbuf *err)
 		return se.code == STORE_E_LOCKED ? APP_BUSY : APP_BAD;
 	}
 	db_set_today(ctx->db, ctx->today);
+	app_db_watch(ctx, ctx->db);
 	return APP_OK;
 }
 

@@ -101,6 +101,15 @@ static void database_text(const store_err *e, strbuf *out)
 		sb_addf(out, _("foreign key: table %s row %lld refers to a missing %s row"),
 		        e->name[0], (long long)e->num[0], e->name[1]);
 		break;
+	case STORE_E_ANCHOR_UNREADABLE:
+		sb_addf(out, _("%s: cannot read the event log's anchor: %s"), e->path, e->detail);
+		break;
+	case STORE_E_ANCHOR_UNWRITTEN:
+		sb_addf(out, _("%s: the change is saved, but event %lld could not be recorded in "
+		               "the event log's anchor (%s); the next change records it, until "
+		               "then removing it would not show"),
+		        e->path, (long long)e->num[0], e->detail);
+		break;
 	default:
 		break;
 	}
@@ -130,6 +139,8 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_INTERRUPTED:
 	case STORE_E_INTEGRITY:
 	case STORE_E_FOREIGN_KEY:
+	case STORE_E_ANCHOR_UNREADABLE:
+	case STORE_E_ANCHOR_UNWRITTEN:
 		database_text(e, out);
 		break;
 	case STORE_E_REFUSED:

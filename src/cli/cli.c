@@ -19,6 +19,7 @@
 	X("staff", cmd_staff, N_("add and list staff: login, name, unit, role")) \
 	X("check", cmd_check, N_("check the database and report the journal mode")) \
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
+	X("audit", cmd_audit, N_("prove the event log: verify its hash chain and anchor")) \
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list, import, export")) \
 	X("rating", cmd_rating, N_("quarterly ratings of the units by the enterprises")) \
 	X("quarter", cmd_quarter, N_("freeze a quarter's ratings")) \

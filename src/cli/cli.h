@@ -60,6 +60,8 @@ int cli_complete(app_ctx *ctx, int argc, char **argv);
 
 /* ctx->fail of the command line: the message on stderr, exit with st */
 void cli_fail(app_status st, const char *msg);
+/* ctx->warn of the command line: the message on stderr as a warning */
+void cli_say_warn(const char *msg);
 /* app_need(ctx, what), or cli_fail */
 void cli_need(app_ctx *ctx, unsigned what);
 /* app_allowed for the acting staff member; on deny print the reason, return false */

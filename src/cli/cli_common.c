@@ -10,6 +10,11 @@ void cli_fail(app_status st, const char *msg)
 	exit(st != APP_OK && app_db_gave_up() ? EXIT_BUSY : (int)st);
 }
 
+void cli_say_warn(const char *msg)
+{
+	say_warn("%s", msg);
+}
+
 void cli_need(app_ctx *ctx, unsigned what)
 {
 	strbuf err = STRBUF_INIT;

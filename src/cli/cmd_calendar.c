@@ -113,6 +113,7 @@ static bool month_counts(app_ctx *ctx, int year, int month, int counts[31])
 		if (!ctx->db)
 			goto out;
 		db_set_today(ctx->db, ctx->today);
+		app_db_watch(ctx, ctx->db);
 	}
 	ok = inspection_store_month_counts(ctx->db, year, month, counts, &se) == 0;
 out:

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/audit.h"
 #include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
@@ -95,6 +96,7 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	db_set_today(d, ctx->today);
+	app_db_watch(ctx, d);
 	const char *login = app_os_login();
 	staff admin = { 0 };
 	admin.login = (char *)login;
@@ -106,7 +108,7 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		db_close(&d);
-		unlink(ctx->db_path);
+		db_unlink(ctx->db_path);
 		return EXIT_USAGE;
 	}
 	sb_free(&err);
@@ -145,7 +147,8 @@ int cmd_backup(app_ctx *ctx, int argc, char **argv)
 static void check_usage(FILE *fp)
 {
 	fputs(_("usage: qifu check\n"
-	        "Check the database (integrity, foreign keys), report the journal mode "
+	        "Check the database (integrity, foreign keys, the event log's hash chain "
+	        "as 'qifu audit verify' does), report the journal mode "
 	        "and why, which years have holiday files, and how many columns the "
 	        "terminal takes for ambiguous characters (asked of it, as the "
 	        "full-screen program does, when [display] ambiguous_width is auto).\n"), fp);
@@ -185,6 +188,12 @@ int cmd_check(app_ctx *ctx, int argc, char **argv)
 	} else {
 		printf(_("integrity:    ok\n"));
 	}
+	sb_reset(&out);
+	audit_verdict v;
+	app_status audit = app_audit_verify(d, &v, &out);
+	printf(_("event log:    %s\n"), sb_str(&out));
+	if (audit != APP_OK)
+		problems++;
 	sb_reset(&out);
 	termprobe_describe(&found, &out);
 	printf(_("terminal:     %s\n"), sb_str(&out));

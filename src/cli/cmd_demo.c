@@ -102,10 +102,11 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	db_set_today(d, ctx->today);
+	app_db_watch(ctx, d);
 	if (app_calendar_reload(ctx, d, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
-		unlink(ctx->db_path);
+		db_unlink(ctx->db_path);
 		goto out;
 	}
 	staff_ids = xcalloc(demo_npeople, sizeof *staff_ids);
@@ -117,7 +118,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	    demo_inspections(ctx, d, seed, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
-		unlink(ctx->db_path);
+		db_unlink(ctx->db_path);
 		goto out;
 	}
 	long nstaff = 0;

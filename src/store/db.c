@@ -3,6 +3,7 @@
  * a cache of prepared statements, integrity checks and online backup. */
 #include "store/db.h"
 #include "store/db_internal.h"
+#include "store/event_chain.h"
 #include "store/schema.h"
 #include "store/store_where.h"
 
@@ -27,6 +28,10 @@ struct db {
 	bool wal;
 	bool (*stop)(void *arg);	/* db_set_interrupt */
 	void *stop_arg;
+	bool events_written;	/* this transaction wrote events: anchor its head */
+	db_problem_fn *anchor_fn;	/* db_on_anchor_problem */
+	void *anchor_arg;
+	store_err anchor_problem;	/* one that came before a hook was set */
 	struct {
 		char *sql;
 		sqlite3_stmt *st;
@@ -234,17 +239,53 @@ int db_begin(db *d, store_err *err)
 	return exec(d, "BEGIN IMMEDIATE", err);
 }
 
+/* a commit's anchor could not be written: the hook's to say, or kept until one is set */
+static void anchor_problem(db *d, const store_err *problem)
+{
+	if (d->anchor_fn)
+		d->anchor_fn(problem, d->anchor_arg);
+	else
+		d->anchor_problem = *problem;
+}
+
+void db_on_anchor_problem(db *d, db_problem_fn *fn, void *arg)
+{
+	d->anchor_fn = fn;
+	d->anchor_arg = arg;
+	if (fn && d->anchor_problem.code != STORE_OK) {
+		fn(&d->anchor_problem, arg);
+		store_err_set(&d->anchor_problem, STORE_OK);
+	}
+}
+
 int db_commit(db *d, store_err *err)
 {
+	/* the head as this transaction leaves it, read before another session's commit
+	 * can follow ours */
+	int64_t seq = 0;
+	char hash[SHA256_HEX], at[20];
+	bool anchor = d->events_written;
+	d->events_written = false;
+	if (anchor && event_chain_head(d, &seq, hash, at, err) < 0) {
+		db_rollback(d);
+		return -1;
+	}
 	if (exec(d, "COMMIT", err) < 0) {
 		db_rollback(d);
 		return -1;
 	}
+	/* after the commit, never before: an anchor line names only committed events.
+	 * The change stands when the line cannot be written; the problem is said, and
+	 * the next commit's line anchors this head too (verify checks each line). */
+	store_err problem = { 0 };
+	if (anchor && seq > 0 && event_anchor_append(d->path, seq, hash, at, &problem) < 0)
+		anchor_problem(d, &problem);
 	return 0;
 }
 
 void db_rollback(db *d)
 {
+	d->events_written = false;
 	if (!sqlite3_get_autocommit(d->h))
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -269,11 +310,17 @@ static int foreign_keys_hold(db *d, store_err *err)
 	}
 	sqlite3_finalize(st);
 	return rc;
+/* whether the event log has its hash chain yet */
+static bool event_chained(db *d)
+{
+	return pragma_int(d, "SELECT count(*) FROM pragma_table_info('event') WHERE name = 'hash'")
+	       > 0;
 }
 
 static int migrate(db *d, store_err *err)
 {
 	int have = db_schema_version(d);
+	bool chained = have == 0 || event_chained(d);
 	int want = schema_latest();
 	if (have > want) {
 		store_err_set(err, STORE_E_SCHEMA_NEWER);
@@ -314,6 +361,13 @@ static int migrate(db *d, store_err *err)
 	}
 	if (exec(d, "PRAGMA foreign_keys = ON", rc == 0 ? err : NULL) < 0)
 		rc = -1;
+	if (rc == 0) {
+		/* the migration that chained an existing log anchors its head at once: from
+		 * here on, removing the newest events shows */
+		store_err problem = { 0 };
+		if (!chained && event_chained(d) && event_anchor_append_head(d, &problem) < 0)
+			anchor_problem(d, &problem);
+	}
 	return rc;
 }
 
@@ -391,7 +445,7 @@ db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *er
 		return NULL;
 	}
 	/* the search's functions, before the migrations: migration 9 fills search_text */
-	if (ent_search_functions(d->h) < 0) {
+	if (ent_search_functions(d->h) < 0 || event_chain_functions(d->h) < 0) {
 		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
 		store_err_detail(err, sqlite3_errmsg(d->h));
 		db_close(&d);
@@ -444,6 +498,14 @@ void db_close(db **dp)
 	free(d->path);
 	free(d);
 	*dp = NULL;
+}
+
+void db_unlink(const char *path)
+{
+	char *anchor = event_anchor_path(path);
+	unlink(path);
+	unlink(anchor);
+	free(anchor);
 }
 
 sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
@@ -518,23 +580,42 @@ void db_now(const db *d, char buf[20])
 int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
              const char *action, const char *summary, const char *reason, store_err *err)
 {
+	/* the head read and the row written in one transaction: no other session's
+	 * event can come between them */
+	if (sqlite3_get_autocommit(d->h)) {
+		store_err_path(store_err_set(err, STORE_E_FAILED), d->path);
+		store_err_what(err, "writing the event log");
+		store_err_detail(err, "outside a transaction");
+		return -1;
+	}
+	int64_t last;
+	char prev[SHA256_HEX];
+	if (event_chain_head(d, &last, prev, NULL, err) < 0)
+		return -1;
+	char now[20], hash[SHA256_HEX];
+	db_now(d, now);
+	event_row e = { last + 1, now, actor, entity, entity_id, action,
+	                summary ? summary : "", reason ? reason : "" };
+	event_chain_hash(prev, &e, hash);
 	sqlite3_stmt *st = db_stmt(d,
-		"INSERT INTO event (at, actor, entity, entity_id, action, summary, reason)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+		"INSERT INTO event (id, at, actor, entity, entity_id, action, summary, reason, hash)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		return -1;
-	char now[20];
-	db_now(d, now);
-	db_bind_text(st, 1, now);
-	db_bind_text(st, 2, actor);
-	db_bind_text(st, 3, entity);
-	sqlite3_bind_int64(st, 4, entity_id);
-	db_bind_text(st, 5, action);
-	db_bind_text(st, 6, summary ? summary : "");
-	db_bind_text(st, 7, reason ? reason : "");
+	sqlite3_bind_int64(st, 1, e.id);
+	db_bind_text(st, 2, e.at);
+	db_bind_text(st, 3, e.actor);
+	db_bind_text(st, 4, e.entity);
+	sqlite3_bind_int64(st, 5, e.entity_id);
+	db_bind_text(st, 6, e.action);
+	db_bind_text(st, 7, e.summary);
+	db_bind_text(st, 8, e.reason);
+	db_bind_text(st, 9, hash);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
 		db_fail(d, err, "writing the event log");
+	else
+		d->events_written = true;
 	db_done(st);
 	return rc;
 }
@@ -593,10 +674,15 @@ static void backup_fail(store_err *err, store_code code, const char *dest, const
 
 int db_backup(db *d, const char *dest, store_err *err)
 {
-	if (access(dest, F_OK) == 0) {
-		backup_fail(err, STORE_E_BACKUP_EXISTS, dest, NULL);
+	char *dest_anchor = event_anchor_path(dest);
+	const char *taken = access(dest, F_OK) == 0 ? dest :
+	                    access(dest_anchor, F_OK) == 0 ? dest_anchor : NULL;
+	if (taken) {
+		backup_fail(err, STORE_E_BACKUP_EXISTS, taken, NULL);
+		free(dest_anchor);
 		return -1;
 	}
+	free(dest_anchor);
 	/* copy into a temporary name and rename, so a failed backup leaves nothing
 	 * that looks like a good one */
 	char *tmp = xasprintf("%s.tmp%ld", dest, (long)getpid());
@@ -620,10 +706,27 @@ int db_backup(db *d, const char *dest, store_err *err)
 		backup_fail(err, STORE_E_BACKUP_FAILED, dest, sqlite3_errstr(step));
 		goto out;
 	}
+	/* the copy's newest event anchors it: the copy verifies on its own */
+	int64_t seq = 0;
+	char hash[SHA256_HEX] = "", at[20] = "";
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(out, "SELECT id, hash, at FROM event ORDER BY id DESC LIMIT 1", -1,
+	                       &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			seq = sqlite3_column_int64(st, 0);
+			snprintf(hash, sizeof hash, "%s", db_col_text(st, 1));
+			snprintf(at, sizeof at, "%s", db_col_text(st, 2));
+		}
+		sqlite3_finalize(st);
+	}
 	sqlite3_close(out);
 	out = NULL;
 	if (rename(tmp, dest) != 0) {
 		backup_fail(err, STORE_E_FAILED, dest, strerror(errno));
+		goto out;
+	}
+	if (seq > 0 && event_anchor_append(dest, seq, hash, at, err) < 0) {
+		unlink(dest);
 		goto out;
 	}
 	rc = 0;

@@ -28,6 +28,9 @@ db *db_open(const char *path, db_open_mode mode, store_err *err);
 /* db_open, waiting at most busy_ms for a lock, the migrations' included */
 db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *err);
 void db_close(db **d);
+/* remove the database file at path and its anchor (a database a command could not
+ * finish making) */
+void db_unlink(const char *path);
 
 /* the business date used for timestamps (--today); the system date by default */
 void db_set_today(db *d, qdate today);
@@ -51,7 +54,9 @@ int db_begin(db *d, store_err *err);
 int db_commit(db *d, store_err *err);
 void db_rollback(db *d);
 
-/* append an event row; call inside db_begin/db_commit, with the change itself */
+/* append an event row, chained to the one before it (store/event_chain.h); call
+ * inside db_begin/db_commit, with the change itself. db_commit then appends the
+ * newest event to the anchor file beside the database. */
 int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
              const char *action, const char *summary, const char *reason, store_err *err);
 
@@ -63,6 +68,10 @@ const char *db_path(const db *d);
 const char *db_journal_mode(const db *d);
 /* receives each problem db_check finds (STORE_E_INTEGRITY, STORE_E_FOREIGN_KEY) */
 typedef void db_problem_fn(const store_err *problem, void *arg);
+/* who hears that a commit's line could not be appended to the anchor file (the
+ * commit stands): fn gets STORE_E_ANCHOR_UNWRITTEN; a problem that came before fn
+ * was set (the migration's own line) is handed to it at once */
+void db_on_anchor_problem(db *d, db_problem_fn *fn, void *arg);
 /* integrity_check + foreign_key_check; each problem to fn, returns their count */
 int db_check(db *d, db_problem_fn *fn, void *arg);
 /* online backup to dest; -1 with reason in err */

@@ -26,5 +26,7 @@ bool db_mark_same(const db_mark *a, const db_mark *b);
 /* the connection's last failure in err: locked, read-only, or SQLite's words while
  * doing what (an English phrase, a literal) */
 void db_fail(db *d, store_err *err, const char *what);
+/* qifu_event_hash on the connection (store/event_chain.c): before the migrations */
+int event_chain_functions(sqlite3 *h);
 
 #endif

@@ -613,6 +613,28 @@ static const char *const migrations[] = {
 	"DROP TABLE appeal_timer;"
 	"ALTER TABLE appeal_timer_new RENAME TO appeal_timer;"
 	"CREATE INDEX appeal_timer_running ON appeal_timer(appeal_id) WHERE done IS NULL;",
+	/* the event log proves itself (issue 15): each row carries the SHA-256 of the
+	 * hash before it and its own columns (store/event_chain.c, HACKING.md). The
+	 * existing log is chained here in id order through the program's own
+	 * qifu_event_hash; the rule that no row is ever updated steps aside for that
+	 * one fill and comes back as it was. db_open then anchors the head. */
+	"ALTER TABLE event ADD COLUMN hash TEXT NOT NULL DEFAULT '';"
+	"CREATE TEMP TABLE event_chain_fill (id INTEGER PRIMARY KEY, hash TEXT NOT NULL);"
+	"INSERT INTO temp.event_chain_fill"
+	"  WITH RECURSIVE c(id, hash) AS ("
+	"    SELECT id, qifu_event_hash('', id, at, actor, entity, entity_id, action, summary,"
+	"                               reason)"
+	"      FROM (SELECT * FROM event ORDER BY id LIMIT 1)"
+	"    UNION ALL"
+	"    SELECT e.id, qifu_event_hash(c.hash, e.id, e.at, e.actor, e.entity, e.entity_id,"
+	"                                 e.action, e.summary, e.reason)"
+	"      FROM c JOIN event e ON e.id = (SELECT min(id) FROM event WHERE id > c.id))"
+	"  SELECT id, hash FROM c;"
+	"DROP TRIGGER event_no_update;"
+	"UPDATE event SET hash = (SELECT f.hash FROM temp.event_chain_fill f WHERE f.id = event.id);"
+	"CREATE TRIGGER event_no_update BEFORE UPDATE ON event"
+	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+	"DROP TABLE temp.event_chain_fill;",
 };
 
 int schema_latest(void)

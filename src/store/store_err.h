@@ -38,6 +38,9 @@ typedef enum store_code {
 	STORE_E_INTEGRITY,      /* detail: SQLite's integrity report line */
 	STORE_E_FOREIGN_KEY,    /* name[0]: the table, num[0]: the row, name[1]: the table
 	                         * it refers to */
+	/* the event log's anchor file (path: the anchor's) */
+	STORE_E_ANCHOR_UNREADABLE, /* detail: the system's words */
+	STORE_E_ANCHOR_UNWRITTEN, /* num[0]: the event it should have recorded, detail */
 	/* a rule of the model refused, in the model's own sentence */
 	STORE_E_REFUSED,        /* detail */
 	/* appeals and the dispatch ladder */

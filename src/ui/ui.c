@@ -25,6 +25,15 @@
 /* ESCDELAY when neither the environment nor the settings give one */
 #define UI_ESCDELAY_MS 25
 
+/* the shell that hears ctx->warn while the screen is up */
+static shell *warn_shell;
+
+static void ui_warn(const char *msg)
+{
+	if (warn_shell)
+		shell_error(warn_shell, "%s", msg);
+}
+
 static void run_terminal(shell *sh)
 {
 	shell_draw(sh);
@@ -109,6 +118,11 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 		return APP_BAD;
 	}
 	shell *sh = shell_new(ctx, km);
+	/* from here a problem after the work (an anchor line not written) goes to the
+	 * status line: stderr would tear the screen */
+	void (*warn)(const char *msg) = ctx->warn;
+	warn_shell = sh;
+	ctx->warn = ui_warn;
 	if (bad_keys) {
 		char *first = xstrndup(sb_str(&key_errors), strcspn(sb_str(&key_errors), "\n"));
 		if (bad_keys > 1)
@@ -132,6 +146,8 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 		keyscript_play(script, sh, dump);
 	else
 		run_terminal(sh);
+	ctx->warn = warn;
+	warn_shell = NULL;
 	shell_free(&sh);
 	term_end();
 	keymap_free(&km);

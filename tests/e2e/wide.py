@@ -64,6 +64,8 @@ def main():
     def qifu_args(name, config=None):
         db = os.path.join(work, name + '.db')
         shutil.copyfile(base, db)
+        # the event log's anchor goes with the database (qifu check verifies both)
+        shutil.copyfile(base + '.anchor', db + '.anchor')
         return [qifu] + (['--config', config] if config else []) + \
             ['--db', db, '--today', '2026-12-01']
 

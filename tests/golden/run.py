@@ -399,6 +399,9 @@ def main():
                 os.makedirs(rundir)
                 db = os.path.join(rundir, dbname + '.db')
                 shutil.copyfile(dbs[dbname], db)
+                # the event log's anchor goes with its database
+                if os.path.exists(dbs[dbname] + '.anchor'):
+                    shutil.copyfile(dbs[dbname] + '.anchor', db + '.anchor')
                 for f in glob.glob(os.path.join(args.dir, '*.csv')) + \
                         glob.glob(os.path.join(args.dir, '*.notice')) + \
                         glob.glob(os.path.join(xlsx_dir, '*.xlsx')):

@@ -31,7 +31,7 @@ static void make_db(role_t role)
 {
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	unlink(path);
+	db_unlink(path);
 	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d)
 		fail_msg("%s", app_store_text(&se, &err));
@@ -105,7 +105,7 @@ static void test_need(void **state)
 	assert_null(d); /* init refuses an existing file */
 	assert_int_equal(se.code, STORE_E_FILE_EXISTS);
 	assert_string_equal(se.path, path);
-	unlink(path);
+	db_unlink(path);
 	d = db_open(path, DB_OPEN_CREATE, &se);
 	assert_non_null(d);
 	db_close(&d);

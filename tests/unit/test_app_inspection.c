@@ -65,7 +65,7 @@ static void make_db_with(bool heads)
 {
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	unlink(path);
+	db_unlink(path);
 	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d)
 		fail_msg("%s", app_store_text(&se, &err));

@@ -72,7 +72,7 @@ static int teardown(void **state)
 {
 	(void)state;
 	db_close(&d);
-	unlink(path);
+	db_unlink(path);
 	rmdir(dir);
 	for (int i = 0; i < NALL; i++) {
 		free(name_of[i]);

@@ -401,7 +401,7 @@ static void test_board_store(void **state)
 
 	(void)x4;
 	db_close(&d);
-	unlink(path);
+	db_unlink(path);
 	/* the rollback journal (journal_mode TRUNCATE) stays behind as an empty file */
 	snprintf(path, sizeof path, "%s/t.db-journal", dir);
 	unlink(path);
@@ -505,7 +505,7 @@ static void test_moves(void **state)
 	appeal_record_clear(&old);
 	db_close(&d);
 	sb_free(&err);
-	unlink(path);
+	db_unlink(path);
 	rmdir(dir);
 }
 

@@ -97,6 +97,15 @@ static const row rows[] = {
 	{ STORE_E_FOREIGN_KEY, .name = { "appeal", "enterprise" }, .num = { 12 },
 	  .en = "foreign key: table appeal row 12 refers to a missing enterprise row",
 	  .zh = "外键: 表 appeal 第 12 行引用的 enterprise 表记录不存在" },
+	{ STORE_E_ANCHOR_UNREADABLE, DB ".anchor", .detail = "Permission denied",
+	  .en = DB ".anchor: cannot read the event log's anchor: Permission denied",
+	  .zh = DB ".anchor：无法读取事件日志的锚文件：Permission denied" },
+	{ STORE_E_ANCHOR_UNWRITTEN, DB ".anchor", .num = { 42 }, .detail = "No space left on device",
+	  .en = DB ".anchor: the change is saved, but event 42 could not be recorded in the event "
+	        "log's anchor (No space left on device); the next change records it, until then "
+	        "removing it would not show",
+	  .zh = DB ".anchor：更改已保存，但事件 42 未能记入事件日志的锚文件（No space left on "
+	        "device）；下一次更改会一并记入，在此之前删除它不会被发现" },
 	{ STORE_E_REFUSED, .detail = "An appeal cannot be merged into itself.",
 	  .en = "An appeal cannot be merged into itself.",
 	  .zh = "An appeal cannot be merged into itself." },
