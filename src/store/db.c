@@ -310,6 +310,8 @@ static int foreign_keys_hold(db *d, store_err *err)
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
 /* whether the event log has its hash chain yet */
 static bool event_chained(db *d)
 {
