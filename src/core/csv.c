@@ -113,6 +113,21 @@ static int csv_iconv(const char *from, const char *in, size_t len, char **out,
 	return rc;
 }
 
+/* the refusals of a file's text, named by its line (text: where the lines count from) */
+static void csv_say_bad_bom(strbuf *err, const char *text, size_t off)
+{
+	sb_addf(err, _("the file starts with a UTF-8 byte-order mark but has an "
+		       "invalid byte at line %ld (byte offset %zu)"),
+		csv_line_at(text, off), off);
+}
+
+static void csv_say_nul(strbuf *err, const char *text, size_t off)
+{
+	sb_addf(err, _("line %ld: NUL character in the text (a binary file, or UTF-16 "
+		       "without a byte-order mark?)"),
+		csv_line_at(text, off));
+}
+
 /* Detect the encoding of the raw bytes, convert them to UTF-8 into r->text and
  * check the result is text with at least one record. */
 static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
@@ -125,10 +140,7 @@ static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
 		r->encoding = "UTF-8 (BOM)";
 		const uint8_t *b = u8_check(u + 3, len - 3);
 		if (b) {
-			size_t off = (size_t)(b - u);
-			sb_addf(err, _("the file starts with a UTF-8 byte-order mark but has an "
-				       "invalid byte at line %ld (byte offset %zu)"),
-				csv_line_at(in, off), off);
+			csv_say_bad_bom(err, in, (size_t)(b - u));
 			return -1;
 		}
 		conv = xstrndup(in + 3, len - 3);
@@ -162,9 +174,7 @@ static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
 
 	const char *nul = memchr(conv, '\0', clen);
 	if (nul) {
-		sb_addf(err, _("line %ld: NUL character in the text (a binary file, or UTF-16 "
-			       "without a byte-order mark?)"),
-			csv_line_at(conv, (size_t)(nul - conv)));
+		csv_say_nul(err, conv, (size_t)(nul - conv));
 		free(conv);
 		return -1;
 	}
@@ -238,17 +248,12 @@ static int csv_check_mapped(csv_reader *r, const char *map, size_t len, strbuf *
 			return 0;
 		}
 		if (bad) {
-			size_t off = (size_t)(bad - u);
-			sb_addf(err, _("the file starts with a UTF-8 byte-order mark but has an "
-				       "invalid byte at line %ld (byte offset %zu)"),
-				csv_line_at(map, off), off);
+			csv_say_bad_bom(err, map, (size_t)(bad - u));
 			return -1;
 		}
 		const char *nul = memchr(map + at, '\0', end - at);
 		if (nul) {
-			sb_addf(err, _("line %ld: NUL character in the text (a binary file, or UTF-16 "
-				       "without a byte-order mark?)"),
-				csv_line_at(map + (bom ? 3 : 0), (size_t)(nul - map) - (bom ? 3 : 0)));
+			csv_say_nul(err, map + (bom ? 3 : 0), (size_t)(nul - map) - (bom ? 3 : 0));
 			return -1;
 		}
 		for (size_t i = at; !text && i < end; i++)
