@@ -10,6 +10,12 @@ The search cases (cli-search:Q) run `qifu enterprise list --search Q --format cs
 the 100 000 register beside two anchors timed in the same round, run for run: fzf
 --filter Q on the register's names, and the sqlite3 shell running the statement qifu
 runs (anchor_sql below, which follows the store's query) as CSV on the same database.
+The anchored cases put a whole command beside the sqlite3 shell doing the same work on
+the 100 000 register, in the same rounds: the import (import-vs-sqlite: rows/s and
+peak RSS against .import with the unique code index and the trigram index), the
+export and the list as CSV (export-vs-sqlite, list-csv-vs-sqlite: .mode csv of the
+same columns), with the ratios of wall and CPU time.
+
 The machine is shared, so only the ratios of one run mean much."""
 import argparse
 import csv
@@ -93,10 +99,13 @@ SEARCH_QUERIES = ["南昌", "9136010", "科技", "华勤", "龘龘", "hqjs", "hu
 SEARCH_CASES = ["cli-search:" + q for q in SEARCH_QUERIES]
 
 CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "sort-6"] + \
-    list(CLI_CASES) + SEARCH_CASES + ["import", "appeals-first", "appeals-views", "appeals-nav-300"]
-# --quick: the enterprise cases, three runs each (under 5 minutes on 2 cores once the
-# demo databases exist; writing the 100 000 register takes about 30 s more)
-QUICK_CASES = ["first-screen", "nav-300", "type-20"] + SEARCH_CASES
+    list(CLI_CASES) + SEARCH_CASES + ["import", "appeals-first", "appeals-views", "appeals-nav-300",
+                                      "import-vs-sqlite", "export-vs-sqlite", "list-csv-vs-sqlite"]
+# --quick: the enterprise cases and the import and export beside sqlite3, three runs
+# each (under 5 minutes on 2 cores once the demo databases exist; writing the 100 000
+# register takes about 30 s more)
+QUICK_CASES = ["first-screen", "nav-300", "type-20"] + SEARCH_CASES + \
+    ["import-vs-sqlite", "export-vs-sqlite"]
 
 
 # What the store runs for `enterprise list --search q`, as one statement for the
@@ -183,6 +192,69 @@ def import_setup(n, dbs, tmp):
         subprocess.run([BIN, "demo", "--db", empty, "--enterprises", "0", "--seed", "1"],
                        env=ENV, check=True, stdout=subprocess.DEVNULL)
     return csv, empty
+
+
+# the import beside the sqlite3 shell's .import of the same rows into a table with the
+# same indexes a register needs at least: the unique code and the trigram index over
+# the same search text (qifu's search_text, which the shell cannot compute, is a
+# column of the anchor's CSV), built by a rebuild after the rows
+ANCHOR_IMPORT = """CREATE TABLE ent(name TEXT, uscc TEXT, area TEXT, category TEXT, grp TEXT,
+ aviation TEXT, introduced_by TEXT, address TEXT, legal_rep TEXT, contact TEXT, phone TEXT,
+ commissioner TEXT, lead TEXT, coop TEXT, search_text TEXT);
+CREATE UNIQUE INDEX ent_uscc ON ent(uscc);
+CREATE VIRTUAL TABLE ent_fts USING fts5(search_text, content='ent', tokenize='trigram case_sensitive 1');
+.mode csv
+.import {csv} ent
+INSERT INTO ent_fts(ent_fts) VALUES('rebuild');
+"""
+# the export's columns as the shell prints them (app/ent_io.c export_fields)
+EXPORT_COLS = ("e.name, e.uscc, e.area, e.category, e.grp, e.aviation, e.introduced_by, e.address,"
+               " e.legal_rep, e.contact, e.phone, coalesce(s.login, ''), e.lead_unit, e.coop_units")
+ANCHORED = ["import-vs-sqlite", "export-vs-sqlite", "list-csv-vs-sqlite"]
+
+
+def anchored_case(name, db, runs, tmp):
+    """qifu beside the sqlite3 shell doing the same work on the 100 000 register,
+    interleaved run for run; medians of wall and CPU time, the largest RSS, rows/s"""
+    n = SIZES[-1]
+    shell = shutil.which("sqlite3") or "sqlite3"
+    prep_q = prep_a = None
+    if name == "import-vs-sqlite":
+        src_csv, empty = import_setup(n, {n: db}, tmp)
+        anchor_csv = os.path.join(WORK, f"anchor-{n}.csv")
+        if not os.path.exists(anchor_csv):
+            with open(anchor_csv, "wb") as f:
+                subprocess.run([shell, "-csv", db, f"SELECT {EXPORT_COLS}, e.search_text FROM enterprise e"
+                                " LEFT JOIN staff s ON s.id = e.commissioner_id"], stdout=f, check=True)
+        target, anchor_db = os.path.join(tmp, "import.db"), os.path.join(tmp, "anchor.db")
+        script = os.path.join(tmp, "anchor.sql")
+        with open(script, "w") as f:
+            f.write(ANCHOR_IMPORT.format(csv=anchor_csv))
+        qifu = [BIN, "--db", target, "enterprise", "import", src_csv]
+        anchor = [shell, anchor_db, ".read " + script]
+        prep_q = lambda: shutil.copyfile(empty, target)
+        prep_a = lambda: os.path.exists(anchor_db) and os.remove(anchor_db)
+    elif name == "export-vs-sqlite":
+        out = os.path.join(tmp, "export.csv")
+        qifu = [BIN, "--db", db, "enterprise", "export", out]
+        anchor = [shell, "-csv", db, ".once " + out, f"SELECT {EXPORT_COLS} FROM enterprise e"
+                  " LEFT JOIN staff s ON s.id = e.commissioner_id ORDER BY e.sort_key, e.id"]
+    else:
+        qifu = [BIN, "--db", db, "enterprise", "list", "--format", "csv"]
+        anchor = [shell, "-csv", db, f"SELECT {REC_COLS} FROM enterprise e LEFT JOIN staff s"
+                  " ON s.id = e.commissioner_id ORDER BY e.sort_key, e.id"]
+    res = {"qifu": [], "sqlite3": []}
+    for _ in range(runs):
+        for who, args, prep in (("qifu", qifu, prep_q), ("sqlite3", anchor, prep_a)):
+            if prep:
+                prep()   # not timed: a fresh database each run
+            res[who].append(run_once(args))
+    med = {k: (statistics.median(r[0] for r in v), statistics.median(r[1] for r in v),
+               max(r[2] for r in v)) for k, v in res.items()}
+    q, a = med["qifu"], med["sqlite3"]
+    print(f"{name:<20} {n:>7} {q[0] * 1000:>9.0f} {a[0] * 1000:>10.0f} {q[0] / a[0]:>7.2f}"
+          f" {q[1] * 1000:>8.0f} {a[1] * 1000:>8.0f} {q[1] / a[1]:>7.2f} {n / q[0]:>9.0f}"
+          f" {n / q[1]:>9.0f} {q[2]:>8} {a[2]:>8}")
 
 
 def demo_db(n, fresh, appeals=0):
@@ -293,9 +365,24 @@ def main():
         for q in searches:
             search_case(q, dbs[SIZES[-1]], runs)
         print()
+    anchored = [c for c in cases if c in ANCHORED]
+    if anchored:
+        print("beside the sqlite3 shell (the same rows; import: .import, the unique code index"
+              " and the trigram index rebuilt; export/list: .mode csv of the same columns);"
+              " medians, same rounds")
+        print(f"{'case':<20} {'size':>7} {'qifu ms':>9} {'sqlite3 ms':>10} {'/wall':>7}"
+              f" {'qifu cpu':>8} {'sql cpu':>8} {'/cpu':>7} {'rows/s':>9} {'rows/cpu s':>9}"
+              f" {'qifu RSS':>8} {'sql RSS':>8}")
+        for name in anchored:
+            anchored_case(name, dbs[SIZES[-1]], runs, tmp)
+        print()
+    if any(c in ANCHORED or c.startswith("cli-search:") for c in cases) and \
+            all(c in ANCHORED or c.startswith("cli-search:") for c in cases):
+        print(f"bench: {time.monotonic() - started:.0f} s", file=sys.stderr)
+        return
     print(f"{'case':<18} {'size':>7} {'wall ms':>9} {'cpu ms':>8} {'max RSS KB':>11}")
     for name in cases:
-        if name.startswith("cli-search:"):
+        if name.startswith("cli-search:") or name in ANCHORED:
             continue
         keys = case_keys(name)
         akeys = appeal_keys(name)

@@ -169,7 +169,9 @@ int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc
 	return 0;
 }
 
-/* the codes seen so far in the file, with the line of their first row */
+/* the codes of the rows refused as already registered, with the line of the first:
+ * a later row with the same code is named a duplicate in the file, as a row whose
+ * twin was written is (that one is found in the database among the new rows) */
 typedef struct seen {
 	char **keys;
 	long *lines;
@@ -221,12 +223,25 @@ static void seen_free(seen *t)
 	free(t->lines);
 }
 
-/* the state of one check: the result, and what only the check needs */
+/* a commissioner's login as this database knows it: a register names a handful of
+ * staff over and over, so each is read once (up to LOGINS_KEPT of them) */
+#define LOGINS_KEPT 64
+typedef struct login_seen {
+	char *login;
+	int64_t id;      /* 0: no such login */
+} login_seen;
+
+/* the state of one run: the result, and what only the run needs */
 typedef struct check_run {
 	const char *path;
 	ent_import_result *imp;
 	const ent_import_hooks *hooks;
-	seen codes;
+	ent_bulk bulk;          /* the rows added so far follow bulk.base, in order */
+	import_lines lines;     /* and came from these lines of the file */
+	seen registered;        /* codes refused as already registered */
+	login_seen logins[LOGINS_KEPT];
+	int nlogins;
+	strbuf fail;            /* the database failed: why, and the run stops */
 } check_run;
 
 /* a fault found in a row, refused or kept with a warning as import_fault_outcome
@@ -246,19 +261,40 @@ static import_outcome report(check_run *run, const csv_row *row, ent_field f, im
 	return o;
 }
 
+/* the id of a staff login (0 none), read once per login; -1 with err set */
+static int login_id(app_ctx *ctx, check_run *run, const char *login, int64_t *id, store_err *se)
+{
+	for (int i = 0; i < run->nlogins; i++)
+		if (strcmp(run->logins[i].login, login) == 0) {
+			*id = run->logins[i].id;
+			return 0;
+		}
+	staff *s = NULL;
+	int found = staff_store_get(app_db(ctx), login, &s, se);
+	if (found < 0)
+		return -1;
+	*id = found == 0 ? s->id : 0;
+	staff_free(&s);
+	if (run->nlogins < LOGINS_KEPT) {
+		run->logins[run->nlogins].login = xstrdup(login);
+		run->logins[run->nlogins++].id = *id;
+	}
+	return 0;
+}
+
 /* the commissioner's login resolved in this database: 0 found or left empty with a
  * warning, -1 the row refused */
 static int check_commissioner(app_ctx *ctx, check_run *run, const csv_row *row,
                               const char *login, ent_record *e, bool *warned)
 {
-	staff *s = NULL;
 	store_err se = { 0 };
 	strbuf why = STRBUF_INIT;
-	int rc = 0, found = staff_store_get(app_db(ctx), login, &s, &se);
-	if (found < 0) {
+	int64_t id = 0;
+	int rc = 0;
+	if (login_id(ctx, run, login, &id, &se) < 0) {
 		report(run, row, ENT_F_COMMISSIONER, IMPORT_FAULT_INVALID, app_store_text(&se, &why));
 		rc = -1;
-	} else if (found > 0) {
+	} else if (id == 0) {
 		sb_addf(&why, _("no staff login '%s' in this database; the field is left empty"), login);
 		if (report(run, row, ENT_F_COMMISSIONER, IMPORT_FAULT_UNKNOWN, sb_str(&why)) ==
 		    IMPORT_REFUSE)
@@ -266,21 +302,33 @@ static int check_commissioner(app_ctx *ctx, check_run *run, const csv_row *row,
 		else
 			*warned = true;
 	} else {
-		e->commissioner_id = s->id;
+		e->commissioner_id = id;
 	}
-	staff_free(&s);
 	sb_free(&why);
 	return rc;
 }
 
-/* check one data row: 0 kept among the good rows, -1 reported as bad */
-static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const csv_row *row)
+/* a failure of the database while a row is written: the run stops with it */
+static void run_failed(check_run *run, const csv_row *row, store_err *se)
+{
+	sb_reset(&run->fail);
+	app_store_text(se, &run->fail);
+	sb_addf(&run->fail, _(" (line %ld)"), row->line);
+}
+
+/* check one data row and add it to the open transaction when it is good (also in a
+ * dry run, which rolls back: the rows already added find a duplicate in the file):
+ * 0 kept among the good rows, -1 reported as bad or the database failed */
+static int check_row(app_ctx *ctx, const char *actor, check_run *run, const import_map *map,
+                     const csv_row *row)
 {
 	ent_record e = { 0 };
-	char *commissioner = NULL;
+	char *commissioner = NULL, *owner = NULL;
 	ent_field bad;
 	strbuf err = STRBUF_INIT;
-	int rc = -1;
+	store_err se = { 0 };
+	int rc = -1, got;
+	int64_t id;
 	bool warned = false;
 	ent_import_result *imp = run->imp;
 	if (import_row(map, row->fields, row->nfields, &e, &commissioner, &bad, &err) < 0 ||
@@ -288,36 +336,39 @@ static int check_row(app_ctx *ctx, check_run *run, const import_map *map, const 
 		report(run, row, bad, IMPORT_FAULT_INVALID, sb_str(&err));
 		goto out;
 	}
-	long first = seen_add(&run->codes, e.uscc, row->line);
-	if (first) {
-		sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
-		report(run, row, ENT_F_USCC, IMPORT_FAULT_DUPLICATE, sb_str(&err));
+	got = ent_store_uscc_owner(app_db(ctx), e.uscc, &owner, &id, &se);
+	if (got < 0) {
+		run_failed(run, row, &se);
 		goto out;
 	}
-	char *owner = NULL;
-	store_err se = { 0 };
-	if (ent_store_uscc_owner(app_db(ctx), e.uscc, &owner, &se) == 0) {
+	if (got == 0) {
+		long first = id > run->bulk.base
+		             ? import_lines_get(&run->lines, (long)(id - run->bulk.base - 1))
+		             : seen_add(&run->registered, e.uscc, row->line);
 		sb_reset(&err);
-		sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
-		free(owner);
+		if (first)
+			sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
+		else
+			sb_addf(&err, _("USCC %s is already registered to %s"), e.uscc, owner);
 		report(run, row, ENT_F_USCC, IMPORT_FAULT_DUPLICATE, sb_str(&err));
 		goto out;
 	}
 	if (*commissioner && check_commissioner(ctx, run, row, commissioner, &e, &warned) < 0)
 		goto out;
-	if (imp->ngood == imp->cap) {
-		imp->cap = imp->cap ? imp->cap * 2 : 256;
-		imp->good = xrealloc(imp->good, sizeof *imp->good * (size_t)imp->cap);
+	if (ent_store_insert(app_db(ctx), actor, &e, &id, &se) < 0) {
+		run_failed(run, row, &se);
+		goto out;
 	}
-	imp->good[imp->ngood].e = e;
-	imp->good[imp->ngood].line = row->line;
+	import_lines_add(&run->lines, row->line);
 	imp->ngood++;
 	imp->nwarn += warned;
-	memset(&e, 0, sizeof e);
+	if (run->hooks && run->hooks->good)
+		run->hooks->good(run->hooks->arg, row->line, &e);
 	rc = 0;
 out:
 	ent_record_clear(&e);
 	free(commissioner);
+	free(owner);
 	sb_free(&err);
 	return rc;
 }
@@ -476,33 +527,46 @@ static int check_lost(check_run *run, const import_map *map, const csv_row *row,
 	return 0;
 }
 
-/* how often checking reports, in rows */
+/* how often a run reports, in rows */
 #define CHECK_PROGRESS_EVERY 1000
 
-int ent_import_check(app_ctx *ctx, const char *path, const char *sheet,
-                     const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err)
+int ent_import_run(app_ctx *ctx, const char *path, const char *sheet, ent_import_mode mode,
+                   const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err)
 {
 	memset(imp, 0, sizeof *imp);
 	imp->path = xstrdup(path);
-	check_run run = { path, imp, hooks, { 0 } };
+	check_run run = { .path = path, .imp = imp, .hooks = hooks, .fail = STRBUF_INIT };
 	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
+	store_err se = { 0 };
 	import_map map;
 	csv_row row;
 	row_source src;
 	int rc = -1, got;
+	bool open = false;
+	ent_io_phase phase = mode == ENT_IMPORT_CHECK ? ENT_IO_CHECK : ENT_IO_IMPORT;
+	db *d = app_db(ctx);
+	const char *actor = app_actor(ctx)->login;
 	if (source_open(&src, path, sheet, imp, err) < 0 ||
 	    find_header(&src, &map, &row, &ignored, err) < 0)
 		goto out;
 	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
 		goto out;
+	/* one transaction for the whole file; the rows are checked against it as they go */
+	if (db_begin(d, &se) < 0 || (open = true, ent_store_bulk_begin(d, &run.bulk, &se) < 0)) {
+		app_store_text(&se, err);
+		goto out;
+	}
 	while ((got = source_next(&src, &row, &why)) == 1) {
 		imp->rows++;
-		if (check_lost(&run, &map, &row, src.kinds) == 0)
-			check_row(ctx, &run, &map, &row);
+		if (check_lost(&run, &map, &row, src.kinds) == 0 &&
+		    check_row(ctx, actor, &run, &map, &row) < 0 && run.fail.len) {
+			sb_addf(err, _("%s; nothing imported"), sb_str(&run.fail));
+			goto out;
+		}
 		size_t done, total;
 		source_progress(&src, &done, &total);
 		if (hooks && hooks->progress && imp->rows % CHECK_PROGRESS_EVERY == 0 &&
-		    hooks->progress(hooks->arg, ENT_IO_CHECK, (long)done, (long)total)) {
+		    hooks->progress(hooks->arg, phase, (long)done, (long)total)) {
 			sb_add(err, _("import cancelled; nothing imported"));
 			goto out;
 		}
@@ -516,53 +580,39 @@ int ent_import_check(app_ctx *ctx, const char *path, const char *sheet,
 		sb_addf(err, _("%s: only a header row, no enterprises"), path);
 		goto out;
 	}
+	if (mode == ENT_IMPORT_CHECK || (mode == ENT_IMPORT_ALL && imp->nbad)) {
+		rc = 0;
+		goto out;
+	}
+	if (hooks && hooks->progress)
+		hooks->progress(hooks->arg, ENT_IO_INDEX, imp->ngood, imp->ngood);
+	if (ent_store_bulk_end(d, &run.bulk, &se) < 0 || db_commit(d, &se) < 0) {
+		sb_addf(err, _("%s; nothing imported"), app_store_text(&se, &why));
+		goto out;
+	}
+	open = false;
+	imp->written = true;
 	rc = 0;
 out:
-	seen_free(&run.codes);
+	/* a dry run, a file with a bad row, a failure: what was added goes */
+	if (open)
+		db_rollback(d);
+	ent_store_bulk_free(&run.bulk);
+	import_lines_free(&run.lines);
+	seen_free(&run.registered);
+	for (int i = 0; i < run.nlogins; i++)
+		free(run.logins[i].login);
+	sb_free(&run.fail);
 	source_close(&src);
 	sb_free(&why);
 	sb_free(&ignored);
 	return rc;
 }
 
-/* how often writing reports, in rows */
-#define WRITE_PROGRESS_EVERY 500
-
-int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
-                     void *arg, strbuf *err)
-{
-	db *d = app_db(ctx);
-	const char *actor = app_actor(ctx)->login;
-	store_err se = { 0 };
-	if (db_begin(d, &se) < 0)
-		return app_store_rc(-1, &se, err);
-	for (long i = 0; i < imp->ngood; i++) {
-		int64_t id;
-		if (ent_store_insert(d, actor, &imp->good[i].e, &id, &se) < 0) {
-			app_store_text(&se, err);
-			sb_addf(err, _(" (line %ld)"), imp->good[i].line);
-			db_rollback(d);
-			return -1;
-		}
-		long done = i + 1;
-		if (progress && (done % WRITE_PROGRESS_EVERY == 0 || done == imp->ngood) &&
-		    progress(arg, ENT_IO_IMPORT, done, imp->ngood)) {
-			sb_add(err, _("import cancelled"));
-			db_rollback(d);
-			return -1;
-		}
-	}
-	return app_store_rc(db_commit(d, &se), &se, err);
-}
-
 void ent_import_free(ent_import_result *imp)
 {
-	for (long i = 0; i < imp->ngood; i++)
-		ent_record_clear(&imp->good[i].e);
-	xfree(&imp->good);
 	xfree(&imp->path);
 	xfree(&imp->encoding);
 	xfree(&imp->sheet);
 	memset(imp, 0, sizeof *imp);
 }
-

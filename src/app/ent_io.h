@@ -1,7 +1,7 @@
 /* Enterprise spreadsheets in and out, shared by the command line (qifu enterprise
  * import|export) and the Enterprises pane: one export writer, and one import that
- * reads and checks a whole file into a result before anything is written, so the
- * command can print it and the pane can preview it. */
+ * reads a file a row at a time and checks and writes each row in one transaction,
+ * which a dry run (and the pane's preview) rolls back. */
 #ifndef QIFU_ENT_IO_H
 #define QIFU_ENT_IO_H
 #include <stdbool.h>
@@ -14,8 +14,9 @@
 /* the phases of long work that report progress */
 typedef enum ent_io_phase {
 	ENT_IO_EXPORT,   /* done, total: rows */
-	ENT_IO_CHECK,    /* done, total: bytes of the file read */
-	ENT_IO_IMPORT,   /* done, total: rows written */
+	ENT_IO_CHECK,    /* done, total: bytes of the file read (nothing is written) */
+	ENT_IO_IMPORT,   /* done, total: bytes of the file read and written */
+	ENT_IO_INDEX,    /* done = total: the rows being added to the search index */
 } ent_io_phase;
 
 /* progress of long work; returning true cancels it (nothing is kept) */
@@ -37,25 +38,26 @@ int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc
                      const char *path, ent_io_progress progress, void *arg, long *rows,
                      strbuf *err);
 
-/* one row that passed every check, with the file line it came from */
-typedef struct ent_import_row {
-	ent_record e;
-	long line;
-} ent_import_row;
-
-/* what reading and checking a file found; nothing is written yet */
+/* what a run found in a file */
 typedef struct ent_import {
 	char *path;
 	char *encoding;        /* as csv_encoding names it, or "sheet 'NAME'" for xlsx */
 	char *sheet;           /* the sheet of an xlsx workbook read; NULL for CSV */
-	long rows;             /* data rows read */
-	ent_import_row *good;
-	long ngood, cap;
+	long rows;             /* data rows read (so far, while the run reports progress) */
+	long ngood;
 	long nbad;
-	long nwarn;            /* good rows imported with a field left empty */
+	long nwarn;            /* good rows with a field left empty */
+	bool written;          /* the good rows were committed */
 } ent_import_result;
 
-/* hooks for the caller while the file is checked; any may be NULL */
+/* what a run does with the rows it checks */
+typedef enum ent_import_mode {
+	ENT_IMPORT_CHECK,      /* nothing is written: a dry run, a preview */
+	ENT_IMPORT_ALL,        /* every row is written, or none when a row is bad */
+	ENT_IMPORT_GOOD,       /* the good rows are written, the bad ones only reported */
+} ent_import_mode;
+
+/* hooks for the caller while the file is read; any may be NULL */
 typedef struct ent_import_hooks {
 	/* the header row matched; ignored names columns not in the template ("" none).
 	 * -1 (with err set) stops the import: the command's rejects file cannot open */
@@ -64,25 +66,28 @@ typedef struct ent_import_hooks {
 	void (*bad)(void *arg, const csv_row *row, const char *column, const char *why);
 	/* a good row keeps a column empty: why says what it held (import_fault_outcome) */
 	void (*warn)(void *arg, const csv_row *row, const char *column, const char *why);
+	/* a row passed every check (a preview keeps the first few) */
+	void (*good)(void *arg, long line, const ent_record *e);
+	/* every 1000 rows ENT_IO_CHECK (a CHECK run) or ENT_IO_IMPORT with the bytes of
+	 * the file read and its size; ENT_IO_INDEX once before the search index is built */
 	ent_io_progress progress;
 	void *arg;
 } ent_import_hooks;
 
-/* read path (CSV, or the sheet named sheet of an xlsx workbook, NULL the first) and
- * check every row as every other way in checks an enterprise (the same validation,
- * duplicates in the file and against the database, commissioner logins); bad rows
- * go to hooks->bad, and a login this database lacks leaves the commissioner empty
- * with hooks->warn. Rows above the header (a title) are skipped; in a workbook a
- * code or phone stored as a number is read digit for digit, or refused when its
- * digits were lost. -1 with the reason in err when the file as a whole cannot be
- * imported: unreadable, no or a wrong header, broken past a row, only a header, or
- * cancelled. */
-int ent_import_check(app_ctx *ctx, const char *path, const char *sheet,
-                     const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err);
-/* write the good rows in one transaction, each with its event row; -1 with the
- * reason (and its line) in err, and nothing written */
-int ent_import_write(app_ctx *ctx, const ent_import_result *imp, ent_io_progress progress,
-                     void *arg, strbuf *err);
+/* read path (CSV, or the sheet named sheet of an xlsx workbook, NULL the first) a
+ * row at a time, in constant memory, and check every row as every other way in
+ * checks an enterprise (the same validation, duplicates in the file and against the
+ * database, commissioner logins); bad rows go to hooks->bad, and a login this
+ * database lacks leaves the commissioner empty with hooks->warn. Rows above the
+ * header (a title) are skipped; in a workbook a code or phone stored as a number is
+ * read digit for digit, or refused when its digits were lost. The good rows are
+ * written as they are checked, each with its event row, in one transaction that is
+ * committed at the end as mode says (imp->written) and otherwise rolled back.
+ * -1 with the reason in err, and nothing written, when the file as a whole cannot
+ * be imported: unreadable, no or a wrong header, broken past a row, only a header,
+ * cancelled, or the database failed (the reason names the line). */
+int ent_import_run(app_ctx *ctx, const char *path, const char *sheet, ent_import_mode mode,
+                   const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err);
 void ent_import_free(ent_import_result *imp);
 
 #endif

@@ -1,16 +1,18 @@
 /* qifu enterprise import: a spreadsheet of enterprises (CSV from Excel or WPS, any
  * of the encodings they write, or a sheet of an xlsx workbook) checked row by row
- * like every other way in, then written in one transaction: all or nothing by
+ * like every other way in and written in one transaction: all or nothing by
  * default, or the good rows with the bad ones set aside in a rejects file. The checking and the writing are shared with
  * the Enterprises pane's import (app/ent_io.h); this file's command prints. */
 #include "cli/cmd_enterprise.h"
 #include "cli/cli_args.h"
+#include "cli/progress.h"
 #include "app/ent_io.h"
 
 #include <getopt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/csv.h"
@@ -31,6 +33,9 @@ typedef struct import_cli {
 	int ncols;
 	long nshown;  /* errors and warnings on stderr so far */
 	bool tty;
+	bool drawn;   /* a progress line is on the terminal */
+	double started;
+	const ent_import_result *imp;
 } import_cli;
 
 static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
@@ -74,6 +79,10 @@ static void cli_report(import_cli *c, const csv_row *row, const char *column, co
                        bool warning)
 {
 	const char *kind = warning ? _("warning: ") : "";
+	if (c->drawn && c->nshown <= 200) {
+		fputs("\r\033[K", stderr);   /* the message takes the progress line's place */
+		c->drawn = false;
+	}
 	if (++c->nshown <= 200) {
 		if (column)
 			fprintf(stderr, _("%s:%ld: %scolumn %s: %s\n"), c->path, row->line, kind, column,
@@ -101,25 +110,30 @@ static void cli_warn(void *arg, const csv_row *row, const char *column, const ch
 	cli_report(arg, row, column, why, true);
 }
 
+/* seconds since an arbitrary start, for the rate */
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* the progress line, redrawn in place on a terminal; a small file shows none */
 static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
 {
 	import_cli *c = arg;
 	if (!c->tty)
 		return false;
-	if (phase == ENT_IO_CHECK) {
-		if (total > 1000000) {
-			fputc('\r', stderr);
-			fprintf(stderr, _("checking %zu%%"), (size_t)(done * 100 / total));
-		}
-		return false;
-	}
-	if (total < 2000 || (done % 1000 != 0 && done != total))
-		return false;
-	fputc('\r', stderr);
-	fprintf(stderr, _("%s %ld/%ld (%ld%%)"), _("importing"), done, total,
-	        total ? done * 100 / total : 100);
-	if (done == total)
-		fputc('\n', stderr);
+	strbuf line = STRBUF_INIT;
+	if (phase == ENT_IO_INDEX)
+		sb_addf(&line, _("building the search index of %ld enterprises…"), done);
+	else
+		progress_line(&line, phase == ENT_IO_CHECK ? _("checking") : _("importing"),
+		              c->imp->rows, (double)done, (double)total, now_seconds() - c->started);
+	fprintf(stderr, "\r%s\033[K", sb_str(&line));
+	fflush(stderr);
+	c->drawn = true;
+	sb_free(&line);
 	return false;
 }
 
@@ -162,19 +176,23 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	}
 	if (!cli_allowed(ctx, PERM_ENT_IMPORT, NULL, NULL))
 		return EXIT_NO;
+	ent_import_result imp = { 0 };
 	import_cli cl = { 0 };
 	cl.path = argv[optind];
 	cl.rejects_path = dry ? NULL : rejects;
 	cl.tty = isatty(STDERR_FILENO);
+	cl.imp = &imp;
+	cl.started = now_seconds();
 	ent_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .warn = cli_warn,
 	                           .progress = cli_progress, .arg = &cl };
-	ent_import_result imp;
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
-	int checked = ent_import_check(ctx, cl.path, sheet, &hooks, &imp, &err);
-	if (cl.tty && imp.rows >= 1000)
+	int ran = ent_import_run(ctx, cl.path, sheet,
+	                         dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
+	                         &hooks, &imp, &err);
+	if (cl.drawn)
 		fputc('\n', stderr);
-	if (checked < 0) {
+	if (ran < 0) {
 		say_error("%s", sb_str(&err));
 		goto out;
 	}
@@ -185,15 +203,10 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 		rc = imp.nbad ? EXIT_USAGE : EXIT_OK;
 		goto out;
 	}
-	if (imp.nbad && !rejects) {
+	if (!imp.written) {
 		say_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
 		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
 		             imp.nbad), cl.path, imp.nbad);
-		goto out;
-	}
-	sb_reset(&err);
-	if (ent_import_write(ctx, &imp, cli_progress, &cl, &err) < 0) {
-		say_error(_("%s; nothing imported"), sb_str(&err));
 		goto out;
 	}
 	if (cl.rejects && csvw_close(&cl.rejects, true, &err) < 0)

@@ -210,7 +210,7 @@ static int ent_add(app_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	char *owner = NULL;
 	store_err se = { 0 };
-	if (ent_store_uscc_owner(d, e.uscc, &owner, &se) == 0) {
+	if (ent_store_uscc_owner(d, e.uscc, &owner, NULL, &se) == 0) {
 		say_error(_("USCC %s is already registered to %s"), e.uscc, owner);
 		free(owner);
 		rc = EXIT_NO;

@@ -1,6 +1,8 @@
 /* CSV files from and for Excel/WPS. Reading converts the whole file to UTF-8 first
  * (so the parser sees one encoding and every error can name a line), then parses
- * RFC 4180 records one at a time. Writing goes to a temporary file that is renamed
+ * RFC 4180 records one at a time. A file that is UTF-8 already is not copied: it is
+ * mapped, checked a slice at a time and its pages given back behind the parser, so
+ * reading it takes the same memory whatever its size. Writing goes to a temporary file that is renamed
  * into place only when the caller commits. */
 #include "core/csv.h"
 
@@ -10,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unistr.h>
@@ -18,7 +21,9 @@
 #include "core/xalloc.h"
 
 struct csv_reader {
-	char *text;			/* the whole input as UTF-8, NUL-terminated */
+	char *text;			/* the whole input as UTF-8, NUL-terminated; or */
+	const char *map;		/* a UTF-8 file mapped as it is (text points past a BOM) */
+	size_t maplen, released;	/* its length, and the bytes read and given back */
 	size_t len;
 	size_t pos;
 	long line;			/* line number at pos */
@@ -108,6 +113,21 @@ static int csv_iconv(const char *from, const char *in, size_t len, char **out,
 	return rc;
 }
 
+/* the refusals of a file's text, named by its line (text: where the lines count from) */
+static void csv_say_bad_bom(strbuf *err, const char *text, size_t off)
+{
+	sb_addf(err, _("the file starts with a UTF-8 byte-order mark but has an "
+		       "invalid byte at line %ld (byte offset %zu)"),
+		csv_line_at(text, off), off);
+}
+
+static void csv_say_nul(strbuf *err, const char *text, size_t off)
+{
+	sb_addf(err, _("line %ld: NUL character in the text (a binary file, or UTF-16 "
+		       "without a byte-order mark?)"),
+		csv_line_at(text, off));
+}
+
 /* Detect the encoding of the raw bytes, convert them to UTF-8 into r->text and
  * check the result is text with at least one record. */
 static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
@@ -120,10 +140,7 @@ static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
 		r->encoding = "UTF-8 (BOM)";
 		const uint8_t *b = u8_check(u + 3, len - 3);
 		if (b) {
-			size_t off = (size_t)(b - u);
-			sb_addf(err, _("the file starts with a UTF-8 byte-order mark but has an "
-				       "invalid byte at line %ld (byte offset %zu)"),
-				csv_line_at(in, off), off);
+			csv_say_bad_bom(err, in, (size_t)(b - u));
 			return -1;
 		}
 		conv = xstrndup(in + 3, len - 3);
@@ -157,9 +174,7 @@ static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
 
 	const char *nul = memchr(conv, '\0', clen);
 	if (nul) {
-		sb_addf(err, _("line %ld: NUL character in the text (a binary file, or UTF-16 "
-			       "without a byte-order mark?)"),
-			csv_line_at(conv, (size_t)(nul - conv)));
+		csv_say_nul(err, conv, (size_t)(nul - conv));
 		free(conv);
 		return -1;
 	}
@@ -199,6 +214,85 @@ csv_reader *csv_open_mem(const void *data, size_t len, strbuf *err)
 	return r;
 }
 
+/* how much of a mapped file is checked, or read, before its pages are given back */
+#define CSV_SLICE ((size_t)4 << 20)
+
+/* give back the mapped pages of [from, to) (whole pages inside it): they are read
+ * again from the file should anything look there again */
+static void csv_unmap_pages(const char *map, size_t from, size_t to)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t a = (from + page - 1) / page * page, b = to / page * page;
+	if (b > a)
+		madvise((char *)map + a, b - a, MADV_DONTNEED);
+}
+
+/* check a mapped file as csv_decode checks UTF-8 a slice at a time: 1 it is UTF-8
+ * text (r->map set), 0 it is not UTF-8 (decode it by copy), -1 with the reason */
+static int csv_check_mapped(csv_reader *r, const char *map, size_t len, strbuf *err)
+{
+	const unsigned char *u = (const unsigned char *)map;
+	bool bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+	size_t at = bom ? 3 : 0;
+	bool text = false;
+	if (!bom && len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+		return 0;
+	while (at < len) {
+		size_t end = len - at > CSV_SLICE ? at + CSV_SLICE : len;
+		/* a slice ends before a character, not inside one */
+		for (int k = 0; k < 3 && end < len && (u[end] & 0xC0) == 0x80; k++)
+			end--;
+		const uint8_t *bad = u8_check(u + at, end - at);
+		if (bad && !bom) {
+			csv_unmap_pages(map, 0, len);
+			return 0;
+		}
+		if (bad) {
+			csv_say_bad_bom(err, map, (size_t)(bad - u));
+			return -1;
+		}
+		const char *nul = memchr(map + at, '\0', end - at);
+		if (nul) {
+			csv_say_nul(err, map + (bom ? 3 : 0), (size_t)(nul - map) - (bom ? 3 : 0));
+			return -1;
+		}
+		for (size_t i = at; !text && i < end; i++)
+			text = map[i] != '\r' && map[i] != '\n';
+		csv_unmap_pages(map, at, end);
+		at = end;
+	}
+	if (!text) {
+		sb_add(err, _("empty file"));
+		return -1;
+	}
+	r->encoding = bom ? "UTF-8 (BOM)" : "UTF-8";
+	r->map = map;
+	r->maplen = len;
+	r->text = (char *)map + (bom ? 3 : 0);
+	r->len = len - (bom ? 3 : 0);
+	return 1;
+}
+
+/* open a regular file of UTF-8 by mapping it: 1 done (or -1 with the reason in
+ * why), 0 when it is not UTF-8 or cannot be mapped and must be read and decoded */
+static int csv_open_mapped(csv_reader **rp, int fd, size_t len, strbuf *why)
+{
+	if (len == 0)
+		return 0;
+	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (map == MAP_FAILED)
+		return 0;
+	csv_reader *r = csv_new();
+	int got = csv_check_mapped(r, map, len, why);
+	if (got <= 0) {
+		munmap(map, len);
+		free(r);
+		return got;
+	}
+	*rp = r;
+	return 1;
+}
+
 csv_reader *csv_open(const char *path, strbuf *err)
 {
 	csv_reader *r = NULL;
@@ -218,6 +312,9 @@ csv_reader *csv_open(const char *path, strbuf *err)
 			goto out;
 		}
 		cap = (size_t)st.st_size + 1;
+		int mapped = csv_open_mapped(&r, fd, (size_t)st.st_size, &why);
+		if (mapped != 0)
+			goto out;
 	}
 	/* Read to the end rather than trusting st_size: the file may grow, or be a pipe. */
 	for (;;) {
@@ -375,6 +472,12 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 	for (int i = 0; i < nf; i++)
 		r->ptrs[i] = r->arena.s + r->offs[i];
 	r->pos = (size_t)(p - r->text);
+	if (r->map && r->pos - r->released >= CSV_SLICE) {
+		/* the parser never looks back: the pages read go back to the file */
+		size_t skip = (size_t)(r->text - r->map);
+		csv_unmap_pages(r->map, skip + r->released, skip + r->pos);
+		r->released = r->pos;
+	}
 	row->line = start_line;
 	row->nfields = nf;
 	row->fields = r->ptrs;
@@ -386,7 +489,10 @@ void csv_close(csv_reader **rp)
 	csv_reader *r = *rp;
 	if (!r)
 		return;
-	free(r->text);
+	if (r->map)
+		munmap((void *)r->map, r->maplen);
+	else
+		free(r->text);
 	sb_free(&r->failure);
 	sb_free(&r->arena);
 	free(r->offs);

@@ -132,3 +132,40 @@ import_outcome import_fault_outcome(ent_field f, import_fault fault)
 		return IMPORT_WARN_EMPTY;
 	return IMPORT_REFUSE;
 }
+
+void import_lines_add(import_lines *m, long line)
+{
+	long k = m->count++;
+	if (m->n && line == m->line[m->n - 1] + (k - m->start[m->n - 1]))
+		return;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 16;
+		m->start = xrealloc(m->start, sizeof *m->start * (size_t)m->cap);
+		m->line = xrealloc(m->line, sizeof *m->line * (size_t)m->cap);
+	}
+	m->start[m->n] = k;
+	m->line[m->n++] = line;
+}
+
+long import_lines_get(const import_lines *m, long k)
+{
+	if (k < 0 || k >= m->count)
+		return 0;
+	/* the last run that starts at or before k */
+	long lo = 0, hi = m->n - 1;
+	while (lo < hi) {
+		long mid = (lo + hi + 1) / 2;
+		if (m->start[mid] <= k)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return m->line[lo] + (k - m->start[lo]);
+}
+
+void import_lines_free(import_lines *m)
+{
+	free(m->start);
+	free(m->line);
+	*m = (import_lines){ 0 };
+}

@@ -47,4 +47,21 @@ typedef enum import_outcome {
  * is left empty with a warning; anything else refuses the row */
 import_outcome import_fault_outcome(ent_field f, import_fault fault);
 
+/* the file lines of the rows an import kept, by their order among the kept rows:
+ * held as runs in which the line grows with the order (a refused row or a cell over
+ * several lines starts a new run), so that a clean file costs one entry whatever
+ * its size */
+typedef struct import_lines {
+	long *start;    /* the order of each run's first row */
+	long *line;     /* and its line */
+	long n, cap;
+	long count;     /* rows added */
+} import_lines;
+
+/* the next kept row came from line */
+void import_lines_add(import_lines *m, long line);
+/* the line of the kept row of order k (0 the first); 0 when there is none */
+long import_lines_get(const import_lines *m, long k);
+void import_lines_free(import_lines *m);
+
 #endif

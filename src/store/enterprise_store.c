@@ -358,17 +358,83 @@ static char *ent_sort_key(const char *name)
 	return sb_steal(&b);
 }
 
-int ent_store_uscc_owner(db *d, const char *uscc, char **name, store_err *err)
+int ent_store_uscc_owner(db *d, const char *uscc, char **name, int64_t *id, store_err *err)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT name FROM enterprise WHERE uscc = ?", err);
+	sqlite3_stmt *st = db_stmt(d, "SELECT name, id FROM enterprise WHERE uscc = ?", err);
 	if (!st)
 		return -1;
 	db_bind_text(st, 1, uscc);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
 		*name = xstrdup(db_col_text(st, 0));
+		if (id)
+			*id = sqlite3_column_int64(st, 1);
+	} else if (rc != SQLITE_DONE) {
+		db_fail(d, err, "reading an enterprise");
+	}
 	db_done(st);
 	return rc == SQLITE_ROW ? 0 : rc == SQLITE_DONE ? 1 : -1;
+}
+
+/* the search index's trigger on new rows, which a bulk insert sets aside: FTS5
+ * flushes its pending terms at the end of every statement that writes it, so a
+ * row at a time it writes (and then merges) one index segment per row */
+#define FTS_INSERT_TRIGGER "enterprise_fts_ai"
+
+int ent_store_bulk_begin(db *d, ent_bulk *b, store_err *err)
+{
+	memset(b, 0, sizeof *b);
+	sqlite3_stmt *st = db_stmt(d, "SELECT coalesce(max(id), 0),"
+	                              " (SELECT sql FROM sqlite_schema WHERE type = 'trigger'"
+	                              "  AND name = '" FTS_INSERT_TRIGGER "') FROM enterprise", err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		b->base = sqlite3_column_int64(st, 0);
+		if (sqlite3_column_type(st, 1) == SQLITE_TEXT)
+			b->trigger_sql = xstrdup(db_col_text(st, 1));
+	} else {
+		db_fail(d, err, "reading the register's last id");
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW)
+		return -1;
+	if (b->trigger_sql && sqlite3_exec(db_handle(d), "DROP TRIGGER " FTS_INSERT_TRIGGER, NULL,
+	                                   NULL, NULL) != SQLITE_OK) {
+		db_fail(d, err, "setting the search index aside");
+		xfree(&b->trigger_sql);
+		return -1;
+	}
+	return 0;
+}
+
+int ent_store_bulk_end(db *d, ent_bulk *b, store_err *err)
+{
+	if (!b->trigger_sql)
+		return 0;
+	/* one statement: the index's terms of all the new rows are merged in memory */
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db_handle(d),
+		"INSERT INTO enterprise_fts(rowid, search_text)"
+		" SELECT id, search_text FROM enterprise WHERE id > ?", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, b->base);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if ((rc != SQLITE_DONE && rc != SQLITE_OK) ||
+	    sqlite3_exec(db_handle(d), b->trigger_sql, NULL, NULL, NULL) != SQLITE_OK) {
+		db_fail(d, err, "indexing the new enterprises");
+		return -1;
+	}
+	xfree(&b->trigger_sql);
+	return 0;
+}
+
+void ent_store_bulk_free(ent_bulk *b)
+{
+	xfree(&b->trigger_sql);
 }
 
 /* the refusal of a USCC another enterprise (owner) already has */
@@ -417,7 +483,7 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 	if (rc != SQLITE_DONE) {
 		if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT) {
 			char *owner = NULL;
-			if (ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
+			if (ent_store_uscc_owner(d, e->uscc, &owner, NULL, NULL) == 0) {
 				uscc_taken(err, e->uscc, owner);
 				free(owner);
 				return -1;
@@ -544,7 +610,7 @@ int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_
 	free(key);
 	if (rc != SQLITE_DONE) {
 		char *owner = NULL;
-		if (strcmp(old->uscc, e->uscc) != 0 && ent_store_uscc_owner(d, e->uscc, &owner, NULL) == 0) {
+		if (strcmp(old->uscc, e->uscc) != 0 && ent_store_uscc_owner(d, e->uscc, &owner, NULL, NULL) == 0) {
 			uscc_taken(err, e->uscc, owner);
 			free(owner);
 		} else {

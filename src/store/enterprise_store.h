@@ -64,7 +64,21 @@ int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err 
  * changed fields; refuses when the row changed since old was read */
 int ent_store_update(db *d, const char *actor, const ent_record *old, const ent_record *e,
                      const char *reason, store_err *err);
-/* the enterprise holding this USCC: 0 found (name copied to *name), 1 none, -1 error */
-int ent_store_uscc_owner(db *d, const char *uscc, char **name, store_err *err);
+/* the enterprise holding this USCC: 0 found (name copied to *name, its id to *id
+ * unless NULL), 1 none, -1 error */
+int ent_store_uscc_owner(db *d, const char *uscc, char **name, int64_t *id, store_err *err);
+
+/* many new enterprises in one open transaction (an import): begin sets the search
+ * index's per-row trigger aside, end indexes every row added since begin in one
+ * statement and puts the trigger back. Both are part of the caller's transaction,
+ * so a rollback undoes them with the rows: the trigger is never lost. base is the
+ * largest id before the first new row (the new ones follow it in order). */
+typedef struct ent_bulk {
+	int64_t base;
+	char *trigger_sql;
+} ent_bulk;
+int ent_store_bulk_begin(db *d, ent_bulk *b, store_err *err);
+int ent_store_bulk_end(db *d, ent_bulk *b, store_err *err);
+void ent_store_bulk_free(ent_bulk *b);
 
 #endif

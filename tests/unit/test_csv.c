@@ -259,6 +259,99 @@ static void test_open_errors(void **state)
 	sb_free(&err);
 }
 
+/* contents of a big file: rows of "n,名称n" up to about len bytes, then tail */
+static char *big_text(const char *head, size_t len, const char *tail, size_t *n)
+{
+	strbuf b = STRBUF_INIT;
+	sb_add(&b, head);
+	for (long i = 0; b.len < len; i++)
+		sb_addf(&b, "%ld,名称%ld\n", i, i);
+	sb_add(&b, tail);
+	*n = b.len;
+	return sb_steal(&b);
+}
+
+/* A file read from disk (UTF-8 is mapped, checked and given back a slice of 4 MiB at a
+ * time) reads exactly as the same bytes from memory (copied whole): the records, the
+ * encoding, and the refusals with their lines, at and across the slices' edges. */
+static void test_mapped_same(void **state)
+{
+	(void)state;
+	enum { SLICE = 4 << 20 };
+	/* a character across the first slice's edge: pad so that 名 starts 1 byte before */
+	strbuf edge = STRBUF_INIT;
+	sb_add(&edge, "h\n");
+	while (edge.len < SLICE - 1)
+		sb_addc(&edge, 'x');
+	sb_add(&edge, "名,b\n");
+	struct {
+		const char *what;
+		char *text;
+		size_t len;
+	} t[12];
+	size_t n = 0;
+	t[n].what = "small UTF-8";
+	t[n].text = xstrdup("a,b\n1,二\n");
+	t[n].len = strlen(t[n].text), n++;
+	t[n].what = "BOM, no final line end, a page long";
+	strbuf page = STRBUF_INIT;
+	sb_add(&page, "\xEF\xBB\xBF");
+	while (page.len < 4096 - 1)
+		sb_addc(&page, 'y');
+	sb_addc(&page, 'z');
+	t[n].len = page.len;
+	t[n].text = sb_steal(&page), n++;
+	t[n].what = "line ends only";
+	t[n].text = xstrdup("\r\n\n\r\n");
+	t[n].len = strlen(t[n].text), n++;
+	t[n].what = "GB18030 (not UTF-8)";
+	t[n].text = xstrdup("a,\xC3\xFB\xB3\xC6\n");
+	t[n].len = strlen(t[n].text), n++;
+	t[n].what = "character across the slice edge";
+	t[n].len = edge.len;
+	t[n].text = sb_steal(&edge), n++;
+	t[n].what = "big, clean";
+	t[n].text = big_text("id,名称\n", (size_t)SLICE * 2 + 100, "", &t[n].len), n++;
+	t[n].what = "big, BOM, a bad byte in the second slice";
+	t[n].text = big_text("\xEF\xBB\xBFid,名称\n", (size_t)SLICE + 100, "\xFF\n", &t[n].len), n++;
+	t[n].what = "big, NUL in the second slice";
+	t[n].text = big_text("id,名称\n", (size_t)SLICE + 100, "a\0b\n", &t[n].len), n++;
+	t[n].what = "big, BOM, NUL in the second slice";
+	t[n].text = big_text("\xEF\xBB\xBFid,名称\n", (size_t)SLICE + 100, "a\0b\n", &t[n].len), n++;
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/mapped.csv", tmpdir);
+		FILE *f = fopen(path, "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(t[i].text, 1, t[i].len, f), t[i].len);
+		fclose(f);
+		const char *enc_mem;
+		char *want = dump_mem(t[i].text, t[i].len, &enc_mem);
+		strbuf err = STRBUF_INIT;
+		csv_reader *r = csv_open(path, &err);
+		char *got;
+		if (r) {
+			if (!enc_mem || strcmp(csv_encoding(r), enc_mem) != 0)
+				fail_msg("%s: encoding %s, from memory %s", t[i].what, csv_encoding(r),
+				         enc_mem ? enc_mem : "refused");
+			got = dump_reader(r);
+			csv_close(&r);
+		} else {
+			/* the file's refusal names the file first */
+			size_t skip = strlen(path) + 2;
+			assert_true(err.len > skip);
+			got = xasprintf("!%s", sb_str(&err) + skip);
+		}
+		if (strcmp(got, want) != 0)
+			fail_msg("%s: from the file %.200s, from memory %.200s", t[i].what, got, want);
+		free(got);
+		free(want);
+		sb_free(&err);
+		unlink(path);
+		free(path);
+		free(t[i].text);
+	}
+}
+
 /* A record whose only field is n bytes of 'x', optionally quoted with the last
  * byte written as a doubled quote, after a header line. */
 static char *long_field(size_t n, bool quoted, size_t *len)
@@ -561,6 +654,7 @@ int main(void)
 		cmocka_unit_test(test_read_table),
 		cmocka_unit_test(test_read_files),
 		cmocka_unit_test(test_open_errors),
+		cmocka_unit_test(test_mapped_same),
 		cmocka_unit_test(test_field_limit),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_writer_bytes),

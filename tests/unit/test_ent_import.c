@@ -127,12 +127,50 @@ static void test_row(void **state)
 	sb_free(&err);
 }
 
+/* the lines of kept rows: a run per stretch where the line follows the order, and
+ * each row's line found again whatever the runs */
+static void test_lines(void **state)
+{
+	(void)state;
+	static const struct {
+		long lines[8];   /* the kept rows' lines, 0 ends */
+		long runs;       /* the runs they make */
+	} t[] = {
+		{ { 2, 3, 4, 5, 6, 0 }, 1 },           /* a clean file: one run */
+		{ { 2, 3, 5, 6, 0 }, 2 },              /* line 4 refused */
+		{ { 2, 4, 5, 9, 10, 11, 0 }, 3 },      /* a cell over two lines, then bad rows */
+		{ { 7, 0 }, 1 },
+		{ { 0 }, 0 },                          /* nothing kept */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		import_lines m = { 0 };
+		long n = 0;
+		for (; t[i].lines[n]; n++)
+			import_lines_add(&m, t[i].lines[n]);
+		assert_int_equal(m.n, t[i].runs);
+		assert_int_equal(m.count, n);
+		for (long k = 0; k < n; k++)
+			assert_int_equal(import_lines_get(&m, k), t[i].lines[k]);
+		assert_int_equal(import_lines_get(&m, n), 0);
+		assert_int_equal(import_lines_get(&m, -1), 0);
+		import_lines_free(&m);
+	}
+	/* a big clean file stays one entry */
+	import_lines m = { 0 };
+	for (long k = 0; k < 100000; k++)
+		import_lines_add(&m, k + 2);
+	assert_int_equal(m.n, 1);
+	assert_int_equal(import_lines_get(&m, 99999), 100001);
+	import_lines_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fault_outcome),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_row),
+		cmocka_unit_test(test_lines),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -288,7 +288,7 @@ static void save_record(ent_pane *p)
 	char *owner = NULL;
 	store_err se = { 0 };
 	if ((adding || strcmp(e.uscc, p->form_old.uscc) != 0) &&
-	    ent_store_uscc_owner(d, e.uscc, &owner, &se) == 0) {
+	    ent_store_uscc_owner(d, e.uscc, &owner, NULL, &se) == 0) {
 		char *msg = xasprintf(_("USCC %s is already registered to %s"), e.uscc, owner);
 		form_set_error(f, p->fld[ENT_F_USCC], msg);
 		xfree(&msg);

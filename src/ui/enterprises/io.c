@@ -15,7 +15,6 @@
 
 /* errors of an import the preview lists, and good rows it shows */
 #define PREVIEW_ERRORS 50
-#define PREVIEW_ROWS 10
 
 static bool tui_progress(void *arg, ent_io_phase phase, long done, long total)
 {
@@ -28,8 +27,10 @@ static bool tui_progress(void *arg, ent_io_phase phase, long done, long total)
 		text = xasprintf(_("Checking… %ld%%  %s cancels"), pct, esc);
 	else if (phase == ENT_IO_EXPORT)
 		text = xasprintf(_("Exporting… %ld/%ld (%ld%%)  %s cancels"), done, total, pct, esc);
+	else if (phase == ENT_IO_INDEX)
+		text = xasprintf(_("Building the search index of %ld enterprises…"), done);
 	else
-		text = xasprintf(_("Importing… %ld/%ld (%ld%%)  %s cancels"), done, total, pct, esc);
+		text = xasprintf(_("Importing… %ld%%  %s cancels"), pct, esc);
 	bool cancel = shell_progress(p->sh, text);
 	xfree(&text);
 	p->cancelled = p->cancelled || cancel;
@@ -117,6 +118,15 @@ static void import_warn(void *arg, const csv_row *row, const char *column, const
 	note_row(&((ent_pane *)arg)->imp_warnings, row, column, why);
 }
 
+static void import_good(void *arg, long line, const ent_record *e)
+{
+	ent_pane *p = arg;
+	if (p->nfirst == IMPORT_PREVIEW_ROWS)
+		return;
+	ent_record_copy(&p->imp_first[p->nfirst].e, e);
+	p->imp_first[p->nfirst++].line = line;
+}
+
 /* a section of the preview listing notes, with how many more there were */
 static void preview_notes(detail *d, const char *title, const struct imp_notes *notes)
 {
@@ -172,17 +182,17 @@ static void build_preview(ent_pane *p)
 	}
 	if (imp->ngood) {
 		detail_section(d, _("First rows"));
-		for (long i = 0; i < imp->ngood && i < PREVIEW_ROWS; i++) {
-			const ent_record *e = &imp->good[i].e;
-			char *line = xasprintf(_("line %ld: %s  %s  %s  %s, lead unit %s"), imp->good[i].line,
+		for (int i = 0; i < p->nfirst; i++) {
+			const ent_record *e = &p->imp_first[i].e;
+			char *line = xasprintf(_("line %ld: %s  %s  %s  %s, lead unit %s"), p->imp_first[i].line,
 			                       e->name, e->uscc, e->area,
 			                       enterprises_category_label(p, e->category, false),
 			                       e->lead_unit);
 			detail_item(d, line);
 			xfree(&line);
 		}
-		if (imp->ngood > PREVIEW_ROWS) {
-			char *more = xasprintf(_("… and %ld more"), imp->ngood - PREVIEW_ROWS);
+		if (imp->ngood > p->nfirst) {
+			char *more = xasprintf(_("… and %ld more"), imp->ngood - p->nfirst);
 			detail_note(d, more);
 			xfree(&more);
 		}
@@ -194,6 +204,9 @@ void enterprises_import_drop(ent_pane *p)
 	if (p->have_imp)
 		ent_import_free(&p->imp);
 	p->have_imp = false;
+	for (int i = 0; i < p->nfirst; i++)
+		ent_record_clear(&p->imp_first[i].e);
+	p->nfirst = 0;
 	sb_reset(&p->imp_errors.text);
 	p->imp_errors.n = 0;
 	sb_reset(&p->imp_warnings.text);
@@ -208,11 +221,12 @@ static void import_done(void *arg, const char *text)
 		return;
 	}
 	enterprises_import_drop(p);
-	ent_import_hooks hooks = { .bad = import_bad, .warn = import_warn, .progress = tui_progress,
-	                           .arg = p };
+	ent_import_hooks hooks = { .bad = import_bad, .warn = import_warn, .good = import_good,
+	                           .progress = tui_progress, .arg = p };
 	strbuf err = STRBUF_INIT;
 	p->cancelled = false;
-	int rc = ent_import_check(shell_ctx(p->sh), text, NULL, &hooks, &p->imp, &err);
+	int rc = ent_import_run(shell_ctx(p->sh), text, NULL, ENT_IMPORT_CHECK, &hooks, &p->imp,
+	                        &err);
 	p->have_imp = true;
 	if (rc < 0) {
 		work_failed(p, sb_str(&err));
@@ -237,20 +251,29 @@ void enterprises_import_finish(ent_pane *p, bool yes)
 	if (yes && can) {
 		strbuf err = STRBUF_INIT;
 		p->cancelled = false;
-		if (ent_import_write(shell_ctx(p->sh), &p->imp, tui_progress, p, &err) < 0) {
-			char *msg = xasprintf(_("%s; nothing imported"), sb_str(&err));
-			work_failed(p, msg);
-			xfree(&msg);
-		} else if (p->imp.nwarn) {
+		/* the file is read again and written as it is now: should it have changed
+		 * since the preview and gained a bad row, nothing is written */
+		ent_import_result now;
+		ent_import_hooks hooks = { .progress = tui_progress, .arg = p };
+		int rc = ent_import_run(shell_ctx(p->sh), p->imp.path, NULL, ENT_IMPORT_ALL, &hooks,
+		                        &now, &err);
+		if (rc == 0 && !now.written)
+			sb_addf(&err, P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
+			                 "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
+			                 now.nbad), now.path, now.nbad);
+		if (rc < 0 || !now.written) {
+			work_failed(p, sb_str(&err));
+		} else if (now.nwarn) {
 			shell_message(p->sh, P_("Imported %ld enterprise from %s, %ld with a field left empty",
 			                        "Imported %ld enterprises from %s, %ld with a field left empty",
-			                        (unsigned long)p->imp.ngood),
-			              p->imp.ngood, p->imp.path, p->imp.nwarn);
+			                        (unsigned long)now.ngood),
+			              now.ngood, now.path, now.nwarn);
 		} else {
 			shell_message(p->sh, P_("Imported %ld enterprise from %s",
-			                        "Imported %ld enterprises from %s", (unsigned long)p->imp.ngood),
-			              p->imp.ngood, p->imp.path);
+			                        "Imported %ld enterprises from %s", (unsigned long)now.ngood),
+			              now.ngood, now.path);
 		}
+		ent_import_free(&now);
 		sb_free(&err);
 		lv_invalidate(p->lv);
 	} else {

@@ -28,6 +28,9 @@ typedef struct undo_rec {
 	ent_record before, after;
 } undo_rec;
 
+/* good rows an import preview shows */
+#define IMPORT_PREVIEW_ROWS 10
+
 typedef struct ent_pane {
 	shell *sh;
 	listview *lv;
@@ -63,6 +66,8 @@ typedef struct ent_pane {
 	/* import preview: the rows refused, and those kept with a field left empty */
 	ent_import_result imp;
 	bool have_imp;
+	struct imp_first { ent_record e; long line; } imp_first[IMPORT_PREVIEW_ROWS];
+	int nfirst;              /* the first good rows, which the preview shows */
 	struct imp_notes { strbuf text; long n; } imp_errors, imp_warnings;
 	/* export waiting for an overwrite answer */
 	char *export_path;
