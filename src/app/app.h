@@ -73,8 +73,17 @@ const struct pool_table *app_pools(app_ctx *ctx);
 void app_ctx_free(app_ctx *ctx);
 /* the OS login of the person at the keyboard (real uid) */
 const char *app_os_login(void);
+/* whether this qifu may open the database at path: anywhere, unless it is protected
+ * (setgid), when only a file directly in its protected directory; when not, why in err */
+bool app_db_path_allowed(const char *path, strbuf *err);
 /* the area an area officer is limited to, NULL for everyone else */
 const char *app_scope_area(app_ctx *ctx);
+
+struct perm_actor;
+/* the permission model's view of staff member me (centre: the service centre's name) */
+struct perm_actor app_perm_actor_of(const struct staff *me, const char *centre);
+/* the same of the acting staff member */
+struct perm_actor app_perm_actor(app_ctx *ctx);
 
 /* the one permission check of both faces: whether the acting staff member may do
  * action on an object in area for unit; when not, the reason, naming who, in why (NULL

@@ -82,7 +82,7 @@ static void *create(shell *sh)
 	p->view = detail_new();
 	app_ctx *ctx = shell_ctx(sh);
 	const staff *me = app_actor(ctx);
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_actor pa = app_perm_actor(ctx);
 	perm_object po = { NULL, NULL };
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
 	/* a level-2 leader opens on the units they oversee; the filter form widens it */
