@@ -47,6 +47,25 @@ perm_actor app_perm_actor(app_ctx *ctx)
 	return app_perm_actor_of(app_actor(ctx), c ? c->name : NULL);
 }
 
+int app_sight(app_ctx *ctx, const char *const **units, size_t *n)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	if (!ctx->sight_known) {
+		ctx->nsight = perm_sight_units(&pa, ctx->sight,
+		                               sizeof ctx->sight / sizeof *ctx->sight);
+		ctx->sight_known = true;
+	}
+	*units = ctx->sight;
+	*n = ctx->nsight;
+	return (int)perm_sight_of(&pa);
+}
+
+bool app_sees(app_ctx *ctx, const char *area, const char *const *units, size_t n)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	return perm_sees(&pa, area, units, n);
+}
+
 bool app_db_path_allowed(const char *path, strbuf *err)
 {
 	if (!priv_protected() || (priv_dir() && priv_in_dir(priv_dir(), path)))

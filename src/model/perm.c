@@ -206,8 +206,10 @@ perm_sight perm_sight_of(const perm_actor *a)
 	switch (a->role) {
 	case ROLE_AREA_OFFICER:
 		return PERM_SEE_AREA;
-	case ROLE_UNIT_STAFF:
 	case ROLE_LEADER:
+		/* the principal leader (level 1) oversees the whole zone */
+		return a->centre || a->level == 1 ? PERM_SEE_ALL : PERM_SEE_UNITS;
+	case ROLE_UNIT_STAFF:
 		return a->centre ? PERM_SEE_ALL : PERM_SEE_UNITS;
 	case ROLE_FRONTDESK:
 	case ROLE_SUPERVISOR:

@@ -80,7 +80,8 @@ perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object 
 
 /* How much of the appeals and inspections a staff member sees. */
 typedef enum perm_sight {
-	PERM_SEE_ALL,          /* supervisors, administrators, the service centre */
+	PERM_SEE_ALL,          /* supervisors, administrators, the service centre, the
+	                        * principal (level-1) leader */
 	PERM_SEE_AREA,         /* area officers: the enterprises of their area */
 	PERM_SEE_UNITS,        /* unit staff: where their unit takes part; leaders: where a
 	                        * unit they oversee (or their own) takes part */

@@ -211,6 +211,9 @@ static void test_sight(void **state)
 		{ ROLE_LEADER, "区党工委", NULL, oversees_other, false, PERM_SEE_UNITS, false },
 		{ ROLE_LEADER, "区党工委", NULL, NULL, false, PERM_SEE_UNITS, false },
 	};
+	/* the principal leader sees the whole zone */
+	perm_actor l1 = { ROLE_LEADER, "区党工委", NULL, 1, NULL, false };
+	assert_int_equal(perm_sight_of(&l1), PERM_SEE_ALL);
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		perm_actor a = { t[i].role, t[i].unit, t[i].area, 0, t[i].oversees, t[i].centre };
 		assert_int_equal(perm_sight_of(&a), t[i].sight);
