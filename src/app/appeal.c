@@ -9,6 +9,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "model/mask.h"
 #include "model/perm.h"
 #include "model/unit.h"
 #include "store/enterprise_store.h"
@@ -41,6 +42,19 @@ void app_appeal_filter(app_ctx *ctx, appeal_filter *f)
 		f->scope_units = units;
 		f->nscope_units = n;
 	}
+}
+
+void app_appeal_mask(app_ctx *ctx, appeal_record *a)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	if (perm_sees_personal(&pa, true))
+		return;
+	char *name = mask_personal(MASK_NAME, a->caller_name);
+	char *phone = mask_personal(MASK_PHONE, a->caller_phone);
+	free(a->caller_name);
+	free(a->caller_phone);
+	a->caller_name = name;
+	a->caller_phone = phone;
 }
 
 bool app_appeal_visible(app_ctx *ctx, const appeal_record *a)

@@ -101,6 +101,7 @@ int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *o
 		say_error(_("no appeal %s"), arg);
 		return EXIT_NO;
 	}
+	app_appeal_mask(ctx, out);
 	return 0;
 }
 

@@ -201,6 +201,11 @@ perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object 
 	return v;
 }
 
+bool perm_sees_personal(const perm_actor *a, bool working_on)
+{
+	return working_on && (a->role == ROLE_FRONTDESK || a->centre);
+}
+
 perm_sight perm_sight_of(const perm_actor *a)
 {
 	switch (a->role) {

@@ -78,6 +78,11 @@ typedef struct perm_verdict {
 
 perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object *o);
 
+/* whether a sees personal fields (a caller's name and phone) in full: the front desk
+ * and the service centre, which calls back, on the one appeal they are working on
+ * (working_on); everyone else, and every list, sees them masked (model/mask.h) */
+bool perm_sees_personal(const perm_actor *a, bool working_on);
+
 /* How much of the appeals and inspections a staff member sees. */
 typedef enum perm_sight {
 	PERM_SEE_ALL,          /* supervisors, administrators, the service centre, the

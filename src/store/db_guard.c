@@ -27,74 +27,55 @@ static stat_fn real_stat, real_lstat;
 static readlink_fn real_readlink;
 static opendir_fn real_opendir;
 
+/* the end of a guarded call: the group dropped again, the call's errno kept */
+static ssize_t restored(int token, ssize_t rc)
+{
+	int e = errno;
+	priv_restore(token);
+	errno = e;
+	return rc;
+}
+
 static int g_open(const char *p, int f, int m)
 {
 	int t = priv_raise_for(p);
-	int rc = real_open(p, f, m);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return (int)restored(t, real_open(p, f, m));
 }
 
 static int g_access(const char *p, int m)
 {
 	int t = priv_raise_for(p);
-	int rc = faccessat(AT_FDCWD, p, m, AT_EACCESS);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return (int)restored(t, faccessat(AT_FDCWD, p, m, AT_EACCESS));
 }
 
 static int g_unlink(const char *p)
 {
 	int t = priv_raise_for(p);
-	int rc = real_unlink(p);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return (int)restored(t, real_unlink(p));
 }
 
 static int g_stat(const char *p, struct stat *st)
 {
 	int t = priv_raise_for(p);
-	int rc = real_stat(p, st);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return (int)restored(t, real_stat(p, st));
 }
 
 static int g_lstat(const char *p, struct stat *st)
 {
 	int t = priv_raise_for(p);
-	int rc = real_lstat(p, st);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return (int)restored(t, real_lstat(p, st));
 }
 
 static ssize_t g_readlink(const char *p, char *buf, size_t n)
 {
 	int t = priv_raise_for(p);
-	ssize_t rc = real_readlink(p, buf, n);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return restored(t, real_readlink(p, buf, n));
 }
 
 static int g_opendir(const char *p, int *fd)
 {
 	int t = priv_raise_for(p);
-	int rc = real_opendir(p, fd);
-	int e = errno;
-	priv_restore(t);
-	errno = e;
-	return rc;
+	return (int)restored(t, real_opendir(p, fd));
 }
 
 /* swap one system call of the default VFS, keeping the original in *keep */

@@ -363,6 +363,15 @@ expect_rc 0 --db "$db" --today 2026-06-05 --as fd appeal new --enterprise $E4 --
 nc1=$(first_word)
 expect_rc 0 --db "$db" --today 2026-06-05 appeal show "$nc1" --format json
 stdout_has '"caller_name": "李娜", "caller_phone": "13800000001", "caller_role": ""'
+# the caller's name and phone in full for the front desk, masked for those who do
+# not call back, in JSON and on the table alike (issue 15)
+expect_rc 0 --db "$db" --today 2026-06-05 --as fd appeal show "$nc1" --format json
+stdout_has '"caller_name": "李娜", "caller_phone": "13800000001"'
+expect_rc 0 --db "$db" --today 2026-06-05 --as sup appeal show "$nc1" --format json
+stdout_has '"caller_name": "李*", "caller_phone": "138****0001"'
+stdout_lacks 13800000001
+expect_rc 0 --db "$db" --today 2026-06-05 --as sup appeal show "$nc1"
+stdout_has "李*  138****0001"
 expect_rc 0 --db "$db" --today 2026-06-05 --as fd appeal new --enterprise $E4 --title 咨询用电报装二 --kind simple --channel phone --caller 王强 --caller-role 行政主管
 nc2=$(first_word)
 expect_rc 0 --db "$db" --today 2026-06-05 appeal show "$nc2" --format json

@@ -203,6 +203,8 @@ bool appeals_load_rec(app_pane *p, const char *number)
 		appeal_record_clear(&p->rec);
 		found = 1;
 	}
+	if (found == 0)
+		app_appeal_mask(appeals_ctx(p), &p->rec);
 	if (found > 0)
 		shell_error(p->sh, _("no appeal %s"), num);
 	p->have_rec = found == 0;

@@ -45,6 +45,8 @@ bool escalation_load_rec(esc_pane *p, const char *number)
 	                        appeal_store_get(escalation_db(p), num, false, &p->rec, &err), &err);
 	if (rc == 1)
 		shell_error(p->sh, _("Appeal %s no longer exists."), num);
+	if (rc == 0)
+		app_appeal_mask(shell_ctx(p->sh), &p->rec);
 	p->have_rec = rc == 0;
 	return p->have_rec;
 }
