@@ -151,6 +151,7 @@ int main(int argc, char **argv)
 	if (loaded < 0 && g.config && access(g.config, R_OK) != 0) {
 		say_error(_("--config %s: cannot read it"), g.config);
 		settings_free(&ctx.cfg);
+		sb_free(&msg);
 		return EXIT_USAGE;
 	}
 	text_set_ambiguous_width((int)cfg_int(ctx.cfg, SET_AMBIGUOUS_WIDTH));
@@ -171,18 +172,12 @@ int main(int argc, char **argv)
 		ctx.db_path = server_db;
 	if (!ctx.db_path)
 		ctx.db_path = default_db = settings_db_path(ctx.cfg);
-	if (!app_db_path_allowed(ctx.db_path, &msg)) {
-		say_error("%s", sb_str(&msg));
-		sb_free(&msg);
-		settings_free(&ctx.cfg);
-		free(default_db);
-		free(server_db);
-		free(server_dir);
-		return EXIT_USAGE;
-	}
 
 	int rc;
-	if (i < argc) {
+	if (!app_db_path_allowed(ctx.db_path, &msg)) {
+		say_error("%s", sb_str(&msg));
+		rc = EXIT_USAGE;
+	} else if (i < argc) {
 		rc = cli_run(&ctx, argc - i, argv + i);
 	} else {
 		/* TUI entry (ui branch) */
