@@ -1,5 +1,6 @@
 /* qifu: parse the global options, load the settings, then run one command or the
  * full-screen program (on a terminal, or headless with --keys for tests). */
+#define _GNU_SOURCE /* secure_getenv */
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/i18n.h"
 #include "config/settings.h"
 #include "core/paths.h"
+#include "core/privilege.h"
 #include "core/suggest.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -75,10 +77,28 @@ static void set_today(app_ctx *ctx, const char *s, const char *from)
 	}
 }
 
+#ifdef __has_feature
+#if __has_feature(address_sanitizer)
+#define QIFU_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(QIFU_ASAN)
+/* LeakSanitizer stops the threads through ptrace, which a setgid process (rightly
+ * not dumpable) refuses; its own hook turns it off there, and only there */
+int __lsan_is_turned_off(void);
+int __lsan_is_turned_off(void)
+{
+	return priv_protected();
+}
+#endif
+
 int main(int argc, char **argv)
 {
+	/* before anything opens a file: a setgid qifu works as the user from here on */
+	priv_init();
 	setlocale(LC_ALL, "");
-	const char *localedir = getenv("QIFU_LOCALEDIR");
+	/* secure_getenv: a catalogue is format strings, never the user's when setgid */
+	const char *localedir = secure_getenv("QIFU_LOCALEDIR");
 	bindtextdomain("qifu", localedir && *localedir ? localedir : QIFU_LOCALEDIR);
 	bind_textdomain_codeset("qifu", "UTF-8");
 	textdomain("qifu");
@@ -86,9 +106,11 @@ int main(int argc, char **argv)
 	app_ctx ctx = { .fail = cli_fail, .warn = cli_say_warn };
 	globals g = { 0 };
 	ctx.today = date_system_today();
-	const char *env_today = getenv("QIFU_TODAY");
+	/* a protected qifu's events carry the clock's date: no rehearsal of another day */
+	const char *env_today = secure_getenv("QIFU_TODAY");
 	if (env_today && *env_today)
 		set_today(&ctx, env_today, "QIFU_TODAY");
+	bool ignored_today = false;
 
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -101,7 +123,12 @@ int main(int argc, char **argv)
 		case CLI_G_VERSION: printf("qifu %s\n", QIFU_VERSION); return EXIT_OK;
 		case CLI_G_DB: ctx.db_path = v; break;
 		case CLI_G_CONFIG: g.config = v; break;
-		case CLI_G_TODAY: set_today(&ctx, v, "--today"); break;
+		case CLI_G_TODAY:
+			if (priv_protected())
+				ignored_today = true;
+			else
+				set_today(&ctx, v, "--today");
+			break;
 		case CLI_G_AS: ctx.as_login = v; break;
 		case CLI_G_KEYS: g.keys = v; break;
 		case CLI_G_SIZE: g.size = v; break;
@@ -120,11 +147,11 @@ int main(int argc, char **argv)
 		settings_problem_format(settings_diag_at(diags, k), &msg);
 		say_warn("%s", sb_str(&msg));
 	}
-	sb_free(&msg);
 	settings_diag_free(&diags);
 	if (loaded < 0 && g.config && access(g.config, R_OK) != 0) {
 		say_error(_("--config %s: cannot read it"), g.config);
 		settings_free(&ctx.cfg);
+		sb_free(&msg);
 		return EXIT_USAGE;
 	}
 	text_set_ambiguous_width((int)cfg_int(ctx.cfg, SET_AMBIGUOUS_WIDTH));
@@ -132,11 +159,25 @@ int main(int argc, char **argv)
 	if (*cfg_str(ctx.cfg, SET_DATA_DIR))
 		paths_set_data_dir(data_dir = settings_data_dir(ctx.cfg));
 	ctx.holiday_dir = holiday_dir = settings_holiday_dir(ctx.cfg);
+	if (ignored_today)
+		say_warn(_("--today is ignored: this qifu is protected, and its dates are the "
+		           "clock's"));
+	/* the protected directory: where the system file's database lies, or the built-in
+	 * one; a setgid qifu opens nothing outside it */
+	char *server_db = settings_server_db_path(ctx.cfg);
+	char *server_dir = xstrdup(server_db);
+	*strrchr(server_dir, '/') = '\0';
+	priv_set_dir(server_dir);
+	if (priv_protected() && !ctx.db_path)
+		ctx.db_path = server_db;
 	if (!ctx.db_path)
 		ctx.db_path = default_db = settings_db_path(ctx.cfg);
 
 	int rc;
-	if (i < argc) {
+	if (!app_db_path_allowed(ctx.db_path, &msg)) {
+		say_error("%s", sb_str(&msg));
+		rc = EXIT_USAGE;
+	} else if (i < argc) {
 		rc = cli_run(&ctx, argc - i, argv + i);
 	} else {
 		/* TUI entry (ui branch) */
@@ -150,6 +191,9 @@ int main(int argc, char **argv)
 	}
 	app_ctx_free(&ctx);
 	settings_free(&ctx.cfg);
+	sb_free(&msg);
+	free(server_db);
+	free(server_dir);
 	free(default_db);
 	free(holiday_dir);
 	free(data_dir);

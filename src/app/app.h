@@ -52,6 +52,11 @@ typedef struct app_ctx {
 	 * the full-screen program on its status line */
 	void (*warn)(const char *msg);
 	strbuf failure;         /* the message fail was given (freed by app_ctx_free) */
+	/* the units through which the acting staff member sees appeals and plans
+	 * (perm_sight_units), borrowed from actor; filled by app_sight_units */
+	const char *sight[32];
+	size_t nsight;
+	bool sight_known;
 } app_ctx;
 
 /* what app_need loads */
@@ -86,8 +91,24 @@ void app_db_watch(app_ctx *ctx, struct db *d);
 void app_ctx_free(app_ctx *ctx);
 /* the OS login of the person at the keyboard (real uid) */
 const char *app_os_login(void);
+/* whether this qifu may open the database at path: anywhere, unless it is protected
+ * (setgid), when only a file directly in its protected directory; when not, why in err */
+bool app_db_path_allowed(const char *path, strbuf *err);
 /* the area an area officer is limited to, NULL for everyone else */
 const char *app_scope_area(app_ctx *ctx);
+
+struct perm_actor;
+/* the permission model's view of staff member me (centre: the service centre's name) */
+struct perm_actor app_perm_actor_of(const struct staff *me, const char *centre);
+/* the same of the acting staff member */
+struct perm_actor app_perm_actor(app_ctx *ctx);
+
+/* how much of the appeals and plans the acting staff member sees; for PERM_SEE_UNITS
+ * the units in *units (borrowed from ctx) and their number in *n */
+int app_sight(app_ctx *ctx, const char *const **units, size_t *n);
+/* whether the acting staff member sees an appeal or plan of an enterprise in area in
+ * which units take part (perm_sees) */
+bool app_sees(app_ctx *ctx, const char *area, const char *const *units, size_t n);
 
 /* the one permission check of both faces: whether the acting staff member may do
  * action on an object in area for unit; when not, the reason, naming who, in why (NULL

@@ -9,6 +9,8 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "model/mask.h"
+#include "model/perm.h"
 #include "model/unit.h"
 #include "store/enterprise_store.h"
 #include "store/escalation_store.h"
@@ -34,6 +36,37 @@ void app_appeal_filter(app_ctx *ctx, appeal_filter *f)
 	ticket_params p = app_ticket_params(ctx);
 	appeal_filter_set_today(f, app_calendar(ctx), ctx->today, p.yellow_days);
 	f->scope_area = app_scope_area(ctx);
+	const char *const *units;
+	size_t n;
+	if (app_sight(ctx, &units, &n) == PERM_SEE_UNITS) {
+		f->scope_units = units;
+		f->nscope_units = n;
+	}
+}
+
+void app_appeal_mask(app_ctx *ctx, appeal_record *a)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	if (perm_sees_personal(&pa, true))
+		return;
+	char *name = mask_personal(MASK_NAME, a->caller_name);
+	char *phone = mask_personal(MASK_PHONE, a->caller_phone);
+	free(a->caller_name);
+	free(a->caller_phone);
+	a->caller_name = name;
+	a->caller_phone = phone;
+}
+
+bool app_appeal_visible(app_ctx *ctx, const appeal_record *a)
+{
+	const char *units[66];
+	size_t n = 0;
+	units[n++] = a->first_unit;
+	if (a->lead_unit)
+		units[n++] = a->lead_unit;
+	for (int i = 0; i < a->nrelated && n < sizeof units / sizeof *units; i++)
+		units[n++] = a->related[i];
+	return app_sees(ctx, a->area, units, n);
 }
 
 char **app_split_list(const char *s, int *n)

@@ -17,6 +17,14 @@ ticket_actor app_ticket_actor(app_ctx *ctx);
 escalation_actor app_esc_actor(app_ctx *ctx);
 /* a filter of everything the actor may see, with today's light boundaries */
 void app_appeal_filter(app_ctx *ctx, appeal_filter *f);
+/* whether the acting staff member sees appeal a (DOMAIN: unit staff the appeals their
+ * unit takes part in, leaders those of the units they oversee, area officers their
+ * area's); an appeal they do not see is as good as absent to them */
+bool app_appeal_visible(app_ctx *ctx, const appeal_record *a);
+/* hide the caller's name and phone of appeal a, loaded to be shown or exported, from
+ * an acting staff member who does not need them (perm_sees_personal: the front desk
+ * and the centre see them on the appeal they work on; mask_personal) */
+void app_appeal_mask(app_ctx *ctx, appeal_record *a);
 /* whether an appeal at level with its handling deadline due is suggested (建议升级) */
 bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level);
 /* "黄灯 剩余 2 个工作日" / "超期 3 个工作日": a running deadline's light and days, the

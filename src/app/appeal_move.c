@@ -28,7 +28,8 @@ static appeal_move_rc check_merge(app_ctx *ctx, const appeal_record *src, const 
 	}
 	const char *scope = app_scope_area(ctx);
 	/* an appeal outside an area officer's area is as good as absent to them */
-	if (found > 0 || (scope && t.area && strcmp(scope, t.area) != 0)) {
+	if (found > 0 || (scope && t.area && strcmp(scope, t.area) != 0) ||
+	    !app_appeal_visible(ctx, &t)) {
 		if (found == 0)
 			appeal_record_clear(&t);
 		sb_addf(err, _("no appeal %s"), into);

@@ -11,6 +11,7 @@
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/privilege.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/category.h"
@@ -46,6 +47,48 @@ static void anchor_problem(const store_err *problem, void *arg)
 void app_db_watch(app_ctx *ctx, db *d)
 {
 	db_on_anchor_problem(d, anchor_problem, ctx);
+}
+
+perm_actor app_perm_actor_of(const staff *me, const char *centre)
+{
+	perm_actor pa = { me->role, me->unit, me->area, me->level, me->oversees,
+		centre && *centre && me->unit && strcmp(me->unit, centre) == 0 };
+	return pa;
+}
+
+perm_actor app_perm_actor(app_ctx *ctx)
+{
+	const unit_def *c = units_centre(app_units(ctx));
+	return app_perm_actor_of(app_actor(ctx), c ? c->name : NULL);
+}
+
+int app_sight(app_ctx *ctx, const char *const **units, size_t *n)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	if (!ctx->sight_known) {
+		ctx->nsight = perm_sight_units(&pa, ctx->sight,
+		                               sizeof ctx->sight / sizeof *ctx->sight);
+		ctx->sight_known = true;
+	}
+	*units = ctx->sight;
+	*n = ctx->nsight;
+	return (int)perm_sight_of(&pa);
+}
+
+bool app_sees(app_ctx *ctx, const char *area, const char *const *units, size_t n)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	return perm_sees(&pa, area, units, n);
+}
+
+bool app_db_path_allowed(const char *path, strbuf *err)
+{
+	if (!priv_protected() || (priv_dir() && priv_in_dir(priv_dir(), path)))
+		return true;
+	sb_reset(err);
+	sb_addf(err, _("%s: this qifu is protected and opens only a database in %s"), path,
+	        priv_dir() ? priv_dir() : "-");
+	return false;
 }
 
 static app_status need_db(app_ctx *ctx, strbuf *err)
@@ -95,7 +138,7 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 		return APP_NO;
 	}
 	if (ctx->as_login && strcmp(ctx->as_login, login) != 0) {
-		perm_actor pa = { me->role, me->unit, me->area, me->level };
+		perm_actor pa = app_perm_actor_of(me, NULL);
 		perm_verdict v = perm_check(&pa, PERM_ACT_AS, NULL);
 		if (!v.allow) {
 			sb_reset(err);
@@ -115,7 +158,15 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 			staff_free(&me);
 			return APP_BAD;
 		}
+		/* who really acted stays on record: the events that follow carry the other
+		 * login */
+		rc = staff_store_act_as(ctx->db, login, other, &se);
 		staff_free(&me);
+		if (rc < 0) {
+			app_store_text(&se, err);
+			staff_free(&other);
+			return APP_BAD;
+		}
 		me = other;
 	}
 	ctx->actor = me;
@@ -298,7 +349,7 @@ bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
 		strbuf *why)
 {
 	const staff *me = app_actor(ctx);
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_actor pa = app_perm_actor(ctx);
 	perm_object po = { area, unit };
 	perm_verdict v = perm_check(&pa, (perm_action)action, &po);
 	if (!v.allow && why) {

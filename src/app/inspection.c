@@ -86,7 +86,7 @@ inspection_verdict inspection_check_decide(app_ctx *ctx, qdate date, const inspe
 
 bool inspection_eval_visible(const staff *me, const inspection_record *r)
 {
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_actor pa = app_perm_actor_of(me, NULL);
 	perm_object po = { NULL, r->unit };
 	return perm_check(&pa, PERM_INSP_EVAL_VIEW, &po).allow;
 }

@@ -17,6 +17,7 @@
 	X("uscc", cmd_uscc, N_("check a unified social credit code")) \
 	X("init", cmd_init, N_("create a database; the current login becomes its administrator")) \
 	X("staff", cmd_staff, N_("add and list staff: login, name, unit, role")) \
+	X("setup-server", cmd_setup_server, N_("as root: the group, the protected database directory and the setgid binary of a server")) \
 	X("check", cmd_check, N_("check the database and report the journal mode")) \
 	X("backup", cmd_backup, N_("copy the live database to a file")) \
 	X("audit", cmd_audit, N_("prove the event log: verify its hash chain and anchor")) \

@@ -67,6 +67,14 @@ void cli_need(app_ctx *ctx, unsigned what);
 /* app_allowed for the acting staff member; on deny print the reason, return false */
 bool cli_allowed(app_ctx *ctx, int action, const char *area, const char *unit);
 
+/* create the database at path with login its first administrator, in unit (NULL: the
+ * centre), named name (NULL: from the password file); prints what it did; an exit code */
+int cli_db_create(app_ctx *ctx, const char *path, const char *login, const char *name,
+		  const char *unit);
+/* false, after saying so, when this qifu is protected (setgid) and the command, which
+ * writes a database of its own choosing, is not for it */
+bool cli_unprotected(char *const *argv);
+
 /* warn on stderr when a date lies in a year counted provisionally (no notice yet) or
  * by weekends alone */
 void cli_warn_missing_year(app_ctx *ctx, qdate from, qdate to);

@@ -4,6 +4,9 @@
 
 #include <stdlib.h>
 
+#include "core/i18n.h"
+#include "core/privilege.h"
+
 void cli_fail(app_status st, const char *msg)
 {
 	say_error("%s", msg);
@@ -32,4 +35,16 @@ bool cli_allowed(app_ctx *ctx, int action, const char *area, const char *unit)
 		say_error("%s", sb_str(&why));
 	sb_free(&why);
 	return ok;
+}
+
+bool cli_unprotected(char *const *argv)
+{
+	if (!priv_protected())
+		return true;
+	strbuf where = STRBUF_INIT;
+	cli_where(argv, &where);
+	say_error(_("%s: this qifu is protected (setgid); the zone's database is made by "
+	            "qifu setup-server --admin LOGIN, run as root"), sb_str(&where));
+	sb_free(&where);
+	return false;
 }

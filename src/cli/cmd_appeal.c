@@ -97,6 +97,13 @@ int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *o
 		appeal_record_clear(out);
 		return EXIT_NO;
 	}
+	/* an appeal a unit takes no part in is as good as absent to its staff */
+	if (!app_appeal_visible(ctx, out)) {
+		appeal_record_clear(out);
+		say_error(_("no appeal %s"), arg);
+		return EXIT_NO;
+	}
+	app_appeal_mask(ctx, out);
 	return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "config/settings.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/privilege.h"
 #include "core/termprobe.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
@@ -71,6 +72,14 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
+	if (!cli_unprotected(argv))
+		return EXIT_NO;
+	return cli_db_create(ctx, ctx->db_path, app_os_login(), name, unit);
+}
+
+int cli_db_create(app_ctx *ctx, const char *path, const char *login, const char *name,
+		  const char *unit)
+{
 	unit_table *units = app_units(ctx);
 	if (!unit) {
 		const unit_def *centre = units_centre(units);
@@ -78,18 +87,18 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	} else if (!units_find(units, unit)) {
 		strbuf allowed = STRBUF_INIT;
 		units_list(units, -1, &allowed);
-		say_error(_("init: unknown unit '%s'; allowed: %s"), unit, sb_str(&allowed));
+		say_error(_("unknown unit '%s'; allowed: %s"), unit, sb_str(&allowed));
 		sb_free(&allowed);
 		return EXIT_USAGE;
 	}
 	strbuf err = STRBUF_INIT;
-	if (paths_mkdir_parent(ctx->db_path, &err) < 0) {
+	if (paths_mkdir_parent(path, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	store_err se = { 0 };
-	db *d = db_open(ctx->db_path, DB_OPEN_CREATE, &se);
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
 	if (!d) {
 		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
@@ -97,7 +106,6 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 	}
 	db_set_today(d, ctx->today);
 	app_db_watch(ctx, d);
-	const char *login = app_os_login();
 	staff admin = { 0 };
 	admin.login = (char *)login;
 	admin.name = (char *)(name ? name : full_name_of(login));
@@ -108,12 +116,12 @@ int cmd_init(app_ctx *ctx, int argc, char **argv)
 		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		db_close(&d);
-		db_unlink(ctx->db_path);
+		db_unlink(path);
 		return EXIT_USAGE;
 	}
 	sb_free(&err);
 	db_close(&d);
-	printf(_("created %s; %s is its administrator\n"), ctx->db_path, login);
+	printf(_("created %s; %s is its administrator\n"), path, login);
 	return EXIT_OK;
 }
 
@@ -180,6 +188,13 @@ int cmd_check(app_ctx *ctx, int argc, char **argv)
 	       db_schema_latest());
 	printf(_("SQLite:       %s\n"), db_sqlite_version());
 	printf(_("journal mode: %s (%s)\n"), mode, why);
+	if (priv_protected())
+		printf(_("protection:   setgid; the database is reached only through qifu, in %s\n"),
+		       priv_dir());
+	else
+		printf(_("protection:   none (not setgid): whoever can write the database file can "
+		         "change it without qifu, so role checks are advisory only; see README, "
+		         "Running it for a zone\n"));
 	strbuf out = STRBUF_INIT;
 	int bad = app_db_check(d, &out);
 	if (bad) {

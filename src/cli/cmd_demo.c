@@ -90,6 +90,8 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
+	if (!cli_unprotected(argv))
+		return EXIT_NO;
 	const ent_rules *rules = app_ent_rules(ctx);
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;

@@ -4,6 +4,8 @@
  * listing and the default config written in settings_show.c. */
 #include "config/settings_internal.h"
 
+#include "qifu-build.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,6 +144,12 @@ char *settings_db_path(const settings *s)
 {
 	const char *p = cfg_str(s, SET_DB_PATH);
 	return *p ? xstrdup(p) : paths_default_db();
+}
+
+char *settings_server_db_path(const settings *s)
+{
+	const char *p = cfg_str(s, SET_DB_PATH);
+	return xstrdup(*p == '/' ? p : QIFU_SERVER_DIR "/qifu.db");
 }
 
 char *settings_data_dir(const settings *s)

@@ -148,6 +148,7 @@ typedef enum settings_problem_kind {
 	SET_P_BAD_BOOL,
 	SET_P_BAD_ENUM,
 	SET_P_ORDER,            /* quiet_first_day > quiet_last_day, tier1_min <= tier2_min */
+	SET_P_PROTECTED,        /* a personal file of a setgid qifu sets more than the display */
 } settings_problem_kind;
 
 /* One problem found in a config file; message is already translated. */
@@ -173,8 +174,15 @@ void settings_free(settings **sp);
  * bad lines and values are reported in diags (may be NULL) and leave the setting as it was */
 int settings_load_file(settings *s, const char *path, bool must_exist, settings_diag *diags);
 /* system file ($QIFU_SYSCONF_FILE or QIFU_SYSCONFDIR/qifu.ini), then the user's
- * $XDG_CONFIG_HOME/qifu/qifu.ini, then explicit_path (may be NULL, must exist); -1 if any failed to read */
+ * $XDG_CONFIG_HOME/qifu/qifu.ini, then explicit_path (may be NULL, must exist); -1 if any failed to read.
+ * A protected (setgid) qifu reads the system file of its installation (settings_system_file)
+ * and takes only [display] and [keys] from the other two: rules, deadlines and paths
+ * are the administrator's */
 int settings_load_layers(settings *s, const char *explicit_path, settings_diag *diags);
+/* the system settings file in force: $QIFU_SYSCONF_FILE (never when setgid), else
+ * <prefix>/etc/qifu/qifu.ini beside the binary's bin/ when it exists and only root can
+ * change it, else QIFU_SYSCONFDIR/qifu.ini; fresh */
+char *settings_system_file(void);
 
 /* value of an int setting, or the index of an enum's value among its choices, or 0/1 for a bool */
 long cfg_int(const settings *s, setting_id id);
@@ -193,6 +201,9 @@ const char *cfg_source(const settings *s, setting_id id);
 bool settings_color_enabled(const settings *s);
 /* the database file: database.path, else $XDG_DATA_HOME/qifu/qifu.db, else ~/.local/share/qifu/qifu.db */
 char *settings_db_path(const settings *s);
+/* the database of a protected (setgid) installation: database.path when absolute (the
+ * system file's, as a protected qifu takes no other), else QIFU_SERVER_DIR/qifu.db */
+char *settings_server_db_path(const settings *s);
 /* the data directory: paths.data_dir, else the built-in one (paths_data_dir) */
 char *settings_data_dir(const settings *s);
 /* the holiday directory: paths.holiday_dir, else <data dir>/holidays */

@@ -6,6 +6,7 @@
 #include "config/settings_internal.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <iniparser/iniparser.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "qifu-build.h"
 #include "core/paths.h"
+#include "core/privilege.h"
 #include "core/xalloc.h"
 
 /* iniparser reads lines into a 1024-byte buffer with fgets: 1022 bytes + '\n' + NUL */
@@ -131,6 +133,8 @@ typedef struct scan {
 	size_t n, cap;
 	char *section;          /* current section, NULL before the first */
 	bool section_ok;        /* known section: its lines go to iniparser */
+	bool personal;          /* a protected qifu's user or --config file: display and keys only */
+	const char *system;     /* the system file, named when personal lines are ignored */
 } scan;
 
 static bool is_space(char c)
@@ -410,6 +414,14 @@ static void apply_entries(settings *s, scan *sc, dictionary *d)
 			free(name);
 			continue;
 		}
+		if (sc->personal && strcmp(e->section, settings_keys_section) != 0 &&
+		    strcmp(e->section, "display") != 0) {
+			settings_diag_add(sc->diags, SET_P_PROTECTED, sc->file, e->line, name,
+			                  _("ignored: on this server only the administrator's "
+			                    "file (%s) sets it"), sc->system);
+			free(name);
+			continue;
+		}
 		if (strcmp(e->section, settings_keys_section) == 0) {
 			keys_add(s, e->key, val, sc->file, e->line);
 			free(name);
@@ -435,11 +447,13 @@ static void apply_entries(settings *s, scan *sc, dictionary *d)
 					     xasprintf("%s:%d", sc->file, pd[id].line));
 }
 
-int settings_load_file(settings *s, const char *path, bool must_exist, settings_diag *diags)
+static int load_file(settings *s, const char *path, bool must_exist, const char *system,
+		     settings_diag *diags)
 {
 	int rc = -1, err_no = 0;
 	strbuf text = STRBUF_INIT, err = STRBUF_INIT;
-	scan sc = { .file = path, .diags = diags, .clean = STRBUF_INIT };
+	scan sc = { .file = path, .diags = diags, .clean = STRBUF_INIT, .personal = system != NULL,
+	            .system = system };
 	dictionary *d = NULL;
 	if (read_all(path, &text, &err_no) < 0) {
 		if (err_no == ENOENT && !must_exist) {
@@ -474,24 +488,58 @@ out:
 	return rc;
 }
 
+int settings_load_file(settings *s, const char *path, bool must_exist, settings_diag *diags)
+{
+	return load_file(s, path, must_exist, NULL, diags);
+}
+
 /* $XDG_CONFIG_HOME/qifu/qifu.ini, else ~/.config/qifu/qifu.ini */
 static char *user_config_file(void)
 {
 	return paths_xdg_file("XDG_CONFIG_HOME", ".config", "qifu/qifu.ini");
 }
 
+char *settings_system_file(void)
+{
+	/* secure_getenv: a setgid qifu must not let the user swap the file */
+	const char *sys = secure_getenv("QIFU_SYSCONF_FILE");
+	if (sys && *sys)
+		return xstrdup(sys);
+	/* an installation in a prefix of its own (a test's, a second zone's) carries its
+	 * own file, trusted only when no one but root can change it */
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			slash = strrchr(exe, '/');
+		}
+		if (slash) {
+			*slash = '\0';
+			char *f = xasprintf("%s/etc/qifu/qifu.ini", exe);
+			if (access(f, F_OK) == 0 && priv_root_owned(f))
+				return f;
+			free(f);
+		}
+	}
+	return xstrdup(QIFU_SYSCONFDIR "/qifu.ini");
+}
+
 int settings_load_layers(settings *s, const char *explicit_path, settings_diag *diags)
 {
 	int rc = 0;
-	/* secure_getenv: a setgid qifu must not let the user swap the admin's file */
-	const char *sys = secure_getenv("QIFU_SYSCONF_FILE");
-	if (settings_load_file(s, sys && *sys ? sys : QIFU_SYSCONFDIR "/qifu.ini", false, diags) < 0)
+	char *sys = settings_system_file();
+	if (load_file(s, sys, false, NULL, diags) < 0)
 		rc = -1;
+	const char *personal = priv_protected() ? sys : NULL;
 	char *user = user_config_file();
-	if (user && settings_load_file(s, user, false, diags) < 0)
+	if (user && load_file(s, user, false, personal, diags) < 0)
 		rc = -1;
 	free(user);
-	if (explicit_path && settings_load_file(s, explicit_path, true, diags) < 0)
+	if (explicit_path && load_file(s, explicit_path, true, personal, diags) < 0)
 		rc = -1;
+	free(sys);
 	return rc;
 }

@@ -1,4 +1,5 @@
 /* Resolution of the data directory, once per process. */
+#define _GNU_SOURCE /* secure_getenv */
 #include "core/paths.h"
 
 #include <errno.h>
@@ -25,7 +26,8 @@ const char *paths_data_dir(void)
 {
 	if (data_dir)
 		return data_dir;
-	const char *env = getenv("QIFU_DATA_DIR");
+	/* secure_getenv: a setgid qifu reads the administrator's units and rules only */
+	const char *env = secure_getenv("QIFU_DATA_DIR");
 	if (env && *env)
 		data_dir = env;
 	else if (access(QIFU_DATADIR "/units.tsv", R_OK) == 0)

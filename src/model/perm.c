@@ -200,3 +200,58 @@ perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object 
 	v.allow = true;
 	return v;
 }
+
+bool perm_sees_personal(const perm_actor *a, bool working_on)
+{
+	return working_on && (a->role == ROLE_FRONTDESK || a->centre);
+}
+
+perm_sight perm_sight_of(const perm_actor *a)
+{
+	switch (a->role) {
+	case ROLE_AREA_OFFICER:
+		return PERM_SEE_AREA;
+	case ROLE_LEADER:
+		/* the principal leader (level 1) oversees the whole zone */
+		return a->centre || a->level == 1 ? PERM_SEE_ALL : PERM_SEE_UNITS;
+	case ROLE_UNIT_STAFF:
+		return a->centre ? PERM_SEE_ALL : PERM_SEE_UNITS;
+	case ROLE_FRONTDESK:
+	case ROLE_SUPERVISOR:
+	case ROLE_ADMIN:
+	case ROLE__COUNT:
+		break;
+	}
+	return PERM_SEE_ALL;
+}
+
+size_t perm_sight_units(const perm_actor *a, const char **out, size_t cap)
+{
+	size_t n = 0;
+	if (perm_sight_of(a) != PERM_SEE_UNITS)
+		return 0;
+	if (a->unit && *a->unit && n < cap)
+		out[n++] = a->unit;
+	for (char *const *u = a->role == ROLE_LEADER ? a->oversees : NULL; u && *u && n < cap; u++)
+		out[n++] = *u;
+	return n;
+}
+
+bool perm_sees(const perm_actor *a, const char *area, const char *const *units, size_t n)
+{
+	switch (perm_sight_of(a)) {
+	case PERM_SEE_ALL:
+		return true;
+	case PERM_SEE_AREA:
+		return a->area && area && strcmp(a->area, area) == 0;
+	case PERM_SEE_UNITS:
+		break;
+	}
+	const char *mine[64];
+	size_t m = perm_sight_units(a, mine, sizeof mine / sizeof *mine);
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; units[i] && k < m; k++)
+			if (strcmp(units[i], mine[k]) == 0)
+				return true;
+	return false;
+}

@@ -3,6 +3,7 @@
 #ifndef QIFU_PERM_H
 #define QIFU_PERM_H
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum role_t {
 	ROLE_FRONTDESK,
@@ -60,6 +61,8 @@ typedef struct perm_actor {
 	const char *unit;
 	const char *area;      /* area officers */
 	int level;             /* leaders */
+	char *const *oversees; /* leaders: the units they oversee, NULL-terminated, or NULL */
+	bool centre;           /* their unit is the service centre */
 } perm_actor;
 
 /* what the action touches; fields not relevant to the action are NULL */
@@ -74,6 +77,26 @@ typedef struct perm_verdict {
 } perm_verdict;
 
 perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object *o);
+
+/* whether a sees personal fields (a caller's name and phone) in full: the front desk
+ * and the service centre, which calls back, on the one appeal they are working on
+ * (working_on); everyone else, and every list, sees them masked (model/mask.h) */
+bool perm_sees_personal(const perm_actor *a, bool working_on);
+
+/* How much of the appeals and inspections a staff member sees. */
+typedef enum perm_sight {
+	PERM_SEE_ALL,          /* supervisors, administrators, the service centre, the
+	                        * principal (level-1) leader */
+	PERM_SEE_AREA,         /* area officers: the enterprises of their area */
+	PERM_SEE_UNITS,        /* unit staff: where their unit takes part; leaders: where a
+	                        * unit they oversee (or their own) takes part */
+} perm_sight;
+perm_sight perm_sight_of(const perm_actor *a);
+/* the units a PERM_SEE_UNITS actor sees through, into out (at most cap); how many */
+size_t perm_sight_units(const perm_actor *a, const char **out, size_t cap);
+/* whether a sees an appeal or inspection of an enterprise in area in which units take
+ * part (an appeal's first-responsible, lead or host and related units; a plan's unit) */
+bool perm_sees(const perm_actor *a, const char *area, const char *const *units, size_t n);
 /* "staff.add", … for messages and tests */
 const char *perm_action_code(perm_action act);
 

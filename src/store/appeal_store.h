@@ -116,6 +116,10 @@ typedef struct appeal_filter {
 	const char *enterprise;    /* USCC */
 	const char *search;        /* the register's enterprise search, or an appeal number */
 	const char *scope_area;    /* area officers: appeals of other areas are invisible */
+	const char *const *scope_units; /* unit staff and leaders: only appeals in which one of
+	                            * these nscope_units units takes part (first, lead or
+	                            * related); NULL: no such limit */
+	size_t nscope_units;
 	int level;                 /* dispatch level 1..3; 0 = any, dispatched or not */
 	const char *lead_unit;     /* the lead or host unit only */
 	const char *overseen_by;   /* login of a level-2 leader: the lead units they oversee */

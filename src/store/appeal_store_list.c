@@ -105,6 +105,25 @@ static void lights_clause(store_where *w, const appeal_filter *f)
 	sb_free(&due);
 }
 
+/* the appeals in which one of the n units takes part; none when n is 0 */
+static void units_clause(store_where *w, const char *const *units, size_t n)
+{
+	if (n == 0) {
+		sb_add(&w->sql, " AND 0");
+		return;
+	}
+	static const char *const cols[] = { " AND (a.first_unit IN (", ") OR a.lead_unit IN (",
+		") OR a.id IN (SELECT appeal_id FROM appeal_related WHERE unit IN (" };
+	for (size_t c = 0; c < 3; c++) {
+		sb_add(&w->sql, cols[c]);
+		for (size_t i = 0; i < n; i++) {
+			sb_add(&w->sql, i ? ", ?" : "?");
+			store_where_add(w, units[i]);
+		}
+	}
+	sb_add(&w->sql, ")))");
+}
+
 static void where_build(store_where *w, const appeal_filter *f)
 {
 	store_where_init(w);
@@ -133,6 +152,8 @@ static void where_build(store_where *w, const appeal_filter *f)
 		sb_add(&w->sql, " AND a.enterprise_id IN (SELECT id FROM enterprise WHERE area = ?)");
 		store_where_add(w, f->scope_area);
 	}
+	if (f->scope_units)
+		units_clause(w, f->scope_units, f->nscope_units);
 	if (f->level) {
 		char lv[8];
 		snprintf(lv, sizeof lv, "%d", f->level);

@@ -8,6 +8,7 @@
 #include "store/store_where.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/privilege.h"
 #include "core/xalloc.h"
 
 #define STMT_CACHE 64
@@ -407,8 +409,11 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 
 db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *err)
 {
+	db_guard_install();
 	struct stat stbuf;
+	int t = priv_raise_for(path);
 	bool exists = stat(path, &stbuf) == 0;
+	priv_restore(t);
 	if (!exists && mode == DB_OPEN_EXISTING) {
 		store_err_path(store_err_set(err, STORE_E_NO_DATABASE), path);
 		return NULL;
@@ -423,6 +428,12 @@ db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *er
 	}
 	if (exists && S_ISDIR(stbuf.st_mode)) {
 		store_err_path(store_err_set(err, STORE_E_IS_DIRECTORY), path);
+		return NULL;
+	}
+	/* SQLite would create it 0644 less the umask: readable by anyone */
+	if (!exists && mode == DB_OPEN_CREATE && db_create_private(path) < 0) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, strerror(errno));
 		return NULL;
 	}
 	db *d = xcalloc(1, sizeof *d);
@@ -674,7 +685,32 @@ static void backup_fail(store_err *err, store_code code, const char *dest, const
 	store_err_detail(err, detail);
 }
 
+int db_create_private(const char *path)
+{
+	int t = priv_raise_for(path);
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+	int e = errno;
+	priv_restore(t);
+	if (fd < 0) {
+		errno = e;
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+static int db_backup_to(db *d, const char *dest, store_err *err);
+
 int db_backup(db *d, const char *dest, store_err *err)
+{
+	/* a backup beside the database is made through the group, any other as the user */
+	int t = priv_raise_for(dest);
+	int rc = db_backup_to(d, dest, err);
+	priv_restore(t);
+	return rc;
+}
+
+static int db_backup_to(db *d, const char *dest, store_err *err)
 {
 	char *dest_anchor = event_anchor_path(dest);
 	const char *taken = access(dest, F_OK) == 0 ? dest :
@@ -690,6 +726,11 @@ int db_backup(db *d, const char *dest, store_err *err)
 	char *tmp = xasprintf("%s.tmp%ld", dest, (long)getpid());
 	sqlite3 *out = NULL;
 	int rc = -1;
+	if (db_create_private(tmp) < 0) {
+		backup_fail(err, STORE_E_FAILED, dest, strerror(errno));
+		free(tmp);
+		return -1;
+	}
 	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		backup_fail(err, STORE_E_FAILED, dest, out ? sqlite3_errmsg(out) : strerror(errno));
 		goto out;

@@ -28,5 +28,10 @@ bool db_mark_same(const db_mark *a, const db_mark *b);
 void db_fail(db *d, store_err *err, const char *what);
 /* qifu_event_hash on the connection (store/event_chain.c): before the migrations */
 int event_chain_functions(sqlite3 *h);
+/* route SQLite's file calls through the setgid guard (db_guard.c); once, when protected */
+void db_guard_install(void);
+/* create path for SQLite to fill, mode 0660 whatever the umask allows (never readable
+ * by others), through the guard; 0, or -1 with errno */
+int db_create_private(const char *path);
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/privilege.h"
 #include "core/xalloc.h"
 
 enum { EVENT_FIELDS = 8 };
@@ -217,7 +218,9 @@ int event_anchor_read(db *d, anchor_lines *out, store_err *err)
 {
 	*out = (anchor_lines){ 0 };
 	char *path = event_anchor_path(db_path(d));
+	int t = priv_raise_for(path);
 	FILE *fp = fopen(path, "r");
+	priv_restore(t);
 	if (!fp) {
 		int rc = errno == ENOENT ? 0 : -1;
 		if (rc < 0) {
@@ -275,7 +278,9 @@ int event_anchor_append(const char *db_path, int64_t seq, const char *hash, cons
 	/* O_APPEND: one write of one short line, whole even beside another session's;
 	 * 0660 at most, as the database itself (the umask may take more away) */
 	errno = 0;
+	int t = priv_raise_for(path); /* beside a protected database: through its group */
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0660);
+	priv_restore(t);
 	int rc = -1;
 	if (fd >= 0 && n > 0 && (size_t)n < sizeof line && write(fd, line, (size_t)n) == n)
 		rc = 0;

@@ -131,6 +131,25 @@ fail:
 	return -1;
 }
 
+int staff_store_act_as(db *d, const char *real, const staff *other, store_err *err)
+{
+	/* the acting login is loaded on first need, which may be inside a use case's
+	 * transaction: the event is then part of it */
+	bool own = sqlite3_get_autocommit(db_handle(d)) != 0;
+	if (own && db_begin(d, err) < 0)
+		return -1;
+	strbuf summary = STRBUF_INIT;
+	sb_addf(&summary, "login=%s as=%s", real, other->login);
+	int rc = db_event(d, real, "staff", other->id, "act_as", sb_str(&summary), NULL, err);
+	sb_free(&summary);
+	if (rc < 0) {
+		if (own)
+			db_rollback(d);
+		return -1;
+	}
+	return own ? db_commit(d, err) : 0;
+}
+
 int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err)
 {
 	/* collect first: callbacks must not run while a read statement holds the

@@ -23,6 +23,8 @@ typedef struct staff {
 int staff_store_get(db *d, const char *login, staff **out, store_err *err);
 /* insert with its event row; -1 with the reason (duplicate login, unknown unit…) */
 int staff_store_add(db *d, const char *actor, const staff *s, store_err *err);
+/* the event of an administrator (login real) acting as other (--as); -1 with err */
+int staff_store_act_as(db *d, const char *real, const staff *other, store_err *err);
 /* every staff row ordered by unit then login; callback per row */
 int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err);
 int staff_store_count(db *d, long *n, store_err *err);

@@ -96,7 +96,7 @@ const keymap *shell_keymap(const shell *sh)
 bool shell_allowed(shell *sh, int act, const char *area)
 {
 	const staff *me = app_actor(sh->ctx);
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_actor pa = app_perm_actor(sh->ctx);
 	perm_object po = { area, NULL };
 	perm_verdict v = perm_check(&pa, (perm_action)act, &po);
 	if (!v.allow)

@@ -214,8 +214,8 @@ expect_rc 0 --db "$db" --today 2026-04-07 --as jg appeal explain "$n4" --text �
 expect_rc 0 --db "$db" --today 2026-04-07 appeal show "$n4" --format json
 stdout_has '"name": "explain", "start": "2026-04-01", "days": 3, "due": "2026-04-07", "done": true, "done_at": "2026-04-07"'
 expect_rc 1 --db "$db" --today 2026-04-08 --as tc appeal extend "$n4" --until 2026-04-30 --reason 代为延期
-stderr_has "the appeal is extended and you are unit staff (区投促局)"
-stderr_has "Only the lead unit (区建管局) may do that"
+# 区投促局 takes no part in it: to its staff the appeal is not there (issue 15)
+stderr_has "no appeal $n4"
 expect_rc 1 --db "$db" --today 2026-04-08 --as jg appeal sign "$n4"
 stderr_has "No one may do that in this state"
 expect_rc 0 --db "$db" --today 2026-04-17 --as jg appeal answer "$n4" --result 许可证已核发
@@ -326,7 +326,8 @@ check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n7 $n5 $n4 $n2 $n1 $n6 $n3 
 # dispatched to 区科经局 and never signed (due Mar 13); n4 reported; n5 withdrawn;
 # n6 submitted (dispatch due Jun 4); n7 merged
 expect_rc 0 --db "$db" --today 2026-06-05 --as kj appeal views --format csv
-check "$(tr -d '\r' < "$out" | tr '\n' ' ')" "view,label,count to_dispatch,to dispatch,1 to_sign,to sign for,1 in_progress,in progress,0 due_today,due today,0 yellow,yellow light,0 red,red light,2 callback,awaiting callback,1 dissatisfied,dissatisfied,0 closed,closed,2 mine,my unit,4 " "saved-view counts"
+# unit staff count only the appeals their unit takes part in (issue 15)
+check "$(tr -d '\r' < "$out" | tr '\n' ' ')" "view,label,count to_dispatch,to dispatch,0 to_sign,to sign for,1 in_progress,in progress,0 due_today,due today,0 yellow,yellow light,0 red,red light,1 callback,awaiting callback,0 dissatisfied,dissatisfied,0 closed,closed,2 mine,my unit,4 " "saved-view counts"
 expect_rc 0 --db "$db" --today 2026-06-05 --as kj appeal list --view mine --format csv
 check "$(cut -d, -f1 "$out" | tr '\n' ' ')" "number $n1 $n2 $n3 $n5 " "本单位: first, lead or related unit"
 expect_rc 0 --db "$db" --today 2026-06-05 --as kj appeal list --view in_progress --state closed --format csv
@@ -399,6 +400,15 @@ expect_rc 0 --db "$db" --today 2026-06-05 --as fd appeal new --enterprise $E4 --
 nc1=$(first_word)
 expect_rc 0 --db "$db" --today 2026-06-05 appeal show "$nc1" --format json
 stdout_has '"caller_name": "李娜", "caller_phone": "13800000001", "caller_role": ""'
+# the caller's name and phone in full for the front desk, masked for those who do
+# not call back, in JSON and on the table alike (issue 15)
+expect_rc 0 --db "$db" --today 2026-06-05 --as fd appeal show "$nc1" --format json
+stdout_has '"caller_name": "李娜", "caller_phone": "13800000001"'
+expect_rc 0 --db "$db" --today 2026-06-05 --as sup appeal show "$nc1" --format json
+stdout_has '"caller_name": "李*", "caller_phone": "138****0001"'
+stdout_lacks 13800000001
+expect_rc 0 --db "$db" --today 2026-06-05 --as sup appeal show "$nc1"
+stdout_has "李*  138****0001"
 expect_rc 0 --db "$db" --today 2026-06-05 --as fd appeal new --enterprise $E4 --title 咨询用电报装二 --kind simple --channel phone --caller 王强 --caller-role 行政主管
 nc2=$(first_word)
 expect_rc 0 --db "$db" --today 2026-06-05 appeal show "$nc2" --format json
@@ -451,5 +461,19 @@ if grep -qF -- "$n2" "$err"; then
 	echo "FAIL: with similar_closed_days = 0 the closed $n2 was named"
 	fails=$((fails + 1))
 fi
+
+# who sees which appeal (issue 15): 区投促局's staff see n2, where it is a related
+# unit, and not n4 (the centre's, led by 区建管局); the centre and supervisors see both
+expect_rc 0 --db "$db" --as tc appeal list --format csv
+stdout_has "$n2"
+stdout_lacks "$n4"
+expect_rc 1 --db "$db" --as tc appeal show "$n4"
+stderr_has "no appeal $n4"
+expect_rc 0 --db "$db" --as tc appeal show "$n2"
+for who in fd sup; do
+	expect_rc 0 --db "$db" --as $who appeal list --format csv
+	stdout_has "$n2"
+	stdout_has "$n4"
+done
 
 finish

@@ -188,7 +188,7 @@ static void test_approver(void **state)
 		else
 			assert_string_equal(got, t[i].want);
 		for (size_t k = 0; got && k < sizeof actors / sizeof actors[0]; k++) {
-			perm_actor a = { actors[k].role, actors[k].of, NULL, 0 };
+			perm_actor a = { actors[k].role, actors[k].of, NULL, 0, NULL, false };
 			perm_object o = { NULL, got };
 			bool head = actors[k].role == ROLE_SUPERVISOR || actors[k].role == ROLE_LEADER;
 			bool want = head && strcmp(actors[k].of, got) == 0;

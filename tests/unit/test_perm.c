@@ -53,7 +53,7 @@ static void test_every_action_every_role(void **state)
 	assert_int_equal(sizeof expected / sizeof expected[0], PERM__COUNT);
 	for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++)
 		for (int r = 0; r < ROLE__COUNT; r++) {
-			perm_actor a = { (role_t)r, "区科经局", r == ROLE_AREA_OFFICER ? "昌东镇" : NULL, 0 };
+			perm_actor a = { (role_t)r, "区科经局", r == ROLE_AREA_OFFICER ? "昌东镇" : NULL, 0, NULL, false };
 			perm_object o = { "昌东镇", NULL };
 			perm_verdict v = perm_check(&a, expected[i].act, &o);
 			bool want = strchr(expected[i].roles, role_initial[r]) != NULL;
@@ -88,7 +88,7 @@ static void test_area_scoping(void **state)
 		{ ROLE_SUPERVISOR, NULL, "鲤鱼洲管理处", PERM_ENT_VIEW, true },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		perm_actor a = { t[i].role, "x", t[i].my_area, 0 };
+		perm_actor a = { t[i].role, "x", t[i].my_area, 0, NULL, false };
 		perm_object o = { t[i].obj_area, NULL };
 		assert_int_equal(perm_check(&a, t[i].act, &o).allow, t[i].allow);
 	}
@@ -144,7 +144,7 @@ static void test_unit_scoping(void **state)
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		bool officer = t[i].role == ROLE_AREA_OFFICER;
-		perm_actor a = { t[i].role, officer ? "昌东镇" : "区科经局", officer ? "昌东镇" : NULL, 0 };
+		perm_actor a = { t[i].role, officer ? "昌东镇" : "区科经局", officer ? "昌东镇" : NULL, 0, NULL, false };
 		perm_object o = { "昌东镇", t[i].obj_unit };
 		perm_verdict v = perm_check(&a, t[i].act, &o);
 		if (v.allow != t[i].allow)
@@ -155,7 +155,7 @@ static void test_unit_scoping(void **state)
 			assert_non_null(v.reason);
 	}
 	/* an area officer's evaluation and refusal records stay in their own area */
-	perm_actor officer = { ROLE_AREA_OFFICER, "昌东镇", "昌东镇", 0 };
+	perm_actor officer = { ROLE_AREA_OFFICER, "昌东镇", "昌东镇", 0, NULL, false };
 	perm_object elsewhere = { "麻丘镇", "区科经局" };
 	assert_false(perm_check(&officer, PERM_INSP_EVALUATE, &elsewhere).allow);
 	assert_false(perm_check(&officer, PERM_INSP_REFUSAL, &elsewhere).allow);
@@ -176,6 +176,66 @@ static void test_roles_parse(void **state)
 	assert_false(role_parse("Admin", &x));
 }
 
+/* who sees which appeal or inspection: an appeal of an enterprise in 昌东镇 where
+ * 区科经局 is first-responsible, 区住建局 leads and 区应急局 is related */
+static void test_sight(void **state)
+{
+	(void)state;
+	static char *const oversees_zj[] = { (char *)"区住建局", NULL };
+	static char *const oversees_other[] = { (char *)"区投促局", NULL };
+	static const char *const units[] = { "区科经局", "区住建局", "区应急局" };
+	static const struct {
+		role_t role;
+		const char *unit, *area;
+		char *const *oversees;
+		bool centre;
+		perm_sight sight;
+		bool sees;
+	} t[] = {
+		{ ROLE_SUPERVISOR, "区督查室", NULL, NULL, false, PERM_SEE_ALL, true },
+		{ ROLE_ADMIN, "区科经局", NULL, NULL, false, PERM_SEE_ALL, true },
+		{ ROLE_FRONTDESK, "区企服中心", NULL, NULL, true, PERM_SEE_ALL, true },
+		/* the centre's own unit staff work every appeal */
+		{ ROLE_UNIT_STAFF, "区企服中心", NULL, NULL, true, PERM_SEE_ALL, true },
+		{ ROLE_AREA_OFFICER, "昌东镇", "昌东镇", NULL, false, PERM_SEE_AREA, true },
+		{ ROLE_AREA_OFFICER, "麻丘镇", "麻丘镇", NULL, false, PERM_SEE_AREA, false },
+		{ ROLE_AREA_OFFICER, "麻丘镇", NULL, NULL, false, PERM_SEE_AREA, false },
+		/* first-responsible, lead and related units each see it; others do not */
+		{ ROLE_UNIT_STAFF, "区科经局", NULL, NULL, false, PERM_SEE_UNITS, true },
+		{ ROLE_UNIT_STAFF, "区住建局", NULL, NULL, false, PERM_SEE_UNITS, true },
+		{ ROLE_UNIT_STAFF, "区应急局", NULL, NULL, false, PERM_SEE_UNITS, true },
+		{ ROLE_UNIT_STAFF, "区投促局", NULL, NULL, false, PERM_SEE_UNITS, false },
+		{ ROLE_UNIT_STAFF, NULL, NULL, NULL, false, PERM_SEE_UNITS, false },
+		/* leaders through the units they oversee */
+		{ ROLE_LEADER, "区党工委", NULL, oversees_zj, false, PERM_SEE_UNITS, true },
+		{ ROLE_LEADER, "区党工委", NULL, oversees_other, false, PERM_SEE_UNITS, false },
+		{ ROLE_LEADER, "区党工委", NULL, NULL, false, PERM_SEE_UNITS, false },
+	};
+	/* the principal leader sees the whole zone */
+	perm_actor l1 = { ROLE_LEADER, "区党工委", NULL, 1, NULL, false };
+	assert_int_equal(perm_sight_of(&l1), PERM_SEE_ALL);
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		perm_actor a = { t[i].role, t[i].unit, t[i].area, 0, t[i].oversees, t[i].centre };
+		assert_int_equal(perm_sight_of(&a), t[i].sight);
+		if (perm_sees(&a, "昌东镇", units, 3) != t[i].sees)
+			fail_msg("row %zu: sees %d", i, !t[i].sees);
+	}
+	/* a plan: one unit; nobody sees through a list without units */
+	perm_actor kj = { ROLE_UNIT_STAFF, "区科经局", NULL, 0, NULL, false };
+	const char *plan[] = { "区科经局" };
+	assert_true(perm_sees(&kj, "麻丘镇", plan, 1));
+	assert_false(perm_sees(&kj, "麻丘镇", NULL, 0));
+	/* a leader sees through their own unit and each overseen one */
+	perm_actor ld = { ROLE_LEADER, "区党工委", NULL, 2, oversees_zj, false };
+	const char *got[4];
+	assert_int_equal(perm_sight_units(&ld, got, 4), 2);
+	assert_string_equal(got[0], "区党工委");
+	assert_string_equal(got[1], "区住建局");
+	assert_int_equal(perm_sight_units(&ld, got, 1), 1);
+	perm_actor sup = { ROLE_SUPERVISOR, "区督查室", NULL, 0, NULL, false };
+	assert_int_equal(perm_sight_units(&sup, got, 4), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +243,7 @@ int main(void)
 		cmocka_unit_test(test_area_scoping),
 		cmocka_unit_test(test_unit_scoping),
 		cmocka_unit_test(test_roles_parse),
+		cmocka_unit_test(test_sight),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

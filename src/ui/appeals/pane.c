@@ -199,6 +199,12 @@ bool appeals_load_rec(app_pane *p, const char *number)
 	store_err err = { 0 };
 	int found = shell_store_rc(p->sh, appeal_store_get(appeals_db(p), num, true, &p->rec, &err),
 	                           &err);
+	if (found == 0 && !app_appeal_visible(appeals_ctx(p), &p->rec)) {
+		appeal_record_clear(&p->rec);
+		found = 1;
+	}
+	if (found == 0)
+		app_appeal_mask(appeals_ctx(p), &p->rec);
 	if (found > 0)
 		shell_error(p->sh, _("no appeal %s"), num);
 	p->have_rec = found == 0;

@@ -65,7 +65,7 @@ static void add_staff_option(const staff *s, void *arg)
 static bool may(ent_pane *p, perm_action act)
 {
 	const staff *me = enterprises_actor(p);
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_actor pa = app_perm_actor_of(me, NULL);
 	perm_object po = { me->area, NULL };
 	return perm_check(&pa, act, &po).allow;
 }

@@ -46,6 +46,8 @@ bool escalation_load_rec(esc_pane *p, const char *number)
 	                        appeal_store_get(escalation_db(p), num, false, &p->rec, &err), &err);
 	if (rc == 1)
 		shell_error(p->sh, _("Appeal %s no longer exists."), num);
+	if (rc == 0)
+		app_appeal_mask(shell_ctx(p->sh), &p->rec);
 	p->have_rec = rc == 0;
 	return p->have_rec;
 }
@@ -83,7 +85,7 @@ static void *create(shell *sh)
 	p->view = detail_new();
 	app_ctx *ctx = shell_ctx(sh);
 	const staff *me = app_actor(ctx);
-	perm_actor pa = { me->role, me->unit, me->area, me->level };
+	perm_actor pa = app_perm_actor(ctx);
 	perm_object po = { NULL, NULL };
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
 	p->may_rate = perm_check(&pa, PERM_RATING_ADD, &po).allow;
