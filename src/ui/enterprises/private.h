@@ -10,6 +10,7 @@
 #include "app/ent_io.h"
 #include "model/category.h"
 #include "store/enterprise_store.h"
+#include "store/financing_store.h"
 #include "store/staff_store.h"
 #include "ui/detail.h"
 #include "ui/enterprises/records.h"
@@ -18,8 +19,10 @@
 #include "ui/listview.h"
 #include "ui/shell.h"
 
-typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW } pane_mode;
-typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD } form_purpose;
+/* MODE_NEEDS: the coordination desk's list of open financing needs (needs.c) */
+typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS } pane_mode;
+typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD, FP_NEEDS_FILTER,
+	FP_NEED } form_purpose;
 
 /* the last edit of this session, written back by undo (and again by redo) */
 typedef struct undo_rec {
@@ -69,6 +72,13 @@ typedef struct ent_pane {
 	bool cancelled;          /* Esc during the last long work: not an error */
 	undo_rec undo;
 	char *hint;
+	/* the open financing needs of every enterprise the actor sees, by area and status */
+	listview *needs_lv;
+	list_window needs_rows;
+	fin_filter needs_filter;
+	char *n_area;
+	int fld_need_area, fld_need_status;
+	strbuf needs_cell;
 } ent_pane;
 
 /* pane.c: the database and the person at the keyboard */
@@ -102,6 +112,22 @@ void enterprises_clear_filters(ent_pane *p);
 /* undo the session's last edit, or redo it when it was undone */
 void enterprises_undo(ent_pane *p);
 void enterprises_undo_clear(undo_rec *u);
+
+/* forms.c: the coordination list's filter (area and status); the change form of the
+ * need under its cursor */
+void enterprises_form_needs_filter(ent_pane *p);
+void enterprises_form_need(ent_pane *p, const fin_rec *need);
+
+/* needs.c: the coordination list, its summary line and its keys */
+void needs_create(ent_pane *p);
+void needs_destroy(ent_pane *p);
+/* from the register to the list (and back with the same key) */
+void needs_open(ent_pane *p);
+/* the filter's values into the list's query, from its first row */
+void needs_apply_filter(ent_pane *p);
+void needs_recalc(ent_pane *p, ui_rect r);
+void needs_repaint(ent_pane *p, ui_rect r);
+unsigned needs_event(ent_pane *p, const pane_event *ev);
 
 /* io.c: ask for the file to export the list to */
 void enterprises_export_start(ent_pane *p);

@@ -20,6 +20,7 @@ typedef enum entrec_kind {
 	ENTREC_WARNING_CLOSE,
 	ENTREC_VISIT_APPEAL,     /* a visit's problem becomes an appeal (转为诉求) */
 	ENTREC_STATUS,           /* the operating status: 在营, 迁出, 注销, 停业 */
+	ENTREC_FINANCING_UPDATE, /* a need's status, institution, amount funded (a step) */
 	ENTREC__COUNT
 } entrec_kind;
 
@@ -45,6 +46,8 @@ int64_t entrec_chosen_enterprise(const form *f);
 /* the form for a record of kind k about e; NULL, with the reason on the status line,
  * when the actor may not or there is nothing to act on (no open warning to close) */
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e);
+/* the form changing need (of e) as the coordination list asks; NULL as entrec_form */
+form *entrec_need_form(entrec *r, const ent_record *e, int64_t need);
 /* check and save the record the form holds: 0 saved (the message is on the status
  * line), -1 with the error under its field and the form still open */
 int entrec_save(entrec *r, form *f, const ent_record *e);
