@@ -307,6 +307,34 @@ done
 expect_rc 2 --db "$db" visit list --format xml
 stderr_has "--format: 'xml' is not one of table, csv, json"
 
+# --- enterprise show --full: what the 360 view shows, in three formats --------
+expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "[Financing needs]"
+stdout_has "- No. 1 "
+stdout_has "    - "
+stdout_has "financing obtained → need closed, with 工商银行, 450 ten thousand yuan funded; 企业已还款"
+stdout_has "[Cultivation pools]"
+stdout_has "[Relocation warnings]"
+stdout_has "[Inspection plans]"
+stdout_has "[Appeals]"
+expect_rc 0 --db "$db" enterprise show $HQ --full --format json
+check "show --full json" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(k for k in d), d["enterprise"]["uscc"],
+      [f["history"][-1]["status"] for f in d["financing"] if f["id"] == "1"][0],
+      len(d["visits"]) > 0)' "$out")" \
+	"enterprise visits financing pools warnings inspections refusals appeals $HQ closed True"
+expect_rc 0 --db "$db" enterprise show $HQ --full --format csv
+check "show --full csv header" "$(head -n 1 "$out" | tr -d '\r')" "section,item,step,field,value"
+check "show --full csv entry" "$(grep '^enterprise,,,uscc,' "$out" | tr -d '\r')" "enterprise,,,uscc,$HQ"
+check "show --full csv need 1's last step" \
+	"$(grep '^financing,' "$out" | tr -d '\r' | awk -F, '$4 == "note" && $5 == "企业已还款"' | wc -l)" 1
+expect_rc 1 --db "$db" --as mq enterprise show $HQ --full
+LANGUAGE=zh_CN expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "[融资需求]"
+stdout_has "已获融资 改为 已关闭"
+
 # --- Chinese messages ---------------------------------------------------------
 LANGUAGE=zh_CN expect_rc 1 --db "$db" pool enter --enterprise $HQ --pool tech
 stderr_has "已在科技型企业培育库中"

@@ -1,7 +1,6 @@
-/* Financing needs in the Enterprises pane: the 360 view's needs, each with the steps
- * of its status history, the form of a new need and the form of a change (its status,
- * institution, amount funded and a note), saved through the same services as qifu
- * financing add|update. */
+/* Financing needs in the Enterprises pane: the form of a new need and the form of a
+ * change (its status, institution, amount funded and a note), saved through the same
+ * services as qifu financing add|update. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,59 +17,6 @@
 
 /* the needs a change form offers: the enterprise's latest */
 enum { NEEDS_OFFERED = 50 };
-
-/* need's steps under it in the view: each change, oldest first */
-static void history_items(entrec *r, detail *d, const fin_rec *need)
-{
-	fin_step *v = NULL;
-	int n = 0;
-	store_err se = { 0 };
-	strbuf b = STRBUF_INIT;
-	if (fin_store_history(entrec_db(r), need->id, &v, &n, &se) < 0) {
-		detail_note(d, app_store_text(&se, &b));
-		n = 0;
-	}
-	/* a need that never moved says it all in its own line */
-	for (int i = 0; n > 1 && i < n; i++) {
-		sb_reset(&b);
-		app_fin_step_text(&v[i], &b);
-		detail_subitem(d, sb_str(&b));
-	}
-	for (int i = 0; i < n; i++)
-		fin_step_clear(&v[i]);
-	free(v);
-	sb_free(&b);
-}
-
-void entrec_financing_section(entrec *r, detail *d, const ent_record *e)
-{
-	detail_section(d, _("Financing needs"));
-	fin_filter f = { 0 };
-	f.enterprise_id = e->id;
-	f.status = -1;
-	fin_rec v[ENTREC_SHOWN + 1];
-	int n = 0;
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	memset(v, 0, sizeof v);
-	if (fin_store_list(entrec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
-		detail_note(d, app_store_text(&se, &err));
-	else if (n == 0)
-		detail_note(d, _("none recorded"));
-	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
-		strbuf b = STRBUF_INIT;
-		sb_addf(&b, _("No. %" PRId64 " "), v[i].id);
-		app_fin_need_text(&v[i], &b);
-		detail_item(d, sb_str(&b));
-		sb_free(&b);
-		history_items(r, d, &v[i]);
-	}
-	if (n > ENTREC_SHOWN)
-		entrec_more_note(d, ENTREC_SHOWN, "qifu financing list");
-	for (int i = 0; i < n; i++)
-		fin_rec_clear(&v[i]);
-	sb_free(&err);
-}
 
 void entrec_financing_form(entrec *r, form *f)
 {

@@ -29,8 +29,6 @@ typedef struct entrec entrec;
 entrec *entrec_new(shell *sh);
 void entrec_free(entrec **r);
 
-/* the record sections of e's 360 view, appended to d */
-void entrec_sections(entrec *r, detail *d, const ent_record *e);
 /* the pool options of a filter form: "" (all) then every pool; the strings belong to r */
 int entrec_pool_options(entrec *r, form_option **opts);
 /* the name of a stored pool code */

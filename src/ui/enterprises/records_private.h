@@ -26,16 +26,12 @@ struct entrec {
 
 /* records.c: the database */
 db *entrec_db(entrec *r);
-/* "the latest N are shown; COMMAND lists them all" under a section */
-void entrec_more_note(detail *d, int shown, const char *command);
 /* how a save ended, shown where it belongs: 0 saved (done on the status line), -1 */
 int entrec_saved(entrec *r, form *f, int field, app_record_rc rc, const strbuf *err,
                  const char *done);
 
-/* financing_records.c: the 360 view's needs with their history, the form of a new
- * need and of a change of one (need: the one chosen first, 0 for the latest), and
- * their saving */
-void entrec_financing_section(entrec *r, detail *d, const ent_record *e);
+/* financing_records.c: the form of a new need and of a change of one (need: the one
+ * chosen first, 0 for the latest), and their saving */
 void entrec_financing_form(entrec *r, form *f);
 /* false, with the reason on the status line, when e has no need to change */
 bool entrec_financing_update_form(entrec *r, form *f, const ent_record *e, int64_t need);
