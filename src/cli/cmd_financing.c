@@ -223,24 +223,10 @@ static const app_column history_cols[] = {
 /* the steps of one need: few, so read whole */
 static int fin_history(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, CLI_OPT_FORMAT },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ NULL, 0, NULL, 0 },
-	};
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case CLI_OPT_FORMAT:
-			if (cli_arg_format(optarg, &fmt))
-				return EXIT_USAGE;
-			break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
+	out_format fmt;
+	int got = cli_format_only(argc, argv, usage, &fmt);
+	if (got >= 0)
+		return got;
 	int64_t id;
 	if (cli_operands(argc, argv, 1, _("the financing need number")) ||
 	    cli_arg_id(_(kind.number), argv[optind], &id))
@@ -253,7 +239,7 @@ static int fin_history(app_ctx *ctx, int argc, char **argv)
 	int n = 0;
 	store_err se = { 0 };
 	strbuf err = STRBUF_INIT;
-	int got = fin_store_history(app_db(ctx), id, &v, &n, &se);
+	got = fin_store_history(app_db(ctx), id, &v, &n, &se);
 	if (got < 0)
 		app_store_text(&se, &err);
 	rc = cli_store_rc(got, &err);

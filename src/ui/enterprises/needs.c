@@ -106,15 +106,7 @@ void needs_repaint(ent_pane *p, ui_rect r)
 	if (p->needs_filter.status >= 0)
 		sb_addf(&s, _("  status: %s"), _(fin_status_label((fin_status)p->needs_filter.status)));
 	sb_addf(&s, more ? _("  more than %ld") : _("  %ld in all"), n);
-	char pos[48] = "";
-	if (n > 0)
-		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(p->needs_lv) + 1, n, more ? "+" : "");
-	int pw = text_width(pos);
-	if (pw + 1 >= r.w)
-		pw = 0;
-	draw_text(r.y, r.x, r.w - pw, sb_str(&s), TEXT_LEFT, STYLE_NORMAL);
-	if (pw)
-		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
+	enterprises_summary_line(r, sb_str(&s), p->needs_lv);
 	sb_free(&s);
 	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
 	lv_repaint(p->needs_lv, list);

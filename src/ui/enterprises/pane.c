@@ -209,8 +209,21 @@ static void recalc(void *state, ui_rect r)
 	}
 }
 
-/* 筛选: hqjs 规上工业  排序: 名称^  共 57 条, and the cursor's row number on the right
- * so the position shows without highlighting */
+void enterprises_summary_line(ui_rect r, const char *text, listview *lv)
+{
+	long n = lv_count(lv);
+	char pos[48] = "";
+	if (n > 0)
+		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(lv) + 1, n, lv_count_more(lv) ? "+" : "");
+	int pw = text_width(pos);
+	if (pw + 1 >= r.w)
+		pw = 0;
+	draw_text(r.y, r.x, r.w - pw, text, TEXT_LEFT, STYLE_NORMAL);
+	if (pw)
+		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
+}
+
+/* 筛选: hqjs 规上工业  排序: 名称^  共 57 条 */
 static void draw_summary(ent_pane *p, ui_rect r)
 {
 	const char *parts[7] = { p->search, NULL, p->f_area, p->f_lead, NULL, NULL, NULL };
@@ -223,18 +236,9 @@ static void draw_summary(ent_pane *p, ui_rect r)
 		parts[4] = entrec_pool_name(p->rec, p->f_pool);
 	if (p->filter.warning_only)
 		parts[5] = _("with an open warning");
-	long n = lv_count(p->lv);
-	bool more = lv_count_more(p->lv);
-	char *s = entlist_summary(parts, 7, p->sort, p->desc, n, more);
-	char pos[48] = "";
-	if (n > 0)
-		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(p->lv) + 1, n, more ? "+" : "");
-	int pw = text_width(pos);
-	if (pw + 1 >= r.w)
-		pw = 0;
-	draw_text(r.y, r.x, r.w - pw, s, TEXT_LEFT, STYLE_NORMAL);
-	if (pw)
-		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
+	char *s = entlist_summary(parts, 7, p->sort, p->desc, lv_count(p->lv),
+	                          lv_count_more(p->lv));
+	enterprises_summary_line(r, s, p->lv);
 	xfree(&s);
 }
 
