@@ -30,10 +30,6 @@
 /* records of each kind shown; the commands list them all */
 enum { SHOWN = 10, MAX_PERIODS = 50 };
 
-const char *const app_ent_section_keys[] = {
-	"visits", "financing", "pools", "warnings", "inspections", "refusals", "appeals",
-};
-
 /* "the latest N are shown; COMMAND lists them all" */
 static void more_note(const app_ent_sink *s, int shown, const char *command)
 {

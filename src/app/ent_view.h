@@ -31,13 +31,10 @@ typedef struct app_ent_sink {
 	void *arg;
 } app_ent_sink;
 
-/* the sections of e's 360 view, in its order; open_appeals is the register's count */
+/* the sections of e's 360 view, in its order (file keys "visits", "financing",
+ * "pools", "warnings", "inspections", "refusals", "appeals"); open_appeals is the
+ * register's count */
 void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
                      const app_ent_sink *s);
-
-/* the file keys of the sections, in their order: "visits", "financing", "pools",
- * "warnings", "inspections", "refusals", "appeals" */
-extern const char *const app_ent_section_keys[];
-enum { APP_ENT_SECTIONS = 7 };
 
 #endif
