@@ -1,8 +1,7 @@
 /* Inspections for the detail view. A plan's fields are the CLI's own (app/inspection.c's
  * inspection_plan_fields), so the screen and `qifu inspect show` never word a plan
  * differently, and its code follows, as text and as the QR code the printed notice
- * carries; the 360 section lists an enterprise's latest plans and refused entries one
- * line each, with the evaluation only where PERM_INSP_EVAL_VIEW allows it. */
+ * carries. The 360 view's inspection sections are app/ent_view.c's. */
 #include "ui/calendar/inspection_view.h"
 
 #include <stdlib.h>

@@ -1,6 +1,5 @@
-/* Inspections in the detail view: one plan with every field `qifu inspect show` gives,
- * and the inspections section of an enterprise's 360 view (its plans and the entries
- * it refused). Evaluations pass the permission function on the way out, as in the CLI. */
+/* Inspections in the detail view: one plan with every field `qifu inspect show` gives.
+ * Evaluations pass the permission function on the way out, as in the CLI. */
 #ifndef QIFU_UI_CALENDAR_INSPECTION_VIEW_H
 #define QIFU_UI_CALENDAR_INSPECTION_VIEW_H
 #include <stdint.h>

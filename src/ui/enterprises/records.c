@@ -1,8 +1,7 @@
-/* Enterprise records in the pane. The sections read the latest records of each kind
- * through the record stores (never the whole history at once) and say so when more
- * exist; the forms are ui/form.h forms whose values go through the same model checks
- * and store writes as qifu visit|financing|pool|warning, each one transaction with
- * its event row. */
+/* Enterprise records in the pane: the forms that add them (the 360 view's sections
+ * are app/ent_view.c's), ui/form.h forms whose values go through the same model
+ * checks and store writes as qifu visit|financing|pool|warning, each one transaction
+ * with its event row. */
 #include "ui/enterprises/records.h"
 
 #include <inttypes.h>
@@ -17,17 +16,14 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
-#include "model/financing.h"
 #include "model/perm.h"
 #include "model/pool.h"
 #include "model/visit.h"
 #include "model/warning.h"
-#include "store/financing_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
-#include "ui/calendar/inspection_view.h"
 #include "ui/shell.h"
 
 #include "ui/enterprises/records_private.h"

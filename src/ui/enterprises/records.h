@@ -1,8 +1,7 @@
-/* The enterprise records in the Enterprises pane: the 360 view's sections (visits,
- * financing needs, pools now and before, relocation warnings, inspection plans) and
- * the forms that add them (a visit, a financing need, entering or leaving a pool,
- * opening or closing a warning, a visit problem turned into an appeal), each saved
- * through its model check and store. */
+/* The enterprise records in the Enterprises pane: the forms that add them (a visit, a
+ * financing need and its progress, entering or leaving a pool, opening or closing a
+ * warning, a visit problem turned into an appeal), each saved through its model check
+ * and store. */
 #ifndef QIFU_UI_ENTERPRISES_RECORDS_H
 #define QIFU_UI_ENTERPRISES_RECORDS_H
 
