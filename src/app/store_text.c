@@ -218,6 +218,14 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_NO_FINANCING:
 		sb_addf(out, _("no financing need %" PRId64), e->num[0]);
 		break;
+	case STORE_E_FIN_NEEDS_FUNDED:
+		sb_addf(out, _("status %s says how much money arrived: give the amount funded"),
+		        fin_status_code((fin_status)e->num[2]));
+		break;
+	case STORE_E_FIN_FUNDED_ONLY:
+		sb_addf(out, _("an amount funded goes with status funded, not %s"),
+		        fin_status_code((fin_status)e->num[2]));
+		break;
 	case STORE_E_FIN_UNCHANGED:
 		sb_addf(out, _("financing need %" PRId64 " already reads so; nothing to change"),
 		        e->num[0]);

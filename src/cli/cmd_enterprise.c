@@ -33,7 +33,11 @@ static void usage(FILE *fp)
 	fprintf(fp, _(
 		"usage: qifu enterprise add --name N --uscc C --area A --category CATEGORY [options]\n"
 		"       qifu enterprise edit USCC [options]\n"
-		"       qifu enterprise show USCC [--format table|csv|json]\n"
+		"       qifu enterprise show USCC [--full] [--format table|csv|json]\n"
+		"       (--full: also what the 360 view shows: visits, financing needs and\n"
+		"        their history, pools, warnings, inspections, refused entries, appeals;\n"
+		"        CSV is section,item,step,field,value rows, JSON one object with\n"
+		"        \"enterprise\" and an array per section)\n"
 		"       qifu enterprise list [--search Q] [--area A] [--category C] [--unit U]\n"
 		"                            [--pool tech|upscale] [--warning] [--all]\n"
 		"                            [--class above_scale|below_scale|other]\n"
@@ -360,6 +364,11 @@ static void add_row(out_table *t, const ent_record *e, app_cell_form form, const
 	out_row_from(t, row_cell, &a);
 }
 
+void ent_show_row(out_table *t, const ent_record *e, const catalog *cat)
+{
+	add_row(t, e, CELL_CODE, cat);
+}
+
 static int parse_format(const char *arg, out_format *f)
 {
 	return cli_arg_format(arg, f);
@@ -367,10 +376,27 @@ static int parse_format(const char *arg, out_format *f)
 
 static int ent_show(app_ctx *ctx, int argc, char **argv)
 {
-	out_format fmt;
-	int rc = cli_format_only(argc, argv, usage, &fmt);
-	if (rc >= 0)
-		return rc;
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "full", no_argument, NULL, 'F' },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	out_format fmt = OUT_TABLE;
+	bool full = false;
+	int c, rc;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (cli_arg_format(optarg, &fmt))
+				return EXIT_USAGE;
+			break;
+		case 'F': full = true; break;
+		case OPT_HELP: usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
 	if (cli_operands(argc, argv, 1, _("the USCC")))
 		return EXIT_USAGE;
 	ent_record e = { 0 };
@@ -378,6 +404,12 @@ static int ent_show(app_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	const catalog *cat = app_ent_rules(ctx)->cat;
+	if (full && fmt != OUT_TABLE) {
+		/* one document: the entry is part of it */
+		rc = ent_full_print(ctx, &e, fmt);
+		ent_record_clear(&e);
+		return rc;
+	}
 	if (fmt == OUT_TABLE) {
 		/* one record reads best as label: value lines, the list's columns in words
 		 * with the category's full name */
@@ -401,6 +433,8 @@ static int ent_show(app_ctx *ctx, int argc, char **argv)
 			cli_kv_add(t, xstrdup(_("USCC accepted despite check")),
 			           xstrdup(e.uscc_override));
 		cli_kv_print(&t);
+		if (full)
+			ent_full_print(ctx, &e, fmt);
 	} else {
 		out_table *t = out_new(app_ent_columns, ENT_COL__COUNT);
 		add_row(t, &e, CELL_CODE, cat);

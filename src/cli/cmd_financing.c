@@ -1,5 +1,6 @@
 /* qifu financing add|update|list: financing needs (融资需求) and their matching with
  * institutions. The options and JSON keys are a stable interface. */
+#include "app/financing.h"
 #include "app/records.h"
 #include "cli/cli.h"
 
@@ -24,19 +25,27 @@ int cmd_financing(app_ctx *ctx, int argc, char **argv);
 static void usage(FILE *fp)
 {
 	fputs(_("usage: qifu financing add --enterprise USCC --amount AMOUNT --purpose P\n"
-	        "                          [--institution I] [--status S]\n"
+	        "                          [--institution I] [--status S] [--funded AMOUNT]\n"
 	        "       qifu financing update ID [--status S] [--institution I]\n"
-	        "       qifu financing list [--enterprise USCC] [--status S]\n"
-	        "                           [--format table|csv|json]\n"
+	        "                                [--funded AMOUNT] [--note TEXT]\n"
+	        "       qifu financing history ID [--format table|csv|json]\n"
+	        "       qifu financing list [--enterprise USCC] [--status S] [--open]\n"
+	        "                           [--area AREA] [--format table|csv|json]\n"
 	        "AMOUNT in yuan: 5000000, 5,000,000, 500万, 500万元, 1.5亿, 3456.78元.\n"
 	        "Statuses: need (awaiting a match), matching, matched, funded, closed;\n"
-	        "matched and funded name the institution. A new need starts as need.\n"
+	        "matched and funded name the institution; funded gives --funded, the money\n"
+	        "that arrived. A new need starts as need. Every change is a step of the\n"
+	        "need's history, with its --note. --open lists the needs still waiting\n"
+	        "(need, matching, matched), oldest first, for the coordination desk.\n"
 	        "JSON keys of list: id, enterprise, uscc, amount_yuan (a decimal string with\n"
 	        "two places), purpose, status (the code), institution, created_by,\n"
-	        "created_at, updated_at.\n"), fp);
+	        "created_at, updated_at, funded_yuan (\"\" when none).\n"
+	        "JSON keys of history: step, at, by, from (the code, \"\" for the first\n"
+	        "step), status, institution, funded_yuan, note.\n"), fp);
 }
 
-enum { OPT_ENTERPRISE = 1, OPT_AMOUNT, OPT_PURPOSE, OPT_INSTITUTION, OPT_STATUS, OPT_HELP };
+enum { OPT_ENTERPRISE = 1, OPT_AMOUNT, OPT_PURPOSE, OPT_INSTITUTION, OPT_STATUS, OPT_HELP,
+	OPT_FUNDED, OPT_NOTE, OPT_OPEN, OPT_AREA };
 
 /* --status's value as a fin_status in *st: 0 or EXIT_USAGE naming the allowed ones */
 static int arg_status(const char *s, int *st)
@@ -85,11 +94,12 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 		{ "purpose", required_argument, NULL, OPT_PURPOSE },
 		{ "institution", required_argument, NULL, OPT_INSTITUTION },
 		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "funded", required_argument, NULL, OPT_FUNDED },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
 	fin_rec f = { 0 };
-	const char *uscc = NULL, *amount = NULL;
+	const char *uscc = NULL, *amount = NULL, *funded = NULL;
 	strbuf err = STRBUF_INIT;
 	int c, rc = EXIT_USAGE, status = FIN_NEED;
 	optind = 0;
@@ -97,6 +107,7 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_AMOUNT: amount = optarg; break;
+		case OPT_FUNDED: funded = optarg; break;
 		case OPT_PURPOSE: free(f.purpose); f.purpose = xstrdup(optarg); break;
 		case OPT_INSTITUTION: free(f.institution); f.institution = xstrdup(optarg); break;
 		case OPT_STATUS:
@@ -113,6 +124,10 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 	f.status = (fin_status)status;
 	if (fin_amount_parse(amount, &f.amount_fen, &err) < 0) {
 		say_error(_("--amount: %s"), sb_str(&err));
+		goto out;
+	}
+	if (funded && fin_amount_parse(funded, &f.funded_fen, &err) < 0) {
+		say_error(_("--funded: %s"), sb_str(&err));
 		goto out;
 	}
 	ent_record e = { 0 };
@@ -142,86 +157,136 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {
 		{ "institution", required_argument, NULL, OPT_INSTITUTION },
 		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "funded", required_argument, NULL, OPT_FUNDED },
+		{ "note", required_argument, NULL, OPT_NOTE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *institution = NULL;
-	int status = -1, c;
+	fin_change ch = { .status = -1 };
+	const char *funded = NULL;
+	strbuf err = STRBUF_INIT;
+	int c, rc = EXIT_USAGE;
 	optind = 0;
 	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
 		switch (c) {
-		case OPT_INSTITUTION: institution = optarg; break;
+		case OPT_INSTITUTION: free(ch.institution); ch.institution = xstrdup(optarg); break;
+		case OPT_NOTE: free(ch.note); ch.note = xstrdup(optarg); break;
+		case OPT_FUNDED: funded = optarg; break;
 		case OPT_STATUS:
-			if (arg_status(optarg, &status))
-				return EXIT_USAGE;
+			if (arg_status(optarg, &ch.status))
+				goto out;
 			break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: return EXIT_USAGE;
+		case OPT_HELP: usage(stdout); rc = EXIT_OK; goto out;
+		default: goto out;
 		}
 	}
 	int64_t id;
 	if (cli_operands(argc, argv, 1, _("the financing need number")))
-		return EXIT_USAGE;
-	if (status < 0 && !institution) {
-		say_error(_("financing update: say what changes, --status or --institution; "
-		            "see qifu financing --help"));
-		return EXIT_USAGE;
+		goto out;
+	if (ch.status < 0 && !ch.institution && !funded) {
+		say_error(_("financing update: say what changes, --status, --institution or "
+		            "--funded; see qifu financing --help"));
+		goto out;
 	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
+		goto out;
+	if (funded && fin_amount_parse(funded, &ch.funded_fen, &err) < 0) {
+		say_error(_("--funded: %s"), sb_str(&err));
+		goto out;
+	}
+	fin_rec was = { 0 };
+	app_record_rc saved = app_financing_update(ctx, id, &ch, &was, &err);
+	if (saved != APP_RECORD_SAVED)
+		say_error("%s", sb_str(&err));
+	rc = app_record_exit(saved);
+	if (rc == EXIT_OK)
+		printf(_("updated financing need %" PRId64 " of %s\n"), id, was.enterprise);
+	fin_rec_clear(&was);
+out:
+	sb_free(&err);
+	fin_change_clear(&ch);
+	return rc;
+}
+
+static const app_column history_cols[] = {
+	{ .key = "step", .header = N_("Step"), .kind = COL_INT },
+	{ .key = "at", .header = N_("At"), .kind = COL_STR },
+	{ .key = "by", .header = N_("By"), .kind = COL_STR },
+	{ .key = "from", .header = N_("Previous status"), .kind = COL_STR },
+	{ .key = "status", .header = N_("Financing status"), .kind = COL_STR },
+	{ .key = "institution", .header = N_("Institution"), .kind = COL_STR },
+	{ .key = "funded_yuan", .header = N_("Funded"), .kind = COL_STR },
+	{ .key = "note", .header = N_("Note"), .kind = COL_STR },
+};
+#define NHISTORY ((int)(sizeof history_cols / sizeof history_cols[0]))
+
+/* the steps of one need: few, so read whole */
+static int fin_history(app_ctx *ctx, int argc, char **argv)
+{
+	out_format fmt;
+	int got = cli_format_only(argc, argv, usage, &fmt);
+	if (got >= 0)
+		return got;
+	int64_t id;
+	if (cli_operands(argc, argv, 1, _("the financing need number")) ||
+	    cli_arg_id(_(kind.number), argv[optind], &id))
 		return EXIT_USAGE;
 	fin_rec f = { 0 };
-	strbuf err = STRBUF_INIT;
-	int rc = cli_record_get(ctx, &kind, id, PERM_FINANCING_EDIT, &f);
+	int rc = cli_record_get(ctx, &kind, id, PERM_ENT_VIEW, &f);
 	if (rc != 0)
-		goto out;
-	/* the new values are cleaned by the same rule as on add */
-	if (institution) {
-		free(f.institution);
-		f.institution = xstrdup(institution);
-	}
-	if (fin_validate(&f, &err) < 0) {
-		say_error("%s", sb_str(&err));
-		rc = EXIT_USAGE;
-		goto out;
-	}
+		return rc;
+	fin_step *v = NULL;
+	int n = 0;
 	store_err se = { 0 };
-	int w = fin_store_update(app_db(ctx), app_actor(ctx)->login, id, status,
-	                         institution ? f.institution : NULL, &se);
-	app_store_text(&se, &err);
-	rc = cli_store_rc(w, &err);
-	if (rc == EXIT_OK)
-		printf(_("updated financing need %" PRId64 " of %s\n"), id, f.enterprise);
-out:
+	strbuf err = STRBUF_INIT;
+	got = fin_store_history(app_db(ctx), id, &v, &n, &se);
+	if (got < 0)
+		app_store_text(&se, &err);
+	rc = cli_store_rc(got, &err);
+	if (rc == EXIT_OK) {
+		out_table *t = out_new(history_cols, NHISTORY);
+		for (int i = 0; i < n; i++) {
+			char step[16], funded[32] = "";
+			snprintf(step, sizeof step, "%d", i + 1);
+			char *people = NULL;
+			if (v[i].funded_fen && fmt == OUT_TABLE)
+				people = fin_amount_for_people(v[i].funded_fen);
+			else if (v[i].funded_fen)
+				fin_amount_yuan(v[i].funded_fen, funded);
+			const char *from = v[i].from < 0 ? ""
+				: fmt == OUT_TABLE ? _(fin_status_label((fin_status)v[i].from))
+				: fin_status_code((fin_status)v[i].from);
+			const char *cells[NHISTORY] = { step, v[i].at, v[i].by, from,
+				fmt == OUT_TABLE ? _(fin_status_label(v[i].to)) : fin_status_code(v[i].to),
+				v[i].institution, people ? people : funded, v[i].note };
+			out_row(t, cells);
+			free(people);
+		}
+		out_print(t, fmt, false, stdout);
+		out_free(&t);
+	}
+	for (int i = 0; i < n; i++)
+		fin_step_clear(&v[i]);
+	free(v);
 	sb_free(&err);
 	fin_rec_clear(&f);
 	return rc;
 }
 
-static const app_column list_cols[] = {
-	{ .key = "id", .header = N_("Need"), .kind = COL_INT },
-	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
-	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
-	{ .key = "amount_yuan", .header = N_("Amount"), .kind = COL_STR },
-	{ .key = "purpose", .header = N_("Purpose"), .kind = COL_STR },
-	{ .key = "status", .header = N_("Financing status"), .kind = COL_STR },
-	{ .key = "institution", .header = N_("Institution"), .kind = COL_STR },
-	{ .key = "created_by", .header = N_("Recorded by"), .kind = COL_STR },
-	{ .key = "created_at", .header = N_("Recorded at"), .kind = COL_STR },
-	{ .key = "updated_at", .header = N_("Updated at"), .kind = COL_STR },
-};
-#define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
+/* a need's cells: words for the table, codes and yuan for files */
+static void list_cell(const void *rec, int col, strbuf *out)
+{
+	app_fin_cell(rec, col, CELL_WORDS, out);
+}
+
+static void list_cell_code(const void *rec, int col, strbuf *out)
+{
+	app_fin_cell(rec, col, CELL_CODE, out);
+}
 
 static void list_row(out_table *t, const fin_rec *f, out_format fmt)
 {
-	char id[24], yuan[32];
-	snprintf(id, sizeof id, "%" PRId64, f->id);
-	char *people = fmt == OUT_TABLE ? fin_amount_for_people(f->amount_fen) : NULL;
-	const char *cells[NLIST] = { id, f->enterprise, f->uscc,
-		people ? people : fin_amount_yuan(f->amount_fen, yuan), f->purpose,
-		fmt == OUT_TABLE ? _(fin_status_label(f->status)) : fin_status_code(f->status),
-		f->institution, f->created_by, f->created_at, f->updated_at };
-	out_row(t, cells);
-	free(people);
+	out_row_from(t, fmt == OUT_TABLE ? list_cell : list_cell_code, f);
 }
 
 static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)
@@ -229,37 +294,69 @@ static void list_add(out_table *t, out_format fmt, const void *rec, const void *
 	list_row(t, rec, fmt);
 }
 
+/* the list's own options */
+typedef struct list_opts {
+	int status;
+	bool open;
+	const char *area;
+} list_opts;
+
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 {
-	return c == OPT_STATUS ? arg_status(val, q->own) : -1;
+	list_opts *o = q->own;
+	switch (c) {
+	case OPT_STATUS: return arg_status(val, &o->status);
+	case OPT_OPEN: o->open = true; return 0;
+	case OPT_AREA: o->area = val; return 0;
+	default: return -1;
+	}
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
-	fin_filter f = { q->enterprise_id, *(const int *)q->own, q->scope_area };
+	const list_opts *o = q->own;
+	fin_filter f = { q->enterprise_id, o->status, q->scope_area, o->area, o->open };
+	/* the open needs as the desk works them, oldest first; the rest newest first */
+	if (o->open)
+		return fin_store_window(d, &f, offset, limit, out, n, err);
 	return fin_store_list(d, &f, offset, limit, out, n, err);
+}
+
+/* --open with a status that is not open lists nothing: say so instead */
+static int list_check(const cli_query *q)
+{
+	const list_opts *o = q->own;
+	if (o->open && o->status >= 0 && !fin_status_open((fin_status)o->status)) {
+		say_error(_("--open lists needs awaiting a match, being matched or matched, "
+		            "not %s"), fin_status_code((fin_status)o->status));
+		return EXIT_USAGE;
+	}
+	return 0;
 }
 
 static int fin_list(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "status", required_argument, NULL, OPT_STATUS },
+		{ "open", no_argument, NULL, OPT_OPEN },
+		{ "area", required_argument, NULL, OPT_AREA },
 		{ NULL, 0, NULL, 0 },
 	};
 	static const cli_listing listing = {
-		opts, list_option, NULL, CLI_ENT_OPTIONAL, list_fetch, sizeof(fin_rec),
-		list_cols, NLIST, list_add, rec_clear,
+		opts, list_option, list_check, CLI_ENT_OPTIONAL, list_fetch, sizeof(fin_rec),
+		app_fin_columns, FIN_COL__COUNT, list_add, rec_clear,
 	};
-	int status = -1;
-	return cli_list(ctx, argc, argv, &listing, &status, usage);
+	list_opts o = { -1, false, NULL };
+	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }
 
 int cmd_financing(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
 		{ "add", fin_add, NULL }, { "update", fin_update, NULL }, { "list", fin_list, NULL },
+		{ "history", fin_history, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -120,7 +120,9 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("register a new record (Escalation tab, quarterly assessment: enter a rating)")) \
 	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
 	  N_("the moves you may make now on the selected appeal (Appeals) or inspection plan " \
-	     "(Calendar: approve, record done, evaluate, cancel), each with its form")) \
+	     "(Calendar: approve, record done, evaluate, cancel), each with its form; in the " \
+	     "open financing needs (Enterprises), the need's status, institution and amount " \
+	     "funded")) \
 	X(ACT_CALLBACK, "callback", GRP_APPEAL, "b", N_("Callback"), \
 	  N_("Appeals: call the enterprises back one appeal after another (the callback queue)")) \
 	X(ACT_EDIT, "edit", GRP_APPEAL, "E, C-e", N_("Edit"), \
@@ -138,7 +140,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "(supervisors; asked first)")) \
 	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
 	  N_("Escalation tab: switch between the board, the supervision figures and the "\
-	     "quarterly assessment")) \
+	     "quarterly assessment; Enterprises tab: between the register and the open " \
+	     "financing needs of every enterprise (the coordination list)")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
 	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \

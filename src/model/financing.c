@@ -58,6 +58,38 @@ void fin_rec_clear(fin_rec *f)
 	memset(f, 0, sizeof *f);
 }
 
+void fin_step_clear(fin_step *s)
+{
+	free(s->at);
+	free(s->by);
+	free(s->institution);
+	free(s->note);
+	memset(s, 0, sizeof *s);
+}
+
+void fin_change_clear(fin_change *c)
+{
+	free(c->institution);
+	free(c->note);
+	memset(c, 0, sizeof *c);
+}
+
+int fin_change_clean(fin_change *c, strbuf *err)
+{
+	if (c->institution &&
+	    field_clean(&c->institution, N_("financing institution"), 100, false, err) < 0)
+		return -1;
+	if (field_clean(&c->note, N_("note"), 500, false, err) < 0)
+		return -1;
+	if (c->funded_fen < 0 || c->funded_fen > FIN_MAX_FEN) {
+		char yuan[32];
+		sb_addf(err, _("amount funded '%s' is outside 0.01 to 1,000,000,000,000 yuan"),
+		        fin_amount_yuan(c->funded_fen, yuan));
+		return -1;
+	}
+	return 0;
+}
+
 const char *fin_status_code(fin_status s)
 {
 	return s < FIN__COUNT ? statuses[s].code : "?";
@@ -116,6 +148,24 @@ fin_verdict fin_change_check(int from, fin_status to, const char *institution)
 	if (fin_status_needs_institution(to) && (!institution || !*institution))
 		return FIN_NEEDS_INSTITUTION;
 	return FIN_OK;
+}
+
+fin_verdict fin_move_check(int from, fin_status to, const char *institution,
+                           int64_t funded_fen)
+{
+	fin_verdict v = fin_change_check(from, to, institution);
+	if (v != FIN_OK)
+		return v;
+	if (to == FIN_FUNDED && funded_fen <= 0)
+		return FIN_NEEDS_FUNDED;
+	if (to != FIN_FUNDED && funded_fen > 0)
+		return FIN_FUNDED_ONLY;
+	return FIN_OK;
+}
+
+bool fin_status_open(fin_status s)
+{
+	return s == FIN_NEED || s == FIN_MATCHING || s == FIN_MATCHED;
 }
 
 /* the amount with full-width digits, points and commas made ASCII */

@@ -26,6 +26,8 @@ typedef enum fin_verdict {
 	FIN_SAME,              /* the need already has that status */
 	FIN_NOT_NEXT,          /* that status does not follow this one */
 	FIN_NEEDS_INSTITUTION, /* matched and funded name the institution */
+	FIN_NEEDS_FUNDED,      /* funded says how much money arrived */
+	FIN_FUNDED_ONLY,       /* an amount funded belongs to a funded need only */
 } fin_verdict;
 
 /* how an amount reads best: in yuan, 万元 or 亿元 */
@@ -45,6 +47,7 @@ typedef struct fin_rec {
 	char *purpose;
 	fin_status status;
 	char *institution;  /* "" when none */
+	int64_t funded_fen; /* the money that arrived; 0 until funded */
 	char *created_by;
 	char *created_at;
 	char *updated_at;
@@ -52,6 +55,33 @@ typedef struct fin_rec {
 
 /* free what f owns and zero it */
 void fin_rec_clear(fin_rec *f);
+
+/* one step of a need's status history (the first is its recording); strings owned */
+typedef struct fin_step {
+	int64_t id;
+	int64_t financing_id;
+	char *at;           /* YYYY-MM-DD HH:MM:SS */
+	char *by;           /* the login */
+	int from;           /* a fin_status, -1 for the need's first step */
+	fin_status to;
+	char *institution;  /* as the step left it, "" for none */
+	int64_t funded_fen; /* as the step left it, 0 for none */
+	char *note;         /* "" for none */
+} fin_step;
+
+void fin_step_clear(fin_step *s);
+
+/* what an update of a need asks; strings owned */
+typedef struct fin_change {
+	int status;         /* a fin_status, -1 to keep it */
+	char *institution;  /* NULL keeps it */
+	int64_t funded_fen; /* 0 keeps it */
+	char *note;         /* why, or what happened; NULL or "" for none */
+} fin_change;
+
+void fin_change_clear(fin_change *c);
+/* clean the institution and the note as typed; -1 with the reason naming the field */
+int fin_change_clean(fin_change *c, strbuf *err);
 
 /* "need", "matching", … as stored */
 const char *fin_status_code(fin_status s);
@@ -70,6 +100,14 @@ bool fin_status_needs_institution(fin_status s);
 /* may a need move from (FIN_NEW for a new one) to to, with this institution (NULL or
  * "" for none) once the move is made? */
 fin_verdict fin_change_check(int from, fin_status to, const char *institution);
+/* fin_change_check, and the amount funded given with the move (0 none): a move to
+ * funded says how much arrived, a move to any other status gives none (a funded need
+ * that is closed keeps the amount it had) */
+fin_verdict fin_move_check(int from, fin_status to, const char *institution,
+                           int64_t funded_fen);
+/* is the need still waiting for money (need, matching, matched), the coordination
+ * desk's list? */
+bool fin_status_open(fin_status s);
 
 /* "5000000", "5,000,000", "500万", "500万元", "1.5亿", "3456.78元" (full-width digits
  * too) into fen; -1 with the reason in err */

@@ -635,6 +635,33 @@ static const char *const migrations[] = {
 	"CREATE TRIGGER event_no_update BEFORE UPDATE ON event"
 	"  BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
 	"DROP TABLE temp.event_chain_fill;",
+	/* financing coordination (issue 17): the money that arrived, each need's status
+	 * history (one step per change, written with its event row), and the open needs
+	 * (need, matching, matched) walked in order by a partial index, so that the
+	 * desk's list costs the rows on screen. A need recorded before the history was
+	 * kept gets one step without a from-status: the status it had then, at its last
+	 * change. */
+	"ALTER TABLE financing ADD COLUMN funded_fen INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (funded_fen >= 0);"
+	"CREATE TABLE financing_step ("
+	"  id INTEGER PRIMARY KEY,"
+	"  financing_id INTEGER NOT NULL REFERENCES financing(id),"
+	"  at TEXT NOT NULL,"
+	"  by TEXT NOT NULL,"
+	"  from_status TEXT"
+	"    CHECK (from_status IN ('need','matching','matched','funded','closed')),"
+	"  status TEXT NOT NULL"
+	"    CHECK (status IN ('need','matching','matched','funded','closed')),"
+	"  institution TEXT NOT NULL DEFAULT '',"
+	"  funded_fen INTEGER NOT NULL DEFAULT 0 CHECK (funded_fen >= 0),"
+	"  note TEXT NOT NULL DEFAULT ''"
+	") STRICT;"
+	"CREATE INDEX financing_step_need ON financing_step(financing_id, id);"
+	"INSERT INTO financing_step (financing_id, at, by, from_status, status, institution)"
+	"  SELECT id, updated_at, created_by, NULL, status, institution FROM financing"
+	"  ORDER BY id;"
+	"CREATE INDEX financing_open ON financing(id)"
+	"  WHERE status IN ('need','matching','matched');",
 };
 
 int schema_latest(void)

@@ -68,6 +68,8 @@ typedef enum store_code {
 	STORE_E_FIN_NEEDS_INSTITUTION,
 	STORE_E_NO_FINANCING,
 	STORE_E_FIN_UNCHANGED,
+	STORE_E_FIN_NEEDS_FUNDED, /* a move to funded gives the amount funded */
+	STORE_E_FIN_FUNDED_ONLY,  /* an amount funded with a status other than funded */
 	/* pools: name[0] the pool, day[0] the day asked for, day[1] the other day */
 	STORE_E_POOL_ALREADY_IN, /* day[1]: entered */
 	STORE_E_POOL_NOT_IN,

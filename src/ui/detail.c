@@ -21,7 +21,7 @@
 /* the most rows one logical line wraps into */
 #define DETAIL_MAX_WRAP 64
 
-typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_NOTE, DK_BLOCK, DK_PICTURE, DK_BLANK } dkind;
+typedef enum dkind { DK_HEADING, DK_FIELD, DK_ITEM, DK_SUBITEM, DK_NOTE, DK_BLOCK, DK_PICTURE, DK_BLANK } dkind;
 
 /* a picture's drawings, owned */
 typedef struct dpicture {
@@ -139,6 +139,11 @@ void detail_item(detail *d, const char *text)
 	add(d, DK_ITEM, NULL, text);
 }
 
+void detail_subitem(detail *d, const char *text)
+{
+	add(d, DK_SUBITEM, NULL, text);
+}
+
 void detail_note(detail *d, const char *text)
 {
 	add(d, DK_NOTE, NULL, text);
@@ -192,6 +197,7 @@ static int indent_of(const detail *d, const dline *l)
 	switch (l->kind) {
 	case DK_FIELD: return 2 + d->label_w + 2;
 	case DK_ITEM: return 4;
+	case DK_SUBITEM: return 6;
 	case DK_NOTE: case DK_BLOCK: case DK_PICTURE: return 2;
 	default: return 0;
 	}
@@ -275,8 +281,9 @@ void detail_repaint(detail *d, ui_rect r, bool focus)
 			draw_text(y, r.x + 2, ind - 2, row->first ? l->label : "", TEXT_LEFT, STYLE_NORMAL);
 			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_NORMAL);
 			break;
-		case DK_ITEM:
-			draw_text(y, r.x, ind, row->first ? "  -" : "", TEXT_LEFT, STYLE_NORMAL);
+		case DK_ITEM: case DK_SUBITEM:
+			draw_text(y, r.x, ind, !row->first ? "" : l->kind == DK_ITEM ? "  -" : "    -",
+			          TEXT_LEFT, STYLE_NORMAL);
 			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_NORMAL);
 			break;
 		case DK_PICTURE:

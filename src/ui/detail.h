@@ -23,6 +23,8 @@ void detail_section(detail *d, const char *heading);
 void detail_field(detail *d, const char *label, const char *value);
 /* one row of a sub-list, wrapped under its first character */
 void detail_item(detail *d, const char *text);
+/* a row under the item before it (a step of its history), indented one more level */
+void detail_subitem(detail *d, const char *text);
 /* a plain paragraph (an empty section says so, a hint) */
 void detail_note(detail *d, const char *text);
 /* lines drawn as given, one row each, never wrapped (cut at the width): a block of

@@ -118,7 +118,12 @@ expect_rc 1 --db "$db" financing update 1 --status matching
 stderr_has "already has status matching"
 expect_rc 1 --db "$db" financing update 1 --status funded
 stderr_has "--institution"
-expect_rc 0 --db "$db" financing update 1 --status funded --institution " 工商银行 "
+expect_rc 1 --db "$db" financing update 1 --status funded --institution " 工商银行 "
+stderr_has "give the amount funded"
+expect_rc 2 --db "$db" financing update 1 --status funded --institution 工商银行 --funded 5x
+stderr_has "--funded: '5x' is not an amount of yuan"
+expect_rc 0 --db "$db" financing update 1 --status funded --institution " 工商银行 " --funded 450万 \
+	--note " 首笔放款 "
 expect_rc 1 --db "$db" financing update 1 --status need
 stderr_has "cannot move from funded to need; allowed: closed"
 expect_rc 1 --db "$db" financing update 2 --institution ""
@@ -126,7 +131,7 @@ expect_rc 1 --db "$db" financing update 99 --status closed
 stderr_has "no financing need 99"
 expect_rc 2 --db "$db" financing update 1
 check "financing.update summary" "$(sql "SELECT summary FROM event WHERE action='financing.update' ORDER BY id DESC LIMIT 1")" \
-	"financing=1; status: matching -> funded; institution:  -> 工商银行"
+	"financing=1; status: matching -> funded; institution:  -> 工商银行; funded: 0.00 -> 4500000.00 yuan; note: 首笔放款"
 expect_rc 0 --db "$db" financing list --enterprise $HQ --format json
 stdout_has '{"id": 1, "enterprise": "华勤技术股份有限公司", "uscc": "914403001922038216", "amount_yuan": "5000000.00", "purpose": "购置设备", "status": "funded", "institution": "工商银行", "created_by": '
 stdout_has '"amount_yuan": "150000000.00", "purpose": "扩建厂房", "status": "matched"'
@@ -135,6 +140,37 @@ check "financing list --status" "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' '
 expect_rc 0 --db "$db" financing list
 stdout_has "500 ten thousand yuan"
 stdout_has "1.5 hundred million yuan"
+stdout_has "450 ten thousand yuan"
+# the coordination list: open needs only, oldest first, by area and status
+expect_rc 0 --db "$db" financing list --open --format csv
+check "financing list --open" "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ')" "2 3 "
+expect_rc 0 --db "$db" financing list --open --area 麻丘镇 --format csv
+check "financing list --open --area" "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ')" "3 "
+expect_rc 0 --db "$db" financing list --open --status matched --format csv
+check "financing list --open --status" "$(tail -n +2 "$out" | cut -d, -f1 | tr '\n' ' ')" "2 "
+expect_rc 2 --db "$db" financing list --open --status closed
+stderr_has "not closed"
+# an amount funded goes with funded only; a funded need closed keeps its amount
+expect_rc 1 --db "$db" financing update 3 --status matching --funded 100
+stderr_has "goes with status funded, not matching"
+expect_rc 1 --db "$db" financing update 2 --funded 100
+stderr_has "goes with status funded, not matched"
+expect_rc 0 --db "$db" financing update 1 --status closed --note 企业已还款
+check "closed keeps the amount funded" "$(sql "SELECT status, funded_fen FROM financing WHERE id = 1")" \
+	"closed|450000000"
+# the history: one step per change, each written with its event row
+expect_rc 0 --db "$db" financing history 1 --format csv
+check "financing history" "$(tail -n +2 "$out" | tr -d '\r' | cut -d, -f1,4,5,6,7,8 | tr '\n' ' ')" \
+	"1,,need,,, 2,need,matching,,, 3,matching,funded,工商银行,4500000.00,首笔放款 4,funded,closed,工商银行,4500000.00,企业已还款 "
+expect_rc 0 --db "$db" financing history 1 --format json
+stdout_has '"from": "matching", "status": "funded", "institution": "工商银行", "funded_yuan": "4500000.00", "note": "首笔放款"'
+LANGUAGE=zh_CN expect_rc 0 --db "$db" financing history 1
+stdout_has "对接中"
+check "a step for each financing event" "$(sql "SELECT count(*) FROM financing_step")" \
+	"$(sql "SELECT count(*) FROM event WHERE action LIKE 'financing.%'")"
+expect_rc 1 --db "$db" financing history 99
+stderr_has "no financing need 99"
+expect_rc 2 --db "$db" financing history
 
 # --- pools --------------------------------------------------------------------
 expect 0 "华勤技术股份有限公司 entered 科技型企业培育库 on 2026-01-05" \
@@ -228,7 +264,7 @@ expect_rc 1 --db "$db" --as mq visit add --enterprise $HQ --people 马秋 --topi
 stderr_has "own area"
 expect_rc 1 --db "$db" --as mq financing add --enterprise $HQ --amount 100 --purpose x
 stderr_has "own area"
-expect_rc 1 --db "$db" --as mq financing update 1 --status closed
+expect_rc 1 --db "$db" --as mq financing update 1 --status need
 stderr_has "own area"
 expect_rc 1 --db "$db" --as mq pool enter --enterprise $HQ --pool upscale
 stderr_has "own area"
@@ -271,12 +307,40 @@ done
 expect_rc 2 --db "$db" visit list --format xml
 stderr_has "--format: 'xml' is not one of table, csv, json"
 
+# --- enterprise show --full: what the 360 view shows, in three formats --------
+expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "[Financing needs]"
+stdout_has "- No. 1 "
+stdout_has "    - "
+stdout_has "financing obtained → need closed, with 工商银行, 450 ten thousand yuan funded; 企业已还款"
+stdout_has "[Cultivation pools]"
+stdout_has "[Relocation warnings]"
+stdout_has "[Inspection plans]"
+stdout_has "[Appeals]"
+expect_rc 0 --db "$db" enterprise show $HQ --full --format json
+check "show --full json" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join(k for k in d), d["enterprise"]["uscc"],
+      [f["history"][-1]["status"] for f in d["financing"] if f["id"] == "1"][0],
+      len(d["visits"]) > 0)' "$out")" \
+	"enterprise visits financing pools warnings inspections refusals appeals $HQ closed True"
+expect_rc 0 --db "$db" enterprise show $HQ --full --format csv
+check "show --full csv header" "$(head -n 1 "$out" | tr -d '\r')" "section,item,step,field,value"
+check "show --full csv entry" "$(grep '^enterprise,,,uscc,' "$out" | tr -d '\r')" "enterprise,,,uscc,$HQ"
+check "show --full csv need 1's last step" \
+	"$(grep '^financing,' "$out" | tr -d '\r' | awk -F, '$4 == "note" && $5 == "企业已还款"' | wc -l)" 1
+expect_rc 1 --db "$db" --as mq enterprise show $HQ --full
+LANGUAGE=zh_CN expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "[融资需求]"
+stdout_has "已获融资 改为 已关闭"
+
 # --- Chinese messages ---------------------------------------------------------
 LANGUAGE=zh_CN expect_rc 1 --db "$db" pool enter --enterprise $HQ --pool tech
 stderr_has "已在科技型企业培育库中"
 LANGUAGE=zh_CN expect_rc 0 --db "$db" financing list --enterprise $HQ
 stdout_has "1.5亿元"
-stdout_has "已获融资"
+stdout_has "已关闭"
 
 check "database still consistent" "$(sqlite3 "$db" 'PRAGMA foreign_key_check; PRAGMA integrity_check')" ok
 finish

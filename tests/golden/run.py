@@ -63,7 +63,25 @@ DATABASES = {
     'fire': ['--enterprises', '60', '--seed', '7'],
     'tricky': cells.DEMO_ARGS,
     'reporter': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'financing': ['--enterprises', '60', '--seed', '7'],
 }
+# 'financing' is the demo with financing needs in several areas and statuses, some of
+# them moved (their history), for the coordination list and the 360 view: the
+# enterprise (by its place in the register's id order), then the command's options
+FINANCING = [
+    (0, ['add', '--amount', '500万', '--purpose', '设备更新改造']),
+    (1, ['add', '--amount', '1.5亿', '--purpose', '扩建厂房', '--status', 'matching']),
+    (3, ['add', '--amount', '300万', '--purpose', '流动资金']),
+    (7, ['add', '--amount', '800万', '--purpose', '研发投入']),
+    (2, ['add', '--amount', '2000万', '--purpose', '冷库建设', '--status', 'matching']),
+    (3, ['add', '--amount', '120万', '--purpose', '原料采购']),
+    (None, ['update', '1', '--status', 'matching', '--note', '已推送三家银行']),
+    (None, ['update', '1', '--status', 'matched', '--institution', '江西银行高新支行',
+            '--note', '银行已受理']),
+    (None, ['update', '3', '--status', 'matched', '--institution', '工商银行']),
+    (None, ['update', '3', '--status', 'funded', '--funded', '280万', '--note', '放款到位']),
+    (None, ['update', '4', '--status', 'closed', '--note', '企业自筹解决']),
+]
 # the appeals demo with the person at the keyboard at the centre's front desk, who
 # dispatches and calls back
 FRONTDESK_SQL = "UPDATE staff SET role = 'frontdesk', unit = '区企服中心' WHERE login = ?"
@@ -342,6 +360,17 @@ def main():
                                       text=True)
                 if rate.returncode != 0:
                     print('qifu rating add failed (%d): %s' % (rate.returncode, rate.stderr))
+                    return 1
+        if name == 'financing':
+            with sqlite3.connect(db) as con:
+                codes = [r[0] for r in con.execute('SELECT uscc FROM enterprise ORDER BY id')]
+            for ent, cmd in FINANCING:
+                argv = ['financing', cmd[0]] + (['--enterprise', codes[ent]] if ent is not None
+                                                else []) + cmd[1:]
+                r = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01'] + argv,
+                                   env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+                if r.returncode != 0:
+                    print('qifu %s failed (%d): %s' % (' '.join(argv), r.returncode, r.stderr))
                     return 1
         if name == 'reporter':
             # answered through the command line as its lead unit (--as needs an

@@ -171,6 +171,89 @@ static void test_institution_required(void **state)
 	assert_false(fin_status_needs_institution(FIN_MATCHING));
 }
 
+/* the amount funded: required by a move to funded, refused with any other move;
+ * the status rule is asked first */
+static void test_funded_rule(void **state)
+{
+	(void)state;
+	static const struct {
+		int from; fin_status to; const char *inst; int64_t funded; fin_verdict v;
+	} t[] = {
+		{ FIN_MATCHED, FIN_FUNDED, "江西银行", 0, FIN_NEEDS_FUNDED },
+		{ FIN_MATCHED, FIN_FUNDED, "江西银行", 1, FIN_OK },
+		{ FIN_MATCHED, FIN_FUNDED, "江西银行", FIN_MAX_FEN, FIN_OK },
+		{ FIN_NEW, FIN_FUNDED, "江西银行", 0, FIN_NEEDS_FUNDED },
+		{ FIN_NEW, FIN_FUNDED, "江西银行", 450000000, FIN_OK },
+		{ FIN_NEW, FIN_FUNDED, NULL, 450000000, FIN_NEEDS_INSTITUTION },
+		{ FIN_NEED, FIN_MATCHING, NULL, 100, FIN_FUNDED_ONLY },
+		{ FIN_MATCHING, FIN_MATCHED, "江西银行", 100, FIN_FUNDED_ONLY },
+		{ FIN_FUNDED, FIN_CLOSED, "江西银行", 100, FIN_FUNDED_ONLY },
+		/* a funded need closed keeps what it had: nothing is given with the move */
+		{ FIN_FUNDED, FIN_CLOSED, "江西银行", 0, FIN_OK },
+		{ FIN_NEW, FIN_NEED, NULL, 0, FIN_OK },
+		{ FIN_FUNDED, FIN_FUNDED, "江西银行", 100, FIN_SAME },
+		{ FIN_FUNDED, FIN_NEED, "江西银行", 0, FIN_NOT_NEXT },
+		{ FIN_CLOSED, FIN_FUNDED, "江西银行", 100, FIN_NOT_NEXT },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		fin_verdict v = fin_move_check(t[i].from, t[i].to, t[i].inst, t[i].funded);
+		if (v != t[i].v)
+			fail_msg("row %zu: got %d want %d", i, v, t[i].v);
+	}
+}
+
+static void test_open_statuses(void **state)
+{
+	(void)state;
+	static const bool open[FIN__COUNT] = {
+		[FIN_NEED] = true, [FIN_MATCHING] = true, [FIN_MATCHED] = true,
+		[FIN_FUNDED] = false, [FIN_CLOSED] = false,
+	};
+	for (int s = 0; s < FIN__COUNT; s++)
+		assert_int_equal(fin_status_open((fin_status)s), open[s]);
+}
+
+/* what an update asks is cleaned like a new need's fields */
+static void test_change_clean(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *inst, *note; int64_t funded; int rc; const char *inst_after, *err;
+	} t[] = {
+		{ " 江西银行 ", " 放款 ", 100, 0, "江西银行", NULL },
+		{ NULL, NULL, 0, 0, NULL, NULL },
+		{ "", "", 0, 0, "", NULL },
+		{ NULL, NULL, -1, -1, NULL, "outside" },
+		{ NULL, NULL, FIN_MAX_FEN + 1, -1, NULL, "outside" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		fin_change c = { .status = -1 };
+		c.institution = t[i].inst ? strdup(t[i].inst) : NULL;
+		c.note = t[i].note ? strdup(t[i].note) : NULL;
+		c.funded_fen = t[i].funded;
+		strbuf err = STRBUF_INIT;
+		assert_int_equal(fin_change_clean(&c, &err), t[i].rc);
+		if (t[i].rc == 0 && t[i].inst_after)
+			assert_string_equal(c.institution, t[i].inst_after);
+		if (t[i].rc == 0 && !t[i].inst_after)
+			assert_null(c.institution);
+		if (t[i].err)
+			assert_non_null(strstr(sb_str(&err), t[i].err));
+		sb_free(&err);
+		fin_change_clear(&c);
+	}
+	/* a note of 501 characters is too long */
+	fin_change c = { .status = -1 };
+	strbuf long_note = STRBUF_INIT, err = STRBUF_INIT;
+	for (int i = 0; i < 501; i++)
+		sb_add(&long_note, "融");
+	c.note = sb_steal(&long_note);
+	assert_int_equal(fin_change_clean(&c, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "500"));
+	sb_free(&err);
+	fin_change_clear(&c);
+}
+
 static void test_status_codes(void **state)
 {
 	(void)state;
@@ -235,6 +318,9 @@ int main(void)
 		cmocka_unit_test(test_amount_round_trip),
 		cmocka_unit_test(test_status_moves),
 		cmocka_unit_test(test_institution_required),
+		cmocka_unit_test(test_funded_rule),
+		cmocka_unit_test(test_open_statuses),
+		cmocka_unit_test(test_change_clean),
 		cmocka_unit_test(test_status_codes),
 		cmocka_unit_test(test_validate),
 	};

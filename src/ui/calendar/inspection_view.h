@@ -1,6 +1,5 @@
-/* Inspections in the detail view: one plan with every field `qifu inspect show` gives,
- * and the inspections section of an enterprise's 360 view (its plans and the entries
- * it refused). Evaluations pass the permission function on the way out, as in the CLI. */
+/* Inspections in the detail view: one plan with every field `qifu inspect show` gives.
+ * Evaluations pass the permission function on the way out, as in the CLI. */
 #ifndef QIFU_UI_CALENDAR_INSPECTION_VIEW_H
 #define QIFU_UI_CALENDAR_INSPECTION_VIEW_H
 #include <stdint.h>
@@ -10,17 +9,11 @@
 #include "store/inspection_store.h"
 #include "ui/detail.h"
 
-/* the most plans the 360 view lists before saying how many earlier ones there are */
-#define INSPVIEW_ENT_PLANS 10
-
 /* plan r into d (cleared first), titled by its code; evaluations only when the actor
  * of ctx may read them; t gives the reasons' names (NULL: codes); last its plan code
  * with the QR code to scan, or why it has none; print_key names the key that prints
  * the notice, for when the QR code does not fit */
 void inspview_plan(detail *d, app_ctx *ctx, const inspection_record *r,
 		const inspection_reason_table *t, const char *print_key);
-/* the enterprise's inspections appended to d as sections: its latest plans (scores
- * where the actor may read them) and the entries it refused without a registered plan */
-void inspview_enterprise(detail *d, app_ctx *ctx, int64_t enterprise_id);
 
 #endif

@@ -387,6 +387,67 @@ static char *choice_or_null(form *f, int field)
 	return *v ? xstrdup(v) : NULL;
 }
 
+void enterprises_form_needs_filter(ent_pane *p)
+{
+	form *f = form_new(p->sh, _("Filter the open financing needs"));
+	const ent_rules *rules = app_ent_rules(shell_ctx(p->sh));
+	optlist o = { 0 };
+	p->fld_need_area = -1;
+	/* an area officer sees one area: nothing to choose */
+	if (enterprises_actor(p)->role != ROLE_AREA_OFFICER) {
+		opt_add(&o, "", _("all"));
+		opt_units(&o, rules->units, UNIT_AREA);
+		p->fld_need_area = form_add_choice(f, _("Area"), o.v, o.n, p->n_area, false);
+		opt_free(&o);
+	}
+	opt_add(&o, "", _("all open"));
+	for (int s = 0; s < FIN__COUNT; s++)
+		if (fin_status_open((fin_status)s))
+			opt_add(&o, fin_status_code((fin_status)s), _(fin_status_label((fin_status)s)));
+	int st = p->needs_filter.status;
+	p->fld_need_status = form_add_choice(f, _("Status"), o.v, o.n,
+	                                     st >= 0 ? fin_status_code((fin_status)st) : "", false);
+	opt_free(&o);
+	const char *buttons[] = { _("Apply"), _("Clear all") };
+	form_set_buttons(f, buttons, 2, -1);
+	form_set_confirm(f, false);
+	p->form = f;
+	p->purpose = FP_NEEDS_FILTER;
+	p->back = MODE_NEEDS;
+	p->mode = MODE_FORM;
+}
+
+static void apply_needs_filter(ent_pane *p, bool clear)
+{
+	fin_status st;
+	xfree(&p->n_area);
+	p->needs_filter.status = -1;
+	if (!clear) {
+		p->n_area = choice_or_null(p->form, p->fld_need_area);
+		if (fin_status_parse(form_choice(p->form, p->fld_need_status), &st))
+			p->needs_filter.status = (int)st;
+	}
+	close_form(p);
+	needs_apply_filter(p);
+}
+
+void enterprises_form_need(ent_pane *p, const fin_rec *need)
+{
+	ent_record_clear(&p->rec_ent);
+	strbuf err = STRBUF_INIT;
+	store_err se = { 0 };
+	int found = ent_store_get(enterprises_db(p), NULL, need->enterprise_id, &p->rec_ent, &se);
+	if (found != 0) {
+		shell_error(p->sh, "%s", found < 0 ? app_store_text(&se, &err)
+		                                   : _("This enterprise is no longer in the register."));
+	} else if ((p->form = entrec_need_form(p->rec, &p->rec_ent, need->id))) {
+		p->purpose = FP_NEED;
+		p->back = MODE_NEEDS;
+		p->mode = MODE_FORM;
+	}
+	sb_free(&err);
+}
+
 void enterprises_clear_filters(ent_pane *p)
 {
 	xfree(&p->f_category);
@@ -468,6 +529,12 @@ static void save_enterprise_record(ent_pane *p)
 	if (entrec_save(p->rec, p->form, &p->rec_ent) < 0)
 		return;
 	form_free(&p->form);
+	if (p->purpose == FP_NEED) {
+		/* the need may have left the list: read the window again */
+		p->mode = MODE_NEEDS;
+		lv_invalidate(p->needs_lv);
+		return;
+	}
 	p->mode = MODE_VIEW;
 	/* the warning mark and the pool filter follow the records */
 	lv_invalidate(p->lv);
@@ -483,6 +550,8 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 	case FORM_CANCEL:
 		if (p->purpose == FP_FILTER)
 			apply_filter_form(p, true);
+		else if (p->purpose == FP_NEEDS_FILTER)
+			apply_needs_filter(p, true);
 		else
 			close_form(p);
 		return REACT_RECALC;
@@ -491,7 +560,9 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 			apply_filter_form(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_CHOOSE)
 			open_record_kind(p, entrec_chosen(p->form));
-		else if (p->purpose == FP_RECORD)
+		else if (p->purpose == FP_NEEDS_FILTER)
+			apply_needs_filter(p, form_button(p->form) == 1);
+		else if (p->purpose == FP_RECORD || p->purpose == FP_NEED)
 			save_enterprise_record(p);
 		else
 			save_record(p);

@@ -137,6 +137,7 @@ static void *create(shell *sh)
 	lv_set_sort(p->lv, entlist_sort_column(ENT_SORT_NAME), false);
 	p->view = detail_new();
 	p->rec = entrec_new(sh);
+	needs_create(p);
 	return p;
 }
 
@@ -145,6 +146,7 @@ static void destroy(void *state)
 	ent_pane *p = state;
 	list_window_free(&p->rows);
 	lv_free(&p->lv);
+	needs_destroy(p);
 	if (p->have_cat)
 		catalog_free(&p->cat);
 	sb_free(&p->cell);
@@ -192,6 +194,10 @@ static void recalc(void *state, ui_rect r)
 		detail_recalc(p->view, r);
 		return;
 	}
+	if (p->mode == MODE_NEEDS) {
+		needs_recalc(p, r);
+		return;
+	}
 	ui_rect list, side;
 	split_rects(p, r, &list, &side);
 	lv_recalc(p->lv, list);
@@ -203,8 +209,21 @@ static void recalc(void *state, ui_rect r)
 	}
 }
 
-/* 筛选: hqjs 规上工业  排序: 名称^  共 57 条, and the cursor's row number on the right
- * so the position shows without highlighting */
+void enterprises_summary_line(ui_rect r, const char *text, listview *lv)
+{
+	long n = lv_count(lv);
+	char pos[48] = "";
+	if (n > 0)
+		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(lv) + 1, n, lv_count_more(lv) ? "+" : "");
+	int pw = text_width(pos);
+	if (pw + 1 >= r.w)
+		pw = 0;
+	draw_text(r.y, r.x, r.w - pw, text, TEXT_LEFT, STYLE_NORMAL);
+	if (pw)
+		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
+}
+
+/* 筛选: hqjs 规上工业  排序: 名称^  共 57 条 */
 static void draw_summary(ent_pane *p, ui_rect r)
 {
 	const char *parts[7] = { p->search, NULL, p->f_area, p->f_lead, NULL, NULL, NULL };
@@ -217,18 +236,9 @@ static void draw_summary(ent_pane *p, ui_rect r)
 		parts[4] = entrec_pool_name(p->rec, p->f_pool);
 	if (p->filter.warning_only)
 		parts[5] = _("with an open warning");
-	long n = lv_count(p->lv);
-	bool more = lv_count_more(p->lv);
-	char *s = entlist_summary(parts, 7, p->sort, p->desc, n, more);
-	char pos[48] = "";
-	if (n > 0)
-		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(p->lv) + 1, n, more ? "+" : "");
-	int pw = text_width(pos);
-	if (pw + 1 >= r.w)
-		pw = 0;
-	draw_text(r.y, r.x, r.w - pw, s, TEXT_LEFT, STYLE_NORMAL);
-	if (pw)
-		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
+	char *s = entlist_summary(parts, 7, p->sort, p->desc, lv_count(p->lv),
+	                          lv_count_more(p->lv));
+	enterprises_summary_line(r, s, p->lv);
 	xfree(&s);
 }
 
@@ -249,6 +259,10 @@ static void repaint(void *state, ui_rect r)
 	}
 	if (p->mode == MODE_VIEW || p->mode == MODE_PREVIEW) {
 		detail_repaint(p->view, r, false);
+		return;
+	}
+	if (p->mode == MODE_NEEDS) {
+		needs_repaint(p, r);
 		return;
 	}
 	ui_rect list, side;
@@ -369,6 +383,9 @@ static unsigned list_event(ent_pane *p, const pane_event *ev)
 	case ACT_IMPORT:
 		enterprises_import_start(p);
 		return REACT_NONE;
+	case ACT_NEXT_VIEW:
+		needs_open(p);
+		return REACT_RECALC;
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		if (!p->split)
 			return REACT_UNHANDLED;
@@ -434,6 +451,8 @@ static unsigned handle(void *state, const pane_event *ev)
 		return view_event(p, ev);
 	case MODE_PREVIEW:
 		return preview_event(p, ev);
+	case MODE_NEEDS:
+		return needs_event(p, ev);
 	default:
 		return list_event(p, ev);
 	}
@@ -446,16 +465,26 @@ static bool offers(void *state, action a)
 	case ACT_UNDO:
 		return (p->mode == MODE_LIST || p->mode == MODE_VIEW) && p->undo.have;
 	case ACT_REFRESH:
-		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
+		return p->mode == MODE_LIST || p->mode == MODE_VIEW || p->mode == MODE_NEEDS;
 	case ACT_NEW:
 		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
-	case ACT_SEARCH: case ACT_FILTER: case ACT_SORT: case ACT_EXPORT:
+	case ACT_FILTER:
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS;
+	case ACT_NEXT_VIEW:
+		/* the register and the coordination list of open financing needs */
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS;
+	case ACT_MOVE:
+		return p->mode == MODE_NEEDS;
+	case ACT_SEARCH: case ACT_SORT: case ACT_EXPORT:
 		return p->mode == MODE_LIST;
 	case ACT_PREV_MONTH: case ACT_NEXT_MONTH: case ACT_TODAY: case ACT_CHECK_DATE:
 	case ACT_VERIFY: case ACT_REFUSAL:
 		return false; /* the Calendar's */
-	case ACT_MOVE: case ACT_CALLBACK:
+	case ACT_CALLBACK:
 		return false; /* the Appeals' */
+	case ACT_OPEN: case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+	case ACT_FIRST: case ACT_LAST:
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS;
 	default:
 		return p->mode == MODE_LIST;
 	}
@@ -488,6 +517,13 @@ static const char *hint(void *state)
 		shell_key_name(p->sh, ACT_NEW, k3);
 		set_str(&p->hint, xasprintf(_("%s back to the list, %s edit, %s new visit, need, pool "
 		                              "or warning"), k1, k2, k3));
+		return p->hint;
+	case MODE_NEEDS:
+		shell_key_name(p->sh, ACT_OPEN, k1);
+		shell_key_name(p->sh, ACT_FILTER, k2);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
+		set_str(&p->hint, xasprintf(_("%s changes the need's status, %s filters by area and "
+		                              "status, %s goes back to the register"), k1, k2, k3));
 		return p->hint;
 	case MODE_PREVIEW:
 		if (p->imp.nbad || !p->imp.ngood)

@@ -1,6 +1,7 @@
 /* The Enterprises pane's state and what its files share: pane.c (the list, the keys,
  * the ops), view.c (the 360 view), forms.c (the register entry, the filter, the 360
- * view's records, undo) and io.c (export, import and its preview). Nothing outside
+ * view's records, undo), needs.c (the coordination list of open financing needs) and
+ * io.c (export, import and its preview). Nothing outside
  * src/ui/enterprises/ includes this. */
 #ifndef QIFU_UI_ENTERPRISES_PRIVATE_H
 #define QIFU_UI_ENTERPRISES_PRIVATE_H
@@ -10,6 +11,7 @@
 #include "app/ent_io.h"
 #include "model/category.h"
 #include "store/enterprise_store.h"
+#include "store/financing_store.h"
 #include "store/staff_store.h"
 #include "ui/detail.h"
 #include "ui/enterprises/records.h"
@@ -18,8 +20,10 @@
 #include "ui/listview.h"
 #include "ui/shell.h"
 
-typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW } pane_mode;
-typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD } form_purpose;
+/* MODE_NEEDS: the coordination desk's list of open financing needs (needs.c) */
+typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS } pane_mode;
+typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD, FP_NEEDS_FILTER,
+	FP_NEED } form_purpose;
 
 /* the last edit of this session, written back by undo (and again by redo) */
 typedef struct undo_rec {
@@ -74,6 +78,13 @@ typedef struct ent_pane {
 	bool cancelled;          /* Esc during the last long work: not an error */
 	undo_rec undo;
 	char *hint;
+	/* the open financing needs of every enterprise the actor sees, by area and status */
+	listview *needs_lv;
+	list_window needs_rows;
+	fin_filter needs_filter;
+	char *n_area;
+	int fld_need_area, fld_need_status;
+	strbuf needs_cell;
 } ent_pane;
 
 /* pane.c: the database and the person at the keyboard */
@@ -83,6 +94,9 @@ const staff *enterprises_actor(ent_pane *p);
 const char *enterprises_category_label(ent_pane *p, const char *code, bool full);
 /* the list's row under the cursor, when it is loaded */
 const ent_record *enterprises_cursor_row(ent_pane *p);
+/* a list's summary text on the first row of r, and the cursor's row number on the
+ * right so the position shows without highlighting */
+void enterprises_summary_line(ui_rect r, const char *text, listview *lv);
 /* the search and filters into the list's query, from its first row */
 void enterprises_apply_filter(ent_pane *p);
 
@@ -107,6 +121,22 @@ void enterprises_clear_filters(ent_pane *p);
 /* undo the session's last edit, or redo it when it was undone */
 void enterprises_undo(ent_pane *p);
 void enterprises_undo_clear(undo_rec *u);
+
+/* forms.c: the coordination list's filter (area and status); the change form of the
+ * need under its cursor */
+void enterprises_form_needs_filter(ent_pane *p);
+void enterprises_form_need(ent_pane *p, const fin_rec *need);
+
+/* needs.c: the coordination list, its summary line and its keys */
+void needs_create(ent_pane *p);
+void needs_destroy(ent_pane *p);
+/* from the register to the list (and back with the same key) */
+void needs_open(ent_pane *p);
+/* the filter's values into the list's query, from its first row */
+void needs_apply_filter(ent_pane *p);
+void needs_recalc(ent_pane *p, ui_rect r);
+void needs_repaint(ent_pane *p, ui_rect r);
+unsigned needs_event(ent_pane *p, const pane_event *ev);
 
 /* io.c: ask for the file to export the list to */
 void enterprises_export_start(ent_pane *p);

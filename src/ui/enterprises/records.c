@@ -1,8 +1,7 @@
-/* Enterprise records in the pane. The sections read the latest records of each kind
- * through the record stores (never the whole history at once) and say so when more
- * exist; the forms are ui/form.h forms whose values go through the same model checks
- * and store writes as qifu visit|financing|pool|warning, each one transaction with
- * its event row. */
+/* Enterprise records in the pane: the forms that add them (the 360 view's sections
+ * are app/ent_view.c's), ui/form.h forms whose values go through the same model
+ * checks and store writes as qifu visit|financing|pool|warning, each one transaction
+ * with its event row. */
 #include "ui/enterprises/records.h"
 
 #include <inttypes.h>
@@ -17,34 +16,17 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
-#include "model/financing.h"
 #include "model/perm.h"
 #include "model/pool.h"
 #include "model/visit.h"
 #include "model/warning.h"
-#include "store/financing_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
-#include "ui/calendar/inspection_view.h"
 #include "ui/shell.h"
 
-/* records of each kind a 360 view shows; the commands list them all */
-#define ENTREC_SHOWN 10
-
-/* the fields of the open record form */
-enum { F_DATE, F_UNIT, F_PEOPLE, F_TOPICS, F_CARD, F_PROBLEMS, F_AMOUNT, F_PURPOSE, F_STATUS,
-	F_INSTITUTION, F_POOL, F_REASON, F_SOURCE, F_LEVEL, F_SIGNAL, F_WARNING, F_PROBLEM, F_KIND,
-	F__COUNT };
-
-struct entrec {
-	shell *sh;
-	form_option *pool_opts;
-	int npool_opts;
-	entrec_kind kind;
-	int fld[F__COUNT];
-};
+#include "ui/enterprises/records_private.h"
 
 static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_VISIT] = N_("a visit"),
@@ -56,6 +38,7 @@ static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_WARNING_CLOSE] = N_("closing a relocation warning"),
 	[ENTREC_VISIT_APPEAL] = N_("a visit problem into an appeal"),
 	[ENTREC_STATUS] = N_("a change of operating status"),
+	[ENTREC_FINANCING_UPDATE] = N_("progress of a financing need"),
 };
 
 entrec *entrec_new(shell *sh)
@@ -77,7 +60,7 @@ void entrec_free(entrec **r)
 	xfree(r);
 }
 
-static db *rec_db(entrec *r)
+db *entrec_db(entrec *r)
 {
 	return app_db(shell_ctx(r->sh));
 }
@@ -108,171 +91,6 @@ int entrec_pool_options(entrec *r, form_option **opts)
 	}
 	*opts = r->pool_opts;
 	return r->npool_opts;
-}
-
-/* "… and the commands list them all" when a kind has more records than are shown */
-static void more_note(detail *d, int shown, const char *command)
-{
-	char *s = xasprintf(_("the latest %d are shown; %s lists them all"), shown, command);
-	detail_note(d, s);
-	xfree(&s);
-}
-
-static void visits_section(entrec *r, detail *d, const ent_record *e)
-{
-	detail_section(d, _("Visits"));
-	visit_filter f = { 0 };
-	f.enterprise_id = e->id;
-	visit_rec v[ENTREC_SHOWN + 1];
-	int n = 0;
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	memset(v, 0, sizeof v);
-	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
-		detail_note(d, app_store_text(&se, &err));
-	else if (n == 0)
-		detail_note(d, _("none recorded"));
-	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
-		char day[11];
-		strbuf b = STRBUF_INIT;
-		sb_addf(&b, _("%s %s (%s): %s"), date_format(v[i].date, day), v[i].unit, v[i].people,
-		        v[i].topics);
-		if (v[i].card_handed)
-			sb_add(&b, _("; contact card handed over"));
-		if (v[i].nproblems)
-			sb_addf(&b, P_("; %d problem found", "; %d problems found",
-			               (unsigned long)v[i].nproblems), v[i].nproblems);
-		detail_item(d, sb_str(&b));
-		sb_free(&b);
-	}
-	if (n > ENTREC_SHOWN)
-		more_note(d, ENTREC_SHOWN, "qifu visit list");
-	for (int i = 0; i < n; i++)
-		visit_rec_clear(&v[i]);
-	sb_free(&err);
-}
-
-static void financing_section(entrec *r, detail *d, const ent_record *e)
-{
-	detail_section(d, _("Financing needs"));
-	fin_filter f = { 0 };
-	f.enterprise_id = e->id;
-	f.status = -1;
-	fin_rec v[ENTREC_SHOWN + 1];
-	int n = 0;
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	memset(v, 0, sizeof v);
-	if (fin_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
-		detail_note(d, app_store_text(&se, &err));
-	else if (n == 0)
-		detail_note(d, _("none recorded"));
-	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
-		char *amount = fin_amount_for_people(v[i].amount_fen);
-		strbuf b = STRBUF_INIT;
-		sb_addf(&b, _("%.10s %s for %s: %s"), v[i].created_at ? v[i].created_at : "", amount,
-		        v[i].purpose, _(fin_status_label(v[i].status)));
-		if (*v[i].institution)
-			sb_addf(&b, _(", with %s"), v[i].institution);
-		detail_item(d, sb_str(&b));
-		sb_free(&b);
-		xfree(&amount);
-	}
-	if (n > ENTREC_SHOWN)
-		more_note(d, ENTREC_SHOWN, "qifu financing list");
-	for (int i = 0; i < n; i++)
-		fin_rec_clear(&v[i]);
-	sb_free(&err);
-}
-
-static void pools_section(entrec *r, detail *d, const ent_record *e)
-{
-	detail_section(d, _("Cultivation pools"));
-	enum { MAX_PERIODS = 50 };
-	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
-	int n = 0;
-	strbuf err = STRBUF_INIT, now = STRBUF_INIT;
-	store_err se = { 0 };
-	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &se) < 0) {
-		detail_note(d, app_store_text(&se, &err));
-		n = 0;
-	}
-	for (int i = 0; i < n; i++)
-		if (v[i].left_on == DATE_NONE) {
-			char day[11];
-			if (now.len)
-				sb_add(&now, _(", "));
-			sb_addf(&now, _("%s since %s"), pools_name(pools(r), v[i].pool),
-			        date_format(v[i].entered_on, day));
-		}
-	detail_field(d, _("Now"), now.len ? sb_str(&now) : _("in no pool"));
-	for (int i = 0; i < n; i++) {
-		char in[11], out[11];
-		strbuf b = STRBUF_INIT;
-		if (v[i].left_on == DATE_NONE)
-			sb_addf(&b, _("%s: entered %s"), pools_name(pools(r), v[i].pool),
-			        date_format(v[i].entered_on, in));
-		else
-			sb_addf(&b, _("%s: entered %s, left %s"), pools_name(pools(r), v[i].pool),
-			        date_format(v[i].entered_on, in), date_format(v[i].left_on, out));
-		if (*v[i].reason_in)
-			sb_addf(&b, _("; in because %s"), v[i].reason_in);
-		if (v[i].reason_out && *v[i].reason_out)
-			sb_addf(&b, _("; out because %s"), v[i].reason_out);
-		detail_item(d, sb_str(&b));
-		sb_free(&b);
-	}
-	if (n == MAX_PERIODS)
-		more_note(d, MAX_PERIODS, "qifu pool history");
-	for (int i = 0; i < n; i++)
-		pool_period_clear(&v[i]);
-	xfree(&v);
-	sb_free(&now);
-	sb_free(&err);
-}
-
-static void warnings_section(entrec *r, detail *d, const ent_record *e)
-{
-	detail_section(d, _("Relocation warnings"));
-	warn_filter f = { 0 };
-	f.enterprise_id = e->id;
-	warn_rec v[ENTREC_SHOWN + 1];
-	int n = 0;
-	strbuf err = STRBUF_INIT;
-	store_err se = { 0 };
-	memset(v, 0, sizeof v);
-	if (warn_store_list(rec_db(r), &f, 0, ENTREC_SHOWN + 1, v, &n, &se) < 0)
-		detail_note(d, app_store_text(&se, &err));
-	else if (n == 0)
-		detail_note(d, _("none recorded"));
-	for (int i = 0; i < n && i < ENTREC_SHOWN; i++) {
-		char opened[11], closed[11];
-		strbuf b = STRBUF_INIT;
-		sb_addf(&b, _("%s %s, %s: %s"), date_format(v[i].opened_on, opened),
-		        _(warn_source_label(v[i].source)), _(warn_level_label(v[i].level)), v[i].signal);
-		if (v[i].latest && *v[i].latest)
-			sb_addf(&b, _("; latest response: %s"), v[i].latest);
-		if (v[i].closed_on == DATE_NONE)
-			sb_add(&b, _(" (open)"));
-		else
-			sb_addf(&b, _(" (closed %s)"), date_format(v[i].closed_on, closed));
-		detail_item(d, sb_str(&b));
-		sb_free(&b);
-	}
-	if (n > ENTREC_SHOWN)
-		more_note(d, ENTREC_SHOWN, "qifu warning list");
-	for (int i = 0; i < n; i++)
-		warn_rec_clear(&v[i]);
-	sb_free(&err);
-}
-
-void entrec_sections(entrec *r, detail *d, const ent_record *e)
-{
-	visits_section(r, d, e);
-	financing_section(r, d, e);
-	pools_section(r, d, e);
-	warnings_section(r, d, e);
-	inspview_enterprise(d, shell_ctx(r->sh), e->id);
 }
 
 /* ---- forms ---- */
@@ -336,24 +154,6 @@ static void visit_form(entrec *r, form *f, qdate today)
 	xfree(&units);
 }
 
-static void financing_form(entrec *r, form *f)
-{
-	form_option opts[FIN__COUNT];
-	int n = 0;
-	for (int s = 0; s < FIN__COUNT; s++) {
-		/* only what a new need may start as */
-		if (fin_change_check(FIN_NEW, (fin_status)s, "-") == FIN_NOT_NEXT)
-			continue;
-		opts[n].value = fin_status_code((fin_status)s);
-		opts[n].label = _(fin_status_label((fin_status)s));
-		n++;
-	}
-	r->fld[F_AMOUNT] = form_add_text(f, _("Amount"), "", 30, true);
-	r->fld[F_PURPOSE] = form_add_text(f, _("Purpose"), "", 200, true);
-	r->fld[F_STATUS] = form_add_choice(f, _("Status"), opts, n, fin_status_code(FIN_NEED), true);
-	r->fld[F_INSTITUTION] = form_add_text(f, _("Financing institution"), "", 100, false);
-}
-
 /* the pools e is in now (leaving) or is not in (entering), as options */
 static int pool_choices(entrec *r, const ent_record *e, bool member, form_option *opts)
 {
@@ -362,7 +162,7 @@ static int pool_choices(entrec *r, const ent_record *e, bool member, form_option
 	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
 	int n = 0, k = 0;
 	store_err err = { 0 };
-	if (pool_store_history(rec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0)
+	if (pool_store_history(entrec_db(r), e->id, 0, MAX_PERIODS, v, &n, &err) < 0)
 		n = 0;
 	for (int i = 0; i < t->n; i++) {
 		bool in = false;
@@ -391,7 +191,7 @@ static int warning_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	int n = 0;
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	if (warn_store_list(rec_db(r), &f, 0, max, v, &n, &se) < 0) {
+	if (warn_store_list(entrec_db(r), &f, 0, max, v, &n, &se) < 0) {
 		shell_error(r->sh, "%s", app_store_text(&se, &err));
 		n = 0;
 	}
@@ -421,13 +221,13 @@ static int problem_choices(entrec *r, const ent_record *e, form_option *opts, ch
 	int nv = 0, n = 0;
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	if (visit_store_list(rec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &se) < 0) {
+	if (visit_store_list(entrec_db(r), &f, 0, ENTREC_SHOWN, v, &nv, &se) < 0) {
 		shell_error(r->sh, "%s", app_store_text(&se, &err));
 		nv = 0;
 	}
 	for (int i = 0; i < nv; i++) {
 		visit_rec full;
-		if (v[i].nproblems && visit_store_get(rec_db(r), v[i].id, &full, &se) == 0) {
+		if (v[i].nproblems && visit_store_get(entrec_db(r), v[i].id, &full, &se) == 0) {
 			for (int j = 0; j < full.nproblems && n < max; j++) {
 				const visit_problem *p = &full.problems[j];
 				if (p->appeal_id)
@@ -459,25 +259,49 @@ static const perm_action kind_perm[ENTREC__COUNT] = {
 	/* who may register it for the visiting unit is the appeal rules' question */
 	[ENTREC_VISIT_APPEAL] = PERM_ENT_VIEW,
 	[ENTREC_STATUS] = PERM_ENT_EDIT,
+	[ENTREC_FINANCING_UPDATE] = PERM_FINANCING_EDIT,
 };
 
-form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
+/* an empty form for a record of kind k about e, when the actor may */
+static form *form_start(entrec *r, entrec_kind k, const ent_record *e)
 {
 	if (!shell_allowed(r->sh, kind_perm[k], e->area))
 		return NULL;
-	qdate today = shell_ctx(r->sh)->today;
 	char *title = xasprintf(_("%s: %s"), e->name, _(kind_labels[k]));
 	form *f = form_new(r->sh, title);
 	xfree(&title);
 	for (int i = 0; i < F__COUNT; i++)
 		r->fld[i] = -1;
 	r->kind = k;
+	return f;
+}
+
+form *entrec_need_form(entrec *r, const ent_record *e, int64_t need)
+{
+	form *f = form_start(r, ENTREC_FINANCING_UPDATE, e);
+	if (f && !entrec_financing_update_form(r, f, e, need))
+		form_free(&f);
+	return f;
+}
+
+form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
+{
+	form *f = form_start(r, k, e);
+	if (!f)
+		return NULL;
+	qdate today = shell_ctx(r->sh)->today;
 	switch (k) {
 	case ENTREC_VISIT:
 		visit_form(r, f, today);
 		break;
 	case ENTREC_FINANCING:
-		financing_form(r, f);
+		entrec_financing_form(r, f);
+		break;
+	case ENTREC_FINANCING_UPDATE:
+		if (!entrec_financing_update_form(r, f, e, 0)) {
+			form_free(&f);
+			return NULL;
+		}
 		break;
 	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: {
 		bool leaving = k == ENTREC_POOL_LEAVE;
@@ -582,8 +406,8 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 
 /* how a save ended, shown where it belongs: what was typed and what a rule refused above
  * the buttons (or on the field at fault), a failed database on the status line */
-static int saved(entrec *r, form *f, int field, app_record_rc rc, const strbuf *err,
-		const char *done)
+int entrec_saved(entrec *r, form *f, int field, app_record_rc rc, const strbuf *err,
+                 const char *done)
 {
 	switch (rc) {
 	case APP_RECORD_SAVED:
@@ -627,31 +451,9 @@ static int save_visit(entrec *r, form *f, const ent_record *e, strbuf *err)
 	int64_t id;
 	char *done = xasprintf(P_("Visit recorded, %d problem found", "Visit recorded, %d problems found",
 	                          (unsigned long)v.nproblems), v.nproblems);
-	int rc = saved(r, f, -1, app_visit_add(ctx, &v, &id, err), err, done);
+	int rc = entrec_saved(r, f, -1, app_visit_add(ctx, &v, &id, err), err, done);
 	xfree(&done);
 	visit_rec_clear(&v);
-	return rc;
-}
-
-static int save_financing(entrec *r, form *f, const ent_record *e, strbuf *err)
-{
-	app_ctx *ctx = shell_ctx(r->sh);
-	fin_rec v = { 0 };
-	v.enterprise_id = e->id;
-	char *amount = form_text(f, r->fld[F_AMOUNT]);
-	int rc = -1;
-	if (fin_amount_parse(amount, &v.amount_fen, err) < 0) {
-		form_set_error(f, r->fld[F_AMOUNT], sb_str(err));
-		goto out;
-	}
-	v.purpose = form_text(f, r->fld[F_PURPOSE]);
-	v.institution = form_text(f, r->fld[F_INSTITUTION]);
-	fin_status_parse(form_choice(f, r->fld[F_STATUS]), &v.status);
-	int64_t id;
-	rc = saved(r, f, -1, app_financing_add(ctx, &v, &id, err), err, _("Financing need recorded"));
-out:
-	xfree(&amount);
-	fin_rec_clear(&v);
 	return rc;
 }
 
@@ -667,7 +469,7 @@ static int save_pool(entrec *r, form *f, const ent_record *e, strbuf *err)
 		form_set_error(f, r->fld[F_POOL], _("this field is required: choose one"));
 	} else {
 		char *done = xasprintf(leaving ? _("Left %s") : _("Entered %s"), pool->name);
-		rc = saved(r, f, r->fld[F_REASON],
+		rc = entrec_saved(r, f, r->fld[F_REASON],
 		           app_pool_move(ctx, e->id, pool, leaving, on, &reason, err), err, done);
 		xfree(&done);
 	}
@@ -685,7 +487,7 @@ static int save_warning_open(entrec *r, form *f, const ent_record *e, strbuf *er
 	w.signal = form_text(f, r->fld[F_SIGNAL]);
 	w.opened_on = form_date(f, r->fld[F_DATE]);
 	int64_t id;
-	int rc = saved(r, f, r->fld[F_SIGNAL], app_warning_open(ctx, &w, &id, err), err,
+	int rc = entrec_saved(r, f, r->fld[F_SIGNAL], app_warning_open(ctx, &w, &id, err), err,
 	               _("Relocation warning recorded"));
 	warn_rec_clear(&w);
 	return rc;
@@ -699,7 +501,7 @@ static int save_warning_answer(entrec *r, form *f, bool closing, strbuf *err)
 	int64_t id = strtoll(form_choice(f, r->fld[F_WARNING]), NULL, 10);
 	char *note = form_text(f, r->fld[F_REASON]);
 	qdate on = form_date(f, r->fld[F_DATE]);
-	int rc = saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, closing, on, &note, err),
+	int rc = entrec_saved(r, f, r->fld[F_REASON], app_warning_answer(ctx, id, closing, on, &note, err),
 	               err, closing ? _("Relocation warning closed")
 	                            : _("Response to the relocation warning recorded"));
 	xfree(&note);
@@ -713,7 +515,7 @@ static int save_status(entrec *r, form *f, const ent_record *e, strbuf *err)
 	ent_status_parse(form_choice(f, r->fld[F_STATUS]), &to);
 	char *reason = form_text(f, r->fld[F_REASON]);
 	char *msg = xasprintf(_("Operating status is now %s"), _(ent_status_label(to)));
-	int rc = saved(r, f, r->fld[F_REASON],
+	int rc = entrec_saved(r, f, r->fld[F_REASON],
 	               app_ent_status_set(shell_ctx(r->sh), e, to, form_date(f, r->fld[F_DATE]),
 	                                  &reason, err), err, msg);
 	xfree(&msg);
@@ -757,7 +559,8 @@ int entrec_save(entrec *r, form *f, const ent_record *e)
 	int rc;
 	switch (r->kind) {
 	case ENTREC_VISIT: rc = save_visit(r, f, e, &err); break;
-	case ENTREC_FINANCING: rc = save_financing(r, f, e, &err); break;
+	case ENTREC_FINANCING: rc = entrec_financing_save(r, f, e, &err); break;
+	case ENTREC_FINANCING_UPDATE: rc = entrec_financing_update_save(r, f, &err); break;
 	case ENTREC_POOL_ENTER: case ENTREC_POOL_LEAVE: rc = save_pool(r, f, e, &err); break;
 	case ENTREC_WARNING_OPEN: rc = save_warning_open(r, f, e, &err); break;
 	case ENTREC_VISIT_APPEAL: rc = save_visit_appeal(r, f, &err); break;

@@ -1,8 +1,7 @@
-/* The enterprise records in the Enterprises pane: the 360 view's sections (visits,
- * financing needs, pools now and before, relocation warnings, inspection plans) and
- * the forms that add them (a visit, a financing need, entering or leaving a pool,
- * opening or closing a warning, a visit problem turned into an appeal), each saved
- * through its model check and store. */
+/* The enterprise records in the Enterprises pane: the forms that add them (a visit, a
+ * financing need and its progress, entering or leaving a pool, opening or closing a
+ * warning, a visit problem turned into an appeal), each saved through its model check
+ * and store. */
 #ifndef QIFU_UI_ENTERPRISES_RECORDS_H
 #define QIFU_UI_ENTERPRISES_RECORDS_H
 
@@ -20,6 +19,7 @@ typedef enum entrec_kind {
 	ENTREC_WARNING_CLOSE,
 	ENTREC_VISIT_APPEAL,     /* a visit's problem becomes an appeal (转为诉求) */
 	ENTREC_STATUS,           /* the operating status: 在营, 迁出, 注销, 停业 */
+	ENTREC_FINANCING_UPDATE, /* a need's status, institution, amount funded (a step) */
 	ENTREC__COUNT
 } entrec_kind;
 
@@ -28,8 +28,6 @@ typedef struct entrec entrec;
 entrec *entrec_new(shell *sh);
 void entrec_free(entrec **r);
 
-/* the record sections of e's 360 view, appended to d */
-void entrec_sections(entrec *r, detail *d, const ent_record *e);
 /* the pool options of a filter form: "" (all) then every pool; the strings belong to r */
 int entrec_pool_options(entrec *r, form_option **opts);
 /* the name of a stored pool code */
@@ -45,6 +43,8 @@ int64_t entrec_chosen_enterprise(const form *f);
 /* the form for a record of kind k about e; NULL, with the reason on the status line,
  * when the actor may not or there is nothing to act on (no open warning to close) */
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e);
+/* the form changing need (of e) as the coordination list asks; NULL as entrec_form */
+form *entrec_need_form(entrec *r, const ent_record *e, int64_t need);
 /* check and save the record the form holds: 0 saved (the message is on the status
  * line), -1 with the error under its field and the form still open */
 int entrec_save(entrec *r, form *f, const ent_record *e);

@@ -1,12 +1,12 @@
 /* The enterprise 360 view: the register entry, who serves the enterprise and why,
- * then what else qifu holds about it (its records from records.c, its appeals from
- * appeals_section.c), in the one detail widget. */
+ * then what else qifu holds about it (app/ent_view.h, which qifu enterprise show
+ * --full prints too), in the one detail widget. */
 #include "app/app.h"
+#include "app/ent_view.h"
 #include "app/enterprise_list.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
-#include "ui/enterprises/appeals_section.h"
 #include "ui/enterprises/list.h"
 #include "ui/enterprises/private.h"
 
@@ -37,6 +37,30 @@ static char *joined_units(const char *list)
 	if (!b.len)
 		sb_add(&b, _("none"));
 	return sb_steal(&b);
+}
+
+/* the 360 view's records into the detail widget */
+static void to_section(void *arg, const char *key, const char *heading)
+{
+	detail_section(arg, heading);
+}
+
+static void to_item(void *arg, int level, const char *text, const app_kv *kv, int nkv)
+{
+	if (level == 0)
+		detail_item(arg, text);
+	else
+		detail_subitem(arg, text);
+}
+
+static void to_field(void *arg, const char *label, const char *value)
+{
+	detail_field(arg, label, value);
+}
+
+static void to_note(void *arg, const char *text)
+{
+	detail_note(arg, text);
 }
 
 /* the enterprise's register entry, who serves it and why, and what else qifu holds */
@@ -100,15 +124,8 @@ void enterprises_view_build(ent_pane *p, const ent_record *row)
 	detail_field(d, _("Why"), why);
 	xfree(&why);
 
-	entrec_sections(p->rec, d, &e);
-
-	/* the count the register keeps with the enterprise (appeal triggers), then the
-	 * appeals themselves */
-	detail_section(d, _("Appeals"));
-	char *open = xasprintf("%d", row->open_appeals);
-	detail_field(d, _("Open appeals"), open);
-	xfree(&open);
-	appeals_section_add(p->sh, d, e.uscc);
+	const app_ent_sink sink = { to_section, to_item, to_field, to_note, d };
+	app_ent_records(shell_ctx(p->sh), &e, row->open_appeals, &sink);
 	ent_record_clear(&e);
 	sb_free(&err);
 }

@@ -1,0 +1,415 @@
+/* The 360 view's sections (app/ent_view.h): each reads the latest records of its kind
+ * through its store, never the whole history at once, and says so when more exist. */
+#include "app/ent_view.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/appeal.h"
+#include "app/financing.h"
+#include "app/inspection.h"
+#include "app/inspection_move.h"
+#include "app/store_text.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "model/financing.h"
+#include "model/inspection_plan.h"
+#include "model/pool.h"
+#include "model/visit.h"
+#include "model/warning.h"
+#include "store/appeal_store.h"
+#include "store/financing_store.h"
+#include "store/inspection_store.h"
+#include "store/pool_store.h"
+#include "store/staff_store.h"
+#include "store/visit_store.h"
+#include "store/warning_store.h"
+
+/* records of each kind shown; the commands list them all */
+enum { SHOWN = 10, MAX_PERIODS = 50 };
+
+/* "the latest N are shown; COMMAND lists them all" */
+static void more_note(const app_ent_sink *s, int shown, const char *command)
+{
+	char *t = xasprintf(_("the latest %d are shown; %s lists them all"), shown, command);
+	s->note(s->arg, t);
+	xfree(&t);
+}
+
+static void store_note(const app_ent_sink *s, const store_err *se)
+{
+	strbuf err = STRBUF_INIT;
+	s->note(s->arg, app_store_text(se, &err));
+	sb_free(&err);
+}
+
+static void visits(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "visits", _("Visits"));
+	visit_filter f = { 0 };
+	f.enterprise_id = e->id;
+	visit_rec v[SHOWN + 1];
+	int n = 0;
+	store_err se = { 0 };
+	memset(v, 0, sizeof v);
+	if (visit_store_list(app_db(ctx), &f, 0, SHOWN + 1, v, &n, &se) < 0)
+		store_note(s, &se);
+	else if (n == 0)
+		s->note(s->arg, _("none recorded"));
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		char day[11], id[24], problems[16];
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s %s (%s): %s"), date_format(v[i].date, day), v[i].unit, v[i].people,
+		        v[i].topics);
+		if (v[i].card_handed)
+			sb_add(&b, _("; contact card handed over"));
+		if (v[i].nproblems)
+			sb_addf(&b, P_("; %d problem found", "; %d problems found",
+			               (unsigned long)v[i].nproblems), v[i].nproblems);
+		snprintf(id, sizeof id, "%" PRId64, v[i].id);
+		snprintf(problems, sizeof problems, "%d", v[i].nproblems);
+		const app_kv kv[] = { { "id", id }, { "date", day }, { "unit", v[i].unit },
+			{ "people", v[i].people }, { "topics", v[i].topics },
+			{ "card_handed", v[i].card_handed ? "yes" : "no" }, { "problems", problems } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+	}
+	if (n > SHOWN)
+		more_note(s, SHOWN, "qifu visit list");
+	for (int i = 0; i < n; i++)
+		visit_rec_clear(&v[i]);
+}
+
+/* need's steps after it: each change, oldest first; a need that never moved says it
+ * all in its own line */
+static void need_history(app_ctx *ctx, const fin_rec *need, const app_ent_sink *s)
+{
+	fin_step *v = NULL;
+	int n = 0;
+	store_err se = { 0 };
+	if (fin_store_history(app_db(ctx), need->id, &v, &n, &se) < 0) {
+		store_note(s, &se);
+		n = 0;
+	}
+	strbuf b = STRBUF_INIT;
+	for (int i = 0; n > 1 && i < n; i++) {
+		char funded[32] = "";
+		if (v[i].funded_fen)
+			fin_amount_yuan(v[i].funded_fen, funded);
+		sb_reset(&b);
+		app_fin_step_text(&v[i], &b);
+		const app_kv kv[] = { { "at", v[i].at }, { "by", v[i].by },
+			{ "from", v[i].from < 0 ? "" : fin_status_code((fin_status)v[i].from) },
+			{ "status", fin_status_code(v[i].to) }, { "institution", v[i].institution },
+			{ "funded_yuan", funded }, { "note", v[i].note } };
+		s->item(s->arg, 1, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+	}
+	for (int i = 0; i < n; i++)
+		fin_step_clear(&v[i]);
+	free(v);
+	sb_free(&b);
+}
+
+static void financing(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "financing", _("Financing needs"));
+	fin_filter f = { 0 };
+	f.enterprise_id = e->id;
+	f.status = -1;
+	fin_rec v[SHOWN + 1];
+	int n = 0;
+	store_err se = { 0 };
+	memset(v, 0, sizeof v);
+	if (fin_store_list(app_db(ctx), &f, 0, SHOWN + 1, v, &n, &se) < 0)
+		store_note(s, &se);
+	else if (n == 0)
+		s->note(s->arg, _("none recorded"));
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		char id[24], amount[32], funded[32] = "";
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("No. %" PRId64 " "), v[i].id);
+		app_fin_need_text(&v[i], &b);
+		snprintf(id, sizeof id, "%" PRId64, v[i].id);
+		if (v[i].funded_fen)
+			fin_amount_yuan(v[i].funded_fen, funded);
+		const app_kv kv[] = { { "id", id }, { "created_at", v[i].created_at },
+			{ "amount_yuan", fin_amount_yuan(v[i].amount_fen, amount) },
+			{ "purpose", v[i].purpose }, { "status", fin_status_code(v[i].status) },
+			{ "institution", v[i].institution }, { "funded_yuan", funded } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+		need_history(ctx, &v[i], s);
+	}
+	if (n > SHOWN)
+		more_note(s, SHOWN, "qifu financing list");
+	for (int i = 0; i < n; i++)
+		fin_rec_clear(&v[i]);
+}
+
+static void pools(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "pools", _("Cultivation pools"));
+	const pool_table *t = app_pools(ctx);
+	pool_period *v = xcalloc(MAX_PERIODS, sizeof *v);
+	int n = 0;
+	strbuf now = STRBUF_INIT;
+	store_err se = { 0 };
+	if (pool_store_history(app_db(ctx), e->id, 0, MAX_PERIODS, v, &n, &se) < 0) {
+		store_note(s, &se);
+		n = 0;
+	}
+	for (int i = 0; i < n; i++)
+		if (v[i].left_on == DATE_NONE) {
+			char day[11];
+			if (now.len)
+				sb_add(&now, _(", "));
+			sb_addf(&now, _("%s since %s"), pools_name(t, v[i].pool),
+			        date_format(v[i].entered_on, day));
+		}
+	s->field(s->arg, _("Now"), now.len ? sb_str(&now) : _("in no pool"));
+	for (int i = 0; i < n; i++) {
+		char in[11], out[11] = "";
+		strbuf b = STRBUF_INIT;
+		date_format(v[i].entered_on, in);
+		if (v[i].left_on == DATE_NONE) {
+			sb_addf(&b, _("%s: entered %s"), pools_name(t, v[i].pool), in);
+		} else {
+			date_format(v[i].left_on, out);
+			sb_addf(&b, _("%s: entered %s, left %s"), pools_name(t, v[i].pool), in, out);
+		}
+		if (*v[i].reason_in)
+			sb_addf(&b, _("; in because %s"), v[i].reason_in);
+		if (v[i].reason_out && *v[i].reason_out)
+			sb_addf(&b, _("; out because %s"), v[i].reason_out);
+		const app_kv kv[] = { { "pool", v[i].pool }, { "entered_on", in }, { "left_on", out },
+			{ "reason_in", v[i].reason_in },
+			{ "reason_out", v[i].reason_out ? v[i].reason_out : "" } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+	}
+	if (n == MAX_PERIODS)
+		more_note(s, MAX_PERIODS, "qifu pool history");
+	for (int i = 0; i < n; i++)
+		pool_period_clear(&v[i]);
+	xfree(&v);
+	sb_free(&now);
+}
+
+static void warnings(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "warnings", _("Relocation warnings"));
+	warn_filter f = { 0 };
+	f.enterprise_id = e->id;
+	warn_rec v[SHOWN + 1];
+	int n = 0;
+	store_err se = { 0 };
+	memset(v, 0, sizeof v);
+	if (warn_store_list(app_db(ctx), &f, 0, SHOWN + 1, v, &n, &se) < 0)
+		store_note(s, &se);
+	else if (n == 0)
+		s->note(s->arg, _("none recorded"));
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		char opened[11], closed[11] = "", id[24];
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s %s, %s: %s"), date_format(v[i].opened_on, opened),
+		        _(warn_source_label(v[i].source)), _(warn_level_label(v[i].level)), v[i].signal);
+		if (v[i].latest && *v[i].latest)
+			sb_addf(&b, _("; latest response: %s"), v[i].latest);
+		if (v[i].closed_on == DATE_NONE)
+			sb_add(&b, _(" (open)"));
+		else
+			sb_addf(&b, _(" (closed %s)"), date_format(v[i].closed_on, closed));
+		snprintf(id, sizeof id, "%" PRId64, v[i].id);
+		const app_kv kv[] = { { "id", id }, { "opened_on", opened },
+			{ "source", warn_source_code(v[i].source) }, { "level", warn_level_code(v[i].level) },
+			{ "signal", v[i].signal }, { "latest", v[i].latest ? v[i].latest : "" },
+			{ "closed_on", closed } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+	}
+	if (n > SHOWN)
+		more_note(s, SHOWN, "qifu warning list");
+	for (int i = 0; i < n; i++)
+		warn_rec_clear(&v[i]);
+}
+
+/* "2026-12-10 区应急局, 一般性检查: 已批准, plan code JC26-000052-1", then the outcome,
+ * an override and the evaluation where the actor may read it */
+static void plan_item(app_ctx *ctx, const inspection_record *r, const inspection_reason_table *t,
+                      const app_ent_sink *s)
+{
+	char day[11], id[24];
+	strbuf b = STRBUF_INIT;
+	sb_addf(&b, _("%s %s, %s: %s"), date_format(r->date, day), r->unit,
+	        inspection_reason_name(t, r->reason), _(inspection_plan_state_label(r->state)));
+	if (r->code)
+		sb_addf(&b, _(", plan code %s"), r->code);
+	if (r->has_outcome)
+		sb_addf(&b, _("; %s"), _(inspection_plan_outcome_label(r->outcome)));
+	if (r->override_reason)
+		sb_addf(&b, _("; let through by a supervisor's override: %s"), r->override_reason);
+	bool visible = ctx->actor && inspection_eval_visible(ctx->actor, r);
+	for (int i = 0; i < r->nevals; i++) {
+		if (!visible) {
+			sb_addf(&b, _("; evaluation hidden from the inspected unit"));
+			break;
+		}
+		sb_addf(&b, _("; evaluated %d/5"), r->evals[i].score);
+		if (*r->evals[i].comment)
+			sb_addf(&b, " %s", r->evals[i].comment);
+	}
+	snprintf(id, sizeof id, "%" PRId64, r->id);
+	const app_kv kv[] = { { "id", id }, { "date", day }, { "unit", r->unit },
+		{ "reason", r->reason }, { "state", inspection_plan_state_code(r->state) },
+		{ "code", r->code ? r->code : "" } };
+	s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+	sb_free(&b);
+}
+
+static void plans(app_ctx *ctx, int64_t id, const inspection_reason_table *t,
+                  const app_ent_sink *s)
+{
+	db *dbh = app_db(ctx);
+	inspection_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
+	store_err se = { 0 };
+	long n = 0;
+	s->section(s->arg, "inspections", _("Inspection plans"));
+	if (inspection_store_count(dbh, &f, &n, &se) < 0) {
+		store_note(s, &se);
+		return;
+	}
+	if (n == 0) {
+		s->note(s->arg, _("none registered"));
+		return;
+	}
+	/* the window runs by date: the latest plans are its end, shown newest first */
+	int want = n < SHOWN ? (int)n : SHOWN, got = 0;
+	inspection_record *v = xcalloc((size_t)want, sizeof *v);
+	if (inspection_store_window(dbh, &f, n - want, want, v, &got, &se) < 0)
+		store_note(s, &se);
+	for (int i = got - 1; i >= 0; i--)
+		plan_item(ctx, &v[i], t, s);
+	for (int i = 0; i < got; i++)
+		inspection_record_clear(&v[i]);
+	free(v);
+	if (n > want)
+		more_note(s, want, "qifu inspect list");
+}
+
+static int newest_first(const void *a, const void *b)
+{
+	const inspection_refusal *x = *(const inspection_refusal *const *)a;
+	const inspection_refusal *y = *(const inspection_refusal *const *)b;
+	if (x->date != y->date)
+		return x->date > y->date ? -1 : 1;
+	return x->id > y->id ? -1 : x->id < y->id;
+}
+
+/* The store lists the zone's refused entries by unit; one enterprise's few are picked
+ * out here rather than in a second query of the same table. */
+static void refusals(app_ctx *ctx, int64_t id, const app_ent_sink *s)
+{
+	inspection_refusal *v = NULL;
+	int n = 0, shown = 0;
+	store_err se = { 0 };
+	s->section(s->arg, "refusals", _("Entries refused without a registered plan"));
+	if (inspection_store_refusals(app_db(ctx), DATE_NONE, DATE_NONE, &v, &n, &se) < 0) {
+		store_note(s, &se);
+		return;
+	}
+	const inspection_refusal **mine = n ? xcalloc((size_t)n, sizeof *mine) : NULL;
+	for (int i = 0; i < n; i++)
+		if (v[i].enterprise_id == id)
+			mine[shown++] = &v[i];
+	if (shown)
+		qsort(mine, (size_t)shown, sizeof *mine, newest_first);
+	for (int i = 0; i < shown; i++) {
+		char day[11];
+		const inspection_refusal *r = mine[i];
+		date_format(r->date, day);
+		char *line = *r->note ? xasprintf(_("%s %s: %s (%s)"), day, r->unit, r->people, r->note)
+		                      : xasprintf(_("%s %s: %s"), day, r->unit, r->people);
+		const app_kv kv[] = { { "date", day }, { "unit", r->unit }, { "people", r->people },
+			{ "note", r->note } };
+		s->item(s->arg, 0, line, kv, (int)(sizeof kv / sizeof kv[0]));
+		xfree(&line);
+	}
+	free(mine);
+	for (int i = 0; i < n; i++)
+		inspection_refusal_clear(&v[i]);
+	free(v);
+	if (!shown)
+		s->note(s->arg, _("none registered"));
+}
+
+/* the enterprise's appeals through the same filter and light text as the Appeals tab,
+ * so that both say the same about an appeal */
+static void appeals(app_ctx *ctx, const ent_record *e, long open_appeals, const app_ent_sink *s)
+{
+	s->section(s->arg, "appeals", _("Appeals"));
+	/* the count the register keeps with the enterprise (appeal triggers) */
+	char *open = xasprintf("%ld", open_appeals);
+	s->field(s->arg, _("Open appeals"), open);
+	xfree(&open);
+	appeal_filter f;
+	app_appeal_filter(ctx, &f);
+	f.enterprise = e->uscc;
+	appeal_row rows[SHOWN];
+	int n = 0;
+	long total = 0;
+	store_err se = { 0 };
+	if (appeal_store_count(app_db(ctx), &f, &total, &se) < 0 ||
+	    appeal_store_window(app_db(ctx), &f, APPEAL_SORT_NUMBER, true, 0, SHOWN, rows, &n,
+	                        &se) < 0) {
+		store_note(s, &se);
+		return;
+	}
+	ticket_params tp = app_ticket_params(ctx);
+	for (int i = 0; i < n; i++) {
+		char due[11] = "";
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, "%s  %s  %s", rows[i].number, rows[i].title,
+		        _(ticket_state_label(rows[i].state)));
+		if (rows[i].next_due != DATE_NONE) {
+			int days;
+			ticket_light_t l = ticket_light(rows[i].next_due, ctx->today, app_calendar(ctx),
+			                                tp.yellow_days, &days);
+			sb_add(&b, "  ");
+			app_light_text(l, days, &b);
+			date_format(rows[i].next_due, due);
+		}
+		const app_kv kv[] = { { "number", rows[i].number }, { "title", rows[i].title },
+			{ "state", ticket_state_code(rows[i].state) }, { "next_due", due } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+		appeal_row_clear(&rows[i]);
+	}
+	if (total == 0) {
+		s->note(s->arg, _("No appeals from this enterprise."));
+	} else if (total > n) {
+		char *more = xasprintf(P_("and %ld more in the Appeals tab",
+		                          "and %ld more in the Appeals tab", (unsigned long)(total - n)),
+		                       total - n);
+		s->note(s->arg, more);
+		xfree(&more);
+	}
+}
+
+void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
+                     const app_ent_sink *s)
+{
+	visits(ctx, e, s);
+	financing(ctx, e, s);
+	pools(ctx, e, s);
+	warnings(ctx, e, s);
+	strbuf err = STRBUF_INIT;
+	/* without the table the codes stand in for the names: still true, less friendly */
+	inspection_reason_table *t = app_inspection_reasons(&err);
+	sb_free(&err);
+	plans(ctx, e->id, t, s);
+	refusals(ctx, e->id, s);
+	inspection_reason_table_free(&t);
+	appeals(ctx, e, open_appeals, s);
+}
