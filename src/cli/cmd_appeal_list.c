@@ -258,7 +258,7 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 	long counts[APPEAL_VIEW__COUNT];
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &se) < 0) {
+	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, -1, counts, &se) < 0) {
 		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;

@@ -217,15 +217,21 @@ int appeal_store_bulk_mode(db *d, store_err *err);
 
 /* how many appeals f selects */
 int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err);
+/* the count up to limit: limit + 1 when there are more (a screen's "1000+"); limit
+ * < 0 counts them all */
+int appeal_store_count_upto(db *d, const appeal_filter *f, long limit, long *n,
+		store_err *err);
 /* rows [offset, offset + limit) of the filtered, sorted list; *n = rows read */
 int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
 		long offset, int limit, appeal_row *rows, int *n, store_err *err);
-/* the count of one saved view within base (scope, search, today) */
+/* the count of one saved view within base (scope, search, today), up to limit as
+ * appeal_store_count_upto counts */
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
-		const char *my_unit, long *n, store_err *err);
-/* the counts of every saved view, for the pane's tabs */
+		const char *my_unit, long limit, long *n, store_err *err);
+/* the counts of every saved view up to limit each: the pane's tabs, the command's
+ * views (limit < 0) */
 int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
-		long counts[APPEAL_VIEW__COUNT], store_err *err);
+		long limit, long counts[APPEAL_VIEW__COUNT], store_err *err);
 
 /* recount every running timer with cal (ticket_timer_recompute), write the moved due
  * dates, next_due and version, and a "recompute" event per changed appeal, in

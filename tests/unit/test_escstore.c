@@ -631,6 +631,22 @@ static void test_held_moves(void **state)
 	appeal_record_clear(&moved);
 	appeal_record_clear(&read);
 	appeal_record_clear(&held);
+
+	/* a screen counts up to what it shows: limit + 1 says "more" */
+	static const struct { long limit, want; } upto[] = {
+		{ -1, 2 }, { 0, 1 }, { 1, 2 }, { 2, 2 }, { 1000, 2 },
+	};
+	appeal_filter all = { 0 };
+	for (size_t i = 0; i < sizeof upto / sizeof upto[0]; i++) {
+		long n = -1;
+		ok(appeal_store_count_upto(d, &all, upto[i].limit, &n, &se), &se);
+		if (n != upto[i].want)
+			fail_msg("count up to %ld: %ld, want %ld", upto[i].limit, n, upto[i].want);
+	}
+	long views[APPEAL_VIEW__COUNT];
+	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
+	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
+	assert_int_equal(views[APPEAL_VIEW_CLOSED], 0);
 	db_close(&d);
 	unlink(path);
 	rmdir(dir);
