@@ -215,7 +215,12 @@ int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 		appeal_filter_add_view(&f, view, app_actor(ctx)->unit);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 	list_state st = { ctx, appeal_cli_list_table(), fmt == OUT_TABLE };
-	rc = appeal_cli_each(ctx, &f, sort, desc, list_one, &st);
+	/* a long list goes out as it is read, never whole in memory; a table reads it
+	 * twice, measuring its widths first */
+	out_stream(st.t, fmt, stdout);
+	rc = EXIT_OK;
+	for (int pass = 0; rc == EXIT_OK && (pass == 0 || out_stream_again(st.t)); pass++)
+		rc = appeal_cli_each(ctx, &f, sort, desc, list_one, &st);
 	if (rc == EXIT_OK)
 		out_print(st.t, fmt, false, stdout);
 	out_free(&st.t);
