@@ -328,6 +328,25 @@ int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool de
 	return rc;
 }
 
+int appeal_store_window_after(db *d, const appeal_filter *f, bool desc, int64_t after,
+		int limit, appeal_row *rows, int *n, store_err *err)
+{
+	*n = 0;
+	store_where w;
+	where_build(&w, f);
+	if (after > 0) {
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)after);
+		/* CAST: the bound value is text, the column an integer */
+		sb_add(&w.sql, desc ? " AND a.id < CAST(? AS INTEGER)" : " AND a.id > CAST(? AS INTEGER)");
+		store_where_add(&w, id);
+	}
+	int rc = window_query(d, &w, "", sort_sql[APPEAL_SORT_NUMBER][desc ? 1 : 0], 0, limit,
+	                      rows, n, err);
+	store_where_free(&w);
+	return rc;
+}
+
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
 		const char *my_unit, long limit, long *n, store_err *err)
 {

@@ -643,6 +643,25 @@ static void test_held_moves(void **state)
 		if (n != upto[i].want)
 			fail_msg("count up to %ld: %ld, want %ld", upto[i].limit, n, upto[i].want);
 	}
+	/* pages by key in number order, both ways */
+	appeal_row page[2];
+	int n = 0;
+	ok(appeal_store_window_after(d, &all, false, 0, 1, page, &n, &se), &se);
+	assert_int_equal(n, 1);
+	assert_string_equal(page[0].number, x);
+	int64_t first = page[0].id;
+	appeal_row_clear(&page[0]);
+	ok(appeal_store_window_after(d, &all, false, first, 2, page, &n, &se), &se);
+	assert_int_equal(n, 1);
+	assert_string_equal(page[0].number, y);
+	int64_t second = page[0].id;
+	appeal_row_clear(&page[0]);
+	ok(appeal_store_window_after(d, &all, false, second, 2, page, &n, &se), &se);
+	assert_int_equal(n, 0);
+	ok(appeal_store_window_after(d, &all, true, second, 2, page, &n, &se), &se);
+	assert_int_equal(n, 1);
+	assert_string_equal(page[0].number, x);
+	appeal_row_clear(&page[0]);
 	long views[APPEAL_VIEW__COUNT];
 	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
 	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
