@@ -146,11 +146,19 @@ static int write_row(db *d, const appeal_record *a, int row_version, store_err *
 /* Write move m on now, the appeal as it is inside this transaction, seen at
  * seen_version: now becomes the record after the move (as a fresh read would give
  * it) and, unless held (its row is written once its holder is done), its row is
- * written; then the move's own rows and its event */
+ * written; then the move's own rows and its event. A move the rules did not allow
+ * is refused before anything is read (now may be NULL then). */
 static int apply_on(db *d, const char *actor, appeal_record *now, int seen_version,
 		bool held, const ticket_move *m, const ticket_input *in,
 		const ticket_timers *after, store_err *err)
 {
+	static const ticket_input none = { .until = DATE_NONE };
+	if (!m->allowed) {
+		store_err_num(store_err_set(err, STORE_E_MOVE_NOT_ALLOWED), 0, m->action);
+		return 1;
+	}
+	if (!in)
+		in = &none;
 	int rc;
 	int64_t into = 0;
 	strbuf sum = STRBUF_INIT;
@@ -272,16 +280,13 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
 		store_err *err)
 {
-	static const ticket_input none = { .until = DATE_NONE };
-	if (!m->allowed) {
-		store_err_num(store_err_set(err, STORE_E_MOVE_NOT_ALLOWED), 0, m->action);
-		return 1;
-	}
+	if (!m->allowed)
+		return apply_on(d, actor, NULL, seen->version, false, m, in, after, err);
 	appeal_record now;
 	int rc = read_now(d, seen, &now, err);
 	if (rc != 0)
 		return rc;
-	rc = apply_on(d, actor, &now, seen->version, false, m, in ? in : &none, after, err);
+	rc = apply_on(d, actor, &now, seen->version, false, m, in, after, err);
 	appeal_record_clear(&now);
 	return rc;
 }
@@ -290,12 +295,7 @@ int appeal_store_apply_held(db *d, const char *actor, appeal_record *a,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
 		store_err *err)
 {
-	static const ticket_input none = { .until = DATE_NONE };
-	if (!m->allowed) {
-		store_err_num(store_err_set(err, STORE_E_MOVE_NOT_ALLOWED), 0, m->action);
-		return 1;
-	}
-	return apply_on(d, actor, a, a->version, true, m, in ? in : &none, after, err);
+	return apply_on(d, actor, a, a->version, true, m, in, after, err);
 }
 
 int appeal_store_write_held(db *d, const appeal_record *a, int row_version, store_err *err)

@@ -529,6 +529,45 @@ static void same_after_moves(const appeal_record *a, const appeal_record *b, con
 	}
 }
 
+static const char *const held_related[] = { "区财政局", tc };
+static const struct held_step {
+	ticket_action a;
+	const char *login;
+	role_t role;
+	const char *unit, *to_unit, *day, *until;
+} held_steps[] = {
+	{ TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02", NULL },
+	{ TICKET_ACT_RETURN, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-03", NULL },
+	{ TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, tc, "2026-03-03", NULL },
+	{ TICKET_ACT_SIGN, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-04", NULL },
+	{ TICKET_ACT_EXTEND, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-05", "2026-03-31" },
+	{ TICKET_ACT_ANSWER, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-10", NULL },
+	{ TICKET_ACT_CALLBACK_DISSATISFIED, "fd", ROLE_FRONTDESK, centre, NULL,
+	  "2026-03-11", NULL },
+};
+
+/* decide step i of held_steps on rec as its person would, with today set on d */
+static void held_step(db *d, size_t i, const appeal_record *rec, ticket_move *m,
+		ticket_input *in, ticket_timers *after)
+{
+	const struct held_step *st = &held_steps[i];
+	qdate today = testcal_day(st->day);
+	ticket_actor who = { st->role, st->unit, centre };
+	*in = (ticket_input){ .text = "已办理", .unit = st->to_unit,
+		.until = st->until ? testcal_day(st->until) : DATE_NONE };
+	if (st->to_unit && i == 0) {
+		in->related = held_related;
+		in->nrelated = 2;
+	}
+	ticket_params p = ticket_params_default();
+	ticket_view v = appeal_record_view(rec);
+	if (!ticket_decide(&v, st->a, &who, m))
+		fail_msg("step %zu: not allowed", i);
+	*after = rec->timers;
+	ticket_timers_apply(after, m, &v, in, &p, cal, today);
+	db_set_today(d, today);
+}
+
 /* The demo's bulk path: moves on a record held inside one transaction
  * (appeal_store_apply_held) leave it as a fresh read would, and write what the one
  * move path writes. Two appeals live the same moves: x through appeal_store_move,
@@ -550,44 +589,16 @@ static void test_held_moves(void **state)
 	char x[TICKET_NUMBER_SIZE], y[TICKET_NUMBER_SIZE];
 	reg(d, "2026-03-02", x);
 	reg(d, "2026-03-02", y);
-	static const char *const related[] = { "区财政局", tc };
-	static const struct {
-		ticket_action a;
-		const char *login;
-		role_t role;
-		const char *unit, *to_unit, *day, *until;
-	} steps[] = {
-		{ TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02", NULL },
-		{ TICKET_ACT_RETURN, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-03", NULL },
-		{ TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, tc, "2026-03-03", NULL },
-		{ TICKET_ACT_SIGN, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-04", NULL },
-		{ TICKET_ACT_EXTEND, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-05", "2026-03-31" },
-		{ TICKET_ACT_ANSWER, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-10", NULL },
-		{ TICKET_ACT_CALLBACK_DISSATISFIED, "fd", ROLE_FRONTDESK, centre, NULL,
-		  "2026-03-11", NULL },
-	};
 	appeal_record held;
 	ok(db_begin(d, &se), &se);
 	assert_int_equal(appeal_store_get(d, y, false, &held, &se), 0);
 	int stored = held.version;
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		qdate today = testcal_day(steps[i].day);
-		ticket_actor who = { steps[i].role, steps[i].unit, centre };
-		ticket_input in = { .text = "已办理", .unit = steps[i].to_unit,
-			.until = steps[i].until ? testcal_day(steps[i].until) : DATE_NONE };
-		if (steps[i].to_unit && i == 0) {
-			in.related = related;
-			in.nrelated = 2;
-		}
-		ticket_params p = ticket_params_default();
-		ticket_view v = appeal_record_view(&held);
+	for (size_t i = 0; i < sizeof held_steps / sizeof held_steps[0]; i++) {
 		ticket_move m;
-		if (!ticket_decide(&v, steps[i].a, &who, &m))
-			fail_msg("step %zu: not allowed", i);
-		ticket_timers after = held.timers;
-		ticket_timers_apply(&after, &m, &v, &in, &p, cal, today);
-		db_set_today(d, today);
-		ok(appeal_store_apply_held(d, steps[i].login, &held, &m, &in, &after, &se), &se);
+		ticket_input in;
+		ticket_timers after;
+		held_step(d, i, &held, &m, &in, &after);
+		ok(appeal_store_apply_held(d, held_steps[i].login, &held, &m, &in, &after, &se), &se);
 	}
 	ok(appeal_store_write_held(d, &held, stored, &se), &se);
 	ok(db_commit(d, &se), &se);
@@ -595,28 +606,17 @@ static void test_held_moves(void **state)
 	assert_int_equal(appeal_store_get(d, y, true, &read, &se), 0);
 	same_after_moves(&held, &read, "held against its fresh read");
 	assert_string_equal(held.updated_at, read.updated_at);
-	assert_int_equal(read.nevents, 1 + (int)(sizeof steps / sizeof steps[0]));
+	assert_int_equal(read.nevents, 1 + (int)(sizeof held_steps / sizeof held_steps[0]));
 
 	/* the same moves through the one move path (related units only where given) */
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+	for (size_t i = 0; i < sizeof held_steps / sizeof held_steps[0]; i++) {
 		appeal_record rec;
 		assert_int_equal(appeal_store_get(d, x, false, &rec, &se), 0);
-		qdate today = testcal_day(steps[i].day);
-		ticket_actor who = { steps[i].role, steps[i].unit, centre };
-		ticket_input in = { .text = "已办理", .unit = steps[i].to_unit,
-			.until = steps[i].until ? testcal_day(steps[i].until) : DATE_NONE };
-		if (steps[i].to_unit && i == 0) {
-			in.related = related;
-			in.nrelated = 2;
-		}
-		ticket_params p = ticket_params_default();
-		ticket_view v = appeal_record_view(&rec);
 		ticket_move m;
-		assert_true(ticket_decide(&v, steps[i].a, &who, &m));
-		ticket_timers after = rec.timers;
-		ticket_timers_apply(&after, &m, &v, &in, &p, cal, today);
-		db_set_today(d, today);
-		ok(appeal_store_move(d, steps[i].login, &rec, &m, &in, &after, &se), &se);
+		ticket_input in;
+		ticket_timers after;
+		held_step(d, i, &rec, &m, &in, &after);
+		ok(appeal_store_move(d, held_steps[i].login, &rec, &m, &in, &after, &se), &se);
 		appeal_record_clear(&rec);
 	}
 	appeal_record moved;
