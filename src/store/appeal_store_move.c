@@ -228,7 +228,8 @@ static int apply_on(db *d, const char *actor, appeal_record *now, int seen_versi
 		char **units = nrelated ? xcalloc((size_t)nrelated, sizeof *units) : NULL;
 		for (int i = 0; i < nrelated; i++)
 			units[i] = xstrdup(related[i]);
-		qsort(units, (size_t)nrelated, sizeof *units, by_unit);
+		if (nrelated > 1)
+			qsort(units, (size_t)nrelated, sizeof *units, by_unit);
 		for (int i = 0; i < now->nrelated; i++)
 			free(now->related[i]);
 		free(now->related);
