@@ -129,9 +129,38 @@ static void each_row(void *rec, void *arg)
 	appeal_row_clear(rec);
 }
 
+/* the number order page by page from the last row read: each page its own short
+ * read, none of them walking the rows before it */
+static int each_by_number(app_ctx *ctx, const appeal_filter *f, bool desc,
+		void (*row)(appeal_row *r, void *arg), void *arg)
+{
+	enum { PAGE = 500 };
+	appeal_row *page = xcalloc(PAGE, sizeof *page);
+	store_err err = { 0 };
+	int64_t after = 0;
+	int n, rc = 0;
+	do {
+		if (appeal_store_window_after(app_db(ctx), f, desc, after, PAGE, page, &n, &err) < 0) {
+			cli_store_error(&err);
+			rc = EXIT_USAGE;
+			break;
+		}
+		if (n > 0)
+			after = page[n - 1].id;
+		for (int i = 0; i < n; i++) {
+			row(&page[i], arg);
+			appeal_row_clear(&page[i]);
+		}
+	} while (n == PAGE);
+	free(page);
+	return rc;
+}
+
 int appeal_cli_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
 		void (*row)(appeal_row *r, void *arg), void *arg)
 {
+	if (sort == APPEAL_SORT_NUMBER)
+		return each_by_number(ctx, f, desc, row, arg);
 	page_query pq = { f, sort, desc, row, arg };
 	return cli_each_page(ctx, fetch_page, &pq, sizeof(appeal_row), each_row, &pq);
 }

@@ -215,7 +215,12 @@ int appeal_cmd_list(app_ctx *ctx, int argc, char **argv)
 		appeal_filter_add_view(&f, view, app_actor(ctx)->unit);
 	cli_warn_missing_year(ctx, ctx->today, f.yellow_last);
 	list_state st = { ctx, appeal_cli_list_table(), fmt == OUT_TABLE };
-	rc = appeal_cli_each(ctx, &f, sort, desc, list_one, &st);
+	/* a long list goes out as it is read, never whole in memory; a table reads it
+	 * twice, measuring its widths first */
+	out_stream(st.t, fmt, stdout);
+	rc = EXIT_OK;
+	for (int pass = 0; rc == EXIT_OK && (pass == 0 || out_stream_again(st.t)); pass++)
+		rc = appeal_cli_each(ctx, &f, sort, desc, list_one, &st);
 	if (rc == EXIT_OK)
 		out_print(st.t, fmt, false, stdout);
 	out_free(&st.t);
@@ -258,7 +263,7 @@ int appeal_cmd_views(app_ctx *ctx, int argc, char **argv)
 	long counts[APPEAL_VIEW__COUNT];
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, counts, &se) < 0) {
+	if (appeal_store_view_counts(app_db(ctx), &f, app_actor(ctx)->unit, -1, counts, &se) < 0) {
 		say_error("%s", app_store_text(&se, &err));
 		sb_free(&err);
 		return EXIT_USAGE;

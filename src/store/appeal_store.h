@@ -182,6 +182,17 @@ int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
 int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
 		store_err *err);
+/* appeal_store_apply for a bulk load that holds the write transaction and read *a
+ * inside it: no re-read, and *a becomes what a fresh read would return after the
+ * move (all but its events and the appeals merged into it). The move's rows and
+ * event are written; the appeal's own row is not, until appeal_store_write_held,
+ * which the holder calls once it is done moving *a, in the same transaction. */
+int appeal_store_apply_held(db *d, const char *actor, appeal_record *a,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		store_err *err);
+/* the held *a's row as the record says, where the row is still at row_version (the
+ * version *a had when read); nothing when *a has not moved */
+int appeal_store_write_held(db *d, const appeal_record *a, int row_version, store_err *err);
 /* 0 when now (as just read) is still at seen_version; otherwise 1 with "changed by X
  * at T — reload" in err, naming the latest event's actor and time */
 int appeal_store_check_version(db *d, const appeal_record *now, int seen_version,
@@ -207,23 +218,35 @@ int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
 		store_err *err);
 
-/* Ready the connection for writing many appeals in large transactions: statement
- * journals stay in memory (PRAGMA temp_store = MEMORY). Without it SQLite spills them
- * to a temporary file once one outgrows 64 KiB and then writes every later one there,
- * which made the demo's appeals five times slower. For bulk loads only. */
+/* Ready the connection for writing many appeals in large transactions into a new
+ * file: statement journals stay in memory (PRAGMA temp_store = MEMORY; without it
+ * SQLite spills them to a temporary file once one outgrows 64 KiB and then writes
+ * every later one there, which made the demo's appeals five times slower), a 128 MB
+ * page cache, and no sync at commits. For bulk loads of a new file only. */
 int appeal_store_bulk_mode(db *d, store_err *err);
 
 /* how many appeals f selects */
 int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err);
+/* the count up to limit: limit + 1 when there are more (a screen's "1000+"); limit
+ * < 0 counts them all */
+int appeal_store_count_upto(db *d, const appeal_filter *f, long limit, long *n,
+		store_err *err);
 /* rows [offset, offset + limit) of the filtered, sorted list; *n = rows read */
 int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
 		long offset, int limit, appeal_row *rows, int *n, store_err *err);
-/* the count of one saved view within base (scope, search, today) */
+/* up to limit rows of the filtered list in number order (desc: newest first) after
+ * the appeal whose id is after (0: from the start): a page read by key, which costs
+ * its rows wherever it starts; *n = rows read */
+int appeal_store_window_after(db *d, const appeal_filter *f, bool desc, int64_t after,
+		int limit, appeal_row *rows, int *n, store_err *err);
+/* the count of one saved view within base (scope, search, today), up to limit as
+ * appeal_store_count_upto counts */
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
-		const char *my_unit, long *n, store_err *err);
-/* the counts of every saved view, for the pane's tabs */
+		const char *my_unit, long limit, long *n, store_err *err);
+/* the counts of every saved view up to limit each: the pane's tabs, the command's
+ * views (limit < 0) */
 int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
-		long counts[APPEAL_VIEW__COUNT], store_err *err);
+		long limit, long counts[APPEAL_VIEW__COUNT], store_err *err);
 
 /* recount every running timer with cal (ticket_timer_recompute), write the moved due
  * dates, next_due and version, and a "recompute" event per changed appeal, in

@@ -257,14 +257,21 @@ static int window_query(db *d, const store_where *w, const char *extra, const ch
 	return -1;
 }
 
-static int count_where(db *d, const store_where *w, const char *extra, long *n, store_err *err)
+/* the count of what w selects, up to limit + 1 rows (limit < 0: all of them) */
+static int count_where_upto(db *d, const store_where *w, const char *extra, long limit,
+		long *n, store_err *err)
 {
-	char *sql = xasprintf("SELECT count(*) FROM appeal a%s%s", sb_str(&w->sql), extra);
+	char *sql = limit < 0
+		? xasprintf("SELECT count(*) FROM appeal a%s%s", sb_str(&w->sql), extra)
+		: xasprintf("SELECT count(*) FROM (SELECT 1 FROM appeal a%s%s LIMIT ?)",
+		            sb_str(&w->sql), extra);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	free(sql);
 	if (!st)
 		return -1;
 	store_where_bind(w, st);
+	if (limit >= 0)
+		sqlite3_bind_int64(st, w->nbinds + 1, limit + 1);
 	int step = sqlite3_step(st);
 	if (step == SQLITE_ROW)
 		*n = (long)sqlite3_column_int64(st, 0);
@@ -274,13 +281,24 @@ static int count_where(db *d, const store_where *w, const char *extra, long *n, 
 	return step == SQLITE_ROW ? 0 : -1;
 }
 
-int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err)
+static int count_where(db *d, const store_where *w, const char *extra, long *n, store_err *err)
+{
+	return count_where_upto(d, w, extra, -1, n, err);
+}
+
+int appeal_store_count_upto(db *d, const appeal_filter *f, long limit, long *n,
+		store_err *err)
 {
 	store_where w;
 	where_build(&w, f);
-	int rc = count_where(d, &w, "", n, err);
+	int rc = count_where_upto(d, &w, "", limit, n, err);
 	store_where_free(&w);
 	return rc;
+}
+
+int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err)
+{
+	return appeal_store_count_upto(d, f, -1, n, err);
 }
 
 /* The due order puts appeals without a running deadline after the others. As one
@@ -331,19 +349,39 @@ int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool de
 	return rc;
 }
 
+int appeal_store_window_after(db *d, const appeal_filter *f, bool desc, int64_t after,
+		int limit, appeal_row *rows, int *n, store_err *err)
+{
+	*n = 0;
+	store_where w;
+	where_build(&w, f);
+	if (after > 0) {
+		char id[24];
+		snprintf(id, sizeof id, "%lld", (long long)after);
+		/* CAST: the bound value is text, the column an integer */
+		sb_add(&w.sql, desc ? " AND a.id < CAST(? AS INTEGER)" : " AND a.id > CAST(? AS INTEGER)");
+		store_where_add(&w, id);
+	}
+	int rc = window_query(d, &w, "", sort_sql[APPEAL_SORT_NUMBER][desc ? 1 : 0], 0, limit,
+	                      rows, n, err);
+	store_where_free(&w);
+	return rc;
+}
+
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,
-		const char *my_unit, long *n, store_err *err)
+		const char *my_unit, long limit, long *n, store_err *err)
 {
 	appeal_filter f = *base;
 	appeal_filter_add_view(&f, v, my_unit);
-	return appeal_store_count(d, &f, n, err);
+	return appeal_store_count_upto(d, &f, limit, n, err);
 }
 
 int appeal_store_view_counts(db *d, const appeal_filter *base, const char *my_unit,
-		long counts[APPEAL_VIEW__COUNT], store_err *err)
+		long limit, long counts[APPEAL_VIEW__COUNT], store_err *err)
 {
 	for (int v = 0; v < APPEAL_VIEW__COUNT; v++)
-		if (appeal_store_view_count(d, base, (appeal_view)v, my_unit, &counts[v], err) < 0)
+		if (appeal_store_view_count(d, base, (appeal_view)v, my_unit, limit, &counts[v],
+		                            err) < 0)
 			return -1;
 	return 0;
 }

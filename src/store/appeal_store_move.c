@@ -9,6 +9,7 @@
 #include "store/supervision_store.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/xalloc.h"
 #include "model/escalation.h"
@@ -100,27 +101,77 @@ static int merge_target(db *d, const appeal_record *src, const char *into, int64
 	return rc;
 }
 
-int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
-		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
-		store_err *err)
+/* *field becomes a copy of to (which may be *field itself) */
+static void set_text(char **field, const char *to)
+{
+	char *copy = to ? xstrdup(to) : NULL;
+	free(*field);
+	*field = copy;
+}
+
+static int by_unit(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* a's row as the record now says, where its row is still at version row_version */
+static int write_row(db *d, const appeal_record *a, int row_version, store_err *err)
+{
+	sqlite3_stmt *st = db_stmt(d,
+		"UPDATE appeal SET state = ?, lead_unit = ?, version = ?,"
+		" merged_into = coalesce((SELECT id FROM appeal WHERE number = ?), merged_into),"
+		" next_due = ?, result = ?, callback = ?, callback_reason = ?, extended_until = ?,"
+		" extension_reason = ?, updated_at = ?, level = ?, reported_on = ?, report_how = ?,"
+		" report_by = ?, report_text = ? WHERE id = ? AND version = ?", err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, ticket_state_code(a->state));
+	db_bind_text(st, 2, a->lead_unit);
+	sqlite3_bind_int(st, 3, a->version);
+	db_bind_text(st, 4, a->merged_into);
+	rows_bind_date(st, 5, a->next_due);
+	db_bind_text(st, 6, a->result);
+	db_bind_text(st, 7, a->callback == APPEAL_CALLBACK_SATISFIED ? "satisfied"
+		: a->callback == APPEAL_CALLBACK_DISSATISFIED ? "dissatisfied" : NULL);
+	db_bind_text(st, 8, a->callback_reason);
+	rows_bind_date(st, 9, a->extended_until);
+	db_bind_text(st, 10, a->extension_reason);
+	db_bind_text(st, 11, a->updated_at);
+	if (a->level)
+		sqlite3_bind_int(st, 12, a->level);
+	rows_bind_date(st, 13, a->reported_on);
+	if (a->report_how != TICKET_HOW_NONE)
+		db_bind_text(st, 14, ticket_how_code(a->report_how));
+	db_bind_text(st, 15, a->report_by ? a->report_by : "");
+	db_bind_text(st, 16, a->report_text ? a->report_text : "");
+	sqlite3_bind_int64(st, 17, a->id);
+	sqlite3_bind_int(st, 18, row_version);
+	return rows_step_one(d, st, "moving an appeal", err);
+}
+
+/* Write move m on now, the appeal as it is inside this transaction, seen at
+ * seen_version: now becomes the record after the move (as a fresh read would give
+ * it) and, unless held (its row is written once its holder is done), its row is
+ * written; then the move's own rows and its event. A move the rules did not allow
+ * is refused before anything is read (now may be NULL then). */
+static int apply_on(db *d, const char *actor, appeal_record *now, int seen_version,
+		bool held, const ticket_move *m, const ticket_input *in,
+		const ticket_timers *after, store_err *err)
 {
 	static const ticket_input none = { .until = DATE_NONE, .on = DATE_NONE };
-	if (!in)
-		in = &none;
 	if (!m->allowed) {
 		store_err_num(store_err_set(err, STORE_E_MOVE_NOT_ALLOWED), 0, m->action);
 		return 1;
 	}
-	appeal_record now;
-	int rc = read_now(d, seen, &now, err);
-	if (rc != 0)
-		return rc;
+	if (!in)
+		in = &none;
+	int rc;
 	int64_t into = 0;
 	strbuf sum = STRBUF_INIT;
 	/* the state cannot differ at the same version; checked anyway, as the move was
 	 * decided on it */
-	if (now.version != seen->version || now.state != m->from) {
-		stale_message(d, &now, seen->version, err);
+	if (now->version != seen_version || now->state != m->from) {
+		stale_message(d, now, seen_version, err);
 		rc = 1;
 		goto out;
 	}
@@ -130,12 +181,12 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 			rc = 1;
 			goto out;
 		}
-		if ((rc = merge_target(d, &now, in->into, &into, err)) != 0)
+		if ((rc = merge_target(d, now, in->into, &into, err)) != 0)
 			goto out;
 	}
 
 	/* the lead unit and related units after the move, as the move's lead op says */
-	const char *lead = now.lead_unit;
+	const char *lead = now->lead_unit;
 	bool related_change = false;
 	const char *const *related = NULL;
 	int nrelated = 0;
@@ -149,7 +200,7 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		related_change = true;
 		break;
 	case TICKET_LEAD_SET_FIRST:
-		lead = now.first_unit;
+		lead = now->first_unit;
 		related_change = true;
 		break;
 	case TICKET_LEAD_CLEAR:
@@ -158,101 +209,115 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 		break;
 	}
 
-	const char *result = now.result, *cb_reason = now.callback_reason;
-	const char *ext_reason = now.extension_reason;
-	const char *callback = now.callback == APPEAL_CALLBACK_SATISFIED ? "satisfied"
-		: now.callback == APPEAL_CALLBACK_DISSATISFIED ? "dissatisfied" : NULL;
-	qdate until = now.extended_until;
 	const char *text = in->text ? in->text : "";
-	switch (m->action) {
-	case TICKET_ACT_ANSWER:
-		result = text;
-		break;
-	case TICKET_ACT_CALLBACK_SATISFIED:
-		callback = "satisfied";
-		cb_reason = text;
-		break;
-	case TICKET_ACT_CALLBACK_DISSATISFIED:
-		callback = "dissatisfied";
-		cb_reason = text;
-		break;
-	case TICKET_ACT_EXTEND:
-		until = in->until;
-		ext_reason = text;
-		break;
-	default:
-		break;
-	}
-
-	char nowts[20], buf[16];
-	db_now(d, nowts);
-	int level = escalation_level_after(m->action, now.level);
-	/* the report to the enterprise: its day, how, by whom and what was said */
-	if (m->needs & TICKET_NEEDS_REPORT) {
-		sqlite3_stmt *rs = db_stmt(d, "UPDATE appeal SET reported_on = ?, report_how = ?,"
-		                              " report_by = ?, report_text = ? WHERE id = ?", err);
-		rc = -1;
-		if (!rs)
-			goto out;
-		rows_bind_date(rs, 1, in->on);
-		db_bind_text(rs, 2, ticket_how_code(in->how));
-		db_bind_text(rs, 3, in->by ? in->by : "");
-		db_bind_text(rs, 4, text);
-		sqlite3_bind_int64(rs, 5, now.id);
-		if (rows_step_one(d, rs, "writing an appeal's report to the enterprise", err) < 0)
-			goto out;
-	}
-	sqlite3_stmt *st = db_stmt(d,
-		"UPDATE appeal SET state = ?, lead_unit = ?, version = version + 1,"
-		" merged_into = coalesce(?, merged_into), next_due = ?, result = ?, callback = ?,"
-		" callback_reason = ?, extended_until = ?, extension_reason = ?, updated_at = ?,"
-		" level = ? WHERE id = ? AND version = ?", err);
-	rc = -1;
-	if (!st)
-		goto out;
-	db_bind_text(st, 1, ticket_state_code(m->to));
-	db_bind_text(st, 2, lead);
-	if (into)
-		sqlite3_bind_int64(st, 3, into);
-	rows_bind_date(st, 4, appeal_store_next_due(after));
-	db_bind_text(st, 5, result);
-	db_bind_text(st, 6, callback);
-	db_bind_text(st, 7, cb_reason);
-	rows_bind_date(st, 8, until);
-	db_bind_text(st, 9, ext_reason);
-	db_bind_text(st, 10, nowts);
-	if (level)
-		sqlite3_bind_int(st, 11, level);
-	sqlite3_bind_int64(st, 12, now.id);
-	sqlite3_bind_int(st, 13, now.version);
-	if (rows_step_one(d, st, "moving an appeal", err) < 0)
-		goto out;
-
+	int level = escalation_level_after(m->action, now->level);
+	char buf[16];
 	sb_addf(&sum, "%s -> %s", ticket_state_code(m->from), ticket_state_code(m->to));
 	if (m->lead == TICKET_LEAD_SET_INPUT || m->lead == TICKET_LEAD_SET_FIRST)
 		sb_addf(&sum, "; lead=%s", lead ? lead : "");
 	for (int i = 0; i < nrelated; i++)
 		sb_addf(&sum, "%s%s", i ? "," : "; related=", related[i]);
 	if (m->action == TICKET_ACT_EXTEND)
-		sb_addf(&sum, "; until=%s", date_format(until, buf));
+		sb_addf(&sum, "; until=%s", date_format(in->until, buf));
 	if (m->needs & TICKET_NEEDS_REPORT)
 		sb_addf(&sum, "; on=%s; how=%s; by=%s", date_format(in->on, buf),
 		        ticket_how_code(in->how), in->by ? in->by : "");
 	if (into)
 		sb_addf(&sum, "; into=%s", in->into);
-	if (level != now.level && now.level)
-		sb_addf(&sum, "; level %d -> %d", now.level, level);
-	if ((related_change && write_related(d, now.id, related, nrelated, err) < 0) ||
-	    appeal_store_write_timers(d, now.id, &now.timers, after, &sum, err) < 0 ||
-	    sup_store_note_move(d, now.id, m->action, lead, &now.timers, err) < 0 ||
-	    db_event(d, actor, "appeal", now.id, ticket_action_code(m->action), sb_str(&sum),
+	if (level != now->level && now->level)
+		sb_addf(&sum, "; level %d -> %d", now->level, level);
+
+	/* the record after the move */
+	ticket_timers before = now->timers;
+	char nowts[20];
+	db_now(d, nowts);
+	now->state = m->to;
+	set_text(&now->lead_unit, lead);
+	if (related_change) {
+		char **units = nrelated ? xcalloc((size_t)nrelated, sizeof *units) : NULL;
+		for (int i = 0; i < nrelated; i++)
+			units[i] = xstrdup(related[i]);
+		if (nrelated > 1)
+			qsort(units, (size_t)nrelated, sizeof *units, by_unit);
+		for (int i = 0; i < now->nrelated; i++)
+			free(now->related[i]);
+		free(now->related);
+		now->related = units;
+		now->nrelated = nrelated;
+	}
+	now->version++;
+	if (into)
+		set_text(&now->merged_into, in->into);
+	now->next_due = appeal_store_next_due(after);
+	switch (m->action) {
+	case TICKET_ACT_ANSWER:
+		set_text(&now->result, text);
+		break;
+	case TICKET_ACT_CALLBACK_SATISFIED:
+	case TICKET_ACT_CALLBACK_DISSATISFIED:
+		now->callback = m->action == TICKET_ACT_CALLBACK_SATISFIED
+			? APPEAL_CALLBACK_SATISFIED : APPEAL_CALLBACK_DISSATISFIED;
+		set_text(&now->callback_reason, text);
+		break;
+	case TICKET_ACT_EXTEND:
+		now->extended_until = in->until;
+		set_text(&now->extension_reason, text);
+		break;
+	default:
+		break;
+	}
+	/* the report to the enterprise: its day, how, by whom and what was said */
+	if (m->needs & TICKET_NEEDS_REPORT) {
+		now->reported_on = in->on;
+		now->report_how = in->how;
+		set_text(&now->report_by, in->by ? in->by : "");
+		set_text(&now->report_text, text);
+	}
+	set_text(&now->updated_at, nowts);
+	now->level = level;
+	for (int i = 0; i < TICKET_TIMER__COUNT; i++)
+		if (after->t[i].start != DATE_NONE)
+			now->timers.t[i] = after->t[i];
+
+	rc = -1;
+	if ((!held && write_row(d, now, seen_version, err) < 0) ||
+	    (related_change && write_related(d, now->id, related, nrelated, err) < 0) ||
+	    appeal_store_write_timers(d, now->id, &before, after, &sum, err) < 0 ||
+	    sup_store_note_move(d, now->id, m->action, now->lead_unit, &before, err) < 0 ||
+	    db_event(d, actor, "appeal", now->id, ticket_action_code(m->action), sb_str(&sum),
 	             text, err) < 0)
 		goto out;
 	rc = 0;
 out:
 	sb_free(&sum);
+	return rc;
+}
+
+int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		store_err *err)
+{
+	if (!m->allowed)
+		return apply_on(d, actor, NULL, seen->version, false, m, in, after, err);
+	appeal_record now;
+	int rc = read_now(d, seen, &now, err);
+	if (rc != 0)
+		return rc;
+	rc = apply_on(d, actor, &now, seen->version, false, m, in, after, err);
 	appeal_record_clear(&now);
 	return rc;
+}
+
+int appeal_store_apply_held(db *d, const char *actor, appeal_record *a,
+		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
+		store_err *err)
+{
+	return apply_on(d, actor, a, a->version, true, m, in, after, err);
+}
+
+int appeal_store_write_held(db *d, const appeal_record *a, int row_version, store_err *err)
+{
+	return a->version == row_version ? 0 : write_row(d, a, row_version, err);
 }
 
 int appeal_store_move(db *d, const char *actor, const appeal_record *seen,

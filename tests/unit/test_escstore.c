@@ -509,6 +509,171 @@ static void test_moves(void **state)
 	rmdir(dir);
 }
 
+/* the fields a move changes, alike in a and b */
+static void same_after_moves(const appeal_record *a, const appeal_record *b, const char *what)
+{
+	if (a->state != b->state || a->version != b->version || a->next_due != b->next_due ||
+	    a->level != b->level || a->callback != b->callback ||
+	    a->extended_until != b->extended_until || a->nrelated != b->nrelated)
+		fail_msg("%s: state %d/%d version %d/%d due %d/%d level %d/%d", what, a->state,
+		         b->state, a->version, b->version, a->next_due, b->next_due, a->level,
+		         b->level);
+	assert_string_equal(a->lead_unit ? a->lead_unit : "-", b->lead_unit ? b->lead_unit : "-");
+	assert_string_equal(a->result, b->result);
+	assert_string_equal(a->callback_reason, b->callback_reason);
+	assert_string_equal(a->extension_reason, b->extension_reason);
+	for (int i = 0; i < a->nrelated; i++)
+		assert_string_equal(a->related[i], b->related[i]);
+	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
+		const ticket_timer_state *x = &a->timers.t[i], *y = &b->timers.t[i];
+		if (x->start != y->start || x->days != y->days || x->due != y->due ||
+		    x->done != y->done)
+			fail_msg("%s: timer %d differs", what, i);
+	}
+}
+
+static const char *const held_related[] = { "区财政局", tc };
+static const struct held_step {
+	ticket_action a;
+	const char *login;
+	role_t role;
+	const char *unit, *to_unit, *day, *until;
+} held_steps[] = {
+	{ TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02", NULL },
+	{ TICKET_ACT_RETURN, "kj", ROLE_UNIT_STAFF, kj, NULL, "2026-03-03", NULL },
+	{ TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, tc, "2026-03-03", NULL },
+	{ TICKET_ACT_SIGN, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-04", NULL },
+	{ TICKET_ACT_EXTEND, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-05", "2026-03-31" },
+	{ TICKET_ACT_ANSWER, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-10", NULL },
+	{ TICKET_ACT_CALLBACK_DISSATISFIED, "fd", ROLE_FRONTDESK, centre, NULL,
+	  "2026-03-11", NULL },
+};
+
+/* decide step i of held_steps on rec as its person would, with today set on d */
+static void held_step(db *d, size_t i, const appeal_record *rec, ticket_move *m,
+		ticket_input *in, ticket_timers *after)
+{
+	const struct held_step *st = &held_steps[i];
+	qdate today = testcal_day(st->day);
+	ticket_actor who = { st->role, st->unit, centre };
+	*in = (ticket_input){ .text = "已办理", .unit = st->to_unit,
+		.until = st->until ? testcal_day(st->until) : DATE_NONE };
+	if (st->to_unit && i == 0) {
+		in->related = held_related;
+		in->nrelated = 2;
+	}
+	ticket_params p = ticket_params_default();
+	ticket_view v = appeal_record_view(rec);
+	if (!ticket_decide(&v, st->a, &who, m))
+		fail_msg("step %zu: not allowed", i);
+	*after = rec->timers;
+	ticket_timers_apply(after, m, &v, in, &p, cal, today);
+	db_set_today(d, today);
+}
+
+/* The demo's bulk path: moves on a record held inside one transaction
+ * (appeal_store_apply_held) leave it as a fresh read would, and write what the one
+ * move path writes. Two appeals live the same moves: x through appeal_store_move,
+ * y held, its row written once at the end. */
+static void test_held_moves(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-eschold-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
+	assert_non_null(d);
+	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
+	add_enterprise(d);
+	char x[TICKET_NUMBER_SIZE], y[TICKET_NUMBER_SIZE];
+	reg(d, "2026-03-02", x);
+	reg(d, "2026-03-02", y);
+	appeal_record held;
+	ok(db_begin(d, &se), &se);
+	assert_int_equal(appeal_store_get(d, y, false, &held, &se), 0);
+	int stored = held.version;
+	for (size_t i = 0; i < sizeof held_steps / sizeof held_steps[0]; i++) {
+		ticket_move m;
+		ticket_input in;
+		ticket_timers after;
+		held_step(d, i, &held, &m, &in, &after);
+		ok(appeal_store_apply_held(d, held_steps[i].login, &held, &m, &in, &after, &se), &se);
+	}
+	ok(appeal_store_write_held(d, &held, stored, &se), &se);
+	ok(db_commit(d, &se), &se);
+	appeal_record read;
+	assert_int_equal(appeal_store_get(d, y, true, &read, &se), 0);
+	same_after_moves(&held, &read, "held against its fresh read");
+	assert_string_equal(held.updated_at, read.updated_at);
+	assert_int_equal(read.nevents, 1 + (int)(sizeof held_steps / sizeof held_steps[0]));
+
+	/* the same moves through the one move path (related units only where given) */
+	for (size_t i = 0; i < sizeof held_steps / sizeof held_steps[0]; i++) {
+		appeal_record rec;
+		assert_int_equal(appeal_store_get(d, x, false, &rec, &se), 0);
+		ticket_move m;
+		ticket_input in;
+		ticket_timers after;
+		held_step(d, i, &rec, &m, &in, &after);
+		ok(appeal_store_move(d, held_steps[i].login, &rec, &m, &in, &after, &se), &se);
+		appeal_record_clear(&rec);
+	}
+	appeal_record moved;
+	assert_int_equal(appeal_store_get(d, x, true, &moved, &se), 0);
+	same_after_moves(&moved, &read, "the two paths");
+	assert_int_equal(moved.nevents, read.nevents);
+	for (int i = 0; i < moved.nevents; i++) {
+		assert_string_equal(moved.events[i].action, read.events[i].action);
+		assert_string_equal(moved.events[i].summary, read.events[i].summary);
+		assert_string_equal(moved.events[i].reason, read.events[i].reason);
+	}
+	appeal_record_clear(&moved);
+	appeal_record_clear(&read);
+	appeal_record_clear(&held);
+
+	/* a screen counts up to what it shows: limit + 1 says "more" */
+	static const struct { long limit, want; } upto[] = {
+		{ -1, 2 }, { 0, 1 }, { 1, 2 }, { 2, 2 }, { 1000, 2 },
+	};
+	appeal_filter all = { 0 };
+	for (size_t i = 0; i < sizeof upto / sizeof upto[0]; i++) {
+		long n = -1;
+		ok(appeal_store_count_upto(d, &all, upto[i].limit, &n, &se), &se);
+		if (n != upto[i].want)
+			fail_msg("count up to %ld: %ld, want %ld", upto[i].limit, n, upto[i].want);
+	}
+	/* pages by key in number order, both ways */
+	appeal_row page[2];
+	int n = 0;
+	ok(appeal_store_window_after(d, &all, false, 0, 1, page, &n, &se), &se);
+	assert_int_equal(n, 1);
+	assert_string_equal(page[0].number, x);
+	int64_t first = page[0].id;
+	appeal_row_clear(&page[0]);
+	ok(appeal_store_window_after(d, &all, false, first, 2, page, &n, &se), &se);
+	assert_int_equal(n, 1);
+	assert_string_equal(page[0].number, y);
+	int64_t second = page[0].id;
+	appeal_row_clear(&page[0]);
+	ok(appeal_store_window_after(d, &all, false, second, 2, page, &n, &se), &se);
+	assert_int_equal(n, 0);
+	ok(appeal_store_window_after(d, &all, true, second, 2, page, &n, &se), &se);
+	assert_int_equal(n, 1);
+	assert_string_equal(page[0].number, x);
+	appeal_row_clear(&page[0]);
+	long views[APPEAL_VIEW__COUNT];
+	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
+	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
+	assert_int_equal(views[APPEAL_VIEW_CLOSED], 0);
+	db_close(&d);
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -517,6 +682,7 @@ int main(void)
 		cmocka_unit_test(test_board_filter),
 		cmocka_unit_test(test_board_store),
 		cmocka_unit_test(test_moves),
+		cmocka_unit_test(test_held_moves),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -99,6 +99,15 @@ static const list_window_ops list_ops = {
 	sizeof(appeal_row), store_count, store_read, row_clear, cell, cell_style,
 };
 
+/* a view is counted up to what the screen needs ("1000+"), at any number of appeals */
+static int store_count_upto(void *owner, long limit, long *n, store_err *err)
+{
+	app_pane *p = owner;
+	return appeal_store_count_upto(appeals_db(p), &p->filter, limit, n, err);
+}
+
+static const list_window_keyed list_keyed = { store_count_upto, NULL };
+
 static const appeal_row *cursor_row(app_pane *p)
 {
 	return list_window_cursor(&p->rows, p->lv);
@@ -112,7 +121,8 @@ static void count_views(app_pane *p)
 	base_filter(p, &base);
 	store_err err = { 0 };
 	if (shell_store_rc(p->sh, appeal_store_view_counts(appeals_db(p), &base, my_unit(p),
-	                                                   p->counts, &err), &err) < 0)
+	                                                   LV_COUNT_CAP, p->counts, &err),
+	                   &err) < 0)
 		memset(p->counts, 0, sizeof p->counts);
 	p->counted = true;
 }
@@ -122,8 +132,9 @@ static void count_views(app_pane *p)
 static char *tab_label(app_pane *p, int v)
 {
 	bool cur = v == (int)p->view;
-	return xasprintf("%s%s %ld%s", cur ? "[" : " ", _(appeal_view_label((appeal_view)v)),
-	                 p->counts[v], cur ? "]" : " ");
+	long n = p->counts[v] > LV_COUNT_CAP ? LV_COUNT_CAP : p->counts[v];
+	return xasprintf("%s%s %ld%s%s", cur ? "[" : " ", _(appeal_view_label((appeal_view)v)),
+	                 n, p->counts[v] > LV_COUNT_CAP ? "+" : "", cur ? "]" : " ");
 }
 
 static int layout_tabs(app_pane *p, int w, int *line)
@@ -167,11 +178,14 @@ static void draw_summary(app_pane *p, int y, int x, int w)
 	int col = applist_sort_column(p->sort);
 	sb_addf(&s, _("Sort: %s%s  "), _(app_appeal_columns[col].header), p->desc ? "v" : "^");
 	long n = lv_count(p->lv);
-	if (n >= 0)
+	bool more = lv_count_more(p->lv);
+	if (n >= 0 && more)
+		sb_addf(&s, P_("%ld+ appeal", "%ld+ appeals", (unsigned long)n), n);
+	else if (n >= 0)
 		sb_addf(&s, P_("%ld appeal", "%ld appeals", (unsigned long)n), n);
 	char pos[48] = "";
 	if (n > 0)
-		snprintf(pos, sizeof pos, "%ld/%ld", lv_cursor(p->lv) + 1, n);
+		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(p->lv) + 1, n, more ? "+" : "");
 	int pw = text_width(pos);
 	if (pw + 1 >= w)
 		pw = 0;
@@ -364,6 +378,7 @@ static void *create(shell *sh)
 	p->p_until = DATE_NONE;
 	p->lv = list_window_view(&p->rows, &list_ops, p, sh, app_appeal_columns,
 	                         APPEAL_COL__COUNT);
+	list_window_set_keyed(&p->rows, &list_keyed);
 	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
 	p->det = detail_new();
 	appeals_apply_filter(p);
