@@ -522,6 +522,11 @@ static void same_after_moves(const appeal_record *a, const appeal_record *b, con
 	assert_string_equal(a->result, b->result);
 	assert_string_equal(a->callback_reason, b->callback_reason);
 	assert_string_equal(a->extension_reason, b->extension_reason);
+	if (a->reported_on != b->reported_on || a->report_how != b->report_how)
+		fail_msg("%s: reported on %d/%d, how %d/%d", what, a->reported_on, b->reported_on,
+		         a->report_how, b->report_how);
+	assert_string_equal(a->report_by, b->report_by);
+	assert_string_equal(a->report_text, b->report_text);
 	for (int i = 0; i < a->nrelated; i++)
 		assert_string_equal(a->related[i], b->related[i]);
 	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
@@ -545,6 +550,7 @@ static const struct held_step {
 	{ TICKET_ACT_SIGN, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-04", NULL },
 	{ TICKET_ACT_EXTEND, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-05", "2026-03-31" },
 	{ TICKET_ACT_ANSWER, "tc", ROLE_UNIT_STAFF, tc, NULL, "2026-03-10", NULL },
+	{ TICKET_ACT_REPORT, "fd", ROLE_FRONTDESK, centre, NULL, "2026-03-11", NULL },
 	{ TICKET_ACT_CALLBACK_DISSATISFIED, "fd", ROLE_FRONTDESK, centre, NULL,
 	  "2026-03-11", NULL },
 };
@@ -557,7 +563,12 @@ static void held_step(db *d, size_t i, const appeal_record *rec, ticket_move *m,
 	qdate today = testcal_day(st->day);
 	ticket_actor who = { st->role, st->unit, centre };
 	*in = (ticket_input){ .text = "已办理", .unit = st->to_unit,
-		.until = st->until ? testcal_day(st->until) : DATE_NONE };
+		.until = st->until ? testcal_day(st->until) : DATE_NONE, .on = DATE_NONE };
+	if (st->a == TICKET_ACT_REPORT) {
+		in->on = today;
+		in->how = TICKET_HOW_PHONE;
+		in->by = "付强";
+	}
 	if (st->to_unit && i == 0) {
 		in->related = held_related;
 		in->nrelated = 2;
