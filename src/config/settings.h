@@ -21,7 +21,7 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	  N_("Database file. Empty means $XDG_DATA_HOME/qifu/qifu.db, or\n" \
 	     "~/.local/share/qifu/qifu.db when XDG_DATA_HOME is not set.\n" \
 	     "Never put it on a network share (NFS, SMB): locking fails there.")) \
-	X(SET_DB_BUSY_TIMEOUT_MS, "database", "busy_timeout_ms", SET_T_INT, "5000", 100, 60000, NULL, \
+	X(SET_DB_BUSY_TIMEOUT_MS, "database", "busy_timeout_ms", SET_T_INT, "15000", 100, 60000, NULL, \
 	  N_("Milliseconds to wait while another qifu session is writing\n" \
 	     "before giving up with \"database is busy\".")) \
 	X(SET_AMBIGUOUS_WIDTH, "display", "ambiguous_width", SET_T_ENUM, "auto", 0, 0, "auto|1|2", \

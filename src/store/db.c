@@ -93,11 +93,14 @@ static long mono_ms(void)
 
 /* The wait for another session's lock, in place of sqlite3_busy_timeout, which gives
  * up without saying how long it really waited (a statement can meet the lock late,
- * or several times): this one measures from the first retry, with SQLite's own
- * back-off, and records the wait when it gives up. */
+ * or several times): this one measures from the first retry and records the wait
+ * when it gives up. Its back-off stops at 25 ms, not SQLite's 100: with eight
+ * writers, a session asleep for 100 ms missed the gaps between the others'
+ * transactions again and again (scripts/stress: 17 of 4000 writes gave up after 5 s,
+ * every one having waited it all). */
 static int on_busy(void *arg, int count)
 {
-	static const int delays[] = { 1, 2, 5, 10, 15, 20, 25, 25, 25, 50, 50, 100 };
+	static const int delays[] = { 1, 2, 5, 10, 15, 20 };
 	db *d = arg;
 	long now = mono_ms();
 	if (count == 0)
@@ -107,7 +110,7 @@ static int on_busy(void *arg, int count)
 		busy_last_waited = busy_gave_up_ms = waited;
 		return 0;
 	}
-	long delay = count < (int)(sizeof delays / sizeof delays[0]) ? delays[count] : 100;
+	long delay = count < (int)(sizeof delays / sizeof delays[0]) ? delays[count] : 25;
 	if (delay > d->busy_ms - waited)
 		delay = d->busy_ms - waited;
 	sqlite3_sleep((int)delay);

@@ -18,7 +18,7 @@ typedef enum db_open_mode {
 } db_open_mode;
 
 /* how long a connection waits for another session's lock unless told otherwise */
-enum { DB_BUSY_DEFAULT_MS = 5000 };
+enum { DB_BUSY_DEFAULT_MS = 15000 };
 
 /* open (and migrate) the database at path; NULL with the reason in err. To read, the
  * file must be qifu's database: an empty file, a file that is not SQLite or another

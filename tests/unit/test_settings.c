@@ -76,7 +76,7 @@ static void test_defaults(void **state)
 			assert_true(in->min <= in->max);
 		}
 	}
-	assert_int_equal(cfg_int(s, SET_DB_BUSY_TIMEOUT_MS), 5000);
+	assert_int_equal(cfg_int(s, SET_DB_BUSY_TIMEOUT_MS), 15000);
 	/* auto: the full-screen program asks the terminal; the index of "auto" is 0 */
 	assert_string_equal(cfg_str(s, SET_AMBIGUOUS_WIDTH), "auto");
 	assert_int_equal(cfg_int(s, SET_AMBIGUOUS_WIDTH), 0);
@@ -565,7 +565,7 @@ static void test_describe(void **state)
 		lines += *p == '\n';
 	assert_int_equal(lines, SET__COUNT);
 	assert_true(strncmp(o, "database.path = \"\"  (default)\n"
-			       "database.busy_timeout_ms = 5000  (default)\n"
+			       "database.busy_timeout_ms = 15000  (default)\n"
 			       "display.ambiguous_width = auto  (default)\n", 100) == 0);
 	assert_non_null(strstr(o, "\ndisplay.mouse = off  (default)\n"));
 	assert_non_null(strstr(o, "\nassessment.tier2_min = 80  (default)\n"));
