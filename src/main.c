@@ -75,6 +75,7 @@ static void set_today(app_ctx *ctx, const char *s, const char *from)
 		fprintf(stderr, _("qifu: %s: '%s' is not a date (YYYY-MM-DD)\n"), from, s);
 		exit(EXIT_USAGE);
 	}
+	ctx->today_pinned = true;
 }
 
 #ifdef __has_feature

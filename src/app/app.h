@@ -36,6 +36,7 @@ typedef struct app_ctx {
 	const char *db_path;    /* resolved database path */
 	const char *as_login;   /* --as, or NULL */
 	qdate today;            /* --today, QIFU_TODAY or the system clock */
+	bool today_pinned;      /* by --today or QIFU_TODAY: an open screen keeps it */
 	const char *holiday_dir; /* from settings; NULL means <data dir>/holidays */
 	struct calendar *cal;   /* working-day calendar, see app_need */
 	struct db *db;

@@ -550,11 +550,17 @@ sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
 	return st;
 }
 
-void db_mark_now(db *d, db_mark *m)
+long long db_data_version(db *d)
 {
 	sqlite3_stmt *st = db_stmt(d, "PRAGMA data_version", NULL);
-	m->data_version = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	long long v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	db_done(st);
+	return v;
+}
+
+void db_mark_now(db *d, db_mark *m)
+{
+	m->data_version = db_data_version(d);
 	m->changes = sqlite3_total_changes64(d->h);
 }
 

@@ -79,6 +79,10 @@ int db_backup(db *d, const char *dest, store_err *err);
 /* the schema version the database is at, and the one this program writes */
 int db_schema_version(const db *d);
 int db_schema_latest(void);
+/* PRAGMA data_version: changes only when ANOTHER connection commits (our own commits
+ * leave it), so that an idle screen sees other sessions' work; -1 when unreadable.
+ * Holds no transaction afterwards. */
+long long db_data_version(db *d);
 /* the linked SQLite's version string */
 const char *db_sqlite_version(void);
 

@@ -16,8 +16,10 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
+#include "store/db.h"
 #include "store/staff_store.h"
 #include "ui/help.h"
+#include "ui/live.h"
 #include "ui/panes.h"
 #include "ui/prompt.h"
 #include "ui/term.h"
@@ -52,6 +54,7 @@ struct shell {
 	unsigned dirty;
 	bool was_small;
 	bool quit;
+	live live;           /* what the idle looks saw last (ui/live.h) */
 };
 
 shell *shell_new(app_ctx *ctx, const keymap *km)
@@ -60,6 +63,7 @@ shell *shell_new(app_ctx *ctx, const keymap *km)
 	sh->ctx = ctx;
 	sh->km = km;
 	sh->dirty = DIRTY_ALL;
+	live_init(&sh->live, ctx->db ? db_data_version(ctx->db) : -1, ctx->today);
 	for (int i = 0; i < PANE_COUNT; i++)
 		sh->state[i] = pane_table[i]->create(sh);
 	return sh;
@@ -392,6 +396,34 @@ void shell_key(shell *sh, qkey k)
 		sh->dirty |= DIRTY_PANE;
 	if (r & REACT_UNHANDLED)
 		shell_action(sh, &ev);
+}
+
+bool shell_idle(shell *sh)
+{
+	app_ctx *ctx = sh->ctx;
+	if (!ctx->db)
+		return false;
+	bool typing = sh->prompt || pane_modal(sh);
+	qdate day = ctx->today_pinned ? ctx->today : date_system_today();
+	unsigned what = live_look(&sh->live, typing, db_data_version(ctx->db), day);
+	if (what & LIVE_NEW_DAY) {
+		ctx->today = day;
+		db_set_today(ctx->db, day);
+		sh->dirty |= DIRTY_TITLE;
+	}
+	if (what & LIVE_REFRESH) {
+		/* the pane's own refresh keeps its cursor on the same row by its key */
+		unsigned r = REACT_RECALC;
+		if (pane_offers(sh, ACT_REFRESH)) {
+			pane_event ev = { ACT_REFRESH, QK_NONE };
+			r = pane_table[sh->cur]->handle(sh->state[sh->cur], &ev);
+		}
+		if (r & REACT_RECALC)
+			sh->dirty |= DIRTY_RECALC | DIRTY_PANE;
+		if (r & REACT_REPAINT)
+			sh->dirty |= DIRTY_PANE;
+	}
+	return what != LIVE_NOTHING;
 }
 
 /* one segment of the title line or the F-key bar, cut at limit; returns the next x */

@@ -26,6 +26,10 @@ shell *shell_new(app_ctx *ctx, const keymap *km);
 void shell_free(shell **sh);
 /* one key event; sets dirty flags, draws nothing */
 void shell_key(shell *sh, qkey k);
+/* no key came for a while: when another session committed or the date rolled over
+ * (unless pinned), refresh the current pane, cursor kept; while a form or prompt is
+ * open, only once it closes. True when something is to be drawn. */
+bool shell_idle(shell *sh);
 /* draw what is dirty and flush to the terminal */
 void shell_draw(shell *sh);
 /* true once the user asked to quit */

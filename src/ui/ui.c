@@ -19,6 +19,7 @@
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "ui/keyscript.h"
+#include "ui/live.h"
 #include "ui/shell.h"
 #include "ui/term.h"
 
@@ -39,11 +40,16 @@ static void run_terminal(shell *sh)
 	shell_draw(sh);
 	while (!shell_done(sh)) {
 		qkey k;
-		int rc = term_read_key(&k, -1);
+		/* a key, or after LIVE_POLL_MS a look whether other sessions changed
+		 * anything: one cheap pragma a second, no busy loop */
+		int rc = term_read_key(&k, LIVE_POLL_MS);
 		if (rc < 0)
 			break;
-		if (rc == 0)
+		if (rc == 0) {
+			if (shell_idle(sh))
+				shell_draw(sh);
 			continue;
+		}
 		shell_key(sh, k);
 		/* the rest of a burst (an input method's commit, a paste, key repeat) is
 		 * taken in one go and drawn once */

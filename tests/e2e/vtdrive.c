@@ -476,6 +476,20 @@ int main(int argc, char **argv)
 	check(&s, "the new appeal in 待分办",
 	      (const char *const[]){ "[待分办", "厂房用电增容报装进度", NULL });
 
+	/* a live desk: another session (the command line) registers a second appeal; with
+	 * no key pressed the open list shows it and its count within the poll second */
+	char *const other[] = { (char *)qifu, (char *)"--db", db, (char *)"--today",
+		                (char *)"2026-12-01", (char *)"appeal", (char *)"new",
+		                (char *)"--enterprise", (char *)"91360117053000004K",
+		                (char *)"--title", (char *)"消防通道堆物清理", (char *)"--kind",
+		                (char *)"general", (char *)"--channel", (char *)"phone", NULL };
+	if (run_quietly(other) != 0)
+		fail("live desk: qifu appeal new failed");
+	pump(&s, 1500, 8000);
+	check(&s, "another session's appeal shows without a key",
+	      (const char *const[]){ "[待分办", "厂房用电增容报装进度", "消防通道堆物清理", "共 2 件",
+		                     NULL });
+
 	send_bytes(&s, "\033[21~");
 	int status = finish(&s);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
