@@ -284,10 +284,11 @@ static void plans(app_ctx *ctx, int64_t id, const inspection_reason_table *t,
 		s->note(s->arg, _("none registered"));
 		return;
 	}
-	/* the window runs by date: the latest plans are its end, shown newest first */
+	/* the list runs by date: the latest plans are its end, read back from there by key
+	 * and shown newest first */
 	int want = n < SHOWN ? (int)n : SHOWN, got = 0;
 	inspection_record *v = xcalloc((size_t)want, sizeof *v);
-	if (inspection_store_window(dbh, &f, n - want, want, v, &got, &se) < 0)
+	if (inspection_store_window_from(dbh, &f, NULL, true, want, v, &got, &se) < 0)
 		store_note(s, &se);
 	for (int i = got - 1; i >= 0; i--)
 		plan_item(ctx, &v[i], t, s);

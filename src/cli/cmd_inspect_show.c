@@ -283,10 +283,13 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 	inspection_record *page = xcalloc(PAGE, sizeof *page);
 	store_err err = { 0 };
 	rc = EXIT_OK;
-	/* a page at a time, so that the database is never held while rows are printed */
-	for (long off = 0;; off += PAGE) {
+	/* a page at a time, each read by key after the last row of the one before, so
+	 * that the database is never held while rows are printed */
+	inspection_record last = { 0 };
+	for (bool first = true;; first = false) {
 		int n;
-		if (inspection_store_window(app_db(ctx), &f, off, PAGE, page, &n, &err) < 0) {
+		if (inspection_store_window_from(app_db(ctx), &f, first ? NULL : &last, false, PAGE, page,
+		                                 &n, &err) < 0) {
 			cli_store_error(&err);
 			rc = EXIT_USAGE;
 			break;
@@ -307,6 +310,8 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 				out_row(tab, pc.cell);
 			}
 			plan_cells_free(&pc);
+			last.date = page[i].date;
+			last.id = page[i].id;
 			inspection_record_clear(&page[i]);
 		}
 		if (n < PAGE)

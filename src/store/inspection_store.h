@@ -167,6 +167,11 @@ int inspection_store_count(db *d, const inspection_filter *f, long *n, store_err
 /* plans [offset, offset+limit) of the filtered list by date then id, complete */
 int inspection_store_window(db *d, const inspection_filter *f, long offset, int limit, inspection_record *out,
 		      int *n, store_err *err);
+/* up to limit plans of the filtered list next to plan from (by its date and id; NULL:
+ * an end of the list), after it or (back) before it, into out in list order (date
+ * then id), complete: read by key, so a page costs its rows however far it is */
+int inspection_store_window_from(db *d, const inspection_filter *f, const inspection_record *from,
+                                 bool back, int limit, inspection_record *out, int *n, store_err *err);
 /* counts[day - 1]: the plans dated each day of year-month, cancelled ones not counted */
 int inspection_store_month_counts(db *d, int year, int month, int counts[31], store_err *err);
 /* the plans dated day, cancelled ones left out; *out is allocated (free each record

@@ -215,6 +215,38 @@ int inspection_store_window(db *d, const inspection_filter *f, long offset, int 
 	return rc;
 }
 
+int inspection_store_window_from(db *d, const inspection_filter *f, const inspection_record *from,
+                                 bool back, int limit, inspection_record *out, int *n, store_err *err)
+{
+	rows_where w;
+	where_build(&w, f);
+	if (from) {
+		char day[11];
+		rows_where_text(&w, back ? "i.date <= ?" : "i.date >= ?", date_format(from->date, day));
+		/* ?N is the date just bound (the w.n-th value); the plain ? after it is N + 1 */
+		char *cond = xasprintf(back ? "(i.date < ?%d OR i.id < ?)" : "(i.date > ?%d OR i.id > ?)", w.n);
+		rows_where_int(&w, cond, from->id);
+		free(cond);
+	}
+	int rc = rows_list(d, INSPECTION_COLS " FROM inspection i", &w,
+	                   back ? "i.date DESC, i.id DESC" : "i.date, i.id", 0, limit, out, sizeof *out,
+	                   record_from_row, n, "listing inspections", err);
+	rows_where_free(&w);
+	for (int i = 0; back && rc == 0 && i < *n / 2; i++) {
+		inspection_record t = out[i];
+		out[i] = out[*n - 1 - i];
+		out[*n - 1 - i] = t;
+	}
+	for (int i = 0; rc == 0 && i < *n; i++)
+		rc = load_children(d, &out[i], err);
+	if (rc < 0) {
+		for (int i = 0; i < *n; i++)
+			inspection_record_clear(&out[i]);
+		*n = 0;
+	}
+	return rc;
+}
+
 /* every plan the filter matches, into an allocated array */
 static int window_all(db *d, const inspection_filter *f, inspection_record **out, int *n,
 		store_err *err)

@@ -389,6 +389,68 @@ static void test_advice(void **state)
 	sb_free(&said);
 }
 
+/* the ids of a window read by key from plan (date, id) (id 0: an end) */
+static void window_ids(app_ctx *ctx, const inspection_filter *f, const char *date, int64_t id,
+                       bool back, int limit, int64_t *ids, int *n)
+{
+	inspection_record from = { .date = date ? day(date) : DATE_NONE, .id = id }, rows[8];
+	store_err err = { 0 };
+	ok(inspection_store_window_from(app_db(ctx), f, date ? &from : NULL, back, limit, rows, n,
+	                                &err), &err);
+	for (int i = 0; i < *n; i++) {
+		ids[i] = rows[i].id;
+		assert_true(rows[i].nents > 0); /* complete, with the enterprises */
+		inspection_record_clear(&rows[i]);
+	}
+}
+
+/* the list read by key in date-then-id order, forward and back, with a filter: ties of
+ * a date are ordered by id, so that paging by (date, id) neither skips nor repeats */
+static void test_window_from(void **state)
+{
+	const inspection_reason_table *t = *state;
+	make_db();
+	app_ctx ctx = { .db_path = path, .cfg = settings_new() };
+	act(&ctx, "ks", "2026-12-01");
+	int64_t p28 = plan(&ctx, t, "2026-12-28", one_a, 1);
+	int64_t p24a = plan(&ctx, t, "2026-12-24", one_a, 1);
+	int64_t p30 = plan(&ctx, t, "2026-12-30", one_a, 1);
+	int64_t p24b = plan(&ctx, t, "2026-12-24", one_a, 1);
+	inspection_filter f = { .from = DATE_NONE, .to = DATE_NONE };
+	int64_t ids[8];
+	int n;
+	window_ids(&ctx, &f, NULL, 0, false, 2, ids, &n);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == p24a && ids[1] == p24b);
+	window_ids(&ctx, &f, "2026-12-24", p24b, false, 2, ids, &n);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == p28 && ids[1] == p30);
+	window_ids(&ctx, &f, "2026-12-30", p30, false, 2, ids, &n);
+	assert_int_equal(n, 0);
+	/* after the first of a date: its twin comes next */
+	window_ids(&ctx, &f, "2026-12-24", p24a, false, 1, ids, &n);
+	assert_true(n == 1 && ids[0] == p24b);
+	/* back from the last, in list order */
+	window_ids(&ctx, &f, NULL, 0, true, 3, ids, &n);
+	assert_int_equal(n, 3);
+	assert_true(ids[0] == p24b && ids[1] == p28 && ids[2] == p30);
+	window_ids(&ctx, &f, "2026-12-28", p28, true, 5, ids, &n);
+	assert_int_equal(n, 2);
+	assert_true(ids[0] == p24a && ids[1] == p24b);
+	window_ids(&ctx, &f, "2026-12-24", p24a, true, 5, ids, &n);
+	assert_int_equal(n, 0);
+	/* the filter holds beside the key */
+	f.from = day("2026-12-25");
+	window_ids(&ctx, &f, "2026-12-24", p24a, false, 5, ids, &n);
+	assert_true(n == 2 && ids[0] == p28 && ids[1] == p30);
+	f.from = DATE_NONE;
+	f.to = day("2026-12-28");
+	window_ids(&ctx, &f, "2026-12-24", p24b, false, 5, ids, &n);
+	assert_true(n == 1 && ids[0] == p28);
+	settings_free(&ctx.cfg);
+	app_ctx_free(&ctx);
+}
+
 /* registered -> approved (code) -> done -> evaluated, and what each refuses */
 static void test_life(void **state)
 {
@@ -666,6 +728,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_register),
 		cmocka_unit_test(test_advice),
+		cmocka_unit_test(test_window_from),
 		cmocka_unit_test(test_life),
 		cmocka_unit_test(test_approver),
 		cmocka_unit_test(test_first_violation),
