@@ -258,18 +258,9 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 /* staff disable|enable LOGIN */
 static int staff_toggle(app_ctx *ctx, int argc, char **argv, bool disable)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case 'h': usage(stdout); return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
+	int rc = cli_help_only(argc, argv, usage);
+	if (rc >= 0)
+		return rc;
 	if (cli_operands(argc, argv, 1, _("the login")))
 		return EXIT_USAGE;
 	strbuf msg = STRBUF_INIT;

@@ -159,27 +159,18 @@ int staff_store_set_disabled(db *d, const char *actor, const staff *s, bool disa
 	char now[20];
 	db_now(d, now);
 	sqlite3_stmt *st = db_stmt(d, "UPDATE staff SET disabled_on = ? WHERE id = ?", err);
-	if (!st)
-		goto fail;
-	db_bind_text(st, 1, disable ? now : NULL);
-	sqlite3_bind_int64(st, 2, s->id);
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "changing staff");
-		goto fail;
+	if (st) {
+		db_bind_text(st, 1, disable ? now : NULL);
+		sqlite3_bind_int64(st, 2, s->id);
+	}
+	if (!st || rows_step_one(d, st, "changing staff", err) < 0) {
+		db_rollback(d);
+		return -1;
 	}
 	strbuf summary = STRBUF_INIT;
 	sb_addf(&summary, "login=%s name=%s", s->login, s->name);
-	rc = db_event(d, actor, "staff", s->id, disable ? "disable" : "enable", sb_str(&summary),
-	              NULL, err);
-	sb_free(&summary);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
-fail:
-	db_rollback(d);
-	return -1;
+	return rows_commit_event(d, actor, "staff", s->id, disable ? "disable" : "enable",
+	                         sb_steal(&summary), NULL, err);
 }
 
 int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err)
