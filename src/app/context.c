@@ -137,6 +137,14 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 		        login, ctx->db_path, login);
 		return APP_NO;
 	}
+	if (me->disabled_on) {
+		sb_reset(err);
+		sb_addf(err, _("login '%s' (%s) was disabled on %s and cannot use qifu.\n"
+		               "Ask an administrator to enable it:  qifu staff enable %s"),
+		        me->login, me->name, me->disabled_on, me->login);
+		staff_free(&me);
+		return APP_NO;
+	}
 	if (ctx->as_login && strcmp(ctx->as_login, login) != 0) {
 		perm_actor pa = app_perm_actor_of(me, NULL);
 		perm_verdict v = perm_check(&pa, PERM_ACT_AS, NULL);
@@ -157,6 +165,14 @@ static app_status need_actor(app_ctx *ctx, strbuf *err)
 			}
 			staff_free(&me);
 			return APP_BAD;
+		}
+		if (other->disabled_on) {
+			sb_reset(err);
+			sb_addf(err, _("--as %s: this login was disabled on %s"), other->login,
+			        other->disabled_on);
+			staff_free(&other);
+			staff_free(&me);
+			return APP_NO;
 		}
 		/* who really acted stays on record: the events that follow carry the other
 		 * login */

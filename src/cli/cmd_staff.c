@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/staff.h"
 #include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "cli/output.h"
@@ -24,6 +25,8 @@ static void usage(FILE *fp)
 	fprintf(fp, _("usage: qifu staff add --login L --name N --unit U --role R [--area A] "
 	              "[--level 1|2] [--oversees U1,U2]\n"
 	              "       qifu staff list [--format table|csv|json]\n"
+	              "       qifu staff disable LOGIN\n"
+	              "       qifu staff enable LOGIN\n"
 	              "roles: frontdesk, area_officer, unit_staff, supervisor, leader, admin\n"));
 }
 
@@ -196,6 +199,7 @@ static const app_column staff_cols[] = {
 	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
 	{ .key = "level", .header = N_("Level"), .kind = COL_INT },
 	{ .key = "oversees", .header = N_("Oversees"), .kind = COL_LIST },
+	{ .key = "disabled_on", .header = N_("Disabled"), .kind = COL_STR },
 };
 
 static void list_row(const staff *s, void *arg)
@@ -208,7 +212,8 @@ static void list_row(const staff *s, void *arg)
 	for (char **u = s->oversees; u && *u; u++)
 		sb_addf(&ov, "%s%s", u == s->oversees ? "" : "|", *u);
 	const char *cells[] = { s->login, s->name, s->unit, role_code(s->role),
-	                        s->area ? s->area : "", level, sb_str(&ov) };
+	                        s->area ? s->area : "", level, sb_str(&ov),
+	                        s->disabled_on ? s->disabled_on : "" };
 	out_row(t, cells);
 	sb_free(&ov);
 }
@@ -250,10 +255,39 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 	return rc == 0 ? EXIT_OK : EXIT_USAGE;
 }
 
+/* staff disable|enable LOGIN */
+static int staff_toggle(app_ctx *ctx, int argc, char **argv, bool disable)
+{
+	int rc = cli_help_only(argc, argv, usage);
+	if (rc >= 0)
+		return rc;
+	if (cli_operands(argc, argv, 1, _("the login")))
+		return EXIT_USAGE;
+	strbuf msg = STRBUF_INIT;
+	app_status st = app_staff_set_disabled(ctx, argv[optind], disable, &msg);
+	if (st == APP_OK)
+		printf("%s\n", sb_str(&msg));
+	else
+		say_error("staff %s: %s", disable ? "disable" : "enable", sb_str(&msg));
+	sb_free(&msg);
+	return (int)st;
+}
+
+static int staff_disable(app_ctx *ctx, int argc, char **argv)
+{
+	return staff_toggle(ctx, argc, argv, true);
+}
+
+static int staff_enable(app_ctx *ctx, int argc, char **argv)
+{
+	return staff_toggle(ctx, argc, argv, false);
+}
+
 int cmd_staff(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
-		{ "add", staff_add, NULL }, { "list", staff_list, NULL },
+		{ "add", staff_add, NULL },         { "list", staff_list, NULL },
+		{ "disable", staff_disable, NULL }, { "enable", staff_enable, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

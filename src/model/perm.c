@@ -59,6 +59,8 @@ static const struct rule {
 	[PERM_STAFF_ADD] = { "staff.add", R(ROLE_ADMIN), 0,
 		N_("only an administrator may add staff") },
 	[PERM_STAFF_LIST] = { "staff.list", ALL_ROLES, 0, NULL },
+	[PERM_STAFF_DISABLE] = { "staff.disable", R(ROLE_ADMIN), 0,
+		N_("only an administrator may disable or enable a login") },
 	[PERM_ACT_AS] = { "act-as", R(ROLE_ADMIN), 0,
 		N_("only an administrator may act as another login (--as)") },
 	[PERM_DB_BACKUP] = { "db.backup", R(ROLE_ADMIN) | R(ROLE_SUPERVISOR), 0,
@@ -254,4 +256,16 @@ bool perm_sees(const perm_actor *a, const char *area, const char *const *units, 
 			if (strcmp(units[i], mine[k]) == 0)
 				return true;
 	return false;
+}
+
+const char *perm_staff_toggle(const char *actor, const char *target, bool disabled_now,
+		bool disable)
+{
+	if (disable && actor && target && strcmp(actor, target) == 0)
+		return N_("it is your own login: another administrator must disable it");
+	if (disable && disabled_now)
+		return N_("it is already disabled");
+	if (!disable && !disabled_now)
+		return N_("it is not disabled");
+	return NULL;
 }

@@ -24,6 +24,7 @@ bool role_parse(const char *code, role_t *out);
 typedef enum perm_action {
 	PERM_STAFF_ADD,
 	PERM_STAFF_LIST,
+	PERM_STAFF_DISABLE,    /* disable or enable a login (never delete: history keeps it) */
 	PERM_ACT_AS,           /* --as another login */
 	PERM_DB_BACKUP,
 	PERM_DB_CHECK,
@@ -81,6 +82,13 @@ perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object 
 /* whether a sees personal fields (a caller's name and phone) in full: the front desk
  * and the service centre, which calls back, on the one appeal they are working on
  * (working_on); everyone else, and every list, sees them masked (model/mask.h) */
+/* whether the login target (disabled now or not) may be disabled (disable) or enabled
+ * by the login actor: NULL when it may, else the untranslated reason (of
+ * "it", the login). Nobody disables their own login: the last
+ * administrator would lock everyone out of staff administration. */
+const char *perm_staff_toggle(const char *actor, const char *target, bool disabled_now,
+		bool disable);
+
 bool perm_sees_personal(const perm_actor *a, bool working_on);
 
 /* How much of the appeals and inspections a staff member sees. */

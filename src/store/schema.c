@@ -662,6 +662,9 @@ static const char *const migrations[] = {
 	"  ORDER BY id;"
 	"CREATE INDEX financing_open ON financing(id)"
 	"  WHERE status IN ('need','matching','matched');",
+	/* staff administration (issue 15): a login is disabled, never deleted, so that
+	 * the history keeps its name; NULL while the login may use qifu */
+	"ALTER TABLE staff ADD COLUMN disabled_on TEXT;",
 };
 
 int schema_latest(void)

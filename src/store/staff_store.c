@@ -8,7 +8,7 @@
 
 #include "core/xalloc.h"
 
-#define STAFF_COLS "id, login, name, unit, role, area, level"
+#define STAFF_COLS "id, login, name, unit, role, area, level, disabled_on"
 
 static staff *staff_from_row(sqlite3_stmt *st)
 {
@@ -21,6 +21,7 @@ static staff *staff_from_row(sqlite3_stmt *st)
 		s->role = ROLE_UNIT_STAFF;
 	s->area = rows_col_opt(st, 5);
 	s->level = sqlite3_column_int(st, 6);
+	s->disabled_on = rows_col_opt(st, 7);
 	return s;
 }
 
@@ -150,6 +151,28 @@ int staff_store_act_as(db *d, const char *real, const staff *other, store_err *e
 	return own ? db_commit(d, err) : 0;
 }
 
+int staff_store_set_disabled(db *d, const char *actor, const staff *s, bool disable,
+		store_err *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	char now[20];
+	db_now(d, now);
+	sqlite3_stmt *st = db_stmt(d, "UPDATE staff SET disabled_on = ? WHERE id = ?", err);
+	if (st) {
+		db_bind_text(st, 1, disable ? now : NULL);
+		sqlite3_bind_int64(st, 2, s->id);
+	}
+	if (!st || rows_step_one(d, st, "changing staff", err) < 0) {
+		db_rollback(d);
+		return -1;
+	}
+	strbuf summary = STRBUF_INIT;
+	sb_addf(&summary, "login=%s name=%s", s->login, s->name);
+	return rows_commit_event(d, actor, "staff", s->id, disable ? "disable" : "enable",
+	                         sb_steal(&summary), NULL, err);
+}
+
 int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err)
 {
 	/* collect first: callbacks must not run while a read statement holds the
@@ -212,6 +235,7 @@ void staff_free(staff **sp)
 	free(s->name);
 	free(s->unit);
 	free(s->area);
+	free(s->disabled_on);
 	for (char **u = s->oversees; u && *u; u++)
 		free(*u);
 	free(s->oversees);

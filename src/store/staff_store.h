@@ -17,6 +17,7 @@ typedef struct staff {
 	char *area;      /* area officers: their grid area; else NULL */
 	int level;       /* leaders: 2 or 1; else 0 */
 	char **oversees; /* leaders: overseen units, NULL-terminated; else NULL */
+	char *disabled_on; /* when the login was disabled ("YYYY-MM-DD HH:MM:SS"); NULL: active */
 } staff;
 
 /* look up by login; 0 found, 1 not found, -1 error (err) */
@@ -30,6 +31,10 @@ int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, st
 int staff_store_count(db *d, long *n, store_err *err);
 /* whether unit has staff of this role (a supervisor to approve its plans); -1 on error */
 int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, store_err *err);
+/* disable (disable) or enable the login of s, as read, with an event row in one
+ * transaction; 0 done, -1 error (err) */
+int staff_store_set_disabled(db *d, const char *actor, const staff *s, bool disable,
+		store_err *err);
 void staff_free(staff **s);
 
 #endif

@@ -13,6 +13,7 @@
 static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_STAFF_ADD, "a" },
 	{ PERM_STAFF_LIST, "fousla" },
+	{ PERM_STAFF_DISABLE, "a" },
 	{ PERM_ACT_AS, "a" },
 	{ PERM_DB_BACKUP, "sa" },
 	{ PERM_DB_CHECK, "fousla" },
@@ -236,6 +237,31 @@ static void test_sight(void **state)
 	assert_int_equal(perm_sight_units(&sup, got, 4), 0);
 }
 
+/* disabling and enabling a login: never one's own, never twice the same way */
+static void test_staff_toggle(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *actor, *target; bool disabled_now, disable, allow; const char *says;
+	} t[] = {
+		{ "admin", "kj", false, true, true, NULL },
+		{ "admin", "kj", true, false, true, NULL },
+		{ "admin", "admin", false, true, false, "your own" },
+		{ "admin", "kj", true, true, false, "already disabled" },
+		{ "admin", "kj", false, false, false, "not disabled" },
+		/* enabling one's own login is moot (a disabled login cannot act), not refused */
+		{ "admin", "admin", true, false, true, NULL },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		const char *why = perm_staff_toggle(t[i].actor, t[i].target, t[i].disabled_now,
+		                                    t[i].disable);
+		if ((why == NULL) != t[i].allow)
+			fail_msg("row %zu: got %s", i, why ? why : "allowed");
+		if (why)
+			assert_non_null(strstr(why, t[i].says));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_unit_scoping),
 		cmocka_unit_test(test_roles_parse),
 		cmocka_unit_test(test_sight),
+		cmocka_unit_test(test_staff_toggle),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
