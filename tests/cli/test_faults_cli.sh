@@ -124,7 +124,13 @@ as=""
 if [ "$(id -u)" = 0 ]; then
 	nobody=$(id -un 65534 2>/dev/null || echo nobody)
 	expect_rc 0 --db "$ro/q.db" staff add --login "$nobody" --name 无名 --unit 区科经局 --role admin
-	as="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	# nobody may not read the checkout (a clone under /root is not world-readable):
+	# its own copy of the data files, and no settings files at all
+	cp -r "$QIFU_DATA_DIR" "$tmpdir/data"
+	chmod -R a+rX "$tmpdir/data"
+	as="env QIFU_DATA_DIR=$tmpdir/data QIFU_SYSCONF_FILE=/nonexistent/qifu.ini"
+	as="$as XDG_CONFIG_HOME=/nonexistent HOME=/nonexistent"
+	as="$as setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi
 chmod 666 "$ro/q.db"
 chmod 555 "$ro"
