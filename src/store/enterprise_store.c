@@ -659,11 +659,7 @@ int ent_store_set_status(db *d, const char *actor, int64_t id, const char *name,
 		return 1;
 	}
 	char *sum = xasprintf("status: %s -> %s; since=%s", from, to, date_format(since, day));
-	rc = db_event(d, actor, "enterprise", id, "status", sum, reason, err);
-	free(sum);
-	if (rc < 0)
-		goto fail;
-	return db_commit(d, err);
+	return rows_commit_event(d, actor, "enterprise", id, "status", sum, reason, err);
 fail:
 	db_rollback(d);
 	return -1;
