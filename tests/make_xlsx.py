@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Small xlsx workbooks for the tests of the xlsx reader (tests/unit/test_xlsx_read.c),
-# the enterprise import (tests/cli/test_import_cli.sh) and seeds for the fuzzer
+# the enterprise import (tests/cli/test_import_cli.sh), the work-order import
+# (tests/cli/test_order_import_cli.sh) and seeds for the fuzzer
 # (scripts/fuzz), written part by part with zipfile so that every byte is the
 # test's: as Excel writes them (shared strings with rich text and phonetic runs,
 # styles with date formats), as WPS writes them (prefixed namespaces, absolute
@@ -223,6 +224,20 @@ def damaged(d):
             f.write(b'</sheetData></worksheet>')
 
 
+def shared_cell(strings, col, row, v, style):
+    """cell col row holding v: a string through the shared strings, a number (a
+    tuple: its stored text) with style, nothing for ''"""
+    ref = '%s%d' % (col, row)
+    if v == '':
+        return ''
+    if isinstance(v, str):
+        if v not in strings:
+            strings.append(v)
+        return '<c r="%s" t="s"><v>%d</v></c>' % (ref, strings.index(v))
+    text = v[1] if isinstance(v, tuple) else repr(v)
+    return '<c r="%s"%s><v>%s</v></c>' % (ref, style, text)
+
+
 def register(d):
     """enterprise registers as offices send them, for the import test: a title row,
     the template's headers, codes as text, a phone stored as a number, a code whose
@@ -236,16 +251,7 @@ def register(d):
     strings = []
 
     def cell(col, row, v):
-        ref = '%s%d' % (col, row)
-        if v == '':
-            return ''
-        if isinstance(v, str):
-            if v not in strings:
-                strings.append(v)
-            return '<c r="%s" t="s"><v>%d</v></c>' % (ref, strings.index(v))
-        style = ' s="1"' if col == 'G' else ''
-        text = v[1] if isinstance(v, tuple) else repr(v)
-        return '<c r="%s"%s><v>%s</v></c>' % (ref, style, text)
+        return shared_cell(strings, col, row, v, ' s="1"' if col == 'G' else '')
 
     def rows(data):
         out = '<row r="1">%s</row>' % cell('A', 1, '高新区企业名录（2026年）')
@@ -268,6 +274,30 @@ def register(d):
                    ('企业', sheet(xml))], list(strings), styles([], [0, 14])))
 
 
+def hotline(d):
+    """a 12345 work-order export for the appeal import test: a title row, the call's
+    time as a date-time cell, a phone stored as a number, codes as text, the
+    enterprise's code typed in the name column"""
+    head = ['工单编号', '来电时间', '来电人', '联系电话', '诉求内容', '企业名称', '统一社会信用代码',
+            '诉求类型', '办理时限']
+    data = [['X001', 46091.4375, '张三', 13800000001, '厂区门口路灯不亮', '', '914403001922038216',
+             '求助', 46098],
+            ['X002', 46091.5, '李四', '', '咨询用工补贴申报', '麻丘商贸有限公司', '', '咨询', ''],
+            ['X003', 46092.25, '', '', '反映噪音扰民', '查无此公司', '', '投诉', '']]
+    strings = []
+
+    def cell(col, row, v):
+        return shared_cell(strings, col, row, v,
+                           ' s="1"' if col == 'B' else ' s="2"' if col == 'I' else '')
+
+    out = '<row r="1">%s</row>' % cell('A', 1, '12345热线工单导出')
+    for k, r in enumerate([head] + data):
+        out += '<row r="%d">%s</row>' % (k + 2, ''.join(
+            cell(chr(ord('A') + i), k + 2, v) for i, v in enumerate(r)))
+    book(os.path.join(d, 'hotline.xlsx'),
+         standard([('工单', sheet(out))], list(strings), styles([], [0, 22, 14])))
+
+
 def fuzz_parts(d):
     """seeds for tests/fuzz/fuzz_xlsx.c's parts mode: the XML of each workbook made so
     far, sheet, shared strings, styles and workbook separated by NUL bytes"""
@@ -285,7 +315,7 @@ def fuzz_parts(d):
 
 
 GROUPS = {'excel': excel, 'wps': wps, 'lost': lost, 'damaged': damaged, 'register': register,
-          'fuzz-parts': fuzz_parts}
+          'hotline': hotline, 'fuzz-parts': fuzz_parts}
 
 
 def main():

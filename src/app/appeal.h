@@ -25,6 +25,8 @@ bool app_appeal_visible(app_ctx *ctx, const appeal_record *a);
  * an acting staff member who does not need them (perm_sees_personal: the front desk
  * and the centre see them on the appeal they work on; mask_personal) */
 void app_appeal_mask(app_ctx *ctx, appeal_record *a);
+/* the same for a caller's name and phone held elsewhere (a work order's) */
+void app_mask_caller(app_ctx *ctx, char **name, char **phone);
 /* whether an appeal at level with its handling deadline due is suggested (建议升级) */
 bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level);
 /* "黄灯 剩余 2 个工作日" / "超期 3 个工作日": a running deadline's light and days, the

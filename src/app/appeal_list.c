@@ -33,6 +33,9 @@ const app_column app_appeal_columns[APPEAL_COL__COUNT] = {
 	[APPEAL_COL_LEVEL] = { "level", N_("Level"), COL_INT, 0, false, TEXT_LEFT, 0 },
 	[APPEAL_COL_SUGGEST] = { "suggest_escalation", N_("suggest escalation"), COL_BOOL, 0,
 		false, TEXT_LEFT, 0 },
+	[APPEAL_COL_CHANNEL] = { "channel", N_("Channel"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[APPEAL_COL_EXTERNAL_NO] = { "external_no", N_("Work order"), COL_STR, 0, false,
+		TEXT_LEFT, 0 },
 };
 
 ticket_light_t app_appeal_row_light(app_ctx *ctx, const appeal_row *r, int *days)
@@ -92,6 +95,10 @@ void app_appeal_cell(app_ctx *ctx, const appeal_row *r, int col, app_cell_form f
 	case APPEAL_COL_SUGGEST:
 		s = app_appeal_suggested(ctx, r->handle_due, r->level) ? "1" : "0";
 		break;
+	case APPEAL_COL_CHANNEL:
+		s = words ? _(appeal_channel_label(r->channel)) : appeal_channel_code(r->channel);
+		break;
+	case APPEAL_COL_EXTERNAL_NO: s = r->external_no; break;
 	case APPEAL_COL__COUNT: break;
 	}
 	if (s)

@@ -24,6 +24,8 @@ enum app_appeal_col {
 	APPEAL_COL_VERSION,
 	APPEAL_COL_LEVEL,
 	APPEAL_COL_SUGGEST,
+	APPEAL_COL_CHANNEL,
+	APPEAL_COL_EXTERNAL_NO, /* the channel's work-order number (12345 …) */
 	APPEAL_COL__COUNT
 };
 extern const app_column app_appeal_columns[APPEAL_COL__COUNT];

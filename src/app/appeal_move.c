@@ -78,14 +78,20 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the visit problem's link in the same transaction */
-static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
+/* the register write, with the visit problem's link in the same transaction (held:
+ * inside the caller's) */
+static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool held,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
 	db *d = app_db(ctx);
 	const char *login = app_actor(ctx)->login;
 	store_err se = { 0 };
 	appeal_move_rc rc = APPEAL_MOVE_ERROR;
+	if (held) {
+		if (appeal_store_insert(d, login, a, number, &se) == 0)
+			rc = APPEAL_MOVE_DONE;
+		goto out;
+	}
 	if (!a->visit_problem_id) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
@@ -108,7 +114,8 @@ out:
 	return rc;
 }
 
-appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
+/* appeal_move_register, in a transaction of its own or (held) the caller's */
+static appeal_move_rc register_run(app_ctx *ctx, appeal_new *a, bool held,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
 	staff *me = app_actor(ctx);
@@ -141,26 +148,22 @@ appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 	a->first_person = me->id;
 	a->state = m.to;
 	a->timers = after;
-	appeal_move_rc rc = register_write(ctx, a, number, err);
+	appeal_move_rc rc = register_write(ctx, a, held, number, err);
 	ent_record_clear(&e);
 	a->caller_name = a->caller_phone = NULL; /* they pointed into e */
 	return rc;
 }
 
-/* the problem's text as a title: one clean line of at most APPEAL_MOVE_TITLE_MAX
- * characters */
-static char *problem_title(const char *text)
+appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
-	char *clean = text_sanitize(text, strlen(text), 0);
-	char *t = text_trim(clean);
-	free(clean);
-	size_t off = 0;
-	for (int i = 0; i < APPEAL_MOVE_TITLE_MAX && t[off]; i++)
-		off = text_next_char(t, off);
-	t[off] = '\0';
-	char *out = text_trim(t);
-	free(t);
-	return out;
+	return register_run(ctx, a, false, number, after, err);
+}
+
+appeal_move_rc appeal_move_register_held(app_ctx *ctx, appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	return register_run(ctx, a, true, number, after, err);
 }
 
 appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
@@ -197,7 +200,7 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		rc = APPEAL_MOVE_REFUSED;
 		goto out;
 	}
-	char *title = problem_title(p->text);
+	char *title = appeal_title_of(p->text, APPEAL_MOVE_TITLE_MAX);
 	if (!*title) {
 		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
 		        visit_id);

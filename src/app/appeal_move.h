@@ -35,6 +35,10 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
 
+/* appeal_move_register inside the caller's db_begin transaction (an import's) */
+appeal_move_rc appeal_move_register_held(app_ctx *ctx, appeal_new *a,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
+
 /* the longest appeal title, in characters */
 enum { APPEAL_MOVE_TITLE_MAX = 100 };
 /* the caller of a new appeal: a name or a role, and a phone number, in characters */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/sheet_rows.h"
 #include "app/store_text.h"
 #include "core/csv.h"
 #include "core/i18n.h"
@@ -172,57 +173,6 @@ int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc
 /* the codes of the rows refused as already registered, with the line of the first:
  * a later row with the same code is named a duplicate in the file, as a row whose
  * twin was written is (that one is found in the database among the new rows) */
-typedef struct seen {
-	char **keys;
-	long *lines;
-	size_t cap, n;
-} seen;
-
-static uint64_t hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
-/* 0 when added; else the line where key was first seen */
-static long seen_add(seen *t, const char *key, long line)
-{
-	if ((t->n + 1) * 2 > t->cap) {
-		seen bigger = { 0 };
-		bigger.cap = t->cap ? t->cap * 2 : 1024;
-		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
-		bigger.lines = xcalloc(bigger.cap, sizeof *bigger.lines);
-		for (size_t i = 0; i < t->cap; i++)
-			if (t->keys[i])
-				seen_add(&bigger, t->keys[i], t->lines[i]);
-		for (size_t i = 0; i < t->cap; i++)
-			free(t->keys[i]);
-		free(t->keys);
-		free(t->lines);
-		*t = bigger;
-	}
-	size_t i = hash(key) & (t->cap - 1);
-	while (t->keys[i]) {
-		if (strcmp(t->keys[i], key) == 0)
-			return t->lines[i];
-		i = (i + 1) & (t->cap - 1);
-	}
-	t->keys[i] = xstrdup(key);
-	t->lines[i] = line;
-	t->n++;
-	return 0;
-}
-
-static void seen_free(seen *t)
-{
-	for (size_t i = 0; i < t->cap; i++)
-		free(t->keys[i]);
-	free(t->keys);
-	free(t->lines);
-}
-
 /* a commissioner's login as this database knows it: a register names a handful of
  * staff over and over, so each is read once (up to LOGINS_KEPT of them) */
 #define LOGINS_KEPT 64
@@ -238,7 +188,7 @@ typedef struct check_run {
 	const ent_import_hooks *hooks;
 	ent_bulk bulk;          /* the rows added so far follow bulk.base, in order */
 	import_lines lines;     /* and came from these lines of the file */
-	seen registered;        /* codes refused as already registered */
+	sheet_seen registered;  /* codes refused as already registered */
 	login_seen logins[LOGINS_KEPT];
 	int nlogins;
 	strbuf fail;            /* the database failed: why, and the run stops */
@@ -344,7 +294,7 @@ static int check_row(app_ctx *ctx, const char *actor, check_run *run, const impo
 	if (got == 0) {
 		long first = id > run->bulk.base
 		             ? import_lines_get(&run->lines, (long)(id - run->bulk.base - 1))
-		             : seen_add(&run->registered, e.uscc, row->line);
+		             : sheet_seen_add(&run->registered, e.uscc, row->line);
 		sb_reset(&err);
 		if (first)
 			sb_addf(&err, _("USCC %s is also on line %ld of this file"), e.uscc, first);
@@ -373,138 +323,22 @@ out:
 	return rc;
 }
 
-/* the rows of the file being imported: CSV, or a sheet of an xlsx workbook whose
- * rows are given as CSV rows (the sheet's row numbers as lines, cells padded or
- * cut to the header's width) so that one checker serves both */
-typedef struct row_source {
-	const char *path;
-	csv_reader *csv;
-	xlsx_reader *xlsx;
-	int width;               /* the header's cells; 0 until the header is found */
-	const char **fields;     /* the current xlsx row, padded */
-	xlsx_cell *kinds;        /* and what its cells held; NULL for CSV */
-	int cap;
-} row_source;
+/* the template's columns as a header row maps them, and the columns it ignores */
+typedef struct ent_header_try {
+	import_map *map;
+	strbuf *ignored;
+} ent_header_try;
 
-/* open path as what it is; -1 with the reason in err */
-static int source_open(row_source *src, const char *path, const char *sheet,
-                       ent_import_result *imp, strbuf *err)
+/* whether a row is the template's header (sheet_header_fn) */
+static int ent_header(void *arg, const csv_row *row, strbuf *why, int *found)
 {
-	memset(src, 0, sizeof *src);
-	src->path = path;
-	if (!xlsx_read_is_workbook(path)) {
-		if (sheet) {
-			sb_addf(err, _("%s: --sheet names a sheet of an xlsx workbook, and this is a "
-			               "CSV file"), path);
-			return -1;
-		}
-		src->csv = csv_open(path, err);
-		if (!src->csv)
-			return -1;
-		imp->encoding = xstrdup(csv_encoding(src->csv));
+	ent_header_try *t = arg;
+	sb_reset(t->ignored);
+	if (import_map_header(t->map, row->fields, row->nfields, why, t->ignored) == 0)
 		return 0;
-	}
-	src->xlsx = xlsx_read_open(path, sheet, err);
-	if (!src->xlsx)
-		return -1;
-	imp->sheet = xstrdup(xlsx_read_sheet(src->xlsx));
-	imp->encoding = xasprintf(_("sheet '%s'"), imp->sheet);
-	return 0;
-}
-
-/* the next row: 1, 0 at the end, -1 with the reason (naming the file) in err */
-static int source_next(row_source *src, csv_row *row, strbuf *err)
-{
-	strbuf why = STRBUF_INIT;
-	if (src->csv) {
-		int got = csv_next(src->csv, row, &why);
-		if (got < 0)
-			sb_addf(err, "%s: %s", src->path, sb_str(&why));
-		sb_free(&why);
-		return got;
-	}
-	xlsx_read_row xr;
-	int got = xlsx_read_next(src->xlsx, &xr, err);
-	if (got <= 0)
-		return got;
-	/* cells past the header have no column to go to: ignored, as unknown columns are */
-	int n = src->width ? src->width : xr.ncells;
-	if (n > src->cap) {
-		src->cap = n;
-		src->fields = xrealloc(src->fields, sizeof *src->fields * (size_t)n);
-		src->kinds = xrealloc(src->kinds, sizeof *src->kinds * (size_t)n);
-	}
-	for (int i = 0; i < n; i++) {
-		src->fields[i] = i < xr.ncells ? xr.cells[i] : "";
-		src->kinds[i] = i < xr.ncells ? xr.kinds[i] : XLSX_CELL_EMPTY;
-	}
-	row->line = xr.row;
-	row->nfields = n;
-	row->fields = src->fields;
-	return 1;
-}
-
-static void source_progress(const row_source *src, size_t *done, size_t *total)
-{
-	if (src->csv)
-		csv_progress(src->csv, done, total);
-	else
-		xlsx_read_progress(src->xlsx, done, total);
-}
-
-static void source_close(row_source *src)
-{
-	csv_close(&src->csv);
-	xlsx_read_close(&src->xlsx);
-	free(src->fields);
-	free(src->kinds);
-}
-
-/* a title above the header (our own xlsx export has one, offices' sheets often do)
- * is skipped: the header is the first of the first HEADER_ROWS rows that names
- * every required column */
-#define HEADER_ROWS 5
-
-/* find the header and map its columns; -1 with the reason in err: that of the row
- * that came closest */
-static int find_header(row_source *src, import_map *map, csv_row *row, strbuf *ignored,
-                       strbuf *err)
-{
-	strbuf why = STRBUF_INIT, broken = STRBUF_INIT;
-	int best = -1, got = 0;
-	for (int k = 0; k < HEADER_ROWS && (got = source_next(src, row, &broken)) == 1; k++) {
-		sb_reset(&why);
-		sb_reset(ignored);
-		if (import_map_header(map, row->fields, row->nfields, &why, ignored) == 0) {
-			src->width = row->nfields;
-			sb_free(&why);
-			sb_free(&broken);
-			return 0;
-		}
-		int found = 0;
-		for (int f = 0; f < ENT_F__COUNT; f++)
-			found += map->col[f] >= 0;
-		if (found > best) {
-			best = found;
-			sb_reset(err);
-			/* a workbook's first sheet may not be the register: say which was read */
-			if (src->xlsx)
-				sb_addf(err, _("%s, sheet '%s', row %ld: %s"), src->path,
-				        xlsx_read_sheet(src->xlsx), row->line, sb_str(&why));
-			else
-				sb_addf(err, _("%s:%ld: %s"), src->path, row->line, sb_str(&why));
-		}
-	}
-	if (got < 0) {
-		sb_reset(err);
-		sb_add(err, sb_str(&broken));
-	} else if (best < 0 && src->xlsx) {
-		sb_addf(err, _("%s: sheet '%s' is empty"), src->path, xlsx_read_sheet(src->xlsx));
-	} else if (best < 0) {
-		sb_addf(err, _("%s: no header row"), src->path);
-	}
-	sb_free(&why);
-	sb_free(&broken);
+	*found = 0;
+	for (int f = 0; f < ENT_F__COUNT; f++)
+		*found += t->map->col[f] >= 0;
 	return -1;
 }
 
@@ -527,8 +361,26 @@ static int check_lost(check_run *run, const import_map *map, const csv_row *row,
 	return 0;
 }
 
-/* how often a run reports, in rows */
-#define CHECK_PROGRESS_EVERY 1000
+/* what a data row is checked with */
+typedef struct each_row {
+	app_ctx *ctx;
+	const char *actor;
+	check_run *run;
+	const import_map *map;
+	const sheet_rows *src;
+} each_row;
+
+/* one data row (sheet_row_fn): stops the run when the database failed */
+static int ent_row(void *arg, const csv_row *row, strbuf *why)
+{
+	each_row *e = arg;
+	if (check_lost(e->run, e->map, row, e->src->kinds) == 0 &&
+	    check_row(e->ctx, e->actor, e->run, e->map, row) < 0 && e->run->fail.len) {
+		sb_add(why, sb_str(&e->run->fail));
+		return -1;
+	}
+	return 0;
+}
 
 int ent_import_run(app_ctx *ctx, const char *path, const char *sheet, ent_import_mode mode,
                    const ent_import_hooks *hooks, ent_import_result *imp, strbuf *err)
@@ -540,14 +392,19 @@ int ent_import_run(app_ctx *ctx, const char *path, const char *sheet, ent_import
 	store_err se = { 0 };
 	import_map map;
 	csv_row row;
-	row_source src;
+	sheet_rows src;
 	int rc = -1, got;
 	bool open = false;
 	ent_io_phase phase = mode == ENT_IMPORT_CHECK ? ENT_IO_CHECK : ENT_IO_IMPORT;
 	db *d = app_db(ctx);
 	const char *actor = app_actor(ctx)->login;
-	if (source_open(&src, path, sheet, imp, err) < 0 ||
-	    find_header(&src, &map, &row, &ignored, err) < 0)
+	ent_header_try try = { &map, &ignored };
+	bool opened = sheet_rows_open(&src, path, sheet, err) == 0;
+	if (opened) {
+		imp->encoding = xstrdup(src.encoding);
+		imp->sheet = src.sheet ? xstrdup(src.sheet) : NULL;
+	}
+	if (!opened || sheet_rows_header(&src, &row, ent_header, &try, err) < 0)
 		goto out;
 	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
 		goto out;
@@ -556,31 +413,16 @@ int ent_import_run(app_ctx *ctx, const char *path, const char *sheet, ent_import
 		app_store_text(&se, err);
 		goto out;
 	}
-	while ((got = source_next(&src, &row, &why)) == 1) {
-		imp->rows++;
-		if (check_lost(&run, &map, &row, src.kinds) == 0 &&
-		    check_row(ctx, actor, &run, &map, &row) < 0 && run.fail.len) {
-			sb_addf(err, _("%s; nothing imported"), sb_str(&run.fail));
-			goto out;
-		}
-		size_t done, total;
-		source_progress(&src, &done, &total);
-		if (hooks && hooks->progress && imp->rows % CHECK_PROGRESS_EVERY == 0 &&
-		    hooks->progress(hooks->arg, phase, (long)done, (long)total)) {
-			sb_add(err, _("import cancelled; nothing imported"));
-			goto out;
-		}
-	}
-	if (got < 0) {
-		/* a broken file cannot be trusted past the break: nothing is imported */
-		sb_addf(err, _("%s; nothing imported"), sb_str(&why));
+	each_row each = { ctx, actor, &run, &map, &src };
+	got = sheet_rows_each(&src, ent_row, &each, hooks ? hooks->progress : NULL,
+	                      hooks ? hooks->arg : NULL, phase, &imp->rows, err);
+	if (got < 0)
 		goto out;
-	}
-	if (imp->rows == 0) {
+	if (got > 0) {
 		sb_addf(err, _("%s: only a header row, no enterprises"), path);
 		goto out;
 	}
-	if (mode == ENT_IMPORT_CHECK || (mode == ENT_IMPORT_ALL && imp->nbad)) {
+	if (!import_commits(mode, imp->nbad)) {
 		rc = 0;
 		goto out;
 	}
@@ -599,11 +441,11 @@ out:
 		db_rollback(d);
 	ent_store_bulk_free(&run.bulk);
 	import_lines_free(&run.lines);
-	seen_free(&run.registered);
+	sheet_seen_free(&run.registered);
 	for (int i = 0; i < run.nlogins; i++)
 		free(run.logins[i].login);
 	sb_free(&run.fail);
-	source_close(&src);
+	sheet_rows_close(&src);
 	sb_free(&why);
 	sb_free(&ignored);
 	return rc;

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "core/csv.h"
+#include "model/ent_import.h"
 #include "model/enterprise.h"
 #include "store/enterprise_store.h"
 
@@ -50,12 +51,6 @@ typedef struct ent_import {
 	bool written;          /* the good rows were committed */
 } ent_import_result;
 
-/* what a run does with the rows it checks */
-typedef enum ent_import_mode {
-	ENT_IMPORT_CHECK,      /* nothing is written: a dry run, a preview */
-	ENT_IMPORT_ALL,        /* every row is written, or none when a row is bad */
-	ENT_IMPORT_GOOD,       /* the good rows are written, the bad ones only reported */
-} ent_import_mode;
 
 /* hooks for the caller while the file is read; any may be NULL */
 typedef struct ent_import_hooks {

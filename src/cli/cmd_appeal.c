@@ -63,6 +63,10 @@ static void usage(FILE *fp)
 		"       qifu appeal outcome N --text T\n"
 		"       qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]\n"
 		"       qifu appeal recompute\n"
+		"       qifu appeal import FILE.csv|FILE.xlsx [--map NAME] [--sheet NAME] [--dry-run]\n"
+		"                          [--skip-bad REJECTS.csv]\n"
+		"       qifu appeal import --held [--format table|csv|json]\n"
+		"       qifu appeal match HELD_ID USCC\n"
 		"Every move takes --version V: it is refused when the appeal has moved on since\n"
 		"version V was read. Dates follow --today.\n"));
 	fprintf(fp, _(
@@ -716,6 +720,8 @@ static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 	X("outcome", appeal_cmd_outcome) \
 	X("supervise-sheet", appeal_cmd_supervise_sheet) \
 	X("recompute", appeal_recompute_cmd) \
+	X("import", appeal_cmd_import) \
+	X("match", appeal_cmd_match) \
 
 int cmd_appeal(app_ctx *ctx, int argc, char **argv)
 {

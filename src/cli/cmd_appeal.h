@@ -60,6 +60,11 @@ int appeal_cmd_escalate(app_ctx *ctx, int argc, char **argv);
 int appeal_cmd_schedule(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal outcome N --text T [--version V] */
 int appeal_cmd_outcome(app_ctx *ctx, int argc, char **argv);
+/* qifu appeal import FILE [--map NAME] [--sheet S] [--dry-run] [--skip-bad R] and
+ * qifu appeal import --held [--format F]: work orders of another channel */
+int appeal_cmd_import(app_ctx *ctx, int argc, char **argv);
+/* qifu appeal match HELD_ID USCC: a held work order assigned and registered */
+int appeal_cmd_match(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]: the supervision
  * sheet (督办单) of an overdue appeal */
 int appeal_cmd_supervise_sheet(app_ctx *ctx, int argc, char **argv);

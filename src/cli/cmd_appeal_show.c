@@ -90,6 +90,7 @@ static void show_json(app_ctx *ctx, const appeal_record *a, const esc_dispatch *
 	json_str(fp, "state", ticket_state_code(a->state), &first);
 	json_str(fp, "kind", ticket_kind_code(a->kind), &first);
 	json_str(fp, "channel", appeal_channel_code(a->channel), &first);
+	json_str(fp, "external_no", a->external_no, &first);
 	json_str(fp, "caller_name", a->caller_name, &first);
 	json_str(fp, "caller_phone", a->caller_phone, &first);
 	json_str(fp, "caller_role", a->caller_role, &first);
@@ -243,6 +244,8 @@ static void show_table(app_ctx *ctx, const appeal_record *a, const esc_dispatch 
 		kv(t, _("Description"), a->description);
 	kv(t, _("Kind"), _(ticket_kind_label(a->kind)));
 	kv(t, _("Channel"), _(appeal_channel_label(a->channel)));
+	if (*a->external_no)
+		kv(t, _("Work order"), a->external_no);
 	s = app_appeal_caller_text(a);
 	kv(t, _("Caller"), s);
 	free(s);

@@ -5,7 +5,7 @@
  * the Enterprises pane's import (app/ent_io.h); this file's command prints. */
 #include "cli/cmd_enterprise.h"
 #include "cli/cli_args.h"
-#include "cli/progress.h"
+#include "cli/import_report.h"
 #include "app/ent_io.h"
 
 #include <getopt.h>
@@ -24,118 +24,6 @@
 #include "store/db.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
-
-/* what the command adds to a check: errors on stderr, a rejects file, a progress bar */
-typedef struct import_cli {
-	const char *path;
-	const char *rejects_path;
-	csv_writer *rejects;
-	int ncols;
-	long nshown;  /* errors and warnings on stderr so far */
-	bool tty;
-	bool drawn;   /* a progress line is on the terminal */
-	double started;
-	const ent_import_result *imp;
-} import_cli;
-
-static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
-{
-	import_cli *c = arg;
-	if (*ignored)
-		say_warn(_("%s: columns not in the template are ignored: %s"), c->path, ignored);
-	c->ncols = row->nfields;
-	if (!c->rejects_path)
-		return 0;
-	c->rejects = csvw_open(c->rejects_path, err);
-	if (!c->rejects)
-		return -1;
-	const char **head = xcalloc((size_t)c->ncols + 2, sizeof *head);
-	for (int i = 0; i < c->ncols; i++)
-		head[i] = row->fields[i];
-	head[c->ncols] = "原文件行号";
-	head[c->ncols + 1] = "错误原因";
-	csvw_row(c->rejects, head, c->ncols + 2);
-	free(head);
-	return 0;
-}
-
-/* one row into the rejects file, the reason in its last column */
-static void reject_row(import_cli *c, const csv_row *row, const char *reason)
-{
-	const char **cells = xcalloc((size_t)c->ncols + 2, sizeof *cells);
-	int n = row->nfields < c->ncols ? row->nfields : c->ncols;
-	for (int i = 0; i < n; i++)
-		cells[i] = row->fields[i];
-	cells[c->ncols] = xasprintf("%ld", row->line);
-	cells[c->ncols + 1] = reason;
-	csvw_row(c->rejects, cells, c->ncols + 2);
-	free((char *)cells[c->ncols]);
-	free(cells);
-}
-
-/* report a bad row (warning false) or a row kept with a column left empty: on
- * stderr (the first 200), and into the rejects file with the reason */
-static void cli_report(import_cli *c, const csv_row *row, const char *column, const char *why,
-                       bool warning)
-{
-	const char *kind = warning ? _("warning: ") : "";
-	if (c->drawn && c->nshown <= 200) {
-		fputs("\r\033[K", stderr);   /* the message takes the progress line's place */
-		c->drawn = false;
-	}
-	if (++c->nshown <= 200) {
-		if (column)
-			fprintf(stderr, _("%s:%ld: %scolumn %s: %s\n"), c->path, row->line, kind, column,
-			        why);
-		else
-			fprintf(stderr, _("%s:%ld: %s%s\n"), c->path, row->line, kind, why);
-	} else if (c->nshown == 201) {
-		fprintf(stderr, _("%s: more messages follow; only the first 200 are shown\n"), c->path);
-	}
-	if (c->rejects) {
-		char *reason = column ? xasprintf("%s%s: %s", kind, column, why)
-		                      : xasprintf("%s%s", kind, why);
-		reject_row(c, row, reason);
-		free(reason);
-	}
-}
-
-static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
-{
-	cli_report(arg, row, column, why, false);
-}
-
-static void cli_warn(void *arg, const csv_row *row, const char *column, const char *why)
-{
-	cli_report(arg, row, column, why, true);
-}
-
-/* seconds since an arbitrary start, for the rate */
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-/* the progress line, redrawn in place on a terminal; a small file shows none */
-static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
-{
-	import_cli *c = arg;
-	if (!c->tty)
-		return false;
-	strbuf line = STRBUF_INIT;
-	if (phase == ENT_IO_INDEX)
-		sb_addf(&line, _("building the search index of %ld enterprises…"), done);
-	else
-		progress_line(&line, phase == ENT_IO_CHECK ? _("checking") : _("importing"),
-		              c->imp->rows, (double)done, (double)total, now_seconds() - c->started);
-	fprintf(stderr, "\r%s\033[K", sb_str(&line));
-	fflush(stderr);
-	c->drawn = true;
-	sb_free(&line);
-	return false;
-}
 
 int ent_import(app_ctx *ctx, int argc, char **argv)
 {
@@ -177,21 +65,17 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	if (!cli_allowed(ctx, PERM_ENT_IMPORT, NULL, NULL))
 		return EXIT_NO;
 	ent_import_result imp = { 0 };
-	import_cli cl = { 0 };
-	cl.path = argv[optind];
-	cl.rejects_path = dry ? NULL : rejects;
-	cl.tty = isatty(STDERR_FILENO);
-	cl.imp = &imp;
-	cl.started = now_seconds();
-	ent_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .warn = cli_warn,
-	                           .progress = cli_progress, .arg = &cl };
+	import_cli cl;
+	import_cli_init(&cl, argv[optind], dry ? NULL : rejects, &imp.rows);
+	ent_import_hooks hooks = { .header = import_cli_header, .bad = import_cli_bad,
+	                           .warn = import_cli_warn, .progress = import_cli_progress,
+	                           .arg = &cl };
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
 	int ran = ent_import_run(ctx, cl.path, sheet,
 	                         dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
 	                         &hooks, &imp, &err);
-	if (cl.drawn)
-		fputc('\n', stderr);
+	import_cli_done(&cl);
 	if (ran < 0) {
 		say_error("%s", sb_str(&err));
 		goto out;
@@ -209,7 +93,7 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 		             imp.nbad), cl.path, imp.nbad);
 		goto out;
 	}
-	if (cl.rejects && csvw_close(&cl.rejects, true, &err) < 0)
+	if (import_cli_close(&cl, true, &err) < 0)
 		say_error("%s", sb_str(&err));
 	printf(P_("%s (%s): imported %ld enterprise", "%s (%s): imported %ld enterprises",
 	          imp.ngood), cl.path, imp.encoding, imp.ngood);
@@ -222,8 +106,7 @@ int ent_import(app_ctx *ctx, int argc, char **argv)
 	printf("\n");
 	rc = EXIT_OK;
 out:
-	if (cl.rejects)
-		csvw_close(&cl.rejects, false, &err);
+	import_cli_close(&cl, false, &err);
 	ent_import_free(&imp);
 	sb_free(&err);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "core/i18n.h"
 #include "core/search.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 static const char *const channel_codes[APPEAL_CH__COUNT] = {
@@ -198,4 +199,19 @@ const char *appeal_holder(const ticket_view *t, const char *centre)
 	if (may_move_on(t, centre, ROLE_FRONTDESK, centre))
 		return centre;
 	return NULL;
+}
+
+char *appeal_title_of(const char *text, int max)
+{
+	/* a problem or an order's content runs over lines: the title is its first words */
+	char *clean = text_sanitize(text, strlen(text), 0);
+	char *t = text_trim(clean);
+	free(clean);
+	size_t off = 0;
+	for (int i = 0; i < max && t[off]; i++)
+		off = text_next_char(t, off);
+	t[off] = '\0';
+	char *out = text_trim(t);
+	free(t);
+	return out;
 }

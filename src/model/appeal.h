@@ -67,6 +67,10 @@ bool appeal_view_parse(const char *code, appeal_view *out);
 /* what view v selects */
 appeal_view_def appeal_view_definition(appeal_view v);
 
+/* a text (a visit's problem, a work order's content) as a title: one clean line of
+ * at most max characters, trimmed; fresh */
+char *appeal_title_of(const char *text, int max);
+
 /* 0..100: how alike two titles are (Dice coefficient of character bigrams after
  * folding width and case and dropping everything but letters and digits) */
 int appeal_title_similarity(const char *a, const char *b);

@@ -133,6 +133,11 @@ import_outcome import_fault_outcome(ent_field f, import_fault fault)
 	return IMPORT_REFUSE;
 }
 
+bool import_commits(ent_import_mode mode, long nbad)
+{
+	return mode == ENT_IMPORT_GOOD || (mode == ENT_IMPORT_ALL && nbad == 0);
+}
+
 void import_lines_add(import_lines *m, long line)
 {
 	long k = m->count++;

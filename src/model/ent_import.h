@@ -47,6 +47,17 @@ typedef enum import_outcome {
  * is left empty with a warning; anything else refuses the row */
 import_outcome import_fault_outcome(ent_field f, import_fault fault);
 
+/* what an import run does with the rows it checks */
+typedef enum ent_import_mode {
+	ENT_IMPORT_CHECK,      /* nothing is written: a dry run, a preview */
+	ENT_IMPORT_ALL,        /* every row is written, or none when a row is bad */
+	ENT_IMPORT_GOOD,       /* the good rows are written, the bad ones only reported */
+} ent_import_mode;
+
+/* whether a run in mode that found nbad bad rows commits what it added (the
+ * enterprise register's import and the work orders' alike) */
+bool import_commits(ent_import_mode mode, long nbad);
+
 /* the file lines of the rows an import kept, by their order among the kept rows:
  * held as runs in which the line grows with the order (a refused row or a cell over
  * several lines starts a new run), so that a clean file costs one entry whatever

@@ -12,6 +12,7 @@
 #include "core/workday.h"
 #include "model/category.h"
 #include "model/inspection_reason.h"
+#include "model/order_import.h"
 #include "model/pool.h"
 #include "model/routing.h"
 #include "model/unit.h"
@@ -26,6 +27,10 @@ int policy_catalog_load(catalog *c, const char *dir, strbuf *err);
 int policy_pools_load(pool_table *t, const char *path, strbuf *err);
 /* data/inspection_reasons.tsv; NULL with "path:line: message" in err */
 inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
+
+/* a work-order column map (data/import/NAME.tsv: channel, column and kind rows,
+ * model/order_import.h); -1 with file:line in err */
+int policy_order_map_load(order_colmap *m, const char *path, strbuf *err);
 
 /* parse one notice in the YYYY.txt format from f; year is the year the file is named
  * for, or 0 to take it from the first date. Errors name path:line. */

@@ -80,6 +80,7 @@ void appeal_record_clear(appeal_record *a)
 	free(a->caller_role);
 	free(a->report_by);
 	free(a->report_text);
+	free(a->external_no);
 	for (int i = 0; i < a->nevents; i++) {
 		appeal_event *e = &a->events[i];
 		free(e->at);
@@ -101,6 +102,7 @@ void appeal_row_clear(appeal_row *r)
 	free(r->title);
 	free(r->first_unit);
 	free(r->lead_unit);
+	free(r->external_no);
 	memset(r, 0, sizeof *r);
 }
 
@@ -113,7 +115,7 @@ static const char record_sql[] =
 	" a.next_due, a.result, a.callback, a.callback_reason, a.extended_until,"
 	" a.extension_reason, a.created_at, a.updated_at, coalesce(a.level, 0),"
 	" a.caller_name, a.caller_phone, a.caller_role, a.reported_on,"
-	" coalesce(a.report_how, ''), a.report_by, a.report_text"
+	" coalesce(a.report_how, ''), a.report_by, a.report_text, coalesce(a.external_no, '')"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id"
 	" LEFT JOIN staff s ON s.id = a.first_person"
 	" LEFT JOIN appeal m ON m.id = a.merged_into";
@@ -159,6 +161,7 @@ static void record_from_row(sqlite3_stmt *st, appeal_record *a)
 		a->report_how = TICKET_HOW_NONE;
 	a->report_by = xstrdup(db_col_text(st, 32));
 	a->report_text = xstrdup(db_col_text(st, 33));
+	a->external_no = xstrdup(db_col_text(st, 34));
 	ticket_timers_init(&a->timers);
 }
 
@@ -331,8 +334,8 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO appeal (number, year, seq, enterprise_id, title, description, kind,"
 		" channel, state, first_unit, first_person, next_due, created_at, updated_at,"
-		" caller_name, caller_phone, caller_role)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" caller_name, caller_phone, caller_role, external_no)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		return -1;
 	char now[20];
@@ -354,6 +357,10 @@ int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
 	db_bind_text(st, 15, a->caller_name ? a->caller_name : "");
 	db_bind_text(st, 16, a->caller_phone ? a->caller_phone : "");
 	db_bind_text(st, 17, a->caller_role ? a->caller_role : "");
+	if (a->external_no && *a->external_no)
+		db_bind_text(st, 18, a->external_no);
+	else
+		sqlite3_bind_null(st, 18);
 	if (rows_step_one(d, st, "registering an appeal", err) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(db_handle(d));

@@ -75,6 +75,8 @@ typedef struct appeal_record {
 	                            * the report step existed (not recorded) */
 	char *report_by;           /* who told it, "" when not recorded */
 	char *report_text;         /* what it was told, "" when not recorded */
+	char *external_no;         /* the work-order number of the channel it came by
+	                            * (12345 …), "" for an appeal registered here */
 } appeal_record;
 
 /* a new appeal, as the caller decided it with ticket_decide(TICKET_ACT_REGISTER)
@@ -94,6 +96,8 @@ typedef struct appeal_new {
 	const char *caller_name;   /* who called or came about it; NULL or "" not known */
 	const char *caller_phone;
 	const char *caller_role;
+	const char *external_no;   /* the channel's work-order number; NULL or "" none.
+	                            * Unique per channel (STORE_E_CONSTRAINT otherwise) */
 } appeal_new;
 
 typedef enum appeal_sort {
@@ -144,6 +148,8 @@ typedef struct appeal_row {
 	int level;                 /* as appeal_record.level */
 	qdate handle_due;          /* the running handling timer's due date, or DATE_NONE */
 	int similarity;            /* appeal_store_similar only: 0..100 */
+	appeal_channel channel;
+	char *external_no;         /* as appeal_record.external_no */
 } appeal_row;
 
 /* the rules' view of a record; strings stay a's */

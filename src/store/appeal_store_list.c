@@ -190,7 +190,7 @@ static const char row_cols[] =
 	"SELECT a.id, a.number, en.uscc, en.name, a.title, a.kind, a.state, a.first_unit,"
 	" a.lead_unit, a.next_due, a.version, coalesce(a.level, 0),"
 	" (SELECT t.due FROM appeal_timer t WHERE t.appeal_id = a.id AND t.timer = 'handle'"
-	"  AND t.done IS NULL)"
+	"  AND t.done IS NULL), a.channel, coalesce(a.external_no, '')"
 	" FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id";
 
 static void row_from(sqlite3_stmt *st, appeal_row *r)
@@ -209,6 +209,8 @@ static void row_from(sqlite3_stmt *st, appeal_row *r)
 	r->version = sqlite3_column_int(st, 10);
 	r->level = sqlite3_column_int(st, 11);
 	r->handle_due = rows_col_date(st, 12);
+	appeal_channel_parse(db_col_text(st, 13), &r->channel);
+	r->external_no = xstrdup(db_col_text(st, 14));
 }
 
 /* Each order is served by an index: the rowid, (state, next_due), (lead_unit, state)

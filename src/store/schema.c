@@ -665,6 +665,37 @@ static const char *const migrations[] = {
 	/* staff administration (issue 15): a login is disabled, never deleted, so that
 	 * the history keeps its name; NULL while the login may use qifu */
 	"ALTER TABLE staff ADD COLUMN disabled_on TEXT;",
+	/* work orders from other channels (issue 19): each imported order is kept as it
+	 * came (its number unique per channel, so a second import of the same file adds
+	 * nothing), and while no enterprise is matched to it (held_reason says why) it
+	 * waits in the matching queue, walked by a partial index; the appeal it became
+	 * carries the order's number too, for the lists and the export back. Orders
+	 * are matched by exact name when no code matches: an index on the name. */
+	"ALTER TABLE appeal ADD COLUMN external_no TEXT;"
+	"CREATE UNIQUE INDEX appeal_external ON appeal(channel, external_no)"
+	"  WHERE external_no IS NOT NULL;"
+	"CREATE TABLE work_order ("
+	"  id INTEGER PRIMARY KEY,"
+	"  channel TEXT NOT NULL CHECK (channel IN ('hotline','online')),"
+	"  external_no TEXT NOT NULL CHECK (external_no <> ''),"
+	"  received_at TEXT NOT NULL DEFAULT '',"
+	"  caller_name TEXT NOT NULL DEFAULT '',"
+	"  caller_phone TEXT NOT NULL DEFAULT '',"
+	"  content TEXT NOT NULL,"
+	"  enterprise_name TEXT NOT NULL DEFAULT '',"
+	"  uscc TEXT NOT NULL DEFAULT '',"
+	"  kind_text TEXT NOT NULL DEFAULT '',"
+	"  kind TEXT NOT NULL CHECK (kind IN ('simple','general','complex')),"
+	"  due TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  held_reason TEXT NOT NULL DEFAULT '',"
+	"  imported_at TEXT NOT NULL,"
+	"  imported_by TEXT NOT NULL,"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  UNIQUE (channel, external_no)"
+	") STRICT;"
+	"CREATE INDEX work_order_held ON work_order(id) WHERE appeal_id IS NULL;"
+	"CREATE INDEX enterprise_name ON enterprise(name);",
 };
 
 int schema_latest(void)

@@ -225,9 +225,9 @@ expect_rc 0 --db "$db" --today 2026-04-10 appeal list --level 3 --format csv
 check "$(cut -d, -f1,13 "$out" | tr -d '\r' | tr '\n' ' ')" "number,suggest_escalation $A6,yes $A1,no $A2,no $A3,no $A5,yes $A7,no " "level 3 with the suggestion"
 expect_rc 0 --db "$db" --today 2026-04-10 appeal list --level 3 --overdue --sort due --format json
 stdout_has "{\"number\": \"$A6\""
-stdout_has '"level": 3, "suggest_escalation": true}'
+stdout_has '"level": 3, "suggest_escalation": true, "channel": '
 expect_rc 0 --db "$db" --today 2026-04-10 appeal list --state registered,submitted --format json
-stdout_has '"level": null, "suggest_escalation": false}'
+stdout_has '"level": null, "suggest_escalation": false, "channel": '
 expect_rc 2 --db "$db" appeal list --level 4
 stderr_has "--level: '4' is not a dispatch level"
 expect_rc 2 --db "$db" appeal list --level x

@@ -47,6 +47,24 @@ static void test_fault_outcome(void **state)
 	assert_int_equal(import_fault_outcome((ent_field)-1, IMPORT_FAULT_UNKNOWN), IMPORT_REFUSE);
 }
 
+/* a dry run writes nothing; all-or-nothing only a clean file; --skip-bad the good rows */
+static void test_commits(void **state)
+{
+	(void)state;
+	static const struct {
+		ent_import_mode mode;
+		long nbad;
+		bool want;
+	} t[] = {
+		{ ENT_IMPORT_CHECK, 0, false }, { ENT_IMPORT_CHECK, 3, false },
+		{ ENT_IMPORT_ALL, 0, true },    { ENT_IMPORT_ALL, 1, false },
+		{ ENT_IMPORT_GOOD, 0, true },   { ENT_IMPORT_GOOD, 5, true },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (import_commits(t[i].mode, t[i].nbad) != t[i].want)
+			fail_msg("mode %d with %ld bad: want %d", t[i].mode, t[i].nbad, t[i].want);
+}
+
 static const char *const header[] = {
 	"统一社会信用代码", " 企业名称 ", "所属区域", "企业类别", "备注", "航空类", "服务专员",
 };
@@ -168,6 +186,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fault_outcome),
+		cmocka_unit_test(test_commits),
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_row),
 		cmocka_unit_test(test_lines),

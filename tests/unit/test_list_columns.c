@@ -55,6 +55,7 @@ static void test_appeal_cells(void **state)
 	assert_non_null(ctx.cal);
 	char uscc[] = "91360103015087460F", name[] = "明光供应链管理股份有限公司";
 	char title[] = "公交线路调整建议", lead[] = "区建管局", first[] = "昌东镇";
+	char order[] = "GD2026120100017", none[] = "";
 	/* closed: no deadline runs; due soon: the next working day (yellow_days 1),
 	 * handled by its first unit; overdue: since Friday, at the leader's level, and
 	 * its handling deadline is as late, so escalation is suggested */
@@ -62,11 +63,12 @@ static void test_appeal_cells(void **state)
 		{ .number = "2025-000001", .uscc = uscc, .enterprise_name = name, .title = title,
 		  .kind = TICKET_KIND_GENERAL, .state = TICKET_ST_CLOSED, .first_unit = first,
 		  .lead_unit = lead, .next_due = DATE_NONE, .version = 10,
-		  .level = ESC_LEVEL_LEAD_UNIT, .handle_due = DATE_NONE },
+		  .level = ESC_LEVEL_LEAD_UNIT, .handle_due = DATE_NONE,
+		  .channel = APPEAL_CH_HOTLINE, .external_no = order },
 		{ .number = "2026-000002", .uscc = uscc, .enterprise_name = name, .title = title,
 		  .kind = TICKET_KIND_SIMPLE, .state = TICKET_ST_SELF_HANDLING,
 		  .first_unit = first, .next_due = testcal_day("2026-12-02"), .version = 3,
-		  .handle_due = DATE_NONE },
+		  .handle_due = DATE_NONE, .channel = APPEAL_CH_VISIT, .external_no = none },
 		{ .number = "2026-000003", .uscc = uscc, .enterprise_name = name, .title = title,
 		  .kind = TICKET_KIND_COMPLEX, .state = TICKET_ST_IN_PROGRESS, .first_unit = first,
 		  .lead_unit = lead, .next_due = testcal_day("2026-11-27"), .version = 7,
@@ -104,6 +106,11 @@ static void test_appeal_cells(void **state)
 		{ 2, APPEAL_COL_DUE_TEXT, "2 working days overdue", "2 working days overdue" },
 		{ 2, APPEAL_COL_LEVEL, "level 2", "2" },
 		{ 2, APPEAL_COL_SUGGEST, "1", "1" },
+		/* the channel's work-order number, for those that came with one */
+		{ 0, APPEAL_COL_CHANNEL, "12345 hotline", "hotline" },
+		{ 0, APPEAL_COL_EXTERNAL_NO, "GD2026120100017", "GD2026120100017" },
+		{ 1, APPEAL_COL_CHANNEL, "enterprise visit", "visit" },
+		{ 1, APPEAL_COL_EXTERNAL_NO, "", "" },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		char *w = appeal_cell(&ctx, &rows[t[i].row], t[i].col, CELL_WORDS);

@@ -1,0 +1,443 @@
+/* Work orders in: the import of a channel's export and the matching queue (see
+ * app/order_io.h). */
+#include "app/order_io.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/appeal_move.h"
+#include "app/sheet_rows.h"
+#include "app/store_text.h"
+#include "core/i18n.h"
+#include "core/paths.h"
+#include "core/text.h"
+#include "core/uscc.h"
+#include "core/xalloc.h"
+#include "app/appeal.h"
+#include "model/appeal.h"
+#include "policy/policy.h"
+#include "store/db.h"
+#include "store/enterprise_store.h"
+#include "store/staff_store.h"
+
+int app_order_map_load(const char *name, order_colmap *m, strbuf *err)
+{
+	/* a name, not a path: the maps a site keeps live beside the other data files */
+	if (!*name || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0) {
+		sb_addf(err, _("'%s' is not the name of a column map (data/import/NAME.tsv)"), name);
+		return -1;
+	}
+	char *rel = xasprintf("import/%s.tsv", name);
+	char *path = paths_data_file(rel);
+	int rc = policy_order_map_load(m, path, err);
+	free(rel);
+	free(path);
+	return rc;
+}
+
+/* the state of one run */
+typedef struct order_run {
+	app_ctx *ctx;
+	const order_colmap *map;
+	const order_import_hooks *hooks;
+	order_import_result *res;
+	sheet_seen numbers;     /* the numbers of the file's orders, with their lines */
+	strbuf fail;            /* why the run stops (the database, the rules) */
+	const order_cols *cols; /* the columns the header gave */
+	const char *path;
+} order_run;
+
+/* whether a row is the map's header (sheet_header_fn) */
+typedef struct order_header_try {
+	const order_colmap *map;
+	order_cols *cols;
+	strbuf *ignored;
+} order_header_try;
+
+static int order_header(void *arg, const csv_row *row, strbuf *why, int *found)
+{
+	order_header_try *t = arg;
+	sb_reset(t->ignored);
+	if (order_cols_match(t->map, row->fields, row->nfields, t->cols, why, t->ignored) == 0)
+		return 0;
+	*found = 0;
+	for (int f = 0; f < ORDER_F__COUNT; f++)
+		*found += t->cols->col[f] >= 0;
+	return -1;
+}
+
+/* the header of field f in the map, for messages; NULL for the row as a whole */
+static const char *column_name(const order_run *run, order_field f)
+{
+	if (f <= ORDER_F_NONE || f >= ORDER_F__COUNT)
+		return NULL;
+	return run->map->nheaders[f] ? run->map->headers[f][0] : order_field_code(f);
+}
+
+static void row_bad(order_run *run, const csv_row *row, const char *column, const char *why)
+{
+	run->res->nbad++;
+	if (run->hooks && run->hooks->bad)
+		run->hooks->bad(run->hooks->arg, row, column, why);
+}
+
+/* what the register says about o's enterprise; -1 when the database failed */
+static int look_up(order_run *run, const order_in *o, order_lookup *l, char uscc[19])
+{
+	db *d = app_db(run->ctx);
+	store_err se = { 0 };
+	memset(l, 0, sizeof *l);
+	uscc[0] = '\0';
+	l->uscc_given = *o->uscc_typed != '\0';
+	l->uscc_valid = o->uscc_valid;
+	if (*o->uscc) {
+		ent_record e = { 0 };
+		int got = ent_store_get(d, o->uscc, 0, &e, &se);
+		ent_record_clear(&e);
+		if (got < 0)
+			goto failed;
+		l->uscc_found = got == 0;
+		if (l->uscc_found)
+			snprintf(uscc, 19, "%s", o->uscc);
+	}
+	l->name_given = *o->enterprise != '\0';
+	if (!l->uscc_found && l->name_given &&
+	    order_store_name_hits(d, o->enterprise, uscc, &l->name_hits, &se) < 0)
+		goto failed;
+	return 0;
+failed:
+	sb_reset(&run->fail);
+	app_store_text(&se, &run->fail);
+	return -1;
+}
+
+/* register o as an appeal of the enterprise uscc in the open transaction; -1 with
+ * the reason in fail */
+static int register_order(app_ctx *ctx, appeal_channel ch, const order_in *o,
+		const char *uscc, char number[TICKET_NUMBER_SIZE], strbuf *fail)
+{
+	char *title = appeal_title_of(o->content, APPEAL_MOVE_TITLE_MAX);
+	char *desc = text_sanitize(o->content, strlen(o->content), TEXT_KEEP_NEWLINES);
+	char *caller = appeal_title_of(o->caller, APPEAL_CALLER_MAX);
+	char *phone = appeal_title_of(o->phone, APPEAL_PHONE_MAX);
+	appeal_new a = { .uscc = uscc, .title = title, .description = desc, .kind = o->kind,
+		.channel = ch, .state = TICKET_ST_NEW, .caller_name = caller,
+		.caller_phone = phone, .external_no = o->number };
+	ticket_timers after;
+	strbuf why = STRBUF_INIT;
+	appeal_move_rc rc = appeal_move_register_held(ctx, &a, number, &after, &why);
+	if (rc != APPEAL_MOVE_DONE) {
+		sb_reset(fail);
+		sb_addf(fail, _("work order %s cannot be registered: %s"), o->number, sb_str(&why));
+	}
+	sb_free(&why);
+	free(title);
+	free(desc);
+	free(caller);
+	free(phone);
+	return rc == APPEAL_MOVE_DONE ? 0 : -1;
+}
+
+/* the order o as the store keeps it; strings borrowed from o */
+static order_rec order_of(appeal_channel ch, const order_in *o, const char *source)
+{
+	order_rec r = { .channel = ch, .external_no = o->number, .received_at = o->received_at,
+		.caller_name = o->caller, .caller_phone = o->phone, .content = o->content,
+		.enterprise_name = o->enterprise, .uscc = *o->uscc ? o->uscc : o->uscc_typed,
+		.kind_text = o->kind_text, .kind = o->kind, .due = o->due, .source = (char *)source };
+	return r;
+}
+
+/* one data row: 0 done (good, held, known or bad), -1 the run stops (fail says why) */
+static int order_import_row(order_run *run, const order_cols *cols, const csv_row *row,
+		const char *path)
+{
+	app_ctx *ctx = run->ctx;
+	order_in o = { 0 };
+	order_field bad;
+	strbuf why = STRBUF_INIT;
+	store_err se = { 0 };
+	int rc = 0;
+	appeal_channel ch = run->map->channel;
+	const order_import_hooks *h = run->hooks;
+	if (order_row_read(run->map, cols, row->fields, row->nfields, &o, &bad, &why) < 0) {
+		row_bad(run, row, column_name(run, bad), sb_str(&why));
+		goto out;
+	}
+	long first = sheet_seen_add(&run->numbers, o.number, row->line);
+	if (first) {
+		sb_addf(&why, _("work order %s is also on line %ld of this file"), o.number, first);
+		row_bad(run, row, column_name(run, ORDER_F_NUMBER), sb_str(&why));
+		goto out;
+	}
+	int64_t id, appeal_id;
+	int found = order_store_find(app_db(ctx), ch, o.number, &id, &appeal_id, &se);
+	if (found < 0) {
+		app_store_text(&se, &run->fail);
+		rc = -1;
+		goto out;
+	}
+	if (found == 0) {
+		run->res->nknown++;
+		if (h && h->known)
+			h->known(h->arg, row->line, &o);
+		goto out;
+	}
+	order_lookup l;
+	char uscc[19];
+	if (look_up(run, &o, &l, uscc) < 0) {
+		rc = -1;
+		goto out;
+	}
+	order_match how = order_match_decide(&l);
+	char number[TICKET_NUMBER_SIZE] = "";
+	if (!order_match_held(how) && register_order(ctx, ch, &o, uscc, number, &run->fail) < 0) {
+		rc = -1;
+		goto out;
+	}
+	char *source = xasprintf("%s:%ld", path, row->line);
+	order_rec rec = order_of(ch, &o, source);
+	rec.held_reason = (char *)order_match_code(how);
+	snprintf(rec.appeal_number, sizeof rec.appeal_number, "%s", number);
+	if (order_store_insert(app_db(ctx), app_actor(ctx)->login, &rec, &id, &se) < 0) {
+		app_store_text(&se, &run->fail);
+		rc = -1;
+	} else {
+		if (order_match_held(how))
+			run->res->nheld++;
+		else
+			run->res->nnew++;
+		if (h && h->good)
+			h->good(h->arg, row->line, &o, how, uscc, number);
+	}
+	free(source);
+out:
+	order_in_clear(&o);
+	sb_free(&why);
+	return rc;
+}
+
+/* one data row (sheet_row_fn): the run stops when the database or the rules fail */
+static int order_row(void *arg, const csv_row *row, strbuf *why)
+{
+	order_run *run = arg;
+	if (order_import_row(run, run->cols, row, run->path) < 0) {
+		sb_addf(why, "%s:%ld: %s", run->path, row->line, sb_str(&run->fail));
+		return -1;
+	}
+	return 0;
+}
+
+int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, const char *sheet,
+		ent_import_mode mode, const order_import_hooks *hooks, order_import_result *res,
+		strbuf *err)
+{
+	memset(res, 0, sizeof *res);
+	res->path = xstrdup(path);
+	res->channel = m->channel;
+	order_run run = { .ctx = ctx, .map = m, .hooks = hooks, .res = res,
+	                  .fail = STRBUF_INIT };
+	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
+	store_err se = { 0 };
+	order_cols cols;
+	csv_row row;
+	sheet_rows src;
+	int rc = -1, got;
+	bool open = false;
+	ent_io_phase phase = mode == ENT_IMPORT_CHECK ? ENT_IO_CHECK : ENT_IO_IMPORT;
+	db *d = app_db(ctx);
+	order_header_try try = { m, &cols, &ignored };
+	bool opened = sheet_rows_open(&src, path, sheet, err) == 0;
+	if (opened)
+		res->encoding = xstrdup(src.encoding);
+	if (!opened || sheet_rows_header(&src, &row, order_header, &try, err) < 0)
+		goto out;
+	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
+		goto out;
+	/* one transaction for the whole file: all of it, the good rows, or (a dry run)
+	 * nothing */
+	if (db_begin(d, &se) < 0) {
+		app_store_text(&se, err);
+		goto out;
+	}
+	open = true;
+	run.cols = &cols;
+	run.path = path;
+	got = sheet_rows_each(&src, order_row, &run, hooks ? hooks->progress : NULL,
+	                      hooks ? hooks->arg : NULL, phase, &res->rows, err);
+	if (got < 0)
+		goto out;
+	if (got > 0) {
+		sb_addf(err, _("%s: only a header row, no work orders"), path);
+		goto out;
+	}
+	if (!import_commits(mode, res->nbad)) {
+		rc = 0;
+		goto out;
+	}
+	if (db_commit(d, &se) < 0) {
+		sb_addf(err, _("%s; nothing imported"), app_store_text(&se, &why));
+		goto out;
+	}
+	open = false;
+	res->written = true;
+	rc = 0;
+out:
+	if (open)
+		db_rollback(d);
+	sheet_seen_free(&run.numbers);
+	sb_free(&run.fail);
+	sheet_rows_close(&src);
+	sb_free(&why);
+	sb_free(&ignored);
+	return rc;
+}
+
+void order_import_result_free(order_import_result *res)
+{
+	xfree(&res->path);
+	xfree(&res->encoding);
+	memset(res, 0, sizeof *res);
+}
+
+const app_column app_order_columns[ORDER_COL__COUNT] = {
+	/* key, header, kind, screen: width, stretch, align, from pane width */
+	[ORDER_COL_ID] = { "id", N_("Held"), COL_INT, 5, false, TEXT_RIGHT, 0 },
+	[ORDER_COL_NUMBER] = { "external_no", N_("Work order"), COL_STR, 14, false, TEXT_LEFT, 0 },
+	[ORDER_COL_RECEIVED] = { "received_at", N_("Received"), COL_STR, 16, false, TEXT_LEFT,
+		100 },
+	[ORDER_COL_ENTERPRISE] = { "enterprise_name", N_("Enterprise as given"), COL_STR, 18,
+		false, TEXT_LEFT, 0 },
+	[ORDER_COL_USCC] = { "uscc", N_("USCC as given"), COL_STR, 18, false, TEXT_LEFT, 120 },
+	[ORDER_COL_REASON] = { "held", N_("Why held"), COL_STR, 14, false, TEXT_LEFT, 0 },
+	[ORDER_COL_CONTENT] = { "content", N_("Content"), COL_STR, 10, true, TEXT_LEFT, 0 },
+	[ORDER_COL_CALLER] = { "caller_name", N_("Caller"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[ORDER_COL_PHONE] = { "caller_phone", N_("Phone"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[ORDER_COL_CHANNEL] = { "channel", N_("Channel"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[ORDER_COL_SOURCE] = { "source", N_("Imported from"), COL_STR, 0, false, TEXT_LEFT, 0 },
+};
+
+void app_order_cell(const order_rec *r, int col, app_cell_form form, strbuf *out)
+{
+	bool words = form == CELL_WORDS;
+	order_match m;
+	switch ((enum app_order_col)col) {
+	case ORDER_COL_ID: sb_addf(out, "%" PRId64, r->id); break;
+	case ORDER_COL_NUMBER: sb_add(out, r->external_no); break;
+	case ORDER_COL_RECEIVED: sb_add(out, r->received_at); break;
+	case ORDER_COL_ENTERPRISE: sb_add(out, r->enterprise_name); break;
+	case ORDER_COL_USCC: sb_add(out, r->uscc); break;
+	case ORDER_COL_REASON:
+		if (!words)
+			sb_add(out, r->held_reason);
+		else if (order_match_parse(r->held_reason, &m))
+			sb_add(out, _(order_match_label(m)));
+		break;
+	case ORDER_COL_CONTENT:
+		if (words) {
+			/* one line in a table's cell */
+			char *line = appeal_title_of(r->content, 200);
+			sb_add(out, line);
+			free(line);
+		} else {
+			sb_add(out, r->content);
+		}
+		break;
+	case ORDER_COL_CALLER: sb_add(out, r->caller_name); break;
+	case ORDER_COL_PHONE: sb_add(out, r->caller_phone); break;
+	case ORDER_COL_CHANNEL:
+		sb_add(out, words ? _(appeal_channel_label(r->channel)) : appeal_channel_code(r->channel));
+		break;
+	case ORDER_COL_SOURCE: sb_add(out, r->source); break;
+	case ORDER_COL__COUNT: break;
+	}
+}
+
+app_status app_order_held(app_ctx *ctx, order_rec **rows, int *n, strbuf *err)
+{
+	store_err se = { 0 };
+	if (order_store_held(app_db(ctx), rows, n, &se) < 0) {
+		for (int i = 0; i < *n; i++)
+			order_rec_clear(&(*rows)[i]);
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		app_store_text(&se, err);
+		return APP_BAD;
+	}
+	for (int i = 0; i < *n; i++)
+		app_mask_caller(ctx, &(*rows)[i].caller_name, &(*rows)[i].caller_phone);
+	return APP_OK;
+}
+
+/* an order as read at import, from what the store kept; strings borrowed */
+static order_in order_in_of(const order_rec *r)
+{
+	order_in o = { .number = r->external_no, .received_at = r->received_at,
+		.caller = r->caller_name, .phone = r->caller_phone, .content = r->content,
+		.enterprise = r->enterprise_name, .uscc = r->uscc, .uscc_typed = r->uscc,
+		.kind_text = r->kind_text, .kind = r->kind, .due = r->due };
+	return o;
+}
+
+app_status app_order_assign(app_ctx *ctx, int64_t id, const char *uscc,
+		char number[TICKET_NUMBER_SIZE], strbuf *err)
+{
+	db *d = app_db(ctx);
+	store_err se = { 0 };
+	char code[19];
+	uscc_check(uscc, code, NULL);
+	ent_record e = { 0 };
+	int got = *code ? ent_store_get(d, code, 0, &e, &se) : 1;
+	ent_record_clear(&e);
+	if (got != 0) {
+		if (got < 0)
+			app_store_text(&se, err);
+		else
+			sb_addf(err, _("no enterprise with USCC %s"), uscc);
+		return APP_BAD;
+	}
+	if (db_begin(d, &se) < 0) {
+		app_store_text(&se, err);
+		return APP_BAD;
+	}
+	order_rec r;
+	app_status rc = APP_BAD;
+	got = order_store_get(d, id, &r, &se);
+	if (got != 0) {
+		if (got < 0)
+			app_store_text(&se, err);
+		else
+			sb_addf(err, _("no work order %" PRId64), id);
+		db_rollback(d);
+		return APP_BAD;
+	}
+	if (r.appeal_id) {
+		store_err_name(store_err_set(&se, STORE_E_ORDER_ASSIGNED), 0, r.appeal_number);
+		app_store_text(&se, err);
+		rc = APP_NO;
+		goto fail;
+	}
+	order_in o = order_in_of(&r);
+	strbuf why = STRBUF_INIT;
+	if (register_order(ctx, r.channel, &o, code, number, &why) < 0) {
+		sb_add(err, sb_str(&why));
+		sb_free(&why);
+		rc = APP_NO;
+		goto fail;
+	}
+	sb_free(&why);
+	int w = order_store_assign(d, app_actor(ctx)->login, id, number, code, &se);
+	if (w != 0 || db_commit(d, &se) < 0) {
+		app_store_text(&se, err);
+		rc = w > 0 ? APP_NO : APP_BAD;
+		goto fail;
+	}
+	order_rec_clear(&r);
+	return APP_OK;
+fail:
+	db_rollback(d);
+	order_rec_clear(&r);
+	return rc;
+}

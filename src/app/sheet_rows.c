@@ -1,0 +1,202 @@
+/* The rows of a spreadsheet being imported (app/sheet_rows.h). */
+#include "app/sheet_rows.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "core/xlsx_read.h"
+
+int sheet_rows_open(sheet_rows *src, const char *path, const char *sheet, strbuf *err)
+{
+	memset(src, 0, sizeof *src);
+	src->path = path;
+	if (!xlsx_read_is_workbook(path)) {
+		if (sheet) {
+			sb_addf(err, _("%s: --sheet names a sheet of an xlsx workbook, and this is a "
+			               "CSV file"), path);
+			return -1;
+		}
+		src->csv = csv_open(path, err);
+		if (!src->csv)
+			return -1;
+		src->encoding = xstrdup(csv_encoding(src->csv));
+		return 0;
+	}
+	src->xlsx = xlsx_read_open(path, sheet, err);
+	if (!src->xlsx)
+		return -1;
+	src->sheet = xstrdup(xlsx_read_sheet(src->xlsx));
+	src->encoding = xasprintf(_("sheet '%s'"), src->sheet);
+	return 0;
+}
+
+int sheet_rows_next(sheet_rows *src, csv_row *row, strbuf *err)
+{
+	strbuf why = STRBUF_INIT;
+	if (src->csv) {
+		int got = csv_next(src->csv, row, &why);
+		if (got < 0)
+			sb_addf(err, "%s: %s", src->path, sb_str(&why));
+		sb_free(&why);
+		return got;
+	}
+	xlsx_read_row xr;
+	int got = xlsx_read_next(src->xlsx, &xr, err);
+	if (got <= 0)
+		return got;
+	/* cells past the header have no column to go to: ignored, as unknown columns are */
+	int n = src->width ? src->width : xr.ncells;
+	if (n > src->cap) {
+		src->cap = n;
+		src->fields = xrealloc(src->fields, sizeof *src->fields * (size_t)n);
+		src->kinds = xrealloc(src->kinds, sizeof *src->kinds * (size_t)n);
+	}
+	for (int i = 0; i < n; i++) {
+		src->fields[i] = i < xr.ncells ? xr.cells[i] : "";
+		src->kinds[i] = i < xr.ncells ? xr.kinds[i] : XLSX_CELL_EMPTY;
+	}
+	row->line = xr.row;
+	row->nfields = n;
+	row->fields = src->fields;
+	return 1;
+}
+
+void sheet_rows_progress(const sheet_rows *src, size_t *done, size_t *total)
+{
+	if (src->csv)
+		csv_progress(src->csv, done, total);
+	else
+		xlsx_read_progress(src->xlsx, done, total);
+}
+
+void sheet_rows_close(sheet_rows *src)
+{
+	csv_close(&src->csv);
+	xlsx_read_close(&src->xlsx);
+	free(src->fields);
+	free(src->kinds);
+	free(src->encoding);
+	free(src->sheet);
+	src->fields = NULL;
+	src->kinds = NULL;
+	src->encoding = src->sheet = NULL;
+	src->cap = 0;
+}
+
+int sheet_rows_header(sheet_rows *src, csv_row *row, sheet_header_fn *is_header, void *arg,
+		strbuf *err)
+{
+	strbuf why = STRBUF_INIT, broken = STRBUF_INIT;
+	int best = -1, got = 0;
+	for (int k = 0; k < SHEET_HEADER_ROWS && (got = sheet_rows_next(src, row, &broken)) == 1;
+	     k++) {
+		sb_reset(&why);
+		int found = 0;
+		if (is_header(arg, row, &why, &found) == 0) {
+			src->width = row->nfields;
+			sb_free(&why);
+			sb_free(&broken);
+			return 0;
+		}
+		if (found > best) {
+			best = found;
+			sb_reset(err);
+			/* a workbook's first sheet may not be the one meant: say which was read */
+			if (src->xlsx)
+				sb_addf(err, _("%s, sheet '%s', row %ld: %s"), src->path,
+				        xlsx_read_sheet(src->xlsx), row->line, sb_str(&why));
+			else
+				sb_addf(err, _("%s:%ld: %s"), src->path, row->line, sb_str(&why));
+		}
+	}
+	if (got < 0) {
+		sb_reset(err);
+		sb_add(err, sb_str(&broken));
+	} else if (best < 0 && src->xlsx) {
+		sb_addf(err, _("%s: sheet '%s' is empty"), src->path, xlsx_read_sheet(src->xlsx));
+	} else if (best < 0) {
+		sb_addf(err, _("%s: no header row"), src->path);
+	}
+	sb_free(&why);
+	sb_free(&broken);
+	return -1;
+}
+
+int sheet_rows_each(sheet_rows *src, sheet_row_fn *fn, void *arg, ent_io_progress progress,
+		void *parg, ent_io_phase phase, long *rows, strbuf *err)
+{
+	csv_row row;
+	strbuf why = STRBUF_INIT;
+	int got, rc = -1;
+	while ((got = sheet_rows_next(src, &row, &why)) == 1) {
+		++*rows;
+		if (fn(arg, &row, &why) < 0) {
+			sb_addf(err, _("%s; nothing imported"), sb_str(&why));
+			goto out;
+		}
+		size_t done, total;
+		sheet_rows_progress(src, &done, &total);
+		if (progress && *rows % SHEET_PROGRESS_EVERY == 0 &&
+		    progress(parg, phase, (long)done, (long)total)) {
+			sb_add(err, _("import cancelled; nothing imported"));
+			goto out;
+		}
+	}
+	if (got < 0) {
+		/* a broken file cannot be trusted past the break: nothing is imported */
+		sb_addf(err, _("%s; nothing imported"), sb_str(&why));
+		goto out;
+	}
+	rc = *rows == 0 ? 1 : 0;
+out:
+	sb_free(&why);
+	return rc;
+}
+
+static uint64_t hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+long sheet_seen_add(sheet_seen *t, const char *key, long line)
+{
+	if ((t->n + 1) * 2 > t->cap) {
+		sheet_seen bigger = { 0 };
+		bigger.cap = t->cap ? t->cap * 2 : 1024;
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.lines = xcalloc(bigger.cap, sizeof *bigger.lines);
+		for (size_t i = 0; i < t->cap; i++)
+			if (t->keys[i])
+				sheet_seen_add(&bigger, t->keys[i], t->lines[i]);
+		for (size_t i = 0; i < t->cap; i++)
+			free(t->keys[i]);
+		free(t->keys);
+		free(t->lines);
+		*t = bigger;
+	}
+	size_t i = hash(key) & (t->cap - 1);
+	while (t->keys[i]) {
+		if (strcmp(t->keys[i], key) == 0)
+			return t->lines[i];
+		i = (i + 1) & (t->cap - 1);
+	}
+	t->keys[i] = xstrdup(key);
+	t->lines[i] = line;
+	t->n++;
+	return 0;
+}
+
+void sheet_seen_free(sheet_seen *t)
+{
+	for (size_t i = 0; i < t->cap; i++)
+		free(t->keys[i]);
+	free(t->keys);
+	free(t->lines);
+	memset(t, 0, sizeof *t);
+}

@@ -1,0 +1,72 @@
+/* The rows of a spreadsheet being imported, for every import that reads one (the
+ * enterprise register, work orders): CSV in any encoding offices write, or a sheet of
+ * an xlsx workbook whose rows are given as CSV rows (the sheet's row numbers as
+ * lines, cells padded or cut to the header's width), the header found below a title,
+ * and a set of keys already seen in the file with the line of each. */
+#ifndef QIFU_SHEET_ROWS_H
+#define QIFU_SHEET_ROWS_H
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app/ent_io.h"
+#include "core/csv.h"
+#include "core/strbuf.h"
+#include "core/xlsx_read.h"
+#include "core/xlsx_value.h"
+
+typedef struct sheet_rows {
+	const char *path;
+	csv_reader *csv;
+	xlsx_reader *xlsx;
+	char *encoding;          /* as csv_encoding names it, or "sheet 'NAME'" for xlsx */
+	char *sheet;             /* the sheet read; NULL for CSV */
+	int width;               /* the header's cells; 0 until the header is found */
+	const char **fields;     /* the current xlsx row, padded */
+	xlsx_cell *kinds;        /* and what its cells held; NULL for CSV */
+	int cap;
+} sheet_rows;
+
+/* open path as what it is (sheet: of a workbook, NULL the first); -1 with the
+ * reason in err */
+int sheet_rows_open(sheet_rows *src, const char *path, const char *sheet, strbuf *err);
+/* the next row: 1, 0 at the end, -1 with the reason (naming the file) in err */
+int sheet_rows_next(sheet_rows *src, csv_row *row, strbuf *err);
+/* the bytes read so far and the file's size */
+void sheet_rows_progress(const sheet_rows *src, size_t *done, size_t *total);
+void sheet_rows_close(sheet_rows *src);
+
+/* whether row is the header: 0 yes, else -1 with why it is not in why and the
+ * columns it has in *found */
+typedef int sheet_header_fn(void *arg, const csv_row *row, strbuf *why, int *found);
+/* a title above the header (our own xlsx export has one, offices' sheets often do)
+ * is skipped: the header is the first of the first SHEET_HEADER_ROWS rows that is
+ * one. 0 with the header in row, or -1 with the reason in err: that of the row that
+ * came closest */
+enum { SHEET_HEADER_ROWS = 5 };
+int sheet_rows_header(sheet_rows *src, csv_row *row, sheet_header_fn *is_header, void *arg,
+		strbuf *err);
+
+/* one data row for an import: 0 go on, -1 the import stops (the reason in why) */
+typedef int sheet_row_fn(void *arg, const csv_row *row, strbuf *why);
+/* how often sheet_rows_each reports, in rows */
+enum { SHEET_PROGRESS_EVERY = 1000 };
+/* hand every row after the header to fn, counting them in *rows, and every
+ * SHEET_PROGRESS_EVERY rows call progress (may be NULL) with phase, the bytes read
+ * and the size; its true cancels. 0 at the end, 1 when the file had no data row, -1
+ * with "…; nothing imported" in err: fn stopped, the file broke past a row (it cannot
+ * be trusted after the break), or the run was cancelled */
+int sheet_rows_each(sheet_rows *src, sheet_row_fn *fn, void *arg, ent_io_progress progress,
+		void *parg, ent_io_phase phase, long *rows, strbuf *err);
+
+/* keys seen in a file, with the line of each */
+typedef struct sheet_seen {
+	char **keys;
+	long *lines;
+	size_t cap, n;
+} sheet_seen;
+
+/* 0 when added; else the line where key was first seen */
+long sheet_seen_add(sheet_seen *t, const char *key, long line);
+void sheet_seen_free(sheet_seen *t);
+
+#endif

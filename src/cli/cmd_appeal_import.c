@@ -1,0 +1,225 @@
+/* qifu appeal import and qifu appeal match: work orders from other channels (12345
+ * hotline, online platforms) read by a column map and registered as appeals, or held
+ * for a person to match; the held orders listed and assigned. The reading, matching
+ * and writing are app/order_io.h's, shared with the Appeals pane; this file prints. */
+#include "cli/cmd_appeal.h"
+#include "cli/cli_args.h"
+#include "cli/import_report.h"
+#include "app/order_io.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/say.h"
+#include "core/xalloc.h"
+
+static void import_usage(FILE *fp)
+{
+	fprintf(fp, _(
+		"usage: qifu appeal import FILE.csv|FILE.xlsx [--map NAME] [--sheet NAME] [--dry-run]\n"
+		"                          [--skip-bad REJECTS.csv]\n"
+		"       qifu appeal import --held [--format table|csv|json]\n"
+		"Work orders of another channel (the 12345 hotline by default) by the column map\n"
+		"data/import/NAME.tsv (default 12345): each order matched to its enterprise by USCC,\n"
+		"else by exact name, is registered as an appeal; one that matches none is held for\n"
+		"a person to match (qifu appeal match). An order imported before is left alone.\n"
+		"Any bad row: nothing is imported. --skip-bad imports the good rows and writes the\n"
+		"bad ones, with the reason, to REJECTS.csv. --held lists the held orders.\n"));
+}
+
+/* what the command prints of each order as the run goes */
+typedef struct order_cli {
+	import_cli rep;
+	bool dry;
+} order_cli;
+
+static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
+{
+	return import_cli_header(&((order_cli *)arg)->rep, row, ignored, err);
+}
+
+static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	import_cli_bad(&((order_cli *)arg)->rep, row, column, why);
+}
+
+static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
+{
+	return import_cli_progress(&((order_cli *)arg)->rep, phase, done, total);
+}
+
+static void cli_good(void *arg, long line, const order_in *o, order_match how,
+		const char *uscc, const char *number)
+{
+	order_cli *c = arg;
+	if (order_match_held(how))
+		printf(_("%s:%ld: work order %s held for matching: %s\n"), c->rep.path, line,
+		       o->number, _(order_match_label(how)));
+	else if (c->dry)
+		printf(_("%s:%ld: work order %s would be registered for %s (%s)\n"), c->rep.path,
+		       line, o->number, uscc, _(order_match_label(how)));
+	else
+		printf(_("%s:%ld: work order %s registered as appeal %s for %s (%s)\n"), c->rep.path,
+		       line, o->number, number, uscc, _(order_match_label(how)));
+}
+
+static int list_held(app_ctx *ctx, out_format fmt)
+{
+	order_rec *rows;
+	int n;
+	strbuf err = STRBUF_INIT;
+	if (app_order_held(ctx, &rows, &n, &err) != APP_OK) {
+		say_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	out_table *t = out_new(app_order_columns, ORDER_COL__COUNT);
+	const char *cells[ORDER_COL__COUNT];
+	strbuf text[ORDER_COL__COUNT];
+	for (int c = 0; c < ORDER_COL__COUNT; c++)
+		text[c] = (strbuf)STRBUF_INIT;
+	for (int i = 0; i < n; i++) {
+		for (int c = 0; c < ORDER_COL__COUNT; c++) {
+			sb_reset(&text[c]);
+			app_order_cell(&rows[i], c, fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE, &text[c]);
+			cells[c] = sb_str(&text[c]);
+		}
+		out_row(t, cells);
+		order_rec_clear(&rows[i]);
+	}
+	free(rows);
+	if (n == 0 && fmt == OUT_TABLE)
+		printf(_("no work orders are held for matching\n"));
+	else
+		out_print(t, fmt, false, stdout);
+	out_free(&t);
+	for (int c = 0; c < ORDER_COL__COUNT; c++)
+		sb_free(&text[c]);
+	sb_free(&err);
+	return EXIT_OK;
+}
+
+int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "map", required_argument, NULL, 'm' },
+		{ "sheet", required_argument, NULL, 'S' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "skip-bad", required_argument, NULL, 's' },
+		{ "held", no_argument, NULL, 'H' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool dry = false, held = false;
+	const char *map_name = ORDER_MAP_DEFAULT, *sheet = NULL, *rejects = NULL;
+	out_format fmt = OUT_TABLE;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'm': map_name = optarg; break;
+		case 'S': sheet = optarg; break;
+		case 'n': dry = true; break;
+		case 's': rejects = optarg; break;
+		case 'H': held = true; break;
+		case 'f':
+			if (cli_arg_format(optarg, &fmt))
+				return EXIT_USAGE;
+			break;
+		case 'h':
+			import_usage(stdout);
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (held) {
+		if (optind != argc) {
+			say_error(_("usage: qifu appeal import --held [--format table|csv|json]"));
+			return EXIT_USAGE;
+		}
+		return list_held(ctx, fmt);
+	}
+	if (optind != argc - 1) {
+		import_usage(stderr);
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	order_colmap map;
+	if (app_order_map_load(map_name, &map, &err) < 0) {
+		say_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	order_import_result res = { 0 };
+	order_cli cl = { .dry = dry };
+	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
+	cl.rep.by_map = true;
+	order_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .good = cli_good,
+	                             .progress = cli_progress, .arg = &cl };
+	int rc = EXIT_USAGE;
+	int ran = app_order_import(ctx, &map, cl.rep.path, sheet,
+	                           dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
+	                           &hooks, &res, &err);
+	import_cli_done(&cl.rep);
+	if (ran < 0) {
+		say_error("%s", sb_str(&err));
+		goto out;
+	}
+	if (!dry && !res.written) {
+		say_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
+		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
+		             res.nbad), cl.rep.path, res.nbad);
+		goto out;
+	}
+	if (!dry && import_cli_close(&cl.rep, true, &err) < 0)
+		say_error("%s", sb_str(&err));
+	printf(_("%s (%s): %ld new, %ld held for matching, %ld already registered, %ld bad"),
+	       cl.rep.path, res.encoding, res.nnew, res.nheld, res.nknown, res.nbad);
+	if (dry)
+		printf(_("; dry run, nothing written"));
+	else if (rejects && res.nbad)
+		printf(_("; the bad rows are in %s"), rejects);
+	else if (res.nnew == 0 && res.nheld == 0)
+		printf(_("; nothing new"));
+	printf("\n");
+	rc = dry && res.nbad ? EXIT_USAGE : EXIT_OK;
+out:
+	import_cli_close(&cl.rep, false, &err);
+	order_import_result_free(&res);
+	order_colmap_free(&map);
+	sb_free(&err);
+	return rc;
+}
+
+int appeal_cmd_match(app_ctx *ctx, int argc, char **argv)
+{
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		printf(_("usage: qifu appeal match HELD_ID USCC\n"
+		         "Assign a held work order (qifu appeal import --held) to the enterprise\n"
+		         "USCC: it is registered as an appeal as an import would have done.\n"));
+		return EXIT_OK;
+	}
+	if (argc != 3) {
+		say_error(_("usage: qifu appeal match HELD_ID USCC"));
+		return EXIT_USAGE;
+	}
+	int64_t id;
+	if (cli_arg_id(_("held work order"), argv[1], &id))
+		return EXIT_USAGE;
+	char number[TICKET_NUMBER_SIZE];
+	strbuf err = STRBUF_INIT;
+	app_status st = app_order_assign(ctx, id, argv[2], number, &err);
+	if (st != APP_OK) {
+		say_error("%s", sb_str(&err));
+		sb_free(&err);
+		return st == APP_NO ? EXIT_NO : EXIT_USAGE;
+	}
+	printf(_("work order %" PRId64 " registered as appeal %s\n"), id, number);
+	sb_free(&err);
+	return EXIT_OK;
+}

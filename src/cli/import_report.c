@@ -1,0 +1,137 @@
+/* The import commands' reporting (cli/import_report.h). */
+#include "cli/import_report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/progress.h"
+#include "core/i18n.h"
+#include "core/say.h"
+#include "core/xalloc.h"
+
+int import_cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
+{
+	import_cli *c = arg;
+	if (*ignored)
+		say_warn(c->by_map ? _("%s: columns not in the column map are ignored: %s")
+		                   : _("%s: columns not in the template are ignored: %s"),
+		         c->path, ignored);
+	c->ncols = row->nfields;
+	if (!c->rejects_path)
+		return 0;
+	c->rejects = csvw_open(c->rejects_path, err);
+	if (!c->rejects)
+		return -1;
+	const char **head = xcalloc((size_t)c->ncols + 2, sizeof *head);
+	for (int i = 0; i < c->ncols; i++)
+		head[i] = row->fields[i];
+	head[c->ncols] = "原文件行号";
+	head[c->ncols + 1] = "错误原因";
+	csvw_row(c->rejects, head, c->ncols + 2);
+	free(head);
+	return 0;
+}
+
+/* one row into the rejects file, the reason in its last column */
+static void reject_row(import_cli *c, const csv_row *row, const char *reason)
+{
+	const char **cells = xcalloc((size_t)c->ncols + 2, sizeof *cells);
+	int n = row->nfields < c->ncols ? row->nfields : c->ncols;
+	for (int i = 0; i < n; i++)
+		cells[i] = row->fields[i];
+	cells[c->ncols] = xasprintf("%ld", row->line);
+	cells[c->ncols + 1] = reason;
+	csvw_row(c->rejects, cells, c->ncols + 2);
+	free((char *)cells[c->ncols]);
+	free(cells);
+}
+
+/* report a bad row (warning false) or a row kept with a column left empty: on
+ * stderr (the first 200), and into the rejects file with the reason */
+static void cli_report(import_cli *c, const csv_row *row, const char *column, const char *why,
+                       bool warning)
+{
+	const char *kind = warning ? _("warning: ") : "";
+	if (c->drawn && c->nshown <= 200) {
+		fputs("\r\033[K", stderr);   /* the message takes the progress line's place */
+		c->drawn = false;
+	}
+	if (++c->nshown <= 200) {
+		if (column)
+			fprintf(stderr, _("%s:%ld: %scolumn %s: %s\n"), c->path, row->line, kind, column,
+			        why);
+		else
+			fprintf(stderr, _("%s:%ld: %s%s\n"), c->path, row->line, kind, why);
+	} else if (c->nshown == 201) {
+		fprintf(stderr, _("%s: more messages follow; only the first 200 are shown\n"), c->path);
+	}
+	if (c->rejects) {
+		char *reason = column ? xasprintf("%s%s: %s", kind, column, why)
+		                      : xasprintf("%s%s", kind, why);
+		reject_row(c, row, reason);
+		free(reason);
+	}
+}
+
+void import_cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	cli_report(arg, row, column, why, false);
+}
+
+void import_cli_warn(void *arg, const csv_row *row, const char *column, const char *why)
+{
+	cli_report(arg, row, column, why, true);
+}
+
+/* seconds since an arbitrary start, for the rate */
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* the progress line, redrawn in place on a terminal; a small file shows none */
+bool import_cli_progress(void *arg, ent_io_phase phase, long done, long total)
+{
+	import_cli *c = arg;
+	if (!c->tty)
+		return false;
+	strbuf line = STRBUF_INIT;
+	if (phase == ENT_IO_INDEX)
+		sb_addf(&line, _("building the search index of %ld enterprises…"), done);
+	else
+		progress_line(&line, phase == ENT_IO_CHECK ? _("checking") : _("importing"),
+		              *c->rows, (double)done, (double)total, now_seconds() - c->started);
+	fprintf(stderr, "\r%s\033[K", sb_str(&line));
+	fflush(stderr);
+	c->drawn = true;
+	sb_free(&line);
+	return false;
+}
+
+
+void import_cli_init(import_cli *c, const char *path, const char *rejects_path,
+		const long *rows)
+{
+	*c = (import_cli){ 0 };
+	c->path = path;
+	c->rejects_path = rejects_path;
+	c->tty = isatty(STDERR_FILENO);
+	c->rows = rows;
+	c->started = now_seconds();
+}
+
+void import_cli_done(import_cli *c)
+{
+	if (c->drawn)
+		fputc('\n', stderr);
+	c->drawn = false;
+}
+
+int import_cli_close(import_cli *c, bool keep, strbuf *err)
+{
+	return c->rejects ? csvw_close(&c->rejects, keep, err) : 0;
+}

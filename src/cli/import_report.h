@@ -1,0 +1,40 @@
+/* What an import command adds to an import's run (enterprises, work orders): the
+ * bad rows and warnings on stderr (the first 200), a rejects file with the reason of
+ * each, and a progress line redrawn in place on a terminal. Its functions are the
+ * hooks the app's imports call, with a import_cli as their argument. */
+#ifndef QIFU_IMPORT_REPORT_H
+#define QIFU_IMPORT_REPORT_H
+#include <stdbool.h>
+
+#include "app/ent_io.h"
+#include "core/csv.h"
+
+typedef struct import_cli {
+	const char *path;
+	const char *rejects_path; /* NULL: no rejects file */
+	bool by_map;              /* the columns are a column map's, not the template's */
+	csv_writer *rejects;
+	int ncols;
+	long nshown;  /* errors and warnings on stderr so far */
+	bool tty;
+	bool drawn;   /* a progress line is on the terminal */
+	double started;
+	const long *rows; /* the rows the run has read */
+} import_cli;
+
+/* ready c for an import of path (rejects_path may be NULL), the run counting rows */
+void import_cli_init(import_cli *c, const char *path, const char *rejects_path,
+		const long *rows);
+/* the header hook: warns of ignored columns, opens the rejects file (-1 with err) */
+int import_cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err);
+/* a refused row, and a row kept with a column left empty */
+void import_cli_bad(void *arg, const csv_row *row, const char *column, const char *why);
+void import_cli_warn(void *arg, const csv_row *row, const char *column, const char *why);
+/* the progress hook: never cancels */
+bool import_cli_progress(void *arg, ent_io_phase phase, long done, long total);
+/* the run ended: the progress line gives way */
+void import_cli_done(import_cli *c);
+/* close the rejects file, kept or removed; 0 or -1 with err */
+int import_cli_close(import_cli *c, bool keep, strbuf *err);
+
+#endif

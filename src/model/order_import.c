@@ -1,0 +1,418 @@
+/* Column maps, row reading and the matching decision for work orders (see
+ * model/order_import.h). */
+#include "model/order_import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datein.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/uscc.h"
+#include "core/xalloc.h"
+
+static const char *const field_codes[ORDER_F__COUNT] = {
+	[ORDER_F_NUMBER] = "number",
+	[ORDER_F_RECEIVED] = "received_at",
+	[ORDER_F_CALLER] = "caller",
+	[ORDER_F_PHONE] = "phone",
+	[ORDER_F_CONTENT] = "content",
+	[ORDER_F_ENTERPRISE] = "enterprise",
+	[ORDER_F_USCC] = "uscc",
+	[ORDER_F_KIND] = "kind",
+	[ORDER_F_DUE] = "due",
+};
+
+const char *order_field_code(order_field f)
+{
+	return f > ORDER_F_NONE && f < ORDER_F__COUNT ? field_codes[f] : NULL;
+}
+
+bool order_field_parse(const char *code, order_field *out)
+{
+	for (int f = 0; f < ORDER_F__COUNT; f++)
+		if (strcmp(code, field_codes[f]) == 0) {
+			*out = (order_field)f;
+			return true;
+		}
+	return false;
+}
+
+static order_map_row add_column(order_colmap *m, const char *code, const char *headers)
+{
+	order_field f;
+	if (!order_field_parse(code, &f))
+		return ORDER_MAP_FIELD;
+	if (m->nheaders[f])
+		return ORDER_MAP_TWICE;
+	for (const char *p = headers; *p;) {
+		size_t len = strcspn(p, "|");
+		char *raw = xstrndup(p, len), *h = text_trim(raw);
+		free(raw);
+		p += len + (p[len] == '|');
+		if (!*h) {
+			free(h);
+			continue;
+		}
+		/* one header names one field: a file's column must not be read twice */
+		for (int g = 0; g < ORDER_F__COUNT; g++)
+			for (int i = 0; i < m->nheaders[g]; i++)
+				if (strcmp(m->headers[g][i], h) == 0) {
+					free(h);
+					return ORDER_MAP_TWICE;
+				}
+		if (m->nheaders[f] == ORDER_HEADERS_MAX) {
+			free(h);
+			return ORDER_MAP_FULL;
+		}
+		m->headers[f][m->nheaders[f]++] = h;
+	}
+	return m->nheaders[f] ? ORDER_MAP_OK : ORDER_MAP_SHAPE;
+}
+
+static order_map_row add_kind(order_colmap *m, const char *type, const char *code)
+{
+	ticket_kind k;
+	if (!ticket_kind_parse(code, &k))
+		return ORDER_MAP_KIND;
+	if (strcmp(type, "*") == 0) {
+		if (m->has_default)
+			return ORDER_MAP_TWICE;
+		m->default_kind = k;
+		m->has_default = true;
+		return ORDER_MAP_OK;
+	}
+	for (int i = 0; i < m->nkinds; i++)
+		if (strcmp(m->kinds[i].text, type) == 0)
+			return ORDER_MAP_TWICE;
+	if (m->nkinds == ORDER_KINDS_MAX)
+		return ORDER_MAP_FULL;
+	m->kinds[m->nkinds].text = xstrdup(type);
+	m->kinds[m->nkinds++].kind = k;
+	return ORDER_MAP_OK;
+}
+
+order_map_row order_colmap_add(order_colmap *m, char *const *v, int n)
+{
+	if (n < 1)
+		return ORDER_MAP_SHAPE;
+	if (strcmp(v[0], "channel") == 0) {
+		if (n != 2)
+			return ORDER_MAP_SHAPE;
+		appeal_channel ch;
+		if (!appeal_channel_parse(v[1], &ch) ||
+		    (ch != APPEAL_CH_HOTLINE && ch != APPEAL_CH_ONLINE))
+			return ORDER_MAP_CHANNEL;
+		if (m->has_channel)
+			return ORDER_MAP_TWICE;
+		m->channel = ch;
+		m->has_channel = true;
+		return ORDER_MAP_OK;
+	}
+	if (strcmp(v[0], "column") == 0)
+		return n == 3 ? add_column(m, v[1], v[2]) : ORDER_MAP_SHAPE;
+	if (strcmp(v[0], "kind") == 0)
+		return n == 3 ? add_kind(m, v[1], v[2]) : ORDER_MAP_SHAPE;
+	return ORDER_MAP_WHAT;
+}
+
+int order_colmap_check(const order_colmap *m, strbuf *err)
+{
+	size_t start = err->len;
+	if (!m->has_channel)
+		sb_add(err, _("no channel row (channel hotline or channel online)"));
+	static const order_field need[] = { ORDER_F_NUMBER, ORDER_F_CONTENT };
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (!m->nheaders[need[i]])
+			sb_addf(err, _("%sno column row for the field %s"), err->len > start ? "; " : "",
+			        field_codes[need[i]]);
+	if (!m->nheaders[ORDER_F_ENTERPRISE] && !m->nheaders[ORDER_F_USCC])
+		sb_addf(err, _("%sno column row for the field enterprise or uscc"),
+		        err->len > start ? "; " : "");
+	return err->len > start ? -1 : 0;
+}
+
+void order_colmap_free(order_colmap *m)
+{
+	for (int f = 0; f < ORDER_F__COUNT; f++)
+		for (int i = 0; i < m->nheaders[f]; i++)
+			free(m->headers[f][i]);
+	for (int i = 0; i < m->nkinds; i++)
+		free(m->kinds[i].text);
+	memset(m, 0, sizeof *m);
+}
+
+/* the field whose headers include h, or ORDER_F_NONE */
+static order_field field_of(const order_colmap *m, const char *h)
+{
+	for (int f = 0; f < ORDER_F__COUNT; f++)
+		for (int i = 0; i < m->nheaders[f]; i++)
+			if (strcmp(m->headers[f][i], h) == 0)
+				return (order_field)f;
+	return ORDER_F_NONE;
+}
+
+int order_cols_match(const order_colmap *m, const char *const *fields, int n, order_cols *c,
+		strbuf *err, strbuf *ignored)
+{
+	for (int f = 0; f < ORDER_F__COUNT; f++)
+		c->col[f] = -1;
+	c->ncols = n;
+	for (int i = 0; i < n; i++) {
+		/* people type headers with stray spaces and full-width spaces */
+		char *h = text_trim(fields[i]);
+		order_field f = field_of(m, h);
+		if (f == ORDER_F_NONE) {
+			if (ignored && *h)
+				sb_addf(ignored, "%s%s", ignored->len ? "、" : "", h);
+		} else if (c->col[f] >= 0) {
+			sb_addf(err, _("column %s appears twice (columns %d and %d)"), h, c->col[f] + 1,
+			        i + 1);
+			free(h);
+			return -1;
+		} else {
+			c->col[f] = i;
+		}
+		free(h);
+	}
+	bool missing = false;
+	static const order_field need[] = { ORDER_F_NUMBER, ORDER_F_CONTENT };
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (c->col[need[i]] < 0) {
+			sb_add(err, missing ? "、" : _("missing required columns: "));
+			sb_add(err, m->nheaders[need[i]] ? m->headers[need[i]][0] : field_codes[need[i]]);
+			missing = true;
+		}
+	if (c->col[ORDER_F_ENTERPRISE] < 0 && c->col[ORDER_F_USCC] < 0) {
+		sb_add(err, missing ? "、" : _("missing required columns: "));
+		const char *name = m->nheaders[ORDER_F_ENTERPRISE] ? m->headers[ORDER_F_ENTERPRISE][0]
+			: "enterprise";
+		const char *code = m->nheaders[ORDER_F_USCC] ? m->headers[ORDER_F_USCC][0] : "uscc";
+		sb_addf(err, _("%s or %s"), name, code);
+		missing = true;
+	}
+	return missing ? -1 : 0;
+}
+
+/* the trimmed cell of field f, "" when the file has no such column */
+static char *cell(const order_cols *c, const char *const *fields, order_field f)
+{
+	return text_trim(c->col[f] >= 0 ? fields[c->col[f]] : "");
+}
+
+/* "2026-03-05 09:30[:15]" (or a day alone, in any spelling datein reads): the time
+ * normalised into out; false when it is not one */
+static bool read_when(const char *s, bool with_time, char **out)
+{
+	size_t day_len = strcspn(s, " T");
+	char *day = xstrndup(s, day_len);
+	qdate d;
+	int y, mo, dd;
+	bool ok = datein_parse(day, &d, &y, &mo, &dd) == DATEIN_DAY;
+	free(day);
+	if (!ok)
+		return false;
+	char buf[16];
+	date_format(d, buf);
+	const char *t = s + day_len;
+	while (*t == ' ' || *t == 'T')
+		t++;
+	if (!*t) {
+		*out = xstrdup(buf);
+		return true;
+	}
+	int part[3] = { 0, 0, 0 }, nparts = 0;
+	if (!with_time)
+		return false;
+	/* H:MM or H:MM:SS, each part one or two digits */
+	for (const char *p = t; nparts < 3; p++) {
+		int digits = 0;
+		while (*p >= '0' && *p <= '9' && digits < 2)
+			part[nparts] = part[nparts] * 10 + (*p++ - '0'), digits++;
+		if (!digits)
+			return false;
+		nparts++;
+		if (*p != ':') {
+			if (*p || nparts < 2)
+				return false;
+			break;
+		}
+	}
+	if (nparts > 3 || part[0] > 23 || part[1] > 59 || part[2] > 59)
+		return false;
+	*out = xasprintf("%s %02d:%02d:%02d", buf, part[0], part[1], part[2]);
+	return true;
+}
+
+/* a cell that is a code: what it normalises to, and whether it passes */
+static void read_code(order_in *o, const char *typed)
+{
+	char norm[19];
+	uscc_status st = uscc_check(typed, norm, NULL);
+	free(o->uscc_typed);
+	free(o->uscc);
+	o->uscc_typed = xstrdup(typed);
+	o->uscc = xstrdup(norm);
+	o->uscc_valid = st == USCC_VALID || st == USCC_BAD_ORG_CHECK;
+}
+
+int order_row_read(const order_colmap *m, const order_cols *c, const char *const *fields,
+		int n, order_in *o, order_field *bad, strbuf *err)
+{
+	order_in_clear(o);
+	*bad = ORDER_F_NONE;
+	if (n != c->ncols) {
+		sb_addf(err, _("the row has %d fields but the header has %d"), n, c->ncols);
+		return -1;
+	}
+	o->number = cell(c, fields, ORDER_F_NUMBER);
+	o->caller = cell(c, fields, ORDER_F_CALLER);
+	o->phone = cell(c, fields, ORDER_F_PHONE);
+	o->content = cell(c, fields, ORDER_F_CONTENT);
+	o->enterprise = cell(c, fields, ORDER_F_ENTERPRISE);
+	o->kind_text = cell(c, fields, ORDER_F_KIND);
+	o->uscc = xstrdup("");
+	o->uscc_typed = xstrdup("");
+	o->received_at = xstrdup("");
+	o->due = xstrdup("");
+	if (!*o->number) {
+		*bad = ORDER_F_NUMBER;
+		sb_add(err, _("the work-order number is empty"));
+		return -1;
+	}
+	if (!*o->content) {
+		*bad = ORDER_F_CONTENT;
+		sb_add(err, _("the appeal's content is empty"));
+		return -1;
+	}
+	char *code = cell(c, fields, ORDER_F_USCC);
+	if (*code) {
+		read_code(o, code);
+	} else if (*o->enterprise) {
+		/* an export with one column for the name or the code */
+		char norm[19];
+		uscc_status st = uscc_check(o->enterprise, norm, NULL);
+		if (st == USCC_VALID || st == USCC_BAD_ORG_CHECK) {
+			read_code(o, o->enterprise);
+			free(o->enterprise);
+			o->enterprise = xstrdup("");
+		}
+	}
+	free(code);
+	char *when = cell(c, fields, ORDER_F_RECEIVED);
+	if (*when) {
+		free(o->received_at);
+		o->received_at = NULL;
+		if (!read_when(when, true, &o->received_at)) {
+			o->received_at = xstrdup("");
+			*bad = ORDER_F_RECEIVED;
+			sb_addf(err, _("'%s' is not a date and time (2026-03-05 09:30)"), when);
+			free(when);
+			return -1;
+		}
+	}
+	free(when);
+	char *due = cell(c, fields, ORDER_F_DUE);
+	if (*due) {
+		free(o->due);
+		o->due = NULL;
+		char *full = NULL;
+		/* a deadline with a time keeps its day: the hotline counts in days */
+		if (!read_when(due, true, &full)) {
+			o->due = xstrdup("");
+			*bad = ORDER_F_DUE;
+			sb_addf(err, _("'%s' is not a date (2026-03-05)"), due);
+			free(due);
+			return -1;
+		}
+		full[10] = '\0';
+		o->due = full;
+	}
+	free(due);
+	bool listed = false;
+	for (int i = 0; i < m->nkinds; i++)
+		if (strcmp(m->kinds[i].text, o->kind_text) == 0) {
+			o->kind = m->kinds[i].kind;
+			listed = true;
+		}
+	if (!listed && !m->has_default) {
+		*bad = ORDER_F_KIND;
+		sb_addf(err, _("the type '%s' is not in the column map, which has no '*' kind row"),
+		        o->kind_text);
+		return -1;
+	}
+	if (!listed)
+		o->kind = m->default_kind;
+	return 0;
+}
+
+void order_in_clear(order_in *o)
+{
+	free(o->number);
+	free(o->received_at);
+	free(o->caller);
+	free(o->phone);
+	free(o->content);
+	free(o->enterprise);
+	free(o->uscc);
+	free(o->uscc_typed);
+	free(o->kind_text);
+	free(o->due);
+	memset(o, 0, sizeof *o);
+}
+
+order_match order_match_decide(const order_lookup *l)
+{
+	/* the code names one enterprise for certain; a name only when it names one */
+	if (l->uscc_given && l->uscc_found)
+		return ORDER_MATCH_USCC;
+	if (l->name_given && l->name_hits == 1)
+		return ORDER_MATCH_NAME;
+	if (l->name_given && l->name_hits > 1)
+		return ORDER_HOLD_NAME_AMBIGUOUS;
+	if (l->uscc_given && !l->uscc_valid)
+		return ORDER_HOLD_USCC_INVALID;
+	if (l->uscc_given)
+		return ORDER_HOLD_USCC_UNKNOWN;
+	if (l->name_given)
+		return ORDER_HOLD_NAME_UNKNOWN;
+	return ORDER_HOLD_NO_ENTERPRISE;
+}
+
+bool order_match_held(order_match m)
+{
+	return m != ORDER_MATCH_USCC && m != ORDER_MATCH_NAME;
+}
+
+static const struct { const char *code, *label; } matches[ORDER_MATCH__COUNT] = {
+	[ORDER_MATCH_USCC] = { "", N_("matched by USCC") },
+	[ORDER_MATCH_NAME] = { "", N_("matched by name") },
+	[ORDER_HOLD_NO_ENTERPRISE] = { "no_enterprise", N_("no enterprise name or USCC given") },
+	[ORDER_HOLD_USCC_INVALID] = { "uscc_invalid",
+		N_("the USCC given is not a valid code") },
+	[ORDER_HOLD_USCC_UNKNOWN] = { "uscc_unknown",
+		N_("the USCC is not in the register") },
+	[ORDER_HOLD_NAME_UNKNOWN] = { "name_unknown", N_("no enterprise in the register has the name") },
+	[ORDER_HOLD_NAME_AMBIGUOUS] = { "name_ambiguous",
+		N_("several enterprises in the register have the name") },
+};
+
+const char *order_match_code(order_match m)
+{
+	return m < ORDER_MATCH__COUNT ? matches[m].code : "";
+}
+
+bool order_match_parse(const char *code, order_match *out)
+{
+	for (int i = ORDER_HOLD_NO_ENTERPRISE; i < ORDER_MATCH__COUNT; i++)
+		if (strcmp(code, matches[i].code) == 0) {
+			*out = (order_match)i;
+			return true;
+		}
+	return false;
+}
+
+const char *order_match_label(order_match m)
+{
+	return m < ORDER_MATCH__COUNT ? matches[m].label : "?";
+}
