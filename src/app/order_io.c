@@ -11,6 +11,7 @@
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
+#include "core/xlsx.h"
 #include "core/text.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
@@ -299,6 +300,94 @@ void order_import_result_free(order_import_result *res)
 	xfree(&res->path);
 	xfree(&res->encoding);
 	memset(res, 0, sizeof *res);
+}
+
+/* an order and its appeal's outcome as the export reads them; strings stay r's */
+static order_out order_out_of(const order_result *r)
+{
+	const order_rec *o = &r->o;
+	order_out out = { .result = r->result, .answered_at = r->answered_at,
+		.callback = r->callback == APPEAL_CALLBACK_SATISFIED ? ORDER_CB_SATISFIED
+		          : r->callback == APPEAL_CALLBACK_DISSATISFIED ? ORDER_CB_DISSATISFIED
+		          : ORDER_CB_NONE,
+		.callback_reason = r->callback_reason };
+	out.field[ORDER_F_NUMBER] = o->external_no;
+	out.field[ORDER_F_RECEIVED] = o->received_at;
+	out.field[ORDER_F_CALLER] = o->caller_name;
+	out.field[ORDER_F_PHONE] = o->caller_phone;
+	out.field[ORDER_F_CONTENT] = o->content;
+	out.field[ORDER_F_ENTERPRISE] = o->enterprise_name;
+	out.field[ORDER_F_USCC] = o->uscc;
+	out.field[ORDER_F_KIND] = o->kind_text;
+	out.field[ORDER_F_DUE] = o->due;
+	return out;
+}
+
+int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, const char *from,
+		const char *to, long *rows, strbuf *err)
+{
+	*rows = 0;
+	bool xlsx = false;
+	if (path && ent_export_check_path(path, &xlsx, err) < 0)
+		return -1;
+	order_result *res;
+	int n;
+	store_err se = { 0 };
+	if (order_store_results(app_db(ctx), m->channel, from, to, &res, &n, &se) < 0) {
+		for (int i = 0; i < n; i++)
+			order_result_clear(&res[i]);
+		free(res);
+		return app_store_rc(-1, &se, err);
+	}
+	order_field fields[ORDER_F__COUNT];
+	int nf = order_export_fields(m, fields);
+	const char *cells[ORDER_F__COUNT];
+	strbuf text[ORDER_F__COUNT];
+	for (int c = 0; c < nf; c++) {
+		text[c] = (strbuf)STRBUF_INIT;
+		cells[c] = m->headers[fields[c]][0];
+	}
+	csv_writer *csv = NULL;
+	xlsx_table *book = NULL;
+	if (xlsx) {
+		xlsx_col cols[ORDER_F__COUNT];
+		for (int c = 0; c < nf; c++) {
+			cols[c].header = cells[c];
+			cols[c].kind = fields[c] == ORDER_F_NUMBER || fields[c] == ORDER_F_PHONE ||
+			               fields[c] == ORDER_F_USCC ? XLSX_CODE : XLSX_TEXT;
+		}
+		char now[20];
+		db_now(app_db(ctx), now);
+		char *title = xasprintf(_("Work orders of %s with their results, exported %s"),
+		                        _(appeal_channel_label(m->channel)), now);
+		book = xlsx_open(path, title, nf, cols, err);
+		free(title);
+	} else {
+		csv = path ? csvw_open(path, err) : csvw_open_fp(stdout, false);
+		if (csv)
+			csvw_row(csv, cells, nf);
+	}
+	bool ok = csv || book;
+	for (int i = 0; ok && i < n; i++) {
+		app_mask_caller(ctx, &res[i].o.caller_name, &res[i].o.caller_phone);
+		order_out o = order_out_of(&res[i]);
+		for (int c = 0; c < nf; c++) {
+			order_export_cell(m, &o, fields[c], &text[c]);
+			cells[c] = sb_str(&text[c]);
+		}
+		/* a failed write is reported by the close */
+		ok = csv ? csvw_row(csv, cells, nf) == 0 : xlsx_row(book, cells) == 0;
+	}
+	int closed = !csv && !book ? -1 : xlsx ? xlsx_close(&book, ok, err) : csvw_close(&csv, ok, err);
+	for (int i = 0; i < n; i++)
+		order_result_clear(&res[i]);
+	free(res);
+	for (int c = 0; c < nf; c++)
+		sb_free(&text[c]);
+	if (!ok || closed < 0)
+		return -1;
+	*rows = n;
+	return 0;
 }
 
 const app_column app_order_columns[ORDER_COL__COUNT] = {

@@ -67,6 +67,15 @@ int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, cons
 		strbuf *err);
 void order_import_result_free(order_import_result *res);
 
+/* Write the orders of the map's channel received (or imported, without a time) from
+ * from to to (YYYY-MM-DD, NULL open) back in the map's columns, with each appeal's
+ * result, answer time and callback (办理结果, 办结时间, 回访结果), to path (.csv or
+ * .xlsx; NULL: CSV on stdout), so that the channel can close its orders; a held
+ * order has its columns and no result. *rows gets the count. -1 with the reason in
+ * err, path left as it was. */
+int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, const char *from,
+		const char *to, long *rows, strbuf *err);
+
 /* the columns of the matching queue (qifu appeal import --held prints those with a
  * key), and the text of each cell */
 enum app_order_col {

@@ -67,6 +67,8 @@ static void usage(FILE *fp)
 		"                          [--skip-bad REJECTS.csv]\n"
 		"       qifu appeal import --held [--format table|csv|json]\n"
 		"       qifu appeal match HELD_ID USCC\n"
+		"       qifu appeal export --for NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+		"                          [--output FILE.csv|FILE.xlsx]\n"
 		"Every move takes --version V: it is refused when the appeal has moved on since\n"
 		"version V was read. Dates follow --today.\n"));
 	fprintf(fp, _(
@@ -722,6 +724,7 @@ static int appeal_recompute_cmd(app_ctx *ctx, int argc, char **argv)
 	X("recompute", appeal_recompute_cmd) \
 	X("import", appeal_cmd_import) \
 	X("match", appeal_cmd_match) \
+	X("export", appeal_cmd_export) \
 
 int cmd_appeal(app_ctx *ctx, int argc, char **argv)
 {

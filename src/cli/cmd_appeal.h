@@ -65,6 +65,8 @@ int appeal_cmd_outcome(app_ctx *ctx, int argc, char **argv);
 int appeal_cmd_import(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal match HELD_ID USCC: a held work order assigned and registered */
 int appeal_cmd_match(app_ctx *ctx, int argc, char **argv);
+/* qifu appeal export --for NAME [--from D] [--to D] [--output F]: the orders back */
+int appeal_cmd_export(app_ctx *ctx, int argc, char **argv);
 /* qifu appeal supervise-sheet N [--format txt|xlsx] [--output FILE]: the supervision
  * sheet (督办单) of an overdue appeal */
 int appeal_cmd_supervise_sheet(app_ctx *ctx, int argc, char **argv);

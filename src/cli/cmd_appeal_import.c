@@ -66,6 +66,17 @@ static void cli_good(void *arg, long line, const order_in *o, order_match how,
 		       line, o->number, number, uscc, _(order_match_label(how)));
 }
 
+/* the column map data/import/NAME.tsv; -1 after saying why not */
+static int load_map(const char *name, order_colmap *m)
+{
+	strbuf err = STRBUF_INIT;
+	int rc = app_order_map_load(name, m, &err);
+	if (rc < 0)
+		say_error("%s", sb_str(&err));
+	sb_free(&err);
+	return rc;
+}
+
 static int list_held(app_ctx *ctx, out_format fmt)
 {
 	order_rec *rows;
@@ -150,11 +161,8 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	}
 	strbuf err = STRBUF_INIT;
 	order_colmap map;
-	if (app_order_map_load(map_name, &map, &err) < 0) {
-		say_error("%s", sb_str(&err));
-		sb_free(&err);
+	if (load_map(map_name, &map) < 0)
 		return EXIT_USAGE;
-	}
 	order_import_result res = { 0 };
 	order_cli cl = { .dry = dry };
 	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
@@ -222,4 +230,70 @@ int appeal_cmd_match(app_ctx *ctx, int argc, char **argv)
 	printf(_("work order %" PRId64 " registered as appeal %s\n"), id, number);
 	sb_free(&err);
 	return EXIT_OK;
+}
+
+int appeal_cmd_export(app_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "for", required_argument, NULL, 'F' },
+		{ "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *map_name = NULL, *output = NULL;
+	qdate from = DATE_NONE, to = DATE_NONE;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'F': map_name = optarg; break;
+		case 'f':
+			if (cli_arg_date("--from", optarg, &from))
+				return EXIT_USAGE;
+			break;
+		case 't':
+			if (cli_arg_date("--to", optarg, &to))
+				return EXIT_USAGE;
+			break;
+		case 'o': output = optarg; break;
+		case 'h':
+			printf(_("usage: qifu appeal export --for NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+			         "                          [--output FILE.csv|FILE.xlsx]\n"
+			         "The work orders of the channel whose column map is data/import/NAME.tsv\n"
+			         "(12345: the hotline) received from --from to --to, in the map's columns with\n"
+			         "each appeal's result, answer time and callback (办理结果, 办结时间, 回访结果),\n"
+			         "so that the channel can close its orders. CSV on stdout without --output.\n"));
+			return EXIT_OK;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc || !map_name) {
+		say_error(_("usage: qifu appeal export --for NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
+		            "[--output FILE.csv|FILE.xlsx]"));
+		return EXIT_USAGE;
+	}
+	if (from != DATE_NONE && to != DATE_NONE && to < from) {
+		say_error(_("--to lies before --from"));
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	order_colmap map;
+	if (load_map(map_name, &map) < 0)
+		return EXIT_USAGE;
+	char fromtext[16], totext[16];
+	long rows;
+	int rc = app_order_export(ctx, &map, output,
+	                          from != DATE_NONE ? date_format(from, fromtext) : NULL,
+	                          to != DATE_NONE ? date_format(to, totext) : NULL, &rows, &err);
+	if (rc < 0)
+		say_error("%s", sb_str(&err));
+	else if (output)
+		printf(P_("%s: %ld work order written\n", "%s: %ld work orders written\n",
+		          (unsigned long)rows), output, rows);
+	order_colmap_free(&map);
+	sb_free(&err);
+	return rc < 0 ? EXIT_USAGE : EXIT_OK;
 }

@@ -21,6 +21,9 @@ static const char *const field_codes[ORDER_F__COUNT] = {
 	[ORDER_F_USCC] = "uscc",
 	[ORDER_F_KIND] = "kind",
 	[ORDER_F_DUE] = "due",
+	[ORDER_F_RESULT] = "result",
+	[ORDER_F_ANSWERED_AT] = "answered_at",
+	[ORDER_F_CALLBACK] = "callback",
 };
 
 const char *order_field_code(order_field f)
@@ -113,6 +116,18 @@ order_map_row order_colmap_add(order_colmap *m, char *const *v, int n)
 		return n == 3 ? add_column(m, v[1], v[2]) : ORDER_MAP_SHAPE;
 	if (strcmp(v[0], "kind") == 0)
 		return n == 3 ? add_kind(m, v[1], v[2]) : ORDER_MAP_SHAPE;
+	if (strcmp(v[0], "callback") == 0) {
+		if (n != 3)
+			return ORDER_MAP_SHAPE;
+		order_callback cb = strcmp(v[1], "satisfied") == 0 ? ORDER_CB_SATISFIED
+			: strcmp(v[1], "dissatisfied") == 0 ? ORDER_CB_DISSATISFIED : ORDER_CB_NONE;
+		if (cb == ORDER_CB_NONE)
+			return ORDER_MAP_CALLBACK;
+		if (m->callback[cb])
+			return ORDER_MAP_TWICE;
+		m->callback[cb] = xstrdup(v[2]);
+		return ORDER_MAP_OK;
+	}
 	return ORDER_MAP_WHAT;
 }
 
@@ -139,6 +154,8 @@ void order_colmap_free(order_colmap *m)
 			free(m->headers[f][i]);
 	for (int i = 0; i < m->nkinds; i++)
 		free(m->kinds[i].text);
+	for (int i = 0; i < ORDER_CB__COUNT; i++)
+		free(m->callback[i]);
 	memset(m, 0, sizeof *m);
 }
 
@@ -359,6 +376,44 @@ void order_in_clear(order_in *o)
 	free(o->kind_text);
 	free(o->due);
 	memset(o, 0, sizeof *o);
+}
+
+int order_export_fields(const order_colmap *m, order_field out[ORDER_F__COUNT])
+{
+	int n = 0;
+	for (int f = 0; f < ORDER_F__COUNT; f++)
+		if (m->nheaders[f])
+			out[n++] = (order_field)f;
+	return n;
+}
+
+void order_export_cell(const order_colmap *m, const order_out *o, order_field f, strbuf *out)
+{
+	sb_reset(out);
+	const char *cb;
+	switch (f) {
+	case ORDER_F_RESULT:
+		sb_add(out, o->result ? o->result : "");
+		break;
+	case ORDER_F_ANSWERED_AT:
+		sb_add(out, o->answered_at ? o->answered_at : "");
+		break;
+	case ORDER_F_CALLBACK:
+		if (o->callback == ORDER_CB_NONE)
+			break;
+		cb = m->callback[o->callback];
+		/* a map without the words: the code, which the hotline can still read */
+		sb_add(out, cb ? cb : o->callback == ORDER_CB_SATISFIED ? "satisfied" : "dissatisfied");
+		if (o->callback == ORDER_CB_DISSATISFIED && o->callback_reason && *o->callback_reason)
+			sb_addf(out, "：%s", o->callback_reason);
+		break;
+	case ORDER_F_NONE:
+	case ORDER_F__COUNT:
+		break;
+	default:
+		sb_add(out, o->field[f] ? o->field[f] : "");
+		break;
+	}
 }
 
 order_match order_match_decide(const order_lookup *l)

@@ -23,6 +23,10 @@ typedef enum order_field {
 	ORDER_F_USCC,            /* 统一社会信用代码 */
 	ORDER_F_KIND,            /* 诉求类型 */
 	ORDER_F_DUE,             /* 办理时限 */
+	/* written back by the export only (an export read again ignores them) */
+	ORDER_F_RESULT,          /* 办理结果 */
+	ORDER_F_ANSWERED_AT,     /* 办结时间 */
+	ORDER_F_CALLBACK,        /* 回访结果 */
 	ORDER_F__COUNT
 } order_field;
 
@@ -31,6 +35,14 @@ const char *order_field_code(order_field f);
 bool order_field_parse(const char *code, order_field *out);
 
 enum { ORDER_HEADERS_MAX = 4, ORDER_KINDS_MAX = 32 };
+
+/* how the enterprise answered the callback, as the export words it */
+typedef enum order_callback {
+	ORDER_CB_NONE,
+	ORDER_CB_SATISFIED,
+	ORDER_CB_DISSATISFIED,
+	ORDER_CB__COUNT
+} order_callback;
 
 /* a column map as the data file gives it; strings owned */
 typedef struct order_colmap {
@@ -42,6 +54,7 @@ typedef struct order_colmap {
 	int nkinds;
 	ticket_kind default_kind;   /* the kind of a type not listed ("*") */
 	bool has_default;
+	char *callback[ORDER_CB__COUNT]; /* the export's words for each callback; NULL "" */
 } order_colmap;
 
 /* what one row of the map file did */
@@ -52,12 +65,14 @@ typedef enum order_map_row {
 	ORDER_MAP_CHANNEL,        /* not a channel code an order comes by (hotline, online) */
 	ORDER_MAP_FIELD,          /* not a field code */
 	ORDER_MAP_KIND,           /* not a kind code (simple, general, complex) */
+	ORDER_MAP_CALLBACK,       /* not satisfied or dissatisfied */
 	ORDER_MAP_TWICE,          /* the field, header or type is given twice */
 	ORDER_MAP_FULL,           /* more headers or types than the map holds */
 } order_map_row;
 
 /* add one row of the map file (fields v[0..n)): "channel CODE", "column FIELD
- * HEADER[|HEADER…]" or "kind TYPE KIND" (TYPE * for every type not listed) */
+ * HEADER[|HEADER…]", "kind TYPE KIND" (TYPE * for every type not listed) or
+ * "callback satisfied|dissatisfied WORDS" */
 order_map_row order_colmap_add(order_colmap *m, char *const *v, int n);
 /* the map is whole: a channel, the required fields (number, content, and the
  * enterprise's name or code) each with a header; else -1 with what lacks in err */
@@ -96,6 +111,23 @@ typedef struct order_in {
 int order_row_read(const order_colmap *m, const order_cols *c, const char *const *fields,
 		int n, order_in *o, order_field *bad, strbuf *err);
 void order_in_clear(order_in *o);
+
+/* an order with its appeal's outcome, for the export back to the channel; strings
+ * borrowed, "" where there is nothing yet */
+typedef struct order_out {
+	const char *field[ORDER_F_RESULT]; /* the order's own fields, as imported */
+	const char *result;      /* the appeal's 办理结果 */
+	const char *answered_at; /* when it was answered (办结) */
+	order_callback callback;
+	const char *callback_reason;
+} order_out;
+
+/* the fields the export writes, in the map's field order: those with a header;
+ * their count */
+int order_export_fields(const order_colmap *m, order_field out[ORDER_F__COUNT]);
+/* the cell of field f for o, into out (reset first): the callback as the map words
+ * it, with a dissatisfied one's reason after a full-width colon */
+void order_export_cell(const order_colmap *m, const order_out *o, order_field f, strbuf *out);
 
 /* where an order's enterprise was found, or why it waits for a person */
 typedef enum order_match {

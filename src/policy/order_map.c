@@ -15,7 +15,7 @@ static void row_fault(order_map_row r, const tsv_file *f, char **v, int n, strbu
 	case ORDER_MAP_OK:
 		break;
 	case ORDER_MAP_WHAT:
-		sb_addf(err, _("'%s' is not channel, column or kind"), v[0]);
+		sb_addf(err, _("'%s' is not channel, column, kind or callback"), v[0]);
 		break;
 	case ORDER_MAP_SHAPE:
 		sb_addf(err, _("a %s row has %d fields, not %d"), v[0], n,
@@ -26,7 +26,10 @@ static void row_fault(order_map_row r, const tsv_file *f, char **v, int n, strbu
 		break;
 	case ORDER_MAP_FIELD:
 		sb_addf(err, _("'%s' is not a field (number, received_at, caller, phone, content, "
-		               "enterprise, uscc, kind, due)"), v[1]);
+		               "enterprise, uscc, kind, due, result, answered_at, callback)"), v[1]);
+		break;
+	case ORDER_MAP_CALLBACK:
+		sb_addf(err, _("'%s' is not satisfied or dissatisfied"), v[1]);
 		break;
 	case ORDER_MAP_KIND:
 		sb_addf(err, _("'%s' is not a kind of appeal (simple, general, complex)"), v[2]);

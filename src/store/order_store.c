@@ -138,6 +138,16 @@ static const char order_sql_cols[] =
 	" w.held_reason, w.imported_at, w.imported_by, coalesce(w.appeal_id, 0),"
 	" coalesce(a.number, '')"
 	" FROM work_order w LEFT JOIN appeal a ON a.id = w.appeal_id";
+/* the same columns, with what the order's appeal came to after them */
+static const char order_result_cols[] =
+	"w.id, w.channel, w.external_no, w.received_at, w.caller_name, w.caller_phone,"
+	" w.content, w.enterprise_name, w.uscc, w.kind_text, w.kind, w.due, w.source,"
+	" w.held_reason, w.imported_at, w.imported_by, coalesce(w.appeal_id, 0),"
+	" coalesce(a.number, ''), coalesce(a.result, ''),"
+	" coalesce((SELECT max(e.at) FROM event e WHERE e.entity = 'appeal'"
+	"  AND e.entity_id = a.id AND e.action = ?4), ''),"
+	" coalesce(a.callback, ''), coalesce(a.callback_reason, '')"
+	" FROM work_order w LEFT JOIN appeal a ON a.id = w.appeal_id";
 
 static void order_from(sqlite3_stmt *st, void *rec)
 {
@@ -180,6 +190,54 @@ int order_store_held(db *d, order_rec **rows, int *n, store_err *err)
 		return -1;
 	return rows_append(d, st, rows, n, sizeof **rows, order_from,
 	                   "listing held work orders", err);
+}
+
+void order_result_clear(order_result *r)
+{
+	order_rec_clear(&r->o);
+	free(r->result);
+	free(r->answered_at);
+	free(r->callback_reason);
+	memset(r, 0, sizeof *r);
+}
+
+static void result_from(sqlite3_stmt *st, void *rec)
+{
+	order_result *r = rec;
+	order_from(st, &r->o);
+	r->result = rows_col_dup(st, 18);
+	r->answered_at = rows_col_dup(st, 19);
+	const char *cb = db_col_text(st, 20);
+	r->callback = strcmp(cb, "satisfied") == 0 ? APPEAL_CALLBACK_SATISFIED
+		: strcmp(cb, "dissatisfied") == 0 ? APPEAL_CALLBACK_DISSATISFIED
+		: APPEAL_CALLBACK_NONE;
+	r->callback_reason = rows_col_dup(st, 21);
+}
+
+int order_store_results(db *d, appeal_channel channel, const char *from, const char *to,
+		order_result **rows, int *n, store_err *err)
+{
+	*rows = NULL;
+	*n = 0;
+	/* the day an order counts on: the call's, else the import's */
+	char *sql = xasprintf(
+		"SELECT %s"
+		" WHERE w.channel = ?1"
+		" AND (?2 IS NULL OR substr(CASE WHEN w.received_at <> '' THEN w.received_at"
+		"  ELSE w.imported_at END, 1, 10) >= ?2)"
+		" AND (?3 IS NULL OR substr(CASE WHEN w.received_at <> '' THEN w.received_at"
+		"  ELSE w.imported_at END, 1, 10) <= ?3)"
+		" ORDER BY w.id", order_result_cols);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, appeal_channel_code(channel));
+	db_bind_text(st, 2, from);
+	db_bind_text(st, 3, to);
+	db_bind_text(st, 4, ticket_action_code(TICKET_ACT_ANSWER));
+	return rows_append(d, st, rows, n, sizeof **rows, result_from,
+	                   "listing work orders for the export", err);
 }
 
 int order_store_name_hits(db *d, const char *name, char uscc[19], int *hits, store_err *err)

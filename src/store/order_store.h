@@ -55,6 +55,22 @@ int order_store_get(db *d, int64_t id, order_rec *o, store_err *err);
 /* the held orders, oldest first, into *rows (free each with order_rec_clear, then
  * the array) */
 int order_store_held(db *d, order_rec **rows, int *n, store_err *err);
+/* an order with what its appeal came to, for the export back; strings owned */
+typedef struct order_result {
+	order_rec o;
+	char *result;          /* the appeal's result, "" before the answer or while held */
+	char *answered_at;     /* when it was last answered, "" before */
+	appeal_callback callback;
+	char *callback_reason;
+} order_result;
+
+void order_result_clear(order_result *r);
+/* the orders of channel received (or, without a time given, imported) on the days
+ * from..to (YYYY-MM-DD; NULL leaves that end open), oldest first, into *rows (clear
+ * each with order_result_clear, then free the array) */
+int order_store_results(db *d, appeal_channel channel, const char *from, const char *to,
+		order_result **rows, int *n, store_err *err);
+
 /* the USCC of the enterprise named exactly name into uscc when exactly one has it;
  * *hits the count found (2: two or more) */
 int order_store_name_hits(db *d, const char *name, char uscc[19], int *hits, store_err *err);

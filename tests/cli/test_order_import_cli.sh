@@ -168,4 +168,30 @@ stderr_has "no enterprise with USCC 91440300708461136X"
 check "$(sql "SELECT count(*) FROM work_order WHERE appeal_id IS NULL AND external_no='A005'")" 1 \
 	"a refused assignment keeps the order held"
 
+# the results back to the hotline in its own columns: an answered appeal with its
+# callback, a held order with none
+q appeal dispatch 2026-000001 --unit 区科经局 >/dev/null
+"$qifu" --db "$db" --today 2026-03-09 --as kj appeal sign 2026-000001 >/dev/null
+"$qifu" --db "$db" --today 2026-03-10 --as kj appeal answer 2026-000001 --result "已修复路灯" >/dev/null
+"$qifu" --db "$db" --today 2026-03-10 --as fd appeal report 2026-000001 --how phone --text 已告知 >/dev/null
+"$qifu" --db "$db" --today 2026-03-11 --as fd appeal callback 2026-000001 --dissatisfied --reason "修得太慢" >/dev/null
+expect_rc 0 --db "$db" --today 2026-03-11 --as fd appeal export --for 12345 --to 2026-03-06
+check "$(head -1 "$out" | tr -d '\r')" "工单编号,来电时间,来电人,联系电话,诉求内容,企业名称,统一社会信用代码,诉求类型,办理时限,办理结果,办结时间,回访结果" "export header"
+check "$(grep '^A001' "$out" | tr -d '\r' | sed 's/,2026-03-10 [0-9:]*,/,2026-03-10,/')" \
+	"A001,2026-03-06 09:30:00,张三,13800000001,厂区门口路灯不亮，晚上下班不安全,华勤技术股份有限公司,914403001922038216,求助,2026-03-13,已修复路灯,2026-03-10,不满意：修得太慢" "an answered order"
+check "$(grep '^A002' "$out" | tr -d '\r' | cut -d, -f10-)" ",," "an open order has no result yet"
+stdout_lacks "A004"  # received on 03-07, after --to
+expect_rc 0 --db "$db" --today 2026-03-11 --as fd appeal export --for 12345 --from 2026-03-07 --output "$d/back.xlsx"
+stdout_has "back.xlsx: 6 work orders written"
+# A004, A005, E001 (no call time: the day imported) and the three of the xlsx; the
+# export reads again as the same orders: nothing new
+expect_rc 0 --db "$db" --today 2026-03-11 --as fd appeal import "$d/back.xlsx" --dry-run
+stdout_has "0 new, 0 held for matching, 6 already registered, 0 bad"
+expect_rc 2 --db "$db" appeal export --for 12345 --output "$d/back.txt"
+stderr_has "must end in .csv or .xlsx"
+expect_rc 2 --db "$db" appeal export --for 12345 --from 2026-03-09 --to 2026-03-01
+stderr_has "--to lies before --from"
+expect_rc 2 --db "$db" appeal export
+stderr_has "usage: qifu appeal export --for NAME"
+
 finish

@@ -56,6 +56,10 @@ static void test_map_rows(void **state)
 		{ "kind", "*", "simple", ORDER_MAP_TWICE },
 		{ "kind", "求助", "general", ORDER_MAP_OK },
 		{ "columns", "number", "x", ORDER_MAP_WHAT },
+		{ "callback", "satisfied", "满意", ORDER_MAP_OK },
+		{ "callback", "satisfied", "很满意", ORDER_MAP_TWICE },
+		{ "callback", "none", "未回访", ORDER_MAP_CALLBACK },
+		{ "callback", "dissatisfied", NULL, ORDER_MAP_SHAPE },
 	};
 	order_colmap m;
 	map_12345(&m);
@@ -252,6 +256,53 @@ static void test_match(void **state)
 	}
 }
 
+/* the export writes the map's fields in field order; results, answer time and the
+ * callback as the map words it */
+static void test_export(void **state)
+{
+	(void)state;
+	order_colmap m;
+	map_12345(&m);
+	add(&m, "column", "callback", "回访结果");
+	add(&m, "column", "result", "办理结果");
+	add(&m, "callback", "dissatisfied", "不满意");
+	order_field f[ORDER_F__COUNT];
+	int n = order_export_fields(&m, f);
+	assert_int_equal(n, 11);
+	assert_int_equal(f[0], ORDER_F_NUMBER);
+	assert_int_equal(f[8], ORDER_F_DUE);
+	assert_int_equal(f[9], ORDER_F_RESULT);      /* field order, not the map's */
+	assert_int_equal(f[10], ORDER_F_CALLBACK);
+	order_out o = { .result = "已修复", .answered_at = "2026-03-10 09:00:00",
+		.callback = ORDER_CB_DISSATISFIED, .callback_reason = "太慢" };
+	o.field[ORDER_F_NUMBER] = "A1";
+	static const struct {
+		order_field f;
+		order_callback cb;
+		const char *reason, *want;
+	} t[] = {
+		{ ORDER_F_NUMBER, ORDER_CB_NONE, "", "A1" },
+		{ ORDER_F_CALLER, ORDER_CB_NONE, "", "" },   /* not given: empty, not NULL */
+		{ ORDER_F_RESULT, ORDER_CB_NONE, "", "已修复" },
+		{ ORDER_F_ANSWERED_AT, ORDER_CB_NONE, "", "2026-03-10 09:00:00" },
+		{ ORDER_F_CALLBACK, ORDER_CB_NONE, "", "" },
+		{ ORDER_F_CALLBACK, ORDER_CB_DISSATISFIED, "太慢", "不满意：太慢" },
+		{ ORDER_F_CALLBACK, ORDER_CB_DISSATISFIED, "", "不满意" },
+		/* no words in the map for it: the code */
+		{ ORDER_F_CALLBACK, ORDER_CB_SATISFIED, "", "satisfied" },
+	};
+	strbuf out = STRBUF_INIT;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		o.callback = t[i].cb;
+		o.callback_reason = t[i].reason;
+		order_export_cell(&m, &o, t[i].f, &out);
+		if (strcmp(sb_str(&out), t[i].want) != 0)
+			fail_msg("case %zu: \"%s\", want \"%s\"", i, sb_str(&out), t[i].want);
+	}
+	sb_free(&out);
+	order_colmap_free(&m);
+}
+
 static void test_title(void **state)
 {
 	(void)state;
@@ -270,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_rows),
 		cmocka_unit_test(test_match),
+		cmocka_unit_test(test_export),
 		cmocka_unit_test(test_title),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
