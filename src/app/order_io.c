@@ -394,7 +394,7 @@ const app_column app_order_columns[ORDER_COL__COUNT] = {
 	/* key, header, kind, screen: width, stretch, align, from pane width */
 	[ORDER_COL_ID] = { "id", N_("Held"), COL_INT, 5, false, TEXT_RIGHT, 0 },
 	[ORDER_COL_NUMBER] = { "external_no", N_("Work order"), COL_STR, 14, false, TEXT_LEFT, 0 },
-	[ORDER_COL_RECEIVED] = { "received_at", N_("Received"), COL_STR, 16, false, TEXT_LEFT,
+	[ORDER_COL_RECEIVED] = { "received_at", N_("Call time"), COL_STR, 16, false, TEXT_LEFT,
 		100 },
 	[ORDER_COL_ENTERPRISE] = { "enterprise_name", N_("Enterprise as given"), COL_STR, 18,
 		false, TEXT_LEFT, 0 },

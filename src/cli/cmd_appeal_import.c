@@ -30,10 +30,13 @@ static void import_usage(FILE *fp)
 		"bad ones, with the reason, to REJECTS.csv. --held lists the held orders.\n"));
 }
 
-/* what the command prints of each order as the run goes */
+/* what the command prints of each order: kept until the run ends, and printed only
+ * when the orders were written (or it was a dry run), so that a refused file never
+ * shows an order as registered */
 typedef struct order_cli {
 	import_cli rep;
 	bool dry;
+	strbuf lines;
 } order_cli;
 
 static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
@@ -56,14 +59,14 @@ static void cli_good(void *arg, long line, const order_in *o, order_match how,
 {
 	order_cli *c = arg;
 	if (order_match_held(how))
-		printf(_("%s:%ld: work order %s held for matching: %s\n"), c->rep.path, line,
-		       o->number, _(order_match_label(how)));
+		sb_addf(&c->lines, _("%s:%ld: work order %s held for matching: %s\n"), c->rep.path,
+		        line, o->number, _(order_match_label(how)));
 	else if (c->dry)
-		printf(_("%s:%ld: work order %s would be registered for %s (%s)\n"), c->rep.path,
-		       line, o->number, uscc, _(order_match_label(how)));
+		sb_addf(&c->lines, _("%s:%ld: work order %s would be registered for %s (%s)\n"),
+		        c->rep.path, line, o->number, uscc, _(order_match_label(how)));
 	else
-		printf(_("%s:%ld: work order %s registered as appeal %s for %s (%s)\n"), c->rep.path,
-		       line, o->number, number, uscc, _(order_match_label(how)));
+		sb_addf(&c->lines, _("%s:%ld: work order %s registered as appeal %s for %s (%s)\n"),
+		        c->rep.path, line, o->number, number, uscc, _(order_match_label(how)));
 }
 
 /* the column map data/import/NAME.tsv; -1 after saying why not */
@@ -164,7 +167,7 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	if (load_map(map_name, &map) < 0)
 		return EXIT_USAGE;
 	order_import_result res = { 0 };
-	order_cli cl = { .dry = dry };
+	order_cli cl = { .dry = dry, .lines = STRBUF_INIT };
 	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
 	cl.rep.by_map = true;
 	order_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .good = cli_good,
@@ -186,6 +189,7 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	}
 	if (!dry && import_cli_close(&cl.rep, true, &err) < 0)
 		say_error("%s", sb_str(&err));
+	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld new, %ld held for matching, %ld already registered, %ld bad"),
 	       cl.rep.path, res.encoding, res.nnew, res.nheld, res.nknown, res.nbad);
 	if (dry)
@@ -198,6 +202,7 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	rc = dry && res.nbad ? EXIT_USAGE : EXIT_OK;
 out:
 	import_cli_close(&cl.rep, false, &err);
+	sb_free(&cl.lines);
 	order_import_result_free(&res);
 	order_colmap_free(&map);
 	sb_free(&err);

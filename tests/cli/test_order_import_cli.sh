@@ -108,6 +108,7 @@ expect_rc 2 --db "$db" --today 2026-03-09 --as fd appeal import "$d/bad.csv"
 stderr_has "bad.csv:3: column 诉求内容: the appeal's content is empty"
 stderr_has "bad.csv:4: column 来电时间: '昨天' is not a date and time (2026-03-05 09:30)"
 stderr_has "2 bad rows; nothing imported"
+stdout_lacks "registered as appeal"
 check "$(sql "SELECT count(*) FROM work_order WHERE external_no LIKE 'B%'")" 0 "all or nothing"
 check "$(sql "SELECT count(*) FROM appeal")" 3 "no appeal from a refused file"
 # --skip-bad: the good rows in, the bad ones in the rejects file
