@@ -6,17 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/appeal.h"
 #include "app/appeal_move.h"
 #include "app/sheet_rows.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
-#include "core/xlsx.h"
 #include "core/text.h"
 #include "core/uscc.h"
 #include "core/xalloc.h"
-#include "app/appeal.h"
+#include "core/xlsx.h"
 #include "model/appeal.h"
+#include "model/perm.h"
 #include "policy/policy.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
@@ -479,7 +480,6 @@ app_status app_order_assign(app_ctx *ctx, int64_t id, const char *uscc,
 	uscc_check(uscc, code, NULL);
 	ent_record e = { 0 };
 	int got = *code ? ent_store_get(d, code, 0, &e, &se) : 1;
-	ent_record_clear(&e);
 	if (got != 0) {
 		if (got < 0)
 			app_store_text(&se, err);
@@ -487,6 +487,12 @@ app_status app_order_assign(app_ctx *ctx, int64_t id, const char *uscc,
 			sb_addf(err, _("no enterprise with USCC %s"), uscc);
 		return APP_BAD;
 	}
+	/* as for an appeal typed in: an enterprise the actor may see (an area officer's
+	 * own area) */
+	bool may = app_allowed(ctx, PERM_ENT_VIEW, e.area, NULL, err);
+	ent_record_clear(&e);
+	if (!may)
+		return APP_NO;
 	if (db_begin(d, &se) < 0) {
 		app_store_text(&se, err);
 		return APP_BAD;

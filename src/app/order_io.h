@@ -100,7 +100,8 @@ void app_order_cell(const order_rec *r, int col, app_cell_form form, strbuf *out
 app_status app_order_held(app_ctx *ctx, order_rec **rows, int *n, strbuf *err);
 /* assign the held order id to the enterprise uscc: the appeal registered as at
  * import, and the order linked to it, in one transaction. APP_OK with the appeal's
- * number; APP_NO when the rules refuse or the order is no longer held; APP_BAD for
+ * number; APP_NO when the actor may not see the enterprise (an area officer's own
+ * area only), the rules refuse or the order is no longer held; APP_BAD for
  * no such order or enterprise, or a failure (err says which). */
 app_status app_order_assign(app_ctx *ctx, int64_t id, const char *uscc,
 		char number[TICKET_NUMBER_SIZE], strbuf *err);

@@ -19,6 +19,7 @@ check() {
 "$qifu" --db "$db" init >/dev/null
 "$qifu" --db "$db" staff add --login fd --name 王芳 --unit 区企服中心 --role frontdesk >/dev/null
 "$qifu" --db "$db" staff add --login kj --name 柯静 --unit 区科经局 --role unit_staff >/dev/null
+"$qifu" --db "$db" staff add --login cd --name 陈东 --unit 昌东镇 --role area_officer --area 昌东镇 >/dev/null
 E1=914403001922038216
 E2=91440300708461136T
 E3=91110000600037341L
@@ -166,6 +167,8 @@ stderr_has "no work order 999"
 h5=$(sql "SELECT id FROM work_order WHERE external_no='A005'")
 expect_rc 2 --db "$db" --today 2026-03-09 --as fd appeal match "$h5" 91440300708461136X
 stderr_has "no enterprise with USCC 91440300708461136X"
+# an area officer assigns to an enterprise of their own area only
+expect_rc 1 --db "$db" --today 2026-03-09 --as cd appeal match "$h5" $E2
 check "$(sql "SELECT count(*) FROM work_order WHERE appeal_id IS NULL AND external_no='A005'")" 1 \
 	"a refused assignment keeps the order held"
 
