@@ -15,6 +15,46 @@
 #include "model/unit.h"
 #include "store/staff_store.h"
 
+const app_column app_staff_columns[STAFF_COL__COUNT] = {
+	/* key, header, kind, screen: width, stretch, align, from pane width */
+	[STAFF_COL_LOGIN] = { "login", N_("Login"), COL_STR, 12, false, TEXT_LEFT, 0 },
+	[STAFF_COL_NAME] = { "name", N_("Full name"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	[STAFF_COL_UNIT] = { "unit", N_("Unit"), COL_STR, 14, true, TEXT_LEFT, 0 },
+	[STAFF_COL_ROLE] = { "role", N_("Role"), COL_STR, 14, false, TEXT_LEFT, 0 },
+	[STAFF_COL_AREA] = { "area", N_("Area"), COL_STR, 12, false, TEXT_LEFT, 110 },
+	[STAFF_COL_LEVEL] = { "level", N_("Level"), COL_INT, 0, false, TEXT_LEFT, 0 },
+	[STAFF_COL_OVERSEES] = { "oversees", N_("Oversees"), COL_LIST, 0, false, TEXT_LEFT, 0 },
+	[STAFF_COL_DISABLED] = { "disabled_on", N_("Disabled"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[STAFF_COL_PHONE] = { "phone", N_("Work phone"), COL_STR, 17, false, TEXT_LEFT, 0 },
+	[STAFF_COL_STATE] = { NULL, N_("State"), COL_STR, 6, false, TEXT_LEFT, 0 },
+};
+
+void app_staff_cell(const staff *s, int col, app_cell_form form, strbuf *out)
+{
+	char level[4];
+	switch ((staff_col)col) {
+	case STAFF_COL_LOGIN: sb_add(out, s->login); break;
+	case STAFF_COL_NAME: sb_add(out, s->name); break;
+	case STAFF_COL_UNIT: sb_add(out, s->unit); break;
+	case STAFF_COL_ROLE:
+		sb_add(out, form == CELL_CODE ? role_code(s->role) : _(role_label(s->role)));
+		break;
+	case STAFF_COL_AREA: sb_add(out, s->area ? s->area : ""); break;
+	case STAFF_COL_LEVEL:
+		app_staff_leader_text(s, "|", level, NULL);
+		sb_add(out, level);
+		break;
+	case STAFF_COL_OVERSEES: {
+		app_staff_leader_text(s, "|", level, out);
+		break;
+	}
+	case STAFF_COL_DISABLED: sb_add(out, s->disabled_on ? s->disabled_on : ""); break;
+	case STAFF_COL_PHONE: sb_add(out, s->phone ? s->phone : ""); break;
+	case STAFF_COL_STATE: sb_add(out, s->disabled_on ? _("disabled") : ""); break;
+	case STAFF_COL__COUNT: break;
+	}
+}
+
 /* split "a,b，c" (ASCII or full-width commas, 、 too) into a NULL-terminated list */
 static char **split_units(const char *s)
 {
@@ -159,6 +199,8 @@ void app_staff_leader_text(const staff *s, const char *sep, char level[4], strbu
 	level[0] = '\0';
 	if (s->level)
 		snprintf(level, 4, "%d", s->level);
+	if (!ov)
+		return;
 	sb_add(ov, "");
 	for (char **u = s->oversees; u && *u; u++)
 		sb_addf(ov, "%s%s", u == s->oversees ? "" : sep, *u);

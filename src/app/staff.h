@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "app/app.h"
+#include "app/column.h"
 
 /* the field a refusal is about, for the face to name its option or focus its input */
 typedef enum staff_field {
@@ -33,9 +34,28 @@ typedef struct staff_typed {
 	const char *phone;     /* work phone (model/phone.h); "" clears it */
 } staff_typed;
 
+/* the staff list's columns, for qifu staff list and the Staff view alike */
+typedef enum staff_col {
+	STAFF_COL_LOGIN,
+	STAFF_COL_NAME,
+	STAFF_COL_UNIT,
+	STAFF_COL_ROLE,
+	STAFF_COL_AREA,
+	STAFF_COL_LEVEL,
+	STAFF_COL_OVERSEES,
+	STAFF_COL_DISABLED,
+	STAFF_COL_PHONE,
+	STAFF_COL_STATE,     /* the screen's 停用 mark */
+	STAFF_COL__COUNT
+} staff_col;
+extern const app_column app_staff_columns[STAFF_COL__COUNT];
+
 struct staff;
+/* the text of column col of s (the role's code for CELL_CODE, its words for
+ * CELL_WORDS), appended to out */
+void app_staff_cell(const struct staff *s, int col, app_cell_form form, strbuf *out);
 /* a leader's level as typed ("" for none) into level, and the units they oversee joined
- * by sep into ov: what the list shows and an edit starts from */
+ * by sep into ov (NULL: not wanted): what the list shows and an edit starts from */
 void app_staff_leader_text(const struct staff *s, const char *sep, char level[4],
 		strbuf *ov);
 

@@ -126,29 +126,24 @@ static int staff_edit(app_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static const app_column staff_cols[] = {
-	{ .key = "login", .header = N_("Login"), .kind = COL_STR },
-	{ .key = "name", .header = N_("Name"), .kind = COL_STR },
-	{ .key = "unit", .header = N_("Unit"), .kind = COL_STR },
-	{ .key = "role", .header = N_("Role"), .kind = COL_STR },
-	{ .key = "area", .header = N_("Area"), .kind = COL_STR },
-	{ .key = "level", .header = N_("Level"), .kind = COL_INT },
-	{ .key = "oversees", .header = N_("Oversees"), .kind = COL_LIST },
-	{ .key = "disabled_on", .header = N_("Disabled"), .kind = COL_STR },
-	{ .key = "phone", .header = N_("Work phone"), .kind = COL_STR },
+/* one row of the list, in the form the format wants */
+struct list_arg {
+	out_table *t;
+	app_cell_form form;
+	const staff *s;
 };
+
+static void list_cell(const void *arg, int col, strbuf *out)
+{
+	const struct list_arg *a = arg;
+	app_staff_cell(a->s, col, a->form, out);
+}
 
 static void list_row(const staff *s, void *arg)
 {
-	out_table *t = arg;
-	char level[4];
-	strbuf ov = STRBUF_INIT;
-	app_staff_leader_text(s, "|", level, &ov);
-	const char *cells[] = { s->login, s->name, s->unit, role_code(s->role),
-	                        s->area ? s->area : "", level, sb_str(&ov),
-	                        s->disabled_on ? s->disabled_on : "", s->phone };
-	out_row(t, cells);
-	sb_free(&ov);
+	struct list_arg *a = arg;
+	a->s = s;
+	out_row_from(a->t, list_cell, a);
 }
 
 static int staff_list(app_ctx *ctx, int argc, char **argv)
@@ -177,9 +172,10 @@ static int staff_list(app_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	if (!cli_allowed(ctx, PERM_STAFF_LIST, NULL, NULL))
 		return EXIT_NO;
-	out_table *t = out_new(staff_cols, (int)(sizeof staff_cols / sizeof staff_cols[0]));
+	out_table *t = out_new(app_staff_columns, STAFF_COL__COUNT);
+	struct list_arg a = { t, fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE, NULL };
 	store_err err = { 0 };
-	int rc = staff_store_each(app_db(ctx), list_row, t, &err);
+	int rc = staff_store_each(app_db(ctx), list_row, &a, &err);
 	if (rc == 0)
 		out_print(t, fmt, false, stdout);
 	else

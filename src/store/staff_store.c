@@ -370,6 +370,28 @@ int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, s
 	return 0;
 }
 
+static char *dup_opt(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+staff *staff_copy(const staff *s)
+{
+	staff *c = xcalloc(1, sizeof *c);
+	*c = (staff){ s->id, xstrdup(s->login), xstrdup(s->name), xstrdup(s->unit), s->role,
+	              dup_opt(s->area), s->level, NULL, dup_opt(s->disabled_on),
+	              xstrdup(s->phone ? s->phone : "") };
+	int n = 0;
+	for (char **u = s->oversees; u && *u; u++)
+		n++;
+	if (n) {
+		c->oversees = xcalloc((size_t)n + 1, sizeof *c->oversees);
+		for (int i = 0; i < n; i++)
+			c->oversees[i] = xstrdup(s->oversees[i]);
+	}
+	return c;
+}
+
 void staff_free(staff **sp)
 {
 	staff *s = *sp;

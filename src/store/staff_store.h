@@ -45,6 +45,8 @@ int staff_store_update(db *d, const char *actor, const staff *old, const staff *
 /* how many active (not disabled) administrators there are besides the login except
  * (NULL: all); -1 on error */
 int staff_store_other_admins(db *d, const char *except, long *n, store_err *err);
+/* a copy of s that owns its strings */
+staff *staff_copy(const staff *s);
 void staff_free(staff **s);
 
 #endif
