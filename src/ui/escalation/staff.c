@@ -349,8 +349,8 @@ const char *escalation_staff_hint(esc_pane *p)
 			s = p->staff_rows[i];
 	const char *name = s ? s->name : "", *unit = s ? s->unit : "";
 	if (p->staff_disable)
-		p->hint = xasprintf(_("Disable login %s (%s, %s)? It can no longer use qifu; the "
-		                      "history keeps its name. [y/N]"), p->staff_login, name, unit);
+		p->hint = xasprintf(_("Disable login %s (%s, %s)? It can no longer log in. [y/N]"),
+		                    p->staff_login, name, unit);
 	else
 		p->hint = xasprintf(_("Enable login %s (%s, %s) again? [y/N]"), p->staff_login, name,
 		                    unit);
