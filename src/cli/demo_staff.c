@@ -66,6 +66,14 @@ int demo_add_staff(db *d, uint64_t *seed, int64_t *ids, role_t me_role, strbuf *
 		char *name = demo_person_name(seed);
 		char *ov[8] = { 0 };
 		char *ovbuf = NULL;
+		/* a work phone for the contact card, made from the row (no seeded draw, so that
+		 * the rest of the demo stays as it was): a desk line or a mobile */
+		char phone[20] = "";
+		if (i < n && i % 3 == 0)
+			snprintf(phone, sizeof phone, "0791-8816%04zu", 1001 + i * 37);
+		else if (i < n)
+			snprintf(phone, sizeof phone, "1397910%04zu", 2003 + i * 53);
+		s.phone = phone;
 		if (i == n) {
 			/* the person running the demo supervises, so every screen is open; as
 			 * an administrator (scripts/demo) may look as any of the others (--as) */

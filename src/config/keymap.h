@@ -117,7 +117,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_SORT_REVERSE, "sort_reverse", GRP_FIND, "S", N_("Reverse"), \
 	  N_("reverse the sort order")) \
 	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), \
-	  N_("register a new record (Escalation tab, quarterly assessment: enter a rating)")) \
+	  N_("register a new record (Escalation tab, quarterly assessment: enter a rating; " \
+	     "staff: add a login)")) \
 	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
 	  N_("the moves you may make now on the selected appeal (Appeals) or inspection plan " \
 	     "(Calendar: approve, record done, evaluate, cancel), each with its form; in the " \
@@ -126,7 +127,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_CALLBACK, "callback", GRP_APPEAL, "b", N_("Callback"), \
 	  N_("Appeals: call the enterprises back one appeal after another (the callback queue)")) \
 	X(ACT_EDIT, "edit", GRP_APPEAL, "E, C-e", N_("Edit"), \
-	  N_("edit the selected record (the enterprise in the Enterprises tab)")) \
+	  N_("edit the selected record (the enterprise in the Enterprises tab, the login in " \
+	     "the Escalation tab's staff)")) \
 	X(ACT_UNDO, "undo", GRP_APPEAL, "F8, u", N_("Undo"), \
 	  N_("undo the last reversible action; again to redo it")) \
 	X(ACT_ESCALATE, "escalate", GRP_APPEAL, "x", N_("Escalate"), \
@@ -138,10 +140,14 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_FREEZE, "freeze", GRP_APPEAL, "Z", N_("Freeze"), \
 	  N_("Escalation tab, quarterly assessment: freeze the quarter's ratings for good " \
 	     "(supervisors; asked first)")) \
+	X(ACT_DISABLE, "disable", GRP_APPEAL, "D", N_("Disable"), \
+	  N_("Escalation tab, staff (administrators): disable the selected login, or enable " \
+	     "it again; asked first, never deleted")) \
 	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
-	  N_("Escalation tab: switch between the board, the supervision figures and the "\
-	     "quarterly assessment; Enterprises tab: between the register and the open " \
-	     "financing needs of every enterprise (the coordination list)")) \
+	  N_("Escalation tab: switch between the board, the supervision figures, the " \
+	     "quarterly assessment and, for administrators, the staff; Enterprises tab: " \
+	     "between the register and the open financing needs of every enterprise (the " \
+	     "coordination list)")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
 	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \

@@ -696,6 +696,9 @@ static const char *const migrations[] = {
 	") STRICT;"
 	"CREATE INDEX work_order_held ON work_order(id) WHERE appeal_id IS NULL;"
 	"CREATE INDEX enterprise_name ON enterprise(name);",
+	/* the contact card (issue 18): a staff member's work phone, written one way by
+	 * phone_work_check (model/phone.c); '' while none is known */
+	"ALTER TABLE staff ADD COLUMN phone TEXT NOT NULL DEFAULT '';",
 };
 
 int schema_latest(void)

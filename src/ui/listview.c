@@ -79,6 +79,11 @@ long lv_cursor(const listview *lv)
 	return lv->cursor;
 }
 
+void lv_set_cursor(listview *lv, long row)
+{
+	lv->cursor = row;
+}
+
 void *lv_reserve(void *rows, int *cap, int limit, size_t size)
 {
 	void **r = rows;

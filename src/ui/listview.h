@@ -56,6 +56,9 @@ void lv_repaint(listview *lv, ui_rect r);
 /* movement actions (up, down, pages, first, last); REACT_UNHANDLED for the rest */
 unsigned lv_handle(listview *lv, action a);
 long lv_cursor(const listview *lv);
+/* put the cursor on row (a row just added or changed); kept within the list and
+ * scrolled into view at the next recalc */
+void lv_set_cursor(listview *lv, long row);
 /* rows in the list as last counted; -1 after an error */
 long lv_count(const listview *lv);
 /* whether there are more rows than lv_count says (counted up to LV_COUNT_CAP) */

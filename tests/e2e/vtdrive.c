@@ -9,7 +9,8 @@
  * fkeys (a desktop that takes them). Finally F10 must exit 0 having left the
  * alternate screen, and SIGTERM must end a second session with the terminal restored
  * as well.
- * A third session registers, approves and records an inspection plan in the Calendar.
+ * A third session registers, approves and records an inspection plan in the Calendar;
+ * a fourth adds a login and disables it in the Escalation tab's staff view.
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
 #include <fcntl.h>
@@ -219,21 +220,30 @@ static int run_quietly(char *const argv[])
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* set the columns set of the tester's staff row with the sqlite3 shell, which makes
+ * them what (said when it fails) */
+static bool tester_set(const char *set, const char *what)
+{
+	char sql[256];
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(sql, sizeof sql, "UPDATE staff SET %s WHERE login = '%s'", set,
+	         pw ? pw->pw_name : "");
+	char *const update[] = { (char *)"sqlite3", db, sql, NULL };
+	if (run_quietly(update) != 0) {
+		fail("sqlite3 could not make the tester %s", what);
+		return false;
+	}
+	return true;
+}
+
 /* The Calendar: the person at the keyboard, now the head (supervisor) of 高新消防大队,
  * registers an inspection plan typed in Chinese, sees the verdict change with the date
  * and reason, approves it (the plan code on the status line and in the detail) and
  * records what the inspection found. */
 static void inspection_session(session *s)
 {
-	char sql[256];
-	struct passwd *pw = getpwuid(getuid());
-	snprintf(sql, sizeof sql, "UPDATE staff SET unit = '高新消防大队' WHERE login = '%s'",
-	         pw ? pw->pw_name : "");
-	char *const update[] = { (char *)"sqlite3", db, sql, NULL };
-	if (run_quietly(update) != 0) {
-		fail("sqlite3 could not make the tester the head of 高新消防大队");
+	if (!tester_set("unit = '高新消防大队'", "the head of 高新消防大队"))
 		return;
-	}
 	start(s, NULL);
 	pump(s, 300, 5000);
 	send_bytes(s, "4");
@@ -307,6 +317,71 @@ static void inspection_session(session *s)
 	status = finish(s);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
 		fail("colours: qifu ended with status %d, expected exit 0", status);
+}
+
+/* Staff administration (issue 15): the person at the keyboard, made an administrator,
+ * adds a login through the Escalation tab's staff view, typed in Chinese, then disables
+ * it after the [y/N] that names it; the command line's staff list then shows the login
+ * with its phone and the time it was disabled. */
+static void staff_session(session *s)
+{
+	if (!tester_set("role = 'admin'", "an administrator"))
+		return;
+	start(s, NULL);
+	pump(s, 300, 5000);
+	send_bytes(s, "3vvv");
+	pump(s, 300, 3000);
+	check(s, "the staff view", (const char *const[]){ "工作人员：", "sysadmin", NULL });
+	send_bytes(s, "\033OQ");
+	pump(s, 200, 3000);
+	check(s, "F2 opens the add form", (const char *const[]){ "添加登录名", "工作电话", NULL });
+	/* login, name (as an input method commits it), the unit and role as they come,
+	 * no area, no level, no overseen units, then the phone */
+	send_bytes(s, "e2estaff\t");
+	send_bytes(s, "端到端");
+	send_bytes(s, "\t\t\t\t\t\t138 0000 1234\t\r");
+	pump(s, 300, 3000);
+	check(s, "added", (const char *const[]){ "已添加 e2estaff（端到端", "13800001234", NULL });
+	/* the cursor is on the login just added: D asks, naming it, and y disables it */
+	send_bytes(s, "D");
+	pump(s, 200, 3000);
+	check(s, "the [y/N]", (const char *const[]){ "停用登录名 e2estaff（端到端", "[y/N]", NULL });
+	send_bytes(s, "y");
+	pump(s, 300, 3000);
+	check(s, "disabled", (const char *const[]){ "登录名 e2estaff（端到端）已停用", "停用  ", NULL });
+	send_bytes(s, "\033[21~");
+	int status = finish(s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("staff: qifu ended with status %d, expected exit 0", status);
+
+	/* the command line sees what the screen did */
+	char out[sizeof db + 16];
+	snprintf(out, sizeof out, "%s.staff.csv", db);
+	pid_t pid = fork();
+	if (pid == 0) {
+		int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		dup2(fd, 1);
+		execl(qifu, qifu, "--db", db, "staff", "list", "--format", "csv", (char *)NULL);
+		_exit(127);
+	}
+	waitpid(pid, &status, 0);
+	FILE *fp = fopen(out, "r");
+	char line[512];
+	bool found = false;
+	while (fp && fgets(line, sizeof line, fp))
+		if (strncmp(line, "e2estaff,端到端,", strlen("e2estaff,端到端,")) == 0) {
+			found = true;
+			/* ...,disabled_on,phone: a time, then the phone as written one way */
+			if (!strstr(line, ",unit_staff,") || !strstr(line, ",13800001234") ||
+			    !strstr(line, ",20"))
+				fail("staff list: the login is not shown disabled with its phone: %s", line);
+			else
+				printf("ok   staff list shows the login added and disabled in the TUI\n");
+		}
+	if (fp)
+		fclose(fp);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !found)
+		fail("staff list: exit %d, e2estaff %s", status, found ? "found" : "missing");
 }
 
 static void make_db(const char *work)
@@ -535,6 +610,7 @@ int main(int argc, char **argv)
 		printf("ok   SIGTERM left the alternate screen\n");
 
 	inspection_session(&s);
+	staff_session(&s);
 
 	printf("%s\n", failures ? "e2e FAILED" : "e2e passed");
 	return failures ? 1 : 0;

@@ -18,6 +18,7 @@
 #include "app/holiday_import.h"
 #include "app/store_text.h"
 #include "core/workday.h"
+#include "core/xalloc.h"
 #include "model/perm.h"
 #include "store/db.h"
 #include "store/holiday_store.h"
@@ -355,10 +356,59 @@ static void test_board_leader(void **state)
 	}
 }
 
+/* the store holds the last active administrator itself, inside the write (another
+ * session may have demoted or disabled the others since the app asked), and writes
+ * what an edit changed */
+static void test_staff_last_admin_store(void **state)
+{
+	(void)state;
+	make_db(ROLE_ADMIN);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_EXISTING, &se);
+	assert_non_null(d);
+	staff *me = NULL, *other = NULL;
+	assert_int_equal(staff_store_get(d, app_os_login(), &me, &se), 0);
+	assert_int_equal(staff_store_get(d, "other", &other, &se), 0);
+	long n = -1;
+	assert_int_equal(staff_store_other_admins(d, me->login, &n, &se), 0);
+	assert_int_equal(n, 0);
+	staff *demoted = staff_copy(me);
+	demoted->role = ROLE_SUPERVISOR;
+	assert_int_equal(staff_store_update(d, "test", me, demoted, &se), -1);
+	assert_int_equal(se.code, STORE_E_STAFF_LAST_ADMIN);
+	se = (store_err){ 0 };
+	assert_int_equal(staff_store_set_disabled(d, "test", me, true, &se), -1);
+	assert_int_equal(se.code, STORE_E_STAFF_LAST_ADMIN);
+	se = (store_err){ 0 };
+	/* nothing changed: nothing written */
+	assert_int_equal(staff_store_update(d, "test", other, other, &se), 1);
+	/* with another active administrator, the demotion is written */
+	staff *promoted = staff_copy(other);
+	promoted->role = ROLE_ADMIN;
+	xfree(&promoted->phone);
+	promoted->phone = xstrdup("0791-88881234");
+	assert_int_equal(staff_store_update(d, "test", other, promoted, &se), 0);
+	assert_int_equal(staff_store_update(d, "test", me, demoted, &se), 0);
+	staff *got = NULL;
+	assert_int_equal(staff_store_get(d, "other", &got, &se), 0);
+	assert_int_equal(got->role, ROLE_ADMIN);
+	assert_string_equal(got->phone, "0791-88881234");
+	staff_free(&got);
+	assert_int_equal(staff_store_get(d, app_os_login(), &got, &se), 0);
+	assert_int_equal(got->role, ROLE_SUPERVISOR);
+	staff_free(&got);
+	staff_free(&promoted);
+	staff_free(&demoted);
+	staff_free(&other);
+	staff_free(&me);
+	db_close(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_need),
+		cmocka_unit_test(test_staff_last_admin_store),
 		cmocka_unit_test(test_fail_hook),
 		cmocka_unit_test(test_allowed),
 		cmocka_unit_test(test_calendar),

@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "app/appeal.h"
+#include "app/staff.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
@@ -90,6 +91,9 @@ static void *create(shell *sh)
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
 	p->may_rate = perm_check(&pa, PERM_RATING_ADD, &po).allow;
 	p->may_freeze = perm_check(&pa, PERM_QUARTER_FREEZE, &po).allow;
+	/* the staff view is there only for those who may change staff */
+	p->may_staff = app_allowed(ctx, PERM_STAFF_EDIT, NULL, NULL, NULL);
+	escalation_staff_init(p);
 	/* a level-2 leader opens on the units they oversee; the filter form widens it */
 	const char *leader = app_board_start_leader(me);
 	if (leader) {
@@ -108,6 +112,7 @@ static void destroy(void *state)
 {
 	esc_pane *p = state;
 	escalation_board_free(p);
+	escalation_staff_free(p);
 	drop_rec(p);
 	detail_free(&p->view);
 	form_free(&p->form);
@@ -136,6 +141,9 @@ static void recalc(void *state, ui_rect r)
 		if (p->may_report && p->lines_stale)
 			escalation_report_build(p, r.w);
 		return;
+	case MODE_STAFF: case MODE_STAFF_CONFIRM:
+		escalation_staff_recalc(p, r);
+		return;
 	default:
 		escalation_board_recalc(p, r);
 		return;
@@ -157,20 +165,27 @@ static void repaint(void *state, ui_rect r)
 	case MODE_UNITS: case MODE_QUARTER:
 		escalation_report_repaint(p, r);
 		return;
+	case MODE_STAFF: case MODE_STAFF_CONFIRM:
+		escalation_staff_repaint(p, r);
+		return;
 	default:
 		escalation_board_repaint(p, r);
 		return;
 	}
 }
 
+/* the board, the supervision figures, the assessment and, for administrators, the
+ * staff, round */
 static unsigned next_view(esc_pane *p)
 {
 	p->mode = p->mode == MODE_BOARD ? MODE_UNITS : p->mode == MODE_UNITS ? MODE_QUARTER
-		: MODE_BOARD;
+		: p->mode == MODE_QUARTER && p->may_staff ? MODE_STAFF : MODE_BOARD;
 	p->top = 0;
 	p->lines_stale = true;
 	if (p->mode == MODE_BOARD)
 		escalation_reload(p);
+	if (p->mode == MODE_STAFF)
+		escalation_staff_reload(p, NULL);
 	return REACT_RECALC;
 }
 
@@ -247,7 +262,7 @@ static unsigned report_event(esc_pane *p, const pane_event *ev)
 	case ACT_NEXT_VIEW:
 		return next_view(p);
 	case ACT_BACK: case ACT_CANCEL:
-		p->mode = MODE_QUARTER;
+		p->mode = MODE_STAFF;
 		return next_view(p);
 	case ACT_FILTER:
 		if (p->may_report)
@@ -293,6 +308,12 @@ static unsigned handle(void *state, const pane_event *ev)
 		return view_event(p, ev);
 	case MODE_UNITS: case MODE_QUARTER:
 		return report_event(p, ev);
+	case MODE_STAFF:
+		if (ev->act == ACT_NEXT_VIEW || ev->act == ACT_BACK || ev->act == ACT_CANCEL)
+			return next_view(p);
+		return escalation_staff_event(p, ev);
+	case MODE_STAFF_CONFIRM:
+		return escalation_staff_confirm_key(p, ev);
 	case MODE_PREVIEW: {
 		bool yes;
 		unsigned r = detail_question_key(p->view, ev, &yes);
@@ -309,6 +330,11 @@ static unsigned handle(void *state, const pane_event *ev)
 static bool offers(void *state, action a)
 {
 	esc_pane *p = state;
+	if (p->mode == MODE_STAFF)
+		return a == ACT_NEW || a == ACT_EDIT || a == ACT_DISABLE || a == ACT_REFRESH ||
+		       a == ACT_NEXT_VIEW;
+	if (p->mode == MODE_STAFF_CONFIRM)
+		return false;
 	switch (a) {
 	case ACT_REFRESH:
 		return p->mode != MODE_FORM && p->mode != MODE_PREVIEW;
@@ -341,7 +367,7 @@ static bool caret(void *state, int *y, int *x)
 static bool modal(void *state)
 {
 	esc_pane *p = state;
-	return p->mode == MODE_FORM || p->mode == MODE_PREVIEW;
+	return p->mode == MODE_FORM || p->mode == MODE_PREVIEW || p->mode == MODE_STAFF_CONFIRM;
 }
 
 static const char *hint(void *state)
@@ -355,6 +381,8 @@ static const char *hint(void *state)
 	switch (p->mode) {
 	case MODE_FORM:
 		return form_hint(p->form);
+	case MODE_STAFF: case MODE_STAFF_CONFIRM:
+		return escalation_staff_hint(p);
 	case MODE_VIEW:
 		shell_key_name(p->sh, ACT_CANCEL, k5);
 		set_str(&p->hint, xasprintf(_("%s back to the board, %s escalate, %s dispatch, "
@@ -398,8 +426,14 @@ static const char *hint(void *state)
 			                            k4, k5));
 		return p->hint;
 	default:
-		set_str(&p->hint, xasprintf(_("Tab or arrows: next list, Enter open, %s escalate, "
-		                              "%s dispatch, %s outcome, %s reports"), k1, k2, k3, k4));
+		if (p->may_staff)
+			set_str(&p->hint, xasprintf(_("Tab or arrows: next list, Enter open, %s escalate, "
+			                              "%s dispatch, %s outcome, %s reports and staff"),
+			                            k1, k2, k3, k4));
+		else
+			set_str(&p->hint, xasprintf(_("Tab or arrows: next list, Enter open, %s escalate, "
+			                              "%s dispatch, %s outcome, %s reports"),
+			                            k1, k2, k3, k4));
 		return p->hint;
 	}
 }

@@ -24,11 +24,13 @@
 enum { L_LEVEL3, L_LEVEL2, L_LEVEL1, L_OVERDUE, L__COUNT };
 
 typedef enum pane_mode {
-	MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER, MODE_PREVIEW
+	MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER, MODE_PREVIEW,
+	MODE_STAFF,          /* the staff (administrators) */
+	MODE_STAFF_CONFIRM,  /* [y/N] before a login is disabled or enabled */
 } pane_mode;
 typedef enum form_purpose {
 	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER, FP_SHEET,
-	FP_RATING, FP_FREEZE
+	FP_RATING, FP_FREEZE, FP_STAFF_ADD, FP_STAFF_EDIT
 } form_purpose;
 
 typedef struct esc_pane esc_pane;
@@ -61,7 +63,7 @@ struct esc_pane {
 	bool have_rec;
 	form *form;
 	form_purpose purpose;
-	int fld[6];
+	int fld[8];
 	sheet_form sheet;          /* the print-a-sheet form's fields */
 	/* report views: their text, one line each, and the scroll position */
 	bool may_report;
@@ -77,6 +79,15 @@ struct esc_pane {
 	bool have_imp;
 	strbuf imp_errors;         /* the first refused rows, a line each */
 	int imp_nbad;
+	/* the staff view (MODE_STAFF): every login, read whole, its cells worded */
+	bool may_staff;            /* app_allowed: staff administration */
+	listview *staff_lv;
+	struct staff **staff_rows;
+	char **staff_cells;        /* nstaff * STAFF_COL__COUNT, owned */
+	int nstaff, staff_off;
+	bool staff_stale;
+	char *staff_login;         /* the login a form or the [y/N] is about */
+	bool staff_disable;        /* the [y/N] disables it (else enables it) */
 };
 
 /* pane.c: the database */
@@ -134,5 +145,20 @@ void escalation_import_finish(esc_pane *p, bool yes);
 void escalation_import_drop(esc_pane *p);
 /* the report view's export: the path prompt, the file written, the status line */
 void escalation_export_start(esc_pane *p);
+
+/* staff.c: the staff view of administrators: the list, the add and edit forms, the
+ * [y/N] before a login is disabled or enabled */
+void escalation_staff_init(esc_pane *p);
+void escalation_staff_free(esc_pane *p);
+/* read the logins again (another session may have changed them); the cursor goes to
+ * login (NULL: stays where it is) */
+void escalation_staff_reload(esc_pane *p, const char *login);
+void escalation_staff_recalc(esc_pane *p, ui_rect r);
+void escalation_staff_repaint(esc_pane *p, ui_rect r);
+unsigned escalation_staff_event(esc_pane *p, const pane_event *ev);
+unsigned escalation_staff_confirm_key(esc_pane *p, const pane_event *ev);
+const char *escalation_staff_hint(esc_pane *p);
+/* the add or edit form's Save */
+void escalation_staff_save(esc_pane *p);
 
 #endif
