@@ -174,8 +174,9 @@ static void add_enterprise(db *d)
 	ok(db_commit(d, &err), &err);
 }
 
-/* the centre registers a general appeal on day; its number into number */
-static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
+/* login registers a general appeal for first_unit on day; its number into number */
+static void reg_by(db *d, const char *day, const char *login, const char *first_unit,
+		char number[TICKET_NUMBER_SIZE])
 {
 	qdate today = testcal_day(day);
 	store_err err = { 0 };
@@ -191,10 +192,16 @@ static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &p, cal, today);
 	appeal_new an = { .uscc = uscc, .title = "诉求", .kind = TICKET_KIND_GENERAL,
-		.channel = APPEAL_CH_PHONE, .first_unit = centre, .first_person = fd->id,
+		.channel = APPEAL_CH_PHONE, .first_unit = first_unit, .first_person = fd->id,
 		.state = m.to, .timers = &tm };
-	ok(appeal_store_create(d, "fd", &an, number, &err), &err);
+	ok(appeal_store_create(d, login, &an, number, &err), &err);
 	staff_free(&fd);
+}
+
+/* the centre registers a general appeal on day; its number into number */
+static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
+{
+	reg_by(d, day, "fd", centre, number);
 }
 
 /* move a of the appeal on day by a member of unit (to_unit: dispatch's lead unit) */
@@ -685,6 +692,64 @@ static void test_held_moves(void **state)
 	rmdir(dir);
 }
 
+/* A live desk's look for the appeals given to its unit: registered for it by the
+ * centre (not by its own staff), dispatched to it; from the remembered event on, at
+ * most cap of them. */
+static void test_news(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-news-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/t.db", dir);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
+	assert_non_null(d);
+	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	add_enterprise(d);
+	const char *const mine[] = { kj }, *const theirs[] = { tc };
+	appeal_news got[4];
+	bool more;
+	int64_t after = -1, tc_after = -1;
+	/* the first look only remembers where the log ends */
+	assert_int_equal(appeal_store_news(d, &after, mine, 1, got, 4, &more, &se), 0);
+	assert_true(after > 0);
+	assert_int_equal(appeal_store_news(d, &tc_after, theirs, 1, got, 4, &more, &se), 0);
+	int64_t start = after;
+
+	char x1[TICKET_NUMBER_SIZE], x2[TICKET_NUMBER_SIZE], x3[TICKET_NUMBER_SIZE];
+	reg(d, "2026-03-02", x1);                /* the centre's own: nobody's news */
+	reg_by(d, "2026-03-02", "fd", kj, x2);   /* the centre registers it for 区科经局 */
+	reg_by(d, "2026-03-02", "kj", kj, x3);   /* 区科经局 registers its own: no news */
+	move(d, x1, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02");
+	assert_int_equal(appeal_store_news(d, &after, mine, 1, got, 4, &more, &se), 2);
+	assert_false(more);
+	assert_string_equal(got[0].number, x2);
+	assert_string_equal(got[0].unit, kj);
+	assert_string_equal(got[1].number, x1);
+	assert_string_equal(got[1].unit, kj);
+	assert_true(got[0].event_id < got[1].event_id);
+	appeal_news_clear(got, 2);
+	/* nothing since: nothing again */
+	assert_int_equal(appeal_store_news(d, &after, mine, 1, got, 4, &more, &se), 0);
+	/* another unit was given none of them */
+	assert_int_equal(appeal_store_news(d, &tc_after, theirs, 1, got, 4, &more, &se), 0);
+	/* at most cap, and more says there were others */
+	int64_t again = start;
+	assert_int_equal(appeal_store_news(d, &again, mine, 1, got, 1, &more, &se), 1);
+	assert_true(more);
+	assert_string_equal(got[0].number, x2);
+	assert_int_equal(again, after);
+	appeal_news_clear(got, 1);
+	db_close(&d);
+	unlink(path);
+	char anchor[80];
+	snprintf(anchor, sizeof anchor, "%s.anchor", path);
+	unlink(anchor);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -694,6 +759,7 @@ int main(void)
 		cmocka_unit_test(test_board_store),
 		cmocka_unit_test(test_moves),
 		cmocka_unit_test(test_held_moves),
+		cmocka_unit_test(test_news),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
