@@ -57,6 +57,7 @@ struct shell {
 	bool quit;
 	live live;           /* what the idle looks saw last (ui/live.h) */
 	int64_t news_after;  /* the newest event the look for the unit's new appeals saw */
+	bool read_only;      /* this user can change nothing in the database: the title says so */
 };
 
 /* the appeals other desks gave the user's unit since the last look, on the status
@@ -100,8 +101,10 @@ shell *shell_new(app_ctx *ctx, const keymap *km)
 	sh->dirty = DIRTY_ALL;
 	live_init(&sh->live, ctx->db ? db_data_version(ctx->db) : -1, ctx->today);
 	sh->news_after = -1;
-	if (ctx->db)
+	if (ctx->db) {
+		sh->read_only = db_read_only(ctx->db);
 		look_for_news(sh);
+	}
 	for (int i = 0; i < PANE_COUNT; i++)
 		sh->state[i] = pane_table[i]->create(sh);
 	return sh;
@@ -504,6 +507,8 @@ static void draw_title(shell *sh)
 	for (int detail = 3; detail >= 0; detail--) {
 		sb_reset(&info);
 		sb_add(&info, "|");
+		if (sh->read_only)
+			sb_addf(&info, " %s |", _("read-only"));
 		if (actor && detail >= 3)
 			sb_addf(&info, " %s", _(role_label(actor->role)));
 		if (actor && detail >= 1)
