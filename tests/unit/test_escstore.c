@@ -174,6 +174,31 @@ static void add_enterprise(db *d)
 	ok(db_commit(d, &err), &err);
 }
 
+/* a new database in a new directory (dir: a mkdtemp template, path: its t.db) with
+ * the centre's front desk fd and 区科经局's kj */
+static db *open_test_db(char *dir, char path[64])
+{
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, 64, "%s/t.db", dir);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
+	assert_non_null(d);
+	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	return d;
+}
+
+/* close it and remove the file, its anchor, its journal and the directory */
+static void close_test_db(db **d, const char *dir, const char *path)
+{
+	char journal[80];
+	db_close(d);
+	db_unlink(path);
+	snprintf(journal, sizeof journal, "%s-journal", path);
+	unlink(journal);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 /* login registers a general appeal for first_unit on day; its number into number */
 static void reg_by(db *d, const char *day, const char *login, const char *first_unit,
 		char number[TICKET_NUMBER_SIZE])
@@ -267,16 +292,10 @@ static void window_numbers(db *d, const appeal_filter *base, int level, char *ou
 static void test_board_store(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-escstore-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-escstore-XXXXXX", path[64];
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
 	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
 	add_enterprise(d);
@@ -407,12 +426,7 @@ static void test_board_store(void **state)
 	assert_null(rows);
 
 	(void)x4;
-	db_close(&d);
-	db_unlink(path);
-	/* the rollback journal (journal_mode TRUNCATE) stays behind as an empty file */
-	snprintf(path, sizeof path, "%s/t.db-journal", dir);
-	unlink(path);
-	assert_int_equal(rmdir(dir), 0);
+	close_test_db(&d, dir, path);
 	sb_free(&err);
 }
 
@@ -421,16 +435,10 @@ static void test_board_store(void **state)
 static void test_moves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-escmove-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-escmove-XXXXXX", path[64];
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
 	add_enterprise(d);
 	char x1[TICKET_NUMBER_SIZE];
@@ -510,10 +518,8 @@ static void test_moves(void **state)
 	assert_string_equal(x[0].outcome, "已协调");
 	esc_dispatches_free(&x, n);
 	appeal_record_clear(&old);
-	db_close(&d);
+	close_test_db(&d, dir, path);
 	sb_free(&err);
-	db_unlink(path);
-	rmdir(dir);
 }
 
 /* the fields a move changes, alike in a and b */
@@ -596,15 +602,9 @@ static void held_step(db *d, size_t i, const appeal_record *rec, ticket_move *m,
 static void test_held_moves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-eschold-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-eschold-XXXXXX", path[64];
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
 	add_enterprise(d);
 	char x[TICKET_NUMBER_SIZE], y[TICKET_NUMBER_SIZE];
@@ -687,9 +687,7 @@ static void test_held_moves(void **state)
 	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
 	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
 	assert_int_equal(views[APPEAL_VIEW_CLOSED], 0);
-	db_close(&d);
-	unlink(path);
-	rmdir(dir);
+	close_test_db(&d, dir, path);
 }
 
 /* A live desk's look for the appeals given to its unit: registered for it by the
@@ -698,15 +696,9 @@ static void test_held_moves(void **state)
 static void test_news(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-news-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-news-XXXXXX", path[64];
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_enterprise(d);
 	const char *const mine[] = { kj }, *const theirs[] = { tc };
 	appeal_news got[4];
@@ -742,12 +734,7 @@ static void test_news(void **state)
 	assert_string_equal(got[0].number, x2);
 	assert_int_equal(again, after);
 	appeal_news_clear(got, 1);
-	db_close(&d);
-	unlink(path);
-	char anchor[80];
-	snprintf(anchor, sizeof anchor, "%s.anchor", path);
-	unlink(anchor);
-	rmdir(dir);
+	close_test_db(&d, dir, path);
 }
 
 int main(void)
