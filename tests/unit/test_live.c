@@ -49,7 +49,8 @@ static void test_notice(void **state)
 	(void)state;
 	static const live_news a = { "2026-000123", "华勤技术" }, b = { "2026-000124", "区科经局" },
 		c = { "2026-000125", "区科经局" };
-	static const struct {
+	/* automatic: its rows are made of the three news above */
+	const struct {
 		live_news v[4];
 		int n;
 		bool more, bell_on;
