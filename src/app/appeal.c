@@ -44,6 +44,23 @@ void app_appeal_filter(app_ctx *ctx, appeal_filter *f)
 	}
 }
 
+int app_appeal_news(app_ctx *ctx, int64_t *after, appeal_news *out, int cap, bool *more,
+		strbuf *err)
+{
+	const char *const *units;
+	size_t n;
+	*more = false;
+	if (app_sight(ctx, &units, &n) != PERM_SEE_UNITS || n == 0)
+		return 0;
+	store_err se = { 0 };
+	int got = appeal_store_news(app_db(ctx), after, units, n, out, cap, more, &se);
+	if (got < 0) {
+		sb_reset(err);
+		app_store_text(&se, err);
+	}
+	return got;
+}
+
 void app_mask_caller(app_ctx *ctx, char **name, char **phone)
 {
 	perm_actor pa = app_perm_actor(ctx);

@@ -15,6 +15,12 @@ const char *app_appeal_centre(app_ctx *ctx);
 ticket_actor app_ticket_actor(app_ctx *ctx);
 /* the acting staff member as the ladder rules see them */
 escalation_actor app_esc_actor(app_ctx *ctx);
+/* the appeals newly given to the actor's units (unit staff, leaders of some units)
+ * by the events after *after (appeal_store_news; *after < 0: the first look, which
+ * only remembers the newest event); 0 for those who see every unit or an area.
+ * The count, or -1 with the reason in err */
+int app_appeal_news(app_ctx *ctx, int64_t *after, appeal_news *out, int cap, bool *more,
+		strbuf *err);
 /* a filter of everything the actor may see, with today's light boundaries */
 void app_appeal_filter(app_ctx *ctx, appeal_filter *f);
 /* whether the acting staff member sees appeal a (DOMAIN: unit staff the appeals their

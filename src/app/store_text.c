@@ -59,7 +59,14 @@ static void database_text(const store_err *e, strbuf *out)
 		        e->path, e->name[0]);
 		break;
 	case STORE_E_READONLY:
-		sb_addf(out, _("%s: database is read-only for this user"), e->path);
+		sb_addf(out, _("cannot save: the database %s is read-only (writing needs write "
+		               "permission on it and on its directory); nothing was changed"),
+		        e->path);
+		break;
+	case STORE_E_DISK_FULL:
+		sb_addf(out, _("cannot save: the disk holding the database %s is full; nothing was "
+		               "changed. Free some space there and try again"),
+		        e->path);
 		break;
 	case STORE_E_FAILED:
 		if (*e->what)
@@ -124,6 +131,7 @@ const char *app_store_text(const store_err *e, strbuf *out)
 		break;
 	case STORE_E_LOCKED:
 	case STORE_E_READONLY:
+	case STORE_E_DISK_FULL:
 	case STORE_E_FAILED:
 	case STORE_E_SCHEMA_NEWER:
 	case STORE_E_NO_DATABASE:

@@ -44,6 +44,9 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	     "desktops that take the F-keys. auto: only on a terminal without\n" \
 	     "F-keys of its own; fkeys: always; off: never. Otherwise Esc is\n" \
 	     "Esc and the digit its own key (3: the Escalation tab).")) \
+	X(SET_UI_BELL, "ui", "bell", SET_T_BOOL, "off", 0, 0, NULL, \
+	  N_("Ring the terminal bell once when another desk dispatches a new\n" \
+	     "appeal to your unit (the status line says so either way).")) \
 	X(SET_DATA_DIR, "paths", "data_dir", SET_T_STRING, "", 0, 0, NULL, \
 	  N_("Directory of qifu's data files (units, holidays, reasons).\n" \
 	     "Empty means the installed one.")) \
@@ -176,7 +179,7 @@ int settings_load_file(settings *s, const char *path, bool must_exist, settings_
 /* system file ($QIFU_SYSCONF_FILE or QIFU_SYSCONFDIR/qifu.ini), then the user's
  * $XDG_CONFIG_HOME/qifu/qifu.ini, then explicit_path (may be NULL, must exist); -1 if any failed to read.
  * A protected (setgid) qifu reads the system file of its installation (settings_system_file)
- * and takes only [display] and [keys] from the other two: rules, deadlines and paths
+ * and takes only [display], [ui] and [keys] from the other two: rules, deadlines and paths
  * are the administrator's */
 int settings_load_layers(settings *s, const char *explicit_path, settings_diag *diags);
 /* the system settings file in force: $QIFU_SYSCONF_FILE (never when setgid), else

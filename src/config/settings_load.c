@@ -133,7 +133,7 @@ typedef struct scan {
 	size_t n, cap;
 	char *section;          /* current section, NULL before the first */
 	bool section_ok;        /* known section: its lines go to iniparser */
-	bool personal;          /* a protected qifu's user or --config file: display and keys only */
+	bool personal;          /* a protected qifu's user or --config file: display, ui and keys only */
 	const char *system;     /* the system file, named when personal lines are ignored */
 } scan;
 
@@ -414,8 +414,9 @@ static void apply_entries(settings *s, scan *sc, dictionary *d)
 			free(name);
 			continue;
 		}
+		/* a person's own look and feel; never a rule, a deadline or a path */
 		if (sc->personal && strcmp(e->section, settings_keys_section) != 0 &&
-		    strcmp(e->section, "display") != 0) {
+		    strcmp(e->section, "display") != 0 && strcmp(e->section, "ui") != 0) {
 			settings_diag_add(sc->diags, SET_P_PROTECTED, sc->file, e->line, name,
 			                  _("ignored: on this server only the administrator's "
 			                    "file (%s) sets it"), sc->system);

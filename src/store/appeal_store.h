@@ -287,4 +287,23 @@ void appeal_due_moves_clear(appeal_due_moves *moves);
 int appeal_store_similar(db *d, const char *uscc, const char *title, qdate since,
 		qdate closed_since, appeal_row *rows, int max, int *n, store_err *err);
 
+/* the newest events a live desk's look reads for its unit's new appeals, at most */
+#define APPEAL_NEWS_SCAN 2000
+
+/* an appeal newly given to one of the units a desk watches; unit owned */
+typedef struct appeal_news {
+	int64_t event_id;
+	char number[TICKET_NUMBER_SIZE];
+	char *unit;                /* the watched unit it was given to */
+} appeal_news;
+
+/* the appeals given to one of the nunits units by the events after *after: registered
+ * for the unit by someone not of it, or dispatched to it as lead or related unit, in
+ * event order, at most cap (more: there were others), looking at the newest
+ * APPEAL_NEWS_SCAN events at most. *after becomes the newest event's id (*after < 0:
+ * only that, the first look). The count, or -1 */
+int appeal_store_news(db *d, int64_t *after, const char *const *units, size_t nunits,
+		appeal_news *out, int cap, bool *more, store_err *err);
+void appeal_news_clear(appeal_news *v, int n);
+
 #endif

@@ -185,6 +185,8 @@ void db_fail(db *d, store_err *err, const char *what)
 		store_err_set(err, STORE_E_INTERRUPTED);
 	} else if (code == SQLITE_READONLY) {
 		store_err_set(err, STORE_E_READONLY);
+	} else if (code == SQLITE_FULL) {
+		store_err_set(err, STORE_E_DISK_FULL);
 	} else {
 		store_err_set(err, STORE_E_FAILED);
 		store_err_what(err, what);
@@ -198,8 +200,8 @@ static int exec(db *d, const char *sql, store_err *err)
 	char *msg = NULL;
 	if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		int code = sqlite3_extended_errcode(d->h) & 0xff;
-		if (code == SQLITE_BUSY || code == SQLITE_LOCKED ||
-		    ((code == SQLITE_CANTOPEN || code == SQLITE_IOERR) && journal_blocked(d))) {
+		if (code == SQLITE_BUSY || code == SQLITE_LOCKED || code == SQLITE_FULL ||
+		    code == SQLITE_READONLY || ((code == SQLITE_CANTOPEN || code == SQLITE_IOERR) && journal_blocked(d))) {
 			db_fail(d, err, sql);
 		} else if (err) {
 			/* the statement itself is not named: a migration's is pages long */
@@ -556,6 +558,19 @@ long long db_data_version(db *d)
 	long long v = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	db_done(st);
 	return v;
+}
+
+bool db_read_only(db *d)
+{
+	if (sqlite3_db_readonly(d->h, "main") == 1)
+		return true;
+	char *dir = db_dir(d);
+	/* as the guard would open the journal: with the group raised inside its directory */
+	int t = priv_raise_for(d->path);
+	bool ro = faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0;
+	priv_restore(t);
+	free(dir);
+	return ro;
 }
 
 void db_mark_now(db *d, db_mark *m)

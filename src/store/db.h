@@ -83,6 +83,9 @@ int db_schema_latest(void);
  * leave it), so that an idle screen sees other sessions' work; -1 when unreadable.
  * Holds no transaction afterwards. */
 long long db_data_version(db *d);
+/* whether this user can change nothing in the database: SQLite opened the file
+ * read-only, or its directory (where the journal goes) is not writable */
+bool db_read_only(db *d);
 /* the linked SQLite's version string */
 const char *db_sqlite_version(void);
 

@@ -17,6 +17,7 @@ typedef enum store_code {
 	STORE_E_LOCKED,         /* num[0]: the milliseconds really waited for the lock,
 	                         * num[1]: the longest wait allowed (busy_timeout_ms) */
 	STORE_E_READONLY,
+	STORE_E_DISK_FULL,      /* the disk (or quota) holding the database is full */
 	STORE_E_FAILED,         /* what ("": nothing to name), detail: SQLite's or the
 	                         * system's words; path may be a backup's file */
 	STORE_E_SCHEMA_NEWER,   /* num[0]: the file's schema version, num[1]: this program's */

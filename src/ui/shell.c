@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/appeal.h"
 #include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
@@ -55,7 +56,42 @@ struct shell {
 	bool was_small;
 	bool quit;
 	live live;           /* what the idle looks saw last (ui/live.h) */
+	int64_t news_after;  /* the newest event the look for the unit's new appeals saw */
+	bool read_only;      /* this user can change nothing in the database: the title says so */
 };
+
+/* the appeals other desks gave the user's unit since the last look, on the status
+ * line (and the bell when [ui] bell is on); the first look only remembers where the
+ * event log ends */
+static void look_for_news(shell *sh)
+{
+	appeal_news got[LIVE_NEWS_MAX];
+	live_news v[LIVE_NEWS_MAX];
+	bool more;
+	strbuf err = STRBUF_INIT;
+	int n = app_appeal_news(sh->ctx, &sh->news_after, got, LIVE_NEWS_MAX, &more, &err);
+	if (n < 0) {
+		shell_error(sh, "%s", sb_str(&err));
+		sb_free(&err);
+		return;
+	}
+	sb_free(&err);
+	for (int i = 0; i < n; i++)
+		v[i] = (live_news){ got[i].number, got[i].unit };
+	const settings *cfg = sh->ctx->cfg;
+	live_notice say = live_notice_of(v, n, more, cfg && cfg_bool(cfg, SET_UI_BELL));
+	if (say.kind == LIVE_NOTICE_ONE)
+		shell_message(sh, _("New appeal %s dispatched to your unit (%s)"), say.number,
+		              say.unit);
+	else if (say.kind == LIVE_NOTICE_MANY && say.more)
+		shell_message(sh, _("More than %d new appeals dispatched to your unit"), say.count);
+	else if (say.kind == LIVE_NOTICE_MANY)
+		shell_message(sh, P_("%d new appeal dispatched to your unit",
+		                     "%d new appeals dispatched to your unit", say.count), say.count);
+	if (say.bell)
+		beep();
+	appeal_news_clear(got, n);
+}
 
 shell *shell_new(app_ctx *ctx, const keymap *km)
 {
@@ -64,6 +100,11 @@ shell *shell_new(app_ctx *ctx, const keymap *km)
 	sh->km = km;
 	sh->dirty = DIRTY_ALL;
 	live_init(&sh->live, ctx->db ? db_data_version(ctx->db) : -1, ctx->today);
+	sh->news_after = -1;
+	if (ctx->db) {
+		sh->read_only = db_read_only(ctx->db);
+		look_for_news(sh);
+	}
 	for (int i = 0; i < PANE_COUNT; i++)
 		sh->state[i] = pane_table[i]->create(sh);
 	return sh;
@@ -412,6 +453,7 @@ bool shell_idle(shell *sh)
 		sh->dirty |= DIRTY_TITLE;
 	}
 	if (what & LIVE_REFRESH) {
+		look_for_news(sh);
 		/* the pane's own refresh keeps its cursor on the same row by its key */
 		unsigned r = REACT_RECALC;
 		if (pane_offers(sh, ACT_REFRESH)) {
@@ -465,6 +507,8 @@ static void draw_title(shell *sh)
 	for (int detail = 3; detail >= 0; detail--) {
 		sb_reset(&info);
 		sb_add(&info, "|");
+		if (sh->read_only)
+			sb_addf(&info, " %s |", _("read-only"));
 		if (actor && detail >= 3)
 			sb_addf(&info, " %s", _(role_label(actor->role)));
 		if (actor && detail >= 1)

@@ -9,8 +9,9 @@
  * fkeys (a desktop that takes them). Finally F10 must exit 0 having left the
  * alternate screen, and SIGTERM must end a second session with the terminal restored
  * as well.
- * A third session registers, approves and records an inspection plan in the Calendar;
- * a fourth adds a login and disables it in the Escalation tab's staff view.
+ * A third session, a desk of a unit, is told of the appeals another session dispatches
+ * to its unit. The next registers, approves and records an inspection plan in the
+ * Calendar; the last adds a login and disables it in the Escalation tab's staff view.
  * Usage: vtdrive QIFU WORKDIR */
 #include <errno.h>
 #include <fcntl.h>
@@ -384,6 +385,115 @@ static void staff_session(session *s)
 		fail("staff list: exit %d, e2estaff %s", status, found ? "found" : "missing");
 }
 
+/* whether text is on some row of the screen */
+static bool on_screen(session *s, const char *text)
+{
+	char row[2048];
+	for (int r = 0; r < s->rows; r++) {
+		vtpty_row_text(s, r, row, sizeof row);
+		if (strstr(row, text))
+			return true;
+	}
+	return false;
+}
+
+/* feed the screen until text shows, for up to max_ms (a loaded machine is slow;
+ * nothing is asserted about how long it took) */
+static void wait_for(session *s, const char *text, int max_ms)
+{
+	long end = vtpty_now_ms() + max_ms;
+	while (!on_screen(s, text) && vtpty_now_ms() < end)
+		pump(s, 300, 1000);
+}
+
+/* the tester's staff row made role of unit, as sqlite3 writes it */
+static bool make_tester(const char *role, const char *unit)
+{
+	char sql[256];
+	struct passwd *pw = getpwuid(getuid());
+	snprintf(sql, sizeof sql, "UPDATE staff SET role = '%s', unit = '%s' WHERE login = '%s'",
+	         role, unit, pw ? pw->pw_name : "");
+	char *const update[] = { (char *)"sqlite3", db, sql, NULL };
+	return run_quietly(update) == 0;
+}
+
+/* qifu appeal ARGS... as the tester is now, with the test's day */
+static int appeal_cmd(const char *verb, const char *a1, const char *a2, const char *a3)
+{
+	char *const argv[] = { (char *)qifu, (char *)"--db", db, (char *)"--today",
+		               (char *)"2026-12-01", (char *)"appeal", (char *)verb, (char *)a1,
+		               (char *)a2, (char *)a3, NULL };
+	return run_quietly(argv);
+}
+
+/* the number of the newest appeal titled title, from the sqlite3 shell */
+static bool appeal_number(const char *title, char *out, size_t cap)
+{
+	char cmd[sizeof db + 256];
+	snprintf(cmd, sizeof cmd, "sqlite3 '%s' \"SELECT number FROM appeal WHERE title = '%s'"
+	         " ORDER BY id DESC LIMIT 1\"", db, title);
+	FILE *p = popen(cmd, "r");
+	bool ok = p && fgets(out, (int)cap, p) != NULL;
+	if (p)
+		pclose(p);
+	out[ok ? strcspn(out, "\n") : 0] = '\0';
+	return ok && *out;
+}
+
+/* A desk of 区科经局 is open on the Enterprises tab; the centre's front desk (the command
+ * line, another session) dispatches an appeal to that unit: with no key pressed the
+ * status line says so. Two dispatched while a prompt is open make one notice when it
+ * closes. */
+static void news_session(session *s)
+{
+	char n1[32], n2[32], n3[32];
+	if (!make_tester("unit_staff", "区科经局")) {
+		fail("sqlite3 could not make the tester a member of 区科经局");
+		return;
+	}
+	start(s, NULL);
+	pump(s, 300, 5000);
+	check(s, "a desk of 区科经局", (const char *const[]){ "单位工作人员", NULL });
+	/* the person at the command line is the centre's front desk; the open screen
+	 * keeps who it was started as */
+	if (!make_tester("frontdesk", "区企服中心") || !appeal_number("消防通道堆物清理", n1, sizeof n1) ||
+	    !appeal_number("厂房用电增容报装进度", n2, sizeof n2)) {
+		fail("news: the test database is not as the first session left it");
+		return;
+	}
+	if (appeal_cmd("dispatch", n1, "--unit", "区科经局") != 0)
+		fail("news: qifu appeal dispatch %s failed", n1);
+	char want[128];
+	snprintf(want, sizeof want, "新诉求 %s 已派至本单位（区科经局）", n1);
+	wait_for(s, want, 30000);
+	check(s, "an appeal dispatched to the unit, without a key", (const char *const[]){ want, NULL });
+	/* a prompt open: both dispatches wait for it to close, then one notice */
+	send_bytes(s, "/");
+	pump(s, 200, 3000);
+	char *const reg[] = { (char *)qifu, (char *)"--db", db, (char *)"--today",
+		              (char *)"2026-12-01", (char *)"appeal", (char *)"new",
+		              (char *)"--enterprise", (char *)"91360117053000004K", (char *)"--title",
+		              (char *)"园区道路照明维修", (char *)"--kind", (char *)"simple",
+		              (char *)"--channel", (char *)"phone", NULL };
+	if (run_quietly(reg) != 0 || !appeal_number("园区道路照明维修", n3, sizeof n3))
+		fail("news: qifu appeal new failed");
+	if (appeal_cmd("dispatch", n2, "--unit", "区科经局") != 0 ||
+	    appeal_cmd("dispatch", n3, "--unit", "区科经局") != 0)
+		fail("news: qifu appeal dispatch %s, %s failed", n2, n3);
+	pump(s, 1500, 3000);
+	check_absent(s, "no notice while the prompt is open",
+	             (const char *const[]){ "件新诉求已派至本单位", NULL });
+	send_bytes(s, "\033");
+	wait_for(s, "2 件新诉求已派至本单位", 30000);
+	check(s, "two appeals dispatched while typing", (const char *const[]){ "2 件新诉求已派至本单位", NULL });
+	send_bytes(s, "\033[21~");
+	int status = finish(s);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		fail("news: qifu ended with status %d, expected exit 0", status);
+	if (!make_tester("supervisor", "区企服中心"))
+		fail("sqlite3 could not make the tester a supervisor again");
+}
+
 static void make_db(const char *work)
 {
 	mkdir(work, 0777);
@@ -609,6 +719,7 @@ int main(int argc, char **argv)
 	else
 		printf("ok   SIGTERM left the alternate screen\n");
 
+	news_session(&s);
 	inspection_session(&s);
 	staff_session(&s);
 

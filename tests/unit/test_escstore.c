@@ -174,8 +174,34 @@ static void add_enterprise(db *d)
 	ok(db_commit(d, &err), &err);
 }
 
-/* the centre registers a general appeal on day; its number into number */
-static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
+/* a new database in a new directory (dir: a mkdtemp template, path: its t.db) with
+ * the centre's front desk fd and 区科经局's kj */
+static db *open_test_db(char *dir, char path[64])
+{
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, 64, "%s/t.db", dir);
+	store_err se = { 0 };
+	db *d = db_open(path, DB_OPEN_CREATE, &se);
+	assert_non_null(d);
+	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	return d;
+}
+
+/* close it and remove the file, its anchor, its journal and the directory */
+static void close_test_db(db **d, const char *dir, const char *path)
+{
+	char journal[80];
+	db_close(d);
+	db_unlink(path);
+	snprintf(journal, sizeof journal, "%s-journal", path);
+	unlink(journal);
+	assert_int_equal(rmdir(dir), 0);
+}
+
+/* login registers a general appeal for first_unit on day; its number into number */
+static void reg_by(db *d, const char *day, const char *login, const char *first_unit,
+		char number[TICKET_NUMBER_SIZE])
 {
 	qdate today = testcal_day(day);
 	store_err err = { 0 };
@@ -191,10 +217,16 @@ static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
 	ticket_timers_init(&tm);
 	ticket_timers_apply(&tm, &m, &v, NULL, &p, cal, today);
 	appeal_new an = { .uscc = uscc, .title = "诉求", .kind = TICKET_KIND_GENERAL,
-		.channel = APPEAL_CH_PHONE, .first_unit = centre, .first_person = fd->id,
+		.channel = APPEAL_CH_PHONE, .first_unit = first_unit, .first_person = fd->id,
 		.state = m.to, .timers = &tm };
-	ok(appeal_store_create(d, "fd", &an, number, &err), &err);
+	ok(appeal_store_create(d, login, &an, number, &err), &err);
 	staff_free(&fd);
+}
+
+/* the centre registers a general appeal on day; its number into number */
+static void reg(db *d, const char *day, char number[TICKET_NUMBER_SIZE])
+{
+	reg_by(d, day, "fd", centre, number);
 }
 
 /* move a of the appeal on day by a member of unit (to_unit: dispatch's lead unit) */
@@ -260,16 +292,10 @@ static void window_numbers(db *d, const appeal_filter *base, int level, char *ou
 static void test_board_store(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-escstore-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-escstore-XXXXXX", path[64];
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
 	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
 	add_enterprise(d);
@@ -400,12 +426,7 @@ static void test_board_store(void **state)
 	assert_null(rows);
 
 	(void)x4;
-	db_close(&d);
-	db_unlink(path);
-	/* the rollback journal (journal_mode TRUNCATE) stays behind as an empty file */
-	snprintf(path, sizeof path, "%s/t.db-journal", dir);
-	unlink(path);
-	assert_int_equal(rmdir(dir), 0);
+	close_test_db(&d, dir, path);
 	sb_free(&err);
 }
 
@@ -414,16 +435,10 @@ static void test_board_store(void **state)
 static void test_moves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-escmove-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-escmove-XXXXXX", path[64];
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
 	add_enterprise(d);
 	char x1[TICKET_NUMBER_SIZE];
@@ -503,10 +518,8 @@ static void test_moves(void **state)
 	assert_string_equal(x[0].outcome, "已协调");
 	esc_dispatches_free(&x, n);
 	appeal_record_clear(&old);
-	db_close(&d);
+	close_test_db(&d, dir, path);
 	sb_free(&err);
-	db_unlink(path);
-	rmdir(dir);
 }
 
 /* the fields a move changes, alike in a and b */
@@ -589,15 +602,9 @@ static void held_step(db *d, size_t i, const appeal_record *rec, ticket_move *m,
 static void test_held_moves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-eschold-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/t.db", dir);
+	char dir[] = "/tmp/qifu-eschold-XXXXXX", path[64];
 	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	db *d = open_test_db(dir, path);
 	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
 	add_enterprise(d);
 	char x[TICKET_NUMBER_SIZE], y[TICKET_NUMBER_SIZE];
@@ -680,9 +687,54 @@ static void test_held_moves(void **state)
 	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
 	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
 	assert_int_equal(views[APPEAL_VIEW_CLOSED], 0);
-	db_close(&d);
-	unlink(path);
-	rmdir(dir);
+	close_test_db(&d, dir, path);
+}
+
+/* A live desk's look for the appeals given to its unit: registered for it by the
+ * centre (not by its own staff), dispatched to it; from the remembered event on, at
+ * most cap of them. */
+static void test_news(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-news-XXXXXX", path[64];
+	store_err se = { 0 };
+	db *d = open_test_db(dir, path);
+	add_enterprise(d);
+	const char *const mine[] = { kj }, *const theirs[] = { tc };
+	appeal_news got[4];
+	bool more;
+	int64_t after = -1, tc_after = -1;
+	/* the first look only remembers where the log ends */
+	assert_int_equal(appeal_store_news(d, &after, mine, 1, got, 4, &more, &se), 0);
+	assert_true(after > 0);
+	assert_int_equal(appeal_store_news(d, &tc_after, theirs, 1, got, 4, &more, &se), 0);
+	int64_t start = after;
+
+	char x1[TICKET_NUMBER_SIZE], x2[TICKET_NUMBER_SIZE], x3[TICKET_NUMBER_SIZE];
+	reg(d, "2026-03-02", x1);                /* the centre's own: nobody's news */
+	reg_by(d, "2026-03-02", "fd", kj, x2);   /* the centre registers it for 区科经局 */
+	reg_by(d, "2026-03-02", "kj", kj, x3);   /* 区科经局 registers its own: no news */
+	move(d, x1, TICKET_ACT_DISPATCH, "fd", ROLE_FRONTDESK, centre, kj, "2026-03-02");
+	assert_int_equal(appeal_store_news(d, &after, mine, 1, got, 4, &more, &se), 2);
+	assert_false(more);
+	assert_string_equal(got[0].number, x2);
+	assert_string_equal(got[0].unit, kj);
+	assert_string_equal(got[1].number, x1);
+	assert_string_equal(got[1].unit, kj);
+	assert_true(got[0].event_id < got[1].event_id);
+	appeal_news_clear(got, 2);
+	/* nothing since: nothing again */
+	assert_int_equal(appeal_store_news(d, &after, mine, 1, got, 4, &more, &se), 0);
+	/* another unit was given none of them */
+	assert_int_equal(appeal_store_news(d, &tc_after, theirs, 1, got, 4, &more, &se), 0);
+	/* at most cap, and more says there were others */
+	int64_t again = start;
+	assert_int_equal(appeal_store_news(d, &again, mine, 1, got, 1, &more, &se), 1);
+	assert_true(more);
+	assert_string_equal(got[0].number, x2);
+	assert_int_equal(again, after);
+	appeal_news_clear(got, 1);
+	close_test_db(&d, dir, path);
 }
 
 int main(void)
@@ -694,6 +746,7 @@ int main(void)
 		cmocka_unit_test(test_board_store),
 		cmocka_unit_test(test_moves),
 		cmocka_unit_test(test_held_moves),
+		cmocka_unit_test(test_news),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -209,6 +209,8 @@ static void test_file_values(void **state)
 		{ "[display]\nmouse = on\n", SET_MOUSE, 0, "on" },
 		{ "[display]\nmouse = Yes\n", SET_MOUSE, 0, "on" },
 		{ "[display]\nmouse = enable\n", SET_MOUSE, SET_P_BAD_BOOL, "off" },
+		{ "[ui]\nbell = true\n", SET_UI_BELL, 0, "on" },
+		{ "[ui]\nbell = ring\n", SET_UI_BELL, SET_P_BAD_BOOL, "off" },
 		{ "[display]\ntheme = \"mono\"\n", SET_THEME, 0, "mono" },
 		{ "[display]\ntheme = blue\n", SET_THEME, SET_P_BAD_ENUM, "default" },
 		{ "[database]\npath = \"/srv/a;b.db\"\n", SET_DB_PATH, 0, "/srv/a;b.db" },
@@ -568,6 +570,7 @@ static void test_describe(void **state)
 			       "database.busy_timeout_ms = 15000  (default)\n"
 			       "display.ambiguous_width = auto  (default)\n", 100) == 0);
 	assert_non_null(strstr(o, "\ndisplay.mouse = off  (default)\n"));
+	assert_non_null(strstr(o, "\nui.bell = off  (default)\n"));
 	assert_non_null(strstr(o, "\nassessment.tier2_min = 80  (default)\n"));
 	sb_free(&out);
 

@@ -64,8 +64,13 @@ static const row rows[] = {
 	  .en = DB ": reading stopped for a newer request",
 	  .zh = DB "：有新的操作，读取已中止" },
 	{ STORE_E_READONLY, DB,
-	  .en = DB ": database is read-only for this user",
-	  .zh = DB "：当前用户对数据库只有读权限" },
+	  .en = "cannot save: the database " DB " is read-only (writing needs write permission "
+	        "on it and on its directory); nothing was changed",
+	  .zh = "无法保存：数据库 " DB " 只读（需要对它及其目录的写权限），未做更改" },
+	{ STORE_E_DISK_FULL, DB,
+	  .en = "cannot save: the disk holding the database " DB " is full; nothing was changed. "
+	        "Free some space there and try again",
+	  .zh = "无法保存：数据库 " DB " 所在的磁盘已满；未做任何更改。请腾出空间后重试" },
 	{ STORE_E_FAILED, DB, "listing appeals", "disk I/O error",
 	  .en = DB ": listing appeals: disk I/O error",
 	  .zh = DB "：listing appeals：disk I/O error" },
