@@ -44,19 +44,6 @@ void app_appeal_filter(app_ctx *ctx, appeal_filter *f)
 	}
 }
 
-void app_appeal_mask(app_ctx *ctx, appeal_record *a)
-{
-	perm_actor pa = app_perm_actor(ctx);
-	if (perm_sees_personal(&pa, true))
-		return;
-	char *name = mask_personal(MASK_NAME, a->caller_name);
-	char *phone = mask_personal(MASK_PHONE, a->caller_phone);
-	free(a->caller_name);
-	free(a->caller_phone);
-	a->caller_name = name;
-	a->caller_phone = phone;
-}
-
 bool app_appeal_visible(app_ctx *ctx, const appeal_record *a)
 {
 	const char *units[66];

@@ -54,6 +54,7 @@ typedef enum perm_action {
 	PERM_INSP_REFUSAL,     /* record an unregistered entry an enterprise refused */
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
+	PERM_AUDIT_ACCESS,     /* read who saw or exported personal data (qifu audit access) */
 	PERM__COUNT
 } perm_action;
 
@@ -90,6 +91,14 @@ const char *perm_staff_toggle(const char *actor, const char *target, bool disabl
 		bool disable);
 
 bool perm_sees_personal(const perm_actor *a, bool working_on);
+
+/* whether a sees an enterprise's personal fields (legal representative, contact
+ * person, phone) in full, wherever they are shown (the 360 view, show, list, the
+ * exports): the front desk and everyone of the service centre (as on an appeal,
+ * perm_sees_personal); the unit staff of the enterprise's lead unit (lead_unit); the
+ * area officer of its area. Everyone else (other units' staff, supervisors, leaders
+ * and administrators outside the centre) sees them masked. */
+bool perm_sees_ent_personal(const perm_actor *a, const char *area, const char *lead_unit);
 
 /* How much of the appeals and inspections a staff member sees. */
 typedef enum perm_sight {

@@ -18,6 +18,7 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_DB_BACKUP, "sa" },
 	{ PERM_DB_CHECK, "fousla" },
 	{ PERM_HOLIDAY_IMPORT, "a" },
+	{ PERM_AUDIT_ACCESS, "sa" },
 	{ PERM_ENT_VIEW, "fousla" },
 	{ PERM_ENT_ADD, "fousa" },
 	{ PERM_ENT_EDIT, "fousa" },
