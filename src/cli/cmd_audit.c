@@ -93,11 +93,12 @@ static int audit_access_cmd(app_ctx *ctx, int argc, char **argv)
 	}
 	if (cli_operands(argc, argv, 0, NULL))
 		return EXIT_USAGE;
+	char from_s[11], to_s[11];
 	if (from != DATE_NONE && to != DATE_NONE && to < from) {
-		say_error(_("--to is before --from"));
+		say_error(_("--from %s is after --to %s"), date_format(from, from_s),
+		          date_format(to, to_s));
 		return EXIT_USAGE;
 	}
-	char from_s[11], to_s[11];
 	access_summary *s = NULL;
 	int n = 0;
 	strbuf err = STRBUF_INIT;

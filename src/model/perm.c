@@ -287,3 +287,16 @@ const char *perm_staff_toggle(const char *actor, const char *target, bool disabl
 		return N_("it is not disabled");
 	return NULL;
 }
+
+bool perm_sees_inspection(const perm_actor *a, const char *unit, const char *const *areas,
+                          size_t nareas)
+{
+	const char *units[] = { unit };
+	size_t nunits = unit ? 1 : 0;
+	if (nareas == 0)
+		return perm_sees(a, NULL, units, nunits);
+	for (size_t i = 0; i < nareas; i++)
+		if (perm_sees(a, areas[i], units, nunits))
+			return true;
+	return false;
+}

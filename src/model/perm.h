@@ -114,6 +114,11 @@ size_t perm_sight_units(const perm_actor *a, const char **out, size_t cap);
 /* whether a sees an appeal or inspection of an enterprise in area in which units take
  * part (an appeal's first-responsible, lead or host and related units; a plan's unit) */
 bool perm_sees(const perm_actor *a, const char *area, const char *const *units, size_t n);
+/* whether a sees an inspection plan of unit covering enterprises in areas[0..nareas):
+ * perm_sees with the plan's unit, for an area officer when any of its enterprises is
+ * in their area */
+bool perm_sees_inspection(const perm_actor *a, const char *unit, const char *const *areas,
+                          size_t nareas);
 /* "staff.add", … for messages and tests */
 const char *perm_action_code(perm_action act);
 

@@ -106,7 +106,7 @@ stdout_has "mq1"
 expect_rc 0 --db "$db" audit access --to 2000-01-01
 stdout_has "No personal data was seen or exported in full."
 expect_rc 2 --db "$db" audit access --from 2026-12-02 --to 2026-12-01
-stderr_has "--to is before --from"
+stderr_has "--from 2026-12-02 is after --to 2026-12-01"
 
 # the accesses are in the hash chain
 expect_rc 0 --db "$db" audit verify
