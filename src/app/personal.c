@@ -11,7 +11,6 @@
 #include "model/access.h"
 #include "model/mask.h"
 #include "model/perm.h"
-#include "model/unit.h"
 #include "store/access_store.h"
 #include "store/db.h"
 #include "store/staff_store.h"

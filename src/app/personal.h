@@ -8,6 +8,7 @@
 #define QIFU_APP_PERSONAL_H
 
 #include "app/app.h"
+#include "model/access.h"
 #include "model/enterprise.h"
 #include "store/appeal_store.h"
 
@@ -47,7 +48,6 @@ int app_access_view(app_ctx *ctx, const char *kind, int64_t id, unsigned fields,
 /* whether the session has recorded a view of subject (kind, id) already */
 bool app_access_logged(const app_ctx *ctx, const char *kind, int64_t id);
 
-#include "model/access.h"
 /* the access events of login (NULL: all) on the days from..to (NULL: open ended),
  * summarised per login (access_summarise) into *out, *n of them: APP_OK, APP_NO when
  * the acting member may not read them (administrators and supervisors may), APP_BAD
