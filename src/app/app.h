@@ -6,6 +6,7 @@
 #ifndef QIFU_APP_H
 #define QIFU_APP_H
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/date.h"
 #include "core/strbuf.h"
@@ -58,6 +59,13 @@ typedef struct app_ctx {
 	const char *sight[32];
 	size_t nsight;
 	bool sight_known;
+	/* the subjects whose personal fields this session has recorded a view of
+	 * (app/personal.h): one access event per subject and session */
+	struct app_accessed {
+		const char *kind;   /* a literal: "enterprise", "appeal" */
+		int64_t id;
+	} *accessed;
+	size_t naccessed;
 } app_ctx;
 
 /* what app_need loads */

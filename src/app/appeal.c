@@ -74,11 +74,6 @@ void app_mask_caller(app_ctx *ctx, char **name, char **phone)
 	*phone = p;
 }
 
-void app_appeal_mask(app_ctx *ctx, appeal_record *a)
-{
-	app_mask_caller(ctx, &a->caller_name, &a->caller_phone);
-}
-
 bool app_appeal_visible(app_ctx *ctx, const appeal_record *a)
 {
 	const char *units[66];

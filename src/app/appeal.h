@@ -29,9 +29,11 @@ void app_appeal_filter(app_ctx *ctx, appeal_filter *f);
 bool app_appeal_visible(app_ctx *ctx, const appeal_record *a);
 /* hide the caller's name and phone of appeal a, loaded to be shown or exported, from
  * an acting staff member who does not need them (perm_sees_personal: the front desk
- * and the centre see them on the appeal they work on; mask_personal) */
-void app_appeal_mask(app_ctx *ctx, appeal_record *a);
-/* the same for a caller's name and phone held elsewhere (a work order's) */
+ * and the centre see them on the appeal they work on; mask_personal); the fields
+ * (access_field bits) left in full that hold something, 0 when masked. Shown to a
+ * person: app_appeal_shown (app/personal.h), which records the access. */
+unsigned app_appeal_mask(app_ctx *ctx, appeal_record *a);
+/* the same masking for a caller's name and phone held elsewhere (a work order's) */
 void app_mask_caller(app_ctx *ctx, char **name, char **phone);
 /* whether an appeal at level with its handling deadline due is suggested (建议升级) */
 bool app_appeal_suggested(app_ctx *ctx, qdate handle_due, int level);

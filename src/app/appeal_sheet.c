@@ -1,6 +1,7 @@
 /* The dispatch sheet (交办单) and the supervision sheet (督办单) of one appeal: what
  * each says and who may print it, the page of text and the workbook. */
 #include "app/appeal_sheet.h"
+#include "app/personal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +184,10 @@ app_status app_sheet_fill(app_ctx *ctx, const appeal_record *a, app_sheet_kind k
 	memset(s, 0, sizeof *s);
 	app_status rc = kind == APP_SHEET_SUPERVISE ? supervise_sheet(ctx, a, s, why)
 		: dispatch_sheet(ctx, a, s, why);
+	/* the sheet names the caller: in full, that is an access to record */
+	if (rc == APP_OK &&
+	    app_access_view(ctx, "appeal", a->id, app_appeal_caller_fields(ctx, a), why) < 0)
+		rc = APP_NO;
 	if (rc != APP_OK)
 		app_sheet_clear(s);
 	return rc;

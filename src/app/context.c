@@ -414,6 +414,8 @@ assessment_tiers app_assessment_tiers(const app_ctx *ctx)
 void app_ctx_free(app_ctx *ctx)
 {
 	sb_free(&ctx->failure);
+	xfree(&ctx->accessed);
+	ctx->naccessed = 0;
 	db_close(&ctx->db);
 	calendar_free(&ctx->cal);
 	staff_free(&ctx->actor);

@@ -29,7 +29,7 @@
  * no key; fn returns -1 to stop (its reason in err) */
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                  int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
-                 strbuf *err)
+                 app_access_tally *tally, strbuf *err)
 {
 	enum { PAGE = 500 };
 	ent_record *page = xcalloc(PAGE, sizeof *page);
@@ -51,6 +51,8 @@ int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
 		if (n > 0)
 			last = page[n - 1].id;
 		for (int i = 0; i < n; i++) {
+			if (rc == 0)
+				app_ent_row_out(ctx, &page[i], tally);
 			if (rc == 0 && fn(&page[i], arg, err) < 0)
 				rc = -1;
 			ent_record_clear(&page[i]);
@@ -162,7 +164,11 @@ int ent_export_write(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc
 	}
 	if (!st.csv && !st.xlsx)
 		return -1;
-	bool ok = app_ent_each(ctx, f, sort, desc, export_one, &st, err) == 0;
+	app_access_tally tally = { 0 };
+	bool ok = app_ent_each(ctx, f, sort, desc, export_one, &st, &tally, err) == 0;
+	/* personal data out in full is recorded before the file takes its place, or the
+	 * file is not written (a failed close after it leaves one access too many) */
+	ok = ok && app_access_export(ctx, "enterprise", &tally, path, err) == 0;
 	int closed = xlsx ? xlsx_close(&st.xlsx, ok, err) : csvw_close(&st.csv, ok, err);
 	if (!ok || closed < 0)
 		return -1;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "app/app.h"
+#include "app/personal.h"
 #include "core/csv.h"
 #include "model/ent_import.h"
 #include "model/enterprise.h"
@@ -25,10 +26,11 @@ typedef bool (*ent_io_progress)(void *arg, ent_io_phase phase, long done, long t
 
 /* call fn on every record the filter matches, a page at a time so that the database
  * is never held while rows are printed or written; fn returns -1 to stop (its reason
- * in err). 0 or -1 */
+ * in err). Every record reaches fn with its personal fields as the acting member may
+ * see them (app_ent_row_out), counted in tally (may be NULL). 0 or -1 */
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                  int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
-                 strbuf *err);
+                 app_access_tally *tally, strbuf *err);
 /* refuse a path that does not end in .csv or .xlsx; *xlsx tells which */
 int ent_export_check_path(const char *path, bool *xlsx, strbuf *err);
 /* write the enterprises f matches, in the order sort/desc, to path (.csv or .xlsx):

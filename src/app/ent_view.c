@@ -273,6 +273,7 @@ static void plans(app_ctx *ctx, int64_t id, const inspection_reason_table *t,
 {
 	db *dbh = app_db(ctx);
 	inspection_filter f = { .enterprise_id = id, .from = DATE_NONE, .to = DATE_NONE };
+	app_inspection_scope(ctx, &f);
 	store_err se = { 0 };
 	long n = 0;
 	s->section(s->arg, "inspections", _("Inspection plans"));
@@ -310,7 +311,7 @@ static int newest_first(const void *a, const void *b)
 
 /* The store lists the zone's refused entries by unit; one enterprise's few are picked
  * out here rather than in a second query of the same table. */
-static void refusals(app_ctx *ctx, int64_t id, const app_ent_sink *s)
+static void refusals(app_ctx *ctx, int64_t id, const char *area, const app_ent_sink *s)
 {
 	inspection_refusal *v = NULL;
 	int n = 0, shown = 0;
@@ -322,7 +323,7 @@ static void refusals(app_ctx *ctx, int64_t id, const app_ent_sink *s)
 	}
 	const inspection_refusal **mine = n ? xcalloc((size_t)n, sizeof *mine) : NULL;
 	for (int i = 0; i < n; i++)
-		if (v[i].enterprise_id == id)
+		if (v[i].enterprise_id == id && app_inspection_sees(ctx, v[i].unit, area))
 			mine[shown++] = &v[i];
 	if (shown)
 		qsort(mine, (size_t)shown, sizeof *mine, newest_first);
@@ -410,7 +411,7 @@ void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
 	inspection_reason_table *t = app_inspection_reasons(&err);
 	sb_free(&err);
 	plans(ctx, e->id, t, s);
-	refusals(ctx, e->id, s);
+	refusals(ctx, e->id, e->area, s);
 	inspection_reason_table_free(&t);
 	appeals(ctx, e, open_appeals, s);
 }

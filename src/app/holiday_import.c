@@ -18,7 +18,7 @@ static int plans_on_changed_days(db *d, holiday_preview *pv, strbuf *err)
 		inspection_record *recs;
 		int n;
 		store_err se = { 0 };
-		if (inspection_store_day(d, pv->changed[i], &recs, &n, &se) < 0)
+		if (inspection_store_day(d, pv->changed[i], NULL, &recs, &n, &se) < 0)
 			return app_store_rc(-1, &se, err);
 		for (int j = 0; j < n; j++) {
 			if (recs[j].state == INSPECTION_REGISTERED || recs[j].state == INSPECTION_APPROVED) {

@@ -45,9 +45,49 @@ app_status app_inspection_find(app_ctx *ctx, const char *arg, inspection_record 
 	}
 	store_err se = { 0 };
 	int found = app_store_rc(inspection_store_get(app_db(ctx), id, code, r, &se), &se, err);
+	/* a plan the member does not see is as good as absent to them */
+	if (found == 0 && !app_inspection_visible(ctx, r)) {
+		inspection_record_clear(r);
+		found = 1;
+	}
 	if (found == 1)
 		sb_addf(err, _("no inspection %s"), arg);
 	return found == 0 ? APP_OK : found == 1 ? APP_NO : APP_BAD;
+}
+
+void app_inspection_scope(app_ctx *ctx, inspection_filter *f)
+{
+	const char *const *units;
+	size_t n;
+	switch ((perm_sight)app_sight(ctx, &units, &n)) {
+	case PERM_SEE_UNITS:
+		f->scope_units = units;
+		f->nscope_units = n;
+		break;
+	case PERM_SEE_AREA:
+		/* an officer without an area sees no plan */
+		f->scope_area = app_actor(ctx)->area ? app_actor(ctx)->area : "";
+		break;
+	case PERM_SEE_ALL:
+		break;
+	}
+}
+
+bool app_inspection_visible(app_ctx *ctx, const inspection_record *r)
+{
+	enum { MAX_AREAS = 64 };
+	const char *areas[MAX_AREAS];
+	size_t n = 0;
+	for (int i = 0; i < r->nents && n < MAX_AREAS; i++)
+		areas[n++] = r->ents[i].area;
+	perm_actor pa = app_perm_actor(ctx);
+	return perm_sees_inspection(&pa, r->unit, areas, n);
+}
+
+bool app_inspection_sees(app_ctx *ctx, const char *unit, const char *area)
+{
+	perm_actor pa = app_perm_actor(ctx);
+	return perm_sees_inspection(&pa, unit, &area, area ? 1 : 0);
 }
 
 /* whether plan r may make move m today; err says why not */

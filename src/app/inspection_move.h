@@ -70,9 +70,21 @@ char *app_inspection_text(const char *s);
  * INSPECTION_FIELD_ENTERPRISE when there is none (NONE: the database failed) */
 app_status app_inspection_enterprise(app_ctx *ctx, const char *uscc, ent_record *e,
 		inspection_field *field, strbuf *err);
-/* the plan an id or a plan code names: APP_OK, APP_NO when there is none, APP_BAD when
- * arg is neither or the database failed */
+/* the plan an id or a plan code names: APP_OK, APP_NO when there is none or the acting
+ * staff member does not see it (app_inspection_visible: as good as absent), APP_BAD
+ * when arg is neither or the database failed */
 app_status app_inspection_find(app_ctx *ctx, const char *arg, inspection_record *r, strbuf *err);
+
+/* narrow f to the plans the acting staff member sees (perm_sight: unit staff their
+ * unit's, leaders those of the units they oversee, area officers those on enterprises
+ * of their area, supervisors, the centre and administrators every one); the units are
+ * borrowed from ctx */
+void app_inspection_scope(app_ctx *ctx, inspection_filter *f);
+/* whether the acting staff member sees plan r (perm_sees_inspection) */
+bool app_inspection_visible(app_ctx *ctx, const inspection_record *r);
+/* whether they see what unit did at an enterprise of area (NULL: unknown), a refused
+ * entry or a report's row of a unit (perm_sees_inspection) */
+bool app_inspection_sees(app_ctx *ctx, const char *unit, const char *area);
 
 /* Register a plan for the acting staff member: the input checked and cleaned, then in
  * one BEGIN IMMEDIATE transaction the enterprises read and permitted, the verdict

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/personal.h"
 #include "app/store_text.h"
 #include "cli/cli_args.h"
 #include "app/event_text.h"
@@ -388,6 +389,10 @@ int appeal_cmd_show(app_ctx *ctx, int argc, char **argv)
 	esc_dispatch *x = NULL;
 	int nx = 0;
 	strbuf err = STRBUF_INIT;
+	/* the caller in full is an access to record (masked when it cannot be) */
+	if (app_appeal_shown(ctx, &a, &err) < 0)
+		say_warn("%s", sb_str(&err));
+	sb_reset(&err);
 	store_err se = { 0 };
 	if (esc_store_dispatches(app_db(ctx), a.id, &x, &nx, &se) < 0) {
 		say_error("%s", app_store_text(&se, &err));

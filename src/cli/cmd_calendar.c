@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/inspection_move.h"
 #include "app/store_text.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
@@ -115,7 +116,15 @@ static bool month_counts(app_ctx *ctx, int year, int month, int counts[31])
 		db_set_today(ctx->db, ctx->today);
 		app_db_watch(ctx, ctx->db);
 	}
-	ok = inspection_store_month_counts(ctx->db, year, month, counts, &se) == 0;
+	/* the plans the login sees (app_inspection_scope); one who is not staff sees none */
+	if (app_need(ctx, APP_NEED_ACTOR, &err) != APP_OK) {
+		say_warn(_("%s; inspections are not counted"), sb_str(&err));
+		sb_free(&err);
+		return false;
+	}
+	inspection_filter scope = { 0 };
+	app_inspection_scope(ctx, &scope);
+	ok = inspection_store_month_counts(ctx->db, year, month, &scope, counts, &se) == 0;
 out:
 	if (!ok)
 		say_warn(_("%s; inspections are not counted"), app_store_text(&se, &err));

@@ -12,6 +12,7 @@
 #include "cli/output.h"
 #include "cli/cmd_enterprise.h"
 #include "app/ent_io.h"
+#include "app/personal.h"
 #include "app/enterprise_list.h"
 #include "app/records.h"
 #include "core/csv.h"
@@ -403,6 +404,11 @@ static int ent_show(app_ctx *ctx, int argc, char **argv)
 	rc = load_visible(ctx, argv[optind], &e, PERM_ENT_VIEW);
 	if (rc)
 		return rc;
+	strbuf err = STRBUF_INIT;
+	/* shown masked when the access cannot be recorded: said, and shown all the same */
+	if (app_ent_shown(ctx, &e, &err) < 0)
+		say_warn("%s", sb_str(&err));
+	sb_free(&err);
 	const catalog *cat = app_ent_rules(ctx)->cat;
 	if (full && fmt != OUT_TABLE) {
 		/* one document: the entry is part of it */
@@ -570,14 +576,23 @@ static int ent_list(app_ctx *ctx, int argc, char **argv)
 	out_stream(st.t, fmt, stdout);
 	strbuf err = STRBUF_INIT;
 	rc = EXIT_OK;
-	/* a table reads the list twice, measuring its widths first */
-	for (int pass = 0; rc == EXIT_OK && (pass == 0 || out_stream_again(st.t)); pass++)
-		if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &err) < 0) {
+	app_access_tally tally = { 0 };
+	/* a table reads the list twice, measuring its widths first; the rows printed are
+	 * those of the last pass */
+	for (int pass = 0; rc == EXIT_OK && (pass == 0 || out_stream_again(st.t)); pass++) {
+		tally = (app_access_tally){ 0 };
+		if (app_ent_each(ctx, &f, ENT_SORT_NAME, false, list_one, &st, &tally, &err) < 0) {
 			say_error("%s", sb_str(&err));
 			rc = EXIT_USAGE;
 		}
+	}
 	if (rc == EXIT_OK)
 		out_print(st.t, fmt, false, stdout);
+	/* the list printed personal fields in full: recorded like an export to "-" */
+	if (rc == EXIT_OK && app_access_export(ctx, "enterprise", &tally, "-", &err) < 0) {
+		say_error("%s", sb_str(&err));
+		rc = EXIT_USAGE;
+	}
 	out_free(&st.t);
 	sb_free(&err);
 	return rc;

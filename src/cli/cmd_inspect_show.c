@@ -277,6 +277,7 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 		ent_record_clear(&e);
 		return EXIT_NO;
 	}
+	app_inspection_scope(ctx, &f);
 	inspection_reason_table *t = inspection_reasons_load();
 	out_table *tab = fmt == OUT_TABLE ? out_new(list_cols, NLIST) : out_new(plan_cols, NPLAN);
 	enum { PAGE = 200 };

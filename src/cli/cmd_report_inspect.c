@@ -126,6 +126,8 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	long nov_l = 0;
 	int nsum = 0, nov = 0, nrf = 0, rc = EXIT_USAGE;
 	inspection_filter f = { .overridden_only = true, .from = from, .to = to };
+	/* a leader of some units reads their rows only (app_inspection_scope) */
+	app_inspection_scope(ctx, &f);
 	if (inspection_store_unit_summary(d, from, to, &sum, &nsum, &err) < 0 ||
 	    inspection_store_count(d, &f, &nov_l, &err) < 0 ||
 	    inspection_store_refusals(d, from, to, &rf, &nrf, &err) < 0) {
@@ -141,6 +143,8 @@ int report_inspections(app_ctx *ctx, int argc, char **argv)
 	}
 	out_table *t = out_new(report_cols, NREPORT);
 	for (int i = 0; i < nsum; i++) {
+		if (!app_inspection_sees(ctx, sum[i].unit, NULL))
+			continue;
 		char plans[16], cancelled[16], overrides[16], refusals[16];
 		strbuf ovs = STRBUF_INIT, rfs = STRBUF_INIT;
 		snprintf(plans, sizeof plans, "%d", sum[i].plans);

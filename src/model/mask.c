@@ -1,9 +1,12 @@
 /* Masking of personal fields: see mask.h. */
 #include "model/mask.h"
 
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/strbuf.h"
+#include "model/enterprise.h"
 #include "core/xalloc.h"
 
 /* bytes of the UTF-8 character at s (1 for a stray byte) */
@@ -48,4 +51,28 @@ char *mask_personal(mask_kind kind, const char *s)
 		p += len;
 	}
 	return sb_steal(&b);
+}
+
+static void mask_in_place(mask_kind kind, char **field)
+{
+	char *m = mask_personal(kind, *field);
+	free(*field);
+	*field = m;
+}
+
+void mask_enterprise(ent_record *e)
+{
+	mask_in_place(MASK_NAME, &e->legal_rep);
+	mask_in_place(MASK_NAME, &e->contact);
+	mask_in_place(MASK_PHONE, &e->phone);
+}
+
+const char *mask_kept(mask_kind kind, const char *old, const char *typed)
+{
+	old = old ? old : "";
+	typed = typed ? typed : "";
+	char *m = mask_personal(kind, old);
+	bool same = strcmp(m, typed) == 0;
+	free(m);
+	return same ? old : typed;
 }

@@ -13,4 +13,15 @@ typedef enum mask_kind {
 /* s masked as kind, counted in characters (UTF-8); "" stays ""; fresh */
 char *mask_personal(mask_kind kind, const char *s);
 
+struct ent_record;
+/* the enterprise's personal fields masked in place: its legal representative and
+ * contact person as names, its phone as a phone (who sees them in full:
+ * perm_sees_ent_personal) */
+void mask_enterprise(struct ent_record *e);
+
+/* what an edit of a masked field means: typed when it differs from old masked as kind
+ * (the person wrote a new value), else old (they left the masked text as shown, which
+ * must not overwrite the value it hides); borrowed from old or typed */
+const char *mask_kept(mask_kind kind, const char *old, const char *typed);
+
 #endif

@@ -135,6 +135,8 @@ static const struct rule {
 	[PERM_INSP_REFUSAL] = { "inspection.refusal",
 		R(ROLE_FRONTDESK) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), AREA_SCOPED,
 		N_("only the front desk, area officers and supervisors record refused entries") },
+	[PERM_AUDIT_ACCESS] = { "audit.access", R(ROLE_ADMIN) | R(ROLE_SUPERVISOR), 0,
+		N_("only an administrator or a supervisor may read who saw personal data") },
 	[PERM_INSP_REPORT] = { "inspection.report",
 		R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
 		N_("only supervisors, leaders and administrators read the inspection report") },
@@ -208,6 +210,22 @@ perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object 
 bool perm_sees_personal(const perm_actor *a, bool working_on)
 {
 	return working_on && (a->role == ROLE_FRONTDESK || a->centre);
+}
+
+static bool same(const char *a, const char *b)
+{
+	return a && b && *a && strcmp(a, b) == 0;
+}
+
+bool perm_sees_ent_personal(const perm_actor *a, const char *area, const char *lead_unit)
+{
+	if (a->role == ROLE_FRONTDESK || a->centre)
+		return true;
+	if (a->role == ROLE_UNIT_STAFF)
+		return same(a->unit, lead_unit);
+	if (a->role == ROLE_AREA_OFFICER)
+		return same(a->area, area);
+	return false;
 }
 
 perm_sight perm_sight_of(const perm_actor *a)
@@ -285,4 +303,17 @@ const char *perm_staff_change(const char *actor, const perm_staff_target *t,
 		return NULL;
 	}
 	return NULL;
+}
+
+bool perm_sees_inspection(const perm_actor *a, const char *unit, const char *const *areas,
+                          size_t nareas)
+{
+	const char *units[] = { unit };
+	size_t nunits = unit ? 1 : 0;
+	if (nareas == 0)
+		return perm_sees(a, NULL, units, nunits);
+	for (size_t i = 0; i < nareas; i++)
+		if (perm_sees(a, areas[i], units, nunits))
+			return true;
+	return false;
 }

@@ -55,6 +55,7 @@ typedef enum perm_action {
 	PERM_INSP_REFUSAL,     /* record an unregistered entry an enterprise refused */
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
+	PERM_AUDIT_ACCESS,     /* read who saw or exported personal data (qifu audit access) */
 	PERM__COUNT
 } perm_action;
 
@@ -108,6 +109,14 @@ const char *perm_staff_change(const char *actor, const perm_staff_target *target
  * (working_on); everyone else, and every list, sees them masked (model/mask.h) */
 bool perm_sees_personal(const perm_actor *a, bool working_on);
 
+/* whether a sees an enterprise's personal fields (legal representative, contact
+ * person, phone) in full, wherever they are shown (the 360 view, show, list, the
+ * exports): the front desk and everyone of the service centre (as on an appeal,
+ * perm_sees_personal); the unit staff of the enterprise's lead unit (lead_unit); the
+ * area officer of its area. Everyone else (other units' staff, supervisors, leaders
+ * and administrators outside the centre) sees them masked. */
+bool perm_sees_ent_personal(const perm_actor *a, const char *area, const char *lead_unit);
+
 /* How much of the appeals and inspections a staff member sees. */
 typedef enum perm_sight {
 	PERM_SEE_ALL,          /* supervisors, administrators, the service centre, the
@@ -122,6 +131,11 @@ size_t perm_sight_units(const perm_actor *a, const char **out, size_t cap);
 /* whether a sees an appeal or inspection of an enterprise in area in which units take
  * part (an appeal's first-responsible, lead or host and related units; a plan's unit) */
 bool perm_sees(const perm_actor *a, const char *area, const char *const *units, size_t n);
+/* whether a sees an inspection plan of unit covering enterprises in areas[0..nareas):
+ * perm_sees with the plan's unit, for an area officer when any of its enterprises is
+ * in their area */
+bool perm_sees_inspection(const perm_actor *a, const char *unit, const char *const *areas,
+                          size_t nareas);
 /* "staff.add", … for messages and tests */
 const char *perm_action_code(perm_action act);
 

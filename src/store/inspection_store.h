@@ -113,6 +113,12 @@ typedef struct inspection_filter {
 	bool skip_cancelled;
 	bool overridden_only;     /* only plans a supervisor let through a refusal */
 	qdate from, to;           /* plan dates, inclusive; DATE_NONE leaves the end open */
+	/* what the acting staff member sees (app_inspection_scope): the plans of these
+	 * units (scope_units non-NULL, nscope_units of them; none: no plan), or of an
+	 * enterprise in scope_area (non-NULL); neither: every plan */
+	const char *const *scope_units;
+	size_t nscope_units;
+	const char *scope_area;
 } inspection_filter;
 
 /* per-unit totals of the report */
@@ -172,11 +178,15 @@ int inspection_store_window(db *d, const inspection_filter *f, long offset, int 
  * then id), complete: read by key, so a page costs its rows however far it is */
 int inspection_store_window_from(db *d, const inspection_filter *f, const inspection_record *from,
                                  bool back, int limit, inspection_record *out, int *n, store_err *err);
-/* counts[day - 1]: the plans dated each day of year-month, cancelled ones not counted */
-int inspection_store_month_counts(db *d, int year, int month, int counts[31], store_err *err);
-/* the plans dated day, cancelled ones left out; *out is allocated (free each record
- * with inspection_record_clear, then the array) */
-int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, store_err *err);
+/* counts[day - 1]: the plans dated each day of year-month, cancelled ones not counted,
+ * of those scope's scope fields let through (NULL: every plan) */
+int inspection_store_month_counts(db *d, int year, int month, const inspection_filter *scope,
+                                  int counts[31], store_err *err);
+/* the plans dated day, cancelled ones left out, of those scope lets through (NULL:
+ * every plan); *out is allocated (free each record with inspection_record_clear, then
+ * the array) */
+int inspection_store_day(db *d, qdate day, const inspection_filter *scope,
+                         inspection_record **out, int *n, store_err *err);
 /* plans (not cancelled) covering the enterprise in the days days ending with date, for
  * the too-often warning */
 int inspection_store_frequency(db *d, int64_t enterprise_id, qdate date, int days, int *n,

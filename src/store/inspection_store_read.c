@@ -173,6 +173,19 @@ static void where_build(rows_where *w, const inspection_filter *f)
 		rows_where_text(w, "i.date >= ?", date_format(f->from, day));
 	if (f->to != DATE_NONE)
 		rows_where_text(w, "i.date <= ?", date_format(f->to, day));
+	if (f->scope_units) {
+		/* one value, the units between newlines: a list of any length in one bind */
+		strbuf units = STRBUF_INIT;
+		sb_add(&units, "\n");
+		for (size_t i = 0; i < f->nscope_units; i++)
+			sb_addf(&units, "%s\n", f->scope_units[i]);
+		rows_where_text(w, "instr(?, char(10) || i.unit || char(10)) > 0", sb_str(&units));
+		sb_free(&units);
+	}
+	if (f->scope_area)
+		rows_where_text(w, "i.id IN (SELECT ie.inspection_id FROM inspection_enterprise ie"
+		                " JOIN enterprise e ON e.id = ie.enterprise_id WHERE e.area = ?)",
+		                f->scope_area);
 }
 
 int inspection_store_count(db *d, const inspection_filter *f, long *n, store_err *err)
@@ -277,25 +290,42 @@ static void count_row(sqlite3_stmt *st, void *arg)
 	counts[day - 1] = sqlite3_column_int(st, 1);
 }
 
-int inspection_store_month_counts(db *d, int year, int month, int counts[31], store_err *err)
+int inspection_store_month_counts(db *d, int year, int month, const inspection_filter *scope,
+                                  int counts[31], store_err *err)
 {
 	memset(counts, 0, sizeof(int) * 31);
-	char from[11], to[11];
-	date_format(date_from_ymd(year, month, 1), from);
-	date_format(date_from_ymd(year, month, date_days_in_month(year, month)), to);
-	sqlite3_stmt *st = db_stmt(d, "SELECT date, count(*) FROM inspection"
-				      " WHERE date >= ? AND date <= ? AND state <> 'cancelled'"
-				      " GROUP BY date", err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, from);
-	db_bind_text(st, 2, to);
-	return rows_each(d, st, count_row, counts, "counting inspections", err);
+	inspection_filter f = { .skip_cancelled = true,
+		.from = date_from_ymd(year, month, 1),
+		.to = date_from_ymd(year, month, date_days_in_month(year, month)) };
+	if (scope) {
+		f.scope_units = scope->scope_units;
+		f.nscope_units = scope->nscope_units;
+		f.scope_area = scope->scope_area;
+	}
+	rows_where w;
+	where_build(&w, &f);
+	char *sql = xasprintf("SELECT i.date, count(*) FROM inspection i%s GROUP BY i.date",
+	                      sb_str(&w.sql));
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	int rc = -1;
+	if (st) {
+		rows_where_bind(&w, st);
+		rc = rows_each(d, st, count_row, counts, "counting inspections", err);
+	}
+	free(sql);
+	rows_where_free(&w);
+	return rc;
 }
 
-int inspection_store_day(db *d, qdate day, inspection_record **out, int *n, store_err *err)
+int inspection_store_day(db *d, qdate day, const inspection_filter *scope,
+                         inspection_record **out, int *n, store_err *err)
 {
 	inspection_filter f = { .skip_cancelled = true, .from = day, .to = day };
+	if (scope) {
+		f.scope_units = scope->scope_units;
+		f.nscope_units = scope->nscope_units;
+		f.scope_area = scope->scope_area;
+	}
 	return window_all(d, &f, out, n, err);
 }
 

@@ -141,7 +141,11 @@ stdout_has "有效：JC26-000001-D"
 # ---- done: findings and outcome ----
 expect_rc 1 --db "$db" --as ks inspect done 1 --findings 通道畅通 --outcome none
 stderr_has "its date has not come yet"
+# another unit's plan is as good as absent to its staff (issue 15: who sees which plans)
 expect_rc 1 --db "$db" --as tc --today 2026-12-24 inspect done 1 --findings 通道畅通 --outcome none
+stderr_has "no inspection 1"
+# the area's officer sees it (an enterprise of 昌东镇) but is not the inspecting unit
+expect_rc 1 --db "$db" --as cd --today 2026-12-24 inspect done 1 --findings 通道畅通 --outcome none
 stderr_has "only the inspecting unit records an inspection's outcome"
 expect_rc 1 --db "$db" --as ks --today 2026-12-24 inspect done 3 --findings 通道畅通 --outcome none
 stderr_has "inspection 3 is registered: only an approved plan"
@@ -174,7 +178,9 @@ stdout_lacks "检查规范"
 expect_rc 0 --db "$db" --as sup inspect show 1
 stdout_has "华勤技术股份有限公司: 4/5 检查规范，未影响生产"
 stdout_has "JC26-000001-D"
-expect_rc 0 --db "$db" --as tc inspect show JC26-000001-D --format json
+expect_rc 1 --db "$db" --as tc inspect show JC26-000001-D --format json
+stderr_has "no inspection JC26-000001-D"
+expect_rc 0 --db "$db" --as cd inspect show JC26-000001-D --format json
 stdout_has '"evaluation_visible": false'
 stdout_has '"scores": [], "comments": []'
 expect_rc 0 --db "$db" --as fd inspect show 1 --format json
@@ -195,6 +201,8 @@ expect_rc 0 --db "$db" --as ks inspect register --unit 区科经局 --enterprise
 stdout_has "registered inspection 6"
 expect 0 "approved inspection 6: plan code JC26-000003-4" --db "$db" --as sup inspect approve 6
 expect_rc 1 --db "$db" --as tc inspect cancel 6 --reason 重复
+stderr_has "no inspection 6"
+expect_rc 1 --db "$db" --as cd inspect cancel 6 --reason 重复
 stderr_has "only the plan's unit cancels an inspection"
 expect_rc 2 --db "$db" --as ks inspect cancel 6
 stderr_has "inspect cancel: --reason is required"
@@ -324,7 +332,7 @@ same "outcome=penalty enterprise=3 item=安全标识 first_violation=0" \
 	"SELECT summary FROM event WHERE entity = 'inspection' AND entity_id = 16 AND action = 'done'"
 
 # ---- list filters ----
-expect_rc 0 --db "$db" --as ks inspect list --unit 区投促局 --format csv
+expect_rc 0 --db "$db" --as sup inspect list --unit 区投促局 --format csv
 stdout_has "10,,registered,区投促局,2026-12-26"
 [ "$(wc -l <"$out")" = 2 ] || { echo "FAIL: list --unit 区投促局: $(cat "$out")"; fails=$((fails + 1)); }
 expect_rc 0 --db "$db" --as ks inspect list --enterprise $B --from 2026-01-01 --format json

@@ -16,10 +16,12 @@
 #include "app/app.h"
 #include "app/appeal.h"
 #include "app/holiday_import.h"
+#include "app/personal.h"
 #include "app/store_text.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
+#include "store/access_store.h"
 #include "store/db.h"
 #include "store/holiday_store.h"
 #include "store/staff_store.h"
@@ -404,6 +406,74 @@ static void test_staff_last_admin_store(void **state)
 	db_close(&d);
 }
 
+static int count_one(void *arg, const char *login, const char *at, const char *action,
+                     int64_t subject, const char *summary)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int accesses(app_ctx *ctx)
+{
+	int n = 0;
+	store_err se = { 0 };
+	assert_int_equal(access_store_each(app_db(ctx), NULL, NULL, NULL, count_one, &n, &se), 0);
+	return n;
+}
+
+/* a record shown in full is one access event per subject and session, however often
+ * a screen shows it again; masked, none */
+static void test_access_once(void **state)
+{
+	(void)state;
+	make_db(ROLE_ADMIN);
+	/* "other" is unit staff of 区科经局 */
+	app_ctx ctx = { .db_path = path, .as_login = "other" };
+	strbuf err = STRBUF_INIT;
+	assert_int_equal(app_need(&ctx, APP_NEED_ALL, &err), APP_OK);
+	int base = accesses(&ctx);
+	char area[] = "昌东镇", led[] = "区科经局", other[] = "区投促局";
+	for (int pass = 0; pass < 3; pass++) {
+		ent_record e = { .id = 7, .area = area, .lead_unit = led };
+		e.legal_rep = strdup("张三");
+		e.contact = strdup("王芳");
+		e.phone = strdup("13812344392");
+		assert_int_equal(app_ent_shown(&ctx, &e, &err), 0);
+		assert_string_equal(e.phone, "13812344392");
+		free(e.legal_rep);
+		free(e.contact);
+		free(e.phone);
+	}
+	assert_int_equal(accesses(&ctx), base + 1);
+	/* another unit's enterprise: masked, nothing recorded */
+	ent_record m = { .id = 8, .area = area, .lead_unit = other };
+	m.legal_rep = strdup("张三");
+	m.contact = strdup("");
+	m.phone = strdup("13812344392");
+	assert_int_equal(app_ent_shown(&ctx, &m, &err), 0);
+	assert_string_equal(m.phone, "138****4392");
+	assert_string_equal(m.legal_rep, "张*");
+	free(m.legal_rep);
+	free(m.contact);
+	free(m.phone);
+	assert_int_equal(accesses(&ctx), base + 1);
+	/* a new session records the same subject again */
+	app_ctx_free(&ctx);
+	app_ctx again = { .db_path = path, .as_login = "other" };
+	assert_int_equal(app_need(&again, APP_NEED_ALL, &err), APP_OK);
+	ent_record e = { .id = 7, .area = area, .lead_unit = led };
+	e.legal_rep = strdup("");
+	e.contact = strdup("");
+	e.phone = strdup("13812344392");
+	assert_int_equal(app_ent_shown(&again, &e, &err), 0);
+	free(e.legal_rep);
+	free(e.contact);
+	free(e.phone);
+	assert_int_equal(accesses(&again), base + 2);
+	app_ctx_free(&again);
+	sb_free(&err);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +486,7 @@ int main(void)
 		cmocka_unit_test(test_caller),
 		cmocka_unit_test(test_report_text),
 		cmocka_unit_test(test_board_leader),
+		cmocka_unit_test(test_access_once),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -19,6 +19,7 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_DB_BACKUP, "sa" },
 	{ PERM_DB_CHECK, "fousla" },
 	{ PERM_HOLIDAY_IMPORT, "a" },
+	{ PERM_AUDIT_ACCESS, "sa" },
 	{ PERM_ENT_VIEW, "fousla" },
 	{ PERM_ENT_ADD, "fousa" },
 	{ PERM_ENT_EDIT, "fousa" },
@@ -238,6 +239,47 @@ static void test_sight(void **state)
 	assert_int_equal(perm_sight_units(&sup, got, 4), 0);
 }
 
+/* who sees an inspection plan: of 区应急局, covering enterprises in 昌东镇 and 麻丘镇 */
+static void test_sees_inspection(void **state)
+{
+	(void)state;
+	static char *const oversees_yj[] = { (char *)"区应急局", NULL };
+	static char *const oversees_kj[] = { (char *)"区科经局", NULL };
+	static const struct {
+		role_t role;
+		const char *unit, *area;
+		int level;
+		char *const *oversees;
+		bool centre, sees;
+	} t[] = {
+		{ ROLE_UNIT_STAFF, "区应急局", NULL, 0, NULL, false, true },      /* its unit */
+		{ ROLE_UNIT_STAFF, "区科经局", NULL, 0, NULL, false, false },     /* another */
+		{ ROLE_UNIT_STAFF, "区企服中心", NULL, 0, NULL, true, true },     /* the centre */
+		{ ROLE_LEADER, "区党工委", NULL, 2, oversees_yj, false, true },   /* oversees it */
+		{ ROLE_LEADER, "区党工委", NULL, 2, oversees_kj, false, false },
+		{ ROLE_LEADER, "区党工委", NULL, 1, NULL, false, true },          /* principal */
+		{ ROLE_AREA_OFFICER, "麻丘镇", "麻丘镇", 0, NULL, false, true },  /* one of its */
+		{ ROLE_AREA_OFFICER, "昌东镇", "昌东镇", 0, NULL, false, true },
+		{ ROLE_AREA_OFFICER, "艾溪湖管理处", "艾溪湖管理处", 0, NULL, false, false },
+		{ ROLE_AREA_OFFICER, "麻丘镇", NULL, 0, NULL, false, false },     /* no area */
+		{ ROLE_SUPERVISOR, "区督查室", NULL, 0, NULL, false, true },
+		{ ROLE_FRONTDESK, "区企服中心", NULL, 0, NULL, true, true },
+		{ ROLE_ADMIN, "区信息中心", NULL, 0, NULL, false, true },
+	};
+	const char *areas[] = { "昌东镇", "麻丘镇" };
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		perm_actor a = { t[i].role, t[i].unit, t[i].area, t[i].level, t[i].oversees,
+			t[i].centre };
+		if (perm_sees_inspection(&a, "区应急局", areas, 2) != t[i].sees)
+			fail_msg("row %zu: sees %d", i, !t[i].sees);
+	}
+	/* a refused entry with no area known: an area officer does not see it */
+	perm_actor mq = { ROLE_AREA_OFFICER, "麻丘镇", "麻丘镇", 0, NULL, false };
+	assert_false(perm_sees_inspection(&mq, "区应急局", NULL, 0));
+	perm_actor yj = { ROLE_UNIT_STAFF, "区应急局", NULL, 0, NULL, false };
+	assert_true(perm_sees_inspection(&yj, "区应急局", NULL, 0));
+}
+
 /* disabling, enabling and demoting a login: never one's own disabled, never twice the
  * same way, never the last active administrator disabled or demoted */
 static void test_staff_change(void **state)
@@ -292,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_roles_parse),
 		cmocka_unit_test(test_sight),
 		cmocka_unit_test(test_staff_change),
+		cmocka_unit_test(test_sees_inspection),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

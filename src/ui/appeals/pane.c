@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/personal.h"
 #include "app/appeal.h"
 #include "app/appeal_list.h"
 #include "core/i18n.h"
@@ -217,8 +218,11 @@ bool appeals_load_rec(app_pane *p, const char *number)
 		appeal_record_clear(&p->rec);
 		found = 1;
 	}
-	if (found == 0)
-		app_appeal_mask(appeals_ctx(p), &p->rec);
+	strbuf why = STRBUF_INIT;
+	/* the caller in full is recorded once a session; masked when it cannot be */
+	if (found == 0 && app_appeal_shown(appeals_ctx(p), &p->rec, &why) < 0)
+		shell_error(p->sh, "%s", sb_str(&why));
+	sb_free(&why);
 	if (found > 0)
 		shell_error(p->sh, _("no appeal %s"), num);
 	p->have_rec = found == 0;

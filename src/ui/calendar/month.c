@@ -4,6 +4,7 @@
  * the grid (beside it from 120 columns), laid out by calendar/layout.c. */
 #include <string.h>
 
+#include "app/inspection_move.h"
 #include "app/inspection.h"
 #include "core/i18n.h"
 #include "core/workday.h"
@@ -55,8 +56,10 @@ void calendar_load_day(cal_pane *p)
 	p->day_of = p->sel;
 	store_err err = { 0 };
 	int n = 0;
-	if (shell_store_rc(p->sh, inspection_store_day(app_db(calendar_ctx(p)), p->sel, &p->day, &n,
-	                                               &err), &err) < 0) {
+	inspection_filter scope = { 0 };
+	app_inspection_scope(calendar_ctx(p), &scope);
+	if (shell_store_rc(p->sh, inspection_store_day(app_db(calendar_ctx(p)), p->sel, &scope,
+	                                               &p->day, &n, &err), &err) < 0) {
 		p->day = NULL;
 		n = 0;
 	}
@@ -81,8 +84,10 @@ static const int *month_counts(cal_pane *p, int y, int m)
 	if (!p->counts_ok || p->counts_y != y || p->counts_m != m) {
 		store_err err = { 0 };
 		memset(p->counts, 0, sizeof p->counts);
+		inspection_filter scope = { 0 };
+		app_inspection_scope(calendar_ctx(p), &scope);
 		shell_store_rc(p->sh, inspection_store_month_counts(app_db(calendar_ctx(p)), y, m,
-		                                                    p->counts, &err), &err);
+		                                                    &scope, p->counts, &err), &err);
 		p->counts_y = y;
 		p->counts_m = m;
 		p->counts_ok = true;

@@ -41,6 +41,11 @@ bool calendar_read_plan(cal_pane *p, int64_t id)
 		inspection_record_clear(&p->plan);
 	int found = shell_store_rc(p->sh, inspection_store_get(app_db(calendar_ctx(p)), id, NULL,
 	                                                       &p->plan, &err), &err);
+	/* a plan the member does not see is as good as absent (app_inspection_visible) */
+	if (found == 0 && !app_inspection_visible(calendar_ctx(p), &p->plan)) {
+		inspection_record_clear(&p->plan);
+		found = 1;
+	}
 	p->have_plan = found == 0;
 	if (found == 1)
 		shell_error(p->sh, _("no inspection %lld"), (long long)id);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/personal.h"
+#include "model/mask.h"
 #include "app/app.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
@@ -125,10 +127,19 @@ void enterprises_form_record(ent_pane *p, const ent_record *e)
 	p->fld[ENT_F_INTRODUCED] = form_add_choice(f, _("Introduced by"), o.v, o.n,
 	                                           e ? e->introduced_by : "", false);
 	opt_free(&o);
-	p->fld[ENT_F_LEGAL_REP] = form_add_text(f, _("Legal representative"), e ? e->legal_rep : "",
-	                                        40, false);
-	p->fld[ENT_F_CONTACT] = form_add_text(f, _("Contact"), e ? e->contact : "", 40, false);
-	p->fld[ENT_F_PHONE] = form_add_text(f, _("Phone"), e ? e->phone : "", 40, false);
+	/* the personal fields as the 360 view shows them: masked for those who do not see
+	 * them in full (read_record_form keeps what a masked text left as shown hides) */
+	ent_record shown = { 0 };
+	p->form_masked = e && app_ent_masked(shell_ctx(p->sh), e);
+	if (e) {
+		ent_record_copy(&shown, e);
+		app_ent_mask(shell_ctx(p->sh), &shown);
+	}
+	p->fld[ENT_F_LEGAL_REP] = form_add_text(f, _("Legal representative"),
+	                                        e ? shown.legal_rep : "", 40, false);
+	p->fld[ENT_F_CONTACT] = form_add_text(f, _("Contact"), e ? shown.contact : "", 40, false);
+	p->fld[ENT_F_PHONE] = form_add_text(f, _("Phone"), e ? shown.phone : "", 40, false);
+	ent_record_clear(&shown);
 	opt_add(&o, "", _("none"));
 	store_err err = { 0 };
 	shell_store_rc(p->sh, staff_store_each(enterprises_db(p), add_staff_option, &o, &err),
@@ -175,6 +186,13 @@ static int read_record_form(ent_pane *p, ent_record *e)
 	set_str(&e->legal_rep, form_text(f, p->fld[ENT_F_LEGAL_REP]));
 	set_str(&e->contact, form_text(f, p->fld[ENT_F_CONTACT]));
 	set_str(&e->phone, form_text(f, p->fld[ENT_F_PHONE]));
+	if (p->form_masked) {
+		/* a masked text left as shown keeps the value it hides */
+		set_str(&e->legal_rep, xstrdup(mask_kept(MASK_NAME, p->form_old.legal_rep,
+		                                         e->legal_rep)));
+		set_str(&e->contact, xstrdup(mask_kept(MASK_NAME, p->form_old.contact, e->contact)));
+		set_str(&e->phone, xstrdup(mask_kept(MASK_PHONE, p->form_old.phone, e->phone)));
+	}
 	const char *login = form_choice(f, p->fld[ENT_F_COMMISSIONER]);
 	e->commissioner_id = 0;
 	set_str(&e->commissioner, xstrdup(login));

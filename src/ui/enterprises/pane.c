@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "app/personal.h"
 #include "app/enterprise_list.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -46,8 +47,12 @@ static int store_count(void *owner, long *n, store_err *err)
 static int store_read(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
 {
 	ent_pane *p = owner;
-	return ent_store_window(enterprises_db(p), &p->filter, p->sort, p->desc, offset, limit,
-	                        rows, n, err);
+	int rc = ent_store_window(enterprises_db(p), &p->filter, p->sort, p->desc, offset, limit,
+	                          rows, n, err);
+	/* the list shows no personal column; its rows hold them masked all the same */
+	for (int i = 0; rc == 0 && i < *n; i++)
+		app_ent_row_out(shell_ctx(p->sh), (ent_record *)rows + i, NULL);
+	return rc;
 }
 
 static void row_clear(void *row)

@@ -57,6 +57,7 @@ typedef struct ent_pane {
 	form *form;
 	form_purpose purpose;
 	ent_record form_old;     /* the record an edit started from */
+	bool form_masked;        /* its personal fields are shown masked in the form */
 	int fld[ENT_F__COUNT];   /* form field of each enterprise field, -1 when absent */
 	int fld_uscc_reason, fld_lead, fld_lead_reason;
 	int fld_category, fld_class, fld_area, fld_lead_filter, fld_pool, fld_warning, fld_gone;

@@ -3,6 +3,7 @@
  * --full prints too), in the one detail widget. */
 #include "app/app.h"
 #include "app/ent_view.h"
+#include "app/personal.h"
 #include "app/enterprise_list.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
@@ -86,6 +87,9 @@ void enterprises_view_build(ent_pane *p, const ent_record *row)
 		sb_free(&err);
 		return;
 	}
+	/* personal fields in full are recorded once a session; masked when they cannot be */
+	if (app_ent_shown(shell_ctx(p->sh), &e, &err) < 0)
+		shell_error(p->sh, "%s", sb_str(&err));
 	detail_title(d, e.name);
 	detail_section(d, _("Contact card"));
 	detail_field(d, _("Name"), e.name);

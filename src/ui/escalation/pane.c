@@ -6,6 +6,7 @@
  * each mode and the pane's ops. */
 #include <stdio.h>
 
+#include "app/personal.h"
 #include "app/app.h"
 #include "app/appeal.h"
 #include "app/staff.h"
@@ -47,8 +48,10 @@ bool escalation_load_rec(esc_pane *p, const char *number)
 	                        appeal_store_get(escalation_db(p), num, false, &p->rec, &err), &err);
 	if (rc == 1)
 		shell_error(p->sh, _("Appeal %s no longer exists."), num);
-	if (rc == 0)
-		app_appeal_mask(shell_ctx(p->sh), &p->rec);
+	strbuf why = STRBUF_INIT;
+	if (rc == 0 && app_appeal_shown(shell_ctx(p->sh), &p->rec, &why) < 0)
+		shell_error(p->sh, "%s", sb_str(&why));
+	sb_free(&why);
 	p->have_rec = rc == 0;
 	return p->have_rec;
 }
