@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "model/annual.h"
 #include "model/assessment.h"
 #include "model/inspection.h"
 #include "model/ticket.h"
@@ -121,6 +122,8 @@ bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
 inspection_params app_inspection_params(const app_ctx *ctx);
 ticket_params app_ticket_params(const app_ctx *ctx);
 assessment_tiers app_assessment_tiers(const app_ctx *ctx);
+/* the [assessment] year_rule setting */
+annual_rule app_annual_rule(const app_ctx *ctx);
 
 /* ---- the working calendar (app/calendar.c) ---- */
 

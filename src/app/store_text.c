@@ -270,6 +270,9 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_QUARTER_ALREADY_FROZEN:
 		sb_addf(out, _("quarter %s is already frozen"), e->name[0]);
 		break;
+	case STORE_E_YEAR_ALREADY_FROZEN:
+		sb_addf(out, _("the year %lld is already frozen"), (long long)e->num[0]);
+		break;
 	case STORE_E_NO_INSPECTION:
 		sb_addf(out, _("no inspection %lld"), (long long)e->num[0]);
 		break;

@@ -136,6 +136,9 @@ static const struct rule {
 	[PERM_INSP_REPORT] = { "inspection.report",
 		R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
 		N_("only supervisors, leaders and administrators read the inspection report") },
+	/* as a quarter: the supervisors who report the figures close the year */
+	[PERM_YEAR_FREEZE] = { "year.freeze", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor may freeze a year's assessment") },
 };
 
 /* Unit scoping, apart from the table above so that its rows stay short: own_unit

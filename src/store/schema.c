@@ -665,6 +665,47 @@ static const char *const migrations[] = {
 	/* staff administration (issue 15): a login is disabled, never deleted, so that
 	 * the history keeps its name; NULL while the login may use qifu */
 	"ALTER TABLE staff ADD COLUMN disabled_on TEXT;",
+	/* the annual assessment (issue 19): a frozen year keeps what it was frozen with,
+	 * the rule, the tier thresholds and per unit its quarters, its score and tier and
+	 * the supervision counts of the year as of the freeze, so that a later change of
+	 * a setting or of an appeal does not move a year already reported; neither
+	 * table takes an update or a delete */
+	"CREATE TABLE year_freeze ("
+	"  year INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 9999),"
+	"  rule TEXT NOT NULL CHECK (rule IN ('mean','weighted')),"
+	"  tier1_min INTEGER NOT NULL,"
+	"  tier2_min INTEGER NOT NULL,"
+	"  frozen_by TEXT NOT NULL,"
+	"  frozen_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE year_result ("
+	"  year INTEGER NOT NULL REFERENCES year_freeze(year),"
+	"  pos INTEGER NOT NULL,"
+	"  unit TEXT NOT NULL,"
+	"  q1_count INTEGER NOT NULL, q1_sum INTEGER NOT NULL,"
+	"  q2_count INTEGER NOT NULL, q2_sum INTEGER NOT NULL,"
+	"  q3_count INTEGER NOT NULL, q3_sum INTEGER NOT NULL,"
+	"  q4_count INTEGER NOT NULL, q4_sum INTEGER NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  mean10 INTEGER NOT NULL,"
+	"  tier INTEGER NOT NULL CHECK (tier BETWEEN 0 AND 3),"
+	"  received INTEGER NOT NULL,"
+	"  signed_on_time INTEGER NOT NULL,"
+	"  returned INTEGER NOT NULL,"
+	"  answered INTEGER NOT NULL,"
+	"  answered_on_time INTEGER NOT NULL,"
+	"  callbacks INTEGER NOT NULL,"
+	"  satisfied INTEGER NOT NULL,"
+	"  PRIMARY KEY (year, unit)"
+	") STRICT;"
+	"CREATE TRIGGER year_freeze_no_update BEFORE UPDATE ON year_freeze"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TRIGGER year_freeze_no_delete BEFORE DELETE ON year_freeze"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TRIGGER year_result_no_update BEFORE UPDATE ON year_result"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TRIGGER year_result_no_delete BEFORE DELETE ON year_result"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;",
 };
 
 int schema_latest(void)
