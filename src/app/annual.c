@@ -12,6 +12,7 @@
 #include "model/perm.h"
 #include "store/rating_store.h"
 #include "store/staff_store.h"
+#include "store/supervise_store.h"
 #include "store/supervision_store.h"
 #include "store/year_store.h"
 
@@ -78,6 +79,13 @@ static int gather_year(app_ctx *ctx, int year, gather *g, strbuf *why)
 	return 0;
 }
 
+/* a row for every unit a request of the year went to */
+static void gather_requests(gather *g, const annual_report *out)
+{
+	for (int i = 0; i < out->nsupv; i++)
+		gather_unit(g, out->supv[i].unit);
+}
+
 /* which quarters of year are frozen: 0, or -1 with the store's failure */
 static int quarters_frozen(app_ctx *ctx, int year, bool qfrozen[4], strbuf *why)
 {
@@ -92,6 +100,17 @@ static int quarters_frozen(app_ctx *ctx, int year, bool qfrozen[4], strbuf *why)
 	return 0;
 }
 
+/* the year's requests and accountability as they are now: 0, or -1 with why */
+static int year_records(app_ctx *ctx, int year, annual_report *out, strbuf *why)
+{
+	store_err se = { 0 };
+	if (app_store_rc(supv_store_list(app_db(ctx), NULL, year, &out->supv, &out->nsupv, &se),
+	                 &se, why) < 0)
+		return -1;
+	return app_store_rc(acc_store_list(app_db(ctx), NULL, year, &out->acc, &out->nacc, &se),
+	                    &se, why);
+}
+
 /* the year combined now from its frozen quarters: APP_NO naming a quarter not frozen */
 static app_status year_now(app_ctx *ctx, int year, annual_report *out, strbuf *why)
 {
@@ -101,10 +120,11 @@ static app_status year_now(app_ctx *ctx, int year, annual_report *out, strbuf *w
 	if (annual_quarters_check(year, qfrozen, why) < 0)
 		return APP_NO;
 	gather g = { 0 };
-	if (gather_year(ctx, year, &g, why) < 0) {
+	if (gather_year(ctx, year, &g, why) < 0 || year_records(ctx, year, out, why) < 0) {
 		gather_free(&g);
 		return APP_BAD;
 	}
+	gather_requests(&g, out);
 	out->rule = app_annual_rule(ctx);
 	out->tiers = app_assessment_tiers(ctx);
 	out->rows = xcalloc(g.n ? (size_t)g.n : 1, sizeof *out->rows);
@@ -117,6 +137,15 @@ static app_status year_now(app_ctx *ctx, int year, annual_report *out, strbuf *w
 		g.units[i] = NULL;
 	}
 	gather_free(&g);
+	/* the units met by requests and accountability: their counts beside */
+	for (int i = 0; i < out->nsupv; i++)
+		for (int k = 0; k < out->n; k++)
+			if (strcmp(out->rows[k].score.unit, out->supv[i].unit) == 0)
+				out->rows[k].supervised++;
+	for (int i = 0; i < out->nacc; i++)
+		for (int k = 0; k < out->n; k++)
+			if (strcmp(out->rows[k].score.unit, out->acc[i].unit) == 0)
+				out->rows[k].accountable++;
 	return APP_OK;
 }
 
@@ -139,7 +168,7 @@ app_status app_year_report(app_ctx *ctx, int year, annual_report *out, strbuf *w
 	out->frozen_by = info.frozen_by;
 	out->frozen_at = info.frozen_at;
 	if (app_store_rc(year_store_rows(app_db(ctx), year, &out->tiers, &out->rows, &out->n, &se),
-	                 &se, why) < 0)
+	                 &se, why) < 0 || year_records(ctx, year, out, why) < 0)
 		return APP_BAD;
 	return APP_OK;
 }
@@ -147,6 +176,8 @@ app_status app_year_report(app_ctx *ctx, int year, annual_report *out, strbuf *w
 void annual_report_free(annual_report *r)
 {
 	year_store_rows_free(&r->rows, r->n);
+	supv_rows_free(&r->supv, r->nsupv);
+	acc_rows_free(&r->acc, r->nacc);
 	free(r->frozen_by);
 	free(r->frozen_at);
 	memset(r, 0, sizeof *r);

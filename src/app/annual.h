@@ -8,6 +8,7 @@
 
 #include "app/app.h"
 #include "model/annual.h"
+#include "store/supervise_store.h"
 
 typedef struct annual_report {
 	int year;
@@ -18,6 +19,10 @@ typedef struct annual_report {
 	assessment_tiers tiers;
 	annual_row *rows;                /* units.tsv order; unit names owned */
 	int n;
+	supv_row *supv;                  /* the supervision requests filed in the year, */
+	int nsupv;
+	acc_row *acc;                    /* and the accountability, by unit, as they are now */
+	int nacc;
 } annual_report;
 
 /* the report of year: APP_OK with out filled (annual_report_free); APP_NO when the

@@ -124,6 +124,8 @@ ticket_params app_ticket_params(const app_ctx *ctx);
 assessment_tiers app_assessment_tiers(const app_ctx *ctx);
 /* the [assessment] year_rule setting */
 annual_rule app_annual_rule(const app_ctx *ctx);
+/* the [assessment] accountability_bodies setting: '|'-separated unit names */
+const char *app_accountability_bodies(const app_ctx *ctx);
 
 /* ---- the working calendar (app/calendar.c) ---- */
 

@@ -419,6 +419,11 @@ annual_rule app_annual_rule(const app_ctx *ctx)
 	return r;
 }
 
+const char *app_accountability_bodies(const app_ctx *ctx)
+{
+	return cfg_str(ctx->cfg, SET_ACCOUNTABILITY_BODIES);
+}
+
 void app_ctx_free(app_ctx *ctx)
 {
 	sb_free(&ctx->failure);

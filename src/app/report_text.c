@@ -121,6 +121,10 @@ const app_column report_year_columns[YEAR_COL__COUNT] = {
 	[YEAR_COL_ANSWERED] = { .key = "answered_on_time", .header = N_("Answered on time"),
 		.kind = COL_STR },
 	[YEAR_COL_SATISFIED] = { .key = "satisfied", .header = N_("Satisfied"), .kind = COL_STR },
+	[YEAR_COL_SUPERVISED] = { .key = "supervised", .header = N_("Supervision requests"),
+		.kind = COL_INT },
+	[YEAR_COL_ACCOUNTABLE] = { .key = "accountability", .header = N_("Accountability"),
+		.kind = COL_INT },
 };
 
 const char *report_year_cell(const annual_row *r, report_year_col col, app_cell_form form,
@@ -145,6 +149,12 @@ const char *report_year_cell(const annual_row *r, report_year_col col, app_cell_
 	}
 	case YEAR_COL_COUNT:
 		snprintf(buf, SUP_CELL_SIZE, "%d", u->count);
+		return buf;
+	case YEAR_COL_SUPERVISED:
+		snprintf(buf, SUP_CELL_SIZE, "%d", r->supervised);
+		return buf;
+	case YEAR_COL_ACCOUNTABLE:
+		snprintf(buf, SUP_CELL_SIZE, "%d", r->accountable);
 		return buf;
 	case YEAR_COL_SCORE:
 		return u->count ? assessment_mean_format(u->mean10, buf) : none;
@@ -221,6 +231,59 @@ static void year_block(const annual_report *r, const report_year_col *cols, int 
 	}
 }
 
+/* one request, what it requires on a line of its own, and the accountability that
+ * followed it */
+static void request_text(const annual_report *r, const supv_row *s, strbuf *out)
+{
+	char due[16];
+	sb_addf(out, _("  No. %lld, %.10s, from %s%s%s, due %s: %s"), (long long)s->id,
+	        s->created_at, _(supervise_source_label(s->source)), *s->appeal ? " " : "",
+	        s->appeal, date_format(s->due, due), _(supervise_outcome_label(s->outcome)));
+	if (*s->outcome_note)
+		sb_addf(out, _(" (%s)"), s->outcome_note);
+	sb_addf(out, "\n    %s\n", s->what);
+	for (int k = 0; k < r->nacc; k++)
+		if (r->acc[k].request == s->id)
+			sb_addf(out, _("    accountability by %s: %s, %s (%.10s)\n"), r->acc[k].body,
+			        r->acc[k].person, r->acc[k].measure, r->acc[k].created_at);
+}
+
+/* whether the report has a row of unit */
+static bool has_row(const annual_report *r, const char *unit)
+{
+	for (int i = 0; i < r->n; i++)
+		if (strcmp(r->rows[i].score.unit, unit) == 0)
+			return true;
+	return false;
+}
+
+/* per unit in the report's order, each request of the year and its accountability;
+ * then those of a unit a frozen year has no row of (filed after the freeze) */
+static void year_records_text(const annual_report *r, strbuf *out)
+{
+	sb_addf(out, _("Supervision requests (督办) and accountability (问责) of %d\n\n"), r->year);
+	if (!r->nsupv) {
+		sb_add(out, _("None was filed.\n"));
+		return;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int u = 0; u < (pass ? r->nsupv : r->n); u++) {
+			const char *unit = pass ? r->supv[u].unit : r->rows[u].score.unit;
+			if (pass && (has_row(r, unit) ||
+			             (u > 0 && strcmp(r->supv[u - 1].unit, unit) == 0)))
+				continue;
+			bool named = false;
+			for (int i = 0; i < r->nsupv; i++) {
+				if (strcmp(r->supv[i].unit, unit) != 0)
+					continue;
+				if (!named)
+					sb_addf(out, "%s\n", unit);
+				named = true;
+				request_text(r, &r->supv[i], out);
+			}
+		}
+}
+
 void report_year_text(app_ctx *ctx, const annual_report *r, strbuf *out)
 {
 	static const report_year_col scores[] = { YEAR_COL_UNIT, YEAR_COL_Q1, YEAR_COL_Q2,
@@ -238,6 +301,8 @@ void report_year_text(app_ctx *ctx, const annual_report *r, strbuf *out)
 	sb_addf(out, _("Supervision figures of the appeals dispatched in %d, as of %.10s\n\n"),
 	        r->year, r->frozen ? r->frozen_at : today);
 	year_block(r, figures, (int)(sizeof figures / sizeof figures[0]), out);
+	sb_addc(out, '\n');
+	year_records_text(r, out);
 }
 
 static int year_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err)

@@ -48,6 +48,8 @@ typedef enum report_year_col {
 	YEAR_COL_RETURNED,           /* return rate */
 	YEAR_COL_ANSWERED,           /* on-time answer (close) rate */
 	YEAR_COL_SATISFIED,          /* satisfaction rate at callback */
+	YEAR_COL_SUPERVISED,         /* supervision requests filed in the year */
+	YEAR_COL_ACCOUNTABLE,        /* accountability records of the year */
 	YEAR_COL__COUNT
 } report_year_col;
 
@@ -61,8 +63,9 @@ const char *report_year_cell(const annual_row *r, report_year_col col, app_cell_
 char *report_year_title(const struct annual_report *r);
 /* the sentence of its rule and tier thresholds (fresh) */
 char *report_year_rule(const struct annual_report *r);
-/* the annual report as text: its scores, then the supervision figures of the year
- * (as of the freeze, or of today) */
+/* the annual report as text: its scores, the supervision figures of the year (as of
+ * the freeze, or of today), then per unit the year's supervision requests and the
+ * accountability that followed */
 void report_year_text(app_ctx *ctx, const struct annual_report *r, strbuf *out);
 /* the report's file name in the reader's language ("督办统计-2026-10-01-2026-12-01.txt",
  * "季度考核-2026Q4.xlsx",

@@ -36,10 +36,7 @@ static int year_freeze(app_ctx *ctx, int year)
 		return EXIT_NO;
 	strbuf msg = STRBUF_INIT;
 	app_status st = app_year_freeze(ctx, year, &msg);
-	if (st == APP_OK)
-		printf("%s\n", sb_str(&msg));
-	else
-		say_error("%s", sb_str(&msg));
+	cli_said(st, &msg);
 	sb_free(&msg);
 	return (int)st;
 }

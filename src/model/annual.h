@@ -27,11 +27,14 @@ typedef struct annual_unit {
 	int tier;                        /* 1, 2 or 3; 0 without ratings */
 } annual_unit;
 
-/* One line of the annual report: the score and the year's supervision figures (the
- * appeals dispatched to the unit in the year); sup.unit is score.unit. */
+/* One line of the annual report: the score, the year's supervision figures (the
+ * appeals dispatched to the unit in the year; sup.unit is score.unit) and the
+ * requests and accountability the unit met in the year. */
 typedef struct annual_row {
 	annual_unit score;
 	supervision_counts sup;
+	int supervised;                  /* supervision requests (督办要求) filed in the year */
+	int accountable;                 /* accountability records (问责) made in the year */
 } annual_row;
 
 /* "mean" or "weighted" (the setting's words); false for anything else */

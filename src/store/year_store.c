@@ -1,6 +1,7 @@
 /* Year freezes and their rows; see year_store.h. */
 #include "store/year_store.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +44,8 @@ static int insert_row(db *d, int year, int pos, const annual_row *r, store_err *
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO year_result (year, pos, unit, q1_count, q1_sum, q2_count, q2_sum,"
 		" q3_count, q3_sum, q4_count, q4_sum, count, mean10, tier, received, signed_on_time,"
-		" returned, answered, answered_on_time, callbacks, satisfied)"
-		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+		" returned, answered, answered_on_time, callbacks, satisfied, supervised, accountable)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		return -1;
 	const annual_unit *u = &r->score;
@@ -61,7 +62,7 @@ static int insert_row(db *d, int year, int pos, const annual_row *r, store_err *
 	sqlite3_bind_int(st, c++, u->tier);
 	const supervision_counts *s = &r->sup;
 	const int counts[] = { s->received, s->signed_on_time, s->returned, s->answered,
-		s->answered_on_time, s->callbacks, s->satisfied };
+		s->answered_on_time, s->callbacks, s->satisfied, r->supervised, r->accountable };
 	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
 		sqlite3_bind_int(st, c++, counts[i]);
 	int rc = sqlite3_step(st);
@@ -91,15 +92,11 @@ int year_store_freeze(db *d, const char *actor, int year, annual_rule rule,
 	sqlite3_bind_int(st, 4, t->tier2_min);
 	db_bind_text(st, 5, actor);
 	db_bind_text(st, 6, now);
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT)
-			store_err_num(store_err_set(err, STORE_E_YEAR_ALREADY_FROZEN), 0, year);
-		else
-			db_fail(d, err, "freezing a year");
+	int rc = rows_step_unique(d, st, "freezing a year", err);
+	if (rc == 1)
+		store_err_num(store_err_set(err, STORE_E_YEAR_ALREADY_FROZEN), 0, year);
+	if (rc != 0)
 		goto fail;
-	}
 	for (int i = 0; i < n; i++)
 		if (insert_row(d, year, i, &rows[i], err) < 0)
 			goto fail;
@@ -123,7 +120,8 @@ int year_store_rows(db *d, int year, const assessment_tiers *t, annual_row **row
 	sqlite3_stmt *st = db_stmt(d,
 		"SELECT unit, q1_count, q1_sum, q2_count, q2_sum, q3_count, q3_sum, q4_count,"
 		" q4_sum, count, mean10, tier, received, signed_on_time, returned, answered,"
-		" answered_on_time, callbacks, satisfied FROM year_result WHERE year = ?"
+		" answered_on_time, callbacks, satisfied, supervised, accountable FROM year_result"
+		" WHERE year = ?"
 		" ORDER BY pos", err);
 	if (!st)
 		return -1;
@@ -153,6 +151,8 @@ int year_store_rows(db *d, int year, const assessment_tiers *t, annual_row **row
 		s->answered_on_time = sqlite3_column_int(st, 16);
 		s->callbacks = sqlite3_column_int(st, 17);
 		s->satisfied = sqlite3_column_int(st, 18);
+		r->supervised = sqlite3_column_int(st, 19);
+		r->accountable = sqlite3_column_int(st, 20);
 	}
 	db_done(st);
 	if (rc != SQLITE_DONE) {
