@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "model/annual.h"
 #include "model/assessment.h"
 #include "model/inspection.h"
 #include "model/ticket.h"
@@ -129,6 +130,10 @@ bool app_allowed(app_ctx *ctx, int action, const char *area, const char *unit,
 inspection_params app_inspection_params(const app_ctx *ctx);
 ticket_params app_ticket_params(const app_ctx *ctx);
 assessment_tiers app_assessment_tiers(const app_ctx *ctx);
+/* the [assessment] year_rule setting */
+annual_rule app_annual_rule(const app_ctx *ctx);
+/* the [assessment] accountability_bodies setting: '|'-separated unit names */
+const char *app_accountability_bodies(const app_ctx *ctx);
 
 /* ---- the working calendar (app/calendar.c) ---- */
 

@@ -67,6 +67,9 @@ static const char *entity_words(const char *code)
 		{ "staff", N_("staff member") },
 		{ "holiday", N_("holiday year") },
 		{ "quarter", N_("quarter") },
+		{ "year", N_("year") },
+		{ "supervise", N_("supervision request") },
+		{ "accountability", N_("accountability record") },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (strcmp(code, t[i].code) == 0)

@@ -411,6 +411,19 @@ assessment_tiers app_assessment_tiers(const app_ctx *ctx)
 	return t;
 }
 
+annual_rule app_annual_rule(const app_ctx *ctx)
+{
+	annual_rule r = ANNUAL_MEAN;
+	/* the settings' own check allows only the rule's words */
+	annual_rule_parse(cfg_str(ctx->cfg, SET_YEAR_RULE), &r);
+	return r;
+}
+
+const char *app_accountability_bodies(const app_ctx *ctx)
+{
+	return cfg_str(ctx->cfg, SET_ACCOUNTABILITY_BODIES);
+}
+
 void app_ctx_free(app_ctx *ctx)
 {
 	sb_free(&ctx->failure);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/annual.h"
 #include "app/report_data.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
@@ -104,10 +105,227 @@ static int quarter_text(app_ctx *ctx, const report_spec *r, int width, strbuf *o
 	return 0;
 }
 
+const app_column report_year_columns[YEAR_COL__COUNT] = {
+	[YEAR_COL_UNIT] = { .key = "unit", .header = N_("Unit"), .kind = COL_STR },
+	[YEAR_COL_Q1] = { .key = "q1", .header = N_("Q1"), .kind = COL_STR },
+	[YEAR_COL_Q2] = { .key = "q2", .header = N_("Q2"), .kind = COL_STR },
+	[YEAR_COL_Q3] = { .key = "q3", .header = N_("Q3"), .kind = COL_STR },
+	[YEAR_COL_Q4] = { .key = "q4", .header = N_("Q4"), .kind = COL_STR },
+	[YEAR_COL_COUNT] = { .key = "count", .header = N_("Ratings"), .kind = COL_INT },
+	[YEAR_COL_SCORE] = { .key = "score", .header = N_("Score"), .kind = COL_STR },
+	[YEAR_COL_TIER] = { .key = "tier", .header = N_("Tier"), .kind = COL_INT },
+	[YEAR_COL_RECEIVED] = { .key = "received", .header = N_("Received"), .kind = COL_INT },
+	[YEAR_COL_SIGNED] = { .key = "signed_on_time", .header = N_("Signed on time"),
+		.kind = COL_STR },
+	[YEAR_COL_RETURNED] = { .key = "returned", .header = N_("Return rate"), .kind = COL_STR },
+	[YEAR_COL_ANSWERED] = { .key = "answered_on_time", .header = N_("Answered on time"),
+		.kind = COL_STR },
+	[YEAR_COL_SATISFIED] = { .key = "satisfied", .header = N_("Satisfied"), .kind = COL_STR },
+	[YEAR_COL_SUPERVISED] = { .key = "supervised", .header = N_("Supervision requests"),
+		.kind = COL_INT },
+	[YEAR_COL_ACCOUNTABLE] = { .key = "accountability", .header = N_("Accountability"),
+		.kind = COL_INT },
+};
+
+const char *report_year_cell(const annual_row *r, report_year_col col, app_cell_form form,
+		char *buf)
+{
+	const char *none = form == CELL_WORDS ? "-" : "";
+	const annual_unit *u = &r->score;
+	static const supervision_col sup[] = {
+		[YEAR_COL_RECEIVED - YEAR_COL_RECEIVED] = SUP_COL_RECEIVED,
+		[YEAR_COL_SIGNED - YEAR_COL_RECEIVED] = SUP_COL_SIGNED,
+		[YEAR_COL_RETURNED - YEAR_COL_RECEIVED] = SUP_COL_RETURNED,
+		[YEAR_COL_ANSWERED - YEAR_COL_RECEIVED] = SUP_COL_ANSWERED,
+		[YEAR_COL_SATISFIED - YEAR_COL_RECEIVED] = SUP_COL_SATISFIED,
+	};
+	const char *c;
+	switch (col) {
+	case YEAR_COL_UNIT:
+		return u->unit;
+	case YEAR_COL_Q1: case YEAR_COL_Q2: case YEAR_COL_Q3: case YEAR_COL_Q4: {
+		const assessment_unit *q = &u->q[col - YEAR_COL_Q1];
+		return q->count ? assessment_mean_format(q->mean10, buf) : none;
+	}
+	case YEAR_COL_COUNT:
+		snprintf(buf, SUP_CELL_SIZE, "%d", u->count);
+		return buf;
+	case YEAR_COL_SUPERVISED:
+		snprintf(buf, SUP_CELL_SIZE, "%d", r->supervised);
+		return buf;
+	case YEAR_COL_ACCOUNTABLE:
+		snprintf(buf, SUP_CELL_SIZE, "%d", r->accountable);
+		return buf;
+	case YEAR_COL_SCORE:
+		return u->count ? assessment_mean_format(u->mean10, buf) : none;
+	case YEAR_COL_TIER:
+		if (form == CELL_WORDS)
+			return _(assessment_tier_label(u->tier));
+		if (!u->tier)
+			return "";
+		snprintf(buf, SUP_CELL_SIZE, "%d", u->tier);
+		return buf;
+	case YEAR_COL_RECEIVED: case YEAR_COL_SIGNED: case YEAR_COL_RETURNED:
+	case YEAR_COL_ANSWERED: case YEAR_COL_SATISFIED:
+		c = supervision_cell(&r->sup, sup[col - YEAR_COL_RECEIVED], buf);
+		/* a rate without a base: "-" to people, an empty cell to a spreadsheet */
+		return strcmp(c, "-") == 0 ? none : c;
+	case YEAR_COL__COUNT:
+		break;
+	}
+	return "";
+}
+
+char *report_year_title(const annual_report *r)
+{
+	if (!r->frozen)
+		return xasprintf(_("Annual assessment %d"), r->year);
+	return xasprintf(_("Annual assessment %d (frozen %.10s by %s)"), r->year, r->frozen_at,
+	                 r->frozen_by);
+}
+
+char *report_year_rule(const annual_report *r)
+{
+	return xasprintf(_("The year's score: %s of its four frozen quarters; tier 1 from %d, "
+	                   "tier 2 from %d."), _(annual_rule_label(r->rule)), r->tiers.tier1_min,
+	                 r->tiers.tier2_min);
+}
+
+/* columns cols[0..ncols) of the rows as an aligned table: header, rule, rows */
+static void year_block(const annual_report *r, const report_year_col *cols, int ncols,
+		strbuf *out)
+{
+	enum { GAP = 1 };
+	int w[YEAR_COL__COUNT] = { 0 }, linew = 0;
+	for (int k = 0; k < ncols; k++) {
+		report_year_col c = cols[k];
+		w[c] = text_width(_(report_year_columns[c].header));
+		for (int i = 0; i < r->n; i++) {
+			char buf[SUP_CELL_SIZE];
+			int cw = text_width(report_year_cell(&r->rows[i], c, CELL_WORDS, buf));
+			w[c] = cw > w[c] ? cw : w[c];
+		}
+		linew += w[c] + (k ? GAP : 0);
+	}
+	for (int i = -1; i < r->n; i++) {
+		for (int k = 0; k < ncols; k++) {
+			report_year_col c = cols[k];
+			char buf[SUP_CELL_SIZE];
+			const char *cell = i < 0 ? _(report_year_columns[c].header)
+				: report_year_cell(&r->rows[i], c, CELL_WORDS, buf);
+			if (k)
+				sb_addf(out, "%*s", GAP, "");
+			bool left = c == YEAR_COL_UNIT || c == YEAR_COL_TIER;
+			/* no blanks at the end of a line */
+			if (k == ncols - 1 && left)
+				sb_add(out, cell);
+			else
+				text_fit_pad_sb(out, cell, w[c], left ? TEXT_LEFT : TEXT_RIGHT);
+		}
+		sb_addc(out, '\n');
+		if (i < 0) {
+			for (int k = 0; k < linew; k++)
+				sb_addc(out, '-');
+			sb_addc(out, '\n');
+		}
+	}
+}
+
+/* one request, what it requires on a line of its own, and the accountability that
+ * followed it */
+static void request_text(const annual_report *r, const supv_row *s, strbuf *out)
+{
+	char due[16];
+	sb_addf(out, _("  No. %lld, %.10s, from %s%s%s, due %s: %s"), (long long)s->id,
+	        s->created_at, _(supervise_source_label(s->source)), *s->appeal ? " " : "",
+	        s->appeal, date_format(s->due, due), _(supervise_outcome_label(s->outcome)));
+	if (*s->outcome_note)
+		sb_addf(out, _(" (%s)"), s->outcome_note);
+	sb_addf(out, "\n    %s\n", s->what);
+	for (int k = 0; k < r->nacc; k++)
+		if (r->acc[k].request == s->id)
+			sb_addf(out, _("    accountability by %s: %s, %s (%.10s)\n"), r->acc[k].body,
+			        r->acc[k].person, r->acc[k].measure, r->acc[k].created_at);
+}
+
+/* whether the report has a row of unit */
+static bool has_row(const annual_report *r, const char *unit)
+{
+	for (int i = 0; i < r->n; i++)
+		if (strcmp(r->rows[i].score.unit, unit) == 0)
+			return true;
+	return false;
+}
+
+/* per unit in the report's order, each request of the year and its accountability;
+ * then those of a unit a frozen year has no row of (filed after the freeze) */
+static void year_records_text(const annual_report *r, strbuf *out)
+{
+	sb_addf(out, _("Supervision requests (督办) and accountability (问责) of %d\n\n"), r->year);
+	if (!r->nsupv) {
+		sb_add(out, _("None was filed.\n"));
+		return;
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int u = 0; u < (pass ? r->nsupv : r->n); u++) {
+			const char *unit = pass ? r->supv[u].unit : r->rows[u].score.unit;
+			if (pass && (has_row(r, unit) ||
+			             (u > 0 && strcmp(r->supv[u - 1].unit, unit) == 0)))
+				continue;
+			bool named = false;
+			for (int i = 0; i < r->nsupv; i++) {
+				if (strcmp(r->supv[i].unit, unit) != 0)
+					continue;
+				if (!named)
+					sb_addf(out, "%s\n", unit);
+				named = true;
+				request_text(r, &r->supv[i], out);
+			}
+		}
+}
+
+void report_year_text(app_ctx *ctx, const annual_report *r, strbuf *out)
+{
+	static const report_year_col scores[] = { YEAR_COL_UNIT, YEAR_COL_Q1, YEAR_COL_Q2,
+		YEAR_COL_Q3, YEAR_COL_Q4, YEAR_COL_COUNT, YEAR_COL_SCORE, YEAR_COL_TIER };
+	static const report_year_col figures[] = { YEAR_COL_UNIT, YEAR_COL_RECEIVED,
+		YEAR_COL_SIGNED, YEAR_COL_RETURNED, YEAR_COL_ANSWERED, YEAR_COL_SATISFIED };
+	char *title = report_year_title(r), *rule = report_year_rule(r);
+	sb_addf(out, "%s\n%s\n\n", title, rule);
+	free(title);
+	free(rule);
+	year_block(r, scores, (int)(sizeof scores / sizeof scores[0]), out);
+	char today[16];
+	date_format(ctx->today, today);
+	sb_addc(out, '\n');
+	sb_addf(out, _("Supervision figures of the appeals dispatched in %d, as of %.10s\n\n"),
+	        r->year, r->frozen ? r->frozen_at : today);
+	year_block(r, figures, (int)(sizeof figures / sizeof figures[0]), out);
+	sb_addc(out, '\n');
+	year_records_text(r, out);
+}
+
+static int year_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err)
+{
+	annual_report a;
+	int rc = app_year_report(ctx, r->year, &a, err) == APP_OK ? 0 : -1;
+	if (rc == 0)
+		report_year_text(ctx, &a, out);
+	annual_report_free(&a);
+	return rc;
+}
+
 int report_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out, strbuf *err)
 {
-	return r->kind == REPORT_UNITS ? units_text(ctx, r, width, out, err)
-		: quarter_text(ctx, r, width, out, err);
+	switch (r->kind) {
+	case REPORT_UNITS:
+		return units_text(ctx, r, width, out, err);
+	case REPORT_QUARTER:
+		return quarter_text(ctx, r, width, out, err);
+	case REPORT_YEAR:
+		return year_text(ctx, r, out, err);
+	}
+	return -1;
 }
 
 /* one row of cells a workbook at a time; false once a row failed */
@@ -171,15 +389,78 @@ static bool quarter_xlsx(app_ctx *ctx, const report_spec *r, const char *path, s
 	return ok;
 }
 
+static bool year_xlsx(const annual_report *a, const char *path, strbuf *msg)
+{
+	xlsx_col cols[YEAR_COL__COUNT];
+	for (int c = 0; c < YEAR_COL__COUNT; c++)
+		cols[c] = (xlsx_col){ _(report_year_columns[c].header),
+			c == YEAR_COL_UNIT || c == YEAR_COL_TIER ? XLSX_TEXT : XLSX_NUMBER };
+	char *title = report_year_title(a), *rule = report_year_rule(a);
+	char *both = xasprintf("%s: %s", title, rule);
+	xlsx_table *t = xlsx_open(path, both, YEAR_COL__COUNT, cols, msg);
+	free(title);
+	free(rule);
+	free(both);
+	bool ok = t != NULL;
+	for (int i = 0; t && i < a->n && ok; i++) {
+		char buf[YEAR_COL__COUNT][SUP_CELL_SIZE];
+		const char *cells[YEAR_COL__COUNT];
+		for (int c = 0; c < YEAR_COL__COUNT; c++)
+			cells[c] = c == YEAR_COL_TIER
+				? report_year_cell(&a->rows[i], (report_year_col)c, CELL_WORDS, buf[c])
+				: report_year_cell(&a->rows[i], (report_year_col)c, CELL_CODE, buf[c]);
+		ok = xlsx_row(t, cells) == 0;
+	}
+	if (t)
+		ok = xlsx_close(&t, ok, msg) == 0 && ok;
+	return ok;
+}
+
 /* the report's name in messages and file names */
 static const char *report_name(const report_spec *r)
 {
-	return r->kind == REPORT_UNITS ? _("supervision figures") : _("quarterly assessment");
+	switch (r->kind) {
+	case REPORT_UNITS:
+		return _("supervision figures");
+	case REPORT_QUARTER:
+		return _("quarterly assessment");
+	case REPORT_YEAR:
+		break;
+	}
+	return _("annual assessment");
+}
+
+/* the annual report to path: its own statuses, as a missing quarter is a refusal */
+static app_status year_write(app_ctx *ctx, const report_spec *r, bool xlsx, const char *path,
+		strbuf *msg)
+{
+	annual_report a;
+	app_status st = app_year_report(ctx, r->year, &a, msg);
+	if (st == APP_OK) {
+		bool ok;
+		if (xlsx) {
+			ok = year_xlsx(&a, path, msg);
+		} else {
+			strbuf text = STRBUF_INIT;
+			report_year_text(ctx, &a, &text);
+			ok = sheet_save(path, sb_str(&text)) == 0;
+			if (!ok)
+				sb_addf(msg, _("%s: cannot write it"), path);
+			sb_free(&text);
+		}
+		st = ok ? APP_OK : APP_BAD;
+	}
+	annual_report_free(&a);
+	if (st == APP_OK)
+		sb_addf(msg, _("wrote the %s to %s"), report_name(r), path);
+	return st;
 }
 
 app_status report_write(app_ctx *ctx, const report_spec *r, bool xlsx, const char *path,
 		strbuf *msg)
 {
+	if (r->kind == REPORT_YEAR)
+		return year_write(ctx, r, xlsx, path, msg);
 	if (!app_allowed(ctx, PERM_REPORT_VIEW, NULL, NULL, msg))
 		return APP_NO;
 	bool ok;
@@ -206,6 +487,8 @@ char *report_file_name(const report_spec *r, bool xlsx)
 	char *name = r->kind == REPORT_UNITS
 		? xasprintf("%s-%s-%s.%s", report_name(r), date_format(r->from, a),
 		            date_format(r->to, b), xlsx ? "xlsx" : "txt")
+		: r->kind == REPORT_YEAR
+		? xasprintf("%s-%d.%s", report_name(r), r->year, xlsx ? "xlsx" : "txt")
 		: xasprintf("%s-%s.%s", report_name(r), assessment_quarter_format(r->quarter, a),
 		            xlsx ? "xlsx" : "txt");
 	for (char *c = name; *c; c++)

@@ -285,6 +285,16 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_QUARTER_ALREADY_FROZEN:
 		sb_addf(out, _("quarter %s is already frozen"), e->name[0]);
 		break;
+	case STORE_E_YEAR_ALREADY_FROZEN:
+		sb_addf(out, _("the year %lld is already frozen"), (long long)e->num[0]);
+		break;
+	case STORE_E_NO_SUPV:
+		sb_addf(out, _("no supervision request %lld"), (long long)e->num[0]);
+		break;
+	case STORE_E_SUPV_CHANGED:
+		sb_addf(out, _("supervision request %lld was changed by someone else meanwhile; "
+		               "look at it again"), (long long)e->num[0]);
+		break;
 	case STORE_E_NO_INSPECTION:
 		sb_addf(out, _("no inspection %lld"), (long long)e->num[0]);
 		break;

@@ -24,6 +24,8 @@
 	X("enterprise", cmd_enterprise, N_("the enterprise register: add, edit, show, list, import, export")) \
 	X("rating", cmd_rating, N_("quarterly ratings of the units by the enterprises")) \
 	X("quarter", cmd_quarter, N_("freeze a quarter's ratings")) \
+	X("supervise", cmd_supervise, N_("supervision requests (督办要求) to units: add, outcome, list")) \
+	X("accountability", cmd_accountability, N_("accountability (问责) after an unresolved supervision request: add, list")) \
 	X("report", cmd_report, N_("reports per unit: quarterly ratings, inspections, supervision figures (report units)")) \
 	X("demo", cmd_demo, N_("write a deterministic demonstration database")) \
 	X("config", cmd_config, N_("show the effective settings and where each comes from")) \

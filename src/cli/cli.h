@@ -60,6 +60,9 @@ int cli_complete(app_ctx *ctx, int argc, char **argv);
 
 /* ctx->fail of the command line: the message on stderr, exit with st */
 void cli_fail(app_status st, const char *msg);
+/* a service's message: on stdout when st is APP_OK, else on stderr; returns st as the
+ * exit code */
+int cli_said(app_status st, const strbuf *msg);
 /* ctx->warn of the command line: the message on stderr as a warning */
 void cli_say_warn(const char *msg);
 /* app_need(ctx, what), or cli_fail */

@@ -13,6 +13,15 @@ void cli_fail(app_status st, const char *msg)
 	exit(st != APP_OK && app_db_gave_up() ? EXIT_BUSY : (int)st);
 }
 
+int cli_said(app_status st, const strbuf *msg)
+{
+	if (st == APP_OK)
+		printf("%s\n", sb_str(msg));
+	else
+		say_error("%s", sb_str(msg));
+	return (int)st;
+}
+
 void cli_say_warn(const char *msg)
 {
 	say_warn("%s", msg);

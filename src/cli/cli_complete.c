@@ -23,6 +23,7 @@
 #include "model/inspection_plan.h"
 #include "model/perm.h"
 #include "model/pool.h"
+#include "model/supervise.h"
 #include "model/ticket.h"
 #include "model/unit.h"
 #include "model/warning.h"
@@ -32,7 +33,8 @@ typedef enum value_kind {
 	V_UNIT, V_AREA, V_CATEGORY, V_GROUP, V_POOL, V_INSPECTION_REASON, V_APPEAL_KIND,
 	V_CHANNEL, V_REPORT_HOW, V_APPEAL_STATE, V_LIGHT, V_VIEW, V_APPEAL_SORT, V_DISPATCH_LEVEL,
 	V_INSPECTION_STATE, V_OUTCOME, V_ROLE, V_LEADER_LEVEL, V_MODE, V_FIN_STATUS,
-	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT,
+	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT, V_YEAR_FORMAT,
+	V_SUPV_FROM, V_SUPV_OUTCOME,
 } value_kind;
 
 /* Which option of which subcommand takes which values; the first row whose words
@@ -60,6 +62,9 @@ static const struct {
 	{ "appeal sheet", "format", V_SHEET_FORMAT, false },
 	{ "appeal supervise-sheet", "format", V_SHEET_FORMAT, false },
 	{ "report units", "format", V_UNITS_FORMAT, false },
+	{ "report year", "format", V_YEAR_FORMAT, false },
+	{ "supervise add", "from", V_SUPV_FROM, false },
+	{ "supervise outcome", "outcome", V_SUPV_OUTCOME, false },
 	{ "staff add", "role", V_ROLE, false },
 	{ "staff add", "level", V_LEADER_LEVEL, false },
 	{ "staff add", "oversees", V_UNIT, true },
@@ -283,6 +288,17 @@ static void values_of(app_ctx *ctx, value_kind k, words *w)
 		break;
 	case V_UNITS_FORMAT:
 		add_all(w, (const char *const[]){ "table", "csv", "xlsx", NULL });
+		break;
+	case V_YEAR_FORMAT:
+		add_all(w, (const char *const[]){ "table", "csv", "json", "xlsx", NULL });
+		break;
+	case V_SUPV_FROM:
+		for (int i = 0; i < SUPV_SRC__COUNT; i++)
+			add(w, supervise_source_code((supervise_source)i));
+		break;
+	case V_SUPV_OUTCOME:
+		add(w, supervise_outcome_code(SUPV_RESOLVED));
+		add(w, supervise_outcome_code(SUPV_UNRESOLVED));
 		break;
 	}
 }

@@ -253,10 +253,7 @@ static int quarter_freeze(app_ctx *ctx, int argc, char **argv)
 		return EXIT_NO;
 	strbuf msg = STRBUF_INIT;
 	app_status st = app_quarter_freeze(ctx, q, &msg);
-	if (st == APP_OK)
-		printf("%s\n", sb_str(&msg));
-	else
-		say_error("%s", sb_str(&msg));
+	cli_said(st, &msg);
 	sb_free(&msg);
 	return (int)st;
 }

@@ -96,6 +96,7 @@ static int report_quarter(app_ctx *ctx, int argc, char **argv)
 /* One line per report: name, function, N_() summary for the usage text. */
 #define REPORT_SUBCOMMANDS(X) \
 	X("quarter", report_quarter, N_("per-unit ratings of a quarter: mean, count, tier")) \
+	X("year", report_year, N_("the annual assessment: four frozen quarters per unit, tiers and supervision figures")) \
 	X("inspections", report_inspections, N_("plans, overrides and refused entries per unit")) \
 	X("units", report_units, N_("supervision figures per unit: on-time rates, returns, overdue, escalations")) \
 

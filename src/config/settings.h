@@ -109,7 +109,15 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	X(SET_TIER1_MIN, "assessment", "tier1_min", SET_T_INT, "90", 0, 100, NULL, \
 	  N_("Lowest mean satisfaction score (0-100) of tier 1; above tier2_min.")) \
 	X(SET_TIER2_MIN, "assessment", "tier2_min", SET_T_INT, "80", 0, 100, NULL, \
-	  N_("Lowest mean score of tier 2; a lower mean is tier 3."))
+	  N_("Lowest mean score of tier 2; a lower mean is tier 3.")) \
+	X(SET_YEAR_RULE, "assessment", "year_rule", SET_T_ENUM, "mean", 0, 0, "mean|weighted", \
+	  N_("How a unit's annual score combines its four frozen quarters: mean\n" \
+	     "is the mean of its quarterly scores (a quarter without ratings\n" \
+	     "does not count); weighted counts every rating of the year once.")) \
+	X(SET_ACCOUNTABILITY_BODIES, "assessment", "accountability_bodies", SET_T_STRING, \
+	  "区党政办|区纪检监察工委", 0, 0, NULL, \
+	  N_("The bodies that hold people to account after an unresolved\n" \
+	     "supervision request, separated by '|'."))
 
 typedef enum setting_id {
 #define SETTINGS_X_ID(id, section, key, type, def, min, max, choices, help) id,

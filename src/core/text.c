@@ -585,3 +585,16 @@ char *text_trim(const char *s)
 	}
 	return xstrndup(s + a, e - a);
 }
+
+bool text_list_has(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *s = list ? list : ""; *s;) {
+		const char *bar = strchr(s, '|');
+		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		if (n == len && strncmp(s, name, len) == 0)
+			return true;
+		s += n + (bar != NULL);
+	}
+	return false;
+}

@@ -68,4 +68,7 @@ bool text_valid_utf8(const char *s, size_t len);
 /* a new copy of s without leading and trailing ASCII whitespace and U+3000 */
 char *text_trim(const char *s);
 
+/* whether the '|'-separated list (NULL: empty) holds name as one of its items */
+bool text_list_has(const char *list, const char *name);
+
 #endif

@@ -210,26 +210,12 @@ int assessment_freeze_allowed(assessment_quarter q, bool frozen, qdate today, st
 	return 0;
 }
 
-/* whether '|'-separated list holds name */
-static bool in_list(const char *list, const char *name)
-{
-	size_t len = strlen(name);
-	for (const char *s = list ? list : ""; *s;) {
-		const char *bar = strchr(s, '|');
-		size_t n = bar ? (size_t)(bar - s) : strlen(s);
-		if (n == len && strncmp(s, name, len) == 0)
-			return true;
-		s += n + (bar != NULL);
-	}
-	return false;
-}
-
 assessment_tie assessment_served(const assessment_served_by *s, const char *unit,
 		assessment_quarter q, strbuf *err)
 {
 	if (s->lead && *s->lead && strcmp(s->lead, unit) == 0)
 		return ASSESS_TIE_LEAD;
-	if (in_list(s->coop, unit))
+	if (text_list_has(s->coop, unit))
 		return ASSESS_TIE_COOP;
 	for (int i = 0; i < s->nappeal_units; i++)
 		if (strcmp(s->appeal_units[i], unit) == 0)
@@ -251,7 +237,7 @@ assessment_tie assessment_served(const assessment_served_by *s, const char *unit
 	}
 	for (int i = 0; i < s->nappeal_units; i++)
 		if (!(s->lead && strcmp(s->lead, s->appeal_units[i]) == 0) &&
-		    !in_list(s->coop, s->appeal_units[i]))
+		    !text_list_has(s->coop, s->appeal_units[i]))
 			sb_addf(&who, "%s%s", who.len ? "、" : "", s->appeal_units[i]);
 	sb_addf(err, _("%s does not serve %s: it is neither its lead unit nor a cooperating "
 		"unit, and handled none of its appeals in %s; "), unit, s->enterprise, code);

@@ -140,6 +140,12 @@ static const struct rule {
 	[PERM_INSP_REPORT] = { "inspection.report",
 		R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
 		N_("only supervisors, leaders and administrators read the inspection report") },
+	/* as a quarter: the supervisors who report the figures close the year */
+	[PERM_YEAR_FREEZE] = { "year.freeze", R(ROLE_SUPERVISOR), 0,
+		N_("only a supervisor may freeze a year's assessment") },
+	/* 督办 and 问责 are raised by 区科经局's supervisors to the leaders (policy 四(四)) */
+	[PERM_SUPERVISE] = { "supervise", R(ROLE_SUPERVISOR) | R(ROLE_LEADER), 0,
+		N_("supervision requests and accountability are for supervisors and leaders") },
 };
 
 /* Unit scoping, apart from the table above so that its rows stay short: own_unit

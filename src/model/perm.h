@@ -56,6 +56,8 @@ typedef enum perm_action {
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
 	PERM_AUDIT_ACCESS,     /* read who saw or exported personal data (qifu audit access) */
+	PERM_YEAR_FREEZE,      /* freeze a year's annual assessment */
+	PERM_SUPERVISE,        /* file, decide, list supervision requests and accountability */
 	PERM__COUNT
 } perm_action;
 

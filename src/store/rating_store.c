@@ -1,6 +1,7 @@
 /* Ratings and quarter freezes. */
 #include "store/rating_store.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -98,15 +99,11 @@ int rating_store_freeze(db *d, const char *actor, assessment_quarter q, store_er
 	db_bind_text(st, 1, code);
 	db_bind_text(st, 2, actor);
 	db_bind_text(st, 3, now);
-	int rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT)
-			store_err_name(store_err_set(err, STORE_E_QUARTER_ALREADY_FROZEN), 0, code);
-		else
-			db_fail(d, err, "freezing a quarter");
+	int rc = rows_step_unique(d, st, "freezing a quarter", err);
+	if (rc == 1)
+		store_err_name(store_err_set(err, STORE_E_QUARTER_ALREADY_FROZEN), 0, code);
+	if (rc != 0)
 		goto fail;
-	}
 	/* the quarter has no row id of its own: its number (2026Q4 -> 20264) stands in */
 	if (db_event(d, actor, "quarter", (int64_t)q.year * 10 + q.q, "freeze", code, NULL, err) < 0)
 		goto fail;

@@ -200,6 +200,18 @@ int rows_step_one(db *d, sqlite3_stmt *st, const char *what, store_err *err)
 	return 0;
 }
 
+int rows_step_unique(db *d, sqlite3_stmt *st, const char *what, store_err *err)
+{
+	int rc = sqlite3_step(st);
+	db_done(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if ((sqlite3_extended_errcode(db_handle(d)) & 0xff) == SQLITE_CONSTRAINT)
+		return 1;
+	db_fail(d, err, what);
+	return -1;
+}
+
 int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
                       const char *action, char *sum, const char *reason, store_err *err)
 {

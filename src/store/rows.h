@@ -69,6 +69,10 @@ int rows_exec(db *d, sqlite3_stmt *st, const char *what, store_err *err);
 /* run a bound INSERT or UPDATE that must change exactly one row, then reset it: 0, or
  * -1 with err naming what was written */
 int rows_step_one(db *d, sqlite3_stmt *st, const char *what, store_err *err);
+/* run a bound INSERT that a UNIQUE or PRIMARY KEY may refuse, then reset it: 0 done,
+ * 1 refused by the constraint (err untouched, for the caller's code), -1 with err
+ * naming what was written */
+int rows_step_unique(db *d, sqlite3_stmt *st, const char *what, store_err *err);
 /* end a write begun with db_begin: the event row (summary sum, which is freed; NULL for
  * none) and the commit; on failure everything is rolled back. 0 or -1 */
 int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,

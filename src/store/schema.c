@@ -699,6 +699,79 @@ static const char *const migrations[] = {
 	/* the contact card (issue 18): a staff member's work phone, written one way by
 	 * phone_work_check (model/phone.c); '' while none is known */
 	"ALTER TABLE staff ADD COLUMN phone TEXT NOT NULL DEFAULT '';",
+	/* the annual assessment and the accountability chain (issue 19). A frozen year
+	 * keeps what it was frozen with, the rule, the tier thresholds and per unit its
+	 * quarters, its score and tier, the supervision counts of the year and the
+	 * supervision requests and accountability records filed in it, as of the freeze,
+	 * so that a later change of a setting or of an appeal does not move a year
+	 * already reported; neither table takes an update or a delete. A supervision
+	 * request (督办要求) goes to a unit from an appeal or from its figures and has one
+	 * outcome; accountability records (问责) follow an unresolved one. */
+	"CREATE TABLE year_freeze ("
+	"  year INTEGER PRIMARY KEY CHECK (year BETWEEN 1900 AND 9999),"
+	"  rule TEXT NOT NULL CHECK (rule IN ('mean','weighted')),"
+	"  tier1_min INTEGER NOT NULL,"
+	"  tier2_min INTEGER NOT NULL,"
+	"  frozen_by TEXT NOT NULL,"
+	"  frozen_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE TABLE year_result ("
+	"  year INTEGER NOT NULL REFERENCES year_freeze(year),"
+	"  pos INTEGER NOT NULL,"
+	"  unit TEXT NOT NULL,"
+	"  q1_count INTEGER NOT NULL, q1_sum INTEGER NOT NULL,"
+	"  q2_count INTEGER NOT NULL, q2_sum INTEGER NOT NULL,"
+	"  q3_count INTEGER NOT NULL, q3_sum INTEGER NOT NULL,"
+	"  q4_count INTEGER NOT NULL, q4_sum INTEGER NOT NULL,"
+	"  count INTEGER NOT NULL,"
+	"  mean10 INTEGER NOT NULL,"
+	"  tier INTEGER NOT NULL CHECK (tier BETWEEN 0 AND 3),"
+	"  received INTEGER NOT NULL,"
+	"  signed_on_time INTEGER NOT NULL,"
+	"  returned INTEGER NOT NULL,"
+	"  answered INTEGER NOT NULL,"
+	"  answered_on_time INTEGER NOT NULL,"
+	"  callbacks INTEGER NOT NULL,"
+	"  satisfied INTEGER NOT NULL,"
+	"  supervised INTEGER NOT NULL,"
+	"  accountable INTEGER NOT NULL,"
+	"  PRIMARY KEY (year, unit)"
+	") STRICT;"
+	"CREATE TRIGGER year_freeze_no_update BEFORE UPDATE ON year_freeze"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TRIGGER year_freeze_no_delete BEFORE DELETE ON year_freeze"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TRIGGER year_result_no_update BEFORE UPDATE ON year_result"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TRIGGER year_result_no_delete BEFORE DELETE ON year_result"
+	"  BEGIN SELECT RAISE(ABORT, 'the year is frozen'); END;"
+	"CREATE TABLE supervise_req ("
+	"  id INTEGER PRIMARY KEY,"
+	"  unit TEXT NOT NULL,"
+	"  source TEXT NOT NULL CHECK (source IN ('overdue','dissatisfied','figures')),"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  what TEXT NOT NULL,"
+	"  due TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  outcome TEXT NOT NULL DEFAULT 'open'"
+	"    CHECK (outcome IN ('open','resolved','unresolved')),"
+	"  outcome_note TEXT NOT NULL DEFAULT '',"
+	"  outcome_by TEXT,"
+	"  outcome_at TEXT,"
+	"  CHECK ((source = 'figures') = (appeal_id IS NULL))"
+	") STRICT;"
+	"CREATE INDEX supervise_req_unit ON supervise_req(unit, id);"
+	"CREATE TABLE accountability ("
+	"  id INTEGER PRIMARY KEY,"
+	"  request_id INTEGER NOT NULL REFERENCES supervise_req(id),"
+	"  body TEXT NOT NULL,"
+	"  person TEXT NOT NULL,"
+	"  measure TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX accountability_request ON accountability(request_id);",
 };
 
 int schema_latest(void)

@@ -88,6 +88,10 @@ typedef enum store_code {
 	STORE_E_RATING_EXISTS,   /* name[1]: the unit, num[0]: the score it gave */
 	STORE_E_QUARTER_FROZEN,
 	STORE_E_QUARTER_ALREADY_FROZEN,
+	STORE_E_YEAR_ALREADY_FROZEN, /* num[0]: the year */
+	/* supervision requests: num[0] the request's id */
+	STORE_E_NO_SUPV,
+	STORE_E_SUPV_CHANGED,    /* its outcome changed since the caller read it */
 	/* inspections: num[0] the inspection's id */
 	STORE_E_NO_INSPECTION,
 	STORE_E_INSPECTION_CHANGED,

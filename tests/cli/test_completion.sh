@@ -70,6 +70,9 @@ offers "phone visit message letter" appeal report 2026-000001 --how ''
 offers "table csv json" appeal list --format ''
 offers "txt xlsx" appeal sheet 2026-000001 --format ''
 offers "table csv xlsx" report units --format ''
+offers "table csv json xlsx" report year 2026 --format ''
+offers "overdue dissatisfied figures" supervise add --from ''
+offers "resolved unresolved" supervise outcome 1 --outcome ''
 # bash splits --format=c into --format, = and c
 offers "table csv json" appeal list --format =
 offers "csv" appeal list --format = c

@@ -330,7 +330,7 @@ static void staff_session(session *s)
 		return;
 	start(s, NULL);
 	pump(s, 300, 5000);
-	send_bytes(s, "3vvv");
+	send_bytes(s, "3vvvv");
 	pump(s, 300, 3000);
 	check(s, "the staff view", (const char *const[]){ "工作人员：", "sysadmin", NULL });
 	send_bytes(s, "\033OQ");

@@ -47,6 +47,8 @@ import cells  # noqa: E402  (tests/cells.py)
 # who registers, approves and records the unit's own inspections, and
 # 'reporter' the frontdesk database with REPORTER_APPEAL answered by its lead unit, so
 # that the front desk, its first-responsible unit, has the enterprise to tell (告知企业),
+# 'annual' the ladder database with 2026Q2 rated too (RATINGS_Q2), the four quarters of
+# 2026 frozen and the supervision requests and accountability of ANNUAL_RECORDS,
 # 'tricky' the appeals demo with its first enterprises renamed to the tricky names of
 # tests/cells.py (ambiguous characters, U+FFFD, emoji sequences)
 DATABASES = {
@@ -58,6 +60,7 @@ DATABASES = {
     'inspector': ['--enterprises', '60', '--seed', '7'],
     'admin': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'ladder': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
+    'annual': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'leader2': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'fire': ['--enterprises', '60', '--seed', '7'],
@@ -118,6 +121,20 @@ REPORTER_APPEAL_SQL = ("SELECT a.number, s.login FROM appeal a JOIN staff s"
 # given through the rating command as staff would
 RATINGS = [('区科经局', 95), ('区科经局', 88), ('区投促局', 82), ('区投促局', 79),
            ('昌东镇', 91), ('昌东镇', 93), ('麻丘镇', 70), ('艾溪湖管理处', 86)]
+# the same enterprises rate the same units in 2026Q2 (a unit not listed goes unrated)
+RATINGS_Q2 = [85, 90, 77, None, 88, 96, 65, None]
+# 'annual': the commands after the ratings, as the supervisor at the keyboard
+ANNUAL_RECORDS = [
+    ['quarter', 'freeze', '2026Q1'], ['quarter', 'freeze', '2026Q2'],
+    ['quarter', 'freeze', '2026Q3'], ['quarter', 'freeze', '2026Q4'],
+    ['supervise', 'add', '--from', 'figures', '--unit', '麻丘镇', '--what',
+     '满意度连续两个季度偏低，限期提交整改报告', '--due', '2026-12-15'],
+    ['supervise', 'add', '--from', 'figures', '--unit', '区投促局', '--what',
+     '按时签收率偏低，说明原因', '--due', '2026-12-08'],
+    ['supervise', 'outcome', '2', '--outcome', 'unresolved', '--note', '逾期未说明'],
+    ['accountability', 'add', '--request', '2', '--by', '区纪检监察工委', '--person',
+     '赵某（区投促局副局长）', '--measure', '约谈提醒'],
+]
 
 # the header of a .keys file: exactly '# golden: ' and the fields
 HEADER_PREFIX = '# golden:'
@@ -359,7 +376,7 @@ def main():
             except RuntimeError as e:
                 print(e)
                 return 1
-        if name == 'ladder':
+        if name in ('ladder', 'annual'):
             # a unit is rated by the enterprises it serves (lead or cooperating): the
             # first, second ... of them for its first, second ... score
             codes, seen = [], {}
@@ -376,14 +393,27 @@ def main():
                               % (nth + 1, unit))
                         return 1
                     codes.append(row[0])
-            for code, (unit, score) in zip(codes, RATINGS):
-                rate = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01', 'rating',
-                                       'add', '--enterprise', code, '--unit', unit, '--quarter',
-                                       '2026Q4', '--score', str(score)],
-                                      env=dict(env, LANGUAGE='en'), capture_output=True,
-                                      text=True)
-                if rate.returncode != 0:
-                    print('qifu rating add failed (%d): %s' % (rate.returncode, rate.stderr))
+            rounds = [('2026Q4', [s for _, s in RATINGS])]
+            if name == 'annual':
+                rounds.append(('2026Q2', RATINGS_Q2))
+            for quarter, scores in rounds:
+                for code, (unit, _), score in zip(codes, RATINGS, scores):
+                    if score is None:
+                        continue
+                    rate = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01',
+                                           'rating', 'add', '--enterprise', code, '--unit', unit,
+                                           '--quarter', quarter, '--score', str(score)],
+                                          env=dict(env, LANGUAGE='en'), capture_output=True,
+                                          text=True)
+                    if rate.returncode != 0:
+                        print('qifu rating add failed (%d): %s' % (rate.returncode, rate.stderr))
+                        return 1
+        if name == 'annual':
+            for argv in ANNUAL_RECORDS:
+                r = subprocess.run([args.qifu, '--db', db, '--today', '2026-12-01'] + argv,
+                                   env=dict(env, LANGUAGE='en'), capture_output=True, text=True)
+                if r.returncode != 0:
+                    print('qifu %s failed (%d): %s' % (' '.join(argv), r.returncode, r.stderr))
                     return 1
         if name == 'financing':
             with sqlite3.connect(db) as con:

@@ -43,6 +43,8 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_INSP_EVAL_VIEW, "fsla" },
 	{ PERM_INSP_REFUSAL, "fos" },
 	{ PERM_INSP_REPORT, "sla" },
+	{ PERM_YEAR_FREEZE, "s" },
+	{ PERM_SUPERVISE, "sl" },
 };
 
 static const char role_initial[ROLE__COUNT] = {

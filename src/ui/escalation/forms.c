@@ -7,6 +7,7 @@
 #include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "model/annual.h"
 #include "model/unit.h"
 #include "app/ladder.h"
 #include "store/staff_store.h"
@@ -252,6 +253,12 @@ void escalation_form_period(esc_pane *p)
 		p->fld[0] = form_add_date(f, _("From"), p->from, true);
 		p->fld[1] = form_add_date(f, _("To"), p->to, true);
 		escalation_start_form(p, f, FP_PERIOD);
+	} else if (p->mode == MODE_YEAR) {
+		char year[16];
+		snprintf(year, sizeof year, "%d", p->year);
+		f = form_new(p->sh, _("Year of the annual assessment"));
+		p->fld[0] = form_add_text(f, _("Year (e.g. 2026)"), year, 4, true);
+		escalation_start_form(p, f, FP_YEAR);
 	} else {
 		char code[ASSESS_QUARTER_SIZE];
 		f = form_new(p->sh, _("Quarter of the assessment"));
@@ -274,6 +281,16 @@ static void apply_period_form(esc_pane *p)
 		}
 		p->from = from;
 		p->to = to;
+	} else if (p->purpose == FP_YEAR) {
+		char *s = form_text(p->form, p->fld[0]);
+		int year;
+		bool ok = annual_year_parse(s, &year);
+		xfree(&s);
+		if (!ok) {
+			form_set_error(p->form, p->fld[0], _("A year is written like 2026."));
+			return;
+		}
+		p->year = year;
 	} else {
 		char *s = form_text(p->form, p->fld[0]);
 		assessment_quarter q;
@@ -311,7 +328,7 @@ unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 	case FORM_PRESSED:
 		if (p->purpose == FP_FILTER)
 			apply_filter_form(p, form_button(p->form) == 1);
-		else if (p->purpose == FP_PERIOD || p->purpose == FP_QUARTER)
+		else if (p->purpose == FP_PERIOD || p->purpose == FP_QUARTER || p->purpose == FP_YEAR)
 			apply_period_form(p);
 		else if (p->purpose == FP_RATING)
 			escalation_save_rating(p);

@@ -1,7 +1,7 @@
 /* The Escalation tab (调度): the board of three-level dispatch (board.c), the appeal's
  * detail (the ladder view of appeals/detail.c), escalate, dispatch and outcome through
- * the shared ladder moves (forms.c) and two report views, the supervision figures and
- * the quarterly assessment (reports.c) with the ratings' form, import and freeze and
+ * the shared ladder moves (forms.c) and three report views, the supervision figures,
+ * the quarterly and the annual assessment (reports.c) with the ratings' form, import and freeze and
  * the reports' export (ratings.c); here the appeal the keys act on, the keys of
  * each mode and the pane's ops. */
 #include <stdio.h>
@@ -105,6 +105,7 @@ static void *create(shell *sh)
 	}
 	/* the reports open on the quarter so far: what a meeting asks about */
 	p->quarter = assessment_quarter_of(ctx->today);
+	p->year = p->quarter.year;
 	assessment_quarter_range(p->quarter, &p->from, NULL);
 	p->to = ctx->today;
 	p->lines_stale = true;
@@ -140,7 +141,7 @@ static void recalc(void *state, ui_rect r)
 	case MODE_VIEW: case MODE_PREVIEW:
 		detail_recalc(p->view, r);
 		return;
-	case MODE_UNITS: case MODE_QUARTER:
+	case MODE_UNITS: case MODE_QUARTER: case MODE_YEAR:
 		if (p->may_report && p->lines_stale)
 			escalation_report_build(p, r.w);
 		return;
@@ -165,7 +166,7 @@ static void repaint(void *state, ui_rect r)
 	case MODE_VIEW: case MODE_PREVIEW:
 		detail_repaint(p->view, r, false);
 		return;
-	case MODE_UNITS: case MODE_QUARTER:
+	case MODE_UNITS: case MODE_QUARTER: case MODE_YEAR:
 		escalation_report_repaint(p, r);
 		return;
 	case MODE_STAFF: case MODE_STAFF_CONFIRM:
@@ -177,12 +178,13 @@ static void repaint(void *state, ui_rect r)
 	}
 }
 
-/* the board, the supervision figures, the assessment and, for administrators, the
- * staff, round */
+/* the board, the supervision figures, the quarterly and the annual assessment and,
+ * for administrators, the staff, round */
 static unsigned next_view(esc_pane *p)
 {
 	p->mode = p->mode == MODE_BOARD ? MODE_UNITS : p->mode == MODE_UNITS ? MODE_QUARTER
-		: p->mode == MODE_QUARTER && p->may_staff ? MODE_STAFF : MODE_BOARD;
+		: p->mode == MODE_QUARTER ? MODE_YEAR
+		: p->mode == MODE_YEAR && p->may_staff ? MODE_STAFF : MODE_BOARD;
 	p->top = 0;
 	p->lines_stale = true;
 	if (p->mode == MODE_BOARD)
@@ -258,6 +260,20 @@ static unsigned view_event(esc_pane *p, const pane_event *ev)
 	}
 }
 
+/* ratings are entered from the quarterly view, so by those who may open it: a role
+ * that rates but sees no reports (the front desk) is offered neither key nor hint
+ * there, and rates with qifu rating add|import */
+static bool rates_here(const esc_pane *p)
+{
+	return p->mode == MODE_QUARTER && p->may_report && p->may_rate;
+}
+
+/* one of the report views */
+static bool report_mode(const esc_pane *p)
+{
+	return p->mode == MODE_UNITS || p->mode == MODE_QUARTER || p->mode == MODE_YEAR;
+}
+
 static unsigned report_event(esc_pane *p, const pane_event *ev)
 {
 	int page = p->rect.h > 1 ? p->rect.h - 1 : 1;
@@ -265,7 +281,7 @@ static unsigned report_event(esc_pane *p, const pane_event *ev)
 	case ACT_NEXT_VIEW:
 		return next_view(p);
 	case ACT_BACK: case ACT_CANCEL:
-		p->mode = MODE_STAFF;
+		p->mode = MODE_STAFF;  /* the last view: the next is the board */
 		return next_view(p);
 	case ACT_FILTER:
 		if (p->may_report)
@@ -279,11 +295,11 @@ static unsigned report_event(esc_pane *p, const pane_event *ev)
 			escalation_export_start(p);
 		return REACT_RECALC;
 	case ACT_NEW:
-		if (p->mode == MODE_QUARTER)
+		if (rates_here(p))
 			escalation_form_rating(p);
 		return REACT_RECALC;
 	case ACT_IMPORT:
-		if (p->mode == MODE_QUARTER)
+		if (rates_here(p))
 			escalation_import_start(p);
 		return REACT_RECALC;
 	case ACT_FREEZE:
@@ -309,7 +325,7 @@ static unsigned handle(void *state, const pane_event *ev)
 		return escalation_form_key(p, ev);
 	case MODE_VIEW:
 		return view_event(p, ev);
-	case MODE_UNITS: case MODE_QUARTER:
+	case MODE_UNITS: case MODE_QUARTER: case MODE_YEAR:
 		return report_event(p, ev);
 	case MODE_STAFF:
 		if (ev->act == ACT_NEXT_VIEW || ev->act == ACT_BACK || ev->act == ACT_CANCEL)
@@ -342,19 +358,17 @@ static bool offers(void *state, action a)
 	case ACT_REFRESH:
 		return p->mode != MODE_FORM && p->mode != MODE_PREVIEW;
 	case ACT_FILTER:
-		return p->mode == MODE_BOARD ||
-		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
+		return p->mode == MODE_BOARD || (report_mode(p) && p->may_report);
 	case ACT_ESCALATE: case ACT_SCHEDULE: case ACT_OUTCOME:
 		return p->mode == MODE_BOARD || p->mode == MODE_VIEW;
 	case ACT_EXPORT:
-		return p->mode == MODE_BOARD || p->mode == MODE_VIEW ||
-		       ((p->mode == MODE_UNITS || p->mode == MODE_QUARTER) && p->may_report);
+		return p->mode == MODE_BOARD || p->mode == MODE_VIEW || (report_mode(p) && p->may_report);
 	case ACT_NEW: case ACT_IMPORT:
-		return p->mode == MODE_QUARTER && p->may_rate;
+		return rates_here(p);
 	case ACT_FREEZE:
 		return p->mode == MODE_QUARTER && p->may_freeze;
 	case ACT_NEXT_VIEW:
-		return p->mode == MODE_BOARD || p->mode == MODE_UNITS || p->mode == MODE_QUARTER;
+		return p->mode == MODE_BOARD || report_mode(p);
 	default:
 		/* search, sort and undo do nothing here */
 		return false;
@@ -400,7 +414,7 @@ static const char *hint(void *state)
 			                              (unsigned long)p->imp.n), p->imp.n, p->imp.path));
 		return p->hint;
 	case MODE_QUARTER:
-		if (p->may_rate) {
+		if (rates_here(p)) {
 			char k6[16], k7[16];
 			shell_key_name(p->sh, ACT_NEW, k1);
 			shell_key_name(p->sh, ACT_IMPORT, k2);
@@ -419,14 +433,18 @@ static const char *hint(void *state)
 		}
 		/* fall through */
 	case MODE_UNITS:
+	case MODE_YEAR:
 		shell_key_name(p->sh, ACT_FILTER, k5);
 		shell_key_name(p->sh, ACT_EXPORT, k1);
-		if (p->may_report)
-			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, %s export, "
+		/* a role without the reports sees a notice: nothing there to choose or export */
+		if (!p->may_report)
+			set_str(&p->hint, xasprintf(_("%s next view"), k4));
+		else if (p->mode == MODE_YEAR)
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the year, %s export, "
 			                              "arrows scroll"), k4, k5, k1));
 		else
-			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, arrows scroll"),
-			                            k4, k5));
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the period, %s export, "
+			                              "arrows scroll"), k4, k5, k1));
 		return p->hint;
 	default:
 		if (p->may_staff)

@@ -1,7 +1,7 @@
 /* The Escalation pane's state and what its files share: pane.c (the appeal the keys
  * act on, the keys of each mode, the ops), board.c (the board's four lists), forms.c
  * (the filter, the ladder moves, the reports' period) and reports.c (the supervision
- * figures and the quarterly assessment) and ratings.c (a rating, a ratings import,
+ * figures, the quarterly and the annual assessment) and ratings.c (a rating, a ratings import,
  * the freeze, the reports' export). Nothing outside src/ui/escalation/ includes
  * this. */
 #ifndef QIFU_UI_ESCALATION_PRIVATE_H
@@ -24,13 +24,13 @@
 enum { L_LEVEL3, L_LEVEL2, L_LEVEL1, L_OVERDUE, L__COUNT };
 
 typedef enum pane_mode {
-	MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER, MODE_PREVIEW,
+	MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER, MODE_PREVIEW, MODE_YEAR,
 	MODE_STAFF,          /* the staff (administrators) */
 	MODE_STAFF_CONFIRM,  /* [y/N] before a login is disabled or enabled */
 } pane_mode;
 typedef enum form_purpose {
 	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER, FP_SHEET,
-	FP_RATING, FP_FREEZE, FP_STAFF_ADD, FP_STAFF_EDIT
+	FP_RATING, FP_FREEZE, FP_YEAR, FP_STAFF_ADD, FP_STAFF_EDIT
 } form_purpose;
 
 typedef struct esc_pane esc_pane;
@@ -70,6 +70,7 @@ struct esc_pane {
 	bool may_rate, may_freeze; /* enter and import ratings; freeze a quarter */
 	qdate from, to;
 	assessment_quarter quarter;
+	int year;                  /* of the annual assessment */
 	char **lines;
 	int nlines, top;
 	bool lines_stale;
@@ -115,7 +116,7 @@ void escalation_form_filter(esc_pane *p);
 void escalation_form_sheet(esc_pane *p);
 /* the form of a ladder move on the current appeal, when the rules allow it */
 void escalation_form_move(esc_pane *p, escalation_action act);
-/* the period of the supervision figures, or the quarter of the assessment */
+/* the period of the supervision figures, the quarter or the year of the assessment */
 void escalation_form_period(esc_pane *p);
 /* open form f for purpose, returning to the current mode; close it */
 void escalation_start_form(esc_pane *p, form *f, form_purpose purpose);
