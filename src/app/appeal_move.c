@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/enterprise_store.h"
+#include "store/project_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
@@ -78,7 +79,8 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the visit problem's link in the same transaction */
+/* the register write, with the link of the visit problem or project item it is made
+ * from in the same transaction */
 static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
@@ -86,7 +88,7 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	const char *login = app_actor(ctx)->login;
 	store_err se = { 0 };
 	appeal_move_rc rc = APPEAL_MOVE_ERROR;
-	if (!a->visit_problem_id) {
+	if (!a->visit_problem_id && !a->project) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -94,8 +96,11 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	if (db_begin(d, &se) < 0)
 		goto out;
 	int w = appeal_store_insert(d, login, a, number, &se);
-	if (w == 0)
+	if (w == 0 && a->visit_problem_id)
 		w = visit_store_link_appeal(d, a->visit_problem_id, number, &se);
+	if (w == 0 && a->project)
+		w = project_store_item_appeal_held(d, login, a->project, a->project_item, number,
+		                                   &se);
 	if (w != 0) {
 		db_rollback(d);
 		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
@@ -147,9 +152,7 @@ appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 	return rc;
 }
 
-/* the problem's text as a title: one clean line of at most APPEAL_MOVE_TITLE_MAX
- * characters */
-static char *problem_title(const char *text)
+char *appeal_move_title(const char *text)
 {
 	char *clean = text_sanitize(text, strlen(text), 0);
 	char *t = text_trim(clean);
@@ -197,7 +200,7 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		rc = APPEAL_MOVE_REFUSED;
 		goto out;
 	}
-	char *title = problem_title(p->text);
+	char *title = appeal_move_title(p->text);
 	if (!*title) {
 		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
 		        visit_id);

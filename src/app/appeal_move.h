@@ -37,6 +37,9 @@ appeal_move_rc appeal_move_register(app_ctx *ctx, appeal_new *a,
 
 /* the longest appeal title, in characters */
 enum { APPEAL_MOVE_TITLE_MAX = 100 };
+/* text as an appeal's title: one clean line of at most APPEAL_MOVE_TITLE_MAX
+ * characters (allocated) */
+char *appeal_move_title(const char *text);
 /* the caller of a new appeal: a name or a role, and a phone number, in characters */
 enum { APPEAL_CALLER_MAX = 50, APPEAL_PHONE_MAX = 30 };
 

@@ -54,6 +54,8 @@ typedef enum perm_action {
 	PERM_INSP_REFUSAL,     /* record an unregistered entry an enterprise refused */
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
+	PERM_PROJECT_EDIT,     /* add, edit and move pre-investment projects and their items;
+	                        * object: the project's area */
 	PERM__COUNT
 } perm_action;
 

@@ -531,7 +531,7 @@ out:
 }
 
 int project_store_item_appeal_held(db *d, const char *actor, const char *number, int seq,
-                                   int64_t appeal_id, const char *appeal, store_err *err)
+                                   const char *appeal, store_err *err)
 {
 	project_rec p;
 	int rc = project_store_get(d, number, &p, err);
@@ -549,10 +549,11 @@ int project_store_item_appeal_held(db *d, const char *actor, const char *number,
 		goto out;
 	}
 	rc = -1;
-	sqlite3_stmt *st = db_stmt(d, "UPDATE project_item SET appeal_id = ? WHERE id = ?", err);
+	sqlite3_stmt *st = db_stmt(d, "UPDATE project_item SET appeal_id ="
+	                              " (SELECT id FROM appeal WHERE number = ?) WHERE id = ?", err);
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, appeal_id);
+	db_bind_text(st, 1, appeal);
 	sqlite3_bind_int64(st, 2, it->id);
 	if (rows_step_one(d, st, "linking a project item to its appeal", err) < 0 ||
 	    touch(d, p.id, err) < 0)
@@ -563,21 +564,4 @@ int project_store_item_appeal_held(db *d, const char *actor, const char *number,
 out:
 	project_rec_clear(&p);
 	return rc;
-}
-
-int project_store_appeals(db *d, const char *number, char ***out, int *n, store_err *err)
-{
-	*out = NULL;
-	*n = 0;
-	project_rec p;
-	int rc = project_store_get(d, number, &p, err);
-	if (rc != 0)
-		return rc;
-	for (int i = 0; i < p.nitems; i++)
-		if (p.items[i].appeal_id) {
-			*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
-			(*out)[(*n)++] = xstrdup(p.items[i].appeal);
-		}
-	project_rec_clear(&p);
-	return 0;
 }

@@ -59,12 +59,9 @@ int project_store_item_add(db *d, const char *actor, const char *number,
 /* change item seq of the project as c asks: 0, 1 refused or none, -1 */
 int project_store_item_set(db *d, const char *actor, const char *number, int seq,
                            const project_item_change *c, store_err *err);
-/* the item seq that is stuck becomes the appeal appeal_id (number appeal), written in
- * the caller's transaction (the appeal's own): 0, 1 refused or none, -1 */
+/* the item seq that is stuck becomes the appeal numbered appeal, which the caller's
+ * transaction registered (the link and its event in that transaction): 0, 1 refused
+ * or none, -1 */
 int project_store_item_appeal_held(db *d, const char *actor, const char *number, int seq,
-                                   int64_t appeal_id, const char *appeal, store_err *err);
-/* the numbers of the appeals the project's items became, in item order (the
- * project's appeals), into a new array of *n strings (free each, then the array) */
-int project_store_appeals(db *d, const char *number, char ***out, int *n, store_err *err);
-
+                                   const char *appeal, store_err *err);
 #endif

@@ -300,7 +300,7 @@ static void test_items(void **state)
 	/* only a stuck item becomes an appeal, inside the caller's transaction */
 	before = events();
 	assert_int_equal(db_begin(d, &se), 0);
-	assert_int_equal(project_store_item_appeal_held(d, "test", a, 2, 1, "2026-000001", &se), 1);
+	assert_int_equal(project_store_item_appeal_held(d, "test", a, 2, "2026-000001", &se), 1);
 	assert_int_equal(se.num[0], PROJ_APPEAL_STUCK);
 	db_rollback(d);
 	assert_int_equal(events().count, before.count);
