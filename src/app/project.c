@@ -177,13 +177,7 @@ app_record_rc app_project_add(app_ctx *ctx, project_form *f, char number[PROJECT
 	const project_rules *r = app_project_rules(ctx);
 	calendar *cal = app_calendar(ctx);
 	project_item *items = xcalloc((size_t)r->nkinds + 1, sizeof *items);
-	for (int i = 0; i < r->nkinds; i++)
-		items[i] = (project_item){
-			.kind = r->kinds[i].code,
-			.unit = (char *)project_unit_of(r, r->kinds[i].unit, f->area),
-			.start = on, .target = calendar_add(cal, on, r->kinds[i].days),
-			.state = PITEM_OPEN, .done_on = DATE_NONE,
-		};
+	project_default_items(r, f->area, on, cal, items);
 	project_rec p = { .name = f->name, .enterprise_id = ent, .investor = f->investor,
 	                  .introducer = f->introducer,
 	                  .investment_fen = f->investment_fen > 0 ? f->investment_fen : 0,

@@ -328,6 +328,21 @@ void project_rec_clear(project_rec *p)
 	memset(p, 0, sizeof *p);
 }
 
+void project_default_items(const project_rules *r, const char *area, qdate signed_on,
+		const calendar *cal, project_item *out)
+{
+	for (int i = 0; i < r->nkinds; i++)
+		out[i] = (project_item){
+			.seq = i + 1,
+			.kind = r->kinds[i].code,
+			.unit = (char *)project_unit_of(r, r->kinds[i].unit, area),
+			.start = signed_on,
+			.target = calendar_add(cal, signed_on, r->kinds[i].days),
+			.state = PITEM_OPEN,
+			.done_on = DATE_NONE,
+		};
+}
+
 void project_summarize(const project_rec *p, qdate today, const calendar *cal,
 		int yellow_days, project_summary *out)
 {

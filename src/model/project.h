@@ -192,6 +192,13 @@ typedef struct project_rec {
 
 void project_rec_clear(project_rec *p);
 
+/* the checklist of a new project in area signed on day signed: one item per kind of
+ * the data, each open with its default unit (属地 made the area) and its target the
+ * kind's time limit in working days after the signing; out has room for r->nkinds
+ * items, whose kind and unit point into r (or area) */
+void project_default_items(const project_rules *r, const char *area, qdate signed_on,
+		const calendar *cal, project_item *out);
+
 /* what a project's items come to on day today: its light (the worst of its open and
  * stuck items, *workdays as ticket_light's) and the counts of the checklist */
 typedef struct project_summary {

@@ -101,6 +101,20 @@ static void test_shipped_data(void **state)
 	assert_string_equal(project_unit_of(&r, PROJECT_LOCAL_UNIT, "昌东镇"), "昌东镇");
 	assert_string_equal(project_unit_of(&r, PROJECT_LOCAL_UNIT, ""), "区项目中心");
 	assert_string_equal(project_unit_of(&r, "区建管局", "昌东镇"), "区建管局");
+	/* a new project's checklist: every kind, 属地 made its town, targets in working
+	 * days from the signing across National Day (10-01..07, make-up 10-10) */
+	project_item items[11];
+	project_default_items(&r, "昌东镇", D("2026-09-30"), cal, items);
+	assert_int_equal(items[0].seq, 1);
+	assert_string_equal(items[0].kind, "record");
+	assert_string_equal(items[0].unit, "区行审中心");
+	assert_int_equal(items[0].target, D("2026-10-20"));
+	assert_int_equal(items[0].state, PITEM_OPEN);
+	assert_int_equal(items[0].done_on, DATE_NONE);
+	assert_string_equal(items[6].kind, "power");
+	assert_string_equal(items[6].unit, "昌东镇");
+	project_default_items(&r, "", D("2026-09-30"), cal, items);
+	assert_string_equal(items[6].unit, "区项目中心");
 	strbuf b = STRBUF_INIT;
 	project_kind_list(&r, &b);
 	assert_non_null(strstr(sb_str(&b), "record (项目备案), planning (规划许可)"));
