@@ -416,8 +416,8 @@ static int row_cmp(const void *a, const void *b)
 	return project_summary_cmp(&x->sum, x->rec.number, &y->sum, y->rec.number);
 }
 
-int app_project_list(app_ctx *ctx, const project_filter *f, project_row **rows, int *n,
-                     strbuf *err)
+int app_project_list(app_ctx *ctx, const project_filter *f, int light, project_row **rows,
+                     int *n, strbuf *err)
 {
 	*rows = NULL;
 	*n = 0;
@@ -441,12 +441,16 @@ int app_project_list(app_ctx *ctx, const project_filter *f, project_row **rows, 
 	}
 	*rows = xcalloc((size_t)nv + 1, sizeof **rows);
 	for (int i = 0; i < nv; i++) {
-		(*rows)[i].rec = v[i];
-		app_project_summary(ctx, &v[i], &(*rows)[i].sum);
+		project_row *r = &(*rows)[*n];
+		r->rec = v[i];
+		app_project_summary(ctx, &v[i], &r->sum);
+		if (light < 0 || (int)r->sum.light == light)
+			(*n)++;
+		else
+			project_rec_clear(&r->rec);
 	}
 	free(v);
-	*n = nv;
-	qsort(*rows, (size_t)nv, sizeof **rows, row_cmp);
+	qsort(*rows, (size_t)*n, sizeof **rows, row_cmp);
 	return 0;
 }
 

@@ -62,10 +62,11 @@ typedef struct project_row {
 } project_row;
 
 void project_rows_free(project_row **rows, int n);
-/* the projects f lets through (an area officer's own area only), most urgent first
- * (project_summary_cmp): 0 or -1 with err */
-int app_project_list(app_ctx *ctx, const project_filter *f, project_row **rows, int *n,
-                     strbuf *err);
+/* the projects f lets through (an area officer's own area only) whose light is light
+ * (a ticket_light_t, -1 for any), most urgent first (project_summary_cmp): 0 or -1
+ * with err */
+int app_project_list(app_ctx *ctx, const project_filter *f, int light, project_row **rows,
+                     int *n, strbuf *err);
 /* the summary of p today */
 void app_project_summary(app_ctx *ctx, const project_rec *p, project_summary *out);
 
@@ -98,10 +99,10 @@ extern const app_column app_item_columns[ITEM_COL__COUNT];
 void app_item_cell(app_ctx *ctx, const project_item *it, int col, app_cell_form form,
                    strbuf *out);
 
-/* the project ledger (项目台账): every project f lets through, in list order, one row
+/* the project ledger (项目台账): every project f and light let through, in list order, one row
  * each with its stage dates and figures, as an xlsx workbook at path; *rows gets how
  * many. 0, or -1 with err (nothing is left at path) */
-int app_project_ledger(app_ctx *ctx, const project_filter *f, const char *path, int *rows,
-                       strbuf *err);
+int app_project_ledger(app_ctx *ctx, const project_filter *f, int light, const char *path,
+                       int *rows, strbuf *err);
 
 #endif

@@ -11,8 +11,8 @@
 #include "core/xlsx.h"
 #include "store/db.h"
 
-int app_project_ledger(app_ctx *ctx, const project_filter *f, const char *path, int *rows,
-                       strbuf *err)
+int app_project_ledger(app_ctx *ctx, const project_filter *f, int light, const char *path,
+                       int *rows, strbuf *err)
 {
 	*rows = 0;
 	if (!xlsx_available()) {
@@ -21,7 +21,7 @@ int app_project_ledger(app_ctx *ctx, const project_filter *f, const char *path, 
 	}
 	project_row *v = NULL;
 	int n = 0;
-	if (app_project_list(ctx, f, &v, &n, err) < 0)
+	if (app_project_list(ctx, f, light, &v, &n, err) < 0)
 		return -1;
 	xlsx_col cols[PROJECT_COL__COUNT];
 	int which[PROJECT_COL__COUNT], ncols = 0;

@@ -273,15 +273,14 @@ static int sub_list(app_ctx *ctx, int argc, char **argv)
 	project_row *v = NULL;
 	int n = 0;
 	strbuf err = STRBUF_INIT;
-	if (app_project_list(ctx, &a.f, &v, &n, &err) < 0) {
+	if (app_project_list(ctx, &a.f, a.light, &v, &n, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
 	out_table *t = out_new(app_project_columns, PROJECT_COL__COUNT);
 	for (int i = 0; i < n; i++)
-		if (a.light < 0 || (int)v[i].sum.light == a.light)
-			out_row_from(t, a.fmt == OUT_TABLE ? cell_words : cell_code, &v[i]);
+		out_row_from(t, a.fmt == OUT_TABLE ? cell_words : cell_code, &v[i]);
 	out_print(t, a.fmt, false, stdout);
 	out_free(&t);
 	project_rows_free(&v, n);
@@ -299,7 +298,7 @@ static int sub_ledger(app_ctx *ctx, int argc, char **argv)
 		return rc;
 	strbuf err = STRBUF_INIT;
 	int rows = 0;
-	if (app_project_ledger(ctx, &a.f, a.file, &rows, &err) < 0) {
+	if (app_project_ledger(ctx, &a.f, a.light, a.file, &rows, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		rc = EXIT_USAGE;
 	} else {

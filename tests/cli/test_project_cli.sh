@@ -150,6 +150,17 @@ check "edit events" "$(ev project.edit)" 1
 
 # --- the ledger ------------------------------------------------------------------------
 expect 0 "wrote 2 projects to $tmpdir/l.xlsx" --db "$db" project ledger "$tmpdir/l.xlsx"
+# the sheet: the title, the list's headers, a row per project most urgent first
+check "ledger" "$(python3 - "$tmpdir/l.xlsx" <<'PY'
+import re, sys, zipfile
+x = zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode()
+rows = re.findall(r'<row[^>]*>(.*?)</row>', x)
+def texts(r):
+    return [t for t in re.findall(r'<(?:t|v)[^>]*>([^<]*)</(?:t|v)>', r)]
+print(len(rows), texts(rows[1])[:4], texts(rows[2])[:5], texts(rows[3])[0])
+PY
+)" "4 ['Project', 'Project name', 'Investor', 'Stage'] ['XM2026-000001', '智能终端产业园', '华勤技术股份有限公司', 'in production', 'due soon'] XM2026-000002"
+expect 0 "wrote 1 project to $tmpdir/y.xlsx" --db "$db" project ledger "$tmpdir/y.xlsx" --light green
 expect_rc 2 --db "$db" project ledger "$tmpdir/l.xlsx" --format csv
 # the chain still proves itself
 expect_rc 0 --db "$db" audit verify
