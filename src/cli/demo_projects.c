@@ -112,8 +112,10 @@ static int add_one(app_ctx *ctx, db *d, size_t i_project, const demo_project *dp
 	char *name = xstrdup(dp->name), *site = xstrdup(dp->site);
 	char *intro = xstrdup(dp->introducer), *area = xstrdup(dp->area);
 	char *inv = xstrdup(dp->investor ? dp->investor : ent ? "" : "待注册投资方");
+	/* 1万元 is 1 000 000 fen */
 	project_rec p = { .name = name, .enterprise_id = ent, .investor = inv,
-	                  .introducer = intro, .investment_fen = (int64_t)dp->investment_wan * 1000000,
+	                  .introducer = intro,
+	                  .investment_fen = (int64_t)dp->investment_wan * 1000000,
 	                  .site = site, .area = area, .items = items, .nitems = r->nkinds };
 	memcpy(p.on, on, sizeof p.on);
 	char number[PROJECT_NUMBER_SIZE];
