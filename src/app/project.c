@@ -29,10 +29,10 @@ const app_column app_project_columns[PROJECT_COL__COUNT] = {
 	[PROJECT_COL_STAGE] = { "stage", N_("Stage"), COL_STR, 8, false, TEXT_LEFT, 0 },
 	[PROJECT_COL_LIGHT] = { "light", N_("Light"), COL_STR, 4, false, TEXT_LEFT, 0 },
 	[PROJECT_COL_DUE] = { NULL, N_("Due"), COL_STR, 14, false, TEXT_LEFT, 0 },
-	[PROJECT_COL_ITEMS] = { "items", N_("Items"), COL_INT, 0, false, TEXT_RIGHT, 0 },
+	[PROJECT_COL_ITEMS] = { "items", N_("Checklist items"), COL_INT, 0, false, TEXT_RIGHT, 0 },
 	[PROJECT_COL_DONE] = { "items_done", N_("Done"), COL_INT, 5, false, TEXT_RIGHT, 0 },
 	[PROJECT_COL_STUCK] = { "items_stuck", N_("Stuck"), COL_INT, 5, false, TEXT_RIGHT, 0 },
-	[PROJECT_COL_ON_TIME] = { "items_on_time", N_("On time"), COL_INT, 0, false,
+	[PROJECT_COL_ON_TIME] = { "items_on_time", N_("Done on time"), COL_INT, 0, false,
 		TEXT_RIGHT, 0 },
 	[PROJECT_COL_AREA] = { "area", N_("Area"), COL_STR, 12, false, TEXT_LEFT, 100 },
 	[PROJECT_COL_INVESTMENT] = { "investment_yuan", N_("Planned investment"), COL_STR, 0,
@@ -58,8 +58,8 @@ const app_column app_project_columns[PROJECT_COL__COUNT] = {
 };
 
 const app_column app_item_columns[ITEM_COL__COUNT] = {
-	[ITEM_COL_SEQ] = { "item", N_("Item"), COL_INT, 3, false, TEXT_RIGHT, 0 },
-	[ITEM_COL_KIND] = { "kind", N_("Kind"), COL_STR, 8, false, TEXT_LEFT, 0 },
+	[ITEM_COL_SEQ] = { "item", N_("Item no."), COL_INT, 3, false, TEXT_RIGHT, 0 },
+	[ITEM_COL_KIND] = { "kind", N_("Item"), COL_STR, 8, false, TEXT_LEFT, 0 },
 	[ITEM_COL_GROUP] = { "group", N_("Item group"), COL_STR, 8, false, TEXT_LEFT, 100 },
 	[ITEM_COL_UNIT] = { "unit", N_("Responsible unit"), COL_STR, 12, true, TEXT_LEFT, 0 },
 	[ITEM_COL_TARGET] = { "target", N_("Target date"), COL_STR, 10, false, TEXT_LEFT, 0 },
