@@ -32,6 +32,7 @@ struct staff;
 struct unit_table;
 struct ent_rules;
 struct pool_table;
+struct project_rules;
 
 typedef struct app_ctx {
 	struct settings *cfg;   /* loaded, validated settings */
@@ -46,6 +47,7 @@ typedef struct app_ctx {
 	struct unit_table *units;
 	struct ent_rules *rules;
 	struct pool_table *pools;
+	struct project_rules *projects; /* the units and item kinds of projects */
 	/* the face's answer when a part a getter below needs cannot be loaded: the
 	 * command line prints the message and exits with st; the full-screen program
 	 * loads everything before its screen starts (app_need), so never gets here */
@@ -77,7 +79,8 @@ enum {
 	APP_NEED_UNITS = 1u << 3,
 	APP_NEED_RULES = 1u << 4,   /* units, categories, groups, routing */
 	APP_NEED_POOLS = 1u << 5,
-	APP_NEED_ALL = (1u << 6) - 1,
+	APP_NEED_PROJECTS = 1u << 6, /* units, and the project data files */
+	APP_NEED_ALL = (1u << 7) - 1,
 };
 
 /* load what `what` names and the context lacks: APP_OK, or APP_NO (the login is not
@@ -91,6 +94,7 @@ struct calendar *app_calendar(app_ctx *ctx);
 struct unit_table *app_units(app_ctx *ctx);
 const struct ent_rules *app_ent_rules(app_ctx *ctx);
 const struct pool_table *app_pools(app_ctx *ctx);
+const struct project_rules *app_project_rules(app_ctx *ctx);
 /* whether a wait of this process for the database's lock gave up: a failure then
  * is the database being busy, whatever the message (the command line exits APP_BUSY) */
 bool app_db_gave_up(void);

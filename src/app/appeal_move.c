@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/enterprise_store.h"
+#include "store/project_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
@@ -78,8 +79,8 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the visit problem's link in the same transaction (held:
- * inside the caller's) */
+/* the register write, with the link of the visit problem or project item it is made
+ * from in the same transaction (held: inside the caller's) */
 static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool held,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
@@ -92,7 +93,7 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool hel
 			rc = APPEAL_MOVE_DONE;
 		goto out;
 	}
-	if (!a->visit_problem_id) {
+	if (!a->visit_problem_id && !a->project) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -100,8 +101,11 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool hel
 	if (db_begin(d, &se) < 0)
 		goto out;
 	int w = appeal_store_insert(d, login, a, number, &se);
-	if (w == 0)
+	if (w == 0 && a->visit_problem_id)
 		w = visit_store_link_appeal(d, a->visit_problem_id, number, &se);
+	if (w == 0 && a->project)
+		w = project_store_item_appeal_held(d, login, a->project, a->project_item, number,
+		                                   &se);
 	if (w != 0) {
 		db_rollback(d);
 		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;

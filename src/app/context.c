@@ -18,6 +18,7 @@
 #include "model/enterprise.h"
 #include "model/perm.h"
 #include "model/pool.h"
+#include "model/project.h"
 #include "model/routing.h"
 #include "model/unit.h"
 #include "policy/policy.h"
@@ -249,6 +250,27 @@ static app_status need_pools(app_ctx *ctx, strbuf *err)
 	return APP_OK;
 }
 
+static app_status need_projects(app_ctx *ctx, strbuf *err)
+{
+	if (ctx->projects)
+		return APP_OK;
+	app_status st = need_units(ctx, err);
+	if (st != APP_OK)
+		return st;
+	char *units = paths_data_file("project_units.tsv");
+	char *items = paths_data_file("project_items.tsv");
+	project_rules *r = xcalloc(1, sizeof *r);
+	int rc = policy_project_load(r, units, items, ctx->units, err);
+	free(units);
+	free(items);
+	if (rc < 0) {
+		free(r);
+		return APP_BAD;
+	}
+	ctx->projects = r;
+	return APP_OK;
+}
+
 /* whether a database file is there to hold the notices (an empty file is not one) */
 static bool have_database(const app_ctx *ctx)
 {
@@ -285,6 +307,7 @@ app_status app_need(app_ctx *ctx, unsigned what, strbuf *err)
 		{ APP_NEED_UNITS, need_units },
 		{ APP_NEED_RULES, need_rules },
 		{ APP_NEED_POOLS, need_pools },
+		{ APP_NEED_PROJECTS, need_projects },
 	};
 	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++) {
 		if (!(what & loaders[i].bit))
@@ -350,6 +373,13 @@ const struct pool_table *app_pools(app_ctx *ctx)
 	if (!ctx->pools)
 		require(ctx, APP_NEED_POOLS);
 	return ctx->pools;
+}
+
+const struct project_rules *app_project_rules(app_ctx *ctx)
+{
+	if (!ctx->projects)
+		require(ctx, APP_NEED_PROJECTS);
+	return ctx->projects;
 }
 
 const char *app_scope_area(app_ctx *ctx)
@@ -442,6 +472,10 @@ void app_ctx_free(app_ctx *ctx)
 	if (ctx->units) {
 		units_free(ctx->units);
 		xfree(&ctx->units);
+	}
+	if (ctx->projects) {
+		project_rules_free(ctx->projects);
+		xfree(&ctx->projects);
 	}
 	if (ctx->pools) {
 		pools_free(ctx->pools);

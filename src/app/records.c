@@ -27,9 +27,7 @@ int app_record_exit(app_record_rc rc)
 	return APP_BAD;
 }
 
-/* a store's 0 written, 1 refused by a rule, -1 failed, its refusal or failure se worded
- * into err */
-static app_record_rc stored(int rc, const store_err *se, strbuf *err)
+app_record_rc app_record_stored(int rc, const store_err *se, strbuf *err)
 {
 	app_store_text(se, err);
 	return rc == 0 ? APP_RECORD_SAVED : rc > 0 ? APP_RECORD_REFUSED : APP_RECORD_FAILED;
@@ -40,7 +38,8 @@ app_record_rc app_visit_add(app_ctx *ctx, visit_rec *v, int64_t *id, strbuf *err
 	if (visit_validate(app_units(ctx), v, ctx->today, err) < 0)
 		return APP_RECORD_BAD_INPUT;
 	store_err se = { 0 };
-	return stored(visit_store_add(app_db(ctx), app_actor(ctx)->login, v, id, &se), &se, err);
+	return app_record_stored(visit_store_add(app_db(ctx), app_actor(ctx)->login, v, id, &se),
+	                         &se, err);
 }
 
 app_record_rc app_financing_add(app_ctx *ctx, fin_rec *f, int64_t *id, strbuf *err)
@@ -48,7 +47,8 @@ app_record_rc app_financing_add(app_ctx *ctx, fin_rec *f, int64_t *id, strbuf *e
 	if (fin_validate(f, err) < 0)
 		return APP_RECORD_BAD_INPUT;
 	store_err se = { 0 };
-	return stored(fin_store_add(app_db(ctx), app_actor(ctx)->login, f, id, &se), &se, err);
+	return app_record_stored(fin_store_add(app_db(ctx), app_actor(ctx)->login, f, id, &se),
+	                         &se, err);
 }
 
 app_record_rc app_pool_move(app_ctx *ctx, int64_t enterprise_id, const pool_def *pool,
@@ -61,7 +61,7 @@ app_record_rc app_pool_move(app_ctx *ctx, int64_t enterprise_id, const pool_def 
 	int rc = leaving
 		? pool_store_leave(app_db(ctx), actor, enterprise_id, pool, on, *reason, &se)
 		: pool_store_enter(app_db(ctx), actor, enterprise_id, pool, on, *reason, &se);
-	return stored(rc, &se, err);
+	return app_record_stored(rc, &se, err);
 }
 
 app_record_rc app_warning_open(app_ctx *ctx, warn_rec *w, int64_t *id, strbuf *err)
@@ -69,7 +69,8 @@ app_record_rc app_warning_open(app_ctx *ctx, warn_rec *w, int64_t *id, strbuf *e
 	if (warn_validate(w, err) < 0)
 		return APP_RECORD_BAD_INPUT;
 	store_err se = { 0 };
-	return stored(warn_store_add(app_db(ctx), app_actor(ctx)->login, w, id, &se), &se, err);
+	return app_record_stored(warn_store_add(app_db(ctx), app_actor(ctx)->login, w, id, &se),
+	                         &se, err);
 }
 
 app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate on, char **text,
@@ -81,7 +82,7 @@ app_record_rc app_warning_answer(app_ctx *ctx, int64_t id, bool closing, qdate o
 	store_err se = { 0 };
 	int rc = closing ? warn_store_close(app_db(ctx), actor, id, on, *text, &se)
 	                 : warn_store_respond(app_db(ctx), actor, id, on, *text, &se);
-	return stored(rc, &se, err);
+	return app_record_stored(rc, &se, err);
 }
 
 app_record_rc app_ent_status_set(app_ctx *ctx, const ent_record *e, ent_status to,
@@ -109,5 +110,5 @@ app_record_rc app_ent_status_set(app_ctx *ctx, const ent_record *e, ent_status t
 	int rc = ent_store_set_status(app_db(ctx), app_actor(ctx)->login, e->id, e->name,
 	                              ent_status_code(from), ent_status_code(to), since, *reason,
 	                              &se);
-	return stored(rc, &se, err);
+	return app_record_stored(rc, &se, err);
 }

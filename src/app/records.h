@@ -23,6 +23,10 @@ typedef enum app_record_rc {
 
 /* the command line's exit code for rc */
 int app_record_exit(app_record_rc rc);
+struct store_err;
+/* a store's 0 written, 1 refused by a rule, -1 failed, its refusal or failure se worded
+ * into err */
+app_record_rc app_record_stored(int rc, const struct store_err *se, strbuf *err);
 
 app_record_rc app_visit_add(app_ctx *ctx, visit_rec *v, int64_t *id, strbuf *err);
 app_record_rc app_financing_add(app_ctx *ctx, fin_rec *f, int64_t *id, strbuf *err);

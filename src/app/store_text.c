@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "model/escalation.h"
 #include "model/financing.h"
+#include "model/project.h"
 #include "model/ticket.h"
 
 /* who changed a stale appeal: "name (login)", the login alone, or "?" */
@@ -20,6 +21,63 @@ static void changed_by(const store_err *e, strbuf *out)
 		sb_addf(out, "%s (%s)", name, login);
 	else
 		sb_add(out, *login ? login : "?");
+}
+
+/* a project's stage (or, for an item, its state) num[i], translated */
+static const char *project_step(const store_err *e, int i)
+{
+	if (strcmp(e->name[1], "item") == 0)
+		return _(project_item_state_label((project_item_state)e->num[i]));
+	return _(project_stage_label((project_stage)e->num[i]));
+}
+
+/* why a project's move or an item's change was refused (project_verdict num[0]) */
+static void project_refusal_text(const store_err *e, strbuf *out)
+{
+	char a[11], b[11];
+	bool item = strcmp(e->name[1], "item") == 0;
+	switch ((project_verdict)e->num[0]) {
+	case PROJ_SAME:
+		if (item)
+			sb_addf(out, _("item %s of project %s is already %s"), e->name[2], e->name[0],
+			        project_step(e, 2));
+		else
+			sb_addf(out, _("project %s is already at stage %s"), e->name[0],
+			        project_step(e, 2));
+		break;
+	case PROJ_NOT_NEXT:
+		sb_addf(out, _("project %s is at stage %s: it moves on to %s only, one stage at "
+		               "a time"), e->name[0], project_step(e, 1),
+		        e->num[1] + 1 < PROJ_STAGE__COUNT
+		                ? _(project_stage_label((project_stage)(e->num[1] + 1)))
+		                : _("no further stage"));
+		break;
+	case PROJ_BEFORE_LAST:
+		sb_addf(out, _("%s lies before the day project %s reached %s (%s)"),
+		        date_format(e->day[0], a), e->name[0], project_step(e, 1),
+		        date_format(e->day[1], b));
+		break;
+	case PROJ_FUTURE:
+		sb_addf(out, _("%s lies after today (%s)"), date_format(e->day[0], a),
+		        date_format(e->day[2], b));
+		break;
+	case PROJ_NEEDS_NOTE:
+		sb_addf(out, _("a stuck item says what blocks it: give a note (item %s of project "
+		               "%s)"), e->name[2], e->name[0]);
+		break;
+	case PROJ_APPEAL_STUCK:
+		sb_addf(out, _("item %s of project %s is %s: only a stuck item becomes an appeal"),
+		        e->name[2], e->name[0], project_step(e, 1));
+		break;
+	case PROJ_APPEAL_TWICE:
+		sb_addf(out, _("item %s of project %s already became appeal %s"), e->name[2],
+		        e->name[0], e->name[3]);
+		break;
+	case PROJ_OK:
+		/* not a refusal the store makes; said all the same rather than nothing */
+		sb_addf(out, _("project %s: the change was refused"), e->name[0]);
+		break;
+	}
 }
 
 /* the codes of the database and its file */
@@ -304,6 +362,18 @@ const char *app_store_text(const store_err *e, strbuf *out)
 		break;
 	case STORE_E_PLAN_CODES_USED:
 		sb_addf(out, _("every plan code of %d has been issued"), (int)e->num[0]);
+		break;
+	case STORE_E_NO_PROJECT:
+		sb_addf(out, _("no project %s"), e->name[0]);
+		break;
+	case STORE_E_NO_PROJECT_ITEM:
+		sb_addf(out, _("project %s has no item %" PRId64), e->name[0], e->num[0]);
+		break;
+	case STORE_E_PROJECT_UNCHANGED:
+		sb_addf(out, _("project %s already reads so: nothing to change"), e->name[0]);
+		break;
+	case STORE_E_PROJECT_REFUSED:
+		project_refusal_text(e, out);
 		break;
 	case STORE_E_COUNT:
 		break;

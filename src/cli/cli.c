@@ -33,6 +33,7 @@
 	X("calendar", cmd_calendar, N_("print a month with holiday, make-up day and quiet-day marks")) \
 	X("holiday", cmd_holiday, N_("the working calendar: list a year's days, import a holiday notice")) \
 	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
+	X("project", cmd_project, N_("pre-investment projects: add, move through the stages, their items, the ledger")) \
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
 	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
 	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \

@@ -24,6 +24,7 @@
 #include "model/perm.h"
 #include "model/pool.h"
 #include "model/supervise.h"
+#include "model/project.h"
 #include "model/ticket.h"
 #include "model/unit.h"
 #include "model/warning.h"
@@ -34,7 +35,7 @@ typedef enum value_kind {
 	V_CHANNEL, V_REPORT_HOW, V_APPEAL_STATE, V_LIGHT, V_VIEW, V_APPEAL_SORT, V_DISPATCH_LEVEL,
 	V_INSPECTION_STATE, V_OUTCOME, V_ROLE, V_LEADER_LEVEL, V_MODE, V_FIN_STATUS,
 	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT, V_YEAR_FORMAT,
-	V_SUPV_FROM, V_SUPV_OUTCOME,
+	V_SUPV_FROM, V_SUPV_OUTCOME, V_PROJECT_STAGE, V_PROJECT_KIND,
 } value_kind;
 
 /* Which option of which subcommand takes which values; the first row whose words
@@ -69,6 +70,14 @@ static const struct {
 	{ "staff add", "level", V_LEADER_LEVEL, false },
 	{ "staff add", "oversees", V_UNIT, true },
 	{ "financing", "status", V_FIN_STATUS, false },
+	{ "project list", "stage", V_PROJECT_STAGE, false },
+	{ "project list", "light", V_LIGHT, false },
+	{ "project ledger", "stage", V_PROJECT_STAGE, false },
+	{ "project ledger", "light", V_LIGHT, false },
+	{ "project move", "to", V_PROJECT_STAGE, false },
+	{ "project item", "add", V_PROJECT_KIND, false },
+	{ "project item", "kind", V_APPEAL_KIND, false },
+	{ "project", "introducer", V_UNIT, false },
 	{ "warning add", "source", V_WARN_SOURCE, false },
 	{ "warning add", "level", V_WARN_LEVEL, false },
 	{ NULL, "unit", V_UNIT, false },
@@ -268,6 +277,16 @@ static void values_of(app_ctx *ctx, value_kind k, words *w)
 		for (int i = 0; i < ESC_MODE__COUNT; i++)
 			add(w, escalation_mode_code((escalation_mode)i));
 		break;
+	case V_PROJECT_STAGE:
+		for (int i = 0; i < PROJ_STAGE__COUNT; i++)
+			add(w, project_stage_code((project_stage)i));
+		break;
+	case V_PROJECT_KIND: {
+		const project_rules *r = app_project_rules(ctx);
+		for (int i = 0; i < r->nkinds; i++)
+			add(w, r->kinds[i].code);
+		break;
+	}
 	case V_FIN_STATUS:
 		for (int i = 0; i < FIN__COUNT; i++)
 			add(w, fin_status_code((fin_status)i));

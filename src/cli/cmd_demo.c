@@ -5,6 +5,7 @@
  * always gives the same database. */
 #include "cli/demo_internal.h"
 #include "cli/demo_inspect.h"
+#include "cli/demo_projects.h"
 #include "cli/cli_args.h"
 
 #include <getopt.h>
@@ -34,7 +35,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	long count = 300, appeals = 0, open = 0, overdue = 0, escalated = 0;
+	long count = 300, appeals = 0, open = 0, overdue = 0, escalated = 0, nprojects = 0;
 	uint64_t seed = 1;
 	role_t role = ROLE_SUPERVISOR;
 	int c;
@@ -117,7 +118,8 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	    demo_add_staff(d, &s, staff_ids, role, &err) < 0 ||
 	    demo_add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
 	    demo_add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||
-	    demo_inspections(ctx, d, seed, &err) < 0) {
+	    demo_inspections(ctx, d, seed, &err) < 0 ||
+	    demo_projects(ctx, d, seed, &nprojects, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
 		db_unlink(ctx->db_path);
@@ -129,6 +131,8 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	db_close(&d);
 	printf(_("wrote %s: %ld enterprises, %d staff; you (%s): %s\n"), ctx->db_path, count,
 	       (int)nstaff, app_os_login(), _(role_label(role)));
+	printf(P_("and %ld pre-investment project at every stage\n",
+	          "and %ld pre-investment projects at every stage\n", nprojects), nprojects);
 	if (appeals > 0)
 		printf(_("and %ld appeals: %ld open, %ld of them overdue\n"), appeals, open, overdue);
 	if (escalated > 0)

@@ -104,6 +104,8 @@ static const struct rule {
 		AREA_SCOPED,
 		N_("only unit staff, area officers, supervisors and administrators move enterprises "
 		   "in and out of the cultivation pools") },
+	[PERM_PROJECT_EDIT] = { "project.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not record projects") },
 	[PERM_WARNING_EDIT] = { "warning.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
 		N_("leaders do not record relocation warnings") },
 	/* plans are no secret: the enterprise at the door and every desk may ask */

@@ -58,6 +58,8 @@ typedef enum perm_action {
 	PERM_AUDIT_ACCESS,     /* read who saw or exported personal data (qifu audit access) */
 	PERM_YEAR_FREEZE,      /* freeze a year's annual assessment */
 	PERM_SUPERVISE,        /* file, decide, list supervision requests and accountability */
+	PERM_PROJECT_EDIT,     /* add, edit and move pre-investment projects and their items;
+	                        * object: the project's area */
 	PERM__COUNT
 } perm_action;
 

@@ -355,6 +355,10 @@ ticket_light_t ticket_light(qdate due, qdate today, const calendar *cal, int yel
 /* the light of a running timer, TICKET_LIGHT_NONE for others */
 ticket_light_t ticket_timer_light(const ticket_timer_state *ts, qdate today, const calendar *cal,
 		int yellow_days, int *workdays);
+/* whether light l with n working days (left, or overdue when red) is more urgent than
+ * worst with worst_n: the worse light, among reds the most overdue, among the others
+ * the fewest days left (also a project's items, model/project.c) */
+bool ticket_light_worse(ticket_light_t l, int n, ticket_light_t worst, int worst_n);
 /* the most urgent running timer (*which, may be NULL) and its light */
 ticket_light_t ticket_worst_light(const ticket_timers *tm, qdate today, const calendar *cal,
 		int yellow_days, int *workdays, ticket_timer *which);

@@ -234,6 +234,12 @@ ticket_light_t ticket_timer_light(const ticket_timer_state *ts, qdate today, con
 	return ticket_light(ts->due, today, cal, yellow_days, workdays);
 }
 
+bool ticket_light_worse(ticket_light_t l, int n, ticket_light_t worst, int worst_n)
+{
+	/* among reds the most overdue, among the others the fewest days left */
+	return l > worst || (l == worst && (l == TICKET_LIGHT_RED ? n > worst_n : n < worst_n));
+}
+
 ticket_light_t ticket_worst_light(const ticket_timers *tm, qdate today, const calendar *cal,
 		int yellow_days, int *workdays, ticket_timer *which)
 {
@@ -245,10 +251,7 @@ ticket_light_t ticket_worst_light(const ticket_timers *tm, qdate today, const ca
 		ticket_light_t l = ticket_timer_light(&tm->t[i], today, cal, yellow_days, &n);
 		if (l == TICKET_LIGHT_NONE)
 			continue;
-		/* among reds the most overdue, among the others the fewest days left */
-		bool worse = l > worst ||
-			(l == worst && (l == TICKET_LIGHT_RED ? n > worst_n : n < worst_n));
-		if (worse) {
+		if (ticket_light_worse(l, n, worst, worst_n)) {
 			worst = l;
 			worst_n = n;
 			worst_i = i;

@@ -14,6 +14,7 @@
 #include "model/inspection_reason.h"
 #include "model/order_import.h"
 #include "model/pool.h"
+#include "model/project.h"
 #include "model/routing.h"
 #include "model/unit.h"
 
@@ -25,6 +26,10 @@ int policy_routing_load(routing *r, const char *path, const unit_table *units, s
 int policy_catalog_load(catalog *c, const char *dir, strbuf *err);
 /* data/pools.tsv (code TAB name); -1 with file:line in err */
 int policy_pools_load(pool_table *t, const char *path, strbuf *err);
+/* data/project_units.tsv (role TAB unit) and data/project_items.tsv (code TAB group TAB
+ * name TAB unit TAB days), checked against the units; -1 with file:line in err */
+int policy_project_load(project_rules *r, const char *units_path, const char *items_path,
+                        const unit_table *units, strbuf *err);
 /* data/inspection_reasons.tsv; NULL with "path:line: message" in err */
 inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
 

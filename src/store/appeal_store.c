@@ -306,19 +306,9 @@ static int enterprise_id(db *d, const char *uscc, int64_t *id, store_err *err)
 
 static int next_seq(db *d, int year, long *seq, store_err *err)
 {
-	sqlite3_stmt *st = db_stmt(d,
-		"INSERT INTO appeal_seq (year, last) VALUES (?, 1)"
-		" ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int(st, 1, year);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		*seq = (long)sqlite3_column_int64(st, 0);
-	else
-		db_fail(d, err, "numbering an appeal");
-	db_done(st);
-	return step == SQLITE_ROW ? 0 : -1;
+	return rows_next_seq(d, "INSERT INTO appeal_seq (year, last) VALUES (?, 1)"
+	                        " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
+	                     year, seq, "numbering an appeal", err);
 }
 
 int appeal_store_insert(db *d, const char *actor, const appeal_new *a,

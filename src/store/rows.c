@@ -223,3 +223,19 @@ int rows_commit_event(db *d, const char *actor, const char *entity, int64_t enti
 	}
 	return db_commit(d, err);
 }
+
+int rows_next_seq(db *d, const char *sql, int year, long *seq, const char *what,
+                  store_err *err)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW)
+		*seq = (long)sqlite3_column_int64(st, 0);
+	else
+		db_fail(d, err, what);
+	db_done(st);
+	return step == SQLITE_ROW ? 0 : -1;
+}

@@ -73,6 +73,11 @@ int rows_step_one(db *d, sqlite3_stmt *st, const char *what, store_err *err);
  * 1 refused by the constraint (err untouched, for the caller's code), -1 with err
  * naming what was written */
 int rows_step_unique(db *d, sqlite3_stmt *st, const char *what, store_err *err);
+/* the next number of year from a (year, last) sequence table by sql, an INSERT … ON
+ * CONFLICT … RETURNING last with one '?' for the year (appeal_seq, project_seq),
+ * inside the caller's transaction: 0, or -1 with err naming what was numbered */
+int rows_next_seq(db *d, const char *sql, int year, long *seq, const char *what,
+                  store_err *err);
 /* end a write begun with db_begin: the event row (summary sum, which is freed; NULL for
  * none) and the commit; on failure everything is rolled back. 0 or -1 */
 int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,

@@ -772,6 +772,59 @@ static const char *const migrations[] = {
 	"  created_at TEXT NOT NULL"
 	") STRICT;"
 	"CREATE INDEX accountability_request ON accountability(request_id);",
+	/* pre-investment projects (issue 18, policy (一)2(1)): a project numbered by year
+	 * like an appeal (XM2026-000001), its investor an enterprise of the register or
+	 * a name still to be registered, the day each stage was reached (one row per
+	 * stage, forward only), and its items (permits, factor guarantees, hook-ups),
+	 * each with its unit, target date, state and the appeal it became when stuck.
+	 * Every change writes its event (entity 'project', the project's id). */
+	"CREATE TABLE project_seq ("
+	"  year INTEGER PRIMARY KEY,"
+	"  last INTEGER NOT NULL"
+	") STRICT;"
+	"CREATE TABLE project ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT NOT NULL UNIQUE,"
+	"  year INTEGER NOT NULL,"
+	"  seq INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  enterprise_id INTEGER REFERENCES enterprise(id),"
+	"  investor TEXT NOT NULL DEFAULT '',"
+	"  introducer TEXT NOT NULL DEFAULT '',"
+	"  investment_fen INTEGER NOT NULL DEFAULT 0 CHECK (investment_fen >= 0),"
+	"  site TEXT NOT NULL DEFAULT '',"
+	"  area TEXT NOT NULL DEFAULT '',"
+	"  stage TEXT NOT NULL CHECK (stage IN ('signed','filed','planning','permitted',"
+	"    'started','producing')),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL,"
+	"  CHECK (enterprise_id IS NOT NULL OR investor <> '')"
+	") STRICT;"
+	"CREATE INDEX project_enterprise ON project(enterprise_id) WHERE enterprise_id IS NOT NULL;"
+	"CREATE TABLE project_stage ("
+	"  project_id INTEGER NOT NULL REFERENCES project(id),"
+	"  stage TEXT NOT NULL CHECK (stage IN ('signed','filed','planning','permitted',"
+	"    'started','producing')),"
+	"  reached_on TEXT NOT NULL,"
+	"  by TEXT NOT NULL,"
+	"  PRIMARY KEY (project_id, stage)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE TABLE project_item ("
+	"  id INTEGER PRIMARY KEY,"
+	"  project_id INTEGER NOT NULL REFERENCES project(id),"
+	"  seq INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL,"
+	"  unit TEXT NOT NULL,"
+	"  start TEXT NOT NULL,"
+	"  target TEXT NOT NULL,"
+	"  state TEXT NOT NULL CHECK (state IN ('open','done','stuck')),"
+	"  done_on TEXT,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  UNIQUE (project_id, seq)"
+	") STRICT;"
+	"CREATE INDEX project_item_appeal ON project_item(appeal_id) WHERE appeal_id IS NOT NULL;",
 };
 
 int schema_latest(void)

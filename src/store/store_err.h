@@ -96,6 +96,15 @@ typedef enum store_code {
 	STORE_E_NO_INSPECTION,
 	STORE_E_INSPECTION_CHANGED,
 	STORE_E_PLAN_CODES_USED,  /* num[0]: the year */
+	/* projects: name[0] the project's number */
+	STORE_E_NO_PROJECT,
+	STORE_E_NO_PROJECT_ITEM,  /* num[0]: the item */
+	STORE_E_PROJECT_UNCHANGED,
+	/* num[0]: the project_verdict, num[1] and num[2]: the stage (or, when name[1] is
+	 * "item", the item state) from and to; name[2]: the item; name[3]: the appeal the
+	 * item became; day[0]: the day asked for, day[1]: the day the current stage was
+	 * reached, day[2]: today */
+	STORE_E_PROJECT_REFUSED,
 	STORE_E_COUNT
 } store_code;
 

@@ -76,6 +76,8 @@ one_line 2 "visit add: --people, --topics are required; see qifu visit --help" \
 	visit add --enterprise 914403001922038216
 one_line 2 "financing add: --purpose is required; see qifu financing --help" \
 	financing add --enterprise 914403001922038216 --amount 500万
+one_line 2 "project add: --name is required; see qifu project --help" project add --investor 某公司
+one_line 2 "project move: --to is required; see qifu project --help" project move XM2026-000001
 one_line 2 "pool enter: --pool is required; see qifu pool --help" pool enter --enterprise 914403001922038216
 one_line 2 "pool leave: --reason is required; see qifu pool --help" \
 	pool leave --enterprise 914403001922038216 --pool tech

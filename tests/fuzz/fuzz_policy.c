@@ -1,8 +1,8 @@
 /* libFuzzer target for the policy data files (src/policy): the first byte picks the
  * reader (a holiday notice YYYY.txt, the statutory table, units, pools, inspection
- * reasons, routing against the shipped units), the rest is the file. Beyond "does not
- * crash": a refused file always says why, and a notice that is read builds a calendar
- * whose every day of the year answers with a kind. */
+ * reasons, routing, the projects' units or items against the shipped units), the rest
+ * is the file. Beyond "does not crash": a refused file always says why, and a notice
+ * that is read builds a calendar whose every day of the year answers with a kind. */
 #define _GNU_SOURCE /* memfd_create */
 #include <stdint.h>
 #include <stdio.h>
@@ -41,11 +41,26 @@ static void notice(const uint8_t *data, size_t size, int year)
 	fclose(f);
 }
 
+/* the units the zone ships: what routing and project rows are checked against */
+static const unit_table *shipped_units(void)
+{
+	static unit_table units;
+	static int units_ok = -1;
+	if (units_ok < 0) {
+		strbuf e = STRBUF_INIT;
+		units_ok = policy_units_load(&units, QIFU_FUZZ_DATA "/units.tsv", &e) == 0;
+		sb_free(&e);
+	}
+	if (!units_ok)
+		abort();
+	return &units;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
 		return 0;
-	int which = data[0] % 6;
+	int which = data[0] % 8;
 	data++, size--;
 	if (which == 0) {
 		notice(data, size, size && (data[size - 1] & 1) ? 2026 : 0);
@@ -88,20 +103,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	}
 	case 5: {
-		/* routing rows name units: checked against the units the zone ships */
-		static unit_table units;
-		static int units_ok = -1;
-		if (units_ok < 0) {
-			strbuf e = STRBUF_INIT;
-			units_ok = policy_units_load(&units, QIFU_FUZZ_DATA "/units.tsv", &e) == 0;
-			sb_free(&e);
-		}
-		if (!units_ok)
-			abort();
 		routing r;
 		memset(&r, 0, sizeof r);
-		rc = policy_routing_load(&r, path, &units, &err);
+		rc = policy_routing_load(&r, path, shipped_units(), &err);
 		routing_free(&r);
+		break;
+	}
+	case 6: case 7: {
+		/* the projects' units file (6) or items file (7), the other as shipped */
+		project_rules r;
+		rc = which == 6
+			? policy_project_load(&r, path, QIFU_FUZZ_DATA "/project_items.tsv",
+			                      shipped_units(), &err)
+			: policy_project_load(&r, QIFU_FUZZ_DATA "/project_units.tsv", path,
+			                      shipped_units(), &err);
+		if (rc == 0)
+			project_rules_free(&r);
 		break;
 	}
 	}

@@ -45,6 +45,7 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_INSP_REPORT, "sla" },
 	{ PERM_YEAR_FREEZE, "s" },
 	{ PERM_SUPERVISE, "sl" },
+	{ PERM_PROJECT_EDIT, "fousa" },
 };
 
 static const char role_initial[ROLE__COUNT] = {

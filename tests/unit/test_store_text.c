@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "model/escalation.h"
 #include "model/financing.h"
+#include "model/project.h"
 #include "model/ticket.h"
 #include "store/store_err.h"
 #include "testlang.h"
@@ -235,6 +236,19 @@ static const row rows[] = {
 	{ STORE_E_PLAN_CODES_USED, .num = { 2026 },
 	  .en = "every plan code of 2026 has been issued",
 	  .zh = "2026 年的执法计划码已全部核发" },
+	{ STORE_E_NO_PROJECT, .name = { "XM2026-000009" }, .en = "no project XM2026-000009",
+	  .zh = "没有编号为 XM2026-000009 的项目" },
+	{ STORE_E_NO_PROJECT_ITEM, .name = { "XM2026-000009" }, .num = { 12 },
+	  .en = "project XM2026-000009 has no item 12",
+	  .zh = "项目 XM2026-000009 没有事项 12" },
+	{ STORE_E_PROJECT_UNCHANGED, .name = { "XM2026-000009" },
+	  .en = "project XM2026-000009 already reads so: nothing to change",
+	  .zh = "项目 XM2026-000009 已是如此，无需更改" },
+	{ STORE_E_PROJECT_REFUSED, .name = { "XM2026-000009" },
+	  .num = { PROJ_NOT_NEXT, PROJ_FILED, PROJ_STARTED },
+	  .en = "project XM2026-000009 is at stage filed: it moves on to planning permit only, "
+	        "one stage at a time",
+	  .zh = "项目 XM2026-000009 处于“备案”阶段：只能逐阶段推进到“规划许可”" },
 };
 enum { NROWS = sizeof rows / sizeof rows[0] };
 
@@ -331,6 +345,61 @@ static void test_appends_and_migration(void **state)
 
 /* the setters: a NULL store_err is ignored, indexes out of range are ignored, and a
  * text too long for its field is cut before a character that would not fit whole */
+/* every refusal of a project's move or item change, in English */
+static void test_project_refusals(void **state)
+{
+	(void)state;
+	static const struct {
+		project_verdict v;
+		const char *kind;
+		int from, to;
+		const char *appeal, *day0, *day1, *day2, *en;
+	} t[] = {
+		{ PROJ_SAME, "", PROJ_FILED, PROJ_FILED, "", NULL, NULL, NULL,
+		  "project XM2026-000009 is already at stage filed" },
+		{ PROJ_SAME, "item", PITEM_DONE, PITEM_DONE, "", NULL, NULL, NULL,
+		  "item 3 of project XM2026-000009 is already done" },
+		{ PROJ_NOT_NEXT, "", PROJ_PRODUCING, PROJ_SIGNED, "", NULL, NULL, NULL,
+		  "project XM2026-000009 is at stage in production: it moves on to no further "
+		  "stage only, one stage at a time" },
+		{ PROJ_BEFORE_LAST, "", PROJ_FILED, PROJ_PLANNING, "", "2026-03-01", "2026-03-10",
+		  NULL, "2026-03-01 lies before the day project XM2026-000009 reached filed "
+		  "(2026-03-10)" },
+		{ PROJ_FUTURE, "", PROJ_FILED, PROJ_PLANNING, "", "2026-12-02", NULL, "2026-12-01",
+		  "2026-12-02 lies after today (2026-12-01)" },
+		{ PROJ_NEEDS_NOTE, "item", PITEM_OPEN, PITEM_STUCK, "", NULL, NULL, NULL,
+		  "a stuck item says what blocks it: give a note (item 3 of project "
+		  "XM2026-000009)" },
+		{ PROJ_APPEAL_STUCK, "item", PITEM_OPEN, PITEM_OPEN, "", NULL, NULL, NULL,
+		  "item 3 of project XM2026-000009 is open: only a stuck item becomes an appeal" },
+		{ PROJ_APPEAL_TWICE, "item", PITEM_STUCK, PITEM_STUCK, "2026-000042", NULL, NULL,
+		  NULL, "item 3 of project XM2026-000009 already became appeal 2026-000042" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		store_err e;
+		store_err_set(&e, STORE_E_PROJECT_REFUSED);
+		store_err_name(&e, 0, "XM2026-000009");
+		store_err_name(&e, 1, t[i].kind);
+		store_err_name(&e, 2, "3");
+		store_err_name(&e, 3, t[i].appeal);
+		store_err_num(&e, 0, t[i].v);
+		store_err_num(&e, 1, t[i].from);
+		store_err_num(&e, 2, t[i].to);
+		const char *days[] = { t[i].day0, t[i].day1, t[i].day2 };
+		for (int k = 0; k < 3; k++) {
+			qdate q = DATE_NONE;
+			if (days[k] && !date_parse(days[k], &q))
+				fail_msg("bad date %s", days[k]);
+			store_err_day(&e, k, q);
+		}
+		strbuf out = STRBUF_INIT;
+		app_store_text(&e, &out);
+		if (strcmp(sb_str(&out), t[i].en) != 0)
+			fail_msg("case %zu: '%s'", i, sb_str(&out));
+		sb_free(&out);
+	}
+}
+
 static void test_setters(void **state)
 {
 	(void)state;
@@ -390,6 +459,7 @@ int main(void)
 		cmocka_unit_test(test_no_code_is_silent),
 		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_appends_and_migration),
+		cmocka_unit_test(test_project_refusals),
 		cmocka_unit_test(test_setters),
 		cmocka_unit_test(test_chinese),
 	};
