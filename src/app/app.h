@@ -29,7 +29,7 @@ struct calendar;
 struct staff;
 struct unit_table;
 struct ent_rules;
-struct pool_table;
+struct code_table;
 
 typedef struct app_ctx {
 	struct settings *cfg;   /* loaded, validated settings */
@@ -43,7 +43,8 @@ typedef struct app_ctx {
 	struct staff *actor;
 	struct unit_table *units;
 	struct ent_rules *rules;
-	struct pool_table *pools;
+	struct code_table *pools;
+	struct code_table *outreach_kinds;
 	/* the face's answer when a part a getter below needs cannot be loaded: the
 	 * command line prints the message and exits with st; the full-screen program
 	 * loads everything before its screen starts (app_need), so never gets here */
@@ -68,7 +69,8 @@ enum {
 	APP_NEED_UNITS = 1u << 3,
 	APP_NEED_RULES = 1u << 4,   /* units, categories, groups, routing */
 	APP_NEED_POOLS = 1u << 5,
-	APP_NEED_ALL = (1u << 6) - 1,
+	APP_NEED_OUTREACH_KINDS = 1u << 6,
+	APP_NEED_ALL = (1u << 7) - 1,
 };
 
 /* load what `what` names and the context lacks: APP_OK, or APP_NO (the login is not
@@ -81,7 +83,9 @@ struct staff *app_actor(app_ctx *ctx);
 struct calendar *app_calendar(app_ctx *ctx);
 struct unit_table *app_units(app_ctx *ctx);
 const struct ent_rules *app_ent_rules(app_ctx *ctx);
-const struct pool_table *app_pools(app_ctx *ctx);
+const struct code_table *app_pools(app_ctx *ctx);
+/* the kinds of outreach event (data/outreach_kinds.tsv) */
+const struct code_table *app_outreach_kinds(app_ctx *ctx);
 /* whether a wait of this process for the database's lock gave up: a failure then
  * is the database being busy, whatever the message (the command line exits APP_BUSY) */
 bool app_db_gave_up(void);

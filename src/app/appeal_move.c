@@ -12,6 +12,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/enterprise_store.h"
+#include "store/outreach_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
 
@@ -78,7 +79,7 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the visit problem's link in the same transaction */
+/* the register write, with the visit or event problem's link in the same transaction */
 static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
@@ -86,7 +87,7 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	const char *login = app_actor(ctx)->login;
 	store_err se = { 0 };
 	appeal_move_rc rc = APPEAL_MOVE_ERROR;
-	if (!a->visit_problem_id) {
+	if (!a->visit_problem_id && !a->outreach_problem_id) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -95,7 +96,9 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 		goto out;
 	int w = appeal_store_insert(d, login, a, number, &se);
 	if (w == 0)
-		w = visit_store_link_appeal(d, a->visit_problem_id, number, &se);
+		w = a->visit_problem_id
+			? visit_store_link_appeal(d, a->visit_problem_id, number, &se)
+			: outreach_store_link_appeal(d, a->outreach_problem_id, number, &se);
 	if (w != 0) {
 		db_rollback(d);
 		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
@@ -163,6 +166,21 @@ static char *problem_title(const char *text)
 	return out;
 }
 
+/* register a (made from a problem: its enterprise, unit, channel and link set) with
+ * the problem's text as title; BAD_INPUT, err untouched, when the text makes none */
+static appeal_move_rc register_problem(app_ctx *ctx, appeal_new *a, const char *text,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	char *title = problem_title(text);
+	appeal_move_rc rc = APPEAL_MOVE_BAD_INPUT;
+	if (*title) {
+		a->title = title;
+		rc = appeal_move_register(ctx, a, number, after, err);
+	}
+	free(title);
+	return rc;
+}
+
 appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
@@ -197,18 +215,59 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		rc = APPEAL_MOVE_REFUSED;
 		goto out;
 	}
-	char *title = problem_title(p->text);
-	if (!*title) {
+	appeal_new a = { .uscc = v.uscc, .kind = kind, .channel = APPEAL_CH_VISIT,
+		.first_unit = v.unit, .state = TICKET_ST_NEW, .visit_problem_id = p->id };
+	rc = register_problem(ctx, &a, p->text, number, after, err);
+	if (rc == APPEAL_MOVE_BAD_INPUT)
 		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
 		        visit_id);
-	} else {
-		appeal_new a = { .uscc = v.uscc, .title = title, .kind = kind,
-			.channel = APPEAL_CH_VISIT, .first_unit = v.unit, .state = TICKET_ST_NEW,
-			.visit_problem_id = p->id };
-		rc = appeal_move_register(ctx, &a, number, after, err);
-	}
-	free(title);
 out:
 	visit_rec_clear(&v);
+	return rc;
+}
+
+appeal_move_rc appeal_move_from_outreach(app_ctx *ctx, int64_t event_id, int seq,
+		ticket_kind kind, char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	outreach_rec r;
+	store_err se = { 0 };
+	int found = outreach_store_get(app_db(ctx), event_id, &r, &se);
+	if (found < 0) {
+		app_store_text(&se, err);
+		return APPEAL_MOVE_ERROR;
+	}
+	if (found > 0) {
+		sb_addf(err, _("no outreach event %" PRId64), event_id);
+		return APPEAL_MOVE_BAD_INPUT;
+	}
+	appeal_move_rc rc = APPEAL_MOVE_BAD_INPUT;
+	const char *scope = app_scope_area(ctx);
+	const outreach_problem *p = seq >= 1 && seq <= r.nproblems ? &r.problems[seq - 1] : NULL;
+	/* a problem of an enterprise outside an area officer's area is as good as absent */
+	if (p && scope && p->area && strcmp(scope, p->area) != 0)
+		p = NULL;
+	if (!p) {
+		if (r.nproblems == 0)
+			sb_addf(err, _("outreach event %" PRId64 " recorded no problems"), event_id);
+		else
+			sb_addf(err, _("outreach event %" PRId64 " has problems 1 to %d, not %d"),
+			        event_id, r.nproblems, seq);
+		goto out;
+	}
+	if (p->appeal_id) {
+		sb_addf(err, _("problem %d of outreach event %" PRId64 " already became appeal %s"),
+		        seq, event_id, p->appeal_number ? p->appeal_number : "?");
+		rc = APPEAL_MOVE_REFUSED;
+		goto out;
+	}
+	/* 首问负责: the unit that held the event answers for what was raised there */
+	appeal_new a = { .uscc = p->uscc, .kind = kind, .channel = APPEAL_CH_MEETING,
+		.first_unit = r.unit, .state = TICKET_ST_NEW, .outreach_problem_id = p->id };
+	rc = register_problem(ctx, &a, p->text, number, after, err);
+	if (rc == APPEAL_MOVE_BAD_INPUT)
+		sb_addf(err, _("problem %d of outreach event %" PRId64 " has no text to make a "
+		               "title of"), seq, event_id);
+out:
+	outreach_rec_clear(&r);
 	return rc;
 }

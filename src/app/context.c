@@ -233,20 +233,33 @@ static app_status need_rules(app_ctx *ctx, strbuf *err)
 	return APP_OK;
 }
 
-static app_status need_pools(app_ctx *ctx, strbuf *err)
+/* the code table of data file name into *slot, once */
+static app_status need_codes(code_table **slot, const char *name,
+		int (*load)(code_table *t, const char *path, strbuf *err), strbuf *err)
 {
-	if (ctx->pools)
+	if (*slot)
 		return APP_OK;
-	char *path = paths_data_file("pools.tsv");
-	pool_table *t = xcalloc(1, sizeof *t);
-	int rc = policy_pools_load(t, path, err);
+	char *path = paths_data_file(name);
+	code_table *t = xcalloc(1, sizeof *t);
+	int rc = load(t, path, err);
 	free(path);
 	if (rc < 0) {
 		free(t);
 		return APP_BAD;
 	}
-	ctx->pools = t;
+	*slot = t;
 	return APP_OK;
+}
+
+static app_status need_pools(app_ctx *ctx, strbuf *err)
+{
+	return need_codes(&ctx->pools, "pools.tsv", policy_pools_load, err);
+}
+
+static app_status need_outreach_kinds(app_ctx *ctx, strbuf *err)
+{
+	return need_codes(&ctx->outreach_kinds, "outreach_kinds.tsv", policy_outreach_kinds_load,
+	                  err);
 }
 
 /* whether a database file is there to hold the notices (an empty file is not one) */
@@ -285,6 +298,7 @@ app_status app_need(app_ctx *ctx, unsigned what, strbuf *err)
 		{ APP_NEED_UNITS, need_units },
 		{ APP_NEED_RULES, need_rules },
 		{ APP_NEED_POOLS, need_pools },
+		{ APP_NEED_OUTREACH_KINDS, need_outreach_kinds },
 	};
 	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++) {
 		if (!(what & loaders[i].bit))
@@ -345,11 +359,18 @@ const struct ent_rules *app_ent_rules(app_ctx *ctx)
 	return ctx->rules;
 }
 
-const struct pool_table *app_pools(app_ctx *ctx)
+const struct code_table *app_pools(app_ctx *ctx)
 {
 	if (!ctx->pools)
 		require(ctx, APP_NEED_POOLS);
 	return ctx->pools;
+}
+
+const struct code_table *app_outreach_kinds(app_ctx *ctx)
+{
+	if (!ctx->outreach_kinds)
+		require(ctx, APP_NEED_OUTREACH_KINDS);
+	return ctx->outreach_kinds;
 }
 
 const char *app_scope_area(app_ctx *ctx)
@@ -429,7 +450,11 @@ void app_ctx_free(app_ctx *ctx)
 		xfree(&ctx->units);
 	}
 	if (ctx->pools) {
-		pools_free(ctx->pools);
+		codes_free(ctx->pools);
 		xfree(&ctx->pools);
+	}
+	if (ctx->outreach_kinds) {
+		codes_free(ctx->outreach_kinds);
+		xfree(&ctx->outreach_kinds);
 	}
 }

@@ -15,6 +15,7 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/financing.h"
+#include "model/codes.h"
 #include "model/inspection_plan.h"
 #include "model/pool.h"
 #include "model/visit.h"
@@ -22,6 +23,7 @@
 #include "store/appeal_store.h"
 #include "store/financing_store.h"
 #include "store/inspection_store.h"
+#include "store/outreach_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
@@ -80,6 +82,67 @@ static void visits(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 		more_note(s, SHOWN, "qifu visit list");
 	for (int i = 0; i < n; i++)
 		visit_rec_clear(&v[i]);
+}
+
+/* the problems e raised at event id, as steps of the event's line */
+static void raised(app_ctx *ctx, int64_t id, const ent_record *e, const app_ent_sink *s)
+{
+	outreach_rec r;
+	store_err se = { 0 };
+	int found = outreach_store_get(app_db(ctx), id, &r, &se);
+	if (found < 0)
+		store_note(s, &se);
+	if (found != 0)
+		return;
+	for (int i = 0; i < r.nproblems; i++) {
+		const outreach_problem *p = &r.problems[i];
+		if (p->enterprise_id != e->id)
+			continue;
+		char seq[16];
+		snprintf(seq, sizeof seq, "%d", p->seq);
+		char *t = p->appeal_number
+			? xasprintf(_("problem %d: %s (appeal %s)"), p->seq, p->text, p->appeal_number)
+			: xasprintf(_("problem %d: %s"), p->seq, p->text);
+		const app_kv kv[] = { { "seq", seq }, { "text", p->text },
+			{ "appeal", p->appeal_number ? p->appeal_number : "" } };
+		s->item(s->arg, 1, t, kv, (int)(sizeof kv / sizeof kv[0]));
+		free(t);
+	}
+	outreach_rec_clear(&r);
+}
+
+/* the outreach events e attended, newest first, each with the problems it raised */
+static void outreach(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "outreach", _("Outreach events attended"));
+	outreach_filter f = { 0 };
+	f.enterprise_id = e->id;
+	outreach_rec v[SHOWN + 1];
+	int n = 0;
+	store_err se = { 0 };
+	memset(v, 0, sizeof v);
+	if (outreach_store_list(app_db(ctx), &f, 0, SHOWN + 1, v, &n, &se) < 0)
+		store_note(s, &se);
+	else if (n == 0)
+		s->note(s->arg, _("none recorded"));
+	const code_table *kinds = app_outreach_kinds(ctx);
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		char day[11], id[24];
+		char *t = xasprintf(_("%s %s by %s at %s: %s"), date_format(v[i].date, day),
+		                    codes_name(kinds, v[i].kind), v[i].unit, v[i].place,
+		                    v[i].topic);
+		snprintf(id, sizeof id, "%" PRId64, v[i].id);
+		const app_kv kv[] = { { "id", id }, { "date", day }, { "kind", v[i].kind },
+			{ "unit", v[i].unit }, { "place", v[i].place }, { "topic", v[i].topic } };
+		s->item(s->arg, 0, t, kv, (int)(sizeof kv / sizeof kv[0]));
+		free(t);
+		if (v[i].nproblems)
+			raised(ctx, v[i].id, e, s);
+	}
+	if (n > SHOWN)
+		more_note(s, SHOWN, "qifu outreach list");
+	for (int i = 0; i < n; i++)
+		outreach_rec_clear(&v[i]);
 }
 
 /* need's steps after it: each change, oldest first; a need that never moved says it
@@ -402,6 +465,7 @@ void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
                      const app_ent_sink *s)
 {
 	visits(ctx, e, s);
+	outreach(ctx, e, s);
 	financing(ctx, e, s);
 	pools(ctx, e, s);
 	warnings(ctx, e, s);

@@ -32,7 +32,7 @@ typedef enum value_kind {
 	V_UNIT, V_AREA, V_CATEGORY, V_GROUP, V_POOL, V_INSPECTION_REASON, V_APPEAL_KIND,
 	V_CHANNEL, V_REPORT_HOW, V_APPEAL_STATE, V_LIGHT, V_VIEW, V_APPEAL_SORT, V_DISPATCH_LEVEL,
 	V_INSPECTION_STATE, V_OUTCOME, V_ROLE, V_LEADER_LEVEL, V_MODE, V_FIN_STATUS,
-	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT,
+	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT, V_OUTREACH_KIND,
 } value_kind;
 
 /* Which option of which subcommand takes which values; the first row whose words
@@ -49,6 +49,8 @@ static const struct {
 	{ "inspect list", "state", V_INSPECTION_STATE, false },
 	{ "inspect done", "outcome", V_OUTCOME, false },
 	{ "appeal new", "kind", V_APPEAL_KIND, false },
+	{ "outreach appeal", "kind", V_APPEAL_KIND, false },
+	{ "outreach", "kind", V_OUTREACH_KIND, false },
 	{ "appeal new", "channel", V_CHANNEL, false },
 	{ "appeal report", "how", V_REPORT_HOW, false },
 	{ "appeal list", "state", V_APPEAL_STATE, true },
@@ -197,8 +199,9 @@ static void values_of(app_ctx *ctx, value_kind k, words *w)
 			add(w, cat->groups[i]);
 		break;
 	}
-	case V_POOL: {
-		const pool_table *t = app_pools(ctx);
+	case V_POOL:
+	case V_OUTREACH_KIND: {
+		const code_table *t = k == V_POOL ? app_pools(ctx) : app_outreach_kinds(ctx);
 		for (int i = 0; i < t->n; i++)
 			add(w, t->v[i].code);
 		break;

@@ -35,6 +35,11 @@ int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version);
 /* print the timers a move started or moved, with their due dates and lights */
 void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 		const ticket_timers *after);
+/* what registering appeal number made of a problem prints: "N registered for E from
+ * SOURCE, now STATE at UNIT" (source: "problem 1 of visit 3"), the years without a
+ * holiday file and the timers started by tm */
+void appeal_cli_print_from_problem(app_ctx *ctx, const char *number, const char *source,
+		const ticket_timers *tm);
 /* d as YYYY-MM-DD in buf, or "" for DATE_NONE */
 const char *appeal_cli_date(qdate d, char buf[16]);
 

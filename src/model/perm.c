@@ -133,6 +133,9 @@ static const struct rule {
 	[PERM_INSP_REFUSAL] = { "inspection.refusal",
 		R(ROLE_FRONTDESK) | R(ROLE_AREA_OFFICER) | R(ROLE_SUPERVISOR), AREA_SCOPED,
 		N_("only the front desk, area officers and supervisors record refused entries") },
+	/* events are zone-wide: whoever holds or attends one for their unit records it */
+	[PERM_OUTREACH_EDIT] = { "outreach.edit", ALL_ROLES & ~R(ROLE_LEADER), 0,
+		N_("leaders do not record outreach events") },
 	[PERM_INSP_REPORT] = { "inspection.report",
 		R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
 		N_("only supervisors, leaders and administrators read the inspection report") },

@@ -54,6 +54,7 @@ typedef enum perm_action {
 	PERM_INSP_REFUSAL,     /* record an unregistered entry an enterprise refused */
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
+	PERM_OUTREACH_EDIT,    /* record outreach events, who attended, the problems raised */
 	PERM__COUNT
 } perm_action;
 

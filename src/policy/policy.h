@@ -11,6 +11,7 @@
 #include "core/strbuf.h"
 #include "core/workday.h"
 #include "model/category.h"
+#include "model/codes.h"
 #include "model/inspection_reason.h"
 #include "model/pool.h"
 #include "model/routing.h"
@@ -24,6 +25,8 @@ int policy_routing_load(routing *r, const char *path, const unit_table *units, s
 int policy_catalog_load(catalog *c, const char *dir, strbuf *err);
 /* data/pools.tsv (code TAB name); -1 with file:line in err */
 int policy_pools_load(pool_table *t, const char *path, strbuf *err);
+/* data/outreach_kinds.tsv (code TAB name); -1 with file:line in err */
+int policy_outreach_kinds_load(code_table *t, const char *path, strbuf *err);
 /* data/inspection_reasons.tsv; NULL with "path:line: message" in err */
 inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
 

@@ -665,6 +665,41 @@ static const char *const migrations[] = {
 	/* staff administration (issue 15): a login is disabled, never deleted, so that
 	 * the history keeps its name; NULL while the login may use qifu */
 	"ALTER TABLE staff ADD COLUMN disabled_on TEXT;",
+	/* outreach events (issue 18, policy 三(一) 广泛宣传): briefings, forums, trainings
+	 * and matchmakings a unit holds, the enterprises that attended and the problems
+	 * they raised, each of which may become an appeal (appeal_id, as a visit
+	 * problem's). The kind is a code of data/outreach_kinds.tsv. */
+	"CREATE TABLE outreach ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL,"
+	"  held_on TEXT NOT NULL CHECK (date(held_on, '+0 days') IS held_on),"
+	"  place TEXT NOT NULL,"
+	"  unit TEXT NOT NULL,"
+	"  topic TEXT NOT NULL,"
+	"  policies TEXT NOT NULL DEFAULT '',"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX outreach_date ON outreach(held_on);"
+	"CREATE INDEX outreach_unit ON outreach(unit, held_on);"
+	"CREATE TABLE outreach_attendee ("
+	"  outreach_id INTEGER NOT NULL REFERENCES outreach(id),"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  added_by TEXT NOT NULL,"
+	"  added_at TEXT NOT NULL,"
+	"  PRIMARY KEY (outreach_id, enterprise_id)"
+	") STRICT, WITHOUT ROWID;"
+	"CREATE INDEX outreach_attendee_enterprise ON outreach_attendee(enterprise_id);"
+	"CREATE TABLE outreach_problem ("
+	"  id INTEGER PRIMARY KEY,"
+	"  outreach_id INTEGER NOT NULL REFERENCES outreach(id),"
+	"  seq INTEGER NOT NULL CHECK (seq >= 1),"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  text TEXT NOT NULL,"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  UNIQUE (outreach_id, seq)"
+	") STRICT;"
+	"CREATE INDEX outreach_problem_enterprise ON outreach_problem(enterprise_id);",
 };
 
 int schema_latest(void)
