@@ -74,6 +74,10 @@ one_line 2 "staff add: --role is required; see qifu staff --help" \
 	staff add --login wf --name 王芳 --unit 区企服中心
 one_line 2 "visit add: --people, --topics are required; see qifu visit --help" \
 	visit add --enterprise 914403001922038216
+one_line 2 "outreach add: --kind, --place, --topic are required; see qifu outreach --help" \
+	outreach add --enterprise 914403001922038216
+one_line 2 "outreach problem: --enterprise, --text are required; see qifu outreach --help" \
+	outreach problem 1
 one_line 2 "financing add: --purpose is required; see qifu financing --help" \
 	financing add --enterprise 914403001922038216 --amount 500万
 one_line 2 "pool enter: --pool is required; see qifu pool --help" pool enter --enterprise 914403001922038216
