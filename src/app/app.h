@@ -30,6 +30,7 @@ struct staff;
 struct unit_table;
 struct ent_rules;
 struct code_table;
+struct talent_units;
 
 typedef struct app_ctx {
 	struct settings *cfg;   /* loaded, validated settings */
@@ -45,6 +46,8 @@ typedef struct app_ctx {
 	struct ent_rules *rules;
 	struct code_table *pools;
 	struct code_table *outreach_kinds;
+	struct code_table *talent_kinds;
+	struct talent_units *talent_units;
 	/* the face's answer when a part a getter below needs cannot be loaded: the
 	 * command line prints the message and exits with st; the full-screen program
 	 * loads everything before its screen starts (app_need), so never gets here */
@@ -70,7 +73,8 @@ enum {
 	APP_NEED_RULES = 1u << 4,   /* units, categories, groups, routing */
 	APP_NEED_POOLS = 1u << 5,
 	APP_NEED_OUTREACH_KINDS = 1u << 6,
-	APP_NEED_ALL = (1u << 7) - 1,
+	APP_NEED_TALENT = 1u << 7,  /* talent services and their units (implies units) */
+	APP_NEED_ALL = (1u << 8) - 1,
 };
 
 /* load what `what` names and the context lacks: APP_OK, or APP_NO (the login is not
@@ -86,6 +90,9 @@ const struct ent_rules *app_ent_rules(app_ctx *ctx);
 const struct code_table *app_pools(app_ctx *ctx);
 /* the kinds of outreach event (data/outreach_kinds.tsv) */
 const struct code_table *app_outreach_kinds(app_ctx *ctx);
+/* the talent services (data/talent_kinds.tsv) and their units (data/talent_units.tsv) */
+const struct code_table *app_talent_kinds(app_ctx *ctx);
+const struct talent_units *app_talent_units(app_ctx *ctx);
 /* whether a wait of this process for the database's lock gave up: a failure then
  * is the database being busy, whatever the message (the command line exits APP_BUSY) */
 bool app_db_gave_up(void);

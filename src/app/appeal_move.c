@@ -11,9 +11,12 @@
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
+#include "model/codes.h"
 #include "store/enterprise_store.h"
 #include "store/outreach_store.h"
 #include "store/staff_store.h"
+#include "store/talent_store.h"
 #include "store/visit_store.h"
 
 /* the merge target as the actor may see it and as the rules accept it */
@@ -87,7 +90,7 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	const char *login = app_actor(ctx)->login;
 	store_err se = { 0 };
 	appeal_move_rc rc = APPEAL_MOVE_ERROR;
-	if (!a->visit_problem_id && !a->outreach_problem_id) {
+	if (!a->visit_problem_id && !a->outreach_problem_id && !a->talent_request_id) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -98,7 +101,9 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	if (w == 0)
 		w = a->visit_problem_id
 			? visit_store_link_appeal(d, a->visit_problem_id, number, &se)
-			: outreach_store_link_appeal(d, a->outreach_problem_id, number, &se);
+			: a->outreach_problem_id
+			? outreach_store_link_appeal(d, a->outreach_problem_id, number, &se)
+			: talent_store_link_appeal(d, a->talent_request_id, number, &se);
 	if (w != 0) {
 		db_rollback(d);
 		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
@@ -269,5 +274,42 @@ appeal_move_rc appeal_move_from_outreach(app_ctx *ctx, int64_t event_id, int seq
 		               "title of"), seq, event_id);
 out:
 	outreach_rec_clear(&r);
+	return rc;
+}
+
+appeal_move_rc appeal_move_from_talent(app_ctx *ctx, int64_t id, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	talent_request r;
+	store_err se = { 0 };
+	int found = talent_store_get(app_db(ctx), id, &r, &se);
+	if (found < 0) {
+		app_store_text(&se, err);
+		return APPEAL_MOVE_ERROR;
+	}
+	const char *scope = app_scope_area(ctx);
+	/* a request outside an area officer's area is as good as absent to them */
+	if (found > 0 || (scope && r.area && strcmp(scope, r.area) != 0)) {
+		if (found == 0)
+			talent_request_clear(&r);
+		sb_addf(err, _("no talent service request %" PRId64), id);
+		return APPEAL_MOVE_BAD_INPUT;
+	}
+	appeal_move_rc rc = APPEAL_MOVE_REFUSED;
+	if (r.appeal_id) {
+		sb_addf(err, _("talent service request %" PRId64 " already became appeal %s"), id,
+		        r.appeal_number ? r.appeal_number : "?");
+		goto out;
+	}
+	/* the title names the service and the talent; the detail is the description */
+	const code_table *kinds = app_talent_kinds(ctx);
+	char *title = xasprintf("%s：%s", codes_name(kinds, r.kind), r.person);
+	appeal_new a = { .uscc = r.uscc, .kind = kind, .channel = APPEAL_CH_ONLINE,
+		.first_unit = r.unit, .state = TICKET_ST_NEW, .talent_request_id = r.id,
+		.description = r.detail && *r.detail ? r.detail : NULL };
+	rc = register_problem(ctx, &a, title, number, after, err);
+	free(title);
+out:
+	talent_request_clear(&r);
 	return rc;
 }

@@ -262,6 +262,26 @@ static app_status need_outreach_kinds(app_ctx *ctx, strbuf *err)
 	                  err);
 }
 
+static app_status need_talent(app_ctx *ctx, strbuf *err)
+{
+	app_status st = need_units(ctx, err);
+	if (st == APP_OK)
+		st = need_codes(&ctx->talent_kinds, "talent_kinds.tsv", policy_talent_kinds_load,
+		                err);
+	if (st != APP_OK || ctx->talent_units)
+		return st;
+	char *path = paths_data_file("talent_units.tsv");
+	talent_units *t = xcalloc(1, sizeof *t);
+	int rc = policy_talent_units_load(t, path, ctx->units, err);
+	free(path);
+	if (rc < 0) {
+		free(t);
+		return APP_BAD;
+	}
+	ctx->talent_units = t;
+	return APP_OK;
+}
+
 /* whether a database file is there to hold the notices (an empty file is not one) */
 static bool have_database(const app_ctx *ctx)
 {
@@ -299,6 +319,7 @@ app_status app_need(app_ctx *ctx, unsigned what, strbuf *err)
 		{ APP_NEED_RULES, need_rules },
 		{ APP_NEED_POOLS, need_pools },
 		{ APP_NEED_OUTREACH_KINDS, need_outreach_kinds },
+		{ APP_NEED_TALENT, need_talent },
 	};
 	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++) {
 		if (!(what & loaders[i].bit))
@@ -371,6 +392,20 @@ const struct code_table *app_outreach_kinds(app_ctx *ctx)
 	if (!ctx->outreach_kinds)
 		require(ctx, APP_NEED_OUTREACH_KINDS);
 	return ctx->outreach_kinds;
+}
+
+const struct code_table *app_talent_kinds(app_ctx *ctx)
+{
+	if (!ctx->talent_kinds)
+		require(ctx, APP_NEED_TALENT);
+	return ctx->talent_kinds;
+}
+
+const struct talent_units *app_talent_units(app_ctx *ctx)
+{
+	if (!ctx->talent_units)
+		require(ctx, APP_NEED_TALENT);
+	return ctx->talent_units;
 }
 
 const char *app_scope_area(app_ctx *ctx)
@@ -456,5 +491,13 @@ void app_ctx_free(app_ctx *ctx)
 	if (ctx->outreach_kinds) {
 		codes_free(ctx->outreach_kinds);
 		xfree(&ctx->outreach_kinds);
+	}
+	if (ctx->talent_kinds) {
+		codes_free(ctx->talent_kinds);
+		xfree(&ctx->talent_kinds);
+	}
+	if (ctx->talent_units) {
+		talent_units_free(ctx->talent_units);
+		xfree(&ctx->talent_units);
 	}
 }

@@ -18,6 +18,7 @@
 #include "model/codes.h"
 #include "model/inspection_plan.h"
 #include "model/pool.h"
+#include "model/talent.h"
 #include "model/visit.h"
 #include "model/warning.h"
 #include "store/appeal_store.h"
@@ -26,6 +27,7 @@
 #include "store/outreach_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
+#include "store/talent_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
 
@@ -143,6 +145,63 @@ static void outreach(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 		more_note(s, SHOWN, "qifu outreach list");
 	for (int i = 0; i < n; i++)
 		outreach_rec_clear(&v[i]);
+}
+
+/* the enterprise's school–enterprise programmes and its talents' service requests */
+static void talent(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "talent", _("Talent services"));
+	talent_programme p[SHOWN + 1];
+	talent_request r[SHOWN + 1];
+	int np = 0, nr = 0;
+	store_err se = { 0 };
+	memset(p, 0, sizeof p);
+	memset(r, 0, sizeof r);
+	talent_filter f = { e->id, NULL, NULL, -1, NULL };
+	if (talent_store_programmes(app_db(ctx), e->id, 0, SHOWN + 1, p, &np, &se) < 0 ||
+	    talent_store_list(app_db(ctx), &f, 0, SHOWN + 1, r, &nr, &se) < 0)
+		store_note(s, &se);
+	else if (np + nr == 0)
+		s->note(s->arg, _("none recorded"));
+	for (int i = 0; i < np && i < SHOWN; i++) {
+		char id[24], start[11], end[11] = "", places[16];
+		snprintf(id, sizeof id, "%" PRId64, p[i].id);
+		snprintf(places, sizeof places, "%d", p[i].places);
+		date_format(p[i].start, start);
+		if (p[i].end != DATE_NONE)
+			date_format(p[i].end, end);
+		char *t = xasprintf(_("%s %s with %s: %d places from %s%s%s"),
+		                    _(talent_prog_label(p[i].kind)), p[i].name, p[i].school,
+		                    p[i].places, start, *end ? _(" to ") : "", end);
+		const app_kv kv[] = { { "id", id }, { "record", "programme" },
+			{ "kind", talent_prog_code(p[i].kind) }, { "school", p[i].school },
+			{ "programme", p[i].name }, { "places", places }, { "start", start },
+			{ "end", end } };
+		s->item(s->arg, 0, t, kv, (int)(sizeof kv / sizeof kv[0]));
+		free(t);
+	}
+	const code_table *kinds = app_talent_kinds(ctx);
+	for (int i = 0; i < nr && i < SHOWN; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "%" PRId64, r[i].id);
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s for %s, %s: %s"), codes_name(kinds, r[i].kind), r[i].person,
+		        r[i].unit, _(talent_state_label(r[i].state)));
+		if (r[i].appeal_number)
+			sb_addf(&b, _(" (appeal %s)"), r[i].appeal_number);
+		const app_kv kv[] = { { "id", id }, { "record", "request" }, { "kind", r[i].kind },
+			{ "person", r[i].person }, { "unit", r[i].unit },
+			{ "state", talent_state_code(r[i].state) },
+			{ "appeal", r[i].appeal_number ? r[i].appeal_number : "" } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+	}
+	if (np > SHOWN || nr > SHOWN)
+		more_note(s, SHOWN, "qifu talent list");
+	for (int i = 0; i < np; i++)
+		talent_programme_clear(&p[i]);
+	for (int i = 0; i < nr; i++)
+		talent_request_clear(&r[i]);
 }
 
 /* need's steps after it: each change, oldest first; a need that never moved says it
@@ -466,6 +525,7 @@ void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
 {
 	visits(ctx, e, s);
 	outreach(ctx, e, s);
+	talent(ctx, e, s);
 	financing(ctx, e, s);
 	pools(ctx, e, s);
 	warnings(ctx, e, s);

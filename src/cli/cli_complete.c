@@ -23,6 +23,7 @@
 #include "model/inspection_plan.h"
 #include "model/perm.h"
 #include "model/pool.h"
+#include "model/talent.h"
 #include "model/ticket.h"
 #include "model/unit.h"
 #include "model/warning.h"
@@ -33,6 +34,7 @@ typedef enum value_kind {
 	V_CHANNEL, V_REPORT_HOW, V_APPEAL_STATE, V_LIGHT, V_VIEW, V_APPEAL_SORT, V_DISPATCH_LEVEL,
 	V_INSPECTION_STATE, V_OUTCOME, V_ROLE, V_LEADER_LEVEL, V_MODE, V_FIN_STATUS,
 	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT, V_OUTREACH_KIND,
+	V_TALENT_KIND, V_TALENT_STATE, V_TALENT_PROGRAMME,
 } value_kind;
 
 /* Which option of which subcommand takes which values; the first row whose words
@@ -51,6 +53,12 @@ static const struct {
 	{ "appeal new", "kind", V_APPEAL_KIND, false },
 	{ "outreach appeal", "kind", V_APPEAL_KIND, false },
 	{ "outreach", "kind", V_OUTREACH_KIND, false },
+	{ "talent appeal", "kind", V_APPEAL_KIND, false },
+	{ "talent", "kind", V_TALENT_KIND, false },
+	{ "talent add", "request", V_TALENT_KIND, false },
+	{ "talent add", "programme", V_TALENT_PROGRAMME, false },
+	{ "talent", "state", V_TALENT_STATE, false },
+	{ "talent move", "to", V_TALENT_STATE, false },
 	{ "appeal new", "channel", V_CHANNEL, false },
 	{ "appeal report", "how", V_REPORT_HOW, false },
 	{ "appeal list", "state", V_APPEAL_STATE, true },
@@ -199,9 +207,19 @@ static void values_of(app_ctx *ctx, value_kind k, words *w)
 			add(w, cat->groups[i]);
 		break;
 	}
+	case V_TALENT_STATE:
+		for (int i = 0; i < TALENT_STATE__COUNT; i++)
+			add(w, talent_state_code((talent_state)i));
+		break;
+	case V_TALENT_PROGRAMME:
+		for (int i = 0; i < TALENT_PROG__COUNT; i++)
+			add(w, talent_prog_code((talent_prog_kind)i));
+		break;
 	case V_POOL:
-	case V_OUTREACH_KIND: {
-		const code_table *t = k == V_POOL ? app_pools(ctx) : app_outreach_kinds(ctx);
+	case V_OUTREACH_KIND:
+	case V_TALENT_KIND: {
+		const code_table *t = k == V_POOL ? app_pools(ctx)
+			: k == V_OUTREACH_KIND ? app_outreach_kinds(ctx) : app_talent_kinds(ctx);
 		for (int i = 0; i < t->n; i++)
 			add(w, t->v[i].code);
 		break;

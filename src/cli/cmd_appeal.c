@@ -303,6 +303,43 @@ void appeal_cli_print_from_problem(app_ctx *ctx, const char *number, const char 
 	appeal_cli_print_started(ctx, NULL, tm);
 }
 
+int appeal_cli_kind_options(int argc, char **argv, ticket_kind *kind,
+		void (*usage_of)(FILE *fp))
+{
+	static const struct option opts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	*kind = TICKET_KIND_GENERAL;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			if (!ticket_kind_parse(optarg, kind)) {
+				say_error(_("--kind: '%s' is not one of simple, general, complex"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage_of(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
+int appeal_cli_made(app_ctx *ctx, int w, const char *number, const char *source,
+		const ticket_timers *tm, strbuf *err)
+{
+	if (w != APPEAL_MOVE_DONE) {
+		say_error("%s", sb_str(err));
+		return w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
+	}
+	appeal_cli_print_from_problem(ctx, number, source, tm);
+	return EXIT_OK;
+}
+
 /* appeal new --from-visit: everything but the kind and channel comes from the visit */
 static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *problem_arg,
 		const char *kind_arg, const char *channel_arg)

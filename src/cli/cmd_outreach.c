@@ -277,26 +277,10 @@ out:
 
 static int outreach_appeal(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "help", no_argument, NULL, OPT_HELP },
-		{ NULL, 0, NULL, 0 },
-	};
-	ticket_kind kind = TICKET_KIND_GENERAL;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case OPT_KIND:
-			if (!ticket_kind_parse(optarg, &kind)) {
-				say_error(_("--kind: '%s' is not one of simple, general, complex"), optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_HELP: usage(stdout); return EXIT_OK;
-		default: return EXIT_USAGE;
-		}
-	}
+	ticket_kind kind;
+	int rc = appeal_cli_kind_options(argc, argv, &kind, usage);
+	if (rc >= 0)
+		return rc;
 	int64_t id, seq;
 	if (cli_operands(argc, argv, 2, _("the outreach event's id and the problem's number")) ||
 	    cli_arg_id(_("the outreach event's id"), argv[optind], &id) ||
@@ -308,16 +292,11 @@ static int outreach_appeal(app_ctx *ctx, int argc, char **argv)
 	ticket_timers tm;
 	strbuf err = STRBUF_INIT;
 	appeal_move_rc w = appeal_move_from_outreach(ctx, id, (int)seq, kind, number, &tm, &err);
-	if (w != APPEAL_MOVE_DONE) {
-		say_error("%s", sb_str(&err));
-		sb_free(&err);
-		return w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
-	}
-	sb_free(&err);
 	char *source = xasprintf(_("problem %d of outreach event %" PRId64), (int)seq, id);
-	appeal_cli_print_from_problem(ctx, number, source, &tm);
+	rc = appeal_cli_made(ctx, w, number, source, &tm, &err);
 	free(source);
-	return EXIT_OK;
+	sb_free(&err);
+	return rc;
 }
 
 static const app_column list_cols[] = {

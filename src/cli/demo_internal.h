@@ -52,5 +52,7 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 /* the demo's outreach events over the months before today, attended by enterprises of
  * the count written (ids 1..count) */
 int demo_add_outreach(app_ctx *ctx, db *d, long count, strbuf *err);
+/* the demo's talent programmes and requests, of enterprises 1..count */
+int demo_add_talent(app_ctx *ctx, db *d, long count, strbuf *err);
 
 #endif

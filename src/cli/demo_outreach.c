@@ -1,8 +1,9 @@
-/* The demo's outreach events: briefings, a forum, a training and two matchmakings of
+/* The demo's outreach events and talent services. The events: briefings, a forum, a training and two matchmakings of
  * the months before today, held by the units the policy names, each attended by a few
  * of the demo's enterprises, some of which raised a problem (left for a desk to turn
  * into an appeal), so that the 360 view, `qifu outreach` and the report have something
- * true to show. No draw of the seed: the rest of the demo stays as it was. */
+ * true to show; and a few school–enterprise programmes and talent service requests in
+ * every state. No draw of the seed: the rest of the demo stays as it was. */
 #include "cli/demo_internal.h"
 
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include "core/xalloc.h"
 #include "model/outreach.h"
 #include "store/outreach_store.h"
+#include "store/talent_store.h"
 
 typedef struct demo_event {
 	const char *kind;
@@ -75,6 +77,75 @@ int demo_add_outreach(app_ctx *ctx, db *d, long count, strbuf *err)
 			app_store_text(&se, err);
 			return -1;
 		}
+	}
+	return 0;
+}
+
+/* the talent programmes and requests of the demo: a few enterprises with a class at a
+ * vocational school and their talents' requests in every state */
+static const struct {
+	talent_prog_kind kind;
+	const char *school, *name;
+	int places, start_days_ago, months;
+} programmes[] = {
+	{ TALENT_PROG_ORDER, "南昌职业大学", "电子装配订单班", 40, 90, 10 },
+	{ TALENT_PROG_NAMED, "江西工业职业技术学院", "光电冠名班", 30, 200, 24 },
+	{ TALENT_PROG_FACTORY, "南昌高新技工学校", "数控加工厂中校", 25, 60, 0 },
+};
+
+static const struct {
+	const char *kind, *person, *detail, *unit, *login;
+	talent_state to;
+	const char *note;
+} requests[] = {
+	{ "housing", "陈晓东", "博士，申请人才公寓一套", "区组织部", "kejing1", TALENT_HANDLING, "" },
+	{ "schooling", "刘芳", "子女就读高新区小学一年级", "区社发局", "kejing1", TALENT_DONE,
+	  "已安排就读" },
+	{ "subsidy", "王磊", "硕士生活补贴申领", "区组织部", "kejing2", TALENT_RECEIVED, "" },
+	{ "spouse", "赵静", "配偶随迁就业", "麻丘镇", "maqiu", TALENT_DECLINED,
+	  "配偶已在南昌市区就业，无需安置" },
+	{ "medical", "孙浩", "高层次人才就医绿色通道", "区党政办", "kejing2", TALENT_HANDLING, "" },
+};
+
+int demo_add_talent(app_ctx *ctx, db *d, long count, strbuf *err)
+{
+	if (count < 1)
+		return 0;
+	store_err se = { 0 };
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < NELEM(programmes); i++) {
+		talent_programme p = { 0 };
+		p.enterprise_id = ((long)i * 53 + 7) % count + 1;
+		p.kind = programmes[i].kind;
+		p.school = (char *)programmes[i].school;
+		p.name = (char *)programmes[i].name;
+		p.places = programmes[i].places;
+		p.start = ctx->today - programmes[i].start_days_ago;
+		p.end = programmes[i].months ? p.start + programmes[i].months * 30 : DATE_NONE;
+		int64_t id;
+		rc = talent_store_add_programme(d, "kejing1", &p, &id, &se);
+	}
+	for (size_t i = 0; rc == 0 && i < NELEM(requests); i++) {
+		talent_request r = { 0 };
+		r.enterprise_id = ((long)i * 29 + 11) % count + 1;
+		r.kind = (char *)requests[i].kind;
+		r.person = (char *)requests[i].person;
+		r.detail = (char *)requests[i].detail;
+		r.unit = (char *)requests[i].unit;
+		int64_t id;
+		rc = talent_store_add_request(d, requests[i].login, &r, &id, &se);
+		/* through handling to done, as the desk would have moved it */
+		if (rc == 0 && requests[i].to == TALENT_DONE)
+			rc = talent_store_move(d, requests[i].login, id, TALENT_RECEIVED, TALENT_HANDLING,
+			                       "", &se);
+		talent_state from = requests[i].to == TALENT_DONE ? TALENT_HANDLING : TALENT_RECEIVED;
+		if (rc == 0 && requests[i].to != TALENT_RECEIVED)
+			rc = talent_store_move(d, requests[i].login, id, from, requests[i].to,
+			                       requests[i].note, &se);
+	}
+	if (rc != 0) {
+		app_store_text(&se, err);
+		return -1;
 	}
 	return 0;
 }

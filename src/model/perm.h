@@ -55,6 +55,7 @@ typedef enum perm_action {
 	PERM_INSP_REPORT,      /* overrides and refusals per unit */
 	PERM_HOLIDAY_IMPORT,   /* bring in a State Council holiday notice */
 	PERM_OUTREACH_EDIT,    /* record outreach events, who attended, the problems raised */
+	PERM_TALENT_EDIT,      /* record talent programmes and requests, move requests */
 	PERM__COUNT
 } perm_action;
 

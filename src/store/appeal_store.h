@@ -92,6 +92,7 @@ typedef struct appeal_new {
 	const ticket_timers *timers;
 	int64_t visit_problem_id;  /* 0, or the visit problem it is made from */
 	int64_t outreach_problem_id; /* 0, or the problem raised at an outreach event */
+	int64_t talent_request_id; /* 0, or the talent service request it is made from */
 	const char *caller_name;   /* who called or came about it; NULL or "" not known */
 	const char *caller_phone;
 	const char *caller_role;

@@ -700,6 +700,41 @@ static const char *const migrations[] = {
 	"  UNIQUE (outreach_id, seq)"
 	") STRICT;"
 	"CREATE INDEX outreach_problem_enterprise ON outreach_problem(enterprise_id);",
+	/* talent services (issue 18, policy 二(一)2(2)六 人才引育): an enterprise's
+	 * school–enterprise programmes and its talents' service requests (人才码), each
+	 * request with its responsible unit, its state and the appeal it may become */
+	"CREATE TABLE talent_programme ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  kind TEXT NOT NULL CHECK (kind IN ('order','named','factory_school')),"
+	"  school TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  places INTEGER NOT NULL CHECK (places BETWEEN 1 AND 10000),"
+	"  start_on TEXT NOT NULL CHECK (date(start_on, '+0 days') IS start_on),"
+	"  end_on TEXT CHECK (end_on IS NULL OR (date(end_on, '+0 days') IS end_on"
+	"    AND end_on >= start_on)),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX talent_programme_enterprise ON talent_programme(enterprise_id, start_on);"
+	"CREATE TABLE talent_request ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  kind TEXT NOT NULL,"
+	"  person TEXT NOT NULL,"
+	"  detail TEXT NOT NULL DEFAULT '',"
+	"  unit TEXT NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'received'"
+	"    CHECK (state IN ('received','handling','done','declined')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  updated_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX talent_request_enterprise ON talent_request(enterprise_id);"
+	"CREATE INDEX talent_request_open ON talent_request(unit, id)"
+	"  WHERE state IN ('received','handling');",
 };
 
 int schema_latest(void)

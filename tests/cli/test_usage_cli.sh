@@ -78,6 +78,9 @@ one_line 2 "outreach add: --kind, --place, --topic are required; see qifu outrea
 	outreach add --enterprise 914403001922038216
 one_line 2 "outreach problem: --enterprise, --text are required; see qifu outreach --help" \
 	outreach problem 1
+one_line 2 "talent add: --school, --name, --places, --start are required; see qifu talent --help" \
+	talent add --enterprise 914403001922038216 --programme order
+one_line 2 "talent move: --to is required; see qifu talent --help" talent move 1
 one_line 2 "financing add: --purpose is required; see qifu financing --help" \
 	financing add --enterprise 914403001922038216 --amount 500万
 one_line 2 "pool enter: --pool is required; see qifu pool --help" pool enter --enterprise 914403001922038216

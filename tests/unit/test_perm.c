@@ -42,6 +42,7 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_INSP_REFUSAL, "fos" },
 	{ PERM_INSP_REPORT, "sla" },
 	{ PERM_OUTREACH_EDIT, "fousa" },
+	{ PERM_TALENT_EDIT, "fousa" },
 };
 
 static const char role_initial[ROLE__COUNT] = {
