@@ -31,8 +31,9 @@ struct calendar;
 struct staff;
 struct unit_table;
 struct ent_rules;
-struct pool_table;
+struct code_table;
 struct project_rules;
+struct talent_units;
 
 typedef struct app_ctx {
 	struct settings *cfg;   /* loaded, validated settings */
@@ -46,8 +47,11 @@ typedef struct app_ctx {
 	struct staff *actor;
 	struct unit_table *units;
 	struct ent_rules *rules;
-	struct pool_table *pools;
+	struct code_table *pools;
 	struct project_rules *projects; /* the units and item kinds of projects */
+	struct code_table *outreach_kinds;
+	struct code_table *talent_kinds;
+	struct talent_units *talent_units;
 	/* the face's answer when a part a getter below needs cannot be loaded: the
 	 * command line prints the message and exits with st; the full-screen program
 	 * loads everything before its screen starts (app_need), so never gets here */
@@ -80,7 +84,9 @@ enum {
 	APP_NEED_RULES = 1u << 4,   /* units, categories, groups, routing */
 	APP_NEED_POOLS = 1u << 5,
 	APP_NEED_PROJECTS = 1u << 6, /* units, and the project data files */
-	APP_NEED_ALL = (1u << 7) - 1,
+	APP_NEED_OUTREACH_KINDS = 1u << 7,
+	APP_NEED_TALENT = 1u << 8,  /* talent services and their units (implies units) */
+	APP_NEED_ALL = (1u << 9) - 1,
 };
 
 /* load what `what` names and the context lacks: APP_OK, or APP_NO (the login is not
@@ -93,8 +99,13 @@ struct staff *app_actor(app_ctx *ctx);
 struct calendar *app_calendar(app_ctx *ctx);
 struct unit_table *app_units(app_ctx *ctx);
 const struct ent_rules *app_ent_rules(app_ctx *ctx);
-const struct pool_table *app_pools(app_ctx *ctx);
+const struct code_table *app_pools(app_ctx *ctx);
 const struct project_rules *app_project_rules(app_ctx *ctx);
+/* the kinds of outreach event (data/outreach_kinds.tsv) */
+const struct code_table *app_outreach_kinds(app_ctx *ctx);
+/* the talent services (data/talent_kinds.tsv) and their units (data/talent_units.tsv) */
+const struct code_table *app_talent_kinds(app_ctx *ctx);
+const struct talent_units *app_talent_units(app_ctx *ctx);
 /* whether a wait of this process for the database's lock gave up: a failure then
  * is the database being busy, whatever the message (the command line exits APP_BUSY) */
 bool app_db_gave_up(void);

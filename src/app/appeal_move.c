@@ -11,9 +11,13 @@
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/xalloc.h"
+#include "model/codes.h"
 #include "store/enterprise_store.h"
 #include "store/project_store.h"
+#include "store/outreach_store.h"
 #include "store/staff_store.h"
+#include "store/talent_store.h"
 #include "store/visit_store.h"
 
 /* the merge target as the actor may see it and as the rules accept it */
@@ -79,8 +83,8 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the link of the visit problem or project item it is made
- * from in the same transaction (held: inside the caller's) */
+/* the register write, with the link of the visit or event problem, talent request or
+ * project item it is made from in the same transaction (held: inside the caller's) */
 static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool held,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
@@ -93,7 +97,8 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool hel
 			rc = APPEAL_MOVE_DONE;
 		goto out;
 	}
-	if (!a->visit_problem_id && !a->project) {
+	if (!a->visit_problem_id && !a->project && !a->outreach_problem_id &&
+	    !a->talent_request_id) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -101,11 +106,15 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool hel
 	if (db_begin(d, &se) < 0)
 		goto out;
 	int w = appeal_store_insert(d, login, a, number, &se);
-	if (w == 0 && a->visit_problem_id)
-		w = visit_store_link_appeal(d, a->visit_problem_id, number, &se);
 	if (w == 0 && a->project)
 		w = project_store_item_appeal_held(d, login, a->project, a->project_item, number,
 		                                   &se);
+	else if (w == 0)
+		w = a->visit_problem_id
+			? visit_store_link_appeal(d, a->visit_problem_id, number, &se)
+			: a->outreach_problem_id
+			? outreach_store_link_appeal(d, a->outreach_problem_id, number, &se)
+			: talent_store_link_appeal(d, a->talent_request_id, number, &se);
 	if (w != 0) {
 		db_rollback(d);
 		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
@@ -170,6 +179,21 @@ appeal_move_rc appeal_move_register_held(app_ctx *ctx, appeal_new *a,
 	return register_run(ctx, a, true, number, after, err);
 }
 
+/* register a (made from a problem: its enterprise, unit, channel and link set) with
+ * the problem's text as title; BAD_INPUT, err untouched, when the text makes none */
+static appeal_move_rc register_problem(app_ctx *ctx, appeal_new *a, const char *text,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	char *title = appeal_title_of(text, APPEAL_MOVE_TITLE_MAX);
+	appeal_move_rc rc = APPEAL_MOVE_BAD_INPUT;
+	if (*title) {
+		a->title = title;
+		rc = appeal_move_register(ctx, a, number, after, err);
+	}
+	free(title);
+	return rc;
+}
+
 appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
 {
@@ -204,18 +228,96 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 		rc = APPEAL_MOVE_REFUSED;
 		goto out;
 	}
-	char *title = appeal_title_of(p->text, APPEAL_MOVE_TITLE_MAX);
-	if (!*title) {
+	appeal_new a = { .uscc = v.uscc, .kind = kind, .channel = APPEAL_CH_VISIT,
+		.first_unit = v.unit, .state = TICKET_ST_NEW, .visit_problem_id = p->id };
+	rc = register_problem(ctx, &a, p->text, number, after, err);
+	if (rc == APPEAL_MOVE_BAD_INPUT)
 		sb_addf(err, _("problem %d of visit %" PRId64 " has no text to make a title of"), seq,
 		        visit_id);
-	} else {
-		appeal_new a = { .uscc = v.uscc, .title = title, .kind = kind,
-			.channel = APPEAL_CH_VISIT, .first_unit = v.unit, .state = TICKET_ST_NEW,
-			.visit_problem_id = p->id };
-		rc = appeal_move_register(ctx, &a, number, after, err);
-	}
-	free(title);
 out:
 	visit_rec_clear(&v);
+	return rc;
+}
+
+appeal_move_rc appeal_move_from_outreach(app_ctx *ctx, int64_t event_id, int seq,
+		ticket_kind kind, char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	outreach_rec r;
+	store_err se = { 0 };
+	int found = outreach_store_get(app_db(ctx), event_id, &r, &se);
+	if (found < 0) {
+		app_store_text(&se, err);
+		return APPEAL_MOVE_ERROR;
+	}
+	if (found > 0) {
+		sb_addf(err, _("no outreach event %" PRId64), event_id);
+		return APPEAL_MOVE_BAD_INPUT;
+	}
+	appeal_move_rc rc = APPEAL_MOVE_BAD_INPUT;
+	const char *scope = app_scope_area(ctx);
+	const outreach_problem *p = seq >= 1 && seq <= r.nproblems ? &r.problems[seq - 1] : NULL;
+	/* a problem of an enterprise outside an area officer's area is as good as absent */
+	if (p && scope && p->area && strcmp(scope, p->area) != 0)
+		p = NULL;
+	if (!p) {
+		if (r.nproblems == 0)
+			sb_addf(err, _("outreach event %" PRId64 " recorded no problems"), event_id);
+		else
+			sb_addf(err, _("outreach event %" PRId64 " has problems 1 to %d, not %d"),
+			        event_id, r.nproblems, seq);
+		goto out;
+	}
+	if (p->appeal_id) {
+		sb_addf(err, _("problem %d of outreach event %" PRId64 " already became appeal %s"),
+		        seq, event_id, p->appeal_number ? p->appeal_number : "?");
+		rc = APPEAL_MOVE_REFUSED;
+		goto out;
+	}
+	/* 首问负责: the unit that held the event answers for what was raised there */
+	appeal_new a = { .uscc = p->uscc, .kind = kind, .channel = APPEAL_CH_MEETING,
+		.first_unit = r.unit, .state = TICKET_ST_NEW, .outreach_problem_id = p->id };
+	rc = register_problem(ctx, &a, p->text, number, after, err);
+	if (rc == APPEAL_MOVE_BAD_INPUT)
+		sb_addf(err, _("problem %d of outreach event %" PRId64 " has no text to make a "
+		               "title of"), seq, event_id);
+out:
+	outreach_rec_clear(&r);
+	return rc;
+}
+
+appeal_move_rc appeal_move_from_talent(app_ctx *ctx, int64_t id, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	talent_request r;
+	store_err se = { 0 };
+	int found = talent_store_get(app_db(ctx), id, &r, &se);
+	if (found < 0) {
+		app_store_text(&se, err);
+		return APPEAL_MOVE_ERROR;
+	}
+	const char *scope = app_scope_area(ctx);
+	/* a request outside an area officer's area is as good as absent to them */
+	if (found > 0 || (scope && r.area && strcmp(scope, r.area) != 0)) {
+		if (found == 0)
+			talent_request_clear(&r);
+		sb_addf(err, _("no talent service request %" PRId64), id);
+		return APPEAL_MOVE_BAD_INPUT;
+	}
+	appeal_move_rc rc = APPEAL_MOVE_REFUSED;
+	if (r.appeal_id) {
+		sb_addf(err, _("talent service request %" PRId64 " already became appeal %s"), id,
+		        r.appeal_number ? r.appeal_number : "?");
+		goto out;
+	}
+	/* the title names the service and the talent; the detail is the description */
+	const code_table *kinds = app_talent_kinds(ctx);
+	char *title = xasprintf("%s：%s", codes_name(kinds, r.kind), r.person);
+	appeal_new a = { .uscc = r.uscc, .kind = kind, .channel = APPEAL_CH_ONLINE,
+		.first_unit = r.unit, .state = TICKET_ST_NEW, .talent_request_id = r.id,
+		.description = r.detail && *r.detail ? r.detail : NULL };
+	rc = register_problem(ctx, &a, title, number, after, err);
+	free(title);
+out:
+	talent_request_clear(&r);
 	return rc;
 }

@@ -53,4 +53,20 @@ enum { APPEAL_CALLER_MAX = 50, APPEAL_PHONE_MAX = 30 };
 appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
 
+/* Turn problem seq (1-based) of outreach event event_id into an appeal of kind,
+ * channel meeting, as appeal_move_from_visit does: the enterprise that raised it,
+ * its text as title, the organising unit as first-responsible unit, the problem
+ * linked in the same transaction. BAD_INPUT for an event or problem there is not (or
+ * the actor cannot see), REFUSED when it already became an appeal or the rules say no. */
+appeal_move_rc appeal_move_from_outreach(app_ctx *ctx, int64_t event_id, int seq,
+		ticket_kind kind, char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
+
+/* Turn talent service request id into an appeal of kind, channel online (人才码): its
+ * enterprise, "SERVICE：TALENT" as title and the detail as description, its responsible
+ * unit first responsible, the link in the same transaction. BAD_INPUT for a request
+ * there is not (or the actor cannot see), REFUSED when it already became an appeal or
+ * the rules say no. */
+appeal_move_rc appeal_move_from_talent(app_ctx *ctx, int64_t id, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
+
 #endif

@@ -234,19 +234,52 @@ static app_status need_rules(app_ctx *ctx, strbuf *err)
 	return APP_OK;
 }
 
-static app_status need_pools(app_ctx *ctx, strbuf *err)
+/* the code table of data file name into *slot, once */
+static app_status need_codes(code_table **slot, const char *name,
+		int (*load)(code_table *t, const char *path, strbuf *err), strbuf *err)
 {
-	if (ctx->pools)
+	if (*slot)
 		return APP_OK;
-	char *path = paths_data_file("pools.tsv");
-	pool_table *t = xcalloc(1, sizeof *t);
-	int rc = policy_pools_load(t, path, err);
+	char *path = paths_data_file(name);
+	code_table *t = xcalloc(1, sizeof *t);
+	int rc = load(t, path, err);
 	free(path);
 	if (rc < 0) {
 		free(t);
 		return APP_BAD;
 	}
-	ctx->pools = t;
+	*slot = t;
+	return APP_OK;
+}
+
+static app_status need_pools(app_ctx *ctx, strbuf *err)
+{
+	return need_codes(&ctx->pools, "pools.tsv", policy_pools_load, err);
+}
+
+static app_status need_outreach_kinds(app_ctx *ctx, strbuf *err)
+{
+	return need_codes(&ctx->outreach_kinds, "outreach_kinds.tsv", policy_outreach_kinds_load,
+	                  err);
+}
+
+static app_status need_talent(app_ctx *ctx, strbuf *err)
+{
+	app_status st = need_units(ctx, err);
+	if (st == APP_OK)
+		st = need_codes(&ctx->talent_kinds, "talent_kinds.tsv", policy_talent_kinds_load,
+		                err);
+	if (st != APP_OK || ctx->talent_units)
+		return st;
+	char *path = paths_data_file("talent_units.tsv");
+	talent_units *t = xcalloc(1, sizeof *t);
+	int rc = policy_talent_units_load(t, path, ctx->units, err);
+	free(path);
+	if (rc < 0) {
+		free(t);
+		return APP_BAD;
+	}
+	ctx->talent_units = t;
 	return APP_OK;
 }
 
@@ -308,6 +341,8 @@ app_status app_need(app_ctx *ctx, unsigned what, strbuf *err)
 		{ APP_NEED_RULES, need_rules },
 		{ APP_NEED_POOLS, need_pools },
 		{ APP_NEED_PROJECTS, need_projects },
+		{ APP_NEED_OUTREACH_KINDS, need_outreach_kinds },
+		{ APP_NEED_TALENT, need_talent },
 	};
 	for (size_t i = 0; i < sizeof loaders / sizeof loaders[0]; i++) {
 		if (!(what & loaders[i].bit))
@@ -368,7 +403,7 @@ const struct ent_rules *app_ent_rules(app_ctx *ctx)
 	return ctx->rules;
 }
 
-const struct pool_table *app_pools(app_ctx *ctx)
+const struct code_table *app_pools(app_ctx *ctx)
 {
 	if (!ctx->pools)
 		require(ctx, APP_NEED_POOLS);
@@ -380,6 +415,27 @@ const struct project_rules *app_project_rules(app_ctx *ctx)
 	if (!ctx->projects)
 		require(ctx, APP_NEED_PROJECTS);
 	return ctx->projects;
+}
+
+const struct code_table *app_outreach_kinds(app_ctx *ctx)
+{
+	if (!ctx->outreach_kinds)
+		require(ctx, APP_NEED_OUTREACH_KINDS);
+	return ctx->outreach_kinds;
+}
+
+const struct code_table *app_talent_kinds(app_ctx *ctx)
+{
+	if (!ctx->talent_kinds)
+		require(ctx, APP_NEED_TALENT);
+	return ctx->talent_kinds;
+}
+
+const struct talent_units *app_talent_units(app_ctx *ctx)
+{
+	if (!ctx->talent_units)
+		require(ctx, APP_NEED_TALENT);
+	return ctx->talent_units;
 }
 
 const char *app_scope_area(app_ctx *ctx)
@@ -478,7 +534,19 @@ void app_ctx_free(app_ctx *ctx)
 		xfree(&ctx->projects);
 	}
 	if (ctx->pools) {
-		pools_free(ctx->pools);
+		codes_free(ctx->pools);
 		xfree(&ctx->pools);
+	}
+	if (ctx->outreach_kinds) {
+		codes_free(ctx->outreach_kinds);
+		xfree(&ctx->outreach_kinds);
+	}
+	if (ctx->talent_kinds) {
+		codes_free(ctx->talent_kinds);
+		xfree(&ctx->talent_kinds);
+	}
+	if (ctx->talent_units) {
+		talent_units_free(ctx->talent_units);
+		xfree(&ctx->talent_units);
 	}
 }

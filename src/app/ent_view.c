@@ -15,15 +15,19 @@
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/financing.h"
+#include "model/codes.h"
 #include "model/inspection_plan.h"
 #include "model/pool.h"
+#include "model/talent.h"
 #include "model/visit.h"
 #include "model/warning.h"
 #include "store/appeal_store.h"
 #include "store/financing_store.h"
 #include "store/inspection_store.h"
+#include "store/outreach_store.h"
 #include "store/pool_store.h"
 #include "store/staff_store.h"
+#include "store/talent_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
 
@@ -80,6 +84,124 @@ static void visits(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 		more_note(s, SHOWN, "qifu visit list");
 	for (int i = 0; i < n; i++)
 		visit_rec_clear(&v[i]);
+}
+
+/* the problems e raised at event id, as steps of the event's line */
+static void raised(app_ctx *ctx, int64_t id, const ent_record *e, const app_ent_sink *s)
+{
+	outreach_rec r;
+	store_err se = { 0 };
+	int found = outreach_store_get(app_db(ctx), id, &r, &se);
+	if (found < 0)
+		store_note(s, &se);
+	if (found != 0)
+		return;
+	for (int i = 0; i < r.nproblems; i++) {
+		const outreach_problem *p = &r.problems[i];
+		if (p->enterprise_id != e->id)
+			continue;
+		char seq[16];
+		snprintf(seq, sizeof seq, "%d", p->seq);
+		char *t = p->appeal_number
+			? xasprintf(_("problem %d: %s (appeal %s)"), p->seq, p->text, p->appeal_number)
+			: xasprintf(_("problem %d: %s"), p->seq, p->text);
+		const app_kv kv[] = { { "seq", seq }, { "text", p->text },
+			{ "appeal", p->appeal_number ? p->appeal_number : "" } };
+		s->item(s->arg, 1, t, kv, (int)(sizeof kv / sizeof kv[0]));
+		free(t);
+	}
+	outreach_rec_clear(&r);
+}
+
+/* the outreach events e attended, newest first, each with the problems it raised */
+static void outreach(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "outreach", _("Outreach events attended"));
+	outreach_filter f = { 0 };
+	f.enterprise_id = e->id;
+	outreach_rec v[SHOWN + 1];
+	int n = 0;
+	store_err se = { 0 };
+	memset(v, 0, sizeof v);
+	if (outreach_store_list(app_db(ctx), &f, 0, SHOWN + 1, v, &n, &se) < 0)
+		store_note(s, &se);
+	else if (n == 0)
+		s->note(s->arg, _("none recorded"));
+	const code_table *kinds = app_outreach_kinds(ctx);
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		char day[11], id[24];
+		char *t = xasprintf(_("%s %s by %s at %s: %s"), date_format(v[i].date, day),
+		                    codes_name(kinds, v[i].kind), v[i].unit, v[i].place,
+		                    v[i].topic);
+		snprintf(id, sizeof id, "%" PRId64, v[i].id);
+		const app_kv kv[] = { { "id", id }, { "date", day }, { "kind", v[i].kind },
+			{ "unit", v[i].unit }, { "place", v[i].place }, { "topic", v[i].topic } };
+		s->item(s->arg, 0, t, kv, (int)(sizeof kv / sizeof kv[0]));
+		free(t);
+		if (v[i].nproblems)
+			raised(ctx, v[i].id, e, s);
+	}
+	if (n > SHOWN)
+		more_note(s, SHOWN, "qifu outreach list");
+	for (int i = 0; i < n; i++)
+		outreach_rec_clear(&v[i]);
+}
+
+/* the enterprise's school–enterprise programmes and its talents' service requests */
+static void talent(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	s->section(s->arg, "talent", _("Talent services"));
+	talent_programme p[SHOWN + 1];
+	talent_request r[SHOWN + 1];
+	int np = 0, nr = 0;
+	store_err se = { 0 };
+	memset(p, 0, sizeof p);
+	memset(r, 0, sizeof r);
+	talent_filter f = { e->id, NULL, NULL, -1, NULL };
+	if (talent_store_programmes(app_db(ctx), e->id, 0, SHOWN + 1, p, &np, &se) < 0 ||
+	    talent_store_list(app_db(ctx), &f, 0, SHOWN + 1, r, &nr, &se) < 0)
+		store_note(s, &se);
+	else if (np + nr == 0)
+		s->note(s->arg, _("none recorded"));
+	for (int i = 0; i < np && i < SHOWN; i++) {
+		char id[24], start[11], end[11] = "", places[16];
+		snprintf(id, sizeof id, "%" PRId64, p[i].id);
+		snprintf(places, sizeof places, "%d", p[i].places);
+		date_format(p[i].start, start);
+		if (p[i].end != DATE_NONE)
+			date_format(p[i].end, end);
+		char *t = xasprintf(_("%s %s with %s: %d places from %s%s%s"),
+		                    _(talent_prog_label(p[i].kind)), p[i].name, p[i].school,
+		                    p[i].places, start, *end ? _(" to ") : "", end);
+		const app_kv kv[] = { { "id", id }, { "record", "programme" },
+			{ "kind", talent_prog_code(p[i].kind) }, { "school", p[i].school },
+			{ "programme", p[i].name }, { "places", places }, { "start", start },
+			{ "end", end } };
+		s->item(s->arg, 0, t, kv, (int)(sizeof kv / sizeof kv[0]));
+		free(t);
+	}
+	const code_table *kinds = app_talent_kinds(ctx);
+	for (int i = 0; i < nr && i < SHOWN; i++) {
+		char id[24];
+		snprintf(id, sizeof id, "%" PRId64, r[i].id);
+		strbuf b = STRBUF_INIT;
+		sb_addf(&b, _("%s for %s, %s: %s"), codes_name(kinds, r[i].kind), r[i].person,
+		        r[i].unit, _(talent_state_label(r[i].state)));
+		if (r[i].appeal_number)
+			sb_addf(&b, _(" (appeal %s)"), r[i].appeal_number);
+		const app_kv kv[] = { { "id", id }, { "record", "request" }, { "kind", r[i].kind },
+			{ "person", r[i].person }, { "unit", r[i].unit },
+			{ "state", talent_state_code(r[i].state) },
+			{ "appeal", r[i].appeal_number ? r[i].appeal_number : "" } };
+		s->item(s->arg, 0, sb_str(&b), kv, (int)(sizeof kv / sizeof kv[0]));
+		sb_free(&b);
+	}
+	if (np > SHOWN || nr > SHOWN)
+		more_note(s, SHOWN, "qifu talent list");
+	for (int i = 0; i < np; i++)
+		talent_programme_clear(&p[i]);
+	for (int i = 0; i < nr; i++)
+		talent_request_clear(&r[i]);
 }
 
 /* need's steps after it: each change, oldest first; a need that never moved says it
@@ -403,6 +525,8 @@ void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
                      const app_ent_sink *s)
 {
 	visits(ctx, e, s);
+	outreach(ctx, e, s);
+	talent(ctx, e, s);
 	financing(ctx, e, s);
 	pools(ctx, e, s);
 	warnings(ctx, e, s);

@@ -9,6 +9,7 @@
 #include "app/store_text.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
+#include "store/outreach_store.h"
 #include "store/rating_store.h"
 #include "store/supervision_store.h"
 
@@ -106,4 +107,23 @@ void report_quarter_rows_free(app_ctx *ctx, assessment_unit **rows, int n)
 		if (!units_find(units, (*rows)[i].unit))
 			free((char *)(*rows)[i].unit);
 	xfree(rows);
+}
+
+int report_outreach_rows(app_ctx *ctx, qdate from, qdate to, outreach_quarter_count **rows,
+		int *n, strbuf *err)
+{
+	store_err se = { 0 };
+	if (outreach_store_quarter_counts(app_db(ctx), from, to, rows, n, &se) < 0)
+		return app_store_rc(-1, &se, err);
+	/* the store's rows come by unit name, then quarter: a stable insertion sort by the
+	 * units' order keeps the quarters in order within a unit */
+	const unit_table *t = app_units(ctx);
+	for (int i = 1; i < *n; i++) {
+		outreach_quarter_count r = (*rows)[i];
+		int rank = unit_rank(t, r.unit), j = i;
+		for (; j > 0 && unit_rank(t, (*rows)[j - 1].unit) > rank; j--)
+			(*rows)[j] = (*rows)[j - 1];
+		(*rows)[j] = r;
+	}
+	return 0;
 }

@@ -20,4 +20,11 @@ int report_quarter_rows(app_ctx *ctx, assessment_quarter q, assessment_unit **ro
 /* free the rows of report_quarter_rows and set *rows to NULL */
 void report_quarter_rows_free(app_ctx *ctx, assessment_unit **rows, int n);
 
+struct outreach_quarter_count;
+/* per organising unit (in units.tsv order) and quarter, the outreach events held
+ * from..to, their attendances, problems raised and those that became appeals; *rows
+ * for outreach_quarter_counts_free. -1 with the message in err */
+int report_outreach_rows(app_ctx *ctx, qdate from, qdate to,
+		struct outreach_quarter_count **rows, int *n, strbuf *err);
+
 #endif

@@ -15,6 +15,7 @@
 #include "core/xlsx.h"
 #include "model/perm.h"
 #include "model/supervision.h"
+#include "store/outreach_store.h"
 #include "store/supervision_store.h"
 
 /* "Supervision figures of the appeals dispatched from … to …, as of …" */
@@ -34,6 +35,8 @@ static char *quarter_title(app_ctx *ctx, const report_spec *r, int frozen)
 	                 assessment_quarter_format(r->quarter, code), tiers.tier1_min,
 	                 tiers.tier2_min, frozen == 1 ? _(" (frozen)") : "");
 }
+
+static int outreach_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err);
 
 static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out,
 		strbuf *err)
@@ -55,6 +58,51 @@ static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out
 		}
 	}
 	sup_store_counts_free(&rows, n);
+	sb_addc(out, '\n');
+	return outreach_text(ctx, r, out, err);
+}
+
+/* the outreach events of the period per organising unit and quarter (policy 三(一)) */
+static int outreach_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err)
+{
+	outreach_quarter_count *rows = NULL;
+	int n = 0;
+	if (report_outreach_rows(ctx, r->from, r->to, &rows, &n, err) < 0)
+		return -1;
+	char f[16], t[16];
+	sb_addf(out, _("Outreach events held from %s to %s, per organising unit and quarter\n\n"),
+	        date_format(r->from, f), date_format(r->to, t));
+	if (n == 0) {
+		sb_add(out, _("No outreach event was held in the period.\n"));
+		return 0;
+	}
+	enum { UW = 16, QW = 7, NW = 8 };
+	const char *heads[] = { N_("Events"), N_("Attended"), N_("Problems"), N_("Appeals") };
+	text_fit_pad_sb(out, _("Unit"), UW, TEXT_LEFT);
+	sb_addc(out, ' ');
+	text_fit_pad_sb(out, _("Quarter"), QW, TEXT_LEFT);
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		sb_addc(out, ' ');
+		text_fit_pad_sb(out, _(heads[i]), NW, TEXT_RIGHT);
+	}
+	sb_addc(out, '\n');
+	for (int i = 0; i < n; i++) {
+		const outreach_quarter_count *c = &rows[i];
+		char q[ASSESS_QUARTER_SIZE];
+		assessment_quarter_format((assessment_quarter){ c->year, c->quarter }, q);
+		text_fit_pad_sb(out, c->unit, UW, TEXT_LEFT);
+		sb_addc(out, ' ');
+		text_fit_pad_sb(out, q, QW, TEXT_LEFT);
+		const int figures[] = { c->events, c->attendances, c->problems, c->appeals };
+		for (size_t k = 0; k < sizeof figures / sizeof figures[0]; k++) {
+			char num[16];
+			snprintf(num, sizeof num, "%d", figures[k]);
+			sb_addc(out, ' ');
+			text_fit_pad_sb(out, num, NW, TEXT_RIGHT);
+		}
+		sb_addc(out, '\n');
+	}
+	outreach_quarter_counts_free(&rows, n);
 	return 0;
 }
 

@@ -269,6 +269,16 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_ORDER_ASSIGNED:
 		sb_addf(out, _("this work order is no longer held: it became appeal %s"), e->name[0]);
 		break;
+	case STORE_E_NO_OUTREACH_PROBLEM:
+		sb_add(out, _("no such problem raised at an outreach event"));
+		break;
+	case STORE_E_NO_TALENT_REQUEST:
+		sb_add(out, _("no such talent service request"));
+		break;
+	case STORE_E_TALENT_CHANGED:
+		sb_addf(out, _("talent service request %" PRId64 " was changed by someone else "
+		               "meanwhile; reload and try again"), e->num[0]);
+		break;
 	case STORE_E_FIN_SAME_STATUS:
 		sb_addf(out, _("financing need %" PRId64 " already has status %s"), e->num[0],
 		        fin_status_code((fin_status)e->num[2]));

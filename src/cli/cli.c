@@ -36,6 +36,8 @@
 	X("project", cmd_project, N_("pre-investment projects: add, move through the stages, their items, the ledger")) \
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
 	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
+	X("outreach", cmd_outreach, N_("outreach events (briefings, forums, trainings): add, attend, problem, appeal, list, show")) \
+	X("talent", cmd_talent, N_("talent services: programmes with schools, talents' requests (人才码): add, list, move, appeal")) \
 	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
 	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
 	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \

@@ -14,6 +14,7 @@
 #include "core/xalloc.h"
 #include "core/uscc.h"
 #include "model/perm.h"
+#include "model/unit.h"
 #include "policy/policy.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
@@ -566,4 +567,53 @@ int cli_list(app_ctx *ctx, int argc, char **argv, const cli_listing *l, void *ow
 		out_print(ls.t, fmt, false, stdout);
 	out_free(&ls.t);
 	return rc;
+}
+
+void cli_span_init(cli_span *s)
+{
+	memset(s, 0, sizeof *s);
+	s->from = s->to = DATE_NONE;
+}
+
+int cli_span_option(app_ctx *ctx, cli_span *s, cli_span_opt which, const char *val)
+{
+	switch (which) {
+	case CLI_SPAN_UNIT:
+		if (!units_find(app_units(ctx), val)) {
+			say_error(_("--unit: unknown unit '%s'"), val);
+			return EXIT_USAGE;
+		}
+		s->unit = val;
+		return 0;
+	case CLI_SPAN_FROM:
+		if (cli_arg_date("--from", val, &s->from))
+			return EXIT_USAGE;
+		date_format(s->from, s->from_s);
+		return 0;
+	case CLI_SPAN_TO:
+		if (cli_arg_date("--to", val, &s->to))
+			return EXIT_USAGE;
+		date_format(s->to, s->to_s);
+		return 0;
+	}
+	return EXIT_USAGE;
+}
+
+int cli_span_check(const cli_span *s)
+{
+	if (s->from != DATE_NONE && s->to != DATE_NONE && s->from > s->to) {
+		say_error(_("--from %s lies after --to %s"), s->from_s, s->to_s);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+const char *cli_span_from(const cli_span *s)
+{
+	return s->from != DATE_NONE ? s->from_s : NULL;
+}
+
+const char *cli_span_to(const cli_span *s)
+{
+	return s->to != DATE_NONE ? s->to_s : NULL;
 }

@@ -95,6 +95,24 @@ int cli_arg_pool(const pool_table *t, const char *opt, const char *s, const pool
 int cli_arg_pool_code(const char *opt, const char *s, char code[POOL_CODE_MAX]);
 /* load data/pools.tsv into t; exits 2 with the message when it is broken */
 void cli_pools_load(pool_table *t);
+/* a list's organising or visiting unit and its period (--unit, --from, --to), as the
+ * visit and outreach lists take them */
+typedef struct cli_span {
+	const char *unit;
+	qdate from, to;
+	char from_s[11], to_s[11];
+} cli_span;
+typedef enum cli_span_opt { CLI_SPAN_UNIT, CLI_SPAN_FROM, CLI_SPAN_TO } cli_span_opt;
+/* an empty span: every unit, every day */
+void cli_span_init(cli_span *s);
+/* the value of --unit, --from or --to into s: 0, or EXIT_USAGE after saying why */
+int cli_span_option(app_ctx *ctx, cli_span *s, cli_span_opt which, const char *val);
+/* --from after --to: EXIT_USAGE after saying so; else 0 */
+int cli_span_check(const cli_span *s);
+/* --from and --to as YYYY-MM-DD for a store filter, NULL when not given */
+const char *cli_span_from(const cli_span *s);
+const char *cli_span_to(const cli_span *s);
+
 /* a store list function: records [offset, offset+limit) matching filter into out */
 typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void *out, int *n,
                         store_err *err);

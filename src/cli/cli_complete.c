@@ -25,6 +25,7 @@
 #include "model/pool.h"
 #include "model/supervise.h"
 #include "model/project.h"
+#include "model/talent.h"
 #include "model/ticket.h"
 #include "model/unit.h"
 #include "model/warning.h"
@@ -36,6 +37,7 @@ typedef enum value_kind {
 	V_INSPECTION_STATE, V_OUTCOME, V_ROLE, V_LEADER_LEVEL, V_MODE, V_FIN_STATUS,
 	V_WARN_SOURCE, V_WARN_LEVEL, V_FORMAT, V_SHEET_FORMAT, V_UNITS_FORMAT, V_YEAR_FORMAT,
 	V_SUPV_FROM, V_SUPV_OUTCOME, V_PROJECT_STAGE, V_PROJECT_KIND,
+	V_OUTREACH_KIND, V_TALENT_KIND, V_TALENT_STATE, V_TALENT_PROGRAMME,
 } value_kind;
 
 /* Which option of which subcommand takes which values; the first row whose words
@@ -52,6 +54,14 @@ static const struct {
 	{ "inspect list", "state", V_INSPECTION_STATE, false },
 	{ "inspect done", "outcome", V_OUTCOME, false },
 	{ "appeal new", "kind", V_APPEAL_KIND, false },
+	{ "outreach appeal", "kind", V_APPEAL_KIND, false },
+	{ "outreach", "kind", V_OUTREACH_KIND, false },
+	{ "talent appeal", "kind", V_APPEAL_KIND, false },
+	{ "talent", "kind", V_TALENT_KIND, false },
+	{ "talent add", "request", V_TALENT_KIND, false },
+	{ "talent add", "programme", V_TALENT_PROGRAMME, false },
+	{ "talent", "state", V_TALENT_STATE, false },
+	{ "talent move", "to", V_TALENT_STATE, false },
 	{ "appeal new", "channel", V_CHANNEL, false },
 	{ "appeal report", "how", V_REPORT_HOW, false },
 	{ "appeal list", "state", V_APPEAL_STATE, true },
@@ -211,8 +221,19 @@ static void values_of(app_ctx *ctx, value_kind k, words *w)
 			add(w, cat->groups[i]);
 		break;
 	}
-	case V_POOL: {
-		const pool_table *t = app_pools(ctx);
+	case V_TALENT_STATE:
+		for (int i = 0; i < TALENT_STATE__COUNT; i++)
+			add(w, talent_state_code((talent_state)i));
+		break;
+	case V_TALENT_PROGRAMME:
+		for (int i = 0; i < TALENT_PROG__COUNT; i++)
+			add(w, talent_prog_code((talent_prog_kind)i));
+		break;
+	case V_POOL:
+	case V_OUTREACH_KIND:
+	case V_TALENT_KIND: {
+		const code_table *t = k == V_POOL ? app_pools(ctx)
+			: k == V_OUTREACH_KIND ? app_outreach_kinds(ctx) : app_talent_kinds(ctx);
 		for (int i = 0; i < t->n; i++)
 			add(w, t->v[i].code);
 		break;

@@ -293,6 +293,59 @@ static void warn_similar(app_ctx *ctx, const char *uscc, const char *title)
 	sb_free(&text);
 }
 
+void appeal_cli_print_from_problem(app_ctx *ctx, const char *number, const char *source,
+		const ticket_timers *tm)
+{
+	appeal_record r;
+	store_err gerr = { 0 };
+	if (appeal_store_get(app_db(ctx), number, false, &r, &gerr) == 0) {
+		printf(_("%s registered for %s from %s, now %s at %s\n"), number, r.enterprise_name,
+		       source, _(ticket_state_label(r.state)), r.first_unit);
+		appeal_record_clear(&r);
+	} else {
+		printf("%s\n", number);
+	}
+	appeal_cli_warn_years(ctx, tm);
+	appeal_cli_print_started(ctx, NULL, tm);
+}
+
+int appeal_cli_kind_options(int argc, char **argv, ticket_kind *kind,
+		void (*usage_of)(FILE *fp))
+{
+	static const struct option opts[] = {
+		{ "kind", required_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	*kind = TICKET_KIND_GENERAL;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			if (!ticket_kind_parse(optarg, kind)) {
+				say_error(_("--kind: '%s' is not one of simple, general, complex"), optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'h': usage_of(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
+int appeal_cli_made(app_ctx *ctx, int w, const char *number, const char *source,
+		const ticket_timers *tm, strbuf *err)
+{
+	if (w != APPEAL_MOVE_DONE) {
+		say_error("%s", sb_str(err));
+		return w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
+	}
+	appeal_cli_print_from_problem(ctx, number, source, tm);
+	return EXIT_OK;
+}
+
 /* appeal new --from-visit: everything but the kind and channel comes from the visit */
 static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *problem_arg,
 		const char *kind_arg, const char *channel_arg)
@@ -326,18 +379,9 @@ static int new_from_visit(app_ctx *ctx, const char *visit_arg, const char *probl
 		return w == APPEAL_MOVE_REFUSED ? EXIT_NO : EXIT_USAGE;
 	}
 	sb_free(&err);
-	appeal_record r;
-	store_err gerr = { 0 };
-	if (appeal_store_get(app_db(ctx), number, false, &r, &gerr) == 0) {
-		printf(_("%s registered for %s from problem %d of visit %" PRId64 ", now %s at %s\n"),
-		       number, r.enterprise_name, (int)seq, visit_id, _(ticket_state_label(r.state)),
-		       r.first_unit);
-		appeal_record_clear(&r);
-	} else {
-		printf("%s\n", number);
-	}
-	appeal_cli_warn_years(ctx, &tm);
-	appeal_cli_print_started(ctx, NULL, &tm);
+	char *source = xasprintf(_("problem %d of visit %" PRId64), (int)seq, visit_id);
+	appeal_cli_print_from_problem(ctx, number, source, &tm);
+	free(source);
 	return EXIT_OK;
 }
 

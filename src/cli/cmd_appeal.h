@@ -35,6 +35,20 @@ int appeal_cli_check_version(app_ctx *ctx, const appeal_record *a, int version);
 /* print the timers a move started or moved, with their due dates and lights */
 void appeal_cli_print_started(app_ctx *ctx, const ticket_timers *before,
 		const ticket_timers *after);
+/* what registering appeal number made of a problem prints: "N registered for E from
+ * SOURCE, now STATE at UNIT" (source: "problem 1 of visit 3"), the years without a
+ * holiday file and the timers started by tm */
+void appeal_cli_print_from_problem(app_ctx *ctx, const char *number, const char *source,
+		const ticket_timers *tm);
+/* the options of a command that makes an appeal of a record ("outreach appeal ID N",
+ * "talent appeal ID"): --kind into *kind, --help; -1 to go on (optind at the
+ * operands), or the exit code (after the usage, or saying what is wrong) */
+int appeal_cli_kind_options(int argc, char **argv, ticket_kind *kind,
+		void (*usage)(FILE *fp));
+/* the end of such a command: the outcome w of the appeal_move_from_* call that filled
+ * number, tm and err, printed (from source on success); the exit code */
+int appeal_cli_made(app_ctx *ctx, int w, const char *number, const char *source,
+		const ticket_timers *tm, strbuf *err);
 /* d as YYYY-MM-DD in buf, or "" for DATE_NONE */
 const char *appeal_cli_date(qdate d, char buf[16]);
 

@@ -125,56 +125,29 @@ static void list_row(out_table *t, const visit_rec *v)
 	out_row(t, cells);
 }
 
-/* the values of list's own options */
-typedef struct list_opts {
-	const char *unit;
-	qdate from, to;
-	char from_s[11], to_s[11];
-} list_opts;
-
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 {
-	list_opts *o = q->own;
+	cli_span *o = q->own;
 	switch (c) {
-	case OPT_UNIT:
-		if (!units_find(app_units(ctx), val)) {
-			say_error(_("--unit: unknown unit '%s'"), val);
-			return EXIT_USAGE;
-		}
-		o->unit = val;
-		return 0;
-	case OPT_FROM:
-		if (cli_arg_date("--from", val, &o->from))
-			return EXIT_USAGE;
-		date_format(o->from, o->from_s);
-		return 0;
-	case OPT_TO:
-		if (cli_arg_date("--to", val, &o->to))
-			return EXIT_USAGE;
-		date_format(o->to, o->to_s);
-		return 0;
-	default:
-		return -1;
+	case OPT_UNIT: return cli_span_option(ctx, o, CLI_SPAN_UNIT, val);
+	case OPT_FROM: return cli_span_option(ctx, o, CLI_SPAN_FROM, val);
+	case OPT_TO: return cli_span_option(ctx, o, CLI_SPAN_TO, val);
+	default: return -1;
 	}
 }
 
 static int list_check(const cli_query *q)
 {
-	const list_opts *o = q->own;
-	if (o->from != DATE_NONE && o->to != DATE_NONE && o->from > o->to) {
-		say_error(_("--from %s lies after --to %s"), o->from_s, o->to_s);
-		return EXIT_USAGE;
-	}
-	return 0;
+	return cli_span_check(q->own);
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
-	const list_opts *o = q->own;
-	visit_filter f = { q->enterprise_id, o->unit, o->from != DATE_NONE ? o->from_s : NULL,
-	                   o->to != DATE_NONE ? o->to_s : NULL, q->scope_area };
+	const cli_span *o = q->own;
+	visit_filter f = { q->enterprise_id, o->unit, cli_span_from(o), cli_span_to(o),
+	                   q->scope_area };
 	return visit_store_list(d, &f, offset, limit, out, n, err);
 }
 
@@ -200,7 +173,8 @@ static int visit_list(app_ctx *ctx, int argc, char **argv)
 		opts, list_option, list_check, CLI_ENT_OPTIONAL, list_fetch, sizeof(visit_rec),
 		list_cols, NLIST, list_add, rec_clear,
 	};
-	list_opts o = { NULL, DATE_NONE, DATE_NONE, "", "" };
+	cli_span o;
+	cli_span_init(&o);
 	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }
 

@@ -49,4 +49,10 @@ int demo_add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_ids
 int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		uint64_t *seed, long *open, long *overdue, long *escalated, strbuf *err);
 
+/* the demo's outreach events over the months before today, attended by enterprises of
+ * the count written (ids 1..count) */
+int demo_add_outreach(app_ctx *ctx, db *d, long count, strbuf *err);
+/* the demo's talent programmes and requests, of enterprises 1..count */
+int demo_add_talent(app_ctx *ctx, db *d, long count, strbuf *err);
+
 #endif

@@ -139,6 +139,11 @@ static const struct rule {
 		N_("only the front desk, area officers and supervisors record refused entries") },
 	[PERM_AUDIT_ACCESS] = { "audit.access", R(ROLE_ADMIN) | R(ROLE_SUPERVISOR), 0,
 		N_("only an administrator or a supervisor may read who saw personal data") },
+	/* events are zone-wide: whoever holds or attends one for their unit records it */
+	[PERM_OUTREACH_EDIT] = { "outreach.edit", ALL_ROLES & ~R(ROLE_LEADER), 0,
+		N_("leaders do not record outreach events") },
+	[PERM_TALENT_EDIT] = { "talent.edit", ALL_ROLES & ~R(ROLE_LEADER), AREA_SCOPED,
+		N_("leaders do not record talent services") },
 	[PERM_INSP_REPORT] = { "inspection.report",
 		R(ROLE_SUPERVISOR) | R(ROLE_LEADER) | R(ROLE_ADMIN), 0,
 		N_("only supervisors, leaders and administrators read the inspection report") },

@@ -60,6 +60,8 @@ typedef enum perm_action {
 	PERM_SUPERVISE,        /* file, decide, list supervision requests and accountability */
 	PERM_PROJECT_EDIT,     /* add, edit and move pre-investment projects and their items;
 	                        * object: the project's area */
+	PERM_OUTREACH_EDIT,    /* record outreach events, who attended, the problems raised */
+	PERM_TALENT_EDIT,      /* record talent programmes and requests, move requests */
 	PERM__COUNT
 } perm_action;
 

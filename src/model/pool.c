@@ -9,54 +9,29 @@
 #include "core/xalloc.h"
 #include "model/field.h"
 
-static bool code_ok(const char *s)
+code_fault pools_add(pool_table *t, const char *code, const char *name)
 {
-	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
-	return n > 0 && n < POOL_CODE_MAX && s[n] == '\0';
-}
-
-pool_fault pools_add(pool_table *t, const char *code, const char *name)
-{
-	if (!code_ok(code))
-		return POOL_ROW_CODE;
-	if (pools_find(t, code) || pools_find(t, name))
-		return POOL_ROW_TWICE;
-	t->v = xrealloc(t->v, sizeof *t->v * (size_t)(t->n + 1));
-	t->v[t->n].code = xstrdup(code);
-	t->v[t->n].name = xstrdup(name);
-	t->n++;
-	return POOL_ROW_OK;
+	return codes_add(t, code, name);
 }
 
 void pools_free(pool_table *t)
 {
-	for (int i = 0; i < t->n; i++) {
-		free(t->v[i].code);
-		free(t->v[i].name);
-	}
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
+	codes_free(t);
 }
 
 const pool_def *pools_find(const pool_table *t, const char *s)
 {
-	for (int i = 0; s && i < t->n; i++)
-		if (strcmp(t->v[i].code, s) == 0 || strcmp(t->v[i].name, s) == 0)
-			return &t->v[i];
-	return NULL;
+	return codes_find(t, s);
 }
 
 const char *pools_name(const pool_table *t, const char *code)
 {
-	const pool_def *p = pools_find(t, code);
-	return p ? p->name : code;
+	return codes_name(t, code);
 }
 
 void pools_list(const pool_table *t, strbuf *out)
 {
-	for (int i = 0; i < t->n; i++)
-		sb_addf(out, "%s%s (%s)", i ? ", " : "", t->v[i].code, t->v[i].name);
+	codes_list(t, out);
 }
 
 void pool_period_clear(pool_period *p)

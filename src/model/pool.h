@@ -8,29 +8,15 @@
 
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "model/codes.h"
 
-/* room for a pool code and its NUL: codes are 1-31 of a-z, 0-9 and _ */
-enum { POOL_CODE_MAX = 32 };
+/* the pool table is a code table (model/codes.h): tech, upscale */
+enum { POOL_CODE_MAX = CODE_MAX };
+typedef code_def pool_def;
+typedef code_table pool_table;
 
-typedef struct pool_def {
-	char *code;   /* tech, upscale: stored in the database */
-	char *name;   /* 科技型企业培育库: shown to users */
-} pool_def;
-
-typedef struct pool_table {
-	pool_def *v;
-	int n;
-} pool_table;
-
-/* what keeps a row out of the table */
-typedef enum pool_fault {
-	POOL_ROW_OK,
-	POOL_ROW_CODE,   /* the code is not 1 to POOL_CODE_MAX - 1 of a-z, 0-9 and _ */
-	POOL_ROW_TWICE,  /* the code or the name is in the table already */
-} pool_fault;
-
-/* add a pool; anything but POOL_ROW_OK leaves the table as it was */
-pool_fault pools_add(pool_table *t, const char *code, const char *name);
+/* add a pool; anything but CODE_ROW_OK leaves the table as it was */
+code_fault pools_add(pool_table *t, const char *code, const char *name);
 /* free the table and leave it empty */
 void pools_free(pool_table *t);
 /* by code (tech) or name (科技型企业培育库) */

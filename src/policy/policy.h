@@ -11,11 +11,13 @@
 #include "core/strbuf.h"
 #include "core/workday.h"
 #include "model/category.h"
+#include "model/codes.h"
 #include "model/inspection_reason.h"
 #include "model/order_import.h"
 #include "model/pool.h"
 #include "model/project.h"
 #include "model/routing.h"
+#include "model/talent.h"
 #include "model/unit.h"
 
 /* data/units.tsv (name TAB full name TAB kind); -1 with file:line in err */
@@ -30,6 +32,14 @@ int policy_pools_load(pool_table *t, const char *path, strbuf *err);
  * name TAB unit TAB days), checked against the units; -1 with file:line in err */
 int policy_project_load(project_rules *r, const char *units_path, const char *items_path,
                         const unit_table *units, strbuf *err);
+/* data/outreach_kinds.tsv (code TAB name); -1 with file:line in err */
+int policy_outreach_kinds_load(code_table *t, const char *path, strbuf *err);
+/* data/talent_kinds.tsv (code TAB name); -1 with file:line in err */
+int policy_talent_kinds_load(code_table *t, const char *path, strbuf *err);
+/* data/talent_units.tsv (lead|cooperating TAB unit), checked against the units;
+ * -1 with file:line in err */
+int policy_talent_units_load(talent_units *t, const char *path, const unit_table *units,
+		strbuf *err);
 /* data/inspection_reasons.tsv; NULL with "path:line: message" in err */
 inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
 

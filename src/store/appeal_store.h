@@ -95,6 +95,8 @@ typedef struct appeal_new {
 	int64_t visit_problem_id;  /* 0, or the visit problem it is made from */
 	const char *project;       /* NULL, or the project whose stuck item it is made from */
 	int project_item;          /* that item */
+	int64_t outreach_problem_id; /* 0, or the problem raised at an outreach event */
+	int64_t talent_request_id; /* 0, or the talent service request it is made from */
 	const char *caller_name;   /* who called or came about it; NULL or "" not known */
 	const char *caller_phone;
 	const char *caller_role;

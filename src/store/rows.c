@@ -3,6 +3,7 @@
 #include "store/rows.h"
 #include "store/db_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -238,4 +239,37 @@ int rows_next_seq(db *d, const char *sql, int year, long *seq, const char *what,
 		db_fail(d, err, what);
 	db_done(st);
 	return step == SQLITE_ROW ? 0 : -1;
+}
+
+int rows_link_problem(db *d, const char *table, int64_t problem_id, const char *number,
+                      store_code missing, store_err *err)
+{
+	/* table is one of the stores' own names, never what a person typed */
+	char sql[256];
+	/* the guard is in the UPDATE itself, so two desks converting the same problem at
+	 * once cannot both win */
+	snprintf(sql, sizeof sql, "UPDATE %s SET appeal_id = (SELECT id FROM appeal WHERE number = ?)"
+	         " WHERE id = ? AND appeal_id IS NULL", table);
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, number);
+	sqlite3_bind_int64(st, 2, problem_id);
+	/* rows_exec, not rows_step_one: no row changed is the answer "already taken" */
+	if (rows_exec(d, st, "linking a problem to its appeal", err) < 0)
+		return -1;
+	if (sqlite3_changes(db_handle(d)) == 1)
+		return 0;
+	snprintf(sql, sizeof sql, "SELECT coalesce(a.number, '') FROM %s p"
+	         " LEFT JOIN appeal a ON a.id = p.appeal_id WHERE p.id = ?", table);
+	st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, problem_id);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		store_err_name(store_err_set(err, STORE_E_PROBLEM_TAKEN), 0, db_col_text(st, 0));
+	else
+		store_err_set(err, missing);
+	db_done(st);
+	return 1;
 }

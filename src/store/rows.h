@@ -83,6 +83,13 @@ int rows_next_seq(db *d, const char *sql, int year, long *seq, const char *what,
 int rows_commit_event(db *d, const char *actor, const char *entity, int64_t entity_id,
                       const char *action, char *sum, const char *reason, store_err *err);
 
+/* Inside the caller's transaction: link row problem_id of table (visit_problem,
+ * outreach_problem: a problem that becomes an appeal) to the appeal number, which the
+ * same transaction registered. 0 linked; 1 refused, err STORE_E_PROBLEM_TAKEN naming
+ * the appeal it already became, or missing when there is no such row; -1 error. */
+int rows_link_problem(db *d, const char *table, int64_t problem_id, const char *number,
+                      store_code missing, store_err *err);
+
 /* a YYYY-MM-DD column as a day number; DATE_NONE for NULL or anything else */
 qdate rows_col_date(sqlite3_stmt *st, int i);
 /* a text column copied, "" for NULL */

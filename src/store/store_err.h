@@ -63,6 +63,9 @@ typedef enum store_code {
 	STORE_E_PROBLEM_TAKEN,  /* name[0]: the appeal the visit problem became */
 	STORE_E_NO_VISIT_PROBLEM,
 	STORE_E_ORDER_ASSIGNED, /* name[0]: the appeal the held work order already became */
+	STORE_E_NO_OUTREACH_PROBLEM,
+	STORE_E_NO_TALENT_REQUEST,
+	STORE_E_TALENT_CHANGED,  /* num[0]: the request's id */
 	/* financing needs: num[0] the need's id, num[1] its status (fin_status), num[2]
 	 * the status asked for */
 	STORE_E_FIN_SAME_STATUS,

@@ -132,28 +132,6 @@ int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit
 
 int visit_store_link_appeal(db *d, int64_t problem_id, const char *number, store_err *err)
 {
-	/* the guard is in the UPDATE itself, so two desks converting the same problem at
-	 * once cannot both win */
-	sqlite3_stmt *st = db_stmt(d,
-		"UPDATE visit_problem SET appeal_id = (SELECT id FROM appeal WHERE number = ?)"
-		" WHERE id = ? AND appeal_id IS NULL", err);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, number);
-	sqlite3_bind_int64(st, 2, problem_id);
-	if (rows_step_one(d, st, "linking a visit problem to its appeal", err) < 0)
-		return -1;
-	if (sqlite3_changes(db_handle(d)) == 1)
-		return 0;
-	st = db_stmt(d, "SELECT coalesce(a.number, '') FROM visit_problem p"
-	             " LEFT JOIN appeal a ON a.id = p.appeal_id WHERE p.id = ?", err);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, problem_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		store_err_name(store_err_set(err, STORE_E_PROBLEM_TAKEN), 0, db_col_text(st, 0));
-	else
-		store_err_set(err, STORE_E_NO_VISIT_PROBLEM);
-	db_done(st);
-	return 1;
+	return rows_link_problem(d, "visit_problem", problem_id, number, STORE_E_NO_VISIT_PROBLEM,
+	                         err);
 }

@@ -74,6 +74,13 @@ one_line 2 "staff add: --role is required; see qifu staff --help" \
 	staff add --login wf --name 王芳 --unit 区企服中心
 one_line 2 "visit add: --people, --topics are required; see qifu visit --help" \
 	visit add --enterprise 914403001922038216
+one_line 2 "outreach add: --kind, --place, --topic are required; see qifu outreach --help" \
+	outreach add --enterprise 914403001922038216
+one_line 2 "outreach problem: --enterprise, --text are required; see qifu outreach --help" \
+	outreach problem 1
+one_line 2 "talent add: --school, --name, --places, --start are required; see qifu talent --help" \
+	talent add --enterprise 914403001922038216 --programme order
+one_line 2 "talent move: --to is required; see qifu talent --help" talent move 1
 one_line 2 "financing add: --purpose is required; see qifu financing --help" \
 	financing add --enterprise 914403001922038216 --amount 500万
 one_line 2 "project add: --name is required; see qifu project --help" project add --investor 某公司

@@ -46,6 +46,8 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_YEAR_FREEZE, "s" },
 	{ PERM_SUPERVISE, "sl" },
 	{ PERM_PROJECT_EDIT, "fousa" },
+	{ PERM_OUTREACH_EDIT, "fousa" },
+	{ PERM_TALENT_EDIT, "fousa" },
 };
 
 static const char role_initial[ROLE__COUNT] = {
