@@ -9,11 +9,13 @@
 
 #include "app/appeal.h"
 #include "app/store_text.h"
+#include "app/whistle.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
 #include "store/visit_store.h"
+#include "store/whistle_store.h"
 
 /* the merge target as the actor may see it and as the rules accept it */
 static appeal_move_rc check_merge(app_ctx *ctx, const appeal_record *src, const char *into,
@@ -78,7 +80,8 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the visit problem's link in the same transaction */
+/* the register write, with the visit problem's or the whistle's link in the same
+ * transaction */
 static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
@@ -86,7 +89,7 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	const char *login = app_actor(ctx)->login;
 	store_err se = { 0 };
 	appeal_move_rc rc = APPEAL_MOVE_ERROR;
-	if (!a->visit_problem_id) {
+	if (!a->visit_problem_id && !a->whistle_id) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -94,8 +97,10 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a,
 	if (db_begin(d, &se) < 0)
 		goto out;
 	int w = appeal_store_insert(d, login, a, number, &se);
-	if (w == 0)
+	if (w == 0 && a->visit_problem_id)
 		w = visit_store_link_appeal(d, a->visit_problem_id, number, &se);
+	if (w == 0 && a->whistle_id)
+		w = whistle_store_link_appeal(d, login, a->whistle_id, number, &se);
 	if (w != 0) {
 		db_rollback(d);
 		rc = w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_ERROR;
@@ -210,5 +215,36 @@ appeal_move_rc appeal_move_from_visit(app_ctx *ctx, int64_t visit_id, int seq, t
 	free(title);
 out:
 	visit_rec_clear(&v);
+	return rc;
+}
+
+appeal_move_rc appeal_move_from_whistle(app_ctx *ctx, int64_t whistle_id, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	whistle_rec w;
+	int found = app_whistle_get(ctx, whistle_id, &w, err);
+	if (found != 0)
+		return found > 0 ? APPEAL_MOVE_BAD_INPUT : APPEAL_MOVE_ERROR;
+	appeal_move_rc rc = APPEAL_MOVE_REFUSED;
+	if (w.appeal_id) {
+		sb_addf(err, _("whistle %lld already became appeal %s"), (long long)whistle_id,
+		        w.appeal_number ? w.appeal_number : "?");
+		goto out;
+	}
+	char *title = problem_title(w.text);
+	if (!*title) {
+		sb_addf(err, _("whistle %" PRId64 " has no text to make a title of"), whistle_id);
+		rc = APPEAL_MOVE_BAD_INPUT;
+	} else {
+		/* the caller is who blew the whistle; the phone, the enterprise's contact's
+		 * when the caller is that contact (app_appeal_caller) */
+		appeal_new a = { .uscc = w.uscc, .title = title, .description = w.text,
+			.kind = kind, .channel = whistle_via_channel(w.via), .first_unit = w.unit,
+			.state = TICKET_ST_NEW, .whistle_id = w.id, .caller_name = w.caller };
+		rc = appeal_move_register(ctx, &a, number, after, err);
+	}
+	free(title);
+out:
+	whistle_rec_clear(&w);
 	return rc;
 }

@@ -15,6 +15,7 @@
 #include "model/perm.h"
 #include "model/supervision.h"
 #include "store/supervision_store.h"
+#include "store/whistle_store.h"
 
 /* "Supervision figures of the appeals dispatched from … to …, as of …" */
 static char *units_title(app_ctx *ctx, const report_spec *r)
@@ -32,6 +33,62 @@ static char *quarter_title(app_ctx *ctx, const report_spec *r, int frozen)
 	return xasprintf(_("Quarter %s: ratings per unit; tier 1 from %d, tier 2 from %d%s"),
 	                 assessment_quarter_format(r->quarter, code), tiers.tier1_min,
 	                 tiers.tier2_min, frozen == 1 ? _(" (frozen)") : "");
+}
+
+/* the whistles per commissioner (企业吹哨、专员报到) of the period, after the appeals'
+ * figures: the columns as wide as their widest cell */
+static int whistle_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err)
+{
+	whistle_counts *rows = NULL;
+	int n = 0;
+	if (report_whistle_rows(ctx, r->from, r->to, &rows, &n, err) < 0)
+		return -1;
+	char f[16], t[16];
+	sb_addf(out, _("\nWhistles per commissioner, called from %s to %s\n"),
+	        date_format(r->from, f), date_format(r->to, t));
+	if (n == 0) {
+		sb_add(out, _("No enterprise blew the whistle in the period.\n"));
+		return 0;
+	}
+	enum { NC = 7 };
+	const char *head[NC] = { _("Commissioner"), _("Unit"), _("Whistles"),
+		_("Reported in on time"), _("Late"), _("Overdue now"), _("Became appeals") };
+	char (*cells)[NC][24] = xcalloc((size_t)n, sizeof *cells);
+	int w[NC];
+	for (int c = 0; c < NC; c++)
+		w[c] = text_width(head[c]);
+	for (int i = 0; i < n; i++) {
+		const int v[] = { rows[i].whistles, rows[i].reported, rows[i].late,
+			rows[i].overdue, rows[i].appeals };
+		for (int c = 2; c < NC; c++)
+			snprintf(cells[i][c], sizeof cells[i][c], "%d", v[c - 2]);
+		const char *name = *rows[i].name ? rows[i].name : rows[i].login;
+		int nw[NC] = { text_width(name), text_width(rows[i].unit) };
+		for (int c = 2; c < NC; c++)
+			nw[c] = text_width(cells[i][c]);
+		for (int c = 0; c < NC; c++)
+			if (nw[c] > w[c])
+				w[c] = nw[c];
+	}
+	for (int c = 0; c < NC; c++) {
+		if (c)
+			sb_add(out, "  ");
+		text_fit_pad_sb(out, head[c], w[c], c < 2 ? TEXT_LEFT : TEXT_RIGHT);
+	}
+	sb_addc(out, '\n');
+	for (int i = 0; i < n; i++) {
+		for (int c = 0; c < NC; c++) {
+			if (c)
+				sb_add(out, "  ");
+			const char *v = c == 0 ? (*rows[i].name ? rows[i].name : rows[i].login)
+				: c == 1 ? rows[i].unit : cells[i][c];
+			text_fit_pad_sb(out, v, w[c], c < 2 ? TEXT_LEFT : TEXT_RIGHT);
+		}
+		sb_addc(out, '\n');
+	}
+	free(cells);
+	whistle_counts_free(&rows, n);
+	return 0;
 }
 
 static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out,
@@ -54,7 +111,7 @@ static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out
 		}
 	}
 	sup_store_counts_free(&rows, n);
-	return 0;
+	return whistle_text(ctx, r, out, err);
 }
 
 static int quarter_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out,

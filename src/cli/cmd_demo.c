@@ -117,7 +117,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	    demo_add_staff(d, &s, staff_ids, role, &err) < 0 ||
 	    demo_add_enterprises(d, rules, staff_ids, count, &s, &err) < 0 ||
 	    demo_add_appeals(ctx, d, staff_ids, appeals, &s, &open, &overdue, &escalated, &err) < 0 ||
-	    demo_inspections(ctx, d, seed, &err) < 0) {
+	    demo_inspections(ctx, d, seed, &err) < 0 || demo_whistles(ctx, d, seed, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
 		db_unlink(ctx->db_path);

@@ -82,6 +82,11 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	  NULL, N_("Natural days to look back for similar appeals of the same\n" \
 	     "enterprise that were closed (a repeat appeal, 重复诉求); 0 looks at\n" \
 	     "open appeals only.")) \
+	X(SET_WHISTLE_REPORT_DAYS, "whistle", "report_days", SET_T_INT, "1", 1, 30, NULL, \
+	  N_("Working days after an enterprise blows the whistle (企业吹哨) within\n" \
+	     "which its service commissioner must report in (专员报到): contact\n" \
+	     "the enterprise and record what was done. Past it the whistle is red\n" \
+	     "and the enterprise's lead unit is told (qifu remind).")) \
 	X(SET_QUIET_FIRST_DAY, "inspection", "quiet_first_day", SET_T_INT, "1", 1, 31, NULL, \
 	  N_("First day of the month of the enterprise quiet days, when no\n" \
 	     "general inspection may take place.")) \

@@ -91,6 +91,7 @@ typedef struct appeal_new {
 	ticket_state state;        /* the register move's target state */
 	const ticket_timers *timers;
 	int64_t visit_problem_id;  /* 0, or the visit problem it is made from */
+	int64_t whistle_id;        /* 0, or the whistle it is made from */
 	const char *caller_name;   /* who called or came about it; NULL or "" not known */
 	const char *caller_phone;
 	const char *caller_role;

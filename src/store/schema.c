@@ -665,6 +665,35 @@ static const char *const migrations[] = {
 	/* staff administration (issue 15): a login is disabled, never deleted, so that
 	 * the history keeps its name; NULL while the login may use qifu */
 	"ALTER TABLE staff ADD COLUMN disabled_on TEXT;",
+	/* the whistle (企业吹哨、专员报到, issue 18): an enterprise's call to its service
+	 * commissioner and the commissioner's report-in. The commissioner, their unit,
+	 * the enterprise's lead unit and the deadline are kept as they were when the
+	 * whistle was blown, so a later change of commissioner does not move the duty;
+	 * the open ones are walked by deadline through a partial index. */
+	"CREATE TABLE whistle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  commissioner_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  unit TEXT NOT NULL,"
+	"  lead_unit TEXT NOT NULL,"
+	"  called_on TEXT NOT NULL CHECK (date(called_on, '+0 days') IS called_on),"
+	"  via TEXT NOT NULL CHECK (via IN ('phone','visit','message')),"
+	"  caller TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  report_due TEXT NOT NULL CHECK (date(report_due, '+0 days') IS report_due),"
+	"  reported_on TEXT CHECK (reported_on IS NULL"
+	"    OR date(reported_on, '+0 days') IS reported_on),"
+	"  report TEXT,"
+	"  reported_by TEXT,"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  CHECK ((reported_on IS NULL) = (report IS NULL))"
+	") STRICT;"
+	"CREATE INDEX whistle_enterprise ON whistle(enterprise_id, called_on);"
+	"CREATE INDEX whistle_commissioner ON whistle(commissioner_id, called_on);"
+	"CREATE INDEX whistle_unit ON whistle(unit, called_on);"
+	"CREATE INDEX whistle_open ON whistle(report_due, id) WHERE reported_on IS NULL;",
 };
 
 int schema_latest(void)

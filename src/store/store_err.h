@@ -89,6 +89,11 @@ typedef enum store_code {
 	STORE_E_NO_INSPECTION,
 	STORE_E_INSPECTION_CHANGED,
 	STORE_E_PLAN_CODES_USED,  /* num[0]: the year */
+	/* whistles: num[0] the whistle's id */
+	STORE_E_NO_WHISTLE,
+	STORE_E_WHISTLE_REPORTED, /* day[1]: reported in on */
+	STORE_E_WHISTLE_APPEALED, /* name[0]: the appeal it became */
+	STORE_E_NO_COMMISSIONER,  /* name[0]: the enterprise that has none */
 	STORE_E_COUNT
 } store_code;
 

@@ -215,6 +215,18 @@ static const row rows[] = {
 	{ STORE_E_PLAN_CODES_USED, .num = { 2026 },
 	  .en = "every plan code of 2026 has been issued",
 	  .zh = "2026 年的执法计划码已全部核发" },
+	{ STORE_E_NO_WHISTLE, .num = { 7 }, .en = "no whistle 7", .zh = "没有编号为 7 的吹哨" },
+	{ STORE_E_WHISTLE_REPORTED, .num = { 7 }, .day = { NULL, "2026-11-20" },
+	  .en = "the commissioner already reported in on whistle 7 on 2026-11-20",
+	  .zh = "专员已于 2026-11-20 就吹哨 7 报到" },
+	{ STORE_E_WHISTLE_APPEALED, .num = { 7 }, .name = { "2026-000123" },
+	  .en = "whistle 7 already became appeal 2026-000123",
+	  .zh = "吹哨 7 已转为诉求 2026-000123" },
+	{ STORE_E_NO_COMMISSIONER, .name = { "江西甲公司" },
+	  .en = "江西甲公司 has no service commissioner: set one (qifu enterprise edit "
+	        "--commissioner LOGIN) before a whistle can be logged",
+	  .zh = "江西甲公司 没有服务专员：请先指定一位（qifu enterprise edit --commissioner "
+	        "登录名），才能登记吹哨" },
 };
 enum { NROWS = sizeof rows / sizeof rows[0] };
 
