@@ -96,36 +96,44 @@ const app_column app_whistle_columns[WH_COL__COUNT] = {
 	[WH_COL_ENTERPRISE] = { "enterprise", N_("Enterprise"), COL_STR, 14, true, TEXT_LEFT,
 		0 },
 	[WH_COL_USCC] = { "uscc", N_("Credit code"), COL_STR, 0, false, TEXT_LEFT, 0 },
-	[WH_COL_AREA] = { "area", N_("Area"), COL_STR, 8, false, TEXT_LEFT, 110 },
-	[WH_COL_VIA] = { "via", N_("How"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[WH_COL_AREA] = { "area", N_("Area"), COL_STR, 12, false, TEXT_LEFT, 140 },
+	[WH_COL_VIA] = { "via", N_("Called how"), COL_STR, 0, false, TEXT_LEFT, 0 },
 	[WH_COL_CALLER] = { "caller", N_("Who called"), COL_STR, 0, false, TEXT_LEFT, 0 },
-	[WH_COL_TEXT] = { "text", N_("What was asked"), COL_STR, 16, false, TEXT_LEFT, 110 },
+	[WH_COL_TEXT] = { "text", N_("What was asked"), COL_STR, 16, false, TEXT_LEFT, 120 },
 	[WH_COL_COMMISSIONER] = { "commissioner", N_("Commissioner"), COL_STR, 8, false,
 		TEXT_LEFT, 0 },
 	[WH_COL_UNIT] = { "unit", N_("Commissioner's unit"), COL_STR, 10, false, TEXT_LEFT,
 		100 },
 	[WH_COL_LEAD_UNIT] = { "lead_unit", N_("Lead unit"), COL_STR, 0, false, TEXT_LEFT, 0 },
 	[WH_COL_DUE] = { "due", N_("Report in by"), COL_STR, 10, false, TEXT_LEFT, 0 },
-	[WH_COL_STATE] = { "state", N_("Report-in"), COL_STR, 16, false, TEXT_LEFT, 0 },
+	[WH_COL_STATE] = { "state", N_("Report-in"), COL_STR, 20, false, TEXT_LEFT, 0 },
 	[WH_COL_REPORTED_ON] = { "reported_on", N_("Reported in on"), COL_STR, 0, false,
 		TEXT_LEFT, 0 },
 	[WH_COL_REPORT] = { "report", N_("What was done"), COL_STR, 0, false, TEXT_LEFT, 0 },
-	[WH_COL_APPEAL] = { "appeal", N_("Appeal"), COL_STR, 11, false, TEXT_LEFT, 120 },
+	[WH_COL_APPEAL] = { "appeal", N_("Appeal"), COL_STR, 11, false, TEXT_LEFT, 140 },
 };
 
 /* the state in words: a waiting or late one with its working days, as the appeal
  * lights are worded ("剩余 1 个工作日", "超期 2 个工作日") */
+ticket_light_t app_whistle_light(app_ctx *ctx, const whistle_rec *w, int *workdays)
+{
+	if (w->reported_on != DATE_NONE) {
+		if (workdays)
+			*workdays = 0;
+		return TICKET_LIGHT_NONE;
+	}
+	return ticket_light(w->due, ctx->today, app_calendar(ctx),
+	                    app_ticket_params(ctx).yellow_days, workdays);
+}
+
 static void state_words(app_ctx *ctx, const whistle_rec *w, strbuf *out)
 {
-	whistle_state s = app_whistle_state(ctx, w);
-	if (s == WHISTLE_ST_WAITING || s == WHISTLE_ST_OVERDUE) {
-		int n = 0;
-		ticket_light_t l = ticket_light(w->due, ctx->today, app_calendar(ctx),
-		                                app_ticket_params(ctx).yellow_days, &n);
+	int n = 0;
+	ticket_light_t l = app_whistle_light(ctx, w, &n);
+	if (l != TICKET_LIGHT_NONE)
 		app_light_text(l, n, out);
-	} else {
-		sb_add(out, _(whistle_state_label(s)));
-	}
+	else
+		sb_add(out, _(whistle_state_label(app_whistle_state(ctx, w))));
 }
 
 void app_whistle_cell(app_ctx *ctx, const whistle_rec *w, int col, app_cell_form form,

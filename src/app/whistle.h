@@ -27,6 +27,11 @@ int app_whistle_get(app_ctx *ctx, int64_t id, whistle_rec *w, strbuf *err);
 /* where w stands today */
 whistle_state app_whistle_state(app_ctx *ctx, const whistle_rec *w);
 
+/* the light of w's report-in deadline while it waits (red: overdue), as the appeal
+ * deadlines are lit; TICKET_LIGHT_NONE once reported in. *workdays (may be NULL)
+ * gets the working days left or overdue */
+ticket_light_t app_whistle_light(app_ctx *ctx, const whistle_rec *w, int *workdays);
+
 /* the columns of a list of whistles: the screen (those with a width) and qifu whistle
  * list (those with a key, in this order) */
 typedef enum app_whistle_col {
