@@ -190,6 +190,10 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_STAFF_EXISTS:
 		sb_addf(out, _("login '%s' is already staff (%s)"), e->name[0], e->name[1]);
 		break;
+	case STORE_E_STAFF_LAST_ADMIN:
+		sb_addf(out, _("login %s is the last active administrator: make another login "
+		               "administrator first"), e->name[0]);
+		break;
 	case STORE_E_PROBLEM_TAKEN:
 		sb_addf(out, _("this problem already became appeal %s"), e->name[0]);
 		break;

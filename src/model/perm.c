@@ -61,6 +61,8 @@ static const struct rule {
 	[PERM_STAFF_LIST] = { "staff.list", ALL_ROLES, 0, NULL },
 	[PERM_STAFF_DISABLE] = { "staff.disable", R(ROLE_ADMIN), 0,
 		N_("only an administrator may disable or enable a login") },
+	[PERM_STAFF_EDIT] = { "staff.edit", R(ROLE_ADMIN), 0,
+		N_("only an administrator may change a login's name, unit, role or work phone") },
 	[PERM_ACT_AS] = { "act-as", R(ROLE_ADMIN), 0,
 		N_("only an administrator may act as another login (--as)") },
 	[PERM_DB_BACKUP] = { "db.backup", R(ROLE_ADMIN) | R(ROLE_SUPERVISOR), 0,
@@ -258,14 +260,29 @@ bool perm_sees(const perm_actor *a, const char *area, const char *const *units, 
 	return false;
 }
 
-const char *perm_staff_toggle(const char *actor, const char *target, bool disabled_now,
-		bool disable)
+const char *perm_staff_change(const char *actor, const perm_staff_target *t,
+		perm_staff_change_t change)
 {
-	if (disable && actor && target && strcmp(actor, target) == 0)
-		return N_("it is your own login: another administrator must disable it");
-	if (disable && disabled_now)
-		return N_("it is already disabled");
-	if (!disable && !disabled_now)
-		return N_("it is not disabled");
+	bool last_admin = t->admin && !t->disabled && t->other_admins <= 0;
+	switch (change) {
+	case PERM_STAFF_CHANGE_DISABLE:
+		if (actor && t->login && strcmp(actor, t->login) == 0)
+			return N_("it is your own login: another administrator must disable it");
+		if (t->disabled)
+			return N_("it is already disabled");
+		if (last_admin)
+			return N_("it is the last active administrator: make another login "
+			          "administrator first");
+		return NULL;
+	case PERM_STAFF_CHANGE_ENABLE:
+		return t->disabled ? NULL : N_("it is not disabled");
+	case PERM_STAFF_CHANGE_DEMOTE:
+		if (last_admin)
+			return N_("it is the last active administrator: make another login "
+			          "administrator before giving it another role");
+		return NULL;
+	case PERM_STAFF_CHANGE_OTHER:
+		return NULL;
+	}
 	return NULL;
 }

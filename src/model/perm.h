@@ -25,6 +25,7 @@ typedef enum perm_action {
 	PERM_STAFF_ADD,
 	PERM_STAFF_LIST,
 	PERM_STAFF_DISABLE,    /* disable or enable a login (never delete: history keeps it) */
+	PERM_STAFF_EDIT,       /* change a login's name, unit, role or work phone */
 	PERM_ACT_AS,           /* --as another login */
 	PERM_DB_BACKUP,
 	PERM_DB_CHECK,
@@ -79,16 +80,32 @@ typedef struct perm_verdict {
 
 perm_verdict perm_check(const perm_actor *a, perm_action act, const perm_object *o);
 
+/* a change of a staff login that the rule below weighs */
+typedef enum perm_staff_change_t {
+	PERM_STAFF_CHANGE_DISABLE,
+	PERM_STAFF_CHANGE_ENABLE,
+	PERM_STAFF_CHANGE_DEMOTE,  /* its role from administrator to another */
+	PERM_STAFF_CHANGE_OTHER,   /* its name, unit, phone, or a role that is not a demotion */
+} perm_staff_change_t;
+
+/* the login target as it is now */
+typedef struct perm_staff_target {
+	const char *login;
+	bool admin;          /* its role is administrator */
+	bool disabled;       /* it is disabled now */
+	long other_admins;   /* active administrators besides it */
+} perm_staff_target;
+
+/* whether the login actor may make change to target: NULL when it may, else the
+ * untranslated reason (of "it", the login). Nobody disables their own login, and the
+ * last active administrator is neither disabled nor demoted: either would lock
+ * everyone out of staff administration. */
+const char *perm_staff_change(const char *actor, const perm_staff_target *target,
+		perm_staff_change_t change);
+
 /* whether a sees personal fields (a caller's name and phone) in full: the front desk
  * and the service centre, which calls back, on the one appeal they are working on
  * (working_on); everyone else, and every list, sees them masked (model/mask.h) */
-/* whether the login target (disabled now or not) may be disabled (disable) or enabled
- * by the login actor: NULL when it may, else the untranslated reason (of
- * "it", the login). Nobody disables their own login: the last
- * administrator would lock everyone out of staff administration. */
-const char *perm_staff_toggle(const char *actor, const char *target, bool disabled_now,
-		bool disable);
-
 bool perm_sees_personal(const perm_actor *a, bool working_on);
 
 /* How much of the appeals and inspections a staff member sees. */

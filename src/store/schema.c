@@ -665,6 +665,9 @@ static const char *const migrations[] = {
 	/* staff administration (issue 15): a login is disabled, never deleted, so that
 	 * the history keeps its name; NULL while the login may use qifu */
 	"ALTER TABLE staff ADD COLUMN disabled_on TEXT;",
+	/* the contact card (issue 18): a staff member's work phone, written one way by
+	 * phone_work_check (model/phone.c); '' while none is known */
+	"ALTER TABLE staff ADD COLUMN phone TEXT NOT NULL DEFAULT '';",
 	/* the whistle (企业吹哨、专员报到, issue 18): an enterprise's call to its service
 	 * commissioner and the commissioner's report-in. The commissioner, their unit,
 	 * the enterprise's lead unit and the deadline are kept as they were when the

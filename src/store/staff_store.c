@@ -3,12 +3,13 @@
 #include "store/db_internal.h"
 #include "store/rows.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/xalloc.h"
 
-#define STAFF_COLS "id, login, name, unit, role, area, level, disabled_on"
+#define STAFF_COLS "id, login, name, unit, role, area, level, disabled_on, phone"
 
 static staff *staff_from_row(sqlite3_stmt *st)
 {
@@ -22,6 +23,7 @@ static staff *staff_from_row(sqlite3_stmt *st)
 	s->area = rows_col_opt(st, 5);
 	s->level = sqlite3_column_int(st, 6);
 	s->disabled_on = rows_col_opt(st, 7);
+	s->phone = rows_col_dup(st, 8);
 	return s;
 }
 
@@ -78,8 +80,8 @@ int staff_store_add(db *d, const char *actor, const staff *s, store_err *err)
 		goto fail;
 	}
 	db_done(st);
-	st = db_stmt(d, "INSERT INTO staff (login, name, unit, role, area, level, created_at)"
-	                " VALUES (?, ?, ?, ?, ?, ?, ?)", err);
+	st = db_stmt(d, "INSERT INTO staff (login, name, unit, role, area, level, created_at,"
+	                " phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
 	if (!st)
 		goto fail;
 	char now[20];
@@ -91,6 +93,7 @@ int staff_store_add(db *d, const char *actor, const staff *s, store_err *err)
 	db_bind_text(st, 5, s->area);
 	sqlite3_bind_int(st, 6, s->level);
 	db_bind_text(st, 7, now);
+	db_bind_text(st, 8, s->phone ? s->phone : "");
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		db_fail(d, err, "adding staff");
 		db_done(st);
@@ -105,6 +108,8 @@ int staff_store_add(db *d, const char *actor, const staff *s, store_err *err)
 		sb_addf(&summary, " area=%s", s->area);
 	if (s->level)
 		sb_addf(&summary, " level=%d", s->level);
+	if (s->phone && *s->phone)
+		sb_addf(&summary, " phone=%s", s->phone);
 	for (char **u = s->oversees; u && *u; u++) {
 		st = db_stmt(d, "INSERT INTO staff_oversees (staff_id, unit) VALUES (?, ?)", err);
 		if (!st) {
@@ -156,6 +161,19 @@ int staff_store_set_disabled(db *d, const char *actor, const staff *s, bool disa
 {
 	if (db_begin(d, err) < 0)
 		return -1;
+	if (disable && s->role == ROLE_ADMIN && !s->disabled_on) {
+		/* checked again inside the write, as staff_store_update does */
+		long others = 0;
+		if (staff_store_other_admins(d, s->login, &others, err) < 0) {
+			db_rollback(d);
+			return -1;
+		}
+		if (others == 0) {
+			store_err_name(store_err_set(err, STORE_E_STAFF_LAST_ADMIN), 0, s->login);
+			db_rollback(d);
+			return -1;
+		}
+	}
 	char now[20];
 	db_now(d, now);
 	sqlite3_stmt *st = db_stmt(d, "UPDATE staff SET disabled_on = ? WHERE id = ?", err);
@@ -171,6 +189,139 @@ int staff_store_set_disabled(db *d, const char *actor, const staff *s, bool disa
 	sb_addf(&summary, "login=%s name=%s", s->login, s->name);
 	return rows_commit_event(d, actor, "staff", s->id, disable ? "disable" : "enable",
 	                         sb_steal(&summary), NULL, err);
+}
+
+/* the overseen units as "a,b" (none: "") */
+static void oversees_text(char *const *v, strbuf *out)
+{
+	for (char *const *u = v; u && *u; u++)
+		sb_addf(out, "%s%s", u == v ? "" : ",", *u);
+}
+
+static int str_diff(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* one event per field changed: "login=L field=F from=A to=B" */
+static int change_event(db *d, const char *actor, const staff *s, const char *field,
+		const char *from, const char *to, store_err *err)
+{
+	strbuf sum = STRBUF_INIT;
+	sb_addf(&sum, "login=%s field=%s from=%s to=%s", s->login, field, from ? from : "",
+	        to ? to : "");
+	int rc = db_event(d, actor, "staff", s->id, "edit", sb_str(&sum), NULL, err);
+	sb_free(&sum);
+	return rc;
+}
+
+/* the one number sql (with nbind text parameters a, b) answers; 0 or -1 (err) */
+static int count_of(db *d, const char *sql, int nbind, const char *a, const char *b,
+		long *n, store_err *err)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	db_bind_text(st, 1, a);
+	if (nbind > 1)
+		db_bind_text(st, 2, b);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = (long)sqlite3_column_int64(st, 0);
+	else
+		db_fail(d, err, "reading staff");
+	db_done(st);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+int staff_store_other_admins(db *d, const char *except, long *n, store_err *err)
+{
+	return count_of(d, "SELECT count(*) FROM staff WHERE role = 'admin'"
+	                   " AND disabled_on IS NULL AND login IS NOT ?", 1, except, NULL, n, err);
+}
+
+int staff_store_update(db *d, const char *actor, const staff *old, const staff *new,
+		store_err *err)
+{
+	char old_level[4], new_level[4];
+	snprintf(old_level, sizeof old_level, "%d", old->level);
+	snprintf(new_level, sizeof new_level, "%d", new->level);
+	strbuf old_ov = STRBUF_INIT, new_ov = STRBUF_INIT;
+	oversees_text(old->oversees, &old_ov);
+	oversees_text(new->oversees, &new_ov);
+	const struct { const char *field, *from, *to; } f[] = {
+		{ "name", old->name, new->name },
+		{ "unit", old->unit, new->unit },
+		{ "role", role_code(old->role), role_code(new->role) },
+		{ "area", old->area, new->area },
+		{ "level", old_level, new_level },
+		{ "oversees", sb_str(&old_ov), sb_str(&new_ov) },
+		{ "phone", old->phone, new->phone },
+	};
+	int changed = 0, rc = -1;
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		changed += str_diff(f[i].from, f[i].to) != 0;
+	if (changed == 0) {
+		rc = 1;
+		goto out;
+	}
+	if (db_begin(d, err) < 0)
+		goto out;
+	if (old->role == ROLE_ADMIN && new->role != ROLE_ADMIN && !old->disabled_on) {
+		/* checked again inside the write: another session may have just demoted or
+		 * disabled the other administrators */
+		long others = 0;
+		if (staff_store_other_admins(d, old->login, &others, err) < 0)
+			goto fail;
+		if (others == 0) {
+			store_err_name(store_err_set(err, STORE_E_STAFF_LAST_ADMIN), 0, old->login);
+			goto fail;
+		}
+	}
+	sqlite3_stmt *st = db_stmt(d, "UPDATE staff SET name = ?, unit = ?, role = ?, area = ?,"
+	                              " level = ?, phone = ? WHERE id = ?", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, new->name);
+	db_bind_text(st, 2, new->unit);
+	db_bind_text(st, 3, role_code(new->role));
+	db_bind_text(st, 4, new->area);
+	sqlite3_bind_int(st, 5, new->level);
+	db_bind_text(st, 6, new->phone ? new->phone : "");
+	sqlite3_bind_int64(st, 7, old->id);
+	if (rows_step_one(d, st, "changing staff", err) < 0)
+		goto fail;
+	if (strcmp(sb_str(&old_ov), sb_str(&new_ov)) != 0) {
+		st = db_stmt(d, "DELETE FROM staff_oversees WHERE staff_id = ?", err);
+		if (!st)
+			goto fail;
+		sqlite3_bind_int64(st, 1, old->id);
+		if (rows_exec(d, st, "changing overseen units", err) < 0)
+			goto fail;
+		for (char **u = new->oversees; u && *u; u++) {
+			st = db_stmt(d, "INSERT INTO staff_oversees (staff_id, unit) VALUES (?, ?)",
+			             err);
+			if (!st)
+				goto fail;
+			sqlite3_bind_int64(st, 1, old->id);
+			db_bind_text(st, 2, *u);
+			if (rows_step_one(d, st, "changing overseen units", err) < 0)
+				goto fail;
+		}
+	}
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+		if (str_diff(f[i].from, f[i].to) != 0 &&
+		    change_event(d, actor, old, f[i].field, f[i].from, f[i].to, err) < 0)
+			goto fail;
+	rc = db_commit(d, err);
+	goto out;
+fail:
+	db_rollback(d);
+	rc = -1;
+out:
+	sb_free(&old_ov);
+	sb_free(&new_ov);
+	return rc;
 }
 
 int staff_store_each(db *d, void (*fn)(const staff *s, void *arg), void *arg, store_err *err)
@@ -211,19 +362,12 @@ int staff_store_count(db *d, long *n, store_err *err)
 
 int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, store_err *err)
 {
-	sqlite3_stmt *st = db_stmt(d, "SELECT EXISTS (SELECT 1 FROM staff WHERE unit = ? AND role = ?)",
-	                           err);
-	if (!st)
+	long n = 0;
+	if (count_of(d, "SELECT EXISTS (SELECT 1 FROM staff WHERE unit = ? AND role = ?)", 2,
+	             unit, role_code(role), &n, err) < 0)
 		return -1;
-	db_bind_text(st, 1, unit);
-	db_bind_text(st, 2, role_code(role));
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*yes = sqlite3_column_int(st, 0) != 0;
-	else
-		db_fail(d, err, "reading staff");
-	db_done(st);
-	return rc == SQLITE_ROW ? 0 : -1;
+	*yes = n != 0;
+	return 0;
 }
 
 void staff_free(staff **sp)
@@ -236,6 +380,7 @@ void staff_free(staff **sp)
 	free(s->unit);
 	free(s->area);
 	free(s->disabled_on);
+	free(s->phone);
 	for (char **u = s->oversees; u && *u; u++)
 		free(*u);
 	free(s->oversees);

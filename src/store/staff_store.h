@@ -18,6 +18,7 @@ typedef struct staff {
 	int level;       /* leaders: 2 or 1; else 0 */
 	char **oversees; /* leaders: overseen units, NULL-terminated; else NULL */
 	char *disabled_on; /* when the login was disabled ("YYYY-MM-DD HH:MM:SS"); NULL: active */
+	char *phone;     /* work phone as phone_work_check writes it; "" when none */
 } staff;
 
 /* look up by login; 0 found, 1 not found, -1 error (err) */
@@ -35,6 +36,15 @@ int staff_store_unit_has_role(db *d, const char *unit, role_t role, bool *yes, s
  * transaction; 0 done, -1 error (err) */
 int staff_store_set_disabled(db *d, const char *actor, const staff *s, bool disable,
 		store_err *err);
+/* write what changed from old (as read) to new, one event row per field changed, in one
+ * transaction; a change of an active administrator's role away from administrator is
+ * refused with STORE_E_STAFF_LAST_ADMIN when no other active administrator remains.
+ * 0 done, 1 nothing changed, -1 error (err) */
+int staff_store_update(db *d, const char *actor, const staff *old, const staff *new,
+		store_err *err);
+/* how many active (not disabled) administrators there are besides the login except
+ * (NULL: all); -1 on error */
+int staff_store_other_admins(db *d, const char *except, long *n, store_err *err);
 void staff_free(staff **s);
 
 #endif

@@ -58,6 +58,7 @@ typedef enum store_code {
 	STORE_E_USCC_TAKEN,     /* name[0]: the USCC, name[1]: the enterprise that has it */
 	STORE_E_ENTERPRISE_CHANGED, /* name[0]: the enterprise's name */
 	STORE_E_STAFF_EXISTS,   /* name[0]: the login, name[1]: the staff member's name */
+	STORE_E_STAFF_LAST_ADMIN, /* name[0]: the login, the last active administrator */
 	STORE_E_PROBLEM_TAKEN,  /* name[0]: the appeal the visit problem became */
 	STORE_E_NO_VISIT_PROBLEM,
 	/* financing needs: num[0] the need's id, num[1] its status (fin_status), num[2]

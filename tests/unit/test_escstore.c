@@ -157,7 +157,7 @@ static void add_staff(db *d, const char *login, const char *unit, role_t role, i
 	store_err err = { 0 };
 	char *ov[2] = { (char *)oversees, NULL };
 	staff s = { 0, (char *)login, (char *)login, (char *)unit, role, NULL, level,
-		oversees ? ov : NULL, NULL };
+		oversees ? ov : NULL, NULL, NULL };
 	ok(staff_store_add(d, "test", &s, &err), &err);
 }
 

@@ -14,6 +14,7 @@ static const struct { perm_action act; const char *roles; } expected[] = {
 	{ PERM_STAFF_ADD, "a" },
 	{ PERM_STAFF_LIST, "fousla" },
 	{ PERM_STAFF_DISABLE, "a" },
+	{ PERM_STAFF_EDIT, "a" },
 	{ PERM_ACT_AS, "a" },
 	{ PERM_DB_BACKUP, "sa" },
 	{ PERM_DB_CHECK, "fousla" },
@@ -237,24 +238,44 @@ static void test_sight(void **state)
 	assert_int_equal(perm_sight_units(&sup, got, 4), 0);
 }
 
-/* disabling and enabling a login: never one's own, never twice the same way */
-static void test_staff_toggle(void **state)
+/* disabling, enabling and demoting a login: never one's own disabled, never twice the
+ * same way, never the last active administrator disabled or demoted */
+static void test_staff_change(void **state)
 {
 	(void)state;
+	enum { D = PERM_STAFF_CHANGE_DISABLE, E = PERM_STAFF_CHANGE_ENABLE,
+	       M = PERM_STAFF_CHANGE_DEMOTE, O = PERM_STAFF_CHANGE_OTHER };
 	static const struct {
-		const char *actor, *target; bool disabled_now, disable, allow; const char *says;
+		const char *actor, *target; bool admin, disabled; long others; int change;
+		bool allow; const char *says;
 	} t[] = {
-		{ "admin", "kj", false, true, true, NULL },
-		{ "admin", "kj", true, false, true, NULL },
-		{ "admin", "admin", false, true, false, "your own" },
-		{ "admin", "kj", true, true, false, "already disabled" },
-		{ "admin", "kj", false, false, false, "not disabled" },
+		{ "admin", "kj", false, false, 0, D, true, NULL },
+		{ "admin", "kj", false, true, 0, E, true, NULL },
+		{ "admin", "admin", true, false, 1, D, false, "your own" },
+		{ "admin", "kj", false, true, 1, D, false, "already disabled" },
+		{ "admin", "kj", false, false, 1, E, false, "not disabled" },
 		/* enabling one's own login is moot (a disabled login cannot act), not refused */
-		{ "admin", "admin", true, false, true, NULL },
+		{ "admin", "admin", true, true, 1, E, true, NULL },
+		/* another administrator: disabled or demoted while one more remains */
+		{ "admin", "ad2", true, false, 1, D, true, NULL },
+		{ "admin", "ad2", true, false, 1, M, true, NULL },
+		{ "admin", "admin", true, false, 1, M, true, NULL },
+		/* the last active administrator (a session acting without a staff row, or the
+		 * others all disabled) */
+		{ NULL, "ad2", true, false, 0, D, false, "last active administrator" },
+		{ "admin", "admin", true, false, 0, M, false, "last active administrator" },
+		{ "admin", "ad2", true, false, 0, M, false, "last active administrator" },
+		/* a disabled administrator is not the last active one */
+		{ "admin", "ad2", true, true, 0, M, true, NULL },
+		{ "admin", "ad2", true, true, 0, E, true, NULL },
+		/* name, unit, phone: always */
+		{ "admin", "admin", true, false, 0, O, true, NULL },
+		{ "admin", "kj", false, true, 0, O, true, NULL },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		const char *why = perm_staff_toggle(t[i].actor, t[i].target, t[i].disabled_now,
-		                                    t[i].disable);
+		perm_staff_target tg = { t[i].target, t[i].admin, t[i].disabled, t[i].others };
+		const char *why = perm_staff_change(t[i].actor, &tg,
+		                                    (perm_staff_change_t)t[i].change);
 		if ((why == NULL) != t[i].allow)
 			fail_msg("row %zu: got %s", i, why ? why : "allowed");
 		if (why)
@@ -270,7 +291,7 @@ int main(void)
 		cmocka_unit_test(test_unit_scoping),
 		cmocka_unit_test(test_roles_parse),
 		cmocka_unit_test(test_sight),
-		cmocka_unit_test(test_staff_toggle),
+		cmocka_unit_test(test_staff_change),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

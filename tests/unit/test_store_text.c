@@ -145,6 +145,10 @@ static const row rows[] = {
 	{ STORE_E_STAFF_EXISTS, .name = { "wangfang", "王芳" },
 	  .en = "login 'wangfang' is already staff (王芳)",
 	  .zh = "登录名“wangfang”已是工作人员（王芳）" },
+	{ STORE_E_STAFF_LAST_ADMIN, .name = { "wangfang" },
+	  .en = "login wangfang is the last active administrator: make another login "
+	        "administrator first",
+	  .zh = "登录名 wangfang 是最后一个在用的管理员：请先让另一个登录名成为管理员" },
 	{ STORE_E_PROBLEM_TAKEN, .name = { "2026-000123" },
 	  .en = "this problem already became appeal 2026-000123",
 	  .zh = "此问题已转为诉求 2026-000123" },
