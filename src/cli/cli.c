@@ -33,6 +33,7 @@
 	X("financing", cmd_financing, N_("financing needs and their matching: add, update, list")) \
 	X("pool", cmd_pool, N_("the cultivation pools: enter, leave, list members, history")) \
 	X("visit", cmd_visit, N_("visits to enterprises and the problems found: add, list, show")) \
+	X("card", cmd_card, N_("the service contact card: print one, or an area's or unit's, as txt or xlsx; record one delivered")) \
 	X("whistle", cmd_whistle, N_("an enterprise's call to its commissioner and the report-in: add, report, appeal, list, show")) \
 	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
 	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \

@@ -669,7 +669,8 @@ static const char *const migrations[] = {
 	 * phone_work_check (model/phone.c); '' while none is known */
 	"ALTER TABLE staff ADD COLUMN phone TEXT NOT NULL DEFAULT '';",
 	/* the whistle (企业吹哨、专员报到, issue 18): an enterprise's call to its service
-	 * commissioner and the commissioner's report-in. The commissioner, their unit,
+	 * commissioner and the commissioner's report-in; and the contact card's delivery
+	 * (送企入户). The commissioner, their unit,
 	 * the enterprise's lead unit and the deadline are kept as they were when the
 	 * whistle was blown, so a later change of commissioner does not move the duty;
 	 * the open ones are walked by deadline through a partial index. */
@@ -696,7 +697,17 @@ static const char *const migrations[] = {
 	"CREATE INDEX whistle_enterprise ON whistle(enterprise_id, called_on);"
 	"CREATE INDEX whistle_commissioner ON whistle(commissioner_id, called_on);"
 	"CREATE INDEX whistle_unit ON whistle(unit, called_on);"
-	"CREATE INDEX whistle_open ON whistle(report_due, id) WHERE reported_on IS NULL;",
+	"CREATE INDEX whistle_open ON whistle(report_due, id) WHERE reported_on IS NULL;"
+	/* the service contact card delivered to the enterprise (送企入户): when and by whom */
+	"CREATE TABLE card_delivery ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  delivered_on TEXT NOT NULL CHECK (date(delivered_on, '+0 days') IS delivered_on),"
+	"  delivered_by TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX card_delivery_enterprise ON card_delivery(enterprise_id, delivered_on);",
 };
 
 int schema_latest(void)
