@@ -128,8 +128,7 @@ static void list_row(out_table *t, const visit_rec *v)
 /* the values of list's own options */
 typedef struct list_opts {
 	const char *unit;
-	qdate from, to;
-	char from_s[11], to_s[11];
+	cli_period period;
 } list_opts;
 
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
@@ -143,16 +142,8 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 		}
 		o->unit = val;
 		return 0;
-	case OPT_FROM:
-		if (cli_arg_date("--from", val, &o->from))
-			return EXIT_USAGE;
-		date_format(o->from, o->from_s);
-		return 0;
-	case OPT_TO:
-		if (cli_arg_date("--to", val, &o->to))
-			return EXIT_USAGE;
-		date_format(o->to, o->to_s);
-		return 0;
+	case OPT_FROM: case OPT_TO:
+		return cli_period_arg(&o->period, c == OPT_TO, val);
 	default:
 		return -1;
 	}
@@ -161,11 +152,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 static int list_check(const cli_query *q)
 {
 	const list_opts *o = q->own;
-	if (o->from != DATE_NONE && o->to != DATE_NONE && o->from > o->to) {
-		say_error(_("--from %s lies after --to %s"), o->from_s, o->to_s);
-		return EXIT_USAGE;
-	}
-	return 0;
+	return cli_period_check(&o->period);
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
@@ -173,8 +160,8 @@ static int list_fetch(db *d, const void *arg, long offset, int limit, void *out,
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
-	visit_filter f = { q->enterprise_id, o->unit, o->from != DATE_NONE ? o->from_s : NULL,
-	                   o->to != DATE_NONE ? o->to_s : NULL, q->scope_area };
+	visit_filter f = { q->enterprise_id, o->unit, cli_period_from(&o->period),
+	                   cli_period_to(&o->period), q->scope_area };
 	return visit_store_list(d, &f, offset, limit, out, n, err);
 }
 
@@ -200,7 +187,8 @@ static int visit_list(app_ctx *ctx, int argc, char **argv)
 		opts, list_option, list_check, CLI_ENT_OPTIONAL, list_fetch, sizeof(visit_rec),
 		list_cols, NLIST, list_add, rec_clear,
 	};
-	list_opts o = { NULL, DATE_NONE, DATE_NONE, "", "" };
+	list_opts o = { NULL, { 0 } };
+	cli_period_init(&o.period);
 	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }
 

@@ -215,8 +215,8 @@ typedef struct list_opts {
 	app_ctx *ctx;
 	const char *unit, *commissioner;
 	bool open_only, overdue;
-	qdate from, to;
-	char from_s[11], to_s[11], today_s[11];
+	cli_period period;
+	char today_s[11];
 } list_opts;
 
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
@@ -233,16 +233,8 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 	case OPT_COMMISSIONER: o->commissioner = val; return 0;
 	case OPT_OPEN: o->open_only = true; return 0;
 	case OPT_OVERDUE: o->overdue = true; return 0;
-	case OPT_FROM:
-		if (cli_arg_date("--from", val, &o->from))
-			return EXIT_USAGE;
-		date_format(o->from, o->from_s);
-		return 0;
-	case OPT_TO:
-		if (cli_arg_date("--to", val, &o->to))
-			return EXIT_USAGE;
-		date_format(o->to, o->to_s);
-		return 0;
+	case OPT_FROM: case OPT_TO:
+		return cli_period_arg(&o->period, c == OPT_TO, val);
 	default:
 		return -1;
 	}
@@ -251,11 +243,7 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 static int list_check(const cli_query *q)
 {
 	const list_opts *o = q->own;
-	if (o->from != DATE_NONE && o->to != DATE_NONE && o->from > o->to) {
-		say_error(_("--from %s lies after --to %s"), o->from_s, o->to_s);
-		return EXIT_USAGE;
-	}
-	return 0;
+	return cli_period_check(&o->period);
 }
 
 static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
@@ -266,8 +254,8 @@ static int list_fetch(db *d, const void *arg, long offset, int limit, void *out,
 	whistle_filter f = { .enterprise_id = q->enterprise_id, .unit = o->unit,
 		.lead_too = true, .commissioner = o->commissioner, .open_only = o->open_only,
 		.overdue_on = o->overdue ? o->today_s : NULL,
-		.from = o->from != DATE_NONE ? o->from_s : NULL,
-		.to = o->to != DATE_NONE ? o->to_s : NULL, .scope_area = q->scope_area };
+		.from = cli_period_from(&o->period), .to = cli_period_to(&o->period),
+		.scope_area = q->scope_area };
 	return whistle_store_list(d, &f, offset, limit, out, n, err);
 }
 
@@ -310,7 +298,8 @@ static int whistle_list(app_ctx *ctx, int argc, char **argv)
 		opts, list_option, list_check, CLI_ENT_OPTIONAL, list_fetch, sizeof(whistle_rec),
 		app_whistle_columns, WH_COL__COUNT, list_add, rec_clear,
 	};
-	list_opts o = { .ctx = ctx, .from = DATE_NONE, .to = DATE_NONE };
+	list_opts o = { .ctx = ctx };
+	cli_period_init(&o.period);
 	date_format(ctx->today, o.today_s);
 	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }

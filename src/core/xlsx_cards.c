@@ -11,7 +11,6 @@
 
 #ifdef HAVE_XLSXWRITER
 
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -19,6 +18,7 @@
 
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "core/xlsx_internal.h"
 
 /* an A6 card (105 x 148 mm) is half the width and half the height of A4 portrait:
  * rows of 34 points fill it between the margins */
@@ -65,25 +65,11 @@ static lxw_error card_cell(lxw_worksheet *ws, lxw_row_t at, lxw_col_t col, const
 
 int xlsx_cards_write(const char *path, const xlsx_card *cards, int n, strbuf *err)
 {
-	char *tmp = xasprintf("%s.tmp", path);
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		sb_addf(err, _("%s: cannot create: %s"), tmp, strerror(errno));
-		free(tmp);
+	char *tmp;
+	lxw_worksheet *ws;
+	lxw_workbook *wb = xlsx_workbook_start(path, &tmp, &ws, err);
+	if (!wb)
 		return -1;
-	}
-	close(fd);
-	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
-	lxw_workbook *wb = workbook_new_opt(tmp, &opt);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
-	if (!ws) {
-		sb_addf(err, _("%s: cannot start the workbook"), tmp);
-		if (wb)
-			lxw_workbook_free(wb);
-		unlink(tmp);
-		free(tmp);
-		return -1;
-	}
 	card_formats fm = { boxed(wb, true, false), boxed(wb, false, false),
 		boxed(wb, false, true) };
 	format_set_bold(fm.title);
