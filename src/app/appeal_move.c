@@ -9,6 +9,7 @@
 
 #include "app/appeal.h"
 #include "app/store_text.h"
+#include "app/whistle.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -19,6 +20,7 @@
 #include "store/staff_store.h"
 #include "store/talent_store.h"
 #include "store/visit_store.h"
+#include "store/whistle_store.h"
 
 /* the merge target as the actor may see it and as the rules accept it */
 static appeal_move_rc check_merge(app_ctx *ctx, const appeal_record *src, const char *into,
@@ -83,8 +85,8 @@ appeal_move_rc appeal_move_make(app_ctx *ctx, const appeal_record *rec, ticket_a
 	return w < 0 ? APPEAL_MOVE_ERROR : w > 0 ? APPEAL_MOVE_REFUSED : APPEAL_MOVE_DONE;
 }
 
-/* the register write, with the link of the visit or event problem, talent request or
- * project item it is made from in the same transaction (held: inside the caller's) */
+/* the register write, with the link of the visit or event problem, talent request project item or
+ * whistle it is made from in the same transaction (held: inside the caller's) */
 static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool held,
 		char number[TICKET_NUMBER_SIZE], strbuf *err)
 {
@@ -98,7 +100,7 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool hel
 		goto out;
 	}
 	if (!a->visit_problem_id && !a->project && !a->outreach_problem_id &&
-	    !a->talent_request_id) {
+	    !a->talent_request_id && !a->whistle_id) {
 		if (appeal_store_create(d, login, a, number, &se) == 0)
 			rc = APPEAL_MOVE_DONE;
 		goto out;
@@ -109,6 +111,8 @@ static appeal_move_rc register_write(app_ctx *ctx, const appeal_new *a, bool hel
 	if (w == 0 && a->project)
 		w = project_store_item_appeal_held(d, login, a->project, a->project_item, number,
 		                                   &se);
+	else if (w == 0 && a->whistle_id)
+		w = whistle_store_link_appeal(d, login, a->whistle_id, number, &se);
 	else if (w == 0)
 		w = a->visit_problem_id
 			? visit_store_link_appeal(d, a->visit_problem_id, number, &se)
@@ -319,5 +323,36 @@ appeal_move_rc appeal_move_from_talent(app_ctx *ctx, int64_t id, ticket_kind kin
 	free(title);
 out:
 	talent_request_clear(&r);
+	return rc;
+}
+
+appeal_move_rc appeal_move_from_whistle(app_ctx *ctx, int64_t whistle_id, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err)
+{
+	whistle_rec w;
+	int found = app_whistle_get(ctx, whistle_id, &w, err);
+	if (found != 0)
+		return found > 0 ? APPEAL_MOVE_BAD_INPUT : APPEAL_MOVE_ERROR;
+	appeal_move_rc rc = APPEAL_MOVE_REFUSED;
+	if (w.appeal_id) {
+		sb_addf(err, _("whistle %lld already became appeal %s"), (long long)whistle_id,
+		        w.appeal_number ? w.appeal_number : "?");
+		goto out;
+	}
+	char *title = appeal_title_of(w.text, APPEAL_MOVE_TITLE_MAX);
+	if (!*title) {
+		sb_addf(err, _("whistle %" PRId64 " has no text to make a title of"), whistle_id);
+		rc = APPEAL_MOVE_BAD_INPUT;
+	} else {
+		/* the caller is who blew the whistle; the phone, the enterprise's contact's
+		 * when the caller is that contact (app_appeal_caller) */
+		appeal_new a = { .uscc = w.uscc, .title = title, .description = w.text,
+			.kind = kind, .channel = whistle_via_channel(w.via), .first_unit = w.unit,
+			.state = TICKET_ST_NEW, .whistle_id = w.id, .caller_name = w.caller };
+		rc = appeal_move_register(ctx, &a, number, after, err);
+	}
+	free(title);
+out:
+	whistle_rec_clear(&w);
 	return rc;
 }

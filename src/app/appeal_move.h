@@ -69,4 +69,12 @@ appeal_move_rc appeal_move_from_outreach(app_ctx *ctx, int64_t event_id, int seq
 appeal_move_rc appeal_move_from_talent(app_ctx *ctx, int64_t id, ticket_kind kind,
 		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
 
+/* Turn whistle whistle_id into an appeal of kind through appeal_move_register, in one
+ * action: the whistle's enterprise, its text as title and description, its caller,
+ * the channel it came by, the commissioner's unit as first-responsible unit, and the
+ * whistle linked to it in the same transaction. BAD_INPUT for a whistle the actor
+ * cannot see; REFUSED when it already became an appeal or the rules say no. */
+appeal_move_rc appeal_move_from_whistle(app_ctx *ctx, int64_t whistle_id, ticket_kind kind,
+		char number[TICKET_NUMBER_SIZE], ticket_timers *after, strbuf *err);
+
 #endif

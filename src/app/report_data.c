@@ -7,11 +7,13 @@
 #include <string.h>
 
 #include "app/store_text.h"
+#include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/unit.h"
 #include "store/outreach_store.h"
 #include "store/rating_store.h"
 #include "store/supervision_store.h"
+#include "store/whistle_store.h"
 
 /* position of a unit in data/units.tsv; units no longer listed go last */
 static int unit_rank(const unit_table *t, const char *name)
@@ -47,6 +49,33 @@ int report_units_rows(app_ctx *ctx, qdate from, qdate to, supervision_counts **r
 		if (supervision_counts_check(&(*rows)[i], err) < 0)
 			return -1;
 	sort_by_units(*rows, *n, app_units(ctx));
+	return 0;
+}
+
+int report_whistle_rows(app_ctx *ctx, qdate from, qdate to, whistle_counts **rows, int *n,
+		strbuf *err)
+{
+	store_err se = { 0 };
+	if (whistle_store_counts(app_db(ctx), from, to, ctx->today, rows, n, &se) < 0)
+		return app_store_rc(-1, &se, err);
+	const unit_table *t = app_units(ctx);
+	for (int i = 0; i < *n; i++) {
+		const whistle_counts *c = &(*rows)[i];
+		if (c->reported + c->late + c->overdue > c->whistles || c->appeals > c->whistles) {
+			sb_addf(err, _("the whistle counts of %s do not add up"), c->login);
+			whistle_counts_free(rows, *n);
+			*n = 0;
+			return -1;
+		}
+	}
+	/* the store sorts by unit name; the report reads in units.tsv order */
+	for (int i = 1; i < *n; i++) {
+		whistle_counts r = (*rows)[i];
+		int rank = unit_rank(t, r.unit), j = i;
+		for (; j > 0 && unit_rank(t, (*rows)[j - 1].unit) > rank; j--)
+			(*rows)[j] = (*rows)[j - 1];
+		(*rows)[j] = r;
+	}
 	return 0;
 }
 

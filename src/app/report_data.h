@@ -13,6 +13,12 @@
  * sup_store_counts_free; -1 with the message in err */
 int report_units_rows(app_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
 		strbuf *err);
+struct whistle_counts;
+/* per commissioner, the whistles called on from..to as they stand today (report-ins
+ * on time, late, overdue now, appeals), by unit in units.tsv order then login; a
+ * count beyond the whistles is an error. *rows for whistle_counts_free; -1 with err */
+int report_whistle_rows(app_ctx *ctx, qdate from, qdate to, struct whistle_counts **rows,
+		int *n, strbuf *err);
 /* per unit that serves enterprises (rated or not, then any other unit rated), the
  * quarter's count, mean and tier; *frozen 1 when the quarter is frozen. -1 with err */
 int report_quarter_rows(app_ctx *ctx, assessment_quarter q, assessment_unit **rows, int *n,

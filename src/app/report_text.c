@@ -17,6 +17,7 @@
 #include "model/supervision.h"
 #include "store/outreach_store.h"
 #include "store/supervision_store.h"
+#include "store/whistle_store.h"
 
 /* "Supervision figures of the appeals dispatched from … to …, as of …" */
 static char *units_title(app_ctx *ctx, const report_spec *r)
@@ -37,6 +38,61 @@ static char *quarter_title(app_ctx *ctx, const report_spec *r, int frozen)
 }
 
 static int outreach_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err);
+/* the whistles per commissioner (企业吹哨、专员报到) of the period, after the appeals'
+ * figures: the columns as wide as their widest cell */
+static int whistle_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err)
+{
+	whistle_counts *rows = NULL;
+	int n = 0;
+	if (report_whistle_rows(ctx, r->from, r->to, &rows, &n, err) < 0)
+		return -1;
+	char f[16], t[16];
+	sb_addf(out, _("\nWhistles per commissioner, called from %s to %s\n"),
+	        date_format(r->from, f), date_format(r->to, t));
+	if (n == 0) {
+		sb_add(out, _("No enterprise blew the whistle in the period.\n"));
+		return 0;
+	}
+	enum { NC = 7 };
+	const char *head[NC] = { _("Commissioner"), _("Unit"), _("Whistles"),
+		_("Reported in on time"), _("Late"), _("Overdue now"), _("Became appeals") };
+	char (*cells)[NC][24] = xcalloc((size_t)n, sizeof *cells);
+	int w[NC];
+	for (int c = 0; c < NC; c++)
+		w[c] = text_width(head[c]);
+	for (int i = 0; i < n; i++) {
+		const int v[] = { rows[i].whistles, rows[i].reported, rows[i].late,
+			rows[i].overdue, rows[i].appeals };
+		for (int c = 2; c < NC; c++)
+			snprintf(cells[i][c], sizeof cells[i][c], "%d", v[c - 2]);
+		const char *name = *rows[i].name ? rows[i].name : rows[i].login;
+		int nw[NC] = { text_width(name), text_width(rows[i].unit) };
+		for (int c = 2; c < NC; c++)
+			nw[c] = text_width(cells[i][c]);
+		for (int c = 0; c < NC; c++)
+			if (nw[c] > w[c])
+				w[c] = nw[c];
+	}
+	for (int c = 0; c < NC; c++) {
+		if (c)
+			sb_add(out, "  ");
+		text_fit_pad_sb(out, head[c], w[c], c < 2 ? TEXT_LEFT : TEXT_RIGHT);
+	}
+	sb_addc(out, '\n');
+	for (int i = 0; i < n; i++) {
+		for (int c = 0; c < NC; c++) {
+			if (c)
+				sb_add(out, "  ");
+			const char *v = c == 0 ? (*rows[i].name ? rows[i].name : rows[i].login)
+				: c == 1 ? rows[i].unit : cells[i][c];
+			text_fit_pad_sb(out, v, w[c], c < 2 ? TEXT_LEFT : TEXT_RIGHT);
+		}
+		sb_addc(out, '\n');
+	}
+	free(cells);
+	whistle_counts_free(&rows, n);
+	return 0;
+}
 
 static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out,
 		strbuf *err)
@@ -58,6 +114,8 @@ static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out
 		}
 	}
 	sup_store_counts_free(&rows, n);
+	if (whistle_text(ctx, r, out, err) < 0)
+		return -1;
 	sb_addc(out, '\n');
 	return outreach_text(ctx, r, out, err);
 }

@@ -385,6 +385,21 @@ const char *app_store_text(const store_err *e, strbuf *out)
 	case STORE_E_PROJECT_REFUSED:
 		project_refusal_text(e, out);
 		break;
+	case STORE_E_NO_WHISTLE:
+		sb_addf(out, _("no whistle %lld"), (long long)e->num[0]);
+		break;
+	case STORE_E_WHISTLE_REPORTED:
+		sb_addf(out, _("the commissioner already reported in on whistle %lld on %s"),
+		        (long long)e->num[0], date_format(e->day[1], a));
+		break;
+	case STORE_E_WHISTLE_APPEALED:
+		sb_addf(out, _("whistle %lld already became appeal %s"), (long long)e->num[0],
+		        e->name[0]);
+		break;
+	case STORE_E_NO_COMMISSIONER:
+		sb_addf(out, _("%s has no service commissioner: set one (qifu enterprise edit "
+		               "--commissioner LOGIN) before a whistle can be logged"), e->name[0]);
+		break;
 	case STORE_E_COUNT:
 		break;
 	}

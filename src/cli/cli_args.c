@@ -304,6 +304,40 @@ int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act)
 	return 0;
 }
 
+void cli_period_init(cli_period *p)
+{
+	memset(p, 0, sizeof *p);
+	p->from = p->to = DATE_NONE;
+}
+
+int cli_period_arg(cli_period *p, bool to, const char *val)
+{
+	qdate *d = to ? &p->to : &p->from;
+	if (cli_arg_date(to ? "--to" : "--from", val, d))
+		return EXIT_USAGE;
+	date_format(*d, to ? p->to_s : p->from_s);
+	return 0;
+}
+
+int cli_period_check(const cli_period *p)
+{
+	if (p->from != DATE_NONE && p->to != DATE_NONE && p->from > p->to) {
+		say_error(_("--from %s lies after --to %s"), p->from_s, p->to_s);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+const char *cli_period_from(const cli_period *p)
+{
+	return p->from != DATE_NONE ? p->from_s : NULL;
+}
+
+const char *cli_period_to(const cli_period *p)
+{
+	return p->to != DATE_NONE ? p->to_s : NULL;
+}
+
 int cli_arg_format(const char *arg, out_format *f)
 {
 	if (!out_parse_format(arg, f)) {

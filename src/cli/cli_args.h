@@ -85,6 +85,19 @@ int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act);
 int cli_arg_format(const char *arg, out_format *f);
 /* opt's value as a real date (YYYY-MM-DD): 0 or EXIT_USAGE naming opt */
 int cli_arg_date(const char *opt, const char *s, qdate *d);
+/* a list's --from and --to: the days (DATE_NONE when not given) and as text */
+typedef struct cli_period {
+	qdate from, to;
+	char from_s[11], to_s[11];
+} cli_period;
+void cli_period_init(cli_period *p);
+/* --from's (to false) or --to's value into p: 0 or EXIT_USAGE naming the option */
+int cli_period_arg(cli_period *p, bool to, const char *val);
+/* 0, or EXIT_USAGE when --from lies after --to */
+int cli_period_check(const cli_period *p);
+/* the day's text for a store filter, NULL when not given */
+const char *cli_period_from(const cli_period *p);
+const char *cli_period_to(const cli_period *p);
 /* what's value as a record id (a positive whole number): 0 or EXIT_USAGE */
 int cli_arg_id(const char *what, const char *s, int64_t *id);
 /* opt's value as a pool of data/pools.tsv (code or name): 0 with *p pointing into

@@ -121,7 +121,8 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	    demo_inspections(ctx, d, seed, &err) < 0 ||
 	    demo_projects(ctx, d, seed, &nprojects, &err) < 0 ||
 	    demo_add_outreach(ctx, d, count, &err) < 0 ||
-	    demo_add_talent(ctx, d, count, &err) < 0) {
+	    demo_add_talent(ctx, d, count, &err) < 0 ||
+	    demo_whistles(ctx, d, seed, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
 		db_unlink(ctx->db_path);

@@ -5,10 +5,12 @@
 #include "cli/cli_args.h"
 
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/appeal.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/workday.h"
@@ -17,6 +19,7 @@
 #include "model/perm.h"
 #include "model/unit.h"
 #include "store/appeal_store.h"
+#include "store/whistle_store.h"
 
 int cmd_remind(app_ctx *ctx, int argc, char **argv);
 
@@ -94,6 +97,86 @@ static void remind_one(appeal_row *r, void *arg)
 		add_line(rs->ctx, group_for(&rs->dg, holder), r, rs->yellow_days);
 }
 
+/* the overdue whistles (企业吹哨) not reported in, once under the commissioner's unit
+ * and once under the enterprise's lead unit, which is how the lead unit is told;
+ * only (--unit) keeps that unit's part. 0, or EXIT_USAGE with the error printed */
+typedef struct whistle_digest {
+	app_ctx *ctx;
+	const char *only;
+	remind_digest dg;
+} whistle_digest;
+
+static void whistle_line(whistle_digest *wd, const char *unit, const whistle_rec *w,
+		bool as_lead)
+{
+	if (wd->only && strcmp(wd->only, unit) != 0)
+		return;
+	remind_group *g = group_for(&wd->dg, unit);
+	strbuf when = STRBUF_INIT;
+	int n;
+	ticket_light_t l = ticket_light(w->due, wd->ctx->today, app_calendar(wd->ctx), 0, &n);
+	app_light_text(l, n, &when);
+	char due[11];
+	sb_addf(&g->lines, _("  whistle %-5" PRId64 " "), w->id);
+	text_fit_pad_sb(&g->lines, sb_str(&when), 24, TEXT_LEFT);
+	sb_addf(&g->lines, "  %s  ", date_format(w->due, due));
+	text_fit_pad_sb(&g->lines, w->enterprise, 28, TEXT_LEFT);
+	if (as_lead)
+		sb_addf(&g->lines, _("  commissioner %s (%s): %s\n"), w->commissioner_name, w->unit,
+		        w->text);
+	else
+		sb_addf(&g->lines, _("  commissioner %s: %s\n"), w->commissioner_name, w->text);
+	g->red++;
+	sb_free(&when);
+}
+
+static void whistle_one(void *rec, void *arg)
+{
+	whistle_rec *w = rec;
+	whistle_digest *wd = arg;
+	whistle_line(wd, w->unit, w, false);
+	if (strcmp(w->lead_unit, w->unit) != 0)
+		whistle_line(wd, w->lead_unit, w, true);
+	whistle_rec_clear(w);
+}
+
+static int whistle_page(db *d, const void *filter, long offset, int limit, void *out, int *n,
+		store_err *err)
+{
+	return whistle_store_list(d, filter, offset, limit, out, n, err);
+}
+
+static int remind_whistles(app_ctx *ctx, const char *only)
+{
+	char today[11];
+	date_format(ctx->today, today);
+	whistle_filter f = { .overdue_on = today, .unit = only, .lead_too = true,
+		.scope_area = app_scope_area(ctx) };
+	whistle_digest wd = { ctx, only, { NULL, 0 } };
+	int rc = cli_each_page(ctx, whistle_page, &f, sizeof(whistle_rec), whistle_one, &wd);
+	const unit_table *units = app_units(ctx);
+	remind_digest *dg = &wd.dg;
+	for (int done = 0; rc == EXIT_OK && done < dg->n; done++) {
+		int best = -1;
+		for (int i = 0; i < dg->n; i++)
+			if (dg->g[i].unit && (best < 0 || unit_rank(units, dg->g[i].unit) <
+			                                  unit_rank(units, dg->g[best].unit)))
+				best = i;
+		remind_group *g = &dg->g[best];
+		printf(P_("%s (%s): %d whistle not reported in on time\n",
+		          "%s (%s): %d whistles not reported in on time\n", (unsigned long)g->red),
+		       g->unit, today, g->red);
+		fputs(sb_str(&g->lines), stdout);
+		xfree(&g->unit);
+	}
+	for (int i = 0; i < dg->n; i++) {
+		free(dg->g[i].unit);
+		sb_free(&dg->g[i].lines);
+	}
+	free(dg->g);
+	return rc;
+}
+
 int cmd_remind(app_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -116,7 +199,9 @@ int cmd_remind(app_ctx *ctx, int argc, char **argv)
 		case 'h':
 			printf(_("usage: qifu remind [--unit U]\n"
 			         "The overdue and nearly due appeals, grouped by the unit each waits for;\n"
-			         "for cron. With --unit only that unit's part.\n"));
+			         "then the whistles whose commissioner did not report in on time, under\n"
+			         "the commissioner's unit and the enterprise's lead unit; for cron. With\n"
+			         "--unit only that unit's part.\n"));
 			return EXIT_OK;
 		default:
 			return EXIT_USAGE;
@@ -167,5 +252,7 @@ int cmd_remind(app_ctx *ctx, int argc, char **argv)
 		sb_free(&dg.g[i].lines);
 	}
 	free(dg.g);
+	if (rc == EXIT_OK)
+		rc = remind_whistles(ctx, only);
 	return rc;
 }

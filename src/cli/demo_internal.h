@@ -48,6 +48,9 @@ int demo_add_enterprises(db *d, const ent_rules *rules, const int64_t *staff_ids
  * *open, *overdue and *escalated count what came of them */
 int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		uint64_t *seed, long *open, long *overdue, long *escalated, strbuf *err);
+/* whistles of enterprises with a commissioner in every state (waiting, overdue,
+ * reported in on time and late), from a draw of their own of seed */
+int demo_whistles(app_ctx *ctx, db *d, uint64_t seed, strbuf *err);
 
 /* the demo's outreach events over the months before today, attended by enterprises of
  * the count written (ids 1..count) */

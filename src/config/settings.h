@@ -85,6 +85,18 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	  NULL, N_("Natural days to look back for similar appeals of the same\n" \
 	     "enterprise that were closed (a repeat appeal, 重复诉求); 0 looks at\n" \
 	     "open appeals only.")) \
+	X(SET_WHISTLE_REPORT_DAYS, "whistle", "report_days", SET_T_INT, "1", 1, 30, NULL, \
+	  N_("Working days after an enterprise blows the whistle (企业吹哨) within\n" \
+	     "which its service commissioner must report in (专员报到): contact\n" \
+	     "the enterprise and record what was done. Past it the whistle is red\n" \
+	     "and the enterprise's lead unit is told (qifu remind).")) \
+	X(SET_CARD_HOTLINE, "card", "hotline", SET_T_STRING, "", 0, 0, NULL, \
+	  N_("The service centre's hotline, printed on the service contact card\n" \
+	     "(服务企业联系卡), e.g. 0791-88681209. Empty: the card says it is not set.")) \
+	X(SET_CARD_CHANNELS, "card", "channels", SET_T_STRING, "", 0, 0, NULL, \
+	  N_("How an enterprise raises an appeal (诉求渠道), as the card prints it.\n" \
+	     "Empty: the channels qifu registers appeals by (visit, phone, the 12345\n" \
+	     "hotline, online, letter, meeting).")) \
 	X(SET_QUIET_FIRST_DAY, "inspection", "quiet_first_day", SET_T_INT, "1", 1, 31, NULL, \
 	  N_("First day of the month of the enterprise quiet days, when no\n" \
 	     "general inspection may take place.")) \

@@ -19,6 +19,7 @@
 
 #include "core/text.h"
 #include "core/xalloc.h"
+#include "core/xlsx_internal.h"
 
 /* Layout of the sheet: the title, then the header, then the data. */
 enum { XLSX_TITLE_ROW = 0, XLSX_HEADER_ROW = 1, XLSX_FIRST_DATA_ROW = 2 };
@@ -92,6 +93,33 @@ static bool xlsx_number(const char *s, double *out)
 	return true;
 }
 
+lxw_workbook *xlsx_workbook_start(const char *path, char **tmp, lxw_worksheet **ws,
+				   strbuf *err)
+{
+	*tmp = xasprintf("%s.tmp", path);
+	/* libxlsxwriter only opens the file when it closes the workbook; create it
+	 * now so that an unwritable place is reported before a long export, not after. */
+	int fd = open(*tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		sb_addf(err, _("%s: cannot create: %s"), *tmp, strerror(errno));
+		xfree(tmp);
+		return NULL;
+	}
+	close(fd);
+	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
+	lxw_workbook *wb = workbook_new_opt(*tmp, &opt);
+	*ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
+	if (!*ws) {
+		sb_addf(err, _("%s: cannot start the workbook"), *tmp);
+		if (wb)
+			lxw_workbook_free(wb);
+		unlink(*tmp);
+		xfree(tmp);
+		return NULL;
+	}
+	return wb;
+}
+
 static void xlsx_fail(xlsx_table *t, lxw_row_t row, int col, lxw_error e)
 {
 	if (t->failed)
@@ -140,27 +168,11 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 {
 	if (ncols < 1 || ncols > LXW_COL_MAX)
 		fatal("xlsx_open: %d columns", ncols);
-	char *tmp = xasprintf("%s.tmp", path);
-	/* libxlsxwriter only opens the file when it closes the workbook; create it
-	 * now so that an unwritable place is reported before a long export, not after. */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		sb_addf(err, _("%s: cannot create: %s"), tmp, strerror(errno));
-		free(tmp);
+	char *tmp;
+	lxw_worksheet *ws;
+	lxw_workbook *wb = xlsx_workbook_start(path, &tmp, &ws, err);
+	if (!wb)
 		return NULL;
-	}
-	close(fd);
-	lxw_workbook_options opt = { .constant_memory = LXW_TRUE, .tmpdir = NULL };
-	lxw_workbook *wb = workbook_new_opt(tmp, &opt);
-	lxw_worksheet *ws = wb ? workbook_add_worksheet(wb, NULL) : NULL;
-	if (!ws) {
-		sb_addf(err, _("%s: cannot start the workbook"), tmp);
-		if (wb)
-			lxw_workbook_free(wb);
-		unlink(tmp);
-		free(tmp);
-		return NULL;
-	}
 
 	xlsx_table *t = xcalloc(1, sizeof *t);
 	t->wb = wb;

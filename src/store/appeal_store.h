@@ -97,6 +97,7 @@ typedef struct appeal_new {
 	int project_item;          /* that item */
 	int64_t outreach_problem_id; /* 0, or the problem raised at an outreach event */
 	int64_t talent_request_id; /* 0, or the talent service request it is made from */
+	int64_t whistle_id;        /* 0, or the whistle it is made from */
 	const char *caller_name;   /* who called or came about it; NULL or "" not known */
 	const char *caller_phone;
 	const char *caller_role;

@@ -895,6 +895,46 @@ static const char *const migrations[] = {
 	"CREATE INDEX talent_request_enterprise ON talent_request(enterprise_id);"
 	"CREATE INDEX talent_request_open ON talent_request(unit, id)"
 	"  WHERE state IN ('received','handling');",
+	/* the whistle (企业吹哨、专员报到, issue 18): an enterprise's call to its service
+	 * commissioner and the commissioner's report-in; and the contact card's delivery
+	 * (送企入户). The commissioner, their unit,
+	 * the enterprise's lead unit and the deadline are kept as they were when the
+	 * whistle was blown, so a later change of commissioner does not move the duty;
+	 * the open ones are walked by deadline through a partial index. */
+	"CREATE TABLE whistle ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  commissioner_id INTEGER NOT NULL REFERENCES staff(id),"
+	"  unit TEXT NOT NULL,"
+	"  lead_unit TEXT NOT NULL,"
+	"  called_on TEXT NOT NULL CHECK (date(called_on, '+0 days') IS called_on),"
+	"  via TEXT NOT NULL CHECK (via IN ('phone','visit','message')),"
+	"  caller TEXT NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  report_due TEXT NOT NULL CHECK (date(report_due, '+0 days') IS report_due),"
+	"  reported_on TEXT CHECK (reported_on IS NULL"
+	"    OR date(reported_on, '+0 days') IS reported_on),"
+	"  report TEXT,"
+	"  reported_by TEXT,"
+	"  appeal_id INTEGER REFERENCES appeal(id),"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  CHECK ((reported_on IS NULL) = (report IS NULL))"
+	") STRICT;"
+	"CREATE INDEX whistle_enterprise ON whistle(enterprise_id, called_on);"
+	"CREATE INDEX whistle_commissioner ON whistle(commissioner_id, called_on);"
+	"CREATE INDEX whistle_unit ON whistle(unit, called_on);"
+	"CREATE INDEX whistle_open ON whistle(report_due, id) WHERE reported_on IS NULL;"
+	/* the service contact card delivered to the enterprise (送企入户): when and by whom */
+	"CREATE TABLE card_delivery ("
+	"  id INTEGER PRIMARY KEY,"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  delivered_on TEXT NOT NULL CHECK (date(delivered_on, '+0 days') IS delivered_on),"
+	"  delivered_by TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL"
+	") STRICT;"
+	"CREATE INDEX card_delivery_enterprise ON card_delivery(enterprise_id, delivered_on);",
 };
 
 int schema_latest(void)

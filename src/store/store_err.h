@@ -108,6 +108,11 @@ typedef enum store_code {
 	 * item became; day[0]: the day asked for, day[1]: the day the current stage was
 	 * reached, day[2]: today */
 	STORE_E_PROJECT_REFUSED,
+	/* whistles: num[0] the whistle's id */
+	STORE_E_NO_WHISTLE,
+	STORE_E_WHISTLE_REPORTED, /* day[1]: reported in on */
+	STORE_E_WHISTLE_APPEALED, /* name[0]: the appeal it became */
+	STORE_E_NO_COMMISSIONER,  /* name[0]: the enterprise that has none */
 	STORE_E_COUNT
 } store_code;
 

@@ -256,6 +256,18 @@ static const row rows[] = {
 	  .en = "project XM2026-000009 is at stage filed: it moves on to planning permit only, "
 	        "one stage at a time",
 	  .zh = "项目 XM2026-000009 处于“备案”阶段：只能逐阶段推进到“规划许可”" },
+	{ STORE_E_NO_WHISTLE, .num = { 7 }, .en = "no whistle 7", .zh = "没有编号为 7 的吹哨" },
+	{ STORE_E_WHISTLE_REPORTED, .num = { 7 }, .day = { NULL, "2026-11-20" },
+	  .en = "the commissioner already reported in on whistle 7 on 2026-11-20",
+	  .zh = "专员已于 2026-11-20 就吹哨 7 报到" },
+	{ STORE_E_WHISTLE_APPEALED, .num = { 7 }, .name = { "2026-000123" },
+	  .en = "whistle 7 already became appeal 2026-000123",
+	  .zh = "吹哨 7 已转为诉求 2026-000123" },
+	{ STORE_E_NO_COMMISSIONER, .name = { "江西甲公司" },
+	  .en = "江西甲公司 has no service commissioner: set one (qifu enterprise edit "
+	        "--commissioner LOGIN) before a whistle can be logged",
+	  .zh = "江西甲公司 没有服务专员：请先指定一位（qifu enterprise edit --commissioner "
+	        "登录名），才能登记吹哨" },
 };
 enum { NROWS = sizeof rows / sizeof rows[0] };
 

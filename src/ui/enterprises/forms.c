@@ -547,10 +547,10 @@ static void save_enterprise_record(ent_pane *p)
 	if (entrec_save(p->rec, p->form, &p->rec_ent) < 0)
 		return;
 	form_free(&p->form);
-	if (p->purpose == FP_NEED) {
-		/* the need may have left the list: read the window again */
-		p->mode = MODE_NEEDS;
-		lv_invalidate(p->needs_lv);
+	if (p->purpose == FP_NEED || p->purpose == FP_WHISTLE) {
+		/* the need or whistle may have left the list: read the window again */
+		p->mode = p->back;
+		lv_invalidate(p->purpose == FP_NEED ? p->needs_lv : p->wh_lv);
 		return;
 	}
 	p->mode = MODE_VIEW;
@@ -570,6 +570,8 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 			apply_filter_form(p, true);
 		else if (p->purpose == FP_NEEDS_FILTER)
 			apply_needs_filter(p, true);
+		else if (p->purpose == FP_WHISTLES_FILTER)
+			whistles_filter_done(p, true);
 		else
 			close_form(p);
 		return REACT_RECALC;
@@ -580,7 +582,9 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 			open_record_kind(p, entrec_chosen(p->form));
 		else if (p->purpose == FP_NEEDS_FILTER)
 			apply_needs_filter(p, form_button(p->form) == 1);
-		else if (p->purpose == FP_RECORD || p->purpose == FP_NEED)
+		else if (p->purpose == FP_WHISTLES_FILTER)
+			whistles_filter_done(p, form_button(p->form) == 1);
+		else if (p->purpose == FP_RECORD || p->purpose == FP_NEED || p->purpose == FP_WHISTLE)
 			save_enterprise_record(p);
 		else
 			save_record(p);

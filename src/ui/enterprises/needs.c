@@ -122,7 +122,10 @@ unsigned needs_event(ent_pane *p, const pane_event *ev)
 {
 	const fin_rec *row = list_window_cursor(&p->needs_rows, p->needs_lv);
 	switch (ev->act) {
-	case ACT_NEXT_VIEW: case ACT_BACK: case ACT_CANCEL:
+	case ACT_NEXT_VIEW:
+		whistles_open(p);
+		return REACT_RECALC;
+	case ACT_BACK: case ACT_CANCEL:
 		p->mode = MODE_LIST;
 		return REACT_RECALC;
 	case ACT_FILTER:

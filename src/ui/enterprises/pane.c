@@ -143,6 +143,7 @@ static void *create(shell *sh)
 	p->view = detail_new();
 	p->rec = entrec_new(sh);
 	needs_create(p);
+	whistles_create(p);
 	return p;
 }
 
@@ -152,6 +153,7 @@ static void destroy(void *state)
 	list_window_free(&p->rows);
 	lv_free(&p->lv);
 	needs_destroy(p);
+	whistles_destroy(p);
 	if (p->have_cat)
 		catalog_free(&p->cat);
 	sb_free(&p->cell);
@@ -201,6 +203,10 @@ static void recalc(void *state, ui_rect r)
 	}
 	if (p->mode == MODE_NEEDS) {
 		needs_recalc(p, r);
+		return;
+	}
+	if (p->mode == MODE_WHISTLES) {
+		whistles_recalc(p, r);
 		return;
 	}
 	ui_rect list, side;
@@ -268,6 +274,10 @@ static void repaint(void *state, ui_rect r)
 	}
 	if (p->mode == MODE_NEEDS) {
 		needs_repaint(p, r);
+		return;
+	}
+	if (p->mode == MODE_WHISTLES) {
+		whistles_repaint(p, r);
 		return;
 	}
 	ui_rect list, side;
@@ -458,6 +468,8 @@ static unsigned handle(void *state, const pane_event *ev)
 		return preview_event(p, ev);
 	case MODE_NEEDS:
 		return needs_event(p, ev);
+	case MODE_WHISTLES:
+		return whistles_event(p, ev);
 	default:
 		return list_event(p, ev);
 	}
@@ -470,16 +482,17 @@ static bool offers(void *state, action a)
 	case ACT_UNDO:
 		return (p->mode == MODE_LIST || p->mode == MODE_VIEW) && p->undo.have;
 	case ACT_REFRESH:
-		return p->mode == MODE_LIST || p->mode == MODE_VIEW || p->mode == MODE_NEEDS;
+		return p->mode == MODE_LIST || p->mode == MODE_VIEW || p->mode == MODE_NEEDS ||
+		       p->mode == MODE_WHISTLES;
 	case ACT_NEW:
 		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	case ACT_FILTER:
-		return p->mode == MODE_LIST || p->mode == MODE_NEEDS;
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
 	case ACT_NEXT_VIEW:
-		/* the register and the coordination list of open financing needs */
-		return p->mode == MODE_LIST || p->mode == MODE_NEEDS;
+		/* the register, the coordination list of open financing needs, the whistles */
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
 	case ACT_MOVE:
-		return p->mode == MODE_NEEDS;
+		return p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
 	case ACT_SEARCH: case ACT_SORT: case ACT_EXPORT:
 		return p->mode == MODE_LIST;
 	case ACT_PREV_MONTH: case ACT_NEXT_MONTH: case ACT_TODAY: case ACT_CHECK_DATE:
@@ -489,7 +502,7 @@ static bool offers(void *state, action a)
 		return false; /* the Appeals' */
 	case ACT_OPEN: case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
-		return p->mode == MODE_LIST || p->mode == MODE_NEEDS;
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
 	default:
 		return p->mode == MODE_LIST;
 	}
@@ -528,8 +541,18 @@ static const char *hint(void *state)
 		shell_key_name(p->sh, ACT_FILTER, k2);
 		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
 		set_str(&p->hint, xasprintf(_("%s changes the need's status, %s filters by area and "
-		                              "status, %s goes back to the register"), k1, k2, k3));
+		                              "status, %s goes on to the whistles"), k1, k2, k3));
 		return p->hint;
+	case MODE_WHISTLES: {
+		char k4[16];
+		shell_key_name(p->sh, ACT_OPEN, k1);
+		shell_key_name(p->sh, ACT_MOVE, k2);
+		shell_key_name(p->sh, ACT_FILTER, k3);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k4);
+		set_str(&p->hint, xasprintf(_("%s records the report-in, %s makes it an appeal, %s "
+		                              "filters, %s goes back to the register"), k1, k2, k3, k4));
+		return p->hint;
+	}
 	case MODE_PREVIEW:
 		if (p->imp.nbad || !p->imp.ngood)
 			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));

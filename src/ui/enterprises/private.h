@@ -12,6 +12,7 @@
 #include "model/category.h"
 #include "store/enterprise_store.h"
 #include "store/financing_store.h"
+#include "store/whistle_store.h"
 #include "store/staff_store.h"
 #include "ui/detail.h"
 #include "ui/enterprises/records.h"
@@ -21,9 +22,11 @@
 #include "ui/shell.h"
 
 /* MODE_NEEDS: the coordination desk's list of open financing needs (needs.c) */
-typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS } pane_mode;
+/* MODE_WHISTLES: the whistles and their report-ins (whistles.c) */
+typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS,
+	MODE_WHISTLES } pane_mode;
 typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD, FP_NEEDS_FILTER,
-	FP_NEED } form_purpose;
+	FP_NEED, FP_WHISTLES_FILTER, FP_WHISTLE } form_purpose;
 
 /* the last edit of this session, written back by undo (and again by redo) */
 typedef struct undo_rec {
@@ -86,6 +89,13 @@ typedef struct ent_pane {
 	char *n_area;
 	int fld_need_area, fld_need_status;
 	strbuf needs_cell;
+	/* the whistles of every enterprise the actor sees, by unit, open or all */
+	listview *wh_lv;
+	list_window wh_rows;
+	whistle_filter wh_filter;
+	char *wh_unit;
+	int fld_wh_unit, fld_wh_open;
+	strbuf wh_cell;
 } ent_pane;
 
 /* pane.c: the database and the person at the keyboard */
@@ -148,5 +158,19 @@ void enterprises_import_start(ent_pane *p);
 /* the preview's answer: import the checked rows when yes and there is nothing bad */
 void enterprises_import_finish(ent_pane *p, bool yes);
 void enterprises_import_drop(ent_pane *p);
+
+/* whistles.c: the whistle list, its summary line, its filter and its keys */
+void whistles_create(ent_pane *p);
+void whistles_destroy(ent_pane *p);
+/* from the financing needs to the list (the same key goes on to the register) */
+void whistles_open(ent_pane *p);
+/* the filter's values into the list's query, from its first row */
+void whistles_apply_filter(ent_pane *p);
+void whistles_form_filter(ent_pane *p);
+/* the filter form's buttons: applied, or cleared (clear) */
+void whistles_filter_done(ent_pane *p, bool clear);
+void whistles_recalc(ent_pane *p, ui_rect r);
+void whistles_repaint(ent_pane *p, ui_rect r);
+unsigned whistles_event(ent_pane *p, const pane_event *ev);
 
 #endif

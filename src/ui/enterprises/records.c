@@ -39,6 +39,9 @@ static const char *const kind_labels[ENTREC__COUNT] = {
 	[ENTREC_VISIT_APPEAL] = N_("a visit problem into an appeal"),
 	[ENTREC_STATUS] = N_("a change of operating status"),
 	[ENTREC_FINANCING_UPDATE] = N_("progress of a financing need"),
+	[ENTREC_WHISTLE] = N_("a whistle to the commissioner"),
+	[ENTREC_WHISTLE_REPORT] = N_("the commissioner's report-in"),
+	[ENTREC_WHISTLE_APPEAL] = N_("a whistle into an appeal"),
 };
 
 entrec *entrec_new(shell *sh)
@@ -260,6 +263,11 @@ static const perm_action kind_perm[ENTREC__COUNT] = {
 	[ENTREC_VISIT_APPEAL] = PERM_ENT_VIEW,
 	[ENTREC_STATUS] = PERM_ENT_EDIT,
 	[ENTREC_FINANCING_UPDATE] = PERM_FINANCING_EDIT,
+	[ENTREC_WHISTLE] = PERM_VISIT_ADD,
+	/* who may report in, and register for the commissioner's unit, is the whistle's
+	 * and the appeal rules' question */
+	[ENTREC_WHISTLE_REPORT] = PERM_ENT_VIEW,
+	[ENTREC_WHISTLE_APPEAL] = PERM_ENT_VIEW,
 };
 
 /* an empty form for a record of kind k about e, when the actor may */
@@ -280,6 +288,14 @@ form *entrec_need_form(entrec *r, const ent_record *e, int64_t need)
 {
 	form *f = form_start(r, ENTREC_FINANCING_UPDATE, e);
 	if (f && !entrec_financing_update_form(r, f, e, need))
+		form_free(&f);
+	return f;
+}
+
+form *entrec_whistle_form(entrec *r, const ent_record *e, entrec_kind k, int64_t whistle)
+{
+	form *f = form_start(r, k, e);
+	if (f && !entrec_whistle_fill(r, f, e, whistle))
 		form_free(&f);
 	return f;
 }
@@ -386,6 +402,12 @@ form *entrec_form(entrec *r, entrec_kind k, const ent_record *e)
 		}
 		break;
 	}
+	case ENTREC_WHISTLE: case ENTREC_WHISTLE_REPORT: case ENTREC_WHISTLE_APPEAL:
+		if (!entrec_whistle_fill(r, f, e, 0)) {
+			form_free(&f);
+			return NULL;
+		}
+		break;
 	case ENTREC_STATUS: {
 		form_option st[ENT_ST__COUNT];
 		int n = 0;
@@ -566,6 +588,9 @@ int entrec_save(entrec *r, form *f, const ent_record *e)
 	case ENTREC_VISIT_APPEAL: rc = save_visit_appeal(r, f, &err); break;
 	case ENTREC_WARNING_RESPOND: rc = save_warning_answer(r, f, false, &err); break;
 	case ENTREC_STATUS: rc = save_status(r, f, e, &err); break;
+	case ENTREC_WHISTLE: case ENTREC_WHISTLE_REPORT: case ENTREC_WHISTLE_APPEAL:
+		rc = entrec_whistle_save(r, f, e, &err);
+		break;
 	default: rc = save_warning_answer(r, f, true, &err); break;
 	}
 	sb_free(&err);

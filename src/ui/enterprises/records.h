@@ -1,6 +1,7 @@
 /* The enterprise records in the Enterprises pane: the forms that add them (a visit, a
  * financing need and its progress, entering or leaving a pool, opening or closing a
- * warning, a visit problem turned into an appeal), each saved through its model check
+ * warning, a visit problem turned into an appeal, a whistle, its report-in and its
+ * appeal), each saved through its model check
  * and store. */
 #ifndef QIFU_UI_ENTERPRISES_RECORDS_H
 #define QIFU_UI_ENTERPRISES_RECORDS_H
@@ -20,6 +21,9 @@ typedef enum entrec_kind {
 	ENTREC_VISIT_APPEAL,     /* a visit's problem becomes an appeal (转为诉求) */
 	ENTREC_STATUS,           /* the operating status: 在营, 迁出, 注销, 停业 */
 	ENTREC_FINANCING_UPDATE, /* a need's status, institution, amount funded (a step) */
+	ENTREC_WHISTLE,          /* the enterprise calls its commissioner (企业吹哨) */
+	ENTREC_WHISTLE_REPORT,   /* the commissioner's report-in (专员报到) */
+	ENTREC_WHISTLE_APPEAL,   /* a whistle into an appeal (转为诉求) */
 	ENTREC__COUNT
 } entrec_kind;
 
@@ -45,6 +49,9 @@ int64_t entrec_chosen_enterprise(const form *f);
 form *entrec_form(entrec *r, entrec_kind k, const ent_record *e);
 /* the form changing need (of e) as the coordination list asks; NULL as entrec_form */
 form *entrec_need_form(entrec *r, const ent_record *e, int64_t need);
+/* the form of a report-in (ENTREC_WHISTLE_REPORT) or an appeal (ENTREC_WHISTLE_APPEAL)
+ * of whistle (of e) as the whistle list asks; NULL as entrec_form */
+form *entrec_whistle_form(entrec *r, const ent_record *e, entrec_kind k, int64_t whistle);
 /* check and save the record the form holds: 0 saved (the message is on the status
  * line), -1 with the error under its field and the form still open */
 int entrec_save(entrec *r, form *f, const ent_record *e);

@@ -1,6 +1,7 @@
 /* What the record files of the Enterprises pane share (records.c: the sections and
  * forms of visits, pools, warnings and the operating status; financing_records.c:
- * financing needs, their status changes and history). Nothing else includes this. */
+ * financing needs, their status changes and history; whistle_records.c: whistles).
+ * Nothing else includes this. */
 #ifndef QIFU_UI_ENTERPRISES_RECORDS_PRIVATE_H
 #define QIFU_UI_ENTERPRISES_RECORDS_PRIVATE_H
 
@@ -14,7 +15,7 @@
 /* the fields of the open record form */
 enum { F_DATE, F_UNIT, F_PEOPLE, F_TOPICS, F_CARD, F_PROBLEMS, F_AMOUNT, F_PURPOSE, F_STATUS,
 	F_INSTITUTION, F_POOL, F_REASON, F_SOURCE, F_LEVEL, F_SIGNAL, F_WARNING, F_PROBLEM, F_KIND,
-	F_NEED, F_FUNDED, F_NOTE, F__COUNT };
+	F_NEED, F_FUNDED, F_NOTE, F_VIA, F_CALLER, F_TEXT, F_WHISTLE, F__COUNT };
 
 struct entrec {
 	shell *sh;
@@ -37,5 +38,11 @@ void entrec_financing_form(entrec *r, form *f);
 bool entrec_financing_update_form(entrec *r, form *f, const ent_record *e, int64_t need);
 int entrec_financing_save(entrec *r, form *f, const ent_record *e, strbuf *err);
 int entrec_financing_update_save(entrec *r, form *f, strbuf *err);
+
+/* whistle_records.c: the forms of a whistle, its report-in and its appeal (whistle:
+ * the one chosen first, 0 for the latest); false, with the reason on the status line,
+ * when there is nothing to act on */
+bool entrec_whistle_fill(entrec *r, form *f, const ent_record *e, int64_t whistle);
+int entrec_whistle_save(entrec *r, form *f, const ent_record *e, strbuf *err);
 
 #endif
