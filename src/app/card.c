@@ -27,19 +27,6 @@ typedef struct staff_list {
 	int n;
 } staff_list;
 
-static staff *staff_copy(const staff *s)
-{
-	staff *c = xcalloc(1, sizeof *c);
-	c->id = s->id;
-	c->login = xstrdup(s->login);
-	c->name = xstrdup(s->name);
-	c->unit = xstrdup(s->unit);
-	c->role = s->role;
-	c->phone = xstrdup(s->phone ? s->phone : "");
-	c->disabled_on = s->disabled_on ? xstrdup(s->disabled_on) : NULL;
-	return c;
-}
-
 static void staff_add(const staff *s, void *arg)
 {
 	staff_list *l = arg;
