@@ -36,10 +36,12 @@ write_refused "enterprise add"
 "$qifu" --db "$db" $today appeal new --enterprise "$uscc" --title 磁盘已满 --kind simple \
 	--channel phone >"$out" 2>"$err"
 write_refused "appeal new"
-# reads go on (a list of appeals: callers masked, so no access to record; a list of
-# the register in full must record that access, which a full disk refuses)
+# reads go on (lists without personal data: a list of the register in full must record
+# that access, which a full disk refuses)
 expect_rc 0 --db "$db" $today appeal list --format csv
-stdout_has "$uscc"
+stdout_has "number,enterprise"
+expect_rc 0 --db "$db" $today staff list --format csv
+stdout_has "$(id -un)"
 # the full-screen program: browses; a save says the disk is full, the form kept
 # (the demo's login is a supervisor: the phone number is the twelfth field, the lead
 # unit and its reason come before [保存])
