@@ -30,6 +30,9 @@ const app_column app_fin_columns[FIN_COL__COUNT] = {
 	[FIN_COL_UPDATED_AT] = { "updated_at", N_("Updated at"), COL_STR, 0, false, TEXT_LEFT, 0 },
 	/* an open need has no money yet: the command line's */
 	[FIN_COL_FUNDED] = { "funded_yuan", N_("Funded"), COL_STR, 0, false, TEXT_RIGHT, 0 },
+	/* what the financing credit platform asks besides (issue 19): the command line's */
+	[FIN_COL_TERM] = { "term_months", N_("Term (months)"), COL_STR, 0, false, TEXT_RIGHT, 0 },
+	[FIN_COL_GUARANTEE] = { "guarantee", N_("Guarantee"), COL_STR, 0, false, TEXT_LEFT, 0 },
 };
 
 /* an amount as the form asks: people's words or yuan with two decimals */
@@ -67,6 +70,11 @@ void app_fin_cell(const fin_rec *f, int col, app_cell_form form, strbuf *out)
 		if (f->funded_fen)
 			amount_cell(f->funded_fen, form, out);
 		break;
+	case FIN_COL_TERM:
+		if (f->term_months > 0)
+			sb_addf(out, "%d", f->term_months);
+		break;
+	case FIN_COL_GUARANTEE: sb_add(out, f->guarantee ? f->guarantee : ""); break;
 	case FIN_COL__COUNT: break;
 	}
 }

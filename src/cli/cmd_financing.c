@@ -1,6 +1,7 @@
 /* qifu financing add|update|list: financing needs (融资需求) and their matching with
  * institutions. The options and JSON keys are a stable interface. */
 #include "app/financing.h"
+#include "app/fin_export.h"
 #include "app/records.h"
 #include "cli/cli.h"
 
@@ -26,8 +27,12 @@ static void usage(FILE *fp)
 {
 	fputs(_("usage: qifu financing add --enterprise USCC --amount AMOUNT --purpose P\n"
 	        "                          [--institution I] [--status S] [--funded AMOUNT]\n"
+	        "                          [--term TERM] [--guarantee G]\n"
 	        "       qifu financing update ID [--status S] [--institution I]\n"
 	        "                                [--funded AMOUNT] [--note TEXT]\n"
+	        "                                [--term TERM] [--guarantee G]\n"
+	        "       qifu financing export --for platform [--area AREA]\n"
+	        "                             [--output FILE.csv|FILE.xlsx]\n"
 	        "       qifu financing history ID [--format table|csv|json]\n"
 	        "       qifu financing list [--enterprise USCC] [--status S] [--open]\n"
 	        "                           [--area AREA] [--format table|csv|json]\n"
@@ -39,13 +44,29 @@ static void usage(FILE *fp)
 	        "(need, matching, matched), oldest first, for the coordination desk.\n"
 	        "JSON keys of list: id, enterprise, uscc, amount_yuan (a decimal string with\n"
 	        "two places), purpose, status (the code), institution, created_by,\n"
-	        "created_at, updated_at, funded_yuan (\"\" when none).\n"
+	        "created_at, updated_at, funded_yuan (\"\" when none), term_months (months,\n"
+	        "\"\" when not known), guarantee.\n"
 	        "JSON keys of history: step, at, by, from (the code, \"\" for the first\n"
-	        "step), status, institution, funded_yuan, note.\n"), fp);
+	        "step), status, institution, funded_yuan, note.\n"
+	        "TERM in months or years: 12, 12个月, 3年. G: the guarantee (担保方式), as 信用,\n"
+	        "抵押, 保证. export writes the open needs in the columns of the provincial\n"
+	        "financing credit platform, as data/export/financing_platform.tsv maps them\n"
+	        "(CSV on stdout without --output), and names each need whose fields are blank.\n"), fp);
 }
 
 enum { OPT_ENTERPRISE = 1, OPT_AMOUNT, OPT_PURPOSE, OPT_INSTITUTION, OPT_STATUS, OPT_HELP,
-	OPT_FUNDED, OPT_NOTE, OPT_OPEN, OPT_AREA };
+	OPT_FUNDED, OPT_NOTE, OPT_OPEN, OPT_AREA, OPT_TERM, OPT_GUARANTEE, OPT_FOR, OPT_OUTPUT };
+
+/* --term's value in months: 0 or EXIT_USAGE */
+static int arg_term(const char *s, int *months)
+{
+	strbuf err = STRBUF_INIT;
+	int rc = fin_term_parse(s, months, &err) < 0 ? EXIT_USAGE : 0;
+	if (rc)
+		say_error(_("--term: %s"), sb_str(&err));
+	sb_free(&err);
+	return rc;
+}
 
 /* --status's value as a fin_status in *st: 0 or EXIT_USAGE naming the allowed ones */
 static int arg_status(const char *s, int *st)
@@ -95,6 +116,8 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 		{ "institution", required_argument, NULL, OPT_INSTITUTION },
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "funded", required_argument, NULL, OPT_FUNDED },
+		{ "term", required_argument, NULL, OPT_TERM },
+		{ "guarantee", required_argument, NULL, OPT_GUARANTEE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -110,6 +133,11 @@ static int fin_add(app_ctx *ctx, int argc, char **argv)
 		case OPT_FUNDED: funded = optarg; break;
 		case OPT_PURPOSE: free(f.purpose); f.purpose = xstrdup(optarg); break;
 		case OPT_INSTITUTION: free(f.institution); f.institution = xstrdup(optarg); break;
+		case OPT_GUARANTEE: free(f.guarantee); f.guarantee = xstrdup(optarg); break;
+		case OPT_TERM:
+			if (arg_term(optarg, &f.term_months))
+				goto out;
+			break;
 		case OPT_STATUS:
 			if (arg_status(optarg, &status))
 				goto out;
@@ -159,6 +187,8 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 		{ "status", required_argument, NULL, OPT_STATUS },
 		{ "funded", required_argument, NULL, OPT_FUNDED },
 		{ "note", required_argument, NULL, OPT_NOTE },
+		{ "term", required_argument, NULL, OPT_TERM },
+		{ "guarantee", required_argument, NULL, OPT_GUARANTEE },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -171,6 +201,11 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case OPT_INSTITUTION: free(ch.institution); ch.institution = xstrdup(optarg); break;
 		case OPT_NOTE: free(ch.note); ch.note = xstrdup(optarg); break;
+		case OPT_GUARANTEE: free(ch.guarantee); ch.guarantee = xstrdup(optarg); break;
+		case OPT_TERM:
+			if (arg_term(optarg, &ch.term_months))
+				goto out;
+			break;
 		case OPT_FUNDED: funded = optarg; break;
 		case OPT_STATUS:
 			if (arg_status(optarg, &ch.status))
@@ -183,9 +218,9 @@ static int fin_update(app_ctx *ctx, int argc, char **argv)
 	int64_t id;
 	if (cli_operands(argc, argv, 1, _("the financing need number")))
 		goto out;
-	if (ch.status < 0 && !ch.institution && !funded) {
-		say_error(_("financing update: say what changes, --status, --institution or "
-		            "--funded; see qifu financing --help"));
+	if (ch.status < 0 && !ch.institution && !funded && !ch.term_months && !ch.guarantee) {
+		say_error(_("financing update: say what changes, --status, --institution, "
+		            "--funded, --term or --guarantee; see qifu financing --help"));
 		goto out;
 	}
 	if (cli_arg_id(_(kind.number), argv[optind], &id))
@@ -352,11 +387,77 @@ static int fin_list(app_ctx *ctx, int argc, char **argv)
 	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }
 
+/* a need going out with blank fields: named on stderr with the fix */
+static void export_gap(void *arg, int64_t id, const char *enterprise, unsigned missing)
+{
+	const fin_pf_map *m = arg;
+	strbuf names = STRBUF_INIT;
+	for (int c = 0; c < m->n; c++)
+		if (missing & (1u << m->field[c]))
+			sb_addf(&names, "%s%s", *sb_str(&names) ? _(", ") : "", m->header[c]);
+	strbuf msg = STRBUF_INIT;
+	sb_addf(&msg, _("financing need %" PRId64 " of %s goes out with %s blank; set them "
+	                "with qifu financing update %" PRId64 " --term/--guarantee, or on the "
+	                "enterprise"), id, enterprise, sb_str(&names), id);
+	cli_say_warn(sb_str(&msg));
+	sb_free(&msg);
+	sb_free(&names);
+}
+
+static int fin_export(app_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "for", required_argument, NULL, OPT_FOR },
+		{ "area", required_argument, NULL, OPT_AREA },
+		{ "output", required_argument, NULL, OPT_OUTPUT },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *target = NULL, *area = NULL, *output = NULL;
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FOR: target = optarg; break;
+		case OPT_AREA: area = optarg; break;
+		case OPT_OUTPUT: output = optarg; break;
+		case OPT_HELP: usage(stdout); return EXIT_OK;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (cli_operands(argc, argv, 0, NULL) || cli_required(argv, "--for"))
+		return EXIT_USAGE;
+	/* the one receiver there is; its columns are the site's map */
+	if (strcmp(target, "platform") != 0) {
+		say_error(_("--for: unknown receiver '%s'; allowed: platform"), target);
+		return EXIT_USAGE;
+	}
+	strbuf err = STRBUF_INIT;
+	fin_pf_map map;
+	if (app_fin_pf_map_load(&map, &err) < 0) {
+		say_error("%s", sb_str(&err));
+		sb_free(&err);
+		return EXIT_USAGE;
+	}
+	long rows, gaps;
+	app_status rc = app_fin_platform_export(ctx, &map, area, output, export_gap, &map, &rows,
+	                                        &gaps, &err);
+	if (rc != APP_OK)
+		say_error("%s", sb_str(&err));
+	else if (output)
+		printf(P_("%s: %ld open financing need written, %ld with blank fields\n",
+		          "%s: %ld open financing needs written, %ld with blank fields\n",
+		          (unsigned long)rows), output, rows, gaps);
+	fin_pf_map_free(&map);
+	sb_free(&err);
+	return (int)rc;
+}
+
 int cmd_financing(app_ctx *ctx, int argc, char **argv)
 {
 	static const cli_sub subs[] = {
 		{ "add", fin_add, NULL }, { "update", fin_update, NULL }, { "list", fin_list, NULL },
-		{ "history", fin_history, NULL },
+		{ "history", fin_history, NULL }, { "export", fin_export, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

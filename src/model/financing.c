@@ -52,6 +52,7 @@ void fin_rec_clear(fin_rec *f)
 	free(f->area);
 	free(f->purpose);
 	free(f->institution);
+	free(f->guarantee);
 	free(f->created_by);
 	free(f->created_at);
 	free(f->updated_at);
@@ -70,6 +71,7 @@ void fin_step_clear(fin_step *s)
 void fin_change_clear(fin_change *c)
 {
 	free(c->institution);
+	free(c->guarantee);
 	free(c->note);
 	memset(c, 0, sizeof *c);
 }
@@ -79,8 +81,16 @@ int fin_change_clean(fin_change *c, strbuf *err)
 	if (c->institution &&
 	    field_clean(&c->institution, N_("financing institution"), 100, false, err) < 0)
 		return -1;
+	if (c->guarantee &&
+	    field_clean(&c->guarantee, N_("guarantee"), 100, false, err) < 0)
+		return -1;
 	if (field_clean(&c->note, N_("note"), 500, false, err) < 0)
 		return -1;
+	if (c->term_months < 0 || c->term_months > FIN_TERM_MAX) {
+		sb_addf(err, _("a term of %d months is outside 1 to %d"), c->term_months,
+		        FIN_TERM_MAX);
+		return -1;
+	}
 	if (c->funded_fen < 0 || c->funded_fen > FIN_MAX_FEN) {
 		char yuan[32];
 		sb_addf(err, _("amount funded '%s' is outside 0.01 to 1,000,000,000,000 yuan"),
@@ -204,6 +214,42 @@ static int64_t pow10i(int n)
 	return v;
 }
 
+int fin_term_parse(const char *s, int *months, strbuf *err)
+{
+	char *trimmed = text_trim(s ? s : "");
+	char *a = ascii_digits(trimmed);
+	free(trimmed);
+	const char *p = a;
+	long n = 0;
+	int digits = 0;
+	while (*p >= '0' && *p <= '9' && digits < 6) {
+		n = n * 10 + (*p++ - '0');
+		digits++;
+	}
+	while (*p == ' ')
+		p++;
+	/* the unit: months unless it says years */
+	int per = 0;
+	static const struct { const char *word; int months; } units[] = {
+		{ "", 1 }, { "个月", 1 }, { "月", 1 }, { "months", 1 }, { "month", 1 },
+		{ "年", 12 }, { "years", 12 }, { "year", 12 },
+	};
+	for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strcmp(p, units[i].word) == 0)
+			per = units[i].months;
+	int rc = -1;
+	if (!digits || !per)
+		sb_addf(err, _("'%s' is not a term: write months (12, 12个月) or years (3年)"), s);
+	else if (n * per < 1 || n * per > FIN_TERM_MAX)
+		sb_addf(err, _("a term of %ld months is outside 1 to %d"), n * per, FIN_TERM_MAX);
+	else {
+		*months = (int)(n * per);
+		rc = 0;
+	}
+	free(a);
+	return rc;
+}
+
 int fin_amount_parse(const char *s, int64_t *fen, strbuf *err)
 {
 	char *trimmed = text_trim(s ? s : "");
@@ -325,8 +371,14 @@ fin_scale fin_amount_scaled(int64_t fen, char buf[32])
 int fin_validate(fin_rec *f, strbuf *err)
 {
 	if (field_clean(&f->purpose, N_("financing purpose"), 200, true, err) < 0 ||
-	    field_clean(&f->institution, N_("financing institution"), 100, false, err) < 0)
+	    field_clean(&f->institution, N_("financing institution"), 100, false, err) < 0 ||
+	    field_clean(&f->guarantee, N_("guarantee"), 100, false, err) < 0)
 		return -1;
+	if (f->term_months < 0 || f->term_months > FIN_TERM_MAX) {
+		sb_addf(err, _("a term of %d months is outside 1 to %d"), f->term_months,
+		        FIN_TERM_MAX);
+		return -1;
+	}
 	if (f->amount_fen <= 0 || f->amount_fen > FIN_MAX_FEN) {
 		char yuan[32];
 		sb_addf(err, _("amount '%s' is outside 0.01 to 1,000,000,000,000 yuan"),

@@ -48,6 +48,8 @@ typedef struct fin_rec {
 	fin_status status;
 	char *institution;  /* "" when none */
 	int64_t funded_fen; /* the money that arrived; 0 until funded */
+	int term_months;    /* 融资期限 in months; 0 not known yet */
+	char *guarantee;    /* 担保方式 (信用, 抵押, 保证, …); "" not known yet */
 	char *created_by;
 	char *created_at;
 	char *updated_at;
@@ -76,6 +78,8 @@ typedef struct fin_change {
 	int status;         /* a fin_status, -1 to keep it */
 	char *institution;  /* NULL keeps it */
 	int64_t funded_fen; /* 0 keeps it */
+	int term_months;    /* 0 keeps it */
+	char *guarantee;    /* NULL keeps it */
 	char *note;         /* why, or what happened; NULL or "" for none */
 } fin_change;
 
@@ -118,6 +122,12 @@ char *fin_amount_yuan(int64_t fen, char buf[32]);
 fin_scale fin_amount_scaled(int64_t fen, char buf[32]);
 /* an amount as people read it: 500万元, 1.5亿元, 3456.78元 (translated; caller frees) */
 char *fin_amount_for_people(int64_t fen);
+
+/* the longest term accepted: 50 years, in months */
+#define FIN_TERM_MAX 600
+/* a term as people write it: "12", "12个月", "18 months", "3年", "2 years" (full-width
+ * digits too) into months, 1 to FIN_TERM_MAX; -1 with the reason in err */
+int fin_term_parse(const char *s, int *months, strbuf *err);
 
 /* clean purpose and institution; -1 with the reason when a field is bad */
 int fin_validate(fin_rec *f, strbuf *err);

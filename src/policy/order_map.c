@@ -5,12 +5,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/tsv.h"
+#include "policy/private.h"
 
 /* why a row of the map was refused */
-static void row_fault(order_map_row r, const tsv_file *f, char **v, int n, strbuf *err)
+static void row_fault(order_map_row r, char **v, int n, strbuf *err)
 {
-	sb_addf(err, "%s:%d: ", tsv_path(f), tsv_line(f));
 	switch (r) {
 	case ORDER_MAP_OK:
 		break;
@@ -43,32 +42,26 @@ static void row_fault(order_map_row r, const tsv_file *f, char **v, int n, strbu
 	}
 }
 
+/* one row of the map (policy_map_row_fn) */
+static int order_row(void *map, char **v, int n, strbuf *why)
+{
+	order_map_row r = order_colmap_add(map, v, n);
+	if (r == ORDER_MAP_OK)
+		return 0;
+	row_fault(r, v, n, why);
+	return -1;
+}
+
+static int order_check(const void *map, strbuf *why)
+{
+	return order_colmap_check(map, why);
+}
+
 int policy_order_map_load(order_colmap *m, const char *path, strbuf *err)
 {
 	memset(m, 0, sizeof *m);
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return -1;
-	char **v;
-	int n, got;
-	while ((got = tsv_next(f, 0, &v, &n, err)) == 1) {
-		order_map_row r = order_colmap_add(m, v, n);
-		if (r != ORDER_MAP_OK) {
-			row_fault(r, f, v, n, err);
-			got = -1;
-			break;
-		}
-	}
-	if (got == 0) {
-		strbuf why = STRBUF_INIT;
-		if (order_colmap_check(m, &why) < 0) {
-			sb_addf(err, "%s: %s", path, sb_str(&why));
-			got = -1;
-		}
-		sb_free(&why);
-	}
-	tsv_close(&f);
-	if (got < 0)
-		order_colmap_free(m);
-	return got < 0 ? -1 : 0;
+	if (policy_map_read(path, m, order_row, order_check, err) == 0)
+		return 0;
+	order_colmap_free(m);
+	return -1;
 }

@@ -11,6 +11,7 @@
 #include "core/strbuf.h"
 #include "core/workday.h"
 #include "model/category.h"
+#include "model/fin_platform.h"
 #include "model/codes.h"
 #include "model/inspection_reason.h"
 #include "model/order_import.h"
@@ -46,6 +47,9 @@ inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
 /* a work-order column map (data/import/NAME.tsv: channel, column and kind rows,
  * model/order_import.h); -1 with file:line in err */
 int policy_order_map_load(order_colmap *m, const char *path, strbuf *err);
+/* the financing platform's column map (data/export/financing_platform.tsv,
+ * model/fin_platform.h) into m; -1 with file:line in err */
+int policy_fin_pf_map_load(fin_pf_map *m, const char *path, strbuf *err);
 
 /* parse one notice in the YYYY.txt format from f; year is the year the file is named
  * for, or 0 to take it from the first date. Errors name path:line. */

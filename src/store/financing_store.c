@@ -75,7 +75,8 @@ int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, store
 	char now[20], yuan[32], funded[32];
 	sqlite3_stmt *st = db_stmt(d,
 		"INSERT INTO financing (enterprise_id, amount_fen, purpose, status, institution,"
-		" created_by, created_at, updated_at, funded_fen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		" created_by, created_at, updated_at, funded_fen, term_months, guarantee)"
+		" VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		err);
 	if (!st)
 		goto fail;
@@ -89,6 +90,8 @@ int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, store
 	db_bind_text(st, 7, now);
 	db_bind_text(st, 8, now);
 	sqlite3_bind_int64(st, 9, f->funded_fen);
+	sqlite3_bind_int(st, 10, f->term_months);
+	db_bind_text(st, 11, f->guarantee ? f->guarantee : "");
 	if (rows_step_one(d, st, "adding a financing need", err) < 0)
 		goto fail;
 	*id = sqlite3_last_insert_rowid(db_handle(d));
@@ -101,6 +104,10 @@ int fin_store_add(db *d, const char *actor, const fin_rec *f, int64_t *id, store
 	        f->institution ? f->institution : "");
 	if (f->funded_fen)
 		sb_addf(&sum, " funded=%s yuan", fin_amount_yuan(f->funded_fen, funded));
+	if (f->term_months)
+		sb_addf(&sum, " term=%d months", f->term_months);
+	if (f->guarantee && *f->guarantee)
+		sb_addf(&sum, " guarantee=%s", f->guarantee);
 	return rows_commit_event(d, actor, "enterprise", f->enterprise_id, "financing.add",
 	                         sb_steal(&sum), NULL, err);
 fail:
@@ -109,7 +116,8 @@ fail:
 }
 
 #define FIN_SELECT "f.id, f.enterprise_id, e.name, e.uscc, e.area, f.amount_fen, f.purpose," \
-	" f.status, f.institution, f.created_by, f.created_at, f.updated_at, f.funded_fen"
+	" f.status, f.institution, f.created_by, f.created_at, f.updated_at, f.funded_fen," \
+	" f.term_months, f.guarantee"
 #define FIN_COLS FIN_SELECT " FROM financing f JOIN enterprise e ON e.id = f.enterprise_id"
 /* the open needs walked in id order by their partial index, whatever the planner
  * guesses of a small table: the list then costs the rows it shows, not a sort of
@@ -144,6 +152,8 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	f->created_at = rows_col_dup(st, 10);
 	f->updated_at = rows_col_dup(st, 11);
 	f->funded_fen = sqlite3_column_int64(st, 12);
+	f->term_months = sqlite3_column_int(st, 13);
+	f->guarantee = rows_col_dup(st, 14);
 }
 
 int fin_store_get(db *d, int64_t id, fin_rec *f, store_err *err)
@@ -169,7 +179,8 @@ int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, 
 	fin_verdict v = FIN_OK;
 	if (to != old.status)
 		v = fin_move_check((int)old.status, to, inst, c->funded_fen);
-	else if (c->status >= 0 && !c->institution && !c->funded_fen)
+	else if (c->status >= 0 && !c->institution && !c->funded_fen && !c->term_months &&
+	         !c->guarantee)
 		v = FIN_SAME;
 	else if (!*inst && fin_status_needs_institution(to))
 		/* clearing the institution of a matched or funded need would hide who funds it */
@@ -191,7 +202,14 @@ int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, 
 	if (funded != old.funded_fen)
 		sb_addf(&sum, "; funded: %s -> %s yuan", fin_amount_yuan(old.funded_fen, yuan),
 		        fin_amount_yuan(funded, yuan2));
-	if (to == old.status && strcmp(inst, old.institution) == 0 && funded == old.funded_fen) {
+	int term = c->term_months ? c->term_months : old.term_months;
+	const char *guarantee = c->guarantee ? c->guarantee : old.guarantee;
+	if (term != old.term_months)
+		sb_addf(&sum, "; term: %d -> %d months", old.term_months, term);
+	if (strcmp(guarantee, old.guarantee) != 0)
+		sb_addf(&sum, "; guarantee: %s -> %s", old.guarantee, guarantee);
+	if (to == old.status && strcmp(inst, old.institution) == 0 && funded == old.funded_fen &&
+	    term == old.term_months && strcmp(guarantee, old.guarantee) == 0) {
 		store_err_num(store_err_set(err, STORE_E_FIN_UNCHANGED), 0, id);
 		rc = 1;
 		goto out;
@@ -200,7 +218,8 @@ int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, 
 		sb_addf(&sum, "; note: %s", c->note);
 	rc = -1;
 	sqlite3_stmt *st = db_stmt(d, "UPDATE financing SET status = ?, institution = ?,"
-	                              " funded_fen = ?, updated_at = ? WHERE id = ?", err);
+	                              " funded_fen = ?, updated_at = ?, term_months = ?, guarantee = ?"
+	                              " WHERE id = ?", err);
 	if (!st)
 		goto out;
 	char now[20];
@@ -209,7 +228,9 @@ int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, 
 	db_bind_text(st, 2, inst);
 	sqlite3_bind_int64(st, 3, funded);
 	db_bind_text(st, 4, now);
-	sqlite3_bind_int64(st, 5, id);
+	sqlite3_bind_int(st, 5, term);
+	db_bind_text(st, 6, guarantee);
+	sqlite3_bind_int64(st, 7, id);
 	if (rows_step_one(d, st, "updating a financing need", err) < 0 ||
 	    add_step(d, actor, id, (int)old.status, to, inst, funded, c->note, now, err) < 0)
 		goto out;

@@ -935,6 +935,12 @@ static const char *const migrations[] = {
 	"  created_at TEXT NOT NULL"
 	") STRICT;"
 	"CREATE INDEX card_delivery_enterprise ON card_delivery(enterprise_id, delivered_on);",
+	/* financing needs out to the provincial financing credit platform (issue 19): the
+	 * term in months and the guarantee it asks of each need, unknown (0, '') for the
+	 * needs recorded before */
+	"ALTER TABLE financing ADD COLUMN term_months INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (term_months BETWEEN 0 AND 600);"
+	"ALTER TABLE financing ADD COLUMN guarantee TEXT NOT NULL DEFAULT '';",
 };
 
 int schema_latest(void)
