@@ -14,6 +14,7 @@
 #include "model/codes.h"
 #include "model/inspection_reason.h"
 #include "model/order_import.h"
+#include "model/signal.h"
 #include "model/pool.h"
 #include "model/project.h"
 #include "model/routing.h"
@@ -46,6 +47,9 @@ inspection_reason_table *policy_reasons_load(const char *path, strbuf *err);
 /* a work-order column map (data/import/NAME.tsv: channel, column and kind rows,
  * model/order_import.h); -1 with file:line in err */
 int policy_order_map_load(order_colmap *m, const char *path, strbuf *err);
+/* the signal kinds and column map (data/import/signals.tsv: kind and column rows,
+ * model/signal.h); -1 with file:line in err */
+int policy_signal_map_load(signal_map *m, const char *path, strbuf *err);
 
 /* parse one notice in the YYYY.txt format from f; year is the year the file is named
  * for, or 0 to take it from the first date. Errors name path:line. */
