@@ -1,17 +1,16 @@
 /* Reader of a work-order column map (data/import/NAME.tsv, model/order_import.h):
  * channel, column and kind rows into the map, the first bad row named file:line. */
 #include "policy/policy.h"
+#include "policy/private.h"
 
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/tsv.h"
 
 /* why a row of the map was refused */
-static void row_fault(order_map_row r, const tsv_file *f, char **v, int n, strbuf *err)
+static void row_fault(int code, char **v, int n, strbuf *err)
 {
-	sb_addf(err, "%s:%d: ", tsv_path(f), tsv_line(f));
-	switch (r) {
+	switch ((order_map_row)code) {
 	case ORDER_MAP_OK:
 		break;
 	case ORDER_MAP_WHAT:
@@ -43,32 +42,24 @@ static void row_fault(order_map_row r, const tsv_file *f, char **v, int n, strbu
 	}
 }
 
+static int add_row(void *map, char *const *v, int n)
+{
+	return (int)order_colmap_add(map, v, n);
+}
+
+static int check(const void *map, strbuf *err)
+{
+	return order_colmap_check(map, err);
+}
+
+static void free_map(void *map)
+{
+	order_colmap_free(map);
+}
+
 int policy_order_map_load(order_colmap *m, const char *path, strbuf *err)
 {
+	static const policy_map_reader reader = { add_row, row_fault, check, free_map };
 	memset(m, 0, sizeof *m);
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return -1;
-	char **v;
-	int n, got;
-	while ((got = tsv_next(f, 0, &v, &n, err)) == 1) {
-		order_map_row r = order_colmap_add(m, v, n);
-		if (r != ORDER_MAP_OK) {
-			row_fault(r, f, v, n, err);
-			got = -1;
-			break;
-		}
-	}
-	if (got == 0) {
-		strbuf why = STRBUF_INIT;
-		if (order_colmap_check(m, &why) < 0) {
-			sb_addf(err, "%s: %s", path, sb_str(&why));
-			got = -1;
-		}
-		sb_free(&why);
-	}
-	tsv_close(&f);
-	if (got < 0)
-		order_colmap_free(m);
-	return got < 0 ? -1 : 0;
+	return policy_map_load(m, &reader, path, err);
 }

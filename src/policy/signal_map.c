@@ -2,16 +2,15 @@
  * model/signal.h): kind and column rows into the map, the first bad row named
  * file:line. */
 #include "policy/policy.h"
+#include "policy/private.h"
 
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/tsv.h"
 
-static void row_fault(signal_map_row r, const tsv_file *f, char **v, int n, strbuf *err)
+static void row_fault(int code, char **v, int n, strbuf *err)
 {
-	sb_addf(err, "%s:%d: ", tsv_path(f), tsv_line(f));
-	switch (r) {
+	switch ((signal_map_row)code) {
 	case SIG_MAP_OK:
 		break;
 	case SIG_MAP_WHAT:
@@ -43,32 +42,24 @@ static void row_fault(signal_map_row r, const tsv_file *f, char **v, int n, strb
 	}
 }
 
+static int add_row(void *map, char *const *v, int n)
+{
+	return (int)signal_map_add(map, v, n);
+}
+
+static int check(const void *map, strbuf *err)
+{
+	return signal_map_check(map, err);
+}
+
+static void free_map(void *map)
+{
+	signal_map_free(map);
+}
+
 int policy_signal_map_load(signal_map *m, const char *path, strbuf *err)
 {
+	static const policy_map_reader reader = { add_row, row_fault, check, free_map };
 	memset(m, 0, sizeof *m);
-	tsv_file *f = tsv_open(path, err);
-	if (!f)
-		return -1;
-	char **v;
-	int n, got;
-	while ((got = tsv_next(f, 0, &v, &n, err)) == 1) {
-		signal_map_row r = signal_map_add(m, v, n);
-		if (r != SIG_MAP_OK) {
-			row_fault(r, f, v, n, err);
-			got = -1;
-			break;
-		}
-	}
-	if (got == 0) {
-		strbuf why = STRBUF_INIT;
-		if (signal_map_check(m, &why) < 0) {
-			sb_addf(err, "%s: %s", path, sb_str(&why));
-			got = -1;
-		}
-		sb_free(&why);
-	}
-	tsv_close(&f);
-	if (got < 0)
-		signal_map_free(m);
-	return got < 0 ? -1 : 0;
+	return policy_map_load(m, &reader, path, err);
 }

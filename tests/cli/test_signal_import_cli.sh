@@ -64,6 +64,7 @@ open(os.path.join(d, "nokind.csv"), "w", encoding="utf-8").write(
     "统一社会信用代码,日期\n914403001922038216,2026-03-01\n")
 open(os.path.join(d, "header.csv"), "w", encoding="utf-8").write(head + "\n")
 PY
+python3 "$(dirname "$0")/../make_xlsx.py" "$d/x" signals >/dev/null
 
 # a dry run in every encoding: the same five signals, nothing written
 for f in bom utf8 gb; do
@@ -140,5 +141,15 @@ stderr_has "only a header row, no signals"
 # an area officer warns only about the enterprises of the area
 expect_rc 2 --db "$db" --today 2026-03-09 --as cd warning import "$d/utf8.csv" --dry-run
 stdout_has "4 imported before, 1 bad"
+
+# xlsx: a title row above the header, the day as a date cell; a move-out of a
+# deregistered enterprise opens its warning but leaves the status
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd warning import "$d/x/signals.xlsx"
+stdout_has "signals.xlsx:3: warning 5 opened for 昌东小超市: 经营异常 (medium level)"
+stdout_has "signals.xlsx:4: warning 6 opened for 麻丘商贸有限公司: 迁址 (high level)"
+stdout_lacks "status now"
+stdout_has "(sheet '信号'): 2 opened, 0 raised, 0 noted at the highest level, 0 statuses changed, 0 imported before, 0 bad"
+check "$(sql "SELECT signal_on FROM warning_signal WHERE warning_id = 5")" 2026-02-25 "a date cell"
+check "$(sql "SELECT status FROM enterprise WHERE uscc='$E2'")" deregistered "deregistered stays"
 
 finish
