@@ -298,6 +298,25 @@ def hotline(d):
          standard([('工单', sheet(out))], list(strings), styles([], [0, 22, 14])))
 
 
+def signals(d):
+    """a market-supervision list for the warning import test: a title row, the
+    signal's day as a date cell, codes as text"""
+    head = ['统一社会信用代码', '企业名称', '信号类型', '列入日期', '列入原因']
+    data = [['91110000600037341L', '昌东小超市', '经营异常名录', 46078, '通过登记的住所无法联系'],
+            ['91440300708461136T', '麻丘商贸有限公司', '迁址', 46081, '']]
+    strings = []
+
+    def cell(col, row, v):
+        return shared_cell(strings, col, row, v, ' s="2"' if col == 'D' else '')
+
+    out = '<row r="1">%s</row>' % cell('A', 1, '经营异常名录及迁址企业（2026年2月）')
+    for k, r in enumerate([head] + data):
+        out += '<row r="%d">%s</row>' % (k + 2, ''.join(
+            cell(chr(ord('A') + i), k + 2, v) for i, v in enumerate(r)))
+    book(os.path.join(d, 'signals.xlsx'),
+         standard([('信号', sheet(out))], list(strings), styles([], [0, 22, 14])))
+
+
 def fuzz_parts(d):
     """seeds for tests/fuzz/fuzz_xlsx.c's parts mode: the XML of each workbook made so
     far, sheet, shared strings, styles and workbook separated by NUL bytes"""
@@ -315,7 +334,7 @@ def fuzz_parts(d):
 
 
 GROUPS = {'excel': excel, 'wps': wps, 'lost': lost, 'damaged': damaged, 'register': register,
-          'hotline': hotline, 'fuzz-parts': fuzz_parts}
+          'hotline': hotline, 'signals': signals, 'fuzz-parts': fuzz_parts}
 
 
 def main():

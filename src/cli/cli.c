@@ -40,7 +40,7 @@
 	X("talent", cmd_talent, N_("talent services: programmes with schools, talents' requests (人才码): add, list, move, appeal")) \
 	X("card", cmd_card, N_("the service contact card: print one, or an area's or unit's, as txt or xlsx; record one delivered")) \
 	X("whistle", cmd_whistle, N_("an enterprise's call to its commissioner and the report-in: add, report, appeal, list, show")) \
-	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show")) \
+	X("warning", cmd_warning, N_("relocation early warnings: add, respond, close, list, show, import")) \
 	X("appeal", cmd_appeal, N_("appeals: register, dispatch, handle, call back, close; show and list")) \
 	X("remind", cmd_remind, N_("digest of overdue and nearly due appeals per unit, for cron")) \
 	X("help", cmd_help, N_("this list; 'qifu help COMMAND' describes a command")) \

@@ -20,6 +20,7 @@
 #include "store/warning_store.h"
 
 int cmd_warning(app_ctx *ctx, int argc, char **argv);
+int warning_cmd_import(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -29,6 +30,8 @@ static void usage(FILE *fp)
 	        "       qifu warning close ID [--text T] [--date D]\n"
 	        "       qifu warning list [--open] [--enterprise USCC] [--format table|csv|json]\n"
 	        "       qifu warning show ID [--format table|csv|json]\n"
+	        "       qifu warning import FILE.csv|FILE.xlsx [--kind KIND] [--dry-run]\n"
+	        "                           [--skip-bad REJECTS.csv] (see import --help)\n"
 	        "SOURCE: tax, market (market supervision), visit, other.\n"
 	        "LEVEL: low, medium, high (or 低, 中, 高).\n"
 	        "--date defaults to today and may not lie after it.\n"
@@ -367,6 +370,7 @@ int cmd_warning(app_ctx *ctx, int argc, char **argv)
 	static const cli_sub subs[] = {
 		{ "add", warn_add, NULL }, { "respond", warn_respond, NULL },
 		{ "close", warn_close, NULL }, { "list", warn_list, NULL }, { "show", warn_show, NULL },
+		{ "import", warning_cmd_import, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -15,6 +15,7 @@
 #include "model/codes.h"
 #include "model/inspection_reason.h"
 #include "model/order_import.h"
+#include "model/signal.h"
 #include "model/pool.h"
 #include "model/project.h"
 #include "model/routing.h"
@@ -50,6 +51,9 @@ int policy_order_map_load(order_colmap *m, const char *path, strbuf *err);
 /* the financing platform's column map (data/export/financing_platform.tsv,
  * model/fin_platform.h) into m; -1 with file:line in err */
 int policy_fin_pf_map_load(fin_pf_map *m, const char *path, strbuf *err);
+/* the signal kinds and column map (data/import/signals.tsv: kind and column rows,
+ * model/signal.h); -1 with file:line in err */
+int policy_signal_map_load(signal_map *m, const char *path, strbuf *err);
 
 /* parse one notice in the YYYY.txt format from f; year is the year the file is named
  * for, or 0 to take it from the first date. Errors name path:line. */

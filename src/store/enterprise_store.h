@@ -58,6 +58,11 @@ int ent_store_insert(db *d, const char *actor, const ent_record *e, int64_t *id,
 int ent_store_set_status(db *d, const char *actor, int64_t id, const char *name,
                          const char *from, const char *to, qdate since, const char *reason,
                          store_err *err);
+/* the same inside the caller's db_begin transaction (an import's): 0 written with
+ * its event row, 1 changed meanwhile, -1 failed; the caller rolls back */
+int ent_store_status_write(db *d, const char *actor, int64_t id, const char *name,
+                           const char *from, const char *to, qdate since, const char *reason,
+                           store_err *err);
 /* the full record by USCC (normalised) or id: 0 found, 1 none, -1 error */
 int ent_store_get(db *d, const char *uscc, int64_t id, ent_record *e, store_err *err);
 /* write new over old (same id) in one transaction with an event row listing the

@@ -941,6 +941,27 @@ static const char *const migrations[] = {
 	"ALTER TABLE financing ADD COLUMN term_months INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (term_months BETWEEN 0 AND 600);"
 	"ALTER TABLE financing ADD COLUMN guarantee TEXT NOT NULL DEFAULT '';",
+	/* signals imported from the tax and market-supervision bureaus' lists (qifu warning
+	 * import): the kind of signal a warning was opened for (NULL: opened by hand), one
+	 * open warning per enterprise and kind, and each signal once per enterprise, kind
+	 * and day, so that a list imported twice changes nothing */
+	"ALTER TABLE warning ADD COLUMN signal_kind TEXT;"
+	"CREATE UNIQUE INDEX warning_kind_open ON warning(enterprise_id, signal_kind)"
+	"  WHERE closed_on IS NULL AND signal_kind IS NOT NULL;"
+	"CREATE TABLE warning_signal ("
+	"  id INTEGER PRIMARY KEY,"
+	"  warning_id INTEGER NOT NULL REFERENCES warning(id),"
+	"  enterprise_id INTEGER NOT NULL REFERENCES enterprise(id),"
+	"  kind TEXT NOT NULL,"
+	"  signal_on TEXT NOT NULL CHECK (date(signal_on, '+0 days') IS signal_on),"
+	"  level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),"
+	"  detail TEXT NOT NULL,"
+	"  source TEXT NOT NULL,"
+	"  created_by TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL,"
+	"  UNIQUE (enterprise_id, kind, signal_on)"
+	") STRICT;"
+	"CREATE INDEX warning_signal_warning ON warning_signal(warning_id, id);",
 };
 
 int schema_latest(void)

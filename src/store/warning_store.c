@@ -230,3 +230,114 @@ int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_re
 	rows_where_free(&w);
 	return rc;
 }
+
+int warn_store_signal_state(db *d, int64_t enterprise_id, const char *kind, qdate on,
+                            bool *seen, int64_t *open_id, warn_level *level, store_err *err)
+{
+	char day[11];
+	*seen = false;
+	*open_id = 0;
+	*level = WARN_LOW;
+	sqlite3_stmt *st = db_stmt(d, "SELECT 1 FROM warning_signal WHERE enterprise_id = ?"
+	                              " AND kind = ? AND signal_on = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, enterprise_id);
+	db_bind_text(st, 2, kind);
+	db_bind_text(st, 3, date_format(on, day));
+	int rc = sqlite3_step(st);
+	*seen = rc == SQLITE_ROW;
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(d, err, "reading the signals of an enterprise");
+		return -1;
+	}
+	st = db_stmt(d, "SELECT id, level FROM warning WHERE enterprise_id = ? AND signal_kind = ?"
+	                " AND closed_on IS NULL", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, enterprise_id);
+	db_bind_text(st, 2, kind);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*open_id = sqlite3_column_int64(st, 0);
+		*level = (warn_level)sqlite3_column_int(st, 1);
+	}
+	db_done(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_fail(d, err, "reading the warnings of an enterprise");
+		return -1;
+	}
+	return 0;
+}
+
+int warn_store_signal_add(db *d, const char *actor, const warn_signal *s, int64_t *id,
+                          store_err *err)
+{
+	char now[20], day[11];
+	db_now(d, now);
+	date_format(s->on, day);
+	bool opening = *id == 0;
+	warn_level before = s->level;
+	sqlite3_stmt *st;
+	if (opening) {
+		st = db_stmt(d, "INSERT INTO warning (enterprise_id, source, level, signal, opened_on,"
+		                " created_by, created_at, signal_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+		             err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, s->enterprise_id);
+		db_bind_text(st, 2, warn_source_code(s->source));
+		sqlite3_bind_int(st, 3, (int)s->level);
+		db_bind_text(st, 4, s->signal);
+		db_bind_text(st, 5, day);
+		db_bind_text(st, 6, actor);
+		db_bind_text(st, 7, now);
+		db_bind_text(st, 8, s->kind);
+		if (rows_step_one(d, st, "opening a warning", err) < 0)
+			return -1;
+		*id = sqlite3_last_insert_rowid(db_handle(d));
+	} else {
+		st = db_stmt(d, "SELECT level FROM warning WHERE id = ?", err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int64(st, 1, *id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			before = (warn_level)sqlite3_column_int(st, 0);
+		db_done(st);
+		st = db_stmt(d, "UPDATE warning SET level = ? WHERE id = ?", err);
+		if (!st)
+			return -1;
+		sqlite3_bind_int(st, 1, (int)s->level);
+		sqlite3_bind_int64(st, 2, *id);
+		if (rows_step_one(d, st, "raising a warning", err) < 0)
+			return -1;
+	}
+	st = db_stmt(d, "INSERT INTO warning_signal (warning_id, enterprise_id, kind, signal_on,"
+	                " level, detail, source, created_by, created_at)"
+	                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, *id);
+	sqlite3_bind_int64(st, 2, s->enterprise_id);
+	db_bind_text(st, 3, s->kind);
+	db_bind_text(st, 4, day);
+	sqlite3_bind_int(st, 5, (int)s->level);
+	db_bind_text(st, 6, s->detail);
+	db_bind_text(st, 7, s->from);
+	db_bind_text(st, 8, actor);
+	db_bind_text(st, 9, now);
+	if (rows_step_one(d, st, "recording a signal", err) < 0)
+		return -1;
+	char *sum = opening
+		? xasprintf("warning=%" PRId64 " source=%s level=%s opened=%s signal=%s kind=%s from=%s",
+		            *id, warn_source_code(s->source), warn_level_code(s->level), day, s->signal,
+		            s->kind, s->from)
+		: xasprintf("warning=%" PRId64 " kind=%s signal_on=%s level: %s -> %s from=%s", *id,
+		            s->kind, day, warn_level_code(before), warn_level_code(s->level), s->from);
+	int rc = db_event(d, actor, "enterprise", s->enterprise_id,
+	                  opening ? "warning.add" : "warning.signal", sum,
+	                  *s->detail ? s->detail : NULL, err);
+	free(sum);
+	return rc < 0 ? -1 : 0;
+}

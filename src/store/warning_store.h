@@ -33,4 +33,28 @@ int warn_store_get(db *d, int64_t id, warn_rec *w, store_err *err);
 int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
                     int *n, store_err *err);
 
+/* what the store holds about one enterprise and signal kind, read inside the
+ * caller's transaction: whether the signal of day on was recorded before (*seen),
+ * and the open warning of the kind (*open_id, 0 none) with its level */
+int warn_store_signal_state(db *d, int64_t enterprise_id, const char *kind, qdate on,
+                            bool *seen, int64_t *open_id, warn_level *level, store_err *err);
+
+/* one signal from a bureau's list; strings borrowed */
+typedef struct warn_signal {
+	int64_t enterprise_id;
+	const char *kind;       /* the signal kind's code */
+	warn_source source;
+	qdate on;               /* the signal's day */
+	warn_level level;       /* the warning's level after it */
+	const char *signal;     /* the warning's signal text, when one opens */
+	const char *detail;     /* what the bureau said, "" none */
+	const char *from;       /* FILE:LINE it came from */
+} warn_signal;
+
+/* inside the caller's db_begin transaction: open a warning of the signal's kind
+ * (*id 0 on entry; *id gets the new one) or set warning *id to the signal's level,
+ * record the signal, and write the event row. 0, -1 failed (the caller rolls back) */
+int warn_store_signal_add(db *d, const char *actor, const warn_signal *s, int64_t *id,
+                          store_err *err);
+
 #endif
