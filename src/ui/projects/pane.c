@@ -66,23 +66,13 @@ static const char *cell(void *arg, long row, int col)
 	return p->cells[row * PROJECT_COL__COUNT + col];
 }
 
-static ui_style light_style(ticket_light_t l)
-{
-	switch (l) {
-	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
-	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
-	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
-	default: return STYLE_NORMAL;
-	}
-}
-
 /* the light and what is due in the light's colour; its words say it without */
 static ui_style style(void *arg, long row, int col)
 {
 	proj_pane *p = arg;
 	if (row < 0 || row >= p->n || (col != PROJECT_COL_LIGHT && col != PROJECT_COL_DUE))
 		return STYLE_NORMAL;
-	return light_style(p->rows[row].sum.light);
+	return draw_light_style(p->rows[row].sum.light);
 }
 
 void projects_reload(proj_pane *p, const char *number)
