@@ -566,3 +566,11 @@ void app_item_cell(app_ctx *ctx, const project_item *it, int col, app_cell_form 
 	case ITEM_COL__COUNT: break;
 	}
 }
+
+void app_project_span_text(project_span sp, strbuf *out)
+{
+	if (sp.days < 0)
+		sb_add(out, _("not yet"));
+	else
+		sb_addf(out, _("%d days (%d working days)"), sp.days, sp.workdays);
+}

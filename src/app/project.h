@@ -70,6 +70,9 @@ int app_project_list(app_ctx *ctx, const project_filter *f, int light, project_r
 /* the summary of p today */
 void app_project_summary(app_ctx *ctx, const project_rec *p, project_summary *out);
 
+/* a "项目少跑路" span in words into out: "40 days (28 working days)", or "not yet" */
+void app_project_span_text(project_span sp, strbuf *out);
+
 /* the columns of the project list: the Projects tab (those with a width) and
  * qifu project list (those with a key, in this order) */
 typedef enum app_project_col {

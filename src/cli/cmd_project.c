@@ -395,9 +395,9 @@ static void show_items(app_ctx *ctx, const project_row *r, out_format fmt)
 /* "N 天（M 个工作日）", or "not yet" */
 static char *span_text(project_span sp)
 {
-	if (sp.days < 0)
-		return xstrdup(_("not yet"));
-	return xasprintf(_("%d days (%d working days)"), sp.days, sp.workdays);
+	strbuf b = STRBUF_INIT;
+	app_project_span_text(sp, &b);
+	return sb_steal(&b);
 }
 
 static void show_table(app_ctx *ctx, const project_row *r)

@@ -121,3 +121,13 @@ void draw_message(ui_rect r, const char *const *lines, int n, ui_style st)
 		xfree(&line);
 	}
 }
+
+ui_style draw_light_style(ticket_light_t l)
+{
+	switch (l) {
+	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
+	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
+	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
+	default: return STYLE_NORMAL;
+	}
+}

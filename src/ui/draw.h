@@ -6,6 +6,7 @@
 #include <stdarg.h>
 
 #include "core/text.h"
+#include "model/ticket.h"
 #include "ui/term.h"
 
 /* a rectangle of screen cells */
@@ -24,5 +25,9 @@ char *draw_vfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)
 void draw_clear(ui_rect r, int from);
 /* a centred block of lines (an empty state, a message), the rest of r blank */
 void draw_message(ui_rect r, const char *const *lines, int n, ui_style st);
+
+/* the style of a traffic light (超期 white on red, 临期 yellow, 正常 green); any other
+ * value draws normal */
+ui_style draw_light_style(ticket_light_t l);
 
 #endif

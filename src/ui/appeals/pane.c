@@ -88,12 +88,7 @@ static ui_style cell_style(void *owner, const void *row, int col)
 	if (col != APPEAL_COL_DEADLINE)
 		return STYLE_NORMAL;
 	int days;
-	switch (app_appeal_row_light(appeals_ctx(p), row, &days)) {
-	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
-	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
-	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
-	default: return STYLE_NORMAL;
-	}
+	return draw_light_style(app_appeal_row_light(appeals_ctx(p), row, &days));
 }
 
 static const list_window_ops list_ops = {

@@ -46,12 +46,7 @@ static ui_style cell_style(void *owner, const void *row, int col)
 	ent_pane *p = owner;
 	if (col != WH_COL_STATE)
 		return STYLE_NORMAL;
-	switch (app_whistle_light(shell_ctx(p->sh), row, NULL)) {
-	case TICKET_LIGHT_RED: return STYLE_LIGHT_RED;
-	case TICKET_LIGHT_YELLOW: return STYLE_LIGHT_YELLOW;
-	case TICKET_LIGHT_GREEN: return STYLE_LIGHT_GREEN;
-	default: return STYLE_NORMAL;
-	}
+	return draw_light_style(app_whistle_light(shell_ctx(p->sh), row, NULL));
 }
 
 static const list_window_ops ops = { sizeof(whistle_rec), count, read_window, row_clear, cell,
