@@ -15,11 +15,13 @@
 #include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "store/db.h"
 #include "store/staff_store.h"
 #include "ui/help.h"
+#include "ui/layout.h"
 #include "ui/live.h"
 #include "ui/panes.h"
 #include "ui/prompt.h"
@@ -492,10 +494,19 @@ static void draw_title(shell *sh)
 	int rw = text_width(sb_str(&right));
 	int limit = COLS - rw - (rw ? 1 : 0);
 	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
+	/* the tabs leave room for "| 2026-12-07" at least: when six long English titles do
+	 * not, the others than the current one are cut alike (Enter~ Appeals Escal~) */
+	enum { TITLE_DATE_ROOM = 13, TAB_MIN = 4 };
+	int tw[PANE_COUNT];
+	for (int i = 0; i < PANE_COUNT; i++)
+		tw[i] = text_width(_(pane_title((pane_id)i)));
+	int cap = layout_tab_cap(tw, PANE_COUNT, sh->cur, limit - x - TITLE_DATE_ROOM, TAB_MIN);
 	for (int i = 0; i < PANE_COUNT; i++) {
-		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", _(pane_title((pane_id)i)));
+		char *cut = text_fit(_(pane_title((pane_id)i)), cap < 0 || i == sh->cur ? tw[i] : cap);
+		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", cut);
 		x = draw_piece(0, x, limit, tab, i == sh->cur ? STYLE_TAB : STYLE_NORMAL);
 		xfree(&tab);
+		xfree(&cut);
 	}
 	/* when the line is too narrow (long English labels), the role goes first, then
 	 * the weekday, then the name */
