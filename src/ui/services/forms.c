@@ -12,12 +12,14 @@
 #include "app/app.h"
 #include "app/appeal_move.h"
 #include "app/outreach.h"
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "app/talent.h"
 #include "model/codes.h"
 #include "model/perm.h"
 #include "model/unit.h"
+#include "store/enterprise_store.h"
 #include "store/staff_store.h"
 #include "model/ticket.h"
 #include "ui/services/private.h"
@@ -25,6 +27,7 @@
 enum { F_WHO, F_TEXT, F_APPEAL, F_KIND };
 enum { F_EV_KIND, F_EV_DATE, F_EV_PLACE, F_EV_UNIT, F_EV_TOPIC, F_EV_POLICIES };
 enum { F_MV_STATE, F_MV_NOTE };
+enum { F_RQ_ENT, F_RQ_KIND, F_RQ_PERSON, F_RQ_UNIT, F_RQ_DETAIL };
 
 static void start(svc_pane *p, form *f, svc_form purpose)
 {
@@ -127,6 +130,34 @@ void services_form_move(svc_pane *p, const talent_request *r)
 	start(p, f, SVC_FORM_MOVE);
 }
 
+void services_form_request(svc_pane *p)
+{
+	if (!shell_allowed(p->sh, PERM_TALENT_EDIT, NULL))
+		return;
+	app_ctx *ctx = shell_ctx(p->sh);
+	form *f = form_new(p->sh, _("A talent service request"));
+	p->fld[F_RQ_ENT] = form_add_enterprise(f, _("Enterprise"), app_db(ctx), app_scope_area(ctx),
+	                                       0, NULL, true);
+	const code_table *kinds = app_talent_kinds(ctx);
+	form_option *o = xcalloc((size_t)kinds->n, sizeof *o);
+	for (int i = 0; i < kinds->n; i++)
+		o[i] = (form_option){ kinds->v[i].code, kinds->v[i].name };
+	p->fld[F_RQ_KIND] = form_add_choice(f, _("Talent service"), o, kinds->n, NULL, true);
+	free(o);
+	p->fld[F_RQ_PERSON] = form_add_text(f, _("Talent"), "", 50, true);
+	/* the lead unit first, then its cooperating units */
+	const talent_units *t = app_talent_units(ctx);
+	o = xcalloc((size_t)t->ncoop + 1, sizeof *o);
+	o[0] = (form_option){ t->lead, t->lead };
+	for (int i = 0; i < t->ncoop; i++)
+		o[i + 1] = (form_option){ t->coop[i], t->coop[i] };
+	p->fld[F_RQ_UNIT] = form_add_choice(f, _("Responsible unit"), o, t->ncoop + 1, t->lead,
+	                                    true);
+	free(o);
+	p->fld[F_RQ_DETAIL] = form_add_lines(f, _("Detail"), "", 500, 3, false);
+	start(p, f, SVC_FORM_REQUEST);
+}
+
 /* a refusal on the form (what was typed, a rule), a failure on the status line */
 static bool refused(svc_pane *p, app_record_rc rc, int field, strbuf *err)
 {
@@ -156,6 +187,37 @@ static bool save_event(svc_pane *p, strbuf *err)
 		return false;
 	p->event_id = id;
 	shell_message(p->sh, _("Outreach event %" PRId64 " recorded"), id);
+	return true;
+}
+
+static bool save_request(svc_pane *p, strbuf *err)
+{
+	form *f = p->form;
+	app_ctx *ctx = shell_ctx(p->sh);
+	ent_record e = { 0 };
+	store_err se = { 0 };
+	int found = ent_store_get(app_db(ctx), NULL, form_enterprise(f, p->fld[F_RQ_ENT]), &e, &se);
+	if (found != 0) {
+		if (found < 0)
+			shell_error(p->sh, "%s", app_store_text(&se, err));
+		else
+			form_set_error(f, p->fld[F_RQ_ENT], _("This enterprise is no longer in the register."));
+		ent_record_clear(&e);
+		return false;
+	}
+	talent_request r = { 0 };
+	r.enterprise_id = e.id;
+	r.kind = xstrdup(form_choice(f, p->fld[F_RQ_KIND]));
+	r.person = form_text(f, p->fld[F_RQ_PERSON]);
+	r.unit = xstrdup(form_choice(f, p->fld[F_RQ_UNIT]));
+	r.detail = form_text(f, p->fld[F_RQ_DETAIL]);
+	int64_t id = 0;
+	app_record_rc rc = app_talent_request_add(ctx, &e, &r, &id, err);
+	talent_request_clear(&r);
+	ent_record_clear(&e);
+	if (refused(p, rc, -1, err))
+		return false;
+	shell_message(p->sh, _("Talent service request %" PRId64 " recorded"), id);
 	return true;
 }
 
@@ -227,8 +289,9 @@ static void close_form(svc_pane *p, bool saved)
 	form_free(&p->form);
 	/* back in the list the form came from, or in the event (a new one once saved),
 	 * read again with what was just written */
-	if (p->purpose == SVC_FORM_MOVE || (p->purpose == SVC_FORM_EVENT && !saved)) {
-		p->mode = p->purpose == SVC_FORM_MOVE ? SVC_TALENT : SVC_EVENTS;
+	bool talent = p->purpose == SVC_FORM_MOVE || p->purpose == SVC_FORM_REQUEST;
+	if (talent || (p->purpose == SVC_FORM_EVENT && !saved)) {
+		p->mode = talent ? SVC_TALENT : SVC_EVENTS;
 		lv_invalidate(services_list(p));
 	} else if (!services_open_event(p, p->event_id, p->purpose != SVC_FORM_EVENT)) {
 		p->mode = SVC_EVENTS;
@@ -255,6 +318,7 @@ unsigned services_form_key(svc_pane *p, const pane_event *ev)
 		case SVC_FORM_PROBLEM: saved = save_problem(p, &err); break;
 		case SVC_FORM_ATTEND: saved = save_attend(p, &err); break;
 		case SVC_FORM_EVENT: saved = save_event(p, &err); break;
+		case SVC_FORM_REQUEST: saved = save_request(p, &err); break;
 		default: saved = save_move(p, &err); break;
 		}
 		sb_free(&err);

@@ -95,6 +95,8 @@ static unsigned list_event(svc_pane *p, const pane_event *ev)
 	case ACT_NEW:
 		if (p->mode == SVC_EVENTS)
 			services_form_event(p);
+		else
+			services_form_request(p);
 		return REACT_RECALC;
 	case ACT_MOVE: {
 		const talent_request *row = p->mode == SVC_TALENT ? services_request_row(p) : NULL;
@@ -131,7 +133,7 @@ static bool offers(void *state, action a)
 	case ACT_NEXT_VIEW:
 		return p->mode == SVC_EVENTS || p->mode == SVC_TALENT;
 	case ACT_NEW:
-		return p->mode == SVC_EVENT_VIEW || p->mode == SVC_EVENTS;
+		return p->mode != SVC_FORM;
 	case ACT_EDIT:
 		return p->mode == SVC_EVENT_VIEW;
 	case ACT_MOVE:
@@ -160,10 +162,14 @@ static const char *hint(void *state)
 		break;
 	}
 	case SVC_TALENT:
-		shell_key_name(p->sh, ACT_MOVE, k1);
-		shell_key_name(p->sh, ACT_NEXT_VIEW, k2);
-		p->hint = xasprintf(_("%s move the request, %s outreach events"), k1, k2);
+	{
+		char k3[16];
+		shell_key_name(p->sh, ACT_NEW, k1);
+		shell_key_name(p->sh, ACT_MOVE, k2);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
+		p->hint = xasprintf(_("%s new request, %s move it, %s outreach events"), k1, k2, k3);
 		break;
+	}
 	default: {
 		char k3[16];
 		shell_key_name(p->sh, ACT_OPEN, k1);

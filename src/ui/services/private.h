@@ -27,6 +27,7 @@ typedef enum svc_form {
 	SVC_FORM_ATTEND,   /* enterprises that attended */
 	SVC_FORM_EVENT,    /* a new event */
 	SVC_FORM_MOVE,     /* a talent request moved */
+	SVC_FORM_REQUEST,  /* a new talent request */
 } svc_form;
 
 typedef struct svc_pane {
@@ -73,6 +74,8 @@ void services_form_attend(svc_pane *p);
 /* the lists' forms: a new event; a move of talent request r */
 void services_form_event(svc_pane *p);
 void services_form_move(svc_pane *p, const talent_request *r);
+/* a new talent service request */
+void services_form_request(svc_pane *p);
 /* a key for the open form; saved or left, back in the event's view */
 unsigned services_form_key(svc_pane *p, const pane_event *ev);
 
