@@ -2,6 +2,7 @@
  * 培训, 产研对接, 融资对接), the enterprises that attended and the problems raised. The
  * options and JSON keys are a stable interface that scripts depend on. */
 #include "app/outreach.h"
+#include "app/service_list.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -299,18 +300,6 @@ static int outreach_appeal(app_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-static const app_column list_cols[] = {
-	{ .key = "id", .header = N_("Event"), .kind = COL_INT },
-	{ .key = "kind", .header = N_("Event kind"), .kind = COL_STR },
-	{ .key = "date", .header = N_("Held on"), .kind = COL_STR },
-	{ .key = "unit", .header = N_("Organising unit"), .kind = COL_STR },
-	{ .key = "topic", .header = N_("Topic"), .kind = COL_STR },
-	{ .key = "attendees", .header = N_("Attended"), .kind = COL_INT },
-	{ .key = "place", .header = N_("Place"), .kind = COL_STR },
-	{ .key = "problems", .header = N_("Problems"), .kind = COL_INT },
-};
-#define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
-
 /* the values of list's own options */
 typedef struct list_opts {
 	app_ctx *ctx;
@@ -318,20 +307,25 @@ typedef struct list_opts {
 	const char *kind;
 } list_opts;
 
+/* a cell of the list for out_row_from */
+typedef struct cell_arg {
+	app_ctx *ctx;
+	const outreach_rec *r;
+	app_cell_form form;
+} cell_arg;
+
+static void cell(const void *arg, int col, strbuf *out)
+{
+	const cell_arg *a = arg;
+	app_outreach_cell(a->ctx, a->r, col, a->form, out);
+}
+
+/* the kind's code for files, its name for people */
 static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)
 {
-	const outreach_rec *r = rec;
 	const list_opts *o = own;
-	char id[24], day[11], na[16], np[16];
-	snprintf(id, sizeof id, "%" PRId64, r->id);
-	snprintf(na, sizeof na, "%d", r->nattendees);
-	snprintf(np, sizeof np, "%d", r->nproblems);
-	/* the kind's code for files, its name for people */
-	const char *kind = fmt == OUT_TABLE ? codes_name(app_outreach_kinds(o->ctx), r->kind)
-		: r->kind;
-	const char *cells[NLIST] = { id, kind, date_format(r->date, day), r->unit, r->topic, na,
-		r->place, np };
-	out_row(t, cells);
+	cell_arg a = { o->ctx, rec, fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
+	out_row_from(t, cell, &a);
 }
 
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
@@ -390,7 +384,7 @@ static int outreach_list(app_ctx *ctx, int argc, char **argv)
 	};
 	static const cli_listing listing = {
 		opts, list_option, list_check, CLI_ENT_OPTIONAL, list_fetch, sizeof(outreach_rec),
-		list_cols, NLIST, list_add, rec_clear,
+		app_outreach_columns, OUT_COL__COUNT, list_add, rec_clear,
 	};
 	list_opts o = { .ctx = ctx };
 	cli_span_init(&o.span);

@@ -2,6 +2,7 @@
  * enterprise's school–enterprise programmes (订单班, 冠名班, 厂中校) and its talents'
  * service requests (人才码), each with its responsible unit and state. The options and
  * JSON keys are a stable interface that scripts depend on. */
+#include "app/service_list.h"
 #include "app/talent.h"
 #include "cli/cli.h"
 
@@ -166,18 +167,6 @@ out:
 	return rc;
 }
 
-static const app_column list_cols[] = {
-	{ .key = "id", .header = N_("Request"), .kind = COL_INT },
-	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
-	{ .key = "kind", .header = N_("Talent service"), .kind = COL_STR },
-	{ .key = "state", .header = N_("State"), .kind = COL_STR },
-	{ .key = "uscc", .header = N_("Credit code"), .kind = COL_STR },
-	{ .key = "person", .header = N_("Talent"), .kind = COL_STR },
-	{ .key = "unit", .header = N_("Responsible unit"), .kind = COL_STR },
-	{ .key = "appeal", .header = N_("Appeal"), .kind = COL_STR },
-};
-#define NLIST ((int)(sizeof list_cols / sizeof list_cols[0]))
-
 typedef struct list_opts {
 	app_ctx *ctx;
 	const char *unit;
@@ -185,18 +174,25 @@ typedef struct list_opts {
 	int state;
 } list_opts;
 
+/* a cell of the list for out_row_from */
+typedef struct cell_arg {
+	app_ctx *ctx;
+	const talent_request *r;
+	app_cell_form form;
+} cell_arg;
+
+static void cell(const void *arg, int col, strbuf *out)
+{
+	const cell_arg *a = arg;
+	app_talent_cell(a->ctx, a->r, col, a->form, out);
+}
+
+/* the kind's and the state's codes for files, their names for people */
 static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)
 {
-	const talent_request *r = rec;
 	const list_opts *o = own;
-	char id[24];
-	snprintf(id, sizeof id, "%" PRId64, r->id);
-	bool people = fmt == OUT_TABLE;
-	const char *cells[NLIST] = { id, r->enterprise,
-		people ? codes_name(app_talent_kinds(o->ctx), r->kind) : r->kind,
-		people ? _(talent_state_label(r->state)) : talent_state_code(r->state), r->uscc,
-		r->person, r->unit, r->appeal_number };
-	out_row(t, cells);
+	cell_arg a = { o->ctx, rec, fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
+	out_row_from(t, cell, &a);
 }
 
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
@@ -261,7 +257,7 @@ static int talent_list(app_ctx *ctx, int argc, char **argv)
 	};
 	static const cli_listing listing = {
 		opts, list_option, NULL, CLI_ENT_OPTIONAL, list_fetch, sizeof(talent_request),
-		list_cols, NLIST, list_add, request_clear,
+		app_talent_columns, TAL_COL__COUNT, list_add, request_clear,
 	};
 	list_opts o = { ctx, NULL, NULL, -1 };
 	return cli_list(ctx, argc, argv, &listing, &o, usage);
@@ -375,7 +371,7 @@ static void show_table(const void *rec)
 
 static void show_csv(const void *rec)
 {
-	out_table *t = out_new(list_cols, NLIST);
+	out_table *t = out_new(app_talent_columns, TAL_COL__COUNT);
 	list_opts o = { show_ctx, NULL, NULL, -1 };
 	list_add(t, OUT_CSV, rec, &o);
 	out_print(t, OUT_CSV, false, stdout);

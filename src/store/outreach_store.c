@@ -223,25 +223,40 @@ int outreach_store_get(db *d, int64_t id, outreach_rec *r, store_err *err)
 	return 0;
 }
 
+/* the WHERE of filter f */
+static void where_of(const outreach_filter *f, rows_where *w)
+{
+	rows_where_init(w);
+	/* raising a problem records the enterprise as attending too */
+	if (f && f->enterprise_id)
+		rows_where_int(w, "o.id IN (SELECT outreach_id FROM outreach_attendee"
+		               " WHERE enterprise_id = ?)", f->enterprise_id);
+	if (f && f->unit)
+		rows_where_text(w, "o.unit = ?", f->unit);
+	if (f && f->kind)
+		rows_where_text(w, "o.kind = ?", f->kind);
+	if (f && f->from)
+		rows_where_text(w, "o.held_on >= ?", f->from);
+	if (f && f->to)
+		rows_where_text(w, "o.held_on <= ?", f->to);
+}
+
 int outreach_store_list(db *d, const outreach_filter *f, long offset, int limit,
                         outreach_rec *out, int *n, store_err *err)
 {
 	rows_where w;
-	rows_where_init(&w);
-	/* raising a problem records the enterprise as attending too */
-	if (f && f->enterprise_id)
-		rows_where_int(&w, "o.id IN (SELECT outreach_id FROM outreach_attendee"
-		               " WHERE enterprise_id = ?)", f->enterprise_id);
-	if (f && f->unit)
-		rows_where_text(&w, "o.unit = ?", f->unit);
-	if (f && f->kind)
-		rows_where_text(&w, "o.kind = ?", f->kind);
-	if (f && f->from)
-		rows_where_text(&w, "o.held_on >= ?", f->from);
-	if (f && f->to)
-		rows_where_text(&w, "o.held_on <= ?", f->to);
+	where_of(f, &w);
 	int rc = rows_list(d, OUTREACH_COLS, &w, "o.held_on DESC, o.id DESC", offset, limit, out,
 	                   sizeof *out, from_row, n, "listing outreach events", err);
+	rows_where_free(&w);
+	return rc;
+}
+
+int outreach_store_count(db *d, const outreach_filter *f, long *n, store_err *err)
+{
+	rows_where w;
+	where_of(f, &w);
+	int rc = rows_count(d, "FROM outreach o", &w, n, "counting outreach events", err);
 	rows_where_free(&w);
 	return rc;
 }

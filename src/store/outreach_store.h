@@ -27,6 +27,8 @@ int outreach_store_get(db *d, int64_t id, outreach_rec *r, store_err *err);
 /* events [offset, offset+limit), newest first, with the counts but no arrays */
 int outreach_store_list(db *d, const outreach_filter *f, long offset, int limit,
                         outreach_rec *out, int *n, store_err *err);
+/* how many events the list of f holds: 0 or -1 */
+int outreach_store_count(db *d, const outreach_filter *f, long *n, store_err *err);
 /* record enterprises ids[0..n) as attending event id, those already recorded left as
  * they were, in one transaction: *added gets how many are new (no event row, nothing
  * written, when none). 0 or -1 */

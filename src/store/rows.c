@@ -115,6 +115,27 @@ int rows_list(db *d, const char *cols_from, const rows_where *w, const char *ord
 	return rc;
 }
 
+int rows_count(db *d, const char *from, const rows_where *w, long *n, const char *what,
+               store_err *err)
+{
+	*n = 0;
+	char *sql = xasprintf("SELECT count(*) %s%s", from, sb_str(&w->sql));
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	free(sql);
+	if (!st)
+		return -1;
+	rows_where_bind(w, st);
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*n = (long)sqlite3_column_int64(st, 0);
+	} else {
+		db_fail(d, err, what);
+		rc = -1;
+	}
+	db_done(st);
+	return rc;
+}
+
 int rows_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
              rows_fill_fn *row, const char *what, store_err *err)
 {

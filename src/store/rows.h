@@ -41,6 +41,10 @@ void rows_where_free(rows_where *w);
 /* fills one record from the current row of a statement */
 typedef void rows_fill_fn(sqlite3_stmt *st, void *rec);
 
+/* the count of the rows from (the FROM clause with its joins) that w selects: 0, or -1
+ * with what failed in err */
+int rows_count(db *d, const char *from, const rows_where *w, long *n, const char *what,
+               store_err *err);
 /* "SELECT <cols_from><where> ORDER BY <order> LIMIT limit OFFSET offset" into out[],
  * records of size bytes, *n = rows read; -1 with err naming what was listed */
 int rows_list(db *d, const char *cols_from, const rows_where *w, const char *order,

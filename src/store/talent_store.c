@@ -153,23 +153,39 @@ int talent_store_get(db *d, int64_t id, talent_request *r, store_err *err)
 	                "reading a talent service request", err);
 }
 
+/* the WHERE of filter f */
+static void request_where(const talent_filter *f, rows_where *w)
+{
+	rows_where_init(w);
+	if (f && f->enterprise_id)
+		rows_where_int(w, "r.enterprise_id = ?", f->enterprise_id);
+	if (f && f->scope_area)
+		rows_where_text(w, "e.area = ?", f->scope_area);
+	if (f && f->unit)
+		rows_where_text(w, "r.unit = ?", f->unit);
+	if (f && f->kind)
+		rows_where_text(w, "r.kind = ?", f->kind);
+	if (f && f->state >= 0)
+		rows_where_text(w, "r.state = ?", talent_state_code((talent_state)f->state));
+}
+
 int talent_store_list(db *d, const talent_filter *f, long offset, int limit,
                       talent_request *out, int *n, store_err *err)
 {
 	rows_where w;
-	rows_where_init(&w);
-	if (f && f->enterprise_id)
-		rows_where_int(&w, "r.enterprise_id = ?", f->enterprise_id);
-	if (f && f->scope_area)
-		rows_where_text(&w, "e.area = ?", f->scope_area);
-	if (f && f->unit)
-		rows_where_text(&w, "r.unit = ?", f->unit);
-	if (f && f->kind)
-		rows_where_text(&w, "r.kind = ?", f->kind);
-	if (f && f->state >= 0)
-		rows_where_text(&w, "r.state = ?", talent_state_code((talent_state)f->state));
+	request_where(f, &w);
 	int rc = rows_list(d, REQUEST_COLS, &w, "r.id DESC", offset, limit, out, sizeof *out,
 	                   request_row, n, "listing talent service requests", err);
+	rows_where_free(&w);
+	return rc;
+}
+
+int talent_store_count(db *d, const talent_filter *f, long *n, store_err *err)
+{
+	rows_where w;
+	request_where(f, &w);
+	int rc = rows_count(d, "FROM talent_request r JOIN enterprise e ON e.id = r.enterprise_id",
+	                    &w, n, "counting talent service requests", err);
 	rows_where_free(&w);
 	return rc;
 }

@@ -32,6 +32,8 @@ int talent_store_get(db *d, int64_t id, talent_request *r, store_err *err);
 /* requests [offset, offset+limit), newest first */
 int talent_store_list(db *d, const talent_filter *f, long offset, int limit,
                       talent_request *out, int *n, store_err *err);
+/* how many requests the list of f holds: 0 or -1 */
+int talent_store_count(db *d, const talent_filter *f, long *n, store_err *err);
 /* the enterprise's programmes [offset, offset+limit), newest start first */
 int talent_store_programmes(db *d, int64_t enterprise_id, long offset, int limit,
                             talent_programme *out, int *n, store_err *err);

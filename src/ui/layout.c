@@ -95,6 +95,26 @@ int layout_parse_size(const char *s, int *cols, int *rows)
 	return 0;
 }
 
+int layout_tab_cap(const int *w, int n, int cur, int room, int min)
+{
+	int total = 0, widest = 0;
+	for (int i = 0; i < n; i++) {
+		total += w[i] + 2;
+		if (i != cur && w[i] > widest)
+			widest = w[i];
+	}
+	if (total <= room)
+		return -1;
+	for (int cap = widest - 1; cap > min; cap--) {
+		int sum = 0;
+		for (int i = 0; i < n; i++)
+			sum += (i == cur || w[i] < cap ? w[i] : cap) + 2;
+		if (sum <= room)
+			return cap;
+	}
+	return min;
+}
+
 int layout_pick_fit(const int *cols, const int *rows, int n, int w, int h)
 {
 	for (int i = 0; i < n; i++)

@@ -18,6 +18,12 @@ int layout_wrap(const char *s, int w, size_t *starts, size_t *lens, int max);
 int layout_pick_fit(const int *cols, const int *rows, int n, int w, int h);
 
 /* "100x30" into cols and rows (1..1000 each); -1 when malformed */
+/* The widest a tab title other than the current one may be drawn so that n tabs fit
+ * in room columns: each tab takes its title's width w[i] plus 2 (the spaces, or the
+ * current tab's brackets); the current tab cur is never cut, the others are cut to
+ * one common cap, the largest that fits, at least min. -1 when every title fits
+ * whole. */
+int layout_tab_cap(const int *w, int n, int cur, int room, int min);
 int layout_parse_size(const char *s, int *cols, int *rows);
 
 #endif

@@ -5,10 +5,13 @@
  * past them; a count or fetch that a newer key stopped leaves the screen as it was. */
 #include "ui/listview.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xalloc.h"
+#include "ui/draw.h"
 #include "ui/layout.h"
 #include "ui/list_keyset.h"
 
@@ -285,4 +288,18 @@ unsigned lv_handle(listview *lv, action a)
 		count_all(lv);
 	clamp(lv);
 	return REACT_RECALC;
+}
+
+void lv_summary_line(ui_rect r, const char *text, listview *lv)
+{
+	long n = lv_count(lv);
+	char pos[48] = "";
+	if (n > 0)
+		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(lv) + 1, n, lv_count_more(lv) ? "+" : "");
+	int pw = text_width(pos);
+	if (pw + 1 >= r.w)
+		pw = 0;
+	draw_text(r.y, r.x, r.w - pw, text, TEXT_LEFT, STYLE_NORMAL);
+	if (pw)
+		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
 }

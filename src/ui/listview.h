@@ -61,6 +61,9 @@ long lv_cursor(const listview *lv);
 void lv_set_cursor(listview *lv, long row);
 /* rows in the list as last counted; -1 after an error */
 long lv_count(const listview *lv);
+/* a list's summary text on the first row of r, and the cursor's row number on the
+ * right so the position shows without highlighting */
+void lv_summary_line(ui_rect r, const char *text, listview *lv);
 /* whether there are more rows than lv_count says (counted up to LV_COUNT_CAP) */
 bool lv_count_more(const listview *lv);
 /* a fetch callback's window buffer: *rows grown to hold limit rows of size bytes

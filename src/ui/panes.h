@@ -13,7 +13,8 @@
 	X(PANE_APPEALS, N_("Appeals"), pane_appeals) \
 	X(PANE_ESCALATION, N_("Escalation"), pane_escalation) \
 	X(PANE_CALENDAR, N_("Calendar"), pane_calendar) \
-	X(PANE_PROJECTS, N_("Projects"), pane_projects)
+	X(PANE_PROJECTS, N_("Projects"), pane_projects) \
+	X(PANE_SERVICES, N_("Services"), pane_services)
 
 #define PANE_ID(id, title, ops) id,
 typedef enum pane_id { PANES(PANE_ID) PANE_COUNT } pane_id;

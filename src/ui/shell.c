@@ -16,11 +16,13 @@
 #include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "store/db.h"
 #include "store/staff_store.h"
 #include "ui/help.h"
+#include "ui/layout.h"
 #include "ui/live.h"
 #include "ui/panes.h"
 #include "ui/prompt.h"
@@ -481,39 +483,6 @@ static int draw_piece(int y, int x, int limit, const char *s, ui_style st)
 	return x + w;
 }
 
-/* the widest the titles of the tabs other than the current one may be for all the tabs
- * to fit in room columns (INT_MAX / 2 when they fit whole): long English titles are
- * cut alike ("Enterpr~") so that the date still shows; the tab's number key and the
- * current tab's whole title say which is which */
-static int title_tab_width(const shell *sh, int room)
-{
-	int whole = 0, others = 0, longest = 0;
-	for (int i = 0; i < PANE_COUNT; i++) {
-		int w = text_width(_(pane_title((pane_id)i)));
-		whole += w + 2;
-		if (i != sh->cur) {
-			others++;
-			longest = w > longest ? w : longest;
-		} else {
-			room -= w + 2;
-		}
-	}
-	if (whole <= room + text_width(_(pane_title((pane_id)sh->cur))) + 2 || others == 0)
-		return INT_MAX / 2;
-	/* the widest cut that fits: shrink the longest titles first */
-	for (int cut = longest; cut > 1; cut--) {
-		int need = 0;
-		for (int i = 0; i < PANE_COUNT; i++) {
-			int w = text_width(_(pane_title((pane_id)i)));
-			if (i != sh->cur)
-				need += (w < cut ? w : cut) + 2;
-		}
-		if (need <= room)
-			return cut;
-	}
-	return 1;
-}
-
 /* "qifu 企服 |[企业] 诉求  调度  日历 | 督办 王芳 | 2026-12-01 周二      F1帮助": the
  * current tab in brackets where the others have spaces, so it shows without colour
  * and the line does not shift when the tab changes */
@@ -526,15 +495,19 @@ static void draw_title(shell *sh)
 	int rw = text_width(sb_str(&right));
 	int limit = COLS - rw - (rw ? 1 : 0);
 	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
-	char date[16];
-	date_format(sh->ctx->today, date);
-	int tw = title_tab_width(sh, limit - x - 2 - text_width(date));
+	/* the tabs leave room for "| 2026-12-07" at least: when six long English titles do
+	 * not, the others than the current one are cut alike (Enter~ Appeals Escal~) */
+	enum { TITLE_DATE_ROOM = 13, TAB_MIN = 4 };
+	int tw[PANE_COUNT];
+	for (int i = 0; i < PANE_COUNT; i++)
+		tw[i] = text_width(_(pane_title((pane_id)i)));
+	int cap = layout_tab_cap(tw, PANE_COUNT, sh->cur, limit - x - TITLE_DATE_ROOM, TAB_MIN);
 	for (int i = 0; i < PANE_COUNT; i++) {
-		char *title = text_fit(_(pane_title((pane_id)i)), i == sh->cur ? INT_MAX / 2 : tw);
-		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", title);
+		char *cut = text_fit(_(pane_title((pane_id)i)), cap < 0 || i == sh->cur ? tw[i] : cap);
+		char *tab = xasprintf(i == sh->cur ? "[%s]" : " %s ", cut);
 		x = draw_piece(0, x, limit, tab, i == sh->cur ? STYLE_TAB : STYLE_NORMAL);
 		xfree(&tab);
-		xfree(&title);
+		xfree(&cut);
 	}
 	/* when the line is too narrow (long English labels), the role goes first, then
 	 * the weekday, then the name */

@@ -156,6 +156,27 @@ static void test_pick_fit(void **state)
 	assert_int_equal(layout_pick_fit(cols + 2, rows + 2, 2, 118, 41), 0);
 }
 
+/* the title bar's tabs: cut alike, the current one whole, only when they do not fit */
+static void test_tab_cap(void **state)
+{
+	(void)state;
+	/* Enterprises Appeals Escalation Calendar Projects Services; 企业 诉求 … 服务 */
+	static const int en[] = { 11, 7, 10, 8, 8, 8 }, zh[] = { 4, 4, 4, 4, 4, 4 };
+	static const struct { const int *w; int n, cur, room, want; } t[] = {
+		{ zh, 6, 5, 36, -1 },     /* 6 × (4 + 2): fits exactly */
+		{ en, 5, 4, 54, -1 },     /* five English tabs fit whole */
+		{ en, 6, 5, 63, 10 },     /* one column short: the widest loses one */
+		{ en, 6, 5, 49, 5 },      /* 80 columns less the rest: Ente~ Appe~ … [Services] */
+		{ en, 6, 0, 49, 5 },      /* the current one, the widest, stays whole */
+		{ en, 6, 5, 10, 4 },      /* no room: never below the minimum */
+		{ zh, 6, 0, 30, 4 },      /* too narrow even whole: the minimum, nothing cut */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (layout_tab_cap(t[i].w, t[i].n, t[i].cur, t[i].room, 4) != t[i].want)
+			fail_msg("row %zu: cap %d, want %d", i,
+			         layout_tab_cap(t[i].w, t[i].n, t[i].cur, t[i].room, 4), t[i].want);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +184,7 @@ int main(void)
 		cmocka_unit_test(test_rows_exact),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_pick_fit),
+		cmocka_unit_test(test_tab_cap),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -106,7 +106,7 @@ void needs_repaint(ent_pane *p, ui_rect r)
 	if (p->needs_filter.status >= 0)
 		sb_addf(&s, _("  status: %s"), _(fin_status_label((fin_status)p->needs_filter.status)));
 	sb_addf(&s, more ? _("  more than %ld") : _("  %ld in all"), n);
-	enterprises_summary_line(r, sb_str(&s), p->needs_lv);
+	lv_summary_line(r, sb_str(&s), p->needs_lv);
 	sb_free(&s);
 	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
 	lv_repaint(p->needs_lv, list);

@@ -220,20 +220,6 @@ static void recalc(void *state, ui_rect r)
 	}
 }
 
-void enterprises_summary_line(ui_rect r, const char *text, listview *lv)
-{
-	long n = lv_count(lv);
-	char pos[48] = "";
-	if (n > 0)
-		snprintf(pos, sizeof pos, "%ld/%ld%s", lv_cursor(lv) + 1, n, lv_count_more(lv) ? "+" : "");
-	int pw = text_width(pos);
-	if (pw + 1 >= r.w)
-		pw = 0;
-	draw_text(r.y, r.x, r.w - pw, text, TEXT_LEFT, STYLE_NORMAL);
-	if (pw)
-		draw_text(r.y, r.x + r.w - pw, pw, pos, TEXT_RIGHT, STYLE_NORMAL);
-}
-
 /* 筛选: hqjs 规上工业  排序: 名称^  共 57 条 */
 static void draw_summary(ent_pane *p, ui_rect r)
 {
@@ -249,7 +235,7 @@ static void draw_summary(ent_pane *p, ui_rect r)
 		parts[5] = _("with an open warning");
 	char *s = entlist_summary(parts, 7, p->sort, p->desc, lv_count(p->lv),
 	                          lv_count_more(p->lv));
-	enterprises_summary_line(r, s, p->lv);
+	lv_summary_line(r, s, p->lv);
 	xfree(&s);
 }
 

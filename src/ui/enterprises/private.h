@@ -105,9 +105,6 @@ const staff *enterprises_actor(ent_pane *p);
 const char *enterprises_category_label(ent_pane *p, const char *code, bool full);
 /* the list's row under the cursor, when it is loaded */
 const ent_record *enterprises_cursor_row(ent_pane *p);
-/* a list's summary text on the first row of r, and the cursor's row number on the
- * right so the position shows without highlighting */
-void enterprises_summary_line(ui_rect r, const char *text, listview *lv);
 /* the search and filters into the list's query, from its first row */
 void enterprises_apply_filter(ent_pane *p);
 

@@ -99,7 +99,7 @@ void whistles_repaint(ent_pane *p, ui_rect r)
 	if (p->wh_unit)
 		sb_addf(&s, _("  commissioner's or lead unit: %s"), p->wh_unit);
 	sb_addf(&s, _("  %ld in all"), n);
-	enterprises_summary_line(r, sb_str(&s), p->wh_lv);
+	lv_summary_line(r, sb_str(&s), p->wh_lv);
 	sb_free(&s);
 	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
 	lv_repaint(p->wh_lv, list);

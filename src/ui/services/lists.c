@@ -1,0 +1,130 @@
+/* The Services pane's two lists: the outreach events (宣讲活动) and the talent service
+ * requests (人才服务), newest first, their columns and words those of qifu outreach
+ * list and qifu talent list (app/service_list.h). An area officer sees the requests of
+ * their area's enterprises only, as on the command line. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app/app.h"
+#include "app/service_list.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+#include "ui/services/private.h"
+
+static db *pane_db(svc_pane *p)
+{
+	return app_db(shell_ctx(p->sh));
+}
+
+static int ev_count(void *owner, long *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return outreach_store_count(pane_db(p), &p->ev_filter, n, err);
+}
+
+static int ev_read(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return outreach_store_list(pane_db(p), &p->ev_filter, offset, limit, rows, n, err);
+}
+
+static void ev_clear(void *row)
+{
+	outreach_rec_clear(row);
+}
+
+static const char *ev_cell(void *owner, const void *row, int col)
+{
+	svc_pane *p = owner;
+	sb_reset(&p->cell);
+	app_outreach_cell(shell_ctx(p->sh), row, col, CELL_WORDS, &p->cell);
+	return sb_str(&p->cell);
+}
+
+static const list_window_ops ev_ops = { sizeof(outreach_rec), ev_count, ev_read, ev_clear,
+	ev_cell, NULL };
+
+static int tal_count(void *owner, long *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return talent_store_count(pane_db(p), &p->tal_filter, n, err);
+}
+
+static int tal_read(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return talent_store_list(pane_db(p), &p->tal_filter, offset, limit, rows, n, err);
+}
+
+static void tal_clear(void *row)
+{
+	talent_request_clear(row);
+}
+
+static const char *tal_cell(void *owner, const void *row, int col)
+{
+	svc_pane *p = owner;
+	sb_reset(&p->cell);
+	app_talent_cell(shell_ctx(p->sh), row, col, CELL_WORDS, &p->cell);
+	return sb_str(&p->cell);
+}
+
+static const list_window_ops tal_ops = { sizeof(talent_request), tal_count, tal_read, tal_clear,
+	tal_cell, NULL };
+
+void services_lists_create(svc_pane *p)
+{
+	p->tal_filter.state = -1;
+	p->tal_filter.scope_area = app_scope_area(shell_ctx(p->sh));
+	p->ev_lv = list_window_view(&p->ev_rows, &ev_ops, p, p->sh, app_outreach_columns,
+	                            OUT_COL__COUNT);
+	p->tal_lv = list_window_view(&p->tal_rows, &tal_ops, p, p->sh, app_talent_columns,
+	                             TAL_COL__COUNT);
+}
+
+void services_lists_destroy(svc_pane *p)
+{
+	list_window_free(&p->ev_rows);
+	list_window_free(&p->tal_rows);
+	lv_free(&p->ev_lv);
+	lv_free(&p->tal_lv);
+	sb_free(&p->cell);
+}
+
+listview *services_list(svc_pane *p)
+{
+	return p->mode == SVC_TALENT ? p->tal_lv : p->ev_lv;
+}
+
+const outreach_rec *services_event_row(svc_pane *p)
+{
+	return list_window_cursor(&p->ev_rows, p->ev_lv);
+}
+
+const talent_request *services_request_row(svc_pane *p)
+{
+	return list_window_cursor(&p->tal_rows, p->tal_lv);
+}
+
+void services_lists_recalc(svc_pane *p, ui_rect r)
+{
+	lv_recalc(services_list(p), (ui_rect){ r.y + 1, r.x, r.h - 1, r.w });
+}
+
+/* 宣讲活动（最近的在前）  共 6 条                                  1/6 */
+void services_lists_repaint(svc_pane *p, ui_rect r)
+{
+	listview *lv = services_list(p);
+	long n = lv_count(lv);
+	char *head = xasprintf(p->mode == SVC_TALENT
+	                       ? _("Talent service requests, newest first  %ld in all")
+	                       : _("Outreach events, newest first  %ld in all"), n);
+	lv_summary_line(r, head, lv);
+	free(head);
+	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
+	lv_repaint(lv, list);
+	if (n == 0 && list.h > 2)
+		draw_text(list.y + 2, list.x, list.w, p->mode == SVC_TALENT
+		          ? _("No talent service request is recorded yet.")
+		          : _("No outreach event is recorded yet."), TEXT_CENTER, STYLE_DIM);
+}
