@@ -513,6 +513,8 @@ static void draw_title(shell *sh)
 	 * the weekday, then the name */
 	const staff *actor = sh->ctx->actor;
 	const char *wd = _(date_weekday_name(sh->ctx->today));
+	char date[16];
+	date_format(sh->ctx->today, date);
 	strbuf info = STRBUF_INIT;
 	for (int detail = 3; detail >= 0; detail--) {
 		sb_reset(&info);
