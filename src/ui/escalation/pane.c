@@ -81,6 +81,20 @@ void escalation_open_view(esc_pane *p, bool keep_scroll)
 	sb_free(&err);
 }
 
+void escalation_opt_add(esc_options *o, const char *value, const char *label)
+{
+	if (o->n < (int)(sizeof o->v / sizeof o->v[0]))
+		o->v[o->n++] = (form_option){ value, label };
+}
+
+ui_rect escalation_below_line(ui_rect r)
+{
+	ui_rect l = r;
+	l.y += 1;
+	l.h -= 1;
+	return l;
+}
+
 static void *create(shell *sh)
 {
 	esc_pane *p = xcalloc(1, sizeof *p);

@@ -111,6 +111,16 @@ bool escalation_current_rec(esc_pane *p);
 /* the detail of p->rec; back on the board when it cannot be read */
 void escalation_open_view(esc_pane *p, bool keep_scroll);
 
+/* a form's choices whose strings the caller keeps until form_add_choice has copied
+ * them; past 64 the rest are dropped */
+typedef struct esc_options {
+	form_option v[64];
+	int n;
+} esc_options;
+void escalation_opt_add(esc_options *o, const char *value, const char *label);
+/* r less its first line, where the staff and the 督办/问责 views count their rows */
+ui_rect escalation_below_line(ui_rect r);
+
 /* board.c: the four lists over the store's board */
 void escalation_board_init(esc_pane *p);
 void escalation_board_free(esc_pane *p);

@@ -102,18 +102,9 @@ void escalation_supv_reload(esc_pane *p, int64_t id)
 			lv_set_cursor(p->supv_lv, i);
 }
 
-/* the list below a line that counts the requests */
-static ui_rect list_rect(ui_rect r)
-{
-	ui_rect l = r;
-	l.y += 1;
-	l.h -= 1;
-	return l;
-}
-
 void escalation_supv_recalc(esc_pane *p, ui_rect r)
 {
-	lv_recalc(p->supv_lv, list_rect(r));
+	lv_recalc(p->supv_lv, escalation_below_line(r));
 }
 
 void escalation_supv_repaint(esc_pane *p, ui_rect r)
@@ -126,7 +117,7 @@ void escalation_supv_repaint(esc_pane *p, ui_rect r)
 	draw_textf(r.y, r.x, r.w, TEXT_LEFT, STYLE_NORMAL,
 	           _("Supervision requests: %d, %d without an outcome, %d unresolved"),
 	           p->nsupv, open, unresolved);
-	lv_repaint(p->supv_lv, list_rect(r));
+	lv_repaint(p->supv_lv, escalation_below_line(r));
 }
 
 /* the request under the cursor, or NULL (said on the status line) */
@@ -138,17 +129,6 @@ static const supv_row *cursor_row(esc_pane *p)
 		return NULL;
 	}
 	return &p->supv_rows[i];
-}
-
-typedef struct optlist {
-	form_option v[64];
-	int n;
-} optlist;
-
-static void opt_add(optlist *o, const char *value, const char *label)
-{
-	if (o->n < (int)(sizeof o->v / sizeof o->v[0]))
-		o->v[o->n++] = (form_option){ value, label };
 }
 
 static void set_buttons(form *f)
@@ -163,19 +143,19 @@ static void form_add(esc_pane *p)
 {
 	const unit_table *units = app_units(shell_ctx(p->sh));
 	form *f = form_new(p->sh, _("File a supervision request (督办要求)"));
-	optlist o = { .n = 0 };
+	esc_options o = { .n = 0 };
 	for (int s = 0; s < SUPV_SRC__COUNT; s++)
-		opt_add(&o, supervise_source_code((supervise_source)s),
+		escalation_opt_add(&o, supervise_source_code((supervise_source)s),
 		        _(supervise_source_label((supervise_source)s)));
 	p->fld[F_SOURCE] = form_add_choice(f, _("Source"), o.v, o.n,
 	                                   supervise_source_code(SUPV_SRC_OVERDUE), true);
 	p->fld[F_APPEAL] = form_add_text(f, _("Appeal number"), "",
 	                                 TICKET_NUMBER_SIZE - 1, false);
 	o.n = 0;
-	opt_add(&o, "", _("the appeal's lead unit"));
+	escalation_opt_add(&o, "", _("the appeal's lead unit"));
 	for (int i = 0; i < units->n; i++)
 		if (units->v[i].kind == UNIT_DEPT || units->v[i].kind == UNIT_AREA)
-			opt_add(&o, units->v[i].name, units->v[i].name);
+			escalation_opt_add(&o, units->v[i].name, units->v[i].name);
 	p->fld[F_UNIT] = form_add_choice(f, _("Unit"), o.v, o.n, "", false);
 	p->fld[F_WHAT] = form_add_lines(f, _("Required"), "", SUPV_TEXT_MAX, 3, true);
 	p->fld[F_DUE] = form_add_date(f, _("Due"), DATE_NONE, true);
@@ -201,9 +181,9 @@ static void form_outcome(esc_pane *p)
 	form *f = form_new(p->sh, title);
 	xfree(&title);
 	form_add_note(f, _("Required"), r->what);
-	optlist o = { .n = 0 };
-	opt_add(&o, supervise_outcome_code(SUPV_RESOLVED), _(supervise_outcome_label(SUPV_RESOLVED)));
-	opt_add(&o, supervise_outcome_code(SUPV_UNRESOLVED),
+	esc_options o = { .n = 0 };
+	escalation_opt_add(&o, supervise_outcome_code(SUPV_RESOLVED), _(supervise_outcome_label(SUPV_RESOLVED)));
+	escalation_opt_add(&o, supervise_outcome_code(SUPV_UNRESOLVED),
 	        _(supervise_outcome_label(SUPV_UNRESOLVED)));
 	p->fld[F_OUTCOME] = form_add_choice(f, _("Outcome"), o.v, o.n,
 	                                    supervise_outcome_code(SUPV_RESOLVED), true);
@@ -234,13 +214,13 @@ static void form_accountability(esc_pane *p)
 	xfree(&title);
 	/* the setting's bodies, '|'-separated, picked by name */
 	char *copy = xstrdup(bodies ? bodies : "");
-	optlist o = { .n = 0 };
+	esc_options o = { .n = 0 };
 	for (char *s = copy, *bar; *s; s = bar ? bar + 1 : s + strlen(s)) {
 		bar = strchr(s, '|');
 		if (bar)
 			*bar = '\0';
 		if (*s)
-			opt_add(&o, s, s);
+			escalation_opt_add(&o, s, s);
 		if (!bar)
 			break;
 	}
