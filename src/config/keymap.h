@@ -118,7 +118,7 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	  N_("reverse the sort order")) \
 	X(ACT_NEW, "new", GRP_APPEAL, "F2, a", N_("New"), \
 	  N_("register a new record (Escalation tab, quarterly assessment: enter a rating; " \
-	     "staff: add a login)")) \
+	     "督办/问责: file a supervision request; staff: add a login)")) \
 	X(ACT_MOVE, "move", GRP_APPEAL, "m", N_("Move"), \
 	  N_("the moves you may make now on the selected appeal (Appeals) or inspection plan " \
 	     "(Calendar: approve, record done, evaluate, cancel), each with its form; in the " \
@@ -132,11 +132,13 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_UNDO, "undo", GRP_APPEAL, "F8, u", N_("Undo"), \
 	  N_("undo the last reversible action; again to redo it")) \
 	X(ACT_ESCALATE, "escalate", GRP_APPEAL, "x", N_("Escalate"), \
-	  N_("Escalation tab: raise the selected appeal one level, with a reason")) \
+	  N_("Escalation tab: raise the selected appeal one level, with a reason; in " \
+	     "督办/问责, hold the unit of an unresolved request to account")) \
 	X(ACT_SCHEDULE, "schedule", GRP_APPEAL, "d", N_("Dispatch"), \
 	  N_("Escalation tab: record a dispatch (meeting or on site) at the appeal's level")) \
 	X(ACT_OUTCOME, "outcome", GRP_APPEAL, "o", N_("Outcome"), \
-	  N_("Escalation tab: record the outcome of the latest dispatch at the appeal's level")) \
+	  N_("Escalation tab: record the outcome of the latest dispatch at the appeal's " \
+	     "level, or in 督办/问责 of the selected supervision request")) \
 	X(ACT_FREEZE, "freeze", GRP_APPEAL, "Z", N_("Freeze"), \
 	  N_("Escalation tab, quarterly assessment: freeze the quarter's ratings for good " \
 	     "(supervisors; asked first)")) \
@@ -145,7 +147,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "it again; asked first, never deleted")) \
 	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
 	  N_("Escalation tab: switch between the board, the supervision figures, the " \
-	     "quarterly assessment and, for administrators, the staff; Enterprises tab: " \
+	     "quarterly and the annual assessment, for supervisors and leaders 督办/问责 " \
+	     "and, for administrators, the staff; Enterprises tab: " \
 	     "between the register and the open financing needs of every enterprise (the " \
 	     "coordination list)")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \

@@ -82,14 +82,6 @@ static int text_check(const char *s, const char *what, strbuf *err)
 int supervise_new_check(const supervise_new *in, const unit_table *units, qdate today,
 		strbuf *err)
 {
-	if (!in->unit || !*in->unit || !units_find(units, in->unit)) {
-		strbuf all = STRBUF_INIT;
-		units_list(units, -1, &all);
-		sb_addf(err, _("Unknown unit %s; the units are: %s."), in->unit ? in->unit : "",
-		        sb_str(&all));
-		sb_free(&all);
-		return -1;
-	}
 	switch (in->source) {
 	case SUPV_SRC_OVERDUE:
 	case SUPV_SRC_DISSATISFIED:
@@ -115,6 +107,16 @@ int supervise_new_check(const supervise_new *in, const unit_table *units, qdate 
 		break;
 	case SUPV_SRC__COUNT:
 		sb_add(err, _("Unknown source of the request."));
+		return -1;
+	}
+	/* after the source: an appeal's request without the appeal has no unit either,
+	 * and the missing appeal is what to say */
+	if (!in->unit || !*in->unit || !units_find(units, in->unit)) {
+		strbuf all = STRBUF_INIT;
+		units_list(units, -1, &all);
+		sb_addf(err, _("Unknown unit %s; the units are: %s."), in->unit ? in->unit : "",
+		        sb_str(&all));
+		sb_free(&all);
 		return -1;
 	}
 	if (text_check(in->what, _("What is required"), err) < 0)
@@ -151,14 +153,21 @@ int supervise_outcome_allowed(long long id, supervise_outcome cur, supervise_out
 	return 0;
 }
 
-int supervise_accountability_allowed(long long id, supervise_outcome cur, const char *body,
-		const char *bodies, const char *person, const char *measure, strbuf *err)
+int supervise_accountability_may_follow(long long id, supervise_outcome cur, strbuf *err)
 {
 	if (cur != SUPV_UNRESOLVED) {
 		sb_addf(err, _("Supervision request %lld is %s: accountability follows an "
 		               "unresolved request."), id, _(supervise_outcome_label(cur)));
 		return -1;
 	}
+	return 0;
+}
+
+int supervise_accountability_allowed(long long id, supervise_outcome cur, const char *body,
+		const char *bodies, const char *person, const char *measure, strbuf *err)
+{
+	if (supervise_accountability_may_follow(id, cur, err) < 0)
+		return -1;
 	if (!body || !*body || !text_list_has(bodies, body)) {
 		strbuf all = STRBUF_INIT;
 		for (const char *s = bodies ? bodies : ""; *s;) {

@@ -53,13 +53,17 @@ typedef struct supervise_new {
 
 /* 0 when the request may be filed on day today: a known unit, an appeal named exactly
  * when the source is an appeal's and the appeal is what the source says, a text of
- * 1..SUPV_TEXT_MAX characters, a due day not before today; -1 naming the first fault */
+ * 1..SUPV_TEXT_MAX characters, a due day not before today; -1 naming the first fault
+ * (the source and its appeal before the unit, which a missing appeal leaves empty) */
 int supervise_new_check(const supervise_new *in, const unit_table *units, qdate today,
 		strbuf *err);
 /* 0 when a request whose outcome is cur may be given outcome next (once, resolved or
  * unresolved, with a note of at most SUPV_TEXT_MAX characters); -1 with why */
 int supervise_outcome_allowed(long long id, supervise_outcome cur, supervise_outcome next,
 		const char *note, strbuf *err);
+/* 0 when accountability may follow request id whose outcome is cur (unresolved);
+ * -1 with why */
+int supervise_accountability_may_follow(long long id, supervise_outcome cur, strbuf *err);
 /* 0 when an accountability record may follow a request whose outcome is cur, by body
  * (one of bodies, '|'-separated, the setting), for a person and a measure each of
  * 1..SUPV_TEXT_MAX characters; -1 with why */

@@ -102,6 +102,8 @@ static void test_new(void **state)
 		  "Unknown unit" },
 		{ "appeal source without an appeal", { "区建管局", SUPV_SRC_OVERDUE, false, false, false,
 		  "x", due }, -1, "names the appeal" },
+		{ "appeal source, no appeal and so no unit", { NULL, SUPV_SRC_DISSATISFIED, false,
+		  false, false, "x", due }, -1, "names the appeal" },
 		{ "not overdue", { "区建管局", SUPV_SRC_OVERDUE, true, false, true, "x", due }, -1,
 		  "is not overdue" },
 		{ "not dissatisfied", { "区建管局", SUPV_SRC_DISSATISFIED, true, true, false, "x", due },
@@ -187,6 +189,29 @@ static void test_accountability(void **state)
 	}
 }
 
+/* whether the accountability form opens at all: after an unresolved request only */
+static void test_may_follow(void **state)
+{
+	(void)state;
+	static const struct {
+		supervise_outcome cur;
+		int rc;
+		const char *says;
+	} t[] = {
+		{ SUPV_UNRESOLVED, 0, NULL },
+		{ SUPV_OPEN, -1, "unresolved request" },
+		{ SUPV_RESOLVED, -1, "Supervision request 7 is resolved" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		strbuf err = STRBUF_INIT;
+		int rc = supervise_accountability_may_follow(7, t[i].cur, &err);
+		if (rc != t[i].rc)
+			fail_msg("row %zu: rc %d (%s)", i, rc, sb_str(&err));
+		assert_says(&err, t[i].says);
+		sb_free(&err);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -194,6 +219,7 @@ int main(void)
 		cmocka_unit_test(test_new),
 		cmocka_unit_test(test_outcome),
 		cmocka_unit_test(test_accountability),
+		cmocka_unit_test(test_may_follow),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -339,6 +339,9 @@ unsigned escalation_form_key(esc_pane *p, const pane_event *ev)
 				escalation_close_form(p);
 		} else if (p->purpose == FP_STAFF_ADD || p->purpose == FP_STAFF_EDIT) {
 			escalation_staff_save(p);
+		} else if (p->purpose == FP_SUPV_ADD || p->purpose == FP_SUPV_OUTCOME ||
+		           p->purpose == FP_ACC_ADD) {
+			escalation_supv_save(p);
 		} else if (p->purpose == FP_SHEET) {
 			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
 				escalation_close_form(p);

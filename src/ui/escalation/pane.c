@@ -81,6 +81,20 @@ void escalation_open_view(esc_pane *p, bool keep_scroll)
 	sb_free(&err);
 }
 
+void escalation_opt_add(esc_options *o, const char *value, const char *label)
+{
+	if (o->n < (int)(sizeof o->v / sizeof o->v[0]))
+		o->v[o->n++] = (form_option){ value, label };
+}
+
+ui_rect escalation_below_line(ui_rect r)
+{
+	ui_rect l = r;
+	l.y += 1;
+	l.h -= 1;
+	return l;
+}
+
 static void *create(shell *sh)
 {
 	esc_pane *p = xcalloc(1, sizeof *p);
@@ -97,6 +111,9 @@ static void *create(shell *sh)
 	/* the staff view is there only for those who may change staff */
 	p->may_staff = app_allowed(ctx, PERM_STAFF_EDIT, NULL, NULL, NULL);
 	escalation_staff_init(p);
+	/* the 督办/问责 view is there only for those who may file supervision requests */
+	p->may_supervise = app_allowed(ctx, PERM_SUPERVISE, NULL, NULL, NULL);
+	escalation_supv_init(p);
 	/* a level-2 leader opens on the units they oversee; the filter form widens it */
 	const char *leader = app_board_start_leader(me);
 	if (leader) {
@@ -117,6 +134,7 @@ static void destroy(void *state)
 	esc_pane *p = state;
 	escalation_board_free(p);
 	escalation_staff_free(p);
+	escalation_supv_free(p);
 	drop_rec(p);
 	detail_free(&p->view);
 	form_free(&p->form);
@@ -148,6 +166,9 @@ static void recalc(void *state, ui_rect r)
 	case MODE_STAFF: case MODE_STAFF_CONFIRM:
 		escalation_staff_recalc(p, r);
 		return;
+	case MODE_SUPV:
+		escalation_supv_recalc(p, r);
+		return;
 	default:
 		escalation_board_recalc(p, r);
 		return;
@@ -172,25 +193,40 @@ static void repaint(void *state, ui_rect r)
 	case MODE_STAFF: case MODE_STAFF_CONFIRM:
 		escalation_staff_repaint(p, r);
 		return;
+	case MODE_SUPV:
+		escalation_supv_repaint(p, r);
+		return;
 	default:
 		escalation_board_repaint(p, r);
 		return;
 	}
 }
 
-/* the board, the supervision figures, the quarterly and the annual assessment and,
- * for administrators, the staff, round */
+/* the board, the supervision figures, the quarterly and the annual assessment, for
+ * supervisors and leaders 督办/问责 and, for administrators, the staff, round */
 static unsigned next_view(esc_pane *p)
 {
-	p->mode = p->mode == MODE_BOARD ? MODE_UNITS : p->mode == MODE_UNITS ? MODE_QUARTER
-		: p->mode == MODE_QUARTER ? MODE_YEAR
-		: p->mode == MODE_YEAR && p->may_staff ? MODE_STAFF : MODE_BOARD;
+	pane_mode m = p->mode;
+	if (m == MODE_BOARD)
+		p->mode = MODE_UNITS;
+	else if (m == MODE_UNITS)
+		p->mode = MODE_QUARTER;
+	else if (m == MODE_QUARTER)
+		p->mode = MODE_YEAR;
+	else if (m == MODE_YEAR && p->may_supervise)
+		p->mode = MODE_SUPV;
+	else if ((m == MODE_YEAR || m == MODE_SUPV) && p->may_staff)
+		p->mode = MODE_STAFF;
+	else
+		p->mode = MODE_BOARD;
 	p->top = 0;
 	p->lines_stale = true;
 	if (p->mode == MODE_BOARD)
 		escalation_reload(p);
 	if (p->mode == MODE_STAFF)
 		escalation_staff_reload(p, NULL);
+	if (p->mode == MODE_SUPV)
+		escalation_supv_reload(p, 0);
 	return REACT_RECALC;
 }
 
@@ -333,6 +369,14 @@ static unsigned handle(void *state, const pane_event *ev)
 		return escalation_staff_event(p, ev);
 	case MODE_STAFF_CONFIRM:
 		return escalation_staff_confirm_key(p, ev);
+	case MODE_SUPV:
+		if (ev->act == ACT_BACK || ev->act == ACT_CANCEL) {
+			p->mode = MODE_STAFF;  /* the last view: the next is the board */
+			return next_view(p);
+		}
+		if (ev->act == ACT_NEXT_VIEW)
+			return next_view(p);
+		return escalation_supv_event(p, ev);
 	case MODE_PREVIEW: {
 		bool yes;
 		unsigned r = detail_question_key(p->view, ev, &yes);
@@ -354,6 +398,8 @@ static bool offers(void *state, action a)
 		       a == ACT_NEXT_VIEW;
 	if (p->mode == MODE_STAFF_CONFIRM)
 		return false;
+	if (p->mode == MODE_SUPV)
+		return escalation_supv_offers(a);
 	switch (a) {
 	case ACT_REFRESH:
 		return p->mode != MODE_FORM && p->mode != MODE_PREVIEW;
@@ -400,6 +446,8 @@ static const char *hint(void *state)
 		return form_hint(p->form);
 	case MODE_STAFF: case MODE_STAFF_CONFIRM:
 		return escalation_staff_hint(p);
+	case MODE_SUPV:
+		return escalation_supv_hint(p);
 	case MODE_VIEW:
 		shell_key_name(p->sh, ACT_CANCEL, k5);
 		set_str(&p->hint, xasprintf(_("%s back to the board, %s escalate, %s dispatch, "

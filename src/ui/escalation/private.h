@@ -14,6 +14,7 @@
 #include "model/escalation.h"
 #include "store/appeal_store.h"
 #include "store/escalation_store.h"
+#include "store/supervise_store.h"
 #include "ui/detail.h"
 #include "ui/form.h"
 #include "ui/listview.h"
@@ -25,12 +26,14 @@ enum { L_LEVEL3, L_LEVEL2, L_LEVEL1, L_OVERDUE, L__COUNT };
 
 typedef enum pane_mode {
 	MODE_BOARD, MODE_VIEW, MODE_FORM, MODE_UNITS, MODE_QUARTER, MODE_PREVIEW, MODE_YEAR,
+	MODE_SUPV,           /* 督办/问责 (supervisors and leaders) */
 	MODE_STAFF,          /* the staff (administrators) */
 	MODE_STAFF_CONFIRM,  /* [y/N] before a login is disabled or enabled */
 } pane_mode;
 typedef enum form_purpose {
 	FP_FILTER, FP_ESCALATE, FP_SCHEDULE, FP_OUTCOME, FP_PERIOD, FP_QUARTER, FP_SHEET,
-	FP_RATING, FP_FREEZE, FP_YEAR, FP_STAFF_ADD, FP_STAFF_EDIT
+	FP_RATING, FP_FREEZE, FP_YEAR, FP_STAFF_ADD, FP_STAFF_EDIT,
+	FP_SUPV_ADD, FP_SUPV_OUTCOME, FP_ACC_ADD
 } form_purpose;
 
 typedef struct esc_pane esc_pane;
@@ -89,6 +92,14 @@ struct esc_pane {
 	bool staff_stale;
 	char *staff_login;         /* the login a form or the [y/N] is about */
 	bool staff_disable;        /* the [y/N] disables it (else enables it) */
+	/* the 督办/问责 view (MODE_SUPV): every request, read whole, its cells worded */
+	bool may_supervise;        /* app_allowed: supervision requests */
+	listview *supv_lv;
+	supv_row *supv_rows;
+	char **supv_cells;         /* nsupv * SUPV_COL__COUNT, owned */
+	int nsupv;
+	bool supv_stale;
+	int64_t supv_id;           /* the request an outcome or accountability form is about */
 };
 
 /* pane.c: the database */
@@ -99,6 +110,16 @@ bool escalation_load_rec(esc_pane *p, const char *number);
 bool escalation_current_rec(esc_pane *p);
 /* the detail of p->rec; back on the board when it cannot be read */
 void escalation_open_view(esc_pane *p, bool keep_scroll);
+
+/* a form's choices whose strings the caller keeps until form_add_choice has copied
+ * them; past 64 the rest are dropped */
+typedef struct esc_options {
+	form_option v[64];
+	int n;
+} esc_options;
+void escalation_opt_add(esc_options *o, const char *value, const char *label);
+/* r less its first line, where the staff and the 督办/问责 views count their rows */
+ui_rect escalation_below_line(ui_rect r);
 
 /* board.c: the four lists over the store's board */
 void escalation_board_init(esc_pane *p);
@@ -161,5 +182,19 @@ unsigned escalation_staff_confirm_key(esc_pane *p, const pane_event *ev);
 const char *escalation_staff_hint(esc_pane *p);
 /* the add or edit form's Save */
 void escalation_staff_save(esc_pane *p);
+
+/* supervise.c: the 督办/问责 view of supervisors and leaders: the requests, the forms
+ * to file one, record its outcome and the accountability after an unresolved one */
+void escalation_supv_init(esc_pane *p);
+void escalation_supv_free(esc_pane *p);
+/* read the requests again; the cursor goes to request id (0: stays) */
+void escalation_supv_reload(esc_pane *p, int64_t id);
+void escalation_supv_recalc(esc_pane *p, ui_rect r);
+void escalation_supv_repaint(esc_pane *p, ui_rect r);
+unsigned escalation_supv_event(esc_pane *p, const pane_event *ev);
+bool escalation_supv_offers(action a);
+const char *escalation_supv_hint(esc_pane *p);
+/* a request, outcome or accountability form's Save (or Cancel) */
+void escalation_supv_save(esc_pane *p);
 
 #endif

@@ -112,18 +112,9 @@ void escalation_staff_reload(esc_pane *p, const char *login)
 			lv_set_cursor(p->staff_lv, i);
 }
 
-/* the list below a line that counts the logins */
-static ui_rect list_rect(ui_rect r)
-{
-	ui_rect l = r;
-	l.y += 1;
-	l.h -= 1;
-	return l;
-}
-
 void escalation_staff_recalc(esc_pane *p, ui_rect r)
 {
-	lv_recalc(p->staff_lv, list_rect(r));
+	lv_recalc(p->staff_lv, escalation_below_line(r));
 }
 
 void escalation_staff_repaint(esc_pane *p, ui_rect r)
@@ -134,7 +125,7 @@ void escalation_staff_repaint(esc_pane *p, ui_rect r)
 	draw_textf(r.y, r.x, r.w, TEXT_LEFT, STYLE_NORMAL,
 	           _("Staff: %d logins, %d of them disabled; a login is never deleted"),
 	           p->nstaff, off);
-	lv_repaint(p->staff_lv, list_rect(r));
+	lv_repaint(p->staff_lv, escalation_below_line(r));
 }
 
 /* the login under the cursor, or NULL (said on the status line) */
@@ -146,17 +137,6 @@ static const staff *cursor_staff(esc_pane *p)
 		return NULL;
 	}
 	return p->staff_rows[i];
-}
-
-typedef struct optlist {
-	form_option v[64];
-	int n;
-} optlist;
-
-static void opt_add(optlist *o, const char *value, const char *label)
-{
-	if (o->n < (int)(sizeof o->v / sizeof o->v[0]))
-		o->v[o->n++] = (form_option){ value, label };
 }
 
 /* the add form (s NULL) or the edit form of s */
@@ -172,20 +152,20 @@ static void open_form(esc_pane *p, const staff *s)
 	else
 		p->fld[F_LOGIN] = form_add_text(f, _("Login"), "", 32, true);
 	p->fld[F_NAME] = form_add_text(f, _("Full name"), s ? s->name : "", 40, true);
-	optlist o = { .n = 0 };
+	esc_options o = { .n = 0 };
 	for (int i = 0; i < units->n; i++)
-		opt_add(&o, units->v[i].name, units->v[i].name);
+		escalation_opt_add(&o, units->v[i].name, units->v[i].name);
 	p->fld[F_UNIT] = form_add_choice(f, _("Unit"), o.v, o.n, s ? s->unit : "", true);
 	o.n = 0;
 	for (int r = 0; r < ROLE__COUNT; r++)
-		opt_add(&o, role_code((role_t)r), _(role_label((role_t)r)));
+		escalation_opt_add(&o, role_code((role_t)r), _(role_label((role_t)r)));
 	p->fld[F_ROLE] = form_add_choice(f, _("Role"), o.v, o.n,
 	                                 role_code(s ? s->role : ROLE_UNIT_STAFF), true);
 	o.n = 0;
-	opt_add(&o, "", _("none (area officers only)"));
+	escalation_opt_add(&o, "", _("none (area officers only)"));
 	for (int i = 0; i < units->n; i++)
 		if (units->v[i].kind == UNIT_AREA)
-			opt_add(&o, units->v[i].name, units->v[i].name);
+			escalation_opt_add(&o, units->v[i].name, units->v[i].name);
 	p->fld[F_AREA] = form_add_choice(f, _("Area"), o.v, o.n, s && s->area ? s->area : "",
 	                                 false);
 	char level[4];
@@ -195,9 +175,9 @@ static void open_form(esc_pane *p, const staff *s)
 	else
 		level[0] = '\0';
 	o.n = 0;
-	opt_add(&o, "", _("none (leaders only)"));
-	opt_add(&o, "1", _("1 principal leader"));
-	opt_add(&o, "2", _("2 leader in charge"));
+	escalation_opt_add(&o, "", _("none (leaders only)"));
+	escalation_opt_add(&o, "1", _("1 principal leader"));
+	escalation_opt_add(&o, "2", _("2 leader in charge"));
 	p->fld[F_LEVEL] = form_add_choice(f, _("Leader level"), o.v, o.n, level, false);
 	p->fld[F_OVERSEES] = form_add_text(f, _("Oversees (level 2)"), sb_str(&ov), 200, false);
 	sb_free(&ov);
