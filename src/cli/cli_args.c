@@ -338,6 +338,19 @@ const char *cli_period_to(const cli_period *p)
 	return p->to != DATE_NONE ? p->to_s : NULL;
 }
 
+int cli_arg_place(app_ctx *ctx, bool area, const char *arg, const char **area_out,
+                  const char **unit_out)
+{
+	const unit_def *u = units_find(app_units(ctx), arg);
+	if (u && (!area || u->kind == UNIT_AREA)) {
+		*(area ? area_out : unit_out) = arg;
+		return 0;
+	}
+	say_error(area ? _("--area: '%s' is not one of the grid areas")
+	               : _("--unit: unknown unit '%s'"), arg);
+	return EXIT_USAGE;
+}
+
 int cli_arg_format(const char *arg, out_format *f)
 {
 	if (!out_parse_format(arg, f)) {

@@ -81,6 +81,10 @@ extern cli_found *cli_discovery;
 /* the record of the enterprise whose USCC is arg, when the actor may do act to it:
  * 0, or EXIT_NO (none, or not allowed) or EXIT_USAGE; e is filled only on 0 */
 int cli_arg_enterprise(app_ctx *ctx, const char *arg, ent_record *e, int act);
+/* the value of --area (area) or --unit: a grid area into *area_out, or a unit of
+ * data/units.tsv into *unit_out; 0, or EXIT_USAGE after saying why */
+int cli_arg_place(app_ctx *ctx, bool area, const char *arg, const char **area_out,
+                  const char **unit_out);
 /* --format's value: 0 or EXIT_USAGE */
 int cli_arg_format(const char *arg, out_format *f);
 /* opt's value as a real date (YYYY-MM-DD): 0 or EXIT_USAGE naming opt */

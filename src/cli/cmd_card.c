@@ -107,19 +107,10 @@ int cmd_card(app_ctx *ctx, int argc, char **argv)
 			xlsx = strcmp(optarg, "xlsx") == 0;
 			break;
 		case OPT_OUTPUT: output = optarg; break;
-		case OPT_AREA: case OPT_UNIT: {
-			const unit_def *u = units_find(app_units(ctx), optarg);
-			if (!u || (c == OPT_AREA && u->kind != UNIT_AREA)) {
-				say_error(c == OPT_AREA ? _("--area: '%s' is not one of the grid areas")
-				                        : _("--unit: unknown unit '%s'"), optarg);
+		case OPT_AREA: case OPT_UNIT:
+			if (cli_arg_place(ctx, c == OPT_AREA, optarg, &pick.area, &pick.unit))
 				return EXIT_USAGE;
-			}
-			if (c == OPT_AREA)
-				pick.area = optarg;
-			else
-				pick.unit = optarg;
 			break;
-		}
 		case OPT_HELP: usage(stdout); return EXIT_OK;
 		default: return EXIT_USAGE;
 		}

@@ -1,8 +1,8 @@
 /* The demo's whistles (企业吹哨、专员报到): calls of enterprises that have a
  * commissioner over the working days up to today, in every state: waiting (today's),
  * overdue, reported in on time and reported in late, each written through the store
- * as the command writes it. A seed of its own, so that the rest of the demo stays as
- * it was. */
+ * as the command writes it; and the contact cards commissioners handed over (送企入户)
+ * to some of them. A seed of its own, so that the rest of the demo stays as it was. */
 #include "cli/demo_internal.h"
 
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "core/rng.h"
 #include "core/workday.h"
 #include "core/xalloc.h"
+#include "store/card_store.h"
 #include "store/enterprise_store.h"
 #include "store/whistle_store.h"
 
@@ -79,6 +80,19 @@ int demo_whistles(app_ctx *ctx, db *d, uint64_t seed, strbuf *err)
 			goto out;
 		}
 		made++;
+	}
+	/* a card delivered to every third enterprise with a commissioner, by them, some
+	 * weeks back: qifu coverage then has both covered and uncovered enterprises */
+	for (int i = 0, k = 0; i < n; i++) {
+		if (!e[i].commissioner_id || !*e[i].commissioner || k++ % 3 != 0)
+			continue;
+		qdate on = ctx->today - 7 * (1 + rng_below(&s, 8));
+		const char *by = e[i].commissioner_name && *e[i].commissioner_name
+		               ? e[i].commissioner_name : e[i].commissioner;
+		if (card_store_deliver(d, e[i].commissioner, e[i].id, on, by, &se) < 0) {
+			app_store_text(&se, err);
+			goto out;
+		}
 	}
 	rc = 0;
 out:

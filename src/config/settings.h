@@ -97,6 +97,10 @@ typedef enum setting_type { SET_T_STRING, SET_T_INT, SET_T_BOOL, SET_T_ENUM } se
 	  N_("How an enterprise raises an appeal (诉求渠道), as the card prints it.\n" \
 	     "Empty: the channels qifu registers appeals by (visit, phone, the 12345\n" \
 	     "hotline, online, letter, meeting).")) \
+	X(SET_COVERAGE_VISIT_DAYS, "coverage", "visit_days", SET_T_INT, "90", 1, 730, NULL, \
+	  N_("Natural days within which every enterprise should have been visited\n" \
+	     "(全面覆盖): one not visited for longer shows in qifu coverage, as do\n" \
+	     "those without a service commissioner or a contact card delivered.")) \
 	X(SET_QUIET_FIRST_DAY, "inspection", "quiet_first_day", SET_T_INT, "1", 1, 31, NULL, \
 	  N_("First day of the month of the enterprise quiet days, when no\n" \
 	     "general inspection may take place.")) \

@@ -144,6 +144,7 @@ static void *create(shell *sh)
 	p->rec = entrec_new(sh);
 	needs_create(p);
 	whistles_create(p);
+	coverage_create(p);
 	return p;
 }
 
@@ -154,6 +155,7 @@ static void destroy(void *state)
 	lv_free(&p->lv);
 	needs_destroy(p);
 	whistles_destroy(p);
+	coverage_destroy(p);
 	if (p->have_cat)
 		catalog_free(&p->cat);
 	sb_free(&p->cell);
@@ -207,6 +209,10 @@ static void recalc(void *state, ui_rect r)
 	}
 	if (p->mode == MODE_WHISTLES) {
 		whistles_recalc(p, r);
+		return;
+	}
+	if (p->mode == MODE_COVERAGE) {
+		coverage_recalc(p, r);
 		return;
 	}
 	ui_rect list, side;
@@ -264,6 +270,10 @@ static void repaint(void *state, ui_rect r)
 	}
 	if (p->mode == MODE_WHISTLES) {
 		whistles_repaint(p, r);
+		return;
+	}
+	if (p->mode == MODE_COVERAGE) {
+		coverage_repaint(p, r);
 		return;
 	}
 	ui_rect list, side;
@@ -408,6 +418,9 @@ static unsigned view_event(ent_pane *p, const pane_event *ev)
 	switch (ev->act) {
 	case ACT_BACK: case ACT_CANCEL:
 		p->mode = MODE_LIST;
+		if (p->view_back == MODE_COVERAGE)
+			coverage_back(p);
+		p->view_back = MODE_LIST;
 		p->view_id = 0;
 		return REACT_RECALC;
 	case ACT_EDIT:
@@ -456,6 +469,8 @@ static unsigned handle(void *state, const pane_event *ev)
 		return needs_event(p, ev);
 	case MODE_WHISTLES:
 		return whistles_event(p, ev);
+	case MODE_COVERAGE:
+		return coverage_event(p, ev);
 	default:
 		return list_event(p, ev);
 	}
@@ -469,14 +484,16 @@ static bool offers(void *state, action a)
 		return (p->mode == MODE_LIST || p->mode == MODE_VIEW) && p->undo.have;
 	case ACT_REFRESH:
 		return p->mode == MODE_LIST || p->mode == MODE_VIEW || p->mode == MODE_NEEDS ||
-		       p->mode == MODE_WHISTLES;
+		       p->mode == MODE_WHISTLES || p->mode == MODE_COVERAGE;
 	case ACT_NEW:
 		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	case ACT_FILTER:
 		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
 	case ACT_NEXT_VIEW:
-		/* the register, the coordination list of open financing needs, the whistles */
-		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
+		/* the register, the coordination list of open financing needs, the whistles,
+		 * the coverage list */
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES ||
+		       p->mode == MODE_COVERAGE;
 	case ACT_MOVE:
 		return p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
 	case ACT_SEARCH: case ACT_SORT: case ACT_EXPORT:
@@ -488,7 +505,8 @@ static bool offers(void *state, action a)
 		return false; /* the Appeals' */
 	case ACT_OPEN: case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
-		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES ||
+		       p->mode == MODE_COVERAGE;
 	default:
 		return p->mode == MODE_LIST;
 	}
@@ -536,9 +554,15 @@ static const char *hint(void *state)
 		shell_key_name(p->sh, ACT_FILTER, k3);
 		shell_key_name(p->sh, ACT_NEXT_VIEW, k4);
 		set_str(&p->hint, xasprintf(_("%s records the report-in, %s makes it an appeal, %s "
-		                              "filters, %s goes back to the register"), k1, k2, k3, k4));
+		                              "filters, %s goes on to the coverage"), k1, k2, k3, k4));
 		return p->hint;
 	}
+	case MODE_COVERAGE:
+		shell_key_name(p->sh, ACT_OPEN, k1);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k2);
+		set_str(&p->hint, xasprintf(_("%s opens the enterprise's 360 view, %s goes back to "
+		                              "the register"), k1, k2));
+		return p->hint;
 	case MODE_PREVIEW:
 		if (p->imp.nbad || !p->imp.ngood)
 			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));

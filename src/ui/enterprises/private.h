@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "app/coverage.h"
 #include "app/ent_io.h"
 #include "model/category.h"
 #include "store/enterprise_store.h"
@@ -23,8 +24,9 @@
 
 /* MODE_NEEDS: the coordination desk's list of open financing needs (needs.c) */
 /* MODE_WHISTLES: the whistles and their report-ins (whistles.c) */
+/* MODE_COVERAGE: the enterprises with coverage gaps (coverage.c) */
 typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS,
-	MODE_WHISTLES } pane_mode;
+	MODE_WHISTLES, MODE_COVERAGE } pane_mode;
 typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD, FP_NEEDS_FILTER,
 	FP_NEED, FP_WHISTLES_FILTER, FP_WHISTLE } form_purpose;
 
@@ -71,6 +73,7 @@ typedef struct ent_pane {
 	detail *view;
 	int64_t view_id;         /* the enterprise the view shows; 0 none */
 	bool split, focus_detail;
+	pane_mode view_back;     /* where Esc in the 360 view goes: the list or coverage */
 	/* import preview: the rows refused, and those kept with a field left empty */
 	ent_import_result imp;
 	bool have_imp;
@@ -96,6 +99,11 @@ typedef struct ent_pane {
 	char *wh_unit;
 	int fld_wh_unit, fld_wh_open;
 	strbuf wh_cell;
+	/* the enterprises with coverage gaps the actor sees, read whole */
+	listview *cov_lv;
+	app_coverage cov;
+	bool cov_read;
+	strbuf cov_cell;
 } ent_pane;
 
 /* pane.c: the database and the person at the keyboard */
@@ -169,5 +177,16 @@ void whistles_filter_done(ent_pane *p, bool clear);
 void whistles_recalc(ent_pane *p, ui_rect r);
 void whistles_repaint(ent_pane *p, ui_rect r);
 unsigned whistles_event(ent_pane *p, const pane_event *ev);
+
+/* coverage.c: the coverage list, its summary line and its keys */
+void coverage_create(ent_pane *p);
+void coverage_destroy(ent_pane *p);
+/* from the whistles to the list, read again (the same key goes on to the register) */
+void coverage_open(ent_pane *p);
+/* from the 360 view back to the list, read again, the cursor where it was */
+void coverage_back(ent_pane *p);
+void coverage_recalc(ent_pane *p, ui_rect r);
+void coverage_repaint(ent_pane *p, ui_rect r);
+unsigned coverage_event(ent_pane *p, const pane_event *ev);
 
 #endif

@@ -170,7 +170,10 @@ unsigned whistles_event(ent_pane *p, const pane_event *ev)
 {
 	const whistle_rec *row = list_window_cursor(&p->wh_rows, p->wh_lv);
 	switch (ev->act) {
-	case ACT_NEXT_VIEW: case ACT_BACK: case ACT_CANCEL:
+	case ACT_NEXT_VIEW:
+		coverage_open(p);
+		return REACT_RECALC;
+	case ACT_BACK: case ACT_CANCEL:
 		p->mode = MODE_LIST;
 		return REACT_RECALC;
 	case ACT_FILTER:

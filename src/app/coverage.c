@@ -1,0 +1,173 @@
+/* Coverage (app/coverage.h): one read of the store, the gaps by the model's rule, the
+ * counts per area and lead unit, and the words of the list's cells. */
+#include "app/coverage.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/store_text.h"
+#include "config/settings.h"
+#include "core/i18n.h"
+#include "core/xalloc.h"
+
+int app_coverage_visit_days(const app_ctx *ctx)
+{
+	return (int)cfg_int(ctx->cfg, SET_COVERAGE_VISIT_DAYS);
+}
+
+/* the tally named name in *v (added when new; rows come by area, not by unit, so a
+ * unit's is looked for among all) */
+static coverage_tally *tally_of(coverage_tally **v, int *n, const char *name)
+{
+	for (int i = 0; i < *n; i++)
+		if (strcmp((*v)[i].name, name) == 0)
+			return &(*v)[i];
+	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
+	(*v)[*n] = (coverage_tally){ .name = name };
+	return &(*v)[(*n)++];
+}
+
+static void count(coverage_tally *t, unsigned gaps)
+{
+	t->enterprises++;
+	if (gaps)
+		t->with_gaps++;
+	for (int g = 0; g < COV_GAP__COUNT; g++)
+		if (gaps & COV_BIT(g))
+			t->gap[g]++;
+}
+
+app_status app_coverage_read(app_ctx *ctx, const app_coverage_pick *pick, app_coverage *c,
+                             strbuf *err)
+{
+	*c = (app_coverage){ .visit_days = app_coverage_visit_days(ctx) };
+	coverage_filter f = { .scope_area = app_scope_area(ctx), .area = pick->area,
+		.unit = pick->unit };
+	store_err se = { 0 };
+	if (coverage_store_list(app_db(ctx), &f, &c->all, &c->nall, &se) < 0) {
+		app_store_text(&se, err);
+		return APP_BAD;
+	}
+	c->gaps = xcalloc((size_t)c->nall + 1, sizeof *c->gaps);
+	for (int i = 0; i < c->nall; i++) {
+		coverage_row *r = &c->all[i];
+		r->gaps = coverage_gaps(r->commissioner_id != 0, r->card_on, r->visit_on, ctx->today,
+		                        c->visit_days);
+		count(tally_of(&c->areas, &c->nareas, r->area), r->gaps);
+		count(tally_of(&c->units, &c->nunits, r->lead_unit), r->gaps);
+		unsigned want = pick->gap < COV_GAP__COUNT ? COV_BIT(pick->gap) : ~0u;
+		if (r->gaps & want)
+			c->gaps[c->ngaps++] = r;
+	}
+	return APP_OK;
+}
+
+void app_coverage_free(app_coverage *c)
+{
+	coverage_rows_free(&c->all, c->nall);
+	xfree(&c->gaps);
+	xfree(&c->areas);
+	xfree(&c->units);
+	*c = (app_coverage){ 0 };
+}
+
+void app_coverage_gap_words(int visit_days, unsigned gaps, strbuf *out)
+{
+	const char *sep = "";
+	if (gaps & COV_BIT(COV_GAP_COMMISSIONER)) {
+		sb_addf(out, "%s%s", sep, _("no commissioner"));
+		sep = _(", ");
+	}
+	if (gaps & COV_BIT(COV_GAP_CARD)) {
+		sb_addf(out, "%s%s", sep, _("no card"));
+		sep = _(", ");
+	}
+	if (gaps & COV_BIT(COV_GAP_VISIT)) {
+		sb_add(out, sep);
+		sb_addf(out, P_("no visit in %d day", "no visit in %d days", (unsigned long)visit_days),
+		        visit_days);
+	}
+}
+
+const app_column app_coverage_columns[COV_COL__COUNT] = {
+	/* key, header, kind, screen: width, stretch, align, from pane width */
+	[COV_COL_ENTERPRISE] = { "enterprise", N_("Enterprise"), COL_STR, 14, true, TEXT_LEFT,
+		0 },
+	[COV_COL_USCC] = { "uscc", N_("Credit code"), COL_STR, 18, false, TEXT_LEFT, 140 },
+	[COV_COL_AREA] = { "area", N_("Area"), COL_STR, 12, false, TEXT_LEFT, 100 },
+	[COV_COL_LEAD_UNIT] = { "lead_unit", N_("Lead unit"), COL_STR, 10, false, TEXT_LEFT,
+		110 },
+	[COV_COL_COMMISSIONER] = { "commissioner", N_("Commissioner"), COL_STR, 8, false,
+		TEXT_LEFT, 0 },
+	[COV_COL_CARD_ON] = { "card_on", N_("Card delivered"), COL_STR, 10, false, TEXT_LEFT,
+		120 },
+	[COV_COL_VISIT_ON] = { "visited_on", N_("Last visit"), COL_STR, 10, false, TEXT_LEFT,
+		90 },
+	[COV_COL_GAPS] = { "gaps", N_("Gaps"), COL_LIST, 32, false, TEXT_LEFT, 0 },
+};
+
+static void add_date(strbuf *out, qdate d)
+{
+	char day[11];
+	if (d != DATE_NONE)
+		sb_add(out, date_format(d, day));
+}
+
+void app_coverage_cell(int visit_days, const coverage_row *r, int col, app_cell_form form,
+                       strbuf *out)
+{
+	switch ((app_coverage_col)col) {
+	case COV_COL_ENTERPRISE: sb_add(out, r->name); break;
+	case COV_COL_USCC: sb_add(out, r->uscc); break;
+	case COV_COL_AREA: sb_add(out, r->area); break;
+	case COV_COL_LEAD_UNIT: sb_add(out, r->lead_unit); break;
+	case COV_COL_COMMISSIONER:
+		sb_add(out, form == CELL_WORDS ? r->commissioner : r->commissioner_login);
+		break;
+	case COV_COL_CARD_ON: add_date(out, r->card_on); break;
+	case COV_COL_VISIT_ON: add_date(out, r->visit_on); break;
+	case COV_COL_GAPS:
+		if (form == CELL_WORDS) {
+			app_coverage_gap_words(visit_days, r->gaps, out);
+			break;
+		}
+		for (int g = 0, first = 1; g < COV_GAP__COUNT; g++)
+			if (r->gaps & COV_BIT(g)) {
+				sb_addf(out, "%s%s", first ? "" : "|", coverage_gap_code((coverage_gap)g));
+				first = 0;
+			}
+		break;
+	case COV_COL__COUNT: break;
+	}
+}
+
+#define TALLY_COLUMNS(key, header) { \
+	[TALLY_COL_NAME] = { key, header, COL_STR, 0, false, TEXT_LEFT, 0 }, \
+	[TALLY_COL_ENTERPRISES] = { "enterprises", N_("Enterprises"), COL_INT, 0, false, \
+		TEXT_RIGHT, 0 }, \
+	[TALLY_COL_WITH_GAPS] = { "with_gaps", N_("With gaps"), COL_INT, 0, false, TEXT_RIGHT, \
+		0 }, \
+	[TALLY_COL_COMMISSIONER] = { "no_commissioner", N_("No commissioner"), COL_INT, 0, \
+		false, TEXT_RIGHT, 0 }, \
+	[TALLY_COL_CARD] = { "no_card", N_("No card"), COL_INT, 0, false, TEXT_RIGHT, 0 }, \
+	[TALLY_COL_VISIT] = { "no_visit", N_("No recent visit"), COL_INT, 0, false, TEXT_RIGHT, \
+		0 }, \
+}
+
+const app_column app_coverage_area_columns[TALLY_COL__COUNT] =
+	TALLY_COLUMNS("area", N_("Area"));
+const app_column app_coverage_unit_columns[TALLY_COL__COUNT] =
+	TALLY_COLUMNS("unit", N_("Lead unit"));
+
+void app_coverage_tally_cell(const coverage_tally *t, int col, strbuf *out)
+{
+	switch ((app_tally_col)col) {
+	case TALLY_COL_NAME: sb_add(out, t->name); break;
+	case TALLY_COL_ENTERPRISES: sb_addf(out, "%d", t->enterprises); break;
+	case TALLY_COL_WITH_GAPS: sb_addf(out, "%d", t->with_gaps); break;
+	case TALLY_COL_COMMISSIONER: sb_addf(out, "%d", t->gap[COV_GAP_COMMISSIONER]); break;
+	case TALLY_COL_CARD: sb_addf(out, "%d", t->gap[COV_GAP_CARD]); break;
+	case TALLY_COL_VISIT: sb_addf(out, "%d", t->gap[COV_GAP_VISIT]); break;
+	case TALLY_COL__COUNT: break;
+	}
+}
