@@ -109,7 +109,7 @@ void coverage_repaint(ent_pane *p, ui_rect r)
 	              "no visit in %d days %d)"),
 	        (int)count(p), n, gap[COV_GAP_COMMISSIONER], gap[COV_GAP_CARD], p->cov.visit_days,
 	        gap[COV_GAP_VISIT]);
-	enterprises_summary_line(r, sb_str(&s), p->cov_lv);
+	lv_summary_line(r, sb_str(&s), p->cov_lv);
 	sb_free(&s);
 	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
 	lv_repaint(p->cov_lv, list);
