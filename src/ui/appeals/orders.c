@@ -94,19 +94,7 @@ static void preview_section(detail *d, const char *title, const struct order_not
 	if (!s->n)
 		return;
 	detail_section(d, title);
-	const char *t = sb_str(&s->text);
-	while (*t) {
-		const char *nl = strchr(t, '\n');
-		char *line = xstrndup(t, nl ? (size_t)(nl - t) : strlen(t));
-		detail_item(d, line);
-		xfree(&line);
-		t = nl ? nl + 1 : t + strlen(t);
-	}
-	if (s->n > PREVIEW_LINES) {
-		char *more = xasprintf(_("… and %ld more"), s->n - PREVIEW_LINES);
-		detail_note(d, more);
-		xfree(&more);
-	}
+	detail_items_more(d, sb_str(&s->text), s->n, PREVIEW_LINES);
 }
 
 static void count_field(detail *d, const char *label, long n)
