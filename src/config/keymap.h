@@ -150,14 +150,16 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "quarterly and the annual assessment, for supervisors and leaders 督办/问责 " \
 	     "and, for administrators, the staff; Enterprises tab: " \
 	     "between the register and the open financing needs of every enterprise (the " \
-	     "coordination list)")) \
+	     "coordination list); Appeals tab: the matching queue of held work orders, where " \
+	     "Enter picks the enterprise and registers the appeal")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
 	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \
 	     "the report as text or a workbook")) \
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file (Escalation tab, quarterly assessment: " \
-	     "ratings): a preview and the errors first, then [y/N]")) \
+	     "ratings; Appeals: a 12345 work-order export, whose orders no enterprise matches " \
+	     "wait in the matching queue): a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
 	  N_("redraw the whole screen after it was garbled"))
 

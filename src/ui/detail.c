@@ -149,6 +149,23 @@ void detail_note(detail *d, const char *text)
 	add(d, DK_NOTE, NULL, text);
 }
 
+void detail_items_more(detail *d, const char *lines, long total, long shown)
+{
+	const char *s = lines;
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		char *line = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
+		detail_item(d, line);
+		xfree(&line);
+		s = nl ? nl + 1 : s + strlen(s);
+	}
+	if (total > shown) {
+		char *more = xasprintf(_("… and %ld more"), total - shown);
+		detail_note(d, more);
+		xfree(&more);
+	}
+}
+
 void detail_block(detail *d, const char *const *lines, int n)
 {
 	for (int i = 0; i < n; i++)

@@ -27,6 +27,9 @@ void detail_item(detail *d, const char *text);
 void detail_subitem(detail *d, const char *text);
 /* a plain paragraph (an empty section says so, a hint) */
 void detail_note(detail *d, const char *text);
+/* each line of lines (separated by '\n') an item, then "… and N more" when there were
+ * total of which the lines hold only the first shown (an import's errors) */
+void detail_items_more(detail *d, const char *lines, long total, long shown);
 /* lines drawn as given, one row each, never wrapped (cut at the width): a block of
  * text that must keep its shape, as the plan code's */
 void detail_block(detail *d, const char *const *lines, int n);

@@ -470,6 +470,10 @@ unsigned appeals_form_key(app_pane *p, const pane_event *ev)
 			if (sheet_form_save(p->sh, p->form, &p->sheet, &p->rec))
 				close_form(p);
 			break;
+		case FP_MATCH:
+			if (appeals_match_save(p))
+				close_form(p);
+			break;
 		}
 		return REACT_RECALC;
 	default:

@@ -321,6 +321,12 @@ static unsigned list_event(app_pane *p, const pane_event *ev)
 	case ACT_CALLBACK:
 		appeals_callback_next(p);
 		return REACT_RECALC;
+	case ACT_IMPORT:
+		appeals_import_start(p);
+		return REACT_RECALC;
+	case ACT_NEXT_VIEW:
+		appeals_held_open(p);
+		return REACT_RECALC;
 	default:
 		return lv_handle(p->lv, ev->act);
 	}
@@ -351,10 +357,45 @@ static unsigned view_event(app_pane *p, const pane_event *ev)
 	}
 }
 
+static unsigned preview_event(app_pane *p, const pane_event *ev)
+{
+	bool yes;
+	unsigned r = detail_question_key(p->det, ev, &yes);
+	if (!(r & REACT_CLOSE))
+		return r;
+	appeals_import_finish(p, yes);
+	return REACT_RECALC;
+}
+
+/* the matching queue: Enter picks the enterprise of the order under the cursor */
+static unsigned held_event(app_pane *p, const pane_event *ev)
+{
+	switch (ev->act) {
+	case ACT_BACK: case ACT_CANCEL: case ACT_NEXT_VIEW:
+		p->mode = MODE_LIST;
+		return REACT_RECALC;
+	case ACT_OPEN:
+		appeals_form_match(p);
+		return REACT_RECALC;
+	case ACT_IMPORT:
+		appeals_import_start(p);
+		return REACT_RECALC;
+	case ACT_REFRESH:
+		appeals_held_load(p);
+		return REACT_RECALC;
+	default:
+		return lv_handle(p->held_lv, ev->act);
+	}
+}
+
 static unsigned handle(void *state, const pane_event *ev)
 {
 	app_pane *p = state;
 	switch (p->mode) {
+	case MODE_PREVIEW:
+		return preview_event(p, ev);
+	case MODE_HELD:
+		return held_event(p, ev);
 	case MODE_FORM:
 		return appeals_form_key(p, ev);
 	case MODE_VIEW:
@@ -380,6 +421,7 @@ static void *create(shell *sh)
 	list_window_set_keyed(&p->rows, &list_keyed);
 	lv_set_sort(p->lv, applist_sort_column(p->sort), p->desc);
 	p->det = detail_new();
+	appeals_held_init(p);
 	appeals_apply_filter(p);
 	return p;
 }
@@ -394,6 +436,9 @@ static void destroy(void *state)
 	if (p->have_rec)
 		appeal_record_clear(&p->rec);
 	appeals_drop_pending(p);
+	appeals_import_free(p);
+	appeals_held_free(p);
+	xfree(&p->match_no);
 	sb_free(&p->cell);
 	xfree(&p->search);
 	xfree(&p->search_before);
@@ -409,7 +454,11 @@ static void recalc(void *state, ui_rect r)
 		form_recalc(p->form, r);
 		return;
 	}
-	if (p->mode == MODE_VIEW || (p->mode == MODE_CONFIRM && p->back == MODE_VIEW)) {
+	if (p->mode == MODE_HELD) {
+		appeals_held_recalc(p, r);
+		return;
+	}
+	if (p->mode == MODE_VIEW || p->mode == MODE_PREVIEW || (p->mode == MODE_CONFIRM && p->back == MODE_VIEW)) {
 		detail_recalc(p->det, r);
 		return;
 	}
@@ -429,7 +478,11 @@ static void repaint(void *state, ui_rect r)
 		form_repaint(p->form, r);
 		return;
 	}
-	if (p->mode == MODE_VIEW || (p->mode == MODE_CONFIRM && p->back == MODE_VIEW)) {
+	if (p->mode == MODE_HELD) {
+		appeals_held_repaint(p, r);
+		return;
+	}
+	if (p->mode == MODE_VIEW || p->mode == MODE_PREVIEW || (p->mode == MODE_CONFIRM && p->back == MODE_VIEW)) {
 		detail_repaint(p->det, r, false);
 		return;
 	}
@@ -447,13 +500,23 @@ static bool offers(void *state, action a)
 {
 	app_pane *p = state;
 	bool browsing = p->mode == MODE_LIST || p->mode == MODE_VIEW;
+	if (p->mode == MODE_HELD) {
+		switch (a) {
+		case ACT_OPEN: case ACT_IMPORT: case ACT_NEXT_VIEW: case ACT_REFRESH: case ACT_BACK:
+		case ACT_CANCEL: case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
+		case ACT_FIRST: case ACT_LAST:
+			return true;
+		default:
+			return false;
+		}
+	}
 	switch (a) {
 	case ACT_REFRESH: case ACT_MOVE: case ACT_EXPORT: case ACT_BACK: case ACT_CANCEL:
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN:
 	case ACT_FIRST: case ACT_LAST:
 		return browsing;
 	case ACT_NEW: case ACT_SEARCH: case ACT_SORT: case ACT_SORT_REVERSE: case ACT_CALLBACK:
-	case ACT_OPEN: case ACT_NEXT_TAB: case ACT_PREV_TAB: case ACT_LEFT: case ACT_RIGHT:
+	case ACT_IMPORT: case ACT_NEXT_VIEW: case ACT_OPEN: case ACT_NEXT_TAB: case ACT_PREV_TAB: case ACT_LEFT: case ACT_RIGHT:
 		return p->mode == MODE_LIST;
 	case ACT_SEARCH_NEXT: case ACT_SEARCH_PREV:
 		return p->mode == MODE_LIST && p->search;
@@ -471,7 +534,7 @@ static bool caret(void *state, int *y, int *x)
 static bool modal(void *state)
 {
 	app_pane *p = state;
-	return p->mode == MODE_FORM || p->mode == MODE_CONFIRM;
+	return p->mode == MODE_FORM || p->mode == MODE_CONFIRM || p->mode == MODE_PREVIEW;
 }
 
 static const char *hint(void *state)
@@ -481,6 +544,19 @@ static const char *hint(void *state)
 	switch (p->mode) {
 	case MODE_FORM:
 		return form_hint(p->form);
+	case MODE_PREVIEW:
+		if (!appeals_import_can(p))
+			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));
+		else
+			set_str(&p->hint, xasprintf(_("Import from %s: %ld new, %ld held for matching? "
+			                              "[y/N]"), p->imp.path, p->imp.nnew, p->imp.nheld));
+		return p->hint;
+	case MODE_HELD:
+		shell_key_name(p->sh, ACT_CANCEL, k1);
+		shell_key_name(p->sh, ACT_IMPORT, k2);
+		set_str(&p->hint, xasprintf(_("Enter picks the enterprise and registers the appeal, "
+		                              "%s back to the appeals, %s imports a file"), k1, k2));
+		return p->hint;
 	case MODE_CONFIRM:
 		set_str(&p->hint, xasprintf(_("Confirm %s of appeal %s (%s)? [y/N]"),
 		                            _(ticket_action_label(p->act)), p->rec.number,

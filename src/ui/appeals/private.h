@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "app/app.h"
+#include "app/order_io.h"
 #include "store/appeal_store.h"
 #include "ui/detail.h"
 #include "ui/form.h"
@@ -15,8 +16,21 @@
 #include "ui/sheet_form.h"
 #include "ui/shell.h"
 
-typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_CONFIRM } pane_mode;
-typedef enum form_purpose { FP_MENU, FP_MOVE, FP_INTAKE, FP_CALLBACK, FP_SHEET } form_purpose;
+typedef enum pane_mode {
+	MODE_LIST, MODE_VIEW, MODE_FORM, MODE_CONFIRM,
+	MODE_PREVIEW, /* a work-order import's dry run, ending in [y/N] */
+	MODE_HELD,    /* the matching queue of held work orders */
+} pane_mode;
+typedef enum form_purpose {
+	FP_MENU, FP_MOVE, FP_INTAKE, FP_CALLBACK, FP_SHEET, FP_MATCH
+} form_purpose;
+
+/* the sections of a work-order import's preview */
+enum { ORDER_NOTE_BAD, ORDER_NOTE_NEW, ORDER_NOTE_HELD, ORDER_NOTE_KNOWN, ORDER_NOTE__COUNT };
+struct order_notes {
+	strbuf text;              /* one line each, the first few */
+	long n;                   /* how many in all */
+};
 
 typedef struct app_pane {
 	shell *sh;
@@ -54,6 +68,15 @@ typedef struct app_pane {
 	qdate p_until, p_on;
 	ticket_how p_how;
 	char *hint;
+	/* orders.c: the import's preview, the matching queue, the order being matched */
+	order_import_result imp;
+	bool have_imp;
+	struct order_notes imp_notes[ORDER_NOTE__COUNT];
+	order_rec *held;
+	int nheld;
+	listview *held_lv;
+	int64_t match_id;
+	char *match_no;
 } app_pane;
 
 /* pane.c: the context and its database */
@@ -80,5 +103,27 @@ unsigned appeals_form_key(app_pane *p, const pane_event *ev);
 unsigned appeals_confirm_key(app_pane *p, const pane_event *ev);
 /* forget the move waiting for its answer */
 void appeals_drop_pending(app_pane *p);
+
+/* orders.c: the work-order import: the path prompt, then the preview */
+void appeals_import_start(app_pane *p);
+/* whether the previewed import would write anything */
+bool appeals_import_can(const app_pane *p);
+/* the answer to the preview's [y/N]: yes imports the file again for good */
+void appeals_import_finish(app_pane *p, bool yes);
+/* forget the preview; _free also its buffers */
+void appeals_import_drop(app_pane *p);
+void appeals_import_free(app_pane *p);
+/* the matching queue: its list (init, free), read again, shown */
+void appeals_held_init(app_pane *p);
+void appeals_held_free(app_pane *p);
+void appeals_held_load(app_pane *p);
+void appeals_held_open(app_pane *p);
+void appeals_held_recalc(app_pane *p, ui_rect r);
+void appeals_held_repaint(app_pane *p, ui_rect r);
+/* the enterprise picker for the held order under the cursor */
+void appeals_form_match(app_pane *p);
+/* assign the order to the enterprise picked; true when registered (the status line
+ * names the appeal), false with the reason in the form */
+bool appeals_match_save(app_pane *p);
 
 #endif

@@ -131,19 +131,7 @@ static void import_good(void *arg, long line, const ent_record *e)
 static void preview_notes(detail *d, const char *title, const struct imp_notes *notes)
 {
 	detail_section(d, title);
-	const char *s = sb_str(&notes->text);
-	while (*s) {
-		const char *nl = strchr(s, '\n');
-		char *line = xstrndup(s, nl ? (size_t)(nl - s) : strlen(s));
-		detail_item(d, line);
-		xfree(&line);
-		s = nl ? nl + 1 : s + strlen(s);
-	}
-	if (notes->n > PREVIEW_ERRORS) {
-		char *more = xasprintf(_("… and %ld more"), notes->n - PREVIEW_ERRORS);
-		detail_note(d, more);
-		xfree(&more);
-	}
+	detail_items_more(d, sb_str(&notes->text), notes->n, PREVIEW_ERRORS);
 }
 
 static void build_preview(ent_pane *p)
