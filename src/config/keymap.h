@@ -148,10 +148,11 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_NEXT_VIEW, "next_view", GRP_NAV, "v", N_("View"), \
 	  N_("Escalation tab: switch between the board, the supervision figures, the " \
 	     "quarterly and the annual assessment, for supervisors and leaders 督办/问责 " \
-	     "and, for administrators, the staff; Enterprises tab: " \
-	     "between the register and the open financing needs of every enterprise (the " \
-	     "coordination list); Appeals tab: the matching queue of held work orders, where " \
-	     "Enter picks the enterprise and registers the appeal")) \
+	     "and, for administrators, the staff; Enterprises tab: between the register, " \
+	     "the open financing needs, the whistles and the coverage gaps; Appeals tab: " \
+	     "the matching queue of held work orders, where Enter picks the enterprise and " \
+	     "registers the appeal; Services tab: between outreach events and talent " \
+	     "services")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
 	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \
