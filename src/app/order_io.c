@@ -87,8 +87,8 @@ static void row_bad(order_run *run, const csv_row *row, const char *column, cons
 /* what the register says about o's enterprise; -1 when the database failed */
 static int look_up(order_run *run, const order_in *o, order_lookup *l, char uscc[19])
 {
-	db *d = app_db(run->ctx);
 	store_err se = { 0 };
+	db *d = app_db(run->ctx);
 	memset(l, 0, sizeof *l);
 	uscc[0] = '\0';
 	l->uscc_given = *o->uscc_typed != '\0';
@@ -240,15 +240,11 @@ int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, cons
 	res->channel = m->channel;
 	order_run run = { .ctx = ctx, .map = m, .hooks = hooks, .res = res,
 	                  .fail = STRBUF_INIT };
-	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
-	store_err se = { 0 };
+	strbuf ignored = STRBUF_INIT;
 	order_cols cols;
 	csv_row row;
 	sheet_rows src;
-	int rc = -1, got;
-	bool open = false;
-	ent_io_phase phase = mode == ENT_IMPORT_CHECK ? ENT_IO_CHECK : ENT_IO_IMPORT;
-	db *d = app_db(ctx);
+	int rc = -1;
 	order_header_try try = { m, &cols, &ignored };
 	bool opened = sheet_rows_open(&src, path, sheet, err) == 0;
 	if (opened)
@@ -259,39 +255,17 @@ int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, cons
 		goto out;
 	/* one transaction for the whole file: all of it, the good rows, or (a dry run)
 	 * nothing */
-	if (db_begin(d, &se) < 0) {
-		app_store_text(&se, err);
-		goto out;
-	}
-	open = true;
 	run.cols = &cols;
 	run.path = path;
-	got = sheet_rows_each(&src, order_row, &run, hooks ? hooks->progress : NULL,
-	                      hooks ? hooks->arg : NULL, phase, &res->rows, err);
-	if (got < 0)
-		goto out;
-	if (got > 0) {
-		sb_addf(err, _("%s: only a header row, no work orders"), path);
-		goto out;
-	}
-	if (!import_commits(mode, res->nbad)) {
-		rc = 0;
-		goto out;
-	}
-	if (db_commit(d, &se) < 0) {
-		sb_addf(err, _("%s; nothing imported"), app_store_text(&se, &why));
-		goto out;
-	}
-	open = false;
-	res->written = true;
-	rc = 0;
+	char *empty = xasprintf(_("%s: only a header row, no work orders"), path);
+	rc = sheet_import_txn(app_db(ctx), &src, order_row, &run, hooks ? hooks->progress : NULL,
+	                      hooks ? hooks->arg : NULL, mode, &res->nbad, &res->rows, empty,
+	                      &res->written, err);
+	free(empty);
 out:
-	if (open)
-		db_rollback(d);
 	sheet_seen_free(&run.numbers);
 	sb_free(&run.fail);
 	sheet_rows_close(&src);
-	sb_free(&why);
 	sb_free(&ignored);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "core/xlsx_read.h"
@@ -199,4 +200,33 @@ void sheet_seen_free(sheet_seen *t)
 	free(t->keys);
 	free(t->lines);
 	memset(t, 0, sizeof *t);
+}
+
+int sheet_import_txn(db *d, sheet_rows *src, sheet_row_fn *fn, void *arg,
+		ent_io_progress progress, void *parg, ent_import_mode mode, const long *nbad,
+		long *rows, const char *empty, bool *written, strbuf *err)
+{
+	store_err se = { 0 };
+	*written = false;
+	if (db_begin(d, &se) < 0) {
+		app_store_text(&se, err);
+		return -1;
+	}
+	ent_io_phase phase = mode == ENT_IMPORT_CHECK ? ENT_IO_CHECK : ENT_IO_IMPORT;
+	int got = sheet_rows_each(src, fn, arg, progress, parg, phase, rows, err);
+	if (got > 0)
+		sb_add(err, empty);
+	if (got != 0 || !import_commits(mode, *nbad)) {
+		db_rollback(d);
+		return got == 0 ? 0 : -1;
+	}
+	if (db_commit(d, &se) < 0) {
+		strbuf why = STRBUF_INIT;
+		sb_addf(err, _("%s; nothing imported"), app_store_text(&se, &why));
+		sb_free(&why);
+		db_rollback(d);
+		return -1;
+	}
+	*written = true;
+	return 0;
 }

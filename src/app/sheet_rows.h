@@ -13,6 +13,8 @@
 #include "core/strbuf.h"
 #include "core/xlsx_read.h"
 #include "core/xlsx_value.h"
+#include "model/ent_import.h"
+#include "store/db.h"
 
 typedef struct sheet_rows {
 	const char *path;
@@ -57,6 +59,15 @@ enum { SHEET_PROGRESS_EVERY = 1000 };
  * be trusted after the break), or the run was cancelled */
 int sheet_rows_each(sheet_rows *src, sheet_row_fn *fn, void *arg, ent_io_progress progress,
 		void *parg, ent_io_phase phase, long *rows, strbuf *err);
+
+/* sheet_rows_each inside one BEGIN IMMEDIATE transaction of d, as every import runs:
+ * committed when mode and the bad rows fn counted in *nbad allow it (import_commits),
+ * else rolled back (a dry run, or a bad row without --skip-bad). empty is the message
+ * for a file with only a header row. 0 (*written true when committed), or -1 with err
+ * and nothing written */
+int sheet_import_txn(db *d, sheet_rows *src, sheet_row_fn *fn, void *arg,
+		ent_io_progress progress, void *parg, ent_import_mode mode, const long *nbad,
+		long *rows, const char *empty, bool *written, strbuf *err);
 
 /* keys seen in a file, with the line of each */
 typedef struct sheet_seen {

@@ -203,14 +203,10 @@ int app_signal_import(app_ctx *ctx, const signal_map *m, const signal_kind *fixe
 	memset(res, 0, sizeof *res);
 	signal_run run = { .ctx = ctx, .map = m, .fixed = fixed, .hooks = hooks, .res = res,
 	                   .fail = STRBUF_INIT, .path = path, .dry = mode == ENT_IMPORT_CHECK };
-	strbuf why = STRBUF_INIT, ignored = STRBUF_INIT;
-	store_err se = { 0 };
+	strbuf ignored = STRBUF_INIT;
 	csv_row row;
 	sheet_rows src;
-	int rc = -1, got;
-	bool open = false;
-	ent_io_phase phase = mode == ENT_IMPORT_CHECK ? ENT_IO_CHECK : ENT_IO_IMPORT;
-	db *d = app_db(ctx);
+	int rc = -1;
 	signal_header_try try = { m, fixed != NULL, &run.cols, &ignored };
 	bool opened = sheet_rows_open(&src, path, sheet, err) == 0;
 	if (opened)
@@ -221,37 +217,15 @@ int app_signal_import(app_ctx *ctx, const signal_map *m, const signal_kind *fixe
 		goto out;
 	/* one transaction for the whole file: all of it, the good rows, or (a dry run)
 	 * nothing */
-	if (db_begin(d, &se) < 0) {
-		app_store_text(&se, err);
-		goto out;
-	}
-	open = true;
-	got = sheet_rows_each(&src, signal_row, &run, hooks ? hooks->progress : NULL,
-	                      hooks ? hooks->arg : NULL, phase, &res->rows, err);
-	if (got < 0)
-		goto out;
-	if (got > 0) {
-		sb_addf(err, _("%s: only a header row, no signals"), path);
-		goto out;
-	}
-	if (!import_commits(mode, res->nbad)) {
-		rc = 0;
-		goto out;
-	}
-	if (db_commit(d, &se) < 0) {
-		sb_addf(err, _("%s; nothing imported"), app_store_text(&se, &why));
-		goto out;
-	}
-	open = false;
-	res->written = true;
-	rc = 0;
+	char *empty = xasprintf(_("%s: only a header row, no signals"), path);
+	rc = sheet_import_txn(app_db(ctx), &src, signal_row, &run, hooks ? hooks->progress : NULL,
+	                      hooks ? hooks->arg : NULL, mode, &res->nbad, &res->rows, empty,
+	                      &res->written, err);
+	free(empty);
 out:
-	if (open)
-		db_rollback(d);
 	sheet_seen_free(&run.seen);
 	sb_free(&run.fail);
 	sheet_rows_close(&src);
-	sb_free(&why);
 	sb_free(&ignored);
 	return rc;
 }
