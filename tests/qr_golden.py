@@ -59,7 +59,11 @@ def main(argv):
     for path in sorted(glob.glob(os.path.join(golden, "*.txt"))):
         lang = os.path.basename(path).split(".")[-2]
         for start, lines in screens(path):
-            rows = [i for i, line in enumerate(lines) if any(ch in BLOCKS for ch in line)]
+            # a row of a code is blocks and blanks only; the reports' charts draw blocks
+            # too, but beside a unit's name and figures
+            rows = [i for i, line in enumerate(lines)
+                    if line.strip() and all(ch in BLOCKS or ch == " " for ch in line)
+                    and any(ch in BLOCKS for ch in line)]
             if not rows:
                 continue
             where = "%s:%d" % (os.path.basename(path), start)

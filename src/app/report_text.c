@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/annual.h"
+#include "app/report_chart.h"
 #include "app/report_data.h"
 #include "core/i18n.h"
 #include "core/sheet.h"
@@ -108,6 +109,12 @@ static int units_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out
 		sb_add(out, _("No appeal was dispatched in the period and none is overdue.\n"));
 	} else {
 		supervision_table(rows, n, out);
+		sb_addc(out, '\n');
+		if (report_units_charts(ctx, r->from, r->to, width, report_chart_utf8(), out,
+		                        err) < 0) {
+			sup_store_counts_free(&rows, n);
+			return -1;
+		}
 		for (int i = 0; i < SUP_FIGURE__COUNT; i++) {
 			sb_addc(out, '\n');
 			supervision_chart(rows, n, (supervision_figure)i, width, out);
@@ -208,6 +215,15 @@ static int quarter_text(app_ctx *ctx, const report_spec *r, int width, strbuf *o
 		sb_addc(out, '\n');
 	}
 	report_quarter_rows_free(ctx, &rows, n);
+	report_trend *trend = NULL;
+	int nt = 0;
+	if (report_quarter_trend(ctx, r->quarter, &trend, &nt, err) < 0)
+		return -1;
+	assessment_tiers tiers = app_assessment_tiers(ctx);
+	sb_addc(out, '\n');
+	report_trend_text(trend, nt, r->quarter.q, r->quarter.year, &tiers, width,
+	                  report_chart_utf8(), out);
+	report_trend_free(&trend, nt);
 	return 0;
 }
 
@@ -390,7 +406,18 @@ static void year_records_text(const annual_report *r, strbuf *out)
 		}
 }
 
-void report_year_text(app_ctx *ctx, const annual_report *r, strbuf *out)
+/* the year's rows as the tier trend's, the names borrowed (free the array alone) */
+static report_trend *year_trend(const annual_report *a)
+{
+	report_trend *trend = xcalloc((size_t)a->n + 1, sizeof *trend);
+	for (int i = 0; i < a->n; i++) {
+		trend[i].unit = (char *)a->rows[i].score.unit;
+		memcpy(trend[i].q, a->rows[i].score.q, sizeof trend[i].q);
+	}
+	return trend;
+}
+
+void report_year_text(app_ctx *ctx, const annual_report *r, int width, strbuf *out)
 {
 	static const report_year_col scores[] = { YEAR_COL_UNIT, YEAR_COL_Q1, YEAR_COL_Q2,
 		YEAR_COL_Q3, YEAR_COL_Q4, YEAR_COL_COUNT, YEAR_COL_SCORE, YEAR_COL_TIER };
@@ -401,6 +428,10 @@ void report_year_text(app_ctx *ctx, const annual_report *r, strbuf *out)
 	free(title);
 	free(rule);
 	year_block(r, scores, (int)(sizeof scores / sizeof scores[0]), out);
+	sb_addc(out, '\n');
+	report_trend *trend = year_trend(r);
+	report_trend_text(trend, r->n, 4, r->year, &r->tiers, width, report_chart_utf8(), out);
+	free(trend);
 	char today[16];
 	date_format(ctx->today, today);
 	sb_addc(out, '\n');
@@ -411,12 +442,13 @@ void report_year_text(app_ctx *ctx, const annual_report *r, strbuf *out)
 	year_records_text(r, out);
 }
 
-static int year_text(app_ctx *ctx, const report_spec *r, strbuf *out, strbuf *err)
+static int year_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out,
+		strbuf *err)
 {
 	annual_report a;
 	int rc = app_year_report(ctx, r->year, &a, err) == APP_OK ? 0 : -1;
 	if (rc == 0)
-		report_year_text(ctx, &a, out);
+		report_year_text(ctx, &a, width, out);
 	annual_report_free(&a);
 	return rc;
 }
@@ -429,9 +461,72 @@ int report_text(app_ctx *ctx, const report_spec *r, int width, strbuf *out, strb
 	case REPORT_QUARTER:
 		return quarter_text(ctx, r, width, out, err);
 	case REPORT_YEAR:
-		return year_text(ctx, r, out, err);
+		return year_text(ctx, r, width, out, err);
 	}
 	return -1;
+}
+
+/* the whistles per commissioner as a sheet of t, the columns of whistle_text */
+static bool whistle_sheet(app_ctx *ctx, const report_spec *r, xlsx_table *t, strbuf *msg)
+{
+	whistle_counts *rows = NULL;
+	int n = 0;
+	if (report_whistle_rows(ctx, r->from, r->to, &rows, &n, msg) < 0)
+		return false;
+	const xlsx_col cols[] = {
+		{ _("Commissioner"), XLSX_TEXT }, { _("Unit"), XLSX_TEXT },
+		{ _("Whistles"), XLSX_NUMBER }, { _("Reported in on time"), XLSX_NUMBER },
+		{ _("Late"), XLSX_NUMBER }, { _("Overdue now"), XLSX_NUMBER },
+		{ _("Became appeals"), XLSX_NUMBER },
+	};
+	char f[16], to[16];
+	char *title = xasprintf(_("Whistles per commissioner, called from %s to %s"),
+	                        date_format(r->from, f), date_format(r->to, to));
+	bool ok = xlsx_sheet(t, _("Whistles"), title, 7, cols) == 0;
+	free(title);
+	for (int i = 0; ok && i < n; i++) {
+		char v[5][16];
+		const int k[5] = { rows[i].whistles, rows[i].reported, rows[i].late,
+			rows[i].overdue, rows[i].appeals };
+		for (int c = 0; c < 5; c++)
+			snprintf(v[c], sizeof v[c], "%d", k[c]);
+		const char *cells[] = { *rows[i].name ? rows[i].name : rows[i].login, rows[i].unit,
+			v[0], v[1], v[2], v[3], v[4] };
+		ok = xlsx_row(t, cells) == 0;
+	}
+	whistle_counts_free(&rows, n);
+	return ok;
+}
+
+/* the outreach events per organising unit and quarter as a sheet of t */
+static bool outreach_sheet(app_ctx *ctx, const report_spec *r, xlsx_table *t, strbuf *msg)
+{
+	outreach_quarter_count *rows = NULL;
+	int n = 0;
+	if (report_outreach_rows(ctx, r->from, r->to, &rows, &n, msg) < 0)
+		return false;
+	const xlsx_col cols[] = {
+		{ _("Unit"), XLSX_TEXT }, { _("Quarter"), XLSX_TEXT }, { _("Events"), XLSX_NUMBER },
+		{ _("Attended"), XLSX_NUMBER }, { _("Problems"), XLSX_NUMBER },
+		{ _("Appeals"), XLSX_NUMBER },
+	};
+	char f[16], to[16];
+	char *title = xasprintf(_("Outreach events held from %s to %s, per organising unit and "
+	                          "quarter"), date_format(r->from, f), date_format(r->to, to));
+	bool ok = xlsx_sheet(t, _("Outreach"), title, 6, cols) == 0;
+	free(title);
+	for (int i = 0; ok && i < n; i++) {
+		const outreach_quarter_count *c = &rows[i];
+		char q[ASSESS_QUARTER_SIZE], v[4][16];
+		assessment_quarter_format((assessment_quarter){ c->year, c->quarter }, q);
+		const int k[4] = { c->events, c->attendances, c->problems, c->appeals };
+		for (int j = 0; j < 4; j++)
+			snprintf(v[j], sizeof v[j], "%d", k[j]);
+		const char *cells[] = { c->unit, q, v[0], v[1], v[2], v[3] };
+		ok = xlsx_row(t, cells) == 0;
+	}
+	outreach_quarter_counts_free(&rows, n);
+	return ok;
 }
 
 /* one row of cells a workbook at a time; false once a row failed */
@@ -460,6 +555,10 @@ static bool units_xlsx(app_ctx *ctx, const report_spec *r, const char *path, str
 				                            buf[c]);
 			ok = xlsx_row(t, cells) == 0;
 		}
+		/* the pictures (issue 19), then the whistles and outreach (issue 18) */
+		ok = ok && report_units_chart_sheets(ctx, r->from, r->to, t, msg);
+		ok = ok && whistle_sheet(ctx, r, t, msg);
+		ok = ok && outreach_sheet(ctx, r, t, msg);
 		ok = xlsx_close(&t, ok, msg) == 0 && ok;
 	}
 	sup_store_counts_free(&rows, n);
@@ -489,6 +588,13 @@ static bool quarter_xlsx(app_ctx *ctx, const report_spec *r, const char *path, s
 			_(assessment_tier_label(rows[i].tier)) };
 		ok = xlsx_row(t, cells) == 0;
 	}
+	report_trend *trend = NULL;
+	int nt = 0;
+	if (t && ok) {
+		ok = report_quarter_trend(ctx, r->quarter, &trend, &nt, msg) == 0 &&
+			report_trend_sheet(t, trend, nt, r->quarter.q, r->quarter.year, msg);
+		report_trend_free(&trend, nt);
+	}
 	if (t)
 		ok = xlsx_close(&t, ok, msg) == 0 && ok;
 	report_quarter_rows_free(ctx, &rows, n);
@@ -516,6 +622,11 @@ static bool year_xlsx(const annual_report *a, const char *path, strbuf *msg)
 				? report_year_cell(&a->rows[i], (report_year_col)c, CELL_WORDS, buf[c])
 				: report_year_cell(&a->rows[i], (report_year_col)c, CELL_CODE, buf[c]);
 		ok = xlsx_row(t, cells) == 0;
+	}
+	if (t && ok) {
+		report_trend *trend = year_trend(a);
+		ok = report_trend_sheet(t, trend, a->n, 4, a->year, msg);
+		free(trend);
 	}
 	if (t)
 		ok = xlsx_close(&t, ok, msg) == 0 && ok;
@@ -548,7 +659,7 @@ static app_status year_write(app_ctx *ctx, const report_spec *r, bool xlsx, cons
 			ok = year_xlsx(&a, path, msg);
 		} else {
 			strbuf text = STRBUF_INIT;
-			report_year_text(ctx, &a, &text);
+			report_year_text(ctx, &a, REPORT_PRINT_WIDTH, &text);
 			ok = sheet_save(path, sb_str(&text)) == 0;
 			if (!ok)
 				sb_addf(msg, _("%s: cannot write it"), path);

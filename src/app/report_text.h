@@ -63,10 +63,11 @@ const char *report_year_cell(const annual_row *r, report_year_col col, app_cell_
 char *report_year_title(const struct annual_report *r);
 /* the sentence of its rule and tier thresholds (fresh) */
 char *report_year_rule(const struct annual_report *r);
-/* the annual report as text: its scores, the supervision figures of the year (as of
+/* the annual report as text (the tier trend at most width columns): its scores, the
+ * tier trend, the supervision figures of the year (as of
  * the freeze, or of today), then per unit the year's supervision requests and the
  * accountability that followed */
-void report_year_text(app_ctx *ctx, const struct annual_report *r, strbuf *out);
+void report_year_text(app_ctx *ctx, const struct annual_report *r, int width, strbuf *out);
 /* the report's file name in the reader's language ("督办统计-2026-10-01-2026-12-01.txt",
  * "季度考核-2026Q4.xlsx",
  * "年度考核-2026.xlsx"), fresh */

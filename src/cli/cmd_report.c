@@ -9,7 +9,9 @@
 
 #include "cli/cmd_report.h"
 #include "cli/output.h"
+#include "app/report_chart.h"
 #include "app/report_data.h"
+#include "app/report_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/assessment.h"
@@ -65,6 +67,7 @@ static int report_quarter(app_ctx *ctx, int argc, char **argv)
 		sb_free(&err);
 		return EXIT_USAGE;
 	}
+	int rc = EXIT_OK;
 	out_table *t = out_new(quarter_cols, (int)(sizeof quarter_cols / sizeof quarter_cols[0]));
 	for (int i = 0; i < n; i++) {
 		const assessment_unit *u = &rows[i];
@@ -89,8 +92,22 @@ static int report_quarter(app_ctx *ctx, int argc, char **argv)
 	out_print(t, fmt, false, stdout);
 	out_free(&t);
 	report_quarter_rows_free(ctx, &rows, n);
+	/* the table's picture: each unit's tier per quarter of the year so far */
+	report_trend *trend = NULL;
+	int nt = 0;
+	if (fmt == OUT_TABLE && report_quarter_trend(ctx, q, &trend, &nt, &err) == 0) {
+		strbuf text = STRBUF_INIT;
+		report_trend_text(trend, nt, q.q, q.year, &tiers, REPORT_PRINT_WIDTH,
+		                  report_chart_utf8(), &text);
+		printf("\n%s", sb_str(&text));
+		sb_free(&text);
+	} else if (fmt == OUT_TABLE) {
+		say_error("%s", sb_str(&err));
+		rc = EXIT_USAGE;
+	}
+	report_trend_free(&trend, nt);
 	sb_free(&err);
-	return EXIT_OK;
+	return rc;
 }
 
 /* One line per report: name, function, N_() summary for the usage text. */

@@ -45,7 +45,7 @@ static void print_rows(app_ctx *ctx, const annual_report *a, out_format fmt)
 {
 	if (fmt == OUT_TABLE) {
 		strbuf text = STRBUF_INIT;
-		report_year_text(ctx, a, &text);
+		report_year_text(ctx, a, REPORT_PRINT_WIDTH, &text);
 		fputs(sb_str(&text), stdout);
 		sb_free(&text);
 		return;

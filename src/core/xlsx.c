@@ -37,6 +37,8 @@ struct xlsx_table {
 	xlsx_col *cols;      /* a copy: callers build the column list on their stack */
 	int *width;			/* widest cell so far per column, in display columns */
 	lxw_row_t next_row;
+	char *sheet;		/* the current sheet's name (NULL: the first, "Sheet1") */
+	int charts;		/* charts on the current sheet */
 	bool failed;
 	strbuf failure;
 };
@@ -163,6 +165,30 @@ static void xlsx_page_setup(xlsx_table *t)
 	worksheet_freeze_panes(t->ws, XLSX_FIRST_DATA_ROW, 0);
 }
 
+/* The current sheet's columns, title row and header. */
+static void xlsx_sheet_start(xlsx_table *t, const char *title, int ncols, const xlsx_col *cols)
+{
+	if (ncols < 1 || ncols > LXW_COL_MAX)
+		fatal("xlsx_sheet: %d columns", ncols);
+	t->ncols = ncols;
+	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
+	memcpy(t->cols, cols, sizeof *t->cols * (size_t)ncols);
+	t->width = xcalloc((size_t)ncols, sizeof *t->width);
+	t->charts = 0;
+	xlsx_page_setup(t);
+	char *clean_title = xlsx_clean(title);
+	lxw_error e = ncols > 1
+		? worksheet_merge_range(t->ws, XLSX_TITLE_ROW, 0, XLSX_TITLE_ROW,
+					(lxw_col_t)(ncols - 1), clean_title, t->title_fmt)
+		: worksheet_write_string(t->ws, XLSX_TITLE_ROW, 0, clean_title, t->title_fmt);
+	free(clean_title);
+	if (e != LXW_NO_ERROR)
+		xlsx_fail(t, XLSX_TITLE_ROW, 0, e);
+	for (int c = 0; c < ncols; c++)
+		xlsx_cell(t, XLSX_HEADER_ROW, c, cols[c].header, XLSX_TEXT, t->header_fmt);
+	t->next_row = XLSX_FIRST_DATA_ROW;
+}
+
 xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx_col *cols,
 		      strbuf *err)
 {
@@ -179,10 +205,6 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 	t->ws = ws;
 	t->path = xstrdup(path);
 	t->tmp = tmp;
-	t->ncols = ncols;
-	t->cols = xcalloc((size_t)ncols, sizeof *t->cols);
-	memcpy(t->cols, cols, sizeof *t->cols * (size_t)ncols);
-	t->width = xcalloc((size_t)ncols, sizeof *t->width);
 
 	t->title_fmt = workbook_add_format(wb);
 	format_set_bold(t->title_fmt);
@@ -194,18 +216,7 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 	t->code_fmt = workbook_add_format(wb);
 	format_set_num_format(t->code_fmt, "@");
 
-	xlsx_page_setup(t);
-	char *clean_title = xlsx_clean(title);
-	lxw_error e = ncols > 1
-		? worksheet_merge_range(ws, XLSX_TITLE_ROW, 0, XLSX_TITLE_ROW, (lxw_col_t)(ncols - 1),
-					clean_title, t->title_fmt)
-		: worksheet_write_string(ws, XLSX_TITLE_ROW, 0, clean_title, t->title_fmt);
-	free(clean_title);
-	if (e != LXW_NO_ERROR)
-		xlsx_fail(t, XLSX_TITLE_ROW, 0, e);
-	for (int c = 0; c < ncols; c++)
-		xlsx_cell(t, XLSX_HEADER_ROW, c, cols[c].header, XLSX_TEXT, t->header_fmt);
-	t->next_row = XLSX_FIRST_DATA_ROW;
+	xlsx_sheet_start(t, title, ncols, cols);
 	return t;
 }
 
@@ -237,6 +248,80 @@ static void xlsx_finish(xlsx_table *t)
 	}
 }
 
+int xlsx_sheet(xlsx_table *t, const char *name, const char *title, int ncols,
+	       const xlsx_col *cols)
+{
+	if (t->failed)
+		return -1;
+	xlsx_finish(t);
+	xfree(&t->cols);
+	xfree(&t->width);
+	char *clean = xlsx_clean(name);
+	t->ws = workbook_add_worksheet(t->wb, clean);
+	if (!t->ws) {
+		t->failed = true;
+		sb_addf(&t->failure, _("cannot add the sheet %s"), clean);
+		free(clean);
+		/* the next sheet's columns for xlsx_close to free */
+		t->cols = xcalloc(1, sizeof *t->cols);
+		t->width = xcalloc(1, sizeof *t->width);
+		t->ncols = 0;
+		return -1;
+	}
+	free(t->sheet);
+	t->sheet = clean;
+	xlsx_sheet_start(t, title, ncols, cols);
+	return t->failed ? -1 : 0;
+}
+
+int xlsx_chart(xlsx_table *t, xlsx_chart_kind kind, const char *title, const char *y_title,
+	       int first, int nrows, int c0, int c1)
+{
+	if (t->failed)
+		return -1;
+	if (nrows < 1 || c0 < 0 || c1 < c0 || c1 >= t->ncols)
+		return 0;
+	lxw_chart *ch = workbook_add_chart(t->wb, kind == XLSX_CHART_LINE ? LXW_CHART_LINE
+					   : LXW_CHART_COLUMN);
+	const char *sheet = t->sheet ? t->sheet : "Sheet1";
+	for (int r = 0; ch && r < nrows; r++) {
+		lxw_row_t row = (lxw_row_t)(XLSX_FIRST_DATA_ROW + first + r);
+		lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+		if (!s) {
+			ch = NULL;
+			break;
+		}
+		chart_series_set_categories(s, sheet, XLSX_HEADER_ROW, (lxw_col_t)c0,
+					    XLSX_HEADER_ROW, (lxw_col_t)c1);
+		chart_series_set_values(s, sheet, row, (lxw_col_t)c0, row, (lxw_col_t)c1);
+		chart_series_set_name_range(s, sheet, row, 0);
+		if (kind == XLSX_CHART_LINE)
+			chart_series_set_marker_type(s, LXW_CHART_MARKER_AUTOMATIC);
+	}
+	if (!ch) {
+		t->failed = true;
+		sb_addf(&t->failure, _("cannot add the chart %s"), title);
+		return -1;
+	}
+	char *clean = xlsx_clean(title), *yclean = xlsx_clean(y_title);
+	chart_title_set_name(ch, clean);
+	chart_axis_set_name(ch->y_axis, yclean);
+	chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
+	if (kind == XLSX_CHART_LINE)
+		chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
+	/* under the rows, a blank row between, each chart under the one before; twice
+	 * the default size so a dozen series stay legible */
+	lxw_chart_options opt = { .x_scale = 2, .y_scale = 1.5 };
+	lxw_row_t at = t->next_row + 1 + (lxw_row_t)t->charts * 24;
+	lxw_error e = worksheet_insert_chart_opt(t->ws, at, 0, ch, &opt);
+	free(clean);
+	free(yclean);
+	if (e != LXW_NO_ERROR)
+		xlsx_fail(t, at, 0, e);
+	t->charts++;
+	return t->failed ? -1 : 0;
+}
+
 int xlsx_close(xlsx_table **tp, bool commit, strbuf *err)
 {
 	xlsx_table *t = *tp;
@@ -265,6 +350,7 @@ int xlsx_close(xlsx_table **tp, bool commit, strbuf *err)
 	}
 	free(t->path);
 	free(t->tmp);
+	free(t->sheet);
 	free(t->width);
 	free(t->cols);
 	sb_free(&t->failure);
@@ -288,6 +374,18 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 }
 
 int xlsx_row(xlsx_table *t, const char *const *cells)
+{
+	return -1;
+}
+
+int xlsx_sheet(xlsx_table *t, const char *name, const char *title, int ncols,
+	       const xlsx_col *cols)
+{
+	return -1;
+}
+
+int xlsx_chart(xlsx_table *t, xlsx_chart_kind kind, const char *title, const char *y_title,
+	       int first, int nrows, int c0, int c1)
 {
 	return -1;
 }

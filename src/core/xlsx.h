@@ -31,6 +31,24 @@ xlsx_table *xlsx_open(const char *path, const char *title, int ncols, const xlsx
 /* Append one data row of ncols cells (NULL or "" is an empty cell). 0, or -1 once
  * a row has failed (too many rows, a cell too long); xlsx_close gives the reason. */
 int xlsx_row(xlsx_table *t, const char *const *cells);
+/* Another sheet of the workbook: its tab named name (at most 31 characters, none of
+ * []:*?/\), its own title row and header; the rows that follow go to it. The sheet
+ * before it is finished (filter, widths). 0, or -1 once the workbook has failed. */
+int xlsx_sheet(xlsx_table *t, const char *name, const char *title, int ncols,
+	       const xlsx_col *cols);
+
+typedef enum xlsx_chart_kind {
+	XLSX_CHART_COLUMN,		/* clustered columns */
+	XLSX_CHART_LINE,		/* lines with markers, a gap for an empty cell */
+} xlsx_chart_kind;
+
+/* A native Excel chart under the current sheet's rows: one series per data row
+ * first..first+nrows-1 (0 is the first data row), named by the row's first cell,
+ * its values the row's columns c0..c1 and its categories the header's cells of
+ * those columns. Call it after the rows. 0, or -1 (xlsx_close gives the reason). */
+int xlsx_chart(xlsx_table *t, xlsx_chart_kind kind, const char *title, const char *y_title,
+	       int first, int nrows, int c0, int c1);
+
 /* Write the file and rename it over path if commit; otherwise, or on any error,
  * leave path untouched. -1 with the reason of any failure, else 0; *t becomes NULL. */
 int xlsx_close(xlsx_table **t, bool commit, strbuf *err);

@@ -51,6 +51,19 @@ stdout_has "the mean of the quarterly means of its four frozen quarters; tier 1 
 stdout_has "区科经局     76.5 86.0 89.0 92.0       5  85.9 tier 2"
 stdout_has "Supervision figures of the appeals dispatched in 2026, as of 2026-12-01"
 stdout_has "区建管局            1           0.0%        0.0%                -         -"
+# the tier trend (issue 19): a row per rated unit, the sparkline from 70 (ten points
+# under tier 2) to 100: 76.5 is level 1 + 0.65*... = 3 (▃), 86.0 and 89.0 level 5 (▅),
+# 92.0 level 6 (▆); 区投促局 95.0 level 7 (▇), 84.0 level 4 (▄), blanks for Q1 and Q3
+stdout_has "Tier per quarter of 2026; the line: each quarter's mean, from 70 to 100"
+stdout_has "区科经局 tier 3 tier 2 tier 2 tier 1 ▃▅▅▆   76.5  86.0  89.0  92.0"
+stdout_has "区投促局 -      tier 1 -      tier 2  ▇ ▄      -  95.0     -  84.0"
+stdout_lacks "区社发局 -"
+# and in ASCII where the locale is not UTF-8
+LC_ALL=C expect_rc 0 --db "$db" --as ld report year 2026
+stdout_has "区科经局 tier 3 tier 2 tier 2 tier 1 :==+   76.5  86.0  89.0  92.0"
+# the quarterly report, Q1 to Q2 so far
+expect_rc 0 --db "$db" --as ld report quarter 2026Q2
+stdout_has "区科经局 tier 3 tier 2 ▃▅     76.5  86.0"
 expect_rc 0 --db "$db" --as sup report year 2026 --format json
 stdout_has '"unit": "区投促局", "q1": "", "q2": "95.0", "q3": "", "q4": "84.0", "count": 3, "score": "89.5", "tier": 2'
 stdout_has '"unit": "区社发局", "q1": "", "q2": "", "q3": "", "q4": "", "count": 0, "score": "", "tier": null'
@@ -79,6 +92,16 @@ z = zipfile.ZipFile(sys.argv[1])
 text = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
 for want in ("Annual assessment 2026", "区科经局", "85.9", "tier 2", "Signed on time"):
     assert want in text, want
+# the tier trend: a sheet of the rated units' quarterly means with a line chart
+import re
+c = z.read("xl/charts/chart1.xml").decode()
+assert "<c:lineChart>" in c, "no line chart"
+refs = re.findall(r"<c:f>([^<]*)</c:f>", c)
+assert refs[:3] == ["'Tier trend'!$A$3", "'Tier trend'!$B$2:$E$2", "'Tier trend'!$B$3:$E$3"], refs
+assert len(refs) == 6, refs  # 区科经局 and 区投促局
+s2 = z.read("xl/worksheets/sheet2.xml").decode()
+for want in ("区科经局", "<v>76.5</v>", "<v>92</v>", "tier 3", "区投促局", "<v>95</v>"):
+    assert want in s2, want
 PY
 fi
 

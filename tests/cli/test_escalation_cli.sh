@@ -322,6 +322,19 @@ stdout_has "Total            7"
 stdout_has "on-time dispatch rate"
 stdout_has "区科经局 ####"
 stdout_has " 80.0%"
+# the charts of March, weeks from Monday Feb 23 (issue 19): 区科经局 got A1 A2 in the
+# week of Mar 2, A3 in that of Mar 9, A4 of Mar 16, A5 of Mar 23; 区投促局 A3 (Mar 11)
+# and A8 (Mar 25). The busiest week (2) is a full block, 1 is level 5 of 8 (▅).
+# Answered on time per month of dispatch: 区科经局 A1 of A1 A2, 区投促局 A3 of A3 A8
+stdout_has "Appeals received per week, 6 weeks from Monday 2026-02-23"
+stdout_has "区科经局  █▅▅▅       5  2 (week of 03-02)"
+stdout_has "区投促局   ▅ ▅       2  1 (week of 03-09)"
+stdout_has "Answered on time per month of dispatch"
+stdout_has "区科经局 ██████████            50.0%"
+# in a locale that is not UTF-8 the same charts in ASCII
+LC_ALL=C expect_rc 0 --db "$db" --today 2026-04-10 --as sup report units --from 2026-03-01 --to 2026-03-31
+stdout_has "区科经局  #===       5  2 (week of 03-02)"
+stdout_has "区科经局 ##########            50.0%"
 LANGUAGE=zh_CN expect_rc 0 --db "$db" --today 2026-04-10 --as sup report units --from 2026-03-01 --to 2026-03-31
 stdout_has "合计"
 expect_rc 1 --db "$db" --today 2026-04-10 --as kj report units --from 2026-03-01 --to 2026-03-31
@@ -333,6 +346,48 @@ expect_rc 2 --db "$db" --as sup report units --from 2026-03-01 --to 2026-03-31 -
 if "$qifu" --db "$db" --today 2026-04-10 --as sup report units --from 2026-03-01 --to 2026-03-31 --format xlsx --output "$tmpdir/u.xlsx" >"$out" 2>"$err"; then
 	[ -s "$tmpdir/u.xlsx" ] || fail "no xlsx report written"
 	stdout_has "$tmpdir/u.xlsx"
+	# the native charts: a column chart of the weekly counts (a series per unit, the
+	# weeks' Mondays as categories) and a line chart of the monthly rates, on sheets
+	# holding the figures; then the whistles and outreach sheets (issue 18)
+	python3 - "$tmpdir/u.xlsx" <<'PY' || fail "the workbook's charts or data sheets are wrong"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = z.namelist()
+c1 = z.read("xl/charts/chart1.xml").decode()
+assert "<c:barChart>" in c1 and '<c:barDir val="col"/>' in c1, "chart1 is no column chart"
+refs = re.findall(r"<c:f>([^<]*)</c:f>", c1)
+assert refs == ["'Received per week'!$A$3", "'Received per week'!$B$2:$G$2",
+                "'Received per week'!$B$3:$G$3", "'Received per week'!$A$4",
+                "'Received per week'!$B$2:$G$2", "'Received per week'!$B$4:$G$4"], refs
+c2 = z.read("xl/charts/chart2.xml").decode()
+assert "<c:lineChart>" in c2, "chart2 is no line chart"
+refs = re.findall(r"<c:f>([^<]*)</c:f>", c2)
+assert refs == ["'On time per month'!$A$3", "'On time per month'!$B$2",
+                "'On time per month'!$B$3", "'On time per month'!$A$4",
+                "'On time per month'!$B$2", "'On time per month'!$B$4"], refs
+wb = z.read("xl/workbook.xml").decode()
+sheets = re.findall(r'<sheet name="([^"]*)"', wb)
+assert sheets == ["Sheet1", "Received per week", "On time per month", "Whistles",
+                  "Outreach"], sheets
+
+def cells(part):
+    """the sheet's cells as {ref: text or number}"""
+    x = z.read(part).decode()
+    out = {}
+    for ref, body in re.findall(r'<c r="([A-Z]+[0-9]+)"[^>]*>(.*?)</c>', x):
+        t = re.search(r"<t[^>]*>([^<]*)</t>", body)
+        v = re.search(r"<v>([^<]*)</v>", body)
+        out[ref] = t.group(1) if t else v.group(1) if v else ""
+    return out
+
+w = cells("xl/worksheets/sheet2.xml")
+assert [w[c + "2"] for c in "BCDEFG"] == ["2026-02-23", "2026-03-02", "2026-03-09",
+                                          "2026-03-16", "2026-03-23", "2026-03-30"], w
+assert w["A3"] == "区科经局" and [w[c + "3"] for c in "BCDEFG"] == list("021110"), w
+assert w["A4"] == "区投促局" and [w[c + "4"] for c in "BCDEFG"] == list("001010"), w
+m = cells("xl/worksheets/sheet3.xml")
+assert m["B2"] == "2026-03" and m["B3"] == "50" and m["B4"] == "50", m
+PY
 else
 	stderr_has "xlsx"
 fi
