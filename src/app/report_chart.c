@@ -75,34 +75,35 @@ static void fill_grid(const unit_table *t, const chart_count *rows, int n, int b
 	}
 }
 
-int report_weekly_grid(app_ctx *ctx, qdate from, qdate to, chart_weeks *w, report_grid *g,
-		strbuf *err)
+/* the grid of the weekly (from monday) or the monthly counts, buckets base.. of nb */
+static int read_grid(app_ctx *ctx, bool weekly, qdate from, qdate to, qdate monday, int base,
+		int nb, report_grid *g, strbuf *err)
 {
-	*w = chart_weeks_of(from, to);
 	chart_count *rows = NULL;
 	int n = 0;
 	store_err se = { 0 };
 	memset(g, 0, sizeof *g);
-	if (chart_store_weekly(app_db(ctx), from, to, w->first, &rows, &n, &se) < 0)
+	if ((weekly ? chart_store_weekly(app_db(ctx), from, to, monday, &rows, &n, &se)
+	            : chart_store_monthly(app_db(ctx), from, to, &rows, &n, &se)) < 0)
 		return app_store_rc(-1, &se, err);
-	fill_grid(app_units(ctx), rows, n, 0, w->n, g);
+	fill_grid(app_units(ctx), rows, n, base, nb, g);
 	chart_counts_free(&rows, n);
 	return 0;
+}
+
+int report_weekly_grid(app_ctx *ctx, qdate from, qdate to, chart_weeks *w, report_grid *g,
+		strbuf *err)
+{
+	*w = chart_weeks_of(from, to);
+	return read_grid(ctx, true, from, to, w->first, 0, w->n, g, err);
 }
 
 int report_monthly_grid(app_ctx *ctx, qdate from, qdate to, chart_months *m, report_grid *g,
 		strbuf *err)
 {
 	*m = chart_months_of(from, to);
-	chart_count *rows = NULL;
-	int n = 0;
-	store_err se = { 0 };
-	memset(g, 0, sizeof *g);
-	if (chart_store_monthly(app_db(ctx), from, to, &rows, &n, &se) < 0)
-		return app_store_rc(-1, &se, err);
-	fill_grid(app_units(ctx), rows, n, m->year * 12 + m->month - 1, m->n, g);
-	chart_counts_free(&rows, n);
-	return 0;
+	return read_grid(ctx, false, from, to, DATE_NONE, m->year * 12 + m->month - 1, m->n, g,
+	                 err);
 }
 
 void report_grid_free(report_grid *g)
