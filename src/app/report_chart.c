@@ -248,25 +248,32 @@ static void monthly_text(const chart_months *m, const report_grid *g, int width,
 	int fit = (avail + MONTH_GAP) / (MIN_BAR + 1 + RATE_W + MONTH_GAP);
 	if (fit < 1)
 		fit = 1;
-	int shown = m->n < fit ? m->n : fit, skip = m->n - shown;
+	/* the months that fit, ending with the last that has an answered appeal */
+	int last = -1;
+	for (int u = 0; u < g->nunits; u++)
+		for (int i = 0; i < m->n; i++)
+			if (g->n[u * g->nb + i] > 0 && i > last)
+				last = i;
+	int shown = m->n < fit ? m->n : fit, skip = chart_window(m->n, fit, last);
+	int end = skip + shown;
 	int barw = (avail + MONTH_GAP) / shown - MONTH_GAP - 1 - RATE_W;
 	barw = barw > MAX_BAR ? MAX_BAR : barw < MIN_BAR ? MIN_BAR : barw;
 	int cw = barw + 1 + RATE_W;
-	if (skip > 0) {
-		sb_addf(out, P_("(the last %d month; the workbook has every month)",
-		                "(the last %d months; the workbook has every month)",
-		                (unsigned long)shown), shown);
+	if (shown < m->n) {
+		sb_addf(out, P_("(%d month of %d; the workbook has every month)",
+		                "(%d months of %d; the workbook has every month)",
+		                (unsigned long)shown), shown, m->n);
 		sb_addc(out, '\n');
 	}
 	pad(out, _("Unit"), uw, TEXT_LEFT);
-	for (int i = skip; i < m->n; i++) {
+	for (int i = skip; i < end; i++) {
 		int y, mo;
 		chart_month_at(m, i, &y, &mo);
 		char label[16];
 		snprintf(label, sizeof label, "%04d-%02d", y, mo);
 		sb_addf(out, "%*s", i == skip ? 1 : MONTH_GAP, "");
 		/* no blanks at the end of a line */
-		if (i == m->n - 1)
+		if (i == end - 1)
 			sb_add(out, label);
 		else
 			pad(out, label, cw, TEXT_LEFT);
@@ -274,7 +281,7 @@ static void monthly_text(const chart_months *m, const report_grid *g, int width,
 	sb_addc(out, '\n');
 	for (int u = 0; u < g->nunits; u++) {
 		pad(out, g->units[u], uw, TEXT_LEFT);
-		for (int i = skip; i < m->n; i++) {
+		for (int i = skip; i < end; i++) {
 			int whole = g->n[u * g->nb + i], part = g->part[u * g->nb + i];
 			int pm = supervision_permille(part, whole);
 			char rate[SUP_CELL_SIZE];

@@ -55,6 +55,15 @@ int chart_per_cell(int n, int cells)
 	return (n + cells - 1) / cells;
 }
 
+int chart_window(int n, int fit, int last)
+{
+	if (fit < 1 || n <= fit)
+		return 0;
+	int end = last >= 0 && last < n ? last : n - 1;
+	int start = end - fit + 1;
+	return start < 0 ? 0 : start;
+}
+
 int chart_scale(long value, long max, int steps)
 {
 	if (value <= 0 || max <= 0 || steps <= 0)

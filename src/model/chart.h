@@ -38,6 +38,9 @@ void chart_month_at(const chart_months *m, int i, int *year, int *month);
 /* buckets per cell when n buckets are drawn in at most cells cells: 1 while they
  * fit, else the fewest that do (ceil(n / cells)); 1 when cells < 1 */
 int chart_per_cell(int n, int cells);
+/* the first of fit buckets shown out of n, the window ending at the last bucket with
+ * data (last; -1 none: the end) and held inside 0..n; 0 when all fit */
+int chart_window(int n, int fit, int last);
 /* value of max as a share of steps, rounded half up: 0 for value <= 0 (or max <= 0),
  * at least 1 for any value above 0 (a small figure is still seen), at most steps */
 int chart_scale(long value, long max, int steps);

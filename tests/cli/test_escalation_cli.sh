@@ -343,6 +343,14 @@ stderr_has "is after --to"
 expect_rc 2 --db "$db" --as sup report units --from 2026-03-01
 expect_rc 2 --db "$db" --as sup report units --from 2026-03-01 --to 2026-03-31 --format json
 expect_rc 2 --db "$db" --as sup report units --from 2026-03-01 --to 2026-03-31 --output x.xlsx
+# a year's 53 weeks do not fit in 72 columns beside the figures: a cell is two weeks;
+# of twelve months five fit, in a window that ends with the last month with an answer
+# (March) unless it would start before January
+expect_rc 0 --db "$db" --today 2026-04-10 --as sup report units --from 2026-01-01 --to 2026-12-31
+stdout_has "Appeals received per week, 53 weeks from Monday 2025-12-29"
+stdout_has "(a cell is 2 weeks)"
+stdout_has "(5 months of 12; the workbook has every month)"
+stdout_has "Unit     2026-01      2026-02      2026-03      2026-04      2026-05"
 if "$qifu" --db "$db" --today 2026-04-10 --as sup report units --from 2026-03-01 --to 2026-03-31 --format xlsx --output "$tmpdir/u.xlsx" >"$out" 2>"$err"; then
 	[ -s "$tmpdir/u.xlsx" ] || fail "no xlsx report written"
 	stdout_has "$tmpdir/u.xlsx"

@@ -102,6 +102,23 @@ static void test_per_cell(void **state)
 		assert_int_equal(chart_per_cell(cases[i][0], cases[i][1]), cases[i][2]);
 }
 
+static void test_window(void **state)
+{
+	(void)state;
+	static const int cases[][4] = {
+		/* n, fit, last with data, first shown */
+		{ 3, 5, 2, 0 }, { 5, 5, 4, 0 },  /* all fit */
+		{ 12, 5, 11, 7 },                /* data to the end: the last five */
+		{ 12, 5, -1, 7 },                /* no data at all: the last five */
+		{ 12, 5, 3, 0 },                 /* data to April: January to May */
+		{ 12, 5, 6, 2 },                 /* to July: March to July */
+		{ 12, 5, 20, 7 },                /* a last beyond the buckets: the end */
+		{ 12, 0, 6, 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_int_equal(chart_window(cases[i][0], cases[i][1], cases[i][2]), cases[i][3]);
+}
+
 static void test_scale(void **state)
 {
 	(void)state;
@@ -217,6 +234,7 @@ int main(void)
 		cmocka_unit_test(test_weeks),
 		cmocka_unit_test(test_months),
 		cmocka_unit_test(test_per_cell),
+		cmocka_unit_test(test_window),
 		cmocka_unit_test(test_scale),
 		cmocka_unit_test(test_spark_level),
 		cmocka_unit_test(test_bar),
