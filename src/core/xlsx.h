@@ -45,7 +45,8 @@ typedef enum xlsx_chart_kind {
 /* A native Excel chart under the current sheet's rows: one series per data row
  * first..first+nrows-1 (0 is the first data row), named by the row's first cell,
  * its values the row's columns c0..c1 and its categories the header's cells of
- * those columns. Call it after the rows. 0, or -1 (xlsx_close gives the reason). */
+ * those columns. Call it after the rows. No rows, or columns outside the sheet: no
+ * chart, 0. Else 0, or -1 (xlsx_close gives the reason). */
 int xlsx_chart(xlsx_table *t, xlsx_chart_kind kind, const char *title, const char *y_title,
 	       int first, int nrows, int c0, int c1);
 

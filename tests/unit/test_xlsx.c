@@ -144,6 +144,42 @@ static void test_abort_keeps_old_file(void **state)
 	sb_free(&err);
 }
 
+/* A second sheet with a chart of its rows, written whole; a sheet Excel cannot name
+ * fails the workbook with the name, and the old file stays. */
+static void test_sheets_and_charts(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/charts.xlsx", tmpdir);
+	strbuf err = STRBUF_INIT;
+	xlsx_table *t = xlsx_open(path, "表", 4, cols, &err);
+	assert_non_null(t);
+	assert_int_equal(xlsx_row(t, rows[0]), 0);
+	const xlsx_col weeks[] = { { "单位", XLSX_TEXT }, { "2026-09-28", XLSX_NUMBER },
+		{ "2026-10-05", XLSX_NUMBER } };
+	assert_int_equal(xlsx_sheet(t, "每周受理", "每周受理诉求", 3, weeks), 0);
+	const char *a[] = { "区科经局", "1", "2" }, *b[] = { "区投促局", "0", "3" };
+	assert_int_equal(xlsx_row(t, a), 0);
+	assert_int_equal(xlsx_row(t, b), 0);
+	assert_int_equal(xlsx_chart(t, XLSX_CHART_COLUMN, "每周受理诉求", "件", 0, 2, 1, 2), 0);
+	assert_int_equal(xlsx_chart(t, XLSX_CHART_LINE, "同上", "件", 0, 2, 1, 2), 0);
+	/* columns beyond the sheet's draw nothing and are no failure */
+	assert_int_equal(xlsx_chart(t, XLSX_CHART_LINE, "x", "y", 0, 2, 1, 5), 0);
+	assert_int_equal(xlsx_close(&t, true, &err), 0);
+	assert_string_equal(sb_str(&err), "");
+	assert_int_equal(access(path, F_OK), 0);
+
+	t = xlsx_open(path, "表", 4, cols, &err);
+	assert_non_null(t);
+	assert_int_equal(xlsx_sheet(t, "坏[名]", "标题", 3, weeks), -1);
+	assert_int_equal(xlsx_row(t, a), -1);
+	assert_int_equal(xlsx_close(&t, true, &err), -1);
+	assert_non_null(strstr(sb_str(&err), "cannot add the sheet 坏[名]"));
+	assert_int_equal(access(path, F_OK), 0);
+	unlink(path);
+	free(path);
+	sb_free(&err);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -167,6 +203,7 @@ int main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_written_file),
 		cmocka_unit_test(test_abort_keeps_old_file),
+		cmocka_unit_test(test_sheets_and_charts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
