@@ -123,6 +123,9 @@ sqlite3 "$tmpdir/g.db" "INSERT INTO enterprise_fts(enterprise_fts) VALUES('integ
 	fail "the search index does not match the register after an import"
 expect_rc 0 --db "$tmpdir/g.db" enterprise list --search 航空配件 --format csv
 stdout_has "91110000600037341L"
+# the larger buffer the import indexes with leaves no setting behind
+n=$(sqlite3 "$tmpdir/g.db" "SELECT count(*) FROM enterprise_fts_config WHERE k = 'hashsize'")
+[ "$n" = 0 ] || fail "the import left its buffer size in the search index's settings"
 
 # all or nothing, then --skip-bad: good rows in, bad rows out with their reasons
 "$qifu" --db "$tmpdir/m.db" init >/dev/null
@@ -194,6 +197,8 @@ stdout_has "(GB18030): imported 1000 enterprises"
 a=$(sqlite3 "$tmpdir/big.db" "SELECT name, uscc, address, area FROM enterprise ORDER BY uscc" | md5sum)
 b=$(sqlite3 "$tmpdir/big-gb.db" "SELECT name, uscc, address, area FROM enterprise ORDER BY uscc" | md5sum)
 [ "$a" = "$b" ] || fail "the GB18030 register differs from the UTF-8 one it came from"
+sqlite3 "$tmpdir/big-gb.db" "INSERT INTO enterprise_fts(enterprise_fts) VALUES('integrity-check')" ||
+	fail "the search index does not match the register after a GB18030 import"
 "$qifu" --db "$tmpdir/big-gb2.db" init >/dev/null
 expect_rc 2 --db "$tmpdir/big-gb2.db" enterprise import "$d/big-gb-bad.csv"
 stderr_has "nor GB18030 (invalid byte at $(cat "$d/big-gb-bad.where"))"
