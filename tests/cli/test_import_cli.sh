@@ -199,6 +199,10 @@ b=$(sqlite3 "$tmpdir/big-gb.db" "SELECT name, uscc, address, area FROM enterpris
 [ "$a" = "$b" ] || fail "the GB18030 register differs from the UTF-8 one it came from"
 sqlite3 "$tmpdir/big-gb.db" "INSERT INTO enterprise_fts(enterprise_fts) VALUES('integrity-check')" ||
 	fail "the search index does not match the register after a GB18030 import"
+# a thousand events written in one transaction chain one to the next
+expect_rc 0 --db "$tmpdir/big-gb.db" audit verify
+n=$(sqlite3 "$tmpdir/big-gb.db" "SELECT count(*) FROM event WHERE entity = 'enterprise' AND action = 'add'")
+[ "$n" = 1000 ] || fail "$n events for the imported enterprises, want 1000"
 "$qifu" --db "$tmpdir/big-gb2.db" init >/dev/null
 expect_rc 2 --db "$tmpdir/big-gb2.db" enterprise import "$d/big-gb-bad.csv"
 stderr_has "nor GB18030 (invalid byte at $(cat "$d/big-gb-bad.where"))"
