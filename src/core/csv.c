@@ -112,8 +112,11 @@ static void csv_say_nul(strbuf *err, const char *text, size_t off)
 /* input bytes converted at a time when a file is not UTF-8: the window of
  * converted text the parser reads holds about twice that, or the longest record */
 #define CSV_CHUNK ((size_t)64 << 10)
-/* how much of a mapped file is checked, or read, before its pages are given back */
+/* how much of a mapped file is checked before its pages are given back */
 #define CSV_SLICE ((size_t)4 << 20)
+/* and how much is read, or converted: the pages behind count in the peak memory
+ * of an import (its search index built after the last row is read) */
+#define CSV_RELEASE ((size_t)1 << 20)
 
 /* give back the mapped pages of [from, to) (whole pages inside it): they are read
  * again from the file should anything look there again */
@@ -156,7 +159,7 @@ static int csv_convert(csv_reader *r, char *out, size_t cap, size_t *made)
 		rc = -1;
 		break;
 	}
-	if (r->src_map && r->srcpos - r->srcgone >= CSV_SLICE) {
+	if (r->src_map && r->srcpos - r->srcgone >= CSV_RELEASE) {
 		csv_unmap_pages(r->src, r->srcgone, r->srcpos);
 		r->srcgone = r->srcpos;
 	}
@@ -610,7 +613,7 @@ static int csv_parse(csv_reader *r, csv_row *row, strbuf *err)
 	for (int i = 0; i < nf; i++)
 		r->ptrs[i] = r->arena.s + r->offs[i];
 	r->pos = (size_t)(p - r->text);
-	if (r->map && r->pos - r->released >= CSV_SLICE) {
+	if (r->map && r->pos - r->released >= CSV_RELEASE) {
 		/* the parser never looks back: the pages read go back to the file */
 		size_t skip = (size_t)(r->text - r->map);
 		csv_unmap_pages(r->map, skip + r->released, skip + r->pos);
