@@ -1,8 +1,10 @@
-/* CSV files from and for Excel/WPS. Reading converts the whole file to UTF-8 first
- * (so the parser sees one encoding and every error can name a line), then parses
- * RFC 4180 records one at a time. A file that is UTF-8 already is not copied: it is
- * mapped, checked a slice at a time and its pages given back behind the parser, so
- * reading it takes the same memory whatever its size. Writing goes to a temporary file that is renamed
+/* CSV files from and for Excel/WPS. Reading parses RFC 4180 records one at a time
+ * from UTF-8 text, so that the parser sees one encoding and every error can name a
+ * line. A file that is UTF-8 already is not copied: it is mapped, checked a slice at
+ * a time and its pages given back behind the parser. A file in another encoding
+ * (GB18030, UTF-16) is converted once to check it, keeping nothing, then again a
+ * chunk at a time into a window the parser reads: either way reading takes the same
+ * memory whatever the file's size. Writing goes to a temporary file that is renamed
  * into place only when the caller commits. */
 #include "core/csv.h"
 
@@ -21,7 +23,8 @@
 #include "core/xalloc.h"
 
 struct csv_reader {
-	char *text;			/* the whole input as UTF-8, NUL-terminated; or */
+	char *text;			/* the UTF-8 text being parsed: the whole input, or the
+					 * window of a converted one; or */
 	const char *map;		/* a UTF-8 file mapped as it is (text points past a BOM) */
 	size_t maplen, released;	/* its length, and the bytes read and given back */
 	size_t len;
@@ -35,6 +38,16 @@ struct csv_reader {
 	size_t *offs;
 	const char **ptrs;
 	int cap;
+	/* a file in another encoding is converted a chunk at a time as the parser
+	 * needs it, into text (a window that holds the record being read) */
+	iconv_t cd;			/* (iconv_t)-1: text is all there is */
+	const char *src;		/* the raw input: own, or a mapped file (src_map) */
+	char *own;
+	bool src_map;
+	size_t srclen, srcpos, srcgone;	/* its length, how much converted, given back */
+	size_t chunk;			/* input bytes converted at a time */
+	size_t wincap;
+	size_t bad;			/* where the input did not convert */
 };
 
 struct csv_writer {
@@ -76,43 +89,6 @@ static long csv_line_at(const char *s, size_t n)
 	return line;
 }
 
-/* Convert with iconv into a fresh NUL-terminated buffer. On failure *out still
- * holds what converted before the bad input (so its lines can be counted) and
- * *bad is the offset of the first byte that did not convert. */
-static int csv_iconv(const char *from, const char *in, size_t len, char **out,
-		     size_t *outlen, size_t *bad)
-{
-	iconv_t cd = iconv_open("UTF-8", from);
-	if (cd == (iconv_t)-1)
-		fatal("iconv cannot convert from %s: %s", from, strerror(errno));
-	size_t cap = len / 2 * 3 + 16;
-	char *buf = xmalloc(cap);
-	char *ip = (char *)in, *op = buf;
-	size_t ileft = len, oleft = cap - 1;
-	int rc = 0;
-	while (ileft > 0) {
-		if (iconv(cd, &ip, &ileft, &op, &oleft) != (size_t)-1)
-			continue;
-		if (errno == E2BIG) {
-			size_t used = (size_t)(op - buf);
-			cap *= 2;
-			buf = xrealloc(buf, cap);
-			op = buf + used;
-			oleft = cap - 1 - used;
-			continue;
-		}
-		/* EILSEQ, or EINVAL for a sequence cut off by the end of the file */
-		rc = -1;
-		*bad = (size_t)(ip - in);
-		break;
-	}
-	iconv_close(cd);
-	*op = '\0';
-	*out = buf;
-	*outlen = (size_t)(op - buf);
-	return rc;
-}
-
 /* the refusals of a file's text, named by its line (text: where the lines count from) */
 static void csv_say_bad_bom(strbuf *err, const char *text, size_t off)
 {
@@ -121,101 +97,26 @@ static void csv_say_bad_bom(strbuf *err, const char *text, size_t off)
 		csv_line_at(text, off), off);
 }
 
-static void csv_say_nul(strbuf *err, const char *text, size_t off)
+static void csv_say_nul_at(strbuf *err, long line)
 {
 	sb_addf(err, _("line %ld: NUL character in the text (a binary file, or UTF-16 "
 		       "without a byte-order mark?)"),
-		csv_line_at(text, off));
+		line);
 }
 
-/* Detect the encoding of the raw bytes, convert them to UTF-8 into r->text and
- * check the result is text with at least one record. */
-static int csv_decode(csv_reader *r, const char *in, size_t len, strbuf *err)
+static void csv_say_nul(strbuf *err, const char *text, size_t off)
 {
-	const unsigned char *u = (const unsigned char *)in;
-	char *conv = NULL;
-	size_t clen = 0, bad = 0;
-
-	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
-		r->encoding = "UTF-8 (BOM)";
-		const uint8_t *b = u8_check(u + 3, len - 3);
-		if (b) {
-			csv_say_bad_bom(err, in, (size_t)(b - u));
-			return -1;
-		}
-		conv = xstrndup(in + 3, len - 3);
-		clen = len - 3;
-	} else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-		r->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-		if (csv_iconv(r->encoding, in + 2, len - 2, &conv, &clen, &bad) < 0) {
-			sb_addf(err, _("invalid %s text at line %ld (byte offset %zu)"),
-				r->encoding, csv_line_at(conv, clen), bad + 2);
-			free(conv);
-			return -1;
-		}
-	} else if (!u8_check(u, len)) {
-		r->encoding = "UTF-8";
-		conv = xstrndup(in, len);
-		clen = len;
-	} else {
-		r->encoding = "GB18030";
-		size_t u8bad = (size_t)(u8_check(u, len) - u);
-		if (csv_iconv("GB18030", in, len, &conv, &clen, &bad) < 0) {
-			/* Both positions: a UTF-8 file with one damaged byte is best
-			 * fixed at the first, a damaged GBK file at the second. */
-			sb_addf(err, _("the file is neither UTF-8 (invalid byte at line %ld, byte "
-				       "offset %zu) nor GB18030 (invalid byte at line %ld, byte "
-				       "offset %zu); save it from Excel as \"CSV UTF-8\""),
-				csv_line_at(in, u8bad), u8bad, csv_line_at(conv, clen), bad);
-			free(conv);
-			return -1;
-		}
-	}
-
-	const char *nul = memchr(conv, '\0', clen);
-	if (nul) {
-		csv_say_nul(err, conv, (size_t)(nul - conv));
-		free(conv);
-		return -1;
-	}
-	if (strspn(conv, "\r\n") == clen) {
-		sb_add(err, _("empty file"));
-		free(conv);
-		return -1;
-	}
-	r->text = conv;
-	r->len = clen;
-	return 0;
+	csv_say_nul_at(err, csv_line_at(text, off));
 }
 
-static csv_reader *csv_new(void)
-{
-	csv_reader *r = xcalloc(1, sizeof *r);
-	r->line = 1;
-	r->field_limit = CSV_DEFAULT_FIELD_LIMIT;
-	return r;
-}
-
-static void csv_too_large(strbuf *err, size_t len)
-{
-	sb_addf(err, _("file too large (%zu MB; at most %zu MB): split it and import the parts"),
-		(len + (1 << 20) - 1) >> 20, CSV_MAX_FILE_BYTES >> 20);
-}
-
-csv_reader *csv_open_mem(const void *data, size_t len, strbuf *err)
-{
-	if (len > CSV_MAX_FILE_BYTES) {
-		csv_too_large(err, len);
-		return NULL;
-	}
-	csv_reader *r = csv_new();
-	if (csv_decode(r, data, len, err) < 0)
-		csv_close(&r);
-	return r;
-}
-
-/* how much of a mapped file is checked, or read, before its pages are given back */
+/* input bytes converted at a time when a file is not UTF-8: the window of
+ * converted text the parser reads holds about twice that, or the longest record */
+#define CSV_CHUNK ((size_t)64 << 10)
+/* how much of a mapped file is checked before its pages are given back */
 #define CSV_SLICE ((size_t)4 << 20)
+/* and how much is read, or converted: the pages behind count in the peak memory
+ * of an import (its search index built after the last row is read) */
+#define CSV_RELEASE ((size_t)1 << 20)
 
 /* give back the mapped pages of [from, to) (whole pages inside it): they are read
  * again from the file should anything look there again */
@@ -227,9 +128,206 @@ static void csv_unmap_pages(const char *map, size_t from, size_t to)
 		madvise((char *)map + a, b - a, MADV_DONTNEED);
 }
 
+/* Convert the next piece of the input, r->chunk bytes (more only while one
+ * character is longer than that), to UTF-8 at out: 0 with *made bytes, -1 when the
+ * input does not convert at r->bad. A character cut by the piece's end is left
+ * for the next call, which starts with it: iconv says EINVAL and keeps its bytes. */
+static int csv_convert(csv_reader *r, char *out, size_t cap, size_t *made)
+{
+	size_t rem = r->srclen - r->srcpos;
+	size_t take = rem < r->chunk ? rem : r->chunk;
+	char *op = out;
+	size_t oleft = cap;
+	int rc = 0;
+	while (take > 0) {
+		char *ip = (char *)r->src + r->srcpos;
+		size_t ileft = take;
+		size_t got = iconv(r->cd, &ip, &ileft, &op, &oleft);
+		int e = errno;
+		r->srcpos += take - ileft;
+		if (got != (size_t)-1 || e == E2BIG)
+			break;
+		if (e == EINVAL && take < rem) {
+			if (ileft < take)
+				break;
+			/* the piece is all one cut character: take more */
+			take = rem - take < r->chunk ? rem : take + r->chunk;
+			continue;
+		}
+		/* EILSEQ, or EINVAL for a sequence cut off by the end of the file */
+		r->bad = r->srcpos;
+		rc = -1;
+		break;
+	}
+	if (r->src_map && r->srcpos - r->srcgone >= CSV_RELEASE) {
+		csv_unmap_pages(r->src, r->srcgone, r->srcpos);
+		r->srcgone = r->srcpos;
+	}
+	*made = (size_t)(op - out);
+	return rc;
+}
+
+/* Set r up to convert the input in (from byte skip, past a byte-order mark) from
+ * the encoding from as the parser goes. The whole input is converted once first,
+ * a chunk at a time and kept nowhere, to refuse it as csv_decode refuses a file:
+ * it does not convert (u8bad: where it stopped being UTF-8), holds a NUL, or has
+ * no record. The input is r's from now on: freed, or unmapped when mapped. */
+static int csv_stream(csv_reader *r, const char *from, const char *in, size_t len, bool mapped,
+		      size_t skip, size_t u8bad, strbuf *err)
+{
+	r->cd = iconv_open("UTF-8", from);
+	if (r->cd == (iconv_t)-1)
+		fatal("iconv cannot convert from %s: %s", from, strerror(errno));
+	r->src = in;
+	r->src_map = mapped;
+	r->srclen = len;
+	r->srcpos = r->srcgone = skip;
+	r->wincap = 2 * r->chunk + 16;
+	r->text = xmalloc(r->wincap);
+
+	long line = 1, nul_line = 0;
+	bool cr = false, text = false;
+	int got = 0;
+	while (got == 0 && r->srcpos < r->srclen) {
+		size_t made;
+		got = csv_convert(r, r->text, r->wincap, &made);
+		for (size_t i = 0; i < made; i++) {
+			char c = r->text[i];
+			if (c == '\r' || (c == '\n' && !cr))
+				line++;
+			else if (c == '\0' && !nul_line)
+				nul_line = line;
+			text |= c != '\r' && c != '\n';
+			cr = c == '\r';
+		}
+	}
+	if (got < 0 && strcmp(from, "GB18030") != 0)
+		sb_addf(err, _("invalid %s text at line %ld (byte offset %zu)"), r->encoding, line,
+			r->bad);
+	else if (got < 0)
+		/* Both positions: a UTF-8 file with one damaged byte is best fixed
+		 * at the first, a damaged GBK file at the second. */
+		sb_addf(err, _("the file is neither UTF-8 (invalid byte at line %ld, byte "
+			       "offset %zu) nor GB18030 (invalid byte at line %ld, byte "
+			       "offset %zu); save it from Excel as \"CSV UTF-8\""),
+			csv_line_at(in, u8bad), u8bad, line, r->bad);
+	else if (nul_line)
+		csv_say_nul_at(err, nul_line);
+	else if (!text)
+		sb_add(err, _("empty file"));
+	if (got < 0 || nul_line || !text)
+		return -1;
+	/* and again from the top, for the parser */
+	iconv(r->cd, NULL, NULL, NULL, NULL);
+	r->srcpos = r->srcgone = skip;
+	return 0;
+}
+
+/* Convert more of the input behind what the parser has yet to read (moved to
+ * the window's start): 0, or -1 when the input no longer converts */
+static int csv_fill(csv_reader *r)
+{
+	size_t keep = r->len - r->pos;
+	memmove(r->text, r->text + r->pos, keep);
+	r->pos = 0;
+	r->len = keep;
+	if (r->wincap - keep < 2 * r->chunk + 16) {
+		r->wincap = r->wincap * 2 > keep + 2 * r->chunk + 16 ? r->wincap * 2
+								  : keep + 2 * r->chunk + 16;
+		r->text = xrealloc(r->text, r->wincap);
+	}
+	size_t made;
+	int got = csv_convert(r, r->text + r->len, r->wincap - r->len, &made);
+	r->len += made;
+	return got;
+}
+
+/* Detect the encoding of the raw bytes in (malloc'd, r's from now on): UTF-8 is
+ * parsed where it is, anything else converted as the parser goes; the text must
+ * hold no NUL and at least one record. */
+static int csv_decode(csv_reader *r, char *in, size_t len, strbuf *err)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	r->own = in;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		r->encoding = "UTF-8 (BOM)";
+		const uint8_t *b = u8_check(u + 3, len - 3);
+		if (b) {
+			csv_say_bad_bom(err, in, (size_t)(b - u));
+			return -1;
+		}
+		r->text = in + 3;
+		r->len = len - 3;
+	} else if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+		r->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		r->own = NULL;
+		return csv_stream(r, r->encoding, in, len, false, 2, 0, err);
+	} else if (!u8_check(u, len)) {
+		r->encoding = "UTF-8";
+		r->text = in;
+		r->len = len;
+	} else {
+		r->encoding = "GB18030";
+		r->own = NULL;
+		return csv_stream(r, "GB18030", in, len, false, 0,
+				  (size_t)(u8_check(u, len) - u), err);
+	}
+
+	const char *nul = memchr(r->text, '\0', r->len);
+	if (nul) {
+		csv_say_nul(err, r->text, (size_t)(nul - r->text));
+		return -1;
+	}
+	size_t i = 0;
+	while (i < r->len && (r->text[i] == '\r' || r->text[i] == '\n'))
+		i++;
+	if (i == r->len) {
+		sb_add(err, _("empty file"));
+		return -1;
+	}
+	return 0;
+}
+
+static csv_reader *csv_new(void)
+{
+	csv_reader *r = xcalloc(1, sizeof *r);
+	r->line = 1;
+	r->field_limit = CSV_DEFAULT_FIELD_LIMIT;
+	r->cd = (iconv_t)-1;
+	r->chunk = CSV_CHUNK;
+	return r;
+}
+
+static void csv_too_large(strbuf *err, size_t len)
+{
+	sb_addf(err, _("file too large (%zu MB; at most %zu MB): split it and import the parts"),
+		(len + (1 << 20) - 1) >> 20, CSV_MAX_FILE_BYTES >> 20);
+}
+
+csv_reader *csv_open_mem_chunk(const void *data, size_t len, size_t chunk, strbuf *err)
+{
+	if (len > CSV_MAX_FILE_BYTES) {
+		csv_too_large(err, len);
+		return NULL;
+	}
+	csv_reader *r = csv_new();
+	r->chunk = chunk ? chunk : 1;
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, data, len);
+	if (csv_decode(r, copy, len, err) < 0)
+		csv_close(&r);
+	return r;
+}
+
+csv_reader *csv_open_mem(const void *data, size_t len, strbuf *err)
+{
+	return csv_open_mem_chunk(data, len, CSV_CHUNK, err);
+}
+
 /* check a mapped file as csv_decode checks UTF-8 a slice at a time: 1 it is UTF-8
- * text (r->map set), 0 it is not UTF-8 (decode it by copy), -1 with the reason */
-static int csv_check_mapped(csv_reader *r, const char *map, size_t len, strbuf *err)
+ * text (r->map set), 0 it is not UTF-8 (*u8bad: where that shows), -1 with the reason */
+static int csv_check_mapped(csv_reader *r, const char *map, size_t len, size_t *u8bad,
+			    strbuf *err)
 {
 	const unsigned char *u = (const unsigned char *)map;
 	bool bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
@@ -245,6 +343,7 @@ static int csv_check_mapped(csv_reader *r, const char *map, size_t len, strbuf *
 		const uint8_t *bad = u8_check(u + at, end - at);
 		if (bad && !bom) {
 			csv_unmap_pages(map, 0, len);
+			*u8bad = (size_t)(bad - u);
 			return 0;
 		}
 		if (bad) {
@@ -273,8 +372,9 @@ static int csv_check_mapped(csv_reader *r, const char *map, size_t len, strbuf *
 	return 1;
 }
 
-/* open a regular file of UTF-8 by mapping it: 1 done (or -1 with the reason in
- * why), 0 when it is not UTF-8 or cannot be mapped and must be read and decoded */
+/* open a regular file by mapping it, UTF-8 to be read where it is and anything
+ * else to be converted from the mapping as the parser goes: 1 done (or -1 with the
+ * reason in why), 0 when it cannot be mapped and must be read */
 static int csv_open_mapped(csv_reader **rp, int fd, size_t len, strbuf *why)
 {
 	if (len == 0)
@@ -282,15 +382,23 @@ static int csv_open_mapped(csv_reader **rp, int fd, size_t len, strbuf *why)
 	void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
 	if (map == MAP_FAILED)
 		return 0;
+	const unsigned char *u = map;
 	csv_reader *r = csv_new();
-	int got = csv_check_mapped(r, map, len, why);
-	if (got <= 0) {
+	size_t u8bad = 0;
+	int got = csv_check_mapped(r, map, len, &u8bad, why);
+	if (got == 0 && u[0] != 0xFF && u[0] != 0xFE) {
+		r->encoding = "GB18030";
+		got = csv_stream(r, "GB18030", map, len, true, 0, u8bad, why) < 0 ? -1 : 1;
+	} else if (got == 0) {
+		r->encoding = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		got = csv_stream(r, r->encoding, map, len, true, 2, 0, why) < 0 ? -1 : 1;
+	} else if (got < 0) {
 		munmap(map, len);
-		free(r);
-		return got;
 	}
+	if (got < 0)
+		csv_close(&r);
 	*rp = r;
-	return 1;
+	return got;
 }
 
 csv_reader *csv_open(const char *path, strbuf *err)
@@ -342,6 +450,7 @@ csv_reader *csv_open(const char *path, strbuf *err)
 	r = csv_new();
 	if (csv_decode(r, buf, len, &why) < 0)
 		csv_close(&r);
+	buf = NULL;
 out:
 	if (!r)
 		sb_addf(err, "%s: %s", path, sb_str(&why));
@@ -364,8 +473,13 @@ void csv_set_field_limit(csv_reader *r, size_t limit)
 
 void csv_progress(const csv_reader *r, size_t *done, size_t *total)
 {
-	*done = r->pos;
-	*total = r->len;
+	if (r->cd != (iconv_t)-1) {
+		*done = r->srcpos;
+		*total = r->srclen;
+	} else {
+		*done = r->pos;
+		*total = r->len;
+	}
 }
 
 /* Record an error that every later csv_next repeats: the input position is
@@ -377,19 +491,34 @@ static int csv_fail(csv_reader *r, strbuf *err)
 	return -1;
 }
 
-int csv_next(csv_reader *r, csv_row *row, strbuf *err)
+/* csv_parse's answer when the record goes on past the text converted so far */
+#define CSV_MORE 2
+
+/* the line end at p as csv_eol, or SIZE_MAX when a CR ends the text converted so
+ * far and more may follow: the LF that would make it one CRLF may be next */
+static size_t csv_eol_more(const char *p, const char *end, bool more)
 {
-	if (r->failed) {
-		sb_add(err, sb_str(&r->failure));
-		return -1;
-	}
+	if (more && p + 1 == end && *p == '\r')
+		return SIZE_MAX;
+	return csv_eol(p, end);
+}
+
+/* one record as csv_next, or CSV_MORE: the text ends inside it and more is to
+ * come (r->line is then to be set back, r->pos has not moved) */
+static int csv_parse(csv_reader *r, csv_row *row, strbuf *err)
+{
+	bool more = r->srcpos < r->srclen;
 	const char *p = r->text + r->pos, *end = r->text + r->len;
 	size_t e;
-	while ((e = csv_eol(p, end)) != 0) {
+	while ((e = csv_eol_more(p, end, more)) != 0) {
+		if (e == SIZE_MAX)
+			return CSV_MORE;
 		p += e;
 		r->line++;
 	}
 	if (p == end) {
+		if (more)
+			return CSV_MORE;
 		r->pos = r->len;
 		return 0;
 	}
@@ -400,9 +529,11 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 	for (;;) {
 		size_t start = r->arena.len;
 		long field_line = r->line;
-		if (*p == '"') {
+		if (p < end && *p == '"') {
 			p++;
 			for (;;) {
+				if (p == end && more)
+					return CSV_MORE;
 				if (p == end) {
 					sb_addf(&r->failure, _("line %ld, field %d: the quote that "
 							       "opens this field is never closed"),
@@ -410,6 +541,8 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 					return csv_fail(r, err);
 				}
 				if (*p == '"') {
+					if (p + 1 == end && more)
+						return CSV_MORE;
 					if (p + 1 < end && p[1] == '"') {
 						sb_addc(&r->arena, '"');
 						p += 2;
@@ -418,7 +551,9 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 					p++;
 					break;
 				}
-				if ((e = csv_eol(p, end)) != 0) {
+				if ((e = csv_eol_more(p, end, more)) != 0) {
+					if (e == SIZE_MAX)
+						return CSV_MORE;
 					sb_addn(&r->arena, p, e);
 					p += e;
 					r->line++;
@@ -430,6 +565,8 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 				sb_addn(&r->arena, p, (size_t)(q - p));
 				p = q;
 			}
+			if (p == end && more)
+				return CSV_MORE;
 			if (p < end && *p != ',' && !csv_eol(p, end)) {
 				sb_addf(&r->failure, _("line %ld, field %d: text after the closing "
 						       "quote (a quote inside a quoted field is written "
@@ -443,6 +580,8 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 			const char *q = p;
 			while (q < end && *q != ',' && *q != '\r' && *q != '\n')
 				q++;
+			if (q == end && more)
+				return CSV_MORE;
 			sb_addn(&r->arena, p, (size_t)(q - p));
 			p = q;
 		}
@@ -462,7 +601,9 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 			p++;
 			continue;
 		}
-		if ((e = csv_eol(p, end)) != 0) {
+		if ((e = csv_eol_more(p, end, more)) == SIZE_MAX)
+			return CSV_MORE;
+		if (e != 0) {
 			p += e;
 			r->line++;
 		}
@@ -472,7 +613,7 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 	for (int i = 0; i < nf; i++)
 		r->ptrs[i] = r->arena.s + r->offs[i];
 	r->pos = (size_t)(p - r->text);
-	if (r->map && r->pos - r->released >= CSV_SLICE) {
+	if (r->map && r->pos - r->released >= CSV_RELEASE) {
 		/* the parser never looks back: the pages read go back to the file */
 		size_t skip = (size_t)(r->text - r->map);
 		csv_unmap_pages(r->map, skip + r->released, skip + r->pos);
@@ -484,6 +625,26 @@ int csv_next(csv_reader *r, csv_row *row, strbuf *err)
 	return 1;
 }
 
+int csv_next(csv_reader *r, csv_row *row, strbuf *err)
+{
+	if (r->failed) {
+		sb_add(err, sb_str(&r->failure));
+		return -1;
+	}
+	long line = r->line;
+	int got;
+	while ((got = csv_parse(r, row, err)) == CSV_MORE) {
+		r->line = line;
+		if (csv_fill(r) < 0) {
+			/* the file changed since it was checked */
+			sb_addf(&r->failure, _("invalid %s text at line %ld (byte offset %zu)"),
+				r->encoding, r->line, r->bad);
+			return csv_fail(r, err);
+		}
+	}
+	return got;
+}
+
 void csv_close(csv_reader **rp)
 {
 	csv_reader *r = *rp;
@@ -491,8 +652,15 @@ void csv_close(csv_reader **rp)
 		return;
 	if (r->map)
 		munmap((void *)r->map, r->maplen);
-	else
+	if (r->cd != (iconv_t)-1) {
+		iconv_close(r->cd);
 		free(r->text);
+		if (r->src_map)
+			munmap((void *)r->src, r->srclen);
+		else
+			free((void *)r->src);
+	}
+	free(r->own);
 	sb_free(&r->failure);
 	sb_free(&r->arena);
 	free(r->offs);

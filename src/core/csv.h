@@ -26,11 +26,15 @@ typedef struct csv_row {
 	const char *const *fields;
 } csv_row;
 
-/* Read all of path, detect its encoding and convert it to UTF-8; NULL with a
- * message (empty file, too large, undecodable with the offending line) on failure. */
+/* Open path, detect its encoding and check the whole of it converts to UTF-8,
+ * holding one chunk at a time; NULL with a message (empty file, too large,
+ * undecodable with the offending line and byte offset) on failure. */
 csv_reader *csv_open(const char *path, strbuf *err);
 /* The same from a buffer in memory (copied; the caller keeps ownership). */
 csv_reader *csv_open_mem(const void *data, size_t len, strbuf *err);
+/* The same converting chunk bytes of a file not in UTF-8 at a time (the tests put
+ * every split of a character at a chunk's end this way). */
+csv_reader *csv_open_mem_chunk(const void *data, size_t len, size_t chunk, strbuf *err);
 /* "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE" or "GB18030": what was detected */
 const char *csv_encoding(const csv_reader *r);
 /* Refuse fields longer than limit bytes (after unquoting) from now on. */
@@ -38,7 +42,8 @@ void csv_set_field_limit(csv_reader *r, size_t limit);
 /* Next record: 1 and *row filled, 0 at the end, -1 with "line L, field F: …" in err.
  * Empty lines between records are skipped; after an error every call fails again. */
 int csv_next(csv_reader *r, csv_row *row, strbuf *err);
-/* How far parsing has got, in bytes of the converted text, for a progress bar. */
+/* How far reading has got, in bytes of the file (of the text for UTF-8), for a
+ * progress bar. */
 void csv_progress(const csv_reader *r, size_t *done, size_t *total);
 /* Free the reader and set *r to NULL. */
 void csv_close(csv_reader **r);

@@ -31,6 +31,12 @@ struct db {
 	bool (*stop)(void *arg);	/* db_set_interrupt */
 	void *stop_arg;
 	bool events_written;	/* this transaction wrote events: anchor its head */
+	/* the event log's head as this transaction's last db_event left it: the next
+	 * event chains to it without reading it again (no other session writes while
+	 * the transaction is open); forgotten at every transaction's end */
+	bool head_known;
+	int64_t head_id;
+	char head_hash[SHA256_HEX];
 	db_problem_fn *anchor_fn;	/* db_on_anchor_problem */
 	void *anchor_arg;
 	store_err anchor_problem;	/* one that came before a hook was set */
@@ -243,6 +249,7 @@ int db_schema_latest(void)
 
 int db_begin(db *d, store_err *err)
 {
+	d->head_known = false;
 	return exec(d, "BEGIN IMMEDIATE", err);
 }
 
@@ -273,6 +280,7 @@ int db_commit(db *d, store_err *err)
 	char hash[SHA256_HEX], at[20];
 	bool anchor = d->events_written;
 	d->events_written = false;
+	d->head_known = false;
 	if (anchor && event_chain_head(d, &seq, hash, at, err) < 0) {
 		db_rollback(d);
 		return -1;
@@ -293,6 +301,7 @@ int db_commit(db *d, store_err *err)
 void db_rollback(db *d)
 {
 	d->events_written = false;
+	d->head_known = false;
 	if (!sqlite3_get_autocommit(d->h))
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -627,8 +636,13 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	}
 	int64_t last;
 	char prev[SHA256_HEX];
-	if (event_chain_head(d, &last, prev, NULL, err) < 0)
+	if (d->head_known) {
+		last = d->head_id;
+		memcpy(prev, d->head_hash, sizeof prev);
+	} else if (event_chain_head(d, &last, prev, NULL, err) < 0) {
 		return -1;
+	}
+	d->head_known = false;
 	char now[20], hash[SHA256_HEX];
 	db_now(d, now);
 	event_row e = { last + 1, now, actor, entity, entity_id, action,
@@ -649,10 +663,14 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	db_bind_text(st, 8, e.reason);
 	db_bind_text(st, 9, hash);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc < 0)
+	if (rc < 0) {
 		db_fail(d, err, "writing the event log");
-	else
+	} else {
 		d->events_written = true;
+		d->head_known = true;
+		d->head_id = e.id;
+		memcpy(d->head_hash, hash, sizeof hash);
+	}
 	db_done(st);
 	return rc;
 }

@@ -123,6 +123,9 @@ sqlite3 "$tmpdir/g.db" "INSERT INTO enterprise_fts(enterprise_fts) VALUES('integ
 	fail "the search index does not match the register after an import"
 expect_rc 0 --db "$tmpdir/g.db" enterprise list --search 航空配件 --format csv
 stdout_has "91110000600037341L"
+# the larger buffer the import indexes with leaves no setting behind
+n=$(sqlite3 "$tmpdir/g.db" "SELECT count(*) FROM enterprise_fts_config WHERE k = 'hashsize'")
+[ "$n" = 0 ] || fail "the import left its buffer size in the search index's settings"
 
 # all or nothing, then --skip-bad: good rows in, bad rows out with their reasons
 "$qifu" --db "$tmpdir/m.db" init >/dev/null
@@ -167,6 +170,44 @@ kept=$(sqlite3 "$tmpdir/demo.db" "SELECT count(*) FROM enterprise e JOIN staff s
 stdout_has "imported 40 enterprises, $((nc - kept)) with a field left empty"
 n=$(sqlite3 "$tmpdir/fresh2.db" "SELECT count(*) FROM enterprise e JOIN staff s ON s.id = e.commissioner_id WHERE s.login = '$login'")
 [ "$n" = "$kept" ] || fail "$n enterprises kept their commissioner $login, want $kept"
+
+# a GB18030 register larger than the reader's chunk of 64 KiB converts a chunk at a
+# time: every row in, the same as the UTF-8 export it came from; a byte that is no
+# GB18030 far into it is named by line and byte offset and nothing is imported
+"$qifu" --db "$tmpdir/big.db" demo --enterprises 1000 --seed 5 >/dev/null
+expect_rc 0 --db "$tmpdir/big.db" enterprise export "$d/big.csv"
+python3 - "$d" <<'PY'
+import sys, os
+d = sys.argv[1]
+text = open(os.path.join(d, "big.csv"), "rb").read()[3:].decode()
+gb = text.encode("gb18030")
+assert len(gb) > 2 * 65536, len(gb)
+open(os.path.join(d, "big-gb.csv"), "wb").write(gb)
+lines = gb.split(b"\r\n")
+# the comma after the first cell of line 901 (a byte that starts no character is
+# named where its character starts)
+off = len(b"\r\n".join(lines[:900])) + 2 + lines[900].index(b",")
+bad = gb[:off] + b"\xff" + gb[off + 1:]
+open(os.path.join(d, "big-gb-bad.csv"), "wb").write(bad)
+open(os.path.join(d, "big-gb-bad.where"), "w").write("line 901, byte offset %d" % off)
+PY
+"$qifu" --db "$tmpdir/big-gb.db" init >/dev/null
+expect_rc 0 --db "$tmpdir/big-gb.db" enterprise import "$d/big-gb.csv" --skip-bad "$d/big-rej.csv"
+stdout_has "(GB18030): imported 1000 enterprises"
+a=$(sqlite3 "$tmpdir/big.db" "SELECT name, uscc, address, area FROM enterprise ORDER BY uscc" | md5sum)
+b=$(sqlite3 "$tmpdir/big-gb.db" "SELECT name, uscc, address, area FROM enterprise ORDER BY uscc" | md5sum)
+[ "$a" = "$b" ] || fail "the GB18030 register differs from the UTF-8 one it came from"
+sqlite3 "$tmpdir/big-gb.db" "INSERT INTO enterprise_fts(enterprise_fts) VALUES('integrity-check')" ||
+	fail "the search index does not match the register after a GB18030 import"
+# a thousand events written in one transaction chain one to the next
+expect_rc 0 --db "$tmpdir/big-gb.db" audit verify
+n=$(sqlite3 "$tmpdir/big-gb.db" "SELECT count(*) FROM event WHERE entity = 'enterprise' AND action = 'add'")
+[ "$n" = 1000 ] || fail "$n events for the imported enterprises, want 1000"
+"$qifu" --db "$tmpdir/big-gb2.db" init >/dev/null
+expect_rc 2 --db "$tmpdir/big-gb2.db" enterprise import "$d/big-gb-bad.csv"
+stderr_has "nor GB18030 (invalid byte at $(cat "$d/big-gb-bad.where"))"
+n=$(sqlite3 "$tmpdir/big-gb2.db" "SELECT count(*) FROM enterprise")
+[ "$n" = 0 ] || fail "$n enterprises imported from a damaged file, want 0"
 
 # export: CSV (BOM, CRLF) and xlsx; the CSV imports again
 expect_rc 0 --db "$db" enterprise export "$d/out.csv"

@@ -60,11 +60,13 @@ static char *dump_reader(csv_reader *r)
 	return sb_steal(&b);
 }
 
-/* Parse buf; the result is the dump, or "!message" when csv_open_mem refused it. */
-static char *dump_mem(const char *buf, size_t len, const char **enc)
+/* Parse buf converting chunk bytes at a time (0: as csv_open_mem does); the result
+ * is the dump, or "!message" when the reader refused it. */
+static char *dump_chunked(const char *buf, size_t len, size_t chunk, const char **enc)
 {
 	strbuf err = STRBUF_INIT;
-	csv_reader *r = csv_open_mem(buf, len, &err);
+	csv_reader *r = chunk ? csv_open_mem_chunk(buf, len, chunk, &err)
+			      : csv_open_mem(buf, len, &err);
 	if (!r) {
 		*enc = NULL;
 		char *s = xasprintf("!%s", sb_str(&err));
@@ -77,6 +79,11 @@ static char *dump_mem(const char *buf, size_t len, const char **enc)
 	assert_null(r);
 	sb_free(&err);
 	return s;
+}
+
+static char *dump_mem(const char *buf, size_t len, const char **enc)
+{
+	return dump_chunked(buf, len, 0, enc);
 }
 
 static void test_read_table(void **state)
@@ -156,11 +163,17 @@ static void test_read_table(void **state)
 		  "!line 2: NUL character in the text (a binary file, or UTF-16 without a "
 		  "byte-order mark?)" },
 	};
+	/* converted whole, and a few bytes at a time: every character of the GB18030
+	 * and UTF-16 cases cut at a chunk's end somewhere, and the same result */
+	static const size_t chunks[] = { 0, 1, 2, 3, 4, 5, 7 };
+	for (size_t k = 0; k < sizeof chunks / sizeof chunks[0]; k++)
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		const char *enc;
-		char *got = dump_mem(t[i].in, t[i].len ? t[i].len : strlen(t[i].in), &enc);
+		char *got = dump_chunked(t[i].in, t[i].len ? t[i].len : strlen(t[i].in),
+					 chunks[k], &enc);
 		if (strcmp(got, t[i].out) != 0)
-			fail_msg("case %zu: got\n%s\nwant\n%s", i, got, t[i].out);
+			fail_msg("case %zu, chunk %zu: got\n%s\nwant\n%s", i, chunks[k], got,
+				 t[i].out);
 		if (t[i].enc)
 			assert_non_null(enc);
 		if (t[i].enc && strcmp(enc, t[i].enc) != 0)
@@ -169,6 +182,87 @@ static void test_read_table(void **state)
 			assert_null(enc);
 		free(got);
 	}
+}
+
+/* A character of a converted file cut at the end of a chunk, at every position:
+ * chunk sizes 1 to the file's length put a chunk's end after every byte. The
+ * records and the refusals (line and byte offset of the invalid byte) are those of
+ * the file converted whole. */
+static void test_chunk_splits(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *what;
+		const char *in;
+		size_t len;			/* 0: strlen */
+		const char *out;
+	} t[] = {
+		{ "GB18030 two-byte", "\xBB\xAA,\xC7\xDA\r\n\xBC\xBC\xCA\xF5\r\n", 0,
+		  "@1:华|勤\n@2:技术\n" },
+		{ "GB18030 four-byte", "a\x94\x39\xFC\x36,\x81\x39\xEE\x39\r\n\x94\x39\xFC\x36\n", 0,
+		  "@1:a😀|㐀\n@2:😀\n" },
+		{ "GB18030 quoted, a CRLF and a doubled quote inside",
+		  "\"\xBB\xAA\r\n\xC7\xDA\"\"x\"\"\",y\r\n\xBB\xAA", 0, "@1:华\\r\\n勤\"x\"|y\n@3:华\n" },
+		{ "UTF-16LE surrogate pair", "\xFF\xFE" "a\0\x3D\xD8\x00\xDE,\0\r\0\n\0\x3D\xD8\x00\xDE",
+		  18, "@1:a😀|\n@2:😀\n" },
+		{ "UTF-16BE surrogate pair", "\xFE\xFF" "\0a\xD8\x3D\xDE\x00\0,\0\r\0\n\xD8\x3D\xDE\x00",
+		  18, "@1:a😀|\n@2:😀\n" },
+		{ "GB18030 invalid byte after a character",
+		  "\xBB\xAA\r\n\xC7\xDA\xFF,x\n", 0,
+		  "!the file is neither UTF-8 (invalid byte at line 1, byte offset 0) nor GB18030 "
+		  "(invalid byte at line 2, byte offset 6); save it from Excel as \"CSV UTF-8\"" },
+		{ "GB18030 four-byte sequence with a bad last byte",
+		  "a\r\n\xBB\xAA\x81\x39\xEE\xFF\n", 0,
+		  "!the file is neither UTF-8 (invalid byte at line 2, byte offset 3) nor GB18030 "
+		  "(invalid byte at line 2, byte offset 5); save it from Excel as \"CSV UTF-8\"" },
+		{ "GB18030 four-byte sequence cut by the end of the file", "\xBB\xAA\n\x81\x39", 0,
+		  "!the file is neither UTF-8 (invalid byte at line 1, byte offset 0) nor GB18030 "
+		  "(invalid byte at line 2, byte offset 3); save it from Excel as \"CSV UTF-8\"" },
+		{ "GB18030 NUL", "\xBB\xAA\n\n\0\n", 6,
+		  "!line 3: NUL character in the text (a binary file, or UTF-16 without a "
+		  "byte-order mark?)" },
+		{ "UTF-16LE lone low surrogate", "\xFF\xFE" "a\0\n\0b\0\x00\xDC\n\0", 12,
+		  "!invalid UTF-16LE text at line 2 (byte offset 8)" },
+		{ "UTF-16BE odd byte at the end", "\xFE\xFF" "\0a\0\n\0", 7,
+		  "!invalid UTF-16BE text at line 2 (byte offset 6)" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		size_t len = t[i].len ? t[i].len : strlen(t[i].in);
+		for (size_t chunk = 0; chunk <= len; chunk++) {
+			const char *enc;
+			char *got = dump_chunked(t[i].in, len, chunk, &enc);
+			if (strcmp(got, t[i].out) != 0)
+				fail_msg("%s, chunk %zu: got\n%s\nwant\n%s", t[i].what, chunk, got,
+					 t[i].out);
+			free(got);
+		}
+	}
+}
+
+/* A record longer than the window of converted text grows it; the lines and the
+ * fields are those of the file converted whole. */
+static void test_chunk_long_record(void **state)
+{
+	(void)state;
+	strbuf in = STRBUF_INIT, want = STRBUF_INIT;
+	sb_add(&in, "\xBB\xAA,\"");
+	sb_add(&want, "@1:华|");
+	for (int i = 0; i < 500; i++) {
+		sb_add(&in, i % 50 == 49 ? "\r\n" : "\xC7\xDA");
+		sb_add(&want, i % 50 == 49 ? "\\r\\n" : "勤");
+	}
+	sb_add(&in, "\"\r\nx\r\n");
+	sb_add(&want, "\n@12:x\n");
+	for (size_t chunk = 1; chunk < 40; chunk += 3) {
+		const char *enc;
+		char *got = dump_chunked(in.s, in.len, chunk, &enc);
+		if (strcmp(got, sb_str(&want)) != 0)
+			fail_msg("chunk %zu: got\n%s\nwant\n%s", chunk, got, sb_str(&want));
+		assert_string_equal(enc, "GB18030");
+		free(got);
+	}
+	sb_free(&in);
+	sb_free(&want);
 }
 
 /* The same table in four encodings and line-end styles, read from files. */
@@ -652,6 +746,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_read_table),
+		cmocka_unit_test(test_chunk_splits),
+		cmocka_unit_test(test_chunk_long_record),
 		cmocka_unit_test(test_read_files),
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_mapped_same),
