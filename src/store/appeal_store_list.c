@@ -420,7 +420,10 @@ static void seg_clause(store_where *w, appeal_sort sort, const ks_seg *seg, char
 	const char *v = strcmp(c, "a.id") == 0 ? "CAST(? AS INTEGER)" : "?";
 	switch (seg->cmp) {
 	case KS_AFTER:
-		sb_addf(&w->sql, " AND %s IS NOT NULL AND %s %c %s", c, c, rev ? '<' : '>', v);
+		/* a comparison with a value excludes NULLs; said for the partial index too */
+		if (sort_keys[sort].nulls[seg->col] != KS_NOT_NULL)
+			sb_addf(&w->sql, " AND %s IS NOT NULL", c);
+		sb_addf(&w->sql, " AND %s %c %s", c, rev ? '<' : '>', v);
 		store_where_add(w, key[seg->col]);
 		break;
 	case KS_ISNULL:
