@@ -376,6 +376,20 @@ static const struct {
 	[APPEAL_SORT_ENTERPRISE] = { 2, { "en.sort_key", "a.id" }, { KS_NOT_NULL, KS_NOT_NULL } },
 };
 
+/* where fill_key puts an order's key */
+typedef struct key_out {
+	char **key;
+	int n;
+} key_out;
+
+static void fill_key(sqlite3_stmt *st, void *arg)
+{
+	key_out *k = arg;
+	for (int i = 0; i < k->n; i++)
+		k->key[i] = sqlite3_column_type(st, i) == SQLITE_NULL
+		            ? NULL : xstrdup((const char *)sqlite3_column_text(st, i));
+}
+
 /* the key of appeal id in the order's columns, as text (NULL: none); 0, 1 when the
  * appeal is gone, or -1 with err */
 static int key_of(db *d, appeal_sort sort, int64_t id, char **key, store_err *err)
@@ -383,23 +397,11 @@ static int key_of(db *d, appeal_sort sort, int64_t id, char **key, store_err *er
 	strbuf cols = STRBUF_INIT;
 	for (int i = 0; i < sort_keys[sort].n; i++)
 		sb_addf(&cols, "%s%s", i ? ", " : "", sort_keys[sort].col[i]);
-	char *sql = xasprintf("SELECT %s FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id"
-	                      " WHERE a.id = ?", sb_str(&cols));
+	sb_add(&cols, " FROM appeal a JOIN enterprise en ON en.id = a.enterprise_id");
+	key_out k = { key, sort_keys[sort].n };
+	int rc = rows_one(d, sb_str(&cols), "a.id", id, &k, fill_key, "listing appeals", err);
 	sb_free(&cols);
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	free(sql);
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		for (int i = 0; i < sort_keys[sort].n; i++)
-			key[i] = sqlite3_column_type(st, i) == SQLITE_NULL
-			         ? NULL : xstrdup((const char *)sqlite3_column_text(st, i));
-	else if (step != SQLITE_DONE)
-		db_fail(d, err, "listing appeals");
-	db_done(st);
-	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? 1 : -1;
+	return rc;
 }
 
 /* seg as a condition on w and its order: " AND ..." of the key's columns */
