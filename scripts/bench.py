@@ -94,7 +94,7 @@ APPEAL_CLI = {
     "appeal-overdue": (["appeal", "list", "--overdue", "--format", "csv"],
                        f" WHERE a.next_due IS NOT NULL AND a.next_due < '{TODAY}' ORDER BY a.id"),
     "appeal-callback": (["appeal", "list", "--view", "callback", "--format", "csv"],
-                        " WHERE a.state IN ('answered') ORDER BY a.id"),
+                        " WHERE a.state IN ('reported') ORDER BY a.id"),
 }
 DEMO_GOAL_S = 120.0
 

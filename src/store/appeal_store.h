@@ -245,6 +245,12 @@ int appeal_store_count_upto(db *d, const appeal_filter *f, long limit, long *n,
 /* rows [offset, offset + limit) of the filtered, sorted list; *n = rows read */
 int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
 		long offset, int limit, appeal_row *rows, int *n, store_err *err);
+/* up to limit rows of the filtered list sorted by sort next to the appeal whose id
+ * is from (0: from an end), after it or (back) before it, in list order: a window
+ * read by key, which costs its rows wherever it is; 0, 1 when that appeal is gone
+ * (read by offset then), or -1 with err; *n = rows read */
+int appeal_store_window_from(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
+		int64_t from, bool back, int limit, appeal_row *rows, int *n, store_err *err);
 /* up to limit rows of the filtered list in number order (desc: newest first) after
  * the appeal whose id is after (0: from the start): a page read by key, which costs
  * its rows wherever it starts; *n = rows read */

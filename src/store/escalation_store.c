@@ -276,6 +276,15 @@ int esc_store_board_window(db *d, const appeal_filter *base, int level, long off
 	return appeal_store_window(d, &f, APPEAL_SORT_DUE, false, offset, limit, rows, n, err);
 }
 
+int esc_store_board_window_from(db *d, const appeal_filter *base, int level, int64_t from,
+		bool back, int limit, appeal_row *rows, int *n, store_err *err)
+{
+	appeal_filter f;
+	esc_board_filter(base, level, &f);
+	return appeal_store_window_from(d, &f, APPEAL_SORT_DUE, false, from, back, limit, rows, n,
+	                                err);
+}
+
 bool esc_suggested(qdate handle_due, int level, const calendar *cal, qdate today,
 		int after_days)
 {

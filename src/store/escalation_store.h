@@ -76,6 +76,10 @@ int esc_store_board_counts(db *d, const appeal_filter *base, esc_board_counts *c
  * list), earliest deadline first: the overdue list is most overdue first */
 int esc_store_board_window(db *d, const appeal_filter *base, int level, long offset,
 		int limit, appeal_row *rows, int *n, store_err *err);
+/* up to limit rows of a board list next to the appeal whose id is from (0: an
+ * end), after it or (back) before it, read by key as appeal_store_window_from */
+int esc_store_board_window_from(db *d, const appeal_filter *base, int level, int64_t from,
+		bool back, int limit, appeal_row *rows, int *n, store_err *err);
 
 /* 建议升级 for an appeal at level whose running handling timer is due on handle_due
  * (DATE_NONE: none runs), today, with [appeal] escalate_after_days after_days */

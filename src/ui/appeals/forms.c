@@ -278,8 +278,9 @@ void appeals_callback_next(app_pane *p)
 	appeal_row r;
 	int n = 0;
 	store_err err = { 0 };
-	shell_store_rc(p->sh, appeal_store_window(appeals_db(p), &p->filter, p->sort, p->desc, 0, 1,
-	                                          &r, &n, &err), &err);
+	/* the first row by key: no count, whatever the view's size */
+	shell_store_rc(p->sh, appeal_store_window_from(appeals_db(p), &p->filter, p->sort, p->desc,
+	                                               0, false, 1, &r, &n, &err), &err);
 	if (n <= 0) {
 		p->queue = false;
 		p->mode = MODE_LIST;

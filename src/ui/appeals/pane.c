@@ -102,7 +102,17 @@ static int store_count_upto(void *owner, long limit, long *n, store_err *err)
 	return appeal_store_count_upto(appeals_db(p), &p->filter, limit, n, err);
 }
 
-static const list_window_keyed list_keyed = { store_count_upto, NULL };
+/* every order's window next to a loaded one is read by key from its neighbour row */
+static int store_read_from(void *owner, const void *from, bool back, int limit, void *rows,
+                           int *n, store_err *err)
+{
+	app_pane *p = owner;
+	const appeal_row *r = from;
+	return appeal_store_window_from(appeals_db(p), &p->filter, p->sort, p->desc, r ? r->id : 0,
+	                                back, limit, rows, n, err);
+}
+
+static const list_window_keyed list_keyed = { store_count_upto, store_read_from };
 
 static const appeal_row *cursor_row(app_pane *p)
 {
@@ -194,7 +204,11 @@ static void draw_summary(app_pane *p, int y, int x, int w)
 static void switch_view(app_pane *p, int delta)
 {
 	p->view = (appeal_view)(((int)p->view + delta + APPEAL_VIEW__COUNT) % APPEAL_VIEW__COUNT);
+	/* the tabs count every view within the same base: they stay as counted until the
+	 * data (data_version), the day or the search changes */
+	bool counted = p->counted;
 	appeals_apply_filter(p);
+	p->counted = counted;
 	lv_handle(p->lv, ACT_FIRST);
 }
 

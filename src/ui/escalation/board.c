@@ -44,102 +44,126 @@ static void base_filter(esc_pane *p, appeal_filter *f)
 	f->overseen_by = p->f_leader;
 }
 
-static long count_rows(void *arg)
+/* every list's count at once, once after the data or a filter changed (the shell
+ * reloads the pane when data_version moves), never per key: whole, because the
+ * board's figures are what a supervisor reports and compares ("9300+" would hide
+ * the backlog the board is for); each is one index range (level, or overdue
+ * next_due), a few milliseconds at 200 000 appeals */
+static int count_rows(void *owner, long *n, store_err *err)
 {
-	board_list *l = arg;
+	board_list *l = owner;
 	esc_pane *p = l->p;
 	if (p->counts_stale) {
 		appeal_filter f;
 		base_filter(p, &f);
-		store_err err = { 0 };
 		memset(&p->counts, 0, sizeof p->counts);
-		if (shell_store_rc(p->sh, esc_store_board_counts(escalation_db(p), &f, &p->counts,
-		                                                 &err), &err) < 0)
+		if (esc_store_board_counts(escalation_db(p), &f, &p->counts, err) < 0)
 			return -1;
 		p->counts_stale = false;
 	}
-	return l->which == L_OVERDUE ? p->counts.overdue : p->counts.level[list_levels[l->which]];
+	*n = l->which == L_OVERDUE ? p->counts.overdue : p->counts.level[list_levels[l->which]];
+	return 0;
 }
 
-static void clear_rows(board_list *l)
+static int read_rows(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
 {
-	for (int i = 0; i < l->nrows; i++) {
-		appeal_row_clear(&l->rows[i]);
-		for (int c = 0; c < l->ncols; c++)
-			xfree(&l->cells[i * l->ncols + c]);
-	}
-	l->nrows = 0;
+	board_list *l = owner;
+	appeal_filter f;
+	base_filter(l->p, &f);
+	return esc_store_board_window(escalation_db(l->p), &f, list_levels[l->which], offset, limit,
+	                              rows, n, err);
 }
 
-/* the cells of a level column's row */
-static void level_cells(esc_pane *p, const appeal_row *r, char **c)
+/* a window next to the one loaded is read by key from its neighbour row */
+static int read_from(void *owner, const void *from, bool back, int limit, void *rows, int *n,
+                     store_err *err)
 {
-	(void)p;
-	/* the earliest running deadline: before signing that is not the handling one */
+	board_list *l = owner;
+	const appeal_row *r = from;
+	appeal_filter f;
+	base_filter(l->p, &f);
+	return esc_store_board_window_from(escalation_db(l->p), &f, list_levels[l->which],
+	                                   r ? r->id : 0, back, limit, rows, n, err);
+}
+
+static void row_clear(void *row)
+{
+	appeal_row_clear(row);
+}
+
+/* a level column's cell */
+static void level_cell(const appeal_row *r, int col, strbuf *c)
+{
 	char due[16] = "-";
-	if (r->next_due != DATE_NONE)
-		date_format(r->next_due, due);
-	c[LC_NUMBER] = xstrdup(r->number);
-	c[LC_ENTERPRISE] = xstrdup(r->enterprise_name ? r->enterprise_name : "");
-	c[LC_LEAD] = xstrdup(r->lead_unit ? r->lead_unit : "-");
-	c[LC_DUE] = xstrdup(due);
+	switch (col) {
+	case LC_NUMBER:
+		sb_add(c, r->number);
+		break;
+	case LC_ENTERPRISE:
+		sb_add(c, r->enterprise_name ? r->enterprise_name : "");
+		break;
+	case LC_LEAD:
+		sb_add(c, r->lead_unit ? r->lead_unit : "-");
+		break;
+	case LC_DUE:
+		/* the earliest running deadline: before signing that is not the handling one */
+		if (r->next_due != DATE_NONE)
+			date_format(r->next_due, due);
+		sb_add(c, due);
+		break;
+	}
 }
 
-/* the cells of an overdue row: how late, by the earliest deadline, and the mark */
-static void overdue_cells(esc_pane *p, const appeal_row *r, char **c)
+/* an overdue row's cell: how late, by the earliest deadline, and the mark */
+static void overdue_cell(esc_pane *p, const appeal_row *r, int col, strbuf *c)
 {
 	app_ctx *ctx = shell_ctx(p->sh);
 	int days = 0;
-	ticket_light_t l = ticket_light(r->next_due, ctx->today, app_calendar(ctx),
-	                                app_ticket_params(ctx).yellow_days, &days);
-	strbuf late = STRBUF_INIT;
-	ticket_due_text(l, days, &late);
-	c[OC_NUMBER] = xstrdup(r->number);
-	c[OC_ENTERPRISE] = xstrdup(r->enterprise_name ? r->enterprise_name : "");
-	c[OC_LEVEL] = xstrdup(r->level ? _(escalation_level_short(r->level)) : "-");
-	c[OC_LATE] = sb_steal(&late);
-	c[OC_MARK] = xstrdup(app_appeal_suggested(ctx, r->handle_due, r->level)
-	                     ? _(escalation_suggest_label()) : "");
-	c[OC_LEAD] = xstrdup(r->lead_unit ? r->lead_unit : "-");
-	c[OC_TITLE] = xstrdup(r->title ? r->title : "");
-}
-
-static int fetch_rows(void *arg, long offset, int limit)
-{
-	board_list *l = arg;
-	esc_pane *p = l->p;
-	clear_rows(l);
-	if (limit > l->cap)
-		l->cells = xrealloc(l->cells, (size_t)limit * (size_t)l->ncols * sizeof *l->cells);
-	lv_reserve(&l->rows, &l->cap, limit, sizeof *l->rows);
-	appeal_filter f;
-	base_filter(p, &f);
-	store_err err = { 0 };
-	int n = 0;
-	if (shell_store_rc(p->sh, esc_store_board_window(escalation_db(p), &f,
-	                                                 list_levels[l->which], offset, limit,
-	                                                 l->rows, &n, &err), &err) < 0)
-		n = -1;
-	l->nrows = n > 0 ? n : 0;
-	l->offset = offset;
-	for (int i = 0; i < l->nrows; i++) {
-		char **c = &l->cells[i * l->ncols];
-		if (l->which == L_OVERDUE)
-			overdue_cells(p, &l->rows[i], c);
-		else
-			level_cells(p, &l->rows[i], c);
+	switch (col) {
+	case OC_NUMBER:
+		sb_add(c, r->number);
+		break;
+	case OC_ENTERPRISE:
+		sb_add(c, r->enterprise_name ? r->enterprise_name : "");
+		break;
+	case OC_LEVEL:
+		sb_add(c, r->level ? _(escalation_level_short(r->level)) : "-");
+		break;
+	case OC_LATE: {
+		ticket_light_t light = ticket_light(r->next_due, ctx->today, app_calendar(ctx),
+		                                    app_ticket_params(ctx).yellow_days, &days);
+		ticket_due_text(light, days, c);
+		break;
 	}
-	return n;
+	case OC_MARK:
+		if (app_appeal_suggested(ctx, r->handle_due, r->level))
+			sb_add(c, _(escalation_suggest_label()));
+		break;
+	case OC_LEAD:
+		sb_add(c, r->lead_unit ? r->lead_unit : "-");
+		break;
+	case OC_TITLE:
+		sb_add(c, r->title ? r->title : "");
+		break;
+	}
 }
 
-static const char *cell(void *arg, long row, int col)
+static const char *cell(void *owner, const void *row, int col)
 {
-	board_list *l = arg;
-	long i = row - l->offset;
-	if (i < 0 || i >= l->nrows || col < 0 || col >= l->ncols)
-		return "";
-	return l->cells[i * l->ncols + col];
+	board_list *l = owner;
+	sb_reset(&l->cell);
+	if (l->which == L_OVERDUE)
+		overdue_cell(l->p, row, col, &l->cell);
+	else
+		level_cell(row, col, &l->cell);
+	return sb_str(&l->cell);
 }
+
+static const list_window_ops board_ops = {
+	sizeof(appeal_row), count_rows, read_rows, row_clear, cell, NULL,
+};
+
+static const list_window_keyed board_keyed = { NULL, read_from };
 
 /* the data changed (a move, a filter, F5): recount and refetch every list */
 void escalation_reload(esc_pane *p)
@@ -153,10 +177,7 @@ void escalation_reload(esc_pane *p)
 const appeal_row *escalation_cursor_row(esc_pane *p)
 {
 	board_list *l = &p->lists[p->focus];
-	long i = lv_cursor(l->lv) - l->offset;
-	if (lv_count(l->lv) <= 0 || i < 0 || i >= l->nrows)
-		return NULL;
-	return &l->rows[i];
+	return list_window_cursor(&l->win, l->lv);
 }
 
 /* the board's rectangles: a column per level, the overdue list below them */
@@ -231,9 +252,10 @@ void escalation_board_init(esc_pane *p)
 		board_list *l = &p->lists[i];
 		l->p = p;
 		l->which = i;
-		l->ncols = i == L_OVERDUE ? OC__COUNT : LC__COUNT;
-		lv_source src = { count_rows, fetch_rows, cell, l };
-		l->lv = lv_new(i == L_OVERDUE ? overdue_cols : level_cols, l->ncols, &src);
+		l->lv = list_window_view(&l->win, &board_ops, l, p->sh,
+		                         i == L_OVERDUE ? overdue_cols : level_cols,
+		                         i == L_OVERDUE ? OC__COUNT : LC__COUNT);
+		list_window_set_keyed(&l->win, &board_keyed);
 	}
 	p->counts_stale = true;
 }
@@ -241,9 +263,8 @@ void escalation_board_init(esc_pane *p)
 void escalation_board_free(esc_pane *p)
 {
 	for (int i = 0; i < L__COUNT; i++) {
-		clear_rows(&p->lists[i]);
-		xfree(&p->lists[i].rows);
-		xfree(&p->lists[i].cells);
+		list_window_free(&p->lists[i].win);
+		sb_free(&p->lists[i].cell);
 		lv_free(&p->lists[i].lv);
 	}
 }

@@ -17,6 +17,7 @@
 #include "store/supervise_store.h"
 #include "ui/detail.h"
 #include "ui/form.h"
+#include "ui/list_window.h"
 #include "ui/listview.h"
 #include "ui/sheet_form.h"
 #include "ui/shell.h"
@@ -38,15 +39,13 @@ typedef enum form_purpose {
 
 typedef struct esc_pane esc_pane;
 
-/* one list of the board and the window of rows it last fetched, cells precomputed */
+/* one list of the board: the window of appeal_rows it shows, read by key */
 typedef struct board_list {
 	esc_pane *p;
 	int which;                 /* L_* */
 	listview *lv;
-	appeal_row *rows;
-	char **cells;              /* nrows * ncols, owned */
-	int nrows, cap, ncols;
-	long offset;
+	list_window win;
+	strbuf cell;               /* the text of the cell last asked for */
 } board_list;
 
 struct esc_pane {
