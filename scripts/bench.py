@@ -180,8 +180,9 @@ CLI_CASES = {
 }
 
 # the table: dense Chinese (40 k rows), a USCC prefix (50 k), 10 k rows, a few
-# rows, none, pinyin initials and full pinyin
-SEARCH_QUERIES = ["南昌", "9136010", "科技", "华勤", "龘龘", "hqjs", "huaqin"]
+# rows, none, pinyin initials and full pinyin, and one that every name matches (the
+# demo's names end in 有限公司 or 有限责任公司: 公司 is the whole register)
+SEARCH_QUERIES = ["南昌", "9136010", "科技", "华勤", "龘龘", "hqjs", "huaqin", "公司"]
 SEARCH_CASES = ["cli-search:" + q for q in SEARCH_QUERIES]
 
 APPEAL_SCREEN_CASES = ["appeals-first", "appeals-views", "appeals-nav-300", "board-300"]
