@@ -24,7 +24,10 @@ static int search_plan(db *d, const ent_filter *f, long need, ent_search *s, sto
 	return ent_search_plan(d, f->search, need, s, err);
 }
 
-static void where_build(store_where *w, const ent_filter *f, const ent_search *s)
+/* the filter's clause; the statuses gone from the zone are left out unless f
+ * includes them or gone is set: then only they are kept (the count below) */
+static void where_build_gone(store_where *w, const ent_filter *f, const ent_search *s,
+                             bool gone)
 {
 	store_where_init(w);
 	if (!f)
@@ -71,32 +74,145 @@ static void where_build(store_where *w, const ent_filter *f, const ent_search *s
 		}
 	}
 	/* those gone from the zone only when asked for (ent_status_gone) */
-	for (int st = 0; !f->include_gone && st < ENT_ST__COUNT; st++)
+	bool first = true;
+	for (int st = 0; (gone || !f->include_gone) && st < ENT_ST__COUNT; st++)
 		if (ent_status_gone((ent_status)st)) {
-			sb_add(&w->sql, " AND e.status <> ?");
+			sb_add(&w->sql, gone ? (first ? " AND e.status IN (?" : ", ?")
+			                     : " AND e.status <> ?");
 			store_where_add(w, ent_status_code((ent_status)st));
+			first = false;
 		}
+	if (gone)
+		sb_add(&w->sql, first ? " AND 0" : ")");
 	if (s->q)
 		ent_search_clause(w, s->q, s->scan);
 }
 
-/* The last count made: a screen asks for the same count again (the search
- * accepted, the window moved, the pane refreshed), and a database unchanged since
- * (by this session or another) gives the same answer. */
+static void where_build(store_where *w, const ent_filter *f, const ent_search *s)
+{
+	where_build_gone(w, f, s, false);
+}
+
+/* The last counts made: a screen asks for the same count again (the search
+ * accepted, the window moved, the pane refreshed, the search cleared back to the
+ * whole list), and a database unchanged since (by this session or another) gives
+ * the same answer. The oldest makes room. */
+#define COUNTS_KEPT 4
 static struct {
 	const db *d;
 	char *key;  /* the statement and its values */
 	db_mark mark;
 	long n;
-} last_count;
+} last_counts[COUNTS_KEPT];
+static int counts_next;
 
-/* whether the search is all that narrows f (the default list also leaves out the
- * enterprises gone from the zone, so only a list with --all counts from the index
- * alone) */
+/* whether the search is all that narrows f, but for the enterprises gone from the
+ * zone that the default list leaves out (counted apart: count_search) */
 static bool search_only(const ent_filter *f)
 {
 	return !f->scope_area && !f->area && !f->category && !f->lead_unit && !f->pool &&
-	       !f->warning_only && !f->cls && f->include_gone;
+	       !f->warning_only && !f->cls;
+}
+
+bool ent_count_subtract_gone(const ent_filter *f, long limit)
+{
+	return f && !f->include_gone && (!f->search || !*f->search) && limit < 0;
+}
+
+/* the statement counting f (gone: its gone ones alone, through their index), up to
+ * limit + 1 when limit >= 0, and its text with its values as the key of the last
+ * count */
+static char *count_sql(const ent_filter *f, const ent_search *sr, bool gone, long limit,
+                       store_where *w, strbuf *key)
+{
+	where_build_gone(w, f, sr, gone);
+	const char *from = gone ? "enterprise e INDEXED BY enterprise_status" : "enterprise e";
+	char *sql = limit < 0 ? xasprintf("SELECT count(*) FROM %s%s", from, sb_str(&w->sql))
+	                      : xasprintf("SELECT count(*) FROM (SELECT 1 FROM %s%s LIMIT ?)",
+	                                  from, sb_str(&w->sql));
+	sb_addf(key, "%s\x1f%ld", sql, limit);
+	for (int i = 0; i < w->nbinds; i++)
+		sb_addf(key, "\x1f%s", w->binds[i]);
+	sb_addc(key, '\x1e');
+	return sql;
+}
+
+static int count_step(db *d, const char *sql, const store_where *w, long limit, long *n,
+                      store_err *err)
+{
+	sqlite3_stmt *st = db_stmt(d, sql, err);
+	if (!st)
+		return -1;
+	store_where_bind(w, st);
+	if (limit >= 0)
+		sqlite3_bind_int64(st, w->nbinds + 1, limit + 1);
+	int rc = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*n = (long)sqlite3_column_int64(st, 0);
+	} else {
+		db_fail(d, err, "counting enterprises");
+		rc = -1;
+	}
+	db_done(st);
+	return rc;
+}
+
+/* the count of f (gone: of its gone ones alone, through their index), up to
+ * limit + 1 when limit >= 0; sr: its search, or none */
+static int count_stmt(db *d, const ent_filter *f, const ent_search *sr, bool gone, long limit,
+                      long *n, store_err *err)
+{
+	ent_search none = { 0 };
+	store_where w;
+	strbuf key = STRBUF_INIT;
+	char *sql = count_sql(f, sr ? sr : &none, gone, limit, &w, &key);
+	int rc = count_step(d, sql, &w, limit, n, err);
+	sb_free(&key);
+	free(sql);
+	store_where_free(&w);
+	return rc;
+}
+
+/* The count of a search with nothing else narrowing f. The search alone is counted
+ * without reading rows: when its keys decide, the index holds one entry per
+ * enterprise, so its count is the count; else its walk tests the name order's index
+ * (sort_key and the code are in it, the status is not). Then the candidates gone
+ * from the zone are taken off when f leaves them out, read through their own index
+ * (few). Up to limit + 1 when limit >= 0: the search is counted up to limit and all
+ * the gone ones, which leaves more than limit whichever are gone. */
+static int count_search(db *d, const ent_filter *f, ent_search *sr, long limit, long *n,
+                        store_err *err)
+{
+	long gone_all = 0, gone = 0, c;
+	ent_filter all = *f;
+	all.include_gone = true;
+	all.search = NULL;
+	if (!f->include_gone && count_stmt(d, &all, NULL, true, -1, &gone_all, err) < 0)
+		return -1;
+	long upto = limit < 0 ? LONG_MAX - 1 : limit + gone_all;
+	if (!search_query_keys_decide(sr->q)) {
+		all.search = f->search;
+		if (count_stmt(d, &all, sr, false, limit < 0 ? -1 : upto, &c, err) < 0)
+			return -1;
+	} else if (sr->candidates <= ENT_FEW_MAX) {
+		c = sr->candidates;
+	} else if (upto < ENT_FEW_MAX) {
+		c = upto + 1;
+	} else if (ent_search_candidates(d, sr->q, upto, &c, err) < 0) {
+		return -1;
+	}
+	if (c > upto) {
+		*n = limit + 1;     /* more than limit, whichever are gone */
+		return 0;
+	}
+	/* the gone candidates: the index's among the gone ones */
+	sr->scan = false;
+	if (gone_all > 0 && count_stmt(d, f, sr, true, -1, &gone, err) < 0)
+		return -1;
+	*n = c - gone;
+	if (limit >= 0 && *n > limit + 1)
+		*n = limit + 1;
+	return 0;
 }
 
 /* count(*) of the filtered list, at most limit + 1 when limit >= 0 */
@@ -105,68 +221,59 @@ static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err
 	ent_search sr;
 	if (search_plan(d, f, limit < 0 ? LONG_MAX : limit + 1, &sr, err) < 0)
 		return -1;
-	if (sr.q && search_query_keys_decide(sr.q) && search_only(f)) {
-		/* the index holds one entry per enterprise, and the keys decide: its count
-		 * is the count, with no row read */
-		int rc = 0;
-		if (sr.candidates <= ENT_FEW_MAX)
-			*n = sr.candidates;
-		else if (limit >= 0 && limit < ENT_FEW_MAX)
-			*n = limit + 1;
-		else
-			rc = ent_search_candidates(d, sr.q, limit < 0 ? LONG_MAX - 1 : limit, n, err);
-		if (limit >= 0 && *n > limit + 1)
-			*n = limit + 1;
-		ent_search_done(&sr);
-		return rc;
-	}
 	/* the keys decide a Chinese query exactly: counting all its index entries beats
 	 * testing every row */
 	if (limit < 0 && sr.q && search_query_keys_decide(sr.q))
 		sr.scan = false;
-	store_where w;
-	where_build(&w, f, &sr);
-	char *sql = limit < 0 ? xasprintf("SELECT count(*) FROM enterprise e%s", sb_str(&w.sql))
-	                      : xasprintf("SELECT count(*) FROM (SELECT 1 FROM enterprise e%s LIMIT ?)",
-	                                  sb_str(&w.sql));
-	/* the same count of an unchanged database: the last answer */
+	bool by_search = sr.q && search_only(f);
+	/* all of f less its gone ones, or f as it is */
+	bool subtract = ent_count_subtract_gone(f, limit);
+	ent_filter all = f ? *f : (ent_filter){ 0 };
+	all.include_gone = all.include_gone || subtract;
+	store_where w, wg;
 	strbuf key = STRBUF_INIT;
-	sb_addf(&key, "%s\x1f%ld", sql, limit);
-	for (int i = 0; i < w.nbinds; i++)
-		sb_addf(&key, "\x1f%s", w.binds[i]);
+	char *sql = count_sql(f ? &all : NULL, &sr, false, limit, &w, &key);
+	char *sql_gone = subtract ? count_sql(f, &sr, true, limit, &wg, &key) : NULL;
+	if (by_search)
+		sb_addf(&key, "%d", f->include_gone);
+	/* the same count of an unchanged database: the last answer */
 	db_mark mark;
 	db_mark_now(d, &mark);
-	if (last_count.d == d && last_count.key && strcmp(last_count.key, sb_str(&key)) == 0 &&
-	    db_mark_same(&last_count.mark, &mark)) {
-		*n = last_count.n;
-		sb_free(&key);
-		free(sql);
-		store_where_free(&w);
-		ent_search_done(&sr);
-		return 0;
-	}
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	int rc = -1;
-	if (st) {
-		store_where_bind(&w, st);
-		if (limit >= 0)
-			sqlite3_bind_int64(st, w.nbinds + 1, limit + 1);
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			*n = (long)sqlite3_column_int64(st, 0);
-			rc = 0;
-			free(last_count.key);
-			last_count.d = d;
-			last_count.key = sb_steal(&key);
-			last_count.mark = mark;
-			last_count.n = *n;
+	int rc = 0, hit = -1;
+	for (int i = 0; i < COUNTS_KEPT && hit < 0; i++)
+		if (last_counts[i].d == d && last_counts[i].key &&
+		    strcmp(last_counts[i].key, sb_str(&key)) == 0 &&
+		    db_mark_same(&last_counts[i].mark, &mark))
+			hit = i;
+	if (hit >= 0) {
+		*n = last_counts[hit].n;
+	} else {
+		long gone = 0;
+		if (by_search) {
+			rc = count_search(d, f, &sr, limit, n, err);
 		} else {
-			db_fail(d, err, "counting enterprises");
+			rc = count_step(d, sql, &w, limit, n, err);
+			if (rc == 0 && sql_gone)
+				rc = count_step(d, sql_gone, &wg, limit, &gone, err);
 		}
-		db_done(st);
+		if (rc == 0) {
+			*n -= gone;
+			int i = counts_next;
+			counts_next = (counts_next + 1) % COUNTS_KEPT;
+			free(last_counts[i].key);
+			last_counts[i].d = d;
+			last_counts[i].key = sb_steal(&key);
+			last_counts[i].mark = mark;
+			last_counts[i].n = *n;
+		}
 	}
 	sb_free(&key);
 	free(sql);
 	store_where_free(&w);
+	if (sql_gone) {
+		free(sql_gone);
+		store_where_free(&wg);
+	}
 	ent_search_done(&sr);
 	return rc;
 }

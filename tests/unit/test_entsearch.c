@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "app/store_text.h"
+#include "core/date.h"
 #include "core/search.h"
 #include "core/xalloc.h"
 #include "store/db.h"
@@ -187,6 +188,73 @@ static void test_search_agrees(void **state)
 	free(bwd);
 }
 
+/* when a whole count is the list with the gone ones less those (a search is counted
+ * through its index; a capped count stops early) */
+static void test_count_subtract_gone(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *search, *area;
+		bool include_gone;
+		long limit;
+		bool subtract;
+	} cases[] = {
+		{ NULL, NULL, false, -1, true },
+		{ "", NULL, false, -1, true },
+		{ NULL, "昌东镇", false, -1, true },
+		{ NULL, NULL, true, -1, false },
+		{ "华勤", NULL, false, -1, false },
+		{ NULL, NULL, false, 1000, false },
+	};
+	assert_false(ent_count_subtract_gone(NULL, -1));
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ent_filter f = { .search = cases[i].search, .area = cases[i].area,
+		                 .include_gone = cases[i].include_gone };
+		if (ent_count_subtract_gone(&f, cases[i].limit) != cases[i].subtract)
+			fail_msg("case %zu", i);
+	}
+}
+
+/* rows gone from the zone leave every count of the default list, whichever way it is
+ * counted (whole, up to a limit, through the index or by rows), and stay in --all's */
+static void test_gone_counts(void **state)
+{
+	(void)state;
+	store_err se = { 0 };
+	bool gone[NALL] = { false };
+	/* every seventh row: some of the named ones and some of the crowd */
+	for (int i = 0; i < NALL; i += 7) {
+		assert_int_equal(ent_store_set_status(d, "test", id_of[i], name_of[i], "operating",
+		                                      i % 2 ? "moved_out" : "deregistered",
+		                                      date_from_ymd(2026, 1, 5), "test", &se), 0);
+		gone[i] = true;
+	}
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		for (int all = 0; all < 2; all++) {
+			ent_filter f = { .search = queries[q], .include_gone = all };
+			long want = 0, n;
+			for (int i = 0; i < NALL; i++)
+				want += expected(i, queries[q]) && (all || !gone[i]);
+			assert_int_equal(ent_store_count(d, &f, &n, &se), 0);
+			if (n != want)
+				fail_msg("\"%s\" all=%d: count %ld, want %ld", queries[q], all, n, want);
+			static const long limits[] = { 0, 5, 60, 1000 };
+			for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
+				long cap = limits[l];
+				assert_int_equal(ent_store_count_upto(d, &f, cap, &n, &se), 0);
+				long w = *queries[q] && want > cap ? cap + 1 : want;
+				if (n != w)
+					fail_msg("\"%s\" all=%d up to %ld: %ld, want %ld", queries[q], all, cap,
+					         n, w);
+			}
+			int64_t *ids = xcalloc(NALL, sizeof *ids);
+			int got = walk(&f, ENT_SORT_NAME, false, false, 50, ids);
+			free(ids);
+			assert_int_equal(got, want);
+		}
+	}
+}
+
 /* the commissioner's order has no key (a commissioner may be missing): read by offset */
 static void test_commissioner_by_offset(void **state)
 {
@@ -204,6 +272,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_search_agrees),
 		cmocka_unit_test(test_commissioner_by_offset),
+		cmocka_unit_test(test_count_subtract_gone),
+		/* last: it takes rows out of the zone */
+		cmocka_unit_test(test_gone_counts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
