@@ -193,6 +193,16 @@ long sheet_seen_add(sheet_seen *t, const char *key, long line)
 	return 0;
 }
 
+long sheet_seen_find(const sheet_seen *t, const char *key)
+{
+	if (!t->cap)
+		return 0;
+	for (size_t i = hash(key) & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1))
+		if (strcmp(t->keys[i], key) == 0)
+			return t->lines[i];
+	return 0;
+}
+
 void sheet_seen_free(sheet_seen *t)
 {
 	for (size_t i = 0; i < t->cap; i++)

@@ -78,6 +78,8 @@ typedef struct sheet_seen {
 
 /* 0 when added; else the line where key was first seen */
 long sheet_seen_add(sheet_seen *t, const char *key, long line);
+/* the line where key was seen; 0 not seen */
+long sheet_seen_find(const sheet_seen *t, const char *key);
 void sheet_seen_free(sheet_seen *t);
 
 #endif
