@@ -62,7 +62,7 @@ static const char *column_name(const res_run *run, fin_res_field f)
 {
 	if (f <= FRF_NONE || f >= FRF__COUNT)
 		return NULL;
-	return run->map->nheaders[f] ? run->map->headers[f][0] : fin_res_field_code(f);
+	return colmap_header(&run->map->cols, f, fin_res_field_code(f));
 }
 
 static void row_bad(res_run *run, const csv_row *row, fin_res_field f, const char *why)

@@ -74,7 +74,7 @@ static const char *column_name(const order_run *run, order_field f)
 {
 	if (f <= ORDER_F_NONE || f >= ORDER_F__COUNT)
 		return NULL;
-	return run->map->nheaders[f] ? run->map->headers[f][0] : order_field_code(f);
+	return colmap_header(&run->map->cols, f, order_field_code(f));
 }
 
 static void row_bad(order_run *run, const csv_row *row, const char *column, const char *why)
@@ -320,7 +320,7 @@ int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, cons
 	strbuf text[ORDER_F__COUNT];
 	for (int c = 0; c < nf; c++) {
 		text[c] = (strbuf)STRBUF_INIT;
-		cells[c] = m->headers[fields[c]][0];
+		cells[c] = m->cols.headers[fields[c]][0];
 	}
 	csv_writer *csv = NULL;
 	xlsx_table *book = NULL;

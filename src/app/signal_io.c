@@ -62,7 +62,7 @@ static const char *column_name(const signal_run *run, signal_field f)
 {
 	if (f <= SIG_F_NONE || f >= SIG_F__COUNT)
 		return NULL;
-	return run->map->nheaders[f] ? run->map->headers[f][0] : signal_field_code(f);
+	return colmap_header(&run->map->cols, f, signal_field_code(f));
 }
 
 static void row_bad(signal_run *run, const csv_row *row, signal_field f, const char *why)

@@ -10,6 +10,8 @@
 #include "core/uscc.h"
 #include "core/xalloc.h"
 
+_Static_assert((int)FRF__COUNT <= (int)COLMAP_FIELDS_MAX, "the column map holds every field");
+
 static const char *const field_codes[FRF__COUNT] = {
 	[FRF_USCC] = "uscc", [FRF_NEED] = "need", [FRF_NAME] = "name",
 	[FRF_INSTITUTION] = "institution", [FRF_AMOUNT] = "amount", [FRF_STATE] = "state",
@@ -21,56 +23,23 @@ const char *fin_res_field_code(fin_res_field f)
 	return f > FRF_NONE && f < FRF__COUNT ? field_codes[f] : NULL;
 }
 
-/* split "a|b|c" into trimmed, non-empty parts handed to add; stops at the first
- * refusal */
-typedef fin_res_map_row part_fn(fin_res_map *m, void *arg, char *part);
-static fin_res_map_row each_part(fin_res_map *m, void *arg, const char *list, part_fn *add)
-{
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, "|");
-		char *raw = xstrndup(p, len), *h = text_trim(raw);
-		free(raw);
-		p += len + (p[len] == '|');
-		if (!*h) {
-			free(h);
-			continue;
-		}
-		fin_res_map_row r = add(m, arg, h);
-		if (r != FRES_MAP_OK)
-			return r;
-	}
-	return FRES_MAP_OK;
-}
+typedef struct word_add {
+	const fin_res_map *m;
+	fin_res_state *state;
+} word_add;
 
-static fin_res_map_row add_header(fin_res_map *m, void *arg, char *h)
+static int add_word(void *arg, char *w)
 {
-	fin_res_field f = *(fin_res_field *)arg;
-	for (int g = 0; g < FRF__COUNT; g++)
-		for (int i = 0; i < m->nheaders[g]; i++)
-			if (strcmp(m->headers[g][i], h) == 0) {
-				free(h);
-				return FRES_MAP_TWICE;
-			}
-	if (m->nheaders[f] == FRES_HEADERS_MAX) {
-		free(h);
-		return FRES_MAP_FULL;
-	}
-	m->headers[f][m->nheaders[f]++] = h;
-	return FRES_MAP_OK;
-}
-
-static fin_res_map_row add_word(fin_res_map *m, void *arg, char *w)
-{
-	fin_res_state *s = arg;
-	if (fin_res_state_find(m, w)) {
+	word_add *a = arg;
+	if (fin_res_state_find(a->m, w)) {
 		free(w);
 		return FRES_MAP_TWICE;
 	}
-	if (s->nwords == FRES_WORDS_MAX) {
+	if (a->state->nwords == FRES_WORDS_MAX) {
 		free(w);
 		return FRES_MAP_FULL;
 	}
-	s->words[s->nwords++] = w;
+	a->state->words[a->state->nwords++] = w;
 	return FRES_MAP_OK;
 }
 
@@ -96,7 +65,8 @@ fin_res_map_row fin_res_map_add(fin_res_map *m, char *const *v, int n)
 			return FRES_MAP_FULL;
 		fin_res_state *slot = &m->states[m->nstates++];
 		*slot = (fin_res_state){ .status = st };
-		fin_res_map_row r = each_part(m, slot, v[2], add_word);
+		word_add a = { m, slot };
+		fin_res_map_row r = (fin_res_map_row)colmap_each_part(v[2], add_word, &a);
 		if (r == FRES_MAP_OK && slot->nwords == 0)
 			r = FRES_MAP_SHAPE;
 		return r;
@@ -107,12 +77,10 @@ fin_res_map_row fin_res_map_add(fin_res_map *m, char *const *v, int n)
 			f = (fin_res_field)i;
 	if (f == FRF_NONE)
 		return FRES_MAP_FIELD;
-	if (m->nheaders[f])
-		return FRES_MAP_TWICE;
-	fin_res_map_row r = each_part(m, &f, v[2], add_header);
-	if (r == FRES_MAP_OK && m->nheaders[f] == 0)
-		r = FRES_MAP_SHAPE;
-	return r;
+	static const fin_res_map_row of[] = { [COLMAP_OK] = FRES_MAP_OK,
+		[COLMAP_EMPTY] = FRES_MAP_SHAPE, [COLMAP_TWICE] = FRES_MAP_TWICE,
+		[COLMAP_FULL] = FRES_MAP_FULL };
+	return of[colmap_add(&m->cols, f, v[2])];
 }
 
 int fin_res_map_check(const fin_res_map *m, strbuf *why)
@@ -123,11 +91,11 @@ int fin_res_map_check(const fin_res_map *m, strbuf *why)
 	}
 	static const fin_res_field need[] = { FRF_STATE, FRF_INSTITUTION };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (!m->nheaders[need[i]]) {
+		if (!m->cols.nheaders[need[i]]) {
 			sb_addf(why, _("no column row for %s"), field_codes[need[i]]);
 			return -1;
 		}
-	if (!m->nheaders[FRF_USCC] && !m->nheaders[FRF_NEED]) {
+	if (!m->cols.nheaders[FRF_USCC] && !m->cols.nheaders[FRF_NEED]) {
 		sb_add(why, _("no column row for uscc or need"));
 		return -1;
 	}
@@ -139,9 +107,7 @@ void fin_res_map_free(fin_res_map *m)
 	for (int i = 0; i < m->nstates; i++)
 		for (int w = 0; w < m->states[i].nwords; w++)
 			free(m->states[i].words[w]);
-	for (int f = 0; f < FRF__COUNT; f++)
-		for (int i = 0; i < m->nheaders[f]; i++)
-			free(m->headers[f][i]);
+	colmap_free(&m->cols);
 	memset(m, 0, sizeof *m);
 }
 
@@ -167,46 +133,24 @@ void fin_res_state_list(const fin_res_map *m, strbuf *out)
 /* the header by which the map names field f, for messages */
 static const char *header_of(const fin_res_map *m, fin_res_field f)
 {
-	return m->nheaders[f] ? m->headers[f][0] : field_codes[f];
+	return colmap_header(&m->cols, f, field_codes[f]);
 }
 
 int fin_res_cols_match(const fin_res_map *m, const char *const *fields, int n,
 		fin_res_cols *c, strbuf *err, strbuf *ignored)
 {
-	for (int f = 0; f < FRF__COUNT; f++)
-		c->col[f] = -1;
-	for (int i = 0; i < n; i++) {
-		char *h = text_trim(fields[i]);
-		int found = -1;
-		for (int f = 0; f < FRF__COUNT && found < 0; f++)
-			for (int j = 0; j < m->nheaders[f]; j++)
-				if (strcmp(m->headers[f][j], h) == 0)
-					found = f;
-		if (found < 0) {
-			if (ignored && *h)
-				sb_addf(ignored, "%s%s", ignored->len ? "、" : "", h);
-		} else if (c->col[found] >= 0) {
-			sb_addf(err, _("column %s appears twice (columns %d and %d)"), h,
-			        c->col[found] + 1, i + 1);
-			free(h);
-			return -1;
-		} else {
-			c->col[found] = i;
-		}
-		free(h);
-	}
-	bool missing = false;
+	if (colmap_match(&m->cols, FRF__COUNT, fields, n, c->col, err, ignored) < 0)
+		return -1;
+	int missing = 0;
 	static const fin_res_field need[] = { FRF_USCC, FRF_INSTITUTION, FRF_STATE };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
 		fin_res_field f = need[i];
 		/* the need's number stands in for the code */
 		if (c->col[f] >= 0 || (f == FRF_USCC && c->col[FRF_NEED] >= 0))
 			continue;
-		sb_add(err, missing ? "、" : _("missing required columns: "));
-		sb_add(err, header_of(m, f));
-		if (f == FRF_USCC && m->nheaders[FRF_NEED])
+		colmap_missing(err, &missing, header_of(m, f));
+		if (f == FRF_USCC && m->cols.nheaders[FRF_NEED])
 			sb_addf(err, _(" (or %s)"), header_of(m, FRF_NEED));
-		missing = true;
 	}
 	return missing ? -1 : 0;
 }

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "model/colmap.h"
 #include "model/financing.h"
 
 typedef enum fin_res_field {
@@ -26,7 +27,7 @@ typedef enum fin_res_field {
 /* "uscc", "need", … as the map names them */
 const char *fin_res_field_code(fin_res_field f);
 
-enum { FRES_HEADERS_MAX = 6, FRES_STATES_MAX = 16, FRES_WORDS_MAX = 6 };
+enum { FRES_STATES_MAX = 16, FRES_WORDS_MAX = 6 };
 
 /* one status of a need and the platform's words for it; words owned */
 typedef struct fin_res_state {
@@ -38,8 +39,7 @@ typedef struct fin_res_state {
 typedef struct fin_res_map {
 	fin_res_state states[FRES_STATES_MAX];
 	int nstates;
-	char *headers[FRF__COUNT][FRES_HEADERS_MAX];
-	int nheaders[FRF__COUNT];
+	colmap cols;  /* the headers of each fin_res_field */
 } fin_res_map;
 
 typedef enum fin_res_map_row {
