@@ -70,12 +70,18 @@ static void where_build(store_where *w, const ent_filter *f, const ent_search *s
 			sb_add(&w->sql, ")");
 		}
 	}
-	/* those gone from the zone only when asked for (ent_status_gone) */
-	for (int st = 0; !f->include_gone && st < ENT_ST__COUNT; st++)
-		if (ent_status_gone((ent_status)st)) {
-			sb_add(&w->sql, " AND e.status <> ?");
-			store_where_add(w, ent_status_code((ent_status)st));
-		}
+	/* those gone from the zone only when asked for (ent_status_gone), or while a
+	 * relocation warning is open on them: the lead unit must see a move-out or
+	 * deregistration signal to respond to it and close it */
+	if (!f->include_gone) {
+		sb_add(&w->sql, " AND (e.open_warnings > 0 OR e.status NOT IN ('?'");
+		for (int st = 0; st < ENT_ST__COUNT; st++)
+			if (ent_status_gone((ent_status)st)) {
+				sb_add(&w->sql, ", ?");
+				store_where_add(w, ent_status_code((ent_status)st));
+			}
+		sb_add(&w->sql, "))");
+	}
 	if (s->q)
 		ent_search_clause(w, s->q, s->scan);
 }
