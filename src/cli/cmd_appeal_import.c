@@ -161,19 +161,8 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	int ran = app_order_import(ctx, &map, cl.rep.path, sheet,
 	                           dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
 	                           &hooks, &res, &err);
-	import_cli_done(&cl.rep);
-	if (ran < 0) {
-		say_error("%s", sb_str(&err));
+	if (import_cli_after(&cl.rep, ran, dry, res.written, res.nbad, &err) < 0)
 		goto out;
-	}
-	if (!dry && !res.written) {
-		say_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
-		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
-		             res.nbad), cl.rep.path, res.nbad);
-		goto out;
-	}
-	if (!dry && import_cli_close(&cl.rep, true, &err) < 0)
-		say_error("%s", sb_str(&err));
 	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld new, %ld held for matching, %ld already registered, %ld bad"),
 	       cl.rep.path, res.encoding, res.nnew, res.nheld, res.nknown, res.nbad);
