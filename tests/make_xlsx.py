@@ -317,6 +317,25 @@ def signals(d):
          standard([('信号', sheet(out))], list(strings), styles([], [0, 22, 14])))
 
 
+def fin_results(d):
+    """the financing platform's matching results for the import-results test: a title
+    row, the amount as a number, codes as text"""
+    head = ['需求编号', '统一社会信用代码', '企业名称', '金融机构', '金额（元）', '状态', '备注']
+    data = [['', '91110000600037341L', '昌东小超市', '九江银行', 1000000, '已放款', '信用贷'],
+            [5, '914403001922038216', '华勤技术股份有限公司', '建设银行', '', '未通过', '抵押不足']]
+    strings = []
+
+    def cell(col, row, v):
+        return shared_cell(strings, col, row, v, '')
+
+    out = '<row r="1">%s</row>' % cell('A', 1, '融资需求对接结果（2026年3月）')
+    for k, r in enumerate([head] + data):
+        out += '<row r="%d">%s</row>' % (k + 2, ''.join(
+            cell(chr(ord('A') + i), k + 2, v) for i, v in enumerate(r)))
+    book(os.path.join(d, 'fin_results.xlsx'),
+         standard([('对接结果', sheet(out))], list(strings), styles([], [0])))
+
+
 def fuzz_parts(d):
     """seeds for tests/fuzz/fuzz_xlsx.c's parts mode: the XML of each workbook made so
     far, sheet, shared strings, styles and workbook separated by NUL bytes"""
@@ -334,7 +353,8 @@ def fuzz_parts(d):
 
 
 GROUPS = {'excel': excel, 'wps': wps, 'lost': lost, 'damaged': damaged, 'register': register,
-          'hotline': hotline, 'signals': signals, 'fuzz-parts': fuzz_parts}
+          'hotline': hotline, 'signals': signals,
+          'fin-results': fin_results, 'fuzz-parts': fuzz_parts}
 
 
 def main():

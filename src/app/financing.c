@@ -130,6 +130,11 @@ void app_fin_need_text(const fin_rec *f, strbuf *out)
 	        f->purpose, _(fin_status_label(f->status)));
 	free(amount);
 	institution_and_funded(f->institution, f->funded_fen, out);
+	/* what the financing credit platform asks besides, once known */
+	if (f->term_months > 0)
+		sb_addf(out, _(", term %d months"), f->term_months);
+	if (f->guarantee && *f->guarantee)
+		sb_addf(out, _(", guarantee %s"), f->guarantee);
 }
 
 void app_fin_step_text(const fin_step *s, strbuf *out)

@@ -29,7 +29,8 @@ extern const app_column app_fin_columns[FIN_COL__COUNT];
  * the status in words for CELL_WORDS, yuan with two decimals and the code for CELL_CODE */
 void app_fin_cell(const fin_rec *f, int col, app_cell_form form, strbuf *out);
 
-/* "2026-12-01 500万元 for 设备更新: being matched, with 江西银行, 450万元 funded" */
+/* "2026-12-01 500万元 for 设备更新: being matched, with 江西银行, 450万元 funded, term 36
+ * months, guarantee 抵押" (the term and guarantee once known) */
 void app_fin_need_text(const fin_rec *f, strbuf *out);
 /* "2026-12-01 awaiting a match → matched, with 江西银行; note" */
 void app_fin_step_text(const fin_step *s, strbuf *out);

@@ -74,7 +74,7 @@ static const char *column_name(const order_run *run, order_field f)
 {
 	if (f <= ORDER_F_NONE || f >= ORDER_F__COUNT)
 		return NULL;
-	return run->map->nheaders[f] ? run->map->headers[f][0] : order_field_code(f);
+	return colmap_header(&run->map->cols, f, order_field_code(f));
 }
 
 static void row_bad(order_run *run, const csv_row *row, const char *column, const char *why)
@@ -242,30 +242,20 @@ int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, cons
 	                  .fail = STRBUF_INIT };
 	strbuf ignored = STRBUF_INIT;
 	order_cols cols;
-	csv_row row;
-	sheet_rows src;
-	int rc = -1;
 	order_header_try try = { m, &cols, &ignored };
-	bool opened = sheet_rows_open(&src, path, sheet, err) == 0;
-	if (opened)
-		res->encoding = xstrdup(src.encoding);
-	if (!opened || sheet_rows_header(&src, &row, order_header, &try, err) < 0)
-		goto out;
-	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
-		goto out;
-	/* one transaction for the whole file: all of it, the good rows, or (a dry run)
-	 * nothing */
 	run.cols = &cols;
 	run.path = path;
 	char *empty = xasprintf(_("%s: only a header row, no work orders"), path);
-	rc = sheet_import_txn(app_db(ctx), &src, order_row, &run, hooks ? hooks->progress : NULL,
-	                      hooks ? hooks->arg : NULL, mode, &res->nbad, &res->rows, empty,
-	                      &res->written, err);
+	sheet_import im = { .path = path, .sheet = sheet, .is_header = order_header,
+		.header_arg = &try, .ignored = &ignored, .header = hooks ? hooks->header : NULL,
+		.row = order_row, .row_arg = &run, .progress = hooks ? hooks->progress : NULL,
+		.hook_arg = hooks ? hooks->arg : NULL, .mode = mode, .nbad = &res->nbad,
+		.empty = empty };
+	int rc = sheet_import_file(app_db(ctx), &im, &res->encoding, &res->rows, &res->written,
+	                           err);
 	free(empty);
-out:
 	sheet_seen_free(&run.numbers);
 	sb_free(&run.fail);
-	sheet_rows_close(&src);
 	sb_free(&ignored);
 	return rc;
 }
@@ -320,7 +310,7 @@ int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, cons
 	strbuf text[ORDER_F__COUNT];
 	for (int c = 0; c < nf; c++) {
 		text[c] = (strbuf)STRBUF_INIT;
-		cells[c] = m->headers[fields[c]][0];
+		cells[c] = m->cols.headers[fields[c]][0];
 	}
 	csv_writer *csv = NULL;
 	xlsx_table *book = NULL;

@@ -193,6 +193,16 @@ long sheet_seen_add(sheet_seen *t, const char *key, long line)
 	return 0;
 }
 
+long sheet_seen_find(const sheet_seen *t, const char *key)
+{
+	if (!t->cap)
+		return 0;
+	for (size_t i = hash(key) & (t->cap - 1); t->keys[i]; i = (i + 1) & (t->cap - 1))
+		if (strcmp(t->keys[i], key) == 0)
+			return t->lines[i];
+	return 0;
+}
+
 void sheet_seen_free(sheet_seen *t)
 {
 	for (size_t i = 0; i < t->cap; i++)
@@ -229,4 +239,27 @@ int sheet_import_txn(db *d, sheet_rows *src, sheet_row_fn *fn, void *arg,
 	}
 	*written = true;
 	return 0;
+}
+
+int sheet_import_file(db *d, const sheet_import *im, char **encoding, long *rows,
+		bool *written, strbuf *err)
+{
+	csv_row row;
+	sheet_rows src;
+	int rc = -1;
+	*written = false;
+	bool opened = sheet_rows_open(&src, im->path, im->sheet, err) == 0;
+	if (opened)
+		*encoding = xstrdup(src.encoding);
+	if (!opened || sheet_rows_header(&src, &row, im->is_header, im->header_arg, err) < 0)
+		goto out;
+	if (im->header && im->header(im->hook_arg, &row, sb_str(im->ignored), err) < 0)
+		goto out;
+	/* one transaction for the whole file: all of it, the good rows, or (a dry run)
+	 * nothing */
+	rc = sheet_import_txn(d, &src, im->row, im->row_arg, im->progress, im->hook_arg, im->mode,
+	                      im->nbad, rows, im->empty, written, err);
+out:
+	sheet_rows_close(&src);
+	return rc;
 }

@@ -69,6 +69,31 @@ int sheet_import_txn(db *d, sheet_rows *src, sheet_row_fn *fn, void *arg,
 		ent_io_progress progress, void *parg, ent_import_mode mode, const long *nbad,
 		long *rows, const char *empty, bool *written, strbuf *err);
 
+/* one import of a file read by a column map, as every such import runs */
+typedef struct sheet_import {
+	const char *path;
+	const char *sheet;            /* of an xlsx workbook; NULL the first */
+	sheet_header_fn *is_header;   /* finds the header */
+	void *header_arg;
+	const strbuf *ignored;        /* the header's cells no field names, as is_header
+	                               * leaves them */
+	/* the header found (may be NULL; ignored as above): -1 with err stops the import */
+	int (*header)(void *arg, const csv_row *row, const char *ignored, strbuf *err);
+	sheet_row_fn *row;            /* each data row */
+	void *row_arg;
+	ent_io_progress progress;     /* may be NULL */
+	void *hook_arg;               /* header's and progress's */
+	ent_import_mode mode;
+	const long *nbad;             /* the bad rows row counts */
+	const char *empty;            /* the message for a file with only a header row */
+} sheet_import;
+
+/* open im's file (*encoding gets its encoding, owned, once open), find its header,
+ * tell im->header, then sheet_import_txn its rows into d: 0 (*written true when
+ * committed), or -1 with err and nothing written */
+int sheet_import_file(db *d, const sheet_import *im, char **encoding, long *rows,
+		bool *written, strbuf *err);
+
 /* keys seen in a file, with the line of each */
 typedef struct sheet_seen {
 	char **keys;
@@ -78,6 +103,8 @@ typedef struct sheet_seen {
 
 /* 0 when added; else the line where key was first seen */
 long sheet_seen_add(sheet_seen *t, const char *key, long line);
+/* the line where key was seen; 0 not seen */
+long sheet_seen_find(const sheet_seen *t, const char *key);
 void sheet_seen_free(sheet_seen *t);
 
 #endif

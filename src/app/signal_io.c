@@ -62,7 +62,7 @@ static const char *column_name(const signal_run *run, signal_field f)
 {
 	if (f <= SIG_F_NONE || f >= SIG_F__COUNT)
 		return NULL;
-	return run->map->nheaders[f] ? run->map->headers[f][0] : signal_field_code(f);
+	return colmap_header(&run->map->cols, f, signal_field_code(f));
 }
 
 static void row_bad(signal_run *run, const csv_row *row, signal_field f, const char *why)
@@ -204,28 +204,18 @@ int app_signal_import(app_ctx *ctx, const signal_map *m, const signal_kind *fixe
 	signal_run run = { .ctx = ctx, .map = m, .fixed = fixed, .hooks = hooks, .res = res,
 	                   .fail = STRBUF_INIT, .path = path, .dry = mode == ENT_IMPORT_CHECK };
 	strbuf ignored = STRBUF_INIT;
-	csv_row row;
-	sheet_rows src;
-	int rc = -1;
 	signal_header_try try = { m, fixed != NULL, &run.cols, &ignored };
-	bool opened = sheet_rows_open(&src, path, sheet, err) == 0;
-	if (opened)
-		res->encoding = xstrdup(src.encoding);
-	if (!opened || sheet_rows_header(&src, &row, signal_header, &try, err) < 0)
-		goto out;
-	if (hooks && hooks->header && hooks->header(hooks->arg, &row, sb_str(&ignored), err) < 0)
-		goto out;
-	/* one transaction for the whole file: all of it, the good rows, or (a dry run)
-	 * nothing */
 	char *empty = xasprintf(_("%s: only a header row, no signals"), path);
-	rc = sheet_import_txn(app_db(ctx), &src, signal_row, &run, hooks ? hooks->progress : NULL,
-	                      hooks ? hooks->arg : NULL, mode, &res->nbad, &res->rows, empty,
-	                      &res->written, err);
+	sheet_import im = { .path = path, .sheet = sheet, .is_header = signal_header,
+		.header_arg = &try, .ignored = &ignored, .header = hooks ? hooks->header : NULL,
+		.row = signal_row, .row_arg = &run, .progress = hooks ? hooks->progress : NULL,
+		.hook_arg = hooks ? hooks->arg : NULL, .mode = mode, .nbad = &res->nbad,
+		.empty = empty };
+	int rc = sheet_import_file(app_db(ctx), &im, &res->encoding, &res->rows, &res->written,
+	                           err);
 	free(empty);
-out:
 	sheet_seen_free(&run.seen);
 	sb_free(&run.fail);
-	sheet_rows_close(&src);
 	sb_free(&ignored);
 	return rc;
 }

@@ -34,25 +34,10 @@ static void import_usage(FILE *fp)
  * when the orders were written (or it was a dry run), so that a refused file never
  * shows an order as registered */
 typedef struct order_cli {
-	import_cli rep;
+	import_cli rep;  /* first: the report's hooks take the run as their import_cli */
 	bool dry;
 	strbuf lines;
 } order_cli;
-
-static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
-{
-	return import_cli_header(&((order_cli *)arg)->rep, row, ignored, err);
-}
-
-static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
-{
-	import_cli_bad(&((order_cli *)arg)->rep, row, column, why);
-}
-
-static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
-{
-	return import_cli_progress(&((order_cli *)arg)->rep, phase, done, total);
-}
 
 static void cli_good(void *arg, long line, const order_in *o, order_match how,
 		const char *uscc, const char *number)
@@ -170,25 +155,14 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	order_cli cl = { .dry = dry, .lines = STRBUF_INIT };
 	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
 	cl.rep.by_map = true;
-	order_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .good = cli_good,
-	                             .progress = cli_progress, .arg = &cl };
+	order_import_hooks hooks = { .header = import_cli_header, .bad = import_cli_bad,
+		.good = cli_good, .progress = import_cli_progress, .arg = &cl };
 	int rc = EXIT_USAGE;
 	int ran = app_order_import(ctx, &map, cl.rep.path, sheet,
 	                           dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
 	                           &hooks, &res, &err);
-	import_cli_done(&cl.rep);
-	if (ran < 0) {
-		say_error("%s", sb_str(&err));
+	if (import_cli_after(&cl.rep, ran, dry, res.written, res.nbad, &err) < 0)
 		goto out;
-	}
-	if (!dry && !res.written) {
-		say_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
-		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
-		             res.nbad), cl.rep.path, res.nbad);
-		goto out;
-	}
-	if (!dry && import_cli_close(&cl.rep, true, &err) < 0)
-		say_error("%s", sb_str(&err));
 	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld new, %ld held for matching, %ld already registered, %ld bad"),
 	       cl.rep.path, res.encoding, res.nnew, res.nheld, res.nknown, res.nbad);

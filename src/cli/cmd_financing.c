@@ -22,6 +22,7 @@
 #include "store/staff_store.h"
 
 int cmd_financing(app_ctx *ctx, int argc, char **argv);
+int fin_cmd_import_results(app_ctx *ctx, int argc, char **argv);
 
 static void usage(FILE *fp)
 {
@@ -33,6 +34,8 @@ static void usage(FILE *fp)
 	        "                                [--term TERM] [--guarantee G]\n"
 	        "       qifu financing export --for platform [--area AREA]\n"
 	        "                             [--output FILE.csv|FILE.xlsx]\n"
+	        "       qifu financing import-results FILE.csv|FILE.xlsx [--dry-run]\n"
+	        "                                     [--skip-bad REJECTS.csv] [--sheet NAME]\n"
 	        "       qifu financing history ID [--format table|csv|json]\n"
 	        "       qifu financing list [--enterprise USCC] [--status S] [--open]\n"
 	        "                           [--area AREA] [--format table|csv|json]\n"
@@ -51,7 +54,9 @@ static void usage(FILE *fp)
 	        "TERM in months or years: 12, 12个月, 3年. G: the guarantee (担保方式), as 信用,\n"
 	        "抵押, 保证. export writes the open needs in the columns of the provincial\n"
 	        "financing credit platform, as data/export/financing_platform.tsv maps them\n"
-	        "(CSV on stdout without --output), and names each need whose fields are blank.\n"), fp);
+	        "(CSV on stdout without --output), and names each need whose fields are blank.\n"
+	        "import-results reads the platform's matching results by\n"
+	        "data/import/financing_results.tsv (see qifu financing import-results --help).\n"), fp);
 }
 
 enum { OPT_ENTERPRISE = 1, OPT_AMOUNT, OPT_PURPOSE, OPT_INSTITUTION, OPT_STATUS, OPT_HELP,
@@ -458,6 +463,7 @@ int cmd_financing(app_ctx *ctx, int argc, char **argv)
 	static const cli_sub subs[] = {
 		{ "add", fin_add, NULL }, { "update", fin_update, NULL }, { "list", fin_list, NULL },
 		{ "history", fin_history, NULL }, { "export", fin_export, NULL },
+		{ "import-results", fin_cmd_import_results, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -32,25 +32,10 @@ static void import_usage(FILE *fp)
 }
 
 typedef struct signal_cli {
-	import_cli rep;
+	import_cli rep;  /* first: the report's hooks take the run as their import_cli */
 	bool dry;
 	strbuf lines;
 } signal_cli;
-
-static int cli_header(void *arg, const csv_row *row, const char *ignored, strbuf *err)
-{
-	return import_cli_header(&((signal_cli *)arg)->rep, row, ignored, err);
-}
-
-static void cli_bad(void *arg, const csv_row *row, const char *column, const char *why)
-{
-	import_cli_bad(&((signal_cli *)arg)->rep, row, column, why);
-}
-
-static bool cli_progress(void *arg, ent_io_phase phase, long done, long total)
-{
-	return import_cli_progress(&((signal_cli *)arg)->rep, phase, done, total);
-}
 
 static void cli_good(void *arg, long line, const signal_done *g)
 {
@@ -136,24 +121,13 @@ int warning_cmd_import(app_ctx *ctx, int argc, char **argv)
 	}
 	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
 	cl.rep.by_map = true;
-	signal_import_hooks hooks = { .header = cli_header, .bad = cli_bad, .good = cli_good,
-	                              .progress = cli_progress, .arg = &cl };
+	signal_import_hooks hooks = { .header = import_cli_header, .bad = import_cli_bad,
+		.good = cli_good, .progress = import_cli_progress, .arg = &cl };
 	int ran = app_signal_import(ctx, &map, fixed, cl.rep.path, sheet,
 	                            dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
 	                            &hooks, &res, &err);
-	import_cli_done(&cl.rep);
-	if (ran < 0) {
-		say_error("%s", sb_str(&err));
+	if (import_cli_after(&cl.rep, ran, dry, res.written, res.nbad, &err) < 0)
 		goto out;
-	}
-	if (!dry && !res.written) {
-		say_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
-		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
-		             res.nbad), cl.rep.path, res.nbad);
-		goto out;
-	}
-	if (!dry && import_cli_close(&cl.rep, true, &err) < 0)
-		say_error("%s", sb_str(&err));
 	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld opened, %ld raised, %ld noted at the highest level, "
 	         "%ld statuses changed, %ld imported before, %ld bad"),

@@ -135,3 +135,22 @@ int import_cli_close(import_cli *c, bool keep, strbuf *err)
 {
 	return c->rejects ? csvw_close(&c->rejects, keep, err) : 0;
 }
+
+int import_cli_after(import_cli *c, int ran, bool dry, bool written, long nbad,
+		strbuf *err)
+{
+	import_cli_done(c);
+	if (ran < 0) {
+		say_error("%s", sb_str(err));
+		return -1;
+	}
+	if (!dry && !written) {
+		say_error(P_("%s: %ld bad row; nothing imported (fix it, or use --skip-bad FILE)",
+		             "%s: %ld bad rows; nothing imported (fix them, or use --skip-bad FILE)",
+		             nbad), c->path, nbad);
+		return -1;
+	}
+	if (!dry && import_cli_close(c, true, err) < 0)
+		say_error("%s", sb_str(err));
+	return 0;
+}

@@ -36,5 +36,10 @@ bool import_cli_progress(void *arg, ent_io_phase phase, long done, long total);
 void import_cli_done(import_cli *c);
 /* close the rejects file, kept or removed; 0 or -1 with err */
 int import_cli_close(import_cli *c, bool keep, strbuf *err);
+/* an import by a column map ended (ran: what it returned, err its reason): 0 when its
+ * rows are to be printed (a dry run, or written, the rejects file then kept), -1 after
+ * saying why not (the file as a whole failed, or a bad row stopped it) */
+int import_cli_after(import_cli *c, int ran, bool dry, bool written, long nbad,
+		strbuf *err);
 
 #endif

@@ -11,6 +11,8 @@
 #include "core/uscc.h"
 #include "core/xalloc.h"
 
+_Static_assert((int)ORDER_F__COUNT <= (int)COLMAP_FIELDS_MAX, "the column map holds every field");
+
 static const char *const field_codes[ORDER_F__COUNT] = {
 	[ORDER_F_NUMBER] = "number",
 	[ORDER_F_RECEIVED] = "received_at",
@@ -46,31 +48,10 @@ static order_map_row add_column(order_colmap *m, const char *code, const char *h
 	order_field f;
 	if (!order_field_parse(code, &f))
 		return ORDER_MAP_FIELD;
-	if (m->nheaders[f])
-		return ORDER_MAP_TWICE;
-	for (const char *p = headers; *p;) {
-		size_t len = strcspn(p, "|");
-		char *raw = xstrndup(p, len), *h = text_trim(raw);
-		free(raw);
-		p += len + (p[len] == '|');
-		if (!*h) {
-			free(h);
-			continue;
-		}
-		/* one header names one field: a file's column must not be read twice */
-		for (int g = 0; g < ORDER_F__COUNT; g++)
-			for (int i = 0; i < m->nheaders[g]; i++)
-				if (strcmp(m->headers[g][i], h) == 0) {
-					free(h);
-					return ORDER_MAP_TWICE;
-				}
-		if (m->nheaders[f] == ORDER_HEADERS_MAX) {
-			free(h);
-			return ORDER_MAP_FULL;
-		}
-		m->headers[f][m->nheaders[f]++] = h;
-	}
-	return m->nheaders[f] ? ORDER_MAP_OK : ORDER_MAP_SHAPE;
+	static const order_map_row of[] = { [COLMAP_OK] = ORDER_MAP_OK,
+		[COLMAP_EMPTY] = ORDER_MAP_SHAPE, [COLMAP_TWICE] = ORDER_MAP_TWICE,
+		[COLMAP_FULL] = ORDER_MAP_FULL };
+	return of[colmap_add(&m->cols, (int)f, headers)];
 }
 
 static order_map_row add_kind(order_colmap *m, const char *type, const char *code)
@@ -138,10 +119,10 @@ int order_colmap_check(const order_colmap *m, strbuf *err)
 		sb_add(err, _("no channel row (channel hotline or channel online)"));
 	static const order_field need[] = { ORDER_F_NUMBER, ORDER_F_CONTENT };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (!m->nheaders[need[i]])
+		if (!m->cols.nheaders[need[i]])
 			sb_addf(err, _("%sno column row for the field %s"), err->len > start ? "; " : "",
 			        field_codes[need[i]]);
-	if (!m->nheaders[ORDER_F_ENTERPRISE] && !m->nheaders[ORDER_F_USCC])
+	if (!m->cols.nheaders[ORDER_F_ENTERPRISE] && !m->cols.nheaders[ORDER_F_USCC])
 		sb_addf(err, _("%sno column row for the field enterprise or uscc"),
 		        err->len > start ? "; " : "");
 	return err->len > start ? -1 : 0;
@@ -149,9 +130,7 @@ int order_colmap_check(const order_colmap *m, strbuf *err)
 
 void order_colmap_free(order_colmap *m)
 {
-	for (int f = 0; f < ORDER_F__COUNT; f++)
-		for (int i = 0; i < m->nheaders[f]; i++)
-			free(m->headers[f][i]);
+	colmap_free(&m->cols);
 	for (int i = 0; i < m->nkinds; i++)
 		free(m->kinds[i].text);
 	for (int i = 0; i < ORDER_CB__COUNT; i++)
@@ -159,54 +138,22 @@ void order_colmap_free(order_colmap *m)
 	memset(m, 0, sizeof *m);
 }
 
-/* the field whose headers include h, or ORDER_F_NONE */
-static order_field field_of(const order_colmap *m, const char *h)
-{
-	for (int f = 0; f < ORDER_F__COUNT; f++)
-		for (int i = 0; i < m->nheaders[f]; i++)
-			if (strcmp(m->headers[f][i], h) == 0)
-				return (order_field)f;
-	return ORDER_F_NONE;
-}
-
 int order_cols_match(const order_colmap *m, const char *const *fields, int n, order_cols *c,
 		strbuf *err, strbuf *ignored)
 {
-	for (int f = 0; f < ORDER_F__COUNT; f++)
-		c->col[f] = -1;
 	c->ncols = n;
-	for (int i = 0; i < n; i++) {
-		/* people type headers with stray spaces and full-width spaces */
-		char *h = text_trim(fields[i]);
-		order_field f = field_of(m, h);
-		if (f == ORDER_F_NONE) {
-			if (ignored && *h)
-				sb_addf(ignored, "%s%s", ignored->len ? "、" : "", h);
-		} else if (c->col[f] >= 0) {
-			sb_addf(err, _("column %s appears twice (columns %d and %d)"), h, c->col[f] + 1,
-			        i + 1);
-			free(h);
-			return -1;
-		} else {
-			c->col[f] = i;
-		}
-		free(h);
-	}
-	bool missing = false;
+	if (colmap_match(&m->cols, ORDER_F__COUNT, fields, n, c->col, err, ignored) < 0)
+		return -1;
+	int missing = 0;
 	static const order_field need[] = { ORDER_F_NUMBER, ORDER_F_CONTENT };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (c->col[need[i]] < 0) {
-			sb_add(err, missing ? "、" : _("missing required columns: "));
-			sb_add(err, m->nheaders[need[i]] ? m->headers[need[i]][0] : field_codes[need[i]]);
-			missing = true;
-		}
+		if (c->col[need[i]] < 0)
+			colmap_missing(err, &missing,
+			               colmap_header(&m->cols, need[i], field_codes[need[i]]));
 	if (c->col[ORDER_F_ENTERPRISE] < 0 && c->col[ORDER_F_USCC] < 0) {
-		sb_add(err, missing ? "、" : _("missing required columns: "));
-		const char *name = m->nheaders[ORDER_F_ENTERPRISE] ? m->headers[ORDER_F_ENTERPRISE][0]
-			: "enterprise";
-		const char *code = m->nheaders[ORDER_F_USCC] ? m->headers[ORDER_F_USCC][0] : "uscc";
-		sb_addf(err, _("%s or %s"), name, code);
-		missing = true;
+		colmap_missing(err, &missing, "");
+		sb_addf(err, _("%s or %s"), colmap_header(&m->cols, ORDER_F_ENTERPRISE, "enterprise"),
+		        colmap_header(&m->cols, ORDER_F_USCC, "uscc"));
 	}
 	return missing ? -1 : 0;
 }
@@ -382,7 +329,7 @@ int order_export_fields(const order_colmap *m, order_field out[ORDER_F__COUNT])
 {
 	int n = 0;
 	for (int f = 0; f < ORDER_F__COUNT; f++)
-		if (m->nheaders[f])
+		if (m->cols.nheaders[f])
 			out[n++] = (order_field)f;
 	return n;
 }

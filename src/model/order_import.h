@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "core/strbuf.h"
+#include "model/colmap.h"
 #include "model/appeal.h"
 #include "model/ticket.h"
 
@@ -34,7 +35,7 @@ typedef enum order_field {
 const char *order_field_code(order_field f);
 bool order_field_parse(const char *code, order_field *out);
 
-enum { ORDER_HEADERS_MAX = 4, ORDER_KINDS_MAX = 32 };
+enum { ORDER_KINDS_MAX = 32 };
 
 /* how the enterprise answered the callback, as the export words it */
 typedef enum order_callback {
@@ -48,8 +49,7 @@ typedef enum order_callback {
 typedef struct order_colmap {
 	appeal_channel channel;
 	bool has_channel;
-	char *headers[ORDER_F__COUNT][ORDER_HEADERS_MAX]; /* the headers a field may have */
-	int nheaders[ORDER_F__COUNT];
+	colmap cols;  /* the headers each order_field may have */
 	struct { char *text; ticket_kind kind; } kinds[ORDER_KINDS_MAX];
 	int nkinds;
 	ticket_kind default_kind;   /* the kind of a type not listed ("*") */

@@ -11,6 +11,8 @@
 #include "core/uscc.h"
 #include "core/xalloc.h"
 
+_Static_assert((int)SIG_F__COUNT <= (int)COLMAP_FIELDS_MAX, "the column map holds every field");
+
 static const char *const field_codes[SIG_F__COUNT] = {
 	[SIG_F_USCC] = "uscc", [SIG_F_KIND] = "kind", [SIG_F_DATE] = "date",
 	[SIG_F_NAME] = "name", [SIG_F_DETAIL] = "detail",
@@ -21,56 +23,23 @@ const char *signal_field_code(signal_field f)
 	return f > SIG_F_NONE && f < SIG_F__COUNT ? field_codes[f] : NULL;
 }
 
-/* split "a|b|c" into trimmed, non-empty parts added by add(m, arg, part); stops at
- * the first refusal */
-typedef signal_map_row part_fn(signal_map *m, void *arg, char *part);
-static signal_map_row each_part(signal_map *m, void *arg, const char *list, part_fn *add)
-{
-	for (const char *p = list; *p;) {
-		size_t len = strcspn(p, "|");
-		char *raw = xstrndup(p, len), *h = text_trim(raw);
-		free(raw);
-		p += len + (p[len] == '|');
-		if (!*h) {
-			free(h);
-			continue;
-		}
-		signal_map_row r = add(m, arg, h);
-		if (r != SIG_MAP_OK)
-			return r;
-	}
-	return SIG_MAP_OK;
-}
+typedef struct word_add {
+	const signal_map *m;
+	signal_kind *kind;
+} word_add;
 
-static signal_map_row add_header(signal_map *m, void *arg, char *h)
+static int add_word(void *arg, char *w)
 {
-	signal_field f = *(signal_field *)arg;
-	for (int g = 0; g < SIG_F__COUNT; g++)
-		for (int i = 0; i < m->nheaders[g]; i++)
-			if (strcmp(m->headers[g][i], h) == 0) {
-				free(h);
-				return SIG_MAP_TWICE;
-			}
-	if (m->nheaders[f] == SIG_HEADERS_MAX) {
-		free(h);
-		return SIG_MAP_FULL;
-	}
-	m->headers[f][m->nheaders[f]++] = h;
-	return SIG_MAP_OK;
-}
-
-static signal_map_row add_word(signal_map *m, void *arg, char *w)
-{
-	signal_kind *k = arg;
-	if (signal_kind_find(m, w, true)) {
+	word_add *a = arg;
+	if (signal_kind_find(a->m, w, true)) {
 		free(w);
 		return SIG_MAP_TWICE;
 	}
-	if (k->nwords == SIG_WORDS_MAX) {
+	if (a->kind->nwords == SIG_WORDS_MAX) {
 		free(w);
 		return SIG_MAP_FULL;
 	}
-	k->words[k->nwords++] = w;
+	a->kind->words[a->kind->nwords++] = w;
 	return SIG_MAP_OK;
 }
 
@@ -101,7 +70,8 @@ static signal_map_row add_kind(signal_map *m, char *const *v)
 	*slot = k;
 	slot->code = xstrdup(v[1]);
 	m->nkinds++;
-	signal_map_row r = each_part(m, slot, v[5], add_word);
+	word_add a = { m, slot };
+	signal_map_row r = (signal_map_row)colmap_each_part(v[5], add_word, &a);
 	if (r == SIG_MAP_OK && slot->nwords == 0)
 		r = SIG_MAP_SHAPE;
 	return r;
@@ -124,12 +94,10 @@ signal_map_row signal_map_add(signal_map *m, char *const *v, int n)
 			f = (signal_field)i;
 	if (f == SIG_F_NONE)
 		return SIG_MAP_FIELD;
-	if (m->nheaders[f])
-		return SIG_MAP_TWICE;
-	signal_map_row r = each_part(m, &f, v[2], add_header);
-	if (r == SIG_MAP_OK && m->nheaders[f] == 0)
-		r = SIG_MAP_SHAPE;
-	return r;
+	static const signal_map_row of[] = { [COLMAP_OK] = SIG_MAP_OK,
+		[COLMAP_EMPTY] = SIG_MAP_SHAPE, [COLMAP_TWICE] = SIG_MAP_TWICE,
+		[COLMAP_FULL] = SIG_MAP_FULL };
+	return of[colmap_add(&m->cols, f, v[2])];
 }
 
 int signal_map_check(const signal_map *m, strbuf *err)
@@ -140,7 +108,7 @@ int signal_map_check(const signal_map *m, strbuf *err)
 	}
 	static const signal_field need[] = { SIG_F_USCC, SIG_F_KIND, SIG_F_DATE };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
-		if (!m->nheaders[need[i]]) {
+		if (!m->cols.nheaders[need[i]]) {
 			sb_addf(err, _("no column row for %s"), field_codes[need[i]]);
 			return -1;
 		}
@@ -154,9 +122,7 @@ void signal_map_free(signal_map *m)
 		for (int w = 0; w < m->kinds[i].nwords; w++)
 			free(m->kinds[i].words[w]);
 	}
-	for (int f = 0; f < SIG_F__COUNT; f++)
-		for (int i = 0; i < m->nheaders[f]; i++)
-			free(m->headers[f][i]);
+	colmap_free(&m->cols);
 	memset(m, 0, sizeof *m);
 }
 
@@ -182,36 +148,13 @@ void signal_kind_list(const signal_map *m, strbuf *out)
 int signal_cols_match(const signal_map *m, bool fixed, const char *const *fields, int n,
 		signal_cols *c, strbuf *err, strbuf *ignored)
 {
-	for (int f = 0; f < SIG_F__COUNT; f++)
-		c->col[f] = -1;
-	for (int i = 0; i < n; i++) {
-		char *h = text_trim(fields[i]);
-		int found = -1;
-		for (int f = 0; f < SIG_F__COUNT && found < 0; f++)
-			for (int j = 0; j < m->nheaders[f]; j++)
-				if (strcmp(m->headers[f][j], h) == 0)
-					found = f;
-		if (found < 0) {
-			if (ignored && *h)
-				sb_addf(ignored, "%s%s", ignored->len ? "、" : "", h);
-		} else if (c->col[found] >= 0) {
-			sb_addf(err, _("column %s appears twice (columns %d and %d)"), h,
-			        c->col[found] + 1, i + 1);
-			free(h);
-			return -1;
-		} else {
-			c->col[found] = i;
-		}
-		free(h);
-	}
-	bool missing = false;
+	if (colmap_match(&m->cols, SIG_F__COUNT, fields, n, c->col, err, ignored) < 0)
+		return -1;
+	int missing = 0;
 	for (int f = 0; f < SIG_F__COUNT; f++) {
 		bool need = f == SIG_F_USCC || f == SIG_F_DATE || (f == SIG_F_KIND && !fixed);
-		if (need && c->col[f] < 0) {
-			sb_add(err, missing ? "、" : _("missing required columns: "));
-			sb_add(err, m->nheaders[f] ? m->headers[f][0] : field_codes[f]);
-			missing = true;
-		}
+		if (need && c->col[f] < 0)
+			colmap_missing(err, &missing, colmap_header(&m->cols, f, field_codes[f]));
 	}
 	return missing ? -1 : 0;
 }

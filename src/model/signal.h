@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/strbuf.h"
+#include "model/colmap.h"
 #include "model/enterprise.h"
 #include "model/warning.h"
 
@@ -24,7 +25,7 @@ typedef enum signal_field {
 /* "uscc", "kind", … as the map names them */
 const char *signal_field_code(signal_field f);
 
-enum { SIG_HEADERS_MAX = 6, SIG_KINDS_MAX = 16, SIG_WORDS_MAX = 6 };
+enum { SIG_KINDS_MAX = 16, SIG_WORDS_MAX = 6 };
 
 /* one kind of signal; strings owned */
 typedef struct signal_kind {
@@ -40,8 +41,7 @@ typedef struct signal_kind {
 typedef struct signal_map {
 	signal_kind kinds[SIG_KINDS_MAX];
 	int nkinds;
-	char *headers[SIG_F__COUNT][SIG_HEADERS_MAX];
-	int nheaders[SIG_F__COUNT];
+	colmap cols;  /* the headers of each signal_field */
 } signal_map;
 
 typedef enum signal_map_row {

@@ -12,6 +12,7 @@
 #include "core/workday.h"
 #include "model/category.h"
 #include "model/fin_platform.h"
+#include "model/fin_result.h"
 #include "model/codes.h"
 #include "model/inspection_reason.h"
 #include "model/order_import.h"
@@ -51,6 +52,9 @@ int policy_order_map_load(order_colmap *m, const char *path, strbuf *err);
 /* the financing platform's column map (data/export/financing_platform.tsv,
  * model/fin_platform.h) into m; -1 with file:line in err */
 int policy_fin_pf_map_load(fin_pf_map *m, const char *path, strbuf *err);
+/* the financing platform's results map (data/import/financing_results.tsv, state and
+ * column rows, model/fin_result.h) into m; -1 with file:line in err */
+int policy_fin_res_map_load(fin_res_map *m, const char *path, strbuf *err);
 /* the signal kinds and column map (data/import/signals.tsv: kind and column rows,
  * model/signal.h); -1 with file:line in err */
 int policy_signal_map_load(signal_map *m, const char *path, strbuf *err);

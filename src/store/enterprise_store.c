@@ -73,17 +73,21 @@ static void where_build_gone(store_where *w, const ent_filter *f, const ent_sear
 			sb_add(&w->sql, ")");
 		}
 	}
-	/* those gone from the zone only when asked for (ent_status_gone) */
-	bool first = true;
-	for (int st = 0; (gone || !f->include_gone) && st < ENT_ST__COUNT; st++)
-		if (ent_status_gone((ent_status)st)) {
-			sb_add(&w->sql, gone ? (first ? " AND e.status IN (?" : ", ?")
-			                     : " AND e.status <> ?");
-			store_where_add(w, ent_status_code((ent_status)st));
-			first = false;
-		}
-	if (gone)
-		sb_add(&w->sql, first ? " AND 0" : ")");
+	/* those gone from the zone only when asked for (ent_status_gone), or while a
+	 * relocation warning is open on them: the lead unit must see a move-out or
+	 * deregistration signal to respond to it and close it. gone: the ones the
+	 * default list leaves out, alone (counted apart through their index) */
+	if (gone || !f->include_gone) {
+		/* '?' is no status: the list is never empty */
+		sb_add(&w->sql, gone ? " AND e.open_warnings = 0 AND e.status IN ('?'"
+		                     : " AND (e.open_warnings > 0 OR e.status NOT IN ('?'");
+		for (int st = 0; st < ENT_ST__COUNT; st++)
+			if (ent_status_gone((ent_status)st)) {
+				sb_add(&w->sql, ", ?");
+				store_where_add(w, ent_status_code((ent_status)st));
+			}
+		sb_add(&w->sql, gone ? ")" : "))");
+	}
 	if (s->q)
 		ent_search_clause(w, s->q, s->scan);
 }

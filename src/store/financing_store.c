@@ -161,10 +161,9 @@ int fin_store_get(db *d, int64_t id, fin_rec *f, store_err *err)
 	return rows_one(d, FIN_COLS, "f.id", id, f, from_row, "reading a financing need", err);
 }
 
-int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, store_err *err)
+int fin_store_update_in(db *d, const char *actor, int64_t id, const fin_change *c,
+                       store_err *err)
 {
-	if (db_begin(d, err) < 0)
-		return -1;
 	fin_rec old = { 0 };
 	strbuf sum = STRBUF_INIT;
 	char yuan[32], yuan2[32];
@@ -234,15 +233,24 @@ int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, 
 	if (rows_step_one(d, st, "updating a financing need", err) < 0 ||
 	    add_step(d, actor, id, (int)old.status, to, inst, funded, c->note, now, err) < 0)
 		goto out;
-	rc = rows_commit_event(d, actor, "enterprise", old.enterprise_id, "financing.update",
-	                       sb_steal(&sum), NULL, err);
-	fin_rec_clear(&old);
-	return rc;
+	rc = db_event(d, actor, "enterprise", old.enterprise_id, "financing.update",
+	              sb_str(&sum), NULL, err);
 out:
-	db_rollback(d);
 	fin_rec_clear(&old);
 	sb_free(&sum);
 	return rc;
+}
+
+int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, store_err *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	int rc = fin_store_update_in(d, actor, id, c, err);
+	if (rc != 0) {
+		db_rollback(d);
+		return rc;
+	}
+	return db_commit(d, err);
 }
 
 /* the filters that are set, as a WHERE clause */

@@ -27,6 +27,10 @@ int fin_store_get(db *d, int64_t id, fin_rec *f, store_err *err);
  * stored status, its step in the history and its event row in one transaction;
  * 0 done, 1 refused or no such need (reason in err), -1 error */
 int fin_store_update(db *d, const char *actor, int64_t id, const fin_change *c, store_err *err);
+/* fin_store_update inside the caller's db_begin transaction (an import's): 0 done,
+ * 1 refused (nothing written), -1 error (the caller rolls back) */
+int fin_store_update_in(db *d, const char *actor, int64_t id, const fin_change *c,
+                        store_err *err);
 /* needs [offset, offset+limit), newest first */
 int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
                    store_err *err);

@@ -99,6 +99,13 @@ stdout_has '"status": "deregistered"'
 expect_rc 0 --db "$db" --today 2026-03-09 --as fd warning list --open --format json
 stdout_has '"id": 3, "enterprise": "昌东小超市", "uscc": "91110000600037341L", "area": "昌东镇", "source": "tax", "level": "medium"'
 
+# gone from the zone, yet listed while the warning is open: the lead unit sees it
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd enterprise list --format csv
+stdout_has "麻丘商贸有限公司,91440300708461136T,trade,麻丘镇"
+stdout_has ",deregistered,"
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd enterprise list --warning --format csv
+stdout_has "麻丘商贸有限公司,91440300708461136T"
+
 # the same list again, in another encoding: nothing changes, and it says so
 expect_rc 0 --db "$db" --today 2026-03-09 --as fd warning import "$d/utf8.csv"
 stdout_has "utf8.csv:2: 经营异常 of 华勤技术股份有限公司 was imported before; nothing changes"
@@ -151,5 +158,13 @@ stdout_lacks "status now"
 stdout_has "(sheet '信号'): 2 opened, 0 raised, 0 noted at the highest level, 0 statuses changed, 0 imported before, 0 bad"
 check "$(sql "SELECT signal_on FROM warning_signal WHERE warning_id = 5")" 2026-02-25 "a date cell"
 check "$(sql "SELECT status FROM enterprise WHERE uscc='$E2'")" deregistered "deregistered stays"
+
+# once its warnings are closed, a deregistered enterprise leaves the default list
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd warning close 2 --text 企业已注销
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd warning close 6 --text 企业已注销
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd enterprise list --format csv
+stdout_lacks "麻丘商贸有限公司"
+expect_rc 0 --db "$db" --today 2026-03-09 --as fd enterprise list --all --format csv
+stdout_has "麻丘商贸有限公司"
 
 finish

@@ -66,7 +66,7 @@ static void test_map_rows(void **state)
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (add(&m, t[i].a, t[i].b, t[i].c) != t[i].want)
 			fail_msg("row %zu (%s %s): want %d", i, t[i].a, t[i].b, t[i].want);
-	assert_int_equal(m.nheaders[ORDER_F_NUMBER], 2);
+	assert_int_equal(m.cols.nheaders[ORDER_F_NUMBER], 2);
 	order_colmap_free(&m);
 
 	/* a header names one field only: a column must not be read for two */

@@ -5,6 +5,7 @@
  * enterprise picked gets the order registered as its appeal. */
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/order_io.h"
@@ -120,10 +121,23 @@ static void build_preview(app_pane *p)
 	count_field(d, _("Held for matching"), imp->nheld);
 	count_field(d, _("Already registered"), imp->nknown);
 	count_field(d, _("With errors"), imp->nbad);
-	if (imp->nbad)
+	if (imp->nbad && p->imp_skip_bad) {
+		char *note = xasprintf(P_("The row with an error will be skipped (see Errors below) "
+		                          "and the good rows imported; press s to import nothing while "
+		                          "a row is bad.",
+		                          "The %ld rows with errors will be skipped (see Errors below) "
+		                          "and the good rows imported; press s to import nothing while "
+		                          "a row is bad.", (unsigned long)imp->nbad), imp->nbad);
+		detail_note(d, note);
+		free(note);
+	}
+	else if (imp->nbad && imp->nnew + imp->nheld > 0)
 		detail_note(d, _("Nothing will be imported while a row has an error: fix the file and "
-		                 "import it again (on the command line --skip-bad imports the good rows "
-		                 "and sets the bad ones aside)."));
+		                 "import it again, or press s to import the good rows and skip the bad "
+		                 "ones (as --skip-bad on the command line)."));
+	else if (imp->nbad)
+		detail_note(d, _("Nothing can be imported: every row has an error or was imported "
+		                 "before."));
 	else if (!imp->nnew && !imp->nheld)
 		detail_note(d, _("Every work order of this file was imported before: nothing new."));
 	else if (imp->nheld)
@@ -169,6 +183,7 @@ static void import_path(void *arg, const char *text)
 		return;
 	}
 	if (run_import(p, text, ENT_IMPORT_CHECK, true) == 0) {
+		p->imp_skip_bad = false;
 		build_preview(p);
 		p->back = p->mode == MODE_HELD ? MODE_HELD : MODE_LIST;
 		p->mode = MODE_PREVIEW;
@@ -184,7 +199,18 @@ void appeals_import_start(app_pane *p)
 
 bool appeals_import_can(const app_pane *p)
 {
-	return p->have_imp && p->imp.nbad == 0 && p->imp.nnew + p->imp.nheld > 0;
+	return p->have_imp && import_commits(p->imp_skip_bad ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
+	                                     p->imp.nbad) &&
+	       p->imp.nnew + p->imp.nheld > 0;
+}
+
+bool appeals_import_toggle_skip(app_pane *p)
+{
+	if (!p->have_imp || !p->imp.nbad || p->imp.nnew + p->imp.nheld == 0)
+		return false;
+	p->imp_skip_bad = !p->imp_skip_bad;
+	build_preview(p);
+	return true;
 }
 
 void appeals_import_finish(app_pane *p, bool yes)
@@ -194,7 +220,8 @@ void appeals_import_finish(app_pane *p, bool yes)
 		/* the file is read again and written as it is now: should it have gained a
 		 * bad row since the preview, nothing is written */
 		char *path = xstrdup(p->imp.path);
-		if (run_import(p, path, ENT_IMPORT_ALL, false) == 0) {
+		ent_import_mode mode = p->imp_skip_bad ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL;
+		if (run_import(p, path, mode, false) == 0) {
 			if (!p->imp.written)
 				shell_error(p->sh, P_("%s: %ld bad row; nothing imported (fix it, or use "
 				                      "--skip-bad FILE)",

@@ -374,6 +374,9 @@ static unsigned view_event(app_pane *p, const pane_event *ev)
 static unsigned preview_event(app_pane *p, const pane_event *ev)
 {
 	bool yes;
+	/* s: the bad rows skipped, the good ones imported, or back to all or nothing */
+	if ((ev->key == 's' || ev->key == 'S') && appeals_import_toggle_skip(p))
+		return REACT_RECALC;
 	unsigned r = detail_question_key(p->det, ev, &yes);
 	if (!(r & REACT_CLOSE))
 		return r;
@@ -559,11 +562,18 @@ static const char *hint(void *state)
 	case MODE_FORM:
 		return form_hint(p->form);
 	case MODE_PREVIEW:
-		if (!appeals_import_can(p))
-			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));
-		else
+		if (appeals_import_can(p) && p->imp.nbad)
+			set_str(&p->hint, xasprintf(_("Import from %s: %ld new, %ld held for matching, "
+			                              "%ld bad rows skipped? [y/N]"), p->imp.path,
+			                            p->imp.nnew, p->imp.nheld, p->imp.nbad));
+		else if (appeals_import_can(p))
 			set_str(&p->hint, xasprintf(_("Import from %s: %ld new, %ld held for matching? "
 			                              "[y/N]"), p->imp.path, p->imp.nnew, p->imp.nheld));
+		else if (p->imp.nbad && p->imp.nnew + p->imp.nheld > 0)
+			set_str(&p->hint, xasprintf("%s", _("s skips the bad rows; any other key goes "
+			                                    "back")));
+		else
+			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));
 		return p->hint;
 	case MODE_HELD:
 		shell_key_name(p->sh, ACT_CANCEL, k1);

@@ -71,6 +71,7 @@ typedef struct app_pane {
 	/* orders.c: the import's preview, the matching queue, the order being matched */
 	order_import_result imp;
 	bool have_imp;
+	bool imp_skip_bad;  /* the preview's s: import the good rows, skip the bad ones */
 	struct order_notes imp_notes[ORDER_NOTE__COUNT];
 	order_rec *held;
 	int nheld;
@@ -108,6 +109,9 @@ void appeals_drop_pending(app_pane *p);
 void appeals_import_start(app_pane *p);
 /* whether the previewed import would write anything */
 bool appeals_import_can(const app_pane *p);
+/* the preview's s: whether the bad rows are skipped, the good ones imported (as
+ * --skip-bad); false when there is nothing to toggle */
+bool appeals_import_toggle_skip(app_pane *p);
 /* the answer to the preview's [y/N]: yes imports the file again for good */
 void appeals_import_finish(app_pane *p, bool yes);
 /* forget the preview; _free also its buffers */

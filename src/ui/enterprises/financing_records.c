@@ -1,6 +1,6 @@
 /* Financing needs in the Enterprises pane: the form of a new need and the form of a
- * change (its status, institution, amount funded and a note), saved through the same
- * services as qifu financing add|update. */
+ * change (its status, institution, amount funded, term, guarantee and a note), saved
+ * through the same services as qifu financing add|update. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,6 +35,9 @@ void entrec_financing_form(entrec *r, form *f)
 	r->fld[F_STATUS] = form_add_choice(f, _("Status"), opts, n, fin_status_code(FIN_NEED), true);
 	r->fld[F_INSTITUTION] = form_add_text(f, _("Financing institution"), "", 100, false);
 	r->fld[F_FUNDED] = form_add_text(f, _("Amount funded"), "", 30, false);
+	/* what the financing credit platform asks besides: optional, as on the command line */
+	r->fld[F_TERM] = form_add_text(f, _("Term"), "", 30, false);
+	r->fld[F_GUARANTEE] = form_add_text(f, _("Guarantee"), "", 100, false);
 }
 
 /* an amount field: 0 for empty, -1 with the error under the field */
@@ -44,6 +47,20 @@ static int amount_field(form *f, int field, int64_t *fen, strbuf *err)
 	int rc = 0;
 	*fen = 0;
 	if (*s && fin_amount_parse(s, fen, err) < 0) {
+		form_set_error(f, field, sb_str(err));
+		rc = -1;
+	}
+	xfree(&s);
+	return rc;
+}
+
+/* a term field: 0 for empty, -1 with the error under the field */
+static int term_field(form *f, int field, int *months, strbuf *err)
+{
+	char *s = form_text(f, field);
+	int rc = 0;
+	*months = 0;
+	if (*s && fin_term_parse(s, months, err) < 0) {
 		form_set_error(f, field, sb_str(err));
 		rc = -1;
 	}
@@ -62,9 +79,11 @@ int entrec_financing_save(entrec *r, form *f, const ent_record *e, strbuf *err)
 		form_set_error(f, r->fld[F_AMOUNT], sb_str(err));
 		goto out;
 	}
-	if (amount_field(f, r->fld[F_FUNDED], &v.funded_fen, err) < 0)
+	if (amount_field(f, r->fld[F_FUNDED], &v.funded_fen, err) < 0 ||
+	    term_field(f, r->fld[F_TERM], &v.term_months, err) < 0)
 		goto out;
 	v.purpose = form_text(f, r->fld[F_PURPOSE]);
+	v.guarantee = form_text(f, r->fld[F_GUARANTEE]);
 	v.institution = form_text(f, r->fld[F_INSTITUTION]);
 	fin_status_parse(form_choice(f, r->fld[F_STATUS]), &v.status);
 	int64_t id;
@@ -112,6 +131,8 @@ bool entrec_financing_update_form(entrec *r, form *f, const ent_record *e, int64
 		r->fld[F_INSTITUTION] = form_add_text(f, _("Institution (empty: kept)"),
 		                                      "", 100, false);
 		r->fld[F_FUNDED] = form_add_text(f, _("Amount funded"), "", 30, false);
+		r->fld[F_TERM] = form_add_text(f, _("Term (empty: kept)"), "", 30, false);
+		r->fld[F_GUARANTEE] = form_add_text(f, _("Guarantee (empty: kept)"), "", 100, false);
 		r->fld[F_NOTE] = form_add_text(f, _("Note"), "", 500, false);
 	} else {
 		shell_message(r->sh, "%s", _("The enterprise has no financing need to change"));
@@ -135,7 +156,8 @@ int entrec_financing_update_save(entrec *r, form *f, strbuf *err)
 		form_set_error(f, r->fld[F_NEED], _("this field is required: choose one"));
 		return -1;
 	}
-	if (amount_field(f, r->fld[F_FUNDED], &c.funded_fen, err) < 0)
+	if (amount_field(f, r->fld[F_FUNDED], &c.funded_fen, err) < 0 ||
+	    term_field(f, r->fld[F_TERM], &c.term_months, err) < 0)
 		return -1;
 	fin_status to;
 	if (status && *status && fin_status_parse(status, &to))
@@ -145,10 +167,16 @@ int entrec_financing_update_save(entrec *r, form *f, strbuf *err)
 		c.institution = inst;
 	else
 		xfree(&inst);
+	char *guarantee = form_text(f, r->fld[F_GUARANTEE]);
+	if (*guarantee)
+		c.guarantee = guarantee;
+	else
+		xfree(&guarantee);
 	c.note = form_text(f, r->fld[F_NOTE]);
-	if (c.status < 0 && !c.institution && !c.funded_fen) {
+	if (c.status < 0 && !c.institution && !c.funded_fen && !c.term_months && !c.guarantee) {
 		form_set_error(f, r->fld[F_STATUS],
-		               _("say what changes: the status, the institution or the amount funded"));
+		               _("say what changes: the status, the institution, the amount funded, "
+		                 "the term or the guarantee"));
 		goto out;
 	}
 	int64_t id = strtoll(need, NULL, 10);

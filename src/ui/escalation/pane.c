@@ -108,6 +108,7 @@ static void *create(shell *sh)
 	p->may_report = perm_check(&pa, PERM_REPORT_VIEW, &po).allow;
 	p->may_rate = perm_check(&pa, PERM_RATING_ADD, &po).allow;
 	p->may_freeze = perm_check(&pa, PERM_QUARTER_FREEZE, &po).allow;
+	p->may_freeze_year = perm_check(&pa, PERM_YEAR_FREEZE, &po).allow;
 	/* the staff view is there only for those who may change staff */
 	p->may_staff = app_allowed(ctx, PERM_STAFF_EDIT, NULL, NULL, NULL);
 	escalation_staff_init(p);
@@ -339,7 +340,7 @@ static unsigned report_event(esc_pane *p, const pane_event *ev)
 			escalation_import_start(p);
 		return REACT_RECALC;
 	case ACT_FREEZE:
-		if (p->mode == MODE_QUARTER)
+		if (p->mode == MODE_QUARTER || p->mode == MODE_YEAR)
 			escalation_form_freeze(p);
 		return REACT_RECALC;
 	case ACT_UP: p->top--; return REACT_REPAINT;
@@ -412,7 +413,8 @@ static bool offers(void *state, action a)
 	case ACT_NEW: case ACT_IMPORT:
 		return rates_here(p);
 	case ACT_FREEZE:
-		return p->mode == MODE_QUARTER && p->may_freeze;
+		return (p->mode == MODE_QUARTER && p->may_freeze) ||
+		       (p->mode == MODE_YEAR && p->may_report && p->may_freeze_year);
 	case ACT_NEXT_VIEW:
 		return p->mode == MODE_BOARD || report_mode(p);
 	default:
@@ -487,7 +489,12 @@ static const char *hint(void *state)
 		/* a role without the reports sees a notice: nothing there to choose or export */
 		if (!p->may_report)
 			set_str(&p->hint, xasprintf(_("%s next view"), k4));
-		else if (p->mode == MODE_YEAR)
+		else if (p->mode == MODE_YEAR && p->may_freeze_year) {
+			shell_key_name(p->sh, ACT_FREEZE, k3);
+			set_str(&p->hint, xasprintf(_("%s next view, %s choose the year, %s export, "
+			                              "%s freeze the year, arrows scroll"),
+			                            k4, k5, k1, k3));
+		} else if (p->mode == MODE_YEAR)
 			set_str(&p->hint, xasprintf(_("%s next view, %s choose the year, %s export, "
 			                              "arrows scroll"), k4, k5, k1));
 		else

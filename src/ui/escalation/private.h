@@ -70,6 +70,7 @@ struct esc_pane {
 	/* report views: their text, one line each, and the scroll position */
 	bool may_report;
 	bool may_rate, may_freeze; /* enter and import ratings; freeze a quarter */
+	bool may_freeze_year;      /* freeze the annual assessment of a year */
 	qdate from, to;
 	assessment_quarter quarter;
 	int year;                  /* of the annual assessment */
@@ -154,7 +155,8 @@ void escalation_report_free(esc_pane *p);
 /* ratings.c: the rating form and its save */
 void escalation_form_rating(esc_pane *p);
 void escalation_save_rating(esc_pane *p);
-/* the freeze of the view's quarter: the form that says what it does, and its save */
+/* the freeze of the view's quarter, or in the annual view of its year: the form that
+ * says what it does, and its save */
 void escalation_form_freeze(esc_pane *p);
 void escalation_save_freeze(esc_pane *p);
 /* a ratings CSV: the path prompt, then the preview in the view (MODE_PREVIEW) */

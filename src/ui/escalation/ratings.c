@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "app/app.h"
+#include "app/annual.h"
 #include "app/rating.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -80,8 +81,30 @@ void escalation_save_rating(esc_pane *p)
 	sb_free(&why);
 }
 
+/* the annual view's year: what freezing it does (the same rule as qifu report year
+ * --freeze, in app_year_freeze) */
+static void form_freeze_year(esc_pane *p)
+{
+	if (!shell_allowed(p->sh, PERM_YEAR_FREEZE, NULL))
+		return;
+	char *title = xasprintf(_("Freeze the annual assessment %d"), p->year);
+	form *f = form_new(p->sh, title);
+	free(title);
+	form_add_note(f, _("Once frozen"), _("the year's scores and tiers stay as they read now"));
+	form_add_note(f, _("Needs"), _("its four quarters frozen"));
+	form_add_note(f, _("Undo"), _("there is none: a frozen year stays frozen"));
+	const char *buttons[] = { _("Freeze"), _("Cancel") };
+	form_set_buttons(f, buttons, 2, 1);
+	form_set_confirm(f, false);
+	escalation_start_form(p, f, FP_FREEZE);
+}
+
 void escalation_form_freeze(esc_pane *p)
 {
+	if (p->mode == MODE_YEAR) {
+		form_freeze_year(p);
+		return;
+	}
 	if (!shell_allowed(p->sh, PERM_QUARTER_FREEZE, NULL))
 		return;
 	char code[ASSESS_QUARTER_SIZE];
@@ -102,7 +125,10 @@ void escalation_form_freeze(esc_pane *p)
 void escalation_save_freeze(esc_pane *p)
 {
 	strbuf msg = STRBUF_INIT;
-	if (app_quarter_freeze(shell_ctx(p->sh), p->quarter, &msg) == APP_OK) {
+	/* the form came from the view it freezes */
+	app_status st = p->back == MODE_YEAR ? app_year_freeze(shell_ctx(p->sh), p->year, &msg)
+	                                     : app_quarter_freeze(shell_ctx(p->sh), p->quarter, &msg);
+	if (st == APP_OK) {
 		shell_message(p->sh, "%s", sb_str(&msg));
 		p->lines_stale = true;
 		escalation_close_form(p);
