@@ -351,22 +351,99 @@ int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool de
 	return rc;
 }
 
-int appeal_store_window_after(db *d, const appeal_filter *f, bool desc, int64_t after,
-		int limit, appeal_row *rows, int *n, store_err *err)
+/* A part of an order read by key: the rows its extra condition selects, in its
+ * order, whose columns are keys. The due order is two of them (with a running
+ * deadline by date, then the others by number), every other order one. */
+typedef struct key_seg {
+	const char *extra;
+	const char *order;
+	store_key k[3];
+	int nk;
+} key_seg;
+
+/* the segments of sort (desc) with the keys of last (NULL: no values); *at = the
+ * segment last lies in */
+static int key_segs(appeal_sort sort, bool desc, const appeal_row *last, char vals[4][24],
+		key_seg seg[2], int *at)
+{
+	static const char with[] = " AND a.next_due IS NOT NULL", without[] = " AND a.next_due IS NULL";
+	const char *id = NULL, *due = NULL, *state = NULL;
+	*at = 0;
+	if (last) {
+		snprintf(vals[0], 24, "%lld", (long long)last->id);
+		id = vals[0];
+		if (last->next_due != DATE_NONE)
+			due = date_format(last->next_due, vals[1]);
+		state = ticket_state_code(last->state);
+	}
+	store_key kid = { "a.id", "CAST(? AS INTEGER)", id, false };
+	store_key kdue = { "a.next_due", "?", due, true };
+	const char *order = sort_sql[sort][desc ? 1 : 0];
+	memset(seg, 0, 2 * sizeof *seg);
+	switch (sort) {
+	case APPEAL_SORT_DUE: {
+		store_key kdated = { "a.next_due", "?", due, false };
+		key_seg dated = { with, sort_sql[APPEAL_SORT_DUE][desc ? 1 : 0], { kdated, kid }, 2 };
+		key_seg rest = { without, desc ? "a.id DESC" : "a.id", { kid }, 1 };
+		seg[0] = desc ? rest : dated;
+		seg[1] = desc ? dated : rest;
+		*at = !last || (last->next_due == DATE_NONE) == desc ? 0 : 1;
+		return 2;
+	}
+	case APPEAL_SORT_STATE:
+		seg[0] = (key_seg){ "", order, { { "a.state", "?", state, false }, kdue, kid }, 3 };
+		return 1;
+	case APPEAL_SORT_UNIT:
+		seg[0] = (key_seg){ "", order,
+			{ { "a.lead_unit", "?", last ? last->lead_unit : NULL, true },
+			  { "a.state", "?", state, false }, kid }, 3 };
+		return 1;
+	case APPEAL_SORT_ENTERPRISE:
+		/* the enterprise's order key as it is now: read through its code */
+		seg[0] = (key_seg){ "", order,
+			{ { "en.sort_key", "(SELECT e2.sort_key FROM enterprise e2 WHERE e2.uscc = ?)",
+			    last ? last->uscc : NULL, false }, kid }, 2 };
+		return 1;
+	default:
+		seg[0] = (key_seg){ "", order, { kid }, 1 };
+		return 1;
+	}
+}
+
+int appeal_store_window_after(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
+		const appeal_row *last, int limit, appeal_row *rows, int *n, store_err *err)
 {
 	*n = 0;
-	store_where w;
-	where_build(&w, f);
-	if (after > 0) {
-		char id[24];
-		snprintf(id, sizeof id, "%lld", (long long)after);
-		/* CAST: the bound value is text, the column an integer */
-		sb_add(&w.sql, desc ? " AND a.id < CAST(? AS INTEGER)" : " AND a.id > CAST(? AS INTEGER)");
-		store_where_add(&w, id);
+	if (sort >= APPEAL_SORT__COUNT)
+		sort = APPEAL_SORT_NUMBER;
+	char vals[4][24];
+	key_seg seg[2];
+	int at, nseg = key_segs(sort, desc, last, vals, seg, &at);
+	int rc = 0;
+	for (int s = at; rc == 0 && s < nseg && *n < limit; s++) {
+		/* the segment last lies in: its parts after last; a later one: whole */
+		bool keyed = last && s == at;
+		for (int part = 0; rc == 0 && *n < limit; part++) {
+			store_where w;
+			where_build(&w, f);
+			if (keyed && !store_where_after(&w, seg[s].k, seg[s].nk, desc, part)) {
+				store_where_free(&w);
+				break;
+			}
+			int more = 0;
+			rc = window_query(d, &w, seg[s].extra, seg[s].order, 0, limit - *n, rows + *n,
+			                  &more, err);
+			*n += more;
+			store_where_free(&w);
+			if (!keyed)
+				break;
+		}
 	}
-	int rc = window_query(d, &w, "", sort_sql[APPEAL_SORT_NUMBER][desc ? 1 : 0], 0, limit,
-	                      rows, n, err);
-	store_where_free(&w);
+	if (rc < 0) {
+		for (int i = 0; i < *n; i++)
+			appeal_row_clear(&rows[i]);
+		*n = 0;
+	}
 	return rc;
 }
 
