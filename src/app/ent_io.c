@@ -56,6 +56,7 @@ static void ent_chunk_clear(void *rec)
 typedef struct ent_each_state {
 	app_ctx *ctx;
 	app_access_tally *tally;
+	bool out;   /* through app_ent_row_out */
 	int (*fn)(const ent_record *e, void *arg, strbuf *err);
 	void *arg;
 } ent_each_state;
@@ -63,18 +64,33 @@ typedef struct ent_each_state {
 static int ent_each_row(void *rec, void *arg, strbuf *err)
 {
 	ent_each_state *st = arg;
-	app_ent_row_out(st->ctx, rec, st->tally);
+	if (st->out)
+		app_ent_row_out(st->ctx, rec, st->tally);
 	return st->fn(rec, st->arg, err);
+}
+
+static int ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                    const ent_each_state *st, strbuf *err)
+{
+	ent_chunks q = { f, sort, desc, false };
+	app_chunked c = { ent_chunk_read, &q, sizeof(ent_record), ent_chunk_clear, 0 };
+	return app_each_chunk(ctx, &c, ent_each_row, (void *)st, err);
 }
 
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                  int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
                  app_access_tally *tally, strbuf *err)
 {
-	ent_chunks q = { f, sort, desc, false };
-	app_chunked c = { ent_chunk_read, &q, sizeof(ent_record), ent_chunk_clear, 0 };
-	ent_each_state st = { ctx, tally, fn, arg };
-	return app_each_chunk(ctx, &c, ent_each_row, &st, err);
+	ent_each_state st = { ctx, tally, true, fn, arg };
+	return ent_each(ctx, f, sort, desc, &st, err);
+}
+
+int app_ent_each_stored(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                        int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
+                        strbuf *err)
+{
+	ent_each_state st = { ctx, NULL, false, fn, arg };
+	return ent_each(ctx, f, sort, desc, &st, err);
 }
 
 /* the export columns: the import template's, so an export can be imported again,
