@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "app/appeal.h"
+#include "app/chunk.h"
 #include "core/i18n.h"
 #include "model/escalation.h"
 
@@ -103,4 +104,44 @@ void app_appeal_cell(app_ctx *ctx, const appeal_row *r, int col, app_cell_form f
 	}
 	if (s)
 		sb_add(out, s);
+}
+
+typedef struct appeal_chunks {
+	const appeal_filter *f;
+	appeal_sort sort;
+	bool desc;
+} appeal_chunks;
+
+static int appeal_chunk_read(db *d, void *query, const void *last, long offset, int limit,
+                             void *out, int *n, store_err *err)
+{
+	(void)offset;
+	const appeal_chunks *q = query;
+	return appeal_store_window_after(d, q->f, q->sort, q->desc, last, limit, out, n, err);
+}
+
+static void appeal_chunk_clear(void *rec)
+{
+	appeal_row_clear(rec);
+}
+
+typedef struct appeal_each_state {
+	int (*row)(appeal_row *r, void *arg, strbuf *err);
+	void *arg;
+} appeal_each_state;
+
+static int appeal_each_row(void *rec, void *arg, strbuf *err)
+{
+	appeal_each_state *st = arg;
+	return st->row(rec, st->arg, err);
+}
+
+int app_appeal_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+                    int (*row)(appeal_row *r, void *arg, strbuf *err), void *arg,
+                    strbuf *err)
+{
+	appeal_chunks q = { f, sort, desc };
+	app_chunked c = { appeal_chunk_read, &q, sizeof(appeal_row), appeal_chunk_clear, 0 };
+	appeal_each_state st = { row, arg };
+	return app_each_chunk(ctx, &c, appeal_each_row, &st, err);
 }

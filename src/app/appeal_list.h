@@ -36,4 +36,11 @@ ticket_light_t app_appeal_row_light(app_ctx *ctx, const appeal_row *r, int *days
 void app_appeal_cell(app_ctx *ctx, const appeal_row *r, int col, app_cell_form form,
                      strbuf *out);
 
+/* row(r, arg, err) on every appeal f selects, in the order sort (desc), a chunk at a
+ * time by key (app/chunk.h): the database is never held while row runs, which may
+ * keep nothing of r (it is cleared after) and returns -1 to stop. 0, or -1 with err */
+int app_appeal_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
+                    int (*row)(appeal_row *r, void *arg, strbuf *err), void *arg,
+                    strbuf *err);
+
 #endif

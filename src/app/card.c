@@ -2,6 +2,7 @@
  * staff records (the commissioner's and the lead unit contact's work phones) and the
  * settings; printed through core/sheet.h or core/xlsx_cards.h. */
 #include "app/card.h"
+#include "app/ent_io.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,22 @@ void app_cards_free(app_card **cards, int n)
 	xfree(cards);
 }
 
+typedef struct card_batch {
+	app_ctx *ctx;
+	const staff_list *l;
+	app_card **cards;
+	int *n;
+} card_batch;
+
+static int card_add(const ent_record *e, void *arg, strbuf *err)
+{
+	(void)err;
+	card_batch *b = arg;
+	*b->cards = xrealloc(*b->cards, sizeof **b->cards * (size_t)(*b->n + 1));
+	card_build(b->ctx, b->l, e, &(*b->cards)[(*b->n)++]);
+	return 0;
+}
+
 app_status app_cards_of(app_ctx *ctx, const app_card_pick *pick, app_card **cards, int *n,
 		strbuf *msg)
 {
@@ -157,26 +174,13 @@ app_status app_cards_of(app_ctx *ctx, const app_card_pick *pick, app_card **card
 	}
 	ent_filter f = { .area = pick->area, .lead_unit = pick->unit,
 		.scope_area = app_scope_area(ctx) };
-	enum { PAGE = 200 };
-	ent_record *page = xcalloc(PAGE, sizeof *page);
-	for (long off = 0;; off += PAGE) {
-		int got = 0;
-		if (ent_store_window(d, &f, ENT_SORT_NAME, false, off, PAGE, page, &got, &se) < 0) {
-			app_store_text(&se, msg);
-			app_cards_free(cards, *n);
-			*n = 0;
-			free(page);
-			goto out;
-		}
-		*cards = xrealloc(*cards, sizeof **cards * (size_t)(*n + got + 1));
-		for (int i = 0; i < got; i++) {
-			card_build(ctx, &l, &page[i], &(*cards)[(*n)++]);
-			ent_record_clear(&page[i]);
-		}
-		if (got < PAGE)
-			break;
+	/* the register in chunks (app/chunk.h): nothing held while the cards are made */
+	card_batch b = { ctx, &l, cards, n };
+	if (app_ent_each_stored(ctx, &f, ENT_SORT_NAME, false, card_add, &b, msg) < 0) {
+		app_cards_free(cards, *n);
+		*n = 0;
+		goto out;
 	}
-	free(page);
 	if (*n == 0) {
 		if (pick->area)
 			sb_addf(msg, _("no enterprise in the register is in area %s"), pick->area);

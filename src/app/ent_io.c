@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/chunk.h"
 #include "app/sheet_rows.h"
 #include "app/store_text.h"
 #include "core/csv.h"
@@ -22,46 +23,74 @@
 #include "store/enterprise_store.h"
 #include "store/staff_store.h"
 
-/* call fn on every record the filter matches, a page at a time so that the
- * database is never held while rows are printed or written; each page starts from
- * the last row of the one before (by key: its cost is its own rows, where an
- * offset walked again all the rows before it), by offset only for a sort that has
- * no key; fn returns -1 to stop (its reason in err) */
+/* the register in chunks (app/chunk.h): each chunk starts from the last row of the
+ * one before (by key: its cost is its own rows, where an offset walked again all the
+ * rows before it), by offset only for a sort that has no key */
+typedef struct ent_chunks {
+	const ent_filter *f;
+	ent_sort sort;
+	bool desc;
+	bool by_offset;   /* the sort has no key */
+} ent_chunks;
+
+static int ent_chunk_read(db *d, void *query, const void *last, long offset, int limit,
+                          void *out, int *n, store_err *err)
+{
+	ent_chunks *q = query;
+	if (!q->by_offset) {
+		int got = ent_store_window_from(d, q->f, q->sort, q->desc,
+		                                last ? ((const ent_record *)last)->id : 0, false,
+		                                limit, out, n, err);
+		if (got != 1)
+			return got;
+		q->by_offset = true;
+	}
+	return ent_store_window(d, q->f, q->sort, q->desc, offset, limit, out, n, err);
+}
+
+static void ent_chunk_clear(void *rec)
+{
+	ent_record_clear(rec);
+}
+
+typedef struct ent_each_state {
+	app_ctx *ctx;
+	app_access_tally *tally;
+	bool out;   /* through app_ent_row_out */
+	int (*fn)(const ent_record *e, void *arg, strbuf *err);
+	void *arg;
+} ent_each_state;
+
+static int ent_each_row(void *rec, void *arg, strbuf *err)
+{
+	ent_each_state *st = arg;
+	if (st->out)
+		app_ent_row_out(st->ctx, rec, st->tally);
+	return st->fn(rec, st->arg, err);
+}
+
+static int ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                    const ent_each_state *st, strbuf *err)
+{
+	ent_chunks q = { f, sort, desc, false };
+	app_chunked c = { ent_chunk_read, &q, sizeof(ent_record), ent_chunk_clear, 0 };
+	return app_each_chunk(ctx, &c, ent_each_row, (void *)st, err);
+}
+
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                  int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
                  app_access_tally *tally, strbuf *err)
 {
-	enum { PAGE = 500 };
-	ent_record *page = xcalloc(PAGE, sizeof *page);
-	int n, rc = 0, got;
-	int64_t last = 0;
-	bool by_offset = false;
-	store_err se = { 0 };
-	for (long off = 0; rc == 0; off += PAGE) {
-		got = by_offset ? 1 : ent_store_window_from(app_db(ctx), f, sort, desc, last, false,
-		                                            PAGE, page, &n, &se);
-		if (got == 1) {
-			by_offset = true;
-			got = ent_store_window(app_db(ctx), f, sort, desc, off, PAGE, page, &n, &se);
-		}
-		if (got < 0) {
-			rc = app_store_rc(-1, &se, err);
-			break;
-		}
-		if (n > 0)
-			last = page[n - 1].id;
-		for (int i = 0; i < n; i++) {
-			if (rc == 0)
-				app_ent_row_out(ctx, &page[i], tally);
-			if (rc == 0 && fn(&page[i], arg, err) < 0)
-				rc = -1;
-			ent_record_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
-	}
-	free(page);
-	return rc;
+	ent_each_state st = { ctx, tally, true, fn, arg };
+	return ent_each(ctx, f, sort, desc, &st, err);
+}
+
+int app_ent_each_stored(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                        int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
+                        strbuf *err)
+{
+	ent_each_state st = { ctx, NULL, false, fn, arg };
+	return ent_each(ctx, f, sort, desc, &st, err);
 }
 
 /* the export columns: the import template's, so an export can be imported again,

@@ -31,6 +31,11 @@ typedef bool (*ent_io_progress)(void *arg, ent_io_phase phase, long done, long t
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                  int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
                  app_access_tally *tally, strbuf *err);
+/* app_ent_each with the records as stored (not through app_ent_row_out, not counted):
+ * for work inside the centre that prints no personal field (the service cards) */
+int app_ent_each_stored(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
+                        int (*fn)(const ent_record *e, void *arg, strbuf *err), void *arg,
+                        strbuf *err);
 /* refuse a path that does not end in .csv or .xlsx; *xlsx tells which */
 int ent_export_check_path(const char *path, bool *xlsx, strbuf *err);
 /* write the enterprises f matches, in the order sort/desc, to path (.csv or .xlsx):

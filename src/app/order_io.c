@@ -8,6 +8,7 @@
 
 #include "app/appeal.h"
 #include "app/appeal_move.h"
+#include "app/chunk.h"
 #include "app/sheet_rows.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
@@ -288,6 +289,57 @@ static order_out order_out_of(const order_result *r)
 	return out;
 }
 
+/* the export's chunks (app/chunk.h), by the order's id */
+typedef struct order_chunks {
+	appeal_channel channel;
+	const char *from, *to;
+} order_chunks;
+
+static int order_chunk_read(db *d, void *query, const void *last, long offset, int limit,
+                            void *out, int *n, store_err *err)
+{
+	(void)offset;
+	const order_chunks *q = query;
+	return order_store_results(d, q->channel, q->from, q->to,
+	                           last ? ((const order_result *)last)->o.id : 0, limit, out, n,
+	                           err);
+}
+
+static void order_chunk_clear(void *rec)
+{
+	order_result_clear(rec);
+}
+
+typedef struct order_export_state {
+	app_ctx *ctx;
+	const order_colmap *m;
+	const order_field *fields;
+	int nf;
+	const char **cells;
+	strbuf *text;
+	csv_writer *csv;
+	xlsx_table *book;
+	long rows;
+} order_export_state;
+
+static int order_export_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	order_export_state *st = arg;
+	order_result *r = rec;
+	app_mask_caller(st->ctx, &r->o.caller_name, &r->o.caller_phone);
+	order_out o = order_out_of(r);
+	for (int c = 0; c < st->nf; c++) {
+		order_export_cell(st->m, &o, st->fields[c], &st->text[c]);
+		st->cells[c] = sb_str(&st->text[c]);
+	}
+	/* a failed write is reported by the close */
+	if ((st->csv ? csvw_row(st->csv, st->cells, st->nf) : xlsx_row(st->book, st->cells)) != 0)
+		return -1;
+	st->rows++;
+	return 0;
+}
+
 int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, const char *from,
 		const char *to, long *rows, strbuf *err)
 {
@@ -295,15 +347,6 @@ int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, cons
 	bool xlsx = false;
 	if (path && ent_export_check_path(path, &xlsx, err) < 0)
 		return -1;
-	order_result *res;
-	int n;
-	store_err se = { 0 };
-	if (order_store_results(app_db(ctx), m->channel, from, to, &res, &n, &se) < 0) {
-		for (int i = 0; i < n; i++)
-			order_result_clear(&res[i]);
-		free(res);
-		return app_store_rc(-1, &se, err);
-	}
 	order_field fields[ORDER_F__COUNT];
 	int nf = order_export_fields(m, fields);
 	const char *cells[ORDER_F__COUNT];
@@ -312,8 +355,7 @@ int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, cons
 		text[c] = (strbuf)STRBUF_INIT;
 		cells[c] = m->cols.headers[fields[c]][0];
 	}
-	csv_writer *csv = NULL;
-	xlsx_table *book = NULL;
+	order_export_state st = { ctx, m, fields, nf, cells, text, NULL, NULL, 0 };
 	if (xlsx) {
 		xlsx_col cols[ORDER_F__COUNT];
 		for (int c = 0; c < nf; c++) {
@@ -325,33 +367,31 @@ int app_order_export(app_ctx *ctx, const order_colmap *m, const char *path, cons
 		db_now(app_db(ctx), now);
 		char *title = xasprintf(_("Work orders of %s with their results, exported %s"),
 		                        _(appeal_channel_label(m->channel)), now);
-		book = xlsx_open(path, title, nf, cols, err);
+		st.book = xlsx_open(path, title, nf, cols, err);
 		free(title);
 	} else {
-		csv = path ? csvw_open(path, err) : csvw_open_fp(stdout, false);
-		if (csv)
-			csvw_row(csv, cells, nf);
+		st.csv = path ? csvw_open(path, err) : csvw_open_fp(stdout, false);
+		if (st.csv)
+			csvw_row(st.csv, cells, nf);
 	}
-	bool ok = csv || book;
-	for (int i = 0; ok && i < n; i++) {
-		app_mask_caller(ctx, &res[i].o.caller_name, &res[i].o.caller_phone);
-		order_out o = order_out_of(&res[i]);
-		for (int c = 0; c < nf; c++) {
-			order_export_cell(m, &o, fields[c], &text[c]);
-			cells[c] = sb_str(&text[c]);
-		}
-		/* a failed write is reported by the close */
-		ok = csv ? csvw_row(csv, cells, nf) == 0 : xlsx_row(book, cells) == 0;
+	bool ok = st.csv || st.book;
+	if (ok) {
+		order_chunks q = { m->channel, from, to };
+		app_chunked c = { order_chunk_read, &q, sizeof(order_result), order_chunk_clear, 0 };
+		strbuf why = STRBUF_INIT;
+		ok = app_each_chunk(ctx, &c, order_export_row, &st, &why) == 0;
+		/* a read that failed is the reason; a write that failed, the close's */
+		if (!ok && why.len)
+			sb_add(err, sb_str(&why));
+		sb_free(&why);
 	}
-	int closed = !csv && !book ? -1 : xlsx ? xlsx_close(&book, ok, err) : csvw_close(&csv, ok, err);
-	for (int i = 0; i < n; i++)
-		order_result_clear(&res[i]);
-	free(res);
+	int closed = !st.csv && !st.book ? -1
+	           : xlsx ? xlsx_close(&st.book, ok, err) : csvw_close(&st.csv, ok, err);
 	for (int c = 0; c < nf; c++)
 		sb_free(&text[c]);
 	if (!ok || closed < 0)
 		return -1;
-	*rows = n;
+	*rows = st.rows;
 	return 0;
 }
 

@@ -3,6 +3,8 @@
  * every unit that serves enterprises. */
 #include "app/report_data.h"
 
+#include "app/chunk.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,14 +37,48 @@ static void sort_by_units(supervision_counts *rows, int n, const unit_table *t)
 	}
 }
 
+/* the period's dispatches counted a chunk at a time (app/chunk.h): what a chunk
+ * hands on is the keys of the dispatches it counted */
+typedef struct sup_chunks {
+	qdate from, to;
+	const calendar *cal;
+	int dispatch_days;
+	supervision_counts **rows;
+	int *n;
+} sup_chunks;
+
+static int sup_chunk_read(db *d, void *query, const void *last, long offset, int limit,
+                          void *out, int *n, store_err *err)
+{
+	(void)offset;
+	sup_chunks *q = query;
+	return sup_store_count_dispatches(d, q->from, q->to, q->cal, q->dispatch_days, last, limit,
+	                                  out, n, q->rows, q->n, err);
+}
+
+static void sup_key_clear(void *rec)
+{
+	(void)rec;
+}
+
+static int sup_counted(void *rec, void *arg, strbuf *err)
+{
+	(void)rec, (void)arg, (void)err;
+	return 0;
+}
+
 int report_units_rows(app_ctx *ctx, qdate from, qdate to, supervision_counts **rows, int *n,
 		strbuf *err)
 {
 	*rows = NULL;
 	*n = 0;
 	store_err se = { 0 };
-	if (sup_store_unit_counts(app_db(ctx), from, to, ctx->today, app_calendar(ctx),
-	                          app_ticket_params(ctx).dispatch_days, rows, n, &se) < 0)
+	sup_chunks q = { from, to, app_calendar(ctx), app_ticket_params(ctx).dispatch_days, rows,
+		n };
+	app_chunked c = { sup_chunk_read, &q, sizeof(sup_key), sup_key_clear, 0 };
+	if (app_each_chunk(ctx, &c, sup_counted, NULL, err) < 0)
+		return -1;
+	if (sup_store_count_overdue(app_db(ctx), ctx->today, rows, n, &se) < 0)
 		return app_store_rc(-1, &se, err);
 	/* a count beyond its whole is a broken query or database, not a figure to print */
 	for (int i = 0; i < *n; i++)

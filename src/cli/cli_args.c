@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/chunk.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/paths.h"
@@ -418,26 +419,46 @@ void cli_pools_load(pool_table *t)
 	}
 }
 
+/* cli_each_page on app_each_chunk: a page by offset, cleared by row itself */
+typedef struct page_walk {
+	cli_page_fn *fetch;
+	const void *filter;
+	void (*row)(void *rec, void *arg);
+	void *arg;
+} page_walk;
+
+static int page_read(db *d, void *query, const void *last, long offset, int limit, void *out,
+                     int *n, store_err *err)
+{
+	(void)last;
+	const page_walk *w = query;
+	return w->fetch(d, w->filter, offset, limit, out, n, err);
+}
+
+static void page_cleared(void *rec)
+{
+	(void)rec;   /* row cleared it */
+}
+
+static int page_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	const page_walk *w = arg;
+	w->row(rec, w->arg);
+	return 0;
+}
+
 int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
                   void (*row)(void *rec, void *arg), void *arg)
 {
-	enum { PAGE = 500 };
-	store_err err = { 0 };
-	char *page = xcalloc(PAGE, size);
-	int n, rc = 0;
-	for (long off = 0;; off += PAGE) {
-		if (fetch(app_db(ctx), filter, off, PAGE, page, &n, &err) < 0) {
-			cli_store_error(&err);
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++)
-			row(page + size * (size_t)i, arg);
-		if (n < PAGE)
-			break;
-	}
-	free(page);
-	return rc;
+	page_walk w = { fetch, filter, row, arg };
+	app_chunked c = { page_read, &w, size, page_cleared, 0 };
+	strbuf err = STRBUF_INIT;
+	int rc = app_each_chunk(ctx, &c, page_row, &w, &err);
+	if (rc < 0)
+		say_error("%s", sb_str(&err));
+	sb_free(&err);
+	return rc < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 void cli_store_error(const store_err *e)

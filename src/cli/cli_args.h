@@ -133,9 +133,9 @@ const char *cli_span_to(const cli_span *s);
 /* a store list function: records [offset, offset+limit) matching filter into out */
 typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void *out, int *n,
                         store_err *err);
-/* every record fetch finds, a page at a time so that the database is never held
- * while rows are printed; row gets each record (of size bytes) and clears it.
- * 0, or EXIT_USAGE with the error printed */
+/* every record fetch finds, a page (by offset) at a time through app_each_chunk, so
+ * that the database is never held while rows are printed; row gets each record (of
+ * size bytes) and clears it. 0, or EXIT_USAGE with the error printed */
 int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
                   void (*row)(void *rec, void *arg), void *arg);
 /* the exit code of a store result (0 done, 1 refused, -1 error), printing err unless 0 */

@@ -4,6 +4,7 @@
  * verbs, options and the number as the first word of the output are a stable
  * interface scripts depend on. */
 #include "cli/cmd_appeal.h"
+#include "app/appeal_list.h"
 #include "app/appeal_move.h"
 #include "cli/cli_args.h"
 
@@ -113,62 +114,29 @@ int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *o
 	return 0;
 }
 
-typedef struct page_query {
-	const appeal_filter *f;
-	appeal_sort sort;
-	bool desc;
+typedef struct cli_each_state {
 	void (*row)(appeal_row *r, void *arg);
 	void *arg;
-} page_query;
+} cli_each_state;
 
-static int fetch_page(db *d, const void *q, long offset, int limit, void *out, int *n,
-		store_err *err)
+static int cli_each_row(appeal_row *r, void *arg, strbuf *err)
 {
-	const page_query *pq = q;
-	return appeal_store_window(d, pq->f, pq->sort, pq->desc, offset, limit, out, n, err);
-}
-
-static void each_row(void *rec, void *arg)
-{
-	const page_query *pq = arg;
-	pq->row(rec, pq->arg);
-	appeal_row_clear(rec);
-}
-
-/* the number order page by page from the last row read: each page its own short
- * read, none of them walking the rows before it */
-static int each_by_number(app_ctx *ctx, const appeal_filter *f, bool desc,
-		void (*row)(appeal_row *r, void *arg), void *arg)
-{
-	enum { PAGE = 500 };
-	appeal_row *page = xcalloc(PAGE, sizeof *page);
-	store_err err = { 0 };
-	int64_t after = 0;
-	int n, rc = 0;
-	do {
-		if (appeal_store_window_after(app_db(ctx), f, desc, after, PAGE, page, &n, &err) < 0) {
-			cli_store_error(&err);
-			rc = EXIT_USAGE;
-			break;
-		}
-		if (n > 0)
-			after = page[n - 1].id;
-		for (int i = 0; i < n; i++) {
-			row(&page[i], arg);
-			appeal_row_clear(&page[i]);
-		}
-	} while (n == PAGE);
-	free(page);
-	return rc;
+	(void)err;
+	cli_each_state *st = arg;
+	st->row(r, st->arg);
+	return 0;
 }
 
 int appeal_cli_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,
 		void (*row)(appeal_row *r, void *arg), void *arg)
 {
-	if (sort == APPEAL_SORT_NUMBER)
-		return each_by_number(ctx, f, desc, row, arg);
-	page_query pq = { f, sort, desc, row, arg };
-	return cli_each_page(ctx, fetch_page, &pq, sizeof(appeal_row), each_row, &pq);
+	cli_each_state st = { row, arg };
+	strbuf err = STRBUF_INIT;
+	int rc = app_appeal_each(ctx, f, sort, desc, cli_each_row, &st, &err);
+	if (rc < 0)
+		say_error("%s", sb_str(&err));
+	sb_free(&err);
+	return rc < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 void appeal_cli_warn_years(app_ctx *ctx, const ticket_timers *tm)

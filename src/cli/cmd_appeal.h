@@ -16,7 +16,7 @@
 /* the appeal numbered arg if the actor may see it (area officers: their area only);
  * 0, or the exit code after printing why not */
 int appeal_cli_load(app_ctx *ctx, const char *arg, bool events, appeal_record *out);
-/* row() on every appeal f selects in the given order, a page at a time so that the
+/* row() on every appeal f selects in the given order, a chunk at a time by key so that the
  * database is never held while rows are printed; the row is cleared after. 0 or
  * EXIT_USAGE with the error printed */
 int appeal_cli_each(app_ctx *ctx, const appeal_filter *f, appeal_sort sort, bool desc,

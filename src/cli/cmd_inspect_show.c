@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/chunk.h"
 #include "cli/cli.h"
 #include "cli/cli_args.h"
 #include "cli/cmd_inspect.h"
+#include "app/chunk.h"
 #include "cli/output.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -263,6 +265,49 @@ static int list_filters(app_ctx *ctx, int argc, char **argv, inspection_filter *
 	return cli_operands(argc, argv, 0, NULL);
 }
 
+/* the plans in chunks by (date, id) after the last one read */
+static int insp_chunk_read(db *d, void *query, const void *last, long offset, int limit,
+                           void *out, int *n, store_err *err)
+{
+	(void)offset;
+	return inspection_store_window_from(d, query, last, false, limit, out, n, err);
+}
+
+static void insp_chunk_clear(void *rec)
+{
+	inspection_record_clear(rec);
+}
+
+typedef struct list_rows {
+	app_ctx *ctx;
+	const inspection_reason_table *reasons;
+	out_table *tab;
+	out_format fmt;
+} list_rows;
+
+static int list_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	const list_rows *lr = arg;
+	const inspection_record *r = rec;
+	plan_cells pc;
+	bool visible = inspection_eval_visible(app_actor(lr->ctx), r);
+	plan_cells_fill(&pc, r, lr->reasons, visible);
+	if (lr->fmt == OUT_TABLE) {
+		char *score = visible || !r->nevals ? NULL : xstrdup(_("hidden"));
+		const char *row[NLIST] = { pc.cell[0], pc.cell[1], pc.cell[4], pc.cell[3],
+			pc.cell[6], _(inspection_plan_state_label(r->state)),
+			r->has_outcome ? _(inspection_plan_outcome_label(r->outcome)) : "",
+			score ? score : pc.cell[25], pc.cell[8] };
+		out_row(lr->tab, row);
+		free(score);
+	} else {
+		out_row(lr->tab, pc.cell);
+	}
+	plan_cells_free(&pc);
+	return 0;
+}
+
 int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 {
 	inspection_filter f = { .from = DATE_NONE, .to = DATE_NONE };
@@ -280,48 +325,20 @@ int inspection_cmd_list(app_ctx *ctx, int argc, char **argv)
 	app_inspection_scope(ctx, &f);
 	inspection_reason_table *t = inspection_reasons_load();
 	out_table *tab = fmt == OUT_TABLE ? out_new(list_cols, NLIST) : out_new(plan_cols, NPLAN);
-	enum { PAGE = 200 };
-	inspection_record *page = xcalloc(PAGE, sizeof *page);
-	store_err err = { 0 };
+	/* in chunks by key (app/chunk.h), so that the database is never held while rows
+	 * are printed */
+	list_rows lr = { ctx, t, tab, fmt };
+	app_chunked c = { insp_chunk_read, &f, sizeof(inspection_record), insp_chunk_clear, 0 };
+	strbuf why = STRBUF_INIT;
 	rc = EXIT_OK;
-	/* a page at a time, each read by key after the last row of the one before, so
-	 * that the database is never held while rows are printed */
-	inspection_record last = { 0 };
-	for (bool first = true;; first = false) {
-		int n;
-		if (inspection_store_window_from(app_db(ctx), &f, first ? NULL : &last, false, PAGE, page,
-		                                 &n, &err) < 0) {
-			cli_store_error(&err);
-			rc = EXIT_USAGE;
-			break;
-		}
-		for (int i = 0; i < n; i++) {
-			plan_cells pc;
-			bool visible = inspection_eval_visible(app_actor(ctx), &page[i]);
-			plan_cells_fill(&pc, &page[i], t, visible);
-			if (fmt == OUT_TABLE) {
-				char *score = visible || !page[i].nevals ? NULL : xstrdup(_("hidden"));
-				const char *row[NLIST] = { pc.cell[0], pc.cell[1], pc.cell[4], pc.cell[3],
-					pc.cell[6], _(inspection_plan_state_label(page[i].state)),
-					page[i].has_outcome ? _(inspection_plan_outcome_label(page[i].outcome)) : "",
-					score ? score : pc.cell[25], pc.cell[8] };
-				out_row(tab, row);
-				free(score);
-			} else {
-				out_row(tab, pc.cell);
-			}
-			plan_cells_free(&pc);
-			last.date = page[i].date;
-			last.id = page[i].id;
-			inspection_record_clear(&page[i]);
-		}
-		if (n < PAGE)
-			break;
+	if (app_each_chunk(ctx, &c, list_row, &lr, &why) < 0) {
+		say_error("%s", sb_str(&why));
+		rc = EXIT_USAGE;
 	}
+	sb_free(&why);
 	if (rc == EXIT_OK)
 		out_print(tab, fmt, false, stdout);
 	out_free(&tab);
-	free(page);
 	inspection_reason_table_free(&t);
 	ent_record_clear(&e);
 	return rc;

@@ -251,11 +251,12 @@ int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool de
  * (read by offset then), or -1 with err; *n = rows read */
 int appeal_store_window_from(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
 		int64_t from, bool back, int limit, appeal_row *rows, int *n, store_err *err);
-/* up to limit rows of the filtered list in number order (desc: newest first) after
- * the appeal whose id is after (0: from the start): a page read by key, which costs
- * its rows wherever it starts; *n = rows read */
-int appeal_store_window_after(db *d, const appeal_filter *f, bool desc, int64_t after,
-		int limit, appeal_row *rows, int *n, store_err *err);
+/* up to limit rows of the filtered list in the order sort (desc) after last (NULL:
+ * from the start), read by key as appeal_store_window_from reads them: a chunk that
+ * costs its rows wherever it starts; *n = rows read. Rows whose order columns have
+ * not changed since last was read follow it exactly once. */
+int appeal_store_window_after(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
+		const appeal_row *last, int limit, appeal_row *rows, int *n, store_err *err);
 /* the count of one saved view within base (scope, search, today), up to limit as
  * appeal_store_count_upto counts */
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,

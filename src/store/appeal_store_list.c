@@ -493,11 +493,17 @@ int appeal_store_window_from(db *d, const appeal_filter *f, appeal_sort sort, bo
 	return 0;
 }
 
-int appeal_store_window_after(db *d, const appeal_filter *f, bool desc, int64_t after,
-		int limit, appeal_row *rows, int *n, store_err *err)
+int appeal_store_window_after(db *d, const appeal_filter *f, appeal_sort sort, bool desc,
+		const appeal_row *last, int limit, appeal_row *rows, int *n, store_err *err)
 {
-	return appeal_store_window_from(d, f, APPEAL_SORT_NUMBER, desc, after, false, limit, rows,
-	                                n, err);
+	int rc = appeal_store_window_from(d, f, sort, desc, last ? last->id : 0, false, limit,
+	                                  rows, n, err);
+	if (rc > 0) {
+		/* appeals are never deleted: the last one read is there */
+		store_err_name(store_err_set(err, STORE_E_NO_APPEAL), 0, last->number);
+		return -1;
+	}
+	return rc;
 }
 
 int appeal_store_view_count(db *d, const appeal_filter *base, appeal_view v,

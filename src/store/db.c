@@ -306,6 +306,29 @@ void db_rollback(db *d)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_read_begin(db *d, bool *began, store_err *err)
+{
+	*began = false;
+	if (!sqlite3_get_autocommit(d->h))
+		return 0;
+	if (exec(d, "BEGIN", err) < 0)
+		return -1;
+	*began = true;
+	return 0;
+}
+
+void db_read_end(db *d, bool began)
+{
+	if (began && sqlite3_exec(d->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+	    !sqlite3_get_autocommit(d->h))
+		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+bool db_in_transaction(db *d)
+{
+	return sqlite3_txn_state(d->h, NULL) != SQLITE_TXN_NONE;
+}
+
 /* 0 when no row points to a missing one (PRAGMA foreign_key_check is empty); the
  * first that does is err's */
 static int foreign_keys_hold(db *d, store_err *err)

@@ -54,6 +54,17 @@ int db_begin(db *d, store_err *err);
 int db_commit(db *d, store_err *err);
 void db_rollback(db *d);
 
+/* A read transaction (BEGIN, deferred: the SHARED lock from its first read on) so
+ * that the statements of one chunk of an export see one state of the database; end it
+ * with db_read_end, before any row is written out. Inside a transaction already it
+ * does nothing (*began false). 0, or -1 with the reason in err. */
+int db_read_begin(db *d, bool *began, store_err *err);
+/* end what db_read_begin began (COMMIT, and ROLLBACK when that fails) */
+void db_read_end(db *d, bool began);
+/* whether the connection holds a transaction now (sqlite3_txn_state: a read or a
+ * write one, or a statement not yet reset): an export asks it between chunks */
+bool db_in_transaction(db *d);
+
 /* append an event row, chained to the one before it (store/event_chain.h); call
  * inside db_begin/db_commit, with the change itself. db_commit then appends the
  * newest event to the anchor file beside the database. */

@@ -215,9 +215,8 @@ static void result_from(sqlite3_stmt *st, void *rec)
 }
 
 int order_store_results(db *d, appeal_channel channel, const char *from, const char *to,
-		order_result **rows, int *n, store_err *err)
+		int64_t after, int limit, order_result *rows, int *n, store_err *err)
 {
-	*rows = NULL;
 	*n = 0;
 	/* the day an order counts on: the call's, else the import's */
 	char *sql = xasprintf(
@@ -227,7 +226,7 @@ int order_store_results(db *d, appeal_channel channel, const char *from, const c
 		"  ELSE w.imported_at END, 1, 10) >= ?2)"
 		" AND (?3 IS NULL OR substr(CASE WHEN w.received_at <> '' THEN w.received_at"
 		"  ELSE w.imported_at END, 1, 10) <= ?3)"
-		" ORDER BY w.id", order_result_cols);
+		" AND w.id > ?5 ORDER BY w.id LIMIT ?6", order_result_cols);
 	sqlite3_stmt *st = db_stmt(d, sql, err);
 	free(sql);
 	if (!st)
@@ -236,8 +235,22 @@ int order_store_results(db *d, appeal_channel channel, const char *from, const c
 	db_bind_text(st, 2, from);
 	db_bind_text(st, 3, to);
 	db_bind_text(st, 4, ticket_action_code(TICKET_ACT_ANSWER));
-	return rows_append(d, st, rows, n, sizeof **rows, result_from,
-	                   "listing work orders for the export", err);
+	sqlite3_bind_int64(st, 5, after);
+	sqlite3_bind_int(st, 6, limit);
+	int step = SQLITE_DONE;
+	while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&rows[*n], 0, sizeof rows[*n]);
+		result_from(st, &rows[(*n)++]);
+	}
+	if (*n < limit && step != SQLITE_DONE) {
+		db_fail(d, err, "listing work orders for the export");
+		db_done(st);
+		while (*n > 0)
+			order_result_clear(&rows[--*n]);
+		return -1;
+	}
+	db_done(st);
+	return 0;
 }
 
 int order_store_name_hits(db *d, const char *name, char uscc[19], int *hits, store_err *err)

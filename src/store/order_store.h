@@ -65,11 +65,12 @@ typedef struct order_result {
 } order_result;
 
 void order_result_clear(order_result *r);
-/* the orders of channel received (or, without a time given, imported) on the days
- * from..to (YYYY-MM-DD; NULL leaves that end open), oldest first, into *rows (clear
- * each with order_result_clear, then free the array) */
+/* up to limit orders of channel received (or, without a time given, imported) on
+ * the days from..to (YYYY-MM-DD; NULL leaves that end open), oldest first, after the
+ * order whose id is after (0: from the first): a chunk of the export read by key,
+ * into rows[], *n = how many (clear each with order_result_clear) */
 int order_store_results(db *d, appeal_channel channel, const char *from, const char *to,
-		order_result **rows, int *n, store_err *err);
+		int64_t after, int limit, order_result *rows, int *n, store_err *err);
 
 /* the USCC of the enterprise named exactly name into uscc when exactly one has it;
  * *hits the count found (2: two or more) */

@@ -5,6 +5,7 @@
 #ifndef QIFU_STORE_WHERE_H
 #define QIFU_STORE_WHERE_H
 #include <sqlite3.h>
+#include <stdbool.h>
 
 #include "core/search.h"
 #include "core/strbuf.h"
@@ -29,6 +30,23 @@ void store_where_add(store_where *w, const char *v);
 void store_where_bind(const store_where *w, sqlite3_stmt *st);
 /* free the SQL and the kept values */
 void store_where_free(store_where *w);
+
+/* one column of a list's order and the value the last row read had in it: what a
+ * list read by key (keyset) starts after */
+typedef struct store_key {
+	const char *col;    /* "a.next_due" */
+	const char *param;  /* how the value is bound: "?", "CAST(? AS INTEGER)", or a
+	                     * subquery with one ? */
+	const char *val;    /* the last row's value as text; NULL for NULL */
+	bool nullable;      /* the column may be NULL (it sorts first, last when desc) */
+} store_key;
+
+/* The rows after the last row of the order "ORDER BY k[0], …, k[nk-1]" (every
+ * column DESC when desc), as parts read one after the other, each a range of the
+ * order's index: the deepest first (k[0..nk-2] equal, k[nk-1] past its value), the
+ * widest last (k[0] past its value), with the NULLs of a nullable column as parts of
+ * their own. Appends part `part` (from 0) to w; false when there is no such part. */
+bool store_where_after(store_where *w, const store_key *k, int nk, bool desc, int part);
 
 /* append " AND <enterprise e matches raw>": the register's search (name, pinyin,
  * USCC prefix; core/search.h), over a table aliased e with the enterprise columns,

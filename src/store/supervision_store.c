@@ -5,7 +5,9 @@
 #include "store/supervision_store.h"
 #include "store/db_internal.h"
 #include "store/rows.h"
+#include "store/store_where.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -143,49 +145,87 @@ static int by_unit(const void *pa, const void *pb)
 	return strcmp(a->unit, b->unit);
 }
 
-int sup_store_unit_counts(db *d, qdate from, qdate to, qdate today, const calendar *cal,
-		int dispatch_days, supervision_counts **rows, int *n, store_err *err)
+/* the parts of the (day, id) order after key (NULL: the first), each a range of the
+ * period index, run in order until limit rows are counted */
+int sup_store_count_dispatches(db *d, qdate from, qdate to, const calendar *cal,
+		int dispatch_days, const sup_key *after, int limit, sup_key *keys, int *got,
+		supervision_counts **rows, int *n, store_err *err)
 {
-	*rows = NULL;
-	*n = 0;
-	sqlite3_stmt *st = db_stmt(d,
-		"SELECT unit, dispatched_on, dispatch_due, signed_on, returned_on, answered_on,"
-		" answer_due, extended, coalesce(callback, ''), level_reached"
-		" FROM appeal_assignment WHERE dispatched_on BETWEEN ? AND ?", err);
-	if (!st)
-		return -1;
-	rows_bind_date(st, 1, from);
-	rows_bind_date(st, 2, to);
-	int step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		count_one(st, cal, dispatch_days, row_of(rows, n, db_col_text(st, 0)));
-	if (step != SQLITE_DONE)
-		goto fail;
-	db_done(st);
+	*got = 0;
+	char day[11], id[24];
+	if (after) {
+		date_format(after->day, day);
+		snprintf(id, sizeof id, "%lld", (long long)after->id);
+	}
+	const store_key k[2] = {
+		{ "dispatched_on", "?", after ? day : NULL, false },
+		{ "id", "CAST(? AS INTEGER)", after ? id : NULL, false },
+	};
+	int rc = 0;
+	for (int part = 0; rc == 0 && *got < limit; part++) {
+		store_where w;
+		store_where_init(&w);
+		if (after && !store_where_after(&w, k, 2, false, part)) {
+			store_where_free(&w);
+			break;
+		}
+		char *sql = xasprintf(
+			"SELECT unit, dispatched_on, dispatch_due, signed_on, returned_on, answered_on,"
+			" answer_due, extended, coalesce(callback, ''), level_reached, id"
+			" FROM appeal_assignment%s AND dispatched_on BETWEEN ? AND ?"
+			" ORDER BY dispatched_on, id LIMIT ?", sb_str(&w.sql));
+		sqlite3_stmt *st = db_stmt(d, sql, err);
+		free(sql);
+		if (!st) {
+			store_where_free(&w);
+			return -1;
+		}
+		store_where_bind(&w, st);
+		rows_bind_date(st, w.nbinds + 1, from);
+		rows_bind_date(st, w.nbinds + 2, to);
+		sqlite3_bind_int(st, w.nbinds + 3, limit - *got);
+		int step;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			count_one(st, cal, dispatch_days, row_of(rows, n, db_col_text(st, 0)));
+			keys[*got].day = rows_col_date(st, 1);
+			keys[(*got)++].id = sqlite3_column_int64(st, 10);
+		}
+		if (step != SQLITE_DONE) {
+			db_fail(d, err, "counting the supervision figures");
+			rc = -1;
+		}
+		db_done(st);
+		store_where_free(&w);
+		if (!after)
+			break;
+	}
+	return rc;
+}
+
+int sup_store_count_overdue(db *d, qdate today, supervision_counts **rows, int *n,
+		store_err *err)
+{
 	/* red today: the due day is over (ticket_light), whenever the appeal arrived */
-	st = db_stmt(d,
+	sqlite3_stmt *st = db_stmt(d,
 		"SELECT a.lead_unit, count(*) FROM appeal a"
 		" JOIN appeal_timer t ON t.appeal_id = a.id AND t.timer = 'handle'"
 		" WHERE t.done IS NULL AND t.due < ? AND a.lead_unit IS NOT NULL"
 		" GROUP BY a.lead_unit", err);
 	if (!st)
-		goto fail_quiet;
+		return -1;
 	rows_bind_date(st, 1, today);
+	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		row_of(rows, n, db_col_text(st, 0))->overdue_now = sqlite3_column_int(st, 1);
-	if (step != SQLITE_DONE)
-		goto fail;
+	int rc = 0;
+	if (step != SQLITE_DONE) {
+		db_fail(d, err, "counting the supervision figures");
+		rc = -1;
+	}
 	db_done(st);
 	if (*n > 1)
 		qsort(*rows, (size_t)*n, sizeof **rows, by_unit);
-	return 0;
-fail:
-	db_fail(d, err, "counting the supervision figures");
-	db_done(st);
-fail_quiet:
-	sup_store_counts_free(rows, *n);
-	*n = 0;
-	return -1;
+	return rc;
 }
 
 void sup_store_counts_free(supervision_counts **rows, int n)

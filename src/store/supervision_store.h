@@ -21,14 +21,26 @@ int sup_store_note_move(db *d, int64_t appeal_id, ticket_action a, const char *l
  * escalation's transaction */
 int sup_store_note_level(db *d, int64_t appeal_id, int level, store_err *err);
 
+/* a dispatch's place in the (day, id) order the figures are counted in */
+typedef struct sup_key {
+	qdate day;
+	int64_t id;
+} sup_key;
+
 /* Per lead unit, the counts of the appeals dispatched to it from from to to (both
- * included), followed up to today, and its open appeals red today. Signing on time
- * is within dispatch_days working days of cal after the dispatch. *rows (units owned,
- * ordered by unit) for sup_store_counts_free; units with nothing to count are left
- * out. 0 or -1. */
-int sup_store_unit_counts(db *d, qdate from, qdate to, qdate today, const calendar *cal,
-		int dispatch_days, supervision_counts **rows, int *n, store_err *err);
-/* free the rows of sup_store_unit_counts and set *rows to NULL */
+ * included), followed up to today, a chunk at a time: up to limit dispatches after
+ * the one at *after (NULL: from the first) in (day, id) order, each counted into its
+ * unit's row of *rows (added when new: units owned, for sup_store_counts_free), their
+ * keys into keys[], *got = how many. Signing on time is within dispatch_days working
+ * days of cal after the dispatch. 0 or -1. */
+int sup_store_count_dispatches(db *d, qdate from, qdate to, const calendar *cal,
+		int dispatch_days, const sup_key *after, int limit, sup_key *keys, int *got,
+		supervision_counts **rows, int *n, store_err *err);
+/* then each unit's open appeals red today (one count per unit), and the rows ordered
+ * by unit; units with nothing to count are left out. 0 or -1 */
+int sup_store_count_overdue(db *d, qdate today, supervision_counts **rows, int *n,
+		store_err *err);
+/* free the rows of the counts and set *rows to NULL */
 void sup_store_counts_free(supervision_counts **rows, int n);
 
 #endif

@@ -19,6 +19,7 @@
 #include "model/appeal.h"
 #include "model/escalation.h"
 #include "store/appeal_store.h"
+#include "store/db_internal.h"
 #include "store/enterprise_store.h"
 #include "store/escalation_store.h"
 #include "store/staff_store.h"
@@ -403,8 +404,17 @@ static void test_board_store(void **state)
 	/* the unit counts of March as of Mar 11 (store order: by unit name) */
 	supervision_counts *rows = NULL;
 	int n = 0;
-	ok(sup_store_unit_counts(d, testcal_day("2026-03-01"), testcal_day("2026-03-31"),
-	                         testcal_day("2026-03-11"), cal, 1, &rows, &n, &se), &se);
+	/* in chunks of one dispatch, each after the last one's (day, id) */
+	sup_key keys[1];
+	int counted = 1;
+	for (int i = 0; counted == 1; i++) {
+		sup_key last = keys[0];
+		ok(sup_store_count_dispatches(d, testcal_day("2026-03-01"), testcal_day("2026-03-31"),
+		                              cal, 1, i ? &last : NULL, 1, keys, &counted, &rows, &n, &se),
+		   &se);
+		assert_true(i < 10);
+	}
+	ok(sup_store_count_overdue(d, testcal_day("2026-03-11"), &rows, &n, &se), &se);
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].unit, tc);
 	assert_int_equal(rows[0].received, 1);
@@ -667,26 +677,103 @@ static void test_held_moves(void **state)
 	/* pages by key in number order, both ways */
 	appeal_row page[2];
 	int n = 0;
-	ok(appeal_store_window_after(d, &all, false, 0, 1, page, &n, &se), &se);
+	ok(appeal_store_window_after(d, &all, APPEAL_SORT_NUMBER, false, NULL, 1, page, &n, &se),
+	   &se);
 	assert_int_equal(n, 1);
 	assert_string_equal(page[0].number, x);
-	int64_t first = page[0].id;
-	appeal_row_clear(&page[0]);
-	ok(appeal_store_window_after(d, &all, false, first, 2, page, &n, &se), &se);
+	appeal_row first = page[0];
+	ok(appeal_store_window_after(d, &all, APPEAL_SORT_NUMBER, false, &first, 2, page, &n, &se),
+	   &se);
 	assert_int_equal(n, 1);
 	assert_string_equal(page[0].number, y);
-	int64_t second = page[0].id;
-	appeal_row_clear(&page[0]);
-	ok(appeal_store_window_after(d, &all, false, second, 2, page, &n, &se), &se);
+	appeal_row second = page[0];
+	ok(appeal_store_window_after(d, &all, APPEAL_SORT_NUMBER, false, &second, 2, page, &n,
+	                             &se), &se);
 	assert_int_equal(n, 0);
-	ok(appeal_store_window_after(d, &all, true, second, 2, page, &n, &se), &se);
+	ok(appeal_store_window_after(d, &all, APPEAL_SORT_NUMBER, true, &second, 2, page, &n, &se),
+	   &se);
 	assert_int_equal(n, 1);
 	assert_string_equal(page[0].number, x);
 	appeal_row_clear(&page[0]);
+	appeal_row_clear(&first);
+	appeal_row_clear(&second);
 	long views[APPEAL_VIEW__COUNT];
 	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
 	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
 	assert_int_equal(views[APPEAL_VIEW_CLOSED], 0);
+	close_test_db(&d, dir, path);
+}
+
+/* Every order read by key a chunk at a time gives the rows the whole ordered list
+ * gives, in its order, each once, whatever the chunk's size: with ties in every
+ * order column, NULL lead units and NULL deadlines (which sort first, or last when
+ * descending), both directions. No chunk leaves a read transaction open. */
+static void test_keyset_orders(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/qifu-keyset-XXXXXX", path[64];
+	store_err se = { 0 };
+	db *d = open_test_db(dir, path);
+	add_enterprise(d);
+	enum { N = 14 };
+	char num[N][TICKET_NUMBER_SIZE];
+	for (int i = 0; i < N; i++)
+		reg(d, "2026-03-02", num[i]);
+	/* scatter the order columns: states, lead units (NULL for some), deadlines
+	 * (NULL for some, ties for others) */
+	static const char *const states[] = { "dispatched", "in_progress", "answered", "closed" };
+	static const char *const units[] = { NULL, "区科经局", "区税务局", NULL, "区科经局" };
+	static const char *const dues[] = { NULL, "2026-03-10", "2026-03-10", "2026-03-05", NULL,
+		"2026-04-01" };
+	for (int i = 0; i < N; i++) {
+		char *sql = sqlite3_mprintf("UPDATE appeal SET state = %Q, lead_unit = %Q,"
+		                            " next_due = %Q WHERE number = %Q", states[i % 4],
+		                            units[i % 5], dues[(i * 7) % 6], num[i]);
+		assert_int_equal(sqlite3_exec(db_handle(d), sql, NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_free(sql);
+	}
+	appeal_filter all = { 0 };
+	appeal_row whole[N + 1], chunk[5], last;
+	for (int sort = 0; sort < APPEAL_SORT__COUNT; sort++) {
+		for (int desc = 0; desc < 2; desc++) {
+			int nwhole = 0;
+			ok(appeal_store_window(d, &all, (appeal_sort)sort, desc, 0, N + 1, whole, &nwhole,
+			                       &se), &se);
+			assert_int_equal(nwhole, N);
+			for (int size = 1; size <= 5; size++) {
+				int at = 0, n;
+				bool have = false;
+				do {
+					ok(appeal_store_window_after(d, &all, (appeal_sort)sort, desc,
+					                             have ? &last : NULL, size, chunk, &n, &se),
+					   &se);
+					assert_false(db_in_transaction(d));
+					if (have)
+						appeal_row_clear(&last);
+					have = false;
+					for (int i = 0; i < n; i++, at++) {
+						if (at >= N || chunk[i].id != whole[at].id)
+							fail_msg("sort %d desc %d chunks of %d: row %d is %s, want %s",
+							         sort, desc, size, at, chunk[i].number,
+							         at < N ? whole[at].number : "none");
+						if (i == n - 1) {
+							last = chunk[i];
+							have = true;
+						} else {
+							appeal_row_clear(&chunk[i]);
+						}
+					}
+				} while (n == size);
+				if (have)
+					appeal_row_clear(&last);
+				if (at != N)
+					fail_msg("sort %d desc %d chunks of %d: %d rows, want %d", sort, desc,
+					         size, at, N);
+			}
+			for (int i = 0; i < nwhole; i++)
+				appeal_row_clear(&whole[i]);
+		}
+	}
 	close_test_db(&d, dir, path);
 }
 
@@ -747,6 +834,7 @@ int main(void)
 		cmocka_unit_test(test_moves),
 		cmocka_unit_test(test_held_moves),
 		cmocka_unit_test(test_news),
+		cmocka_unit_test(test_keyset_orders),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
