@@ -158,7 +158,8 @@ static void talent(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 	memset(p, 0, sizeof p);
 	memset(r, 0, sizeof r);
 	talent_filter f = { e->id, NULL, NULL, -1, NULL };
-	if (talent_store_programmes(app_db(ctx), e->id, 0, SHOWN + 1, p, &np, &se) < 0 ||
+	talent_prog_filter pf = { e->id, NULL };
+	if (talent_store_programmes(app_db(ctx), &pf, 0, SHOWN + 1, p, &np, &se) < 0 ||
 	    talent_store_list(app_db(ctx), &f, 0, SHOWN + 1, r, &nr, &se) < 0)
 		store_note(s, &se);
 	else if (np + nr == 0)

@@ -151,8 +151,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "and, for administrators, the staff; Enterprises tab: between the register, " \
 	     "the open financing needs, the whistles and the coverage gaps; Appeals tab: " \
 	     "the matching queue of held work orders, where Enter picks the enterprise and " \
-	     "registers the appeal; Services tab: between outreach events and talent " \
-	     "services")) \
+	     "registers the appeal; Services tab: between outreach events, talent " \
+	     "services and school–enterprise programmes")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
 	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \

@@ -1,6 +1,7 @@
-/* The Services tab (服务): the service duties beside appeals. Two views that v
- * toggles: 宣讲活动, the outreach events (Enter opens one with who attended and the
- * problems raised), and 人才服务, the talent service requests. Every read and every
+/* The Services tab (服务): the service duties beside appeals. Three views that v
+ * goes through: 宣讲活动, the outreach events (Enter opens one with who attended and
+ * the problems raised), 人才服务, the talent service requests, and 校企合作, the
+ * school–enterprise programmes (订单班, 冠名班, 厂中校). Every read and every
  * rule is src/app's, as for qifu outreach and qifu talent. */
 #include <stdlib.h>
 
@@ -25,6 +26,7 @@ static void destroy(void *state)
 	services_lists_destroy(p);
 	detail_free(&p->view);
 	form_free(&p->form);
+	talent_programme_clear(&p->prog);
 	free(p->hint);
 	free(p);
 }
@@ -80,7 +82,8 @@ static unsigned list_event(svc_pane *p, const pane_event *ev)
 {
 	switch (ev->act) {
 	case ACT_NEXT_VIEW:
-		p->mode = p->mode == SVC_EVENTS ? SVC_TALENT : SVC_EVENTS;
+		p->mode = p->mode == SVC_EVENTS ? SVC_TALENT
+		        : p->mode == SVC_TALENT ? SVC_PROGRAMMES : SVC_EVENTS;
 		/* read again: the records change on the command line and in the 360 view */
 		lv_invalidate(services_list(p));
 		return REACT_RECALC;
@@ -95,9 +98,18 @@ static unsigned list_event(svc_pane *p, const pane_event *ev)
 	case ACT_NEW:
 		if (p->mode == SVC_EVENTS)
 			services_form_event(p);
-		else
+		else if (p->mode == SVC_TALENT)
 			services_form_request(p);
+		else
+			services_form_programme(p);
 		return REACT_RECALC;
+	case ACT_EDIT: {
+		const talent_programme *row = p->mode == SVC_PROGRAMMES ? services_programme_row(p)
+		                                                        : NULL;
+		if (row)
+			services_form_programme_edit(p, row);
+		return REACT_RECALC;
+	}
 	case ACT_MOVE: {
 		const talent_request *row = p->mode == SVC_TALENT ? services_request_row(p) : NULL;
 		if (row)
@@ -131,11 +143,11 @@ static bool offers(void *state, action a)
 	case ACT_REFRESH:
 		return p->mode != SVC_FORM;
 	case ACT_NEXT_VIEW:
-		return p->mode == SVC_EVENTS || p->mode == SVC_TALENT;
+		return p->mode == SVC_EVENTS || p->mode == SVC_TALENT || p->mode == SVC_PROGRAMMES;
 	case ACT_NEW:
 		return p->mode != SVC_FORM;
 	case ACT_EDIT:
-		return p->mode == SVC_EVENT_VIEW;
+		return p->mode == SVC_EVENT_VIEW || p->mode == SVC_PROGRAMMES;
 	case ACT_MOVE:
 		return p->mode == SVC_TALENT;
 	default:
@@ -167,7 +179,18 @@ static const char *hint(void *state)
 		shell_key_name(p->sh, ACT_NEW, k1);
 		shell_key_name(p->sh, ACT_MOVE, k2);
 		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
-		p->hint = xasprintf(_("%s new request, %s move it, %s outreach events"), k1, k2, k3);
+		p->hint = xasprintf(_("%s new request, %s move it, %s school–enterprise programmes"),
+		                    k1, k2, k3);
+		break;
+	}
+	case SVC_PROGRAMMES:
+	{
+		char k3[16];
+		shell_key_name(p->sh, ACT_NEW, k1);
+		shell_key_name(p->sh, ACT_EDIT, k2);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
+		p->hint = xasprintf(_("%s new programme, %s change it, %s outreach events"), k1, k2,
+		                    k3);
 		break;
 	}
 	default: {
