@@ -7,7 +7,7 @@
 # styles with date formats), as WPS writes them (prefixed namespaces, absolute
 # targets, rows and cells without references), and damaged in every way the reader
 # must name. Usage: make_xlsx.py DIR [GROUP...] (groups: excel wps lost damaged
-# register fuzz-parts; all but fuzz-parts when none is named)
+# register hotline signals signin fuzz-parts; all but fuzz-parts when none is named)
 import os
 import sys
 import zipfile
@@ -317,6 +317,26 @@ def signals(d):
          standard([('信号', sheet(out))], list(strings), styles([], [0, 22, 14])))
 
 
+def signin(d):
+    """an outreach event's sign-in sheet for the attendance import test: a title row,
+    a code as text, a seat number as a number, a name that is no enterprise"""
+    head = ['序号', '企业名称', '统一社会信用代码', '参会人']
+    data = [[1, '华勤技术股份有限公司', '', '张三'],
+            [2, '', '91110000600037341L', '李四'],
+            [3, '查无此公司', '', '王五']]
+    strings = []
+
+    def cell(col, row, v):
+        return shared_cell(strings, col, row, v, '')
+
+    out = '<row r="1">%s</row>' % cell('A', 1, '营商环境座谈会签到表')
+    for k, r in enumerate([head] + data):
+        out += '<row r="%d">%s</row>' % (k + 2, ''.join(
+            cell(chr(ord('A') + i), k + 2, v) for i, v in enumerate(r)))
+    book(os.path.join(d, 'signin.xlsx'),
+         standard([('签到', sheet(out))], list(strings), styles([], [0])))
+
+
 def fuzz_parts(d):
     """seeds for tests/fuzz/fuzz_xlsx.c's parts mode: the XML of each workbook made so
     far, sheet, shared strings, styles and workbook separated by NUL bytes"""
@@ -334,7 +354,7 @@ def fuzz_parts(d):
 
 
 GROUPS = {'excel': excel, 'wps': wps, 'lost': lost, 'damaged': damaged, 'register': register,
-          'hotline': hotline, 'signals': signals, 'fuzz-parts': fuzz_parts}
+          'hotline': hotline, 'signals': signals, 'signin': signin, 'fuzz-parts': fuzz_parts}
 
 
 def main():

@@ -160,7 +160,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file (Escalation tab, quarterly assessment: " \
 	     "ratings; Appeals: a 12345 work-order export, whose orders no enterprise matches " \
-	     "wait in the matching queue): a preview and the errors first, then [y/N]")) \
+	     "wait in the matching queue; Services, in an outreach event: its sign-in sheet): " \
+	     "a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
 	  N_("redraw the whole screen after it was garbled"))
 

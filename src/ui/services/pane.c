@@ -27,6 +27,7 @@ static void destroy(void *state)
 	detail_free(&p->view);
 	form_free(&p->form);
 	talent_programme_clear(&p->prog);
+	services_sheet_free(p);
 	free(p->hint);
 	free(p);
 }
@@ -36,7 +37,7 @@ static void recalc(void *state, ui_rect r)
 	svc_pane *p = state;
 	if (p->mode == SVC_FORM)
 		form_recalc(p->form, r);
-	else if (p->mode == SVC_EVENT_VIEW)
+	else if (p->mode == SVC_EVENT_VIEW || p->mode == SVC_SHEET_PREVIEW)
 		detail_recalc(p->view, r);
 	else
 		services_lists_recalc(p, r);
@@ -47,7 +48,7 @@ static void repaint(void *state, ui_rect r)
 	svc_pane *p = state;
 	if (p->mode == SVC_FORM)
 		form_repaint(p->form, r);
-	else if (p->mode == SVC_EVENT_VIEW)
+	else if (p->mode == SVC_EVENT_VIEW || p->mode == SVC_SHEET_PREVIEW)
 		detail_repaint(p->view, r, false);
 	else
 		services_lists_repaint(p, r);
@@ -72,6 +73,9 @@ static unsigned view_event(svc_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_EDIT:
 		services_form_attend(p);
+		return REACT_RECALC;
+	case ACT_IMPORT:
+		services_sheet_start(p);
 		return REACT_RECALC;
 	default:
 		return detail_handle(p->view, ev->act);
@@ -131,6 +135,15 @@ static unsigned handle(void *state, const pane_event *ev)
 	svc_pane *p = state;
 	if (p->mode == SVC_FORM)
 		return services_form_key(p, ev);
+	if (p->mode == SVC_SHEET_PREVIEW) {
+		bool yes = false;
+		unsigned r = detail_question_key(p->view, ev, &yes);
+		if (r == REACT_CLOSE) {
+			services_sheet_finish(p, yes);
+			return REACT_RECALC;
+		}
+		return r;
+	}
 	if (p->mode == SVC_EVENT_VIEW)
 		return view_event(p, ev);
 	return list_event(p, ev);
@@ -141,11 +154,13 @@ static bool offers(void *state, action a)
 	svc_pane *p = state;
 	switch (a) {
 	case ACT_REFRESH:
-		return p->mode != SVC_FORM;
+		return p->mode != SVC_FORM && p->mode != SVC_SHEET_PREVIEW;
+	case ACT_IMPORT:
+		return p->mode == SVC_EVENT_VIEW;
 	case ACT_NEXT_VIEW:
 		return p->mode == SVC_EVENTS || p->mode == SVC_TALENT || p->mode == SVC_PROGRAMMES;
 	case ACT_NEW:
-		return p->mode != SVC_FORM;
+		return p->mode != SVC_FORM && p->mode != SVC_SHEET_PREVIEW;
 	case ACT_EDIT:
 		return p->mode == SVC_EVENT_VIEW || p->mode == SVC_PROGRAMMES;
 	case ACT_MOVE:
@@ -165,14 +180,19 @@ static const char *hint(void *state)
 	case SVC_FORM:
 		return form_hint(p->form);
 	case SVC_EVENT_VIEW: {
-		char k3[16];
+		char k3[16], k4[16];
 		shell_key_name(p->sh, ACT_CANCEL, k1);
 		shell_key_name(p->sh, ACT_NEW, k2);
 		shell_key_name(p->sh, ACT_EDIT, k3);
-		p->hint = xasprintf(_("%s back to the events, %s a problem raised, %s who attended"),
-		                    k1, k2, k3);
+		shell_key_name(p->sh, ACT_IMPORT, k4);
+		p->hint = xasprintf(_("%s back to the events, %s a problem raised, %s who attended, %s "
+		                      "a sign-in sheet"), k1, k2, k3, k4);
 		break;
 	}
+	case SVC_SHEET_PREVIEW:
+		p->hint = xstrdup(p->sheet_named > 0 ? _("y records them, any other key goes back")
+		                                     : _("Nothing can be recorded: any key goes back"));
+		break;
 	case SVC_TALENT:
 	{
 		char k3[16];
@@ -215,7 +235,7 @@ static bool caret(void *state, int *y, int *x)
 static bool modal(void *state)
 {
 	svc_pane *p = state;
-	return p->mode == SVC_FORM;
+	return p->mode == SVC_FORM || p->mode == SVC_SHEET_PREVIEW;
 }
 
 const pane_ops pane_services = {

@@ -22,6 +22,7 @@ typedef enum svc_mode {
 	SVC_PROGRAMMES,  /* 校企合作: the school–enterprise programmes, newest start first */
 	SVC_EVENT_VIEW,  /* one event: who attended, the problems raised */
 	SVC_FORM,        /* a form on the event */
+	SVC_SHEET_PREVIEW, /* a sign-in sheet read for the event, before it is recorded */
 } svc_mode;
 
 typedef enum svc_form {
@@ -57,6 +58,11 @@ typedef struct svc_pane {
 	int fld[8];
 	int64_t request_id;        /* the talent request the move form is about */
 	talent_programme prog;     /* the programme the edit form is about, as read */
+	/* the sign-in sheet being previewed (sheet.c) */
+	char *sheet_path;
+	strbuf sheet_bad;          /* its unmatched lines, one a line */
+	long sheet_nbad;
+	int sheet_named;
 	char *hint;
 } svc_pane;
 
@@ -77,6 +83,12 @@ void services_lists_repaint(svc_pane *p, ui_rect r);
 /* view.c: read event id into the detail and show it; false (said on the status line)
  * when it cannot be read */
 bool services_open_event(svc_pane *p, int64_t id, bool keep_scroll);
+
+/* sheet.c: I in an event's view: a sign-in sheet's file asked for, then its preview
+ * (SVC_SHEET_PREVIEW in p->view); finish records it when yes, then back in the event */
+void services_sheet_start(svc_pane *p);
+void services_sheet_finish(svc_pane *p, bool yes);
+void services_sheet_free(svc_pane *p);
 
 /* forms.c: the forms on the event the view shows, when the actor may */
 void services_form_problem(svc_pane *p);
