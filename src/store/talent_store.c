@@ -78,6 +78,30 @@ fail:
 	return -1;
 }
 
+/* step a bound UPDATE … WHERE (the row as read) RETURNING enterprise_id inside the
+ * open transaction: 0 with *enterprise_id of the row written; 1 when no row was as
+ * read (rolled back, err the code changed naming id); -1 failed (rolled back) */
+static int guarded_step(db *d, sqlite3_stmt *st, const char *what, store_code changed,
+                        int64_t id, int64_t *enterprise_id, store_err *err)
+{
+	int rc = sqlite3_step(st);
+	*enterprise_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, what);
+		db_rollback(d);
+		return -1;
+	}
+	if (!*enterprise_id) {
+		db_rollback(d);
+		store_err_num(store_err_set(err, changed), 0, id);
+		return 1;
+	}
+	return 0;
+}
+
 int talent_store_move(db *d, const char *actor, int64_t id, talent_state from,
                       talent_state to, const char *note, store_err *err)
 {
@@ -95,20 +119,11 @@ int talent_store_move(db *d, const char *actor, int64_t id, talent_state from,
 	db_bind_text(st, 3, now);
 	sqlite3_bind_int64(st, 4, id);
 	db_bind_text(st, 5, talent_state_code(from));
-	int rc = sqlite3_step(st);
-	int64_t enterprise_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "moving a talent service request");
-		goto fail;
-	}
-	if (!enterprise_id) {
-		db_rollback(d);
-		store_err_num(store_err_set(err, STORE_E_TALENT_CHANGED), 0, id);
-		return 1;
-	}
+	int64_t enterprise_id;
+	int rc = guarded_step(d, st, "moving a talent service request", STORE_E_TALENT_CHANGED,
+	                      id, &enterprise_id, err);
+	if (rc != 0)
+		return rc;
 	return rows_commit_event(d, actor, "enterprise", enterprise_id, "talent.move",
 	                         xasprintf("request=%" PRId64 " from=%s to=%s note=%s", id,
 	                                   talent_state_code(from), talent_state_code(to),
@@ -277,20 +292,11 @@ int talent_store_edit_programme(db *d, const char *actor, const talent_programme
 	sqlite3_bind_int(st, 11, was->places);
 	rows_bind_date(st, 12, was->start);
 	rows_bind_date(st, 13, was->end);
-	int rc = sqlite3_step(st);
-	int64_t enterprise_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "editing a talent programme");
-		goto fail;
-	}
-	if (!enterprise_id) {
-		db_rollback(d);
-		store_err_num(store_err_set(err, STORE_E_PROGRAMME_CHANGED), 0, was->id);
-		return 1;
-	}
+	int64_t enterprise_id;
+	int rc = guarded_step(d, st, "editing a talent programme", STORE_E_PROGRAMME_CHANGED,
+	                      was->id, &enterprise_id, err);
+	if (rc != 0)
+		return rc;
 	return rows_commit_event(d, actor, "enterprise", enterprise_id, "talent.programme.edit",
 	                         xasprintf("programme=%" PRId64 " %s", was->id, changes), NULL,
 	                         err);
