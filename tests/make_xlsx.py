@@ -7,7 +7,7 @@
 # styles with date formats), as WPS writes them (prefixed namespaces, absolute
 # targets, rows and cells without references), and damaged in every way the reader
 # must name. Usage: make_xlsx.py DIR [GROUP...] (groups: excel wps lost damaged
-# register fuzz-parts; all but fuzz-parts when none is named)
+# register hotline signals signin fuzz-parts; all but fuzz-parts when none is named)
 import os
 import sys
 import zipfile
@@ -317,23 +317,38 @@ def signals(d):
          standard([('信号', sheet(out))], list(strings), styles([], [0, 22, 14])))
 
 
-def fin_results(d):
-    """the financing platform's matching results for the import-results test: a title
-    row, the amount as a number, codes as text"""
-    head = ['需求编号', '统一社会信用代码', '企业名称', '金融机构', '金额（元）', '状态', '备注']
-    data = [['', '91110000600037341L', '昌东小超市', '九江银行', 1000000, '已放款', '信用贷'],
-            [5, '914403001922038216', '华勤技术股份有限公司', '建设银行', '', '未通过', '抵押不足']]
+def titled(d, name, sheet_name, title, head, data):
+    """a sheet as offices send them: a title row over the header, numbers as numbers,
+    codes as text"""
     strings = []
 
     def cell(col, row, v):
         return shared_cell(strings, col, row, v, '')
 
-    out = '<row r="1">%s</row>' % cell('A', 1, '融资需求对接结果（2026年3月）')
+    out = '<row r="1">%s</row>' % cell('A', 1, title)
     for k, r in enumerate([head] + data):
         out += '<row r="%d">%s</row>' % (k + 2, ''.join(
             cell(chr(ord('A') + i), k + 2, v) for i, v in enumerate(r)))
-    book(os.path.join(d, 'fin_results.xlsx'),
-         standard([('对接结果', sheet(out))], list(strings), styles([], [0])))
+    book(os.path.join(d, name),
+         standard([(sheet_name, sheet(out))], list(strings), styles([], [0])))
+
+
+def fin_results(d):
+    """the financing platform's matching results for the import-results test"""
+    head = ['需求编号', '统一社会信用代码', '企业名称', '金融机构', '金额（元）', '状态', '备注']
+    data = [['', '91110000600037341L', '昌东小超市', '九江银行', 1000000, '已放款', '信用贷'],
+            [5, '914403001922038216', '华勤技术股份有限公司', '建设银行', '', '未通过', '抵押不足']]
+    titled(d, 'fin_results.xlsx', '对接结果', '融资需求对接结果（2026年3月）', head, data)
+
+
+def signin(d):
+    """an outreach event's sign-in sheet for the attendance import test: a seat number
+    as a number, a name that is no enterprise"""
+    head = ['序号', '企业名称', '统一社会信用代码', '参会人']
+    data = [[1, '华勤技术股份有限公司', '', '张三'],
+            [2, '', '91110000600037341L', '李四'],
+            [3, '查无此公司', '', '王五']]
+    titled(d, 'signin.xlsx', '签到', '营商环境座谈会签到表', head, data)
 
 
 def fuzz_parts(d):
@@ -353,7 +368,7 @@ def fuzz_parts(d):
 
 
 GROUPS = {'excel': excel, 'wps': wps, 'lost': lost, 'damaged': damaged, 'register': register,
-          'hotline': hotline, 'signals': signals,
+          'hotline': hotline, 'signals': signals, 'signin': signin,
           'fin-results': fin_results, 'fuzz-parts': fuzz_parts}
 
 

@@ -12,6 +12,7 @@
 #include "app/inspection.h"
 #include "app/inspection_move.h"
 #include "app/store_text.h"
+#include "app/whistle.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
 #include "model/financing.h"
@@ -30,6 +31,7 @@
 #include "store/talent_store.h"
 #include "store/visit_store.h"
 #include "store/warning_store.h"
+#include "store/whistle_store.h"
 
 /* records of each kind shown; the commands list them all */
 enum { SHOWN = 10, MAX_PERIODS = 50 };
@@ -147,6 +149,70 @@ static void outreach(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 		outreach_rec_clear(&v[i]);
 }
 
+/* the whistles e blew (企业吹哨), newest first: when, how and what, the commissioner
+ * who must report in and where it stands (waiting with its light, overdue, reported,
+ * reported late), the appeal it became; what was done under it once reported in. The
+ * words and the codes are the whistle list's cells (app_whistle_cell). */
+static void whistles(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	static const int cols[] = { WH_COL_ID, WH_COL_CALLED_ON, WH_COL_VIA, WH_COL_CALLER,
+		WH_COL_TEXT, WH_COL_COMMISSIONER, WH_COL_UNIT, WH_COL_DUE, WH_COL_STATE, WH_COL_REPORTED_ON,
+		WH_COL_APPEAL };
+	enum { NCOLS = sizeof cols / sizeof cols[0] };
+	s->section(s->arg, "whistles", _("Whistles"));
+	whistle_filter f = { 0 };
+	f.enterprise_id = e->id;
+	whistle_rec v[SHOWN + 1];
+	int n = 0;
+	store_err se = { 0 };
+	memset(v, 0, sizeof v);
+	if (whistle_store_list(app_db(ctx), &f, 0, SHOWN + 1, v, &n, &se) < 0)
+		store_note(s, &se);
+	else if (n == 0)
+		s->note(s->arg, _("none recorded"));
+	for (int i = 0; i < n && i < SHOWN; i++) {
+		strbuf code[NCOLS], word[WH_COL__COUNT];
+		app_kv kv[NCOLS];
+		for (int c = 0; c < NCOLS; c++) {
+			code[c] = (strbuf)STRBUF_INIT;
+			sb_add(&code[c], "");
+			app_whistle_cell(ctx, &v[i], cols[c], CELL_CODE, &code[c]);
+			kv[c] = (app_kv){ app_whistle_columns[cols[c]].key, sb_str(&code[c]) };
+		}
+		for (int c = 0; c < WH_COL__COUNT; c++) {
+			word[c] = (strbuf)STRBUF_INIT;
+			sb_add(&word[c], "");
+			app_whistle_cell(ctx, &v[i], c, CELL_WORDS, &word[c]);
+		}
+		strbuf t = STRBUF_INIT;
+		sb_addf(&t, _("%s %s, %s: %s; commissioner %s (%s): %s"),
+		        sb_str(&word[WH_COL_CALLED_ON]), sb_str(&word[WH_COL_VIA]),
+		        sb_str(&word[WH_COL_CALLER]), sb_str(&word[WH_COL_TEXT]),
+		        sb_str(&word[WH_COL_COMMISSIONER]), sb_str(&word[WH_COL_UNIT]),
+		        sb_str(&word[WH_COL_STATE]));
+		if (v[i].appeal_number && *v[i].appeal_number)
+			sb_addf(&t, _(" (appeal %s)"), v[i].appeal_number);
+		s->item(s->arg, 0, sb_str(&t), kv, NCOLS);
+		if (v[i].reported_on != DATE_NONE) {
+			sb_reset(&t);
+			sb_addf(&t, _("reported in %s: %s"), sb_str(&word[WH_COL_REPORTED_ON]),
+			        sb_str(&word[WH_COL_REPORT]));
+			const app_kv rkv[] = { { "reported_on", sb_str(&word[WH_COL_REPORTED_ON]) },
+				{ "report", sb_str(&word[WH_COL_REPORT]) } };
+			s->item(s->arg, 1, sb_str(&t), rkv, (int)(sizeof rkv / sizeof rkv[0]));
+		}
+		sb_free(&t);
+		for (int c = 0; c < NCOLS; c++)
+			sb_free(&code[c]);
+		for (int c = 0; c < WH_COL__COUNT; c++)
+			sb_free(&word[c]);
+	}
+	if (n > SHOWN)
+		more_note(s, SHOWN, "qifu whistle list");
+	for (int i = 0; i < n; i++)
+		whistle_rec_clear(&v[i]);
+}
+
 /* the enterprise's school–enterprise programmes and its talents' service requests */
 static void talent(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 {
@@ -158,7 +224,8 @@ static void talent(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 	memset(p, 0, sizeof p);
 	memset(r, 0, sizeof r);
 	talent_filter f = { e->id, NULL, NULL, -1, NULL };
-	if (talent_store_programmes(app_db(ctx), e->id, 0, SHOWN + 1, p, &np, &se) < 0 ||
+	talent_prog_filter pf = { e->id, NULL };
+	if (talent_store_programmes(app_db(ctx), &pf, 0, SHOWN + 1, p, &np, &se) < 0 ||
 	    talent_store_list(app_db(ctx), &f, 0, SHOWN + 1, r, &nr, &se) < 0)
 		store_note(s, &se);
 	else if (np + nr == 0)
@@ -527,6 +594,7 @@ void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,
 	visits(ctx, e, s);
 	outreach(ctx, e, s);
 	talent(ctx, e, s);
+	whistles(ctx, e, s);
 	financing(ctx, e, s);
 	pools(ctx, e, s);
 	warnings(ctx, e, s);

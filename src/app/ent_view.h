@@ -1,5 +1,7 @@
 /* What the enterprise 360 view shows beyond the register entry, once for both faces:
- * its visits, the outreach events it attended, its talent services, financing needs (each with its status history), cultivation pools,
+ * its visits, the outreach events it attended, its talent services, the whistles it
+ * blew (with where each stands and its appeal), financing needs (each with its status
+ * history), cultivation pools,
  * relocation warnings, inspection plans, entries refused without a plan and appeals,
  * a few of each (the latest), read a section at a time and handed to a sink: the
  * Enterprises pane draws them in its detail view, `qifu enterprise show --full` prints
@@ -31,7 +33,8 @@ typedef struct app_ent_sink {
 	void *arg;
 } app_ent_sink;
 
-/* the sections of e's 360 view, in its order (file keys "visits", "outreach", "talent", "financing",
+/* the sections of e's 360 view, in its order (file keys "visits", "outreach", "talent",
+ * "whistles", "financing",
  * "pools", "warnings", "inspections", "refusals", "appeals"); open_appeals is the
  * register's count */
 void app_ent_records(app_ctx *ctx, const ent_record *e, long open_appeals,

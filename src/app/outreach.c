@@ -3,10 +3,12 @@
 #include "app/outreach.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/store_text.h"
+#include "app/sheet_rows.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/uscc.h"
@@ -125,23 +127,19 @@ app_record_rc app_outreach_attend(app_ctx *ctx, int64_t id, const char *const *k
 	return rc;
 }
 
-/* the sheet's first row that is a header, the rows above it (a title) skipped: 0, or
- * -1 with the reason in err */
-static int sheet_header(csv_reader *r, const char *path, outreach_sheet_cols *cols,
-		strbuf *err)
+/* sheet_rows' header test: a row naming a column 统一社会信用代码 or 企业名称 */
+static int sheet_is_header(void *arg, const csv_row *row, strbuf *why, int *found)
 {
-	csv_row row;
-	int got;
-	while ((got = csv_next(r, &row, err)) > 0)
-		if (outreach_sheet_header(row.fields, row.nfields, cols))
-			return 0;
-	if (got == 0)
-		sb_addf(err, _("%s: no header row naming a column 统一社会信用代码 (credit code) "
-		               "or 企业名称 (enterprise name)"), path);
+	outreach_sheet_cols *cols = arg;
+	if (outreach_sheet_header(row->fields, row->nfields, cols))
+		return 0;
+	*found = 0;
+	sb_add(why, _("no header row naming a column 统一社会信用代码 (credit code) or 企业名称 "
+	              "(enterprise name)"));
 	return -1;
 }
 
-int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, bool check,
+int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, outreach_sheet_mode mode,
 		void (*bad)(void *arg, long line, const char *why), void *arg,
 		outreach_sheet_result *res, strbuf *err)
 {
@@ -150,18 +148,18 @@ int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, bool check,
 		return -1;
 	if (event_there(ctx, id, err) != APP_RECORD_SAVED)
 		return -1;
-	csv_reader *r = csv_open(path, err);
-	if (!r)
+	sheet_rows src;
+	if (sheet_rows_open(&src, path, NULL, err) < 0)
 		return -1;
-	res->encoding = csv_encoding(r);
+	snprintf(res->encoding, sizeof res->encoding, "%s", src.encoding ? src.encoding : "");
 	int rc = -1, cap = 0;
 	int64_t *ids = NULL;
 	outreach_sheet_cols cols;
-	if (sheet_header(r, path, &cols, err) < 0)
-		goto out;
 	csv_row row;
+	if (sheet_rows_header(&src, &row, sheet_is_header, &cols, err) < 0)
+		goto out;
 	int got;
-	while ((got = csv_next(r, &row, err)) > 0) {
+	while ((got = sheet_rows_next(&src, &row, err)) > 0) {
 		char *key = NULL, *name = NULL;
 		int64_t eid = 0;
 		strbuf why = STRBUF_INIT;
@@ -214,7 +212,7 @@ int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, bool check,
 		goto out;
 	}
 	rc = 0;
-	if (check || res->bad)
+	if (!import_commits(mode, res->bad) || res->named == 0)
 		goto out;
 	if (attend_write(ctx, id, ids, res->named, &res->added, err) != APP_RECORD_SAVED)
 		rc = -1;
@@ -222,7 +220,7 @@ int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, bool check,
 		res->written = true;
 out:
 	free(ids);
-	csv_close(&r);
+	sheet_rows_close(&src);
 	return rc;
 }
 

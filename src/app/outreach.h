@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "app/app.h"
+#include "model/ent_import.h"
 #include "app/records.h"
 #include "model/outreach.h"
 
@@ -30,21 +31,29 @@ app_record_rc app_outreach_attend(app_ctx *ctx, int64_t id, const char *const *k
 
 /* what reading a sign-in sheet found */
 typedef struct outreach_sheet_result {
-	const char *encoding;   /* as csv_encoding names it (static) */
+	char encoding[80];      /* as sheet_rows names it: "UTF-8 (BOM)", "sheet 'Sheet1'" */
 	long lines;             /* data lines read */
 	long bad;               /* lines naming no enterprise */
 	int named;              /* enterprises named, each once */
-	int added;              /* of them, not recorded already (0 for a check) */
+	int added;              /* of them, not recorded already (0 when nothing is written) */
 	bool written;
 } outreach_sheet_result;
 
-/* Read the sign-in sheet at path (CSV: UTF-8 with or without BOM, GB18030, UTF-16),
- * skip the rows above its header (a title), and record every enterprise its lines
- * name as attending event id, all or nothing: a line that names none calls bad (its
- * line number and why; may be NULL) and nothing is written. check: read and check
- * only. -1 with the reason in err when the file as a whole cannot be read (no such
- * event, unreadable, no header, broken past a line, no lines, the database failed). */
-int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, bool check,
+/* what to do with the enterprises a sign-in sheet names: ENT_IMPORT_CHECK reads and
+ * checks only (a dry run, the screen's preview), ENT_IMPORT_ALL records them all or
+ * none when a line names no enterprise, ENT_IMPORT_GOOD records those named and only
+ * reports the others (the screen, after its preview was confirmed) */
+typedef ent_import_mode outreach_sheet_mode;
+
+/* Read the sign-in sheet at path (CSV: UTF-8 with or without BOM, GB18030, UTF-16; or
+ * the first sheet of an xlsx workbook, through sheet_rows as every import), skip the
+ * rows above its header (a title), match each line's enterprise by credit code, else
+ * by its exact registered name, and record those named as attending event id as mode
+ * says (import_commits): a line that names none calls bad (its line number and why;
+ * may be NULL). -1 with the reason in err when the file as a whole cannot be read (no
+ * such event, unreadable, no header, broken past a line, no lines, the database
+ * failed). */
+int app_outreach_sheet(app_ctx *ctx, int64_t id, const char *path, outreach_sheet_mode mode,
 		void (*bad)(void *arg, long line, const char *why), void *arg,
 		outreach_sheet_result *res, strbuf *err);
 

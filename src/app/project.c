@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/appeal.h"
 #include "app/appeal_move.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
@@ -28,8 +29,10 @@ const app_column app_project_columns[PROJECT_COL__COUNT] = {
 	[PROJECT_COL_INVESTOR] = { "investor", N_("Investor"), COL_STR, 16, false, TEXT_LEFT,
 		110 },
 	[PROJECT_COL_STAGE] = { "stage", N_("Stage"), COL_STR, 8, false, TEXT_LEFT, 0 },
-	[PROJECT_COL_LIGHT] = { "light", N_("Light"), COL_STR, 4, false, TEXT_LEFT, 0 },
-	[PROJECT_COL_DUE] = { NULL, N_("Due"), COL_STR, 14, false, TEXT_LEFT, 0 },
+	/* the screen says light and days in one cell (app_light_text, as the appeal
+	 * queue's deadline); the machine output keeps the light's code apart */
+	[PROJECT_COL_LIGHT] = { "light", N_("Light"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[PROJECT_COL_DUE] = { NULL, N_("Due"), COL_STR, 20, false, TEXT_LEFT, 0 },
 	[PROJECT_COL_ITEMS] = { "items", N_("Checklist items"), COL_INT, 0, false, TEXT_RIGHT, 0 },
 	[PROJECT_COL_DONE] = { "items_done", N_("Done"), COL_INT, 5, false, TEXT_RIGHT, 0 },
 	[PROJECT_COL_STUCK] = { "items_stuck", N_("Stuck"), COL_INT, 5, false, TEXT_RIGHT, 0 },
@@ -65,8 +68,8 @@ const app_column app_item_columns[ITEM_COL__COUNT] = {
 	[ITEM_COL_UNIT] = { "unit", N_("Responsible unit"), COL_STR, 12, true, TEXT_LEFT, 0 },
 	[ITEM_COL_TARGET] = { "target", N_("Target date"), COL_STR, 10, false, TEXT_LEFT, 0 },
 	[ITEM_COL_STATE] = { "state", N_("Item state"), COL_STR, 6, false, TEXT_LEFT, 0 },
-	[ITEM_COL_LIGHT] = { "light", N_("Light"), COL_STR, 4, false, TEXT_LEFT, 0 },
-	[ITEM_COL_DUE] = { NULL, N_("Due"), COL_STR, 14, false, TEXT_LEFT, 90 },
+	[ITEM_COL_LIGHT] = { "light", N_("Light"), COL_STR, 0, false, TEXT_LEFT, 0 },
+	[ITEM_COL_DUE] = { NULL, N_("Due"), COL_STR, 20, false, TEXT_LEFT, 90 },
 	[ITEM_COL_DONE_ON] = { "done_on", N_("Done on"), COL_STR, 10, false, TEXT_LEFT, 110 },
 	[ITEM_COL_APPEAL] = { "appeal", N_("Appeal"), COL_STR, 11, false, TEXT_LEFT, 100 },
 	[ITEM_COL_NOTE] = { "note", N_("Note"), COL_STR, 0, false, TEXT_LEFT, 0 },
@@ -494,10 +497,7 @@ void app_project_cell(const project_row *r, int col, app_cell_form form, strbuf 
 		                               : project_stage_code(p->stage));
 		break;
 	case PROJECT_COL_LIGHT: light_cell(s->light, form, out); break;
-	case PROJECT_COL_DUE:
-		if (s->light != TICKET_LIGHT_NONE)
-			ticket_due_text(s->light, s->workdays, out);
-		break;
+	case PROJECT_COL_DUE: app_light_text(s->light, s->workdays, out); break;
 	case PROJECT_COL_ITEMS: sb_addf(out, "%d", p->nitems); break;
 	case PROJECT_COL_DONE:
 		if (form == CELL_WORDS)
@@ -532,15 +532,25 @@ void app_project_cell(const project_row *r, int col, app_cell_form form, strbuf 
 	}
 }
 
+static ticket_light_t item_light(app_ctx *ctx, const project_item *it, int *workdays)
+{
+	return project_item_light(it->state, it->target, ctx->today, app_calendar(ctx),
+	                          app_ticket_params(ctx).yellow_days, workdays);
+}
+
+ticket_light_t app_item_light(app_ctx *ctx, const project_item *it)
+{
+	int n = 0;
+	return item_light(ctx, it, &n);
+}
+
 void app_item_cell(app_ctx *ctx, const project_item *it, int col, app_cell_form form,
                    strbuf *out)
 {
 	const project_rules *r = app_project_rules(ctx);
 	const project_kind *k = project_kind_find(r, it->kind);
 	int n = 0;
-	ticket_light_t l = project_item_light(it->state, it->target, ctx->today,
-	                                      app_calendar(ctx),
-	                                      app_ticket_params(ctx).yellow_days, &n);
+	ticket_light_t l = item_light(ctx, it, &n);
 	switch ((app_item_col)col) {
 	case ITEM_COL_SEQ: sb_addf(out, "%d", it->seq); break;
 	case ITEM_COL_KIND: sb_add(out, form == CELL_WORDS && k ? k->name : it->kind); break;
@@ -556,10 +566,7 @@ void app_item_cell(app_ctx *ctx, const project_item *it, int col, app_cell_form 
 		                               : project_item_state_code(it->state));
 		break;
 	case ITEM_COL_LIGHT: light_cell(l, form, out); break;
-	case ITEM_COL_DUE:
-		if (l != TICKET_LIGHT_NONE)
-			ticket_due_text(l, n, out);
-		break;
+	case ITEM_COL_DUE: app_light_text(l, n, out); break;
 	case ITEM_COL_DONE_ON: date_cell(it->done_on, out); break;
 	case ITEM_COL_APPEAL: sb_add(out, it->appeal ? it->appeal : ""); break;
 	case ITEM_COL_NOTE: sb_add(out, it->note ? it->note : ""); break;

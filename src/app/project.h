@@ -99,6 +99,8 @@ typedef enum app_item_col {
 
 extern const app_column app_item_columns[ITEM_COL__COUNT];
 /* the cell col of item it (of a project whose rules are r) on day today */
+/* item it's light today (project_item_light with the settings' yellow days) */
+ticket_light_t app_item_light(app_ctx *ctx, const project_item *it);
 void app_item_cell(app_ctx *ctx, const project_item *it, int col, app_cell_form form,
                    strbuf *out);
 

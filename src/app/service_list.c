@@ -71,3 +71,42 @@ void app_talent_cell(app_ctx *ctx, const talent_request *r, int col, app_cell_fo
 	case TAL_COL__COUNT: break;
 	}
 }
+
+const app_column app_programme_columns[PROG_COL__COUNT] = {
+	/* key, header, kind, screen: width, stretch, align, from pane width */
+	[PROG_COL_ID] = { "id", N_("No."), COL_INT, 4, false, TEXT_RIGHT, 100 },
+	[PROG_COL_ENTERPRISE] = { "enterprise", N_("Enterprise"), COL_STR, 16, true, TEXT_LEFT,
+		0 },
+	[PROG_COL_KIND] = { "kind", N_("Kind of programme"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	[PROG_COL_SCHOOL] = { "school", N_("School"), COL_STR, 16, false, TEXT_LEFT, 0 },
+	[PROG_COL_NAME] = { "programme", N_("Programme name"), COL_STR, 14, false, TEXT_LEFT,
+		100 },
+	[PROG_COL_PLACES] = { "places", N_("Places"), COL_INT, 5, false, TEXT_RIGHT, 0 },
+	[PROG_COL_START] = { "start", N_("Starts"), COL_STR, 10, false, TEXT_LEFT, 0 },
+	[PROG_COL_END] = { "end", N_("Ends"), COL_STR, 10, false, TEXT_LEFT, 120 },
+};
+
+void app_programme_cell(const talent_programme *p, int col, app_cell_form form, strbuf *out)
+{
+	char day[11];
+	switch ((programme_col)col) {
+	case PROG_COL_ID: sb_addf(out, "%" PRId64, p->id); break;
+	case PROG_COL_ENTERPRISE: sb_add(out, p->enterprise ? p->enterprise : ""); break;
+	case PROG_COL_KIND:
+		sb_add(out, form == CELL_WORDS ? _(talent_prog_label(p->kind))
+		                               : talent_prog_code(p->kind));
+		break;
+	case PROG_COL_SCHOOL: sb_add(out, p->school ? p->school : ""); break;
+	case PROG_COL_NAME: sb_add(out, p->name ? p->name : ""); break;
+	case PROG_COL_PLACES: sb_addf(out, "%d", p->places); break;
+	case PROG_COL_START:
+		if (p->start != DATE_NONE)
+			sb_add(out, date_format(p->start, day));
+		break;
+	case PROG_COL_END:
+		if (p->end != DATE_NONE)
+			sb_add(out, date_format(p->end, day));
+		break;
+	case PROG_COL__COUNT: break;
+	}
+}

@@ -33,4 +33,15 @@ extern const app_column app_talent_columns[TAL_COL__COUNT];
 void app_talent_cell(app_ctx *ctx, const talent_request *r, int col, app_cell_form form,
 		strbuf *out);
 
+/* the columns of a school–enterprise programme list (qifu talent programmes, the
+ * Services tab's 校企合作 view), in the command's order */
+typedef enum programme_col {
+	PROG_COL_ID, PROG_COL_ENTERPRISE, PROG_COL_KIND, PROG_COL_SCHOOL, PROG_COL_NAME,
+	PROG_COL_PLACES, PROG_COL_START, PROG_COL_END, PROG_COL__COUNT
+} programme_col;
+extern const app_column app_programme_columns[PROG_COL__COUNT];
+/* the text of column col of programme p into out: the kind's label for CELL_WORDS, its
+ * code for CELL_CODE; an open end is "" */
+void app_programme_cell(const talent_programme *p, int col, app_cell_form form, strbuf *out);
+
 #endif

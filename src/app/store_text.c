@@ -279,6 +279,10 @@ const char *app_store_text(const store_err *e, strbuf *out)
 		sb_addf(out, _("talent service request %" PRId64 " was changed by someone else "
 		               "meanwhile; reload and try again"), e->num[0]);
 		break;
+	case STORE_E_PROGRAMME_CHANGED:
+		sb_addf(out, _("talent programme %" PRId64 " was changed by someone else meanwhile; "
+		               "reload and try again"), e->num[0]);
+		break;
 	case STORE_E_FIN_SAME_STATUS:
 		sb_addf(out, _("financing need %" PRId64 " already has status %s"), e->num[0],
 		        fin_status_code((fin_status)e->num[2]));

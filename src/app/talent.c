@@ -32,6 +32,43 @@ app_record_rc app_talent_programme_add(app_ctx *ctx, const ent_record *e, talent
 	              &se, err);
 }
 
+int app_talent_programme_get(app_ctx *ctx, int64_t id, talent_programme *p, strbuf *err)
+{
+	store_err se = { 0 };
+	int rc = app_store_rc(talent_store_get_programme(app_db(ctx), id, p, &se), &se, err);
+	const char *scope = app_scope_area(ctx);
+	/* outside an area officer's area a programme is as good as absent */
+	if (rc == 0 && scope && p->area && strcmp(scope, p->area) != 0) {
+		talent_programme_clear(p);
+		rc = 1;
+	}
+	if (rc == 1)
+		sb_addf(err, _("no talent programme %" PRId64), id);
+	return rc;
+}
+
+app_record_rc app_talent_programme_edit(app_ctx *ctx, const talent_programme *was,
+		talent_programme *now, strbuf *err)
+{
+	if (!app_allowed(ctx, PERM_TALENT_EDIT, was->area, NULL, err))
+		return APP_RECORD_REFUSED;
+	if (talent_programme_validate(now, err) < 0)
+		return APP_RECORD_BAD_INPUT;
+	strbuf changes = STRBUF_INIT;
+	if (talent_programme_changes(was, now, &changes) == 0) {
+		sb_addf(err, _("nothing to change: talent programme %" PRId64 " already reads so"),
+		        was->id);
+		sb_free(&changes);
+		return APP_RECORD_BAD_INPUT;
+	}
+	store_err se = { 0 };
+	app_record_rc rc = stored(talent_store_edit_programme(app_db(ctx), app_actor(ctx)->login,
+	                                                      was, now, sb_str(&changes), &se),
+	                          &se, err);
+	sb_free(&changes);
+	return rc;
+}
+
 app_record_rc app_talent_request_add(app_ctx *ctx, const ent_record *e, talent_request *r,
 		int64_t *id, strbuf *err)
 {

@@ -154,7 +154,8 @@ static int attend_sheet(app_ctx *ctx, int64_t id, const char *path, bool dry)
 	outreach_sheet_result res;
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
-	if (app_outreach_sheet(ctx, id, path, dry, sheet_bad, (void *)path, &res, &err) < 0) {
+	if (app_outreach_sheet(ctx, id, path, dry ? ENT_IMPORT_CHECK : ENT_IMPORT_ALL, sheet_bad,
+	                       (void *)path, &res, &err) < 0) {
 		say_error("%s", sb_str(&err));
 	} else if (res.bad) {
 		say_error(P_("%s (%s): %ld line of %ld names no enterprise; nothing was recorded",

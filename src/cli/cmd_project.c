@@ -405,7 +405,7 @@ static void show_table(app_ctx *ctx, const project_row *r)
 	static const int fields[] = {
 		PROJECT_COL_NUMBER, PROJECT_COL_NAME, PROJECT_COL_INVESTOR, PROJECT_COL_USCC,
 		PROJECT_COL_INTRODUCER, PROJECT_COL_INVESTMENT, PROJECT_COL_SITE, PROJECT_COL_AREA,
-		PROJECT_COL_STAGE, PROJECT_COL_LIGHT, PROJECT_COL_DUE,
+		PROJECT_COL_STAGE, PROJECT_COL_DUE,
 	};
 	out_table *kv = cli_kv_new();
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {

@@ -1,4 +1,4 @@
-/* qifu talent add|list|programmes|show|move|appeal: talent services (人才引育): an
+/* qifu talent add|list|programmes|programme-edit|show|move|appeal: talent services (人才引育): an
  * enterprise's school–enterprise programmes (订单班, 冠名班, 厂中校) and its talents'
  * service requests (人才码), each with its responsible unit and state. The options and
  * JSON keys are a stable interface that scripts depend on. */
@@ -35,6 +35,8 @@ static void usage(FILE *fp)
 	        "       qifu talent list [--enterprise USCC] [--unit UNIT] [--kind KIND]\n"
 	        "                        [--state STATE] [--format table|csv|json]\n"
 	        "       qifu talent programmes [--enterprise USCC] [--format table|csv|json]\n"
+	        "       qifu talent programme-edit ID [--programme KIND] [--school S] [--name P]\n"
+	        "                       [--places N] [--start D] [--end D|'']\n"
 	        "       qifu talent show ID [--format table|csv|json]\n"
 	        "       qifu talent move ID --to handling|done|declined [--note TEXT]\n"
 	        "       qifu talent appeal ID [--kind simple|general|complex]\n"
@@ -51,6 +53,33 @@ static void usage(FILE *fp)
 enum { OPT_ENTERPRISE = 1, OPT_PROGRAMME, OPT_SCHOOL, OPT_NAME, OPT_PLACES, OPT_START,
        OPT_END, OPT_REQUEST, OPT_PERSON, OPT_DETAIL, OPT_UNIT, OPT_KIND, OPT_STATE, OPT_TO,
        OPT_NOTE, OPT_HELP };
+
+/* a programme's option c with value val into p: 0, or EXIT_USAGE said; --end "" leaves
+ * the programme open-ended */
+static int prog_option(int c, const char *val, talent_programme *p)
+{
+	switch (c) {
+	case OPT_SCHOOL: free(p->school); p->school = xstrdup(val); return 0;
+	case OPT_NAME: free(p->name); p->name = xstrdup(val); return 0;
+	case OPT_PLACES:
+		if (!talent_places_parse(val, &p->places)) {
+			say_error(_("--places: '%s' is not a whole number from 1 to %d"), val,
+			          TALENT_PLACES_MAX);
+			return EXIT_USAGE;
+		}
+		return 0;
+	case OPT_START:
+		return cli_arg_date("--start", val, &p->start) ? EXIT_USAGE : 0;
+	case OPT_END:
+		if (!*val) {
+			p->end = DATE_NONE;
+			return 0;
+		}
+		return cli_arg_date("--end", val, &p->end) ? EXIT_USAGE : 0;
+	default:
+		return EXIT_USAGE;
+	}
+}
 
 /* a programme of e from the options read */
 static int add_programme(app_ctx *ctx, const ent_record *e, talent_programme *p)
@@ -114,25 +143,8 @@ static int talent_add(app_ctx *ctx, int argc, char **argv)
 		switch (c) {
 		case OPT_ENTERPRISE: uscc = optarg; break;
 		case OPT_PROGRAMME: prog = optarg; break;
-		case OPT_SCHOOL: free(p.school); p.school = xstrdup(optarg); break;
-		case OPT_NAME: free(p.name); p.name = xstrdup(optarg); break;
-		case OPT_PLACES: {
-			char *end;
-			long n = strtol(optarg, &end, 10);
-			if (*end || !*optarg || n < 1 || n > TALENT_PLACES_MAX) {
-				say_error(_("--places: '%s' is not a whole number from 1 to %d"), optarg,
-				          TALENT_PLACES_MAX);
-				goto out;
-			}
-			p.places = (int)n;
-			break;
-		}
-		case OPT_START:
-			if (cli_arg_date("--start", optarg, &p.start))
-				goto out;
-			break;
-		case OPT_END:
-			if (cli_arg_date("--end", optarg, &p.end))
+		case OPT_SCHOOL: case OPT_NAME: case OPT_PLACES: case OPT_START: case OPT_END:
+			if (prog_option(c, optarg, &p))
 				goto out;
 			break;
 		case OPT_REQUEST: free(r.kind); r.kind = xstrdup(optarg); break;
@@ -263,38 +275,30 @@ static int talent_list(app_ctx *ctx, int argc, char **argv)
 	return cli_list(ctx, argc, argv, &listing, &o, usage);
 }
 
-static const app_column prog_cols[] = {
-	{ .key = "id", .header = N_("Programme"), .kind = COL_INT },
-	{ .key = "enterprise", .header = N_("Enterprise"), .kind = COL_STR },
-	{ .key = "kind", .header = N_("Kind of programme"), .kind = COL_STR },
-	{ .key = "school", .header = N_("School"), .kind = COL_STR },
-	{ .key = "programme", .header = N_("Programme name"), .kind = COL_STR },
-	{ .key = "places", .header = N_("Places"), .kind = COL_INT },
-	{ .key = "start", .header = N_("Starts"), .kind = COL_STR },
-	{ .key = "end", .header = N_("Ends"), .kind = COL_STR },
-};
-#define NPROG ((int)(sizeof prog_cols / sizeof prog_cols[0]))
+typedef struct prog_arg {
+	const talent_programme *p;
+	app_cell_form form;
+} prog_arg;
 
+static void prog_cell(const void *arg, int col, strbuf *out)
+{
+	const prog_arg *a = arg;
+	app_programme_cell(a->p, col, a->form, out);
+}
+
+/* the kind's code for files, its name for people */
 static void prog_add(out_table *t, out_format fmt, const void *rec, const void *own)
 {
-	const talent_programme *p = rec;
-	char id[24], places[16], start[11], end[11] = "";
-	snprintf(id, sizeof id, "%" PRId64, p->id);
-	snprintf(places, sizeof places, "%d", p->places);
-	date_format(p->start, start);
-	if (p->end != DATE_NONE)
-		date_format(p->end, end);
-	const char *cells[NPROG] = { id, p->enterprise,
-		fmt == OUT_TABLE ? _(talent_prog_label(p->kind)) : talent_prog_code(p->kind),
-		p->school, p->name, places, start, end };
-	out_row(t, cells);
+	prog_arg a = { rec, fmt == OUT_TABLE ? CELL_WORDS : CELL_CODE };
+	out_row_from(t, prog_cell, &a);
 }
 
 static int prog_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
-	return talent_store_programmes(d, q->enterprise_id, offset, limit, out, n, err);
+	talent_prog_filter f = { q->enterprise_id, q->scope_area };
+	return talent_store_programmes(d, &f, offset, limit, out, n, err);
 }
 
 static void prog_clear(void *rec)
@@ -312,7 +316,7 @@ static int talent_programmes(app_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	static const cli_listing listing = {
 		opts, no_option, NULL, CLI_ENT_OPTIONAL, prog_fetch, sizeof(talent_programme),
-		prog_cols, NPROG, prog_add, prog_clear,
+		app_programme_columns, PROG_COL__COUNT, prog_add, prog_clear,
 	};
 	return cli_list(ctx, argc, argv, &listing, NULL, usage);
 }
@@ -443,6 +447,75 @@ out:
 	return rc;
 }
 
+/* qifu talent programme-edit ID: the options given replace those fields */
+static int talent_programme_edit(app_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "programme", required_argument, NULL, OPT_PROGRAMME },
+		{ "school", required_argument, NULL, OPT_SCHOOL },
+		{ "name", required_argument, NULL, OPT_NAME },
+		{ "places", required_argument, NULL, OPT_PLACES },
+		{ "start", required_argument, NULL, OPT_START },
+		{ "end", required_argument, NULL, OPT_END },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	talent_programme was = { 0 }, now = { 0 };
+	int c, rc = EXIT_USAGE;
+	optind = 0;
+	/* first the options' own checks, then the programme as it is, then the changes */
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		if (c == OPT_HELP) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		if (c == '?' || c == ':')
+			return EXIT_USAGE;
+	}
+	int64_t id;
+	if (cli_operands(argc, argv, 1, _("the programme's id")) ||
+	    cli_arg_id(_("the programme's id"), argv[optind], &id))
+		return EXIT_USAGE;
+	strbuf err = STRBUF_INIT;
+	rc = cli_store_rc(app_talent_programme_get(ctx, id, &was, &err), &err);
+	if (rc != EXIT_OK) {
+		sb_free(&err);
+		return rc;
+	}
+	rc = EXIT_USAGE;
+	now = was;
+	now.enterprise = now.uscc = now.area = now.created_by = now.created_at = NULL;
+	now.school = xstrdup(was.school);
+	now.name = xstrdup(was.name);
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		if (c == OPT_PROGRAMME) {
+			if (!talent_prog_parse(optarg, &now.kind)) {
+				say_error(_("--programme: '%s' is not one of order, named, factory_school"),
+				          optarg);
+				goto out;
+			}
+		} else if (prog_option(c, optarg, &now)) {
+			goto out;
+		}
+	}
+	app_record_rc saved = app_talent_programme_edit(ctx, &was, &now, &err);
+	if (saved != APP_RECORD_SAVED) {
+		say_error("%s", sb_str(&err));
+		rc = app_record_exit(saved);
+	} else {
+		printf(_("talent programme %" PRId64 " of %s changed: %s %s with %s, %d places\n"),
+		       id, was.enterprise, _(talent_prog_label(now.kind)), now.name, now.school,
+		       now.places);
+		rc = EXIT_OK;
+	}
+out:
+	sb_free(&err);
+	talent_programme_clear(&was);
+	talent_programme_clear(&now);
+	return rc;
+}
+
 static int talent_appeal(app_ctx *ctx, int argc, char **argv)
 {
 	ticket_kind kind;
@@ -470,6 +543,7 @@ int cmd_talent(app_ctx *ctx, int argc, char **argv)
 		{ "add", talent_add, NULL }, { "list", talent_list, NULL },
 		{ "programmes", talent_programmes, NULL }, { "show", talent_show, NULL },
 		{ "move", talent_move, NULL }, { "appeal", talent_appeal, NULL },
+		{ "programme-edit", talent_programme_edit, NULL },
 	};
 	return cli_subcommand(ctx, argc, argv, subs, (int)(sizeof subs / sizeof subs[0]), usage);
 }

@@ -151,8 +151,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "and, for administrators, the staff; Enterprises tab: between the register, " \
 	     "the open financing needs, the whistles and the coverage gaps; Appeals tab: " \
 	     "the matching queue of held work orders, where Enter picks the enterprise and " \
-	     "registers the appeal; Services tab: between outreach events and talent " \
-	     "services")) \
+	     "registers the appeal; Services tab: between outreach events, talent " \
+	     "services and school–enterprise programmes")) \
 	X(ACT_EXPORT, "export", GRP_EXPORT, "F7, e", N_("Export"), \
 	  N_("export the current list to a file; on an appeal, print its dispatch or " \
 	     "supervision sheet; on an approved inspection plan, its notice; on a report, " \
@@ -160,7 +160,8 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	X(ACT_IMPORT, "import", GRP_EXPORT, "I, C-o", N_("Import"), \
 	  N_("import enterprises from a CSV file (Escalation tab, quarterly assessment: " \
 	     "ratings; Appeals: a 12345 work-order export, whose orders no enterprise matches " \
-	     "wait in the matching queue): a preview and the errors first, then [y/N]")) \
+	     "wait in the matching queue; Services, in an outreach event: its sign-in sheet): " \
+	     "a preview and the errors first, then [y/N]")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
 	  N_("redraw the whole screen after it was garbled"))
 

@@ -2,6 +2,7 @@
  * the responsible units, and the checks of what was typed (model/talent.h). */
 #include "model/talent.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,6 +189,54 @@ int talent_programme_validate(talent_programme *p, strbuf *err)
 		return -1;
 	}
 	return 0;
+}
+
+bool talent_places_parse(const char *s, int *out)
+{
+	while (*s == ' ')
+		s++;
+	long n = 0;
+	int digits = 0;
+	for (; *s >= '0' && *s <= '9'; s++, digits++) {
+		n = n * 10 + (*s - '0');
+		if (n > TALENT_PLACES_MAX)
+			return false;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s || digits == 0 || n < 1)
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+static void change_text(int *n, strbuf *out, const char *field, const char *was,
+                        const char *now)
+{
+	if (strcmp(was ? was : "", now ? now : "") == 0)
+		return;
+	sb_addf(out, "%s%s=%s→%s", (*n)++ ? " " : "", field, was ? was : "", now ? now : "");
+}
+
+static const char *day_text(qdate d, char *buf)
+{
+	return d == DATE_NONE ? "" : date_format(d, buf);
+}
+
+int talent_programme_changes(const talent_programme *was, const talent_programme *now,
+		strbuf *out)
+{
+	int n = 0;
+	char a[16], b[16];
+	change_text(&n, out, "kind", talent_prog_code(was->kind), talent_prog_code(now->kind));
+	change_text(&n, out, "school", was->school, now->school);
+	change_text(&n, out, "name", was->name, now->name);
+	snprintf(a, sizeof a, "%d", was->places);
+	snprintf(b, sizeof b, "%d", now->places);
+	change_text(&n, out, "places", a, b);
+	change_text(&n, out, "start", day_text(was->start, a), day_text(now->start, b));
+	change_text(&n, out, "end", day_text(was->end, a), day_text(now->end, b));
+	return n;
 }
 
 int talent_request_validate(const code_table *kinds, const talent_units *t,

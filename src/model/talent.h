@@ -119,6 +119,14 @@ void talent_request_clear(talent_request *r);
 /* clean and check a programme: school and name given, 1..TALENT_PLACES_MAX places, a
  * start, an end not before it; -1 with the reason in err */
 int talent_programme_validate(talent_programme *p, strbuf *err);
+/* places as typed ("40", " 40 "): a whole number 1..TALENT_PLACES_MAX into *out; false
+ * for anything else (empty, a sign, a fraction, out of range). Pure */
+bool talent_places_parse(const char *s, int *out);
+/* what an edit of programme was into now changes, one "field=old→new" a field (codes
+ * and dates, for the event row), separated by spaces, appended to out; how many
+ * fields changed (0: nothing to save). The enterprise is not edited. Pure */
+int talent_programme_changes(const talent_programme *was, const talent_programme *now,
+		strbuf *out);
 /* clean and check a request: a kind of the table (its code kept), the talent named, a
  * responsible unit of t (NULL or "" becomes the lead); -1 with the reason in err */
 int talent_request_validate(const code_table *kinds, const talent_units *t,

@@ -66,6 +66,7 @@ typedef enum store_code {
 	STORE_E_NO_OUTREACH_PROBLEM,
 	STORE_E_NO_TALENT_REQUEST,
 	STORE_E_TALENT_CHANGED,  /* num[0]: the request's id */
+	STORE_E_PROGRAMME_CHANGED, /* num[0]: the talent programme's id */
 	/* financing needs: num[0] the need's id, num[1] its status (fin_status), num[2]
 	 * the status asked for */
 	STORE_E_FIN_SAME_STATUS,

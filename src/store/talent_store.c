@@ -78,6 +78,30 @@ fail:
 	return -1;
 }
 
+/* step a bound UPDATE … WHERE (the row as read) RETURNING enterprise_id inside the
+ * open transaction: 0 with *enterprise_id of the row written; 1 when no row was as
+ * read (rolled back, err the code changed naming id); -1 failed (rolled back) */
+static int guarded_step(db *d, sqlite3_stmt *st, const char *what, store_code changed,
+                        int64_t id, int64_t *enterprise_id, store_err *err)
+{
+	int rc = sqlite3_step(st);
+	*enterprise_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		db_fail(d, err, what);
+		db_rollback(d);
+		return -1;
+	}
+	if (!*enterprise_id) {
+		db_rollback(d);
+		store_err_num(store_err_set(err, changed), 0, id);
+		return 1;
+	}
+	return 0;
+}
+
 int talent_store_move(db *d, const char *actor, int64_t id, talent_state from,
                       talent_state to, const char *note, store_err *err)
 {
@@ -95,20 +119,11 @@ int talent_store_move(db *d, const char *actor, int64_t id, talent_state from,
 	db_bind_text(st, 3, now);
 	sqlite3_bind_int64(st, 4, id);
 	db_bind_text(st, 5, talent_state_code(from));
-	int rc = sqlite3_step(st);
-	int64_t enterprise_id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	if (rc == SQLITE_ROW)
-		rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		db_fail(d, err, "moving a talent service request");
-		goto fail;
-	}
-	if (!enterprise_id) {
-		db_rollback(d);
-		store_err_num(store_err_set(err, STORE_E_TALENT_CHANGED), 0, id);
-		return 1;
-	}
+	int64_t enterprise_id;
+	int rc = guarded_step(d, st, "moving a talent service request", STORE_E_TALENT_CHANGED,
+	                      id, &enterprise_id, err);
+	if (rc != 0)
+		return rc;
 	return rows_commit_event(d, actor, "enterprise", enterprise_id, "talent.move",
 	                         xasprintf("request=%" PRId64 " from=%s to=%s note=%s", id,
 	                                   talent_state_code(from), talent_state_code(to),
@@ -211,20 +226,83 @@ static void programme_row(sqlite3_stmt *st, void *rec)
 	p->created_at = rows_col_dup(st, 12);
 }
 
-int talent_store_programmes(db *d, int64_t enterprise_id, long offset, int limit,
+#define PROGRAMME_COLS "p.id, p.enterprise_id, e.name, e.uscc, e.area, p.kind, p.school," \
+	" p.name, p.places, p.start_on, p.end_on, p.created_by, p.created_at" \
+	" FROM talent_programme p JOIN enterprise e ON e.id = p.enterprise_id"
+
+static void programme_where(const talent_prog_filter *f, rows_where *w)
+{
+	rows_where_init(w);
+	if (f && f->enterprise_id)
+		rows_where_int(w, "p.enterprise_id = ?", f->enterprise_id);
+	if (f && f->scope_area)
+		rows_where_text(w, "e.area = ?", f->scope_area);
+}
+
+int talent_store_programmes(db *d, const talent_prog_filter *f, long offset, int limit,
                             talent_programme *out, int *n, store_err *err)
 {
 	rows_where w;
-	rows_where_init(&w);
-	if (enterprise_id)
-		rows_where_int(&w, "p.enterprise_id = ?", enterprise_id);
-	int rc = rows_list(d, "p.id, p.enterprise_id, e.name, e.uscc, e.area, p.kind, p.school,"
-	                   " p.name, p.places, p.start_on, p.end_on, p.created_by, p.created_at"
-	                   " FROM talent_programme p JOIN enterprise e ON e.id = p.enterprise_id",
-	                   &w, "p.start_on DESC, p.id DESC", offset, limit, out, sizeof *out,
-	                   programme_row, n, "listing talent programmes", err);
+	programme_where(f, &w);
+	int rc = rows_list(d, PROGRAMME_COLS, &w, "p.start_on DESC, p.id DESC", offset, limit,
+	                   out, sizeof *out, programme_row, n, "listing talent programmes", err);
 	rows_where_free(&w);
 	return rc;
+}
+
+int talent_store_prog_count(db *d, const talent_prog_filter *f, long *n, store_err *err)
+{
+	rows_where w;
+	programme_where(f, &w);
+	int rc = rows_count(d, "FROM talent_programme p JOIN enterprise e ON e.id = p.enterprise_id",
+	                    &w, n, "counting talent programmes", err);
+	rows_where_free(&w);
+	return rc;
+}
+
+int talent_store_get_programme(db *d, int64_t id, talent_programme *p, store_err *err)
+{
+	return rows_one(d, PROGRAMME_COLS, "p.id", id, p, programme_row,
+	                "reading a talent programme", err);
+}
+
+int talent_store_edit_programme(db *d, const char *actor, const talent_programme *was,
+                                const talent_programme *now, const char *changes,
+                                store_err *err)
+{
+	if (db_begin(d, err) < 0)
+		return -1;
+	/* only over the row as it was read: an edit made meanwhile is not overwritten */
+	sqlite3_stmt *st = db_stmt(d,
+		"UPDATE talent_programme SET kind = ?, school = ?, name = ?, places = ?,"
+		" start_on = ?, end_on = ? WHERE id = ? AND kind = ? AND school = ? AND name = ?"
+		" AND places = ? AND start_on IS ? AND end_on IS ? RETURNING enterprise_id", err);
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, talent_prog_code(now->kind));
+	db_bind_text(st, 2, now->school);
+	db_bind_text(st, 3, now->name);
+	sqlite3_bind_int(st, 4, now->places);
+	rows_bind_date(st, 5, now->start);
+	rows_bind_date(st, 6, now->end);
+	sqlite3_bind_int64(st, 7, was->id);
+	db_bind_text(st, 8, talent_prog_code(was->kind));
+	db_bind_text(st, 9, was->school);
+	db_bind_text(st, 10, was->name);
+	sqlite3_bind_int(st, 11, was->places);
+	rows_bind_date(st, 12, was->start);
+	rows_bind_date(st, 13, was->end);
+	int64_t enterprise_id;
+	int rc = guarded_step(d, st, "editing a talent programme", STORE_E_PROGRAMME_CHANGED,
+	                      was->id, &enterprise_id, err);
+	if (rc != 0)
+		return rc;
+	return rows_commit_event(d, actor, "enterprise", enterprise_id, "talent.programme.edit",
+	                         xasprintf("programme=%" PRId64 " %s", was->id, changes), NULL,
+	                         err);
+fail:
+	db_rollback(d);
+	return -1;
 }
 
 int talent_store_link_appeal(db *d, int64_t id, const char *number, store_err *err)

@@ -17,6 +17,12 @@ typedef struct talent_filter {
 	const char *scope_area; /* set for area officers: other areas are invisible */
 } talent_filter;
 
+/* which programmes a list shows; zero fields do not filter */
+typedef struct talent_prog_filter {
+	int64_t enterprise_id;
+	const char *scope_area; /* set for area officers: other areas are invisible */
+} talent_prog_filter;
+
 /* store a validated programme; *id gets its id */
 int talent_store_add_programme(db *d, const char *actor, const talent_programme *p,
                                int64_t *id, store_err *err);
@@ -34,9 +40,19 @@ int talent_store_list(db *d, const talent_filter *f, long offset, int limit,
                       talent_request *out, int *n, store_err *err);
 /* how many requests the list of f holds: 0 or -1 */
 int talent_store_count(db *d, const talent_filter *f, long *n, store_err *err);
-/* the enterprise's programmes [offset, offset+limit), newest start first */
-int talent_store_programmes(db *d, int64_t enterprise_id, long offset, int limit,
+/* the programmes of f [offset, offset+limit), newest start first */
+int talent_store_programmes(db *d, const talent_prog_filter *f, long offset, int limit,
                             talent_programme *out, int *n, store_err *err);
+/* how many programmes the list of f holds: 0 or -1 */
+int talent_store_prog_count(db *d, const talent_prog_filter *f, long *n, store_err *err);
+/* one programme: 0 found, 1 none, -1 error */
+int talent_store_get_programme(db *d, int64_t id, talent_programme *p, store_err *err);
+/* write the validated fields of programme now over the row that held was (as read:
+ * the same id), the event row's summary changes (talent_programme_changes): 0, 1
+ * refused because it changed meanwhile (STORE_E_PROGRAMME_CHANGED), -1 error */
+int talent_store_edit_programme(db *d, const char *actor, const talent_programme *was,
+                                const talent_programme *now, const char *changes,
+                                store_err *err);
 /* Inside the caller's transaction: link request id to the appeal number, as
  * visit_store_link_appeal does: 0, 1 refused (taken or gone, err says), -1 */
 int talent_store_link_appeal(db *d, int64_t id, const char *number, store_err *err);

@@ -36,6 +36,8 @@ typedef struct dline {
 	char *label;
 	char *text;          /* a picture's: what is said when none of its drawings fits */
 	dpicture *pic;
+	size_t span_from, span_len; /* bytes of text drawn in span_st (span_len 0: none) */
+	ui_style span_st;
 } dline;
 
 /* one screen row: a piece of a logical line, or row start of a picture's drawing art */
@@ -109,6 +111,8 @@ static void add(detail *d, dkind kind, const char *label, const char *text)
 	l->kind = kind;
 	l->label = label ? xstrdup(label) : NULL;
 	l->pic = NULL;
+	l->span_from = l->span_len = 0;
+	l->span_st = STYLE_NORMAL;
 	/* stored text may hold line breaks (a multi-line note): the rows show them as spaces */
 	l->text = xstrdup(text ? text : "");
 	for (char *p = l->text; *p; p++)
@@ -137,6 +141,16 @@ void detail_field(detail *d, const char *label, const char *value)
 void detail_item(detail *d, const char *text)
 {
 	add(d, DK_ITEM, NULL, text);
+}
+
+void detail_item_span(detail *d, const char *text, size_t from, size_t len, ui_style st)
+{
+	add(d, DK_ITEM, NULL, text);
+	dline *l = &d->v[d->n - 1];
+	size_t n = strlen(l->text);
+	l->span_from = from < n ? from : n;
+	l->span_len = len < n - l->span_from ? len : n - l->span_from;
+	l->span_st = st;
 }
 
 void detail_subitem(detail *d, const char *text)
@@ -197,6 +211,33 @@ bool detail_picture_shown(const detail *d)
 		if (d->rows[i].art >= 0)
 			return true;
 	return false;
+}
+
+/* row's piece of line l in w cells from x: the part inside the line's span in its
+ * style, the rest plain */
+static void draw_piece(const dline *l, const drow *row, int y, int x, int w)
+{
+	size_t a = row->start, b = row->start + row->len;
+	size_t s0 = l->span_from, s1 = l->span_from + l->span_len;
+	if (l->span_len == 0 || s1 <= a || s0 >= b) {
+		char *piece = xstrndup(l->text + a, row->len);
+		draw_text(y, x, w, piece, TEXT_LEFT, STYLE_NORMAL);
+		xfree(&piece);
+		return;
+	}
+	size_t cut[4] = { a, s0 > a ? s0 : a, s1 < b ? s1 : b, b };
+	for (int k = 0; k < 3 && w > 0; k++) {
+		const char *p = l->text + cut[k];
+		size_t len = cut[k + 1] - cut[k];
+		int cw = k == 2 ? w : text_nwidth(p, len);
+		if (cw > w)
+			cw = w;
+		char *part = xstrndup(p, len);
+		draw_text(y, x, cw, part, TEXT_LEFT, k == 1 ? l->span_st : STYLE_NORMAL);
+		xfree(&part);
+		x += cw;
+		w -= cw;
+	}
 }
 
 static void add_row(detail *d, int line, size_t start, size_t len, bool first)
@@ -301,7 +342,7 @@ void detail_repaint(detail *d, ui_rect r, bool focus)
 		case DK_ITEM: case DK_SUBITEM:
 			draw_text(y, r.x, ind, !row->first ? "" : l->kind == DK_ITEM ? "  -" : "    -",
 			          TEXT_LEFT, STYLE_NORMAL);
-			draw_text(y, r.x + ind, r.w - ind, piece, TEXT_LEFT, STYLE_NORMAL);
+			draw_piece(l, row, y, r.x + ind, r.w - ind);
 			break;
 		case DK_PICTURE:
 			if (row->art >= 0) {

@@ -23,6 +23,9 @@ void detail_section(detail *d, const char *heading);
 void detail_field(detail *d, const char *label, const char *value);
 /* one row of a sub-list, wrapped under its first character */
 void detail_item(detail *d, const char *text);
+/* an item whose bytes [from, from + len) of text are drawn in style st (a light in its
+ * colour; the words say it without colour), the rest plain */
+void detail_item_span(detail *d, const char *text, size_t from, size_t len, ui_style st);
 /* a row under the item before it (a step of its history), indented one more level */
 void detail_subitem(detail *d, const char *text);
 /* a plain paragraph (an empty section says so, a hint) */

@@ -148,6 +148,16 @@ stdout_has "No outreach event was held in the period."
 # every change wrote its event row, and the chain holds
 check "event rows of outreach" "$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE entity = 'outreach' ORDER BY id)")" \
 	"outreach.add outreach.attend outreach.add outreach.attend outreach.attend outreach.problem outreach.problem"
+
+# an xlsx workbook's first sheet (tests/make_xlsx.py signin: a title row, a seat number
+# as a number): all or nothing on the command line, as a CSV
+python3 "$(dirname "$0")/../make_xlsx.py" "$tmpdir/x" signin >/dev/null
+expect_rc 0 --db "$db" --today 2026-10-09 --as fd outreach add --kind forum --place 企服中心 \
+	--topic 签到表导入
+expect_rc 2 --db "$db" --as fd outreach attend 3 --sheet "$tmpdir/x/signin.xlsx"
+stderr_has "signin.xlsx: line 5: no enterprise named '查无此公司'"
+stderr_has "signin.xlsx (sheet '签到'): 1 line of 3 names no enterprise; nothing was recorded"
+check "nothing recorded from the workbook" "$(sql "SELECT count(*) FROM outreach_attendee WHERE outreach_id = 3")" 0
 expect_rc 0 --db "$db" audit verify
 
 finish

@@ -324,7 +324,7 @@ d = json.load(open(sys.argv[1]))
 print(" ".join(k for k in d), d["enterprise"]["uscc"],
       [f["history"][-1]["status"] for f in d["financing"] if f["id"] == "1"][0],
       len(d["visits"]) > 0)' "$out")" \
-	"enterprise visits outreach talent financing pools warnings inspections refusals appeals $HQ closed True"
+	"enterprise visits outreach talent whistles financing pools warnings inspections refusals appeals $HQ closed True"
 expect_rc 0 --db "$db" enterprise show $HQ --full --format csv
 check "show --full csv header" "$(head -n 1 "$out" | tr -d '\r')" "section,item,step,field,value"
 check "show --full csv entry" "$(grep '^enterprise,,,uscc,' "$out" | tr -d '\r')" "enterprise,,,uscc,$HQ"

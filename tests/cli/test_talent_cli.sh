@@ -40,6 +40,26 @@ stderr_has "--places: '0' is not a whole number from 1 to 10000"
 expect_rc 0 --db "$db" talent programmes --format json
 stdout_has '{"id": 1, "enterprise": "华勤技术股份有限公司", "kind": "order", "school": "南昌职业大学", "programme": "电子装配订单班", "places": 40, "start": "2026-09-01", "end": "2027-06-30"}'
 
+# a programme changed: the options given replace those fields, an event row says which
+expect_rc 0 --db "$db" --as zz talent programme-edit 1 --places 45 --end ''
+stdout_has "talent programme 1 of 华勤技术股份有限公司 changed: order class (订单班) 电子装配订单班 with 南昌职业大学, 45 places"
+check "edit event" "$(sql "SELECT summary FROM event WHERE action = 'talent.programme.edit'")" \
+	"programme=1 places=40→45 end=2027-06-30→"
+expect_rc 2 --db "$db" --as zz talent programme-edit 1 --places 45
+stderr_has "nothing to change: talent programme 1 already reads so"
+expect_rc 2 --db "$db" --as zz talent programme-edit 1 --places 4.5
+stderr_has "--places: '4.5' is not a whole number from 1 to 10000"
+expect_rc 2 --db "$db" --as zz talent programme-edit 1 --start 2028-01-01 --end 2027-12-31
+stderr_has "the programme ends (2027-12-31) before it starts (2028-01-01)"
+# outside an area officer's area it is not there
+expect_rc 1 --db "$db" --as mq talent programme-edit 1 --places 50
+stderr_has "no talent programme 1"
+expect_rc 0 --db "$db" --as mq talent programmes --format json
+stdout_lacks "华勤"
+expect_rc 0 --db "$db" --as zz talent programme-edit 1 --programme named --end 2027-06-30
+expect_rc 0 --db "$db" talent programmes --format json
+stdout_has '{"id": 1, "enterprise": "华勤技术股份有限公司", "kind": "named", "school": "南昌职业大学", "programme": "电子装配订单班", "places": 45, "start": "2026-09-01", "end": "2027-06-30"}'
+
 # requests: the lead by default, a cooperating unit, never another
 expect_rc 0 --db "$db" --as zz talent add --enterprise $HQ --request 人才住房 --person 张伟 \
 	--detail "博士，申请人才公寓"
@@ -103,12 +123,12 @@ stdout_has "declined"
 # the 360 view
 expect_rc 0 --db "$db" enterprise show $HQ --full
 stdout_has "[Talent services]"
-stdout_has "order class (订单班) 电子装配订单班 with 南昌职业大学: 40 places from 2026-09-01 to 2027-06-30"
+stdout_has "named class (冠名班) 电子装配订单班 with 南昌职业大学: 45 places from 2026-09-01 to 2027-06-30"
 stdout_has "人才住房 for 张伟, 区组织部: being handled (appeal 2026-000001)"
 
 # an event row with every change, in the enterprise's history
 check "talent events" "$(sql "SELECT group_concat(action, ' ') FROM (SELECT action FROM event WHERE action LIKE 'talent.%' ORDER BY id)")" \
-	"talent.programme talent.request talent.request talent.move talent.move"
+	"talent.programme talent.programme.edit talent.programme.edit talent.request talent.request talent.move talent.move"
 expect_rc 0 --db "$db" audit verify
 
 finish

@@ -127,6 +127,20 @@ expect_rc 0 --db "$db" --today 2026-12-01 remind --unit 区科经局
 stdout_lacks "区投促局 (2026-12-01)"
 stdout_has "whistle 3"
 
+# the enterprise's 360 view: each whistle, where it stands, its appeal, the report-in
+expect_rc 0 --db "$db" --today 2026-12-01 enterprise show $HQ --full
+stdout_has "[Whistles]"
+stdout_has "2026-11-26 in person, 王总: 消防验收预约慢; commissioner 陶成 (区投促局): 2 working days overdue"
+stdout_has "2026-12-01 by message, 王: 厂房漏水; commissioner 柯静 (区科经局): reported in (appeal 2026-000001)"
+stdout_has "    - reported in 2026-12-01: 已电话回复"
+stdout_has "2026-11-27 by phone, 张经理: 用电报装慢，请协调供电所; commissioner 柯静 (区科经局): reported in late"
+expect_rc 0 --db "$db" --today 2026-12-01 enterprise show $HQ --full --format json
+check "whistles in the 360 view's JSON" "$(python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(" ".join("%s:%s:%s:%d" % (w["id"], w["state"], w["appeal"], len(w.get("history", [])))
+               for w in d["whistles"]))' "$out")" "3:overdue::0 2:reported:2026-000001:1 1:late::1"
+
 # the counts per commissioner in the supervision report
 expect_rc 0 --db "$db" --today 2026-12-01 report units --from 2026-11-01 --to 2026-12-31
 stdout_has "Whistles per commissioner, called from 2026-11-01 to 2026-12-31"

@@ -156,6 +156,75 @@ static void test_programme_table(void **state)
 	}
 }
 
+static void test_places_table(void **state)
+{
+	(void)state;
+	static const struct { const char *s; bool ok; int n; } t[] = {
+		{ "40", true, 40 }, { " 40 ", true, 40 }, { "1", true, 1 }, { "10000", true, 10000 },
+		{ "007", true, 7 }, { "0", false, 0 }, { "10001", false, 0 },
+		{ "99999999999999999999", false, 0 }, { "", false, 0 }, { " ", false, 0 },
+		{ "-3", false, 0 }, { "+3", false, 0 }, { "4.5", false, 0 }, { "40人", false, 0 },
+		{ "4 0", false, 0 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		int n = -1;
+		bool ok = talent_places_parse(t[i].s, &n);
+		if (ok != t[i].ok || (ok && n != t[i].n) || (!ok && n != -1))
+			fail_msg("case %zu '%s': %d %d", i, t[i].s, ok, n);
+	}
+}
+
+/* an edit's changes: each field that differs once, in order, nothing when equal */
+static void test_programme_changes_table(void **state)
+{
+	(void)state;
+	static const struct {
+		talent_prog_kind kind;
+		const char *school, *name;
+		int places;
+		const char *start, *end;
+		int n;
+		const char *text;
+	} t[] = {
+		{ TALENT_PROG_ORDER, "南昌职业大学", "电子装配订单班", 40, "2026-09-01", NULL, 0, "" },
+		{ TALENT_PROG_NAMED, "南昌职业大学", "电子装配订单班", 40, "2026-09-01", NULL, 1,
+		  "kind=order→named" },
+		{ TALENT_PROG_ORDER, "南昌高新技工学校", "电子装配订单班", 45, "2026-09-01", NULL, 2,
+		  "school=南昌职业大学→南昌高新技工学校 places=40→45" },
+		{ TALENT_PROG_ORDER, "南昌职业大学", "数控订单班", 40, "2026-09-01", NULL, 1,
+		  "name=电子装配订单班→数控订单班" },
+		{ TALENT_PROG_ORDER, "南昌职业大学", "电子装配订单班", 40, "2026-10-08", "2027-06-30",
+		  2, "start=2026-09-01→2026-10-08 end=→2027-06-30" },
+		{ TALENT_PROG_FACTORY, "甲", "乙", 1, "2026-01-01", "2026-01-01", 6,
+		  "kind=order→factory_school school=南昌职业大学→甲 name=电子装配订单班→乙 "
+		  "places=40→1 start=2026-09-01→2026-01-01 end=→2026-01-01" },
+	};
+	talent_programme was = { .kind = TALENT_PROG_ORDER, .school = (char *)"南昌职业大学",
+		.name = (char *)"电子装配订单班", .places = 40, .start = D("2026-09-01"),
+		.end = DATE_NONE };
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		talent_programme now = { .kind = t[i].kind, .school = (char *)t[i].school,
+			.name = (char *)t[i].name, .places = t[i].places, .start = D(t[i].start),
+			.end = t[i].end ? D(t[i].end) : DATE_NONE };
+		strbuf out = STRBUF_INIT;
+		int n = talent_programme_changes(&was, &now, &out);
+		if (n != t[i].n || strcmp(sb_str(&out), t[i].text) != 0)
+			fail_msg("case %zu: %d '%s'", i, n, sb_str(&out));
+		/* and back: as many changes the other way */
+		sb_reset(&out);
+		if (talent_programme_changes(&now, &was, &out) != t[i].n)
+			fail_msg("case %zu back: '%s'", i, sb_str(&out));
+		sb_free(&out);
+	}
+	/* an end taken away is a change too */
+	talent_programme open = was, closed = was;
+	closed.end = D("2027-06-30");
+	strbuf out = STRBUF_INIT;
+	assert_int_equal(talent_programme_changes(&closed, &open, &out), 1);
+	assert_string_equal(sb_str(&out), "end=2027-06-30→");
+	sb_free(&out);
+}
+
 static void test_request_table(void **state)
 {
 	(void)state;
@@ -229,6 +298,8 @@ int main(void)
 		cmocka_unit_test(test_move_table),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_programme_table),
+		cmocka_unit_test(test_programme_changes_table),
+		cmocka_unit_test(test_places_table),
 		cmocka_unit_test(test_request_table),
 		cmocka_unit_test(test_units_file),
 	};

@@ -2,8 +2,9 @@
  * their area) without a service commissioner, without a contact card delivered, or not
  * visited within [coverage] visit_days, by area then name, each row's gaps in words,
  * the counts on the summary line; the list an area officer works through. It is read
- * whole in one query (app_coverage_read, as qifu coverage reads it); Enter opens the
- * enterprise's 360 view, and Esc there comes back here. */
+ * whole in one query (app_coverage_read, as qifu coverage reads it, with the same pick
+ * as its --area, --unit and --gap: F4's filter form); Enter opens the enterprise's 360
+ * view, and Esc there comes back here. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -47,6 +48,7 @@ void coverage_create(ent_pane *p)
 	lv_source src = { count, fetch, cell, p };
 	p->cov_lv = lv_new(app_coverage_columns, COV_COL__COUNT, &src);
 	lv_set_style(p->cov_lv, cell_style);
+	p->cov_gap = COV_GAP__COUNT;
 }
 
 void coverage_destroy(ent_pane *p)
@@ -54,6 +56,8 @@ void coverage_destroy(ent_pane *p)
 	app_coverage_free(&p->cov);
 	lv_free(&p->cov_lv);
 	sb_free(&p->cov_cell);
+	xfree(&p->cov_area);
+	xfree(&p->cov_unit);
 }
 
 /* read the coverage again: visits, cards and commissioners change in the 360 view and
@@ -63,7 +67,7 @@ static void coverage_read(ent_pane *p)
 	app_coverage_free(&p->cov);
 	p->cov_read = false;
 	strbuf err = STRBUF_INIT;
-	app_coverage_pick pick = { .gap = COV_GAP__COUNT };
+	app_coverage_pick pick = { p->cov_area, p->cov_unit, p->cov_gap };
 	if (app_coverage_read(shell_ctx(p->sh), &pick, &p->cov, &err) != APP_OK)
 		shell_error(p->sh, "%s", sb_str(&err));
 	else
@@ -90,6 +94,31 @@ void coverage_back(ent_pane *p)
 		lv_set_cursor(p->cov_lv, at);
 }
 
+static bool filtered(const ent_pane *p)
+{
+	return p->cov_area || p->cov_unit || p->cov_gap < COV_GAP__COUNT;
+}
+
+void coverage_filter_done(ent_pane *p, bool clear)
+{
+	xfree(&p->cov_area);
+	xfree(&p->cov_unit);
+	p->cov_gap = COV_GAP__COUNT;
+	if (!clear) {
+		const char *a = p->fld_cov_area >= 0 ? form_choice(p->form, p->fld_cov_area) : "";
+		const char *u = form_choice(p->form, p->fld_cov_unit);
+		if (a && *a)
+			p->cov_area = xstrdup(a);
+		if (u && *u)
+			p->cov_unit = xstrdup(u);
+		coverage_gap_parse(form_choice(p->form, p->fld_cov_gap), &p->cov_gap);
+	}
+	form_free(&p->form);
+	p->mode = MODE_COVERAGE;
+	coverage_read(p);
+	lv_handle(p->cov_lv, ACT_FIRST);
+}
+
 void coverage_recalc(ent_pane *p, ui_rect r)
 {
 	lv_recalc(p->cov_lv, (ui_rect){ r.y + 1, r.x, r.h - 1, r.w });
@@ -105,17 +134,31 @@ void coverage_repaint(ent_pane *p, ui_rect r)
 		for (int g = 0; g < COV_GAP__COUNT; g++)
 			gap[g] += p->cov.areas[i].gap[g];
 	}
-	sb_addf(&s, _("Gaps: %d of %d (no commissioner %d, no card %d, "
-	              "no visit in %d days %d)"),
-	        (int)count(p), n, gap[COV_GAP_COMMISSIONER], gap[COV_GAP_CARD], p->cov.visit_days,
-	        gap[COV_GAP_VISIT]);
+	/* filtered, the filter is said instead of the counts of each gap, which fit then
+	 * no more at 80 columns */
+	if (!filtered(p))
+		sb_addf(&s, _("Gaps: %d of %d (no commissioner %d, no card %d, "
+		              "no visit in %d days %d)"),
+		        (int)count(p), n, gap[COV_GAP_COMMISSIONER], gap[COV_GAP_CARD],
+		        p->cov.visit_days, gap[COV_GAP_VISIT]);
+	else
+		sb_addf(&s, _("Gaps: %d of %d"), (int)count(p), n);
+	if (p->cov_area)
+		sb_addf(&s, _("  area: %s"), p->cov_area);
+	if (p->cov_unit)
+		sb_addf(&s, _("  lead unit: %s"), p->cov_unit);
+	if (p->cov_gap < COV_GAP__COUNT) {
+		sb_add(&s, _("  gap: "));
+		app_coverage_gap_words(p->cov.visit_days, COV_BIT(p->cov_gap), &s);
+	}
 	lv_summary_line(r, sb_str(&s), p->cov_lv);
 	sb_free(&s);
 	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
 	lv_repaint(p->cov_lv, list);
 	if (count(p) == 0 && list.h > 2)
-		draw_text(list.y + 2, list.x, list.w,
-		          _("Every enterprise in sight has a commissioner, a card and a recent visit."),
+		draw_text(list.y + 2, list.x, list.w, filtered(p)
+		          ? _("No enterprise in sight matches the filter.")
+		          : _("Every enterprise in sight has a commissioner, a card and a recent visit."),
 		          TEXT_CENTER, STYLE_DIM);
 }
 
@@ -138,6 +181,9 @@ unsigned coverage_event(ent_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_REFRESH:
 		coverage_read(p);
+		return REACT_RECALC;
+	case ACT_FILTER:
+		enterprises_form_coverage_filter(p);
 		return REACT_RECALC;
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		return REACT_UNHANDLED;

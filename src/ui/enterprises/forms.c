@@ -435,6 +435,43 @@ void enterprises_form_needs_filter(ent_pane *p)
 	p->mode = MODE_FORM;
 }
 
+void enterprises_form_coverage_filter(ent_pane *p)
+{
+	form *f = form_new(p->sh, _("Filter the coverage gaps"));
+	const ent_rules *rules = app_ent_rules(shell_ctx(p->sh));
+	optlist o = { 0 };
+	p->fld_cov_area = -1;
+	/* an area officer sees one area: nothing to choose */
+	if (enterprises_actor(p)->role != ROLE_AREA_OFFICER) {
+		opt_add(&o, "", _("all"));
+		opt_units(&o, rules->units, UNIT_AREA);
+		p->fld_cov_area = form_add_choice(f, _("Area"), o.v, o.n, p->cov_area, false);
+		opt_free(&o);
+	}
+	opt_add(&o, "", _("all"));
+	opt_units(&o, rules->units, -1);
+	p->fld_cov_unit = form_add_choice(f, _("Lead unit"), o.v, o.n, p->cov_unit, false);
+	opt_free(&o);
+	opt_add(&o, "", _("any gap"));
+	int days = app_coverage_visit_days(shell_ctx(p->sh));
+	for (int g = 0; g < COV_GAP__COUNT; g++) {
+		strbuf w = STRBUF_INIT;
+		app_coverage_gap_words(days, COV_BIT(g), &w);
+		opt_add(&o, coverage_gap_code((coverage_gap)g), sb_str(&w));
+		sb_free(&w);
+	}
+	p->fld_cov_gap = form_add_choice(f, _("Gap"), o.v, o.n, p->cov_gap < COV_GAP__COUNT
+	                                 ? coverage_gap_code(p->cov_gap) : "", false);
+	opt_free(&o);
+	const char *buttons[] = { _("Apply"), _("Clear all") };
+	form_set_buttons(f, buttons, 2, -1);
+	form_set_confirm(f, false);
+	p->form = f;
+	p->purpose = FP_COVERAGE_FILTER;
+	p->back = MODE_COVERAGE;
+	p->mode = MODE_FORM;
+}
+
 static void apply_needs_filter(ent_pane *p, bool clear)
 {
 	fin_status st;
@@ -572,6 +609,8 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 			apply_needs_filter(p, true);
 		else if (p->purpose == FP_WHISTLES_FILTER)
 			whistles_filter_done(p, true);
+		else if (p->purpose == FP_COVERAGE_FILTER)
+			coverage_filter_done(p, true);
 		else
 			close_form(p);
 		return REACT_RECALC;
@@ -584,6 +623,8 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 			apply_needs_filter(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_WHISTLES_FILTER)
 			whistles_filter_done(p, form_button(p->form) == 1);
+		else if (p->purpose == FP_COVERAGE_FILTER)
+			coverage_filter_done(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_RECORD || p->purpose == FP_NEED || p->purpose == FP_WHISTLE)
 			save_enterprise_record(p);
 		else

@@ -488,7 +488,8 @@ static bool offers(void *state, action a)
 	case ACT_NEW:
 		return p->mode == MODE_LIST || p->mode == MODE_VIEW;
 	case ACT_FILTER:
-		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
+		return p->mode == MODE_LIST || p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES ||
+		       p->mode == MODE_COVERAGE;
 	case ACT_NEXT_VIEW:
 		/* the register, the coordination list of open financing needs, the whistles,
 		 * the coverage list */
@@ -559,9 +560,11 @@ static const char *hint(void *state)
 	}
 	case MODE_COVERAGE:
 		shell_key_name(p->sh, ACT_OPEN, k1);
-		shell_key_name(p->sh, ACT_NEXT_VIEW, k2);
-		set_str(&p->hint, xasprintf(_("%s opens the enterprise's 360 view, %s goes back to "
-		                              "the register"), k1, k2));
+		shell_key_name(p->sh, ACT_FILTER, k2);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
+		set_str(&p->hint, xasprintf(_("%s opens the enterprise's 360 view, %s filters by "
+		                              "area, unit and gap, %s goes back to the register"), k1,
+		                            k2, k3));
 		return p->hint;
 	case MODE_PREVIEW:
 		if (p->imp.nbad || !p->imp.ngood)

@@ -28,7 +28,7 @@
 typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS,
 	MODE_WHISTLES, MODE_COVERAGE } pane_mode;
 typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD, FP_NEEDS_FILTER,
-	FP_NEED, FP_WHISTLES_FILTER, FP_WHISTLE } form_purpose;
+	FP_NEED, FP_WHISTLES_FILTER, FP_WHISTLE, FP_COVERAGE_FILTER } form_purpose;
 
 /* the last edit of this session, written back by undo (and again by redo) */
 typedef struct undo_rec {
@@ -104,6 +104,10 @@ typedef struct ent_pane {
 	app_coverage cov;
 	bool cov_read;
 	strbuf cov_cell;
+	/* its F4 filter: an area, a lead unit (NULL: any), one gap (COV_GAP__COUNT: any) */
+	char *cov_area, *cov_unit;
+	coverage_gap cov_gap;
+	int fld_cov_area, fld_cov_unit, fld_cov_gap;
 } ent_pane;
 
 /* pane.c: the database and the person at the keyboard */
@@ -174,6 +178,8 @@ void whistles_apply_filter(ent_pane *p);
 void whistles_form_filter(ent_pane *p);
 /* the filter form's buttons: applied, or cleared (clear) */
 void whistles_filter_done(ent_pane *p, bool clear);
+/* forms.c: F4 in the coverage list: area, lead unit and gap */
+void enterprises_form_coverage_filter(ent_pane *p);
 void whistles_recalc(ent_pane *p, ui_rect r);
 void whistles_repaint(ent_pane *p, ui_rect r);
 unsigned whistles_event(ent_pane *p, const pane_event *ev);
@@ -186,6 +192,8 @@ void coverage_open(ent_pane *p);
 /* from the 360 view back to the list, read again, the cursor where it was */
 void coverage_back(ent_pane *p);
 void coverage_recalc(ent_pane *p, ui_rect r);
+/* the filter form's Apply (or Clear all when clear): the list read again */
+void coverage_filter_done(ent_pane *p, bool clear);
 void coverage_repaint(ent_pane *p, ui_rect r);
 unsigned coverage_event(ent_pane *p, const pane_event *ev);
 

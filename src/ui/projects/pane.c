@@ -100,7 +100,7 @@ static void fill_card(proj_pane *p)
 	static const int fields[] = {
 		PROJECT_COL_NAME, PROJECT_COL_INVESTOR, PROJECT_COL_USCC, PROJECT_COL_INTRODUCER,
 		PROJECT_COL_INVESTMENT, PROJECT_COL_SITE, PROJECT_COL_AREA, PROJECT_COL_STAGE,
-		PROJECT_COL_LIGHT, PROJECT_COL_DUE,
+		PROJECT_COL_DUE,
 	};
 	app_ctx *ctx = shell_ctx(p->sh);
 	const project_row *r = &p->card;
@@ -134,8 +134,7 @@ static void fill_card(proj_pane *p)
 	xfree(&on_time);
 
 	detail_section(d, _("Checklist"));
-	static const int icols[] = { ITEM_COL_STATE, ITEM_COL_UNIT, ITEM_COL_TARGET,
-	                             ITEM_COL_LIGHT, ITEM_COL_DUE };
+	static const int icols[] = { ITEM_COL_STATE, ITEM_COL_UNIT, ITEM_COL_TARGET };
 	for (int i = 0; i < r->rec.nitems; i++) {
 		const project_item *it = &r->rec.items[i];
 		strbuf line = STRBUF_INIT;
@@ -150,7 +149,17 @@ static void fill_card(proj_pane *p)
 			if (b.len)
 				sb_addf(&line, " · %s", sb_str(&b));
 		}
-		detail_item(d, sb_str(&line));
+		/* the light in its colour, as in the appeal queue; its words say it without */
+		sb_reset(&b);
+		app_item_cell(ctx, it, ITEM_COL_DUE, CELL_WORDS, &b);
+		size_t from = 0;
+		if (b.len) {
+			sb_add(&line, " · ");
+			from = line.len;
+			sb_add(&line, sb_str(&b));
+		}
+		detail_item_span(d, sb_str(&line), from, b.len,
+		                 draw_light_style(app_item_light(ctx, it)));
 		sb_free(&line);
 		if (it->note && *it->note)
 			detail_subitem(d, it->note);

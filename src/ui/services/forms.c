@@ -3,9 +3,12 @@
  * attending enterprise raised and, when asked, makes it an appeal in the same action
  * (the organising unit first responsible, as qifu outreach problem --appeal does), E
  * records who attended, enterprises picked by Chinese, pinyin or credit code; in the
- * talent list m moves the request under the cursor. What is valid, who may and the
+ * talent list m moves the request under the cursor; in the programme list F2 records a
+ * school–enterprise programme (the enterprise picked as for a request) and E changes
+ * the one under the cursor. What is valid, who may and the
  * writes are src/app's (app/outreach.h, app/talent.h, app/appeal_move.h). */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +31,7 @@ enum { F_WHO, F_TEXT, F_APPEAL, F_KIND };
 enum { F_EV_KIND, F_EV_DATE, F_EV_PLACE, F_EV_UNIT, F_EV_TOPIC, F_EV_POLICIES };
 enum { F_MV_STATE, F_MV_NOTE };
 enum { F_RQ_ENT, F_RQ_KIND, F_RQ_PERSON, F_RQ_UNIT, F_RQ_DETAIL };
+enum { F_PG_ENT, F_PG_KIND, F_PG_SCHOOL, F_PG_NAME, F_PG_PLACES, F_PG_START, F_PG_END };
 
 static void start(svc_pane *p, form *f, svc_form purpose)
 {
@@ -158,6 +162,61 @@ void services_form_request(svc_pane *p)
 	start(p, f, SVC_FORM_REQUEST);
 }
 
+/* the fields of a programme, filled from r (a new one: empty, starting today); the
+ * enterprise is picked on a new one only */
+static void programme_fields(svc_pane *p, form *f, const talent_programme *r)
+{
+	app_ctx *ctx = shell_ctx(p->sh);
+	if (!r)
+		p->fld[F_PG_ENT] = form_add_enterprise(f, _("Enterprise"), app_db(ctx),
+		                                       app_scope_area(ctx), 0, NULL, true);
+	else
+		p->fld[F_PG_ENT] = form_add_note(f, _("Enterprise"), r->enterprise);
+	form_option o[TALENT_PROG__COUNT];
+	for (int i = 0; i < TALENT_PROG__COUNT; i++)
+		o[i] = (form_option){ talent_prog_code((talent_prog_kind)i),
+		                      _(talent_prog_label((talent_prog_kind)i)) };
+	p->fld[F_PG_KIND] = form_add_choice(f, _("Kind of programme"), o, TALENT_PROG__COUNT,
+	                                    r ? talent_prog_code(r->kind) : NULL, true);
+	p->fld[F_PG_SCHOOL] = form_add_text(f, _("School"), r ? r->school : "", 100, true);
+	p->fld[F_PG_NAME] = form_add_text(f, _("Programme name"), r ? r->name : "", 100, true);
+	char places[16] = "";
+	if (r)
+		snprintf(places, sizeof places, "%d", r->places);
+	p->fld[F_PG_PLACES] = form_add_text(f, _("Places"), places, 5, true);
+	p->fld[F_PG_START] = form_add_date(f, _("Starts"), r ? r->start : ctx->today, true);
+	p->fld[F_PG_END] = form_add_date(f, _("Ends"), r ? r->end : DATE_NONE, false);
+}
+
+void services_form_programme(svc_pane *p)
+{
+	if (!shell_allowed(p->sh, PERM_TALENT_EDIT, NULL))
+		return;
+	form *f = form_new(p->sh, _("A school–enterprise programme"));
+	programme_fields(p, f, NULL);
+	start(p, f, SVC_FORM_PROG_ADD);
+}
+
+void services_form_programme_edit(svc_pane *p, const talent_programme *r)
+{
+	if (!shell_allowed(p->sh, PERM_TALENT_EDIT, r->area))
+		return;
+	/* the programme as it is now, which the save changes only if nobody did meanwhile */
+	talent_programme_clear(&p->prog);
+	strbuf err = STRBUF_INIT;
+	if (app_talent_programme_get(shell_ctx(p->sh), r->id, &p->prog, &err) != 0) {
+		shell_error(p->sh, "%s", sb_str(&err));
+		sb_free(&err);
+		return;
+	}
+	sb_free(&err);
+	char *title = xasprintf(_("Change programme %" PRId64 ": %s"), p->prog.id, p->prog.name);
+	form *f = form_new(p->sh, title);
+	free(title);
+	programme_fields(p, f, &p->prog);
+	start(p, f, SVC_FORM_PROG_EDIT);
+}
+
 /* a refusal on the form (what was typed, a rule), a failure on the status line */
 static bool refused(svc_pane *p, app_record_rc rc, int field, strbuf *err)
 {
@@ -218,6 +277,77 @@ static bool save_request(svc_pane *p, strbuf *err)
 	if (refused(p, rc, -1, err))
 		return false;
 	shell_message(p->sh, _("Talent service request %" PRId64 " recorded"), id);
+	return true;
+}
+
+/* the programme's fields as typed into r; false (said on the form) when places is not
+ * a number */
+static bool programme_typed(svc_pane *p, talent_programme *r)
+{
+	form *f = p->form;
+	talent_prog_kind k = TALENT_PROG_ORDER;
+	talent_prog_parse(form_choice(f, p->fld[F_PG_KIND]), &k);
+	r->kind = k;
+	r->school = form_text(f, p->fld[F_PG_SCHOOL]);
+	r->name = form_text(f, p->fld[F_PG_NAME]);
+	r->start = form_date(f, p->fld[F_PG_START]);
+	r->end = form_date(f, p->fld[F_PG_END]);
+	char *places = form_text(f, p->fld[F_PG_PLACES]);
+	bool ok = talent_places_parse(places, &r->places);
+	free(places);
+	if (!ok) {
+		char *msg = xasprintf(_("places must be a whole number from 1 to %d"),
+		                      TALENT_PLACES_MAX);
+		form_set_error(f, p->fld[F_PG_PLACES], msg);
+		free(msg);
+	}
+	return ok;
+}
+
+static bool save_programme(svc_pane *p, strbuf *err)
+{
+	form *f = p->form;
+	app_ctx *ctx = shell_ctx(p->sh);
+	talent_programme r = { 0 };
+	if (!programme_typed(p, &r)) {
+		talent_programme_clear(&r);
+		return false;
+	}
+	ent_record e = { 0 };
+	store_err se = { 0 };
+	int found = ent_store_get(app_db(ctx), NULL, form_enterprise(f, p->fld[F_PG_ENT]), &e, &se);
+	if (found != 0) {
+		if (found < 0)
+			shell_error(p->sh, "%s", app_store_text(&se, err));
+		else
+			form_set_error(f, p->fld[F_PG_ENT], _("This enterprise is no longer in the register."));
+		ent_record_clear(&e);
+		talent_programme_clear(&r);
+		return false;
+	}
+	r.enterprise_id = e.id;
+	int64_t id = 0;
+	app_record_rc rc = app_talent_programme_add(ctx, &e, &r, &id, err);
+	ent_record_clear(&e);
+	talent_programme_clear(&r);
+	if (refused(p, rc, -1, err))
+		return false;
+	shell_message(p->sh, _("Talent programme %" PRId64 " recorded"), id);
+	return true;
+}
+
+static bool save_programme_edit(svc_pane *p, strbuf *err)
+{
+	talent_programme r = { .id = p->prog.id, .enterprise_id = p->prog.enterprise_id };
+	if (!programme_typed(p, &r)) {
+		talent_programme_clear(&r);
+		return false;
+	}
+	app_record_rc rc = app_talent_programme_edit(shell_ctx(p->sh), &p->prog, &r, err);
+	talent_programme_clear(&r);
+	if (refused(p, rc, -1, err))
+		return false;
+	shell_message(p->sh, _("Talent programme %" PRId64 " changed"), p->prog.id);
 	return true;
 }
 
@@ -290,8 +420,10 @@ static void close_form(svc_pane *p, bool saved)
 	/* back in the list the form came from, or in the event (a new one once saved),
 	 * read again with what was just written */
 	bool talent = p->purpose == SVC_FORM_MOVE || p->purpose == SVC_FORM_REQUEST;
-	if (talent || (p->purpose == SVC_FORM_EVENT && !saved)) {
-		p->mode = talent ? SVC_TALENT : SVC_EVENTS;
+	bool prog = p->purpose == SVC_FORM_PROG_ADD || p->purpose == SVC_FORM_PROG_EDIT;
+	talent_programme_clear(&p->prog);
+	if (talent || prog || (p->purpose == SVC_FORM_EVENT && !saved)) {
+		p->mode = talent ? SVC_TALENT : prog ? SVC_PROGRAMMES : SVC_EVENTS;
 		lv_invalidate(services_list(p));
 	} else if (!services_open_event(p, p->event_id, p->purpose != SVC_FORM_EVENT)) {
 		p->mode = SVC_EVENTS;
@@ -319,6 +451,8 @@ unsigned services_form_key(svc_pane *p, const pane_event *ev)
 		case SVC_FORM_ATTEND: saved = save_attend(p, &err); break;
 		case SVC_FORM_EVENT: saved = save_event(p, &err); break;
 		case SVC_FORM_REQUEST: saved = save_request(p, &err); break;
+		case SVC_FORM_PROG_ADD: saved = save_programme(p, &err); break;
+		case SVC_FORM_PROG_EDIT: saved = save_programme_edit(p, &err); break;
 		default: saved = save_move(p, &err); break;
 		}
 		sb_free(&err);
