@@ -31,6 +31,13 @@ struct db {
 	bool (*stop)(void *arg);	/* db_set_interrupt */
 	void *stop_arg;
 	bool events_written;	/* this transaction wrote events: anchor its head */
+	/* the chain's head as this transaction's last db_event left it (head_known):
+	 * no other session writes inside our BEGIN IMMEDIATE, so the next event links
+	 * to it without reading it back; forgotten at every begin, commit and rollback */
+	bool head_known;
+	int64_t head_id;
+	char head_hash[SHA256_HEX];
+	char head_at[20];
 	db_problem_fn *anchor_fn;	/* db_on_anchor_problem */
 	void *anchor_arg;
 	store_err anchor_problem;	/* one that came before a hook was set */
@@ -243,6 +250,7 @@ int db_schema_latest(void)
 
 int db_begin(db *d, store_err *err)
 {
+	d->head_known = false;
 	return exec(d, "BEGIN IMMEDIATE", err);
 }
 
@@ -273,10 +281,15 @@ int db_commit(db *d, store_err *err)
 	char hash[SHA256_HEX], at[20];
 	bool anchor = d->events_written;
 	d->events_written = false;
-	if (anchor && event_chain_head(d, &seq, hash, at, err) < 0) {
+	if (anchor && d->head_known) {
+		seq = d->head_id;
+		memcpy(hash, d->head_hash, sizeof hash);
+		memcpy(at, d->head_at, sizeof at);
+	} else if (anchor && event_chain_head(d, &seq, hash, at, err) < 0) {
 		db_rollback(d);
 		return -1;
 	}
+	d->head_known = false;
 	if (exec(d, "COMMIT", err) < 0) {
 		db_rollback(d);
 		return -1;
@@ -293,8 +306,75 @@ int db_commit(db *d, store_err *err)
 void db_rollback(db *d)
 {
 	d->events_written = false;
+	d->head_known = false;
 	if (!sqlite3_get_autocommit(d->h))
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int foreign_keys_hold(db *d, store_err *err);
+
+int db_build_begin(db *d, const char *const *indexes, int n, db_build *b, store_err *err)
+{
+	*b = (db_build){ xcalloc((size_t)n + 1, sizeof *b->sql), 0, false };
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d, "SELECT sql FROM sqlite_master WHERE type = 'index'"
+	                              " AND name = ? AND sql IS NOT NULL", err);
+	for (int i = 0; st && i < n; i++) {
+		db_bind_text(st, 1, indexes[i]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			b->sql[b->n++] = xstrdup(db_col_text(st, 0));
+		sqlite3_reset(st);
+		char *drop = xasprintf("DROP INDEX IF EXISTS \"%s\"", indexes[i]);
+		int rc = exec(d, drop, err);
+		free(drop);
+		if (rc < 0) {
+			st = NULL;
+			break;
+		}
+	}
+	db_done(st);
+	if (!st || db_commit(d, err) < 0) {
+		db_rollback(d);
+		for (int i = 0; i < b->n; i++)
+			free(b->sql[i]);
+		b->n = 0;
+		return -1;
+	}
+	if (exec(d, "PRAGMA journal_mode = OFF", err) < 0)
+		return -1;
+	b->journal_off = true;
+	/* checked once at the end (as after a migration), not per row: with them on,
+	 * every row that references another opens a statement journal */
+	return exec(d, "PRAGMA foreign_keys = OFF", err);
+}
+
+int db_build_end(db *d, db_build *b, store_err *err)
+{
+	int rc = exec(d, "PRAGMA foreign_keys = ON", err);
+	if (rc == 0)
+		rc = foreign_keys_hold(d, err);
+	if (b->journal_off) {
+		char *sql = xasprintf("PRAGMA journal_mode = %s", db_journal_mode(d));
+		int journal = exec(d, sql, rc == 0 ? err : NULL);
+		free(sql);
+		if (rc == 0)
+			rc = journal;
+		b->journal_off = false;
+	}
+	if (rc == 0 && b->n > 0 && (rc = db_begin(d, err)) == 0) {
+		for (int i = 0; rc == 0 && i < b->n; i++)
+			rc = exec(d, b->sql[i], err);
+		if (rc == 0)
+			rc = db_commit(d, err);
+		else
+			db_rollback(d);
+	}
+	for (int i = 0; i < b->n; i++)
+		free(b->sql[i]);
+	free(b->sql);
+	*b = (db_build){ 0 };
+	return rc;
 }
 
 /* 0 when no row points to a missing one (PRAGMA foreign_key_check is empty); the
@@ -627,8 +707,12 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	}
 	int64_t last;
 	char prev[SHA256_HEX];
-	if (event_chain_head(d, &last, prev, NULL, err) < 0)
+	if (d->head_known) {
+		last = d->head_id;
+		memcpy(prev, d->head_hash, sizeof prev);
+	} else if (event_chain_head(d, &last, prev, NULL, err) < 0) {
 		return -1;
+	}
 	char now[20], hash[SHA256_HEX];
 	db_now(d, now);
 	event_row e = { last + 1, now, actor, entity, entity_id, action,
@@ -649,10 +733,16 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	db_bind_text(st, 8, e.reason);
 	db_bind_text(st, 9, hash);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-	if (rc < 0)
+	if (rc < 0) {
 		db_fail(d, err, "writing the event log");
-	else
+		d->head_known = false;
+	} else {
 		d->events_written = true;
+		d->head_known = true;
+		d->head_id = e.id;
+		memcpy(d->head_hash, hash, sizeof hash);
+		memcpy(d->head_at, now, sizeof now);
+	}
 	db_done(st);
 	return rc;
 }

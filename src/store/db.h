@@ -54,6 +54,22 @@ int db_begin(db *d, store_err *err);
 int db_commit(db *d, store_err *err);
 void db_rollback(db *d);
 
+/* A bulk load into a brand-new file (qifu demo, which removes the file when it
+ * fails): the named secondary indexes are dropped, their CREATE statements kept in
+ * *b, and the rollback journal is off (PRAGMA journal_mode = OFF: nothing to undo in
+ * a file nobody else has, and a crash or a rollback then leaves only a file that is
+ * removed anyway), until db_build_end creates the indexes again, each in one sorted
+ * pass instead of a random insert per row, and restores the journal. Only indexes no
+ * read of the load uses may be named, or that read scans. Outside a transaction. */
+typedef struct db_build {
+	char **sql;
+	int n;
+	bool journal_off;
+} db_build;
+int db_build_begin(db *d, const char *const *indexes, int n, db_build *b, store_err *err);
+/* create b's indexes again, journal back on; frees b's statements (also on failure) */
+int db_build_end(db *d, db_build *b, store_err *err);
+
 /* append an event row, chained to the one before it (store/event_chain.h); call
  * inside db_begin/db_commit, with the change itself. db_commit then appends the
  * newest event to the anchor file beside the database. */
