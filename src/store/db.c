@@ -311,6 +311,71 @@ void db_rollback(db *d)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* refused as db_open refuses to create where a file is (an empty one is taken) */
+static int build_target_free(const char *path, store_err *err)
+{
+	struct stat sb;
+	int t = priv_raise_for(path);
+	int rc = lstat(path, &sb);
+	int e = errno;
+	priv_restore(t);
+	if (rc < 0 && e == ENOENT)
+		return 0;
+	if (rc < 0) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, strerror(e));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		store_err_path(store_err_set(err, STORE_E_IS_DIRECTORY), path);
+		return -1;
+	}
+	if (sb.st_size > 0) {
+		store_err_path(store_err_set(err, STORE_E_FILE_EXISTS), path);
+		return -1;
+	}
+	return 0;
+}
+
+db *db_open_build(const char *path, char **tmp, store_err *err)
+{
+	*tmp = NULL;
+	if (build_target_free(path, err) < 0)
+		return NULL;
+	*tmp = xasprintf("%s.build-%ld", path, (long)getpid());
+	db *d = db_open(*tmp, DB_OPEN_CREATE, err);
+	if (!d) {
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return d;
+}
+
+int db_build_publish(db **d, const char *tmp, const char *path, store_err *err)
+{
+	db_close(d);
+	char *from = event_anchor_path(tmp), *to = event_anchor_path(path);
+	char *journal = xasprintf("%s-journal", tmp);
+	int rc = build_target_free(path, err);
+	int t = priv_raise_for(path);
+	int e = 0;
+	/* the anchor first: the database appears at path with its anchor beside it */
+	if (rc == 0 && ((access(from, F_OK) == 0 && rename(from, to) < 0) || rename(tmp, path) < 0)) {
+		e = errno;
+		rc = -1;
+	}
+	unlink(journal);
+	priv_restore(t);
+	if (e) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, strerror(e));
+	}
+	free(from);
+	free(to);
+	free(journal);
+	return rc;
+}
+
 static int foreign_keys_hold(db *d, store_err *err);
 
 int db_build_begin(db *d, const char *const *indexes, int n, db_build *b, store_err *err)
@@ -600,10 +665,12 @@ void db_close(db **dp)
 
 void db_unlink(const char *path)
 {
-	char *anchor = event_anchor_path(path);
+	char *anchor = event_anchor_path(path), *journal = xasprintf("%s-journal", path);
 	unlink(path);
 	unlink(anchor);
+	unlink(journal);
 	free(anchor);
+	free(journal);
 }
 
 sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
