@@ -254,30 +254,18 @@ int appeal_store_get(db *d, const char *number, bool events, appeal_record *out,
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
 		const ticket_timer_state *ts, store_err *err)
 {
-	/* the row changed where it is, else added: what INSERT OR REPLACE would leave,
-	 * without the statement journal a REPLACE opens on every timer of a bulk load */
-	static const char *const sql[] = {
-		"UPDATE appeal_timer SET start = ?3, days = ?4, due = ?5, done = ?6"
-		" WHERE appeal_id = ?1 AND timer = ?2",
-		"INSERT INTO appeal_timer (appeal_id, timer, start, days, due, done)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	};
-	for (int i = 0; i < 2; i++) {
-		sqlite3_stmt *st = db_stmt(d, sql[i], err);
-		if (!st)
-			return -1;
-		sqlite3_bind_int64(st, 1, id);
-		db_bind_text(st, 2, ticket_timer_code(which));
-		rows_bind_date(st, 3, ts->start);
-		sqlite3_bind_int(st, 4, ts->days);
-		rows_bind_date(st, 5, ts->due);
-		rows_bind_date(st, 6, ts->done);
-		if (rows_exec(d, st, "writing an appeal's timer", err) < 0)
-			return -1;
-		if (sqlite3_changes(db_handle(d)) > 0)
-			return 0;
-	}
-	return 0;
+	sqlite3_stmt *st = db_stmt(d,
+		"INSERT OR REPLACE INTO appeal_timer (appeal_id, timer, start, days, due, done)"
+		" VALUES (?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	db_bind_text(st, 2, ticket_timer_code(which));
+	rows_bind_date(st, 3, ts->start);
+	sqlite3_bind_int(st, 4, ts->days);
+	rows_bind_date(st, 5, ts->due);
+	rows_bind_date(st, 6, ts->done);
+	return rows_exec(d, st, "writing an appeal's timer", err);
 }
 
 int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,

@@ -15,7 +15,7 @@ qdate appeal_store_next_due(const ticket_timers *tm);
  * 0 found, 1 none, -1 error */
 int appeal_store_read(db *d, const char *number, int64_t id, bool events,
 		appeal_record *a, store_err *err);
-/* write the row of one timer of appeal id, added or replaced */
+/* insert or replace the row of one timer of appeal id */
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
 		const ticket_timer_state *ts, store_err *err);
 /* write the timers of after that differ from before (all started ones when before
