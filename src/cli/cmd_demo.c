@@ -97,10 +97,13 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	strbuf err = STRBUF_INIT;
 	int rc = EXIT_USAGE;
 	db *d = NULL;
+	char *tmp = NULL;
 	int64_t *staff_ids = NULL;
 	store_err se = { 0 };
+	/* built beside the path and moved there when complete: the appeals are written
+	 * without a rollback journal (db_build_begin) */
 	if (paths_mkdir_parent(ctx->db_path, &err) < 0 ||
-	    !(d = db_open(ctx->db_path, DB_OPEN_CREATE, &se))) {
+	    !(d = db_open_build(ctx->db_path, &tmp, &se))) {
 		say_error("%s", app_store_text(&se, &err));
 		goto out;
 	}
@@ -109,7 +112,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	if (app_calendar_reload(ctx, d, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
-		db_unlink(ctx->db_path);
+		db_unlink(tmp);
 		goto out;
 	}
 	staff_ids = xcalloc(demo_npeople, sizeof *staff_ids);
@@ -125,13 +128,17 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 	    demo_whistles(ctx, d, seed, &err) < 0) {
 		say_error("%s", sb_str(&err));
 		db_close(&d);
-		db_unlink(ctx->db_path);
+		db_unlink(tmp);
 		goto out;
 	}
 	long nstaff = 0;
 	if (staff_store_count(d, &nstaff, &se) < 0)
 		say_error("%s", app_store_text(&se, &err));
-	db_close(&d);
+	if (db_build_publish(&d, tmp, ctx->db_path, &se) < 0) {
+		say_error("%s", app_store_text(&se, &err));
+		db_unlink(tmp);
+		goto out;
+	}
 	printf(_("wrote %s: %ld enterprises, %d staff; you (%s): %s\n"), ctx->db_path, count,
 	       (int)nstaff, app_os_login(), _(role_label(role)));
 	printf(P_("and %ld pre-investment project at every stage\n",
@@ -144,6 +151,7 @@ int cmd_demo(app_ctx *ctx, int argc, char **argv)
 		          escalated), escalated);
 	rc = EXIT_OK;
 out:
+	free(tmp);
 	free(staff_ids);
 	sb_free(&err);
 	return rc;

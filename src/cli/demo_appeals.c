@@ -151,6 +151,7 @@ typedef struct demo_appeals {
 	const int64_t *staff_ids;  /* of demo_people; 0 for the login running the demo */
 	demo_ent *ents;
 	long nents;
+	char **names;              /* of demo_people, read when first needed */
 	long open, overdue, escalated;
 } demo_appeals;
 
@@ -207,19 +208,22 @@ static int demo_report(demo_appeals *da, appeal_record *a, qdate day, store_err 
 	int mover = demo_mover(da, a, TICKET_ACT_REPORT, &m);
 	if (mover < 0)
 		return 1;
-	staff *st = NULL;
-	if (staff_store_get(da->d, demo_people[mover].login, &st, se) != 0)
-		return -1;
+	if (!da->names[mover]) {
+		staff *st = NULL;
+		if (staff_store_get(da->d, demo_people[mover].login, &st, se) != 0)
+			return -1;
+		da->names[mover] = xstrdup(st->name);
+		staff_free(&st);
+	}
 	ticket_input in = { .until = DATE_NONE, .on = day,
 		.how = (ticket_how)(TICKET_HOW_PHONE + a->id % (TICKET_HOW__COUNT - 1)),
-		.by = st->name, .text = reports[a->id % NELEM(reports)] };
+		.by = da->names[mover], .text = reports[a->id % NELEM(reports)] };
 	ticket_view v = appeal_record_view(a);
 	ticket_timers tm = a->timers;
 	ticket_timers_apply(&tm, &m, &v, &in, &da->params, da->cal, day);
 	db_set_today(da->d, day);
 	/* the batch holds the record: the move brings it up to date, as the others do */
 	int rc = appeal_store_apply_held(da->d, demo_people[mover].login, a, &m, &in, &tm, se);
-	staff_free(&st);
 	return rc != 0 ? -1 : 0;
 }
 
@@ -269,6 +273,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 	if (app_store_rc(appeal_store_get(da->d, number, false, &a, &se), &se, err) != 0)
 		return -1;
 	int stored = a.version;
+	ticket_timers stored_timers = a.timers;
 	for (;;) {
 		if (a.state == TICKET_ST_ANSWERED) {
 			int rc = demo_report(da, &a, day, &se);
@@ -318,7 +323,7 @@ static int demo_appeal(demo_appeals *da, demo_ent *e, qdate day, strbuf *err)
 			return app_store_rc(-1, &se, err);
 		}
 	}
-	if (appeal_store_write_held(da->d, &a, stored, &se) != 0) {
+	if (appeal_store_write_held(da->d, &a, stored, &stored_timers, &se) != 0) {
 		appeal_record_clear(&a);
 		return app_store_rc(-1, &se, err);
 	}
@@ -501,7 +506,7 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		uint64_t *seed, long *open, long *overdue, long *escalated, strbuf *err)
 {
 	demo_appeals da = { d, app_calendar(ctx), app_ticket_params(ctx), NULL, ctx->today, seed,
-		staff_ids, NULL, 0, 0, 0, 0 };
+		staff_ids, NULL, 0, xcalloc(demo_npeople, sizeof(char *)), 0, 0, 0 };
 	const unit_def *centre = units_centre(app_units(ctx));
 	da.centre = centre ? centre->name : "";
 	if (demo_load_ents(d, &da.ents, &da.nents, err) < 0)
@@ -513,6 +518,11 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		rc = -1;
 	}
 	store_err se = { 0 };
+	/* the file is new and removed when the demo fails: the indexes no move reads are
+	 * built once at the end, and no rollback journal is kept meanwhile */
+	db_build build = { 0 };
+	if (rc == 0 && count > 0)
+		rc = app_store_rc(appeal_store_build_begin(d, &build, &se), &se, err);
 	for (long done = 0; rc == 0 && done < count;) {
 		if ((rc = app_store_rc(db_begin(d, &se), &se, err)) < 0)
 			break;
@@ -528,6 +538,11 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		else
 			rc = app_store_rc(db_commit(d, &se), &se, err);
 	}
+	if (build.sql) {
+		int built = db_build_end(d, &build, &se);
+		if (rc == 0)
+			rc = app_store_rc(built, &se, err);
+	}
 	db_set_today(d, ctx->today);
 	if (rc == 0)
 		rc = add_escalations(&da, count, err);
@@ -539,6 +554,9 @@ int demo_add_appeals(app_ctx *ctx, db *d, const int64_t *staff_ids, long count,
 		free(da.ents[i].phone);
 	}
 	free(da.ents);
+	for (size_t i = 0; i < demo_npeople; i++)
+		free(da.names[i]);
+	free(da.names);
 	*open = da.open;
 	*overdue = da.overdue;
 	*escalated = da.escalated;

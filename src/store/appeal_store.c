@@ -275,7 +275,7 @@ int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
 		const ticket_timer_state *ts = &after->t[i];
 		if (ts->start == DATE_NONE || (before && timer_same(&before->t[i], ts)))
 			continue;
-		if (appeal_store_write_timer(d, id, (ticket_timer)i, ts, err) < 0)
+		if (d && appeal_store_write_timer(d, id, (ticket_timer)i, ts, err) < 0)
 			return -1;
 		char buf[16];
 		if (ticket_timer_running(ts) && ts->due != DATE_NONE)
@@ -283,6 +283,18 @@ int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
 			        date_format(ts->due, buf));
 		else if (before && ticket_timer_running(&before->t[i]))
 			sb_addf(sum, "; %s stopped", ticket_timer_code((ticket_timer)i));
+	}
+	return 0;
+}
+
+int appeal_store_write_timers_since(db *d, int64_t id, const ticket_timers *read,
+		const ticket_timers *now, store_err *err)
+{
+	for (int i = 0; i < TICKET_TIMER__COUNT; i++) {
+		const ticket_timer_state *ts = &now->t[i];
+		if (ts->start != DATE_NONE && !timer_same(&read->t[i], ts) &&
+		    appeal_store_write_timer(d, id, (ticket_timer)i, ts, err) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -306,9 +318,24 @@ static int enterprise_id(db *d, const char *uscc, int64_t *id, store_err *err)
 
 static int next_seq(db *d, int year, long *seq, store_err *err)
 {
-	return rows_next_seq(d, "INSERT INTO appeal_seq (year, last) VALUES (?, 1)"
-	                        " ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last",
-	                     year, seq, "numbering an appeal", err);
+	/* the year's row moved on and read back, inside the caller's transaction: the
+	 * same number as an upsert with RETURNING, without the statement journal and the
+	 * result table that cost on every appeal of a bulk load */
+	static const char what[] = "numbering an appeal";
+	sqlite3_stmt *st = db_stmt(d, "UPDATE appeal_seq SET last = last + 1 WHERE year = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	if (rows_exec(d, st, what, err) < 0)
+		return -1;
+	if (sqlite3_changes(db_handle(d)) == 0) {
+		if (!(st = db_stmt(d, "INSERT INTO appeal_seq (year, last) VALUES (?, 1)", err)))
+			return -1;
+		sqlite3_bind_int(st, 1, year);
+		*seq = 1;
+		return rows_step_one(d, st, what, err);
+	}
+	return rows_next_seq(d, "SELECT last FROM appeal_seq WHERE year = ?", year, seq, what, err);
 }
 
 int appeal_store_insert(db *d, const char *actor, const appeal_new *a,
@@ -392,4 +419,16 @@ int appeal_store_bulk_mode(db *d, store_err *err)
 		return -1;
 	}
 	return 0;
+}
+
+int appeal_store_build_begin(db *d, db_build *b, store_err *err)
+{
+	/* kept: appeal_merged (a read lists the appeals merged into one), appeal_external
+	 * (a constraint), appeal_assignment_appeal (each move notes its assignment) */
+	static const char *const indexes[] = {
+		"appeal_state", "appeal_lead", "appeal_first", "appeal_enterprise", "appeal_due",
+		"appeal_level", "appeal_timer_running", "appeal_related_unit",
+		"appeal_assignment_period", "event_entity",
+	};
+	return db_build_begin(d, indexes, (int)(sizeof indexes / sizeof indexes[0]), b, err);
 }

@@ -196,14 +196,17 @@ int appeal_store_apply(db *d, const char *actor, const appeal_record *seen,
 /* appeal_store_apply for a bulk load that holds the write transaction and read *a
  * inside it: no re-read, and *a becomes what a fresh read would return after the
  * move (all but its events and the appeals merged into it). The move's rows and
- * event are written; the appeal's own row is not, until appeal_store_write_held,
- * which the holder calls once it is done moving *a, in the same transaction. */
+ * event are written; the appeal's own row and its timer rows are not, until
+ * appeal_store_write_held, which the holder calls once it is done moving *a, in the
+ * same transaction (nothing may read them in between). */
 int appeal_store_apply_held(db *d, const char *actor, appeal_record *a,
 		const ticket_move *m, const ticket_input *in, const ticket_timers *after,
 		store_err *err);
-/* the held *a's row as the record says, where the row is still at row_version (the
- * version *a had when read); nothing when *a has not moved */
-int appeal_store_write_held(db *d, const appeal_record *a, int row_version, store_err *err);
+/* the held *a's row and timer rows as the record says, where the row is still at
+ * row_version and the timers were row_timers (what *a had when read); nothing when
+ * *a has not moved */
+int appeal_store_write_held(db *d, const appeal_record *a, int row_version,
+		const ticket_timers *row_timers, store_err *err);
 /* 0 when now (as just read) is still at seen_version; otherwise 1 with "changed by X
  * at T — reload" in err, naming the latest event's actor and time */
 int appeal_store_check_version(db *d, const appeal_record *now, int seen_version,
@@ -235,6 +238,12 @@ int appeal_store_move(db *d, const char *actor, const appeal_record *seen,
  * every later one there, which made the demo's appeals five times slower), a 128 MB
  * page cache, and no sync at commits. For bulk loads of a new file only. */
 int appeal_store_bulk_mode(db *d, store_err *err);
+
+/* db_build_begin for a held bulk load of appeals into a new file (the demo's): the
+ * indexes of appeals, their timers, related units, assignments and events that none
+ * of appeal_store_insert, _get, _apply_held, _write_held and the merge check reads
+ * are set aside until db_build_end */
+int appeal_store_build_begin(db *d, db_build *b, store_err *err);
 
 /* how many appeals f selects */
 int appeal_store_count(db *d, const appeal_filter *f, long *n, store_err *err);

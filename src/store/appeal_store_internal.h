@@ -19,8 +19,14 @@ int appeal_store_read(db *d, const char *number, int64_t id, bool events,
 int appeal_store_write_timer(db *d, int64_t id, ticket_timer which,
 		const ticket_timer_state *ts, store_err *err);
 /* write the timers of after that differ from before (all started ones when before
- * is NULL), adding "timer due DATE" to the event summary for the started ones */
+ * is NULL), adding "timer due DATE" to the event summary for the started ones; d
+ * NULL writes nothing and only adds to the summary (a held record's timers are
+ * written with its row, appeal_store_write_held) */
 int appeal_store_write_timers(db *d, int64_t id, const ticket_timers *before,
 		const ticket_timers *after, strbuf *sum, store_err *err);
+/* the timer rows of appeal id that differ between read (as its rows were read) and
+ * now (started ones only) */
+int appeal_store_write_timers_since(db *d, int64_t id, const ticket_timers *read,
+		const ticket_timers *now, store_err *err);
 
 #endif

@@ -282,7 +282,7 @@ static int apply_on(db *d, const char *actor, appeal_record *now, int seen_versi
 	rc = -1;
 	if ((!held && write_row(d, now, seen_version, err) < 0) ||
 	    (related_change && write_related(d, now->id, related, nrelated, err) < 0) ||
-	    appeal_store_write_timers(d, now->id, &before, after, &sum, err) < 0 ||
+	    appeal_store_write_timers(held ? NULL : d, now->id, &before, after, &sum, err) < 0 ||
 	    sup_store_note_move(d, now->id, m->action, now->lead_unit, &before, err) < 0 ||
 	    db_event(d, actor, "appeal", now->id, ticket_action_code(m->action), sb_str(&sum),
 	             text, err) < 0)
@@ -315,9 +315,14 @@ int appeal_store_apply_held(db *d, const char *actor, appeal_record *a,
 	return apply_on(d, actor, a, a->version, true, m, in, after, err);
 }
 
-int appeal_store_write_held(db *d, const appeal_record *a, int row_version, store_err *err)
+int appeal_store_write_held(db *d, const appeal_record *a, int row_version,
+		const ticket_timers *row_timers, store_err *err)
 {
-	return a->version == row_version ? 0 : write_row(d, a, row_version, err);
+	if (a->version == row_version)
+		return 0;
+	if (write_row(d, a, row_version, err) < 0)
+		return -1;
+	return appeal_store_write_timers_since(d, a->id, row_timers, &a->timers, err);
 }
 
 int appeal_store_move(db *d, const char *actor, const appeal_record *seen,

@@ -31,12 +31,13 @@ struct db {
 	bool (*stop)(void *arg);	/* db_set_interrupt */
 	void *stop_arg;
 	bool events_written;	/* this transaction wrote events: anchor its head */
-	/* the event log's head as this transaction's last db_event left it: the next
-	 * event chains to it without reading it again (no other session writes while
-	 * the transaction is open); forgotten at every transaction's end */
+	/* the chain's head as this transaction's last db_event left it (head_known):
+	 * no other session writes inside our BEGIN IMMEDIATE, so the next event links
+	 * to it without reading it back; forgotten at every begin, commit and rollback */
 	bool head_known;
 	int64_t head_id;
 	char head_hash[SHA256_HEX];
+	char head_at[20];
 	db_problem_fn *anchor_fn;	/* db_on_anchor_problem */
 	void *anchor_arg;
 	store_err anchor_problem;	/* one that came before a hook was set */
@@ -280,11 +281,15 @@ int db_commit(db *d, store_err *err)
 	char hash[SHA256_HEX], at[20];
 	bool anchor = d->events_written;
 	d->events_written = false;
-	d->head_known = false;
-	if (anchor && event_chain_head(d, &seq, hash, at, err) < 0) {
+	if (anchor && d->head_known) {
+		seq = d->head_id;
+		memcpy(hash, d->head_hash, sizeof hash);
+		memcpy(at, d->head_at, sizeof at);
+	} else if (anchor && event_chain_head(d, &seq, hash, at, err) < 0) {
 		db_rollback(d);
 		return -1;
 	}
+	d->head_known = false;
 	if (exec(d, "COMMIT", err) < 0) {
 		db_rollback(d);
 		return -1;
@@ -327,6 +332,145 @@ void db_read_end(db *d, bool began)
 bool db_in_transaction(db *d)
 {
 	return sqlite3_txn_state(d->h, NULL) != SQLITE_TXN_NONE;
+}
+
+/* refused as db_open refuses to create where a file is (an empty one is taken) */
+static int build_target_free(const char *path, store_err *err)
+{
+	struct stat sb;
+	int t = priv_raise_for(path);
+	int rc = lstat(path, &sb);
+	int e = errno;
+	priv_restore(t);
+	if (rc < 0 && e == ENOENT)
+		return 0;
+	if (rc < 0) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, strerror(e));
+		return -1;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		store_err_path(store_err_set(err, STORE_E_IS_DIRECTORY), path);
+		return -1;
+	}
+	if (sb.st_size > 0) {
+		store_err_path(store_err_set(err, STORE_E_FILE_EXISTS), path);
+		return -1;
+	}
+	return 0;
+}
+
+db *db_open_build(const char *path, char **tmp, store_err *err)
+{
+	*tmp = NULL;
+	if (build_target_free(path, err) < 0)
+		return NULL;
+	*tmp = xasprintf("%s.build-%ld", path, (long)getpid());
+	db *d = db_open(*tmp, DB_OPEN_CREATE, err);
+	if (!d) {
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return d;
+}
+
+int db_build_publish(db **d, const char *tmp, const char *path, store_err *err)
+{
+	db_close(d);
+	char *from = event_anchor_path(tmp), *to = event_anchor_path(path);
+	char *journal = xasprintf("%s-journal", tmp);
+	int rc = build_target_free(path, err);
+	int t = priv_raise_for(path);
+	int e = 0;
+	/* the anchor first: the database appears at path with its anchor beside it */
+	if (rc == 0 && ((access(from, F_OK) == 0 && rename(from, to) < 0) || rename(tmp, path) < 0)) {
+		e = errno;
+		rc = -1;
+	}
+	unlink(journal);
+	priv_restore(t);
+	if (e) {
+		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
+		store_err_detail(err, strerror(e));
+	}
+	free(from);
+	free(to);
+	free(journal);
+	return rc;
+}
+
+static int foreign_keys_hold(db *d, store_err *err);
+
+int db_build_begin(db *d, const char *const *indexes, int n, db_build *b, store_err *err)
+{
+	*b = (db_build){ xcalloc((size_t)n + 1, sizeof *b->sql), 0, false };
+	if (db_begin(d, err) < 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(d, "SELECT sql FROM sqlite_master WHERE type = 'index'"
+	                              " AND name = ? AND sql IS NOT NULL", err);
+	for (int i = 0; st && i < n; i++) {
+		db_bind_text(st, 1, indexes[i]);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			b->sql[b->n++] = xstrdup(db_col_text(st, 0));
+		sqlite3_reset(st);
+		char *drop = xasprintf("DROP INDEX IF EXISTS \"%s\"", indexes[i]);
+		int rc = exec(d, drop, err);
+		free(drop);
+		if (rc < 0) {
+			st = NULL;
+			break;
+		}
+	}
+	db_done(st);
+	if (!st || db_commit(d, err) < 0) {
+		db_rollback(d);
+		for (int i = 0; i < b->n; i++)
+			free(b->sql[i]);
+		b->n = 0;
+		return -1;
+	}
+	if (exec(d, "PRAGMA journal_mode = OFF", err) < 0)
+		return -1;
+	b->journal_off = true;
+	/* checked once at the end (as after a migration), not per row: with them on,
+	 * every row that references another opens a statement journal */
+	return exec(d, "PRAGMA foreign_keys = OFF", err);
+}
+
+int db_build_end(db *d, db_build *b, store_err *err)
+{
+	int rc = exec(d, "PRAGMA foreign_keys = ON", err);
+	if (rc == 0)
+		rc = foreign_keys_hold(d, err);
+	if (b->journal_off) {
+		char *sql = xasprintf("PRAGMA journal_mode = %s", db_journal_mode(d));
+		int journal = exec(d, sql, rc == 0 ? err : NULL);
+		free(sql);
+		if (rc == 0)
+			rc = journal;
+		b->journal_off = false;
+	}
+	/* the sorts spill to temporary files, not memory, whatever the load set: held in
+	 * memory, the sort of a million appeals' events took 600 MB */
+	int temp_store = pragma_int(d, "PRAGMA temp_store");
+	if (rc == 0 && b->n > 0 && (rc = exec(d, "PRAGMA temp_store = FILE", err)) == 0 &&
+	    (rc = db_begin(d, err)) == 0) {
+		for (int i = 0; rc == 0 && i < b->n; i++)
+			rc = exec(d, b->sql[i], err);
+		if (rc == 0)
+			rc = db_commit(d, err);
+		else
+			db_rollback(d);
+	}
+	char *restore = xasprintf("PRAGMA temp_store = %d", temp_store < 0 ? 0 : temp_store);
+	if (exec(d, restore, rc == 0 ? err : NULL) < 0)
+		rc = -1;
+	free(restore);
+	for (int i = 0; i < b->n; i++)
+		free(b->sql[i]);
+	free(b->sql);
+	*b = (db_build){ 0 };
+	return rc;
 }
 
 /* 0 when no row points to a missing one (PRAGMA foreign_key_check is empty); the
@@ -552,10 +696,12 @@ void db_close(db **dp)
 
 void db_unlink(const char *path)
 {
-	char *anchor = event_anchor_path(path);
+	char *anchor = event_anchor_path(path), *journal = xasprintf("%s-journal", path);
 	unlink(path);
 	unlink(anchor);
+	unlink(journal);
 	free(anchor);
+	free(journal);
 }
 
 sqlite3_stmt *db_stmt(db *d, const char *sql, store_err *err)
@@ -665,7 +811,6 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	} else if (event_chain_head(d, &last, prev, NULL, err) < 0) {
 		return -1;
 	}
-	d->head_known = false;
 	char now[20], hash[SHA256_HEX];
 	db_now(d, now);
 	event_row e = { last + 1, now, actor, entity, entity_id, action,
@@ -688,11 +833,13 @@ int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0) {
 		db_fail(d, err, "writing the event log");
+		d->head_known = false;
 	} else {
 		d->events_written = true;
 		d->head_known = true;
 		d->head_id = e.id;
 		memcpy(d->head_hash, hash, sizeof hash);
+		memcpy(d->head_at, now, sizeof now);
 	}
 	db_done(st);
 	return rc;

@@ -28,8 +28,8 @@ db *db_open(const char *path, db_open_mode mode, store_err *err);
 /* db_open, waiting at most busy_ms for a lock, the migrations' included */
 db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *err);
 void db_close(db **d);
-/* remove the database file at path and its anchor (a database a command could not
- * finish making) */
+/* remove the database file at path, its anchor and its journal (a database a
+ * command could not finish making) */
 void db_unlink(const char *path);
 
 /* the business date used for timestamps (--today); the system date by default */
@@ -64,6 +64,30 @@ void db_read_end(db *d, bool began);
 /* whether the connection holds a transaction now (sqlite3_txn_state: a read or a
  * write one, or a statement not yet reset): an export asks it between chunks */
 bool db_in_transaction(db *d);
+
+/* A bulk load into a brand-new file (qifu demo, which removes the file when it
+ * fails): the named secondary indexes are dropped, their CREATE statements kept in
+ * *b, and the rollback journal is off (PRAGMA journal_mode = OFF: nothing to undo in
+ * a file nobody else has, and a crash or a rollback then leaves only a file that is
+ * removed anyway), until db_build_end creates the indexes again, each in one sorted
+ * pass instead of a random insert per row, and restores the journal. Only indexes no
+ * read of the load uses may be named, or that read scans. Outside a transaction. */
+typedef struct db_build {
+	char **sql;
+	int n;
+	bool journal_off;
+} db_build;
+int db_build_begin(db *d, const char *const *indexes, int n, db_build *b, store_err *err);
+/* A new database for a bulk load (qifu demo): made at "<path>.build-PID" and moved
+ * to path, with its anchor, only when complete (db_build_publish), so that the file
+ * a build without a journal (db_build_begin) leaves when it is killed is never the
+ * one named path. Refused as db_open refuses where path holds a file already; NULL
+ * with err. *tmp gets the build file's name (for db_unlink when the load fails). */
+db *db_open_build(const char *path, char **tmp, store_err *err);
+/* close *d (built by db_open_build as tmp) and move it and its anchor to path */
+int db_build_publish(db **d, const char *tmp, const char *path, store_err *err);
+/* create b's indexes again, journal back on; frees b's statements (also on failure) */
+int db_build_end(db *d, db_build *b, store_err *err);
 
 /* append an event row, chained to the one before it (store/event_chain.h); call
  * inside db_begin/db_commit, with the change itself. db_commit then appends the

@@ -77,8 +77,9 @@ int rows_step_one(db *d, sqlite3_stmt *st, const char *what, store_err *err);
  * 1 refused by the constraint (err untouched, for the caller's code), -1 with err
  * naming what was written */
 int rows_step_unique(db *d, sqlite3_stmt *st, const char *what, store_err *err);
-/* the next number of year from a (year, last) sequence table by sql, an INSERT … ON
- * CONFLICT … RETURNING last with one '?' for the year (appeal_seq, project_seq),
+/* the next number of year from a (year, last) sequence table by sql, a statement
+ * giving it with one '?' for the year (an INSERT … ON CONFLICT … RETURNING last for
+ * project_seq; appeal_seq's moves the row on first and reads it back here),
  * inside the caller's transaction: 0, or -1 with err naming what was numbered */
 int rows_next_seq(db *d, const char *sql, int year, long *seq, const char *what,
                   store_err *err);

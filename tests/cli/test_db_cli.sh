@@ -125,4 +125,52 @@ done
 expect_rc 2 demo --db "$tmpdir/d1.db"
 stderr_has "will not overwrite"
 
+# The demo's appeals are written by the bulk path (held records, indexes built at
+# the end, no journal while building, foreign keys checked once): what it leaves must
+# be what the one-move-at-a-time path would, so every row agrees with the event log
+# and the schema is the one init makes.
+ap="$tmpdir/ap.db"
+expect_rc 0 --today 2026-06-01 demo --db "$ap" --enterprises 40 --appeals 500 --seed 3
+stdout_has "and 500 appeals"
+left=$(ls "$tmpdir" | grep -c -e '\.build-' -e 'ap\.db-journal')
+[ "$left" = 0 ] || { echo "FAIL: the demo left its build files: $(ls "$tmpdir")"; fails=$((fails + 1)); }
+[ -f "$ap.anchor" ] || { echo "FAIL: the demo's anchor was not moved beside it"; fails=$((fails + 1)); }
+expect_rc 0 --db "$ap" audit verify
+expect_rc 0 --db "$ap" check
+expect_rc 0 --db "$tmpdir/fresh.db" init
+schema="SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+[ "$(sqlite3 "$ap" "$schema")" = "$(sqlite3 "$tmpdir/fresh.db" "$schema")" ] ||
+	{ echo "FAIL: the demo's schema (indexes) differs from init's"; fails=$((fails + 1)); }
+bad=$(sqlite3 "$ap" "PRAGMA foreign_key_check" | wc -l)
+[ "$bad" = 0 ] || { echo "FAIL: $bad rows point to missing ones"; fails=$((fails + 1)); }
+for check in \
+	"a version unlike its events|SELECT count(*) FROM appeal a WHERE a.version <>
+	 (SELECT count(*) FROM event e WHERE e.entity = 'appeal' AND e.entity_id = a.id)" \
+	"a due date unlike its running timers|SELECT count(*) FROM appeal a WHERE a.next_due IS NOT
+	 (SELECT min(due) FROM appeal_timer t WHERE t.appeal_id = a.id AND t.done IS NULL)" \
+	"an open count unlike the appeals|SELECT count(*) FROM enterprise en WHERE open_appeals <>
+	 (SELECT count(*) FROM appeal a WHERE a.enterprise_id = en.id
+	  AND a.state NOT IN ('closed', 'withdrawn', 'merged'))" \
+	"a number sequence behind its appeals|SELECT count(*) FROM appeal_seq s
+	 WHERE last <> (SELECT max(seq) FROM appeal a WHERE a.year = s.year)" \
+	"a state unlike its last move's|SELECT count(*) FROM appeal a JOIN event e ON e.id =
+	 (SELECT max(id) FROM event x WHERE x.entity = 'appeal' AND x.entity_id = a.id
+	  AND x.action NOT IN ('register', 'schedule', 'outcome', 'escalate'))
+	 WHERE e.summary NOT LIKE '% -> ' || a.state AND e.summary NOT LIKE '% -> ' || a.state || ';%'" \
+	"an assignment without its dispatch|SELECT count(*) FROM appeal a WHERE
+	 (SELECT count(*) FROM appeal_assignment s WHERE s.appeal_id = a.id) <>
+	 (SELECT count(*) FROM event e WHERE e.entity = 'appeal' AND e.entity_id = a.id
+	  AND e.action = 'dispatch')"; do
+	n=$(sqlite3 "$ap" "${check#*|}")
+	[ "$n" = 0 ] || { echo "FAIL: demo: $n with ${check%%|*}"; fails=$((fails + 1)); }
+done
+n=$(sqlite3 "$ap" "SELECT count(DISTINCT state) FROM appeal")
+[ "$n" -ge 8 ] || { echo "FAIL: the demo's appeals reach only $n states"; fails=$((fails + 1)); }
+# and the same seed gives the same appeals
+expect_rc 0 --today 2026-06-01 demo --db "$tmpdir/ap2.db" --enterprises 40 --appeals 500 --seed 3
+expect_rc 0 --today 2026-06-01 --db "$ap" appeal list --format csv
+cp "$out" "$tmpdir/ap.csv"
+expect_rc 0 --today 2026-06-01 --db "$tmpdir/ap2.db" appeal list --format csv
+cmp -s "$out" "$tmpdir/ap.csv" || { echo "FAIL: one seed, two demos' appeals differ"; fails=$((fails + 1)); }
+
 finish

@@ -624,6 +624,7 @@ static void test_held_moves(void **state)
 	ok(db_begin(d, &se), &se);
 	assert_int_equal(appeal_store_get(d, y, false, &held, &se), 0);
 	int stored = held.version;
+	ticket_timers stored_timers = held.timers;
 	for (size_t i = 0; i < sizeof held_steps / sizeof held_steps[0]; i++) {
 		ticket_move m;
 		ticket_input in;
@@ -631,7 +632,7 @@ static void test_held_moves(void **state)
 		held_step(d, i, &held, &m, &in, &after);
 		ok(appeal_store_apply_held(d, held_steps[i].login, &held, &m, &in, &after, &se), &se);
 	}
-	ok(appeal_store_write_held(d, &held, stored, &se), &se);
+	ok(appeal_store_write_held(d, &held, stored, &stored_timers, &se), &se);
 	ok(db_commit(d, &se), &se);
 	appeal_record read;
 	assert_int_equal(appeal_store_get(d, y, true, &read, &se), 0);
