@@ -4,6 +4,8 @@
 #include "app/card.h"
 #include "app/ent_io.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,25 +152,33 @@ app_status app_cards_of(app_ctx *ctx, const app_card_pick *pick, app_card **card
 		app_store_text(&se, msg);
 		goto out;
 	}
-	if (pick->uscc) {
-		ent_record e = { 0 };
-		int found = ent_store_get(d, pick->uscc, 0, &e, &se);
-		if (found < 0) {
-			app_store_text(&se, msg);
-			goto out;
-		}
+	if (pick->uscc || pick->usccs) {
+		const char *one[1] = { pick->uscc };
+		const char *const *list = pick->uscc ? one : pick->usccs;
+		int nlist = pick->uscc ? 1 : pick->nusccs;
 		const char *scope = app_scope_area(ctx);
-		if (found > 0 || (scope && strcmp(scope, e.area) != 0)) {
-			if (found == 0)
-				ent_record_clear(&e);
-			sb_addf(msg, _("no enterprise with USCC %s"), pick->uscc);
-			rc = APP_NO;
-			goto out;
+		*cards = xcalloc((size_t)nlist + 1, sizeof **cards);
+		for (int i = 0; i < nlist; i++) {
+			ent_record e = { 0 };
+			int found = ent_store_get(d, list[i], 0, &e, &se);
+			if (found < 0) {
+				app_store_text(&se, msg);
+				app_cards_free(cards, *n);
+				*n = 0;
+				goto out;
+			}
+			if (found > 0 || (scope && strcmp(scope, e.area) != 0)) {
+				if (found == 0)
+					ent_record_clear(&e);
+				sb_addf(msg, _("no enterprise with USCC %s"), list[i]);
+				app_cards_free(cards, *n);
+				*n = 0;
+				rc = APP_NO;
+				goto out;
+			}
+			card_build(ctx, &l, &e, &(*cards)[(*n)++]);
+			ent_record_clear(&e);
 		}
-		*cards = xcalloc(1, sizeof **cards);
-		card_build(ctx, &l, &e, &(*cards)[0]);
-		*n = 1;
-		ent_record_clear(&e);
 		rc = APP_OK;
 		goto out;
 	}
@@ -231,6 +241,28 @@ app_status app_cards_xlsx(const app_card *cards, int n, const char *path, strbuf
 		free(owned[i]);
 	free(owned);
 	free(x);
+	return rc;
+}
+
+app_status app_cards_save(const app_card *cards, int n, bool xlsx, const char *path,
+		strbuf *msg)
+{
+	if (xlsx)
+		return app_cards_xlsx(cards, n, path, msg);
+	strbuf text = STRBUF_INIT;
+	app_cards_text(cards, n, &text);
+	char *tmp = xasprintf("%s.tmp", path);
+	app_status rc = APP_OK;
+	if (sheet_save(tmp, sb_str(&text)) < 0 || rename(tmp, path) != 0) {
+		sb_addf(msg, _("%s: cannot write it (%s)"), path, strerror(errno));
+		remove(tmp);
+		rc = APP_BAD;
+	} else {
+		sb_addf(msg, P_("wrote %d card to %s", "wrote %d cards to %s", (unsigned long)n), n,
+		        path);
+	}
+	free(tmp);
+	sb_free(&text);
 	return rc;
 }
 

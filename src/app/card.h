@@ -21,10 +21,13 @@ typedef struct app_card {
 	int n;
 } app_card;
 
-/* which enterprises get a card: one by its USCC, or every one of an area or of a lead
- * unit (in the register's order), those gone from the zone left out */
+/* which enterprises get a card: one by its USCC, those of a list of USCCs (in its
+ * order: the TUI's coverage list), or every one of an area or of a lead unit (in the
+ * register's order), those gone from the zone left out */
 typedef struct app_card_pick {
 	const char *uscc;
+	const char *const *usccs;
+	int nusccs;
 	const char *area;
 	const char *unit;
 } app_card_pick;
@@ -40,6 +43,11 @@ void app_cards_text(const app_card *cards, int n, strbuf *out);
 /* the cards as a workbook at path, four A6 cards to an A4 page: APP_OK with "wrote N
  * cards to PATH" in msg, or APP_BAD with why */
 app_status app_cards_xlsx(const app_card *cards, int n, const char *path, strbuf *msg);
+/* the cards written to path, text (a page each) or a workbook (xlsx), through
+ * "path.tmp" renamed when whole: APP_OK with "wrote N cards to PATH" in msg, or APP_BAD
+ * with why and naming the file, path untouched */
+app_status app_cards_save(const app_card *cards, int n, bool xlsx, const char *path,
+		strbuf *msg);
 /* the card handed to e on day on by *by (cleaned in place; empty: the acting staff
  * member's name): who may record a visit to e may */
 app_record_rc app_card_deliver(app_ctx *ctx, const ent_record *e, qdate on, char **by,

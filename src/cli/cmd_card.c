@@ -10,7 +10,6 @@
 
 #include "cli/cli_args.h"
 #include "core/i18n.h"
-#include "core/sheet.h"
 #include "core/xalloc.h"
 #include "model/perm.h"
 #include "model/unit.h"
@@ -134,23 +133,15 @@ int cmd_card(app_ctx *ctx, int argc, char **argv)
 	int n = 0;
 	strbuf msg = STRBUF_INIT;
 	app_status st = app_cards_of(ctx, &pick, &cards, &n, &msg);
-	if (st == APP_OK && xlsx) {
+	if (st == APP_OK && (xlsx || output)) {
 		sb_reset(&msg);
-		st = app_cards_xlsx(cards, n, output, &msg);
+		st = app_cards_save(cards, n, xlsx, output, &msg);
 		if (st == APP_OK)
 			printf("%s\n", sb_str(&msg));
 	} else if (st == APP_OK) {
 		strbuf text = STRBUF_INIT;
 		app_cards_text(cards, n, &text);
-		if (!output) {
-			fputs(sb_str(&text), stdout);
-		} else if (sheet_save(output, sb_str(&text)) < 0) {
-			sb_addf(&msg, _("%s: cannot write it"), output);
-			st = APP_BAD;
-		} else {
-			printf(P_("wrote %d card to %s\n", "wrote %d cards to %s\n", (unsigned long)n), n,
-			       output);
-		}
+		fputs(sb_str(&text), stdout);
 		sb_free(&text);
 	}
 	if (st != APP_OK)

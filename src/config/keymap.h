@@ -162,6 +162,10 @@ typedef enum action_group { ACTION_GROUPS(ACTION_GROUP_ENUM) GRP__COUNT } action
 	     "ratings; Appeals: a 12345 work-order export, whose orders no enterprise matches " \
 	     "wait in the matching queue; Services, in an outreach event: its sign-in sheet): " \
 	     "a preview and the errors first, then [y/N]")) \
+	X(ACT_CARD, "card", GRP_EXPORT, "p", N_("Card"), \
+	  N_("Enterprises tab: print the service contact card (服务企业联系卡) of the selected " \
+	     "enterprise as text or a workbook, and record it delivered if you say so; in " \
+	     "the coverage gaps, the cards of every enterprise listed in one file")) \
 	X(ACT_REDRAW, "redraw", GRP_TERM, "C-l", N_("Redraw"), \
 	  N_("redraw the whole screen after it was garbled"))
 

@@ -185,6 +185,9 @@ unsigned coverage_event(ent_pane *p, const pane_event *ev)
 	case ACT_FILTER:
 		enterprises_form_coverage_filter(p);
 		return REACT_RECALC;
+	case ACT_CARD:
+		enterprises_card_start(p);
+		return REACT_RECALC;
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		return REACT_UNHANDLED;
 	default:

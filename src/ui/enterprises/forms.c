@@ -627,6 +627,8 @@ unsigned enterprises_form_key(ent_pane *p, const pane_event *ev)
 			coverage_filter_done(p, form_button(p->form) == 1);
 		else if (p->purpose == FP_RECORD || p->purpose == FP_NEED || p->purpose == FP_WHISTLE)
 			save_enterprise_record(p);
+		else if (p->purpose == FP_CARD)
+			enterprises_card_save(p);
 		else
 			save_record(p);
 		return REACT_RECALC;

@@ -171,6 +171,7 @@ static void destroy(void *state)
 	enterprises_clear_filters(p);
 	xfree(&p->search_before);
 	xfree(&p->export_path);
+	xfree(&p->card_default);
 	xfree(&p->hint);
 	xfree(&p);
 }
@@ -394,6 +395,9 @@ static unsigned list_event(ent_pane *p, const pane_event *ev)
 	case ACT_IMPORT:
 		enterprises_import_start(p);
 		return REACT_NONE;
+	case ACT_CARD:
+		enterprises_card_start(p);
+		return REACT_RECALC;
 	case ACT_NEXT_VIEW:
 		needs_open(p);
 		return REACT_RECALC;
@@ -433,6 +437,10 @@ static unsigned view_event(ent_pane *p, const pane_event *ev)
 		return REACT_RECALC;
 	case ACT_UNDO:
 		enterprises_undo(p);
+		return REACT_RECALC;
+	case ACT_CARD:
+		if (p->view_id)
+			enterprises_card_start(p);
 		return REACT_RECALC;
 	case ACT_REFRESH:
 		enterprises_view_rebuild(p);
@@ -497,6 +505,8 @@ static bool offers(void *state, action a)
 		       p->mode == MODE_COVERAGE;
 	case ACT_MOVE:
 		return p->mode == MODE_NEEDS || p->mode == MODE_WHISTLES;
+	case ACT_CARD:
+		return p->mode == MODE_LIST || p->mode == MODE_VIEW || p->mode == MODE_COVERAGE;
 	case ACT_SEARCH: case ACT_SORT: case ACT_EXPORT:
 		return p->mode == MODE_LIST;
 	case ACT_PREV_MONTH: case ACT_NEXT_MONTH: case ACT_TODAY: case ACT_CHECK_DATE:
@@ -534,13 +544,16 @@ static const char *hint(void *state)
 	switch (p->mode) {
 	case MODE_FORM:
 		return form_hint(p->form);
-	case MODE_VIEW:
+	case MODE_VIEW: {
 		shell_key_name(p->sh, ACT_CANCEL, k1);
 		shell_key_name(p->sh, ACT_EDIT, k2);
 		shell_key_name(p->sh, ACT_NEW, k3);
+		char k4[16];
+		shell_key_name(p->sh, ACT_CARD, k4);
 		set_str(&p->hint, xasprintf(_("%s back to the list, %s edit, %s new visit, need, pool "
-		                              "or warning"), k1, k2, k3));
+		                              "or warning, %s card"), k1, k2, k3, k4));
 		return p->hint;
+	}
 	case MODE_NEEDS:
 		shell_key_name(p->sh, ACT_OPEN, k1);
 		shell_key_name(p->sh, ACT_FILTER, k2);
@@ -558,14 +571,17 @@ static const char *hint(void *state)
 		                              "filters, %s goes on to the coverage"), k1, k2, k3, k4));
 		return p->hint;
 	}
-	case MODE_COVERAGE:
+	case MODE_COVERAGE: {
+		char k4[16];
 		shell_key_name(p->sh, ACT_OPEN, k1);
 		shell_key_name(p->sh, ACT_FILTER, k2);
-		shell_key_name(p->sh, ACT_NEXT_VIEW, k3);
-		set_str(&p->hint, xasprintf(_("%s opens the enterprise's 360 view, %s filters by "
-		                              "area, unit and gap, %s goes back to the register"), k1,
-		                            k2, k3));
+		shell_key_name(p->sh, ACT_CARD, k3);
+		shell_key_name(p->sh, ACT_NEXT_VIEW, k4);
+		set_str(&p->hint, xasprintf(_("%s 360 view, %s filter, %s print the cards listed, "
+		                              "%s back to the register"), k1, k2, k3,
+		                            k4));
 		return p->hint;
+	}
 	case MODE_PREVIEW:
 		if (p->imp.nbad || !p->imp.ngood)
 			set_str(&p->hint, xasprintf("%s", _("Nothing can be imported: any key goes back")));

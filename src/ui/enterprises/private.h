@@ -28,7 +28,7 @@
 typedef enum pane_mode { MODE_LIST, MODE_VIEW, MODE_FORM, MODE_PREVIEW, MODE_NEEDS,
 	MODE_WHISTLES, MODE_COVERAGE } pane_mode;
 typedef enum form_purpose { FP_ADD, FP_EDIT, FP_FILTER, FP_CHOOSE, FP_RECORD, FP_NEEDS_FILTER,
-	FP_NEED, FP_WHISTLES_FILTER, FP_WHISTLE, FP_COVERAGE_FILTER } form_purpose;
+	FP_NEED, FP_WHISTLES_FILTER, FP_WHISTLE, FP_COVERAGE_FILTER, FP_CARD } form_purpose;
 
 /* the last edit of this session, written back by undo (and again by redo) */
 typedef struct undo_rec {
@@ -108,6 +108,9 @@ typedef struct ent_pane {
 	char *cov_area, *cov_unit;
 	coverage_gap cov_gap;
 	int fld_cov_area, fld_cov_unit, fld_cov_gap;
+	/* the contact card form (card.c): its fields and the file it offered */
+	int fld_card_format, fld_card_path, fld_card_deliver;
+	char *card_default;
 } ent_pane;
 
 /* pane.c: the database and the person at the keyboard */
@@ -167,6 +170,12 @@ void enterprises_import_start(ent_pane *p);
 /* the preview's answer: import the checked rows when yes and there is nothing bad */
 void enterprises_import_finish(ent_pane *p, bool yes);
 void enterprises_import_drop(ent_pane *p);
+
+/* card.c: the contact card form of the enterprise under the cursor or in the 360 view,
+ * or (in the coverage list) of every enterprise listed */
+void enterprises_card_start(ent_pane *p);
+/* its Print: the cards written and, when asked, the one recorded delivered */
+void enterprises_card_save(ent_pane *p);
 
 /* whistles.c: the whistle list, its summary line, its filter and its keys */
 void whistles_create(ent_pane *p);
