@@ -1,7 +1,7 @@
 /* The Enterprises pane's state and what its files share: pane.c (the list, the keys,
  * the ops), view.c (the 360 view), forms.c (the register entry, the filter, the 360
- * view's records, undo), needs.c (the coordination list of open financing needs) and
- * io.c (export, import and its preview). Nothing outside
+ * view's records, undo), needs.c (the coordination list of open financing needs),
+ * io.c (export, import and its preview), card.c (the contact card form). Nothing outside
  * src/ui/enterprises/ includes this. */
 #ifndef QIFU_UI_ENTERPRISES_PRIVATE_H
 #define QIFU_UI_ENTERPRISES_PRIVATE_H
