@@ -202,7 +202,7 @@ void db_fail(db *d, store_err *err, const char *what)
 	store_err_path(err, d->path);
 }
 
-static int exec(db *d, const char *sql, store_err *err)
+int db_exec(db *d, const char *sql, store_err *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(d->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -221,7 +221,7 @@ static int exec(db *d, const char *sql, store_err *err)
 	return 0;
 }
 
-static int pragma_int(db *d, const char *sql)
+int db_pragma_int(db *d, const char *sql)
 {
 	sqlite3_stmt *st;
 	int v = -1;
@@ -235,7 +235,7 @@ static int pragma_int(db *d, const char *sql)
 
 int db_schema_version(const db *d)
 {
-	return pragma_int((db *)d, "PRAGMA user_version");
+	return db_pragma_int((db *)d, "PRAGMA user_version");
 }
 
 const char *db_sqlite_version(void)
@@ -251,7 +251,7 @@ int db_schema_latest(void)
 int db_begin(db *d, store_err *err)
 {
 	d->head_known = false;
-	return exec(d, "BEGIN IMMEDIATE", err);
+	return db_exec(d, "BEGIN IMMEDIATE", err);
 }
 
 /* a commit's anchor could not be written: the hook's to say, or kept until one is set */
@@ -290,7 +290,7 @@ int db_commit(db *d, store_err *err)
 		return -1;
 	}
 	d->head_known = false;
-	if (exec(d, "COMMIT", err) < 0) {
+	if (db_exec(d, "COMMIT", err) < 0) {
 		db_rollback(d);
 		return -1;
 	}
@@ -316,7 +316,7 @@ int db_read_begin(db *d, bool *began, store_err *err)
 	*began = false;
 	if (!sqlite3_get_autocommit(d->h))
 		return 0;
-	if (exec(d, "BEGIN", err) < 0)
+	if (db_exec(d, "BEGIN", err) < 0)
 		return -1;
 	*began = true;
 	return 0;
@@ -334,148 +334,9 @@ bool db_in_transaction(db *d)
 	return sqlite3_txn_state(d->h, NULL) != SQLITE_TXN_NONE;
 }
 
-/* refused as db_open refuses to create where a file is (an empty one is taken) */
-static int build_target_free(const char *path, store_err *err)
-{
-	struct stat sb;
-	int t = priv_raise_for(path);
-	int rc = lstat(path, &sb);
-	int e = errno;
-	priv_restore(t);
-	if (rc < 0 && e == ENOENT)
-		return 0;
-	if (rc < 0) {
-		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
-		store_err_detail(err, strerror(e));
-		return -1;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		store_err_path(store_err_set(err, STORE_E_IS_DIRECTORY), path);
-		return -1;
-	}
-	if (sb.st_size > 0) {
-		store_err_path(store_err_set(err, STORE_E_FILE_EXISTS), path);
-		return -1;
-	}
-	return 0;
-}
-
-db *db_open_build(const char *path, char **tmp, store_err *err)
-{
-	*tmp = NULL;
-	if (build_target_free(path, err) < 0)
-		return NULL;
-	*tmp = xasprintf("%s.build-%ld", path, (long)getpid());
-	db *d = db_open(*tmp, DB_OPEN_CREATE, err);
-	if (!d) {
-		free(*tmp);
-		*tmp = NULL;
-	}
-	return d;
-}
-
-int db_build_publish(db **d, const char *tmp, const char *path, store_err *err)
-{
-	db_close(d);
-	char *from = event_anchor_path(tmp), *to = event_anchor_path(path);
-	char *journal = xasprintf("%s-journal", tmp);
-	int rc = build_target_free(path, err);
-	int t = priv_raise_for(path);
-	int e = 0;
-	/* the anchor first: the database appears at path with its anchor beside it */
-	if (rc == 0 && ((access(from, F_OK) == 0 && rename(from, to) < 0) || rename(tmp, path) < 0)) {
-		e = errno;
-		rc = -1;
-	}
-	unlink(journal);
-	priv_restore(t);
-	if (e) {
-		store_err_path(store_err_set(err, STORE_E_CANNOT_OPEN), path);
-		store_err_detail(err, strerror(e));
-	}
-	free(from);
-	free(to);
-	free(journal);
-	return rc;
-}
-
-static int foreign_keys_hold(db *d, store_err *err);
-
-int db_build_begin(db *d, const char *const *indexes, int n, db_build *b, store_err *err)
-{
-	*b = (db_build){ xcalloc((size_t)n + 1, sizeof *b->sql), 0, false };
-	if (db_begin(d, err) < 0)
-		return -1;
-	sqlite3_stmt *st = db_stmt(d, "SELECT sql FROM sqlite_master WHERE type = 'index'"
-	                              " AND name = ? AND sql IS NOT NULL", err);
-	for (int i = 0; st && i < n; i++) {
-		db_bind_text(st, 1, indexes[i]);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			b->sql[b->n++] = xstrdup(db_col_text(st, 0));
-		sqlite3_reset(st);
-		char *drop = xasprintf("DROP INDEX IF EXISTS \"%s\"", indexes[i]);
-		int rc = exec(d, drop, err);
-		free(drop);
-		if (rc < 0) {
-			st = NULL;
-			break;
-		}
-	}
-	db_done(st);
-	if (!st || db_commit(d, err) < 0) {
-		db_rollback(d);
-		for (int i = 0; i < b->n; i++)
-			free(b->sql[i]);
-		b->n = 0;
-		return -1;
-	}
-	if (exec(d, "PRAGMA journal_mode = OFF", err) < 0)
-		return -1;
-	b->journal_off = true;
-	/* checked once at the end (as after a migration), not per row: with them on,
-	 * every row that references another opens a statement journal */
-	return exec(d, "PRAGMA foreign_keys = OFF", err);
-}
-
-int db_build_end(db *d, db_build *b, store_err *err)
-{
-	int rc = exec(d, "PRAGMA foreign_keys = ON", err);
-	if (rc == 0)
-		rc = foreign_keys_hold(d, err);
-	if (b->journal_off) {
-		char *sql = xasprintf("PRAGMA journal_mode = %s", db_journal_mode(d));
-		int journal = exec(d, sql, rc == 0 ? err : NULL);
-		free(sql);
-		if (rc == 0)
-			rc = journal;
-		b->journal_off = false;
-	}
-	/* the sorts spill to temporary files, not memory, whatever the load set: held in
-	 * memory, the sort of a million appeals' events took 600 MB */
-	int temp_store = pragma_int(d, "PRAGMA temp_store");
-	if (rc == 0 && b->n > 0 && (rc = exec(d, "PRAGMA temp_store = FILE", err)) == 0 &&
-	    (rc = db_begin(d, err)) == 0) {
-		for (int i = 0; rc == 0 && i < b->n; i++)
-			rc = exec(d, b->sql[i], err);
-		if (rc == 0)
-			rc = db_commit(d, err);
-		else
-			db_rollback(d);
-	}
-	char *restore = xasprintf("PRAGMA temp_store = %d", temp_store < 0 ? 0 : temp_store);
-	if (exec(d, restore, rc == 0 ? err : NULL) < 0)
-		rc = -1;
-	free(restore);
-	for (int i = 0; i < b->n; i++)
-		free(b->sql[i]);
-	free(b->sql);
-	*b = (db_build){ 0 };
-	return rc;
-}
-
 /* 0 when no row points to a missing one (PRAGMA foreign_key_check is empty); the
  * first that does is err's */
-static int foreign_keys_hold(db *d, store_err *err)
+int db_foreign_keys_hold(db *d, store_err *err)
 {
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(d->h, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK) {
@@ -498,7 +359,7 @@ static int foreign_keys_hold(db *d, store_err *err)
 /* whether the event log has its hash chain yet */
 static bool event_chained(db *d)
 {
-	return pragma_int(d, "SELECT count(*) FROM pragma_table_info('event') WHERE name = 'hash'")
+	return db_pragma_int(d, "SELECT count(*) FROM pragma_table_info('event') WHERE name = 'hash'")
 	       > 0;
 }
 
@@ -521,7 +382,7 @@ static int migrate(db *d, store_err *err)
 	 * them. So the keys are off while migrating (the pragma does nothing inside a
 	 * transaction) and checked before each migration commits
 	 * (sqlite.org/lang_altertable.html#otheralter). */
-	if (exec(d, "PRAGMA foreign_keys = OFF", err) < 0)
+	if (db_exec(d, "PRAGMA foreign_keys = OFF", err) < 0)
 		return -1;
 	int rc = 0;
 	for (int v = have + 1; v <= want && rc == 0; v++) {
@@ -536,15 +397,15 @@ static int migrate(db *d, store_err *err)
 		}
 		char setv[40];
 		snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v);
-		if (exec(d, schema_migration(v), err) < 0 || foreign_keys_hold(d, err) < 0 ||
-		    exec(d, setv, err) < 0 || db_commit(d, err) < 0) {
+		if (db_exec(d, schema_migration(v), err) < 0 || db_foreign_keys_hold(d, err) < 0 ||
+		    db_exec(d, setv, err) < 0 || db_commit(d, err) < 0) {
 			db_rollback(d);
 			if (err)
 				err->migration = v;
 			rc = -1;
 		}
 	}
-	if (exec(d, "PRAGMA foreign_keys = ON", rc == 0 ? err : NULL) < 0)
+	if (db_exec(d, "PRAGMA foreign_keys = ON", rc == 0 ? err : NULL) < 0)
 		rc = -1;
 	if (rc == 0) {
 		/* the migration that chained an existing log anchors its head at once: from
@@ -646,16 +507,16 @@ db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *er
 		return NULL;
 	}
 	/* a file that is not SQLite fails on the first read; say so plainly */
-	if (exec(d, "PRAGMA foreign_keys = ON", err) < 0 ||
-	    exec(d, "PRAGMA synchronous = FULL", err) < 0 ||
+	if (db_exec(d, "PRAGMA foreign_keys = ON", err) < 0 ||
+	    db_exec(d, "PRAGMA synchronous = FULL", err) < 0 ||
 	    /* statement journals and sort spills in memory: several times faster for
 	     * bulk moves, and nothing in them outlives the transaction */
-	    exec(d, "PRAGMA temp_store = MEMORY", err) < 0 ||
+	    db_exec(d, "PRAGMA temp_store = MEMORY", err) < 0 ||
 	    /* 8 MB of pages (2 MB by default): a screen's list reads the same index
 	     * pages key after key; at 100 000 enterprises they no longer fall out
 	     * between two keys (search as you type: 0.85 s down to 0.53 s) */
-	    exec(d, "PRAGMA cache_size = -8192", err) < 0 ||
-	    exec(d, d->wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = TRUNCATE",
+	    db_exec(d, "PRAGMA cache_size = -8192", err) < 0 ||
+	    db_exec(d, d->wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = TRUNCATE",
 	         err) < 0 ||
 	    migrate(d, err) < 0) {
 		db_close(&d);
@@ -888,108 +749,4 @@ int db_check(db *d, db_problem_fn *fn, void *arg)
 		sqlite3_finalize(st);
 	}
 	return problems;
-}
-
-/* a failure of the backup to dest in the words detail */
-static void backup_fail(store_err *err, store_code code, const char *dest, const char *detail)
-{
-	store_err_path(store_err_set(err, code), dest);
-	store_err_detail(err, detail);
-}
-
-int db_create_private(const char *path)
-{
-	int t = priv_raise_for(path);
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
-	int e = errno;
-	priv_restore(t);
-	if (fd < 0) {
-		errno = e;
-		return -1;
-	}
-	close(fd);
-	return 0;
-}
-
-static int db_backup_to(db *d, const char *dest, store_err *err);
-
-int db_backup(db *d, const char *dest, store_err *err)
-{
-	/* a backup beside the database is made through the group, any other as the user */
-	int t = priv_raise_for(dest);
-	int rc = db_backup_to(d, dest, err);
-	priv_restore(t);
-	return rc;
-}
-
-static int db_backup_to(db *d, const char *dest, store_err *err)
-{
-	char *dest_anchor = event_anchor_path(dest);
-	const char *taken = access(dest, F_OK) == 0 ? dest :
-	                    access(dest_anchor, F_OK) == 0 ? dest_anchor : NULL;
-	if (taken) {
-		backup_fail(err, STORE_E_BACKUP_EXISTS, taken, NULL);
-		free(dest_anchor);
-		return -1;
-	}
-	free(dest_anchor);
-	/* copy into a temporary name and rename, so a failed backup leaves nothing
-	 * that looks like a good one */
-	char *tmp = xasprintf("%s.tmp%ld", dest, (long)getpid());
-	sqlite3 *out = NULL;
-	int rc = -1;
-	if (db_create_private(tmp) < 0) {
-		backup_fail(err, STORE_E_FAILED, dest, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		backup_fail(err, STORE_E_FAILED, dest, out ? sqlite3_errmsg(out) : strerror(errno));
-		goto out;
-	}
-	sqlite3_backup *b = sqlite3_backup_init(out, "main", d->h, "main");
-	if (!b) {
-		backup_fail(err, STORE_E_FAILED, dest, sqlite3_errmsg(out));
-		goto out;
-	}
-	int step;
-	while ((step = sqlite3_backup_step(b, 256)) == SQLITE_OK || step == SQLITE_BUSY ||
-	       step == SQLITE_LOCKED)
-		sqlite3_sleep(20);
-	sqlite3_backup_finish(b);
-	if (step != SQLITE_DONE) {
-		backup_fail(err, STORE_E_BACKUP_FAILED, dest, sqlite3_errstr(step));
-		goto out;
-	}
-	/* the copy's newest event anchors it: the copy verifies on its own */
-	int64_t seq = 0;
-	char hash[SHA256_HEX] = "", at[20] = "";
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(out, "SELECT id, hash, at FROM event ORDER BY id DESC LIMIT 1", -1,
-	                       &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW) {
-			seq = sqlite3_column_int64(st, 0);
-			snprintf(hash, sizeof hash, "%s", db_col_text(st, 1));
-			snprintf(at, sizeof at, "%s", db_col_text(st, 2));
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(out);
-	out = NULL;
-	if (rename(tmp, dest) != 0) {
-		backup_fail(err, STORE_E_FAILED, dest, strerror(errno));
-		goto out;
-	}
-	if (seq > 0 && event_anchor_append(dest, seq, hash, at, err) < 0) {
-		unlink(dest);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (out)
-		sqlite3_close(out);
-	if (rc < 0)
-		unlink(tmp);
-	free(tmp);
-	return rc;
 }

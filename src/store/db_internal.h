@@ -33,5 +33,12 @@ void db_guard_install(void);
 /* create path for SQLite to fill, mode 0660 whatever the umask allows (never readable
  * by others), through the guard; 0, or -1 with errno */
 int db_create_private(const char *path);
+/* sql run on the connection: 0, or -1 with the reason in err (may be NULL) */
+int db_exec(db *d, const char *sql, store_err *err);
+/* the integer a one-value statement (a PRAGMA) gives, -1 when it fails */
+int db_pragma_int(db *d, const char *sql);
+/* 0 when no row points to a missing one (PRAGMA foreign_key_check is empty); the
+ * first that does is err's */
+int db_foreign_keys_hold(db *d, store_err *err);
 
 #endif
