@@ -19,8 +19,9 @@
 #include "store/event_chain.h"
 #include "store/project_store.h"
 
-static char dir[] = "/tmp/qifu-projstore-XXXXXX";
-static char path[96];
+#include "testdb.h"
+
+static testdb tdb;
 static db *d;
 static int64_t ent;
 
@@ -35,33 +36,18 @@ static qdate D(const char *s)
 static int setup(void **state)
 {
 	(void)state;
-	store_err se = { 0 };
-	if (!mkdtemp(dir))
+	if (testdb_open(&tdb, "projstore", "2026-12-01") < 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	d = db_open(path, DB_OPEN_CREATE, &se);
-	if (!d)
-		return -1;
-	db_set_today(d, D("2026-12-01"));
-	char name[] = "江西星火新材料有限公司", uscc[] = "914403000000000001", area[] = "麻丘镇",
-	     cat[] = "industry", lead[] = "区科经局";
-	ent_record e = { .name = name, .uscc = uscc, .area = area, .category = cat,
-	                 .lead_unit = lead };
-	if (db_begin(d, &se) < 0 || ent_store_insert(d, "test", &e, &ent, &se) < 0 ||
-	    db_commit(d, &se) < 0)
-		return -1;
+	d = tdb.d;
+	ent = tdb.ent;
 	return 0;
 }
 
 static int teardown(void **state)
 {
 	(void)state;
-	db_close(&d);
-	char *anchor = event_anchor_path(path);
-	unlink(anchor);
-	free(anchor);
-	unlink(path);
-	rmdir(dir);
+	testdb_close(&tdb);
+	d = NULL;
 	return 0;
 }
 
