@@ -100,15 +100,18 @@ static void where_build(store_where *w, const ent_filter *f, const ent_search *s
 /* The last counts made: a screen asks for the same count again (the search
  * accepted, the window moved, the pane refreshed, the search cleared back to the
  * whole list), and a database unchanged since (by this session or another) gives
- * the same answer. The oldest makes room. */
+ * the same answer. The oldest makes room, among the searches' counts or among the
+ * others': a search typed key by key makes a count a key, which pushed the list's
+ * own count out (at 100 000 enterprises a count of 9 ms again on each C-u). */
 #define COUNTS_KEPT 4
-static struct {
+typedef struct count_kept {
 	const db *d;
 	char *key;  /* the statement and its values */
 	db_mark mark;
 	long n;
-} last_counts[COUNTS_KEPT];
-static int counts_next;
+} count_kept;
+static count_kept last_counts[2][COUNTS_KEPT]; /* [1]: with a search */
+static int counts_next[2];
 
 /* whether the search is all that narrows f, but for the enterprises gone from the
  * zone that the default list leaves out (counted apart: count_search) */
@@ -244,13 +247,13 @@ static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err
 	db_mark mark;
 	db_mark_now(d, &mark);
 	int rc = 0, hit = -1;
+	count_kept *kept = last_counts[sr.q != NULL];
 	for (int i = 0; i < COUNTS_KEPT && hit < 0; i++)
-		if (last_counts[i].d == d && last_counts[i].key &&
-		    strcmp(last_counts[i].key, sb_str(&key)) == 0 &&
-		    db_mark_same(&last_counts[i].mark, &mark))
+		if (kept[i].d == d && kept[i].key && strcmp(kept[i].key, sb_str(&key)) == 0 &&
+		    db_mark_same(&kept[i].mark, &mark))
 			hit = i;
 	if (hit >= 0) {
-		*n = last_counts[hit].n;
+		*n = kept[hit].n;
 	} else {
 		long gone = 0;
 		if (by_search) {
@@ -262,13 +265,11 @@ static int count_rows(db *d, const ent_filter *f, long limit, long *n, store_err
 		}
 		if (rc == 0) {
 			*n -= gone;
-			int i = counts_next;
-			counts_next = (counts_next + 1) % COUNTS_KEPT;
-			free(last_counts[i].key);
-			last_counts[i].d = d;
-			last_counts[i].key = sb_steal(&key);
-			last_counts[i].mark = mark;
-			last_counts[i].n = *n;
+			int *next = &counts_next[sr.q != NULL];
+			count_kept *k = &kept[*next];
+			*next = (*next + 1) % COUNTS_KEPT;
+			free(k->key);
+			*k = (count_kept){ d, sb_steal(&key), mark, *n };
 		}
 	}
 	sb_free(&key);
