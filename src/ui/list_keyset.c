@@ -21,3 +21,16 @@ bool lk_count_all(bool more, long cursor, long top, long page, long count)
 {
 	return more && (cursor >= count - 1 || top + page > count);
 }
+
+lk_count_how lk_count_plan(bool can_cap, bool typing, long top, int page)
+{
+	if (!can_cap)
+		return LK_COUNT_WHOLE;
+	return typing && top == 0 && page > 0 ? LK_COUNT_WINDOW : LK_COUNT_CAPPED;
+}
+
+void lk_window_count(int read, int page, long *count, bool *more)
+{
+	*more = read > page;
+	*count = *more ? page : read;
+}

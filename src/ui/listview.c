@@ -2,7 +2,8 @@
  * that need a wider pane drop out), cursor and scrolling, and a cache of exactly the
  * visible window of rows that is refetched only when the view leaves it. A source
  * that can count up to a limit is counted to LV_COUNT_CAP rows until the cursor goes
- * past them; a count or fetch that a newer key stopped leaves the screen as it was. */
+ * past them, and while a search is typed from its first window alone; a count or
+ * fetch that a newer key stopped leaves the screen as it was. */
 #include "ui/listview.h"
 
 #include <stdio.h>
@@ -22,7 +23,11 @@ struct listview {
 	int *width;          /* per column; 0 = hidden at this width */
 	long count;
 	bool counted;
-	bool more;           /* count is LV_COUNT_CAP and there are more rows */
+	bool more;           /* count is LV_COUNT_CAP (or the page: from_window) and there
+	                      * are more rows */
+	bool typing;         /* a search is typed: count from the first window */
+	bool from_window;    /* the count is the first window's */
+	bool recount;        /* counted again, the rows unchanged (the search accepted) */
 	long top, cursor;
 	int page;            /* data rows on screen */
 	long cache_off;
@@ -71,9 +76,21 @@ void lv_set_count_upto(listview *lv, lv_count_upto_fn fn)
 	lv->count_upto = fn;
 }
 
+void lv_set_typing(listview *lv, bool on)
+{
+	/* the search accepted: the count the window gave is made up to the cap, and the
+	 * rows read stay */
+	if (!on && lv->typing && lv->from_window && lv->counted) {
+		lv->counted = false;
+		lv->recount = true;
+	}
+	lv->typing = on;
+}
+
 void lv_invalidate(listview *lv)
 {
 	lv->counted = false;
+	lv->recount = false;
 	lv->cached = false;
 }
 
@@ -123,14 +140,41 @@ static long count_rows(listview *lv, bool *more)
 	return n;
 }
 
-/* the whole count, when the cursor goes where a capped count does not reach */
+/* a count further, when the cursor goes where the count does not reach: the
+ * first window's up to LV_COUNT_CAP, a capped one whole */
 static void count_all(listview *lv)
 {
-	long n = lv->src.count(lv->src.arg);
+	bool more = false;
+	long n = lv->from_window ? count_rows(lv, &more) : lv->src.count(lv->src.arg);
 	if (n >= 0) {
 		lv->count = n;
-		lv->more = false;
+		lv->more = more;
+		lv->from_window = false;
 	}
+}
+
+/* The count from the first window while a search is typed (ui/list_keyset.h): the
+ * page and one row more are read, and no count is made. False when the read
+ * stopped for a newer key (the list stays as it was). */
+static bool count_from_window(listview *lv)
+{
+	int n = lv->src.fetch(lv->src.arg, 0, lv->page + 1);
+	if (n == LV_STALE)
+		return false;
+	lv->counted = true;
+	lv->from_window = false;
+	if (n < 0) {
+		lv->count = -1;
+		lv->more = false;
+		lv->cached = false;
+		return true;
+	}
+	lk_window_count(n, lv->page, &lv->count, &lv->more);
+	lv->from_window = lv->more;
+	lv->cache_off = 0;
+	lv->cache_n = n;
+	lv->cached = true;
+	return true;
 }
 
 static void clamp(listview *lv)
@@ -157,15 +201,21 @@ void lv_recalc(listview *lv, ui_rect r)
 	lv->page = r.h > 1 ? r.h - 1 : 0;
 	long was_count = lv->count;
 	bool was_more = lv->more, was_cached = lv->cached;
-	if (!lv->counted) {
+	if (!lv->counted &&
+	    lk_count_plan(lv->count_upto != NULL, lv->typing, lv->top, lv->page) == LK_COUNT_WINDOW) {
+		if (!count_from_window(lv))
+			return; /* a newer key: the screen stays as it was until it is handled */
+	} else if (!lv->counted) {
 		bool more;
 		long n = count_rows(lv, &more);
 		if (n == LV_STALE)
 			return; /* a newer key: the screen stays as it was until it is handled */
 		lv->count = n;
 		lv->more = more;
+		lv->from_window = false;
 		lv->counted = true;
-		lv->cached = false;
+		lv->cached = lv->cached && lv->recount;
+		lv->recount = false;
 	}
 	clamp(lv);
 	long vis = lv->count - lv->top;
@@ -277,14 +327,15 @@ unsigned lv_handle(listview *lv, action a)
 		lv->cursor = 0;
 		break;
 	case ACT_LAST:
-		if (lv->more)
+		/* from the first window's count through the capped one to the whole */
+		for (int i = 0; i < 2 && lv->more; i++)
 			count_all(lv);
 		lv->cursor = lv->count - 1;
 		break;
 	default:
 		return REACT_UNHANDLED;
 	}
-	if (lk_count_all(lv->more, lv->cursor, lv->top, page, lv->count))
+	for (int i = 0; i < 2 && lk_count_all(lv->more, lv->cursor, lv->top, page, lv->count); i++)
 		count_all(lv);
 	clamp(lv);
 	return REACT_RECALC;

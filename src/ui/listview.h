@@ -46,6 +46,10 @@ void lv_set_style(listview *lv, lv_style_fn style);
 /* count up to LV_COUNT_CAP rows with fn until the cursor goes past them, so that a
  * large list costs its first rows; NULL: count them all */
 void lv_set_count_upto(listview *lv, lv_count_upto_fn fn);
+/* on: a search is being typed, and a list that counts up to a limit is counted from
+ * its first window (the page and one row more: "19+"), at no cost beyond the rows
+ * shown; off: counted up to LV_COUNT_CAP again */
+void lv_set_typing(listview *lv, bool on);
 /* the data changed: recount and refetch on the next recalc; the cursor stays put
  * when the row still exists */
 void lv_invalidate(listview *lv);

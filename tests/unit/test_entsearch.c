@@ -2,7 +2,8 @@
  * (core/search.h): for every query, the count, the count up to a limit, the windows
  * read by key forwards and backwards and those read by offset hold exactly the
  * enterprises search_match_name or search_match_uscc accepts, in the list's order,
- * whether the store reads the index's candidates or walks the order testing rows. */
+ * whether the store reads the index's candidates or walks the order testing rows;
+ * and the first window a typed search is counted from begins the whole list. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,6 +20,7 @@
 #include "core/xalloc.h"
 #include "store/db.h"
 #include "store/enterprise_store.h"
+#include "ui/list_keyset.h"
 
 static char dir[] = "/tmp/qifu-entsearch-XXXXXX";
 static char path[96];
@@ -171,6 +173,24 @@ static void test_search_agrees(void **state)
 				if (k < 0 || !expected(k, queries[q]) || fwd[i] != bwd[i])
 					fail_msg("\"%s\" order %zu: row %d is %s", queries[q], o, i,
 					         k < 0 ? "unknown" : name_of[k]);
+			}
+			/* the count while the search is typed (ui/list_keyset.h): the first
+			 * window of a page and one row more, the rows the whole list begins
+			 * with, gives the count up to the page and whether there are more */
+			for (int page = 1; page <= 20; page += 19) {
+				int got;
+				long count;
+				bool more;
+				assert_int_equal(ent_store_window_from(d, &f, orders[o].sort, orders[o].desc, 0,
+				                                       false, page + 1, rows, &got, &se), 0);
+				lk_window_count(got, page, &count, &more);
+				if (count != (want < page ? want : page) || more != (want > page))
+					fail_msg("\"%s\" order %zu page %d: %ld%s, want %ld", queries[q], o, page,
+					         count, more ? "+" : "", want);
+				for (int i = 0; i < got; i++) {
+					assert_int_equal(rows[i].id, fwd[i]);
+					ent_record_clear(&rows[i]);
+				}
 			}
 			/* by offset: the same rows in the same order */
 			int got;

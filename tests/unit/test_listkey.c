@@ -1,6 +1,7 @@
 /* How a long list's window is read (ui/list_keyset.c): by key from the loaded row
  * next to it (below it going down, above it going up), from either end, by offset
- * only for a jump; and when a capped count is made whole. */
+ * only for a jump; how a list is counted (from its first window while a search is
+ * typed) and when a capped count is made whole. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -67,11 +68,60 @@ static void test_count_all(void **state)
 		                 t[i].all);
 }
 
+static void test_count_plan(void **state)
+{
+	(void)state;
+	static const struct {
+		bool can_cap, typing;
+		long top;
+		int page;
+		lk_count_how how;
+	} t[] = {
+		{ false, false, 0, 20, LK_COUNT_WHOLE },   /* a source that cannot stop */
+		{ false, true, 0, 20, LK_COUNT_WHOLE },
+		{ true, false, 0, 20, LK_COUNT_CAPPED },   /* the list, no search typed */
+		{ true, true, 0, 20, LK_COUNT_WINDOW },    /* a key of a search */
+		{ true, true, 40, 20, LK_COUNT_CAPPED },   /* scrolled: no first window */
+		{ true, true, 0, 0, LK_COUNT_CAPPED },     /* no room for a row */
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (lk_count_plan(t[i].can_cap, t[i].typing, t[i].top, t[i].page) != t[i].how)
+			fail_msg("row %zu: %d, want %d", i,
+			         lk_count_plan(t[i].can_cap, t[i].typing, t[i].top, t[i].page), t[i].how);
+}
+
+static void test_window_count(void **state)
+{
+	(void)state;
+	static const struct {
+		int read, page;
+		long count;
+		bool more;
+	} t[] = {
+		{ 0, 19, 0, false },    /* nothing matches */
+		{ 7, 19, 7, false },    /* fewer than a page: the exact count */
+		{ 19, 19, 19, false },  /* exactly a page */
+		{ 20, 19, 19, true },   /* the row more: "19+" */
+		{ 1, 1, 1, false },
+		{ 2, 1, 1, true },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		long count = -5;
+		bool more = !t[i].more;
+		lk_window_count(t[i].read, t[i].page, &count, &more);
+		if (count != t[i].count || more != t[i].more)
+			fail_msg("row %zu: %ld%s, want %ld%s", i, count, more ? "+" : "", t[i].count,
+			         t[i].more ? "+" : "");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_read),
 		cmocka_unit_test(test_count_all),
+		cmocka_unit_test(test_count_plan),
+		cmocka_unit_test(test_window_count),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

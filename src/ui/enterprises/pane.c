@@ -4,6 +4,7 @@
  * the list from 120x30 on), the forms and undo in forms.c, export and import in io.c. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/personal.h"
 #include "app/enterprise_list.h"
@@ -315,6 +316,13 @@ static void search_changed(void *arg, const char *text)
 static void search_done(void *arg, const char *text)
 {
 	ent_pane *p = arg;
+	lv_set_typing(p->lv, false);
+	if (text && strcmp(text, p->search ? p->search : "") == 0) {
+		/* Enter on what the list shows: it is counted up to the cap, its rows stay */
+		xfree(&p->search_before);
+		shell_dirty_pane(p->sh);
+		return;
+	}
 	if (!text) {
 		/* Esc: back to the search there was before */
 		set_str(&p->search, p->search_before);
@@ -333,6 +341,9 @@ static void start_search(ent_pane *p, qkey key)
 	 * search narrows the list as it is typed; n and N then walk the matches. */
 	prompt_seed(shell_keymap(p->sh), key, seed);
 	set_str(&p->search_before, p->search ? xstrdup(p->search) : NULL);
+	/* as it is typed, the list is counted from the rows it shows (ui/listview.h): a
+	 * key costs one window, not a count of up to 1 000 matches */
+	lv_set_typing(p->lv, true);
 	shell_prompt_live(p->sh, _("Search (name, code or pinyin): "), *seed ? seed : p->search,
 	                  search_changed, search_done, p);
 	if (*seed)
