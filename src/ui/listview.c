@@ -177,6 +177,20 @@ static bool count_from_window(listview *lv)
 	return true;
 }
 
+bool lv_settle(listview *lv)
+{
+	if (!lv->typing || !lv->from_window || !lv->counted || !lv->count_upto)
+		return false;
+	bool more;
+	long n = count_rows(lv, &more);
+	if (n < 0)
+		return false; /* stopped by a key, or failed (said on the status line) */
+	lv->count = n;
+	lv->more = more;
+	lv->from_window = false;
+	return true;
+}
+
 static void clamp(listview *lv)
 {
 	long n = lv->count > 0 ? lv->count : 0;

@@ -50,6 +50,9 @@ void lv_set_count_upto(listview *lv, lv_count_upto_fn fn);
  * its first window (the page and one row more: "19+"), at no cost beyond the rows
  * shown; off: counted up to LV_COUNT_CAP again */
 void lv_set_typing(listview *lv, bool on);
+/* a count from the first window made up to LV_COUNT_CAP (the pane's settle, when no
+ * key waits): true when the count changed; a newer key stops it, the count stays */
+bool lv_settle(listview *lv);
 /* the data changed: recount and refetch on the next recalc; the cursor stays put
  * when the row still exists */
 void lv_invalidate(listview *lv);

@@ -49,6 +49,10 @@ typedef struct pane_ops {
 	 * false: the shell takes help, menu, quit and the tab keys before the pane sees
 	 * them, and the pane answers REACT_UNHANDLED to whatever else is not its own. */
 	bool (*modal)(void *state);
+	/* optional: what a drawn screen left for when no key waits (a typed search's
+	 * count up to the cap, ui/listview.h), done now; a key typed meanwhile stops it.
+	 * True when the pane changed and is to be drawn again. */
+	bool (*settle)(void *state);
 } pane_ops;
 
 #endif

@@ -442,6 +442,15 @@ void shell_key(shell *sh, qkey k)
 		shell_action(sh, &ev);
 }
 
+bool shell_settle(shell *sh)
+{
+	const pane_ops *ops = pane_table[sh->cur];
+	if (!ops->settle || term_input_pending() || !ops->settle(sh->state[sh->cur]))
+		return false;
+	shell_dirty_pane(sh);
+	return true;
+}
+
 bool shell_idle(shell *sh)
 {
 	app_ctx *ctx = sh->ctx;

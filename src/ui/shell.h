@@ -32,6 +32,9 @@ void shell_key(shell *sh, qkey k);
 bool shell_idle(shell *sh);
 /* draw what is dirty and flush to the terminal */
 void shell_draw(shell *sh);
+/* after a draw with no key waiting (the terminal only: a key script's keys all
+ * wait): the current pane's settle; true when something is to be drawn again */
+bool shell_settle(shell *sh);
 /* true once the user asked to quit */
 bool shell_done(const shell *sh);
 

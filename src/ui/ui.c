@@ -35,9 +35,18 @@ static void ui_warn(const char *msg)
 		shell_error(warn_shell, "%s", msg);
 }
 
-static void run_terminal(shell *sh)
+/* the screen, and then what the pane left for a moment without keys (a typed
+ * search's count): the rows show before it is made */
+static void draw(shell *sh)
 {
 	shell_draw(sh);
+	if (shell_settle(sh))
+		shell_draw(sh);
+}
+
+static void run_terminal(shell *sh)
+{
+	draw(sh);
 	while (!shell_done(sh)) {
 		qkey k;
 		/* a key, or after LIVE_POLL_MS a look whether other sessions changed
@@ -47,7 +56,7 @@ static void run_terminal(shell *sh)
 			break;
 		if (rc == 0) {
 			if (shell_idle(sh))
-				shell_draw(sh);
+				draw(sh);
 			continue;
 		}
 		shell_key(sh, k);
@@ -57,7 +66,7 @@ static void run_terminal(shell *sh)
 			shell_key(sh, k);
 		if (rc < 0)
 			break;
-		shell_draw(sh);
+		draw(sh);
 	}
 }
 

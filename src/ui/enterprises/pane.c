@@ -613,6 +613,13 @@ static const char *hint(void *state)
 	}
 }
 
+/* a typed search's count up to the cap, once its rows are on screen */
+static bool settle(void *state)
+{
+	ent_pane *p = state;
+	return lv_settle(p->lv);
+}
+
 const pane_ops pane_enterprises = {
 	.create = create,
 	.destroy = destroy,
@@ -623,4 +630,5 @@ const pane_ops pane_enterprises = {
 	.caret = caret,
 	.hint = hint,
 	.modal = modal,
+	.settle = settle,
 };
