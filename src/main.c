@@ -104,7 +104,7 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset("qifu", "UTF-8");
 	textdomain("qifu");
 
-	app_ctx ctx = { .fail = cli_fail, .warn = cli_say_warn };
+	app_ctx ctx = { .fail = cli_fail, .warn = cli_say_warn, .how = cli_how };
 	globals g = { 0 };
 	ctx.today = date_system_today();
 	/* a protected qifu's events carry the clock's date: no rehearsal of another day */

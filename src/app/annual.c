@@ -86,6 +86,32 @@ static void gather_requests(gather *g, const annual_report *out)
 		gather_unit(g, out->supv[i].unit);
 }
 
+/* a year refused by v (open: its quarters not frozen), worded into why with the
+ * face's way to freeze a quarter; whether it was */
+static bool refused(app_ctx *ctx, int year, annual_verdict v, const char *open, strbuf *why)
+{
+	switch (v) {
+	case ANNUAL_OK:
+		return false;
+	case ANNUAL_YEAR_FROZEN:
+		sb_addf(why, _("The year %d is already frozen."), year);
+		break;
+	case ANNUAL_QUARTERS_OPEN:
+		if (!ctx->how) {
+			sb_addf(why, _("The year %d is made of its four frozen quarters; not frozen yet: "
+			               "%s."), year, open);
+			break;
+		}
+		strbuf how = STRBUF_INIT;
+		ctx->how(APP_STEP_QUARTER_FREEZE, &how);
+		sb_addf(why, _("The year %d is made of its four frozen quarters; not frozen yet: %s "
+		               "(%s)."), year, open, sb_str(&how));
+		sb_free(&how);
+		break;
+	}
+	return true;
+}
+
 /* which quarters of year are frozen: 0, or -1 with the store's failure */
 static int quarters_frozen(app_ctx *ctx, int year, bool qfrozen[4], strbuf *why)
 {
@@ -117,7 +143,11 @@ static app_status year_now(app_ctx *ctx, int year, annual_report *out, strbuf *w
 	bool qfrozen[4];
 	if (quarters_frozen(ctx, year, qfrozen, why) < 0)
 		return APP_BAD;
-	if (annual_quarters_check(year, qfrozen, why) < 0)
+	strbuf open = STRBUF_INIT;
+	annual_verdict v = annual_quarters_check(year, qfrozen, &open);
+	bool no = refused(ctx, year, v, sb_str(&open), why);
+	sb_free(&open);
+	if (no)
 		return APP_NO;
 	gather g = { 0 };
 	if (gather_year(ctx, year, &g, why) < 0 || year_records(ctx, year, out, why) < 0) {
@@ -194,7 +224,11 @@ app_status app_year_freeze(app_ctx *ctx, int year, strbuf *msg)
 	bool qfrozen[4];
 	if (quarters_frozen(ctx, year, qfrozen, msg) < 0)
 		return APP_BAD;
-	if (annual_freeze_allowed(year, frozen == 1, qfrozen, msg) < 0)
+	strbuf open = STRBUF_INIT;
+	annual_verdict v = annual_freeze_allowed(year, frozen == 1, qfrozen, &open);
+	bool no = refused(ctx, year, v, sb_str(&open), msg);
+	sb_free(&open);
+	if (no)
 		return APP_NO;
 	annual_report r = { .year = year };
 	app_status rc = year_now(ctx, year, &r, msg);

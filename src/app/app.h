@@ -25,6 +25,12 @@ typedef enum app_status {
 	APP_BUSY = 75,
 } app_status;
 
+/* a step of the user's own that a refusal names as the way on; each face words how
+ * its user takes it (app_ctx.how) */
+typedef enum app_step {
+	APP_STEP_QUARTER_FREEZE,  /* freeze an assessment quarter */
+} app_step;
+
 struct settings;
 struct db;
 struct calendar;
@@ -60,6 +66,9 @@ typedef struct app_ctx {
 	 * commit whose anchor line could not be written): the command line on stderr,
 	 * the full-screen program on its status line */
 	void (*warn)(const char *msg);
+	/* the face's words for how its user takes step, appended to out: the command
+	 * line's command, the full-screen program's view and key; NULL: none named */
+	void (*how)(app_step step, strbuf *out);
 	strbuf failure;         /* the message fail was given (freed by app_ctx_free) */
 	/* the units through which the acting staff member sees appeals and plans
 	 * (perm_sight_units), borrowed from actor; filled by app_sight_units */

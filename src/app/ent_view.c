@@ -23,6 +23,7 @@
 #include "model/visit.h"
 #include "model/warning.h"
 #include "store/appeal_store.h"
+#include "store/card_store.h"
 #include "store/financing_store.h"
 #include "store/inspection_store.h"
 #include "store/outreach_store.h"
@@ -51,9 +52,30 @@ static void store_note(const app_ent_sink *s, const store_err *se)
 	sb_free(&err);
 }
 
+/* the service contact card's latest delivery (card deliver, or handed on a visit) */
+static void card_line(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
+{
+	qdate on;
+	char *by = NULL, day[11];
+	bool on_visit;
+	store_err se = { 0 };
+	int got = card_store_latest(app_db(ctx), e->id, &on, &by, &on_visit, &se);
+	if (got < 0) {
+		store_note(s, &se);
+		return;
+	}
+	char *t = got == 0 ? xstrdup(_("not delivered"))
+		: on_visit ? xasprintf(_("handed over %s on a visit by %s"), date_format(on, day), by)
+		: xasprintf(_("delivered %s by %s"), date_format(on, day), by);
+	s->field(s->arg, _("Card"), t);
+	free(t);
+	free(by);
+}
+
 static void visits(app_ctx *ctx, const ent_record *e, const app_ent_sink *s)
 {
 	s->section(s->arg, "visits", _("Visits"));
+	card_line(ctx, e, s);
 	visit_filter f = { 0 };
 	f.enterprise_id = e->id;
 	visit_rec v[SHOWN + 1];

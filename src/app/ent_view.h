@@ -1,5 +1,5 @@
 /* What the enterprise 360 view shows beyond the register entry, once for both faces:
- * its visits, the outreach events it attended, its talent services, the whistles it
+ * its visits (with the service contact card's latest delivery), the outreach events it attended, its talent services, the whistles it
  * blew (with where each stands and its appeal), financing needs (each with its status
  * history), cultivation pools,
  * relocation warnings, inspection plans, entries refused without a plan and appeals,

@@ -29,47 +29,31 @@ int app_fin_res_map_load(fin_res_map *m, strbuf *err)
 }
 
 typedef struct res_run {
+	map_import mi;         /* the file, its header's columns and its bad rows */
 	app_ctx *ctx;
 	const fin_res_map *map;
 	const fin_res_hooks *hooks;
 	fin_res_result *res;
 	fin_res_cols cols;
 	sheet_seen seen;       /* the needs the file's results went to, with their lines */
-	strbuf fail;           /* why the run stops (the database) */
-	const char *path;
 	const char *base;      /* the file's name, for the history's note */
 } res_run;
 
-typedef struct res_header_try {
-	const fin_res_map *map;
-	fin_res_cols *cols;
-	strbuf *ignored;
-} res_header_try;
-
-static int res_header(void *arg, const csv_row *row, strbuf *why, int *found)
+static int res_match(void *arg, const char *const *fields, int n, strbuf *why,
+		strbuf *ignored)
 {
-	res_header_try *t = arg;
-	sb_reset(t->ignored);
-	if (fin_res_cols_match(t->map, row->fields, row->nfields, t->cols, why, t->ignored) == 0)
-		return 0;
-	*found = 0;
-	for (int f = 0; f < FRF__COUNT; f++)
-		*found += t->cols->col[f] >= 0;
-	return -1;
+	res_run *run = arg;
+	return fin_res_cols_match(run->map, fields, n, &run->cols, why, ignored);
 }
 
-static const char *column_name(const res_run *run, fin_res_field f)
+static const char *res_code(int f)
 {
-	if (f <= FRF_NONE || f >= FRF__COUNT)
-		return NULL;
-	return colmap_header(&run->map->cols, f, fin_res_field_code(f));
+	return fin_res_field_code((fin_res_field)f);
 }
 
 static void row_bad(res_run *run, const csv_row *row, fin_res_field f, const char *why)
 {
-	run->res->nbad++;
-	if (run->hooks && run->hooks->bad)
-		run->hooks->bad(run->hooks->arg, row, column_name(run, f), why);
+	map_import_bad(&run->mi, row, (int)f, why);
 }
 
 static char *need_key(int64_t id)
@@ -88,7 +72,7 @@ static int find_by_uscc(res_run *run, const fin_res_in *in, fin_rec *need, fin_r
 	int got = ent_store_get(d, in->uscc, 0, &e, &se);
 	if (got != 0) {
 		if (got < 0) {
-			app_store_text(&se, &run->fail);
+			app_store_text(&se, &run->mi.fail);
 			return -1;
 		}
 		if (*in->name)
@@ -104,7 +88,7 @@ static int find_by_uscc(res_run *run, const fin_res_in *in, fin_rec *need, fin_r
 	int n = 0, rc = -1;
 	fin_filter f = { .enterprise_id = e.id, .status = -1 };
 	if (fin_store_list(d, &f, 0, FIN_RES_NEEDS_MAX, v, &n, &se) < 0) {
-		app_store_text(&se, &run->fail);
+		app_store_text(&se, &run->mi.fail);
 		goto out;
 	}
 	for (int i = 0; i < n; i++) {
@@ -154,7 +138,7 @@ static int find_by_number(res_run *run, const fin_res_in *in, fin_rec *need, fin
 	store_err se = { 0 };
 	int got = fin_store_get(app_db(run->ctx), in->need_id, need, &se);
 	if (got < 0) {
-		app_store_text(&se, &run->fail);
+		app_store_text(&se, &run->mi.fail);
 		return -1;
 	}
 	*bad = FRF_NEED;
@@ -189,9 +173,10 @@ static char *step_note(const res_run *run, const fin_res_in *in, long line)
 	return sb_steal(&b);
 }
 
-/* one data row: 0 done (good, known or bad), -1 the run stops (fail says why) */
-static int res_import_row(res_run *run, const csv_row *row)
+/* one data row: 0 done (good, known or bad), -1 the run stops (mi.fail says why) */
+static int res_import_row(void *arg, const csv_row *row)
 {
+	res_run *run = arg;
 	app_ctx *ctx = run->ctx;
 	fin_res_in in;
 	fin_res_field bad = FRF_NONE;
@@ -240,7 +225,7 @@ static int res_import_row(res_run *run, const csv_row *row)
 		}
 		int w = fin_store_update_in(app_db(ctx), app_actor(ctx)->login, need.id, &c, &se);
 		if (w != 0) {
-			app_store_text(&se, w > 0 ? &why : &run->fail);
+			app_store_text(&se, w > 0 ? &why : &run->mi.fail);
 			if (w > 0)
 				row_bad(run, row, FRF_STATE, sb_str(&why));
 			rc = w < 0 ? -1 : 0;
@@ -258,37 +243,23 @@ out:
 	return rc;
 }
 
-static int res_row(void *arg, const csv_row *row, strbuf *why)
-{
-	res_run *run = arg;
-	if (res_import_row(run, row) < 0) {
-		sb_addf(why, "%s:%ld: %s", run->path, row->line, sb_str(&run->fail));
-		return -1;
-	}
-	return 0;
-}
-
 int app_fin_res_import(app_ctx *ctx, const fin_res_map *m, const char *path, const char *sheet,
 		ent_import_mode mode, const fin_res_hooks *hooks, fin_res_result *res, strbuf *err)
 {
 	memset(res, 0, sizeof *res);
 	const char *slash = strrchr(path, '/');
-	res_run run = { .ctx = ctx, .map = m, .hooks = hooks, .res = res, .fail = STRBUF_INIT,
-	                .path = path, .base = slash ? slash + 1 : path };
-	strbuf ignored = STRBUF_INIT;
-	res_header_try try = { m, &run.cols, &ignored };
+	res_run run = { .ctx = ctx, .map = m, .hooks = hooks, .res = res,
+	                .base = slash ? slash + 1 : path };
+	run.mi = (map_import){ .map = &m->cols, .nfields = FRF__COUNT, .col = run.cols.col,
+		.code = res_code, .match = res_match, .row = res_import_row, .arg = &run,
+		.header = hooks ? hooks->header : NULL, .bad = hooks ? hooks->bad : NULL,
+		.progress = hooks ? hooks->progress : NULL, .hook_arg = hooks ? hooks->arg : NULL,
+		.nbad = &res->nbad, .fail = STRBUF_INIT };
 	char *empty = xasprintf(_("%s: only a header row, no results"), path);
-	sheet_import im = { .path = path, .sheet = sheet, .is_header = res_header,
-		.header_arg = &try, .ignored = &ignored, .header = hooks ? hooks->header : NULL,
-		.row = res_row, .row_arg = &run, .progress = hooks ? hooks->progress : NULL,
-		.hook_arg = hooks ? hooks->arg : NULL, .mode = mode, .nbad = &res->nbad,
-		.empty = empty };
-	int rc = sheet_import_file(app_db(ctx), &im, &res->encoding, &res->rows, &res->written,
-	                           err);
+	int rc = map_import_file(app_db(ctx), &run.mi, path, sheet, mode, empty, &res->encoding,
+	                         &res->rows, &res->written, err);
 	free(empty);
 	sheet_seen_free(&run.seen);
-	sb_free(&run.fail);
-	sb_free(&ignored);
 	return rc;
 }
 

@@ -41,48 +41,30 @@ int app_order_map_load(const char *name, order_colmap *m, strbuf *err)
 
 /* the state of one run */
 typedef struct order_run {
+	map_import mi;          /* the file, its header's columns and its bad rows */
 	app_ctx *ctx;
 	const order_colmap *map;
 	const order_import_hooks *hooks;
 	order_import_result *res;
 	sheet_seen numbers;     /* the numbers of the file's orders, with their lines */
-	strbuf fail;            /* why the run stops (the database, the rules) */
-	const order_cols *cols; /* the columns the header gave */
-	const char *path;
+	order_cols cols;        /* the columns the header gave */
 } order_run;
 
-/* whether a row is the map's header (sheet_header_fn) */
-typedef struct order_header_try {
-	const order_colmap *map;
-	order_cols *cols;
-	strbuf *ignored;
-} order_header_try;
-
-static int order_header(void *arg, const csv_row *row, strbuf *why, int *found)
+static int order_header_match(void *arg, const char *const *fields, int n, strbuf *why,
+		strbuf *ignored)
 {
-	order_header_try *t = arg;
-	sb_reset(t->ignored);
-	if (order_cols_match(t->map, row->fields, row->nfields, t->cols, why, t->ignored) == 0)
-		return 0;
-	*found = 0;
-	for (int f = 0; f < ORDER_F__COUNT; f++)
-		*found += t->cols->col[f] >= 0;
-	return -1;
+	order_run *run = arg;
+	return order_cols_match(run->map, fields, n, &run->cols, why, ignored);
 }
 
-/* the header of field f in the map, for messages; NULL for the row as a whole */
-static const char *column_name(const order_run *run, order_field f)
+static const char *order_code(int f)
 {
-	if (f <= ORDER_F_NONE || f >= ORDER_F__COUNT)
-		return NULL;
-	return colmap_header(&run->map->cols, f, order_field_code(f));
+	return order_field_code((order_field)f);
 }
 
-static void row_bad(order_run *run, const csv_row *row, const char *column, const char *why)
+static void row_bad(order_run *run, const csv_row *row, order_field f, const char *why)
 {
-	run->res->nbad++;
-	if (run->hooks && run->hooks->bad)
-		run->hooks->bad(run->hooks->arg, row, column, why);
+	map_import_bad(&run->mi, row, (int)f, why);
 }
 
 /* what the register says about o's enterprise; -1 when the database failed */
@@ -110,8 +92,8 @@ static int look_up(order_run *run, const order_in *o, order_lookup *l, char uscc
 		goto failed;
 	return 0;
 failed:
-	sb_reset(&run->fail);
-	app_store_text(&se, &run->fail);
+	sb_reset(&run->mi.fail);
+	app_store_text(&se, &run->mi.fail);
 	return -1;
 }
 
@@ -153,9 +135,10 @@ static order_rec order_of(appeal_channel ch, const order_in *o, const char *sour
 }
 
 /* one data row: 0 done (good, held, known or bad), -1 the run stops (fail says why) */
-static int order_import_row(order_run *run, const order_cols *cols, const csv_row *row,
-		const char *path)
+static int order_import_row(void *arg, const csv_row *row)
 {
+	order_run *run = arg;
+	const order_cols *cols = &run->cols;
 	app_ctx *ctx = run->ctx;
 	order_in o = { 0 };
 	order_field bad;
@@ -165,19 +148,19 @@ static int order_import_row(order_run *run, const order_cols *cols, const csv_ro
 	appeal_channel ch = run->map->channel;
 	const order_import_hooks *h = run->hooks;
 	if (order_row_read(run->map, cols, row->fields, row->nfields, &o, &bad, &why) < 0) {
-		row_bad(run, row, column_name(run, bad), sb_str(&why));
+		row_bad(run, row, bad, sb_str(&why));
 		goto out;
 	}
 	long first = sheet_seen_add(&run->numbers, o.number, row->line);
 	if (first) {
 		sb_addf(&why, _("work order %s is also on line %ld of this file"), o.number, first);
-		row_bad(run, row, column_name(run, ORDER_F_NUMBER), sb_str(&why));
+		row_bad(run, row, ORDER_F_NUMBER, sb_str(&why));
 		goto out;
 	}
 	int64_t id, appeal_id;
 	int found = order_store_find(app_db(ctx), ch, o.number, &id, &appeal_id, &se);
 	if (found < 0) {
-		app_store_text(&se, &run->fail);
+		app_store_text(&se, &run->mi.fail);
 		rc = -1;
 		goto out;
 	}
@@ -195,16 +178,16 @@ static int order_import_row(order_run *run, const order_cols *cols, const csv_ro
 	}
 	order_match how = order_match_decide(&l);
 	char number[TICKET_NUMBER_SIZE] = "";
-	if (!order_match_held(how) && register_order(ctx, ch, &o, uscc, number, &run->fail) < 0) {
+	if (!order_match_held(how) && register_order(ctx, ch, &o, uscc, number, &run->mi.fail) < 0) {
 		rc = -1;
 		goto out;
 	}
-	char *source = xasprintf("%s:%ld", path, row->line);
+	char *source = xasprintf("%s:%ld", run->mi.path, row->line);
 	order_rec rec = order_of(ch, &o, source);
 	rec.held_reason = (char *)order_match_code(how);
 	snprintf(rec.appeal_number, sizeof rec.appeal_number, "%s", number);
 	if (order_store_insert(app_db(ctx), app_actor(ctx)->login, &rec, &id, &se) < 0) {
-		app_store_text(&se, &run->fail);
+		app_store_text(&se, &run->mi.fail);
 		rc = -1;
 	} else {
 		if (order_match_held(how))
@@ -221,17 +204,6 @@ out:
 	return rc;
 }
 
-/* one data row (sheet_row_fn): the run stops when the database or the rules fail */
-static int order_row(void *arg, const csv_row *row, strbuf *why)
-{
-	order_run *run = arg;
-	if (order_import_row(run, run->cols, row, run->path) < 0) {
-		sb_addf(why, "%s:%ld: %s", run->path, row->line, sb_str(&run->fail));
-		return -1;
-	}
-	return 0;
-}
-
 int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, const char *sheet,
 		ent_import_mode mode, const order_import_hooks *hooks, order_import_result *res,
 		strbuf *err)
@@ -239,25 +211,17 @@ int app_order_import(app_ctx *ctx, const order_colmap *m, const char *path, cons
 	memset(res, 0, sizeof *res);
 	res->path = xstrdup(path);
 	res->channel = m->channel;
-	order_run run = { .ctx = ctx, .map = m, .hooks = hooks, .res = res,
-	                  .fail = STRBUF_INIT };
-	strbuf ignored = STRBUF_INIT;
-	order_cols cols;
-	order_header_try try = { m, &cols, &ignored };
-	run.cols = &cols;
-	run.path = path;
+	order_run run = { .ctx = ctx, .map = m, .hooks = hooks, .res = res };
+	run.mi = (map_import){ .map = &m->cols, .nfields = ORDER_F__COUNT, .col = run.cols.col,
+		.code = order_code, .match = order_header_match, .row = order_import_row, .arg = &run,
+		.header = hooks ? hooks->header : NULL, .bad = hooks ? hooks->bad : NULL,
+		.progress = hooks ? hooks->progress : NULL, .hook_arg = hooks ? hooks->arg : NULL,
+		.nbad = &res->nbad, .fail = STRBUF_INIT };
 	char *empty = xasprintf(_("%s: only a header row, no work orders"), path);
-	sheet_import im = { .path = path, .sheet = sheet, .is_header = order_header,
-		.header_arg = &try, .ignored = &ignored, .header = hooks ? hooks->header : NULL,
-		.row = order_row, .row_arg = &run, .progress = hooks ? hooks->progress : NULL,
-		.hook_arg = hooks ? hooks->arg : NULL, .mode = mode, .nbad = &res->nbad,
-		.empty = empty };
-	int rc = sheet_import_file(app_db(ctx), &im, &res->encoding, &res->rows, &res->written,
-	                           err);
+	int rc = map_import_file(app_db(ctx), &run.mi, path, sheet, mode, empty, &res->encoding,
+	                         &res->rows, &res->written, err);
 	free(empty);
 	sheet_seen_free(&run.numbers);
-	sb_free(&run.fail);
-	sb_free(&ignored);
 	return rc;
 }
 

@@ -23,7 +23,8 @@
 enum { NAME_MAX_CHARS = 100, TEXT_MAX_CHARS = 200 };
 
 const app_column app_project_columns[PROJECT_COL__COUNT] = {
-	/* key, header, kind, screen: width, stretch, align, from pane width */
+	/* key, header, kind, screen: width (display columns, at least the Chinese header's:
+	 * 已办结 is 6), stretch, align, from pane width */
 	[PROJECT_COL_NUMBER] = { "number", N_("Project"), COL_STR, 13, false, TEXT_LEFT, 0 },
 	[PROJECT_COL_NAME] = { "name", N_("Project name"), COL_STR, 16, true, TEXT_LEFT, 0 },
 	[PROJECT_COL_INVESTOR] = { "investor", N_("Investor"), COL_STR, 16, false, TEXT_LEFT,
@@ -34,7 +35,7 @@ const app_column app_project_columns[PROJECT_COL__COUNT] = {
 	[PROJECT_COL_LIGHT] = { "light", N_("Light"), COL_STR, 0, false, TEXT_LEFT, 0 },
 	[PROJECT_COL_DUE] = { NULL, N_("Due"), COL_STR, 20, false, TEXT_LEFT, 0 },
 	[PROJECT_COL_ITEMS] = { "items", N_("Checklist items"), COL_INT, 0, false, TEXT_RIGHT, 0 },
-	[PROJECT_COL_DONE] = { "items_done", N_("Done"), COL_INT, 5, false, TEXT_RIGHT, 0 },
+	[PROJECT_COL_DONE] = { "items_done", N_("Done"), COL_INT, 6, false, TEXT_RIGHT, 0 },
 	[PROJECT_COL_STUCK] = { "items_stuck", N_("Stuck"), COL_INT, 5, false, TEXT_RIGHT, 0 },
 	[PROJECT_COL_ON_TIME] = { "items_on_time", N_("Done on time"), COL_INT, 0, false,
 		TEXT_RIGHT, 0 },

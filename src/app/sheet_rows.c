@@ -263,3 +263,64 @@ out:
 	sheet_rows_close(&src);
 	return rc;
 }
+
+/* whether a row is the map's header (sheet_header_fn) */
+typedef struct map_header_try {
+	map_import *mi;
+	strbuf *ignored;
+} map_header_try;
+
+static int map_header(void *arg, const csv_row *row, strbuf *why, int *found)
+{
+	map_header_try *t = arg;
+	map_import *mi = t->mi;
+	sb_reset(t->ignored);
+	if (mi->match(mi->arg, row->fields, row->nfields, why, t->ignored) == 0)
+		return 0;
+	*found = 0;
+	for (int f = 0; f < mi->nfields; f++)
+		*found += mi->col[f] >= 0;
+	return -1;
+}
+
+/* one data row (sheet_row_fn): the import stops when mi->row says so */
+static int map_row(void *arg, const csv_row *row, strbuf *why)
+{
+	map_import *mi = arg;
+	if (mi->row(mi->arg, row) < 0) {
+		sb_addf(why, "%s:%ld: %s", mi->path, row->line, sb_str(&mi->fail));
+		return -1;
+	}
+	return 0;
+}
+
+const char *map_import_column(const map_import *mi, int f)
+{
+	if (f < 0 || f >= mi->nfields)
+		return NULL;
+	return colmap_header(mi->map, f, mi->code(f));
+}
+
+void map_import_bad(map_import *mi, const csv_row *row, int f, const char *why)
+{
+	(*mi->nbad)++;
+	if (mi->bad)
+		mi->bad(mi->hook_arg, row, map_import_column(mi, f), why);
+}
+
+int map_import_file(db *d, map_import *mi, const char *path, const char *sheet,
+		ent_import_mode mode, const char *empty, char **encoding, long *rows,
+		bool *written, strbuf *err)
+{
+	mi->path = path;
+	strbuf ignored = STRBUF_INIT;
+	map_header_try try = { mi, &ignored };
+	sheet_import im = { .path = path, .sheet = sheet, .is_header = map_header,
+		.header_arg = &try, .ignored = &ignored, .header = mi->header, .row = map_row,
+		.row_arg = mi, .progress = mi->progress, .hook_arg = mi->hook_arg, .mode = mode,
+		.nbad = mi->nbad, .empty = empty };
+	int rc = sheet_import_file(d, &im, encoding, rows, written, err);
+	sb_free(&ignored);
+	sb_free(&mi->fail);
+	return rc;
+}

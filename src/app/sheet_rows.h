@@ -13,6 +13,7 @@
 #include "core/strbuf.h"
 #include "core/xlsx_read.h"
 #include "core/xlsx_value.h"
+#include "model/colmap.h"
 #include "model/ent_import.h"
 #include "store/db.h"
 
@@ -92,6 +93,47 @@ typedef struct sheet_import {
  * tell im->header, then sheet_import_txn its rows into d: 0 (*written true when
  * committed), or -1 with err and nothing written */
 int sheet_import_file(db *d, const sheet_import *im, char **encoding, long *rows,
+		bool *written, strbuf *err);
+
+/* An import read by a column map (work orders, financing results, relocation
+ * signals), the part every such import shares: the header matched by the map (a row
+ * that is not one counts the columns it has), each data row handed to row, a bad row
+ * counted and told to the caller with the header of the column at fault, and the
+ * file's rows in one transaction (sheet_import_file). The caller fills it and keeps
+ * its own state in arg. */
+typedef struct map_import {
+	const colmap *map;
+	int nfields;                     /* the fields of the map's field enum */
+	const int *col;                  /* [nfields]: where match put each, -1 absent */
+	const char *(*code)(int f);      /* field f's code, for a map with no header for it */
+	/* match the header row fields[0..n) into col: 0, or -1 with why it is not the
+	 * header in why; cells the map names not go to ignored */
+	int (*match)(void *arg, const char *const *fields, int n, strbuf *why,
+	             strbuf *ignored);
+	/* one data row: 0 done (good, known or bad), -1 the import stops with the
+	 * reason in fail */
+	int (*row)(void *arg, const csv_row *row);
+	void *arg;                       /* match's and row's */
+	/* the caller's hooks, as ent_import_hooks; any may be NULL */
+	int (*header)(void *arg, const csv_row *row, const char *ignored, strbuf *err);
+	void (*bad)(void *arg, const csv_row *row, const char *column, const char *why);
+	ent_io_progress progress;
+	void *hook_arg;
+	long *nbad;                      /* the bad rows */
+	const char *path;                /* set by map_import_file */
+	strbuf fail;                     /* why the import stops (the database, the rules) */
+} map_import;
+
+/* the header of field f in the map, for messages; NULL for the row as a whole (f
+ * outside 0..nfields, as a field enum's NONE) */
+const char *map_import_column(const map_import *mi, int f);
+/* count a bad row and tell the bad hook, f the field at fault (as above) */
+void map_import_bad(map_import *mi, const csv_row *row, int f, const char *why);
+/* read path (sheet: of an xlsx workbook, NULL the first) into d as sheet_import_file,
+ * empty the message for a file with only a header row; frees mi->fail. 0, or -1 with
+ * err ("path:line: …" when row stopped it) and nothing written */
+int map_import_file(db *d, map_import *mi, const char *path, const char *sheet,
+		ent_import_mode mode, const char *empty, char **encoding, long *rows,
 		bool *written, strbuf *err);
 
 /* keys seen in a file, with the line of each */

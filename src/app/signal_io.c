@@ -26,6 +26,7 @@ int app_signal_map_load(signal_map *m, strbuf *err)
 }
 
 typedef struct signal_run {
+	map_import mi;         /* the file, its header's columns and its bad rows */
 	app_ctx *ctx;
 	const signal_map *map;
 	const signal_kind *fixed;
@@ -33,43 +34,25 @@ typedef struct signal_run {
 	signal_import_result *res;
 	signal_cols cols;
 	sheet_seen seen;       /* uscc, kind and day of the file's signals, with their lines */
-	strbuf fail;           /* why the run stops (the database) */
-	const char *path;
 	bool dry;
 } signal_run;
 
-typedef struct signal_header_try {
-	const signal_map *map;
-	bool fixed;
-	signal_cols *cols;
-	strbuf *ignored;
-} signal_header_try;
-
-static int signal_header(void *arg, const csv_row *row, strbuf *why, int *found)
+static int signal_match(void *arg, const char *const *fields, int n, strbuf *why,
+		strbuf *ignored)
 {
-	signal_header_try *t = arg;
-	sb_reset(t->ignored);
-	if (signal_cols_match(t->map, t->fixed, row->fields, row->nfields, t->cols, why,
-	                      t->ignored) == 0)
-		return 0;
-	*found = 0;
-	for (int f = 0; f < SIG_F__COUNT; f++)
-		*found += t->cols->col[f] >= 0;
-	return -1;
+	signal_run *run = arg;
+	return signal_cols_match(run->map, run->fixed != NULL, fields, n, &run->cols, why,
+	                         ignored);
 }
 
-static const char *column_name(const signal_run *run, signal_field f)
+static const char *signal_code(int f)
 {
-	if (f <= SIG_F_NONE || f >= SIG_F__COUNT)
-		return NULL;
-	return colmap_header(&run->map->cols, f, signal_field_code(f));
+	return signal_field_code((signal_field)f);
 }
 
 static void row_bad(signal_run *run, const csv_row *row, signal_field f, const char *why)
 {
-	run->res->nbad++;
-	if (run->hooks && run->hooks->bad)
-		run->hooks->bad(run->hooks->arg, row, column_name(run, f), why);
+	map_import_bad(&run->mi, row, (int)f, why);
 }
 
 /* apply the decided signal s of enterprise e: the warning and, when the kind sets
@@ -98,16 +81,17 @@ static int apply(signal_run *run, const ent_record *e, const signal_in *s, signa
 		free(reason);
 	}
 	if (rc != 0) {
-		sb_reset(&run->fail);
-		app_store_text(&se, &run->fail);
+		sb_reset(&run->mi.fail);
+		app_store_text(&se, &run->mi.fail);
 		return -1;
 	}
 	return 0;
 }
 
-/* one data row: 0 done (good, known or bad), -1 the run stops (fail says why) */
-static int signal_import_row(signal_run *run, const csv_row *row)
+/* one data row: 0 done (good, known or bad), -1 the run stops (mi.fail says why) */
+static int signal_import_row(void *arg, const csv_row *row)
 {
+	signal_run *run = arg;
 	app_ctx *ctx = run->ctx;
 	db *d = app_db(ctx);
 	signal_in s;
@@ -132,7 +116,7 @@ static int signal_import_row(signal_run *run, const csv_row *row)
 	}
 	int got = ent_store_get(d, s.uscc, 0, &e, &se);
 	if (got < 0) {
-		app_store_text(&se, &run->fail);
+		app_store_text(&se, &run->mi.fail);
 		rc = -1;
 		goto out;
 	}
@@ -153,7 +137,7 @@ static int signal_import_row(signal_run *run, const csv_row *row)
 	signal_done done = { .in = &s, .enterprise = e.name };
 	if (warn_store_signal_state(d, e.id, s.kind->code, s.on, &st.seen, &done.warning_id,
 	                            &st.level, &se) < 0) {
-		app_store_text(&se, &run->fail);
+		app_store_text(&se, &run->mi.fail);
 		rc = -1;
 		goto out;
 	}
@@ -165,7 +149,7 @@ static int signal_import_row(signal_run *run, const csv_row *row)
 		ent_status cur = ENT_ST_OPERATING;
 		ent_status_parse(e.status, &cur);
 		done.status_changed = signal_status_follows(s.kind, cur, &done.status);
-		char *from = xasprintf("%s:%ld", run->path, row->line);
+		char *from = xasprintf("%s:%ld", run->mi.path, row->line);
 		rc = apply(run, &e, &s, &done, from);
 		free(from);
 		if (rc < 0)
@@ -186,37 +170,23 @@ out:
 	return rc;
 }
 
-static int signal_row(void *arg, const csv_row *row, strbuf *why)
-{
-	signal_run *run = arg;
-	if (signal_import_row(run, row) < 0) {
-		sb_addf(why, "%s:%ld: %s", run->path, row->line, sb_str(&run->fail));
-		return -1;
-	}
-	return 0;
-}
-
 int app_signal_import(app_ctx *ctx, const signal_map *m, const signal_kind *fixed,
 		const char *path, const char *sheet, ent_import_mode mode,
 		const signal_import_hooks *hooks, signal_import_result *res, strbuf *err)
 {
 	memset(res, 0, sizeof *res);
 	signal_run run = { .ctx = ctx, .map = m, .fixed = fixed, .hooks = hooks, .res = res,
-	                   .fail = STRBUF_INIT, .path = path, .dry = mode == ENT_IMPORT_CHECK };
-	strbuf ignored = STRBUF_INIT;
-	signal_header_try try = { m, fixed != NULL, &run.cols, &ignored };
+	                   .dry = mode == ENT_IMPORT_CHECK };
+	run.mi = (map_import){ .map = &m->cols, .nfields = SIG_F__COUNT, .col = run.cols.col,
+		.code = signal_code, .match = signal_match, .row = signal_import_row, .arg = &run,
+		.header = hooks ? hooks->header : NULL, .bad = hooks ? hooks->bad : NULL,
+		.progress = hooks ? hooks->progress : NULL, .hook_arg = hooks ? hooks->arg : NULL,
+		.nbad = &res->nbad, .fail = STRBUF_INIT };
 	char *empty = xasprintf(_("%s: only a header row, no signals"), path);
-	sheet_import im = { .path = path, .sheet = sheet, .is_header = signal_header,
-		.header_arg = &try, .ignored = &ignored, .header = hooks ? hooks->header : NULL,
-		.row = signal_row, .row_arg = &run, .progress = hooks ? hooks->progress : NULL,
-		.hook_arg = hooks ? hooks->arg : NULL, .mode = mode, .nbad = &res->nbad,
-		.empty = empty };
-	int rc = sheet_import_file(app_db(ctx), &im, &res->encoding, &res->rows, &res->written,
-	                           err);
+	int rc = map_import_file(app_db(ctx), &run.mi, path, sheet, mode, empty, &res->encoding,
+	                         &res->rows, &res->written, err);
 	free(empty);
 	sheet_seen_free(&run.seen);
-	sb_free(&run.fail);
-	sb_free(&ignored);
 	return rc;
 }
 

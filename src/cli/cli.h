@@ -65,6 +65,8 @@ void cli_fail(app_status st, const char *msg);
 int cli_said(app_status st, const strbuf *msg);
 /* ctx->warn of the command line: the message on stderr as a warning */
 void cli_say_warn(const char *msg);
+/* ctx->how of the command line: the command that takes the step */
+void cli_how(app_step step, strbuf *out);
 /* app_need(ctx, what), or cli_fail */
 void cli_need(app_ctx *ctx, unsigned what);
 /* app_allowed for the acting staff member; on deny print the reason, return false */

@@ -27,6 +27,15 @@ void cli_say_warn(const char *msg)
 	say_warn("%s", msg);
 }
 
+void cli_how(app_step step, strbuf *out)
+{
+	switch (step) {
+	case APP_STEP_QUARTER_FREEZE:
+		sb_add(out, "qifu quarter freeze");
+		break;
+	}
+}
+
 void cli_need(app_ctx *ctx, unsigned what)
 {
 	strbuf err = STRBUF_INIT;

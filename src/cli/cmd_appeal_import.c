@@ -101,41 +101,46 @@ static int list_held(app_ctx *ctx, out_format fmt)
 	return EXIT_OK;
 }
 
+/* the options appeal import has of its own */
+typedef struct import_own {
+	const char *map_name;
+	bool held;
+	out_format fmt;
+} import_own;
+
+/* import_cli_options' other */
+static int take_own(void *arg, int c)
+{
+	import_own *mine = arg;
+	switch (c) {
+	case 'm': mine->map_name = optarg; break;
+	case 'H': mine->held = true; break;
+	case 'f':
+		if (cli_arg_format(optarg, &mine->fmt))
+			return EXIT_USAGE;
+		break;
+	default:
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
 int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
+	static const struct option own[] = {
 		{ "map", required_argument, NULL, 'm' },
-		{ "sheet", required_argument, NULL, 'S' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "skip-bad", required_argument, NULL, 's' },
 		{ "held", no_argument, NULL, 'H' },
 		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool dry = false, held = false;
-	const char *map_name = ORDER_MAP_DEFAULT, *sheet = NULL, *rejects = NULL;
-	out_format fmt = OUT_TABLE;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case 'm': map_name = optarg; break;
-		case 'S': sheet = optarg; break;
-		case 'n': dry = true; break;
-		case 's': rejects = optarg; break;
-		case 'H': held = true; break;
-		case 'f':
-			if (cli_arg_format(optarg, &fmt))
-				return EXIT_USAGE;
-			break;
-		case 'h':
-			import_usage(stdout);
-			return EXIT_OK;
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	import_own mine = { .map_name = ORDER_MAP_DEFAULT, .fmt = OUT_TABLE };
+	import_opts o;
+	int parsed = import_cli_options(argc, argv, own, take_own, &mine, import_usage, &o);
+	if (parsed >= 0)
+		return parsed;
+	const char *map_name = mine.map_name;
+	bool held = mine.held;
+	out_format fmt = mine.fmt;
 	if (held) {
 		if (optind != argc) {
 			say_error(_("usage: qifu appeal import --held [--format table|csv|json]"));
@@ -152,28 +157,23 @@ int appeal_cmd_import(app_ctx *ctx, int argc, char **argv)
 	if (load_map(map_name, &map) < 0)
 		return EXIT_USAGE;
 	order_import_result res = { 0 };
-	order_cli cl = { .dry = dry, .lines = STRBUF_INIT };
-	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
+	order_cli cl = { .dry = o.dry, .lines = STRBUF_INIT };
+	import_cli_init(&cl.rep, argv[optind], o.dry ? NULL : o.rejects, &res.rows);
 	cl.rep.by_map = true;
 	order_import_hooks hooks = { .header = import_cli_header, .bad = import_cli_bad,
 		.good = cli_good, .progress = import_cli_progress, .arg = &cl };
 	int rc = EXIT_USAGE;
-	int ran = app_order_import(ctx, &map, cl.rep.path, sheet,
-	                           dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
-	                           &hooks, &res, &err);
-	if (import_cli_after(&cl.rep, ran, dry, res.written, res.nbad, &err) < 0)
+	int ran = app_order_import(ctx, &map, cl.rep.path, o.sheet, import_cli_mode(&o), &hooks,
+	                           &res, &err);
+	if (import_cli_after(&cl.rep, ran, o.dry, res.written, res.nbad, &err) < 0)
 		goto out;
 	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld new, %ld held for matching, %ld already registered, %ld bad"),
 	       cl.rep.path, res.encoding, res.nnew, res.nheld, res.nknown, res.nbad);
-	if (dry)
-		printf(_("; dry run, nothing written"));
-	else if (rejects && res.nbad)
-		printf(_("; the bad rows are in %s"), rejects);
-	else if (res.nnew == 0 && res.nheld == 0)
+	if (!import_cli_summary_end(&o, res.nbad) && res.nnew == 0 && res.nheld == 0)
 		printf(_("; nothing new"));
 	printf("\n");
-	rc = dry && res.nbad ? EXIT_USAGE : EXIT_OK;
+	rc = o.dry && res.nbad ? EXIT_USAGE : EXIT_OK;
 out:
 	import_cli_close(&cl.rep, false, &err);
 	sb_free(&cl.lines);

@@ -69,29 +69,10 @@ static void cli_good(void *arg, long line, const fin_res_done *g)
 
 int fin_cmd_import_results(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "sheet", required_argument, NULL, 'S' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "skip-bad", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	bool dry = false;
-	const char *sheet = NULL, *rejects = NULL;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case 'S': sheet = optarg; break;
-		case 'n': dry = true; break;
-		case 's': rejects = optarg; break;
-		case 'h':
-			import_usage(stdout);
-			return EXIT_OK;
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	import_opts o;
+	int parsed = import_cli_options(argc, argv, NULL, NULL, NULL, import_usage, &o);
+	if (parsed >= 0)
+		return parsed;
 	if (optind != argc - 1) {
 		import_usage(stderr);
 		return EXIT_USAGE;
@@ -105,27 +86,22 @@ int fin_cmd_import_results(app_ctx *ctx, int argc, char **argv)
 	}
 	int rc = EXIT_USAGE;
 	fin_res_result res = { 0 };
-	res_cli cl = { .dry = dry, .lines = STRBUF_INIT };
-	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
+	res_cli cl = { .dry = o.dry, .lines = STRBUF_INIT };
+	import_cli_init(&cl.rep, argv[optind], o.dry ? NULL : o.rejects, &res.rows);
 	cl.rep.by_map = true;
 	fin_res_hooks hooks = { .header = import_cli_header, .bad = import_cli_bad,
 		.good = cli_good, .progress = import_cli_progress, .arg = &cl };
-	int ran = app_fin_res_import(ctx, &map, cl.rep.path, sheet,
-	                             dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
-	                             &hooks, &res, &err);
-	if (import_cli_after(&cl.rep, ran, dry, res.written, res.nbad, &err) < 0)
+	int ran = app_fin_res_import(ctx, &map, cl.rep.path, o.sheet, import_cli_mode(&o), &hooks,
+	                             &res, &err);
+	if (import_cli_after(&cl.rep, ran, o.dry, res.written, res.nbad, &err) < 0)
 		goto out;
 	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld needs changed, %ld already so, %ld bad"), cl.rep.path,
 	       res.encoding, res.nchanged, res.nknown, res.nbad);
-	if (dry)
-		printf(_("; dry run, nothing written"));
-	else if (rejects && res.nbad)
-		printf(_("; the bad rows are in %s"), rejects);
-	else if (res.nchanged == 0)
+	if (!import_cli_summary_end(&o, res.nbad) && res.nchanged == 0)
 		printf(_("; nothing new: every result was imported before"));
 	printf("\n");
-	rc = dry && res.nbad ? EXIT_USAGE : EXIT_OK;
+	rc = o.dry && res.nbad ? EXIT_USAGE : EXIT_OK;
 out:
 	import_cli_close(&cl.rep, false, &err);
 	sb_free(&cl.lines);

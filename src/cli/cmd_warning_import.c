@@ -71,33 +71,26 @@ static void cli_good(void *arg, long line, const signal_done *g)
 	sb_add(&c->lines, "\n");
 }
 
+/* --kind (import_cli_options' other) */
+static int take_kind(void *arg, int c)
+{
+	if (c != 'k')
+		return EXIT_USAGE;
+	*(const char **)arg = optarg;
+	return -1;
+}
+
 int warning_cmd_import(app_ctx *ctx, int argc, char **argv)
 {
-	static const struct option opts[] = {
+	static const struct option own[] = {
 		{ "kind", required_argument, NULL, 'k' },
-		{ "sheet", required_argument, NULL, 'S' },
-		{ "dry-run", no_argument, NULL, 'n' },
-		{ "skip-bad", required_argument, NULL, 's' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool dry = false;
-	const char *kind_arg = NULL, *sheet = NULL, *rejects = NULL;
-	int c;
-	optind = 0;
-	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
-		switch (c) {
-		case 'k': kind_arg = optarg; break;
-		case 'S': sheet = optarg; break;
-		case 'n': dry = true; break;
-		case 's': rejects = optarg; break;
-		case 'h':
-			import_usage(stdout);
-			return EXIT_OK;
-		default:
-			return EXIT_USAGE;
-		}
-	}
+	const char *kind_arg = NULL;
+	import_opts o;
+	int parsed = import_cli_options(argc, argv, own, take_kind, &kind_arg, import_usage, &o);
+	if (parsed >= 0)
+		return parsed;
 	if (optind != argc - 1) {
 		import_usage(stderr);
 		return EXIT_USAGE;
@@ -111,7 +104,7 @@ int warning_cmd_import(app_ctx *ctx, int argc, char **argv)
 	}
 	int rc = EXIT_USAGE;
 	signal_import_result res = { 0 };
-	signal_cli cl = { .dry = dry, .lines = STRBUF_INIT };
+	signal_cli cl = { .dry = o.dry, .lines = STRBUF_INIT };
 	const signal_kind *fixed = NULL;
 	if (kind_arg && !(fixed = signal_kind_find(&map, kind_arg, true))) {
 		signal_kind_list(&map, &err);
@@ -119,28 +112,23 @@ int warning_cmd_import(app_ctx *ctx, int argc, char **argv)
 		          sb_str(&err));
 		goto out_map;
 	}
-	import_cli_init(&cl.rep, argv[optind], dry ? NULL : rejects, &res.rows);
+	import_cli_init(&cl.rep, argv[optind], o.dry ? NULL : o.rejects, &res.rows);
 	cl.rep.by_map = true;
 	signal_import_hooks hooks = { .header = import_cli_header, .bad = import_cli_bad,
 		.good = cli_good, .progress = import_cli_progress, .arg = &cl };
-	int ran = app_signal_import(ctx, &map, fixed, cl.rep.path, sheet,
-	                            dry ? ENT_IMPORT_CHECK : rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL,
+	int ran = app_signal_import(ctx, &map, fixed, cl.rep.path, o.sheet, import_cli_mode(&o),
 	                            &hooks, &res, &err);
-	if (import_cli_after(&cl.rep, ran, dry, res.written, res.nbad, &err) < 0)
+	if (import_cli_after(&cl.rep, ran, o.dry, res.written, res.nbad, &err) < 0)
 		goto out;
 	fputs(sb_str(&cl.lines), stdout);
 	printf(_("%s (%s): %ld opened, %ld raised, %ld noted at the highest level, "
 	         "%ld statuses changed, %ld imported before, %ld bad"),
 	       cl.rep.path, res.encoding, res.nopened, res.nraised, res.nnoted, res.nstatus,
 	       res.nknown, res.nbad);
-	if (dry)
-		printf(_("; dry run, nothing written"));
-	else if (rejects && res.nbad)
-		printf(_("; the bad rows are in %s"), rejects);
-	else if (res.nopened + res.nraised + res.nnoted == 0)
+	if (!import_cli_summary_end(&o, res.nbad) && res.nopened + res.nraised + res.nnoted == 0)
 		printf(_("; no new signals"));
 	printf("\n");
-	rc = dry && res.nbad ? EXIT_USAGE : EXIT_OK;
+	rc = o.dry && res.nbad ? EXIT_USAGE : EXIT_OK;
 out:
 	import_cli_close(&cl.rep, false, &err);
 	sb_free(&cl.lines);

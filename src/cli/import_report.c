@@ -1,6 +1,9 @@
 /* The import commands' reporting (cli/import_report.h). */
 #include "cli/import_report.h"
 
+#include "cli/cli.h"
+#include "cli/cli_args.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -153,4 +156,62 @@ int import_cli_after(import_cli *c, int ran, bool dry, bool written, long nbad,
 	if (!dry && import_cli_close(c, true, err) < 0)
 		say_error("%s", sb_str(err));
 	return 0;
+}
+
+int import_cli_options(int argc, char **argv, const struct option *own,
+		int (*other)(void *arg, int c), void *arg, void (*usage)(FILE *fp),
+		import_opts *o)
+{
+	static const struct option common[] = {
+		{ "sheet", required_argument, NULL, 'S' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "skip-bad", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+	};
+	enum { NCOMMON = sizeof common / sizeof common[0], OWN_MAX = 8 };
+	struct option opts[OWN_MAX + NCOMMON + 1];
+	size_t n = 0;
+	for (; own && own[n].name && n < OWN_MAX; n++)
+		opts[n] = own[n];
+	for (size_t i = 0; i < NCOMMON; i++)
+		opts[n++] = common[i];
+	opts[n] = (struct option){ NULL, 0, NULL, 0 };
+	*o = (import_opts){ 0 };
+	int c;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts, NULL)) != -1) {
+		switch (c) {
+		case 'S': o->sheet = optarg; break;
+		case 'n': o->dry = true; break;
+		case 's': o->rejects = optarg; break;
+		case 'h':
+			usage(stdout);
+			return EXIT_OK;
+		case '?':
+			return EXIT_USAGE;
+		default: {
+			int rc = other ? other(arg, c) : EXIT_USAGE;
+			if (rc >= 0)
+				return rc;
+			break;
+		}
+		}
+	}
+	return -1;
+}
+
+ent_import_mode import_cli_mode(const import_opts *o)
+{
+	return o->dry ? ENT_IMPORT_CHECK : o->rejects ? ENT_IMPORT_GOOD : ENT_IMPORT_ALL;
+}
+
+bool import_cli_summary_end(const import_opts *o, long nbad)
+{
+	if (o->dry)
+		printf(_("; dry run, nothing written"));
+	else if (o->rejects && nbad)
+		printf(_("; the bad rows are in %s"), o->rejects);
+	else
+		return false;
+	return true;
 }

@@ -4,7 +4,9 @@
  * hooks the app's imports call, with a import_cli as their argument. */
 #ifndef QIFU_IMPORT_REPORT_H
 #define QIFU_IMPORT_REPORT_H
+#include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "app/ent_io.h"
 #include "core/csv.h"
@@ -41,5 +43,29 @@ int import_cli_close(import_cli *c, bool keep, strbuf *err);
  * saying why not (the file as a whole failed, or a bad row stopped it) */
 int import_cli_after(import_cli *c, int ran, bool dry, bool written, long nbad,
 		strbuf *err);
+
+/* what the options every import by a column map takes asked for */
+typedef struct import_opts {
+	const char *sheet;     /* --sheet: of an xlsx workbook; NULL the first */
+	const char *rejects;   /* --skip-bad's file; NULL none */
+	bool dry;              /* --dry-run */
+} import_opts;
+
+/* the options of an import by a column map (appeal import, financing import-results,
+ * warning import) parsed with cli_getopt: the command's own (own, ended by a zeroed
+ * entry; NULL none), each handed to other(arg, c) with optarg, which returns -1 to go
+ * on or an exit code after saying why; then --sheet NAME, --dry-run, --skip-bad FILE
+ * and --help (usage(stdout)). -1 when the command goes on with optind at its
+ * operands, else the exit code */
+int import_cli_options(int argc, char **argv, const struct option *own,
+		int (*other)(void *arg, int c), void *arg, void (*usage)(FILE *fp),
+		import_opts *o);
+/* the import mode the options ask for: a dry run checks, --skip-bad keeps the good
+ * rows, else all or nothing */
+ent_import_mode import_cli_mode(const import_opts *o);
+/* the end of an import's summary line when the options say it: "; dry run, nothing
+ * written", or "; the bad rows are in FILE" when bad rows went there; false when
+ * neither (the command then says its own) */
+bool import_cli_summary_end(const import_opts *o, long nbad);
 
 #endif

@@ -64,38 +64,23 @@ void annual_combine(const char *unit, const assessment_unit q[4], annual_rule ru
 	out->tier = assessment_tier(out->mean10, out->count, t);
 }
 
-/* "2026Q3、2026Q4" of the quarters not frozen into out; whether there was one */
-static bool missing_quarters(int year, const bool frozen[4], strbuf *out)
+annual_verdict annual_quarters_check(int year, const bool frozen[4], strbuf *open)
 {
-	bool any = false;
+	annual_verdict v = ANNUAL_OK;
 	for (int i = 0; i < 4; i++)
 		if (!frozen[i]) {
 			char code[ASSESS_QUARTER_SIZE];
 			assessment_quarter_format((assessment_quarter){ year, i + 1 }, code);
-			sb_addf(out, "%s%s", any ? "、" : "", code);
-			any = true;
+			sb_addf(open, "%s%s", v == ANNUAL_OK ? "" : "、", code);
+			v = ANNUAL_QUARTERS_OPEN;
 		}
-	return any;
+	return v;
 }
 
-int annual_quarters_check(int year, const bool frozen[4], strbuf *err)
+annual_verdict annual_freeze_allowed(int year, bool year_frozen, const bool qfrozen[4],
+		strbuf *open)
 {
-	strbuf miss = STRBUF_INIT;
-	int rc = 0;
-	if (missing_quarters(year, frozen, &miss)) {
-		sb_addf(err, _("The year %d is made of its four frozen quarters; not frozen yet: "
-			"%s (qifu quarter freeze)."), year, sb_str(&miss));
-		rc = -1;
-	}
-	sb_free(&miss);
-	return rc;
-}
-
-int annual_freeze_allowed(int year, bool year_frozen, const bool qfrozen[4], strbuf *err)
-{
-	if (year_frozen) {
-		sb_addf(err, _("The year %d is already frozen."), year);
-		return -1;
-	}
-	return annual_quarters_check(year, qfrozen, err);
+	if (year_frozen)
+		return ANNUAL_YEAR_FROZEN;
+	return annual_quarters_check(year, qfrozen, open);
 }

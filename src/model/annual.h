@@ -50,10 +50,19 @@ bool annual_year_parse(const char *s, int *year);
  * not count (a unit nobody rated in a quarter is not scored 0 for it) */
 void annual_combine(const char *unit, const assessment_unit q[4], annual_rule rule,
 		const assessment_tiers *t, annual_unit *out);
-/* 0 when every quarter of year is frozen (frozen[0] is Q1); -1 naming the quarters
- * that are not in err */
-int annual_quarters_check(int year, const bool frozen[4], strbuf *err);
-/* 0 when year may be frozen: not frozen yet and its four quarters frozen; -1 with why */
-int annual_freeze_allowed(int year, bool year_frozen, const bool qfrozen[4], strbuf *err);
+/* whether a year can be reported or frozen; the faces word it (app/annual.c) */
+typedef enum annual_verdict {
+	ANNUAL_OK,
+	ANNUAL_QUARTERS_OPEN,  /* a quarter of the year is not frozen yet */
+	ANNUAL_YEAR_FROZEN,    /* (a freeze) the year is frozen already */
+} annual_verdict;
+
+/* ANNUAL_OK when every quarter of year is frozen (frozen[0] is Q1); else
+ * ANNUAL_QUARTERS_OPEN with those that are not ("2026Q3、2026Q4") in open */
+annual_verdict annual_quarters_check(int year, const bool frozen[4], strbuf *open);
+/* ANNUAL_OK when year may be frozen: not frozen yet and its four quarters frozen;
+ * else why not, the open quarters in open as above */
+annual_verdict annual_freeze_allowed(int year, bool year_frozen, const bool qfrozen[4],
+		strbuf *open);
 
 #endif

@@ -527,7 +527,8 @@ static void draw_title(shell *sh)
 	strbuf info = STRBUF_INIT;
 	for (int detail = 3; detail >= 0; detail--) {
 		sb_reset(&info);
-		sb_add(&info, "|");
+		/* the last tab's closing bracket stands where a space would: one before the bar */
+		sb_add(&info, sh->cur == PANE_COUNT - 1 ? " |" : "|");
 		if (sh->read_only)
 			sb_addf(&info, " %s |", _("read-only"));
 		if (actor && detail >= 3)

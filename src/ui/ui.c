@@ -20,19 +20,35 @@
 #include "model/perm.h"
 #include "ui/keyscript.h"
 #include "ui/live.h"
+#include "ui/panes.h"
 #include "ui/shell.h"
 #include "ui/term.h"
 
 /* ESCDELAY when neither the environment nor the settings give one */
 #define UI_ESCDELAY_MS 25
 
-/* the shell that hears ctx->warn while the screen is up */
+/* the shell that hears ctx->warn, and whose keys ctx->how names, while the screen is up */
 static shell *warn_shell;
 
 static void ui_warn(const char *msg)
 {
 	if (warn_shell)
 		shell_error(warn_shell, "%s", msg);
+}
+
+/* ctx->how while the screen is up: the tab, view and keys that take the step */
+static void ui_how(app_step step, strbuf *out)
+{
+	if (!warn_shell)
+		return;
+	char view[16], freeze[16];
+	switch (step) {
+	case APP_STEP_QUARTER_FREEZE:
+		sb_addf(out, _("the %s tab: %s to its quarterly ratings, %s to freeze the quarter"),
+		        _(pane_title(PANE_ESCALATION)), shell_key_name(warn_shell, ACT_NEXT_VIEW, view),
+		        shell_key_name(warn_shell, ACT_FREEZE, freeze));
+		break;
+	}
 }
 
 /* the screen, and then what the pane left for a moment without keys (a typed
@@ -136,8 +152,10 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 	/* from here a problem after the work (an anchor line not written) goes to the
 	 * status line: stderr would tear the screen */
 	void (*warn)(const char *msg) = ctx->warn;
+	void (*how)(app_step step, strbuf *out) = ctx->how;
 	warn_shell = sh;
 	ctx->warn = ui_warn;
+	ctx->how = ui_how;
 	if (bad_keys) {
 		char *first = xstrndup(sb_str(&key_errors), strcspn(sb_str(&key_errors), "\n"));
 		if (bad_keys > 1)
@@ -162,6 +180,7 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 	else
 		run_terminal(sh);
 	ctx->warn = warn;
+	ctx->how = how;
 	warn_shell = NULL;
 	shell_free(&sh);
 	term_end();

@@ -108,6 +108,8 @@ stdout_has "华勤技术股份有限公司"
 stdout_lacks "昌东小超市"
 
 # the delivery: recorded with its event; a day ahead refused
+expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "Card  not delivered"
 expect_rc 0 --db "$db" --today 2026-12-01 --as cd card deliver $HQ --date 2026-11-30
 stdout_has "recorded the contact card of 华勤技术股份有限公司 delivered on 2026-11-30 by 陈东"
 check "the delivery and its event" "$(sql "SELECT delivered_on || ' ' || delivered_by || ' ' || created_by FROM card_delivery") $(sql "SELECT action || ' ' || entity_id FROM event ORDER BY id DESC LIMIT 1")" "2026-11-30 陈东 cd card.deliver 1"
@@ -115,5 +117,17 @@ expect_rc 2 --db "$db" --today 2026-12-01 card deliver $HQ --date 2026-12-02
 stderr_has "lies after today"
 expect_rc 1 --db "$db" --as mq card deliver $HQ
 check "deliveries after the refusals" "$(sql "SELECT count(*) FROM card_delivery")" 1
+
+# the 360 view says the latest: the delivery, then a visit that handed the card later
+expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "Card  delivered 2026-11-30 by 陈东"
+q --today 2026-12-01 --as kj visit add --enterprise $HQ --date 2026-12-01 --people 柯静 \
+	--topics 回访 --card >/dev/null
+expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "Card  handed over 2026-12-01 on a visit by 区科经局"
+q --today 2026-12-01 --as kj visit add --enterprise $HQ --date 2026-11-29 --people 柯静 \
+	--topics 走访 --card >/dev/null
+expect_rc 0 --db "$db" enterprise show $HQ --full
+stdout_has "Card  handed over 2026-12-01 on a visit by 区科经局"
 
 finish

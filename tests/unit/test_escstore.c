@@ -25,6 +25,7 @@
 #include "store/staff_store.h"
 #include "store/supervision_store.h"
 #include "testcal.h"
+#include "testdb.h"
 
 static calendar *cal;
 
@@ -175,29 +176,13 @@ static void add_enterprise(db *d)
 	ok(db_commit(d, &err), &err);
 }
 
-/* a new database in a new directory (dir: a mkdtemp template, path: its t.db) with
- * the centre's front desk fd and 区科经局's kj */
-static db *open_test_db(char *dir, char path[64])
+/* t's new database (testdb_create) with the centre's front desk fd and 区科经局's kj */
+static db *open_test_db(testdb *t, const char *tag)
 {
-	assert_non_null(mkdtemp(dir));
-	snprintf(path, 64, "%s/t.db", dir);
-	store_err se = { 0 };
-	db *d = db_open(path, DB_OPEN_CREATE, &se);
-	assert_non_null(d);
-	add_staff(d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
-	add_staff(d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
-	return d;
-}
-
-/* close it and remove the file, its anchor, its journal and the directory */
-static void close_test_db(db **d, const char *dir, const char *path)
-{
-	char journal[80];
-	db_close(d);
-	db_unlink(path);
-	snprintf(journal, sizeof journal, "%s-journal", path);
-	unlink(journal);
-	assert_int_equal(rmdir(dir), 0);
+	assert_int_equal(testdb_create(t, tag, NULL), 0);
+	add_staff(t->d, "fd", centre, ROLE_FRONTDESK, 0, NULL);
+	add_staff(t->d, "kj", kj, ROLE_UNIT_STAFF, 0, NULL);
+	return t->d;
 }
 
 /* login registers a general appeal for first_unit on day; its number into number */
@@ -293,10 +278,10 @@ static void window_numbers(db *d, const appeal_filter *base, int level, char *ou
 static void test_board_store(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-escstore-XXXXXX", path[64];
+	testdb t;
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	db *d = open_test_db(dir, path);
+	db *d = open_test_db(&t, "escstore");
 	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
 	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
 	add_enterprise(d);
@@ -436,7 +421,7 @@ static void test_board_store(void **state)
 	assert_null(rows);
 
 	(void)x4;
-	close_test_db(&d, dir, path);
+	assert_int_equal(testdb_close(&t), 0);
 	sb_free(&err);
 }
 
@@ -445,10 +430,10 @@ static void test_board_store(void **state)
 static void test_moves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-escmove-XXXXXX", path[64];
+	testdb t;
 	strbuf err = STRBUF_INIT;
 	store_err se = { 0 };
-	db *d = open_test_db(dir, path);
+	db *d = open_test_db(&t, "escmove");
 	add_staff(d, "l2a", "区党工委", ROLE_LEADER, 2, kj);
 	add_enterprise(d);
 	char x1[TICKET_NUMBER_SIZE];
@@ -528,7 +513,7 @@ static void test_moves(void **state)
 	assert_string_equal(x[0].outcome, "已协调");
 	esc_dispatches_free(&x, n);
 	appeal_record_clear(&old);
-	close_test_db(&d, dir, path);
+	assert_int_equal(testdb_close(&t), 0);
 	sb_free(&err);
 }
 
@@ -612,9 +597,9 @@ static void held_step(db *d, size_t i, const appeal_record *rec, ticket_move *m,
 static void test_held_moves(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-eschold-XXXXXX", path[64];
+	testdb t;
 	store_err se = { 0 };
-	db *d = open_test_db(dir, path);
+	db *d = open_test_db(&t, "eschold");
 	add_staff(d, "tc", tc, ROLE_UNIT_STAFF, 0, NULL);
 	add_enterprise(d);
 	char x[TICKET_NUMBER_SIZE], y[TICKET_NUMBER_SIZE];
@@ -702,7 +687,7 @@ static void test_held_moves(void **state)
 	ok(appeal_store_view_counts(d, &all, kj, 0, views, &se), &se);
 	assert_int_equal(views[APPEAL_VIEW_DISSATISFIED], 1);   /* 1 + 1: there are more */
 	assert_int_equal(views[APPEAL_VIEW_CLOSED], 0);
-	close_test_db(&d, dir, path);
+	assert_int_equal(testdb_close(&t), 0);
 }
 
 /* Every order read by key a chunk at a time gives the rows the whole ordered list
@@ -712,9 +697,9 @@ static void test_held_moves(void **state)
 static void test_keyset_orders(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-keyset-XXXXXX", path[64];
+	testdb t;
 	store_err se = { 0 };
-	db *d = open_test_db(dir, path);
+	db *d = open_test_db(&t, "keyset");
 	add_enterprise(d);
 	enum { N = 14 };
 	char num[N][TICKET_NUMBER_SIZE];
@@ -775,7 +760,7 @@ static void test_keyset_orders(void **state)
 				appeal_row_clear(&whole[i]);
 		}
 	}
-	close_test_db(&d, dir, path);
+	assert_int_equal(testdb_close(&t), 0);
 }
 
 /* A live desk's look for the appeals given to its unit: registered for it by the
@@ -784,9 +769,9 @@ static void test_keyset_orders(void **state)
 static void test_news(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/qifu-news-XXXXXX", path[64];
+	testdb t;
 	store_err se = { 0 };
-	db *d = open_test_db(dir, path);
+	db *d = open_test_db(&t, "news");
 	add_enterprise(d);
 	const char *const mine[] = { kj }, *const theirs[] = { tc };
 	appeal_news got[4];
@@ -822,7 +807,7 @@ static void test_news(void **state)
 	assert_string_equal(got[0].number, x2);
 	assert_int_equal(again, after);
 	appeal_news_clear(got, 1);
-	close_test_db(&d, dir, path);
+	assert_int_equal(testdb_close(&t), 0);
 }
 
 int main(void)

@@ -17,8 +17,9 @@
 #include "store/enterprise_store.h"
 #include "store/financing_store.h"
 
-static char dir[] = "/tmp/qifu-finstore-XXXXXX";
-static char path[96];
+#include "testdb.h"
+
+static testdb tdb;
 static db *d;
 enum { NNEEDS = 23, PAGE = 4 };
 static int64_t ent[2];
@@ -28,12 +29,9 @@ static int setup(void **state)
 	(void)state;
 	store_err se = { 0 };
 	strbuf err = STRBUF_INIT;
-	if (!mkdtemp(dir))
+	if (testdb_create(&tdb, "finstore", NULL) < 0)
 		return -1;
-	snprintf(path, sizeof path, "%s/t.db", dir);
-	d = db_open(path, DB_OPEN_CREATE, &se);
-	if (!d)
-		return -1;
+	d = tdb.d;
 	static const char *const areas[2] = { "昌东镇", "麻丘镇" };
 	for (int i = 0; i < 2; i++) {
 		char name[32], uscc[32], cat[] = "industry", lead[] = "区科经局";
@@ -71,10 +69,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	db_close(&d);
-	unlink(path);
-	rmdir(dir);
-	return 0;
+	d = NULL;
+	return testdb_close(&tdb);
 }
 
 static bool open_need(int i)

@@ -1,6 +1,6 @@
 /* A store test's own database: made in a fresh folder under /tmp with its today set,
- * one enterprise registered for the records to hang on, and removed with its event
- * anchor afterwards. */
+ * one enterprise registered for the records to hang on (or none, testdb_create), and
+ * removed with its event anchor and journal afterwards. */
 #ifndef QIFU_TESTDB_H
 #define QIFU_TESTDB_H
 #include <stdint.h>
@@ -10,7 +10,6 @@
 
 #include "store/db.h"
 #include "store/enterprise_store.h"
-#include "store/event_chain.h"
 
 typedef struct testdb {
 	char dir[64];
@@ -19,20 +18,31 @@ typedef struct testdb {
 	int64_t ent;        /* the enterprise testdb_open registered */
 } testdb;
 
-/* t's database in a new folder named after tag, today set and the one enterprise
- * registered; 0, or -1 */
-static inline int testdb_open(testdb *t, const char *tag, const char *today)
+/* t's database in a new folder named after tag, today set (NULL: the clock's) and no
+ * record yet; 0, or -1 */
+static inline int testdb_create(testdb *t, const char *tag, const char *today)
 {
 	store_err se = { 0 };
 	qdate q;
+	t->ent = 0;
 	snprintf(t->dir, sizeof t->dir, "/tmp/qifu-%s-XXXXXX", tag);
-	if (!date_parse(today, &q) || !mkdtemp(t->dir))
+	if ((today && !date_parse(today, &q)) || !mkdtemp(t->dir))
 		return -1;
 	snprintf(t->path, sizeof t->path, "%s/t.db", t->dir);
 	t->d = db_open(t->path, DB_OPEN_CREATE, &se);
 	if (!t->d)
 		return -1;
-	db_set_today(t->d, q);
+	if (today)
+		db_set_today(t->d, q);
+	return 0;
+}
+
+/* testdb_create, and the one enterprise registered */
+static inline int testdb_open(testdb *t, const char *tag, const char *today)
+{
+	store_err se = { 0 };
+	if (testdb_create(t, tag, today) < 0)
+		return -1;
 	char name[] = "江西星火新材料有限公司", uscc[] = "914403000000000001", area[] = "麻丘镇",
 	     cat[] = "industry", lead[] = "区科经局";
 	ent_record e = { .name = name, .uscc = uscc, .area = area, .category = cat,
@@ -43,15 +53,13 @@ static inline int testdb_open(testdb *t, const char *tag, const char *today)
 	return 0;
 }
 
-/* close t's database and remove it, its anchor and its folder */
-static inline void testdb_close(testdb *t)
+/* close t's database and remove it, its anchor, its journal and its folder; 0, or -1
+ * when the folder held something else */
+static inline int testdb_close(testdb *t)
 {
 	db_close(&t->d);
-	char *anchor = event_anchor_path(t->path);
-	unlink(anchor);
-	free(anchor);
-	unlink(t->path);
-	rmdir(t->dir);
+	db_unlink(t->path);
+	return rmdir(t->dir);
 }
 
 #endif
