@@ -14,6 +14,7 @@
 
 #include "app/chunk.h"
 #include "store/db_internal.h"
+#include "store/coverage_store.h"
 #include "store/rows.h"
 
 #include "testdb.h"
@@ -247,12 +248,59 @@ static void test_export_lets_writers_commit(void **state)
 	}
 }
 
+/* the coverage register read a chunk of 1 to 5 enterprises at a time: the rows of the
+ * one ordered read, names tied inside an area included */
+static void test_coverage_chunks(void **state)
+{
+	(void)state;
+	static const char *const area[] = { "麻丘镇", "罗亭镇", "蒋巷镇" };
+	store_err se = { 0 };
+	assert_int_equal(db_begin(tdb.d, &se), 0);
+	for (int i = 0; i < 14; i++) {
+		char name[64], uscc[24], a[32], cat[] = "industry", lead[] = "区科经局";
+		snprintf(name, sizeof name, "%s公司", i % 4 == 0 ? "同名" : i % 2 ? "华勤" : "星火");
+		snprintf(uscc, sizeof uscc, "91440300000000%04d", 100 + i);
+		snprintf(a, sizeof a, "%s", area[i % 3]);
+		ent_record e = { .name = name, .uscc = uscc, .area = a, .category = cat,
+		                 .lead_unit = lead };
+		int64_t id;
+		assert_int_equal(ent_store_insert(tdb.d, "test", &e, &id, &se), 0);
+	}
+	assert_int_equal(db_commit(tdb.d, &se), 0);
+	int64_t all[32];
+	int total = 0;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(tdb.d), "SELECT id FROM enterprise"
+	                                    " ORDER BY area, sort_key, id", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		all[total++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	assert_int_equal(total, 15);
+	for (int chunk = 1; chunk <= 5; chunk++) {
+		coverage_row rows[5];
+		int n, seen = 0;
+		int64_t last = 0;
+		do {
+			assert_int_equal(coverage_store_list_from(tdb.d, NULL, last, chunk, rows, &n, &se),
+			                 0);
+			for (int i = 0; i < n; i++) {
+				assert_true(seen < total);
+				assert_int_equal(rows[i].id, all[seen++]);
+				last = rows[i].id;
+				coverage_row_clear(&rows[i]);
+			}
+		} while (n == chunk);
+		assert_int_equal(seen, total);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_keyed_as_offset),
 		cmocka_unit_test(test_gone_row),
 		cmocka_unit_test(test_export_lets_writers_commit),
+		cmocka_unit_test(test_coverage_chunks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
