@@ -14,6 +14,7 @@
 
 #include "app/chunk.h"
 #include "store/db_internal.h"
+#include "store/access_store.h"
 #include "store/coverage_store.h"
 #include "store/rows.h"
 
@@ -294,6 +295,47 @@ static void test_coverage_chunks(void **state)
 	}
 }
 
+/* the access events read a chunk of 1 to 5 at a time: those of one read, subjects
+ * tied, a login's filter bound before the key */
+static void test_access_chunks(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 13; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql, "INSERT INTO event (at, actor, entity, entity_id, action,"
+		         " summary, reason) VALUES ('2026-12-01 09:%02d:00', 'u%d', 'access', %d,"
+		         " 'view', 'kind=enterprise; fields=phone', '')", i, i % 2, (i * 3) % 4);
+		assert_int_equal(sqlite3_exec(db_handle(tdb.d), sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	static const char *const logins[] = { NULL, "u1" };
+	for (int l = 0; l < 2; l++) {
+		access_row all[32];
+		int total;
+		store_err se = { 0 };
+		assert_int_equal(access_store_read(tdb.d, logins[l], NULL, NULL, 0, 32, all, &total,
+		                                   &se), 0);
+		assert_int_equal(total, l ? 6 : 13);
+		for (int chunk = 1; chunk <= 5; chunk++) {
+			access_row r[5];
+			int n, seen = 0;
+			int64_t last = 0;
+			do {
+				assert_int_equal(access_store_read(tdb.d, logins[l], NULL, NULL, last, chunk, r,
+				                                   &n, &se), 0);
+				for (int i = 0; i < n; i++) {
+					assert_true(seen < total);
+					assert_int_equal(r[i].id, all[seen++].id);
+					last = r[i].id;
+					access_row_clear(&r[i]);
+				}
+			} while (n == chunk);
+			assert_int_equal(seen, total);
+		}
+		for (int i = 0; i < total; i++)
+			access_row_clear(&all[i]);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -301,6 +343,7 @@ int main(void)
 		cmocka_unit_test(test_gone_row),
 		cmocka_unit_test(test_export_lets_writers_commit),
 		cmocka_unit_test(test_coverage_chunks),
+		cmocka_unit_test(test_access_chunks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
