@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/chunk.h"
 #include "app/event_text.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
@@ -16,6 +17,9 @@ typedef struct walk {
 	const anchor_lines *anchor;
 	size_t next;            /* the first anchor line not yet passed */
 	int64_t prev_id;
+	int64_t head;           /* the newest event when the walk began: it ends there */
+	app_audit_seen *seen;
+	void *arg;
 } walk;
 
 static void name_row(audit_verdict *v, const event_row *r)
@@ -27,8 +31,32 @@ static void name_row(audit_verdict *v, const event_row *r)
 	snprintf(v->action, sizeof v->action, "%s", r->action);
 }
 
-static int walk_row(const event_link *l, void *arg)
+/* a chunk of the chain (app_chunk_read): the first also reads the head, in the same
+ * read, so that the walk ends where the log ended then; events appended while it
+ * walks lie past it, and the anchor, read before, names none of them */
+static int chain_chunk(db *d, void *query, const void *last, long offset, int limit,
+                       void *out, int *n, store_err *err)
 {
+	(void)offset;
+	walk *w = query;
+	if (!last) {
+		char hash[SHA256_HEX];
+		if (event_chain_head(d, &w->head, hash, NULL, err) < 0)
+			return -1;
+	}
+	return event_chain_read(d, last, w->head, limit, out, n, err);
+}
+
+static void link_clear(void *rec)
+{
+	event_link_clear(rec);
+}
+
+/* one row judged; -1 (err untouched) at the first that does not fit */
+static int walk_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	const event_link *l = rec;
 	walk *w = arg;
 	const anchor_lines *a = w->anchor;
 	/* the anchor's lines are sorted by event: those of this row are next; of two
@@ -43,6 +71,8 @@ static int walk_row(const event_link *l, void *arg)
 	                                said ? said->hash : NULL);
 	w->v->events++;
 	w->v->head = l->row.id;
+	if (w->seen)
+		w->seen(w->v->events, w->head, w->arg);
 	if (f == AUDIT_FITS) {
 		w->prev_id = l->row.id;
 		return 0;
@@ -52,7 +82,7 @@ static int walk_row(const event_link *l, void *arg)
 	if (f == AUDIT_ANCHOR_DIFFERS)
 		w->v->line = said->line;
 	w->v->missing_from = w->prev_id + 1;
-	return 1;
+	return -1;
 }
 
 /* the entities events are about, in words; another as written */
@@ -141,21 +171,33 @@ static void fault_words(const audit_verdict *v, const char *anchor_path, strbuf 
 
 app_status app_audit_verify(struct db *d, audit_verdict *v, strbuf *msg)
 {
+	return app_audit_verify_each(d, 0, NULL, NULL, v, msg);
+}
+
+app_status app_audit_verify_each(struct db *d, int chunk, app_audit_seen *seen, void *arg,
+                                 audit_verdict *v, strbuf *msg)
+{
 	*v = (audit_verdict){ 0 };
 	store_err se = { 0 };
 	anchor_lines a;
+	/* the anchor before the head: each line names a committed event, so none lies
+	 * past the head the walk reads next */
 	if (event_anchor_read(d, &a, &se) < 0) {
 		app_store_text(&se, msg);
 		return APP_BAD;
 	}
 	v->anchor_lines = a.n;
-	walk w = { v, &a, 0, 0 };
-	int rc = event_chain_walk(d, walk_row, &w, &se);
-	if (rc < 0) {
+	walk w = { v, &a, 0, 0, 0, seen, arg };
+	app_chunked c = { chain_chunk, &w, sizeof(event_link), link_clear, chunk };
+	strbuf why = STRBUF_INIT;
+	int rc = app_each_chunk_db(d, &c, walk_row, &w, &why);
+	if (rc < 0 && v->fault == AUDIT_FITS) {
 		anchor_lines_clear(&a);
-		app_store_text(&se, msg);
+		sb_add(msg, sb_str(&why));
+		sb_free(&why);
 		return APP_BAD;
 	}
+	sb_free(&why);
 	if (rc == 0) {
 		const anchor_line *last = a.n ? &a.v[a.n - 1] : NULL;
 		v->fault = audit_judge_end(v->head, last ? last->seq : 0, a.exists, a.bad_line);

@@ -27,5 +27,14 @@ typedef struct audit_verdict {
  * longer fits (v names it), APP_BAD when the log or the anchor cannot be read; msg
  * says it in words either way */
 app_status app_audit_verify(struct db *d, audit_verdict *v, strbuf *msg);
+/* told after each event judged: how many so far, and the newest event when the
+ * walk began (where it ends); for a progress line. No read is held while it runs. */
+typedef void app_audit_seen(int64_t walked, int64_t head, void *arg);
+/* app_audit_verify reading chunk events at a time (0: APP_CHUNK_ROWS), each chunk in
+ * its own short read so that writers commit between them; seen (NULL: none) after
+ * each event. The walk ends at the newest event when it began: the verdict is the
+ * same whatever the chunk and whatever is appended meanwhile. */
+app_status app_audit_verify_each(struct db *d, int chunk, app_audit_seen *seen, void *arg,
+                                 audit_verdict *v, strbuf *msg);
 
 #endif

@@ -24,12 +24,17 @@ static int read_chunk(db *d, const app_chunked *c, const void *last, long offset
 int app_each_chunk(app_ctx *ctx, const app_chunked *c,
                    int (*row)(void *rec, void *arg, strbuf *err), void *arg, strbuf *err)
 {
+	return app_each_chunk_db(app_db(ctx), c, row, arg, err);
+}
+
+int app_each_chunk_db(db *d, const app_chunked *c,
+                      int (*row)(void *rec, void *arg, strbuf *err), void *arg, strbuf *err)
+{
 	int limit = c->chunk > 0 ? c->chunk : APP_CHUNK_ROWS;
 	char *page = xcalloc((size_t)limit, c->size);
 	/* the last record of the chunk before: the key the next one starts after */
 	char *last = xcalloc(1, c->size);
 	bool have_last = false;
-	db *d = app_db(ctx);
 	store_err se = { 0 };
 	int rc = 0, n;
 	for (long offset = 0; rc == 0; offset += n) {

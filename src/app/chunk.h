@@ -42,5 +42,8 @@ typedef struct app_chunked {
  * failed read: app_store_text) */
 int app_each_chunk(app_ctx *ctx, const app_chunked *c,
                    int (*row)(void *rec, void *arg, strbuf *err), void *arg, strbuf *err);
+/* the same on the connection d, for a use case that is handed one (app_audit_verify) */
+int app_each_chunk_db(db *d, const app_chunked *c,
+                      int (*row)(void *rec, void *arg, strbuf *err), void *arg, strbuf *err);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/chunk.h"
 #include "app/store_text.h"
 #include "config/settings.h"
 #include "core/i18n.h"
@@ -15,15 +16,15 @@ int app_coverage_visit_days(const app_ctx *ctx)
 	return (int)cfg_int(ctx->cfg, SET_COVERAGE_VISIT_DAYS);
 }
 
-/* the tally named name in *v (added when new; rows come by area, not by unit, so a
- * unit's is looked for among all) */
+/* the tally named name in *v (added when new, with its own copy of the name; rows
+ * come by area, not by unit, so a unit's is looked for among all) */
 static coverage_tally *tally_of(coverage_tally **v, int *n, const char *name)
 {
 	for (int i = 0; i < *n; i++)
 		if (strcmp((*v)[i].name, name) == 0)
 			return &(*v)[i];
 	*v = xrealloc(*v, sizeof **v * (size_t)(*n + 1));
-	(*v)[*n] = (coverage_tally){ .name = name };
+	(*v)[*n] = (coverage_tally){ .name = xstrdup(name) };
 	return &(*v)[(*n)++];
 }
 
@@ -37,37 +38,91 @@ static void count(coverage_tally *t, unsigned gaps)
 			t->gap[g]++;
 }
 
+/* the walk of the register: what to read, and where the rows go */
+typedef struct cov_walk {
+	app_ctx *ctx;
+	coverage_filter f;
+	unsigned want;         /* the pick's gaps */
+	app_coverage *c;
+	int cap;               /* of c->all */
+} cov_walk;
+
+/* a chunk of the register (app_chunk_read) after the last enterprise read */
+static int cov_chunk(db *d, void *query, const void *last, long offset, int limit, void *out,
+                     int *n, store_err *err)
+{
+	(void)offset;
+	const cov_walk *w = query;
+	const coverage_row *l = last;
+	int rc = coverage_store_list_from(d, &w->f, l ? l->id : 0, limit, out, n, err);
+	if (rc > 0) {
+		/* enterprises are never deleted: the last one read is there */
+		store_err_name(store_err_set(err, STORE_E_NO_ENTERPRISE_USCC), 0, l->uscc);
+		return -1;
+	}
+	return rc;
+}
+
+static void cov_clear(void *rec)
+{
+	coverage_row_clear(rec);
+}
+
+/* one enterprise: its gaps, the counts, and kept when it has the pick's gap */
+static int cov_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	cov_walk *w = arg;
+	app_coverage *c = w->c;
+	coverage_row *r = rec;
+	r->gaps = coverage_gaps(r->commissioner_id != 0, r->card_on, r->visit_on, w->ctx->today,
+	                        c->visit_days);
+	c->nall++;
+	count(tally_of(&c->areas, &c->nareas, r->area), r->gaps);
+	count(tally_of(&c->units, &c->nunits, r->lead_unit), r->gaps);
+	if (!(r->gaps & w->want))
+		return 0;
+	if (c->ngaps == w->cap)
+		c->all = xrealloc(c->all, sizeof *c->all * (size_t)(w->cap = w->cap ? 2 * w->cap : 64));
+	coverage_row *kept = &c->all[c->ngaps++];
+	*kept = *r;
+	/* moved: the walk's copy keeps what the next chunk starts after */
+	*r = (coverage_row){ .id = kept->id, .uscc = xstrdup(kept->uscc) };
+	return 0;
+}
+
 app_status app_coverage_read(app_ctx *ctx, const app_coverage_pick *pick, app_coverage *c,
                              strbuf *err)
 {
 	*c = (app_coverage){ .visit_days = app_coverage_visit_days(ctx) };
-	coverage_filter f = { .scope_area = app_scope_area(ctx), .area = pick->area,
-		.unit = pick->unit };
-	store_err se = { 0 };
-	if (coverage_store_list(app_db(ctx), &f, &c->all, &c->nall, &se) < 0) {
-		app_store_text(&se, err);
+	cov_walk w = { ctx, { .scope_area = app_scope_area(ctx), .area = pick->area,
+		.unit = pick->unit }, pick->gap < COV_GAP__COUNT ? COV_BIT(pick->gap) : ~0u, c, 0 };
+	app_chunked ch = { cov_chunk, &w, sizeof(coverage_row), cov_clear, 0 };
+	if (app_each_chunk(ctx, &ch, cov_row, &w, err) < 0) {
+		app_coverage_free(c);
 		return APP_BAD;
 	}
-	c->gaps = xcalloc((size_t)c->nall + 1, sizeof *c->gaps);
-	for (int i = 0; i < c->nall; i++) {
-		coverage_row *r = &c->all[i];
-		r->gaps = coverage_gaps(r->commissioner_id != 0, r->card_on, r->visit_on, ctx->today,
-		                        c->visit_days);
-		count(tally_of(&c->areas, &c->nareas, r->area), r->gaps);
-		count(tally_of(&c->units, &c->nunits, r->lead_unit), r->gaps);
-		unsigned want = pick->gap < COV_GAP__COUNT ? COV_BIT(pick->gap) : ~0u;
-		if (r->gaps & want)
-			c->gaps[c->ngaps++] = r;
-	}
+	c->gaps = xcalloc((size_t)c->ngaps + 1, sizeof *c->gaps);
+	for (int i = 0; i < c->ngaps; i++)
+		c->gaps[i] = &c->all[i];
 	return APP_OK;
+}
+
+static void tallies_free(coverage_tally **v, int n)
+{
+	for (int i = 0; *v && i < n; i++)
+		free((char *)(*v)[i].name);
+	xfree(v);
 }
 
 void app_coverage_free(app_coverage *c)
 {
-	coverage_rows_free(&c->all, c->nall);
+	for (int i = 0; c->all && i < c->ngaps; i++)
+		coverage_row_clear(&c->all[i]);
+	xfree(&c->all);
 	xfree(&c->gaps);
-	xfree(&c->areas);
-	xfree(&c->units);
+	tallies_free(&c->areas, c->nareas);
+	tallies_free(&c->units, c->nunits);
 	*c = (app_coverage){ 0 };
 }
 

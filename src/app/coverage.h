@@ -23,23 +23,25 @@ typedef struct app_coverage_pick {
 
 /* the counts of one area or lead unit */
 typedef struct coverage_tally {
-	const char *name;          /* the area's or unit's (the rows' own string) */
+	const char *name;          /* the area's or unit's (owned) */
 	int enterprises, with_gaps;
 	int gap[COV_GAP__COUNT];
 } coverage_tally;
 
 typedef struct app_coverage {
-	coverage_row *all;         /* every enterprise of the pick in sight, gaps filled */
-	int nall;
-	coverage_row **gaps;       /* those with the pick's gap (any), pointers into all */
+	int nall;                  /* the enterprises of the pick in sight */
+	coverage_row *all;         /* those with the pick's gap (any), gaps filled: ngaps */
+	coverage_row **gaps;       /* pointers to them, in order */
 	int ngaps;
 	coverage_tally *areas, *units;
 	int nareas, nunits;
 	int visit_days;
 } app_coverage;
 
-/* read the coverage of pick as the actor sees it, in one query: APP_OK, or APP_BAD
- * with the store's words in err */
+/* read the coverage of pick as the actor sees it, the register a chunk at a time by
+ * key (app/chunk.h: each chunk its own short read, no read held between them), keeping
+ * only the enterprises with the pick's gap: APP_OK, or APP_BAD with the store's words
+ * in err */
 app_status app_coverage_read(app_ctx *ctx, const app_coverage_pick *pick, app_coverage *c,
                              strbuf *err);
 void app_coverage_free(app_coverage *c);

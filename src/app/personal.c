@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/appeal.h"
+#include "app/chunk.h"
 #include "app/store_text.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
@@ -161,9 +162,30 @@ typedef struct collect {
 	int n, cap;
 } collect;
 
-static int collect_one(void *arg, const char *login, const char *at, const char *action,
-                       int64_t subject, const char *summary)
+/* where and what the walk of the access events reads */
+typedef struct access_query {
+	const char *login, *from, *to;
+} access_query;
+
+/* a chunk of the access events (app_chunk_read) after the last one read */
+static int access_chunk(db *d, void *query, const void *last, long offset, int limit,
+                        void *out, int *n, store_err *err)
 {
+	(void)offset;
+	const access_query *q = query;
+	const access_row *l = last;
+	return access_store_read(d, q->login, q->from, q->to, l ? l->id : 0, limit, out, n, err);
+}
+
+static void access_clear(void *rec)
+{
+	access_row_clear(rec);
+}
+
+static int collect_one(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	const access_row *r = rec;
 	collect *c = arg;
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
@@ -171,11 +193,11 @@ static int collect_one(void *arg, const char *login, const char *at, const char 
 	}
 	access_event *e = &c->ev[c->n++];
 	memset(e, 0, sizeof *e);
-	access_event_parse(summary, e);
-	e->login = xstrdup(login);
-	e->at = xstrdup(at);
-	e->is_export = strcmp(action, "export") == 0;
-	e->subject = subject;
+	access_event_parse(r->summary, e);
+	e->login = xstrdup(r->login);
+	e->at = xstrdup(r->at);
+	e->is_export = strcmp(r->action, "export") == 0;
+	e->subject = r->subject;
 	return 0;
 }
 
@@ -187,10 +209,11 @@ app_status app_access_summary(app_ctx *ctx, const char *login, const char *from,
 	if (!app_allowed(ctx, PERM_AUDIT_ACCESS, NULL, NULL, err))
 		return APP_NO;
 	collect c = { 0 };
-	store_err se = { 0 };
 	app_status st = APP_OK;
-	if (access_store_each(app_db(ctx), login, from, to, collect_one, &c, &se) < 0) {
-		app_store_text(&se, err);
+	/* a chunk at a time, each its own short read: the log may be long */
+	access_query q = { login, from, to };
+	app_chunked ch = { access_chunk, &q, sizeof(access_row), access_clear, 0 };
+	if (app_each_chunk(ctx, &ch, collect_one, &c, err) < 0) {
 		st = APP_BAD;
 	} else {
 		*n = access_summarise(c.ev, c.n, out);

@@ -419,7 +419,7 @@ void cli_pools_load(pool_table *t)
 	}
 }
 
-/* cli_each_page on app_each_chunk: a page by offset, cleared by row itself */
+/* cli_each_page on app_each_chunk: a page by key after the last record read */
 typedef struct page_walk {
 	cli_page_fn *fetch;
 	const void *filter;
@@ -430,14 +430,8 @@ typedef struct page_walk {
 static int page_read(db *d, void *query, const void *last, long offset, int limit, void *out,
                      int *n, store_err *err)
 {
-	(void)last;
 	const page_walk *w = query;
-	return w->fetch(d, w->filter, offset, limit, out, n, err);
-}
-
-static void page_cleared(void *rec)
-{
-	(void)rec;   /* row cleared it */
+	return w->fetch(d, w->filter, last, offset, limit, out, n, err);
 }
 
 static int page_row(void *rec, void *arg, strbuf *err)
@@ -449,10 +443,10 @@ static int page_row(void *rec, void *arg, strbuf *err)
 }
 
 int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
-                  void (*row)(void *rec, void *arg), void *arg)
+                  void (*clear)(void *rec), void (*row)(void *rec, void *arg), void *arg)
 {
 	page_walk w = { fetch, filter, row, arg };
-	app_chunked c = { page_read, &w, size, page_cleared, 0 };
+	app_chunked c = { page_read, &w, size, clear, 0 };
 	strbuf err = STRBUF_INIT;
 	int rc = app_each_chunk(ctx, &c, page_row, &w, &err);
 	if (rc < 0)
@@ -566,7 +560,6 @@ static void list_add(void *rec, void *arg)
 {
 	list_state *ls = arg;
 	ls->l->row(ls->t, ls->fmt, rec, ls->own);
-	ls->l->clear(rec);
 }
 
 /* cli_list's takes: --enterprise only where the listing has it */
@@ -630,7 +623,7 @@ int cli_list(app_ctx *ctx, int argc, char **argv, const cli_listing *l, void *ow
 	}
 	q.scope_area = app_scope_area(ctx);
 	list_state ls = { l, out_new(l->cols, l->ncols), fmt, own };
-	rc = cli_each_page(ctx, l->fetch, &q, l->size, list_add, &ls);
+	rc = cli_each_page(ctx, l->fetch, &q, l->size, l->clear, list_add, &ls);
 	if (rc == EXIT_OK)
 		out_print(ls.t, fmt, false, stdout);
 	out_free(&ls.t);

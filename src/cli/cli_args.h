@@ -130,14 +130,16 @@ int cli_span_check(const cli_span *s);
 const char *cli_span_from(const cli_span *s);
 const char *cli_span_to(const cli_span *s);
 
-/* a store list function: records [offset, offset+limit) matching filter into out */
-typedef int cli_page_fn(db *d, const void *filter, long offset, int limit, void *out, int *n,
-                        store_err *err);
-/* every record fetch finds, a page (by offset) at a time through app_each_chunk, so
+/* a store list function read by key: up to limit records matching filter after
+ * `last` (the last record of the page before; NULL: from the first) into out; by
+ * offset (the position after last) only when last is gone */
+typedef int cli_page_fn(db *d, const void *filter, const void *last, long offset, int limit,
+                        void *out, int *n, store_err *err);
+/* every record fetch finds, a page (by key) at a time through app_each_chunk, so
  * that the database is never held while rows are printed; row gets each record (of
- * size bytes) and clears it. 0, or EXIT_USAGE with the error printed */
+ * size bytes), which clear frees after. 0, or EXIT_USAGE with the error printed */
 int cli_each_page(app_ctx *ctx, cli_page_fn *fetch, const void *filter, size_t size,
-                  void (*row)(void *rec, void *arg), void *arg);
+                  void (*clear)(void *rec), void (*row)(void *rec, void *arg), void *arg);
 /* the exit code of a store result (0 done, 1 refused, -1 error), printing err unless 0 */
 int cli_store_rc(int rc, const strbuf *err);
 /* say_error of what the store reported in e */

@@ -352,16 +352,21 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 	}
 }
 
-static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int list_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
 	fin_filter f = { q->enterprise_id, o->status, q->scope_area, o->area, o->open };
 	/* the open needs as the desk works them, oldest first; the rest newest first */
-	if (o->open)
-		return fin_store_window(d, &f, offset, limit, out, n, err);
-	return fin_store_list(d, &f, offset, limit, out, n, err);
+	int64_t from = last ? ((const fin_rec *)last)->id : 0;
+	int rc = o->open ? fin_store_window_from(d, &f, from, false, limit, out, n, err)
+	                 : fin_store_list_from(d, &f, from, false, limit, out, n, err);
+	if (rc <= 0)
+		return rc;
+	return o->open ? fin_store_window(d, &f, offset, limit, out, n, err)
+	               : fin_store_list(d, &f, offset, limit, out, n, err);
 }
 
 /* --open with a status that is not open lists nothing: say so instead */

@@ -359,14 +359,17 @@ static int list_check(const cli_query *q)
 	return cli_span_check(&o->span);
 }
 
-static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int list_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
 	outreach_filter f = { q->enterprise_id, o->span.unit, o->kind, cli_span_from(&o->span),
 	                      cli_span_to(&o->span) };
-	return outreach_store_list(d, &f, offset, limit, out, n, err);
+	int rc = outreach_store_list_from(d, &f, last ? ((const outreach_rec *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? outreach_store_list(d, &f, offset, limit, out, n, err) : rc;
 }
 
 static void rec_clear(void *rec)

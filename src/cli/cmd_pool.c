@@ -175,20 +175,25 @@ static void history_row(out_table *t, out_format fmt, const void *rec, const voi
 	out_row(t, cells);
 }
 
-static int fetch_history(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int fetch_history(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                          store_err *err)
 {
 	const cli_query *q = arg;
-	return pool_store_history(d, q->enterprise_id, offset, limit, out, n, err);
+	int rc = pool_store_history_from(d, q->enterprise_id, last ? ((const pool_period *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? pool_store_history(d, q->enterprise_id, offset, limit, out, n, err) : rc;
 }
 
-static int fetch_members(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int fetch_members(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                          store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
-	return pool_store_members(d, o->pool ? o->pool->code : NULL, q->scope_area, offset, limit,
-	                          out, n, err);
+	int rc = pool_store_members_from(d, o->pool ? o->pool->code : NULL, q->scope_area, last ? ((const pool_period *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? pool_store_members(d, o->pool ? o->pool->code : NULL, q->scope_area, offset, limit, out, n, err) : rc;
 }
 
 static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)

@@ -137,13 +137,19 @@ static void whistle_one(void *rec, void *arg)
 	whistle_line(wd, w->unit, w, false);
 	if (strcmp(w->lead_unit, w->unit) != 0)
 		whistle_line(wd, w->lead_unit, w, true);
-	whistle_rec_clear(w);
 }
 
-static int whistle_page(db *d, const void *filter, long offset, int limit, void *out, int *n,
-		store_err *err)
+static void whistle_clear(void *rec)
 {
-	return whistle_store_list(d, filter, offset, limit, out, n, err);
+	whistle_rec_clear(rec);
+}
+
+static int whistle_page(db *d, const void *filter, const void *last, long offset, int limit,
+		void *out, int *n, store_err *err)
+{
+	int rc = whistle_store_list_from(d, filter, last ? ((const whistle_rec *)last)->id : 0,
+	                                 false, limit, out, n, err);
+	return rc > 0 ? whistle_store_list(d, filter, offset, limit, out, n, err) : rc;
 }
 
 static int remind_whistles(app_ctx *ctx, const char *only)
@@ -153,7 +159,8 @@ static int remind_whistles(app_ctx *ctx, const char *only)
 	whistle_filter f = { .overdue_on = today, .unit = only, .lead_too = true,
 		.scope_area = app_scope_area(ctx) };
 	whistle_digest wd = { ctx, only, { NULL, 0 } };
-	int rc = cli_each_page(ctx, whistle_page, &f, sizeof(whistle_rec), whistle_one, &wd);
+	int rc = cli_each_page(ctx, whistle_page, &f, sizeof(whistle_rec), whistle_clear,
+	                       whistle_one, &wd);
 	const unit_table *units = app_units(ctx);
 	remind_digest *dg = &wd.dg;
 	for (int done = 0; rc == EXIT_OK && done < dg->n; done++) {

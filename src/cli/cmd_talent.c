@@ -245,13 +245,16 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 	}
 }
 
-static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int list_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
 	const list_opts *o = q->own;
 	talent_filter f = { q->enterprise_id, o->unit, o->kind, o->state, q->scope_area };
-	return talent_store_list(d, &f, offset, limit, out, n, err);
+	int rc = talent_store_list_from(d, &f, last ? ((const talent_request *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? talent_store_list(d, &f, offset, limit, out, n, err) : rc;
 }
 
 static void request_clear(void *rec)
@@ -293,12 +296,15 @@ static void prog_add(out_table *t, out_format fmt, const void *rec, const void *
 	out_row_from(t, prog_cell, &a);
 }
 
-static int prog_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int prog_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
 	talent_prog_filter f = { q->enterprise_id, q->scope_area };
-	return talent_store_programmes(d, &f, offset, limit, out, n, err);
+	int rc = talent_store_programmes_from(d, &f, last ? ((const talent_programme *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? talent_store_programmes(d, &f, offset, limit, out, n, err) : rc;
 }
 
 static void prog_clear(void *rec)

@@ -141,14 +141,17 @@ static int list_check(const cli_query *q)
 	return cli_span_check(q->own);
 }
 
-static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int list_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
 	const cli_span *o = q->own;
 	visit_filter f = { q->enterprise_id, o->unit, cli_span_from(o), cli_span_to(o),
 	                   q->scope_area };
-	return visit_store_list(d, &f, offset, limit, out, n, err);
+	int rc = visit_store_list_from(d, &f, last ? ((const visit_rec *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? visit_store_list(d, &f, offset, limit, out, n, err) : rc;
 }
 
 static void list_add(out_table *t, out_format fmt, const void *rec, const void *own)

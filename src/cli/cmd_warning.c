@@ -251,12 +251,15 @@ static int list_option(app_ctx *ctx, int c, const char *val, cli_query *q)
 	return 0;
 }
 
-static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int list_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
 	warn_filter f = { q->enterprise_id, *(const bool *)q->own, q->scope_area };
-	return warn_store_list(d, &f, offset, limit, out, n, err);
+	int rc = warn_store_list_from(d, &f, last ? ((const warn_rec *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? warn_store_list(d, &f, offset, limit, out, n, err) : rc;
 }
 
 static int warn_list(app_ctx *ctx, int argc, char **argv)

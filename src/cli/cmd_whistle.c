@@ -246,7 +246,8 @@ static int list_check(const cli_query *q)
 	return cli_period_check(&o->period);
 }
 
-static int list_fetch(db *d, const void *arg, long offset, int limit, void *out, int *n,
+static int list_fetch(db *d, const void *arg, const void *last, long offset, int limit,
+                      void *out, int *n,
                       store_err *err)
 {
 	const cli_query *q = arg;
@@ -256,7 +257,9 @@ static int list_fetch(db *d, const void *arg, long offset, int limit, void *out,
 		.overdue_on = o->overdue ? o->today_s : NULL,
 		.from = cli_period_from(&o->period), .to = cli_period_to(&o->period),
 		.scope_area = q->scope_area };
-	return whistle_store_list(d, &f, offset, limit, out, n, err);
+	int rc = whistle_store_list_from(d, &f, last ? ((const whistle_rec *)last)->id : 0, false, limit,
+	                  out, n, err);
+	return rc > 0 ? whistle_store_list(d, &f, offset, limit, out, n, err) : rc;
 }
 
 typedef struct cell_arg {

@@ -6,13 +6,19 @@
 
 #include "store/db.h"
 
-/* one event: its actor, time, action ("view", "export"), entity_id and summary, all
- * borrowed for the call; a non-zero return stops the walk and is returned */
-typedef int access_row_fn(void *arg, const char *login, const char *at, const char *action,
-                          int64_t subject, const char *summary);
-/* the access events of login (NULL: every login) whose day is from..to (NULL: open
- * ended; "YYYY-MM-DD"), oldest first: 0, fn's stop value, or -1 with err */
-int access_store_each(db *d, const char *login, const char *from, const char *to,
-                      access_row_fn *fn, void *arg, store_err *err);
+/* one event: its id, actor, time, action ("view", "export"), entity_id and summary
+ * (owned; free with access_row_clear) */
+typedef struct access_row {
+	int64_t id;
+	char *login, *at, *action, *summary;
+	int64_t subject;
+} access_row;
+/* up to limit access events of login (NULL: every login) whose day is from..to (NULL:
+ * open ended; "YYYY-MM-DD"), by subject (entity_id) then id, after event `after`
+ * (0: from the first), into out (*n of them), so that a report reads the log a chunk
+ * at a time by key: 0, or -1 with err (nothing to clear) */
+int access_store_read(db *d, const char *login, const char *from, const char *to,
+                      int64_t after, int limit, access_row *out, int *n, store_err *err);
+void access_row_clear(access_row *r);
 
 #endif

@@ -33,11 +33,15 @@ static void fill(sqlite3_stmt *st, void *rec)
 	r->visit_on = rows_col_date(st, 9);
 }
 
-int coverage_store_list(db *d, const coverage_filter *f, coverage_row **rows, int *n,
-                        store_err *err)
+/* the list's order, by area then name, as keys */
+static const rows_key keys[] = {
+	{ "e.area", false, false, false }, { "e.sort_key", false, false, false },
+	{ "e.id", false, true, false },
+};
+
+int coverage_store_list_from(db *d, const coverage_filter *f, int64_t from, int limit,
+                             coverage_row *out, int *n, store_err *err)
 {
-	*rows = NULL;
-	*n = 0;
 	rows_where w;
 	rows_where_init(&w);
 	if (f && f->scope_area)
@@ -49,17 +53,14 @@ int coverage_store_list(db *d, const coverage_filter *f, coverage_row **rows, in
 	for (int st = 0; st < ENT_ST__COUNT; st++)
 		if (ent_status_gone((ent_status)st))
 			rows_where_text(&w, "e.status <> ?", ent_status_code((ent_status)st));
-	char *sql = xasprintf("SELECT %s%s ORDER BY e.area, e.sort_key", cols_from, sb_str(&w.sql));
-	int rc = -1;
-	sqlite3_stmt *st = db_stmt(d, sql, err);
-	if (st) {
-		rows_where_bind(&w, st);
-		rc = rows_append(d, st, rows, n, sizeof **rows, fill, "reading the coverage", err);
-	}
-	xfree(&sql);
+	int rc = rows_list_from(d, cols_from, &w, keys, 3, "e.id", from, false, limit, out,
+	                        sizeof *out, fill, n, "reading the coverage", err);
 	rows_where_free(&w);
-	if (rc < 0)
-		coverage_rows_free(rows, *n);
+	if (rc < 0) {
+		for (int i = 0; i < *n; i++)
+			coverage_row_clear(&out[i]);
+		*n = 0;
+	}
 	return rc;
 }
 
@@ -71,11 +72,4 @@ void coverage_row_clear(coverage_row *r)
 	xfree(&r->lead_unit);
 	xfree(&r->commissioner);
 	xfree(&r->commissioner_login);
-}
-
-void coverage_rows_free(coverage_row **rows, int n)
-{
-	for (int i = 0; *rows && i < n; i++)
-		coverage_row_clear(&(*rows)[i]);
-	xfree(rows);
 }

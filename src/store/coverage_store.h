@@ -27,11 +27,12 @@ typedef struct coverage_filter {
 	const char *unit;
 } coverage_filter;
 
-/* the enterprises of f still in the zone, by area then name, into *rows (*n of them;
- * free with coverage_rows_free): 0, or -1 with err */
-int coverage_store_list(db *d, const coverage_filter *f, coverage_row **rows, int *n,
-                        store_err *err);
+/* up to limit enterprises of f still in the zone, by area then name, after enterprise
+ * from (0: from the first), into out (*n of them; free each with coverage_row_clear),
+ * read by key (store/rows.h, rows_list_from) so that the register is read a chunk at
+ * a time: 0, 1 when enterprise from is gone, or -1 with err (nothing to clear) */
+int coverage_store_list_from(db *d, const coverage_filter *f, int64_t from, int limit,
+                             coverage_row *out, int *n, store_err *err);
 void coverage_row_clear(coverage_row *r);
-void coverage_rows_free(coverage_row **rows, int n);
 
 #endif

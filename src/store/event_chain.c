@@ -6,6 +6,7 @@
  * id order, whatever entity a row is about. */
 #include "store/event_chain.h"
 #include "store/db_internal.h"
+#include "store/rows.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -129,50 +130,77 @@ static field column_field(sqlite3_stmt *st, int i)
 	return (field){ s ? s : "", s ? (size_t)sqlite3_column_bytes(st, i) : 0 };
 }
 
-int event_chain_walk(db *d, event_walk_fn *fn, void *arg, store_err *err)
+/* column i copied, all its bytes (a NUL inside ends the copy's text, not the hash's) */
+static const char *column_dup(sqlite3_stmt *st, int i)
 {
-	sqlite3_stmt *st;
-	/* its own statement: the walk reads the whole log while fn may use the cache */
-	if (sqlite3_prepare_v2(db_handle(d),
-	                       "SELECT id, at, actor, entity, entity_id, action, summary,"
-	                       " reason, hash FROM event ORDER BY id", -1, &st, NULL) != SQLITE_OK) {
-		db_fail(d, err, "reading the event log");
+	field f = column_field(st, i);
+	char *s = xmalloc(f.n + 1);
+	memcpy(s, f.s, f.n);
+	s[f.n] = '\0';
+	return s;
+}
+
+int event_chain_read(db *d, const event_link *after, int64_t head, int limit, event_link *out,
+                     int *n, store_err *err)
+{
+	*n = 0;
+	sqlite3_stmt *st = db_stmt(d,
+		"SELECT id, at, actor, entity, entity_id, action, summary, reason, hash FROM event"
+		" WHERE id > ? AND id <= ? ORDER BY id LIMIT ?", err);
+	if (!st)
 		return -1;
-	}
-	char *prev = xstrdup("");
-	int rc = 0, step;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		event_link l = { 0 };
-		l.row.id = sqlite3_column_int64(st, 0);
-		l.row.at = db_col_text(st, 1);
-		l.row.actor = db_col_text(st, 2);
-		l.row.entity = db_col_text(st, 3);
-		l.row.entity_id = sqlite3_column_int64(st, 4);
-		l.row.action = db_col_text(st, 5);
-		l.row.summary = db_col_text(st, 6);
-		l.row.reason = db_col_text(st, 7);
-		l.stored = db_col_text(st, 8);
+	sqlite3_bind_int64(st, 1, after ? after->row.id : INT64_MIN);
+	sqlite3_bind_int64(st, 2, head);
+	sqlite3_bind_int(st, 3, limit);
+	const char *prev = after ? after->stored : "";
+	int step = SQLITE_DONE;
+	while (*n < limit && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		event_link *l = &out[(*n)++];
+		*l = (event_link){ 0 };
+		l->row.id = sqlite3_column_int64(st, 0);
+		l->row.at = column_dup(st, 1);
+		l->row.actor = column_dup(st, 2);
+		l->row.entity = column_dup(st, 3);
+		l->row.entity_id = sqlite3_column_int64(st, 4);
+		l->row.action = column_dup(st, 5);
+		l->row.summary = column_dup(st, 6);
+		l->row.reason = column_dup(st, 7);
+		l->stored = rows_col_dup(st, 8);
 		char id[24], eid[24];
-		snprintf(id, sizeof id, "%" PRId64, l.row.id);
-		snprintf(eid, sizeof eid, "%" PRId64, l.row.entity_id);
+		snprintf(id, sizeof id, "%" PRId64, l->row.id);
+		snprintf(eid, sizeof eid, "%" PRId64, l->row.entity_id);
 		field f[EVENT_FIELDS] = {
 			{ id, strlen(id) }, column_field(st, 1), column_field(st, 2),
 			column_field(st, 3), { eid, strlen(eid) }, column_field(st, 5),
 			column_field(st, 6), column_field(st, 7),
 		};
-		hash_fields(prev, f, l.computed);
-		free(prev);
-		prev = xstrdup(l.stored);
-		if ((rc = fn(&l, arg)) != 0)
-			break;
+		hash_fields(prev, f, l->computed);
+		prev = l->stored;
 	}
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+	int rc = 0;
+	if (*n < limit && step != SQLITE_DONE) {
 		db_fail(d, err, "reading the event log");
 		rc = -1;
 	}
-	free(prev);
-	sqlite3_finalize(st);
+	db_done(st);
+	if (rc < 0) {
+		for (int i = 0; i < *n; i++)
+			event_link_clear(&out[i]);
+		*n = 0;
+	}
 	return rc;
+}
+
+void event_link_clear(event_link *l)
+{
+	free((char *)l->row.at);
+	free((char *)l->row.actor);
+	free((char *)l->row.entity);
+	free((char *)l->row.action);
+	free((char *)l->row.summary);
+	free((char *)l->row.reason);
+	free(l->stored);
+	*l = (event_link){ 0 };
 }
 
 char *event_anchor_path(const char *db_path)

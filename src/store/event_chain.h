@@ -27,17 +27,22 @@ void event_chain_hash(const char *prev, const event_row *e, char out[SHA256_HEX]
  * empty, -1 with err */
 int event_chain_head(db *d, int64_t *id, char hash[SHA256_HEX], char at[20], store_err *err);
 
-/* one row as the walk reads it: the columns, the hash stored with it and the hash
- * its columns give after the hash stored with the row before it */
+/* one row as the walk reads it: the columns (copies, owned), the hash stored with it
+ * and the hash its columns give after the hash stored with the row before it */
 typedef struct event_link {
 	event_row row;
-	const char *stored;
+	char *stored;
 	char computed[SHA256_HEX];
 } event_link;
-typedef int event_walk_fn(const event_link *link, void *arg);
-/* every event row in id order to fn, until fn returns non-zero (returned); -1
- * with err when the log cannot be read */
-int event_chain_walk(db *d, event_walk_fn *fn, void *arg, store_err *err);
+/* The rows after `after` (the last row of the chunk before, NULL: from the first
+ * row) up to event head, at most limit of them, in id order, into out (*n of them;
+ * free each with event_link_clear), so that the chain is walked a chunk at a time,
+ * each in its own short read, the running hash carried in `after`: a writer commits
+ * between two chunks, and the events it appends lie past head, which the walk read
+ * when it began (event_chain_head). 0, or -1 with err (nothing to free) */
+int event_chain_read(db *d, const event_link *after, int64_t head, int limit, event_link *out,
+                     int *n, store_err *err);
+void event_link_clear(event_link *l);
 
 /* the anchor file of the database at db_path: "<db_path>.anchor" (allocated) */
 char *event_anchor_path(const char *db_path);

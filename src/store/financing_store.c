@@ -283,6 +283,20 @@ int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *
 	return rc;
 }
 
+/* the list's order, newest first, as a key */
+static const rows_key list_keys[] = { { "f.id", true, true, false } };
+
+int fin_store_list_from(db *d, const fin_filter *f, int64_t from, bool back, int limit,
+                        fin_rec *out, int *n, store_err *err)
+{
+	rows_where w;
+	where_of(&w, f);
+	int rc = rows_list_from(d, FIN_COLS, &w, list_keys, 1, "f.id", from, back, limit, out,
+	                        sizeof *out, from_row, n, "listing financing needs", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int fin_store_count_upto(db *d, const fin_filter *f, long limit, long *n, store_err *err)
 {
 	rows_where w;

@@ -34,6 +34,11 @@ int fin_store_update_in(db *d, const char *actor, int64_t id, const fin_change *
 /* needs [offset, offset+limit), newest first */
 int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
                    store_err *err);
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to need from (0: an end of the list), after it or (back) before it: 0, 1 when
+ * that need is gone, or -1 with err */
+int fin_store_list_from(db *d, const fin_filter *f, int64_t from, bool back, int limit,
+                        fin_rec *out, int *n, store_err *err);
 /* the coordination desk's list, oldest first: its count up to limit (limit + 1 when
  * there are more; limit < 0 counts all), a window by offset, and up to limit needs
  * after (or, back, before) need from (0: an end of the list) in list order */

@@ -241,6 +241,22 @@ static void where_of(const outreach_filter *f, rows_where *w)
 		rows_where_text(w, "o.held_on <= ?", f->to);
 }
 
+/* the list's order as keys */
+static const rows_key outreach_store_list_keys[] = {
+	{ "o.held_on", true, false, false }, { "o.id", true, true, false },
+};
+
+int outreach_store_list_from(db *d, const outreach_filter *f, int64_t from, bool back, int limit,
+		outreach_rec *out, int *n, store_err *err)
+{
+	rows_where w;
+	where_of(f, &w);
+	int rc = rows_list_from(d, OUTREACH_COLS, &w, outreach_store_list_keys, 2, "o.id", from, back, limit,
+	                        out, sizeof *out, from_row, n, "listing outreach events", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int outreach_store_list(db *d, const outreach_filter *f, long offset, int limit,
                         outreach_rec *out, int *n, store_err *err)
 {

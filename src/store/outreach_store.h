@@ -27,6 +27,12 @@ int outreach_store_get(db *d, int64_t id, outreach_rec *r, store_err *err);
 /* events [offset, offset+limit), newest first, with the counts but no arrays */
 int outreach_store_list(db *d, const outreach_filter *f, long offset, int limit,
                         outreach_rec *out, int *n, store_err *err);
+
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to row from (its id; 0: an end of the list), after it or (back) before it:
+ * 0, 1 when that row is gone, or -1 with err */
+int outreach_store_list_from(db *d, const outreach_filter *f, int64_t from, bool back, int limit,
+		outreach_rec *out, int *n, store_err *err);
 /* how many events the list of f holds: 0 or -1 */
 int outreach_store_count(db *d, const outreach_filter *f, long *n, store_err *err);
 /* record enterprises ids[0..n) as attending event id, those already recorded left as

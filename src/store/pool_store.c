@@ -158,6 +158,48 @@ static void from_row(sqlite3_stmt *st, void *rec)
 	p->left_by = rows_col_dup(st, 11);
 }
 
+/* the history's order (by entry) and the members' (by pool, then name) as keys */
+static const rows_key history_keys[] = {
+	{ "p.entered_on", false, false, false }, { "p.id", false, true, false },
+};
+static const rows_key member_keys[] = {
+	{ "p.pool", false, false, false }, { "e.sort_key", false, false, false },
+	{ "p.id", false, true, false },
+};
+
+int pool_store_history_from(db *d, int64_t enterprise_id, int64_t from, bool back, int limit,
+                            pool_period *out, int *n, store_err *err)
+{
+	rows_where w;
+	rows_where_init(&w);
+	rows_where_int(&w, "p.enterprise_id = ?", enterprise_id);
+	int rc = rows_list_from(d, PERIOD_COLS, &w, history_keys, 2, "p.id", from, back, limit,
+	                        out, sizeof *out, from_row, n, "listing pool periods", err);
+	rows_where_free(&w);
+	return rc;
+}
+
+static void members_where(const char *pool, const char *scope_area, rows_where *w)
+{
+	rows_where_init(w);
+	rows_where_plain(w, "p.left_on IS NULL");
+	if (pool)
+		rows_where_text(w, "p.pool = ?", pool);
+	if (scope_area)
+		rows_where_text(w, "e.area = ?", scope_area);
+}
+
+int pool_store_members_from(db *d, const char *pool, const char *scope_area, int64_t from,
+                            bool back, int limit, pool_period *out, int *n, store_err *err)
+{
+	rows_where w;
+	members_where(pool, scope_area, &w);
+	int rc = rows_list_from(d, PERIOD_COLS, &w, member_keys, 3, "p.id", from, back, limit,
+	                        out, sizeof *out, from_row, n, "listing pool members", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
                        pool_period *out, int *n, store_err *err)
 {
@@ -174,13 +216,8 @@ int pool_store_members(db *d, const char *pool, const char *scope_area, long off
                        pool_period *out, int *n, store_err *err)
 {
 	rows_where w;
-	rows_where_init(&w);
-	rows_where_plain(&w, "p.left_on IS NULL");
-	if (pool)
-		rows_where_text(&w, "p.pool = ?", pool);
-	if (scope_area)
-		rows_where_text(&w, "e.area = ?", scope_area);
-	int rc = rows_list(d, PERIOD_COLS, &w, "p.pool, e.sort_key, e.id", offset, limit, out,
+	members_where(pool, scope_area, &w);
+	int rc = rows_list(d, PERIOD_COLS, &w, "p.pool, e.sort_key, p.id", offset, limit, out,
 	                   sizeof *out, from_row, n, "listing pool members", err);
 	rows_where_free(&w);
 	return rc;

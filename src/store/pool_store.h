@@ -23,5 +23,12 @@ int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
  * enterprise name; scope_area set for area officers */
 int pool_store_members(db *d, const char *pool, const char *scope_area, long offset, int limit,
                        pool_period *out, int *n, store_err *err);
+/* the history and the members read by key (store/rows.h, rows_list_from): up to limit
+ * rows next to period from (0: an end), after it or (back) before it: 0, 1 when
+ * that period is gone, or -1 with err */
+int pool_store_history_from(db *d, int64_t enterprise_id, int64_t from, bool back, int limit,
+                            pool_period *out, int *n, store_err *err);
+int pool_store_members_from(db *d, const char *pool, const char *scope_area, int64_t from,
+                            bool back, int limit, pool_period *out, int *n, store_err *err);
 
 #endif

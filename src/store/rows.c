@@ -2,6 +2,7 @@
  * never printed into the SQL: only the fixed condition texts are. */
 #include "store/rows.h"
 #include "store/db_internal.h"
+#include "store/keyset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,6 +114,162 @@ int rows_list(db *d, const char *cols_from, const rows_where *w, const char *ord
 	}
 	db_done(st);
 	return rc;
+}
+
+/* w with its values again, for a segment's conditions to be added to */
+static void where_copy(rows_where *to, const rows_where *w)
+{
+	rows_where_init(to);
+	sb_reset(&to->sql);
+	sb_add(&to->sql, sb_str(&w->sql));
+	for (int i = 0; i < w->n; i++) {
+		to->v[i] = w->v[i];
+		if (!w->v[i].is_int)
+			to->v[i].s = xstrdup(w->v[i].s);
+	}
+	to->n = w->n;
+}
+
+/* key i equal to, or past, the row's value v, as a condition on w */
+static void key_cond(rows_where *w, const rows_key *k, const char *op, const char *v)
+{
+	char cond[256];
+	snprintf(cond, sizeof cond, "(%s) %s ?", k->col, op);
+	if (k->is_int)
+		rows_where_int(w, cond, strtoll(v, NULL, 10));
+	else
+		rows_where_text(w, cond, v);
+}
+
+/* segment seg of the read as conditions on w and its ORDER BY in order */
+static void seg_clause(rows_where *w, const rows_key *keys, int nk, char *const *from,
+                       const ks_seg *seg, bool back, strbuf *order)
+{
+	char cond[256];
+	for (int i = 0; i < seg->eq; i++) {
+		if (from[i]) {
+			key_cond(w, &keys[i], "=", from[i]);
+		} else {
+			snprintf(cond, sizeof cond, "(%s) IS NULL", keys[i].col);
+			rows_where_plain(w, cond);
+		}
+	}
+	const rows_key *k = &keys[seg->col];
+	switch (seg->cmp) {
+	case KS_AFTER:
+		key_cond(w, k, k->desc != back ? "<" : ">", from[seg->col]);
+		break;
+	case KS_ISNULL:
+	case KS_NOTNULL:
+		snprintf(cond, sizeof cond, "(%s) IS %s", k->col,
+		         seg->cmp == KS_ISNULL ? "NULL" : "NOT NULL");
+		rows_where_plain(w, cond);
+		break;
+	case KS_ALL:
+		break;
+	}
+	for (int i = seg->col; i < nk; i++)
+		sb_addf(order, "%s%s%s", i > seg->col ? ", " : "", keys[i].col,
+		        keys[i].desc != back ? " DESC" : "");
+}
+
+/* the FROM part of "<columns> FROM <tables>": the first FROM outside parentheses */
+static const char *from_part(const char *cols_from)
+{
+	int depth = 0;
+	for (const char *p = cols_from; *p; p++) {
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (depth == 0 && strncmp(p, " FROM ", 6) == 0)
+			return p;
+	}
+	fatal("rows_list_from: no FROM in %s", cols_from);
+}
+
+/* where key_of puts a row's key */
+typedef struct key_out {
+	char **from;
+	int n;
+} key_out;
+
+static void fill_key(sqlite3_stmt *st, void *arg)
+{
+	key_out *k = arg;
+	for (int i = 0; i < k->n; i++)
+		k->from[i] = rows_col_opt(st, i);
+}
+
+/* the key of the row id_col = id as text (NULL for NULL): 0, 1 gone, -1 */
+static int key_of(db *d, const char *cols_from, const rows_key *keys, int nk,
+                  const char *id_col, int64_t id, char **from, const char *what,
+                  store_err *err)
+{
+	strbuf cols = STRBUF_INIT;
+	for (int i = 0; i < nk; i++)
+		sb_addf(&cols, "%s(%s)", i ? ", " : "", keys[i].col);
+	sb_add(&cols, from_part(cols_from));
+	key_out k = { from, nk };
+	int rc = rows_one(d, sb_str(&cols), id_col, id, &k, fill_key, what, err);
+	sb_free(&cols);
+	return rc;
+}
+
+int rows_list_from(db *d, const char *cols_from, const rows_where *w, const rows_key *keys,
+                   int nk, const char *id_col, int64_t from_id, bool back, int limit, void *out,
+                   size_t size, rows_fill_fn *row, int *n,
+                   const char *what, store_err *err)
+{
+	enum { KEYS_MAX = 4 };
+	*n = 0;
+	if (nk < 1 || nk > KEYS_MAX)
+		fatal("rows_list_from: %d keys", nk);
+	char *key[KEYS_MAX] = { 0 };
+	char **from = from_id ? key : NULL;
+	if (from_id) {
+		int got = key_of(d, cols_from, keys, nk, id_col, from_id, key, what, err);
+		if (got != 0)
+			return got;
+	}
+	/* where each column's NULLs fall going forward through the list: SQLite puts
+	 * them first ascending, last descending */
+	ks_nulls nulls[KEYS_MAX];
+	bool isnull[KEYS_MAX];
+	for (int i = 0; i < nk; i++) {
+		nulls[i] = !keys[i].nullable ? KS_NOT_NULL
+		           : keys[i].desc ? KS_NULLS_LAST : KS_NULLS_FIRST;
+		isnull[i] = from && !from[i];
+	}
+	ks_seg segs[KS_SEGS_MAX(KEYS_MAX)];
+	int nseg = keyset_segments(nulls, nk, from ? isnull : NULL, back, segs);
+	int rc = 0;
+	for (int s = 0; s < nseg && *n < limit && rc == 0; s++) {
+		rows_where sw;
+		where_copy(&sw, w);
+		strbuf order = STRBUF_INIT;
+		seg_clause(&sw, keys, nk, from, &segs[s], back, &order);
+		int got = 0;
+		rc = rows_list(d, cols_from, &sw, sb_str(&order), 0, limit - *n,
+		               (char *)out + size * (size_t)*n, size, row, &got, what, err);
+		*n += got;
+		sb_free(&order);
+		rows_where_free(&sw);
+	}
+	for (int i = 0; i < nk; i++)
+		free(key[i]);
+	if (rc < 0)
+		return -1;
+	/* going back is going forward in the reverse order, then turning the rows */
+	char *tmp = back && *n > 1 ? xmalloc(size) : NULL;
+	for (int i = 0; tmp && i < *n / 2; i++) {
+		char *a = (char *)out + size * (size_t)i, *b = (char *)out + size * (size_t)(*n - 1 - i);
+		memcpy(tmp, a, size);
+		memcpy(a, b, size);
+		memcpy(b, tmp, size);
+	}
+	free(tmp);
+	return 0;
 }
 
 int rows_count(db *d, const char *from, const rows_where *w, long *n, const char *what,

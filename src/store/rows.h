@@ -13,7 +13,7 @@
 #include "core/strbuf.h"
 #include "store/db.h"
 
-enum { ROWS_MAX_BINDS = 8 };
+enum { ROWS_MAX_BINDS = 12 };
 
 typedef struct rows_where {
 	strbuf sql;            /* " WHERE 1 AND …" */
@@ -50,6 +50,25 @@ int rows_count(db *d, const char *from, const rows_where *w, long *n, const char
 int rows_list(db *d, const char *cols_from, const rows_where *w, const char *order,
               long offset, int limit, void *out, size_t size, rows_fill_fn *row, int *n,
               const char *what, store_err *err);
+/* one column of a list's order, for reading the list by key */
+typedef struct rows_key {
+	const char *col;    /* a column, or an expression (it is put in parentheses) */
+	bool desc;          /* DESC in the list's order */
+	bool is_int;        /* its values compare as integers (ids, days as numbers, flags) */
+	bool nullable;      /* it may be NULL (SQLite's place: first ascending, last DESC) */
+} rows_key;
+/* The list "SELECT <cols_from><where> ORDER BY keys" (the last key makes the order
+ * total) read by key, never by offset: up to limit records next to the row whose
+ * id_col is from_id, after it or (back) before it, into out in list order; from_id
+ * 0: from the first row (back: up to the last). That row's key is read first, by its
+ * id, through the FROM part of cols_from; the index ranges are keyset_segments'
+ * (store/keyset.h), NULLs kept in their place. 0; 1 when the row is gone (read by
+ * offset then); -1 with err naming what was listed (the rows read before stay in out,
+ * *n of them, as rows_list leaves them) */
+int rows_list_from(db *d, const char *cols_from, const rows_where *w, const rows_key *keys,
+                   int nk, const char *id_col, int64_t from_id, bool back, int limit, void *out,
+                   size_t size, rows_fill_fn *row, int *n,
+                   const char *what, store_err *err);
 /* "SELECT <cols_from> WHERE <key> = id" into *out: 0 found, 1 none, -1 error */
 int rows_one(db *d, const char *cols_from, const char *key, int64_t id, void *out,
              rows_fill_fn *row, const char *what, store_err *err);

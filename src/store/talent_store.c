@@ -184,6 +184,22 @@ static void request_where(const talent_filter *f, rows_where *w)
 		rows_where_text(w, "r.state = ?", talent_state_code((talent_state)f->state));
 }
 
+/* the list's order as keys */
+static const rows_key talent_store_list_keys[] = {
+	{ "r.id", true, true, false },
+};
+
+int talent_store_list_from(db *d, const talent_filter *f, int64_t from, bool back, int limit,
+		talent_request *out, int *n, store_err *err)
+{
+	rows_where w;
+	request_where(f, &w);
+	int rc = rows_list_from(d, REQUEST_COLS, &w, talent_store_list_keys, 1, "r.id", from, back, limit,
+	                        out, sizeof *out, request_row, n, "listing talent service requests", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int talent_store_list(db *d, const talent_filter *f, long offset, int limit,
                       talent_request *out, int *n, store_err *err)
 {
@@ -237,6 +253,22 @@ static void programme_where(const talent_prog_filter *f, rows_where *w)
 		rows_where_int(w, "p.enterprise_id = ?", f->enterprise_id);
 	if (f && f->scope_area)
 		rows_where_text(w, "e.area = ?", f->scope_area);
+}
+
+/* the list's order as keys */
+static const rows_key talent_store_programmes_keys[] = {
+	{ "p.start_on", true, false, false }, { "p.id", true, true, false },
+};
+
+int talent_store_programmes_from(db *d, const talent_prog_filter *f, int64_t from, bool back, int limit,
+		talent_programme *out, int *n, store_err *err)
+{
+	rows_where w;
+	programme_where(f, &w);
+	int rc = rows_list_from(d, PROGRAMME_COLS, &w, talent_store_programmes_keys, 2, "p.id", from, back, limit,
+	                        out, sizeof *out, programme_row, n, "listing talent programmes", err);
+	rows_where_free(&w);
+	return rc;
 }
 
 int talent_store_programmes(db *d, const talent_prog_filter *f, long offset, int limit,

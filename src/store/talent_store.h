@@ -38,11 +38,23 @@ int talent_store_get(db *d, int64_t id, talent_request *r, store_err *err);
 /* requests [offset, offset+limit), newest first */
 int talent_store_list(db *d, const talent_filter *f, long offset, int limit,
                       talent_request *out, int *n, store_err *err);
+
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to row from (its id; 0: an end of the list), after it or (back) before it:
+ * 0, 1 when that row is gone, or -1 with err */
+int talent_store_list_from(db *d, const talent_filter *f, int64_t from, bool back, int limit,
+		talent_request *out, int *n, store_err *err);
 /* how many requests the list of f holds: 0 or -1 */
 int talent_store_count(db *d, const talent_filter *f, long *n, store_err *err);
 /* the programmes of f [offset, offset+limit), newest start first */
 int talent_store_programmes(db *d, const talent_prog_filter *f, long offset, int limit,
                             talent_programme *out, int *n, store_err *err);
+
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to row from (its id; 0: an end of the list), after it or (back) before it:
+ * 0, 1 when that row is gone, or -1 with err */
+int talent_store_programmes_from(db *d, const talent_prog_filter *f, int64_t from, bool back, int limit,
+		talent_programme *out, int *n, store_err *err);
 /* how many programmes the list of f holds: 0 or -1 */
 int talent_store_prog_count(db *d, const talent_prog_filter *f, long *n, store_err *err);
 /* one programme: 0 found, 1 none, -1 error */

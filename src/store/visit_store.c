@@ -109,21 +109,42 @@ int visit_store_get(db *d, int64_t id, visit_rec *v, store_err *err)
 	return 0;
 }
 
+static void visit_where(const visit_filter *f, rows_where *w)
+{
+	rows_where_init(w);
+	if (f && f->enterprise_id)
+		rows_where_int(w, "v.enterprise_id = ?", f->enterprise_id);
+	if (f && f->scope_area)
+		rows_where_text(w, "e.area = ?", f->scope_area);
+	if (f && f->unit)
+		rows_where_text(w, "v.unit = ?", f->unit);
+	if (f && f->from)
+		rows_where_text(w, "v.visited_on >= ?", f->from);
+	if (f && f->to)
+		rows_where_text(w, "v.visited_on <= ?", f->to);
+}
+
+/* the list's order, newest first, as keys */
+static const rows_key visit_keys[] = {
+	{ "v.visited_on", true, false, false }, { "v.id", true, true, false },
+};
+
+int visit_store_list_from(db *d, const visit_filter *f, int64_t from, bool back, int limit,
+                          visit_rec *out, int *n, store_err *err)
+{
+	rows_where w;
+	visit_where(f, &w);
+	int rc = rows_list_from(d, VISIT_COLS, &w, visit_keys, 2, "v.id", from, back, limit, out,
+	                        sizeof *out, from_row, n, "listing visits", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
                      int *n, store_err *err)
 {
 	rows_where w;
-	rows_where_init(&w);
-	if (f && f->enterprise_id)
-		rows_where_int(&w, "v.enterprise_id = ?", f->enterprise_id);
-	if (f && f->scope_area)
-		rows_where_text(&w, "e.area = ?", f->scope_area);
-	if (f && f->unit)
-		rows_where_text(&w, "v.unit = ?", f->unit);
-	if (f && f->from)
-		rows_where_text(&w, "v.visited_on >= ?", f->from);
-	if (f && f->to)
-		rows_where_text(&w, "v.visited_on <= ?", f->to);
+	visit_where(f, &w);
 	int rc = rows_list(d, VISIT_COLS, &w, "v.visited_on DESC, v.id DESC", offset, limit, out,
 	                   sizeof *out, from_row, n, "listing visits", err);
 	rows_where_free(&w);

@@ -23,6 +23,11 @@ int visit_store_get(db *d, int64_t id, visit_rec *v, store_err *err);
 /* visits [offset, offset+limit), newest first, with nproblems but no problems[] */
 int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit_rec *out,
                      int *n, store_err *err);
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to row from (its id; 0: an end of the list), after it or (back) before it:
+ * 0, 1 when that row is gone, or -1 with err */
+int visit_store_list_from(db *d, const visit_filter *f, int64_t from, bool back, int limit,
+                          visit_rec *out, int *n, store_err *err);
 
 /* Inside the caller's transaction: link the problem problem_id to the appeal number,
  * which the same transaction registered. 0 linked, 1 refused because the problem

@@ -213,17 +213,39 @@ int warn_store_get(db *d, int64_t id, warn_rec *w, store_err *err)
 	return 0;
 }
 
+static void warn_where(const warn_filter *f, rows_where *w)
+{
+	rows_where_init(w);
+	if (f && f->enterprise_id)
+		rows_where_int(w, "w.enterprise_id = ?", f->enterprise_id);
+	if (f && f->open_only)
+		rows_where_plain(w, "w.closed_on IS NULL");
+	if (f && f->scope_area)
+		rows_where_text(w, "e.area = ?", f->scope_area);
+}
+
+/* the list's order (open first, the highest level, the newest) as keys */
+static const rows_key warn_keys[] = {
+	{ "w.closed_on IS NOT NULL", false, true, false }, { "w.level", true, true, false },
+	{ "w.opened_on", true, false, false }, { "w.id", true, true, false },
+};
+
+int warn_store_list_from(db *d, const warn_filter *f, int64_t from, bool back, int limit,
+                         warn_rec *out, int *n, store_err *err)
+{
+	rows_where w;
+	warn_where(f, &w);
+	int rc = rows_list_from(d, WARN_COLS, &w, warn_keys, 4, "w.id", from, back, limit, out,
+	                        sizeof *out, from_row, n, "listing warnings", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
                     int *n, store_err *err)
 {
 	rows_where w;
-	rows_where_init(&w);
-	if (f && f->enterprise_id)
-		rows_where_int(&w, "w.enterprise_id = ?", f->enterprise_id);
-	if (f && f->open_only)
-		rows_where_plain(&w, "w.closed_on IS NULL");
-	if (f && f->scope_area)
-		rows_where_text(&w, "e.area = ?", f->scope_area);
+	warn_where(f, &w);
 	int rc = rows_list(d, WARN_COLS, &w, "w.closed_on IS NOT NULL, w.level DESC,"
 	                   " w.opened_on DESC, w.id DESC", offset, limit, out, sizeof *out,
 	                   from_row, n, "listing warnings", err);

@@ -32,6 +32,11 @@ int warn_store_get(db *d, int64_t id, warn_rec *w, store_err *err);
  * newest first; latest is filled, responses are not */
 int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_rec *out,
                     int *n, store_err *err);
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to row from (its id; 0: an end of the list), after it or (back) before it:
+ * 0, 1 when that row is gone, or -1 with err */
+int warn_store_list_from(db *d, const warn_filter *f, int64_t from, bool back, int limit,
+                         warn_rec *out, int *n, store_err *err);
 
 /* what the store holds about one enterprise and signal kind, read inside the
  * caller's transaction: whether the signal of day on was recorded before (*seen),

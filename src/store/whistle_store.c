@@ -236,6 +236,24 @@ static void where_of(const whistle_filter *f, rows_where *w)
 		rows_where_text(w, "w.called_on <= ?", f->to);
 }
 
+/* the list's order (open first, the earliest due, then the newest call) as keys */
+static const rows_key whistle_keys[] = {
+	{ "w.reported_on IS NOT NULL", false, true, false },
+	{ "CASE WHEN w.reported_on IS NULL THEN w.report_due END", false, false, true },
+	{ "w.called_on", true, false, false }, { "w.id", true, true, false },
+};
+
+int whistle_store_list_from(db *d, const whistle_filter *f, int64_t from, bool back, int limit,
+                            whistle_rec *out, int *n, store_err *err)
+{
+	rows_where w;
+	where_of(f, &w);
+	int rc = rows_list_from(d, WHISTLE_COLS, &w, whistle_keys, 4, "w.id", from, back, limit,
+	                        out, sizeof *out, from_row, n, "listing whistles", err);
+	rows_where_free(&w);
+	return rc;
+}
+
 int whistle_store_list(db *d, const whistle_filter *f, long offset, int limit,
                        whistle_rec *out, int *n, store_err *err)
 {

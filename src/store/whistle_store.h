@@ -37,6 +37,11 @@ int whistle_store_get(db *d, int64_t id, whistle_rec *w, store_err *err);
  * first, then the others, newest first */
 int whistle_store_list(db *d, const whistle_filter *f, long offset, int limit,
                        whistle_rec *out, int *n, store_err *err);
+/* the same list read by key (store/rows.h, rows_list_from): up to limit rows next
+ * to row from (its id; 0: an end of the list), after it or (back) before it:
+ * 0, 1 when that row is gone, or -1 with err */
+int whistle_store_list_from(db *d, const whistle_filter *f, int64_t from, bool back, int limit,
+                            whistle_rec *out, int *n, store_err *err);
 int whistle_store_count(db *d, const whistle_filter *f, long *n, store_err *err);
 
 /* Inside the caller's transaction: link whistle id to the appeal number the same

@@ -21,6 +21,8 @@
 #include "store/schema.h"
 #include "store/store_where.h"
 
+#include "testdb.h"
+
 static void test_nist_vectors(void **state)
 {
 	(void)state;
@@ -222,6 +224,136 @@ static void test_migration_chains_old_log(void **state)
 	assert_int_equal(rmdir(dir), 0);
 }
 
+/* ---- the walk a chunk at a time ---------------------------------------------- */
+
+enum { CHAIN_EVENTS = 12 };
+
+/* a database of CHAIN_EVENTS events, each its own commit (so each has its anchor
+ * line), tampered with by sql (NULL: not at all) the way the sqlite3 shell could */
+static void chain_db(testdb *t, const char *sql)
+{
+	assert_int_equal(testdb_open(t, "auditchunk", "2026-12-01"), 0);
+	store_err se = { 0 };
+	for (int i = 2; i <= CHAIN_EVENTS; i++) {
+		char sum[32];
+		snprintf(sum, sizeof sum, "第 %d 件", i);
+		assert_int_equal(db_begin(t->d, &se), 0);
+		assert_int_equal(db_event(t->d, "wang", "staff", i, "add", sum, i % 3 ? "" : "核对",
+		                          &se), 0);
+		assert_int_equal(db_commit(t->d, &se), 0);
+	}
+	if (sql)
+		assert_int_equal(sqlite3_exec(db_handle(t->d), sql, NULL, NULL, NULL), SQLITE_OK);
+}
+
+/* the verdict and its words read in chunks of 1 to 5 events are the one-chunk walk's
+ * (chunk 0: APP_CHUNK_ROWS, more than the log holds), whatever the tampering, and
+ * that walk's is the one expected */
+static void test_verify_in_chunks(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *sql;
+		app_status st;
+		audit_fault fault;
+		int64_t id, missing_from;
+	} t[] = {
+		{ NULL, APP_OK, AUDIT_FITS, 0, 0 },
+		{ "DROP TRIGGER event_no_update; UPDATE event SET summary = 'x' WHERE id = 6",
+		  APP_NO, AUDIT_CHANGED, 6, 6 },
+		{ "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id = 5",
+		  APP_NO, AUDIT_MISSING_BEFORE, 6, 5 },
+		{ "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id IN (3, 4, 5)",
+		  APP_NO, AUDIT_MISSING_BEFORE, 6, 3 },
+		{ "DROP TRIGGER event_no_delete; DELETE FROM event WHERE id > 10",
+		  APP_NO, AUDIT_MISSING_NEWEST, 12, 11 },
+		/* rewritten with its hash made again: only the anchor tells */
+		{ "DROP TRIGGER event_no_update; UPDATE event SET summary = 'x', hash ="
+		  " qifu_event_hash((SELECT hash FROM event WHERE id = 6), id, at, actor, entity,"
+		  " entity_id, action, 'x', reason) WHERE id = 7",
+		  APP_NO, AUDIT_ANCHOR_DIFFERS, 7, 7 },
+		{ "UPDATE event SET hash = 'zz' WHERE id = 9", APP_NO, AUDIT_NOT_A_HASH, 9, 9 },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		testdb tdb;
+		const char *sql = t[i].sql;
+		char both[512];
+		if (sql && strncmp(sql, "UPDATE", 6) == 0) {
+			snprintf(both, sizeof both, "DROP TRIGGER event_no_update; %s", sql);
+			sql = both;
+		}
+		chain_db(&tdb, sql);
+		audit_verdict want;
+		strbuf wmsg = STRBUF_INIT;
+		assert_int_equal(app_audit_verify_each(tdb.d, 0, NULL, NULL, &want, &wmsg), t[i].st);
+		assert_int_equal(want.fault, t[i].fault);
+		if (t[i].fault != AUDIT_FITS) {
+			assert_int_equal(want.id, t[i].id);
+			assert_int_equal(want.missing_from, t[i].missing_from);
+		} else {
+			assert_int_equal(want.events, CHAIN_EVENTS);
+		}
+		for (int chunk = 1; chunk <= 5; chunk++) {
+			audit_verdict v;
+			strbuf msg = STRBUF_INIT;
+			assert_int_equal(app_audit_verify_each(tdb.d, chunk, NULL, NULL, &v, &msg),
+			                 t[i].st);
+			assert_memory_equal(&v, &want, sizeof v);
+			assert_string_equal(sb_str(&msg), sb_str(&wmsg));
+			sb_free(&msg);
+		}
+		sb_free(&wmsg);
+		testdb_close(&tdb);
+	}
+}
+
+/* what the walk's hook does at the third event: write through a second connection,
+ * which must commit at once (it waits for no lock) */
+typedef struct writer {
+	const char *path;
+	int wrote;
+} writer;
+
+static void write_between(int64_t walked, int64_t head, void *arg)
+{
+	writer *w = arg;
+	assert_int_equal(head, CHAIN_EVENTS);
+	if (walked != 3)
+		return;
+	store_err se = { 0 };
+	db *other = db_open_wait(w->path, DB_OPEN_EXISTING, 0, &se);
+	assert_non_null(other);
+	assert_int_equal(db_begin(other, &se), 0);
+	assert_int_equal(db_event(other, "li", "staff", 99, "add", "verify 之间", "", &se), 0);
+	assert_int_equal(db_commit(other, &se), 0);
+	db_close(&other);
+	w->wrote++;
+}
+
+/* a writer commits while the chain is walked; the walk ends at the event that was
+ * newest when it began, and the next walk takes the new one in */
+static void test_verify_lets_writers_commit(void **state)
+{
+	(void)state;
+	for (int chunk = 1; chunk <= 5; chunk++) {
+		testdb t;
+		chain_db(&t, NULL);
+		writer w = { t.path, 0 };
+		audit_verdict v;
+		strbuf msg = STRBUF_INIT;
+		assert_int_equal(app_audit_verify_each(t.d, chunk, write_between, &w, &v, &msg),
+		                 APP_OK);
+		assert_int_equal(w.wrote, 1);
+		assert_int_equal(v.events, CHAIN_EVENTS);
+		assert_int_equal(v.head, CHAIN_EVENTS);
+		sb_reset(&msg);
+		assert_int_equal(app_audit_verify(t.d, &v, &msg), APP_OK);
+		assert_int_equal(v.events, CHAIN_EVENTS + 1);
+		sb_free(&msg);
+		testdb_close(&t);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -231,6 +363,8 @@ int main(void)
 		cmocka_unit_test(test_judge_row),
 		cmocka_unit_test(test_judge_end),
 		cmocka_unit_test(test_migration_chains_old_log),
+		cmocka_unit_test(test_verify_in_chunks),
+		cmocka_unit_test(test_verify_lets_writers_commit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

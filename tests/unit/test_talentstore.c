@@ -71,8 +71,7 @@ static int see(const event_link *l, void *arg)
 static seen events(void)
 {
 	seen s = { 0 };
-	store_err se = { 0 };
-	assert_int_equal(event_chain_walk(d, see, &s, &se), 0);
+	assert_int_equal(testdb_events(d, see, &s), 0);
 	return s;
 }
 

@@ -3,6 +3,7 @@
  * removed with its event anchor and journal afterwards. */
 #ifndef QIFU_TESTDB_H
 #define QIFU_TESTDB_H
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -60,6 +61,34 @@ static inline int testdb_close(testdb *t)
 	db_close(&t->d);
 	db_unlink(t->path);
 	return rmdir(t->dir);
+}
+
+/* every event of d in id order to see(link, arg), a chunk of four at a time the way
+ * the audit walk reads them; 0, or -1 when the log cannot be read */
+static inline int testdb_events(db *d, int (*see)(const event_link *l, void *arg), void *arg)
+{
+	event_link l[4], last = { 0 };
+	bool have = false;
+	store_err se = { 0 };
+	int n;
+	do {
+		if (event_chain_read(d, have ? &last : NULL, INT64_MAX, 4, l, &n, &se) < 0) {
+			event_link_clear(&last);
+			return -1;
+		}
+		for (int i = 0; i < n; i++) {
+			see(&l[i], arg);
+			if (i < n - 1)
+				event_link_clear(&l[i]);
+		}
+		if (n) {
+			event_link_clear(&last);
+			last = l[n - 1];
+			have = true;
+		}
+	} while (n == 4);
+	event_link_clear(&last);
+	return 0;
 }
 
 #endif

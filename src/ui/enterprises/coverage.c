@@ -2,7 +2,7 @@
  * their area) without a service commissioner, without a contact card delivered, or not
  * visited within [coverage] visit_days, by area then name, each row's gaps in words,
  * the counts on the summary line; the list an area officer works through. It is read
- * whole in one query (app_coverage_read, as qifu coverage reads it, with the same pick
+ * a chunk at a time (app_coverage_read, as qifu coverage reads it, with the same pick
  * as its --area, --unit and --gap: F4's filter form); Enter opens the enterprise's 360
  * view, and Esc there comes back here. */
 #include <stdio.h>

@@ -27,6 +27,18 @@ static int read_window(void *owner, long offset, int limit, void *rows, int *n, 
 	return whistle_store_list(enterprises_db(p), &p->wh_filter, offset, limit, rows, n, err);
 }
 
+/* the window next to a loaded row, by key (ui/list_keyset.h) */
+static int read_from(void *owner, const void *from, bool back, int limit, void *rows, int *n,
+                     store_err *err)
+{
+	ent_pane *p = owner;
+	return whistle_store_list_from(enterprises_db(p), &p->wh_filter,
+	                               from ? ((const whistle_rec *)from)->id : 0, back, limit, rows,
+	                               n, err);
+}
+
+static const list_window_keyed keyed = { NULL, read_from };
+
 static void row_clear(void *row)
 {
 	whistle_rec_clear(row);
@@ -59,6 +71,7 @@ void whistles_create(ent_pane *p)
 	p->wh_filter.scope_area = p->filter.scope_area;
 	p->wh_lv = list_window_view(&p->wh_rows, &ops, p, p->sh, app_whistle_columns,
 	                            WH_COL__COUNT);
+	list_window_set_keyed(&p->wh_rows, &keyed);
 }
 
 void whistles_destroy(ent_pane *p)

@@ -29,6 +29,17 @@ static int ev_read(void *owner, long offset, int limit, void *rows, int *n, stor
 	return outreach_store_list(pane_db(p), &p->ev_filter, offset, limit, rows, n, err);
 }
 
+/* the window next to a loaded row, by key (ui/list_keyset.h) */
+static int ev_read_from(void *owner, const void *from, bool back, int limit, void *rows,
+                        int *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return outreach_store_list_from(pane_db(p), &p->ev_filter, from ? ((const outreach_rec *)from)->id : 0,
+	        back, limit, rows, n, err);
+}
+
+static const list_window_keyed ev_keyed = { NULL, ev_read_from };
+
 static void ev_clear(void *row)
 {
 	outreach_rec_clear(row);
@@ -56,6 +67,17 @@ static int tal_read(void *owner, long offset, int limit, void *rows, int *n, sto
 	svc_pane *p = owner;
 	return talent_store_list(pane_db(p), &p->tal_filter, offset, limit, rows, n, err);
 }
+
+/* the window next to a loaded row, by key (ui/list_keyset.h) */
+static int tal_read_from(void *owner, const void *from, bool back, int limit, void *rows,
+                        int *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return talent_store_list_from(pane_db(p), &p->tal_filter, from ? ((const talent_request *)from)->id : 0,
+	        back, limit, rows, n, err);
+}
+
+static const list_window_keyed tal_keyed = { NULL, tal_read_from };
 
 static void tal_clear(void *row)
 {
@@ -85,6 +107,17 @@ static int prog_read(void *owner, long offset, int limit, void *rows, int *n, st
 	return talent_store_programmes(pane_db(p), &p->prog_filter, offset, limit, rows, n, err);
 }
 
+/* the window next to a loaded row, by key (ui/list_keyset.h) */
+static int prog_read_from(void *owner, const void *from, bool back, int limit, void *rows,
+                        int *n, store_err *err)
+{
+	svc_pane *p = owner;
+	return talent_store_programmes_from(pane_db(p), &p->prog_filter, from ? ((const talent_programme *)from)->id : 0,
+	        back, limit, rows, n, err);
+}
+
+static const list_window_keyed prog_keyed = { NULL, prog_read_from };
+
 static void prog_clear(void *row)
 {
 	talent_programme_clear(row);
@@ -112,6 +145,9 @@ void services_lists_create(svc_pane *p)
 	                            OUT_COL__COUNT);
 	p->tal_lv = list_window_view(&p->tal_rows, &tal_ops, p, p->sh, app_talent_columns,
 	                             TAL_COL__COUNT);
+	list_window_set_keyed(&p->prog_rows, &prog_keyed);
+	list_window_set_keyed(&p->ev_rows, &ev_keyed);
+	list_window_set_keyed(&p->tal_rows, &tal_keyed);
 }
 
 void services_lists_destroy(svc_pane *p)

@@ -1,0 +1,349 @@
+/* Reading a list by key (store/rows.h, rows_list_from) gives the rows that reading it
+ * by offset gives: every order the stores use (one or several columns, ascending,
+ * descending and mixed, expressions, NULLs first and last, ties on every column but
+ * the last), forward and backward, from every row, and a chunk of 1 to 5 rows at a
+ * time the way an export walks a list (issue 14). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/chunk.h"
+#include "store/db_internal.h"
+#include "store/access_store.h"
+#include "store/coverage_store.h"
+#include "store/rows.h"
+
+#include "testdb.h"
+
+enum { NROWS = 23, MAX_KEYS = 4 };
+
+static testdb tdb;
+
+static int setup(void **state)
+{
+	(void)state;
+	if (testdb_open(&tdb, "rowskeyset", "2026-12-01") < 0)
+		return -1;
+	/* a text and a number, each with ties and NULLs, in an order unlike the ids */
+	if (sqlite3_exec(db_handle(tdb.d),
+	                 "CREATE TABLE kt (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, g INTEGER);",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	for (int i = 1; i <= NROWS; i++) {
+		char sql[160];
+		int a = (i * 7) % 5, b = (i * 5) % 4;
+		snprintf(sql, sizeof sql, "INSERT INTO kt VALUES (%d, %s%c%s, %s%d, %d)", i,
+		         a == 4 ? "NULL" : "'", a == 4 ? ' ' : (char)('p' + a), a == 4 ? "" : "'",
+		         b == 3 ? "NULL + " : "", b, i % 2);
+		if (sqlite3_exec(db_handle(tdb.d), sql, NULL, NULL, NULL) != SQLITE_OK)
+			return -1;
+	}
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	testdb_close(&tdb);
+	return 0;
+}
+
+static void id_row(sqlite3_stmt *st, void *rec)
+{
+	*(int64_t *)rec = sqlite3_column_int64(st, 0);
+}
+
+static const char cols_from[] = "k.id FROM kt k";
+
+typedef struct order {
+	int nk;
+	rows_key k[MAX_KEYS];
+} order;
+
+static const order orders[] = {
+	{ 1, { { "k.id", false, true, false } } },
+	{ 1, { { "k.id", true, true, false } } },
+	{ 2, { { "k.a", false, false, true }, { "k.id", false, true, false } } },
+	{ 2, { { "k.a", true, false, true }, { "k.id", true, true, false } } },
+	{ 3, { { "k.b", false, true, true }, { "k.a", true, false, true },
+	       { "k.id", false, true, false } } },
+	/* the warnings' and whistles' shapes: a flag, an expression that is NULL for
+	 * some rows, mixed directions */
+	{ 4, { { "k.b IS NOT NULL", false, true, false }, { "k.g", true, true, false },
+	       { "k.a", false, false, true }, { "k.id", true, true, false } } },
+	{ 3, { { "k.g", false, true, false },
+	       { "CASE WHEN k.b IS NULL THEN k.a END", false, false, true },
+	       { "k.id", true, true, false } } },
+};
+
+/* the list by offset, whole: the reference */
+static int by_offset(const rows_where *w, const order *o, int64_t *ids)
+{
+	strbuf ob = STRBUF_INIT;
+	for (int i = 0; i < o->nk; i++)
+		sb_addf(&ob, "%s(%s)%s", i ? ", " : "", o->k[i].col, o->k[i].desc ? " DESC" : "");
+	int n = 0;
+	store_err se = { 0 };
+	assert_int_equal(rows_list(tdb.d, cols_from, w, sb_str(&ob), 0, NROWS + 1, ids,
+	                           sizeof *ids, id_row, &n, "test", &se), 0);
+	sb_free(&ob);
+	return n;
+}
+
+static void check_order(const order *o, const rows_where *w)
+{
+	int64_t all[NROWS + 1], got[NROWS + 1];
+	int total = by_offset(w, o, all);
+	store_err se = { 0 };
+	int n;
+	/* from each row (and from each end), both ways, as far as the list goes */
+	for (int at = -1; at < total; at++) {
+		int64_t from = at < 0 ? 0 : all[at];
+		assert_int_equal(rows_list_from(tdb.d, cols_from, w, o->k, o->nk, "k.id", from, false,
+		                                NROWS, got, sizeof *got, id_row, &n, "test", &se), 0);
+		assert_int_equal(n, total - (at + 1));
+		assert_memory_equal(got, all + at + 1, sizeof *got * (size_t)n);
+		int end = at < 0 ? total : at;
+		assert_int_equal(rows_list_from(tdb.d, cols_from, w, o->k, o->nk, "k.id", from, true,
+		                                NROWS, got, sizeof *got, id_row, &n, "test", &se), 0);
+		assert_int_equal(n, end);
+		assert_memory_equal(got, all, sizeof *got * (size_t)n);
+	}
+	/* in chunks, as an export reads it: the chunk after the last row of the one before */
+	for (int chunk = 1; chunk <= 5; chunk++) {
+		int seen = 0;
+		int64_t last = 0;
+		do {
+			assert_int_equal(rows_list_from(tdb.d, cols_from, w, o->k, o->nk, "k.id", last,
+			                                false, chunk, got, sizeof *got, id_row, &n,
+			                                "test", &se), 0);
+			assert_true(seen + n <= total);
+			assert_memory_equal(got, all + seen, sizeof *got * (size_t)n);
+			seen += n;
+			if (n)
+				last = got[n - 1];
+		} while (n == chunk);
+		assert_int_equal(seen, total);
+		/* and backwards, a window before the first row of the one after */
+		int left = total;
+		last = 0;
+		do {
+			assert_int_equal(rows_list_from(tdb.d, cols_from, w, o->k, o->nk, "k.id", last,
+			                                true, chunk, got, sizeof *got, id_row, &n, "test",
+			                                &se), 0);
+			assert_true(n <= left);
+			assert_memory_equal(got, all + left - n, sizeof *got * (size_t)n);
+			left -= n;
+			if (n)
+				last = got[0];
+		} while (n == chunk);
+		assert_int_equal(left, 0);
+	}
+}
+
+static void test_keyed_as_offset(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof orders / sizeof orders[0]; i++) {
+		rows_where w;
+		rows_where_init(&w);
+		check_order(&orders[i], &w);
+		/* with a filter bound before the key's values */
+		rows_where_int(&w, "k.g = ?", 1);
+		check_order(&orders[i], &w);
+		rows_where_free(&w);
+	}
+}
+
+/* a row that is gone cannot be read after: 1, for the caller to read by offset */
+static void test_gone_row(void **state)
+{
+	(void)state;
+	rows_where w;
+	rows_where_init(&w);
+	int64_t got[4];
+	int n;
+	store_err se = { 0 };
+	assert_int_equal(rows_list_from(tdb.d, cols_from, &w, orders[2].k, orders[2].nk, "k.id",
+	                                NROWS + 50, false, 4, got, sizeof *got, id_row, &n,
+	                                "test", &se), 1);
+	assert_int_equal(n, 0);
+	rows_where_free(&w);
+}
+
+/* an export's walk (app_each_chunk) over the list by key */
+static int chunk_read(db *d, void *query, const void *last, long offset, int limit, void *out,
+                      int *n, store_err *err)
+{
+	(void)offset;
+	const order *o = query;
+	rows_where w;
+	rows_where_init(&w);
+	int rc = rows_list_from(d, cols_from, &w, o->k, o->nk, "k.id",
+	                        last ? *(const int64_t *)last : 0, false, limit, out, sizeof(int64_t),
+	                        id_row, n, "test", err);
+	rows_where_free(&w);
+	return rc;
+}
+
+static void id_clear(void *rec)
+{
+	(void)rec;
+}
+
+typedef struct walked {
+	int64_t ids[NROWS + 2];
+	int n;
+	int wrote;
+} walked;
+
+/* each row as the export writes it; at the third, another session writes (a row
+ * that sorts last) and must commit at once: the walk holds no read between chunks */
+static int walk_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	walked *wk = arg;
+	wk->ids[wk->n++] = *(int64_t *)rec;
+	if (wk->n == 3) {
+		store_err se = { 0 };
+		db *other = db_open_wait(tdb.path, DB_OPEN_EXISTING, 0, &se);
+		assert_non_null(other);
+		assert_int_equal(db_begin(other, &se), 0);
+		assert_int_equal(sqlite3_exec(db_handle(other),
+		                              "INSERT INTO kt VALUES (1000, 'zz', 9, 1)", NULL, NULL,
+		                              NULL), SQLITE_OK);
+		assert_int_equal(db_commit(other, &se), 0);
+		db_close(&other);
+		wk->wrote++;
+	}
+	return 0;
+}
+
+static void test_export_lets_writers_commit(void **state)
+{
+	(void)state;
+	const order *o = &orders[2];  /* a, id: the new row ('zz') comes last */
+	for (int chunk = 1; chunk <= 5; chunk++) {
+		rows_where w;
+		rows_where_init(&w);
+		int64_t before[NROWS + 1];
+		int total = by_offset(&w, o, before);
+		rows_where_free(&w);
+		walked wk = { .n = 0 };
+		app_chunked c = { chunk_read, (void *)o, sizeof(int64_t), id_clear, chunk };
+		strbuf err = STRBUF_INIT;
+		assert_int_equal(app_each_chunk_db(tdb.d, &c, walk_row, &wk, &err), 0);
+		sb_free(&err);
+		assert_int_equal(wk.wrote, 1);
+		/* every row that was there, in its place, and the one written after */
+		assert_int_equal(wk.n, total + 1);
+		assert_memory_equal(wk.ids, before, sizeof *before * (size_t)total);
+		assert_int_equal(wk.ids[total], 1000);
+		assert_int_equal(sqlite3_exec(db_handle(tdb.d), "DELETE FROM kt WHERE id = 1000", NULL,
+		                              NULL, NULL), SQLITE_OK);
+	}
+}
+
+/* the coverage register read a chunk of 1 to 5 enterprises at a time: the rows of the
+ * one ordered read, names tied inside an area included */
+static void test_coverage_chunks(void **state)
+{
+	(void)state;
+	static const char *const area[] = { "麻丘镇", "罗亭镇", "蒋巷镇" };
+	store_err se = { 0 };
+	assert_int_equal(db_begin(tdb.d, &se), 0);
+	for (int i = 0; i < 14; i++) {
+		char name[64], uscc[24], a[32], cat[] = "industry", lead[] = "区科经局";
+		snprintf(name, sizeof name, "%s公司", i % 4 == 0 ? "同名" : i % 2 ? "华勤" : "星火");
+		snprintf(uscc, sizeof uscc, "91440300000000%04d", 100 + i);
+		snprintf(a, sizeof a, "%s", area[i % 3]);
+		ent_record e = { .name = name, .uscc = uscc, .area = a, .category = cat,
+		                 .lead_unit = lead };
+		int64_t id;
+		assert_int_equal(ent_store_insert(tdb.d, "test", &e, &id, &se), 0);
+	}
+	assert_int_equal(db_commit(tdb.d, &se), 0);
+	int64_t all[32];
+	int total = 0;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db_handle(tdb.d), "SELECT id FROM enterprise"
+	                                    " ORDER BY area, sort_key, id", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		all[total++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	assert_int_equal(total, 15);
+	for (int chunk = 1; chunk <= 5; chunk++) {
+		coverage_row rows[5];
+		int n, seen = 0;
+		int64_t last = 0;
+		do {
+			assert_int_equal(coverage_store_list_from(tdb.d, NULL, last, chunk, rows, &n, &se),
+			                 0);
+			for (int i = 0; i < n; i++) {
+				assert_true(seen < total);
+				assert_int_equal(rows[i].id, all[seen++]);
+				last = rows[i].id;
+				coverage_row_clear(&rows[i]);
+			}
+		} while (n == chunk);
+		assert_int_equal(seen, total);
+	}
+}
+
+/* the access events read a chunk of 1 to 5 at a time: those of one read, subjects
+ * tied, a login's filter bound before the key */
+static void test_access_chunks(void **state)
+{
+	(void)state;
+	for (int i = 0; i < 13; i++) {
+		char sql[256];
+		snprintf(sql, sizeof sql, "INSERT INTO event (at, actor, entity, entity_id, action,"
+		         " summary, reason) VALUES ('2026-12-01 09:%02d:00', 'u%d', 'access', %d,"
+		         " 'view', 'kind=enterprise; fields=phone', '')", i, i % 2, (i * 3) % 4);
+		assert_int_equal(sqlite3_exec(db_handle(tdb.d), sql, NULL, NULL, NULL), SQLITE_OK);
+	}
+	static const char *const logins[] = { NULL, "u1" };
+	for (int l = 0; l < 2; l++) {
+		access_row all[32];
+		int total;
+		store_err se = { 0 };
+		assert_int_equal(access_store_read(tdb.d, logins[l], NULL, NULL, 0, 32, all, &total,
+		                                   &se), 0);
+		assert_int_equal(total, l ? 6 : 13);
+		for (int chunk = 1; chunk <= 5; chunk++) {
+			access_row r[5];
+			int n, seen = 0;
+			int64_t last = 0;
+			do {
+				assert_int_equal(access_store_read(tdb.d, logins[l], NULL, NULL, last, chunk, r,
+				                                   &n, &se), 0);
+				for (int i = 0; i < n; i++) {
+					assert_true(seen < total);
+					assert_int_equal(r[i].id, all[seen++].id);
+					last = r[i].id;
+					access_row_clear(&r[i]);
+				}
+			} while (n == chunk);
+			assert_int_equal(seen, total);
+		}
+		for (int i = 0; i < total; i++)
+			access_row_clear(&all[i]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_keyed_as_offset),
+		cmocka_unit_test(test_gone_row),
+		cmocka_unit_test(test_export_lets_writers_commit),
+		cmocka_unit_test(test_coverage_chunks),
+		cmocka_unit_test(test_access_chunks),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
