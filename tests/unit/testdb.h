@@ -11,6 +11,7 @@
 
 #include "store/db.h"
 #include "store/enterprise_store.h"
+#include "store/event_chain.h"
 
 typedef struct testdb {
 	char dir[64];
