@@ -623,7 +623,12 @@ int cli_list(app_ctx *ctx, int argc, char **argv, const cli_listing *l, void *ow
 	}
 	q.scope_area = app_scope_area(ctx);
 	list_state ls = { l, out_new(l->cols, l->ncols), fmt, own };
-	rc = cli_each_page(ctx, l->fetch, &q, l->size, l->clear, list_add, &ls);
+	/* a long list goes out as it is read, never whole in memory (a row reads its
+	 * own only); a table reads it twice, measuring its widths first */
+	out_stream(ls.t, fmt, stdout);
+	rc = EXIT_OK;
+	for (int pass = 0; rc == EXIT_OK && (pass == 0 || out_stream_again(ls.t)); pass++)
+		rc = cli_each_page(ctx, l->fetch, &q, l->size, l->clear, list_add, &ls);
 	if (rc == EXIT_OK)
 		out_print(ls.t, fmt, false, stdout);
 	out_free(&ls.t);
