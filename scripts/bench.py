@@ -20,7 +20,11 @@ The appeal cases: `demo` writes the demo of 10 000 enterprises and a million app
 (--quick: 20 000) beside the issue's goal (120 s a million, pro rata); appeal-overdue
 and appeal-callback run `qifu appeal list` on it beside the sqlite3 shell running the
 store's statement (goal: 1.5 times the shell); the appeal screens (appeals-*,
-board-300) run at 2 000 and 200 000 appeals (--quick: 20 000), goal 1.3 times.
+board-300) run at 2 000 and 200 000 appeals (--quick: 20 000), goal 1.3 times;
+appeal-all is the whole list at a million (not in --quick). The screens at a million
+(open-*, page-*, board-nav-300; --quick: 20 000) open beside the sqlite3 shell on the
+bare indexed query of what they show (goal 1.5) or page by key beside the same keys at
+10 000 appeals (goal 1.3), each with its peak RSS (goal 32 MB).
 The machine is shared, so only the ratios of one run mean much; the load is printed."""
 import argparse
 import csv
@@ -97,6 +101,73 @@ APPEAL_CLI = {
                         " WHERE a.state IN ('reported') ORDER BY a.id"),
 }
 DEMO_GOAL_S = 120.0
+# the whole list at a million appeals (peak RSS: the issue's 32 MB holds for every list);
+# not in --quick (a million rows each run)
+APPEAL_CLI_FULL = {
+    "appeal-all": (["appeal", "list", "--format", "csv"], " ORDER BY a.id"),
+}
+
+# The appeal screens at a million appeals. Opening one (the 红灯 view a supervisor
+# starts on, the 调度 board, the callback queue's first appeal) goes beside the
+# sqlite3 shell running the bare indexed query of what the screen shows (goal: 1.5
+# times); paging by key (300 nav keys, End + 30, a PgUp storm) goes beside the same
+# keys at 10 000 appeals (goal: 1.3 times). Peak RSS of each at a million: goal 32 MB.
+# --quick: 20 000 beside 2 000.
+SCREEN_SIZES = [10000, BIG_APPEALS]
+SCREEN_SIZES_QUICK = [2000, BIG_APPEALS_QUICK]
+SCREEN_ROWS = 20   # about the rows of an 80x24 screen's list
+RSS_GOAL_KB = 32 * 1024
+OPEN_STATES = ("'submitted', 'dispatched', 'in_progress', 'extended', 'self_handling',"
+               " 'callback_dissatisfied', 'reported', 'answered', 'fed_back', 'explained',"
+               " 'close_requested', 'registered'")
+BOARD_STATES = ("'dispatched', 'in_progress', 'extended', 'answered', 'reported',"
+                " 'callback_satisfied', 'callback_dissatisfied', 'fed_back', 'explained',"
+                " 'close_requested'")
+RED = f"a.next_due IS NOT NULL AND a.next_due < '{TODAY}'"
+
+
+def window_sql(where, order):
+    """the rows of a window chosen on the appeal table's index alone, then joined:
+    joined first, SQLite builds every row of the selection before it sorts"""
+    return (f"{APPEAL_ROW_SQL} WHERE a.id IN (SELECT a.id FROM appeal a WHERE {where}"
+            f" ORDER BY {order} LIMIT {SCREEN_ROWS}) ORDER BY {order};")
+
+
+SCREEN_ANCHORS = {
+    # the first window of 红灯 by due date
+    "open-red": window_sql(RED, "a.next_due, a.id"),
+    # the board's four figures (kept exact: a supervisor reports them) and the first
+    # window of its overdue list and of each level's column
+    "open-board": "".join(
+        f"SELECT count(*) FROM appeal a WHERE a.state IN ({BOARD_STATES}) AND {w};"
+        for w in (RED, "a.level = 1", "a.level = 2", "a.level = 3")) + "".join(
+        window_sql(f"a.state IN ({BOARD_STATES}) AND {w}", "a.next_due, a.id")
+        for w in (RED, "a.level = 1", "a.level = 2", "a.level = 3")),
+    # the first appeal awaiting a callback (the queue takes the view's first row)
+    "open-callback": f"{APPEAL_ROW_SQL} WHERE a.state IN ('reported') ORDER BY a.id LIMIT 1;",
+}
+
+
+def screen_keys(name):
+    if name == "open-red":
+        return ["2", "dump"]
+    if name == "open-board":
+        return ["3", "dump"]
+    if name == "open-callback":
+        return ["2", "b", "dump"]
+    if name == "page-nav-300":
+        return ["2"] + nav_keys(300) + ["dump"]
+    if name == "page-end-30":
+        return ["2", "End"] + nav_keys(30) + ["dump"]
+    if name == "page-pgup-100":
+        return ["2", "End"] + ["PgUp"] * 100 + ["dump"]
+    if name == "board-nav-300":
+        return ["3"] + ["Tab"] * 3 + nav_keys(300) + ["dump"]
+    return None
+
+
+SCREEN_CASES = ["open-red", "open-board", "open-callback", "page-nav-300", "page-end-30",
+                "page-pgup-100", "board-nav-300"]
 
 
 def appeal_db(n, fresh):
@@ -126,7 +197,7 @@ def demo_case(n, fresh, runs):
 
 def appeal_cli_case(name, db, n, runs):
     """qifu's list beside the sqlite3 shell on the statement, interleaved run for run"""
-    args, where = APPEAL_CLI[name]
+    args, where = {**APPEAL_CLI, **APPEAL_CLI_FULL}[name]
     qifu = [BIN, "--db", db] + args
     sql = [shutil.which("sqlite3") or "sqlite3", "-csv", db, APPEAL_ROW_SQL + where + ";"]
     walls = {"qifu": [], "sqlite3": []}
@@ -148,6 +219,37 @@ def appeal_cli_case(name, db, n, runs):
           f" {med['qifu'] / med['sqlite3']:>7.2f} {rss:>8} {rows:>7} {cpu['qifu']:>9.0f}"
           f" {cpu['sqlite3']:>9.0f} {cpu_ratio:>7.2f}"
           + ("" if rows == anchor_rows else f"  (sqlite3: {anchor_rows} rows)"))
+
+
+def screen_case(name, dbs, sizes, runs, tmp):
+    """an appeal screen at the small and the large size, interleaved run for run, and
+    (for opening one) the sqlite3 shell on its bare query at the large size"""
+    kf = os.path.join(tmp, name + ".keys")
+    with open(kf, "w", encoding="utf-8") as f:
+        f.write("\n".join(screen_keys(name)) + "\n")
+    small, big = sizes
+    args = {n: [BIN, "--db", dbs[n], "--keys", kf, "--size", "80x24", "--dump",
+                os.path.join(tmp, "dump.txt")] for n in sizes}
+    anchor_sql = SCREEN_ANCHORS.get(name)
+    anchor = [shutil.which("sqlite3") or "sqlite3", "-csv", dbs[big], anchor_sql] if anchor_sql else None
+    res = {small: [], big: [], "sqlite3": []}
+    for _ in range(runs):
+        for n in sizes:
+            res[n].append(run_once(args[n]))
+        if anchor:
+            res["sqlite3"].append(run_once(anchor))
+    wall = {k: statistics.median(r[0] for r in v) * 1000 for k, v in res.items() if v}
+    cpu = {k: statistics.median(r[1] for r in v) * 1000 for k, v in res.items() if v}
+    rss = max(r[2] for r in res[big])
+    if anchor:
+        against, goal = "sqlite3", 1.5
+    else:
+        against, goal = small, 1.3
+    ratio = wall[big] / wall[against]
+    cpu_ratio = cpu[big] / cpu[against] if cpu[against] else float("nan")
+    print(f"{name:<16} {wall[small]:>9.1f} {wall[big]:>9.1f} {wall[big] / wall[small]:>7.2f}"
+          f" {wall.get('sqlite3', float('nan')):>10.1f} {ratio:>7.2f} {cpu_ratio:>7.2f}"
+          f" {goal:>5.1f} {rss:>8} {'ok' if rss <= RSS_GOAL_KB else 'OVER':>5}")
 
 
 def case_keys(name):
@@ -190,13 +292,14 @@ QUICK_SEARCH_CASES = ["cli-search:" + q for q in ["南昌", "9136010", "华勤",
 APPEAL_SCREEN_CASES = ["appeals-first", "appeals-views", "appeals-nav-300", "board-300"]
 CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "sort-6"] + \
     list(CLI_CASES) + SEARCH_CASES + ["import"] + APPEAL_SCREEN_CASES + ["demo"] + \
-    list(APPEAL_CLI) + ["import-vs-sqlite", "export-vs-sqlite", "list-csv-vs-sqlite"]
+    list(APPEAL_CLI) + list(APPEAL_CLI_FULL) + SCREEN_CASES + \
+    ["import-vs-sqlite", "export-vs-sqlite", "list-csv-vs-sqlite"]
 # --quick: the enterprise cases, the import and export beside sqlite3 and the appeal
 # cases at small sizes, three runs each (about 5 minutes on 2 cores once the demo
 # databases exist)
 QUICK_CASES = ["first-screen", "nav-300", "type-20"] + QUICK_SEARCH_CASES + \
     ["import-vs-sqlite", "export-vs-sqlite", "appeals-views", "board-300", "demo"] + \
-    list(APPEAL_CLI)
+    list(APPEAL_CLI) + ["open-red", "open-board", "page-pgup-100"]
 
 
 # What the store runs for `enterprise list --search q`, as one statement for the
@@ -373,7 +476,7 @@ def run_once(args, stdin=None, ok=(0,), out=None):
     t = time.monotonic()
     p = subprocess.Popen([TIME, "-f", "%U %S %M", "-o", report] + args, env=ENV, stdin=stdin,
                          stdout=out or subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, _ = os.wait4(p.pid, 0)
+    _, status, usage = os.wait4(p.pid, 0)
     wall = time.monotonic() - t
     stderr = p.stderr.read().decode(errors="replace")
     p.stderr.close()
@@ -383,7 +486,9 @@ def run_once(args, stdin=None, ok=(0,), out=None):
     os.remove(report)
     if p.returncode not in ok:
         sys.exit(f"{' '.join(args)} failed ({p.returncode}): {stderr[:500]}")
-    return wall, float(last[0]) + float(last[1]), int(last[2])
+    # CPU time from wait4, in microseconds (GNU time's own is a millisecond or so):
+    # time prints hundredths, too coarse for a start-up of 10 ms
+    return wall, usage.ru_utime + usage.ru_stime, int(last[2])
 
 
 def pad(s, width):
@@ -456,7 +561,8 @@ def main():
             sys.exit(f"unknown case {name}; cases: {', '.join(CASES)}")
     started = time.monotonic()
     big = BIG_APPEALS_QUICK if a.quick else BIG_APPEALS
-    if "demo" in cases or any(c in APPEAL_CLI for c in cases):
+    cli_lists = dict(APPEAL_CLI, **APPEAL_CLI_FULL)
+    if "demo" in cases or any(c in cli_lists for c in cases):
         os.makedirs(WORK, exist_ok=True)
         print(f"load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} on {os.cpu_count()} cores")
         print(f"{'case':<20} {'appeals':>8} {'qifu ms':>10} {'anchor ms':>10} {'ratio':>7}"
@@ -468,10 +574,24 @@ def main():
         elif not os.path.exists(big_db) or a.fresh:
             demo_case(big, True, 1)
         for name in cases:
-            if name in APPEAL_CLI:
+            if name in cli_lists:
                 appeal_cli_case(name, big_db, big, runs)
         print()
-    cases = [c for c in cases if c != "demo" and c not in APPEAL_CLI]
+    screens = [c for c in cases if c in SCREEN_CASES]
+    if screens:
+        sizes = SCREEN_SIZES_QUICK if a.quick else SCREEN_SIZES
+        sdbs = {n: appeal_db(n, a.fresh and n != BIG_APPEALS) for n in sizes}
+        tmp = tempfile.mkdtemp(prefix="qifu-bench-")
+        print(f"load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} on {os.cpu_count()} cores;"
+              f" appeal screens at {sizes[1]} beside {sizes[0]} appeals (paging, goal 1.3)"
+              f" or beside sqlite3 on the bare query (opening, goal 1.5); wall ms, medians")
+        print(f"{'case':<16} {sizes[0]:>9} {sizes[1]:>9} {'growth':>7} {'sqlite3':>10} {'ratio':>7}"
+              f" {'cpu r.':>7} {'goal':>5} {'RSS KB':>8} {'32MB':>5}")
+        for name in screens:
+            screen_case(name, sdbs, sizes, runs, tmp)
+        shutil.rmtree(tmp, ignore_errors=True)
+        print()
+    cases = [c for c in cases if c != "demo" and c not in cli_lists and c not in SCREEN_CASES]
     dbs = {n: demo_db(n, a.fresh) for n in SIZES} if any(appeal_keys(c) is None for c in cases) else {}
     appeal_sizes = APPEAL_SIZES_QUICK if a.quick else APPEAL_SIZES
     appeal_dbs = None

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/lazy_libs.h"
 #include "core/xalloc.h"
 
 /* strongest first: the first that fits the smallest version wins */

@@ -5,6 +5,7 @@
 #define QIFU_XLSX_INTERNAL_H
 #include <xlsxwriter.h>
 
+#include "core/lazy_libs.h"
 #include "core/strbuf.h"
 
 /* a workbook in constant-memory mode writing "path.tmp" (*tmp, the caller frees it),

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <zip.h>
 
+#include "core/lazy_libs.h"
 #include "core/strbuf.h"
 #include "core/xlsx_read.h"
 

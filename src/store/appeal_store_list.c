@@ -192,6 +192,26 @@ static void where_build(store_where *w, const appeal_filter *f, bool ordered)
 	}
 }
 
+/* Whether f selects only open appeals through an index that holds little else: a
+ * light range (the partial index on next_due holds the running deadlines only) or
+ * open states (the state index). Read in number order, such a list is best taken
+ * from that index and its ids sorted; by the rowid SQLite walks the whole table for
+ * them (appeal list --overdue at a million appeals read all 1 000 000 rows for 21 000,
+ * 3 s against 26 ms for a chunk). A list of closed appeals is most of the table:
+ * the rowid order stays. */
+static bool open_bounded(const appeal_filter *f)
+{
+	bool lights = f->lights && !(f->lights & appeal_light_bit(TICKET_LIGHT_NONE));
+	bool states = f->states && !(f->states & ~open_states());
+	return lights || f->due_today || states;
+}
+
+/* the number order's column: +a.id keeps SQLite off the rowid for such a filter */
+static const char *number_col(const appeal_filter *f)
+{
+	return open_bounded(f) ? "+a.id" : "a.id";
+}
+
 static const char row_cols[] =
 	"SELECT a.id, a.number, en.uscc, en.name, a.title, a.kind, a.state, a.first_unit,"
 	" a.lead_unit, a.next_due, a.version, coalesce(a.level, 0),"
@@ -345,9 +365,15 @@ int appeal_store_window(db *d, const appeal_filter *f, appeal_sort sort, bool de
 		sort = APPEAL_SORT_NUMBER;
 	store_where w;
 	where_build(&w, f, true);
+	char number[16];
+	const char *order = sort_sql[sort][desc ? 1 : 0];
+	if (sort == APPEAL_SORT_NUMBER) {
+		snprintf(number, sizeof number, "%s%s", number_col(f), desc ? " DESC" : "");
+		order = number;
+	}
 	int rc = sort == APPEAL_SORT_DUE
 		? window_by_due(d, &w, desc, offset, limit, rows, n, err)
-		: window_query(d, &w, "", sort_sql[sort][desc ? 1 : 0], offset, limit, rows, n, err);
+		: window_query(d, &w, "", order, offset, limit, rows, n, err);
 	store_where_free(&w);
 	if (rc < 0) {
 		for (int i = 0; i < *n; i++)
@@ -405,10 +431,9 @@ static int key_of(db *d, appeal_sort sort, int64_t id, char **key, store_err *er
 }
 
 /* seg as a condition on w and its order: " AND ..." of the key's columns */
-static void seg_clause(store_where *w, appeal_sort sort, const ks_seg *seg, char *const *key,
-		bool rev, strbuf *order)
+static void seg_clause(store_where *w, appeal_sort sort, const char *const *col,
+		const ks_seg *seg, char *const *key, bool rev, strbuf *order)
 {
-	const char *const *col = sort_keys[sort].col;
 	for (int i = 0; i < seg->eq; i++) {
 		if (key[i]) {
 			sb_addf(&w->sql, " AND %s = ?", col[i]);
@@ -419,7 +444,7 @@ static void seg_clause(store_where *w, appeal_sort sort, const ks_seg *seg, char
 	}
 	const char *c = col[seg->col];
 	/* a.id is an integer, the bound values text */
-	const char *v = strcmp(c, "a.id") == 0 ? "CAST(? AS INTEGER)" : "?";
+	const char *v = strcmp(c + (*c == '+'), "a.id") == 0 ? "CAST(? AS INTEGER)" : "?";
 	switch (seg->cmp) {
 	case KS_AFTER:
 		/* a comparison with a value excludes NULLs; said for the partial index too */
@@ -465,12 +490,17 @@ int appeal_store_window_from(db *d, const appeal_filter *f, appeal_sort sort, bo
 	bool rev = desc != back;
 	ks_seg segs[KS_SEGS_MAX(KEY_MAX)];
 	int nseg = keyset_segments(sort_keys[sort].nulls, nk, from ? isnull : NULL, rev, segs);
+	const char *col[KEY_MAX];
+	for (int i = 0; i < nk; i++)
+		col[i] = sort_keys[sort].col[i];
+	if (sort == APPEAL_SORT_NUMBER)
+		col[0] = number_col(f);
 	int rc = 0;
 	for (int s = 0; s < nseg && *n < limit && rc == 0; s++) {
 		store_where w;
 		where_build(&w, f, true);
 		strbuf order = STRBUF_INIT;
-		seg_clause(&w, sort, &segs[s], key, rev, &order);
+		seg_clause(&w, sort, col, &segs[s], key, rev, &order);
 		int got = 0;
 		rc = window_query(d, &w, "", sb_str(&order), 0, limit - *n, rows + *n, &got, err);
 		*n += got;

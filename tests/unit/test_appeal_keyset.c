@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
+#include "core/date.h"
 #include "store/appeal_store.h"
 #include "store/db.h"
 
@@ -99,6 +100,46 @@ static void check_order(db *d, const appeal_filter *f, appeal_sort sort, bool de
 			         desc, i, (long long)got[i], have, (long long)want[i], n);
 }
 
+/* the number order of f, read a page at a time by key, is the ids where says in
+ * the order of the table */
+static void check_plain(db *d, const char *path, const appeal_filter *f, const char *where,
+		bool desc)
+{
+	sqlite3 *h;
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	char sql[256];
+	snprintf(sql, sizeof sql, "SELECT id FROM appeal WHERE %s ORDER BY id%s", where,
+	         desc ? " DESC" : "");
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	int64_t want[ALL];
+	int n = 0;
+	while (sqlite3_step(st) == SQLITE_ROW && n < ALL)
+		want[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	assert_true(n > PAGE);
+
+	store_err se = { 0 };
+	appeal_row rows[PAGE];
+	int64_t got[ALL];
+	int have = 0, k = 0;
+	int64_t from = 0;
+	do {
+		assert_int_equal(appeal_store_window_from(d, f, APPEAL_SORT_NUMBER, desc, from, false,
+		                                          PAGE, rows, &k, &se), 0);
+		assert_true(have + k <= n);
+		take(rows, k, got + have);
+		have += k;
+		from = have ? got[have - 1] : 0;
+	} while (k == PAGE);
+	assert_int_equal(have, n);
+	for (int i = 0; i < n; i++)
+		if (got[i] != want[i])
+			fail_msg("%s desc %d: row %d is %lld, want %lld", where, desc, i,
+			         (long long)got[i], (long long)want[i]);
+}
+
 static void test_by_key(void **state)
 {
 	(void)state;
@@ -118,13 +159,38 @@ static void test_by_key(void **state)
 	d = db_open(path, DB_OPEN_EXISTING, &se);
 	assert_non_null(d);
 
-	appeal_filter all = { 0 }, mine = { .unit = "区科经局" }, open = { 0 };
+	appeal_filter all = { 0 }, mine = { .unit = "区科经局" }, open = { 0 }, red = { 0 },
+		closed = { 0 }, red_or_none = { 0 };
 	open.states = appeal_state_bit(TICKET_ST_SUBMITTED) | appeal_state_bit(TICKET_ST_IN_PROGRESS);
-	const appeal_filter *filters[] = { &all, &mine, &open };
+	/* the number order of a light or of open states is read through their index
+	 * (+a.id), of closed appeals or of no deadline by the rowid */
+	closed.states = appeal_state_bit(TICKET_ST_CLOSED);
+	red.lights = appeal_light_bit(TICKET_LIGHT_RED);
+	red_or_none.lights = red.lights | appeal_light_bit(TICKET_LIGHT_NONE);
+	appeal_filter *dated[] = { &red, &red_or_none };
+	for (size_t i = 0; i < sizeof dated / sizeof dated[0]; i++) {
+		dated[i]->today = date_from_ymd(2026, 3, 13);
+		dated[i]->yellow_last = date_from_ymd(2026, 3, 14);
+	}
+	const appeal_filter *filters[] = { &all, &mine, &open, &closed, &red, &red_or_none };
 	for (size_t fi = 0; fi < sizeof filters / sizeof filters[0]; fi++)
 		for (int s = 0; s < APPEAL_SORT__COUNT; s++)
 			for (int desc = 0; desc < 2; desc++)
 				check_order(d, filters[fi], (appeal_sort)s, desc);
+
+	/* and the number order is the table's: ids by the fixture's own rules */
+	const struct {
+		const appeal_filter *f;
+		const char *where;
+	} plain[] = {
+		{ &open, "state IN ('submitted', 'in_progress')" },
+		{ &closed, "state = 'closed'" },
+		{ &red, "next_due < '2026-03-13'" },
+		{ &red_or_none, "next_due < '2026-03-13' OR next_due IS NULL" },
+	};
+	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
+		for (int desc = 0; desc < 2; desc++)
+			check_plain(d, path, plain[i].f, plain[i].where, desc);
 
 	/* a row that is gone cannot be read from: by offset then */
 	appeal_row rows[PAGE];
