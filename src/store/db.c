@@ -329,6 +329,15 @@ void db_read_end(db *d, bool began)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_cache_size(db *d, int size)
+{
+	int was = db_pragma_int(d, "PRAGMA cache_size");
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", size);
+	sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	return was;
+}
+
 bool db_in_transaction(db *d)
 {
 	return sqlite3_txn_state(d->h, NULL) != SQLITE_TXN_NONE;
