@@ -179,13 +179,16 @@ CLI_CASES = {
                       "--format", "csv"],
 }
 
-# the table: dense Chinese (40 k rows), a USCC prefix (50 k), 10 k rows, a few
-# rows, none, pinyin initials and full pinyin, and one that every name matches (the
-# demo's names end in 有限公司 or 有限责任公司: 公司 is the whole register)
-SEARCH_QUERIES = ["南昌", "9136010", "科技", "华勤", "龘龘", "hqjs", "huaqin", "公司"]
+# the table: dense Chinese (40 k rows), a USCC prefix (50 k), 10 k rows, one
+# character (12 k), a few rows, none, pinyin initials and full pinyin, and one that
+# every name matches (the demo's names end in 有限公司 or 有限责任公司: 公司 is the
+# whole register)
+SEARCH_QUERIES = ["南昌", "9136010", "科技", "科", "华勤", "龘龘", "hqjs", "huaqin", "公司"]
 SEARCH_CASES = ["cli-search:" + q for q in SEARCH_QUERIES]
-# --quick: dense, a code prefix, a few rows, initials, and all of the register
-QUICK_SEARCH_CASES = ["cli-search:" + q for q in ["南昌", "9136010", "华勤", "hqjs", "公司"]]
+# --quick: dense, a code prefix, 10 k rows, one character, a few rows, initials, and
+# all of the register
+QUICK_SEARCH_CASES = ["cli-search:" + q for q in ["南昌", "9136010", "科技", "科", "华勤", "hqjs",
+                                                  "公司"]]
 
 APPEAL_SCREEN_CASES = ["appeals-first", "appeals-views", "appeals-nav-300", "board-300"]
 CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "sort-6"] + \
