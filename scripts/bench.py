@@ -481,6 +481,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="qifu-bench-")
     searches = [c.split(":", 1)[1] for c in cases if c.startswith("cli-search:")]
     if searches:
+        print(f"load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} on {os.cpu_count()} cores")
         print("search: qifu enterprise list --search Q --format csv | fzf --filter Q < names |"
               " sqlite3 -csv DB <the store's statement>; wall ms, medians, same rounds")
         print(f"{'case':<20} {'size':>7} {'qifu ms':>9} {'fzf ms':>8} {'sqlite3 ms':>10}"
