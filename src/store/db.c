@@ -331,7 +331,11 @@ void db_read_end(db *d, bool began)
 
 int db_cache_size(db *d, int size)
 {
-	int was = db_pragma_int(d, "PRAGMA cache_size");
+	sqlite3_stmt *st = db_stmt(d, "PRAGMA cache_size", NULL);
+	int was = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	db_done(st);
+	if (was == 0 || size == 0)
+		return 0;
 	char sql[48];
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", size);
 	sqlite3_exec(d->h, sql, NULL, NULL, NULL);

@@ -125,6 +125,9 @@ static void test_cache_size(void **state)
 	assert_int_equal(was, -8192);
 	assert_int_equal(db_cache_size(d, was), -1024);
 	assert_int_equal(db_cache_size(d, was), -8192);
+	/* 0 changes nothing: what a size that could not be read gives back */
+	assert_int_equal(db_cache_size(d, 0), 0);
+	assert_int_equal(db_cache_size(d, -8192), -8192);
 	db_close(&d);
 }
 
