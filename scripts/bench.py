@@ -281,13 +281,16 @@ CLI_CASES = {
                       "--format", "csv"],
 }
 
-# the table: dense Chinese (40 k rows), a USCC prefix (50 k), 10 k rows, a few
-# rows, none, pinyin initials and full pinyin, and one that every name matches (the
-# demo's names end in 有限公司 or 有限责任公司: 公司 is the whole register)
-SEARCH_QUERIES = ["南昌", "9136010", "科技", "华勤", "龘龘", "hqjs", "huaqin", "公司"]
+# the table: dense Chinese (40 k rows), a USCC prefix (50 k), 10 k rows, one
+# character (12 k), a few rows, none, pinyin initials and full pinyin, and one that
+# every name matches (the demo's names end in 有限公司 or 有限责任公司: 公司 is the
+# whole register)
+SEARCH_QUERIES = ["南昌", "9136010", "科技", "科", "华勤", "龘龘", "hqjs", "huaqin", "公司"]
 SEARCH_CASES = ["cli-search:" + q for q in SEARCH_QUERIES]
-# --quick: dense, a code prefix, a few rows, initials, and all of the register
-QUICK_SEARCH_CASES = ["cli-search:" + q for q in ["南昌", "9136010", "华勤", "hqjs", "公司"]]
+# --quick: dense, a code prefix, 10 k rows, one character, a few rows, initials, and
+# all of the register
+QUICK_SEARCH_CASES = ["cli-search:" + q for q in ["南昌", "9136010", "科技", "科", "华勤", "hqjs",
+                                                  "公司"]]
 
 APPEAL_SCREEN_CASES = ["appeals-first", "appeals-views", "appeals-nav-300", "board-300"]
 CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "sort-6"] + \
@@ -598,6 +601,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix="qifu-bench-")
     searches = [c.split(":", 1)[1] for c in cases if c.startswith("cli-search:")]
     if searches:
+        print(f"load: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} on {os.cpu_count()} cores")
         print("search: qifu enterprise list --search Q --format csv | fzf --filter Q < names |"
               " sqlite3 -csv DB <the store's statement>; wall ms, medians, same rounds")
         print(f"{'case':<20} {'size':>7} {'qifu ms':>9} {'fzf ms':>8} {'sqlite3 ms':>10}"

@@ -31,7 +31,16 @@ typedef struct ent_chunks {
 	ent_sort sort;
 	bool desc;
 	bool by_offset;   /* the sort has no key */
+	int cache;        /* the page cache's size before the walk (db_cache_size) */
 } ent_chunks;
+
+/* The page cache of a walk by key, in KiB. The rows of the name order lie on the
+ * table's pages in no order, so the walk reads each page about once (100 000 rows:
+ * 93 000 page reads with 8 MB of cache as with 1 MB), and a large cache only costs
+ * its filling: 1 MB made the list of all 100 000 rows 14 % cheaper, of 12 000 rows
+ * 27 % (issue 14). A walk by offset goes over the same index pages chunk after
+ * chunk: it keeps the cache it had. */
+#define ENT_WALK_CACHE_KIB 1024
 
 static int ent_chunk_read(db *d, void *query, const void *last, long offset, int limit,
                           void *out, int *n, store_err *err)
@@ -44,6 +53,7 @@ static int ent_chunk_read(db *d, void *query, const void *last, long offset, int
 		if (got != 1)
 			return got;
 		q->by_offset = true;
+		db_cache_size(d, q->cache);
 	}
 	return ent_store_window(d, q->f, q->sort, q->desc, offset, limit, out, n, err);
 }
@@ -72,9 +82,13 @@ static int ent_each_row(void *rec, void *arg, strbuf *err)
 static int ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,
                     const ent_each_state *st, strbuf *err)
 {
-	ent_chunks q = { f, sort, desc, false };
+	db *d = app_db(ctx);
+	ent_chunks q = { f, sort, desc, false, db_cache_size(d, -ENT_WALK_CACHE_KIB) };
 	app_chunked c = { ent_chunk_read, &q, sizeof(ent_record), ent_chunk_clear, 0 };
-	return app_each_chunk(ctx, &c, ent_each_row, (void *)st, err);
+	int rc = app_each_chunk(ctx, &c, ent_each_row, (void *)st, err);
+	if (!q.by_offset)
+		db_cache_size(d, q.cache);
+	return rc;
 }
 
 int app_ent_each(app_ctx *ctx, const ent_filter *f, ent_sort sort, bool desc,

@@ -329,6 +329,19 @@ void db_read_end(db *d, bool began)
 		sqlite3_exec(d->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_cache_size(db *d, int size)
+{
+	sqlite3_stmt *st = db_stmt(d, "PRAGMA cache_size", NULL);
+	int was = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	db_done(st);
+	if (was == 0 || size == 0)
+		return 0;
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = %d", size);
+	sqlite3_exec(d->h, sql, NULL, NULL, NULL);
+	return was;
+}
+
 bool db_in_transaction(db *d)
 {
 	return sqlite3_txn_state(d->h, NULL) != SQLITE_TXN_NONE;

@@ -63,6 +63,12 @@ int db_read_begin(db *d, bool *began, store_err *err);
 void db_read_end(db *d, bool began);
 /* whether the connection holds a transaction now (sqlite3_txn_state: a read or a
  * write one, or a statement not yet reset): an export asks it between chunks */
+/* Set the page cache to size (PRAGMA cache_size: pages, or KiB when negative) and
+ * return the size it had, to be given back the same way; 0 (nothing changed) when
+ * that cannot be read, and a size of 0 changes nothing. A walk that reads each
+ * page of the file about once (an export by key: rows in name order lie on pages
+ * in no order) gains nothing from a large cache and pays for filling it. */
+int db_cache_size(db *d, int size);
 bool db_in_transaction(db *d);
 
 /* A bulk load into a brand-new file (qifu demo, which removes the file when it

@@ -113,6 +113,24 @@ static void test_busy_wait(void **state)
 	db_close(&b);
 }
 
+/* the page cache narrowed for a walk and given back: each call returns the size
+ * before it, in PRAGMA cache_size's terms (8 MB on open) */
+static void test_cache_size(void **state)
+{
+	(void)state;
+	store_err e;
+	db *d = db_open(in_dir("cache.db"), DB_OPEN_CREATE, &e);
+	assert_non_null(d);
+	int was = db_cache_size(d, -1024);
+	assert_int_equal(was, -8192);
+	assert_int_equal(db_cache_size(d, was), -1024);
+	assert_int_equal(db_cache_size(d, was), -8192);
+	/* 0 changes nothing: what a size that could not be read gives back */
+	assert_int_equal(db_cache_size(d, 0), 0);
+	assert_int_equal(db_cache_size(d, -8192), -8192);
+	db_close(&d);
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -120,6 +138,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refused_unwritten),
 		cmocka_unit_test(test_busy_wait),
+		cmocka_unit_test(test_cache_size),
 	};
 	int rc = cmocka_run_group_tests(tests, NULL, NULL);
 	char cmd[200];
