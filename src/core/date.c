@@ -86,6 +86,22 @@ char *date_format(qdate d, char *buf)
 	int y, m, dd;
 	char tmp[32];
 	date_to_ymd(d, &y, &m, &dd);
+	/* every event's time is formatted: digits by hand where snprintf would give the
+	 * same (it was 3.5% of `demo --appeals 200000`); anything odd still goes to it */
+	if (y >= 0 && y <= 9999 && m >= 1 && m <= 12 && dd >= 1 && dd <= 31) {
+		buf[0] = (char)('0' + y / 1000);
+		buf[1] = (char)('0' + y / 100 % 10);
+		buf[2] = (char)('0' + y / 10 % 10);
+		buf[3] = (char)('0' + y % 10);
+		buf[4] = '-';
+		buf[5] = (char)('0' + m / 10);
+		buf[6] = (char)('0' + m % 10);
+		buf[7] = '-';
+		buf[8] = (char)('0' + dd / 10);
+		buf[9] = (char)('0' + dd % 10);
+		buf[10] = '\0';
+		return buf;
+	}
 	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", y % 10000, m, dd);
 	memcpy(buf, tmp, 10);
 	buf[10] = '\0';

@@ -662,8 +662,21 @@ void db_now(const db *d, char buf[20])
 	struct tm tm;
 	char day[11];
 	localtime_r(&t, &tm);
-	snprintf(buf, 20, "%s %02d:%02d:%02d", date_format(d->today, day),
-	         tm.tm_hour, tm.tm_min, tm.tm_sec);
+	date_format(d->today, day);
+	/* one an event: by hand rather than snprintf (3.6% of a large demo) */
+	if (tm.tm_hour >= 0 && tm.tm_hour < 100 && tm.tm_min >= 0 && tm.tm_min < 100 &&
+	    tm.tm_sec >= 0 && tm.tm_sec < 100) {
+		memcpy(buf, day, 10);
+		int f[3] = { tm.tm_hour, tm.tm_min, tm.tm_sec };
+		for (int i = 0; i < 3; i++) {
+			buf[10 + 3 * i] = i ? ':' : ' ';
+			buf[11 + 3 * i] = (char)('0' + f[i] / 10);
+			buf[12 + 3 * i] = (char)('0' + f[i] % 10);
+		}
+		buf[19] = '\0';
+		return;
+	}
+	snprintf(buf, 20, "%s %02d:%02d:%02d", day, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 int db_event(db *d, const char *actor, const char *entity, int64_t entity_id,

@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -49,12 +50,32 @@ static void test_parse(void **state)
 	}
 }
 
+/* date_format writes the digits itself: the same text as %04d-%02d-%02d on every
+ * day of 1900-2199 and on years that need padding */
+static void test_format(void **state)
+{
+	(void)state;
+	static const struct { int y, m, d; const char *s; } t[] = {
+		{ 999, 1, 5, "0999-01-05" }, { 9, 10, 31, "0009-10-31" }, { 2026, 12, 7, "2026-12-07" },
+	};
+	char buf[11], want[32];
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		assert_string_equal(date_format(date_from_ymd(t[i].y, t[i].m, t[i].d), buf), t[i].s);
+	for (qdate d = date_from_ymd(1900, 1, 1); d < date_from_ymd(2200, 1, 1); d++) {
+		int y, m, dd;
+		date_to_ymd(d, &y, &m, &dd);
+		snprintf(want, sizeof want, "%04d-%02d-%02d", y, m, dd);
+		assert_string_equal(date_format(d, buf), want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_parse),
+		cmocka_unit_test(test_format),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
