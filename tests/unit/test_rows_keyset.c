@@ -107,7 +107,7 @@ static void check_order(const order *o, const rows_where *w)
 		assert_int_equal(rows_list_from(tdb.d, cols_from, w, o->k, o->nk, "k.id", from, false,
 		                                NROWS, got, sizeof *got, id_row, &n, "test", &se), 0);
 		assert_int_equal(n, total - (at + 1));
-		assert_memory_equal(got, all + at + 1, sizeof *got * (size_t)n);
+		assert_memory_equal(got, all + (at + 1), sizeof *got * (size_t)n);
 		int end = at < 0 ? total : at;
 		assert_int_equal(rows_list_from(tdb.d, cols_from, w, o->k, o->nk, "k.id", from, true,
 		                                NROWS, got, sizeof *got, id_row, &n, "test", &se), 0);
