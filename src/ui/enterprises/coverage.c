@@ -20,19 +20,12 @@ static long count(const ent_pane *p)
 	return p->cov_read ? p->cov_sum.listed : 0;
 }
 
-/* the list's count is the summary's: no statement of its own */
+/* the list's count is the summary's, exact and made once a read: no statement of
+ * its own, and no cap ("1000+") either */
 static int store_count(void *owner, long *n, store_err *err)
 {
 	(void)err;
 	*n = count(owner);
-	return 0;
-}
-
-static int store_count_upto(void *owner, long limit, long *n, store_err *err)
-{
-	(void)err;
-	long all = count(owner);
-	*n = all > limit ? limit + 1 : all;
 	return 0;
 }
 
@@ -95,7 +88,7 @@ static ui_style cell_style(void *owner, const void *row, int col)
 static const list_window_ops cov_ops = {
 	sizeof(coverage_row), store_count, store_read, row_clear, cell, cell_style,
 };
-static const list_window_keyed cov_keyed = { store_count_upto, store_read_from };
+static const list_window_keyed cov_keyed = { NULL, store_read_from };
 
 void coverage_create(ent_pane *p)
 {
