@@ -38,6 +38,21 @@ static void count(coverage_tally *t, unsigned gaps)
 			t->gap[g]++;
 }
 
+void app_coverage_filter(app_ctx *ctx, const app_coverage_pick *pick,
+                         coverage_filter *f)
+{
+	*f = (coverage_filter){ .scope_area = app_scope_area(ctx), .area = pick->area,
+		.unit = pick->unit,
+		.gaps = pick->gap < COV_GAP__COUNT ? COV_BIT(pick->gap) : COV_ALL,
+		.visit_cut = ctx->today - app_coverage_visit_days(ctx) };
+}
+
+void app_coverage_judge(const app_ctx *ctx, int visit_days, coverage_row *r)
+{
+	r->gaps = coverage_gaps(r->commissioner_id != 0, r->card_on, r->visit_on, ctx->today,
+	                        visit_days);
+}
+
 /* the walk of the register: what to read, and where the rows go */
 typedef struct cov_walk {
 	app_ctx *ctx;
@@ -45,6 +60,8 @@ typedef struct cov_walk {
 	unsigned want;         /* the pick's gaps */
 	app_coverage *c;
 	int cap;               /* of c->all */
+	char **usccs;          /* app_coverage_usccs: the codes read */
+	int nusccs, ucap;
 } cov_walk;
 
 /* a chunk of the register (app_chunk_read) after the last enterprise read */
@@ -54,7 +71,7 @@ static int cov_chunk(db *d, void *query, const void *last, long offset, int limi
 	(void)offset;
 	const cov_walk *w = query;
 	const coverage_row *l = last;
-	int rc = coverage_store_list_from(d, &w->f, l ? l->id : 0, limit, out, n, err);
+	int rc = coverage_store_list_from(d, &w->f, l ? l->id : 0, false, limit, out, n, err);
 	if (rc > 0) {
 		/* enterprises are never deleted: the last one read is there */
 		store_err_name(store_err_set(err, STORE_E_NO_ENTERPRISE_USCC), 0, l->uscc);
@@ -75,8 +92,7 @@ static int cov_row(void *rec, void *arg, strbuf *err)
 	cov_walk *w = arg;
 	app_coverage *c = w->c;
 	coverage_row *r = rec;
-	r->gaps = coverage_gaps(r->commissioner_id != 0, r->card_on, r->visit_on, w->ctx->today,
-	                        c->visit_days);
+	app_coverage_judge(w->ctx, c->visit_days, r);
 	c->nall++;
 	count(tally_of(&c->areas, &c->nareas, r->area), r->gaps);
 	count(tally_of(&c->units, &c->nunits, r->lead_unit), r->gaps);
@@ -95,8 +111,11 @@ app_status app_coverage_read(app_ctx *ctx, const app_coverage_pick *pick, app_co
                              strbuf *err)
 {
 	*c = (app_coverage){ .visit_days = app_coverage_visit_days(ctx) };
-	cov_walk w = { ctx, { .scope_area = app_scope_area(ctx), .area = pick->area,
-		.unit = pick->unit }, pick->gap < COV_GAP__COUNT ? COV_BIT(pick->gap) : ~0u, c, 0 };
+	cov_walk w = { .ctx = ctx, .c = c };
+	app_coverage_filter(ctx, pick, &w.f);
+	/* every enterprise: the counts are of all of them */
+	w.want = w.f.gaps;
+	w.f.gaps = 0;
 	app_chunked ch = { cov_chunk, &w, sizeof(coverage_row), cov_clear, 0 };
 	if (app_each_chunk(ctx, &ch, cov_row, &w, err) < 0) {
 		app_coverage_free(c);
@@ -105,6 +124,52 @@ app_status app_coverage_read(app_ctx *ctx, const app_coverage_pick *pick, app_co
 	c->gaps = xcalloc((size_t)c->ngaps + 1, sizeof *c->gaps);
 	for (int i = 0; i < c->ngaps; i++)
 		c->gaps[i] = &c->all[i];
+	return APP_OK;
+}
+
+app_status app_coverage_sum(app_ctx *ctx, const app_coverage_pick *pick, coverage_sum *s,
+                            strbuf *err)
+{
+	coverage_filter f;
+	app_coverage_filter(ctx, pick, &f);
+	store_err se = { 0 };
+	if (coverage_store_sum(app_db(ctx), &f, s, &se) < 0) {
+		app_store_text(&se, err);
+		return APP_BAD;
+	}
+	return APP_OK;
+}
+
+/* one listed enterprise's code kept */
+static int uscc_row(void *rec, void *arg, strbuf *err)
+{
+	(void)err;
+	cov_walk *w = arg;
+	const coverage_row *r = rec;
+	if (w->nusccs + 1 >= w->ucap)
+		w->usccs = xrealloc(w->usccs, sizeof *w->usccs *
+		                    (size_t)(w->ucap = w->ucap ? 2 * w->ucap : 64));
+	w->usccs[w->nusccs++] = xstrdup(r->uscc);
+	w->usccs[w->nusccs] = NULL;
+	return 0;
+}
+
+app_status app_coverage_usccs(app_ctx *ctx, const app_coverage_pick *pick, char ***usccs,
+                              int *n, strbuf *err)
+{
+	cov_walk w = { .ctx = ctx };
+	app_coverage_filter(ctx, pick, &w.f);
+	app_chunked ch = { cov_chunk, &w, sizeof(coverage_row), cov_clear, 0 };
+	*usccs = NULL;
+	*n = 0;
+	if (app_each_chunk(ctx, &ch, uscc_row, &w, err) < 0) {
+		for (int i = 0; i < w.nusccs; i++)
+			free(w.usccs[i]);
+		free(w.usccs);
+		return APP_BAD;
+	}
+	*usccs = w.usccs;
+	*n = w.nusccs;
 	return APP_OK;
 }
 

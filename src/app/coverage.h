@@ -46,6 +46,22 @@ app_status app_coverage_read(app_ctx *ctx, const app_coverage_pick *pick, app_co
                              strbuf *err);
 void app_coverage_free(app_coverage *c);
 
+/* the store's filter of pick as the actor sees it today: the enterprises with the
+ * pick's gap (any gap) */
+void app_coverage_filter(app_ctx *ctx, const app_coverage_pick *pick,
+                         coverage_filter *f);
+/* r->gaps from r's commissioner, card and visit (model/coverage.h) */
+void app_coverage_judge(const app_ctx *ctx, int visit_days, coverage_row *r);
+/* the counts of the summary line (the pick's enterprises, each gap, those listed) in
+ * one pass of the store: APP_OK, or APP_BAD with the store's words in err */
+app_status app_coverage_sum(app_ctx *ctx, const app_coverage_pick *pick, coverage_sum *s,
+                            strbuf *err);
+/* the credit codes of the enterprises pick lists, in the list's order, read a chunk
+ * at a time (NULL-terminated, *n of them; free each and the array): APP_OK, or
+ * APP_BAD with the store's words in err */
+app_status app_coverage_usccs(app_ctx *ctx, const app_coverage_pick *pick, char ***usccs,
+                              int *n, strbuf *err);
+
 /* the gaps of r in words, 、-separated ("无服务专员、未送卡、90 天未走访") */
 void app_coverage_gap_words(int visit_days, unsigned gaps, strbuf *out);
 

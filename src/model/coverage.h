@@ -17,6 +17,8 @@ typedef enum coverage_gap {
 
 /* the bit of gap g in a set of gaps */
 #define COV_BIT(g) (1u << (unsigned)(g))
+/* every gap */
+#define COV_ALL ((1u << COV_GAP__COUNT) - 1)
 
 /* the gaps, as bits, of an enterprise on day today: has_commissioner, the day of its
  * latest card delivery and of its latest visit (DATE_NONE: never). A visit counts for

@@ -282,7 +282,7 @@ static void test_coverage_chunks(void **state)
 		int n, seen = 0;
 		int64_t last = 0;
 		do {
-			assert_int_equal(coverage_store_list_from(tdb.d, NULL, last, chunk, rows, &n, &se),
+			assert_int_equal(coverage_store_list_from(tdb.d, NULL, last, false, chunk, rows, &n, &se),
 			                 0);
 			for (int i = 0; i < n; i++) {
 				assert_true(seen < total);
@@ -293,6 +293,124 @@ static void test_coverage_chunks(void **state)
 		} while (n == chunk);
 		assert_int_equal(seen, total);
 	}
+}
+
+/* The gap rule in SQL (coverage_store_list_from with f.gaps, coverage_store_sum) and
+ * in C (coverage_gaps) agree on every combination: a commissioner or none; no card, a
+ * card delivered or one handed on a visit; no other visit, one the day before the
+ * window, on its first day or today. Read forward and back by key, and by offset. */
+static void test_coverage_gaps_sql(void **state)
+{
+	(void)state;
+	static const char *const visit[] = { NULL, "2026-09-01", "2026-09-02", "2026-12-01" };
+	const qdate today = date_from_ymd(2026, 12, 1);
+	const int days = 90;   /* the window's first day: 2026-09-02 */
+	sqlite3 *h = db_handle(tdb.d);
+	assert_int_equal(sqlite3_exec(h, "INSERT INTO staff (id, login, name, unit, role,"
+	                              " created_at) VALUES (77, 'cm', '徐杰', '昌东镇', 'area_officer',"
+	                              " '2026-03-01 09:00:00')", NULL, NULL, NULL), SQLITE_OK);
+	int ne = 0;
+	for (int c = 0; c < 2; c++)
+		for (int k = 0; k < 3; k++)
+			for (int v = 0; v < 4; v++) {
+				char *sql = sqlite3_mprintf(
+					"INSERT INTO enterprise (id, name, uscc, area, category, lead_unit,"
+					" sort_key, commissioner_id, created_at, updated_at) VALUES (%d,"
+					" '覆盖%d', '91440300000009%04d', '覆盖镇', 'industry', '区科经局',"
+					" 'fu gai %02d', %s, '2026-03-01', '2026-03-01');", 900 + ne, ne,
+					ne, 24 - ne, c ? "77" : "NULL");
+				assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+				sqlite3_free(sql);
+				if (k == 1) {
+					sql = sqlite3_mprintf("INSERT INTO card_delivery (enterprise_id,"
+					                      " delivered_on, delivered_by, created_by, created_at)"
+					                      " VALUES (%d, '2026-01-05', 'cm', 'cm', '2026-01-05')",
+					                      900 + ne);
+					assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+					sqlite3_free(sql);
+				}
+				/* k 2: the card handed on an old visit; then the visit of v */
+				for (int j = 0; j < 2; j++) {
+					const char *on = j == 0 ? (k == 2 ? "2026-06-01" : NULL) : visit[v];
+					if (!on)
+						continue;
+					sql = sqlite3_mprintf("INSERT INTO visit (enterprise_id, visited_on, unit,"
+					                      " people, card_handed, created_by, created_at)"
+					                      " VALUES (%d, '%s', '昌东镇', '徐杰', %d, 'cm',"
+					                      " '2026-01-05')", 900 + ne, on, j == 0);
+					assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+					sqlite3_free(sql);
+				}
+				ne++;
+			}
+	store_err se = { 0 };
+	/* every enterprise of the area, its gaps by the C rule */
+	coverage_filter f = { .area = "覆盖镇", .visit_cut = today - days };
+	coverage_row all[32];
+	int n;
+	assert_int_equal(coverage_store_list_from(tdb.d, &f, 0, false, 32, all, &n, &se), 0);
+	assert_int_equal(n, ne);
+	long want_gap[COV_GAP__COUNT] = { 0 };
+	unsigned seen_or = 0, seen_and = COV_ALL;
+	for (int i = 0; i < n; i++) {
+		all[i].gaps = coverage_gaps(all[i].commissioner_id != 0, all[i].card_on,
+		                            all[i].visit_on, today, days);
+		seen_or |= all[i].gaps;
+		seen_and &= all[i].gaps;
+		for (int g = 0; g < COV_GAP__COUNT; g++)
+			want_gap[g] += (all[i].gaps & COV_BIT(g)) != 0;
+	}
+	/* each gap both present and absent somewhere: the comparison can fail */
+	assert_int_equal(seen_or, COV_ALL);
+	assert_int_equal(seen_and, 0);
+	for (unsigned want = 1; want <= COV_ALL; want++) {
+		f.gaps = want;
+		int64_t ids[32];
+		int nw = 0;
+		for (int i = 0; i < n; i++)
+			if (all[i].gaps & want)
+				ids[nw++] = all[i].id;
+		coverage_row rows[32];
+		int got;
+		/* forward from the first, a row at a time */
+		int64_t last = 0;
+		int seen = 0;
+		do {
+			assert_int_equal(coverage_store_list_from(tdb.d, &f, last, false, 1, rows, &got,
+			                                          &se), 0);
+			if (got) {
+				assert_true(seen < nw);
+				if (rows[0].id != ids[seen])
+					fail_msg("gaps %#x: row %d is %lld, want %lld", want, seen,
+					         (long long)rows[0].id, (long long)ids[seen]);
+				seen++;
+				last = rows[0].id;
+				coverage_row_clear(&rows[0]);
+			}
+		} while (got);
+		assert_int_equal(seen, nw);
+		/* back from the end, and by offset */
+		assert_int_equal(coverage_store_list_from(tdb.d, &f, 0, true, 32, rows, &got, &se), 0);
+		assert_int_equal(got, nw);
+		for (int i = 0; i < got; i++) {
+			assert_int_equal(rows[i].id, ids[i]);
+			coverage_row_clear(&rows[i]);
+		}
+		assert_int_equal(coverage_store_list(tdb.d, &f, 1, 32, rows, &got, &se), 0);
+		assert_int_equal(got, nw - 1);
+		for (int i = 0; i < got; i++) {
+			assert_int_equal(rows[i].id, ids[i + 1]);
+			coverage_row_clear(&rows[i]);
+		}
+		coverage_sum sum;
+		assert_int_equal(coverage_store_sum(tdb.d, &f, &sum, &se), 0);
+		assert_int_equal(sum.enterprises, ne);
+		assert_int_equal(sum.listed, nw);
+		for (int g = 0; g < COV_GAP__COUNT; g++)
+			assert_int_equal(sum.gap[g], want_gap[g]);
+	}
+	for (int i = 0; i < n; i++)
+		coverage_row_clear(&all[i]);
 }
 
 /* the access events read a chunk of 1 to 5 at a time: those of one read, subjects
@@ -343,6 +461,7 @@ int main(void)
 		cmocka_unit_test(test_gone_row),
 		cmocka_unit_test(test_export_lets_writers_commit),
 		cmocka_unit_test(test_coverage_chunks),
+		cmocka_unit_test(test_coverage_gaps_sql),
 		cmocka_unit_test(test_access_chunks),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);

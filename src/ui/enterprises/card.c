@@ -39,7 +39,7 @@ static void card_form(ent_pane *p, pane_mode back)
 		form_add_note(f, _("Enterprise"), p->rec_ent.name);
 	else {
 		char *n = xasprintf(P_("%ld enterprise listed", "%ld enterprises listed",
-		                       (unsigned long)p->cov.ngaps), (long)p->cov.ngaps);
+		                       (unsigned long)p->cov_sum.listed), p->cov_sum.listed);
 		form_add_note(f, _("Cards"), n);
 		xfree(&n);
 	}
@@ -65,7 +65,7 @@ void enterprises_card_start(ent_pane *p)
 	if (!shell_allowed(p->sh, PERM_ENT_VIEW, NULL))
 		return;
 	if (p->mode == MODE_COVERAGE) {
-		if (!p->cov_read || p->cov.ngaps == 0) {
+		if (!p->cov_read || p->cov_sum.listed == 0) {
 			shell_error(p->sh, "%s", _("The coverage list is empty: no card to print"));
 			return;
 		}
@@ -117,25 +117,36 @@ void enterprises_card_save(ent_pane *p)
 		return;
 	}
 	app_card_pick pick = { 0 };
-	const char **usccs = NULL;
+	char **usccs = NULL;
+	int nusccs = 0;
+	strbuf msg = STRBUF_INIT;
+	app_status st = APP_OK;
 	if (p->back == MODE_COVERAGE) {
-		usccs = xcalloc((size_t)p->cov.ngaps + 1, sizeof *usccs);
-		for (int i = 0; i < p->cov.ngaps; i++)
-			usccs[i] = p->cov.gaps[i]->uscc;
-		pick.usccs = usccs;
-		pick.nusccs = p->cov.ngaps;
+		/* the codes the list shows now, read a chunk at a time */
+		app_coverage_pick cp;
+		coverage_pick(p, &cp);
+		st = app_coverage_usccs(ctx, &cp, &usccs, &nusccs, &msg);
+		if (st == APP_OK && nusccs == 0) {
+			/* the gaps were closed meanwhile: not every card of the register */
+			sb_add(&msg, _("The coverage list is empty: no card to print"));
+			st = APP_NO;
+		}
+		pick.usccs = (const char *const *)usccs;
+		pick.nusccs = nusccs;
 	} else {
 		pick.uscc = p->rec_ent.uscc;
 	}
 	app_card *cards = NULL;
 	int n = 0;
-	strbuf msg = STRBUF_INIT;
-	app_status st = app_cards_of(ctx, &pick, &cards, &n, &msg);
+	if (st == APP_OK)
+		st = app_cards_of(ctx, &pick, &cards, &n, &msg);
 	if (st == APP_OK) {
 		sb_reset(&msg);
 		st = app_cards_save(cards, n, xlsx, path, &msg);
 	}
 	app_cards_free(&cards, n);
+	for (int i = 0; i < nusccs; i++)
+		free(usccs[i]);
 	free(usccs);
 	if (st != APP_OK) {
 		form_set_error(p->form, p->fld_card_path, sb_str(&msg));

@@ -1,10 +1,12 @@
 /* The coverage list (全面覆盖、职责到人): the enterprises the actor sees (an area officer
  * their area) without a service commissioner, without a contact card delivered, or not
  * visited within [coverage] visit_days, by area then name, each row's gaps in words,
- * the counts on the summary line; the list an area officer works through. It is read
- * a chunk at a time (app_coverage_read, as qifu coverage reads it, with the same pick
- * as its --area, --unit and --gap: F4's filter form); Enter opens the enterprise's 360
- * view, and Esc there comes back here. */
+ * the counts on the summary line; the list an area officer works through. Only the
+ * window on screen is read, by key from its neighbour row (the gaps decided in SQL,
+ * store/coverage_store.h), and the summary's counts are one pass of the store made
+ * when the list is read again (open, F4's filter, F5, back from the 360 view), not a
+ * key at a time; F4's filter is qifu coverage's --area, --unit and --gap. Enter
+ * opens the enterprise's 360 view, and Esc there comes back here. */
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -13,62 +15,120 @@
 #include "core/xalloc.h"
 #include "ui/enterprises/private.h"
 
-static long count(void *arg)
+static long count(const ent_pane *p)
 {
-	ent_pane *p = arg;
-	return p->cov_read ? p->cov.ngaps : 0;
+	return p->cov_read ? p->cov_sum.listed : 0;
 }
 
-/* the rows are in memory: nothing to fetch */
-static int fetch(void *arg, long offset, int limit)
+/* the list's count is the summary's, exact and made once a read: no statement of
+ * its own, and no cap ("1000+") either */
+static int store_count(void *owner, long *n, store_err *err)
 {
-	ent_pane *p = arg;
-	long left = count(p) - offset;
-	return left <= 0 ? 0 : left < limit ? (int)left : limit;
+	(void)err;
+	*n = count(owner);
+	return 0;
 }
 
-static const char *cell(void *arg, long row, int col)
+static db *cov_db(ent_pane *p)
 {
-	ent_pane *p = arg;
+	return app_db(shell_ctx(p->sh));
+}
+
+/* the gaps of the rows read, in words on the screen */
+static void judge(ent_pane *p, void *rows, int n)
+{
+	coverage_row *r = rows;
+	for (int i = 0; i < n; i++)
+		app_coverage_judge(shell_ctx(p->sh), p->cov_days, &r[i]);
+}
+
+/* a jump (the cursor put back after the 360 view): by position */
+static int store_read(void *owner, long offset, int limit, void *rows, int *n, store_err *err)
+{
+	ent_pane *p = owner;
+	int rc = coverage_store_list(cov_db(p), &p->cov_f, offset, limit, rows, n, err);
+	if (rc == 0)
+		judge(p, rows, *n);
+	return rc;
+}
+
+/* a window next to a loaded one, or an end: by key */
+static int store_read_from(void *owner, const void *from, bool back, int limit, void *rows,
+                           int *n, store_err *err)
+{
+	ent_pane *p = owner;
+	const coverage_row *r = from;
+	int rc = coverage_store_list_from(cov_db(p), &p->cov_f, r ? r->id : 0, back, limit, rows,
+	                                  n, err);
+	if (rc == 0)
+		judge(p, rows, *n);
+	return rc;
+}
+
+static void row_clear(void *row)
+{
+	coverage_row_clear(row);
+}
+
+static const char *cell(void *owner, const void *row, int col)
+{
+	ent_pane *p = owner;
 	sb_reset(&p->cov_cell);
-	if (row >= 0 && row < count(p))
-		app_coverage_cell(p->cov.visit_days, p->cov.gaps[row], col, CELL_WORDS, &p->cov_cell);
+	app_coverage_cell(p->cov_days, row, col, CELL_WORDS, &p->cov_cell);
 	return sb_str(&p->cov_cell);
 }
 
-static ui_style cell_style(void *arg, long row, int col)
+static ui_style cell_style(void *owner, const void *row, int col)
 {
-	(void)arg;
+	(void)owner;
 	(void)row;
 	return col == COV_COL_GAPS ? STYLE_LIGHT_RED : STYLE_NORMAL;
 }
 
+static const list_window_ops cov_ops = {
+	sizeof(coverage_row), store_count, store_read, row_clear, cell, cell_style,
+};
+static const list_window_keyed cov_keyed = { NULL, store_read_from };
+
 void coverage_create(ent_pane *p)
 {
-	lv_source src = { count, fetch, cell, p };
-	p->cov_lv = lv_new(app_coverage_columns, COV_COL__COUNT, &src);
-	lv_set_style(p->cov_lv, cell_style);
+	p->cov_lv = list_window_view(&p->cov_rows, &cov_ops, p, p->sh, app_coverage_columns,
+	                             COV_COL__COUNT);
+	list_window_set_keyed(&p->cov_rows, &cov_keyed);
 	p->cov_gap = COV_GAP__COUNT;
 }
 
 void coverage_destroy(ent_pane *p)
 {
-	app_coverage_free(&p->cov);
+	list_window_free(&p->cov_rows);
 	lv_free(&p->cov_lv);
 	sb_free(&p->cov_cell);
 	xfree(&p->cov_area);
 	xfree(&p->cov_unit);
 }
 
+const coverage_row *coverage_cursor_row(const ent_pane *p)
+{
+	return list_window_cursor(&p->cov_rows, p->cov_lv);
+}
+
+void coverage_pick(const ent_pane *p, app_coverage_pick *pick)
+{
+	*pick = (app_coverage_pick){ p->cov_area, p->cov_unit, p->cov_gap };
+}
+
 /* read the coverage again: visits, cards and commissioners change in the 360 view and
  * on the command line */
 static void coverage_read(ent_pane *p)
 {
-	app_coverage_free(&p->cov);
+	app_ctx *ctx = shell_ctx(p->sh);
 	p->cov_read = false;
 	strbuf err = STRBUF_INIT;
-	app_coverage_pick pick = { p->cov_area, p->cov_unit, p->cov_gap };
-	if (app_coverage_read(shell_ctx(p->sh), &pick, &p->cov, &err) != APP_OK)
+	app_coverage_pick pick;
+	coverage_pick(p, &pick);
+	app_coverage_filter(ctx, &pick, &p->cov_f);
+	p->cov_days = app_coverage_visit_days(ctx);
+	if (app_coverage_sum(ctx, &pick, &p->cov_sum, &err) != APP_OK)
 		shell_error(p->sh, "%s", sb_str(&err));
 	else
 		p->cov_read = true;
@@ -128,28 +188,24 @@ void coverage_recalc(ent_pane *p, ui_rect r)
 void coverage_repaint(ent_pane *p, ui_rect r)
 {
 	strbuf s = STRBUF_INIT;
-	int n = 0, gap[COV_GAP__COUNT] = { 0 };
-	for (int i = 0; p->cov_read && i < p->cov.nareas; i++) {
-		n += p->cov.areas[i].enterprises;
-		for (int g = 0; g < COV_GAP__COUNT; g++)
-			gap[g] += p->cov.areas[i].gap[g];
-	}
+	const coverage_sum *sum = &p->cov_sum;
+	long n = p->cov_read ? sum->enterprises : 0;
 	/* filtered, the filter is said instead of the counts of each gap, which fit then
 	 * no more at 80 columns */
 	if (!filtered(p))
 		sb_addf(&s, _("Gaps: %d of %d (no commissioner %d, no card %d, "
 		              "no visit in %d days %d)"),
-		        (int)count(p), n, gap[COV_GAP_COMMISSIONER], gap[COV_GAP_CARD],
-		        p->cov.visit_days, gap[COV_GAP_VISIT]);
+		        (int)count(p), (int)n, (int)sum->gap[COV_GAP_COMMISSIONER],
+		        (int)sum->gap[COV_GAP_CARD], p->cov_days, (int)sum->gap[COV_GAP_VISIT]);
 	else
-		sb_addf(&s, _("Gaps: %d of %d"), (int)count(p), n);
+		sb_addf(&s, _("Gaps: %d of %d"), (int)count(p), (int)n);
 	if (p->cov_area)
 		sb_addf(&s, _("  area: %s"), p->cov_area);
 	if (p->cov_unit)
 		sb_addf(&s, _("  lead unit: %s"), p->cov_unit);
 	if (p->cov_gap < COV_GAP__COUNT) {
 		sb_add(&s, _("  gap: "));
-		app_coverage_gap_words(p->cov.visit_days, COV_BIT(p->cov_gap), &s);
+		app_coverage_gap_words(p->cov_days, COV_BIT(p->cov_gap), &s);
 	}
 	lv_summary_line(r, sb_str(&s), p->cov_lv);
 	sb_free(&s);
@@ -164,14 +220,13 @@ void coverage_repaint(ent_pane *p, ui_rect r)
 
 unsigned coverage_event(ent_pane *p, const pane_event *ev)
 {
-	long at = lv_cursor(p->cov_lv);
 	switch (ev->act) {
 	case ACT_NEXT_VIEW: case ACT_BACK: case ACT_CANCEL:
 		p->mode = MODE_LIST;
 		return REACT_RECALC;
-	case ACT_OPEN:
-		if (at >= 0 && at < count(p)) {
-			const coverage_row *c = p->cov.gaps[at];
+	case ACT_OPEN: {
+		const coverage_row *c = coverage_cursor_row(p);
+		if (c) {
 			ent_record row = { .id = c->id, .name = c->name };
 			p->view_id = 0;
 			enterprises_view_build(p, &row);
@@ -179,6 +234,7 @@ unsigned coverage_event(ent_pane *p, const pane_event *ev)
 			p->view_back = MODE_COVERAGE;
 		}
 		return REACT_RECALC;
+	}
 	case ACT_REFRESH:
 		coverage_read(p);
 		return REACT_RECALC;

@@ -99,9 +99,13 @@ typedef struct ent_pane {
 	char *wh_unit;
 	int fld_wh_unit, fld_wh_open;
 	strbuf wh_cell;
-	/* the enterprises with coverage gaps the actor sees, read whole */
+	/* the enterprises with coverage gaps the actor sees, a window read by key, and
+	 * the counts of the summary line, made once a read (open, F4, F5, back) */
 	listview *cov_lv;
-	app_coverage cov;
+	list_window cov_rows;
+	coverage_filter cov_f;
+	coverage_sum cov_sum;
+	int cov_days;
 	bool cov_read;
 	strbuf cov_cell;
 	/* its F4 filter: an area, a lead unit (NULL: any), one gap (COV_GAP__COUNT: any) */
@@ -200,6 +204,10 @@ void coverage_destroy(ent_pane *p);
 void coverage_open(ent_pane *p);
 /* from the 360 view back to the list, read again, the cursor where it was */
 void coverage_back(ent_pane *p);
+/* the enterprise under the coverage list's cursor, when loaded */
+const coverage_row *coverage_cursor_row(const ent_pane *p);
+/* the list's F4 filter as qifu coverage's pick */
+void coverage_pick(const ent_pane *p, app_coverage_pick *pick);
 void coverage_recalc(ent_pane *p, ui_rect r);
 /* the filter form's Apply (or Clear all when clear): the list read again */
 void coverage_filter_done(ent_pane *p, bool clear);
