@@ -503,7 +503,8 @@ static void draw_title(shell *sh)
 		sb_addf(&right, "F%d%s", f, _(action_label(ACT_HELP)));
 	int rw = text_width(sb_str(&right));
 	int limit = COLS - rw - (rw ? 1 : 0);
-	int x = draw_piece(0, 0, limit, "qifu 企服 |", STYLE_NORMAL);
+	/* the first tab's opening bracket stands where a space would: one after the bar */
+	int x = draw_piece(0, 0, limit, sh->cur == 0 ? "qifu 企服 | " : "qifu 企服 |", STYLE_NORMAL);
 	/* the tabs leave room for "| 2026-12-07" at least: when six long English titles do
 	 * not, the others than the current one are cut alike (Enter~ Appeals Escal~) */
 	enum { TITLE_DATE_ROOM = 13, TAB_MIN = 4 };
