@@ -172,8 +172,10 @@ int ui_run(app_ctx *ctx, const ui_headless *h)
 	    calendar_notice_due(ctx->cal, ctx->today)) {
 		int y, m, d;
 		date_to_ymd(ctx->today, &y, &m, &d);
-		shell_message(sh, _("%d has no holiday notice yet: deadlines count the statutory days; import it (qifu holiday import)"),
-		              y + 1);
+		char key[16];
+		/* the screen's own way in: the Calendar tab's import key */
+		shell_message(sh, _("%d has no holiday notice yet: deadlines count the statutory days; import it in the %s tab with %s"),
+		              y + 1, _(pane_title(PANE_CALENDAR)), shell_key_name(sh, ACT_IMPORT, key));
 	}
 	if (h)
 		keyscript_play(script, sh, dump);
