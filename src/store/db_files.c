@@ -137,9 +137,8 @@ int db_build_end(db *d, db_build *b, store_err *err)
 	 * index build hold 128 MB of sort beside it (demo --appeals 1000000: 291 MB
 	 * peak); with the 8 MB of a screen the runs are merged from the files. */
 	int temp_store = db_pragma_int(d, "PRAGMA temp_store");
-	int cache_size = db_pragma_int(d, "PRAGMA cache_size");
+	int cache = rc == 0 && b->n > 0 ? db_cache_size(d, -8192) : 0;
 	if (rc == 0 && b->n > 0 && (rc = db_exec(d, "PRAGMA temp_store = FILE", err)) == 0 &&
-	    (rc = db_exec(d, "PRAGMA cache_size = -8192", err)) == 0 &&
 	    (rc = db_begin(d, err)) == 0) {
 		for (int i = 0; rc == 0 && i < b->n; i++)
 			rc = db_exec(d, b->sql[i], err);
@@ -148,8 +147,8 @@ int db_build_end(db *d, db_build *b, store_err *err)
 		else
 			db_rollback(d);
 	}
-	char *restore = xasprintf("PRAGMA temp_store = %d; PRAGMA cache_size = %d",
-	                          temp_store < 0 ? 0 : temp_store, cache_size);
+	db_cache_size(d, cache);
+	char *restore = xasprintf("PRAGMA temp_store = %d", temp_store < 0 ? 0 : temp_store);
 	if (db_exec(d, restore, rc == 0 ? err : NULL) < 0)
 		rc = -1;
 	free(restore);
