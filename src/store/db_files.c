@@ -49,6 +49,7 @@ db *db_open_build(const char *path, char **tmp, store_err *err)
 	if (build_target_free(path, err) < 0)
 		return NULL;
 	*tmp = xasprintf("%s.build-%ld", path, (long)getpid());
+	db_pages_in_heap();
 	db *d = db_open(*tmp, DB_OPEN_CREATE, err);
 	if (!d) {
 		free(*tmp);
