@@ -95,10 +95,17 @@ static const list_window_ops list_ops = {
 	sizeof(appeal_row), store_count, store_read, row_clear, cell, cell_style,
 };
 
-/* a view is counted up to what the screen needs ("1000+"), at any number of appeals */
+/* a view is counted up to what the screen needs ("1000+"), at any number of appeals;
+ * its tab has counted the same filter to the same cap (count_views, before the list
+ * is laid out), so the list takes that count: one count a view, and the tab and
+ * the list never disagree */
 static int store_count_upto(void *owner, long limit, long *n, store_err *err)
 {
 	app_pane *p = owner;
+	if (p->counted && p->counts_ok && limit == LV_COUNT_CAP) {
+		*n = p->counts[p->view];
+		return 0;
+	}
 	return appeal_store_count_upto(appeals_db(p), &p->filter, limit, n, err);
 }
 
@@ -126,9 +133,11 @@ static void count_views(app_pane *p)
 	appeal_filter base;
 	base_filter(p, &base);
 	store_err err = { 0 };
-	if (shell_store_rc(p->sh, appeal_store_view_counts(appeals_db(p), &base, my_unit(p),
-	                                                   LV_COUNT_CAP, p->counts, &err),
-	                   &err) < 0)
+	p->counts_ok = shell_store_rc(p->sh, appeal_store_view_counts(appeals_db(p), &base,
+	                                                              my_unit(p), LV_COUNT_CAP,
+	                                                              p->counts, &err),
+	                              &err) >= 0;
+	if (!p->counts_ok)
 		memset(p->counts, 0, sizeof p->counts);
 	p->counted = true;
 }

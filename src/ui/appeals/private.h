@@ -38,6 +38,7 @@ typedef struct app_pane {
 	appeal_view view;
 	long counts[APPEAL_VIEW__COUNT];
 	bool counted;
+	bool counts_ok;           /* counted, and counts[] read (not zeroed by a failure) */
 	appeal_filter filter;
 	char *search, *search_before;
 	appeal_sort sort;
