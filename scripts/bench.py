@@ -166,8 +166,26 @@ def screen_keys(name):
     return None
 
 
+def fill_pgups(db, tmp):
+    """the PgUps from the end of 红灯 to its top at the small size: past them a PgUp
+    reads nothing there, while at a million every one of 100 reads a new screen (10 000
+    appeals: 238 rows, 14 screens). page-pgup-fill sends this many on both sides, so
+    both read the same number of rows; the count and the rows a screen holds are read
+    off the screen itself."""
+    kf, dump = os.path.join(tmp, "fill.keys"), os.path.join(tmp, "fill.txt")
+    with open(kf, "w", encoding="utf-8") as f:
+        f.write("2\nEnd\ndump\n")
+    subprocess.run([BIN, "--db", db, "--keys", kf, "--size", "80x24", "--dump", dump],
+                   check=True, stdout=subprocess.DEVNULL)
+    with open(dump, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    total = next(int(m.group(1)) for m in (re.search(r"\d+/(\d+)\+?\s*$", x) for x in lines) if m)
+    shown = sum(1 for x in lines if re.match(r"\d{4}-\d+ ", x))
+    return max(1, min(100, -(-total // shown) - 1))
+
+
 SCREEN_CASES = ["open-red", "open-board", "open-callback", "page-nav-300", "page-end-30",
-                "page-pgup-100", "board-nav-300"]
+                "page-pgup-100", "page-pgup-fill", "board-nav-300"]
 
 
 def appeal_db(n, fresh):
@@ -225,9 +243,13 @@ def screen_case(name, dbs, sizes, runs, tmp):
     """an appeal screen at the small and the large size, interleaved run for run, and
     (for opening one) the sqlite3 shell on its bare query at the large size"""
     kf = os.path.join(tmp, name + ".keys")
-    with open(kf, "w", encoding="utf-8") as f:
-        f.write("\n".join(screen_keys(name)) + "\n")
     small, big = sizes
+    keys, note = screen_keys(name), ""
+    if name == "page-pgup-fill":
+        n = fill_pgups(dbs[small], tmp)
+        keys, note = ["2", "End"] + ["PgUp"] * n + ["dump"], f"   ({n} PgUps: the screens at {small})"
+    with open(kf, "w", encoding="utf-8") as f:
+        f.write("\n".join(keys) + "\n")
     args = {n: [BIN, "--db", dbs[n], "--keys", kf, "--size", "80x24", "--dump",
                 os.path.join(tmp, "dump.txt")] for n in sizes}
     anchor_sql = SCREEN_ANCHORS.get(name)
@@ -249,7 +271,7 @@ def screen_case(name, dbs, sizes, runs, tmp):
     cpu_ratio = cpu[big] / cpu[against] if cpu[against] else float("nan")
     print(f"{name:<16} {wall[small]:>9.1f} {wall[big]:>9.1f} {wall[big] / wall[small]:>7.2f}"
           f" {wall.get('sqlite3', float('nan')):>10.1f} {ratio:>7.2f} {cpu_ratio:>7.2f}"
-          f" {goal:>5.1f} {rss:>8} {'ok' if rss <= RSS_GOAL_KB else 'OVER':>5}")
+          f" {goal:>5.1f} {rss:>8} {'ok' if rss <= RSS_GOAL_KB else 'OVER':>5}{note}")
 
 
 def case_keys(name):
