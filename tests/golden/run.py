@@ -68,7 +68,10 @@ DATABASES = {
     'reporter': ['--enterprises', '60', '--seed', '7', '--appeals', '300'],
     'financing': ['--enterprises', '60', '--seed', '7'],
     'staff': ['--enterprises', '60', '--seed', '7'],
+    'large': ['--enterprises', '1200', '--seed', '7'],
 }
+# 'large' is the demo with enough enterprises for four-digit list positions (1200/1200),
+# which must leave the summary lines whole at 80 columns
 # 'staff' is the demo with the person at the keyboard an administrator of 区财政局, a
 # unit no other demo login is in, so that their row keeps its place in the staff list
 # whatever their login; that login, which differs from machine to machine, is shown as

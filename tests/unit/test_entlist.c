@@ -20,6 +20,7 @@
 #include "policy/policy.h"
 #include "ui/enterprises/list.h"
 #include "ui/layout.h"
+#include "testlang.h"
 
 static unit_table units;
 static routing rt;
@@ -135,6 +136,96 @@ static void test_summary(void **state)
 	}
 }
 
+/* the coverage list's summary: the longest form of the counts that leaves the position
+ * at its widest and a space before it; each step drops words, never a closing bracket */
+static void test_coverage_summary(void **state)
+{
+	(void)state;
+	static const struct {
+		bool zh;
+		long listed, all, nc, nk, nv;
+		int days;
+		const char *area;
+		coverage_gap gap;
+		int width;
+		const char *want;
+	} t[] = {
+		/* the demo's 16 at 80 columns: every word */
+		{ false, 16, 16, 3, 10, 16, 90, NULL, COV_GAP__COUNT, 80,
+		  "Gaps: 16 of 16 (no commissioner 3, no card 10, no visit in 90 days 16)" },
+		{ true, 16, 16, 3, 10, 16, 90, NULL, COV_GAP__COUNT, 80,
+		  "覆盖缺口：16 家中 16 家（无专员 3，未送卡 10，90 天未走访 16）" },
+		/* four digits (2000/2000 at the end): the shorter label */
+		{ true, 2000, 2000, 220, 1964, 2000, 90, NULL, COV_GAP__COUNT, 80,
+		  "缺口 2000/2000（无专员 220，未送卡 1964，90 天未走访 2000）" },
+		{ false, 2000, 2000, 220, 1964, 2000, 90, NULL, COV_GAP__COUNT, 80,
+		  "Gaps 2000/2000 (no commissioner 220, no card 1964, unvisited 2000)" },
+		/* six digits: the visit window goes (every row's gaps name it) */
+		{ true, 100000, 100000, 100000, 100000, 100000, 365, NULL, COV_GAP__COUNT, 80,
+		  "缺口 100000/100000（无专员 100000，未送卡 100000，未走访 100000）" },
+		{ true, 100000, 120000, 5, 70000, 99999, 90, NULL, COV_GAP__COUNT, 120,
+		  "覆盖缺口：120000 家中 100000 家（无专员 5，未送卡 70000，90 天未走访 99999）" },
+		/* too narrow for any count of a gap: the counts of the list alone */
+		{ true, 2000, 2000, 220, 1964, 2000, 90, NULL, COV_GAP__COUNT, 40, "缺口 2000/2000" },
+		{ false, 100000, 100000, 100000, 100000, 100000, 90, NULL, COV_GAP__COUNT, 80,
+		  "Gaps 100000/100000" },
+		/* nothing listed: no position, the whole width is the summary's (67 columns) */
+		{ false, 0, 60, 0, 0, 0, 90, NULL, COV_GAP__COUNT, 67,
+		  "Gaps: 0 of 60 (no commissioner 0, no card 0, no visit in 90 days 0)" },
+		{ false, 0, 60, 0, 0, 0, 90, NULL, COV_GAP__COUNT, 66,
+		  "Gaps 0/60 (no commissioner 0, no card 0, 90 days unvisited 0)" },
+		/* filtered: the filter instead of each gap's count */
+		{ false, 12, 57, 3, 9, 5, 90, "昌东镇", COV_GAP__COUNT, 80, "Gaps: 12 of 57  area: 昌东镇" },
+		{ false, 5, 57, 3, 9, 5, 90, NULL, COV_GAP_VISIT, 80,
+		  "Gaps: 5 of 57  gap: no visit in 90 days" },
+		{ true, 2000, 2000, 220, 1964, 2000, 90, "昌东镇", COV_GAP_CARD, 80,
+		  "覆盖缺口：2000 家中 2000 家  区域：昌东镇  缺口：未送卡" },
+		{ false, 2000, 2000, 220, 1964, 2000, 90, "昌东镇", COV_GAP__COUNT, 30,
+		  "Gaps 2000/2000  area: 昌东镇" },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (t[i].zh)
+			testlang_chinese();
+		coverage_sum sum = { .enterprises = t[i].all, .listed = t[i].listed };
+		sum.gap[COV_GAP_COMMISSIONER] = t[i].nc;
+		sum.gap[COV_GAP_CARD] = t[i].nk;
+		sum.gap[COV_GAP_VISIT] = t[i].nv;
+		app_coverage_pick pick = { t[i].area, NULL, t[i].gap };
+		char *s = entlist_coverage_summary(&sum, t[i].days, &pick, t[i].width);
+		testlang_english();
+		assert_string_equal(s, t[i].want);
+		free(s);
+	}
+}
+
+/* every position up to six digits fits 80 columns in Chinese with each gap's count, the
+ * brackets whole, whatever the visit window's digits */
+static void test_coverage_summary_fits(void **state)
+{
+	(void)state;
+	testlang_chinese();
+	for (long listed = 1; listed <= 1000000; listed *= 10)
+		for (int days = 9; days <= 999; days = days * 10 + 9) {
+			coverage_sum sum = { .enterprises = listed, .listed = listed };
+			for (int g = 0; g < COV_GAP__COUNT; g++)
+				sum.gap[g] = listed;
+			app_coverage_pick pick = { NULL, NULL, COV_GAP__COUNT };
+			char *s = entlist_coverage_summary(&sum, days, &pick, 80);
+			char pos[48];
+			snprintf(pos, sizeof pos, "%ld/%ld", listed, listed);
+			if (listed < 1000000) {
+				assert_true(text_width(s) + 1 + text_width(pos) <= 80);
+				assert_non_null(strstr(s, "未走访"));
+				assert_non_null(strstr(s, "）"));
+			} else {
+				/* seven digits: the counts of the list alone, no bracket cut */
+				assert_null(strstr(s, "（"));
+			}
+			free(s);
+		}
+	testlang_english();
+}
+
 static void test_routing_note(void **state)
 {
 	(void)state;
@@ -188,6 +279,8 @@ int main(void)
 		cmocka_unit_test(test_columns),
 		cmocka_unit_test(test_sort_cycle),
 		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_coverage_summary),
+		cmocka_unit_test(test_coverage_summary_fits),
 		cmocka_unit_test(test_routing_note),
 		cmocka_unit_test(test_export_name),
 	};

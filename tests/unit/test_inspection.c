@@ -17,18 +17,11 @@
 #include "model/inspection_reason.h"
 #include "model/inspection.h"
 #include "policy/policy.h"
+#include "testcal.h"
 
 static const inspection_params defaults = { 1, 23, 7, 10 };
 static calendar *cal;
 static inspection_reason_table *reasons;
-
-static qdate D(const char *s)
-{
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad date in test: %s", s);
-	return d;
-}
 
 static const inspection_reason *R(const char *code)
 {
@@ -213,12 +206,15 @@ static void test_verdict_matrix(void **state)
 			bool allowed = !quiet_fails && !filing_fails;
 			unsigned mask = (quiet_fails ? 1u << INSPECTION_QUIET_DAY : 0) |
 					(filing_fails ? 1u << INSPECTION_FILING_MARGIN : 0);
-			qdate earliest = allowed ? DATE_NONE : oracle_earliest(r, D(c->date), D(c->filing_from));
+			qdate earliest = allowed ? DATE_NONE
+			                         : oracle_earliest(r, testcal_day(c->date),
+			                                           testcal_day(c->filing_from));
 			for (int role = 0; role < ROLE__COUNT; role++) {
 				for (int asked = 0; asked < 2; asked++) {
 					ask a = !asked ? ASK_NONE : role == ROLE_SUPERVISOR ? ASK_SUPERVISOR : ASK_OTHER;
 					inspection_request rq = {
-						.date = D(c->date), .reason = r, .registered = D(c->registered),
+						.date = testcal_day(c->date), .reason = r,
+						.registered = testcal_day(c->registered),
 						.role = (role_t)role,
 						.override_reason = asked ? "区应急局书面通知要求当日检查" : NULL,
 					};
@@ -241,7 +237,8 @@ static void test_verdict_matrix(void **state)
 						assert_string_equal(v.override_denied, "only a supervisor may override a refused inspection");
 					else
 						assert_null(v.override_denied);
-					assert_int_equal(v.filing_from, D(c->filing_from));
+					assert_int_equal(v.filing_from,
+					                 testcal_day(c->filing_from));
 					assert_int_equal(v.exempt_would_allow, quiet_fails && !filing_fails);
 
 					inspection_check q = !c->quiet ? INSPECTION_CHECK_PASSED
@@ -343,11 +340,12 @@ static void test_verdict_edges(void **state)
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		inspection_request rq = {
-			.date = D(t[i].date), .reason = R(t[i].reason), .registered = D(t[i].registered),
+			.date = testcal_day(t[i].date), .reason = R(t[i].reason),
+			.registered = testcal_day(t[i].registered),
 			.role = ROLE_UNIT_STAFF,
 		};
 		inspection_verdict v = inspection_decide(&rq, cal, t[i].p ? t[i].p : &defaults);
-		qdate want = t[i].earliest ? D(t[i].earliest) : DATE_NONE;
+		qdate want = testcal_day_opt(t[i].earliest);
 		char got[11] = "none";
 		if (v.earliest != DATE_NONE)
 			date_format(v.earliest, got);
@@ -365,27 +363,27 @@ static void test_verdict_edges(void **state)
 static void test_filing_and_late_dates(void **state)
 {
 	(void)state;
-	inspection_request rq = { .date = D("2026-10-12"), .reason = R("emergency"),
-				  .registered = D("2026-09-24") };
+	inspection_request rq = { .date = testcal_day("2026-10-12"), .reason = R("emergency"),
+				  .registered = testcal_day("2026-09-24") };
 	inspection_verdict v = inspection_decide(&rq, cal, &defaults);
-	assert_int_equal(v.filing_from, D("2026-10-12"));
-	assert_int_equal(v.late_from, D("2026-09-14"));
+	assert_int_equal(v.filing_from, testcal_day("2026-10-12"));
+	assert_int_equal(v.late_from, testcal_day("2026-09-14"));
 	rq.reason = R("general");
 	v = inspection_decide(&rq, cal, &defaults);
 	assert_int_equal(v.late_from, DATE_NONE);
 	/* no margin at all: the registration day itself */
 	inspection_params none = { 1, 23, 0, 10 };
-	rq.date = D("2026-09-24");
+	rq.date = testcal_day("2026-09-24");
 	v = inspection_decide(&rq, cal, &none);
-	assert_int_equal(v.filing_from, D("2026-09-24"));
+	assert_int_equal(v.filing_from, testcal_day("2026-09-24"));
 	assert_int_equal(v.refused, 0);
 }
 
 static void test_override_details(void **state)
 {
 	(void)state;
-	inspection_request rq = { .date = D("2026-03-05"), .reason = R("general"),
-				  .registered = D("2026-03-02"),
+	inspection_request rq = { .date = testcal_day("2026-03-05"), .reason = R("general"),
+				  .registered = testcal_day("2026-03-02"),
 				  .role = ROLE_SUPERVISOR, .override_reason = " \t\xE3\x80\x80 " };
 	inspection_verdict v = inspection_decide(&rq, cal, &defaults);
 	assert_int_equal(v.outcome, INSPECTION_REFUSED);
@@ -403,7 +401,7 @@ static void test_override_details(void **state)
 	assert_int_equal(v.override, INSPECTION_OVERRIDE_APPLIED);
 	assert_int_equal(v.rule, INSPECTION_QUIET_DAY);
 	assert_int_equal(v.refused, Q | F);
-	assert_int_equal(v.earliest, D("2026-03-24"));
+	assert_int_equal(v.earliest, testcal_day("2026-03-24"));
 	assert_null(v.override_denied);
 
 	/* an administrator is not a supervisor */
@@ -425,12 +423,12 @@ static void test_override_details(void **state)
 static void test_quiet_day_and_rule_names(void **state)
 {
 	(void)state;
-	assert_true(inspection_quiet_day(D("2026-02-01"), &defaults));
-	assert_true(inspection_quiet_day(D("2026-02-23"), &defaults));
-	assert_false(inspection_quiet_day(D("2026-02-24"), &defaults));
-	assert_false(inspection_quiet_day(D("2026-01-31"), &defaults));
-	assert_false(inspection_quiet_day(D("2026-03-04"), &narrow));
-	assert_true(inspection_quiet_day(D("2026-03-05"), &narrow));
+	assert_true(inspection_quiet_day(testcal_day("2026-02-01"), &defaults));
+	assert_true(inspection_quiet_day(testcal_day("2026-02-23"), &defaults));
+	assert_false(inspection_quiet_day(testcal_day("2026-02-24"), &defaults));
+	assert_false(inspection_quiet_day(testcal_day("2026-01-31"), &defaults));
+	assert_false(inspection_quiet_day(testcal_day("2026-03-04"), &narrow));
+	assert_true(inspection_quiet_day(testcal_day("2026-03-05"), &narrow));
 
 	static const char *codes[] = { "past_date", "late_emergency", "quiet_day", "filing_margin" };
 	for (int r = 0; r < INSPECTION_RULE__COUNT; r++) {
@@ -582,7 +580,8 @@ static void test_first_violation(void **state)
 		{ "2026-03-01", "2021-02-28", 5, true },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		if (inspection_first_violation(D(t[i].outcome), t[i].last ? D(t[i].last) : DATE_NONE,
+		if (inspection_first_violation(testcal_day(t[i].outcome),
+					       testcal_day_opt(t[i].last),
 					       t[i].years) != t[i].first)
 			fail_msg("row %zu: %s after %s within %d years", i, t[i].outcome,
 				 t[i].last ? t[i].last : "none", t[i].years);
@@ -598,12 +597,12 @@ static void test_frequency_and_week(void **state)
 	assert_true(inspection_too_frequent(4, 3));
 
 	/* weeks run Monday to Sunday */
-	assert_true(inspection_same_week(D("2026-03-02"), D("2026-03-08")));
-	assert_true(inspection_same_week(D("2026-03-08"), D("2026-03-02")));
-	assert_false(inspection_same_week(D("2026-03-08"), D("2026-03-09")));
-	assert_false(inspection_same_week(D("2026-03-01"), D("2026-03-02")));
-	assert_true(inspection_same_week(D("2025-12-29"), D("2026-01-04")));
-	assert_true(inspection_same_week(D("2026-03-05"), D("2026-03-05")));
+	assert_true(inspection_same_week(testcal_day("2026-03-02"), testcal_day("2026-03-08")));
+	assert_true(inspection_same_week(testcal_day("2026-03-08"), testcal_day("2026-03-02")));
+	assert_false(inspection_same_week(testcal_day("2026-03-08"), testcal_day("2026-03-09")));
+	assert_false(inspection_same_week(testcal_day("2026-03-01"), testcal_day("2026-03-02")));
+	assert_true(inspection_same_week(testcal_day("2025-12-29"), testcal_day("2026-01-04")));
+	assert_true(inspection_same_week(testcal_day("2026-03-05"), testcal_day("2026-03-05")));
 }
 
 int main(void)

@@ -14,6 +14,7 @@
 #include "core/paths.h"
 #include "model/outreach.h"
 #include "policy/policy.h"
+#include "testcal.h"
 
 static unit_table units;
 static code_table kinds;
@@ -41,14 +42,6 @@ static int teardown(void **state)
 	units_free(&units);
 	codes_free(&kinds);
 	return 0;
-}
-
-static qdate D(const char *s)
-{
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad test date %s", s);
-	return d;
 }
 
 static char *dup_or_null(const char *s)
@@ -89,9 +82,9 @@ static void test_validate_table(void **state)
 		r.place = dup_or_null(t[i].place);
 		r.topic = dup_or_null(t[i].topic);
 		r.policies = dup_or_null(t[i].policies);
-		r.date = t[i].date ? D(t[i].date) : DATE_NONE;
+		r.date = testcal_day_opt(t[i].date);
 		strbuf err = STRBUF_INIT;
-		int rc = outreach_validate(&kinds, &units, &r, D("2026-12-01"), &err);
+		int rc = outreach_validate(&kinds, &units, &r, testcal_day("2026-12-01"), &err);
 		if (t[i].err ? rc != -1 || !strstr(sb_str(&err), t[i].err) : rc != 0)
 			fail_msg("case %zu: rc %d err '%s'", i, rc, sb_str(&err));
 		if (t[i].code) {

@@ -14,6 +14,7 @@
 #include "core/paths.h"
 #include "model/pool.h"
 #include "policy/policy.h"
+#include "testcal.h"
 
 static void test_shipped_table(void **state)
 {
@@ -70,14 +71,6 @@ static void test_broken_tables(void **state)
 	}
 }
 
-static qdate D(const char *s)
-{
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad test date %s", s);
-	return d;
-}
-
 static void test_enter_rules(void **state)
 {
 	(void)state;
@@ -96,8 +89,8 @@ static void test_enter_rules(void **state)
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		pool_verdict v = pool_enter_check(t[i].member,
-		                                  t[i].last_left ? D(t[i].last_left) : DATE_NONE,
-		                                  D(t[i].on), D("2026-12-01"));
+		                                  testcal_day_opt(t[i].last_left),
+		                                  testcal_day(t[i].on), testcal_day("2026-12-01"));
 		if (v != t[i].v)
 			fail_msg("case %zu: got %d want %d", i, v, t[i].v);
 	}
@@ -118,8 +111,8 @@ static void test_leave_rules(void **state)
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		pool_verdict v = pool_leave_check(t[i].member,
-		                                  t[i].entered ? D(t[i].entered) : DATE_NONE,
-		                                  D(t[i].on), D("2026-12-01"));
+		                                  testcal_day_opt(t[i].entered),
+		                                  testcal_day(t[i].on), testcal_day("2026-12-01"));
 		if (v != t[i].v)
 			fail_msg("case %zu: got %d want %d", i, v, t[i].v);
 	}

@@ -42,11 +42,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static qdate D(const char *s)
-{
-	return s ? testcal_day(s) : DATE_NONE;
-}
-
 static int load(project_rules *r, strbuf *err)
 {
 	char *u = paths_data_file("project_units.tsv");
@@ -104,16 +99,16 @@ static void test_shipped_data(void **state)
 	/* a new project's checklist: every kind, 属地 made its town, targets in working
 	 * days from the signing across National Day (10-01..07, make-up 10-10) */
 	project_item items[11];
-	project_default_items(&r, "昌东镇", D("2026-09-30"), cal, items);
+	project_default_items(&r, "昌东镇", testcal_day("2026-09-30"), cal, items);
 	assert_int_equal(items[0].seq, 1);
 	assert_string_equal(items[0].kind, "record");
 	assert_string_equal(items[0].unit, "区行审中心");
-	assert_int_equal(items[0].target, D("2026-10-20"));
+	assert_int_equal(items[0].target, testcal_day("2026-10-20"));
 	assert_int_equal(items[0].state, PITEM_OPEN);
 	assert_int_equal(items[0].done_on, DATE_NONE);
 	assert_string_equal(items[6].kind, "power");
 	assert_string_equal(items[6].unit, "昌东镇");
-	project_default_items(&r, "", D("2026-09-30"), cal, items);
+	project_default_items(&r, "", testcal_day("2026-09-30"), cal, items);
 	assert_string_equal(items[6].unit, "区项目中心");
 	strbuf b = STRBUF_INIT;
 	project_kind_list(&r, &b);
@@ -226,8 +221,9 @@ static void test_move(void **state)
 		{ PROJ_STARTED, NULL, PROJ_PRODUCING, "2020-01-01", "2026-12-01", PROJ_OK },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		project_verdict v = project_move_check(t[i].from, D(t[i].from_on), t[i].to,
-		                                       D(t[i].on), D(t[i].today));
+		project_verdict v = project_move_check(t[i].from, testcal_day_opt(t[i].from_on),
+		                                       t[i].to, testcal_day_opt(t[i].on),
+		                                       testcal_day_opt(t[i].today));
 		if (v != t[i].want)
 			fail_msg("case %zu: got %d, want %d", i, v, t[i].want);
 	}
@@ -283,8 +279,9 @@ static void test_lights(void **state)
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		int n = -7;
-		ticket_light_t l = project_item_light(t[i].st, D(t[i].target), D(t[i].today), cal,
-		                                      t[i].yellow, &n);
+		ticket_light_t l = project_item_light(t[i].st, testcal_day_opt(t[i].target),
+		                                      testcal_day_opt(t[i].today), cal, t[i].yellow,
+		                                      &n);
 		if (l != t[i].want || n != t[i].n)
 			fail_msg("case %zu: got %d/%d, want %d/%d", i, l, n, t[i].want, t[i].n);
 	}
@@ -295,10 +292,12 @@ static void test_lights(void **state)
 	assert_true(ticket_light_worse(TICKET_LIGHT_GREEN, 3, TICKET_LIGHT_GREEN, 9));
 	assert_false(ticket_light_worse(TICKET_LIGHT_NONE, 0, TICKET_LIGHT_GREEN, 9));
 	/* on time: done by the target */
-	assert_true(project_item_on_time(PITEM_DONE, D("2026-10-09"), D("2026-10-09")));
-	assert_false(project_item_on_time(PITEM_DONE, D("2026-10-09"), D("2026-10-10")));
-	assert_false(project_item_on_time(PITEM_OPEN, D("2026-10-09"), DATE_NONE));
-	assert_false(project_item_on_time(PITEM_DONE, D("2026-10-09"), DATE_NONE));
+	assert_true(project_item_on_time(PITEM_DONE, testcal_day("2026-10-09"),
+	                                 testcal_day("2026-10-09")));
+	assert_false(project_item_on_time(PITEM_DONE, testcal_day("2026-10-09"),
+	                                  testcal_day("2026-10-10")));
+	assert_false(project_item_on_time(PITEM_OPEN, testcal_day("2026-10-09"), DATE_NONE));
+	assert_false(project_item_on_time(PITEM_DONE, testcal_day("2026-10-09"), DATE_NONE));
 }
 
 static void test_spans(void **state)
@@ -310,8 +309,8 @@ static void test_spans(void **state)
 	project_span sp = project_span_to(on, PROJ_STARTED, cal);
 	assert_int_equal(sp.days, -1);
 	assert_int_equal(sp.workdays, -1);
-	on[PROJ_SIGNED] = D("2026-09-30");
-	on[PROJ_STARTED] = D("2026-10-12");
+	on[PROJ_SIGNED] = testcal_day("2026-09-30");
+	on[PROJ_STARTED] = testcal_day("2026-10-12");
 	sp = project_span_to(on, PROJ_STARTED, cal);
 	assert_int_equal(sp.days, 12);
 	/* 10-08, 10-09, 10-10 (make-up Saturday), 10-12 */
@@ -329,7 +328,7 @@ static project_rec with_items(project_item *v, int n)
 	project_rec p = { .items = v, .nitems = n };
 	for (int i = 0; i < PROJ_STAGE__COUNT; i++)
 		p.on[i] = DATE_NONE;
-	p.on[PROJ_SIGNED] = D("2026-09-01");
+	p.on[PROJ_SIGNED] = testcal_day("2026-09-01");
 	return p;
 }
 
@@ -337,16 +336,18 @@ static void test_summary(void **state)
 {
 	(void)state;
 	project_item v[] = {
-		{ .state = PITEM_DONE, .target = D("2026-09-10"), .done_on = D("2026-09-09") },
-		{ .state = PITEM_DONE, .target = D("2026-09-10"), .done_on = D("2026-09-11") },
-		{ .state = PITEM_OPEN, .target = D("2026-10-09") },
-		{ .state = PITEM_STUCK, .target = D("2026-09-29") },
-		{ .state = PITEM_OPEN, .target = D("2026-09-28") },
+		{ .state = PITEM_DONE, .target = testcal_day("2026-09-10"),
+		  .done_on = testcal_day("2026-09-09") },
+		{ .state = PITEM_DONE, .target = testcal_day("2026-09-10"),
+		  .done_on = testcal_day("2026-09-11") },
+		{ .state = PITEM_OPEN, .target = testcal_day("2026-10-09") },
+		{ .state = PITEM_STUCK, .target = testcal_day("2026-09-29") },
+		{ .state = PITEM_OPEN, .target = testcal_day("2026-09-28") },
 	};
 	project_rec p = with_items(v, 5);
 	project_summary s;
 	/* on 09-30: item 5 is two working days late (09-29, 09-30), item 4 one */
-	project_summarize(&p, D("2026-09-30"), cal, 2, &s);
+	project_summarize(&p, testcal_day("2026-09-30"), cal, 2, &s);
 	assert_int_equal(s.light, TICKET_LIGHT_RED);
 	assert_int_equal(s.workdays, 2);
 	assert_int_equal(s.open, 2);
@@ -357,15 +358,15 @@ static void test_summary(void **state)
 	assert_int_equal(s.to_started.days, -1);
 	/* before any target: the nearest one decides, 09-28 from 09-24 across the
 	 * Mid-Autumn days off (09-25..27): one working day */
-	project_summarize(&p, D("2026-09-24"), cal, 2, &s);
+	project_summarize(&p, testcal_day("2026-09-24"), cal, 2, &s);
 	assert_int_equal(s.light, TICKET_LIGHT_YELLOW);
 	assert_int_equal(s.workdays, 1);
 	assert_int_equal(s.red, 0);
 	/* all done: no light */
 	project_rec q = with_items(v, 2);
-	q.on[PROJ_STARTED] = D("2026-09-08");
-	q.on[PROJ_PRODUCING] = D("2026-10-08");
-	project_summarize(&q, D("2026-12-01"), cal, 2, &s);
+	q.on[PROJ_STARTED] = testcal_day("2026-09-08");
+	q.on[PROJ_PRODUCING] = testcal_day("2026-10-08");
+	project_summarize(&q, testcal_day("2026-12-01"), cal, 2, &s);
 	assert_int_equal(s.light, TICKET_LIGHT_NONE);
 	assert_int_equal(s.to_started.days, 7);
 	assert_int_equal(s.to_started.workdays, 5);

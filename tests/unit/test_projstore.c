@@ -20,18 +20,11 @@
 #include "store/project_store.h"
 
 #include "testdb.h"
+#include "testcal.h"
 
 static testdb tdb;
 static db *d;
 static int64_t ent;
-
-static qdate D(const char *s)
-{
-	qdate q;
-	if (!date_parse(s, &q))
-		fail_msg("bad test date %s", s);
-	return q;
-}
 
 static int setup(void **state)
 {
@@ -102,10 +95,10 @@ static void add_one(char number[PROJECT_NUMBER_SIZE], int64_t enterprise, const 
 {
 	char kind1[] = "record", unit1[] = "区行审中心", kind2[] = "power", unit2[] = "麻丘镇";
 	project_item items[2] = {
-		{ .kind = kind1, .unit = unit1, .start = D("2026-03-02"), .target = D("2026-03-16"),
-		  .state = PITEM_OPEN },
-		{ .kind = kind2, .unit = unit2, .start = D("2026-03-02"), .target = D("2026-05-29"),
-		  .state = PITEM_OPEN },
+		{ .kind = kind1, .unit = unit1, .start = testcal_day("2026-03-02"),
+		  .target = testcal_day("2026-03-16"), .state = PITEM_OPEN },
+		{ .kind = kind2, .unit = unit2, .start = testcal_day("2026-03-02"),
+		  .target = testcal_day("2026-05-29"), .state = PITEM_OPEN },
 	};
 	char name[] = "年产万吨新材料项目", intro[] = "区投促局", site[] = "麻丘镇高新大道以东";
 	char area[] = "麻丘镇", inv[64];
@@ -115,7 +108,7 @@ static void add_one(char number[PROJECT_NUMBER_SIZE], int64_t enterprise, const 
 	                  .site = site, .area = area, .items = items, .nitems = 2 };
 	for (int i = 0; i < PROJ_STAGE__COUNT; i++)
 		p.on[i] = DATE_NONE;
-	p.on[PROJ_SIGNED] = D("2026-03-02");
+	p.on[PROJ_SIGNED] = testcal_day("2026-03-02");
 	store_err se = { 0 };
 	last_event before = events();
 	assert_int_equal(project_store_add(d, "test", &p, number, &se), 0);
@@ -136,13 +129,13 @@ static void test_add_and_read(void **state)
 	assert_string_equal(p.investor, "江西星火新材料有限公司");
 	assert_string_equal(p.uscc, "914403000000000001");
 	assert_int_equal(p.stage, PROJ_SIGNED);
-	assert_int_equal(p.on[PROJ_SIGNED], D("2026-03-02"));
+	assert_int_equal(p.on[PROJ_SIGNED], testcal_day("2026-03-02"));
 	assert_int_equal(p.on[PROJ_FILED], DATE_NONE);
 	assert_int_equal(p.investment_fen, INT64_C(50000000000));
 	assert_int_equal(p.nitems, 2);
 	assert_int_equal(p.items[1].seq, 2);
 	assert_string_equal(p.items[1].kind, "power");
-	assert_int_equal(p.items[1].target, D("2026-05-29"));
+	assert_int_equal(p.items[1].target, testcal_day("2026-05-29"));
 	assert_int_equal(p.items[1].done_on, DATE_NONE);
 	project_rec_clear(&p);
 	assert_int_equal(project_store_get(d, b, &p, &se), 0);
@@ -181,21 +174,23 @@ static void test_moves(void **state)
 	add_one(a, ent, NULL);
 	store_err se = { 0 };
 	last_event before = events();
-	refused(project_store_move(d, "test", a, PROJ_PLANNING, D("2026-04-01"), &se), &se,
-	        &before, STORE_E_PROJECT_REFUSED, PROJ_NOT_NEXT);
-	refused(project_store_move(d, "test", a, PROJ_FILED, D("2026-03-01"), &se), &se,
+	refused(project_store_move(d, "test", a, PROJ_PLANNING, testcal_day("2026-04-01"), &se),
+	        &se, &before, STORE_E_PROJECT_REFUSED, PROJ_NOT_NEXT);
+	refused(project_store_move(d, "test", a, PROJ_FILED, testcal_day("2026-03-01"), &se), &se,
 	        &before, STORE_E_PROJECT_REFUSED, PROJ_BEFORE_LAST);
-	assert_int_equal(se.day[1], D("2026-03-02"));
-	refused(project_store_move(d, "test", a, PROJ_FILED, D("2026-12-02"), &se), &se,
+	assert_int_equal(se.day[1], testcal_day("2026-03-02"));
+	refused(project_store_move(d, "test", a, PROJ_FILED, testcal_day("2026-12-02"), &se), &se,
 	        &before, STORE_E_PROJECT_REFUSED, PROJ_FUTURE);
-	refused(project_store_move(d, "test", "XM2026-000099", PROJ_FILED, D("2026-04-01"), &se),
+	refused(project_store_move(d, "test", "XM2026-000099", PROJ_FILED,
+	                           testcal_day("2026-04-01"), &se),
 	        &se, &before, STORE_E_NO_PROJECT, -1);
-	assert_int_equal(project_store_move(d, "test", a, PROJ_FILED, D("2026-03-10"), &se), 0);
+	assert_int_equal(project_store_move(d, "test", a, PROJ_FILED, testcal_day("2026-03-10"),
+	                                    &se), 0);
 	one_event(&before, "project.move", "stage: signed -> filed; on=2026-03-10");
 	project_rec p;
 	assert_int_equal(project_store_get(d, a, &p, &se), 0);
 	assert_int_equal(p.stage, PROJ_FILED);
-	assert_int_equal(p.on[PROJ_FILED], D("2026-03-10"));
+	assert_int_equal(p.on[PROJ_FILED], testcal_day("2026-03-10"));
 	project_rec_clear(&p);
 }
 
@@ -243,16 +238,16 @@ static void test_items(void **state)
 	refused(project_store_item_set(d, "test", a, 1, &stuck, &se), &se, &before,
 	        STORE_E_PROJECT_REFUSED, PROJ_SAME);
 	project_item_change done = { .state = PITEM_DONE, .target = DATE_NONE,
-	                             .on = D("2026-12-02") };
+	                             .on = testcal_day("2026-12-02") };
 	refused(project_store_item_set(d, "test", a, 1, &done, &se), &se, &before,
 	        STORE_E_PROJECT_REFUSED, PROJ_FUTURE);
-	done.on = D("2026-03-13");
+	done.on = testcal_day("2026-03-13");
 	assert_int_equal(project_store_item_set(d, "test", a, 1, &done, &se), 0);
 	one_event(&before, "project.item", "state: stuck -> done; done_on=2026-03-13");
 	/* a new target and unit, the state kept */
 	before = events();
 	project_item_change move = { .state = -1, .unit = "区建管局",
-	                             .target = D("2026-06-30"), .on = DATE_NONE };
+	                             .target = testcal_day("2026-06-30"), .on = DATE_NONE };
 	assert_int_equal(project_store_item_set(d, "test", a, 2, &move, &se), 0);
 	one_event(&before, "project.item", "unit: 麻丘镇 -> 区建管局; target: 2026-05-29 -> 2026-06-30");
 	before = events();
@@ -260,8 +255,8 @@ static void test_items(void **state)
 	        STORE_E_PROJECT_UNCHANGED, -1);
 	/* an item added takes the next number */
 	char kind[] = "gas", unit[] = "麻丘镇";
-	project_item it = { .kind = kind, .unit = unit, .start = D("2026-04-01"),
-	                    .target = D("2026-06-01"), .state = PITEM_OPEN };
+	project_item it = { .kind = kind, .unit = unit, .start = testcal_day("2026-04-01"),
+	                    .target = testcal_day("2026-06-01"), .state = PITEM_OPEN };
 	int seq = 0;
 	assert_int_equal(project_store_item_add(d, "test", a, &it, &seq, &se), 0);
 	assert_int_equal(seq, 3);
@@ -270,10 +265,10 @@ static void test_items(void **state)
 	assert_int_equal(project_store_get(d, a, &p, &se), 0);
 	assert_int_equal(p.nitems, 3);
 	assert_int_equal(p.items[0].state, PITEM_DONE);
-	assert_int_equal(p.items[0].done_on, D("2026-03-13"));
+	assert_int_equal(p.items[0].done_on, testcal_day("2026-03-13"));
 	assert_string_equal(p.items[0].note, "土地指标未下达");
 	assert_string_equal(p.items[1].unit, "区建管局");
-	assert_int_equal(p.items[1].target, D("2026-06-30"));
+	assert_int_equal(p.items[1].target, testcal_day("2026-06-30"));
 	project_rec_clear(&p);
 	/* reopened, the day it was done goes */
 	project_item_change reopen = { .state = PITEM_OPEN, .target = DATE_NONE,

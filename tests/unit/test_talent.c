@@ -14,6 +14,7 @@
 #include "core/paths.h"
 #include "model/talent.h"
 #include "policy/policy.h"
+#include "testcal.h"
 
 static unit_table units;
 static code_table kinds;
@@ -113,14 +114,6 @@ static void test_codes(void **state)
 	assert_false(talent_state_parse("closed", &s));
 }
 
-static qdate D(const char *s)
-{
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad test date %s", s);
-	return d;
-}
-
 static void test_programme_table(void **state)
 {
 	(void)state;
@@ -145,8 +138,8 @@ static void test_programme_table(void **state)
 		p.school = t[i].school ? strdup(t[i].school) : NULL;
 		p.name = t[i].name ? strdup(t[i].name) : NULL;
 		p.places = t[i].places;
-		p.start = t[i].start ? D(t[i].start) : DATE_NONE;
-		p.end = t[i].end ? D(t[i].end) : DATE_NONE;
+		p.start = testcal_day_opt(t[i].start);
+		p.end = testcal_day_opt(t[i].end);
 		strbuf err = STRBUF_INIT;
 		int rc = talent_programme_validate(&p, &err);
 		if (t[i].err ? rc != -1 || !strstr(sb_str(&err), t[i].err) : rc != 0)
@@ -200,12 +193,12 @@ static void test_programme_changes_table(void **state)
 		  "places=40→1 start=2026-09-01→2026-01-01 end=→2026-01-01" },
 	};
 	talent_programme was = { .kind = TALENT_PROG_ORDER, .school = (char *)"南昌职业大学",
-		.name = (char *)"电子装配订单班", .places = 40, .start = D("2026-09-01"),
-		.end = DATE_NONE };
+		.name = (char *)"电子装配订单班", .places = 40,
+		.start = testcal_day("2026-09-01"), .end = DATE_NONE };
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		talent_programme now = { .kind = t[i].kind, .school = (char *)t[i].school,
-			.name = (char *)t[i].name, .places = t[i].places, .start = D(t[i].start),
-			.end = t[i].end ? D(t[i].end) : DATE_NONE };
+			.name = (char *)t[i].name, .places = t[i].places,
+			.start = testcal_day(t[i].start), .end = testcal_day_opt(t[i].end) };
 		strbuf out = STRBUF_INIT;
 		int n = talent_programme_changes(&was, &now, &out);
 		if (n != t[i].n || strcmp(sb_str(&out), t[i].text) != 0)
@@ -218,7 +211,7 @@ static void test_programme_changes_table(void **state)
 	}
 	/* an end taken away is a change too */
 	talent_programme open = was, closed = was;
-	closed.end = D("2027-06-30");
+	closed.end = testcal_day("2027-06-30");
 	strbuf out = STRBUF_INIT;
 	assert_int_equal(talent_programme_changes(&closed, &open, &out), 1);
 	assert_string_equal(sb_str(&out), "end=2027-06-30→");

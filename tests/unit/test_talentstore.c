@@ -20,18 +20,11 @@
 #include "store/talent_store.h"
 
 #include "testdb.h"
+#include "testcal.h"
 
 static testdb tdb;
 static db *d;
 static int64_t ent;
-
-static qdate D(const char *s)
-{
-	qdate q;
-	if (!date_parse(s, &q))
-		fail_msg("bad test date %s", s);
-	return q;
-}
 
 static int setup(void **state)
 {
@@ -81,7 +74,7 @@ static void test_programme_edit(void **state)
 	store_err se = { 0 };
 	talent_programme p = { .enterprise_id = ent, .kind = TALENT_PROG_ORDER,
 		.school = xstrdup("南昌职业大学"), .name = xstrdup("电子装配订单班"), .places = 40,
-		.start = D("2026-09-01"), .end = DATE_NONE };
+		.start = testcal_day("2026-09-01"), .end = DATE_NONE };
 	int64_t id = 0;
 	assert_int_equal(talent_store_add_programme(d, "test", &p, &id, &se), 0);
 	talent_programme_clear(&p);
@@ -91,7 +84,7 @@ static void test_programme_edit(void **state)
 	assert_string_equal(was.enterprise, "江西星火新材料有限公司");
 	now = (talent_programme){ .id = id, .enterprise_id = ent, .kind = TALENT_PROG_NAMED,
 		.school = xstrdup(was.school), .name = xstrdup(was.name), .places = 45,
-		.start = was.start, .end = D("2027-06-30") };
+		.start = was.start, .end = testcal_day("2027-06-30") };
 	int before = events().count;
 	assert_int_equal(talent_store_edit_programme(d, "test", &was, &now, "places=40→45", &se), 0);
 	seen s = events();
@@ -102,7 +95,7 @@ static void test_programme_edit(void **state)
 	assert_int_equal(talent_store_get_programme(d, id, &got, &se), 0);
 	assert_int_equal(got.kind, TALENT_PROG_NAMED);
 	assert_int_equal(got.places, 45);
-	assert_int_equal(got.end, D("2027-06-30"));
+	assert_int_equal(got.end, testcal_day("2027-06-30"));
 
 	/* the same edit again over the row as first read: it changed meanwhile */
 	memset(&se, 0, sizeof se);

@@ -12,6 +12,7 @@
 #include "core/paths.h"
 #include "model/visit.h"
 #include "policy/policy.h"
+#include "testcal.h"
 
 static unit_table units;
 
@@ -35,14 +36,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static qdate D(const char *s)
-{
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad test date %s", s);
-	return d;
-}
-
 static void fill(visit_rec *v, const char *unit, const char *people, const char *topics,
                  const char *date)
 {
@@ -50,7 +43,7 @@ static void fill(visit_rec *v, const char *unit, const char *people, const char 
 	v->unit = unit ? strdup(unit) : NULL;
 	v->people = people ? strdup(people) : NULL;
 	v->topics = topics ? strdup(topics) : NULL;
-	v->date = date ? D(date) : DATE_NONE;
+	v->date = testcal_day_opt(date);
 }
 
 static void test_validate_table(void **state)
@@ -73,7 +66,7 @@ static void test_validate_table(void **state)
 		visit_rec v;
 		strbuf err = STRBUF_INIT;
 		fill(&v, t[i].unit, t[i].people, t[i].topics, t[i].date);
-		int rc = visit_validate(&units, &v, D("2026-12-01"), &err);
+		int rc = visit_validate(&units, &v, testcal_day("2026-12-01"), &err);
 		if (t[i].err ? rc != -1 || !strstr(sb_str(&err), t[i].err) : rc != 0)
 			fail_msg("case %zu: rc %d err '%s'", i, rc, sb_str(&err));
 		if (!t[i].err)
@@ -91,14 +84,14 @@ static void test_problems(void **state)
 	fill(&v, "区科经局", "张三", "走访", "2026-11-30");
 	visit_add_problem(&v, " 用电报装慢 ");
 	visit_add_problem(&v, "厂房漏水");
-	assert_int_equal(visit_validate(&units, &v, D("2026-12-01"), &err), 0);
+	assert_int_equal(visit_validate(&units, &v, testcal_day("2026-12-01"), &err), 0);
 	assert_int_equal(v.nproblems, 2);
 	assert_string_equal(v.problems[0].text, "用电报装慢");
 	assert_int_equal(v.problems[0].seq, 1);
 	assert_int_equal(v.problems[1].seq, 2);
 	assert_int_equal(v.problems[1].appeal_id, 0);
 	visit_add_problem(&v, "  ");
-	assert_int_equal(visit_validate(&units, &v, D("2026-12-01"), &err), -1);
+	assert_int_equal(visit_validate(&units, &v, testcal_day("2026-12-01"), &err), -1);
 	assert_non_null(strstr(sb_str(&err), "(problem 3)"));
 	visit_rec_clear(&v);
 	assert_null(v.problems);
@@ -107,7 +100,7 @@ static void test_problems(void **state)
 	for (int i = 0; i <= VISIT_MAX_PROBLEMS; i++)
 		visit_add_problem(&v, "问题");
 	sb_reset(&err);
-	assert_int_equal(visit_validate(&units, &v, D("2026-12-01"), &err), -1);
+	assert_int_equal(visit_validate(&units, &v, testcal_day("2026-12-01"), &err), -1);
 	assert_non_null(strstr(sb_str(&err), "at most 50 problems"));
 	visit_rec_clear(&v);
 	sb_free(&err);

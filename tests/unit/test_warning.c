@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "model/warning.h"
+#include "testcal.h"
 
 static void test_sources(void **state)
 {
@@ -73,14 +74,6 @@ static void test_levels(void **state)
 	assert_true(WARN_HIGH > WARN_MEDIUM && WARN_MEDIUM > WARN_LOW);
 }
 
-static qdate D(const char *s)
-{
-	qdate d;
-	if (!date_parse(s, &d))
-		fail_msg("bad test date %s", s);
-	return d;
-}
-
 static void test_changes(void **state)
 {
 	(void)state;
@@ -95,15 +88,16 @@ static void test_changes(void **state)
 		{ "2026-11-01", "2026-11-20", "2026-10-01", WARN_IS_CLOSED },
 	};
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
-		warn_verdict v = warn_change_check(D(t[i].opened),
-		                                   t[i].closed ? D(t[i].closed) : DATE_NONE,
-		                                   D(t[i].on), D("2026-12-01"));
+		warn_verdict v = warn_change_check(testcal_day(t[i].opened),
+		                                   testcal_day_opt(t[i].closed),
+		                                   testcal_day(t[i].on), testcal_day("2026-12-01"));
 		if (v != t[i].v)
 			fail_msg("case %zu: got %d want %d", i, v, t[i].v);
 	}
-	assert_int_equal(warn_open_check(D("2026-12-01"), D("2026-12-01")), WARN_OK);
-	assert_int_equal(warn_open_check(D("2025-01-01"), D("2026-12-01")), WARN_OK);
-	assert_int_equal(warn_open_check(D("2026-12-02"), D("2026-12-01")), WARN_FUTURE);
+	qdate today = testcal_day("2026-12-01");
+	assert_int_equal(warn_open_check(testcal_day("2026-12-01"), today), WARN_OK);
+	assert_int_equal(warn_open_check(testcal_day("2025-01-01"), today), WARN_OK);
+	assert_int_equal(warn_open_check(testcal_day("2026-12-02"), today), WARN_FUTURE);
 }
 
 static void test_validate(void **state)

@@ -29,11 +29,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static qdate D(const char *s)
-{
-	return s ? testcal_day(s) : DATE_NONE;
-}
-
 static void test_report_due(void **state)
 {
 	(void)state;
@@ -54,9 +49,9 @@ static void test_report_due(void **state)
 		{ "2026-12-01", 0, "2026-12-01" },   /* no limit: the day itself */
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		qdate got = whistle_report_due(cal, D(rows[i].called), rows[i].days);
+		qdate got = whistle_report_due(cal, testcal_day_opt(rows[i].called), rows[i].days);
 		char g[11];
-		if (got != D(rows[i].due))
+		if (got != testcal_day_opt(rows[i].due))
 			fail_msg("row %zu: %s + %d working days: got %s, want %s", i, rows[i].called,
 			         rows[i].days, date_format(got, g), rows[i].due);
 	}
@@ -79,8 +74,9 @@ static void test_state_on(void **state)
 		{ "2026-12-02", "2026-12-03", "2026-12-03", WHISTLE_ST_LATE },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		whistle_state got = whistle_state_on(D(rows[i].due), D(rows[i].reported),
-		                                     D(rows[i].today));
+		whistle_state got = whistle_state_on(testcal_day_opt(rows[i].due),
+		                                     testcal_day_opt(rows[i].reported),
+		                                     testcal_day_opt(rows[i].today));
 		if (got != rows[i].want)
 			fail_msg("row %zu: got %s, want %s", i, whistle_state_code(got),
 			         whistle_state_code(rows[i].want));
@@ -153,10 +149,10 @@ static void test_validate(void **state)
 		whistle_rec w = { 0 };
 		w.caller = strdup(rows[i].caller);
 		w.text = strdup(rows[i].text);
-		w.called_on = D(rows[i].date);
+		w.called_on = testcal_day_opt(rows[i].date);
 		w.via = (whistle_via)rows[i].via;
 		strbuf err = STRBUF_INIT;
-		int rc = whistle_validate(&w, D("2026-12-01"), &err);
+		int rc = whistle_validate(&w, testcal_day("2026-12-01"), &err);
 		if (rows[i].err == NULL && rc != 0)
 			fail_msg("row %zu: refused: %s", i, sb_str(&err));
 		if (rows[i].err && (rc == 0 || !strstr(sb_str(&err), rows[i].err)))
@@ -186,8 +182,9 @@ static void test_validate_report(void **state)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		char *text = strdup(rows[i].text);
 		strbuf err = STRBUF_INIT;
-		int rc = whistle_validate_report(&text, D(rows[i].on), D("2026-11-25"),
-		                                 D("2026-12-01"), &err);
+		int rc = whistle_validate_report(&text, testcal_day_opt(rows[i].on),
+		                                 testcal_day("2026-11-25"),
+		                                 testcal_day("2026-12-01"), &err);
 		if (rows[i].err == NULL && rc != 0)
 			fail_msg("row %zu: refused: %s", i, sb_str(&err));
 		if (rows[i].err && (rc == 0 || !strstr(sb_str(&err), rows[i].err)))

@@ -1,4 +1,4 @@
-/* Working-day calendar helpers for the unit tests. */
+/* The unit tests' working-day calendar and date literals. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -30,4 +30,9 @@ qdate testcal_day(const char *s)
 	if (!date_parse(s, &d))
 		fail_msg("bad date in test table: %s", s);
 	return d;
+}
+
+qdate testcal_day_opt(const char *s)
+{
+	return s ? testcal_day(s) : DATE_NONE;
 }

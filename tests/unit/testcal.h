@@ -1,5 +1,5 @@
-/* Shared by the unit tests that count working days: the real holiday files and
- * date literals that fail the test when mistyped. */
+/* Shared by the unit tests: the real holiday files for those that count working days,
+ * and the one way every test reads its date literals (a mistyped one fails the test). */
 #ifndef QIFU_TESTCAL_H
 #define QIFU_TESTCAL_H
 #include "core/date.h"
@@ -9,5 +9,7 @@
 calendar *testcal_load(void);
 /* YYYY-MM-DD as a day number; a malformed literal fails the running test */
 qdate testcal_day(const char *s);
+/* the same, NULL as DATE_NONE (a table's day left out) */
+qdate testcal_day_opt(const char *s);
 
 #endif

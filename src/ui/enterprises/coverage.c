@@ -13,6 +13,7 @@
 #include "app/coverage.h"
 #include "core/i18n.h"
 #include "core/xalloc.h"
+#include "ui/enterprises/list.h"
 #include "ui/enterprises/private.h"
 
 static long count(const ent_pane *p)
@@ -184,31 +185,17 @@ void coverage_recalc(ent_pane *p, ui_rect r)
 	lv_recalc(p->cov_lv, (ui_rect){ r.y + 1, r.x, r.h - 1, r.w });
 }
 
-/* 覆盖缺口：57 家中 12 家（无专员 3，未送卡 9，90 天未走访 5） */
+/* 覆盖缺口：57 家中 12 家（无专员 3，未送卡 9，90 天未走访 5）, in fewer words when the
+ * position grows (entlist_coverage_summary) */
 void coverage_repaint(ent_pane *p, ui_rect r)
 {
-	strbuf s = STRBUF_INIT;
-	const coverage_sum *sum = &p->cov_sum;
-	long n = p->cov_read ? sum->enterprises : 0;
-	/* filtered, the filter is said instead of the counts of each gap, which fit then
-	 * no more at 80 columns */
-	if (!filtered(p))
-		sb_addf(&s, _("Gaps: %d of %d (no commissioner %d, no card %d, "
-		              "no visit in %d days %d)"),
-		        (int)count(p), (int)n, (int)sum->gap[COV_GAP_COMMISSIONER],
-		        (int)sum->gap[COV_GAP_CARD], p->cov_days, (int)sum->gap[COV_GAP_VISIT]);
-	else
-		sb_addf(&s, _("Gaps: %d of %d"), (int)count(p), (int)n);
-	if (p->cov_area)
-		sb_addf(&s, _("  area: %s"), p->cov_area);
-	if (p->cov_unit)
-		sb_addf(&s, _("  lead unit: %s"), p->cov_unit);
-	if (p->cov_gap < COV_GAP__COUNT) {
-		sb_add(&s, _("  gap: "));
-		app_coverage_gap_words(p->cov_days, COV_BIT(p->cov_gap), &s);
-	}
-	lv_summary_line(r, sb_str(&s), p->cov_lv);
-	sb_free(&s);
+	const coverage_sum none = { 0 };
+	app_coverage_pick pick;
+	coverage_pick(p, &pick);
+	char *s = entlist_coverage_summary(p->cov_read ? &p->cov_sum : &none, p->cov_days,
+	                                   &pick, r.w);
+	lv_summary_line(r, s, p->cov_lv);
+	free(s);
 	ui_rect list = { r.y + 1, r.x, r.h - 1, r.w };
 	lv_repaint(p->cov_lv, list);
 	if (count(p) == 0 && list.h > 2)

@@ -1,14 +1,16 @@
 /* The Enterprises pane's pure side: the sort keys over the register's columns
- * (app/enterprise_list.c says which show at which width), the summary line, the
+ * (app/enterprise_list.c says which show at which width), the summary lines, the
  * routing note of the 360 view and the export's default name. */
 #include "ui/enterprises/list.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/enterprise_list.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /* the store's sort keys and their columns; the warning mark and the open appeals are
@@ -64,6 +66,67 @@ char *entlist_summary(const char *const *parts, int nparts, ent_sort sort, bool 
 			        count);
 	}
 	sb_free(&what);
+	return sb_steal(&s);
+}
+
+enum { COV_FORMS = 4 };
+
+/* the counts in each form, longest first; filtered, only those of the enterprises (the
+ * filter follows them) */
+static int coverage_forms(const coverage_sum *s, int days, bool filtered,
+                          char *form[COV_FORMS])
+{
+	long l = s->listed, n = s->enterprises;
+	long nc = s->gap[COV_GAP_COMMISSIONER], nk = s->gap[COV_GAP_CARD];
+	long nv = s->gap[COV_GAP_VISIT];
+	int k = 0;
+	if (filtered) {
+		form[k++] = xasprintf(_("Gaps: %ld of %ld"), l, n);
+	} else {
+		/* TRANSLATORS: the coverage list's summary line; the next forms are ever
+		 * shorter ones of it for a narrow screen */
+		form[k++] = xasprintf(_("Gaps: %ld of %ld (no commissioner %ld, no card %ld, "
+		                        "no visit in %d days %ld)"), l, n, nc, nk, days, nv);
+		form[k++] = xasprintf(_("Gaps %ld/%ld (no commissioner %ld, no card %ld, "
+		                        "%d days unvisited %ld)"), l, n, nc, nk, days, nv);
+		form[k++] = xasprintf(_("Gaps %ld/%ld (no commissioner %ld, no card %ld, "
+		                        "unvisited %ld)"), l, n, nc, nk, nv);
+	}
+	form[k++] = xasprintf(_("Gaps %ld/%ld"), l, n);
+	return k;
+}
+
+char *entlist_coverage_summary(const coverage_sum *sum, int visit_days,
+                               const app_coverage_pick *pick, int width)
+{
+	strbuf filter = STRBUF_INIT;
+	if (pick->area)
+		sb_addf(&filter, _("  area: %s"), pick->area);
+	if (pick->unit)
+		sb_addf(&filter, _("  lead unit: %s"), pick->unit);
+	if (pick->gap < COV_GAP__COUNT) {
+		sb_add(&filter, _("  gap: "));
+		app_coverage_gap_words(visit_days, COV_BIT(pick->gap), &filter);
+	}
+	int room = width;
+	if (sum->listed > 0) {
+		char pos[48];
+		snprintf(pos, sizeof pos, "%ld/%ld", sum->listed, sum->listed);
+		room -= text_width(pos) + 1;
+	}
+	char *form[COV_FORMS];
+	bool filtered = pick->area || pick->unit || pick->gap < COV_GAP__COUNT;
+	int n = coverage_forms(sum, visit_days, filtered, form);
+	int fits = n - 1;
+	for (int i = 0; i < n - 1 && fits == n - 1; i++)
+		if (text_width(form[i]) + text_width(sb_str(&filter)) <= room)
+			fits = i;
+	strbuf s = STRBUF_INIT;
+	sb_add(&s, form[fits]);
+	sb_add(&s, sb_str(&filter));
+	for (int i = 0; i < n; i++)
+		free(form[i]);
+	sb_free(&filter);
 	return sb_steal(&s);
 }
 
