@@ -221,6 +221,7 @@ def appeal_cli_case(name, db, n, runs):
     walls = {"qifu": [], "sqlite3": []}
     cpus = {"qifu": [], "sqlite3": []}
     rss = 0
+    warm(db)
     for _ in range(runs):
         r = run_once(qifu)
         walls["qifu"].append(r[0])
@@ -255,6 +256,7 @@ def screen_case(name, dbs, sizes, runs, tmp):
     anchor_sql = SCREEN_ANCHORS.get(name)
     anchor = [shutil.which("sqlite3") or "sqlite3", "-csv", dbs[big], anchor_sql] if anchor_sql else None
     res = {small: [], big: [], "sqlite3": []}
+    warm(dbs[small], dbs[big])
     for _ in range(runs):
         for n in sizes:
             res[n].append(run_once(args[n]))
@@ -463,6 +465,7 @@ def anchored_case(name, db, runs, tmp):
         anchor = [shell, "-csv", db, f"SELECT {REC_COLS} FROM enterprise e LEFT JOIN staff s"
                   " ON s.id = e.commissioner_id ORDER BY e.sort_key, e.id"]
     res = {"qifu": [], "sqlite3": []}
+    warm(db)
     for _ in range(runs):
         for who, args, prep in (("qifu", qifu, prep_q), ("sqlite3", anchor, prep_a)):
             if prep:
@@ -489,6 +492,17 @@ def demo_db(n, fresh, appeals=0):
                        env=ENV, check=True, stdout=subprocess.DEVNULL)
         print(f"  {time.monotonic() - t:.1f} s", file=sys.stderr)
     return path
+
+
+def warm(*paths):
+    """each database read through once before its case is timed: in the OS page cache,
+    as on a server where it is in use all day. This machine pages out a file nobody
+    has read for a minute (DAMON), and a case that found its file paged out timed the
+    disk: wall times up to 1.4 times the CPU time, ratios that moved from run to run."""
+    for path in paths:
+        with open(path, "rb") as f:
+            while f.read(1 << 20):
+                pass
 
 
 def run_once(args, stdin=None, ok=(0,), out=None):
@@ -554,6 +568,7 @@ def search_case(q, db, runs, tmp):
     walls = {"qifu": [], "fzf": [], "sqlite3": []}
     rss = 0
     outs = {w: os.path.join(tmp, f"search-{w}.csv") for w in ("qifu", "sqlite3")}
+    warm(db)
     for i in range(runs):
         with open(outs["qifu"], "wb") if i == 0 else open(os.devnull, "wb") as o:
             r = run_once(qifu, out=o)
@@ -656,6 +671,7 @@ def main():
             if appeal_dbs is None:
                 appeal_dbs = {n: appeal_db(n, a.fresh) for n in appeal_sizes}
         medians, cpu_medians = {}, {}
+        warm(*[(appeal_dbs if akeys is not None else dbs)[n] for n in sizes])
         for n in sizes:
             if keys is not None:
                 kf = os.path.join(tmp, name + ".keys")
