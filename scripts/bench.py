@@ -276,6 +276,37 @@ def screen_case(name, dbs, sizes, runs, tmp):
           f" {goal:>5.1f} {rss:>8} {'ok' if rss <= RSS_GOAL_KB else 'OVER':>5}{note}")
 
 
+def typed_keys(searches):
+    """search as you type: one character a key, each key drawn, then accepted"""
+    keys = []
+    for q in searches:
+        keys += ["F3", "C-u"] + ["text " + c for c in q] + ["Enter", "Down", "Down"]
+    return keys
+
+
+def type_each_case(dbs, runs, tmp):
+    """where type-20's growth goes: each search's CPU at both sizes, as the key script
+    of the searches before it and this one less the script without it (a search costs
+    what it costs after the ones before, as in type-20)"""
+    kf = os.path.join(tmp, "each.keys")
+    small, big = SIZES[0], SIZES[-1]
+    warm(dbs[small], dbs[big])
+    before = {small: 0.0, big: 0.0}
+    print(f"{'type-each':<18} {'search':<12} {small:>9} {big:>9} {'growth ms':>10}   (CPU ms, medians)")
+    for i in range(len(SEARCHES) + 1):
+        with open(kf, "w", encoding="utf-8") as f:
+            f.write("\n".join(typed_keys(SEARCHES[:i]) + ["dump"]) + "\n")
+        cost = {}
+        for n in (small, big):
+            args = [BIN, "--db", dbs[n], "--keys", kf, "--size", "80x24", "--dump",
+                    os.path.join(tmp, "dump.txt")]
+            cpu = statistics.median(run_once(args)[1] for _ in range(runs)) * 1000
+            cost[n], before[n] = cpu - before[n], cpu
+        what = SEARCHES[i - 1] if i else "(start)"
+        print(f"{'type-each':<18} {pad(what, 12)} {cost[small]:>9.1f} {cost[big]:>9.1f}"
+              f" {cost[big] - cost[small]:>10.1f}")
+
+
 def case_keys(name):
     if name == "first-screen":
         return ["dump"]
@@ -289,11 +320,7 @@ def case_keys(name):
             keys += ["F3", "C-u", "text " + q, "Enter", "Down", "Down"]
         return keys + ["dump"]
     if name == "type-20":
-        # search as you type: one character a key, each key drawn
-        keys = []
-        for q in SEARCHES:
-            keys += ["F3", "C-u"] + ["text " + c for c in q] + ["Enter", "Down", "Down"]
-        return keys + ["dump"]
+        return typed_keys(SEARCHES) + ["dump"]
     if name == "sort-6":
         return ["F6"] * 6 + ["S", "dump"]
     return None
@@ -317,7 +344,8 @@ QUICK_SEARCH_CASES = ["cli-search:" + q for q in ["南昌", "9136010", "科技",
                                                   "公司"]]
 
 APPEAL_SCREEN_CASES = ["appeals-first", "appeals-views", "appeals-nav-300", "board-300"]
-CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "sort-6"] + \
+CASES = ["first-screen", "nav-300", "scroll-1000", "search-20", "type-20", "type-each",
+         "sort-6"] + \
     list(CLI_CASES) + SEARCH_CASES + ["import"] + APPEAL_SCREEN_CASES + ["demo"] + \
     list(APPEAL_CLI) + list(APPEAL_CLI_FULL) + SCREEN_CASES + \
     ["import-vs-sqlite", "export-vs-sqlite", "list-csv-vs-sqlite"]
@@ -661,6 +689,9 @@ def main():
         print(f"{'case':<18} {'size':>7} {'wall ms':>9} {'cpu ms':>8} {'max RSS KB':>11}")
     for name in cases:
         if name.startswith("cli-search:") or name in ANCHORED:
+            continue
+        if name == "type-each":
+            type_each_case(dbs, runs, tmp)
             continue
         keys = case_keys(name)
         akeys = appeal_keys(name)
