@@ -13,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -473,56 +472,9 @@ db *db_open(const char *path, db_open_mode mode, store_err *err)
 	return db_open_wait(path, mode, DB_BUSY_DEFAULT_MS, err);
 }
 
-/* the whole text of a small file, or NULL */
-static char *read_small(const char *path, char *buf, size_t size)
-{
-	FILE *f = fopen(path, "re");
-	if (!f)
-		return NULL;
-	size_t n = fread(buf, 1, size - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return n ? buf : NULL;
-}
-
-/* Once a process, before SQLite starts: its page cache in one region of huge pages
- * (store/pagecache.h) where the kernel gives them. Without, or when SQLite has
- * started already (a test's own connection), pages are malloc'd as before. */
-static bool pagecache_tried;
-
-void db_pages_in_heap(void)
-{
-	pagecache_tried = true;
-}
-
-static void pagecache_setup(void)
-{
-	if (pagecache_tried)
-		return;
-	pagecache_tried = true;
-	char thp[128];
-	int hdr = 0;
-	pagecache_plan p;
-	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &hdr) != SQLITE_OK ||
-	    !pagecache_plan_for(read_small("/sys/kernel/mm/transparent_hugepage/enabled", thp,
-	                                   sizeof thp),
-	                        DB_PAGE_SIZE, hdr, DB_CACHE_KIB, &p))
-		return;
-	/* one huge page more, to start the region on a huge page's boundary */
-	size_t len = p.bytes + PAGECACHE_HUGE;
-	char *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (m == MAP_FAILED)
-		return;
-	char *a = (char *)(((uintptr_t)m + PAGECACHE_HUGE - 1) & ~(uintptr_t)(PAGECACHE_HUGE - 1));
-	if (madvise(a, p.bytes, MADV_HUGEPAGE) != 0 ||
-	    sqlite3_config(SQLITE_CONFIG_PAGECACHE, a, (int)p.slot, p.slots) != SQLITE_OK)
-		munmap(m, len);
-	/* else the region is SQLite's for the life of the process */
-}
-
 db *db_open_wait(const char *path, db_open_mode mode, int busy_ms, store_err *err)
 {
-	pagecache_setup();
+	pagecache_setup(DB_PAGE_SIZE, DB_CACHE_KIB);
 	db_guard_install();
 	struct stat stbuf;
 	int t = priv_raise_for(path);

@@ -5,6 +5,7 @@
 #include "store/db.h"
 #include "store/db_internal.h"
 #include "store/event_chain.h"
+#include "store/pagecache.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -49,7 +50,7 @@ db *db_open_build(const char *path, char **tmp, store_err *err)
 	if (build_target_free(path, err) < 0)
 		return NULL;
 	*tmp = xasprintf("%s.build-%ld", path, (long)getpid());
-	db_pages_in_heap();
+	pagecache_decline();
 	db *d = db_open(*tmp, DB_OPEN_CREATE, err);
 	if (!d) {
 		free(*tmp);

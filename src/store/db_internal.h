@@ -30,11 +30,6 @@ void db_fail(db *d, store_err *err, const char *what);
 int event_chain_functions(sqlite3 *h);
 /* route SQLite's file calls through the setgid guard (db_guard.c); once, when protected */
 void db_guard_install(void);
-/* before the process's first open: its pages stay in malloc'd blocks, not in the
- * region of huge pages (store/pagecache.h) that a screen's 8 MB fill. For a file
- * built in bulk, whose cache grows far past it (appeal_store_bulk_mode): SQLite
- * recycles its pages rather than grow once the region is full. */
-void db_pages_in_heap(void);
 /* create path for SQLite to fill, mode 0660 whatever the umask allows (never readable
  * by others), through the guard; 0, or -1 with errno */
 int db_create_private(const char *path);

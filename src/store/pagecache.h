@@ -3,8 +3,7 @@
  * first time the block is touched; on a virtual machine a fault costs more than the
  * read (100 PgUps at a million appeals: 3 500 faults, a quarter of the time). One
  * region of 2 MB pages is faulted in a few times at start. The plan is pure, so the
- * unit tests hold every case; the setup is db_open's. Not for use outside
- * src/store. */
+ * unit tests hold every case. Not for use outside src/store. */
 #ifndef QIFU_STORE_PAGECACHE_H
 #define QIFU_STORE_PAGECACHE_H
 #include <stdbool.h>
@@ -26,5 +25,17 @@ typedef struct pagecache_plan {
  * header (SQLITE_CONFIG_PCACHE_HDRSZ). */
 bool pagecache_plan_for(const char *thp, int page_size, int hdr, int cache_kib,
                         pagecache_plan *p);
+
+/* Once a process, before SQLite starts (db_open): the region for a connection's
+ * cache of cache_kib KiB of page_size pages, where the plan says so. Without it, or
+ * when SQLite has started already (a test's own connection), pages are malloc'd as
+ * before. */
+void pagecache_setup(int page_size, int cache_kib);
+
+/* before the process's first open: its pages stay in malloc'd blocks. For a file
+ * built in bulk, whose cache grows far past a screen's 8 MB
+ * (appeal_store_bulk_mode): SQLite recycles its pages rather than grow once the
+ * region is full. */
+void pagecache_decline(void);
 
 #endif
