@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "store/appeal_store.h"
 #include "store/db.h"
+#include "store/db_internal.h"
 
 /* 40 appeals over three enterprises: every third without a deadline, every fourth
  * without a lead unit, deadlines over seven days (ties), four states */
@@ -159,8 +160,20 @@ static void test_by_key(void **state)
 	d = db_open(path, DB_OPEN_EXISTING, &se);
 	assert_non_null(d);
 
+	/* the register's search text as the store keeps it, and 70 enterprises more whose
+	 * names hold 华 and who have no appeal: a search for 华 then names more
+	 * enterprises than the store writes into a statement as numbers, 华勤 one */
+	if (db_exec(d, "WITH RECURSIVE i(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM i WHERE n < 70)"
+	               " INSERT INTO enterprise (id, name, uscc, area, category, lead_unit, sort_key,"
+	               "  created_at, updated_at)"
+	               " SELECT 100 + n, '华新' || n, printf('9144030019%08d', n), '昌东镇',"
+	               "  'industry', '区科经局', 'hua xin ' || n, '2026-03-01', '2026-03-01' FROM i;"
+	               "UPDATE enterprise SET search_text = qifu_search_text(name);"
+	               "INSERT INTO enterprise_fts (enterprise_fts) VALUES ('rebuild');", &se) < 0)
+		fail_msg("search fixture: %s", se.detail);
 	appeal_filter all = { 0 }, mine = { .unit = "区科经局" }, open = { 0 }, red = { 0 },
-		closed = { 0 }, red_or_none = { 0 };
+		closed = { 0 }, red_or_none = { 0 }, one = { .search = "华勤" },
+		many = { .search = "华" }, mine_one = { .unit = "区科经局", .search = "华勤" };
 	open.states = appeal_state_bit(TICKET_ST_SUBMITTED) | appeal_state_bit(TICKET_ST_IN_PROGRESS);
 	/* the number order of a light or of open states is read through their index
 	 * (+a.id), of closed appeals or of no deadline by the rowid */
@@ -172,7 +185,8 @@ static void test_by_key(void **state)
 		dated[i]->today = date_from_ymd(2026, 3, 13);
 		dated[i]->yellow_last = date_from_ymd(2026, 3, 14);
 	}
-	const appeal_filter *filters[] = { &all, &mine, &open, &closed, &red, &red_or_none };
+	const appeal_filter *filters[] = { &all, &mine, &open, &closed, &red, &red_or_none, &one,
+	                                   &many, &mine_one };
 	for (size_t fi = 0; fi < sizeof filters / sizeof filters[0]; fi++)
 		for (int s = 0; s < APPEAL_SORT__COUNT; s++)
 			for (int desc = 0; desc < 2; desc++)
@@ -187,10 +201,20 @@ static void test_by_key(void **state)
 		{ &closed, "state = 'closed'" },
 		{ &red, "next_due < '2026-03-13'" },
 		{ &red_or_none, "next_due < '2026-03-13' OR next_due IS NULL" },
+		/* an enterprise search: its few enterprises as numbers, its many tested */
+		{ &one, "enterprise_id = 1" },
+		{ &many, "enterprise_id = 1" },
 	};
 	for (size_t i = 0; i < sizeof plain / sizeof plain[0]; i++)
 		for (int desc = 0; desc < 2; desc++)
 			check_plain(d, path, plain[i].f, plain[i].where, desc);
+
+	/* counted alike both ways: the fixture gives enterprise 1 every third appeal */
+	long n_one = 0, n_many = 0;
+	assert_int_equal(appeal_store_count_upto(d, &one, 1000, &n_one, &se), 0);
+	assert_int_equal(appeal_store_count_upto(d, &many, 1000, &n_many, &se), 0);
+	assert_int_equal(n_one, 13);
+	assert_int_equal(n_many, 13);
 
 	/* a row that is gone cannot be read from: by offset then */
 	appeal_row rows[PAGE];
