@@ -163,6 +163,10 @@ def screen_keys(name):
         return ["2", "End"] + ["PgUp"] * 100 + ["dump"]
     if name == "board-nav-300":
         return ["3"] + ["Tab"] * 3 + nav_keys(300) + ["dump"]
+    if name == "search-typed":
+        # an enterprise's appeals looked for in the Appeals tab, typed a key at a time
+        # (the first key names a thousand enterprises at a million appeals) and accepted
+        return ["2", "F3", "text 华", "text 勤", "Enter", "dump"]
     return None
 
 
@@ -185,7 +189,7 @@ def fill_pgups(db, tmp):
 
 
 SCREEN_CASES = ["open-red", "open-board", "open-callback", "page-nav-300", "page-end-30",
-                "page-pgup-100", "page-pgup-fill", "board-nav-300"]
+                "page-pgup-100", "page-pgup-fill", "board-nav-300", "search-typed"]
 
 
 def appeal_db(n, fresh):

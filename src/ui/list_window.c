@@ -23,10 +23,15 @@ static bool key_waiting(void *arg)
 	return term_input_pending();
 }
 
+void list_window_watch_keys(shell *sh, bool on)
+{
+	db_set_interrupt(app_db(shell_ctx(sh)), on ? key_waiting : NULL, NULL);
+}
+
 /* a store read stops when a key waits: that key changes what the list should show */
 static void watch_keys(list_window *w, bool on)
 {
-	db_set_interrupt(app_db(shell_ctx(w->sh)), on ? key_waiting : NULL, NULL);
+	list_window_watch_keys(w->sh, on);
 }
 
 /* rc of a store call as the list widget takes it: a stopped read is LV_STALE (the

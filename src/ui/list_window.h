@@ -64,4 +64,8 @@ const void *list_window_cursor(const list_window *w, const listview *lv);
 /* free the loaded rows */
 void list_window_free(list_window *w);
 
+/* while on, a store read on the shell's database stops (STORE_E_INTERRUPTED) when a
+ * key waits: for a pane's own reads made while a search is typed */
+void list_window_watch_keys(shell *sh, bool on);
+
 #endif

@@ -679,6 +679,18 @@ int main(int argc, char **argv)
 	      (const char *const[]){ "[待分办", "厂房用电增容报装进度", "消防通道堆物清理", "共 2 件",
 		                     NULL });
 
+	/* a search typed in the Appeals tab: a key reads the list's first window and the
+	 * tabs wait unnumbered (tests/golden's app-search-typed); once no key waits they
+	 * are counted */
+	send_bytes(&s, "\033OR");
+	pump(&s, 200, 3000);
+	send_bytes(&s, "赣江");
+	pump(&s, 300, 3000);
+	check(&s, "a typed search's tabs, counted when no key waits",
+	      (const char *const[]){ "搜索: 赣江", "[待分办 2]", "共 2 件", NULL });
+	send_bytes(&s, "\r");
+	pump(&s, 200, 3000);
+
 	send_bytes(&s, "\033[21~");
 	int status = finish(&s);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)

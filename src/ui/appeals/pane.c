@@ -126,30 +126,48 @@ static const appeal_row *cursor_row(app_pane *p)
 	return list_window_cursor(&p->rows, p->lv);
 }
 
-static void count_views(app_pane *p)
+/* the tabs' counts; stoppable: a waiting key stops them (a typed search's settle),
+ * and they stay to be made. False when stopped. */
+static bool count_views_now(app_pane *p, bool stoppable)
 {
-	if (p->counted)
-		return;
 	appeal_filter base;
 	base_filter(p, &base);
 	store_err err = { 0 };
-	p->counts_ok = shell_store_rc(p->sh, appeal_store_view_counts(appeals_db(p), &base,
-	                                                              my_unit(p), LV_COUNT_CAP,
-	                                                              p->counts, &err),
-	                              &err) >= 0;
+	if (stoppable)
+		list_window_watch_keys(p->sh, true);
+	int rc = appeal_store_view_counts(appeals_db(p), &base, my_unit(p), LV_COUNT_CAP,
+	                                  p->counts, &err);
+	if (stoppable)
+		list_window_watch_keys(p->sh, false);
+	if (rc < 0 && err.code == STORE_E_INTERRUPTED)
+		return false;
+	p->counts_ok = shell_store_rc(p->sh, rc, &err) >= 0;
 	if (!p->counts_ok)
 		memset(p->counts, 0, sizeof p->counts);
 	p->counted = true;
+	return true;
+}
+
+/* ten capped counts: while a search is typed they wait for a moment without keys
+ * (settle), so that a key costs the list's first window only */
+static void count_views(app_pane *p)
+{
+	if (!p->counted && !p->typing)
+		count_views_now(p, false);
 }
 
 /* "[待分办 12]" for the current tab, " 待分办 12 " for the others: the brackets say
- * which is current without colour */
+ * which is current without colour; a tab not yet counted (a search being typed)
+ * shows its name alone */
 static char *tab_label(app_pane *p, int v)
 {
 	bool cur = v == (int)p->view;
+	const char *name = _(appeal_view_label((appeal_view)v));
+	if (!p->counted)
+		return xasprintf("%s%s%s", cur ? "[" : " ", name, cur ? "]" : " ");
 	long n = p->counts[v] > LV_COUNT_CAP ? LV_COUNT_CAP : p->counts[v];
-	return xasprintf("%s%s %ld%s%s", cur ? "[" : " ", _(appeal_view_label((appeal_view)v)),
-	                 n, p->counts[v] > LV_COUNT_CAP ? "+" : "", cur ? "]" : " ");
+	return xasprintf("%s%s %ld%s%s", cur ? "[" : " ", name, n,
+	                 p->counts[v] > LV_COUNT_CAP ? "+" : "", cur ? "]" : " ");
 }
 
 static int layout_tabs(app_pane *p, int w, int *line)
@@ -277,6 +295,8 @@ static void search_changed(void *arg, const char *text)
 static void search_done(void *arg, const char *text)
 {
 	app_pane *p = arg;
+	p->typing = false;
+	lv_set_typing(p->lv, false);
 	if (!text) {
 		set_str(&p->search, p->search_before);
 		p->search_before = NULL;
@@ -293,6 +313,10 @@ static void start_search(app_pane *p, qkey key)
 	char seed[8];
 	prompt_seed(shell_keymap(p->sh), key, seed);
 	set_str(&p->search_before, p->search ? xstrdup(p->search) : NULL);
+	/* as it is typed, the list is counted from the rows it shows and the tabs when
+	 * no key waits (settle): a key costs one window */
+	p->typing = true;
+	lv_set_typing(p->lv, true);
 	shell_prompt_live(p->sh, _("Search (enterprise name, code, pinyin or appeal number): "),
 	                  *seed ? seed : p->search, search_changed, search_done, p);
 	if (*seed)
@@ -612,6 +636,17 @@ static const char *hint(void *state)
 	}
 }
 
+/* a moment without keys while a search is typed: the list's count up to the cap,
+ * then the tabs'; a key stops either, and what is not made waits for the next */
+static bool settle(void *state)
+{
+	app_pane *p = state;
+	bool changed = lv_settle(p->lv);
+	if (p->typing && !p->counted && count_views_now(p, true))
+		changed = true;
+	return changed;
+}
+
 const pane_ops pane_appeals = {
 	.create = create,
 	.destroy = destroy,
@@ -622,4 +657,5 @@ const pane_ops pane_appeals = {
 	.caret = caret,
 	.hint = hint,
 	.modal = modal,
+	.settle = settle,
 };

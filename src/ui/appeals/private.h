@@ -39,6 +39,7 @@ typedef struct app_pane {
 	long counts[APPEAL_VIEW__COUNT];
 	bool counted;
 	bool counts_ok;           /* counted, and counts[] read (not zeroed by a failure) */
+	bool typing;              /* a search is typed: the tabs are counted when no key waits */
 	appeal_filter filter;
 	char *search, *search_before;
 	appeal_sort sort;
