@@ -111,8 +111,8 @@ int coverage_store_list(db *d, const coverage_filter *f, long offset, int limit,
 	rows_where w;
 	char cut[16];
 	where_gaps(&w, f, cut);
-	int rc = rows_list(d, cols_from, &w, "e.area, e.sort_key, e.id", offset, limit, out,
-	                   sizeof *out, fill, n, "reading the coverage", err);
+	int rc = rows_list_keyed(d, cols_from, &w, keys, 3, offset, limit, out,
+	                         sizeof *out, fill, n, "reading the coverage", err);
 	rows_where_free(&w);
 	return list_done(rc, out, n);
 }

@@ -272,19 +272,19 @@ static void where_of(rows_where *w, const fin_filter *f)
 		rows_where_text(w, "e.area = ?", f->area);
 }
 
+/* the list's order, newest first, as keys */
+static const rows_key list_keys[] = { { "f.id", true, true, false } };
+
 int fin_store_list(db *d, const fin_filter *f, long offset, int limit, fin_rec *out, int *n,
                    store_err *err)
 {
 	rows_where w;
 	where_of(&w, f);
-	int rc = rows_list(d, FIN_COLS, &w, "f.id DESC", offset, limit, out, sizeof *out,
-	                   from_row, n, "listing financing needs", err);
+	int rc = rows_list_keyed(d, FIN_COLS, &w, list_keys, 1, offset, limit, out, sizeof *out,
+	                         from_row, n, "listing financing needs", err);
 	rows_where_free(&w);
 	return rc;
 }
-
-/* the list's order, newest first, as a key */
-static const rows_key list_keys[] = { { "f.id", true, true, false } };
 
 int fin_store_list_from(db *d, const fin_filter *f, int64_t from, bool back, int limit,
                         fin_rec *out, int *n, store_err *err)

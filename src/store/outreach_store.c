@@ -262,8 +262,8 @@ int outreach_store_list(db *d, const outreach_filter *f, long offset, int limit,
 {
 	rows_where w;
 	where_of(f, &w);
-	int rc = rows_list(d, OUTREACH_COLS, &w, "o.held_on DESC, o.id DESC", offset, limit, out,
-	                   sizeof *out, from_row, n, "listing outreach events", err);
+	int rc = rows_list_keyed(d, OUTREACH_COLS, &w, outreach_store_list_keys, 2, offset, limit,
+	                         out, sizeof *out, from_row, n, "listing outreach events", err);
 	rows_where_free(&w);
 	return rc;
 }

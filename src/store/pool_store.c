@@ -206,8 +206,8 @@ int pool_store_history(db *d, int64_t enterprise_id, long offset, int limit,
 	rows_where w;
 	rows_where_init(&w);
 	rows_where_int(&w, "p.enterprise_id = ?", enterprise_id);
-	int rc = rows_list(d, PERIOD_COLS, &w, "p.entered_on, p.id", offset, limit, out,
-	                   sizeof *out, from_row, n, "listing pool periods", err);
+	int rc = rows_list_keyed(d, PERIOD_COLS, &w, history_keys, 2, offset, limit, out,
+	                         sizeof *out, from_row, n, "listing pool periods", err);
 	rows_where_free(&w);
 	return rc;
 }
@@ -217,8 +217,8 @@ int pool_store_members(db *d, const char *pool, const char *scope_area, long off
 {
 	rows_where w;
 	members_where(pool, scope_area, &w);
-	int rc = rows_list(d, PERIOD_COLS, &w, "p.pool, e.sort_key, p.id", offset, limit, out,
-	                   sizeof *out, from_row, n, "listing pool members", err);
+	int rc = rows_list_keyed(d, PERIOD_COLS, &w, member_keys, 3, offset, limit, out,
+	                         sizeof *out, from_row, n, "listing pool members", err);
 	rows_where_free(&w);
 	return rc;
 }

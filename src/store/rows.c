@@ -116,6 +116,26 @@ int rows_list(db *d, const char *cols_from, const rows_where *w, const char *ord
 	return rc;
 }
 
+/* keys [from, nk) as an ORDER BY, reversed when back */
+static void key_order(const rows_key *keys, int from, int nk, bool back, strbuf *order)
+{
+	for (int i = from; i < nk; i++)
+		sb_addf(order, "%s%s%s", i > from ? ", " : "", keys[i].col,
+		        keys[i].desc != back ? " DESC" : "");
+}
+
+int rows_list_keyed(db *d, const char *cols_from, const rows_where *w, const rows_key *keys,
+                    int nk, long offset, int limit, void *out, size_t size, rows_fill_fn *row,
+                    int *n, const char *what, store_err *err)
+{
+	strbuf order = STRBUF_INIT;
+	key_order(keys, 0, nk, false, &order);
+	int rc = rows_list(d, cols_from, w, sb_str(&order), offset, limit, out, size, row, n,
+	                   what, err);
+	sb_free(&order);
+	return rc;
+}
+
 /* w with its values again, for a segment's conditions to be added to */
 static void where_copy(rows_where *to, const rows_where *w)
 {
@@ -168,9 +188,7 @@ static void seg_clause(rows_where *w, const rows_key *keys, int nk, char *const 
 	case KS_ALL:
 		break;
 	}
-	for (int i = seg->col; i < nk; i++)
-		sb_addf(order, "%s%s%s", i > seg->col ? ", " : "", keys[i].col,
-		        keys[i].desc != back ? " DESC" : "");
+	key_order(keys, seg->col, nk, back, order);
 }
 
 /* the FROM part of "<columns> FROM <tables>": the first FROM outside parentheses */

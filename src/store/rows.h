@@ -57,6 +57,11 @@ typedef struct rows_key {
 	bool is_int;        /* its values compare as integers (ids, days as numbers, flags) */
 	bool nullable;      /* it may be NULL (SQLite's place: first ascending, last DESC) */
 } rows_key;
+/* rows_list in the order of keys: a list read by offset and by key (rows_list_from)
+ * has its order written once */
+int rows_list_keyed(db *d, const char *cols_from, const rows_where *w, const rows_key *keys,
+                    int nk, long offset, int limit, void *out, size_t size, rows_fill_fn *row,
+                    int *n, const char *what, store_err *err);
 /* The list "SELECT <cols_from><where> ORDER BY keys" (the last key makes the order
  * total) read by key, never by offset: up to limit records next to the row whose
  * id_col is from_id, after it or (back) before it, into out in list order; from_id

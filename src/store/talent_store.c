@@ -205,8 +205,8 @@ int talent_store_list(db *d, const talent_filter *f, long offset, int limit,
 {
 	rows_where w;
 	request_where(f, &w);
-	int rc = rows_list(d, REQUEST_COLS, &w, "r.id DESC", offset, limit, out, sizeof *out,
-	                   request_row, n, "listing talent service requests", err);
+	int rc = rows_list_keyed(d, REQUEST_COLS, &w, talent_store_list_keys, 1, offset, limit, out,
+	                         sizeof *out, request_row, n, "listing talent service requests", err);
 	rows_where_free(&w);
 	return rc;
 }
@@ -276,8 +276,8 @@ int talent_store_programmes(db *d, const talent_prog_filter *f, long offset, int
 {
 	rows_where w;
 	programme_where(f, &w);
-	int rc = rows_list(d, PROGRAMME_COLS, &w, "p.start_on DESC, p.id DESC", offset, limit,
-	                   out, sizeof *out, programme_row, n, "listing talent programmes", err);
+	int rc = rows_list_keyed(d, PROGRAMME_COLS, &w, talent_store_programmes_keys, 2, offset,
+	                         limit, out, sizeof *out, programme_row, n, "listing talent programmes", err);
 	rows_where_free(&w);
 	return rc;
 }

@@ -145,8 +145,8 @@ int visit_store_list(db *d, const visit_filter *f, long offset, int limit, visit
 {
 	rows_where w;
 	visit_where(f, &w);
-	int rc = rows_list(d, VISIT_COLS, &w, "v.visited_on DESC, v.id DESC", offset, limit, out,
-	                   sizeof *out, from_row, n, "listing visits", err);
+	int rc = rows_list_keyed(d, VISIT_COLS, &w, visit_keys, 2, offset, limit, out,
+	                         sizeof *out, from_row, n, "listing visits", err);
 	rows_where_free(&w);
 	return rc;
 }

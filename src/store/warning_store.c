@@ -246,9 +246,8 @@ int warn_store_list(db *d, const warn_filter *f, long offset, int limit, warn_re
 {
 	rows_where w;
 	warn_where(f, &w);
-	int rc = rows_list(d, WARN_COLS, &w, "w.closed_on IS NOT NULL, w.level DESC,"
-	                   " w.opened_on DESC, w.id DESC", offset, limit, out, sizeof *out,
-	                   from_row, n, "listing warnings", err);
+	int rc = rows_list_keyed(d, WARN_COLS, &w, warn_keys, 4, offset, limit, out, sizeof *out,
+	                         from_row, n, "listing warnings", err);
 	rows_where_free(&w);
 	return rc;
 }

@@ -259,11 +259,8 @@ int whistle_store_list(db *d, const whistle_filter *f, long offset, int limit,
 {
 	rows_where w;
 	where_of(f, &w);
-	int rc = rows_list(d, WHISTLE_COLS, &w,
-	                   "w.reported_on IS NOT NULL,"
-	                   " CASE WHEN w.reported_on IS NULL THEN w.report_due END,"
-	                   " w.called_on DESC, w.id DESC", offset, limit, out, sizeof *out,
-	                   from_row, n, "listing whistles", err);
+	int rc = rows_list_keyed(d, WHISTLE_COLS, &w, whistle_keys, 4, offset, limit, out,
+	                         sizeof *out, from_row, n, "listing whistles", err);
 	rows_where_free(&w);
 	return rc;
 }
